@@ -1,0 +1,655 @@
+// decode: JSON text to any described type, with simdjson's on-demand parser.
+//
+// One generic codec, written once: it dispatches on the shape kind of each C++ type and reads
+// the model metadata at compile time. It never names a member of a model type.
+//
+//   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
+//   awsjson::error e = awsjson::decode_into(body, r);    // no exceptions; reuses r's storage
+#pragma once
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "detail/decimal.hpp"
+#include "detail/json_string.hpp"
+#include "error.hpp"
+#include "type_traits.hpp"
+
+namespace awsjson {
+
+struct decode_options {
+  /// A @required member absent from the document is an error (a server or test double wants
+  /// this). Off by default: clients fill in the zero value, as Smithy's awsJson rules ask.
+  bool strict_required = false;
+  /// Members the type does not know are an error instead of being skipped.
+  bool reject_unknown_members = false;
+  /// Deepest nesting of arrays and objects accepted, unknown members' values included.
+  unsigned max_depth = 256;
+};
+
+/// Passed through a decode: the options, the error being built, and a scratch buffer.
+/// Custom codecs (awsjson::codec<T>) receive it and report failures through fail().
+class decode_context {
+ public:
+  decode_context(decode_options const& o, error& e, std::string& scratch) noexcept
+      : options(o), err(e), scratch(scratch) {}
+
+  decode_options const& options;
+  error& err;
+  std::string& scratch;
+  unsigned depth = 0;
+  bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
+
+  bool fail(errc code, std::string message) {
+    err.code = code;
+    err.message = std::move(message);
+    return false;
+  }
+  /// "expected <what>, found <the value at v>"
+  bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
+    return fail(code, "expected " + std::string(what) + ", found " + found(v));
+  }
+  bool json_error(simdjson::error_code e) {
+    return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
+                std::string("malformed JSON: ") + simdjson::error_message(e));
+  }
+
+  /// A short description of the value at v, for messages: `true`, `"abc"`, `an object`.
+  std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
+
+  std::string describe_token(std::string_view tok) const {
+    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+      tok.remove_suffix(1);
+    if (tok.empty()) return "nothing";
+    switch (tok[0]) {
+      case '{': return "an object";
+      case '[': return "an array";
+      case '"':
+        if (sensitive) return "a string";
+        break;
+      case 't':
+      case 'f':
+      case 'n':
+        if (tok == "true" || tok == "false" || tok == "null") return std::string(tok);
+        [[fallthrough]];
+      default:
+        if (sensitive) return "a number";
+    }
+    constexpr std::size_t max = 40;
+    return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
+  }
+
+  /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
+  void prepend_path(std::string_view key) {
+    std::string step = "/";
+    for (char c : key) {
+      if (c == '~')
+        step += "~0";
+      else if (c == '/')
+        step += "~1";
+      else
+        step += c;
+    }
+    err.path.insert(0, step);
+  }
+  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+};
+
+/// Customization point: specialize for a type awsjson does not know, with
+///   static bool decode(simdjson::ondemand::value&, T&, decode_context&);   // false after ctx.fail(...)
+///   static void encode(encoder&, T const&);
+template <class T, class Enable = void>
+struct codec;
+
+template <class T>
+concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
+  { codec<T>::decode(v, x, ctx) } -> std::same_as<bool>;
+};
+
+namespace detail {
+
+namespace od = simdjson::ondemand;
+
+template <class T>
+constexpr std::string_view integer_name() {
+  if constexpr (std::is_signed_v<T>) {
+    switch (sizeof(T)) {
+      case 1: return "an 8-bit integer";
+      case 2: return "a 16-bit integer";
+      case 4: return "a 32-bit integer";
+      default: return "a 64-bit integer";
+    }
+  } else {
+    switch (sizeof(T)) {
+      case 1: return "an unsigned 8-bit integer";
+      case 2: return "an unsigned 16-bit integer";
+      case 4: return "an unsigned 32-bit integer";
+      default: return "an unsigned 64-bit integer";
+    }
+  }
+}
+
+template <class E>
+std::string enum_expectation() {
+  std::string s = "one of";
+  char sep = ' ';
+  for (auto const& t : enum_table<E>) {
+    s += sep;
+    s += t.wire;
+    sep = ',';
+  }
+  return s;
+}
+
+// Reads a JSON string's raw body (no copy when it has no escapes, else unescaped into scratch).
+inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
+  bool escaped;
+  std::size_t n = raw_string_length(raw.raw(), escaped);
+  if (!escaped) {
+    out = std::string_view(raw.raw(), n);
+    return true;
+  }
+  if (auto st = unescape_string(raw.raw(), ctx.scratch); st != unescape_status::ok)
+    return ctx.fail(errc::invalid_json, describe(st));
+  out = ctx.scratch;
+  return true;
+}
+
+inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
+  if (auto st = unescape_string(raw.raw(), out); st != unescape_status::ok)
+    return ctx.fail(errc::invalid_json, describe(st));
+  return true;
+}
+
+inline std::string_view trimmed_token(od::value& v) {
+  std::string_view tok = v.raw_json_token();
+  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+    tok.remove_suffix(1);
+  return tok;
+}
+
+inline bool is_integer_text(std::string_view tok) {
+  std::size_t i = tok.size() && tok[0] == '-';
+  if (i == tok.size()) return false;
+  for (; i < tok.size(); ++i)
+    if (tok[i] < '0' || tok[i] > '9') return false;
+  return true;
+}
+
+template <class T>
+bool decode_integer(od::value& v, T& out, decode_context& ctx) {
+  using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
+  wide w;
+  simdjson::error_code e;
+  if constexpr (std::is_signed_v<T>)
+    e = v.get_int64().get(w);
+  else
+    e = v.get_uint64().get(w);
+  if (!e && w >= wide(std::numeric_limits<T>::min()) && w <= wide(std::numeric_limits<T>::max())) {
+    out = T(w);
+    return true;
+  }
+  std::string_view tok = trimmed_token(v);
+  bool range = is_integer_text(tok) || (!e && tok.size());
+  if (range && !ctx.sensitive)
+    return ctx.fail(errc::out_of_range,
+                    "expected " + std::string(integer_name<T>()) + ", found " + ctx.describe_token(tok) + " (out of range)");
+  return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
+}
+
+template <class T>
+bool decode_floating(od::value& v, T& out, decode_context& ctx) {
+  constexpr std::string_view what = "a number (or \"NaN\", \"Infinity\", \"-Infinity\")";
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  if (t == od::json_type::string) {
+    std::string_view s;
+    if (!read_string_view(v, s, ctx, what)) return false;
+    if (s == "NaN")
+      out = std::numeric_limits<T>::quiet_NaN();
+    else if (s == "Infinity")
+      out = std::numeric_limits<T>::infinity();
+    else if (s == "-Infinity")
+      out = -std::numeric_limits<T>::infinity();
+    else
+      return ctx.fail(errc::type_mismatch,
+                      "expected " + std::string(what) + ", found " + ctx.describe_token("\"" + std::string(s) + "\""));
+    return true;
+  }
+  double d;
+  if (auto e = v.get_double().get(d)) {
+    if (t == od::json_type::number) return ctx.mismatch(v, what, errc::out_of_range);
+    return ctx.mismatch(v, what);
+  }
+  if constexpr (sizeof(T) < sizeof(double)) {
+    if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
+      return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
+  }
+  out = T(d);
+  return true;
+}
+
+template <class D>
+bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
+  constexpr std::string_view what = "a timestamp (number or string)";
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  char const* problem;
+  if (t == od::json_type::number) {
+    problem = parse_epoch_seconds(trimmed_token(v), out);
+  } else if (t == od::json_type::string) {
+    std::string_view s;
+    if (!read_string_view(v, s, ctx, what)) return false;
+    problem = parse_timestamp_string(s, out);
+  } else {
+    return ctx.mismatch(v, what);
+  }
+  if (!problem) return true;
+  return ctx.fail(std::strstr(problem, "range") ? errc::out_of_range : errc::invalid_value,
+                  std::string("expected ") + std::string(what) + ", found " + ctx.found(v) + " (" + problem + ")");
+}
+
+template <class T>
+bool decode_value(od::value& v, T& out, decode_context& ctx);
+
+// Consumes any value, checking it is well-formed JSON (simdjson would skip it unchecked).
+inline bool skip_value(od::value& v, decode_context& ctx) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  switch (t) {
+    case od::json_type::object: {
+      od::object obj;
+      if (auto e = v.get_object().get(obj)) return ctx.json_error(e);
+      if (++ctx.depth > ctx.options.max_depth)
+        return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+      for (auto fr : obj) {
+        od::field f;
+        if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
+        if (auto st = unescape_string(f.key().raw(), ctx.scratch); st != unescape_status::ok)
+          return ctx.fail(errc::invalid_json, describe(st));
+        if (!skip_value(f.value(), ctx)) {
+          ctx.prepend_path(std::string(ctx.scratch));
+          return false;
+        }
+      }
+      --ctx.depth;
+      return true;
+    }
+    case od::json_type::array: {
+      od::array arr;
+      if (auto e = v.get_array().get(arr)) return ctx.json_error(e);
+      if (++ctx.depth > ctx.options.max_depth)
+        return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+      std::size_t i = 0;
+      for (auto er : arr) {
+        od::value ev;
+        if (auto e = std::move(er).get(ev)) return ctx.json_error(e);
+        if (!skip_value(ev, ctx)) {
+          ctx.prepend_path(i);
+          return false;
+        }
+        ++i;
+      }
+      --ctx.depth;
+      return true;
+    }
+    case od::json_type::string: {
+      od::raw_json_string raw;
+      if (auto e = v.get_raw_json_string().get(raw)) return ctx.json_error(e);
+      if (auto st = unescape_string(raw.raw(), ctx.scratch); st != unescape_status::ok)
+        return ctx.fail(errc::invalid_json, describe(st));
+      return true;
+    }
+    case od::json_type::number: {
+      decimal d;
+      if (!parse_decimal(trimmed_token(v), d)) return ctx.fail(errc::invalid_json, "malformed number: " + ctx.found(v));
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (v.get_bool().get(b)) return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
+      return true;
+    }
+    case od::json_type::null:
+      if (trimmed_token(v) != "null") return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
+      return true;
+  }
+  return ctx.fail(errc::invalid_json, "malformed value");
+}
+
+inline bool is_null(od::value& v) {
+  bool n = false;
+  return !v.is_null().get(n) && n;
+}
+
+// A list element or map value: null only where the element type is itself optional (sparse).
+template <class T>
+bool decode_element(od::value& v, T& out, decode_context& ctx) {
+  if constexpr (is_optional<T>) {
+    if (is_null(v)) {
+      out.reset();
+      return true;
+    }
+    if (!out) out.emplace();
+    return decode_value(v, *out, ctx);
+  } else {
+    return decode_value(v, out, ctx);
+  }
+}
+
+template <class T>
+bool enter(decode_context& ctx) {
+  if (++ctx.depth <= ctx.options.max_depth) return true;
+  return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+}
+
+template <class L>
+bool decode_list(od::value& v, L& out, decode_context& ctx) {
+  od::array arr;
+  if (v.get_array().get(arr)) return ctx.mismatch(v, "an array");
+  if (!enter<L>(ctx)) return false;
+  std::size_t i = 0;
+  for (auto er : arr) {
+    od::value ev;
+    if (auto e = std::move(er).get(ev)) {
+      ctx.json_error(e);
+      ctx.prepend_path(i);
+      return false;
+    }
+    if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
+    if (!decode_element(ev, out[i], ctx)) {
+      ctx.prepend_path(i);
+      return false;
+    }
+    ++i;
+  }
+  out.erase(out.begin() + std::ptrdiff_t(i), out.end());
+  --ctx.depth;
+  return true;
+}
+
+template <class M>
+bool decode_map(od::value& v, M& out, decode_context& ctx) {
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if (!enter<M>(ctx)) return false;
+  out.clear();
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
+    std::string key;
+    if (auto st = unescape_string(f.key().raw(), key); st != unescape_status::ok)
+      return ctx.fail(errc::invalid_json, describe(st));
+    auto& slot = out[key];  // a duplicate key: the last one wins
+    reset_value(slot);
+    if (!decode_element(f.value(), slot, ctx)) {
+      ctx.prepend_path(key);
+      return false;
+    }
+  }
+  --ctx.depth;
+  return true;
+}
+
+// The JSON keys of T's members, in declaration order.
+template <class T>
+inline constexpr auto member_keys = [] {
+  using Ms = members_of<T>;
+  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
+  return keys;
+}();
+
+template <class T, class D>
+bool decode_member(od::value& v, T& out, decode_context& ctx) {
+  constexpr member_info info = member_meta<T, D>;
+  auto& m = out.*D::pointer;
+  using M = std::remove_reference_t<decltype(m)>;
+  bool ok;
+  ctx.sensitive = info.sensitive;
+  if (is_null(v)) {
+    // null means absent (Smithy); a required one is then treated like a missing one.
+    if (info.required && ctx.options.strict_required)
+      ok = ctx.fail(errc::missing_member, "required member is null");
+    else
+      reset_value(m), ok = true;
+  } else if constexpr (is_optional<M>) {
+    if (!m) m.emplace();
+    ok = decode_value(v, *m, ctx);
+  } else {
+    ok = decode_value(v, m, ctx);
+  }
+  ctx.sensitive = false;
+  if (!ok) ctx.prepend_path(info.key());
+  return ok;
+}
+
+template <class T>
+bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+  using Ms = members_of<T>;
+  constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
+  static_assert(N <= 64, "awsjson supports up to 64 members per structure");
+  constexpr auto const& keys = member_keys<T>;
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if (!enter<T>(ctx)) return false;
+  std::uint64_t seen = 0;
+  std::size_t next = 0;  // members usually arrive in declaration order: try that one first
+  for (auto fr : obj) {
+    od::field f;
+    if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
+    char const* raw = f.key().raw();
+    bool escaped;
+    std::string_view key(raw, raw_string_length(raw, escaped));
+    if (escaped) {
+      if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
+        return ctx.fail(errc::invalid_json, describe(st));
+      key = ctx.scratch;
+    }
+    std::size_t index = N;
+    if (next < N && keys[next] == key) {
+      index = next;
+    } else {
+      for (std::size_t i = 0; i < N; ++i)
+        if (keys[i] == key) {
+          index = i;
+          break;
+        }
+    }
+    if (index == N) {
+      if (ctx.options.reject_unknown_members) {
+        std::string k(key);
+        ctx.fail(errc::unknown_member, "unknown member");
+        ctx.prepend_path(k);
+        return false;
+      }
+      std::string copy = escaped ? std::string(key) : std::string();  // skip_value reuses scratch
+      if (!skip_value(f.value(), ctx)) {
+        ctx.prepend_path(escaped ? std::string_view(copy) : key);
+        return false;
+      }
+      continue;
+    }
+    if constexpr (N > 0) {
+      bool ok = boost::mp11::mp_with_index<N>(index, [&](auto I) {
+        return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
+      });
+      if (!ok) return false;
+    }
+    seen |= std::uint64_t(1) << index;
+    next = index + 1;
+  }
+  // Members the document did not carry: absent optionals, zero values for the rest.
+  constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
+  if (seen != all) {
+    bool ok = true;
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<Ms>([&](auto d) {
+      if (ok && !(seen >> i & 1)) {
+        constexpr member_info info = member_meta<T, decltype(d)>;
+        if (info.required && ctx.options.strict_required) {
+          ok = ctx.fail(errc::missing_member, "required member is missing");
+          ctx.prepend_path(info.key());
+        } else {
+          reset_value(out.*d.pointer);
+        }
+      }
+      ++i;
+    });
+    if (!ok) return false;
+  }
+  --ctx.depth;
+  return true;
+}
+
+template <class T>
+bool decode_value(od::value& v, T& out, decode_context& ctx) {
+  if constexpr (has_custom_decode<T>) {
+    return codec<T>::decode(v, out, ctx);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return read_string(v, out, ctx);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (v.get_bool().get(out)) return ctx.mismatch(v, "a boolean");
+    return true;
+  } else if constexpr (is_integer<T>) {
+    return decode_integer(v, out, ctx);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return decode_floating(v, out, ctx);
+  } else if constexpr (described_enum<T>) {
+    std::string_view s;
+    if (!read_string_view(v, s, ctx, "a string")) return false;
+    if (auto e = enum_from_string<T>(s)) {
+      out = *e;
+      return true;
+    }
+    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
+  } else if constexpr (is_open_enum<T>) {
+    std::string_view s;
+    if (!read_string_view(v, s, ctx, "a string")) return false;
+    out.assign(s);
+    return true;
+  } else if constexpr (is_timestamp<T>) {
+    return decode_timestamp(v, out, ctx);
+  } else if constexpr (is_blob<T>) {
+    std::string_view s;
+    if (!read_string_view(v, s, ctx, "a base64 string")) return false;
+    if (char const* problem = decode_base64(s, out))
+      return ctx.fail(errc::invalid_value, "expected a base64 string, found " + ctx.found(v) + " (" + problem + ")");
+    return true;
+  } else if constexpr (is_optional<T>) {
+    return decode_element(v, out, ctx);
+  } else if constexpr (is_list<T>) {
+    return decode_list(v, out, ctx);
+  } else if constexpr (is_map<T>) {
+    return decode_map(v, out, ctx);
+  } else if constexpr (described_struct<T>) {
+    return decode_struct(v, out, ctx);
+  } else {
+    static_assert(sizeof(T) == 0, "awsjson cannot decode this type: describe it or specialize awsjson::codec");
+    return false;
+  }
+}
+
+// Parser and buffers reused across calls on one thread; nothing is shared between threads.
+struct thread_state {
+  od::parser parser;
+  std::string padded;
+  std::string scratch;
+};
+inline thread_state& this_thread_state() {
+  thread_local thread_state state;
+  return state;
+}
+
+inline bool starts_with_bom(char const* p, std::size_t n) {
+  return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0;
+}
+
+template <class T>
+error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+  auto& st = this_thread_state();
+  error err;
+  decode_context ctx(options, err, st.scratch);
+  od::document doc;
+  if (auto e = st.parser.iterate(json).get(doc)) {
+    if (e == simdjson::EMPTY)
+      ctx.fail(errc::empty_input, "empty input: expected a JSON document");
+    else
+      ctx.json_error(e);
+    return err;
+  }
+  od::value root;
+  if (auto e = doc.get_value().get(root)) {
+    std::string_view tok;
+    if (e == simdjson::SCALAR_DOCUMENT_AS_VALUE && !doc.raw_json_token().get(tok))
+      ctx.fail(errc::type_mismatch, "expected a JSON object or array, found " + ctx.describe_token(tok));
+    else
+      ctx.json_error(e);
+    return err;
+  }
+  if (!decode_value(root, out, ctx)) return err;
+  char const* rest;
+  if (!doc.current_location().get(rest))
+    ctx.fail(errc::trailing_content, "unexpected content after the JSON document: " + ctx.describe_token(rest));
+  return err;
+}
+
+}  // namespace detail
+
+/// Decodes into an existing object, reusing the capacity of its strings and lists.
+/// Returns an empty error on success. Input that is already padded (simdjson::padded_string,
+/// padded_string_view, or a std::string with SIMDJSON_PADDING spare capacity) is not copied.
+template <class T>
+error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
+  if (detail::starts_with_bom(json.data(), json.size()))  // RFC 8259 lets parsers ignore a BOM
+    json = simdjson::padded_string_view(json.data() + 3, json.size() - 3, json.capacity() - 3);
+  return detail::decode_padded(json, out, options);
+}
+
+template <class T>
+error decode_into(std::string_view json, T& out, decode_options const& options = {}) {
+  if (detail::starts_with_bom(json.data(), json.size())) json.remove_prefix(3);
+  auto& buf = detail::this_thread_state().padded;
+  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  buf.assign(json);
+  return detail::decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+}
+
+template <class T>
+error decode_into(std::string const& json, T& out, decode_options const& options = {}) {
+  if (json.capacity() - json.size() >= simdjson::SIMDJSON_PADDING)
+    return decode_into(simdjson::padded_string_view(json), out, options);
+  return decode_into(std::string_view(json), out, options);
+}
+
+template <class T>
+error decode_into(simdjson::padded_string const& json, T& out, decode_options const& options = {}) {
+  return decode_into(simdjson::padded_string_view(json), out, options);
+}
+
+template <class T>
+error decode_into(char const* json, T& out, decode_options const& options = {}) {
+  return decode_into(std::string_view(json), out, options);
+}
+
+#if defined(__cpp_exceptions)
+/// Decodes a T, throwing decode_error (with the JSON Pointer of the problem) on failure.
+template <class T, class Json>
+T decode(Json const& json, decode_options const& options = {}) {
+  T out{};
+  if (auto err = decode_into(json, out, options)) throw decode_error(std::move(err));
+  return out;
+}
+#endif
+
+}  // namespace awsjson

@@ -1,0 +1,107 @@
+// Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
+// double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <ratio>
+#include <string_view>
+
+namespace awsjson::detail {
+
+__extension__ typedef unsigned __int128 uint128;
+
+/// value = (negative ? -1 : 1) * (digits + tail) * 10^exponent, where 0 <= tail < 1 and
+/// `inexact` says whether tail > 0 (digits past the 38 kept).
+struct decimal {
+  uint128 digits = 0;
+  int exponent = 0;
+  bool negative = false;
+  bool inexact = false;
+};
+
+/// Parses strict JSON number grammar (RFC 8259). Returns false on anything else.
+constexpr bool parse_decimal(std::string_view s, decimal& out) noexcept {
+  decimal d;
+  std::size_t i = 0, n = s.size();
+  if (i < n && s[i] == '-') {
+    d.negative = true;
+    ++i;
+  }
+  if (i == n || s[i] < '0' || s[i] > '9') return false;
+  constexpr uint128 limit = uint128(1) << 124;  // keep digits while *10 cannot overflow
+  auto add_digit = [&](char c, bool fraction) {
+    if (d.digits < limit / 10) {
+      d.digits = d.digits * 10 + unsigned(c - '0');
+      if (fraction) --d.exponent;
+    } else {
+      if (!fraction) ++d.exponent;  // an integer digit we cannot keep still scales the value
+      if (c != '0') d.inexact = true;
+    }
+  };
+  if (s[i] == '0') {
+    ++i;  // a leading zero stands alone
+  } else {
+    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], false);
+  }
+  if (i < n && s[i] == '.') {
+    ++i;
+    if (i == n || s[i] < '0' || s[i] > '9') return false;
+    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], true);
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i == n || s[i] < '0' || s[i] > '9') return false;
+    long e = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      if (e < 100000) e = e * 10 + (s[i] - '0');  // saturate: anything this large is out of range anyway
+      ++i;
+    }
+    d.exponent += int(neg ? -e : e);
+  }
+  if (i != n) return false;
+  out = d;
+  return true;
+}
+
+constexpr bool mul_overflows(uint128 a, uint128 b, uint128& r) noexcept { return __builtin_mul_overflow(a, b, &r); }
+
+/// floor(value * Period^-1 seconds) as Rep, for a value in seconds. False when out of range.
+template <class Rep, class Period>
+constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
+  static_assert(std::numeric_limits<Rep>::is_integer, "timestamps need an integer duration");
+  // ticks = digits * 10^exponent * den / num, floored.
+  uint128 mag = 0;
+  bool rem = d.inexact;
+  if (mul_overflows(d.digits, uint128(Period::den), mag)) return false;
+  if (d.exponent >= 0) {
+    for (int e = 0; e < d.exponent && mag != 0; ++e)
+      if (mul_overflows(mag, 10, mag)) return false;
+  } else if (d.exponent < -38) {
+    rem = rem || mag != 0;
+    mag = 0;
+  } else {
+    uint128 p = 1;
+    for (int e = 0; e < -d.exponent; ++e) p *= 10;
+    rem = rem || mag % p != 0;
+    mag /= p;
+  }
+  rem = rem || mag % uint128(Period::num) != 0;
+  mag /= uint128(Period::num);
+  // Floor: a negative value with a remainder moves one tick toward the past.
+  constexpr auto max = uint128(std::numeric_limits<Rep>::max());
+  if (!d.negative) {
+    if (mag > max) return false;
+    out = Rep(mag);
+  } else {
+    if (rem) ++mag;
+    if (mag > max + 1) return false;
+    out = mag == max + 1 ? std::numeric_limits<Rep>::min() : Rep(-Rep(mag));
+  }
+  return true;
+}
+
+}  // namespace awsjson::detail
