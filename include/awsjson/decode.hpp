@@ -52,7 +52,9 @@ class decode_context {
   }
   /// "expected <what>, found <the value at v>"
   bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
-    return fail(code, "expected " + std::string(what) + ", found " + found(v));
+    std::string f = found(v);
+    if (f == "nothing") return fail(errc::invalid_json, "malformed JSON: expected " + std::string(what) + ", found the end of the document");
+    return fail(code, "expected " + std::string(what) + ", found " + f);
   }
   bool json_error(simdjson::error_code e) {
     return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
@@ -254,7 +256,7 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
     return ctx.mismatch(v, what);
   }
   if (!problem) return true;
-  return ctx.fail(std::strstr(problem, "range") ? errc::out_of_range : errc::invalid_value,
+  return ctx.fail(std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
                   std::string("expected ") + std::string(what) + ", found " + ctx.found(v) + " (" + problem + ")");
 }
 
@@ -277,7 +279,9 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
         if (auto st = unescape_string(f.key().raw(), ctx.scratch); st != unescape_status::ok)
           return ctx.fail(errc::invalid_json, describe(st));
         if (!skip_value(f.value(), ctx)) {
-          ctx.prepend_path(std::string(ctx.scratch));
+          std::string key;  // the scratch buffer was reused below: unescape the key again
+          (void)unescape_string(f.key().raw(), key);
+          ctx.prepend_path(key);
           return false;
         }
       }

@@ -21,6 +21,8 @@ struct enum_wire {
   E value;
   std::string_view wire;
 };
+template <class E, class S>
+enum_wire(E, S) -> enum_wire<E>;  // clang 14 has no aggregate deduction
 
 template <class E>
 concept has_enum_wire_names = requires { awsjson_enum_wire_names(static_cast<E const*>(nullptr)); };

@@ -2,6 +2,7 @@
 // their members in declaration order, and each member's metadata, all at compile time.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <boost/describe/enum.hpp>
 #include <boost/describe/enumerators.hpp>
 #include <boost/describe/members.hpp>

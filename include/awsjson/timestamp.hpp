@@ -133,7 +133,7 @@ constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<
 template <class D>
 constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
-  if (s.size() > 19 && s[19] == '.' && s.find(" GMT") != std::string_view::npos)
+  if (s.size() > 25 && s[25] == '.' && s.find(" GMT") != std::string_view::npos)
     return "an HTTP date cannot have fractional seconds";
   int d, y, h, mi, sec;
   if (!(s.size() == 29 && s[3] == ',' && s[4] == ' ' && digits_at(s, 5, 2, d) && s[7] == ' ' && s[11] == ' ' &&
@@ -157,7 +157,7 @@ constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<
 template <class D>
 constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   if (s.size() >= 5 && s[4] == '-') return parse_date_time(s, out);
-  if (!s.empty() && ((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'))) return parse_http_date(s, out);
+  if (s.size() >= 5 && s[3] == ',') return parse_http_date(s, out);
   if (parse_epoch_seconds(s, out) == nullptr) return nullptr;
   return "not a timestamp (expected RFC 3339 date-time, HTTP date or epoch seconds)";
 }
@@ -227,7 +227,7 @@ void append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   detail::split_seconds(t, secs, frac, tps);
   auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
   date::year_month_day ymd(days);
-  long tod = long(secs - days.time_since_epoch().count() * 86400);
+  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
   int year = int(ymd.year());
   if (year < 0 || year > 9999) {  // RFC 3339 has four-digit years; say so rather than print garbage
     out += std::to_string(year);
@@ -254,7 +254,7 @@ void append_http_date(std::string& out, std::chrono::sys_time<D> t) {
   auto secs = std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
   auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
   date::year_month_day ymd(days);
-  long tod = long(secs - days.time_since_epoch().count() * 86400);
+  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
   out += detail::weekday_names[date::weekday(days).c_encoding()];
   out += ", ";
   detail::append_padded(out, long(unsigned(ymd.day())), 2);
