@@ -15,8 +15,10 @@
 #include <string>
 #include <string_view>
 
+#include "detail/ascii.hpp"
 #include "detail/decimal.hpp"
 #include "detail/json_string.hpp"
+#include "codec.hpp"
 #include "error.hpp"
 #include "type_traits.hpp"
 
@@ -28,6 +30,9 @@ struct decode_options {
   bool strict_required = false;
   /// Members the type does not know are an error instead of being skipped.
   bool reject_unknown_members = false;
+  /// A key that matches no member exactly may match one ignoring ASCII case (used for error
+  /// bodies, where services write `message` for a `Message` member).
+  bool case_insensitive_keys = false;
   /// Deepest nesting of arrays and objects accepted, unknown members' values included.
   unsigned max_depth = 256;
 };
@@ -80,7 +85,7 @@ class decode_context {
         if (tok == "true" || tok == "false" || tok == "null") return std::string(tok);
         [[fallthrough]];
       default:
-        if (sensitive) return "a number";
+        if (sensitive) return (tok[0] == '-' || (tok[0] >= '0' && tok[0] <= '9')) ? "a number" : "a value";
     }
     constexpr std::size_t max = 40;
     return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
@@ -101,12 +106,6 @@ class decode_context {
   }
   void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
 };
-
-/// Customization point: specialize for a type awsjson does not know, with
-///   static bool decode(simdjson::ondemand::value&, T&, decode_context&);   // false after ctx.fail(...)
-///   static void encode(encoder&, T const&);
-template <class T, class Enable = void>
-struct codec;
 
 template <class T>
 concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
@@ -469,6 +468,12 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
           index = i;
           break;
         }
+      if (index == N && ctx.options.case_insensitive_keys)
+        for (std::size_t i = 0; i < N; ++i)
+          if (iequals(keys[i], key)) {
+            index = i;
+            break;
+          }
     }
     if (index == N) {
       if (ctx.options.reject_unknown_members) {

@@ -892,6 +892,45 @@ class decode_error : public std::runtime_error {
 }  // namespace awsjson
 // ---- end awsjson/error.hpp ----
 
+// ---- begin awsjson/codec.hpp ----
+// The one customization point: specialize awsjson::codec<T> for a type awsjson does not know.
+//
+//   template <> struct awsjson::codec<MyString> {
+//     static bool decode(simdjson::ondemand::value& v, MyString& out, awsjson::decode_context& ctx);
+//     static bool encode(awsjson::encode_context& ctx, MyString const& x);
+//   };
+//
+// Each returns false after ctx.fail(...) on error. Either function may be left out if the type
+// is only decoded or only encoded. See docs/generators.md for a complete example.
+
+namespace awsjson {
+
+template <class T, class Enable = void>
+struct codec;
+
+}  // namespace awsjson
+// ---- end awsjson/codec.hpp ----
+
+// ---- begin awsjson/detail/ascii.hpp ----
+// ASCII helpers shared by the codec and the HTTP side.
+
+#include <string_view>
+
+namespace awsjson::detail {
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+/// Case-insensitive equality of ASCII text (HTTP header names, error codes).
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/ascii.hpp ----
+
 // ---- begin awsjson/detail/json_string.hpp ----
 // JSON string bodies: unescaping straight into the destination, and escaping for output.
 
@@ -1121,6 +1160,9 @@ struct decode_options {
   bool strict_required = false;
   /// Members the type does not know are an error instead of being skipped.
   bool reject_unknown_members = false;
+  /// A key that matches no member exactly may match one ignoring ASCII case (used for error
+  /// bodies, where services write `message` for a `Message` member).
+  bool case_insensitive_keys = false;
   /// Deepest nesting of arrays and objects accepted, unknown members' values included.
   unsigned max_depth = 256;
 };
@@ -1173,7 +1215,7 @@ class decode_context {
         if (tok == "true" || tok == "false" || tok == "null") return std::string(tok);
         [[fallthrough]];
       default:
-        if (sensitive) return "a number";
+        if (sensitive) return (tok[0] == '-' || (tok[0] >= '0' && tok[0] <= '9')) ? "a number" : "a value";
     }
     constexpr std::size_t max = 40;
     return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
@@ -1194,12 +1236,6 @@ class decode_context {
   }
   void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
 };
-
-/// Customization point: specialize for a type awsjson does not know, with
-///   static bool decode(simdjson::ondemand::value&, T&, decode_context&);   // false after ctx.fail(...)
-///   static void encode(encoder&, T const&);
-template <class T, class Enable = void>
-struct codec;
 
 template <class T>
 concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
@@ -1562,6 +1598,12 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
           index = i;
           break;
         }
+      if (index == N && ctx.options.case_insensitive_keys)
+        for (std::size_t i = 0; i < N; ++i)
+          if (iequals(keys[i], key)) {
+            index = i;
+            break;
+          }
     }
     if (index == N) {
       if (ctx.options.reject_unknown_members) {
@@ -1752,6 +1794,808 @@ T decode(Json const& json, decode_options const& options = {}) {
 }  // namespace awsjson
 // ---- end awsjson/decode.hpp ----
 
+// ---- begin awsjson/encode.hpp ----
+// encode: any described type to compact JSON, the way the awsJson 1.1 protocol sends it.
+//
+//   std::string body = awsjson::encode(request);             // throws awsjson::encode_error
+//   awsjson::error e = awsjson::encode_into(out, request);   // appends to out; no exceptions
+//
+// Members in declaration order, absent optionals omitted, timestamps as epoch seconds unless the
+// member's metadata says otherwise, enums by wire name, NaN/Infinity as strings, blobs as base64.
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson {
+
+/// Passed through an encode: the output buffer and the error being built.
+class encode_context {
+ public:
+  explicit encode_context(std::string& o, error& e) noexcept : out(o), err(e) {}
+  std::string& out;
+  error& err;
+  timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
+
+  bool fail(errc code, std::string message) {
+    err.code = code;
+    err.message = std::move(message);
+    return false;
+  }
+  void prepend_path(std::string_view key) {
+    std::string step = "/";
+    for (char c : key) step += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    err.path.insert(0, step);
+  }
+  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+};
+
+template <class T>
+concept has_custom_encode = requires(encode_context& ctx, T const& x) {
+  { codec<T>::encode(ctx, x) } -> std::same_as<bool>;
+};
+
+#if defined(__cpp_exceptions)
+/// Thrown by encode() when a value cannot be written (a string that is not UTF-8, an enum
+/// holding no enumerator).
+class encode_error : public std::runtime_error {
+ public:
+  explicit encode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  std::string const& path() const noexcept { return error_.path; }
+  awsjson::error const& details() const noexcept { return error_; }
+
+ private:
+  awsjson::error error_;
+};
+#endif
+
+namespace detail {
+
+template <class T>
+bool encode_value(encode_context& ctx, T const& x);
+
+inline bool encode_string(encode_context& ctx, std::string_view s) {
+  if (append_json_string(ctx.out, s)) return true;
+  return ctx.fail(errc::invalid_value, "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
+}
+
+template <class T>
+void encode_number(std::string& out, T x) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);  // shortest form that reads back to the same value
+  out.append(buf, r.ptr);
+}
+
+template <class T>
+bool encode_floating(encode_context& ctx, T x) {
+  if (std::isnan(x))
+    ctx.out += "\"NaN\"";
+  else if (std::isinf(x))
+    ctx.out += x > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  else
+    encode_number(ctx.out, x);
+  return true;
+}
+
+template <class T>
+bool encode_struct(encode_context& ctx, T const& x) {
+  ctx.out.push_back('{');
+  bool first = true, ok = true;
+  boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+    if (!ok) return;
+    constexpr member_info info = member_meta<T, decltype(d)>;
+    auto const& m = x.*d.pointer;
+    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+      if (!m) return;  // absent: omitted, never null
+    }
+    if (!first) ctx.out.push_back(',');
+    first = false;
+    ctx.out.push_back('"');
+    ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
+    ctx.out += "\":";
+    ctx.timestamps = info.timestamp;
+    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+      ok = encode_value(ctx, *m);
+    else
+      ok = encode_value(ctx, m);
+    ctx.timestamps = timestamp_format::protocol_default;
+    if (!ok) ctx.prepend_path(info.key());
+  });
+  ctx.out.push_back('}');
+  return ok;
+}
+
+template <class T>
+bool encode_value(encode_context& ctx, T const& x) {
+  if constexpr (has_custom_encode<T>) {
+    return codec<T>::encode(ctx, x);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return encode_string(ctx, x);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    ctx.out += x ? "true" : "false";
+    return true;
+  } else if constexpr (is_integer<T>) {
+    encode_number(ctx.out, x);
+    return true;
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return encode_floating(ctx, x);
+  } else if constexpr (described_enum<T>) {
+    auto s = to_string(x);
+    if (s.empty()) return ctx.fail(errc::invalid_value, "enum holds no enumerator (" + std::to_string(long(x)) + ")");
+    return encode_string(ctx, s);
+  } else if constexpr (is_open_enum<T>) {
+    return encode_string(ctx, x.wire());
+  } else if constexpr (is_timestamp<T>) {
+    bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
+    if (quoted) ctx.out.push_back('"');
+    append_timestamp(ctx.out, x, ctx.timestamps);
+    if (quoted) ctx.out.push_back('"');
+    return true;
+  } else if constexpr (is_blob<T>) {
+    ctx.out.push_back('"');
+    append_base64(ctx.out, x);
+    ctx.out.push_back('"');
+    return true;
+  } else if constexpr (is_optional<T>) {  // an element of a sparse collection
+    if (!x) {
+      ctx.out += "null";
+      return true;
+    }
+    return encode_value(ctx, *x);
+  } else if constexpr (is_list<T>) {
+    ctx.out.push_back('[');
+    auto format = ctx.timestamps;  // a list of timestamps follows its member's format
+    std::size_t i = 0;
+    for (auto const& e : x) {
+      if (i) ctx.out.push_back(',');
+      ctx.timestamps = format;
+      if (!encode_value(ctx, e)) {
+        ctx.prepend_path(i);
+        return false;
+      }
+      ++i;
+    }
+    ctx.out.push_back(']');
+    return true;
+  } else if constexpr (is_map<T>) {
+    ctx.out.push_back('{');
+    auto format = ctx.timestamps;
+    bool first = true;
+    auto entry = [&](std::string const& k, auto const& v) {
+      if (!first) ctx.out.push_back(',');
+      first = false;
+      if (!encode_string(ctx, k)) {
+        ctx.err.message = "map key " + ctx.err.message;
+        return false;
+      }
+      ctx.out.push_back(':');
+      ctx.timestamps = format;
+      if (!encode_value(ctx, v)) {
+        ctx.prepend_path(k);
+        return false;
+      }
+      return true;
+    };
+    if constexpr (requires { x.key_comp(); }) {
+      for (auto const& [k, v] : x)
+        if (!entry(k, v)) return false;
+    } else {  // unordered: write keys sorted, so equal maps always give equal JSON
+      std::vector<typename T::value_type const*> sorted;
+      sorted.reserve(x.size());
+      for (auto const& e : x) sorted.push_back(&e);
+      std::sort(sorted.begin(), sorted.end(), [](auto a, auto b) { return a->first < b->first; });
+      for (auto const* e : sorted)
+        if (!entry(e->first, e->second)) return false;
+    }
+    ctx.out.push_back('}');
+    return true;
+  } else if constexpr (described_struct<T>) {
+    return encode_struct(ctx, x);
+  } else {
+    static_assert(sizeof(T) == 0, "awsjson cannot encode this type: describe it or specialize awsjson::codec");
+    return false;
+  }
+}
+
+}  // namespace detail
+
+/// Appends the JSON of `x` to `out`. On error, `out` is restored to what it held before.
+template <class T>
+error encode_into(std::string& out, T const& x) {
+  error err;
+  encode_context ctx(out, err);
+  std::size_t mark = out.size();
+  if (!detail::encode_value(ctx, x)) out.resize(mark);
+  return err;
+}
+
+#if defined(__cpp_exceptions)
+/// The JSON of `x`, compact.
+template <class T>
+std::string encode(T const& x) {
+  std::string out;
+  if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
+  return out;
+}
+#endif
+
+}  // namespace awsjson
+// ---- end awsjson/encode.hpp ----
+
+// ---- begin awsjson/validate.hpp ----
+// validate: checks a value against its model's constraints (required, length, range, pattern),
+// generically over the metadata, and reports every violation at once.
+//
+// Smithy's guidance is that clients leave length and pattern checks to the service, which may
+// relax them later; so request building checks only required members (check_required), and
+// full validation is a call the user makes: for form input, tests, early feedback.
+
+#include <regex>
+#include <string>
+#include <vector>
+
+
+namespace awsjson {
+
+struct violation {
+  std::string path;     ///< JSON Pointer of the member
+  std::string message;  ///< the rule broken: `length 12, must be 36`
+  std::string to_string() const { return path + ": " + message; }
+  friend bool operator==(violation const&, violation const&) = default;
+};
+
+namespace detail {
+
+// Smithy counts a string's length in Unicode scalar values, not bytes.
+inline std::int64_t code_points(std::string_view s) noexcept {
+  std::int64_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+inline std::string bound_message(char const* what, std::int64_t actual, std::int64_t min, std::int64_t max) {
+  std::string m = std::string(what) + " " + std::to_string(actual) + ", must be ";
+  if (min != unbounded && max != unbounded && min == max) return m + std::to_string(min);
+  if (min != unbounded && max != unbounded) return m + "between " + std::to_string(min) + " and " + std::to_string(max);
+  if (min != unbounded) return m + "at least " + std::to_string(min);
+  return m + "at most " + std::to_string(max);
+}
+
+template <class T, class D>
+std::regex const& pattern_regex() {
+  static std::regex const re(std::string(member_meta<T, D>.pattern), std::regex::ECMAScript);  // compiled once
+  return re;
+}
+
+struct validator {
+  bool required_only;
+  std::vector<violation>& out;
+  std::string path;
+
+  void add(std::string message) { out.push_back({path, std::move(message)}); }
+
+  template <class T>
+  void value(T const& x) {
+    if constexpr (is_optional<T>) {
+      if (x) value(*x);
+    } else if constexpr (is_list<T>) {
+      auto base = path.size();
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        path += "/" + std::to_string(i);
+        value(x[i]);
+        path.resize(base);
+      }
+    } else if constexpr (is_map<T>) {
+      auto base = path.size();
+      for (auto const& [k, v] : x) {
+        path += "/";
+        for (char c : k) path += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        value(v);
+        path.resize(base);
+      }
+    } else if constexpr (described_struct<T>) {
+      structure(x);
+    }
+  }
+
+  template <class T>
+  void structure(T const& x) {
+    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+      constexpr member_info info = member_meta<T, decltype(d)>;
+      auto const& m = x.*d.pointer;
+      using M = std::remove_cvref_t<decltype(m)>;
+      auto base = path.size();
+      path += "/";
+      path += info.key();
+      if constexpr (is_optional<M>) {
+        if (!m) {
+          if (info.required) add("required member is missing");
+        } else {
+          if (!required_only) constraints<T, decltype(d)>(*m);
+          value(*m);
+        }
+      } else {
+        if (!required_only) constraints<T, decltype(d)>(m);
+        value(m);
+      }
+      path.resize(base);
+    });
+  }
+
+  template <class T, class D, class V>
+  void constraints(V const& v) {
+    constexpr member_info info = member_meta<T, D>;
+    if constexpr (info.min_length != unbounded || info.max_length != unbounded) {
+      std::int64_t len = -1;
+      if constexpr (std::is_same_v<V, std::string>)
+        len = code_points(v);
+      else if constexpr (is_list<V> || is_map<V> || is_blob<V>)
+        len = std::int64_t(v.size());
+      if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
+                       (info.max_length != unbounded && len > info.max_length)))
+        add(bound_message("length", len, info.min_length, info.max_length));
+    }
+    if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
+      if constexpr (is_integer<V> || std::is_floating_point_v<V>) {
+        bool low = info.min_value != unbounded && v < V(info.min_value);
+        bool high = info.max_value != unbounded && v > V(info.max_value);
+        if (low || high) {
+          std::string m = "value " + std::to_string(v) + ", must be ";
+          if (info.min_value != unbounded && info.max_value != unbounded)
+            m += "between " + std::to_string(info.min_value) + " and " + std::to_string(info.max_value);
+          else if (low)
+            m += "at least " + std::to_string(info.min_value);
+          else
+            m += "at most " + std::to_string(info.max_value);
+          add(std::move(m));
+        }
+      }
+    }
+    if constexpr (!info.pattern.empty()) {
+      if constexpr (std::is_same_v<V, std::string>) {
+        if (!std::regex_search(v, pattern_regex<T, D>())) add("does not match pattern " + std::string(info.pattern));
+      }
+    }
+  }
+};
+
+}  // namespace detail
+
+/// Every violation of the model's constraints in `x`, nested members included (empty if none).
+template <class T>
+std::vector<violation> validate(T const& x) {
+  std::vector<violation> out;
+  detail::validator{false, out, {}}.value(x);
+  return out;
+}
+
+/// Only the required-member check: what a client enforces before sending.
+template <class T>
+std::vector<violation> check_required(T const& x) {
+  std::vector<violation> out;
+  detail::validator{true, out, {}}.value(x);
+  return out;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/validate.hpp ----
+
+// ---- begin awsjson/print.hpp ----
+// Printing: a readable form of any described value, with @sensitive members redacted.
+//
+//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters: <redacted>, …}
+//   std::string s = awsjson::to_string(response);
+//
+// Members the model marks sensitive never show their value, in any print path (Smithy: sensitive
+// data must not appear in log output). Absent optionals are left out.
+
+#include <ostream>
+#include <sstream>
+#include <string>
+
+
+namespace awsjson {
+
+namespace detail {
+
+inline void print_string(std::ostream& os, std::string_view s) {
+  std::string quoted;
+  if (!append_json_string(quoted, s)) {
+    os << "<invalid UTF-8, " << s.size() << " bytes>";
+    return;
+  }
+  os << quoted;
+}
+
+template <class T>
+void print_value(std::ostream& os, T const& x) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    print_string(os, x);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    os << (x ? "true" : "false");
+  } else if constexpr (is_integer<T>) {
+    os << +x;
+  } else if constexpr (std::is_floating_point_v<T>) {
+    os << x;
+  } else if constexpr (described_enum<T>) {
+    auto s = to_string(x);
+    if (s.empty())
+      os << "<invalid enum " << static_cast<long long>(x) << ">";
+    else
+      os << s;
+  } else if constexpr (is_open_enum<T>) {
+    os << x.wire();
+  } else if constexpr (is_timestamp<T>) {
+    std::string s;
+    append_date_time(s, x);
+    os << s;
+  } else if constexpr (is_blob<T>) {
+    os << "<blob " << x.size() << " bytes>";
+  } else if constexpr (is_optional<T>) {
+    if (x)
+      print_value(os, *x);
+    else
+      os << "null";
+  } else if constexpr (is_list<T>) {
+    os << '[';
+    bool first = true;
+    for (auto const& e : x) {
+      os << (first ? "" : ", ");
+      first = false;
+      print_value(os, e);
+    }
+    os << ']';
+  } else if constexpr (is_map<T>) {
+    os << '{';
+    bool first = true;
+    for (auto const& [k, v] : x) {
+      os << (first ? "" : ", ");
+      first = false;
+      print_string(os, k);
+      os << ": ";
+      print_value(os, v);
+    }
+    os << '}';
+  } else if constexpr (described_struct<T>) {
+    constexpr auto shape = shape_of<T>();
+    os << shape.name;
+    if constexpr (shape.sensitive) {
+      os << "{<redacted>}";
+    } else {
+      os << '{';
+      bool first = true;
+      boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+        constexpr member_info info = member_meta<T, decltype(d)>;
+        auto const& m = x.*d.pointer;
+        if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+          if (!m) return;
+        }
+        os << (first ? "" : ", ") << d.name << ": ";
+        first = false;
+        if constexpr (info.sensitive)
+          os << "<redacted>";
+        else if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+          print_value(os, *m);
+        else
+          print_value(os, m);
+      });
+      os << '}';
+    }
+  } else {
+    os << "<unprintable>";
+  }
+}
+
+}  // namespace detail
+
+/// Prints any described structure or enum, and open enums. A model namespace brings it in for
+/// argument-dependent lookup with `using awsjson::operator<<;`.
+template <class T>
+  requires(described_struct<T> || described_enum<T> || is_open_enum<T>)
+std::ostream& operator<<(std::ostream& os, T const& x) {
+  detail::print_value(os, x);
+  return os;
+}
+
+/// The printed form of a described structure, as operator<< writes it.
+template <described_struct T>
+std::string to_string(T const& x) {
+  std::ostringstream os;
+  detail::print_value(os, x);
+  return os.str();
+}
+
+}  // namespace awsjson
+// ---- end awsjson/print.hpp ----
+
+// ---- begin awsjson/operation.hpp ----
+// Operations: a descriptor type per operation (its input, output and error types and its wire
+// facts), and the request builder that turns an input into the HTTP request to send.
+//
+//   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
+//   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
+//
+// Signing (SigV4), Host and Content-Length belong to the caller's HTTP client.
+
+#include <boost/mp11/list.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace awsjson {
+
+/// An awsJson operation descriptor: what a generator emits for each operation.
+template <class Op>
+concept operation = requires {
+  typename Op::input;
+  typename Op::output;
+  typename Op::errors;  // a boost::mp11::mp_list of error structures
+  { Op::name } -> std::convertible_to<std::string_view>;
+  { Op::target_prefix } -> std::convertible_to<std::string_view>;  // e.g. AmazonSSM
+  { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
+};
+
+struct http_header {
+  std::string name;
+  std::string value;
+  friend bool operator==(http_header const&, http_header const&) = default;
+};
+
+namespace detail {
+// Finds a header by name, case-insensitively, in any range of http_header or of pairs.
+template <class Headers>
+std::string_view find_header(Headers const& headers, std::string_view name) {
+  for (auto const& h : headers) {
+    if constexpr (requires { h.first; }) {
+      if (iequals(h.first, name)) return h.second;
+    } else {
+      if (iequals(h.name, name)) return h.value;
+    }
+  }
+  return {};
+}
+}  // namespace detail
+
+/// An HTTP request to send, before signing.
+struct http_request {
+  std::string method;
+  std::string path;
+  std::vector<http_header> headers;
+  std::string body;
+
+  /// The value of a header (case-insensitive), or "" when absent.
+  std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
+};
+
+/// Builds the HTTP request for `input` into `out`. Checks only that required members are
+/// present (Smithy: leave length and pattern checks to the service); call validate() for more.
+template <operation Op>
+error build_request(typename Op::input const& input, http_request& out) {
+  error err;
+  if (auto missing = check_required(input); !missing.empty()) {
+    err.code = errc::missing_member;
+    err.path = missing.front().path;
+    err.message = missing.front().message;
+    for (std::size_t i = 1; i < missing.size(); ++i) err.message += "; " + missing[i].to_string();
+    return err;
+  }
+  out.method = "POST";  // awsJson: every request is a POST to the root
+  out.path = "/";
+  out.headers.clear();
+  out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
+  out.headers.push_back({"Content-Type", "application/x-amz-json-" + std::string(Op::json_version)});
+  out.body.clear();
+  return encode_into(out.body, input);
+}
+
+#if defined(__cpp_exceptions)
+/// Thrown by make_request when the input lacks a required member or cannot be encoded.
+class request_error : public std::runtime_error {
+ public:
+  explicit request_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  std::string const& path() const noexcept { return error_.path; }
+  awsjson::error const& details() const noexcept { return error_; }
+
+ private:
+  awsjson::error error_;
+};
+
+template <operation Op>
+http_request make_request(typename Op::input const& input) {
+  http_request r;
+  if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
+  return r;
+}
+#endif
+
+}  // namespace awsjson
+// ---- end awsjson/operation.hpp ----
+
+// ---- begin awsjson/response.hpp ----
+// Responses: an HTTP answer (status, headers, body) to either the typed result or a typed error,
+// following the Smithy awsJson 1.1 rules.
+//
+//   auto r = awsjson::decode_response<ssm::GetMaintenanceWindowExecutionTaskInvocation>(status, headers, body);
+//   if (auto* out = r.result()) ...                          // the operation's output
+//   else if (auto* e = r.service_error()) {                  // what the service said went wrong
+//     if (e->is<ssm::DoesNotExistException>()) ...
+//   } else ... r.decode_error() ...                          // a 2xx body that was not a valid output
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+
+namespace awsjson {
+
+/// What every response carries besides its body, as botocore's ResponseMetadata does.
+struct response_metadata {
+  std::string request_id;  ///< the x-amzn-RequestId header
+  int http_status = 0;
+};
+
+/// An error whose code matches none of the operation's error shapes (throttling, access
+/// denied and other service-wide errors arrive this way), or a body that is not JSON at all.
+struct unknown_error {
+  std::string code;      ///< the sanitized error code; empty when the response named none
+  std::string message;
+  int http_status = 0;
+  std::string raw_body;  ///< the body as received, when it was not a JSON object (an HTML page from a proxy)
+  friend bool operator==(unknown_error const&, unknown_error const&) = default;
+};
+
+/// The error a service returned (operation_error<Op>): one of the operation's error types, or unknown_error.
+template <operation Op>
+struct operation_error {
+  using variant_type = boost::mp11::mp_push_back<boost::mp11::mp_rename<typename Op::errors, std::variant>, unknown_error>;
+
+  variant_type error;
+  std::string code;     ///< sanitized: `com.amazonaws.ssm#DoesNotExistException:http://...` is `DoesNotExistException`
+  std::string message;  ///< from the body's `message` or `Message`
+  int http_status = 0;
+
+  template <class E>
+  bool is() const noexcept { return std::holds_alternative<E>(error); }
+  template <class E>
+  E const* get_if() const noexcept { return std::get_if<E>(&error); }
+  /// A server-side fault (the shape is a server error, or an unknown error with a 5xx status).
+  bool is_fault() const noexcept {
+    bool fault = http_status >= 500;
+    std::visit(
+        [&](auto const& e) {
+          using E = std::remove_cvref_t<decltype(e)>;
+          if constexpr (!std::is_same_v<E, unknown_error>) fault = shape_of<E>().kind == shape_kind::server_error;
+        },
+        error);
+    return fault;
+  }
+};
+
+/// A decoded response: the result, a service error, or an error decoding a 2xx body.
+template <operation Op>
+struct response {
+  response_metadata metadata;
+  std::variant<typename Op::output, operation_error<Op>, awsjson::error> outcome;
+
+  bool ok() const noexcept { return outcome.index() == 0; }
+  typename Op::output const* result() const noexcept { return std::get_if<0>(&outcome); }
+  typename Op::output* result() noexcept { return std::get_if<0>(&outcome); }
+  operation_error<Op> const* service_error() const noexcept { return std::get_if<1>(&outcome); }
+  awsjson::error const* decode_error() const noexcept { return std::get_if<2>(&outcome); }
+};
+
+/// Smithy's sanitizing of an error type: drop the first ':' and all after it, then everything up
+/// to and including the first '#'.
+constexpr std::string_view sanitize_error_code(std::string_view code) noexcept {
+  if (auto colon = code.find(':'); colon != std::string_view::npos) code = code.substr(0, colon);
+  if (auto hash = code.find('#'); hash != std::string_view::npos) code = code.substr(hash + 1);
+  return code;
+}
+
+namespace detail {
+
+struct error_body {
+  bool is_object = false;
+  std::string code, type, message;
+  bool has_code = false, has_type = false, has_message = false;
+};
+
+// Reads the top-level `code`, `__type`, `message` and `Message` of an error body (a `__type`
+// nested in error details is never looked at).
+inline error_body scan_error_body(std::string_view body) {
+  error_body eb;
+  auto& st = this_thread_state();
+  st.padded.reserve(body.size() + simdjson::SIMDJSON_PADDING);
+  st.padded.assign(body);
+  od::document doc;
+  od::object obj;
+  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity())).get(doc) ||
+      doc.get_object().get(obj))
+    return eb;
+  eb.is_object = true;
+  for (auto fr : obj) {
+    od::field f;
+    if (std::move(fr).get(f)) {
+      eb.is_object = false;
+      return eb;
+    }
+    std::string* slot = nullptr;
+    bool* seen = nullptr;
+    bool message = false;
+    if (f.key().unsafe_is_equal("code")) {
+      slot = &eb.code, seen = &eb.has_code;
+    } else if (f.key().unsafe_is_equal("__type")) {
+      slot = &eb.type, seen = &eb.has_type;
+    } else if (f.key().unsafe_is_equal("message") || f.key().unsafe_is_equal("Message")) {
+      slot = &eb.message, seen = &eb.has_message, message = true;
+    }
+    if (!slot || (message && eb.has_message)) continue;  // `message` and `Message`: the first one wins
+    od::raw_json_string raw;
+    if (f.value().get_raw_json_string().get(raw)) continue;  // not a string: not an error code
+    if (unescape_string(raw.raw(), *slot) == unescape_status::ok) *seen = true;
+  }
+  return eb;
+}
+
+template <class E>
+bool decode_error_shape(std::string_view body, E& out) {
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;  // no body: an empty error
+  decode_options options;
+  options.case_insensitive_keys = true;  // `message` fills a `Message` member
+  return !decode_into(body, out, options);
+}
+
+}  // namespace detail
+
+/// Decodes an HTTP response of operation Op. `headers` is any range of http_header or of
+/// (name, value) pairs; names match case-insensitively.
+template <operation Op, class Headers>
+response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
+  response<Op> r;
+  r.metadata.http_status = http_status;
+  r.metadata.request_id = std::string(detail::find_header(headers, "x-amzn-RequestId"));
+
+  if (http_status >= 200 && http_status < 300) {
+    auto& out = r.outcome.template emplace<0>();
+    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return r;  // no payload: an empty result
+    if (auto err = decode_into(body, out)) r.outcome.template emplace<2>(std::move(err));
+    return r;
+  }
+
+  operation_error<Op> se;
+  se.http_status = http_status;
+  auto eb = detail::scan_error_body(body);
+  // The error type: the X-Amzn-Errortype header, else the body's `code`, else its `__type`.
+  std::string_view raw_code = detail::find_header(headers, "x-amzn-ErrorType");
+  if (raw_code.empty()) raw_code = eb.has_code ? std::string_view(eb.code) : std::string_view(eb.type);
+  se.code = std::string(sanitize_error_code(raw_code));
+  se.message = eb.message;
+
+  bool matched = false;
+  boost::mp11::mp_for_each<typename Op::errors>([&](auto type) {
+    using E = decltype(type);
+    if (matched || !detail::iequals(shape_of<E>().name, se.code)) return;
+    E e{};
+    if (!eb.is_object || detail::decode_error_shape(body, e)) {
+      se.error = std::move(e);
+      matched = true;
+    }
+  });
+  if (!matched) se.error = unknown_error{se.code, se.message, http_status, eb.is_object ? std::string() : std::string(body)};
+  r.outcome.template emplace<1>(std::move(se));
+  return r;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/response.hpp ----
+
 // ---- begin awsjson/awsjson.hpp ----
 // awsjson: typed AWS models and one generic, fast JSON codec for Boost.Describe types.
 // Include this for everything, or the one-concept headers beside it for less.
@@ -1763,7 +2607,10 @@ T decode(Json const& json, decode_options const& options = {}) {
 
 #include <boost/describe/enum.hpp>
 
+
 namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 /// The type of task a maintenance window runs.
 enum class MaintenanceWindowTaskType { RUN_COMMAND, AUTOMATION, STEP_FUNCTIONS, LAMBDA };
@@ -1797,6 +2644,8 @@ BOOST_DESCRIBE_ENUM(MaintenanceWindowExecutionStatus, PENDING, IN_PROGRESS, SUCC
 
 namespace awsjson::ssm {
 
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
+
 /// Error returned when the ID specified for a resource, such as a maintenance window or patch
 /// baseline, doesn't exist.
 struct DoesNotExistException {
@@ -1828,12 +2677,15 @@ constexpr auto awsjson_shape(InternalServerError const*) {
 // running on a specific target. Types and model metadata only; the codec is generic.
 
 #include <boost/describe/class.hpp>
+#include <boost/mp11/list.hpp>
 
 #include <optional>
 #include <string>
 
 
 namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 /// The pattern of the model's maintenance-window IDs (a UUID), as botocore has it.
 inline constexpr std::string_view maintenance_window_id_pattern =
@@ -1853,12 +2705,11 @@ struct GetMaintenanceWindowExecutionTaskInvocationRequest {
 BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationRequest, (), (WindowExecutionId, TaskId, InvocationId))
 
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationRequest const*) {
-  constexpr auto id = maintenance_window_id_pattern;
   return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationRequest",
                         {
-                            {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = id},
+                            {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
                         });
 }
 
@@ -1897,12 +2748,11 @@ BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationResponse, (),
                        StatusDetails, StartTime, EndTime, OwnerInformation, WindowTargetId))
 
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse const*) {
-  constexpr auto id = maintenance_window_id_pattern;
   return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationResponse",
                         {
-                            {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = id},
+                            {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
                             {.name = "Parameters", .sensitive = true},
                             {.name = "StatusDetails", .min_length = 0, .max_length = 250},
                             {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
@@ -1911,6 +2761,17 @@ constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse
                             {.name = "WindowTargetId", .max_length = 36},
                         });
 }
+
+/// The operation: its input, output and error types and its wire facts (awsJson 1.1:
+/// POST /, X-Amz-Target AmazonSSM.GetMaintenanceWindowExecutionTaskInvocation).
+struct GetMaintenanceWindowExecutionTaskInvocation {
+  using input = GetMaintenanceWindowExecutionTaskInvocationRequest;
+  using output = GetMaintenanceWindowExecutionTaskInvocationResponse;
+  using errors = boost::mp11::mp_list<DoesNotExistException, InternalServerError>;
+  static constexpr std::string_view name = "GetMaintenanceWindowExecutionTaskInvocation";
+  static constexpr std::string_view target_prefix = "AmazonSSM";
+  static constexpr std::string_view json_version = "1.1";
+};
 
 }  // namespace awsjson::ssm
 // ---- end awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp ----

@@ -3,7 +3,11 @@
 
 #include <boost/describe/enum.hpp>
 
+#include "../print.hpp"
+
 namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 /// The type of task a maintenance window runs.
 enum class MaintenanceWindowTaskType { RUN_COMMAND, AUTOMATION, STEP_FUNCTIONS, LAMBDA };

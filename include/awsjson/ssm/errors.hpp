@@ -7,8 +7,11 @@
 #include <string>
 
 #include "../metadata.hpp"
+#include "../print.hpp"
 
 namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 /// Error returned when the ID specified for a resource, such as a maintenance window or patch
 /// baseline, doesn't exist.

@@ -3,17 +3,21 @@
 #pragma once
 
 #include <boost/describe/class.hpp>
+#include <boost/mp11/list.hpp>
 
 #include <optional>
 #include <string>
 
 #include "../metadata.hpp"
 #include "../open_enum.hpp"
+#include "../print.hpp"
 #include "../timestamp.hpp"
 #include "enums.hpp"
 #include "errors.hpp"
 
 namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 /// The pattern of the model's maintenance-window IDs (a UUID), as botocore has it.
 inline constexpr std::string_view maintenance_window_id_pattern =
@@ -33,12 +37,11 @@ struct GetMaintenanceWindowExecutionTaskInvocationRequest {
 BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationRequest, (), (WindowExecutionId, TaskId, InvocationId))
 
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationRequest const*) {
-  constexpr auto id = maintenance_window_id_pattern;
   return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationRequest",
                         {
-                            {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = id},
+                            {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
                         });
 }
 
@@ -77,12 +80,11 @@ BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationResponse, (),
                        StatusDetails, StartTime, EndTime, OwnerInformation, WindowTargetId))
 
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse const*) {
-  constexpr auto id = maintenance_window_id_pattern;
   return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationResponse",
                         {
-                            {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = id},
-                            {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = id},
+                            {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
                             {.name = "Parameters", .sensitive = true},
                             {.name = "StatusDetails", .min_length = 0, .max_length = 250},
                             {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
@@ -91,5 +93,16 @@ constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse
                             {.name = "WindowTargetId", .max_length = 36},
                         });
 }
+
+/// The operation: its input, output and error types and its wire facts (awsJson 1.1:
+/// POST /, X-Amz-Target AmazonSSM.GetMaintenanceWindowExecutionTaskInvocation).
+struct GetMaintenanceWindowExecutionTaskInvocation {
+  using input = GetMaintenanceWindowExecutionTaskInvocationRequest;
+  using output = GetMaintenanceWindowExecutionTaskInvocationResponse;
+  using errors = boost::mp11::mp_list<DoesNotExistException, InternalServerError>;
+  static constexpr std::string_view name = "GetMaintenanceWindowExecutionTaskInvocation";
+  static constexpr std::string_view target_prefix = "AmazonSSM";
+  static constexpr std::string_view json_version = "1.1";
+};
 
 }  // namespace awsjson::ssm

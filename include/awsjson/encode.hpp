@@ -1,0 +1,233 @@
+// encode: any described type to compact JSON, the way the awsJson 1.1 protocol sends it.
+//
+//   std::string body = awsjson::encode(request);             // throws awsjson::encode_error
+//   awsjson::error e = awsjson::encode_into(out, request);   // appends to out; no exceptions
+//
+// Members in declaration order, absent optionals omitted, timestamps as epoch seconds unless the
+// member's metadata says otherwise, enums by wire name, NaN/Infinity as strings, blobs as base64.
+#pragma once
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include "detail/json_string.hpp"
+#include "codec.hpp"
+#include "error.hpp"
+#include "type_traits.hpp"
+
+namespace awsjson {
+
+/// Passed through an encode: the output buffer and the error being built.
+class encode_context {
+ public:
+  explicit encode_context(std::string& o, error& e) noexcept : out(o), err(e) {}
+  std::string& out;
+  error& err;
+  timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
+
+  bool fail(errc code, std::string message) {
+    err.code = code;
+    err.message = std::move(message);
+    return false;
+  }
+  void prepend_path(std::string_view key) {
+    std::string step = "/";
+    for (char c : key) step += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+    err.path.insert(0, step);
+  }
+  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+};
+
+template <class T>
+concept has_custom_encode = requires(encode_context& ctx, T const& x) {
+  { codec<T>::encode(ctx, x) } -> std::same_as<bool>;
+};
+
+#if defined(__cpp_exceptions)
+/// Thrown by encode() when a value cannot be written (a string that is not UTF-8, an enum
+/// holding no enumerator).
+class encode_error : public std::runtime_error {
+ public:
+  explicit encode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  std::string const& path() const noexcept { return error_.path; }
+  awsjson::error const& details() const noexcept { return error_; }
+
+ private:
+  awsjson::error error_;
+};
+#endif
+
+namespace detail {
+
+template <class T>
+bool encode_value(encode_context& ctx, T const& x);
+
+inline bool encode_string(encode_context& ctx, std::string_view s) {
+  if (append_json_string(ctx.out, s)) return true;
+  return ctx.fail(errc::invalid_value, "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
+}
+
+template <class T>
+void encode_number(std::string& out, T x) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);  // shortest form that reads back to the same value
+  out.append(buf, r.ptr);
+}
+
+template <class T>
+bool encode_floating(encode_context& ctx, T x) {
+  if (std::isnan(x))
+    ctx.out += "\"NaN\"";
+  else if (std::isinf(x))
+    ctx.out += x > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  else
+    encode_number(ctx.out, x);
+  return true;
+}
+
+template <class T>
+bool encode_struct(encode_context& ctx, T const& x) {
+  ctx.out.push_back('{');
+  bool first = true, ok = true;
+  boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+    if (!ok) return;
+    constexpr member_info info = member_meta<T, decltype(d)>;
+    auto const& m = x.*d.pointer;
+    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+      if (!m) return;  // absent: omitted, never null
+    }
+    if (!first) ctx.out.push_back(',');
+    first = false;
+    ctx.out.push_back('"');
+    ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
+    ctx.out += "\":";
+    ctx.timestamps = info.timestamp;
+    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+      ok = encode_value(ctx, *m);
+    else
+      ok = encode_value(ctx, m);
+    ctx.timestamps = timestamp_format::protocol_default;
+    if (!ok) ctx.prepend_path(info.key());
+  });
+  ctx.out.push_back('}');
+  return ok;
+}
+
+template <class T>
+bool encode_value(encode_context& ctx, T const& x) {
+  if constexpr (has_custom_encode<T>) {
+    return codec<T>::encode(ctx, x);
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return encode_string(ctx, x);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    ctx.out += x ? "true" : "false";
+    return true;
+  } else if constexpr (is_integer<T>) {
+    encode_number(ctx.out, x);
+    return true;
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return encode_floating(ctx, x);
+  } else if constexpr (described_enum<T>) {
+    auto s = to_string(x);
+    if (s.empty()) return ctx.fail(errc::invalid_value, "enum holds no enumerator (" + std::to_string(long(x)) + ")");
+    return encode_string(ctx, s);
+  } else if constexpr (is_open_enum<T>) {
+    return encode_string(ctx, x.wire());
+  } else if constexpr (is_timestamp<T>) {
+    bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
+    if (quoted) ctx.out.push_back('"');
+    append_timestamp(ctx.out, x, ctx.timestamps);
+    if (quoted) ctx.out.push_back('"');
+    return true;
+  } else if constexpr (is_blob<T>) {
+    ctx.out.push_back('"');
+    append_base64(ctx.out, x);
+    ctx.out.push_back('"');
+    return true;
+  } else if constexpr (is_optional<T>) {  // an element of a sparse collection
+    if (!x) {
+      ctx.out += "null";
+      return true;
+    }
+    return encode_value(ctx, *x);
+  } else if constexpr (is_list<T>) {
+    ctx.out.push_back('[');
+    auto format = ctx.timestamps;  // a list of timestamps follows its member's format
+    std::size_t i = 0;
+    for (auto const& e : x) {
+      if (i) ctx.out.push_back(',');
+      ctx.timestamps = format;
+      if (!encode_value(ctx, e)) {
+        ctx.prepend_path(i);
+        return false;
+      }
+      ++i;
+    }
+    ctx.out.push_back(']');
+    return true;
+  } else if constexpr (is_map<T>) {
+    ctx.out.push_back('{');
+    auto format = ctx.timestamps;
+    bool first = true;
+    auto entry = [&](std::string const& k, auto const& v) {
+      if (!first) ctx.out.push_back(',');
+      first = false;
+      if (!encode_string(ctx, k)) {
+        ctx.err.message = "map key " + ctx.err.message;
+        return false;
+      }
+      ctx.out.push_back(':');
+      ctx.timestamps = format;
+      if (!encode_value(ctx, v)) {
+        ctx.prepend_path(k);
+        return false;
+      }
+      return true;
+    };
+    if constexpr (requires { x.key_comp(); }) {
+      for (auto const& [k, v] : x)
+        if (!entry(k, v)) return false;
+    } else {  // unordered: write keys sorted, so equal maps always give equal JSON
+      std::vector<typename T::value_type const*> sorted;
+      sorted.reserve(x.size());
+      for (auto const& e : x) sorted.push_back(&e);
+      std::sort(sorted.begin(), sorted.end(), [](auto a, auto b) { return a->first < b->first; });
+      for (auto const* e : sorted)
+        if (!entry(e->first, e->second)) return false;
+    }
+    ctx.out.push_back('}');
+    return true;
+  } else if constexpr (described_struct<T>) {
+    return encode_struct(ctx, x);
+  } else {
+    static_assert(sizeof(T) == 0, "awsjson cannot encode this type: describe it or specialize awsjson::codec");
+    return false;
+  }
+}
+
+}  // namespace detail
+
+/// Appends the JSON of `x` to `out`. On error, `out` is restored to what it held before.
+template <class T>
+error encode_into(std::string& out, T const& x) {
+  error err;
+  encode_context ctx(out, err);
+  std::size_t mark = out.size();
+  if (!detail::encode_value(ctx, x)) out.resize(mark);
+  return err;
+}
+
+#if defined(__cpp_exceptions)
+/// The JSON of `x`, compact.
+template <class T>
+std::string encode(T const& x) {
+  std::string out;
+  if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
+  return out;
+}
+#endif
+
+}  // namespace awsjson

@@ -1,0 +1,157 @@
+// validate: checks a value against its model's constraints (required, length, range, pattern),
+// generically over the metadata, and reports every violation at once.
+//
+// Smithy's guidance is that clients leave length and pattern checks to the service, which may
+// relax them later; so request building checks only required members (check_required), and
+// full validation is a call the user makes: for form input, tests, early feedback.
+#pragma once
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "type_traits.hpp"
+
+namespace awsjson {
+
+struct violation {
+  std::string path;     ///< JSON Pointer of the member
+  std::string message;  ///< the rule broken: `length 12, must be 36`
+  std::string to_string() const { return path + ": " + message; }
+  friend bool operator==(violation const&, violation const&) = default;
+};
+
+namespace detail {
+
+// Smithy counts a string's length in Unicode scalar values, not bytes.
+inline std::int64_t code_points(std::string_view s) noexcept {
+  std::int64_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+inline std::string bound_message(char const* what, std::int64_t actual, std::int64_t min, std::int64_t max) {
+  std::string m = std::string(what) + " " + std::to_string(actual) + ", must be ";
+  if (min != unbounded && max != unbounded && min == max) return m + std::to_string(min);
+  if (min != unbounded && max != unbounded) return m + "between " + std::to_string(min) + " and " + std::to_string(max);
+  if (min != unbounded) return m + "at least " + std::to_string(min);
+  return m + "at most " + std::to_string(max);
+}
+
+template <class T, class D>
+std::regex const& pattern_regex() {
+  static std::regex const re(std::string(member_meta<T, D>.pattern), std::regex::ECMAScript);  // compiled once
+  return re;
+}
+
+struct validator {
+  bool required_only;
+  std::vector<violation>& out;
+  std::string path;
+
+  void add(std::string message) { out.push_back({path, std::move(message)}); }
+
+  template <class T>
+  void value(T const& x) {
+    if constexpr (is_optional<T>) {
+      if (x) value(*x);
+    } else if constexpr (is_list<T>) {
+      auto base = path.size();
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        path += "/" + std::to_string(i);
+        value(x[i]);
+        path.resize(base);
+      }
+    } else if constexpr (is_map<T>) {
+      auto base = path.size();
+      for (auto const& [k, v] : x) {
+        path += "/";
+        for (char c : k) path += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        value(v);
+        path.resize(base);
+      }
+    } else if constexpr (described_struct<T>) {
+      structure(x);
+    }
+  }
+
+  template <class T>
+  void structure(T const& x) {
+    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
+      constexpr member_info info = member_meta<T, decltype(d)>;
+      auto const& m = x.*d.pointer;
+      using M = std::remove_cvref_t<decltype(m)>;
+      auto base = path.size();
+      path += "/";
+      path += info.key();
+      if constexpr (is_optional<M>) {
+        if (!m) {
+          if (info.required) add("required member is missing");
+        } else {
+          if (!required_only) constraints<T, decltype(d)>(*m);
+          value(*m);
+        }
+      } else {
+        if (!required_only) constraints<T, decltype(d)>(m);
+        value(m);
+      }
+      path.resize(base);
+    });
+  }
+
+  template <class T, class D, class V>
+  void constraints(V const& v) {
+    constexpr member_info info = member_meta<T, D>;
+    if constexpr (info.min_length != unbounded || info.max_length != unbounded) {
+      std::int64_t len = -1;
+      if constexpr (std::is_same_v<V, std::string>)
+        len = code_points(v);
+      else if constexpr (is_list<V> || is_map<V> || is_blob<V>)
+        len = std::int64_t(v.size());
+      if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
+                       (info.max_length != unbounded && len > info.max_length)))
+        add(bound_message("length", len, info.min_length, info.max_length));
+    }
+    if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
+      if constexpr (is_integer<V> || std::is_floating_point_v<V>) {
+        bool low = info.min_value != unbounded && v < V(info.min_value);
+        bool high = info.max_value != unbounded && v > V(info.max_value);
+        if (low || high) {
+          std::string m = "value " + std::to_string(v) + ", must be ";
+          if (info.min_value != unbounded && info.max_value != unbounded)
+            m += "between " + std::to_string(info.min_value) + " and " + std::to_string(info.max_value);
+          else if (low)
+            m += "at least " + std::to_string(info.min_value);
+          else
+            m += "at most " + std::to_string(info.max_value);
+          add(std::move(m));
+        }
+      }
+    }
+    if constexpr (!info.pattern.empty()) {
+      if constexpr (std::is_same_v<V, std::string>) {
+        if (!std::regex_search(v, pattern_regex<T, D>())) add("does not match pattern " + std::string(info.pattern));
+      }
+    }
+  }
+};
+
+}  // namespace detail
+
+/// Every violation of the model's constraints in `x`, nested members included (empty if none).
+template <class T>
+std::vector<violation> validate(T const& x) {
+  std::vector<violation> out;
+  detail::validator{false, out, {}}.value(x);
+  return out;
+}
+
+/// Only the required-member check: what a client enforces before sending.
+template <class T>
+std::vector<violation> check_required(T const& x) {
+  std::vector<violation> out;
+  detail::validator{true, out, {}}.value(x);
+  return out;
+}
+
+}  // namespace awsjson
