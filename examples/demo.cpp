@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
   std::cout << "  logged as: " << r << "\n";
 
   // 2. The request: validate against the model, then build the HTTP request to sign and send.
-  ssm::GetMaintenanceWindowExecutionTaskInvocationRequest req{*r.WindowExecutionId, *r.TaskExecutionId, *r.InvocationId};
+  ssm::GetMaintenanceWindowExecutionTaskInvocationRequest req{*r.WindowExecutionId, *r.TaskExecutionId,
+                                                              *r.InvocationId};
   std::cout << "\n== Request\n";
   auto violations = awsjson::validate(req);
   std::cout << "  validation: " << (violations.empty() ? "ok" : violations.front().to_string()) << "\n";
@@ -89,7 +90,8 @@ int main(int argc, char** argv) {
   std::string error_body = read_file(AWSJSON_SAMPLE_DIR "/sample_error.json");
   auto answer = awsjson::decode_response<Op>(400, headers, error_body);
   if (auto const* e = answer.service_error()) {
-    std::cout << "  code: " << e->code << "\n  message: " << e->message << "\n  request id: " << answer.metadata.request_id
+    std::cout << "  code: " << e->code << "\n  message: " << e->message
+              << "\n  request id: " << answer.metadata.request_id
               << "\n  server fault: " << (e->is_fault() ? "yes" : "no") << "\n";
     if (auto const* missing = e->get_if<ssm::DoesNotExistException>()) std::cout << "  typed: " << *missing << "\n";
   }

@@ -19,8 +19,26 @@ inline std::int64_t between(rng_t& r, std::int64_t lo, std::int64_t hi) {
 // Valid UTF-8 with the characters that stress a codec: quotes, backslashes, control characters,
 // NUL, 2-, 3- and 4-byte sequences.
 inline std::string text(rng_t& r, std::size_t max_len = 24) {
-  static char const* const pieces[] = {"a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\x01", "\x1f", std::string_view("\0", 1).data(),
-                                       "\xc3\xa9", "\xe6\xbc\xa2", "\xf0\x9f\x98\x80", "{", "}", ":", ",", "\x7f"};
+  static char const* const pieces[] = {"a",
+                                       "Z",
+                                       "0",
+                                       " ",
+                                       "\"",
+                                       "\\",
+                                       "/",
+                                       "\n",
+                                       "\t",
+                                       "\x01",
+                                       "\x1f",
+                                       std::string_view("\0", 1).data(),
+                                       "\xc3\xa9",
+                                       "\xe6\xbc\xa2",
+                                       "\xf0\x9f\x98\x80",
+                                       "{",
+                                       "}",
+                                       ":",
+                                       ",",
+                                       "\x7f"};
   std::string s;
   auto n = std::size_t(between(r, 0, std::int64_t(max_len)));
   for (std::size_t i = 0; i < n; ++i) {
@@ -73,9 +91,12 @@ inline awsjson::ssm::GetMaintenanceWindowExecutionTaskInvocationRequest request(
 
 inline double finite_double(rng_t& r) {
   switch (between(r, 0, 3)) {
-    case 0: return double(between(r, -1000000, 1000000));
-    case 1: return std::uniform_real_distribution<double>(-1e10, 1e10)(r);
-    case 2: return coin(r) ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+    case 0:
+      return double(between(r, -1000000, 1000000));
+    case 1:
+      return std::uniform_real_distribution<double>(-1e10, 1e10)(r);
+    case 2:
+      return coin(r) ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
     default: {
       double d;
       do {
@@ -96,7 +117,9 @@ inline float finite_float(rng_t& r) {
   return f;
 }
 
-inline kitchen::Inner inner(rng_t& r) { return {maybe(r, text(r)), maybe(r, std::int32_t(between(r, INT32_MIN, INT32_MAX)))}; }
+inline kitchen::Inner inner(rng_t& r) {
+  return {maybe(r, text(r)), maybe(r, std::int32_t(between(r, INT32_MIN, INT32_MAX)))};
+}
 
 inline kitchen::Sink sink(rng_t& r, int depth = 0) {
   using namespace kitchen;
@@ -128,7 +151,8 @@ inline kitchen::Sink sink(rng_t& r, int depth = 0) {
   }
   if (coin(r)) {
     s.SparseList.emplace();
-    for (auto n = between(r, 0, 4); n > 0; --n) s.SparseList->push_back(coin(r) ? std::optional(text(r)) : std::nullopt);
+    for (auto n = between(r, 0, 4); n > 0; --n)
+      s.SparseList->push_back(coin(r) ? std::optional(text(r)) : std::nullopt);
   }
   if (coin(r)) {
     s.Map.emplace();
@@ -140,7 +164,8 @@ inline kitchen::Sink sink(rng_t& r, int depth = 0) {
   }
   if (coin(r)) {
     s.SparseMap.emplace();
-    for (auto n = between(r, 0, 3); n > 0; --n) (*s.SparseMap)[text(r, 6)] = coin(r) ? std::optional(text(r)) : std::nullopt;
+    for (auto n = between(r, 0, 3); n > 0; --n)
+      (*s.SparseMap)[text(r, 6)] = coin(r) ? std::optional(text(r)) : std::nullopt;
   }
   s.Nested = maybe(r, inner(r));
   if (coin(r)) {

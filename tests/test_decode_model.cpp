@@ -27,8 +27,9 @@ TEST_CASE("the seed's response shape with all 12 members", "[model]") {
   CHECK(r.InvocationId == "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0");
   CHECK(r.ExecutionId == "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
   CHECK(*r.TaskType == MaintenanceWindowTaskType::RUN_COMMAND);
-  CHECK(*r.Parameters ==
-        R"({"documentName":"AWS-RunShellScript","parameters":{"commands":["echo \"hello\"","uptime"]},"timeoutSeconds":600})");
+  CHECK(
+      *r.Parameters ==
+      R"({"documentName":"AWS-RunShellScript","parameters":{"commands":["echo \"hello\"","uptime"]},"timeoutSeconds":600})");
   CHECK(*r.Status == MaintenanceWindowExecutionStatus::SUCCESS);
   CHECK(r.StatusDetails == "Success");
   CHECK(r.StartTime->time_since_epoch().count() == 1700000000123);
@@ -57,7 +58,8 @@ TEST_CASE("every enum value of the model decodes, unknown ones are kept", "[mode
 }
 
 TEST_CASE("null and absent members of the response", "[model]") {
-  auto r = awsjson::decode<Response>(std::string(R"({"WindowExecutionId":null,"Status":null,"StartTime":null,"TaskId":"x"})"));
+  auto r = awsjson::decode<Response>(
+      std::string(R"({"WindowExecutionId":null,"Status":null,"StartTime":null,"TaskId":"x"})"));
   CHECK(r == Response{});
   CHECK(awsjson::decode<Response>(std::string("{}")) == Response{});
 }
@@ -69,14 +71,16 @@ TEST_CASE("unknown members from a newer service version are skipped", "[model]")
 }
 
 TEST_CASE("members in any order", "[model]") {
-  auto r = awsjson::decode<Response>(std::string(R"({"WindowTargetId":"w","Status":"PENDING","ExecutionId":"e","WindowExecutionId":"x"})"));
+  auto r = awsjson::decode<Response>(
+      std::string(R"({"WindowTargetId":"w","Status":"PENDING","ExecutionId":"e","WindowExecutionId":"x"})"));
   CHECK(r.WindowTargetId == "w");
   CHECK(r.ExecutionId == "e");
   CHECK(r.WindowExecutionId == "x");
 }
 
 TEST_CASE("the request decodes, strictly when asked", "[model][request]") {
-  std::string body = R"({"WindowExecutionId":"11111111-2222-3333-4444-555555555555","TaskId":"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee","InvocationId":"01234567-89ab-cdef-0123-456789abcdef"})";
+  std::string body =
+      R"({"WindowExecutionId":"11111111-2222-3333-4444-555555555555","TaskId":"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee","InvocationId":"01234567-89ab-cdef-0123-456789abcdef"})";
   awsjson::decode_options strict;
   strict.strict_required = true;
   auto req = awsjson::decode<Request>(body, strict);
@@ -87,7 +91,8 @@ TEST_CASE("the request decodes, strictly when asked", "[model][request]") {
 }
 
 TEST_CASE("errors decode as described structures", "[model][error]") {
-  auto e = awsjson::decode<DoesNotExistException>(std::string(R"({"__type":"DoesNotExistException","Message":"nope"})"));
+  auto e =
+      awsjson::decode<DoesNotExistException>(std::string(R"({"__type":"DoesNotExistException","Message":"nope"})"));
   CHECK(e.Message == "nope");
   static_assert(awsjson::shape_of<InternalServerError>().kind == awsjson::shape_kind::server_error);
   static_assert(awsjson::shape_of<DoesNotExistException>().kind == awsjson::shape_kind::client_error);

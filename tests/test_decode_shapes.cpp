@@ -39,7 +39,8 @@ TEST_CASE("strings: plain, escaped, unicode, embedded NUL", "[decode][string]") 
 }
 
 TEST_CASE("booleans and integers of every width", "[decode][number]") {
-  auto s = decode_sink(R"({"Boolean":true,"Byte":-128,"Short":32767,"Integer":-2147483648,"Long":1234567890123456789,"Unsigned":4294967295})");
+  auto s = decode_sink(
+      R"({"Boolean":true,"Byte":-128,"Short":32767,"Integer":-2147483648,"Long":1234567890123456789,"Unsigned":4294967295})");
   CHECK(*s.Boolean == true);
   CHECK(*s.Byte == -128);
   CHECK(*s.Short == 32767);
@@ -103,7 +104,8 @@ TEST_CASE("plain and open enums, wire names that are not identifiers", "[decode]
   auto unknown = decode_sink(R"({"Open":"Ultraviolet"})");
   CHECK(!unknown.Open->is_known());
   CHECK(awsjson::to_string(*unknown.Open) == "Ultraviolet");
-  for (auto c : {Color::Red, Color::Green, Color::Intelligent_Tiering, Color::AWS_EC2_Instance}) CHECK_FALSE(*unknown.Open == c);
+  for (auto c : {Color::Red, Color::Green, Color::Intelligent_Tiering, Color::AWS_EC2_Instance})
+    CHECK_FALSE(*unknown.Open == c);
   CHECK(*decode_sink(R"({"Open":"Ultra\u0076iolet"})").Open == awsjson::open_enum<Color>::from_string("Ultraviolet"));
 
   // A plain enum has no place to keep an unknown value: that is an error naming the choices.
@@ -116,7 +118,8 @@ TEST_CASE("timestamps in every form and precision", "[decode][timestamp]") {
   CHECK(decode_sink(R"({"Timestamp":946845296})").Timestamp->time_since_epoch().count() == 946845296000);
   CHECK(decode_sink(R"({"Timestamp":1700000000.123})").Timestamp->time_since_epoch().count() == 1700000000123);
   CHECK(decode_sink(R"({"Timestamp":-6.21355968E10})").Timestamp->time_since_epoch().count() == -62135596800000);
-  CHECK(decode_sink(R"({"Timestamp":"2000-01-02T20:34:56.123Z"})").Timestamp->time_since_epoch().count() == 946845296123);
+  CHECK(decode_sink(R"({"Timestamp":"2000-01-02T20:34:56.123Z"})").Timestamp->time_since_epoch().count() ==
+        946845296123);
   CHECK(decode_sink(R"({"Iso":"2000-01-02T20:34:56Z"})").Iso->time_since_epoch().count() == 946845296000);
   CHECK(decode_sink(R"({"Http":"Sun, 02 Jan 2000 20:34:56 GMT"})").Http->time_since_epoch().count() == 946845296000);
   CHECK(decode_sink(R"({"Micro":1700000000.1234567})").Micro->time_since_epoch().count() == 1700000000123456);
@@ -232,7 +235,8 @@ TEST_CASE("decoding into a reused object gives what a fresh decode gives", "[dec
     }
 }
 
-TEST_CASE("input forms: string_view, std::string with and without spare capacity, padded_string, BOM", "[decode][input]") {
+TEST_CASE("input forms: string_view, std::string with and without spare capacity, padded_string, BOM",
+          "[decode][input]") {
   std::string text = R"({"Name":"n"})";
   Sink s;
   CHECK(!awsjson::decode_into(std::string_view(text), s));

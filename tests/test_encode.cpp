@@ -14,7 +14,8 @@ TEST_CASE("encode: compact, declaration order, absent optionals omitted", "[enco
   r.WindowExecutionId = "w";
   r.StartTime = awsjson::timestamp(std::chrono::milliseconds(1700000000123));
   r.EndTime = awsjson::timestamp(std::chrono::milliseconds(1700000042000));
-  CHECK(awsjson::encode(r) == R"({"WindowExecutionId":"w","Status":"SUCCESS","StartTime":1700000000.123,"EndTime":1700000042})");
+  CHECK(awsjson::encode(r) ==
+        R"({"WindowExecutionId":"w","Status":"SUCCESS","StartTime":1700000000.123,"EndTime":1700000042})");
   r.TaskType = awsjson::open_enum<MaintenanceWindowTaskType>::from_string("NEW_KIND");
   CHECK(awsjson::encode(r).find(R"("TaskType":"NEW_KIND")") != std::string::npos);  // unknown values go back unchanged
 }
@@ -23,8 +24,10 @@ TEST_CASE("encode: string escaping per RFC 8259, UTF-8 passes through", "[encode
   Sink s;
   s.String = std::string("q\"b\\s/n\nt\tr\rb\bf\f\x01\x1f\x7f") + std::string(1, '\0') + "\xc3\xa9\xf0\x9f\x98\x80";
   auto json = awsjson::encode(s);
-  CHECK(json.find(R"("String":"q\"b\\s/n\nt\tr\rb\bf\f\u0001\u001f)" "\x7f" R"(\u0000)" "\xc3\xa9\xf0\x9f\x98\x80\"") !=
-        std::string::npos);
+  CHECK(json.find(R"("String":"q\"b\\s/n\nt\tr\rb\bf\f\u0001\u001f)"
+                  "\x7f"
+                  R"(\u0000)"
+                  "\xc3\xa9\xf0\x9f\x98\x80\"") != std::string::npos);
 }
 
 TEST_CASE("encode: invalid UTF-8 is an error naming the member, never garbage on the wire", "[encode][string]") {
@@ -111,7 +114,8 @@ TEST_CASE("property: decode(encode(x)) == x for 10,000 responses, requests and k
 TEST_CASE("encode(decode(j)) is stable for the botocore vectors and the sample", "[encode][property]") {
   simdjson::dom::parser parser;
   auto doc = parser.load(AWSJSON_TEST_DATA_DIR "/botocore_responses.json");
-  for (simdjson::dom::element c : doc["cases"].get_array().value()) {
+  simdjson::dom::array cases = doc["cases"].get_array().value();
+  for (simdjson::dom::element c : cases) {
     std::string body(c["body"].get_string().value());
     auto once = awsjson::encode(awsjson::decode<GetMaintenanceWindowExecutionTaskInvocationResponse>(body));
     auto twice = awsjson::encode(awsjson::decode<GetMaintenanceWindowExecutionTaskInvocationResponse>(once));

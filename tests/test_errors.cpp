@@ -13,7 +13,9 @@ struct InvalidGreeting {
   std::optional<std::string> Message;
 };
 BOOST_DESCRIBE_STRUCT(InvalidGreeting, (), (Message))
-constexpr auto awsjson_shape(InvalidGreeting const*) { return awsjson::shape("InvalidGreeting", awsjson::shape_kind::client_error); }
+constexpr auto awsjson_shape(InvalidGreeting const*) {
+  return awsjson::shape("InvalidGreeting", awsjson::shape_kind::client_error);
+}
 
 struct ComplexNestedErrorData {
   std::optional<std::string> Foo;
@@ -25,7 +27,9 @@ struct ComplexError {
   std::optional<ComplexNestedErrorData> Nested;
 };
 BOOST_DESCRIBE_STRUCT(ComplexError, (), (TopLevel, Nested))
-constexpr auto awsjson_shape(ComplexError const*) { return awsjson::shape("ComplexError", awsjson::shape_kind::client_error); }
+constexpr auto awsjson_shape(ComplexError const*) {
+  return awsjson::shape("ComplexError", awsjson::shape_kind::client_error);
+}
 
 struct FooError {};
 BOOST_DESCRIBE_STRUCT(FooError, (), ())
@@ -60,7 +64,8 @@ TEST_CASE("Smithy awsJson1_1 errors.smithy: typed errors with members", "[errors
   CHECK(r.service_error()->message == "Hi");
   CHECK_FALSE(r.service_error()->is_fault());
 
-  r = awsjson::decode_response<GreetingWithErrors>(400, ct, R"({"__type": "ComplexError", "TopLevel": "Top level", "Nested": {"Foo": "bar"}})");
+  r = awsjson::decode_response<GreetingWithErrors>(
+      400, ct, R"({"__type": "ComplexError", "TopLevel": "Top level", "Nested": {"Foo": "bar"}})");
   auto const* complex = r.service_error()->get_if<ComplexError>();
   REQUIRE(complex);
   CHECK(complex->TopLevel == "Top level");
@@ -84,12 +89,18 @@ TEST_CASE("Smithy awsJson1_1 errors.smithy: every way to name FooError", "[error
       {"UsingXAmznErrorTypeWithUriAndNamespace", {{"X-Amzn-Errortype", "aws.protocoltests.json#FooError" + uri}}, ""},
       {"UsingCode", {{"Content-Type", "application/x-amz-json-1.1"}}, R"({"code": "FooError"})"},
       {"UsingCodeAndNamespace", {}, R"({"code": "aws.protocoltests.json#FooError"})"},
-      {"UsingCodeUriAndNamespace", {}, R"({"code": "aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"})"},
+      {"UsingCodeUriAndNamespace",
+       {},
+       R"({"code": "aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"})"},
       {"WithDunderType", {}, R"({"__type": "FooError"})"},
       {"WithDunderTypeAndNamespace", {}, R"({"__type": "aws.protocoltests.json#FooError"})"},
       {"WithDunderTypeAndDifferentNamespace", {}, R"({"__type": "aws.different.namespace#FooError"})"},
-      {"WithDunderTypeUriAndNamespace", {}, R"({"__type": "aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"})"},
-      {"WithNestedTypeProperty", {}, R"({"__type": "aws.protocoltests.json#FooError", "ErrorDetails": [{"__type": "com.amazon.internal#ErrorDetails", "reason": "Some reason"}]})"},
+      {"WithDunderTypeUriAndNamespace",
+       {},
+       R"({"__type": "aws.protocoltests.json#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"})"},
+      {"WithNestedTypeProperty",
+       {},
+       R"({"__type": "aws.protocoltests.json#FooError", "ErrorDetails": [{"__type": "com.amazon.internal#ErrorDetails", "reason": "Some reason"}]})"},
   };
   for (auto const& r : rows) {
     INFO(r.id);
@@ -105,7 +116,8 @@ TEST_CASE("error type precedence: header, then code, then __type (top level only
   auto r = awsjson::decode_response<GreetingWithErrors>(400, Headers{{"x-amzn-errortype", "InvalidGreeting"}},
                                                         R"({"code":"FooError","__type":"ComplexError"})");
   CHECK(r.service_error()->is<InvalidGreeting>());
-  r = awsjson::decode_response<GreetingWithErrors>(400, Headers{}, R"({"__type":"ComplexError","code":"InvalidGreeting"})");
+  r = awsjson::decode_response<GreetingWithErrors>(400, Headers{},
+                                                   R"({"__type":"ComplexError","code":"InvalidGreeting"})");
   CHECK(r.service_error()->is<InvalidGreeting>());
   r = awsjson::decode_response<GreetingWithErrors>(400, Headers{}, R"({"Details":{"__type":"InvalidGreeting"}})");
   CHECK(r.service_error()->is<awsjson::unknown_error>());
@@ -116,7 +128,8 @@ TEST_CASE("sanitizing error codes", "[errors]") {
   CHECK(awsjson::sanitize_error_code("FooError") == "FooError");
   CHECK(awsjson::sanitize_error_code("FooError:http://internal.amazon.com/coral/x/") == "FooError");
   CHECK(awsjson::sanitize_error_code("smithy.example#FooError") == "FooError");
-  CHECK(awsjson::sanitize_error_code("com.amazonaws.ssm#DoesNotExistException:http://internal.amazon.com/coral/com.amazon.coral.validate/") ==
+  CHECK(awsjson::sanitize_error_code(
+            "com.amazonaws.ssm#DoesNotExistException:http://internal.amazon.com/coral/com.amazon.coral.validate/") ==
         "DoesNotExistException");
   CHECK(awsjson::sanitize_error_code("a#b#c") == "b#c");  // the FIRST '#', as Smithy says (botocore uses the last)
   CHECK(awsjson::sanitize_error_code("") == "");
@@ -125,7 +138,8 @@ TEST_CASE("sanitizing error codes", "[errors]") {
 TEST_CASE("this operation's errors, metadata and unknown codes", "[errors][ssm]") {
   Headers h{{"x-amzn-RequestId", "req-123"}, {"Content-Type", "application/x-amz-json-1.1"}};
   auto r = awsjson::decode_response<SsmOp>(
-      400, h, R"({"__type":"com.amazonaws.ssm#DoesNotExistException:http://internal.amazon.com/coral/com.amazon.coral.validate/","message":"Window not found"})");
+      400, h,
+      R"({"__type":"com.amazonaws.ssm#DoesNotExistException:http://internal.amazon.com/coral/com.amazon.coral.validate/","message":"Window not found"})");
   REQUIRE(r.service_error());
   CHECK(r.service_error()->is<ssm::DoesNotExistException>());
   CHECK(r.service_error()->message == "Window not found");

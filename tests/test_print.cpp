@@ -15,8 +15,9 @@ TEST_CASE("printing: readable, absent members left out", "[print]") {
   r.Status = MaintenanceWindowExecutionStatus::SUCCESS;
   r.StartTime = awsjson::timestamp(std::chrono::milliseconds(1700000000123));
   r.StatusDetails = "line\n\"quoted\"";
-  CHECK(awsjson::to_string(r) ==
-        R"(GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "w-1", Status: SUCCESS, StatusDetails: "line\n\"quoted\"", StartTime: 2023-11-14T22:13:20.123Z})");
+  CHECK(
+      awsjson::to_string(r) ==
+      R"(GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "w-1", Status: SUCCESS, StatusDetails: "line\n\"quoted\"", StartTime: 2023-11-14T22:13:20.123Z})");
   std::ostringstream os;
   os << r;
   CHECK(os.str() == awsjson::to_string(r));
@@ -36,8 +37,9 @@ TEST_CASE("printing: every shape kind", "[print]") {
   s.SparseList = std::vector<std::optional<std::string>>{std::nullopt};
   s.Plain = kitchen::Color::AWS_EC2_Instance;
   s.Byte = -5;
-  CHECK(awsjson::to_string(s) ==
-        R"(Sink{Name: "n", Byte: -5, Plain: AWS::EC2::Instance, Blob: <blob 3 bytes>, List: ["a", "b"], SparseList: [null], Map: {"k": 1}, Nested: Inner{Value: "v", Count: 2}, Children: []})");
+  CHECK(
+      awsjson::to_string(s) ==
+      R"(Sink{Name: "n", Byte: -5, Plain: AWS::EC2::Instance, Blob: <blob 3 bytes>, List: ["a", "b"], SparseList: [null], Map: {"k": 1}, Nested: Inner{Value: "v", Count: 2}, Children: []})");
 }
 
 TEST_CASE("a secret in a sensitive member never appears in any printed form", "[print][sensitive]") {
@@ -68,5 +70,7 @@ TEST_CASE("a secret in a sensitive member never appears in any printed form", "[
     CHECK(p.find("hunter2") == std::string::npos);
     CHECK(p.find("1234567890") == std::string::npos);
   }
-  CHECK(printed[0] == R"(GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "visible", Parameters: <redacted>, OwnerInformation: <redacted>})");
+  CHECK(
+      printed[0] ==
+      R"(GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "visible", Parameters: <redacted>, OwnerInformation: <redacted>})");
 }

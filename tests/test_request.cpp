@@ -20,7 +20,8 @@ struct Op2 {
 };
 
 Request valid() {
-  return {"11111111-2222-3333-4444-555555555555", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "01234567-89ab-cdef-0123-456789abcdef"};
+  return {"11111111-2222-3333-4444-555555555555", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+          "01234567-89ab-cdef-0123-456789abcdef"};
 }
 std::vector<std::string> messages(std::vector<awsjson::violation> const& v) {
   std::vector<std::string> out;
@@ -36,11 +37,12 @@ TEST_CASE("validation against the model's constraints reports every violation", 
   r.InvocationId = "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz";  // right length, wrong pattern
   r.WindowExecutionId = "11111111-2222-3333-4444-5555555555556";
   CHECK(messages(awsjson::validate(r)) ==
-        std::vector<std::string>{"/WindowExecutionId: length 37, must be 36",
-                                 "/WindowExecutionId: does not match pattern " + std::string(maintenance_window_id_pattern),
-                                 "/TaskId: length 11, must be 36",
-                                 "/TaskId: does not match pattern " + std::string(maintenance_window_id_pattern),
-                                 "/InvocationId: does not match pattern " + std::string(maintenance_window_id_pattern)});
+        std::vector<std::string>{
+            "/WindowExecutionId: length 37, must be 36",
+            "/WindowExecutionId: does not match pattern " + std::string(maintenance_window_id_pattern),
+            "/TaskId: length 11, must be 36",
+            "/TaskId: does not match pattern " + std::string(maintenance_window_id_pattern),
+            "/InvocationId: does not match pattern " + std::string(maintenance_window_id_pattern)});
   r = valid();
   r.TaskId = "AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE";  // the pattern takes both cases
   CHECK(awsjson::validate(r).empty());
@@ -51,11 +53,13 @@ TEST_CASE("validation of the response: lengths count characters, sensitive membe
   CHECK(awsjson::validate(resp).empty());  // nothing is required in the output
   resp.OwnerInformation = "";
   resp.StatusDetails = std::string(250, 'x');
-  resp.WindowTargetId = std::string(12, '\xe6') ;  // invalid UTF-8 is not our business here; 12 bytes
-  CHECK(messages(awsjson::validate(resp)) == std::vector<std::string>{"/OwnerInformation: length 0, must be between 1 and 128"});
+  resp.WindowTargetId = std::string(12, '\xe6');  // invalid UTF-8 is not our business here; 12 bytes
+  CHECK(messages(awsjson::validate(resp)) ==
+        std::vector<std::string>{"/OwnerInformation: length 0, must be between 1 and 128"});
   resp.OwnerInformation = std::string(128, 'o');
   resp.StatusDetails = std::string(83, 'x') + std::string(167, 'y') + "\xc3\xa9";  // 251 characters
-  CHECK(messages(awsjson::validate(resp)) == std::vector<std::string>{"/StatusDetails: length 251, must be between 0 and 250"});
+  CHECK(messages(awsjson::validate(resp)) ==
+        std::vector<std::string>{"/StatusDetails: length 251, must be between 0 and 250"});
   resp.StatusDetails = std::string(249, 'x') + "\xf0\x9f\x98\x80";  // 250 characters, 253 bytes
   CHECK(awsjson::validate(resp).empty());
 }
@@ -82,8 +86,9 @@ TEST_CASE("the request builder: method, path, headers and body", "[request]") {
   CHECK(http.header("x-amz-target") == "AmazonSSM.GetMaintenanceWindowExecutionTaskInvocation");
   CHECK(http.header("Content-Type") == "application/x-amz-json-1.1");
   CHECK(http.headers.size() == 2);
-  CHECK(http.body ==
-        R"({"WindowExecutionId":"11111111-2222-3333-4444-555555555555","TaskId":"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee","InvocationId":"01234567-89ab-cdef-0123-456789abcdef"})");
+  CHECK(
+      http.body ==
+      R"({"WindowExecutionId":"11111111-2222-3333-4444-555555555555","TaskId":"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee","InvocationId":"01234567-89ab-cdef-0123-456789abcdef"})");
   // The builder leaves length and pattern to the service (Smithy's guidance); validate() is the user's call.
   Request short_ids{"a", "b", "c"};
   CHECK_NOTHROW(awsjson::make_request<Op>(short_ids));
@@ -103,10 +108,11 @@ TEST_CASE("requests equal botocore's serializer output", "[request][botocore]") 
   simdjson::dom::parser parser, body_parser, ours_parser;
   auto doc = parser.load(AWSJSON_TEST_DATA_DIR "/botocore_requests.json");
   std::size_t n = 0;
-  for (simdjson::dom::element c : doc["cases"].get_array().value()) {
+  simdjson::dom::array cases = doc["cases"].get_array().value();
+  for (simdjson::dom::element c : cases) {
     simdjson::dom::object in = c["input"].get_object().value();
-    Request req{std::string(in["WindowExecutionId"].get_string().value()), std::string(in["TaskId"].get_string().value()),
-                std::string(in["InvocationId"].get_string().value())};
+    Request req{std::string(in["WindowExecutionId"].get_string().value()),
+                std::string(in["TaskId"].get_string().value()), std::string(in["InvocationId"].get_string().value())};
     auto http = awsjson::make_request<Op>(req);
     CHECK(http.method == c["method"].get_string().value());
     CHECK(http.path == c["url_path"].get_string().value());

@@ -15,10 +15,10 @@
 #include <string>
 #include <string_view>
 
+#include "codec.hpp"
 #include "detail/ascii.hpp"
 #include "detail/decimal.hpp"
 #include "detail/json_string.hpp"
-#include "codec.hpp"
 #include "error.hpp"
 #include "type_traits.hpp"
 
@@ -58,7 +58,9 @@ class decode_context {
   /// "expected <what>, found <the value at v>"
   bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
     std::string f = found(v);
-    if (f == "nothing") return fail(errc::invalid_json, "malformed JSON: expected " + std::string(what) + ", found the end of the document");
+    if (f == "nothing")
+      return fail(errc::invalid_json,
+                  "malformed JSON: expected " + std::string(what) + ", found the end of the document");
     return fail(code, "expected " + std::string(what) + ", found " + f);
   }
   bool json_error(simdjson::error_code e) {
@@ -74,8 +76,10 @@ class decode_context {
       tok.remove_suffix(1);
     if (tok.empty()) return "nothing";
     switch (tok[0]) {
-      case '{': return "an object";
-      case '[': return "an array";
+      case '{':
+        return "an object";
+      case '[':
+        return "an array";
       case '"':
         if (sensitive) return "a string";
         break;
@@ -120,17 +124,25 @@ template <class T>
 constexpr std::string_view integer_name() {
   if constexpr (std::is_signed_v<T>) {
     switch (sizeof(T)) {
-      case 1: return "an 8-bit integer";
-      case 2: return "a 16-bit integer";
-      case 4: return "a 32-bit integer";
-      default: return "a 64-bit integer";
+      case 1:
+        return "an 8-bit integer";
+      case 2:
+        return "a 16-bit integer";
+      case 4:
+        return "a 32-bit integer";
+      default:
+        return "a 64-bit integer";
     }
   } else {
     switch (sizeof(T)) {
-      case 1: return "an unsigned 8-bit integer";
-      case 2: return "an unsigned 16-bit integer";
-      case 4: return "an unsigned 32-bit integer";
-      default: return "an unsigned 64-bit integer";
+      case 1:
+        return "an unsigned 8-bit integer";
+      case 2:
+        return "an unsigned 16-bit integer";
+      case 4:
+        return "an unsigned 32-bit integer";
+      default:
+        return "an unsigned 64-bit integer";
     }
   }
 }
@@ -202,8 +214,8 @@ bool decode_integer(od::value& v, T& out, decode_context& ctx) {
   std::string_view tok = trimmed_token(v);
   bool range = is_integer_text(tok) || (!e && tok.size());
   if (range && !ctx.sensitive)
-    return ctx.fail(errc::out_of_range,
-                    "expected " + std::string(integer_name<T>()) + ", found " + ctx.describe_token(tok) + " (out of range)");
+    return ctx.fail(errc::out_of_range, "expected " + std::string(integer_name<T>()) + ", found " +
+                                            ctx.describe_token(tok) + " (out of range)");
   return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
 }
 
@@ -319,11 +331,13 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
     }
     case od::json_type::boolean: {
       bool b;
-      if (v.get_bool().get(b)) return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
+      if (v.get_bool().get(b))
+        return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
       return true;
     }
     case od::json_type::null:
-      if (trimmed_token(v) != "null") return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
+      if (trimmed_token(v) != "null")
+        return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
       return true;
   }
   return ctx.fail(errc::invalid_json, "malformed value");
@@ -490,9 +504,8 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
       continue;
     }
     if constexpr (N > 0) {
-      bool ok = boost::mp11::mp_with_index<N>(index, [&](auto I) {
-        return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
-      });
+      bool ok = boost::mp11::mp_with_index<N>(
+          index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); });
       if (!ok) return false;
     }
     seen |= std::uint64_t(1) << index;
@@ -580,9 +593,7 @@ inline thread_state& this_thread_state() {
   return state;
 }
 
-inline bool starts_with_bom(char const* p, std::size_t n) {
-  return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0;
-}
+inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
 template <class T>
 error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {

@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "detail/json_string.hpp"
 #include "codec.hpp"
+#include "detail/json_string.hpp"
 #include "error.hpp"
 #include "type_traits.hpp"
 
@@ -67,7 +67,8 @@ bool encode_value(encode_context& ctx, T const& x);
 
 inline bool encode_string(encode_context& ctx, std::string_view s) {
   if (append_json_string(ctx.out, s)) return true;
-  return ctx.fail(errc::invalid_value, "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
+  return ctx.fail(errc::invalid_value,
+                  "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
 }
 
 template <class T>

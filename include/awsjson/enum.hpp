@@ -25,7 +25,9 @@ template <class E, class S>
 enum_wire(E, S) -> enum_wire<E>;  // clang 14 has no aggregate deduction
 
 template <class E>
-concept has_enum_wire_names = requires { awsjson_enum_wire_names(static_cast<E const*>(nullptr)); };
+concept has_enum_wire_names = requires {
+  awsjson_enum_wire_names(static_cast<E const*>(nullptr));
+};
 
 namespace detail {
 template <class E>

@@ -33,10 +33,10 @@ inline constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::min
 
 /// What the model says about one member. Only `name` is needed; the rest defaults to "nothing special".
 struct member_info {
-  std::string_view name;              ///< the C++ member name, as Boost.Describe spells it
-  std::string_view wire_name{};       ///< the JSON key, when it differs from `name`
-  bool required = false;              ///< @required: absent is an error in strict decoding and validation
-  bool sensitive = false;             ///< @sensitive: never printed
+  std::string_view name;                ///< the C++ member name, as Boost.Describe spells it
+  std::string_view wire_name{};         ///< the JSON key, when it differs from `name`
+  bool required = false;                ///< @required: absent is an error in strict decoding and validation
+  bool sensitive = false;               ///< @sensitive: never printed
   std::int64_t min_length = unbounded;  ///< @length: characters of a string, elements of a list or map
   std::int64_t max_length = unbounded;
   std::int64_t min_value = unbounded;  ///< @range on a number
@@ -66,8 +66,7 @@ constexpr shape_info<N> shape(std::string_view name, member_info const (&members
   for (std::size_t i = 0; i < N; ++i) s.members[i] = members[i];
   return s;
 }
-constexpr shape_info<0> shape(std::string_view name, shape_kind kind = shape_kind::structure,
-                              bool sensitive = false) {
+constexpr shape_info<0> shape(std::string_view name, shape_kind kind = shape_kind::structure, bool sensitive = false) {
   return {name, {}, kind, sensitive};
 }
 
@@ -85,7 +84,9 @@ constexpr std::string_view type_name_of() noexcept {
 }  // namespace detail
 
 template <class T>
-concept has_shape_info = requires { awsjson_shape(static_cast<T const*>(nullptr)); };
+concept has_shape_info = requires {
+  awsjson_shape(static_cast<T const*>(nullptr));
+};
 
 /// The metadata of T (empty defaults when T has none).
 template <class T>

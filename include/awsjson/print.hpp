@@ -1,7 +1,7 @@
 // Printing: a readable form of any described value, with @sensitive members redacted.
 //
-//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters: <redacted>, …}
-//   std::string s = awsjson::to_string(response);
+//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters:
+//   <redacted>, …} std::string s = awsjson::to_string(response);
 //
 // Members the model marks sensitive never show their value, in any print path (Smithy: sensitive
 // data must not appear in log output). Absent optionals are left out.
@@ -111,8 +111,8 @@ void print_value(std::ostream& os, T const& x) {
 /// Prints any described structure or enum, and open enums. A model namespace brings it in for
 /// argument-dependent lookup with `using awsjson::operator<<;`.
 template <class T>
-  requires(described_struct<T> || described_enum<T> || is_open_enum<T>)
-std::ostream& operator<<(std::ostream& os, T const& x) {
+requires(described_struct<T> || described_enum<T> || is_open_enum<T>) std::ostream& operator<<(std::ostream& os,
+                                                                                               T const& x) {
   detail::print_value(os, x);
   return os;
 }

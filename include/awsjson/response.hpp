@@ -28,7 +28,7 @@ struct response_metadata {
 /// An error whose code matches none of the operation's error shapes (throttling, access
 /// denied and other service-wide errors arrive this way), or a body that is not JSON at all.
 struct unknown_error {
-  std::string code;      ///< the sanitized error code; empty when the response named none
+  std::string code;  ///< the sanitized error code; empty when the response named none
   std::string message;
   int http_status = 0;
   std::string raw_body;  ///< the body as received, when it was not a JSON object (an HTML page from a proxy)
@@ -38,7 +38,8 @@ struct unknown_error {
 /// The error a service returned (operation_error<Op>): one of the operation's error types, or unknown_error.
 template <operation Op>
 struct operation_error {
-  using variant_type = boost::mp11::mp_push_back<boost::mp11::mp_rename<typename Op::errors, std::variant>, unknown_error>;
+  using variant_type =
+      boost::mp11::mp_push_back<boost::mp11::mp_rename<typename Op::errors, std::variant>, unknown_error>;
 
   variant_type error;
   std::string code;     ///< sanitized: `com.amazonaws.ssm#DoesNotExistException:http://...` is `DoesNotExistException`
@@ -46,9 +47,13 @@ struct operation_error {
   int http_status = 0;
 
   template <class E>
-  bool is() const noexcept { return std::holds_alternative<E>(error); }
+  bool is() const noexcept {
+    return std::holds_alternative<E>(error);
+  }
   template <class E>
-  E const* get_if() const noexcept { return std::get_if<E>(&error); }
+  E const* get_if() const noexcept {
+    return std::get_if<E>(&error);
+  }
   /// A server-side fault (the shape is a server error, or an unknown error with a 5xx status).
   bool is_fault() const noexcept {
     bool fault = http_status >= 500;
@@ -100,7 +105,8 @@ inline error_body scan_error_body(std::string_view body) {
   st.padded.assign(body);
   od::document doc;
   od::object obj;
-  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity())).get(doc) ||
+  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity()))
+          .get(doc) ||
       doc.get_object().get(obj))
     return eb;
   eb.is_object = true;
@@ -163,16 +169,15 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
   se.message = eb.message;
 
   bool matched = false;
-  boost::mp11::mp_for_each<typename Op::errors>([&](auto type) {
-    using E = decltype(type);
+  // mp_identity: iterate over the types without constructing an error object per type.
+  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, typename Op::errors>>([&](auto type) {
+    using E = typename decltype(type)::type;
     if (matched || !detail::iequals(shape_of<E>().name, se.code)) return;
-    E e{};
-    if (!eb.is_object || detail::decode_error_shape(body, e)) {
-      se.error = std::move(e);
-      matched = true;
-    }
+    auto& e = se.error.template emplace<E>();  // in place: no moves of optionals through the variant
+    matched = !eb.is_object || detail::decode_error_shape(body, e);
   });
-  if (!matched) se.error = unknown_error{se.code, se.message, http_status, eb.is_object ? std::string() : std::string(body)};
+  if (!matched)
+    se.error = unknown_error{se.code, se.message, http_status, eb.is_object ? std::string() : std::string(body)};
   r.outcome.template emplace<1>(std::move(se));
   return r;
 }

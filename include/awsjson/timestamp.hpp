@@ -74,8 +74,7 @@ constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sy
   detail::decimal d;
   if (!detail::parse_decimal(text, d)) return "not a number of epoch seconds";
   typename D::rep ticks{};
-  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks))
-    return "timestamp out of range";
+  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return "timestamp out of range";
   out = std::chrono::sys_time<D>(D(ticks));
   return nullptr;
 }
@@ -87,10 +86,10 @@ template <class D>
 constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   int y, mo, d, h, mi, sec;
-  if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 &&
-        s[7] == '-' && digits_at(s, 8, 2, d) && s.size() > 10 && (s[10] == 'T' || s[10] == 't') &&
-        digits_at(s, 11, 2, h) && s.size() > 13 && s[13] == ':' && digits_at(s, 14, 2, mi) && s.size() > 16 &&
-        s[16] == ':' && digits_at(s, 17, 2, sec)))
+  if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 && s[7] == '-' &&
+        digits_at(s, 8, 2, d) && s.size() > 10 && (s[10] == 'T' || s[10] == 't') && digits_at(s, 11, 2, h) &&
+        s.size() > 13 && s[13] == ':' && digits_at(s, 14, 2, mi) && s.size() > 16 && s[16] == ':' &&
+        digits_at(s, 17, 2, sec)))
     return "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))";
   if (!detail::valid_date(y, mo, d)) return "no such calendar date";
   if (h > 23 || mi > 59 || sec > 59) return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
@@ -137,8 +136,8 @@ constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<
     return "an HTTP date cannot have fractional seconds";
   int d, y, h, mi, sec;
   if (!(s.size() == 29 && s[3] == ',' && s[4] == ' ' && digits_at(s, 5, 2, d) && s[7] == ' ' && s[11] == ' ' &&
-        digits_at(s, 12, 4, y) && s[16] == ' ' && digits_at(s, 17, 2, h) && s[19] == ':' &&
-        digits_at(s, 20, 2, mi) && s[22] == ':' && digits_at(s, 23, 2, sec) && s.substr(25) == " GMT"))
+        digits_at(s, 12, 4, y) && s[16] == ' ' && digits_at(s, 17, 2, h) && s[19] == ':' && digits_at(s, 20, 2, mi) &&
+        s[22] == ':' && digits_at(s, 23, 2, sec) && s.substr(25) == " GMT"))
     return "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)";
   int mo = 0;
   for (int k = 0; k < 12; ++k)
@@ -275,9 +274,15 @@ void append_http_date(std::string& out, std::chrono::sys_time<D> t) {
 template <class D>
 void append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_format f) {
   switch (f) {
-    case timestamp_format::date_time: append_date_time(out, t); break;
-    case timestamp_format::http_date: append_http_date(out, t); break;
-    default: append_epoch_seconds(out, t); break;
+    case timestamp_format::date_time:
+      append_date_time(out, t);
+      break;
+    case timestamp_format::http_date:
+      append_http_date(out, t);
+      break;
+    default:
+      append_epoch_seconds(out, t);
+      break;
   }
 }
 

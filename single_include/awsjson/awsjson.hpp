@@ -6,15 +6,526 @@
 #ifndef AWSJSON_SINGLE_INCLUDE
 #define AWSJSON_SINGLE_INCLUDE
 
-// ---- begin awsjson/version.hpp ----
-// awsjson version: the one source of truth (CMakeLists.txt reads these lines).
+// ---- begin awsjson/blob.hpp ----
+// Blobs: binary data carried as base64 text (RFC 4648, standard alphabet, with padding).
 
-#define AWSJSON_VERSION_MAJOR 0
-#define AWSJSON_VERSION_MINOR 1
-#define AWSJSON_VERSION_PATCH 0
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
 
-#define AWSJSON_VERSION (AWSJSON_VERSION_MAJOR * 10000 + AWSJSON_VERSION_MINOR * 100 + AWSJSON_VERSION_PATCH)
-// ---- end awsjson/version.hpp ----
+namespace awsjson {
+
+/// The model's blob type. Any other type can be a blob by specializing is_blob.
+using blob = std::vector<std::byte>;
+
+template <class T>
+inline constexpr bool is_blob = false;
+template <>
+inline constexpr bool is_blob<std::vector<std::byte>> = true;
+
+namespace detail {
+inline constexpr char base64_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+constexpr int base64_value(char c) noexcept {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+}  // namespace detail
+
+/// Appends the base64 form of `data`.
+template <class Bytes>
+void append_base64(std::string& out, Bytes const& data) {
+  auto const* p = reinterpret_cast<unsigned char const*>(data.data());
+  std::size_t n = data.size(), i = 0;
+  out.reserve(out.size() + (n + 2) / 3 * 4);
+  for (; i + 3 <= n; i += 3) {
+    unsigned v = unsigned(p[i]) << 16 | unsigned(p[i + 1]) << 8 | p[i + 2];
+    out += detail::base64_alphabet[v >> 18];
+    out += detail::base64_alphabet[v >> 12 & 63];
+    out += detail::base64_alphabet[v >> 6 & 63];
+    out += detail::base64_alphabet[v & 63];
+  }
+  if (n - i == 1) {
+    unsigned v = unsigned(p[i]) << 16;
+    out += detail::base64_alphabet[v >> 18];
+    out += detail::base64_alphabet[v >> 12 & 63];
+    out += "==";
+  } else if (n - i == 2) {
+    unsigned v = unsigned(p[i]) << 16 | unsigned(p[i + 1]) << 8;
+    out += detail::base64_alphabet[v >> 18];
+    out += detail::base64_alphabet[v >> 12 & 63];
+    out += detail::base64_alphabet[v >> 6 & 63];
+    out += '=';
+  }
+}
+
+/// Decodes base64 text into `out` (replacing its contents). Returns nullptr, or what is wrong:
+/// the length must be a multiple of 4, padding only at the end, only alphabet characters.
+template <class Bytes>
+char const* decode_base64(std::string_view s, Bytes& out) {
+  out.clear();
+  if (s.size() % 4 != 0) return "base64 length is not a multiple of 4";
+  out.reserve(s.size() / 4 * 3);
+  using byte = typename Bytes::value_type;
+  for (std::size_t i = 0; i < s.size(); i += 4) {
+    int pad = 0;
+    if (i + 4 == s.size()) pad = (s[i + 3] == '=') + (s[i + 3] == '=' && s[i + 2] == '=');
+    int v[4];
+    for (int k = 0; k < 4 - pad; ++k)
+      if ((v[k] = detail::base64_value(s[i + std::size_t(k)])) < 0) return "invalid base64 character";
+    for (int k = 4 - pad; k < 4; ++k) v[k] = 0;
+    unsigned word = unsigned(v[0]) << 18 | unsigned(v[1]) << 12 | unsigned(v[2]) << 6 | unsigned(v[3]);
+    out.push_back(byte(word >> 16));
+    if (pad < 2) out.push_back(byte(word >> 8 & 0xff));
+    if (pad < 1) out.push_back(byte(word & 0xff));
+  }
+  return nullptr;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/blob.hpp ----
+
+// ---- begin awsjson/codec.hpp ----
+// The one customization point: specialize awsjson::codec<T> for a type awsjson does not know.
+//
+//   template <> struct awsjson::codec<MyString> {
+//     static bool decode(simdjson::ondemand::value& v, MyString& out, awsjson::decode_context& ctx);
+//     static bool encode(awsjson::encode_context& ctx, MyString const& x);
+//   };
+//
+// Each returns false after ctx.fail(...) on error. Either function may be left out if the type
+// is only decoded or only encoded. See docs/generators.md for a complete example.
+
+namespace awsjson {
+
+template <class T, class Enable = void>
+struct codec;
+
+}  // namespace awsjson
+// ---- end awsjson/codec.hpp ----
+
+// ---- begin awsjson/detail/ascii.hpp ----
+// ASCII helpers shared by the codec and the HTTP side.
+
+#include <string_view>
+
+namespace awsjson::detail {
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+/// Case-insensitive equality of ASCII text (HTTP header names, error codes).
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/ascii.hpp ----
+
+// ---- begin awsjson/detail/decimal.hpp ----
+// Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
+// double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
+
+#include <chrono>
+#include <cstdint>
+#include <limits>
+#include <ratio>
+#include <string_view>
+
+namespace awsjson::detail {
+
+__extension__ typedef unsigned __int128 uint128;
+
+/// value = (negative ? -1 : 1) * (digits + tail) * 10^exponent, where 0 <= tail < 1 and
+/// `inexact` says whether tail > 0 (digits past the 38 kept).
+struct decimal {
+  uint128 digits = 0;
+  int exponent = 0;
+  bool negative = false;
+  bool inexact = false;
+};
+
+/// Parses strict JSON number grammar (RFC 8259). Returns false on anything else.
+constexpr bool parse_decimal(std::string_view s, decimal& out) noexcept {
+  decimal d;
+  std::size_t i = 0, n = s.size();
+  if (i < n && s[i] == '-') {
+    d.negative = true;
+    ++i;
+  }
+  if (i == n || s[i] < '0' || s[i] > '9') return false;
+  constexpr uint128 limit = uint128(1) << 124;  // keep digits while *10 cannot overflow
+  auto add_digit = [&](char c, bool fraction) {
+    if (d.digits < limit / 10) {
+      d.digits = d.digits * 10 + unsigned(c - '0');
+      if (fraction) --d.exponent;
+    } else {
+      if (!fraction) ++d.exponent;  // an integer digit we cannot keep still scales the value
+      if (c != '0') d.inexact = true;
+    }
+  };
+  if (s[i] == '0') {
+    ++i;  // a leading zero stands alone
+  } else {
+    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], false);
+  }
+  if (i < n && s[i] == '.') {
+    ++i;
+    if (i == n || s[i] < '0' || s[i] > '9') return false;
+    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], true);
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    if (i == n || s[i] < '0' || s[i] > '9') return false;
+    long e = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      if (e < 100000) e = e * 10 + (s[i] - '0');  // saturate: anything this large is out of range anyway
+      ++i;
+    }
+    d.exponent += int(neg ? -e : e);
+  }
+  if (i != n) return false;
+  out = d;
+  return true;
+}
+
+constexpr bool mul_overflows(uint128 a, uint128 b, uint128& r) noexcept { return __builtin_mul_overflow(a, b, &r); }
+
+/// floor(value * Period^-1 seconds) as Rep, for a value in seconds. False when out of range.
+template <class Rep, class Period>
+constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
+  static_assert(std::numeric_limits<Rep>::is_integer, "timestamps need an integer duration");
+  // ticks = digits * 10^exponent * den / num, floored.
+  uint128 mag = 0;
+  bool rem = d.inexact;
+  if (mul_overflows(d.digits, uint128(Period::den), mag)) return false;
+  if (d.exponent >= 0) {
+    for (int e = 0; e < d.exponent && mag != 0; ++e)
+      if (mul_overflows(mag, 10, mag)) return false;
+  } else if (d.exponent < -38) {
+    rem = rem || mag != 0;
+    mag = 0;
+  } else {
+    uint128 p = 1;
+    for (int e = 0; e < -d.exponent; ++e) p *= 10;
+    rem = rem || mag % p != 0;
+    mag /= p;
+  }
+  rem = rem || mag % uint128(Period::num) != 0;
+  mag /= uint128(Period::num);
+  // Floor: a negative value with a remainder moves one tick toward the past.
+  constexpr auto max = uint128(std::numeric_limits<Rep>::max());
+  if (!d.negative) {
+    if (mag > max) return false;
+    out = Rep(mag);
+  } else {
+    if (rem) ++mag;
+    if (mag > max + 1) return false;
+    out = mag == max + 1 ? std::numeric_limits<Rep>::min() : Rep(-Rep(mag));
+  }
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/decimal.hpp ----
+
+// ---- begin awsjson/detail/json_string.hpp ----
+// JSON string bodies: unescaping straight into the destination, and escaping for output.
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace awsjson::detail {
+
+enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape, lone_surrogate };
+
+constexpr char const* describe(unescape_status s) noexcept {
+  switch (s) {
+    case unescape_status::bad_escape:
+      return "invalid escape sequence in string";
+    case unescape_status::bad_unicode_escape:
+      return "invalid \\u escape in string (expected 4 hex digits)";
+    case unescape_status::lone_surrogate:
+      return "unpaired UTF-16 surrogate in \\u escape";
+    default:
+      return "ok";
+  }
+}
+
+constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+inline bool read_hex4(char const* p, unsigned& out) noexcept {
+  unsigned v = 0;
+  for (int i = 0; i < 4; ++i) {
+    int h = hex_value(p[i]);
+    if (h < 0) return false;
+    v = v << 4 | unsigned(h);
+  }
+  out = v;
+  return true;
+}
+
+inline void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out.push_back(char(cp));
+  } else if (cp < 0x800) {
+    char b[2] = {char(0xC0 | cp >> 6), char(0x80 | (cp & 0x3F))};
+    out.append(b, 2);
+  } else if (cp < 0x10000) {
+    char b[3] = {char(0xE0 | cp >> 12), char(0x80 | (cp >> 6 & 0x3F)), char(0x80 | (cp & 0x3F))};
+    out.append(b, 3);
+  } else {
+    char b[4] = {char(0xF0 | cp >> 18), char(0x80 | (cp >> 12 & 0x3F)), char(0x80 | (cp >> 6 & 0x3F)),
+                 char(0x80 | (cp & 0x3F))};
+    out.append(b, 4);
+  }
+}
+
+// Index of the first '"' or '\\' at or after p. Reads 8 bytes at a time: the caller guarantees
+// padding after the string (simdjson's input always has it).
+inline char const* find_quote_or_backslash(char const* p) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (;; p += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    // The lowest flagged byte is exactly the first match (borrows only disturb higher bytes).
+    std::uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+    if (hit) return p + (__builtin_ctzll(hit) >> 3);
+  }
+#else
+  while (*p != '"' && *p != '\\') ++p;
+  return p;
+#endif
+}
+
+/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
+/// replacing its contents. The document must already be validated by simdjson (UTF-8, no raw
+/// control characters, a closing quote). `end` receives the position of the closing quote.
+inline unescape_status unescape_string(char const* p, std::string& out, char const** end = nullptr) {
+  out.clear();
+  for (;;) {
+    char const* q = find_quote_or_backslash(p);
+    out.append(p, std::size_t(q - p));
+    p = q;
+    if (*p == '"') {
+      if (end) *end = p;
+      return unescape_status::ok;
+    }
+    char c = p[1];
+    p += 2;
+    switch (c) {
+      case '"':
+        out.push_back('"');
+        break;
+      case '\\':
+        out.push_back('\\');
+        break;
+      case '/':
+        out.push_back('/');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'u': {
+        unsigned cp;
+        if (!read_hex4(p, cp)) return unescape_status::bad_unicode_escape;
+        p += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          unsigned lo;
+          if (p[0] != '\\' || p[1] != 'u') return unescape_status::lone_surrogate;
+          if (!read_hex4(p + 2, lo)) return unescape_status::bad_unicode_escape;
+          if (lo < 0xDC00 || lo > 0xDFFF) return unescape_status::lone_surrogate;
+          p += 6;
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          return unescape_status::lone_surrogate;
+        }
+        append_utf8(out, cp);
+        break;
+      }
+      default:
+        return unescape_status::bad_escape;
+    }
+  }
+}
+
+/// Length of a raw string body up to its closing quote, and whether it has escapes.
+inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
+  escaped = false;
+  std::size_t n = 0;
+  for (;;) {
+    char const* q = find_quote_or_backslash(p + n);
+    n = std::size_t(q - p);
+    if (*q == '"') return n;
+    escaped = true;
+    n += 2;
+  }
+}
+
+/// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
+inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = cp << 6 | (p[i + k] & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return i;
+    i += len;
+  }
+  return n;
+}
+
+/// Appends `s` as a quoted JSON string (RFC 8259 escaping; UTF-8 passes through).
+/// Returns false, appending nothing, when `s` is not valid UTF-8.
+inline bool append_json_string(std::string& out, std::string_view s) {
+  if (valid_utf8_prefix(s) != s.size()) return false;
+  static constexpr char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default: {
+        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        out.append(e, 6);
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/json_string.hpp ----
+
+// ---- begin awsjson/error.hpp ----
+// Decode errors: what went wrong and where (a JSON Pointer such as `/StartTime`).
+
+#include <stdexcept>
+#include <string>
+
+namespace awsjson {
+
+enum class errc : unsigned char {
+  ok = 0,
+  empty_input,       ///< nothing but whitespace
+  invalid_json,      ///< not well-formed JSON (truncated, bad literal, bad escape, invalid UTF-8, ...)
+  type_mismatch,     ///< well-formed, but not the type the member needs
+  out_of_range,      ///< a number or timestamp the member's type cannot hold
+  invalid_value,     ///< right JSON type, wrong content (a malformed timestamp, bad base64, unknown enum)
+  missing_member,    ///< a required member is absent (strict decoding only)
+  unknown_member,    ///< a member the type does not know (only with reject_unknown_members)
+  too_deep,          ///< nesting beyond decode_options::max_depth
+  trailing_content,  ///< more JSON after the document
+  capacity,          ///< larger than the parser can take
+};
+
+/// The outcome of a non-throwing decode: empty (`!err`) on success.
+struct error {
+  errc code = errc::ok;
+  std::string path;     ///< JSON Pointer of the offending value ("" for the whole document)
+  std::string message;  ///< what was expected and what was found
+
+  explicit operator bool() const noexcept { return code != errc::ok; }
+  /// `/StartTime: expected a timestamp (number or string), found true`
+  std::string to_string() const { return (path.empty() ? std::string("(document)") : path) + ": " + message; }
+};
+
+#if defined(__cpp_exceptions)
+/// Thrown by the throwing decode functions.
+class decode_error : public std::runtime_error {
+ public:
+  explicit decode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  /// The JSON Pointer of the offending value.
+  std::string const& path() const noexcept { return error_.path; }
+  errc code() const noexcept { return error_.code; }
+  awsjson::error const& details() const noexcept { return error_; }
+
+ private:
+  awsjson::error error_;
+};
+#endif
+
+}  // namespace awsjson
+// ---- end awsjson/error.hpp ----
 
 // ---- begin awsjson/metadata.hpp ----
 // Model metadata: what a Smithy model says about a shape beyond its C++ type.
@@ -51,10 +562,10 @@ inline constexpr std::int64_t unbounded = std::numeric_limits<std::int64_t>::min
 
 /// What the model says about one member. Only `name` is needed; the rest defaults to "nothing special".
 struct member_info {
-  std::string_view name;              ///< the C++ member name, as Boost.Describe spells it
-  std::string_view wire_name{};       ///< the JSON key, when it differs from `name`
-  bool required = false;              ///< @required: absent is an error in strict decoding and validation
-  bool sensitive = false;             ///< @sensitive: never printed
+  std::string_view name;                ///< the C++ member name, as Boost.Describe spells it
+  std::string_view wire_name{};         ///< the JSON key, when it differs from `name`
+  bool required = false;                ///< @required: absent is an error in strict decoding and validation
+  bool sensitive = false;               ///< @sensitive: never printed
   std::int64_t min_length = unbounded;  ///< @length: characters of a string, elements of a list or map
   std::int64_t max_length = unbounded;
   std::int64_t min_value = unbounded;  ///< @range on a number
@@ -84,8 +595,7 @@ constexpr shape_info<N> shape(std::string_view name, member_info const (&members
   for (std::size_t i = 0; i < N; ++i) s.members[i] = members[i];
   return s;
 }
-constexpr shape_info<0> shape(std::string_view name, shape_kind kind = shape_kind::structure,
-                              bool sensitive = false) {
+constexpr shape_info<0> shape(std::string_view name, shape_kind kind = shape_kind::structure, bool sensitive = false) {
   return {name, {}, kind, sensitive};
 }
 
@@ -103,7 +613,9 @@ constexpr std::string_view type_name_of() noexcept {
 }  // namespace detail
 
 template <class T>
-concept has_shape_info = requires { awsjson_shape(static_cast<T const*>(nullptr)); };
+concept has_shape_info = requires {
+  awsjson_shape(static_cast<T const*>(nullptr));
+};
 
 /// The metadata of T (empty defaults when T has none).
 template <class T>
@@ -199,7 +711,9 @@ template <class E, class S>
 enum_wire(E, S) -> enum_wire<E>;  // clang 14 has no aggregate deduction
 
 template <class E>
-concept has_enum_wire_names = requires { awsjson_enum_wire_names(static_cast<E const*>(nullptr)); };
+concept has_enum_wire_names = requires {
+  awsjson_enum_wire_names(static_cast<E const*>(nullptr));
+};
 
 namespace detail {
 template <class E>
@@ -311,115 +825,6 @@ std::string_view to_string(open_enum<E> const& e) noexcept {
 }  // namespace awsjson
 // ---- end awsjson/open_enum.hpp ----
 
-// ---- begin awsjson/detail/decimal.hpp ----
-// Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
-// double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
-
-#include <chrono>
-#include <cstdint>
-#include <limits>
-#include <ratio>
-#include <string_view>
-
-namespace awsjson::detail {
-
-__extension__ typedef unsigned __int128 uint128;
-
-/// value = (negative ? -1 : 1) * (digits + tail) * 10^exponent, where 0 <= tail < 1 and
-/// `inexact` says whether tail > 0 (digits past the 38 kept).
-struct decimal {
-  uint128 digits = 0;
-  int exponent = 0;
-  bool negative = false;
-  bool inexact = false;
-};
-
-/// Parses strict JSON number grammar (RFC 8259). Returns false on anything else.
-constexpr bool parse_decimal(std::string_view s, decimal& out) noexcept {
-  decimal d;
-  std::size_t i = 0, n = s.size();
-  if (i < n && s[i] == '-') {
-    d.negative = true;
-    ++i;
-  }
-  if (i == n || s[i] < '0' || s[i] > '9') return false;
-  constexpr uint128 limit = uint128(1) << 124;  // keep digits while *10 cannot overflow
-  auto add_digit = [&](char c, bool fraction) {
-    if (d.digits < limit / 10) {
-      d.digits = d.digits * 10 + unsigned(c - '0');
-      if (fraction) --d.exponent;
-    } else {
-      if (!fraction) ++d.exponent;  // an integer digit we cannot keep still scales the value
-      if (c != '0') d.inexact = true;
-    }
-  };
-  if (s[i] == '0') {
-    ++i;  // a leading zero stands alone
-  } else {
-    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], false);
-  }
-  if (i < n && s[i] == '.') {
-    ++i;
-    if (i == n || s[i] < '0' || s[i] > '9') return false;
-    while (i < n && s[i] >= '0' && s[i] <= '9') add_digit(s[i++], true);
-  }
-  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    bool neg = false;
-    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-    if (i == n || s[i] < '0' || s[i] > '9') return false;
-    long e = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') {
-      if (e < 100000) e = e * 10 + (s[i] - '0');  // saturate: anything this large is out of range anyway
-      ++i;
-    }
-    d.exponent += int(neg ? -e : e);
-  }
-  if (i != n) return false;
-  out = d;
-  return true;
-}
-
-constexpr bool mul_overflows(uint128 a, uint128 b, uint128& r) noexcept { return __builtin_mul_overflow(a, b, &r); }
-
-/// floor(value * Period^-1 seconds) as Rep, for a value in seconds. False when out of range.
-template <class Rep, class Period>
-constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
-  static_assert(std::numeric_limits<Rep>::is_integer, "timestamps need an integer duration");
-  // ticks = digits * 10^exponent * den / num, floored.
-  uint128 mag = 0;
-  bool rem = d.inexact;
-  if (mul_overflows(d.digits, uint128(Period::den), mag)) return false;
-  if (d.exponent >= 0) {
-    for (int e = 0; e < d.exponent && mag != 0; ++e)
-      if (mul_overflows(mag, 10, mag)) return false;
-  } else if (d.exponent < -38) {
-    rem = rem || mag != 0;
-    mag = 0;
-  } else {
-    uint128 p = 1;
-    for (int e = 0; e < -d.exponent; ++e) p *= 10;
-    rem = rem || mag % p != 0;
-    mag /= p;
-  }
-  rem = rem || mag % uint128(Period::num) != 0;
-  mag /= uint128(Period::num);
-  // Floor: a negative value with a remainder moves one tick toward the past.
-  constexpr auto max = uint128(std::numeric_limits<Rep>::max());
-  if (!d.negative) {
-    if (mag > max) return false;
-    out = Rep(mag);
-  } else {
-    if (rem) ++mag;
-    if (mag > max + 1) return false;
-    out = mag == max + 1 ? std::numeric_limits<Rep>::min() : Rep(-Rep(mag));
-  }
-  return true;
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/decimal.hpp ----
-
 // ---- begin awsjson/timestamp.hpp ----
 // Timestamps: one instant type, three wire forms (Smithy's epoch-seconds, date-time, http-date).
 //
@@ -494,8 +899,7 @@ constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sy
   detail::decimal d;
   if (!detail::parse_decimal(text, d)) return "not a number of epoch seconds";
   typename D::rep ticks{};
-  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks))
-    return "timestamp out of range";
+  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return "timestamp out of range";
   out = std::chrono::sys_time<D>(D(ticks));
   return nullptr;
 }
@@ -507,10 +911,10 @@ template <class D>
 constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   int y, mo, d, h, mi, sec;
-  if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 &&
-        s[7] == '-' && digits_at(s, 8, 2, d) && s.size() > 10 && (s[10] == 'T' || s[10] == 't') &&
-        digits_at(s, 11, 2, h) && s.size() > 13 && s[13] == ':' && digits_at(s, 14, 2, mi) && s.size() > 16 &&
-        s[16] == ':' && digits_at(s, 17, 2, sec)))
+  if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 && s[7] == '-' &&
+        digits_at(s, 8, 2, d) && s.size() > 10 && (s[10] == 'T' || s[10] == 't') && digits_at(s, 11, 2, h) &&
+        s.size() > 13 && s[13] == ':' && digits_at(s, 14, 2, mi) && s.size() > 16 && s[16] == ':' &&
+        digits_at(s, 17, 2, sec)))
     return "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))";
   if (!detail::valid_date(y, mo, d)) return "no such calendar date";
   if (h > 23 || mi > 59 || sec > 59) return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
@@ -557,8 +961,8 @@ constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<
     return "an HTTP date cannot have fractional seconds";
   int d, y, h, mi, sec;
   if (!(s.size() == 29 && s[3] == ',' && s[4] == ' ' && digits_at(s, 5, 2, d) && s[7] == ' ' && s[11] == ' ' &&
-        digits_at(s, 12, 4, y) && s[16] == ' ' && digits_at(s, 17, 2, h) && s[19] == ':' &&
-        digits_at(s, 20, 2, mi) && s[22] == ':' && digits_at(s, 23, 2, sec) && s.substr(25) == " GMT"))
+        digits_at(s, 12, 4, y) && s[16] == ' ' && digits_at(s, 17, 2, h) && s[19] == ':' && digits_at(s, 20, 2, mi) &&
+        s[22] == ':' && digits_at(s, 23, 2, sec) && s.substr(25) == " GMT"))
     return "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)";
   int mo = 0;
   for (int k = 0; k < 12; ++k)
@@ -695,98 +1099,20 @@ void append_http_date(std::string& out, std::chrono::sys_time<D> t) {
 template <class D>
 void append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_format f) {
   switch (f) {
-    case timestamp_format::date_time: append_date_time(out, t); break;
-    case timestamp_format::http_date: append_http_date(out, t); break;
-    default: append_epoch_seconds(out, t); break;
+    case timestamp_format::date_time:
+      append_date_time(out, t);
+      break;
+    case timestamp_format::http_date:
+      append_http_date(out, t);
+      break;
+    default:
+      append_epoch_seconds(out, t);
+      break;
   }
 }
 
 }  // namespace awsjson
 // ---- end awsjson/timestamp.hpp ----
-
-// ---- begin awsjson/blob.hpp ----
-// Blobs: binary data carried as base64 text (RFC 4648, standard alphabet, with padding).
-
-#include <cstddef>
-#include <string>
-#include <string_view>
-#include <vector>
-
-namespace awsjson {
-
-/// The model's blob type. Any other type can be a blob by specializing is_blob.
-using blob = std::vector<std::byte>;
-
-template <class T>
-inline constexpr bool is_blob = false;
-template <>
-inline constexpr bool is_blob<std::vector<std::byte>> = true;
-
-namespace detail {
-inline constexpr char base64_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-constexpr int base64_value(char c) noexcept {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
-}
-}  // namespace detail
-
-/// Appends the base64 form of `data`.
-template <class Bytes>
-void append_base64(std::string& out, Bytes const& data) {
-  auto const* p = reinterpret_cast<unsigned char const*>(data.data());
-  std::size_t n = data.size(), i = 0;
-  out.reserve(out.size() + (n + 2) / 3 * 4);
-  for (; i + 3 <= n; i += 3) {
-    unsigned v = unsigned(p[i]) << 16 | unsigned(p[i + 1]) << 8 | p[i + 2];
-    out += detail::base64_alphabet[v >> 18];
-    out += detail::base64_alphabet[v >> 12 & 63];
-    out += detail::base64_alphabet[v >> 6 & 63];
-    out += detail::base64_alphabet[v & 63];
-  }
-  if (n - i == 1) {
-    unsigned v = unsigned(p[i]) << 16;
-    out += detail::base64_alphabet[v >> 18];
-    out += detail::base64_alphabet[v >> 12 & 63];
-    out += "==";
-  } else if (n - i == 2) {
-    unsigned v = unsigned(p[i]) << 16 | unsigned(p[i + 1]) << 8;
-    out += detail::base64_alphabet[v >> 18];
-    out += detail::base64_alphabet[v >> 12 & 63];
-    out += detail::base64_alphabet[v >> 6 & 63];
-    out += '=';
-  }
-}
-
-/// Decodes base64 text into `out` (replacing its contents). Returns nullptr, or what is wrong:
-/// the length must be a multiple of 4, padding only at the end, only alphabet characters.
-template <class Bytes>
-char const* decode_base64(std::string_view s, Bytes& out) {
-  out.clear();
-  if (s.size() % 4 != 0) return "base64 length is not a multiple of 4";
-  out.reserve(s.size() / 4 * 3);
-  using byte = typename Bytes::value_type;
-  for (std::size_t i = 0; i < s.size(); i += 4) {
-    int pad = 0;
-    if (i + 4 == s.size()) pad = (s[i + 3] == '=') + (s[i + 3] == '=' && s[i + 2] == '=');
-    int v[4];
-    for (int k = 0; k < 4 - pad; ++k)
-      if ((v[k] = detail::base64_value(s[i + std::size_t(k)])) < 0) return "invalid base64 character";
-    for (int k = 4 - pad; k < 4; ++k) v[k] = 0;
-    unsigned word = unsigned(v[0]) << 18 | unsigned(v[1]) << 12 | unsigned(v[2]) << 6 | unsigned(v[3]);
-    out.push_back(byte(word >> 16));
-    if (pad < 2) out.push_back(byte(word >> 8 & 0xff));
-    if (pad < 1) out.push_back(byte(word & 0xff));
-  }
-  return nullptr;
-}
-
-}  // namespace awsjson
-// ---- end awsjson/blob.hpp ----
 
 // ---- begin awsjson/type_traits.hpp ----
 // Which Smithy shape kind a C++ type plays. The codec, validator and printer dispatch on these.
@@ -840,299 +1166,6 @@ void reset_value(T& x) {
 
 }  // namespace awsjson
 // ---- end awsjson/type_traits.hpp ----
-
-// ---- begin awsjson/error.hpp ----
-// Decode errors: what went wrong and where (a JSON Pointer such as `/StartTime`).
-
-#include <stdexcept>
-#include <string>
-
-namespace awsjson {
-
-enum class errc : unsigned char {
-  ok = 0,
-  empty_input,       ///< nothing but whitespace
-  invalid_json,      ///< not well-formed JSON (truncated, bad literal, bad escape, invalid UTF-8, ...)
-  type_mismatch,     ///< well-formed, but not the type the member needs
-  out_of_range,      ///< a number or timestamp the member's type cannot hold
-  invalid_value,     ///< right JSON type, wrong content (a malformed timestamp, bad base64, unknown enum)
-  missing_member,    ///< a required member is absent (strict decoding only)
-  unknown_member,    ///< a member the type does not know (only with reject_unknown_members)
-  too_deep,          ///< nesting beyond decode_options::max_depth
-  trailing_content,  ///< more JSON after the document
-  capacity,          ///< larger than the parser can take
-};
-
-/// The outcome of a non-throwing decode: empty (`!err`) on success.
-struct error {
-  errc code = errc::ok;
-  std::string path;     ///< JSON Pointer of the offending value ("" for the whole document)
-  std::string message;  ///< what was expected and what was found
-
-  explicit operator bool() const noexcept { return code != errc::ok; }
-  /// `/StartTime: expected a timestamp (number or string), found true`
-  std::string to_string() const { return (path.empty() ? std::string("(document)") : path) + ": " + message; }
-};
-
-#if defined(__cpp_exceptions)
-/// Thrown by the throwing decode functions.
-class decode_error : public std::runtime_error {
- public:
-  explicit decode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
-  /// The JSON Pointer of the offending value.
-  std::string const& path() const noexcept { return error_.path; }
-  errc code() const noexcept { return error_.code; }
-  awsjson::error const& details() const noexcept { return error_; }
-
- private:
-  awsjson::error error_;
-};
-#endif
-
-}  // namespace awsjson
-// ---- end awsjson/error.hpp ----
-
-// ---- begin awsjson/codec.hpp ----
-// The one customization point: specialize awsjson::codec<T> for a type awsjson does not know.
-//
-//   template <> struct awsjson::codec<MyString> {
-//     static bool decode(simdjson::ondemand::value& v, MyString& out, awsjson::decode_context& ctx);
-//     static bool encode(awsjson::encode_context& ctx, MyString const& x);
-//   };
-//
-// Each returns false after ctx.fail(...) on error. Either function may be left out if the type
-// is only decoded or only encoded. See docs/generators.md for a complete example.
-
-namespace awsjson {
-
-template <class T, class Enable = void>
-struct codec;
-
-}  // namespace awsjson
-// ---- end awsjson/codec.hpp ----
-
-// ---- begin awsjson/detail/ascii.hpp ----
-// ASCII helpers shared by the codec and the HTTP side.
-
-#include <string_view>
-
-namespace awsjson::detail {
-
-constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-/// Case-insensitive equality of ASCII text (HTTP header names, error codes).
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/ascii.hpp ----
-
-// ---- begin awsjson/detail/json_string.hpp ----
-// JSON string bodies: unescaping straight into the destination, and escaping for output.
-
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-
-namespace awsjson::detail {
-
-enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape, lone_surrogate };
-
-constexpr char const* describe(unescape_status s) noexcept {
-  switch (s) {
-    case unescape_status::bad_escape: return "invalid escape sequence in string";
-    case unescape_status::bad_unicode_escape: return "invalid \\u escape in string (expected 4 hex digits)";
-    case unescape_status::lone_surrogate: return "unpaired UTF-16 surrogate in \\u escape";
-    default: return "ok";
-  }
-}
-
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-inline bool read_hex4(char const* p, unsigned& out) noexcept {
-  unsigned v = 0;
-  for (int i = 0; i < 4; ++i) {
-    int h = hex_value(p[i]);
-    if (h < 0) return false;
-    v = v << 4 | unsigned(h);
-  }
-  out = v;
-  return true;
-}
-
-inline void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(char(cp));
-  } else if (cp < 0x800) {
-    char b[2] = {char(0xC0 | cp >> 6), char(0x80 | (cp & 0x3F))};
-    out.append(b, 2);
-  } else if (cp < 0x10000) {
-    char b[3] = {char(0xE0 | cp >> 12), char(0x80 | (cp >> 6 & 0x3F)), char(0x80 | (cp & 0x3F))};
-    out.append(b, 3);
-  } else {
-    char b[4] = {char(0xF0 | cp >> 18), char(0x80 | (cp >> 12 & 0x3F)), char(0x80 | (cp >> 6 & 0x3F)),
-                 char(0x80 | (cp & 0x3F))};
-    out.append(b, 4);
-  }
-}
-
-// Index of the first '"' or '\\' at or after p. Reads 8 bytes at a time: the caller guarantees
-// padding after the string (simdjson's input always has it).
-inline char const* find_quote_or_backslash(char const* p) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  for (;; p += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    // The lowest flagged byte is exactly the first match (borrows only disturb higher bytes).
-    std::uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-    if (hit) return p + (__builtin_ctzll(hit) >> 3);
-  }
-#else
-  while (*p != '"' && *p != '\\') ++p;
-  return p;
-#endif
-}
-
-/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
-/// replacing its contents. The document must already be validated by simdjson (UTF-8, no raw
-/// control characters, a closing quote). `end` receives the position of the closing quote.
-inline unescape_status unescape_string(char const* p, std::string& out, char const** end = nullptr) {
-  out.clear();
-  for (;;) {
-    char const* q = find_quote_or_backslash(p);
-    out.append(p, std::size_t(q - p));
-    p = q;
-    if (*p == '"') {
-      if (end) *end = p;
-      return unescape_status::ok;
-    }
-    char c = p[1];
-    p += 2;
-    switch (c) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '/': out.push_back('/'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
-      case 'u': {
-        unsigned cp;
-        if (!read_hex4(p, cp)) return unescape_status::bad_unicode_escape;
-        p += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          unsigned lo;
-          if (p[0] != '\\' || p[1] != 'u') return unescape_status::lone_surrogate;
-          if (!read_hex4(p + 2, lo)) return unescape_status::bad_unicode_escape;
-          if (lo < 0xDC00 || lo > 0xDFFF) return unescape_status::lone_surrogate;
-          p += 6;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          return unescape_status::lone_surrogate;
-        }
-        append_utf8(out, cp);
-        break;
-      }
-      default: return unescape_status::bad_escape;
-    }
-  }
-}
-
-/// Length of a raw string body up to its closing quote, and whether it has escapes.
-inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
-  escaped = false;
-  std::size_t n = 0;
-  for (;;) {
-    char const* q = find_quote_or_backslash(p + n);
-    n = std::size_t(q - p);
-    if (*q == '"') return n;
-    escaped = true;
-    n += 2;
-  }
-}
-
-/// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
-inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
-  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = cp << 6 | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
-    i += len;
-  }
-  return n;
-}
-
-/// Appends `s` as a quoted JSON string (RFC 8259 escaping; UTF-8 passes through).
-/// Returns false, appending nothing, when `s` is not valid UTF-8.
-inline bool append_json_string(std::string& out, std::string_view s) {
-  if (valid_utf8_prefix(s) != s.size()) return false;
-  static constexpr char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out.append(e, 6);
-      }
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
-  return true;
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/json_string.hpp ----
 
 // ---- begin awsjson/decode.hpp ----
 // decode: JSON text to any described type, with simdjson's on-demand parser.
@@ -1188,7 +1221,9 @@ class decode_context {
   /// "expected <what>, found <the value at v>"
   bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
     std::string f = found(v);
-    if (f == "nothing") return fail(errc::invalid_json, "malformed JSON: expected " + std::string(what) + ", found the end of the document");
+    if (f == "nothing")
+      return fail(errc::invalid_json,
+                  "malformed JSON: expected " + std::string(what) + ", found the end of the document");
     return fail(code, "expected " + std::string(what) + ", found " + f);
   }
   bool json_error(simdjson::error_code e) {
@@ -1204,8 +1239,10 @@ class decode_context {
       tok.remove_suffix(1);
     if (tok.empty()) return "nothing";
     switch (tok[0]) {
-      case '{': return "an object";
-      case '[': return "an array";
+      case '{':
+        return "an object";
+      case '[':
+        return "an array";
       case '"':
         if (sensitive) return "a string";
         break;
@@ -1250,17 +1287,25 @@ template <class T>
 constexpr std::string_view integer_name() {
   if constexpr (std::is_signed_v<T>) {
     switch (sizeof(T)) {
-      case 1: return "an 8-bit integer";
-      case 2: return "a 16-bit integer";
-      case 4: return "a 32-bit integer";
-      default: return "a 64-bit integer";
+      case 1:
+        return "an 8-bit integer";
+      case 2:
+        return "a 16-bit integer";
+      case 4:
+        return "a 32-bit integer";
+      default:
+        return "a 64-bit integer";
     }
   } else {
     switch (sizeof(T)) {
-      case 1: return "an unsigned 8-bit integer";
-      case 2: return "an unsigned 16-bit integer";
-      case 4: return "an unsigned 32-bit integer";
-      default: return "an unsigned 64-bit integer";
+      case 1:
+        return "an unsigned 8-bit integer";
+      case 2:
+        return "an unsigned 16-bit integer";
+      case 4:
+        return "an unsigned 32-bit integer";
+      default:
+        return "an unsigned 64-bit integer";
     }
   }
 }
@@ -1332,8 +1377,8 @@ bool decode_integer(od::value& v, T& out, decode_context& ctx) {
   std::string_view tok = trimmed_token(v);
   bool range = is_integer_text(tok) || (!e && tok.size());
   if (range && !ctx.sensitive)
-    return ctx.fail(errc::out_of_range,
-                    "expected " + std::string(integer_name<T>()) + ", found " + ctx.describe_token(tok) + " (out of range)");
+    return ctx.fail(errc::out_of_range, "expected " + std::string(integer_name<T>()) + ", found " +
+                                            ctx.describe_token(tok) + " (out of range)");
   return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
 }
 
@@ -1449,11 +1494,13 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
     }
     case od::json_type::boolean: {
       bool b;
-      if (v.get_bool().get(b)) return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
+      if (v.get_bool().get(b))
+        return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
       return true;
     }
     case od::json_type::null:
-      if (trimmed_token(v) != "null") return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
+      if (trimmed_token(v) != "null")
+        return ctx.fail(errc::invalid_json, "expected true, false or null, found " + ctx.found(v));
       return true;
   }
   return ctx.fail(errc::invalid_json, "malformed value");
@@ -1620,9 +1667,8 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
       continue;
     }
     if constexpr (N > 0) {
-      bool ok = boost::mp11::mp_with_index<N>(index, [&](auto I) {
-        return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
-      });
+      bool ok = boost::mp11::mp_with_index<N>(
+          index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); });
       if (!ok) return false;
     }
     seen |= std::uint64_t(1) << index;
@@ -1710,9 +1756,7 @@ inline thread_state& this_thread_state() {
   return state;
 }
 
-inline bool starts_with_bom(char const* p, std::size_t n) {
-  return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0;
-}
+inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
 template <class T>
 error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
@@ -1859,7 +1903,8 @@ bool encode_value(encode_context& ctx, T const& x);
 
 inline bool encode_string(encode_context& ctx, std::string_view s) {
   if (append_json_string(ctx.out, s)) return true;
-  return ctx.fail(errc::invalid_value, "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
+  return ctx.fail(errc::invalid_value,
+                  "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
 }
 
 template <class T>
@@ -2183,11 +2228,116 @@ std::vector<violation> check_required(T const& x) {
 }  // namespace awsjson
 // ---- end awsjson/validate.hpp ----
 
+// ---- begin awsjson/operation.hpp ----
+// Operations: a descriptor type per operation (its input, output and error types and its wire
+// facts), and the request builder that turns an input into the HTTP request to send.
+//
+//   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
+//   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
+//
+// Signing (SigV4), Host and Content-Length belong to the caller's HTTP client.
+
+#include <boost/mp11/list.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+namespace awsjson {
+
+/// An awsJson operation descriptor: what a generator emits for each operation.
+template <class Op>
+concept operation = requires {
+  typename Op::input;
+  typename Op::output;
+  typename Op::errors;  // a boost::mp11::mp_list of error structures
+  { Op::name } -> std::convertible_to<std::string_view>;
+  { Op::target_prefix } -> std::convertible_to<std::string_view>;  // e.g. AmazonSSM
+  { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
+};
+
+struct http_header {
+  std::string name;
+  std::string value;
+  friend bool operator==(http_header const&, http_header const&) = default;
+};
+
+namespace detail {
+// Finds a header by name, case-insensitively, in any range of http_header or of pairs.
+template <class Headers>
+std::string_view find_header(Headers const& headers, std::string_view name) {
+  for (auto const& h : headers) {
+    if constexpr (requires { h.first; }) {
+      if (iequals(h.first, name)) return h.second;
+    } else {
+      if (iequals(h.name, name)) return h.value;
+    }
+  }
+  return {};
+}
+}  // namespace detail
+
+/// An HTTP request to send, before signing.
+struct http_request {
+  std::string method;
+  std::string path;
+  std::vector<http_header> headers;
+  std::string body;
+
+  /// The value of a header (case-insensitive), or "" when absent.
+  std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
+};
+
+/// Builds the HTTP request for `input` into `out`. Checks only that required members are
+/// present (Smithy: leave length and pattern checks to the service); call validate() for more.
+template <operation Op>
+error build_request(typename Op::input const& input, http_request& out) {
+  error err;
+  if (auto missing = check_required(input); !missing.empty()) {
+    err.code = errc::missing_member;
+    err.path = missing.front().path;
+    err.message = missing.front().message;
+    for (std::size_t i = 1; i < missing.size(); ++i) err.message += "; " + missing[i].to_string();
+    return err;
+  }
+  out.method = "POST";  // awsJson: every request is a POST to the root
+  out.path = "/";
+  out.headers.clear();
+  out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
+  out.headers.push_back({"Content-Type", "application/x-amz-json-" + std::string(Op::json_version)});
+  out.body.clear();
+  return encode_into(out.body, input);
+}
+
+#if defined(__cpp_exceptions)
+/// Thrown by make_request when the input lacks a required member or cannot be encoded.
+class request_error : public std::runtime_error {
+ public:
+  explicit request_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  std::string const& path() const noexcept { return error_.path; }
+  awsjson::error const& details() const noexcept { return error_; }
+
+ private:
+  awsjson::error error_;
+};
+
+template <operation Op>
+http_request make_request(typename Op::input const& input) {
+  http_request r;
+  if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
+  return r;
+}
+#endif
+
+}  // namespace awsjson
+// ---- end awsjson/operation.hpp ----
+
 // ---- begin awsjson/print.hpp ----
 // Printing: a readable form of any described value, with @sensitive members redacted.
 //
-//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters: <redacted>, …}
-//   std::string s = awsjson::to_string(response);
+//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters:
+//   <redacted>, …} std::string s = awsjson::to_string(response);
 //
 // Members the model marks sensitive never show their value, in any print path (Smithy: sensitive
 // data must not appear in log output). Absent optionals are left out.
@@ -2294,8 +2444,8 @@ void print_value(std::ostream& os, T const& x) {
 /// Prints any described structure or enum, and open enums. A model namespace brings it in for
 /// argument-dependent lookup with `using awsjson::operator<<;`.
 template <class T>
-  requires(described_struct<T> || described_enum<T> || is_open_enum<T>)
-std::ostream& operator<<(std::ostream& os, T const& x) {
+requires(described_struct<T> || described_enum<T> || is_open_enum<T>) std::ostream& operator<<(std::ostream& os,
+                                                                                               T const& x) {
   detail::print_value(os, x);
   return os;
 }
@@ -2310,111 +2460,6 @@ std::string to_string(T const& x) {
 
 }  // namespace awsjson
 // ---- end awsjson/print.hpp ----
-
-// ---- begin awsjson/operation.hpp ----
-// Operations: a descriptor type per operation (its input, output and error types and its wire
-// facts), and the request builder that turns an input into the HTTP request to send.
-//
-//   auto http = awsjson::make_request<ssm::GetMaintenanceWindowExecutionTaskInvocation>(req);
-//   // http.method == "POST", http.path == "/", headers X-Amz-Target and Content-Type, http.body
-//
-// Signing (SigV4), Host and Content-Length belong to the caller's HTTP client.
-
-#include <boost/mp11/list.hpp>
-
-#include <string>
-#include <string_view>
-#include <vector>
-
-
-namespace awsjson {
-
-/// An awsJson operation descriptor: what a generator emits for each operation.
-template <class Op>
-concept operation = requires {
-  typename Op::input;
-  typename Op::output;
-  typename Op::errors;  // a boost::mp11::mp_list of error structures
-  { Op::name } -> std::convertible_to<std::string_view>;
-  { Op::target_prefix } -> std::convertible_to<std::string_view>;  // e.g. AmazonSSM
-  { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
-};
-
-struct http_header {
-  std::string name;
-  std::string value;
-  friend bool operator==(http_header const&, http_header const&) = default;
-};
-
-namespace detail {
-// Finds a header by name, case-insensitively, in any range of http_header or of pairs.
-template <class Headers>
-std::string_view find_header(Headers const& headers, std::string_view name) {
-  for (auto const& h : headers) {
-    if constexpr (requires { h.first; }) {
-      if (iequals(h.first, name)) return h.second;
-    } else {
-      if (iequals(h.name, name)) return h.value;
-    }
-  }
-  return {};
-}
-}  // namespace detail
-
-/// An HTTP request to send, before signing.
-struct http_request {
-  std::string method;
-  std::string path;
-  std::vector<http_header> headers;
-  std::string body;
-
-  /// The value of a header (case-insensitive), or "" when absent.
-  std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
-};
-
-/// Builds the HTTP request for `input` into `out`. Checks only that required members are
-/// present (Smithy: leave length and pattern checks to the service); call validate() for more.
-template <operation Op>
-error build_request(typename Op::input const& input, http_request& out) {
-  error err;
-  if (auto missing = check_required(input); !missing.empty()) {
-    err.code = errc::missing_member;
-    err.path = missing.front().path;
-    err.message = missing.front().message;
-    for (std::size_t i = 1; i < missing.size(); ++i) err.message += "; " + missing[i].to_string();
-    return err;
-  }
-  out.method = "POST";  // awsJson: every request is a POST to the root
-  out.path = "/";
-  out.headers.clear();
-  out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
-  out.headers.push_back({"Content-Type", "application/x-amz-json-" + std::string(Op::json_version)});
-  out.body.clear();
-  return encode_into(out.body, input);
-}
-
-#if defined(__cpp_exceptions)
-/// Thrown by make_request when the input lacks a required member or cannot be encoded.
-class request_error : public std::runtime_error {
- public:
-  explicit request_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
-  std::string const& path() const noexcept { return error_.path; }
-  awsjson::error const& details() const noexcept { return error_; }
-
- private:
-  awsjson::error error_;
-};
-
-template <operation Op>
-http_request make_request(typename Op::input const& input) {
-  http_request r;
-  if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
-  return r;
-}
-#endif
-
-}  // namespace awsjson
-// ---- end awsjson/operation.hpp ----
 
 // ---- begin awsjson/response.hpp ----
 // Responses: an HTTP answer (status, headers, body) to either the typed result or a typed error,
@@ -2444,7 +2489,7 @@ struct response_metadata {
 /// An error whose code matches none of the operation's error shapes (throttling, access
 /// denied and other service-wide errors arrive this way), or a body that is not JSON at all.
 struct unknown_error {
-  std::string code;      ///< the sanitized error code; empty when the response named none
+  std::string code;  ///< the sanitized error code; empty when the response named none
   std::string message;
   int http_status = 0;
   std::string raw_body;  ///< the body as received, when it was not a JSON object (an HTML page from a proxy)
@@ -2454,7 +2499,8 @@ struct unknown_error {
 /// The error a service returned (operation_error<Op>): one of the operation's error types, or unknown_error.
 template <operation Op>
 struct operation_error {
-  using variant_type = boost::mp11::mp_push_back<boost::mp11::mp_rename<typename Op::errors, std::variant>, unknown_error>;
+  using variant_type =
+      boost::mp11::mp_push_back<boost::mp11::mp_rename<typename Op::errors, std::variant>, unknown_error>;
 
   variant_type error;
   std::string code;     ///< sanitized: `com.amazonaws.ssm#DoesNotExistException:http://...` is `DoesNotExistException`
@@ -2462,9 +2508,13 @@ struct operation_error {
   int http_status = 0;
 
   template <class E>
-  bool is() const noexcept { return std::holds_alternative<E>(error); }
+  bool is() const noexcept {
+    return std::holds_alternative<E>(error);
+  }
   template <class E>
-  E const* get_if() const noexcept { return std::get_if<E>(&error); }
+  E const* get_if() const noexcept {
+    return std::get_if<E>(&error);
+  }
   /// A server-side fault (the shape is a server error, or an unknown error with a 5xx status).
   bool is_fault() const noexcept {
     bool fault = http_status >= 500;
@@ -2516,7 +2566,8 @@ inline error_body scan_error_body(std::string_view body) {
   st.padded.assign(body);
   od::document doc;
   od::object obj;
-  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity())).get(doc) ||
+  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity()))
+          .get(doc) ||
       doc.get_object().get(obj))
     return eb;
   eb.is_object = true;
@@ -2579,22 +2630,31 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
   se.message = eb.message;
 
   bool matched = false;
-  boost::mp11::mp_for_each<typename Op::errors>([&](auto type) {
-    using E = decltype(type);
+  // mp_identity: iterate over the types without constructing an error object per type.
+  boost::mp11::mp_for_each<boost::mp11::mp_transform<boost::mp11::mp_identity, typename Op::errors>>([&](auto type) {
+    using E = typename decltype(type)::type;
     if (matched || !detail::iequals(shape_of<E>().name, se.code)) return;
-    E e{};
-    if (!eb.is_object || detail::decode_error_shape(body, e)) {
-      se.error = std::move(e);
-      matched = true;
-    }
+    auto& e = se.error.template emplace<E>();  // in place: no moves of optionals through the variant
+    matched = !eb.is_object || detail::decode_error_shape(body, e);
   });
-  if (!matched) se.error = unknown_error{se.code, se.message, http_status, eb.is_object ? std::string() : std::string(body)};
+  if (!matched)
+    se.error = unknown_error{se.code, se.message, http_status, eb.is_object ? std::string() : std::string(body)};
   r.outcome.template emplace<1>(std::move(se));
   return r;
 }
 
 }  // namespace awsjson
 // ---- end awsjson/response.hpp ----
+
+// ---- begin awsjson/version.hpp ----
+// awsjson version: the one source of truth (CMakeLists.txt reads these lines).
+
+#define AWSJSON_VERSION_MAJOR 0
+#define AWSJSON_VERSION_MINOR 1
+#define AWSJSON_VERSION_PATCH 0
+
+#define AWSJSON_VERSION (AWSJSON_VERSION_MAJOR * 10000 + AWSJSON_VERSION_MINOR * 100 + AWSJSON_VERSION_PATCH)
+// ---- end awsjson/version.hpp ----
 
 // ---- begin awsjson/awsjson.hpp ----
 // awsjson: typed AWS models and one generic, fast JSON codec for Boost.Describe types.
@@ -2707,9 +2767,21 @@ BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationRequest, (), (W
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationRequest const*) {
   return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationRequest",
                         {
-                            {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "WindowExecutionId",
+                             .required = true,
+                             .min_length = 36,
+                             .max_length = 36,
+                             .pattern = maintenance_window_id_pattern},
+                            {.name = "TaskId",
+                             .required = true,
+                             .min_length = 36,
+                             .max_length = 36,
+                             .pattern = maintenance_window_id_pattern},
+                            {.name = "InvocationId",
+                             .required = true,
+                             .min_length = 36,
+                             .max_length = 36,
+                             .pattern = maintenance_window_id_pattern},
                         });
 }
 
@@ -2748,18 +2820,19 @@ BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationResponse, (),
                        StatusDetails, StartTime, EndTime, OwnerInformation, WindowTargetId))
 
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse const*) {
-  return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationResponse",
-                        {
-                            {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "Parameters", .sensitive = true},
-                            {.name = "StatusDetails", .min_length = 0, .max_length = 250},
-                            {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
-                            {.name = "EndTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
-                            {.name = "OwnerInformation", .sensitive = true, .min_length = 1, .max_length = 128},
-                            {.name = "WindowTargetId", .max_length = 36},
-                        });
+  return awsjson::shape(
+      "GetMaintenanceWindowExecutionTaskInvocationResponse",
+      {
+          {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "Parameters", .sensitive = true},
+          {.name = "StatusDetails", .min_length = 0, .max_length = 250},
+          {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
+          {.name = "EndTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
+          {.name = "OwnerInformation", .sensitive = true, .min_length = 1, .max_length = 128},
+          {.name = "WindowTargetId", .max_length = 36},
+      });
 }
 
 /// The operation: its input, output and error types and its wire facts (awsJson 1.1:

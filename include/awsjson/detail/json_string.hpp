@@ -12,10 +12,14 @@ enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape,
 
 constexpr char const* describe(unescape_status s) noexcept {
   switch (s) {
-    case unescape_status::bad_escape: return "invalid escape sequence in string";
-    case unescape_status::bad_unicode_escape: return "invalid \\u escape in string (expected 4 hex digits)";
-    case unescape_status::lone_surrogate: return "unpaired UTF-16 surrogate in \\u escape";
-    default: return "ok";
+    case unescape_status::bad_escape:
+      return "invalid escape sequence in string";
+    case unescape_status::bad_unicode_escape:
+      return "invalid \\u escape in string (expected 4 hex digits)";
+    case unescape_status::lone_surrogate:
+      return "unpaired UTF-16 surrogate in \\u escape";
+    default:
+      return "ok";
   }
 }
 
@@ -88,14 +92,30 @@ inline unescape_status unescape_string(char const* p, std::string& out, char con
     char c = p[1];
     p += 2;
     switch (c) {
-      case '"': out.push_back('"'); break;
-      case '\\': out.push_back('\\'); break;
-      case '/': out.push_back('/'); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
+      case '"':
+        out.push_back('"');
+        break;
+      case '\\':
+        out.push_back('\\');
+        break;
+      case '/':
+        out.push_back('/');
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
       case 'u': {
         unsigned cp;
         if (!read_hex4(p, cp)) return unescape_status::bad_unicode_escape;
@@ -113,7 +133,8 @@ inline unescape_status unescape_string(char const* p, std::string& out, char con
         append_utf8(out, cp);
         break;
       }
-      default: return unescape_status::bad_escape;
+      default:
+        return unescape_status::bad_escape;
     }
   }
 }
@@ -180,13 +201,27 @@ inline bool append_json_string(std::string& out, std::string_view s) {
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default: {
         char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
         out.append(e, 6);

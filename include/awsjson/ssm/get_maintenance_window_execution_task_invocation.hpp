@@ -39,9 +39,21 @@ BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationRequest, (), (W
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationRequest const*) {
   return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationRequest",
                         {
-                            {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+                            {.name = "WindowExecutionId",
+                             .required = true,
+                             .min_length = 36,
+                             .max_length = 36,
+                             .pattern = maintenance_window_id_pattern},
+                            {.name = "TaskId",
+                             .required = true,
+                             .min_length = 36,
+                             .max_length = 36,
+                             .pattern = maintenance_window_id_pattern},
+                            {.name = "InvocationId",
+                             .required = true,
+                             .min_length = 36,
+                             .max_length = 36,
+                             .pattern = maintenance_window_id_pattern},
                         });
 }
 
@@ -80,18 +92,19 @@ BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationResponse, (),
                        StatusDetails, StartTime, EndTime, OwnerInformation, WindowTargetId))
 
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse const*) {
-  return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationResponse",
-                        {
-                            {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-                            {.name = "Parameters", .sensitive = true},
-                            {.name = "StatusDetails", .min_length = 0, .max_length = 250},
-                            {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
-                            {.name = "EndTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
-                            {.name = "OwnerInformation", .sensitive = true, .min_length = 1, .max_length = 128},
-                            {.name = "WindowTargetId", .max_length = 36},
-                        });
+  return awsjson::shape(
+      "GetMaintenanceWindowExecutionTaskInvocationResponse",
+      {
+          {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "Parameters", .sensitive = true},
+          {.name = "StatusDetails", .min_length = 0, .max_length = 250},
+          {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
+          {.name = "EndTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
+          {.name = "OwnerInformation", .sensitive = true, .min_length = 1, .max_length = 128},
+          {.name = "WindowTargetId", .max_length = 36},
+      });
 }
 
 /// The operation: its input, output and error types and its wire facts (awsJson 1.1:
