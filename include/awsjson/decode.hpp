@@ -176,9 +176,10 @@ inline bool read_string_view(od::value& v, std::string_view& out, decode_context
 }
 
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
+  std::size_t bound = v.raw_json_token().size();  // the token, quotes included: never shorter than the text
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  if (auto st = unescape_string(raw.raw(), out); st != unescape_status::ok)
+  if (auto st = unescape_string(raw.raw(), bound, out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
 }
@@ -254,12 +255,11 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  od::json_type t;
-  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  std::string_view tok = trimmed_token(v);
   char const* problem;
-  if (t == od::json_type::number) {
-    problem = parse_epoch_seconds(trimmed_token(v), out);
-  } else if (t == od::json_type::string) {
+  if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) {  // a number: its text, exactly
+    problem = parse_epoch_seconds(tok, out);
+  } else if (!tok.empty() && tok[0] == '"') {
     std::string_view s;
     if (!read_string_view(v, s, ctx, what)) return false;
     problem = parse_timestamp_string(s, out);
@@ -432,62 +432,79 @@ bool decode_member(od::value& v, T& out, decode_context& ctx) {
   constexpr member_info info = member_meta<T, D>;
   auto& m = out.*D::pointer;
   using M = std::remove_reference_t<decltype(m)>;
-  bool ok;
   ctx.sensitive = info.sensitive;
-  if (is_null(v)) {
-    // null means absent (Smithy); a required one is then treated like a missing one.
-    if (info.required && ctx.options.strict_required)
-      ok = ctx.fail(errc::missing_member, "required member is null");
-    else
-      reset_value(m), ok = true;
-  } else if constexpr (is_optional<M>) {
+  bool ok;
+  if constexpr (is_optional<M>) {
     if (!m) m.emplace();
     ok = decode_value(v, *m, ctx);
   } else {
     ok = decode_value(v, m, ctx);
   }
   ctx.sensitive = false;
-  if (!ok) ctx.prepend_path(info.key());
-  return ok;
+  if (ok) return true;
+  // null means absent (Smithy). Checked only once decoding failed: free when members are not null.
+  if (ctx.err.code == errc::type_mismatch && trimmed_token(v) == "null") {
+    if (!(info.required && ctx.options.strict_required)) {
+      ctx.err = error{};
+      reset_value(m);
+      return true;
+    }
+    ctx.fail(errc::missing_member, "required member is null");
+  }
+  ctx.prepend_path(info.key());
+  return false;
 }
 
 template <class T>
-bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+bool decode_members(od::object& obj, T& out, decode_context& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
   constexpr auto const& keys = member_keys<T>;
-  od::object obj;
-  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
   if (!enter<T>(ctx)) return false;
   std::uint64_t seen = 0;
-  std::size_t next = 0;  // members usually arrive in declaration order: try that one first
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
     char const* raw = f.key().raw();
-    bool escaped;
-    std::string_view key(raw, raw_string_length(raw, escaped));
-    if (escaped) {
-      if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
-        return ctx.fail(errc::invalid_json, describe(st));
-      key = ctx.scratch;
-    }
+    // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
+    // the bytes, then the closing quote. The expected member (declaration order) goes first.
+    auto is_key = [raw](auto I) {
+      constexpr std::string_view k = keys[decltype(I)::value];
+      if constexpr (k.size() <= simdjson::SIMDJSON_PADDING / 2) {  // reading past a shorter key stays in the padding
+        return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
+      } else {
+        bool escaped;
+        return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
+      }
+    };
+    // One chain of compile-time comparisons fused with the member's decoding: conditional branches
+    // the predictor learns for a recurring document shape, and no jump table (whose indirect
+    // branch mispredicts when the member changes from one field to the next).
     std::size_t index = N;
-    if (next < N && keys[next] == key) {
-      index = next;
-    } else {
-      for (std::size_t i = 0; i < N; ++i)
-        if (keys[i] == key) {
-          index = i;
-          break;
-        }
-      if (index == N && ctx.options.case_insensitive_keys)
-        for (std::size_t i = 0; i < N; ++i)
-          if (iequals(keys[i], key)) {
-            index = i;
-            break;
-          }
+    bool ok = true;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
+      if (index == N && is_key(I)) {
+        index = I;
+        ok = decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
+      }
+    });
+    if (index != N) {
+      if (!ok) return false;
+      seen |= std::uint64_t(1) << index;
+      continue;
+    }
+    std::string_view key;
+    bool escaped = false;
+    if (index == N) {  // unknown, or a known key written with escapes
+      key = std::string_view(raw, raw_string_length(raw, escaped));
+      if (escaped) {
+        if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
+          return ctx.fail(errc::invalid_json, describe(st));
+        key = ctx.scratch;
+      }
+      for (std::size_t i = 0; i < N && index == N; ++i)
+        if (keys[i] == key || (ctx.options.case_insensitive_keys && iequals(keys[i], key))) index = i;
     }
     if (index == N) {
       if (ctx.options.reject_unknown_members) {
@@ -504,12 +521,11 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
       continue;
     }
     if constexpr (N > 0) {
-      bool ok = boost::mp11::mp_with_index<N>(
-          index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); });
-      if (!ok) return false;
+      if (!boost::mp11::mp_with_index<N>(
+              index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); }))
+        return false;
     }
     seen |= std::uint64_t(1) << index;
-    next = index + 1;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
   constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
@@ -532,6 +548,13 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
   }
   --ctx.depth;
   return true;
+}
+
+template <class T>
+bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  return decode_members(obj, out, ctx);
 }
 
 template <class T>

@@ -71,6 +71,10 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 /// Returns nullptr on success, else what is wrong.
 template <class D>
 constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
+  if (typename D::rep ticks{}; detail::fast_seconds_to_ticks<typename D::rep, typename D::period>(text, ticks)) {
+    out = std::chrono::sys_time<D>(D(ticks));
+    return nullptr;
+  }
   detail::decimal d;
   if (!detail::parse_decimal(text, d)) return "not a number of epoch seconds";
   typename D::rep ticks{};

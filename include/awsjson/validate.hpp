@@ -38,9 +38,31 @@ inline std::string bound_message(char const* what, std::int64_t actual, std::int
   return m + "at most " + std::to_string(max);
 }
 
+// std::regex knows ECMAScript without its Unicode additions: a pattern with \p{...} classes or
+// lookbehind cannot be checked here, and is left to the service (as Smithy recommends anyway).
+constexpr bool std_regex_can_check(std::string_view pattern) noexcept {
+  return pattern.find("\\p{") == std::string_view::npos && pattern.find("\\P{") == std::string_view::npos &&
+         pattern.find("(?<") == std::string_view::npos;
+}
+
 template <class T, class D>
-std::regex const& pattern_regex() {
-  static std::regex const re(std::string(member_meta<T, D>.pattern), std::regex::ECMAScript);  // compiled once
+std::regex const* pattern_regex() {
+  static std::regex const* const re = []() -> std::regex const* {  // compiled once
+    constexpr std::string_view pattern = member_meta<T, D>.pattern;
+    if constexpr (!std_regex_can_check(pattern)) {
+      return nullptr;
+    } else {
+#if defined(__cpp_exceptions)
+      try {
+        return new std::regex(std::string(pattern), std::regex::ECMAScript);
+      } catch (std::regex_error const&) {
+        return nullptr;
+      }
+#else
+      return new std::regex(std::string(pattern), std::regex::ECMAScript);
+#endif
+    }
+  }();
   return re;
 }
 
@@ -130,7 +152,8 @@ struct validator {
     }
     if constexpr (!info.pattern.empty()) {
       if constexpr (std::is_same_v<V, std::string>) {
-        if (!std::regex_search(v, pattern_regex<T, D>())) add("does not match pattern " + std::string(info.pattern));
+        auto const* re = pattern_regex<T, D>();
+        if (re && !std::regex_search(v, *re)) add("does not match pattern " + std::string(info.pattern));
       }
     }
   }

@@ -138,6 +138,7 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 #include <limits>
 #include <ratio>
 #include <string_view>
+#include <type_traits>
 
 namespace awsjson::detail {
 
@@ -235,16 +236,71 @@ constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
   return true;
 }
 
+constexpr bool is_power_of_ten(std::intmax_t v) noexcept {
+  while (v > 1 && v % 10 == 0) v /= 10;
+  return v == 1;
+}
+
+/// The common case of decimal_seconds_to_ticks, straight from the text: plain decimals such as
+/// `1700000000.123` (no exponent, at most 15 integer digits) into a power-of-ten period. Returns
+/// false, leaving `out` alone, for anything else: the caller then takes the general path, which
+/// also reports the errors.
+template <class Rep, class Period>
+constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
+  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
+                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>)) {
+    return false;
+  } else {
+    constexpr int period_digits = [] {
+      int k = 0;
+      for (auto d = Period::den; d > 1; d /= 10) ++k;
+      return k;
+    }();
+    constexpr std::int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+    std::size_t i = 0, n = s.size();
+    bool negative = n && s[0] == '-';
+    i += negative;
+    std::size_t first = i;
+    std::int64_t whole = 0;
+    while (i < n && unsigned(s[i] - '0') < 10) whole = whole * 10 + (s[i++] - '0');
+    std::size_t digits = i - first;
+    // whole * den must stay below 10^18; a leading zero stands alone
+    if (digits == 0 || digits > std::size_t(18 - period_digits) || (digits > 1 && s[first] == '0')) return false;
+    std::int64_t frac = 0;
+    int kept = 0;
+    bool rest = false;  // nonzero digits beyond the period
+    if (i < n && s[i] == '.') {
+      std::size_t start = ++i;
+      for (; i < n && unsigned(s[i] - '0') < 10; ++i) {
+        if (kept < period_digits)
+          frac = frac * 10 + (s[i] - '0'), ++kept;
+        else
+          rest |= s[i] != '0';
+      }
+      if (i == start) return false;
+    }
+    if (i != n) return false;
+    std::int64_t ticks = whole * std::int64_t(Period::den) + frac * pow10[period_digits - kept];
+    out = Rep(negative ? -ticks - rest : ticks);  // floor: toward the past
+    return true;
+  }
+}
+
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/decimal.hpp ----
 
 // ---- begin awsjson/detail/json_string.hpp ----
 // JSON string bodies: unescaping straight into the destination, and escaping for output.
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace awsjson::detail {
 
@@ -281,26 +337,17 @@ inline bool read_hex4(char const* p, unsigned& out) noexcept {
   return true;
 }
 
-inline void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(char(cp));
-  } else if (cp < 0x800) {
-    char b[2] = {char(0xC0 | cp >> 6), char(0x80 | (cp & 0x3F))};
-    out.append(b, 2);
-  } else if (cp < 0x10000) {
-    char b[3] = {char(0xE0 | cp >> 12), char(0x80 | (cp >> 6 & 0x3F)), char(0x80 | (cp & 0x3F))};
-    out.append(b, 3);
-  } else {
-    char b[4] = {char(0xF0 | cp >> 18), char(0x80 | (cp >> 12 & 0x3F)), char(0x80 | (cp >> 6 & 0x3F)),
-                 char(0x80 | (cp & 0x3F))};
-    out.append(b, 4);
-  }
-}
-
-// Index of the first '"' or '\\' at or after p. Reads 8 bytes at a time: the caller guarantees
+// Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
 // padding after the string (simdjson's input always has it).
 inline char const* find_quote_or_backslash(char const* p) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (;; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
+      return p + __builtin_ctz(unsigned(m));
+  }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   for (;; p += 8) {
     std::uint64_t w;
@@ -316,67 +363,92 @@ inline char const* find_quote_or_backslash(char const* p) noexcept {
 #endif
 }
 
-/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
-/// replacing its contents. The document must already be validated by simdjson (UTF-8, no raw
-/// control characters, a closing quote). `end` receives the position of the closing quote.
-inline unescape_status unescape_string(char const* p, std::string& out, char const** end = nullptr) {
-  out.clear();
-  for (;;) {
-    char const* q = find_quote_or_backslash(p);
-    out.append(p, std::size_t(q - p));
-    p = q;
-    if (*p == '"') {
-      if (end) *end = p;
-      return unescape_status::ok;
-    }
-    char c = p[1];
-    p += 2;
-    switch (c) {
-      case '"':
-        out.push_back('"');
-        break;
-      case '\\':
-        out.push_back('\\');
-        break;
-      case '/':
-        out.push_back('/');
-        break;
-      case 'b':
-        out.push_back('\b');
-        break;
-      case 'f':
-        out.push_back('\f');
-        break;
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 'r':
-        out.push_back('\r');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case 'u': {
-        unsigned cp;
-        if (!read_hex4(p, cp)) return unescape_status::bad_unicode_escape;
-        p += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          unsigned lo;
-          if (p[0] != '\\' || p[1] != 'u') return unescape_status::lone_surrogate;
-          if (!read_hex4(p + 2, lo)) return unescape_status::bad_unicode_escape;
-          if (lo < 0xDC00 || lo > 0xDFFF) return unescape_status::lone_surrogate;
-          p += 6;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          return unescape_status::lone_surrogate;
-        }
-        append_utf8(out, cp);
-        break;
-      }
-      default:
-        return unescape_status::bad_escape;
-    }
+// What each simple escape character stands for (0: not a simple escape).
+inline constexpr auto escape_table = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"';
+  t['\\'] = '\\';
+  t['/'] = '/';
+  t['b'] = '\b';
+  t['f'] = '\f';
+  t['n'] = '\n';
+  t['r'] = '\r';
+  t['t'] = '\t';
+  return t;
+}();
+
+inline char* write_utf8(char* d, unsigned cp) noexcept {
+  if (cp < 0x80) {
+    *d++ = char(cp);
+  } else if (cp < 0x800) {
+    *d++ = char(0xC0 | cp >> 6);
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *d++ = char(0xE0 | cp >> 12);
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else {
+    *d++ = char(0xF0 | cp >> 18);
+    *d++ = char(0x80 | (cp >> 12 & 0x3F));
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
   }
+  return d;
+}
+
+/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
+/// replacing its contents; `bound` is at least the body's raw length (the output is never longer).
+/// The document must already be validated by simdjson (UTF-8, no raw control characters, a
+/// closing quote), and readable for 16 bytes past the closing quote.
+inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
+  char const* first = find_quote_or_backslash(p);
+  if (*first == '"') {  // no escapes: the common case, one copy
+    out.assign(p, std::size_t(first - p));
+    return unescape_status::ok;
+  }
+  constexpr std::size_t block = 16;
+  out.resize(bound + block);  // reuses capacity; the slack takes whole-block stores
+  char* const d0 = out.data();
+  char* d = d0;
+  for (;;) {
+    // Copy while scanning: a block is stored whole, then the cursor stops at the first '"' or '\\'.
+    char const* q = find_quote_or_backslash(p);
+    std::size_t n = std::size_t(q - p);
+    if (n <= block) {
+      std::memcpy(d, p, block);
+    } else {
+      std::memcpy(d, p, n);
+    }
+    d += n;
+    p = q;
+    if (*p == '"') break;
+    unsigned char c = static_cast<unsigned char>(p[1]);
+    if (char e = escape_table[c]) {
+      // Escapes come in runs (`\\\"` in JSON held in a string): take the run here.
+      do {
+        *d++ = e;
+        p += 2;
+      } while (p[0] == '\\' && (e = escape_table[static_cast<unsigned char>(p[1])]) != 0);
+      continue;
+    }
+    if (c != 'u') return out.clear(), unescape_status::bad_escape;
+    unsigned cp;
+    if (!read_hex4(p + 2, cp)) return out.clear(), unescape_status::bad_unicode_escape;
+    p += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      unsigned lo;
+      if (p[0] != '\\' || p[1] != 'u') return out.clear(), unescape_status::lone_surrogate;
+      if (!read_hex4(p + 2, lo)) return out.clear(), unescape_status::bad_unicode_escape;
+      if (lo < 0xDC00 || lo > 0xDFFF) return out.clear(), unescape_status::lone_surrogate;
+      p += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return out.clear(), unescape_status::lone_surrogate;
+    }
+    d = write_utf8(d, cp);
+  }
+  out.resize(std::size_t(d - d0));
+  return unescape_status::ok;
 }
 
 /// Length of a raw string body up to its closing quote, and whether it has escapes.
@@ -390,6 +462,12 @@ inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
     escaped = true;
     n += 2;
   }
+}
+
+/// unescape_string when the raw length is not known yet.
+inline unescape_status unescape_string(char const* p, std::string& out) {
+  bool escaped;
+  return unescape_string(p, raw_string_length(p, escaped), out);
 }
 
 /// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
@@ -896,6 +974,10 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 /// Returns nullptr on success, else what is wrong.
 template <class D>
 constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
+  if (typename D::rep ticks{}; detail::fast_seconds_to_ticks<typename D::rep, typename D::period>(text, ticks)) {
+    out = std::chrono::sys_time<D>(D(ticks));
+    return nullptr;
+  }
   detail::decimal d;
   if (!detail::parse_decimal(text, d)) return "not a number of epoch seconds";
   typename D::rep ticks{};
@@ -1339,9 +1421,10 @@ inline bool read_string_view(od::value& v, std::string_view& out, decode_context
 }
 
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
+  std::size_t bound = v.raw_json_token().size();  // the token, quotes included: never shorter than the text
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  if (auto st = unescape_string(raw.raw(), out); st != unescape_status::ok)
+  if (auto st = unescape_string(raw.raw(), bound, out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
 }
@@ -1417,12 +1500,11 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  od::json_type t;
-  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  std::string_view tok = trimmed_token(v);
   char const* problem;
-  if (t == od::json_type::number) {
-    problem = parse_epoch_seconds(trimmed_token(v), out);
-  } else if (t == od::json_type::string) {
+  if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) {  // a number: its text, exactly
+    problem = parse_epoch_seconds(tok, out);
+  } else if (!tok.empty() && tok[0] == '"') {
     std::string_view s;
     if (!read_string_view(v, s, ctx, what)) return false;
     problem = parse_timestamp_string(s, out);
@@ -1595,62 +1677,79 @@ bool decode_member(od::value& v, T& out, decode_context& ctx) {
   constexpr member_info info = member_meta<T, D>;
   auto& m = out.*D::pointer;
   using M = std::remove_reference_t<decltype(m)>;
-  bool ok;
   ctx.sensitive = info.sensitive;
-  if (is_null(v)) {
-    // null means absent (Smithy); a required one is then treated like a missing one.
-    if (info.required && ctx.options.strict_required)
-      ok = ctx.fail(errc::missing_member, "required member is null");
-    else
-      reset_value(m), ok = true;
-  } else if constexpr (is_optional<M>) {
+  bool ok;
+  if constexpr (is_optional<M>) {
     if (!m) m.emplace();
     ok = decode_value(v, *m, ctx);
   } else {
     ok = decode_value(v, m, ctx);
   }
   ctx.sensitive = false;
-  if (!ok) ctx.prepend_path(info.key());
-  return ok;
+  if (ok) return true;
+  // null means absent (Smithy). Checked only once decoding failed: free when members are not null.
+  if (ctx.err.code == errc::type_mismatch && trimmed_token(v) == "null") {
+    if (!(info.required && ctx.options.strict_required)) {
+      ctx.err = error{};
+      reset_value(m);
+      return true;
+    }
+    ctx.fail(errc::missing_member, "required member is null");
+  }
+  ctx.prepend_path(info.key());
+  return false;
 }
 
 template <class T>
-bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+bool decode_members(od::object& obj, T& out, decode_context& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
   constexpr auto const& keys = member_keys<T>;
-  od::object obj;
-  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
   if (!enter<T>(ctx)) return false;
   std::uint64_t seen = 0;
-  std::size_t next = 0;  // members usually arrive in declaration order: try that one first
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
     char const* raw = f.key().raw();
-    bool escaped;
-    std::string_view key(raw, raw_string_length(raw, escaped));
-    if (escaped) {
-      if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
-        return ctx.fail(errc::invalid_json, describe(st));
-      key = ctx.scratch;
-    }
+    // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
+    // the bytes, then the closing quote. The expected member (declaration order) goes first.
+    auto is_key = [raw](auto I) {
+      constexpr std::string_view k = keys[decltype(I)::value];
+      if constexpr (k.size() <= simdjson::SIMDJSON_PADDING / 2) {  // reading past a shorter key stays in the padding
+        return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
+      } else {
+        bool escaped;
+        return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
+      }
+    };
+    // One chain of compile-time comparisons fused with the member's decoding: conditional branches
+    // the predictor learns for a recurring document shape, and no jump table (whose indirect
+    // branch mispredicts when the member changes from one field to the next).
     std::size_t index = N;
-    if (next < N && keys[next] == key) {
-      index = next;
-    } else {
-      for (std::size_t i = 0; i < N; ++i)
-        if (keys[i] == key) {
-          index = i;
-          break;
-        }
-      if (index == N && ctx.options.case_insensitive_keys)
-        for (std::size_t i = 0; i < N; ++i)
-          if (iequals(keys[i], key)) {
-            index = i;
-            break;
-          }
+    bool ok = true;
+    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
+      if (index == N && is_key(I)) {
+        index = I;
+        ok = decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
+      }
+    });
+    if (index != N) {
+      if (!ok) return false;
+      seen |= std::uint64_t(1) << index;
+      continue;
+    }
+    std::string_view key;
+    bool escaped = false;
+    if (index == N) {  // unknown, or a known key written with escapes
+      key = std::string_view(raw, raw_string_length(raw, escaped));
+      if (escaped) {
+        if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
+          return ctx.fail(errc::invalid_json, describe(st));
+        key = ctx.scratch;
+      }
+      for (std::size_t i = 0; i < N && index == N; ++i)
+        if (keys[i] == key || (ctx.options.case_insensitive_keys && iequals(keys[i], key))) index = i;
     }
     if (index == N) {
       if (ctx.options.reject_unknown_members) {
@@ -1667,12 +1766,11 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
       continue;
     }
     if constexpr (N > 0) {
-      bool ok = boost::mp11::mp_with_index<N>(
-          index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); });
-      if (!ok) return false;
+      if (!boost::mp11::mp_with_index<N>(
+              index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); }))
+        return false;
     }
     seen |= std::uint64_t(1) << index;
-    next = index + 1;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
   constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
@@ -1695,6 +1793,13 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
   }
   --ctx.depth;
   return true;
+}
+
+template <class T>
+bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  return decode_members(obj, out, ctx);
 }
 
 template <class T>
@@ -2109,9 +2214,31 @@ inline std::string bound_message(char const* what, std::int64_t actual, std::int
   return m + "at most " + std::to_string(max);
 }
 
+// std::regex knows ECMAScript without its Unicode additions: a pattern with \p{...} classes or
+// lookbehind cannot be checked here, and is left to the service (as Smithy recommends anyway).
+constexpr bool std_regex_can_check(std::string_view pattern) noexcept {
+  return pattern.find("\\p{") == std::string_view::npos && pattern.find("\\P{") == std::string_view::npos &&
+         pattern.find("(?<") == std::string_view::npos;
+}
+
 template <class T, class D>
-std::regex const& pattern_regex() {
-  static std::regex const re(std::string(member_meta<T, D>.pattern), std::regex::ECMAScript);  // compiled once
+std::regex const* pattern_regex() {
+  static std::regex const* const re = []() -> std::regex const* {  // compiled once
+    constexpr std::string_view pattern = member_meta<T, D>.pattern;
+    if constexpr (!std_regex_can_check(pattern)) {
+      return nullptr;
+    } else {
+#if defined(__cpp_exceptions)
+      try {
+        return new std::regex(std::string(pattern), std::regex::ECMAScript);
+      } catch (std::regex_error const&) {
+        return nullptr;
+      }
+#else
+      return new std::regex(std::string(pattern), std::regex::ECMAScript);
+#endif
+    }
+  }();
   return re;
 }
 
@@ -2201,7 +2328,8 @@ struct validator {
     }
     if constexpr (!info.pattern.empty()) {
       if constexpr (std::is_same_v<V, std::string>) {
-        if (!std::regex_search(v, pattern_regex<T, D>())) add("does not match pattern " + std::string(info.pattern));
+        auto const* re = pattern_regex<T, D>();
+        if (re && !std::regex_search(v, *re)) add("does not match pattern " + std::string(info.pattern));
       }
     }
   }

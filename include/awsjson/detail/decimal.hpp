@@ -7,6 +7,7 @@
 #include <limits>
 #include <ratio>
 #include <string_view>
+#include <type_traits>
 
 namespace awsjson::detail {
 
@@ -102,6 +103,56 @@ constexpr bool decimal_seconds_to_ticks(decimal const& d, Rep& out) noexcept {
     out = mag == max + 1 ? std::numeric_limits<Rep>::min() : Rep(-Rep(mag));
   }
   return true;
+}
+
+constexpr bool is_power_of_ten(std::intmax_t v) noexcept {
+  while (v > 1 && v % 10 == 0) v /= 10;
+  return v == 1;
+}
+
+/// The common case of decimal_seconds_to_ticks, straight from the text: plain decimals such as
+/// `1700000000.123` (no exponent, at most 15 integer digits) into a power-of-ten period. Returns
+/// false, leaving `out` alone, for anything else: the caller then takes the general path, which
+/// also reports the errors.
+template <class Rep, class Period>
+constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
+  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
+                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>)) {
+    return false;
+  } else {
+    constexpr int period_digits = [] {
+      int k = 0;
+      for (auto d = Period::den; d > 1; d /= 10) ++k;
+      return k;
+    }();
+    constexpr std::int64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+    std::size_t i = 0, n = s.size();
+    bool negative = n && s[0] == '-';
+    i += negative;
+    std::size_t first = i;
+    std::int64_t whole = 0;
+    while (i < n && unsigned(s[i] - '0') < 10) whole = whole * 10 + (s[i++] - '0');
+    std::size_t digits = i - first;
+    // whole * den must stay below 10^18; a leading zero stands alone
+    if (digits == 0 || digits > std::size_t(18 - period_digits) || (digits > 1 && s[first] == '0')) return false;
+    std::int64_t frac = 0;
+    int kept = 0;
+    bool rest = false;  // nonzero digits beyond the period
+    if (i < n && s[i] == '.') {
+      std::size_t start = ++i;
+      for (; i < n && unsigned(s[i] - '0') < 10; ++i) {
+        if (kept < period_digits)
+          frac = frac * 10 + (s[i] - '0'), ++kept;
+        else
+          rest |= s[i] != '0';
+      }
+      if (i == start) return false;
+    }
+    if (i != n) return false;
+    std::int64_t ticks = whole * std::int64_t(Period::den) + frac * pow10[period_digits - kept];
+    out = Rep(negative ? -ticks - rest : ticks);  // floor: toward the past
+    return true;
+  }
 }
 
 }  // namespace awsjson::detail

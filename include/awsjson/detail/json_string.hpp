@@ -1,10 +1,15 @@
 // JSON string bodies: unescaping straight into the destination, and escaping for output.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace awsjson::detail {
 
@@ -41,26 +46,17 @@ inline bool read_hex4(char const* p, unsigned& out) noexcept {
   return true;
 }
 
-inline void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(char(cp));
-  } else if (cp < 0x800) {
-    char b[2] = {char(0xC0 | cp >> 6), char(0x80 | (cp & 0x3F))};
-    out.append(b, 2);
-  } else if (cp < 0x10000) {
-    char b[3] = {char(0xE0 | cp >> 12), char(0x80 | (cp >> 6 & 0x3F)), char(0x80 | (cp & 0x3F))};
-    out.append(b, 3);
-  } else {
-    char b[4] = {char(0xF0 | cp >> 18), char(0x80 | (cp >> 12 & 0x3F)), char(0x80 | (cp >> 6 & 0x3F)),
-                 char(0x80 | (cp & 0x3F))};
-    out.append(b, 4);
-  }
-}
-
-// Index of the first '"' or '\\' at or after p. Reads 8 bytes at a time: the caller guarantees
+// Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
 // padding after the string (simdjson's input always has it).
 inline char const* find_quote_or_backslash(char const* p) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (;; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
+      return p + __builtin_ctz(unsigned(m));
+  }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   for (;; p += 8) {
     std::uint64_t w;
@@ -76,67 +72,92 @@ inline char const* find_quote_or_backslash(char const* p) noexcept {
 #endif
 }
 
-/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
-/// replacing its contents. The document must already be validated by simdjson (UTF-8, no raw
-/// control characters, a closing quote). `end` receives the position of the closing quote.
-inline unescape_status unescape_string(char const* p, std::string& out, char const** end = nullptr) {
-  out.clear();
-  for (;;) {
-    char const* q = find_quote_or_backslash(p);
-    out.append(p, std::size_t(q - p));
-    p = q;
-    if (*p == '"') {
-      if (end) *end = p;
-      return unescape_status::ok;
-    }
-    char c = p[1];
-    p += 2;
-    switch (c) {
-      case '"':
-        out.push_back('"');
-        break;
-      case '\\':
-        out.push_back('\\');
-        break;
-      case '/':
-        out.push_back('/');
-        break;
-      case 'b':
-        out.push_back('\b');
-        break;
-      case 'f':
-        out.push_back('\f');
-        break;
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 'r':
-        out.push_back('\r');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case 'u': {
-        unsigned cp;
-        if (!read_hex4(p, cp)) return unescape_status::bad_unicode_escape;
-        p += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          unsigned lo;
-          if (p[0] != '\\' || p[1] != 'u') return unescape_status::lone_surrogate;
-          if (!read_hex4(p + 2, lo)) return unescape_status::bad_unicode_escape;
-          if (lo < 0xDC00 || lo > 0xDFFF) return unescape_status::lone_surrogate;
-          p += 6;
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          return unescape_status::lone_surrogate;
-        }
-        append_utf8(out, cp);
-        break;
-      }
-      default:
-        return unescape_status::bad_escape;
-    }
+// What each simple escape character stands for (0: not a simple escape).
+inline constexpr auto escape_table = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"';
+  t['\\'] = '\\';
+  t['/'] = '/';
+  t['b'] = '\b';
+  t['f'] = '\f';
+  t['n'] = '\n';
+  t['r'] = '\r';
+  t['t'] = '\t';
+  return t;
+}();
+
+inline char* write_utf8(char* d, unsigned cp) noexcept {
+  if (cp < 0x80) {
+    *d++ = char(cp);
+  } else if (cp < 0x800) {
+    *d++ = char(0xC0 | cp >> 6);
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *d++ = char(0xE0 | cp >> 12);
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else {
+    *d++ = char(0xF0 | cp >> 18);
+    *d++ = char(0x80 | (cp >> 12 & 0x3F));
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
   }
+  return d;
+}
+
+/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
+/// replacing its contents; `bound` is at least the body's raw length (the output is never longer).
+/// The document must already be validated by simdjson (UTF-8, no raw control characters, a
+/// closing quote), and readable for 16 bytes past the closing quote.
+inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
+  char const* first = find_quote_or_backslash(p);
+  if (*first == '"') {  // no escapes: the common case, one copy
+    out.assign(p, std::size_t(first - p));
+    return unescape_status::ok;
+  }
+  constexpr std::size_t block = 16;
+  out.resize(bound + block);  // reuses capacity; the slack takes whole-block stores
+  char* const d0 = out.data();
+  char* d = d0;
+  for (;;) {
+    // Copy while scanning: a block is stored whole, then the cursor stops at the first '"' or '\\'.
+    char const* q = find_quote_or_backslash(p);
+    std::size_t n = std::size_t(q - p);
+    if (n <= block) {
+      std::memcpy(d, p, block);
+    } else {
+      std::memcpy(d, p, n);
+    }
+    d += n;
+    p = q;
+    if (*p == '"') break;
+    unsigned char c = static_cast<unsigned char>(p[1]);
+    if (char e = escape_table[c]) {
+      // Escapes come in runs (`\\\"` in JSON held in a string): take the run here.
+      do {
+        *d++ = e;
+        p += 2;
+      } while (p[0] == '\\' && (e = escape_table[static_cast<unsigned char>(p[1])]) != 0);
+      continue;
+    }
+    if (c != 'u') return out.clear(), unescape_status::bad_escape;
+    unsigned cp;
+    if (!read_hex4(p + 2, cp)) return out.clear(), unescape_status::bad_unicode_escape;
+    p += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      unsigned lo;
+      if (p[0] != '\\' || p[1] != 'u') return out.clear(), unescape_status::lone_surrogate;
+      if (!read_hex4(p + 2, lo)) return out.clear(), unescape_status::bad_unicode_escape;
+      if (lo < 0xDC00 || lo > 0xDFFF) return out.clear(), unescape_status::lone_surrogate;
+      p += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return out.clear(), unescape_status::lone_surrogate;
+    }
+    d = write_utf8(d, cp);
+  }
+  out.resize(std::size_t(d - d0));
+  return unescape_status::ok;
 }
 
 /// Length of a raw string body up to its closing quote, and whether it has escapes.
@@ -150,6 +171,12 @@ inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
     escaped = true;
     n += 2;
   }
+}
+
+/// unescape_string when the raw length is not known yet.
+inline unescape_status unescape_string(char const* p, std::string& out) {
+  bool escaped;
+  return unescape_string(p, raw_string_length(p, escaped), out);
 }
 
 /// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
