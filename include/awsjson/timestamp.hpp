@@ -7,6 +7,7 @@
 
 #include <date/date.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -210,15 +211,17 @@ void append_epoch_seconds(std::string& out, std::chrono::sys_time<D> t) {
   std::int64_t secs;
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
+  char buf[24];
+  char* end;
   if (secs < 0 && frac != 0) {  // print the exact magnitude: -1 ms is -0.001, not -1.999
     secs += 1;
     frac = tps - frac;
-    out.push_back('-');
-    auto mag = std::to_string(secs == 0 ? 0 : -secs);
-    out += mag;
+    buf[0] = '-';
+    end = std::to_chars(buf + 1, buf + sizeof buf, -secs).ptr;
   } else {
-    out += std::to_string(secs);
+    end = std::to_chars(buf, buf + sizeof buf, secs).ptr;
   }
+  out.append(buf, end);
   detail::append_fraction(out, frac, tps);
 }
 

@@ -470,84 +470,120 @@ inline unescape_status unescape_string(char const* p, std::string& out) {
   return unescape_string(p, raw_string_length(p, escaped), out);
 }
 
+// Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 if it is not valid there.
+inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t i, std::size_t n) noexcept {
+  unsigned char c = p[i];
+  std::size_t len;
+  unsigned cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > n) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (p[i + k] & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;  // overlong, surrogate or beyond Unicode
+  return len;
+}
+
 /// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
 inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
   auto const* p = reinterpret_cast<unsigned char const*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
-    unsigned char c = p[i];
-    if (c < 0x80) {
+    if (p[i] < 0x80) {
       ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
+    } else if (std::size_t len = utf8_sequence_length(p, i, n)) {
+      i += len;
     } else {
       return i;
     }
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = cp << 6 | (p[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-      return i;
-    i += len;
   }
   return n;
 }
 
-/// Appends `s` as a quoted JSON string (RFC 8259 escaping; UTF-8 passes through).
-/// Returns false, appending nothing, when `s` is not valid UTF-8.
+/// Appends `s` as a quoted JSON string (RFC 8259 escaping; valid UTF-8 passes through).
+/// Returns false, leaving `out` as it was, when `s` is not valid UTF-8.
 inline bool append_json_string(std::string& out, std::string_view s) {
-  if (valid_utf8_prefix(s) != s.size()) return false;
   static constexpr char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  std::size_t const n = s.size(), mark = out.size();
+  // Write through a pointer into room made up front; escapes grow it only when the slack runs out.
+  out.resize(mark + n + 34);
+  char* d = out.data() + mark;
+  char* end = out.data() + out.size();
+  *d++ = '"';
+  std::size_t run = 0, i = 0;  // bytes [run, i) go out unchanged
+  auto flush = [&] {
+    std::memcpy(d, s.data() + run, i - run);
+    d += i - run;
+  };
+  for (;;) {
+#if defined(__SSE2__)
+    // Skip 16 plain bytes at a time: no control character, quote, backslash or non-ASCII byte
+    // (a signed compare below 0x20 catches both control characters and bytes >= 0x80).
+    __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
+      __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, low),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      if (int m = _mm_movemask_epi8(special)) {
+        i += std::size_t(__builtin_ctz(unsigned(m)));
         break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default: {
-        char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out.append(e, 6);
       }
+      i += 16;
     }
+#endif
+    while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+    if (i == n) break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      std::size_t len = utf8_sequence_length(p, i, n);
+      if (len == 0) {
+        out.resize(mark);
+        return false;
+      }
+      i += len;
+      continue;
+    }
+    // Room for the pending run, this escape (at most 6 bytes), the rest and the closing quote;
+    // the rest can grow six-fold at worst, but rarely does, so grow in steps.
+    if (std::size_t(end - d) < n - run + 6) {
+      std::size_t used = std::size_t(d - out.data());
+      out.resize(used + (n - run) + 64 + (n - i) / 2);
+      d = out.data() + used;
+      end = out.data() + out.size();
+    }
+    flush();
+    d[0] = '\\';
+    switch (c) {
+      case '"': d[1] = '"', d += 2; break;
+      case '\\': d[1] = '\\', d += 2; break;
+      case '\b': d[1] = 'b', d += 2; break;
+      case '\f': d[1] = 'f', d += 2; break;
+      case '\n': d[1] = 'n', d += 2; break;
+      case '\r': d[1] = 'r', d += 2; break;
+      case '\t': d[1] = 't', d += 2; break;
+      default:
+        d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
+        d += 6;
+    }
+    run = ++i;
   }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
+  flush();  // the room kept above fits the tail and the quote
+  *d++ = '"';
+  out.resize(std::size_t(d - out.data()));
   return true;
 }
 
@@ -912,6 +948,7 @@ std::string_view to_string(open_enum<E> const& e) noexcept {
 
 #include <date/date.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -1113,15 +1150,17 @@ void append_epoch_seconds(std::string& out, std::chrono::sys_time<D> t) {
   std::int64_t secs;
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
+  char buf[24];
+  char* end;
   if (secs < 0 && frac != 0) {  // print the exact magnitude: -1 ms is -0.001, not -1.999
     secs += 1;
     frac = tps - frac;
-    out.push_back('-');
-    auto mag = std::to_string(secs == 0 ? 0 : -secs);
-    out += mag;
+    buf[0] = '-';
+    end = std::to_chars(buf + 1, buf + sizeof buf, -secs).ptr;
   } else {
-    out += std::to_string(secs);
+    end = std::to_chars(buf, buf + sizeof buf, secs).ptr;
   }
+  out.append(buf, end);
   detail::append_fraction(out, frac, tps);
 }
 
