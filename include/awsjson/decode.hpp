@@ -17,6 +17,7 @@
 
 #include "codec.hpp"
 #include "detail/ascii.hpp"
+#include "detail/config.hpp"
 #include "detail/decimal.hpp"
 #include "detail/json_string.hpp"
 #include "error.hpp"
@@ -50,28 +51,30 @@ class decode_context {
   unsigned depth = 0;
   bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
 
-  bool fail(errc code, std::string message) {
+  // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
+  // small (and quick to compile) however many members a type has.
+  AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
-    err.message = std::move(message);
+    err.message.assign(message);
     return false;
   }
   /// "expected <what>, found <the value at v>"
-  bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
+  AWSJSON_COLD bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
     std::string f = found(v);
     if (f == "nothing")
       return fail(errc::invalid_json,
                   "malformed JSON: expected " + std::string(what) + ", found the end of the document");
     return fail(code, "expected " + std::string(what) + ", found " + f);
   }
-  bool json_error(simdjson::error_code e) {
+  AWSJSON_COLD bool json_error(simdjson::error_code e) {
     return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
                 std::string("malformed JSON: ") + simdjson::error_message(e));
   }
 
   /// A short description of the value at v, for messages: `true`, `"abc"`, `an object`.
-  std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
+  AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
 
-  std::string describe_token(std::string_view tok) const {
+  AWSJSON_COLD std::string describe_token(std::string_view tok) const {
     while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
       tok.remove_suffix(1);
     if (tok.empty()) return "nothing";
@@ -96,7 +99,7 @@ class decode_context {
   }
 
   /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
-  void prepend_path(std::string_view key) {
+  AWSJSON_COLD void prepend_path(std::string_view key) {
     std::string step = "/";
     for (char c : key) {
       if (c == '~')
@@ -108,7 +111,15 @@ class decode_context {
     }
     err.path.insert(0, step);
   }
-  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  /// "expected <what>, found <the value at v> (<reason>)"
+  AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
+                                     char const* reason) {
+    return fail(code, "expected " + std::string(what) + ", found " + found(v) + " (" + reason + ")");
+  }
+  AWSJSON_COLD bool too_deep() {
+    return fail(errc::too_deep, "nesting deeper than " + std::to_string(options.max_depth) + " levels");
+  }
 };
 
 template <class T>
@@ -267,8 +278,9 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
     return ctx.mismatch(v, what);
   }
   if (!problem) return true;
-  return ctx.fail(std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
-                  std::string("expected ") + std::string(what) + ", found " + ctx.found(v) + " (" + problem + ")");
+  return ctx.mismatch_because(
+      v, what, std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
+      problem);
 }
 
 template <class T>
@@ -282,8 +294,7 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
     case od::json_type::object: {
       od::object obj;
       if (auto e = v.get_object().get(obj)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth)
-        return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
       for (auto fr : obj) {
         od::field f;
         if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
@@ -302,8 +313,7 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
     case od::json_type::array: {
       od::array arr;
       if (auto e = v.get_array().get(arr)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth)
-        return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
       std::size_t i = 0;
       for (auto er : arr) {
         od::value ev;
@@ -366,7 +376,7 @@ bool decode_element(od::value& v, T& out, decode_context& ctx) {
 template <class T>
 bool enter(decode_context& ctx) {
   if (++ctx.depth <= ctx.options.max_depth) return true;
-  return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+  return ctx.too_deep();
 }
 
 template <class L>
@@ -589,7 +599,7 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
     std::string_view s;
     if (!read_string_view(v, s, ctx, "a base64 string")) return false;
     if (char const* problem = decode_base64(s, out))
-      return ctx.fail(errc::invalid_value, "expected a base64 string, found " + ctx.found(v) + " (" + problem + ")");
+      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem);
     return true;
   } else if constexpr (is_optional<T>) {
     return decode_element(v, out, ctx);

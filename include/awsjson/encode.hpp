@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "codec.hpp"
+#include "detail/config.hpp"
 #include "detail/json_string.hpp"
 #include "error.hpp"
 #include "type_traits.hpp"
@@ -28,17 +29,17 @@ class encode_context {
   error& err;
   timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
 
-  bool fail(errc code, std::string message) {
+  AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
-    err.message = std::move(message);
+    err.message.assign(message);
     return false;
   }
-  void prepend_path(std::string_view key) {
+  AWSJSON_COLD void prepend_path(std::string_view key) {
     std::string step = "/";
     for (char c : key) step += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
     err.path.insert(0, step);
   }
-  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
 };
 
 template <class T>

@@ -129,6 +129,18 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/ascii.hpp ----
 
+// ---- begin awsjson/detail/config.hpp ----
+// Compiler attributes used across the library.
+
+/// For functions that run only when something failed: out of line, and laid out away from the
+/// hot code.
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define AWSJSON_COLD
+#endif
+// ---- end awsjson/detail/config.hpp ----
+
 // ---- begin awsjson/detail/decimal.hpp ----
 // Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
 // double, so 1700000000.123 seconds is exactly 1700000000123 ms and 1234567890123456789 stays exact.
@@ -536,8 +548,8 @@ inline bool append_json_string(std::string& out, std::string_view s) {
     __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
-      __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, low),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      __m128i special =
+          _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
       if (int m = _mm_movemask_epi8(special)) {
         i += std::size_t(__builtin_ctz(unsigned(m)));
         break;
@@ -568,13 +580,27 @@ inline bool append_json_string(std::string& out, std::string_view s) {
     flush();
     d[0] = '\\';
     switch (c) {
-      case '"': d[1] = '"', d += 2; break;
-      case '\\': d[1] = '\\', d += 2; break;
-      case '\b': d[1] = 'b', d += 2; break;
-      case '\f': d[1] = 'f', d += 2; break;
-      case '\n': d[1] = 'n', d += 2; break;
-      case '\r': d[1] = 'r', d += 2; break;
-      case '\t': d[1] = 't', d += 2; break;
+      case '"':
+        d[1] = '"', d += 2;
+        break;
+      case '\\':
+        d[1] = '\\', d += 2;
+        break;
+      case '\b':
+        d[1] = 'b', d += 2;
+        break;
+      case '\f':
+        d[1] = 'f', d += 2;
+        break;
+      case '\n':
+        d[1] = 'n', d += 2;
+        break;
+      case '\r':
+        d[1] = 'r', d += 2;
+        break;
+      case '\t':
+        d[1] = 't', d += 2;
+        break;
       default:
         d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
         d += 6;
@@ -1334,28 +1360,30 @@ class decode_context {
   unsigned depth = 0;
   bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
 
-  bool fail(errc code, std::string message) {
+  // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
+  // small (and quick to compile) however many members a type has.
+  AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
-    err.message = std::move(message);
+    err.message.assign(message);
     return false;
   }
   /// "expected <what>, found <the value at v>"
-  bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
+  AWSJSON_COLD bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
     std::string f = found(v);
     if (f == "nothing")
       return fail(errc::invalid_json,
                   "malformed JSON: expected " + std::string(what) + ", found the end of the document");
     return fail(code, "expected " + std::string(what) + ", found " + f);
   }
-  bool json_error(simdjson::error_code e) {
+  AWSJSON_COLD bool json_error(simdjson::error_code e) {
     return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
                 std::string("malformed JSON: ") + simdjson::error_message(e));
   }
 
   /// A short description of the value at v, for messages: `true`, `"abc"`, `an object`.
-  std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
+  AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
 
-  std::string describe_token(std::string_view tok) const {
+  AWSJSON_COLD std::string describe_token(std::string_view tok) const {
     while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
       tok.remove_suffix(1);
     if (tok.empty()) return "nothing";
@@ -1380,7 +1408,7 @@ class decode_context {
   }
 
   /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
-  void prepend_path(std::string_view key) {
+  AWSJSON_COLD void prepend_path(std::string_view key) {
     std::string step = "/";
     for (char c : key) {
       if (c == '~')
@@ -1392,7 +1420,15 @@ class decode_context {
     }
     err.path.insert(0, step);
   }
-  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  /// "expected <what>, found <the value at v> (<reason>)"
+  AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
+                                     char const* reason) {
+    return fail(code, "expected " + std::string(what) + ", found " + found(v) + " (" + reason + ")");
+  }
+  AWSJSON_COLD bool too_deep() {
+    return fail(errc::too_deep, "nesting deeper than " + std::to_string(options.max_depth) + " levels");
+  }
 };
 
 template <class T>
@@ -1551,8 +1587,9 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
     return ctx.mismatch(v, what);
   }
   if (!problem) return true;
-  return ctx.fail(std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
-                  std::string("expected ") + std::string(what) + ", found " + ctx.found(v) + " (" + problem + ")");
+  return ctx.mismatch_because(
+      v, what, std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
+      problem);
 }
 
 template <class T>
@@ -1566,8 +1603,7 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
     case od::json_type::object: {
       od::object obj;
       if (auto e = v.get_object().get(obj)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth)
-        return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
       for (auto fr : obj) {
         od::field f;
         if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
@@ -1586,8 +1622,7 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
     case od::json_type::array: {
       od::array arr;
       if (auto e = v.get_array().get(arr)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth)
-        return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
       std::size_t i = 0;
       for (auto er : arr) {
         od::value ev;
@@ -1650,7 +1685,7 @@ bool decode_element(od::value& v, T& out, decode_context& ctx) {
 template <class T>
 bool enter(decode_context& ctx) {
   if (++ctx.depth <= ctx.options.max_depth) return true;
-  return ctx.fail(errc::too_deep, "nesting deeper than " + std::to_string(ctx.options.max_depth) + " levels");
+  return ctx.too_deep();
 }
 
 template <class L>
@@ -1873,7 +1908,7 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
     std::string_view s;
     if (!read_string_view(v, s, ctx, "a base64 string")) return false;
     if (char const* problem = decode_base64(s, out))
-      return ctx.fail(errc::invalid_value, "expected a base64 string, found " + ctx.found(v) + " (" + problem + ")");
+      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem);
     return true;
   } else if constexpr (is_optional<T>) {
     return decode_element(v, out, ctx);
@@ -2008,17 +2043,17 @@ class encode_context {
   error& err;
   timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
 
-  bool fail(errc code, std::string message) {
+  AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
-    err.message = std::move(message);
+    err.message.assign(message);
     return false;
   }
-  void prepend_path(std::string_view key) {
+  AWSJSON_COLD void prepend_path(std::string_view key) {
     std::string step = "/";
     for (char c : key) step += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
     err.path.insert(0, step);
   }
-  void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
 };
 
 template <class T>

@@ -245,8 +245,8 @@ inline bool append_json_string(std::string& out, std::string_view s) {
     __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
     while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
-      __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, low),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      __m128i special =
+          _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
       if (int m = _mm_movemask_epi8(special)) {
         i += std::size_t(__builtin_ctz(unsigned(m)));
         break;
@@ -277,13 +277,27 @@ inline bool append_json_string(std::string& out, std::string_view s) {
     flush();
     d[0] = '\\';
     switch (c) {
-      case '"': d[1] = '"', d += 2; break;
-      case '\\': d[1] = '\\', d += 2; break;
-      case '\b': d[1] = 'b', d += 2; break;
-      case '\f': d[1] = 'f', d += 2; break;
-      case '\n': d[1] = 'n', d += 2; break;
-      case '\r': d[1] = 'r', d += 2; break;
-      case '\t': d[1] = 't', d += 2; break;
+      case '"':
+        d[1] = '"', d += 2;
+        break;
+      case '\\':
+        d[1] = '\\', d += 2;
+        break;
+      case '\b':
+        d[1] = 'b', d += 2;
+        break;
+      case '\f':
+        d[1] = 'f', d += 2;
+        break;
+      case '\n':
+        d[1] = 'n', d += 2;
+        break;
+      case '\r':
+        d[1] = 'r', d += 2;
+        break;
+      case '\t':
+        d[1] = 't', d += 2;
+        break;
       default:
         d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
         d += 6;

@@ -1,0 +1,10 @@
+// Compiler attributes used across the library.
+#pragma once
+
+/// For functions that run only when something failed: out of line, and laid out away from the
+/// hot code.
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define AWSJSON_COLD
+#endif

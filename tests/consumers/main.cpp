@@ -1,0 +1,23 @@
+// A consumer of awsjson: decodes the sample response and checks a few members.
+#include <awsjson/awsjson.hpp>
+#include <awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+int main(int argc, char** argv) {
+  if (argc < 2) return 2;
+  std::ifstream f(argv[1]);
+  std::stringstream body;
+  body << f.rdbuf();
+  awsjson::ssm::GetMaintenanceWindowExecutionTaskInvocationResponse r;
+  if (auto err = awsjson::decode_into(body.str(), r)) {
+    std::cerr << err.to_string() << "\n";
+    return 1;
+  }
+  bool ok = r.Status && *r.Status == awsjson::ssm::MaintenanceWindowExecutionStatus::SUCCESS && r.StartTime &&
+            r.StartTime->time_since_epoch().count() == 1700000000123;
+  std::cout << (ok ? "consumer ok: " : "consumer FAILED: ") << r << "\n";
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The three ways to take awsjson, each built from scratch and run on the sample response:
+# find_package against an install prefix, add_subdirectory, and a plain compiler command line
+# with only the single header. Also checks the pkg-config file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sample="$root/examples/sample_response.json"
+
+echo "-- install"
+cmake -S . -B "$work/build" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --install "$work/build" --prefix "$work/prefix" >/dev/null
+
+echo "-- find_package(awsjson CONFIG REQUIRED)"
+cmake -S tests/consumers/find_package -B "$work/fp" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/fp" >/dev/null
+"$work/fp/consumer" "$sample"
+
+echo "-- add_subdirectory"
+cmake -S tests/consumers/add_subdirectory -B "$work/as" -G Ninja >/dev/null
+cmake --build "$work/as" >/dev/null
+"$work/as/consumer" "$sample"
+if [ -e "$work/as/awsjson/tests" ] || [ -e "$work/as/awsjson/benchmarks" ]; then
+  echo "tests or benchmarks were configured for a subproject" >&2
+  exit 1
+fi
+
+echo "-- the single header and a plain command line"
+mkdir -p "$work/sh/awsjson/ssm"
+cp single_include/awsjson/awsjson.hpp "$work/sh/awsjson/awsjson.hpp"
+# the consumer includes the model header by its name: there it is the single header too
+printf '#include "../awsjson.hpp"\n' > "$work/sh/awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp"
+${CXX:-g++} -std=c++20 -O1 -Wall -Wextra -Werror -I"$work/sh" tests/consumers/main.cpp -o "$work/sh/consumer" -lsimdjson
+"$work/sh/consumer" "$sample"
+
+echo "-- pkg-config"
+PKG_CONFIG_PATH="$work/prefix/share/pkgconfig" pkg-config --cflags --libs awsjson
+echo "consumers ok"

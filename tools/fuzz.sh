@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for SECONDS (default 30)
+# on a copy of the committed seed corpus. Findings land in the build folder; a crash fails.
+# Longer runs: FUZZ_SECONDS=3600 bash tools/fuzz.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-deps.sh
+seconds=${FUZZ_SECONDS:-30}
+build=${BUILD_DIR:-build-fuzz}
+CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAWSJSON_BUILD_FUZZERS=ON \
+  -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build "$build"
+for target in response every_shape timestamp base64 error_response; do
+  corpus="$build/corpus/$target"
+  rm -rf "$corpus" && mkdir -p "$corpus" && cp tests/fuzz/corpus/$target/* "$corpus/"
+  echo "== fuzz_$target for ${seconds}s"
+  log="$build/fuzz_$target.log"
+  if ! (cd "$build" && "./tests/fuzz/fuzz_$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+          -rss_limit_mb=2048 -print_final_stats=1 "corpus/$target" >"fuzz_$target.log" 2>&1); then
+    tail -40 "$log"
+    echo "fuzz_$target found a problem: the reproducer is in $build (crash-*, timeout-*, leak-*)" >&2
+    exit 1
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov:" "$log" | tail -3
+done

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of the fuzz targets to tests/fuzz/corpus/<target>/: the valid samples
+(examples, benchmark inputs, botocore vectors) and a table of malformed documents.
+Run: python3 tools/make_fuzz_corpus.py"""
+import hashlib
+import json
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / 'tests' / 'fuzz' / 'corpus'
+
+MALFORMED = [
+    '', ' ', '{', '}', '[]', '5', '"s"', 'null', 'true', '{"Status":', '{"Status":"SUCC', '{"StartTime":17',
+    '{"X":[1,2', '{"WindowExecutionId":5}', '{"StartTime":true}', '{"StartTime":1e400}', '{"StartTime":01}',
+    '{"StartTime":"garbage"}', '{"StartTime":"2023-02-29T00:00:00Z"}', '{"StartTime":"Mon, 02 Jan 2000 20:34:56 GMT"}',
+    '{"Status":tru}', '{"Unknown":[1,2,01]}', '{"Status":"\\q"}', '{"WindowExecutionId":"\\ud800"}',
+    '{"WindowExecutionId":"\\u12"}', '{"Status":"SUCCESS"} x', '{} {}', '\ufeff{"Status":"SUCCESS"}',
+    '{"Status":"SUCCESS","Status":"FAILED"}', '{"StartTime":-6.21355968E10}', '{"StartTime":1.7000000001E9}',
+    '[' * 300 + ']' * 300, '{"a":' * 200 + '1' + '}' * 200,
+]
+KITCHEN = [
+    '{"Name":"n","Integer":2147483648}', '{"Long":1234567890123456789}', '{"Double":"NaN","Float":"-Infinity"}',
+    '{"Blob":"YmluYXJ5LXZhbHVl"}', '{"Blob":"Zm9vY"}', '{"SparseList":["a",null],"List":["a",null]}',
+    '{"Map":{"k":1},"StructMap":{"s":{"Value":"v","Count":3}},"SparseMap":{"n":null}}',
+    '{"Plain":"Intelligent-Tiering","Open":"Future"}', '{"Iso":"2000-01-02T20:34:56.123+01:00","Http":"Sun, 02 Jan 2000 20:34:56 GMT"}',
+    '{"Children":[{"Children":[{"Name":"deep"}]}]}', '{"WireName":"w","Micro":1700000000.123456}',
+]
+TIMESTAMPS = ['0', '1700000000.123', '-0.001', '1.7000000001E9', '-6.21355968E10', '1e20', '2000-01-02T20:34:56Z',
+              '2019-12-16T22:48:18-01:00', '2000-01-02t20:34:56.123456789z', 'Sun, 02 Jan 2000 20:34:56 GMT',
+              '1969-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z', '2000-01-02T23:59:60Z', '24:00']
+BASE64 = ['', 'Zg==', 'Zm8=', 'Zm9v', 'YmluYXJ5LXZhbHVl', 'Zm9vY', '!!!!', 'Zm=v']
+ERRORS = ['\x90\n{"__type":"com.amazonaws.ssm#DoesNotExistException:http://internal.amazon.com/coral/x/","message":"m"}',
+          '\x91FooError:http://x\n', '\x92\n{"code":"aws.protocoltests.json#FooError"}', '\x93\n<html>502</html>',
+          '\x00\n{"Status":"SUCCESS"}', '\x92\n{"__type":"a#InternalServerError","Message":"x","Details":{"__type":"y"}}']
+
+
+def write(target, seeds):
+    d = OUT / target
+    d.mkdir(parents=True, exist_ok=True)
+    for s in seeds:
+        data = s.encode('utf-8', 'surrogatepass') if isinstance(s, str) else s
+        (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+def main():
+    valid = [(ROOT / 'examples' / 'sample_response.json').read_text(), (ROOT / 'examples' / 'sample_error.json').read_text()]
+    for name in ('typical.json', 'minimal.json'):
+        valid.append((ROOT / 'benchmarks' / 'data' / name).read_text())
+    vectors = json.loads((ROOT / 'tests' / 'data' / 'botocore_responses.json').read_text())
+    valid += [c['body'] for c in vectors['cases'][:40]]
+    write('response', valid + MALFORMED)
+    write('every_shape', KITCHEN + MALFORMED[:20])
+    write('timestamp', TIMESTAMPS)
+    write('base64', BASE64)
+    write('error_response', ERRORS)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite under clang's AddressSanitizer + UndefinedBehaviorSanitizer (no recovery:
+# the first finding fails), then the concurrency test under ThreadSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-deps.sh
+common=(-G Ninja -DCMAKE_BUILD_TYPE=Debug -DAWSJSON_BUILD_BENCHMARKS=OFF -DAWSJSON_WERROR=ON)
+
+echo "== ASan + UBSan: all tests"
+CXX=clang++ cmake -S . -B build-asan "${common[@]}" \
+  -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+cmake --build build-asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+
+echo "== TSan: 16 threads decoding at once"
+CXX=clang++ cmake -S . -B build-tsan "${common[@]}" -DAWSJSON_BUILD_EXAMPLES=OFF \
+  -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+cmake --build build-tsan --target awsjson_tests
+TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/awsjson_tests "[concurrency]"
