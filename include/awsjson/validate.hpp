@@ -45,8 +45,21 @@ constexpr bool std_regex_can_check(std::string_view pattern) noexcept {
          pattern.find("(?<") == std::string_view::npos;
 }
 
+// std::regex's scanner narrows characters through the global ctype facet, whose cache libstdc++
+// fills lazily and unsynchronized (a data race ThreadSanitizer reports when two threads compile
+// patterns at once). Filling it once, under a thread-safe static, leaves only reads afterwards.
+inline void warm_regex_locale() {
+  static bool const warmed = [] {
+    auto const& ct = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) (void)ct.narrow(static_cast<char>(c), '\0');
+    return true;
+  }();
+  (void)warmed;
+}
+
 template <class T, class D>
 std::regex const* pattern_regex() {
+  warm_regex_locale();
   static std::regex const* const re = []() -> std::regex const* {  // compiled once
     constexpr std::string_view pattern = member_meta<T, D>.pattern;
     if constexpr (!std_regex_can_check(pattern)) {

@@ -274,10 +274,13 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
     i += negative;
     std::size_t first = i;
     std::int64_t whole = 0;
-    while (i < n && unsigned(s[i] - '0') < 10) whole = whole * 10 + (s[i++] - '0');
+    constexpr std::size_t max_digits = std::size_t(18 - period_digits);  // whole * den stays below 10^18
+    while (i < n && unsigned(s[i] - '0') < 10) {
+      if (i - first == max_digits) return false;  // too long for this path: before it could overflow
+      whole = whole * 10 + (s[i++] - '0');
+    }
     std::size_t digits = i - first;
-    // whole * den must stay below 10^18; a leading zero stands alone
-    if (digits == 0 || digits > std::size_t(18 - period_digits) || (digits > 1 && s[first] == '0')) return false;
+    if (digits == 0 || (digits > 1 && s[first] == '0')) return false;  // a leading zero stands alone
     std::int64_t frac = 0;
     int kept = 0;
     bool rest = false;  // nonzero digits beyond the period
@@ -2295,8 +2298,21 @@ constexpr bool std_regex_can_check(std::string_view pattern) noexcept {
          pattern.find("(?<") == std::string_view::npos;
 }
 
+// std::regex's scanner narrows characters through the global ctype facet, whose cache libstdc++
+// fills lazily and unsynchronized (a data race ThreadSanitizer reports when two threads compile
+// patterns at once). Filling it once, under a thread-safe static, leaves only reads afterwards.
+inline void warm_regex_locale() {
+  static bool const warmed = [] {
+    auto const& ct = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) (void)ct.narrow(static_cast<char>(c), '\0');
+    return true;
+  }();
+  (void)warmed;
+}
+
 template <class T, class D>
 std::regex const* pattern_regex() {
+  warm_regex_locale();
   static std::regex const* const re = []() -> std::regex const* {  // compiled once
     constexpr std::string_view pattern = member_meta<T, D>.pattern;
     if constexpr (!std_regex_can_check(pattern)) {

@@ -131,10 +131,13 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
     i += negative;
     std::size_t first = i;
     std::int64_t whole = 0;
-    while (i < n && unsigned(s[i] - '0') < 10) whole = whole * 10 + (s[i++] - '0');
+    constexpr std::size_t max_digits = std::size_t(18 - period_digits);  // whole * den stays below 10^18
+    while (i < n && unsigned(s[i] - '0') < 10) {
+      if (i - first == max_digits) return false;  // too long for this path: before it could overflow
+      whole = whole * 10 + (s[i++] - '0');
+    }
     std::size_t digits = i - first;
-    // whole * den must stay below 10^18; a leading zero stands alone
-    if (digits == 0 || digits > std::size_t(18 - period_digits) || (digits > 1 && s[first] == '0')) return false;
+    if (digits == 0 || (digits > 1 && s[first] == '0')) return false;  // a leading zero stands alone
     std::int64_t frac = 0;
     int kept = 0;
     bool rest = false;  // nonzero digits beyond the period
