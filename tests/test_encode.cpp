@@ -122,3 +122,22 @@ TEST_CASE("encode(decode(j)) is stable for the botocore vectors and the sample",
     REQUIRE(once == twice);
   }
 }
+
+TEST_CASE("encode: a timestamp its member's format cannot write is an error, not garbage", "[encode][timestamp]") {
+  // Found by fuzz_every_shape: epoch seconds decode into a date-time member beyond the year 9999.
+  auto s = awsjson::decode<Sink>(std::string(R"({"Iso":"203888888888888.8388621888"})"));
+  std::string out;
+  auto err = awsjson::encode_into(out, s);
+  CHECK(err.code == awsjson::errc::out_of_range);
+  CHECK(err.path == "/Iso");
+  CHECK(out.empty());
+  s.Iso = awsjson::timestamp(std::chrono::seconds(253402300799));  // 9999-12-31T23:59:59Z still fits
+  CHECK(awsjson::encode(s).find(R"("Iso":"9999-12-31T23:59:59Z")") != std::string::npos);
+  s.Iso.reset();
+  s.Http = awsjson::timestamp(std::chrono::seconds(-62167219201));  // the last second of the year -1
+  CHECK(awsjson::encode_into(out, s).path == "/Http");
+  s.Http.reset();
+  s.Timestamp = awsjson::timestamp(std::chrono::seconds(253402300800));  // epoch seconds have no such limit
+  CHECK(awsjson::encode(s).find(R"("Timestamp":253402300800)") != std::string::npos);
+  CHECK(awsjson::to_string(s).find("Timestamp: 253402300800 s since 1970") != std::string::npos);
+}

@@ -24,6 +24,7 @@ KITCHEN = [
     '{"Map":{"k":1},"StructMap":{"s":{"Value":"v","Count":3}},"SparseMap":{"n":null}}',
     '{"Plain":"Intelligent-Tiering","Open":"Future"}', '{"Iso":"2000-01-02T20:34:56.123+01:00","Http":"Sun, 02 Jan 2000 20:34:56 GMT"}',
     '{"Children":[{"Children":[{"Name":"deep"}]}]}', '{"WireName":"w","Micro":1700000000.123456}',
+    '{"Iso":"203888888888888.8388621888"}',  # regression: found by fuzz_every_shape
 ]
 TIMESTAMPS = ['0', '1700000000.123', '-0.001', '1.7000000001E9', '-6.21355968E10', '1e20', '2000-01-02T20:34:56Z',
               '2019-12-16T22:48:18-01:00', '2000-01-02t20:34:56.123456789z', 'Sun, 02 Jan 2000 20:34:56 GMT',

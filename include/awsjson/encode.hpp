@@ -141,7 +141,8 @@ bool encode_value(encode_context& ctx, T const& x) {
   } else if constexpr (is_timestamp<T>) {
     bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
     if (quoted) ctx.out.push_back('"');
-    append_timestamp(ctx.out, x, ctx.timestamps);
+    if (!append_timestamp(ctx.out, x, ctx.timestamps))
+      return ctx.fail(errc::out_of_range, "timestamp outside the years 0000-9999 has no date-time or HTTP-date form");
     if (quoted) ctx.out.push_back('"');
     return true;
   } else if constexpr (is_blob<T>) {

@@ -47,7 +47,10 @@ void print_value(std::ostream& os, T const& x) {
     os << x.wire();
   } else if constexpr (is_timestamp<T>) {
     std::string s;
-    append_date_time(s, x);
+    if (!append_date_time(s, x)) {  // beyond four-digit years: show the epoch seconds instead
+      append_epoch_seconds(s, x);
+      s += " s since 1970";
+    }
     os << s;
   } else if constexpr (is_blob<T>) {
     os << "<blob " << x.size() << " bytes>";

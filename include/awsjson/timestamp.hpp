@@ -225,21 +225,25 @@ void append_epoch_seconds(std::string& out, std::chrono::sys_time<D> t) {
   detail::append_fraction(out, frac, tps);
 }
 
+namespace detail {
+// The instants with four-digit years, 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z: all that
+// RFC 3339 and HTTP dates can write (and all that calendar arithmetic on int days can hold).
+inline constexpr std::int64_t first_four_digit_second = -62167219200;
+inline constexpr std::int64_t last_four_digit_second = 253402300799;
+}  // namespace detail
+
 /// RFC 3339 in UTC: `2000-01-02T20:34:56Z`, with the shortest exact fraction when there is one.
+/// Returns false, appending nothing, for an instant outside the years 0000-9999.
 template <class D>
-void append_date_time(std::string& out, std::chrono::sys_time<D> t) {
+bool append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   std::int64_t secs;
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
+  if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
   auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
   date::year_month_day ymd(days);
   long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  int year = int(ymd.year());
-  if (year < 0 || year > 9999) {  // RFC 3339 has four-digit years; say so rather than print garbage
-    out += std::to_string(year);
-  } else {
-    detail::append_padded(out, year, 4);
-  }
+  detail::append_padded(out, int(ymd.year()), 4);
   out.push_back('-');
   detail::append_padded(out, long(unsigned(ymd.month())), 2);
   out.push_back('-');
@@ -252,12 +256,15 @@ void append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   detail::append_padded(out, tod % 60, 2);
   detail::append_fraction(out, frac, tps);
   out.push_back('Z');
+  return true;
 }
 
-/// IMF-fixdate; the fraction of a second is dropped (the format has none).
+/// IMF-fixdate; the fraction of a second is dropped (the format has none). Returns false,
+/// appending nothing, for an instant outside the years 0000-9999.
 template <class D>
-void append_http_date(std::string& out, std::chrono::sys_time<D> t) {
-  auto secs = std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count();
+bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
+  auto secs = std::int64_t(std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
+  if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
   auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
   date::year_month_day ymd(days);
   long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
@@ -275,21 +282,17 @@ void append_http_date(std::string& out, std::chrono::sys_time<D> t) {
   out.push_back(':');
   detail::append_padded(out, tod % 60, 2);
   out += " GMT";
+  return true;
 }
 
-/// A timestamp in the given wire form, as text without JSON quoting.
+/// A timestamp in the given wire form, as text without JSON quoting. False, appending nothing,
+/// when the form cannot hold the instant (a date outside the years 0000-9999).
 template <class D>
-void append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_format f) {
+bool append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_format f) {
   switch (f) {
-    case timestamp_format::date_time:
-      append_date_time(out, t);
-      break;
-    case timestamp_format::http_date:
-      append_http_date(out, t);
-      break;
-    default:
-      append_epoch_seconds(out, t);
-      break;
+    case timestamp_format::date_time: return append_date_time(out, t);
+    case timestamp_format::http_date: return append_http_date(out, t);
+    default: append_epoch_seconds(out, t); return true;
   }
 }
 

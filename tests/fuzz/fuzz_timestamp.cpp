@@ -14,11 +14,12 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     awsjson::append_epoch_seconds(epoch, t);
     awsjson::timestamp back;
     if (awsjson::parse_epoch_seconds(epoch, back) != nullptr || back != t) std::abort();
-    auto year = int(date::year_month_day(std::chrono::floor<date::days>(t)).year());
-    if (year >= 0 && year <= 9999) {
-      awsjson::append_date_time(iso, t);
-      if (awsjson::parse_date_time(iso, back) != nullptr || back != t) std::abort();
-    }
+    if (awsjson::append_date_time(iso, t) && (awsjson::parse_date_time(iso, back) != nullptr || back != t))
+      std::abort();
+    std::string http;
+    if (awsjson::append_http_date(http, t) &&
+        (awsjson::parse_http_date(http, back) != nullptr || back != std::chrono::floor<std::chrono::seconds>(t)))
+      std::abort();
   }
   return 0;
 }
