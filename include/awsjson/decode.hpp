@@ -484,7 +484,7 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
     char const* raw = f.key().raw();
     // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
-    // the bytes, then the closing quote. The expected member (declaration order) goes first.
+    // the bytes, then the closing quote; no unescaping, no length scan.
     auto is_key = [raw](auto I) {
       constexpr std::string_view k = keys[decltype(I)::value];
       if constexpr (k.size() <= simdjson::SIMDJSON_PADDING / 2) {  // reading past a shorter key stays in the padding
@@ -510,18 +510,16 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
       seen |= std::uint64_t(1) << index;
       continue;
     }
-    std::string_view key;
+    // Unknown, or a known key written with escapes or in another case.
     bool escaped = false;
-    if (index == N) {  // unknown, or a known key written with escapes
-      key = std::string_view(raw, raw_string_length(raw, escaped));
-      if (escaped) {
-        if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
-          return ctx.fail(errc::invalid_json, describe(st));
-        key = ctx.scratch;
-      }
-      for (std::size_t i = 0; i < N && index == N; ++i)
-        if (keys[i] == key || (ctx.options.case_insensitive_keys && iequals(keys[i], key))) index = i;
+    std::string_view key(raw, raw_string_length(raw, escaped));
+    if (escaped) {
+      if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
+        return ctx.fail(errc::invalid_json, describe(st));
+      key = ctx.scratch;
     }
+    for (std::size_t i = 0; i < N && index == N; ++i)
+      if (keys[i] == key || (ctx.options.case_insensitive_keys && iequals(keys[i], key))) index = i;
     if (index == N) {
       if (ctx.options.reject_unknown_members) {
         std::string k(key);
