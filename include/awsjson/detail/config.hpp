@@ -8,3 +8,10 @@
 #else
 #define AWSJSON_COLD
 #endif
+
+/// For code shared by many call sites: one copy, not one per site.
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_NOINLINE [[gnu::noinline]]
+#else
+#define AWSJSON_NOINLINE
+#endif
