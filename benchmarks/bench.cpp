@@ -20,6 +20,8 @@
 #include <new>
 #include <sstream>
 
+#include <awsjson/awsjson.hpp>
+
 #include "peers/boost_json.hpp"
 #include "peers/cjson_awssdk.hpp"
 #include "peers/floor.hpp"

@@ -2,10 +2,12 @@
 // for it would also need (enum lookup, timestamps from doubles for the DOM-based peers).
 #pragma once
 
-#include <awsjson/awsjson.hpp>
+// Only the model: a peer (the hand-written decoder above all) must not lean on awsjson's codec,
+// and tools/compile-time.sh compiles the hand-written decoder alone as a reference.
 #include <awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp>
 
 #include <cmath>
+#include <optional>
 
 namespace bench {
 
