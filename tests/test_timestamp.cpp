@@ -184,3 +184,31 @@ TEST_CASE("property: every form of one instant decodes to the same value", "[tim
     REQUIRE(c == floor<seconds>(t));
   }
 }
+
+TEST_CASE("property: the fast epoch path agrees with the exact decimal path on any digits", "[timestamp][property]") {
+  // The fast path reads eight digits at once; texts are built to put every kind of byte (digit,
+  // '.', '-', 'e', a stray letter, the end) at every position of that first word.
+  std::mt19937_64 rng(7);
+  constexpr char alphabet[] = "0123456789012345678901234567890123456789..--eE+x";
+  for (int i = 0; i < 200000; ++i) {
+    std::string text;
+    std::size_t len = 1 + rng() % 22;
+    for (std::size_t k = 0; k < len; ++k) text += alphabet[rng() % (sizeof alphabet - 1)];
+    if (rng() % 2) {  // and many well-formed numbers, which the alphabet alone rarely makes
+      text = std::to_string(rng() % 100000000000ull);
+      if (rng() % 2) text += "." + std::to_string(rng() % 100000);
+      if (rng() % 4 == 0) text.insert(0, "-");
+    }
+    std::int64_t fast = 0, exact = 0;
+    bool fast_ok = awsjson::detail::fast_seconds_to_ticks<std::int64_t, std::milli>(text, fast);
+    awsjson::detail::decimal d;
+    bool exact_ok = awsjson::detail::parse_decimal(text, d) &&
+                    awsjson::detail::decimal_seconds_to_ticks<std::int64_t, std::milli>(d, exact);
+    INFO(text);
+    if (fast_ok) {  // the fast path may decline anything, but what it accepts must be exact
+      REQUIRE(exact_ok);
+      REQUIRE(fast == exact);
+    }
+    if (text.find_first_of("eE") == std::string::npos && exact_ok && text.size() <= 15) REQUIRE(fast_ok);
+  }
+}
