@@ -351,6 +351,12 @@ int main(int argc, char** argv) {
     }
   register_encode("response", typical, repetitions, min_time);
   register_encode("request", request, repetitions, min_time);
+  // Repetitions of all the benchmarks run in a random order: on a shared machine whose speed
+  // drifts, every implementation then samples the same moments, and the ratios stay fair.
+  std::string interleave = "--benchmark_enable_random_interleaving=true";
+  if (std::none_of(args.begin() + 1, args.end(),
+                   [](char* a) { return std::string_view(a).find("random_interleaving") != std::string_view::npos; }))
+    args.insert(args.begin() + 1, interleave.data());
   int bargc = int(args.size());
   benchmark::Initialize(&bargc, args.data());
   collector rep;
