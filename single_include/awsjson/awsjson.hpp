@@ -1405,9 +1405,10 @@ class decode_context {
   }
   /// fail() with a message made of parts: one buffer, no temporaries (and less code to compile).
   AWSJSON_COLD bool fail(errc code, std::initializer_list<std::string_view> parts) {
+    std::string message;  // built apart: a part may view the old message
+    for (std::string_view p : parts) message += p;
     err.code = code;
-    err.message.clear();
-    for (std::string_view p : parts) err.message += p;
+    err.message = std::move(message);
     return false;
   }
   /// "expected <what>, found <the value at v>"
