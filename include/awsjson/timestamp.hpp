@@ -290,9 +290,13 @@ bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
 template <class D>
 bool append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_format f) {
   switch (f) {
-    case timestamp_format::date_time: return append_date_time(out, t);
-    case timestamp_format::http_date: return append_http_date(out, t);
-    default: append_epoch_seconds(out, t); return true;
+    case timestamp_format::date_time:
+      return append_date_time(out, t);
+    case timestamp_format::http_date:
+      return append_http_date(out, t);
+    default:
+      append_epoch_seconds(out, t);
+      return true;
   }
 }
 

@@ -446,7 +446,7 @@ inline char* write_utf8(char* d, unsigned cp) noexcept {
 inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
   char const* first = find_quote_or_backslash(p);
   if (*first == '"') {  // no escapes: the common case, one copy
-    out.clear();  // clear + append: cheaper than assign's general replace
+    out.clear();        // clear + append: cheaper than assign's general replace
     out.append(p, std::size_t(first - p));
     return unescape_status::ok;
   }
@@ -1287,9 +1287,13 @@ bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
 template <class D>
 bool append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_format f) {
   switch (f) {
-    case timestamp_format::date_time: return append_date_time(out, t);
-    case timestamp_format::http_date: return append_http_date(out, t);
-    default: append_epoch_seconds(out, t); return true;
+    case timestamp_format::date_time:
+      return append_date_time(out, t);
+    case timestamp_format::http_date:
+      return append_http_date(out, t);
+    default:
+      append_epoch_seconds(out, t);
+      return true;
   }
 }
 

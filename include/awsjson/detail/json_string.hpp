@@ -112,7 +112,7 @@ inline char* write_utf8(char* d, unsigned cp) noexcept {
 inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
   char const* first = find_quote_or_backslash(p);
   if (*first == '"') {  // no escapes: the common case, one copy
-    out.clear();  // clear + append: cheaper than assign's general replace
+    out.clear();        // clear + append: cheaper than assign's general replace
     out.append(p, std::size_t(first - p));
     return unescape_status::ok;
   }
