@@ -114,6 +114,50 @@ TEST_CASE("plain and open enums, wire names that are not identifiers", "[decode]
   CHECK(decode_error_of(R"({"Open":1})").to_string() == "/Open: expected a string, found 1");
 }
 
+TEST_CASE("enum values are matched exactly, however they are written", "[decode][enum]") {
+  // Known values are matched against the raw input first: a prefix, an extension or a different
+  // case of a wire name is not that name, and an escaped spelling still is.
+  struct row {
+    char const* json;
+    std::optional<Color> known;  // nullopt: kept as an unknown string
+    char const* wire;
+  };
+  for (auto const& r : {
+           row{R"("Red")", Color::Red, "Red"},
+           row{R"("Re")", std::nullopt, "Re"},
+           row{R"("Redd")", std::nullopt, "Redd"},
+           row{R"("red")", std::nullopt, "red"},
+           row{R"("")", std::nullopt, ""},
+           row{R"("R\u0065d")", Color::Red, "Red"},
+           row{R"("Red\"")", std::nullopt, "Red\""},
+           row{R"("Red\\")", std::nullopt, "Red\\"},
+           row{R"("Intelligent-Tiering")", Color::Intelligent_Tiering, "Intelligent-Tiering"},
+           row{R"("Intelligent-Tiering ")", std::nullopt, "Intelligent-Tiering "},
+           row{R"("AWS::EC2::Instance")", Color::AWS_EC2_Instance, "AWS::EC2::Instance"},
+           row{R"("Intelligent_Tiering")", std::nullopt, "Intelligent_Tiering"},
+       }) {
+    INFO(r.json);
+    std::string doc = std::string(R"({"Open":)") + r.json + "}";
+    auto s = decode_sink(doc);
+    REQUIRE(s.Open);
+    CHECK(s.Open->known() == r.known);
+    CHECK(s.Open->wire() == r.wire);
+    std::string plain = std::string(R"({"Plain":)") + r.json + "}";
+    if (r.known)
+      CHECK(*decode_sink(plain).Plain == *r.known);
+    else
+      CHECK(decode_error_of(plain).code == awsjson::errc::invalid_value);
+  }
+  // Decoding into a reused object: a known value replaces an unknown one and back again.
+  Sink s;
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE_FALSE(awsjson::decode_into(std::string(R"({"Open":"Ultraviolet"})"), s));
+    CHECK(s.Open->wire() == "Ultraviolet");
+    REQUIRE_FALSE(awsjson::decode_into(std::string(R"({"Open":"Green"})"), s));
+    CHECK(*s.Open == Color::Green);
+  }
+}
+
 TEST_CASE("timestamps in every form and precision", "[decode][timestamp]") {
   CHECK(decode_sink(R"({"Timestamp":946845296})").Timestamp->time_since_epoch().count() == 946845296000);
   CHECK(decode_sink(R"({"Timestamp":1700000000.123})").Timestamp->time_since_epoch().count() == 1700000000123);

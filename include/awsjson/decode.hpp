@@ -21,6 +21,7 @@
 #include "detail/config.hpp"
 #include "detail/decimal.hpp"
 #include "detail/json_string.hpp"
+#include "detail/raw_name.hpp"
 #include "error.hpp"
 #include "type_traits.hpp"
 
@@ -180,10 +181,9 @@ std::string enum_expectation() {
   return s;
 }
 
-// Reads a JSON string's raw body (no copy when it has no escapes, else unescaped into scratch).
-inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
+// The body of a raw JSON string: a view of the input when it has no escapes, else unescaped into
+// scratch.
+inline bool raw_string_view(od::raw_json_string raw, std::string_view& out, decode_context& ctx) {
   bool escaped;
   std::size_t n = raw_string_length(raw.raw(), escaped);
   if (!escaped) {
@@ -194,6 +194,51 @@ inline bool read_string_view(od::value& v, std::string_view& out, decode_context
     return ctx.fail(errc::invalid_json, describe(st));
   out = ctx.scratch;
   return true;
+}
+
+// Reads a JSON string's body (no copy when it has no escapes, else unescaped into scratch).
+inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
+  return raw_string_view(raw, out, ctx);
+}
+
+template <class T>
+struct enum_of_t {
+  using type = T;
+};
+template <class E>
+struct enum_of_t<open_enum<E>> {
+  using type = E;
+};
+
+// A described enum or an open_enum. The raw string is first matched against the wire names as
+// compile-time constants (no length scan, no copy); escapes and unknown values take the long way.
+template <class T>
+bool decode_enum(od::value& v, T& out, decode_context& ctx) {
+  using E = typename enum_of_t<T>::type;
+  constexpr auto const& names = enum_wire_names<E>;
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
+  if (std::size_t i = raw_index<names>(raw.raw()); i < names.size()) {
+    if constexpr (is_open_enum<T>)
+      out.assign(enum_table<E>[i].value);
+    else
+      out = enum_table<E>[i].value;
+    return true;
+  }
+  std::string_view s;
+  if (!raw_string_view(raw, s, ctx)) return false;
+  if constexpr (is_open_enum<T>) {
+    out.assign(s);
+    return true;
+  } else {
+    if (auto e = enum_from_string<T>(s)) {
+      out = *e;
+      return true;
+    }
+    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
+  }
 }
 
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
@@ -502,15 +547,7 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
     char const* raw = f.key().raw();
     // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
     // the bytes, then the closing quote; no unescaping, no length scan.
-    auto is_key = [raw](auto I) {
-      constexpr std::string_view k = keys[decltype(I)::value];
-      if constexpr (k.size() <= simdjson::SIMDJSON_PADDING / 2) {  // reading past a shorter key stays in the padding
-        return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
-      } else {
-        bool escaped;
-        return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
-      }
-    };
+    auto is_key = [raw](auto I) { return raw_is<keys, decltype(I)::value>(raw); };
     // One chain of compile-time comparisons fused with the member's decoding: conditional branches
     // the predictor learns for a recurring document shape, and no jump table (whose indirect
     // branch mispredicts when the member changes from one field to the next).
@@ -601,19 +638,8 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
     return decode_integer(v, out, ctx);
   } else if constexpr (std::is_floating_point_v<T>) {
     return decode_floating(v, out, ctx);
-  } else if constexpr (described_enum<T>) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, "a string")) return false;
-    if (auto e = enum_from_string<T>(s)) {
-      out = *e;
-      return true;
-    }
-    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
-  } else if constexpr (is_open_enum<T>) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, "a string")) return false;
-    out.assign(s);
-    return true;
+  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+    return decode_enum(v, out, ctx);
   } else if constexpr (is_timestamp<T>) {
     return decode_timestamp(v, out, ctx);
   } else if constexpr (is_blob<T>) {

@@ -49,6 +49,14 @@ constexpr auto make_enum_table() {
 template <described_enum E>
 inline constexpr auto enum_table = detail::make_enum_table<E>();
 
+/// The wire names alone, in the same order (for matching raw input against them).
+template <described_enum E>
+inline constexpr auto enum_wire_names = [] {
+  std::array<std::string_view, enum_table<E>.size()> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = enum_table<E>[i].wire;
+  return names;
+}();
+
 /// The wire string of an enumerator; empty if `e` is not one of E's enumerators.
 template <described_enum E>
 constexpr std::string_view to_string(E e) noexcept {

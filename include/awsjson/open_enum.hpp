@@ -32,13 +32,18 @@ class open_enum {
   /// Replaces the value with the one a wire string names (reuses the unknown string's capacity).
   void assign(std::string_view wire) {
     if (auto e = enum_from_string<E>(wire)) {
-      value_ = *e;
-      known_ = true;
-      unknown_.clear();
+      assign(*e);
     } else {
       known_ = false;
       unknown_.assign(wire);
     }
+  }
+
+  /// Replaces the value with a known enumerator (keeps the unknown string's capacity for reuse).
+  void assign(E e) noexcept {
+    value_ = e;
+    known_ = true;
+    unknown_.clear();
   }
 
   constexpr bool is_known() const noexcept { return known_; }

@@ -648,6 +648,54 @@ inline bool append_json_string(std::string& out, std::string_view s) {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/json_string.hpp ----
 
+// ---- begin awsjson/detail/raw_name.hpp ----
+// Matching a raw JSON string against names known at compile time (member keys, enum values).
+//
+// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
+// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
+// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
+// never matches here; callers fall back to unescaping it.
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
+template <auto const& Names, std::size_t I>
+inline bool raw_is(char const* raw) noexcept {
+  constexpr std::string_view k = Names[I];
+  if constexpr (k.size() < simdjson::SIMDJSON_PADDING / 2) {
+    // Reading k + 1 bytes from a shorter string stays inside the document or its padding.
+    return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
+  } else {
+    bool escaped;
+    return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
+  }
+}
+
+/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
+/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
+template <auto const& Names>
+inline std::size_t raw_index(char const* raw) noexcept {
+  constexpr std::size_t n = Names.size();
+  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
+    std::size_t index = n;
+    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
+    return index;
+  }
+  (std::make_index_sequence<n>{});
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/raw_name.hpp ----
+
 // ---- begin awsjson/error.hpp ----
 // Decode errors: what went wrong and where (a JSON Pointer such as `/StartTime`).
 
@@ -907,6 +955,14 @@ constexpr auto make_enum_table() {
 template <described_enum E>
 inline constexpr auto enum_table = detail::make_enum_table<E>();
 
+/// The wire names alone, in the same order (for matching raw input against them).
+template <described_enum E>
+inline constexpr auto enum_wire_names = [] {
+  std::array<std::string_view, enum_table<E>.size()> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = enum_table<E>[i].wire;
+  return names;
+}();
+
 /// The wire string of an enumerator; empty if `e` is not one of E's enumerators.
 template <described_enum E>
 constexpr std::string_view to_string(E e) noexcept {
@@ -959,13 +1015,18 @@ class open_enum {
   /// Replaces the value with the one a wire string names (reuses the unknown string's capacity).
   void assign(std::string_view wire) {
     if (auto e = enum_from_string<E>(wire)) {
-      value_ = *e;
-      known_ = true;
-      unknown_.clear();
+      assign(*e);
     } else {
       known_ = false;
       unknown_.assign(wire);
     }
+  }
+
+  /// Replaces the value with a known enumerator (keeps the unknown string's capacity for reuse).
+  void assign(E e) noexcept {
+    value_ = e;
+    known_ = true;
+    unknown_.clear();
   }
 
   constexpr bool is_known() const noexcept { return known_; }
@@ -1528,10 +1589,9 @@ std::string enum_expectation() {
   return s;
 }
 
-// Reads a JSON string's raw body (no copy when it has no escapes, else unescaped into scratch).
-inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
+// The body of a raw JSON string: a view of the input when it has no escapes, else unescaped into
+// scratch.
+inline bool raw_string_view(od::raw_json_string raw, std::string_view& out, decode_context& ctx) {
   bool escaped;
   std::size_t n = raw_string_length(raw.raw(), escaped);
   if (!escaped) {
@@ -1542,6 +1602,51 @@ inline bool read_string_view(od::value& v, std::string_view& out, decode_context
     return ctx.fail(errc::invalid_json, describe(st));
   out = ctx.scratch;
   return true;
+}
+
+// Reads a JSON string's body (no copy when it has no escapes, else unescaped into scratch).
+inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
+  return raw_string_view(raw, out, ctx);
+}
+
+template <class T>
+struct enum_of_t {
+  using type = T;
+};
+template <class E>
+struct enum_of_t<open_enum<E>> {
+  using type = E;
+};
+
+// A described enum or an open_enum. The raw string is first matched against the wire names as
+// compile-time constants (no length scan, no copy); escapes and unknown values take the long way.
+template <class T>
+bool decode_enum(od::value& v, T& out, decode_context& ctx) {
+  using E = typename enum_of_t<T>::type;
+  constexpr auto const& names = enum_wire_names<E>;
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
+  if (std::size_t i = raw_index<names>(raw.raw()); i < names.size()) {
+    if constexpr (is_open_enum<T>)
+      out.assign(enum_table<E>[i].value);
+    else
+      out = enum_table<E>[i].value;
+    return true;
+  }
+  std::string_view s;
+  if (!raw_string_view(raw, s, ctx)) return false;
+  if constexpr (is_open_enum<T>) {
+    out.assign(s);
+    return true;
+  } else {
+    if (auto e = enum_from_string<T>(s)) {
+      out = *e;
+      return true;
+    }
+    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
+  }
 }
 
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
@@ -1850,15 +1955,7 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
     char const* raw = f.key().raw();
     // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
     // the bytes, then the closing quote; no unescaping, no length scan.
-    auto is_key = [raw](auto I) {
-      constexpr std::string_view k = keys[decltype(I)::value];
-      if constexpr (k.size() <= simdjson::SIMDJSON_PADDING / 2) {  // reading past a shorter key stays in the padding
-        return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
-      } else {
-        bool escaped;
-        return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
-      }
-    };
+    auto is_key = [raw](auto I) { return raw_is<keys, decltype(I)::value>(raw); };
     // One chain of compile-time comparisons fused with the member's decoding: conditional branches
     // the predictor learns for a recurring document shape, and no jump table (whose indirect
     // branch mispredicts when the member changes from one field to the next).
@@ -1949,19 +2046,8 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
     return decode_integer(v, out, ctx);
   } else if constexpr (std::is_floating_point_v<T>) {
     return decode_floating(v, out, ctx);
-  } else if constexpr (described_enum<T>) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, "a string")) return false;
-    if (auto e = enum_from_string<T>(s)) {
-      out = *e;
-      return true;
-    }
-    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
-  } else if constexpr (is_open_enum<T>) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, "a string")) return false;
-    out.assign(s);
-    return true;
+  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+    return decode_enum(v, out, ctx);
   } else if constexpr (is_timestamp<T>) {
     return decode_timestamp(v, out, ctx);
   } else if constexpr (is_blob<T>) {
