@@ -4,6 +4,20 @@
 
 #include "kitchen_sink.hpp"
 
+// Names longer than the read-ahead the raw matcher allows itself (32 bytes) take its other path.
+namespace longnames {
+enum class Tier { Short, Long_tier };
+BOOST_DESCRIBE_ENUM(Tier, Short, Long_tier)
+constexpr auto awsjson_enum_wire_names(Tier const*) {
+  return std::array{awsjson::enum_wire{Tier::Long_tier, "A-tier-whose-wire-name-is-longer-than-32-bytes"}};
+}
+struct Holder {
+  std::optional<awsjson::open_enum<Tier>> AMemberWhoseNameIsLongerThan32Bytes;
+  std::optional<Tier> Plain;
+};
+BOOST_DESCRIBE_STRUCT(Holder, (), (AMemberWhoseNameIsLongerThan32Bytes, Plain))
+}  // namespace longnames
+
 using kitchen::Color;
 using kitchen::Inner;
 using kitchen::Sink;
@@ -156,6 +170,34 @@ TEST_CASE("enum values are matched exactly, however they are written", "[decode]
     REQUIRE_FALSE(awsjson::decode_into(std::string(R"({"Open":"Green"})"), s));
     CHECK(*s.Open == Color::Green);
   }
+}
+
+TEST_CASE("member keys and enum values longer than 32 bytes", "[decode][enum]") {
+  using longnames::Holder;
+  using longnames::Tier;
+  auto decode = [](std::string const& json) {
+    Holder h;
+    auto err = awsjson::decode_into(json, h);
+    INFO(json << " -> " << err.to_string());
+    REQUIRE(!err);
+    return h;
+  };
+  auto h = decode(R"({"AMemberWhoseNameIsLongerThan32Bytes":"A-tier-whose-wire-name-is-longer-than-32-bytes",)"
+                  R"("Plain":"A-tier-whose-wire-name-is-longer-than-32-bytes"})");
+  REQUIRE(h.AMemberWhoseNameIsLongerThan32Bytes);
+  CHECK(*h.AMemberWhoseNameIsLongerThan32Bytes == Tier::Long_tier);
+  CHECK(h.Plain == Tier::Long_tier);
+  // Escaped, both still match; a prefix or an extension of either does not.
+  h = decode(R"({"AMemberWhoseNameIsLongerThan32Bytes":"A-tier-whose-wire-name-is-longer-than-32-bytes"})");
+  CHECK(*h.AMemberWhoseNameIsLongerThan32Bytes == Tier::Long_tier);
+  h = decode(R"({"AMemberWhoseNameIsLongerThan32Byte":"Short","AMemberWhoseNameIsLongerThan32Bytess":"Short"})");
+  CHECK_FALSE(h.AMemberWhoseNameIsLongerThan32Bytes);
+  h = decode(R"({"AMemberWhoseNameIsLongerThan32Bytes":"A-tier-whose-wire-name-is-longer-than-32-bytes!"})");
+  CHECK(h.AMemberWhoseNameIsLongerThan32Bytes->wire() == "A-tier-whose-wire-name-is-longer-than-32-bytes!");
+  CHECK_FALSE(h.AMemberWhoseNameIsLongerThan32Bytes->is_known());
+  Holder bad;
+  CHECK(awsjson::decode_into(std::string(R"({"Plain":"A-tier-whose-wire-name-is-longer-than-32-byte"})"), bad).code ==
+        awsjson::errc::invalid_value);
 }
 
 TEST_CASE("timestamps in every form and precision", "[decode][timestamp]") {
