@@ -16,127 +16,16 @@
 #include <string>
 #include <string_view>
 
-#include "codec.hpp"
+#include "decode_context.hpp"
 #include "detail/ascii.hpp"
 #include "detail/config.hpp"
 #include "detail/decimal.hpp"
+#include "detail/fast_decode.hpp"
 #include "detail/json_string.hpp"
 #include "detail/raw_name.hpp"
-#include "error.hpp"
 #include "type_traits.hpp"
 
 namespace awsjson {
-
-struct decode_options {
-  /// A @required member absent from the document is an error (a server or test double wants
-  /// this). Off by default: clients fill in the zero value, as Smithy's awsJson rules ask.
-  bool strict_required = false;
-  /// Members the type does not know are an error instead of being skipped.
-  bool reject_unknown_members = false;
-  /// A key that matches no member exactly may match one ignoring ASCII case (used for error
-  /// bodies, where services write `message` for a `Message` member).
-  bool case_insensitive_keys = false;
-  /// Deepest nesting of arrays and objects accepted, unknown members' values included.
-  unsigned max_depth = 256;
-};
-
-/// Passed through a decode: the options, the error being built, and a scratch buffer.
-/// Custom codecs (awsjson::codec<T>) receive it and report failures through fail().
-class decode_context {
- public:
-  decode_context(decode_options const& o, error& e, std::string& scratch) noexcept
-      : options(o), err(e), scratch(scratch) {}
-
-  decode_options const& options;
-  error& err;
-  std::string& scratch;
-  unsigned depth = 0;
-  bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
-
-  // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
-  // small (and quick to compile) however many members a type has.
-  AWSJSON_COLD bool fail(errc code, std::string_view message) {
-    err.code = code;
-    err.message.assign(message);
-    return false;
-  }
-  /// fail() with a message made of parts: one buffer, no temporaries (and less code to compile).
-  AWSJSON_COLD bool fail(errc code, std::initializer_list<std::string_view> parts) {
-    std::string message;  // built apart: a part may view the old message
-    for (std::string_view p : parts) message += p;
-    err.code = code;
-    err.message = std::move(message);
-    return false;
-  }
-  /// "expected <what>, found <the value at v>"
-  AWSJSON_COLD bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
-    std::string f = found(v);
-    if (f == "nothing")
-      return fail(errc::invalid_json, {"malformed JSON: expected ", what, ", found the end of the document"});
-    return fail(code, {"expected ", what, ", found ", f});
-  }
-  AWSJSON_COLD bool json_error(simdjson::error_code e) {
-    return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
-                {"malformed JSON: ", simdjson::error_message(e)});
-  }
-
-  /// A short description of the value at v, for messages: `true`, `"abc"`, `an object`.
-  AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
-
-  AWSJSON_COLD std::string describe_token(std::string_view tok) const {
-    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-      tok.remove_suffix(1);
-    if (tok.empty()) return "nothing";
-    switch (tok[0]) {
-      case '{':
-        return "an object";
-      case '[':
-        return "an array";
-      case '"':
-        if (sensitive) return "a string";
-        break;
-      case 't':
-      case 'f':
-      case 'n':
-        if (tok == "true" || tok == "false" || tok == "null") return std::string(tok);
-        [[fallthrough]];
-      default:
-        if (sensitive) return (tok[0] == '-' || (tok[0] >= '0' && tok[0] <= '9')) ? "a number" : "a value";
-    }
-    constexpr std::size_t max = 40;
-    return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
-  }
-
-  /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
-  AWSJSON_COLD void prepend_path(std::string_view key) {
-    std::string step = "/";
-    for (char c : key) {
-      if (c == '~')
-        step += "~0";
-      else if (c == '/')
-        step += "~1";
-      else
-        step += c;
-    }
-    err.path.insert(0, step);
-  }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
-  /// "expected <what>, found <the value at v> (<reason>)"
-  AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
-                                     char const* reason) {
-    std::string f = found(v);
-    return fail(code, {"expected ", what, ", found ", f, " (", reason, ")"});
-  }
-  AWSJSON_COLD bool too_deep() {
-    std::string n = std::to_string(options.max_depth);
-    return fail(errc::too_deep, {"nesting deeper than ", n, " levels"});
-  }
-};
-
-template <class T>
-concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
-  { codec<T>::decode(v, x, ctx) } -> std::same_as<bool>;
-};
 
 namespace detail {
 
@@ -184,15 +73,8 @@ std::string enum_expectation() {
 // The body of a raw JSON string: a view of the input when it has no escapes, else unescaped into
 // scratch.
 inline bool raw_string_view(od::raw_json_string raw, std::string_view& out, decode_context& ctx) {
-  bool escaped;
-  std::size_t n = raw_string_length(raw.raw(), escaped);
-  if (!escaped) {
-    out = std::string_view(raw.raw(), n);
-    return true;
-  }
-  if (auto st = unescape_string(raw.raw(), ctx.scratch); st != unescape_status::ok)
+  if (auto st = string_body(raw.raw(), out, ctx.scratch); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
-  out = ctx.scratch;
   return true;
 }
 
@@ -203,42 +85,15 @@ inline bool read_string_view(od::value& v, std::string_view& out, decode_context
   return raw_string_view(raw, out, ctx);
 }
 
-template <class T>
-struct enum_of_t {
-  using type = T;
-};
-template <class E>
-struct enum_of_t<open_enum<E>> {
-  using type = E;
-};
-
-// A described enum or an open_enum. The raw string is first matched against the wire names as
-// compile-time constants (no length scan, no copy); escapes and unknown values take the long way.
+// A described enum or an open_enum.
 template <class T>
 bool decode_enum(od::value& v, T& out, decode_context& ctx) {
-  using E = typename enum_of_t<T>::type;
-  constexpr auto const& names = enum_wire_names<E>;
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  if (std::size_t i = raw_index<names>(raw.raw()); i < names.size()) {
-    if constexpr (is_open_enum<T>)
-      out.assign(enum_table<E>[i].value);
-    else
-      out = enum_table<E>[i].value;
-    return true;
-  }
-  std::string_view s;
+  if (enum_from_raw(raw.raw(), out, ctx.scratch)) return true;
+  std::string_view s;  // what went wrong: an escape, or a value the enum lacks
   if (!raw_string_view(raw, s, ctx)) return false;
-  if constexpr (is_open_enum<T>) {
-    out.assign(s);
-    return true;
-  } else {
-    if (auto e = enum_from_string<T>(s)) {
-      out = *e;
-      return true;
-    }
-    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
-  }
+  return ctx.mismatch(v, enum_expectation<typename enum_of_t<T>::type>(), errc::invalid_value);
 }
 
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
@@ -254,13 +109,6 @@ inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
   if (auto st = unescape_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
-}
-
-inline std::string_view trimmed_token(od::value& v) {
-  std::string_view tok = v.raw_json_token();
-  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-    tok.remove_suffix(1);
-  return tok;
 }
 
 inline bool is_integer_text(std::string_view tok) {
@@ -328,18 +176,13 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  std::string_view tok = trimmed_token(v);
-  char const* problem;
-  if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) {  // a number: its text, exactly
-    problem = parse_epoch_seconds(tok, out);
-  } else if (!tok.empty() && tok[0] == '"') {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, what)) return false;
-    problem = parse_timestamp_string(s, out);
-  } else {
-    return ctx.mismatch(v, what);
-  }
+  char const* problem = timestamp_from_token(trimmed_token(v), out, ctx.scratch);
   if (!problem) return true;
+  if (problem == not_a_timestamp) return ctx.mismatch(v, what);
+  if (problem == bad_string) {
+    std::string_view s;
+    return read_string_view(v, s, ctx, what);  // fails, saying which escape is wrong
+  }
   return ctx.mismatch_because(
       v, what, std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
       problem);
@@ -416,11 +259,6 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
   return ctx.fail(errc::invalid_json, "malformed value");
 }
 
-inline bool is_null(od::value& v) {
-  bool n = false;
-  return !v.is_null().get(n) && n;
-}
-
 // A list element or map value: null only where the element type is itself optional (sparse).
 template <class T>
 bool decode_element(od::value& v, T& out, decode_context& ctx) {
@@ -489,16 +327,6 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
   --ctx.depth;
   return true;
 }
-
-// The JSON keys of T's members, in declaration order.
-template <class T>
-inline constexpr auto member_keys = [] {
-  using Ms = members_of<T>;
-  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
-  std::size_t i = 0;
-  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
-  return keys;
-}();
 
 // A member's value. Instantiated once per member type, not once per member: the string members of
 // every structure share one copy (the metadata is a run-time argument), which keeps the code, and
@@ -675,8 +503,9 @@ inline thread_state& this_thread_state() {
 
 inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
+// The general path: any type, any document, and the error that names the problem.
 template <class T>
-error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+error decode_general(simdjson::padded_string_view json, T& out, decode_options const& options) {
   auto& st = this_thread_state();
   error err;
   decode_context ctx(options, err, st.scratch);
@@ -702,6 +531,16 @@ error decode_padded(simdjson::padded_string_view json, T& out, decode_options co
   if (!doc.current_location().get(rest))
     ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
   return err;
+}
+
+// The fast path first (fast_decode.hpp); the general path for everything it does not take.
+template <class T>
+error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+  if constexpr (described_struct<T> && fast_decodable<T>()) {
+    auto& st = this_thread_state();
+    if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
+  }
+  return decode_general(json, out, options);
 }
 
 }  // namespace detail

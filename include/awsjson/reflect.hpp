@@ -8,6 +8,9 @@
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
+#include <string_view>
+
 #include "metadata.hpp"
 
 namespace awsjson {
@@ -42,5 +45,18 @@ inline constexpr member_info member_meta = [] {
   static_assert(detail::metadata_names_members<T>(), "awsjson_shape names a member the type does not describe");
   return member_of<T>(D::name);
 }();
+
+namespace detail {
+// The JSON keys of T's members, in declaration order.
+template <class T>
+inline constexpr auto member_keys = [] {
+  using Ms = members_of<T>;
+  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
+  return keys;
+}();
+
+}  // namespace detail
 
 }  // namespace awsjson

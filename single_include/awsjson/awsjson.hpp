@@ -109,6 +109,210 @@ struct codec;
 }  // namespace awsjson
 // ---- end awsjson/codec.hpp ----
 
+// ---- begin awsjson/detail/config.hpp ----
+// Compiler attributes used across the library.
+
+/// For functions that run only when something failed: out of line, and laid out away from the
+/// hot code.
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_COLD [[gnu::cold, gnu::noinline]]
+#else
+#define AWSJSON_COLD
+#endif
+
+/// For code shared by many call sites: one copy, not one per site.
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_NOINLINE [[gnu::noinline]]
+#else
+#define AWSJSON_NOINLINE
+#endif
+
+/// For the steps of decode's fast path, which must all land in one function (see fast_decode.hpp).
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define AWSJSON_ALWAYS_INLINE inline
+#endif
+// ---- end awsjson/detail/config.hpp ----
+
+// ---- begin awsjson/error.hpp ----
+// Decode errors: what went wrong and where (a JSON Pointer such as `/StartTime`).
+
+#include <stdexcept>
+#include <string>
+
+namespace awsjson {
+
+enum class errc : unsigned char {
+  ok = 0,
+  empty_input,       ///< nothing but whitespace
+  invalid_json,      ///< not well-formed JSON (truncated, bad literal, bad escape, invalid UTF-8, ...)
+  type_mismatch,     ///< well-formed, but not the type the member needs
+  out_of_range,      ///< a number or timestamp the member's type cannot hold
+  invalid_value,     ///< right JSON type, wrong content (a malformed timestamp, bad base64, unknown enum)
+  missing_member,    ///< a required member is absent (strict decoding only)
+  unknown_member,    ///< a member the type does not know (only with reject_unknown_members)
+  too_deep,          ///< nesting beyond decode_options::max_depth
+  trailing_content,  ///< more JSON after the document
+  capacity,          ///< larger than the parser can take
+};
+
+/// The outcome of a non-throwing decode: empty (`!err`) on success.
+struct error {
+  errc code = errc::ok;
+  std::string path;     ///< JSON Pointer of the offending value ("" for the whole document)
+  std::string message;  ///< what was expected and what was found
+
+  explicit operator bool() const noexcept { return code != errc::ok; }
+  /// `/StartTime: expected a timestamp (number or string), found true`
+  std::string to_string() const { return (path.empty() ? std::string("(document)") : path) + ": " + message; }
+};
+
+#if defined(__cpp_exceptions)
+/// Thrown by the throwing decode functions.
+class decode_error : public std::runtime_error {
+ public:
+  explicit decode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  /// The JSON Pointer of the offending value.
+  std::string const& path() const noexcept { return error_.path; }
+  errc code() const noexcept { return error_.code; }
+  awsjson::error const& details() const noexcept { return error_; }
+
+ private:
+  awsjson::error error_;
+};
+#endif
+
+}  // namespace awsjson
+// ---- end awsjson/error.hpp ----
+
+// ---- begin awsjson/decode_context.hpp ----
+// The state a decode carries: its options, the error being built, and a scratch buffer.
+// Custom codecs (awsjson::codec<T>) receive the context and report failures through it.
+
+#include <simdjson.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson {
+
+struct decode_options {
+  /// A @required member absent from the document is an error (a server or test double wants
+  /// this). Off by default: clients fill in the zero value, as Smithy's awsJson rules ask.
+  bool strict_required = false;
+  /// Members the type does not know are an error instead of being skipped.
+  bool reject_unknown_members = false;
+  /// A key that matches no member exactly may match one ignoring ASCII case (used for error
+  /// bodies, where services write `message` for a `Message` member).
+  bool case_insensitive_keys = false;
+  /// Deepest nesting of arrays and objects accepted, unknown members' values included.
+  unsigned max_depth = 256;
+};
+
+/// Passed through a decode: the options, the error being built, and a scratch buffer.
+/// Custom codecs (awsjson::codec<T>) receive it and report failures through fail().
+class decode_context {
+ public:
+  decode_context(decode_options const& o, error& e, std::string& scratch) noexcept
+      : options(o), err(e), scratch(scratch) {}
+
+  decode_options const& options;
+  error& err;
+  std::string& scratch;
+  unsigned depth = 0;
+  bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
+
+  // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
+  // small (and quick to compile) however many members a type has.
+  AWSJSON_COLD bool fail(errc code, std::string_view message) {
+    err.code = code;
+    err.message.assign(message);
+    return false;
+  }
+  /// fail() with a message made of parts: one buffer, no temporaries (and less code to compile).
+  AWSJSON_COLD bool fail(errc code, std::initializer_list<std::string_view> parts) {
+    std::string message;  // built apart: a part may view the old message
+    for (std::string_view p : parts) message += p;
+    err.code = code;
+    err.message = std::move(message);
+    return false;
+  }
+  /// "expected <what>, found <the value at v>"
+  AWSJSON_COLD bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
+    std::string f = found(v);
+    if (f == "nothing")
+      return fail(errc::invalid_json, {"malformed JSON: expected ", what, ", found the end of the document"});
+    return fail(code, {"expected ", what, ", found ", f});
+  }
+  AWSJSON_COLD bool json_error(simdjson::error_code e) {
+    return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
+                {"malformed JSON: ", simdjson::error_message(e)});
+  }
+
+  /// A short description of the value at v, for messages: `true`, `"abc"`, `an object`.
+  AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
+
+  AWSJSON_COLD std::string describe_token(std::string_view tok) const {
+    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+      tok.remove_suffix(1);
+    if (tok.empty()) return "nothing";
+    switch (tok[0]) {
+      case '{':
+        return "an object";
+      case '[':
+        return "an array";
+      case '"':
+        if (sensitive) return "a string";
+        break;
+      case 't':
+      case 'f':
+      case 'n':
+        if (tok == "true" || tok == "false" || tok == "null") return std::string(tok);
+        [[fallthrough]];
+      default:
+        if (sensitive) return (tok[0] == '-' || (tok[0] >= '0' && tok[0] <= '9')) ? "a number" : "a value";
+    }
+    constexpr std::size_t max = 40;
+    return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
+  }
+
+  /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
+  AWSJSON_COLD void prepend_path(std::string_view key) {
+    std::string step = "/";
+    for (char c : key) {
+      if (c == '~')
+        step += "~0";
+      else if (c == '/')
+        step += "~1";
+      else
+        step += c;
+    }
+    err.path.insert(0, step);
+  }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  /// "expected <what>, found <the value at v> (<reason>)"
+  AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
+                                     char const* reason) {
+    std::string f = found(v);
+    return fail(code, {"expected ", what, ", found ", f, " (", reason, ")"});
+  }
+  AWSJSON_COLD bool too_deep() {
+    std::string n = std::to_string(options.max_depth);
+    return fail(errc::too_deep, {"nesting deeper than ", n, " levels"});
+  }
+};
+
+template <class T>
+concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
+  { codec<T>::decode(v, x, ctx) } -> std::same_as<bool>;
+};
+
+}  // namespace awsjson
+// ---- end awsjson/decode_context.hpp ----
+
 // ---- begin awsjson/detail/ascii.hpp ----
 // ASCII helpers shared by the codec and the HTTP side.
 
@@ -128,25 +332,6 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/ascii.hpp ----
-
-// ---- begin awsjson/detail/config.hpp ----
-// Compiler attributes used across the library.
-
-/// For functions that run only when something failed: out of line, and laid out away from the
-/// hot code.
-#if defined(__GNUC__) || defined(__clang__)
-#define AWSJSON_COLD [[gnu::cold, gnu::noinline]]
-#else
-#define AWSJSON_COLD
-#endif
-
-/// For code shared by many call sites: one copy, not one per site.
-#if defined(__GNUC__) || defined(__clang__)
-#define AWSJSON_NOINLINE [[gnu::noinline]]
-#else
-#define AWSJSON_NOINLINE
-#endif
-// ---- end awsjson/detail/config.hpp ----
 
 // ---- begin awsjson/detail/decimal.hpp ----
 // Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
@@ -332,421 +517,6 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/decimal.hpp ----
 
-// ---- begin awsjson/detail/json_string.hpp ----
-// JSON string bodies: unescaping straight into the destination, and escaping for output.
-
-#include <array>
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-namespace awsjson::detail {
-
-enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape, lone_surrogate };
-
-constexpr char const* describe(unescape_status s) noexcept {
-  switch (s) {
-    case unescape_status::bad_escape:
-      return "invalid escape sequence in string";
-    case unescape_status::bad_unicode_escape:
-      return "invalid \\u escape in string (expected 4 hex digits)";
-    case unescape_status::lone_surrogate:
-      return "unpaired UTF-16 surrogate in \\u escape";
-    default:
-      return "ok";
-  }
-}
-
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-inline bool read_hex4(char const* p, unsigned& out) noexcept {
-  unsigned v = 0;
-  for (int i = 0; i < 4; ++i) {
-    int h = hex_value(p[i]);
-    if (h < 0) return false;
-    v = v << 4 | unsigned(h);
-  }
-  out = v;
-  return true;
-}
-
-// Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
-// padding after the string (simdjson's input always has it).
-inline char const* find_quote_or_backslash(char const* p) noexcept {
-#if defined(__SSE2__)
-  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-  for (;; p += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
-      return p + __builtin_ctz(unsigned(m));
-  }
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  for (;; p += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    // The lowest flagged byte is exactly the first match (borrows only disturb higher bytes).
-    std::uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-    if (hit) return p + (__builtin_ctzll(hit) >> 3);
-  }
-#else
-  while (*p != '"' && *p != '\\') ++p;
-  return p;
-#endif
-}
-
-// What each simple escape character stands for (0: not a simple escape).
-inline constexpr auto escape_table = [] {
-  std::array<char, 256> t{};
-  t['"'] = '"';
-  t['\\'] = '\\';
-  t['/'] = '/';
-  t['b'] = '\b';
-  t['f'] = '\f';
-  t['n'] = '\n';
-  t['r'] = '\r';
-  t['t'] = '\t';
-  return t;
-}();
-
-inline char* write_utf8(char* d, unsigned cp) noexcept {
-  if (cp < 0x80) {
-    *d++ = char(cp);
-  } else if (cp < 0x800) {
-    *d++ = char(0xC0 | cp >> 6);
-    *d++ = char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *d++ = char(0xE0 | cp >> 12);
-    *d++ = char(0x80 | (cp >> 6 & 0x3F));
-    *d++ = char(0x80 | (cp & 0x3F));
-  } else {
-    *d++ = char(0xF0 | cp >> 18);
-    *d++ = char(0x80 | (cp >> 12 & 0x3F));
-    *d++ = char(0x80 | (cp >> 6 & 0x3F));
-    *d++ = char(0x80 | (cp & 0x3F));
-  }
-  return d;
-}
-
-/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
-/// replacing its contents; `bound` is at least the body's raw length (the output is never longer).
-/// The document must already be validated by simdjson (UTF-8, no raw control characters, a
-/// closing quote), and readable for 16 bytes past the closing quote.
-inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
-  char const* first = find_quote_or_backslash(p);
-  if (*first == '"') {  // no escapes: the common case, one copy
-    out.clear();        // clear + append: cheaper than assign's general replace
-    out.append(p, std::size_t(first - p));
-    return unescape_status::ok;
-  }
-  constexpr std::size_t block = 16;
-  out.resize(bound + block);  // reuses capacity; the slack takes whole-block stores
-  char* const d0 = out.data();
-  char* d = d0;
-  for (;;) {
-    // Copy while scanning: a block is stored whole, then the cursor stops at the first '"' or '\\'.
-    char const* q = find_quote_or_backslash(p);
-    std::size_t n = std::size_t(q - p);
-    if (n <= block) {
-      std::memcpy(d, p, block);
-    } else {
-      std::memcpy(d, p, n);
-    }
-    d += n;
-    p = q;
-    if (*p == '"') break;
-    unsigned char c = static_cast<unsigned char>(p[1]);
-    if (char e = escape_table[c]) {
-      // Escapes come in runs (`\\\"` in JSON held in a string): take the run here.
-      do {
-        *d++ = e;
-        p += 2;
-      } while (p[0] == '\\' && (e = escape_table[static_cast<unsigned char>(p[1])]) != 0);
-      continue;
-    }
-    if (c != 'u') return out.clear(), unescape_status::bad_escape;
-    unsigned cp;
-    if (!read_hex4(p + 2, cp)) return out.clear(), unescape_status::bad_unicode_escape;
-    p += 6;
-    if (cp >= 0xD800 && cp <= 0xDBFF) {
-      unsigned lo;
-      if (p[0] != '\\' || p[1] != 'u') return out.clear(), unescape_status::lone_surrogate;
-      if (!read_hex4(p + 2, lo)) return out.clear(), unescape_status::bad_unicode_escape;
-      if (lo < 0xDC00 || lo > 0xDFFF) return out.clear(), unescape_status::lone_surrogate;
-      p += 6;
-      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      return out.clear(), unescape_status::lone_surrogate;
-    }
-    d = write_utf8(d, cp);
-  }
-  out.resize(std::size_t(d - d0));
-  return unescape_status::ok;
-}
-
-/// Length of a raw string body up to its closing quote, and whether it has escapes.
-inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
-  escaped = false;
-  std::size_t n = 0;
-  for (;;) {
-    char const* q = find_quote_or_backslash(p + n);
-    n = std::size_t(q - p);
-    if (*q == '"') return n;
-    escaped = true;
-    n += 2;
-  }
-}
-
-/// unescape_string when the raw length is not known yet.
-inline unescape_status unescape_string(char const* p, std::string& out) {
-  bool escaped;
-  return unescape_string(p, raw_string_length(p, escaped), out);
-}
-
-// Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 if it is not valid there.
-inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t i, std::size_t n) noexcept {
-  unsigned char c = p[i];
-  std::size_t len;
-  unsigned cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > n) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0;
-    cp = cp << 6 | (p[i + k] & 0x3F);
-  }
-  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;  // overlong, surrogate or beyond Unicode
-  return len;
-}
-
-/// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
-inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
-  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-    } else if (std::size_t len = utf8_sequence_length(p, i, n)) {
-      i += len;
-    } else {
-      return i;
-    }
-  }
-  return n;
-}
-
-/// Appends `s` as a quoted JSON string (RFC 8259 escaping; valid UTF-8 passes through).
-/// Returns false, leaving `out` as it was, when `s` is not valid UTF-8.
-inline bool append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
-  std::size_t const n = s.size(), mark = out.size();
-  // Write through a pointer into room made up front; escapes grow it only when the slack runs out.
-  out.resize(mark + n + 34);
-  char* d = out.data() + mark;
-  char* end = out.data() + out.size();
-  *d++ = '"';
-  std::size_t run = 0, i = 0;  // bytes [run, i) go out unchanged
-  auto flush = [&] {
-    std::memcpy(d, s.data() + run, i - run);
-    d += i - run;
-  };
-  for (;;) {
-#if defined(__SSE2__)
-    // Skip 16 plain bytes at a time: no control character, quote, backslash or non-ASCII byte
-    // (a signed compare below 0x20 catches both control characters and bytes >= 0x80).
-    __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    while (i + 16 <= n) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
-      __m128i special =
-          _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-      if (int m = _mm_movemask_epi8(special)) {
-        i += std::size_t(__builtin_ctz(unsigned(m)));
-        break;
-      }
-      i += 16;
-    }
-#endif
-    while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
-    if (i == n) break;
-    unsigned char c = p[i];
-    if (c >= 0x80) {
-      std::size_t len = utf8_sequence_length(p, i, n);
-      if (len == 0) {
-        out.resize(mark);
-        return false;
-      }
-      i += len;
-      continue;
-    }
-    // Room for the pending run, this escape (at most 6 bytes), the rest and the closing quote;
-    // the rest can grow six-fold at worst, but rarely does, so grow in steps.
-    if (std::size_t(end - d) < n - run + 6) {
-      std::size_t used = std::size_t(d - out.data());
-      out.resize(used + (n - run) + 64 + (n - i) / 2);
-      d = out.data() + used;
-      end = out.data() + out.size();
-    }
-    flush();
-    d[0] = '\\';
-    switch (c) {
-      case '"':
-        d[1] = '"', d += 2;
-        break;
-      case '\\':
-        d[1] = '\\', d += 2;
-        break;
-      case '\b':
-        d[1] = 'b', d += 2;
-        break;
-      case '\f':
-        d[1] = 'f', d += 2;
-        break;
-      case '\n':
-        d[1] = 'n', d += 2;
-        break;
-      case '\r':
-        d[1] = 'r', d += 2;
-        break;
-      case '\t':
-        d[1] = 't', d += 2;
-        break;
-      default:
-        d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
-        d += 6;
-    }
-    run = ++i;
-  }
-  flush();  // the room kept above fits the tail and the quote
-  *d++ = '"';
-  out.resize(std::size_t(d - out.data()));
-  return true;
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/json_string.hpp ----
-
-// ---- begin awsjson/detail/raw_name.hpp ----
-// Matching a raw JSON string against names known at compile time (member keys, enum values).
-//
-// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
-// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
-// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
-// never matches here; callers fall back to unescaping it.
-
-#include <simdjson.h>
-
-#include <array>
-#include <cstddef>
-#include <cstring>
-#include <string_view>
-#include <utility>
-
-
-namespace awsjson::detail {
-
-/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
-template <auto const& Names, std::size_t I>
-inline bool raw_is(char const* raw) noexcept {
-  constexpr std::string_view k = Names[I];
-  if constexpr (k.size() < simdjson::SIMDJSON_PADDING / 2) {
-    // Reading k + 1 bytes from a shorter string stays inside the document or its padding.
-    return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
-  } else {
-    bool escaped;
-    return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
-  }
-}
-
-/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
-/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
-template <auto const& Names>
-inline std::size_t raw_index(char const* raw) noexcept {
-  constexpr std::size_t n = Names.size();
-  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
-    std::size_t index = n;
-    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
-    return index;
-  }
-  (std::make_index_sequence<n>{});
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/raw_name.hpp ----
-
-// ---- begin awsjson/error.hpp ----
-// Decode errors: what went wrong and where (a JSON Pointer such as `/StartTime`).
-
-#include <stdexcept>
-#include <string>
-
-namespace awsjson {
-
-enum class errc : unsigned char {
-  ok = 0,
-  empty_input,       ///< nothing but whitespace
-  invalid_json,      ///< not well-formed JSON (truncated, bad literal, bad escape, invalid UTF-8, ...)
-  type_mismatch,     ///< well-formed, but not the type the member needs
-  out_of_range,      ///< a number or timestamp the member's type cannot hold
-  invalid_value,     ///< right JSON type, wrong content (a malformed timestamp, bad base64, unknown enum)
-  missing_member,    ///< a required member is absent (strict decoding only)
-  unknown_member,    ///< a member the type does not know (only with reject_unknown_members)
-  too_deep,          ///< nesting beyond decode_options::max_depth
-  trailing_content,  ///< more JSON after the document
-  capacity,          ///< larger than the parser can take
-};
-
-/// The outcome of a non-throwing decode: empty (`!err`) on success.
-struct error {
-  errc code = errc::ok;
-  std::string path;     ///< JSON Pointer of the offending value ("" for the whole document)
-  std::string message;  ///< what was expected and what was found
-
-  explicit operator bool() const noexcept { return code != errc::ok; }
-  /// `/StartTime: expected a timestamp (number or string), found true`
-  std::string to_string() const { return (path.empty() ? std::string("(document)") : path) + ": " + message; }
-};
-
-#if defined(__cpp_exceptions)
-/// Thrown by the throwing decode functions.
-class decode_error : public std::runtime_error {
- public:
-  explicit decode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
-  /// The JSON Pointer of the offending value.
-  std::string const& path() const noexcept { return error_.path; }
-  errc code() const noexcept { return error_.code; }
-  awsjson::error const& details() const noexcept { return error_; }
-
- private:
-  awsjson::error error_;
-};
-#endif
-
-}  // namespace awsjson
-// ---- end awsjson/error.hpp ----
-
 // ---- begin awsjson/metadata.hpp ----
 // Model metadata: what a Smithy model says about a shape beyond its C++ type.
 //
@@ -868,6 +638,9 @@ constexpr member_info member_of(std::string_view name) {
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
+#include <string_view>
+
 
 namespace awsjson {
 
@@ -901,6 +674,19 @@ inline constexpr member_info member_meta = [] {
   static_assert(detail::metadata_names_members<T>(), "awsjson_shape names a member the type does not describe");
   return member_of<T>(D::name);
 }();
+
+namespace detail {
+// The JSON keys of T's members, in declaration order.
+template <class T>
+inline constexpr auto member_keys = [] {
+  using Ms = members_of<T>;
+  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
+  return keys;
+}();
+
+}  // namespace detail
 
 }  // namespace awsjson
 // ---- end awsjson/reflect.hpp ----
@@ -1414,6 +1200,712 @@ void reset_value(T& x) {
 }  // namespace awsjson
 // ---- end awsjson/type_traits.hpp ----
 
+// ---- begin awsjson/detail/json_string.hpp ----
+// JSON string bodies: unescaping straight into the destination, and escaping for output.
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace awsjson::detail {
+
+enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape, lone_surrogate };
+
+constexpr char const* describe(unescape_status s) noexcept {
+  switch (s) {
+    case unescape_status::bad_escape:
+      return "invalid escape sequence in string";
+    case unescape_status::bad_unicode_escape:
+      return "invalid \\u escape in string (expected 4 hex digits)";
+    case unescape_status::lone_surrogate:
+      return "unpaired UTF-16 surrogate in \\u escape";
+    default:
+      return "ok";
+  }
+}
+
+constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+inline bool read_hex4(char const* p, unsigned& out) noexcept {
+  unsigned v = 0;
+  for (int i = 0; i < 4; ++i) {
+    int h = hex_value(p[i]);
+    if (h < 0) return false;
+    v = v << 4 | unsigned(h);
+  }
+  out = v;
+  return true;
+}
+
+// Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
+// padding after the string (simdjson's input always has it).
+inline char const* find_quote_or_backslash(char const* p) noexcept {
+#if defined(__SSE2__)
+  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (;; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
+      return p + __builtin_ctz(unsigned(m));
+  }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (;; p += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    // The lowest flagged byte is exactly the first match (borrows only disturb higher bytes).
+    std::uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+    if (hit) return p + (__builtin_ctzll(hit) >> 3);
+  }
+#else
+  while (*p != '"' && *p != '\\') ++p;
+  return p;
+#endif
+}
+
+// What each simple escape character stands for (0: not a simple escape).
+inline constexpr auto escape_table = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"';
+  t['\\'] = '\\';
+  t['/'] = '/';
+  t['b'] = '\b';
+  t['f'] = '\f';
+  t['n'] = '\n';
+  t['r'] = '\r';
+  t['t'] = '\t';
+  return t;
+}();
+
+inline char* write_utf8(char* d, unsigned cp) noexcept {
+  if (cp < 0x80) {
+    *d++ = char(cp);
+  } else if (cp < 0x800) {
+    *d++ = char(0xC0 | cp >> 6);
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *d++ = char(0xE0 | cp >> 12);
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else {
+    *d++ = char(0xF0 | cp >> 18);
+    *d++ = char(0x80 | (cp >> 12 & 0x3F));
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  }
+  return d;
+}
+
+/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
+/// replacing its contents; `bound` is at least the body's raw length (the output is never longer).
+/// The document must already be validated by simdjson (UTF-8, no raw control characters, a
+/// closing quote), and readable for 16 bytes past the closing quote.
+inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
+  char const* first = find_quote_or_backslash(p);
+  if (*first == '"') {  // no escapes: the common case, one copy
+    out.clear();        // clear + append: cheaper than assign's general replace
+    out.append(p, std::size_t(first - p));
+    return unescape_status::ok;
+  }
+  constexpr std::size_t block = 16;
+  out.resize(bound + block);  // reuses capacity; the slack takes whole-block stores
+  char* const d0 = out.data();
+  char* d = d0;
+  for (;;) {
+    // Copy while scanning: a block is stored whole, then the cursor stops at the first '"' or '\\'.
+    char const* q = find_quote_or_backslash(p);
+    std::size_t n = std::size_t(q - p);
+    if (n <= block) {
+      std::memcpy(d, p, block);
+    } else {
+      std::memcpy(d, p, n);
+    }
+    d += n;
+    p = q;
+    if (*p == '"') break;
+    unsigned char c = static_cast<unsigned char>(p[1]);
+    if (char e = escape_table[c]) {
+      // Escapes come in runs (`\\\"` in JSON held in a string): take the run here.
+      do {
+        *d++ = e;
+        p += 2;
+      } while (p[0] == '\\' && (e = escape_table[static_cast<unsigned char>(p[1])]) != 0);
+      continue;
+    }
+    if (c != 'u') return out.clear(), unescape_status::bad_escape;
+    unsigned cp;
+    if (!read_hex4(p + 2, cp)) return out.clear(), unescape_status::bad_unicode_escape;
+    p += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      unsigned lo;
+      if (p[0] != '\\' || p[1] != 'u') return out.clear(), unescape_status::lone_surrogate;
+      if (!read_hex4(p + 2, lo)) return out.clear(), unescape_status::bad_unicode_escape;
+      if (lo < 0xDC00 || lo > 0xDFFF) return out.clear(), unescape_status::lone_surrogate;
+      p += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return out.clear(), unescape_status::lone_surrogate;
+    }
+    d = write_utf8(d, cp);
+  }
+  out.resize(std::size_t(d - d0));
+  return unescape_status::ok;
+}
+
+/// Length of a raw string body up to its closing quote, and whether it has escapes.
+inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
+  escaped = false;
+  std::size_t n = 0;
+  for (;;) {
+    char const* q = find_quote_or_backslash(p + n);
+    n = std::size_t(q - p);
+    if (*q == '"') return n;
+    escaped = true;
+    n += 2;
+  }
+}
+
+/// unescape_string when the raw length is not known yet.
+inline unescape_status unescape_string(char const* p, std::string& out) {
+  bool escaped;
+  return unescape_string(p, raw_string_length(p, escaped), out);
+}
+
+/// A raw string body as a view: of the input itself when it has no escapes, else of `scratch`,
+/// which receives the unescaped text.
+inline unescape_status string_body(char const* raw, std::string_view& out, std::string& scratch) {
+  bool escaped;
+  std::size_t n = raw_string_length(raw, escaped);
+  if (!escaped) {
+    out = std::string_view(raw, n);
+    return unescape_status::ok;
+  }
+  auto st = unescape_string(raw, n, scratch);
+  out = scratch;
+  return st;
+}
+
+// Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 if it is not valid there.
+inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t i, std::size_t n) noexcept {
+  unsigned char c = p[i];
+  std::size_t len;
+  unsigned cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > n) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (p[i + k] & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;  // overlong, surrogate or beyond Unicode
+  return len;
+}
+
+/// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
+inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else if (std::size_t len = utf8_sequence_length(p, i, n)) {
+      i += len;
+    } else {
+      return i;
+    }
+  }
+  return n;
+}
+
+/// Appends `s` as a quoted JSON string (RFC 8259 escaping; valid UTF-8 passes through).
+/// Returns false, leaving `out` as it was, when `s` is not valid UTF-8.
+inline bool append_json_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  std::size_t const n = s.size(), mark = out.size();
+  // Write through a pointer into room made up front; escapes grow it only when the slack runs out.
+  out.resize(mark + n + 34);
+  char* d = out.data() + mark;
+  char* end = out.data() + out.size();
+  *d++ = '"';
+  std::size_t run = 0, i = 0;  // bytes [run, i) go out unchanged
+  auto flush = [&] {
+    std::memcpy(d, s.data() + run, i - run);
+    d += i - run;
+  };
+  for (;;) {
+#if defined(__SSE2__)
+    // Skip 16 plain bytes at a time: no control character, quote, backslash or non-ASCII byte
+    // (a signed compare below 0x20 catches both control characters and bytes >= 0x80).
+    __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
+      __m128i special =
+          _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      if (int m = _mm_movemask_epi8(special)) {
+        i += std::size_t(__builtin_ctz(unsigned(m)));
+        break;
+      }
+      i += 16;
+    }
+#endif
+    while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+    if (i == n) break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      std::size_t len = utf8_sequence_length(p, i, n);
+      if (len == 0) {
+        out.resize(mark);
+        return false;
+      }
+      i += len;
+      continue;
+    }
+    // Room for the pending run, this escape (at most 6 bytes), the rest and the closing quote;
+    // the rest can grow six-fold at worst, but rarely does, so grow in steps.
+    if (std::size_t(end - d) < n - run + 6) {
+      std::size_t used = std::size_t(d - out.data());
+      out.resize(used + (n - run) + 64 + (n - i) / 2);
+      d = out.data() + used;
+      end = out.data() + out.size();
+    }
+    flush();
+    d[0] = '\\';
+    switch (c) {
+      case '"':
+        d[1] = '"', d += 2;
+        break;
+      case '\\':
+        d[1] = '\\', d += 2;
+        break;
+      case '\b':
+        d[1] = 'b', d += 2;
+        break;
+      case '\f':
+        d[1] = 'f', d += 2;
+        break;
+      case '\n':
+        d[1] = 'n', d += 2;
+        break;
+      case '\r':
+        d[1] = 'r', d += 2;
+        break;
+      case '\t':
+        d[1] = 't', d += 2;
+        break;
+      default:
+        d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
+        d += 6;
+    }
+    run = ++i;
+  }
+  flush();  // the room kept above fits the tail and the quote
+  *d++ = '"';
+  out.resize(std::size_t(d - out.data()));
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/json_string.hpp ----
+
+// ---- begin awsjson/detail/raw_name.hpp ----
+// Matching a raw JSON string against names known at compile time (member keys, enum values).
+//
+// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
+// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
+// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
+// never matches here; callers fall back to unescaping it.
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
+template <auto const& Names, std::size_t I>
+inline bool raw_is(char const* raw) noexcept {
+  constexpr std::string_view k = Names[I];
+  if constexpr (k.size() < simdjson::SIMDJSON_PADDING / 2) {
+    // Reading k + 1 bytes from a shorter string stays inside the document or its padding.
+    return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
+  } else {
+    bool escaped;
+    return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
+  }
+}
+
+/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
+/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
+template <auto const& Names>
+inline std::size_t raw_index(char const* raw) noexcept {
+  constexpr std::size_t n = Names.size();
+  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
+    std::size_t index = n;
+    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
+    return index;
+  }
+  (std::make_index_sequence<n>{});
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/raw_name.hpp ----
+
+// ---- begin awsjson/detail/fast_decode.hpp ----
+// decode's fast path: the whole walk of a document in one function, so that simdjson's iterator
+// stays in registers.
+//
+// Why a second path: simdjson's on-demand values and objects point into the document's iterator.
+// Once any call that is not inlined receives one, even a call that never runs (an error report),
+// the compiler keeps the iterator in memory for the whole function, and every step through the
+// document waits on a store and a load: about 13 ns per member on the benchmark machine, a third
+// of the time of a typical response. So this path inlines every step, hands the out-of-line
+// helpers only pointers and string views, and reports nothing. On anything it does not take (any
+// error, a null, a key written with escapes, an unknown member holding an object or an array,
+// nesting deeper than it unrolls, a type with a custom codec) it gives up, and decode starts over
+// on the general path (decode.hpp), which reads the same document the same way and names the
+// problem. The two paths share their leaf conversions (below), and the tests run every decoding
+// test through both.
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+namespace od = simdjson::ondemand;
+
+// ---- Leaf conversions, shared with the general path -------------------------------------------
+
+template <class T>
+struct enum_of_t {
+  using type = T;
+};
+template <class E>
+struct enum_of_t<open_enum<E>> {
+  using type = E;
+};
+
+/// Sets a described enum or an open_enum from a raw JSON string. The string is first matched
+/// against the wire names as compile-time constants (no length scan, no copy); escapes and
+/// unknown values take the long way. False for a bad escape or a value a closed enum lacks.
+template <class T>
+bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
+  using E = typename enum_of_t<T>::type;
+  constexpr auto const& names = enum_wire_names<E>;
+  if (std::size_t i = raw_index<names>(raw); i < names.size()) {
+    if constexpr (is_open_enum<T>)
+      out.assign(enum_table<E>[i].value);
+    else
+      out = enum_table<E>[i].value;
+    return true;
+  }
+  std::string_view s;
+  if (string_body(raw, s, scratch) != unescape_status::ok) return false;
+  if constexpr (is_open_enum<T>) {
+    out.assign(s);
+    return true;
+  } else {
+    auto e = enum_from_string<T>(s);
+    if (e) out = *e;
+    return e.has_value();
+  }
+}
+
+inline constexpr char const* not_a_timestamp = "not a timestamp";
+inline constexpr char const* bad_string = "bad string";
+
+/// Reads a timestamp from its JSON token (a number's text, exactly, or a quoted string).
+/// Returns nullptr, or what is wrong: not_a_timestamp, bad_string, or the parser's reason.
+template <class D>
+char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+  if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) return parse_epoch_seconds(tok, out);
+  if (tok.empty() || tok[0] != '"') return not_a_timestamp;
+  std::string_view s;
+  if (string_body(tok.data() + 1, s, scratch) != unescape_status::ok) return bad_string;
+  return parse_timestamp_string(s, out);
+}
+
+/// A value's token without the whitespace simdjson leaves after it.
+AWSJSON_ALWAYS_INLINE std::string_view trimmed_token(od::value& v) {
+  std::string_view tok = v.raw_json_token();
+  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+    tok.remove_suffix(1);
+  return tok;
+}
+
+AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
+  bool n = false;
+  return !v.is_null().get(n) && n;
+}
+
+// ---- The fast path ----------------------------------------------------------------------------
+
+/// Levels of structures, lists and maps below the root that the fast path unrolls; deeper
+/// documents go to the general path.
+inline constexpr int fast_max_nesting = 3;
+
+struct fast_state {
+  decode_options const& options;
+  std::string& scratch;
+  unsigned depth;
+};
+
+/// Whether the fast path can decode a T (a custom codec takes the value itself, so it cannot).
+template <class T, int Nest = 0>
+constexpr bool fast_decodable() {
+  if constexpr (has_custom_decode<T>) {
+    return false;
+  } else if constexpr (is_optional<T>) {
+    return fast_decodable<typename T::value_type, Nest>();
+  } else if constexpr (Nest > fast_max_nesting) {
+    return true;  // not unrolled: gives up at run time if a document nests this deep
+  } else if constexpr (is_list<T>) {
+    return fast_decodable<typename T::value_type, Nest + 1>();
+  } else if constexpr (is_map<T>) {
+    return fast_decodable<typename T::mapped_type, Nest + 1>();
+  } else if constexpr (described_struct<T>) {
+    return []<class... D>(boost::mp11::mp_list<D...>) {
+      return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Nest + 1>() && ...);
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  } else {
+    return true;
+  }
+}
+
+template <class T, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st);
+
+AWSJSON_ALWAYS_INLINE bool fast_enter(fast_state& st) { return ++st.depth <= st.options.max_depth; }
+
+// An unknown member's value: checked like the general path checks it, for scalars. An object or
+// an array would need a recursive walk; those give up.
+AWSJSON_ALWAYS_INLINE bool fast_skip(od::value& v, fast_state& st) {
+  od::json_type t;
+  if (v.type().get(t)) return false;
+  switch (t) {
+    case od::json_type::string: {
+      od::raw_json_string raw;
+      std::string_view s;
+      return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok;
+    }
+    case od::json_type::number: {
+      decimal d;
+      return parse_decimal(trimmed_token(v), d);
+    }
+    case od::json_type::boolean: {
+      bool b;
+      return !v.get_bool().get(b);
+    }
+    case od::json_type::null:
+      return trimmed_token(v) == "null";
+    default:
+      return false;
+  }
+}
+
+template <class T, class D, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
+  auto& m = out.*D::pointer;
+  if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+    if (!m) m.emplace();
+    return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Nest>(v, *m, st);
+  } else {
+    return fast_value<std::remove_cvref_t<decltype(m)>, Nest>(v, m, st);
+  }
+}
+
+// Matches the raw key against each member's key, as compile-time constants, and decodes the
+// member it names: a chain of branches the predictor learns for a recurring document shape.
+template <class T, int Nest, std::size_t... I>
+AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] od::field& f,
+                                             [[maybe_unused]] T& out, [[maybe_unused]] fast_state& st,
+                                             [[maybe_unused]] bool& ok, std::index_sequence<I...>) {
+  using Ms = members_of<T>;
+  constexpr auto const& keys = member_keys<T>;
+  std::size_t index = sizeof...(I);
+  (void)((raw_is<keys, I>(raw)
+              ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Nest>(f.value(), out, st), true)
+              : false) ||
+         ...);
+  return index;
+}
+
+template <class T, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st) {
+  using Ms = members_of<T>;
+  constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
+  static_assert(N <= 64, "awsjson supports up to 64 members per structure");
+  std::uint64_t seen = 0;
+  for (auto fr : obj) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    char const* raw = f.key().raw();
+    bool ok = true;
+    std::size_t index = fast_match<T, Nest>(raw, f, out, st, ok, std::make_index_sequence<N>{});
+    if (index < N) {
+      if (!ok) return false;
+      seen |= std::uint64_t(1) << index;
+      continue;
+    }
+    // Not a key as written: an unknown member, or a known one with escapes or in another case.
+    bool escaped;
+    (void)raw_string_length(raw, escaped);
+    if (escaped || st.options.reject_unknown_members || st.options.case_insensitive_keys) return false;
+    if (!fast_skip(f.value(), st)) return false;
+  }
+  constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
+  if (seen != all) {
+    bool ok = true;
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<Ms>([&](auto d) {
+      if (!(seen >> i & 1)) {
+        if (member_meta<T, decltype(d)>.required && st.options.strict_required) ok = false;
+        reset_value(out.*d.pointer);
+      }
+      ++i;
+    });
+    if (!ok) return false;
+  }
+  return true;
+}
+
+template <class T, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    od::raw_json_string raw;
+    if (v.get_raw_json_string().get(raw)) return false;
+    // The token, quotes included, is never shorter than the unescaped text.
+    return unescape_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return !v.get_bool().get(out);
+  } else if constexpr (is_integer<T>) {
+    using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
+    wide w;
+    if constexpr (std::is_signed_v<T>) {
+      if (v.get_int64().get(w)) return false;
+    } else {
+      if (v.get_uint64().get(w)) return false;
+    }
+    if (w < wide(std::numeric_limits<T>::min()) || w > wide(std::numeric_limits<T>::max())) return false;
+    out = T(w);
+    return true;
+  } else if constexpr (std::is_floating_point_v<T>) {
+    double d;
+    if (v.get_double().get(d)) return false;  // strings ("NaN", ...) and errors: the general path
+    if constexpr (sizeof(T) < sizeof(double)) {
+      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max())) return false;
+    }
+    out = T(d);
+    return true;
+  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+    od::raw_json_string raw;
+    return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
+  } else if constexpr (is_timestamp<T>) {
+    return timestamp_from_token(trimmed_token(v), out, st.scratch) == nullptr;
+  } else if constexpr (is_blob<T>) {
+    od::raw_json_string raw;
+    std::string_view s;
+    return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
+           decode_base64(s, out) == nullptr;
+  } else if constexpr (is_optional<T>) {  // a sparse list's or map's element
+    if (is_null(v)) {
+      out.reset();
+      return true;
+    }
+    if (!out) out.emplace();
+    return fast_value<typename T::value_type, Nest>(v, *out, st);
+  } else if constexpr (Nest >= fast_max_nesting) {
+    return false;
+  } else if constexpr (is_list<T>) {
+    od::array arr;
+    if (v.get_array().get(arr) || !fast_enter(st)) return false;
+    std::size_t i = 0;
+    for (auto er : arr) {
+      od::value ev;
+      if (std::move(er).get(ev)) return false;
+      if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
+      if (!fast_value<typename T::value_type, Nest + 1>(ev, out[i], st)) return false;
+      ++i;
+    }
+    out.erase(out.begin() + std::ptrdiff_t(i), out.end());
+    --st.depth;
+    return true;
+  } else if constexpr (is_map<T>) {
+    od::object obj;
+    if (v.get_object().get(obj) || !fast_enter(st)) return false;
+    out.clear();
+    for (auto fr : obj) {
+      od::field f;
+      std::string_view key;
+      if (std::move(fr).get(f) || string_body(f.key().raw(), key, st.scratch) != unescape_status::ok) return false;
+      auto& slot = out[std::string(key)];  // a duplicate key: the last one wins
+      reset_value(slot);
+      if (!fast_value<typename T::mapped_type, Nest + 1>(f.value(), slot, st)) return false;
+    }
+    --st.depth;
+    return true;
+  } else if constexpr (described_struct<T>) {
+    od::object obj;
+    if (v.get_object().get(obj) || !fast_enter(st)) return false;
+    if (!fast_members<T, Nest + 1>(obj, out, st)) return false;
+    --st.depth;
+    return true;
+  } else {
+    return false;
+  }
+}
+
+/// Decodes a document whose root is a T in one pass, or returns false having decided nothing:
+/// the caller then decodes the document on the general path. Everything above is inlined here.
+template <class T>
+AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view json, T& out,
+                                  decode_options const& options, std::string& scratch) {
+  od::document doc;
+  od::object obj;
+  if (parser.iterate(json).get(doc) || doc.get_object().get(obj)) return false;
+  fast_state st{options, scratch, 1};
+  if (st.options.max_depth < 1 || !fast_members<T, 0>(obj, out, st)) return false;
+  char const* rest;
+  return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;  // nothing after the document
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/fast_decode.hpp ----
+
 // ---- begin awsjson/decode.hpp ----
 // decode: JSON text to any described type, with simdjson's on-demand parser.
 //
@@ -1434,117 +1926,6 @@ void reset_value(T& x) {
 
 
 namespace awsjson {
-
-struct decode_options {
-  /// A @required member absent from the document is an error (a server or test double wants
-  /// this). Off by default: clients fill in the zero value, as Smithy's awsJson rules ask.
-  bool strict_required = false;
-  /// Members the type does not know are an error instead of being skipped.
-  bool reject_unknown_members = false;
-  /// A key that matches no member exactly may match one ignoring ASCII case (used for error
-  /// bodies, where services write `message` for a `Message` member).
-  bool case_insensitive_keys = false;
-  /// Deepest nesting of arrays and objects accepted, unknown members' values included.
-  unsigned max_depth = 256;
-};
-
-/// Passed through a decode: the options, the error being built, and a scratch buffer.
-/// Custom codecs (awsjson::codec<T>) receive it and report failures through fail().
-class decode_context {
- public:
-  decode_context(decode_options const& o, error& e, std::string& scratch) noexcept
-      : options(o), err(e), scratch(scratch) {}
-
-  decode_options const& options;
-  error& err;
-  std::string& scratch;
-  unsigned depth = 0;
-  bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
-
-  // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
-  // small (and quick to compile) however many members a type has.
-  AWSJSON_COLD bool fail(errc code, std::string_view message) {
-    err.code = code;
-    err.message.assign(message);
-    return false;
-  }
-  /// fail() with a message made of parts: one buffer, no temporaries (and less code to compile).
-  AWSJSON_COLD bool fail(errc code, std::initializer_list<std::string_view> parts) {
-    std::string message;  // built apart: a part may view the old message
-    for (std::string_view p : parts) message += p;
-    err.code = code;
-    err.message = std::move(message);
-    return false;
-  }
-  /// "expected <what>, found <the value at v>"
-  AWSJSON_COLD bool mismatch(simdjson::ondemand::value& v, std::string_view what, errc code = errc::type_mismatch) {
-    std::string f = found(v);
-    if (f == "nothing")
-      return fail(errc::invalid_json, {"malformed JSON: expected ", what, ", found the end of the document"});
-    return fail(code, {"expected ", what, ", found ", f});
-  }
-  AWSJSON_COLD bool json_error(simdjson::error_code e) {
-    return fail(e == simdjson::CAPACITY ? errc::capacity : errc::invalid_json,
-                {"malformed JSON: ", simdjson::error_message(e)});
-  }
-
-  /// A short description of the value at v, for messages: `true`, `"abc"`, `an object`.
-  AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
-
-  AWSJSON_COLD std::string describe_token(std::string_view tok) const {
-    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-      tok.remove_suffix(1);
-    if (tok.empty()) return "nothing";
-    switch (tok[0]) {
-      case '{':
-        return "an object";
-      case '[':
-        return "an array";
-      case '"':
-        if (sensitive) return "a string";
-        break;
-      case 't':
-      case 'f':
-      case 'n':
-        if (tok == "true" || tok == "false" || tok == "null") return std::string(tok);
-        [[fallthrough]];
-      default:
-        if (sensitive) return (tok[0] == '-' || (tok[0] >= '0' && tok[0] <= '9')) ? "a number" : "a value";
-    }
-    constexpr std::size_t max = 40;
-    return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
-  }
-
-  /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
-  AWSJSON_COLD void prepend_path(std::string_view key) {
-    std::string step = "/";
-    for (char c : key) {
-      if (c == '~')
-        step += "~0";
-      else if (c == '/')
-        step += "~1";
-      else
-        step += c;
-    }
-    err.path.insert(0, step);
-  }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
-  /// "expected <what>, found <the value at v> (<reason>)"
-  AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
-                                     char const* reason) {
-    std::string f = found(v);
-    return fail(code, {"expected ", what, ", found ", f, " (", reason, ")"});
-  }
-  AWSJSON_COLD bool too_deep() {
-    std::string n = std::to_string(options.max_depth);
-    return fail(errc::too_deep, {"nesting deeper than ", n, " levels"});
-  }
-};
-
-template <class T>
-concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
-  { codec<T>::decode(v, x, ctx) } -> std::same_as<bool>;
-};
 
 namespace detail {
 
@@ -1592,15 +1973,8 @@ std::string enum_expectation() {
 // The body of a raw JSON string: a view of the input when it has no escapes, else unescaped into
 // scratch.
 inline bool raw_string_view(od::raw_json_string raw, std::string_view& out, decode_context& ctx) {
-  bool escaped;
-  std::size_t n = raw_string_length(raw.raw(), escaped);
-  if (!escaped) {
-    out = std::string_view(raw.raw(), n);
-    return true;
-  }
-  if (auto st = unescape_string(raw.raw(), ctx.scratch); st != unescape_status::ok)
+  if (auto st = string_body(raw.raw(), out, ctx.scratch); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
-  out = ctx.scratch;
   return true;
 }
 
@@ -1611,42 +1985,15 @@ inline bool read_string_view(od::value& v, std::string_view& out, decode_context
   return raw_string_view(raw, out, ctx);
 }
 
-template <class T>
-struct enum_of_t {
-  using type = T;
-};
-template <class E>
-struct enum_of_t<open_enum<E>> {
-  using type = E;
-};
-
-// A described enum or an open_enum. The raw string is first matched against the wire names as
-// compile-time constants (no length scan, no copy); escapes and unknown values take the long way.
+// A described enum or an open_enum.
 template <class T>
 bool decode_enum(od::value& v, T& out, decode_context& ctx) {
-  using E = typename enum_of_t<T>::type;
-  constexpr auto const& names = enum_wire_names<E>;
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  if (std::size_t i = raw_index<names>(raw.raw()); i < names.size()) {
-    if constexpr (is_open_enum<T>)
-      out.assign(enum_table<E>[i].value);
-    else
-      out = enum_table<E>[i].value;
-    return true;
-  }
-  std::string_view s;
+  if (enum_from_raw(raw.raw(), out, ctx.scratch)) return true;
+  std::string_view s;  // what went wrong: an escape, or a value the enum lacks
   if (!raw_string_view(raw, s, ctx)) return false;
-  if constexpr (is_open_enum<T>) {
-    out.assign(s);
-    return true;
-  } else {
-    if (auto e = enum_from_string<T>(s)) {
-      out = *e;
-      return true;
-    }
-    return ctx.mismatch(v, enum_expectation<T>(), errc::invalid_value);
-  }
+  return ctx.mismatch(v, enum_expectation<typename enum_of_t<T>::type>(), errc::invalid_value);
 }
 
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
@@ -1662,13 +2009,6 @@ inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
   if (auto st = unescape_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
-}
-
-inline std::string_view trimmed_token(od::value& v) {
-  std::string_view tok = v.raw_json_token();
-  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-    tok.remove_suffix(1);
-  return tok;
 }
 
 inline bool is_integer_text(std::string_view tok) {
@@ -1736,18 +2076,13 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  std::string_view tok = trimmed_token(v);
-  char const* problem;
-  if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) {  // a number: its text, exactly
-    problem = parse_epoch_seconds(tok, out);
-  } else if (!tok.empty() && tok[0] == '"') {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, what)) return false;
-    problem = parse_timestamp_string(s, out);
-  } else {
-    return ctx.mismatch(v, what);
-  }
+  char const* problem = timestamp_from_token(trimmed_token(v), out, ctx.scratch);
   if (!problem) return true;
+  if (problem == not_a_timestamp) return ctx.mismatch(v, what);
+  if (problem == bad_string) {
+    std::string_view s;
+    return read_string_view(v, s, ctx, what);  // fails, saying which escape is wrong
+  }
   return ctx.mismatch_because(
       v, what, std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
       problem);
@@ -1824,11 +2159,6 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
   return ctx.fail(errc::invalid_json, "malformed value");
 }
 
-inline bool is_null(od::value& v) {
-  bool n = false;
-  return !v.is_null().get(n) && n;
-}
-
 // A list element or map value: null only where the element type is itself optional (sparse).
 template <class T>
 bool decode_element(od::value& v, T& out, decode_context& ctx) {
@@ -1897,16 +2227,6 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
   --ctx.depth;
   return true;
 }
-
-// The JSON keys of T's members, in declaration order.
-template <class T>
-inline constexpr auto member_keys = [] {
-  using Ms = members_of<T>;
-  std::array<std::string_view, boost::mp11::mp_size<Ms>::value> keys{};
-  std::size_t i = 0;
-  boost::mp11::mp_for_each<Ms>([&](auto d) { keys[i++] = member_meta<T, decltype(d)>.key(); });
-  return keys;
-}();
 
 // A member's value. Instantiated once per member type, not once per member: the string members of
 // every structure share one copy (the metadata is a run-time argument), which keeps the code, and
@@ -2083,8 +2403,9 @@ inline thread_state& this_thread_state() {
 
 inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
+// The general path: any type, any document, and the error that names the problem.
 template <class T>
-error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+error decode_general(simdjson::padded_string_view json, T& out, decode_options const& options) {
   auto& st = this_thread_state();
   error err;
   decode_context ctx(options, err, st.scratch);
@@ -2110,6 +2431,16 @@ error decode_padded(simdjson::padded_string_view json, T& out, decode_options co
   if (!doc.current_location().get(rest))
     ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
   return err;
+}
+
+// The fast path first (fast_decode.hpp); the general path for everything it does not take.
+template <class T>
+error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+  if constexpr (described_struct<T> && fast_decodable<T>()) {
+    auto& st = this_thread_state();
+    if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
+  }
+  return decode_general(json, out, options);
 }
 
 }  // namespace detail

@@ -15,3 +15,10 @@
 #else
 #define AWSJSON_NOINLINE
 #endif
+
+/// For the steps of decode's fast path, which must all land in one function (see fast_decode.hpp).
+#if defined(__GNUC__) || defined(__clang__)
+#define AWSJSON_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define AWSJSON_ALWAYS_INLINE inline
+#endif

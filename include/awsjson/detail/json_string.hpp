@@ -180,6 +180,20 @@ inline unescape_status unescape_string(char const* p, std::string& out) {
   return unescape_string(p, raw_string_length(p, escaped), out);
 }
 
+/// A raw string body as a view: of the input itself when it has no escapes, else of `scratch`,
+/// which receives the unescaped text.
+inline unescape_status string_body(char const* raw, std::string_view& out, std::string& scratch) {
+  bool escaped;
+  std::size_t n = raw_string_length(raw, escaped);
+  if (!escaped) {
+    out = std::string_view(raw, n);
+    return unescape_status::ok;
+  }
+  auto st = unescape_string(raw, n, scratch);
+  out = scratch;
+  return st;
+}
+
 // Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 if it is not valid there.
 inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t i, std::size_t n) noexcept {
   unsigned char c = p[i];

@@ -1,0 +1,333 @@
+// decode's fast path: the whole walk of a document in one function, so that simdjson's iterator
+// stays in registers.
+//
+// Why a second path: simdjson's on-demand values and objects point into the document's iterator.
+// Once any call that is not inlined receives one, even a call that never runs (an error report),
+// the compiler keeps the iterator in memory for the whole function, and every step through the
+// document waits on a store and a load: about 13 ns per member on the benchmark machine, a third
+// of the time of a typical response. So this path inlines every step, hands the out-of-line
+// helpers only pointers and string views, and reports nothing. On anything it does not take (any
+// error, a null, a key written with escapes, an unknown member holding an object or an array,
+// nesting deeper than it unrolls, a type with a custom codec) it gives up, and decode starts over
+// on the general path (decode.hpp), which reads the same document the same way and names the
+// problem. The two paths share their leaf conversions (below), and the tests run every decoding
+// test through both.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "../decode_context.hpp"
+#include "../enum.hpp"
+#include "../type_traits.hpp"
+#include "config.hpp"
+#include "decimal.hpp"
+#include "json_string.hpp"
+#include "raw_name.hpp"
+
+namespace awsjson::detail {
+
+namespace od = simdjson::ondemand;
+
+// ---- Leaf conversions, shared with the general path -------------------------------------------
+
+template <class T>
+struct enum_of_t {
+  using type = T;
+};
+template <class E>
+struct enum_of_t<open_enum<E>> {
+  using type = E;
+};
+
+/// Sets a described enum or an open_enum from a raw JSON string. The string is first matched
+/// against the wire names as compile-time constants (no length scan, no copy); escapes and
+/// unknown values take the long way. False for a bad escape or a value a closed enum lacks.
+template <class T>
+bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
+  using E = typename enum_of_t<T>::type;
+  constexpr auto const& names = enum_wire_names<E>;
+  if (std::size_t i = raw_index<names>(raw); i < names.size()) {
+    if constexpr (is_open_enum<T>)
+      out.assign(enum_table<E>[i].value);
+    else
+      out = enum_table<E>[i].value;
+    return true;
+  }
+  std::string_view s;
+  if (string_body(raw, s, scratch) != unescape_status::ok) return false;
+  if constexpr (is_open_enum<T>) {
+    out.assign(s);
+    return true;
+  } else {
+    auto e = enum_from_string<T>(s);
+    if (e) out = *e;
+    return e.has_value();
+  }
+}
+
+inline constexpr char const* not_a_timestamp = "not a timestamp";
+inline constexpr char const* bad_string = "bad string";
+
+/// Reads a timestamp from its JSON token (a number's text, exactly, or a quoted string).
+/// Returns nullptr, or what is wrong: not_a_timestamp, bad_string, or the parser's reason.
+template <class D>
+char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+  if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) return parse_epoch_seconds(tok, out);
+  if (tok.empty() || tok[0] != '"') return not_a_timestamp;
+  std::string_view s;
+  if (string_body(tok.data() + 1, s, scratch) != unescape_status::ok) return bad_string;
+  return parse_timestamp_string(s, out);
+}
+
+/// A value's token without the whitespace simdjson leaves after it.
+AWSJSON_ALWAYS_INLINE std::string_view trimmed_token(od::value& v) {
+  std::string_view tok = v.raw_json_token();
+  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+    tok.remove_suffix(1);
+  return tok;
+}
+
+AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
+  bool n = false;
+  return !v.is_null().get(n) && n;
+}
+
+// ---- The fast path ----------------------------------------------------------------------------
+
+/// Levels of structures, lists and maps below the root that the fast path unrolls; deeper
+/// documents go to the general path.
+inline constexpr int fast_max_nesting = 3;
+
+struct fast_state {
+  decode_options const& options;
+  std::string& scratch;
+  unsigned depth;
+};
+
+/// Whether the fast path can decode a T (a custom codec takes the value itself, so it cannot).
+template <class T, int Nest = 0>
+constexpr bool fast_decodable() {
+  if constexpr (has_custom_decode<T>) {
+    return false;
+  } else if constexpr (is_optional<T>) {
+    return fast_decodable<typename T::value_type, Nest>();
+  } else if constexpr (Nest > fast_max_nesting) {
+    return true;  // not unrolled: gives up at run time if a document nests this deep
+  } else if constexpr (is_list<T>) {
+    return fast_decodable<typename T::value_type, Nest + 1>();
+  } else if constexpr (is_map<T>) {
+    return fast_decodable<typename T::mapped_type, Nest + 1>();
+  } else if constexpr (described_struct<T>) {
+    return []<class... D>(boost::mp11::mp_list<D...>) {
+      return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Nest + 1>() && ...);
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  } else {
+    return true;
+  }
+}
+
+template <class T, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st);
+
+AWSJSON_ALWAYS_INLINE bool fast_enter(fast_state& st) { return ++st.depth <= st.options.max_depth; }
+
+// An unknown member's value: checked like the general path checks it, for scalars. An object or
+// an array would need a recursive walk; those give up.
+AWSJSON_ALWAYS_INLINE bool fast_skip(od::value& v, fast_state& st) {
+  od::json_type t;
+  if (v.type().get(t)) return false;
+  switch (t) {
+    case od::json_type::string: {
+      od::raw_json_string raw;
+      std::string_view s;
+      return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok;
+    }
+    case od::json_type::number: {
+      decimal d;
+      return parse_decimal(trimmed_token(v), d);
+    }
+    case od::json_type::boolean: {
+      bool b;
+      return !v.get_bool().get(b);
+    }
+    case od::json_type::null:
+      return trimmed_token(v) == "null";
+    default:
+      return false;
+  }
+}
+
+template <class T, class D, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
+  auto& m = out.*D::pointer;
+  if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+    if (!m) m.emplace();
+    return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Nest>(v, *m, st);
+  } else {
+    return fast_value<std::remove_cvref_t<decltype(m)>, Nest>(v, m, st);
+  }
+}
+
+// Matches the raw key against each member's key, as compile-time constants, and decodes the
+// member it names: a chain of branches the predictor learns for a recurring document shape.
+template <class T, int Nest, std::size_t... I>
+AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] od::field& f,
+                                             [[maybe_unused]] T& out, [[maybe_unused]] fast_state& st,
+                                             [[maybe_unused]] bool& ok, std::index_sequence<I...>) {
+  using Ms = members_of<T>;
+  constexpr auto const& keys = member_keys<T>;
+  std::size_t index = sizeof...(I);
+  (void)((raw_is<keys, I>(raw)
+              ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Nest>(f.value(), out, st), true)
+              : false) ||
+         ...);
+  return index;
+}
+
+template <class T, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st) {
+  using Ms = members_of<T>;
+  constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
+  static_assert(N <= 64, "awsjson supports up to 64 members per structure");
+  std::uint64_t seen = 0;
+  for (auto fr : obj) {
+    od::field f;
+    if (std::move(fr).get(f)) return false;
+    char const* raw = f.key().raw();
+    bool ok = true;
+    std::size_t index = fast_match<T, Nest>(raw, f, out, st, ok, std::make_index_sequence<N>{});
+    if (index < N) {
+      if (!ok) return false;
+      seen |= std::uint64_t(1) << index;
+      continue;
+    }
+    // Not a key as written: an unknown member, or a known one with escapes or in another case.
+    bool escaped;
+    (void)raw_string_length(raw, escaped);
+    if (escaped || st.options.reject_unknown_members || st.options.case_insensitive_keys) return false;
+    if (!fast_skip(f.value(), st)) return false;
+  }
+  constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
+  if (seen != all) {
+    bool ok = true;
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<Ms>([&](auto d) {
+      if (!(seen >> i & 1)) {
+        if (member_meta<T, decltype(d)>.required && st.options.strict_required) ok = false;
+        reset_value(out.*d.pointer);
+      }
+      ++i;
+    });
+    if (!ok) return false;
+  }
+  return true;
+}
+
+template <class T, int Nest>
+AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    od::raw_json_string raw;
+    if (v.get_raw_json_string().get(raw)) return false;
+    // The token, quotes included, is never shorter than the unescaped text.
+    return unescape_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return !v.get_bool().get(out);
+  } else if constexpr (is_integer<T>) {
+    using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
+    wide w;
+    if constexpr (std::is_signed_v<T>) {
+      if (v.get_int64().get(w)) return false;
+    } else {
+      if (v.get_uint64().get(w)) return false;
+    }
+    if (w < wide(std::numeric_limits<T>::min()) || w > wide(std::numeric_limits<T>::max())) return false;
+    out = T(w);
+    return true;
+  } else if constexpr (std::is_floating_point_v<T>) {
+    double d;
+    if (v.get_double().get(d)) return false;  // strings ("NaN", ...) and errors: the general path
+    if constexpr (sizeof(T) < sizeof(double)) {
+      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max())) return false;
+    }
+    out = T(d);
+    return true;
+  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+    od::raw_json_string raw;
+    return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
+  } else if constexpr (is_timestamp<T>) {
+    return timestamp_from_token(trimmed_token(v), out, st.scratch) == nullptr;
+  } else if constexpr (is_blob<T>) {
+    od::raw_json_string raw;
+    std::string_view s;
+    return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
+           decode_base64(s, out) == nullptr;
+  } else if constexpr (is_optional<T>) {  // a sparse list's or map's element
+    if (is_null(v)) {
+      out.reset();
+      return true;
+    }
+    if (!out) out.emplace();
+    return fast_value<typename T::value_type, Nest>(v, *out, st);
+  } else if constexpr (Nest >= fast_max_nesting) {
+    return false;
+  } else if constexpr (is_list<T>) {
+    od::array arr;
+    if (v.get_array().get(arr) || !fast_enter(st)) return false;
+    std::size_t i = 0;
+    for (auto er : arr) {
+      od::value ev;
+      if (std::move(er).get(ev)) return false;
+      if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
+      if (!fast_value<typename T::value_type, Nest + 1>(ev, out[i], st)) return false;
+      ++i;
+    }
+    out.erase(out.begin() + std::ptrdiff_t(i), out.end());
+    --st.depth;
+    return true;
+  } else if constexpr (is_map<T>) {
+    od::object obj;
+    if (v.get_object().get(obj) || !fast_enter(st)) return false;
+    out.clear();
+    for (auto fr : obj) {
+      od::field f;
+      std::string_view key;
+      if (std::move(fr).get(f) || string_body(f.key().raw(), key, st.scratch) != unescape_status::ok) return false;
+      auto& slot = out[std::string(key)];  // a duplicate key: the last one wins
+      reset_value(slot);
+      if (!fast_value<typename T::mapped_type, Nest + 1>(f.value(), slot, st)) return false;
+    }
+    --st.depth;
+    return true;
+  } else if constexpr (described_struct<T>) {
+    od::object obj;
+    if (v.get_object().get(obj) || !fast_enter(st)) return false;
+    if (!fast_members<T, Nest + 1>(obj, out, st)) return false;
+    --st.depth;
+    return true;
+  } else {
+    return false;
+  }
+}
+
+/// Decodes a document whose root is a T in one pass, or returns false having decided nothing:
+/// the caller then decodes the document on the general path. Everything above is inlined here.
+template <class T>
+AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view json, T& out,
+                                  decode_options const& options, std::string& scratch) {
+  od::document doc;
+  od::object obj;
+  if (parser.iterate(json).get(doc) || doc.get_object().get(obj)) return false;
+  fast_state st{options, scratch, 1};
+  if (st.options.max_depth < 1 || !fast_members<T, 0>(obj, out, st)) return false;
+  char const* rest;
+  return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;  // nothing after the document
+}
+
+}  // namespace awsjson::detail
