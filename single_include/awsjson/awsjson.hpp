@@ -1657,7 +1657,9 @@ inline bool append_json_string(std::string& out, std::string_view s) {
 #include <simdjson.h>
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <utility>
@@ -1665,16 +1667,44 @@ inline bool append_json_string(std::string& out, std::string_view s) {
 
 namespace awsjson::detail {
 
+/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
+constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
+  return w;
+}
+
+inline std::uint64_t load_word(char const* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
 /// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
 template <auto const& Names, std::size_t I>
 inline bool raw_is(char const* raw) noexcept {
   constexpr std::string_view k = Names[I];
-  if constexpr (k.size() < simdjson::SIMDJSON_PADDING / 2) {
-    // Reading k + 1 bytes from a shorter string stays inside the document or its padding.
-    return std::memcmp(raw, k.data(), k.size()) == 0 && raw[k.size()] == '"';
-  } else {
+  constexpr std::size_t n = k.size();
+  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
+  // as n is well under the padding.
+  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
     bool escaped;
-    return raw_string_length(raw, escaped) == k.size() && std::memcmp(raw, k.data(), k.size()) == 0;
+    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
+  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
+    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
+    // no call to memcmp, which the compiler makes for names longer than a few bytes.
+    constexpr std::size_t whole = (n - 1) / 8;
+    constexpr auto words = [k] {
+      std::array<std::uint64_t, whole + 1> w{};
+      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
+      w[whole] = word_of(k, n - 8);
+      return w;
+    }();
+    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
+    for (std::size_t i = 0; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
+    return diff == 0 && raw[n] == '"';
+  } else {
+    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
   }
 }
 
