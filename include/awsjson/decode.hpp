@@ -536,7 +536,7 @@ error decode_general(simdjson::padded_string_view json, T& out, decode_options c
 // The fast path first (fast_decode.hpp); the general path for everything it does not take.
 template <class T>
 error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
-  if constexpr (described_struct<T> && fast_decodable<T>()) {
+  if constexpr (AWSJSON_DECODE_FAST_PATH && described_struct<T> && fast_decodable<T>()) {
     auto& st = this_thread_state();
     if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
   }

@@ -22,3 +22,9 @@
 #else
 #define AWSJSON_ALWAYS_INLINE inline
 #endif
+
+/// decode's fast path (fast_decode.hpp): on unless defined to 0, which makes decoding take about
+/// 1.4-1.5x as long and saves about 0.3 s of compile time per translation unit that decodes.
+#if !defined(AWSJSON_DECODE_FAST_PATH)
+#define AWSJSON_DECODE_FAST_PATH 1
+#endif

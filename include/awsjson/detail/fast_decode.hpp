@@ -10,8 +10,9 @@
 // error, a null, a key written with escapes, an unknown member holding an object or an array,
 // nesting deeper than it unrolls, a type with a custom codec) it gives up, and decode starts over
 // on the general path (decode.hpp), which reads the same document the same way and names the
-// problem. The two paths share their leaf conversions (below), and the tests run every decoding
-// test through both.
+// problem. The two paths share their leaf conversions (below); tests/test_fast_path.cpp and the
+// fuzz targets check that they agree, and the decoding tests also run with this path compiled out
+// (AWSJSON_DECODE_FAST_PATH=0).
 #pragma once
 
 #include <simdjson.h>
