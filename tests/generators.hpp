@@ -182,4 +182,29 @@ inline kitchen::Sink sink(rng_t& r, int depth = 0) {
   return s;
 }
 
+inline kitchen::Tree tree(rng_t& r, int depth = 0) {
+  kitchen::Tree t;
+  t.Name = maybe(r, text(r, 8));
+  if (coin(r)) {
+    t.SparseList.emplace();
+    for (auto n = between(r, 0, 3); n > 0; --n)
+      t.SparseList->push_back(coin(r) ? std::optional(text(r)) : std::nullopt);
+  }
+  if (coin(r)) {
+    t.StructMap.emplace();
+    for (auto n = between(r, 0, 3); n > 0; --n) (*t.StructMap)[text(r, 6)] = inner(r);
+  }
+  t.Nested = maybe(r, inner(r));
+  if (coin(r)) {
+    t.ListOfLists.emplace();
+    for (auto n = between(r, 0, 3); n > 0; --n) {
+      t.ListOfLists->emplace_back();
+      for (auto m = between(r, 0, 2); m > 0; --m) t.ListOfLists->back().push_back(inner(r));
+    }
+  }
+  if (depth < 2 && coin(r, 0.3))
+    for (auto n = between(r, 1, 2); n > 0; --n) t.Children.push_back(tree(r, depth + 1));
+  return t;
+}
+
 }  // namespace gen

@@ -78,4 +78,18 @@ constexpr auto awsjson_shape(Sink const*) {
                                 });
 }
 
+// The nesting shapes of Sink in a structure small enough that decode's fast path unrolls it to
+// its full depth (Sink itself exceeds the fast path's inlining budget beyond one level).
+struct Tree {
+  std::optional<std::string> Name;
+  std::optional<std::vector<std::optional<std::string>>> SparseList;
+  std::optional<std::unordered_map<std::string, Inner>> StructMap;
+  std::optional<Inner> Nested;
+  std::optional<std::vector<std::vector<Inner>>> ListOfLists;
+  std::vector<Tree> Children;
+
+  friend bool operator==(Tree const&, Tree const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(Tree, (), (Name, SparseList, StructMap, Nested, ListOfLists, Children))
+
 }  // namespace kitchen

@@ -156,20 +156,35 @@ TEST_CASE("fast path: takes the usual documents, gives up on the rest", "[decode
   CHECK(h.Custom->Id == "abc");
 }
 
-TEST_CASE("fast path: nesting is unrolled to a fixed depth, deeper documents go the general way", "[decode][fast]") {
-  std::string doc = R"({"Name":"n"})";
+TEST_CASE("fast path: nesting is unrolled as deep as its budget allows, deeper documents go the general way",
+          "[decode][fast]") {
+  using awsjson::detail::fast_levels;
+  using awsjson::detail::fast_max_nesting;
+  // The budget counts inlined member and element decoders: the flat response and the small Tree
+  // get every level, the 27-member recursive Sink only one below its root.
+  static_assert(fast_levels<Response> == fast_max_nesting);
+  static_assert(fast_levels<kitchen::Tree> == fast_max_nesting);
+  static_assert(fast_levels<kitchen::Sink> == 1);
+  std::string tree = R"({"Name":"n"})", sink = tree;
   int took_at = -1;
   for (int depth = 1; depth <= 6; ++depth) {
-    doc = R"({"Name":"n","Children":[)" + doc + "]}";
-    bool took = paths_agree<kitchen::Sink>(doc);
+    tree = R"({"Name":"n","Children":[)" + tree + "]}";
+    sink = R"({"Name":"n","Children":[)" + sink + "]}";
+    // A child's members sit two levels below its parent's: the list, then the structure.
+    bool took = paths_agree<kitchen::Tree>(tree);
     if (took) took_at = depth;
-    CHECK(took == (2 * depth <= awsjson::detail::fast_max_nesting));
+    CHECK(took == (2 * depth <= fast_levels<kitchen::Tree>));
+    CHECK(paths_agree<kitchen::Sink>(sink) == (2 * depth <= fast_levels<kitchen::Sink>));
   }
   CHECK(took_at >= 1);
+  // What one level leaves: scalars, lists and maps of scalars, a structure of scalars.
+  CHECK(paths_agree<kitchen::Sink>(R"({"Name":"n","List":["a"],"Map":{"k":1},"Nested":{"Value":"v"},"Children":[]})"));
+  CHECK_FALSE(paths_agree<kitchen::Sink>(R"({"Name":"n","StructMap":{"k":{"Value":"v"}}})"));
+  CHECK(paths_agree<kitchen::Tree>(R"({"StructMap":{"k":{"Value":"v"}},"ListOfLists":[[{"Count":1}],[]]})"));
   decode_options shallow;
   shallow.max_depth = 2;
-  CHECK_FALSE(paths_agree<kitchen::Sink>(R"({"Name":"n","Children":[{"Name":"m"}]})", shallow));
-  CHECK(paths_agree<kitchen::Sink>(R"({"Name":"n","Nested":{"Value":"v"}})", shallow));
+  CHECK_FALSE(paths_agree<kitchen::Tree>(R"({"Name":"n","Children":[{"Name":"m"}]})", shallow));
+  CHECK(paths_agree<kitchen::Tree>(R"({"Name":"n","Nested":{"Value":"v"}})", shallow));
 }
 
 TEST_CASE("fast path: agrees with the general path on every fuzz corpus document, under every option",
@@ -177,7 +192,10 @@ TEST_CASE("fast path: agrees with the general path on every fuzz corpus document
   std::size_t took = 0, total = 0;
   for (auto const& o : option_sets()) {
     for (auto const& doc : corpus("response")) took += paths_agree<Response>(doc, o), ++total;
-    for (auto const& doc : corpus("every_shape")) took += paths_agree<kitchen::Sink>(doc, o), ++total;
+    for (auto const& doc : corpus("every_shape")) {
+      took += paths_agree<kitchen::Sink>(doc, o), ++total;
+      took += paths_agree<kitchen::Tree>(doc, o), ++total;
+    }
   }
   INFO(took << " of " << total << " taken by the fast path");
   CHECK(total > 100);
@@ -208,21 +226,27 @@ TEST_CASE("fast path: generated documents, and every kind of damage to them", "[
     }
     return s;
   };
-  std::size_t responses_taken = 0, sinks_taken = 0;
+  std::size_t responses_taken = 0, sinks_taken = 0, trees_taken = 0;
   constexpr int n = 1000;
   Response previous_response = gen::response(rng);
   kitchen::Sink previous_sink = gen::sink(rng);
+  kitchen::Tree previous_tree = gen::tree(rng);
   for (int i = 0; i < n; ++i) {
     std::string r = as_json(gen::response(rng));
     responses_taken += paths_agree<Response>(r, {}, previous_response);
     std::string s = as_json(gen::sink(rng));
     sinks_taken += paths_agree<kitchen::Sink>(s, {}, previous_sink);
+    std::string t = as_json(gen::tree(rng));
+    trees_taken += paths_agree<kitchen::Tree>(t, {}, previous_tree);
     for (int k = 0; k < 4; ++k) {
       paths_agree<Response>(damage(r), {}, previous_response);
       paths_agree<kitchen::Sink>(damage(s), {}, previous_sink);
+      paths_agree<kitchen::Tree>(damage(t), {}, previous_tree);
     }
   }
-  // Every generated response is plain; sinks nest children at random, some beyond the unrolling.
+  // Every generated response is plain; sinks and trees nest at random, some beyond the unrolling.
+  INFO(sinks_taken << " sinks and " << trees_taken << " trees taken by the fast path, of " << n);
   CHECK(responses_taken == n);
-  CHECK(sinks_taken > n / 2);
+  CHECK(sinks_taken > n / 10);
+  CHECK(trees_taken > n / 2);
 }

@@ -102,9 +102,15 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
 
 // ---- The fast path ----------------------------------------------------------------------------
 
-/// Levels of structures, lists and maps below the root that the fast path unrolls; deeper
+/// At most this many levels of structures, lists and maps below the root are unrolled; deeper
 /// documents go to the general path.
 inline constexpr int fast_max_nesting = 3;
+
+/// How many member and element decoders the fast path may inline for one root type. Each level
+/// of a recursive or deeply nested model multiplies the code of one function (and its compile
+/// time: under a sanitizer, minutes for a 27-member recursive structure at three levels), while
+/// the common shapes of a response are flat or shallow.
+inline constexpr std::size_t fast_inline_budget = 64;
 
 struct fast_state {
   decode_options const& options;
@@ -112,29 +118,62 @@ struct fast_state {
   unsigned depth;
 };
 
+// `Left`, here and below: how many more levels of structures, lists and maps are unrolled.
+
+/// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
+template <class T, int Left>
+constexpr std::size_t fast_inlined() {
+  if constexpr (has_custom_decode<T>) {
+    return 0;
+  } else if constexpr (is_optional<T>) {
+    return fast_inlined<typename T::value_type, Left>();
+  } else if constexpr (Left == 0 || !(is_list<T> || is_map<T> || described_struct<T>)) {
+    return 1;
+  } else if constexpr (is_list<T>) {
+    return 1 + fast_inlined<typename T::value_type, Left - 1>();
+  } else if constexpr (is_map<T>) {
+    return 1 + fast_inlined<typename T::mapped_type, Left - 1>();
+  } else {
+    return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
+      return (std::size_t(0) + ... +
+              fast_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>());
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  }
+}
+
+/// Levels unrolled below a root T: as many as the budget allows, at most fast_max_nesting (the
+/// root's own members are always inlined).
+template <class T>
+inline constexpr int fast_levels = []<int... L>(std::integer_sequence<int, L...>) {
+  int levels = 0;  // the root's members, as the root's own decoder: fast_inlined counts it as 1
+  ((levels = fast_inlined<T, L + 2>() <= fast_inline_budget + 1 ? L + 1 : levels), ...);
+  return levels;
+}
+(std::make_integer_sequence<int, fast_max_nesting>{});
+
 /// Whether the fast path can decode a T (a custom codec takes the value itself, so it cannot).
-template <class T, int Nest = 0>
+template <class T, int Left = fast_levels<T> + 1>
 constexpr bool fast_decodable() {
   if constexpr (has_custom_decode<T>) {
     return false;
   } else if constexpr (is_optional<T>) {
-    return fast_decodable<typename T::value_type, Nest>();
-  } else if constexpr (Nest > fast_max_nesting) {
+    return fast_decodable<typename T::value_type, Left>();
+  } else if constexpr (Left == 0) {
     return true;  // not unrolled: gives up at run time if a document nests this deep
   } else if constexpr (is_list<T>) {
-    return fast_decodable<typename T::value_type, Nest + 1>();
+    return fast_decodable<typename T::value_type, Left - 1>();
   } else if constexpr (is_map<T>) {
-    return fast_decodable<typename T::mapped_type, Nest + 1>();
+    return fast_decodable<typename T::mapped_type, Left - 1>();
   } else if constexpr (described_struct<T>) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
-      return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Nest + 1>() && ...);
+      return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
   } else {
     return true;
   }
 }
 
-template <class T, int Nest>
+template <class T, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st);
 
 AWSJSON_ALWAYS_INLINE bool fast_enter(fast_state& st) { return ++st.depth <= st.options.max_depth; }
@@ -165,20 +204,20 @@ AWSJSON_ALWAYS_INLINE bool fast_skip(od::value& v, fast_state& st) {
   }
 }
 
-template <class T, class D, int Nest>
+template <class T, class D, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
   auto& m = out.*D::pointer;
   if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
     if (!m) m.emplace();
-    return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Nest>(v, *m, st);
+    return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Left>(v, *m, st);
   } else {
-    return fast_value<std::remove_cvref_t<decltype(m)>, Nest>(v, m, st);
+    return fast_value<std::remove_cvref_t<decltype(m)>, Left>(v, m, st);
   }
 }
 
 // Matches the raw key against each member's key, as compile-time constants, and decodes the
 // member it names: a chain of branches the predictor learns for a recurring document shape.
-template <class T, int Nest, std::size_t... I>
+template <class T, int Left, std::size_t... I>
 AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] od::field& f,
                                              [[maybe_unused]] T& out, [[maybe_unused]] fast_state& st,
                                              [[maybe_unused]] bool& ok, std::index_sequence<I...>) {
@@ -186,13 +225,13 @@ AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [
   constexpr auto const& keys = member_keys<T>;
   std::size_t index = sizeof...(I);
   (void)((raw_is<keys, I>(raw)
-              ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Nest>(f.value(), out, st), true)
+              ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Left>(f.value(), out, st), true)
               : false) ||
          ...);
   return index;
 }
 
-template <class T, int Nest>
+template <class T, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
@@ -203,7 +242,7 @@ AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st)
     if (std::move(fr).get(f)) return false;
     char const* raw = f.key().raw();
     bool ok = true;
-    std::size_t index = fast_match<T, Nest>(raw, f, out, st, ok, std::make_index_sequence<N>{});
+    std::size_t index = fast_match<T, Left>(raw, f, out, st, ok, std::make_index_sequence<N>{});
     if (index < N) {
       if (!ok) return false;
       seen |= std::uint64_t(1) << index;
@@ -231,7 +270,7 @@ AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st)
   return true;
 }
 
-template <class T, int Nest>
+template <class T, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
   if constexpr (std::is_same_v<T, std::string>) {
     od::raw_json_string raw;
@@ -275,8 +314,8 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
       return true;
     }
     if (!out) out.emplace();
-    return fast_value<typename T::value_type, Nest>(v, *out, st);
-  } else if constexpr (Nest >= fast_max_nesting) {
+    return fast_value<typename T::value_type, Left>(v, *out, st);
+  } else if constexpr (Left == 0) {
     return false;
   } else if constexpr (is_list<T>) {
     od::array arr;
@@ -286,7 +325,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
       od::value ev;
       if (std::move(er).get(ev)) return false;
       if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
-      if (!fast_value<typename T::value_type, Nest + 1>(ev, out[i], st)) return false;
+      if (!fast_value<typename T::value_type, Left - 1>(ev, out[i], st)) return false;
       ++i;
     }
     out.erase(out.begin() + std::ptrdiff_t(i), out.end());
@@ -302,14 +341,14 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
       if (std::move(fr).get(f) || string_body(f.key().raw(), key, st.scratch) != unescape_status::ok) return false;
       auto& slot = out[std::string(key)];  // a duplicate key: the last one wins
       reset_value(slot);
-      if (!fast_value<typename T::mapped_type, Nest + 1>(f.value(), slot, st)) return false;
+      if (!fast_value<typename T::mapped_type, Left - 1>(f.value(), slot, st)) return false;
     }
     --st.depth;
     return true;
   } else if constexpr (described_struct<T>) {
     od::object obj;
     if (v.get_object().get(obj) || !fast_enter(st)) return false;
-    if (!fast_members<T, Nest + 1>(obj, out, st)) return false;
+    if (!fast_members<T, Left - 1>(obj, out, st)) return false;
     --st.depth;
     return true;
   } else {
@@ -326,7 +365,7 @@ AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_vi
   od::object obj;
   if (parser.iterate(json).get(doc) || doc.get_object().get(obj)) return false;
   fast_state st{options, scratch, 1};
-  if (st.options.max_depth < 1 || !fast_members<T, 0>(obj, out, st)) return false;
+  if (st.options.max_depth < 1 || !fast_members<T, fast_levels<T>>(obj, out, st)) return false;
   char const* rest;
   return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;  // nothing after the document
 }
