@@ -3,6 +3,8 @@
 #include <awsjson/awsjson.hpp>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <array>
 #include <random>
 #include <string>
 #include <utility>
@@ -143,10 +145,79 @@ TEST_CASE("string bodies unescape exactly like a per-character reference", "[jso
     } else {
       ++errors;
     }
+    std::string assigned = "what the string held before";  // the inlined common case, then the rest
+    REQUIRE(awsjson::detail::assign_string(raw.data(), bound, assigned) == want_status);
+    if (want_status == unescape_status::ok) REQUIRE(assigned == want);
     std::string again;  // the overload that measures the body itself
     REQUIRE(awsjson::detail::unescape_string(raw.data(), again) == want_status);
     if (want_status == unescape_status::ok) REQUIRE(again == want);
   }
   CHECK(ok > 30000);
   CHECK(errors > 10000);
+}
+
+namespace {
+// Names that are prefixes of one another, of every length the comparison treats differently
+// (in one word with the quote, one word, several overlapping words, long enough to be measured).
+constexpr std::array<std::string_view, 21> names = {
+    "",
+    "S",
+    "St",
+    "Sta",
+    "Stat",
+    "Statu",
+    "Status",
+    "StatusD",
+    "StatusDe",
+    "StatusDet",
+    "StatusDetails",
+    "StartTime",
+    "Start",
+    "WindowExecutionId",
+    "WindowTargetId",
+    "ExecutionId",
+    "A-B:C",
+    "AWS::EC2::Instance",
+    "Intelligent-Tiering",
+    "StatusDetailsStatusDetails0",
+    "0123456789abcdefghijklmnopqrstuvwxyz0123",
+};
+
+// The names raw_is gets wrong for this body (none, if it works).
+template <std::size_t... I>
+std::string misjudged_names(char const* raw, std::string_view body, std::index_sequence<I...>) {
+  std::string wrong;
+  ((awsjson::detail::raw_is<names, I>(raw) != (body == names[I]) ? (wrong += names[I], wrong += ' ') : wrong), ...);
+  return wrong;
+}
+}  // namespace
+
+TEST_CASE("raw names match a string body exactly, whatever follows it", "[json_string][property]") {
+  static constexpr std::string_view pieces[] = {
+      "S",    "t",       "a",      "u",  "s", "D",    "e",       "Status",     "Start",
+      "Time", "Details", "Window", "Id", "x", "\\\"", "\\u0053", "0123456789", "abcdefghijklmnopqrstuvwxyz",
+      ":",    "-"};
+  std::mt19937_64 rng(11);
+  std::size_t matched = 0;
+  std::string raw;
+  for (int iteration = 0; iteration < 200000; ++iteration) {
+    std::string body;
+    if (rng() % 3 == 0) {
+      body = names[rng() % names.size()];  // a name, or one cut short or run on
+      if (rng() % 2 && !body.empty()) body.pop_back();
+      if (rng() % 3 == 0) body += pieces[rng() % std::size(pieces)];
+    } else {
+      for (auto n = rng() % 6; n > 0; --n) body += pieces[rng() % std::size(pieces)];
+    }
+    raw = body + '"';
+    // Read ahead, never taken: what follows a key or an enum value in a document, and padding.
+    for (int k = 0; k < 48; ++k) raw += "StatusDetails\":,}0 "[rng() % 20];
+    raw.append(64, ' ');
+    auto expected = std::size_t(std::find(names.begin(), names.end(), body) - names.begin());
+    INFO("body: " << body);
+    REQUIRE(awsjson::detail::raw_index<names>(raw.data()) == expected);
+    REQUIRE(misjudged_names(raw.data(), body, std::make_index_sequence<names.size()>{}).empty());
+    matched += expected < names.size();
+  }
+  CHECK(matched > 30000);
 }

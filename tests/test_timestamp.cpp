@@ -212,3 +212,48 @@ TEST_CASE("property: the fast epoch path agrees with the exact decimal path on a
     if (text.find_first_of("eE") == std::string::npos && exact_ok && text.size() <= 15) REQUIRE(fast_ok);
   }
 }
+
+TEST_CASE("property: the padded epoch reader agrees with the exact decimal path, whatever follows the text",
+          "[timestamp][property]") {
+  // It reads 8 bytes past short fractions: the bytes after the text (here digits too, which a
+  // document never has there) must not count.
+  std::mt19937_64 rng(8);
+  constexpr char alphabet[] = "0123456789012345678901234567890123456789.. -eE";
+  std::size_t taken = 0;
+  for (int i = 0; i < 300000; ++i) {
+    std::string text;
+    switch (rng() % 3) {
+      case 0:  // anything
+        for (std::size_t k = 1 + rng() % 22; k > 0; --k) text += alphabet[rng() % (sizeof alphabet - 1)];
+        break;
+      default:  // the reader's own shape, with its edges: 10 digits, '.', 0 to 10 fraction digits
+        text = std::to_string(rng() % 20000000000ull);
+        if (rng() % 4) text += "." + std::to_string(rng() % 10000000000ull).substr(0, rng() % 11);
+    }
+    std::string buffer = text;
+    for (int k = 0; k < 64; ++k) buffer += alphabet[rng() % (sizeof alphabet - 1)];
+    auto check = [&](auto period) {
+      using P = decltype(period);
+      std::int64_t fast = 0, exact = 0;
+      bool fast_ok = awsjson::detail::padded_epoch_seconds_to_ticks<std::int64_t, P>(buffer.data(), text.size(), fast);
+      awsjson::detail::decimal d;
+      bool exact_ok = awsjson::detail::parse_decimal(text, d) &&
+                      awsjson::detail::decimal_seconds_to_ticks<std::int64_t, P>(d, exact);
+      INFO(text << " at 1/" << P::den << " s");
+      if (fast_ok) {  // it may decline anything, but what it accepts must be exact
+        REQUIRE(exact_ok);
+        REQUIRE(fast == exact);
+        ++taken;
+      }
+      bool its_shape = text.size() >= 10 && text[0] != '0' && text.find_first_not_of("0123456789") >= 10 &&
+                       text.find_first_of("eE -") == std::string::npos &&
+                       (text.size() == 10 || (text[10] == '.' && text.size() >= 12 && text.size() <= 19));
+      if (exact_ok && its_shape && P::den < 1000000000) REQUIRE(fast_ok);
+    };
+    check(std::ratio<1>{});
+    check(std::milli{});
+    check(std::micro{});
+    check(std::nano{});
+  }
+  CHECK(taken > 200000);
+}

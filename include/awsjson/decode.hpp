@@ -99,14 +99,8 @@ bool decode_enum(od::value& v, T& out, decode_context& ctx) {
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  char const* first = find_quote_or_backslash(raw.raw());
-  if (*first == '"') {  // no escapes: one copy
-    out.clear();
-    out.append(raw.raw(), std::size_t(first - raw.raw()));
-    return true;
-  }
   // The token, quotes included, is never shorter than the unescaped text.
-  if (auto st = unescape_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
+  if (auto st = assign_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
 }
@@ -176,7 +170,7 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  char const* problem = timestamp_from_token(trimmed_token(v), out, ctx.scratch);
+  char const* problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
   if (!problem) return true;
   if (problem == not_a_timestamp) return ctx.mismatch(v, what);
   if (problem == bad_string) {
@@ -505,7 +499,7 @@ inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std
 
 // The general path: any type, any document, and the error that names the problem.
 template <class T>
-error decode_general(simdjson::padded_string_view json, T& out, decode_options const& options) {
+error decode_general(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
   auto& st = this_thread_state();
   error err;
   decode_context ctx(options, err, st.scratch);
@@ -535,7 +529,7 @@ error decode_general(simdjson::padded_string_view json, T& out, decode_options c
 
 // The fast path first (fast_decode.hpp); the general path for everything it does not take.
 template <class T>
-error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
   if constexpr (AWSJSON_DECODE_FAST_PATH && described_struct<T> && fast_decodable<T>()) {
     auto& st = this_thread_state();
     if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
@@ -548,8 +542,11 @@ error decode_padded(simdjson::padded_string_view json, T& out, decode_options co
 /// Decodes into an existing object, reusing the capacity of its strings and lists.
 /// Returns an empty error on success. Input that is already padded (simdjson::padded_string,
 /// padded_string_view, or a std::string with SIMDJSON_PADDING spare capacity) is not copied.
+// Inlined into the caller: a padded_string_view passed by value travels through the stack, and
+// the copy between two frames (two 8-byte stores read back as one 16-byte load) stalls the CPU
+// for longer than a small document takes to decode. Everything below takes it by reference.
 template <class T>
-error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
+AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
   if (detail::starts_with_bom(json.data(), json.size()))  // RFC 8259 lets parsers ignore a BOM
     json = simdjson::padded_string_view(json.data() + 3, json.size() - 3, json.capacity() - 3);
   return detail::decode_padded(json, out, options);

@@ -520,6 +520,41 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
   }
 }
 
+/// The most common epoch-seconds text, read with no loop from a padded buffer (simdjson's input
+/// has 64 bytes past its end; this reads at most 8 past the text's): 10 integer digits (the
+/// years 2001 to 2286), optionally followed by '.' and 1 to 8 fraction digits. Into a
+/// power-of-ten period, floored. Returns false, leaving `out` alone, for anything else.
+template <class Rep, class Period>
+inline bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
+  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
+                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>) ||
+                std::endian::native != std::endian::little) {
+    return false;
+  } else {
+    if (n != 10 && (n < 12 || n > 19)) return false;
+    std::uint64_t head;
+    std::memcpy(&head, p, 8);
+    unsigned d8 = unsigned(p[8] - '0'), d9 = unsigned(p[9] - '0');
+    if (!is_eight_digits(head) || p[0] == '0' || d8 > 9 || d9 > 9) return false;
+    constexpr std::int64_t den = Period::den;
+    std::int64_t whole = std::int64_t(parse_eight_digits(head)) * 100 + d8 * 10 + d9;
+    if (whole > (std::numeric_limits<std::int64_t>::max() - den) / den) return false;
+    std::int64_t frac = 0;  // in units of 10^-8 s
+    if (n > 10) {
+      if (p[10] != '.') return false;
+      std::uint64_t tail;
+      std::memcpy(&tail, p + 11, 8);
+      // The bytes past the fraction's k digits read as '0's.
+      std::uint64_t keep = ~std::uint64_t(0) >> 8 * (19 - n);
+      tail = (tail & keep) | (0x3030303030303030 & ~keep);
+      if (!is_eight_digits(tail)) return false;
+      frac = parse_eight_digits(tail);
+    }
+    out = Rep(whole * den + (den >= 100000000 ? frac * (den / 100000000) : frac / (100000000 / den)));
+    return true;
+  }
+}
+
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/decimal.hpp ----
 
@@ -1215,6 +1250,7 @@ void reset_value(T& x) {
 #include <string>
 #include <string_view>
 
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -1498,6 +1534,15 @@ inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
   }
 }
 
+/// unescape_string with its common case, a string without escapes, inlined at the call site.
+AWSJSON_ALWAYS_INLINE unescape_status assign_string(char const* p, std::size_t bound, std::string& out) {
+  char const* end = find_quote_or_backslash(p);
+  if (*end != '"') return unescape_string(p, bound, out);
+  out.clear();  // clear + append: cheaper than assign's general replace
+  out.append(p, std::size_t(end - p));
+  return unescape_status::ok;
+}
+
 /// unescape_string when the raw length is not known yet.
 inline unescape_status unescape_string(char const* p, std::string& out) {
   bool escaped;
@@ -1706,9 +1751,19 @@ inline bool raw_is(char const* raw) noexcept {
       w[whole] = word_of(k, n - 8);
       return w;
     }();
+    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
     std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
-    for (std::size_t i = 0; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
+    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
     return diff == 0 && raw[n] == '"';
+  } else if constexpr (std::endian::native == std::endian::little) {
+    // The name and its closing quote fit in one word: compare those bytes of it.
+    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
+    constexpr std::uint64_t word = [k] {
+      std::uint64_t w = std::uint64_t('"') << 8 * n;
+      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
+      return w;
+    }();
+    return (load_word(raw) & mask) == word;
   } else {
     return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
   }
@@ -1772,20 +1827,13 @@ struct enum_of_t<open_enum<E>> {
   using type = E;
 };
 
-/// Sets a described enum or an open_enum from a raw JSON string. The string is first matched
-/// against the wire names as compile-time constants (no length scan, no copy); escapes and
-/// unknown values take the long way. False for a bad escape or a value a closed enum lacks.
+// Each leaf below inlines its common case at the call site and keeps the rest out of line: a
+// call costs its arguments' trip through memory, which for a value of a few bytes is much of
+// the work.
+
+/// enum_from_raw's long way: a name written with escapes, or one the enum does not know.
 template <class T>
-bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
-  using E = typename enum_of_t<T>::type;
-  constexpr auto const& names = enum_wire_names<E>;
-  if (std::size_t i = raw_index<names>(raw); i < names.size()) {
-    if constexpr (is_open_enum<T>)
-      out.assign(enum_table<E>[i].value);
-    else
-      out = enum_table<E>[i].value;
-    return true;
-  }
+bool enum_from_escaped_or_unknown(char const* raw, T& out, std::string& scratch) {
   std::string_view s;
   if (string_body(raw, s, scratch) != unescape_status::ok) return false;
   if constexpr (is_open_enum<T>) {
@@ -1798,13 +1846,37 @@ bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
   }
 }
 
+/// Sets a described enum or an open_enum from a raw JSON string. The string is first matched
+/// against the wire names as compile-time constants (no length scan, no copy); escapes and
+/// unknown values take the long way. False for a bad escape or a value a closed enum lacks.
+template <class T>
+AWSJSON_ALWAYS_INLINE bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
+  using E = typename enum_of_t<T>::type;
+  constexpr auto const& names = enum_wire_names<E>;
+  if (std::size_t i = raw_index<names>(raw); i < names.size()) {
+    if constexpr (is_open_enum<T>)
+      out.assign(enum_table<E>[i].value);
+    else
+      out = enum_table<E>[i].value;
+    return true;
+  }
+  return enum_from_escaped_or_unknown(raw, out, scratch);
+}
+
 inline constexpr char const* not_a_timestamp = "not a timestamp";
 inline constexpr char const* bad_string = "bad string";
 
-/// Reads a timestamp from its JSON token (a number's text, exactly, or a quoted string).
-/// Returns nullptr, or what is wrong: not_a_timestamp, bad_string, or the parser's reason.
+/// A token without the whitespace simdjson leaves after it.
+constexpr std::string_view trim_token(std::string_view tok) noexcept {
+  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+    tok.remove_suffix(1);
+  return tok;
+}
+
+/// timestamp_from_token's long way: any number, or a string.
 template <class D>
-char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+char const* timestamp_from_text(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+  tok = trim_token(tok);
   if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) return parse_epoch_seconds(tok, out);
   if (tok.empty() || tok[0] != '"') return not_a_timestamp;
   std::string_view s;
@@ -1812,13 +1884,22 @@ char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>&
   return parse_timestamp_string(s, out);
 }
 
-/// A value's token without the whitespace simdjson leaves after it.
-AWSJSON_ALWAYS_INLINE std::string_view trimmed_token(od::value& v) {
-  std::string_view tok = v.raw_json_token();
-  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-    tok.remove_suffix(1);
-  return tok;
+/// Reads a timestamp from its JSON token in simdjson's padded input (a number's text or a quoted
+/// string, whitespace after it allowed). Returns nullptr, or what is wrong: not_a_timestamp,
+/// bad_string, or the parser's reason.
+template <class D>
+AWSJSON_ALWAYS_INLINE char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out,
+                                                       std::string& scratch) {
+  if (typename D::rep ticks{};
+      padded_epoch_seconds_to_ticks<typename D::rep, typename D::period>(tok.data(), tok.size(), ticks)) {
+    out = std::chrono::sys_time<D>(D(ticks));
+    return nullptr;
+  }
+  return timestamp_from_text(tok, out, scratch);
 }
+
+/// A value's token without the whitespace simdjson leaves after it.
+AWSJSON_ALWAYS_INLINE std::string_view trimmed_token(od::value& v) { return trim_token(v.raw_json_token()); }
 
 AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
   bool n = false;
@@ -1940,16 +2021,19 @@ AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
   }
 }
 
-// Matches the raw key against each member's key, as compile-time constants, and decodes the
-// member it names: a chain of branches the predictor learns for a recurring document shape.
+// Matches the raw key against the keys of the members from `from` on, as compile-time constants,
+// and decodes the member it names. Services write members in the model's order, so the search
+// starts past the last member found: a document in that order costs one comparison per member,
+// whichever members it omits, instead of one per member declared before it.
 template <class T, int Left, std::size_t... I>
-AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] od::field& f,
-                                             [[maybe_unused]] T& out, [[maybe_unused]] fast_state& st,
-                                             [[maybe_unused]] bool& ok, std::index_sequence<I...>) {
+AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] std::size_t from,
+                                             [[maybe_unused]] od::field& f, [[maybe_unused]] T& out,
+                                             [[maybe_unused]] fast_state& st, [[maybe_unused]] bool& ok,
+                                             std::index_sequence<I...>) {
   using Ms = members_of<T>;
   constexpr auto const& keys = member_keys<T>;
   std::size_t index = sizeof...(I);
-  (void)((raw_is<keys, I>(raw)
+  (void)((I >= from && raw_is<keys, I>(raw)
               ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Left>(f.value(), out, st), true)
               : false) ||
          ...);
@@ -1962,15 +2046,21 @@ AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st)
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
   std::uint64_t seen = 0;
+  std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
     od::field f;
     if (std::move(fr).get(f)) return false;
     char const* raw = f.key().raw();
     bool ok = true;
-    std::size_t index = fast_match<T, Left>(raw, f, out, st, ok, std::make_index_sequence<N>{});
+    std::size_t index;
+    for (std::size_t from = next;; from = 0) {  // then, out of order, from the first member
+      index = fast_match<T, Left>(raw, from, f, out, st, ok, std::make_index_sequence<N>{});
+      if (index < N || from == 0) break;
+    }
     if (index < N) {
       if (!ok) return false;
       seen |= std::uint64_t(1) << index;
+      next = index + 1;
       continue;
     }
     // Not a key as written: an unknown member, or a known one with escapes or in another case.
@@ -2001,7 +2091,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     od::raw_json_string raw;
     if (v.get_raw_json_string().get(raw)) return false;
     // The token, quotes included, is never shorter than the unescaped text.
-    return unescape_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
+    return assign_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
   } else if constexpr (std::is_same_v<T, bool>) {
     return !v.get_bool().get(out);
   } else if constexpr (is_integer<T>) {
@@ -2027,7 +2117,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     od::raw_json_string raw;
     return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
   } else if constexpr (is_timestamp<T>) {
-    return timestamp_from_token(trimmed_token(v), out, st.scratch) == nullptr;
+    return timestamp_from_token(v.raw_json_token(), out, st.scratch) == nullptr;
   } else if constexpr (is_blob<T>) {
     od::raw_json_string raw;
     std::string_view s;
@@ -2084,7 +2174,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
 /// Decodes a document whose root is a T in one pass, or returns false having decided nothing:
 /// the caller then decodes the document on the general path. Everything above is inlined here.
 template <class T>
-AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view json, T& out,
+AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
                                   decode_options const& options, std::string& scratch) {
   od::document doc;
   od::object obj;
@@ -2191,14 +2281,8 @@ bool decode_enum(od::value& v, T& out, decode_context& ctx) {
 inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  char const* first = find_quote_or_backslash(raw.raw());
-  if (*first == '"') {  // no escapes: one copy
-    out.clear();
-    out.append(raw.raw(), std::size_t(first - raw.raw()));
-    return true;
-  }
   // The token, quotes included, is never shorter than the unescaped text.
-  if (auto st = unescape_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
+  if (auto st = assign_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
 }
@@ -2268,7 +2352,7 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  char const* problem = timestamp_from_token(trimmed_token(v), out, ctx.scratch);
+  char const* problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
   if (!problem) return true;
   if (problem == not_a_timestamp) return ctx.mismatch(v, what);
   if (problem == bad_string) {
@@ -2597,7 +2681,7 @@ inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std
 
 // The general path: any type, any document, and the error that names the problem.
 template <class T>
-error decode_general(simdjson::padded_string_view json, T& out, decode_options const& options) {
+error decode_general(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
   auto& st = this_thread_state();
   error err;
   decode_context ctx(options, err, st.scratch);
@@ -2627,7 +2711,7 @@ error decode_general(simdjson::padded_string_view json, T& out, decode_options c
 
 // The fast path first (fast_decode.hpp); the general path for everything it does not take.
 template <class T>
-error decode_padded(simdjson::padded_string_view json, T& out, decode_options const& options) {
+error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
   if constexpr (AWSJSON_DECODE_FAST_PATH && described_struct<T> && fast_decodable<T>()) {
     auto& st = this_thread_state();
     if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
@@ -2640,8 +2724,11 @@ error decode_padded(simdjson::padded_string_view json, T& out, decode_options co
 /// Decodes into an existing object, reusing the capacity of its strings and lists.
 /// Returns an empty error on success. Input that is already padded (simdjson::padded_string,
 /// padded_string_view, or a std::string with SIMDJSON_PADDING spare capacity) is not copied.
+// Inlined into the caller: a padded_string_view passed by value travels through the stack, and
+// the copy between two frames (two 8-byte stores read back as one 16-byte load) stalls the CPU
+// for longer than a small document takes to decode. Everything below takes it by reference.
 template <class T>
-error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
+AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
   if (detail::starts_with_bom(json.data(), json.size()))  // RFC 8259 lets parsers ignore a BOM
     json = simdjson::padded_string_view(json.data() + 3, json.size() - 3, json.capacity() - 3);
   return detail::decode_padded(json, out, options);

@@ -179,4 +179,39 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
   }
 }
 
+/// The most common epoch-seconds text, read with no loop from a padded buffer (simdjson's input
+/// has 64 bytes past its end; this reads at most 8 past the text's): 10 integer digits (the
+/// years 2001 to 2286), optionally followed by '.' and 1 to 8 fraction digits. Into a
+/// power-of-ten period, floored. Returns false, leaving `out` alone, for anything else.
+template <class Rep, class Period>
+inline bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
+  if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
+                !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>) ||
+                std::endian::native != std::endian::little) {
+    return false;
+  } else {
+    if (n != 10 && (n < 12 || n > 19)) return false;
+    std::uint64_t head;
+    std::memcpy(&head, p, 8);
+    unsigned d8 = unsigned(p[8] - '0'), d9 = unsigned(p[9] - '0');
+    if (!is_eight_digits(head) || p[0] == '0' || d8 > 9 || d9 > 9) return false;
+    constexpr std::int64_t den = Period::den;
+    std::int64_t whole = std::int64_t(parse_eight_digits(head)) * 100 + d8 * 10 + d9;
+    if (whole > (std::numeric_limits<std::int64_t>::max() - den) / den) return false;
+    std::int64_t frac = 0;  // in units of 10^-8 s
+    if (n > 10) {
+      if (p[10] != '.') return false;
+      std::uint64_t tail;
+      std::memcpy(&tail, p + 11, 8);
+      // The bytes past the fraction's k digits read as '0's.
+      std::uint64_t keep = ~std::uint64_t(0) >> 8 * (19 - n);
+      tail = (tail & keep) | (0x3030303030303030 & ~keep);
+      if (!is_eight_digits(tail)) return false;
+      frac = parse_eight_digits(tail);
+    }
+    out = Rep(whole * den + (den >= 100000000 ? frac * (den / 100000000) : frac / (100000000 / den)));
+    return true;
+  }
+}
+
 }  // namespace awsjson::detail

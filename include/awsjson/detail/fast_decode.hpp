@@ -47,20 +47,13 @@ struct enum_of_t<open_enum<E>> {
   using type = E;
 };
 
-/// Sets a described enum or an open_enum from a raw JSON string. The string is first matched
-/// against the wire names as compile-time constants (no length scan, no copy); escapes and
-/// unknown values take the long way. False for a bad escape or a value a closed enum lacks.
+// Each leaf below inlines its common case at the call site and keeps the rest out of line: a
+// call costs its arguments' trip through memory, which for a value of a few bytes is much of
+// the work.
+
+/// enum_from_raw's long way: a name written with escapes, or one the enum does not know.
 template <class T>
-bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
-  using E = typename enum_of_t<T>::type;
-  constexpr auto const& names = enum_wire_names<E>;
-  if (std::size_t i = raw_index<names>(raw); i < names.size()) {
-    if constexpr (is_open_enum<T>)
-      out.assign(enum_table<E>[i].value);
-    else
-      out = enum_table<E>[i].value;
-    return true;
-  }
+bool enum_from_escaped_or_unknown(char const* raw, T& out, std::string& scratch) {
   std::string_view s;
   if (string_body(raw, s, scratch) != unescape_status::ok) return false;
   if constexpr (is_open_enum<T>) {
@@ -73,13 +66,37 @@ bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
   }
 }
 
+/// Sets a described enum or an open_enum from a raw JSON string. The string is first matched
+/// against the wire names as compile-time constants (no length scan, no copy); escapes and
+/// unknown values take the long way. False for a bad escape or a value a closed enum lacks.
+template <class T>
+AWSJSON_ALWAYS_INLINE bool enum_from_raw(char const* raw, T& out, std::string& scratch) {
+  using E = typename enum_of_t<T>::type;
+  constexpr auto const& names = enum_wire_names<E>;
+  if (std::size_t i = raw_index<names>(raw); i < names.size()) {
+    if constexpr (is_open_enum<T>)
+      out.assign(enum_table<E>[i].value);
+    else
+      out = enum_table<E>[i].value;
+    return true;
+  }
+  return enum_from_escaped_or_unknown(raw, out, scratch);
+}
+
 inline constexpr char const* not_a_timestamp = "not a timestamp";
 inline constexpr char const* bad_string = "bad string";
 
-/// Reads a timestamp from its JSON token (a number's text, exactly, or a quoted string).
-/// Returns nullptr, or what is wrong: not_a_timestamp, bad_string, or the parser's reason.
+/// A token without the whitespace simdjson leaves after it.
+constexpr std::string_view trim_token(std::string_view tok) noexcept {
+  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
+    tok.remove_suffix(1);
+  return tok;
+}
+
+/// timestamp_from_token's long way: any number, or a string.
 template <class D>
-char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+char const* timestamp_from_text(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+  tok = trim_token(tok);
   if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) return parse_epoch_seconds(tok, out);
   if (tok.empty() || tok[0] != '"') return not_a_timestamp;
   std::string_view s;
@@ -87,13 +104,22 @@ char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>&
   return parse_timestamp_string(s, out);
 }
 
-/// A value's token without the whitespace simdjson leaves after it.
-AWSJSON_ALWAYS_INLINE std::string_view trimmed_token(od::value& v) {
-  std::string_view tok = v.raw_json_token();
-  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-    tok.remove_suffix(1);
-  return tok;
+/// Reads a timestamp from its JSON token in simdjson's padded input (a number's text or a quoted
+/// string, whitespace after it allowed). Returns nullptr, or what is wrong: not_a_timestamp,
+/// bad_string, or the parser's reason.
+template <class D>
+AWSJSON_ALWAYS_INLINE char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out,
+                                                       std::string& scratch) {
+  if (typename D::rep ticks{};
+      padded_epoch_seconds_to_ticks<typename D::rep, typename D::period>(tok.data(), tok.size(), ticks)) {
+    out = std::chrono::sys_time<D>(D(ticks));
+    return nullptr;
+  }
+  return timestamp_from_text(tok, out, scratch);
 }
+
+/// A value's token without the whitespace simdjson leaves after it.
+AWSJSON_ALWAYS_INLINE std::string_view trimmed_token(od::value& v) { return trim_token(v.raw_json_token()); }
 
 AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
   bool n = false;
@@ -215,16 +241,19 @@ AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
   }
 }
 
-// Matches the raw key against each member's key, as compile-time constants, and decodes the
-// member it names: a chain of branches the predictor learns for a recurring document shape.
+// Matches the raw key against the keys of the members from `from` on, as compile-time constants,
+// and decodes the member it names. Services write members in the model's order, so the search
+// starts past the last member found: a document in that order costs one comparison per member,
+// whichever members it omits, instead of one per member declared before it.
 template <class T, int Left, std::size_t... I>
-AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] od::field& f,
-                                             [[maybe_unused]] T& out, [[maybe_unused]] fast_state& st,
-                                             [[maybe_unused]] bool& ok, std::index_sequence<I...>) {
+AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] std::size_t from,
+                                             [[maybe_unused]] od::field& f, [[maybe_unused]] T& out,
+                                             [[maybe_unused]] fast_state& st, [[maybe_unused]] bool& ok,
+                                             std::index_sequence<I...>) {
   using Ms = members_of<T>;
   constexpr auto const& keys = member_keys<T>;
   std::size_t index = sizeof...(I);
-  (void)((raw_is<keys, I>(raw)
+  (void)((I >= from && raw_is<keys, I>(raw)
               ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Left>(f.value(), out, st), true)
               : false) ||
          ...);
@@ -237,15 +266,21 @@ AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st)
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
   std::uint64_t seen = 0;
+  std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
     od::field f;
     if (std::move(fr).get(f)) return false;
     char const* raw = f.key().raw();
     bool ok = true;
-    std::size_t index = fast_match<T, Left>(raw, f, out, st, ok, std::make_index_sequence<N>{});
+    std::size_t index;
+    for (std::size_t from = next;; from = 0) {  // then, out of order, from the first member
+      index = fast_match<T, Left>(raw, from, f, out, st, ok, std::make_index_sequence<N>{});
+      if (index < N || from == 0) break;
+    }
     if (index < N) {
       if (!ok) return false;
       seen |= std::uint64_t(1) << index;
+      next = index + 1;
       continue;
     }
     // Not a key as written: an unknown member, or a known one with escapes or in another case.
@@ -276,7 +311,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     od::raw_json_string raw;
     if (v.get_raw_json_string().get(raw)) return false;
     // The token, quotes included, is never shorter than the unescaped text.
-    return unescape_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
+    return assign_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
   } else if constexpr (std::is_same_v<T, bool>) {
     return !v.get_bool().get(out);
   } else if constexpr (is_integer<T>) {
@@ -302,7 +337,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     od::raw_json_string raw;
     return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
   } else if constexpr (is_timestamp<T>) {
-    return timestamp_from_token(trimmed_token(v), out, st.scratch) == nullptr;
+    return timestamp_from_token(v.raw_json_token(), out, st.scratch) == nullptr;
   } else if constexpr (is_blob<T>) {
     od::raw_json_string raw;
     std::string_view s;
@@ -359,7 +394,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
 /// Decodes a document whose root is a T in one pass, or returns false having decided nothing:
 /// the caller then decodes the document on the general path. Everything above is inlined here.
 template <class T>
-AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view json, T& out,
+AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
                                   decode_options const& options, std::string& scratch) {
   od::document doc;
   od::object obj;

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "config.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -288,6 +290,15 @@ inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
     escaped = true;
     n += 2;
   }
+}
+
+/// unescape_string with its common case, a string without escapes, inlined at the call site.
+AWSJSON_ALWAYS_INLINE unescape_status assign_string(char const* p, std::size_t bound, std::string& out) {
+  char const* end = find_quote_or_backslash(p);
+  if (*end != '"') return unescape_string(p, bound, out);
+  out.clear();  // clear + append: cheaper than assign's general replace
+  out.append(p, std::size_t(end - p));
+  return unescape_status::ok;
 }
 
 /// unescape_string when the raw length is not known yet.

@@ -53,9 +53,19 @@ inline bool raw_is(char const* raw) noexcept {
       w[whole] = word_of(k, n - 8);
       return w;
     }();
+    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
     std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
-    for (std::size_t i = 0; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
+    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
     return diff == 0 && raw[n] == '"';
+  } else if constexpr (std::endian::native == std::endian::little) {
+    // The name and its closing quote fit in one word: compare those bytes of it.
+    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
+    constexpr std::uint64_t word = [k] {
+      std::uint64_t w = std::uint64_t('"') << 8 * n;
+      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
+      return w;
+    }();
+    return (load_word(raw) & mask) == word;
   } else {
     return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
   }
