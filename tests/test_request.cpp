@@ -55,7 +55,7 @@ TEST_CASE("validation of the response: lengths count characters, sensitive membe
   resp.StatusDetails = std::string(250, 'x');
   resp.WindowTargetId = std::string(12, '\xe6');  // invalid UTF-8 is not our business here; 12 bytes
   CHECK(messages(awsjson::validate(resp)) ==
-        std::vector<std::string>{"/OwnerInformation: length 0, must be between 1 and 128"});
+        std::vector<std::string>{"/OwnerInformation: length out of bounds, must be between 1 and 128"});  // sensitive
   resp.OwnerInformation = std::string(128, 'o');
   resp.StatusDetails = std::string(83, 'x') + std::string(167, 'y') + "\xc3\xa9";  // 251 characters
   CHECK(messages(awsjson::validate(resp)) ==

@@ -149,7 +149,8 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
     else if (s == "-Infinity")
       out = -std::numeric_limits<T>::infinity();
     else {
-      std::string quoted = "\"" + std::string(s) + "\"";
+      std::string quoted;
+      quoted.append(1, '"').append(s).append(1, '"');
       return ctx.fail(errc::type_mismatch, {"expected ", what, ", found ", ctx.describe_token(quoted)});
     }
     return true;
@@ -185,6 +186,30 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
 template <class T>
 bool decode_value(od::value& v, T& out, decode_context& ctx);
 
+// A custom codec's failure in a sensitive subtree: the codec should describe, never quote (the
+// context's mismatch() and describe_token() do that for it); should it quote the value anyway,
+// its message is replaced, so that the guarantee does not rest on every codec author.
+AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_context& ctx) {
+  while (!token.empty() &&
+         (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+    token.remove_suffix(1);
+  std::string body;
+  if (token.size() >= 2 && token.front() == '"') {
+    token = token.substr(1, token.size() - 2);
+    if (unescape_string(token.data(), body) != unescape_status::ok) body.clear();
+  }
+  if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body))
+    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+}
+
+template <class T>
+bool decode_custom(od::value& v, T& out, decode_context& ctx) {
+  std::string_view token = v.raw_json_token();  // a scalar's whole text; an object's or array's first byte
+  if (codec<T>::decode(v, out, ctx)) return true;
+  if (ctx.sensitive) scrub_custom_message(token, ctx);
+  return false;
+}
+
 // Consumes any value, checking it is well-formed JSON (simdjson would skip it unchecked).
 inline bool skip_value(od::value& v, decode_context& ctx) {
   od::json_type t;
@@ -202,7 +227,7 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
         if (!skip_value(f.value(), ctx)) {
           std::string key;  // the scratch buffer was reused below: unescape the key again
           (void)unescape_string(f.key().raw(), key);
-          ctx.prepend_path(key);
+          ctx.prepend_document_key(key);
           return false;
         }
       }
@@ -314,7 +339,7 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
     auto& slot = out[key];  // a duplicate key: the last one wins
     reset_value(slot);
     if (!decode_element(f.value(), slot, ctx)) {
-      ctx.prepend_path(key);
+      ctx.prepend_document_key(key);
       return false;
     }
   }
@@ -327,15 +352,16 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
 // the time to compile it, proportional to the kinds of members rather than their number.
 template <class M>
 AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ctx, member_info const& info) {
-  ctx.sensitive = info.sensitive;
   bool ok;
-  if constexpr (is_optional<M>) {
-    if (!m) m.emplace();
-    ok = decode_value(v, *m, ctx);
-  } else {
-    ok = decode_value(v, m, ctx);
+  {
+    sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
+    if constexpr (is_optional<M>) {
+      if (!m) m.emplace();
+      ok = decode_value(v, *m, ctx);
+    } else {
+      ok = decode_value(v, m, ctx);
+    }
   }
-  ctx.sensitive = false;
   if (ok) return true;
   // null means absent (Smithy). Checked only once decoding failed: free when members are not null.
   if (ctx.err.code == errc::type_mismatch && trimmed_token(v) == "null") {
@@ -400,12 +426,12 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
       if (ctx.options.reject_unknown_members) {
         std::string k(key);
         ctx.fail(errc::unknown_member, "unknown member");
-        ctx.prepend_path(k);
+        ctx.prepend_document_key(k);
         return false;
       }
       std::string copy = escaped ? std::string(key) : std::string();  // skip_value reuses scratch
       if (!skip_value(f.value(), ctx)) {
-        ctx.prepend_path(escaped ? std::string_view(copy) : key);
+        ctx.prepend_document_key(escaped ? std::string_view(copy) : key);
         return false;
       }
       continue;
@@ -442,6 +468,7 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
 
 template <class T>
 bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+  sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
   return decode_members(obj, out, ctx);
@@ -450,7 +477,7 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
 template <class T>
 bool decode_value(od::value& v, T& out, decode_context& ctx) {
   if constexpr (has_custom_decode<T>) {
-    return codec<T>::decode(v, out, ctx);
+    return decode_custom(v, out, ctx);
   } else if constexpr (std::is_same_v<T, std::string>) {
     return read_string(v, out, ctx);
   } else if constexpr (std::is_same_v<T, bool>) {

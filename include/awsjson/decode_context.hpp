@@ -11,6 +11,8 @@
 #include "codec.hpp"
 #include "detail/config.hpp"
 #include "error.hpp"
+#include "json_pointer.hpp"
+#include "sensitivity.hpp"
 
 namespace awsjson {
 
@@ -38,7 +40,9 @@ class decode_context {
   error& err;
   std::string& scratch;
   unsigned depth = 0;
-  bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
+  /// Inside a @sensitive member or shape, at any depth: errors describe types, never values, and
+  /// keys read from the document (map keys, unknown members) are redacted from the path.
+  bool sensitive = false;
 
   // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
   // small (and quick to compile) however many members a type has.
@@ -94,20 +98,15 @@ class decode_context {
     return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
   }
 
-  /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
-  AWSJSON_COLD void prepend_path(std::string_view key) {
-    std::string step = "/";
-    for (char c : key) {
-      if (c == '~')
-        step += "~0";
-      else if (c == '/')
-        step += "~1";
-      else
-        step += c;
-    }
-    err.path.insert(0, step);
+  /// Prepends a member name from the model to the error's path as it unwinds (only ever runs on
+  /// failure).
+  AWSJSON_COLD void prepend_path(std::string_view key) { err.path.insert(0, json_pointer_step(key)); }
+  /// Prepends a key read from the document (a map key, an unknown member): data, so inside a
+  /// sensitive subtree it is written as `/<redacted>`.
+  AWSJSON_COLD void prepend_document_key(std::string_view key) {
+    err.path.insert(0, sensitive ? std::string(redacted_step) : json_pointer_step(key));
   }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, json_pointer_step(index)); }
   /// "expected <what>, found <the value at v> (<reason>)"
   AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
                                      char const* reason) {

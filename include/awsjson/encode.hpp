@@ -17,6 +17,8 @@
 #include "detail/config.hpp"
 #include "detail/json_string.hpp"
 #include "error.hpp"
+#include "json_pointer.hpp"
+#include "sensitivity.hpp"
 #include "type_traits.hpp"
 
 namespace awsjson {
@@ -28,18 +30,22 @@ class encode_context {
   std::string& out;
   error& err;
   timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
+  /// Inside a @sensitive member or shape, at any depth: messages never show values, and map keys
+  /// are redacted from the path.
+  bool sensitive = false;
 
   AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
     err.message.assign(message);
     return false;
   }
-  AWSJSON_COLD void prepend_path(std::string_view key) {
-    std::string step = "/";
-    for (char c : key) step += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    err.path.insert(0, step);
+  /// Prepends a member name from the model to the error's path.
+  AWSJSON_COLD void prepend_path(std::string_view key) { err.path.insert(0, json_pointer_step(key)); }
+  /// Prepends a map key (data: `/<redacted>` inside a sensitive subtree).
+  AWSJSON_COLD void prepend_document_key(std::string_view key) {
+    err.path.insert(0, sensitive ? std::string(redacted_step) : json_pointer_step(key));
   }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, json_pointer_step(index)); }
 };
 
 template <class T>
@@ -66,10 +72,28 @@ namespace detail {
 template <class T>
 bool encode_value(encode_context& ctx, T const& x);
 
+// A custom codec's failure in a sensitive subtree: should its message quote what it had written
+// of the value, the message is withheld (the codec should say what is wrong, not show it).
+AWSJSON_COLD inline void scrub_custom_message(encode_context& ctx, std::size_t mark) {
+  std::string_view written = std::string_view(ctx.out).substr(mark);
+  if (!written.empty() && written.front() == '"') written.remove_prefix(1);
+  if (!written.empty() && written.back() == '"') written.remove_suffix(1);
+  if (quotes(ctx.err.message, written))
+    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+}
+
+template <class T>
+bool encode_custom(encode_context& ctx, T const& x) {
+  std::size_t mark = ctx.out.size();
+  if (codec<T>::encode(ctx, x)) return true;
+  if (ctx.sensitive) scrub_custom_message(ctx, mark);
+  return false;
+}
+
 inline bool encode_string(encode_context& ctx, std::string_view s) {
   if (append_json_string(ctx.out, s)) return true;
-  return ctx.fail(errc::invalid_value,
-                  "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
+  std::string at = std::to_string(valid_utf8_prefix(s));
+  return ctx.fail(errc::invalid_value, std::string("string is not valid UTF-8 (at byte ").append(at).append(")"));
 }
 
 template <class T>
@@ -92,6 +116,7 @@ bool encode_floating(encode_context& ctx, T x) {
 
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
+  sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
   ctx.out.push_back('{');
   bool first = true, ok = true;
   boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
@@ -107,10 +132,13 @@ bool encode_struct(encode_context& ctx, T const& x) {
     ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
     ctx.out += "\":";
     ctx.timestamps = info.timestamp;
-    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
-      ok = encode_value(ctx, *m);
-    else
-      ok = encode_value(ctx, m);
+    {
+      sensitive_scope scope(ctx.sensitive, info.sensitive);
+      if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+        ok = encode_value(ctx, *m);
+      else
+        ok = encode_value(ctx, m);
+    }
     ctx.timestamps = timestamp_format::protocol_default;
     if (!ok) ctx.prepend_path(info.key());
   });
@@ -121,7 +149,7 @@ bool encode_struct(encode_context& ctx, T const& x) {
 template <class T>
 bool encode_value(encode_context& ctx, T const& x) {
   if constexpr (has_custom_encode<T>) {
-    return codec<T>::encode(ctx, x);
+    return encode_custom(ctx, x);
   } else if constexpr (std::is_same_v<T, std::string>) {
     return encode_string(ctx, x);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -134,7 +162,11 @@ bool encode_value(encode_context& ctx, T const& x) {
     return encode_floating(ctx, x);
   } else if constexpr (described_enum<T>) {
     auto s = to_string(x);
-    if (s.empty()) return ctx.fail(errc::invalid_value, "enum holds no enumerator (" + std::to_string(long(x)) + ")");
+    if (s.empty()) {
+      if (ctx.sensitive) return ctx.fail(errc::invalid_value, "enum holds no enumerator");
+      std::string n = std::to_string(long(x));
+      return ctx.fail(errc::invalid_value, std::string("enum holds no enumerator (").append(n).append(")"));
+    }
     return encode_string(ctx, s);
   } else if constexpr (is_open_enum<T>) {
     return encode_string(ctx, x.wire());
@@ -185,7 +217,7 @@ bool encode_value(encode_context& ctx, T const& x) {
       ctx.out.push_back(':');
       ctx.timestamps = format;
       if (!encode_value(ctx, v)) {
-        ctx.prepend_path(k);
+        ctx.prepend_document_key(k);
         return false;
       }
       return true;

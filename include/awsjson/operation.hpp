@@ -78,7 +78,7 @@ error build_request(typename Op::input const& input, http_request& out) {
   out.path = "/";
   out.headers.clear();
   out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
-  out.headers.push_back({"Content-Type", "application/x-amz-json-" + std::string(Op::json_version)});
+  out.headers.push_back({"Content-Type", std::string("application/x-amz-json-").append(Op::json_version)});
   out.body.clear();
   return encode_into(out.body, input);
 }

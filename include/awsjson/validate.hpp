@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "json_pointer.hpp"
+#include "sensitivity.hpp"
 #include "type_traits.hpp"
 
 namespace awsjson {
@@ -30,12 +32,18 @@ inline std::int64_t code_points(std::string_view s) noexcept {
   return n;
 }
 
-inline std::string bound_message(char const* what, std::int64_t actual, std::int64_t min, std::int64_t max) {
-  std::string m = std::string(what) + " " + std::to_string(actual) + ", must be ";
-  if (min != unbounded && max != unbounded && min == max) return m + std::to_string(min);
-  if (min != unbounded && max != unbounded) return m + "between " + std::to_string(min) + " and " + std::to_string(max);
-  if (min != unbounded) return m + "at least " + std::to_string(min);
-  return m + "at most " + std::to_string(max);
+// `length 12, must be 36`; in a sensitive subtree `length out of bounds, must be 36` (a secret's
+// size is about the secret).
+inline std::string bound_message(char const* what, std::int64_t actual, std::int64_t min, std::int64_t max,
+                                 bool sensitive) {
+  std::string m(what);
+  m += sensitive ? std::string(" out of bounds") : std::string(" ").append(std::to_string(actual));
+  m += ", must be ";
+  if (min != unbounded && max != unbounded && min == max) return m.append(std::to_string(min));
+  if (min != unbounded && max != unbounded)
+    return m.append("between ").append(std::to_string(min)).append(" and ").append(std::to_string(max));
+  if (min != unbounded) return m.append("at least ").append(std::to_string(min));
+  return m.append("at most ").append(std::to_string(max));
 }
 
 // std::regex knows ECMAScript without its Unicode additions: a pattern with \p{...} classes or
@@ -83,6 +91,7 @@ struct validator {
   bool required_only;
   std::vector<violation>& out;
   std::string path;
+  bool sensitive = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
   void add(std::string message) { out.push_back({path, std::move(message)}); }
 
@@ -93,15 +102,17 @@ struct validator {
     } else if constexpr (is_list<T>) {
       auto base = path.size();
       for (std::size_t i = 0; i < x.size(); ++i) {
-        path += "/" + std::to_string(i);
+        path += json_pointer_step(i);
         value(x[i]);
         path.resize(base);
       }
     } else if constexpr (is_map<T>) {
       auto base = path.size();
       for (auto const& [k, v] : x) {
-        path += "/";
-        for (char c : k) path += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        if (sensitive)
+          path += redacted_step;
+        else
+          append_json_pointer_step(path, k);
         value(v);
         path.resize(base);
       }
@@ -112,13 +123,14 @@ struct validator {
 
   template <class T>
   void structure(T const& x) {
+    sensitive_scope shape_scope(sensitive, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
       constexpr member_info info = member_meta<T, decltype(d)>;
+      sensitive_scope scope(sensitive, info.sensitive);
       auto const& m = x.*d.pointer;
       using M = std::remove_cvref_t<decltype(m)>;
       auto base = path.size();
-      path += "/";
-      path += info.key();
+      append_json_pointer_step(path, info.key());
       if constexpr (is_optional<M>) {
         if (!m) {
           if (info.required) add("required member is missing");
@@ -145,20 +157,25 @@ struct validator {
         len = std::int64_t(v.size());
       if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
                        (info.max_length != unbounded && len > info.max_length)))
-        add(bound_message("length", len, info.min_length, info.max_length));
+        add(bound_message("length", len, info.min_length, info.max_length, sensitive));
     }
     if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
       if constexpr (is_integer<V> || std::is_floating_point_v<V>) {
         bool low = info.min_value != unbounded && v < V(info.min_value);
         bool high = info.max_value != unbounded && v > V(info.max_value);
         if (low || high) {
-          std::string m = "value " + std::to_string(v) + ", must be ";
+          std::string m =
+              sensitive ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
+          m += ", must be ";
           if (info.min_value != unbounded && info.max_value != unbounded)
-            m += "between " + std::to_string(info.min_value) + " and " + std::to_string(info.max_value);
+            m.append("between ")
+                .append(std::to_string(info.min_value))
+                .append(" and ")
+                .append(std::to_string(info.max_value));
           else if (low)
-            m += "at least " + std::to_string(info.min_value);
+            m.append("at least ").append(std::to_string(info.min_value));
           else
-            m += "at most " + std::to_string(info.max_value);
+            m.append("at most ").append(std::to_string(info.max_value));
           add(std::move(m));
         }
       }
@@ -166,7 +183,7 @@ struct validator {
     if constexpr (!info.pattern.empty()) {
       if constexpr (std::is_same_v<V, std::string>) {
         auto const* re = pattern_regex<T, D>();
-        if (re && !std::regex_search(v, *re)) add("does not match pattern " + std::string(info.pattern));
+        if (re && !std::regex_search(v, *re)) add(std::string("does not match pattern ").append(info.pattern));
       }
     }
   }

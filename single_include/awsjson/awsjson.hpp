@@ -192,6 +192,83 @@ class decode_error : public std::runtime_error {
 }  // namespace awsjson
 // ---- end awsjson/error.hpp ----
 
+// ---- begin awsjson/json_pointer.hpp ----
+// JSON Pointer (RFC 6901) steps, as errors and violations name where a problem is: `/Tags/a~1b`.
+
+#include <string>
+#include <string_view>
+
+namespace awsjson {
+
+/// Appends `/key` to a pointer, with `~` written `~0` and `/` written `~1`.
+inline void append_json_pointer_step(std::string& pointer, std::string_view key) {
+  pointer += '/';
+  for (char c : key) {
+    if (c == '~')
+      pointer += "~0";
+    else if (c == '/')
+      pointer += "~1";
+    else
+      pointer += c;
+  }
+}
+
+/// The step `/key`, escaped as append_json_pointer_step does.
+inline std::string json_pointer_step(std::string_view key) {
+  std::string step;
+  append_json_pointer_step(step, key);
+  return step;
+}
+
+/// The step `/index` of an array element.
+inline std::string json_pointer_step(std::size_t index) {
+  std::string step = "/";
+  step += std::to_string(index);
+  return step;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/json_pointer.hpp ----
+
+// ---- begin awsjson/sensitivity.hpp ----
+// Sensitive data (Smithy's @sensitive, on a member or on a whole shape) never appears in a print,
+// an error message, a validation message or a path. Sensitivity is inherited: everything below a
+// sensitive member or shape is sensitive, at any depth, through structures, lists, maps and
+// custom codecs. Decode, encode and validate each carry one flag and raise it with this scope.
+
+#include <string>
+#include <string_view>
+
+namespace awsjson {
+
+/// What a path shows for a key read from a sensitive subtree (a map key, an unknown member).
+inline constexpr std::string_view redacted_step = "/<redacted>";
+
+/// Raises `flag` for the scope when `sensitive` (the flag stays up if it was up already) and
+/// puts back what it was on the way out, so a sensitive subtree never leaks into its siblings.
+class sensitive_scope {
+ public:
+  sensitive_scope(bool& flag, bool sensitive) noexcept : flag_(flag), outer_(flag) { flag = outer_ || sensitive; }
+  ~sensitive_scope() { flag_ = outer_; }
+  sensitive_scope(sensitive_scope const&) = delete;
+  sensitive_scope& operator=(sensitive_scope const&) = delete;
+
+ private:
+  bool& flag_;
+  bool outer_;
+};
+
+namespace detail {
+// Whether `message` quotes `value` (a custom codec's message in a sensitive subtree is checked
+// with this, as a safety net behind the rule that codecs describe, never quote).
+inline bool quotes(std::string_view message, std::string_view value) noexcept {
+  return !value.empty() && message.find(value) != std::string_view::npos;
+}
+}  // namespace detail
+
+}  // namespace awsjson
+// ---- end awsjson/sensitivity.hpp ----
+
 // ---- begin awsjson/decode_context.hpp ----
 // The state a decode carries: its options, the error being built, and a scratch buffer.
 // Custom codecs (awsjson::codec<T>) receive the context and report failures through it.
@@ -229,7 +306,9 @@ class decode_context {
   error& err;
   std::string& scratch;
   unsigned depth = 0;
-  bool sensitive = false;  // inside a @sensitive member: errors describe types, never values
+  /// Inside a @sensitive member or shape, at any depth: errors describe types, never values, and
+  /// keys read from the document (map keys, unknown members) are redacted from the path.
+  bool sensitive = false;
 
   // Everything below runs only on failure: kept out of line and cold, so the decoding paths stay
   // small (and quick to compile) however many members a type has.
@@ -285,20 +364,15 @@ class decode_context {
     return tok.size() <= max ? std::string(tok) : std::string(tok.substr(0, max)) + "...";
   }
 
-  /// Prepends a step to the error's path as it unwinds (only ever runs on failure).
-  AWSJSON_COLD void prepend_path(std::string_view key) {
-    std::string step = "/";
-    for (char c : key) {
-      if (c == '~')
-        step += "~0";
-      else if (c == '/')
-        step += "~1";
-      else
-        step += c;
-    }
-    err.path.insert(0, step);
+  /// Prepends a member name from the model to the error's path as it unwinds (only ever runs on
+  /// failure).
+  AWSJSON_COLD void prepend_path(std::string_view key) { err.path.insert(0, json_pointer_step(key)); }
+  /// Prepends a key read from the document (a map key, an unknown member): data, so inside a
+  /// sensitive subtree it is written as `/<redacted>`.
+  AWSJSON_COLD void prepend_document_key(std::string_view key) {
+    err.path.insert(0, sensitive ? std::string(redacted_step) : json_pointer_step(key));
   }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, json_pointer_step(index)); }
   /// "expected <what>, found <the value at v> (<reason>)"
   AWSJSON_COLD bool mismatch_because(simdjson::ondemand::value& v, std::string_view what, errc code,
                                      char const* reason) {
@@ -2331,7 +2405,8 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
     else if (s == "-Infinity")
       out = -std::numeric_limits<T>::infinity();
     else {
-      std::string quoted = "\"" + std::string(s) + "\"";
+      std::string quoted;
+      quoted.append(1, '"').append(s).append(1, '"');
       return ctx.fail(errc::type_mismatch, {"expected ", what, ", found ", ctx.describe_token(quoted)});
     }
     return true;
@@ -2367,6 +2442,30 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
 template <class T>
 bool decode_value(od::value& v, T& out, decode_context& ctx);
 
+// A custom codec's failure in a sensitive subtree: the codec should describe, never quote (the
+// context's mismatch() and describe_token() do that for it); should it quote the value anyway,
+// its message is replaced, so that the guarantee does not rest on every codec author.
+AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_context& ctx) {
+  while (!token.empty() &&
+         (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+    token.remove_suffix(1);
+  std::string body;
+  if (token.size() >= 2 && token.front() == '"') {
+    token = token.substr(1, token.size() - 2);
+    if (unescape_string(token.data(), body) != unescape_status::ok) body.clear();
+  }
+  if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body))
+    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+}
+
+template <class T>
+bool decode_custom(od::value& v, T& out, decode_context& ctx) {
+  std::string_view token = v.raw_json_token();  // a scalar's whole text; an object's or array's first byte
+  if (codec<T>::decode(v, out, ctx)) return true;
+  if (ctx.sensitive) scrub_custom_message(token, ctx);
+  return false;
+}
+
 // Consumes any value, checking it is well-formed JSON (simdjson would skip it unchecked).
 inline bool skip_value(od::value& v, decode_context& ctx) {
   od::json_type t;
@@ -2384,7 +2483,7 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
         if (!skip_value(f.value(), ctx)) {
           std::string key;  // the scratch buffer was reused below: unescape the key again
           (void)unescape_string(f.key().raw(), key);
-          ctx.prepend_path(key);
+          ctx.prepend_document_key(key);
           return false;
         }
       }
@@ -2496,7 +2595,7 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
     auto& slot = out[key];  // a duplicate key: the last one wins
     reset_value(slot);
     if (!decode_element(f.value(), slot, ctx)) {
-      ctx.prepend_path(key);
+      ctx.prepend_document_key(key);
       return false;
     }
   }
@@ -2509,15 +2608,16 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
 // the time to compile it, proportional to the kinds of members rather than their number.
 template <class M>
 AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ctx, member_info const& info) {
-  ctx.sensitive = info.sensitive;
   bool ok;
-  if constexpr (is_optional<M>) {
-    if (!m) m.emplace();
-    ok = decode_value(v, *m, ctx);
-  } else {
-    ok = decode_value(v, m, ctx);
+  {
+    sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
+    if constexpr (is_optional<M>) {
+      if (!m) m.emplace();
+      ok = decode_value(v, *m, ctx);
+    } else {
+      ok = decode_value(v, m, ctx);
+    }
   }
-  ctx.sensitive = false;
   if (ok) return true;
   // null means absent (Smithy). Checked only once decoding failed: free when members are not null.
   if (ctx.err.code == errc::type_mismatch && trimmed_token(v) == "null") {
@@ -2582,12 +2682,12 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
       if (ctx.options.reject_unknown_members) {
         std::string k(key);
         ctx.fail(errc::unknown_member, "unknown member");
-        ctx.prepend_path(k);
+        ctx.prepend_document_key(k);
         return false;
       }
       std::string copy = escaped ? std::string(key) : std::string();  // skip_value reuses scratch
       if (!skip_value(f.value(), ctx)) {
-        ctx.prepend_path(escaped ? std::string_view(copy) : key);
+        ctx.prepend_document_key(escaped ? std::string_view(copy) : key);
         return false;
       }
       continue;
@@ -2624,6 +2724,7 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
 
 template <class T>
 bool decode_struct(od::value& v, T& out, decode_context& ctx) {
+  sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
   return decode_members(obj, out, ctx);
@@ -2632,7 +2733,7 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
 template <class T>
 bool decode_value(od::value& v, T& out, decode_context& ctx) {
   if constexpr (has_custom_decode<T>) {
-    return codec<T>::decode(v, out, ctx);
+    return decode_custom(v, out, ctx);
   } else if constexpr (std::is_same_v<T, std::string>) {
     return read_string(v, out, ctx);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -2798,18 +2899,22 @@ class encode_context {
   std::string& out;
   error& err;
   timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
+  /// Inside a @sensitive member or shape, at any depth: messages never show values, and map keys
+  /// are redacted from the path.
+  bool sensitive = false;
 
   AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
     err.message.assign(message);
     return false;
   }
-  AWSJSON_COLD void prepend_path(std::string_view key) {
-    std::string step = "/";
-    for (char c : key) step += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    err.path.insert(0, step);
+  /// Prepends a member name from the model to the error's path.
+  AWSJSON_COLD void prepend_path(std::string_view key) { err.path.insert(0, json_pointer_step(key)); }
+  /// Prepends a map key (data: `/<redacted>` inside a sensitive subtree).
+  AWSJSON_COLD void prepend_document_key(std::string_view key) {
+    err.path.insert(0, sensitive ? std::string(redacted_step) : json_pointer_step(key));
   }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, "/" + std::to_string(index)); }
+  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, json_pointer_step(index)); }
 };
 
 template <class T>
@@ -2836,10 +2941,28 @@ namespace detail {
 template <class T>
 bool encode_value(encode_context& ctx, T const& x);
 
+// A custom codec's failure in a sensitive subtree: should its message quote what it had written
+// of the value, the message is withheld (the codec should say what is wrong, not show it).
+AWSJSON_COLD inline void scrub_custom_message(encode_context& ctx, std::size_t mark) {
+  std::string_view written = std::string_view(ctx.out).substr(mark);
+  if (!written.empty() && written.front() == '"') written.remove_prefix(1);
+  if (!written.empty() && written.back() == '"') written.remove_suffix(1);
+  if (quotes(ctx.err.message, written))
+    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+}
+
+template <class T>
+bool encode_custom(encode_context& ctx, T const& x) {
+  std::size_t mark = ctx.out.size();
+  if (codec<T>::encode(ctx, x)) return true;
+  if (ctx.sensitive) scrub_custom_message(ctx, mark);
+  return false;
+}
+
 inline bool encode_string(encode_context& ctx, std::string_view s) {
   if (append_json_string(ctx.out, s)) return true;
-  return ctx.fail(errc::invalid_value,
-                  "string is not valid UTF-8 (at byte " + std::to_string(valid_utf8_prefix(s)) + ")");
+  std::string at = std::to_string(valid_utf8_prefix(s));
+  return ctx.fail(errc::invalid_value, std::string("string is not valid UTF-8 (at byte ").append(at).append(")"));
 }
 
 template <class T>
@@ -2862,6 +2985,7 @@ bool encode_floating(encode_context& ctx, T x) {
 
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
+  sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
   ctx.out.push_back('{');
   bool first = true, ok = true;
   boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
@@ -2877,10 +3001,13 @@ bool encode_struct(encode_context& ctx, T const& x) {
     ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
     ctx.out += "\":";
     ctx.timestamps = info.timestamp;
-    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
-      ok = encode_value(ctx, *m);
-    else
-      ok = encode_value(ctx, m);
+    {
+      sensitive_scope scope(ctx.sensitive, info.sensitive);
+      if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+        ok = encode_value(ctx, *m);
+      else
+        ok = encode_value(ctx, m);
+    }
     ctx.timestamps = timestamp_format::protocol_default;
     if (!ok) ctx.prepend_path(info.key());
   });
@@ -2891,7 +3018,7 @@ bool encode_struct(encode_context& ctx, T const& x) {
 template <class T>
 bool encode_value(encode_context& ctx, T const& x) {
   if constexpr (has_custom_encode<T>) {
-    return codec<T>::encode(ctx, x);
+    return encode_custom(ctx, x);
   } else if constexpr (std::is_same_v<T, std::string>) {
     return encode_string(ctx, x);
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -2904,7 +3031,11 @@ bool encode_value(encode_context& ctx, T const& x) {
     return encode_floating(ctx, x);
   } else if constexpr (described_enum<T>) {
     auto s = to_string(x);
-    if (s.empty()) return ctx.fail(errc::invalid_value, "enum holds no enumerator (" + std::to_string(long(x)) + ")");
+    if (s.empty()) {
+      if (ctx.sensitive) return ctx.fail(errc::invalid_value, "enum holds no enumerator");
+      std::string n = std::to_string(long(x));
+      return ctx.fail(errc::invalid_value, std::string("enum holds no enumerator (").append(n).append(")"));
+    }
     return encode_string(ctx, s);
   } else if constexpr (is_open_enum<T>) {
     return encode_string(ctx, x.wire());
@@ -2955,7 +3086,7 @@ bool encode_value(encode_context& ctx, T const& x) {
       ctx.out.push_back(':');
       ctx.timestamps = format;
       if (!encode_value(ctx, v)) {
-        ctx.prepend_path(k);
+        ctx.prepend_document_key(k);
         return false;
       }
       return true;
@@ -3037,12 +3168,18 @@ inline std::int64_t code_points(std::string_view s) noexcept {
   return n;
 }
 
-inline std::string bound_message(char const* what, std::int64_t actual, std::int64_t min, std::int64_t max) {
-  std::string m = std::string(what) + " " + std::to_string(actual) + ", must be ";
-  if (min != unbounded && max != unbounded && min == max) return m + std::to_string(min);
-  if (min != unbounded && max != unbounded) return m + "between " + std::to_string(min) + " and " + std::to_string(max);
-  if (min != unbounded) return m + "at least " + std::to_string(min);
-  return m + "at most " + std::to_string(max);
+// `length 12, must be 36`; in a sensitive subtree `length out of bounds, must be 36` (a secret's
+// size is about the secret).
+inline std::string bound_message(char const* what, std::int64_t actual, std::int64_t min, std::int64_t max,
+                                 bool sensitive) {
+  std::string m(what);
+  m += sensitive ? std::string(" out of bounds") : std::string(" ").append(std::to_string(actual));
+  m += ", must be ";
+  if (min != unbounded && max != unbounded && min == max) return m.append(std::to_string(min));
+  if (min != unbounded && max != unbounded)
+    return m.append("between ").append(std::to_string(min)).append(" and ").append(std::to_string(max));
+  if (min != unbounded) return m.append("at least ").append(std::to_string(min));
+  return m.append("at most ").append(std::to_string(max));
 }
 
 // std::regex knows ECMAScript without its Unicode additions: a pattern with \p{...} classes or
@@ -3090,6 +3227,7 @@ struct validator {
   bool required_only;
   std::vector<violation>& out;
   std::string path;
+  bool sensitive = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
   void add(std::string message) { out.push_back({path, std::move(message)}); }
 
@@ -3100,15 +3238,17 @@ struct validator {
     } else if constexpr (is_list<T>) {
       auto base = path.size();
       for (std::size_t i = 0; i < x.size(); ++i) {
-        path += "/" + std::to_string(i);
+        path += json_pointer_step(i);
         value(x[i]);
         path.resize(base);
       }
     } else if constexpr (is_map<T>) {
       auto base = path.size();
       for (auto const& [k, v] : x) {
-        path += "/";
-        for (char c : k) path += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        if (sensitive)
+          path += redacted_step;
+        else
+          append_json_pointer_step(path, k);
         value(v);
         path.resize(base);
       }
@@ -3119,13 +3259,14 @@ struct validator {
 
   template <class T>
   void structure(T const& x) {
+    sensitive_scope shape_scope(sensitive, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
       constexpr member_info info = member_meta<T, decltype(d)>;
+      sensitive_scope scope(sensitive, info.sensitive);
       auto const& m = x.*d.pointer;
       using M = std::remove_cvref_t<decltype(m)>;
       auto base = path.size();
-      path += "/";
-      path += info.key();
+      append_json_pointer_step(path, info.key());
       if constexpr (is_optional<M>) {
         if (!m) {
           if (info.required) add("required member is missing");
@@ -3152,20 +3293,25 @@ struct validator {
         len = std::int64_t(v.size());
       if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
                        (info.max_length != unbounded && len > info.max_length)))
-        add(bound_message("length", len, info.min_length, info.max_length));
+        add(bound_message("length", len, info.min_length, info.max_length, sensitive));
     }
     if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
       if constexpr (is_integer<V> || std::is_floating_point_v<V>) {
         bool low = info.min_value != unbounded && v < V(info.min_value);
         bool high = info.max_value != unbounded && v > V(info.max_value);
         if (low || high) {
-          std::string m = "value " + std::to_string(v) + ", must be ";
+          std::string m =
+              sensitive ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
+          m += ", must be ";
           if (info.min_value != unbounded && info.max_value != unbounded)
-            m += "between " + std::to_string(info.min_value) + " and " + std::to_string(info.max_value);
+            m.append("between ")
+                .append(std::to_string(info.min_value))
+                .append(" and ")
+                .append(std::to_string(info.max_value));
           else if (low)
-            m += "at least " + std::to_string(info.min_value);
+            m.append("at least ").append(std::to_string(info.min_value));
           else
-            m += "at most " + std::to_string(info.max_value);
+            m.append("at most ").append(std::to_string(info.max_value));
           add(std::move(m));
         }
       }
@@ -3173,7 +3319,7 @@ struct validator {
     if constexpr (!info.pattern.empty()) {
       if constexpr (std::is_same_v<V, std::string>) {
         auto const* re = pattern_regex<T, D>();
-        if (re && !std::regex_search(v, *re)) add("does not match pattern " + std::string(info.pattern));
+        if (re && !std::regex_search(v, *re)) add(std::string("does not match pattern ").append(info.pattern));
       }
     }
   }
@@ -3277,7 +3423,7 @@ error build_request(typename Op::input const& input, http_request& out) {
   out.path = "/";
   out.headers.clear();
   out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
-  out.headers.push_back({"Content-Type", "application/x-amz-json-" + std::string(Op::json_version)});
+  out.headers.push_back({"Content-Type", std::string("application/x-amz-json-").append(Op::json_version)});
   out.body.clear();
   return encode_into(out.body, input);
 }
