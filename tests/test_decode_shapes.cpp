@@ -336,7 +336,7 @@ TEST_CASE("input forms: string_view, std::string with and without spare capacity
   CHECK(awsjson::decode<Sink>(text).Name == "n");
   CHECK_THROWS_AS(awsjson::decode<Sink>(std::string("{\"Name\":5}")), awsjson::decode_error);
   try {
-    awsjson::decode<Sink>(std::string("{\"Nested\":{\"Count\":true}}"));
+    (void)awsjson::decode<Sink>(std::string("{\"Nested\":{\"Count\":true}}"));
   } catch (awsjson::decode_error const& e) {
     CHECK(e.path() == "/Nested/Count");
     CHECK(std::string(e.what()) == "/Nested/Count: expected a 32-bit integer, found true");

@@ -59,7 +59,7 @@ void append_base64(std::string& out, Bytes const& data) {
 /// Decodes base64 text into `out` (replacing its contents). Returns nullptr, or what is wrong:
 /// the length must be a multiple of 4, padding only at the end, only alphabet characters.
 template <class Bytes>
-char const* decode_base64(std::string_view s, Bytes& out) {
+[[nodiscard]] char const* decode_base64(std::string_view s, Bytes& out) {
   out.clear();
   if (s.size() % 4 != 0) return "base64 length is not a multiple of 4";
   out.reserve(s.size() / 4 * 3);

@@ -608,7 +608,7 @@ error decode_into(char const* json, T& out, decode_options const& options = {}) 
 #if defined(__cpp_exceptions)
 /// Decodes a T, throwing decode_error (with the JSON Pointer of the problem) on failure.
 template <class T, class Json>
-T decode(Json const& json, decode_options const& options = {}) {
+[[nodiscard]] T decode(Json const& json, decode_options const& options = {}) {
   T out{};
   if (auto err = decode_into(json, out, options)) throw decode_error(std::move(err));
   return out;

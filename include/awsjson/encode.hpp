@@ -258,7 +258,7 @@ error encode_into(std::string& out, T const& x) {
 #if defined(__cpp_exceptions)
 /// The JSON of `x`, compact.
 template <class T>
-std::string encode(T const& x) {
+[[nodiscard]] std::string encode(T const& x) {
   std::string out;
   if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
   return out;

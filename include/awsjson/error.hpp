@@ -20,8 +20,10 @@ enum class errc : unsigned char {
   capacity,          ///< larger than the parser can take
 };
 
-/// The outcome of a non-throwing decode: empty (`!err`) on success.
-struct error {
+/// The outcome of a non-throwing decode, encode or request build: empty (`!err`) on success.
+/// [[nodiscard]]: every function that returns one warns when the result is dropped
+/// (`decode_into(body, r);` would silently ignore a malformed body).
+struct [[nodiscard]] error {
   errc code = errc::ok;
   std::string path;     ///< JSON Pointer of the offending value ("" for the whole document)
   std::string message;  ///< what was expected and what was found

@@ -96,7 +96,7 @@ class request_error : public std::runtime_error {
 };
 
 template <operation Op>
-http_request make_request(typename Op::input const& input) {
+[[nodiscard]] http_request make_request(typename Op::input const& input) {
   http_request r;
   if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
   return r;

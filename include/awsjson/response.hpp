@@ -135,7 +135,7 @@ inline error_body scan_error_body(std::string_view body) {
 }
 
 template <class E>
-bool decode_error_shape(std::string_view body, E& out) {
+[[nodiscard]] bool decode_error_shape(std::string_view body, E& out) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;  // no body: an empty error
   decode_options options;
   options.case_insensitive_keys = true;  // `message` fills a `Message` member
@@ -147,7 +147,7 @@ bool decode_error_shape(std::string_view body, E& out) {
 /// Decodes an HTTP response of operation Op. `headers` is any range of http_header or of
 /// (name, value) pairs; names match case-insensitively.
 template <operation Op, class Headers>
-response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
+[[nodiscard]] response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
   response<Op> r;
   r.metadata.http_status = http_status;
   r.metadata.request_id = std::string(detail::find_header(headers, "x-amzn-RequestId"));

@@ -41,7 +41,8 @@ constexpr bool digits_at(std::string_view s, std::size_t pos, std::size_t count,
 
 // Seconds since the epoch plus nanoseconds, to the target duration (floored).
 template <class D>
-constexpr char const* civil_to_time(std::int64_t seconds, std::int64_t nanos, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* civil_to_time(std::int64_t seconds, std::int64_t nanos,
+                                                  std::chrono::sys_time<D>& out) noexcept {
   __extension__ typedef __int128 int128;
   int128 total = int128(seconds) * 1000000000 + nanos;
   decimal d;
@@ -71,7 +72,7 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 /// Epoch seconds as JSON number text: integer, fraction or exponent (`1.7000000001E9`), negative too.
 /// Returns nullptr on success, else what is wrong.
 template <class D>
-constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
   if (typename D::rep ticks{}; detail::fast_seconds_to_ticks<typename D::rep, typename D::period>(text, ticks)) {
     out = std::chrono::sys_time<D>(D(ticks));
     return nullptr;
@@ -88,7 +89,7 @@ constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sy
 /// `Z` or a `+hh:mm`/`-hh:mm` offset (normalized to UTC). Lowercase `t` and `z` are accepted as
 /// RFC 3339 allows; leap seconds (`:60`) and `24:00:00` are rejected: an instant type cannot hold them.
 template <class D>
-constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   int y, mo, d, h, mi, sec;
   if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 && s[7] == '-' &&
@@ -135,7 +136,7 @@ constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<
 /// IMF-fixdate (RFC 7231): `Sun, 02 Jan 2000 20:34:56 GMT`. The weekday must match the date;
 /// a fraction of a second is an error, as Smithy says.
 template <class D>
-constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   if (s.size() > 25 && s[25] == '.' && s.find(" GMT") != std::string_view::npos)
     return "an HTTP date cannot have fractional seconds";
@@ -159,7 +160,7 @@ constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<
 /// A timestamp sent as a JSON string, in whichever form it came: date-time, HTTP date or
 /// epoch seconds as text (botocore accepts all three whatever the model says; so do we).
 template <class D>
-constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   if (s.size() >= 5 && s[4] == '-') return parse_date_time(s, out);
   if (s.size() >= 5 && s[3] == ',') return parse_http_date(s, out);
   if (parse_epoch_seconds(s, out) == nullptr) return nullptr;

@@ -193,7 +193,7 @@ struct validator {
 
 /// Every violation of the model's constraints in `x`, nested members included (empty if none).
 template <class T>
-std::vector<violation> validate(T const& x) {
+[[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
   detail::validator{false, out, {}}.value(x);
   return out;
@@ -201,7 +201,7 @@ std::vector<violation> validate(T const& x) {
 
 /// Only the required-member check: what a client enforces before sending.
 template <class T>
-std::vector<violation> check_required(T const& x) {
+[[nodiscard]] std::vector<violation> check_required(T const& x) {
   std::vector<violation> out;
   detail::validator{true, out, {}}.value(x);
   return out;

@@ -67,7 +67,7 @@ void append_base64(std::string& out, Bytes const& data) {
 /// Decodes base64 text into `out` (replacing its contents). Returns nullptr, or what is wrong:
 /// the length must be a multiple of 4, padding only at the end, only alphabet characters.
 template <class Bytes>
-char const* decode_base64(std::string_view s, Bytes& out) {
+[[nodiscard]] char const* decode_base64(std::string_view s, Bytes& out) {
   out.clear();
   if (s.size() % 4 != 0) return "base64 length is not a multiple of 4";
   out.reserve(s.size() / 4 * 3);
@@ -163,8 +163,10 @@ enum class errc : unsigned char {
   capacity,          ///< larger than the parser can take
 };
 
-/// The outcome of a non-throwing decode: empty (`!err`) on success.
-struct error {
+/// The outcome of a non-throwing decode, encode or request build: empty (`!err`) on success.
+/// [[nodiscard]]: every function that returns one warns when the result is dropped
+/// (`decode_into(body, r);` would silently ignore a malformed body).
+struct [[nodiscard]] error {
   errc code = errc::ok;
   std::string path;     ///< JSON Pointer of the offending value ("" for the whole document)
   std::string message;  ///< what was expected and what was found
@@ -1000,7 +1002,8 @@ constexpr bool digits_at(std::string_view s, std::size_t pos, std::size_t count,
 
 // Seconds since the epoch plus nanoseconds, to the target duration (floored).
 template <class D>
-constexpr char const* civil_to_time(std::int64_t seconds, std::int64_t nanos, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* civil_to_time(std::int64_t seconds, std::int64_t nanos,
+                                                  std::chrono::sys_time<D>& out) noexcept {
   __extension__ typedef __int128 int128;
   int128 total = int128(seconds) * 1000000000 + nanos;
   decimal d;
@@ -1030,7 +1033,7 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 /// Epoch seconds as JSON number text: integer, fraction or exponent (`1.7000000001E9`), negative too.
 /// Returns nullptr on success, else what is wrong.
 template <class D>
-constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
   if (typename D::rep ticks{}; detail::fast_seconds_to_ticks<typename D::rep, typename D::period>(text, ticks)) {
     out = std::chrono::sys_time<D>(D(ticks));
     return nullptr;
@@ -1047,7 +1050,7 @@ constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sy
 /// `Z` or a `+hh:mm`/`-hh:mm` offset (normalized to UTC). Lowercase `t` and `z` are accepted as
 /// RFC 3339 allows; leap seconds (`:60`) and `24:00:00` are rejected: an instant type cannot hold them.
 template <class D>
-constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   int y, mo, d, h, mi, sec;
   if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 && s[7] == '-' &&
@@ -1094,7 +1097,7 @@ constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<
 /// IMF-fixdate (RFC 7231): `Sun, 02 Jan 2000 20:34:56 GMT`. The weekday must match the date;
 /// a fraction of a second is an error, as Smithy says.
 template <class D>
-constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   if (s.size() > 25 && s[25] == '.' && s.find(" GMT") != std::string_view::npos)
     return "an HTTP date cannot have fractional seconds";
@@ -1118,7 +1121,7 @@ constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<
 /// A timestamp sent as a JSON string, in whichever form it came: date-time, HTTP date or
 /// epoch seconds as text (botocore accepts all three whatever the model says; so do we).
 template <class D>
-constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   if (s.size() >= 5 && s[4] == '-') return parse_date_time(s, out);
   if (s.size() >= 5 && s[3] == ',') return parse_http_date(s, out);
   if (parse_epoch_seconds(s, out) == nullptr) return nullptr;
@@ -2864,7 +2867,7 @@ error decode_into(char const* json, T& out, decode_options const& options = {}) 
 #if defined(__cpp_exceptions)
 /// Decodes a T, throwing decode_error (with the JSON Pointer of the problem) on failure.
 template <class T, class Json>
-T decode(Json const& json, decode_options const& options = {}) {
+[[nodiscard]] T decode(Json const& json, decode_options const& options = {}) {
   T out{};
   if (auto err = decode_into(json, out, options)) throw decode_error(std::move(err));
   return out;
@@ -3127,7 +3130,7 @@ error encode_into(std::string& out, T const& x) {
 #if defined(__cpp_exceptions)
 /// The JSON of `x`, compact.
 template <class T>
-std::string encode(T const& x) {
+[[nodiscard]] std::string encode(T const& x) {
   std::string out;
   if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
   return out;
@@ -3329,7 +3332,7 @@ struct validator {
 
 /// Every violation of the model's constraints in `x`, nested members included (empty if none).
 template <class T>
-std::vector<violation> validate(T const& x) {
+[[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
   detail::validator{false, out, {}}.value(x);
   return out;
@@ -3337,7 +3340,7 @@ std::vector<violation> validate(T const& x) {
 
 /// Only the required-member check: what a client enforces before sending.
 template <class T>
-std::vector<violation> check_required(T const& x) {
+[[nodiscard]] std::vector<violation> check_required(T const& x) {
   std::vector<violation> out;
   detail::validator{true, out, {}}.value(x);
   return out;
@@ -3441,7 +3444,7 @@ class request_error : public std::runtime_error {
 };
 
 template <operation Op>
-http_request make_request(typename Op::input const& input) {
+[[nodiscard]] http_request make_request(typename Op::input const& input) {
   http_request r;
   if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
   return r;
@@ -3717,7 +3720,7 @@ inline error_body scan_error_body(std::string_view body) {
 }
 
 template <class E>
-bool decode_error_shape(std::string_view body, E& out) {
+[[nodiscard]] bool decode_error_shape(std::string_view body, E& out) {
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;  // no body: an empty error
   decode_options options;
   options.case_insensitive_keys = true;  // `message` fills a `Message` member
@@ -3729,7 +3732,7 @@ bool decode_error_shape(std::string_view body, E& out) {
 /// Decodes an HTTP response of operation Op. `headers` is any range of http_header or of
 /// (name, value) pairs; names match case-insensitively.
 template <operation Op, class Headers>
-response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
+[[nodiscard]] response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
   response<Op> r;
   r.metadata.http_status = http_status;
   r.metadata.request_id = std::string(detail::find_header(headers, "x-amzn-RequestId"));
