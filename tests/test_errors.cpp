@@ -188,8 +188,8 @@ TEST_CASE("successful responses: typed result, empty body, request id", "[respon
   CHECK(*empty.result() == ssm::GetMaintenanceWindowExecutionTaskInvocationResponse{});
   CHECK(awsjson::decode_response<SsmOp>(200, headers, R"({"foo": true})").ok());  // handles_unexpected_json_output
   auto bad = awsjson::decode_response<SsmOp>(200, headers, R"({"StartTime":"soon"})");
-  REQUIRE(bad.decode_error());
-  CHECK(bad.decode_error()->path == "/StartTime");
+  REQUIRE(bad.output_error());
+  CHECK(bad.output_error()->path == "/StartTime");
   Headers typed{{"X-Amzn-Errortype", "DoesNotExistException"}};
   CHECK(awsjson::decode_response<SsmOp>(400, typed, "").service_error()->is<ssm::DoesNotExistException>());
 }

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <awsjson/blob.hpp>
 #include <awsjson/timestamp.hpp>
+
+#include <initializer_list>
 
 #include <random>
 
@@ -257,4 +260,67 @@ TEST_CASE("property: the padded epoch reader agrees with the exact decimal path,
     check(std::nano{});
   }
   CHECK(taken > 200000);
+}
+
+TEST_CASE("parser results are typed: one status per reason, each with its description", "[timestamp][status]") {
+  using S = awsjson::timestamp_status;
+  struct row {
+    char const* text;
+    S status;
+    char const* description;
+  };
+  for (auto const& r : std::initializer_list<row>{
+           {"2000-01-02T20:34:56Z", S::ok, "ok"},
+           {"2023-02-29T00:00:00Z", S::no_such_date, "no such calendar date"},
+           {"2000-13-01T00:00:00Z", S::no_such_date, "no such calendar date"},
+           {"2000-01-02T24:00:00Z", S::time_of_day_out_of_range,
+            "time of day out of range (hour 0-23, minute 0-59, second 0-59)"},
+           {"2000-01-02T20:34:56.Z", S::missing_fraction_digits, "a '.' must be followed by fraction digits"},
+           {"2000-01-02T20:34:56+0100", S::bad_utc_offset, "bad UTC offset (expected +hh:mm or -hh:mm)"},
+           {"2000-01-02T20:34:56+24:00", S::utc_offset_out_of_range, "UTC offset out of range"},
+           {"2000-01-02T20:34:56", S::missing_time_zone, "missing time zone (expected Z or +hh:mm)"},
+           {"2000-01-02T20:34:56ZZ", S::trailing_characters, "unexpected characters after the date-time"},
+           {"2000-01-02 20:34:56Z", S::not_date_time,
+            "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))"},
+           {"Sun, 02 Jan 2000 20:34:56.123 GMT", S::http_date_fraction, "an HTTP date cannot have fractional seconds"},
+           {"Sun, 2 Jan 2000 20:34:56 GMT", S::not_http_date,
+            "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)"},
+           {"Sun, 02 Foo 2000 20:34:56 GMT", S::unknown_month, "unknown month name in HTTP date"},
+           {"Mon, 02 Jan 2000 20:34:56 GMT", S::weekday_mismatch, "weekday does not match the date"},
+           {"garbage", S::not_a_timestamp, "not a timestamp (expected RFC 3339 date-time, HTTP date or epoch seconds)"},
+       }) {
+    INFO(r.text);
+    timestamp t;
+    awsjson::timestamp_result got = awsjson::parse_timestamp_string(r.text, t);
+    CHECK(got.code == r.status);
+    CHECK(bool(got) == (r.status != S::ok));
+    CHECK(std::string_view(got.describe()) == r.description);
+    CHECK(std::string_view(describe(r.status)) == r.description);
+  }
+  timestamp t;
+  CHECK(awsjson::parse_epoch_seconds("1.2.3", t).code == S::not_epoch_seconds);
+  CHECK(awsjson::parse_epoch_seconds("1e20", t).code == S::out_of_range);
+  CHECK(std::string_view(awsjson::parse_epoch_seconds("1e20", t).describe()) == "timestamp out of range");
+}
+
+TEST_CASE("parser results still read as the first releases' char const*", "[timestamp][status]") {
+  timestamp t;
+  CHECK(awsjson::parse_epoch_seconds("1700000000", t) == nullptr);
+  CHECK(awsjson::parse_epoch_seconds("1e20", t) != nullptr);
+  CHECK(awsjson::parse_epoch_seconds("1e20", t) == std::string_view("timestamp out of range"));
+  CHECK_FALSE(awsjson::parse_epoch_seconds("1e20", t) == std::string_view("no such calendar date"));
+  char const* problem = awsjson::parse_date_time("2023-02-29T00:00:00Z", t);
+  REQUIRE(problem != nullptr);
+  CHECK(std::string(problem) == "no such calendar date");
+  char const* none = awsjson::parse_date_time("2023-02-28T00:00:00Z", t);
+  CHECK(none == nullptr);
+}
+
+TEST_CASE("base64 results are typed", "[blob][status]") {
+  awsjson::blob b;
+  CHECK(awsjson::decode_base64("aGk=", b).code == awsjson::base64_status::ok);
+  CHECK(awsjson::decode_base64("aGk", b).code == awsjson::base64_status::bad_length);
+  CHECK(awsjson::decode_base64("a=Gk", b).code == awsjson::base64_status::bad_character);
+  CHECK(std::string_view(awsjson::decode_base64("a!Gk", b).describe()) == "invalid base64 character");
+  CHECK(awsjson::decode_base64("aGk", b) == std::string_view("base64 length is not a multiple of 4"));
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The three ways to take awsjson, each built from scratch and run on the sample response:
 # find_package against an install prefix, add_subdirectory, and a plain compiler command line
-# with only the single header. Also checks the pkg-config file.
+# with only the single header; the find_package consumer also in the separate-compilation mode.
+# Also checks the pkg-config file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -17,6 +18,8 @@ echo "-- find_package(awsjson CONFIG REQUIRED)"
 cmake -S tests/consumers/find_package -B "$work/fp" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/fp" >/dev/null
 "$work/fp/consumer" "$sample"
+echo "-- find_package, the codec compiled in its own translation unit (awsjson/compiled.hpp)"
+"$work/fp/consumer_separate" "$sample"
 
 echo "-- add_subdirectory"
 cmake -S tests/consumers/add_subdirectory -B "$work/as" -G Ninja >/dev/null

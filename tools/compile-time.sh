@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Compile time of a translation unit that includes the single header and decodes the response,
-# against one that includes only <simdjson.h> and <boost/describe.hpp> and does nothing (the
-# floor any user of these dependencies pays). Two references put the ratio in context: the model
-# header alone (the types, with date/date.h for their timestamps), and the same model decoded by
-# the hand-written simdjson code of the benchmarks (benchmarks/peers/handwritten.hpp).
-# Best of 5 runs each, g++ -O2 (OPT= to change). The goal is under 1.5x;
-# AWSJSON_ENFORCE_COMPILE_TIME=1 makes missing it an error (it is not met: see the README).
+# Compile time of translation units that use awsjson, against one that includes only <simdjson.h>
+# and <boost/describe.hpp> and does nothing (the floor any user of these dependencies pays):
+# the model header alone (the types and their printing); a TU that decodes, encodes and builds
+# the request with the codec compiled in another TU (awsjson/compiled.hpp); the single header
+# decoding the response, next to the same model decoded by the hand-written simdjson code of the
+# benchmarks (benchmarks/peers/handwritten.hpp). Best of 5 runs each, g++ -O2 (OPT= to change).
+# AWSJSON_ENFORCE_COMPILE_TIME=1 makes the old goal (header-only under 1.5x) an error; it is not met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -39,6 +39,18 @@ int main(int argc, char** argv) {
   return argc > 1 && !awsjson::decode_into(std::string_view(argv[1]), r) ? 0 : 1;
 }
 CPP
+cat > "$work/separate.cpp" <<'CPP'
+#include <awsjson/compiled.hpp>
+#include <awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp>
+using Op = awsjson::ssm::GetMaintenanceWindowExecutionTaskInvocation;
+int main(int argc, char** argv) {
+  awsjson::ssm::GetMaintenanceWindowExecutionTaskInvocationResponse r;
+  if (argc < 2 || awsjson::decode_into(std::string_view(argv[1]), r)) return 1;
+  std::string body;
+  awsjson::http_request http;
+  return awsjson::encode_into(body, r) || awsjson::build_request<Op>(Op::input{}, http) ? 1 : 0;
+}
+CPP
 best() {  # best of 5, in ms; the rest of the arguments are include options
   local file=$1 best_ms=999999
   shift
@@ -57,9 +69,12 @@ base=$(best "$work/baseline.cpp")
 model=$(best "$work/model.cpp" -I include)
 hand=$(best "$work/handwritten.cpp" -I include -I benchmarks)
 ours=$(best "$work/awsjson.cpp" -I single_include)
+separate=$(best "$work/separate.cpp" -I include)
 echo "compile time (${CXX:-g++} $opt, best of 5):"
 echo "  <simdjson.h> + <boost/describe.hpp> alone           ${base} ms"
-echo "  + the model header (types, date/date.h)            ${model} ms  $(ratio "$model" "$base")x"
+echo "  + the model header (the types, printing)           ${model} ms  $(ratio "$model" "$base")x (target 1.15x)"
 echo "  + the model decoded by hand-written simdjson code  ${hand} ms  $(ratio "$hand" "$base")x"
-echo "  single header + decoding the response              ${ours} ms  $(ratio "$ours" "$base")x (limit 1.5x)"
+echo "  model + decode, encode, request; codec compiled    ${separate} ms  $(ratio "$separate" "$base")x (target 1.20x)"
+echo "    in another TU (awsjson/compiled.hpp)"
+echo "  single header + decoding the response              ${ours} ms  $(ratio "$ours" "$base")x, $(ratio "$ours" "$hand")x the hand-written TU (target 1.30x)"
 if [ "${AWSJSON_ENFORCE_COMPILE_TIME:-0}" = 1 ]; then awk -v r="$(ratio "$ours" "$base")" 'BEGIN { exit !(r < 1.5) }'; fi

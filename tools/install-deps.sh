@@ -3,7 +3,7 @@
 # Usage: tools/install-deps.sh [extra Debian packages...]
 set -euo pipefail
 packages=(cmake ninja-build g++ clang-14 libclang-rt-14-dev python3
-          libboost1.81-dev libsimdjson-dev libhowardhinnant-date-dev catch2 libbenchmark-dev
+          libboost1.81-dev libsimdjson-dev catch2 libbenchmark-dev
           nlohmann-json3-dev rapidjson-dev libcjson-dev libboost-json1.81-dev valgrind clang-format pkg-config
           util-linux "$@")
 missing=()

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "status.hpp"
+
 namespace awsjson {
 
 /// The model's blob type. Any other type can be a blob by specializing is_blob.
@@ -56,12 +58,30 @@ void append_base64(std::string& out, Bytes const& data) {
   }
 }
 
-/// Decodes base64 text into `out` (replacing its contents). Returns nullptr, or what is wrong:
-/// the length must be a multiple of 4, padding only at the end, only alphabet characters.
+/// Why base64 text could not be decoded.
+enum class base64_status : unsigned char {
+  ok = 0,
+  bad_length,     ///< the length is not a multiple of 4
+  bad_character,  ///< a character outside the alphabet, or padding before the end
+};
+
+constexpr char const* describe(base64_status s) noexcept {
+  switch (s) {
+    case base64_status::bad_length:
+      return "base64 length is not a multiple of 4";
+    case base64_status::bad_character:
+      return "invalid base64 character";
+    default:
+      return "ok";
+  }
+}
+
+/// Decodes base64 text into `out` (replacing its contents). Returns base64_status::ok, or what is
+/// wrong: the length must be a multiple of 4, padding only at the end, only alphabet characters.
 template <class Bytes>
-[[nodiscard]] char const* decode_base64(std::string_view s, Bytes& out) {
+[[nodiscard]] parse_result<base64_status> decode_base64(std::string_view s, Bytes& out) {
   out.clear();
-  if (s.size() % 4 != 0) return "base64 length is not a multiple of 4";
+  if (s.size() % 4 != 0) return base64_status::bad_length;
   out.reserve(s.size() / 4 * 3);
   using byte = typename Bytes::value_type;
   for (std::size_t i = 0; i < s.size(); i += 4) {
@@ -69,14 +89,14 @@ template <class Bytes>
     if (i + 4 == s.size()) pad = (s[i + 3] == '=') + (s[i + 3] == '=' && s[i + 2] == '=');
     int v[4];
     for (int k = 0; k < 4 - pad; ++k)
-      if ((v[k] = detail::base64_value(s[i + std::size_t(k)])) < 0) return "invalid base64 character";
+      if ((v[k] = detail::base64_value(s[i + std::size_t(k)])) < 0) return base64_status::bad_character;
     for (int k = 4 - pad; k < 4; ++k) v[k] = 0;
     unsigned word = unsigned(v[0]) << 18 | unsigned(v[1]) << 12 | unsigned(v[2]) << 6 | unsigned(v[3]);
     out.push_back(byte(word >> 16));
     if (pad < 2) out.push_back(byte(word >> 8 & 0xff));
     if (pad < 1) out.push_back(byte(word & 0xff));
   }
-  return nullptr;
+  return base64_status::ok;
 }
 
 }  // namespace awsjson

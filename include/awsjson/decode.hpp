@@ -10,12 +10,12 @@
 #include <simdjson.h>
 
 #include <cmath>
-#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <string>
 #include <string_view>
 
+#include "api/decode.hpp"
 #include "decode_context.hpp"
 #include "detail/ascii.hpp"
 #include "detail/config.hpp"
@@ -171,16 +171,21 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  char const* problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
-  if (!problem) return true;
-  if (problem == not_a_timestamp) return ctx.mismatch(v, what);
-  if (problem == bad_string) {
-    std::string_view s;
-    return read_string_view(v, s, ctx, what);  // fails, saying which escape is wrong
+  auto problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
+  switch (problem.code) {
+    case timestamp_status::ok:
+      return true;
+    case timestamp_status::not_number_or_string:
+      return ctx.mismatch(v, what);
+    case timestamp_status::bad_json_string: {
+      std::string_view s;
+      return read_string_view(v, s, ctx, what);  // fails, saying which escape is wrong
+    }
+    default:
+      return ctx.mismatch_because(
+          v, what, problem.code == timestamp_status::out_of_range ? errc::out_of_range : errc::invalid_value,
+          problem.describe());
   }
-  return ctx.mismatch_because(
-      v, what, std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
-      problem);
 }
 
 template <class T>
@@ -494,8 +499,8 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
   } else if constexpr (is_blob<T>) {
     std::string_view s;
     if (!read_string_view(v, s, ctx, "a base64 string")) return false;
-    if (char const* problem = decode_base64(s, out))
-      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem);
+    if (auto problem = decode_base64(s, out))
+      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
     return true;
   } else if constexpr (is_optional<T>) {
     return decode_element(v, out, ctx);
@@ -510,19 +515,6 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
     return false;
   }
 }
-
-// Parser and buffers reused across calls on one thread; nothing is shared between threads.
-struct thread_state {
-  od::parser parser;
-  std::string padded;
-  std::string scratch;
-};
-inline thread_state& this_thread_state() {
-  thread_local thread_state state;
-  return state;
-}
-
-inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
 // The general path: any type, any document, and the error that names the problem.
 template <class T>
@@ -565,54 +557,5 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
 }
 
 }  // namespace detail
-
-/// Decodes into an existing object, reusing the capacity of its strings and lists.
-/// Returns an empty error on success. Input that is already padded (simdjson::padded_string,
-/// padded_string_view, or a std::string with SIMDJSON_PADDING spare capacity) is not copied.
-// Inlined into the caller: a padded_string_view passed by value travels through the stack, and
-// the copy between two frames (two 8-byte stores read back as one 16-byte load) stalls the CPU
-// for longer than a small document takes to decode. Everything below takes it by reference.
-template <class T>
-AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
-  if (detail::starts_with_bom(json.data(), json.size()))  // RFC 8259 lets parsers ignore a BOM
-    json = simdjson::padded_string_view(json.data() + 3, json.size() - 3, json.capacity() - 3);
-  return detail::decode_padded(json, out, options);
-}
-
-template <class T>
-error decode_into(std::string_view json, T& out, decode_options const& options = {}) {
-  if (detail::starts_with_bom(json.data(), json.size())) json.remove_prefix(3);
-  auto& buf = detail::this_thread_state().padded;
-  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-  buf.assign(json);
-  return detail::decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
-}
-
-template <class T>
-error decode_into(std::string const& json, T& out, decode_options const& options = {}) {
-  if (json.capacity() - json.size() >= simdjson::SIMDJSON_PADDING)
-    return decode_into(simdjson::padded_string_view(json), out, options);
-  return decode_into(std::string_view(json), out, options);
-}
-
-template <class T>
-error decode_into(simdjson::padded_string const& json, T& out, decode_options const& options = {}) {
-  return decode_into(simdjson::padded_string_view(json), out, options);
-}
-
-template <class T>
-error decode_into(char const* json, T& out, decode_options const& options = {}) {
-  return decode_into(std::string_view(json), out, options);
-}
-
-#if defined(__cpp_exceptions)
-/// Decodes a T, throwing decode_error (with the JSON Pointer of the problem) on failure.
-template <class T, class Json>
-[[nodiscard]] T decode(Json const& json, decode_options const& options = {}) {
-  T out{};
-  if (auto err = decode_into(json, out, options)) throw decode_error(std::move(err));
-  return out;
-}
-#endif
 
 }  // namespace awsjson

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "api/encode.hpp"
 #include "codec.hpp"
 #include "detail/config.hpp"
 #include "detail/json_string.hpp"
@@ -52,20 +53,6 @@ template <class T>
 concept has_custom_encode = requires(encode_context& ctx, T const& x) {
   { codec<T>::encode(ctx, x) } -> std::same_as<bool>;
 };
-
-#if defined(__cpp_exceptions)
-/// Thrown by encode() when a value cannot be written (a string that is not UTF-8, an enum
-/// holding no enumerator).
-class encode_error : public std::runtime_error {
- public:
-  explicit encode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
-  std::string const& path() const noexcept { return error_.path; }
-  awsjson::error const& details() const noexcept { return error_; }
-
- private:
-  awsjson::error error_;
-};
-#endif
 
 namespace detail {
 
@@ -245,7 +232,6 @@ bool encode_value(encode_context& ctx, T const& x) {
 
 }  // namespace detail
 
-/// Appends the JSON of `x` to `out`. On error, `out` is restored to what it held before.
 template <class T>
 error encode_into(std::string& out, T const& x) {
   error err;
@@ -254,15 +240,5 @@ error encode_into(std::string& out, T const& x) {
   if (!detail::encode_value(ctx, x)) out.resize(mark);
   return err;
 }
-
-#if defined(__cpp_exceptions)
-/// The JSON of `x`, compact.
-template <class T>
-[[nodiscard]] std::string encode(T const& x) {
-  std::string out;
-  if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
-  return out;
-}
-#endif
 
 }  // namespace awsjson

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace awsjson {
 
@@ -34,10 +35,11 @@ struct [[nodiscard]] error {
 };
 
 #if defined(__cpp_exceptions)
-/// Thrown by the throwing decode functions.
-class decode_error : public std::runtime_error {
+/// Thrown by the throwing forms of decode, encode and request building, carrying the error
+/// (`what()` is its to_string()). One type, so that one handler catches any of them.
+class exception : public std::runtime_error {
  public:
-  explicit decode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  explicit exception(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
   /// The JSON Pointer of the offending value.
   std::string const& path() const noexcept { return error_.path; }
   errc code() const noexcept { return error_.code; }
@@ -46,6 +48,11 @@ class decode_error : public std::runtime_error {
  private:
   awsjson::error error_;
 };
+
+/// The names the first releases threw under: each is awsjson::exception.
+using decode_error = exception;
+using encode_error = exception;
+using request_error = exception;
 #endif
 
 }  // namespace awsjson

@@ -1,14 +1,14 @@
 // Printing: a readable form of any described value, with @sensitive members redacted.
 //
-//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters:
-//   <redacted>, …} std::string s = awsjson::to_string(response);
+//   std::cout << response;  // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", …}
+//   std::string s = awsjson::to_string(response);
 //
 // Members the model marks sensitive never show their value, in any print path (Smithy: sensitive
 // data must not appear in log output). Absent optionals are left out.
 #pragma once
 
-#include <ostream>
-#include <sstream>
+#include <charconv>
+#include <iosfwd>  // std::ostream is only named: printing builds a std::string, no iostreams here
 #include <string>
 
 #include "detail/json_string.hpp"
@@ -18,74 +18,83 @@ namespace awsjson {
 
 namespace detail {
 
-inline void print_string(std::ostream& os, std::string_view s) {
-  std::string quoted;
-  if (!append_json_string(quoted, s)) {
-    os << "<invalid UTF-8, " << s.size() << " bytes>";
-    return;
+inline void print_string(std::string& out, std::string_view s) {
+  if (!append_json_string(out, s)) {
+    out += "<invalid UTF-8, ";
+    out += std::to_string(s.size());
+    out += " bytes>";
   }
-  os << quoted;
+}
+
+template <class N>
+void print_number(std::string& out, N x) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);  // shortest form that reads back the same
+  out.append(buf, r.ptr);
 }
 
 template <class T>
-void print_value(std::ostream& os, T const& x) {
+void print_value(std::string& os, T const& x) {
   if constexpr (std::is_same_v<T, std::string>) {
     print_string(os, x);
   } else if constexpr (std::is_same_v<T, bool>) {
-    os << (x ? "true" : "false");
+    os += x ? "true" : "false";
   } else if constexpr (is_integer<T>) {
-    os << +x;
+    print_number(os, +x);
   } else if constexpr (std::is_floating_point_v<T>) {
-    os << x;
+    print_number(os, x);
   } else if constexpr (described_enum<T>) {
     auto s = to_string(x);
-    if (s.empty())
-      os << "<invalid enum " << static_cast<long long>(x) << ">";
-    else
-      os << s;
-  } else if constexpr (is_open_enum<T>) {
-    os << x.wire();
-  } else if constexpr (is_timestamp<T>) {
-    std::string s;
-    if (!append_date_time(s, x)) {  // beyond four-digit years: show the epoch seconds instead
-      append_epoch_seconds(s, x);
-      s += " s since 1970";
+    if (s.empty()) {
+      os += "<invalid enum ";
+      print_number(os, static_cast<long long>(x));
+      os += '>';
+    } else {
+      os += s;
     }
-    os << s;
+  } else if constexpr (is_open_enum<T>) {
+    os += x.wire();
+  } else if constexpr (is_timestamp<T>) {
+    if (!append_date_time(os, x)) {  // beyond four-digit years: show the epoch seconds instead
+      append_epoch_seconds(os, x);
+      os += " s since 1970";
+    }
   } else if constexpr (is_blob<T>) {
-    os << "<blob " << x.size() << " bytes>";
+    os += "<blob ";
+    print_number(os, x.size());
+    os += " bytes>";
   } else if constexpr (is_optional<T>) {
     if (x)
       print_value(os, *x);
     else
-      os << "null";
+      os += "null";
   } else if constexpr (is_list<T>) {
-    os << '[';
+    os += '[';
     bool first = true;
     for (auto const& e : x) {
-      os << (first ? "" : ", ");
+      os += first ? "" : ", ";
       first = false;
       print_value(os, e);
     }
-    os << ']';
+    os += ']';
   } else if constexpr (is_map<T>) {
-    os << '{';
+    os += '{';
     bool first = true;
     for (auto const& [k, v] : x) {
-      os << (first ? "" : ", ");
+      os += first ? "" : ", ";
       first = false;
       print_string(os, k);
-      os << ": ";
+      os += ": ";
       print_value(os, v);
     }
-    os << '}';
+    os += '}';
   } else if constexpr (described_struct<T>) {
     constexpr auto shape = shape_of<T>();
-    os << shape.name;
+    os += shape.name;
     if constexpr (shape.sensitive) {
-      os << "{<redacted>}";
+      os += "{<redacted>}";
     } else {
-      os << '{';
+      os += '{';
       bool first = true;
       boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
         constexpr member_info info = member_meta<T, decltype(d)>;
@@ -93,39 +102,43 @@ void print_value(std::ostream& os, T const& x) {
         if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
           if (!m) return;
         }
-        os << (first ? "" : ", ") << d.name << ": ";
+        os += first ? "" : ", ";
+        os += d.name;
+        os += ": ";
         first = false;
         if constexpr (info.sensitive)
-          os << "<redacted>";
+          os += "<redacted>";
         else if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
           print_value(os, *m);
         else
           print_value(os, m);
       });
-      os << '}';
+      os += '}';
     }
   } else {
-    os << "<unprintable>";
+    os += "<unprintable>";
   }
 }
 
 }  // namespace detail
 
 /// Prints any described structure or enum, and open enums. A model namespace brings it in for
-/// argument-dependent lookup with `using awsjson::operator<<;`.
-template <class T>
-requires(described_struct<T> || described_enum<T> || is_open_enum<T>) std::ostream& operator<<(std::ostream& os,
-                                                                                               T const& x) {
-  detail::print_value(os, x);
-  return os;
+/// argument-dependent lookup with `using awsjson::operator<<;`. A template over the stream's
+/// traits, so that the model headers need <iosfwd> only: the stream is complete where it is used.
+template <class T, class Traits>
+requires(described_struct<T> || described_enum<T> || is_open_enum<T>) std::basic_ostream<char, Traits>
+&operator<<(std::basic_ostream<char, Traits>& os, T const& x) {
+  std::string s;
+  detail::print_value(s, x);
+  return os.write(s.data(), std::streamsize(s.size()));
 }
 
 /// The printed form of a described structure, as operator<< writes it.
 template <described_struct T>
 std::string to_string(T const& x) {
-  std::ostringstream os;
-  detail::print_value(os, x);
-  return os.str();
+  std::string s;
+  detail::print_value(s, x);
+  return s;
 }
 
 }  // namespace awsjson

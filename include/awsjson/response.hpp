@@ -5,7 +5,7 @@
 //   if (auto* out = r.result()) ...                          // the operation's output
 //   else if (auto* e = r.service_error()) {                  // what the service said went wrong
 //     if (e->is<ssm::DoesNotExistException>()) ...
-//   } else ... r.decode_error() ...                          // a 2xx body that was not a valid output
+//   } else ... r.output_error() ...                          // a 2xx body that was not a valid output
 #pragma once
 
 #include <boost/mp11/algorithm.hpp>
@@ -14,79 +14,11 @@
 #include <string_view>
 #include <variant>
 
+#include "api/response.hpp"
 #include "decode.hpp"
 #include "operation.hpp"
 
 namespace awsjson {
-
-/// What every response carries besides its body, as botocore's ResponseMetadata does.
-struct response_metadata {
-  std::string request_id;  ///< the x-amzn-RequestId header
-  int http_status = 0;
-};
-
-/// An error whose code matches none of the operation's error shapes (throttling, access
-/// denied and other service-wide errors arrive this way), or a body that is not JSON at all.
-struct unknown_error {
-  std::string code;  ///< the sanitized error code; empty when the response named none
-  std::string message;
-  int http_status = 0;
-  std::string raw_body;  ///< the body as received, when it was not a JSON object (an HTML page from a proxy)
-  friend bool operator==(unknown_error const&, unknown_error const&) = default;
-};
-
-/// The error a service returned (operation_error<Op>): one of the operation's error types, or unknown_error.
-template <operation Op>
-struct operation_error {
-  using variant_type =
-      boost::mp11::mp_push_back<boost::mp11::mp_rename<typename Op::errors, std::variant>, unknown_error>;
-
-  variant_type error;
-  std::string code;     ///< sanitized: `com.amazonaws.ssm#DoesNotExistException:http://...` is `DoesNotExistException`
-  std::string message;  ///< from the body's `message` or `Message`
-  int http_status = 0;
-
-  template <class E>
-  bool is() const noexcept {
-    return std::holds_alternative<E>(error);
-  }
-  template <class E>
-  E const* get_if() const noexcept {
-    return std::get_if<E>(&error);
-  }
-  /// A server-side fault (the shape is a server error, or an unknown error with a 5xx status).
-  bool is_fault() const noexcept {
-    bool fault = http_status >= 500;
-    std::visit(
-        [&](auto const& e) {
-          using E = std::remove_cvref_t<decltype(e)>;
-          if constexpr (!std::is_same_v<E, unknown_error>) fault = shape_of<E>().kind == shape_kind::server_error;
-        },
-        error);
-    return fault;
-  }
-};
-
-/// A decoded response: the result, a service error, or an error decoding a 2xx body.
-template <operation Op>
-struct response {
-  response_metadata metadata;
-  std::variant<typename Op::output, operation_error<Op>, awsjson::error> outcome;
-
-  bool ok() const noexcept { return outcome.index() == 0; }
-  typename Op::output const* result() const noexcept { return std::get_if<0>(&outcome); }
-  typename Op::output* result() noexcept { return std::get_if<0>(&outcome); }
-  operation_error<Op> const* service_error() const noexcept { return std::get_if<1>(&outcome); }
-  awsjson::error const* decode_error() const noexcept { return std::get_if<2>(&outcome); }
-};
-
-/// Smithy's sanitizing of an error type: drop the first ':' and all after it, then everything up
-/// to and including the first '#'.
-constexpr std::string_view sanitize_error_code(std::string_view code) noexcept {
-  if (auto colon = code.find(':'); colon != std::string_view::npos) code = code.substr(0, colon);
-  if (auto hash = code.find('#'); hash != std::string_view::npos) code = code.substr(hash + 1);
-  return code;
-}
 
 namespace detail {
 
@@ -144,10 +76,8 @@ template <class E>
 
 }  // namespace detail
 
-/// Decodes an HTTP response of operation Op. `headers` is any range of http_header or of
-/// (name, value) pairs; names match case-insensitively.
 template <operation Op, class Headers>
-[[nodiscard]] response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
+response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
   response<Op> r;
   r.metadata.http_status = http_status;
   r.metadata.request_id = std::string(detail::find_header(headers, "x-amzn-RequestId"));

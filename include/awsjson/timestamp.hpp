@@ -1,11 +1,10 @@
 // Timestamps: one instant type, three wire forms (Smithy's epoch-seconds, date-time, http-date).
 //
-// Parsing is our own small scanner over date's calendar arithmetic (no iostreams, no locale,
+// Parsing is our own small scanner over C++20's calendar arithmetic (std::chrono::year_month_day,
+// the standard form of Howard Hinnant's date: no iostreams, no locale, no extra header,
 // works with -fno-exceptions). Every form converts exactly and floors to the target precision,
 // so the number and the string form of one instant decode to the same value.
 #pragma once
-
-#include <date/date.h>
 
 #include <charconv>
 #include <chrono>
@@ -15,11 +14,78 @@
 
 #include "detail/decimal.hpp"
 #include "metadata.hpp"
+#include "status.hpp"
 
 namespace awsjson {
 
 /// The model's timestamp: an instant in UTC at millisecond precision (what AWS services send).
 using timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
+
+/// Why a timestamp could not be read: the parsers' results, and the decoder's.
+enum class timestamp_status : unsigned char {
+  ok = 0,
+  out_of_range,
+  not_epoch_seconds,
+  not_date_time,
+  no_such_date,
+  time_of_day_out_of_range,
+  missing_fraction_digits,
+  bad_utc_offset,
+  utc_offset_out_of_range,
+  missing_time_zone,
+  trailing_characters,
+  http_date_fraction,
+  not_http_date,
+  unknown_month,
+  weekday_mismatch,
+  not_a_timestamp,
+  not_number_or_string,  ///< the JSON value is neither a number nor a string
+  bad_json_string,       ///< the JSON string is malformed (a bad escape)
+};
+
+constexpr char const* describe(timestamp_status s) noexcept {
+  switch (s) {
+    case timestamp_status::out_of_range:
+      return "timestamp out of range";
+    case timestamp_status::not_epoch_seconds:
+      return "not a number of epoch seconds";
+    case timestamp_status::not_date_time:
+      return "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))";
+    case timestamp_status::no_such_date:
+      return "no such calendar date";
+    case timestamp_status::time_of_day_out_of_range:
+      return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
+    case timestamp_status::missing_fraction_digits:
+      return "a '.' must be followed by fraction digits";
+    case timestamp_status::bad_utc_offset:
+      return "bad UTC offset (expected +hh:mm or -hh:mm)";
+    case timestamp_status::utc_offset_out_of_range:
+      return "UTC offset out of range";
+    case timestamp_status::missing_time_zone:
+      return "missing time zone (expected Z or +hh:mm)";
+    case timestamp_status::trailing_characters:
+      return "unexpected characters after the date-time";
+    case timestamp_status::http_date_fraction:
+      return "an HTTP date cannot have fractional seconds";
+    case timestamp_status::not_http_date:
+      return "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)";
+    case timestamp_status::unknown_month:
+      return "unknown month name in HTTP date";
+    case timestamp_status::weekday_mismatch:
+      return "weekday does not match the date";
+    case timestamp_status::not_a_timestamp:
+      return "not a timestamp (expected RFC 3339 date-time, HTTP date or epoch seconds)";
+    case timestamp_status::not_number_or_string:
+      return "not a JSON number or string";
+    case timestamp_status::bad_json_string:
+      return "malformed JSON string";
+    default:
+      return "ok";
+  }
+}
+
+/// A timestamp parser's outcome: converts to true when something is wrong (see status.hpp).
+using timestamp_result = parse_result<timestamp_status>;
 
 template <class T>
 inline constexpr bool is_timestamp = false;
@@ -41,8 +107,8 @@ constexpr bool digits_at(std::string_view s, std::size_t pos, std::size_t count,
 
 // Seconds since the epoch plus nanoseconds, to the target duration (floored).
 template <class D>
-[[nodiscard]] constexpr char const* civil_to_time(std::int64_t seconds, std::int64_t nanos,
-                                                  std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result civil_to_time(std::int64_t seconds, std::int64_t nanos,
+                                                       std::chrono::sys_time<D>& out) noexcept {
   __extension__ typedef __int128 int128;
   int128 total = int128(seconds) * 1000000000 + nanos;
   decimal d;
@@ -50,17 +116,19 @@ template <class D>
   d.digits = uint128(d.negative ? -total : total);
   d.exponent = -9;
   typename D::rep ticks{};
-  if (!decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return "timestamp out of range";
+  if (!decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return timestamp_status::out_of_range;
   out = std::chrono::sys_time<D>(D(ticks));
-  return nullptr;
+  return timestamp_status::ok;
 }
 
 constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {
-  return date::sys_days(date::year(y) / m / d).time_since_epoch().count();
+  return std::chrono::sys_days(std::chrono::year(y) / m / d).time_since_epoch().count();
 }
 
 constexpr bool valid_date(int y, int m, int d) noexcept {
-  return date::year_month_day(date::year(y), date::month(unsigned(m)), date::day(unsigned(d))).ok();
+  return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(unsigned(m)),
+                                     std::chrono::day(unsigned(d)))
+      .ok();
 }
 
 inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -70,35 +138,37 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 }  // namespace detail
 
 /// Epoch seconds as JSON number text: integer, fraction or exponent (`1.7000000001E9`), negative too.
-/// Returns nullptr on success, else what is wrong.
+/// Returns timestamp_status::ok on success, else what is wrong.
 template <class D>
-[[nodiscard]] constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_epoch_seconds(std::string_view text,
+                                                             std::chrono::sys_time<D>& out) noexcept {
   if (typename D::rep ticks{}; detail::fast_seconds_to_ticks<typename D::rep, typename D::period>(text, ticks)) {
     out = std::chrono::sys_time<D>(D(ticks));
-    return nullptr;
+    return timestamp_status::ok;
   }
   detail::decimal d;
-  if (!detail::parse_decimal(text, d)) return "not a number of epoch seconds";
+  if (!detail::parse_decimal(text, d)) return timestamp_status::not_epoch_seconds;
   typename D::rep ticks{};
-  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return "timestamp out of range";
+  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks))
+    return timestamp_status::out_of_range;
   out = std::chrono::sys_time<D>(D(ticks));
-  return nullptr;
+  return timestamp_status::ok;
 }
 
 /// RFC 3339 date-time: `2000-01-02T20:34:56.123Z`, 0-9 fraction digits (more are floored away),
 /// `Z` or a `+hh:mm`/`-hh:mm` offset (normalized to UTC). Lowercase `t` and `z` are accepted as
 /// RFC 3339 allows; leap seconds (`:60`) and `24:00:00` are rejected: an instant type cannot hold them.
 template <class D>
-[[nodiscard]] constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   int y, mo, d, h, mi, sec;
   if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 && s[7] == '-' &&
         digits_at(s, 8, 2, d) && s.size() > 10 && (s[10] == 'T' || s[10] == 't') && digits_at(s, 11, 2, h) &&
         s.size() > 13 && s[13] == ':' && digits_at(s, 14, 2, mi) && s.size() > 16 && s[16] == ':' &&
         digits_at(s, 17, 2, sec)))
-    return "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))";
-  if (!detail::valid_date(y, mo, d)) return "no such calendar date";
-  if (h > 23 || mi > 59 || sec > 59) return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
+    return timestamp_status::not_date_time;
+  if (!detail::valid_date(y, mo, d)) return timestamp_status::no_such_date;
+  if (h > 23 || mi > 59 || sec > 59) return timestamp_status::time_of_day_out_of_range;
   std::size_t i = 19;
   std::int64_t nanos = 0;
   if (i < s.size() && s[i] == '.') {
@@ -112,7 +182,7 @@ template <class D>
       }
       ++i;
     }
-    if (i == first) return "a '.' must be followed by fraction digits";
+    if (i == first) return timestamp_status::missing_fraction_digits;
     for (; kept < 9; ++kept) nanos *= 10;
   }
   std::int64_t offset = 0;
@@ -121,14 +191,14 @@ template <class D>
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     int oh, om;
     if (!(digits_at(s, i + 1, 2, oh) && i + 3 < s.size() && s[i + 3] == ':' && digits_at(s, i + 4, 2, om)))
-      return "bad UTC offset (expected +hh:mm or -hh:mm)";
-    if (oh > 23 || om > 59) return "UTC offset out of range";
+      return timestamp_status::bad_utc_offset;
+    if (oh > 23 || om > 59) return timestamp_status::utc_offset_out_of_range;
     offset = (oh * 3600 + om * 60) * (s[i] == '-' ? -1 : 1);
     i += 6;
   } else {
-    return "missing time zone (expected Z or +hh:mm)";
+    return timestamp_status::missing_time_zone;
   }
-  if (i != s.size()) return "unexpected characters after the date-time";
+  if (i != s.size()) return timestamp_status::trailing_characters;
   std::int64_t seconds = detail::days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
   return detail::civil_to_time(seconds, nanos, out);
 }
@@ -136,35 +206,36 @@ template <class D>
 /// IMF-fixdate (RFC 7231): `Sun, 02 Jan 2000 20:34:56 GMT`. The weekday must match the date;
 /// a fraction of a second is an error, as Smithy says.
 template <class D>
-[[nodiscard]] constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   if (s.size() > 25 && s[25] == '.' && s.find(" GMT") != std::string_view::npos)
-    return "an HTTP date cannot have fractional seconds";
+    return timestamp_status::http_date_fraction;
   int d, y, h, mi, sec;
   if (!(s.size() == 29 && s[3] == ',' && s[4] == ' ' && digits_at(s, 5, 2, d) && s[7] == ' ' && s[11] == ' ' &&
         digits_at(s, 12, 4, y) && s[16] == ' ' && digits_at(s, 17, 2, h) && s[19] == ':' && digits_at(s, 20, 2, mi) &&
         s[22] == ':' && digits_at(s, 23, 2, sec) && s.substr(25) == " GMT"))
-    return "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)";
+    return timestamp_status::not_http_date;
   int mo = 0;
   for (int k = 0; k < 12; ++k)
     if (s.substr(8, 3) == detail::month_names[k]) mo = k + 1;
-  if (mo == 0) return "unknown month name in HTTP date";
-  if (!detail::valid_date(y, mo, d)) return "no such calendar date";
-  if (h > 23 || mi > 59 || sec > 59) return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
+  if (mo == 0) return timestamp_status::unknown_month;
+  if (!detail::valid_date(y, mo, d)) return timestamp_status::no_such_date;
+  if (h > 23 || mi > 59 || sec > 59) return timestamp_status::time_of_day_out_of_range;
   std::int64_t days = detail::days_from_civil(y, mo, d);
-  auto wd = date::weekday(date::sys_days(date::days(days))).c_encoding();
-  if (s.substr(0, 3) != detail::weekday_names[wd]) return "weekday does not match the date";
+  auto wd = std::chrono::weekday(std::chrono::sys_days(std::chrono::days(days))).c_encoding();
+  if (s.substr(0, 3) != detail::weekday_names[wd]) return timestamp_status::weekday_mismatch;
   return detail::civil_to_time(days * 86400 + h * 3600 + mi * 60 + sec, 0, out);
 }
 
 /// A timestamp sent as a JSON string, in whichever form it came: date-time, HTTP date or
 /// epoch seconds as text (botocore accepts all three whatever the model says; so do we).
 template <class D>
-[[nodiscard]] constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_timestamp_string(std::string_view s,
+                                                                std::chrono::sys_time<D>& out) noexcept {
   if (s.size() >= 5 && s[4] == '-') return parse_date_time(s, out);
   if (s.size() >= 5 && s[3] == ',') return parse_http_date(s, out);
-  if (parse_epoch_seconds(s, out) == nullptr) return nullptr;
-  return "not a timestamp (expected RFC 3339 date-time, HTTP date or epoch seconds)";
+  if (!parse_epoch_seconds(s, out)) return timestamp_status::ok;
+  return timestamp_status::not_a_timestamp;
 }
 
 namespace detail {
@@ -241,8 +312,8 @@ bool append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
-  date::year_month_day ymd(days);
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
+  std::chrono::year_month_day ymd(days);
   long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
   detail::append_padded(out, int(ymd.year()), 4);
   out.push_back('-');
@@ -266,10 +337,10 @@ template <class D>
 bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
   auto secs = std::int64_t(std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
-  date::year_month_day ymd(days);
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
+  std::chrono::year_month_day ymd(days);
   long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  out += detail::weekday_names[date::weekday(days).c_encoding()];
+  out += detail::weekday_names[std::chrono::weekday(days).c_encoding()];
   out += ", ";
   detail::append_padded(out, long(unsigned(ymd.day())), 2);
   out.push_back(' ');

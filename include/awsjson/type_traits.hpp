@@ -2,11 +2,9 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 #include "blob.hpp"
@@ -27,13 +25,16 @@ inline constexpr bool is_list = false;
 template <class T, class A>
 inline constexpr bool is_list<std::vector<T, A>> = !is_blob<std::vector<T, A>>;
 
-/// A map: std::map or std::unordered_map keyed by std::string.
+/// A map: an associative container keyed by std::string (std::map, std::unordered_map, or any
+/// other with their interface). Recognised by its interface, so that the model headers need
+/// neither <map> nor <unordered_map> unless their types use one.
 template <class T>
-inline constexpr bool is_map = false;
-template <class V, class C, class A>
-inline constexpr bool is_map<std::map<std::string, V, C, A>> = true;
-template <class V, class H, class E, class A>
-inline constexpr bool is_map<std::unordered_map<std::string, V, H, E, A>> = true;
+inline constexpr bool is_map = requires(T& m, std::string const& k) {
+  requires std::is_same_v<typename T::key_type, std::string>;
+  typename T::mapped_type;
+  m[k];
+  m.clear();
+};
 
 template <class T>
 inline constexpr bool is_integer = std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;

@@ -6,6 +6,57 @@
 #ifndef AWSJSON_SINGLE_INCLUDE
 #define AWSJSON_SINGLE_INCLUDE
 
+// ---- begin awsjson/status.hpp ----
+// Parser outcomes: a status enum per parser (`timestamp_status`, `base64_status`), each with a
+// `describe()`, carried in one result type so that callers test codes, never message text.
+//
+//   if (auto r = awsjson::parse_date_time(text, t)) {   // true when something is wrong
+//     if (r.code == awsjson::timestamp_status::no_such_date) ...
+//     log(r.describe());
+//   }
+
+#include <cstddef>
+#include <string_view>
+
+namespace awsjson {
+
+namespace detail {
+template <class E>
+constexpr char const* describe_status(E c) noexcept {
+  return describe(c);  // the status enum's own describe(), found by argument-dependent lookup
+}
+}  // namespace detail
+
+/// What a parser returns: `E{}` (each status enum's `ok`) on success, else what is wrong.
+/// Converts to true when something is wrong. The first releases returned the description as a
+/// `char const*` (nullptr on success); the implicit conversion keeps code written against them
+/// compiling (`char const* p = parse_...`, `== nullptr`, comparing with the text), but new code
+/// should test `code`.
+template <class E>
+struct [[nodiscard]] parse_result {
+  E code{};
+
+  constexpr parse_result() noexcept = default;
+  constexpr parse_result(E c) noexcept : code(c) {}  // NOLINT: a status is a result
+
+  constexpr explicit operator bool() const noexcept { return code != E{}; }
+  /// What is wrong, as a sentence fragment ("no such calendar date"); "ok" on success.
+  constexpr char const* describe() const noexcept { return detail::describe_status(code); }
+  /// Deprecated form of the first releases: nullptr on success, else the description.
+  constexpr operator char const*() const noexcept { return code == E{} ? nullptr : detail::describe_status(code); }
+
+  friend constexpr bool operator==(parse_result a, parse_result b) noexcept { return a.code == b.code; }
+  friend constexpr bool operator==(parse_result a, E b) noexcept { return a.code == b; }
+  /// The first releases' tests of a result: `== nullptr` for success, or the reason's text.
+  friend constexpr bool operator==(parse_result a, std::nullptr_t) noexcept { return a.code == E{}; }
+  friend constexpr bool operator==(parse_result a, std::string_view text) noexcept {
+    return a.code != E{} && text == detail::describe_status(a.code);
+  }
+};
+
+}  // namespace awsjson
+// ---- end awsjson/status.hpp ----
+
 // ---- begin awsjson/blob.hpp ----
 // Blobs: binary data carried as base64 text (RFC 4648, standard alphabet, with padding).
 
@@ -13,6 +64,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
 
 namespace awsjson {
 
@@ -64,12 +116,30 @@ void append_base64(std::string& out, Bytes const& data) {
   }
 }
 
-/// Decodes base64 text into `out` (replacing its contents). Returns nullptr, or what is wrong:
-/// the length must be a multiple of 4, padding only at the end, only alphabet characters.
+/// Why base64 text could not be decoded.
+enum class base64_status : unsigned char {
+  ok = 0,
+  bad_length,     ///< the length is not a multiple of 4
+  bad_character,  ///< a character outside the alphabet, or padding before the end
+};
+
+constexpr char const* describe(base64_status s) noexcept {
+  switch (s) {
+    case base64_status::bad_length:
+      return "base64 length is not a multiple of 4";
+    case base64_status::bad_character:
+      return "invalid base64 character";
+    default:
+      return "ok";
+  }
+}
+
+/// Decodes base64 text into `out` (replacing its contents). Returns base64_status::ok, or what is
+/// wrong: the length must be a multiple of 4, padding only at the end, only alphabet characters.
 template <class Bytes>
-[[nodiscard]] char const* decode_base64(std::string_view s, Bytes& out) {
+[[nodiscard]] parse_result<base64_status> decode_base64(std::string_view s, Bytes& out) {
   out.clear();
-  if (s.size() % 4 != 0) return "base64 length is not a multiple of 4";
+  if (s.size() % 4 != 0) return base64_status::bad_length;
   out.reserve(s.size() / 4 * 3);
   using byte = typename Bytes::value_type;
   for (std::size_t i = 0; i < s.size(); i += 4) {
@@ -77,14 +147,14 @@ template <class Bytes>
     if (i + 4 == s.size()) pad = (s[i + 3] == '=') + (s[i + 3] == '=' && s[i + 2] == '=');
     int v[4];
     for (int k = 0; k < 4 - pad; ++k)
-      if ((v[k] = detail::base64_value(s[i + std::size_t(k)])) < 0) return "invalid base64 character";
+      if ((v[k] = detail::base64_value(s[i + std::size_t(k)])) < 0) return base64_status::bad_character;
     for (int k = 4 - pad; k < 4; ++k) v[k] = 0;
     unsigned word = unsigned(v[0]) << 18 | unsigned(v[1]) << 12 | unsigned(v[2]) << 6 | unsigned(v[3]);
     out.push_back(byte(word >> 16));
     if (pad < 2) out.push_back(byte(word >> 8 & 0xff));
     if (pad < 1) out.push_back(byte(word & 0xff));
   }
-  return nullptr;
+  return base64_status::ok;
 }
 
 }  // namespace awsjson
@@ -146,6 +216,7 @@ struct codec;
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace awsjson {
 
@@ -177,10 +248,11 @@ struct [[nodiscard]] error {
 };
 
 #if defined(__cpp_exceptions)
-/// Thrown by the throwing decode functions.
-class decode_error : public std::runtime_error {
+/// Thrown by the throwing forms of decode, encode and request building, carrying the error
+/// (`what()` is its to_string()). One type, so that one handler catches any of them.
+class exception : public std::runtime_error {
  public:
-  explicit decode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
+  explicit exception(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
   /// The JSON Pointer of the offending value.
   std::string const& path() const noexcept { return error_.path; }
   errc code() const noexcept { return error_.code; }
@@ -189,6 +261,11 @@ class decode_error : public std::runtime_error {
  private:
   awsjson::error error_;
 };
+
+/// The names the first releases threw under: each is awsjson::exception.
+using decode_error = exception;
+using encode_error = exception;
+using request_error = exception;
 #endif
 
 }  // namespace awsjson
@@ -394,6 +471,96 @@ concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_
 
 }  // namespace awsjson
 // ---- end awsjson/decode_context.hpp ----
+
+// ---- begin awsjson/api/decode.hpp ----
+// The decode API: decode_into and decode for any type, declared here without the decoder, so
+// that a translation unit whose types' codec is compiled elsewhere (awsjson/compiled.hpp,
+// awsjson/instantiate.hpp) parses none of it. awsjson/decode.hpp defines the decoder.
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson {
+
+namespace detail {
+
+namespace od = simdjson::ondemand;
+
+// Parser and buffers reused across calls on one thread; nothing is shared between threads.
+struct thread_state {
+  od::parser parser;
+  std::string padded;
+  std::string scratch;
+};
+inline thread_state& this_thread_state() {
+  thread_local thread_state state;
+  return state;
+}
+
+inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
+
+/// The decoder's entry point for a T: the fast path, else the general path that names the problem.
+/// Defined in awsjson/decode.hpp; explicitly instantiated by AWSJSON_INSTANTIATE_CODEC.
+template <class T>
+error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options);
+
+}  // namespace detail
+
+/// Decodes into an existing object, reusing the capacity of its strings and lists.
+/// Returns an empty error on success. Input that is already padded (simdjson::padded_string,
+/// padded_string_view, or a std::string with SIMDJSON_PADDING spare capacity) is not copied.
+// Inlined into the caller: a padded_string_view passed by value travels through the stack, and
+// the copy between two frames (two 8-byte stores read back as one 16-byte load) stalls the CPU
+// for longer than a small document takes to decode. Everything below takes it by reference.
+template <class T>
+AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
+  if (detail::starts_with_bom(json.data(), json.size()))  // RFC 8259 lets parsers ignore a BOM
+    json = simdjson::padded_string_view(json.data() + 3, json.size() - 3, json.capacity() - 3);
+  return detail::decode_padded(json, out, options);
+}
+
+template <class T>
+error decode_into(std::string_view json, T& out, decode_options const& options = {}) {
+  if (detail::starts_with_bom(json.data(), json.size())) json.remove_prefix(3);
+  auto& buf = detail::this_thread_state().padded;
+  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  buf.assign(json);
+  return detail::decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+}
+
+template <class T>
+error decode_into(std::string const& json, T& out, decode_options const& options = {}) {
+  if (json.capacity() - json.size() >= simdjson::SIMDJSON_PADDING)
+    return decode_into(simdjson::padded_string_view(json), out, options);
+  return decode_into(std::string_view(json), out, options);
+}
+
+template <class T>
+error decode_into(simdjson::padded_string const& json, T& out, decode_options const& options = {}) {
+  return decode_into(simdjson::padded_string_view(json), out, options);
+}
+
+template <class T>
+error decode_into(char const* json, T& out, decode_options const& options = {}) {
+  return decode_into(std::string_view(json), out, options);
+}
+
+#if defined(__cpp_exceptions)
+/// Decodes a T, throwing decode_error (with the JSON Pointer of the problem) on failure.
+template <class T, class Json>
+[[nodiscard]] T decode(Json const& json, decode_options const& options = {}) {
+  T out{};
+  if (auto err = decode_into(json, out, options)) throw decode_error(std::move(err));
+  return out;
+}
+#endif
+
+}  // namespace awsjson
+// ---- end awsjson/api/decode.hpp ----
 
 // ---- begin awsjson/detail/ascii.hpp ----
 // ASCII helpers shared by the codec and the HTTP side.
@@ -964,11 +1131,10 @@ std::string_view to_string(open_enum<E> const& e) noexcept {
 // ---- begin awsjson/timestamp.hpp ----
 // Timestamps: one instant type, three wire forms (Smithy's epoch-seconds, date-time, http-date).
 //
-// Parsing is our own small scanner over date's calendar arithmetic (no iostreams, no locale,
+// Parsing is our own small scanner over C++20's calendar arithmetic (std::chrono::year_month_day,
+// the standard form of Howard Hinnant's date: no iostreams, no locale, no extra header,
 // works with -fno-exceptions). Every form converts exactly and floors to the target precision,
 // so the number and the string form of one instant decode to the same value.
-
-#include <date/date.h>
 
 #include <charconv>
 #include <chrono>
@@ -981,6 +1147,72 @@ namespace awsjson {
 
 /// The model's timestamp: an instant in UTC at millisecond precision (what AWS services send).
 using timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
+
+/// Why a timestamp could not be read: the parsers' results, and the decoder's.
+enum class timestamp_status : unsigned char {
+  ok = 0,
+  out_of_range,
+  not_epoch_seconds,
+  not_date_time,
+  no_such_date,
+  time_of_day_out_of_range,
+  missing_fraction_digits,
+  bad_utc_offset,
+  utc_offset_out_of_range,
+  missing_time_zone,
+  trailing_characters,
+  http_date_fraction,
+  not_http_date,
+  unknown_month,
+  weekday_mismatch,
+  not_a_timestamp,
+  not_number_or_string,  ///< the JSON value is neither a number nor a string
+  bad_json_string,       ///< the JSON string is malformed (a bad escape)
+};
+
+constexpr char const* describe(timestamp_status s) noexcept {
+  switch (s) {
+    case timestamp_status::out_of_range:
+      return "timestamp out of range";
+    case timestamp_status::not_epoch_seconds:
+      return "not a number of epoch seconds";
+    case timestamp_status::not_date_time:
+      return "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))";
+    case timestamp_status::no_such_date:
+      return "no such calendar date";
+    case timestamp_status::time_of_day_out_of_range:
+      return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
+    case timestamp_status::missing_fraction_digits:
+      return "a '.' must be followed by fraction digits";
+    case timestamp_status::bad_utc_offset:
+      return "bad UTC offset (expected +hh:mm or -hh:mm)";
+    case timestamp_status::utc_offset_out_of_range:
+      return "UTC offset out of range";
+    case timestamp_status::missing_time_zone:
+      return "missing time zone (expected Z or +hh:mm)";
+    case timestamp_status::trailing_characters:
+      return "unexpected characters after the date-time";
+    case timestamp_status::http_date_fraction:
+      return "an HTTP date cannot have fractional seconds";
+    case timestamp_status::not_http_date:
+      return "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)";
+    case timestamp_status::unknown_month:
+      return "unknown month name in HTTP date";
+    case timestamp_status::weekday_mismatch:
+      return "weekday does not match the date";
+    case timestamp_status::not_a_timestamp:
+      return "not a timestamp (expected RFC 3339 date-time, HTTP date or epoch seconds)";
+    case timestamp_status::not_number_or_string:
+      return "not a JSON number or string";
+    case timestamp_status::bad_json_string:
+      return "malformed JSON string";
+    default:
+      return "ok";
+  }
+}
+
+/// A timestamp parser's outcome: converts to true when something is wrong (see status.hpp).
+using timestamp_result = parse_result<timestamp_status>;
 
 template <class T>
 inline constexpr bool is_timestamp = false;
@@ -1002,8 +1234,8 @@ constexpr bool digits_at(std::string_view s, std::size_t pos, std::size_t count,
 
 // Seconds since the epoch plus nanoseconds, to the target duration (floored).
 template <class D>
-[[nodiscard]] constexpr char const* civil_to_time(std::int64_t seconds, std::int64_t nanos,
-                                                  std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result civil_to_time(std::int64_t seconds, std::int64_t nanos,
+                                                       std::chrono::sys_time<D>& out) noexcept {
   __extension__ typedef __int128 int128;
   int128 total = int128(seconds) * 1000000000 + nanos;
   decimal d;
@@ -1011,17 +1243,19 @@ template <class D>
   d.digits = uint128(d.negative ? -total : total);
   d.exponent = -9;
   typename D::rep ticks{};
-  if (!decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return "timestamp out of range";
+  if (!decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return timestamp_status::out_of_range;
   out = std::chrono::sys_time<D>(D(ticks));
-  return nullptr;
+  return timestamp_status::ok;
 }
 
 constexpr std::int64_t days_from_civil(int y, int m, int d) noexcept {
-  return date::sys_days(date::year(y) / m / d).time_since_epoch().count();
+  return std::chrono::sys_days(std::chrono::year(y) / m / d).time_since_epoch().count();
 }
 
 constexpr bool valid_date(int y, int m, int d) noexcept {
-  return date::year_month_day(date::year(y), date::month(unsigned(m)), date::day(unsigned(d))).ok();
+  return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(unsigned(m)),
+                                     std::chrono::day(unsigned(d)))
+      .ok();
 }
 
 inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -1031,35 +1265,37 @@ inline constexpr std::string_view weekday_names[] = {"Sun", "Mon", "Tue", "Wed",
 }  // namespace detail
 
 /// Epoch seconds as JSON number text: integer, fraction or exponent (`1.7000000001E9`), negative too.
-/// Returns nullptr on success, else what is wrong.
+/// Returns timestamp_status::ok on success, else what is wrong.
 template <class D>
-[[nodiscard]] constexpr char const* parse_epoch_seconds(std::string_view text, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_epoch_seconds(std::string_view text,
+                                                             std::chrono::sys_time<D>& out) noexcept {
   if (typename D::rep ticks{}; detail::fast_seconds_to_ticks<typename D::rep, typename D::period>(text, ticks)) {
     out = std::chrono::sys_time<D>(D(ticks));
-    return nullptr;
+    return timestamp_status::ok;
   }
   detail::decimal d;
-  if (!detail::parse_decimal(text, d)) return "not a number of epoch seconds";
+  if (!detail::parse_decimal(text, d)) return timestamp_status::not_epoch_seconds;
   typename D::rep ticks{};
-  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks)) return "timestamp out of range";
+  if (!detail::decimal_seconds_to_ticks<typename D::rep, typename D::period>(d, ticks))
+    return timestamp_status::out_of_range;
   out = std::chrono::sys_time<D>(D(ticks));
-  return nullptr;
+  return timestamp_status::ok;
 }
 
 /// RFC 3339 date-time: `2000-01-02T20:34:56.123Z`, 0-9 fraction digits (more are floored away),
 /// `Z` or a `+hh:mm`/`-hh:mm` offset (normalized to UTC). Lowercase `t` and `z` are accepted as
 /// RFC 3339 allows; leap seconds (`:60`) and `24:00:00` are rejected: an instant type cannot hold them.
 template <class D>
-[[nodiscard]] constexpr char const* parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_date_time(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   int y, mo, d, h, mi, sec;
   if (!(digits_at(s, 0, 4, y) && s.size() > 4 && s[4] == '-' && digits_at(s, 5, 2, mo) && s.size() > 7 && s[7] == '-' &&
         digits_at(s, 8, 2, d) && s.size() > 10 && (s[10] == 'T' || s[10] == 't') && digits_at(s, 11, 2, h) &&
         s.size() > 13 && s[13] == ':' && digits_at(s, 14, 2, mi) && s.size() > 16 && s[16] == ':' &&
         digits_at(s, 17, 2, sec)))
-    return "not an RFC 3339 date-time (expected YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm))";
-  if (!detail::valid_date(y, mo, d)) return "no such calendar date";
-  if (h > 23 || mi > 59 || sec > 59) return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
+    return timestamp_status::not_date_time;
+  if (!detail::valid_date(y, mo, d)) return timestamp_status::no_such_date;
+  if (h > 23 || mi > 59 || sec > 59) return timestamp_status::time_of_day_out_of_range;
   std::size_t i = 19;
   std::int64_t nanos = 0;
   if (i < s.size() && s[i] == '.') {
@@ -1073,7 +1309,7 @@ template <class D>
       }
       ++i;
     }
-    if (i == first) return "a '.' must be followed by fraction digits";
+    if (i == first) return timestamp_status::missing_fraction_digits;
     for (; kept < 9; ++kept) nanos *= 10;
   }
   std::int64_t offset = 0;
@@ -1082,14 +1318,14 @@ template <class D>
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     int oh, om;
     if (!(digits_at(s, i + 1, 2, oh) && i + 3 < s.size() && s[i + 3] == ':' && digits_at(s, i + 4, 2, om)))
-      return "bad UTC offset (expected +hh:mm or -hh:mm)";
-    if (oh > 23 || om > 59) return "UTC offset out of range";
+      return timestamp_status::bad_utc_offset;
+    if (oh > 23 || om > 59) return timestamp_status::utc_offset_out_of_range;
     offset = (oh * 3600 + om * 60) * (s[i] == '-' ? -1 : 1);
     i += 6;
   } else {
-    return "missing time zone (expected Z or +hh:mm)";
+    return timestamp_status::missing_time_zone;
   }
-  if (i != s.size()) return "unexpected characters after the date-time";
+  if (i != s.size()) return timestamp_status::trailing_characters;
   std::int64_t seconds = detail::days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
   return detail::civil_to_time(seconds, nanos, out);
 }
@@ -1097,35 +1333,36 @@ template <class D>
 /// IMF-fixdate (RFC 7231): `Sun, 02 Jan 2000 20:34:56 GMT`. The weekday must match the date;
 /// a fraction of a second is an error, as Smithy says.
 template <class D>
-[[nodiscard]] constexpr char const* parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_http_date(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
   using detail::digits_at;
   if (s.size() > 25 && s[25] == '.' && s.find(" GMT") != std::string_view::npos)
-    return "an HTTP date cannot have fractional seconds";
+    return timestamp_status::http_date_fraction;
   int d, y, h, mi, sec;
   if (!(s.size() == 29 && s[3] == ',' && s[4] == ' ' && digits_at(s, 5, 2, d) && s[7] == ' ' && s[11] == ' ' &&
         digits_at(s, 12, 4, y) && s[16] == ' ' && digits_at(s, 17, 2, h) && s[19] == ':' && digits_at(s, 20, 2, mi) &&
         s[22] == ':' && digits_at(s, 23, 2, sec) && s.substr(25) == " GMT"))
-    return "not an HTTP date (expected e.g. Sun, 02 Jan 2000 20:34:56 GMT)";
+    return timestamp_status::not_http_date;
   int mo = 0;
   for (int k = 0; k < 12; ++k)
     if (s.substr(8, 3) == detail::month_names[k]) mo = k + 1;
-  if (mo == 0) return "unknown month name in HTTP date";
-  if (!detail::valid_date(y, mo, d)) return "no such calendar date";
-  if (h > 23 || mi > 59 || sec > 59) return "time of day out of range (hour 0-23, minute 0-59, second 0-59)";
+  if (mo == 0) return timestamp_status::unknown_month;
+  if (!detail::valid_date(y, mo, d)) return timestamp_status::no_such_date;
+  if (h > 23 || mi > 59 || sec > 59) return timestamp_status::time_of_day_out_of_range;
   std::int64_t days = detail::days_from_civil(y, mo, d);
-  auto wd = date::weekday(date::sys_days(date::days(days))).c_encoding();
-  if (s.substr(0, 3) != detail::weekday_names[wd]) return "weekday does not match the date";
+  auto wd = std::chrono::weekday(std::chrono::sys_days(std::chrono::days(days))).c_encoding();
+  if (s.substr(0, 3) != detail::weekday_names[wd]) return timestamp_status::weekday_mismatch;
   return detail::civil_to_time(days * 86400 + h * 3600 + mi * 60 + sec, 0, out);
 }
 
 /// A timestamp sent as a JSON string, in whichever form it came: date-time, HTTP date or
 /// epoch seconds as text (botocore accepts all three whatever the model says; so do we).
 template <class D>
-[[nodiscard]] constexpr char const* parse_timestamp_string(std::string_view s, std::chrono::sys_time<D>& out) noexcept {
+[[nodiscard]] constexpr timestamp_result parse_timestamp_string(std::string_view s,
+                                                                std::chrono::sys_time<D>& out) noexcept {
   if (s.size() >= 5 && s[4] == '-') return parse_date_time(s, out);
   if (s.size() >= 5 && s[3] == ',') return parse_http_date(s, out);
-  if (parse_epoch_seconds(s, out) == nullptr) return nullptr;
-  return "not a timestamp (expected RFC 3339 date-time, HTTP date or epoch seconds)";
+  if (!parse_epoch_seconds(s, out)) return timestamp_status::ok;
+  return timestamp_status::not_a_timestamp;
 }
 
 namespace detail {
@@ -1202,8 +1439,8 @@ bool append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
-  date::year_month_day ymd(days);
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
+  std::chrono::year_month_day ymd(days);
   long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
   detail::append_padded(out, int(ymd.year()), 4);
   out.push_back('-');
@@ -1227,10 +1464,10 @@ template <class D>
 bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
   auto secs = std::int64_t(std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = date::floor<date::days>(date::sys_seconds(std::chrono::seconds(secs)));
-  date::year_month_day ymd(days);
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
+  std::chrono::year_month_day ymd(days);
   long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  out += detail::weekday_names[date::weekday(days).c_encoding()];
+  out += detail::weekday_names[std::chrono::weekday(days).c_encoding()];
   out += ", ";
   detail::append_padded(out, long(unsigned(ymd.day())), 2);
   out.push_back(' ');
@@ -1269,11 +1506,9 @@ bool append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_fo
 // Which Smithy shape kind a C++ type plays. The codec, validator and printer dispatch on these.
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <type_traits>
-#include <unordered_map>
 #include <vector>
 
 
@@ -1290,13 +1525,16 @@ inline constexpr bool is_list = false;
 template <class T, class A>
 inline constexpr bool is_list<std::vector<T, A>> = !is_blob<std::vector<T, A>>;
 
-/// A map: std::map or std::unordered_map keyed by std::string.
+/// A map: an associative container keyed by std::string (std::map, std::unordered_map, or any
+/// other with their interface). Recognised by its interface, so that the model headers need
+/// neither <map> nor <unordered_map> unless their types use one.
 template <class T>
-inline constexpr bool is_map = false;
-template <class V, class C, class A>
-inline constexpr bool is_map<std::map<std::string, V, C, A>> = true;
-template <class V, class H, class E, class A>
-inline constexpr bool is_map<std::unordered_map<std::string, V, H, E, A>> = true;
+inline constexpr bool is_map = requires(T& m, std::string const& k) {
+  requires std::is_same_v<typename T::key_type, std::string>;
+  typename T::mapped_type;
+  m[k];
+  m.clear();
+};
 
 template <class T>
 inline constexpr bool is_integer = std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
@@ -1940,9 +2178,6 @@ AWSJSON_ALWAYS_INLINE bool enum_from_raw(char const* raw, T& out, std::string& s
   return enum_from_escaped_or_unknown(raw, out, scratch);
 }
 
-inline constexpr char const* not_a_timestamp = "not a timestamp";
-inline constexpr char const* bad_string = "bad string";
-
 /// A token without the whitespace simdjson leaves after it.
 constexpr std::string_view trim_token(std::string_view tok) noexcept {
   while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
@@ -1952,25 +2187,25 @@ constexpr std::string_view trim_token(std::string_view tok) noexcept {
 
 /// timestamp_from_token's long way: any number, or a string.
 template <class D>
-char const* timestamp_from_text(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+timestamp_result timestamp_from_text(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
   tok = trim_token(tok);
   if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) return parse_epoch_seconds(tok, out);
-  if (tok.empty() || tok[0] != '"') return not_a_timestamp;
+  if (tok.empty() || tok[0] != '"') return timestamp_status::not_number_or_string;
   std::string_view s;
-  if (string_body(tok.data() + 1, s, scratch) != unescape_status::ok) return bad_string;
+  if (string_body(tok.data() + 1, s, scratch) != unescape_status::ok) return timestamp_status::bad_json_string;
   return parse_timestamp_string(s, out);
 }
 
 /// Reads a timestamp from its JSON token in simdjson's padded input (a number's text or a quoted
-/// string, whitespace after it allowed). Returns nullptr, or what is wrong: not_a_timestamp,
-/// bad_string, or the parser's reason.
+/// string, whitespace after it allowed). Returns ok, or what is wrong: not_number_or_string,
+/// bad_json_string, or the parser's reason.
 template <class D>
-AWSJSON_ALWAYS_INLINE char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out,
-                                                       std::string& scratch) {
+AWSJSON_ALWAYS_INLINE timestamp_result timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out,
+                                                            std::string& scratch) {
   if (typename D::rep ticks{};
       padded_epoch_seconds_to_ticks<typename D::rep, typename D::period>(tok.data(), tok.size(), ticks)) {
     out = std::chrono::sys_time<D>(D(ticks));
-    return nullptr;
+    return timestamp_status::ok;
   }
   return timestamp_from_text(tok, out, scratch);
 }
@@ -2194,12 +2429,12 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     od::raw_json_string raw;
     return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
   } else if constexpr (is_timestamp<T>) {
-    return timestamp_from_token(v.raw_json_token(), out, st.scratch) == nullptr;
+    return !timestamp_from_token(v.raw_json_token(), out, st.scratch);
   } else if constexpr (is_blob<T>) {
     od::raw_json_string raw;
     std::string_view s;
     return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
-           decode_base64(s, out) == nullptr;
+           !decode_base64(s, out);
   } else if constexpr (is_optional<T>) {  // a sparse list's or map's element
     if (is_null(v)) {
       out.reset();
@@ -2277,7 +2512,6 @@ AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_vi
 #include <simdjson.h>
 
 #include <cmath>
-#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <string>
@@ -2430,16 +2664,21 @@ bool decode_floating(od::value& v, T& out, decode_context& ctx) {
 template <class D>
 bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
-  char const* problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
-  if (!problem) return true;
-  if (problem == not_a_timestamp) return ctx.mismatch(v, what);
-  if (problem == bad_string) {
-    std::string_view s;
-    return read_string_view(v, s, ctx, what);  // fails, saying which escape is wrong
+  auto problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
+  switch (problem.code) {
+    case timestamp_status::ok:
+      return true;
+    case timestamp_status::not_number_or_string:
+      return ctx.mismatch(v, what);
+    case timestamp_status::bad_json_string: {
+      std::string_view s;
+      return read_string_view(v, s, ctx, what);  // fails, saying which escape is wrong
+    }
+    default:
+      return ctx.mismatch_because(
+          v, what, problem.code == timestamp_status::out_of_range ? errc::out_of_range : errc::invalid_value,
+          problem.describe());
   }
-  return ctx.mismatch_because(
-      v, what, std::string_view(problem) == "timestamp out of range" ? errc::out_of_range : errc::invalid_value,
-      problem);
 }
 
 template <class T>
@@ -2753,8 +2992,8 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
   } else if constexpr (is_blob<T>) {
     std::string_view s;
     if (!read_string_view(v, s, ctx, "a base64 string")) return false;
-    if (char const* problem = decode_base64(s, out))
-      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem);
+    if (auto problem = decode_base64(s, out))
+      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
     return true;
   } else if constexpr (is_optional<T>) {
     return decode_element(v, out, ctx);
@@ -2769,19 +3008,6 @@ bool decode_value(od::value& v, T& out, decode_context& ctx) {
     return false;
   }
 }
-
-// Parser and buffers reused across calls on one thread; nothing is shared between threads.
-struct thread_state {
-  od::parser parser;
-  std::string padded;
-  std::string scratch;
-};
-inline thread_state& this_thread_state() {
-  thread_local thread_state state;
-  return state;
-}
-
-inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
 // The general path: any type, any document, and the error that names the problem.
 template <class T>
@@ -2825,57 +3051,36 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
 
 }  // namespace detail
 
-/// Decodes into an existing object, reusing the capacity of its strings and lists.
-/// Returns an empty error on success. Input that is already padded (simdjson::padded_string,
-/// padded_string_view, or a std::string with SIMDJSON_PADDING spare capacity) is not copied.
-// Inlined into the caller: a padded_string_view passed by value travels through the stack, and
-// the copy between two frames (two 8-byte stores read back as one 16-byte load) stalls the CPU
-// for longer than a small document takes to decode. Everything below takes it by reference.
-template <class T>
-AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& out, decode_options const& options = {}) {
-  if (detail::starts_with_bom(json.data(), json.size()))  // RFC 8259 lets parsers ignore a BOM
-    json = simdjson::padded_string_view(json.data() + 3, json.size() - 3, json.capacity() - 3);
-  return detail::decode_padded(json, out, options);
-}
+}  // namespace awsjson
+// ---- end awsjson/decode.hpp ----
 
-template <class T>
-error decode_into(std::string_view json, T& out, decode_options const& options = {}) {
-  if (detail::starts_with_bom(json.data(), json.size())) json.remove_prefix(3);
-  auto& buf = detail::this_thread_state().padded;
-  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-  buf.assign(json);
-  return detail::decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
-}
+// ---- begin awsjson/api/encode.hpp ----
+// The encode API: encode_into and encode for any type, declared here without the encoder (see
+// api/decode.hpp for why). awsjson/encode.hpp defines it.
 
-template <class T>
-error decode_into(std::string const& json, T& out, decode_options const& options = {}) {
-  if (json.capacity() - json.size() >= simdjson::SIMDJSON_PADDING)
-    return decode_into(simdjson::padded_string_view(json), out, options);
-  return decode_into(std::string_view(json), out, options);
-}
+#include <string>
+#include <utility>
 
-template <class T>
-error decode_into(simdjson::padded_string const& json, T& out, decode_options const& options = {}) {
-  return decode_into(simdjson::padded_string_view(json), out, options);
-}
 
+namespace awsjson {
+
+/// Appends the JSON of `x` to `out`. On error, `out` is restored to what it held before.
+/// Defined in awsjson/encode.hpp; explicitly instantiated by AWSJSON_INSTANTIATE_CODEC.
 template <class T>
-error decode_into(char const* json, T& out, decode_options const& options = {}) {
-  return decode_into(std::string_view(json), out, options);
-}
+error encode_into(std::string& out, T const& x);
 
 #if defined(__cpp_exceptions)
-/// Decodes a T, throwing decode_error (with the JSON Pointer of the problem) on failure.
-template <class T, class Json>
-[[nodiscard]] T decode(Json const& json, decode_options const& options = {}) {
-  T out{};
-  if (auto err = decode_into(json, out, options)) throw decode_error(std::move(err));
+/// The JSON of `x`, compact. Throws awsjson::exception (encode_error).
+template <class T>
+[[nodiscard]] std::string encode(T const& x) {
+  std::string out;
+  if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
   return out;
 }
 #endif
 
 }  // namespace awsjson
-// ---- end awsjson/decode.hpp ----
+// ---- end awsjson/api/encode.hpp ----
 
 // ---- begin awsjson/encode.hpp ----
 // encode: any described type to compact JSON, the way the awsJson 1.1 protocol sends it.
@@ -2924,20 +3129,6 @@ template <class T>
 concept has_custom_encode = requires(encode_context& ctx, T const& x) {
   { codec<T>::encode(ctx, x) } -> std::same_as<bool>;
 };
-
-#if defined(__cpp_exceptions)
-/// Thrown by encode() when a value cannot be written (a string that is not UTF-8, an enum
-/// holding no enumerator).
-class encode_error : public std::runtime_error {
- public:
-  explicit encode_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
-  std::string const& path() const noexcept { return error_.path; }
-  awsjson::error const& details() const noexcept { return error_; }
-
- private:
-  awsjson::error error_;
-};
-#endif
 
 namespace detail {
 
@@ -3117,7 +3308,6 @@ bool encode_value(encode_context& ctx, T const& x) {
 
 }  // namespace detail
 
-/// Appends the JSON of `x` to `out`. On error, `out` is restored to what it held before.
 template <class T>
 error encode_into(std::string& out, T const& x) {
   error err;
@@ -3127,18 +3317,85 @@ error encode_into(std::string& out, T const& x) {
   return err;
 }
 
+}  // namespace awsjson
+// ---- end awsjson/encode.hpp ----
+
+// ---- begin awsjson/api/operation.hpp ----
+// The operation API: descriptors, the HTTP request, build_request and make_request, declared
+// here without the encoder and the validator (see api/decode.hpp for why).
+// awsjson/operation.hpp defines build_request.
+
+#include <concepts>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+
+namespace awsjson {
+
+/// An awsJson operation descriptor: what a generator emits for each operation.
+template <class Op>
+concept operation = requires {
+  typename Op::input;
+  typename Op::output;
+  typename Op::errors;  // a boost::mp11::mp_list of error structures
+  { Op::name } -> std::convertible_to<std::string_view>;
+  { Op::target_prefix } -> std::convertible_to<std::string_view>;  // e.g. AmazonSSM
+  { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
+};
+
+struct http_header {
+  std::string name;
+  std::string value;
+  friend bool operator==(http_header const&, http_header const&) = default;
+};
+
+namespace detail {
+// Finds a header by name, case-insensitively, in any range of http_header or of pairs.
+template <class Headers>
+std::string_view find_header(Headers const& headers, std::string_view name) {
+  for (auto const& h : headers) {
+    if constexpr (requires { h.first; }) {
+      if (iequals(h.first, name)) return h.second;
+    } else {
+      if (iequals(h.name, name)) return h.value;
+    }
+  }
+  return {};
+}
+}  // namespace detail
+
+/// An HTTP request to send, before signing.
+struct http_request {
+  std::string method;
+  std::string path;
+  std::vector<http_header> headers;
+  std::string body;
+
+  /// The value of a header (case-insensitive), or "" when absent.
+  std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
+};
+
+/// Builds the HTTP request for `input` into `out`. Checks only that required members are
+/// present (Smithy: leave length and pattern checks to the service); call validate() for more.
+/// Defined in awsjson/operation.hpp; explicitly instantiated by AWSJSON_INSTANTIATE_OPERATION.
+template <operation Op>
+error build_request(typename Op::input const& input, http_request& out);
+
 #if defined(__cpp_exceptions)
-/// The JSON of `x`, compact.
-template <class T>
-[[nodiscard]] std::string encode(T const& x) {
-  std::string out;
-  if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
-  return out;
+/// Throws awsjson::exception (request_error) when the input lacks a required member or cannot be
+/// encoded.
+template <operation Op>
+[[nodiscard]] http_request make_request(typename Op::input const& input) {
+  http_request r;
+  if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
+  return r;
 }
 #endif
 
 }  // namespace awsjson
-// ---- end awsjson/encode.hpp ----
+// ---- end awsjson/api/operation.hpp ----
 
 // ---- begin awsjson/validate.hpp ----
 // validate: checks a value against its model's constraints (required, length, range, pattern),
@@ -3367,51 +3624,6 @@ template <class T>
 
 namespace awsjson {
 
-/// An awsJson operation descriptor: what a generator emits for each operation.
-template <class Op>
-concept operation = requires {
-  typename Op::input;
-  typename Op::output;
-  typename Op::errors;  // a boost::mp11::mp_list of error structures
-  { Op::name } -> std::convertible_to<std::string_view>;
-  { Op::target_prefix } -> std::convertible_to<std::string_view>;  // e.g. AmazonSSM
-  { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
-};
-
-struct http_header {
-  std::string name;
-  std::string value;
-  friend bool operator==(http_header const&, http_header const&) = default;
-};
-
-namespace detail {
-// Finds a header by name, case-insensitively, in any range of http_header or of pairs.
-template <class Headers>
-std::string_view find_header(Headers const& headers, std::string_view name) {
-  for (auto const& h : headers) {
-    if constexpr (requires { h.first; }) {
-      if (iequals(h.first, name)) return h.second;
-    } else {
-      if (iequals(h.name, name)) return h.value;
-    }
-  }
-  return {};
-}
-}  // namespace detail
-
-/// An HTTP request to send, before signing.
-struct http_request {
-  std::string method;
-  std::string path;
-  std::vector<http_header> headers;
-  std::string body;
-
-  /// The value of a header (case-insensitive), or "" when absent.
-  std::string_view header(std::string_view name) const { return detail::find_header(headers, name); }
-};
-
-/// Builds the HTTP request for `input` into `out`. Checks only that required members are
-/// present (Smithy: leave length and pattern checks to the service); call validate() for more.
 template <operation Op>
 error build_request(typename Op::input const& input, http_request& out) {
   error err;
@@ -3431,40 +3643,20 @@ error build_request(typename Op::input const& input, http_request& out) {
   return encode_into(out.body, input);
 }
 
-#if defined(__cpp_exceptions)
-/// Thrown by make_request when the input lacks a required member or cannot be encoded.
-class request_error : public std::runtime_error {
- public:
-  explicit request_error(error e) : std::runtime_error(e.to_string()), error_(std::move(e)) {}
-  std::string const& path() const noexcept { return error_.path; }
-  awsjson::error const& details() const noexcept { return error_; }
-
- private:
-  awsjson::error error_;
-};
-
-template <operation Op>
-[[nodiscard]] http_request make_request(typename Op::input const& input) {
-  http_request r;
-  if (auto err = build_request<Op>(input, r)) throw request_error(std::move(err));
-  return r;
-}
-#endif
-
 }  // namespace awsjson
 // ---- end awsjson/operation.hpp ----
 
 // ---- begin awsjson/print.hpp ----
 // Printing: a readable form of any described value, with @sensitive members redacted.
 //
-//   std::cout << response;   // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", Parameters:
-//   <redacted>, …} std::string s = awsjson::to_string(response);
+//   std::cout << response;  // GetMaintenanceWindowExecutionTaskInvocationResponse{WindowExecutionId: "…", …}
+//   std::string s = awsjson::to_string(response);
 //
 // Members the model marks sensitive never show their value, in any print path (Smithy: sensitive
 // data must not appear in log output). Absent optionals are left out.
 
-#include <ostream>
-#include <sstream>
+#include <charconv>
+#include <iosfwd>  // std::ostream is only named: printing builds a std::string, no iostreams here
 #include <string>
 
 
@@ -3472,74 +3664,83 @@ namespace awsjson {
 
 namespace detail {
 
-inline void print_string(std::ostream& os, std::string_view s) {
-  std::string quoted;
-  if (!append_json_string(quoted, s)) {
-    os << "<invalid UTF-8, " << s.size() << " bytes>";
-    return;
+inline void print_string(std::string& out, std::string_view s) {
+  if (!append_json_string(out, s)) {
+    out += "<invalid UTF-8, ";
+    out += std::to_string(s.size());
+    out += " bytes>";
   }
-  os << quoted;
+}
+
+template <class N>
+void print_number(std::string& out, N x) {
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, x);  // shortest form that reads back the same
+  out.append(buf, r.ptr);
 }
 
 template <class T>
-void print_value(std::ostream& os, T const& x) {
+void print_value(std::string& os, T const& x) {
   if constexpr (std::is_same_v<T, std::string>) {
     print_string(os, x);
   } else if constexpr (std::is_same_v<T, bool>) {
-    os << (x ? "true" : "false");
+    os += x ? "true" : "false";
   } else if constexpr (is_integer<T>) {
-    os << +x;
+    print_number(os, +x);
   } else if constexpr (std::is_floating_point_v<T>) {
-    os << x;
+    print_number(os, x);
   } else if constexpr (described_enum<T>) {
     auto s = to_string(x);
-    if (s.empty())
-      os << "<invalid enum " << static_cast<long long>(x) << ">";
-    else
-      os << s;
-  } else if constexpr (is_open_enum<T>) {
-    os << x.wire();
-  } else if constexpr (is_timestamp<T>) {
-    std::string s;
-    if (!append_date_time(s, x)) {  // beyond four-digit years: show the epoch seconds instead
-      append_epoch_seconds(s, x);
-      s += " s since 1970";
+    if (s.empty()) {
+      os += "<invalid enum ";
+      print_number(os, static_cast<long long>(x));
+      os += '>';
+    } else {
+      os += s;
     }
-    os << s;
+  } else if constexpr (is_open_enum<T>) {
+    os += x.wire();
+  } else if constexpr (is_timestamp<T>) {
+    if (!append_date_time(os, x)) {  // beyond four-digit years: show the epoch seconds instead
+      append_epoch_seconds(os, x);
+      os += " s since 1970";
+    }
   } else if constexpr (is_blob<T>) {
-    os << "<blob " << x.size() << " bytes>";
+    os += "<blob ";
+    print_number(os, x.size());
+    os += " bytes>";
   } else if constexpr (is_optional<T>) {
     if (x)
       print_value(os, *x);
     else
-      os << "null";
+      os += "null";
   } else if constexpr (is_list<T>) {
-    os << '[';
+    os += '[';
     bool first = true;
     for (auto const& e : x) {
-      os << (first ? "" : ", ");
+      os += first ? "" : ", ";
       first = false;
       print_value(os, e);
     }
-    os << ']';
+    os += ']';
   } else if constexpr (is_map<T>) {
-    os << '{';
+    os += '{';
     bool first = true;
     for (auto const& [k, v] : x) {
-      os << (first ? "" : ", ");
+      os += first ? "" : ", ";
       first = false;
       print_string(os, k);
-      os << ": ";
+      os += ": ";
       print_value(os, v);
     }
-    os << '}';
+    os += '}';
   } else if constexpr (described_struct<T>) {
     constexpr auto shape = shape_of<T>();
-    os << shape.name;
+    os += shape.name;
     if constexpr (shape.sensitive) {
-      os << "{<redacted>}";
+      os += "{<redacted>}";
     } else {
-      os << '{';
+      os += '{';
       bool first = true;
       boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
         constexpr member_info info = member_meta<T, decltype(d)>;
@@ -3547,53 +3748,52 @@ void print_value(std::ostream& os, T const& x) {
         if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
           if (!m) return;
         }
-        os << (first ? "" : ", ") << d.name << ": ";
+        os += first ? "" : ", ";
+        os += d.name;
+        os += ": ";
         first = false;
         if constexpr (info.sensitive)
-          os << "<redacted>";
+          os += "<redacted>";
         else if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
           print_value(os, *m);
         else
           print_value(os, m);
       });
-      os << '}';
+      os += '}';
     }
   } else {
-    os << "<unprintable>";
+    os += "<unprintable>";
   }
 }
 
 }  // namespace detail
 
 /// Prints any described structure or enum, and open enums. A model namespace brings it in for
-/// argument-dependent lookup with `using awsjson::operator<<;`.
-template <class T>
-requires(described_struct<T> || described_enum<T> || is_open_enum<T>) std::ostream& operator<<(std::ostream& os,
-                                                                                               T const& x) {
-  detail::print_value(os, x);
-  return os;
+/// argument-dependent lookup with `using awsjson::operator<<;`. A template over the stream's
+/// traits, so that the model headers need <iosfwd> only: the stream is complete where it is used.
+template <class T, class Traits>
+requires(described_struct<T> || described_enum<T> || is_open_enum<T>) std::basic_ostream<char, Traits>
+&operator<<(std::basic_ostream<char, Traits>& os, T const& x) {
+  std::string s;
+  detail::print_value(s, x);
+  return os.write(s.data(), std::streamsize(s.size()));
 }
 
 /// The printed form of a described structure, as operator<< writes it.
 template <described_struct T>
 std::string to_string(T const& x) {
-  std::ostringstream os;
-  detail::print_value(os, x);
-  return os.str();
+  std::string s;
+  detail::print_value(s, x);
+  return s;
 }
 
 }  // namespace awsjson
 // ---- end awsjson/print.hpp ----
 
-// ---- begin awsjson/response.hpp ----
-// Responses: an HTTP answer (status, headers, body) to either the typed result or a typed error,
-// following the Smithy awsJson 1.1 rules.
-//
-//   auto r = awsjson::decode_response<ssm::GetMaintenanceWindowExecutionTaskInvocation>(status, headers, body);
-//   if (auto* out = r.result()) ...                          // the operation's output
-//   else if (auto* e = r.service_error()) {                  // what the service said went wrong
-//     if (e->is<ssm::DoesNotExistException>()) ...
-//   } else ... r.decode_error() ...                          // a 2xx body that was not a valid output
+// ---- begin awsjson/api/response.hpp ----
+// The response API: the typed outcome of an operation (result, service error, or a body that is
+// not a valid output) and decode_response, declared here without the decoder (see
+// api/decode.hpp for why). awsjson/response.hpp defines decode_response.
 
 #include <boost/mp11/algorithm.hpp>
 
@@ -3662,7 +3862,10 @@ struct response {
   typename Op::output const* result() const noexcept { return std::get_if<0>(&outcome); }
   typename Op::output* result() noexcept { return std::get_if<0>(&outcome); }
   operation_error<Op> const* service_error() const noexcept { return std::get_if<1>(&outcome); }
-  awsjson::error const* decode_error() const noexcept { return std::get_if<2>(&outcome); }
+  /// The error decoding a 2xx body that was not a valid output.
+  awsjson::error const* output_error() const noexcept { return std::get_if<2>(&outcome); }
+  /// The first releases' name of output_error(), which reads like the exception awsjson::decode_error.
+  [[deprecated("use output_error()")]] awsjson::error const* decode_error() const noexcept { return output_error(); }
 };
 
 /// Smithy's sanitizing of an error type: drop the first ':' and all after it, then everything up
@@ -3672,6 +3875,33 @@ constexpr std::string_view sanitize_error_code(std::string_view code) noexcept {
   if (auto hash = code.find('#'); hash != std::string_view::npos) code = code.substr(hash + 1);
   return code;
 }
+
+/// Decodes an HTTP response of operation Op. `headers` is any range of http_header or of
+/// (name, value) pairs; names match case-insensitively.
+template <operation Op, class Headers>
+[[nodiscard]] response<Op> decode_response(int http_status, Headers const& headers, std::string_view body);
+
+}  // namespace awsjson
+// ---- end awsjson/api/response.hpp ----
+
+// ---- begin awsjson/response.hpp ----
+// Responses: an HTTP answer (status, headers, body) to either the typed result or a typed error,
+// following the Smithy awsJson 1.1 rules.
+//
+//   auto r = awsjson::decode_response<ssm::GetMaintenanceWindowExecutionTaskInvocation>(status, headers, body);
+//   if (auto* out = r.result()) ...                          // the operation's output
+//   else if (auto* e = r.service_error()) {                  // what the service said went wrong
+//     if (e->is<ssm::DoesNotExistException>()) ...
+//   } else ... r.output_error() ...                          // a 2xx body that was not a valid output
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+
+namespace awsjson {
 
 namespace detail {
 
@@ -3729,10 +3959,8 @@ template <class E>
 
 }  // namespace detail
 
-/// Decodes an HTTP response of operation Op. `headers` is any range of http_header or of
-/// (name, value) pairs; names match case-insensitively.
 template <operation Op, class Headers>
-[[nodiscard]] response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
+response<Op> decode_response(int http_status, Headers const& headers, std::string_view body) {
   response<Op> r;
   r.metadata.http_status = http_status;
   r.metadata.request_id = std::string(detail::find_header(headers, "x-amzn-RequestId"));
@@ -3785,6 +4013,57 @@ template <operation Op, class Headers>
 // Include this for everything, or the one-concept headers beside it for less.
 
 // ---- end awsjson/awsjson.hpp ----
+
+// ---- begin awsjson/compiled.hpp ----
+// awsjson with the codec compiled elsewhere: the whole API (decode_into, decode, encode_into,
+// encode, build_request, make_request, decode_response) declared, and none of the decoder,
+// encoder or validator parsed. Include this instead of awsjson/awsjson.hpp in the translation
+// units that use types whose codec one translation unit of the program instantiates with
+// awsjson/instantiate.hpp; calls then link to it, as fmt's and Boost.JSON's compiled modes do.
+//
+//   // ssm_codec.cpp, once in the program:
+//   #include <awsjson/instantiate.hpp>
+//   #include <awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp>
+//   AWSJSON_INSTANTIATE_OPERATION(awsjson::ssm::GetMaintenanceWindowExecutionTaskInvocation)
+//
+//   // everywhere else:
+//   #include <awsjson/compiled.hpp>
+//   #include <awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp>
+//
+// A type used here without being instantiated there is a link error naming the function and type.
+
+// ---- end awsjson/compiled.hpp ----
+
+// ---- begin awsjson/instantiate.hpp ----
+// Compiles the codec of chosen types in one translation unit (see awsjson/compiled.hpp): explicit
+// instantiation definitions of the decoder and encoder entry points, so that other translation
+// units call them instead of instantiating them.
+//
+//   AWSJSON_INSTANTIATE_CODEC(T)        decode_into / decode and encode_into / encode of T
+//   AWSJSON_INSTANTIATE_OPERATION(Op)   the codec of Op's input, output and error shapes (through
+//                                       decode_response), build_request / make_request, and
+//                                       decode_response for headers as std::vector<http_header>
+//
+// Use each at namespace scope, once per type in the program. Header-only use needs neither.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+
+#define AWSJSON_INSTANTIATE_CODEC(...)                                                           \
+  template ::awsjson::error awsjson::detail::decode_padded<__VA_ARGS__>(                         \
+      ::simdjson::padded_string_view const&, __VA_ARGS__&, ::awsjson::decode_options const&);    \
+  template ::awsjson::error awsjson::encode_into<__VA_ARGS__>(std::string&, __VA_ARGS__ const&); \
+  static_assert(true, "")
+
+#define AWSJSON_INSTANTIATE_OPERATION(...)                                                                            \
+  AWSJSON_INSTANTIATE_CODEC(__VA_ARGS__::input);                                                                      \
+  AWSJSON_INSTANTIATE_CODEC(__VA_ARGS__::output);                                                                     \
+  template ::awsjson::error awsjson::build_request<__VA_ARGS__>(__VA_ARGS__::input const&, ::awsjson::http_request&); \
+  template ::awsjson::response<__VA_ARGS__> awsjson::decode_response<__VA_ARGS__, std::vector<awsjson::http_header>>( \
+      int, std::vector<::awsjson::http_header> const&, std::string_view)
+// ---- end awsjson/instantiate.hpp ----
 
 // ---- begin awsjson/ssm/enums.hpp ----
 // Enums of the SSM maintenance-window model (botocore ssm 2014-11-06).

@@ -1,5 +1,10 @@
-// A consumer of awsjson: decodes the sample response and checks a few members.
+// A consumer of awsjson: decodes the sample response and checks a few members. Built header-only,
+// and with AWSJSON_CONSUMER_SEPARATE against awsjson/compiled.hpp, its codec in codec.cpp.
+#if defined(AWSJSON_CONSUMER_SEPARATE)
+#include <awsjson/compiled.hpp>
+#else
 #include <awsjson/awsjson.hpp>
+#endif
 #include <awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp>
 
 #include <fstream>

@@ -83,9 +83,6 @@ AWSJSON_ALWAYS_INLINE bool enum_from_raw(char const* raw, T& out, std::string& s
   return enum_from_escaped_or_unknown(raw, out, scratch);
 }
 
-inline constexpr char const* not_a_timestamp = "not a timestamp";
-inline constexpr char const* bad_string = "bad string";
-
 /// A token without the whitespace simdjson leaves after it.
 constexpr std::string_view trim_token(std::string_view tok) noexcept {
   while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
@@ -95,25 +92,25 @@ constexpr std::string_view trim_token(std::string_view tok) noexcept {
 
 /// timestamp_from_token's long way: any number, or a string.
 template <class D>
-char const* timestamp_from_text(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
+timestamp_result timestamp_from_text(std::string_view tok, std::chrono::sys_time<D>& out, std::string& scratch) {
   tok = trim_token(tok);
   if (!tok.empty() && (tok[0] == '-' || unsigned(tok[0] - '0') < 10)) return parse_epoch_seconds(tok, out);
-  if (tok.empty() || tok[0] != '"') return not_a_timestamp;
+  if (tok.empty() || tok[0] != '"') return timestamp_status::not_number_or_string;
   std::string_view s;
-  if (string_body(tok.data() + 1, s, scratch) != unescape_status::ok) return bad_string;
+  if (string_body(tok.data() + 1, s, scratch) != unescape_status::ok) return timestamp_status::bad_json_string;
   return parse_timestamp_string(s, out);
 }
 
 /// Reads a timestamp from its JSON token in simdjson's padded input (a number's text or a quoted
-/// string, whitespace after it allowed). Returns nullptr, or what is wrong: not_a_timestamp,
-/// bad_string, or the parser's reason.
+/// string, whitespace after it allowed). Returns ok, or what is wrong: not_number_or_string,
+/// bad_json_string, or the parser's reason.
 template <class D>
-AWSJSON_ALWAYS_INLINE char const* timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out,
-                                                       std::string& scratch) {
+AWSJSON_ALWAYS_INLINE timestamp_result timestamp_from_token(std::string_view tok, std::chrono::sys_time<D>& out,
+                                                            std::string& scratch) {
   if (typename D::rep ticks{};
       padded_epoch_seconds_to_ticks<typename D::rep, typename D::period>(tok.data(), tok.size(), ticks)) {
     out = std::chrono::sys_time<D>(D(ticks));
-    return nullptr;
+    return timestamp_status::ok;
   }
   return timestamp_from_text(tok, out, scratch);
 }
@@ -337,12 +334,12 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     od::raw_json_string raw;
     return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
   } else if constexpr (is_timestamp<T>) {
-    return timestamp_from_token(v.raw_json_token(), out, st.scratch) == nullptr;
+    return !timestamp_from_token(v.raw_json_token(), out, st.scratch);
   } else if constexpr (is_blob<T>) {
     od::raw_json_string raw;
     std::string_view s;
     return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
-           decode_base64(s, out) == nullptr;
+           !decode_base64(s, out);
   } else if constexpr (is_optional<T>) {  // a sparse list's or map's element
     if (is_null(v)) {
       out.reset();
