@@ -189,7 +189,7 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
 }
 
 template <class T>
-bool decode_value(od::value& v, T& out, decode_context& ctx);
+bool decode_any(od::value& v, T& out, decode_context& ctx);
 
 // A custom codec's failure in a sensitive subtree: the codec should describe, never quote (the
 // context's mismatch() and describe_token() do that for it); should it quote the value anyway,
@@ -203,8 +203,7 @@ AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_con
     token = token.substr(1, token.size() - 2);
     if (unescape_string(token.data(), body) != unescape_status::ok) body.clear();
   }
-  if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body))
-    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+  if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body)) ctx.err.message = withheld_message;
 }
 
 template <class T>
@@ -286,15 +285,15 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
 // A list element or map value: null only where the element type is itself optional (sparse).
 template <class T>
 bool decode_element(od::value& v, T& out, decode_context& ctx) {
-  if constexpr (is_optional<T>) {
+  if constexpr (kind_of<T> == value_kind::optional) {
     if (is_null(v)) {
       out.reset();
       return true;
     }
     if (!out) out.emplace();
-    return decode_value(v, *out, ctx);
+    return decode_any(v, *out, ctx);
   } else {
-    return decode_value(v, out, ctx);
+    return decode_any(v, out, ctx);
   }
 }
 
@@ -360,11 +359,11 @@ AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ct
   bool ok;
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
-    if constexpr (is_optional<M>) {
+    if constexpr (kind_of<M> == value_kind::optional) {
       if (!m) m.emplace();
-      ok = decode_value(v, *m, ctx);
+      ok = decode_any(v, *m, ctx);
     } else {
-      ok = decode_value(v, m, ctx);
+      ok = decode_any(v, m, ctx);
     }
   }
   if (ok) return true;
@@ -480,38 +479,42 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
 }
 
 template <class T>
-bool decode_value(od::value& v, T& out, decode_context& ctx) {
-  if constexpr (has_custom_decode<T>) {
+bool decode_any(od::value& v, T& out, decode_context& ctx) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    check_codec_decode<T>();
     return decode_custom(v, out, ctx);
-  } else if constexpr (std::is_same_v<T, std::string>) {
+  } else if constexpr (k == value_kind::string) {
     return read_string(v, out, ctx);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     if (v.get_bool().get(out)) return ctx.mismatch(v, "a boolean");
     return true;
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     return decode_integer(v, out, ctx);
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     return decode_floating(v, out, ctx);
-  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
     return decode_enum(v, out, ctx);
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     return decode_timestamp(v, out, ctx);
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     std::string_view s;
     if (!read_string_view(v, s, ctx, "a base64 string")) return false;
     if (auto problem = decode_base64(s, out))
       return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
     return true;
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     return decode_element(v, out, ctx);
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     return decode_list(v, out, ctx);
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     return decode_map(v, out, ctx);
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     return decode_struct(v, out, ctx);
   } else {
-    static_assert(sizeof(T) == 0, "awsjson cannot decode this type: describe it or specialize awsjson::codec");
+    static_assert(k != value_kind::unsupported,
+                  "awsjson cannot decode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
+                  "specialize awsjson::codec<T>");
     return false;
   }
 }
@@ -539,7 +542,7 @@ error decode_general(simdjson::padded_string_view const& json, T& out, decode_op
       ctx.json_error(e);
     return err;
   }
-  if (!decode_value(root, out, ctx)) return err;
+  if (!decode_any(root, out, ctx)) return err;
   char const* rest;
   if (!doc.current_location().get(rest))
     ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
@@ -549,7 +552,7 @@ error decode_general(simdjson::padded_string_view const& json, T& out, decode_op
 // The fast path first (fast_decode.hpp); the general path for everything it does not take.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  if constexpr (AWSJSON_DECODE_FAST_PATH && described_struct<T> && fast_decodable<T>()) {
+  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && fast_decodable<T>()) {
     auto& st = this_thread_state();
     if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
   }
@@ -557,5 +560,13 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
 }
 
 }  // namespace detail
+
+/// For custom codecs: decodes a part of a custom value (a string, a described structure, any type
+/// awsjson knows, custom ones included) with the library's own rules; errors go to the same
+/// context, with their paths.
+template <class T>
+bool decode_value(simdjson::ondemand::value& v, T& out, decode_context& ctx) {
+  return detail::decode_any(v, out, ctx);
+}
 
 }  // namespace awsjson

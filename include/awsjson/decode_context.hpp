@@ -124,4 +124,14 @@ concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_
   { codec<T>::decode(v, x, ctx) } -> std::same_as<bool>;
 };
 
+namespace detail {
+/// Says what is wrong with a codec<T> that cannot decode, instead of an error deep in the decoder.
+template <class T>
+constexpr void check_codec_decode() {
+  static_assert(has_custom_decode<T>,
+                "awsjson::codec<T> is specialized but has no `static bool decode(simdjson::ondemand::value&, T&, "
+                "awsjson::decode_context&)`: add it to decode T (encode, print and validate need only their own)");
+}
+}  // namespace detail
+
 }  // namespace awsjson

@@ -17,6 +17,7 @@
 #include "codec.hpp"
 #include "detail/config.hpp"
 #include "detail/json_string.hpp"
+#include "encode_context.hpp"
 #include "error.hpp"
 #include "json_pointer.hpp"
 #include "sensitivity.hpp"
@@ -24,40 +25,10 @@
 
 namespace awsjson {
 
-/// Passed through an encode: the output buffer and the error being built.
-class encode_context {
- public:
-  explicit encode_context(std::string& o, error& e) noexcept : out(o), err(e) {}
-  std::string& out;
-  error& err;
-  timestamp_format timestamps = timestamp_format::protocol_default;  // of the member being written
-  /// Inside a @sensitive member or shape, at any depth: messages never show values, and map keys
-  /// are redacted from the path.
-  bool sensitive = false;
-
-  AWSJSON_COLD bool fail(errc code, std::string_view message) {
-    err.code = code;
-    err.message.assign(message);
-    return false;
-  }
-  /// Prepends a member name from the model to the error's path.
-  AWSJSON_COLD void prepend_path(std::string_view key) { err.path.insert(0, json_pointer_step(key)); }
-  /// Prepends a map key (data: `/<redacted>` inside a sensitive subtree).
-  AWSJSON_COLD void prepend_document_key(std::string_view key) {
-    err.path.insert(0, sensitive ? std::string(redacted_step) : json_pointer_step(key));
-  }
-  AWSJSON_COLD void prepend_path(std::size_t index) { err.path.insert(0, json_pointer_step(index)); }
-};
-
-template <class T>
-concept has_custom_encode = requires(encode_context& ctx, T const& x) {
-  { codec<T>::encode(ctx, x) } -> std::same_as<bool>;
-};
-
 namespace detail {
 
 template <class T>
-bool encode_value(encode_context& ctx, T const& x);
+bool encode_any(encode_context& ctx, T const& x);
 
 // A custom codec's failure in a sensitive subtree: should its message quote what it had written
 // of the value, the message is withheld (the codec should say what is wrong, not show it).
@@ -65,8 +36,7 @@ AWSJSON_COLD inline void scrub_custom_message(encode_context& ctx, std::size_t m
   std::string_view written = std::string_view(ctx.out).substr(mark);
   if (!written.empty() && written.front() == '"') written.remove_prefix(1);
   if (!written.empty() && written.back() == '"') written.remove_suffix(1);
-  if (quotes(ctx.err.message, written))
-    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+  if (quotes(ctx.err.message, written)) ctx.err.message = withheld_message;
 }
 
 template <class T>
@@ -110,7 +80,7 @@ bool encode_struct(encode_context& ctx, T const& x) {
     if (!ok) return;
     constexpr member_info info = member_meta<T, decltype(d)>;
     auto const& m = x.*d.pointer;
-    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+    if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
       if (!m) return;  // absent: omitted, never null
     }
     if (!first) ctx.out.push_back(',');
@@ -121,10 +91,10 @@ bool encode_struct(encode_context& ctx, T const& x) {
     ctx.timestamps = info.timestamp;
     {
       sensitive_scope scope(ctx.sensitive, info.sensitive);
-      if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
-        ok = encode_value(ctx, *m);
+      if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
+        ok = encode_any(ctx, *m);
       else
-        ok = encode_value(ctx, m);
+        ok = encode_any(ctx, m);
     }
     ctx.timestamps = timestamp_format::protocol_default;
     if (!ok) ctx.prepend_path(info.key());
@@ -134,20 +104,22 @@ bool encode_struct(encode_context& ctx, T const& x) {
 }
 
 template <class T>
-bool encode_value(encode_context& ctx, T const& x) {
-  if constexpr (has_custom_encode<T>) {
+bool encode_any(encode_context& ctx, T const& x) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    check_codec_encode<T>();
     return encode_custom(ctx, x);
-  } else if constexpr (std::is_same_v<T, std::string>) {
+  } else if constexpr (k == value_kind::string) {
     return encode_string(ctx, x);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     ctx.out += x ? "true" : "false";
     return true;
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     encode_number(ctx.out, x);
     return true;
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     return encode_floating(ctx, x);
-  } else if constexpr (described_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration) {
     auto s = to_string(x);
     if (s.empty()) {
       if (ctx.sensitive) return ctx.fail(errc::invalid_value, "enum holds no enumerator");
@@ -155,34 +127,34 @@ bool encode_value(encode_context& ctx, T const& x) {
       return ctx.fail(errc::invalid_value, std::string("enum holds no enumerator (").append(n).append(")"));
     }
     return encode_string(ctx, s);
-  } else if constexpr (is_open_enum<T>) {
+  } else if constexpr (k == value_kind::open_enum) {
     return encode_string(ctx, x.wire());
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
     if (quoted) ctx.out.push_back('"');
     if (!append_timestamp(ctx.out, x, ctx.timestamps))
       return ctx.fail(errc::out_of_range, "timestamp outside the years 0000-9999 has no date-time or HTTP-date form");
     if (quoted) ctx.out.push_back('"');
     return true;
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     ctx.out.push_back('"');
     append_base64(ctx.out, x);
     ctx.out.push_back('"');
     return true;
-  } else if constexpr (is_optional<T>) {  // an element of a sparse collection
+  } else if constexpr (k == value_kind::optional) {  // an element of a sparse collection
     if (!x) {
       ctx.out += "null";
       return true;
     }
-    return encode_value(ctx, *x);
-  } else if constexpr (is_list<T>) {
+    return encode_any(ctx, *x);
+  } else if constexpr (k == value_kind::list) {
     ctx.out.push_back('[');
     auto format = ctx.timestamps;  // a list of timestamps follows its member's format
     std::size_t i = 0;
     for (auto const& e : x) {
       if (i) ctx.out.push_back(',');
       ctx.timestamps = format;
-      if (!encode_value(ctx, e)) {
+      if (!encode_any(ctx, e)) {
         ctx.prepend_path(i);
         return false;
       }
@@ -190,7 +162,7 @@ bool encode_value(encode_context& ctx, T const& x) {
     }
     ctx.out.push_back(']');
     return true;
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     ctx.out.push_back('{');
     auto format = ctx.timestamps;
     bool first = true;
@@ -203,7 +175,7 @@ bool encode_value(encode_context& ctx, T const& x) {
       }
       ctx.out.push_back(':');
       ctx.timestamps = format;
-      if (!encode_value(ctx, v)) {
+      if (!encode_any(ctx, v)) {
         ctx.prepend_document_key(k);
         return false;
       }
@@ -222,10 +194,12 @@ bool encode_value(encode_context& ctx, T const& x) {
     }
     ctx.out.push_back('}');
     return true;
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     return encode_struct(ctx, x);
   } else {
-    static_assert(sizeof(T) == 0, "awsjson cannot encode this type: describe it or specialize awsjson::codec");
+    static_assert(k != value_kind::unsupported,
+                  "awsjson cannot encode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
+                  "specialize awsjson::codec<T>");
     return false;
   }
 }
@@ -237,8 +211,15 @@ error encode_into(std::string& out, T const& x) {
   error err;
   encode_context ctx(out, err);
   std::size_t mark = out.size();
-  if (!detail::encode_value(ctx, x)) out.resize(mark);
+  if (!detail::encode_any(ctx, x)) out.resize(mark);
   return err;
+}
+
+/// For custom codecs: writes a part of a custom value (a string, a described structure, any type
+/// awsjson knows, custom ones included) with the library's own rules, through the same context.
+template <class T>
+bool encode_value(encode_context& ctx, T const& x) {
+  return detail::encode_any(ctx, x);
 }
 
 }  // namespace awsjson

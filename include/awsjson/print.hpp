@@ -12,9 +12,16 @@
 #include <string>
 
 #include "detail/json_string.hpp"
+#include "encode_context.hpp"
 #include "type_traits.hpp"
 
 namespace awsjson {
+
+/// A codec<T> that prints T itself: `static void print(std::string& out, T const& x)`.
+template <class T>
+concept has_custom_print = requires(std::string& out, T const& x) {
+  codec<T>::print(out, x);
+};
 
 namespace detail {
 
@@ -35,15 +42,30 @@ void print_number(std::string& out, N x) {
 
 template <class T>
 void print_value(std::string& os, T const& x) {
-  if constexpr (std::is_same_v<T, std::string>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    if constexpr (has_custom_print<T>) {
+      codec<T>::print(os, x);
+    } else if constexpr (has_custom_encode<T>) {  // its JSON form
+      error err;
+      encode_context ctx(os, err);
+      std::size_t mark = os.size();
+      if (!codec<T>::encode(ctx, x)) {
+        os.resize(mark);
+        os += "<unprintable>";
+      }
+    } else {
+      os += "<unprintable>";
+    }
+  } else if constexpr (k == value_kind::string) {
     print_string(os, x);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     os += x ? "true" : "false";
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     print_number(os, +x);
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     print_number(os, x);
-  } else if constexpr (described_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration) {
     auto s = to_string(x);
     if (s.empty()) {
       os += "<invalid enum ";
@@ -52,23 +74,23 @@ void print_value(std::string& os, T const& x) {
     } else {
       os += s;
     }
-  } else if constexpr (is_open_enum<T>) {
+  } else if constexpr (k == value_kind::open_enum) {
     os += x.wire();
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     if (!append_date_time(os, x)) {  // beyond four-digit years: show the epoch seconds instead
       append_epoch_seconds(os, x);
       os += " s since 1970";
     }
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     os += "<blob ";
     print_number(os, x.size());
     os += " bytes>";
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     if (x)
       print_value(os, *x);
     else
       os += "null";
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     os += '[';
     bool first = true;
     for (auto const& e : x) {
@@ -77,7 +99,7 @@ void print_value(std::string& os, T const& x) {
       print_value(os, e);
     }
     os += ']';
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     os += '{';
     bool first = true;
     for (auto const& [k, v] : x) {
@@ -88,7 +110,7 @@ void print_value(std::string& os, T const& x) {
       print_value(os, v);
     }
     os += '}';
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     constexpr auto shape = shape_of<T>();
     os += shape.name;
     if constexpr (shape.sensitive) {
@@ -99,7 +121,7 @@ void print_value(std::string& os, T const& x) {
       boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
         constexpr member_info info = member_meta<T, decltype(d)>;
         auto const& m = x.*d.pointer;
-        if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+        if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
           if (!m) return;
         }
         os += first ? "" : ", ";
@@ -108,7 +130,7 @@ void print_value(std::string& os, T const& x) {
         first = false;
         if constexpr (info.sensitive)
           os += "<redacted>";
-        else if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+        else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
           print_value(os, *m);
         else
           print_value(os, m);

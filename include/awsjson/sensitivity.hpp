@@ -32,6 +32,10 @@ namespace detail {
 inline bool quotes(std::string_view message, std::string_view value) noexcept {
   return !value.empty() && message.find(value) != std::string_view::npos;
 }
+
+/// What replaces such a message.
+inline constexpr char const* withheld_message =
+    "invalid value (the codec's message quoted a sensitive value and was withheld)";
 }  // namespace detail
 
 }  // namespace awsjson

@@ -1,4 +1,5 @@
-// Which Smithy shape kind a C++ type plays. The codec, validator and printer dispatch on these.
+// Which Smithy shape kind a C++ type plays: kind_of<T>, the one classification that decode,
+// encode, print, validate and reset dispatch on.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "blob.hpp"
+#include "codec.hpp"
 #include "open_enum.hpp"
 #include "reflect.hpp"
 #include "timestamp.hpp"
@@ -39,14 +41,79 @@ inline constexpr bool is_map = requires(T& m, std::string const& k) {
 template <class T>
 inline constexpr bool is_integer = std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
 
+/// A type with a specialization of awsjson::codec<T>: the codec decides everything about it.
+template <class T>
+concept has_codec = requires {
+  sizeof(codec<T>);
+};
+
+/// The kinds of value awsjson knows, one per Smithy shape kind it maps (and `custom`).
+enum class value_kind : unsigned char {
+  custom,       ///< has an awsjson::codec<T> specialization (checked first: it overrides the rest)
+  string,       ///< std::string
+  boolean,      ///< bool
+  integer,      ///< 8- to 64-bit signed and unsigned integers (not bool, not char)
+  floating,     ///< float, double
+  enumeration,  ///< a described enum
+  open_enum,    ///< awsjson::open_enum<E>
+  timestamp,    ///< std::chrono::sys_time<D>
+  blob,         ///< awsjson::blob, or any type with is_blob<T> (checked before list)
+  optional,     ///< std::optional<T>
+  list,         ///< std::vector<T>
+  map,          ///< a string-keyed associative container
+  structure,    ///< a described struct
+  unsupported,  ///< none of these: decode and encode stop with a static_assert
+};
+
+namespace detail {
+template <class T>
+constexpr value_kind classify() noexcept {
+  if constexpr (has_codec<T>)
+    return value_kind::custom;
+  else if constexpr (std::is_same_v<T, std::string>)
+    return value_kind::string;
+  else if constexpr (std::is_same_v<T, bool>)
+    return value_kind::boolean;
+  else if constexpr (is_integer<T>)
+    return value_kind::integer;
+  else if constexpr (std::is_floating_point_v<T>)
+    return value_kind::floating;
+  else if constexpr (described_enum<T>)
+    return value_kind::enumeration;
+  else if constexpr (is_open_enum<T>)
+    return value_kind::open_enum;
+  else if constexpr (is_timestamp<T>)
+    return value_kind::timestamp;
+  else if constexpr (is_blob<T>)
+    return value_kind::blob;
+  else if constexpr (is_optional<T>)
+    return value_kind::optional;
+  else if constexpr (is_list<T>)
+    return value_kind::list;
+  else if constexpr (is_map<T>)
+    return value_kind::map;
+  else if constexpr (described_struct<T>)
+    return value_kind::structure;
+  else
+    return value_kind::unsupported;
+}
+}  // namespace detail
+
+/// The kind T plays. The order of the tests lives here only: a custom codec first, a blob before
+/// a list.
+template <class T>
+inline constexpr value_kind kind_of = detail::classify<std::remove_cv_t<T>>();
+
 /// Resets a value to its zero value, keeping any capacity it has (strings, lists, maps).
 template <class T>
 void reset_value(T& x) {
-  if constexpr (is_optional<T>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::optional) {
     x.reset();
-  } else if constexpr (std::is_same_v<T, std::string> || is_list<T> || is_map<T> || is_blob<T>) {
+  } else if constexpr (k == value_kind::string || k == value_kind::list || k == value_kind::map ||
+                       k == value_kind::blob) {
     x.clear();
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) { reset_value(x.*d.pointer); });
   } else {
     x = T{};

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "detail/config.hpp"
+#include "encode_context.hpp"
 #include "json_pointer.hpp"
 #include "sensitivity.hpp"
 #include "type_traits.hpp"
@@ -87,62 +89,107 @@ std::regex const* pattern_regex() {
   return re;
 }
 
-struct validator {
-  bool required_only;
-  std::vector<violation>& out;
-  std::string path;
-  bool sensitive = false;  // inside a @sensitive member or shape: no values, map keys redacted
+}  // namespace detail
 
-  void add(std::string message) { out.push_back({path, std::move(message)}); }
+class validate_context;
 
+/// A codec<T> that checks T itself: `static void validate(T const& x, awsjson::validate_context& ctx)`.
+template <class T>
+concept has_custom_validate = requires(T const& x, validate_context& ctx) {
+  codec<T>::validate(x, ctx);
+};
+
+/// Passed through validate: where the value is, and whether it is sensitive. A custom codec's
+/// validate reports with fail() and checks the parts it holds with value().
+class validate_context {
+ public:
+  validate_context(bool required_only, std::vector<violation>& out) : required_only_(required_only), out_(out) {}
+
+  /// A violation at the current path. Below a @sensitive member or shape, say what rule is
+  /// broken, never the value (sensitive() tells).
+  void fail(std::string message) { out_.push_back({path_, std::move(message)}); }
+  /// Inside a @sensitive member or shape, at any depth.
+  bool sensitive() const noexcept { return sensitive_; }
+  /// Checks a value of any type awsjson knows (custom ones included) with the library's rules.
   template <class T>
   void value(T const& x) {
-    if constexpr (is_optional<T>) {
+    constexpr value_kind k = kind_of<T>;
+    if constexpr (k == value_kind::custom) {
+      if constexpr (has_custom_validate<T>) {
+        std::size_t first = out_.size();
+        codec<T>::validate(x, *this);
+        if constexpr (has_custom_encode<T>) {
+          if (sensitive_ && out_.size() > first) scrub_custom_messages(x, first);
+        }
+      }
+    } else if constexpr (k == value_kind::optional) {
       if (x) value(*x);
-    } else if constexpr (is_list<T>) {
-      auto base = path.size();
+    } else if constexpr (k == value_kind::list) {
+      auto base = path_.size();
       for (std::size_t i = 0; i < x.size(); ++i) {
-        path += json_pointer_step(i);
+        path_ += json_pointer_step(i);
         value(x[i]);
-        path.resize(base);
+        path_.resize(base);
       }
-    } else if constexpr (is_map<T>) {
-      auto base = path.size();
-      for (auto const& [k, v] : x) {
-        if (sensitive)
-          path += redacted_step;
+    } else if constexpr (k == value_kind::map) {
+      auto base = path_.size();
+      for (auto const& [key, v] : x) {
+        if (sensitive_)
+          path_ += redacted_step;
         else
-          append_json_pointer_step(path, k);
+          append_json_pointer_step(path_, key);
         value(v);
-        path.resize(base);
+        path_.resize(base);
       }
-    } else if constexpr (described_struct<T>) {
+    } else if constexpr (k == value_kind::structure) {
       structure(x);
     }
   }
 
+ private:
+  // A custom codec's message below a sensitive point: the codec should describe, never quote;
+  // should it quote the value anyway (its JSON form, or a string's text), the message is replaced.
+  template <class T>
+  AWSJSON_COLD void scrub_custom_messages(T const& x, std::size_t first) {
+    std::string json;
+    error err;
+    encode_context ctx(json, err);
+    ctx.sensitive = true;
+    if (!codec<T>::encode(ctx, x)) json.clear();
+    std::string_view body = json;
+    if (body.size() >= 2 && body.front() == '"') body = body.substr(1, body.size() - 2);
+    for (std::size_t i = first; i < out_.size(); ++i)
+      if (detail::quotes(out_[i].message, json) || detail::quotes(out_[i].message, body))
+        out_[i].message = detail::withheld_message;
+  }
+
+  bool required_only_;
+  std::vector<violation>& out_;
+  std::string path_;
+  bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
+
   template <class T>
   void structure(T const& x) {
-    sensitive_scope shape_scope(sensitive, shape_of<T>().sensitive);
+    sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
       constexpr member_info info = member_meta<T, decltype(d)>;
-      sensitive_scope scope(sensitive, info.sensitive);
+      sensitive_scope scope(sensitive_, info.sensitive);
       auto const& m = x.*d.pointer;
       using M = std::remove_cvref_t<decltype(m)>;
-      auto base = path.size();
-      append_json_pointer_step(path, info.key());
-      if constexpr (is_optional<M>) {
+      auto base = path_.size();
+      append_json_pointer_step(path_, info.key());
+      if constexpr (kind_of<M> == value_kind::optional) {
         if (!m) {
-          if (info.required) add("required member is missing");
+          if (info.required) fail("required member is missing");
         } else {
-          if (!required_only) constraints<T, decltype(d)>(*m);
+          if (!required_only_) constraints<T, decltype(d)>(*m);
           value(*m);
         }
       } else {
-        if (!required_only) constraints<T, decltype(d)>(m);
+        if (!required_only_) constraints<T, decltype(d)>(m);
         value(m);
       }
-      path.resize(base);
+      path_.resize(base);
     });
   }
 
@@ -151,21 +198,22 @@ struct validator {
     constexpr member_info info = member_meta<T, D>;
     if constexpr (info.min_length != unbounded || info.max_length != unbounded) {
       std::int64_t len = -1;
-      if constexpr (std::is_same_v<V, std::string>)
-        len = code_points(v);
-      else if constexpr (is_list<V> || is_map<V> || is_blob<V>)
+      if constexpr (kind_of<V> == value_kind::string)
+        len = detail::code_points(v);
+      else if constexpr (kind_of<V> == value_kind::list || kind_of<V> == value_kind::map ||
+                         kind_of<V> == value_kind::blob)
         len = std::int64_t(v.size());
       if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
                        (info.max_length != unbounded && len > info.max_length)))
-        add(bound_message("length", len, info.min_length, info.max_length, sensitive));
+        fail(detail::bound_message("length", len, info.min_length, info.max_length, sensitive_));
     }
     if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
-      if constexpr (is_integer<V> || std::is_floating_point_v<V>) {
+      if constexpr (kind_of<V> == value_kind::integer || kind_of<V> == value_kind::floating) {
         bool low = info.min_value != unbounded && v < V(info.min_value);
         bool high = info.max_value != unbounded && v > V(info.max_value);
         if (low || high) {
           std::string m =
-              sensitive ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
+              sensitive_ ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
           m += ", must be ";
           if (info.min_value != unbounded && info.max_value != unbounded)
             m.append("between ")
@@ -176,26 +224,24 @@ struct validator {
             m.append("at least ").append(std::to_string(info.min_value));
           else
             m.append("at most ").append(std::to_string(info.max_value));
-          add(std::move(m));
+          fail(std::move(m));
         }
       }
     }
     if constexpr (!info.pattern.empty()) {
-      if constexpr (std::is_same_v<V, std::string>) {
-        auto const* re = pattern_regex<T, D>();
-        if (re && !std::regex_search(v, *re)) add(std::string("does not match pattern ").append(info.pattern));
+      if constexpr (kind_of<V> == value_kind::string) {
+        auto const* re = detail::pattern_regex<T, D>();
+        if (re && !std::regex_search(v, *re)) fail(std::string("does not match pattern ").append(info.pattern));
       }
     }
   }
 };
 
-}  // namespace detail
-
 /// Every violation of the model's constraints in `x`, nested members included (empty if none).
 template <class T>
 [[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
-  detail::validator{false, out, {}}.value(x);
+  validate_context(false, out).value(x);
   return out;
 }
 
@@ -203,7 +249,7 @@ template <class T>
 template <class T>
 [[nodiscard]] std::vector<violation> check_required(T const& x) {
   std::vector<violation> out;
-  detail::validator{true, out, {}}.value(x);
+  validate_context(true, out).value(x);
   return out;
 }
 

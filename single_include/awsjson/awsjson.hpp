@@ -166,10 +166,16 @@ template <class Bytes>
 //   template <> struct awsjson::codec<MyString> {
 //     static bool decode(simdjson::ondemand::value& v, MyString& out, awsjson::decode_context& ctx);
 //     static bool encode(awsjson::encode_context& ctx, MyString const& x);
+//     static void print(std::string& out, MyString const& x);                     // optional
+//     static void validate(MyString const& x, awsjson::validate_context& ctx);   // optional
 //   };
 //
-// Each returns false after ctx.fail(...) on error. Either function may be left out if the type
-// is only decoded or only encoded. See docs/generators.md for a complete example.
+// decode and encode return false after ctx.fail(...) on error; either may be left out if the
+// type is only encoded or only decoded (using the missing one is a compile error that says so).
+// Without print, the printer shows the JSON that encode writes. Parts of the value go back to the
+// library with awsjson::decode_value, awsjson::encode_value and validate_context::value. A type
+// with a codec is value_kind::custom (type_traits.hpp), whatever else it is. See
+// docs/generators.md for a complete example.
 
 namespace awsjson {
 
@@ -343,6 +349,10 @@ namespace detail {
 inline bool quotes(std::string_view message, std::string_view value) noexcept {
   return !value.empty() && message.find(value) != std::string_view::npos;
 }
+
+/// What replaces such a message.
+inline constexpr char const* withheld_message =
+    "invalid value (the codec's message quoted a sensitive value and was withheld)";
 }  // namespace detail
 
 }  // namespace awsjson
@@ -468,6 +478,16 @@ template <class T>
 concept has_custom_decode = requires(simdjson::ondemand::value& v, T& x, decode_context& ctx) {
   { codec<T>::decode(v, x, ctx) } -> std::same_as<bool>;
 };
+
+namespace detail {
+/// Says what is wrong with a codec<T> that cannot decode, instead of an error deep in the decoder.
+template <class T>
+constexpr void check_codec_decode() {
+  static_assert(has_custom_decode<T>,
+                "awsjson::codec<T> is specialized but has no `static bool decode(simdjson::ondemand::value&, T&, "
+                "awsjson::decode_context&)`: add it to decode T (encode, print and validate need only their own)");
+}
+}  // namespace detail
 
 }  // namespace awsjson
 // ---- end awsjson/decode_context.hpp ----
@@ -1503,7 +1523,8 @@ bool append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_fo
 // ---- end awsjson/timestamp.hpp ----
 
 // ---- begin awsjson/type_traits.hpp ----
-// Which Smithy shape kind a C++ type plays. The codec, validator and printer dispatch on these.
+// Which Smithy shape kind a C++ type plays: kind_of<T>, the one classification that decode,
+// encode, print, validate and reset dispatch on.
 
 #include <cstdint>
 #include <optional>
@@ -1539,14 +1560,79 @@ inline constexpr bool is_map = requires(T& m, std::string const& k) {
 template <class T>
 inline constexpr bool is_integer = std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
 
+/// A type with a specialization of awsjson::codec<T>: the codec decides everything about it.
+template <class T>
+concept has_codec = requires {
+  sizeof(codec<T>);
+};
+
+/// The kinds of value awsjson knows, one per Smithy shape kind it maps (and `custom`).
+enum class value_kind : unsigned char {
+  custom,       ///< has an awsjson::codec<T> specialization (checked first: it overrides the rest)
+  string,       ///< std::string
+  boolean,      ///< bool
+  integer,      ///< 8- to 64-bit signed and unsigned integers (not bool, not char)
+  floating,     ///< float, double
+  enumeration,  ///< a described enum
+  open_enum,    ///< awsjson::open_enum<E>
+  timestamp,    ///< std::chrono::sys_time<D>
+  blob,         ///< awsjson::blob, or any type with is_blob<T> (checked before list)
+  optional,     ///< std::optional<T>
+  list,         ///< std::vector<T>
+  map,          ///< a string-keyed associative container
+  structure,    ///< a described struct
+  unsupported,  ///< none of these: decode and encode stop with a static_assert
+};
+
+namespace detail {
+template <class T>
+constexpr value_kind classify() noexcept {
+  if constexpr (has_codec<T>)
+    return value_kind::custom;
+  else if constexpr (std::is_same_v<T, std::string>)
+    return value_kind::string;
+  else if constexpr (std::is_same_v<T, bool>)
+    return value_kind::boolean;
+  else if constexpr (is_integer<T>)
+    return value_kind::integer;
+  else if constexpr (std::is_floating_point_v<T>)
+    return value_kind::floating;
+  else if constexpr (described_enum<T>)
+    return value_kind::enumeration;
+  else if constexpr (is_open_enum<T>)
+    return value_kind::open_enum;
+  else if constexpr (is_timestamp<T>)
+    return value_kind::timestamp;
+  else if constexpr (is_blob<T>)
+    return value_kind::blob;
+  else if constexpr (is_optional<T>)
+    return value_kind::optional;
+  else if constexpr (is_list<T>)
+    return value_kind::list;
+  else if constexpr (is_map<T>)
+    return value_kind::map;
+  else if constexpr (described_struct<T>)
+    return value_kind::structure;
+  else
+    return value_kind::unsupported;
+}
+}  // namespace detail
+
+/// The kind T plays. The order of the tests lives here only: a custom codec first, a blob before
+/// a list.
+template <class T>
+inline constexpr value_kind kind_of = detail::classify<std::remove_cv_t<T>>();
+
 /// Resets a value to its zero value, keeping any capacity it has (strings, lists, maps).
 template <class T>
 void reset_value(T& x) {
-  if constexpr (is_optional<T>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::optional) {
     x.reset();
-  } else if constexpr (std::is_same_v<T, std::string> || is_list<T> || is_map<T> || is_blob<T>) {
+  } else if constexpr (k == value_kind::string || k == value_kind::list || k == value_kind::map ||
+                       k == value_kind::blob) {
     x.clear();
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) { reset_value(x.*d.pointer); });
   } else {
     x = T{};
@@ -2241,15 +2327,16 @@ struct fast_state {
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
 template <class T, int Left>
 constexpr std::size_t fast_inlined() {
-  if constexpr (has_custom_decode<T>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
     return 0;
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     return fast_inlined<typename T::value_type, Left>();
-  } else if constexpr (Left == 0 || !(is_list<T> || is_map<T> || described_struct<T>)) {
+  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
     return 1;
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     return 1 + fast_inlined<typename T::value_type, Left - 1>();
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     return 1 + fast_inlined<typename T::mapped_type, Left - 1>();
   } else {
     return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
@@ -2272,17 +2359,18 @@ inline constexpr int fast_levels = []<int... L>(std::integer_sequence<int, L...>
 /// Whether the fast path can decode a T (a custom codec takes the value itself, so it cannot).
 template <class T, int Left = fast_levels<T> + 1>
 constexpr bool fast_decodable() {
-  if constexpr (has_custom_decode<T>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
     return false;
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     return fast_decodable<typename T::value_type, Left>();
   } else if constexpr (Left == 0) {
     return true;  // not unrolled: gives up at run time if a document nests this deep
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     return fast_decodable<typename T::value_type, Left - 1>();
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     return fast_decodable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
       return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
@@ -2325,7 +2413,7 @@ AWSJSON_ALWAYS_INLINE bool fast_skip(od::value& v, fast_state& st) {
 template <class T, class D, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
   auto& m = out.*D::pointer;
-  if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+  if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
     if (!m) m.emplace();
     return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Left>(v, *m, st);
   } else {
@@ -2399,14 +2487,15 @@ AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st)
 
 template <class T, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
-  if constexpr (std::is_same_v<T, std::string>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::string) {
     od::raw_json_string raw;
     if (v.get_raw_json_string().get(raw)) return false;
     // The token, quotes included, is never shorter than the unescaped text.
     return assign_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     return !v.get_bool().get(out);
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
     wide w;
     if constexpr (std::is_signed_v<T>) {
@@ -2417,7 +2506,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     if (w < wide(std::numeric_limits<T>::min()) || w > wide(std::numeric_limits<T>::max())) return false;
     out = T(w);
     return true;
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     double d;
     if (v.get_double().get(d)) return false;  // strings ("NaN", ...) and errors: the general path
     if constexpr (sizeof(T) < sizeof(double)) {
@@ -2425,17 +2514,17 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     }
     out = T(d);
     return true;
-  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
     od::raw_json_string raw;
     return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     return !timestamp_from_token(v.raw_json_token(), out, st.scratch);
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     od::raw_json_string raw;
     std::string_view s;
     return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
            !decode_base64(s, out);
-  } else if constexpr (is_optional<T>) {  // a sparse list's or map's element
+  } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
     if (is_null(v)) {
       out.reset();
       return true;
@@ -2444,7 +2533,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     return fast_value<typename T::value_type, Left>(v, *out, st);
   } else if constexpr (Left == 0) {
     return false;
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     od::array arr;
     if (v.get_array().get(arr) || !fast_enter(st)) return false;
     std::size_t i = 0;
@@ -2458,7 +2547,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     out.erase(out.begin() + std::ptrdiff_t(i), out.end());
     --st.depth;
     return true;
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     od::object obj;
     if (v.get_object().get(obj) || !fast_enter(st)) return false;
     out.clear();
@@ -2472,7 +2561,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     }
     --st.depth;
     return true;
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     od::object obj;
     if (v.get_object().get(obj) || !fast_enter(st)) return false;
     if (!fast_members<T, Left - 1>(obj, out, st)) return false;
@@ -2682,7 +2771,7 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
 }
 
 template <class T>
-bool decode_value(od::value& v, T& out, decode_context& ctx);
+bool decode_any(od::value& v, T& out, decode_context& ctx);
 
 // A custom codec's failure in a sensitive subtree: the codec should describe, never quote (the
 // context's mismatch() and describe_token() do that for it); should it quote the value anyway,
@@ -2696,8 +2785,7 @@ AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_con
     token = token.substr(1, token.size() - 2);
     if (unescape_string(token.data(), body) != unescape_status::ok) body.clear();
   }
-  if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body))
-    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+  if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body)) ctx.err.message = withheld_message;
 }
 
 template <class T>
@@ -2779,15 +2867,15 @@ inline bool skip_value(od::value& v, decode_context& ctx) {
 // A list element or map value: null only where the element type is itself optional (sparse).
 template <class T>
 bool decode_element(od::value& v, T& out, decode_context& ctx) {
-  if constexpr (is_optional<T>) {
+  if constexpr (kind_of<T> == value_kind::optional) {
     if (is_null(v)) {
       out.reset();
       return true;
     }
     if (!out) out.emplace();
-    return decode_value(v, *out, ctx);
+    return decode_any(v, *out, ctx);
   } else {
-    return decode_value(v, out, ctx);
+    return decode_any(v, out, ctx);
   }
 }
 
@@ -2853,11 +2941,11 @@ AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ct
   bool ok;
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
-    if constexpr (is_optional<M>) {
+    if constexpr (kind_of<M> == value_kind::optional) {
       if (!m) m.emplace();
-      ok = decode_value(v, *m, ctx);
+      ok = decode_any(v, *m, ctx);
     } else {
-      ok = decode_value(v, m, ctx);
+      ok = decode_any(v, m, ctx);
     }
   }
   if (ok) return true;
@@ -2973,38 +3061,42 @@ bool decode_struct(od::value& v, T& out, decode_context& ctx) {
 }
 
 template <class T>
-bool decode_value(od::value& v, T& out, decode_context& ctx) {
-  if constexpr (has_custom_decode<T>) {
+bool decode_any(od::value& v, T& out, decode_context& ctx) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    check_codec_decode<T>();
     return decode_custom(v, out, ctx);
-  } else if constexpr (std::is_same_v<T, std::string>) {
+  } else if constexpr (k == value_kind::string) {
     return read_string(v, out, ctx);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     if (v.get_bool().get(out)) return ctx.mismatch(v, "a boolean");
     return true;
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     return decode_integer(v, out, ctx);
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     return decode_floating(v, out, ctx);
-  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
     return decode_enum(v, out, ctx);
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     return decode_timestamp(v, out, ctx);
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     std::string_view s;
     if (!read_string_view(v, s, ctx, "a base64 string")) return false;
     if (auto problem = decode_base64(s, out))
       return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
     return true;
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     return decode_element(v, out, ctx);
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     return decode_list(v, out, ctx);
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     return decode_map(v, out, ctx);
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     return decode_struct(v, out, ctx);
   } else {
-    static_assert(sizeof(T) == 0, "awsjson cannot decode this type: describe it or specialize awsjson::codec");
+    static_assert(k != value_kind::unsupported,
+                  "awsjson cannot decode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
+                  "specialize awsjson::codec<T>");
     return false;
   }
 }
@@ -3032,7 +3124,7 @@ error decode_general(simdjson::padded_string_view const& json, T& out, decode_op
       ctx.json_error(e);
     return err;
   }
-  if (!decode_value(root, out, ctx)) return err;
+  if (!decode_any(root, out, ctx)) return err;
   char const* rest;
   if (!doc.current_location().get(rest))
     ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
@@ -3042,7 +3134,7 @@ error decode_general(simdjson::padded_string_view const& json, T& out, decode_op
 // The fast path first (fast_decode.hpp); the general path for everything it does not take.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  if constexpr (AWSJSON_DECODE_FAST_PATH && described_struct<T> && fast_decodable<T>()) {
+  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && fast_decodable<T>()) {
     auto& st = this_thread_state();
     if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
   }
@@ -3050,6 +3142,14 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
 }
 
 }  // namespace detail
+
+/// For custom codecs: decodes a part of a custom value (a string, a described structure, any type
+/// awsjson knows, custom ones included) with the library's own rules; errors go to the same
+/// context, with their paths.
+template <class T>
+bool decode_value(simdjson::ondemand::value& v, T& out, decode_context& ctx) {
+  return detail::decode_any(v, out, ctx);
+}
 
 }  // namespace awsjson
 // ---- end awsjson/decode.hpp ----
@@ -3082,18 +3182,11 @@ template <class T>
 }  // namespace awsjson
 // ---- end awsjson/api/encode.hpp ----
 
-// ---- begin awsjson/encode.hpp ----
-// encode: any described type to compact JSON, the way the awsJson 1.1 protocol sends it.
-//
-//   std::string body = awsjson::encode(request);             // throws awsjson::encode_error
-//   awsjson::error e = awsjson::encode_into(out, request);   // appends to out; no exceptions
-//
-// Members in declaration order, absent optionals omitted, timestamps as epoch seconds unless the
-// member's metadata says otherwise, enums by wire name, NaN/Infinity as strings, blobs as base64.
+// ---- begin awsjson/encode_context.hpp ----
+// The state an encode carries: the output, the error being built, the member's timestamp format
+// and whether the value is sensitive. Custom codecs (awsjson::codec<T>) receive it.
 
-#include <algorithm>
-#include <charconv>
-#include <cmath>
+#include <concepts>
 #include <string>
 #include <string_view>
 
@@ -3131,9 +3224,40 @@ concept has_custom_encode = requires(encode_context& ctx, T const& x) {
 };
 
 namespace detail {
+/// Says what is wrong with a codec<T> that cannot encode, instead of an error deep in the encoder.
+template <class T>
+constexpr void check_codec_encode() {
+  static_assert(has_custom_encode<T>,
+                "awsjson::codec<T> is specialized but has no `static bool encode(awsjson::encode_context&, T const&)`: "
+                "add it to encode T");
+}
+}  // namespace detail
+
+}  // namespace awsjson
+// ---- end awsjson/encode_context.hpp ----
+
+// ---- begin awsjson/encode.hpp ----
+// encode: any described type to compact JSON, the way the awsJson 1.1 protocol sends it.
+//
+//   std::string body = awsjson::encode(request);             // throws awsjson::encode_error
+//   awsjson::error e = awsjson::encode_into(out, request);   // appends to out; no exceptions
+//
+// Members in declaration order, absent optionals omitted, timestamps as epoch seconds unless the
+// member's metadata says otherwise, enums by wire name, NaN/Infinity as strings, blobs as base64.
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson {
+
+namespace detail {
 
 template <class T>
-bool encode_value(encode_context& ctx, T const& x);
+bool encode_any(encode_context& ctx, T const& x);
 
 // A custom codec's failure in a sensitive subtree: should its message quote what it had written
 // of the value, the message is withheld (the codec should say what is wrong, not show it).
@@ -3141,8 +3265,7 @@ AWSJSON_COLD inline void scrub_custom_message(encode_context& ctx, std::size_t m
   std::string_view written = std::string_view(ctx.out).substr(mark);
   if (!written.empty() && written.front() == '"') written.remove_prefix(1);
   if (!written.empty() && written.back() == '"') written.remove_suffix(1);
-  if (quotes(ctx.err.message, written))
-    ctx.err.message = "invalid value (the codec's message quoted a sensitive value and was withheld)";
+  if (quotes(ctx.err.message, written)) ctx.err.message = withheld_message;
 }
 
 template <class T>
@@ -3186,7 +3309,7 @@ bool encode_struct(encode_context& ctx, T const& x) {
     if (!ok) return;
     constexpr member_info info = member_meta<T, decltype(d)>;
     auto const& m = x.*d.pointer;
-    if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+    if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
       if (!m) return;  // absent: omitted, never null
     }
     if (!first) ctx.out.push_back(',');
@@ -3197,10 +3320,10 @@ bool encode_struct(encode_context& ctx, T const& x) {
     ctx.timestamps = info.timestamp;
     {
       sensitive_scope scope(ctx.sensitive, info.sensitive);
-      if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
-        ok = encode_value(ctx, *m);
+      if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
+        ok = encode_any(ctx, *m);
       else
-        ok = encode_value(ctx, m);
+        ok = encode_any(ctx, m);
     }
     ctx.timestamps = timestamp_format::protocol_default;
     if (!ok) ctx.prepend_path(info.key());
@@ -3210,20 +3333,22 @@ bool encode_struct(encode_context& ctx, T const& x) {
 }
 
 template <class T>
-bool encode_value(encode_context& ctx, T const& x) {
-  if constexpr (has_custom_encode<T>) {
+bool encode_any(encode_context& ctx, T const& x) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    check_codec_encode<T>();
     return encode_custom(ctx, x);
-  } else if constexpr (std::is_same_v<T, std::string>) {
+  } else if constexpr (k == value_kind::string) {
     return encode_string(ctx, x);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     ctx.out += x ? "true" : "false";
     return true;
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     encode_number(ctx.out, x);
     return true;
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     return encode_floating(ctx, x);
-  } else if constexpr (described_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration) {
     auto s = to_string(x);
     if (s.empty()) {
       if (ctx.sensitive) return ctx.fail(errc::invalid_value, "enum holds no enumerator");
@@ -3231,34 +3356,34 @@ bool encode_value(encode_context& ctx, T const& x) {
       return ctx.fail(errc::invalid_value, std::string("enum holds no enumerator (").append(n).append(")"));
     }
     return encode_string(ctx, s);
-  } else if constexpr (is_open_enum<T>) {
+  } else if constexpr (k == value_kind::open_enum) {
     return encode_string(ctx, x.wire());
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     bool quoted = ctx.timestamps == timestamp_format::date_time || ctx.timestamps == timestamp_format::http_date;
     if (quoted) ctx.out.push_back('"');
     if (!append_timestamp(ctx.out, x, ctx.timestamps))
       return ctx.fail(errc::out_of_range, "timestamp outside the years 0000-9999 has no date-time or HTTP-date form");
     if (quoted) ctx.out.push_back('"');
     return true;
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     ctx.out.push_back('"');
     append_base64(ctx.out, x);
     ctx.out.push_back('"');
     return true;
-  } else if constexpr (is_optional<T>) {  // an element of a sparse collection
+  } else if constexpr (k == value_kind::optional) {  // an element of a sparse collection
     if (!x) {
       ctx.out += "null";
       return true;
     }
-    return encode_value(ctx, *x);
-  } else if constexpr (is_list<T>) {
+    return encode_any(ctx, *x);
+  } else if constexpr (k == value_kind::list) {
     ctx.out.push_back('[');
     auto format = ctx.timestamps;  // a list of timestamps follows its member's format
     std::size_t i = 0;
     for (auto const& e : x) {
       if (i) ctx.out.push_back(',');
       ctx.timestamps = format;
-      if (!encode_value(ctx, e)) {
+      if (!encode_any(ctx, e)) {
         ctx.prepend_path(i);
         return false;
       }
@@ -3266,7 +3391,7 @@ bool encode_value(encode_context& ctx, T const& x) {
     }
     ctx.out.push_back(']');
     return true;
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     ctx.out.push_back('{');
     auto format = ctx.timestamps;
     bool first = true;
@@ -3279,7 +3404,7 @@ bool encode_value(encode_context& ctx, T const& x) {
       }
       ctx.out.push_back(':');
       ctx.timestamps = format;
-      if (!encode_value(ctx, v)) {
+      if (!encode_any(ctx, v)) {
         ctx.prepend_document_key(k);
         return false;
       }
@@ -3298,10 +3423,12 @@ bool encode_value(encode_context& ctx, T const& x) {
     }
     ctx.out.push_back('}');
     return true;
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     return encode_struct(ctx, x);
   } else {
-    static_assert(sizeof(T) == 0, "awsjson cannot encode this type: describe it or specialize awsjson::codec");
+    static_assert(k != value_kind::unsupported,
+                  "awsjson cannot encode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
+                  "specialize awsjson::codec<T>");
     return false;
   }
 }
@@ -3313,8 +3440,15 @@ error encode_into(std::string& out, T const& x) {
   error err;
   encode_context ctx(out, err);
   std::size_t mark = out.size();
-  if (!detail::encode_value(ctx, x)) out.resize(mark);
+  if (!detail::encode_any(ctx, x)) out.resize(mark);
   return err;
+}
+
+/// For custom codecs: writes a part of a custom value (a string, a described structure, any type
+/// awsjson knows, custom ones included) with the library's own rules, through the same context.
+template <class T>
+bool encode_value(encode_context& ctx, T const& x) {
+  return detail::encode_any(ctx, x);
 }
 
 }  // namespace awsjson
@@ -3483,62 +3617,107 @@ std::regex const* pattern_regex() {
   return re;
 }
 
-struct validator {
-  bool required_only;
-  std::vector<violation>& out;
-  std::string path;
-  bool sensitive = false;  // inside a @sensitive member or shape: no values, map keys redacted
+}  // namespace detail
 
-  void add(std::string message) { out.push_back({path, std::move(message)}); }
+class validate_context;
 
+/// A codec<T> that checks T itself: `static void validate(T const& x, awsjson::validate_context& ctx)`.
+template <class T>
+concept has_custom_validate = requires(T const& x, validate_context& ctx) {
+  codec<T>::validate(x, ctx);
+};
+
+/// Passed through validate: where the value is, and whether it is sensitive. A custom codec's
+/// validate reports with fail() and checks the parts it holds with value().
+class validate_context {
+ public:
+  validate_context(bool required_only, std::vector<violation>& out) : required_only_(required_only), out_(out) {}
+
+  /// A violation at the current path. Below a @sensitive member or shape, say what rule is
+  /// broken, never the value (sensitive() tells).
+  void fail(std::string message) { out_.push_back({path_, std::move(message)}); }
+  /// Inside a @sensitive member or shape, at any depth.
+  bool sensitive() const noexcept { return sensitive_; }
+  /// Checks a value of any type awsjson knows (custom ones included) with the library's rules.
   template <class T>
   void value(T const& x) {
-    if constexpr (is_optional<T>) {
+    constexpr value_kind k = kind_of<T>;
+    if constexpr (k == value_kind::custom) {
+      if constexpr (has_custom_validate<T>) {
+        std::size_t first = out_.size();
+        codec<T>::validate(x, *this);
+        if constexpr (has_custom_encode<T>) {
+          if (sensitive_ && out_.size() > first) scrub_custom_messages(x, first);
+        }
+      }
+    } else if constexpr (k == value_kind::optional) {
       if (x) value(*x);
-    } else if constexpr (is_list<T>) {
-      auto base = path.size();
+    } else if constexpr (k == value_kind::list) {
+      auto base = path_.size();
       for (std::size_t i = 0; i < x.size(); ++i) {
-        path += json_pointer_step(i);
+        path_ += json_pointer_step(i);
         value(x[i]);
-        path.resize(base);
+        path_.resize(base);
       }
-    } else if constexpr (is_map<T>) {
-      auto base = path.size();
-      for (auto const& [k, v] : x) {
-        if (sensitive)
-          path += redacted_step;
+    } else if constexpr (k == value_kind::map) {
+      auto base = path_.size();
+      for (auto const& [key, v] : x) {
+        if (sensitive_)
+          path_ += redacted_step;
         else
-          append_json_pointer_step(path, k);
+          append_json_pointer_step(path_, key);
         value(v);
-        path.resize(base);
+        path_.resize(base);
       }
-    } else if constexpr (described_struct<T>) {
+    } else if constexpr (k == value_kind::structure) {
       structure(x);
     }
   }
 
+ private:
+  // A custom codec's message below a sensitive point: the codec should describe, never quote;
+  // should it quote the value anyway (its JSON form, or a string's text), the message is replaced.
+  template <class T>
+  AWSJSON_COLD void scrub_custom_messages(T const& x, std::size_t first) {
+    std::string json;
+    error err;
+    encode_context ctx(json, err);
+    ctx.sensitive = true;
+    if (!codec<T>::encode(ctx, x)) json.clear();
+    std::string_view body = json;
+    if (body.size() >= 2 && body.front() == '"') body = body.substr(1, body.size() - 2);
+    for (std::size_t i = first; i < out_.size(); ++i)
+      if (detail::quotes(out_[i].message, json) || detail::quotes(out_[i].message, body))
+        out_[i].message = detail::withheld_message;
+  }
+
+  bool required_only_;
+  std::vector<violation>& out_;
+  std::string path_;
+  bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
+
   template <class T>
   void structure(T const& x) {
-    sensitive_scope shape_scope(sensitive, shape_of<T>().sensitive);
+    sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
       constexpr member_info info = member_meta<T, decltype(d)>;
-      sensitive_scope scope(sensitive, info.sensitive);
+      sensitive_scope scope(sensitive_, info.sensitive);
       auto const& m = x.*d.pointer;
       using M = std::remove_cvref_t<decltype(m)>;
-      auto base = path.size();
-      append_json_pointer_step(path, info.key());
-      if constexpr (is_optional<M>) {
+      auto base = path_.size();
+      append_json_pointer_step(path_, info.key());
+      if constexpr (kind_of<M> == value_kind::optional) {
         if (!m) {
-          if (info.required) add("required member is missing");
+          if (info.required) fail("required member is missing");
         } else {
-          if (!required_only) constraints<T, decltype(d)>(*m);
+          if (!required_only_) constraints<T, decltype(d)>(*m);
           value(*m);
         }
       } else {
-        if (!required_only) constraints<T, decltype(d)>(m);
+        if (!required_only_) constraints<T, decltype(d)>(m);
         value(m);
       }
-      path.resize(base);
+      path_.resize(base);
     });
   }
 
@@ -3547,21 +3726,22 @@ struct validator {
     constexpr member_info info = member_meta<T, D>;
     if constexpr (info.min_length != unbounded || info.max_length != unbounded) {
       std::int64_t len = -1;
-      if constexpr (std::is_same_v<V, std::string>)
-        len = code_points(v);
-      else if constexpr (is_list<V> || is_map<V> || is_blob<V>)
+      if constexpr (kind_of<V> == value_kind::string)
+        len = detail::code_points(v);
+      else if constexpr (kind_of<V> == value_kind::list || kind_of<V> == value_kind::map ||
+                         kind_of<V> == value_kind::blob)
         len = std::int64_t(v.size());
       if (len >= 0 && ((info.min_length != unbounded && len < info.min_length) ||
                        (info.max_length != unbounded && len > info.max_length)))
-        add(bound_message("length", len, info.min_length, info.max_length, sensitive));
+        fail(detail::bound_message("length", len, info.min_length, info.max_length, sensitive_));
     }
     if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
-      if constexpr (is_integer<V> || std::is_floating_point_v<V>) {
+      if constexpr (kind_of<V> == value_kind::integer || kind_of<V> == value_kind::floating) {
         bool low = info.min_value != unbounded && v < V(info.min_value);
         bool high = info.max_value != unbounded && v > V(info.max_value);
         if (low || high) {
           std::string m =
-              sensitive ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
+              sensitive_ ? std::string("value out of bounds") : std::string("value ").append(std::to_string(v));
           m += ", must be ";
           if (info.min_value != unbounded && info.max_value != unbounded)
             m.append("between ")
@@ -3572,26 +3752,24 @@ struct validator {
             m.append("at least ").append(std::to_string(info.min_value));
           else
             m.append("at most ").append(std::to_string(info.max_value));
-          add(std::move(m));
+          fail(std::move(m));
         }
       }
     }
     if constexpr (!info.pattern.empty()) {
-      if constexpr (std::is_same_v<V, std::string>) {
-        auto const* re = pattern_regex<T, D>();
-        if (re && !std::regex_search(v, *re)) add(std::string("does not match pattern ").append(info.pattern));
+      if constexpr (kind_of<V> == value_kind::string) {
+        auto const* re = detail::pattern_regex<T, D>();
+        if (re && !std::regex_search(v, *re)) fail(std::string("does not match pattern ").append(info.pattern));
       }
     }
   }
 };
 
-}  // namespace detail
-
 /// Every violation of the model's constraints in `x`, nested members included (empty if none).
 template <class T>
 [[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
-  detail::validator{false, out, {}}.value(x);
+  validate_context(false, out).value(x);
   return out;
 }
 
@@ -3599,7 +3777,7 @@ template <class T>
 template <class T>
 [[nodiscard]] std::vector<violation> check_required(T const& x) {
   std::vector<violation> out;
-  detail::validator{true, out, {}}.value(x);
+  validate_context(true, out).value(x);
   return out;
 }
 
@@ -3662,6 +3840,12 @@ error build_request(typename Op::input const& input, http_request& out) {
 
 namespace awsjson {
 
+/// A codec<T> that prints T itself: `static void print(std::string& out, T const& x)`.
+template <class T>
+concept has_custom_print = requires(std::string& out, T const& x) {
+  codec<T>::print(out, x);
+};
+
 namespace detail {
 
 inline void print_string(std::string& out, std::string_view s) {
@@ -3681,15 +3865,30 @@ void print_number(std::string& out, N x) {
 
 template <class T>
 void print_value(std::string& os, T const& x) {
-  if constexpr (std::is_same_v<T, std::string>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    if constexpr (has_custom_print<T>) {
+      codec<T>::print(os, x);
+    } else if constexpr (has_custom_encode<T>) {  // its JSON form
+      error err;
+      encode_context ctx(os, err);
+      std::size_t mark = os.size();
+      if (!codec<T>::encode(ctx, x)) {
+        os.resize(mark);
+        os += "<unprintable>";
+      }
+    } else {
+      os += "<unprintable>";
+    }
+  } else if constexpr (k == value_kind::string) {
     print_string(os, x);
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     os += x ? "true" : "false";
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     print_number(os, +x);
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     print_number(os, x);
-  } else if constexpr (described_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration) {
     auto s = to_string(x);
     if (s.empty()) {
       os += "<invalid enum ";
@@ -3698,23 +3897,23 @@ void print_value(std::string& os, T const& x) {
     } else {
       os += s;
     }
-  } else if constexpr (is_open_enum<T>) {
+  } else if constexpr (k == value_kind::open_enum) {
     os += x.wire();
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     if (!append_date_time(os, x)) {  // beyond four-digit years: show the epoch seconds instead
       append_epoch_seconds(os, x);
       os += " s since 1970";
     }
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     os += "<blob ";
     print_number(os, x.size());
     os += " bytes>";
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     if (x)
       print_value(os, *x);
     else
       os += "null";
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     os += '[';
     bool first = true;
     for (auto const& e : x) {
@@ -3723,7 +3922,7 @@ void print_value(std::string& os, T const& x) {
       print_value(os, e);
     }
     os += ']';
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     os += '{';
     bool first = true;
     for (auto const& [k, v] : x) {
@@ -3734,7 +3933,7 @@ void print_value(std::string& os, T const& x) {
       print_value(os, v);
     }
     os += '}';
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     constexpr auto shape = shape_of<T>();
     os += shape.name;
     if constexpr (shape.sensitive) {
@@ -3745,7 +3944,7 @@ void print_value(std::string& os, T const& x) {
       boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
         constexpr member_info info = member_meta<T, decltype(d)>;
         auto const& m = x.*d.pointer;
-        if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+        if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
           if (!m) return;
         }
         os += first ? "" : ", ";
@@ -3754,7 +3953,7 @@ void print_value(std::string& os, T const& x) {
         first = false;
         if constexpr (info.sensitive)
           os += "<redacted>";
-        else if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>)
+        else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
           print_value(os, *m);
         else
           print_value(os, m);

@@ -146,15 +146,16 @@ struct fast_state {
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
 template <class T, int Left>
 constexpr std::size_t fast_inlined() {
-  if constexpr (has_custom_decode<T>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
     return 0;
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     return fast_inlined<typename T::value_type, Left>();
-  } else if constexpr (Left == 0 || !(is_list<T> || is_map<T> || described_struct<T>)) {
+  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
     return 1;
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     return 1 + fast_inlined<typename T::value_type, Left - 1>();
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     return 1 + fast_inlined<typename T::mapped_type, Left - 1>();
   } else {
     return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
@@ -177,17 +178,18 @@ inline constexpr int fast_levels = []<int... L>(std::integer_sequence<int, L...>
 /// Whether the fast path can decode a T (a custom codec takes the value itself, so it cannot).
 template <class T, int Left = fast_levels<T> + 1>
 constexpr bool fast_decodable() {
-  if constexpr (has_custom_decode<T>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
     return false;
-  } else if constexpr (is_optional<T>) {
+  } else if constexpr (k == value_kind::optional) {
     return fast_decodable<typename T::value_type, Left>();
   } else if constexpr (Left == 0) {
     return true;  // not unrolled: gives up at run time if a document nests this deep
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     return fast_decodable<typename T::value_type, Left - 1>();
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     return fast_decodable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
       return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
@@ -230,7 +232,7 @@ AWSJSON_ALWAYS_INLINE bool fast_skip(od::value& v, fast_state& st) {
 template <class T, class D, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
   auto& m = out.*D::pointer;
-  if constexpr (is_optional<std::remove_cvref_t<decltype(m)>>) {
+  if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
     if (!m) m.emplace();
     return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Left>(v, *m, st);
   } else {
@@ -304,14 +306,15 @@ AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st)
 
 template <class T, int Left>
 AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
-  if constexpr (std::is_same_v<T, std::string>) {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::string) {
     od::raw_json_string raw;
     if (v.get_raw_json_string().get(raw)) return false;
     // The token, quotes included, is never shorter than the unescaped text.
     return assign_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
-  } else if constexpr (std::is_same_v<T, bool>) {
+  } else if constexpr (k == value_kind::boolean) {
     return !v.get_bool().get(out);
-  } else if constexpr (is_integer<T>) {
+  } else if constexpr (k == value_kind::integer) {
     using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
     wide w;
     if constexpr (std::is_signed_v<T>) {
@@ -322,7 +325,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     if (w < wide(std::numeric_limits<T>::min()) || w > wide(std::numeric_limits<T>::max())) return false;
     out = T(w);
     return true;
-  } else if constexpr (std::is_floating_point_v<T>) {
+  } else if constexpr (k == value_kind::floating) {
     double d;
     if (v.get_double().get(d)) return false;  // strings ("NaN", ...) and errors: the general path
     if constexpr (sizeof(T) < sizeof(double)) {
@@ -330,17 +333,17 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     }
     out = T(d);
     return true;
-  } else if constexpr (described_enum<T> || is_open_enum<T>) {
+  } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
     od::raw_json_string raw;
     return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
-  } else if constexpr (is_timestamp<T>) {
+  } else if constexpr (k == value_kind::timestamp) {
     return !timestamp_from_token(v.raw_json_token(), out, st.scratch);
-  } else if constexpr (is_blob<T>) {
+  } else if constexpr (k == value_kind::blob) {
     od::raw_json_string raw;
     std::string_view s;
     return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
            !decode_base64(s, out);
-  } else if constexpr (is_optional<T>) {  // a sparse list's or map's element
+  } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
     if (is_null(v)) {
       out.reset();
       return true;
@@ -349,7 +352,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     return fast_value<typename T::value_type, Left>(v, *out, st);
   } else if constexpr (Left == 0) {
     return false;
-  } else if constexpr (is_list<T>) {
+  } else if constexpr (k == value_kind::list) {
     od::array arr;
     if (v.get_array().get(arr) || !fast_enter(st)) return false;
     std::size_t i = 0;
@@ -363,7 +366,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     out.erase(out.begin() + std::ptrdiff_t(i), out.end());
     --st.depth;
     return true;
-  } else if constexpr (is_map<T>) {
+  } else if constexpr (k == value_kind::map) {
     od::object obj;
     if (v.get_object().get(obj) || !fast_enter(st)) return false;
     out.clear();
@@ -377,7 +380,7 @@ AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
     }
     --st.depth;
     return true;
-  } else if constexpr (described_struct<T>) {
+  } else if constexpr (k == value_kind::structure) {
     od::object obj;
     if (v.get_object().get(obj) || !fast_enter(st)) return false;
     if (!fast_members<T, Left - 1>(obj, out, st)) return false;
