@@ -97,14 +97,18 @@ struct awsjson::codec<custom::Amount> {
   }
   static std::string text(custom::Amount const& x) {
     long v = x.cents < 0 ? -x.cents : x.cents;
-    return (x.cents < 0 ? "-" : "") + std::to_string(v / 100) + (v % 100 < 10 ? ".0" : ".") + std::to_string(v % 100);
+    std::string out = x.cents < 0 ? "-" : "";
+    out += std::to_string(v / 100);
+    out += v % 100 < 10 ? ".0" : ".";
+    out += std::to_string(v % 100);
+    return out;
   }
   static bool encode(awsjson::encode_context& ctx, custom::Amount const& x) {
     return awsjson::encode_value(ctx, text(x));
   }
   static void validate(custom::Amount const& x, awsjson::validate_context& ctx) {
     // A careless message that quotes the value: below a sensitive point it is withheld for us.
-    if (x.cents < 0) ctx.fail("negative amount " + text(x));
+    if (x.cents < 0) ctx.fail(std::string("negative amount ").append(text(x)));
   }
 };
 
