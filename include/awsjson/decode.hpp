@@ -195,9 +195,7 @@ bool decode_any(od::value& v, T& out, decode_context& ctx);
 // context's mismatch() and describe_token() do that for it); should it quote the value anyway,
 // its message is replaced, so that the guarantee does not rest on every codec author.
 AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_context& ctx) {
-  while (!token.empty() &&
-         (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
-    token.remove_suffix(1);
+  token = trim_token(token);
   std::string body;
   if (token.size() >= 2 && token.front() == '"') {
     token = token.substr(1, token.size() - 2);

@@ -33,10 +33,7 @@ bool encode_any(encode_context& ctx, T const& x);
 // A custom codec's failure in a sensitive subtree: should its message quote what it had written
 // of the value, the message is withheld (the codec should say what is wrong, not show it).
 AWSJSON_COLD inline void scrub_custom_message(encode_context& ctx, std::size_t mark) {
-  std::string_view written = std::string_view(ctx.out).substr(mark);
-  if (!written.empty() && written.front() == '"') written.remove_prefix(1);
-  if (!written.empty() && written.back() == '"') written.remove_suffix(1);
-  if (quotes(ctx.err.message, written)) ctx.err.message = withheld_message;
+  if (quotes_json(ctx.err.message, std::string_view(ctx.out).substr(mark))) ctx.err.message = withheld_message;
 }
 
 template <class T>

@@ -33,6 +33,14 @@ inline bool quotes(std::string_view message, std::string_view value) noexcept {
   return !value.empty() && message.find(value) != std::string_view::npos;
 }
 
+/// Whether `message` quotes a value a codec wrote as JSON (a string's text counts without its
+/// quotes).
+inline bool quotes_json(std::string_view message, std::string_view json) noexcept {
+  if (!json.empty() && json.front() == '"') json.remove_prefix(1);  // what was written may stop mid-string
+  if (!json.empty() && json.back() == '"') json.remove_suffix(1);
+  return quotes(message, json);
+}
+
 /// What replaces such a message.
 inline constexpr char const* withheld_message =
     "invalid value (the codec's message quoted a sensitive value and was withheld)";

@@ -156,11 +156,8 @@ class validate_context {
     encode_context ctx(json, err);
     ctx.sensitive = true;
     if (!codec<T>::encode(ctx, x)) json.clear();
-    std::string_view body = json;
-    if (body.size() >= 2 && body.front() == '"') body = body.substr(1, body.size() - 2);
     for (std::size_t i = first; i < out_.size(); ++i)
-      if (detail::quotes(out_[i].message, json) || detail::quotes(out_[i].message, body))
-        out_[i].message = detail::withheld_message;
+      if (detail::quotes_json(out_[i].message, json)) out_[i].message = detail::withheld_message;
   }
 
   bool required_only_;

@@ -350,6 +350,14 @@ inline bool quotes(std::string_view message, std::string_view value) noexcept {
   return !value.empty() && message.find(value) != std::string_view::npos;
 }
 
+/// Whether `message` quotes a value a codec wrote as JSON (a string's text counts without its
+/// quotes).
+inline bool quotes_json(std::string_view message, std::string_view json) noexcept {
+  if (!json.empty() && json.front() == '"') json.remove_prefix(1);  // what was written may stop mid-string
+  if (!json.empty() && json.back() == '"') json.remove_suffix(1);
+  return quotes(message, json);
+}
+
 /// What replaces such a message.
 inline constexpr char const* withheld_message =
     "invalid value (the codec's message quoted a sensitive value and was withheld)";
@@ -2777,9 +2785,7 @@ bool decode_any(od::value& v, T& out, decode_context& ctx);
 // context's mismatch() and describe_token() do that for it); should it quote the value anyway,
 // its message is replaced, so that the guarantee does not rest on every codec author.
 AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_context& ctx) {
-  while (!token.empty() &&
-         (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
-    token.remove_suffix(1);
+  token = trim_token(token);
   std::string body;
   if (token.size() >= 2 && token.front() == '"') {
     token = token.substr(1, token.size() - 2);
@@ -3262,10 +3268,7 @@ bool encode_any(encode_context& ctx, T const& x);
 // A custom codec's failure in a sensitive subtree: should its message quote what it had written
 // of the value, the message is withheld (the codec should say what is wrong, not show it).
 AWSJSON_COLD inline void scrub_custom_message(encode_context& ctx, std::size_t mark) {
-  std::string_view written = std::string_view(ctx.out).substr(mark);
-  if (!written.empty() && written.front() == '"') written.remove_prefix(1);
-  if (!written.empty() && written.back() == '"') written.remove_suffix(1);
-  if (quotes(ctx.err.message, written)) ctx.err.message = withheld_message;
+  if (quotes_json(ctx.err.message, std::string_view(ctx.out).substr(mark))) ctx.err.message = withheld_message;
 }
 
 template <class T>
@@ -3684,11 +3687,8 @@ class validate_context {
     encode_context ctx(json, err);
     ctx.sensitive = true;
     if (!codec<T>::encode(ctx, x)) json.clear();
-    std::string_view body = json;
-    if (body.size() >= 2 && body.front() == '"') body = body.substr(1, body.size() - 2);
     for (std::size_t i = first; i < out_.size(); ++i)
-      if (detail::quotes(out_[i].message, json) || detail::quotes(out_[i].message, body))
-        out_[i].message = detail::withheld_message;
+      if (detail::quotes_json(out_[i].message, json)) out_[i].message = detail::withheld_message;
   }
 
   bool required_only_;
