@@ -3,6 +3,18 @@
 // One generic codec, written once: it dispatches on the shape kind of each C++ type and reads
 // the model metadata at compile time. It never names a member of a model type.
 //
+// One walker, instantiated twice by the context it carries. Decoding runs it first with a
+// silent_context, whose reports are inline no-ops: simdjson's on-demand values and objects point
+// into the document's iterator, and once any call that is not inlined receives one (even a call
+// that never runs, such as an error report) the compiler keeps the iterator in memory for the
+// whole function, and every step through the document waits on a store and a load (about 13 ns
+// per member on the benchmark machine, a third of a typical response). So the silent walk inlines
+// every step, hands out-of-line helpers only pointers and string views, and learns only yes or no.
+// On no (an error, a custom codec, nesting deeper than it unrolls) the same walker runs again with
+// a decode_context, which names the problem as a JSON Pointer and a message; its members are out
+// of line, one copy per member type. Every rule (key order, null as absent, sparse collections,
+// unknown members, duplicates, depth) is written once, below.
+//
 //   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
 //   awsjson::error e = awsjson::decode_into(body, r);    // no exceptions; reuses r's storage
 #pragma once
@@ -14,15 +26,18 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "api/decode.hpp"
 #include "decode_context.hpp"
 #include "detail/ascii.hpp"
+#include "detail/check_json.hpp"
 #include "detail/config.hpp"
 #include "detail/decimal.hpp"
-#include "detail/fast_decode.hpp"
 #include "detail/json_string.hpp"
 #include "detail/raw_name.hpp"
+#include "detail/raw_values.hpp"
 #include "type_traits.hpp"
 
 namespace awsjson {
@@ -70,39 +85,95 @@ std::string enum_expectation() {
   return s;
 }
 
-// The body of a raw JSON string: a view of the input when it has no escapes, else unescaped into
-// scratch.
-inline bool raw_string_view(od::raw_json_string raw, std::string_view& out, decode_context& ctx) {
+// ---- The two contexts ---------------------------------------------------------------------------
+
+/// The silent walk's context: decode_context's interface with nothing to report into. Every
+/// report is an inline no-op that returns false, so the compiler removes it, and with it any use
+/// of simdjson's value that would keep the iterator in memory.
+struct silent_context {
+  decode_options const& options;
+  std::string& scratch;
+  unsigned depth = 0;
+  bool sensitive = false;
+
+  AWSJSON_ALWAYS_INLINE static bool fail(errc, std::string_view) noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static bool fail(errc, std::initializer_list<std::string_view>) noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static bool mismatch(od::value&, std::string_view, errc = errc::type_mismatch) noexcept {
+    return false;
+  }
+  AWSJSON_ALWAYS_INLINE static bool mismatch_because(od::value&, std::string_view, errc, char const*) noexcept {
+    return false;
+  }
+  AWSJSON_ALWAYS_INLINE static bool json_error(simdjson::error_code) noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static bool too_deep() noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static std::string_view describe_token(std::string_view) noexcept { return {}; }
+  AWSJSON_ALWAYS_INLINE static void prepend_path(std::string_view) noexcept {}
+  AWSJSON_ALWAYS_INLINE static void prepend_path(std::size_t) noexcept {}
+  AWSJSON_ALWAYS_INLINE static void prepend_document_key(std::string_view) noexcept {}
+};
+
+/// Whether a walk with this context reports (the other one only says yes or no).
+template <class Ctx>
+inline constexpr bool reports = std::is_same_v<Ctx, decode_context>;
+
+/// `Left`, in the walker: how many more levels of structures, lists and maps the silent walk
+/// unrolls (it gives up below them); the reporting walk has no such limit.
+inline constexpr int unbounded_levels = -1;
+constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
+
+/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
+/// unescaped may hold something else by the time an error unwinds.
+AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
+  std::string key;
+  (void)unescape_string(raw, key);
+  ctx.prepend_document_key(key);
+}
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE void prepend_raw_key(Ctx& ctx, [[maybe_unused]] char const* raw) {
+  if constexpr (reports<Ctx>) prepend_unescaped_key(ctx, raw);
+}
+
+// ---- Scalars ------------------------------------------------------------------------------------
+
+// Reads a JSON string's body (no copy when it has no escapes, else unescaped into scratch).
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool read_string_view(od::value& v, std::string_view& out, Ctx& ctx, std::string_view what) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
   if (auto st = string_body(raw.raw(), out, ctx.scratch); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
 }
 
-// Reads a JSON string's body (no copy when it has no escapes, else unescaped into scratch).
-inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
-  return raw_string_view(raw, out, ctx);
-}
-
-// A described enum or an open_enum.
-template <class T>
-bool decode_enum(od::value& v, T& out, decode_context& ctx) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  if (enum_from_raw(raw.raw(), out, ctx.scratch)) return true;
-  std::string_view s;  // what went wrong: an escape, or a value the enum lacks
-  if (!raw_string_view(raw, s, ctx)) return false;
-  return ctx.mismatch(v, enum_expectation<typename enum_of_t<T>::type>(), errc::invalid_value);
-}
-
-inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool walk_string(od::value& v, std::string& out, Ctx& ctx) {
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
   // The token, quotes included, is never shorter than the unescaped text.
   if (auto st = assign_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
+}
+
+// Why an enum did not decode: a bad escape, or a value the enum lacks.
+template <class E>
+AWSJSON_COLD bool enum_failure(od::value& v, char const* raw, decode_context& ctx) {
+  std::string_view s;
+  if (auto st = string_body(raw, s, ctx.scratch); st != unescape_status::ok)
+    return ctx.fail(errc::invalid_json, describe(st));
+  return ctx.mismatch(v, enum_expectation<E>(), errc::invalid_value);
+}
+
+// A described enum or an open_enum.
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_enum(od::value& v, T& out, Ctx& ctx) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
+  if (enum_from_raw(raw.raw(), out, ctx.scratch)) return true;
+  if constexpr (reports<Ctx>)
+    return enum_failure<typename enum_of_t<T>::type>(v, raw.raw(), ctx);
+  else
+    return false;
 }
 
 inline bool is_integer_text(std::string_view tok) {
@@ -113,8 +184,20 @@ inline bool is_integer_text(std::string_view tok) {
   return true;
 }
 
+// Why an integer did not decode: out of T's range (as a number, or as digits simdjson could not
+// take), or not an integer at all.
 template <class T>
-bool decode_integer(od::value& v, T& out, decode_context& ctx) {
+AWSJSON_COLD bool integer_failure(od::value& v, bool parsed, decode_context& ctx) {
+  std::string_view tok = trimmed_token(v);
+  bool range = is_integer_text(tok) || (parsed && tok.size());
+  if (range && !ctx.sensitive)
+    return ctx.fail(errc::out_of_range,
+                    {"expected ", integer_name<T>(), ", found ", ctx.describe_token(tok), " (out of range)"});
+  return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
+}
+
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_integer(od::value& v, T& out, Ctx& ctx) {
   using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
   wide w;
   simdjson::error_code e;
@@ -126,50 +209,48 @@ bool decode_integer(od::value& v, T& out, decode_context& ctx) {
     out = T(w);
     return true;
   }
-  std::string_view tok = trimmed_token(v);
-  bool range = is_integer_text(tok) || (!e && tok.size());
-  if (range && !ctx.sensitive)
-    return ctx.fail(errc::out_of_range,
-                    {"expected ", integer_name<T>(), ", found ", ctx.describe_token(tok), " (out of range)"});
-  return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
+  if constexpr (reports<Ctx>)
+    return integer_failure<T>(v, !e, ctx);
+  else
+    return false;
 }
 
-template <class T>
-bool decode_floating(od::value& v, T& out, decode_context& ctx) {
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_floating(od::value& v, T& out, Ctx& ctx) {
   constexpr std::string_view what = "a number (or \"NaN\", \"Infinity\", \"-Infinity\")";
-  od::json_type t;
-  if (auto e = v.type().get(t)) return ctx.json_error(e);
-  if (t == od::json_type::string) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, what)) return false;
-    if (s == "NaN")
-      out = std::numeric_limits<T>::quiet_NaN();
-    else if (s == "Infinity")
-      out = std::numeric_limits<T>::infinity();
-    else if (s == "-Infinity")
-      out = -std::numeric_limits<T>::infinity();
-    else {
-      std::string quoted;
-      quoted.append(1, '"').append(s).append(1, '"');
-      return ctx.fail(errc::type_mismatch, {"expected ", what, ", found ", ctx.describe_token(quoted)});
+  if (double d; !v.get_double().get(d)) {
+    if constexpr (sizeof(T) < sizeof(double)) {
+      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
+        return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
     }
+    out = T(d);
     return true;
   }
-  double d;
-  if (auto e = v.get_double().get(d)) {
-    if (t == od::json_type::number) return ctx.mismatch(v, what, errc::out_of_range);
-    return ctx.mismatch(v, what);
+  // Not a number simdjson reads: the strings for the values JSON cannot write, or an error.
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  if (t == od::json_type::number) return ctx.mismatch(v, what, errc::out_of_range);
+  if (t != od::json_type::string) return ctx.mismatch(v, what);
+  std::string_view s;
+  if (!read_string_view(v, s, ctx, what)) return false;
+  if (s == "NaN")
+    out = std::numeric_limits<T>::quiet_NaN();
+  else if (s == "Infinity")
+    out = std::numeric_limits<T>::infinity();
+  else if (s == "-Infinity")
+    out = -std::numeric_limits<T>::infinity();
+  else if constexpr (reports<Ctx>) {
+    std::string quoted;
+    quoted.append(1, '"').append(s).append(1, '"');
+    return ctx.fail(errc::type_mismatch, {"expected ", what, ", found ", ctx.describe_token(quoted)});
+  } else {
+    return false;
   }
-  if constexpr (sizeof(T) < sizeof(double)) {
-    if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
-      return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
-  }
-  out = T(d);
   return true;
 }
 
-template <class D>
-bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
+template <class Ctx, class D>
+AWSJSON_ALWAYS_INLINE bool walk_timestamp(od::value& v, std::chrono::sys_time<D>& out, Ctx& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
   auto problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
   switch (problem.code) {
@@ -188,8 +269,14 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
   }
 }
 
-template <class T>
-bool decode_any(od::value& v, T& out, decode_context& ctx);
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_blob(od::value& v, T& out, Ctx& ctx) {
+  std::string_view s;
+  if (!read_string_view(v, s, ctx, "a base64 string")) return false;
+  if (auto problem = decode_base64(s, out))
+    return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
+  return true;
+}
 
 // A custom codec's failure in a sensitive subtree: the codec should describe, never quote (the
 // context's mismatch() and describe_token() do that for it); should it quote the value anyway,
@@ -204,108 +291,32 @@ AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_con
   if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body)) ctx.err.message = withheld_message;
 }
 
+// A custom codec receives simdjson's value itself: only the reporting walk runs one.
 template <class T>
-bool decode_custom(od::value& v, T& out, decode_context& ctx) {
+bool walk_custom(od::value& v, T& out, decode_context& ctx) {
+  check_codec_decode<T>();
   std::string_view token = v.raw_json_token();  // a scalar's whole text; an object's or array's first byte
   if (codec<T>::decode(v, out, ctx)) return true;
   if (ctx.sensitive) scrub_custom_message(token, ctx);
   return false;
 }
 
-// Consumes any value, checking it is well-formed JSON (simdjson would skip it unchecked).
-inline bool skip_value(od::value& v, decode_context& ctx) {
-  od::json_type t;
-  if (auto e = v.type().get(t)) return ctx.json_error(e);
-  switch (t) {
-    case od::json_type::object: {
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
-      for (auto fr : obj) {
-        od::field f;
-        if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
-        if (auto st = unescape_string(f.key().raw(), ctx.scratch); st != unescape_status::ok)
-          return ctx.fail(errc::invalid_json, describe(st));
-        if (!skip_value(f.value(), ctx)) {
-          std::string key;  // the scratch buffer was reused below: unescape the key again
-          (void)unescape_string(f.key().raw(), key);
-          ctx.prepend_document_key(key);
-          return false;
-        }
-      }
-      --ctx.depth;
-      return true;
-    }
-    case od::json_type::array: {
-      od::array arr;
-      if (auto e = v.get_array().get(arr)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
-      std::size_t i = 0;
-      for (auto er : arr) {
-        od::value ev;
-        if (auto e = std::move(er).get(ev)) return ctx.json_error(e);
-        if (!skip_value(ev, ctx)) {
-          ctx.prepend_path(i);
-          return false;
-        }
-        ++i;
-      }
-      --ctx.depth;
-      return true;
-    }
-    case od::json_type::string: {
-      od::raw_json_string raw;
-      if (auto e = v.get_raw_json_string().get(raw)) return ctx.json_error(e);
-      if (auto st = unescape_string(raw.raw(), ctx.scratch); st != unescape_status::ok)
-        return ctx.fail(errc::invalid_json, describe(st));
-      return true;
-    }
-    case od::json_type::number: {
-      decimal d;
-      if (!parse_decimal(trimmed_token(v), d))
-        return ctx.fail(errc::invalid_json, {"malformed number: ", ctx.found(v)});
-      return true;
-    }
-    case od::json_type::boolean: {
-      bool b;
-      if (v.get_bool().get(b))
-        return ctx.fail(errc::invalid_json, {"expected true, false or null, found ", ctx.found(v)});
-      return true;
-    }
-    case od::json_type::null:
-      if (trimmed_token(v) != "null")
-        return ctx.fail(errc::invalid_json, {"expected true, false or null, found ", ctx.found(v)});
-      return true;
-  }
-  return ctx.fail(errc::invalid_json, "malformed value");
-}
+// ---- Collections and structures -----------------------------------------------------------------
 
-// A list element or map value: null only where the element type is itself optional (sparse).
-template <class T>
-bool decode_element(od::value& v, T& out, decode_context& ctx) {
-  if constexpr (kind_of<T> == value_kind::optional) {
-    if (is_null(v)) {
-      out.reset();
-      return true;
-    }
-    if (!out) out.emplace();
-    return decode_any(v, *out, ctx);
-  } else {
-    return decode_any(v, out, ctx);
-  }
-}
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx);
 
-template <class T>
-bool enter(decode_context& ctx) {
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool enter(Ctx& ctx) {
   if (++ctx.depth <= ctx.options.max_depth) return true;
   return ctx.too_deep();
 }
 
-template <class L>
-bool decode_list(od::value& v, L& out, decode_context& ctx) {
+template <int Left, class Ctx, class L>
+AWSJSON_ALWAYS_INLINE bool walk_list(od::value& v, L& out, Ctx& ctx) {
   od::array arr;
   if (v.get_array().get(arr)) return ctx.mismatch(v, "an array");
-  if (!enter<L>(ctx)) return false;
+  if (!enter(ctx)) return false;
   std::size_t i = 0;
   for (auto er : arr) {
     od::value ev;
@@ -315,7 +326,7 @@ bool decode_list(od::value& v, L& out, decode_context& ctx) {
       return false;
     }
     if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
-    if (!decode_element(ev, out[i], ctx)) {
+    if (!walk_value<Left>(ev, out[i], ctx)) {
       ctx.prepend_path(i);
       return false;
     }
@@ -326,22 +337,22 @@ bool decode_list(od::value& v, L& out, decode_context& ctx) {
   return true;
 }
 
-template <class M>
-bool decode_map(od::value& v, M& out, decode_context& ctx) {
+template <int Left, class Ctx, class M>
+AWSJSON_ALWAYS_INLINE bool walk_map(od::value& v, M& out, Ctx& ctx) {
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
-  if (!enter<M>(ctx)) return false;
+  if (!enter(ctx)) return false;
   out.clear();
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
-    std::string key;
-    if (auto st = unescape_string(f.key().raw(), key); st != unescape_status::ok)
+    std::string_view key;
+    if (auto st = string_body(f.key().raw(), key, ctx.scratch); st != unescape_status::ok)
       return ctx.fail(errc::invalid_json, describe(st));
-    auto& slot = out[key];  // a duplicate key: the last one wins
+    auto& slot = out[std::string(key)];  // a duplicate key: the last one wins
     reset_value(slot);
-    if (!decode_element(f.value(), slot, ctx)) {
-      ctx.prepend_document_key(key);
+    if (!walk_value<Left>(f.value(), slot, ctx)) {
+      prepend_raw_key(ctx, f.key().raw());
       return false;
     }
   }
@@ -349,26 +360,95 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
   return true;
 }
 
-// A member's value. Instantiated once per member type, not once per member: the string members of
-// every structure share one copy (the metadata is a run-time argument), which keeps the code, and
-// the time to compile it, proportional to the kinds of members rather than their number.
-template <class M>
-AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ctx, member_info const& info) {
+/// Skips an unknown member's value, checking that it is well-formed JSON: simdjson steps over it
+/// (an object or array by counting brackets), and check_json reads its text.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  std::string_view text;
+  simdjson::error_code e = simdjson::SUCCESS;
+  if (t == od::json_type::object) {
+    od::object obj;
+    if (!(e = v.get_object().get(obj))) e = obj.raw_json().get(text);
+  } else if (t == od::json_type::array) {
+    od::array arr;
+    if (!(e = v.get_array().get(arr))) e = arr.raw_json().get(text);
+  } else {
+    text = v.raw_json_token();
+  }
+  if (e) return ctx.json_error(e);
+  unsigned levels = ctx.options.max_depth > ctx.depth ? ctx.options.max_depth - ctx.depth : 0;
+  if constexpr (reports<Ctx>)
+    return check_json(text, levels, ctx.scratch, &ctx);
+  else
+    return check_json(text, levels, ctx.scratch, nullptr);
+}
+
+/// T's member keys as a document spells them without escapes, each with its closing quote, in
+/// one padded buffer: a key that matched a member only once unescaped, or ignoring case, is
+/// matched again as the member's own spelling, by the same comparisons that decode the member.
+template <class T>
+inline constexpr auto canonical_keys = [] {
+  constexpr auto const& keys = member_keys<T>;
+  constexpr std::size_t size = [] {
+    std::size_t n = simdjson::SIMDJSON_PADDING;
+    for (std::string_view k : member_keys<T>) n += k.size() + 1;
+    return n;
+  }();
+  struct table {
+    std::array<char, size> text{};
+    std::array<std::size_t, keys.size()> at{};
+  } t{};
+  std::size_t o = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    t.at[i] = o;
+    for (char c : keys[i]) t.text[o++] = c;
+    t.text[o++] = '"';
+  }
+  return t;
+}();
+
+/// The member a key names when it is written with escapes or (with case_insensitive_keys) in
+/// another case; keys.size() when none does. Out of line: only a pointer goes in.
+AWSJSON_NOINLINE inline std::size_t find_member_key(char const* raw, std::string_view const* keys, std::size_t n,
+                                                    bool case_insensitive, std::string& scratch,
+                                                    unescape_status& status) {
+  bool escaped = false;
+  std::string_view key(raw, raw_string_length(raw, escaped));
+  if (escaped) {
+    if ((status = unescape_string(raw, scratch)) != unescape_status::ok) return n;
+    key = scratch;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (keys[i] == key) return i;
+  if (case_insensitive)
+    for (std::size_t i = 0; i < n; ++i)
+      if (iequals(keys[i], key)) return i;
+  return n;
+}
+
+template <int Left, class Ctx, class M>
+AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, member_info const& info) {
   bool ok;
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
     if constexpr (kind_of<M> == value_kind::optional) {
       if (!m) m.emplace();
-      ok = decode_any(v, *m, ctx);
+      ok = walk_value<Left>(v, *m, ctx);
     } else {
-      ok = decode_any(v, m, ctx);
+      ok = walk_value<Left>(v, m, ctx);
     }
   }
   if (ok) return true;
   // null means absent (Smithy). Checked only once decoding failed: free when members are not null.
-  if (ctx.err.code == errc::type_mismatch && trimmed_token(v) == "null") {
+  // Every built-in decoder fails on null with a type mismatch (the silent walk runs nothing else);
+  // a custom codec may take null, or fail on it for another reason.
+  bool mismatched = true;
+  if constexpr (reports<Ctx>) mismatched = ctx.err.code == errc::type_mismatch;
+  if (mismatched && trimmed_token(v) == "null") {
     if (!(info.required && ctx.options.strict_required)) {
-      ctx.err = error{};
+      if constexpr (reports<Ctx>) ctx.err = error{};
       reset_value(m);
       return true;
     }
@@ -378,72 +458,88 @@ AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ct
   return false;
 }
 
-template <class T, class D>
-bool decode_member(od::value& v, T& out, decode_context& ctx) {
-  return decode_member_value(v, out.*D::pointer, ctx, member_meta<T, D>);
+// The reporting walk's member: out of line and instantiated once per member type, not once per
+// member (the string members of every structure share one copy; the metadata is an argument),
+// which keeps its code, and the time to compile it, proportional to the kinds of members.
+template <class M>
+AWSJSON_NOINLINE bool walk_reported_member(od::value& v, M& m, decode_context& ctx, member_info const& info) {
+  return walk_member_value<unbounded_levels>(v, m, ctx, info);
 }
 
-template <class T>
-bool decode_members(od::object& obj, T& out, decode_context& ctx) {
+template <int Left, class D, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_member(od::value& v, T& out, Ctx& ctx) {
+  if constexpr (reports<Ctx>)
+    return walk_reported_member(v, out.*D::pointer, ctx, member_meta<T, D>);
+  else
+    return walk_member_value<Left>(v, out.*D::pointer, ctx, member_meta<T, D>);
+}
+
+// Matches the raw key against the keys of the members from `from` on, as compile-time constants,
+// and decodes the member it names: one chain of conditional branches the predictor learns for a
+// recurring document shape, and no jump table (whose indirect branch mispredicts when the member
+// changes from one field to the next).
+template <int Left, class Ctx, class T, std::size_t... I>
+AWSJSON_ALWAYS_INLINE std::size_t match_member([[maybe_unused]] char const* raw, [[maybe_unused]] std::size_t from,
+                                               [[maybe_unused]] od::field& f, [[maybe_unused]] T& out,
+                                               [[maybe_unused]] Ctx& ctx, [[maybe_unused]] bool& ok,
+                                               std::index_sequence<I...>) {
+  using Ms = members_of<T>;
+  constexpr auto const& keys = member_keys<T>;
+  std::size_t index = sizeof...(I);
+  (void)((I >= from && raw_is<keys, I>(raw)
+              ? (index = I, ok = walk_member<Left, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx), true)
+              : false) ||
+         ...);
+  return index;
+}
+
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
-  constexpr auto const& keys = member_keys<T>;
-  if (!enter<T>(ctx)) return false;
   std::uint64_t seen = 0;
+  std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
-    char const* raw = f.key().raw();
-    // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
-    // the bytes, then the closing quote; no unescaping, no length scan.
-    auto is_key = [raw](auto I) { return raw_is<keys, decltype(I)::value>(raw); };
-    // One chain of compile-time comparisons fused with the member's decoding: conditional branches
-    // the predictor learns for a recurring document shape, and no jump table (whose indirect
-    // branch mispredicts when the member changes from one field to the next).
-    std::size_t index = N;
+    char const* const key = f.key().raw();
+    char const* raw = key;
     bool ok = true;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
-      if (index == N && is_key(I)) {
-        index = I;
-        ok = decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
+    std::size_t index;
+    unescape_status status = unescape_status::ok;
+    // Services write members in the model's order, so the search starts past the last member
+    // found: a document in that order costs one comparison per member, whichever members it
+    // omits. Then, out of order, from the first member; then, for a key with escapes or in
+    // another case, as the member it names.
+    for (std::size_t from = next;;) {
+      index = match_member<Left>(raw, from, f, out, ctx, ok, std::make_index_sequence<N>{});
+      if (index < N || raw != key) break;
+      if (from != 0) {
+        from = 0;
+        continue;
       }
-    });
-    if (index != N) {
+      std::size_t k =
+          find_member_key(key, member_keys<T>.data(), N, ctx.options.case_insensitive_keys, ctx.scratch, status);
+      if (k == N) break;
+      raw = canonical_keys<T>.text.data() + canonical_keys<T>.at[k];
+    }
+    if (index < N) {
       if (!ok) return false;
       seen |= std::uint64_t(1) << index;
+      next = index + 1;
       continue;
     }
-    // Unknown, or a known key written with escapes or in another case.
-    bool escaped = false;
-    std::string_view key(raw, raw_string_length(raw, escaped));
-    if (escaped) {
-      if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
-        return ctx.fail(errc::invalid_json, describe(st));
-      key = ctx.scratch;
+    if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
+    if (ctx.options.reject_unknown_members) {
+      ctx.fail(errc::unknown_member, "unknown member");
+      prepend_raw_key(ctx, key);
+      return false;
     }
-    for (std::size_t i = 0; i < N && index == N; ++i)
-      if (keys[i] == key || (ctx.options.case_insensitive_keys && iequals(keys[i], key))) index = i;
-    if (index == N) {
-      if (ctx.options.reject_unknown_members) {
-        std::string k(key);
-        ctx.fail(errc::unknown_member, "unknown member");
-        ctx.prepend_document_key(k);
-        return false;
-      }
-      std::string copy = escaped ? std::string(key) : std::string();  // skip_value reuses scratch
-      if (!skip_value(f.value(), ctx)) {
-        ctx.prepend_document_key(escaped ? std::string_view(copy) : key);
-        return false;
-      }
-      continue;
+    if (!skip_unknown(f.value(), ctx)) {
+      prepend_raw_key(ctx, key);
+      return false;
     }
-    if constexpr (N > 0) {
-      if (!boost::mp11::mp_with_index<N>(
-              index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); }))
-        return false;
-    }
-    seen |= std::uint64_t(1) << index;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
   constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
@@ -464,51 +560,57 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
     });
     if (!ok) return false;
   }
+  return true;
+}
+
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_struct(od::value& v, T& out, Ctx& ctx) {
+  sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if (!enter(ctx) || !walk_members<Left>(obj, out, ctx)) return false;
   --ctx.depth;
   return true;
 }
 
-template <class T>
-bool decode_struct(od::value& v, T& out, decode_context& ctx) {
-  sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
-  od::object obj;
-  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
-  return decode_members(obj, out, ctx);
-}
-
-template <class T>
-bool decode_any(od::value& v, T& out, decode_context& ctx) {
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
-    check_codec_decode<T>();
-    return decode_custom(v, out, ctx);
+    if constexpr (reports<Ctx>)
+      return walk_custom(v, out, ctx);
+    else
+      return false;  // not reached: silent_walkable keeps such types from the silent walk
   } else if constexpr (k == value_kind::string) {
-    return read_string(v, out, ctx);
+    return walk_string(v, out, ctx);
   } else if constexpr (k == value_kind::boolean) {
     if (v.get_bool().get(out)) return ctx.mismatch(v, "a boolean");
     return true;
   } else if constexpr (k == value_kind::integer) {
-    return decode_integer(v, out, ctx);
+    return walk_integer(v, out, ctx);
   } else if constexpr (k == value_kind::floating) {
-    return decode_floating(v, out, ctx);
+    return walk_floating(v, out, ctx);
   } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
-    return decode_enum(v, out, ctx);
+    return walk_enum(v, out, ctx);
   } else if constexpr (k == value_kind::timestamp) {
-    return decode_timestamp(v, out, ctx);
+    return walk_timestamp(v, out, ctx);
   } else if constexpr (k == value_kind::blob) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, "a base64 string")) return false;
-    if (auto problem = decode_base64(s, out))
-      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
-    return true;
-  } else if constexpr (k == value_kind::optional) {
-    return decode_element(v, out, ctx);
+    return walk_blob(v, out, ctx);
+  } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
+    if (is_null(v)) {
+      out.reset();
+      return true;
+    }
+    if (!out) out.emplace();
+    return walk_value<Left>(v, *out, ctx);
+  } else if constexpr (Left == 0) {
+    return false;  // the silent walk unrolls no deeper: the reporting walk takes the document
   } else if constexpr (k == value_kind::list) {
-    return decode_list(v, out, ctx);
+    return walk_list<below(Left)>(v, out, ctx);
   } else if constexpr (k == value_kind::map) {
-    return decode_map(v, out, ctx);
+    return walk_map<below(Left)>(v, out, ctx);
   } else if constexpr (k == value_kind::structure) {
-    return decode_struct(v, out, ctx);
+    return walk_struct<below(Left)>(v, out, ctx);
   } else {
     static_assert(k != value_kind::unsupported,
                   "awsjson cannot decode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
@@ -517,44 +619,119 @@ bool decode_any(od::value& v, T& out, decode_context& ctx) {
   }
 }
 
-// The general path: any type, any document, and the error that names the problem.
-template <class T>
-error decode_general(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  auto& st = this_thread_state();
-  error err;
-  decode_context ctx(options, err, st.scratch);
+/// A whole document: one value, then nothing but whitespace.
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_string_view const& json, T& out,
+                                         Ctx& ctx) {
   od::document doc;
-  if (auto e = st.parser.iterate(json).get(doc)) {
-    if (e == simdjson::EMPTY)
-      ctx.fail(errc::empty_input, "empty input: expected a JSON document");
-    else
-      ctx.json_error(e);
-    return err;
+  if (auto e = parser.iterate(json).get(doc)) {
+    if (e == simdjson::EMPTY) return ctx.fail(errc::empty_input, "empty input: expected a JSON document");
+    return ctx.json_error(e);
   }
   od::value root;
   if (auto e = doc.get_value().get(root)) {
-    std::string_view tok;
-    if (e == simdjson::SCALAR_DOCUMENT_AS_VALUE && !doc.raw_json_token().get(tok))
-      ctx.fail(errc::type_mismatch, {"expected a JSON object or array, found ", ctx.describe_token(tok)});
-    else
-      ctx.json_error(e);
-    return err;
+    if constexpr (reports<Ctx>) {
+      std::string_view tok;
+      if (e == simdjson::SCALAR_DOCUMENT_AS_VALUE && !doc.raw_json_token().get(tok))
+        return ctx.fail(errc::type_mismatch, {"expected a JSON object or array, found ", ctx.describe_token(tok)});
+    }
+    return ctx.json_error(e);
   }
-  if (!decode_any(root, out, ctx)) return err;
+  if (!walk_value<Left>(root, out, ctx)) return false;
   char const* rest;
   if (!doc.current_location().get(rest))
-    ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
-  return err;
+    return ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
+  return true;
 }
 
-// The fast path first (fast_decode.hpp); the general path for everything it does not take.
+// ---- How far the silent walk unrolls --------------------------------------------------------------
+
+/// At most this many levels of structures, lists and maps below the root are unrolled; deeper
+/// documents go to the reporting walk.
+inline constexpr int silent_max_nesting = 3;
+
+/// How many member and element decoders the silent walk may inline for one root type. Each level
+/// of a recursive or deeply nested model multiplies the code of one function (and its compile
+/// time: under a sanitizer, minutes for a 27-member recursive structure at three levels), while
+/// the common shapes of a response are flat or shallow.
+inline constexpr std::size_t silent_inline_budget = 64;
+
+/// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
+template <class T, int Left>
+constexpr std::size_t silent_inlined() {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    return 0;
+  } else if constexpr (k == value_kind::optional) {
+    return silent_inlined<typename T::value_type, Left>();
+  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
+    return 1;
+  } else if constexpr (k == value_kind::list) {
+    return 1 + silent_inlined<typename T::value_type, Left - 1>();
+  } else if constexpr (k == value_kind::map) {
+    return 1 + silent_inlined<typename T::mapped_type, Left - 1>();
+  } else {
+    return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
+      return (std::size_t(0) + ... +
+              silent_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>());
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  }
+}
+
+/// Levels unrolled below a root T: as many as the budget allows, at most silent_max_nesting (the
+/// root's own members are always inlined).
+template <class T>
+inline constexpr int silent_levels = []<int... L>(std::integer_sequence<int, L...>) {
+  int levels = 0;  // the root's members, as the root's own decoder: silent_inlined counts it as 1
+  ((levels = silent_inlined<T, L + 2>() <= silent_inline_budget + 1 ? L + 1 : levels), ...);
+  return levels;
+}
+(std::make_integer_sequence<int, silent_max_nesting>{});
+
+/// Whether the silent walk can take a T: no custom codec within the levels it unrolls, nor where
+/// it stops (a custom codec takes simdjson's value itself).
+template <class T, int Left = silent_levels<T> + 1>
+constexpr bool silent_walkable() {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    return false;
+  } else if constexpr (k == value_kind::optional) {
+    return silent_walkable<typename T::value_type, Left>();
+  } else if constexpr (Left == 0) {
+    return true;  // not unrolled: a document that nests this deep goes to the reporting walk
+  } else if constexpr (k == value_kind::list) {
+    return silent_walkable<typename T::value_type, Left - 1>();
+  } else if constexpr (k == value_kind::map) {
+    return silent_walkable<typename T::mapped_type, Left - 1>();
+  } else if constexpr (k == value_kind::structure) {
+    return []<class... D>(boost::mp11::mp_list<D...>) {
+      return (silent_walkable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  } else {
+    return true;
+  }
+}
+
+/// The silent walk of a document whose root is a T: true when it decoded, false having decided
+/// nothing (the reporting walk then runs). Everything above is inlined here.
+template <class T>
+AWSJSON_NOINLINE bool silent_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
+                                    decode_options const& options, std::string& scratch) {
+  silent_context ctx{options, scratch};
+  return walk_document<silent_levels<T> + 1>(parser, json, out, ctx);
+}
+
+// The silent walk first; the reporting one when it says no.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && fast_decodable<T>()) {
-    auto& st = this_thread_state();
-    if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
+  auto& st = this_thread_state();
+  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
+    if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
   }
-  return decode_general(json, out, options);
+  error err;
+  decode_context ctx(options, err, st.scratch);
+  (void)walk_document<unbounded_levels>(st.parser, json, out, ctx);
+  return err;
 }
 
 }  // namespace detail
@@ -564,7 +741,7 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
 /// context, with their paths.
 template <class T>
 bool decode_value(simdjson::ondemand::value& v, T& out, decode_context& ctx) {
-  return detail::decode_any(v, out, ctx);
+  return detail::walk_value<detail::unbounded_levels>(v, out, ctx);
 }
 
 }  // namespace awsjson

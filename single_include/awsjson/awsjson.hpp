@@ -203,15 +203,15 @@ struct codec;
 #define AWSJSON_NOINLINE
 #endif
 
-/// For the steps of decode's fast path, which must all land in one function (see fast_decode.hpp).
+/// For the steps of decode's silent walk, which must all land in one function (see decode.hpp).
 #if defined(__GNUC__) || defined(__clang__)
 #define AWSJSON_ALWAYS_INLINE [[gnu::always_inline]] inline
 #else
 #define AWSJSON_ALWAYS_INLINE inline
 #endif
 
-/// decode's fast path (fast_decode.hpp): on unless defined to 0, which makes decoding take about
-/// 1.4-1.5x as long and saves about 0.3 s of compile time per translation unit that decodes.
+/// decode's silent walk (decode.hpp): on unless defined to 0, which leaves decoding to the
+/// reporting walk alone: slower, and quicker to compile.
 #if !defined(AWSJSON_DECODE_FAST_PATH)
 #define AWSJSON_DECODE_FAST_PATH 1
 #endif
@@ -828,6 +828,710 @@ inline bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out
 
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/decimal.hpp ----
+
+// ---- begin awsjson/detail/json_string.hpp ----
+// JSON string bodies: unescaping straight into the destination, and escaping for output.
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
+namespace awsjson::detail {
+
+enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape, lone_surrogate };
+
+constexpr char const* describe(unescape_status s) noexcept {
+  switch (s) {
+    case unescape_status::bad_escape:
+      return "invalid escape sequence in string";
+    case unescape_status::bad_unicode_escape:
+      return "invalid \\u escape in string (expected 4 hex digits)";
+    case unescape_status::lone_surrogate:
+      return "unpaired UTF-16 surrogate in \\u escape";
+    default:
+      return "ok";
+  }
+}
+
+constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+inline bool read_hex4(char const* p, unsigned& out) noexcept {
+  unsigned v = 0;
+  for (int i = 0; i < 4; ++i) {
+    int h = hex_value(p[i]);
+    if (h < 0) return false;
+    v = v << 4 | unsigned(h);
+  }
+  out = v;
+  return true;
+}
+
+// Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
+// padding after the string (simdjson's input always has it).
+inline char const* find_quote_or_backslash(char const* p) noexcept {
+#if defined(__SSE2__)
+  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (;; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
+      return p + __builtin_ctz(unsigned(m));
+  }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  for (;; p += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    // The lowest flagged byte is exactly the first match (borrows only disturb higher bytes).
+    std::uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+    if (hit) return p + (__builtin_ctzll(hit) >> 3);
+  }
+#else
+  while (*p != '"' && *p != '\\') ++p;
+  return p;
+#endif
+}
+
+// What each simple escape character stands for (0: not a simple escape).
+inline constexpr auto escape_table = [] {
+  std::array<char, 256> t{};
+  t['"'] = '"';
+  t['\\'] = '\\';
+  t['/'] = '/';
+  t['b'] = '\b';
+  t['f'] = '\f';
+  t['n'] = '\n';
+  t['r'] = '\r';
+  t['t'] = '\t';
+  return t;
+}();
+
+inline char* write_utf8(char* d, unsigned cp) noexcept {
+  if (cp < 0x80) {
+    *d++ = char(cp);
+  } else if (cp < 0x800) {
+    *d++ = char(0xC0 | cp >> 6);
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *d++ = char(0xE0 | cp >> 12);
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else {
+    *d++ = char(0xF0 | cp >> 18);
+    *d++ = char(0x80 | (cp >> 12 & 0x3F));
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  }
+  return d;
+}
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define AWSJSON_BLOCK_UNESCAPE 1
+
+// Strings dense with escapes (JSON held in a string: `{\"commands\":[\"echo \\\"hi\\\"\"]}`) cost
+// a mispredicted branch or two per escape when escapes are handled one at a time. The block
+// unescaper below takes 16 bytes per step without a branch per escape: it finds the escaped bytes
+// with simdjson's odd-backslash-run arithmetic, translates them, and squeezes out the backslashes
+// with one byte shuffle (SSSE3, chosen at run time; the scalar loop serves other CPUs).
+
+/// For each 8-bit mask, the positions of its set bits in order, then 0x80 (a shuffle keeping them).
+inline constexpr auto keep_shuffles = [] {
+  std::array<std::array<unsigned char, 8>, 256> t{};
+  for (unsigned m = 0; m < 256; ++m) {
+    unsigned n = 0;
+    for (unsigned b = 0; b < 8; ++b)
+      if (m >> b & 1) t[m][n++] = static_cast<unsigned char>(b);
+    for (; n < 8; ++n) t[m][n] = 0x80;
+  }
+  return t;
+}();
+
+inline bool block_unescape_available() noexcept {
+#if defined(__SSSE3__) && defined(__POPCNT__)
+  return true;
+#else
+  static bool const yes = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
+  }();
+  return yes;
+#endif
+}
+
+/// Unescapes from `p` (inside a string body) to `d`, 16 input bytes per step, while escapes are
+/// simple ones (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`). Returns true at the closing quote,
+/// with `p` on it; false at a block holding anything else (`\u`, a bad escape), with `p` and `d`
+/// where the scalar loop takes over. Writes up to 16 bytes past the output it produces.
+__attribute__((target("ssse3,popcnt"))) inline bool unescape_blocks(char const*& p_, char*& d_) noexcept {
+  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  __m128i const bit_of_byte = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+  __m128i const byte_of_mask = _mm_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1);
+  constexpr unsigned even = 0x5555;
+  char const* p = p_;
+  char* d = d_;
+  unsigned carry = 0;  // the block's first byte is escaped by the previous block's last
+  for (;;) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    unsigned bs = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash)));
+    unsigned qt = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
+    // The escaped bytes: every other byte after a run of backslashes (simdjson's
+    // find_escaped_branchless, on 16 bits).
+    unsigned b = bs & ~carry;
+    unsigned follows = (b << 1 | carry) & 0xFFFF;
+    unsigned odd_starts = b & ~even & ~follows;
+    unsigned sum = odd_starts + b;
+    unsigned escaped = (even ^ (sum << 1 & 0xFFFF)) & follows;
+    unsigned end = qt & ~escaped;  // the closing quote, if in this block
+    unsigned len = end ? unsigned(__builtin_ctz(end)) : 16;
+    unsigned in = (1u << len) - 1;
+    escaped &= in;
+    unsigned starters = bs & ~escaped & in;
+    // Which escaped bytes are valid escapes: a nibble-pair lookup (bit k of the low nibble's entry:
+    // valid with high nibble 2, 5, 6, 7 for k = 0..3).
+    __m128i const low_nibbles =
+        _mm_setr_epi8(0, 0, 0b1101, 0, 0b1000, 0, 0b0100, 0, 0, 0, 0, 0, 0b0010, 0, 0b0100, 0b0001);
+    __m128i const high_nibbles = _mm_setr_epi8(0, 0, 1, 0, 0, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0);
+    __m128i const nibble = _mm_set1_epi8(0x0F);
+    __m128i valid = _mm_and_si128(_mm_shuffle_epi8(low_nibbles, _mm_and_si128(v, nibble)),
+                                  _mm_shuffle_epi8(high_nibbles, _mm_and_si128(_mm_srli_epi16(v, 4), nibble)));
+    unsigned invalid = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(valid, _mm_setzero_si128())));
+    if (escaped & invalid) {  // \u or a bad escape: the scalar loop
+      p_ = carry ? p - 1 : p;
+      d_ = d;
+      return false;
+    }
+    // Translate the escaped letters (b f n r t, told apart by bits 1-4); the other escapes stand
+    // for themselves.
+    __m128i const controls = _mm_setr_epi8(0, '\b', 0, '\f', 0, 0, 0, '\n', 0, '\r', '\t', 0, 0, 0, 0, 0);
+    __m128i esc = _mm_cmpeq_epi8(
+        _mm_and_si128(_mm_shuffle_epi8(_mm_cvtsi32_si128(int(escaped)), byte_of_mask), bit_of_byte), bit_of_byte);
+    __m128i letter = _mm_and_si128(esc, _mm_cmpgt_epi8(v, _mm_set1_epi8(0x5F)));
+    __m128i control = _mm_shuffle_epi8(controls, _mm_and_si128(_mm_srli_epi16(v, 1), nibble));
+    v = _mm_or_si128(_mm_andnot_si128(letter, v), _mm_and_si128(letter, control));
+    // Keep every byte of the string but the escaping backslashes, in two 8-byte halves.
+    unsigned keep = in & ~starters, lo = keep & 0xFF, hi = keep >> 8;
+    __m128i shuffle = _mm_unpacklo_epi64(
+        _mm_loadl_epi64(reinterpret_cast<__m128i const*>(keep_shuffles[lo].data())),
+        _mm_add_epi8(_mm_loadl_epi64(reinterpret_cast<__m128i const*>(keep_shuffles[hi].data())), _mm_set1_epi8(8)));
+    __m128i packed = _mm_shuffle_epi8(v, shuffle);
+    unsigned n_lo = unsigned(__builtin_popcount(lo));
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(d), packed);
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(d + n_lo), _mm_srli_si128(packed, 8));
+    d += n_lo + unsigned(__builtin_popcount(hi));
+    if (end) {
+      p_ = p + len;
+      d_ = d;
+      return true;
+    }
+    // Whether the last byte starts an escape: an odd run of backslashes ends the block (computed
+    // from the run's length, so that blocks do not wait on each other's escape arithmetic).
+    unsigned run = unsigned(__builtin_clz((~bs & 0xFFFF) << 16 | 0x8000));  // 16: all backslashes
+    carry = (run & 1) | (carry & run >> 4);
+    p += 16;
+  }
+}
+#endif
+
+/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
+/// replacing its contents; `bound` is at least the body's raw length (the output is never longer).
+/// The document must already be validated by simdjson (UTF-8, no raw control characters, a
+/// closing quote), and readable for 16 bytes past the closing quote (simdjson pads by 64).
+inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
+  char const* first = find_quote_or_backslash(p);
+  if (*first == '"') {  // no escapes: the common case, one copy
+    out.clear();        // clear + append: cheaper than assign's general replace
+    out.append(p, std::size_t(first - p));
+    return unescape_status::ok;
+  }
+  constexpr std::size_t block = 16;
+  out.resize(bound + block);  // reuses capacity; the slack takes whole-block stores
+  char* const d0 = out.data();
+  char* d = d0;
+#if defined(AWSJSON_BLOCK_UNESCAPE)
+  if (block_unescape_available() && unescape_blocks(p, d)) {
+    out.resize(std::size_t(d - d0));
+    return unescape_status::ok;
+  }
+#endif
+  for (;;) {
+    // Copy while scanning: a block is stored whole, then the cursor stops at the first '"' or '\\'.
+    char const* q = find_quote_or_backslash(p);
+    std::size_t n = std::size_t(q - p);
+    if (n <= block) {
+      std::memcpy(d, p, block);
+    } else {
+      std::memcpy(d, p, n);
+    }
+    d += n;
+    p = q;
+    if (*p == '"') break;
+    unsigned char c = static_cast<unsigned char>(p[1]);
+    if (char e = escape_table[c]) {
+      // Escapes come in runs (`\\\"` in JSON held in a string): take the run here.
+      do {
+        *d++ = e;
+        p += 2;
+      } while (p[0] == '\\' && (e = escape_table[static_cast<unsigned char>(p[1])]) != 0);
+      continue;
+    }
+    if (c != 'u') return out.clear(), unescape_status::bad_escape;
+    unsigned cp;
+    if (!read_hex4(p + 2, cp)) return out.clear(), unescape_status::bad_unicode_escape;
+    p += 6;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      unsigned lo;
+      if (p[0] != '\\' || p[1] != 'u') return out.clear(), unescape_status::lone_surrogate;
+      if (!read_hex4(p + 2, lo)) return out.clear(), unescape_status::bad_unicode_escape;
+      if (lo < 0xDC00 || lo > 0xDFFF) return out.clear(), unescape_status::lone_surrogate;
+      p += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return out.clear(), unescape_status::lone_surrogate;
+    }
+    d = write_utf8(d, cp);
+  }
+  out.resize(std::size_t(d - d0));
+  return unescape_status::ok;
+}
+
+/// Length of a raw string body up to its closing quote, and whether it has escapes.
+inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
+  escaped = false;
+  std::size_t n = 0;
+  for (;;) {
+    char const* q = find_quote_or_backslash(p + n);
+    n = std::size_t(q - p);
+    if (*q == '"') return n;
+    escaped = true;
+    n += 2;
+  }
+}
+
+/// unescape_string with its common case, a string without escapes, inlined at the call site.
+AWSJSON_ALWAYS_INLINE unescape_status assign_string(char const* p, std::size_t bound, std::string& out) {
+  char const* end = find_quote_or_backslash(p);
+  if (*end != '"') return unescape_string(p, bound, out);
+  out.clear();  // clear + append: cheaper than assign's general replace
+  out.append(p, std::size_t(end - p));
+  return unescape_status::ok;
+}
+
+/// unescape_string when the raw length is not known yet.
+inline unescape_status unescape_string(char const* p, std::string& out) {
+  bool escaped;
+  return unescape_string(p, raw_string_length(p, escaped), out);
+}
+
+/// A raw string body as a view: of the input itself when it has no escapes, else of `scratch`,
+/// which receives the unescaped text.
+inline unescape_status string_body(char const* raw, std::string_view& out, std::string& scratch) {
+  bool escaped;
+  std::size_t n = raw_string_length(raw, escaped);
+  if (!escaped) {
+    out = std::string_view(raw, n);
+    return unescape_status::ok;
+  }
+  auto st = unescape_string(raw, n, scratch);
+  out = scratch;
+  return st;
+}
+
+// Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 if it is not valid there.
+inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t i, std::size_t n) noexcept {
+  unsigned char c = p[i];
+  std::size_t len;
+  unsigned cp;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > n) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((p[i + k] & 0xC0) != 0x80) return 0;
+    cp = cp << 6 | (p[i + k] & 0x3F);
+  }
+  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+    return 0;  // overlong, surrogate or beyond Unicode
+  return len;
+}
+
+/// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
+inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+    } else if (std::size_t len = utf8_sequence_length(p, i, n)) {
+      i += len;
+    } else {
+      return i;
+    }
+  }
+  return n;
+}
+
+/// Appends `s` as a quoted JSON string (RFC 8259 escaping; valid UTF-8 passes through).
+/// Returns false, leaving `out` as it was, when `s` is not valid UTF-8.
+inline bool append_json_string(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
+  std::size_t const n = s.size(), mark = out.size();
+  // Write through a pointer into room made up front; escapes grow it only when the slack runs out.
+  out.resize(mark + n + 34);
+  char* d = out.data() + mark;
+  char* end = out.data() + out.size();
+  *d++ = '"';
+  std::size_t run = 0, i = 0;  // bytes [run, i) go out unchanged
+  auto flush = [&] {
+    std::memcpy(d, s.data() + run, i - run);
+    d += i - run;
+  };
+  for (;;) {
+#if defined(__SSE2__)
+    // Skip 16 plain bytes at a time: no control character, quote, backslash or non-ASCII byte
+    // (a signed compare below 0x20 catches both control characters and bytes >= 0x80).
+    __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
+      __m128i special =
+          _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      if (int m = _mm_movemask_epi8(special)) {
+        i += std::size_t(__builtin_ctz(unsigned(m)));
+        break;
+      }
+      i += 16;
+    }
+#endif
+    while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+    if (i == n) break;
+    unsigned char c = p[i];
+    if (c >= 0x80) {
+      std::size_t len = utf8_sequence_length(p, i, n);
+      if (len == 0) {
+        out.resize(mark);
+        return false;
+      }
+      i += len;
+      continue;
+    }
+    // Room for the pending run, this escape (at most 6 bytes), the rest and the closing quote;
+    // the rest can grow six-fold at worst, but rarely does, so grow in steps.
+    if (std::size_t(end - d) < n - run + 6) {
+      std::size_t used = std::size_t(d - out.data());
+      out.resize(used + (n - run) + 64 + (n - i) / 2);
+      d = out.data() + used;
+      end = out.data() + out.size();
+    }
+    flush();
+    d[0] = '\\';
+    switch (c) {
+      case '"':
+        d[1] = '"', d += 2;
+        break;
+      case '\\':
+        d[1] = '\\', d += 2;
+        break;
+      case '\b':
+        d[1] = 'b', d += 2;
+        break;
+      case '\f':
+        d[1] = 'f', d += 2;
+        break;
+      case '\n':
+        d[1] = 'n', d += 2;
+        break;
+      case '\r':
+        d[1] = 'r', d += 2;
+        break;
+      case '\t':
+        d[1] = 't', d += 2;
+        break;
+      default:
+        d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
+        d += 6;
+    }
+    run = ++i;
+  }
+  flush();  // the room kept above fits the tail and the quote
+  *d++ = '"';
+  out.resize(std::size_t(d - out.data()));
+  return true;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/json_string.hpp ----
+
+// ---- begin awsjson/detail/check_json.hpp ----
+// Checking an unknown member's value without decoding it: one function over the value's raw text.
+//
+// simdjson skips a value it is not asked for by counting brackets, without checking the grammar
+// inside; a document must be well-formed all the same, so awsjson checks what it skips. The check
+// reads the text (a pointer and a length into the padded input), never simdjson's value: handing
+// one of those to code that is not inlined would keep the decoder's iterator in memory (see
+// decode.hpp). The silent walk calls it with no context and learns yes or no; the reporting walk
+// passes its context and gets the error and the path inside the value.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+
+namespace awsjson::detail {
+
+class json_checker {
+ public:
+  json_checker(std::string_view text, std::string& scratch, decode_context* report) noexcept
+      : p_(text.data()), end_(text.data() + text.size()), scratch_(scratch), report_(report) {}
+
+  /// One value, nested at most `levels` deep, then only whitespace.
+  bool document(unsigned levels) {
+    if (!value(levels)) return false;
+    skip_whitespace();
+    return p_ == end_ || malformed("unexpected content after the value");
+  }
+
+ private:
+  static constexpr bool is_whitespace(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+  static constexpr bool is_delimiter(char c) noexcept {
+    return is_whitespace(c) || c == ',' || c == ']' || c == '}' || c == ':';
+  }
+
+  void skip_whitespace() noexcept {
+    while (p_ != end_ && is_whitespace(*p_)) ++p_;
+  }
+  bool at(char c) noexcept {
+    skip_whitespace();
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  /// The token at p_: up to the next delimiter.
+  std::string_view token() const noexcept {
+    char const* q = p_;
+    while (q != end_ && !is_delimiter(*q)) ++q;
+    return {p_, std::size_t(q - p_)};
+  }
+
+  AWSJSON_COLD bool malformed(std::string_view what) {
+    if (report_) report_->fail(errc::invalid_json, {"malformed JSON: ", what});
+    return false;
+  }
+  AWSJSON_COLD bool found(std::string_view expected, std::string_view tok) {
+    if (report_) report_->fail(errc::invalid_json, {expected, report_->describe_token(tok)});
+    return false;
+  }
+
+  bool value(unsigned levels) {
+    skip_whitespace();
+    if (p_ == end_) return malformed("expected a value, found the end of the document");
+    switch (*p_) {
+      case '{':
+        return object(levels);
+      case '[':
+        return array(levels);
+      case '"':
+        return string();
+      case 't':
+      case 'f':
+      case 'n': {
+        std::string_view tok = token();
+        if (tok != "true" && tok != "false" && tok != "null") return found("expected true, false or null, found ", tok);
+        p_ += tok.size();
+        return true;
+      }
+      default: {
+        std::string_view tok = token();
+        if (tok.empty()) return found("malformed JSON: expected a value, found ", std::string_view(p_, 1));
+        if (decimal d; !parse_decimal(tok, d)) return found("malformed number: ", tok);
+        p_ += tok.size();
+        return true;
+      }
+    }
+  }
+
+  bool string() {
+    char const* body = ++p_;
+    bool escaped;
+    std::size_t n = raw_string_length(body, escaped);
+    if (escaped) {
+      if (auto st = unescape_string(body, n, scratch_); st != unescape_status::ok) {
+        if (report_) report_->fail(errc::invalid_json, describe(st));
+        return false;
+      }
+    }
+    p_ = body + n + 1;
+    return true;
+  }
+
+  AWSJSON_COLD bool too_deep() {
+    if (report_) report_->too_deep();
+    return false;
+  }
+
+  bool object(unsigned levels) {
+    ++p_;
+    if (levels == 0) return too_deep();
+    if (at('}')) return true;
+    do {
+      skip_whitespace();
+      if (p_ == end_ || *p_ != '"') return malformed("expected a member name");
+      char const* key = p_ + 1;
+      if (!string()) return false;
+      if (!at(':')) return malformed("expected ':' after a member name");
+      if (!value(levels - 1)) {
+        if (report_) {
+          std::string k;  // the scratch buffer was reused inside: unescape the key again
+          (void)unescape_string(key, k);
+          report_->prepend_document_key(k);
+        }
+        return false;
+      }
+    } while (at(','));
+    return at('}') || malformed("expected ',' or '}' in an object");
+  }
+
+  bool array(unsigned levels) {
+    ++p_;
+    if (levels == 0) return too_deep();
+    if (at(']')) return true;
+    std::size_t i = 0;
+    do {
+      if (!value(levels - 1)) {
+        if (report_) report_->prepend_path(i);
+        return false;
+      }
+      ++i;
+    } while (at(','));
+    return at(']') || malformed("expected ',' or ']' in an array");
+  }
+
+  char const* p_;
+  char const* end_;
+  std::string& scratch_;
+  decode_context* report_;
+};
+
+/// Whether `text` (in simdjson's padded input) is one well-formed JSON value nested at most
+/// `levels` deep. With `report`, a failure is described there, with its path inside the value.
+AWSJSON_NOINLINE inline bool check_json(std::string_view text, unsigned levels, std::string& scratch,
+                                        decode_context* report) {
+  return json_checker(text, scratch, report).document(levels);
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/check_json.hpp ----
+
+// ---- begin awsjson/detail/raw_name.hpp ----
+// Matching a raw JSON string against names known at compile time (member keys, enum values).
+//
+// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
+// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
+// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
+// never matches here; callers fall back to unescaping it.
+
+#include <simdjson.h>
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
+constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
+  return w;
+}
+
+inline std::uint64_t load_word(char const* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
+template <auto const& Names, std::size_t I>
+inline bool raw_is(char const* raw) noexcept {
+  constexpr std::string_view k = Names[I];
+  constexpr std::size_t n = k.size();
+  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
+  // as n is well under the padding.
+  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
+    bool escaped;
+    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
+  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
+    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
+    // no call to memcmp, which the compiler makes for names longer than a few bytes.
+    constexpr std::size_t whole = (n - 1) / 8;
+    constexpr auto words = [k] {
+      std::array<std::uint64_t, whole + 1> w{};
+      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
+      w[whole] = word_of(k, n - 8);
+      return w;
+    }();
+    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
+    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
+    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
+    return diff == 0 && raw[n] == '"';
+  } else if constexpr (std::endian::native == std::endian::little) {
+    // The name and its closing quote fit in one word: compare those bytes of it.
+    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
+    constexpr std::uint64_t word = [k] {
+      std::uint64_t w = std::uint64_t('"') << 8 * n;
+      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
+      return w;
+    }();
+    return (load_word(raw) & mask) == word;
+  } else {
+    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
+  }
+}
+
+/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
+/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
+template <auto const& Names>
+inline std::size_t raw_index(char const* raw) noexcept {
+  constexpr std::size_t n = Names.size();
+  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
+    std::size_t index = n;
+    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
+    return index;
+  }
+  (std::make_index_sequence<n>{});
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/raw_name.hpp ----
 
 // ---- begin awsjson/metadata.hpp ----
 // Model metadata: what a Smithy model says about a shape beyond its C++ type.
@@ -1650,566 +2354,11 @@ void reset_value(T& x) {
 }  // namespace awsjson
 // ---- end awsjson/type_traits.hpp ----
 
-// ---- begin awsjson/detail/json_string.hpp ----
-// JSON string bodies: unescaping straight into the destination, and escaping for output.
-
-#include <array>
-#include <cstdint>
-#include <cstring>
-#include <string>
-#include <string_view>
-
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#endif
-
-namespace awsjson::detail {
-
-enum class unescape_status : unsigned char { ok, bad_escape, bad_unicode_escape, lone_surrogate };
-
-constexpr char const* describe(unescape_status s) noexcept {
-  switch (s) {
-    case unescape_status::bad_escape:
-      return "invalid escape sequence in string";
-    case unescape_status::bad_unicode_escape:
-      return "invalid \\u escape in string (expected 4 hex digits)";
-    case unescape_status::lone_surrogate:
-      return "unpaired UTF-16 surrogate in \\u escape";
-    default:
-      return "ok";
-  }
-}
-
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-inline bool read_hex4(char const* p, unsigned& out) noexcept {
-  unsigned v = 0;
-  for (int i = 0; i < 4; ++i) {
-    int h = hex_value(p[i]);
-    if (h < 0) return false;
-    v = v << 4 | unsigned(h);
-  }
-  out = v;
-  return true;
-}
-
-// Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
-// padding after the string (simdjson's input always has it).
-inline char const* find_quote_or_backslash(char const* p) noexcept {
-#if defined(__SSE2__)
-  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-  for (;; p += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
-      return p + __builtin_ctz(unsigned(m));
-  }
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  for (;; p += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-    // The lowest flagged byte is exactly the first match (borrows only disturb higher bytes).
-    std::uint64_t hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
-    if (hit) return p + (__builtin_ctzll(hit) >> 3);
-  }
-#else
-  while (*p != '"' && *p != '\\') ++p;
-  return p;
-#endif
-}
-
-// What each simple escape character stands for (0: not a simple escape).
-inline constexpr auto escape_table = [] {
-  std::array<char, 256> t{};
-  t['"'] = '"';
-  t['\\'] = '\\';
-  t['/'] = '/';
-  t['b'] = '\b';
-  t['f'] = '\f';
-  t['n'] = '\n';
-  t['r'] = '\r';
-  t['t'] = '\t';
-  return t;
-}();
-
-inline char* write_utf8(char* d, unsigned cp) noexcept {
-  if (cp < 0x80) {
-    *d++ = char(cp);
-  } else if (cp < 0x800) {
-    *d++ = char(0xC0 | cp >> 6);
-    *d++ = char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *d++ = char(0xE0 | cp >> 12);
-    *d++ = char(0x80 | (cp >> 6 & 0x3F));
-    *d++ = char(0x80 | (cp & 0x3F));
-  } else {
-    *d++ = char(0xF0 | cp >> 18);
-    *d++ = char(0x80 | (cp >> 12 & 0x3F));
-    *d++ = char(0x80 | (cp >> 6 & 0x3F));
-    *d++ = char(0x80 | (cp & 0x3F));
-  }
-  return d;
-}
-
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
-#define AWSJSON_BLOCK_UNESCAPE 1
-
-// Strings dense with escapes (JSON held in a string: `{\"commands\":[\"echo \\\"hi\\\"\"]}`) cost
-// a mispredicted branch or two per escape when escapes are handled one at a time. The block
-// unescaper below takes 16 bytes per step without a branch per escape: it finds the escaped bytes
-// with simdjson's odd-backslash-run arithmetic, translates them, and squeezes out the backslashes
-// with one byte shuffle (SSSE3, chosen at run time; the scalar loop serves other CPUs).
-
-/// For each 8-bit mask, the positions of its set bits in order, then 0x80 (a shuffle keeping them).
-inline constexpr auto keep_shuffles = [] {
-  std::array<std::array<unsigned char, 8>, 256> t{};
-  for (unsigned m = 0; m < 256; ++m) {
-    unsigned n = 0;
-    for (unsigned b = 0; b < 8; ++b)
-      if (m >> b & 1) t[m][n++] = static_cast<unsigned char>(b);
-    for (; n < 8; ++n) t[m][n] = 0x80;
-  }
-  return t;
-}();
-
-inline bool block_unescape_available() noexcept {
-#if defined(__SSSE3__) && defined(__POPCNT__)
-  return true;
-#else
-  static bool const yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
-  }();
-  return yes;
-#endif
-}
-
-/// Unescapes from `p` (inside a string body) to `d`, 16 input bytes per step, while escapes are
-/// simple ones (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`). Returns true at the closing quote,
-/// with `p` on it; false at a block holding anything else (`\u`, a bad escape), with `p` and `d`
-/// where the scalar loop takes over. Writes up to 16 bytes past the output it produces.
-__attribute__((target("ssse3,popcnt"))) inline bool unescape_blocks(char const*& p_, char*& d_) noexcept {
-  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-  __m128i const bit_of_byte = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
-  __m128i const byte_of_mask = _mm_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1);
-  constexpr unsigned even = 0x5555;
-  char const* p = p_;
-  char* d = d_;
-  unsigned carry = 0;  // the block's first byte is escaped by the previous block's last
-  for (;;) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-    unsigned bs = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash)));
-    unsigned qt = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
-    // The escaped bytes: every other byte after a run of backslashes (simdjson's
-    // find_escaped_branchless, on 16 bits).
-    unsigned b = bs & ~carry;
-    unsigned follows = (b << 1 | carry) & 0xFFFF;
-    unsigned odd_starts = b & ~even & ~follows;
-    unsigned sum = odd_starts + b;
-    unsigned escaped = (even ^ (sum << 1 & 0xFFFF)) & follows;
-    unsigned end = qt & ~escaped;  // the closing quote, if in this block
-    unsigned len = end ? unsigned(__builtin_ctz(end)) : 16;
-    unsigned in = (1u << len) - 1;
-    escaped &= in;
-    unsigned starters = bs & ~escaped & in;
-    // Which escaped bytes are valid escapes: a nibble-pair lookup (bit k of the low nibble's entry:
-    // valid with high nibble 2, 5, 6, 7 for k = 0..3).
-    __m128i const low_nibbles =
-        _mm_setr_epi8(0, 0, 0b1101, 0, 0b1000, 0, 0b0100, 0, 0, 0, 0, 0, 0b0010, 0, 0b0100, 0b0001);
-    __m128i const high_nibbles = _mm_setr_epi8(0, 0, 1, 0, 0, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0);
-    __m128i const nibble = _mm_set1_epi8(0x0F);
-    __m128i valid = _mm_and_si128(_mm_shuffle_epi8(low_nibbles, _mm_and_si128(v, nibble)),
-                                  _mm_shuffle_epi8(high_nibbles, _mm_and_si128(_mm_srli_epi16(v, 4), nibble)));
-    unsigned invalid = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(valid, _mm_setzero_si128())));
-    if (escaped & invalid) {  // \u or a bad escape: the scalar loop
-      p_ = carry ? p - 1 : p;
-      d_ = d;
-      return false;
-    }
-    // Translate the escaped letters (b f n r t, told apart by bits 1-4); the other escapes stand
-    // for themselves.
-    __m128i const controls = _mm_setr_epi8(0, '\b', 0, '\f', 0, 0, 0, '\n', 0, '\r', '\t', 0, 0, 0, 0, 0);
-    __m128i esc = _mm_cmpeq_epi8(
-        _mm_and_si128(_mm_shuffle_epi8(_mm_cvtsi32_si128(int(escaped)), byte_of_mask), bit_of_byte), bit_of_byte);
-    __m128i letter = _mm_and_si128(esc, _mm_cmpgt_epi8(v, _mm_set1_epi8(0x5F)));
-    __m128i control = _mm_shuffle_epi8(controls, _mm_and_si128(_mm_srli_epi16(v, 1), nibble));
-    v = _mm_or_si128(_mm_andnot_si128(letter, v), _mm_and_si128(letter, control));
-    // Keep every byte of the string but the escaping backslashes, in two 8-byte halves.
-    unsigned keep = in & ~starters, lo = keep & 0xFF, hi = keep >> 8;
-    __m128i shuffle = _mm_unpacklo_epi64(
-        _mm_loadl_epi64(reinterpret_cast<__m128i const*>(keep_shuffles[lo].data())),
-        _mm_add_epi8(_mm_loadl_epi64(reinterpret_cast<__m128i const*>(keep_shuffles[hi].data())), _mm_set1_epi8(8)));
-    __m128i packed = _mm_shuffle_epi8(v, shuffle);
-    unsigned n_lo = unsigned(__builtin_popcount(lo));
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(d), packed);
-    _mm_storel_epi64(reinterpret_cast<__m128i*>(d + n_lo), _mm_srli_si128(packed, 8));
-    d += n_lo + unsigned(__builtin_popcount(hi));
-    if (end) {
-      p_ = p + len;
-      d_ = d;
-      return true;
-    }
-    // Whether the last byte starts an escape: an odd run of backslashes ends the block (computed
-    // from the run's length, so that blocks do not wait on each other's escape arithmetic).
-    unsigned run = unsigned(__builtin_clz((~bs & 0xFFFF) << 16 | 0x8000));  // 16: all backslashes
-    carry = (run & 1) | (carry & run >> 4);
-    p += 16;
-  }
-}
-#endif
-
-/// Unescapes the JSON string body starting at `p` (just past the opening quote) into `out`,
-/// replacing its contents; `bound` is at least the body's raw length (the output is never longer).
-/// The document must already be validated by simdjson (UTF-8, no raw control characters, a
-/// closing quote), and readable for 16 bytes past the closing quote (simdjson pads by 64).
-inline unescape_status unescape_string(char const* p, std::size_t bound, std::string& out) {
-  char const* first = find_quote_or_backslash(p);
-  if (*first == '"') {  // no escapes: the common case, one copy
-    out.clear();        // clear + append: cheaper than assign's general replace
-    out.append(p, std::size_t(first - p));
-    return unescape_status::ok;
-  }
-  constexpr std::size_t block = 16;
-  out.resize(bound + block);  // reuses capacity; the slack takes whole-block stores
-  char* const d0 = out.data();
-  char* d = d0;
-#if defined(AWSJSON_BLOCK_UNESCAPE)
-  if (block_unescape_available() && unescape_blocks(p, d)) {
-    out.resize(std::size_t(d - d0));
-    return unescape_status::ok;
-  }
-#endif
-  for (;;) {
-    // Copy while scanning: a block is stored whole, then the cursor stops at the first '"' or '\\'.
-    char const* q = find_quote_or_backslash(p);
-    std::size_t n = std::size_t(q - p);
-    if (n <= block) {
-      std::memcpy(d, p, block);
-    } else {
-      std::memcpy(d, p, n);
-    }
-    d += n;
-    p = q;
-    if (*p == '"') break;
-    unsigned char c = static_cast<unsigned char>(p[1]);
-    if (char e = escape_table[c]) {
-      // Escapes come in runs (`\\\"` in JSON held in a string): take the run here.
-      do {
-        *d++ = e;
-        p += 2;
-      } while (p[0] == '\\' && (e = escape_table[static_cast<unsigned char>(p[1])]) != 0);
-      continue;
-    }
-    if (c != 'u') return out.clear(), unescape_status::bad_escape;
-    unsigned cp;
-    if (!read_hex4(p + 2, cp)) return out.clear(), unescape_status::bad_unicode_escape;
-    p += 6;
-    if (cp >= 0xD800 && cp <= 0xDBFF) {
-      unsigned lo;
-      if (p[0] != '\\' || p[1] != 'u') return out.clear(), unescape_status::lone_surrogate;
-      if (!read_hex4(p + 2, lo)) return out.clear(), unescape_status::bad_unicode_escape;
-      if (lo < 0xDC00 || lo > 0xDFFF) return out.clear(), unescape_status::lone_surrogate;
-      p += 6;
-      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      return out.clear(), unescape_status::lone_surrogate;
-    }
-    d = write_utf8(d, cp);
-  }
-  out.resize(std::size_t(d - d0));
-  return unescape_status::ok;
-}
-
-/// Length of a raw string body up to its closing quote, and whether it has escapes.
-inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
-  escaped = false;
-  std::size_t n = 0;
-  for (;;) {
-    char const* q = find_quote_or_backslash(p + n);
-    n = std::size_t(q - p);
-    if (*q == '"') return n;
-    escaped = true;
-    n += 2;
-  }
-}
-
-/// unescape_string with its common case, a string without escapes, inlined at the call site.
-AWSJSON_ALWAYS_INLINE unescape_status assign_string(char const* p, std::size_t bound, std::string& out) {
-  char const* end = find_quote_or_backslash(p);
-  if (*end != '"') return unescape_string(p, bound, out);
-  out.clear();  // clear + append: cheaper than assign's general replace
-  out.append(p, std::size_t(end - p));
-  return unescape_status::ok;
-}
-
-/// unescape_string when the raw length is not known yet.
-inline unescape_status unescape_string(char const* p, std::string& out) {
-  bool escaped;
-  return unescape_string(p, raw_string_length(p, escaped), out);
-}
-
-/// A raw string body as a view: of the input itself when it has no escapes, else of `scratch`,
-/// which receives the unescaped text.
-inline unescape_status string_body(char const* raw, std::string_view& out, std::string& scratch) {
-  bool escaped;
-  std::size_t n = raw_string_length(raw, escaped);
-  if (!escaped) {
-    out = std::string_view(raw, n);
-    return unescape_status::ok;
-  }
-  auto st = unescape_string(raw, n, scratch);
-  out = scratch;
-  return st;
-}
-
-// Length of the UTF-8 sequence starting at p[i] (a byte >= 0x80), or 0 if it is not valid there.
-inline std::size_t utf8_sequence_length(unsigned char const* p, std::size_t i, std::size_t n) noexcept {
-  unsigned char c = p[i];
-  std::size_t len;
-  unsigned cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + len > n) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((p[i + k] & 0xC0) != 0x80) return 0;
-    cp = cp << 6 | (p[i + k] & 0x3F);
-  }
-  if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-    return 0;  // overlong, surrogate or beyond Unicode
-  return len;
-}
-
-/// Length of the valid UTF-8 prefix of s (s.size() when all of it is valid).
-inline std::size_t valid_utf8_prefix(std::string_view s) noexcept {
-  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-    } else if (std::size_t len = utf8_sequence_length(p, i, n)) {
-      i += len;
-    } else {
-      return i;
-    }
-  }
-  return n;
-}
-
-/// Appends `s` as a quoted JSON string (RFC 8259 escaping; valid UTF-8 passes through).
-/// Returns false, leaving `out` as it was, when `s` is not valid UTF-8.
-inline bool append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  auto const* p = reinterpret_cast<unsigned char const*>(s.data());
-  std::size_t const n = s.size(), mark = out.size();
-  // Write through a pointer into room made up front; escapes grow it only when the slack runs out.
-  out.resize(mark + n + 34);
-  char* d = out.data() + mark;
-  char* end = out.data() + out.size();
-  *d++ = '"';
-  std::size_t run = 0, i = 0;  // bytes [run, i) go out unchanged
-  auto flush = [&] {
-    std::memcpy(d, s.data() + run, i - run);
-    d += i - run;
-  };
-  for (;;) {
-#if defined(__SSE2__)
-    // Skip 16 plain bytes at a time: no control character, quote, backslash or non-ASCII byte
-    // (a signed compare below 0x20 catches both control characters and bytes >= 0x80).
-    __m128i const low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    while (i + 16 <= n) {
-      __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p + i));
-      __m128i special =
-          _mm_or_si128(_mm_cmplt_epi8(v, low), _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
-      if (int m = _mm_movemask_epi8(special)) {
-        i += std::size_t(__builtin_ctz(unsigned(m)));
-        break;
-      }
-      i += 16;
-    }
-#endif
-    while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
-    if (i == n) break;
-    unsigned char c = p[i];
-    if (c >= 0x80) {
-      std::size_t len = utf8_sequence_length(p, i, n);
-      if (len == 0) {
-        out.resize(mark);
-        return false;
-      }
-      i += len;
-      continue;
-    }
-    // Room for the pending run, this escape (at most 6 bytes), the rest and the closing quote;
-    // the rest can grow six-fold at worst, but rarely does, so grow in steps.
-    if (std::size_t(end - d) < n - run + 6) {
-      std::size_t used = std::size_t(d - out.data());
-      out.resize(used + (n - run) + 64 + (n - i) / 2);
-      d = out.data() + used;
-      end = out.data() + out.size();
-    }
-    flush();
-    d[0] = '\\';
-    switch (c) {
-      case '"':
-        d[1] = '"', d += 2;
-        break;
-      case '\\':
-        d[1] = '\\', d += 2;
-        break;
-      case '\b':
-        d[1] = 'b', d += 2;
-        break;
-      case '\f':
-        d[1] = 'f', d += 2;
-        break;
-      case '\n':
-        d[1] = 'n', d += 2;
-        break;
-      case '\r':
-        d[1] = 'r', d += 2;
-        break;
-      case '\t':
-        d[1] = 't', d += 2;
-        break;
-      default:
-        d[1] = 'u', d[2] = '0', d[3] = '0', d[4] = hex[c >> 4], d[5] = hex[c & 15];
-        d += 6;
-    }
-    run = ++i;
-  }
-  flush();  // the room kept above fits the tail and the quote
-  *d++ = '"';
-  out.resize(std::size_t(d - out.data()));
-  return true;
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/json_string.hpp ----
-
-// ---- begin awsjson/detail/raw_name.hpp ----
-// Matching a raw JSON string against names known at compile time (member keys, enum values).
-//
-// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
-// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
-// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
-// never matches here; callers fall back to unescaping it.
-
-#include <simdjson.h>
-
-#include <array>
-#include <bit>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string_view>
-#include <utility>
-
-
-namespace awsjson::detail {
-
-/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
-constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
-  std::uint64_t w = 0;
-  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
-  return w;
-}
-
-inline std::uint64_t load_word(char const* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
-template <auto const& Names, std::size_t I>
-inline bool raw_is(char const* raw) noexcept {
-  constexpr std::string_view k = Names[I];
-  constexpr std::size_t n = k.size();
-  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
-  // as n is well under the padding.
-  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
-    bool escaped;
-    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
-  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
-    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
-    // no call to memcmp, which the compiler makes for names longer than a few bytes.
-    constexpr std::size_t whole = (n - 1) / 8;
-    constexpr auto words = [k] {
-      std::array<std::uint64_t, whole + 1> w{};
-      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
-      w[whole] = word_of(k, n - 8);
-      return w;
-    }();
-    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
-    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
-    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
-    return diff == 0 && raw[n] == '"';
-  } else if constexpr (std::endian::native == std::endian::little) {
-    // The name and its closing quote fit in one word: compare those bytes of it.
-    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
-    constexpr std::uint64_t word = [k] {
-      std::uint64_t w = std::uint64_t('"') << 8 * n;
-      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
-      return w;
-    }();
-    return (load_word(raw) & mask) == word;
-  } else {
-    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
-  }
-}
-
-/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
-/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
-template <auto const& Names>
-inline std::size_t raw_index(char const* raw) noexcept {
-  constexpr std::size_t n = Names.size();
-  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
-    std::size_t index = n;
-    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
-    return index;
-  }
-  (std::make_index_sequence<n>{});
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/raw_name.hpp ----
-
-// ---- begin awsjson/detail/fast_decode.hpp ----
-// decode's fast path: the whole walk of a document in one function, so that simdjson's iterator
-// stays in registers.
-//
-// Why a second path: simdjson's on-demand values and objects point into the document's iterator.
-// Once any call that is not inlined receives one, even a call that never runs (an error report),
-// the compiler keeps the iterator in memory for the whole function, and every step through the
-// document waits on a store and a load: about 13 ns per member on the benchmark machine, a third
-// of the time of a typical response. So this path inlines every step, hands the out-of-line
-// helpers only pointers and string views, and reports nothing. On anything it does not take (any
-// error, a null, a key written with escapes, an unknown member holding an object or an array,
-// nesting deeper than it unrolls, a type with a custom codec) it gives up, and decode starts over
-// on the general path (decode.hpp), which reads the same document the same way and names the
-// problem. The two paths share their leaf conversions (below); tests/test_fast_path.cpp and the
-// fuzz targets check that they agree, and the decoding tests also run with this path compiled out
-// (AWSJSON_DECODE_FAST_PATH=0).
+// ---- begin awsjson/detail/raw_values.hpp ----
+// Scalars read straight from simdjson's padded input: enums matched as compile-time constants,
+// timestamps from their token's text. Each inlines its common case at the call site and keeps
+// the rest out of line: a call costs its arguments' trip through memory, which for a value of a
+// few bytes is much of the work.
 
 #include <simdjson.h>
 
@@ -2225,8 +2374,6 @@ namespace awsjson::detail {
 
 namespace od = simdjson::ondemand;
 
-// ---- Leaf conversions, shared with the general path -------------------------------------------
-
 template <class T>
 struct enum_of_t {
   using type = T;
@@ -2235,10 +2382,6 @@ template <class E>
 struct enum_of_t<open_enum<E>> {
   using type = E;
 };
-
-// Each leaf below inlines its common case at the call site and keeps the rest out of line: a
-// call costs its arguments' trip through memory, which for a value of a few bytes is much of
-// the work.
 
 /// enum_from_raw's long way: a name written with escapes, or one the enum does not know.
 template <class T>
@@ -2312,296 +2455,26 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
   return !v.is_null().get(n) && n;
 }
 
-// ---- The fast path ----------------------------------------------------------------------------
-
-/// At most this many levels of structures, lists and maps below the root are unrolled; deeper
-/// documents go to the general path.
-inline constexpr int fast_max_nesting = 3;
-
-/// How many member and element decoders the fast path may inline for one root type. Each level
-/// of a recursive or deeply nested model multiplies the code of one function (and its compile
-/// time: under a sanitizer, minutes for a 27-member recursive structure at three levels), while
-/// the common shapes of a response are flat or shallow.
-inline constexpr std::size_t fast_inline_budget = 64;
-
-struct fast_state {
-  decode_options const& options;
-  std::string& scratch;
-  unsigned depth;
-};
-
-// `Left`, here and below: how many more levels of structures, lists and maps are unrolled.
-
-/// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
-template <class T, int Left>
-constexpr std::size_t fast_inlined() {
-  constexpr value_kind k = kind_of<T>;
-  if constexpr (k == value_kind::custom) {
-    return 0;
-  } else if constexpr (k == value_kind::optional) {
-    return fast_inlined<typename T::value_type, Left>();
-  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
-    return 1;
-  } else if constexpr (k == value_kind::list) {
-    return 1 + fast_inlined<typename T::value_type, Left - 1>();
-  } else if constexpr (k == value_kind::map) {
-    return 1 + fast_inlined<typename T::mapped_type, Left - 1>();
-  } else {
-    return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
-      return (std::size_t(0) + ... +
-              fast_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>());
-    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  }
-}
-
-/// Levels unrolled below a root T: as many as the budget allows, at most fast_max_nesting (the
-/// root's own members are always inlined).
-template <class T>
-inline constexpr int fast_levels = []<int... L>(std::integer_sequence<int, L...>) {
-  int levels = 0;  // the root's members, as the root's own decoder: fast_inlined counts it as 1
-  ((levels = fast_inlined<T, L + 2>() <= fast_inline_budget + 1 ? L + 1 : levels), ...);
-  return levels;
-}
-(std::make_integer_sequence<int, fast_max_nesting>{});
-
-/// Whether the fast path can decode a T (a custom codec takes the value itself, so it cannot).
-template <class T, int Left = fast_levels<T> + 1>
-constexpr bool fast_decodable() {
-  constexpr value_kind k = kind_of<T>;
-  if constexpr (k == value_kind::custom) {
-    return false;
-  } else if constexpr (k == value_kind::optional) {
-    return fast_decodable<typename T::value_type, Left>();
-  } else if constexpr (Left == 0) {
-    return true;  // not unrolled: gives up at run time if a document nests this deep
-  } else if constexpr (k == value_kind::list) {
-    return fast_decodable<typename T::value_type, Left - 1>();
-  } else if constexpr (k == value_kind::map) {
-    return fast_decodable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (k == value_kind::structure) {
-    return []<class... D>(boost::mp11::mp_list<D...>) {
-      return (fast_decodable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
-    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  } else {
-    return true;
-  }
-}
-
-template <class T, int Left>
-AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st);
-
-AWSJSON_ALWAYS_INLINE bool fast_enter(fast_state& st) { return ++st.depth <= st.options.max_depth; }
-
-// An unknown member's value: checked like the general path checks it, for scalars. An object or
-// an array would need a recursive walk; those give up.
-AWSJSON_ALWAYS_INLINE bool fast_skip(od::value& v, fast_state& st) {
-  od::json_type t;
-  if (v.type().get(t)) return false;
-  switch (t) {
-    case od::json_type::string: {
-      od::raw_json_string raw;
-      std::string_view s;
-      return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok;
-    }
-    case od::json_type::number: {
-      decimal d;
-      return parse_decimal(trimmed_token(v), d);
-    }
-    case od::json_type::boolean: {
-      bool b;
-      return !v.get_bool().get(b);
-    }
-    case od::json_type::null:
-      return trimmed_token(v) == "null";
-    default:
-      return false;
-  }
-}
-
-template <class T, class D, int Left>
-AWSJSON_ALWAYS_INLINE bool fast_member(od::value& v, T& out, fast_state& st) {
-  auto& m = out.*D::pointer;
-  if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
-    if (!m) m.emplace();
-    return fast_value<typename std::remove_cvref_t<decltype(m)>::value_type, Left>(v, *m, st);
-  } else {
-    return fast_value<std::remove_cvref_t<decltype(m)>, Left>(v, m, st);
-  }
-}
-
-// Matches the raw key against the keys of the members from `from` on, as compile-time constants,
-// and decodes the member it names. Services write members in the model's order, so the search
-// starts past the last member found: a document in that order costs one comparison per member,
-// whichever members it omits, instead of one per member declared before it.
-template <class T, int Left, std::size_t... I>
-AWSJSON_ALWAYS_INLINE std::size_t fast_match([[maybe_unused]] char const* raw, [[maybe_unused]] std::size_t from,
-                                             [[maybe_unused]] od::field& f, [[maybe_unused]] T& out,
-                                             [[maybe_unused]] fast_state& st, [[maybe_unused]] bool& ok,
-                                             std::index_sequence<I...>) {
-  using Ms = members_of<T>;
-  constexpr auto const& keys = member_keys<T>;
-  std::size_t index = sizeof...(I);
-  (void)((I >= from && raw_is<keys, I>(raw)
-              ? (index = I, ok = fast_member<T, boost::mp11::mp_at_c<Ms, I>, Left>(f.value(), out, st), true)
-              : false) ||
-         ...);
-  return index;
-}
-
-template <class T, int Left>
-AWSJSON_ALWAYS_INLINE bool fast_members(od::object& obj, T& out, fast_state& st) {
-  using Ms = members_of<T>;
-  constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
-  static_assert(N <= 64, "awsjson supports up to 64 members per structure");
-  std::uint64_t seen = 0;
-  std::size_t next = 0;  // where the search for the next key starts
-  for (auto fr : obj) {
-    od::field f;
-    if (std::move(fr).get(f)) return false;
-    char const* raw = f.key().raw();
-    bool ok = true;
-    std::size_t index;
-    for (std::size_t from = next;; from = 0) {  // then, out of order, from the first member
-      index = fast_match<T, Left>(raw, from, f, out, st, ok, std::make_index_sequence<N>{});
-      if (index < N || from == 0) break;
-    }
-    if (index < N) {
-      if (!ok) return false;
-      seen |= std::uint64_t(1) << index;
-      next = index + 1;
-      continue;
-    }
-    // Not a key as written: an unknown member, or a known one with escapes or in another case.
-    bool escaped;
-    (void)raw_string_length(raw, escaped);
-    if (escaped || st.options.reject_unknown_members || st.options.case_insensitive_keys) return false;
-    if (!fast_skip(f.value(), st)) return false;
-  }
-  constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
-  if (seen != all) {
-    bool ok = true;
-    std::size_t i = 0;
-    boost::mp11::mp_for_each<Ms>([&](auto d) {
-      if (!(seen >> i & 1)) {
-        if (member_meta<T, decltype(d)>.required && st.options.strict_required) ok = false;
-        reset_value(out.*d.pointer);
-      }
-      ++i;
-    });
-    if (!ok) return false;
-  }
-  return true;
-}
-
-template <class T, int Left>
-AWSJSON_ALWAYS_INLINE bool fast_value(od::value& v, T& out, fast_state& st) {
-  constexpr value_kind k = kind_of<T>;
-  if constexpr (k == value_kind::string) {
-    od::raw_json_string raw;
-    if (v.get_raw_json_string().get(raw)) return false;
-    // The token, quotes included, is never shorter than the unescaped text.
-    return assign_string(raw.raw(), v.raw_json_token().size(), out) == unescape_status::ok;
-  } else if constexpr (k == value_kind::boolean) {
-    return !v.get_bool().get(out);
-  } else if constexpr (k == value_kind::integer) {
-    using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
-    wide w;
-    if constexpr (std::is_signed_v<T>) {
-      if (v.get_int64().get(w)) return false;
-    } else {
-      if (v.get_uint64().get(w)) return false;
-    }
-    if (w < wide(std::numeric_limits<T>::min()) || w > wide(std::numeric_limits<T>::max())) return false;
-    out = T(w);
-    return true;
-  } else if constexpr (k == value_kind::floating) {
-    double d;
-    if (v.get_double().get(d)) return false;  // strings ("NaN", ...) and errors: the general path
-    if constexpr (sizeof(T) < sizeof(double)) {
-      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max())) return false;
-    }
-    out = T(d);
-    return true;
-  } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
-    od::raw_json_string raw;
-    return !v.get_raw_json_string().get(raw) && enum_from_raw(raw.raw(), out, st.scratch);
-  } else if constexpr (k == value_kind::timestamp) {
-    return !timestamp_from_token(v.raw_json_token(), out, st.scratch);
-  } else if constexpr (k == value_kind::blob) {
-    od::raw_json_string raw;
-    std::string_view s;
-    return !v.get_raw_json_string().get(raw) && string_body(raw.raw(), s, st.scratch) == unescape_status::ok &&
-           !decode_base64(s, out);
-  } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
-    if (is_null(v)) {
-      out.reset();
-      return true;
-    }
-    if (!out) out.emplace();
-    return fast_value<typename T::value_type, Left>(v, *out, st);
-  } else if constexpr (Left == 0) {
-    return false;
-  } else if constexpr (k == value_kind::list) {
-    od::array arr;
-    if (v.get_array().get(arr) || !fast_enter(st)) return false;
-    std::size_t i = 0;
-    for (auto er : arr) {
-      od::value ev;
-      if (std::move(er).get(ev)) return false;
-      if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
-      if (!fast_value<typename T::value_type, Left - 1>(ev, out[i], st)) return false;
-      ++i;
-    }
-    out.erase(out.begin() + std::ptrdiff_t(i), out.end());
-    --st.depth;
-    return true;
-  } else if constexpr (k == value_kind::map) {
-    od::object obj;
-    if (v.get_object().get(obj) || !fast_enter(st)) return false;
-    out.clear();
-    for (auto fr : obj) {
-      od::field f;
-      std::string_view key;
-      if (std::move(fr).get(f) || string_body(f.key().raw(), key, st.scratch) != unescape_status::ok) return false;
-      auto& slot = out[std::string(key)];  // a duplicate key: the last one wins
-      reset_value(slot);
-      if (!fast_value<typename T::mapped_type, Left - 1>(f.value(), slot, st)) return false;
-    }
-    --st.depth;
-    return true;
-  } else if constexpr (k == value_kind::structure) {
-    od::object obj;
-    if (v.get_object().get(obj) || !fast_enter(st)) return false;
-    if (!fast_members<T, Left - 1>(obj, out, st)) return false;
-    --st.depth;
-    return true;
-  } else {
-    return false;
-  }
-}
-
-/// Decodes a document whose root is a T in one pass, or returns false having decided nothing:
-/// the caller then decodes the document on the general path. Everything above is inlined here.
-template <class T>
-AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
-                                  decode_options const& options, std::string& scratch) {
-  od::document doc;
-  od::object obj;
-  if (parser.iterate(json).get(doc) || doc.get_object().get(obj)) return false;
-  fast_state st{options, scratch, 1};
-  if (st.options.max_depth < 1 || !fast_members<T, fast_levels<T>>(obj, out, st)) return false;
-  char const* rest;
-  return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;  // nothing after the document
-}
-
 }  // namespace awsjson::detail
-// ---- end awsjson/detail/fast_decode.hpp ----
+// ---- end awsjson/detail/raw_values.hpp ----
 
 // ---- begin awsjson/decode.hpp ----
 // decode: JSON text to any described type, with simdjson's on-demand parser.
 //
 // One generic codec, written once: it dispatches on the shape kind of each C++ type and reads
 // the model metadata at compile time. It never names a member of a model type.
+//
+// One walker, instantiated twice by the context it carries. Decoding runs it first with a
+// silent_context, whose reports are inline no-ops: simdjson's on-demand values and objects point
+// into the document's iterator, and once any call that is not inlined receives one (even a call
+// that never runs, such as an error report) the compiler keeps the iterator in memory for the
+// whole function, and every step through the document waits on a store and a load (about 13 ns
+// per member on the benchmark machine, a third of a typical response). So the silent walk inlines
+// every step, hands out-of-line helpers only pointers and string views, and learns only yes or no.
+// On no (an error, a custom codec, nesting deeper than it unrolls) the same walker runs again with
+// a decode_context, which names the problem as a JSON Pointer and a message; its members are out
+// of line, one copy per member type. Every rule (key order, null as absent, sparse collections,
+// unknown members, duplicates, depth) is written once, below.
 //
 //   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
 //   awsjson::error e = awsjson::decode_into(body, r);    // no exceptions; reuses r's storage
@@ -2613,6 +2486,8 @@ AWSJSON_NOINLINE bool fast_decode(od::parser& parser, simdjson::padded_string_vi
 #include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 
 namespace awsjson {
@@ -2660,39 +2535,95 @@ std::string enum_expectation() {
   return s;
 }
 
-// The body of a raw JSON string: a view of the input when it has no escapes, else unescaped into
-// scratch.
-inline bool raw_string_view(od::raw_json_string raw, std::string_view& out, decode_context& ctx) {
+// ---- The two contexts ---------------------------------------------------------------------------
+
+/// The silent walk's context: decode_context's interface with nothing to report into. Every
+/// report is an inline no-op that returns false, so the compiler removes it, and with it any use
+/// of simdjson's value that would keep the iterator in memory.
+struct silent_context {
+  decode_options const& options;
+  std::string& scratch;
+  unsigned depth = 0;
+  bool sensitive = false;
+
+  AWSJSON_ALWAYS_INLINE static bool fail(errc, std::string_view) noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static bool fail(errc, std::initializer_list<std::string_view>) noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static bool mismatch(od::value&, std::string_view, errc = errc::type_mismatch) noexcept {
+    return false;
+  }
+  AWSJSON_ALWAYS_INLINE static bool mismatch_because(od::value&, std::string_view, errc, char const*) noexcept {
+    return false;
+  }
+  AWSJSON_ALWAYS_INLINE static bool json_error(simdjson::error_code) noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static bool too_deep() noexcept { return false; }
+  AWSJSON_ALWAYS_INLINE static std::string_view describe_token(std::string_view) noexcept { return {}; }
+  AWSJSON_ALWAYS_INLINE static void prepend_path(std::string_view) noexcept {}
+  AWSJSON_ALWAYS_INLINE static void prepend_path(std::size_t) noexcept {}
+  AWSJSON_ALWAYS_INLINE static void prepend_document_key(std::string_view) noexcept {}
+};
+
+/// Whether a walk with this context reports (the other one only says yes or no).
+template <class Ctx>
+inline constexpr bool reports = std::is_same_v<Ctx, decode_context>;
+
+/// `Left`, in the walker: how many more levels of structures, lists and maps the silent walk
+/// unrolls (it gives up below them); the reporting walk has no such limit.
+inline constexpr int unbounded_levels = -1;
+constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
+
+/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
+/// unescaped may hold something else by the time an error unwinds.
+AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
+  std::string key;
+  (void)unescape_string(raw, key);
+  ctx.prepend_document_key(key);
+}
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE void prepend_raw_key(Ctx& ctx, [[maybe_unused]] char const* raw) {
+  if constexpr (reports<Ctx>) prepend_unescaped_key(ctx, raw);
+}
+
+// ---- Scalars ------------------------------------------------------------------------------------
+
+// Reads a JSON string's body (no copy when it has no escapes, else unescaped into scratch).
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool read_string_view(od::value& v, std::string_view& out, Ctx& ctx, std::string_view what) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
   if (auto st = string_body(raw.raw(), out, ctx.scratch); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
 }
 
-// Reads a JSON string's body (no copy when it has no escapes, else unescaped into scratch).
-inline bool read_string_view(od::value& v, std::string_view& out, decode_context& ctx, std::string_view what) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, what);
-  return raw_string_view(raw, out, ctx);
-}
-
-// A described enum or an open_enum.
-template <class T>
-bool decode_enum(od::value& v, T& out, decode_context& ctx) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
-  if (enum_from_raw(raw.raw(), out, ctx.scratch)) return true;
-  std::string_view s;  // what went wrong: an escape, or a value the enum lacks
-  if (!raw_string_view(raw, s, ctx)) return false;
-  return ctx.mismatch(v, enum_expectation<typename enum_of_t<T>::type>(), errc::invalid_value);
-}
-
-inline bool read_string(od::value& v, std::string& out, decode_context& ctx) {
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool walk_string(od::value& v, std::string& out, Ctx& ctx) {
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
   // The token, quotes included, is never shorter than the unescaped text.
   if (auto st = assign_string(raw.raw(), v.raw_json_token().size(), out); st != unescape_status::ok)
     return ctx.fail(errc::invalid_json, describe(st));
   return true;
+}
+
+// Why an enum did not decode: a bad escape, or a value the enum lacks.
+template <class E>
+AWSJSON_COLD bool enum_failure(od::value& v, char const* raw, decode_context& ctx) {
+  std::string_view s;
+  if (auto st = string_body(raw, s, ctx.scratch); st != unescape_status::ok)
+    return ctx.fail(errc::invalid_json, describe(st));
+  return ctx.mismatch(v, enum_expectation<E>(), errc::invalid_value);
+}
+
+// A described enum or an open_enum.
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_enum(od::value& v, T& out, Ctx& ctx) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return ctx.mismatch(v, "a string");
+  if (enum_from_raw(raw.raw(), out, ctx.scratch)) return true;
+  if constexpr (reports<Ctx>)
+    return enum_failure<typename enum_of_t<T>::type>(v, raw.raw(), ctx);
+  else
+    return false;
 }
 
 inline bool is_integer_text(std::string_view tok) {
@@ -2703,8 +2634,20 @@ inline bool is_integer_text(std::string_view tok) {
   return true;
 }
 
+// Why an integer did not decode: out of T's range (as a number, or as digits simdjson could not
+// take), or not an integer at all.
 template <class T>
-bool decode_integer(od::value& v, T& out, decode_context& ctx) {
+AWSJSON_COLD bool integer_failure(od::value& v, bool parsed, decode_context& ctx) {
+  std::string_view tok = trimmed_token(v);
+  bool range = is_integer_text(tok) || (parsed && tok.size());
+  if (range && !ctx.sensitive)
+    return ctx.fail(errc::out_of_range,
+                    {"expected ", integer_name<T>(), ", found ", ctx.describe_token(tok), " (out of range)"});
+  return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
+}
+
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_integer(od::value& v, T& out, Ctx& ctx) {
   using wide = std::conditional_t<std::is_signed_v<T>, std::int64_t, std::uint64_t>;
   wide w;
   simdjson::error_code e;
@@ -2716,50 +2659,48 @@ bool decode_integer(od::value& v, T& out, decode_context& ctx) {
     out = T(w);
     return true;
   }
-  std::string_view tok = trimmed_token(v);
-  bool range = is_integer_text(tok) || (!e && tok.size());
-  if (range && !ctx.sensitive)
-    return ctx.fail(errc::out_of_range,
-                    {"expected ", integer_name<T>(), ", found ", ctx.describe_token(tok), " (out of range)"});
-  return ctx.mismatch(v, integer_name<T>(), range ? errc::out_of_range : errc::type_mismatch);
+  if constexpr (reports<Ctx>)
+    return integer_failure<T>(v, !e, ctx);
+  else
+    return false;
 }
 
-template <class T>
-bool decode_floating(od::value& v, T& out, decode_context& ctx) {
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_floating(od::value& v, T& out, Ctx& ctx) {
   constexpr std::string_view what = "a number (or \"NaN\", \"Infinity\", \"-Infinity\")";
-  od::json_type t;
-  if (auto e = v.type().get(t)) return ctx.json_error(e);
-  if (t == od::json_type::string) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, what)) return false;
-    if (s == "NaN")
-      out = std::numeric_limits<T>::quiet_NaN();
-    else if (s == "Infinity")
-      out = std::numeric_limits<T>::infinity();
-    else if (s == "-Infinity")
-      out = -std::numeric_limits<T>::infinity();
-    else {
-      std::string quoted;
-      quoted.append(1, '"').append(s).append(1, '"');
-      return ctx.fail(errc::type_mismatch, {"expected ", what, ", found ", ctx.describe_token(quoted)});
+  if (double d; !v.get_double().get(d)) {
+    if constexpr (sizeof(T) < sizeof(double)) {
+      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
+        return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
     }
+    out = T(d);
     return true;
   }
-  double d;
-  if (auto e = v.get_double().get(d)) {
-    if (t == od::json_type::number) return ctx.mismatch(v, what, errc::out_of_range);
-    return ctx.mismatch(v, what);
+  // Not a number simdjson reads: the strings for the values JSON cannot write, or an error.
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  if (t == od::json_type::number) return ctx.mismatch(v, what, errc::out_of_range);
+  if (t != od::json_type::string) return ctx.mismatch(v, what);
+  std::string_view s;
+  if (!read_string_view(v, s, ctx, what)) return false;
+  if (s == "NaN")
+    out = std::numeric_limits<T>::quiet_NaN();
+  else if (s == "Infinity")
+    out = std::numeric_limits<T>::infinity();
+  else if (s == "-Infinity")
+    out = -std::numeric_limits<T>::infinity();
+  else if constexpr (reports<Ctx>) {
+    std::string quoted;
+    quoted.append(1, '"').append(s).append(1, '"');
+    return ctx.fail(errc::type_mismatch, {"expected ", what, ", found ", ctx.describe_token(quoted)});
+  } else {
+    return false;
   }
-  if constexpr (sizeof(T) < sizeof(double)) {
-    if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
-      return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
-  }
-  out = T(d);
   return true;
 }
 
-template <class D>
-bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_context& ctx) {
+template <class Ctx, class D>
+AWSJSON_ALWAYS_INLINE bool walk_timestamp(od::value& v, std::chrono::sys_time<D>& out, Ctx& ctx) {
   constexpr std::string_view what = "a timestamp (number or string)";
   auto problem = timestamp_from_token(v.raw_json_token(), out, ctx.scratch);
   switch (problem.code) {
@@ -2778,8 +2719,14 @@ bool decode_timestamp(od::value& v, std::chrono::sys_time<D>& out, decode_contex
   }
 }
 
-template <class T>
-bool decode_any(od::value& v, T& out, decode_context& ctx);
+template <class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_blob(od::value& v, T& out, Ctx& ctx) {
+  std::string_view s;
+  if (!read_string_view(v, s, ctx, "a base64 string")) return false;
+  if (auto problem = decode_base64(s, out))
+    return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
+  return true;
+}
 
 // A custom codec's failure in a sensitive subtree: the codec should describe, never quote (the
 // context's mismatch() and describe_token() do that for it); should it quote the value anyway,
@@ -2794,108 +2741,32 @@ AWSJSON_COLD inline void scrub_custom_message(std::string_view token, decode_con
   if (quotes(ctx.err.message, token) || quotes(ctx.err.message, body)) ctx.err.message = withheld_message;
 }
 
+// A custom codec receives simdjson's value itself: only the reporting walk runs one.
 template <class T>
-bool decode_custom(od::value& v, T& out, decode_context& ctx) {
+bool walk_custom(od::value& v, T& out, decode_context& ctx) {
+  check_codec_decode<T>();
   std::string_view token = v.raw_json_token();  // a scalar's whole text; an object's or array's first byte
   if (codec<T>::decode(v, out, ctx)) return true;
   if (ctx.sensitive) scrub_custom_message(token, ctx);
   return false;
 }
 
-// Consumes any value, checking it is well-formed JSON (simdjson would skip it unchecked).
-inline bool skip_value(od::value& v, decode_context& ctx) {
-  od::json_type t;
-  if (auto e = v.type().get(t)) return ctx.json_error(e);
-  switch (t) {
-    case od::json_type::object: {
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
-      for (auto fr : obj) {
-        od::field f;
-        if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
-        if (auto st = unescape_string(f.key().raw(), ctx.scratch); st != unescape_status::ok)
-          return ctx.fail(errc::invalid_json, describe(st));
-        if (!skip_value(f.value(), ctx)) {
-          std::string key;  // the scratch buffer was reused below: unescape the key again
-          (void)unescape_string(f.key().raw(), key);
-          ctx.prepend_document_key(key);
-          return false;
-        }
-      }
-      --ctx.depth;
-      return true;
-    }
-    case od::json_type::array: {
-      od::array arr;
-      if (auto e = v.get_array().get(arr)) return ctx.json_error(e);
-      if (++ctx.depth > ctx.options.max_depth) return ctx.too_deep();
-      std::size_t i = 0;
-      for (auto er : arr) {
-        od::value ev;
-        if (auto e = std::move(er).get(ev)) return ctx.json_error(e);
-        if (!skip_value(ev, ctx)) {
-          ctx.prepend_path(i);
-          return false;
-        }
-        ++i;
-      }
-      --ctx.depth;
-      return true;
-    }
-    case od::json_type::string: {
-      od::raw_json_string raw;
-      if (auto e = v.get_raw_json_string().get(raw)) return ctx.json_error(e);
-      if (auto st = unescape_string(raw.raw(), ctx.scratch); st != unescape_status::ok)
-        return ctx.fail(errc::invalid_json, describe(st));
-      return true;
-    }
-    case od::json_type::number: {
-      decimal d;
-      if (!parse_decimal(trimmed_token(v), d))
-        return ctx.fail(errc::invalid_json, {"malformed number: ", ctx.found(v)});
-      return true;
-    }
-    case od::json_type::boolean: {
-      bool b;
-      if (v.get_bool().get(b))
-        return ctx.fail(errc::invalid_json, {"expected true, false or null, found ", ctx.found(v)});
-      return true;
-    }
-    case od::json_type::null:
-      if (trimmed_token(v) != "null")
-        return ctx.fail(errc::invalid_json, {"expected true, false or null, found ", ctx.found(v)});
-      return true;
-  }
-  return ctx.fail(errc::invalid_json, "malformed value");
-}
+// ---- Collections and structures -----------------------------------------------------------------
 
-// A list element or map value: null only where the element type is itself optional (sparse).
-template <class T>
-bool decode_element(od::value& v, T& out, decode_context& ctx) {
-  if constexpr (kind_of<T> == value_kind::optional) {
-    if (is_null(v)) {
-      out.reset();
-      return true;
-    }
-    if (!out) out.emplace();
-    return decode_any(v, *out, ctx);
-  } else {
-    return decode_any(v, out, ctx);
-  }
-}
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx);
 
-template <class T>
-bool enter(decode_context& ctx) {
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool enter(Ctx& ctx) {
   if (++ctx.depth <= ctx.options.max_depth) return true;
   return ctx.too_deep();
 }
 
-template <class L>
-bool decode_list(od::value& v, L& out, decode_context& ctx) {
+template <int Left, class Ctx, class L>
+AWSJSON_ALWAYS_INLINE bool walk_list(od::value& v, L& out, Ctx& ctx) {
   od::array arr;
   if (v.get_array().get(arr)) return ctx.mismatch(v, "an array");
-  if (!enter<L>(ctx)) return false;
+  if (!enter(ctx)) return false;
   std::size_t i = 0;
   for (auto er : arr) {
     od::value ev;
@@ -2905,7 +2776,7 @@ bool decode_list(od::value& v, L& out, decode_context& ctx) {
       return false;
     }
     if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
-    if (!decode_element(ev, out[i], ctx)) {
+    if (!walk_value<Left>(ev, out[i], ctx)) {
       ctx.prepend_path(i);
       return false;
     }
@@ -2916,22 +2787,22 @@ bool decode_list(od::value& v, L& out, decode_context& ctx) {
   return true;
 }
 
-template <class M>
-bool decode_map(od::value& v, M& out, decode_context& ctx) {
+template <int Left, class Ctx, class M>
+AWSJSON_ALWAYS_INLINE bool walk_map(od::value& v, M& out, Ctx& ctx) {
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
-  if (!enter<M>(ctx)) return false;
+  if (!enter(ctx)) return false;
   out.clear();
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
-    std::string key;
-    if (auto st = unescape_string(f.key().raw(), key); st != unescape_status::ok)
+    std::string_view key;
+    if (auto st = string_body(f.key().raw(), key, ctx.scratch); st != unescape_status::ok)
       return ctx.fail(errc::invalid_json, describe(st));
-    auto& slot = out[key];  // a duplicate key: the last one wins
+    auto& slot = out[std::string(key)];  // a duplicate key: the last one wins
     reset_value(slot);
-    if (!decode_element(f.value(), slot, ctx)) {
-      ctx.prepend_document_key(key);
+    if (!walk_value<Left>(f.value(), slot, ctx)) {
+      prepend_raw_key(ctx, f.key().raw());
       return false;
     }
   }
@@ -2939,26 +2810,95 @@ bool decode_map(od::value& v, M& out, decode_context& ctx) {
   return true;
 }
 
-// A member's value. Instantiated once per member type, not once per member: the string members of
-// every structure share one copy (the metadata is a run-time argument), which keeps the code, and
-// the time to compile it, proportional to the kinds of members rather than their number.
-template <class M>
-AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ctx, member_info const& info) {
+/// Skips an unknown member's value, checking that it is well-formed JSON: simdjson steps over it
+/// (an object or array by counting brackets), and check_json reads its text.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
+  od::json_type t;
+  if (auto e = v.type().get(t)) return ctx.json_error(e);
+  std::string_view text;
+  simdjson::error_code e = simdjson::SUCCESS;
+  if (t == od::json_type::object) {
+    od::object obj;
+    if (!(e = v.get_object().get(obj))) e = obj.raw_json().get(text);
+  } else if (t == od::json_type::array) {
+    od::array arr;
+    if (!(e = v.get_array().get(arr))) e = arr.raw_json().get(text);
+  } else {
+    text = v.raw_json_token();
+  }
+  if (e) return ctx.json_error(e);
+  unsigned levels = ctx.options.max_depth > ctx.depth ? ctx.options.max_depth - ctx.depth : 0;
+  if constexpr (reports<Ctx>)
+    return check_json(text, levels, ctx.scratch, &ctx);
+  else
+    return check_json(text, levels, ctx.scratch, nullptr);
+}
+
+/// T's member keys as a document spells them without escapes, each with its closing quote, in
+/// one padded buffer: a key that matched a member only once unescaped, or ignoring case, is
+/// matched again as the member's own spelling, by the same comparisons that decode the member.
+template <class T>
+inline constexpr auto canonical_keys = [] {
+  constexpr auto const& keys = member_keys<T>;
+  constexpr std::size_t size = [] {
+    std::size_t n = simdjson::SIMDJSON_PADDING;
+    for (std::string_view k : member_keys<T>) n += k.size() + 1;
+    return n;
+  }();
+  struct table {
+    std::array<char, size> text{};
+    std::array<std::size_t, keys.size()> at{};
+  } t{};
+  std::size_t o = 0;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    t.at[i] = o;
+    for (char c : keys[i]) t.text[o++] = c;
+    t.text[o++] = '"';
+  }
+  return t;
+}();
+
+/// The member a key names when it is written with escapes or (with case_insensitive_keys) in
+/// another case; keys.size() when none does. Out of line: only a pointer goes in.
+AWSJSON_NOINLINE inline std::size_t find_member_key(char const* raw, std::string_view const* keys, std::size_t n,
+                                                    bool case_insensitive, std::string& scratch,
+                                                    unescape_status& status) {
+  bool escaped = false;
+  std::string_view key(raw, raw_string_length(raw, escaped));
+  if (escaped) {
+    if ((status = unescape_string(raw, scratch)) != unescape_status::ok) return n;
+    key = scratch;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (keys[i] == key) return i;
+  if (case_insensitive)
+    for (std::size_t i = 0; i < n; ++i)
+      if (iequals(keys[i], key)) return i;
+  return n;
+}
+
+template <int Left, class Ctx, class M>
+AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, member_info const& info) {
   bool ok;
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
     if constexpr (kind_of<M> == value_kind::optional) {
       if (!m) m.emplace();
-      ok = decode_any(v, *m, ctx);
+      ok = walk_value<Left>(v, *m, ctx);
     } else {
-      ok = decode_any(v, m, ctx);
+      ok = walk_value<Left>(v, m, ctx);
     }
   }
   if (ok) return true;
   // null means absent (Smithy). Checked only once decoding failed: free when members are not null.
-  if (ctx.err.code == errc::type_mismatch && trimmed_token(v) == "null") {
+  // Every built-in decoder fails on null with a type mismatch (the silent walk runs nothing else);
+  // a custom codec may take null, or fail on it for another reason.
+  bool mismatched = true;
+  if constexpr (reports<Ctx>) mismatched = ctx.err.code == errc::type_mismatch;
+  if (mismatched && trimmed_token(v) == "null") {
     if (!(info.required && ctx.options.strict_required)) {
-      ctx.err = error{};
+      if constexpr (reports<Ctx>) ctx.err = error{};
       reset_value(m);
       return true;
     }
@@ -2968,72 +2908,88 @@ AWSJSON_NOINLINE bool decode_member_value(od::value& v, M& m, decode_context& ct
   return false;
 }
 
-template <class T, class D>
-bool decode_member(od::value& v, T& out, decode_context& ctx) {
-  return decode_member_value(v, out.*D::pointer, ctx, member_meta<T, D>);
+// The reporting walk's member: out of line and instantiated once per member type, not once per
+// member (the string members of every structure share one copy; the metadata is an argument),
+// which keeps its code, and the time to compile it, proportional to the kinds of members.
+template <class M>
+AWSJSON_NOINLINE bool walk_reported_member(od::value& v, M& m, decode_context& ctx, member_info const& info) {
+  return walk_member_value<unbounded_levels>(v, m, ctx, info);
 }
 
-template <class T>
-bool decode_members(od::object& obj, T& out, decode_context& ctx) {
+template <int Left, class D, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_member(od::value& v, T& out, Ctx& ctx) {
+  if constexpr (reports<Ctx>)
+    return walk_reported_member(v, out.*D::pointer, ctx, member_meta<T, D>);
+  else
+    return walk_member_value<Left>(v, out.*D::pointer, ctx, member_meta<T, D>);
+}
+
+// Matches the raw key against the keys of the members from `from` on, as compile-time constants,
+// and decodes the member it names: one chain of conditional branches the predictor learns for a
+// recurring document shape, and no jump table (whose indirect branch mispredicts when the member
+// changes from one field to the next).
+template <int Left, class Ctx, class T, std::size_t... I>
+AWSJSON_ALWAYS_INLINE std::size_t match_member([[maybe_unused]] char const* raw, [[maybe_unused]] std::size_t from,
+                                               [[maybe_unused]] od::field& f, [[maybe_unused]] T& out,
+                                               [[maybe_unused]] Ctx& ctx, [[maybe_unused]] bool& ok,
+                                               std::index_sequence<I...>) {
+  using Ms = members_of<T>;
+  constexpr auto const& keys = member_keys<T>;
+  std::size_t index = sizeof...(I);
+  (void)((I >= from && raw_is<keys, I>(raw)
+              ? (index = I, ok = walk_member<Left, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx), true)
+              : false) ||
+         ...);
+  return index;
+}
+
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
-  constexpr auto const& keys = member_keys<T>;
-  if (!enter<T>(ctx)) return false;
   std::uint64_t seen = 0;
+  std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
     od::field f;
     if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
-    char const* raw = f.key().raw();
-    // Compare the raw key with each member's key as a compile-time constant, like unsafe_is_equal:
-    // the bytes, then the closing quote; no unescaping, no length scan.
-    auto is_key = [raw](auto I) { return raw_is<keys, decltype(I)::value>(raw); };
-    // One chain of compile-time comparisons fused with the member's decoding: conditional branches
-    // the predictor learns for a recurring document shape, and no jump table (whose indirect
-    // branch mispredicts when the member changes from one field to the next).
-    std::size_t index = N;
+    char const* const key = f.key().raw();
+    char const* raw = key;
     bool ok = true;
-    boost::mp11::mp_for_each<boost::mp11::mp_iota_c<N>>([&](auto I) {
-      if (index == N && is_key(I)) {
-        index = I;
-        ok = decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx);
+    std::size_t index;
+    unescape_status status = unescape_status::ok;
+    // Services write members in the model's order, so the search starts past the last member
+    // found: a document in that order costs one comparison per member, whichever members it
+    // omits. Then, out of order, from the first member; then, for a key with escapes or in
+    // another case, as the member it names.
+    for (std::size_t from = next;;) {
+      index = match_member<Left>(raw, from, f, out, ctx, ok, std::make_index_sequence<N>{});
+      if (index < N || raw != key) break;
+      if (from != 0) {
+        from = 0;
+        continue;
       }
-    });
-    if (index != N) {
+      std::size_t k =
+          find_member_key(key, member_keys<T>.data(), N, ctx.options.case_insensitive_keys, ctx.scratch, status);
+      if (k == N) break;
+      raw = canonical_keys<T>.text.data() + canonical_keys<T>.at[k];
+    }
+    if (index < N) {
       if (!ok) return false;
       seen |= std::uint64_t(1) << index;
+      next = index + 1;
       continue;
     }
-    // Unknown, or a known key written with escapes or in another case.
-    bool escaped = false;
-    std::string_view key(raw, raw_string_length(raw, escaped));
-    if (escaped) {
-      if (auto st = unescape_string(raw, ctx.scratch); st != unescape_status::ok)
-        return ctx.fail(errc::invalid_json, describe(st));
-      key = ctx.scratch;
+    if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
+    if (ctx.options.reject_unknown_members) {
+      ctx.fail(errc::unknown_member, "unknown member");
+      prepend_raw_key(ctx, key);
+      return false;
     }
-    for (std::size_t i = 0; i < N && index == N; ++i)
-      if (keys[i] == key || (ctx.options.case_insensitive_keys && iequals(keys[i], key))) index = i;
-    if (index == N) {
-      if (ctx.options.reject_unknown_members) {
-        std::string k(key);
-        ctx.fail(errc::unknown_member, "unknown member");
-        ctx.prepend_document_key(k);
-        return false;
-      }
-      std::string copy = escaped ? std::string(key) : std::string();  // skip_value reuses scratch
-      if (!skip_value(f.value(), ctx)) {
-        ctx.prepend_document_key(escaped ? std::string_view(copy) : key);
-        return false;
-      }
-      continue;
+    if (!skip_unknown(f.value(), ctx)) {
+      prepend_raw_key(ctx, key);
+      return false;
     }
-    if constexpr (N > 0) {
-      if (!boost::mp11::mp_with_index<N>(
-              index, [&](auto I) { return decode_member<T, boost::mp11::mp_at_c<Ms, I>>(f.value(), out, ctx); }))
-        return false;
-    }
-    seen |= std::uint64_t(1) << index;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
   constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
@@ -3054,51 +3010,57 @@ bool decode_members(od::object& obj, T& out, decode_context& ctx) {
     });
     if (!ok) return false;
   }
+  return true;
+}
+
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_struct(od::value& v, T& out, Ctx& ctx) {
+  sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if (!enter(ctx) || !walk_members<Left>(obj, out, ctx)) return false;
   --ctx.depth;
   return true;
 }
 
-template <class T>
-bool decode_struct(od::value& v, T& out, decode_context& ctx) {
-  sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
-  od::object obj;
-  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
-  return decode_members(obj, out, ctx);
-}
-
-template <class T>
-bool decode_any(od::value& v, T& out, decode_context& ctx) {
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
-    check_codec_decode<T>();
-    return decode_custom(v, out, ctx);
+    if constexpr (reports<Ctx>)
+      return walk_custom(v, out, ctx);
+    else
+      return false;  // not reached: silent_walkable keeps such types from the silent walk
   } else if constexpr (k == value_kind::string) {
-    return read_string(v, out, ctx);
+    return walk_string(v, out, ctx);
   } else if constexpr (k == value_kind::boolean) {
     if (v.get_bool().get(out)) return ctx.mismatch(v, "a boolean");
     return true;
   } else if constexpr (k == value_kind::integer) {
-    return decode_integer(v, out, ctx);
+    return walk_integer(v, out, ctx);
   } else if constexpr (k == value_kind::floating) {
-    return decode_floating(v, out, ctx);
+    return walk_floating(v, out, ctx);
   } else if constexpr (k == value_kind::enumeration || k == value_kind::open_enum) {
-    return decode_enum(v, out, ctx);
+    return walk_enum(v, out, ctx);
   } else if constexpr (k == value_kind::timestamp) {
-    return decode_timestamp(v, out, ctx);
+    return walk_timestamp(v, out, ctx);
   } else if constexpr (k == value_kind::blob) {
-    std::string_view s;
-    if (!read_string_view(v, s, ctx, "a base64 string")) return false;
-    if (auto problem = decode_base64(s, out))
-      return ctx.mismatch_because(v, "a base64 string", errc::invalid_value, problem.describe());
-    return true;
-  } else if constexpr (k == value_kind::optional) {
-    return decode_element(v, out, ctx);
+    return walk_blob(v, out, ctx);
+  } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
+    if (is_null(v)) {
+      out.reset();
+      return true;
+    }
+    if (!out) out.emplace();
+    return walk_value<Left>(v, *out, ctx);
+  } else if constexpr (Left == 0) {
+    return false;  // the silent walk unrolls no deeper: the reporting walk takes the document
   } else if constexpr (k == value_kind::list) {
-    return decode_list(v, out, ctx);
+    return walk_list<below(Left)>(v, out, ctx);
   } else if constexpr (k == value_kind::map) {
-    return decode_map(v, out, ctx);
+    return walk_map<below(Left)>(v, out, ctx);
   } else if constexpr (k == value_kind::structure) {
-    return decode_struct(v, out, ctx);
+    return walk_struct<below(Left)>(v, out, ctx);
   } else {
     static_assert(k != value_kind::unsupported,
                   "awsjson cannot decode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
@@ -3107,44 +3069,119 @@ bool decode_any(od::value& v, T& out, decode_context& ctx) {
   }
 }
 
-// The general path: any type, any document, and the error that names the problem.
-template <class T>
-error decode_general(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  auto& st = this_thread_state();
-  error err;
-  decode_context ctx(options, err, st.scratch);
+/// A whole document: one value, then nothing but whitespace.
+template <int Left, class Ctx, class T>
+AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_string_view const& json, T& out,
+                                         Ctx& ctx) {
   od::document doc;
-  if (auto e = st.parser.iterate(json).get(doc)) {
-    if (e == simdjson::EMPTY)
-      ctx.fail(errc::empty_input, "empty input: expected a JSON document");
-    else
-      ctx.json_error(e);
-    return err;
+  if (auto e = parser.iterate(json).get(doc)) {
+    if (e == simdjson::EMPTY) return ctx.fail(errc::empty_input, "empty input: expected a JSON document");
+    return ctx.json_error(e);
   }
   od::value root;
   if (auto e = doc.get_value().get(root)) {
-    std::string_view tok;
-    if (e == simdjson::SCALAR_DOCUMENT_AS_VALUE && !doc.raw_json_token().get(tok))
-      ctx.fail(errc::type_mismatch, {"expected a JSON object or array, found ", ctx.describe_token(tok)});
-    else
-      ctx.json_error(e);
-    return err;
+    if constexpr (reports<Ctx>) {
+      std::string_view tok;
+      if (e == simdjson::SCALAR_DOCUMENT_AS_VALUE && !doc.raw_json_token().get(tok))
+        return ctx.fail(errc::type_mismatch, {"expected a JSON object or array, found ", ctx.describe_token(tok)});
+    }
+    return ctx.json_error(e);
   }
-  if (!decode_any(root, out, ctx)) return err;
+  if (!walk_value<Left>(root, out, ctx)) return false;
   char const* rest;
   if (!doc.current_location().get(rest))
-    ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
-  return err;
+    return ctx.fail(errc::trailing_content, {"unexpected content after the JSON document: ", ctx.describe_token(rest)});
+  return true;
 }
 
-// The fast path first (fast_decode.hpp); the general path for everything it does not take.
+// ---- How far the silent walk unrolls --------------------------------------------------------------
+
+/// At most this many levels of structures, lists and maps below the root are unrolled; deeper
+/// documents go to the reporting walk.
+inline constexpr int silent_max_nesting = 3;
+
+/// How many member and element decoders the silent walk may inline for one root type. Each level
+/// of a recursive or deeply nested model multiplies the code of one function (and its compile
+/// time: under a sanitizer, minutes for a 27-member recursive structure at three levels), while
+/// the common shapes of a response are flat or shallow.
+inline constexpr std::size_t silent_inline_budget = 64;
+
+/// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
+template <class T, int Left>
+constexpr std::size_t silent_inlined() {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    return 0;
+  } else if constexpr (k == value_kind::optional) {
+    return silent_inlined<typename T::value_type, Left>();
+  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
+    return 1;
+  } else if constexpr (k == value_kind::list) {
+    return 1 + silent_inlined<typename T::value_type, Left - 1>();
+  } else if constexpr (k == value_kind::map) {
+    return 1 + silent_inlined<typename T::mapped_type, Left - 1>();
+  } else {
+    return 1 + []<class... D>(boost::mp11::mp_list<D...>) {
+      return (std::size_t(0) + ... +
+              silent_inlined<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>());
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  }
+}
+
+/// Levels unrolled below a root T: as many as the budget allows, at most silent_max_nesting (the
+/// root's own members are always inlined).
+template <class T>
+inline constexpr int silent_levels = []<int... L>(std::integer_sequence<int, L...>) {
+  int levels = 0;  // the root's members, as the root's own decoder: silent_inlined counts it as 1
+  ((levels = silent_inlined<T, L + 2>() <= silent_inline_budget + 1 ? L + 1 : levels), ...);
+  return levels;
+}
+(std::make_integer_sequence<int, silent_max_nesting>{});
+
+/// Whether the silent walk can take a T: no custom codec within the levels it unrolls, nor where
+/// it stops (a custom codec takes simdjson's value itself).
+template <class T, int Left = silent_levels<T> + 1>
+constexpr bool silent_walkable() {
+  constexpr value_kind k = kind_of<T>;
+  if constexpr (k == value_kind::custom) {
+    return false;
+  } else if constexpr (k == value_kind::optional) {
+    return silent_walkable<typename T::value_type, Left>();
+  } else if constexpr (Left == 0) {
+    return true;  // not unrolled: a document that nests this deep goes to the reporting walk
+  } else if constexpr (k == value_kind::list) {
+    return silent_walkable<typename T::value_type, Left - 1>();
+  } else if constexpr (k == value_kind::map) {
+    return silent_walkable<typename T::mapped_type, Left - 1>();
+  } else if constexpr (k == value_kind::structure) {
+    return []<class... D>(boost::mp11::mp_list<D...>) {
+      return (silent_walkable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
+    }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  } else {
+    return true;
+  }
+}
+
+/// The silent walk of a document whose root is a T: true when it decoded, false having decided
+/// nothing (the reporting walk then runs). Everything above is inlined here.
+template <class T>
+AWSJSON_NOINLINE bool silent_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
+                                    decode_options const& options, std::string& scratch) {
+  silent_context ctx{options, scratch};
+  return walk_document<silent_levels<T> + 1>(parser, json, out, ctx);
+}
+
+// The silent walk first; the reporting one when it says no.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && fast_decodable<T>()) {
-    auto& st = this_thread_state();
-    if (fast_decode(st.parser, json, out, options, st.scratch)) return error{};
+  auto& st = this_thread_state();
+  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
+    if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
   }
-  return decode_general(json, out, options);
+  error err;
+  decode_context ctx(options, err, st.scratch);
+  (void)walk_document<unbounded_levels>(st.parser, json, out, ctx);
+  return err;
 }
 
 }  // namespace detail
@@ -3154,7 +3191,7 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
 /// context, with their paths.
 template <class T>
 bool decode_value(simdjson::ondemand::value& v, T& out, decode_context& ctx) {
-  return detail::decode_any(v, out, ctx);
+  return detail::walk_value<detail::unbounded_levels>(v, out, ctx);
 }
 
 }  // namespace awsjson
