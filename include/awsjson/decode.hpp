@@ -734,6 +734,14 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
   return err;
 }
 
+template <class T>
+error decode_unpadded(std::string_view json, T& out, decode_options const& options) {
+  auto& buf = this_thread_state().padded;
+  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  buf.assign(json);
+  return decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+}
+
 }  // namespace detail
 
 /// For custom codecs: decodes a part of a custom value (a string, a described structure, any type

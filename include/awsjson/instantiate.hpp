@@ -16,10 +16,12 @@
 
 #include "awsjson.hpp"
 
-#define AWSJSON_INSTANTIATE_CODEC(...)                                                           \
-  template ::awsjson::error awsjson::detail::decode_padded<__VA_ARGS__>(                         \
-      ::simdjson::padded_string_view const&, __VA_ARGS__&, ::awsjson::decode_options const&);    \
-  template ::awsjson::error awsjson::encode_into<__VA_ARGS__>(std::string&, __VA_ARGS__ const&); \
+#define AWSJSON_INSTANTIATE_CODEC(...)                                                                       \
+  template ::awsjson::error awsjson::detail::decode_padded<__VA_ARGS__>(                                     \
+      ::simdjson::padded_string_view const&, __VA_ARGS__&, ::awsjson::decode_options const&);                \
+  template ::awsjson::error awsjson::detail::decode_unpadded<__VA_ARGS__>(std::string_view, __VA_ARGS__&,    \
+                                                                          ::awsjson::decode_options const&); \
+  template ::awsjson::error awsjson::encode_into<__VA_ARGS__>(std::string&, __VA_ARGS__ const&);             \
   static_assert(true, "")
 
 #define AWSJSON_INSTANTIATE_OPERATION(...)                                                                            \

@@ -536,6 +536,12 @@ inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options);
 
+/// decode_padded for input without simdjson's padding: copied into the thread's buffer first.
+/// Defined and instantiated alongside decode_padded, so that the thread's parser and buffer are
+/// not instantiated in translation units that use a codec compiled elsewhere.
+template <class T>
+error decode_unpadded(std::string_view json, T& out, decode_options const& options);
+
 }  // namespace detail
 
 /// Decodes into an existing object, reusing the capacity of its strings and lists.
@@ -554,10 +560,7 @@ AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& ou
 template <class T>
 error decode_into(std::string_view json, T& out, decode_options const& options = {}) {
   if (detail::starts_with_bom(json.data(), json.size())) json.remove_prefix(3);
-  auto& buf = detail::this_thread_state().padded;
-  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-  buf.assign(json);
-  return detail::decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+  return detail::decode_unpadded(json, out, options);
 }
 
 template <class T>
@@ -3184,6 +3187,14 @@ error decode_padded(simdjson::padded_string_view const& json, T& out, decode_opt
   return err;
 }
 
+template <class T>
+error decode_unpadded(std::string_view json, T& out, decode_options const& options) {
+  auto& buf = this_thread_state().padded;
+  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  buf.assign(json);
+  return decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+}
+
 }  // namespace detail
 
 /// For custom codecs: decodes a part of a custom value (a string, a described structure, any type
@@ -4287,10 +4298,12 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
 #include <vector>
 
 
-#define AWSJSON_INSTANTIATE_CODEC(...)                                                           \
-  template ::awsjson::error awsjson::detail::decode_padded<__VA_ARGS__>(                         \
-      ::simdjson::padded_string_view const&, __VA_ARGS__&, ::awsjson::decode_options const&);    \
-  template ::awsjson::error awsjson::encode_into<__VA_ARGS__>(std::string&, __VA_ARGS__ const&); \
+#define AWSJSON_INSTANTIATE_CODEC(...)                                                                       \
+  template ::awsjson::error awsjson::detail::decode_padded<__VA_ARGS__>(                                     \
+      ::simdjson::padded_string_view const&, __VA_ARGS__&, ::awsjson::decode_options const&);                \
+  template ::awsjson::error awsjson::detail::decode_unpadded<__VA_ARGS__>(std::string_view, __VA_ARGS__&,    \
+                                                                          ::awsjson::decode_options const&); \
+  template ::awsjson::error awsjson::encode_into<__VA_ARGS__>(std::string&, __VA_ARGS__ const&);             \
   static_assert(true, "")
 
 #define AWSJSON_INSTANTIATE_OPERATION(...)                                                                            \

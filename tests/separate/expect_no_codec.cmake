@@ -2,7 +2,7 @@
 # awsjson/compiled.hpp must call the separately compiled codec, not instantiate it.
 # -DNM=... -DOBJECT=...
 execute_process(COMMAND ${NM} -C --defined-only ${OBJECT} OUTPUT_VARIABLE symbols COMMAND_ERROR_IS_FATAL ANY)
-string(REGEX MATCHALL "[^\n]*awsjson::detail::(decode_padded|silent_decode|walk_[a-z_]+|encode_any|validator)[^\n]*"
+string(REGEX MATCHALL "[^\n]*awsjson::detail::(decode_padded|decode_unpadded|silent_decode|walk_[a-z_]+|this_thread_state|encode_any|validator)[^\n]*"
        found "${symbols}")
 string(REGEX MATCHALL "[^\n]*awsjson::(build_request|decode_response|encode_into)<[^\n]*" found2 "${symbols}")
 list(APPEND found ${found2})

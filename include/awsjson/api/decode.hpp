@@ -37,6 +37,12 @@ inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options);
 
+/// decode_padded for input without simdjson's padding: copied into the thread's buffer first.
+/// Defined and instantiated alongside decode_padded, so that the thread's parser and buffer are
+/// not instantiated in translation units that use a codec compiled elsewhere.
+template <class T>
+error decode_unpadded(std::string_view json, T& out, decode_options const& options);
+
 }  // namespace detail
 
 /// Decodes into an existing object, reusing the capacity of its strings and lists.
@@ -55,10 +61,7 @@ AWSJSON_ALWAYS_INLINE error decode_into(simdjson::padded_string_view json, T& ou
 template <class T>
 error decode_into(std::string_view json, T& out, decode_options const& options = {}) {
   if (detail::starts_with_bom(json.data(), json.size())) json.remove_prefix(3);
-  auto& buf = detail::this_thread_state().padded;
-  buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
-  buf.assign(json);
-  return detail::decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+  return detail::decode_unpadded(json, out, options);
 }
 
 template <class T>
