@@ -121,13 +121,7 @@ inline constexpr bool reports = std::is_same_v<Ctx, decode_context>;
 inline constexpr int unbounded_levels = -1;
 constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
 
-/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
-/// unescaped may hold something else by the time an error unwinds.
-AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
-  std::string key;
-  (void)unescape_string(raw, key);
-  ctx.prepend_document_key(key);
-}
+/// prepend_unescaped_key (check_json.hpp) for the walk that reports; nothing for the silent one.
 template <class Ctx>
 AWSJSON_ALWAYS_INLINE void prepend_raw_key(Ctx& ctx, [[maybe_unused]] char const* raw) {
   if constexpr (reports<Ctx>) prepend_unescaped_key(ctx, raw);

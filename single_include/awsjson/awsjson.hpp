@@ -1305,6 +1305,14 @@ inline bool append_json_string(std::string& out, std::string_view s) {
 
 namespace awsjson::detail {
 
+/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
+/// unescaped may hold something else by the time an error unwinds.
+AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
+  std::string key;
+  (void)unescape_string(raw, key);
+  ctx.prepend_document_key(key);
+}
+
 class json_checker {
  public:
   json_checker(std::string_view text, std::string& scratch, decode_context* report) noexcept
@@ -1406,11 +1414,7 @@ class json_checker {
       if (!string()) return false;
       if (!at(':')) return malformed("expected ':' after a member name");
       if (!value(levels - 1)) {
-        if (report_) {
-          std::string k;  // the scratch buffer was reused inside: unescape the key again
-          (void)unescape_string(key, k);
-          report_->prepend_document_key(k);
-        }
+        if (report_) prepend_unescaped_key(*report_, key);
         return false;
       }
     } while (at(','));
@@ -2574,13 +2578,7 @@ inline constexpr bool reports = std::is_same_v<Ctx, decode_context>;
 inline constexpr int unbounded_levels = -1;
 constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
 
-/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
-/// unescaped may hold something else by the time an error unwinds.
-AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
-  std::string key;
-  (void)unescape_string(raw, key);
-  ctx.prepend_document_key(key);
-}
+/// prepend_unescaped_key (check_json.hpp) for the walk that reports; nothing for the silent one.
 template <class Ctx>
 AWSJSON_ALWAYS_INLINE void prepend_raw_key(Ctx& ctx, [[maybe_unused]] char const* raw) {
   if constexpr (reports<Ctx>) prepend_unescaped_key(ctx, raw);

@@ -19,6 +19,14 @@
 
 namespace awsjson::detail {
 
+/// Prepends a key read from the document, from its raw text: the scratch buffer that held it
+/// unescaped may hold something else by the time an error unwinds.
+AWSJSON_COLD inline void prepend_unescaped_key(decode_context& ctx, char const* raw) {
+  std::string key;
+  (void)unescape_string(raw, key);
+  ctx.prepend_document_key(key);
+}
+
 class json_checker {
  public:
   json_checker(std::string_view text, std::string& scratch, decode_context* report) noexcept
@@ -120,11 +128,7 @@ class json_checker {
       if (!string()) return false;
       if (!at(':')) return malformed("expected ':' after a member name");
       if (!value(levels - 1)) {
-        if (report_) {
-          std::string k;  // the scratch buffer was reused inside: unescape the key again
-          (void)unescape_string(key, k);
-          report_->prepend_document_key(k);
-        }
+        if (report_) prepend_unescaped_key(*report_, key);
         return false;
       }
     } while (at(','));
