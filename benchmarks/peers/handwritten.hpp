@@ -1,13 +1,30 @@
 // A hand-written simdjson on-demand decoder for exactly this response, as strong as a person can
-// write it: keys matched without unescaping (by length, then bytes), each string unescaped
-// straight into its destination std::string (no second copy through simdjson's buffer),
-// timestamps read as exact integer milliseconds from the number's text (no double, no llround),
-// storage reused across calls.
+// write it for one struct, with every technique awsjson uses that such a person would use:
+// - every step inlined into one function, so that simdjson's iterator stays in registers (an
+//   on-demand value handed to a call that is not inlined keeps it in memory for the whole walk);
+// - keys matched on raw bytes as constants (8-byte words, then the closing quote), in the order
+//   the service writes them: the member after the last one found is tried first, so that a
+//   document in model order costs one comparison per member; then every member in turn;
+// - strings unescaped straight into the reused destination std::string (no second copy through
+//   simdjson's buffer): SSE2 finds quotes and backslashes 16 bytes at a time, runs of plain bytes
+//   are copied whole, runs of escapes are taken in a loop; nothing goes through simdjson's
+//   get_string or get_double, which hand its iterator to code that is not inlined;
+// - enum values matched as constants, the wire string kept only for values the build lacks;
+// - timestamps read as exact integer milliseconds from the number's text (no double);
+// - storage reused across calls, and the members a document omits reset at the end.
+// What it leaves out on purpose (awsjson's, not what one writes for one struct): the SSSE3
+// unescaper for strings dense with escapes, chosen at run time, and error messages.
 #pragma once
 
 #include <simdjson.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "../common.hpp"
 
@@ -15,84 +32,164 @@ namespace bench::handwritten {
 
 namespace od = simdjson::ondemand;
 
-inline bool unescape_into(char const* p, std::string& out) {
-  out.clear();
-  for (;;) {
-    char const* start = p;
-    for (;; p += 8) {  // find '"' or '\\' eight bytes at a time
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      std::uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5c5c5c5c5c5c5c5cull;
-      std::uint64_t hit =
-          (((q - 0x0101010101010101ull) & ~q) | ((b - 0x0101010101010101ull) & ~b)) & 0x8080808080808080ull;
-      if (hit) {
-        p += __builtin_ctzll(hit) >> 3;
-        break;
-      }
-    }
-    out.append(start, std::size_t(p - start));
-    if (*p == '"') return true;
-    char c = p[1];
-    p += 2;
-    switch (c) {
-      case '"':
-      case '\\':
-      case '/':
-        out.push_back(c);
-        break;
-      case 'b':
-        out.push_back('\b');
-        break;
-      case 'f':
-        out.push_back('\f');
-        break;
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 'r':
-        out.push_back('\r');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case 'u': {
-        // Rare in AWS responses: defer to simdjson's own unescaper for this string.
-        return false;
-      }
-      default:
-        return false;
-    }
+#define BENCH_INLINE inline __attribute__((always_inline))
+
+// Position of the first '"' or '\\' at or after p (simdjson pads its input, so reading ahead is safe).
+BENCH_INLINE char const* find_special(char const* p) {
+#if defined(__SSE2__)
+  __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (;; p += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    if (int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash))))
+      return p + __builtin_ctz(unsigned(m));
+  }
+#else
+  while (*p != '"' && *p != '\\') ++p;
+  return p;
+#endif
+}
+
+BENCH_INLINE char simple_escape(char c) {
+  switch (c) {
+    case '"':
+    case '\\':
+    case '/':
+      return c;
+    case 'b':
+      return '\b';
+    case 'f':
+      return '\f';
+    case 'n':
+      return '\n';
+    case 'r':
+      return '\r';
+    case 't':
+      return '\t';
+    default:
+      return 0;
   }
 }
 
-inline bool read_string(od::value& v, std::string& out) {
-  od::raw_json_string raw;
-  if (v.get_raw_json_string().get(raw)) return false;
-  if (unescape_into(raw.raw(), out)) return true;
-  std::string_view s;  // \u escapes: let simdjson do it
-  if (v.get_string().get(s)) return false;
-  out.assign(s);
+BENCH_INLINE int hex(char c) {
+  if (unsigned(c - '0') < 10) return c - '0';
+  if (unsigned((c | 0x20) - 'a') < 6) return (c | 0x20) - 'a' + 10;
+  return -1;
+}
+
+BENCH_INLINE bool hex4(char const* p, unsigned& out) {
+  int a = hex(p[0]), b = hex(p[1]), c = hex(p[2]), d = hex(p[3]);
+  if ((a | b | c | d) < 0) return false;
+  out = unsigned(a << 12 | b << 8 | c << 4 | d);
   return true;
 }
 
-inline bool read_millis(od::value& v, awsjson::timestamp& out) {
-  std::string_view tok = v.raw_json_token();
-  std::size_t i = 0;
-  bool neg = tok.size() && tok[0] == '-';
-  i += neg;
-  std::int64_t secs = 0, ms = 0;
-  while (i < tok.size() && tok[i] >= '0' && tok[i] <= '9') secs = secs * 10 + (tok[i++] - '0');
-  int digits = 0;
-  if (i < tok.size() && tok[i] == '.') {
-    ++i;
-    while (i < tok.size() && tok[i] >= '0' && tok[i] <= '9') {
-      if (digits < 3) ms = ms * 10 + (tok[i] - '0'), ++digits;
-      ++i;
+// A \u escape (a surrogate pair takes two) at p, as UTF-8 at d; false if malformed.
+inline bool unicode_escape(char const*& p, char*& d) {
+  unsigned cp, lo;
+  if (!hex4(p + 2, cp)) return false;
+  p += 6;
+  if (cp >= 0xD800 && cp <= 0xDBFF) {
+    if (p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, lo) || lo < 0xDC00 || lo > 0xDFFF) return false;
+    p += 6;
+    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+  } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+    return false;
+  }
+  if (cp < 0x80) {
+    *d++ = char(cp);
+  } else if (cp < 0x800) {
+    *d++ = char(0xC0 | cp >> 6);
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *d++ = char(0xE0 | cp >> 12);
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  } else {
+    *d++ = char(0xF0 | cp >> 18);
+    *d++ = char(0x80 | (cp >> 12 & 0x3F));
+    *d++ = char(0x80 | (cp >> 6 & 0x3F));
+    *d++ = char(0x80 | (cp & 0x3F));
+  }
+  return true;
+}
+
+// The string's body at p (past its opening quote) into out; `bound` (the token's length) is never
+// shorter than the unescaped text. Out of line, as it takes only pointers: strings with escapes
+// are the rarer case. False on a bad escape.
+inline bool unescape_into(char const* p, std::size_t bound, std::string& out) {
+  out.resize(bound + 16);  // reuses capacity; the slack takes whole 16-byte stores
+  char* const d0 = out.data();
+  char* d = d0;
+  for (;;) {
+    char const* q = find_special(p);
+    std::size_t n = std::size_t(q - p);
+    if (n <= 16)
+      std::memcpy(d, p, 16);
+    else
+      std::memcpy(d, p, n);
+    d += n;
+    p = q;
+    if (*p == '"') break;
+    if (char e = simple_escape(p[1])) {
+      do {  // escapes come in runs (JSON held in a string: \\\")
+        *d++ = e;
+        p += 2;
+      } while (p[0] == '\\' && (e = simple_escape(p[1])) != 0);
+    } else if (p[1] != 'u' || !unicode_escape(p, d)) {
+      return false;
     }
   }
-  if (i < tok.size() && (tok[i] == 'e' || tok[i] == 'E')) {  // exponent forms: the slow path
+  out.resize(std::size_t(d - d0));
+  return true;
+}
+
+BENCH_INLINE bool read_string(od::value& v, std::string& out) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return false;
+  char const* p = raw.raw();
+  char const* end = find_special(p);
+  if (*end == '"') {  // no escapes: the common case, one copy
+    out.clear();
+    out.append(p, std::size_t(end - p));
+    return true;
+  }
+  return unescape_into(p, v.raw_json_token().size(), out);
+}
+
+// Whether the raw string at p is exactly the N-1 characters of `name`: 8-byte words against
+// constants (the last one overlapping), then the closing quote.
+template <std::size_t N>
+BENCH_INLINE bool raw_is(char const* p, char const (&name)[N]) {
+  constexpr std::size_t n = N - 1;
+  if constexpr (n >= 8) {
+    std::uint64_t a, b, x, y;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&x, name, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(&y, name + n - 8, 8);
+    if (a != x) return false;
+    bool middle = n <= 16 || std::memcmp(p + 8, name + 8, n - 8) == 0;
+    return b == y && middle && p[n] == '"';
+  } else {
+    return std::memcmp(p, name, n) == 0 && p[n] == '"';
+  }
+}
+
+BENCH_INLINE bool read_millis(od::value& v, awsjson::timestamp& out) {
+  std::string_view tok = v.raw_json_token();
+  char const* p = tok.data();
+  bool neg = *p == '-';
+  p += neg;
+  std::int64_t secs = 0, ms = 0;
+  while (unsigned(*p - '0') < 10) secs = secs * 10 + (*p++ - '0');
+  int digits = 0;
+  if (*p == '.') {
+    for (++p; unsigned(*p - '0') < 10; ++p)
+      if (digits < 3) ms = ms * 10 + (*p - '0'), ++digits;
+  }
+  if (*p == 'e' || *p == 'E') {  // exponent forms: through a double, rounded down to the millisecond
     double d;
-    if (v.get_double().get(d)) return false;
+    if (std::from_chars(tok.data(), tok.data() + tok.size(), d).ec != std::errc()) return false;
     out = awsjson::timestamp(std::chrono::milliseconds(std::int64_t(std::floor(d * 1000))));
     return true;
   }
@@ -103,17 +200,32 @@ inline bool read_millis(od::value& v, awsjson::timestamp& out) {
 }
 
 template <class E>
-bool read_enum(od::value& v, std::optional<awsjson::open_enum<E>>& out) {
+BENCH_INLINE bool read_enum(od::value& v, std::optional<awsjson::open_enum<E>>& out) {
   od::raw_json_string raw;
   if (v.get_raw_json_string().get(raw)) return false;
   char const* p = raw.raw();
-  std::size_t n = std::size_t(static_cast<char const*>(std::memchr(p, '"', 64)) - p);
-  slot(out).assign(std::string_view(p, n));
+  using awsjson::ssm::MaintenanceWindowExecutionStatus;
+  using awsjson::ssm::MaintenanceWindowTaskType;
+  auto& e = slot(out);
+  if constexpr (std::is_same_v<E, MaintenanceWindowTaskType>) {
+    if (raw_is(p, "RUN_COMMAND")) return e.assign(E::RUN_COMMAND), true;
+    if (raw_is(p, "AUTOMATION")) return e.assign(E::AUTOMATION), true;
+    if (raw_is(p, "STEP_FUNCTIONS")) return e.assign(E::STEP_FUNCTIONS), true;
+    if (raw_is(p, "LAMBDA")) return e.assign(E::LAMBDA), true;
+  } else {
+    if (raw_is(p, "PENDING")) return e.assign(E::PENDING), true;
+    if (raw_is(p, "IN_PROGRESS")) return e.assign(E::IN_PROGRESS), true;
+    if (raw_is(p, "SUCCESS")) return e.assign(E::SUCCESS), true;
+    if (raw_is(p, "FAILED")) return e.assign(E::FAILED), true;
+    if (raw_is(p, "TIMED_OUT")) return e.assign(E::TIMED_OUT), true;
+    if (raw_is(p, "CANCELLING")) return e.assign(E::CANCELLING), true;
+    if (raw_is(p, "CANCELLED")) return e.assign(E::CANCELLED), true;
+    if (raw_is(p, "SKIPPED_OVERLAPPING")) return e.assign(E::SKIPPED_OVERLAPPING), true;
+  }
+  std::string s;  // a value this build lacks (or one written with escapes): kept as its text
+  if (!read_string(v, s)) return false;
+  e.assign(s);
   return true;
-}
-
-inline bool key_is(od::raw_json_string k, std::size_t len, char const* name) {
-  return std::memcmp(k.raw(), name, len) == 0 && k.raw()[len] == '"';
 }
 
 inline bool decode(simdjson::padded_string_view json, Response& r) {
@@ -122,68 +234,68 @@ inline bool decode(simdjson::padded_string_view json, Response& r) {
   od::object obj;
   if (parser.iterate(json).get(doc) || doc.get_object().get(obj)) return false;
   unsigned seen = 0;
+  int next = 0;  // the member the service writes next, in model order
   for (auto result : obj) {
     od::field field;
     if (std::move(result).get(field)) return false;
-    od::raw_json_string k = field.key();
+    char const* k = field.key().raw();
     od::value& v = field.value();
-    char const* p = k.raw();
     bool ok = true;
-    // Dispatch on the first letter and the length, then confirm the whole key.
-    switch (p[0]) {
-      case 'W':
-        if (key_is(k, 17, "WindowExecutionId"))
-          ok = read_string(v, slot(r.WindowExecutionId)), seen |= 1;
-        else if (key_is(k, 14, "WindowTargetId"))
-          ok = read_string(v, slot(r.WindowTargetId)), seen |= 2;
-        break;
-      case 'T':
-        if (key_is(k, 15, "TaskExecutionId"))
-          ok = read_string(v, slot(r.TaskExecutionId)), seen |= 4;
-        else if (key_is(k, 8, "TaskType"))
-          ok = read_enum(v, r.TaskType), seen |= 8;
-        break;
-      case 'I':
-        if (key_is(k, 12, "InvocationId")) ok = read_string(v, slot(r.InvocationId)), seen |= 16;
-        break;
-      case 'E':
-        if (key_is(k, 11, "ExecutionId"))
-          ok = read_string(v, slot(r.ExecutionId)), seen |= 32;
-        else if (key_is(k, 7, "EndTime"))
-          ok = read_millis(v, slot(r.EndTime)), seen |= 64;
-        break;
-      case 'P':
-        if (key_is(k, 10, "Parameters")) ok = read_string(v, slot(r.Parameters)), seen |= 128;
-        break;
-      case 'S':
-        if (key_is(k, 6, "Status"))
-          ok = read_enum(v, r.Status), seen |= 256;
-        else if (key_is(k, 13, "StatusDetails"))
-          ok = read_string(v, slot(r.StatusDetails)), seen |= 512;
-        else if (key_is(k, 9, "StartTime"))
-          ok = read_millis(v, slot(r.StartTime)), seen |= 1024;
-        break;
-      case 'O':
-        if (key_is(k, 16, "OwnerInformation")) ok = read_string(v, slot(r.OwnerInformation)), seen |= 2048;
-        break;
+    int member = -1;
+    // Members in model order, from the one after the last found; then from the first. A chain of
+    // conditional branches (no jump table, whose indirect branch mispredicts as members change).
+    for (int from = next;; from = 0) {
+      if (from <= 0 && raw_is(k, "WindowExecutionId")) {
+        ok = read_string(v, slot(r.WindowExecutionId)), member = 0;
+      } else if (from <= 1 && raw_is(k, "TaskExecutionId")) {
+        ok = read_string(v, slot(r.TaskExecutionId)), member = 1;
+      } else if (from <= 2 && raw_is(k, "InvocationId")) {
+        ok = read_string(v, slot(r.InvocationId)), member = 2;
+      } else if (from <= 3 && raw_is(k, "ExecutionId")) {
+        ok = read_string(v, slot(r.ExecutionId)), member = 3;
+      } else if (from <= 4 && raw_is(k, "TaskType")) {
+        ok = read_enum(v, r.TaskType), member = 4;
+      } else if (from <= 5 && raw_is(k, "Parameters")) {
+        ok = read_string(v, slot(r.Parameters)), member = 5;
+      } else if (from <= 6 && raw_is(k, "Status")) {
+        ok = read_enum(v, r.Status), member = 6;
+      } else if (from <= 7 && raw_is(k, "StatusDetails")) {
+        ok = read_string(v, slot(r.StatusDetails)), member = 7;
+      } else if (from <= 8 && raw_is(k, "StartTime")) {
+        ok = read_millis(v, slot(r.StartTime)), member = 8;
+      } else if (from <= 9 && raw_is(k, "EndTime")) {
+        ok = read_millis(v, slot(r.EndTime)), member = 9;
+      } else if (from <= 10 && raw_is(k, "OwnerInformation")) {
+        ok = read_string(v, slot(r.OwnerInformation)), member = 10;
+      } else if (from <= 11 && raw_is(k, "WindowTargetId")) {
+        ok = read_string(v, slot(r.WindowTargetId)), member = 11;
+      }
+      if (member >= 0 || from == 0) break;
     }
     if (!ok) return false;
+    if (member >= 0) {
+      seen |= 1u << member;
+      next = member + 1;
+    }
+    // An unknown member: the loop's next step skips its value.
   }
   if (seen != 4095) {  // members the document did not carry
     if (!(seen & 1)) r.WindowExecutionId.reset();
-    if (!(seen & 2)) r.WindowTargetId.reset();
-    if (!(seen & 4)) r.TaskExecutionId.reset();
-    if (!(seen & 8)) r.TaskType.reset();
-    if (!(seen & 16)) r.InvocationId.reset();
-    if (!(seen & 32)) r.ExecutionId.reset();
-    if (!(seen & 64)) r.EndTime.reset();
-    if (!(seen & 128)) r.Parameters.reset();
-    if (!(seen & 256)) r.Status.reset();
-    if (!(seen & 512)) r.StatusDetails.reset();
-    if (!(seen & 1024)) r.StartTime.reset();
-    if (!(seen & 2048)) r.OwnerInformation.reset();
+    if (!(seen & 2)) r.TaskExecutionId.reset();
+    if (!(seen & 4)) r.InvocationId.reset();
+    if (!(seen & 8)) r.ExecutionId.reset();
+    if (!(seen & 16)) r.TaskType.reset();
+    if (!(seen & 32)) r.Parameters.reset();
+    if (!(seen & 64)) r.Status.reset();
+    if (!(seen & 128)) r.StatusDetails.reset();
+    if (!(seen & 256)) r.StartTime.reset();
+    if (!(seen & 512)) r.EndTime.reset();
+    if (!(seen & 1024)) r.OwnerInformation.reset();
+    if (!(seen & 2048)) r.WindowTargetId.reset();
   }
   return true;
 }
+
+#undef BENCH_INLINE
 
 }  // namespace bench::handwritten
