@@ -31,4 +31,13 @@ inline bool walk(simdjson::padded_string_view json, std::size_t& sink) {
   return true;
 }
 
+/// Less than the floor: simdjson's stage 1 and the root object's first brace, and nothing else.
+/// What every on-demand decoder pays before it reads a member; the rest is its own work.
+inline bool iterate_only(simdjson::padded_string_view json) {
+  thread_local od::parser parser;
+  od::document doc;
+  od::object obj;
+  return !parser.iterate(json).get(doc) && !doc.get_object().get(obj);
+}
+
 }  // namespace bench::floor

@@ -722,17 +722,25 @@ AWSJSON_NOINLINE bool silent_decode(od::parser& parser, simdjson::padded_string_
   return walk_document<silent_levels<T> + 1>(parser, json, out, ctx);
 }
 
-// The silent walk first; the reporting one when it says no.
+/// The reporting walk of a whole document: out of line, so that the caller of a silent walk that
+/// succeeds keeps a small frame.
 template <class T>
-error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
+AWSJSON_NOINLINE error reported_decode(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
   auto& st = this_thread_state();
-  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
-    if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
-  }
   error err;
   decode_context ctx(options, err, st.scratch);
   (void)walk_document<unbounded_levels>(st.parser, json, out, ctx);
   return err;
+}
+
+// The silent walk first; the reporting one when it says no.
+template <class T>
+error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
+  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
+    auto& st = this_thread_state();
+    if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
+  }
+  return reported_decode(json, out, options);
 }
 
 template <class T>

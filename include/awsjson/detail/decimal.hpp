@@ -11,6 +11,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "config.hpp"
+
 namespace awsjson::detail {
 
 __extension__ typedef unsigned __int128 uint128;
@@ -184,7 +186,7 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
 /// years 2001 to 2286), optionally followed by '.' and 1 to 8 fraction digits. Into a
 /// power-of-ten period, floored. Returns false, leaving `out` alone, for anything else.
 template <class Rep, class Period>
-inline bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
+AWSJSON_ALWAYS_INLINE bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
   if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
                 !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>) ||
                 std::endian::native != std::endian::little) {

@@ -53,7 +53,7 @@ inline bool read_hex4(char const* p, unsigned& out) noexcept {
 
 // Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
 // padding after the string (simdjson's input always has it).
-inline char const* find_quote_or_backslash(char const* p) noexcept {
+AWSJSON_ALWAYS_INLINE char const* find_quote_or_backslash(char const* p) noexcept {
 #if defined(__SSE2__)
   __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
   for (;; p += 16) {
@@ -296,8 +296,13 @@ inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
 AWSJSON_ALWAYS_INLINE unescape_status assign_string(char const* p, std::size_t bound, std::string& out) {
   char const* end = find_quote_or_backslash(p);
   if (*end != '"') return unescape_string(p, bound, out);
-  out.clear();  // clear + append: cheaper than assign's general replace
-  out.append(p, std::size_t(end - p));
+  std::size_t n = std::size_t(end - p);
+  if (n <= out.capacity()) {
+    out.clear();  // clear + append: cheaper than assign's general replace
+    out.append(p, n);
+  } else {
+    out = std::string(p, n);  // a new buffer anyway (a fresh object): construct it, not grow into it
+  }
   return unescape_status::ok;
 }
 
