@@ -179,6 +179,16 @@ TEST_CASE("the silent walk takes generated documents, decoding gives the same va
     responses += silent(rj, r2);
     sinks += silent(sj, s2);
     trees += silent(tj, t2);
+    // Into fresh objects (strings are then constructed from the document, not grown into).
+    Response r4;
+    kitchen::Sink s4;
+    kitchen::Tree t4;
+    REQUIRE_FALSE(awsjson::decode_into(rj, r4));
+    REQUIRE_FALSE(awsjson::decode_into(sj, s4));
+    REQUIRE_FALSE(awsjson::decode_into(tj, t4));
+    CHECK(as_json(r4) == rj);
+    CHECK(as_json(s4) == sj);
+    CHECK(as_json(t4) == tj);
     // Into objects that hold another value: decoding reuses their storage.
     Response r3 = gen::response(rng);
     kitchen::Sink s3 = gen::sink(rng);

@@ -19,8 +19,11 @@
 /// For the steps of decode's silent walk, which must all land in one function (see decode.hpp).
 #if defined(__GNUC__) || defined(__clang__)
 #define AWSJSON_ALWAYS_INLINE [[gnu::always_inline]] inline
+/// The same for a lambda, written after its parameter list.
+#define AWSJSON_LAMBDA_INLINE __attribute__((always_inline))
 #else
 #define AWSJSON_ALWAYS_INLINE inline
+#define AWSJSON_LAMBDA_INLINE
 #endif
 
 /// decode's silent walk (decode.hpp): on unless defined to 0, which leaves decoding to the
