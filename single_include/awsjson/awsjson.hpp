@@ -206,8 +206,11 @@ struct codec;
 /// For the steps of decode's silent walk, which must all land in one function (see decode.hpp).
 #if defined(__GNUC__) || defined(__clang__)
 #define AWSJSON_ALWAYS_INLINE [[gnu::always_inline]] inline
+/// The same for a lambda, written after its parameter list.
+#define AWSJSON_LAMBDA_INLINE __attribute__((always_inline))
 #else
 #define AWSJSON_ALWAYS_INLINE inline
+#define AWSJSON_LAMBDA_INLINE
 #endif
 
 /// decode's silent walk (decode.hpp): on unless defined to 0, which leaves decoding to the
@@ -626,6 +629,7 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
 #include <string_view>
 #include <type_traits>
 
+
 namespace awsjson::detail {
 
 __extension__ typedef unsigned __int128 uint128;
@@ -799,7 +803,7 @@ constexpr bool fast_seconds_to_ticks(std::string_view s, Rep& out) noexcept {
 /// years 2001 to 2286), optionally followed by '.' and 1 to 8 fraction digits. Into a
 /// power-of-ten period, floored. Returns false, leaving `out` alone, for anything else.
 template <class Rep, class Period>
-inline bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
+AWSJSON_ALWAYS_INLINE bool padded_epoch_seconds_to_ticks(char const* p, std::size_t n, Rep& out) noexcept {
   if constexpr (Period::num != 1 || !is_power_of_ten(Period::den) || Period::den > 1000000000 ||
                 !(std::is_same_v<Rep, std::int64_t> || std::is_same_v<Rep, long long>) ||
                 std::endian::native != std::endian::little) {
@@ -886,7 +890,7 @@ inline bool read_hex4(char const* p, unsigned& out) noexcept {
 
 // Position of the first '"' or '\\' at or after p. Reads ahead in blocks: the caller guarantees
 // padding after the string (simdjson's input always has it).
-inline char const* find_quote_or_backslash(char const* p) noexcept {
+AWSJSON_ALWAYS_INLINE char const* find_quote_or_backslash(char const* p) noexcept {
 #if defined(__SSE2__)
   __m128i const quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
   for (;; p += 16) {
@@ -1129,8 +1133,13 @@ inline std::size_t raw_string_length(char const* p, bool& escaped) noexcept {
 AWSJSON_ALWAYS_INLINE unescape_status assign_string(char const* p, std::size_t bound, std::string& out) {
   char const* end = find_quote_or_backslash(p);
   if (*end != '"') return unescape_string(p, bound, out);
-  out.clear();  // clear + append: cheaper than assign's general replace
-  out.append(p, std::size_t(end - p));
+  std::size_t n = std::size_t(end - p);
+  if (n <= out.capacity()) {
+    out.clear();  // clear + append: cheaper than assign's general replace
+    out.append(p, n);
+  } else {
+    out = std::string(p, n);  // a new buffer anyway (a fresh object): construct it, not grow into it
+  }
   return unescape_status::ok;
 }
 
@@ -2606,6 +2615,26 @@ AWSJSON_ALWAYS_INLINE bool walk_string(od::value& v, std::string& out, Ctx& ctx)
   return true;
 }
 
+/// A string member or element that does not exist yet (an empty optional, a new list element) is
+/// constructed straight from the document's bytes when it has no escapes: one allocation of its
+/// size, where a default-constructed string would be grown into. `add(p, n)` constructs it (a
+/// generic lambda, so that its body is compiled only for strings); false
+/// when it is not such a string (escapes, another type), and the caller decodes in place as for
+/// any value.
+template <class T, class Add>
+AWSJSON_ALWAYS_INLINE bool add_plain_string([[maybe_unused]] od::value& v, [[maybe_unused]] Add&& add) {
+  if constexpr (kind_of<T> != value_kind::string) {
+    return false;
+  } else {
+    od::raw_json_string raw;
+    if (v.get_raw_json_string().get(raw)) return false;
+    char const* end = find_quote_or_backslash(raw.raw());
+    if (*end != '"') return false;
+    add(raw.raw(), std::size_t(end - raw.raw()));
+    return true;
+  }
+}
+
 // Why an enum did not decode: a bad escape, or a value the enum lacks.
 template <class E>
 AWSJSON_COLD bool enum_failure(od::value& v, char const* raw, decode_context& ctx) {
@@ -2770,13 +2799,20 @@ AWSJSON_ALWAYS_INLINE bool walk_list(od::value& v, L& out, Ctx& ctx) {
   if (!enter(ctx)) return false;
   std::size_t i = 0;
   for (auto er : arr) {
-    od::value ev;
-    if (auto e = std::move(er).get(ev)) {
+    if (auto e = er.error()) {
       ctx.json_error(e);
       ctx.prepend_path(i);
       return false;
     }
-    if (i == out.size()) out.emplace_back();  // elements already there are reused, keeping their capacity
+    od::value&& ev = std::move(er).value_unsafe();  // not a copy: see walk_members
+    if (i == out.size()) {                          // elements already there are reused, keeping their capacity
+      if (add_plain_string<typename L::value_type>(
+              ev, [&](auto p, auto n) AWSJSON_LAMBDA_INLINE { out.emplace_back(p, n); })) {
+        ++i;
+        continue;
+      }
+      out.emplace_back();
+    }
     if (!walk_value<Left>(ev, out[i], ctx)) {
       ctx.prepend_path(i);
       return false;
@@ -2795,8 +2831,8 @@ AWSJSON_ALWAYS_INLINE bool walk_map(od::value& v, M& out, Ctx& ctx) {
   if (!enter(ctx)) return false;
   out.clear();
   for (auto fr : obj) {
-    od::field f;
-    if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
+    if (auto e = fr.error()) return ctx.json_error(e);
+    od::field&& f = std::move(fr).value_unsafe();  // not a copy: see walk_members
     std::string_view key;
     if (auto st = string_body(f.key().raw(), key, ctx.scratch); st != unescape_status::ok)
       return ctx.fail(errc::invalid_json, describe(st));
@@ -2885,7 +2921,11 @@ AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, membe
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
     if constexpr (kind_of<M> == value_kind::optional) {
-      if (!m) m.emplace();
+      if (!m) {
+        if (add_plain_string<typename M::value_type>(v, [&](auto p, auto n) AWSJSON_LAMBDA_INLINE { m.emplace(p, n); }))
+          return true;
+        m.emplace();
+      }
       ok = walk_value<Left>(v, *m, ctx);
     } else {
       ok = walk_value<Left>(v, m, ctx);
@@ -2952,8 +2992,12 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   std::uint64_t seen = 0;
   std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
-    od::field f;
-    if (auto e = std::move(fr).get(f)) return ctx.json_error(e);
+    if (auto e = fr.error()) return ctx.json_error(e);
+    // The field itself, not a copy into a local (simdjson's get()): g++ copies it with 8-byte
+    // stores that it reads back as 16-byte loads, which the store buffer cannot forward. Whether
+    // it does depends on the size of the whole walk, and when it did, each member cost about
+    // 10 ns more (minimal took 100 ns instead of 62).
+    od::field&& f = std::move(fr).value_unsafe();
     char const* const key = f.key().raw();
     char const* raw = key;
     bool ok = true;
@@ -3052,7 +3096,11 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
       out.reset();
       return true;
     }
-    if (!out) out.emplace();
+    if (!out) {
+      if (add_plain_string<typename T::value_type>(v, [&](auto p, auto n) AWSJSON_LAMBDA_INLINE { out.emplace(p, n); }))
+        return true;
+      out.emplace();
+    }
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (Left == 0) {
     return false;  // the silent walk unrolls no deeper: the reporting walk takes the document
@@ -3179,17 +3227,26 @@ AWSJSON_NOINLINE bool silent_decode(od::parser& parser, simdjson::padded_string_
   return walk_document<silent_levels<T> + 1>(parser, json, out, ctx);
 }
 
-// The silent walk first; the reporting one when it says no.
+/// The reporting walk of a whole document: out of line, so that the caller of a silent walk that
+/// succeeds keeps a small frame.
 template <class T>
-error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
+AWSJSON_NOINLINE error reported_decode(simdjson::padded_string_view const& json, T& out,
+                                       decode_options const& options) {
   auto& st = this_thread_state();
-  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
-    if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
-  }
   error err;
   decode_context ctx(options, err, st.scratch);
   (void)walk_document<unbounded_levels>(st.parser, json, out, ctx);
   return err;
+}
+
+// The silent walk first; the reporting one when it says no.
+template <class T>
+error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
+  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
+    auto& st = this_thread_state();
+    if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
+  }
+  return reported_decode(json, out, options);
 }
 
 template <class T>
