@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Generates single_include/awsjson/awsjson.hpp from include/awsjson/.
 
-Every awsjson header is inlined once, in dependency order (a header comes after the headers it
-includes); external includes (<simdjson.h>, <boost/...>, <date/date.h>, the standard library) stay
+Every awsjson header of the library is inlined once, in dependency order (a header comes after the
+headers it includes), with the seed operation, SSM's GetMaintenanceWindowExecutionTaskInvocation,
+and the shapes it reaches; the generated services are not (include one operation's header from
+include/ for any other). External includes (<simdjson.h>, <boost/...>, <date/date.h>, the standard library) stay
 includes. Python 3 standard library only.
 
 Usage: tools/amalgamate.py [--output PATH] [--check]
@@ -16,7 +18,9 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / 'include'
 DEFAULT_OUTPUT = ROOT / 'single_include' / 'awsjson' / 'awsjson.hpp'
+SEED = INCLUDE / 'awsjson' / 'ssm' / 'get_maintenance_window_execution_task_invocation.hpp'
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"\s*$')
+AWSJSON_INCLUDE = re.compile(r'^\s*#\s*include\s+<(awsjson/[^>]+)>\s*$')  # how generated models include it
 PRAGMA_ONCE = re.compile(r'^\s*#\s*pragma\s+once\s*$')
 
 
@@ -41,6 +45,10 @@ def generate():
             if m:
                 emit(path.parent / m.group(1))  # dependencies first
                 continue
+            m = AWSJSON_INCLUDE.match(line)
+            if m:
+                emit(INCLUDE / m.group(1))
+                continue
             if PRAGMA_ONCE.match(line):
                 continue
             body.append(line)
@@ -50,7 +58,11 @@ def generate():
         out.append('// ---- end %s ----' % rel)
         out.append('')
 
-    roots = [INCLUDE / 'awsjson' / 'awsjson.hpp'] + sorted((INCLUDE / 'awsjson').rglob('*.hpp'))
+    # The library and the seed operation; not the generated services (a folder with shapes/ in it),
+    # which are included one operation at a time.
+    services = {p.parent for p in (INCLUDE / 'awsjson').rglob('shapes')}
+    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp')) if not any(s in p.parents for s in services)]
+    roots = [INCLUDE / 'awsjson' / 'awsjson.hpp'] + core + [SEED]
     for r in roots:
         emit(r)
     banner = [

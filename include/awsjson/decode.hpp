@@ -169,6 +169,18 @@ AWSJSON_ALWAYS_INLINE bool add_plain_string([[maybe_unused]] od::value& v, [[may
   }
 }
 
+/// A union with other than one member set.
+template <class Ctx>
+AWSJSON_COLD bool union_failure(std::size_t set, Ctx& ctx) {
+  if constexpr (reports<Ctx>) {
+    std::string n = std::to_string(set);
+    return ctx.fail(errc::invalid_value,
+                    {"expected a union with exactly one member set, found ", set == 0 ? "none" : n.c_str()});
+  } else {
+    return false;
+  }
+}
+
 // Why an enum did not decode: a bad escape, or a value the enum lacks.
 template <class E>
 AWSJSON_COLD bool enum_failure(od::value& v, char const* raw, decode_context& ctx) {
@@ -320,6 +332,9 @@ bool walk_custom(od::value& v, T& out, decode_context& ctx) {
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx);
 
+template <class T>
+AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx);
+
 template <class Ctx>
 AWSJSON_ALWAYS_INLINE bool enter(Ctx& ctx) {
   if (++ctx.depth <= ctx.options.max_depth) return true;
@@ -381,13 +396,13 @@ AWSJSON_ALWAYS_INLINE bool walk_map(od::value& v, M& out, Ctx& ctx) {
   return true;
 }
 
-/// Skips an unknown member's value, checking that it is well-formed JSON: simdjson steps over it
-/// (an object or array by counting brackets), and check_json reads its text.
+/// The JSON text of a value the walk does not descend into (an unknown member, a document, a
+/// union member this build does not know), checked to be well-formed: simdjson steps over it (an
+/// object or array by counting brackets) and check_json reads its text.
 template <class Ctx>
-AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
+AWSJSON_ALWAYS_INLINE bool checked_value_text(od::value& v, std::string_view& text, Ctx& ctx) {
   od::json_type t;
   if (auto e = v.type().get(t)) return ctx.json_error(e);
-  std::string_view text;
   simdjson::error_code e = simdjson::SUCCESS;
   if (t == od::json_type::object) {
     od::object obj;
@@ -399,12 +414,58 @@ AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
     text = v.raw_json_token();
   }
   if (e) return ctx.json_error(e);
+  text = trim_token(text);
   unsigned levels = ctx.options.max_depth > ctx.depth ? ctx.options.max_depth - ctx.depth : 0;
   if constexpr (reports<Ctx>)
     return check_json(text, levels, ctx.scratch, &ctx);
   else
     return check_json(text, levels, ctx.scratch, nullptr);
 }
+
+/// Skips an unknown member's value, checking that it is well-formed JSON.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
+  std::string_view text;
+  return checked_value_text(v, text, ctx);
+}
+
+/// A document: the value's text, checked, kept as written.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool walk_json_document(od::value& v, document& out, Ctx& ctx) {
+  std::string_view text;
+  if (!checked_value_text(v, text, ctx)) return false;
+  document_access::assign(out, text);
+  return true;
+}
+
+/// A key a union does not know: `__type` is ignored (Smithy says so), a null value is an absent
+/// member, anything else is kept, name and text, as the union's unknown member (one at most).
+template <class Ctx, class U>
+AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, U& out, Ctx& ctx) {
+  std::string_view text;
+  if (!checked_value_text(v, text, ctx)) return false;
+  std::string_view name;
+  if (auto st = string_body(key, name, ctx.scratch); st != unescape_status::ok)
+    return ctx.fail(errc::invalid_json, describe(st));
+  if (name == "__type" || text == "null") return true;
+  if (out.unknown_member) return union_failure(2, ctx);
+  out.unknown_member.emplace();
+  out.unknown_member->name.assign(name);
+  out.unknown_member->json.assign(text);
+  return true;
+}
+
+template <class M>
+struct optional_value {
+  using type = M;
+};
+template <class T>
+struct optional_value<std::optional<T>> {
+  using type = T;
+};
+
+/// `__type`, the key a union value may carry and a decoder ignores.
+inline constexpr std::array<std::string_view, 1> union_type_key{"__type"};
 
 /// T's member keys as a document spells them without escapes, each with its closing quote, in
 /// one padded buffer: a key that matched a member only once unescaped, or ignoring case, is
@@ -451,6 +512,20 @@ AWSJSON_NOINLINE inline std::size_t find_member_key(char const* raw, std::string
 
 template <int Left, class Ctx, class M>
 AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, member_info const& info) {
+  if constexpr (kind_of<M> == value_kind::document ||
+                (kind_of<M> == value_kind::optional &&
+                 kind_of<typename optional_value<M>::type> == value_kind::document)) {
+    // A document takes null as a value; a member that is null is absent all the same.
+    if (is_null(v)) {
+      if (info.required && ctx.options.strict_required) {
+        ctx.fail(errc::missing_member, "required member is null");
+        ctx.prepend_path(info.key());
+        return false;
+      }
+      reset_value(m);
+      return true;
+    }
+  }
   bool ok;
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
@@ -560,6 +635,15 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
       continue;
     }
     if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
+    if constexpr (kind_of<T> == value_kind::tagged_union) {
+      if (!ctx.options.reject_unknown_members || raw_is<union_type_key, 0>(key)) {
+        if (!keep_unknown_union_member(f.value(), key, out, ctx)) {
+          prepend_raw_key(ctx, key);
+          return false;
+        }
+        continue;
+      }
+    }
     if (ctx.options.reject_unknown_members) {
       ctx.fail(errc::unknown_member, "unknown member");
       prepend_raw_key(ctx, key);
@@ -592,13 +676,18 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   return true;
 }
 
+/// A structure, or a tagged union: a structure with exactly one member set.
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_struct(od::value& v, T& out, Ctx& ctx) {
   sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if constexpr (kind_of<T> == value_kind::tagged_union) out.unknown_member.reset();
   if (!enter(ctx) || !walk_members<Left>(obj, out, ctx)) return false;
   --ctx.depth;
+  if constexpr (kind_of<T> == value_kind::tagged_union) {
+    if (std::size_t set = members_set(out); set != 1) return union_failure(set, ctx);
+  }
   return true;
 }
 
@@ -625,6 +714,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_timestamp(v, out, ctx);
   } else if constexpr (k == value_kind::blob) {
     return walk_blob(v, out, ctx);
+  } else if constexpr (k == value_kind::document) {
+    return walk_json_document(v, out, ctx);
   } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
     if (is_null(v)) {
       out.reset();
@@ -637,12 +728,12 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     }
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (Left == 0) {
-    return false;  // the silent walk unrolls no deeper: the reporting walk takes the document
+    return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
     return walk_list<below(Left)>(v, out, ctx);
   } else if constexpr (k == value_kind::map) {
     return walk_map<below(Left)>(v, out, ctx);
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     return walk_struct<below(Left)>(v, out, ctx);
   } else {
     static_assert(k != value_kind::unsupported,
@@ -690,10 +781,11 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
 /// documents go to the reporting walk.
 inline constexpr int silent_max_nesting = 3;
 
-/// How many member and element decoders the silent walk may inline for one root type. Each level
-/// of a recursive or deeply nested model multiplies the code of one function (and its compile
-/// time: under a sanitizer, minutes for a 27-member recursive structure at three levels), while
-/// the common shapes of a response are flat or shallow.
+/// How many member and element decoders the silent walk may inline for one root type (deeper
+/// levels get a function of their own: silent_nested). Each inlined decoder of a string is about
+/// 2 KB of code at -O2, and a generated service has thousands: 64 made a TU decoding one
+/// Identity Store response take 17 s at -O2, 16 takes 13 s, and the flat responses the seed
+/// operation and most AWS operations return (up to 16 members) are still inlined whole.
 inline constexpr std::size_t silent_inline_budget = 64;
 
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
@@ -704,7 +796,8 @@ constexpr std::size_t silent_inlined() {
     return 0;
   } else if constexpr (k == value_kind::optional) {
     return silent_inlined<typename T::value_type, Left>();
-  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
+  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure ||
+                                      k == value_kind::tagged_union)) {
     return 1;
   } else if constexpr (k == value_kind::list) {
     return 1 + silent_inlined<typename T::value_type, Left - 1>();
@@ -743,13 +836,23 @@ constexpr bool silent_walkable() {
     return silent_walkable<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
     return silent_walkable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
       return (silent_walkable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
   } else {
     return true;
   }
+}
+
+/// A list, map or structure below the levels the silent walk unrolls in its parent: walked by a
+/// function of its own (one per type, shared by every parent that holds it), which unrolls the
+/// levels below it by the same budget. The code of a deep or recursive model (a generated
+/// service's responses, DynamoDB's AttributeValue) stays proportional to its number of shapes,
+/// and a nested document is still walked in one pass.
+template <class T>
+AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx) {
+  return walk_value<silent_levels<T> + 1>(v, out, ctx);
 }
 
 /// The silent walk of a document whose root is a T: true when it decoded, false having decided

@@ -68,9 +68,27 @@ bool encode_floating(encode_context& ctx, T x) {
   return true;
 }
 
+/// A union with other than one member set cannot be sent.
+AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set) {
+  std::string n = std::to_string(set);
+  return ctx.fail(errc::invalid_value,
+                  std::string("a union needs exactly one member set, it has ").append(set ? n : std::string("none")));
+}
+
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
   sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
+  if constexpr (kind_of<T> == value_kind::tagged_union) {
+    if (std::size_t set = members_set(x); set != 1) return union_set_failure(ctx, set);
+    if (x.unknown_member) {  // a member this build does not know: sent back as it came
+      ctx.out.push_back('{');
+      if (!encode_string(ctx, x.unknown_member->name)) return false;
+      ctx.out.push_back(':');
+      ctx.out += x.unknown_member->json;
+      ctx.out.push_back('}');
+      return true;
+    }
+  }
   ctx.out.push_back('{');
   bool first = true, ok = true;
   boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
@@ -191,8 +209,11 @@ bool encode_any(encode_context& ctx, T const& x) {
     }
     ctx.out.push_back('}');
     return true;
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     return encode_struct(ctx, x);
+  } else if constexpr (k == value_kind::document) {
+    ctx.out += x.json();  // checked JSON, sent as it came
+    return true;
   } else {
     static_assert(k != value_kind::unsupported,
                   "awsjson cannot encode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "

@@ -110,7 +110,9 @@ void print_value(std::string& os, T const& x) {
       print_value(os, v);
     }
     os += '}';
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::document) {
+    os += x.json();
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     constexpr auto shape = shape_of<T>();
     os += shape.name;
     if constexpr (shape.sensitive) {
@@ -135,6 +137,13 @@ void print_value(std::string& os, T const& x) {
         else
           print_value(os, m);
       });
+      if constexpr (k == value_kind::tagged_union) {
+        if (x.unknown_member) {     // a member this build does not know: it may be sensitive in the model
+          os += first ? "" : ", ";  // that added it, so its value is not shown
+          print_string(os, x.unknown_member->name);
+          os += ": <unknown member>";
+        }
+      }
       os += '}';
     }
   } else {

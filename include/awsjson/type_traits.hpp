@@ -10,8 +10,10 @@
 
 #include "blob.hpp"
 #include "codec.hpp"
+#include "document.hpp"
 #include "open_enum.hpp"
 #include "reflect.hpp"
+#include "tagged_union.hpp"
 #include "timestamp.hpp"
 
 namespace awsjson {
@@ -49,20 +51,22 @@ concept has_codec = requires {
 
 /// The kinds of value awsjson knows, one per Smithy shape kind it maps (and `custom`).
 enum class value_kind : unsigned char {
-  custom,       ///< has an awsjson::codec<T> specialization (checked first: it overrides the rest)
-  string,       ///< std::string
-  boolean,      ///< bool
-  integer,      ///< 8- to 64-bit signed and unsigned integers (not bool, not char)
-  floating,     ///< float, double
-  enumeration,  ///< a described enum
-  open_enum,    ///< awsjson::open_enum<E>
-  timestamp,    ///< std::chrono::sys_time<D>
-  blob,         ///< awsjson::blob, or any type with is_blob<T> (checked before list)
-  optional,     ///< std::optional<T>
-  list,         ///< std::vector<T>
-  map,          ///< a string-keyed associative container
-  structure,    ///< a described struct
-  unsupported,  ///< none of these: decode and encode stop with a static_assert
+  custom,        ///< has an awsjson::codec<T> specialization (checked first: it overrides the rest)
+  string,        ///< std::string
+  boolean,       ///< bool
+  integer,       ///< 8- to 64-bit signed and unsigned integers (not bool, not char)
+  floating,      ///< float, double
+  enumeration,   ///< a described enum
+  open_enum,     ///< awsjson::open_enum<E>
+  timestamp,     ///< std::chrono::sys_time<D>
+  blob,          ///< awsjson::blob, or any type with is_blob<T> (checked before list)
+  optional,      ///< std::optional<T>
+  list,          ///< std::vector<T>
+  map,           ///< a string-keyed associative container
+  structure,     ///< a described struct
+  tagged_union,  ///< a described struct deriving from awsjson::tagged_union (checked before structure)
+  document,      ///< awsjson::document: any JSON value, kept as its text
+  unsupported,   ///< none of these: decode and encode stop with a static_assert
 };
 
 namespace detail {
@@ -92,6 +96,10 @@ constexpr value_kind classify() noexcept {
     return value_kind::list;
   else if constexpr (is_map<T>)
     return value_kind::map;
+  else if constexpr (std::is_same_v<T, document>)
+    return value_kind::document;
+  else if constexpr (is_tagged_union<T>)
+    return value_kind::tagged_union;
   else if constexpr (described_struct<T>)
     return value_kind::structure;
   else
@@ -100,7 +108,7 @@ constexpr value_kind classify() noexcept {
 }  // namespace detail
 
 /// The kind T plays. The order of the tests lives here only: a custom codec first, a blob before
-/// a list.
+/// a list, a tagged union before a structure.
 template <class T>
 inline constexpr value_kind kind_of = detail::classify<std::remove_cv_t<T>>();
 
@@ -113,8 +121,11 @@ void reset_value(T& x) {
   } else if constexpr (k == value_kind::string || k == value_kind::list || k == value_kind::map ||
                        k == value_kind::blob) {
     x.clear();
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) { reset_value(x.*d.pointer); });
+    if constexpr (k == value_kind::tagged_union) x.unknown_member.reset();
+  } else if constexpr (k == value_kind::document) {
+    x = document{};
   } else {
     x = T{};
   }

@@ -143,6 +143,11 @@ class validate_context {
       }
     } else if constexpr (k == value_kind::structure) {
       structure(x);
+    } else if constexpr (k == value_kind::tagged_union) {
+      if (std::size_t set = members_set(x); set != 1)
+        fail(set ? std::string("a union needs exactly one member set, it has ").append(std::to_string(set))
+                 : std::string("a union needs exactly one member set, it has none"));
+      structure(x);
     }
   }
 

@@ -1800,6 +1800,261 @@ constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
 }  // namespace awsjson
 // ---- end awsjson/enum.hpp ----
 
+// ---- begin awsjson/document.hpp ----
+// document: Smithy's `document` (botocore's `"document": true`), any JSON value, kept as the JSON
+// text the service wrote.
+//
+// A document keeps its text exactly, numbers included (`1e400`, a 20-digit integer), and encodes
+// back byte for byte. It is read like a small tree:
+//
+//   awsjson::document const& d = *user.Attributes;          // {"name":{"given":"Ana"},"ids":[7,8]}
+//   d.find("name")->find("given")->string();                 // "Ana"
+//   d.find("ids")->at(1).number();                           // "8", the number's text as written
+//   d.find("ids")->at(1).number_as<std::int64_t>();          // 8
+//
+// and converts to and from described types (decode.hpp, encode.hpp):
+//
+//   awsjson::error e = awsjson::from_document(d, profile);   // decodes the document into a type
+//   awsjson::error f = awsjson::to_document(profile, d);     // and back
+//   awsjson::error g = awsjson::parse_document(text, d);     // any JSON text, checked
+//
+// Why text and not a tree: decoding one is a skip and a copy (simdjson finds its end, one check
+// reads it), encoding it a copy, and nothing is lost; a tree (simdjson's DOM, Boost.JSON's
+// value) cannot hold `1e400` or integers beyond 64 bits as written, and costs allocations per
+// node. The measurements are in benchmarks/RESULTS.md. Navigation walks the text: it is meant for
+// reading a few values, not for queries over a large document (decode those into a type).
+
+#include <charconv>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+namespace awsjson {
+
+/// The kind of a JSON value.
+enum class json_kind : unsigned char { null, boolean, number, string, array, object };
+
+class document;
+
+namespace detail {
+struct document_access;
+
+constexpr bool json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+/// Past the whitespace at p (at most e).
+constexpr char const* skip_space(char const* p, char const* e) noexcept {
+  while (p < e && json_space(*p)) ++p;
+  return p;
+}
+
+/// The end of the JSON value starting at p, in text already checked to be JSON.
+constexpr char const* skip_json_value(char const* p, char const* e) noexcept {
+  if (p >= e) return e;
+  auto skip_string = [e](char const* q) {  // q on the opening quote; returns past the closing one
+    for (++q; q < e && *q != '"'; ++q)
+      if (*q == '\\') ++q;
+    return q < e ? q + 1 : e;
+  };
+  if (*p == '"') return skip_string(p);
+  if (*p == '{' || *p == '[') {
+    int depth = 0;
+    while (p < e) {
+      char c = *p;
+      if (c == '"') {
+        p = skip_string(p);
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if ((c == '}' || c == ']') && --depth == 0) return p + 1;
+      ++p;
+    }
+    return e;
+  }
+  while (p < e && *p != ',' && *p != ']' && *p != '}' && !json_space(*p)) ++p;
+  return p;
+}
+}  // namespace detail
+
+/// Any JSON value, kept as its text. Default-constructed: JSON null.
+class document {
+ public:
+  document() = default;
+
+  /// The JSON text, as the service (or parse_document) wrote it; "null" for a default document.
+  std::string_view json() const noexcept { return text_.empty() ? std::string_view("null") : std::string_view(text_); }
+
+  json_kind kind() const noexcept {
+    switch (json().front()) {
+      case 'n':
+        return json_kind::null;
+      case 't':
+      case 'f':
+        return json_kind::boolean;
+      case '"':
+        return json_kind::string;
+      case '[':
+        return json_kind::array;
+      case '{':
+        return json_kind::object;
+      default:
+        return json_kind::number;
+    }
+  }
+  bool is_null() const noexcept { return kind() == json_kind::null; }
+
+  /// The boolean, or nullopt when the document is not one.
+  std::optional<bool> boolean() const noexcept {
+    if (kind() != json_kind::boolean) return std::nullopt;
+    return json().front() == 't';
+  }
+
+  /// The string, unescaped, or nullopt when the document is not one.
+  std::optional<std::string> string() const {
+    if (kind() != json_kind::string) return std::nullopt;
+    std::string padded(json().substr(1));  // past the opening quote; the unescaper reads ahead
+    padded.append(64, ' ');
+    std::string out;
+    if (detail::unescape_string(padded.data(), out) != detail::unescape_status::ok) return std::nullopt;
+    return out;
+  }
+
+  /// The number's text exactly as written (`1e400` stays `1e400`), or "" when not a number.
+  std::string_view number() const noexcept { return kind() == json_kind::number ? json() : std::string_view(); }
+
+  /// The number as N when it is a number N holds exactly (an integer type: an integer in range;
+  /// a floating type: any finite number, rounded to nearest), else nullopt.
+  template <class N>
+  requires std::is_arithmetic_v<N> std::optional<N> number_as()
+  const noexcept {
+    std::string_view t = number();
+    if (t.empty()) return std::nullopt;
+    N v{};
+    auto r = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (r.ec != std::errc() || r.ptr != t.data() + t.size()) return std::nullopt;
+    return v;
+  }
+
+  /// Elements of an array, members of an object; 0 for anything else.
+  std::size_t size() const noexcept {
+    std::size_t n = 0;
+    for_each([&](std::string_view, char const*, char const*) { ++n; });
+    return n;
+  }
+
+  /// The element at index i of an array; nullopt past the end or when not an array.
+  std::optional<document> at(std::size_t i) const {
+    std::optional<document> found;
+    if (kind() != json_kind::array) return found;
+    std::size_t k = 0;
+    for_each([&](std::string_view, char const* b, char const* e) {
+      if (k++ == i) found = slice(b, e);
+    });
+    return found;
+  }
+
+  /// The member `key` of an object (the last one, if the key repeats); nullopt when absent or
+  /// when not an object.
+  std::optional<document> find(std::string_view key) const {
+    std::optional<document> found;
+    if (kind() != json_kind::object) return found;
+    for_each([&](std::string_view raw_key, char const* b, char const* e) {
+      if (key_equals(raw_key, key)) found = slice(b, e);
+    });
+    return found;
+  }
+
+  /// Every element of an array (empty for anything else).
+  std::vector<document> elements() const {
+    std::vector<document> out;
+    if (kind() == json_kind::array)
+      for_each([&](std::string_view, char const* b, char const* e) { out.push_back(slice(b, e)); });
+    return out;
+  }
+
+  /// Every member of an object, in document order, keys unescaped (empty for anything else).
+  std::vector<std::pair<std::string, document>> members() const {
+    std::vector<std::pair<std::string, document>> out;
+    if (kind() == json_kind::object)
+      for_each([&](std::string_view raw_key, char const* b, char const* e) {
+        out.emplace_back(unescape_key(raw_key), slice(b, e));
+      });
+    return out;
+  }
+
+  /// Equal text: the same JSON written the same way.
+  friend bool operator==(document const& a, document const& b) noexcept { return a.json() == b.json(); }
+
+ private:
+  friend struct detail::document_access;
+  std::string text_;  // checked JSON, no surrounding whitespace; empty for null
+
+  static document slice(char const* b, char const* e) {
+    document d;
+    d.text_.assign(b, std::size_t(e - b));
+    if (d.text_ == "null") d.text_.clear();
+    return d;
+  }
+
+  // Calls f(raw key or "", value begin, value end) for each element or member.
+  template <class F>
+  void for_each(F&& f) const {
+    std::string_view t = json();
+    if (t.front() != '[' && t.front() != '{') return;
+    bool object = t.front() == '{';
+    char const* p = t.data() + 1;
+    char const* e = t.data() + t.size() - 1;  // on the closing bracket
+    for (p = detail::skip_space(p, e); p < e;) {
+      std::string_view key;
+      if (object) {
+        char const* k = detail::skip_json_value(p, e);
+        key = std::string_view(p + 1, std::size_t(k - p - 2));  // between the quotes, raw
+        p = detail::skip_space(k, e) + 1;                       // past ':'
+        p = detail::skip_space(p, e);
+      }
+      char const* end = detail::skip_json_value(p, e);
+      f(key, p, end);
+      p = detail::skip_space(end, e);
+      if (p < e && *p == ',') p = detail::skip_space(p + 1, e);
+    }
+  }
+
+  static std::string unescape_key(std::string_view raw) {
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+    std::string padded(raw);
+    padded += '"';
+    padded.append(64, ' ');
+    std::string out;
+    (void)detail::unescape_string(padded.data(), out);  // checked JSON: never fails
+    return out;
+  }
+  static bool key_equals(std::string_view raw, std::string_view key) {
+    if (raw.find('\\') == std::string_view::npos) return raw == key;
+    return unescape_key(raw) == key;
+  }
+};
+
+namespace detail {
+/// For the codec: documents are made only of checked JSON text.
+struct document_access {
+  static std::string& text(document& d) noexcept { return d.text_; }
+  static void assign(document& d, std::string_view checked_json) {
+    if (checked_json == "null")
+      d.text_.clear();
+    else
+      d.text_.assign(checked_json);
+  }
+};
+}  // namespace detail
+
+}  // namespace awsjson
+// ---- end awsjson/document.hpp ----
+
 // ---- begin awsjson/open_enum.hpp ----
 // open_enum<E>: an enum that keeps wire values it does not know.
 //
@@ -1875,6 +2130,74 @@ std::string_view to_string(open_enum<E> const& e) noexcept {
 
 }  // namespace awsjson
 // ---- end awsjson/open_enum.hpp ----
+
+// ---- begin awsjson/tagged_union.hpp ----
+// tagged_union: Smithy's `union` (botocore's `"union": true`), a value that is exactly one of its
+// members.
+//
+// A union is a described struct whose members are all optional, deriving from tagged_union:
+//
+//   struct ExecutionInputs : awsjson::tagged_union {
+//     std::optional<AutomationExecutionInputs> Automation;
+//     friend bool operator==(ExecutionInputs const&, ExecutionInputs const&) = default;
+//   };
+//   BOOST_DESCRIBE_STRUCT(ExecutionInputs, (), (Automation))
+//
+// On the wire it is an object with one member. Decoding takes one member with a non-null value,
+// ignores null members and a `__type` member, and fails (naming the union's path) on none or
+// more than one. A member this build does not know is kept, name and JSON text, in
+// `unknown_member`, and encodes back unchanged. Encoding and validation require exactly one
+// member set. Members keep the model's names, several members may share a type, and the codec,
+// printer and validator treat it as the structure it is (docs/generators.md says why this form).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+
+namespace awsjson {
+
+/// A union member this version of the model does not know: its key and its value's JSON text
+/// (as the service wrote it), sent back as it came.
+struct unknown_union_member {
+  std::string name;
+  std::string json;
+  friend bool operator==(unknown_union_member const&, unknown_union_member const&) = default;
+};
+
+/// The base of every tagged union: holds the member this build does not know, if that is the one.
+struct tagged_union {
+  std::optional<unknown_union_member> unknown_member;
+  friend bool operator==(tagged_union const&, tagged_union const&) = default;
+};
+
+/// Whether T is a tagged union: a described struct deriving from tagged_union.
+template <class T>
+inline constexpr bool is_tagged_union = std::is_base_of_v<tagged_union, T>&& described_struct<T>;
+
+/// The wire name of the member a union holds: "" when it holds none, and the name of the unknown
+/// member when it holds that. (When, wrongly, several are set, the first in model order.)
+template <class U>
+requires is_tagged_union<U> std::string_view which(U const& u) {
+  std::string_view found;
+  boost::mp11::mp_for_each<members_of<U>>([&](auto d) {
+    if (found.empty() && (u.*d.pointer).has_value()) found = member_meta<U, decltype(d)>.key();
+  });
+  if (found.empty() && u.unknown_member) found = u.unknown_member->name;
+  return found;
+}
+
+/// How many members a union holds (exactly one in a valid union), its unknown member included.
+template <class U>
+requires is_tagged_union<U> std::size_t members_set(U const& u) {
+  std::size_t n = u.unknown_member ? 1 : 0;
+  boost::mp11::mp_for_each<members_of<U>>([&](auto d) { n += (u.*d.pointer).has_value(); });
+  return n;
+}
+
+}  // namespace awsjson
+// ---- end awsjson/tagged_union.hpp ----
 
 // ---- begin awsjson/timestamp.hpp ----
 // Timestamps: one instant type, three wire forms (Smithy's epoch-seconds, date-time, http-date).
@@ -2296,20 +2619,22 @@ concept has_codec = requires {
 
 /// The kinds of value awsjson knows, one per Smithy shape kind it maps (and `custom`).
 enum class value_kind : unsigned char {
-  custom,       ///< has an awsjson::codec<T> specialization (checked first: it overrides the rest)
-  string,       ///< std::string
-  boolean,      ///< bool
-  integer,      ///< 8- to 64-bit signed and unsigned integers (not bool, not char)
-  floating,     ///< float, double
-  enumeration,  ///< a described enum
-  open_enum,    ///< awsjson::open_enum<E>
-  timestamp,    ///< std::chrono::sys_time<D>
-  blob,         ///< awsjson::blob, or any type with is_blob<T> (checked before list)
-  optional,     ///< std::optional<T>
-  list,         ///< std::vector<T>
-  map,          ///< a string-keyed associative container
-  structure,    ///< a described struct
-  unsupported,  ///< none of these: decode and encode stop with a static_assert
+  custom,        ///< has an awsjson::codec<T> specialization (checked first: it overrides the rest)
+  string,        ///< std::string
+  boolean,       ///< bool
+  integer,       ///< 8- to 64-bit signed and unsigned integers (not bool, not char)
+  floating,      ///< float, double
+  enumeration,   ///< a described enum
+  open_enum,     ///< awsjson::open_enum<E>
+  timestamp,     ///< std::chrono::sys_time<D>
+  blob,          ///< awsjson::blob, or any type with is_blob<T> (checked before list)
+  optional,      ///< std::optional<T>
+  list,          ///< std::vector<T>
+  map,           ///< a string-keyed associative container
+  structure,     ///< a described struct
+  tagged_union,  ///< a described struct deriving from awsjson::tagged_union (checked before structure)
+  document,      ///< awsjson::document: any JSON value, kept as its text
+  unsupported,   ///< none of these: decode and encode stop with a static_assert
 };
 
 namespace detail {
@@ -2339,6 +2664,10 @@ constexpr value_kind classify() noexcept {
     return value_kind::list;
   else if constexpr (is_map<T>)
     return value_kind::map;
+  else if constexpr (std::is_same_v<T, document>)
+    return value_kind::document;
+  else if constexpr (is_tagged_union<T>)
+    return value_kind::tagged_union;
   else if constexpr (described_struct<T>)
     return value_kind::structure;
   else
@@ -2347,7 +2676,7 @@ constexpr value_kind classify() noexcept {
 }  // namespace detail
 
 /// The kind T plays. The order of the tests lives here only: a custom codec first, a blob before
-/// a list.
+/// a list, a tagged union before a structure.
 template <class T>
 inline constexpr value_kind kind_of = detail::classify<std::remove_cv_t<T>>();
 
@@ -2360,8 +2689,11 @@ void reset_value(T& x) {
   } else if constexpr (k == value_kind::string || k == value_kind::list || k == value_kind::map ||
                        k == value_kind::blob) {
     x.clear();
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) { reset_value(x.*d.pointer); });
+    if constexpr (k == value_kind::tagged_union) x.unknown_member.reset();
+  } else if constexpr (k == value_kind::document) {
+    x = document{};
   } else {
     x = T{};
   }
@@ -2635,6 +2967,18 @@ AWSJSON_ALWAYS_INLINE bool add_plain_string([[maybe_unused]] od::value& v, [[may
   }
 }
 
+/// A union with other than one member set.
+template <class Ctx>
+AWSJSON_COLD bool union_failure(std::size_t set, Ctx& ctx) {
+  if constexpr (reports<Ctx>) {
+    std::string n = std::to_string(set);
+    return ctx.fail(errc::invalid_value,
+                    {"expected a union with exactly one member set, found ", set == 0 ? "none" : n.c_str()});
+  } else {
+    return false;
+  }
+}
+
 // Why an enum did not decode: a bad escape, or a value the enum lacks.
 template <class E>
 AWSJSON_COLD bool enum_failure(od::value& v, char const* raw, decode_context& ctx) {
@@ -2786,6 +3130,9 @@ bool walk_custom(od::value& v, T& out, decode_context& ctx) {
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx);
 
+template <class T>
+AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx);
+
 template <class Ctx>
 AWSJSON_ALWAYS_INLINE bool enter(Ctx& ctx) {
   if (++ctx.depth <= ctx.options.max_depth) return true;
@@ -2847,13 +3194,13 @@ AWSJSON_ALWAYS_INLINE bool walk_map(od::value& v, M& out, Ctx& ctx) {
   return true;
 }
 
-/// Skips an unknown member's value, checking that it is well-formed JSON: simdjson steps over it
-/// (an object or array by counting brackets), and check_json reads its text.
+/// The JSON text of a value the walk does not descend into (an unknown member, a document, a
+/// union member this build does not know), checked to be well-formed: simdjson steps over it (an
+/// object or array by counting brackets) and check_json reads its text.
 template <class Ctx>
-AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
+AWSJSON_ALWAYS_INLINE bool checked_value_text(od::value& v, std::string_view& text, Ctx& ctx) {
   od::json_type t;
   if (auto e = v.type().get(t)) return ctx.json_error(e);
-  std::string_view text;
   simdjson::error_code e = simdjson::SUCCESS;
   if (t == od::json_type::object) {
     od::object obj;
@@ -2865,12 +3212,58 @@ AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
     text = v.raw_json_token();
   }
   if (e) return ctx.json_error(e);
+  text = trim_token(text);
   unsigned levels = ctx.options.max_depth > ctx.depth ? ctx.options.max_depth - ctx.depth : 0;
   if constexpr (reports<Ctx>)
     return check_json(text, levels, ctx.scratch, &ctx);
   else
     return check_json(text, levels, ctx.scratch, nullptr);
 }
+
+/// Skips an unknown member's value, checking that it is well-formed JSON.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool skip_unknown(od::value& v, Ctx& ctx) {
+  std::string_view text;
+  return checked_value_text(v, text, ctx);
+}
+
+/// A document: the value's text, checked, kept as written.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool walk_json_document(od::value& v, document& out, Ctx& ctx) {
+  std::string_view text;
+  if (!checked_value_text(v, text, ctx)) return false;
+  document_access::assign(out, text);
+  return true;
+}
+
+/// A key a union does not know: `__type` is ignored (Smithy says so), a null value is an absent
+/// member, anything else is kept, name and text, as the union's unknown member (one at most).
+template <class Ctx, class U>
+AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, U& out, Ctx& ctx) {
+  std::string_view text;
+  if (!checked_value_text(v, text, ctx)) return false;
+  std::string_view name;
+  if (auto st = string_body(key, name, ctx.scratch); st != unescape_status::ok)
+    return ctx.fail(errc::invalid_json, describe(st));
+  if (name == "__type" || text == "null") return true;
+  if (out.unknown_member) return union_failure(2, ctx);
+  out.unknown_member.emplace();
+  out.unknown_member->name.assign(name);
+  out.unknown_member->json.assign(text);
+  return true;
+}
+
+template <class M>
+struct optional_value {
+  using type = M;
+};
+template <class T>
+struct optional_value<std::optional<T>> {
+  using type = T;
+};
+
+/// `__type`, the key a union value may carry and a decoder ignores.
+inline constexpr std::array<std::string_view, 1> union_type_key{"__type"};
 
 /// T's member keys as a document spells them without escapes, each with its closing quote, in
 /// one padded buffer: a key that matched a member only once unescaped, or ignoring case, is
@@ -2917,6 +3310,20 @@ AWSJSON_NOINLINE inline std::size_t find_member_key(char const* raw, std::string
 
 template <int Left, class Ctx, class M>
 AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, member_info const& info) {
+  if constexpr (kind_of<M> == value_kind::document ||
+                (kind_of<M> == value_kind::optional &&
+                 kind_of<typename optional_value<M>::type> == value_kind::document)) {
+    // A document takes null as a value; a member that is null is absent all the same.
+    if (is_null(v)) {
+      if (info.required && ctx.options.strict_required) {
+        ctx.fail(errc::missing_member, "required member is null");
+        ctx.prepend_path(info.key());
+        return false;
+      }
+      reset_value(m);
+      return true;
+    }
+  }
   bool ok;
   {
     sensitive_scope scope(ctx.sensitive, info.sensitive);  // the member's whole subtree
@@ -3026,6 +3433,15 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
       continue;
     }
     if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
+    if constexpr (kind_of<T> == value_kind::tagged_union) {
+      if (!ctx.options.reject_unknown_members || raw_is<union_type_key, 0>(key)) {
+        if (!keep_unknown_union_member(f.value(), key, out, ctx)) {
+          prepend_raw_key(ctx, key);
+          return false;
+        }
+        continue;
+      }
+    }
     if (ctx.options.reject_unknown_members) {
       ctx.fail(errc::unknown_member, "unknown member");
       prepend_raw_key(ctx, key);
@@ -3058,13 +3474,18 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   return true;
 }
 
+/// A structure, or a tagged union: a structure with exactly one member set.
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_struct(od::value& v, T& out, Ctx& ctx) {
   sensitive_scope scope(ctx.sensitive, shape_of<T>().sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if constexpr (kind_of<T> == value_kind::tagged_union) out.unknown_member.reset();
   if (!enter(ctx) || !walk_members<Left>(obj, out, ctx)) return false;
   --ctx.depth;
+  if constexpr (kind_of<T> == value_kind::tagged_union) {
+    if (std::size_t set = members_set(out); set != 1) return union_failure(set, ctx);
+  }
   return true;
 }
 
@@ -3091,6 +3512,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_timestamp(v, out, ctx);
   } else if constexpr (k == value_kind::blob) {
     return walk_blob(v, out, ctx);
+  } else if constexpr (k == value_kind::document) {
+    return walk_json_document(v, out, ctx);
   } else if constexpr (k == value_kind::optional) {  // a sparse list's or map's element
     if (is_null(v)) {
       out.reset();
@@ -3103,12 +3526,12 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     }
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (Left == 0) {
-    return false;  // the silent walk unrolls no deeper: the reporting walk takes the document
+    return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
     return walk_list<below(Left)>(v, out, ctx);
   } else if constexpr (k == value_kind::map) {
     return walk_map<below(Left)>(v, out, ctx);
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     return walk_struct<below(Left)>(v, out, ctx);
   } else {
     static_assert(k != value_kind::unsupported,
@@ -3156,10 +3579,11 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
 /// documents go to the reporting walk.
 inline constexpr int silent_max_nesting = 3;
 
-/// How many member and element decoders the silent walk may inline for one root type. Each level
-/// of a recursive or deeply nested model multiplies the code of one function (and its compile
-/// time: under a sanitizer, minutes for a 27-member recursive structure at three levels), while
-/// the common shapes of a response are flat or shallow.
+/// How many member and element decoders the silent walk may inline for one root type (deeper
+/// levels get a function of their own: silent_nested). Each inlined decoder of a string is about
+/// 2 KB of code at -O2, and a generated service has thousands: 64 made a TU decoding one
+/// Identity Store response take 17 s at -O2, 16 takes 13 s, and the flat responses the seed
+/// operation and most AWS operations return (up to 16 members) are still inlined whole.
 inline constexpr std::size_t silent_inline_budget = 64;
 
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
@@ -3170,7 +3594,8 @@ constexpr std::size_t silent_inlined() {
     return 0;
   } else if constexpr (k == value_kind::optional) {
     return silent_inlined<typename T::value_type, Left>();
-  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure)) {
+  } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure ||
+                                      k == value_kind::tagged_union)) {
     return 1;
   } else if constexpr (k == value_kind::list) {
     return 1 + silent_inlined<typename T::value_type, Left - 1>();
@@ -3209,13 +3634,23 @@ constexpr bool silent_walkable() {
     return silent_walkable<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
     return silent_walkable<typename T::mapped_type, Left - 1>();
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     return []<class... D>(boost::mp11::mp_list<D...>) {
       return (silent_walkable<std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>, Left - 1>() && ...);
     }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
   } else {
     return true;
   }
+}
+
+/// A list, map or structure below the levels the silent walk unrolls in its parent: walked by a
+/// function of its own (one per type, shared by every parent that holds it), which unrolls the
+/// levels below it by the same budget. The code of a deep or recursive model (a generated
+/// service's responses, DynamoDB's AttributeValue) stays proportional to its number of shapes,
+/// and a nested document is still walked in one pass.
+template <class T>
+AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx) {
+  return walk_value<silent_levels<T> + 1>(v, out, ctx);
 }
 
 /// The silent walk of a document whose root is a T: true when it decoded, false having decided
@@ -3413,9 +3848,27 @@ bool encode_floating(encode_context& ctx, T x) {
   return true;
 }
 
+/// A union with other than one member set cannot be sent.
+AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set) {
+  std::string n = std::to_string(set);
+  return ctx.fail(errc::invalid_value,
+                  std::string("a union needs exactly one member set, it has ").append(set ? n : std::string("none")));
+}
+
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
   sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
+  if constexpr (kind_of<T> == value_kind::tagged_union) {
+    if (std::size_t set = members_set(x); set != 1) return union_set_failure(ctx, set);
+    if (x.unknown_member) {  // a member this build does not know: sent back as it came
+      ctx.out.push_back('{');
+      if (!encode_string(ctx, x.unknown_member->name)) return false;
+      ctx.out.push_back(':');
+      ctx.out += x.unknown_member->json;
+      ctx.out.push_back('}');
+      return true;
+    }
+  }
   ctx.out.push_back('{');
   bool first = true, ok = true;
   boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
@@ -3536,8 +3989,11 @@ bool encode_any(encode_context& ctx, T const& x) {
     }
     ctx.out.push_back('}');
     return true;
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     return encode_struct(ctx, x);
+  } else if constexpr (k == value_kind::document) {
+    ctx.out += x.json();  // checked JSON, sent as it came
+    return true;
   } else {
     static_assert(k != value_kind::unsupported,
                   "awsjson cannot encode this type: describe it (BOOST_DESCRIBE_STRUCT / BOOST_DESCRIBE_ENUM) or "
@@ -3783,6 +4239,11 @@ class validate_context {
         path_.resize(base);
       }
     } else if constexpr (k == value_kind::structure) {
+      structure(x);
+    } else if constexpr (k == value_kind::tagged_union) {
+      if (std::size_t set = members_set(x); set != 1)
+        fail(set ? std::string("a union needs exactly one member set, it has ").append(std::to_string(set))
+                 : std::string("a union needs exactly one member set, it has none"));
       structure(x);
     }
   }
@@ -4043,7 +4504,9 @@ void print_value(std::string& os, T const& x) {
       print_value(os, v);
     }
     os += '}';
-  } else if constexpr (k == value_kind::structure) {
+  } else if constexpr (k == value_kind::document) {
+    os += x.json();
+  } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
     constexpr auto shape = shape_of<T>();
     os += shape.name;
     if constexpr (shape.sensitive) {
@@ -4068,6 +4531,13 @@ void print_value(std::string& os, T const& x) {
         else
           print_value(os, m);
       });
+      if constexpr (k == value_kind::tagged_union) {
+        if (x.unknown_member) {     // a member this build does not know: it may be sensitive in the model
+          os += first ? "" : ", ";  // that added it, so its value is not shown
+          print_string(os, x.unknown_member->name);
+          os += ": <unknown member>";
+        }
+      }
       os += '}';
     }
   } else {
@@ -4376,41 +4846,20 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
       int, std::vector<::awsjson::http_header> const&, std::string_view)
 // ---- end awsjson/instantiate.hpp ----
 
-// ---- begin awsjson/ssm/enums.hpp ----
-// Enums of the SSM maintenance-window model (botocore ssm 2014-11-06).
-
-#include <boost/describe/enum.hpp>
-
-
-namespace awsjson::ssm {
-
-using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
-
-/// The type of task a maintenance window runs.
-enum class MaintenanceWindowTaskType { RUN_COMMAND, AUTOMATION, STEP_FUNCTIONS, LAMBDA };
-BOOST_DESCRIBE_ENUM(MaintenanceWindowTaskType, RUN_COMMAND, AUTOMATION, STEP_FUNCTIONS, LAMBDA)
-
-/// The status of a maintenance window execution, task or invocation.
-enum class MaintenanceWindowExecutionStatus {
-  PENDING,
-  IN_PROGRESS,
-  SUCCESS,
-  FAILED,
-  TIMED_OUT,
-  CANCELLING,
-  CANCELLED,
-  SKIPPED_OVERLAPPING
-};
-BOOST_DESCRIBE_ENUM(MaintenanceWindowExecutionStatus, PENDING, IN_PROGRESS, SUCCESS, FAILED, TIMED_OUT, CANCELLING,
-                    CANCELLED, SKIPPED_OVERLAPPING)
-
-}  // namespace awsjson::ssm
-// ---- end awsjson/ssm/enums.hpp ----
-
-// ---- begin awsjson/ssm/errors.hpp ----
-// Errors GetMaintenanceWindowExecutionTaskInvocation can return.
+// ---- begin awsjson/model.hpp ----
+// The vocabulary of model headers, what a generated (or hand-written) model needs and no more:
+// Boost.Describe, the metadata, open enums, timestamps, blobs, documents, tagged unions and the
+// redacting printer. No decoder, encoder or validator: those come with awsjson/awsjson.hpp (or,
+// compiled elsewhere, awsjson/compiled.hpp).
 
 #include <boost/describe/class.hpp>
+#include <boost/describe/enum.hpp>
+
+// ---- end awsjson/model.hpp ----
+
+// ---- begin awsjson/ssm/shapes/DoesNotExistException.hpp ----
+// DoesNotExistException, shape of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
 
 #include <optional>
 #include <string>
@@ -4424,34 +4873,20 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 /// baseline, doesn't exist.
 struct DoesNotExistException {
   std::optional<std::string> Message;
+
   friend bool operator==(DoesNotExistException const&, DoesNotExistException const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(DoesNotExistException, (), (Message))
-
 constexpr auto awsjson_shape(DoesNotExistException const*) {
   return awsjson::shape("DoesNotExistException", awsjson::shape_kind::client_error);
 }
 
-/// An error occurred on the server side.
-struct InternalServerError {
-  std::optional<std::string> Message;
-  friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
-};
-BOOST_DESCRIBE_STRUCT(InternalServerError, (), (Message))
-
-constexpr auto awsjson_shape(InternalServerError const*) {
-  return awsjson::shape("InternalServerError", awsjson::shape_kind::server_error);
-}
-
 }  // namespace awsjson::ssm
-// ---- end awsjson/ssm/errors.hpp ----
+// ---- end awsjson/ssm/shapes/DoesNotExistException.hpp ----
 
-// ---- begin awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp ----
-// SSM GetMaintenanceWindowExecutionTaskInvocation: retrieves information about a specific task
-// running on a specific target. Types and model metadata only; the codec is generic.
-
-#include <boost/describe/class.hpp>
-#include <boost/mp11/list.hpp>
+// ---- begin awsjson/ssm/shapes/GetMaintenanceWindowExecutionTaskInvocationRequest.hpp ----
+// GetMaintenanceWindowExecutionTaskInvocationRequest, shape of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
 
 #include <optional>
 #include <string>
@@ -4460,10 +4895,6 @@ constexpr auto awsjson_shape(InternalServerError const*) {
 namespace awsjson::ssm {
 
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
-
-/// The pattern of the model's maintenance-window IDs (a UUID), as botocore has it.
-inline constexpr std::string_view maintenance_window_id_pattern =
-    "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$";
 
 struct GetMaintenanceWindowExecutionTaskInvocationRequest {
   /// The ID of the maintenance window execution for which the task is a part.
@@ -4476,28 +4907,71 @@ struct GetMaintenanceWindowExecutionTaskInvocationRequest {
   friend bool operator==(GetMaintenanceWindowExecutionTaskInvocationRequest const&,
                          GetMaintenanceWindowExecutionTaskInvocationRequest const&) = default;
 };
-BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationRequest, (), (WindowExecutionId, TaskId, InvocationId))
-
+BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationRequest, (), (WindowExecutionId,
+    TaskId, InvocationId))
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationRequest const*) {
-  return awsjson::shape("GetMaintenanceWindowExecutionTaskInvocationRequest",
-                        {
-                            {.name = "WindowExecutionId",
-                             .required = true,
-                             .min_length = 36,
-                             .max_length = 36,
-                             .pattern = maintenance_window_id_pattern},
-                            {.name = "TaskId",
-                             .required = true,
-                             .min_length = 36,
-                             .max_length = 36,
-                             .pattern = maintenance_window_id_pattern},
-                            {.name = "InvocationId",
-                             .required = true,
-                             .min_length = 36,
-                             .max_length = 36,
-                             .pattern = maintenance_window_id_pattern},
-                        });
+  return awsjson::shape(
+      "GetMaintenanceWindowExecutionTaskInvocationRequest",
+      {
+          {.name = "WindowExecutionId", .required = true, .min_length = 36, .max_length = 36, .pattern = "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$"},
+          {.name = "TaskId", .required = true, .min_length = 36, .max_length = 36, .pattern = "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$"},
+          {.name = "InvocationId", .required = true, .min_length = 36, .max_length = 36, .pattern = "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$"},
+      });
 }
+
+}  // namespace awsjson::ssm
+// ---- end awsjson/ssm/shapes/GetMaintenanceWindowExecutionTaskInvocationRequest.hpp ----
+
+// ---- begin awsjson/ssm/shapes/MaintenanceWindowExecutionStatus.hpp ----
+// MaintenanceWindowExecutionStatus, shape of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
+
+#include <array>
+
+
+namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
+
+/// The status of a maintenance window execution, task or invocation.
+enum class MaintenanceWindowExecutionStatus { PENDING, IN_PROGRESS, SUCCESS, FAILED, TIMED_OUT,
+                                              CANCELLING, CANCELLED, SKIPPED_OVERLAPPING };
+BOOST_DESCRIBE_ENUM(MaintenanceWindowExecutionStatus, PENDING, IN_PROGRESS, SUCCESS, FAILED,
+    TIMED_OUT, CANCELLING, CANCELLED, SKIPPED_OVERLAPPING)
+
+}  // namespace awsjson::ssm
+// ---- end awsjson/ssm/shapes/MaintenanceWindowExecutionStatus.hpp ----
+
+// ---- begin awsjson/ssm/shapes/MaintenanceWindowTaskType.hpp ----
+// MaintenanceWindowTaskType, shape of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
+
+#include <array>
+
+
+namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
+
+/// The type of task a maintenance window runs.
+enum class MaintenanceWindowTaskType { RUN_COMMAND, AUTOMATION, STEP_FUNCTIONS, LAMBDA };
+BOOST_DESCRIBE_ENUM(MaintenanceWindowTaskType, RUN_COMMAND, AUTOMATION, STEP_FUNCTIONS, LAMBDA)
+
+}  // namespace awsjson::ssm
+// ---- end awsjson/ssm/shapes/MaintenanceWindowTaskType.hpp ----
+
+// ---- begin awsjson/ssm/shapes/GetMaintenanceWindowExecutionTaskInvocationResponse.hpp ----
+// GetMaintenanceWindowExecutionTaskInvocationResponse, shape of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
+
+#include <optional>
+#include <string>
+
+
+
+namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaintenanceWindowExecutionTaskInvocationResponse {
   /// The maintenance window execution ID.
@@ -4509,11 +4983,11 @@ struct GetMaintenanceWindowExecutionTaskInvocationResponse {
   /// The execution ID.
   std::optional<std::string> ExecutionId;
   /// Retrieves the task type for a maintenance window.
-  std::optional<awsjson::open_enum<MaintenanceWindowTaskType>> TaskType;
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType;
   /// The parameters used at the time that the task ran.
   std::optional<std::string> Parameters;
   /// The task status for an invocation.
-  std::optional<awsjson::open_enum<MaintenanceWindowExecutionStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
   /// The details explaining the status. Details are only available for certain status values.
   std::optional<std::string> StatusDetails;
   /// The time that the task started running on the target.
@@ -4529,17 +5003,16 @@ struct GetMaintenanceWindowExecutionTaskInvocationResponse {
   friend bool operator==(GetMaintenanceWindowExecutionTaskInvocationResponse const&,
                          GetMaintenanceWindowExecutionTaskInvocationResponse const&) = default;
 };
-BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationResponse, (),
-                      (WindowExecutionId, TaskExecutionId, InvocationId, ExecutionId, TaskType, Parameters, Status,
-                       StatusDetails, StartTime, EndTime, OwnerInformation, WindowTargetId))
-
+BOOST_DESCRIBE_STRUCT(GetMaintenanceWindowExecutionTaskInvocationResponse, (), (WindowExecutionId,
+    TaskExecutionId, InvocationId, ExecutionId, TaskType, Parameters, Status, StatusDetails,
+    StartTime, EndTime, OwnerInformation, WindowTargetId))
 constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse const*) {
   return awsjson::shape(
       "GetMaintenanceWindowExecutionTaskInvocationResponse",
       {
-          {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-          {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
-          {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = maintenance_window_id_pattern},
+          {.name = "WindowExecutionId", .min_length = 36, .max_length = 36, .pattern = "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$"},
+          {.name = "TaskExecutionId", .min_length = 36, .max_length = 36, .pattern = "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$"},
+          {.name = "InvocationId", .min_length = 36, .max_length = 36, .pattern = "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$"},
           {.name = "Parameters", .sensitive = true},
           {.name = "StatusDetails", .min_length = 0, .max_length = 250},
           {.name = "StartTime", .timestamp = awsjson::timestamp_format::epoch_seconds},
@@ -4549,8 +5022,56 @@ constexpr auto awsjson_shape(GetMaintenanceWindowExecutionTaskInvocationResponse
       });
 }
 
-/// The operation: its input, output and error types and its wire facts (awsJson 1.1:
-/// POST /, X-Amz-Target AmazonSSM.GetMaintenanceWindowExecutionTaskInvocation).
+}  // namespace awsjson::ssm
+// ---- end awsjson/ssm/shapes/GetMaintenanceWindowExecutionTaskInvocationResponse.hpp ----
+
+// ---- begin awsjson/ssm/shapes/InternalServerError.hpp ----
+// InternalServerError, shape of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
+
+#include <optional>
+#include <string>
+
+
+namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
+
+/// An error occurred on the server side.
+struct InternalServerError {
+  std::optional<std::string> Message;
+
+  friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(InternalServerError, (), (Message))
+constexpr auto awsjson_shape(InternalServerError const*) {
+  return awsjson::shape("InternalServerError", awsjson::shape_kind::server_error);
+}
+
+}  // namespace awsjson::ssm
+// ---- end awsjson/ssm/shapes/InternalServerError.hpp ----
+
+// ---- begin awsjson/ssm/get_maintenance_window_execution_task_invocation.hpp ----
+// The GetMaintenanceWindowExecutionTaskInvocation operation of SSM 2014-11-06 (botocore 1.43.11).
+// Generated by tools/awsjson_gen.py from SSM 2014-11-06 (botocore 1.43.11). Do not edit: regenerate.
+
+#include <boost/mp11/list.hpp>
+
+#include <string_view>
+
+
+
+namespace awsjson::ssm {
+
+using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
+
+/// The pattern of the model's maintenance-window IDs (a UUID), as botocore has it.
+inline constexpr std::string_view maintenance_window_id_pattern =
+    "^[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}$";
+
+/// Retrieves information about a specific task running on a specific target (awsJson 1.1: POST /,
+/// X-Amz-Target AmazonSSM.GetMaintenanceWindowExecutionTaskInvocation): its input, output and error
+/// types and its wire facts.
 struct GetMaintenanceWindowExecutionTaskInvocation {
   using input = GetMaintenanceWindowExecutionTaskInvocationRequest;
   using output = GetMaintenanceWindowExecutionTaskInvocationResponse;

@@ -1,0 +1,728 @@
+#!/usr/bin/env python3
+"""awsjson_gen: C++ headers for awsjson from a botocore-style service model (service-2.json).
+
+    python3 tools/awsjson_gen.py --model models/ssm.json --namespace awsjson::ssm --out include/awsjson/ssm
+    python3 tools/awsjson_gen.py --model PATH --namespace mysdk::kms --out DIR --operations Encrypt,Decrypt
+
+The output uses nothing but awsjson's public vocabulary: described structs and enums, open_enum,
+timestamp, blob, document, tagged_union, std::optional / std::vector / std::map, the metadata of
+awsjson_shape, and operation descriptors. It includes awsjson only as <awsjson/...> and its own
+files relative to each other, so it works wherever it is written. Layout (see docs/generators.md):
+
+    DIR/shapes/<Shape>.hpp     one structure, union or enum (a recursive group shares one file)
+    DIR/<operation>.hpp        an operation: its descriptor, including what its shapes need
+    DIR/enums.hpp, errors.hpp  every enum, every error shape
+    DIR/all.hpp                every operation
+
+Python 3 standard library only. Deterministic: the same model gives the same bytes.
+"""
+import argparse
+import json
+import pathlib
+import re
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+# ---- C++ names ------------------------------------------------------------------------------------
+
+CPP_KEYWORDS = set("""
+alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t char16_t char32_t class
+compl concept const consteval constexpr constinit const_cast continue co_await co_return co_yield decltype
+default delete do double dynamic_cast else enum explicit export extern false float for friend goto if inline
+int long mutable namespace new noexcept not not_eq nullptr operator or or_eq private protected public
+register reinterpret_cast requires return short signed sizeof static static_assert static_cast struct switch
+template this thread_local throw true try typedef typeid typename union unsigned using virtual void volatile
+wchar_t while xor xor_eq final override import module
+""".split())
+
+
+def load_macros():
+    path = HERE / "cpp_macros.txt"
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")}
+
+
+MACROS = load_macros()
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def reserved(name):
+    """Names a generated identifier must not take: keywords, macros, reserved identifiers."""
+    return (
+        name in CPP_KEYWORDS
+        or name in MACROS
+        or name.startswith("_")
+        or "__" in name
+        or name.startswith("AWSJSON_")
+        or name.startswith("BOOST_")
+    )
+
+
+def identifier(text):
+    """An identifier for arbitrary text: runs of other characters become one '_', a leading digit
+    gets a 'v' in front, a reserved result gets a '_' behind (never in front)."""
+    s = re.sub(r"[^A-Za-z0-9_]+", "_", text)
+    s = re.sub(r"_+", "_", s).strip("_")
+    if not s:
+        s = "empty"
+    if s[0].isdigit():
+        s = "v" + s
+    while reserved(s):
+        s += "_"
+    return s
+
+
+def snake(name):
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", name)
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", s)
+    return s.lower()
+
+
+def cpp_string(s):
+    """A C++ string literal for s (UTF-8 kept; quotes, backslashes and control characters escaped)."""
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif o < 0x20 or o == 0x7F:
+            out.append("\\x%02x\"\"" % o)  # a hex escape ends the literal, so no digit can follow it
+        elif ch == "?":
+            out.append("\\?")  # no trigraphs
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def wrap(head, items, tail, width=100):
+    """head + items joined by ', ' + tail, continued on lines indented under the first item."""
+    one = head + ", ".join(items) + tail
+    if len(one) <= width:
+        return [one]
+    lead = len(head) - len(head.lstrip())
+    indent = " " * len(head) if len(head) <= 48 else " " * (lead + 4)
+    lines, line = [], head
+    for i, item in enumerate(items):
+        piece = item + (", " if i + 1 < len(items) else tail)
+        if len(line) + len(piece.rstrip()) > width and line.strip():
+            lines.append(line.rstrip())
+            line = indent
+        line += piece
+    lines.append(line.rstrip())
+    return lines
+
+
+# ---- the model ------------------------------------------------------------------------------------
+
+
+class Model:
+    def __init__(self, data, namespace, operations=None):
+        self.data = data
+        self.meta = data["metadata"]
+        self.shapes = data["shapes"]
+        self.ns = namespace
+        self.qualifier = "::" + namespace
+        all_ops = data["operations"]
+        if operations:
+            missing = [o for o in operations if o not in all_ops]
+            if missing:
+                raise SystemExit("unknown operations: " + ", ".join(missing))
+            self.ops = {o: all_ops[o] for o in all_ops if o in set(operations)}
+        else:
+            self.ops = dict(all_ops)
+        if self.meta.get("protocol") != "json":
+            raise SystemExit("only awsJson (botocore protocol 'json') models are supported, not %r" % self.meta.get("protocol"))
+        self.json_version = self.meta.get("jsonVersion", "1.0")
+        self.target_prefix = self.meta["targetPrefix"]
+        self._name_types()
+        self._reach()
+        self._group()
+
+    # -- kinds
+    def kind(self, name):
+        s = self.shapes[name]
+        t = s["type"]
+        if t == "structure":
+            if s.get("document"):
+                return "document"
+            if s.get("union"):
+                return "union"
+            return "structure"
+        if t == "string" and s.get("enum"):
+            return "enum"
+        return t
+
+    def declared(self, name):
+        """Shapes that become a C++ declaration of their own (the rest are spelled inline)."""
+        return self.kind(name) in ("structure", "union", "enum") and not self.enum_as_string(name)
+
+    def enum_as_string(self, name):
+        # Boost.Describe describes at most 52 enumerators: a larger enum stays a string.
+        return self.kind(name) == "enum" and len(self.shapes[name]["enum"]) > 52
+
+    def targets(self, name):
+        s = self.shapes[name]
+        t = s["type"]
+        if t == "structure":
+            return [m["shape"] for m in s.get("members", {}).values()]
+        if t == "list":
+            return [s["member"]["shape"]]
+        if t == "map":
+            return [s["key"]["shape"], s["value"]["shape"]]
+        return []
+
+    # -- names
+    def _name_types(self):
+        """C++ type names: the model's shape names, with each operation's input and output named
+        OpRequest and OpResponse. A shape that another shape's new name would take is renamed."""
+        self.type_names = {}
+        io = {}
+        for op_name, op in self.data["operations"].items():  # all operations: names do not depend on --operations
+            for part, suffix in (("input", "Request"), ("output", "Response")):
+                if part in op:
+                    io.setdefault(op[part]["shape"], op_name + suffix)
+        taken = set(io.values())
+        for name in self.shapes:
+            if name in io:
+                self.type_names[name] = io[name]
+            else:
+                new = name if IDENTIFIER.match(name) and not reserved(name) else identifier(name)
+                while new in taken:
+                    new += "Shape"
+                self.type_names[name] = new
+            taken.add(self.type_names[name])
+        seen = {}
+        for name, t in self.type_names.items():
+            if t in seen and seen[t] != name:
+                raise SystemExit("two shapes named %s in C++: %s and %s" % (t, seen[t], name))
+            seen[t] = name
+        # Operations without an input or output get an empty structure of that name.
+        self.empty_io = {}
+        for op_name, op in self.data["operations"].items():
+            for part, suffix in (("input", "Request"), ("output", "Response")):
+                if part not in op:
+                    t = op_name + suffix
+                    if t in seen:
+                        raise SystemExit("%s's missing %s would be named %s, which a shape has" % (op_name, part, t))
+                    self.empty_io[(op_name, part)] = t
+
+    def type_name(self, name):
+        return self.type_names[name]
+
+    def member_names(self, name):
+        """C++ member names of a structure: the wire names, renamed where they cannot be."""
+        s = self.shapes[name]
+        out = {}
+        used = set()
+        for wire in s.get("members", {}):
+            cpp = wire if IDENTIFIER.match(wire) and not reserved(wire) else identifier(wire)
+            if cpp == self.type_name(name) or cpp == "unknown_member":
+                cpp += "_"  # a member may not be named like its class; tagged_union's slot is taken
+            while cpp in used or reserved(cpp):
+                cpp += "_"
+            used.add(cpp)
+            out[wire] = cpp
+        return out
+
+    def enumerators(self, name):
+        """(identifier, wire value) of an enum, identifiers unique."""
+        out = []
+        used = set()
+        for wire in self.shapes[name]["enum"]:
+            ident = wire if IDENTIFIER.match(wire) and not reserved(wire) else identifier(wire)
+            base, n = ident, 2
+            while ident in used:
+                ident = "%s_%d" % (base, n)
+                n += 1
+            used.add(ident)
+            out.append((ident, wire))
+        return out
+
+    # -- what each operation needs
+    def _reach(self):
+        self.reachable = set()
+        self.op_shapes = {}
+        for op_name, op in self.ops.items():
+            roots = [op[p]["shape"] for p in ("input", "output") if p in op]
+            roots += [e["shape"] for e in op.get("errors", [])]
+            seen = set()
+            stack = list(roots)
+            while stack:
+                n = stack.pop()
+                if n in seen:
+                    continue
+                seen.add(n)
+                stack.extend(self.targets(n))
+            self.op_shapes[op_name] = seen
+            self.reachable |= seen
+
+    def _group(self):
+        """Recursive shapes (strongly connected components of the shape graph) share one header."""
+        index, low, on, stack, comps = {}, {}, set(), [], []
+        counter = [0]
+        sys.setrecursionlimit(max(10000, len(self.shapes) * 4))
+
+        def visit(v):
+            index[v] = low[v] = counter[0]
+            counter[0] += 1
+            stack.append(v)
+            on.add(v)
+            for w in self.targets(v):
+                if w not in index:
+                    visit(w)
+                    low[v] = min(low[v], low[w])
+                elif w in on:
+                    low[v] = min(low[v], index[w])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                comps.append(comp)
+
+        for v in sorted(self.reachable):
+            if v not in index:
+                visit(v)
+        self.header_of = {}
+        self.group_members = {}
+        for comp in comps:
+            decl = sorted(n for n in comp if self.declared(n))
+            if not decl:
+                continue
+            header = "shapes/%s.hpp" % self.type_name(decl[0])
+            self.group_members[header] = decl
+            for n in decl:
+                self.header_of[n] = header
+        self.recursive = {n for comp in comps if len(comp) > 1 for n in comp} | {
+            v for v in self.reachable if v in self.targets(v)
+        }
+        # Check: inside a group, structures refer to each other only through lists and maps.
+        for header, names in self.group_members.items():
+            group = set(names)
+            for n in names:
+                if self.kind(n) in ("structure", "union"):
+                    for m in self.shapes[n]["members"].values():
+                        if m["shape"] in group:
+                            raise SystemExit("%s holds %s by value in a cycle: not supported" % (n, m["shape"]))
+
+    # -- C++ spelling of a shape used as a value
+    def cpp_type(self, name):
+        k = self.kind(name)
+        s = self.shapes[name]
+        if k == "string":
+            return "std::string"
+        if k == "enum":
+            if self.enum_as_string(name):
+                return "std::string"
+            return "awsjson::open_enum<%s::%s>" % (self.qualifier, self.type_name(name))
+        if k == "boolean":
+            return "bool"
+        if k in ("integer",):
+            return "std::int32_t"
+        if k == "long":
+            return "std::int64_t"
+        if k == "byte":
+            return "std::int8_t"
+        if k == "short":
+            return "std::int16_t"
+        if k == "float":
+            return "float"
+        if k == "double":
+            return "double"
+        if k == "timestamp":
+            return "awsjson::timestamp"
+        if k == "blob":
+            return "awsjson::blob"
+        if k == "document":
+            return "awsjson::document"
+        if k == "list":
+            inner = self.cpp_type(s["member"]["shape"])
+            if s.get("sparse"):
+                inner = "std::optional<%s>" % inner
+            return "std::vector<%s>" % inner
+        if k == "map":
+            inner = self.cpp_type(s["value"]["shape"])
+            if s.get("sparse"):
+                inner = "std::optional<%s>" % inner
+            return "std::map<std::string, %s>" % inner
+        if k in ("structure", "union"):
+            return "%s::%s" % (self.qualifier, self.type_name(name))
+        raise SystemExit("shape %s: type %s is not supported" % (name, s["type"]))
+
+    def std_headers(self, name, out):
+        """Standard headers a value of this shape needs."""
+        k = self.kind(name)
+        s = self.shapes[name]
+        if k in ("string", "enum"):
+            out.add("<string>")
+        elif k in ("integer", "long", "byte", "short"):
+            out.add("<cstdint>")
+        elif k == "list":
+            out.add("<vector>")
+            self.std_headers(s["member"]["shape"], out)
+        elif k == "map":
+            out.add("<map>")
+            out.add("<string>")
+            self.std_headers(s["value"]["shape"], out)
+
+    def declared_deps(self, name):
+        """Declared shapes a value of this shape names (through lists and maps)."""
+        k = self.kind(name)
+        s = self.shapes[name]
+        if self.declared(name):
+            return {name}
+        if k == "list":
+            return self.declared_deps(s["member"]["shape"])
+        if k == "map":
+            return self.declared_deps(s["value"]["shape"])
+        return set()
+
+    def sensitive_below(self, name, seen=None):
+        """Whether a member of this shape is sensitive: the shape is, or (through lists and maps) the
+        shapes of its elements are. A structure's own sensitivity travels with the structure."""
+        s = self.shapes[name]
+        if s.get("sensitive"):
+            return True
+        k = self.kind(name)
+        if k == "list":
+            return self.sensitive_below(s["member"]["shape"])
+        if k == "map":
+            return self.sensitive_below(s["value"]["shape"]) or self.sensitive_below(s["key"]["shape"])
+        return False
+
+
+# ---- emitting -------------------------------------------------------------------------------------
+
+
+class Emitter:
+    def __init__(self, model, out, model_label, docs):
+        self.m = model
+        self.out = pathlib.Path(out)
+        self.label = model_label
+        self.docs = docs or {}
+        self.files = {}
+
+    def banner(self, what):
+        return [
+            "// %s" % what,
+            "// Generated by tools/awsjson_gen.py from %s. Do not edit: regenerate." % self.label,
+            "#pragma once",
+            "",
+        ]
+
+    def doc_lines(self, text, indent=""):
+        if not text:
+            return []
+        lines = []
+        for para in text.strip().split("\n"):
+            words = para.split()
+            line = ""
+            for w in words:
+                if line and len(indent) + 4 + len(line) + 1 + len(w) > 100:
+                    lines.append(indent + "/// " + line)
+                    line = w
+                else:
+                    line = (line + " " + w) if line else w
+            lines.append(indent + "/// " + line if line else indent + "///")
+        return lines
+
+    def shape_doc(self, name):
+        return self.docs.get("shapes", {}).get(name, {}).get("doc")
+
+    def member_doc(self, name, member):
+        return self.docs.get("shapes", {}).get(name, {}).get("members", {}).get(member)
+
+    def rel(self, from_file, to_file):
+        a = pathlib.PurePosixPath(from_file).parent
+        b = pathlib.PurePosixPath(to_file)
+        parts_a = a.parts
+        parts_b = b.parts
+        i = 0
+        while i < len(parts_a) and i < len(parts_b) - 1 and parts_a[i] == parts_b[i]:
+            i += 1
+        return "/".join([".."] * (len(parts_a) - i) + list(parts_b[i:]))
+
+    def namespace_open(self):
+        return ["namespace %s {" % self.m.ns, "", "using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup", ""]
+
+    def namespace_close(self):
+        return ["}  // namespace %s" % self.m.ns, ""]
+
+    # -- one enum
+    def enum_decl(self, name):
+        t = self.m.type_name(name)
+        enumerators = self.m.enumerators(name)
+        lines = self.doc_lines(self.shape_doc(name))
+        lines += wrap("enum class %s { " % t, [i for i, _ in enumerators], " };")
+        lines += wrap("BOOST_DESCRIBE_ENUM(%s, " % t, [i for i, _ in enumerators], ")")
+        renamed = [(i, w) for i, w in enumerators if i != w]
+        if renamed:
+            lines.append("constexpr auto awsjson_enum_wire_names(%s const*) {" % t)
+            items = ", ".join("awsjson::enum_wire{%s::%s, %s}" % (t, i, cpp_string(w)) for i, w in renamed)
+            lines.append("  return std::array{%s};" % items)
+            lines.append("}")
+        lines.append("")
+        return lines
+
+    # -- one structure or union
+    def member_info(self, name, wire, cpp, member):
+        target = member["shape"]
+        ts = self.m.shapes[target]
+        k = self.m.kind(target)
+        fields = ['.name = %s' % cpp_string(cpp)]
+        if cpp != wire:
+            fields.append(".wire_name = %s" % cpp_string(wire))
+        if wire in self.m.shapes[name].get("required", []) and self.m.kind(name) != "union":
+            fields.append(".required = true")
+        if self.m.sensitive_below(target):
+            fields.append(".sensitive = true")
+        if k in ("string", "enum", "list", "map", "blob"):
+            if "min" in ts:
+                fields.append(".min_length = %d" % int(ts["min"]))
+            if "max" in ts:
+                fields.append(".max_length = %d" % int(ts["max"]))
+        elif k in ("integer", "long", "byte", "short", "float", "double"):
+            if "min" in ts:
+                fields.append(".min_value = %d" % int(ts["min"]))
+            if "max" in ts:
+                fields.append(".max_value = %d" % int(ts["max"]))
+        if k in ("string", "enum") and "pattern" in ts:
+            fields.append(".pattern = %s" % cpp_string(ts["pattern"]))
+        fmt = member.get("timestampFormat") or (ts.get("timestampFormat") if k == "timestamp" else None)
+        if k == "timestamp" and not fmt:
+            fmt = "unixTimestamp"  # awsJson's default, written out: what the member is on the wire
+        if fmt:
+            fields.append(".timestamp = awsjson::timestamp_format::%s" % {
+                "unixTimestamp": "epoch_seconds", "iso8601": "date_time", "rfc822": "http_date"}[fmt])
+        if len(fields) == 1:
+            return None
+        return "{" + ", ".join(fields) + "}"
+
+    def struct_decl(self, name):
+        m = self.m
+        t = m.type_name(name)
+        s = m.shapes[name]
+        kind = m.kind(name)
+        members = s.get("members", {})
+        cpp_names = m.member_names(name)
+        required = set(s.get("required", [])) if kind != "union" else set()
+        lines = self.doc_lines(self.shape_doc(name))
+        base = " : awsjson::tagged_union" if kind == "union" else ""
+        lines.append("struct %s%s {" % (t, base))
+        for wire, member in members.items():
+            lines += self.doc_lines(self.member_doc(name, wire), "  ")
+            ctype = m.cpp_type(member["shape"])
+            if wire not in required:
+                ctype = "std::optional<%s>" % ctype
+            lines.append("  %s %s;" % (ctype, cpp_names[wire]))
+        lines.append("")
+        lines += wrap("  friend bool operator==(", ["%s const&" % t, "%s const&" % t], ") = default;")
+        lines.append("};")
+        lines += wrap("BOOST_DESCRIBE_STRUCT(%s, (), (" % t, [cpp_names[w] for w in members], "))")
+        infos = [self.member_info(name, w, cpp_names[w], mm) for w, mm in members.items()]
+        infos = [i for i in infos if i]
+        shape_kind = None
+        if s.get("exception"):
+            shape_kind = "awsjson::shape_kind::server_error" if s.get("fault") else "awsjson::shape_kind::client_error"
+        sensitive = bool(s.get("sensitive"))
+        # The printed name: the C++ type's; an error shape's is the model's (it is the error code).
+        args = [cpp_string(name if s.get("exception") else t)]
+        if infos:
+            args.append("{\n" + "".join("          %s,\n" % i for i in infos) + "      }")
+        if shape_kind or sensitive:
+            args.append(shape_kind or "awsjson::shape_kind::structure")
+        if sensitive:
+            args.append("/*sensitive=*/true")
+        lines.append("constexpr auto awsjson_shape(%s const*) {" % t)
+        if infos:
+            lines.append("  return awsjson::shape(\n      %s);" % ",\n      ".join(args))
+        else:
+            lines.append("  return awsjson::shape(%s);" % ", ".join(args))
+        lines.append("}")
+        lines.append("")
+        return lines
+
+    # -- files
+    def shape_file(self, header, names):
+        m = self.m
+        std = set()
+        deps = set()
+        needs = {"<awsjson/model.hpp>"}
+        for n in names:
+            k = m.kind(n)
+            if k == "enum":
+                std.add("<array>")
+                continue
+            for member in m.shapes[n].get("members", {}).values():
+                m.std_headers(member["shape"], std)
+                deps |= m.declared_deps(member["shape"])
+            std.add("<optional>")
+        local = sorted({m.header_of[d] for d in deps if m.header_of[d] != header})
+        lines = self.banner("%s, shape%s of %s." % (
+            ", ".join(m.type_name(n) for n in names), "s" if len(names) > 1 else "", self.label))
+        lines += ["#include %s" % i for i in sorted(std)]
+        lines += [""] + ["#include %s" % i for i in sorted(needs)]
+        if local:
+            lines.append("")
+            lines += ['#include "%s"' % self.rel(header, d) for d in local]
+        lines.append("")
+        lines += self.namespace_open()
+        decls = [n for n in names if m.kind(n) in ("structure", "union")]
+        if len(decls) > 1 or any(n in m.recursive for n in decls):
+            for n in decls:
+                lines.append("struct %s;" % m.type_name(n))
+            lines.append("")
+        for n in names:
+            if m.kind(n) == "enum":
+                lines += self.enum_decl(n)
+        for n in decls:
+            lines += self.struct_decl(n)
+        lines += self.namespace_close()
+        self.files[header] = lines
+
+    def op_file(self, op_name):
+        m = self.m
+        op = m.data["operations"][op_name]
+        header = "%s.hpp" % snake(op_name)
+        parts = {}
+        incs = set()
+        extra_decls = []
+        for part in ("input", "output"):
+            if part in op:
+                shape = op[part]["shape"]
+                parts[part] = m.type_name(shape)
+                incs.add(m.header_of[shape])
+            else:
+                t = m.empty_io[(op_name, part)]
+                parts[part] = t
+                extra_decls += [
+                    "struct %s {" % t,
+                    "  friend bool operator==(%s const&, %s const&) = default;" % (t, t),
+                    "};",
+                    "BOOST_DESCRIBE_STRUCT(%s, (), ())" % t,
+                    "",
+                ]
+        aliases = []
+        for part, suffix in (("input", "Request"), ("output", "Response")):
+            want = op_name + suffix
+            if parts[part] != want:
+                aliases.append("using %s = %s;" % (want, parts[part]))
+        errors = [e["shape"] for e in op.get("errors", [])]
+        for e in errors:
+            incs.add(m.header_of[e])
+        lines = self.banner("The %s operation of %s." % (op_name, self.label))
+        lines += ["#include <boost/mp11/list.hpp>", "", "#include <string_view>", "", "#include <awsjson/model.hpp>", ""]
+        lines += ['#include "%s"' % self.rel(header, h) for h in sorted(incs)]
+        lines.append("")
+        lines += self.namespace_open()
+        extra = self.docs.get("operations", {}).get(op_name, {})
+        if extra.get("extra"):
+            lines += extra["extra"].rstrip("\n").split("\n") + [""]
+        lines += extra_decls
+        if aliases:
+            lines += aliases + [""]
+        doc = extra.get("doc") or "The operation: its input, output and error types and its wire facts."
+        lines += self.doc_lines(doc)
+        lines.append("struct %s {" % op_name)
+        lines.append("  using input = %s;" % parts["input"])
+        lines.append("  using output = %s;" % parts["output"])
+        lines += wrap("  using errors = boost::mp11::mp_list<", [m.type_name(e) for e in errors], ">;")
+        lines.append("  static constexpr std::string_view name = %s;" % cpp_string(op_name))
+        lines.append("  static constexpr std::string_view target_prefix = %s;" % cpp_string(m.target_prefix))
+        lines.append("  static constexpr std::string_view json_version = %s;" % cpp_string(m.json_version))
+        lines.append("};")
+        lines.append("")
+        lines += self.namespace_close()
+        self.files[header] = lines
+        return header
+
+    def index_file(self, header, what, includes):
+        lines = self.banner(what)
+        lines += ['#include "%s"' % self.rel(header, i) for i in sorted(includes)]
+        lines.append("")
+        self.files[header] = lines
+
+    def emit(self):
+        m = self.m
+        for header, names in sorted(m.group_members.items()):
+            self.shape_file(header, names)
+        op_headers = [self.op_file(op) for op in m.ops]
+        enums = {m.header_of[n] for n in m.reachable if m.kind(n) == "enum" and m.declared(n)}
+        errors = {m.header_of[n] for n in m.reachable if m.shapes[n].get("exception")}
+        self.index_file("enums.hpp", "Every enum of %s." % self.label, enums)
+        self.index_file("errors.hpp", "Every error shape of %s." % self.label, errors)
+        self.index_file("all.hpp", "Every operation of %s (a large include: prefer the operations you use)." % self.label,
+                        op_headers)
+        # The list of them all, for code that handles every operation (a registry, a CLI, tests).
+        lines = self.files["all.hpp"]
+        lines[4:4] = ["#include <boost/mp11/list.hpp>", ""]
+        lines += self.namespace_open()[:2]
+        lines.append("/// Every operation of the service, in the model's order.")
+        lines += ["// clang-format off", "using operations = boost::mp11::mp_list<"]
+        lines += ["    %s%s" % (op, "," if i + 1 < len(m.ops) else ">;") for i, op in enumerate(m.ops)]
+        lines.append("// clang-format on")
+        lines += [""] + self.namespace_close()
+        return self.files
+
+    def write(self, check=False):
+        files = self.emit()
+        differ = []
+        for rel_path, lines in sorted(files.items()):
+            path = self.out / rel_path
+            text = "\n".join(lines).rstrip("\n") + "\n"
+            if check:
+                if not path.exists() or path.read_text() != text:
+                    differ.append(str(path))
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists() or path.read_text() != text:
+                path.write_text(text)
+        # Files this generator wrote before that it would not write now.
+        generated = {str(self.out / p) for p in files}
+        stale = []
+        for path in sorted(self.out.rglob("*.hpp")):
+            if str(path) not in generated and "Generated by tools/awsjson_gen.py" in path.read_text()[:400]:
+                stale.append(str(path))
+        if check:
+            return differ + stale
+        for path in stale:
+            pathlib.Path(path).unlink()
+        return []
+
+
+def main():
+    p = argparse.ArgumentParser(description="C++ headers for awsjson from a botocore-style service model")
+    p.add_argument("--model", required=True, help="a botocore-style service-2.json")
+    p.add_argument("--namespace", required=True, help="C++ namespace of the output, e.g. awsjson::ssm")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--operations", help="comma-separated operation names: only these and the shapes they reach")
+    p.add_argument("--docs", help="doc comments (and extra declarations) to add: JSON, see docs/generators.md")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file differs from what it would write")
+    a = p.parse_args()
+    data = json.loads(pathlib.Path(a.model).read_text())
+    ops = [o for o in a.operations.split(",") if o] if a.operations else None
+    model = Model(data, a.namespace, ops)
+    source = data["metadata"].get("awsjsonImportedFrom")
+    label = "%s %s" % (data["metadata"].get("serviceId", pathlib.Path(a.model).stem), data["metadata"].get("apiVersion", ""))
+    label = label.strip() + (" (%s)" % source if source else "")
+    docs = json.loads(pathlib.Path(a.docs).read_text()) if a.docs else None
+    differ = Emitter(model, a.out, label, docs).write(check=a.check)
+    if differ:
+        print("not as generated:\n  " + "\n  ".join(differ), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Copies a service model from the installed botocore into models/SERVICE.json, stripped of its
+documentation (facts, not prose): every "documentation" and "documentationUrl" string, and the
+operation's "documentationUrl". The botocore version it came from is recorded in the model's
+metadata as "awsjsonImportedFrom". Member and shape order are kept (members are emitted in
+model order).
+
+    python3 tools/import_model.py ssm dynamodb identitystore
+"""
+import argparse
+import json
+import pathlib
+import sys
+
+DROPPED = {"documentation", "documentationUrl", "deprecatedMessage"}
+
+
+def strip(node):
+    if isinstance(node, dict):
+        return {k: strip(v) for k, v in node.items() if k not in DROPPED}
+    if isinstance(node, list):
+        return [strip(v) for v in node]
+    return node
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("services", nargs="+", help="botocore service names (ssm, dynamodb, ...)")
+    parser.add_argument("--out", default=str(pathlib.Path(__file__).resolve().parent.parent / "models"))
+    args = parser.parse_args()
+    import botocore
+    from botocore.loaders import Loader
+
+    loader = Loader()
+    out = pathlib.Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for service in args.services:
+        model = strip(loader.load_service_model(service, "service-2"))
+        model["metadata"]["awsjsonImportedFrom"] = f"botocore {botocore.__version__}"
+        path = out / f"{service}.json"
+        path.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n")
+        print(f"{path}: {len(model['operations'])} operations, {len(model['shapes'])} shapes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
