@@ -177,6 +177,29 @@ TEST_CASE("a body that is not JSON yields an unknown error with the status and t
   }
 }
 
+TEST_CASE("an XML error (an AWS front end's, an emulator's) gives its <Code> and <Message>", "[errors]") {
+  std::string xml = R"(<?xml version="1.0" encoding="UTF-8"?>
+<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>
+<Message>The request signature we calculated does not match the signature you provided.</Message></Error>
+<RequestId>7a62c49f</RequestId></ErrorResponse>)";
+  auto r = awsjson::decode_response<SsmOp>(403, Headers{}, xml);
+  auto const* u = r.service_error()->get_if<awsjson::unknown_error>();
+  REQUIRE(u);
+  CHECK(u->code == "SignatureDoesNotMatch");
+  CHECK(r.service_error()->code == "SignatureDoesNotMatch");
+  CHECK(u->message == "The request signature we calculated does not match the signature you provided.");
+  CHECK(u->raw_body == xml);
+  CHECK_FALSE(r.service_error()->is_fault());
+  // An error type the operation knows, sent as XML: typed, with its message.
+  auto d = awsjson::decode_response<SsmOp>(400, Headers{}, "<Error><Code>DoesNotExistException</Code></Error>");
+  CHECK(d.service_error()->is<ssm::DoesNotExistException>());
+  // Half an element, or markup inside it, is not a code.
+  for (std::string body : {"<Error><Code>X", "<Error><Code><b>X</b></Code></Error>", "text <Code>X</Code>"}) {
+    auto x = awsjson::decode_response<SsmOp>(400, Headers{}, body);
+    CHECK(x.service_error()->code.empty());
+  }
+}
+
 TEST_CASE("successful responses: typed result, empty body, request id", "[response]") {
   std::map<std::string, std::string> headers{{"X-Amzn-Requestid", "amazon-uniq-request-id"}};
   auto r = awsjson::decode_response<SsmOp>(200, headers, R"({"Status":"SUCCESS","StartTime":1700000000.5})");

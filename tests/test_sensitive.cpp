@@ -419,3 +419,26 @@ TEST_CASE("validation and encoding below a sensitive member or shape show no val
   t.Plain.emplace().One.emplace().Custom = leak::Token{"tokplq!"};
   CHECK(awsjson::encode_into(body, t).to_string() == "/Plain/One/Custom: cannot write token tokplq!");
 }
+
+TEST_CASE("a redacting encode writes every sensitive value as \"***\", the rest as the wire form",
+          "[sensitive][encode]") {
+  leak::Top t;
+  t.SecretNumber = 8675309;
+  t.SecretString = "zqx-long";
+  t.Secret.emplace().Tags.emplace()["zqx-key"] = "zqx-value";
+  t.Vaults.emplace().emplace_back().Key = "zqx-key";
+  t.Plain.emplace().One.emplace().Number = 42424;
+  t.Plain->Tags.emplace()["plq"] = "plq-value";
+  awsjson::encode_options redacting;
+  redacting.redact_sensitive = true;
+  std::string shown;
+  REQUIRE(!awsjson::encode_into(shown, t, redacting));
+  CHECK(shown == R"({"Secret":"***","Vaults":["***"],"SecretString":"***","SecretNumber":"***",)"
+                 R"("Plain":{"One":{"Number":42424},"Tags":{"plq":"plq-value"}}})");
+  CHECK(!leaks(shown));
+  // Without the option, the same value is written whole: what is sent to a service.
+  std::string wire;
+  REQUIRE(!awsjson::encode_into(wire, t));
+  CHECK(leaks(wire));
+  CHECK(awsjson::encode(t, awsjson::encode_options{}) == wire);
+}

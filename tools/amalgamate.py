@@ -59,9 +59,12 @@ def generate():
         out.append('')
 
     # The library and the seed operation; not the generated services (a folder with shapes/ in it),
-    # which are included one operation at a time.
+    # which are included one operation at a time, nor the optional headers with dependencies of
+    # their own (awsjson/sigv4.hpp: OpenSSL), which are included from include/.
     services = {p.parent for p in (INCLUDE / 'awsjson').rglob('shapes')}
-    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp')) if not any(s in p.parents for s in services)]
+    optional = {INCLUDE / 'awsjson' / 'sigv4.hpp'}
+    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp'))
+            if not any(s in p.parents for s in services) and p not in optional]
     roots = [INCLUDE / 'awsjson' / 'awsjson.hpp'] + core + [SEED]
     for r in roots:
         emit(r)

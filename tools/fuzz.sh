@@ -10,7 +10,7 @@ build=${BUILD_DIR:-build-fuzz}
 CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAWSJSON_BUILD_FUZZERS=ON \
   -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build "$build"
-for target in response every_shape timestamp base64 error_response; do
+for target in response every_shape timestamp base64 error_response service_shapes; do
   corpus="$build/corpus/$target"
   rm -rf "$corpus" && mkdir -p "$corpus" && cp tests/fuzz/corpus/$target/* "$corpus/"
   echo "== fuzz_$target for ${seconds}s"

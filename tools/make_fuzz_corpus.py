@@ -43,6 +43,23 @@ def write(target, seeds):
         (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
 
 
+def service_shapes():
+    """fuzz_service_shapes: a selector byte (see the target), then botocore vectors of the type."""
+    ddb = json.loads((ROOT / 'tests' / 'data' / 'services' / 'dynamodb.json').read_text())['operations']
+    ids = json.loads((ROOT / 'tests' / 'data' / 'services' / 'identitystore.json').read_text())['operations']
+    seeds = []
+    for c in ddb['GetItem']['outputs']:
+        seeds.append('\x01' + c['body'])
+        item = json.loads(c['body']).get('Item') or {}
+        seeds += ['\x00' + json.dumps(v) for v in list(item.values())[:3]]
+    seeds += ['\x00' + '{"L":[' * 40 + '{"NULL":true}' + ']}' * 40, '\x00{"S":"a","N":"1"}', '\x00{"NULL":null}']
+    seeds += ['\x02' + json.dumps(c['input']) for c in ids['GetUserId']['inputs']]
+    seeds += ['\x03' + c['body'] for c in ids['DescribeUser']['outputs']]
+    seeds += ['\x04' + d for d in ('{"a":[1e400,123456789012345678901234,{"b":null}]}', '"s"', '[]', ' 1 ', '{"a":1,}')]
+    seeds += ['\x05{"ExternalId":{"Issuer":"i","Id":"x"}}', '\x05{"Future":{"x":1}}', '\x05{}', '\x05{"a":null,"__type":"t"}']
+    return seeds
+
+
 def main():
     valid = [(ROOT / 'examples' / 'sample_response.json').read_text(), (ROOT / 'examples' / 'sample_error.json').read_text()]
     for name in ('typical.json', 'minimal.json'):
@@ -54,6 +71,7 @@ def main():
     write('timestamp', TIMESTAMPS)
     write('base64', BASE64)
     write('error_response', ERRORS)
+    write('service_shapes', service_shapes())
 
 
 if __name__ == '__main__':

@@ -75,8 +75,15 @@ AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set)
                   std::string("a union needs exactly one member set, it has ").append(set ? n : std::string("none")));
 }
 
+/// What a redacting encode writes for a sensitive value.
+inline constexpr std::string_view redacted_json = "\"***\"";
+
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
+  if (ctx.redact && shape_of<T>().sensitive) {
+    ctx.out += redacted_json;
+    return true;
+  }
   sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
   if constexpr (kind_of<T> == value_kind::tagged_union) {
     if (std::size_t set = members_set(x); set != 1) return union_set_failure(ctx, set);
@@ -106,7 +113,9 @@ bool encode_struct(encode_context& ctx, T const& x) {
     ctx.timestamps = info.timestamp;
     {
       sensitive_scope scope(ctx.sensitive, info.sensitive);
-      if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
+      if (ctx.redact && ctx.sensitive)
+        ctx.out += redacted_json;
+      else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
         ok = encode_any(ctx, *m);
       else
         ok = encode_any(ctx, m);
@@ -228,6 +237,16 @@ template <class T>
 error encode_into(std::string& out, T const& x) {
   error err;
   encode_context ctx(out, err);
+  std::size_t mark = out.size();
+  if (!detail::encode_any(ctx, x)) out.resize(mark);
+  return err;
+}
+
+template <class T>
+error encode_into(std::string& out, T const& x, encode_options const& options) {
+  error err;
+  encode_context ctx(out, err);
+  ctx.redact = options.redact_sensitive;
   std::size_t mark = out.size();
   if (!detail::encode_any(ctx, x)) out.resize(mark);
   return err;

@@ -25,6 +25,8 @@ class encode_context {
   /// Inside a @sensitive member or shape, at any depth: messages never show values, and map keys
   /// are redacted from the path.
   bool sensitive = false;
+  /// Sensitive values are written as "***" (encode_options::redact_sensitive).
+  bool redact = false;
 
   AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;

@@ -28,6 +28,24 @@ struct error_body {
   bool has_code = false, has_type = false, has_message = false;
 };
 
+// Not JSON: the <Code> and <Message> of an XML error, which AWS front ends (an expired or wrong
+// signature) and emulators answer JSON protocols with.
+inline void scan_xml_error(std::string_view body, error_body& eb) {
+  auto element = [&](std::string_view open, std::string_view close, std::string& out) {
+    auto b = body.find(open);
+    if (b == std::string_view::npos) return false;
+    b += open.size();
+    auto e = body.find(close, b);
+    if (e == std::string_view::npos || body.substr(b, e - b).find('<') != std::string_view::npos) return false;
+    out.assign(body.substr(b, e - b));
+    return true;
+  };
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos || body[body.find_first_not_of(" \t\r\n")] != '<')
+    return;
+  eb.has_code = element("<Code>", "</Code>", eb.code);
+  eb.has_message = element("<Message>", "</Message>", eb.message);
+}
+
 // Reads the top-level `code`, `__type`, `message` and `Message` of an error body (a `__type`
 // nested in error details is never looked at).
 inline error_body scan_error_body(std::string_view body) {
@@ -39,8 +57,10 @@ inline error_body scan_error_body(std::string_view body) {
   od::object obj;
   if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity()))
           .get(doc) ||
-      doc.get_object().get(obj))
+      doc.get_object().get(obj)) {
+    scan_xml_error(body, eb);
     return eb;
+  }
   eb.is_object = true;
   for (auto fr : obj) {
     od::field f;

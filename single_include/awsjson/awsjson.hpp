@@ -3720,12 +3720,31 @@ namespace awsjson {
 template <class T>
 error encode_into(std::string& out, T const& x);
 
+/// How to write: the wire form (default), or a form to show people.
+struct encode_options {
+  /// Write every value under a @sensitive member or shape as "***" (output for a terminal or a
+  /// log; what is sent to a service is never redacted).
+  bool redact_sensitive = false;
+};
+
+/// Appends the JSON of `x` to `out`, as `options` say. Defined in awsjson/encode.hpp.
+template <class T>
+error encode_into(std::string& out, T const& x, encode_options const& options);
+
 #if defined(__cpp_exceptions)
 /// The JSON of `x`, compact. Throws awsjson::exception (encode_error).
 template <class T>
 [[nodiscard]] std::string encode(T const& x) {
   std::string out;
   if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
+  return out;
+}
+
+/// The JSON of `x`, as `options` say. Throws awsjson::exception (encode_error).
+template <class T>
+[[nodiscard]] std::string encode(T const& x, encode_options const& options) {
+  std::string out;
+  if (auto err = encode_into(out, x, options)) throw encode_error(std::move(err));
   return out;
 }
 #endif
@@ -3754,6 +3773,8 @@ class encode_context {
   /// Inside a @sensitive member or shape, at any depth: messages never show values, and map keys
   /// are redacted from the path.
   bool sensitive = false;
+  /// Sensitive values are written as "***" (encode_options::redact_sensitive).
+  bool redact = false;
 
   AWSJSON_COLD bool fail(errc code, std::string_view message) {
     err.code = code;
@@ -3855,8 +3876,15 @@ AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set)
                   std::string("a union needs exactly one member set, it has ").append(set ? n : std::string("none")));
 }
 
+/// What a redacting encode writes for a sensitive value.
+inline constexpr std::string_view redacted_json = "\"***\"";
+
 template <class T>
 bool encode_struct(encode_context& ctx, T const& x) {
+  if (ctx.redact && shape_of<T>().sensitive) {
+    ctx.out += redacted_json;
+    return true;
+  }
   sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
   if constexpr (kind_of<T> == value_kind::tagged_union) {
     if (std::size_t set = members_set(x); set != 1) return union_set_failure(ctx, set);
@@ -3886,7 +3914,9 @@ bool encode_struct(encode_context& ctx, T const& x) {
     ctx.timestamps = info.timestamp;
     {
       sensitive_scope scope(ctx.sensitive, info.sensitive);
-      if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
+      if (ctx.redact && ctx.sensitive)
+        ctx.out += redacted_json;
+      else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
         ok = encode_any(ctx, *m);
       else
         ok = encode_any(ctx, m);
@@ -4008,6 +4038,16 @@ template <class T>
 error encode_into(std::string& out, T const& x) {
   error err;
   encode_context ctx(out, err);
+  std::size_t mark = out.size();
+  if (!detail::encode_any(ctx, x)) out.resize(mark);
+  return err;
+}
+
+template <class T>
+error encode_into(std::string& out, T const& x, encode_options const& options) {
+  error err;
+  encode_context ctx(out, err);
+  ctx.redact = options.redact_sensitive;
   std::size_t mark = out.size();
   if (!detail::encode_any(ctx, x)) out.resize(mark);
   return err;
@@ -4690,6 +4730,24 @@ struct error_body {
   bool has_code = false, has_type = false, has_message = false;
 };
 
+// Not JSON: the <Code> and <Message> of an XML error, which AWS front ends (an expired or wrong
+// signature) and emulators answer JSON protocols with.
+inline void scan_xml_error(std::string_view body, error_body& eb) {
+  auto element = [&](std::string_view open, std::string_view close, std::string& out) {
+    auto b = body.find(open);
+    if (b == std::string_view::npos) return false;
+    b += open.size();
+    auto e = body.find(close, b);
+    if (e == std::string_view::npos || body.substr(b, e - b).find('<') != std::string_view::npos) return false;
+    out.assign(body.substr(b, e - b));
+    return true;
+  };
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos || body[body.find_first_not_of(" \t\r\n")] != '<')
+    return;
+  eb.has_code = element("<Code>", "</Code>", eb.code);
+  eb.has_message = element("<Message>", "</Message>", eb.message);
+}
+
 // Reads the top-level `code`, `__type`, `message` and `Message` of an error body (a `__type`
 // nested in error details is never looked at).
 inline error_body scan_error_body(std::string_view body) {
@@ -4701,8 +4759,10 @@ inline error_body scan_error_body(std::string_view body) {
   od::object obj;
   if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity()))
           .get(doc) ||
-      doc.get_object().get(obj))
+      doc.get_object().get(obj)) {
+    scan_xml_error(body, eb);
     return eb;
+  }
   eb.is_object = true;
   for (auto fr : obj) {
     od::field f;

@@ -14,12 +14,31 @@ namespace awsjson {
 template <class T>
 error encode_into(std::string& out, T const& x);
 
+/// How to write: the wire form (default), or a form to show people.
+struct encode_options {
+  /// Write every value under a @sensitive member or shape as "***" (output for a terminal or a
+  /// log; what is sent to a service is never redacted).
+  bool redact_sensitive = false;
+};
+
+/// Appends the JSON of `x` to `out`, as `options` say. Defined in awsjson/encode.hpp.
+template <class T>
+error encode_into(std::string& out, T const& x, encode_options const& options);
+
 #if defined(__cpp_exceptions)
 /// The JSON of `x`, compact. Throws awsjson::exception (encode_error).
 template <class T>
 [[nodiscard]] std::string encode(T const& x) {
   std::string out;
   if (auto err = encode_into(out, x)) throw encode_error(std::move(err));
+  return out;
+}
+
+/// The JSON of `x`, as `options` say. Throws awsjson::exception (encode_error).
+template <class T>
+[[nodiscard]] std::string encode(T const& x, encode_options const& options) {
+  std::string out;
+  if (auto err = encode_into(out, x, options)) throw encode_error(std::move(err));
   return out;
 }
 #endif
