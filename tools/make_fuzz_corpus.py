@@ -44,19 +44,22 @@ def write(target, seeds):
 
 
 def service_shapes():
-    """fuzz_service_shapes: a selector byte (see the target), then botocore vectors of the type."""
+    """fuzz_service_shapes: a selector byte (see the target), then JSON of the type it picks."""
     ddb = json.loads((ROOT / 'tests' / 'data' / 'services' / 'dynamodb.json').read_text())['operations']
     ids = json.loads((ROOT / 'tests' / 'data' / 'services' / 'identitystore.json').read_text())['operations']
     seeds = []
     for c in ddb['GetItem']['outputs']:
-        seeds.append('\x01' + c['body'])
         item = json.loads(c['body']).get('Item') or {}
         seeds += ['\x00' + json.dumps(v) for v in list(item.values())[:3]]
-    seeds += ['\x00' + '{"L":[' * 40 + '{"NULL":true}' + ']}' * 40, '\x00{"S":"a","N":"1"}', '\x00{"NULL":null}']
-    seeds += ['\x02' + json.dumps(c['input']) for c in ids['GetUserId']['inputs']]
-    seeds += ['\x03' + c['body'] for c in ids['DescribeUser']['outputs']]
-    seeds += ['\x04' + d for d in ('{"a":[1e400,123456789012345678901234,{"b":null}]}', '"s"', '[]', ' 1 ', '{"a":1,}')]
-    seeds += ['\x05{"ExternalId":{"Issuer":"i","Id":"x"}}', '\x05{"Future":{"x":1}}', '\x05{}', '\x05{"a":null,"__type":"t"}']
+    seeds += ['\x00' + '{"L":[' * 40 + '{"NULL":true}' + ']}' * 40, '\x00{"S":"a","N":"1"}', '\x00{"NULL":null}',
+              '\x00{"M":{"a":{"B":"AAEC"},"b":{"SS":["x","y"]}},"Future":1}']
+    for c in ids['GetUserId']['inputs']:
+        if 'AlternateIdentifier' in c['input']:
+            seeds.append('\x01' + json.dumps(c['input']['AlternateIdentifier']))
+    seeds += ['\x01{"ExternalId":{"Issuer":"i","Id":"x"}}', '\x01{"Future":{"x":1}}', '\x01{}', '\x01{"a":null,"__type":"t"}']
+    for c in ids['UpdateUser']['inputs']:
+        seeds += ['\x02' + json.dumps(op) for op in c['input'].get('Operations', [])[:2]]
+    seeds += ['\x03' + d for d in ('{"a":[1e400,123456789012345678901234,{"b":null}]}', '"s"', '[]', ' 1 ', '{"a":1,}')]
     return seeds
 
 

@@ -10,8 +10,10 @@ common=(-G Ninja -DCMAKE_BUILD_TYPE=Debug -DAWSJSON_BUILD_BENCHMARKS=OFF -DAWSJS
         -DAWSJSON_TEST_SINGLE_HEADER=OFF -DAWSJSON_TEST_SERVICES=identitystore -DAWSJSON_BUILD_CLI=OFF)
 
 echo "== ASan + UBSan: all tests"
+# -O0: the same checks (none is optimized away), and the suite compiles four times faster than at
+# -O1 (tests/test_errors.cpp: 13 s against 54 s of CPU), for some seconds more of running.
 CXX=clang++ cmake -S . -B build-asan "${common[@]}" \
-  -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+  -DCMAKE_CXX_FLAGS="-O0 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build build-asan
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -19,7 +19,6 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <ostream>
 #include <span>
 #include <string>
@@ -208,14 +207,23 @@ inline std::string lower(std::string_view s) {
   return out;
 }
 
-inline std::string amz_date(std::chrono::sys_seconds t) {
+inline std::string amz_date(std::chrono::sys_seconds t) {  // 20150830T123600Z
   auto day = std::chrono::floor<std::chrono::days>(t);
   std::chrono::year_month_day ymd(day);
   std::chrono::hh_mm_ss hms(t - day);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", int(ymd.year()), unsigned(ymd.month()),
-                unsigned(ymd.day()), int(hms.hours().count()), int(hms.minutes().count()), int(hms.seconds().count()));
-  return buf;
+  std::string s;
+  auto digits = [&](long v, int width) {
+    std::string d = std::to_string(v);
+    s.append(std::size_t(width > int(d.size()) ? width - int(d.size()) : 0), '0').append(d);
+  };
+  digits(int(ymd.year()), 4);
+  digits(unsigned(ymd.month()), 2);
+  digits(unsigned(ymd.day()), 2);
+  s += 'T';
+  digits(hms.hours().count(), 2);
+  digits(hms.minutes().count(), 2);
+  digits(hms.seconds().count(), 2);
+  return s + 'Z';
 }
 
 }  // namespace detail
