@@ -78,8 +78,8 @@ constexpr auto awsjson_shape(Sink const*) {
                                 });
 }
 
-// The nesting shapes of Sink in a structure small enough that decode's fast path unrolls it to
-// its full depth (Sink itself exceeds the fast path's inlining budget beyond one level).
+// The nesting shapes of Sink in a smaller structure: decode's silent walk unrolls one level of it
+// into its root's function, and none of Sink (see tests/test_decode_walks.cpp).
 struct Tree {
   std::optional<std::string> Name;
   std::optional<std::vector<std::optional<std::string>>> SparseList;
@@ -91,5 +91,26 @@ struct Tree {
   friend bool operator==(Tree const&, Tree const&) = default;
 };
 BOOST_DESCRIBE_STRUCT(Tree, (), (Name, SparseList, StructMap, Nested, ListOfLists, Children))
+
+// Recursion by value, as Cost Explorer's Expression has it: `Not` holds an Expr on the heap
+// (awsjson::indirect), `And` through a list; `Secret` is sensitive, `Required` required.
+struct Expr {
+  std::optional<std::string> Value;
+  std::optional<awsjson::indirect<Expr>> Not;
+  std::optional<std::vector<Expr>> And;
+  std::optional<std::string> Secret;
+  std::optional<std::string> Required;
+
+  friend bool operator==(Expr const&, Expr const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(Expr, (), (Value, Not, And, Secret, Required))
+
+constexpr auto awsjson_shape(Expr const*) {
+  return awsjson::shape("Expr", {
+                                    {.name = "Value", .max_length = 8},
+                                    {.name = "Secret", .sensitive = true},
+                                    {.name = "Required", .required = true},
+                                });
+}
 
 }  // namespace kitchen

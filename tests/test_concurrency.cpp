@@ -5,7 +5,7 @@
 #include <atomic>
 #include <thread>
 
-#include "generators.hpp"
+#include "random_values.hpp"
 
 using Response = awsjson::ssm::GetMaintenanceWindowExecutionTaskInvocationResponse;
 

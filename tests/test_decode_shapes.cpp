@@ -103,7 +103,14 @@ TEST_CASE("floats and doubles, including NaN and infinities as strings", "[decod
   CHECK(*decode_sink(R"({"Double":0.1})").Double == 0.1);
   CHECK(decode_error_of(R"({"Double":"nan"})").path == "/Double");
   CHECK(decode_error_of(R"({"Double":1e400})").code == awsjson::errc::out_of_range);
-  CHECK(decode_error_of(R"({"Float":1e39})").code == awsjson::errc::out_of_range);
+  // Beyond float's range: an infinity of the number's sign, the rest of the document decoded.
+  auto beyond = decode_sink(R"({"Float":1e300,"Double":2,"Name":"n"})");
+  CHECK(*beyond.Float == std::numeric_limits<float>::infinity());
+  CHECK(*beyond.Double == 2.0);
+  CHECK(*decode_sink(R"({"Float":-1e39})").Float == -std::numeric_limits<float>::infinity());
+  CHECK(*decode_sink(R"({"Float":3.4028235e38})").Float == std::numeric_limits<float>::max());  // rounds down
+  CHECK(*decode_sink(R"({"Float":1e-50})").Float == 0.0f);  // below the smallest: zero, as IEEE rounds
+  CHECK(*decode_sink(R"({"Float":0.1})").Float == 0.1f);    // the nearest float
   CHECK(decode_error_of(R"({"Double":true})").code == awsjson::errc::type_mismatch);
 }
 

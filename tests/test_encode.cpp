@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "generators.hpp"
+#include "random_values.hpp"
 
 using namespace awsjson::ssm;
 using kitchen::Sink;

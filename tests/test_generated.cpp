@@ -1,12 +1,15 @@
-// Generated code gets everything for free: two more SSM operations, written exactly as a generator
-// emits them (tests/generated/), decode botocore-made responses and encode requests equal to
-// botocore's, with no code beyond the described types and their metadata.
+// Generated code gets everything for free: two more SSM operations, as tools/awsjson_gen.py emits
+// them, decode botocore-made responses and encode requests equal to botocore's, with no code
+// beyond the described types and their metadata; validation, printing and errors of nested shapes.
 #include <catch2/catch.hpp>
 
-#include "generated/ssm_maintenance_window_more.hpp"
+#include <awsjson/awsjson.hpp>
+#include <awsjson/ssm/describe_maintenance_window_execution_task_invocations.hpp>
+#include <awsjson/ssm/get_maintenance_window_task.hpp>
+
 #include "json_equal.hpp"
 
-namespace gen = generated::ssm;
+namespace gen = awsjson::ssm;
 
 namespace {
 
@@ -66,7 +69,7 @@ TEST_CASE("generated types: validation of bounded lists, ranges and nested requi
   CHECK(v[1].to_string() == "/Filters/2/Key: length 0, must be between 1 and 128");
   CHECK(v[2].to_string() == "/MaxResults: value 5, must be between 10 and 100");
 
-  gen::GetMaintenanceWindowTaskResult t;
+  gen::GetMaintenanceWindowTaskResponse t;
   t.AlarmConfiguration.emplace();
   t.Targets = std::vector<gen::Target>{
       {"\xc3\xa9t\xc3\xa9", std::vector<std::string>{"x"}}};  // \p{L}: not checkable by std::regex
@@ -78,7 +81,7 @@ TEST_CASE("generated types: validation of bounded lists, ranges and nested requi
 }
 
 TEST_CASE("generated types: sensitive maps, structures and blobs stay redacted in print", "[generated][print]") {
-  gen::GetMaintenanceWindowTaskResult t;
+  gen::GetMaintenanceWindowTaskResponse t;
   t.TaskParameters = std::map<std::string, gen::MaintenanceWindowTaskParameterValueExpression>{
       {"commands", {std::vector<std::string>{"echo hunter2"}}}};
   t.Description = "hunter2";
@@ -96,7 +99,7 @@ TEST_CASE("generated types: sensitive maps, structures and blobs stay redacted i
 }
 
 TEST_CASE("generated types: the error of a nested required member names its path", "[generated][decode]") {
-  gen::GetMaintenanceWindowTaskResult t;
+  gen::GetMaintenanceWindowTaskResponse t;
   awsjson::decode_options strict;
   strict.strict_required = true;
   auto err = awsjson::decode_into(R"({"LoggingInfo":{"S3BucketName":"b"},"TaskType":"LAMBDA"})", t, strict);

@@ -4,7 +4,7 @@
 Every awsjson header of the library is inlined once, in dependency order (a header comes after the
 headers it includes), with the seed operation, SSM's GetMaintenanceWindowExecutionTaskInvocation,
 and the shapes it reaches; the generated services are not (include one operation's header from
-include/ for any other). External includes (<simdjson.h>, <boost/...>, <date/date.h>, the standard library) stay
+include/ for any other). External includes (<simdjson.h>, <boost/...>, the standard library) stay
 includes. Python 3 standard library only.
 
 Usage: tools/amalgamate.py [--output PATH] [--check]

@@ -138,10 +138,15 @@ class Model:
             self.ops = {o: all_ops[o] for o in all_ops if o in set(operations)}
         else:
             self.ops = dict(all_ops)
-        if self.meta.get("protocol") != "json":
-            raise SystemExit("only awsJson (botocore protocol 'json') models are supported, not %r" % self.meta.get("protocol"))
+        # awsJson: botocore's protocol 'json', or a `protocols` list that offers it (botocore prefers
+        # json to smithy-rpc-v2-cbor, so such a service speaks awsJson to botocore too).
+        if self.meta.get("protocol") != "json" and "json" not in self.meta.get("protocols", []):
+            raise SystemExit(
+                "only awsJson models (botocore protocol 'json', or 'json' in protocols) are supported, not %r"
+                % self.meta.get("protocols", self.meta.get("protocol")))
         self.json_version = self.meta.get("jsonVersion", "1.0")
         self.target_prefix = self.meta["targetPrefix"]
+        self.query_compatible = "awsQueryCompatible" in self.meta
         self._name_types()
         self._reach()
         self._group()
@@ -307,14 +312,17 @@ class Model:
         self.recursive = {n for comp in comps if len(comp) > 1 for n in comp} | {
             v for v in self.reachable if v in self.targets(v)
         }
-        # Check: inside a group, structures refer to each other only through lists and maps.
+        # Recursion by value: a structure or union member that holds, by value, a shape of its own
+        # cycle (its group) is boxed, awsjson::indirect<T> (docs/generators.md: every such edge,
+        # a rule that needs no choice and does not change when the model grows elsewhere).
+        self.boxed = set()
         for header, names in self.group_members.items():
             group = set(names)
             for n in names:
                 if self.kind(n) in ("structure", "union"):
-                    for m in self.shapes[n]["members"].values():
-                        if m["shape"] in group:
-                            raise SystemExit("%s holds %s by value in a cycle: not supported" % (n, m["shape"]))
+                    for wire, m in self.shapes[n]["members"].items():
+                        if m["shape"] in group and self.kind(m["shape"]) in ("structure", "union"):
+                            self.boxed.add((n, wire))
 
     # -- C++ spelling of a shape used as a value
     def cpp_type(self, name):
@@ -523,7 +531,10 @@ class Emitter:
         for wire, member in members.items():
             lines += self.doc_lines(self.member_doc(name, wire), "  ")
             ctype = m.cpp_type(member["shape"])
-            if wire not in required:
+            boxed = (name, wire) in m.boxed
+            if boxed:  # optional even when required: a default value must not build its own recursion
+                ctype = "awsjson::indirect<%s>" % ctype
+            if wire not in required or boxed:
                 ctype = "std::optional<%s>" % ctype
             lines.append("  %s %s;" % (ctype, cpp_names[wire]))
         lines.append("")
@@ -618,7 +629,7 @@ class Emitter:
             want = op_name + suffix
             if parts[part] != want:
                 aliases.append("using %s = %s;" % (want, parts[part]))
-        errors = [e["shape"] for e in op.get("errors", [])]
+        errors = list(dict.fromkeys(e["shape"] for e in op.get("errors", [])))  # some models list one twice
         for e in errors:
             incs.add(m.header_of[e])
         lines = self.banner("The %s operation of %s." % (op_name, self.label))
@@ -641,6 +652,8 @@ class Emitter:
         lines.append("  static constexpr std::string_view name = %s;" % cpp_string(op_name))
         lines.append("  static constexpr std::string_view target_prefix = %s;" % cpp_string(m.target_prefix))
         lines.append("  static constexpr std::string_view json_version = %s;" % cpp_string(m.json_version))
+        if m.query_compatible:
+            lines.append("  static constexpr bool query_compatible = true;  // awsQueryCompatible")
         lines.append("};")
         lines.append("")
         lines += self.namespace_close()

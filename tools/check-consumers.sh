@@ -20,6 +20,13 @@ cmake --build "$work/fp" >/dev/null
 "$work/fp/consumer" "$sample"
 echo "-- find_package, the codec compiled in its own translation unit (awsjson/compiled.hpp)"
 "$work/fp/consumer_separate" "$sample"
+echo "-- find_package, awsjson::sigv4 (OpenSSL comes along)"
+"$work/fp/consumer_sign"
+echo "-- the installed single header, in its own folder and at its former place"
+echo '#include <awsjson/awsjson.hpp>' > "$work/single.cpp"
+${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix/include/awsjson_single_include" "$work/single.cpp"
+echo '#include <awsjson/single_include/awsjson.hpp>' > "$work/single_former.cpp"
+${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix/include" "$work/single_former.cpp"
 
 echo "-- add_subdirectory"
 cmake -S tests/consumers/add_subdirectory -B "$work/as" -G Ninja >/dev/null

@@ -105,7 +105,7 @@ if [ "${MODE:-time}" = instructions ]; then
   ir[separate]=$(count separate -I include -c "$work/separate.cpp")
   ir[nodecode]=$(count nodecode -I single_include -c "$work/nodecode.cpp")
   ir[helpers]=$(count helpers -I single_include -c "$work/helpers.cpp")
-  ir[report]=$(count report -I single_include -DAWSJSON_DECODE_FAST_PATH=0 -c "$work/awsjson.cpp")
+  ir[report]=$(count report -I single_include -DAWSJSON_DECODE_SILENT_WALK=0 -c "$work/awsjson.cpp")
   ir[ours]=$(count ours -I single_include -c "$work/awsjson.cpp")
   r() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
   g() { awk -v a="$1" 'BEGIN { printf "%6.2f G", a / 1e9 }'; }

@@ -4,7 +4,7 @@ bodies and what its serializer makes of varied inputs, so that the C++ tests nee
 
   botocore_responses  tests/data/botocore_responses.json: the seed operation's responses, member by member
   botocore_requests   tests/data/botocore_requests.json: the seed operation's requests (method, path, headers, body)
-  botocore_more       tests/data/botocore_more.json: two more SSM operations, types in tests/generated/
+  botocore_more       tests/data/botocore_more.json: two more SSM operations (tests/test_generated.cpp)
   SERVICE             tests/data/services/SERVICE.json: every operation of models/SERVICE.json
                       (ssm, dynamodb, identitystore)
 

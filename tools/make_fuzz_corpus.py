@@ -35,6 +35,14 @@ ERRORS = ['\x90\n{"__type":"com.amazonaws.ssm#DoesNotExistException:http://inter
           '\x00\n{"Status":"SUCCESS"}', '\x92\n{"__type":"a#InternalServerError","Message":"x","Details":{"__type":"y"}}']
 
 
+# kitchen::Expr: a structure holding itself by value (awsjson::indirect) and through a list.
+INDIRECT = [
+    '{"Value":"v","Required":"r"}', '{"Not":{"Not":{"Value":"leaf","Secret":"s"}}}',
+    '{"And":[{"Not":{"Value":"a"}},{"And":[]}],"Not":null}', '{"Not":' * 40 + '{}' + '}' * 40,
+    '{"Not":' * 300 + '{}' + '}' * 300, '{"Not":{"Value":7}}', '{"Not":[]}', '{"And":[{"Not":{"Not":"x"}}]}',
+]
+
+
 def write(target, seeds):
     d = OUT / target
     d.mkdir(parents=True, exist_ok=True)
@@ -75,6 +83,7 @@ def main():
     write('base64', BASE64)
     write('error_response', ERRORS)
     write('service_shapes', service_shapes())
+    write('indirect', INDIRECT + MALFORMED[:10])
 
 
 if __name__ == '__main__':

@@ -8,6 +8,7 @@
 #include "encode.hpp"
 #include "enum.hpp"
 #include "error.hpp"
+#include "indirect.hpp"
 #include "json_pointer.hpp"
 #include "metadata.hpp"
 #include "open_enum.hpp"

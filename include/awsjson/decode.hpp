@@ -10,9 +10,10 @@
 // whole function, and every step through the document waits on a store and a load (about 13 ns
 // per member on the benchmark machine, a third of a typical response). So the silent walk inlines
 // every step, hands out-of-line helpers only pointers and string views, and learns only yes or no.
-// On no (an error, a custom codec, nesting deeper than it unrolls) the same walker runs again with
-// a decode_context, which names the problem as a JSON Pointer and a message; its members are out
-// of line, one copy per member type. Every rule (key order, null as absent, sparse collections,
+// Nesting deeper than it unrolls is walked by a function per type (silent_nested), still silently.
+// On no (an error, a custom codec) the same walker runs again with a decode_context, which names
+// the problem as a JSON Pointer and a message; its members are out of line, one copy per member
+// type. Every rule (key order, null as absent, sparse collections,
 // unknown members, duplicates, depth) is written once, below.
 //
 //   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
@@ -117,7 +118,8 @@ template <class Ctx>
 inline constexpr bool reports = std::is_same_v<Ctx, decode_context>;
 
 /// `Left`, in the walker: how many more levels of structures, lists and maps the silent walk
-/// unrolls (it gives up below them); the reporting walk has no such limit.
+/// unrolls into the function it is in (below them, silent_nested: a function per type); the
+/// reporting walk has no such limit.
 inline constexpr int unbounded_levels = -1;
 constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
 
@@ -173,9 +175,7 @@ AWSJSON_ALWAYS_INLINE bool add_plain_string([[maybe_unused]] od::value& v, [[may
 template <class Ctx>
 AWSJSON_COLD bool union_failure(std::size_t set, Ctx& ctx) {
   if constexpr (reports<Ctx>) {
-    std::string n = std::to_string(set);
-    return ctx.fail(errc::invalid_value,
-                    {"expected a union with exactly one member set, found ", set == 0 ? "none" : n.c_str()});
+    return ctx.fail(errc::invalid_value, union_members_message(set));
   } else {
     return false;
   }
@@ -245,10 +245,9 @@ template <class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_floating(od::value& v, T& out, Ctx& ctx) {
   constexpr std::string_view what = "a number (or \"NaN\", \"Infinity\", \"-Infinity\")";
   if (double d; !v.get_double().get(d)) {
-    if constexpr (sizeof(T) < sizeof(double)) {
-      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
-        return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
-    }
+    // A float member takes the nearest float, and beyond float's range an infinity of the number's
+    // sign (IEEE 754's conversion, as aws-sdk-go-v2 and smithy-rs do): one value out of a float's
+    // range does not cost the whole response.
     out = T(d);
     return true;
   }
@@ -698,7 +697,9 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     if constexpr (reports<Ctx>)
       return walk_custom(v, out, ctx);
     else
-      return false;  // not reached: silent_walkable keeps such types from the silent walk
+      return false;  // the reporting walk takes over: a custom codec receives simdjson's value itself
+                     // (silent_walkable keeps such types from the levels the root unrolls; below
+                     // them, inside silent_nested, this is how the silent walk gives up)
   } else if constexpr (k == value_kind::string) {
     return walk_string(v, out, ctx);
   } else if constexpr (k == value_kind::boolean) {
@@ -727,6 +728,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
       out.emplace();
     }
     return walk_value<Left>(v, *out, ctx);
+  } else if constexpr (k == value_kind::indirect) {  // seen through: the levels are its value's
+    return walk_value<Left>(v, out.ensure_value(), ctx);
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
@@ -778,15 +781,16 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
 // ---- How far the silent walk unrolls --------------------------------------------------------------
 
 /// At most this many levels of structures, lists and maps below the root are unrolled; deeper
-/// documents go to the reporting walk.
+/// ones are walked by silent_nested, a function per type.
 inline constexpr int silent_max_nesting = 3;
 
 /// How many member and element decoders the silent walk may inline for one root type (deeper
 /// levels get a function of their own: silent_nested). Each inlined decoder of a string is about
-/// 2 KB of code at -O2, and a generated service has thousands: 64 made a TU decoding one
-/// Identity Store response take 17 s at -O2, 16 takes 13 s, and the flat responses the seed
-/// operation and most AWS operations return (up to 16 members) are still inlined whole.
-inline constexpr std::size_t silent_inline_budget = 64;
+/// 2 KB of code at -O2, and a generated service has thousands: a budget of 64 made a TU decoding
+/// one Identity Store response take 17 s at -O2 and 16 takes 13 s (g++ 12); the outputs of five
+/// SSM operations 21.2 s against 19.3 s. The flat responses the seed operation and most AWS
+/// operations return (up to 16 members; the seed's 13) are still inlined whole.
+inline constexpr std::size_t silent_inline_budget = 16;
 
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
 template <class T, int Left>
@@ -794,7 +798,7 @@ constexpr std::size_t silent_inlined() {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
     return 0;
-  } else if constexpr (k == value_kind::optional) {
+  } else if constexpr (k == value_kind::optional || k == value_kind::indirect) {
     return silent_inlined<typename T::value_type, Left>();
   } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure ||
                                       k == value_kind::tagged_union)) {
@@ -828,10 +832,10 @@ constexpr bool silent_walkable() {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
     return false;
-  } else if constexpr (k == value_kind::optional) {
+  } else if constexpr (k == value_kind::optional || k == value_kind::indirect) {
     return silent_walkable<typename T::value_type, Left>();
   } else if constexpr (Left == 0) {
-    return true;  // not unrolled: a document that nests this deep goes to the reporting walk
+    return true;  // not unrolled: silent_nested walks it, and gives up on a custom codec there
   } else if constexpr (k == value_kind::list) {
     return silent_walkable<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
@@ -879,19 +883,31 @@ AWSJSON_NOINLINE error reported_decode(simdjson::padded_string_view const& json,
 // The silent walk first; the reporting one when it says no.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
+  if constexpr (AWSJSON_DECODE_SILENT_WALK && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
     auto& st = this_thread_state();
     if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
   }
   return reported_decode(json, out, options);
 }
 
-template <class T>
-error decode_unpadded(std::string_view json, T& out, decode_options const& options) {
+/// `json` copied into the thread's buffer, with simdjson's padding after it.
+inline simdjson::padded_string_view padded_in_thread_buffer(std::string_view json) {
   auto& buf = this_thread_state().padded;
   buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
   buf.assign(json);
-  return decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+  return simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity());
+}
+
+template <class T>
+error decode_unpadded(std::string_view json, T& out, decode_options const& options) {
+  return decode_padded(padded_in_thread_buffer(json), out, options);
+}
+
+/// The reporting walk alone, for documents decoded seldom (a service error's shape): the silent
+/// walk would add its code, and the time to compile it, to every such type and save nothing.
+template <class T>
+error decode_seldom(std::string_view json, T& out, decode_options const& options) {
+  return reported_decode(padded_in_thread_buffer(json), out, options);
 }
 
 }  // namespace detail

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "codec.hpp"
+#include "detail/ascii.hpp"
 #include "detail/config.hpp"
 #include "error.hpp"
 #include "json_pointer.hpp"
@@ -75,8 +76,7 @@ class decode_context {
   AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
 
   AWSJSON_COLD std::string describe_token(std::string_view tok) const {
-    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-      tok.remove_suffix(1);
+    tok = detail::trim_token(tok);
     if (tok.empty()) return "nothing";
     switch (tok[0]) {
       case '{':

@@ -9,11 +9,12 @@
 //   d.find("ids")->at(1).number();                           // "8", the number's text as written
 //   d.find("ids")->at(1).number_as<std::int64_t>();          // 8
 //
-// and converts to and from described types (decode.hpp, encode.hpp):
+// and converts to and from described types with the codec itself, a document being a value it
+// decodes and encodes like any other:
 //
-//   awsjson::error e = awsjson::from_document(d, profile);   // decodes the document into a type
-//   awsjson::error f = awsjson::to_document(profile, d);     // and back
-//   awsjson::error g = awsjson::parse_document(text, d);     // any JSON text, checked
+//   awsjson::error e = awsjson::decode_into(d.json(), profile);  // the document into a type
+//   awsjson::error f = awsjson::decode_into(awsjson::encode(profile), d);  // and back
+//   awsjson::error g = awsjson::decode_into(text, d);            // any JSON text, checked
 //
 // Why text and not a tree: decoding one is a skip and a copy (simdjson finds its end, one check
 // reads it), encoding it a copy, and nothing is lost; a tree (simdjson's DOM, Boost.JSON's
@@ -44,11 +45,9 @@ class document;
 namespace detail {
 struct document_access;
 
-constexpr bool json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
 /// Past the whitespace at p (at most e).
 constexpr char const* skip_space(char const* p, char const* e) noexcept {
-  while (p < e && json_space(*p)) ++p;
+  while (p < e && is_whitespace(*p)) ++p;
   return p;
 }
 
@@ -75,7 +74,7 @@ constexpr char const* skip_json_value(char const* p, char const* e) noexcept {
     }
     return e;
   }
-  while (p < e && *p != ',' && *p != ']' && *p != '}' && !json_space(*p)) ++p;
+  while (p < e && *p != ',' && *p != ']' && *p != '}' && !is_whitespace(*p)) ++p;
   return p;
 }
 }  // namespace detail
@@ -85,7 +84,7 @@ class document {
  public:
   document() = default;
 
-  /// The JSON text, as the service (or parse_document) wrote it; "null" for a default document.
+  /// The JSON text, as the service (or the text it was decoded from) wrote it; "null" for a default document.
   std::string_view json() const noexcept { return text_.empty() ? std::string_view("null") : std::string_view(text_); }
 
   json_kind kind() const noexcept {

@@ -70,9 +70,7 @@ bool encode_floating(encode_context& ctx, T x) {
 
 /// A union with other than one member set cannot be sent.
 AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set) {
-  std::string n = std::to_string(set);
-  return ctx.fail(errc::invalid_value,
-                  std::string("a union needs exactly one member set, it has ").append(set ? n : std::string("none")));
+  return ctx.fail(errc::invalid_value, union_members_message(set));
 }
 
 /// What a redacting encode writes for a sensitive value.
@@ -170,6 +168,9 @@ bool encode_any(encode_context& ctx, T const& x) {
       ctx.out += "null";
       return true;
     }
+    return encode_any(ctx, *x);
+  } else if constexpr (k == value_kind::indirect) {
+    if (x.valueless_after_move()) return ctx.fail(errc::invalid_value, "indirect holds no value (it was moved from)");
     return encode_any(ctx, *x);
   } else if constexpr (k == value_kind::list) {
     ctx.out.push_back('[');

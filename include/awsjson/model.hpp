@@ -10,6 +10,7 @@
 #include "blob.hpp"
 #include "document.hpp"
 #include "enum.hpp"
+#include "indirect.hpp"
 #include "metadata.hpp"
 #include "open_enum.hpp"
 #include "print.hpp"

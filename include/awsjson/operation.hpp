@@ -35,6 +35,7 @@ error build_request(typename Op::input const& input, http_request& out) {
   out.headers.clear();
   out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
   out.headers.push_back({"Content-Type", std::string("application/x-amz-json-").append(Op::json_version)});
+  if constexpr (query_compatible<Op>) out.headers.push_back({"x-amzn-query-mode", "true"});
   out.body.clear();
   return encode_into(out.body, input);
 }

@@ -90,6 +90,11 @@ void print_value(std::string& os, T const& x) {
       print_value(os, *x);
     else
       os += "null";
+  } else if constexpr (k == value_kind::indirect) {
+    if (x.valueless_after_move())
+      os += "<moved-from>";
+    else
+      print_value(os, *x);
   } else if constexpr (k == value_kind::list) {
     os += '[';
     bool first = true;

@@ -40,8 +40,7 @@ inline void scan_xml_error(std::string_view body, error_body& eb) {
     out.assign(body.substr(b, e - b));
     return true;
   };
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos || body[body.find_first_not_of(" \t\r\n")] != '<')
-    return;
+  if (!skip_whitespace(body).starts_with('<')) return;
   eb.has_code = element("<Code>", "</Code>", eb.code);
   eb.has_message = element("<Message>", "</Message>", eb.message);
 }
@@ -50,14 +49,10 @@ inline void scan_xml_error(std::string_view body, error_body& eb) {
 // nested in error details is never looked at).
 inline error_body scan_error_body(std::string_view body) {
   error_body eb;
-  auto& st = this_thread_state();
-  st.padded.reserve(body.size() + simdjson::SIMDJSON_PADDING);
-  st.padded.assign(body);
+  auto json = padded_in_thread_buffer(body);
   od::document doc;
   od::object obj;
-  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity()))
-          .get(doc) ||
-      doc.get_object().get(obj)) {
+  if (this_thread_state().parser.iterate(json).get(doc) || doc.get_object().get(obj)) {
     scan_xml_error(body, eb);
     return eb;
   }
@@ -88,10 +83,11 @@ inline error_body scan_error_body(std::string_view body) {
 
 template <class E>
 [[nodiscard]] bool decode_error_shape(std::string_view body, E& out) {
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;  // no body: an empty error
+  if (skip_whitespace(body).empty()) return true;  // no body: an empty error
   decode_options options;
   options.case_insensitive_keys = true;  // `message` fills a `Message` member
-  return !decode_into(body, out, options);
+  if (starts_with_bom(body.data(), body.size())) body.remove_prefix(3);
+  return !decode_seldom(body, out, options);
 }
 
 }  // namespace detail
@@ -104,7 +100,7 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
 
   if (http_status >= 200 && http_status < 300) {
     auto& out = r.outcome.template emplace<0>();
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return r;  // no payload: an empty result
+    if (detail::skip_whitespace(body).empty()) return r;  // no payload: an empty result
     if (auto err = decode_into(body, out)) r.outcome.template emplace<2>(std::move(err));
     return r;
   }
@@ -117,6 +113,14 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
   if (raw_code.empty()) raw_code = eb.has_code ? std::string_view(eb.code) : std::string_view(eb.type);
   se.code = std::string(sanitize_error_code(raw_code));
   se.message = eb.message;
+  // awsQueryCompatible: `Code;Fault`, taken only when it is exactly two parts with a code (botocore).
+  if (std::string_view q = detail::find_header(headers, "x-amzn-query-error"); !q.empty()) {
+    auto semi = q.find(';');
+    if (semi != 0 && semi != std::string_view::npos && q.find(';', semi + 1) == std::string_view::npos) {
+      se.query_code = std::string(q.substr(0, semi));
+      se.query_fault = std::string(q.substr(semi + 1));
+    }
+  }
 
   bool matched = false;
   // mp_identity: iterate over the types without constructing an error object per type.

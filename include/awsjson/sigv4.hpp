@@ -29,6 +29,7 @@
 #include "api/operation.hpp"
 #include "metadata.hpp"
 #include "print.hpp"
+#include "timestamp.hpp"
 
 namespace awsjson::sigv4 {
 
@@ -105,12 +106,7 @@ constexpr bool unreserved(unsigned char c) {
          c == '_' || c == '~';
 }
 
-constexpr int hex_value(char c) {
-  return c >= '0' && c <= '9'   ? c - '0'
-         : c >= 'a' && c <= 'f' ? c - 'a' + 10
-         : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                : -1;
-}
+using awsjson::detail::hex_value;
 
 // Percent-decodes what is already encoded, so that `%E1%88%B4` and the raw UTF-8 sign alike.
 inline std::string percent_decode(std::string_view s) {
@@ -190,7 +186,7 @@ inline std::string canonical_value(std::string_view v) {
   std::string out;
   bool space = false;
   for (char c : v) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+    if (awsjson::detail::is_whitespace(c)) {
       space = !out.empty();
     } else {
       if (space) out += ' ';
@@ -208,22 +204,10 @@ inline std::string lower(std::string_view s) {
 }
 
 inline std::string amz_date(std::chrono::sys_seconds t) {  // 20150830T123600Z
-  auto day = std::chrono::floor<std::chrono::days>(t);
-  std::chrono::year_month_day ymd(day);
-  std::chrono::hh_mm_ss hms(t - day);
   std::string s;
-  auto digits = [&](long v, int width) {
-    std::string d = std::to_string(v);
-    s.append(std::size_t(width > int(d.size()) ? width - int(d.size()) : 0), '0').append(d);
-  };
-  digits(int(ymd.year()), 4);
-  digits(unsigned(ymd.month()), 2);
-  digits(unsigned(ymd.day()), 2);
-  s += 'T';
-  digits(hms.hours().count(), 2);
-  digits(hms.minutes().count(), 2);
-  digits(hms.seconds().count(), 2);
-  return s + 'Z';
+  awsjson::detail::append_iso_date_time(s, awsjson::detail::to_civil(t.time_since_epoch().count()), "", "");
+  s += 'Z';
+  return s;
 }
 
 }  // namespace detail

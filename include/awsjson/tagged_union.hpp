@@ -17,6 +17,7 @@
 // printer and validator treat it as the structure it is (docs/generators.md says why this form).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,5 +64,12 @@ requires is_tagged_union<U> std::size_t members_set(U const& u) {
   boost::mp11::mp_for_each<members_of<U>>([&](auto d) { n += (u.*d.pointer).has_value(); });
   return n;
 }
+
+namespace detail {
+/// What decode, encode and validate say of a union with `set` members set instead of one.
+inline std::string union_members_message(std::size_t set) {
+  return "expected a union with exactly one member set, found " + (set ? std::to_string(set) : std::string("none"));
+}
+}  // namespace detail
 
 }  // namespace awsjson

@@ -272,6 +272,42 @@ inline void append_padded(std::string& out, long v, int width) {
   }
   out.append(buf, std::size_t(width));
 }
+
+/// An instant's calendar date and time of day in UTC.
+struct civil_time {
+  int year;
+  unsigned month, day, weekday;  // weekday: 0 is Sunday
+  long hour, minute, second;
+};
+inline civil_time to_civil(std::int64_t secs) {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
+  std::chrono::year_month_day ymd(days);
+  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
+  return {int(ymd.year()),
+          unsigned(ymd.month()),
+          unsigned(ymd.day()),
+          std::chrono::weekday(days).c_encoding(),
+          tod / 3600,
+          tod / 60 % 60,
+          tod % 60};
+}
+
+/// ISO 8601's date and time, `2000-01-02T20:34:56` with separators "-" and ":" (RFC 3339), or
+/// `20000102T203456` with none (SigV4's X-Amz-Date). Four-digit years only.
+inline void append_iso_date_time(std::string& out, civil_time const& c, std::string_view date_separator,
+                                 std::string_view time_separator) {
+  append_padded(out, c.year, 4);
+  out += date_separator;
+  append_padded(out, long(c.month), 2);
+  out += date_separator;
+  append_padded(out, long(c.day), 2);
+  out.push_back('T');
+  append_padded(out, c.hour, 2);
+  out += time_separator;
+  append_padded(out, c.minute, 2);
+  out += time_separator;
+  append_padded(out, c.second, 2);
+}
 }  // namespace detail
 
 /// Epoch seconds as the awsJson protocol sends them: an integer when there is no fraction,
@@ -312,20 +348,7 @@ bool append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
-  std::chrono::year_month_day ymd(days);
-  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  detail::append_padded(out, int(ymd.year()), 4);
-  out.push_back('-');
-  detail::append_padded(out, long(unsigned(ymd.month())), 2);
-  out.push_back('-');
-  detail::append_padded(out, long(unsigned(ymd.day())), 2);
-  out.push_back('T');
-  detail::append_padded(out, tod / 3600, 2);
-  out.push_back(':');
-  detail::append_padded(out, tod / 60 % 60, 2);
-  out.push_back(':');
-  detail::append_padded(out, tod % 60, 2);
+  detail::append_iso_date_time(out, detail::to_civil(secs), "-", ":");
   detail::append_fraction(out, frac, tps);
   out.push_back('Z');
   return true;
@@ -337,22 +360,20 @@ template <class D>
 bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
   auto secs = std::int64_t(std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
-  std::chrono::year_month_day ymd(days);
-  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  out += detail::weekday_names[std::chrono::weekday(days).c_encoding()];
+  detail::civil_time c = detail::to_civil(secs);
+  out += detail::weekday_names[c.weekday];
   out += ", ";
-  detail::append_padded(out, long(unsigned(ymd.day())), 2);
+  detail::append_padded(out, long(c.day), 2);
   out.push_back(' ');
-  out += detail::month_names[unsigned(ymd.month()) - 1];
+  out += detail::month_names[c.month - 1];
   out.push_back(' ');
-  detail::append_padded(out, int(ymd.year()), 4);
+  detail::append_padded(out, c.year, 4);
   out.push_back(' ');
-  detail::append_padded(out, tod / 3600, 2);
+  detail::append_padded(out, c.hour, 2);
   out.push_back(':');
-  detail::append_padded(out, tod / 60 % 60, 2);
+  detail::append_padded(out, c.minute, 2);
   out.push_back(':');
-  detail::append_padded(out, tod % 60, 2);
+  detail::append_padded(out, c.second, 2);
   out += " GMT";
   return true;
 }

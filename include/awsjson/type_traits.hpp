@@ -11,6 +11,7 @@
 #include "blob.hpp"
 #include "codec.hpp"
 #include "document.hpp"
+#include "indirect.hpp"
 #include "open_enum.hpp"
 #include "reflect.hpp"
 #include "tagged_union.hpp"
@@ -66,6 +67,7 @@ enum class value_kind : unsigned char {
   structure,     ///< a described struct
   tagged_union,  ///< a described struct deriving from awsjson::tagged_union (checked before structure)
   document,      ///< awsjson::document: any JSON value, kept as its text
+  indirect,      ///< awsjson::indirect<T>: a T held on the heap (recursion by value); seen through
   unsupported,   ///< none of these: decode and encode stop with a static_assert
 };
 
@@ -92,6 +94,8 @@ constexpr value_kind classify() noexcept {
     return value_kind::blob;
   else if constexpr (is_optional<T>)
     return value_kind::optional;
+  else if constexpr (is_indirect<T>)
+    return value_kind::indirect;
   else if constexpr (is_list<T>)
     return value_kind::list;
   else if constexpr (is_map<T>)
@@ -118,6 +122,8 @@ void reset_value(T& x) {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::optional) {
     x.reset();
+  } else if constexpr (k == value_kind::indirect) {
+    reset_value(x.ensure_value());
   } else if constexpr (k == value_kind::string || k == value_kind::list || k == value_kind::map ||
                        k == value_kind::blob) {
     x.clear();

@@ -113,6 +113,16 @@ class validate_context {
   /// Checks a value of any type awsjson knows (custom ones included) with the library's rules.
   template <class T>
   void value(T const& x) {
+    if (required_only_)
+      walk<true>(x);
+    else
+      walk<false>(x);
+  }
+
+  /// value() with the mode known at compile time: a required-only walk (check_required, what
+  /// build_request runs) compiles no constraint checks, and so no std::regex.
+  template <bool RequiredOnly, class T>
+  void walk(T const& x) {
     constexpr value_kind k = kind_of<T>;
     if constexpr (k == value_kind::custom) {
       if constexpr (has_custom_validate<T>) {
@@ -123,12 +133,14 @@ class validate_context {
         }
       }
     } else if constexpr (k == value_kind::optional) {
-      if (x) value(*x);
+      if (x) walk<RequiredOnly>(*x);
+    } else if constexpr (k == value_kind::indirect) {
+      if (!x.valueless_after_move()) walk<RequiredOnly>(*x);
     } else if constexpr (k == value_kind::list) {
       auto base = path_.size();
       for (std::size_t i = 0; i < x.size(); ++i) {
         path_ += json_pointer_step(i);
-        value(x[i]);
+        walk<RequiredOnly>(x[i]);
         path_.resize(base);
       }
     } else if constexpr (k == value_kind::map) {
@@ -138,16 +150,14 @@ class validate_context {
           path_ += redacted_step;
         else
           append_json_pointer_step(path_, key);
-        value(v);
+        walk<RequiredOnly>(v);
         path_.resize(base);
       }
     } else if constexpr (k == value_kind::structure) {
-      structure(x);
+      structure<RequiredOnly>(x);
     } else if constexpr (k == value_kind::tagged_union) {
-      if (std::size_t set = members_set(x); set != 1)
-        fail(set ? std::string("a union needs exactly one member set, it has ").append(std::to_string(set))
-                 : std::string("a union needs exactly one member set, it has none"));
-      structure(x);
+      if (std::size_t set = members_set(x); set != 1) fail(detail::union_members_message(set));
+      structure<RequiredOnly>(x);
     }
   }
 
@@ -170,7 +180,7 @@ class validate_context {
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
-  template <class T>
+  template <bool RequiredOnly, class T>
   void structure(T const& x) {
     sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
@@ -184,12 +194,12 @@ class validate_context {
         if (!m) {
           if (info.required) fail("required member is missing");
         } else {
-          if (!required_only_) constraints<T, decltype(d)>(*m);
-          value(*m);
+          if constexpr (!RequiredOnly) constraints<T, decltype(d)>(*m);
+          walk<RequiredOnly>(*m);
         }
       } else {
-        if (!required_only_) constraints<T, decltype(d)>(m);
-        value(m);
+        if constexpr (!RequiredOnly) constraints<T, decltype(d)>(m);
+        walk<RequiredOnly>(m);
       }
       path_.resize(base);
     });
@@ -243,7 +253,7 @@ class validate_context {
 template <class T>
 [[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
-  validate_context(false, out).value(x);
+  validate_context(false, out).walk<false>(x);
   return out;
 }
 
@@ -251,7 +261,7 @@ template <class T>
 template <class T>
 [[nodiscard]] std::vector<violation> check_required(T const& x) {
   std::vector<violation> out;
-  validate_context(true, out).value(x);
+  validate_context(true, out).walk<true>(x);
   return out;
 }
 

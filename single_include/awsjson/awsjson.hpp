@@ -185,38 +185,94 @@ struct codec;
 }  // namespace awsjson
 // ---- end awsjson/codec.hpp ----
 
+// ---- begin awsjson/detail/ascii.hpp ----
+// ASCII helpers shared by the codec and the HTTP side.
+
+#include <string_view>
+
+namespace awsjson::detail {
+
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+/// Case-insensitive equality of ASCII text (HTTP header names, error codes).
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+/// Whitespace as JSON (RFC 8259) and HTTP header values know it: space, tab, line feed, return.
+constexpr bool is_whitespace(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+/// Text without the whitespace at its end (a token simdjson hands out runs up to the next one).
+constexpr std::string_view trim_token(std::string_view tok) noexcept {
+  while (!tok.empty() && is_whitespace(tok.back())) tok.remove_suffix(1);
+  return tok;
+}
+
+/// The text from its first character that is not whitespace ("" when there is none).
+constexpr std::string_view skip_whitespace(std::string_view text) noexcept {
+  while (!text.empty() && is_whitespace(text.front())) text.remove_prefix(1);
+  return text;
+}
+
+/// A hexadecimal digit's value, or -1.
+constexpr int hex_value(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/ascii.hpp ----
+
 // ---- begin awsjson/detail/config.hpp ----
 // Compiler attributes used across the library.
 
+// Compilers: g++ (12 and later) and clang (14 and later), the ones awsjson is built and tested
+// with. It uses their extensions unconditionally (unsigned __int128 and __builtin_mul_overflow for
+// exact decimals, __PRETTY_FUNCTION__ for enum and type names, gnu:: attributes), so another
+// compiler is told so here rather than failing somewhere inside.
+#if !defined(__GNUC__)
+#error "awsjson needs g++ or clang: it uses their extensions (__int128, __builtin_mul_overflow, __PRETTY_FUNCTION__)"
+#endif
+
 /// For functions that run only when something failed: out of line, and laid out away from the
 /// hot code.
-#if defined(__GNUC__) || defined(__clang__)
 #define AWSJSON_COLD [[gnu::cold, gnu::noinline]]
-#else
-#define AWSJSON_COLD
-#endif
 
 /// For code shared by many call sites: one copy, not one per site.
-#if defined(__GNUC__) || defined(__clang__)
 #define AWSJSON_NOINLINE [[gnu::noinline]]
-#else
-#define AWSJSON_NOINLINE
-#endif
 
 /// For the steps of decode's silent walk, which must all land in one function (see decode.hpp).
-#if defined(__GNUC__) || defined(__clang__)
+/// Forced only when the optimizer runs (its only use): at -O0, forced inlining merely gives one
+/// frame the locals of every step below it (82 KB of stack per nesting level of a large model),
+/// and costs compile time. Define AWSJSON_ALWAYS_INLINE (and AWSJSON_LAMBDA_INLINE) before
+/// including awsjson to choose otherwise.
+#if !defined(AWSJSON_ALWAYS_INLINE)
+#if defined(__OPTIMIZE__)
 #define AWSJSON_ALWAYS_INLINE [[gnu::always_inline]] inline
 /// The same for a lambda, written after its parameter list.
 #define AWSJSON_LAMBDA_INLINE __attribute__((always_inline))
 #else
 #define AWSJSON_ALWAYS_INLINE inline
+#endif
+#endif
+#if !defined(AWSJSON_LAMBDA_INLINE)
 #define AWSJSON_LAMBDA_INLINE
 #endif
 
 /// decode's silent walk (decode.hpp): on unless defined to 0, which leaves decoding to the
-/// reporting walk alone: slower, and quicker to compile.
-#if !defined(AWSJSON_DECODE_FAST_PATH)
-#define AWSJSON_DECODE_FAST_PATH 1
+/// reporting walk alone: slower, and quicker to compile. AWSJSON_DECODE_FAST_PATH, its former
+/// name, is still read.
+#if !defined(AWSJSON_DECODE_SILENT_WALK)
+#if defined(AWSJSON_DECODE_FAST_PATH)
+#define AWSJSON_DECODE_SILENT_WALK AWSJSON_DECODE_FAST_PATH
+#else
+#define AWSJSON_DECODE_SILENT_WALK 1
+#endif
 #endif
 // ---- end awsjson/detail/config.hpp ----
 
@@ -441,8 +497,7 @@ class decode_context {
   AWSJSON_COLD std::string found(simdjson::ondemand::value& v) const { return describe_token(v.raw_json_token()); }
 
   AWSJSON_COLD std::string describe_token(std::string_view tok) const {
-    while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-      tok.remove_suffix(1);
+    tok = detail::trim_token(tok);
     if (tok.empty()) return "nothing";
     switch (tok[0]) {
       case '{':
@@ -534,7 +589,7 @@ inline thread_state& this_thread_state() {
 
 inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
-/// The decoder's entry point for a T: the fast path, else the general path that names the problem.
+/// The decoder's entry point for a T: the silent walk, else the reporting walk that names the problem.
 /// Defined in awsjson/decode.hpp; explicitly instantiated by AWSJSON_INSTANTIATE_CODEC.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options);
@@ -595,26 +650,6 @@ template <class T, class Json>
 
 }  // namespace awsjson
 // ---- end awsjson/api/decode.hpp ----
-
-// ---- begin awsjson/detail/ascii.hpp ----
-// ASCII helpers shared by the codec and the HTTP side.
-
-#include <string_view>
-
-namespace awsjson::detail {
-
-constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-/// Case-insensitive equality of ASCII text (HTTP header names, error codes).
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  return true;
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/ascii.hpp ----
 
 // ---- begin awsjson/detail/decimal.hpp ----
 // Exact decimal numbers: a JSON number's text to a scaled integer without passing through a
@@ -849,7 +884,7 @@ AWSJSON_ALWAYS_INLINE bool padded_epoch_seconds_to_ticks(char const* p, std::siz
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
 
@@ -868,13 +903,6 @@ constexpr char const* describe(unescape_status s) noexcept {
     default:
       return "ok";
   }
-}
-
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 inline bool read_hex4(char const* p, unsigned& out) noexcept {
@@ -947,7 +975,7 @@ inline char* write_utf8(char* d, unsigned cp) noexcept {
   return d;
 }
 
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) || defined(__i386__)
 #define AWSJSON_BLOCK_UNESCAPE 1
 
 // Strings dense with escapes (JSON held in a string: `{\"commands\":[\"echo \\\"hi\\\"\"]}`) cost
@@ -1335,7 +1363,6 @@ class json_checker {
   }
 
  private:
-  static constexpr bool is_whitespace(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
   static constexpr bool is_delimiter(char c) noexcept {
     return is_whitespace(c) || c == ',' || c == ']' || c == '}' || c == ':';
   }
@@ -1812,11 +1839,12 @@ constexpr std::optional<E> enum_from_string(std::string_view s) noexcept {
 //   d.find("ids")->at(1).number();                           // "8", the number's text as written
 //   d.find("ids")->at(1).number_as<std::int64_t>();          // 8
 //
-// and converts to and from described types (decode.hpp, encode.hpp):
+// and converts to and from described types with the codec itself, a document being a value it
+// decodes and encodes like any other:
 //
-//   awsjson::error e = awsjson::from_document(d, profile);   // decodes the document into a type
-//   awsjson::error f = awsjson::to_document(profile, d);     // and back
-//   awsjson::error g = awsjson::parse_document(text, d);     // any JSON text, checked
+//   awsjson::error e = awsjson::decode_into(d.json(), profile);  // the document into a type
+//   awsjson::error f = awsjson::decode_into(awsjson::encode(profile), d);  // and back
+//   awsjson::error g = awsjson::decode_into(text, d);            // any JSON text, checked
 //
 // Why text and not a tree: decoding one is a skip and a copy (simdjson finds its end, one check
 // reads it), encoding it a copy, and nothing is lost; a tree (simdjson's DOM, Boost.JSON's
@@ -1845,11 +1873,9 @@ class document;
 namespace detail {
 struct document_access;
 
-constexpr bool json_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
 /// Past the whitespace at p (at most e).
 constexpr char const* skip_space(char const* p, char const* e) noexcept {
-  while (p < e && json_space(*p)) ++p;
+  while (p < e && is_whitespace(*p)) ++p;
   return p;
 }
 
@@ -1876,7 +1902,7 @@ constexpr char const* skip_json_value(char const* p, char const* e) noexcept {
     }
     return e;
   }
-  while (p < e && *p != ',' && *p != ']' && *p != '}' && !json_space(*p)) ++p;
+  while (p < e && *p != ',' && *p != ']' && *p != '}' && !is_whitespace(*p)) ++p;
   return p;
 }
 }  // namespace detail
@@ -1886,7 +1912,7 @@ class document {
  public:
   document() = default;
 
-  /// The JSON text, as the service (or parse_document) wrote it; "null" for a default document.
+  /// The JSON text, as the service (or the text it was decoded from) wrote it; "null" for a default document.
   std::string_view json() const noexcept { return text_.empty() ? std::string_view("null") : std::string_view(text_); }
 
   json_kind kind() const noexcept {
@@ -2055,6 +2081,115 @@ struct document_access {
 }  // namespace awsjson
 // ---- end awsjson/document.hpp ----
 
+// ---- begin awsjson/indirect.hpp ----
+// indirect: a value held on the heap, for a structure that holds itself, directly or through
+// others, by value (Cost Explorer's `Expression` has `Not: Expression`). A member cannot have its
+// own incomplete type; indirect<T> can, and behaves as the T it holds: copies are deep, == compares
+// the values, and decode, encode, print, validate and sensitivity see through it.
+//
+//   struct Expression {
+//     std::optional<awsjson::indirect<Expression>> Not;  // absent: the optional; present: a value
+//     std::optional<std::vector<Expression>> And;        // (a vector may hold an incomplete type)
+//   };
+//
+// Modelled on C++26's std::indirect (P3019): T may be incomplete where indirect<T> is declared;
+// there is no empty state but the one a move leaves behind (valueless_after_move(); assigning to
+// it, or decoding into it, gives it a value again); optional-ness is std::optional's. Unlike a
+// shared_ptr, a copy never aliases the original, and a default-constructed indirect holds a T.
+
+#include <type_traits>
+#include <utility>
+
+namespace awsjson {
+
+template <class T>
+class indirect {
+ public:
+  using value_type = T;
+
+  /// A default-constructed T.
+  indirect() : p_(new T()) {}
+  indirect(T const& value) : p_(new T(value)) {}
+  indirect(T&& value) : p_(new T(std::move(value))) {}
+  template <class... Args>
+  explicit indirect(std::in_place_t, Args&&... args) : p_(new T(std::forward<Args>(args)...)) {}
+
+  indirect(indirect const& other) : p_(other.p_ ? new T(*other.p_) : nullptr) {}
+  indirect(indirect&& other) noexcept : p_(std::exchange(other.p_, nullptr)) {}
+  indirect& operator=(indirect const& other) {
+    if (this == &other) return *this;
+    if (!other.p_) {
+      reset();
+    } else if (p_) {
+      *p_ = *other.p_;  // reuses this value's storage (its strings' capacity)
+    } else {
+      p_ = new T(*other.p_);
+    }
+    return *this;
+  }
+  indirect& operator=(indirect&& other) noexcept {
+    if (this != &other) {
+      reset();
+      p_ = std::exchange(other.p_, nullptr);
+    }
+    return *this;
+  }
+  indirect& operator=(T const& value) {
+    if (p_)
+      *p_ = value;
+    else
+      p_ = new T(value);
+    return *this;
+  }
+  indirect& operator=(T&& value) {
+    if (p_)
+      *p_ = std::move(value);
+    else
+      p_ = new T(std::move(value));
+    return *this;
+  }
+  ~indirect() { reset(); }
+
+  T& operator*() & noexcept { return *p_; }
+  T const& operator*() const& noexcept { return *p_; }
+  T&& operator*() && noexcept { return std::move(*p_); }
+  T* operator->() noexcept { return p_; }
+  T const* operator->() const noexcept { return p_; }
+
+  /// Only a moved-from indirect holds nothing.
+  bool valueless_after_move() const noexcept { return p_ == nullptr; }
+
+  /// The held value, created (default-constructed) if a move had taken it: what decoding writes into.
+  T& ensure_value() {
+    if (!p_) p_ = new T();
+    return *p_;
+  }
+
+  void swap(indirect& other) noexcept { std::swap(p_, other.p_); }
+  friend void swap(indirect& a, indirect& b) noexcept { a.swap(b); }
+
+  /// Compares the values (a moved-from indirect equals only another moved-from one).
+  friend bool operator==(indirect const& a, indirect const& b) {
+    if (!a.p_ || !b.p_) return !a.p_ && !b.p_;
+    return *a.p_ == *b.p_;
+  }
+
+ private:
+  void reset() noexcept {
+    delete p_;
+    p_ = nullptr;
+  }
+  T* p_;
+};
+
+template <class T>
+inline constexpr bool is_indirect = false;
+template <class T>
+inline constexpr bool is_indirect<indirect<T>> = true;
+
+}  // namespace awsjson
+// ---- end awsjson/indirect.hpp ----
+
 // ---- begin awsjson/open_enum.hpp ----
 // open_enum<E>: an enum that keeps wire values it does not know.
 //
@@ -2150,6 +2285,7 @@ std::string_view to_string(open_enum<E> const& e) noexcept {
 // member set. Members keep the model's names, several members may share a type, and the codec,
 // printer and validator treat it as the structure it is (docs/generators.md says why this form).
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2195,6 +2331,13 @@ requires is_tagged_union<U> std::size_t members_set(U const& u) {
   boost::mp11::mp_for_each<members_of<U>>([&](auto d) { n += (u.*d.pointer).has_value(); });
   return n;
 }
+
+namespace detail {
+/// What decode, encode and validate say of a union with `set` members set instead of one.
+inline std::string union_members_message(std::size_t set) {
+  return "expected a union with exactly one member set, found " + (set ? std::to_string(set) : std::string("none"));
+}
+}  // namespace detail
 
 }  // namespace awsjson
 // ---- end awsjson/tagged_union.hpp ----
@@ -2470,6 +2613,42 @@ inline void append_padded(std::string& out, long v, int width) {
   }
   out.append(buf, std::size_t(width));
 }
+
+/// An instant's calendar date and time of day in UTC.
+struct civil_time {
+  int year;
+  unsigned month, day, weekday;  // weekday: 0 is Sunday
+  long hour, minute, second;
+};
+inline civil_time to_civil(std::int64_t secs) {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
+  std::chrono::year_month_day ymd(days);
+  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
+  return {int(ymd.year()),
+          unsigned(ymd.month()),
+          unsigned(ymd.day()),
+          std::chrono::weekday(days).c_encoding(),
+          tod / 3600,
+          tod / 60 % 60,
+          tod % 60};
+}
+
+/// ISO 8601's date and time, `2000-01-02T20:34:56` with separators "-" and ":" (RFC 3339), or
+/// `20000102T203456` with none (SigV4's X-Amz-Date). Four-digit years only.
+inline void append_iso_date_time(std::string& out, civil_time const& c, std::string_view date_separator,
+                                 std::string_view time_separator) {
+  append_padded(out, c.year, 4);
+  out += date_separator;
+  append_padded(out, long(c.month), 2);
+  out += date_separator;
+  append_padded(out, long(c.day), 2);
+  out.push_back('T');
+  append_padded(out, c.hour, 2);
+  out += time_separator;
+  append_padded(out, c.minute, 2);
+  out += time_separator;
+  append_padded(out, c.second, 2);
+}
 }  // namespace detail
 
 /// Epoch seconds as the awsJson protocol sends them: an integer when there is no fraction,
@@ -2510,20 +2689,7 @@ bool append_date_time(std::string& out, std::chrono::sys_time<D> t) {
   std::uint64_t frac, tps;
   detail::split_seconds(t, secs, frac, tps);
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
-  std::chrono::year_month_day ymd(days);
-  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  detail::append_padded(out, int(ymd.year()), 4);
-  out.push_back('-');
-  detail::append_padded(out, long(unsigned(ymd.month())), 2);
-  out.push_back('-');
-  detail::append_padded(out, long(unsigned(ymd.day())), 2);
-  out.push_back('T');
-  detail::append_padded(out, tod / 3600, 2);
-  out.push_back(':');
-  detail::append_padded(out, tod / 60 % 60, 2);
-  out.push_back(':');
-  detail::append_padded(out, tod % 60, 2);
+  detail::append_iso_date_time(out, detail::to_civil(secs), "-", ":");
   detail::append_fraction(out, frac, tps);
   out.push_back('Z');
   return true;
@@ -2535,22 +2701,20 @@ template <class D>
 bool append_http_date(std::string& out, std::chrono::sys_time<D> t) {
   auto secs = std::int64_t(std::chrono::floor<std::chrono::seconds>(t).time_since_epoch().count());
   if (secs < detail::first_four_digit_second || secs > detail::last_four_digit_second) return false;
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(secs)));
-  std::chrono::year_month_day ymd(days);
-  long tod = long(secs - std::int64_t(days.time_since_epoch().count()) * 86400);
-  out += detail::weekday_names[std::chrono::weekday(days).c_encoding()];
+  detail::civil_time c = detail::to_civil(secs);
+  out += detail::weekday_names[c.weekday];
   out += ", ";
-  detail::append_padded(out, long(unsigned(ymd.day())), 2);
+  detail::append_padded(out, long(c.day), 2);
   out.push_back(' ');
-  out += detail::month_names[unsigned(ymd.month()) - 1];
+  out += detail::month_names[c.month - 1];
   out.push_back(' ');
-  detail::append_padded(out, int(ymd.year()), 4);
+  detail::append_padded(out, c.year, 4);
   out.push_back(' ');
-  detail::append_padded(out, tod / 3600, 2);
+  detail::append_padded(out, c.hour, 2);
   out.push_back(':');
-  detail::append_padded(out, tod / 60 % 60, 2);
+  detail::append_padded(out, c.minute, 2);
   out.push_back(':');
-  detail::append_padded(out, tod % 60, 2);
+  detail::append_padded(out, c.second, 2);
   out += " GMT";
   return true;
 }
@@ -2634,6 +2798,7 @@ enum class value_kind : unsigned char {
   structure,     ///< a described struct
   tagged_union,  ///< a described struct deriving from awsjson::tagged_union (checked before structure)
   document,      ///< awsjson::document: any JSON value, kept as its text
+  indirect,      ///< awsjson::indirect<T>: a T held on the heap (recursion by value); seen through
   unsupported,   ///< none of these: decode and encode stop with a static_assert
 };
 
@@ -2660,6 +2825,8 @@ constexpr value_kind classify() noexcept {
     return value_kind::blob;
   else if constexpr (is_optional<T>)
     return value_kind::optional;
+  else if constexpr (is_indirect<T>)
+    return value_kind::indirect;
   else if constexpr (is_list<T>)
     return value_kind::list;
   else if constexpr (is_map<T>)
@@ -2686,6 +2853,8 @@ void reset_value(T& x) {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::optional) {
     x.reset();
+  } else if constexpr (k == value_kind::indirect) {
+    reset_value(x.ensure_value());
   } else if constexpr (k == value_kind::string || k == value_kind::list || k == value_kind::map ||
                        k == value_kind::blob) {
     x.clear();
@@ -2764,11 +2933,6 @@ AWSJSON_ALWAYS_INLINE bool enum_from_raw(char const* raw, T& out, std::string& s
 }
 
 /// A token without the whitespace simdjson leaves after it.
-constexpr std::string_view trim_token(std::string_view tok) noexcept {
-  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-    tok.remove_suffix(1);
-  return tok;
-}
 
 /// timestamp_from_token's long way: any number, or a string.
 template <class D>
@@ -2819,9 +2983,10 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
 // whole function, and every step through the document waits on a store and a load (about 13 ns
 // per member on the benchmark machine, a third of a typical response). So the silent walk inlines
 // every step, hands out-of-line helpers only pointers and string views, and learns only yes or no.
-// On no (an error, a custom codec, nesting deeper than it unrolls) the same walker runs again with
-// a decode_context, which names the problem as a JSON Pointer and a message; its members are out
-// of line, one copy per member type. Every rule (key order, null as absent, sparse collections,
+// Nesting deeper than it unrolls is walked by a function per type (silent_nested), still silently.
+// On no (an error, a custom codec) the same walker runs again with a decode_context, which names
+// the problem as a JSON Pointer and a message; its members are out of line, one copy per member
+// type. Every rule (key order, null as absent, sparse collections,
 // unknown members, duplicates, depth) is written once, below.
 //
 //   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
@@ -2915,7 +3080,8 @@ template <class Ctx>
 inline constexpr bool reports = std::is_same_v<Ctx, decode_context>;
 
 /// `Left`, in the walker: how many more levels of structures, lists and maps the silent walk
-/// unrolls (it gives up below them); the reporting walk has no such limit.
+/// unrolls into the function it is in (below them, silent_nested: a function per type); the
+/// reporting walk has no such limit.
 inline constexpr int unbounded_levels = -1;
 constexpr int below(int left) noexcept { return left < 0 ? left : left - 1; }
 
@@ -2971,9 +3137,7 @@ AWSJSON_ALWAYS_INLINE bool add_plain_string([[maybe_unused]] od::value& v, [[may
 template <class Ctx>
 AWSJSON_COLD bool union_failure(std::size_t set, Ctx& ctx) {
   if constexpr (reports<Ctx>) {
-    std::string n = std::to_string(set);
-    return ctx.fail(errc::invalid_value,
-                    {"expected a union with exactly one member set, found ", set == 0 ? "none" : n.c_str()});
+    return ctx.fail(errc::invalid_value, union_members_message(set));
   } else {
     return false;
   }
@@ -3043,10 +3207,9 @@ template <class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_floating(od::value& v, T& out, Ctx& ctx) {
   constexpr std::string_view what = "a number (or \"NaN\", \"Infinity\", \"-Infinity\")";
   if (double d; !v.get_double().get(d)) {
-    if constexpr (sizeof(T) < sizeof(double)) {
-      if (std::isfinite(d) && std::fabs(d) > double(std::numeric_limits<T>::max()))
-        return ctx.mismatch(v, "a number in the range of a float", errc::out_of_range);
-    }
+    // A float member takes the nearest float, and beyond float's range an infinity of the number's
+    // sign (IEEE 754's conversion, as aws-sdk-go-v2 and smithy-rs do): one value out of a float's
+    // range does not cost the whole response.
     out = T(d);
     return true;
   }
@@ -3496,7 +3659,9 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     if constexpr (reports<Ctx>)
       return walk_custom(v, out, ctx);
     else
-      return false;  // not reached: silent_walkable keeps such types from the silent walk
+      return false;  // the reporting walk takes over: a custom codec receives simdjson's value itself
+                     // (silent_walkable keeps such types from the levels the root unrolls; below
+                     // them, inside silent_nested, this is how the silent walk gives up)
   } else if constexpr (k == value_kind::string) {
     return walk_string(v, out, ctx);
   } else if constexpr (k == value_kind::boolean) {
@@ -3525,6 +3690,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
       out.emplace();
     }
     return walk_value<Left>(v, *out, ctx);
+  } else if constexpr (k == value_kind::indirect) {  // seen through: the levels are its value's
+    return walk_value<Left>(v, out.ensure_value(), ctx);
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
@@ -3576,15 +3743,16 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
 // ---- How far the silent walk unrolls --------------------------------------------------------------
 
 /// At most this many levels of structures, lists and maps below the root are unrolled; deeper
-/// documents go to the reporting walk.
+/// ones are walked by silent_nested, a function per type.
 inline constexpr int silent_max_nesting = 3;
 
 /// How many member and element decoders the silent walk may inline for one root type (deeper
 /// levels get a function of their own: silent_nested). Each inlined decoder of a string is about
-/// 2 KB of code at -O2, and a generated service has thousands: 64 made a TU decoding one
-/// Identity Store response take 17 s at -O2, 16 takes 13 s, and the flat responses the seed
-/// operation and most AWS operations return (up to 16 members) are still inlined whole.
-inline constexpr std::size_t silent_inline_budget = 64;
+/// 2 KB of code at -O2, and a generated service has thousands: a budget of 64 made a TU decoding
+/// one Identity Store response take 17 s at -O2 and 16 takes 13 s (g++ 12); the outputs of five
+/// SSM operations 21.2 s against 19.3 s. The flat responses the seed operation and most AWS
+/// operations return (up to 16 members; the seed's 13) are still inlined whole.
+inline constexpr std::size_t silent_inline_budget = 16;
 
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
 template <class T, int Left>
@@ -3592,7 +3760,7 @@ constexpr std::size_t silent_inlined() {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
     return 0;
-  } else if constexpr (k == value_kind::optional) {
+  } else if constexpr (k == value_kind::optional || k == value_kind::indirect) {
     return silent_inlined<typename T::value_type, Left>();
   } else if constexpr (Left == 0 || !(k == value_kind::list || k == value_kind::map || k == value_kind::structure ||
                                       k == value_kind::tagged_union)) {
@@ -3626,10 +3794,10 @@ constexpr bool silent_walkable() {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
     return false;
-  } else if constexpr (k == value_kind::optional) {
+  } else if constexpr (k == value_kind::optional || k == value_kind::indirect) {
     return silent_walkable<typename T::value_type, Left>();
   } else if constexpr (Left == 0) {
-    return true;  // not unrolled: a document that nests this deep goes to the reporting walk
+    return true;  // not unrolled: silent_nested walks it, and gives up on a custom codec there
   } else if constexpr (k == value_kind::list) {
     return silent_walkable<typename T::value_type, Left - 1>();
   } else if constexpr (k == value_kind::map) {
@@ -3677,19 +3845,31 @@ AWSJSON_NOINLINE error reported_decode(simdjson::padded_string_view const& json,
 // The silent walk first; the reporting one when it says no.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options) {
-  if constexpr (AWSJSON_DECODE_FAST_PATH && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
+  if constexpr (AWSJSON_DECODE_SILENT_WALK && kind_of<T> == value_kind::structure && silent_walkable<T>()) {
     auto& st = this_thread_state();
     if (silent_decode(st.parser, json, out, options, st.scratch)) return error{};
   }
   return reported_decode(json, out, options);
 }
 
-template <class T>
-error decode_unpadded(std::string_view json, T& out, decode_options const& options) {
+/// `json` copied into the thread's buffer, with simdjson's padding after it.
+inline simdjson::padded_string_view padded_in_thread_buffer(std::string_view json) {
   auto& buf = this_thread_state().padded;
   buf.reserve(json.size() + simdjson::SIMDJSON_PADDING);
   buf.assign(json);
-  return decode_padded(simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity()), out, options);
+  return simdjson::padded_string_view(buf.data(), buf.size(), buf.capacity());
+}
+
+template <class T>
+error decode_unpadded(std::string_view json, T& out, decode_options const& options) {
+  return decode_padded(padded_in_thread_buffer(json), out, options);
+}
+
+/// The reporting walk alone, for documents decoded seldom (a service error's shape): the silent
+/// walk would add its code, and the time to compile it, to every such type and save nothing.
+template <class T>
+error decode_seldom(std::string_view json, T& out, decode_options const& options) {
+  return reported_decode(padded_in_thread_buffer(json), out, options);
 }
 
 }  // namespace detail
@@ -3871,9 +4051,7 @@ bool encode_floating(encode_context& ctx, T x) {
 
 /// A union with other than one member set cannot be sent.
 AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set) {
-  std::string n = std::to_string(set);
-  return ctx.fail(errc::invalid_value,
-                  std::string("a union needs exactly one member set, it has ").append(set ? n : std::string("none")));
+  return ctx.fail(errc::invalid_value, union_members_message(set));
 }
 
 /// What a redacting encode writes for a sensitive value.
@@ -3971,6 +4149,9 @@ bool encode_any(encode_context& ctx, T const& x) {
       ctx.out += "null";
       return true;
     }
+    return encode_any(ctx, *x);
+  } else if constexpr (k == value_kind::indirect) {
+    if (x.valueless_after_move()) return ctx.fail(errc::invalid_value, "indirect holds no value (it was moved from)");
     return encode_any(ctx, *x);
   } else if constexpr (k == value_kind::list) {
     ctx.out.push_back('[');
@@ -4086,6 +4267,15 @@ concept operation = requires {
   { Op::name } -> std::convertible_to<std::string_view>;
   { Op::target_prefix } -> std::convertible_to<std::string_view>;  // e.g. AmazonSSM
   { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
+};
+
+/// Whether Op's service is awsQueryCompatible (SQS, CloudWatch, ...: a former Query protocol
+/// service): its descriptor says `static constexpr bool query_compatible = true;`. Its requests
+/// carry `x-amzn-query-mode: true`, and its errors the Query protocol's code and fault in
+/// `x-amzn-query-error` (operation_error::query_code and query_fault).
+template <class Op>
+inline constexpr bool query_compatible = requires {
+  requires bool(Op::query_compatible);
 };
 
 struct http_header {
@@ -4250,6 +4440,16 @@ class validate_context {
   /// Checks a value of any type awsjson knows (custom ones included) with the library's rules.
   template <class T>
   void value(T const& x) {
+    if (required_only_)
+      walk<true>(x);
+    else
+      walk<false>(x);
+  }
+
+  /// value() with the mode known at compile time: a required-only walk (check_required, what
+  /// build_request runs) compiles no constraint checks, and so no std::regex.
+  template <bool RequiredOnly, class T>
+  void walk(T const& x) {
     constexpr value_kind k = kind_of<T>;
     if constexpr (k == value_kind::custom) {
       if constexpr (has_custom_validate<T>) {
@@ -4260,12 +4460,14 @@ class validate_context {
         }
       }
     } else if constexpr (k == value_kind::optional) {
-      if (x) value(*x);
+      if (x) walk<RequiredOnly>(*x);
+    } else if constexpr (k == value_kind::indirect) {
+      if (!x.valueless_after_move()) walk<RequiredOnly>(*x);
     } else if constexpr (k == value_kind::list) {
       auto base = path_.size();
       for (std::size_t i = 0; i < x.size(); ++i) {
         path_ += json_pointer_step(i);
-        value(x[i]);
+        walk<RequiredOnly>(x[i]);
         path_.resize(base);
       }
     } else if constexpr (k == value_kind::map) {
@@ -4275,16 +4477,14 @@ class validate_context {
           path_ += redacted_step;
         else
           append_json_pointer_step(path_, key);
-        value(v);
+        walk<RequiredOnly>(v);
         path_.resize(base);
       }
     } else if constexpr (k == value_kind::structure) {
-      structure(x);
+      structure<RequiredOnly>(x);
     } else if constexpr (k == value_kind::tagged_union) {
-      if (std::size_t set = members_set(x); set != 1)
-        fail(set ? std::string("a union needs exactly one member set, it has ").append(std::to_string(set))
-                 : std::string("a union needs exactly one member set, it has none"));
-      structure(x);
+      if (std::size_t set = members_set(x); set != 1) fail(detail::union_members_message(set));
+      structure<RequiredOnly>(x);
     }
   }
 
@@ -4307,7 +4507,7 @@ class validate_context {
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
-  template <class T>
+  template <bool RequiredOnly, class T>
   void structure(T const& x) {
     sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
@@ -4321,12 +4521,12 @@ class validate_context {
         if (!m) {
           if (info.required) fail("required member is missing");
         } else {
-          if (!required_only_) constraints<T, decltype(d)>(*m);
-          value(*m);
+          if constexpr (!RequiredOnly) constraints<T, decltype(d)>(*m);
+          walk<RequiredOnly>(*m);
         }
       } else {
-        if (!required_only_) constraints<T, decltype(d)>(m);
-        value(m);
+        if constexpr (!RequiredOnly) constraints<T, decltype(d)>(m);
+        walk<RequiredOnly>(m);
       }
       path_.resize(base);
     });
@@ -4380,7 +4580,7 @@ class validate_context {
 template <class T>
 [[nodiscard]] std::vector<violation> validate(T const& x) {
   std::vector<violation> out;
-  validate_context(false, out).value(x);
+  validate_context(false, out).walk<false>(x);
   return out;
 }
 
@@ -4388,7 +4588,7 @@ template <class T>
 template <class T>
 [[nodiscard]] std::vector<violation> check_required(T const& x) {
   std::vector<violation> out;
-  validate_context(true, out).value(x);
+  validate_context(true, out).walk<true>(x);
   return out;
 }
 
@@ -4428,6 +4628,7 @@ error build_request(typename Op::input const& input, http_request& out) {
   out.headers.clear();
   out.headers.push_back({"X-Amz-Target", std::string(Op::target_prefix) + "." + std::string(Op::name)});
   out.headers.push_back({"Content-Type", std::string("application/x-amz-json-").append(Op::json_version)});
+  if constexpr (query_compatible<Op>) out.headers.push_back({"x-amzn-query-mode", "true"});
   out.body.clear();
   return encode_into(out.body, input);
 }
@@ -4524,6 +4725,11 @@ void print_value(std::string& os, T const& x) {
       print_value(os, *x);
     else
       os += "null";
+  } else if constexpr (k == value_kind::indirect) {
+    if (x.valueless_after_move())
+      os += "<moved-from>";
+    else
+      print_value(os, *x);
   } else if constexpr (k == value_kind::list) {
     os += '[';
     bool first = true;
@@ -4649,6 +4855,12 @@ struct operation_error {
   std::string code;     ///< sanitized: `com.amazonaws.ssm#DoesNotExistException:http://...` is `DoesNotExistException`
   std::string message;  ///< from the body's `message` or `Message`
   int http_status = 0;
+  /// An awsQueryCompatible service's `x-amzn-query-error: Code;Fault` header: the error code users
+  /// know from the Query protocol (`AWS.SimpleQueueService.NonExistentQueue`, botocore's
+  /// Error.Code) and the fault, `Sender` or `Receiver` (botocore's Error.Type). Empty when the
+  /// header is absent or not of that form; the error is typed by its shape (`code`) either way.
+  std::string query_code;
+  std::string query_fault;
 
   template <class E>
   bool is() const noexcept {
@@ -4658,9 +4870,10 @@ struct operation_error {
   E const* get_if() const noexcept {
     return std::get_if<E>(&error);
   }
-  /// A server-side fault (the shape is a server error, or an unknown error with a 5xx status).
+  /// A server-side fault (the shape is a server error, an unknown error with a 5xx status, or the
+  /// Query protocol's fault says `Receiver`).
   bool is_fault() const noexcept {
-    bool fault = http_status >= 500;
+    bool fault = http_status >= 500 || query_fault == "Receiver";
     std::visit(
         [&](auto const& e) {
           using E = std::remove_cvref_t<decltype(e)>;
@@ -4742,8 +4955,7 @@ inline void scan_xml_error(std::string_view body, error_body& eb) {
     out.assign(body.substr(b, e - b));
     return true;
   };
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos || body[body.find_first_not_of(" \t\r\n")] != '<')
-    return;
+  if (!skip_whitespace(body).starts_with('<')) return;
   eb.has_code = element("<Code>", "</Code>", eb.code);
   eb.has_message = element("<Message>", "</Message>", eb.message);
 }
@@ -4752,14 +4964,10 @@ inline void scan_xml_error(std::string_view body, error_body& eb) {
 // nested in error details is never looked at).
 inline error_body scan_error_body(std::string_view body) {
   error_body eb;
-  auto& st = this_thread_state();
-  st.padded.reserve(body.size() + simdjson::SIMDJSON_PADDING);
-  st.padded.assign(body);
+  auto json = padded_in_thread_buffer(body);
   od::document doc;
   od::object obj;
-  if (st.parser.iterate(simdjson::padded_string_view(st.padded.data(), st.padded.size(), st.padded.capacity()))
-          .get(doc) ||
-      doc.get_object().get(obj)) {
+  if (this_thread_state().parser.iterate(json).get(doc) || doc.get_object().get(obj)) {
     scan_xml_error(body, eb);
     return eb;
   }
@@ -4790,10 +4998,11 @@ inline error_body scan_error_body(std::string_view body) {
 
 template <class E>
 [[nodiscard]] bool decode_error_shape(std::string_view body, E& out) {
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;  // no body: an empty error
+  if (skip_whitespace(body).empty()) return true;  // no body: an empty error
   decode_options options;
   options.case_insensitive_keys = true;  // `message` fills a `Message` member
-  return !decode_into(body, out, options);
+  if (starts_with_bom(body.data(), body.size())) body.remove_prefix(3);
+  return !decode_seldom(body, out, options);
 }
 
 }  // namespace detail
@@ -4806,7 +5015,7 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
 
   if (http_status >= 200 && http_status < 300) {
     auto& out = r.outcome.template emplace<0>();
-    if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return r;  // no payload: an empty result
+    if (detail::skip_whitespace(body).empty()) return r;  // no payload: an empty result
     if (auto err = decode_into(body, out)) r.outcome.template emplace<2>(std::move(err));
     return r;
   }
@@ -4819,6 +5028,14 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
   if (raw_code.empty()) raw_code = eb.has_code ? std::string_view(eb.code) : std::string_view(eb.type);
   se.code = std::string(sanitize_error_code(raw_code));
   se.message = eb.message;
+  // awsQueryCompatible: `Code;Fault`, taken only when it is exactly two parts with a code (botocore).
+  if (std::string_view q = detail::find_header(headers, "x-amzn-query-error"); !q.empty()) {
+    auto semi = q.find(';');
+    if (semi != 0 && semi != std::string_view::npos && q.find(';', semi + 1) == std::string_view::npos) {
+      se.query_code = std::string(q.substr(0, semi));
+      se.query_fault = std::string(q.substr(semi + 1));
+    }
+  }
 
   bool matched = false;
   // mp_identity: iterate over the types without constructing an error object per type.

@@ -1,6 +1,6 @@
 """Generates tests/data/botocore_more.json for two more SSM operations
 (DescribeMaintenanceWindowExecutionTaskInvocations, GetMaintenanceWindowTask), whose types are
-written in tests/generated/ as a code generator would emit them:
+generated under include/awsjson/ssm/ (tests/test_generated.cpp):
   responses: random bodies built from the installed botocore model, and what botocore's
              JSONParser makes of them, re-expressed as the JSON awsjson writes for that value
              (timestamps as epoch seconds, blobs as base64), so the test compares JSON to JSON;

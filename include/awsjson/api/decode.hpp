@@ -32,7 +32,7 @@ inline thread_state& this_thread_state() {
 
 inline bool starts_with_bom(char const* p, std::size_t n) { return n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0; }
 
-/// The decoder's entry point for a T: the fast path, else the general path that names the problem.
+/// The decoder's entry point for a T: the silent walk, else the reporting walk that names the problem.
 /// Defined in awsjson/decode.hpp; explicitly instantiated by AWSJSON_INSTANTIATE_CODEC.
 template <class T>
 error decode_padded(simdjson::padded_string_view const& json, T& out, decode_options const& options);

@@ -25,6 +25,15 @@ concept operation = requires {
   { Op::json_version } -> std::convertible_to<std::string_view>;   // "1.0" or "1.1"
 };
 
+/// Whether Op's service is awsQueryCompatible (SQS, CloudWatch, ...: a former Query protocol
+/// service): its descriptor says `static constexpr bool query_compatible = true;`. Its requests
+/// carry `x-amzn-query-mode: true`, and its errors the Query protocol's code and fault in
+/// `x-amzn-query-error` (operation_error::query_code and query_fault).
+template <class Op>
+inline constexpr bool query_compatible = requires {
+  requires bool(Op::query_compatible);
+};
+
 struct http_header {
   std::string name;
   std::string value;

@@ -40,6 +40,12 @@ struct operation_error {
   std::string code;     ///< sanitized: `com.amazonaws.ssm#DoesNotExistException:http://...` is `DoesNotExistException`
   std::string message;  ///< from the body's `message` or `Message`
   int http_status = 0;
+  /// An awsQueryCompatible service's `x-amzn-query-error: Code;Fault` header: the error code users
+  /// know from the Query protocol (`AWS.SimpleQueueService.NonExistentQueue`, botocore's
+  /// Error.Code) and the fault, `Sender` or `Receiver` (botocore's Error.Type). Empty when the
+  /// header is absent or not of that form; the error is typed by its shape (`code`) either way.
+  std::string query_code;
+  std::string query_fault;
 
   template <class E>
   bool is() const noexcept {
@@ -49,9 +55,10 @@ struct operation_error {
   E const* get_if() const noexcept {
     return std::get_if<E>(&error);
   }
-  /// A server-side fault (the shape is a server error, or an unknown error with a 5xx status).
+  /// A server-side fault (the shape is a server error, an unknown error with a 5xx status, or the
+  /// Query protocol's fault says `Receiver`).
   bool is_fault() const noexcept {
-    bool fault = http_status >= 500;
+    bool fault = http_status >= 500 || query_fault == "Receiver";
     std::visit(
         [&](auto const& e) {
           using E = std::remove_cvref_t<decltype(e)>;

@@ -40,7 +40,6 @@ class json_checker {
   }
 
  private:
-  static constexpr bool is_whitespace(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
   static constexpr bool is_delimiter(char c) noexcept {
     return is_whitespace(c) || c == ',' || c == ']' || c == '}' || c == ':';
   }

@@ -7,12 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "ascii.hpp"
 #include "config.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #endif
 
@@ -31,13 +32,6 @@ constexpr char const* describe(unescape_status s) noexcept {
     default:
       return "ok";
   }
-}
-
-constexpr int hex_value(char c) noexcept {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 inline bool read_hex4(char const* p, unsigned& out) noexcept {
@@ -110,7 +104,7 @@ inline char* write_utf8(char* d, unsigned cp) noexcept {
   return d;
 }
 
-#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__x86_64__) || defined(__i386__)
 #define AWSJSON_BLOCK_UNESCAPE 1
 
 // Strings dense with escapes (JSON held in a string: `{\"commands\":[\"echo \\\"hi\\\"\"]}`) cost

@@ -67,11 +67,6 @@ AWSJSON_ALWAYS_INLINE bool enum_from_raw(char const* raw, T& out, std::string& s
 }
 
 /// A token without the whitespace simdjson leaves after it.
-constexpr std::string_view trim_token(std::string_view tok) noexcept {
-  while (!tok.empty() && (tok.back() == ' ' || tok.back() == '\n' || tok.back() == '\r' || tok.back() == '\t'))
-    tok.remove_suffix(1);
-  return tok;
-}
 
 /// timestamp_from_token's long way: any number, or a string.
 template <class D>
