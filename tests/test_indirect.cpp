@@ -34,7 +34,9 @@ TEST_CASE("indirect is a value: deep copies, ==, moves, no null state but after 
   b = c;  // assignment gives it a value again
   CHECK(!b.valueless_after_move());
   CHECK(b == c);
-  a = Expr{.Value = "z"};
+  Expr z;
+  z.Value = "z";
+  a = std::move(z);  // assigning a T
   CHECK(a->Value == "z");
   swap(a, c);
   CHECK(a->Value == "y");
