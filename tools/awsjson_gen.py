@@ -147,6 +147,16 @@ class Model:
         self.json_version = self.meta.get("jsonVersion", "1.0")
         self.target_prefix = self.meta["targetPrefix"]
         self.query_compatible = "awsQueryCompatible" in self.meta
+        # Event-stream operations (Kinesis's SubscribeToShard): their framing (application/
+        # vnd.amazon.eventstream messages, not one JSON body) is not part of this codec. They are
+        # left out, and all.hpp says which.
+        self.left_out = {}
+        for op_name, op in list(self.ops.items()):
+            if any(self.shapes[n].get("eventstream") for n in self._closure(op, with_errors=False)):
+                self.left_out[op_name] = "an event stream (not supported: not one JSON body)"
+                del self.ops[op_name]
+        if operations and self.left_out:
+            raise SystemExit("event-stream operations are not supported: " + ", ".join(sorted(self.left_out)))
         self._name_types()
         self._reach()
         self._group()
@@ -252,20 +262,26 @@ class Model:
         return out
 
     # -- what each operation needs
+    def _closure(self, op, with_errors=True):
+        """Every shape an operation reaches from its input and output (and errors)."""
+        roots = [op[p]["shape"] for p in ("input", "output") if p in op]
+        if with_errors:
+            roots += [e["shape"] for e in op.get("errors", [])]
+        seen = set()
+        stack = list(roots)
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            stack.extend(self.targets(n))
+        return seen
+
     def _reach(self):
         self.reachable = set()
         self.op_shapes = {}
         for op_name, op in self.ops.items():
-            roots = [op[p]["shape"] for p in ("input", "output") if p in op]
-            roots += [e["shape"] for e in op.get("errors", [])]
-            seen = set()
-            stack = list(roots)
-            while stack:
-                n = stack.pop()
-                if n in seen:
-                    continue
-                seen.add(n)
-                stack.extend(self.targets(n))
+            seen = self._closure(op)
             self.op_shapes[op_name] = seen
             self.reachable |= seen
 
@@ -681,6 +697,10 @@ class Emitter:
         lines = self.files["all.hpp"]
         lines[4:4] = ["#include <boost/mp11/list.hpp>", ""]
         lines += self.namespace_open()[:2]
+        if m.left_out:
+            lines.append("// Operations of the model left out (docs/generators.md):")
+            lines += ["//   %s: %s" % (op, why) for op, why in sorted(m.left_out.items())]
+            lines.append("")
         lines.append("/// Every operation of the service, in the model's order.")
         lines += ["// clang-format off", "using operations = boost::mp11::mp_list<"]
         lines += ["    %s%s" % (op, "," if i + 1 < len(m.ops) else ">;") for i, op in enumerate(m.ops)]
