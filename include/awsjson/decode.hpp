@@ -22,7 +22,11 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <string>
@@ -367,7 +371,7 @@ AWSJSON_ALWAYS_INLINE bool walk_list(od::value& v, L& out, Ctx& ctx) {
     }
     ++i;
   }
-  out.erase(out.begin() + std::ptrdiff_t(i), out.end());
+  while (out.size() > i) out.pop_back();  // not erase(), whose moving of a tail (never one here) is code per type
   --ctx.depth;
   return true;
 }
@@ -439,8 +443,8 @@ AWSJSON_ALWAYS_INLINE bool walk_json_document(od::value& v, document& out, Ctx& 
 
 /// A key a union does not know: `__type` is ignored (Smithy says so), a null value is an absent
 /// member, anything else is kept, name and text, as the union's unknown member (one at most).
-template <class Ctx, class U>
-AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, U& out, Ctx& ctx) {
+template <class Ctx>
+AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, tagged_union& out, Ctx& ctx) {
   std::string_view text;
   if (!checked_value_text(v, text, ctx)) return false;
   std::string_view name;
@@ -557,18 +561,21 @@ AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, membe
   return false;
 }
 
-// The reporting walk's member: out of line and instantiated once per member type, not once per
-// member (the string members of every structure share one copy; the metadata is an argument),
-// which keeps its code, and the time to compile it, proportional to the kinds of members.
-template <class M>
-AWSJSON_NOINLINE bool walk_reported_member(od::value& v, M& m, decode_context& ctx, member_info const& info) {
-  return walk_member_value<unbounded_levels>(v, m, ctx, info);
+// A member decoded out of line: one function per member type and context, not per member (the
+// string members of every structure share one copy; the metadata is an argument), which keeps the
+// code, and the time to compile it, proportional to the kinds of members. Its address is what a
+// structure's table holds; the reporting walk calls it for every member, the silent walk below the
+// levels it unrolls.
+template <class Ctx, class M>
+AWSJSON_NOINLINE bool decode_member_of(od::value& v, void* m, Ctx& ctx, member_info const& info) {
+  return walk_member_value<unbounded_levels>(v, *static_cast<M*>(m), ctx, info);
 }
 
 template <int Left, class D, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_member(od::value& v, T& out, Ctx& ctx) {
+  using M = std::remove_cvref_t<decltype(out.*D::pointer)>;
   if constexpr (reports<Ctx>)
-    return walk_reported_member(v, out.*D::pointer, ctx, member_meta<T, D>);
+    return decode_member_of<Ctx, M>(v, &(out.*D::pointer), ctx, member_meta<T, D>);
   else
     return walk_member_value<Left>(v, out.*D::pointer, ctx, member_meta<T, D>);
 }
@@ -592,11 +599,58 @@ AWSJSON_ALWAYS_INLINE std::size_t match_member([[maybe_unused]] char const* raw,
   return index;
 }
 
+// ---- Rules every structure walk shares (the unrolled one and the table one) -------------------
+
+/// A key that names no member (`status`: why unescaping it failed, if it did): a union keeps it as
+/// its unknown member (`u`, null for a structure), strict options reject it, otherwise its value
+/// is skipped, checked to be well-formed.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool unknown_key(od::field& f, char const* key, unescape_status status, tagged_union* u,
+                                       Ctx& ctx) {
+  if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
+  if (u && (!ctx.options.reject_unknown_members || raw_is<union_type_key, 0>(key))) {
+    if (!keep_unknown_union_member(f.value(), key, *u, ctx)) {
+      prepend_raw_key(ctx, key);
+      return false;
+    }
+    return true;
+  }
+  if (ctx.options.reject_unknown_members) {
+    ctx.fail(errc::unknown_member, "unknown member");
+    prepend_raw_key(ctx, key);
+    return false;
+  }
+  if (!skip_unknown(f.value(), ctx)) {
+    prepend_raw_key(ctx, key);
+    return false;
+  }
+  return true;
+}
+
+/// A member the document did not carry: false (reported) when strict options require it; else
+/// the caller resets it (an absent optional, the zero value otherwise).
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool absent_member_allowed(member_info const& info, Ctx& ctx) {
+  if (!(info.required && ctx.options.strict_required)) return true;
+  ctx.fail(errc::missing_member, "required member is missing");
+  ctx.prepend_path(info.key());
+  return false;
+}
+
+/// The bit of every member of a structure with n members.
+constexpr std::uint64_t all_members(std::size_t n) noexcept {
+  return n == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
+}
+
+// ---- Structures unrolled (the silent walk's levels near the root) --------------------------------
+
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
+  tagged_union* u = nullptr;
+  if constexpr (kind_of<T> == value_kind::tagged_union) u = &out;
   std::uint64_t seen = 0;
   std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
@@ -633,44 +687,256 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
       next = index + 1;
       continue;
     }
-    if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
-    if constexpr (kind_of<T> == value_kind::tagged_union) {
-      if (!ctx.options.reject_unknown_members || raw_is<union_type_key, 0>(key)) {
-        if (!keep_unknown_union_member(f.value(), key, out, ctx)) {
-          prepend_raw_key(ctx, key);
-          return false;
-        }
-        continue;
-      }
-    }
-    if (ctx.options.reject_unknown_members) {
-      ctx.fail(errc::unknown_member, "unknown member");
-      prepend_raw_key(ctx, key);
-      return false;
-    }
-    if (!skip_unknown(f.value(), ctx)) {
-      prepend_raw_key(ctx, key);
-      return false;
-    }
+    if (!unknown_key(f, key, status, u, ctx)) return false;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
-  constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
-  if (seen != all) {
+  if (seen != all_members(N)) {
     bool ok = true;
     std::size_t i = 0;
     boost::mp11::mp_for_each<Ms>([&](auto d) {
       if (ok && !(seen >> i & 1)) {
-        constexpr member_info info = member_meta<T, decltype(d)>;
-        if (info.required && ctx.options.strict_required) {
-          ok = ctx.fail(errc::missing_member, "required member is missing");
-          ctx.prepend_path(info.key());
-        } else {
+        if (!absent_member_allowed(member_meta<T, decltype(d)>, ctx))
+          ok = false;
+        else
           reset_value(out.*d.pointer);
-        }
       }
       ++i;
     });
     if (!ok) return false;
+  }
+  return true;
+}
+
+// ---- Structures as tables (the reporting walk, and the silent walk below its unrolled levels) ----
+//
+// A structure's decoder is data: one row per member (its key, where it lies in the object, its
+// metadata, and the decoder and reset of its type), read by walk_table, compiled once per context.
+// The rows' functions exist once per member *type* (decode_member_of), so a model's decoders cost
+// code in proportion to its kinds of members, not to its members.
+
+template <class Ctx>
+using member_decoder = bool (*)(od::value&, void* member, Ctx&, member_info const&);
+
+/// Members whose commonest value the table walk stores itself, without a call: a string without
+/// escapes into a std::string or std::optional<std::string> (most members of most AWS shapes).
+/// Every other value of theirs, and every other member, goes to the member's decoder.
+enum class row_leaf : unsigned char { other, string, optional_string };
+
+template <class M>
+inline constexpr row_leaf row_leaf_of = std::is_same_v<M, std::string>                  ? row_leaf::string
+                                        : std::is_same_v<M, std::optional<std::string>> ? row_leaf::optional_string
+                                                                                        : row_leaf::other;
+
+template <class Ctx>
+struct member_row {
+  std::uint64_t word;  ///< the key's first bytes and its closing quote, as load_word reads them
+  std::uint64_t mask;  ///< the bytes of `word` the key fills (all when it is 7 bytes or longer)
+  std::string_view key;
+  member_info const* info;
+  member_decoder<Ctx> decode;
+  void (*reset)(void* member);
+  row_leaf leaf;
+};
+
+/// A plain string (no escapes) into a string member the row says `m` is; false, having stored
+/// nothing, for any other value (the member's decoder then reads it: null, escapes, a mismatch).
+AWSJSON_ALWAYS_INLINE bool store_plain_string(od::value& v, char* m, row_leaf leaf) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return false;
+  char const* p = raw.raw();
+  char const* end = find_quote_or_backslash(p);
+  if (*end != '"') return false;
+  std::size_t n = std::size_t(end - p);
+  std::string* s = reinterpret_cast<std::string*>(m);
+  if (leaf == row_leaf::optional_string) {
+    auto& o = *reinterpret_cast<std::optional<std::string>*>(m);
+    if (!o) {
+      o.emplace(p, n);  // one allocation of its size (see add_plain_string)
+      return true;
+    }
+    s = &*o;
+  }
+  if (n <= s->capacity()) {
+    s->clear();
+    s->append(p, n);
+  } else {
+    *s = std::string(p, n);
+  }
+  return true;
+}
+
+template <class Ctx>
+struct struct_table {
+  member_row<Ctx> const* rows;
+  std::size_t size;
+  std::size_t const* (*offsets)();          ///< where each member lies in the object (member_offsets)
+  std::string_view const* keys;             ///< member_keys<T>, for find_member_key
+  bool sensitive;                           ///< the shape is @sensitive as a whole
+  tagged_union* (*as_union)(void* object);  ///< null for a structure
+  std::size_t (*members_set)(void const* object);
+};
+
+/// Whether the raw key at `raw` is the row's key: its first word against a constant (most other
+/// keys differ there), then the rest and the closing quote. Reading past a shorter key stays in
+/// the document or its padding as long as the key is well under the padding; longer keys are
+/// measured first.
+inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t mask, std::string_view key) noexcept {
+  if ((load_word(raw) & mask) != word) return false;
+  std::size_t n = key.size();
+  if (n < 8) return true;  // the word held the key and its quote
+  if (n >= simdjson::SIMDJSON_PADDING / 2) {
+    bool escaped;
+    if (raw_string_length(raw, escaped) != n) return false;
+  }
+  for (std::size_t at = 8; at < n; at += 8) {  // word by word, the last one overlapping: no call to memcmp
+    std::size_t w = at + 8 <= n ? at : n - 8;
+    if (load_word(raw + w) != load_word(key.data() + w)) return false;
+  }
+  return raw[n] == '"';
+}
+
+template <class M>
+void reset_member_of(void* m) {
+  reset_value(*static_cast<M*>(m));
+}
+
+/// A member's offset in T. Data member pointers are offsets in the Itanium C++ ABI, the ABI of
+/// the only compilers awsjson supports (detail/config.hpp); a member of a base is converted to
+/// one of T first, which adds the base's offset.
+template <class T, class M>
+std::size_t member_offset(M T::*p) noexcept {
+  static_assert(sizeof(p) == sizeof(std::ptrdiff_t), "a data member pointer is an offset (Itanium C++ ABI)");
+  std::ptrdiff_t offset;
+  std::memcpy(&offset, &p, sizeof offset);
+  return std::size_t(offset);
+}
+
+/// The offsets of T's members, in member order: the one part of a table C++ cannot compute at
+/// compile time (a member pointer cannot become a number in a constant expression), so computed
+/// on first use.
+template <class T>
+std::size_t const* member_offsets() {
+  static const auto offsets = []<class... D>(boost::mp11::mp_list<D...>) {
+    return std::array<std::size_t, sizeof...(D) + 1>{
+        member_offset<T, std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>>(D::pointer)..., 0};
+  }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  return offsets.data();
+}
+
+/// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable
+/// template: g++ 12 shares such lambdas between the template's instantiations.)
+template <class Ctx, class T>
+struct table_maker {
+  template <class D>
+  static constexpr member_row<Ctx> row(std::string_view key) {
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+    std::uint64_t word = 0;
+    std::size_t bytes = key.size() + 1 < 8 ? key.size() + 1 : 8;
+    for (std::size_t j = 0; j < bytes; ++j)
+      word |= std::uint64_t(static_cast<unsigned char>(j < key.size() ? key[j] : '"')) << 8 * j;
+    return {word,
+            bytes == 8 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (8 - bytes),
+            key,
+            &member_meta<T, D>,
+            &decode_member_of<Ctx, M>,
+            &reset_member_of<M>,
+            row_leaf_of<M>};
+  }
+  template <class... D>
+  static constexpr auto rows(boost::mp11::mp_list<D...>) {
+    std::size_t i = 0;
+    return std::array<member_row<Ctx>, sizeof...(D)>{row<D>(member_keys<T>[i++])...};
+  }
+  template <class U>
+  static tagged_union* as_union(void* p) {
+    return static_cast<U*>(p);
+  }
+  template <class U>
+  static std::size_t members_set(void const* p) {
+    return awsjson::members_set(*static_cast<U const*>(p));
+  }
+  static constexpr auto union_functions() {
+    using fns = std::pair<tagged_union* (*)(void*), std::size_t (*)(void const*)>;
+    if constexpr (kind_of<T> == value_kind::tagged_union)
+      return fns{&as_union<T>, &members_set<T>};
+    else
+      return fns{nullptr, nullptr};
+  }
+
+  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  static constexpr struct_table<Ctx> table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
+                                           member_keys<T>.data(),   shape_of<T>().sensitive, union_functions().first,
+                                           union_functions().second};
+};
+
+template <class Ctx, class T>
+inline constexpr struct_table<Ctx> const& table_of = table_maker<Ctx, T>::table;
+
+/// A structure's members from a table: the rules of walk_members, with keys and decoders read from
+/// rows rather than unrolled.
+template <class Ctx>
+AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+  std::size_t const n = t.size;
+  member_row<Ctx> const* const rows = t.rows;
+  std::size_t const* const offsets = t.offsets();
+  tagged_union* u = t.as_union ? t.as_union(out) : nullptr;
+  std::uint64_t seen = 0;
+  std::size_t next = 0;  // as in walk_members: the model's order first
+  for (auto fr : obj) {
+    if (auto e = fr.error()) return ctx.json_error(e);
+    od::field&& f = std::move(fr).value_unsafe();  // not a copy: see walk_members
+    char const* const key = f.key().raw();
+    std::size_t index = n;
+    unescape_status status = unescape_status::ok;
+    for (std::size_t i = next; i < n; ++i)
+      if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
+        index = i;
+        break;
+      }
+    if (index == n) {
+      for (std::size_t i = 0; i < next; ++i)
+        if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
+          index = i;
+          break;
+        }
+      if (index == n) index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
+    }
+    if (index < n) {
+      member_row<Ctx> const& r = rows[index];
+      char* m = out + offsets[index];
+      if (!(r.leaf != row_leaf::other && store_plain_string(f.value(), m, r.leaf)) &&
+          !r.decode(f.value(), m, ctx, *r.info))
+        return false;
+      seen |= std::uint64_t(1) << index;
+      next = index + 1;
+      continue;
+    }
+    if (!unknown_key(f, key, status, u, ctx)) return false;
+  }
+  if (seen != all_members(n))
+    for (std::size_t i = 0; i < n; ++i)
+      if (!(seen >> i & 1)) {
+        if (!absent_member_allowed(*rows[i].info, ctx)) return false;
+        char* m = out + offsets[i];
+        if (rows[i].leaf == row_leaf::optional_string)
+          reinterpret_cast<std::optional<std::string>*>(m)->reset();
+        else
+          rows[i].reset(m);
+      }
+  return true;
+}
+
+/// A structure, or a tagged union, from its table.
+template <class Ctx>
+AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> const& t, Ctx& ctx) {
+  sensitive_scope scope(ctx.sensitive, t.sensitive);  // a shape sensitive as a whole
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if (t.as_union) t.as_union(out)->unknown_member.reset();
+  if (!enter(ctx) || !walk_table_members(obj, static_cast<char*>(out), t, ctx)) return false;
+  --ctx.depth;
+  if (t.as_union) {
+    if (std::size_t set = t.members_set(out); set != 1) return union_failure(set, ctx);
   }
   return true;
 }
@@ -730,6 +996,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (k == value_kind::indirect) {  // seen through: the levels are its value's
     return walk_value<Left>(v, out.ensure_value(), ctx);
+  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) && Left <= 0) {
+    return walk_table(v, &out, table_of<Ctx, T>, ctx);  // not unrolled: the type's table
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
@@ -759,7 +1027,12 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
     // simdjson's root object directly: a few instructions fewer per document than through a
     // value (the reporting walk takes the value, to describe a root that is not an object).
     od::object obj;
-    if (doc.get_object().get(obj) || !enter(ctx) || !walk_members<below(Left)>(obj, out, ctx)) return false;
+    if (doc.get_object().get(obj) || !enter(ctx)) return false;
+    if constexpr (Left > 0) {
+      if (!walk_members<below(Left)>(obj, out, ctx)) return false;
+    } else {
+      if (!walk_table_members(obj, reinterpret_cast<char*>(&out), table_of<Ctx, T>, ctx)) return false;
+    }
   } else {
     od::value root;
     if (auto e = doc.get_value().get(root)) {
@@ -785,12 +1058,12 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
 inline constexpr int silent_max_nesting = 3;
 
 /// How many member and element decoders the silent walk may inline for one root type (deeper
-/// levels get a function of their own: silent_nested). Each inlined decoder of a string is about
-/// 2 KB of code at -O2, and a generated service has thousands: a budget of 64 made a TU decoding
-/// one Identity Store response take 17 s at -O2 and 16 takes 13 s (g++ 12); the outputs of five
-/// SSM operations 21.2 s against 19.3 s. The flat responses the seed operation and most AWS
-/// operations return (up to 16 members; the seed's 13) are still inlined whole.
-inline constexpr std::size_t silent_inline_budget = 16;
+/// structures are read from their tables, deeper lists and maps by a function per type). Each
+/// inlined decoder of a string is about 1 KB of code at -O2 and a generated service has thousands:
+/// the flat responses the seed operation and most AWS operations return (up to 16 members; the
+/// seed's 13) are inlined whole, the rest of a model costs tables. AWSJSON_DECODE_INLINE_BUDGET
+/// (detail/config.hpp) sets it; 0 reads the root from its table too.
+inline constexpr std::size_t silent_inline_budget = AWSJSON_DECODE_INLINE_BUDGET;
 
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
 template <class T, int Left>
@@ -825,9 +1098,14 @@ inline constexpr int silent_levels = []<int... L>(std::integer_sequence<int, L..
 }
 (std::make_integer_sequence<int, silent_max_nesting>{});
 
+/// The levels the silent walk unrolls from a root T, the root's own members included (0: none,
+/// the root is read from its table).
+template <class T>
+inline constexpr int silent_root_levels = silent_inline_budget == 0 ? 0 : silent_levels<T> + 1;
+
 /// Whether the silent walk can take a T: no custom codec within the levels it unrolls, nor where
 /// it stops (a custom codec takes simdjson's value itself).
-template <class T, int Left = silent_levels<T> + 1>
+template <class T, int Left = silent_root_levels<T>>
 constexpr bool silent_walkable() {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
@@ -849,14 +1127,14 @@ constexpr bool silent_walkable() {
   }
 }
 
-/// A list, map or structure below the levels the silent walk unrolls in its parent: walked by a
-/// function of its own (one per type, shared by every parent that holds it), which unrolls the
-/// levels below it by the same budget. The code of a deep or recursive model (a generated
-/// service's responses, DynamoDB's AttributeValue) stays proportional to its number of shapes,
-/// and a nested document is still walked in one pass.
+/// A list or map below the levels the silent walk unrolls in its parent: walked by a function of
+/// its own (one per type, shared by every parent that holds it), whose structures are read from
+/// their tables. The code of a deep or recursive model (a generated service's responses,
+/// DynamoDB's AttributeValue) stays proportional to its number of shapes, and a nested document is
+/// still walked in one pass.
 template <class T>
 AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx) {
-  return walk_value<silent_levels<T> + 1>(v, out, ctx);
+  return walk_value<unbounded_levels>(v, out, ctx);
 }
 
 /// The silent walk of a document whose root is a T: true when it decoded, false having decided
@@ -865,7 +1143,7 @@ template <class T>
 AWSJSON_NOINLINE bool silent_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
                                     decode_options const& options, std::string& scratch) {
   silent_context ctx{options, scratch};
-  return walk_document<silent_levels<T> + 1>(parser, json, out, ctx);
+  return walk_document<silent_root_levels<T>>(parser, json, out, ctx);
 }
 
 /// The reporting walk of a whole document: out of line, so that the caller of a silent walk that

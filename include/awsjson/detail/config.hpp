@@ -44,3 +44,10 @@
 #define AWSJSON_DECODE_SILENT_WALK 1
 #endif
 #endif
+
+/// How many member and element decoders decode's silent walk inlines for one root type before it
+/// reads structures from their tables (decode.hpp): 0 reads every structure from its table, the
+/// root's too (the least code); more unrolls the levels nearest the root (the quickest decoding).
+#if !defined(AWSJSON_DECODE_INLINE_BUDGET)
+#define AWSJSON_DECODE_INLINE_BUDGET 16
+#endif
