@@ -125,8 +125,9 @@ TEST_CASE("the silent walk takes every well-formed document and no document with
   CHECK_FALSE(silent<Response>(R"({"New":[[1]]})", shallow));
   CHECK(awsjson::decode_into(R"({"New":[[1]]})", lower, shallow).to_string() == "/New/0: nesting deeper than 2 levels");
 
-  // A custom codec receives simdjson's value itself: its types take the reporting walk only.
-  static_assert(!awsjson::detail::silent_walkable<HoldsCodec>());
+  // A custom codec receives simdjson's value itself: where the silent walk unrolls its type, the
+  // reporting walk alone decodes it (read from tables, the silent walk gives up on it as it goes).
+  static_assert(awsjson::detail::silent_walkable<HoldsCodec>() == (awsjson::detail::silent_inline_budget == 0));
   static_assert(awsjson::detail::silent_walkable<Response>());
   static_assert(awsjson::detail::silent_walkable<kitchen::Sink>());  // recursive: unrolled to a depth
   HoldsCodec h;
@@ -138,20 +139,25 @@ TEST_CASE(
     "the silent walk unrolls nesting as deep as its budget allows, and walks deeper levels in functions "
     "of their own",
     "[decode][walk]") {
+  using awsjson::detail::silent_inline_budget;
   using awsjson::detail::silent_levels;
   using awsjson::detail::silent_max_nesting;
-  // The budget (16) counts inlined member and element decoders: the flat 13-member response gets
-  // every level, the small Tree one below its root, the 27-member recursive Sink none (its
-  // root's members only).
-  static_assert(silent_levels<Response> == silent_max_nesting);
-  static_assert(silent_levels<kitchen::Tree> == 1);
-  static_assert(silent_levels<kitchen::Sink> == 0);
+  using awsjson::detail::silent_root_levels;
+  // The budget (16 by default) counts inlined member and element decoders: the flat 13-member
+  // response gets every level, the small Tree one below its root, the 27-member recursive Sink
+  // none (its root's members only). A budget of 0 unrolls nothing, the root included.
+  constexpr bool default_budget = silent_inline_budget == 16;
+  static_assert(!default_budget || silent_levels<Response> == silent_max_nesting);
+  static_assert(!default_budget || silent_levels<kitchen::Tree> == 1);
+  static_assert(!default_budget || silent_levels<kitchen::Sink> == 0);
+  static_assert(silent_inline_budget != 0 ||
+                (silent_root_levels<Response> == 0 && silent_root_levels<kitchen::Sink> == 0));
   std::string tree = R"({"Name":"n","Children":[]})", sink = tree;
   for (int depth = 1; depth <= 6; ++depth) {
     tree = R"({"Name":"n","Children":[)" + tree + "]}";
     sink = R"({"Name":"n","Children":[)" + sink + "]}";
     INFO(depth);
-    // Below the unrolled levels, silent_nested takes over: the document is still walked once.
+    // Below the unrolled levels, tables and silent_nested take over: the document is still walked once.
     CHECK(silent<kitchen::Tree>(tree));
     CHECK(silent<kitchen::Sink>(sink));
     kitchen::Tree t;
@@ -208,4 +214,85 @@ TEST_CASE("the silent walk takes generated documents, decoding gives the same va
   CHECK(responses == n);
   CHECK(sinks > n / 10);
   CHECK(trees > n / 2);
+}
+
+namespace {
+// Keys of every length the table walk compares differently: under a word with its quote (1 to 7
+// bytes), a word exactly, a word and a bit, and past half of simdjson's padding (measured first).
+struct KeyLengths {
+  std::optional<std::string> A;
+  std::optional<std::string> Seven77;
+  std::optional<std::string> Eight888;
+  std::optional<std::string> NineChars;
+  std::optional<std::string> SixteenCharsKey1;
+  std::optional<std::string> AKeyLongerThanHalfOfSimdjsonsPaddingOf64;
+  std::optional<std::int32_t> Count;
+  friend bool operator==(KeyLengths const&, KeyLengths const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(KeyLengths, (),
+                      (A, Seven77, Eight888, NineChars, SixteenCharsKey1, AKeyLongerThanHalfOfSimdjsonsPaddingOf64,
+                       Count))
+
+// The table walk alone (either context), as decode runs it below the levels it unrolls.
+template <class T>
+bool table_silent(std::string_view doc, T& out, decode_options const& o = {}) {
+  thread_local simdjson::ondemand::parser parser;
+  std::string scratch;
+  simdjson::padded_string padded(doc);
+  awsjson::detail::silent_context ctx{o, scratch};
+  return awsjson::detail::walk_document<0>(parser, padded, out, ctx);
+}
+template <class T>
+awsjson::error table_reported(std::string_view doc, T& out, decode_options const& o = {}) {
+  simdjson::padded_string padded(doc);
+  return awsjson::detail::reported_decode(padded, out, o);
+}
+}  // namespace
+
+TEST_CASE("a structure read from its table matches keys of every length, in any order, and no near miss",
+          "[decode][walk][table]") {
+  KeyLengths want;
+  want.A = "a";
+  want.Seven77 = "7";
+  want.Eight888 = "8";
+  want.NineChars = "9";
+  want.SixteenCharsKey1 = "16";
+  want.AKeyLongerThanHalfOfSimdjsonsPaddingOf64 = "long";
+  want.Count = 3;
+  std::string in_order = as_json(want);
+  std::string reversed =
+      R"({"Count":3,"AKeyLongerThanHalfOfSimdjsonsPaddingOf64":"long","SixteenCharsKey1":"16","NineChars":"9",)"
+      R"("Eight888":"8","Seven77":"7","A":"a"})";
+  std::string escaped = R"({"\u0041":"a","Seven\u00377":"7","Eight888":"8","NineChars":"9","SixteenCharsKey1":"16",)"
+                        R"("AKeyLongerThanHalfOfSimdjsonsPaddingOf64":"long","Count":3})";
+  for (std::string const& doc : {in_order, reversed, escaped}) {
+    INFO(doc);
+    KeyLengths silent_out, reported_out;
+    CHECK(table_silent(doc, silent_out));
+    CHECK(silent_out == want);
+    CHECK_FALSE(table_reported(doc, reported_out));
+    CHECK(reported_out == want);
+  }
+  // Keys that share a prefix (or a first word) with a member, or extend one, are unknown members.
+  std::string near = R"({"AA":"x","Seven7":"x","Eight8888":"x","NineCharz":"x","SixteenCharsKey2":"x",)"
+                     R"("AKeyLongerThanHalfOfSimdjsonsPaddingOf6":"x","AKeyLongerThanHalfOfSimdjsonsPaddingOf64x":"x",)"
+                     R"("Coun":1,"Counts":1,"":1})";
+  KeyLengths none;
+  none.A = "stale";  // members the document lacks are reset, as by decode
+  CHECK(table_silent(near, none));
+  CHECK(none == KeyLengths{});
+  decode_options strict;
+  strict.reject_unknown_members = true;
+  KeyLengths s;
+  CHECK_FALSE(table_silent(near, s, strict));
+  CHECK(table_reported(near, s, strict).to_string() == "/AA: unknown member");
+  // A string the table walk does not store itself (escapes, null, another type) goes to the
+  // member's decoder, with the usual rules.
+  KeyLengths e;
+  CHECK(table_silent(R"({"A":"a\"b","Seven77":null,"Count":null})", e));
+  CHECK(e.A == "a\"b");
+  CHECK_FALSE(e.Seven77);
+  CHECK(table_reported(R"({"A":1})", e).to_string() == "/A: expected a string, found 1");
+  CHECK(table_reported(R"({"NineChars":"x","Count":"3"})", e).to_string() ==
+        "/Count: expected a 32-bit integer, found \"3\"");
 }

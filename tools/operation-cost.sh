@@ -3,7 +3,8 @@
 # operations it calls awsjson::build_request<Op> and awsjson::decode_response<Op> (header-only, one
 # translation unit), against a TU that includes only <simdjson.h> and <boost/describe.hpp>.
 # Prints CPU seconds (user + system) and peak memory from GNU time, for N = 1, 5 and 20, with each
-# compiler in COMPILERS (default "g++ clang++") at OPT (default -O2). COUNTS="1 5" picks others.
+# compiler in COMPILERS (default "g++ clang++") at OPT (default -O2). COUNTS="1 5" picks others;
+# FLAGS adds compiler flags (FLAGS=-DAWSJSON_DECODE_INLINE_BUDGET=0: every structure from its table).
 # Targets (issue #25): 20 operations <= 4x the baseline TU and <= 800 MB with g++; 1 operation <=
 # 1.6x the baseline TU.
 set -euo pipefail
@@ -49,13 +50,14 @@ CPP
 measure() {  # measure COMPILER FILE [ARGS...]: sets s (CPU seconds) and mb (peak MB)
   local cxx=$1 file=$2
   shift 2
-  /usr/bin/time -f '%U %S %M' -o "$work/time" "$cxx" -std=c++20 "$opt" "$@" -c "$file" -o "$work/out.o"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%U %S %M' -o "$work/time" "$cxx" -std=c++20 "$opt" ${FLAGS:-} "$@" -c "$file" -o "$work/out.o"
   read -r s mb < <(awk '{ printf "%.1f %d\n", $1 + $2, $3 / 1024 }' "$work/time")
 }
 for cxx in ${COMPILERS:-g++ clang++}; do
   measure "$cxx" "$work/baseline.cpp"
   base_s=$s base_mb=$mb
-  echo "$cxx $opt: baseline TU (<simdjson.h> + <boost/describe.hpp>): ${base_s} s, ${base_mb} MB"
+  echo "$cxx $opt ${FLAGS:-}: baseline TU (<simdjson.h> + <boost/describe.hpp>): ${base_s} s, ${base_mb} MB"
   for n in ${COUNTS:-1 5 20}; do
     program "$n" >"$work/ops$n.cpp"
     measure "$cxx" "$work/ops$n.cpp" -I include

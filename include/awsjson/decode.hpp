@@ -41,6 +41,7 @@
 #include "detail/config.hpp"
 #include "detail/decimal.hpp"
 #include "detail/json_string.hpp"
+#include "detail/member_offset.hpp"
 #include "detail/raw_name.hpp"
 #include "detail/raw_values.hpp"
 #include "type_traits.hpp"
@@ -798,29 +799,6 @@ inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t ma
 template <class M>
 void reset_member_of(void* m) {
   reset_value(*static_cast<M*>(m));
-}
-
-/// A member's offset in T. Data member pointers are offsets in the Itanium C++ ABI, the ABI of
-/// the only compilers awsjson supports (detail/config.hpp); a member of a base is converted to
-/// one of T first, which adds the base's offset.
-template <class T, class M>
-std::size_t member_offset(M T::*p) noexcept {
-  static_assert(sizeof(p) == sizeof(std::ptrdiff_t), "a data member pointer is an offset (Itanium C++ ABI)");
-  std::ptrdiff_t offset;
-  std::memcpy(&offset, &p, sizeof offset);
-  return std::size_t(offset);
-}
-
-/// The offsets of T's members, in member order: the one part of a table C++ cannot compute at
-/// compile time (a member pointer cannot become a number in a constant expression), so computed
-/// on first use.
-template <class T>
-std::size_t const* member_offsets() {
-  static const auto offsets = []<class... D>(boost::mp11::mp_list<D...>) {
-    return std::array<std::size_t, sizeof...(D) + 1>{
-        member_offset<T, std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>>(D::pointer)..., 0};
-  }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  return offsets.data();
 }
 
 /// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -17,6 +18,7 @@
 #include "codec.hpp"
 #include "detail/config.hpp"
 #include "detail/json_string.hpp"
+#include "detail/member_offset.hpp"
 #include "encode_context.hpp"
 #include "error.hpp"
 #include "json_pointer.hpp"
@@ -76,53 +78,118 @@ AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set)
 /// What a redacting encode writes for a sensitive value.
 inline constexpr std::string_view redacted_json = "\"***\"";
 
+// ---- Structures as tables ---------------------------------------------------------------------
+//
+// A structure's encoder is data: one row per member (its metadata and the encoder of its type),
+// read by encode_table, compiled once. The rows' functions exist once per member *type*.
+
+/// Writes one member (`,"Key":value`, the comma only after the first), or nothing when it is an
+/// absent optional: one function per member type, the metadata an argument.
+template <class M>
+bool encode_member_of(encode_context& ctx, void const* p, member_info const& info, bool& first) {
+  M const& m = *static_cast<M const*>(p);
+  if constexpr (kind_of<M> == value_kind::optional) {
+    if (!m) return true;  // absent: omitted, never null
+  }
+  if (!first) ctx.out.push_back(',');
+  first = false;
+  ctx.out.push_back('"');
+  ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
+  ctx.out += "\":";
+  ctx.timestamps = info.timestamp;
+  bool ok;
+  {
+    sensitive_scope scope(ctx.sensitive, info.sensitive);
+    if (ctx.redact && ctx.sensitive) {
+      ctx.out += redacted_json;
+      ok = true;
+    } else if constexpr (kind_of<M> == value_kind::optional) {
+      ok = encode_any(ctx, *m);
+    } else {
+      ok = encode_any(ctx, m);
+    }
+  }
+  ctx.timestamps = timestamp_format::protocol_default;
+  if (!ok) ctx.prepend_path(info.key());
+  return ok;
+}
+
+struct encode_row {
+  member_info const* info;
+  bool (*encode)(encode_context&, void const* member, member_info const&, bool& first);
+};
+
+struct encode_table {
+  encode_row const* rows;
+  std::size_t size;
+  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
+  bool sensitive;                                       ///< the shape is @sensitive as a whole
+  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
+  std::size_t (*members_set)(void const* object);
+};
+
+/// T's encoder, as data.
 template <class T>
-bool encode_struct(encode_context& ctx, T const& x) {
-  if (ctx.redact && shape_of<T>().sensitive) {
+struct encode_table_maker {
+  template <class D>
+  static constexpr encode_row row() {
+    return {&member_meta<T, D>, &encode_member_of<member_type_t<T, D>>};
+  }
+  template <class... D>
+  static constexpr std::array<encode_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+    return {row<D>()...};
+  }
+  template <class U>
+  static tagged_union const* as_union(void const* p) {
+    return static_cast<U const*>(p);
+  }
+  template <class U>
+  static std::size_t members_set(void const* p) {
+    return awsjson::members_set(*static_cast<U const*>(p));
+  }
+  static constexpr auto union_functions() {
+    using fns = std::pair<tagged_union const* (*)(void const*), std::size_t (*)(void const*)>;
+    if constexpr (kind_of<T> == value_kind::tagged_union)
+      return fns{&as_union<T>, &members_set<T>};
+    else
+      return fns{nullptr, nullptr};
+  }
+  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  static constexpr encode_table table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
+                                      shape_of<T>().sensitive, union_functions().first, union_functions().second};
+};
+
+/// A structure or a tagged union, from its table.
+AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* x, encode_table const& t) {
+  if (ctx.redact && t.sensitive) {
     ctx.out += redacted_json;
     return true;
   }
-  sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
-  if constexpr (kind_of<T> == value_kind::tagged_union) {
-    if (std::size_t set = members_set(x); set != 1) return union_set_failure(ctx, set);
-    if (x.unknown_member) {  // a member this build does not know: sent back as it came
+  sensitive_scope shape_scope(ctx.sensitive, t.sensitive);
+  if (t.as_union) {
+    if (std::size_t set = t.members_set(x); set != 1) return union_set_failure(ctx, set);
+    if (tagged_union const* u = t.as_union(x); u->unknown_member) {  // not known to this build: sent as it came
       ctx.out.push_back('{');
-      if (!encode_string(ctx, x.unknown_member->name)) return false;
+      if (!encode_string(ctx, u->unknown_member->name)) return false;
       ctx.out.push_back(':');
-      ctx.out += x.unknown_member->json;
+      ctx.out += u->unknown_member->json;
       ctx.out.push_back('}');
       return true;
     }
   }
   ctx.out.push_back('{');
-  bool first = true, ok = true;
-  boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-    if (!ok) return;
-    constexpr member_info info = member_meta<T, decltype(d)>;
-    auto const& m = x.*d.pointer;
-    if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
-      if (!m) return;  // absent: omitted, never null
-    }
-    if (!first) ctx.out.push_back(',');
-    first = false;
-    ctx.out.push_back('"');
-    ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
-    ctx.out += "\":";
-    ctx.timestamps = info.timestamp;
-    {
-      sensitive_scope scope(ctx.sensitive, info.sensitive);
-      if (ctx.redact && ctx.sensitive)
-        ctx.out += redacted_json;
-      else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
-        ok = encode_any(ctx, *m);
-      else
-        ok = encode_any(ctx, m);
-    }
-    ctx.timestamps = timestamp_format::protocol_default;
-    if (!ok) ctx.prepend_path(info.key());
-  });
+  std::size_t const* offsets = t.offsets();
+  char const* base = static_cast<char const*>(x);
+  bool first = true;
+  for (std::size_t i = 0; i < t.size; ++i)
+    if (!t.rows[i].encode(ctx, base + offsets[i], *t.rows[i].info, first)) return false;
   ctx.out.push_back('}');
-  return ok;
+  return true;
+}
+
+template <class T>
+bool encode_struct(encode_context& ctx, T const& x) {
+  return encode_from_table(ctx, &x, encode_table_maker<T>::table);
 }
 
 template <class T>

@@ -6,11 +6,13 @@
 // full validation is a call the user makes: for form input, tests, early feedback.
 #pragma once
 
+#include <array>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "detail/config.hpp"
+#include "detail/member_offset.hpp"
 #include "encode_context.hpp"
 #include "json_pointer.hpp"
 #include "sensitivity.hpp"
@@ -180,8 +182,66 @@ class validate_context {
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
+  // The required-only walk (what build_request runs) reads a structure from a table: one row per
+  // member, its metadata and the check of its type (one function per member type), as decode and
+  // encode do. The full walk keeps a step per member: its constraints are per member anyway.
+  struct required_row {
+    member_info const* info;
+    void (*check)(validate_context&, void const* member, member_info const&);
+  };
+  struct required_table {
+    required_row const* rows;
+    std::size_t size;
+    std::size_t const* (*offsets)();
+    bool sensitive;
+  };
+
+  template <class M>
+  static void check_required_member(validate_context& c, void const* p, member_info const& info) {
+    M const& m = *static_cast<M const*>(p);
+    sensitive_scope scope(c.sensitive_, info.sensitive);
+    auto base = c.path_.size();
+    append_json_pointer_step(c.path_, info.key());
+    if constexpr (kind_of<M> == value_kind::optional) {
+      if (!m) {
+        if (info.required) c.fail("required member is missing");
+      } else {
+        c.walk<true>(*m);
+      }
+    } else {
+      c.walk<true>(m);
+    }
+    c.path_.resize(base);
+  }
+
+  template <class T>
+  struct required_table_of {
+    template <class... D>
+    static constexpr std::array<required_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+      return {required_row{&member_meta<T, D>, &check_required_member<detail::member_type_t<T, D>>}...};
+    }
+    static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+    static constexpr required_table table{member_rows.data(), member_rows.size(), &detail::member_offsets<T>,
+                                          shape_of<T>().sensitive};
+  };
+
+  AWSJSON_NOINLINE void required_from_table(void const* x, required_table const& t) {
+    sensitive_scope shape_scope(sensitive_, t.sensitive);
+    std::size_t const* offsets = t.offsets();
+    for (std::size_t i = 0; i < t.size; ++i)
+      t.rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *t.rows[i].info);
+  }
+
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
+    if constexpr (RequiredOnly)
+      required_from_table(&x, required_table_of<T>::table);
+    else
+      structure_with_constraints(x);
+  }
+
+  template <class T>
+  void structure_with_constraints(T const& x) {
     sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
       constexpr member_info info = member_meta<T, decltype(d)>;
@@ -194,12 +254,12 @@ class validate_context {
         if (!m) {
           if (info.required) fail("required member is missing");
         } else {
-          if constexpr (!RequiredOnly) constraints<T, decltype(d)>(*m);
-          walk<RequiredOnly>(*m);
+          constraints<T, decltype(d)>(*m);
+          walk<false>(*m);
         }
       } else {
-        if constexpr (!RequiredOnly) constraints<T, decltype(d)>(m);
-        walk<RequiredOnly>(m);
+        constraints<T, decltype(d)>(m);
+        walk<false>(m);
       }
       path_.resize(base);
     });

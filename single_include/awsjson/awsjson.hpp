@@ -274,6 +274,13 @@ constexpr int hex_value(char c) noexcept {
 #define AWSJSON_DECODE_SILENT_WALK 1
 #endif
 #endif
+
+/// How many member and element decoders decode's silent walk inlines for one root type before it
+/// reads structures from their tables (decode.hpp): 0 reads every structure from its table, the
+/// root's too (the least code); more unrolls the levels nearest the root (the quickest decoding).
+#if !defined(AWSJSON_DECODE_INLINE_BUDGET)
+#define AWSJSON_DECODE_INLINE_BUDGET 16
+#endif
 // ---- end awsjson/detail/config.hpp ----
 
 // ---- begin awsjson/error.hpp ----
@@ -1488,94 +1495,6 @@ AWSJSON_NOINLINE inline bool check_json(std::string_view text, unsigned levels, 
 }  // namespace awsjson::detail
 // ---- end awsjson/detail/check_json.hpp ----
 
-// ---- begin awsjson/detail/raw_name.hpp ----
-// Matching a raw JSON string against names known at compile time (member keys, enum values).
-//
-// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
-// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
-// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
-// never matches here; callers fall back to unescaping it.
-
-#include <simdjson.h>
-
-#include <array>
-#include <bit>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <string_view>
-#include <utility>
-
-
-namespace awsjson::detail {
-
-/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
-constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
-  std::uint64_t w = 0;
-  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
-  return w;
-}
-
-inline std::uint64_t load_word(char const* p) noexcept {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return w;
-}
-
-/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
-template <auto const& Names, std::size_t I>
-inline bool raw_is(char const* raw) noexcept {
-  constexpr std::string_view k = Names[I];
-  constexpr std::size_t n = k.size();
-  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
-  // as n is well under the padding.
-  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
-    bool escaped;
-    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
-  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
-    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
-    // no call to memcmp, which the compiler makes for names longer than a few bytes.
-    constexpr std::size_t whole = (n - 1) / 8;
-    constexpr auto words = [k] {
-      std::array<std::uint64_t, whole + 1> w{};
-      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
-      w[whole] = word_of(k, n - 8);
-      return w;
-    }();
-    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
-    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
-    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
-    return diff == 0 && raw[n] == '"';
-  } else if constexpr (std::endian::native == std::endian::little) {
-    // The name and its closing quote fit in one word: compare those bytes of it.
-    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
-    constexpr std::uint64_t word = [k] {
-      std::uint64_t w = std::uint64_t('"') << 8 * n;
-      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
-      return w;
-    }();
-    return (load_word(raw) & mask) == word;
-  } else {
-    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
-  }
-}
-
-/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
-/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
-template <auto const& Names>
-inline std::size_t raw_index(char const* raw) noexcept {
-  constexpr std::size_t n = Names.size();
-  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
-    std::size_t index = n;
-    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
-    return index;
-  }
-  (std::make_index_sequence<n>{});
-}
-
-}  // namespace awsjson::detail
-// ---- end awsjson/detail/raw_name.hpp ----
-
 // ---- begin awsjson/metadata.hpp ----
 // Model metadata: what a Smithy model says about a shape beyond its C++ type.
 //
@@ -1749,6 +1668,138 @@ inline constexpr auto member_keys = [] {
 
 }  // namespace awsjson
 // ---- end awsjson/reflect.hpp ----
+
+// ---- begin awsjson/detail/member_offset.hpp ----
+// Where a described struct's members lie: their offsets, for the codec's per-type tables (decode
+// and encode read a structure's members through a table of offsets rather than code per member).
+
+#include <array>
+#include <cstddef>
+#include <cstring>
+#include <type_traits>
+#include <utility>
+
+#include <boost/mp11/algorithm.hpp>
+
+
+namespace awsjson::detail {
+
+/// A member's offset in T. Data member pointers are offsets in the Itanium C++ ABI, the ABI of
+/// the only compilers awsjson supports (detail/config.hpp); a member of a base is converted to
+/// one of T first, which adds the base's offset.
+template <class T, class M>
+std::size_t member_offset(M T::*p) noexcept {
+  static_assert(sizeof(p) == sizeof(std::ptrdiff_t), "a data member pointer is an offset (Itanium C++ ABI)");
+  std::ptrdiff_t offset;
+  std::memcpy(&offset, &p, sizeof offset);
+  return std::size_t(offset);
+}
+
+/// The type of the member a Boost.Describe descriptor D names in T.
+template <class T, class D>
+using member_type_t = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+
+/// The offsets of T's members, in member order: the one part of a table C++ cannot compute at
+/// compile time (a member pointer cannot become a number in a constant expression), so computed
+/// once, on first use.
+template <class T>
+std::size_t const* member_offsets() {
+  static const auto offsets = []<class... D>(boost::mp11::mp_list<D...>) {
+    return std::array<std::size_t, sizeof...(D) + 1>{member_offset<T, member_type_t<T, D>>(D::pointer)..., 0};
+  }(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  return offsets.data();
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/member_offset.hpp ----
+
+// ---- begin awsjson/detail/raw_name.hpp ----
+// Matching a raw JSON string against names known at compile time (member keys, enum values).
+//
+// `raw` points just past the string's opening quote, inside simdjson's padded input. Each name is
+// compared as a compile-time constant, its bytes and then the closing quote, like simdjson's
+// unsafe_is_equal: no unescaping and no scan for the string's end. A string written with escapes
+// never matches here; callers fall back to unescaping it.
+
+#include <simdjson.h>
+
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <utility>
+
+
+namespace awsjson::detail {
+
+/// The 8 bytes of `k` from `at`, as a little-endian load of them would read.
+constexpr std::uint64_t word_of(std::string_view k, std::size_t at) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[at + j])) << 8 * j;
+  return w;
+}
+
+inline std::uint64_t load_word(char const* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+/// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
+template <auto const& Names, std::size_t I>
+inline bool raw_is(char const* raw) noexcept {
+  constexpr std::string_view k = Names[I];
+  constexpr std::size_t n = k.size();
+  // Reading n + 1 bytes from a shorter string stays inside the document or its padding, as long
+  // as n is well under the padding.
+  if constexpr (n >= simdjson::SIMDJSON_PADDING / 2) {
+    bool escaped;
+    return raw_string_length(raw, escaped) == n && std::memcmp(raw, k.data(), n) == 0;
+  } else if constexpr (n >= 8 && std::endian::native == std::endian::little) {
+    // Whole 8-byte words against constants (the last one overlapping), then the closing quote:
+    // no call to memcmp, which the compiler makes for names longer than a few bytes.
+    constexpr std::size_t whole = (n - 1) / 8;
+    constexpr auto words = [k] {
+      std::array<std::uint64_t, whole + 1> w{};
+      for (std::size_t i = 0; i < whole; ++i) w[i] = word_of(k, i * 8);
+      w[whole] = word_of(k, n - 8);
+      return w;
+    }();
+    if (load_word(raw) != words[0]) return false;  // most other names differ here: one compare
+    std::uint64_t diff = load_word(raw + n - 8) ^ words[whole];
+    for (std::size_t i = 1; i < whole; ++i) diff |= load_word(raw + i * 8) ^ words[i];
+    return diff == 0 && raw[n] == '"';
+  } else if constexpr (std::endian::native == std::endian::little) {
+    // The name and its closing quote fit in one word: compare those bytes of it.
+    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
+    constexpr std::uint64_t word = [k] {
+      std::uint64_t w = std::uint64_t('"') << 8 * n;
+      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
+      return w;
+    }();
+    return (load_word(raw) & mask) == word;
+  } else {
+    return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
+  }
+}
+
+/// The index in `Names` of the name the raw string at `raw` spells, or Names.size() if none.
+/// A chain of constant comparisons: for a recurring document shape the branches are learnt.
+template <auto const& Names>
+inline std::size_t raw_index(char const* raw) noexcept {
+  constexpr std::size_t n = Names.size();
+  return [raw]<std::size_t... I>(std::index_sequence<I...>) {
+    std::size_t index = n;
+    (void)((raw_is<Names, I>(raw) ? (index = I, true) : false) || ...);
+    return index;
+  }
+  (std::make_index_sequence<n>{});
+}
+
+}  // namespace awsjson::detail
+// ---- end awsjson/detail/raw_name.hpp ----
 
 // ---- begin awsjson/enum.hpp ----
 // Enum <-> wire string for described enums.
@@ -2994,7 +3045,11 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <string>
@@ -3329,7 +3384,7 @@ AWSJSON_ALWAYS_INLINE bool walk_list(od::value& v, L& out, Ctx& ctx) {
     }
     ++i;
   }
-  out.erase(out.begin() + std::ptrdiff_t(i), out.end());
+  while (out.size() > i) out.pop_back();  // not erase(), whose moving of a tail (never one here) is code per type
   --ctx.depth;
   return true;
 }
@@ -3401,8 +3456,8 @@ AWSJSON_ALWAYS_INLINE bool walk_json_document(od::value& v, document& out, Ctx& 
 
 /// A key a union does not know: `__type` is ignored (Smithy says so), a null value is an absent
 /// member, anything else is kept, name and text, as the union's unknown member (one at most).
-template <class Ctx, class U>
-AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, U& out, Ctx& ctx) {
+template <class Ctx>
+AWSJSON_NOINLINE bool keep_unknown_union_member(od::value& v, char const* key, tagged_union& out, Ctx& ctx) {
   std::string_view text;
   if (!checked_value_text(v, text, ctx)) return false;
   std::string_view name;
@@ -3519,18 +3574,21 @@ AWSJSON_ALWAYS_INLINE bool walk_member_value(od::value& v, M& m, Ctx& ctx, membe
   return false;
 }
 
-// The reporting walk's member: out of line and instantiated once per member type, not once per
-// member (the string members of every structure share one copy; the metadata is an argument),
-// which keeps its code, and the time to compile it, proportional to the kinds of members.
-template <class M>
-AWSJSON_NOINLINE bool walk_reported_member(od::value& v, M& m, decode_context& ctx, member_info const& info) {
-  return walk_member_value<unbounded_levels>(v, m, ctx, info);
+// A member decoded out of line: one function per member type and context, not per member (the
+// string members of every structure share one copy; the metadata is an argument), which keeps the
+// code, and the time to compile it, proportional to the kinds of members. Its address is what a
+// structure's table holds; the reporting walk calls it for every member, the silent walk below the
+// levels it unrolls.
+template <class Ctx, class M>
+AWSJSON_NOINLINE bool decode_member_of(od::value& v, void* m, Ctx& ctx, member_info const& info) {
+  return walk_member_value<unbounded_levels>(v, *static_cast<M*>(m), ctx, info);
 }
 
 template <int Left, class D, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_member(od::value& v, T& out, Ctx& ctx) {
+  using M = std::remove_cvref_t<decltype(out.*D::pointer)>;
   if constexpr (reports<Ctx>)
-    return walk_reported_member(v, out.*D::pointer, ctx, member_meta<T, D>);
+    return decode_member_of<Ctx, M>(v, &(out.*D::pointer), ctx, member_meta<T, D>);
   else
     return walk_member_value<Left>(v, out.*D::pointer, ctx, member_meta<T, D>);
 }
@@ -3554,11 +3612,58 @@ AWSJSON_ALWAYS_INLINE std::size_t match_member([[maybe_unused]] char const* raw,
   return index;
 }
 
+// ---- Rules every structure walk shares (the unrolled one and the table one) -------------------
+
+/// A key that names no member (`status`: why unescaping it failed, if it did): a union keeps it as
+/// its unknown member (`u`, null for a structure), strict options reject it, otherwise its value
+/// is skipped, checked to be well-formed.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool unknown_key(od::field& f, char const* key, unescape_status status, tagged_union* u,
+                                       Ctx& ctx) {
+  if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
+  if (u && (!ctx.options.reject_unknown_members || raw_is<union_type_key, 0>(key))) {
+    if (!keep_unknown_union_member(f.value(), key, *u, ctx)) {
+      prepend_raw_key(ctx, key);
+      return false;
+    }
+    return true;
+  }
+  if (ctx.options.reject_unknown_members) {
+    ctx.fail(errc::unknown_member, "unknown member");
+    prepend_raw_key(ctx, key);
+    return false;
+  }
+  if (!skip_unknown(f.value(), ctx)) {
+    prepend_raw_key(ctx, key);
+    return false;
+  }
+  return true;
+}
+
+/// A member the document did not carry: false (reported) when strict options require it; else
+/// the caller resets it (an absent optional, the zero value otherwise).
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE bool absent_member_allowed(member_info const& info, Ctx& ctx) {
+  if (!(info.required && ctx.options.strict_required)) return true;
+  ctx.fail(errc::missing_member, "required member is missing");
+  ctx.prepend_path(info.key());
+  return false;
+}
+
+/// The bit of every member of a structure with n members.
+constexpr std::uint64_t all_members(std::size_t n) noexcept {
+  return n == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << n) - 1;
+}
+
+// ---- Structures unrolled (the silent walk's levels near the root) --------------------------------
+
 template <int Left, class Ctx, class T>
 AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
   using Ms = members_of<T>;
   constexpr std::size_t N = boost::mp11::mp_size<Ms>::value;
   static_assert(N <= 64, "awsjson supports up to 64 members per structure");
+  tagged_union* u = nullptr;
+  if constexpr (kind_of<T> == value_kind::tagged_union) u = &out;
   std::uint64_t seen = 0;
   std::size_t next = 0;  // where the search for the next key starts
   for (auto fr : obj) {
@@ -3595,44 +3700,233 @@ AWSJSON_ALWAYS_INLINE bool walk_members(od::object& obj, T& out, Ctx& ctx) {
       next = index + 1;
       continue;
     }
-    if (status != unescape_status::ok) return ctx.fail(errc::invalid_json, describe(status));
-    if constexpr (kind_of<T> == value_kind::tagged_union) {
-      if (!ctx.options.reject_unknown_members || raw_is<union_type_key, 0>(key)) {
-        if (!keep_unknown_union_member(f.value(), key, out, ctx)) {
-          prepend_raw_key(ctx, key);
-          return false;
-        }
-        continue;
-      }
-    }
-    if (ctx.options.reject_unknown_members) {
-      ctx.fail(errc::unknown_member, "unknown member");
-      prepend_raw_key(ctx, key);
-      return false;
-    }
-    if (!skip_unknown(f.value(), ctx)) {
-      prepend_raw_key(ctx, key);
-      return false;
-    }
+    if (!unknown_key(f, key, status, u, ctx)) return false;
   }
   // Members the document did not carry: absent optionals, zero values for the rest.
-  constexpr std::uint64_t all = N == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << N) - 1;
-  if (seen != all) {
+  if (seen != all_members(N)) {
     bool ok = true;
     std::size_t i = 0;
     boost::mp11::mp_for_each<Ms>([&](auto d) {
       if (ok && !(seen >> i & 1)) {
-        constexpr member_info info = member_meta<T, decltype(d)>;
-        if (info.required && ctx.options.strict_required) {
-          ok = ctx.fail(errc::missing_member, "required member is missing");
-          ctx.prepend_path(info.key());
-        } else {
+        if (!absent_member_allowed(member_meta<T, decltype(d)>, ctx))
+          ok = false;
+        else
           reset_value(out.*d.pointer);
-        }
       }
       ++i;
     });
     if (!ok) return false;
+  }
+  return true;
+}
+
+// ---- Structures as tables (the reporting walk, and the silent walk below its unrolled levels) ----
+//
+// A structure's decoder is data: one row per member (its key, where it lies in the object, its
+// metadata, and the decoder and reset of its type), read by walk_table, compiled once per context.
+// The rows' functions exist once per member *type* (decode_member_of), so a model's decoders cost
+// code in proportion to its kinds of members, not to its members.
+
+template <class Ctx>
+using member_decoder = bool (*)(od::value&, void* member, Ctx&, member_info const&);
+
+/// Members whose commonest value the table walk stores itself, without a call: a string without
+/// escapes into a std::string or std::optional<std::string> (most members of most AWS shapes).
+/// Every other value of theirs, and every other member, goes to the member's decoder.
+enum class row_leaf : unsigned char { other, string, optional_string };
+
+template <class M>
+inline constexpr row_leaf row_leaf_of = std::is_same_v<M, std::string>                  ? row_leaf::string
+                                        : std::is_same_v<M, std::optional<std::string>> ? row_leaf::optional_string
+                                                                                        : row_leaf::other;
+
+template <class Ctx>
+struct member_row {
+  std::uint64_t word;  ///< the key's first bytes and its closing quote, as load_word reads them
+  std::uint64_t mask;  ///< the bytes of `word` the key fills (all when it is 7 bytes or longer)
+  std::string_view key;
+  member_info const* info;
+  member_decoder<Ctx> decode;
+  void (*reset)(void* member);
+  row_leaf leaf;
+};
+
+/// A plain string (no escapes) into a string member the row says `m` is; false, having stored
+/// nothing, for any other value (the member's decoder then reads it: null, escapes, a mismatch).
+AWSJSON_ALWAYS_INLINE bool store_plain_string(od::value& v, char* m, row_leaf leaf) {
+  od::raw_json_string raw;
+  if (v.get_raw_json_string().get(raw)) return false;
+  char const* p = raw.raw();
+  char const* end = find_quote_or_backslash(p);
+  if (*end != '"') return false;
+  std::size_t n = std::size_t(end - p);
+  std::string* s = reinterpret_cast<std::string*>(m);
+  if (leaf == row_leaf::optional_string) {
+    auto& o = *reinterpret_cast<std::optional<std::string>*>(m);
+    if (!o) {
+      o.emplace(p, n);  // one allocation of its size (see add_plain_string)
+      return true;
+    }
+    s = &*o;
+  }
+  if (n <= s->capacity()) {
+    s->clear();
+    s->append(p, n);
+  } else {
+    *s = std::string(p, n);
+  }
+  return true;
+}
+
+template <class Ctx>
+struct struct_table {
+  member_row<Ctx> const* rows;
+  std::size_t size;
+  std::size_t const* (*offsets)();          ///< where each member lies in the object (member_offsets)
+  std::string_view const* keys;             ///< member_keys<T>, for find_member_key
+  bool sensitive;                           ///< the shape is @sensitive as a whole
+  tagged_union* (*as_union)(void* object);  ///< null for a structure
+  std::size_t (*members_set)(void const* object);
+};
+
+/// Whether the raw key at `raw` is the row's key: its first word against a constant (most other
+/// keys differ there), then the rest and the closing quote. Reading past a shorter key stays in
+/// the document or its padding as long as the key is well under the padding; longer keys are
+/// measured first.
+inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t mask, std::string_view key) noexcept {
+  if ((load_word(raw) & mask) != word) return false;
+  std::size_t n = key.size();
+  if (n < 8) return true;  // the word held the key and its quote
+  if (n >= simdjson::SIMDJSON_PADDING / 2) {
+    bool escaped;
+    if (raw_string_length(raw, escaped) != n) return false;
+  }
+  for (std::size_t at = 8; at < n; at += 8) {  // word by word, the last one overlapping: no call to memcmp
+    std::size_t w = at + 8 <= n ? at : n - 8;
+    if (load_word(raw + w) != load_word(key.data() + w)) return false;
+  }
+  return raw[n] == '"';
+}
+
+template <class M>
+void reset_member_of(void* m) {
+  reset_value(*static_cast<M*>(m));
+}
+
+/// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable
+/// template: g++ 12 shares such lambdas between the template's instantiations.)
+template <class Ctx, class T>
+struct table_maker {
+  template <class D>
+  static constexpr member_row<Ctx> row(std::string_view key) {
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+    std::uint64_t word = 0;
+    std::size_t bytes = key.size() + 1 < 8 ? key.size() + 1 : 8;
+    for (std::size_t j = 0; j < bytes; ++j)
+      word |= std::uint64_t(static_cast<unsigned char>(j < key.size() ? key[j] : '"')) << 8 * j;
+    return {word,
+            bytes == 8 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (8 - bytes),
+            key,
+            &member_meta<T, D>,
+            &decode_member_of<Ctx, M>,
+            &reset_member_of<M>,
+            row_leaf_of<M>};
+  }
+  template <class... D>
+  static constexpr auto rows(boost::mp11::mp_list<D...>) {
+    std::size_t i = 0;
+    return std::array<member_row<Ctx>, sizeof...(D)>{row<D>(member_keys<T>[i++])...};
+  }
+  template <class U>
+  static tagged_union* as_union(void* p) {
+    return static_cast<U*>(p);
+  }
+  template <class U>
+  static std::size_t members_set(void const* p) {
+    return awsjson::members_set(*static_cast<U const*>(p));
+  }
+  static constexpr auto union_functions() {
+    using fns = std::pair<tagged_union* (*)(void*), std::size_t (*)(void const*)>;
+    if constexpr (kind_of<T> == value_kind::tagged_union)
+      return fns{&as_union<T>, &members_set<T>};
+    else
+      return fns{nullptr, nullptr};
+  }
+
+  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  static constexpr struct_table<Ctx> table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
+                                           member_keys<T>.data(),   shape_of<T>().sensitive, union_functions().first,
+                                           union_functions().second};
+};
+
+template <class Ctx, class T>
+inline constexpr struct_table<Ctx> const& table_of = table_maker<Ctx, T>::table;
+
+/// A structure's members from a table: the rules of walk_members, with keys and decoders read from
+/// rows rather than unrolled.
+template <class Ctx>
+AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_table<Ctx> const& t, Ctx& ctx) {
+  std::size_t const n = t.size;
+  member_row<Ctx> const* const rows = t.rows;
+  std::size_t const* const offsets = t.offsets();
+  tagged_union* u = t.as_union ? t.as_union(out) : nullptr;
+  std::uint64_t seen = 0;
+  std::size_t next = 0;  // as in walk_members: the model's order first
+  for (auto fr : obj) {
+    if (auto e = fr.error()) return ctx.json_error(e);
+    od::field&& f = std::move(fr).value_unsafe();  // not a copy: see walk_members
+    char const* const key = f.key().raw();
+    std::size_t index = n;
+    unescape_status status = unescape_status::ok;
+    for (std::size_t i = next; i < n; ++i)
+      if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
+        index = i;
+        break;
+      }
+    if (index == n) {
+      for (std::size_t i = 0; i < next; ++i)
+        if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
+          index = i;
+          break;
+        }
+      if (index == n) index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
+    }
+    if (index < n) {
+      member_row<Ctx> const& r = rows[index];
+      char* m = out + offsets[index];
+      if (!(r.leaf != row_leaf::other && store_plain_string(f.value(), m, r.leaf)) &&
+          !r.decode(f.value(), m, ctx, *r.info))
+        return false;
+      seen |= std::uint64_t(1) << index;
+      next = index + 1;
+      continue;
+    }
+    if (!unknown_key(f, key, status, u, ctx)) return false;
+  }
+  if (seen != all_members(n))
+    for (std::size_t i = 0; i < n; ++i)
+      if (!(seen >> i & 1)) {
+        if (!absent_member_allowed(*rows[i].info, ctx)) return false;
+        char* m = out + offsets[i];
+        if (rows[i].leaf == row_leaf::optional_string)
+          reinterpret_cast<std::optional<std::string>*>(m)->reset();
+        else
+          rows[i].reset(m);
+      }
+  return true;
+}
+
+/// A structure, or a tagged union, from its table.
+template <class Ctx>
+AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> const& t, Ctx& ctx) {
+  sensitive_scope scope(ctx.sensitive, t.sensitive);  // a shape sensitive as a whole
+  od::object obj;
+  if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
+  if (t.as_union) t.as_union(out)->unknown_member.reset();
+  if (!enter(ctx) || !walk_table_members(obj, static_cast<char*>(out), t, ctx)) return false;
+  --ctx.depth;
+  if (t.as_union) {
+    if (std::size_t set = t.members_set(out); set != 1) return union_failure(set, ctx);
   }
   return true;
 }
@@ -3692,6 +3986,8 @@ AWSJSON_ALWAYS_INLINE bool walk_value(od::value& v, T& out, Ctx& ctx) {
     return walk_value<Left>(v, *out, ctx);
   } else if constexpr (k == value_kind::indirect) {  // seen through: the levels are its value's
     return walk_value<Left>(v, out.ensure_value(), ctx);
+  } else if constexpr ((k == value_kind::structure || k == value_kind::tagged_union) && Left <= 0) {
+    return walk_table(v, &out, table_of<Ctx, T>, ctx);  // not unrolled: the type's table
   } else if constexpr (Left == 0) {
     return silent_nested(v, out, ctx);  // unrolled no deeper here: a function of the type's own
   } else if constexpr (k == value_kind::list) {
@@ -3721,7 +4017,12 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
     // simdjson's root object directly: a few instructions fewer per document than through a
     // value (the reporting walk takes the value, to describe a root that is not an object).
     od::object obj;
-    if (doc.get_object().get(obj) || !enter(ctx) || !walk_members<below(Left)>(obj, out, ctx)) return false;
+    if (doc.get_object().get(obj) || !enter(ctx)) return false;
+    if constexpr (Left > 0) {
+      if (!walk_members<below(Left)>(obj, out, ctx)) return false;
+    } else {
+      if (!walk_table_members(obj, reinterpret_cast<char*>(&out), table_of<Ctx, T>, ctx)) return false;
+    }
   } else {
     od::value root;
     if (auto e = doc.get_value().get(root)) {
@@ -3747,12 +4048,12 @@ AWSJSON_ALWAYS_INLINE bool walk_document(od::parser& parser, simdjson::padded_st
 inline constexpr int silent_max_nesting = 3;
 
 /// How many member and element decoders the silent walk may inline for one root type (deeper
-/// levels get a function of their own: silent_nested). Each inlined decoder of a string is about
-/// 2 KB of code at -O2, and a generated service has thousands: a budget of 64 made a TU decoding
-/// one Identity Store response take 17 s at -O2 and 16 takes 13 s (g++ 12); the outputs of five
-/// SSM operations 21.2 s against 19.3 s. The flat responses the seed operation and most AWS
-/// operations return (up to 16 members; the seed's 13) are still inlined whole.
-inline constexpr std::size_t silent_inline_budget = 16;
+/// structures are read from their tables, deeper lists and maps by a function per type). Each
+/// inlined decoder of a string is about 1 KB of code at -O2 and a generated service has thousands:
+/// the flat responses the seed operation and most AWS operations return (up to 16 members; the
+/// seed's 13) are inlined whole, the rest of a model costs tables. AWSJSON_DECODE_INLINE_BUDGET
+/// (detail/config.hpp) sets it; 0 reads the root from its table too.
+inline constexpr std::size_t silent_inline_budget = AWSJSON_DECODE_INLINE_BUDGET;
 
 /// Member and element decoders inlined for a T with `Left` levels to go (a custom codec: none).
 template <class T, int Left>
@@ -3787,9 +4088,14 @@ inline constexpr int silent_levels = []<int... L>(std::integer_sequence<int, L..
 }
 (std::make_integer_sequence<int, silent_max_nesting>{});
 
+/// The levels the silent walk unrolls from a root T, the root's own members included (0: none,
+/// the root is read from its table).
+template <class T>
+inline constexpr int silent_root_levels = silent_inline_budget == 0 ? 0 : silent_levels<T> + 1;
+
 /// Whether the silent walk can take a T: no custom codec within the levels it unrolls, nor where
 /// it stops (a custom codec takes simdjson's value itself).
-template <class T, int Left = silent_levels<T> + 1>
+template <class T, int Left = silent_root_levels<T>>
 constexpr bool silent_walkable() {
   constexpr value_kind k = kind_of<T>;
   if constexpr (k == value_kind::custom) {
@@ -3811,14 +4117,14 @@ constexpr bool silent_walkable() {
   }
 }
 
-/// A list, map or structure below the levels the silent walk unrolls in its parent: walked by a
-/// function of its own (one per type, shared by every parent that holds it), which unrolls the
-/// levels below it by the same budget. The code of a deep or recursive model (a generated
-/// service's responses, DynamoDB's AttributeValue) stays proportional to its number of shapes,
-/// and a nested document is still walked in one pass.
+/// A list or map below the levels the silent walk unrolls in its parent: walked by a function of
+/// its own (one per type, shared by every parent that holds it), whose structures are read from
+/// their tables. The code of a deep or recursive model (a generated service's responses,
+/// DynamoDB's AttributeValue) stays proportional to its number of shapes, and a nested document is
+/// still walked in one pass.
 template <class T>
 AWSJSON_NOINLINE bool silent_nested(od::value& v, T& out, silent_context& ctx) {
-  return walk_value<silent_levels<T> + 1>(v, out, ctx);
+  return walk_value<unbounded_levels>(v, out, ctx);
 }
 
 /// The silent walk of a document whose root is a T: true when it decoded, false having decided
@@ -3827,7 +4133,7 @@ template <class T>
 AWSJSON_NOINLINE bool silent_decode(od::parser& parser, simdjson::padded_string_view const& json, T& out,
                                     decode_options const& options, std::string& scratch) {
   silent_context ctx{options, scratch};
-  return walk_document<silent_levels<T> + 1>(parser, json, out, ctx);
+  return walk_document<silent_root_levels<T>>(parser, json, out, ctx);
 }
 
 /// The reporting walk of a whole document: out of line, so that the caller of a silent walk that
@@ -3998,6 +4304,7 @@ constexpr void check_codec_encode() {
 // member's metadata says otherwise, enums by wire name, NaN/Infinity as strings, blobs as base64.
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -4057,53 +4364,118 @@ AWSJSON_COLD inline bool union_set_failure(encode_context& ctx, std::size_t set)
 /// What a redacting encode writes for a sensitive value.
 inline constexpr std::string_view redacted_json = "\"***\"";
 
+// ---- Structures as tables ---------------------------------------------------------------------
+//
+// A structure's encoder is data: one row per member (its metadata and the encoder of its type),
+// read by encode_table, compiled once. The rows' functions exist once per member *type*.
+
+/// Writes one member (`,"Key":value`, the comma only after the first), or nothing when it is an
+/// absent optional: one function per member type, the metadata an argument.
+template <class M>
+bool encode_member_of(encode_context& ctx, void const* p, member_info const& info, bool& first) {
+  M const& m = *static_cast<M const*>(p);
+  if constexpr (kind_of<M> == value_kind::optional) {
+    if (!m) return true;  // absent: omitted, never null
+  }
+  if (!first) ctx.out.push_back(',');
+  first = false;
+  ctx.out.push_back('"');
+  ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
+  ctx.out += "\":";
+  ctx.timestamps = info.timestamp;
+  bool ok;
+  {
+    sensitive_scope scope(ctx.sensitive, info.sensitive);
+    if (ctx.redact && ctx.sensitive) {
+      ctx.out += redacted_json;
+      ok = true;
+    } else if constexpr (kind_of<M> == value_kind::optional) {
+      ok = encode_any(ctx, *m);
+    } else {
+      ok = encode_any(ctx, m);
+    }
+  }
+  ctx.timestamps = timestamp_format::protocol_default;
+  if (!ok) ctx.prepend_path(info.key());
+  return ok;
+}
+
+struct encode_row {
+  member_info const* info;
+  bool (*encode)(encode_context&, void const* member, member_info const&, bool& first);
+};
+
+struct encode_table {
+  encode_row const* rows;
+  std::size_t size;
+  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
+  bool sensitive;                                       ///< the shape is @sensitive as a whole
+  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
+  std::size_t (*members_set)(void const* object);
+};
+
+/// T's encoder, as data.
 template <class T>
-bool encode_struct(encode_context& ctx, T const& x) {
-  if (ctx.redact && shape_of<T>().sensitive) {
+struct encode_table_maker {
+  template <class D>
+  static constexpr encode_row row() {
+    return {&member_meta<T, D>, &encode_member_of<member_type_t<T, D>>};
+  }
+  template <class... D>
+  static constexpr std::array<encode_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+    return {row<D>()...};
+  }
+  template <class U>
+  static tagged_union const* as_union(void const* p) {
+    return static_cast<U const*>(p);
+  }
+  template <class U>
+  static std::size_t members_set(void const* p) {
+    return awsjson::members_set(*static_cast<U const*>(p));
+  }
+  static constexpr auto union_functions() {
+    using fns = std::pair<tagged_union const* (*)(void const*), std::size_t (*)(void const*)>;
+    if constexpr (kind_of<T> == value_kind::tagged_union)
+      return fns{&as_union<T>, &members_set<T>};
+    else
+      return fns{nullptr, nullptr};
+  }
+  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  static constexpr encode_table table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
+                                      shape_of<T>().sensitive, union_functions().first, union_functions().second};
+};
+
+/// A structure or a tagged union, from its table.
+AWSJSON_NOINLINE inline bool encode_from_table(encode_context& ctx, void const* x, encode_table const& t) {
+  if (ctx.redact && t.sensitive) {
     ctx.out += redacted_json;
     return true;
   }
-  sensitive_scope shape_scope(ctx.sensitive, shape_of<T>().sensitive);
-  if constexpr (kind_of<T> == value_kind::tagged_union) {
-    if (std::size_t set = members_set(x); set != 1) return union_set_failure(ctx, set);
-    if (x.unknown_member) {  // a member this build does not know: sent back as it came
+  sensitive_scope shape_scope(ctx.sensitive, t.sensitive);
+  if (t.as_union) {
+    if (std::size_t set = t.members_set(x); set != 1) return union_set_failure(ctx, set);
+    if (tagged_union const* u = t.as_union(x); u->unknown_member) {  // not known to this build: sent as it came
       ctx.out.push_back('{');
-      if (!encode_string(ctx, x.unknown_member->name)) return false;
+      if (!encode_string(ctx, u->unknown_member->name)) return false;
       ctx.out.push_back(':');
-      ctx.out += x.unknown_member->json;
+      ctx.out += u->unknown_member->json;
       ctx.out.push_back('}');
       return true;
     }
   }
   ctx.out.push_back('{');
-  bool first = true, ok = true;
-  boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-    if (!ok) return;
-    constexpr member_info info = member_meta<T, decltype(d)>;
-    auto const& m = x.*d.pointer;
-    if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
-      if (!m) return;  // absent: omitted, never null
-    }
-    if (!first) ctx.out.push_back(',');
-    first = false;
-    ctx.out.push_back('"');
-    ctx.out += info.key();  // keys come from the model: plain ASCII identifiers
-    ctx.out += "\":";
-    ctx.timestamps = info.timestamp;
-    {
-      sensitive_scope scope(ctx.sensitive, info.sensitive);
-      if (ctx.redact && ctx.sensitive)
-        ctx.out += redacted_json;
-      else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
-        ok = encode_any(ctx, *m);
-      else
-        ok = encode_any(ctx, m);
-    }
-    ctx.timestamps = timestamp_format::protocol_default;
-    if (!ok) ctx.prepend_path(info.key());
-  });
+  std::size_t const* offsets = t.offsets();
+  char const* base = static_cast<char const*>(x);
+  bool first = true;
+  for (std::size_t i = 0; i < t.size; ++i)
+    if (!t.rows[i].encode(ctx, base + offsets[i], *t.rows[i].info, first)) return false;
   ctx.out.push_back('}');
-  return ok;
+  return true;
+}
+
+template <class T>
+bool encode_struct(encode_context& ctx, T const& x) {
+  return encode_from_table(ctx, &x, encode_table_maker<T>::table);
 }
 
 template <class T>
@@ -4338,6 +4710,7 @@ template <operation Op>
 // relax them later; so request building checks only required members (check_required), and
 // full validation is a call the user makes: for form input, tests, early feedback.
 
+#include <array>
 #include <regex>
 #include <string>
 #include <vector>
@@ -4507,8 +4880,66 @@ class validate_context {
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
+  // The required-only walk (what build_request runs) reads a structure from a table: one row per
+  // member, its metadata and the check of its type (one function per member type), as decode and
+  // encode do. The full walk keeps a step per member: its constraints are per member anyway.
+  struct required_row {
+    member_info const* info;
+    void (*check)(validate_context&, void const* member, member_info const&);
+  };
+  struct required_table {
+    required_row const* rows;
+    std::size_t size;
+    std::size_t const* (*offsets)();
+    bool sensitive;
+  };
+
+  template <class M>
+  static void check_required_member(validate_context& c, void const* p, member_info const& info) {
+    M const& m = *static_cast<M const*>(p);
+    sensitive_scope scope(c.sensitive_, info.sensitive);
+    auto base = c.path_.size();
+    append_json_pointer_step(c.path_, info.key());
+    if constexpr (kind_of<M> == value_kind::optional) {
+      if (!m) {
+        if (info.required) c.fail("required member is missing");
+      } else {
+        c.walk<true>(*m);
+      }
+    } else {
+      c.walk<true>(m);
+    }
+    c.path_.resize(base);
+  }
+
+  template <class T>
+  struct required_table_of {
+    template <class... D>
+    static constexpr std::array<required_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+      return {required_row{&member_meta<T, D>, &check_required_member<detail::member_type_t<T, D>>}...};
+    }
+    static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+    static constexpr required_table table{member_rows.data(), member_rows.size(), &detail::member_offsets<T>,
+                                          shape_of<T>().sensitive};
+  };
+
+  AWSJSON_NOINLINE void required_from_table(void const* x, required_table const& t) {
+    sensitive_scope shape_scope(sensitive_, t.sensitive);
+    std::size_t const* offsets = t.offsets();
+    for (std::size_t i = 0; i < t.size; ++i)
+      t.rows[i].check(*this, static_cast<char const*>(x) + offsets[i], *t.rows[i].info);
+  }
+
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
+    if constexpr (RequiredOnly)
+      required_from_table(&x, required_table_of<T>::table);
+    else
+      structure_with_constraints(x);
+  }
+
+  template <class T>
+  void structure_with_constraints(T const& x) {
     sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
     boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
       constexpr member_info info = member_meta<T, decltype(d)>;
@@ -4521,12 +4952,12 @@ class validate_context {
         if (!m) {
           if (info.required) fail("required member is missing");
         } else {
-          if constexpr (!RequiredOnly) constraints<T, decltype(d)>(*m);
-          walk<RequiredOnly>(*m);
+          constraints<T, decltype(d)>(*m);
+          walk<false>(*m);
         }
       } else {
-        if constexpr (!RequiredOnly) constraints<T, decltype(d)>(m);
-        walk<RequiredOnly>(m);
+        constraints<T, decltype(d)>(m);
+        walk<false>(m);
       }
       path_.resize(base);
     });
