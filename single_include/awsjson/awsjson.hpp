@@ -3027,18 +3027,21 @@ AWSJSON_ALWAYS_INLINE bool is_null(od::value& v) {
 // One generic codec, written once: it dispatches on the shape kind of each C++ type and reads
 // the model metadata at compile time. It never names a member of a model type.
 //
+// A structure's decoder is data: a table per type (one row per member: key, metadata, and the
+// decoder and reset of the member's type), read by walk_table_members, one function per context;
+// so a model costs code in proportion to its kinds of members, not its members.
+//
 // One walker, instantiated twice by the context it carries. Decoding runs it first with a
 // silent_context, whose reports are inline no-ops: simdjson's on-demand values and objects point
 // into the document's iterator, and once any call that is not inlined receives one (even a call
 // that never runs, such as an error report) the compiler keeps the iterator in memory for the
-// whole function, and every step through the document waits on a store and a load (about 13 ns
-// per member on the benchmark machine, a third of a typical response). So the silent walk inlines
-// every step, hands out-of-line helpers only pointers and string views, and learns only yes or no.
-// Nesting deeper than it unrolls is walked by a function per type (silent_nested), still silently.
-// On no (an error, a custom codec) the same walker runs again with a decode_context, which names
-// the problem as a JSON Pointer and a message; its members are out of line, one copy per member
-// type. Every rule (key order, null as absent, sparse collections,
-// unknown members, duplicates, depth) is written once, below.
+// whole function, and every step through the document waits on a store and a load. So near the
+// root (a budget of inlined decoders, silent_inline_budget) the silent walk unrolls a structure's
+// members into one function and hands out-of-line helpers only pointers and string views; below
+// that it reads tables. On no (an error, a custom codec) the same walker runs again with a
+// decode_context, from tables everywhere, which names the problem as a JSON Pointer and a message.
+// Every rule (key order, null as absent, sparse collections, unknown members, duplicates, depth)
+// is written once, below, and holds on every path.
 //
 //   auto r = awsjson::decode<Response>(body);            // throws awsjson::decode_error
 //   awsjson::error e = awsjson::decode_into(body, r);    // no exceptions; reuses r's storage
