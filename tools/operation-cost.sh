@@ -27,40 +27,15 @@ cat > "$work/baseline.cpp" <<'CPP'
 #include <simdjson.h>
 int main() { return 0; }
 CPP
-program() {  # program N: the user's TU with the first N operations
-  echo '#include <awsjson/awsjson.hpp>'
-  local i
-  for ((i = 0; i < $1; i++)); do echo "#include <awsjson/ssm/${ops[i]%%:*}.hpp>"; done
-  cat <<'CPP'
-template <class Op>
-int call(std::string_view body) {
-  awsjson::http_request http;
-  if (awsjson::build_request<Op>(typename Op::input{}, http)) return 1;
-  std::vector<awsjson::http_header> headers{{"x-amzn-RequestId", "r"}};
-  return awsjson::decode_response<Op>(200, headers, body).ok() ? 0 : 1;
-}
-int main(int argc, char** argv) {
-  std::string_view body = argc > 1 ? argv[1] : "{}";
-  int failures = 0;
-CPP
-  for ((i = 0; i < $1; i++)); do echo "  failures += call<awsjson::ssm::${ops[i]#*:}>(body);"; done
-  echo '  return failures;'
-  echo '}'
-}
-measure() {  # measure COMPILER FILE [ARGS...]: sets s (CPU seconds) and mb (peak MB)
-  local cxx=$1 file=$2
-  shift 2
-  # shellcheck disable=SC2086
-  /usr/bin/time -f '%U %S %M' -o "$work/time" "$cxx" -std=c++20 "$opt" ${FLAGS:-} "$@" -c "$file" -o "$work/out.o"
-  read -r s mb < <(awk '{ printf "%.1f %d\n", $1 + $2, $3 / 1024 }' "$work/time")
-}
+# shellcheck source=tools/cost-program.sh
+source tools/cost-program.sh
 for cxx in ${COMPILERS:-g++ clang++}; do
-  measure "$cxx" "$work/baseline.cpp"
+  cost_measure "$work" "$cxx" "$work/baseline.cpp"
   base_s=$s base_mb=$mb
   echo "$cxx $opt ${FLAGS:-}: baseline TU (<simdjson.h> + <boost/describe.hpp>): ${base_s} s, ${base_mb} MB"
   for n in ${COUNTS:-1 5 20}; do
-    program "$n" >"$work/ops$n.cpp"
-    measure "$cxx" "$work/ops$n.cpp" -I include
+    cost_program ssm "${ops[@]:0:n}" >"$work/ops$n.cpp"
+    cost_measure "$work" "$cxx" "$work/ops$n.cpp" -I include
     awk -v n="$n" -v s="$s" -v mb="$mb" -v b="$base_s" \
       'BEGIN { printf "  %2d operation%s: %6.1f s (%5.2fx the baseline), %5d MB\n", n, n == 1 ? " " : "s", s, s / b, mb }'
   done

@@ -11,8 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 service=${1:-ssm}
 cxx=${CXX:-g++}
-opt=${OPT:--O2}
 per=${PER_TU:-20}
+# shellcheck source=tools/cost-program.sh
+source tools/cost-program.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The operations, as all.hpp lists them: "header:Type".
@@ -31,31 +32,12 @@ PY
 total=0 max=0 tu=0
 for ((first = 0; first < ${#ops[@]}; first += per)); do
   f="$work/tu$tu.cpp"
-  {
-    echo '#include <awsjson/awsjson.hpp>'
-    for op in "${ops[@]:first:per}"; do echo "#include <awsjson/$service/${op%%:*}.hpp>"; done
-    cat <<'CPP'
-template <class Op>
-int call(std::string_view body) {
-  awsjson::http_request http;
-  if (awsjson::build_request<Op>(typename Op::input{}, http)) return 1;
-  std::vector<awsjson::http_header> headers{{"x-amzn-RequestId", "r"}};
-  return awsjson::decode_response<Op>(200, headers, body).ok() ? 0 : 1;
-}
-int run(std::string_view body) {
-  int failures = 0;
-CPP
-    for op in "${ops[@]:first:per}"; do echo "  failures += call<awsjson::$service::${op#*:}>(body);"; done
-    echo '  return failures;'
-    echo '}'
-  } >"$f"
-  # shellcheck disable=SC2086
-  /usr/bin/time -f '%U %S %M' -o "$work/time" "$cxx" -std=c++20 "$opt" ${FLAGS:-} -I include -c "$f" -o "$work/out.o"
-  read -r s mb < <(awk '{ printf "%.1f %d\n", $1 + $2, $3 / 1024 }' "$work/time")
+  cost_program "$service" "${ops[@]:first:per}" >"$f"
+  cost_measure "$work" "$cxx" "$f" -I include
   n=$((${#ops[@]} - first < per ? ${#ops[@]} - first : per))
   echo "  TU $tu ($n operations): $s s, $mb MB"
   total=$(awk -v a="$total" -v b="$s" 'BEGIN { printf "%.1f", a + b }')
   ((mb > max)) && max=$mb
   tu=$((tu + 1))
 done
-echo "$service, ${#ops[@]} operations, $cxx $opt ${FLAGS:-}: $total CPU s in $tu TUs ($(awk -v t="$total" 'BEGIN { printf "%.1f", t / 60 }') min), largest TU $max MB"
+echo "$service, ${#ops[@]} operations, $cxx ${OPT:--O2} ${FLAGS:-}: $total CPU s in $tu TUs ($(awk -v t="$total" 'BEGIN { printf "%.1f", t / 60 }') min), largest TU $max MB"
