@@ -799,11 +799,6 @@ inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t ma
   return raw[n] == '"';
 }
 
-template <class M>
-void reset_member_of(void* m) {
-  reset_value(*static_cast<M*>(m));
-}
-
 /// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable
 /// template: g++ 12 shares such lambdas between the template's instantiations.)
 template <class Ctx, class T>

@@ -2,6 +2,8 @@
 // encode, print, validate and reset dispatch on.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +12,8 @@
 
 #include "blob.hpp"
 #include "codec.hpp"
+#include "detail/config.hpp"
+#include "detail/member_offset.hpp"
 #include "document.hpp"
 #include "indirect.hpp"
 #include "open_enum.hpp"
@@ -116,6 +120,33 @@ constexpr value_kind classify() noexcept {
 template <class T>
 inline constexpr value_kind kind_of = detail::classify<std::remove_cv_t<T>>();
 
+template <class T>
+void reset_value(T& x);
+
+namespace detail {
+/// reset_value through a pointer: one function per member type, what a structure's reset table
+/// (and decode's table) holds.
+template <class M>
+void reset_member_of(void* m) {
+  reset_value(*static_cast<M*>(m));
+}
+
+/// A structure's members' resets, as data.
+template <class T>
+struct reset_table_of {
+  template <class... D>
+  static constexpr std::array<void (*)(void*), sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+    return {&reset_member_of<member_type_t<T, D>>...};
+  }
+  static constexpr auto member_resets = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+};
+
+AWSJSON_NOINLINE inline void reset_from_table(void* x, void (*const* resets)(void*), std::size_t n,
+                                              std::size_t const* offsets) {
+  for (std::size_t i = 0; i < n; ++i) resets[i](static_cast<char*>(x) + offsets[i]);
+}
+}  // namespace detail
+
 /// Resets a value to its zero value, keeping any capacity it has (strings, lists, maps).
 template <class T>
 void reset_value(T& x) {
@@ -128,7 +159,8 @@ void reset_value(T& x) {
                        k == value_kind::blob) {
     x.clear();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    boost::mp11::mp_for_each<members_of<T>>([&](auto d) { reset_value(x.*d.pointer); });
+    constexpr auto const& resets = detail::reset_table_of<T>::member_resets;
+    detail::reset_from_table(&x, resets.data(), resets.size(), detail::member_offsets<T>());
     if constexpr (k == value_kind::tagged_union) x.unknown_member.reset();
   } else if constexpr (k == value_kind::document) {
     x = document{};

@@ -2792,6 +2792,8 @@ bool append_timestamp(std::string& out, std::chrono::sys_time<D> t, timestamp_fo
 // Which Smithy shape kind a C++ type plays: kind_of<T>, the one classification that decode,
 // encode, print, validate and reset dispatch on.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -2898,6 +2900,33 @@ constexpr value_kind classify() noexcept {
 template <class T>
 inline constexpr value_kind kind_of = detail::classify<std::remove_cv_t<T>>();
 
+template <class T>
+void reset_value(T& x);
+
+namespace detail {
+/// reset_value through a pointer: one function per member type, what a structure's reset table
+/// (and decode's table) holds.
+template <class M>
+void reset_member_of(void* m) {
+  reset_value(*static_cast<M*>(m));
+}
+
+/// A structure's members' resets, as data.
+template <class T>
+struct reset_table_of {
+  template <class... D>
+  static constexpr std::array<void (*)(void*), sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+    return {&reset_member_of<member_type_t<T, D>>...};
+  }
+  static constexpr auto member_resets = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+};
+
+AWSJSON_NOINLINE inline void reset_from_table(void* x, void (*const* resets)(void*), std::size_t n,
+                                              std::size_t const* offsets) {
+  for (std::size_t i = 0; i < n; ++i) resets[i](static_cast<char*>(x) + offsets[i]);
+}
+}  // namespace detail
+
 /// Resets a value to its zero value, keeping any capacity it has (strings, lists, maps).
 template <class T>
 void reset_value(T& x) {
@@ -2910,7 +2939,8 @@ void reset_value(T& x) {
                        k == value_kind::blob) {
     x.clear();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    boost::mp11::mp_for_each<members_of<T>>([&](auto d) { reset_value(x.*d.pointer); });
+    constexpr auto const& resets = detail::reset_table_of<T>::member_resets;
+    detail::reset_from_table(&x, resets.data(), resets.size(), detail::member_offsets<T>());
     if constexpr (k == value_kind::tagged_union) x.unknown_member.reset();
   } else if constexpr (k == value_kind::document) {
     x = document{};
@@ -3809,11 +3839,6 @@ inline bool raw_is_row_key(char const* raw, std::uint64_t word, std::uint64_t ma
     if (load_word(raw + w) != load_word(key.data() + w)) return false;
   }
   return raw[n] == '"';
-}
-
-template <class M>
-void reset_member_of(void* m) {
-  reset_value(*static_cast<M*>(m));
 }
 
 /// T's decoder for a walk with context Ctx, as data. (A class rather than lambdas in a variable
@@ -5079,6 +5104,7 @@ error build_request(typename Op::input const& input, http_request& out) {
 // Members the model marks sensitive never show their value, in any print path (Smithy: sensitive
 // data must not appear in log output). Absent optionals are left out.
 
+#include <array>
 #include <charconv>
 #include <iosfwd>  // std::ostream is only named: printing builds a std::string, no iostreams here
 #include <string>
@@ -5107,6 +5133,87 @@ void print_number(std::string& out, N x) {
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, x);  // shortest form that reads back the same
   out.append(buf, std::size_t(r.ptr - buf));         // (pointer and size: g++ 12 -O3 warns on the iterator form)
+}
+
+template <class T>
+void print_value(std::string& os, T const& x);
+
+// ---- Structures as tables: one row per member, its metadata and the printer of its type ----------
+
+/// Prints one member (`, Name: value`, the separator only after the first), or nothing when it is
+/// an absent optional; a @sensitive member's value is never shown.
+template <class M>
+void print_member_of(std::string& os, void const* p, member_info const& info, bool& first) {
+  M const& m = *static_cast<M const*>(p);
+  if constexpr (kind_of<M> == value_kind::optional) {
+    if (!m) return;
+  }
+  os += first ? "" : ", ";
+  os += info.name;
+  os += ": ";
+  first = false;
+  if (info.sensitive)
+    os += "<redacted>";
+  else if constexpr (kind_of<M> == value_kind::optional)
+    print_value(os, *m);
+  else
+    print_value(os, m);
+}
+
+struct print_row {
+  member_info const* info;
+  void (*print)(std::string&, void const* member, member_info const&, bool& first);
+};
+
+struct print_table {
+  print_row const* rows;
+  std::size_t size;
+  std::size_t const* (*offsets)();
+  std::string_view name;                                ///< the shape's name
+  bool sensitive;                                       ///< the shape is @sensitive as a whole
+  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
+};
+
+template <class T>
+struct print_table_of {
+  template <class... D>
+  static constexpr std::array<print_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+    return {print_row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
+  }
+  template <class U>
+  static tagged_union const* as_union(void const* p) {
+    return static_cast<U const*>(p);
+  }
+  static constexpr tagged_union const* (*union_function())(void const*) {
+    if constexpr (kind_of<T> == value_kind::tagged_union)
+      return &as_union<T>;
+    else
+      return nullptr;
+  }
+  static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
+  static constexpr print_table table{member_rows.data(), member_rows.size(),      &member_offsets<T>,
+                                     shape_of<T>().name, shape_of<T>().sensitive, union_function()};
+};
+
+AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, print_table const& t) {
+  os += t.name;
+  if (t.sensitive) {
+    os += "{<redacted>}";
+    return;
+  }
+  os += '{';
+  bool first = true;
+  std::size_t const* offsets = t.offsets();
+  for (std::size_t i = 0; i < t.size; ++i)
+    t.rows[i].print(os, static_cast<char const*>(x) + offsets[i], *t.rows[i].info, first);
+  if (t.as_union) {
+    if (tagged_union const* u = t.as_union(x); u->unknown_member) {
+      os += first ? "" : ", ";                    // a member this build does not know: it may be sensitive in the model
+      print_string(os, u->unknown_member->name);  // that added it, so its value is not shown
+      os += ": <unknown member>";
+    }
+  }
+  os += '}';
 }
 
 template <class T>
@@ -5187,39 +5294,7 @@ void print_value(std::string& os, T const& x) {
   } else if constexpr (k == value_kind::document) {
     os += x.json();
   } else if constexpr (k == value_kind::structure || k == value_kind::tagged_union) {
-    constexpr auto shape = shape_of<T>();
-    os += shape.name;
-    if constexpr (shape.sensitive) {
-      os += "{<redacted>}";
-    } else {
-      os += '{';
-      bool first = true;
-      boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-        constexpr member_info info = member_meta<T, decltype(d)>;
-        auto const& m = x.*d.pointer;
-        if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional) {
-          if (!m) return;
-        }
-        os += first ? "" : ", ";
-        os += d.name;
-        os += ": ";
-        first = false;
-        if constexpr (info.sensitive)
-          os += "<redacted>";
-        else if constexpr (kind_of<std::remove_cvref_t<decltype(m)>> == value_kind::optional)
-          print_value(os, *m);
-        else
-          print_value(os, m);
-      });
-      if constexpr (k == value_kind::tagged_union) {
-        if (x.unknown_member) {     // a member this build does not know: it may be sensitive in the model
-          os += first ? "" : ", ";  // that added it, so its value is not shown
-          print_string(os, x.unknown_member->name);
-          os += ": <unknown member>";
-        }
-      }
-      os += '}';
-    }
+    print_from_table(os, &x, print_table_of<T>::table);
   } else {
     os += "<unprintable>";
   }
