@@ -4739,6 +4739,9 @@ template <operation Op>
 // full validation is a call the user makes: for form input, tests, early feedback.
 
 #include <array>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
 #include <string>
 #include <vector>
@@ -4795,28 +4798,27 @@ inline void warm_regex_locale() {
   (void)warmed;
 }
 
-template <class T, class D>
-std::regex const* pattern_regex() {
+/// The compiled form of a @pattern, compiled once per pattern text and kept for the program's
+/// life (null when std::regex cannot check it). Shared by every member with that pattern.
+inline std::regex const* pattern_regex(std::string_view pattern) {
   warm_regex_locale();
-  static std::regex const* const re = []() -> std::regex const* {  // compiled once
-    constexpr std::string_view pattern = member_meta<T, D>.pattern;
-    if constexpr (!std_regex_can_check(pattern)) {
-      return nullptr;
-    } else {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<std::regex>, std::less<>> compiled;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = compiled.find(pattern); it != compiled.end()) return it->second.get();
+  std::unique_ptr<std::regex> re;
+  if (std_regex_can_check(pattern)) {
 #if defined(__cpp_exceptions)
-      try {
-        return new std::regex(std::string(pattern), std::regex::ECMAScript);
-      } catch (std::regex_error const&) {
-        return nullptr;
-      }
-#else
-      return new std::regex(std::string(pattern), std::regex::ECMAScript);
-#endif
+    try {
+      re = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
+    } catch (std::regex_error const&) {
     }
-  }();
-  return re;
+#else
+    re = std::make_unique<std::regex>(std::string(pattern), std::regex::ECMAScript);
+#endif
+  }
+  return compiled.emplace(std::string(pattern), std::move(re)).first->second.get();
 }
-
 }  // namespace detail
 
 class validate_context;
@@ -4908,22 +4910,23 @@ class validate_context {
   std::string path_;
   bool sensitive_ = false;  // inside a @sensitive member or shape: no values, map keys redacted
 
-  // The required-only walk (what build_request runs) reads a structure from a table: one row per
-  // member, its metadata and the check of its type (one function per member type), as decode and
-  // encode do. The full walk keeps a step per member: its constraints are per member anyway.
-  struct required_row {
+  // A structure is read from a table, as decode and encode do: one row per member, its metadata
+  // and the check of its type (one function per member type and walk). The constraints are read
+  // from the metadata at run time; the required-only walk (what build_request runs) compiles none
+  // of them, and so no std::regex.
+  struct member_row {
     member_info const* info;
     void (*check)(validate_context&, void const* member, member_info const&);
   };
-  struct required_table {
-    required_row const* rows;
+  struct member_table {
+    member_row const* rows;
     std::size_t size;
     std::size_t const* (*offsets)();
     bool sensitive;
   };
 
-  template <class M>
-  static void check_required_member(validate_context& c, void const* p, member_info const& info) {
+  template <bool RequiredOnly, class M>
+  static void check_member(validate_context& c, void const* p, member_info const& info) {
     M const& m = *static_cast<M const*>(p);
     sensitive_scope scope(c.sensitive_, info.sensitive);
     auto base = c.path_.size();
@@ -4932,26 +4935,27 @@ class validate_context {
       if (!m) {
         if (info.required) c.fail("required member is missing");
       } else {
-        c.walk<true>(*m);
+        if constexpr (!RequiredOnly) c.constraints(*m, info);
+        c.walk<RequiredOnly>(*m);
       }
     } else {
-      c.walk<true>(m);
+      if constexpr (!RequiredOnly) c.constraints(m, info);
+      c.walk<RequiredOnly>(m);
     }
     c.path_.resize(base);
   }
 
-  template <class T>
-  struct required_table_of {
+  template <bool RequiredOnly, class T>
+  struct member_table_of {
     template <class... D>
-    static constexpr std::array<required_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
-      return {required_row{&member_meta<T, D>, &check_required_member<detail::member_type_t<T, D>>}...};
+    static constexpr std::array<member_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
+      return {member_row{&member_meta<T, D>, &check_member<RequiredOnly, detail::member_type_t<T, D>>}...};
     }
     static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-    static constexpr required_table table{member_rows.data(), member_rows.size(), &detail::member_offsets<T>,
-                                          shape_of<T>().sensitive};
+    static constexpr member_table table{member_rows.data(), member_rows.size(), &detail::member_offsets<T>,
+                                        shape_of<T>().sensitive};
   };
-
-  AWSJSON_NOINLINE void required_from_table(void const* x, required_table const& t) {
+  AWSJSON_NOINLINE void walk_table(void const* x, member_table const& t) {
     sensitive_scope shape_scope(sensitive_, t.sensitive);
     std::size_t const* offsets = t.offsets();
     for (std::size_t i = 0; i < t.size; ++i)
@@ -4960,41 +4964,14 @@ class validate_context {
 
   template <bool RequiredOnly, class T>
   void structure(T const& x) {
-    if constexpr (RequiredOnly)
-      required_from_table(&x, required_table_of<T>::table);
-    else
-      structure_with_constraints(x);
+    walk_table(&x, member_table_of<RequiredOnly, T>::table);
   }
 
-  template <class T>
-  void structure_with_constraints(T const& x) {
-    sensitive_scope shape_scope(sensitive_, shape_of<T>().sensitive);
-    boost::mp11::mp_for_each<members_of<T>>([&](auto d) {
-      constexpr member_info info = member_meta<T, decltype(d)>;
-      sensitive_scope scope(sensitive_, info.sensitive);
-      auto const& m = x.*d.pointer;
-      using M = std::remove_cvref_t<decltype(m)>;
-      auto base = path_.size();
-      append_json_pointer_step(path_, info.key());
-      if constexpr (kind_of<M> == value_kind::optional) {
-        if (!m) {
-          if (info.required) fail("required member is missing");
-        } else {
-          constraints<T, decltype(d)>(*m);
-          walk<false>(*m);
-        }
-      } else {
-        constraints<T, decltype(d)>(m);
-        walk<false>(m);
-      }
-      path_.resize(base);
-    });
-  }
-
-  template <class T, class D, class V>
-  void constraints(V const& v) {
-    constexpr member_info info = member_meta<T, D>;
-    if constexpr (info.min_length != unbounded || info.max_length != unbounded) {
+  /// The member's @length, @range and @pattern, read from its metadata: code per value type, not
+  /// per member.
+  template <class V>
+  void constraints(V const& v, member_info const& info) {
+    if (info.min_length != unbounded || info.max_length != unbounded) {
       std::int64_t len = -1;
       if constexpr (kind_of<V> == value_kind::string)
         len = detail::code_points(v);
@@ -5005,8 +4982,8 @@ class validate_context {
                        (info.max_length != unbounded && len > info.max_length)))
         fail(detail::bound_message("length", len, info.min_length, info.max_length, sensitive_));
     }
-    if constexpr (info.min_value != unbounded || info.max_value != unbounded) {
-      if constexpr (kind_of<V> == value_kind::integer || kind_of<V> == value_kind::floating) {
+    if constexpr (kind_of<V> == value_kind::integer || kind_of<V> == value_kind::floating) {
+      if (info.min_value != unbounded || info.max_value != unbounded) {
         bool low = info.min_value != unbounded && v < V(info.min_value);
         bool high = info.max_value != unbounded && v > V(info.max_value);
         if (low || high) {
@@ -5026,9 +5003,9 @@ class validate_context {
         }
       }
     }
-    if constexpr (!info.pattern.empty()) {
-      if constexpr (kind_of<V> == value_kind::string) {
-        auto const* re = detail::pattern_regex<T, D>();
+    if constexpr (kind_of<V> == value_kind::string) {
+      if (!info.pattern.empty()) {
+        auto const* re = detail::pattern_regex(info.pattern);
         if (re && !std::regex_search(v, *re)) fail(std::string("does not match pattern ").append(info.pattern));
       }
     }
