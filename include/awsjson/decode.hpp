@@ -773,10 +773,10 @@ template <class Ctx>
 struct struct_table {
   member_row<Ctx> const* rows;
   std::size_t size;
-  std::size_t const* (*offsets)();          ///< where each member lies in the object (member_offsets)
-  std::string_view const* keys;             ///< member_keys<T>, for find_member_key
-  bool sensitive;                           ///< the shape is @sensitive as a whole
-  tagged_union* (*as_union)(void* object);  ///< null for a structure
+  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
+  std::string_view const* keys;                         ///< member_keys<T>, for find_member_key
+  bool sensitive;                                       ///< the shape is @sensitive as a whole
+  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
   std::size_t (*members_set)(void const* object);
 };
 
@@ -805,48 +805,37 @@ template <class Ctx, class T>
 struct table_maker {
   template <class D>
   static constexpr member_row<Ctx> row(std::string_view key) {
-    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    std::uint64_t word = 0;
-    std::size_t bytes = key.size() + 1 < 8 ? key.size() + 1 : 8;
-    for (std::size_t j = 0; j < bytes; ++j)
-      word |= std::uint64_t(static_cast<unsigned char>(j < key.size() ? key[j] : '"')) << 8 * j;
-    return {word,
-            bytes == 8 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (8 - bytes),
-            key,
-            &member_meta<T, D>,
-            &decode_member_of<Ctx, M>,
-            &reset_member_of<M>,
-            row_leaf_of<M>};
+    using M = member_type_t<T, D>;
+    return {quoted_key_word(key),      quoted_key_mask(key.size()), key,           &member_meta<T, D>,
+            &decode_member_of<Ctx, M>, &reset_member_of<M>,         row_leaf_of<M>};
   }
   template <class... D>
   static constexpr auto rows(boost::mp11::mp_list<D...>) {
     std::size_t i = 0;
     return std::array<member_row<Ctx>, sizeof...(D)>{row<D>(member_keys<T>[i++])...};
   }
-  template <class U>
-  static tagged_union* as_union(void* p) {
-    return static_cast<U*>(p);
-  }
-  template <class U>
-  static std::size_t members_set(void const* p) {
-    return awsjson::members_set(*static_cast<U const*>(p));
-  }
-  static constexpr auto union_functions() {
-    using fns = std::pair<tagged_union* (*)(void*), std::size_t (*)(void const*)>;
-    if constexpr (kind_of<T> == value_kind::tagged_union)
-      return fns{&as_union<T>, &members_set<T>};
-    else
-      return fns{nullptr, nullptr};
-  }
 
   static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr struct_table<Ctx> table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
-                                           member_keys<T>.data(),   shape_of<T>().sensitive, union_functions().first,
-                                           union_functions().second};
+  static constexpr struct_table<Ctx> table{member_rows.data(),
+                                           member_rows.size(),
+                                           &member_offsets<T>,
+                                           member_keys<T>.data(),
+                                           shape_of<T>().sensitive,
+                                           union_base_function<T>(),
+                                           union_members_set_function<T>()};
 };
 
 template <class Ctx, class T>
 inline constexpr struct_table<Ctx> const& table_of = table_maker<Ctx, T>::table;
+
+/// The row in [from, to) whose key the raw key at `raw` is; `to` when none is.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> const* rows, std::size_t from,
+                                           std::size_t to) noexcept {
+  for (std::size_t i = from; i < to; ++i)
+    if (raw_is_row_key(raw, rows[i].word, rows[i].mask, rows[i].key)) return i;
+  return to;
+}
 
 /// A structure's members from a table: the rules of walk_members, with keys and decoders read from
 /// rows rather than unrolled.
@@ -855,7 +844,8 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
   std::size_t const n = t.size;
   member_row<Ctx> const* const rows = t.rows;
   std::size_t const* const offsets = t.offsets();
-  tagged_union* u = t.as_union ? t.as_union(out) : nullptr;
+  // A union's own object, which the decoder is filling (the table's accessor is const).
+  tagged_union* u = t.as_union ? const_cast<tagged_union*>(t.as_union(out)) : nullptr;
   std::uint64_t seen = 0;
   std::size_t next = 0;  // as in walk_members: the model's order first
   for (auto fr : obj) {
@@ -864,19 +854,8 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
     char const* const key = f.key().raw();
     std::size_t index = n;
     unescape_status status = unescape_status::ok;
-    for (std::size_t i = next; i < n; ++i)
-      if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
-        index = i;
-        break;
-      }
-    if (index == n) {
-      for (std::size_t i = 0; i < next; ++i)
-        if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
-          index = i;
-          break;
-        }
-      if (index == n) index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
-    }
+    if ((index = find_row(key, rows, next, n)) == n && (index = find_row(key, rows, 0, next)) == next)
+      index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
     if (index < n) {
       member_row<Ctx> const& r = rows[index];
       char* m = out + offsets[index];
@@ -908,7 +887,7 @@ AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> cons
   sensitive_scope scope(ctx.sensitive, t.sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
-  if (t.as_union) t.as_union(out)->unknown_member.reset();
+  if (t.as_union) const_cast<tagged_union*>(t.as_union(out))->unknown_member.reset();
   if (!enter(ctx) || !walk_table_members(obj, static_cast<char*>(out), t, ctx)) return false;
   --ctx.depth;
   if (t.as_union) {

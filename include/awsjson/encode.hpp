@@ -139,24 +139,10 @@ struct encode_table_maker {
   static constexpr std::array<encode_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
     return {row<D>()...};
   }
-  template <class U>
-  static tagged_union const* as_union(void const* p) {
-    return static_cast<U const*>(p);
-  }
-  template <class U>
-  static std::size_t members_set(void const* p) {
-    return awsjson::members_set(*static_cast<U const*>(p));
-  }
-  static constexpr auto union_functions() {
-    using fns = std::pair<tagged_union const* (*)(void const*), std::size_t (*)(void const*)>;
-    if constexpr (kind_of<T> == value_kind::tagged_union)
-      return fns{&as_union<T>, &members_set<T>};
-    else
-      return fns{nullptr, nullptr};
-  }
   static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr encode_table table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
-                                      shape_of<T>().sensitive, union_functions().first, union_functions().second};
+  static constexpr encode_table table{member_rows.data(),       member_rows.size(),
+                                      &member_offsets<T>,       shape_of<T>().sensitive,
+                                      union_base_function<T>(), union_members_set_function<T>()};
 };
 
 /// A structure or a tagged union, from its table.

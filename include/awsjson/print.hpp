@@ -88,19 +88,9 @@ struct print_table_of {
   static constexpr std::array<print_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
     return {print_row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
   }
-  template <class U>
-  static tagged_union const* as_union(void const* p) {
-    return static_cast<U const*>(p);
-  }
-  static constexpr tagged_union const* (*union_function())(void const*) {
-    if constexpr (kind_of<T> == value_kind::tagged_union)
-      return &as_union<T>;
-    else
-      return nullptr;
-  }
   static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
   static constexpr print_table table{member_rows.data(), member_rows.size(),      &member_offsets<T>,
-                                     shape_of<T>().name, shape_of<T>().sensitive, union_function()};
+                                     shape_of<T>().name, shape_of<T>().sensitive, union_base_function<T>()};
 };
 
 AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, print_table const& t) {

@@ -66,6 +66,33 @@ requires is_tagged_union<U> std::size_t members_set(U const& u) {
 }
 
 namespace detail {
+/// A union's parts through a pointer to it, for the per-type tables of decode, encode and print;
+/// null functions for a type that is not a union.
+template <class U>
+tagged_union const* union_base(void const* p) {
+  return static_cast<U const*>(p);
+}
+template <class U>
+std::size_t union_members_set(void const* p) {
+  return members_set(*static_cast<U const*>(p));
+}
+template <class T>
+constexpr auto union_base_function() {
+  using fn = tagged_union const* (*)(void const*);
+  if constexpr (is_tagged_union<T>)
+    return fn{&union_base<T>};
+  else
+    return fn{nullptr};
+}
+template <class T>
+constexpr auto union_members_set_function() {
+  using fn = std::size_t (*)(void const*);
+  if constexpr (is_tagged_union<T>)
+    return fn{&union_members_set<T>};
+  else
+    return fn{nullptr};
+}
+
 /// What decode, encode and validate say of a union with `set` members set instead of one.
 inline std::string union_members_message(std::size_t set) {
   return "expected a union with exactly one member set, found " + (set ? std::to_string(set) : std::string("none"));

@@ -1747,6 +1747,18 @@ inline std::uint64_t load_word(char const* p) noexcept {
   return w;
 }
 
+/// The first bytes of key `k` followed by its closing quote, as load_word reads them (8 bytes at
+/// most), and the mask of the bytes they fill.
+constexpr std::uint64_t quoted_key_word(std::string_view k) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8 && j <= k.size(); ++j)
+    w |= std::uint64_t(static_cast<unsigned char>(j < k.size() ? k[j] : '"')) << 8 * j;
+  return w;
+}
+constexpr std::uint64_t quoted_key_mask(std::size_t n) noexcept {
+  return n >= 7 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (7 - n);
+}
+
 /// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
 template <auto const& Names, std::size_t I>
 inline bool raw_is(char const* raw) noexcept {
@@ -1773,12 +1785,7 @@ inline bool raw_is(char const* raw) noexcept {
     return diff == 0 && raw[n] == '"';
   } else if constexpr (std::endian::native == std::endian::little) {
     // The name and its closing quote fit in one word: compare those bytes of it.
-    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
-    constexpr std::uint64_t word = [k] {
-      std::uint64_t w = std::uint64_t('"') << 8 * n;
-      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
-      return w;
-    }();
+    constexpr std::uint64_t mask = quoted_key_mask(n), word = quoted_key_word(k);  // constants, not calls
     return (load_word(raw) & mask) == word;
   } else {
     return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
@@ -2384,6 +2391,33 @@ requires is_tagged_union<U> std::size_t members_set(U const& u) {
 }
 
 namespace detail {
+/// A union's parts through a pointer to it, for the per-type tables of decode, encode and print;
+/// null functions for a type that is not a union.
+template <class U>
+tagged_union const* union_base(void const* p) {
+  return static_cast<U const*>(p);
+}
+template <class U>
+std::size_t union_members_set(void const* p) {
+  return members_set(*static_cast<U const*>(p));
+}
+template <class T>
+constexpr auto union_base_function() {
+  using fn = tagged_union const* (*)(void const*);
+  if constexpr (is_tagged_union<T>)
+    return fn{&union_base<T>};
+  else
+    return fn{nullptr};
+}
+template <class T>
+constexpr auto union_members_set_function() {
+  using fn = std::size_t (*)(void const*);
+  if constexpr (is_tagged_union<T>)
+    return fn{&union_members_set<T>};
+  else
+    return fn{nullptr};
+}
+
 /// What decode, encode and validate say of a union with `set` members set instead of one.
 inline std::string union_members_message(std::size_t set) {
   return "expected a union with exactly one member set, found " + (set ? std::to_string(set) : std::string("none"));
@@ -3815,10 +3849,10 @@ template <class Ctx>
 struct struct_table {
   member_row<Ctx> const* rows;
   std::size_t size;
-  std::size_t const* (*offsets)();          ///< where each member lies in the object (member_offsets)
-  std::string_view const* keys;             ///< member_keys<T>, for find_member_key
-  bool sensitive;                           ///< the shape is @sensitive as a whole
-  tagged_union* (*as_union)(void* object);  ///< null for a structure
+  std::size_t const* (*offsets)();                      ///< where each member lies in the object (member_offsets)
+  std::string_view const* keys;                         ///< member_keys<T>, for find_member_key
+  bool sensitive;                                       ///< the shape is @sensitive as a whole
+  tagged_union const* (*as_union)(void const* object);  ///< null for a structure
   std::size_t (*members_set)(void const* object);
 };
 
@@ -3847,48 +3881,37 @@ template <class Ctx, class T>
 struct table_maker {
   template <class D>
   static constexpr member_row<Ctx> row(std::string_view key) {
-    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
-    std::uint64_t word = 0;
-    std::size_t bytes = key.size() + 1 < 8 ? key.size() + 1 : 8;
-    for (std::size_t j = 0; j < bytes; ++j)
-      word |= std::uint64_t(static_cast<unsigned char>(j < key.size() ? key[j] : '"')) << 8 * j;
-    return {word,
-            bytes == 8 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (8 - bytes),
-            key,
-            &member_meta<T, D>,
-            &decode_member_of<Ctx, M>,
-            &reset_member_of<M>,
-            row_leaf_of<M>};
+    using M = member_type_t<T, D>;
+    return {quoted_key_word(key),      quoted_key_mask(key.size()), key,           &member_meta<T, D>,
+            &decode_member_of<Ctx, M>, &reset_member_of<M>,         row_leaf_of<M>};
   }
   template <class... D>
   static constexpr auto rows(boost::mp11::mp_list<D...>) {
     std::size_t i = 0;
     return std::array<member_row<Ctx>, sizeof...(D)>{row<D>(member_keys<T>[i++])...};
   }
-  template <class U>
-  static tagged_union* as_union(void* p) {
-    return static_cast<U*>(p);
-  }
-  template <class U>
-  static std::size_t members_set(void const* p) {
-    return awsjson::members_set(*static_cast<U const*>(p));
-  }
-  static constexpr auto union_functions() {
-    using fns = std::pair<tagged_union* (*)(void*), std::size_t (*)(void const*)>;
-    if constexpr (kind_of<T> == value_kind::tagged_union)
-      return fns{&as_union<T>, &members_set<T>};
-    else
-      return fns{nullptr, nullptr};
-  }
 
   static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr struct_table<Ctx> table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
-                                           member_keys<T>.data(),   shape_of<T>().sensitive, union_functions().first,
-                                           union_functions().second};
+  static constexpr struct_table<Ctx> table{member_rows.data(),
+                                           member_rows.size(),
+                                           &member_offsets<T>,
+                                           member_keys<T>.data(),
+                                           shape_of<T>().sensitive,
+                                           union_base_function<T>(),
+                                           union_members_set_function<T>()};
 };
 
 template <class Ctx, class T>
 inline constexpr struct_table<Ctx> const& table_of = table_maker<Ctx, T>::table;
+
+/// The row in [from, to) whose key the raw key at `raw` is; `to` when none is.
+template <class Ctx>
+AWSJSON_ALWAYS_INLINE std::size_t find_row(char const* raw, member_row<Ctx> const* rows, std::size_t from,
+                                           std::size_t to) noexcept {
+  for (std::size_t i = from; i < to; ++i)
+    if (raw_is_row_key(raw, rows[i].word, rows[i].mask, rows[i].key)) return i;
+  return to;
+}
 
 /// A structure's members from a table: the rules of walk_members, with keys and decoders read from
 /// rows rather than unrolled.
@@ -3897,7 +3920,8 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
   std::size_t const n = t.size;
   member_row<Ctx> const* const rows = t.rows;
   std::size_t const* const offsets = t.offsets();
-  tagged_union* u = t.as_union ? t.as_union(out) : nullptr;
+  // A union's own object, which the decoder is filling (the table's accessor is const).
+  tagged_union* u = t.as_union ? const_cast<tagged_union*>(t.as_union(out)) : nullptr;
   std::uint64_t seen = 0;
   std::size_t next = 0;  // as in walk_members: the model's order first
   for (auto fr : obj) {
@@ -3906,19 +3930,8 @@ AWSJSON_NOINLINE bool walk_table_members(od::object& obj, char* out, struct_tabl
     char const* const key = f.key().raw();
     std::size_t index = n;
     unescape_status status = unescape_status::ok;
-    for (std::size_t i = next; i < n; ++i)
-      if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
-        index = i;
-        break;
-      }
-    if (index == n) {
-      for (std::size_t i = 0; i < next; ++i)
-        if (raw_is_row_key(key, rows[i].word, rows[i].mask, rows[i].key)) {
-          index = i;
-          break;
-        }
-      if (index == n) index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
-    }
+    if ((index = find_row(key, rows, next, n)) == n && (index = find_row(key, rows, 0, next)) == next)
+      index = find_member_key(key, t.keys, n, ctx.options.case_insensitive_keys, ctx.scratch, status);
     if (index < n) {
       member_row<Ctx> const& r = rows[index];
       char* m = out + offsets[index];
@@ -3950,7 +3963,7 @@ AWSJSON_NOINLINE bool walk_table(od::value& v, void* out, struct_table<Ctx> cons
   sensitive_scope scope(ctx.sensitive, t.sensitive);  // a shape sensitive as a whole
   od::object obj;
   if (v.get_object().get(obj)) return ctx.mismatch(v, "an object");
-  if (t.as_union) t.as_union(out)->unknown_member.reset();
+  if (t.as_union) const_cast<tagged_union*>(t.as_union(out))->unknown_member.reset();
   if (!enter(ctx) || !walk_table_members(obj, static_cast<char*>(out), t, ctx)) return false;
   --ctx.depth;
   if (t.as_union) {
@@ -4453,24 +4466,10 @@ struct encode_table_maker {
   static constexpr std::array<encode_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
     return {row<D>()...};
   }
-  template <class U>
-  static tagged_union const* as_union(void const* p) {
-    return static_cast<U const*>(p);
-  }
-  template <class U>
-  static std::size_t members_set(void const* p) {
-    return awsjson::members_set(*static_cast<U const*>(p));
-  }
-  static constexpr auto union_functions() {
-    using fns = std::pair<tagged_union const* (*)(void const*), std::size_t (*)(void const*)>;
-    if constexpr (kind_of<T> == value_kind::tagged_union)
-      return fns{&as_union<T>, &members_set<T>};
-    else
-      return fns{nullptr, nullptr};
-  }
   static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
-  static constexpr encode_table table{member_rows.data(),      member_rows.size(),      &member_offsets<T>,
-                                      shape_of<T>().sensitive, union_functions().first, union_functions().second};
+  static constexpr encode_table table{member_rows.data(),       member_rows.size(),
+                                      &member_offsets<T>,       shape_of<T>().sensitive,
+                                      union_base_function<T>(), union_members_set_function<T>()};
 };
 
 /// A structure or a tagged union, from its table.
@@ -5157,19 +5156,9 @@ struct print_table_of {
   static constexpr std::array<print_row, sizeof...(D)> rows(boost::mp11::mp_list<D...>) {
     return {print_row{&member_meta<T, D>, &print_member_of<member_type_t<T, D>>}...};
   }
-  template <class U>
-  static tagged_union const* as_union(void const* p) {
-    return static_cast<U const*>(p);
-  }
-  static constexpr tagged_union const* (*union_function())(void const*) {
-    if constexpr (kind_of<T> == value_kind::tagged_union)
-      return &as_union<T>;
-    else
-      return nullptr;
-  }
   static constexpr auto member_rows = rows(boost::mp11::mp_rename<members_of<T>, boost::mp11::mp_list>{});
   static constexpr print_table table{member_rows.data(), member_rows.size(),      &member_offsets<T>,
-                                     shape_of<T>().name, shape_of<T>().sensitive, union_function()};
+                                     shape_of<T>().name, shape_of<T>().sensitive, union_base_function<T>()};
 };
 
 AWSJSON_NOINLINE inline void print_from_table(std::string& os, void const* x, print_table const& t) {

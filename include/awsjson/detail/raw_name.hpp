@@ -33,6 +33,18 @@ inline std::uint64_t load_word(char const* p) noexcept {
   return w;
 }
 
+/// The first bytes of key `k` followed by its closing quote, as load_word reads them (8 bytes at
+/// most), and the mask of the bytes they fill.
+constexpr std::uint64_t quoted_key_word(std::string_view k) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t j = 0; j < 8 && j <= k.size(); ++j)
+    w |= std::uint64_t(static_cast<unsigned char>(j < k.size() ? k[j] : '"')) << 8 * j;
+  return w;
+}
+constexpr std::uint64_t quoted_key_mask(std::size_t n) noexcept {
+  return n >= 7 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> 8 * (7 - n);
+}
+
 /// Whether the raw string at `raw` is exactly `Names[I]` (unescaped).
 template <auto const& Names, std::size_t I>
 inline bool raw_is(char const* raw) noexcept {
@@ -59,12 +71,7 @@ inline bool raw_is(char const* raw) noexcept {
     return diff == 0 && raw[n] == '"';
   } else if constexpr (std::endian::native == std::endian::little) {
     // The name and its closing quote fit in one word: compare those bytes of it.
-    constexpr std::uint64_t mask = ~std::uint64_t(0) >> 8 * (7 - n);
-    constexpr std::uint64_t word = [k] {
-      std::uint64_t w = std::uint64_t('"') << 8 * n;
-      for (std::size_t j = 0; j < n; ++j) w |= std::uint64_t(static_cast<unsigned char>(k[j])) << 8 * j;
-      return w;
-    }();
+    constexpr std::uint64_t mask = quoted_key_mask(n), word = quoted_key_word(k);  // constants, not calls
     return (load_word(raw) & mask) == word;
   } else {
     return std::memcmp(raw, k.data(), n) == 0 && raw[n] == '"';
