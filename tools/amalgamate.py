@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Generates single_include/awsjson/awsjson.hpp from include/awsjson/.
+"""Generates single_include/awsjson/awsjson.hpp from include/awsjson/ and the seed operation.
 
 Every awsjson header of the library is inlined once, in dependency order (a header comes after the
 headers it includes), with the seed operation, SSM's GetMaintenanceWindowExecutionTaskInvocation,
 and the shapes it reaches; the generated services are not (include one operation's header from
-include/ for any other). External includes (<simdjson.h>, <boost/...>, the standard library) stay
+services/include/ for any other). External includes (<simdjson.h>, <boost/...>, the standard library) stay
 includes. Python 3 standard library only.
 
 Usage: tools/amalgamate.py [--output PATH] [--check]
@@ -18,7 +18,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / 'include'
 DEFAULT_OUTPUT = ROOT / 'single_include' / 'awsjson' / 'awsjson.hpp'
-SEED = INCLUDE / 'awsjson' / 'ssm' / 'get_maintenance_window_execution_task_invocation.hpp'
+SERVICES = ROOT / 'services' / 'include'  # the generated services, apart from the runtime
+SEED = SERVICES / 'awsjson' / 'ssm' / 'get_maintenance_window_execution_task_invocation.hpp'
 LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"\s*$')
 AWSJSON_INCLUDE = re.compile(r'^\s*#\s*include\s+<(awsjson/[^>]+)>\s*$')  # how generated models include it
 PRAGMA_ONCE = re.compile(r'^\s*#\s*pragma\s+once\s*$')
@@ -52,19 +53,17 @@ def generate():
             if PRAGMA_ONCE.match(line):
                 continue
             body.append(line)
-        rel = path.relative_to(INCLUDE).as_posix()
+        rel = path.relative_to(SERVICES if SERVICES in path.parents else INCLUDE).as_posix()
         out.append('// ---- begin %s ----' % rel)
         out.extend(body)
         out.append('// ---- end %s ----' % rel)
         out.append('')
 
-    # The library and the seed operation; not the generated services (a folder with shapes/ in it),
+    # The library and the seed operation; not the other generated services (services/include/),
     # which are included one operation at a time, nor the optional headers with dependencies of
     # their own (awsjson/sigv4.hpp: OpenSSL), which are included from include/.
-    services = {p.parent for p in (INCLUDE / 'awsjson').rglob('shapes')}
     optional = {INCLUDE / 'awsjson' / 'sigv4.hpp'}
-    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp'))
-            if not any(s in p.parents for s in services) and p not in optional]
+    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp')) if p not in optional]
     roots = [INCLUDE / 'awsjson' / 'awsjson.hpp'] + core + [SEED]
     for r in roots:
         emit(r)

@@ -45,6 +45,9 @@ def load_macros():
 
 
 MACROS = load_macros()
+# The most members BOOST_DESCRIBE_STRUCT takes (its preprocessor loop, Boost 1.81); a structure
+# with more is described by awsjson/describe.hpp's macros, one member per line.
+DESCRIBE_STRUCT_LIMIT = 52
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -556,7 +559,12 @@ class Emitter:
         lines.append("")
         lines += wrap("  friend bool operator==(", ["%s const&" % t, "%s const&" % t], ") = default;")
         lines.append("};")
-        lines += wrap("BOOST_DESCRIBE_STRUCT(%s, (), (" % t, [cpp_names[w] for w in members], "))")
+        if len(members) <= DESCRIBE_STRUCT_LIMIT:
+            lines += wrap("BOOST_DESCRIBE_STRUCT(%s, (), (" % t, [cpp_names[w] for w in members], "))")
+        else:  # past BOOST_DESCRIBE_STRUCT's preprocessor loop: the same description, member by member
+            lines.append("AWSJSON_DESCRIBE_STRUCT_BEGIN(%s)" % t)
+            lines += ["AWSJSON_DESCRIBE_MEMBER(%s, %s)" % (t, cpp_names[w]) for w in members]
+            lines.append("AWSJSON_DESCRIBE_STRUCT_END(%s)" % t)
         infos = [self.member_info(name, w, cpp_names[w], mm) for w, mm in members.items()]
         infos = [i for i in infos if i]
         shape_kind = None

@@ -14,6 +14,28 @@ echo "-- install"
 cmake -S . -B "$work/build" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF -DAWSJSON_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --install "$work/build" --prefix "$work/prefix" >/dev/null
 
+echo "-- install, every service by default: a service's header from the install tree"
+echo '#include <awsjson/dynamodb/get_item.hpp>' > "$work/service.cpp"
+${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix/include" "$work/service.cpp"
+n=$(ls "$work/prefix/include/awsjson" | grep -c -v -E '^(api|detail|single_include)$|\.hpp$')
+[ "$n" -eq "$(ls services/include/awsjson | wc -l)" ] || { echo "installed $n services, not every one" >&2; exit 1; }
+
+echo "-- install, services chosen with AWSJSON_SERVICES=ssm;acm_pca"
+cmake -S . -B "$work/build-some" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF \
+  -DAWSJSON_BUILD_BENCHMARKS=OFF "-DAWSJSON_SERVICES=ssm;acm_pca" >/dev/null
+cmake --install "$work/build-some" --prefix "$work/prefix-some" >/dev/null
+chosen=$(ls "$work/prefix-some/include/awsjson" | grep -v -E '^(api|detail|single_include)$|\.hpp$' | tr '\n' ' ')
+[ "$chosen" = "acm_pca ssm " ] || { echo "installed services: $chosen (expected acm_pca ssm)" >&2; exit 1; }
+echo '#include <awsjson/acm_pca/describe_certificate_authority.hpp>' > "$work/acm_pca.cpp"
+${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix-some/include" "$work/acm_pca.cpp"
+# ... and in the build tree, only they are on awsjson::awsjson's include path
+linked=$(ls "$work/build-some/awsjson_services/include/awsjson" | tr '\n' ' ')
+[ "$linked" = "acm_pca ssm " ] || { echo "build tree services: $linked (expected acm_pca ssm)" >&2; exit 1; }
+if cmake -S . -B "$work/build-bad" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_SERVICES=no_such_service >/dev/null 2>&1; then
+  echo "AWSJSON_SERVICES took a service that does not exist" >&2
+  exit 1
+fi
+
 echo "-- find_package(awsjson CONFIG REQUIRED)"
 cmake -S tests/consumers/find_package -B "$work/fp" -G Ninja -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
 cmake --build "$work/fp" >/dev/null

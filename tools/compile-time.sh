@@ -100,9 +100,9 @@ if [ "${MODE:-time}" = instructions ]; then
   }
   declare -A ir
   ir[base]=$(count base -c "$work/baseline.cpp")
-  ir[model]=$(count model -I include -c "$work/model.cpp")
-  ir[hand]=$(count hand -I include -I benchmarks -c "$work/handwritten.cpp")
-  ir[separate]=$(count separate -I include -c "$work/separate.cpp")
+  ir[model]=$(count model -I include -I services/include -c "$work/model.cpp")
+  ir[hand]=$(count hand -I include -I services/include -I benchmarks -c "$work/handwritten.cpp")
+  ir[separate]=$(count separate -I include -I services/include -c "$work/separate.cpp")
   ir[nodecode]=$(count nodecode -I single_include -c "$work/nodecode.cpp")
   ir[helpers]=$(count helpers -I single_include -c "$work/helpers.cpp")
   ir[report]=$(count report -I single_include -DAWSJSON_DECODE_SILENT_WALK=0 -c "$work/awsjson.cpp")
@@ -128,10 +128,10 @@ compile() {  # compile NAME: one run, in ms
   local args
   case $1 in
     base) args=("$work/baseline.cpp") ;;
-    model) args=("$work/model.cpp" -I include) ;;
-    hand) args=("$work/handwritten.cpp" -I include -I benchmarks) ;;
+    model) args=("$work/model.cpp" -I include -I services/include) ;;
+    hand) args=("$work/handwritten.cpp" -I include -I services/include -I benchmarks) ;;
     ours) args=("$work/awsjson.cpp" -I single_include) ;;
-    separate) args=("$work/separate.cpp" -I include) ;;
+    separate) args=("$work/separate.cpp" -I include -I services/include) ;;
   esac
   local t0 t1
   t0=$(date +%s%N)

@@ -35,7 +35,7 @@ for cxx in ${COMPILERS:-g++ clang++}; do
   echo "$cxx $opt ${FLAGS:-}: baseline TU (<simdjson.h> + <boost/describe.hpp>): ${base_s} s, ${base_mb} MB"
   for n in ${COUNTS:-1 5 20}; do
     cost_program ssm "${ops[@]:0:n}" >"$work/ops$n.cpp"
-    cost_measure "$work" "$cxx" "$work/ops$n.cpp" -I include
+    cost_measure "$work" "$cxx" "$work/ops$n.cpp" -I include -I services/include
     awk -v n="$n" -v s="$s" -v mb="$mb" -v b="$base_s" \
       'BEGIN { printf "  %2d operation%s: %6.1f s (%5.2fx the baseline), %5d MB\n", n, n == 1 ? " " : "s", s, s / b, mb }'
   done

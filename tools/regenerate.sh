@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
-# Regenerates every committed service under include/awsjson/ from its model under models/.
+# Regenerates every committed service under services/include/awsjson/ from its model under models/:
+# models/NAME.json (botocore's service name, stripped by tools/import_model.py) becomes the folder
+# services/include/awsjson/ID/ and the namespace awsjson::ID, where ID is NAME with '-' as '_'
+# (acm-pca: <awsjson/acm_pca/...>, awsjson::acm_pca). models/NAME.seed-docs.json, where present,
+# adds doc comments (--docs).
 # --check: write nothing, fail if a committed header differs from what the generator writes (CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 check=()
 [ "${1:-}" = --check ] && check=(--check)
-python3 tools/awsjson_gen.py --model models/ssm.json --namespace awsjson::ssm --out include/awsjson/ssm \
-  --docs models/ssm.seed-docs.json "${check[@]}"
-python3 tools/awsjson_gen.py --model models/dynamodb.json --namespace awsjson::dynamodb --out include/awsjson/dynamodb \
-  "${check[@]}"
-python3 tools/awsjson_gen.py --model models/identitystore.json --namespace awsjson::identitystore \
-  --out include/awsjson/identitystore "${check[@]}"
-[ ${#check[@]} -eq 0 ] || echo "every generated header is as tools/awsjson_gen.py writes it"
+n=0
+for model in models/*.json; do
+  name=$(basename "$model" .json)
+  case "$name" in *.*) continue ;; esac  # NAME.seed-docs.json and the like: inputs, not models
+  id=${name//-/_}
+  docs=()
+  [ -f "models/$name.seed-docs.json" ] && docs=(--docs "models/$name.seed-docs.json")
+  python3 tools/awsjson_gen.py --model "$model" --namespace "awsjson::$id" --out "services/include/awsjson/$id" \
+    "${docs[@]}" "${check[@]}"
+  n=$((n + 1))
+done
+# A folder left behind by a model that is gone.
+for dir in services/include/awsjson/*/; do
+  id=$(basename "$dir")
+  [ -f "models/$id.json" ] || [ -f "models/${id//_/-}.json" ] || { echo "$dir: no model under models/"; exit 1; }
+done
+[ ${#check[@]} -eq 0 ] || echo "all $n generated services are as tools/awsjson_gen.py writes them"

@@ -19,7 +19,7 @@ trap 'rm -rf "$work"' EXIT
 # The operations, as all.hpp lists them: "header:Type".
 mapfile -t ops < <(python3 - "$service" <<'PY'
 import re, sys, pathlib
-d = pathlib.Path("include/awsjson") / sys.argv[1]
+d = pathlib.Path("services/include/awsjson") / sys.argv[1]
 for h in sorted(d.glob("*.hpp")):
     if h.name == "all.hpp":
         continue
@@ -33,7 +33,7 @@ total=0 max=0 tu=0
 for ((first = 0; first < ${#ops[@]}; first += per)); do
   f="$work/tu$tu.cpp"
   cost_program "$service" "${ops[@]:first:per}" >"$f"
-  cost_measure "$work" "$cxx" "$f" -I include
+  cost_measure "$work" "$cxx" "$f" -I include -I services/include
   n=$((${#ops[@]} - first < per ? ${#ops[@]} - first : per))
   echo "  TU $tu ($n operations): $s s, $mb MB"
   total=$(awk -v a="$total" -v b="$s" 'BEGIN { printf "%.1f", a + b }')

@@ -5,6 +5,7 @@
 #include "blob.hpp"
 #include "codec.hpp"
 #include "decode.hpp"
+#include "describe.hpp"
 #include "encode.hpp"
 #include "enum.hpp"
 #include "error.hpp"

@@ -8,6 +8,7 @@
 #include <boost/describe/enum.hpp>
 
 #include "blob.hpp"
+#include "describe.hpp"
 #include "document.hpp"
 #include "enum.hpp"
 #include "indirect.hpp"

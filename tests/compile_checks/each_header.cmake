@@ -1,38 +1,24 @@
 # Compiles a TU holding one #include of each public header, header by header (-fsyntax-only).
-# -DCXX=... -DINCLUDE=<include dir> -DFLAGS="..."
-# Generated services (a folder with an all.hpp) hold some thousand headers made by one generator from
-# one template: here each service's enums.hpp, errors.hpp and its first and last operation header
-# stand for them (tools/awsjson_gen.py emits every header self-contained by construction; all.hpp
-# is compiled by the tests of the whole services).
-file(GLOB_RECURSE all RELATIVE "${INCLUDE}" "${INCLUDE}/awsjson/*.hpp")
-file(GLOB services RELATIVE "${INCLUDE}" "${INCLUDE}/awsjson/*/all.hpp")
-list(TRANSFORM services REPLACE "/all.hpp$" "/")
-set(headers "")
-foreach(header IN LISTS all)
-  set(generated "")
-  foreach(service IN LISTS services)
-    string(FIND "${header}" "${service}" at)
-    if(at EQUAL 0)
-      set(generated "${service}")
-    endif()
-  endforeach()
-  if(generated STREQUAL "")
-    list(APPEND headers "${header}")
-  endif()
-endforeach()
-foreach(service IN LISTS services)
-  file(GLOB ops RELATIVE "${INCLUDE}" "${INCLUDE}/${service}*.hpp")
-  list(REMOVE_ITEM ops "${service}all.hpp" "${service}enums.hpp" "${service}errors.hpp")
+# -DCXX=... -DINCLUDE=<runtime include dir> -DSERVICES=<services include dir> -DSAMPLE="ssm;swf" -DFLAGS="..."
+# Every header of the runtime. The generated services (services/include/awsjson/ID/) hold some
+# thirty thousand headers made by one generator from one template: here each sampled service's
+# enums.hpp, errors.hpp and its first and last operation header stand for them (tools/awsjson_gen.py
+# emits every header self-contained by construction; tools/check-services.sh compiles every
+# service's all.hpp, and the service tests compile the operations they sample).
+file(GLOB_RECURSE headers RELATIVE "${INCLUDE}" "${INCLUDE}/awsjson/*.hpp")
+foreach(service IN LISTS SAMPLE)
+  file(GLOB ops RELATIVE "${SERVICES}" "${SERVICES}/awsjson/${service}/*.hpp")
+  list(REMOVE_ITEM ops "awsjson/${service}/all.hpp" "awsjson/${service}/enums.hpp" "awsjson/${service}/errors.hpp")
   list(SORT ops)
   list(GET ops 0 first)
   list(GET ops -1 last)
-  list(APPEND headers "${service}enums.hpp" "${service}errors.hpp" "${first}" "${last}")
+  list(APPEND headers "awsjson/${service}/enums.hpp" "awsjson/${service}/errors.hpp" "${first}" "${last}")
 endforeach()
 separate_arguments(flags UNIX_COMMAND "${FLAGS}")
 set(failed "")
 foreach(header IN LISTS headers)
   file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/one_header.cpp" "#include <${header}>\n")
-  execute_process(COMMAND ${CXX} -std=c++20 -fsyntax-only -Wall -Wextra -Werror -I${INCLUDE} ${flags}
+  execute_process(COMMAND ${CXX} -std=c++20 -fsyntax-only -Wall -Wextra -Werror -I${INCLUDE} -I${SERVICES} ${flags}
                           "${CMAKE_CURRENT_BINARY_DIR}/one_header.cpp"
                   ERROR_VARIABLE err RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)

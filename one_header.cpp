@@ -1,0 +1,1 @@
+#include <awsjson/swf/untag_resource.hpp>
