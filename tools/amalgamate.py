@@ -61,9 +61,11 @@ def generate():
 
     # The library and the seed operation; not the other generated services (services/include/),
     # which are included one operation at a time, nor the optional headers with dependencies of
-    # their own (awsjson/sigv4.hpp: OpenSSL), which are included from include/.
-    optional = {INCLUDE / 'awsjson' / 'sigv4.hpp'}
-    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp')) if p not in optional]
+    # their own (awsjson/sigv4.hpp: OpenSSL; awsjson/client.hpp and awsjson/client/: OpenSSL and
+    # libcurl), which are included from include/.
+    optional = {INCLUDE / 'awsjson' / 'sigv4.hpp', INCLUDE / 'awsjson' / 'client.hpp'}
+    core = [p for p in sorted((INCLUDE / 'awsjson').rglob('*.hpp'))
+            if p not in optional and (INCLUDE / 'awsjson' / 'client') not in p.parents]
     roots = [INCLUDE / 'awsjson' / 'awsjson.hpp'] + core + [SEED]
     for r in roots:
         emit(r)

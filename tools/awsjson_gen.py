@@ -150,6 +150,9 @@ class Model:
         self.json_version = self.meta.get("jsonVersion", "1.0")
         self.target_prefix = self.meta["targetPrefix"]
         self.query_compatible = "awsQueryCompatible" in self.meta
+        # Where a client sends and signs: https://ENDPOINT_PREFIX.REGION.amazonaws.com, SigV4 scope SIGNING_NAME.
+        self.endpoint_prefix = self.meta.get("endpointPrefix", "")
+        self.signing_name = self.meta.get("signingName", self.endpoint_prefix)
         # Event-stream operations (Kinesis's SubscribeToShard): their framing (application/
         # vnd.amazon.eventstream messages, not one JSON body) is not part of this codec. They are
         # left out, and all.hpp says which.
@@ -585,6 +588,10 @@ class Emitter:
         else:
             lines.append("  return awsjson::shape(%s);" % ", ".join(args))
         lines.append("}")
+        if s.get("exception") and "retryable" in s:  # Smithy @retryable: the value says throttling
+            lines.append("/// @retryable: a client retries this error (returns whether it is throttling).")
+            lines.append("constexpr bool awsjson_retryable(%s const*) { return %s; }" % (
+                t, "true" if s["retryable"].get("throttling") else "false"))
         lines.append("")
         return lines
 
@@ -676,8 +683,15 @@ class Emitter:
         lines.append("  static constexpr std::string_view name = %s;" % cpp_string(op_name))
         lines.append("  static constexpr std::string_view target_prefix = %s;" % cpp_string(m.target_prefix))
         lines.append("  static constexpr std::string_view json_version = %s;" % cpp_string(m.json_version))
+        lines.append("  static constexpr std::string_view signing_name = %s;" % cpp_string(m.signing_name))
+        lines.append("  static constexpr std::string_view endpoint_prefix = %s;" % cpp_string(m.endpoint_prefix))
         if m.query_compatible:
             lines.append("  static constexpr bool query_compatible = true;  // awsQueryCompatible")
+        host_prefix = op.get("endpoint", {}).get("hostPrefix")
+        if host_prefix:  # Smithy @endpoint: the request goes to HOST_PREFIX + the service's host
+            if "{" in host_prefix:
+                raise SystemExit("%s: a host prefix with labels (%s) is not supported" % (op_name, host_prefix))
+            lines.append("  static constexpr std::string_view host_prefix = %s;  // @endpoint" % cpp_string(host_prefix))
         lines.append("};")
         lines.append("")
         lines += self.namespace_close()

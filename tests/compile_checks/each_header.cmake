@@ -1,11 +1,12 @@
 # Compiles a TU holding one #include of each public header, header by header (-fsyntax-only).
-# -DCXX=... -DINCLUDE=<runtime include dir> -DSERVICES=<services include dir> -DSAMPLE="ssm;swf" -DFLAGS="..."
+# -DCXX=... -DINCLUDE=<runtime include dir> -DSERVICES=<services include dir> -DSAMPLE=ssm,swf -DFLAGS="..."
 # Every header of the runtime. The generated services (services/include/awsjson/ID/) hold some
 # thirty thousand headers made by one generator from one template: here each sampled service's
 # enums.hpp, errors.hpp and its first and last operation header stand for them (tools/awsjson_gen.py
 # emits every header self-contained by construction; tools/check-services.sh compiles every
 # service's all.hpp, and the service tests compile the operations they sample).
 file(GLOB_RECURSE headers RELATIVE "${INCLUDE}" "${INCLUDE}/awsjson/*.hpp")
+string(REPLACE "," ";" SAMPLE "${SAMPLE}")
 foreach(service IN LISTS SAMPLE)
   file(GLOB ops RELATIVE "${SERVICES}" "${SERVICES}/awsjson/${service}/*.hpp")
   list(REMOVE_ITEM ops "awsjson/${service}/all.hpp" "awsjson/${service}/enums.hpp" "awsjson/${service}/errors.hpp")

@@ -25,6 +25,8 @@ struct ListCertificates {
   static constexpr std::string_view name = "ListCertificates";
   static constexpr std::string_view target_prefix = "CertificateManager";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "acm";
+  static constexpr std::string_view endpoint_prefix = "acm";
 };
 
 }  // namespace awsjson::acm

@@ -33,6 +33,8 @@ struct RequestCertificate {
   static constexpr std::string_view name = "RequestCertificate";
   static constexpr std::string_view target_prefix = "CertificateManager";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "acm";
+  static constexpr std::string_view endpoint_prefix = "acm";
 };
 
 }  // namespace awsjson::acm

@@ -27,6 +27,8 @@ struct SearchCertificates {
   static constexpr std::string_view name = "SearchCertificates";
   static constexpr std::string_view target_prefix = "CertificateManager";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "acm";
+  static constexpr std::string_view endpoint_prefix = "acm";
 };
 
 }  // namespace awsjson::acm

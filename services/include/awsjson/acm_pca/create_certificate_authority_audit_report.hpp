@@ -31,6 +31,8 @@ struct CreateCertificateAuthorityAuditReport {
   static constexpr std::string_view name = "CreateCertificateAuthorityAuditReport";
   static constexpr std::string_view target_prefix = "ACMPrivateCA";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "acm-pca";
+  static constexpr std::string_view endpoint_prefix = "acm-pca";
 };
 
 }  // namespace awsjson::acm_pca

@@ -34,6 +34,8 @@ struct TagCertificateAuthority {
   static constexpr std::string_view name = "TagCertificateAuthority";
   static constexpr std::string_view target_prefix = "ACMPrivateCA";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "acm-pca";
+  static constexpr std::string_view endpoint_prefix = "acm-pca";
 };
 
 }  // namespace awsjson::acm_pca

@@ -28,6 +28,8 @@ struct DescribeScalingActivities {
   static constexpr std::string_view name = "DescribeScalingActivities";
   static constexpr std::string_view target_prefix = "AnyScaleFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "application-autoscaling";
+  static constexpr std::string_view endpoint_prefix = "application-autoscaling";
 };
 
 }  // namespace awsjson::application_autoscaling

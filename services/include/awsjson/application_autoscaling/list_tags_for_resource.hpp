@@ -24,6 +24,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "AnyScaleFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "application-autoscaling";
+  static constexpr std::string_view endpoint_prefix = "application-autoscaling";
 };
 
 }  // namespace awsjson::application_autoscaling

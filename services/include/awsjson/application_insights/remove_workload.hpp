@@ -27,6 +27,8 @@ struct RemoveWorkload {
   static constexpr std::string_view name = "RemoveWorkload";
   static constexpr std::string_view target_prefix = "EC2WindowsBarleyService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "applicationinsights";
+  static constexpr std::string_view endpoint_prefix = "applicationinsights";
 };
 
 }  // namespace awsjson::application_insights

@@ -27,6 +27,8 @@ struct DeleteVpcConnector {
   static constexpr std::string_view name = "DeleteVpcConnector";
   static constexpr std::string_view target_prefix = "AppRunner";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "apprunner";
+  static constexpr std::string_view endpoint_prefix = "apprunner";
 };
 
 }  // namespace awsjson::apprunner

@@ -25,6 +25,8 @@ struct CreateImageBuilderStreamingURL {
   static constexpr std::string_view name = "CreateImageBuilderStreamingURL";
   static constexpr std::string_view target_prefix = "PhotonAdminProxyService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "appstream";
+  static constexpr std::string_view endpoint_prefix = "appstream2";
 };
 
 }  // namespace awsjson::appstream

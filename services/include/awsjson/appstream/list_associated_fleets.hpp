@@ -23,6 +23,8 @@ struct ListAssociatedFleets {
   static constexpr std::string_view name = "ListAssociatedFleets";
   static constexpr std::string_view target_prefix = "PhotonAdminProxyService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "appstream";
+  static constexpr std::string_view endpoint_prefix = "appstream2";
 };
 
 }  // namespace awsjson::appstream

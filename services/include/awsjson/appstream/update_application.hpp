@@ -27,6 +27,8 @@ struct UpdateApplication {
   static constexpr std::string_view name = "UpdateApplication";
   static constexpr std::string_view target_prefix = "PhotonAdminProxyService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "appstream";
+  static constexpr std::string_view endpoint_prefix = "appstream2";
 };
 
 }  // namespace awsjson::appstream

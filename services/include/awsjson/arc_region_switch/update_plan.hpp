@@ -24,6 +24,8 @@ struct UpdatePlan {
   static constexpr std::string_view name = "UpdatePlan";
   static constexpr std::string_view target_prefix = "ArcRegionSwitch";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "arc-region-switch";
+  static constexpr std::string_view endpoint_prefix = "arc-region-switch";
 };
 
 }  // namespace awsjson::arc_region_switch

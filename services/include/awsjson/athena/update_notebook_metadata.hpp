@@ -27,6 +27,8 @@ struct UpdateNotebookMetadata {
   static constexpr std::string_view name = "UpdateNotebookMetadata";
   static constexpr std::string_view target_prefix = "AmazonAthena";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "athena";
+  static constexpr std::string_view endpoint_prefix = "athena";
 };
 
 }  // namespace awsjson::athena

@@ -28,6 +28,8 @@ struct UpdateScalingPlan {
   static constexpr std::string_view name = "UpdateScalingPlan";
   static constexpr std::string_view target_prefix = "AnyScaleScalingPlannerFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "autoscaling-plans";
+  static constexpr std::string_view endpoint_prefix = "autoscaling-plans";
 };
 
 }  // namespace awsjson::autoscaling_plans

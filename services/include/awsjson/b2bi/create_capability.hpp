@@ -32,6 +32,8 @@ struct CreateCapability {
   static constexpr std::string_view name = "CreateCapability";
   static constexpr std::string_view target_prefix = "B2BI";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "b2bi";
+  static constexpr std::string_view endpoint_prefix = "b2bi";
 };
 
 }  // namespace awsjson::b2bi

@@ -35,6 +35,8 @@ struct DeleteCapability {
   static constexpr std::string_view name = "DeleteCapability";
   static constexpr std::string_view target_prefix = "B2BI";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "b2bi";
+  static constexpr std::string_view endpoint_prefix = "b2bi";
 };
 
 }  // namespace awsjson::b2bi

@@ -27,6 +27,8 @@ struct ListVirtualMachines {
   static constexpr std::string_view name = "ListVirtualMachines";
   static constexpr std::string_view target_prefix = "BackupOnPremises_v20210101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "backup-gateway";
+  static constexpr std::string_view endpoint_prefix = "backup-gateway";
 };
 
 }  // namespace awsjson::backup_gateway

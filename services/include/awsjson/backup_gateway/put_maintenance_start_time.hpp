@@ -30,6 +30,8 @@ struct PutMaintenanceStartTime {
   static constexpr std::string_view name = "PutMaintenanceStartTime";
   static constexpr std::string_view target_prefix = "BackupOnPremises_v20210101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "backup-gateway";
+  static constexpr std::string_view endpoint_prefix = "backup-gateway";
 };
 
 }  // namespace awsjson::backup_gateway

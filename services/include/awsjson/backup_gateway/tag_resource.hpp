@@ -28,6 +28,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "BackupOnPremises_v20210101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "backup-gateway";
+  static constexpr std::string_view endpoint_prefix = "backup-gateway";
 };
 
 }  // namespace awsjson::backup_gateway

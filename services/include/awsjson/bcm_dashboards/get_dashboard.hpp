@@ -30,6 +30,8 @@ struct GetDashboard {
   static constexpr std::string_view name = "GetDashboard";
   static constexpr std::string_view target_prefix = "AWSBCMDashboardsService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "bcm-dashboards";
+  static constexpr std::string_view endpoint_prefix = "bcm-dashboards";
 };
 
 }  // namespace awsjson::bcm_dashboards

@@ -28,6 +28,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "AWSBCMDashboardsService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "bcm-dashboards";
+  static constexpr std::string_view endpoint_prefix = "bcm-dashboards";
 };
 
 }  // namespace awsjson::bcm_dashboards

@@ -28,6 +28,8 @@ struct ListExecutions {
   static constexpr std::string_view name = "ListExecutions";
   static constexpr std::string_view target_prefix = "AWSBillingAndCostManagementDataExports";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "bcm-data-exports";
+  static constexpr std::string_view endpoint_prefix = "bcm-data-exports";
 };
 
 }  // namespace awsjson::bcm_data_exports

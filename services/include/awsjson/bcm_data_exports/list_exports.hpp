@@ -27,6 +27,8 @@ struct ListExports {
   static constexpr std::string_view name = "ListExports";
   static constexpr std::string_view target_prefix = "AWSBillingAndCostManagementDataExports";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "bcm-data-exports";
+  static constexpr std::string_view endpoint_prefix = "bcm-data-exports";
 };
 
 }  // namespace awsjson::bcm_data_exports

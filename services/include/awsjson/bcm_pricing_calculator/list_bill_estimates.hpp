@@ -30,6 +30,8 @@ struct ListBillEstimates {
   static constexpr std::string_view name = "ListBillEstimates";
   static constexpr std::string_view target_prefix = "AWSBCMPricingCalculator";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "bcm-pricing-calculator";
+  static constexpr std::string_view endpoint_prefix = "bcm-pricing-calculator";
 };
 
 }  // namespace awsjson::bcm_pricing_calculator

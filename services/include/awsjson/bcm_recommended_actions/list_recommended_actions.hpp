@@ -28,6 +28,8 @@ struct ListRecommendedActions {
   static constexpr std::string_view name = "ListRecommendedActions";
   static constexpr std::string_view target_prefix = "AWSBillingAndCostManagementRecommendedActions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "bcm-recommended-actions";
+  static constexpr std::string_view endpoint_prefix = "bcm-recommended-actions";
 };
 
 }  // namespace awsjson::bcm_recommended_actions

@@ -30,6 +30,8 @@ struct GetDataAutomationStatus {
   static constexpr std::string_view name = "GetDataAutomationStatus";
   static constexpr std::string_view target_prefix = "AmazonBedrockKeystoneRuntimeService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "bedrock";
+  static constexpr std::string_view endpoint_prefix = "bedrock-data-automation-runtime";
 };
 
 }  // namespace awsjson::bedrock_data_automation_runtime

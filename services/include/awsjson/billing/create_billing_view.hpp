@@ -35,6 +35,8 @@ struct CreateBillingView {
   static constexpr std::string_view name = "CreateBillingView";
   static constexpr std::string_view target_prefix = "AWSBilling";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "billing";
+  static constexpr std::string_view endpoint_prefix = "billing";
 };
 
 }  // namespace awsjson::billing

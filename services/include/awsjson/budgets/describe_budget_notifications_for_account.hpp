@@ -33,6 +33,8 @@ struct DescribeBudgetNotificationsForAccount {
   static constexpr std::string_view name = "DescribeBudgetNotificationsForAccount";
   static constexpr std::string_view target_prefix = "AWSBudgetServiceGateway";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "budgets";
+  static constexpr std::string_view endpoint_prefix = "budgets";
 };
 
 }  // namespace awsjson::budgets

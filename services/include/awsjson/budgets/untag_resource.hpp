@@ -29,6 +29,8 @@ struct UntagResource {
   static constexpr std::string_view name = "UntagResource";
   static constexpr std::string_view target_prefix = "AWSBudgetServiceGateway";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "budgets";
+  static constexpr std::string_view endpoint_prefix = "budgets";
 };
 
 }  // namespace awsjson::budgets

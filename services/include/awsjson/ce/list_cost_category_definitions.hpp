@@ -24,6 +24,8 @@ struct ListCostCategoryDefinitions {
   static constexpr std::string_view name = "ListCostCategoryDefinitions";
   static constexpr std::string_view target_prefix = "AWSInsightsIndexService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ce";
+  static constexpr std::string_view endpoint_prefix = "ce";
 };
 
 }  // namespace awsjson::ce

@@ -27,6 +27,8 @@ struct UpdateAnomalySubscription {
   static constexpr std::string_view name = "UpdateAnomalySubscription";
   static constexpr std::string_view target_prefix = "AWSInsightsIndexService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ce";
+  static constexpr std::string_view endpoint_prefix = "ce";
 };
 
 }  // namespace awsjson::ce

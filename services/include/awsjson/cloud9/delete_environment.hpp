@@ -32,6 +32,8 @@ struct DeleteEnvironment {
   static constexpr std::string_view name = "DeleteEnvironment";
   static constexpr std::string_view target_prefix = "AWSCloud9WorkspaceManagementService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cloud9";
+  static constexpr std::string_view endpoint_prefix = "cloud9";
 };
 
 }  // namespace awsjson::cloud9

@@ -23,6 +23,8 @@ struct ListResourceRequests {
   static constexpr std::string_view name = "ListResourceRequests";
   static constexpr std::string_view target_prefix = "CloudApiService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "cloudcontrolapi";
+  static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
 };
 
 }  // namespace awsjson::cloudcontrol

@@ -51,6 +51,8 @@ struct UpdateResource {
   static constexpr std::string_view name = "UpdateResource";
   static constexpr std::string_view target_prefix = "CloudApiService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "cloudcontrolapi";
+  static constexpr std::string_view endpoint_prefix = "cloudcontrolapi";
 };
 
 }  // namespace awsjson::cloudcontrol

@@ -27,6 +27,8 @@ struct DeleteHsm {
   static constexpr std::string_view name = "DeleteHsm";
   static constexpr std::string_view target_prefix = "CloudHsmFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cloudhsm";
+  static constexpr std::string_view endpoint_prefix = "cloudhsm";
 };
 
 }  // namespace awsjson::cloudhsm

@@ -31,6 +31,8 @@ struct PutResourcePolicy {
   static constexpr std::string_view name = "PutResourcePolicy";
   static constexpr std::string_view target_prefix = "BaldrApiService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cloudhsm";
+  static constexpr std::string_view endpoint_prefix = "cloudhsmv2";
 };
 
 }  // namespace awsjson::cloudhsmv2

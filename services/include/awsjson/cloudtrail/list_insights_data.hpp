@@ -27,6 +27,8 @@ struct ListInsightsData {
   static constexpr std::string_view name = "ListInsightsData";
   static constexpr std::string_view target_prefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cloudtrail";
+  static constexpr std::string_view endpoint_prefix = "cloudtrail";
 };
 
 }  // namespace awsjson::cloudtrail

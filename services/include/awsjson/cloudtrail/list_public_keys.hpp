@@ -28,6 +28,8 @@ struct ListPublicKeys {
   static constexpr std::string_view name = "ListPublicKeys";
   static constexpr std::string_view target_prefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cloudtrail";
+  static constexpr std::string_view endpoint_prefix = "cloudtrail";
 };
 
 }  // namespace awsjson::cloudtrail

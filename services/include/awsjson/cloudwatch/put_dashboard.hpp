@@ -27,6 +27,8 @@ struct PutDashboard {
   static constexpr std::string_view name = "PutDashboard";
   static constexpr std::string_view target_prefix = "GraniteServiceVersion20100801";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "monitoring";
+  static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
 };
 

@@ -24,6 +24,8 @@ struct BatchDeleteBuilds {
   static constexpr std::string_view name = "BatchDeleteBuilds";
   static constexpr std::string_view target_prefix = "CodeBuild_20161006";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "codebuild";
+  static constexpr std::string_view endpoint_prefix = "codebuild";
 };
 
 }  // namespace awsjson::codebuild

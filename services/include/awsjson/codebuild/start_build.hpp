@@ -27,6 +27,8 @@ struct StartBuild {
   static constexpr std::string_view name = "StartBuild";
   static constexpr std::string_view target_prefix = "CodeBuild_20161006";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "codebuild";
+  static constexpr std::string_view endpoint_prefix = "codebuild";
 };
 
 }  // namespace awsjson::codebuild

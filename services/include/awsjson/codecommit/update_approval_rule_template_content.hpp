@@ -34,6 +34,8 @@ struct UpdateApprovalRuleTemplateContent {
   static constexpr std::string_view name = "UpdateApprovalRuleTemplateContent";
   static constexpr std::string_view target_prefix = "CodeCommit_20150413";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "codecommit";
+  static constexpr std::string_view endpoint_prefix = "codecommit";
 };
 
 }  // namespace awsjson::codecommit

@@ -31,6 +31,8 @@ struct UpdatePullRequestDescription {
   static constexpr std::string_view name = "UpdatePullRequestDescription";
   static constexpr std::string_view target_prefix = "CodeCommit_20150413";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "codecommit";
+  static constexpr std::string_view endpoint_prefix = "codecommit";
 };
 
 }  // namespace awsjson::codecommit

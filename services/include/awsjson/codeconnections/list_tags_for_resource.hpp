@@ -24,6 +24,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "com.amazonaws.codeconnections.CodeConnections_20231201";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "codeconnections";
+  static constexpr std::string_view endpoint_prefix = "codeconnections";
 };
 
 }  // namespace awsjson::codeconnections

@@ -36,6 +36,8 @@ struct RegisterApplicationRevision {
   static constexpr std::string_view name = "RegisterApplicationRevision";
   static constexpr std::string_view target_prefix = "CodeDeploy_20141006";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "codedeploy";
+  static constexpr std::string_view endpoint_prefix = "codedeploy";
 };
 
 }  // namespace awsjson::codedeploy

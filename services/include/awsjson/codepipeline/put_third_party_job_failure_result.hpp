@@ -32,6 +32,8 @@ struct PutThirdPartyJobFailureResult {
   static constexpr std::string_view name = "PutThirdPartyJobFailureResult";
   static constexpr std::string_view target_prefix = "CodePipeline_20150709";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "codepipeline";
+  static constexpr std::string_view endpoint_prefix = "codepipeline";
 };
 
 }  // namespace awsjson::codepipeline

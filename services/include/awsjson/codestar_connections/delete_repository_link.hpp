@@ -35,6 +35,8 @@ struct DeleteRepositoryLink {
   static constexpr std::string_view name = "DeleteRepositoryLink";
   static constexpr std::string_view target_prefix = "com.amazonaws.codestar.connections.CodeStar_connections_20191201";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "codestar-connections";
+  static constexpr std::string_view endpoint_prefix = "codestar-connections";
 };
 
 }  // namespace awsjson::codestar_connections

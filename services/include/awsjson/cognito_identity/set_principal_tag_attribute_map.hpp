@@ -30,6 +30,8 @@ struct SetPrincipalTagAttributeMap {
   static constexpr std::string_view name = "SetPrincipalTagAttributeMap";
   static constexpr std::string_view target_prefix = "AWSCognitoIdentityService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cognito-identity";
+  static constexpr std::string_view endpoint_prefix = "cognito-identity";
 };
 
 }  // namespace awsjson::cognito_identity

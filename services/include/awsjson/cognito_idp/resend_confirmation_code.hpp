@@ -46,6 +46,8 @@ struct ResendConfirmationCode {
   static constexpr std::string_view name = "ResendConfirmationCode";
   static constexpr std::string_view target_prefix = "AWSCognitoIdentityProviderService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cognito-idp";
+  static constexpr std::string_view endpoint_prefix = "cognito-idp";
 };
 
 }  // namespace awsjson::cognito_idp

@@ -36,6 +36,8 @@ struct UpdateUserPoolClient {
   static constexpr std::string_view name = "UpdateUserPoolClient";
   static constexpr std::string_view target_prefix = "AWSCognitoIdentityProviderService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cognito-idp";
+  static constexpr std::string_view endpoint_prefix = "cognito-idp";
 };
 
 }  // namespace awsjson::cognito_idp

@@ -28,6 +28,8 @@ struct DescribeDocumentClassifier {
   static constexpr std::string_view name = "DescribeDocumentClassifier";
   static constexpr std::string_view target_prefix = "Comprehend_20171127";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "comprehend";
+  static constexpr std::string_view endpoint_prefix = "comprehend";
 };
 
 }  // namespace awsjson::comprehend

@@ -31,6 +31,8 @@ struct StartSentimentDetectionJob {
   static constexpr std::string_view name = "StartSentimentDetectionJob";
   static constexpr std::string_view target_prefix = "Comprehend_20171127";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "comprehend";
+  static constexpr std::string_view endpoint_prefix = "comprehend";
 };
 
 }  // namespace awsjson::comprehend

@@ -28,6 +28,8 @@ struct DescribeICD10CMInferenceJob {
   static constexpr std::string_view name = "DescribeICD10CMInferenceJob";
   static constexpr std::string_view target_prefix = "ComprehendMedical_20181030";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "comprehendmedical";
+  static constexpr std::string_view endpoint_prefix = "comprehendmedical";
 };
 
 }  // namespace awsjson::comprehendmedical

@@ -34,6 +34,8 @@ struct GetEffectiveRecommendationPreferences {
   static constexpr std::string_view name = "GetEffectiveRecommendationPreferences";
   static constexpr std::string_view target_prefix = "ComputeOptimizerService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "compute-optimizer";
+  static constexpr std::string_view endpoint_prefix = "compute-optimizer";
 };
 
 }  // namespace awsjson::compute_optimizer

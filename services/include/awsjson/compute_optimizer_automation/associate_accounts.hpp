@@ -37,6 +37,8 @@ struct AssociateAccounts {
   static constexpr std::string_view name = "AssociateAccounts";
   static constexpr std::string_view target_prefix = "ComputeOptimizerAutomationService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "aco-automation";
+  static constexpr std::string_view endpoint_prefix = "aco-automation";
 };
 
 }  // namespace awsjson::compute_optimizer_automation

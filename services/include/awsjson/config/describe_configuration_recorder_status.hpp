@@ -25,6 +25,8 @@ struct DescribeConfigurationRecorderStatus {
   static constexpr std::string_view name = "DescribeConfigurationRecorderStatus";
   static constexpr std::string_view target_prefix = "StarlingDoveService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "config";
+  static constexpr std::string_view endpoint_prefix = "config";
 };
 
 }  // namespace awsjson::config

@@ -27,6 +27,8 @@ struct GetComplianceSummaryByConfigRule {
   static constexpr std::string_view name = "GetComplianceSummaryByConfigRule";
   static constexpr std::string_view target_prefix = "StarlingDoveService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "config";
+  static constexpr std::string_view endpoint_prefix = "config";
 };
 
 }  // namespace awsjson::config

@@ -28,6 +28,8 @@ struct StartConfigRulesEvaluation {
   static constexpr std::string_view name = "StartConfigRulesEvaluation";
   static constexpr std::string_view target_prefix = "StarlingDoveService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "config";
+  static constexpr std::string_view endpoint_prefix = "config";
 };
 
 }  // namespace awsjson::config

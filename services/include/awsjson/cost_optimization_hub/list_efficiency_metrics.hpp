@@ -28,6 +28,8 @@ struct ListEfficiencyMetrics {
   static constexpr std::string_view name = "ListEfficiencyMetrics";
   static constexpr std::string_view target_prefix = "CostOptimizationHubService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "cost-optimization-hub";
+  static constexpr std::string_view endpoint_prefix = "cost-optimization-hub";
 };
 
 }  // namespace awsjson::cost_optimization_hub

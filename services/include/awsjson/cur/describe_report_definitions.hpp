@@ -24,6 +24,8 @@ struct DescribeReportDefinitions {
   static constexpr std::string_view name = "DescribeReportDefinitions";
   static constexpr std::string_view target_prefix = "AWSOrigamiServiceGatewayService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "cur";
+  static constexpr std::string_view endpoint_prefix = "cur";
 };
 
 }  // namespace awsjson::cur

@@ -25,6 +25,8 @@ struct CreatePipeline {
   static constexpr std::string_view name = "CreatePipeline";
   static constexpr std::string_view target_prefix = "DataPipeline";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "datapipeline";
+  static constexpr std::string_view endpoint_prefix = "datapipeline";
 };
 
 }  // namespace awsjson::datapipeline

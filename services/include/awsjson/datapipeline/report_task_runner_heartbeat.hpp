@@ -25,6 +25,8 @@ struct ReportTaskRunnerHeartbeat {
   static constexpr std::string_view name = "ReportTaskRunnerHeartbeat";
   static constexpr std::string_view target_prefix = "DataPipeline";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "datapipeline";
+  static constexpr std::string_view endpoint_prefix = "datapipeline";
 };
 
 }  // namespace awsjson::datapipeline

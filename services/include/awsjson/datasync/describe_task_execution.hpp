@@ -25,6 +25,8 @@ struct DescribeTaskExecution {
   static constexpr std::string_view name = "DescribeTaskExecution";
   static constexpr std::string_view target_prefix = "FmrsService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "datasync";
+  static constexpr std::string_view endpoint_prefix = "datasync";
 };
 
 }  // namespace awsjson::datasync

@@ -27,6 +27,8 @@ struct DeleteSubnetGroup {
   static constexpr std::string_view name = "DeleteSubnetGroup";
   static constexpr std::string_view target_prefix = "AmazonDAXV3";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "dax";
+  static constexpr std::string_view endpoint_prefix = "dax";
 };
 
 }  // namespace awsjson::dax

@@ -29,6 +29,8 @@ struct DescribeParameters {
   static constexpr std::string_view name = "DescribeParameters";
   static constexpr std::string_view target_prefix = "AmazonDAXV3";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "dax";
+  static constexpr std::string_view endpoint_prefix = "dax";
 };
 
 }  // namespace awsjson::dax

@@ -38,6 +38,8 @@ struct IncreaseReplicationFactor {
   static constexpr std::string_view name = "IncreaseReplicationFactor";
   static constexpr std::string_view target_prefix = "AmazonDAXV3";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "dax";
+  static constexpr std::string_view endpoint_prefix = "dax";
 };
 
 }  // namespace awsjson::dax

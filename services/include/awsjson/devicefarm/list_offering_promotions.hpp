@@ -29,6 +29,8 @@ struct ListOfferingPromotions {
   static constexpr std::string_view name = "ListOfferingPromotions";
   static constexpr std::string_view target_prefix = "DeviceFarm_20150623";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "devicefarm";
+  static constexpr std::string_view endpoint_prefix = "devicefarm";
 };
 
 }  // namespace awsjson::devicefarm

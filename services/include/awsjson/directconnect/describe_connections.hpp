@@ -25,6 +25,8 @@ struct DescribeConnections {
   static constexpr std::string_view name = "DescribeConnections";
   static constexpr std::string_view target_prefix = "OvertureService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "directconnect";
+  static constexpr std::string_view endpoint_prefix = "directconnect";
 };
 
 }  // namespace awsjson::directconnect

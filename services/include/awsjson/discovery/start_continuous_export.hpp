@@ -34,6 +34,8 @@ struct StartContinuousExport {
   static constexpr std::string_view name = "StartContinuousExport";
   static constexpr std::string_view target_prefix = "AWSPoseidonService_V2015_11_01";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "discovery";
+  static constexpr std::string_view endpoint_prefix = "discovery";
 };
 
 }  // namespace awsjson::discovery

@@ -25,6 +25,8 @@ struct DescribeMetadataModelCreations {
   static constexpr std::string_view name = "DescribeMetadataModelCreations";
   static constexpr std::string_view target_prefix = "AmazonDMSv20160101";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "dms";
+  static constexpr std::string_view endpoint_prefix = "dms";
 };
 
 }  // namespace awsjson::dms

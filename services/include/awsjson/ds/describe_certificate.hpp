@@ -31,6 +31,8 @@ struct DescribeCertificate {
   static constexpr std::string_view name = "DescribeCertificate";
   static constexpr std::string_view target_prefix = "DirectoryService_20150416";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ds";
+  static constexpr std::string_view endpoint_prefix = "ds";
 };
 
 }  // namespace awsjson::ds

@@ -30,6 +30,8 @@ struct Query {
   static constexpr std::string_view name = "Query";
   static constexpr std::string_view target_prefix = "DynamoDB_20120810";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "dynamodb";
+  static constexpr std::string_view endpoint_prefix = "dynamodb";
 };
 
 }  // namespace awsjson::dynamodb

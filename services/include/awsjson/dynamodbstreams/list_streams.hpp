@@ -25,6 +25,8 @@ struct ListStreams {
   static constexpr std::string_view name = "ListStreams";
   static constexpr std::string_view target_prefix = "DynamoDBStreams_20120810";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "dynamodb";
+  static constexpr std::string_view endpoint_prefix = "streams.dynamodb";
 };
 
 }  // namespace awsjson::dynamodbstreams

@@ -42,6 +42,8 @@ struct SendSerialConsoleSSHPublicKey {
   static constexpr std::string_view name = "SendSerialConsoleSSHPublicKey";
   static constexpr std::string_view target_prefix = "AWSEC2InstanceConnectService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ec2-instance-connect";
+  static constexpr std::string_view endpoint_prefix = "ec2-instance-connect";
 };
 
 }  // namespace awsjson::ec2_instance_connect

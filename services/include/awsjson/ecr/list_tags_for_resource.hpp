@@ -27,6 +27,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "AmazonEC2ContainerRegistry_V20150921";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ecr";
+  static constexpr std::string_view endpoint_prefix = "api.ecr";
 };
 
 }  // namespace awsjson::ecr

@@ -25,6 +25,8 @@ struct GetRegistryCatalogData {
   static constexpr std::string_view name = "GetRegistryCatalogData";
   static constexpr std::string_view target_prefix = "SpencerFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ecr-public";
+  static constexpr std::string_view endpoint_prefix = "api.ecr-public";
 };
 
 }  // namespace awsjson::ecr_public

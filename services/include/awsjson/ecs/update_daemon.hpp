@@ -35,6 +35,8 @@ struct UpdateDaemon {
   static constexpr std::string_view name = "UpdateDaemon";
   static constexpr std::string_view target_prefix = "AmazonEC2ContainerServiceV20141113";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ecs";
+  static constexpr std::string_view endpoint_prefix = "ecs";
 };
 
 }  // namespace awsjson::ecs

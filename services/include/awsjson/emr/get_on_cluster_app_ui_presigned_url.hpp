@@ -25,6 +25,8 @@ struct GetOnClusterAppUIPresignedURL {
   static constexpr std::string_view name = "GetOnClusterAppUIPresignedURL";
   static constexpr std::string_view target_prefix = "ElasticMapReduce";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "elasticmapreduce";
+  static constexpr std::string_view endpoint_prefix = "elasticmapreduce";
 };
 
 }  // namespace awsjson::emr

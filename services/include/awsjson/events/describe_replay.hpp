@@ -25,6 +25,8 @@ struct DescribeReplay {
   static constexpr std::string_view name = "DescribeReplay";
   static constexpr std::string_view target_prefix = "AWSEvents";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "events";
+  static constexpr std::string_view endpoint_prefix = "events";
 };
 
 }  // namespace awsjson::events

@@ -24,6 +24,8 @@ struct ListApiDestinations {
   static constexpr std::string_view name = "ListApiDestinations";
   static constexpr std::string_view target_prefix = "AWSEvents";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "events";
+  static constexpr std::string_view endpoint_prefix = "events";
 };
 
 }  // namespace awsjson::events

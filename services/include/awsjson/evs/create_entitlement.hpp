@@ -27,6 +27,8 @@ struct CreateEntitlement {
   static constexpr std::string_view name = "CreateEntitlement";
   static constexpr std::string_view target_prefix = "AmazonElasticVMwareService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "evs";
+  static constexpr std::string_view endpoint_prefix = "evs";
 };
 
 }  // namespace awsjson::evs

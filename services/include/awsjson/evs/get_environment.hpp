@@ -25,6 +25,8 @@ struct GetEnvironment {
   static constexpr std::string_view name = "GetEnvironment";
   static constexpr std::string_view target_prefix = "AmazonElasticVMwareService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "evs";
+  static constexpr std::string_view endpoint_prefix = "evs";
 };
 
 }  // namespace awsjson::evs

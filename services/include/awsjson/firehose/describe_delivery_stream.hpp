@@ -24,6 +24,8 @@ struct DescribeDeliveryStream {
   static constexpr std::string_view name = "DescribeDeliveryStream";
   static constexpr std::string_view target_prefix = "Firehose_20150804";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "firehose";
+  static constexpr std::string_view endpoint_prefix = "firehose";
 };
 
 }  // namespace awsjson::firehose

@@ -23,6 +23,8 @@ struct ListDeliveryStreams {
   static constexpr std::string_view name = "ListDeliveryStreams";
   static constexpr std::string_view target_prefix = "Firehose_20150804";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "firehose";
+  static constexpr std::string_view endpoint_prefix = "firehose";
 };
 
 }  // namespace awsjson::firehose

@@ -31,6 +31,8 @@ struct DeleteNotificationChannel {
   static constexpr std::string_view name = "DeleteNotificationChannel";
   static constexpr std::string_view target_prefix = "AWSFMS_20180101";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fms";
+  static constexpr std::string_view endpoint_prefix = "fms";
 };
 
 }  // namespace awsjson::fms

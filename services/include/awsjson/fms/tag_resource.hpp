@@ -30,6 +30,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "AWSFMS_20180101";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fms";
+  static constexpr std::string_view endpoint_prefix = "fms";
 };
 
 }  // namespace awsjson::fms

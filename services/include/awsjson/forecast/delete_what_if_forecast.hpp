@@ -31,6 +31,8 @@ struct DeleteWhatIfForecast {
   static constexpr std::string_view name = "DeleteWhatIfForecast";
   static constexpr std::string_view target_prefix = "AmazonForecast";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "forecast";
+  static constexpr std::string_view endpoint_prefix = "forecast";
 };
 
 }  // namespace awsjson::forecast

@@ -30,6 +30,8 @@ struct QueryForecast {
   static constexpr std::string_view name = "QueryForecast";
   static constexpr std::string_view target_prefix = "AmazonForecastRuntime";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "forecast";
+  static constexpr std::string_view endpoint_prefix = "forecastquery";
 };
 
 }  // namespace awsjson::forecastquery

@@ -30,6 +30,8 @@ struct CreateBatchPredictionJob {
   static constexpr std::string_view name = "CreateBatchPredictionJob";
   static constexpr std::string_view target_prefix = "AWSHawksNestServiceFacade";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "frauddetector";
+  static constexpr std::string_view endpoint_prefix = "frauddetector";
 };
 
 }  // namespace awsjson::frauddetector

@@ -32,6 +32,8 @@ struct GetKMSEncryptionKey {
   static constexpr std::string_view name = "GetKMSEncryptionKey";
   static constexpr std::string_view target_prefix = "AWSHawksNestServiceFacade";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "frauddetector";
+  static constexpr std::string_view endpoint_prefix = "frauddetector";
 };
 
 }  // namespace awsjson::frauddetector

@@ -28,6 +28,8 @@ struct GetAccountActivity {
   static constexpr std::string_view name = "GetAccountActivity";
   static constexpr std::string_view target_prefix = "AWSFreeTierService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "freetier";
+  static constexpr std::string_view endpoint_prefix = "freetier";
 };
 
 }  // namespace awsjson::freetier

@@ -30,6 +30,8 @@ struct GetAccountPlanState {
   static constexpr std::string_view name = "GetAccountPlanState";
   static constexpr std::string_view target_prefix = "AWSFreeTierService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "freetier";
+  static constexpr std::string_view endpoint_prefix = "freetier";
 };
 
 }  // namespace awsjson::freetier

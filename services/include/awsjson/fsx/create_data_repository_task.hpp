@@ -32,6 +32,8 @@ struct CreateDataRepositoryTask {
   static constexpr std::string_view name = "CreateDataRepositoryTask";
   static constexpr std::string_view target_prefix = "AWSSimbaAPIService_v20180301";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fsx";
+  static constexpr std::string_view endpoint_prefix = "fsx";
 };
 
 }  // namespace awsjson::fsx

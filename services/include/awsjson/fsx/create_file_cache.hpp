@@ -33,6 +33,8 @@ struct CreateFileCache {
   static constexpr std::string_view name = "CreateFileCache";
   static constexpr std::string_view target_prefix = "AWSSimbaAPIService_v20180301";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fsx";
+  static constexpr std::string_view endpoint_prefix = "fsx";
 };
 
 }  // namespace awsjson::fsx

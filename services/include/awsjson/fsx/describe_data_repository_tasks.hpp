@@ -28,6 +28,8 @@ struct DescribeDataRepositoryTasks {
   static constexpr std::string_view name = "DescribeDataRepositoryTasks";
   static constexpr std::string_view target_prefix = "AWSSimbaAPIService_v20180301";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fsx";
+  static constexpr std::string_view endpoint_prefix = "fsx";
 };
 
 }  // namespace awsjson::fsx

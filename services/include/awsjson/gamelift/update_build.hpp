@@ -28,6 +28,8 @@ struct UpdateBuild {
   static constexpr std::string_view name = "UpdateBuild";
   static constexpr std::string_view target_prefix = "GameLift";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "gamelift";
+  static constexpr std::string_view endpoint_prefix = "gamelift";
 };
 
 }  // namespace awsjson::gamelift

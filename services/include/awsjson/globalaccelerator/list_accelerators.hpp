@@ -27,6 +27,8 @@ struct ListAccelerators {
   static constexpr std::string_view name = "ListAccelerators";
   static constexpr std::string_view target_prefix = "GlobalAccelerator_V20180706";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "globalaccelerator";
+  static constexpr std::string_view endpoint_prefix = "globalaccelerator";
 };
 
 }  // namespace awsjson::globalaccelerator

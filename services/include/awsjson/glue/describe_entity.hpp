@@ -33,6 +33,8 @@ struct DescribeEntity {
   static constexpr std::string_view name = "DescribeEntity";
   static constexpr std::string_view target_prefix = "AWSGlue";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "glue";
+  static constexpr std::string_view endpoint_prefix = "glue";
 };
 
 }  // namespace awsjson::glue

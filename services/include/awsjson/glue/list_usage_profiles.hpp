@@ -28,6 +28,8 @@ struct ListUsageProfiles {
   static constexpr std::string_view name = "ListUsageProfiles";
   static constexpr std::string_view target_prefix = "AWSGlue";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "glue";
+  static constexpr std::string_view endpoint_prefix = "glue";
 };
 
 }  // namespace awsjson::glue

@@ -24,6 +24,8 @@ struct DescribeEventAggregates {
   static constexpr std::string_view name = "DescribeEventAggregates";
   static constexpr std::string_view target_prefix = "AWSHealth_20160804";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "health";
+  static constexpr std::string_view endpoint_prefix = "health";
 };
 
 }  // namespace awsjson::health

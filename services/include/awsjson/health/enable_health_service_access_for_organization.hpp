@@ -32,6 +32,8 @@ struct EnableHealthServiceAccessForOrganization {
   static constexpr std::string_view name = "EnableHealthServiceAccessForOrganization";
   static constexpr std::string_view target_prefix = "AWSHealth_20160804";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "health";
+  static constexpr std::string_view endpoint_prefix = "health";
 };
 
 }  // namespace awsjson::health

@@ -28,6 +28,8 @@ struct DescribeFHIRImportJob {
   static constexpr std::string_view name = "DescribeFHIRImportJob";
   static constexpr std::string_view target_prefix = "HealthLake";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "healthlake";
+  static constexpr std::string_view endpoint_prefix = "healthlake";
 };
 
 }  // namespace awsjson::healthlake

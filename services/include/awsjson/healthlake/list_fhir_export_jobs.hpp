@@ -30,6 +30,8 @@ struct ListFHIRExportJobs {
   static constexpr std::string_view name = "ListFHIRExportJobs";
   static constexpr std::string_view target_prefix = "HealthLake";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "healthlake";
+  static constexpr std::string_view endpoint_prefix = "healthlake";
 };
 
 }  // namespace awsjson::healthlake

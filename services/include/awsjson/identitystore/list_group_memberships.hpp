@@ -30,6 +30,8 @@ struct ListGroupMemberships {
   static constexpr std::string_view name = "ListGroupMemberships";
   static constexpr std::string_view target_prefix = "AWSIdentityStore";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "identitystore";
+  static constexpr std::string_view endpoint_prefix = "identitystore";
 };
 
 }  // namespace awsjson::identitystore

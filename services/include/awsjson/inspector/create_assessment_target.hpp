@@ -33,6 +33,8 @@ struct CreateAssessmentTarget {
   static constexpr std::string_view name = "CreateAssessmentTarget";
   static constexpr std::string_view target_prefix = "InspectorService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "inspector";
+  static constexpr std::string_view endpoint_prefix = "inspector";
 };
 
 }  // namespace awsjson::inspector

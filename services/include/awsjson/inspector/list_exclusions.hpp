@@ -28,6 +28,8 @@ struct ListExclusions {
   static constexpr std::string_view name = "ListExclusions";
   static constexpr std::string_view target_prefix = "InspectorService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "inspector";
+  static constexpr std::string_view endpoint_prefix = "inspector";
 };
 
 }  // namespace awsjson::inspector

@@ -33,6 +33,8 @@ struct ListConnections {
   static constexpr std::string_view name = "ListConnections";
   static constexpr std::string_view target_prefix = "Interconnect";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "interconnect";
+  static constexpr std::string_view endpoint_prefix = "interconnect";
 };
 
 }  // namespace awsjson::interconnect

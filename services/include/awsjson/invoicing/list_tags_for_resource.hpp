@@ -30,6 +30,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "Invoicing";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "invoicing";
+  static constexpr std::string_view endpoint_prefix = "invoicing";
 };
 
 }  // namespace awsjson::invoicing

@@ -30,6 +30,8 @@ struct BatchUpdateVehicle {
   static constexpr std::string_view name = "BatchUpdateVehicle";
   static constexpr std::string_view target_prefix = "IoTAutobahnControlPlane";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "iotfleetwise";
+  static constexpr std::string_view endpoint_prefix = "iotfleetwise";
 };
 
 }  // namespace awsjson::iotfleetwise

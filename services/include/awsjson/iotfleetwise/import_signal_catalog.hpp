@@ -34,6 +34,8 @@ struct ImportSignalCatalog {
   static constexpr std::string_view name = "ImportSignalCatalog";
   static constexpr std::string_view target_prefix = "IoTAutobahnControlPlane";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "iotfleetwise";
+  static constexpr std::string_view endpoint_prefix = "iotfleetwise";
 };
 
 }  // namespace awsjson::iotfleetwise

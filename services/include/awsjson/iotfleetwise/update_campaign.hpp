@@ -31,6 +31,8 @@ struct UpdateCampaign {
   static constexpr std::string_view name = "UpdateCampaign";
   static constexpr std::string_view target_prefix = "IoTAutobahnControlPlane";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "iotfleetwise";
+  static constexpr std::string_view endpoint_prefix = "iotfleetwise";
 };
 
 }  // namespace awsjson::iotfleetwise

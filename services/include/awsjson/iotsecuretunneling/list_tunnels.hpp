@@ -23,6 +23,8 @@ struct ListTunnels {
   static constexpr std::string_view name = "ListTunnels";
   static constexpr std::string_view target_prefix = "IoTSecuredTunneling";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "IoTSecuredTunneling";
+  static constexpr std::string_view endpoint_prefix = "api.tunneling.iot";
 };
 
 }  // namespace awsjson::iotsecuretunneling

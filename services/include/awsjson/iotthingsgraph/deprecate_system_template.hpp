@@ -28,6 +28,8 @@ struct DeprecateSystemTemplate {
   static constexpr std::string_view name = "DeprecateSystemTemplate";
   static constexpr std::string_view target_prefix = "IotThingsGraphFrontEndService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "iotthingsgraph";
+  static constexpr std::string_view endpoint_prefix = "iotthingsgraph";
 };
 
 }  // namespace awsjson::iotthingsgraph

@@ -27,6 +27,8 @@ struct GetNamespaceDeletionStatus {
   static constexpr std::string_view name = "GetNamespaceDeletionStatus";
   static constexpr std::string_view target_prefix = "IotThingsGraphFrontEndService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "iotthingsgraph";
+  static constexpr std::string_view endpoint_prefix = "iotthingsgraph";
 };
 
 }  // namespace awsjson::iotthingsgraph

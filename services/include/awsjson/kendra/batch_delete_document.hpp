@@ -31,6 +31,8 @@ struct BatchDeleteDocument {
   static constexpr std::string_view name = "BatchDeleteDocument";
   static constexpr std::string_view target_prefix = "AWSKendraFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kendra";
+  static constexpr std::string_view endpoint_prefix = "kendra";
 };
 
 }  // namespace awsjson::kendra

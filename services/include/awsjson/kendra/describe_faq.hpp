@@ -30,6 +30,8 @@ struct DescribeFaq {
   static constexpr std::string_view name = "DescribeFaq";
   static constexpr std::string_view target_prefix = "AWSKendraFrontendService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kendra";
+  static constexpr std::string_view endpoint_prefix = "kendra";
 };
 
 }  // namespace awsjson::kendra

@@ -31,6 +31,8 @@ struct CreateRescoreExecutionPlan {
   static constexpr std::string_view name = "CreateRescoreExecutionPlan";
   static constexpr std::string_view target_prefix = "AWSKendraRerankingFrontendService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "kendra-ranking";
+  static constexpr std::string_view endpoint_prefix = "kendra-ranking";
 };
 
 }  // namespace awsjson::kendra_ranking

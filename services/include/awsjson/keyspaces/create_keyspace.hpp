@@ -30,6 +30,8 @@ struct CreateKeyspace {
   static constexpr std::string_view name = "CreateKeyspace";
   static constexpr std::string_view target_prefix = "KeyspacesService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "cassandra";
+  static constexpr std::string_view endpoint_prefix = "cassandra";
 };
 
 }  // namespace awsjson::keyspaces

@@ -30,6 +30,8 @@ struct GetShardIterator {
   static constexpr std::string_view name = "GetShardIterator";
   static constexpr std::string_view target_prefix = "KeyspacesStreams";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "cassandra";
+  static constexpr std::string_view endpoint_prefix = "cassandra-streams";
 };
 
 }  // namespace awsjson::keyspacesstreams

@@ -24,6 +24,8 @@ struct DescribeAccountSettings {
   static constexpr std::string_view name = "DescribeAccountSettings";
   static constexpr std::string_view target_prefix = "Kinesis_20131202";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kinesis";
+  static constexpr std::string_view endpoint_prefix = "kinesis";
 };
 
 }  // namespace awsjson::kinesis

@@ -34,6 +34,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "Kinesis_20131202";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kinesis";
+  static constexpr std::string_view endpoint_prefix = "kinesis";
 };
 
 }  // namespace awsjson::kinesis

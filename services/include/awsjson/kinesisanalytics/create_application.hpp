@@ -31,6 +31,8 @@ struct CreateApplication {
   static constexpr std::string_view name = "CreateApplication";
   static constexpr std::string_view target_prefix = "KinesisAnalytics_20150814";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kinesisanalytics";
+  static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
 };
 
 }  // namespace awsjson::kinesisanalytics

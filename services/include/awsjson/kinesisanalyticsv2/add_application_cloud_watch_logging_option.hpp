@@ -32,6 +32,8 @@ struct AddApplicationCloudWatchLoggingOption {
   static constexpr std::string_view name = "AddApplicationCloudWatchLoggingOption";
   static constexpr std::string_view target_prefix = "KinesisAnalytics_20180523";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kinesisanalytics";
+  static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
 };
 
 }  // namespace awsjson::kinesisanalyticsv2

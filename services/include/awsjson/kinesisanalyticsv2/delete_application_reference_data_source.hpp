@@ -30,6 +30,8 @@ struct DeleteApplicationReferenceDataSource {
   static constexpr std::string_view name = "DeleteApplicationReferenceDataSource";
   static constexpr std::string_view target_prefix = "KinesisAnalytics_20180523";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kinesisanalytics";
+  static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
 };
 
 }  // namespace awsjson::kinesisanalyticsv2

@@ -27,6 +27,8 @@ struct ListApplicationVersions {
   static constexpr std::string_view name = "ListApplicationVersions";
   static constexpr std::string_view target_prefix = "KinesisAnalytics_20180523";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kinesisanalytics";
+  static constexpr std::string_view endpoint_prefix = "kinesisanalytics";
 };
 
 }  // namespace awsjson::kinesisanalyticsv2

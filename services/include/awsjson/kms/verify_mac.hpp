@@ -35,6 +35,8 @@ struct VerifyMac {
   static constexpr std::string_view name = "VerifyMac";
   static constexpr std::string_view target_prefix = "TrentService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "kms";
+  static constexpr std::string_view endpoint_prefix = "kms";
 };
 
 }  // namespace awsjson::kms

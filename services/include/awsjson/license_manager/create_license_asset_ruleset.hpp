@@ -31,6 +31,8 @@ struct CreateLicenseAssetRuleset {
   static constexpr std::string_view name = "CreateLicenseAssetRuleset";
   static constexpr std::string_view target_prefix = "AWSLicenseManager";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "license-manager";
+  static constexpr std::string_view endpoint_prefix = "license-manager";
 };
 
 }  // namespace awsjson::license_manager

@@ -34,6 +34,8 @@ struct DeleteDomain {
   static constexpr std::string_view name = "DeleteDomain";
   static constexpr std::string_view target_prefix = "Lightsail_20161128";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "lightsail";
+  static constexpr std::string_view endpoint_prefix = "lightsail";
 };
 
 }  // namespace awsjson::lightsail

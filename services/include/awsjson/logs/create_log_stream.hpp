@@ -32,6 +32,8 @@ struct CreateLogStream {
   static constexpr std::string_view name = "CreateLogStream";
   static constexpr std::string_view target_prefix = "Logs_20140328";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "logs";
+  static constexpr std::string_view endpoint_prefix = "logs";
 };
 
 }  // namespace awsjson::logs

@@ -35,6 +35,8 @@ struct DeleteDelivery {
   static constexpr std::string_view name = "DeleteDelivery";
   static constexpr std::string_view target_prefix = "Logs_20140328";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "logs";
+  static constexpr std::string_view endpoint_prefix = "logs";
 };
 
 }  // namespace awsjson::logs

@@ -35,6 +35,8 @@ struct DeleteModel {
   static constexpr std::string_view name = "DeleteModel";
   static constexpr std::string_view target_prefix = "AWSLookoutEquipmentFrontendService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "lookoutequipment";
+  static constexpr std::string_view endpoint_prefix = "lookoutequipment";
 };
 
 }  // namespace awsjson::lookoutequipment

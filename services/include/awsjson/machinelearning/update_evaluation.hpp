@@ -27,6 +27,8 @@ struct UpdateEvaluation {
   static constexpr std::string_view name = "UpdateEvaluation";
   static constexpr std::string_view target_prefix = "AmazonML_20141212";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "machinelearning";
+  static constexpr std::string_view endpoint_prefix = "machinelearning";
 };
 
 }  // namespace awsjson::machinelearning

@@ -29,6 +29,8 @@ struct DeregisterMemberFromAddressList {
   static constexpr std::string_view name = "DeregisterMemberFromAddressList";
   static constexpr std::string_view target_prefix = "MailManagerSvc";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "ses";
+  static constexpr std::string_view endpoint_prefix = "mail-manager";
 };
 
 }  // namespace awsjson::mailmanager

@@ -25,6 +25,8 @@ struct GetRelay {
   static constexpr std::string_view name = "GetRelay";
   static constexpr std::string_view target_prefix = "MailManagerSvc";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "ses";
+  static constexpr std::string_view endpoint_prefix = "mail-manager";
 };
 
 }  // namespace awsjson::mailmanager

@@ -28,6 +28,8 @@ struct ListAgreementCharges {
   static constexpr std::string_view name = "ListAgreementCharges";
   static constexpr std::string_view target_prefix = "AWSMPCommerceService_v20200301";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "aws-marketplace";
+  static constexpr std::string_view endpoint_prefix = "agreement-marketplace";
 };
 
 }  // namespace awsjson::marketplace_agreement

@@ -27,6 +27,8 @@ struct GetEntitlements {
   static constexpr std::string_view name = "GetEntitlements";
   static constexpr std::string_view target_prefix = "AWSMPEntitlementService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "aws-marketplace";
+  static constexpr std::string_view endpoint_prefix = "entitlement.marketplace";
 };
 
 }  // namespace awsjson::marketplace_entitlement

@@ -24,6 +24,8 @@ struct StartSupportDataExport {
   static constexpr std::string_view name = "StartSupportDataExport";
   static constexpr std::string_view target_prefix = "MarketplaceCommerceAnalytics20150701";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "marketplacecommerceanalytics";
+  static constexpr std::string_view endpoint_prefix = "marketplacecommerceanalytics";
 };
 
 }  // namespace awsjson::marketplacecommerceanalytics

@@ -28,6 +28,8 @@ struct GetCorsPolicy {
   static constexpr std::string_view name = "GetCorsPolicy";
   static constexpr std::string_view target_prefix = "MediaStore_20170901";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "mediastore";
+  static constexpr std::string_view endpoint_prefix = "mediastore";
 };
 
 }  // namespace awsjson::mediastore

@@ -36,6 +36,8 @@ struct CopySnapshot {
   static constexpr std::string_view name = "CopySnapshot";
   static constexpr std::string_view target_prefix = "AmazonMemoryDB";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "memorydb";
+  static constexpr std::string_view endpoint_prefix = "memory-db";
 };
 
 }  // namespace awsjson::memorydb

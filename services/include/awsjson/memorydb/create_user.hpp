@@ -32,6 +32,8 @@ struct CreateUser {
   static constexpr std::string_view name = "CreateUser";
   static constexpr std::string_view target_prefix = "AmazonMemoryDB";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "memorydb";
+  static constexpr std::string_view endpoint_prefix = "memory-db";
 };
 
 }  // namespace awsjson::memorydb

@@ -25,6 +25,8 @@ struct DescribeACLs {
   static constexpr std::string_view name = "DescribeACLs";
   static constexpr std::string_view target_prefix = "AmazonMemoryDB";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "memorydb";
+  static constexpr std::string_view endpoint_prefix = "memory-db";
 };
 
 }  // namespace awsjson::memorydb

@@ -39,6 +39,8 @@ struct MeterUsage {
   static constexpr std::string_view name = "MeterUsage";
   static constexpr std::string_view target_prefix = "AWSMPMeteringService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "aws-marketplace";
+  static constexpr std::string_view endpoint_prefix = "metering.marketplace";
 };
 
 }  // namespace awsjson::meteringmarketplace

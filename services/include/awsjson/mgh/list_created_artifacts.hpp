@@ -33,6 +33,8 @@ struct ListCreatedArtifacts {
   static constexpr std::string_view name = "ListCreatedArtifacts";
   static constexpr std::string_view target_prefix = "AWSMigrationHub";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "mgh";
+  static constexpr std::string_view endpoint_prefix = "mgh";
 };
 
 }  // namespace awsjson::mgh

@@ -31,6 +31,8 @@ struct CreateHomeRegionControl {
   static constexpr std::string_view name = "CreateHomeRegionControl";
   static constexpr std::string_view target_prefix = "AWSMigrationHubMultiAccountService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "mgh";
+  static constexpr std::string_view endpoint_prefix = "migrationhub-config";
 };
 
 }  // namespace awsjson::migrationhub_config

@@ -25,6 +25,8 @@ struct ListAssignmentsForHIT {
   static constexpr std::string_view name = "ListAssignmentsForHIT";
   static constexpr std::string_view target_prefix = "MTurkRequesterServiceV20170117";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "mturk-requester";
+  static constexpr std::string_view endpoint_prefix = "mturk-requester";
 };
 
 }  // namespace awsjson::mturk

@@ -31,6 +31,8 @@ struct StopWorkflowRun {
   static constexpr std::string_view name = "StopWorkflowRun";
   static constexpr std::string_view target_prefix = "AmazonMWAAServerless";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "airflow-serverless";
+  static constexpr std::string_view endpoint_prefix = "airflow-serverless";
 };
 
 }  // namespace awsjson::mwaa_serverless

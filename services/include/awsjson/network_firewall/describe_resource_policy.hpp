@@ -28,6 +28,8 @@ struct DescribeResourcePolicy {
   static constexpr std::string_view name = "DescribeResourcePolicy";
   static constexpr std::string_view target_prefix = "NetworkFirewall_20201112";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "network-firewall";
+  static constexpr std::string_view endpoint_prefix = "network-firewall";
 };
 
 }  // namespace awsjson::network_firewall

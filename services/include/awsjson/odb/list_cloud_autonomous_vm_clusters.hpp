@@ -30,6 +30,8 @@ struct ListCloudAutonomousVmClusters {
   static constexpr std::string_view name = "ListCloudAutonomousVmClusters";
   static constexpr std::string_view target_prefix = "Odb";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "odb";
+  static constexpr std::string_view endpoint_prefix = "odb";
 };
 
 }  // namespace awsjson::odb

@@ -28,6 +28,8 @@ struct DeleteCollectionGroup {
   static constexpr std::string_view name = "DeleteCollectionGroup";
   static constexpr std::string_view target_prefix = "OpenSearchServerless";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "aoss";
+  static constexpr std::string_view endpoint_prefix = "aoss";
 };
 
 }  // namespace awsjson::opensearchserverless

@@ -40,6 +40,8 @@ struct CreatePolicy {
   static constexpr std::string_view name = "CreatePolicy";
   static constexpr std::string_view target_prefix = "AWSOrganizationsV20161128";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "organizations";
+  static constexpr std::string_view endpoint_prefix = "organizations";
 };
 
 }  // namespace awsjson::organizations

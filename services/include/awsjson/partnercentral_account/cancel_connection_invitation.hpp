@@ -31,6 +31,8 @@ struct CancelConnectionInvitation {
   static constexpr std::string_view name = "CancelConnectionInvitation";
   static constexpr std::string_view target_prefix = "PartnerCentralAccount";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-account";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-account";
 };
 
 }  // namespace awsjson::partnercentral_account

@@ -31,6 +31,8 @@ struct AmendBenefitApplication {
   static constexpr std::string_view name = "AmendBenefitApplication";
   static constexpr std::string_view target_prefix = "PartnerCentralBenefitsService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-benefits";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-benefits";
 };
 
 }  // namespace awsjson::partnercentral_benefits

@@ -30,6 +30,8 @@ struct ListBenefitApplications {
   static constexpr std::string_view name = "ListBenefitApplications";
   static constexpr std::string_view target_prefix = "PartnerCentralBenefitsService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-benefits";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-benefits";
 };
 
 }  // namespace awsjson::partnercentral_benefits

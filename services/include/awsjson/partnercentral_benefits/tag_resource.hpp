@@ -33,6 +33,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "PartnerCentralBenefitsService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-benefits";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-benefits";
 };
 
 }  // namespace awsjson::partnercentral_benefits

@@ -33,6 +33,8 @@ struct CreateRelationship {
   static constexpr std::string_view name = "CreateRelationship";
   static constexpr std::string_view target_prefix = "PartnerCentralChannel";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-channel";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-channel";
 };
 
 }  // namespace awsjson::partnercentral_channel

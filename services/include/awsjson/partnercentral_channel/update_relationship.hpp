@@ -31,6 +31,8 @@ struct UpdateRelationship {
   static constexpr std::string_view name = "UpdateRelationship";
   static constexpr std::string_view target_prefix = "PartnerCentralChannel";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-channel";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-channel";
 };
 
 }  // namespace awsjson::partnercentral_channel

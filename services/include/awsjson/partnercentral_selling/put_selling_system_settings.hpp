@@ -30,6 +30,8 @@ struct PutSellingSystemSettings {
   static constexpr std::string_view name = "PutSellingSystemSettings";
   static constexpr std::string_view target_prefix = "AWSPartnerCentralSelling";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "partnercentral-selling";
+  static constexpr std::string_view endpoint_prefix = "partnercentral-selling";
 };
 
 }  // namespace awsjson::partnercentral_selling

@@ -33,6 +33,8 @@ struct DisableDefaultKeyReplicationRegions {
   static constexpr std::string_view name = "DisableDefaultKeyReplicationRegions";
   static constexpr std::string_view target_prefix = "PaymentCryptographyControlPlane";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "payment-cryptography";
+  static constexpr std::string_view endpoint_prefix = "controlplane.payment-cryptography";
 };
 
 }  // namespace awsjson::payment_cryptography

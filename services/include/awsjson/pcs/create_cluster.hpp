@@ -31,6 +31,8 @@ struct CreateCluster {
   static constexpr std::string_view name = "CreateCluster";
   static constexpr std::string_view target_prefix = "AWSParallelComputingService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "pcs";
+  static constexpr std::string_view endpoint_prefix = "pcs";
 };
 
 }  // namespace awsjson::pcs

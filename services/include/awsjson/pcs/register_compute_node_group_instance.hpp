@@ -25,6 +25,8 @@ struct RegisterComputeNodeGroupInstance {
   static constexpr std::string_view name = "RegisterComputeNodeGroupInstance";
   static constexpr std::string_view target_prefix = "AWSParallelComputingService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "pcs";
+  static constexpr std::string_view endpoint_prefix = "pcs";
 };
 
 }  // namespace awsjson::pcs

@@ -25,6 +25,8 @@ struct ListRecipes {
   static constexpr std::string_view name = "ListRecipes";
   static constexpr std::string_view target_prefix = "AmazonPersonalize";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "personalize";
+  static constexpr std::string_view endpoint_prefix = "personalize";
 };
 
 }  // namespace awsjson::personalize

@@ -27,6 +27,8 @@ struct ListAvailableResourceDimensions {
   static constexpr std::string_view name = "ListAvailableResourceDimensions";
   static constexpr std::string_view target_prefix = "PerformanceInsightsv20180227";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "pi";
+  static constexpr std::string_view endpoint_prefix = "pi";
 };
 
 }  // namespace awsjson::pi

@@ -30,6 +30,8 @@ struct SetDefaultMessageFeedbackEnabled {
   static constexpr std::string_view name = "SetDefaultMessageFeedbackEnabled";
   static constexpr std::string_view target_prefix = "PinpointSMSVoiceV2";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "sms-voice";
+  static constexpr std::string_view endpoint_prefix = "sms-voice";
 };
 
 }  // namespace awsjson::pinpoint_sms_voice_v2

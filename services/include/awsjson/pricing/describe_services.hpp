@@ -33,6 +33,8 @@ struct DescribeServices {
   static constexpr std::string_view name = "DescribeServices";
   static constexpr std::string_view target_prefix = "AWSPriceListService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "pricing";
+  static constexpr std::string_view endpoint_prefix = "api.pricing";
 };
 
 }  // namespace awsjson::pricing

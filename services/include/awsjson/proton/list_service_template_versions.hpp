@@ -30,6 +30,8 @@ struct ListServiceTemplateVersions {
   static constexpr std::string_view name = "ListServiceTemplateVersions";
   static constexpr std::string_view target_prefix = "AwsProton20200720";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "proton";
+  static constexpr std::string_view endpoint_prefix = "proton";
 };
 
 }  // namespace awsjson::proton

@@ -28,6 +28,8 @@ struct ListServices {
   static constexpr std::string_view name = "ListServices";
   static constexpr std::string_view target_prefix = "AwsProton20200720";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "proton";
+  static constexpr std::string_view endpoint_prefix = "proton";
 };
 
 }  // namespace awsjson::proton

@@ -30,6 +30,8 @@ struct ListDatabases {
   static constexpr std::string_view name = "ListDatabases";
   static constexpr std::string_view target_prefix = "RedshiftData";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "redshift-data";
+  static constexpr std::string_view endpoint_prefix = "redshift-data";
 };
 
 }  // namespace awsjson::redshift_data

@@ -31,6 +31,8 @@ struct CreateEndpointAccess {
   static constexpr std::string_view name = "CreateEndpointAccess";
   static constexpr std::string_view target_prefix = "RedshiftServerless";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "redshift-serverless";
+  static constexpr std::string_view endpoint_prefix = "redshift-serverless";
 };
 
 }  // namespace awsjson::redshift_serverless

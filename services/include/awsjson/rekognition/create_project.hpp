@@ -33,6 +33,8 @@ struct CreateProject {
   static constexpr std::string_view name = "CreateProject";
   static constexpr std::string_view target_prefix = "RekognitionService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "rekognition";
+  static constexpr std::string_view endpoint_prefix = "rekognition";
 };
 
 }  // namespace awsjson::rekognition

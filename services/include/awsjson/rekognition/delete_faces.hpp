@@ -32,6 +32,8 @@ struct DeleteFaces {
   static constexpr std::string_view name = "DeleteFaces";
   static constexpr std::string_view target_prefix = "RekognitionService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "rekognition";
+  static constexpr std::string_view endpoint_prefix = "rekognition";
 };
 
 }  // namespace awsjson::rekognition

@@ -39,6 +39,8 @@ struct DetectCustomLabels {
   static constexpr std::string_view name = "DetectCustomLabels";
   static constexpr std::string_view target_prefix = "RekognitionService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "rekognition";
+  static constexpr std::string_view endpoint_prefix = "rekognition";
 };
 
 }  // namespace awsjson::rekognition

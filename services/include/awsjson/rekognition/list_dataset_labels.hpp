@@ -36,6 +36,8 @@ struct ListDatasetLabels {
   static constexpr std::string_view name = "ListDatasetLabels";
   static constexpr std::string_view target_prefix = "RekognitionService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "rekognition";
+  static constexpr std::string_view endpoint_prefix = "rekognition";
 };
 
 }  // namespace awsjson::rekognition

@@ -27,6 +27,8 @@ struct TagResources {
   static constexpr std::string_view name = "TagResources";
   static constexpr std::string_view target_prefix = "ResourceGroupsTaggingAPI_20170126";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "tagging";
+  static constexpr std::string_view endpoint_prefix = "tagging";
 };
 
 }  // namespace awsjson::resourcegroupstaggingapi

@@ -33,6 +33,8 @@ struct UpdateRoutingControlState {
   static constexpr std::string_view name = "UpdateRoutingControlState";
   static constexpr std::string_view target_prefix = "ToggleCustomerAPI";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "route53-recovery-cluster";
+  static constexpr std::string_view endpoint_prefix = "route53-recovery-cluster";
 };
 
 }  // namespace awsjson::route53_recovery_cluster

@@ -24,6 +24,8 @@ struct GetOperationDetail {
   static constexpr std::string_view name = "GetOperationDetail";
   static constexpr std::string_view target_prefix = "Route53Domains_v20140515";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "route53domains";
+  static constexpr std::string_view endpoint_prefix = "route53domains";
 };
 
 }  // namespace awsjson::route53domains

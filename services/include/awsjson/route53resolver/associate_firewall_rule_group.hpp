@@ -33,6 +33,8 @@ struct AssociateFirewallRuleGroup {
   static constexpr std::string_view name = "AssociateFirewallRuleGroup";
   static constexpr std::string_view target_prefix = "Route53Resolver";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "route53resolver";
+  static constexpr std::string_view endpoint_prefix = "route53resolver";
 };
 
 }  // namespace awsjson::route53resolver

@@ -23,6 +23,8 @@ struct ListTrainingJobs {
   static constexpr std::string_view name = "ListTrainingJobs";
   static constexpr std::string_view target_prefix = "SageMaker";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "sagemaker";
+  static constexpr std::string_view endpoint_prefix = "api.sagemaker";
 };
 
 }  // namespace awsjson::sagemaker

@@ -31,6 +31,8 @@ struct PutResourcePolicy {
   static constexpr std::string_view name = "PutResourcePolicy";
   static constexpr std::string_view target_prefix = "secretsmanager";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "secretsmanager";
+  static constexpr std::string_view endpoint_prefix = "secretsmanager";
 };
 
 }  // namespace awsjson::secretsmanager

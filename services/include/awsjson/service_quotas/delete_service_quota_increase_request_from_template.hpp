@@ -37,6 +37,8 @@ struct DeleteServiceQuotaIncreaseRequestFromTemplate {
   static constexpr std::string_view name = "DeleteServiceQuotaIncreaseRequestFromTemplate";
   static constexpr std::string_view target_prefix = "ServiceQuotasV20190624";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "servicequotas";
+  static constexpr std::string_view endpoint_prefix = "servicequotas";
 };
 
 }  // namespace awsjson::service_quotas

@@ -33,6 +33,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "ServiceQuotasV20190624";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "servicequotas";
+  static constexpr std::string_view endpoint_prefix = "servicequotas";
 };
 
 }  // namespace awsjson::service_quotas

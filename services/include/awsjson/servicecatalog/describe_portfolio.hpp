@@ -24,6 +24,8 @@ struct DescribePortfolio {
   static constexpr std::string_view name = "DescribePortfolio";
   static constexpr std::string_view target_prefix = "AWS242ServiceCatalogService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "servicecatalog";
+  static constexpr std::string_view endpoint_prefix = "servicecatalog";
 };
 
 }  // namespace awsjson::servicecatalog

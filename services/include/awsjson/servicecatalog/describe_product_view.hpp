@@ -25,6 +25,8 @@ struct DescribeProductView {
   static constexpr std::string_view name = "DescribeProductView";
   static constexpr std::string_view target_prefix = "AWS242ServiceCatalogService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "servicecatalog";
+  static constexpr std::string_view endpoint_prefix = "servicecatalog";
 };
 
 }  // namespace awsjson::servicecatalog

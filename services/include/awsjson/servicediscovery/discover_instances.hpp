@@ -28,6 +28,9 @@ struct DiscoverInstances {
   static constexpr std::string_view name = "DiscoverInstances";
   static constexpr std::string_view target_prefix = "Route53AutoNaming_v20170314";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "servicediscovery";
+  static constexpr std::string_view endpoint_prefix = "servicediscovery";
+  static constexpr std::string_view host_prefix = "data-";  // @endpoint
 };
 
 }  // namespace awsjson::servicediscovery

@@ -27,6 +27,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "Route53AutoNaming_v20170314";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "servicediscovery";
+  static constexpr std::string_view endpoint_prefix = "servicediscovery";
 };
 
 }  // namespace awsjson::servicediscovery

@@ -31,6 +31,8 @@ struct AssociateHealthCheck {
   static constexpr std::string_view name = "AssociateHealthCheck";
   static constexpr std::string_view target_prefix = "AWSShield_20160616";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "shield";
+  static constexpr std::string_view endpoint_prefix = "shield";
 };
 
 }  // namespace awsjson::shield

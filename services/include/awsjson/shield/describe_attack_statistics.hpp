@@ -24,6 +24,8 @@ struct DescribeAttackStatistics {
   static constexpr std::string_view name = "DescribeAttackStatistics";
   static constexpr std::string_view target_prefix = "AWSShield_20160616";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "shield";
+  static constexpr std::string_view endpoint_prefix = "shield";
 };
 
 }  // namespace awsjson::shield

@@ -25,6 +25,8 @@ struct ListCompatibleImages {
   static constexpr std::string_view name = "ListCompatibleImages";
   static constexpr std::string_view target_prefix = "AWSIESnowballJobManagementService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "snowball";
+  static constexpr std::string_view endpoint_prefix = "snowball";
 };
 
 }  // namespace awsjson::snowball

@@ -29,6 +29,8 @@ struct CancelMessageMoveTask {
   static constexpr std::string_view name = "CancelMessageMoveTask";
   static constexpr std::string_view target_prefix = "AmazonSQS";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "sqs";
+  static constexpr std::string_view endpoint_prefix = "sqs";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
 };
 

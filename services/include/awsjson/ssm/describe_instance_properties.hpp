@@ -32,6 +32,8 @@ struct DescribeInstanceProperties {
   static constexpr std::string_view name = "DescribeInstanceProperties";
   static constexpr std::string_view target_prefix = "AmazonSSM";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ssm";
+  static constexpr std::string_view endpoint_prefix = "ssm";
 };
 
 }  // namespace awsjson::ssm

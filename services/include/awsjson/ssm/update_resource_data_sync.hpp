@@ -29,6 +29,8 @@ struct UpdateResourceDataSync {
   static constexpr std::string_view name = "UpdateResourceDataSync";
   static constexpr std::string_view target_prefix = "AmazonSSM";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ssm";
+  static constexpr std::string_view endpoint_prefix = "ssm";
 };
 
 }  // namespace awsjson::ssm

@@ -31,6 +31,8 @@ struct DescribeEngagement {
   static constexpr std::string_view name = "DescribeEngagement";
   static constexpr std::string_view target_prefix = "SSMContacts";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ssm-contacts";
+  static constexpr std::string_view endpoint_prefix = "ssm-contacts";
 };
 
 }  // namespace awsjson::ssm_contacts

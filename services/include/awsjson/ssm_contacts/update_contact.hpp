@@ -33,6 +33,8 @@ struct UpdateContact {
   static constexpr std::string_view name = "UpdateContact";
   static constexpr std::string_view target_prefix = "SSMContacts";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "ssm-contacts";
+  static constexpr std::string_view endpoint_prefix = "ssm-contacts";
 };
 
 }  // namespace awsjson::ssm_contacts

@@ -30,6 +30,8 @@ struct GetApplicationGrant {
   static constexpr std::string_view name = "GetApplicationGrant";
   static constexpr std::string_view target_prefix = "SWBExternalService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "sso";
+  static constexpr std::string_view endpoint_prefix = "sso";
 };
 
 }  // namespace awsjson::sso_admin

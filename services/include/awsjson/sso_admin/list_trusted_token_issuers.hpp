@@ -28,6 +28,8 @@ struct ListTrustedTokenIssuers {
   static constexpr std::string_view name = "ListTrustedTokenIssuers";
   static constexpr std::string_view target_prefix = "SWBExternalService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "sso";
+  static constexpr std::string_view endpoint_prefix = "sso";
 };
 
 }  // namespace awsjson::sso_admin

@@ -26,6 +26,8 @@ struct ListStateMachineVersions {
   static constexpr std::string_view name = "ListStateMachineVersions";
   static constexpr std::string_view target_prefix = "AWSStepFunctions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "states";
+  static constexpr std::string_view endpoint_prefix = "states";
 };
 
 }  // namespace awsjson::stepfunctions

@@ -35,6 +35,9 @@ struct StartSyncExecution {
   static constexpr std::string_view name = "StartSyncExecution";
   static constexpr std::string_view target_prefix = "AWSStepFunctions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "states";
+  static constexpr std::string_view endpoint_prefix = "states";
+  static constexpr std::string_view host_prefix = "sync-";  // @endpoint
 };
 
 }  // namespace awsjson::stepfunctions

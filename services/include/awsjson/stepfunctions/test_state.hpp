@@ -28,6 +28,9 @@ struct TestState {
   static constexpr std::string_view name = "TestState";
   static constexpr std::string_view target_prefix = "AWSStepFunctions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "states";
+  static constexpr std::string_view endpoint_prefix = "states";
+  static constexpr std::string_view host_prefix = "sync-";  // @endpoint
 };
 
 }  // namespace awsjson::stepfunctions

@@ -29,6 +29,8 @@ struct UpdateStateMachineAlias {
   static constexpr std::string_view name = "UpdateStateMachineAlias";
   static constexpr std::string_view target_prefix = "AWSStepFunctions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "states";
+  static constexpr std::string_view endpoint_prefix = "states";
 };
 
 }  // namespace awsjson::stepfunctions

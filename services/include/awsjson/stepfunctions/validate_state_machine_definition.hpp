@@ -24,6 +24,8 @@ struct ValidateStateMachineDefinition {
   static constexpr std::string_view name = "ValidateStateMachineDefinition";
   static constexpr std::string_view target_prefix = "AWSStepFunctions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "states";
+  static constexpr std::string_view endpoint_prefix = "states";
 };
 
 }  // namespace awsjson::stepfunctions

@@ -27,6 +27,8 @@ struct CreateSnapshot {
   static constexpr std::string_view name = "CreateSnapshot";
   static constexpr std::string_view target_prefix = "StorageGateway_20130630";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "storagegateway";
+  static constexpr std::string_view endpoint_prefix = "storagegateway";
 };
 
 }  // namespace awsjson::storagegateway

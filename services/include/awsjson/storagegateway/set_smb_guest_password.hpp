@@ -25,6 +25,8 @@ struct SetSMBGuestPassword {
   static constexpr std::string_view name = "SetSMBGuestPassword";
   static constexpr std::string_view target_prefix = "StorageGateway_20130630";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "storagegateway";
+  static constexpr std::string_view endpoint_prefix = "storagegateway";
 };
 
 }  // namespace awsjson::storagegateway

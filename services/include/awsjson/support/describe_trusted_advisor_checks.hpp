@@ -25,6 +25,8 @@ struct DescribeTrustedAdvisorChecks {
   static constexpr std::string_view name = "DescribeTrustedAdvisorChecks";
   static constexpr std::string_view target_prefix = "AWSSupport_20130415";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "support";
+  static constexpr std::string_view endpoint_prefix = "support";
 };
 
 }  // namespace awsjson::support

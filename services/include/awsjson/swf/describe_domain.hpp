@@ -25,6 +25,8 @@ struct DescribeDomain {
   static constexpr std::string_view name = "DescribeDomain";
   static constexpr std::string_view target_prefix = "SimpleWorkflowService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "swf";
+  static constexpr std::string_view endpoint_prefix = "swf";
 };
 
 }  // namespace awsjson::swf

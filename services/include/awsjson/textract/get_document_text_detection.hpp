@@ -34,6 +34,8 @@ struct GetDocumentTextDetection {
   static constexpr std::string_view name = "GetDocumentTextDetection";
   static constexpr std::string_view target_prefix = "Textract";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "textract";
+  static constexpr std::string_view endpoint_prefix = "textract";
 };
 
 }  // namespace awsjson::textract

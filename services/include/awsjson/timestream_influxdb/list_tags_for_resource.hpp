@@ -24,6 +24,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "AmazonTimestreamInfluxDB";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "timestream-influxdb";
+  static constexpr std::string_view endpoint_prefix = "timestream-influxdb";
 };
 
 }  // namespace awsjson::timestream_influxdb

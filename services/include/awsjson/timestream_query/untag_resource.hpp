@@ -28,6 +28,8 @@ struct UntagResource {
   static constexpr std::string_view name = "UntagResource";
   static constexpr std::string_view target_prefix = "Timestream_20181101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "timestream";
+  static constexpr std::string_view endpoint_prefix = "query.timestream";
 };
 
 }  // namespace awsjson::timestream_query

@@ -35,6 +35,8 @@ struct UpdateScheduledQuery {
   static constexpr std::string_view name = "UpdateScheduledQuery";
   static constexpr std::string_view target_prefix = "Timestream_20181101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "timestream";
+  static constexpr std::string_view endpoint_prefix = "query.timestream";
 };
 
 }  // namespace awsjson::timestream_query

@@ -30,6 +30,8 @@ struct ListDatabases {
   static constexpr std::string_view name = "ListDatabases";
   static constexpr std::string_view target_prefix = "Timestream_20181101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "timestream";
+  static constexpr std::string_view endpoint_prefix = "ingest.timestream";
 };
 
 }  // namespace awsjson::timestream_write

@@ -33,6 +33,8 @@ struct UpdateDatabase {
   static constexpr std::string_view name = "UpdateDatabase";
   static constexpr std::string_view target_prefix = "Timestream_20181101";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "timestream";
+  static constexpr std::string_view endpoint_prefix = "ingest.timestream";
 };
 
 }  // namespace awsjson::timestream_write

@@ -28,6 +28,8 @@ struct CreateVocabularyFilter {
   static constexpr std::string_view name = "CreateVocabularyFilter";
   static constexpr std::string_view target_prefix = "Transcribe";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "transcribe";
+  static constexpr std::string_view endpoint_prefix = "transcribe";
 };
 
 }  // namespace awsjson::transcribe

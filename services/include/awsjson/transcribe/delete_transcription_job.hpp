@@ -31,6 +31,8 @@ struct DeleteTranscriptionJob {
   static constexpr std::string_view name = "DeleteTranscriptionJob";
   static constexpr std::string_view target_prefix = "Transcribe";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "transcribe";
+  static constexpr std::string_view endpoint_prefix = "transcribe";
 };
 
 }  // namespace awsjson::transcribe

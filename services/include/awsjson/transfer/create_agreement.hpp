@@ -31,6 +31,8 @@ struct CreateAgreement {
   static constexpr std::string_view name = "CreateAgreement";
   static constexpr std::string_view target_prefix = "TransferService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "transfer";
+  static constexpr std::string_view endpoint_prefix = "transfer";
 };
 
 }  // namespace awsjson::transfer

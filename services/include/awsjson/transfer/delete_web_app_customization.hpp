@@ -35,6 +35,8 @@ struct DeleteWebAppCustomization {
   static constexpr std::string_view name = "DeleteWebAppCustomization";
   static constexpr std::string_view target_prefix = "TransferService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "transfer";
+  static constexpr std::string_view endpoint_prefix = "transfer";
 };
 
 }  // namespace awsjson::transfer

@@ -32,6 +32,8 @@ struct DeleteTerminology {
   static constexpr std::string_view name = "DeleteTerminology";
   static constexpr std::string_view target_prefix = "AWSShineFrontendService_20170701";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "translate";
+  static constexpr std::string_view endpoint_prefix = "translate";
 };
 
 }  // namespace awsjson::translate

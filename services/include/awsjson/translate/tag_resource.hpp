@@ -30,6 +30,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "AWSShineFrontendService_20170701";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "translate";
+  static constexpr std::string_view endpoint_prefix = "translate";
 };
 
 }  // namespace awsjson::translate

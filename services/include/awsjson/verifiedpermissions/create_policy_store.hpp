@@ -31,6 +31,8 @@ struct CreatePolicyStore {
   static constexpr std::string_view name = "CreatePolicyStore";
   static constexpr std::string_view target_prefix = "VerifiedPermissions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "verifiedpermissions";
+  static constexpr std::string_view endpoint_prefix = "verifiedpermissions";
 };
 
 }  // namespace awsjson::verifiedpermissions

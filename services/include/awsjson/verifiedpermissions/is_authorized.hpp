@@ -30,6 +30,8 @@ struct IsAuthorized {
   static constexpr std::string_view name = "IsAuthorized";
   static constexpr std::string_view target_prefix = "VerifiedPermissions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "verifiedpermissions";
+  static constexpr std::string_view endpoint_prefix = "verifiedpermissions";
 };
 
 }  // namespace awsjson::verifiedpermissions

@@ -28,6 +28,8 @@ struct ListPolicyStoreAliases {
   static constexpr std::string_view name = "ListPolicyStoreAliases";
   static constexpr std::string_view target_prefix = "VerifiedPermissions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "verifiedpermissions";
+  static constexpr std::string_view endpoint_prefix = "verifiedpermissions";
 };
 
 }  // namespace awsjson::verifiedpermissions

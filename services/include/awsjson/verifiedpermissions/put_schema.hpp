@@ -33,6 +33,8 @@ struct PutSchema {
   static constexpr std::string_view name = "PutSchema";
   static constexpr std::string_view target_prefix = "VerifiedPermissions";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "verifiedpermissions";
+  static constexpr std::string_view endpoint_prefix = "verifiedpermissions";
 };
 
 }  // namespace awsjson::verifiedpermissions

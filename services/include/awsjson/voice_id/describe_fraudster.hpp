@@ -30,6 +30,8 @@ struct DescribeFraudster {
   static constexpr std::string_view name = "DescribeFraudster";
   static constexpr std::string_view target_prefix = "VoiceID";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "voiceid";
+  static constexpr std::string_view endpoint_prefix = "voiceid";
 };
 
 }  // namespace awsjson::voice_id

@@ -31,6 +31,8 @@ struct TagResource {
   static constexpr std::string_view name = "TagResource";
   static constexpr std::string_view target_prefix = "VoiceID";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "voiceid";
+  static constexpr std::string_view endpoint_prefix = "voiceid";
 };
 
 }  // namespace awsjson::voice_id

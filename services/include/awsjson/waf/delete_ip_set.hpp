@@ -31,6 +31,8 @@ struct DeleteIPSet {
   static constexpr std::string_view name = "DeleteIPSet";
   static constexpr std::string_view target_prefix = "AWSWAF_20150824";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "waf";
+  static constexpr std::string_view endpoint_prefix = "waf";
 };
 
 }  // namespace awsjson::waf

@@ -32,6 +32,8 @@ struct ListTagsForResource {
   static constexpr std::string_view name = "ListTagsForResource";
   static constexpr std::string_view target_prefix = "AWSWAF_20150824";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "waf";
+  static constexpr std::string_view endpoint_prefix = "waf";
 };
 
 }  // namespace awsjson::waf

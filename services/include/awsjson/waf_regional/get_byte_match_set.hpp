@@ -27,6 +27,8 @@ struct GetByteMatchSet {
   static constexpr std::string_view name = "GetByteMatchSet";
   static constexpr std::string_view target_prefix = "AWSWAF_Regional_20161128";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "waf-regional";
+  static constexpr std::string_view endpoint_prefix = "waf-regional";
 };
 
 }  // namespace awsjson::waf_regional

@@ -25,6 +25,8 @@ struct GetRuleGroup {
   static constexpr std::string_view name = "GetRuleGroup";
   static constexpr std::string_view target_prefix = "AWSWAF_Regional_20161128";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "waf-regional";
+  static constexpr std::string_view endpoint_prefix = "waf-regional";
 };
 
 }  // namespace awsjson::waf_regional

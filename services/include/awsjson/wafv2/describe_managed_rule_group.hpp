@@ -32,6 +32,8 @@ struct DescribeManagedRuleGroup {
   static constexpr std::string_view name = "DescribeManagedRuleGroup";
   static constexpr std::string_view target_prefix = "AWSWAF_20190729";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "wafv2";
+  static constexpr std::string_view endpoint_prefix = "wafv2";
 };
 
 }  // namespace awsjson::wafv2

@@ -30,6 +30,8 @@ struct GetWebACLForResource {
   static constexpr std::string_view name = "GetWebACLForResource";
   static constexpr std::string_view target_prefix = "AWSWAF_20190729";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "wafv2";
+  static constexpr std::string_view endpoint_prefix = "wafv2";
 };
 
 }  // namespace awsjson::wafv2

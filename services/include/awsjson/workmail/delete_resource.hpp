@@ -30,6 +30,8 @@ struct DeleteResource {
   static constexpr std::string_view name = "DeleteResource";
   static constexpr std::string_view target_prefix = "WorkMailService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "workmail";
+  static constexpr std::string_view endpoint_prefix = "workmail";
 };
 
 }  // namespace awsjson::workmail

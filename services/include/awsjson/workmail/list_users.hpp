@@ -27,6 +27,8 @@ struct ListUsers {
   static constexpr std::string_view name = "ListUsers";
   static constexpr std::string_view target_prefix = "WorkMailService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "workmail";
+  static constexpr std::string_view endpoint_prefix = "workmail";
 };
 
 }  // namespace awsjson::workmail

@@ -32,6 +32,8 @@ struct CreateWorkspaceBundle {
   static constexpr std::string_view name = "CreateWorkspaceBundle";
   static constexpr std::string_view target_prefix = "WorkspacesService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "workspaces";
+  static constexpr std::string_view endpoint_prefix = "workspaces";
 };
 
 }  // namespace awsjson::workspaces

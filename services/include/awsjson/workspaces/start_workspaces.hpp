@@ -23,6 +23,8 @@ struct StartWorkspaces {
   static constexpr std::string_view name = "StartWorkspaces";
   static constexpr std::string_view target_prefix = "WorkspacesService";
   static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "workspaces";
+  static constexpr std::string_view endpoint_prefix = "workspaces";
 };
 
 }  // namespace awsjson::workspaces

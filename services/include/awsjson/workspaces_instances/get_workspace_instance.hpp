@@ -30,6 +30,8 @@ struct GetWorkspaceInstance {
   static constexpr std::string_view name = "GetWorkspaceInstance";
   static constexpr std::string_view target_prefix = "EUCMIFrontendAPIService";
   static constexpr std::string_view json_version = "1.0";
+  static constexpr std::string_view signing_name = "workspaces-instances";
+  static constexpr std::string_view endpoint_prefix = "workspaces-instances";
 };
 
 }  // namespace awsjson::workspaces_instances

@@ -21,5 +21,7 @@ BOOST_DESCRIBE_STRUCT(ReplicatedWriteConflictException, (), (message))
 constexpr auto awsjson_shape(ReplicatedWriteConflictException const*) {
   return awsjson::shape("ReplicatedWriteConflictException", awsjson::shape_kind::client_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(ReplicatedWriteConflictException const*) { return false; }
 
 }  // namespace awsjson::dynamodb

@@ -33,5 +33,7 @@ constexpr auto awsjson_shape(ServiceQuotaExceededException const*) {
       },
       awsjson::shape_kind::client_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(ServiceQuotaExceededException const*) { return false; }
 
 }  // namespace awsjson::partnercentral_benefits

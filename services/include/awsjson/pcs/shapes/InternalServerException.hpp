@@ -25,5 +25,7 @@ constexpr auto awsjson_shape(InternalServerException const*) {
       },
       awsjson::shape_kind::server_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(InternalServerException const*) { return false; }
 
 }  // namespace awsjson::pcs

@@ -21,5 +21,7 @@ BOOST_DESCRIBE_STRUCT(InternalServerException, (), (Message, RequestId))
 constexpr auto awsjson_shape(InternalServerException const*) {
   return awsjson::shape("InternalServerException", awsjson::shape_kind::server_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(InternalServerException const*) { return false; }
 
 }  // namespace awsjson::pinpoint_sms_voice_v2

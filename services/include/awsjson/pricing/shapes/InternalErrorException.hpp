@@ -20,5 +20,7 @@ BOOST_DESCRIBE_STRUCT(InternalErrorException, (), (Message))
 constexpr auto awsjson_shape(InternalErrorException const*) {
   return awsjson::shape("InternalErrorException", awsjson::shape_kind::server_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(InternalErrorException const*) { return false; }
 
 }  // namespace awsjson::pricing

@@ -26,5 +26,7 @@ constexpr auto awsjson_shape(InsufficientCapacityException const*) {
       },
       awsjson::shape_kind::client_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(InsufficientCapacityException const*) { return false; }
 
 }  // namespace awsjson::redshift_serverless

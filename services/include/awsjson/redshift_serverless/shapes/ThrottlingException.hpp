@@ -21,5 +21,7 @@ BOOST_DESCRIBE_STRUCT(ThrottlingException, (), (code, message))
 constexpr auto awsjson_shape(ThrottlingException const*) {
   return awsjson::shape("ThrottlingException", awsjson::shape_kind::client_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(ThrottlingException const*) { return false; }
 
 }  // namespace awsjson::redshift_serverless

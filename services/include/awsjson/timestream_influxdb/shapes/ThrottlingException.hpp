@@ -27,5 +27,7 @@ constexpr auto awsjson_shape(ThrottlingException const*) {
       },
       awsjson::shape_kind::client_error);
 }
+/// @retryable: a client retries this error (returns whether it is throttling).
+constexpr bool awsjson_retryable(ThrottlingException const*) { return false; }
 
 }  // namespace awsjson::timestream_influxdb

@@ -1,0 +1,282 @@
+// awsjson::client: calls any generated operation. The input is validated, built into a request,
+// signed with the credentials of the chain (cached, refreshed before they expire), sent through a
+// transport, retried in standard mode, and the answer decoded into the output or a typed error.
+//
+//   awsjson::client ssm({.region = "us-east-1"});
+//   auto r = ssm.call<awsjson::ssm::GetParameter>({.Name = "/app/db"});
+//   if (auto const* out = r.result()) ...
+//
+// Synchronous; one client serves concurrent calls from several threads (the transport, the
+// credential cache and the retry quota are thread-safe). No global init or shutdown.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <thread>
+#include <variant>
+
+#include "../awsjson.hpp"
+#include "../sigv4.hpp"
+#include "credentials.hpp"
+#include "curl_transport.hpp"
+#include "profile.hpp"
+#include "retry.hpp"
+#include "transport.hpp"
+
+namespace awsjson {
+
+struct client_options {
+  /// The region; empty: AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`.
+  std::string region;
+  /// Where to send requests (`http://127.0.0.1:5000`); empty: the service's regional endpoint,
+  /// https://PREFIX.REGION.amazonaws.com (amazonaws.com.cn in China).
+  std::string endpoint_url;
+  /// The profile of the shared files; empty: AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. A
+  /// profile chosen here leaves the environment's keys out of the chain, as botocore does.
+  std::string profile;
+  /// Standard mode, 3 attempts; AWS_MAX_ATTEMPTS and the profile's `max_attempts` and
+  /// `retry_mode` (standard, or legacy taken as standard) apply when these are left as they are.
+  retry_options retry;
+  /// Checks every constraint of the model (@length, @range, @pattern) before sending; off,
+  /// only the required members are checked (what build_request always does).
+  bool validate = true;
+  /// The HTTP transport; null: a curl_transport (the CMake target awsjson::client links libcurl).
+  std::shared_ptr<transport> http;
+  /// Where credentials come from; null: the default chain (cached). Keys the program has:
+  /// std::make_shared<awsjson::static_credentials>(awsjson::sigv4::credentials{id, secret, token}).
+  std::shared_ptr<credential_provider> credentials;
+  /// Where settings come from (tests give their own).
+  environment env;
+  /// Lines for --debug: each attempt, its status and the wait before the next. Never a secret,
+  /// a token or a signature.
+  std::function<void(std::string const&)> log;
+  /// How to wait between attempts, and the jitter (tests give their own).
+  std::function<void(std::chrono::duration<double>)> sleep;
+  std::function<double()> random;
+};
+
+/// Why a call got no answer from the service.
+struct client_error {
+  enum class kind : unsigned char {
+    invalid_input,   ///< the input breaks the model's constraints (`violations`) or cannot be encoded
+    no_region,       ///< no region was given or configured
+    no_credentials,  ///< the credential chain found none, or a provider failed
+    transport,       ///< no HTTP answer (connection, timeout) after every attempt
+  };
+  kind what;
+  std::string message;
+  std::vector<std::string> violations;  ///< invalid_input: one line per broken constraint (no values of secrets)
+};
+
+/// The outcome of a call: the service's answer (the last attempt's) or why there was none, and
+/// how many attempts it took.
+template <operation Op>
+struct call_result {
+  std::variant<response<Op>, client_error> outcome;
+  int attempts = 0;
+
+  bool ok() const noexcept { return result() != nullptr; }
+  typename Op::output const* result() const noexcept {
+    auto const* r = std::get_if<0>(&outcome);
+    return r ? r->result() : nullptr;
+  }
+  typename Op::output* result() noexcept {
+    auto* r = std::get_if<0>(&outcome);
+    return r ? r->result() : nullptr;
+  }
+  operation_error<Op> const* service_error() const noexcept {
+    auto const* r = std::get_if<0>(&outcome);
+    return r ? r->service_error() : nullptr;
+  }
+  awsjson::error const* output_error() const noexcept {
+    auto const* r = std::get_if<0>(&outcome);
+    return r ? r->output_error() : nullptr;
+  }
+  client_error const* failure() const noexcept { return std::get_if<1>(&outcome); }
+  response<Op> const* answer() const noexcept { return std::get_if<0>(&outcome); }
+};
+
+namespace detail {
+/// The wire facts of an operation's service a client needs (generated into each descriptor).
+template <class Op>
+concept callable_operation = operation<Op> && requires {
+  { Op::signing_name } -> std::convertible_to<std::string_view>;
+  { Op::endpoint_prefix } -> std::convertible_to<std::string_view>;
+};
+
+/// An error shape the model marks @retryable: the generator writes `constexpr bool
+/// awsjson_retryable(E const*)`, true when the error is throttling.
+template <class E>
+concept modeled_retryable = requires {
+  { awsjson_retryable(static_cast<E const*>(nullptr)) } -> std::same_as<bool>;
+};
+
+/// "https://host:port" as "host:port".
+inline std::string host_of(std::string_view endpoint) {
+  auto scheme = endpoint.find("://");
+  auto host = scheme == std::string_view::npos ? endpoint : endpoint.substr(scheme + 3);
+  return std::string(host.substr(0, host.find('/')));
+}
+}  // namespace detail
+
+class client {
+ public:
+  client() : client(client_options{}) {}
+  explicit client(client_options o);
+
+  /// Calls Op with `input`: the service's answer, or why there was none.
+  template <detail::callable_operation Op>
+  call_result<Op> call(typename Op::input const& input) const;
+
+  std::string const& region() const noexcept { return region_; }
+  shared_config const& config() const noexcept { return *config_; }
+  retry_quota& quota() const noexcept { return *quota_; }
+  /// The credentials the next call would sign with (the cache refreshing them when due).
+  credential_lookup credentials() const { return credentials_->load(); }
+
+  /// The endpoint of a service in this client's region (or the one configured).
+  std::string endpoint_for(std::string_view endpoint_prefix, std::string_view host_prefix = {}) const;
+
+ private:
+  void debug(std::string const& line) const {
+    if (options_.log) options_.log(line);
+  }
+
+  client_options options_;
+  std::shared_ptr<shared_config const> config_;
+  std::string region_;
+  std::shared_ptr<credential_provider> credentials_;
+  std::shared_ptr<retry_quota> quota_ = std::make_shared<retry_quota>();
+};
+
+// ---- definitions -------------------------------------------------------------------------------
+
+inline client::client(client_options o) : options_(std::move(o)) {
+  config_ = std::make_shared<shared_config const>(shared_config::load(options_.env, options_.profile));
+  region_ = options_.region;
+  if (region_.empty()) region_ = options_.env.value("AWS_REGION", options_.env.value("AWS_DEFAULT_REGION"));
+  if (region_.empty()) region_ = config_->get("region").value_or("");
+  std::shared_ptr<transport> metadata = options_.http;  // the container and instance endpoints
+  if (!options_.http) {
+    options_.http = std::make_shared<curl_transport>();
+    metadata = std::make_shared<curl_transport>(
+        curl_transport::options{std::chrono::milliseconds(1000), std::chrono::milliseconds(2000), 2});
+  }
+  if (!options_.credentials)
+    options_.credentials =
+        std::make_shared<cached_credentials>(default_credential_chain(config_, metadata, options_.env));
+  credentials_ = options_.credentials;
+  // Attempts: the program's choice, else AWS_MAX_ATTEMPTS, else the profile's max_attempts.
+  if (options_.retry.max_attempts == retry_options{}.max_attempts) {
+    std::string attempts = options_.env.value("AWS_MAX_ATTEMPTS", config_->get("max_attempts").value_or(""));
+    if (!attempts.empty() && attempts.find_first_not_of("0123456789") == std::string::npos && attempts.size() < 4)
+      options_.retry.max_attempts = std::max(1, std::stoi(attempts));
+  }
+  if (!options_.sleep) options_.sleep = [](std::chrono::duration<double> d) { std::this_thread::sleep_for(d); };
+  if (!options_.random)
+    options_.random = [] {
+      thread_local std::mt19937_64 engine{std::random_device{}()};
+      return std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+    };
+}
+
+inline std::string client::endpoint_for(std::string_view endpoint_prefix, std::string_view host_prefix) const {
+  if (!options_.endpoint_url.empty()) {
+    std::string e = options_.endpoint_url;
+    while (e.ends_with('/')) e.pop_back();
+    return e;
+  }
+  std::string suffix = region_.starts_with("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  return "https://" + std::string(host_prefix) + std::string(endpoint_prefix) + "." + region_ + "." + suffix;
+}
+
+template <detail::callable_operation Op>
+call_result<Op> client::call(typename Op::input const& input) const {
+  call_result<Op> result;
+  using kind = client_error::kind;
+  auto fail = [&](kind k, std::string message, std::vector<std::string> violations = {}) {
+    result.outcome = client_error{k, std::move(message), std::move(violations)};
+    return result;
+  };
+  std::string op(Op::name);
+
+  // 1. The input, checked before anything is sent; the request built once.
+  if (options_.validate) {
+    if (auto violations = validate(input); !violations.empty()) {
+      std::vector<std::string> lines;
+      for (auto const& v : violations) lines.push_back(v.to_string());  // never a sensitive value
+      return fail(kind::invalid_input, "invalid input for " + op, std::move(lines));
+    }
+  }
+  http_request prepared;
+  if (auto err = build_request<Op>(input, prepared)) return fail(kind::invalid_input, err.to_string());
+  if (region_.empty()) return fail(kind::no_region, "no region: give one, or set AWS_REGION or the profile's region");
+  std::string_view host_prefix;
+  if constexpr (requires { Op::host_prefix; }) host_prefix = Op::host_prefix;
+  std::string endpoint = endpoint_for(Op::endpoint_prefix, options_.endpoint_url.empty() ? host_prefix : "");
+  std::string host = detail::host_of(endpoint);
+
+  // 2. Attempts: signed afresh each time (the date, and credentials that may have been refreshed).
+  int taken = 0;  // retry quota tokens this call holds
+  int max_attempts = options_.retry.mode == retry_options::retry_mode::none ? 1 : options_.retry.max_attempts;
+  for (int attempt = 1;; ++attempt) {
+    result.attempts = attempt;
+    auto creds = credentials_->load();
+    if (!creds.found) return fail(kind::no_credentials, creds.error);
+    http_request request = prepared;
+    (void)sigv4::sign(request, host, creds.found->keys, {region_, std::string(Op::signing_name)},
+                      std::chrono::system_clock::now());
+    http_response answer;
+    auto failure = options_.http->send(endpoint, request, answer);
+    attempt_outcome seen;
+    std::optional<response<Op>> decoded;
+    if (failure) {
+      seen.transport_failed = true;
+      seen.timed_out = failure->what == transport_error::kind::timeout;
+      debug(op + " attempt " + std::to_string(attempt) + ": POST " + endpoint + ": no answer: " + failure->message);
+    } else {
+      decoded = decode_response<Op>(answer.status, answer.headers, answer.body);
+      seen.http_status = answer.status;
+      if (auto const* e = decoded->service_error()) {
+        seen.error_code = e->code;
+        std::visit(
+            [&](auto const& shape) {
+              using E = std::remove_cvref_t<decltype(shape)>;
+              if constexpr (detail::modeled_retryable<E>) {
+                seen.modeled_retryable = true;
+                seen.modeled_throttling = awsjson_retryable(static_cast<E const*>(nullptr));
+              }
+            },
+            e->error);
+      }
+      debug(op + " attempt " + std::to_string(attempt) + ": POST " + endpoint + ": HTTP " +
+            std::to_string(answer.status) + (seen.error_code.empty() ? "" : " " + std::string(seen.error_code)) +
+            ", request id " + decoded->metadata.request_id);
+    }
+    bool done = !is_retryable(seen) || attempt >= max_attempts;
+    int cost = done ? 0 : quota_->acquire(seen);
+    if (!done && cost == 0) {
+      debug(op + ": not retried: the retry quota is spent (" + std::to_string(quota_->available()) + " left)");
+      done = true;
+    }
+    if (done) {
+      if (!failure && decoded->ok()) quota_->succeeded(taken);
+      if (failure)
+        return fail(kind::transport, "no answer from " + endpoint + " after " + std::to_string(attempt) + " attempt" +
+                                         (attempt > 1 ? "s" : "") + ": " + failure->message);
+      result.outcome = std::move(*decoded);
+      return result;
+    }
+    taken += cost;
+    auto wait = backoff(options_.retry, attempt, options_.random());
+    debug(op + ": retrying in " + std::to_string(wait.count()) + " s (attempt " + std::to_string(attempt + 1) + " of " +
+          std::to_string(max_attempts) + ")");
+    options_.sleep(wait);
+  }
+}
+
+}  // namespace awsjson

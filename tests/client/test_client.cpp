@@ -1,0 +1,515 @@
+// awsjson::client without AWS: retries against a scripted transport, and every credential
+// provider against temporary files, a real process and HTTP servers on 127.0.0.1
+// (tests/client/local_server.hpp). Planted secrets must never show in an error or a log line.
+#include <catch2/catch.hpp>
+
+#include <awsjson/client.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "local_server.hpp"
+
+namespace fake {
+struct EchoRequest {
+  std::optional<std::string> Name;
+  std::optional<std::string> Secret;
+  friend bool operator==(EchoRequest const&, EchoRequest const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(EchoRequest, (), (Name, Secret))
+constexpr auto awsjson_shape(EchoRequest const*) {
+  return awsjson::shape("EchoRequest", {{.name = "Name", .max_length = 8}, {.name = "Secret", .sensitive = true}});
+}
+struct EchoResponse {
+  std::optional<std::string> Value;
+  friend bool operator==(EchoResponse const&, EchoResponse const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(EchoResponse, (), (Value))
+struct NotThereException {
+  std::optional<std::string> message;
+  friend bool operator==(NotThereException const&, NotThereException const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(NotThereException, (), (message))
+constexpr auto awsjson_shape(NotThereException const*) {
+  return awsjson::shape("NotThereException", awsjson::shape_kind::client_error);
+}
+struct BusyException {  // @retryable(throttling: true) in its model
+  std::optional<std::string> message;
+  friend bool operator==(BusyException const&, BusyException const&) = default;
+};
+BOOST_DESCRIBE_STRUCT(BusyException, (), (message))
+constexpr auto awsjson_shape(BusyException const*) {
+  return awsjson::shape("BusyException", awsjson::shape_kind::client_error);
+}
+constexpr bool awsjson_retryable(BusyException const*) { return true; }
+struct Echo {
+  using input = EchoRequest;
+  using output = EchoResponse;
+  using errors = boost::mp11::mp_list<NotThereException, BusyException>;
+  static constexpr std::string_view name = "Echo";
+  static constexpr std::string_view target_prefix = "FakeService";
+  static constexpr std::string_view json_version = "1.1";
+  static constexpr std::string_view signing_name = "fake";
+  static constexpr std::string_view endpoint_prefix = "fake";
+};
+}  // namespace fake
+
+namespace {
+using awsjson::client;
+using awsjson::client_options;
+using awsjson::http_request;
+using awsjson::http_response;
+using awsjson::transport_error;
+
+constexpr char const* planted = "PLANTED-SECRET-kx81";
+
+// Answers from a script, one per request; records what it was sent.
+struct scripted_transport final : awsjson::transport {
+  struct step {
+    int status = 200;
+    std::string body = "{}";
+    std::optional<transport_error> failure;
+  };
+  std::vector<step> script;
+  std::vector<http_request> sent;
+  std::vector<std::string> endpoints;
+  step fallback{200, R"({"Value":"v"})", {}};
+
+  std::optional<transport_error> send(std::string_view endpoint, http_request const& request,
+                                      http_response& response) override {
+    sent.push_back(request);
+    endpoints.emplace_back(endpoint);
+    step s = sent.size() <= script.size() ? script[sent.size() - 1] : fallback;
+    if (s.failure) return s.failure;
+    response = {s.status, {{"x-amzn-RequestId", "req-" + std::to_string(sent.size())}}, s.body};
+    return std::nullopt;
+  }
+};
+
+scripted_transport::step throttled() { return {400, R"({"__type":"ThrottlingException","message":"slow down"})", {}}; }
+scripted_transport::step unavailable() { return {503, R"({"message":"busy"})", {}}; }
+scripted_transport::step timed_out() { return {0, "", transport_error{transport_error::kind::timeout, "timed out"}}; }
+
+// An environment of its own: nothing from the process's.
+awsjson::environment env_of(std::map<std::string, std::string> vars) {
+  awsjson::environment e;
+  e.get = [vars](std::string const& name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+  return e;
+}
+
+struct fixture {
+  std::shared_ptr<scripted_transport> http = std::make_shared<scripted_transport>();
+  std::vector<double> waits;
+  std::vector<std::string> log;
+  client_options options(std::map<std::string, std::string> vars = {{"AWS_ACCESS_KEY_ID", "AKIDEXAMPLE"},
+                                                                    {"AWS_SECRET_ACCESS_KEY", planted}}) {
+    client_options o;
+    o.region = "us-east-1";
+    o.http = http;
+    o.env = env_of(std::move(vars));
+    o.sleep = [this](std::chrono::duration<double> d) { waits.push_back(d.count()); };
+    o.random = [] { return 0.5; };
+    o.log = [this](std::string const& line) { log.push_back(line); };
+    return o;
+  }
+};
+
+// A temporary folder, removed afterwards.
+struct temp_dir {
+  std::filesystem::path path;
+  temp_dir() {
+    char name[] = "/tmp/awsjson-client-XXXXXX";
+    path = ::mkdtemp(name);
+  }
+  ~temp_dir() { std::filesystem::remove_all(path); }
+  std::string write(std::string const& name, std::string const& text, bool executable = false) const {
+    auto p = path / name;
+    std::ofstream(p) << text;
+    if (executable) std::filesystem::permissions(p, std::filesystem::perms::owner_all);
+    return p.string();
+  }
+};
+}  // namespace
+
+TEST_CASE("a call is validated, signed, sent and decoded", "[client]") {
+  fixture f;
+  client c(f.options());
+  auto r = c.call<fake::Echo>({.Name = "n", .Secret = planted});
+  REQUIRE(r.ok());
+  CHECK(r.result()->Value == "v");
+  CHECK(r.attempts == 1);
+  REQUIRE(f.http->sent.size() == 1);
+  CHECK(f.http->endpoints[0] == "https://fake.us-east-1.amazonaws.com");
+  auto const& sent = f.http->sent[0];
+  CHECK(sent.header("X-Amz-Target") == "FakeService.Echo");
+  CHECK(sent.header("Host") == "fake.us-east-1.amazonaws.com");
+  CHECK(sent.header("Authorization").starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"));
+  CHECK(sent.header("Authorization").find("/us-east-1/fake/aws4_request") != std::string_view::npos);
+  for (auto const& line : f.log) CHECK(line.find(planted) == std::string::npos);
+
+  SECTION("an input that breaks the model is not sent, and its message names no secret") {
+    auto bad = c.call<fake::Echo>({.Name = "much too long", .Secret = planted});
+    REQUIRE(bad.failure());
+    CHECK(bad.failure()->what == awsjson::client_error::kind::invalid_input);
+    REQUIRE(bad.failure()->violations.size() == 1);
+    CHECK(bad.failure()->violations[0].find("/Name") != std::string::npos);
+    CHECK(f.http->sent.size() == 1);
+  }
+  SECTION("no region") {
+    auto o = f.options();
+    o.region.clear();
+    auto r2 = client(o).call<fake::Echo>({});
+    REQUIRE(r2.failure());
+    CHECK(r2.failure()->what == awsjson::client_error::kind::no_region);
+  }
+  SECTION("an endpoint URL replaces the service's") {
+    auto o = f.options();
+    o.endpoint_url = "http://127.0.0.1:4566/";
+    REQUIRE(client(o).call<fake::Echo>({}).ok());
+    CHECK(f.http->endpoints.back() == "http://127.0.0.1:4566");
+    CHECK(f.http->sent.back().header("Host") == "127.0.0.1:4566");
+  }
+}
+
+TEST_CASE("standard retries: throttled twice, then answered", "[client][retry]") {
+  fixture f;
+  f.http->script = {throttled(), throttled()};
+  client c(f.options());
+  auto r = c.call<fake::Echo>({});
+  REQUIRE(r.ok());
+  CHECK(r.attempts == 3);
+  // rand() * min(1 s * 2^(attempt-1), 20 s), rand() = 0.5 here
+  CHECK(f.waits == std::vector<double>{0.5, 1.0});
+  CHECK(c.quota().available() == 500);  // the 2 x 5 tokens the retries took, given back on success
+}
+
+TEST_CASE("standard retries: throttled past the limit gives the service's error after exactly the attempts",
+          "[client][retry]") {
+  fixture f;
+  f.http->script.assign(10, throttled());
+  auto o = f.options();
+  o.retry.max_attempts = 5;
+  client c(o);
+  auto r = c.call<fake::Echo>({});
+  REQUIRE(r.service_error());
+  CHECK(r.service_error()->code == "ThrottlingException");
+  CHECK(r.attempts == 5);
+  CHECK(f.http->sent.size() == 5);
+  CHECK(f.waits == std::vector<double>{0.5, 1.0, 2.0, 4.0});
+  CHECK(c.quota().available() == 500 - 4 * 5);  // a call that fails keeps what its retries took
+}
+
+TEST_CASE("standard retries: what is retried and what is not", "[client][retry]") {
+  fixture f;
+  SECTION("a modeled error is answered at once") {
+    f.http->script = {{400, R"({"__type":"NotThereException","message":"no"})", {}}};
+    auto r = client(f.options()).call<fake::Echo>({});
+    REQUIRE(r.service_error());
+    CHECK(r.service_error()->is<fake::NotThereException>());
+    CHECK(r.attempts == 1);
+  }
+  SECTION("an error the model marks @retryable is retried, with a throttling error's cost") {
+    f.http->script = {{400, R"({"__type":"BusyException"})", {}}};
+    client c(f.options());
+    CHECK(c.call<fake::Echo>({}).attempts == 2);
+    CHECK(c.quota().available() == 500);
+  }
+  SECTION("500, 502, 503 and 504 are retried") {
+    f.http->script = {{500, "{}", {}}, {502, "{}", {}}};
+    CHECK(client(f.options()).call<fake::Echo>({}).attempts == 3);
+    f.http->sent.clear();
+    f.http->script = {{503, "{}", {}}, {504, "{}", {}}};
+    CHECK(client(f.options()).call<fake::Echo>({}).attempts == 3);
+  }
+  SECTION("a timeout is retried and costs 10 tokens; no answer at all is a transport failure") {
+    f.http->script = {timed_out(), timed_out(), timed_out()};
+    client c(f.options());
+    auto r = c.call<fake::Echo>({});
+    REQUIRE(r.failure());
+    CHECK(r.failure()->what == awsjson::client_error::kind::transport);
+    CHECK(r.attempts == 3);
+    CHECK(c.quota().available() == 480);
+  }
+  SECTION("retry mode none: one attempt") {
+    f.http->script = {throttled()};
+    auto o = f.options();
+    o.retry.mode = awsjson::retry_options::retry_mode::none;
+    CHECK(client(o).call<fake::Echo>({}).attempts == 1);
+  }
+  SECTION("AWS_MAX_ATTEMPTS") {
+    f.http->script.assign(10, unavailable());
+    auto o = f.options({{"AWS_ACCESS_KEY_ID", "A"}, {"AWS_SECRET_ACCESS_KEY", "S"}, {"AWS_MAX_ATTEMPTS", "2"}});
+    CHECK(client(o).call<fake::Echo>({}).attempts == 2);
+  }
+}
+
+TEST_CASE("standard retries: an empty retry quota stops retries", "[client][retry]") {
+  fixture f;
+  f.http->fallback = unavailable();
+  client c(f.options());
+  for (int i = 0; i < 50; ++i) CHECK(c.call<fake::Echo>({}).attempts == 3);  // 2 retries, 10 tokens each call
+  CHECK(c.quota().available() == 0);
+  auto r = c.call<fake::Echo>({});
+  CHECK(r.attempts == 1);
+  REQUIRE(r.service_error());
+  CHECK(r.service_error()->http_status == 503);
+  bool said = false;
+  for (auto const& line : f.log) said = said || line.find("retry quota") != std::string::npos;
+  CHECK(said);
+}
+
+TEST_CASE("backoff: full jitter, doubling, capped at 20 s", "[client][retry]") {
+  awsjson::retry_options o;
+  CHECK(awsjson::backoff(o, 1, 1.0).count() == 1.0);
+  CHECK(awsjson::backoff(o, 3, 0.5).count() == 2.0);
+  CHECK(awsjson::backoff(o, 6, 1.0).count() == 20.0);
+  CHECK(awsjson::backoff(o, 60, 0.25).count() == 5.0);
+  CHECK(awsjson::is_retryable({.error_code = "ProvisionedThroughputExceededException"}));
+  CHECK(awsjson::is_retryable({.error_code = "RequestTimeoutException"}));
+  CHECK_FALSE(awsjson::is_retryable({.http_status = 400, .error_code = "ValidationException"}));
+  CHECK(awsjson::is_retryable({.http_status = 400, .modeled_retryable = true}));
+}
+
+TEST_CASE("credentials: the environment", "[client][credentials]") {
+  auto found =
+      awsjson::environment_credentials(
+          env_of({{"AWS_ACCESS_KEY_ID", "AKID"}, {"AWS_SECRET_ACCESS_KEY", planted}, {"AWS_SESSION_TOKEN", "TOKEN"}}))
+          .load();
+  REQUIRE(found.found);
+  CHECK(found.found->keys.access_key_id == "AKID");
+  CHECK(found.found->keys.session_token == "TOKEN");
+  CHECK_FALSE(awsjson::environment_credentials(env_of({})).load().found);
+  auto half = awsjson::environment_credentials(env_of({{"AWS_ACCESS_KEY_ID", "AKID"}})).load();
+  CHECK(half.error.find("must be set together") != std::string::npos);
+}
+
+TEST_CASE("credentials and region from the shared files and a profile", "[client][credentials]") {
+  temp_dir d;
+  auto creds = d.write("credentials",
+                       "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = defaultsecret\n\n"
+                       "# a comment\n[dev]\naws_access_key_id=DEVKEY\naws_secret_access_key = " +
+                           std::string(planted) + "\naws_session_token = devtoken\n");
+  auto config =
+      d.write("config",
+              "[default]\nregion = us-west-2\n[profile dev]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 4\n"
+              "[profile cfg]\nAWS_ACCESS_KEY_ID = CFGKEY\naws_secret_access_key = cfgsecret\nregion = ap-south-1\n");
+  std::map<std::string, std::string> vars{
+      {"AWS_SHARED_CREDENTIALS_FILE", creds}, {"AWS_CONFIG_FILE", config}, {"HOME", d.path.string()}};
+  fixture f;
+  SECTION("the default profile") {
+    client c(f.options(vars));
+    CHECK(c.credentials().found->keys.access_key_id == "DEFAULTKEY");
+    CHECK(c.credentials().found->source == "shared-credentials-file");
+  }
+  SECTION("AWS_PROFILE, with the region of [profile dev] in the config file") {
+    auto v = vars;
+    v["AWS_PROFILE"] = "dev";
+    auto o = f.options(v);
+    o.region.clear();
+    client c(o);
+    CHECK(c.region() == "eu-west-1");
+    auto found = c.credentials();
+    CHECK(found.found->keys.access_key_id == "DEVKEY");
+    CHECK(found.found->keys.session_token == "devtoken");
+    CHECK(c.config().get("max_concurrent_requests") == std::nullopt);  // nested under s3: not the profile's
+  }
+  SECTION("keys in the config file's profile (names are case-insensitive)") {
+    auto v = vars;
+    v["AWS_PROFILE"] = "cfg";
+    CHECK(client(f.options(v)).credentials().found->source == "config-file");
+  }
+  SECTION("environment keys come first, unless the program chose the profile") {
+    auto v = vars;
+    v["AWS_ACCESS_KEY_ID"] = "ENVKEY";
+    v["AWS_SECRET_ACCESS_KEY"] = "envsecret";
+    CHECK(client(f.options(v)).credentials().found->keys.access_key_id == "ENVKEY");
+    auto o = f.options(v);
+    o.profile = "dev";
+    CHECK(client(o).credentials().found->keys.access_key_id == "DEVKEY");
+  }
+  SECTION("a profile that is nowhere: no credentials, and the message names what was tried") {
+    auto o = f.options(vars);
+    o.profile = "nope";
+    auto v = vars;
+    v["AWS_EC2_METADATA_DISABLED"] = "true";
+    o.env = env_of(v);
+    auto r = client(o).call<fake::Echo>({});
+    REQUIRE(r.failure());
+    CHECK(r.failure()->what == awsjson::client_error::kind::no_credentials);
+    CHECK(r.failure()->message.find("shared-credentials-file") != std::string::npos);
+    CHECK(f.http->sent.empty());
+  }
+}
+
+TEST_CASE("credentials from credential_process", "[client][credentials]") {
+  temp_dir d;
+  auto ok = d.write("ok.sh",
+                    "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"PROCKEY\", \"SecretAccessKey\": \"" +
+                        std::string(planted) +
+                        "\", \"SessionToken\": \"proctoken\", \"Expiration\": \"2099-01-02T03:04:05Z\"}'\n",
+                    true);
+  auto failing = d.write("fail.sh", "#!/bin/sh\necho '" + std::string(planted) + "'\nexit 3\n", true);
+  auto v2 = d.write("v2.sh", "#!/bin/sh\necho '{\"Version\": 2, \"AccessKeyId\": \"K\", \"SecretAccessKey\": \"S\"}'\n",
+                    true);
+  auto garbage =
+      d.write("garbage.sh",
+              "#!/bin/sh\necho '{\"AccessKeyId\": 5, \"SecretAccessKey\": \"" + std::string(planted) + "\"}'\n", true);
+  auto config = d.write("config", "[profile ok]\ncredential_process = " + ok + " --some-arg\n[profile failing]\n" +
+                                      "credential_process = " + failing + "\n[profile v2]\ncredential_process = " + v2 +
+                                      "\n[profile garbage]\ncredential_process = " + garbage + "\n");
+  awsjson::environment env = env_of({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", d.path / "none"}});
+  auto load = [&](std::string profile) {
+    auto cfg = std::make_shared<awsjson::shared_config const>(awsjson::shared_config::load(env, profile));
+    return awsjson::process_credentials(cfg).load();
+  };
+  auto found = load("ok");
+  REQUIRE(found.found);
+  CHECK(found.found->keys.access_key_id == "PROCKEY");
+  CHECK(found.found->keys.secret_access_key == planted);
+  CHECK(found.found->keys.session_token == "proctoken");
+  REQUIRE(found.found->expiration);
+  CHECK(*found.found->expiration == std::chrono::sys_days{std::chrono::year{2099} / 1 / 2} + std::chrono::hours{3} +
+                                        std::chrono::minutes{4} + std::chrono::seconds{5});
+  auto bad = load("failing");
+  CHECK(bad.error.find("exited with status 3") != std::string::npos);
+  CHECK(bad.error.find(planted) == std::string::npos);
+  CHECK(load("v2").error.find("Version is not 1") != std::string::npos);
+  auto wrong = load("garbage");
+  CHECK(wrong.error.find("/AccessKeyId") != std::string::npos);
+  CHECK(wrong.error.find(planted) == std::string::npos);
+}
+
+TEST_CASE("credentials from a container credentials server on 127.0.0.1", "[client][credentials]") {
+  temp_dir d;
+  auto token_file = d.write("token", "container-token-PLANTED\n");
+  testing::local_server server([](testing::local_request const& r) {
+    if (r.path != "/creds" || r.headers.count("authorization") == 0 ||
+        r.headers.at("authorization") != "container-token-PLANTED")
+      return testing::local_answer{401, {}, "{}"};
+    return testing::local_answer{200,
+                                 {{"Content-Type", "application/json"}},
+                                 R"({"AccessKeyId":"CONTAINERKEY","SecretAccessKey":"s","Token":"t",)"
+                                 R"("Expiration":"2099-01-01T00:00:00Z"})"};
+  });
+  auto http = std::make_shared<awsjson::curl_transport>();
+  auto provider = [&](std::map<std::string, std::string> vars) {
+    return awsjson::container_credentials(http, env_of(std::move(vars))).load();
+  };
+  auto found = provider({{"AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/creds"},
+                         {"AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", token_file}});
+  REQUIRE(found.found);
+  CHECK(found.found->keys.access_key_id == "CONTAINERKEY");
+  CHECK(found.found->keys.session_token == "t");
+  auto refused = provider({{"AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/creds"},
+                           {"AWS_CONTAINER_AUTHORIZATION_TOKEN", "wrong"}});
+  CHECK(refused.error.find("HTTP 401") != std::string::npos);
+  auto other_host = provider({{"AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://10.1.2.3/creds"}});
+  CHECK(other_host.error.find("not an allowed host") != std::string::npos);
+  CHECK_FALSE(provider({}).found);
+  CHECK(server.requests().size() == 2);  // the disallowed host was never asked
+}
+
+TEST_CASE("credentials from an IMDSv2 server on 127.0.0.1 that requires its token", "[client][credentials]") {
+  std::string const token = "imds-token-PLANTED";
+  testing::local_server server([&](testing::local_request const& r) {
+    if (r.method == "PUT" && r.path == "/latest/api/token") {
+      if (r.headers.count("x-aws-ec2-metadata-token-ttl-seconds") == 0) return testing::local_answer{400, {}, ""};
+      return testing::local_answer{200, {}, token};
+    }
+    if (r.headers.count("x-aws-ec2-metadata-token") == 0 || r.headers.at("x-aws-ec2-metadata-token") != token)
+      return testing::local_answer{401, {}, ""};
+    if (r.path == "/latest/meta-data/iam/security-credentials/") return testing::local_answer{200, {}, "app-role\n"};
+    if (r.path == "/latest/meta-data/iam/security-credentials/app-role")
+      return testing::local_answer{200,
+                                   {},
+                                   R"({"Code":"Success","AccessKeyId":"IMDSKEY","SecretAccessKey":"s",)"
+                                   R"("Token":"t","Expiration":"2099-01-01T00:00:00Z"})"};
+    return testing::local_answer{404, {}, ""};
+  });
+  auto http = std::make_shared<awsjson::curl_transport>();
+  auto found =
+      awsjson::instance_credentials(http, env_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url() + "/"}})).load();
+  REQUIRE(found.found);
+  CHECK(found.found->keys.access_key_id == "IMDSKEY");
+  CHECK(found.found->source == "iam-role");
+  auto requests = server.requests();
+  REQUIRE(requests.size() == 3);
+  CHECK(requests[0].headers["x-aws-ec2-metadata-token-ttl-seconds"] == "21600");
+  CHECK(requests[2].path == "/latest/meta-data/iam/security-credentials/app-role");
+  auto off =
+      awsjson::instance_credentials(
+          http, env_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()}, {"AWS_EC2_METADATA_DISABLED", "TRUE"}}))
+          .load();
+  CHECK_FALSE(off.found);
+  CHECK(off.error.empty());
+  CHECK(server.requests().size() == 3);
+}
+
+namespace {
+std::atomic<long> fake_now{0};  // seconds since the epoch
+std::chrono::system_clock::time_point clock_now() {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(fake_now.load()));
+}
+struct counting_provider final : awsjson::credential_provider {
+  int loads = 0;
+  bool fail = false;
+  std::string_view name() const override { return "counting"; }
+  awsjson::credential_lookup load() override {
+    ++loads;
+    if (fail) return awsjson::credential_lookup::fail("counting: down");
+    awsjson::timed_credentials c{
+        {"K" + std::to_string(loads), "S", "T"}, clock_now() + std::chrono::hours(1), "counting"};
+    return {c, {}};
+  }
+};
+}  // namespace
+
+TEST_CASE("cached credentials: refreshed 15 minutes before expiry, required 10 minutes before",
+          "[client][credentials]") {
+  auto source = std::make_shared<counting_provider>();
+  fake_now = 1'000'000;
+  awsjson::cached_credentials cache(source, &clock_now);
+  CHECK(cache.load().found->keys.access_key_id == "K1");
+  fake_now += 40 * 60;  // 20 minutes left
+  CHECK(cache.load().found->keys.access_key_id == "K1");
+  CHECK(source->loads == 1);
+  fake_now += 6 * 60;  // 14 minutes left: advisory refresh
+  CHECK(cache.load().found->keys.access_key_id == "K2");
+  fake_now += 47 * 60;  // 13 minutes left of K2's hour
+  source->fail = true;
+  auto kept = cache.load();  // the refresh failed: the old ones are still good for 3 minutes of advisory
+  REQUIRE(kept.found);
+  CHECK(kept.found->keys.access_key_id == "K2");
+  fake_now += 4 * 60;  // 9 minutes left: mandatory
+  auto gone = cache.load();
+  CHECK_FALSE(gone.found);
+  CHECK(gone.error == "counting: down");
+  source->fail = false;
+  CHECK(cache.load().found->keys.access_key_id == "K5");
+}
+
+TEST_CASE("the default chain: botocore's order, and an error stops it", "[client][credentials]") {
+  temp_dir d;
+  auto config = d.write("config", "[default]\ncredential_process = /bin/false\n");
+  auto env = env_of({{"AWS_CONFIG_FILE", config}, {"AWS_SHARED_CREDENTIALS_FILE", (d.path / "none").string()}});
+  auto cfg = std::make_shared<awsjson::shared_config const>(awsjson::shared_config::load(env));
+  auto chain = awsjson::default_credential_chain(cfg, std::make_shared<scripted_transport>(), env);
+  std::vector<std::string> names;
+  for (auto const& p : chain->providers()) names.emplace_back(p->name());
+  CHECK(names == std::vector<std::string>{"environment", "shared-credentials-file", "credential-process", "config-file",
+                                          "container-role", "iam-role"});
+  auto r = chain->load();
+  CHECK_FALSE(r.found);
+  CHECK(r.error.find("credential_process of profile default: exited with status 1") != std::string::npos);
+}
+
+TEST_CASE("credentials print redacted", "[client][credentials]") {
+  awsjson::sigv4::credentials c{"AKID", planted, planted};
+  CHECK(awsjson::to_string(c).find(planted) == std::string::npos);
+}
