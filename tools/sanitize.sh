@@ -24,5 +24,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 echo "== TSan: 16 threads decoding at once"
 CXX=clang++ cmake -S . -B build-tsan "${common[@]}" -DAWSJSON_BUILD_EXAMPLES=OFF \
   -DCMAKE_CXX_FLAGS="-O1 -g -fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
-cmake --build build-tsan --target awsjson_tests
+cmake --build build-tsan --target awsjson_tests awsjson_client_tests
 TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/awsjson_tests "[concurrency]"
+echo "== TSan: one client, 8 threads calling at once"
+TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/awsjson_client_tests "[concurrency]"

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "local_server.hpp"
 
@@ -512,4 +513,44 @@ TEST_CASE("the default chain: botocore's order, and an error stops it", "[client
 TEST_CASE("credentials print redacted", "[client][credentials]") {
   awsjson::sigv4::credentials c{"AKID", planted, planted};
   CHECK(awsjson::to_string(c).find(planted) == std::string::npos);
+}
+
+namespace {
+// Thread-safe: every third request of each thread is answered 503 (so that a call, whose attempts
+// run on one thread, is answered at its second attempt at the latest), the others 200.
+struct busy_transport final : awsjson::transport {
+  std::atomic<int> requests{0};
+  std::optional<transport_error> send(std::string_view, http_request const& request, http_response& response) override {
+    thread_local int mine = 0;
+    ++requests;
+    if (request.header("Authorization").empty()) return transport_error{transport_error::kind::other, "unsigned"};
+    response = ++mine % 3 == 0 ? http_response{503, {}, "{}"} : http_response{200, {}, R"({"Value":"v"})"};
+    return std::nullopt;
+  }
+};
+}  // namespace
+
+TEST_CASE("one client, calls from eight threads at once (retries, quota and credential cache shared)",
+          "[client][concurrency]") {
+  auto http = std::make_shared<busy_transport>();
+  auto source = std::make_shared<counting_provider>();
+  fake_now = 0;  // each load gives credentials for an hour from now: one load serves every call
+  client_options o;
+  o.region = "us-east-1";
+  o.http = http;
+  o.credentials = std::make_shared<awsjson::cached_credentials>(source, &clock_now);
+  o.sleep = [](std::chrono::duration<double>) {};
+  o.random = [] { return 0.5; };
+  client c(o);
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i)
+        if (c.call<fake::Echo>({.Name = "n", .Secret = {}}).ok()) ++ok;
+    });
+  for (auto& t : threads) t.join();
+  CHECK(ok == 400);
+  CHECK(source->loads == 1);
+  CHECK(c.quota().available() == 500);
 }

@@ -119,8 +119,8 @@ TEST_CASE("credentials from a profile file alone (no keys in the environment)", 
                   {"AWS_EC2_METADATA_DISABLED", "true"}});
   awsjson::client c(o);
   CHECK(c.region() == env("AWS_REGION"));
-  put_parameter(c, "/awsjson/client/profile", "from-a-profile");
-  CHECK(get_parameter(c, "/awsjson/client/profile") == "from-a-profile");
+  put_parameter(c, "/itest/client/profile", "from-a-profile");
+  CHECK(get_parameter(c, "/itest/client/profile") == "from-a-profile");
   CHECK(c.credentials().found->source == "shared-credentials-file");
 }
 
@@ -136,8 +136,8 @@ TEST_CASE("credentials from credential_process", "[client][moto]") {
                   {"AWS_SHARED_CREDENTIALS_FILE", (d.path / "none").string()},
                   {"AWS_EC2_METADATA_DISABLED", "true"}});
   awsjson::client c(o);
-  put_parameter(c, "/awsjson/client/process", "from-a-process");
-  CHECK(get_parameter(c, "/awsjson/client/process") == "from-a-process");
+  put_parameter(c, "/itest/client/process", "from-a-process");
+  CHECK(get_parameter(c, "/itest/client/process") == "from-a-process");
   CHECK(c.credentials().found->source == "credential-process");
 }
 
@@ -150,7 +150,7 @@ TEST_CASE("a wrong secret is the service's error, not retried", "[client][moto]"
   o.log = [&](std::string const& line) { log.push_back(line); };
   awsjson::client c(o);
   awsjson::ssm::GetParameterRequest in;
-  in.Name = "/awsjson/client/profile";
+  in.Name = "/itest/client/profile";
   auto r = c.call<awsjson::ssm::GetParameter>(in);
   REQUIRE(r.service_error());
   CHECK(r.service_error()->http_status / 100 == 4);
@@ -190,14 +190,14 @@ TEST_CASE("retries through a proxy that throttles and drops connections in front
   auto o = moto_options(&waits);
   o.endpoint_url = proxy.url();
   awsjson::client c(o);
-  put_parameter(c, "/awsjson/client/retry", "after-retries");
+  put_parameter(c, "/itest/client/retry", "after-retries");
 
   SECTION("throttled twice, then answered: 3 attempts") {
     throttle = 2;
     seen = 0;
     waits.clear();
     awsjson::ssm::GetParameterRequest in;
-    in.Name = "/awsjson/client/retry";
+    in.Name = "/itest/client/retry";
     auto r = c.call<awsjson::ssm::GetParameter>(in);
     REQUIRE(r.ok());
     CHECK(r.result()->Parameter->Value == "after-retries");
@@ -214,7 +214,7 @@ TEST_CASE("retries through a proxy that throttles and drops connections in front
     throttle = 10;
     seen = 0;
     awsjson::ssm::GetParameterRequest in;
-    in.Name = "/awsjson/client/retry";
+    in.Name = "/itest/client/retry";
     auto r = c4.call<awsjson::ssm::GetParameter>(in);
     REQUIRE(r.service_error());
     CHECK(r.service_error()->code == "ThrottlingException");
@@ -225,7 +225,7 @@ TEST_CASE("retries through a proxy that throttles and drops connections in front
   SECTION("a dropped connection is retried") {
     drop = 1;
     seen = 0;
-    CHECK(get_parameter(c, "/awsjson/client/retry") == "after-retries");
+    CHECK(get_parameter(c, "/itest/client/retry") == "after-retries");
     CHECK(seen == 2);
   }
 }
@@ -301,14 +301,14 @@ TEST_CASE("Secrets Manager: a secret's value is never printed unless asked", "[c
 
 TEST_CASE("one client, calls from four threads at once", "[client][moto]") {
   awsjson::client c(moto_options());
-  put_parameter(c, "/awsjson/client/threads", "shared");
+  put_parameter(c, "/itest/client/threads", "shared");
   std::atomic<int> ok{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&] {
       for (int i = 0; i < 5; ++i) {
         awsjson::ssm::GetParameterRequest in;
-        in.Name = "/awsjson/client/threads";
+        in.Name = "/itest/client/threads";
         auto r = c.call<awsjson::ssm::GetParameter>(in);
         if (r.ok() && r.result()->Parameter && r.result()->Parameter->Value == "shared") ++ok;
       }

@@ -88,6 +88,16 @@ TEST_CASE("a maintenance window, its target and its task: created, read, listed 
   auto listed = ssm({"describe-maintenance-windows"});
   RUN_OK(listed);
   CHECK(listed.out.find(window) != std::string::npos);
+  // Global options before the operation, as people type them (the AWS CLI takes both places).
+  auto first = ssm({"--endpoint-url", endpoint(), "--region", std::getenv("AWS_REGION"), "--debug",
+                    "describe-maintenance-windows", "--max-results", "10"},
+                   "", false);
+  RUN_OK(first);
+  CHECK(first.out.find(window) != std::string::npos);
+  CHECK(first.err.find("canonical request:") != std::string::npos);
+  auto not_global = ssm({"--window-id", window, "get-maintenance-window"}, "", false);
+  CHECK(not_global.status == 252);
+  CHECK(not_global.err.find("--window-id before the operation is not a global option") != std::string::npos);
 
   auto target = ssm({"register-target-with-maintenance-window", "--window-id", window, "--resource-type", "INSTANCE",
                      "--targets", R"([{"Key":"InstanceIds","Values":["i-0123456789abcdef0"]}])"});

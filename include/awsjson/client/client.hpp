@@ -31,32 +31,32 @@ namespace awsjson {
 
 struct client_options {
   /// The region; empty: AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`.
-  std::string region;
+  std::string region{};
   /// Where to send requests (`http://127.0.0.1:5000`); empty: the service's regional endpoint,
   /// https://PREFIX.REGION.amazonaws.com (amazonaws.com.cn in China).
-  std::string endpoint_url;
+  std::string endpoint_url{};
   /// The profile of the shared files; empty: AWS_PROFILE, AWS_DEFAULT_PROFILE, `default`. A
   /// profile chosen here leaves the environment's keys out of the chain, as botocore does.
-  std::string profile;
+  std::string profile{};
   /// Standard mode, 3 attempts; AWS_MAX_ATTEMPTS and the profile's `max_attempts` and
   /// `retry_mode` (standard, or legacy taken as standard) apply when these are left as they are.
-  retry_options retry;
+  retry_options retry{};
   /// Checks every constraint of the model (@length, @range, @pattern) before sending; off,
   /// only the required members are checked (what build_request always does).
   bool validate = true;
   /// The HTTP transport; null: a curl_transport (the CMake target awsjson::client links libcurl).
-  std::shared_ptr<transport> http;
+  std::shared_ptr<transport> http{};
   /// Where credentials come from; null: the default chain (cached). Keys the program has:
   /// std::make_shared<awsjson::static_credentials>(awsjson::sigv4::credentials{id, secret, token}).
-  std::shared_ptr<credential_provider> credentials;
+  std::shared_ptr<credential_provider> credentials{};
   /// Where settings come from (tests give their own).
-  environment env;
+  environment env{};
   /// Lines for --debug: each attempt, its status and the wait before the next. Never a secret,
   /// a token or a signature.
-  std::function<void(std::string const&)> log;
+  std::function<void(std::string const&)> log{};
   /// How to wait between attempts, and the jitter (tests give their own).
-  std::function<void(std::chrono::duration<double>)> sleep;
-  std::function<double()> random;
+  std::function<void(std::chrono::duration<double>)> sleep{};
+  std::function<double()> random{};
 };
 
 /// Why a call got no answer from the service.

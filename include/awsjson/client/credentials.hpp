@@ -265,7 +265,8 @@ class container_credentials final : public credential_provider {
 
 /// EC2 instance metadata, IMDSv2: a session token first (PUT, with its TTL), then the role's name
 /// and its credentials, each with the token. As botocore does, a metadata service that refuses
-/// tokens (403, 404, 405) is asked without one.
+/// tokens (403, 404, 405) is asked without one, and one that is absent or answers with an error
+/// gives no credentials; a role document that is not credentials is an error.
 class instance_credentials final : public credential_provider {
  public:
   instance_credentials(std::shared_ptr<transport> http, environment env = {})
@@ -277,31 +278,24 @@ class instance_credentials final : public credential_provider {
     if (disabled == "true") return credential_lookup::none();
     std::string endpoint = env_.value("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254");
     while (endpoint.ends_with('/')) endpoint.pop_back();
+    // As botocore's InstanceMetadataFetcher: a metadata service that is not there, refuses or
+    // answers with an error means no credentials from it (the chain ends without them).
     http_response answer;
     http_request token_request{"PUT", "/latest/api/token", {{"x-aws-ec2-metadata-token-ttl-seconds", "21600"}}, {}};
-    if (http_->send(endpoint, token_request, answer))
-      return credential_lookup::none();  // no metadata service here: not on EC2
+    if (http_->send(endpoint, token_request, answer)) return credential_lookup::none();
     std::vector<http_header> auth;
     if (answer.status == 200) {
       auth.push_back({"x-aws-ec2-metadata-token", answer.body});
     } else if (answer.status != 403 && answer.status != 404 && answer.status != 405) {
-      return credential_lookup::fail("instance metadata: the token request answered HTTP " +
-                                     std::to_string(answer.status));
+      return credential_lookup::none();
     }
     std::string base = "/latest/meta-data/iam/security-credentials/";
-    if (auto failure = http_->send(endpoint, {"GET", base, auth, {}}, answer))
-      return credential_lookup::fail("instance metadata: " + failure->message);
-    if (answer.status == 404) return credential_lookup::none();  // an instance without a role
-    if (answer.status != 200)
-      return credential_lookup::fail("instance metadata: the role request answered HTTP " +
-                                     std::to_string(answer.status));
+    if (http_->send(endpoint, {"GET", base, auth, {}}, answer) || answer.status != 200)
+      return credential_lookup::none();
     std::string role(detail::trim(std::string_view(answer.body).substr(0, answer.body.find('\n'))));
     if (role.empty()) return credential_lookup::none();
-    if (auto failure = http_->send(endpoint, {"GET", base + role, auth, {}}, answer))
-      return credential_lookup::fail("instance metadata: " + failure->message);
-    if (answer.status != 200)
-      return credential_lookup::fail("instance metadata: the credentials of role " + role + " answered HTTP " +
-                                     std::to_string(answer.status));
+    if (http_->send(endpoint, {"GET", base + role, auth, {}}, answer) || answer.status != 200)
+      return credential_lookup::none();
     return detail::from_document(answer.body, "iam-role", "instance metadata, role " + role);
   }
 

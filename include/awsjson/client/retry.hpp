@@ -29,7 +29,7 @@ struct attempt_outcome {
   bool transport_failed = false;    ///< no answer: a connection error or a timeout
   bool timed_out = false;           ///< ... and it was a timeout
   int http_status = 0;              ///< the answer's status (0 without an answer)
-  std::string_view error_code;      ///< the service's error code (sanitized), if any
+  std::string_view error_code{};    ///< the service's error code (sanitized), if any
   bool modeled_retryable = false;   ///< the error shape is marked @retryable in the model
   bool modeled_throttling = false;  ///< ... with throttling: true
 };
