@@ -17,14 +17,15 @@ cmake --install "$work/build" --prefix "$work/prefix" >/dev/null
 echo "-- install, every service by default: a service's header from the install tree"
 echo '#include <awsjson/dynamodb/get_item.hpp>' > "$work/service.cpp"
 ${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix/include" "$work/service.cpp"
-n=$(ls "$work/prefix/include/awsjson" | grep -c -v -E '^(api|detail|single_include)$|\.hpp$')
+services_in() { for f in "$1"/*/all.hpp; do [ -f "$f" ] && basename "$(dirname "$f")"; done | tr '\n' ' '; }
+n=$(services_in "$work/prefix/include/awsjson" | wc -w)
 [ "$n" -eq "$(ls services/include/awsjson | wc -l)" ] || { echo "installed $n services, not every one" >&2; exit 1; }
 
 echo "-- install, services chosen with AWSJSON_SERVICES=ssm;acm_pca"
 cmake -S . -B "$work/build-some" -G Ninja -DAWSJSON_BUILD_TESTS=OFF -DAWSJSON_BUILD_EXAMPLES=OFF \
   -DAWSJSON_BUILD_BENCHMARKS=OFF "-DAWSJSON_SERVICES=ssm;acm_pca" >/dev/null
 cmake --install "$work/build-some" --prefix "$work/prefix-some" >/dev/null
-chosen=$(ls "$work/prefix-some/include/awsjson" | grep -v -E '^(api|detail|single_include)$|\.hpp$' | tr '\n' ' ')
+chosen=$(services_in "$work/prefix-some/include/awsjson")
 [ "$chosen" = "acm_pca ssm " ] || { echo "installed services: $chosen (expected acm_pca ssm)" >&2; exit 1; }
 echo '#include <awsjson/acm_pca/describe_certificate_authority.hpp>' > "$work/acm_pca.cpp"
 ${CXX:-g++} -std=c++20 -fsyntax-only -I"$work/prefix-some/include" "$work/acm_pca.cpp"
