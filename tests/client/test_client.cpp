@@ -381,6 +381,10 @@ TEST_CASE("credentials from credential_process", "[client][credentials]") {
   CHECK(bad.error.find("exited with status 3") != std::string::npos);
   CHECK(bad.error.find(planted) == std::string::npos);
   CHECK(load("v2").error.find("Version is not 1") != std::string::npos);
+  // found by fuzz_credentials: a year system_clock cannot hold is an error, not an overflow
+  auto far = awsjson::detail::from_document(
+      R"({"AccessKeyId":"A","SecretAccessKey":"B","Expiration":"1015-01-01T00:00:00Z"})", "x", "doc");
+  CHECK(far.error == "doc: Expiration is out of range");
   auto wrong = load("garbage");
   CHECK(wrong.error.find("/AccessKeyId") != std::string::npos);
   CHECK(wrong.error.find(planted) == std::string::npos);

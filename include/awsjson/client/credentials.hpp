@@ -96,7 +96,15 @@ inline credential_lookup from_document(std::string_view json, std::string source
   c.keys.access_key_id = *d.AccessKeyId;
   c.keys.secret_access_key = *d.SecretAccessKey;
   c.keys.session_token = d.SessionToken ? *d.SessionToken : d.Token ? *d.Token : std::string();
-  if (d.Expiration) c.expiration = std::chrono::time_point_cast<std::chrono::system_clock::duration>(*d.Expiration);
+  if (d.Expiration) {
+    // system_clock counts nanoseconds: about the years 1678 to 2261; a date beyond is no expiry time
+    constexpr auto limit =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::duration::max());
+    auto since = d.Expiration->time_since_epoch();
+    if (since > limit || since < -limit)
+      return credential_lookup::fail(std::string(where) + ": Expiration is out of range");
+    c.expiration = std::chrono::time_point_cast<std::chrono::system_clock::duration>(*d.Expiration);
+  }
   c.source = std::move(source);
   return {std::move(c), {}};
 }
