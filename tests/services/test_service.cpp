@@ -164,15 +164,6 @@ struct probe {
 
 std::string text_of(simdjson::dom::element e) { return std::string(e.get_string().value()); }
 
-std::string_view detail_header(Headers const& headers, std::string_view name) {
-  for (auto const& [n, v] : headers)
-    if (n.size() == name.size() && std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        }))
-      return v;
-  return "(absent)";
-}
-
 void check_redacted(outcome const& o) {
   INFO(o.printed);
   CHECK(o.printed.find(secret) == std::string::npos);
@@ -215,7 +206,7 @@ void check_inputs(probe const& op, simdjson::dom::array inputs, std::size_t& che
     CHECK(o.headers.size() == headers.size());
     for (auto [name, value] : headers) {
       INFO(name);
-      CHECK(detail_header(o.headers, name) == value.get_string().value());
+      CHECK(awsjson::detail::find_header(o.headers, name) == value.get_string().value());
     }
     std::string_view host_prefix;
     if (c["host_prefix"].get_string().get(host_prefix) != simdjson::SUCCESS) host_prefix = "";

@@ -282,7 +282,7 @@ class instance_credentials final : public credential_provider {
   std::string_view name() const override { return "iam-role"; }
   credential_lookup load() override {
     std::string disabled = env_.value("AWS_EC2_METADATA_DISABLED");
-    for (char& c : disabled) c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char& c : disabled) c = detail::ascii_lower(c);
     if (disabled == "true") return credential_lookup::none();
     std::string endpoint = env_.value("AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://169.254.169.254");
     while (endpoint.ends_with('/')) endpoint.pop_back();

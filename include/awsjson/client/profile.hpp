@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "../detail/ascii.hpp"
+
 namespace awsjson {
 
 /// Where settings come from: the environment (a function, so that tests and programs can supply
@@ -68,7 +70,7 @@ inline ini_sections parse_ini(std::string_view text) {
     if (eq == std::string_view::npos) continue;
     std::string key(detail::trim(line.substr(0, eq)));
     if (key.empty()) continue;  // `= value`: no setting
-    for (char& c : key) c = char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char& c : key) c = detail::ascii_lower(c);
     std::string_view value = detail::trim(line.substr(eq + 1));
     nested = value.empty();
     if (!nested) (*section)[key] = std::string(value);
