@@ -436,11 +436,13 @@ class Model:
 
 
 class Emitter:
-    def __init__(self, model, out, model_label, docs):
+    def __init__(self, model, out, model_label, docs, paginators=None, waiters=None):
         self.m = model
         self.out = pathlib.Path(out)
         self.label = model_label
         self.docs = docs or {}
+        self.paginators = (paginators or {}).get("pagination", {})
+        self.waiters = (waiters or {}).get("waiters", {})
         self.files = {}
 
     def banner(self, what):
@@ -692,11 +694,75 @@ class Emitter:
             if "{" in host_prefix:
                 raise SystemExit("%s: a host prefix with labels (%s) is not supported" % (op_name, host_prefix))
             lines.append("  static constexpr std::string_view host_prefix = %s;  // @endpoint" % cpp_string(host_prefix))
+        if op_name in self.paginators:
+            lines += self.pagination_lines(op_name, self.paginators[op_name])
         lines.append("};")
         lines.append("")
         lines += self.namespace_close()
         self.files[header] = lines
         return header
+
+    # Pagination (botocore's paginators-1.json): members and JMESPath paths, read by the client's
+    # paginator over the input's and output's JSON (awsjson/pagination.hpp).
+    PAGINATION_RESULT_KEYS = 3
+    PAGINATION_NON_AGGREGATE_KEYS = 16
+
+    def pagination_lines(self, op_name, config):
+        def listed(key):
+            v = config.get(key, [])
+            return v if isinstance(v, list) else [v]
+
+        for key in ("input_token", "output_token"):
+            if len(listed(key)) != 1:
+                raise SystemExit("%s: a paginator with %d %ss is not supported" % (op_name, len(listed(key)), key))
+        results, kept = listed("result_key"), listed("non_aggregate_keys")
+        if len(results) > self.PAGINATION_RESULT_KEYS or len(kept) > self.PAGINATION_NON_AGGREGATE_KEYS:
+            raise SystemExit("%s: a paginator with more keys than awsjson::pagination holds" % op_name)
+        fields = [".input_token = %s" % cpp_string(listed("input_token")[0]),
+                  ".output_token = %s" % cpp_string(listed("output_token")[0])]
+        if config.get("limit_key"):
+            fields.append(".limit_key = %s" % cpp_string(config["limit_key"]))
+        if config.get("more_results"):
+            fields.append(".more_results = %s" % cpp_string(config["more_results"]))
+        fields.append(".result_keys = {%s}" % ", ".join(cpp_string(k) for k in results))
+        if kept:
+            fields.append(".non_aggregate_keys = {%s}" % ", ".join(cpp_string(k) for k in kept))
+        return ["  /// How the operation pages (botocore's paginators-1.json)."] + \
+            wrap("  static constexpr awsjson::pagination paginator{", fields, "};")
+
+    def waiters_file(self):
+        """waiters.hpp: namespace waiters, a struct per waiter of botocore's waiters-2.json, and `all`."""
+        m = self.m
+        lines = self.banner("The waiters of %s (botocore's waiters-2.json): an operation polled until an acceptor "
+                            "matches." % self.label)
+        lines += ["#include <boost/mp11/list.hpp>", "", "#include <string_view>", "", "#include <awsjson/waiter.hpp>", ""]
+        names = [n for n in self.waiters if self.waiters[n]["operation"] in m.ops]
+        lines += ['#include "%s.hpp"' % snake(op) for op in sorted({self.waiters[n]["operation"] for n in names})]
+        if names:
+            lines.append("")
+        lines += ["namespace %s::waiters {" % m.ns, ""]
+        states = {"success": "success", "failure": "failure", "retry": "retry"}
+        matchers = {"path": "path", "pathAll": "path_all", "pathAny": "path_any", "status": "status", "error": "error"}
+        for name in names:
+            w = self.waiters[name]
+            lines.append("/// %s: %s every %d s, at most %d times." % (name, w["operation"], w["delay"], w["maxAttempts"]))
+            lines.append("struct %s {" % name)
+            lines.append("  using operation = %s::%s;" % (m.qualifier, w["operation"]))
+            lines.append("  static constexpr std::string_view name = %s;" % cpp_string(name))
+            lines.append("  static constexpr int delay = %d;  // seconds" % w["delay"])
+            lines.append("  static constexpr int max_attempts = %d;" % w["maxAttempts"])
+            lines.append("  static constexpr awsjson::waiter_acceptor acceptors[] = {")
+            for a in w["acceptors"]:
+                lines.append("      {awsjson::waiter_state::%s, awsjson::waiter_matcher::%s, %s, %s}," % (
+                    states[a["state"]], matchers[a["matcher"]], cpp_string(a.get("argument", "")),
+                    cpp_string(json.dumps(a["expected"]))))
+            lines.append("  };")
+            lines.append("};")
+            lines.append("")
+        lines.append("/// Every waiter of the service.")
+        lines += wrap("using all = boost::mp11::mp_list<", names, ">;")
+        lines += ["", "}  // namespace %s::waiters" % m.ns, ""]
+        self.files["waiters.hpp"] = lines
 
     def index_file(self, header, what, includes):
         lines = self.banner(what)
@@ -713,8 +779,9 @@ class Emitter:
         errors = {m.header_of[n] for n in m.reachable if m.shapes[n].get("exception")}
         self.index_file("enums.hpp", "Every enum of %s." % self.label, enums)
         self.index_file("errors.hpp", "Every error shape of %s." % self.label, errors)
+        self.waiters_file()
         self.index_file("all.hpp", "Every operation of %s (a large include: prefer the operations you use)." % self.label,
-                        op_headers)
+                        op_headers + ["waiters.hpp"])
         # The list of them all, for code that handles every operation (a registry, a CLI, tests).
         lines = self.files["all.hpp"]
         lines[4:4] = ["#include <boost/mp11/list.hpp>", ""]
@@ -763,6 +830,8 @@ def main():
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--operations", help="comma-separated operation names: only these and the shapes they reach")
     p.add_argument("--docs", help="doc comments (and extra declarations) to add: JSON, see docs/generators.md")
+    p.add_argument("--paginators", help="botocore's paginators-1.json for the service")
+    p.add_argument("--waiters", help="botocore's waiters-2.json for the service")
     p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file differs from what it would write")
     a = p.parse_args()
     data = json.loads(pathlib.Path(a.model).read_text())
@@ -772,7 +841,9 @@ def main():
     label = "%s %s" % (data["metadata"].get("serviceId", pathlib.Path(a.model).stem), data["metadata"].get("apiVersion", ""))
     label = label.strip() + (" (%s)" % source if source else "")
     docs = json.loads(pathlib.Path(a.docs).read_text()) if a.docs else None
-    differ = Emitter(model, a.out, label, docs).write(check=a.check)
+    paginators = json.loads(pathlib.Path(a.paginators).read_text()) if a.paginators else None
+    waiters = json.loads(pathlib.Path(a.waiters).read_text()) if a.waiters else None
+    differ = Emitter(model, a.out, label, docs, paginators, waiters).write(check=a.check)
     if differ:
         print("not as generated:\n  " + "\n  ".join(differ), file=sys.stderr)
         return 1

@@ -3,7 +3,8 @@
 documentation (facts, not prose): every "documentation" and "documentationUrl" string, and the
 operation's "documentationUrl". The botocore version it came from is recorded in the model's
 metadata as "awsjsonImportedFrom". Member and shape order are kept (members are emitted in
-model order).
+model order). The service's paginators and waiters, where botocore has them, are copied beside it
+as models/SERVICE.paginators-1.json and models/SERVICE.waiters-2.json (stripped the same way).
 
     python3 tools/import_model.py ssm dynamodb identitystore
 """
@@ -29,6 +30,7 @@ def main():
     parser.add_argument("--out", default=str(pathlib.Path(__file__).resolve().parent.parent / "models"))
     args = parser.parse_args()
     import botocore
+    from botocore.exceptions import DataNotFoundError
     from botocore.loaders import Loader
 
     loader = Loader()
@@ -40,6 +42,14 @@ def main():
         path = out / f"{service}.json"
         path.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n")
         print(f"{path}: {len(model['operations'])} operations, {len(model['shapes'])} shapes", file=sys.stderr)
+        for kind in ("paginators-1", "waiters-2"):
+            extra_path = out / f"{service}.{kind}.json"
+            try:
+                extra = strip(loader.load_service_model(service, kind))
+            except DataNotFoundError:
+                extra_path.unlink(missing_ok=True)
+                continue
+            extra_path.write_text(json.dumps(extra, indent=1, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

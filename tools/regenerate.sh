@@ -3,7 +3,8 @@
 # models/NAME.json (botocore's service name, stripped by tools/import_model.py) becomes the folder
 # services/include/awsjson/ID/ and the namespace awsjson::ID, where ID is NAME with '-' as '_'
 # (acm-pca: <awsjson/acm_pca/...>, awsjson::acm_pca). models/NAME.seed-docs.json, where present,
-# adds doc comments (--docs).
+# adds doc comments (--docs); models/NAME.paginators-1.json and models/NAME.waiters-2.json give the
+# operations' paginators and the service's waiters.
 # --check: write nothing, fail if a committed header differs from what the generator writes (CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ for model in models/*.json; do
   id=${name//-/_}
   docs=()
   [ -f "models/$name.seed-docs.json" ] && docs=(--docs "models/$name.seed-docs.json")
+  for extra in paginators-1:--paginators waiters-2:--waiters; do
+    [ -f "models/$name.${extra%%:*}.json" ] && docs+=("${extra#*:}" "models/$name.${extra%%:*}.json")
+  done
   python3 tools/awsjson_gen.py --model "$model" --namespace "awsjson::$id" --out "services/include/awsjson/$id" \
     "${docs[@]}" "${check[@]}"
   n=$((n + 1))

@@ -14,6 +14,7 @@
 #include "metadata.hpp"
 #include "open_enum.hpp"
 #include "operation.hpp"
+#include "pagination.hpp"
 #include "print.hpp"
 #include "reflect.hpp"
 #include "response.hpp"
@@ -22,3 +23,4 @@
 #include "type_traits.hpp"
 #include "validate.hpp"
 #include "version.hpp"
+#include "waiter.hpp"

@@ -14,6 +14,7 @@
 #include "indirect.hpp"
 #include "metadata.hpp"
 #include "open_enum.hpp"
+#include "pagination.hpp"
 #include "print.hpp"
 #include "tagged_union.hpp"
 #include "timestamp.hpp"

@@ -5108,6 +5108,43 @@ error build_request(typename Op::input const& input, http_request& out) {
 }  // namespace awsjson
 // ---- end awsjson/operation.hpp ----
 
+// ---- begin awsjson/pagination.hpp ----
+// How an operation pages: the facts of botocore's paginators-1.json, generated into the descriptor
+// of every paginated operation as `static constexpr awsjson::pagination paginator{...}`. The
+// client's paginator (awsjson/client/paginator.hpp) reads them over the input's and output's JSON,
+// so one implementation pages every operation.
+
+#include <array>
+#include <concepts>
+#include <string_view>
+
+namespace awsjson {
+
+struct pagination {
+  /// The input member that takes the token of the next page.
+  std::string_view input_token{};
+  /// Where the output holds that token: a member, or a JMESPath path (Kinesis's
+  /// `StreamDescription.Shards[-1].ShardId`). Absent or empty: the last page.
+  std::string_view output_token{};
+  /// The input member that sets a page's size; empty: none.
+  std::string_view limit_key{};
+  /// An output path that is false on the last page (KMS's `Truncated`); empty: the token decides.
+  std::string_view more_results{};
+  /// Output paths of the lists a page contributes, the first one the items; unused ones are empty.
+  std::array<std::string_view, 3> result_keys{};
+  /// Output paths that are not lists to merge (a merged result keeps the first page's).
+  std::array<std::string_view, 16> non_aggregate_keys{};
+};
+
+/// Whether the operation's descriptor says how it pages.
+template <class Op>
+concept paginated = requires {
+  { Op::paginator } -> std::convertible_to<pagination>;
+};
+
+}  // namespace awsjson
+// ---- end awsjson/pagination.hpp ----
+
 // ---- begin awsjson/print.hpp ----
 // Printing: a readable form of any described value, with @sensitive members redacted.
 //
@@ -5575,6 +5612,48 @@ response<Op> decode_response(int http_status, Headers const& headers, std::strin
 
 #define AWSJSON_VERSION (AWSJSON_VERSION_MAJOR * 10000 + AWSJSON_VERSION_MINOR * 100 + AWSJSON_VERSION_PATCH)
 // ---- end awsjson/version.hpp ----
+
+// ---- begin awsjson/waiter.hpp ----
+// A waiter polls an operation until one of its acceptors matches: the facts of botocore's
+// waiters-2.json, generated into SERVICE/waiters.hpp as a struct per waiter
+// (awsjson::dynamodb::waiters::TableExists). The client runs them (awsjson/client/waiter.hpp).
+
+#include <concepts>
+#include <string_view>
+
+namespace awsjson {
+
+/// What a matching acceptor means: the wait is over (success or failure) or goes on.
+enum class waiter_state : unsigned char { success, failure, retry };
+
+/// What an acceptor looks at.
+enum class waiter_matcher : unsigned char {
+  path,      ///< the JMESPath `argument` over the output equals `expected`
+  path_all,  ///< every element of the list `argument` gives equals `expected` (and there is one)
+  path_any,  ///< some element of that list equals `expected`
+  status,    ///< the HTTP status equals `expected`
+  error,     ///< the service's error code equals `expected`; `true`: any error, `false`: none
+};
+
+struct waiter_acceptor {
+  waiter_state state;
+  waiter_matcher matcher;
+  std::string_view argument;  ///< JMESPath, for the path matchers
+  std::string_view expected;  ///< JSON text: "\"ACTIVE\"", "true", "404"
+};
+
+/// A waiter's descriptor: its operation, delay, attempts and acceptors.
+template <class W>
+concept waiter_descriptor = requires {
+  typename W::operation;
+  { W::name } -> std::convertible_to<std::string_view>;
+  { W::delay } -> std::convertible_to<int>;
+  { W::max_attempts } -> std::convertible_to<int>;
+  W::acceptors[0];
+};
+
+}  // namespace awsjson
+// ---- end awsjson/waiter.hpp ----
 
 // ---- begin awsjson/awsjson.hpp ----
 // awsjson: typed AWS models and one generic, fast JSON codec for Boost.Describe types.

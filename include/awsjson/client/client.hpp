@@ -138,6 +138,9 @@ class client {
   /// The credentials the next call would sign with (the cache refreshing them when due).
   credential_lookup credentials() const { return credentials_->load(); }
 
+  /// Waits as the client waits between attempts (client_options::sleep): for waiters.
+  void pause(std::chrono::duration<double> d) const { options_.sleep(d); }
+
   /// The endpoint of a service in this client's region (or the one configured).
   std::string endpoint_for(std::string_view endpoint_prefix, std::string_view host_prefix = {}) const;
 

@@ -21,6 +21,7 @@
 #include "revoke_certificate.hpp"
 #include "search_certificates.hpp"
 #include "update_certificate_options.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::acm {
 

@@ -27,6 +27,7 @@
 #include "tag_certificate_authority.hpp"
 #include "untag_certificate_authority.hpp"
 #include "update_certificate_authority.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::acm_pca {
 

@@ -18,6 +18,7 @@
 #include "register_scalable_target.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::application_autoscaling {
 

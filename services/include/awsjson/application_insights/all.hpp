@@ -37,6 +37,7 @@
 #include "update_log_pattern.hpp"
 #include "update_problem.hpp"
 #include "update_workload.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::application_insights {
 

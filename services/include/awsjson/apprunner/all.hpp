@@ -41,6 +41,7 @@
 #include "update_default_auto_scaling_configuration.hpp"
 #include "update_service.hpp"
 #include "update_vpc_ingress_connection.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::apprunner {
 

@@ -93,6 +93,7 @@
 #include "update_image_permissions.hpp"
 #include "update_stack.hpp"
 #include "update_theme_for_stack.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::appstream {
 

@@ -25,6 +25,7 @@
 #include "update_plan.hpp"
 #include "update_plan_execution.hpp"
 #include "update_plan_execution_step.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::arc_region_switch {
 

@@ -27,6 +27,10 @@ struct GetPlanExecution {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "arc-region-switch";
   static constexpr std::string_view endpoint_prefix = "arc-region-switch";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"stepStates"},
+      .non_aggregate_keys = {"comment", "executionRegion", "endTime", "startTime", "executionState", "executionAction", "plan", "executionId", "updatedAt", "planArn", "actualRecoveryTime", "version", "mode", "generatedReportDetails", "recoveryExecutionId"}};
 };
 
 }  // namespace awsjson::arc_region_switch

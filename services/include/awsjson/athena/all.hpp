@@ -74,6 +74,7 @@
 #include "update_notebook_metadata.hpp"
 #include "update_prepared_statement.hpp"
 #include "update_work_group.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::athena {
 

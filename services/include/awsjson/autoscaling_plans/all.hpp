@@ -10,6 +10,7 @@
 #include "describe_scaling_plans.hpp"
 #include "get_scaling_plan_resource_forecast_data.hpp"
 #include "update_scaling_plan.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::autoscaling_plans {
 

@@ -34,6 +34,7 @@
 #include "update_partnership.hpp"
 #include "update_profile.hpp"
 #include "update_transformer.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::b2bi {
 

@@ -29,6 +29,7 @@
 #include "update_gateway_information.hpp"
 #include "update_gateway_software_now.hpp"
 #include "update_hypervisor.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::backup_gateway {
 

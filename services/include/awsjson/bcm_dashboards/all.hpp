@@ -19,6 +19,7 @@
 #include "untag_resource.hpp"
 #include "update_dashboard.hpp"
 #include "update_scheduled_report.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::bcm_dashboards {
 

@@ -16,6 +16,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_export.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::bcm_data_exports {
 

@@ -40,6 +40,7 @@
 #include "update_bill_scenario.hpp"
 #include "update_preferences.hpp"
 #include "update_workload_estimate.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::bcm_pricing_calculator {
 

@@ -32,6 +32,9 @@ struct ListBillScenarios {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "bcm-pricing-calculator";
   static constexpr std::string_view endpoint_prefix = "bcm-pricing-calculator";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"items"}};
 };
 
 }  // namespace awsjson::bcm_pricing_calculator

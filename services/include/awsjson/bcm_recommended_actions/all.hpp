@@ -5,6 +5,7 @@
 #include <boost/mp11/list.hpp>
 
 #include "list_recommended_actions.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::bcm_recommended_actions {
 

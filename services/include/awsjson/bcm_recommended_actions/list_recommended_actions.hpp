@@ -30,6 +30,10 @@ struct ListRecommendedActions {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "bcm-recommended-actions";
   static constexpr std::string_view endpoint_prefix = "bcm-recommended-actions";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .limit_key = "maxResults",
+      .result_keys = {"recommendedActions"}};
 };
 
 }  // namespace awsjson::bcm_recommended_actions

@@ -10,6 +10,7 @@
 #include "list_tags_for_resource.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::bedrock_data_automation_runtime {
 

@@ -16,6 +16,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_billing_view.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::billing {
 

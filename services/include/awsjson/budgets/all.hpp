@@ -30,6 +30,7 @@
 #include "update_budget_action.hpp"
 #include "update_notification.hpp"
 #include "update_subscriber.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::budgets {
 

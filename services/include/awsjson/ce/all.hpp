@@ -51,6 +51,7 @@
 #include "update_anomaly_subscription.hpp"
 #include "update_cost_allocation_tags_status.hpp"
 #include "update_cost_category_definition.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ce {
 

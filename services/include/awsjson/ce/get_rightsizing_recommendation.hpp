@@ -27,6 +27,11 @@ struct GetRightsizingRecommendation {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "ce";
   static constexpr std::string_view endpoint_prefix = "ce";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextPageToken",
+      .output_token = "NextPageToken", .limit_key = "PageSize",
+      .result_keys = {"RightsizingRecommendations"},
+      .non_aggregate_keys = {"Configuration", "Metadata", "Summary"}};
 };
 
 }  // namespace awsjson::ce

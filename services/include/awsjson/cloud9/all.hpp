@@ -17,6 +17,7 @@
 #include "untag_resource.hpp"
 #include "update_environment.hpp"
 #include "update_environment_membership.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cloud9 {
 

@@ -12,6 +12,7 @@
 #include "list_resource_requests.hpp"
 #include "list_resources.hpp"
 #include "update_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cloudcontrol {
 

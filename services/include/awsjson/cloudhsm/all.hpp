@@ -24,6 +24,7 @@
 #include "modify_hsm.hpp"
 #include "modify_luna_client.hpp"
 #include "remove_tags_from_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cloudhsm {
 

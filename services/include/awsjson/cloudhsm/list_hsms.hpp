@@ -29,6 +29,9 @@ struct ListHsms {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cloudhsm";
   static constexpr std::string_view endpoint_prefix = "cloudhsm";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .result_keys = {"HsmList"}};
 };
 
 }  // namespace awsjson::cloudhsm

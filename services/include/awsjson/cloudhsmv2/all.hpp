@@ -22,6 +22,7 @@
 #include "restore_backup.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cloudhsmv2 {
 

@@ -64,6 +64,7 @@
 #include "update_dashboard.hpp"
 #include "update_event_data_store.hpp"
 #include "update_trail.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cloudtrail {
 

@@ -50,6 +50,7 @@
 #include "stop_o_tel_enrichment.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cloudwatch {
 

@@ -27,6 +27,9 @@ struct DescribeAlarmHistory {
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxRecords", .result_keys = {"AlarmHistoryItems"}};
 };
 
 }  // namespace awsjson::cloudwatch

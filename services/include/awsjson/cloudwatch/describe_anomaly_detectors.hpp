@@ -32,6 +32,9 @@ struct DescribeAnomalyDetectors {
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"AnomalyDetectors"}};
 };
 
 }  // namespace awsjson::cloudwatch

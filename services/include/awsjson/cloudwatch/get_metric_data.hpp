@@ -27,6 +27,10 @@ struct GetMetricData {
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxDatapoints",
+      .result_keys = {"MetricDataResults", "Messages"}};
 };
 
 }  // namespace awsjson::cloudwatch

@@ -28,6 +28,9 @@ struct ListMetrics {
   static constexpr std::string_view signing_name = "monitoring";
   static constexpr std::string_view endpoint_prefix = "monitoring";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .result_keys = {"Metrics", "OwningAccounts"}};
 };
 
 }  // namespace awsjson::cloudwatch

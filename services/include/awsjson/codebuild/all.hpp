@@ -63,6 +63,7 @@
 #include "update_project_visibility.hpp"
 #include "update_report_group.hpp"
 #include "update_webhook.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::codebuild {
 

@@ -83,6 +83,7 @@
 #include "update_repository_description.hpp"
 #include "update_repository_encryption_key.hpp"
 #include "update_repository_name.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::codecommit {
 

@@ -31,6 +31,7 @@
 #include "update_repository_link.hpp"
 #include "update_sync_blocker.hpp"
 #include "update_sync_configuration.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::codeconnections {
 

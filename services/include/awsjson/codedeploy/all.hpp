@@ -51,6 +51,7 @@
 #include "untag_resource.hpp"
 #include "update_application.hpp"
 #include "update_deployment_group.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::codedeploy {
 

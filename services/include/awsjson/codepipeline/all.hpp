@@ -48,6 +48,7 @@
 #include "untag_resource.hpp"
 #include "update_action_type.hpp"
 #include "update_pipeline.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::codepipeline {
 

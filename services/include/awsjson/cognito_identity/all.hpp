@@ -27,6 +27,7 @@
 #include "unlink_identity.hpp"
 #include "untag_resource.hpp"
 #include "update_identity_pool.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cognito_identity {
 

@@ -126,6 +126,7 @@
 #include "update_user_pool_domain.hpp"
 #include "verify_software_token.hpp"
 #include "verify_user_attribute.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cognito_idp {
 

@@ -32,6 +32,9 @@ struct ListIdentityProviders {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "cognito-idp";
   static constexpr std::string_view endpoint_prefix = "cognito-idp";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Providers"}};
 };
 
 }  // namespace awsjson::cognito_idp

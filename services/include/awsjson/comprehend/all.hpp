@@ -89,6 +89,7 @@
 #include "untag_resource.hpp"
 #include "update_endpoint.hpp"
 #include "update_flywheel.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::comprehend {
 

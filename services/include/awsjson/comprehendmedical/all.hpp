@@ -30,6 +30,7 @@
 #include "stop_phi_detection_job.hpp"
 #include "stop_rx_norm_inference_job.hpp"
 #include "stop_snomedct_inference_job.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::comprehendmedical {
 

@@ -32,6 +32,7 @@
 #include "get_recommendation_summaries.hpp"
 #include "put_recommendation_preferences.hpp"
 #include "update_enrollment_status.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::compute_optimizer {
 

@@ -27,6 +27,7 @@
 #include "untag_resource.hpp"
 #include "update_automation_rule.hpp"
 #include "update_enrollment_configuration.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::compute_optimizer_automation {
 

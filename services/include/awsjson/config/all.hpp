@@ -101,6 +101,7 @@
 #include "stop_configuration_recorder.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::config {
 

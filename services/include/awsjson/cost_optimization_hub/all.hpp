@@ -12,6 +12,7 @@
 #include "list_recommendations.hpp"
 #include "update_enrollment_status.hpp"
 #include "update_preferences.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cost_optimization_hub {
 

@@ -11,6 +11,7 @@
 #include "put_report_definition.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::cur {
 

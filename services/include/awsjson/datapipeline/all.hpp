@@ -23,6 +23,7 @@
 #include "set_status.hpp"
 #include "set_task_status.hpp"
 #include "validate_pipeline_definition.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::datapipeline {
 

@@ -57,6 +57,7 @@
 #include "update_location_smb.hpp"
 #include "update_task.hpp"
 #include "update_task_execution.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::datasync {
 

@@ -25,6 +25,7 @@
 #include "update_cluster.hpp"
 #include "update_parameter_group.hpp"
 #include "update_subnet_group.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::dax {
 

@@ -81,6 +81,7 @@
 #include "update_test_grid_project.hpp"
 #include "update_upload.hpp"
 #include "update_vpce_configuration.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::devicefarm {
 

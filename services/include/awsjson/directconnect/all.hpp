@@ -67,6 +67,7 @@
 #include "update_direct_connect_gateway_association.hpp"
 #include "update_lag.hpp"
 #include "update_virtual_interface_attributes.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::directconnect {
 

@@ -32,6 +32,7 @@
 #include "stop_continuous_export.hpp"
 #include "stop_data_collection_by_agent_ids.hpp"
 #include "update_application.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::discovery {
 

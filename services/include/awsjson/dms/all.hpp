@@ -123,6 +123,7 @@
 #include "stop_replication_task.hpp"
 #include "test_connection.hpp"
 #include "update_subscriptions_to_event_bridge.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::dms {
 

@@ -84,6 +84,7 @@
 #include "update_settings.hpp"
 #include "update_trust.hpp"
 #include "verify_trust.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ds {
 

@@ -61,6 +61,7 @@
 #include "update_table.hpp"
 #include "update_table_replica_auto_scaling.hpp"
 #include "update_time_to_live.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::dynamodb {
 

@@ -8,6 +8,7 @@
 #include "get_records.hpp"
 #include "get_shard_iterator.hpp"
 #include "list_streams.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::dynamodbstreams {
 

@@ -6,6 +6,7 @@
 
 #include "send_serial_console_ssh_public_key.hpp"
 #include "send_ssh_public_key.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ec2_instance_connect {
 

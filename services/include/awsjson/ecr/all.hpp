@@ -62,6 +62,7 @@
 #include "update_repository_creation_template.hpp"
 #include "upload_layer_part.hpp"
 #include "validate_pull_through_cache_rule.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ecr {
 

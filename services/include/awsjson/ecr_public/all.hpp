@@ -27,6 +27,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "upload_layer_part.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ecr_public {
 

@@ -81,6 +81,7 @@
 #include "update_service_primary_task_set.hpp"
 #include "update_task_protection.hpp"
 #include "update_task_set.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ecs {
 

@@ -64,6 +64,7 @@
 #include "terminate_job_flows.hpp"
 #include "update_studio.hpp"
 #include "update_studio_session_mapping.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::emr {
 

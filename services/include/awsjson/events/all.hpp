@@ -61,6 +61,7 @@
 #include "update_connection.hpp"
 #include "update_endpoint.hpp"
 #include "update_event_bus.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::events {
 

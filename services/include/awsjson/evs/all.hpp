@@ -25,6 +25,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_environment_connector.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::evs {
 

@@ -16,6 +16,7 @@
 #include "tag_delivery_stream.hpp"
 #include "untag_delivery_stream.hpp"
 #include "update_destination.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::firehose {
 

@@ -46,6 +46,7 @@
 #include "put_resource_set.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::fms {
 

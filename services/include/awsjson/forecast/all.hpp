@@ -67,6 +67,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_dataset_group.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::forecast {
 

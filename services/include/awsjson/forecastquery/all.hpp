@@ -6,6 +6,7 @@
 
 #include "query_forecast.hpp"
 #include "query_what_if_forecast.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::forecastquery {
 

@@ -77,6 +77,7 @@
 #include "update_rule_metadata.hpp"
 #include "update_rule_version.hpp"
 #include "update_variable.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::frauddetector {
 

@@ -9,6 +9,7 @@
 #include "get_free_tier_usage.hpp"
 #include "list_account_activities.hpp"
 #include "upgrade_account_plan.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::freetier {
 

@@ -52,6 +52,7 @@
 #include "update_snapshot.hpp"
 #include "update_storage_virtual_machine.hpp"
 #include "update_volume.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::fsx {
 

@@ -124,6 +124,7 @@
 #include "update_runtime_configuration.hpp"
 #include "update_script.hpp"
 #include "validate_matchmaking_rule_set.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::gamelift {
 

@@ -59,6 +59,7 @@
 #include "update_custom_routing_listener.hpp"
 #include "update_endpoint_group.hpp"
 #include "update_listener.hpp"
+#include "waiters.hpp"
 #include "withdraw_byoip_cidr.hpp"
 
 namespace awsjson::globalaccelerator {

@@ -269,6 +269,7 @@
 #include "update_usage_profile.hpp"
 #include "update_user_defined_function.hpp"
 #include "update_workflow.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::glue {
 

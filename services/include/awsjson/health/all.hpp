@@ -18,6 +18,7 @@
 #include "describe_health_service_status_for_organization.hpp"
 #include "disable_health_service_access_for_organization.hpp"
 #include "enable_health_service_access_for_organization.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::health {
 

@@ -27,6 +27,10 @@ struct DescribeAffectedEntitiesForOrganization {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "health";
   static constexpr std::string_view endpoint_prefix = "health";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"entities"},
+      .non_aggregate_keys = {"failedSet"}};
 };
 
 }  // namespace awsjson::health

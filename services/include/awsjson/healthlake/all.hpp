@@ -17,6 +17,7 @@
 #include "start_fhir_import_job.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::healthlake {
 

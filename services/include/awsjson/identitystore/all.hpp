@@ -23,6 +23,7 @@
 #include "list_users.hpp"
 #include "update_group.hpp"
 #include "update_user.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::identitystore {
 

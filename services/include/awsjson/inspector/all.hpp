@@ -41,6 +41,7 @@
 #include "subscribe_to_event.hpp"
 #include "unsubscribe_from_event.hpp"
 #include "update_assessment_target.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::inspector {
 

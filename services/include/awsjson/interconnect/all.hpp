@@ -17,6 +17,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_connection.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::interconnect {
 

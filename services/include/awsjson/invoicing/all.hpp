@@ -21,6 +21,7 @@
 #include "untag_resource.hpp"
 #include "update_invoice_unit.hpp"
 #include "update_procurement_portal_preference_status.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::invoicing {
 

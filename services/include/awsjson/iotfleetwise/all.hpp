@@ -61,6 +61,7 @@
 #include "update_signal_catalog.hpp"
 #include "update_state_template.hpp"
 #include "update_vehicle.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::iotfleetwise {
 

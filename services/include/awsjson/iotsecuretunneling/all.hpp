@@ -12,6 +12,7 @@
 #include "rotate_tunnel_access_token.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::iotsecuretunneling {
 

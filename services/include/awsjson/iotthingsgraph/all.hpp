@@ -39,6 +39,7 @@
 #include "update_flow_template.hpp"
 #include "update_system_template.hpp"
 #include "upload_entity_definitions.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::iotthingsgraph {
 

@@ -70,6 +70,7 @@
 #include "update_query_suggestions_block_list.hpp"
 #include "update_query_suggestions_config.hpp"
 #include "update_thesaurus.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::kendra {
 

@@ -13,6 +13,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_rescore_execution_plan.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::kendra_ranking {
 

@@ -23,6 +23,7 @@
 #include "untag_resource.hpp"
 #include "update_keyspace.hpp"
 #include "update_table.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::keyspaces {
 

@@ -8,6 +8,7 @@
 #include "get_shard_iterator.hpp"
 #include "get_stream.hpp"
 #include "list_streams.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::keyspacesstreams {
 

@@ -42,6 +42,7 @@
 #include "update_shard_count.hpp"
 #include "update_stream_mode.hpp"
 #include "update_stream_warm_throughput.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::kinesis {
 

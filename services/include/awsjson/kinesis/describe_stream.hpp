@@ -30,6 +30,12 @@ struct DescribeStream {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "kinesis";
   static constexpr std::string_view endpoint_prefix = "kinesis";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "ExclusiveStartShardId",
+      .output_token = "StreamDescription.Shards[-1].ShardId", .limit_key = "Limit",
+      .more_results = "StreamDescription.HasMoreShards",
+      .result_keys = {"StreamDescription.Shards"},
+      .non_aggregate_keys = {"StreamDescription.StreamARN", "StreamDescription.StreamName", "StreamDescription.StreamStatus", "StreamDescription.RetentionPeriodHours", "StreamDescription.EnhancedMonitoring", "StreamDescription.EncryptionType", "StreamDescription.KeyId", "StreamDescription.StreamCreationTimestamp"}};
 };
 
 }  // namespace awsjson::kinesis

@@ -24,6 +24,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_application.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::kinesisanalytics {
 

@@ -37,6 +37,7 @@
 #include "untag_resource.hpp"
 #include "update_application.hpp"
 #include "update_application_maintenance_configuration.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::kinesisanalyticsv2 {
 

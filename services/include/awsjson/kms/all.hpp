@@ -58,6 +58,7 @@
 #include "update_primary_region.hpp"
 #include "verify.hpp"
 #include "verify_mac.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::kms {
 

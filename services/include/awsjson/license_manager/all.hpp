@@ -66,6 +66,7 @@
 #include "update_license_manager_report_generator.hpp"
 #include "update_license_specifications_for_resource.hpp"
 #include "update_service_settings.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::license_manager {
 

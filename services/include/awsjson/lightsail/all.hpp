@@ -165,6 +165,7 @@
 #include "update_load_balancer_attribute.hpp"
 #include "update_relational_database.hpp"
 #include "update_relational_database_parameters.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::lightsail {
 

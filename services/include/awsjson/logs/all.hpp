@@ -115,6 +115,7 @@
 #include "update_log_anomaly_detector.hpp"
 #include "update_lookup_table.hpp"
 #include "update_scheduled_query.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::logs {
 

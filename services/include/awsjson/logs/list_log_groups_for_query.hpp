@@ -30,6 +30,10 @@ struct ListLogGroupsForQuery {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "logs";
   static constexpr std::string_view endpoint_prefix = "logs";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .limit_key = "maxResults",
+      .result_keys = {"logGroupIdentifiers"}};
 };
 
 }  // namespace awsjson::logs

@@ -53,6 +53,7 @@
 #include "update_label_group.hpp"
 #include "update_model.hpp"
 #include "update_retraining_scheduler.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::lookoutequipment {
 

@@ -32,6 +32,7 @@
 #include "update_data_source.hpp"
 #include "update_evaluation.hpp"
 #include "update_ml_model.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::machinelearning {
 

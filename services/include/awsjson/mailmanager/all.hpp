@@ -64,6 +64,7 @@
 #include "update_relay.hpp"
 #include "update_rule_set.hpp"
 #include "update_traffic_policy.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::mailmanager {
 

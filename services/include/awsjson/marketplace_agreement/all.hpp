@@ -29,6 +29,7 @@
 #include "send_agreement_cancellation_request.hpp"
 #include "send_agreement_payment_request.hpp"
 #include "update_purchase_orders.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::marketplace_agreement {
 

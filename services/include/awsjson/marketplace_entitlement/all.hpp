@@ -5,6 +5,7 @@
 #include <boost/mp11/list.hpp>
 
 #include "get_entitlements.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::marketplace_entitlement {
 

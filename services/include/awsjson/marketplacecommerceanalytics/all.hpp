@@ -6,6 +6,7 @@
 
 #include "generate_data_set.hpp"
 #include "start_support_data_export.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::marketplacecommerceanalytics {
 

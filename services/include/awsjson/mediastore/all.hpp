@@ -25,6 +25,7 @@
 #include "stop_access_logging.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::mediastore {
 

@@ -49,6 +49,7 @@
 #include "update_parameter_group.hpp"
 #include "update_subnet_group.hpp"
 #include "update_user.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::memorydb {
 

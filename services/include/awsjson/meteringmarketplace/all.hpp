@@ -8,6 +8,7 @@
 #include "meter_usage.hpp"
 #include "register_usage.hpp"
 #include "resolve_customer.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::meteringmarketplace {
 

@@ -25,6 +25,7 @@
 #include "notify_application_state.hpp"
 #include "notify_migration_task_state.hpp"
 #include "put_resource_attributes.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::mgh {
 

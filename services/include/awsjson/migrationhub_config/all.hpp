@@ -8,6 +8,7 @@
 #include "delete_home_region_control.hpp"
 #include "describe_home_region_controls.hpp"
 #include "get_home_region.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::migrationhub_config {
 

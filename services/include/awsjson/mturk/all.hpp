@@ -43,6 +43,7 @@
 #include "update_hit_type_of_hit.hpp"
 #include "update_notification_settings.hpp"
 #include "update_qualification_type.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::mturk {
 

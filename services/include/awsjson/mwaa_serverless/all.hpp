@@ -19,6 +19,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_workflow.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::mwaa_serverless {
 

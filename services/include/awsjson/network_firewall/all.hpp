@@ -83,6 +83,7 @@
 #include "update_rule_group.hpp"
 #include "update_subnet_change_protection.hpp"
 #include "update_tls_inspection_configuration.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::network_firewall {
 

@@ -30,6 +30,10 @@ struct ListFlowOperationResults {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "network-firewall";
   static constexpr std::string_view endpoint_prefix = "network-firewall";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Flows"},
+      .non_aggregate_keys = {"FirewallArn", "FlowOperationId", "AvailabilityZone", "FlowOperationStatus", "FlowRequestTimestamp", "StatusMessage", "VpcEndpointAssociationArn", "VpcEndpointId"}};
 };
 
 }  // namespace awsjson::network_firewall

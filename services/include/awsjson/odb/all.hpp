@@ -47,6 +47,7 @@
 #include "update_cloud_exadata_infrastructure.hpp"
 #include "update_odb_network.hpp"
 #include "update_odb_peering_connection.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::odb {
 

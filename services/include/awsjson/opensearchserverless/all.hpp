@@ -50,6 +50,7 @@
 #include "update_security_config.hpp"
 #include "update_security_policy.hpp"
 #include "update_vpc_endpoint.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::opensearchserverless {
 

@@ -67,6 +67,7 @@
 #include "update_organizational_unit.hpp"
 #include "update_policy.hpp"
 #include "update_responsibility_transfer.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::organizations {
 

@@ -37,6 +37,10 @@ struct ListAccountsWithInvalidEffectivePolicy {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "organizations";
   static constexpr std::string_view endpoint_prefix = "organizations";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"Accounts"},
+      .non_aggregate_keys = {"PolicyType"}};
 };
 
 }  // namespace awsjson::organizations

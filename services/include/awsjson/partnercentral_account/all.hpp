@@ -33,6 +33,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_connection_preferences.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::partnercentral_account {
 

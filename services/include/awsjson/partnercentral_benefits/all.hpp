@@ -21,6 +21,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_benefit_application.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::partnercentral_benefits {
 

@@ -21,6 +21,7 @@
 #include "untag_resource.hpp"
 #include "update_program_management_account.hpp"
 #include "update_relationship.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::partnercentral_channel {
 

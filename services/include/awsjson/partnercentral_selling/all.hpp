@@ -46,6 +46,7 @@
 #include "untag_resource.hpp"
 #include "update_engagement_context.hpp"
 #include "update_opportunity.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::partnercentral_selling {
 

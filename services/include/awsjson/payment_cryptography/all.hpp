@@ -36,6 +36,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_alias.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::payment_cryptography {
 

@@ -23,6 +23,7 @@
 #include "update_cluster.hpp"
 #include "update_compute_node_group.hpp"
 #include "update_queue.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::pcs {
 

@@ -75,6 +75,7 @@
 #include "update_metric_attribution.hpp"
 #include "update_recommender.hpp"
 #include "update_solution.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::personalize {
 

@@ -110,6 +110,7 @@
 #include "update_rcs_agent.hpp"
 #include "update_sender_id.hpp"
 #include "verify_destination_number.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::pinpoint_sms_voice_v2 {
 

@@ -9,6 +9,7 @@
 #include "get_price_list_file_url.hpp"
 #include "get_products.hpp"
 #include "list_price_lists.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::pricing {
 

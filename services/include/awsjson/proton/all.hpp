@@ -91,6 +91,7 @@
 #include "update_service_template.hpp"
 #include "update_service_template_version.hpp"
 #include "update_template_sync_config.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::proton {
 

@@ -32,6 +32,9 @@ struct ListServicePipelineOutputs {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "proton";
   static constexpr std::string_view endpoint_prefix = "proton";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .result_keys = {"outputs"}};
 };
 
 }  // namespace awsjson::proton

@@ -30,6 +30,9 @@ struct ListServiceTemplates {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "proton";
   static constexpr std::string_view endpoint_prefix = "proton";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "nextToken",
+      .output_token = "nextToken", .limit_key = "maxResults", .result_keys = {"templates"}};
 };
 
 }  // namespace awsjson::proton

@@ -15,6 +15,7 @@
 #include "list_schemas.hpp"
 #include "list_statements.hpp"
 #include "list_tables.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::redshift_data {
 

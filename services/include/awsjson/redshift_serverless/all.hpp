@@ -69,6 +69,7 @@
 #include "update_snapshot_copy_configuration.hpp"
 #include "update_usage_limit.hpp"
 #include "update_workgroup.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::redshift_serverless {
 

@@ -79,6 +79,7 @@
 #include "untag_resource.hpp"
 #include "update_dataset_entries.hpp"
 #include "update_stream_processor.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::rekognition {
 

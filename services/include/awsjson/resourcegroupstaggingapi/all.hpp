@@ -13,6 +13,7 @@
 #include "start_report_creation.hpp"
 #include "tag_resources.hpp"
 #include "untag_resources.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::resourcegroupstaggingapi {
 

@@ -8,6 +8,7 @@
 #include "list_routing_controls.hpp"
 #include "update_routing_control_state.hpp"
 #include "update_routing_control_states.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::route53_recovery_cluster {
 

@@ -38,6 +38,7 @@
 #include "update_domain_nameservers.hpp"
 #include "update_tags_for_domain.hpp"
 #include "view_billing.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::route53domains {
 

@@ -72,6 +72,7 @@
 #include "update_resolver_dnssec_config.hpp"
 #include "update_resolver_endpoint.hpp"
 #include "update_resolver_rule.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::route53resolver {
 

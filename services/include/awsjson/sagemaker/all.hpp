@@ -400,6 +400,7 @@
 #include "update_user_profile.hpp"
 #include "update_workforce.hpp"
 #include "update_workteam.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::sagemaker {
 

@@ -27,6 +27,7 @@
 #include "update_secret.hpp"
 #include "update_secret_version_stage.hpp"
 #include "validate_resource_policy.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::secretsmanager {
 

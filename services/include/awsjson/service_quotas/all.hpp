@@ -30,6 +30,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_auto_management.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::service_quotas {
 

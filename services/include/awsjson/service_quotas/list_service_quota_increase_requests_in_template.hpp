@@ -37,6 +37,10 @@ struct ListServiceQuotaIncreaseRequestsInTemplate {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "servicequotas";
   static constexpr std::string_view endpoint_prefix = "servicequotas";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults",
+      .result_keys = {"ServiceQuotaIncreaseRequestInTemplateList"}};
 };
 
 }  // namespace awsjson::service_quotas

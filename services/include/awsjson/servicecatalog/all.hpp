@@ -94,6 +94,7 @@
 #include "update_provisioning_artifact.hpp"
 #include "update_service_action.hpp"
 #include "update_tag_option.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::servicecatalog {
 

@@ -26,6 +26,10 @@ struct ListPortfolios {
   static constexpr std::string_view json_version = "1.1";
   static constexpr std::string_view signing_name = "servicecatalog";
   static constexpr std::string_view endpoint_prefix = "servicecatalog";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "PageToken",
+      .output_token = "NextPageToken", .limit_key = "PageSize",
+      .result_keys = {"PortfolioDetails"}};
 };
 
 }  // namespace awsjson::servicecatalog

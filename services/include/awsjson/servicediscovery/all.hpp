@@ -34,6 +34,7 @@
 #include "update_public_dns_namespace.hpp"
 #include "update_service.hpp"
 #include "update_service_attributes.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::servicediscovery {
 

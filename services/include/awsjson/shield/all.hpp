@@ -40,6 +40,7 @@
 #include "update_emergency_contact_settings.hpp"
 #include "update_protection_group.hpp"
 #include "update_subscription.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::shield {
 

@@ -31,6 +31,7 @@
 #include "update_job.hpp"
 #include "update_job_shipment_state.hpp"
 #include "update_long_term_pricing.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::snowball {
 

@@ -27,6 +27,7 @@
 #include "start_message_move_task.hpp"
 #include "tag_queue.hpp"
 #include "untag_queue.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::sqs {
 

@@ -32,6 +32,9 @@ struct ListDeadLetterSourceQueues {
   static constexpr std::string_view signing_name = "sqs";
   static constexpr std::string_view endpoint_prefix = "sqs";
   static constexpr bool query_compatible = true;  // awsQueryCompatible
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"queueUrls"}};
 };
 
 }  // namespace awsjson::sqs

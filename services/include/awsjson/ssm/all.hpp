@@ -150,6 +150,7 @@
 #include "update_patch_baseline.hpp"
 #include "update_resource_data_sync.hpp"
 #include "update_service_setting.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ssm {
 

@@ -43,6 +43,7 @@
 #include "update_contact.hpp"
 #include "update_contact_channel.hpp"
 #include "update_rotation.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::ssm_contacts {
 

@@ -83,6 +83,7 @@
 #include "update_instance_access_control_attribute_configuration.hpp"
 #include "update_permission_set.hpp"
 #include "update_trusted_token_issuer.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::sso_admin {
 

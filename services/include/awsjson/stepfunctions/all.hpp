@@ -41,6 +41,7 @@
 #include "update_state_machine.hpp"
 #include "update_state_machine_alias.hpp"
 #include "validate_state_machine_definition.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::stepfunctions {
 

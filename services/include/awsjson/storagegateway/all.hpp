@@ -100,6 +100,7 @@
 #include "update_smb_security_strategy.hpp"
 #include "update_snapshot_schedule.hpp"
 #include "update_vtl_device_type.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::storagegateway {
 

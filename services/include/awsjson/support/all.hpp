@@ -20,6 +20,7 @@
 #include "describe_trusted_advisor_checks.hpp"
 #include "refresh_trusted_advisor_check.hpp"
 #include "resolve_case.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::support {
 

@@ -43,6 +43,7 @@
 #include "undeprecate_domain.hpp"
 #include "undeprecate_workflow_type.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::swf {
 

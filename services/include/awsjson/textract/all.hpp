@@ -29,6 +29,7 @@
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
 #include "update_adapter.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::textract {
 

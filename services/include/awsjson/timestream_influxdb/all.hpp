@@ -23,6 +23,7 @@
 #include "untag_resource.hpp"
 #include "update_db_cluster.hpp"
 #include "update_db_instance.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::timestream_influxdb {
 

@@ -19,6 +19,7 @@
 #include "untag_resource.hpp"
 #include "update_account_settings.hpp"
 #include "update_scheduled_query.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::timestream_query {
 

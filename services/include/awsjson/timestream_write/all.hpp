@@ -22,6 +22,7 @@
 #include "untag_resource.hpp"
 #include "update_database.hpp"
 #include "update_table.hpp"
+#include "waiters.hpp"
 #include "write_records.hpp"
 
 namespace awsjson::timestream_write {

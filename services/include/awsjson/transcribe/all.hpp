@@ -47,6 +47,7 @@
 #include "update_medical_vocabulary.hpp"
 #include "update_vocabulary.hpp"
 #include "update_vocabulary_filter.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::transcribe {
 

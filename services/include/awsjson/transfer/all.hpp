@@ -75,6 +75,7 @@
 #include "update_user.hpp"
 #include "update_web_app.hpp"
 #include "update_web_app_customization.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::transfer {
 

@@ -23,6 +23,7 @@
 #include "translate_text.hpp"
 #include "untag_resource.hpp"
 #include "update_parallel_data.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::translate {
 

@@ -38,6 +38,7 @@
 #include "update_policy.hpp"
 #include "update_policy_store.hpp"
 #include "update_policy_template.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::verifiedpermissions {
 

@@ -33,6 +33,7 @@
 #include "untag_resource.hpp"
 #include "update_domain.hpp"
 #include "update_watchlist.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::voice_id {
 

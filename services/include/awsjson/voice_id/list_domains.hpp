@@ -30,6 +30,9 @@ struct ListDomains {
   static constexpr std::string_view json_version = "1.0";
   static constexpr std::string_view signing_name = "voiceid";
   static constexpr std::string_view endpoint_prefix = "voiceid";
+  /// How the operation pages (botocore's paginators-1.json).
+  static constexpr awsjson::pagination paginator{.input_token = "NextToken",
+      .output_token = "NextToken", .limit_key = "MaxResults", .result_keys = {"DomainSummaries"}};
 };
 
 }  // namespace awsjson::voice_id

@@ -81,6 +81,7 @@
 #include "update_sql_injection_match_set.hpp"
 #include "update_web_acl.hpp"
 #include "update_xss_match_set.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::waf {
 

@@ -59,6 +59,7 @@
 #include "update_regex_pattern_set.hpp"
 #include "update_rule_group.hpp"
 #include "update_web_acl.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::wafv2 {
 

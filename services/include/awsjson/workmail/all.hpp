@@ -96,6 +96,7 @@
 #include "update_primary_email_address.hpp"
 #include "update_resource.hpp"
 #include "update_user.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::workmail {
 

@@ -95,6 +95,7 @@
 #include "update_workspace_bundle.hpp"
 #include "update_workspace_image_permission.hpp"
 #include "update_workspaces_pool.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::workspaces {
 

@@ -17,6 +17,7 @@
 #include "list_workspace_instances.hpp"
 #include "tag_resource.hpp"
 #include "untag_resource.hpp"
+#include "waiters.hpp"
 
 namespace awsjson::workspaces_instances {
 

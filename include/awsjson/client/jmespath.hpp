@@ -1,0 +1,492 @@
+// The JMESPath that botocore's paginators and waiters use, evaluated over a small JSON tree: the
+// output of a page or of a waiter's call, encoded to JSON. The subset is what the models hold:
+// identifiers and `a.b` paths, `[N]` and `[-N]` indexes, `[]` and `[*]` projections, `[?filter]`,
+// `length()`, the comparators, `&&`, `||`, `!`, `(...)`, `@`, `literal` and 'raw string' values.
+// Anything else is a parse error naming the expression (tests/data/jmespath_vectors.json checks
+// every expression of botocore's models against the jmespath package botocore uses).
+#pragma once
+
+#include <simdjson.h>
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "../detail/json_string.hpp"
+
+namespace awsjson::jmespath {
+
+/// A JSON value as JMESPath sees it.
+struct value {
+  enum class type : unsigned char { null, boolean, number, string, array, object };
+  type kind = type::null;
+  bool boolean = false;
+  double number = 0;
+  std::string text;               ///< a string's value, or a number as it was written (kept exact when written back)
+  std::vector<value> items;       ///< an array's elements
+  std::vector<std::string> keys;  ///< an object's keys, in order
+  std::vector<value> fields;      ///< an object's values, keys[i]'s at i
+
+  static value of_bool(bool b) {
+    value v;
+    v.kind = type::boolean;
+    v.boolean = b;
+    return v;
+  }
+  static value of_number(double d) {
+    value v;
+    v.kind = type::number;
+    v.number = d;
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);
+    v.text.assign(buf, r.ptr);
+    return v;
+  }
+  static value of_string(std::string s) {
+    value v;
+    v.kind = type::string;
+    v.text = std::move(s);
+    return v;
+  }
+  static value array() {
+    value v;
+    v.kind = type::array;
+    return v;
+  }
+  static value object() {
+    value v;
+    v.kind = type::object;
+    return v;
+  }
+
+  bool is_null() const noexcept { return kind == type::null; }
+  /// The member `key` of an object, or null.
+  value const* find(std::string_view key) const noexcept {
+    if (kind != type::object) return nullptr;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == key) return &fields[i];
+    return nullptr;
+  }
+  value* find(std::string_view key) noexcept { return const_cast<value*>(std::as_const(*this).find(key)); }
+  /// Sets (or adds) the member `key` of an object.
+  value& set(std::string_view key, value v) {
+    if (value* found = find(key)) return *found = std::move(v);
+    keys.emplace_back(key);
+    fields.push_back(std::move(v));
+    return fields.back();
+  }
+
+  /// JMESPath's false values: null, false, "", [], {}.
+  bool truthy() const noexcept {
+    switch (kind) {
+      case type::null:
+        return false;
+      case type::boolean:
+        return boolean;
+      case type::number:
+        return true;
+      case type::string:
+        return !text.empty();
+      case type::array:
+        return !items.empty();
+      case type::object:
+        return !keys.empty();
+    }
+    return false;
+  }
+
+  friend bool operator==(value const& a, value const& b) {
+    if (a.kind != b.kind) return false;
+    switch (a.kind) {
+      case type::null:
+        return true;
+      case type::boolean:
+        return a.boolean == b.boolean;
+      case type::number:
+        return a.number == b.number;
+      case type::string:
+        return a.text == b.text;
+      case type::array:
+        return a.items == b.items;
+      case type::object:
+        if (a.keys.size() != b.keys.size()) return false;
+        for (std::size_t i = 0; i < a.keys.size(); ++i) {
+          value const* other = b.find(a.keys[i]);
+          if (!other || !(*other == a.fields[i])) return false;
+        }
+        return true;
+    }
+    return false;
+  }
+
+  /// Compact JSON.
+  void write(std::string& out) const {
+    switch (kind) {
+      case type::null:
+        out += "null";
+        break;
+      case type::boolean:
+        out += boolean ? "true" : "false";
+        break;
+      case type::number:
+        out += text;
+        break;
+      case type::string:
+        (void)awsjson::detail::append_json_string(out, text);
+        break;
+      case type::array:
+        out += '[';
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          if (i) out += ',';
+          items[i].write(out);
+        }
+        out += ']';
+        break;
+      case type::object:
+        out += '{';
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+          if (i) out += ',';
+          (void)awsjson::detail::append_json_string(out, keys[i]);
+          out += ':';
+          fields[i].write(out);
+        }
+        out += '}';
+        break;
+    }
+  }
+  std::string json() const {
+    std::string out;
+    write(out);
+    return out;
+  }
+};
+
+namespace detail {
+inline value from_element(simdjson::dom::element e) {
+  using simdjson::dom::element_type;
+  value v;
+  switch (e.type()) {
+    case element_type::NULL_VALUE:
+      break;
+    case element_type::BOOL:
+      v = value::of_bool(e.get_bool().value());
+      break;
+    case element_type::INT64:
+      v.kind = value::type::number;
+      v.number = double(e.get_int64().value());
+      v.text = std::to_string(e.get_int64().value());
+      break;
+    case element_type::UINT64:
+      v.kind = value::type::number;
+      v.number = double(e.get_uint64().value());
+      v.text = std::to_string(e.get_uint64().value());
+      break;
+    case element_type::DOUBLE:
+      v = value::of_number(e.get_double().value());
+      break;
+    case element_type::STRING:
+      v = value::of_string(std::string(e.get_string().value()));
+      break;
+    case element_type::ARRAY:
+      v.kind = value::type::array;
+      for (auto item : e.get_array().value()) v.items.push_back(from_element(item));
+      break;
+    case element_type::OBJECT:
+      v.kind = value::type::object;
+      for (auto field : e.get_object().value()) v.set(field.key, from_element(field.value));
+      break;
+  }
+  return v;
+}
+}  // namespace detail
+
+/// `json` as a value; nullopt when it is not JSON.
+inline std::optional<value> parse_json(std::string_view json) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(simdjson::padded_string(json)).get(root) != simdjson::SUCCESS) return std::nullopt;
+  return detail::from_element(root);
+}
+
+/// A parsed expression.
+class expression {
+ public:
+  /// `text` parsed; check error() before evaluating.
+  explicit expression(std::string_view text);
+  /// Why the text is not an expression of the subset; empty when it is.
+  std::string const& error() const noexcept { return error_; }
+  /// The expression over `root` (null where it finds nothing).
+  value search(value const& root) const;
+
+ private:
+  enum class op : unsigned char {
+    identity,  // @
+    literal,   // `json` or 'raw'
+    field,     // name
+    subexpr,   // a.b: operands[0] then operands[1]
+    index,     // [N] on operands[0]
+    project,   // operands[0] as a list (flattened when `flatten`), operands[1] over each element
+    filter,    // operands[0] as a list, kept where operands[2] is true, operands[1] over each
+    compare,   // operands[0] CMP operands[1]
+    and_,
+    or_,
+    not_,
+    length,  // length(operands[0])
+  };
+  struct node {
+    op kind = op::identity;
+    std::string name;  // field name, comparator
+    value literal;
+    long long index = 0;
+    bool flatten = false;
+    std::vector<std::size_t> operands;
+  };
+  std::vector<node> nodes_;
+  std::size_t root_ = 0;
+  std::string error_;
+
+  // parsing
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t add(node n) {
+    nodes_.push_back(std::move(n));
+    return nodes_.size() - 1;
+  }
+  void skip_space() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n')) ++pos_;
+  }
+  bool eat(std::string_view token) {
+    skip_space();
+    if (text_.substr(pos_, token.size()) != token) return false;
+    pos_ += token.size();
+    return true;
+  }
+  bool fail(std::string why) {
+    if (error_.empty()) error_ = "JMESPath `" + std::string(text_) + "`: " + why + " at offset " + std::to_string(pos_);
+    return false;
+  }
+  std::size_t parse_or();
+  std::size_t parse_and();
+  std::size_t parse_not();
+  std::size_t parse_comparison();
+  std::size_t parse_path();
+  std::size_t parse_postfix(std::size_t left);
+  std::size_t parse_primary();
+
+  // `invalid`: a function given the wrong type, which jmespath raises: the whole search is null.
+  value eval(std::size_t n, value const& v, bool& invalid) const;
+};
+
+inline expression::expression(std::string_view text) : text_(text) {
+  root_ = parse_or();
+  skip_space();
+  if (error_.empty() && pos_ != text_.size()) fail("unexpected text");
+  text_ = {};
+}
+
+inline std::size_t expression::parse_or() {
+  std::size_t left = parse_and();
+  while (error_.empty() && eat("||")) left = add({op::or_, {}, {}, 0, false, {left, parse_and()}});
+  return left;
+}
+inline std::size_t expression::parse_and() {
+  std::size_t left = parse_not();
+  while (error_.empty() && eat("&&")) left = add({op::and_, {}, {}, 0, false, {left, parse_not()}});
+  return left;
+}
+inline std::size_t expression::parse_not() {
+  if (eat("!")) {
+    skip_space();
+    if (pos_ < text_.size() && text_[pos_] == '=') return fail("`!=` without a left side"), 0;
+    return add({op::not_, {}, {}, 0, false, {parse_not()}});
+  }
+  return parse_comparison();
+}
+inline std::size_t expression::parse_comparison() {
+  std::size_t left = parse_path();
+  for (std::string_view c : {"==", "!=", "<=", ">=", "<", ">"})
+    if (error_.empty() && eat(c)) return add({op::compare, std::string(c), {}, 0, false, {left, parse_path()}});
+  return left;
+}
+inline std::size_t expression::parse_path() { return parse_postfix(parse_primary()); }
+
+// `left` followed by `.name`, `[N]`, `[]`, `[*]`, `[?expr]`. A projection takes the rest of the
+// chain as what it applies to each element.
+inline std::size_t expression::parse_postfix(std::size_t left) {
+  while (error_.empty()) {
+    skip_space();
+    if (eat(".")) {
+      skip_space();
+      std::size_t right = parse_primary();
+      left = add({op::subexpr, {}, {}, 0, false, {left, right}});
+    } else if (eat("[?")) {
+      std::size_t condition = parse_or();
+      if (!eat("]")) return fail("expected ]"), 0;
+      std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}));
+      return add({op::filter, {}, {}, 0, false, {left, rest, condition}});
+    } else if (eat("[]") || eat("[*]")) {
+      bool flatten = text_[pos_ - 2] == '[';
+      std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}));
+      return add({op::project, {}, {}, 0, flatten, {left, rest}});
+    } else if (eat("[")) {
+      skip_space();
+      std::size_t start = pos_;
+      if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
+      while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+      long long n = 0;
+      auto r = std::from_chars(text_.data() + start, text_.data() + pos_, n);
+      if (r.ec != std::errc() || r.ptr != text_.data() + pos_) return fail("expected an index"), 0;
+      if (!eat("]")) return fail("expected ]"), 0;
+      left = add({op::index, {}, {}, n, false, {left}});
+    } else {
+      return left;
+    }
+  }
+  return left;
+}
+
+inline std::size_t expression::parse_primary() {
+  skip_space();
+  if (pos_ >= text_.size()) return fail("unexpected end"), 0;
+  char c = text_[pos_];
+  if (c == '@') {
+    ++pos_;
+    return add({op::identity, {}, {}, 0, false, {}});
+  }
+  if (c == '(') {
+    ++pos_;
+    std::size_t inner = parse_or();
+    if (!eat(")")) return fail("expected )"), 0;
+    return inner;
+  }
+  if (c == '`' || c == '\'') {
+    std::size_t end = text_.find(c, pos_ + 1);
+    if (end == std::string_view::npos) return fail("an unterminated literal"), 0;
+    std::string_view body = text_.substr(pos_ + 1, end - pos_ - 1);
+    pos_ = end + 1;
+    node n{op::literal, {}, {}, 0, false, {}};
+    if (c == '\'') {
+      n.literal = value::of_string(std::string(body));
+    } else {
+      auto parsed = parse_json(body);
+      if (!parsed) return fail("a literal that is not JSON"), 0;
+      n.literal = std::move(*parsed);
+    }
+    return add(std::move(n));
+  }
+  if (c == '"') {  // a quoted identifier
+    std::size_t end = text_.find('"', pos_ + 1);
+    if (end == std::string_view::npos) return fail("an unterminated identifier"), 0;
+    std::string name(text_.substr(pos_ + 1, end - pos_ - 1));
+    pos_ = end + 1;
+    return add({op::field, std::move(name), {}, 0, false, {}});
+  }
+  std::size_t start = pos_;
+  while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) ++pos_;
+  if (start == pos_ || (text_[start] >= '0' && text_[start] <= '9')) return fail("expected an identifier"), 0;
+  std::string name(text_.substr(start, pos_ - start));
+  if (eat("(")) {
+    if (name != "length") return fail("the function " + name + "() is not supported"), 0;
+    std::size_t argument = parse_or();
+    if (!eat(")")) return fail("expected )"), 0;
+    return add({op::length, {}, {}, 0, false, {argument}});
+  }
+  return add({op::field, std::move(name), {}, 0, false, {}});
+}
+
+inline value expression::search(value const& root) const {
+  if (!error_.empty()) return {};
+  bool invalid = false;
+  value result = eval(root_, root, invalid);
+  return invalid ? value{} : result;
+}
+
+inline value expression::eval(std::size_t i, value const& v, bool& invalid) const {
+  node const& n = nodes_[i];
+  switch (n.kind) {
+    case op::identity:
+      return v;
+    case op::literal:
+      return n.literal;
+    case op::field: {
+      value const* found = v.find(n.name);
+      return found ? *found : value{};
+    }
+    case op::subexpr: {
+      value left = eval(n.operands[0], v, invalid);
+      return left.is_null() ? value{} : eval(n.operands[1], left, invalid);
+    }
+    case op::index: {
+      value left = eval(n.operands[0], v, invalid);
+      if (left.kind != value::type::array) return {};
+      long long size = static_cast<long long>(left.items.size());
+      long long at = n.index < 0 ? size + n.index : n.index;
+      return at >= 0 && at < size ? left.items[std::size_t(at)] : value{};
+    }
+    case op::project:
+    case op::filter: {
+      value left = eval(n.operands[0], v, invalid);
+      if (left.kind != value::type::array) return {};
+      std::vector<value> elements;
+      for (auto& item : left.items) {
+        if (n.flatten && item.kind == value::type::array)
+          for (auto& inner : item.items) elements.push_back(inner);
+        else
+          elements.push_back(item);
+      }
+      value out = value::array();
+      for (auto const& element : elements) {
+        if (n.kind == op::filter && !eval(n.operands[2], element, invalid).truthy()) continue;
+        value projected = eval(n.operands[1], element, invalid);
+        if (!projected.is_null()) out.items.push_back(std::move(projected));
+      }
+      return out;
+    }
+    case op::compare: {
+      value a = eval(n.operands[0], v, invalid), b = eval(n.operands[1], v, invalid);
+      if (n.name == "==") return value::of_bool(a == b);
+      if (n.name == "!=") return value::of_bool(!(a == b));
+      if (a.kind != value::type::number || b.kind != value::type::number) return {};
+      if (n.name == "<") return value::of_bool(a.number < b.number);
+      if (n.name == "<=") return value::of_bool(a.number <= b.number);
+      if (n.name == ">") return value::of_bool(a.number > b.number);
+      return value::of_bool(a.number >= b.number);
+    }
+    case op::and_: {
+      value a = eval(n.operands[0], v, invalid);
+      return a.truthy() ? eval(n.operands[1], v, invalid) : a;
+    }
+    case op::or_: {
+      value a = eval(n.operands[0], v, invalid);
+      return a.truthy() ? a : eval(n.operands[1], v, invalid);
+    }
+    case op::not_:
+      return value::of_bool(!eval(n.operands[0], v, invalid).truthy());
+    case op::length: {
+      value a = eval(n.operands[0], v, invalid);
+      if (a.kind == value::type::array) return value::of_number(double(a.items.size()));
+      if (a.kind == value::type::object) return value::of_number(double(a.keys.size()));
+      if (a.kind == value::type::string) {
+        std::size_t code_points = 0;
+        for (unsigned char c : a.text) code_points += (c & 0xC0) != 0x80;
+        return value::of_number(double(code_points));
+      }
+      invalid = true;  // jmespath raises an invalid-type error
+      return {};
+    }
+  }
+  return {};
+}
+
+/// `expression` over `root`, parsed each time (waiters and paginators hold a few short ones).
+inline value search(std::string_view expression_text, value const& root) {
+  return expression(expression_text).search(root);
+}
+
+}  // namespace awsjson::jmespath

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Writes tests/data/jmespath_vectors.json: every JMESPath expression of the committed models'
+paginators and waiters (models/*.paginators-1.json, models/*.waiters-2.json), each evaluated by the
+jmespath package botocore uses over documents made from the expression's own names and literals.
+The C++ evaluator (awsjson/client/jmespath.hpp) must give the same results.
+
+    python3 tools/gen_jmespath_vectors.py [--check]
+"""
+import argparse
+import json
+import pathlib
+import random
+import re
+import sys
+
+import jmespath
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OUT = ROOT / "tests" / "data" / "jmespath_vectors.json"
+DOCUMENTS_PER_EXPRESSION = 8
+
+
+def expressions():
+    found = {}
+    for path in sorted((ROOT / "models").glob("*.paginators-1.json")):
+        for config in json.loads(path.read_text()).get("pagination", {}).values():
+            for key in ("output_token", "more_results", "result_key", "non_aggregate_keys"):
+                v = config.get(key, [])
+                for e in v if isinstance(v, list) else [v]:
+                    found.setdefault(e, set())
+    for path in sorted((ROOT / "models").glob("*.waiters-2.json")):
+        for w in json.loads(path.read_text()).get("waiters", {}).values():
+            for a in w["acceptors"]:
+                if "argument" in a:
+                    found.setdefault(a["argument"], set()).add(json.dumps(a["expected"]))
+    return found
+
+
+def document(rng, names, strings, depth=0):
+    """A random JSON value whose object keys are the expression's names."""
+    choice = rng.random()
+    if depth >= 4 or choice < 0.3:
+        scalar = rng.choice(["string", "number", "bool", "null"])
+        if scalar == "string":
+            return rng.choice(strings + ["", "x"])
+        if scalar == "number":
+            return rng.choice([0, 1, 2, 1.5])
+        if scalar == "bool":
+            return rng.random() < 0.5
+        return None
+    if choice < 0.6:
+        return [document(rng, names, strings, depth + 1) for _ in range(rng.randint(0, 3))]
+    keys = rng.sample(names, k=min(len(names), rng.randint(1, len(names))))
+    return {k: document(rng, names, strings, depth + 1) for k in keys + ["Other"]}
+
+
+def shaped(rng, expression, names, strings):
+    """A document that follows the expression's path: a.b[].c gives {"a": {"b": [{"c": ...}]}}."""
+    path = re.split(r"\.|\[", re.sub(r"\[\?.*?\]", "[]", expression.split("(")[-1].split(")")[0]))
+    def build(parts):
+        if not parts:
+            return document(rng, names, strings, 2)
+        head = parts[0].rstrip("]").strip()
+        if head in ("", "*", "-1", "0") or head.lstrip("-").isdigit():
+            return [build(parts[1:]) for _ in range(rng.randint(0, 3))]
+        name = re.sub(r"[^A-Za-z0-9_].*", "", head)
+        obj = {name: build(parts[1:])} if name else build(parts[1:])
+        return obj
+    return build([p for p in path if p != ""])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; fail if the file differs")
+    args = parser.parse_args()
+    cases = []
+    for expression, expected in sorted(expressions().items()):
+        names = sorted(set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", re.sub(r"'[^']*'|`[^`]*`", "", expression))) - {"length"})
+        strings = sorted(set(re.findall(r"'([^']*)'", expression)) | {json.loads(e) for e in expected if e.startswith('"')})
+        rng = random.Random(expression)
+        docs = [shaped(rng, expression, names or ["a"], strings) for _ in range(DOCUMENTS_PER_EXPRESSION // 2)]
+        docs += [document(rng, names or ["a"], strings) for _ in range(DOCUMENTS_PER_EXPRESSION // 2)]
+        for doc in docs:
+            try:
+                result = jmespath.search(expression, doc)
+            except jmespath.exceptions.JMESPathError:
+                result = None  # an invalid type (length of a number): nothing matches
+            cases.append({"expression": expression, "document": doc, "result": result})
+    lines = [json.dumps(c, sort_keys=True, separators=(",", ":")) for c in cases]  # a case a line
+    text = '{"jmespath":%s,"cases":[\n%s\n]}\n' % (json.dumps(jmespath.__version__), ",\n".join(lines))
+    if args.check:
+        if not OUT.exists() or OUT.read_text() != text:
+            print(f"{OUT} is not as {sys.argv[0]} writes it", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text)
+    print(f"{OUT}: {len(cases)} cases of {len(expressions())} expressions", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
