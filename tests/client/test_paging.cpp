@@ -58,7 +58,9 @@ TEST_CASE("JMESPath: every expression of botocore's paginators and waiters gives
   simdjson::dom::parser parser;
   auto root = parser.parse(simdjson::padded_string(text.str())).value();
   std::size_t checked = 0;
-  for (auto c : root["cases"].get_array().value()) {
+  simdjson::dom::array cases;
+  REQUIRE(root["cases"].get_array().get(cases) == simdjson::SUCCESS);
+  for (simdjson::dom::element c : cases) {
     std::string expression(c["expression"].get_string().value());
     awsjson::jmespath::expression e(expression);
     INFO(expression);
@@ -168,7 +170,9 @@ TEST_CASE("paginator: a more-results flag and a token inside the output", "[clie
         {200,
          R"({"StreamDescription":{"StreamName":"s","StreamARN":"arn","StreamStatus":"ACTIVE","Shards":[],)"
          R"("HasMoreShards":false,"RetentionPeriodHours":24,"StreamCreationTimestamp":0,"EnhancedMonitoring":[]}})"}};
-    awsjson::paginator<awsjson::kinesis::DescribeStream> pages(c, {.StreamName = "s"});
+    awsjson::kinesis::DescribeStream::input input;
+    input.StreamName = "s";
+    awsjson::paginator<awsjson::kinesis::DescribeStream> pages(c, input);
     int n = 0;
     while (auto const* page = pages.next()) {
       REQUIRE(page->ok());
@@ -206,8 +210,10 @@ TEST_CASE("waiter: times out after its attempts, fails on a failure acceptor or 
   }
   SECTION("a failure acceptor") {
     f.http->script = {{200, R"({"Status":"InProgress"})"}, {200, R"({"Status":"Failed"})"}};
-    auto w = awsjson::wait<awsjson::ssm::waiters::CommandExecuted>(
-        c, {.CommandId = std::string(36, 'c'), .InstanceId = "i-0123456789abcdef0"});
+    awsjson::ssm::GetCommandInvocationRequest input;
+    input.CommandId = std::string(36, 'c');
+    input.InstanceId = "i-0123456789abcdef0";
+    auto w = awsjson::wait<awsjson::ssm::waiters::CommandExecuted>(c, input);
     CHECK(w.state == awsjson::wait_result::outcome::failure);
     CHECK(w.attempts == 2);
     CHECK(w.message.find("terminal failure state") != std::string::npos);

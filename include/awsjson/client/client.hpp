@@ -51,8 +51,8 @@ struct client_options {
   std::shared_ptr<credential_provider> credentials{};
   /// Where settings come from (tests give their own).
   environment env{};
-  /// Lines for --debug: each attempt, its status and the wait before the next. Never a secret,
-  /// a token or a signature.
+  /// Lines for --debug: each attempt's signing steps (canonical request, string to sign), its
+  /// status and the wait before the next. Never a secret key or a session token.
   std::function<void(std::string const&)> log{};
   /// How to wait between attempts, and the jitter (tests give their own).
   std::function<void(std::chrono::duration<double>)> sleep{};
@@ -231,8 +231,9 @@ call_result<Op> client::call(typename Op::input const& input) const {
     auto creds = credentials_->load();
     if (!creds.found) return fail(kind::no_credentials, creds.error);
     http_request request = prepared;
-    (void)sigv4::sign(request, host, creds.found->keys, {region_, std::string(Op::signing_name)},
-                      std::chrono::system_clock::now());
+    auto steps = sigv4::sign(request, host, creds.found->keys, {region_, std::string(Op::signing_name)},
+                             std::chrono::system_clock::now());
+    if (options_.log) debug(sigv4::to_string(steps));  // a session token shows as ***
     http_response answer;
     auto failure = options_.http->send(endpoint, request, answer);
     attempt_outcome seen;

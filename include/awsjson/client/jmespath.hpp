@@ -45,6 +45,11 @@ struct value {
     v.number = d;
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, d);
+    // A whole number too long for a 64-bit integer is written in exponent form: read back as
+    // a double (the shortest form would be 20 digits that no integer holds).
+    if (std::string_view(buf, std::size_t(r.ptr - buf)).find_first_of(".e") == std::string_view::npos &&
+        r.ptr - buf > 18)
+      r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
     v.text.assign(buf, r.ptr);
     return v;
   }
@@ -195,11 +200,13 @@ inline value from_element(simdjson::dom::element e) {
       break;
     case element_type::ARRAY:
       v.kind = value::type::array;
-      for (auto item : e.get_array().value()) v.items.push_back(from_element(item));
+      if (simdjson::dom::array list; e.get_array().get(list) == simdjson::SUCCESS)
+        for (simdjson::dom::element item : list) v.items.push_back(from_element(item));
       break;
     case element_type::OBJECT:
       v.kind = value::type::object;
-      for (auto field : e.get_object().value()) v.set(field.key, from_element(field.value));
+      if (simdjson::dom::object object; e.get_object().get(object) == simdjson::SUCCESS)
+        for (simdjson::dom::key_value_pair field : object) v.set(field.key, from_element(field.value));
       break;
   }
   return v;
@@ -254,6 +261,9 @@ class expression {
   // parsing
   std::string_view text_;
   std::size_t pos_ = 0;
+  int depth_ = 0;  // of nested expressions: bounded, so that no text can exhaust the stack
+  static constexpr int max_depth = 64;
+  static constexpr std::size_t max_length = 2048;
   std::size_t add(node n) {
     nodes_.push_back(std::move(n));
     return nodes_.size() - 1;
@@ -284,6 +294,11 @@ class expression {
 };
 
 inline expression::expression(std::string_view text) : text_(text) {
+  if (text.size() > max_length) {  // a chain a.b.c... is evaluated recursively: bounded by the length
+    error_ = "a JMESPath expression of more than " + std::to_string(max_length) + " characters";
+    text_ = {};
+    return;
+  }
   root_ = parse_or();
   skip_space();
   if (error_.empty() && pos_ != text_.size()) fail("unexpected text");
@@ -291,8 +306,10 @@ inline expression::expression(std::string_view text) : text_(text) {
 }
 
 inline std::size_t expression::parse_or() {
+  if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
   std::size_t left = parse_and();
   while (error_.empty() && eat("||")) left = add({op::or_, {}, {}, 0, false, {left, parse_and()}});
+  --depth_;
   return left;
 }
 inline std::size_t expression::parse_and() {
@@ -302,9 +319,12 @@ inline std::size_t expression::parse_and() {
 }
 inline std::size_t expression::parse_not() {
   if (eat("!")) {
+    if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
     skip_space();
     if (pos_ < text_.size() && text_[pos_] == '=') return fail("`!=` without a left side"), 0;
-    return add({op::not_, {}, {}, 0, false, {parse_not()}});
+    std::size_t operand = parse_not();
+    --depth_;
+    return add({op::not_, {}, {}, 0, false, {operand}});
   }
   return parse_comparison();
 }
@@ -328,11 +348,15 @@ inline std::size_t expression::parse_postfix(std::size_t left) {
     } else if (eat("[?")) {
       std::size_t condition = parse_or();
       if (!eat("]")) return fail("expected ]"), 0;
+      if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
       std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}));
+      --depth_;
       return add({op::filter, {}, {}, 0, false, {left, rest, condition}});
     } else if (eat("[]") || eat("[*]")) {
       bool flatten = text_[pos_ - 2] == '[';
+      if (++depth_ > max_depth) return fail("nested more than 64 deep"), 0;
       std::size_t rest = parse_postfix(add({op::identity, {}, {}, 0, false, {}}));
+      --depth_;
       return add({op::project, {}, {}, 0, flatten, {left, rest}});
     } else if (eat("[")) {
       skip_space();
@@ -372,6 +396,7 @@ inline std::size_t expression::parse_primary() {
     pos_ = end + 1;
     node n{op::literal, {}, {}, 0, false, {}};
     if (c == '\'') {
+      if (!simdjson::validate_utf8(body.data(), body.size())) return fail("a raw string that is not UTF-8"), 0;
       n.literal = value::of_string(std::string(body));
     } else {
       auto parsed = parse_json(body);

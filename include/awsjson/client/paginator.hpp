@@ -5,7 +5,7 @@
 //   awsjson::paginator<awsjson::ssm::DescribeParameters> pages(ssm, {});
 //   while (auto const* page = pages.next()) {
 //     if (!page->ok()) break;  // a page that failed is the last one
-//     for (auto const& p : pages.items(*page->result()).value_or({})) ...
+//     if (auto const& items = pages.items(*page->result())) for (auto const& p : *items) ...
 //   }
 #pragma once
 

@@ -1,0 +1,223 @@
+// One command of awsjson, the way a program using the library makes it: the input from the
+// command line (and --cli-input-json), one call through awsjson::client (validated, signed, retried,
+// decoded), or every page through awsjson::paginator merged as the AWS CLI merges them, or a wait
+// through awsjson::wait. Everything here is awsjson's public API but the option parsing.
+#pragma once
+
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <type_traits>
+
+#include "cli.hpp"
+
+namespace cli {
+
+template <class T>
+struct unwrap {
+  using type = T;
+};
+template <class T>
+struct unwrap<std::optional<T>> {
+  using type = T;
+};
+
+inline void complain(std::string const& line) { std::fprintf(stderr, "awsjson: %s\n", line.c_str()); }
+
+/// The input of Op from --cli-input-json and the `--member-name value` options (which win), as one
+/// JSON object decoded by awsjson, so that a wrong type is reported with the option's name.
+template <awsjson::operation Op>
+bool parse_input(arguments const& args, typename Op::input& input, bool* token_given = nullptr) {
+  using In = typename Op::input;
+  using awsjson::jmespath::value;
+  value object = value::object();
+  if (!args.cli_input_json.empty()) {
+    auto given = awsjson::jmespath::parse_json(args.cli_input_json);
+    if (!given || given->kind != value::type::object) {
+      complain("--cli-input-json: expected a JSON object");
+      return false;
+    }
+    object = std::move(*given);
+  }
+  bool ok = true;
+  for (auto const& option : args.options) {
+    std::string const& name = option.first;
+    std::vector<std::string> const& values = option.second;
+    bool found = false;
+    boost::mp11::mp_for_each<awsjson::members_of<In>>([&](auto d) {
+      constexpr awsjson::member_info info = awsjson::member_meta<In, decltype(d)>;
+      using V = typename unwrap<std::remove_cvref_t<decltype(std::declval<In&>().*d.pointer)>>::type;
+      bool negated = name == "no-" + kebab(info.key());
+      if (found || (name != kebab(info.key()) && !negated)) return;
+      found = true;
+      bool flag = !negated;
+      auto json = option_json(awsjson::kind_of<V>, values, &flag);
+      std::optional<value> parsed;
+      if (json) parsed = awsjson::jmespath::parse_json(*json);
+      if (!parsed) {
+        complain("--" + name + ": expected " +
+                 (awsjson::kind_of<V> == awsjson::value_kind::boolean ? std::string("no value (a flag)")
+                  : json                                              ? "JSON, found " + *json
+                                                                      : std::string("a value")));
+        ok = false;
+        return;
+      }
+      object.set(info.key(), std::move(*parsed));
+      if constexpr (awsjson::paginated<Op>)
+        if (token_given && info.key() == Op::paginator.input_token) *token_given = true;
+    });
+    if (!found) {
+      complain(kebab(std::string_view(Op::name)) + " has no option --" + name);
+      ok = false;
+    }
+  }
+  if (!ok) return false;
+  if (auto err = awsjson::decode_into(object.json(), input)) {  // the path names the member: /WindowId
+    std::string option;
+    if (err.path.size() > 1) option = "--" + kebab(err.path.substr(1, err.path.find('/', 1) - 1)) + ": ";
+    complain(option + err.message + " (" + err.path + ")");
+    return false;
+  }
+  return true;
+}
+
+/// Why a call got no output, on stderr as the AWS CLI words it; the exit status.
+template <awsjson::operation Op>
+int report(context const& ctx, awsjson::call_result<Op> const& r) {
+  std::string_view op = Op::name;
+  if (auto const* f = r.failure()) {
+    using kind = awsjson::client_error::kind;
+    switch (f->what) {
+      case kind::invalid_input:
+        complain(f->message + (f->violations.empty() ? "" : ":"));
+        for (auto const& v : f->violations) std::fprintf(stderr, "  %s\n", v.c_str());  // no secret in these
+        return usage;
+      case kind::no_region:
+      case kind::no_credentials:
+        complain(f->message);
+        return configuration;
+      case kind::transport:
+        std::fprintf(stderr, "Could not connect to the endpoint URL \"%s\": %s\n",
+                     ctx.client->endpoint_for(Op::endpoint_prefix).c_str(), f->message.c_str());
+        return failure;
+    }
+  }
+  if (auto const* e = r.service_error()) {
+    // The code the AWS CLI shows: an awsQueryCompatible service's query code where it sent one.
+    std::string const& code = !e->query_code.empty() ? e->query_code : e->code;
+    std::fprintf(stderr, "An error occurred (%s) when calling the %.*s operation: %s\n",
+                 code.empty() ? "Unknown" : code.c_str(), int(op.size()), op.data(), e->message.c_str());
+    std::fprintf(stderr, "HTTP status %d, %s, request id %s, %d attempt%s\n", r.answer()->metadata.http_status,
+                 e->is_fault() ? "a server fault" : "a client error", r.answer()->metadata.request_id.c_str(),
+                 r.attempts, r.attempts == 1 ? "" : "s");
+    auto const* unknown = e->template get_if<awsjson::unknown_error>();
+    if (unknown && !unknown->raw_body.empty())  // not JSON: an HTML page from a proxy, an XML error
+      std::fprintf(stderr, "The answer was not JSON:\n%s\n", unknown->raw_body.c_str());
+    return service_error;
+  }
+  complain("the answer (HTTP " + std::to_string(r.answer()->metadata.http_status) + ") is not a valid " +
+           std::string(op) + " output: " + r.output_error()->to_string());
+  return failure;
+}
+
+/// The output as printed: JSON, sensitive members as "***" unless --show-sensitive.
+template <class Output>
+std::optional<std::string> printed_json(context const& ctx, Output const& out) {
+  awsjson::encode_options shown;
+  shown.redact_sensitive = !ctx.args.show_sensitive;
+  std::string json;
+  if (auto err = awsjson::encode_into(json, out, shown)) {
+    complain(err.to_string());
+    return std::nullopt;
+  }
+  return json;
+}
+
+/// Every page, merged (botocore's build_full_result), --max-items and --starting-token as botocore
+/// reads and writes them.
+template <awsjson::operation Op>
+requires awsjson::paginated<Op>
+int run_pages(context const& ctx, typename Op::input const& input) {
+  constexpr awsjson::pagination p = Op::paginator;
+  awsjson::page_options options;
+  if (ctx.args.page_size) options.page_size = int(*ctx.args.page_size);
+  long long skip = 0;
+  if (!ctx.args.starting_token.empty()) {
+    auto t = decode_token(p.input_token, ctx.args.starting_token);
+    if (!t) {
+      complain("--starting-token: not a token that awsjson or the AWS CLI wrote");
+      return usage;
+    }
+    if (t->token) options.starting_token = t->token->json();
+    skip = t->truncate_amount;
+  }
+  awsjson::paginator<Op> pages(*ctx.client, input, options);
+  merged_result merged(p);
+  std::string next_token;
+  std::string page_token = options.starting_token;  // the token that asked for the current page
+  while (auto const* page = pages.next()) {
+    if (!page->ok()) return report<Op>(ctx, *page);
+    auto json = printed_json(ctx, *page->result());
+    if (!json) return failure;
+    auto shown = awsjson::jmespath::parse_json(*json).value_or(awsjson::jmespath::value{});
+    long long taken = 0;
+    bool room = merged.add(shown, skip, ctx.args.max_items, &taken);
+    if (!room) {  // --max-items reached: where to resume
+      resume_token t;
+      auto items = awsjson::jmespath::search(p.result_keys[0], shown);
+      bool page_left = items.kind == awsjson::jmespath::value::type::array &&
+                       skip + taken < static_cast<long long>(items.items.size());
+      if (page_left) {
+        if (!page_token.empty()) t.token = awsjson::jmespath::parse_json(page_token);
+        t.truncate_amount = skip + taken;
+      } else if (!pages.next_token().empty()) {
+        t.token = awsjson::jmespath::parse_json(pages.next_token());
+      }
+      if (t.token || t.truncate_amount) next_token = encode_token(p.input_token, t);
+      break;
+    }
+    skip = 0;
+    page_token = pages.next_token();
+  }
+  if (!pages.error().empty()) {
+    complain(pages.error());
+    return failure;
+  }
+  std::printf("%s\n", pretty(merged.json(next_token)).c_str());
+  return ok;
+}
+
+template <awsjson::operation Op>
+int run(context const& ctx) {
+  typename Op::input input;
+  bool token_given = false;
+  if (!parse_input<Op>(ctx.args, input, &token_given)) return usage;
+  // Every page, as the AWS CLI does; not when asked not to, or when the token was given by hand.
+  if constexpr (awsjson::paginated<Op>)
+    if (!ctx.args.no_paginate && !token_given) return run_pages<Op>(ctx, input);
+  auto r = ctx.client->call<Op>(input);
+  if (auto const* out = r.result()) {
+    auto json = printed_json(ctx, *out);
+    if (!json) return failure;
+    std::printf("%s\n", pretty(*json).c_str());
+    return ok;
+  }
+  return report<Op>(ctx, r);
+}
+
+/// `awsjson SERVICE wait WAITER`: nothing printed on success, as the AWS CLI.
+template <awsjson::waiter_descriptor W>
+int run_wait(context const& ctx) {
+  using Op = typename W::operation;
+  typename Op::input input;
+  if (!parse_input<Op>(ctx.args, input)) return usage;
+  auto w = awsjson::wait<W>(*ctx.client, input, {ctx.args.waiter_delay, ctx.args.waiter_max_attempts});
+  if (w.ok()) return ok;
+  std::fprintf(stderr, "\n%s\n", w.message.c_str());
+  return failure;
+}
+
+}  // namespace cli
