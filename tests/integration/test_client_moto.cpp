@@ -124,6 +124,65 @@ TEST_CASE("credentials from a profile file alone (no keys in the environment)", 
   CHECK(c.credentials().found->source == "shared-credentials-file");
 }
 
+TEST_CASE("credentials from a container credentials server on 127.0.0.1 (the default chain, nothing else)",
+          "[client][moto]") {
+  std::string const document = R"({"AccessKeyId":")" + env("AWS_ACCESS_KEY_ID") + R"(","SecretAccessKey":")" +
+                               env("AWS_SECRET_ACCESS_KEY") + R"(","Expiration":"2099-01-01T00:00:00Z"})";
+  testing::local_server server([&](testing::local_request const& r) {
+    bool authorized = r.headers.count("authorization") && r.headers.at("authorization") == "container-PLANTED";
+    if (r.path != "/v2/credentials/app" || !authorized) return testing::local_answer{401, {}, "{}"};
+    return testing::local_answer{200, {{"Content-Type", "application/json"}}, document};
+  });
+  auto o = moto_options();
+  o.env = env_of({{"AWS_CONTAINER_CREDENTIALS_FULL_URI", server.url() + "/v2/credentials/app"},
+                  {"AWS_CONTAINER_AUTHORIZATION_TOKEN", "container-PLANTED"},
+                  {"AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials"},
+                  {"AWS_CONFIG_FILE", "/nonexistent/config"},
+                  {"AWS_EC2_METADATA_DISABLED", "true"}});
+  std::vector<std::string> log;
+  o.log = [&](std::string const& line) { log.push_back(line); };
+  awsjson::client c(o);
+  put_parameter(c, "/itest/client/container", "from-a-container");
+  CHECK(get_parameter(c, "/itest/client/container") == "from-a-container");
+  CHECK(c.credentials().found->source == "container-role");
+  CHECK(server.requests().size() == 1);  // cached: fetched once for every call
+  for (auto const& line : log) {
+    CHECK(line.find(env("AWS_SECRET_ACCESS_KEY")) == std::string::npos);
+    CHECK(line.find("container-PLANTED") == std::string::npos);
+  }
+}
+
+TEST_CASE("credentials from an IMDSv2 server on 127.0.0.1 that requires its token (the default chain)",
+          "[client][moto]") {
+  std::string const token = "imds-PLANTED";
+  std::string const document = R"({"Code":"Success","AccessKeyId":")" + env("AWS_ACCESS_KEY_ID") +
+                               R"(","SecretAccessKey":")" + env("AWS_SECRET_ACCESS_KEY") +
+                               R"(","Expiration":"2099-01-01T00:00:00Z"})";
+  testing::local_server server([&](testing::local_request const& r) {
+    if (r.method == "PUT" && r.path == "/latest/api/token")
+      return r.headers.count("x-aws-ec2-metadata-token-ttl-seconds") ? testing::local_answer{200, {}, token}
+                                                                     : testing::local_answer{400, {}, ""};
+    if (!r.headers.count("x-aws-ec2-metadata-token") || r.headers.at("x-aws-ec2-metadata-token") != token)
+      return testing::local_answer{401, {}, ""};
+    if (r.path == "/latest/meta-data/iam/security-credentials/") return testing::local_answer{200, {}, "app-role"};
+    if (r.path == "/latest/meta-data/iam/security-credentials/app-role")
+      return testing::local_answer{200, {}, document};
+    return testing::local_answer{404, {}, ""};
+  });
+  auto o = moto_options();
+  o.env = env_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", server.url()},
+                  {"AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials"},
+                  {"AWS_CONFIG_FILE", "/nonexistent/config"}});
+  std::vector<std::string> log;
+  o.log = [&](std::string const& line) { log.push_back(line); };
+  awsjson::client c(o);
+  put_parameter(c, "/itest/client/imds", "from-instance-metadata");
+  CHECK(get_parameter(c, "/itest/client/imds") == "from-instance-metadata");
+  CHECK(c.credentials().found->source == "iam-role");
+  CHECK(server.requests().size() == 3);  // token, role, credentials: once
+  for (auto const& line : log) CHECK(line.find(token) == std::string::npos);
+}
+
 TEST_CASE("credentials from credential_process", "[client][moto]") {
   temp_dir d;
   auto script = d.write("creds.sh",
