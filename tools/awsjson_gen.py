@@ -552,6 +552,10 @@ class Emitter:
         lines = self.doc_lines(self.shape_doc(name))
         base = " : awsjson::tagged_union" if kind == "union" else ""
         lines.append("struct %s%s {" % (t, base))
+        # `{}`: a designated initializer may name only some members ({.Name = "x"}) without g++'s
+        # -Wmissing-field-initializers. Not in a recursive group: there clang 14, checking the
+        # defaulted operator== before the initializers are parsed, finds the type not constructible.
+        init = "" if name in m.recursive else "{}"
         for wire, member in members.items():
             lines += self.doc_lines(self.member_doc(name, wire), "  ")
             ctype = m.cpp_type(member["shape"])
@@ -560,7 +564,7 @@ class Emitter:
                 ctype = "awsjson::indirect<%s>" % ctype
             if wire not in required or boxed:
                 ctype = "std::optional<%s>" % ctype
-            lines.append("  %s %s;" % (ctype, cpp_names[wire]))
+            lines.append("  %s %s%s;" % (ctype, cpp_names[wire], init))
         lines.append("")
         lines += wrap("  friend bool operator==(", ["%s const&" % t, "%s const&" % t], ") = default;")
         lines.append("};")

@@ -5740,7 +5740,7 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 /// Error returned when the ID specified for a resource, such as a maintenance window or patch
 /// baseline, doesn't exist.
 struct DoesNotExistException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(DoesNotExistException const&, DoesNotExistException const&) = default;
 };
@@ -5766,11 +5766,11 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 
 struct GetMaintenanceWindowExecutionTaskInvocationRequest {
   /// The ID of the maintenance window execution for which the task is a part.
-  std::string WindowExecutionId;
+  std::string WindowExecutionId{};
   /// The ID of the specific task in the maintenance window task that should be retrieved.
-  std::string TaskId;
+  std::string TaskId{};
   /// The invocation ID to retrieve.
-  std::string InvocationId;
+  std::string InvocationId{};
 
   friend bool operator==(GetMaintenanceWindowExecutionTaskInvocationRequest const&,
                          GetMaintenanceWindowExecutionTaskInvocationRequest const&) = default;
@@ -5843,30 +5843,30 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 
 struct GetMaintenanceWindowExecutionTaskInvocationResponse {
   /// The maintenance window execution ID.
-  std::optional<std::string> WindowExecutionId;
+  std::optional<std::string> WindowExecutionId{};
   /// The task execution ID.
-  std::optional<std::string> TaskExecutionId;
+  std::optional<std::string> TaskExecutionId{};
   /// The invocation ID.
-  std::optional<std::string> InvocationId;
+  std::optional<std::string> InvocationId{};
   /// The execution ID.
-  std::optional<std::string> ExecutionId;
+  std::optional<std::string> ExecutionId{};
   /// Retrieves the task type for a maintenance window.
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType;
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowTaskType>> TaskType{};
   /// The parameters used at the time that the task ran.
-  std::optional<std::string> Parameters;
+  std::optional<std::string> Parameters{};
   /// The task status for an invocation.
-  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::ssm::MaintenanceWindowExecutionStatus>> Status{};
   /// The details explaining the status. Details are only available for certain status values.
-  std::optional<std::string> StatusDetails;
+  std::optional<std::string> StatusDetails{};
   /// The time that the task started running on the target.
-  std::optional<awsjson::timestamp> StartTime;
+  std::optional<awsjson::timestamp> StartTime{};
   /// The time that the task finished running on the target.
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<awsjson::timestamp> EndTime{};
   /// User-provided value to be included in any Amazon CloudWatch Events or Amazon EventBridge
   /// events raised while running tasks for these targets in this maintenance window.
-  std::optional<std::string> OwnerInformation;
+  std::optional<std::string> OwnerInformation{};
   /// The maintenance window target ID.
-  std::optional<std::string> WindowTargetId;
+  std::optional<std::string> WindowTargetId{};
 
   friend bool operator==(GetMaintenanceWindowExecutionTaskInvocationResponse const&,
                          GetMaintenanceWindowExecutionTaskInvocationResponse const&) = default;
@@ -5907,7 +5907,7 @@ using awsjson::operator<<;  // printing (with redaction) by argument-dependent l
 
 /// An error occurred on the server side.
 struct InternalServerError {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
 };

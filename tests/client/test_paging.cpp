@@ -170,9 +170,8 @@ TEST_CASE("paginator: a more-results flag and a token inside the output", "[clie
         {200,
          R"({"StreamDescription":{"StreamName":"s","StreamARN":"arn","StreamStatus":"ACTIVE","Shards":[],)"
          R"("HasMoreShards":false,"RetentionPeriodHours":24,"StreamCreationTimestamp":0,"EnhancedMonitoring":[]}})"}};
-    awsjson::kinesis::DescribeStream::input input;
-    input.StreamName = "s";
-    awsjson::paginator<awsjson::kinesis::DescribeStream> pages(c, input);
+    // (designated, naming one member of four: the generated members are default-initialized)
+    awsjson::paginator<awsjson::kinesis::DescribeStream> pages(c, {.StreamName = "s"});
     int n = 0;
     while (auto const* page = pages.next()) {
       REQUIRE(page->ok());
@@ -210,10 +209,8 @@ TEST_CASE("waiter: times out after its attempts, fails on a failure acceptor or 
   }
   SECTION("a failure acceptor") {
     f.http->script = {{200, R"({"Status":"InProgress"})"}, {200, R"({"Status":"Failed"})"}};
-    awsjson::ssm::GetCommandInvocationRequest input;
-    input.CommandId = std::string(36, 'c');
-    input.InstanceId = "i-0123456789abcdef0";
-    auto w = awsjson::wait<awsjson::ssm::waiters::CommandExecuted>(c, input);
+    auto w = awsjson::wait<awsjson::ssm::waiters::CommandExecuted>(
+        c, {.CommandId = std::string(36, 'c'), .InstanceId = "i-0123456789abcdef0"});
     CHECK(w.state == awsjson::wait_result::outcome::failure);
     CHECK(w.attempts == 2);
     CHECK(w.message.find("terminal failure state") != std::string::npos);

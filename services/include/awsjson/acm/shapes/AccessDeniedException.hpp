@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

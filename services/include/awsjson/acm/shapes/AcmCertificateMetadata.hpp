@@ -20,19 +20,19 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcmCertificateMetadata {
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<bool> Exported;
-  std::optional<awsjson::timestamp> ImportedAt;
-  std::optional<bool> InUse;
-  std::optional<awsjson::timestamp> IssuedAt;
-  std::optional<awsjson::open_enum<::awsjson::acm::RenewalEligibility>> RenewalEligibility;
-  std::optional<awsjson::timestamp> RevokedAt;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::acm::RenewalStatus>> RenewalStatus;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> ExportOption;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy;
-  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod;
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<bool> Exported{};
+  std::optional<awsjson::timestamp> ImportedAt{};
+  std::optional<bool> InUse{};
+  std::optional<awsjson::timestamp> IssuedAt{};
+  std::optional<awsjson::open_enum<::awsjson::acm::RenewalEligibility>> RenewalEligibility{};
+  std::optional<awsjson::timestamp> RevokedAt{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::acm::RenewalStatus>> RenewalStatus{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> ExportOption{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy{};
+  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod{};
 
   friend bool operator==(AcmCertificateMetadata const&, AcmCertificateMetadata const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcmCertificateMetadataFilter : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::acm::RenewalStatus>> RenewalStatus;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateType>> Type;
-  std::optional<bool> InUse;
-  std::optional<bool> Exported;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> ExportOption;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy;
-  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod;
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::acm::RenewalStatus>> RenewalStatus{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateType>> Type{};
+  std::optional<bool> InUse{};
+  std::optional<bool> Exported{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> ExportOption{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy{};
+  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod{};
 
   friend bool operator==(AcmCertificateMetadataFilter const&,
                          AcmCertificateMetadataFilter const&) = default;

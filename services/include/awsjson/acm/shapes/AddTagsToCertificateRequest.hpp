@@ -15,8 +15,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToCertificateRequest {
-  std::string CertificateArn;
-  std::vector<::awsjson::acm::Tag> Tags;
+  std::string CertificateArn{};
+  std::vector<::awsjson::acm::Tag> Tags{};
 
   friend bool operator==(AddTagsToCertificateRequest const&,
                          AddTagsToCertificateRequest const&) = default;

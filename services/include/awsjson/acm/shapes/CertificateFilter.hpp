@@ -15,9 +15,9 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateFilter : awsjson::tagged_union {
-  std::optional<std::string> CertificateArn;
-  std::optional<::awsjson::acm::X509AttributeFilter> X509AttributeFilter;
-  std::optional<::awsjson::acm::AcmCertificateMetadataFilter> AcmCertificateMetadataFilter;
+  std::optional<std::string> CertificateArn{};
+  std::optional<::awsjson::acm::X509AttributeFilter> X509AttributeFilter{};
+  std::optional<::awsjson::acm::AcmCertificateMetadataFilter> AcmCertificateMetadataFilter{};
 
   friend bool operator==(CertificateFilter const&, CertificateFilter const&) = default;
 };

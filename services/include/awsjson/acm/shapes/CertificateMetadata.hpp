@@ -13,7 +13,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateMetadata : awsjson::tagged_union {
-  std::optional<::awsjson::acm::AcmCertificateMetadata> AcmCertificateMetadata;
+  std::optional<::awsjson::acm::AcmCertificateMetadata> AcmCertificateMetadata{};
 
   friend bool operator==(CertificateMetadata const&, CertificateMetadata const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateOptions {
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateTransparencyLoggingPreference>> CertificateTransparencyLoggingPreference;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> Export;
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateTransparencyLoggingPreference>> CertificateTransparencyLoggingPreference{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> Export{};
 
   friend bool operator==(CertificateOptions const&, CertificateOptions const&) = default;
 };

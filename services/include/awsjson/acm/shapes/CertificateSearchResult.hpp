@@ -15,9 +15,9 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateSearchResult {
-  std::optional<std::string> CertificateArn;
-  std::optional<::awsjson::acm::X509Attributes> X509Attributes;
-  std::optional<::awsjson::acm::CertificateMetadata> CertificateMetadata;
+  std::optional<std::string> CertificateArn{};
+  std::optional<::awsjson::acm::X509Attributes> X509Attributes{};
+  std::optional<::awsjson::acm::CertificateMetadata> CertificateMetadata{};
 
   friend bool operator==(CertificateSearchResult const&, CertificateSearchResult const&) = default;
 };

@@ -22,26 +22,26 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateSummary {
-  std::optional<std::string> CertificateArn;
-  std::optional<std::string> DomainName;
-  std::optional<std::vector<std::string>> SubjectAlternativeNameSummaries;
-  std::optional<bool> HasAdditionalSubjectAlternativeNames;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyUsageName>>> KeyUsages;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>>> ExtendedKeyUsages;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> ExportOption;
-  std::optional<bool> InUse;
-  std::optional<bool> Exported;
-  std::optional<awsjson::open_enum<::awsjson::acm::RenewalEligibility>> RenewalEligibility;
-  std::optional<awsjson::timestamp> NotBefore;
-  std::optional<awsjson::timestamp> NotAfter;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> IssuedAt;
-  std::optional<awsjson::timestamp> ImportedAt;
-  std::optional<awsjson::timestamp> RevokedAt;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy;
+  std::optional<std::string> CertificateArn{};
+  std::optional<std::string> DomainName{};
+  std::optional<std::vector<std::string>> SubjectAlternativeNameSummaries{};
+  std::optional<bool> HasAdditionalSubjectAlternativeNames{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyUsageName>>> KeyUsages{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>>> ExtendedKeyUsages{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> ExportOption{};
+  std::optional<bool> InUse{};
+  std::optional<bool> Exported{};
+  std::optional<awsjson::open_enum<::awsjson::acm::RenewalEligibility>> RenewalEligibility{};
+  std::optional<awsjson::timestamp> NotBefore{};
+  std::optional<awsjson::timestamp> NotAfter{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> IssuedAt{};
+  std::optional<awsjson::timestamp> ImportedAt{};
+  std::optional<awsjson::timestamp> RevokedAt{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy{};
 
   friend bool operator==(CertificateSummary const&, CertificateSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommonNameFilter {
-  std::string Value;
-  awsjson::open_enum<::awsjson::acm::ComparisonOperator> ComparisonOperator;
+  std::string Value{};
+  awsjson::open_enum<::awsjson::acm::ComparisonOperator> ComparisonOperator{};
 
   friend bool operator==(CommonNameFilter const&, CommonNameFilter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCertificateRequest {
-  std::string CertificateArn;
+  std::string CertificateArn{};
 
   friend bool operator==(DeleteCertificateRequest const&,
                          DeleteCertificateRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateRequest {
-  std::string CertificateArn;
+  std::string CertificateArn{};
 
   friend bool operator==(DescribeCertificateRequest const&,
                          DescribeCertificateRequest const&) = default;

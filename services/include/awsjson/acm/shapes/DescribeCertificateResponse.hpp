@@ -13,7 +13,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateResponse {
-  std::optional<::awsjson::acm::CertificateDetail> Certificate;
+  std::optional<::awsjson::acm::CertificateDetail> Certificate{};
 
   friend bool operator==(DescribeCertificateResponse const&,
                          DescribeCertificateResponse const&) = default;

@@ -15,22 +15,22 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DistinguishedName {
-  std::optional<std::string> CommonName;
-  std::optional<std::vector<std::string>> DomainComponents;
-  std::optional<std::string> Country;
-  std::optional<std::vector<::awsjson::acm::CustomAttribute>> CustomAttributes;
-  std::optional<std::string> DistinguishedNameQualifier;
-  std::optional<std::string> GenerationQualifier;
-  std::optional<std::string> GivenName;
-  std::optional<std::string> Initials;
-  std::optional<std::string> Locality;
-  std::optional<std::string> Organization;
-  std::optional<std::string> OrganizationalUnit;
-  std::optional<std::string> Pseudonym;
-  std::optional<std::string> SerialNumber;
-  std::optional<std::string> State;
-  std::optional<std::string> Surname;
-  std::optional<std::string> Title;
+  std::optional<std::string> CommonName{};
+  std::optional<std::vector<std::string>> DomainComponents{};
+  std::optional<std::string> Country{};
+  std::optional<std::vector<::awsjson::acm::CustomAttribute>> CustomAttributes{};
+  std::optional<std::string> DistinguishedNameQualifier{};
+  std::optional<std::string> GenerationQualifier{};
+  std::optional<std::string> GivenName{};
+  std::optional<std::string> Initials{};
+  std::optional<std::string> Locality{};
+  std::optional<std::string> Organization{};
+  std::optional<std::string> OrganizationalUnit{};
+  std::optional<std::string> Pseudonym{};
+  std::optional<std::string> SerialNumber{};
+  std::optional<std::string> State{};
+  std::optional<std::string> Surname{};
+  std::optional<std::string> Title{};
 
   friend bool operator==(DistinguishedName const&, DistinguishedName const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsNameFilter {
-  std::string Value;
-  awsjson::open_enum<::awsjson::acm::ComparisonOperator> ComparisonOperator;
+  std::string Value{};
+  awsjson::open_enum<::awsjson::acm::ComparisonOperator> ComparisonOperator{};
 
   friend bool operator==(DnsNameFilter const&, DnsNameFilter const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainValidation {
-  std::string DomainName;
-  std::optional<std::vector<std::string>> ValidationEmails;
-  std::optional<std::string> ValidationDomain;
-  std::optional<awsjson::open_enum<::awsjson::acm::DomainStatus>> ValidationStatus;
-  std::optional<::awsjson::acm::ResourceRecord> ResourceRecord;
-  std::optional<::awsjson::acm::HttpRedirect> HttpRedirect;
-  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod;
+  std::string DomainName{};
+  std::optional<std::vector<std::string>> ValidationEmails{};
+  std::optional<std::string> ValidationDomain{};
+  std::optional<awsjson::open_enum<::awsjson::acm::DomainStatus>> ValidationStatus{};
+  std::optional<::awsjson::acm::ResourceRecord> ResourceRecord{};
+  std::optional<::awsjson::acm::HttpRedirect> HttpRedirect{};
+  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod{};
 
   friend bool operator==(DomainValidation const&, DomainValidation const&) = default;
 };

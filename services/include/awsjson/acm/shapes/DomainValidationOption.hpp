@@ -12,8 +12,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainValidationOption {
-  std::string DomainName;
-  std::string ValidationDomain;
+  std::string DomainName{};
+  std::string ValidationDomain{};
 
   friend bool operator==(DomainValidationOption const&, DomainValidationOption const&) = default;
 };

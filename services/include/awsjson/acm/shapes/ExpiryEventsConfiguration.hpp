@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpiryEventsConfiguration {
-  std::optional<std::int32_t> DaysBeforeExpiry;
+  std::optional<std::int32_t> DaysBeforeExpiry{};
 
   friend bool operator==(ExpiryEventsConfiguration const&,
                          ExpiryEventsConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportCertificateRequest {
-  std::string CertificateArn;
-  awsjson::blob Passphrase;
+  std::string CertificateArn{};
+  awsjson::blob Passphrase{};
 
   friend bool operator==(ExportCertificateRequest const&,
                          ExportCertificateRequest const&) = default;

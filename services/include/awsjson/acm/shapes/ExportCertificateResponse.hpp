@@ -12,9 +12,9 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportCertificateResponse {
-  std::optional<std::string> Certificate;
-  std::optional<std::string> CertificateChain;
-  std::optional<std::string> PrivateKey;
+  std::optional<std::string> Certificate{};
+  std::optional<std::string> CertificateChain{};
+  std::optional<std::string> PrivateKey{};
 
   friend bool operator==(ExportCertificateResponse const&,
                          ExportCertificateResponse const&) = default;

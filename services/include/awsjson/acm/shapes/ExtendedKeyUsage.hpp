@@ -14,8 +14,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendedKeyUsage {
-  std::optional<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>> Name;
-  std::optional<std::string> OID;
+  std::optional<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>> Name{};
+  std::optional<std::string> OID{};
 
   friend bool operator==(ExtendedKeyUsage const&, ExtendedKeyUsage const&) = default;
 };

@@ -19,11 +19,11 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filters {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>>> extendedKeyUsage;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyUsageName>>> keyUsage;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>>> keyTypes;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> exportOption;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> managedBy;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>>> extendedKeyUsage{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyUsageName>>> keyUsage{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>>> keyTypes{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateExport>> exportOption{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> managedBy{};
 
   friend bool operator==(Filters const&, Filters const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeneralName : awsjson::tagged_union {
-  std::optional<::awsjson::acm::DistinguishedName> DirectoryName;
-  std::optional<std::string> DnsName;
-  std::optional<std::string> IpAddress;
-  std::optional<::awsjson::acm::OtherName> OtherName;
-  std::optional<std::string> RegisteredId;
-  std::optional<std::string> Rfc822Name;
-  std::optional<std::string> UniformResourceIdentifier;
+  std::optional<::awsjson::acm::DistinguishedName> DirectoryName{};
+  std::optional<std::string> DnsName{};
+  std::optional<std::string> IpAddress{};
+  std::optional<::awsjson::acm::OtherName> OtherName{};
+  std::optional<std::string> RegisteredId{};
+  std::optional<std::string> Rfc822Name{};
+  std::optional<std::string> UniformResourceIdentifier{};
 
   friend bool operator==(GeneralName const&, GeneralName const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountConfigurationResponse {
-  std::optional<::awsjson::acm::ExpiryEventsConfiguration> ExpiryEvents;
+  std::optional<::awsjson::acm::ExpiryEventsConfiguration> ExpiryEvents{};
 
   friend bool operator==(GetAccountConfigurationResponse const&,
                          GetAccountConfigurationResponse const&) = default;

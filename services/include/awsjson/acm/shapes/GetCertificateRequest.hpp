@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateRequest {
-  std::string CertificateArn;
+  std::string CertificateArn{};
 
   friend bool operator==(GetCertificateRequest const&, GetCertificateRequest const&) = default;
 };

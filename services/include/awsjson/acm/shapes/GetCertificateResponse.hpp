@@ -12,8 +12,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateResponse {
-  std::optional<std::string> Certificate;
-  std::optional<std::string> CertificateChain;
+  std::optional<std::string> Certificate{};
+  std::optional<std::string> CertificateChain{};
 
   friend bool operator==(GetCertificateResponse const&, GetCertificateResponse const&) = default;
 };

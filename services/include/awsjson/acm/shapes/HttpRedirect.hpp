@@ -12,8 +12,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpRedirect {
-  std::optional<std::string> RedirectFrom;
-  std::optional<std::string> RedirectTo;
+  std::optional<std::string> RedirectFrom{};
+  std::optional<std::string> RedirectTo{};
 
   friend bool operator==(HttpRedirect const&, HttpRedirect const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCertificateRequest {
-  std::optional<std::string> CertificateArn;
-  awsjson::blob Certificate;
-  awsjson::blob PrivateKey;
-  std::optional<awsjson::blob> CertificateChain;
-  std::optional<std::vector<::awsjson::acm::Tag>> Tags;
+  std::optional<std::string> CertificateArn{};
+  awsjson::blob Certificate{};
+  awsjson::blob PrivateKey{};
+  std::optional<awsjson::blob> CertificateChain{};
+  std::optional<std::vector<::awsjson::acm::Tag>> Tags{};
 
   friend bool operator==(ImportCertificateRequest const&,
                          ImportCertificateRequest const&) = default;

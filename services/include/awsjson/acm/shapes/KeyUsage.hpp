@@ -14,7 +14,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyUsage {
-  std::optional<awsjson::open_enum<::awsjson::acm::KeyUsageName>> Name;
+  std::optional<awsjson::open_enum<::awsjson::acm::KeyUsageName>> Name{};
 
   friend bool operator==(KeyUsage const&, KeyUsage const&) = default;
 };

@@ -19,12 +19,12 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCertificatesRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::CertificateStatus>>> CertificateStatuses;
-  std::optional<::awsjson::acm::Filters> Includes;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxItems;
-  std::optional<awsjson::open_enum<::awsjson::acm::SortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::acm::SortOrder>> SortOrder;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::CertificateStatus>>> CertificateStatuses{};
+  std::optional<::awsjson::acm::Filters> Includes{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxItems{};
+  std::optional<awsjson::open_enum<::awsjson::acm::SortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::acm::SortOrder>> SortOrder{};
 
   friend bool operator==(ListCertificatesRequest const&, ListCertificatesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCertificatesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::acm::CertificateSummary>> CertificateSummaryList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::acm::CertificateSummary>> CertificateSummaryList{};
 
   friend bool operator==(ListCertificatesResponse const&,
                          ListCertificatesResponse const&) = default;

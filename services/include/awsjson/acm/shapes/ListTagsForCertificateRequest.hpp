@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForCertificateRequest {
-  std::string CertificateArn;
+  std::string CertificateArn{};
 
   friend bool operator==(ListTagsForCertificateRequest const&,
                          ListTagsForCertificateRequest const&) = default;

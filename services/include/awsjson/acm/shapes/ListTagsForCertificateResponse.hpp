@@ -14,7 +14,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForCertificateResponse {
-  std::optional<std::vector<::awsjson::acm::Tag>> Tags;
+  std::optional<std::vector<::awsjson::acm::Tag>> Tags{};
 
   friend bool operator==(ListTagsForCertificateResponse const&,
                          ListTagsForCertificateResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OtherName {
-  std::optional<std::string> ObjectIdentifier;
-  std::optional<std::string> Value;
+  std::optional<std::string> ObjectIdentifier{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(OtherName const&, OtherName const&) = default;
 };

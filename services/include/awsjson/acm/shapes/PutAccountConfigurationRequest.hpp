@@ -14,8 +14,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountConfigurationRequest {
-  std::optional<::awsjson::acm::ExpiryEventsConfiguration> ExpiryEvents;
-  std::string IdempotencyToken;
+  std::optional<::awsjson::acm::ExpiryEventsConfiguration> ExpiryEvents{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(PutAccountConfigurationRequest const&,
                          PutAccountConfigurationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromCertificateRequest {
-  std::string CertificateArn;
-  std::vector<::awsjson::acm::Tag> Tags;
+  std::string CertificateArn{};
+  std::vector<::awsjson::acm::Tag> Tags{};
 
   friend bool operator==(RemoveTagsFromCertificateRequest const&,
                          RemoveTagsFromCertificateRequest const&) = default;

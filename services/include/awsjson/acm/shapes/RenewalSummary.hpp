@@ -17,10 +17,10 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenewalSummary {
-  awsjson::open_enum<::awsjson::acm::RenewalStatus> RenewalStatus;
-  std::vector<::awsjson::acm::DomainValidation> DomainValidationOptions;
-  std::optional<awsjson::open_enum<::awsjson::acm::FailureReason>> RenewalStatusReason;
-  awsjson::timestamp UpdatedAt;
+  awsjson::open_enum<::awsjson::acm::RenewalStatus> RenewalStatus{};
+  std::vector<::awsjson::acm::DomainValidation> DomainValidationOptions{};
+  std::optional<awsjson::open_enum<::awsjson::acm::FailureReason>> RenewalStatusReason{};
+  awsjson::timestamp UpdatedAt{};
 
   friend bool operator==(RenewalSummary const&, RenewalSummary const&) = default;
 };

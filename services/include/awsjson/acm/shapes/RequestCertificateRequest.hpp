@@ -20,16 +20,16 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCertificateRequest {
-  std::string DomainName;
-  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod;
-  std::optional<std::vector<std::string>> SubjectAlternativeNames;
-  std::optional<std::string> IdempotencyToken;
-  std::optional<std::vector<::awsjson::acm::DomainValidationOption>> DomainValidationOptions;
-  std::optional<::awsjson::acm::CertificateOptions> Options;
-  std::optional<std::string> CertificateAuthorityArn;
-  std::optional<std::vector<::awsjson::acm::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy;
+  std::string DomainName{};
+  std::optional<awsjson::open_enum<::awsjson::acm::ValidationMethod>> ValidationMethod{};
+  std::optional<std::vector<std::string>> SubjectAlternativeNames{};
+  std::optional<std::string> IdempotencyToken{};
+  std::optional<std::vector<::awsjson::acm::DomainValidationOption>> DomainValidationOptions{};
+  std::optional<::awsjson::acm::CertificateOptions> Options{};
+  std::optional<std::string> CertificateAuthorityArn{};
+  std::optional<std::vector<::awsjson::acm::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::acm::CertificateManagedBy>> ManagedBy{};
 
   friend bool operator==(RequestCertificateRequest const&,
                          RequestCertificateRequest const&) = default;

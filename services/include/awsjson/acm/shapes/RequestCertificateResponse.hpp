@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestCertificateResponse {
-  std::optional<std::string> CertificateArn;
+  std::optional<std::string> CertificateArn{};
 
   friend bool operator==(RequestCertificateResponse const&,
                          RequestCertificateResponse const&) = default;

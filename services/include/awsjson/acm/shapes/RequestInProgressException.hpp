@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestInProgressException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(RequestInProgressException const&,
                          RequestInProgressException const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResendValidationEmailRequest {
-  std::string CertificateArn;
-  std::string Domain;
-  std::string ValidationDomain;
+  std::string CertificateArn{};
+  std::string Domain{};
+  std::string ValidationDomain{};
 
   friend bool operator==(ResendValidationEmailRequest const&,
                          ResendValidationEmailRequest const&) = default;

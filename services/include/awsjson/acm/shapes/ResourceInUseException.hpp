@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceInUseException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ResourceInUseException const&, ResourceInUseException const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceRecord {
-  std::string Name;
-  awsjson::open_enum<::awsjson::acm::RecordType> Type;
-  std::string Value;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::acm::RecordType> Type{};
+  std::string Value{};
 
   friend bool operator==(ResourceRecord const&, ResourceRecord const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeCertificateRequest {
-  std::string CertificateArn;
-  awsjson::open_enum<::awsjson::acm::RevocationReason> RevocationReason;
+  std::string CertificateArn{};
+  awsjson::open_enum<::awsjson::acm::RevocationReason> RevocationReason{};
 
   friend bool operator==(RevokeCertificateRequest const&,
                          RevokeCertificateRequest const&) = default;

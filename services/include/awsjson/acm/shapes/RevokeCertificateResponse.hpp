@@ -12,7 +12,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeCertificateResponse {
-  std::optional<std::string> CertificateArn;
+  std::optional<std::string> CertificateArn{};
 
   friend bool operator==(RevokeCertificateResponse const&,
                          RevokeCertificateResponse const&) = default;

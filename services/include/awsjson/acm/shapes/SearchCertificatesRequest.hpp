@@ -17,11 +17,11 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchCertificatesRequest {
-  std::optional<::awsjson::acm::CertificateFilterStatement> FilterStatement;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::acm::SearchCertificatesSortBy>> SortBy;
-  std::optional<awsjson::open_enum<::awsjson::acm::SearchCertificatesSortOrder>> SortOrder;
+  std::optional<::awsjson::acm::CertificateFilterStatement> FilterStatement{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::acm::SearchCertificatesSortBy>> SortBy{};
+  std::optional<awsjson::open_enum<::awsjson::acm::SearchCertificatesSortOrder>> SortOrder{};
 
   friend bool operator==(SearchCertificatesRequest const&,
                          SearchCertificatesRequest const&) = default;

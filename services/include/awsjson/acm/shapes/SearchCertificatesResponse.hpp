@@ -15,8 +15,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchCertificatesResponse {
-  std::optional<std::vector<::awsjson::acm::CertificateSearchResult>> Results;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::acm::CertificateSearchResult>> Results{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SearchCertificatesResponse const&,
                          SearchCertificatesResponse const&) = default;

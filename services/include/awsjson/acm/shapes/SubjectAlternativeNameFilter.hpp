@@ -13,7 +13,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubjectAlternativeNameFilter : awsjson::tagged_union {
-  std::optional<::awsjson::acm::DnsNameFilter> DnsName;
+  std::optional<::awsjson::acm::DnsNameFilter> DnsName{};
 
   friend bool operator==(SubjectAlternativeNameFilter const&,
                          SubjectAlternativeNameFilter const&) = default;

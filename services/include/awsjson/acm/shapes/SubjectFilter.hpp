@@ -13,7 +13,7 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubjectFilter : awsjson::tagged_union {
-  std::optional<::awsjson::acm::CommonNameFilter> CommonName;
+  std::optional<::awsjson::acm::CommonNameFilter> CommonName{};
 
   friend bool operator==(SubjectFilter const&, SubjectFilter const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::acm::ThrottlingReason>> throttlingReasons;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::acm::ThrottlingReason>> throttlingReasons{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

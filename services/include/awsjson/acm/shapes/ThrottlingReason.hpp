@@ -12,8 +12,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingReason {
-  std::optional<std::string> reason;
-  std::optional<std::string> resource;
+  std::optional<std::string> reason{};
+  std::optional<std::string> resource{};
 
   friend bool operator==(ThrottlingReason const&, ThrottlingReason const&) = default;
 };

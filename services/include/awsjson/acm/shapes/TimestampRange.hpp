@@ -11,8 +11,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestampRange {
-  std::optional<awsjson::timestamp> Start;
-  std::optional<awsjson::timestamp> End;
+  std::optional<awsjson::timestamp> Start{};
+  std::optional<awsjson::timestamp> End{};
 
   friend bool operator==(TimestampRange const&, TimestampRange const&) = default;
 };

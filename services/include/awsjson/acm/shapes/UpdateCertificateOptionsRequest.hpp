@@ -14,8 +14,8 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCertificateOptionsRequest {
-  std::string CertificateArn;
-  ::awsjson::acm::CertificateOptions Options;
+  std::string CertificateArn{};
+  ::awsjson::acm::CertificateOptions Options{};
 
   friend bool operator==(UpdateCertificateOptionsRequest const&,
                          UpdateCertificateOptionsRequest const&) = default;

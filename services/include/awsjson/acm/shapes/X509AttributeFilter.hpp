@@ -19,14 +19,14 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X509AttributeFilter : awsjson::tagged_union {
-  std::optional<::awsjson::acm::SubjectFilter> Subject;
-  std::optional<::awsjson::acm::SubjectAlternativeNameFilter> SubjectAlternativeName;
-  std::optional<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>> ExtendedKeyUsage;
-  std::optional<awsjson::open_enum<::awsjson::acm::KeyUsageName>> KeyUsage;
-  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm;
-  std::optional<std::string> SerialNumber;
-  std::optional<::awsjson::acm::TimestampRange> NotAfter;
-  std::optional<::awsjson::acm::TimestampRange> NotBefore;
+  std::optional<::awsjson::acm::SubjectFilter> Subject{};
+  std::optional<::awsjson::acm::SubjectAlternativeNameFilter> SubjectAlternativeName{};
+  std::optional<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>> ExtendedKeyUsage{};
+  std::optional<awsjson::open_enum<::awsjson::acm::KeyUsageName>> KeyUsage{};
+  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm{};
+  std::optional<std::string> SerialNumber{};
+  std::optional<::awsjson::acm::TimestampRange> NotAfter{};
+  std::optional<::awsjson::acm::TimestampRange> NotBefore{};
 
   friend bool operator==(X509AttributeFilter const&, X509AttributeFilter const&) = default;
 };

@@ -19,15 +19,15 @@ namespace awsjson::acm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X509Attributes {
-  std::optional<::awsjson::acm::DistinguishedName> Issuer;
-  std::optional<::awsjson::acm::DistinguishedName> Subject;
-  std::optional<std::vector<::awsjson::acm::GeneralName>> SubjectAlternativeNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>>> ExtendedKeyUsages;
-  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyUsageName>>> KeyUsages;
-  std::optional<std::string> SerialNumber;
-  std::optional<awsjson::timestamp> NotAfter;
-  std::optional<awsjson::timestamp> NotBefore;
+  std::optional<::awsjson::acm::DistinguishedName> Issuer{};
+  std::optional<::awsjson::acm::DistinguishedName> Subject{};
+  std::optional<std::vector<::awsjson::acm::GeneralName>> SubjectAlternativeNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::ExtendedKeyUsageName>>> ExtendedKeyUsages{};
+  std::optional<awsjson::open_enum<::awsjson::acm::KeyAlgorithm>> KeyAlgorithm{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm::KeyUsageName>>> KeyUsages{};
+  std::optional<std::string> SerialNumber{};
+  std::optional<awsjson::timestamp> NotAfter{};
+  std::optional<awsjson::timestamp> NotBefore{};
 
   friend bool operator==(X509Attributes const&, X509Attributes const&) = default;
 };

@@ -15,21 +15,21 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ASN1Subject {
-  std::optional<std::string> Country;
-  std::optional<std::string> Organization;
-  std::optional<std::string> OrganizationalUnit;
-  std::optional<std::string> DistinguishedNameQualifier;
-  std::optional<std::string> State;
-  std::optional<std::string> CommonName;
-  std::optional<std::string> SerialNumber;
-  std::optional<std::string> Locality;
-  std::optional<std::string> Title;
-  std::optional<std::string> Surname;
-  std::optional<std::string> GivenName;
-  std::optional<std::string> Initials;
-  std::optional<std::string> Pseudonym;
-  std::optional<std::string> GenerationQualifier;
-  std::optional<std::vector<::awsjson::acm_pca::CustomAttribute>> CustomAttributes;
+  std::optional<std::string> Country{};
+  std::optional<std::string> Organization{};
+  std::optional<std::string> OrganizationalUnit{};
+  std::optional<std::string> DistinguishedNameQualifier{};
+  std::optional<std::string> State{};
+  std::optional<std::string> CommonName{};
+  std::optional<std::string> SerialNumber{};
+  std::optional<std::string> Locality{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Surname{};
+  std::optional<std::string> GivenName{};
+  std::optional<std::string> Initials{};
+  std::optional<std::string> Pseudonym{};
+  std::optional<std::string> GenerationQualifier{};
+  std::optional<std::vector<::awsjson::acm_pca::CustomAttribute>> CustomAttributes{};
 
   friend bool operator==(ASN1Subject const&, ASN1Subject const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDescription {
-  ::awsjson::acm_pca::AccessMethod AccessMethod;
-  ::awsjson::acm_pca::GeneralName AccessLocation;
+  ::awsjson::acm_pca::AccessMethod AccessMethod{};
+  ::awsjson::acm_pca::GeneralName AccessLocation{};
 
   friend bool operator==(AccessDescription const&, AccessDescription const&) = default;
 };

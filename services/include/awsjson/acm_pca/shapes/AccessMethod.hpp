@@ -14,8 +14,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessMethod {
-  std::optional<std::string> CustomObjectIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::AccessMethodType>> AccessMethodType;
+  std::optional<std::string> CustomObjectIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::AccessMethodType>> AccessMethodType{};
 
   friend bool operator==(AccessMethod const&, AccessMethod const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApiPassthrough {
-  std::optional<::awsjson::acm_pca::Extensions> Extensions;
-  std::optional<::awsjson::acm_pca::ASN1Subject> Subject;
+  std::optional<::awsjson::acm_pca::Extensions> Extensions{};
+  std::optional<::awsjson::acm_pca::ASN1Subject> Subject{};
 
   friend bool operator==(ApiPassthrough const&, ApiPassthrough const&) = default;
 };

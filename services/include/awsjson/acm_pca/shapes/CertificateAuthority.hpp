@@ -20,21 +20,21 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateAuthority {
-  std::optional<std::string> Arn;
-  std::optional<std::string> OwnerAccount;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastStateChangeAt;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityType>> Type;
-  std::optional<std::string> Serial;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityStatus>> Status;
-  std::optional<awsjson::timestamp> NotBefore;
-  std::optional<awsjson::timestamp> NotAfter;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::FailureReason>> FailureReason;
-  std::optional<::awsjson::acm_pca::CertificateAuthorityConfiguration> CertificateAuthorityConfiguration;
-  std::optional<::awsjson::acm_pca::RevocationConfiguration> RevocationConfiguration;
-  std::optional<awsjson::timestamp> RestorableUntil;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::KeyStorageSecurityStandard>> KeyStorageSecurityStandard;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityUsageMode>> UsageMode;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> OwnerAccount{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastStateChangeAt{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityType>> Type{};
+  std::optional<std::string> Serial{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityStatus>> Status{};
+  std::optional<awsjson::timestamp> NotBefore{};
+  std::optional<awsjson::timestamp> NotAfter{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::FailureReason>> FailureReason{};
+  std::optional<::awsjson::acm_pca::CertificateAuthorityConfiguration> CertificateAuthorityConfiguration{};
+  std::optional<::awsjson::acm_pca::RevocationConfiguration> RevocationConfiguration{};
+  std::optional<awsjson::timestamp> RestorableUntil{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::KeyStorageSecurityStandard>> KeyStorageSecurityStandard{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityUsageMode>> UsageMode{};
 
   friend bool operator==(CertificateAuthority const&, CertificateAuthority const&) = default;
 };

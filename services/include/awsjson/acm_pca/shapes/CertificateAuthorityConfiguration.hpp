@@ -17,10 +17,10 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateAuthorityConfiguration {
-  awsjson::open_enum<::awsjson::acm_pca::KeyAlgorithm> KeyAlgorithm;
-  awsjson::open_enum<::awsjson::acm_pca::SigningAlgorithm> SigningAlgorithm;
-  ::awsjson::acm_pca::ASN1Subject Subject;
-  std::optional<::awsjson::acm_pca::CsrExtensions> CsrExtensions;
+  awsjson::open_enum<::awsjson::acm_pca::KeyAlgorithm> KeyAlgorithm{};
+  awsjson::open_enum<::awsjson::acm_pca::SigningAlgorithm> SigningAlgorithm{};
+  ::awsjson::acm_pca::ASN1Subject Subject{};
+  std::optional<::awsjson::acm_pca::CsrExtensions> CsrExtensions{};
 
   friend bool operator==(CertificateAuthorityConfiguration const&,
                          CertificateAuthorityConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateMismatchException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(CertificateMismatchException const&,
                          CertificateMismatchException const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCertificateAuthorityAuditReportRequest {
-  std::string CertificateAuthorityArn;
-  std::string S3BucketName;
-  awsjson::open_enum<::awsjson::acm_pca::AuditReportResponseFormat> AuditReportResponseFormat;
+  std::string CertificateAuthorityArn{};
+  std::string S3BucketName{};
+  awsjson::open_enum<::awsjson::acm_pca::AuditReportResponseFormat> AuditReportResponseFormat{};
 
   friend bool operator==(CreateCertificateAuthorityAuditReportRequest const&,
                          CreateCertificateAuthorityAuditReportRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCertificateAuthorityAuditReportResponse {
-  std::optional<std::string> AuditReportId;
-  std::optional<std::string> S3Key;
+  std::optional<std::string> AuditReportId{};
+  std::optional<std::string> S3Key{};
 
   friend bool operator==(CreateCertificateAuthorityAuditReportResponse const&,
                          CreateCertificateAuthorityAuditReportResponse const&) = default;

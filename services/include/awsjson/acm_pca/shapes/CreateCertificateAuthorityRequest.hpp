@@ -20,13 +20,13 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCertificateAuthorityRequest {
-  ::awsjson::acm_pca::CertificateAuthorityConfiguration CertificateAuthorityConfiguration;
-  std::optional<::awsjson::acm_pca::RevocationConfiguration> RevocationConfiguration;
-  awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityType> CertificateAuthorityType;
-  std::optional<std::string> IdempotencyToken;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::KeyStorageSecurityStandard>> KeyStorageSecurityStandard;
-  std::optional<std::vector<::awsjson::acm_pca::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityUsageMode>> UsageMode;
+  ::awsjson::acm_pca::CertificateAuthorityConfiguration CertificateAuthorityConfiguration{};
+  std::optional<::awsjson::acm_pca::RevocationConfiguration> RevocationConfiguration{};
+  awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityType> CertificateAuthorityType{};
+  std::optional<std::string> IdempotencyToken{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::KeyStorageSecurityStandard>> KeyStorageSecurityStandard{};
+  std::optional<std::vector<::awsjson::acm_pca::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityUsageMode>> UsageMode{};
 
   friend bool operator==(CreateCertificateAuthorityRequest const&,
                          CreateCertificateAuthorityRequest const&) = default;

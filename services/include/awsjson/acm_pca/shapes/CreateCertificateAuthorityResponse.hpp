@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCertificateAuthorityResponse {
-  std::optional<std::string> CertificateAuthorityArn;
+  std::optional<std::string> CertificateAuthorityArn{};
 
   friend bool operator==(CreateCertificateAuthorityResponse const&,
                          CreateCertificateAuthorityResponse const&) = default;

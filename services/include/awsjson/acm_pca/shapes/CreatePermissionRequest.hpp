@@ -15,10 +15,10 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePermissionRequest {
-  std::string CertificateAuthorityArn;
-  std::string Principal;
-  std::optional<std::string> SourceAccount;
-  std::vector<awsjson::open_enum<::awsjson::acm_pca::ActionType>> Actions;
+  std::string CertificateAuthorityArn{};
+  std::string Principal{};
+  std::optional<std::string> SourceAccount{};
+  std::vector<awsjson::open_enum<::awsjson::acm_pca::ActionType>> Actions{};
 
   friend bool operator==(CreatePermissionRequest const&, CreatePermissionRequest const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrlConfiguration {
-  bool Enabled;
-  std::optional<std::int32_t> ExpirationInDays;
-  std::optional<std::string> CustomCname;
-  std::optional<std::string> S3BucketName;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::S3ObjectAcl>> S3ObjectAcl;
-  std::optional<::awsjson::acm_pca::CrlDistributionPointExtensionConfiguration> CrlDistributionPointExtensionConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::CrlType>> CrlType;
-  std::optional<std::string> CustomPath;
+  bool Enabled{};
+  std::optional<std::int32_t> ExpirationInDays{};
+  std::optional<std::string> CustomCname{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::S3ObjectAcl>> S3ObjectAcl{};
+  std::optional<::awsjson::acm_pca::CrlDistributionPointExtensionConfiguration> CrlDistributionPointExtensionConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::CrlType>> CrlType{};
+  std::optional<std::string> CustomPath{};
 
   friend bool operator==(CrlConfiguration const&, CrlConfiguration const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrlDistributionPointExtensionConfiguration {
-  bool OmitExtension;
+  bool OmitExtension{};
 
   friend bool operator==(CrlDistributionPointExtensionConfiguration const&,
                          CrlDistributionPointExtensionConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CsrExtensions {
-  std::optional<::awsjson::acm_pca::KeyUsage> KeyUsage;
-  std::optional<std::vector<::awsjson::acm_pca::AccessDescription>> SubjectInformationAccess;
+  std::optional<::awsjson::acm_pca::KeyUsage> KeyUsage{};
+  std::optional<std::vector<::awsjson::acm_pca::AccessDescription>> SubjectInformationAccess{};
 
   friend bool operator==(CsrExtensions const&, CsrExtensions const&) = default;
 };

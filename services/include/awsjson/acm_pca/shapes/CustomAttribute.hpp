@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomAttribute {
-  std::string ObjectIdentifier;
-  std::string Value;
+  std::string ObjectIdentifier{};
+  std::string Value{};
 
   friend bool operator==(CustomAttribute const&, CustomAttribute const&) = default;
 };

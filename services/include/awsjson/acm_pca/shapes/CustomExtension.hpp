@@ -12,9 +12,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomExtension {
-  std::string ObjectIdentifier;
-  std::string Value;
-  std::optional<bool> Critical;
+  std::string ObjectIdentifier{};
+  std::string Value{};
+  std::optional<bool> Critical{};
 
   friend bool operator==(CustomExtension const&, CustomExtension const&) = default;
 };

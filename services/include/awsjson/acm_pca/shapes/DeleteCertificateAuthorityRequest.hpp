@@ -13,8 +13,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCertificateAuthorityRequest {
-  std::string CertificateAuthorityArn;
-  std::optional<std::int32_t> PermanentDeletionTimeInDays;
+  std::string CertificateAuthorityArn{};
+  std::optional<std::int32_t> PermanentDeletionTimeInDays{};
 
   friend bool operator==(DeleteCertificateAuthorityRequest const&,
                          DeleteCertificateAuthorityRequest const&) = default;

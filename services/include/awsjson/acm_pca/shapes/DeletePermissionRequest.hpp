@@ -12,9 +12,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePermissionRequest {
-  std::string CertificateAuthorityArn;
-  std::string Principal;
-  std::optional<std::string> SourceAccount;
+  std::string CertificateAuthorityArn{};
+  std::string Principal{};
+  std::optional<std::string> SourceAccount{};
 
   friend bool operator==(DeletePermissionRequest const&, DeletePermissionRequest const&) = default;
 };

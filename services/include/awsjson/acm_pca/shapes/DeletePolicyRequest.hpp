@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePolicyRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(DeletePolicyRequest const&, DeletePolicyRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateAuthorityAuditReportRequest {
-  std::string CertificateAuthorityArn;
-  std::string AuditReportId;
+  std::string CertificateAuthorityArn{};
+  std::string AuditReportId{};
 
   friend bool operator==(DescribeCertificateAuthorityAuditReportRequest const&,
                          DescribeCertificateAuthorityAuditReportRequest const&) = default;

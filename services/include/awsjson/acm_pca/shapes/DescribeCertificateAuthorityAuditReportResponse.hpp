@@ -14,10 +14,10 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateAuthorityAuditReportResponse {
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::AuditReportStatus>> AuditReportStatus;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> S3Key;
-  std::optional<awsjson::timestamp> CreatedAt;
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::AuditReportStatus>> AuditReportStatus{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> S3Key{};
+  std::optional<awsjson::timestamp> CreatedAt{};
 
   friend bool operator==(DescribeCertificateAuthorityAuditReportResponse const&,
                          DescribeCertificateAuthorityAuditReportResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateAuthorityRequest {
-  std::string CertificateAuthorityArn;
+  std::string CertificateAuthorityArn{};
 
   friend bool operator==(DescribeCertificateAuthorityRequest const&,
                          DescribeCertificateAuthorityRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateAuthorityResponse {
-  std::optional<::awsjson::acm_pca::CertificateAuthority> CertificateAuthority;
+  std::optional<::awsjson::acm_pca::CertificateAuthority> CertificateAuthority{};
 
   friend bool operator==(DescribeCertificateAuthorityResponse const&,
                          DescribeCertificateAuthorityResponse const&) = default;

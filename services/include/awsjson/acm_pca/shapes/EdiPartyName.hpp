@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdiPartyName {
-  std::string PartyName;
-  std::optional<std::string> NameAssigner;
+  std::string PartyName{};
+  std::optional<std::string> NameAssigner{};
 
   friend bool operator==(EdiPartyName const&, EdiPartyName const&) = default;
 };

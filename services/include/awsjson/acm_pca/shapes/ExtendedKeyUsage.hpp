@@ -14,8 +14,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendedKeyUsage {
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::ExtendedKeyUsageType>> ExtendedKeyUsageType;
-  std::optional<std::string> ExtendedKeyUsageObjectIdentifier;
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::ExtendedKeyUsageType>> ExtendedKeyUsageType{};
+  std::optional<std::string> ExtendedKeyUsageObjectIdentifier{};
 
   friend bool operator==(ExtendedKeyUsage const&, ExtendedKeyUsage const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Extensions {
-  std::optional<std::vector<::awsjson::acm_pca::PolicyInformation>> CertificatePolicies;
-  std::optional<std::vector<::awsjson::acm_pca::ExtendedKeyUsage>> ExtendedKeyUsage;
-  std::optional<::awsjson::acm_pca::KeyUsage> KeyUsage;
-  std::optional<std::vector<::awsjson::acm_pca::GeneralName>> SubjectAlternativeNames;
-  std::optional<std::vector<::awsjson::acm_pca::CustomExtension>> CustomExtensions;
+  std::optional<std::vector<::awsjson::acm_pca::PolicyInformation>> CertificatePolicies{};
+  std::optional<std::vector<::awsjson::acm_pca::ExtendedKeyUsage>> ExtendedKeyUsage{};
+  std::optional<::awsjson::acm_pca::KeyUsage> KeyUsage{};
+  std::optional<std::vector<::awsjson::acm_pca::GeneralName>> SubjectAlternativeNames{};
+  std::optional<std::vector<::awsjson::acm_pca::CustomExtension>> CustomExtensions{};
 
   friend bool operator==(Extensions const&, Extensions const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeneralName {
-  std::optional<::awsjson::acm_pca::OtherName> OtherName;
-  std::optional<std::string> Rfc822Name;
-  std::optional<std::string> DnsName;
-  std::optional<::awsjson::acm_pca::ASN1Subject> DirectoryName;
-  std::optional<::awsjson::acm_pca::EdiPartyName> EdiPartyName;
-  std::optional<std::string> UniformResourceIdentifier;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> RegisteredId;
+  std::optional<::awsjson::acm_pca::OtherName> OtherName{};
+  std::optional<std::string> Rfc822Name{};
+  std::optional<std::string> DnsName{};
+  std::optional<::awsjson::acm_pca::ASN1Subject> DirectoryName{};
+  std::optional<::awsjson::acm_pca::EdiPartyName> EdiPartyName{};
+  std::optional<std::string> UniformResourceIdentifier{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> RegisteredId{};
 
   friend bool operator==(GeneralName const&, GeneralName const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateAuthorityCertificateRequest {
-  std::string CertificateAuthorityArn;
+  std::string CertificateAuthorityArn{};
 
   friend bool operator==(GetCertificateAuthorityCertificateRequest const&,
                          GetCertificateAuthorityCertificateRequest const&) = default;

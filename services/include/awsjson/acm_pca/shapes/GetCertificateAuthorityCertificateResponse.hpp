@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateAuthorityCertificateResponse {
-  std::optional<std::string> Certificate;
-  std::optional<std::string> CertificateChain;
+  std::optional<std::string> Certificate{};
+  std::optional<std::string> CertificateChain{};
 
   friend bool operator==(GetCertificateAuthorityCertificateResponse const&,
                          GetCertificateAuthorityCertificateResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateAuthorityCsrRequest {
-  std::string CertificateAuthorityArn;
+  std::string CertificateAuthorityArn{};
 
   friend bool operator==(GetCertificateAuthorityCsrRequest const&,
                          GetCertificateAuthorityCsrRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateAuthorityCsrResponse {
-  std::optional<std::string> Csr;
+  std::optional<std::string> Csr{};
 
   friend bool operator==(GetCertificateAuthorityCsrResponse const&,
                          GetCertificateAuthorityCsrResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificateRequest {
-  std::string CertificateAuthorityArn;
-  std::string CertificateArn;
+  std::string CertificateAuthorityArn{};
+  std::string CertificateArn{};
 
   friend bool operator==(GetCertificateRequest const&, GetCertificateRequest const&) = default;
 };

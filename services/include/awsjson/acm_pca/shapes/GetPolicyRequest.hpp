@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(GetPolicyRequest const&, GetPolicyRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyResponse {
-  std::optional<std::string> Policy;
+  std::optional<std::string> Policy{};
 
   friend bool operator==(GetPolicyResponse const&, GetPolicyResponse const&) = default;
 };

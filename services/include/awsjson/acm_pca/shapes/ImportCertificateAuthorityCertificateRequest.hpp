@@ -12,9 +12,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCertificateAuthorityCertificateRequest {
-  std::string CertificateAuthorityArn;
-  awsjson::blob Certificate;
-  std::optional<awsjson::blob> CertificateChain;
+  std::string CertificateAuthorityArn{};
+  awsjson::blob Certificate{};
+  std::optional<awsjson::blob> CertificateChain{};
 
   friend bool operator==(ImportCertificateAuthorityCertificateRequest const&,
                          ImportCertificateAuthorityCertificateRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidRequestException const&, InvalidRequestException const&) = default;
 };

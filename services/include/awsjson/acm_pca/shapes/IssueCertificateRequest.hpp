@@ -16,14 +16,14 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IssueCertificateRequest {
-  std::optional<::awsjson::acm_pca::ApiPassthrough> ApiPassthrough;
-  std::string CertificateAuthorityArn;
-  awsjson::blob Csr;
-  awsjson::open_enum<::awsjson::acm_pca::SigningAlgorithm> SigningAlgorithm;
-  std::optional<std::string> TemplateArn;
-  ::awsjson::acm_pca::Validity Validity;
-  std::optional<::awsjson::acm_pca::Validity> ValidityNotBefore;
-  std::optional<std::string> IdempotencyToken;
+  std::optional<::awsjson::acm_pca::ApiPassthrough> ApiPassthrough{};
+  std::string CertificateAuthorityArn{};
+  awsjson::blob Csr{};
+  awsjson::open_enum<::awsjson::acm_pca::SigningAlgorithm> SigningAlgorithm{};
+  std::optional<std::string> TemplateArn{};
+  ::awsjson::acm_pca::Validity Validity{};
+  std::optional<::awsjson::acm_pca::Validity> ValidityNotBefore{};
+  std::optional<std::string> IdempotencyToken{};
 
   friend bool operator==(IssueCertificateRequest const&, IssueCertificateRequest const&) = default;
 };

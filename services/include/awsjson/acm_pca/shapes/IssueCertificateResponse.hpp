@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IssueCertificateResponse {
-  std::optional<std::string> CertificateArn;
+  std::optional<std::string> CertificateArn{};
 
   friend bool operator==(IssueCertificateResponse const&,
                          IssueCertificateResponse const&) = default;

@@ -11,15 +11,15 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyUsage {
-  std::optional<bool> DigitalSignature;
-  std::optional<bool> NonRepudiation;
-  std::optional<bool> KeyEncipherment;
-  std::optional<bool> DataEncipherment;
-  std::optional<bool> KeyAgreement;
-  std::optional<bool> KeyCertSign;
-  std::optional<bool> CRLSign;
-  std::optional<bool> EncipherOnly;
-  std::optional<bool> DecipherOnly;
+  std::optional<bool> DigitalSignature{};
+  std::optional<bool> NonRepudiation{};
+  std::optional<bool> KeyEncipherment{};
+  std::optional<bool> DataEncipherment{};
+  std::optional<bool> KeyAgreement{};
+  std::optional<bool> KeyCertSign{};
+  std::optional<bool> CRLSign{};
+  std::optional<bool> EncipherOnly{};
+  std::optional<bool> DecipherOnly{};
 
   friend bool operator==(KeyUsage const&, KeyUsage const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCertificateAuthoritiesRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::ResourceOwner>> ResourceOwner;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::ResourceOwner>> ResourceOwner{};
 
   friend bool operator==(ListCertificateAuthoritiesRequest const&,
                          ListCertificateAuthoritiesRequest const&) = default;

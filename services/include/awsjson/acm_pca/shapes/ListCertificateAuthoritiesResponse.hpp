@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCertificateAuthoritiesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::acm_pca::CertificateAuthority>> CertificateAuthorities;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::acm_pca::CertificateAuthority>> CertificateAuthorities{};
 
   friend bool operator==(ListCertificateAuthoritiesResponse const&,
                          ListCertificateAuthoritiesResponse const&) = default;

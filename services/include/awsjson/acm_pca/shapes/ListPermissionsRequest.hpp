@@ -13,9 +13,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPermissionsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string CertificateAuthorityArn;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string CertificateAuthorityArn{};
 
   friend bool operator==(ListPermissionsRequest const&, ListPermissionsRequest const&) = default;
 };

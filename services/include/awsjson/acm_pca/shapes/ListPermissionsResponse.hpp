@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPermissionsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::acm_pca::Permission>> Permissions;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::acm_pca::Permission>> Permissions{};
 
   friend bool operator==(ListPermissionsResponse const&, ListPermissionsResponse const&) = default;
 };

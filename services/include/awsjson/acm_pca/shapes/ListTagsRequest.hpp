@@ -13,9 +13,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string CertificateAuthorityArn;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string CertificateAuthorityArn{};
 
   friend bool operator==(ListTagsRequest const&, ListTagsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::acm_pca::Tag>> Tags;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::acm_pca::Tag>> Tags{};
 
   friend bool operator==(ListTagsResponse const&, ListTagsResponse const&) = default;
 };

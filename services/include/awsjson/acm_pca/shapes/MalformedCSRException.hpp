@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MalformedCSRException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(MalformedCSRException const&, MalformedCSRException const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OcspConfiguration {
-  bool Enabled;
-  std::optional<std::string> OcspCustomCname;
+  bool Enabled{};
+  std::optional<std::string> OcspCustomCname{};
 
   friend bool operator==(OcspConfiguration const&, OcspConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OtherName {
-  std::string TypeId;
-  std::string Value;
+  std::string TypeId{};
+  std::string Value{};
 
   friend bool operator==(OtherName const&, OtherName const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Permission {
-  std::optional<std::string> CertificateAuthorityArn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> Principal;
-  std::optional<std::string> SourceAccount;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::acm_pca::ActionType>>> Actions;
-  std::optional<std::string> Policy;
+  std::optional<std::string> CertificateAuthorityArn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> Principal{};
+  std::optional<std::string> SourceAccount{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::acm_pca::ActionType>>> Actions{};
+  std::optional<std::string> Policy{};
 
   friend bool operator==(Permission const&, Permission const&) = default;
 };

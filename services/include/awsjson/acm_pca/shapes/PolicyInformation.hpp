@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyInformation {
-  std::string CertPolicyId;
-  std::optional<std::vector<::awsjson::acm_pca::PolicyQualifierInfo>> PolicyQualifiers;
+  std::string CertPolicyId{};
+  std::optional<std::vector<::awsjson::acm_pca::PolicyQualifierInfo>> PolicyQualifiers{};
 
   friend bool operator==(PolicyInformation const&, PolicyInformation const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyQualifierInfo {
-  awsjson::open_enum<::awsjson::acm_pca::PolicyQualifierId> PolicyQualifierId;
-  ::awsjson::acm_pca::Qualifier Qualifier;
+  awsjson::open_enum<::awsjson::acm_pca::PolicyQualifierId> PolicyQualifierId{};
+  ::awsjson::acm_pca::Qualifier Qualifier{};
 
   friend bool operator==(PolicyQualifierInfo const&, PolicyQualifierInfo const&) = default;
 };

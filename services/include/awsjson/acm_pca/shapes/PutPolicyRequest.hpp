@@ -12,8 +12,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPolicyRequest {
-  std::string ResourceArn;
-  std::string Policy;
+  std::string ResourceArn{};
+  std::string Policy{};
 
   friend bool operator==(PutPolicyRequest const&, PutPolicyRequest const&) = default;
 };

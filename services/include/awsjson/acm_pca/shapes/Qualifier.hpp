@@ -12,7 +12,7 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Qualifier {
-  std::string CpsUri;
+  std::string CpsUri{};
 
   friend bool operator==(Qualifier const&, Qualifier const&) = default;
 };

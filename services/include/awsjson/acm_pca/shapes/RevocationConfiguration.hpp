@@ -14,8 +14,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevocationConfiguration {
-  std::optional<::awsjson::acm_pca::CrlConfiguration> CrlConfiguration;
-  std::optional<::awsjson::acm_pca::OcspConfiguration> OcspConfiguration;
+  std::optional<::awsjson::acm_pca::CrlConfiguration> CrlConfiguration{};
+  std::optional<::awsjson::acm_pca::OcspConfiguration> OcspConfiguration{};
 
   friend bool operator==(RevocationConfiguration const&, RevocationConfiguration const&) = default;
 };

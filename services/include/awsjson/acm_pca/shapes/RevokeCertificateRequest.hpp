@@ -14,9 +14,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeCertificateRequest {
-  std::string CertificateAuthorityArn;
-  std::string CertificateSerial;
-  awsjson::open_enum<::awsjson::acm_pca::RevocationReason> RevocationReason;
+  std::string CertificateAuthorityArn{};
+  std::string CertificateSerial{};
+  awsjson::open_enum<::awsjson::acm_pca::RevocationReason> RevocationReason{};
 
   friend bool operator==(RevokeCertificateRequest const&,
                          RevokeCertificateRequest const&) = default;

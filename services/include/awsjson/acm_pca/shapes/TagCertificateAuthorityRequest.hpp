@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagCertificateAuthorityRequest {
-  std::string CertificateAuthorityArn;
-  std::vector<::awsjson::acm_pca::Tag> Tags;
+  std::string CertificateAuthorityArn{};
+  std::vector<::awsjson::acm_pca::Tag> Tags{};
 
   friend bool operator==(TagCertificateAuthorityRequest const&,
                          TagCertificateAuthorityRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagCertificateAuthorityRequest {
-  std::string CertificateAuthorityArn;
-  std::vector<::awsjson::acm_pca::Tag> Tags;
+  std::string CertificateAuthorityArn{};
+  std::vector<::awsjson::acm_pca::Tag> Tags{};
 
   friend bool operator==(UntagCertificateAuthorityRequest const&,
                          UntagCertificateAuthorityRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCertificateAuthorityRequest {
-  std::string CertificateAuthorityArn;
-  std::optional<::awsjson::acm_pca::RevocationConfiguration> RevocationConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityStatus>> Status;
+  std::string CertificateAuthorityArn{};
+  std::optional<::awsjson::acm_pca::RevocationConfiguration> RevocationConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::acm_pca::CertificateAuthorityStatus>> Status{};
 
   friend bool operator==(UpdateCertificateAuthorityRequest const&,
                          UpdateCertificateAuthorityRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::acm_pca {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Validity {
-  std::int64_t Value;
-  awsjson::open_enum<::awsjson::acm_pca::ValidityPeriodType> Type;
+  std::int64_t Value{};
+  awsjson::open_enum<::awsjson::acm_pca::ValidityPeriodType> Type{};
 
   friend bool operator==(Validity const&, Validity const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alarm {
-  std::string AlarmName;
-  std::string AlarmARN;
+  std::string AlarmName{};
+  std::string AlarmARN{};
 
   friend bool operator==(Alarm const&, Alarm const&) = default;
 };

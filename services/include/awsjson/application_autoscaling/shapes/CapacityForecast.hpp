@@ -12,8 +12,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityForecast {
-  std::vector<awsjson::timestamp> Timestamps;
-  std::vector<double> Values;
+  std::vector<awsjson::timestamp> Timestamps{};
+  std::vector<double> Values{};
 
   friend bool operator==(CapacityForecast const&, CapacityForecast const&) = default;
 };

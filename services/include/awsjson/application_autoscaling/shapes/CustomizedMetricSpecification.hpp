@@ -17,12 +17,12 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomizedMetricSpecification {
-  std::optional<std::string> MetricName;
-  std::optional<std::string> Namespace;
-  std::optional<std::vector<::awsjson::application_autoscaling::MetricDimension>> Dimensions;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::MetricStatistic>> Statistic;
-  std::optional<std::string> Unit;
-  std::optional<std::vector<::awsjson::application_autoscaling::TargetTrackingMetricDataQuery>> Metrics;
+  std::optional<std::string> MetricName{};
+  std::optional<std::string> Namespace{};
+  std::optional<std::vector<::awsjson::application_autoscaling::MetricDimension>> Dimensions{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::MetricStatistic>> Statistic{};
+  std::optional<std::string> Unit{};
+  std::optional<std::vector<::awsjson::application_autoscaling::TargetTrackingMetricDataQuery>> Metrics{};
 
   friend bool operator==(CustomizedMetricSpecification const&,
                          CustomizedMetricSpecification const&) = default;

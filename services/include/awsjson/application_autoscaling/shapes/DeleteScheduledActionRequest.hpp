@@ -15,10 +15,10 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScheduledActionRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ScheduledActionName;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ScheduledActionName{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
 
   friend bool operator==(DeleteScheduledActionRequest const&,
                          DeleteScheduledActionRequest const&) = default;

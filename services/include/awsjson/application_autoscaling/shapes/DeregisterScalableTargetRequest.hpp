@@ -15,9 +15,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterScalableTargetRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
 
   friend bool operator==(DeregisterScalableTargetRequest const&,
                          DeregisterScalableTargetRequest const&) = default;

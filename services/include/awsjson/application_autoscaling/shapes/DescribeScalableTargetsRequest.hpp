@@ -17,11 +17,11 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalableTargetsRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::optional<std::vector<std::string>> ResourceIds;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::optional<std::vector<std::string>> ResourceIds{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalableTargetsRequest const&,
                          DescribeScalableTargetsRequest const&) = default;

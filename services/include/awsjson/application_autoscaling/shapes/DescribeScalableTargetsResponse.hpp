@@ -15,8 +15,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalableTargetsResponse {
-  std::optional<std::vector<::awsjson::application_autoscaling::ScalableTarget>> ScalableTargets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_autoscaling::ScalableTarget>> ScalableTargets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalableTargetsResponse const&,
                          DescribeScalableTargetsResponse const&) = default;

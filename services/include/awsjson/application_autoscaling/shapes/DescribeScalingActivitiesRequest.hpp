@@ -16,12 +16,12 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingActivitiesRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> IncludeNotScaledActivities;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> IncludeNotScaledActivities{};
 
   friend bool operator==(DescribeScalingActivitiesRequest const&,
                          DescribeScalingActivitiesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingActivitiesResponse {
-  std::optional<std::vector<::awsjson::application_autoscaling::ScalingActivity>> ScalingActivities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_autoscaling::ScalingActivity>> ScalingActivities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalingActivitiesResponse const&,
                          DescribeScalingActivitiesResponse const&) = default;

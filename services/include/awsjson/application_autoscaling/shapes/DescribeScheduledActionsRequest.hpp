@@ -17,12 +17,12 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScheduledActionsRequest {
-  std::optional<std::vector<std::string>> ScheduledActionNames;
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ScheduledActionNames{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScheduledActionsRequest const&,
                          DescribeScheduledActionsRequest const&) = default;

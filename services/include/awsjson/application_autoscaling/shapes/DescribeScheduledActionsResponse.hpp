@@ -15,8 +15,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScheduledActionsResponse {
-  std::optional<std::vector<::awsjson::application_autoscaling::ScheduledAction>> ScheduledActions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_autoscaling::ScheduledAction>> ScheduledActions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScheduledActionsResponse const&,
                          DescribeScheduledActionsResponse const&) = default;

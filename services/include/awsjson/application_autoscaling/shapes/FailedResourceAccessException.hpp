@@ -12,7 +12,7 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedResourceAccessException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(FailedResourceAccessException const&,
                          FailedResourceAccessException const&) = default;

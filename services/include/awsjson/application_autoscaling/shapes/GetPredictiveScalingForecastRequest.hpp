@@ -15,12 +15,12 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPredictiveScalingForecastRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  std::string PolicyName;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  std::string PolicyName{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
 
   friend bool operator==(GetPredictiveScalingForecastRequest const&,
                          GetPredictiveScalingForecastRequest const&) = default;

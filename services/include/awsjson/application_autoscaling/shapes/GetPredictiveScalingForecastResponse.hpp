@@ -15,9 +15,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPredictiveScalingForecastResponse {
-  std::optional<std::vector<::awsjson::application_autoscaling::LoadForecast>> LoadForecast;
-  std::optional<::awsjson::application_autoscaling::CapacityForecast> CapacityForecast;
-  std::optional<awsjson::timestamp> UpdateTime;
+  std::optional<std::vector<::awsjson::application_autoscaling::LoadForecast>> LoadForecast{};
+  std::optional<::awsjson::application_autoscaling::CapacityForecast> CapacityForecast{};
+  std::optional<awsjson::timestamp> UpdateTime{};
 
   friend bool operator==(GetPredictiveScalingForecastResponse const&,
                          GetPredictiveScalingForecastResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadForecast {
-  std::vector<awsjson::timestamp> Timestamps;
-  std::vector<double> Values;
-  ::awsjson::application_autoscaling::PredictiveScalingMetricSpecification MetricSpecification;
+  std::vector<awsjson::timestamp> Timestamps{};
+  std::vector<double> Values{};
+  ::awsjson::application_autoscaling::PredictiveScalingMetricSpecification MetricSpecification{};
 
   friend bool operator==(LoadForecast const&, LoadForecast const&) = default;
 };

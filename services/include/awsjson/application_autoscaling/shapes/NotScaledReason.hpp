@@ -13,10 +13,10 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotScaledReason {
-  std::string Code;
-  std::optional<std::int32_t> MaxCapacity;
-  std::optional<std::int32_t> MinCapacity;
-  std::optional<std::int32_t> CurrentCapacity;
+  std::string Code{};
+  std::optional<std::int32_t> MaxCapacity{};
+  std::optional<std::int32_t> MinCapacity{};
+  std::optional<std::int32_t> CurrentCapacity{};
 
   friend bool operator==(NotScaledReason const&, NotScaledReason const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObjectNotFoundException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ObjectNotFoundException const&, ObjectNotFoundException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredefinedMetricSpecification {
-  awsjson::open_enum<::awsjson::application_autoscaling::MetricType> PredefinedMetricType;
-  std::optional<std::string> ResourceLabel;
+  awsjson::open_enum<::awsjson::application_autoscaling::MetricType> PredefinedMetricType{};
+  std::optional<std::string> ResourceLabel{};
 
   friend bool operator==(PredefinedMetricSpecification const&,
                          PredefinedMetricSpecification const&) = default;

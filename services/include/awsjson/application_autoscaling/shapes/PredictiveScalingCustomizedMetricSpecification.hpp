@@ -14,7 +14,7 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingCustomizedMetricSpecification {
-  std::vector<::awsjson::application_autoscaling::PredictiveScalingMetricDataQuery> MetricDataQueries;
+  std::vector<::awsjson::application_autoscaling::PredictiveScalingMetricDataQuery> MetricDataQueries{};
 
   friend bool operator==(PredictiveScalingCustomizedMetricSpecification const&,
                          PredictiveScalingCustomizedMetricSpecification const&) = default;

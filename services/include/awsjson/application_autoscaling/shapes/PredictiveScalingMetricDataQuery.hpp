@@ -14,11 +14,11 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingMetricDataQuery {
-  std::string Id;
-  std::optional<std::string> Expression;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingMetricStat> MetricStat;
-  std::optional<std::string> Label;
-  std::optional<bool> ReturnData;
+  std::string Id{};
+  std::optional<std::string> Expression{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingMetricStat> MetricStat{};
+  std::optional<std::string> Label{};
+  std::optional<bool> ReturnData{};
 
   friend bool operator==(PredictiveScalingMetricDataQuery const&,
                          PredictiveScalingMetricDataQuery const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingMetricDimension {
-  std::string Name;
-  std::string Value;
+  std::string Name{};
+  std::string Value{};
 
   friend bool operator==(PredictiveScalingMetricDimension const&,
                          PredictiveScalingMetricDimension const&) = default;

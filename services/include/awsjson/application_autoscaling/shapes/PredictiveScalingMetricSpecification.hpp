@@ -16,13 +16,13 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingMetricSpecification {
-  double TargetValue;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingPredefinedMetricPairSpecification> PredefinedMetricPairSpecification;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingPredefinedScalingMetricSpecification> PredefinedScalingMetricSpecification;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingPredefinedLoadMetricSpecification> PredefinedLoadMetricSpecification;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingCustomizedMetricSpecification> CustomizedScalingMetricSpecification;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingCustomizedMetricSpecification> CustomizedLoadMetricSpecification;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingCustomizedMetricSpecification> CustomizedCapacityMetricSpecification;
+  double TargetValue{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingPredefinedMetricPairSpecification> PredefinedMetricPairSpecification{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingPredefinedScalingMetricSpecification> PredefinedScalingMetricSpecification{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingPredefinedLoadMetricSpecification> PredefinedLoadMetricSpecification{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingCustomizedMetricSpecification> CustomizedScalingMetricSpecification{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingCustomizedMetricSpecification> CustomizedLoadMetricSpecification{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingCustomizedMetricSpecification> CustomizedCapacityMetricSpecification{};
 
   friend bool operator==(PredictiveScalingMetricSpecification const&,
                          PredictiveScalingMetricSpecification const&) = default;

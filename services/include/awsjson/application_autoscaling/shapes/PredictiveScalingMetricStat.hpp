@@ -14,9 +14,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingMetricStat {
-  ::awsjson::application_autoscaling::PredictiveScalingMetric Metric;
-  std::string Stat;
-  std::optional<std::string> Unit;
+  ::awsjson::application_autoscaling::PredictiveScalingMetric Metric{};
+  std::string Stat{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(PredictiveScalingMetricStat const&,
                          PredictiveScalingMetricStat const&) = default;

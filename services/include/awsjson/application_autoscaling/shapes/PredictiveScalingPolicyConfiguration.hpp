@@ -18,11 +18,11 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingPolicyConfiguration {
-  std::vector<::awsjson::application_autoscaling::PredictiveScalingMetricSpecification> MetricSpecifications;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::PredictiveScalingMode>> Mode;
-  std::optional<std::int32_t> SchedulingBufferTime;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::PredictiveScalingMaxCapacityBreachBehavior>> MaxCapacityBreachBehavior;
-  std::optional<std::int32_t> MaxCapacityBuffer;
+  std::vector<::awsjson::application_autoscaling::PredictiveScalingMetricSpecification> MetricSpecifications{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::PredictiveScalingMode>> Mode{};
+  std::optional<std::int32_t> SchedulingBufferTime{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::PredictiveScalingMaxCapacityBreachBehavior>> MaxCapacityBreachBehavior{};
+  std::optional<std::int32_t> MaxCapacityBuffer{};
 
   friend bool operator==(PredictiveScalingPolicyConfiguration const&,
                          PredictiveScalingPolicyConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingPredefinedMetricPairSpecification {
-  std::string PredefinedMetricType;
-  std::optional<std::string> ResourceLabel;
+  std::string PredefinedMetricType{};
+  std::optional<std::string> ResourceLabel{};
 
   friend bool operator==(PredictiveScalingPredefinedMetricPairSpecification const&,
                          PredictiveScalingPredefinedMetricPairSpecification const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictiveScalingPredefinedScalingMetricSpecification {
-  std::string PredefinedMetricType;
-  std::optional<std::string> ResourceLabel;
+  std::string PredefinedMetricType{};
+  std::optional<std::string> ResourceLabel{};
 
   friend bool operator==(PredictiveScalingPredefinedScalingMetricSpecification const&,
                          PredictiveScalingPredefinedScalingMetricSpecification const&) = default;

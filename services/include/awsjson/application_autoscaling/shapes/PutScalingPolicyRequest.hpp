@@ -19,14 +19,14 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutScalingPolicyRequest {
-  std::string PolicyName;
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::PolicyType>> PolicyType;
-  std::optional<::awsjson::application_autoscaling::StepScalingPolicyConfiguration> StepScalingPolicyConfiguration;
-  std::optional<::awsjson::application_autoscaling::TargetTrackingScalingPolicyConfiguration> TargetTrackingScalingPolicyConfiguration;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingPolicyConfiguration> PredictiveScalingPolicyConfiguration;
+  std::string PolicyName{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::PolicyType>> PolicyType{};
+  std::optional<::awsjson::application_autoscaling::StepScalingPolicyConfiguration> StepScalingPolicyConfiguration{};
+  std::optional<::awsjson::application_autoscaling::TargetTrackingScalingPolicyConfiguration> TargetTrackingScalingPolicyConfiguration{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingPolicyConfiguration> PredictiveScalingPolicyConfiguration{};
 
   friend bool operator==(PutScalingPolicyRequest const&, PutScalingPolicyRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutScalingPolicyResponse {
-  std::string PolicyARN;
-  std::optional<std::vector<::awsjson::application_autoscaling::Alarm>> Alarms;
+  std::string PolicyARN{};
+  std::optional<std::vector<::awsjson::application_autoscaling::Alarm>> Alarms{};
 
   friend bool operator==(PutScalingPolicyResponse const&,
                          PutScalingPolicyResponse const&) = default;

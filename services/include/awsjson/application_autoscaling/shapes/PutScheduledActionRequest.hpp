@@ -16,15 +16,15 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutScheduledActionRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> Timezone;
-  std::string ScheduledActionName;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::application_autoscaling::ScalableTargetAction> ScalableTargetAction;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> Timezone{};
+  std::string ScheduledActionName{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::application_autoscaling::ScalableTargetAction> ScalableTargetAction{};
 
   friend bool operator==(PutScheduledActionRequest const&,
                          PutScheduledActionRequest const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterScalableTargetRequest {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  std::optional<std::int32_t> MinCapacity;
-  std::optional<std::int32_t> MaxCapacity;
-  std::optional<std::string> RoleARN;
-  std::optional<::awsjson::application_autoscaling::SuspendedState> SuspendedState;
-  std::optional<std::map<std::string, std::string>> Tags;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  std::optional<std::int32_t> MinCapacity{};
+  std::optional<std::int32_t> MaxCapacity{};
+  std::optional<std::string> RoleARN{};
+  std::optional<::awsjson::application_autoscaling::SuspendedState> SuspendedState{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(RegisterScalableTargetRequest const&,
                          RegisterScalableTargetRequest const&) = default;

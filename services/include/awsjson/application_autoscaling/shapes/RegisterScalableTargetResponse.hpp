@@ -12,7 +12,7 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterScalableTargetResponse {
-  std::optional<std::string> ScalableTargetARN;
+  std::optional<std::string> ScalableTargetARN{};
 
   friend bool operator==(RegisterScalableTargetResponse const&,
                          RegisterScalableTargetResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalableTarget {
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  std::int32_t MinCapacity;
-  std::int32_t MaxCapacity;
-  std::optional<std::int32_t> PredictedCapacity;
-  std::string RoleARN;
-  awsjson::timestamp CreationTime;
-  std::optional<::awsjson::application_autoscaling::SuspendedState> SuspendedState;
-  std::optional<std::string> ScalableTargetARN;
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  std::int32_t MinCapacity{};
+  std::int32_t MaxCapacity{};
+  std::optional<std::int32_t> PredictedCapacity{};
+  std::string RoleARN{};
+  awsjson::timestamp CreationTime{};
+  std::optional<::awsjson::application_autoscaling::SuspendedState> SuspendedState{};
+  std::optional<std::string> ScalableTargetARN{};
 
   friend bool operator==(ScalableTarget const&, ScalableTarget const&) = default;
 };

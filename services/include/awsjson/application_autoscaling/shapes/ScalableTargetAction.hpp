@@ -12,8 +12,8 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalableTargetAction {
-  std::optional<std::int32_t> MinCapacity;
-  std::optional<std::int32_t> MaxCapacity;
+  std::optional<std::int32_t> MinCapacity{};
+  std::optional<std::int32_t> MaxCapacity{};
 
   friend bool operator==(ScalableTargetAction const&, ScalableTargetAction const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingActivity {
-  std::string ActivityId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  std::string Description;
-  std::string Cause;
-  awsjson::timestamp StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalingActivityStatusCode> StatusCode;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> Details;
-  std::optional<std::vector<::awsjson::application_autoscaling::NotScaledReason>> NotScaledReasons;
+  std::string ActivityId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  std::string Description{};
+  std::string Cause{};
+  awsjson::timestamp StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalingActivityStatusCode> StatusCode{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> Details{};
+  std::optional<std::vector<::awsjson::application_autoscaling::NotScaledReason>> NotScaledReasons{};
 
   friend bool operator==(ScalingActivity const&, ScalingActivity const&) = default;
 };

@@ -21,17 +21,17 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPolicy {
-  std::string PolicyARN;
-  std::string PolicyName;
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension;
-  awsjson::open_enum<::awsjson::application_autoscaling::PolicyType> PolicyType;
-  std::optional<::awsjson::application_autoscaling::StepScalingPolicyConfiguration> StepScalingPolicyConfiguration;
-  std::optional<::awsjson::application_autoscaling::TargetTrackingScalingPolicyConfiguration> TargetTrackingScalingPolicyConfiguration;
-  std::optional<::awsjson::application_autoscaling::PredictiveScalingPolicyConfiguration> PredictiveScalingPolicyConfiguration;
-  std::optional<std::vector<::awsjson::application_autoscaling::Alarm>> Alarms;
-  awsjson::timestamp CreationTime;
+  std::string PolicyARN{};
+  std::string PolicyName{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension> ScalableDimension{};
+  awsjson::open_enum<::awsjson::application_autoscaling::PolicyType> PolicyType{};
+  std::optional<::awsjson::application_autoscaling::StepScalingPolicyConfiguration> StepScalingPolicyConfiguration{};
+  std::optional<::awsjson::application_autoscaling::TargetTrackingScalingPolicyConfiguration> TargetTrackingScalingPolicyConfiguration{};
+  std::optional<::awsjson::application_autoscaling::PredictiveScalingPolicyConfiguration> PredictiveScalingPolicyConfiguration{};
+  std::optional<std::vector<::awsjson::application_autoscaling::Alarm>> Alarms{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(ScalingPolicy const&, ScalingPolicy const&) = default;
 };

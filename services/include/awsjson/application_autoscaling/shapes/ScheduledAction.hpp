@@ -16,17 +16,17 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledAction {
-  std::string ScheduledActionName;
-  std::string ScheduledActionARN;
-  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace;
-  std::string Schedule;
-  std::optional<std::string> Timezone;
-  std::string ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::application_autoscaling::ScalableTargetAction> ScalableTargetAction;
-  awsjson::timestamp CreationTime;
+  std::string ScheduledActionName{};
+  std::string ScheduledActionARN{};
+  awsjson::open_enum<::awsjson::application_autoscaling::ServiceNamespace> ServiceNamespace{};
+  std::string Schedule{};
+  std::optional<std::string> Timezone{};
+  std::string ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::ScalableDimension>> ScalableDimension{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::application_autoscaling::ScalableTargetAction> ScalableTargetAction{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(ScheduledAction const&, ScheduledAction const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepAdjustment {
-  std::optional<double> MetricIntervalLowerBound;
-  std::optional<double> MetricIntervalUpperBound;
-  std::int32_t ScalingAdjustment;
+  std::optional<double> MetricIntervalLowerBound{};
+  std::optional<double> MetricIntervalUpperBound{};
+  std::int32_t ScalingAdjustment{};
 
   friend bool operator==(StepAdjustment const&, StepAdjustment const&) = default;
 };

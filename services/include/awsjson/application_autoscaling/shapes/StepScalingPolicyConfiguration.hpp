@@ -18,11 +18,11 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepScalingPolicyConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::AdjustmentType>> AdjustmentType;
-  std::optional<std::vector<::awsjson::application_autoscaling::StepAdjustment>> StepAdjustments;
-  std::optional<std::int32_t> MinAdjustmentMagnitude;
-  std::optional<std::int32_t> Cooldown;
-  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::MetricAggregationType>> MetricAggregationType;
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::AdjustmentType>> AdjustmentType{};
+  std::optional<std::vector<::awsjson::application_autoscaling::StepAdjustment>> StepAdjustments{};
+  std::optional<std::int32_t> MinAdjustmentMagnitude{};
+  std::optional<std::int32_t> Cooldown{};
+  std::optional<awsjson::open_enum<::awsjson::application_autoscaling::MetricAggregationType>> MetricAggregationType{};
 
   friend bool operator==(StepScalingPolicyConfiguration const&,
                          StepScalingPolicyConfiguration const&) = default;

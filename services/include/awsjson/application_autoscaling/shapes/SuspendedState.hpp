@@ -11,9 +11,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuspendedState {
-  std::optional<bool> DynamicScalingInSuspended;
-  std::optional<bool> DynamicScalingOutSuspended;
-  std::optional<bool> ScheduledScalingSuspended;
+  std::optional<bool> DynamicScalingInSuspended{};
+  std::optional<bool> DynamicScalingOutSuspended{};
+  std::optional<bool> ScheduledScalingSuspended{};
 
   friend bool operator==(SuspendedState const&, SuspendedState const&) = default;
 };

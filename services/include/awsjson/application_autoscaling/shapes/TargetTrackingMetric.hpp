@@ -15,9 +15,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingMetric {
-  std::optional<std::vector<::awsjson::application_autoscaling::TargetTrackingMetricDimension>> Dimensions;
-  std::optional<std::string> MetricName;
-  std::optional<std::string> Namespace;
+  std::optional<std::vector<::awsjson::application_autoscaling::TargetTrackingMetricDimension>> Dimensions{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::string> Namespace{};
 
   friend bool operator==(TargetTrackingMetric const&, TargetTrackingMetric const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingMetricDataQuery {
-  std::optional<std::string> Expression;
-  std::string Id;
-  std::optional<std::string> Label;
-  std::optional<::awsjson::application_autoscaling::TargetTrackingMetricStat> MetricStat;
-  std::optional<bool> ReturnData;
+  std::optional<std::string> Expression{};
+  std::string Id{};
+  std::optional<std::string> Label{};
+  std::optional<::awsjson::application_autoscaling::TargetTrackingMetricStat> MetricStat{};
+  std::optional<bool> ReturnData{};
 
   friend bool operator==(TargetTrackingMetricDataQuery const&,
                          TargetTrackingMetricDataQuery const&) = default;

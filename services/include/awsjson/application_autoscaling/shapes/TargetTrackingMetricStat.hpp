@@ -14,9 +14,9 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingMetricStat {
-  ::awsjson::application_autoscaling::TargetTrackingMetric Metric;
-  std::string Stat;
-  std::optional<std::string> Unit;
+  ::awsjson::application_autoscaling::TargetTrackingMetric Metric{};
+  std::string Stat{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(TargetTrackingMetricStat const&,
                          TargetTrackingMetricStat const&) = default;

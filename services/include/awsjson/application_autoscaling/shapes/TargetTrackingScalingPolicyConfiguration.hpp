@@ -15,12 +15,12 @@ namespace awsjson::application_autoscaling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingScalingPolicyConfiguration {
-  double TargetValue;
-  std::optional<::awsjson::application_autoscaling::PredefinedMetricSpecification> PredefinedMetricSpecification;
-  std::optional<::awsjson::application_autoscaling::CustomizedMetricSpecification> CustomizedMetricSpecification;
-  std::optional<std::int32_t> ScaleOutCooldown;
-  std::optional<std::int32_t> ScaleInCooldown;
-  std::optional<bool> DisableScaleIn;
+  double TargetValue{};
+  std::optional<::awsjson::application_autoscaling::PredefinedMetricSpecification> PredefinedMetricSpecification{};
+  std::optional<::awsjson::application_autoscaling::CustomizedMetricSpecification> CustomizedMetricSpecification{};
+  std::optional<std::int32_t> ScaleOutCooldown{};
+  std::optional<std::int32_t> ScaleInCooldown{};
+  std::optional<bool> DisableScaleIn{};
 
   friend bool operator==(TargetTrackingScalingPolicyConfiguration const&,
                          TargetTrackingScalingPolicyConfiguration const&) = default;

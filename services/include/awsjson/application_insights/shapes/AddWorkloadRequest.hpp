@@ -14,9 +14,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddWorkloadRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  ::awsjson::application_insights::WorkloadConfiguration WorkloadConfiguration;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  ::awsjson::application_insights::WorkloadConfiguration WorkloadConfiguration{};
 
   friend bool operator==(AddWorkloadRequest const&, AddWorkloadRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationComponent {
-  std::optional<std::string> ComponentName;
-  std::optional<std::string> ComponentRemarks;
-  std::optional<std::string> ResourceType;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::OsType>> OsType;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier;
-  std::optional<bool> Monitor;
-  std::optional<std::map<std::string, std::map<std::string, std::string>>> DetectedWorkload;
+  std::optional<std::string> ComponentName{};
+  std::optional<std::string> ComponentRemarks{};
+  std::optional<std::string> ResourceType{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::OsType>> OsType{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier{};
+  std::optional<bool> Monitor{};
+  std::optional<std::map<std::string, std::map<std::string, std::string>>> DetectedWorkload{};
 
   friend bool operator==(ApplicationComponent const&, ApplicationComponent const&) = default;
 };

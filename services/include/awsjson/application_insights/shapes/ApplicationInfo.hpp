@@ -14,17 +14,17 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationInfo {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> ResourceGroupName;
-  std::optional<std::string> LifeCycle;
-  std::optional<std::string> OpsItemSNSTopicArn;
-  std::optional<std::string> SNSNotificationArn;
-  std::optional<bool> OpsCenterEnabled;
-  std::optional<bool> CWEMonitorEnabled;
-  std::optional<std::string> Remarks;
-  std::optional<bool> AutoConfigEnabled;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::DiscoveryType>> DiscoveryType;
-  std::optional<bool> AttachMissingPermission;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<std::string> LifeCycle{};
+  std::optional<std::string> OpsItemSNSTopicArn{};
+  std::optional<std::string> SNSNotificationArn{};
+  std::optional<bool> OpsCenterEnabled{};
+  std::optional<bool> CWEMonitorEnabled{};
+  std::optional<std::string> Remarks{};
+  std::optional<bool> AutoConfigEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::DiscoveryType>> DiscoveryType{};
+  std::optional<bool> AttachMissingPermission{};
 
   friend bool operator==(ApplicationInfo const&, ApplicationInfo const&) = default;
 };

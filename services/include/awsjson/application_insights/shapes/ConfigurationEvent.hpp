@@ -15,14 +15,14 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationEvent {
-  std::optional<std::string> ResourceGroupName;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> MonitoredResourceARN;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::ConfigurationEventStatus>> EventStatus;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::ConfigurationEventResourceType>> EventResourceType;
-  std::optional<awsjson::timestamp> EventTime;
-  std::optional<std::string> EventDetail;
-  std::optional<std::string> EventResourceName;
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> MonitoredResourceARN{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::ConfigurationEventStatus>> EventStatus{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::ConfigurationEventResourceType>> EventResourceType{};
+  std::optional<awsjson::timestamp> EventTime{};
+  std::optional<std::string> EventDetail{};
+  std::optional<std::string> EventResourceName{};
 
   friend bool operator==(ConfigurationEvent const&, ConfigurationEvent const&) = default;
 };

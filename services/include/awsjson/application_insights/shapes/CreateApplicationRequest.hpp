@@ -16,16 +16,16 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::optional<std::string> ResourceGroupName;
-  std::optional<bool> OpsCenterEnabled;
-  std::optional<bool> CWEMonitorEnabled;
-  std::optional<std::string> OpsItemSNSTopicArn;
-  std::optional<std::string> SNSNotificationArn;
-  std::optional<std::vector<::awsjson::application_insights::Tag>> Tags;
-  std::optional<bool> AutoConfigEnabled;
-  std::optional<bool> AutoCreate;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::GroupingType>> GroupingType;
-  std::optional<bool> AttachMissingPermission;
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<bool> OpsCenterEnabled{};
+  std::optional<bool> CWEMonitorEnabled{};
+  std::optional<std::string> OpsItemSNSTopicArn{};
+  std::optional<std::string> SNSNotificationArn{};
+  std::optional<std::vector<::awsjson::application_insights::Tag>> Tags{};
+  std::optional<bool> AutoConfigEnabled{};
+  std::optional<bool> AutoCreate{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::GroupingType>> GroupingType{};
+  std::optional<bool> AttachMissingPermission{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComponentRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::vector<std::string> ResourceList;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::vector<std::string> ResourceList{};
 
   friend bool operator==(CreateComponentRequest const&, CreateComponentRequest const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLogPatternRequest {
-  std::string ResourceGroupName;
-  std::string PatternSetName;
-  std::string PatternName;
-  std::string Pattern;
-  std::int32_t Rank;
+  std::string ResourceGroupName{};
+  std::string PatternSetName{};
+  std::string PatternName{};
+  std::string Pattern{};
+  std::int32_t Rank{};
 
   friend bool operator==(CreateLogPatternRequest const&, CreateLogPatternRequest const&) = default;
 };

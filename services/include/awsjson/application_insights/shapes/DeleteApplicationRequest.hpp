@@ -12,7 +12,7 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationRequest {
-  std::string ResourceGroupName;
+  std::string ResourceGroupName{};
 
   friend bool operator==(DeleteApplicationRequest const&,
                          DeleteApplicationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteComponentRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
 
   friend bool operator==(DeleteComponentRequest const&, DeleteComponentRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLogPatternRequest {
-  std::string ResourceGroupName;
-  std::string PatternSetName;
-  std::string PatternName;
+  std::string ResourceGroupName{};
+  std::string PatternSetName{};
+  std::string PatternName{};
 
   friend bool operator==(DeleteLogPatternRequest const&, DeleteLogPatternRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationRequest {
-  std::string ResourceGroupName;
-  std::optional<std::string> AccountId;
+  std::string ResourceGroupName{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(DescribeApplicationRequest const&,
                          DescribeApplicationRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComponentConfigurationRecommendationRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  awsjson::open_enum<::awsjson::application_insights::Tier> Tier;
-  std::optional<std::string> WorkloadName;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::RecommendationType>> RecommendationType;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  awsjson::open_enum<::awsjson::application_insights::Tier> Tier{};
+  std::optional<std::string> WorkloadName{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::RecommendationType>> RecommendationType{};
 
   friend bool operator==(DescribeComponentConfigurationRecommendationRequest const&,
                          DescribeComponentConfigurationRecommendationRequest const&) = default;

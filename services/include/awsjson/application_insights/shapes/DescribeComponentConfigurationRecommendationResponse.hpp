@@ -12,7 +12,7 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComponentConfigurationRecommendationResponse {
-  std::optional<std::string> ComponentConfiguration;
+  std::optional<std::string> ComponentConfiguration{};
 
   friend bool operator==(DescribeComponentConfigurationRecommendationResponse const&,
                          DescribeComponentConfigurationRecommendationResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComponentConfigurationRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::optional<std::string> AccountId;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(DescribeComponentConfigurationRequest const&,
                          DescribeComponentConfigurationRequest const&) = default;

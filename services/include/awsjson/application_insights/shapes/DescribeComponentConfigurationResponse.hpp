@@ -14,9 +14,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComponentConfigurationResponse {
-  std::optional<bool> Monitor;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier;
-  std::optional<std::string> ComponentConfiguration;
+  std::optional<bool> Monitor{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier{};
+  std::optional<std::string> ComponentConfiguration{};
 
   friend bool operator==(DescribeComponentConfigurationResponse const&,
                          DescribeComponentConfigurationResponse const&) = default;

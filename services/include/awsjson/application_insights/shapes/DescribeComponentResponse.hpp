@@ -15,8 +15,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComponentResponse {
-  std::optional<::awsjson::application_insights::ApplicationComponent> ApplicationComponent;
-  std::optional<std::vector<std::string>> ResourceList;
+  std::optional<::awsjson::application_insights::ApplicationComponent> ApplicationComponent{};
+  std::optional<std::vector<std::string>> ResourceList{};
 
   friend bool operator==(DescribeComponentResponse const&,
                          DescribeComponentResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLogPatternRequest {
-  std::string ResourceGroupName;
-  std::string PatternSetName;
-  std::string PatternName;
-  std::optional<std::string> AccountId;
+  std::string ResourceGroupName{};
+  std::string PatternSetName{};
+  std::string PatternName{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(DescribeLogPatternRequest const&,
                          DescribeLogPatternRequest const&) = default;

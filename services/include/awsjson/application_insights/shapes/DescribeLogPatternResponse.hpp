@@ -14,9 +14,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLogPatternResponse {
-  std::optional<std::string> ResourceGroupName;
-  std::optional<std::string> AccountId;
-  std::optional<::awsjson::application_insights::LogPattern> LogPattern;
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<std::string> AccountId{};
+  std::optional<::awsjson::application_insights::LogPattern> LogPattern{};
 
   friend bool operator==(DescribeLogPatternResponse const&,
                          DescribeLogPatternResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeObservationRequest {
-  std::string ObservationId;
-  std::optional<std::string> AccountId;
+  std::string ObservationId{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(DescribeObservationRequest const&,
                          DescribeObservationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeObservationResponse {
-  std::optional<::awsjson::application_insights::Observation> Observation;
+  std::optional<::awsjson::application_insights::Observation> Observation{};
 
   friend bool operator==(DescribeObservationResponse const&,
                          DescribeObservationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProblemObservationsRequest {
-  std::string ProblemId;
-  std::optional<std::string> AccountId;
+  std::string ProblemId{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(DescribeProblemObservationsRequest const&,
                          DescribeProblemObservationsRequest const&) = default;

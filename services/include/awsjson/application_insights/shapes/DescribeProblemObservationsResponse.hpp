@@ -13,7 +13,7 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProblemObservationsResponse {
-  std::optional<::awsjson::application_insights::RelatedObservations> RelatedObservations;
+  std::optional<::awsjson::application_insights::RelatedObservations> RelatedObservations{};
 
   friend bool operator==(DescribeProblemObservationsResponse const&,
                          DescribeProblemObservationsResponse const&) = default;

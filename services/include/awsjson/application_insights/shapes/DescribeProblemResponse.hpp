@@ -14,8 +14,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProblemResponse {
-  std::optional<::awsjson::application_insights::Problem> Problem;
-  std::optional<std::string> SNSNotificationArn;
+  std::optional<::awsjson::application_insights::Problem> Problem{};
+  std::optional<std::string> SNSNotificationArn{};
 
   friend bool operator==(DescribeProblemResponse const&, DescribeProblemResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkloadRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::string WorkloadId;
-  std::optional<std::string> AccountId;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::string WorkloadId{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(DescribeWorkloadRequest const&, DescribeWorkloadRequest const&) = default;
 };

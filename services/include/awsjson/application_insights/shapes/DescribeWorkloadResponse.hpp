@@ -14,9 +14,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWorkloadResponse {
-  std::optional<std::string> WorkloadId;
-  std::optional<std::string> WorkloadRemarks;
-  std::optional<::awsjson::application_insights::WorkloadConfiguration> WorkloadConfiguration;
+  std::optional<std::string> WorkloadId{};
+  std::optional<std::string> WorkloadRemarks{};
+  std::optional<::awsjson::application_insights::WorkloadConfiguration> WorkloadConfiguration{};
 
   friend bool operator==(DescribeWorkloadResponse const&,
                          DescribeWorkloadResponse const&) = default;

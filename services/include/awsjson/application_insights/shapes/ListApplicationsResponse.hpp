@@ -15,8 +15,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsResponse {
-  std::optional<std::vector<::awsjson::application_insights::ApplicationInfo>> ApplicationInfoList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_insights::ApplicationInfo>> ApplicationInfoList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationsResponse const&,
                          ListApplicationsResponse const&) = default;

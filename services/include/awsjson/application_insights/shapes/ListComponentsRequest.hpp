@@ -13,10 +13,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComponentsRequest {
-  std::string ResourceGroupName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> AccountId;
+  std::string ResourceGroupName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(ListComponentsRequest const&, ListComponentsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComponentsResponse {
-  std::optional<std::vector<::awsjson::application_insights::ApplicationComponent>> ApplicationComponentList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_insights::ApplicationComponent>> ApplicationComponentList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComponentsResponse const&, ListComponentsResponse const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConfigurationHistoryRequest {
-  std::optional<std::string> ResourceGroupName;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::ConfigurationEventStatus>> EventStatus;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> AccountId;
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::ConfigurationEventStatus>> EventStatus{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(ListConfigurationHistoryRequest const&,
                          ListConfigurationHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConfigurationHistoryResponse {
-  std::optional<std::vector<::awsjson::application_insights::ConfigurationEvent>> EventList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_insights::ConfigurationEvent>> EventList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConfigurationHistoryResponse const&,
                          ListConfigurationHistoryResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogPatternSetsResponse {
-  std::optional<std::string> ResourceGroupName;
-  std::optional<std::string> AccountId;
-  std::optional<std::vector<std::string>> LogPatternSets;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::vector<std::string>> LogPatternSets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLogPatternSetsResponse const&,
                          ListLogPatternSetsResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogPatternsRequest {
-  std::string ResourceGroupName;
-  std::optional<std::string> PatternSetName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> AccountId;
+  std::string ResourceGroupName{};
+  std::optional<std::string> PatternSetName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(ListLogPatternsRequest const&, ListLogPatternsRequest const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProblemsRequest {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> ResourceGroupName;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ComponentName;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Visibility>> Visibility;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ComponentName{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Visibility>> Visibility{};
 
   friend bool operator==(ListProblemsRequest const&, ListProblemsRequest const&) = default;
 };

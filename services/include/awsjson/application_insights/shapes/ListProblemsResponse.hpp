@@ -15,10 +15,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProblemsResponse {
-  std::optional<std::vector<::awsjson::application_insights::Problem>> ProblemList;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ResourceGroupName;
-  std::optional<std::string> AccountId;
+  std::optional<std::vector<::awsjson::application_insights::Problem>> ProblemList{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(ListProblemsResponse const&, ListProblemsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkloadsResponse {
-  std::optional<std::vector<::awsjson::application_insights::Workload>> WorkloadList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::application_insights::Workload>> WorkloadList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkloadsResponse const&, ListWorkloadsResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogPattern {
-  std::optional<std::string> PatternSetName;
-  std::optional<std::string> PatternName;
-  std::optional<std::string> Pattern;
-  std::optional<std::int32_t> Rank;
+  std::optional<std::string> PatternSetName{};
+  std::optional<std::string> PatternName{};
+  std::optional<std::string> Pattern{};
+  std::optional<std::int32_t> Rank{};
 
   friend bool operator==(LogPattern const&, LogPattern const&) = default;
 };

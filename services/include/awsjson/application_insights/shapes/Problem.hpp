@@ -20,22 +20,22 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Problem {
-  std::optional<std::string> Id;
-  std::optional<std::string> Title;
-  std::optional<std::string> ShortName;
-  std::optional<std::string> Insights;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Status>> Status;
-  std::optional<std::string> AffectedResource;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::SeverityLevel>> SeverityLevel;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> ResourceGroupName;
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::application_insights::FeedbackValue>>> Feedback;
-  std::optional<std::int64_t> RecurringCount;
-  std::optional<awsjson::timestamp> LastRecurrenceTime;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Visibility>> Visibility;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::ResolutionMethod>> ResolutionMethod;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> ShortName{};
+  std::optional<std::string> Insights{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Status>> Status{};
+  std::optional<std::string> AffectedResource{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::SeverityLevel>> SeverityLevel{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::application_insights::FeedbackValue>>> Feedback{};
+  std::optional<std::int64_t> RecurringCount{};
+  std::optional<awsjson::timestamp> LastRecurrenceTime{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Visibility>> Visibility{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::ResolutionMethod>> ResolutionMethod{};
 
   friend bool operator==(Problem const&, Problem const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelatedObservations {
-  std::optional<std::vector<::awsjson::application_insights::Observation>> ObservationList;
+  std::optional<std::vector<::awsjson::application_insights::Observation>> ObservationList{};
 
   friend bool operator==(RelatedObservations const&, RelatedObservations const&) = default;
 };

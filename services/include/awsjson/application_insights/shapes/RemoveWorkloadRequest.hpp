@@ -12,9 +12,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveWorkloadRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::string WorkloadId;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::string WorkloadId{};
 
   friend bool operator==(RemoveWorkloadRequest const&, RemoveWorkloadRequest const&) = default;
 };

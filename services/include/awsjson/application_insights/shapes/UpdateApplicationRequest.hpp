@@ -12,14 +12,14 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::string ResourceGroupName;
-  std::optional<bool> OpsCenterEnabled;
-  std::optional<bool> CWEMonitorEnabled;
-  std::optional<std::string> OpsItemSNSTopicArn;
-  std::optional<std::string> SNSNotificationArn;
-  std::optional<bool> RemoveSNSTopic;
-  std::optional<bool> AutoConfigEnabled;
-  std::optional<bool> AttachMissingPermission;
+  std::string ResourceGroupName{};
+  std::optional<bool> OpsCenterEnabled{};
+  std::optional<bool> CWEMonitorEnabled{};
+  std::optional<std::string> OpsItemSNSTopicArn{};
+  std::optional<std::string> SNSNotificationArn{};
+  std::optional<bool> RemoveSNSTopic{};
+  std::optional<bool> AutoConfigEnabled{};
+  std::optional<bool> AttachMissingPermission{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

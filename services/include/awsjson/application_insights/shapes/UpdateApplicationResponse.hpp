@@ -13,7 +13,7 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationResponse {
-  std::optional<::awsjson::application_insights::ApplicationInfo> ApplicationInfo;
+  std::optional<::awsjson::application_insights::ApplicationInfo> ApplicationInfo{};
 
   friend bool operator==(UpdateApplicationResponse const&,
                          UpdateApplicationResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComponentConfigurationRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::optional<bool> Monitor;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier;
-  std::optional<std::string> ComponentConfiguration;
-  std::optional<bool> AutoConfigEnabled;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::optional<bool> Monitor{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier{};
+  std::optional<std::string> ComponentConfiguration{};
+  std::optional<bool> AutoConfigEnabled{};
 
   friend bool operator==(UpdateComponentConfigurationRequest const&,
                          UpdateComponentConfigurationRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateComponentRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::optional<std::string> NewComponentName;
-  std::optional<std::vector<std::string>> ResourceList;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::optional<std::string> NewComponentName{};
+  std::optional<std::vector<std::string>> ResourceList{};
 
   friend bool operator==(UpdateComponentRequest const&, UpdateComponentRequest const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLogPatternRequest {
-  std::string ResourceGroupName;
-  std::string PatternSetName;
-  std::string PatternName;
-  std::optional<std::string> Pattern;
-  std::optional<std::int32_t> Rank;
+  std::string ResourceGroupName{};
+  std::string PatternSetName{};
+  std::string PatternName{};
+  std::optional<std::string> Pattern{};
+  std::optional<std::int32_t> Rank{};
 
   friend bool operator==(UpdateLogPatternRequest const&, UpdateLogPatternRequest const&) = default;
 };

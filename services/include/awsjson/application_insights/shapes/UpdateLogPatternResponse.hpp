@@ -14,8 +14,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLogPatternResponse {
-  std::optional<std::string> ResourceGroupName;
-  std::optional<::awsjson::application_insights::LogPattern> LogPattern;
+  std::optional<std::string> ResourceGroupName{};
+  std::optional<::awsjson::application_insights::LogPattern> LogPattern{};
 
   friend bool operator==(UpdateLogPatternResponse const&,
                          UpdateLogPatternResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProblemRequest {
-  std::string ProblemId;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::UpdateStatus>> UpdateStatus;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Visibility>> Visibility;
+  std::string ProblemId{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::UpdateStatus>> UpdateStatus{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Visibility>> Visibility{};
 
   friend bool operator==(UpdateProblemRequest const&, UpdateProblemRequest const&) = default;
 };

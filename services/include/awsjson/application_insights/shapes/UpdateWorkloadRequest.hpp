@@ -14,10 +14,10 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkloadRequest {
-  std::string ResourceGroupName;
-  std::string ComponentName;
-  std::optional<std::string> WorkloadId;
-  ::awsjson::application_insights::WorkloadConfiguration WorkloadConfiguration;
+  std::string ResourceGroupName{};
+  std::string ComponentName{};
+  std::optional<std::string> WorkloadId{};
+  ::awsjson::application_insights::WorkloadConfiguration WorkloadConfiguration{};
 
   friend bool operator==(UpdateWorkloadRequest const&, UpdateWorkloadRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkloadResponse {
-  std::optional<std::string> WorkloadId;
-  std::optional<::awsjson::application_insights::WorkloadConfiguration> WorkloadConfiguration;
+  std::optional<std::string> WorkloadId{};
+  std::optional<::awsjson::application_insights::WorkloadConfiguration> WorkloadConfiguration{};
 
   friend bool operator==(UpdateWorkloadResponse const&, UpdateWorkloadResponse const&) = default;
 };

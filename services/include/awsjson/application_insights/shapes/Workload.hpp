@@ -14,12 +14,12 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workload {
-  std::optional<std::string> WorkloadId;
-  std::optional<std::string> ComponentName;
-  std::optional<std::string> WorkloadName;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier;
-  std::optional<std::string> WorkloadRemarks;
-  std::optional<bool> MissingWorkloadConfig;
+  std::optional<std::string> WorkloadId{};
+  std::optional<std::string> ComponentName{};
+  std::optional<std::string> WorkloadName{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier{};
+  std::optional<std::string> WorkloadRemarks{};
+  std::optional<bool> MissingWorkloadConfig{};
 
   friend bool operator==(Workload const&, Workload const&) = default;
 };

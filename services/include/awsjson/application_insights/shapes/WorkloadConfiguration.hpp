@@ -14,9 +14,9 @@ namespace awsjson::application_insights {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkloadConfiguration {
-  std::optional<std::string> WorkloadName;
-  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier;
-  std::optional<std::string> Configuration;
+  std::optional<std::string> WorkloadName{};
+  std::optional<awsjson::open_enum<::awsjson::application_insights::Tier>> Tier{};
+  std::optional<std::string> Configuration{};
 
   friend bool operator==(WorkloadConfiguration const&, WorkloadConfiguration const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateCustomDomainRequest {
-  std::string ServiceArn;
-  std::string DomainName;
-  std::optional<bool> EnableWWWSubdomain;
+  std::string ServiceArn{};
+  std::string DomainName{};
+  std::optional<bool> EnableWWWSubdomain{};
 
   friend bool operator==(AssociateCustomDomainRequest const&,
                          AssociateCustomDomainRequest const&) = default;

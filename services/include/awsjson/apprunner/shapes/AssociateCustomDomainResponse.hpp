@@ -16,10 +16,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateCustomDomainResponse {
-  std::string DNSTarget;
-  std::string ServiceArn;
-  ::awsjson::apprunner::CustomDomain CustomDomain;
-  std::vector<::awsjson::apprunner::VpcDNSTarget> VpcDNSTargets;
+  std::string DNSTarget{};
+  std::string ServiceArn{};
+  ::awsjson::apprunner::CustomDomain CustomDomain{};
+  std::vector<::awsjson::apprunner::VpcDNSTarget> VpcDNSTargets{};
 
   friend bool operator==(AssociateCustomDomainResponse const&,
                          AssociateCustomDomainResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationConfiguration {
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> AccessRoleArn;
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> AccessRoleArn{};
 
   friend bool operator==(AuthenticationConfiguration const&,
                          AuthenticationConfiguration const&) = default;

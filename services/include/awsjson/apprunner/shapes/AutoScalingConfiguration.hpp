@@ -15,18 +15,18 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingConfiguration {
-  std::optional<std::string> AutoScalingConfigurationArn;
-  std::optional<std::string> AutoScalingConfigurationName;
-  std::optional<std::int32_t> AutoScalingConfigurationRevision;
-  std::optional<bool> Latest;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::AutoScalingConfigurationStatus>> Status;
-  std::optional<std::int32_t> MaxConcurrency;
-  std::optional<std::int32_t> MinSize;
-  std::optional<std::int32_t> MaxSize;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> DeletedAt;
-  std::optional<bool> HasAssociatedService;
-  std::optional<bool> IsDefault;
+  std::optional<std::string> AutoScalingConfigurationArn{};
+  std::optional<std::string> AutoScalingConfigurationName{};
+  std::optional<std::int32_t> AutoScalingConfigurationRevision{};
+  std::optional<bool> Latest{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::AutoScalingConfigurationStatus>> Status{};
+  std::optional<std::int32_t> MaxConcurrency{};
+  std::optional<std::int32_t> MinSize{};
+  std::optional<std::int32_t> MaxSize{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> DeletedAt{};
+  std::optional<bool> HasAssociatedService{};
+  std::optional<bool> IsDefault{};
 
   friend bool operator==(AutoScalingConfiguration const&,
                          AutoScalingConfiguration const&) = default;

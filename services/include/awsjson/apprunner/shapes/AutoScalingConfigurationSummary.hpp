@@ -15,13 +15,13 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingConfigurationSummary {
-  std::optional<std::string> AutoScalingConfigurationArn;
-  std::optional<std::string> AutoScalingConfigurationName;
-  std::optional<std::int32_t> AutoScalingConfigurationRevision;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::AutoScalingConfigurationStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<bool> HasAssociatedService;
-  std::optional<bool> IsDefault;
+  std::optional<std::string> AutoScalingConfigurationArn{};
+  std::optional<std::string> AutoScalingConfigurationName{};
+  std::optional<std::int32_t> AutoScalingConfigurationRevision{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::AutoScalingConfigurationStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<bool> HasAssociatedService{};
+  std::optional<bool> IsDefault{};
 
   friend bool operator==(AutoScalingConfigurationSummary const&,
                          AutoScalingConfigurationSummary const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateValidationRecord {
-  std::optional<std::string> Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> Value;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::CertificateValidationRecordStatus>> Status;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Value{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::CertificateValidationRecordStatus>> Status{};
 
   friend bool operator==(CertificateValidationRecord const&,
                          CertificateValidationRecord const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeConfiguration {
-  awsjson::open_enum<::awsjson::apprunner::ConfigurationSource> ConfigurationSource;
-  std::optional<::awsjson::apprunner::CodeConfigurationValues> CodeConfigurationValues;
+  awsjson::open_enum<::awsjson::apprunner::ConfigurationSource> ConfigurationSource{};
+  std::optional<::awsjson::apprunner::CodeConfigurationValues> CodeConfigurationValues{};
 
   friend bool operator==(CodeConfiguration const&, CodeConfiguration const&) = default;
 };

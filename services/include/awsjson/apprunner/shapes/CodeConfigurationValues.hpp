@@ -15,12 +15,12 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeConfigurationValues {
-  awsjson::open_enum<::awsjson::apprunner::Runtime> Runtime;
-  std::optional<std::string> BuildCommand;
-  std::optional<std::string> StartCommand;
-  std::optional<std::string> Port;
-  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentVariables;
-  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentSecrets;
+  awsjson::open_enum<::awsjson::apprunner::Runtime> Runtime{};
+  std::optional<std::string> BuildCommand{};
+  std::optional<std::string> StartCommand{};
+  std::optional<std::string> Port{};
+  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentVariables{};
+  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentSecrets{};
 
   friend bool operator==(CodeConfigurationValues const&, CodeConfigurationValues const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeRepository {
-  std::string RepositoryUrl;
-  ::awsjson::apprunner::SourceCodeVersion SourceCodeVersion;
-  std::optional<::awsjson::apprunner::CodeConfiguration> CodeConfiguration;
-  std::optional<std::string> SourceDirectory;
+  std::string RepositoryUrl{};
+  ::awsjson::apprunner::SourceCodeVersion SourceCodeVersion{};
+  std::optional<::awsjson::apprunner::CodeConfiguration> CodeConfiguration{};
+  std::optional<std::string> SourceDirectory{};
 
   friend bool operator==(CodeRepository const&, CodeRepository const&) = default;
 };

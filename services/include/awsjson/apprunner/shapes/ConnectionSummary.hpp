@@ -15,11 +15,11 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionSummary {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> ConnectionArn;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::ProviderType>> ProviderType;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::ConnectionStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> ConnectionArn{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::ProviderType>> ProviderType{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::ConnectionStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
 
   friend bool operator==(ConnectionSummary const&, ConnectionSummary const&) = default;
 };

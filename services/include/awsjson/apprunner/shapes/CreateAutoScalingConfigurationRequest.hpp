@@ -16,11 +16,11 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoScalingConfigurationRequest {
-  std::string AutoScalingConfigurationName;
-  std::optional<std::int32_t> MaxConcurrency;
-  std::optional<std::int32_t> MinSize;
-  std::optional<std::int32_t> MaxSize;
-  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags;
+  std::string AutoScalingConfigurationName{};
+  std::optional<std::int32_t> MaxConcurrency{};
+  std::optional<std::int32_t> MinSize{};
+  std::optional<std::int32_t> MaxSize{};
+  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags{};
 
   friend bool operator==(CreateAutoScalingConfigurationRequest const&,
                          CreateAutoScalingConfigurationRequest const&) = default;

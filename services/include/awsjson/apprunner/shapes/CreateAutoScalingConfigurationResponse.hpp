@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoScalingConfigurationResponse {
-  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration;
+  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration{};
 
   friend bool operator==(CreateAutoScalingConfigurationResponse const&,
                          CreateAutoScalingConfigurationResponse const&) = default;

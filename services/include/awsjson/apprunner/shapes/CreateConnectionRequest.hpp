@@ -16,9 +16,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionRequest {
-  std::string ConnectionName;
-  awsjson::open_enum<::awsjson::apprunner::ProviderType> ProviderType;
-  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags;
+  std::string ConnectionName{};
+  awsjson::open_enum<::awsjson::apprunner::ProviderType> ProviderType{};
+  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags{};
 
   friend bool operator==(CreateConnectionRequest const&, CreateConnectionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionResponse {
-  ::awsjson::apprunner::Connection Connection;
+  ::awsjson::apprunner::Connection Connection{};
 
   friend bool operator==(CreateConnectionResponse const&,
                          CreateConnectionResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateObservabilityConfigurationRequest {
-  std::string ObservabilityConfigurationName;
-  std::optional<::awsjson::apprunner::TraceConfiguration> TraceConfiguration;
-  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags;
+  std::string ObservabilityConfigurationName{};
+  std::optional<::awsjson::apprunner::TraceConfiguration> TraceConfiguration{};
+  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags{};
 
   friend bool operator==(CreateObservabilityConfigurationRequest const&,
                          CreateObservabilityConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateObservabilityConfigurationResponse {
-  ::awsjson::apprunner::ObservabilityConfiguration ObservabilityConfiguration;
+  ::awsjson::apprunner::ObservabilityConfiguration ObservabilityConfiguration{};
 
   friend bool operator==(CreateObservabilityConfigurationResponse const&,
                          CreateObservabilityConfigurationResponse const&) = default;

@@ -21,15 +21,15 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceRequest {
-  std::string ServiceName;
-  ::awsjson::apprunner::SourceConfiguration SourceConfiguration;
-  std::optional<::awsjson::apprunner::InstanceConfiguration> InstanceConfiguration;
-  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags;
-  std::optional<::awsjson::apprunner::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::apprunner::HealthCheckConfiguration> HealthCheckConfiguration;
-  std::optional<std::string> AutoScalingConfigurationArn;
-  std::optional<::awsjson::apprunner::NetworkConfiguration> NetworkConfiguration;
-  std::optional<::awsjson::apprunner::ServiceObservabilityConfiguration> ObservabilityConfiguration;
+  std::string ServiceName{};
+  ::awsjson::apprunner::SourceConfiguration SourceConfiguration{};
+  std::optional<::awsjson::apprunner::InstanceConfiguration> InstanceConfiguration{};
+  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags{};
+  std::optional<::awsjson::apprunner::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::apprunner::HealthCheckConfiguration> HealthCheckConfiguration{};
+  std::optional<std::string> AutoScalingConfigurationArn{};
+  std::optional<::awsjson::apprunner::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<::awsjson::apprunner::ServiceObservabilityConfiguration> ObservabilityConfiguration{};
 
   friend bool operator==(CreateServiceRequest const&, CreateServiceRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcConnectorRequest {
-  std::string VpcConnectorName;
-  std::vector<std::string> Subnets;
-  std::optional<std::vector<std::string>> SecurityGroups;
-  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags;
+  std::string VpcConnectorName{};
+  std::vector<std::string> Subnets{};
+  std::optional<std::vector<std::string>> SecurityGroups{};
+  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags{};
 
   friend bool operator==(CreateVpcConnectorRequest const&,
                          CreateVpcConnectorRequest const&) = default;

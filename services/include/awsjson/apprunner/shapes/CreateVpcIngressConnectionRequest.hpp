@@ -16,10 +16,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcIngressConnectionRequest {
-  std::string ServiceArn;
-  std::string VpcIngressConnectionName;
-  ::awsjson::apprunner::IngressVpcConfiguration IngressVpcConfiguration;
-  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags;
+  std::string ServiceArn{};
+  std::string VpcIngressConnectionName{};
+  ::awsjson::apprunner::IngressVpcConfiguration IngressVpcConfiguration{};
+  std::optional<std::vector<::awsjson::apprunner::Tag>> Tags{};
 
   friend bool operator==(CreateVpcIngressConnectionRequest const&,
                          CreateVpcIngressConnectionRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomDomain {
-  std::string DomainName;
-  bool EnableWWWSubdomain;
-  std::optional<std::vector<::awsjson::apprunner::CertificateValidationRecord>> CertificateValidationRecords;
-  awsjson::open_enum<::awsjson::apprunner::CustomDomainAssociationStatus> Status;
+  std::string DomainName{};
+  bool EnableWWWSubdomain{};
+  std::optional<std::vector<::awsjson::apprunner::CertificateValidationRecord>> CertificateValidationRecords{};
+  awsjson::open_enum<::awsjson::apprunner::CustomDomainAssociationStatus> Status{};
 
   friend bool operator==(CustomDomain const&, CustomDomain const&) = default;
 };

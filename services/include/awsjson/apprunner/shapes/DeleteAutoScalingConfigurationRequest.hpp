@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAutoScalingConfigurationRequest {
-  std::string AutoScalingConfigurationArn;
-  std::optional<bool> DeleteAllRevisions;
+  std::string AutoScalingConfigurationArn{};
+  std::optional<bool> DeleteAllRevisions{};
 
   friend bool operator==(DeleteAutoScalingConfigurationRequest const&,
                          DeleteAutoScalingConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAutoScalingConfigurationResponse {
-  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration;
+  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration{};
 
   friend bool operator==(DeleteAutoScalingConfigurationResponse const&,
                          DeleteAutoScalingConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionRequest {
-  std::string ConnectionArn;
+  std::string ConnectionArn{};
 
   friend bool operator==(DeleteConnectionRequest const&, DeleteConnectionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionResponse {
-  std::optional<::awsjson::apprunner::Connection> Connection;
+  std::optional<::awsjson::apprunner::Connection> Connection{};
 
   friend bool operator==(DeleteConnectionResponse const&,
                          DeleteConnectionResponse const&) = default;

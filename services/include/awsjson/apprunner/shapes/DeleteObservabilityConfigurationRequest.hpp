@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteObservabilityConfigurationRequest {
-  std::string ObservabilityConfigurationArn;
+  std::string ObservabilityConfigurationArn{};
 
   friend bool operator==(DeleteObservabilityConfigurationRequest const&,
                          DeleteObservabilityConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteObservabilityConfigurationResponse {
-  ::awsjson::apprunner::ObservabilityConfiguration ObservabilityConfiguration;
+  ::awsjson::apprunner::ObservabilityConfiguration ObservabilityConfiguration{};
 
   friend bool operator==(DeleteObservabilityConfigurationResponse const&,
                          DeleteObservabilityConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceRequest {
-  std::string ServiceArn;
+  std::string ServiceArn{};
 
   friend bool operator==(DeleteServiceRequest const&, DeleteServiceRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcConnectorResponse {
-  ::awsjson::apprunner::VpcConnector VpcConnector;
+  ::awsjson::apprunner::VpcConnector VpcConnector{};
 
   friend bool operator==(DeleteVpcConnectorResponse const&,
                          DeleteVpcConnectorResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcIngressConnectionRequest {
-  std::string VpcIngressConnectionArn;
+  std::string VpcIngressConnectionArn{};
 
   friend bool operator==(DeleteVpcIngressConnectionRequest const&,
                          DeleteVpcIngressConnectionRequest const&) = default;

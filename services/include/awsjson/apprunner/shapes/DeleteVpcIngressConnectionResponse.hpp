@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcIngressConnectionResponse {
-  ::awsjson::apprunner::VpcIngressConnection VpcIngressConnection;
+  ::awsjson::apprunner::VpcIngressConnection VpcIngressConnection{};
 
   friend bool operator==(DeleteVpcIngressConnectionResponse const&,
                          DeleteVpcIngressConnectionResponse const&) = default;

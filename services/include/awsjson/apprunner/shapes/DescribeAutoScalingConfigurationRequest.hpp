@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoScalingConfigurationRequest {
-  std::string AutoScalingConfigurationArn;
+  std::string AutoScalingConfigurationArn{};
 
   friend bool operator==(DescribeAutoScalingConfigurationRequest const&,
                          DescribeAutoScalingConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoScalingConfigurationResponse {
-  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration;
+  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration{};
 
   friend bool operator==(DescribeAutoScalingConfigurationResponse const&,
                          DescribeAutoScalingConfigurationResponse const&) = default;

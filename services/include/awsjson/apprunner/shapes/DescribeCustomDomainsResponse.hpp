@@ -16,11 +16,11 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomDomainsResponse {
-  std::string DNSTarget;
-  std::string ServiceArn;
-  std::vector<::awsjson::apprunner::CustomDomain> CustomDomains;
-  std::vector<::awsjson::apprunner::VpcDNSTarget> VpcDNSTargets;
-  std::optional<std::string> NextToken;
+  std::string DNSTarget{};
+  std::string ServiceArn{};
+  std::vector<::awsjson::apprunner::CustomDomain> CustomDomains{};
+  std::vector<::awsjson::apprunner::VpcDNSTarget> VpcDNSTargets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeCustomDomainsResponse const&,
                          DescribeCustomDomainsResponse const&) = default;

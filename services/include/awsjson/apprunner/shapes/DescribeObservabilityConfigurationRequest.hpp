@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeObservabilityConfigurationRequest {
-  std::string ObservabilityConfigurationArn;
+  std::string ObservabilityConfigurationArn{};
 
   friend bool operator==(DescribeObservabilityConfigurationRequest const&,
                          DescribeObservabilityConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeObservabilityConfigurationResponse {
-  ::awsjson::apprunner::ObservabilityConfiguration ObservabilityConfiguration;
+  ::awsjson::apprunner::ObservabilityConfiguration ObservabilityConfiguration{};
 
   friend bool operator==(DescribeObservabilityConfigurationResponse const&,
                          DescribeObservabilityConfigurationResponse const&) = default;

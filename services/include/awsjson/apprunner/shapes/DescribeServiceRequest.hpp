@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceRequest {
-  std::string ServiceArn;
+  std::string ServiceArn{};
 
   friend bool operator==(DescribeServiceRequest const&, DescribeServiceRequest const&) = default;
 };

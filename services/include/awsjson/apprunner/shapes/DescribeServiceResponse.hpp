@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceResponse {
-  ::awsjson::apprunner::Service Service;
+  ::awsjson::apprunner::Service Service{};
 
   friend bool operator==(DescribeServiceResponse const&, DescribeServiceResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcConnectorRequest {
-  std::string VpcConnectorArn;
+  std::string VpcConnectorArn{};
 
   friend bool operator==(DescribeVpcConnectorRequest const&,
                          DescribeVpcConnectorRequest const&) = default;

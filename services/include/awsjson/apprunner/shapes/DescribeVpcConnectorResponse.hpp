@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcConnectorResponse {
-  ::awsjson::apprunner::VpcConnector VpcConnector;
+  ::awsjson::apprunner::VpcConnector VpcConnector{};
 
   friend bool operator==(DescribeVpcConnectorResponse const&,
                          DescribeVpcConnectorResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcIngressConnectionRequest {
-  std::string VpcIngressConnectionArn;
+  std::string VpcIngressConnectionArn{};
 
   friend bool operator==(DescribeVpcIngressConnectionRequest const&,
                          DescribeVpcIngressConnectionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcIngressConnectionResponse {
-  ::awsjson::apprunner::VpcIngressConnection VpcIngressConnection;
+  ::awsjson::apprunner::VpcIngressConnection VpcIngressConnection{};
 
   friend bool operator==(DescribeVpcIngressConnectionResponse const&,
                          DescribeVpcIngressConnectionResponse const&) = default;

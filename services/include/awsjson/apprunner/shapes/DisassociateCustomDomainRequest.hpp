@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateCustomDomainRequest {
-  std::string ServiceArn;
-  std::string DomainName;
+  std::string ServiceArn{};
+  std::string DomainName{};
 
   friend bool operator==(DisassociateCustomDomainRequest const&,
                          DisassociateCustomDomainRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EgressConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::apprunner::EgressType>> EgressType;
-  std::optional<std::string> VpcConnectorArn;
+  std::optional<awsjson::open_enum<::awsjson::apprunner::EgressType>> EgressType{};
+  std::optional<std::string> VpcConnectorArn{};
 
   friend bool operator==(EgressConfiguration const&, EgressConfiguration const&) = default;
 };

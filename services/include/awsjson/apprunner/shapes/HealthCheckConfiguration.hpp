@@ -15,12 +15,12 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HealthCheckConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::apprunner::HealthCheckProtocol>> Protocol;
-  std::optional<std::string> Path;
-  std::optional<std::int32_t> Interval;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::int32_t> HealthyThreshold;
-  std::optional<std::int32_t> UnhealthyThreshold;
+  std::optional<awsjson::open_enum<::awsjson::apprunner::HealthCheckProtocol>> Protocol{};
+  std::optional<std::string> Path{};
+  std::optional<std::int32_t> Interval{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::int32_t> HealthyThreshold{};
+  std::optional<std::int32_t> UnhealthyThreshold{};
 
   friend bool operator==(HealthCheckConfiguration const&,
                          HealthCheckConfiguration const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageConfiguration {
-  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentVariables;
-  std::optional<std::string> StartCommand;
-  std::optional<std::string> Port;
-  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentSecrets;
+  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentVariables{};
+  std::optional<std::string> StartCommand{};
+  std::optional<std::string> Port{};
+  std::optional<std::map<std::string, std::string>> RuntimeEnvironmentSecrets{};
 
   friend bool operator==(ImageConfiguration const&, ImageConfiguration const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageRepository {
-  std::string ImageIdentifier;
-  std::optional<::awsjson::apprunner::ImageConfiguration> ImageConfiguration;
-  awsjson::open_enum<::awsjson::apprunner::ImageRepositoryType> ImageRepositoryType;
+  std::string ImageIdentifier{};
+  std::optional<::awsjson::apprunner::ImageConfiguration> ImageConfiguration{};
+  awsjson::open_enum<::awsjson::apprunner::ImageRepositoryType> ImageRepositoryType{};
 
   friend bool operator==(ImageRepository const&, ImageRepository const&) = default;
 };

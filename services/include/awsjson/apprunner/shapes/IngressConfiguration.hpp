@@ -11,7 +11,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressConfiguration {
-  std::optional<bool> IsPubliclyAccessible;
+  std::optional<bool> IsPubliclyAccessible{};
 
   friend bool operator==(IngressConfiguration const&, IngressConfiguration const&) = default;
 };

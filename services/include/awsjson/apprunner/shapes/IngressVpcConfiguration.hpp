@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressVpcConfiguration {
-  std::optional<std::string> VpcId;
-  std::optional<std::string> VpcEndpointId;
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> VpcEndpointId{};
 
   friend bool operator==(IngressVpcConfiguration const&, IngressVpcConfiguration const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceConfiguration {
-  std::optional<std::string> Cpu;
-  std::optional<std::string> Memory;
-  std::optional<std::string> InstanceRoleArn;
+  std::optional<std::string> Cpu{};
+  std::optional<std::string> Memory{};
+  std::optional<std::string> InstanceRoleArn{};
 
   friend bool operator==(InstanceConfiguration const&, InstanceConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutoScalingConfigurationsResponse {
-  std::vector<::awsjson::apprunner::AutoScalingConfigurationSummary> AutoScalingConfigurationSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::apprunner::AutoScalingConfigurationSummary> AutoScalingConfigurationSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAutoScalingConfigurationsResponse const&,
                          ListAutoScalingConfigurationsResponse const&) = default;

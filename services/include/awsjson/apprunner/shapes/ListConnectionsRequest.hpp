@@ -13,9 +13,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsRequest {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionsRequest const&, ListConnectionsRequest const&) = default;
 };

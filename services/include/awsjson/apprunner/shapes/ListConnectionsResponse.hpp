@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsResponse {
-  std::vector<::awsjson::apprunner::ConnectionSummary> ConnectionSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::apprunner::ConnectionSummary> ConnectionSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionsResponse const&, ListConnectionsResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListObservabilityConfigurationsRequest {
-  std::optional<std::string> ObservabilityConfigurationName;
-  std::optional<bool> LatestOnly;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ObservabilityConfigurationName{};
+  std::optional<bool> LatestOnly{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListObservabilityConfigurationsRequest const&,
                          ListObservabilityConfigurationsRequest const&) = default;

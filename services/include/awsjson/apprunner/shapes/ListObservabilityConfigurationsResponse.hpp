@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListObservabilityConfigurationsResponse {
-  std::vector<::awsjson::apprunner::ObservabilityConfigurationSummary> ObservabilityConfigurationSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::apprunner::ObservabilityConfigurationSummary> ObservabilityConfigurationSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListObservabilityConfigurationsResponse const&,
                          ListObservabilityConfigurationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOperationsResponse {
-  std::optional<std::vector<::awsjson::apprunner::OperationSummary>> OperationSummaryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::apprunner::OperationSummary>> OperationSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListOperationsResponse const&, ListOperationsResponse const&) = default;
 };

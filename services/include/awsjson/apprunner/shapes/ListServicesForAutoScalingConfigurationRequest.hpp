@@ -13,9 +13,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesForAutoScalingConfigurationRequest {
-  std::string AutoScalingConfigurationArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AutoScalingConfigurationArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServicesForAutoScalingConfigurationRequest const&,
                          ListServicesForAutoScalingConfigurationRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesForAutoScalingConfigurationResponse {
-  std::vector<std::string> ServiceArnList;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> ServiceArnList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServicesForAutoScalingConfigurationResponse const&,
                          ListServicesForAutoScalingConfigurationResponse const&) = default;

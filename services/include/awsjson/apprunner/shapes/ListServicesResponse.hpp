@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesResponse {
-  std::vector<::awsjson::apprunner::ServiceSummary> ServiceSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::apprunner::ServiceSummary> ServiceSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListServicesResponse const&, ListServicesResponse const&) = default;
 };

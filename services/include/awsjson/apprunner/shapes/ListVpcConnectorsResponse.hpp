@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcConnectorsResponse {
-  std::vector<::awsjson::apprunner::VpcConnector> VpcConnectors;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::apprunner::VpcConnector> VpcConnectors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListVpcConnectorsResponse const&,
                          ListVpcConnectorsResponse const&) = default;

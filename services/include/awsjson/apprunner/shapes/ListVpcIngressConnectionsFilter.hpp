@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcIngressConnectionsFilter {
-  std::optional<std::string> ServiceArn;
-  std::optional<std::string> VpcEndpointId;
+  std::optional<std::string> ServiceArn{};
+  std::optional<std::string> VpcEndpointId{};
 
   friend bool operator==(ListVpcIngressConnectionsFilter const&,
                          ListVpcIngressConnectionsFilter const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcIngressConnectionsRequest {
-  std::optional<::awsjson::apprunner::ListVpcIngressConnectionsFilter> Filter;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::apprunner::ListVpcIngressConnectionsFilter> Filter{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListVpcIngressConnectionsRequest const&,
                          ListVpcIngressConnectionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcIngressConnectionsResponse {
-  std::vector<::awsjson::apprunner::VpcIngressConnectionSummary> VpcIngressConnectionSummaryList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::apprunner::VpcIngressConnectionSummary> VpcIngressConnectionSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListVpcIngressConnectionsResponse const&,
                          ListVpcIngressConnectionsResponse const&) = default;

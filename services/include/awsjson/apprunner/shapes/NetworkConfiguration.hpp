@@ -16,9 +16,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkConfiguration {
-  std::optional<::awsjson::apprunner::EgressConfiguration> EgressConfiguration;
-  std::optional<::awsjson::apprunner::IngressConfiguration> IngressConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::IpAddressType>> IpAddressType;
+  std::optional<::awsjson::apprunner::EgressConfiguration> EgressConfiguration{};
+  std::optional<::awsjson::apprunner::IngressConfiguration> IngressConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::IpAddressType>> IpAddressType{};
 
   friend bool operator==(NetworkConfiguration const&, NetworkConfiguration const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObservabilityConfiguration {
-  std::optional<std::string> ObservabilityConfigurationArn;
-  std::optional<std::string> ObservabilityConfigurationName;
-  std::optional<::awsjson::apprunner::TraceConfiguration> TraceConfiguration;
-  std::optional<std::int32_t> ObservabilityConfigurationRevision;
-  std::optional<bool> Latest;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::ObservabilityConfigurationStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> DeletedAt;
+  std::optional<std::string> ObservabilityConfigurationArn{};
+  std::optional<std::string> ObservabilityConfigurationName{};
+  std::optional<::awsjson::apprunner::TraceConfiguration> TraceConfiguration{};
+  std::optional<std::int32_t> ObservabilityConfigurationRevision{};
+  std::optional<bool> Latest{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::ObservabilityConfigurationStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> DeletedAt{};
 
   friend bool operator==(ObservabilityConfiguration const&,
                          ObservabilityConfiguration const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObservabilityConfigurationSummary {
-  std::optional<std::string> ObservabilityConfigurationArn;
-  std::optional<std::string> ObservabilityConfigurationName;
-  std::optional<std::int32_t> ObservabilityConfigurationRevision;
+  std::optional<std::string> ObservabilityConfigurationArn{};
+  std::optional<std::string> ObservabilityConfigurationName{};
+  std::optional<std::int32_t> ObservabilityConfigurationRevision{};
 
   friend bool operator==(ObservabilityConfigurationSummary const&,
                          ObservabilityConfigurationSummary const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationSummary {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::OperationType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::OperationStatus>> Status;
-  std::optional<std::string> TargetArn;
-  std::optional<awsjson::timestamp> StartedAt;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::OperationType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::OperationStatus>> Status{};
+  std::optional<std::string> TargetArn{};
+  std::optional<awsjson::timestamp> StartedAt{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(OperationSummary const&, OperationSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PauseServiceRequest {
-  std::string ServiceArn;
+  std::string ServiceArn{};
 
   friend bool operator==(PauseServiceRequest const&, PauseServiceRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PauseServiceResponse {
-  ::awsjson::apprunner::Service Service;
-  std::optional<std::string> OperationId;
+  ::awsjson::apprunner::Service Service{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(PauseServiceResponse const&, PauseServiceResponse const&) = default;
 };

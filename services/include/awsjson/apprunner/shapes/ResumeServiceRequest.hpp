@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeServiceRequest {
-  std::string ServiceArn;
+  std::string ServiceArn{};
 
   friend bool operator==(ResumeServiceRequest const&, ResumeServiceRequest const&) = default;
 };

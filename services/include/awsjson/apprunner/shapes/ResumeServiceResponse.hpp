@@ -14,8 +14,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeServiceResponse {
-  ::awsjson::apprunner::Service Service;
-  std::optional<std::string> OperationId;
+  ::awsjson::apprunner::Service Service{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(ResumeServiceResponse const&, ResumeServiceResponse const&) = default;
 };

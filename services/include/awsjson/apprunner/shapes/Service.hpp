@@ -21,21 +21,21 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Service {
-  std::string ServiceName;
-  std::string ServiceId;
-  std::string ServiceArn;
-  std::optional<std::string> ServiceUrl;
-  awsjson::timestamp CreatedAt;
-  awsjson::timestamp UpdatedAt;
-  std::optional<awsjson::timestamp> DeletedAt;
-  awsjson::open_enum<::awsjson::apprunner::ServiceStatus> Status;
-  ::awsjson::apprunner::SourceConfiguration SourceConfiguration;
-  ::awsjson::apprunner::InstanceConfiguration InstanceConfiguration;
-  std::optional<::awsjson::apprunner::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::apprunner::HealthCheckConfiguration> HealthCheckConfiguration;
-  ::awsjson::apprunner::AutoScalingConfigurationSummary AutoScalingConfigurationSummary;
-  ::awsjson::apprunner::NetworkConfiguration NetworkConfiguration;
-  std::optional<::awsjson::apprunner::ServiceObservabilityConfiguration> ObservabilityConfiguration;
+  std::string ServiceName{};
+  std::string ServiceId{};
+  std::string ServiceArn{};
+  std::optional<std::string> ServiceUrl{};
+  awsjson::timestamp CreatedAt{};
+  awsjson::timestamp UpdatedAt{};
+  std::optional<awsjson::timestamp> DeletedAt{};
+  awsjson::open_enum<::awsjson::apprunner::ServiceStatus> Status{};
+  ::awsjson::apprunner::SourceConfiguration SourceConfiguration{};
+  ::awsjson::apprunner::InstanceConfiguration InstanceConfiguration{};
+  std::optional<::awsjson::apprunner::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::apprunner::HealthCheckConfiguration> HealthCheckConfiguration{};
+  ::awsjson::apprunner::AutoScalingConfigurationSummary AutoScalingConfigurationSummary{};
+  ::awsjson::apprunner::NetworkConfiguration NetworkConfiguration{};
+  std::optional<::awsjson::apprunner::ServiceObservabilityConfiguration> ObservabilityConfiguration{};
 
   friend bool operator==(Service const&, Service const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceObservabilityConfiguration {
-  bool ObservabilityEnabled;
-  std::optional<std::string> ObservabilityConfigurationArn;
+  bool ObservabilityEnabled{};
+  std::optional<std::string> ObservabilityConfigurationArn{};
 
   friend bool operator==(ServiceObservabilityConfiguration const&,
                          ServiceObservabilityConfiguration const&) = default;

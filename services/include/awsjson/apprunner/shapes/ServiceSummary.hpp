@@ -14,13 +14,13 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSummary {
-  std::optional<std::string> ServiceName;
-  std::optional<std::string> ServiceId;
-  std::optional<std::string> ServiceArn;
-  std::optional<std::string> ServiceUrl;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::ServiceStatus>> Status;
+  std::optional<std::string> ServiceName{};
+  std::optional<std::string> ServiceId{};
+  std::optional<std::string> ServiceArn{};
+  std::optional<std::string> ServiceUrl{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::ServiceStatus>> Status{};
 
   friend bool operator==(ServiceSummary const&, ServiceSummary const&) = default;
 };

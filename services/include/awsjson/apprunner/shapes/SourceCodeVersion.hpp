@@ -14,8 +14,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceCodeVersion {
-  awsjson::open_enum<::awsjson::apprunner::SourceCodeVersionType> Type;
-  std::string Value;
+  awsjson::open_enum<::awsjson::apprunner::SourceCodeVersionType> Type{};
+  std::string Value{};
 
   friend bool operator==(SourceCodeVersion const&, SourceCodeVersion const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceConfiguration {
-  std::optional<::awsjson::apprunner::CodeRepository> CodeRepository;
-  std::optional<::awsjson::apprunner::ImageRepository> ImageRepository;
-  std::optional<bool> AutoDeploymentsEnabled;
-  std::optional<::awsjson::apprunner::AuthenticationConfiguration> AuthenticationConfiguration;
+  std::optional<::awsjson::apprunner::CodeRepository> CodeRepository{};
+  std::optional<::awsjson::apprunner::ImageRepository> ImageRepository{};
+  std::optional<bool> AutoDeploymentsEnabled{};
+  std::optional<::awsjson::apprunner::AuthenticationConfiguration> AuthenticationConfiguration{};
 
   friend bool operator==(SourceConfiguration const&, SourceConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDeploymentResponse {
-  std::string OperationId;
+  std::string OperationId{};
 
   friend bool operator==(StartDeploymentResponse const&, StartDeploymentResponse const&) = default;
 };

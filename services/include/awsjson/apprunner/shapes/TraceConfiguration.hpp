@@ -14,7 +14,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TraceConfiguration {
-  awsjson::open_enum<::awsjson::apprunner::TracingVendor> Vendor;
+  awsjson::open_enum<::awsjson::apprunner::TracingVendor> Vendor{};
 
   friend bool operator==(TraceConfiguration const&, TraceConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDefaultAutoScalingConfigurationRequest {
-  std::string AutoScalingConfigurationArn;
+  std::string AutoScalingConfigurationArn{};
 
   friend bool operator==(UpdateDefaultAutoScalingConfigurationRequest const&,
                          UpdateDefaultAutoScalingConfigurationRequest const&) = default;

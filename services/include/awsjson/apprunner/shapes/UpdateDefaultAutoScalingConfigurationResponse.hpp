@@ -13,7 +13,7 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDefaultAutoScalingConfigurationResponse {
-  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration;
+  ::awsjson::apprunner::AutoScalingConfiguration AutoScalingConfiguration{};
 
   friend bool operator==(UpdateDefaultAutoScalingConfigurationResponse const&,
                          UpdateDefaultAutoScalingConfigurationResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceRequest {
-  std::string ServiceArn;
-  std::optional<::awsjson::apprunner::SourceConfiguration> SourceConfiguration;
-  std::optional<::awsjson::apprunner::InstanceConfiguration> InstanceConfiguration;
-  std::optional<std::string> AutoScalingConfigurationArn;
-  std::optional<::awsjson::apprunner::HealthCheckConfiguration> HealthCheckConfiguration;
-  std::optional<::awsjson::apprunner::NetworkConfiguration> NetworkConfiguration;
-  std::optional<::awsjson::apprunner::ServiceObservabilityConfiguration> ObservabilityConfiguration;
+  std::string ServiceArn{};
+  std::optional<::awsjson::apprunner::SourceConfiguration> SourceConfiguration{};
+  std::optional<::awsjson::apprunner::InstanceConfiguration> InstanceConfiguration{};
+  std::optional<std::string> AutoScalingConfigurationArn{};
+  std::optional<::awsjson::apprunner::HealthCheckConfiguration> HealthCheckConfiguration{};
+  std::optional<::awsjson::apprunner::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<::awsjson::apprunner::ServiceObservabilityConfiguration> ObservabilityConfiguration{};
 
   friend bool operator==(UpdateServiceRequest const&, UpdateServiceRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceResponse {
-  ::awsjson::apprunner::Service Service;
-  std::string OperationId;
+  ::awsjson::apprunner::Service Service{};
+  std::string OperationId{};
 
   friend bool operator==(UpdateServiceResponse const&, UpdateServiceResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVpcIngressConnectionRequest {
-  std::string VpcIngressConnectionArn;
-  ::awsjson::apprunner::IngressVpcConfiguration IngressVpcConfiguration;
+  std::string VpcIngressConnectionArn{};
+  ::awsjson::apprunner::IngressVpcConfiguration IngressVpcConfiguration{};
 
   friend bool operator==(UpdateVpcIngressConnectionRequest const&,
                          UpdateVpcIngressConnectionRequest const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConnector {
-  std::optional<std::string> VpcConnectorName;
-  std::optional<std::string> VpcConnectorArn;
-  std::optional<std::int32_t> VpcConnectorRevision;
-  std::optional<std::vector<std::string>> Subnets;
-  std::optional<std::vector<std::string>> SecurityGroups;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::VpcConnectorStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> DeletedAt;
+  std::optional<std::string> VpcConnectorName{};
+  std::optional<std::string> VpcConnectorArn{};
+  std::optional<std::int32_t> VpcConnectorRevision{};
+  std::optional<std::vector<std::string>> Subnets{};
+  std::optional<std::vector<std::string>> SecurityGroups{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::VpcConnectorStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> DeletedAt{};
 
   friend bool operator==(VpcConnector const&, VpcConnector const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcDNSTarget {
-  std::optional<std::string> VpcIngressConnectionArn;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> DomainName;
+  std::optional<std::string> VpcIngressConnectionArn{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> DomainName{};
 
   friend bool operator==(VpcDNSTarget const&, VpcDNSTarget const&) = default;
 };

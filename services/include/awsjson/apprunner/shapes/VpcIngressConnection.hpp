@@ -15,15 +15,15 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcIngressConnection {
-  std::optional<std::string> VpcIngressConnectionArn;
-  std::optional<std::string> VpcIngressConnectionName;
-  std::optional<std::string> ServiceArn;
-  std::optional<awsjson::open_enum<::awsjson::apprunner::VpcIngressConnectionStatus>> Status;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> DomainName;
-  std::optional<::awsjson::apprunner::IngressVpcConfiguration> IngressVpcConfiguration;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> DeletedAt;
+  std::optional<std::string> VpcIngressConnectionArn{};
+  std::optional<std::string> VpcIngressConnectionName{};
+  std::optional<std::string> ServiceArn{};
+  std::optional<awsjson::open_enum<::awsjson::apprunner::VpcIngressConnectionStatus>> Status{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> DomainName{};
+  std::optional<::awsjson::apprunner::IngressVpcConfiguration> IngressVpcConfiguration{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> DeletedAt{};
 
   friend bool operator==(VpcIngressConnection const&, VpcIngressConnection const&) = default;
 };

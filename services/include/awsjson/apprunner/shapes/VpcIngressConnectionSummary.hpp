@@ -12,8 +12,8 @@ namespace awsjson::apprunner {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcIngressConnectionSummary {
-  std::optional<std::string> VpcIngressConnectionArn;
-  std::optional<std::string> ServiceArn;
+  std::optional<std::string> VpcIngressConnectionArn{};
+  std::optional<std::string> ServiceArn{};
 
   friend bool operator==(VpcIngressConnectionSummary const&,
                          VpcIngressConnectionSummary const&) = default;

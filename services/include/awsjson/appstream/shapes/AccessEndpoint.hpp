@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessEndpoint {
-  awsjson::open_enum<::awsjson::appstream::AccessEndpointType> EndpointType;
-  std::optional<std::string> VpceId;
+  awsjson::open_enum<::awsjson::appstream::AccessEndpointType> EndpointType{};
+  std::optional<std::string> VpceId{};
 
   friend bool operator==(AccessEndpoint const&, AccessEndpoint const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminAppLicenseUsageRecord {
-  std::string UserArn;
-  std::string BillingPeriod;
-  std::string OwnerAWSAccountId;
-  awsjson::timestamp SubscriptionFirstUsedDate;
-  awsjson::timestamp SubscriptionLastUsedDate;
-  std::string LicenseType;
-  std::string UserId;
+  std::string UserArn{};
+  std::string BillingPeriod{};
+  std::string OwnerAWSAccountId{};
+  awsjson::timestamp SubscriptionFirstUsedDate{};
+  awsjson::timestamp SubscriptionLastUsedDate{};
+  std::string LicenseType{};
+  std::string UserId{};
 
   friend bool operator==(AdminAppLicenseUsageRecord const&,
                          AdminAppLicenseUsageRecord const&) = default;

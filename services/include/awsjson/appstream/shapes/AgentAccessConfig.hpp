@@ -17,11 +17,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentAccessConfig {
-  std::vector<::awsjson::appstream::AgentAccessSetting> Settings;
-  std::optional<std::string> S3BucketArn;
-  std::optional<bool> ScreenshotsUploadEnabled;
-  awsjson::open_enum<::awsjson::appstream::ScreenResolution> ScreenResolution;
-  awsjson::open_enum<::awsjson::appstream::ScreenImageFormat> ScreenImageFormat;
+  std::vector<::awsjson::appstream::AgentAccessSetting> Settings{};
+  std::optional<std::string> S3BucketArn{};
+  std::optional<bool> ScreenshotsUploadEnabled{};
+  awsjson::open_enum<::awsjson::appstream::ScreenResolution> ScreenResolution{};
+  awsjson::open_enum<::awsjson::appstream::ScreenImageFormat> ScreenImageFormat{};
 
   friend bool operator==(AgentAccessConfig const&, AgentAccessConfig const&) = default;
 };

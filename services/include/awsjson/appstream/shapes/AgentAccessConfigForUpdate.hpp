@@ -17,11 +17,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentAccessConfigForUpdate {
-  std::optional<std::vector<::awsjson::appstream::AgentAccessSetting>> Settings;
-  std::optional<std::string> S3BucketArn;
-  std::optional<bool> ScreenshotsUploadEnabled;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ScreenResolution>> ScreenResolution;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ScreenImageFormat>> ScreenImageFormat;
+  std::optional<std::vector<::awsjson::appstream::AgentAccessSetting>> Settings{};
+  std::optional<std::string> S3BucketArn{};
+  std::optional<bool> ScreenshotsUploadEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ScreenResolution>> ScreenResolution{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ScreenImageFormat>> ScreenImageFormat{};
 
   friend bool operator==(AgentAccessConfigForUpdate const&,
                          AgentAccessConfigForUpdate const&) = default;

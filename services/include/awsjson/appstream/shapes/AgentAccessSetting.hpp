@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentAccessSetting {
-  awsjson::open_enum<::awsjson::appstream::AgentAction> AgentAction;
-  awsjson::open_enum<::awsjson::appstream::Permission> Permission;
+  awsjson::open_enum<::awsjson::appstream::AgentAction> AgentAction{};
+  awsjson::open_enum<::awsjson::appstream::Permission> Permission{};
 
   friend bool operator==(AgentAccessSetting const&, AgentAccessSetting const&) = default;
 };

@@ -19,17 +19,17 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppBlock {
-  std::string Name;
-  std::string Arn;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::appstream::S3Location> SourceS3Location;
-  std::optional<::awsjson::appstream::ScriptDetails> SetupScriptDetails;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<::awsjson::appstream::ScriptDetails> PostSetupScriptDetails;
-  std::optional<awsjson::open_enum<::awsjson::appstream::PackagingType>> PackagingType;
-  std::optional<awsjson::open_enum<::awsjson::appstream::AppBlockState>> State;
-  std::optional<std::vector<::awsjson::appstream::ErrorDetails>> AppBlockErrors;
+  std::string Name{};
+  std::string Arn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::appstream::S3Location> SourceS3Location{};
+  std::optional<::awsjson::appstream::ScriptDetails> SetupScriptDetails{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<::awsjson::appstream::ScriptDetails> PostSetupScriptDetails{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::PackagingType>> PackagingType{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::AppBlockState>> State{};
+  std::optional<std::vector<::awsjson::appstream::ErrorDetails>> AppBlockErrors{};
 
   friend bool operator==(AppBlock const&, AppBlock const&) = default;
 };

@@ -20,21 +20,21 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppBlockBuilder {
-  std::string Arn;
-  std::string Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::appstream::AppBlockBuilderPlatformType> Platform;
-  std::string InstanceType;
-  std::optional<bool> EnableDefaultInternetAccess;
-  std::optional<std::string> IamRoleArn;
-  ::awsjson::appstream::VpcConfig VpcConfig;
-  awsjson::open_enum<::awsjson::appstream::AppBlockBuilderState> State;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::vector<::awsjson::appstream::ResourceError>> AppBlockBuilderErrors;
-  std::optional<::awsjson::appstream::AppBlockBuilderStateChangeReason> StateChangeReason;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<bool> DisableIMDSV1;
+  std::string Arn{};
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::appstream::AppBlockBuilderPlatformType> Platform{};
+  std::string InstanceType{};
+  std::optional<bool> EnableDefaultInternetAccess{};
+  std::optional<std::string> IamRoleArn{};
+  ::awsjson::appstream::VpcConfig VpcConfig{};
+  awsjson::open_enum<::awsjson::appstream::AppBlockBuilderState> State{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::vector<::awsjson::appstream::ResourceError>> AppBlockBuilderErrors{};
+  std::optional<::awsjson::appstream::AppBlockBuilderStateChangeReason> StateChangeReason{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<bool> DisableIMDSV1{};
 
   friend bool operator==(AppBlockBuilder const&, AppBlockBuilder const&) = default;
 };

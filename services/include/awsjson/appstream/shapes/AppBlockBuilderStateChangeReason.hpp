@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppBlockBuilderStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::appstream::AppBlockBuilderStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::appstream::AppBlockBuilderStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(AppBlockBuilderStateChangeReason const&,
                          AppBlockBuilderStateChangeReason const&) = default;

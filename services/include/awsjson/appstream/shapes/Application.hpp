@@ -17,21 +17,21 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Application {
-  std::optional<std::string> Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> IconURL;
-  std::optional<std::string> LaunchPath;
-  std::optional<std::string> LaunchParameters;
-  std::optional<bool> Enabled;
-  std::optional<std::map<std::string, std::string>> Metadata;
-  std::optional<std::string> WorkingDirectory;
-  std::optional<std::string> Description;
-  std::optional<std::string> Arn;
-  std::optional<std::string> AppBlockArn;
-  std::optional<::awsjson::appstream::S3Location> IconS3Location;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::PlatformType>>> Platforms;
-  std::optional<std::vector<std::string>> InstanceFamilies;
-  std::optional<awsjson::timestamp> CreatedTime;
+  std::optional<std::string> Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> IconURL{};
+  std::optional<std::string> LaunchPath{};
+  std::optional<std::string> LaunchParameters{};
+  std::optional<bool> Enabled{};
+  std::optional<std::map<std::string, std::string>> Metadata{};
+  std::optional<std::string> WorkingDirectory{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> AppBlockArn{};
+  std::optional<::awsjson::appstream::S3Location> IconS3Location{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::PlatformType>>> Platforms{};
+  std::optional<std::vector<std::string>> InstanceFamilies{};
+  std::optional<awsjson::timestamp> CreatedTime{};
 
   friend bool operator==(Application const&, Application const&) = default;
 };

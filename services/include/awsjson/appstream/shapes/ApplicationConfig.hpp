@@ -12,13 +12,13 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationConfig {
-  std::string Name;
-  std::optional<std::string> DisplayName;
-  std::string AbsoluteAppPath;
-  std::optional<std::string> AbsoluteIconPath;
-  std::optional<std::string> AbsoluteManifestPath;
-  std::optional<std::string> WorkingDirectory;
-  std::optional<std::string> LaunchParameters;
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
+  std::string AbsoluteAppPath{};
+  std::optional<std::string> AbsoluteIconPath{};
+  std::optional<std::string> AbsoluteManifestPath{};
+  std::optional<std::string> WorkingDirectory{};
+  std::optional<std::string> LaunchParameters{};
 
   friend bool operator==(ApplicationConfig const&, ApplicationConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationFleetAssociation {
-  std::string FleetName;
-  std::string ApplicationArn;
+  std::string FleetName{};
+  std::string ApplicationArn{};
 
   friend bool operator==(ApplicationFleetAssociation const&,
                          ApplicationFleetAssociation const&) = default;

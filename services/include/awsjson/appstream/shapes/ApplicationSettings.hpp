@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSettings {
-  bool Enabled;
-  std::optional<std::string> SettingsGroup;
+  bool Enabled{};
+  std::optional<std::string> SettingsGroup{};
 
   friend bool operator==(ApplicationSettings const&, ApplicationSettings const&) = default;
 };

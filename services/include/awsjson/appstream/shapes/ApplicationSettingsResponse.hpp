@@ -12,9 +12,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSettingsResponse {
-  std::optional<bool> Enabled;
-  std::optional<std::string> SettingsGroup;
-  std::optional<std::string> S3BucketName;
+  std::optional<bool> Enabled{};
+  std::optional<std::string> SettingsGroup{};
+  std::optional<std::string> S3BucketName{};
 
   friend bool operator==(ApplicationSettingsResponse const&,
                          ApplicationSettingsResponse const&) = default;

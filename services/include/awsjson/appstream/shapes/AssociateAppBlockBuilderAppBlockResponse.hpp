@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateAppBlockBuilderAppBlockResponse {
-  std::optional<::awsjson::appstream::AppBlockBuilderAppBlockAssociation> AppBlockBuilderAppBlockAssociation;
+  std::optional<::awsjson::appstream::AppBlockBuilderAppBlockAssociation> AppBlockBuilderAppBlockAssociation{};
 
   friend bool operator==(AssociateAppBlockBuilderAppBlockResponse const&,
                          AssociateAppBlockBuilderAppBlockResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateApplicationFleetResponse {
-  std::optional<::awsjson::appstream::ApplicationFleetAssociation> ApplicationFleetAssociation;
+  std::optional<::awsjson::appstream::ApplicationFleetAssociation> ApplicationFleetAssociation{};
 
   friend bool operator==(AssociateApplicationFleetResponse const&,
                          AssociateApplicationFleetResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateApplicationToEntitlementRequest {
-  std::string StackName;
-  std::string EntitlementName;
-  std::string ApplicationIdentifier;
+  std::string StackName{};
+  std::string EntitlementName{};
+  std::string ApplicationIdentifier{};
 
   friend bool operator==(AssociateApplicationToEntitlementRequest const&,
                          AssociateApplicationToEntitlementRequest const&) = default;

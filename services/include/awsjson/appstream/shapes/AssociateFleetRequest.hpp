@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFleetRequest {
-  std::string FleetName;
-  std::string StackName;
+  std::string FleetName{};
+  std::string StackName{};
 
   friend bool operator==(AssociateFleetRequest const&, AssociateFleetRequest const&) = default;
 };

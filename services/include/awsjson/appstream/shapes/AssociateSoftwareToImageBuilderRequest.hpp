@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSoftwareToImageBuilderRequest {
-  std::string ImageBuilderName;
-  std::vector<std::string> SoftwareNames;
+  std::string ImageBuilderName{};
+  std::vector<std::string> SoftwareNames{};
 
   friend bool operator==(AssociateSoftwareToImageBuilderRequest const&,
                          AssociateSoftwareToImageBuilderRequest const&) = default;

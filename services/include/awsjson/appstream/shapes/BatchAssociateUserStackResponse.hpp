@@ -14,7 +14,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateUserStackResponse {
-  std::optional<std::vector<::awsjson::appstream::UserStackAssociationError>> errors;
+  std::optional<std::vector<::awsjson::appstream::UserStackAssociationError>> errors{};
 
   friend bool operator==(BatchAssociateUserStackResponse const&,
                          BatchAssociateUserStackResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDisassociateUserStackRequest {
-  std::vector<::awsjson::appstream::UserStackAssociation> UserStackAssociations;
+  std::vector<::awsjson::appstream::UserStackAssociation> UserStackAssociations{};
 
   friend bool operator==(BatchDisassociateUserStackRequest const&,
                          BatchDisassociateUserStackRequest const&) = default;

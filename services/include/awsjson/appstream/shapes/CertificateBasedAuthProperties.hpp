@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateBasedAuthProperties {
-  std::optional<awsjson::open_enum<::awsjson::appstream::CertificateBasedAuthStatus>> Status;
-  std::optional<std::string> CertificateAuthorityArn;
+  std::optional<awsjson::open_enum<::awsjson::appstream::CertificateBasedAuthStatus>> Status{};
+  std::optional<std::string> CertificateAuthorityArn{};
 
   friend bool operator==(CertificateBasedAuthProperties const&,
                          CertificateBasedAuthProperties const&) = default;

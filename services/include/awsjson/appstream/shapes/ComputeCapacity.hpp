@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeCapacity {
-  std::optional<std::int32_t> DesiredInstances;
-  std::optional<std::int32_t> DesiredSessions;
+  std::optional<std::int32_t> DesiredInstances{};
+  std::optional<std::int32_t> DesiredSessions{};
 
   friend bool operator==(ComputeCapacity const&, ComputeCapacity const&) = default;
 };

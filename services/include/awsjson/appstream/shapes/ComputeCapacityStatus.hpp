@@ -12,17 +12,17 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeCapacityStatus {
-  std::int32_t Desired;
-  std::optional<std::int32_t> Running;
-  std::optional<std::int32_t> InUse;
-  std::optional<std::int32_t> Available;
-  std::optional<std::int32_t> DesiredUserSessions;
-  std::optional<std::int32_t> AvailableUserSessions;
-  std::optional<std::int32_t> ActiveUserSessions;
-  std::optional<std::int32_t> ActualUserSessions;
-  std::optional<std::int32_t> Draining;
-  std::optional<std::int32_t> DrainModeActiveUserSessions;
-  std::optional<std::int32_t> DrainModeUnusedUserSessions;
+  std::int32_t Desired{};
+  std::optional<std::int32_t> Running{};
+  std::optional<std::int32_t> InUse{};
+  std::optional<std::int32_t> Available{};
+  std::optional<std::int32_t> DesiredUserSessions{};
+  std::optional<std::int32_t> AvailableUserSessions{};
+  std::optional<std::int32_t> ActiveUserSessions{};
+  std::optional<std::int32_t> ActualUserSessions{};
+  std::optional<std::int32_t> Draining{};
+  std::optional<std::int32_t> DrainModeActiveUserSessions{};
+  std::optional<std::int32_t> DrainModeUnusedUserSessions{};
 
   friend bool operator==(ComputeCapacityStatus const&, ComputeCapacityStatus const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContentRedirection {
-  std::optional<::awsjson::appstream::UrlRedirectionConfig> HostToClient;
+  std::optional<::awsjson::appstream::UrlRedirectionConfig> HostToClient{};
 
   friend bool operator==(ContentRedirection const&, ContentRedirection const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyImageRequest {
-  std::string SourceImageName;
-  std::string DestinationImageName;
-  std::string DestinationRegion;
-  std::optional<std::string> DestinationImageDescription;
+  std::string SourceImageName{};
+  std::string DestinationImageName{};
+  std::string DestinationRegion{};
+  std::optional<std::string> DestinationImageDescription{};
 
   friend bool operator==(CopyImageRequest const&, CopyImageRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyImageResponse {
-  std::optional<std::string> DestinationImageName;
+  std::optional<std::string> DestinationImageName{};
 
   friend bool operator==(CopyImageResponse const&, CopyImageResponse const&) = default;
 };

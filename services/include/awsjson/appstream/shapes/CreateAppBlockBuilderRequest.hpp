@@ -18,17 +18,17 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppBlockBuilderRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<std::map<std::string, std::string>> Tags;
-  awsjson::open_enum<::awsjson::appstream::AppBlockBuilderPlatformType> Platform;
-  std::string InstanceType;
-  ::awsjson::appstream::VpcConfig VpcConfig;
-  std::optional<bool> EnableDefaultInternetAccess;
-  std::optional<std::string> IamRoleArn;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<bool> DisableIMDSV1;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  awsjson::open_enum<::awsjson::appstream::AppBlockBuilderPlatformType> Platform{};
+  std::string InstanceType{};
+  ::awsjson::appstream::VpcConfig VpcConfig{};
+  std::optional<bool> EnableDefaultInternetAccess{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<bool> DisableIMDSV1{};
 
   friend bool operator==(CreateAppBlockBuilderRequest const&,
                          CreateAppBlockBuilderRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppBlockBuilderStreamingURLRequest {
-  std::string AppBlockBuilderName;
-  std::optional<std::int64_t> Validity;
+  std::string AppBlockBuilderName{};
+  std::optional<std::int64_t> Validity{};
 
   friend bool operator==(CreateAppBlockBuilderStreamingURLRequest const&,
                          CreateAppBlockBuilderStreamingURLRequest const&) = default;

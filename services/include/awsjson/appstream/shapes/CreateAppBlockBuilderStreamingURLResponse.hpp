@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppBlockBuilderStreamingURLResponse {
-  std::optional<std::string> StreamingURL;
-  std::optional<awsjson::timestamp> Expires;
+  std::optional<std::string> StreamingURL{};
+  std::optional<awsjson::timestamp> Expires{};
 
   friend bool operator==(CreateAppBlockBuilderStreamingURLResponse const&,
                          CreateAppBlockBuilderStreamingURLResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppBlockRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  ::awsjson::appstream::S3Location SourceS3Location;
-  std::optional<::awsjson::appstream::ScriptDetails> SetupScriptDetails;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<::awsjson::appstream::ScriptDetails> PostSetupScriptDetails;
-  std::optional<awsjson::open_enum<::awsjson::appstream::PackagingType>> PackagingType;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  ::awsjson::appstream::S3Location SourceS3Location{};
+  std::optional<::awsjson::appstream::ScriptDetails> SetupScriptDetails{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<::awsjson::appstream::ScriptDetails> PostSetupScriptDetails{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::PackagingType>> PackagingType{};
 
   friend bool operator==(CreateAppBlockRequest const&, CreateAppBlockRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAppBlockResponse {
-  std::optional<::awsjson::appstream::AppBlock> AppBlock;
+  std::optional<::awsjson::appstream::AppBlock> AppBlock{};
 
   friend bool operator==(CreateAppBlockResponse const&, CreateAppBlockResponse const&) = default;
 };

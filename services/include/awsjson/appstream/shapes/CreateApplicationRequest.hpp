@@ -17,17 +17,17 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::string Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  ::awsjson::appstream::S3Location IconS3Location;
-  std::string LaunchPath;
-  std::optional<std::string> WorkingDirectory;
-  std::optional<std::string> LaunchParameters;
-  std::vector<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platforms;
-  std::vector<std::string> InstanceFamilies;
-  std::string AppBlockArn;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  ::awsjson::appstream::S3Location IconS3Location{};
+  std::string LaunchPath{};
+  std::optional<std::string> WorkingDirectory{};
+  std::optional<std::string> LaunchParameters{};
+  std::vector<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platforms{};
+  std::vector<std::string> InstanceFamilies{};
+  std::string AppBlockArn{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDirectoryConfigRequest {
-  std::string DirectoryName;
-  std::vector<std::string> OrganizationalUnitDistinguishedNames;
-  std::optional<::awsjson::appstream::ServiceAccountCredentials> ServiceAccountCredentials;
-  std::optional<::awsjson::appstream::CertificateBasedAuthProperties> CertificateBasedAuthProperties;
+  std::string DirectoryName{};
+  std::vector<std::string> OrganizationalUnitDistinguishedNames{};
+  std::optional<::awsjson::appstream::ServiceAccountCredentials> ServiceAccountCredentials{};
+  std::optional<::awsjson::appstream::CertificateBasedAuthProperties> CertificateBasedAuthProperties{};
 
   friend bool operator==(CreateDirectoryConfigRequest const&,
                          CreateDirectoryConfigRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEntitlementRequest {
-  std::string Name;
-  std::string StackName;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::appstream::AppVisibility> AppVisibility;
-  std::vector<::awsjson::appstream::EntitlementAttribute> Attributes;
+  std::string Name{};
+  std::string StackName{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::appstream::AppVisibility> AppVisibility{};
+  std::vector<::awsjson::appstream::EntitlementAttribute> Attributes{};
 
   friend bool operator==(CreateEntitlementRequest const&,
                          CreateEntitlementRequest const&) = default;

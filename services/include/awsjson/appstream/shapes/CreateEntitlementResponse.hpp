@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEntitlementResponse {
-  std::optional<::awsjson::appstream::Entitlement> Entitlement;
+  std::optional<::awsjson::appstream::Entitlement> Entitlement{};
 
   friend bool operator==(CreateEntitlementResponse const&,
                          CreateEntitlementResponse const&) = default;

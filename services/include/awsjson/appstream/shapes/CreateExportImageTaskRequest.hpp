@@ -13,11 +13,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExportImageTaskRequest {
-  std::string ImageName;
-  std::string AmiName;
-  std::string IamRoleArn;
-  std::optional<std::map<std::string, std::string>> TagSpecifications;
-  std::optional<std::string> AmiDescription;
+  std::string ImageName{};
+  std::string AmiName{};
+  std::string IamRoleArn{};
+  std::optional<std::map<std::string, std::string>> TagSpecifications{};
+  std::optional<std::string> AmiDescription{};
 
   friend bool operator==(CreateExportImageTaskRequest const&,
                          CreateExportImageTaskRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExportImageTaskResponse {
-  std::optional<::awsjson::appstream::ExportImageTask> ExportImageTask;
+  std::optional<::awsjson::appstream::ExportImageTask> ExportImageTask{};
 
   friend bool operator==(CreateExportImageTaskResponse const&,
                          CreateExportImageTaskResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetResponse {
-  std::optional<::awsjson::appstream::Fleet> Fleet;
+  std::optional<::awsjson::appstream::Fleet> Fleet{};
 
   friend bool operator==(CreateFleetResponse const&, CreateFleetResponse const&) = default;
 };

@@ -19,23 +19,23 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImageBuilderRequest {
-  std::string Name;
-  std::optional<std::string> ImageName;
-  std::optional<std::string> ImageArn;
-  std::string InstanceType;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::appstream::VpcConfig> VpcConfig;
-  std::optional<std::string> IamRoleArn;
-  std::optional<bool> EnableDefaultInternetAccess;
-  std::optional<::awsjson::appstream::DomainJoinInfo> DomainJoinInfo;
-  std::optional<std::string> AppstreamAgentVersion;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<::awsjson::appstream::VolumeConfig> RootVolumeConfig;
-  std::optional<std::vector<std::string>> SoftwaresToInstall;
-  std::optional<std::vector<std::string>> SoftwaresToUninstall;
-  std::optional<bool> DisableIMDSV1;
+  std::string Name{};
+  std::optional<std::string> ImageName{};
+  std::optional<std::string> ImageArn{};
+  std::string InstanceType{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::appstream::VpcConfig> VpcConfig{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<bool> EnableDefaultInternetAccess{};
+  std::optional<::awsjson::appstream::DomainJoinInfo> DomainJoinInfo{};
+  std::optional<std::string> AppstreamAgentVersion{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<::awsjson::appstream::VolumeConfig> RootVolumeConfig{};
+  std::optional<std::vector<std::string>> SoftwaresToInstall{};
+  std::optional<std::vector<std::string>> SoftwaresToUninstall{};
+  std::optional<bool> DisableIMDSV1{};
 
   friend bool operator==(CreateImageBuilderRequest const&,
                          CreateImageBuilderRequest const&) = default;

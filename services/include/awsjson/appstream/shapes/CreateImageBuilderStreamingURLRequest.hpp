@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImageBuilderStreamingURLRequest {
-  std::string Name;
-  std::optional<std::int64_t> Validity;
+  std::string Name{};
+  std::optional<std::int64_t> Validity{};
 
   friend bool operator==(CreateImageBuilderStreamingURLRequest const&,
                          CreateImageBuilderStreamingURLRequest const&) = default;

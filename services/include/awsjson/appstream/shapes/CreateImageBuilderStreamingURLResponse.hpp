@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImageBuilderStreamingURLResponse {
-  std::optional<std::string> StreamingURL;
-  std::optional<awsjson::timestamp> Expires;
+  std::optional<std::string> StreamingURL{};
+  std::optional<awsjson::timestamp> Expires{};
 
   friend bool operator==(CreateImageBuilderStreamingURLResponse const&,
                          CreateImageBuilderStreamingURLResponse const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImportedImageRequest {
-  std::string Name;
-  std::string SourceAmiId;
-  std::string IamRoleArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<::awsjson::appstream::RuntimeValidationConfig> RuntimeValidationConfig;
-  std::optional<awsjson::open_enum<::awsjson::appstream::AgentSoftwareVersion>> AgentSoftwareVersion;
-  std::optional<std::vector<::awsjson::appstream::ApplicationConfig>> AppCatalogConfig;
-  std::optional<bool> DryRun;
+  std::string Name{};
+  std::string SourceAmiId{};
+  std::string IamRoleArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<::awsjson::appstream::RuntimeValidationConfig> RuntimeValidationConfig{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::AgentSoftwareVersion>> AgentSoftwareVersion{};
+  std::optional<std::vector<::awsjson::appstream::ApplicationConfig>> AppCatalogConfig{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(CreateImportedImageRequest const&,
                          CreateImportedImageRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImportedImageResponse {
-  std::optional<::awsjson::appstream::Image> Image;
+  std::optional<::awsjson::appstream::Image> Image{};
 
   friend bool operator==(CreateImportedImageResponse const&,
                          CreateImportedImageResponse const&) = default;

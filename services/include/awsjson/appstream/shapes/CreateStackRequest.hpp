@@ -22,20 +22,20 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStackRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<std::vector<::awsjson::appstream::StorageConnector>> StorageConnectors;
-  std::optional<std::string> RedirectURL;
-  std::optional<std::string> FeedbackURL;
-  std::optional<std::vector<::awsjson::appstream::UserSetting>> UserSettings;
-  std::optional<::awsjson::appstream::ApplicationSettings> ApplicationSettings;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<std::vector<std::string>> EmbedHostDomains;
-  std::optional<::awsjson::appstream::StreamingExperienceSettings> StreamingExperienceSettings;
-  std::optional<::awsjson::appstream::ContentRedirection> ContentRedirection;
-  std::optional<::awsjson::appstream::AgentAccessConfig> AgentAccessConfig;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::vector<::awsjson::appstream::StorageConnector>> StorageConnectors{};
+  std::optional<std::string> RedirectURL{};
+  std::optional<std::string> FeedbackURL{};
+  std::optional<std::vector<::awsjson::appstream::UserSetting>> UserSettings{};
+  std::optional<::awsjson::appstream::ApplicationSettings> ApplicationSettings{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<std::vector<std::string>> EmbedHostDomains{};
+  std::optional<::awsjson::appstream::StreamingExperienceSettings> StreamingExperienceSettings{};
+  std::optional<::awsjson::appstream::ContentRedirection> ContentRedirection{};
+  std::optional<::awsjson::appstream::AgentAccessConfig> AgentAccessConfig{};
 
   friend bool operator==(CreateStackRequest const&, CreateStackRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStackResponse {
-  std::optional<::awsjson::appstream::Stack> Stack;
+  std::optional<::awsjson::appstream::Stack> Stack{};
 
   friend bool operator==(CreateStackResponse const&, CreateStackResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStreamingURLRequest {
-  std::string StackName;
-  std::string FleetName;
-  std::string UserId;
-  std::optional<std::string> ApplicationId;
-  std::optional<std::int64_t> Validity;
-  std::optional<std::string> SessionContext;
+  std::string StackName{};
+  std::string FleetName{};
+  std::string UserId{};
+  std::optional<std::string> ApplicationId{};
+  std::optional<std::int64_t> Validity{};
+  std::optional<std::string> SessionContext{};
 
   friend bool operator==(CreateStreamingURLRequest const&,
                          CreateStreamingURLRequest const&) = default;

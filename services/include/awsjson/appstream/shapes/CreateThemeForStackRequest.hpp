@@ -17,12 +17,12 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateThemeForStackRequest {
-  std::string StackName;
-  std::optional<std::vector<::awsjson::appstream::ThemeFooterLink>> FooterLinks;
-  std::string TitleText;
-  awsjson::open_enum<::awsjson::appstream::ThemeStyling> ThemeStyling;
-  ::awsjson::appstream::S3Location OrganizationLogoS3Location;
-  ::awsjson::appstream::S3Location FaviconS3Location;
+  std::string StackName{};
+  std::optional<std::vector<::awsjson::appstream::ThemeFooterLink>> FooterLinks{};
+  std::string TitleText{};
+  awsjson::open_enum<::awsjson::appstream::ThemeStyling> ThemeStyling{};
+  ::awsjson::appstream::S3Location OrganizationLogoS3Location{};
+  ::awsjson::appstream::S3Location FaviconS3Location{};
 
   friend bool operator==(CreateThemeForStackRequest const&,
                          CreateThemeForStackRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateThemeForStackResponse {
-  std::optional<::awsjson::appstream::Theme> Theme;
+  std::optional<::awsjson::appstream::Theme> Theme{};
 
   friend bool operator==(CreateThemeForStackResponse const&,
                          CreateThemeForStackResponse const&) = default;

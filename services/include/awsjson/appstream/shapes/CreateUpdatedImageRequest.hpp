@@ -13,12 +13,12 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUpdatedImageRequest {
-  std::string existingImageName;
-  std::string newImageName;
-  std::optional<std::string> newImageDescription;
-  std::optional<std::string> newImageDisplayName;
-  std::optional<std::map<std::string, std::string>> newImageTags;
-  std::optional<bool> dryRun;
+  std::string existingImageName{};
+  std::string newImageName{};
+  std::optional<std::string> newImageDescription{};
+  std::optional<std::string> newImageDisplayName{};
+  std::optional<std::map<std::string, std::string>> newImageTags{};
+  std::optional<bool> dryRun{};
 
   friend bool operator==(CreateUpdatedImageRequest const&,
                          CreateUpdatedImageRequest const&) = default;

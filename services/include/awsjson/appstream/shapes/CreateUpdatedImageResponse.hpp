@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUpdatedImageResponse {
-  std::optional<::awsjson::appstream::Image> image;
-  std::optional<bool> canUpdateImage;
+  std::optional<::awsjson::appstream::Image> image{};
+  std::optional<bool> canUpdateImage{};
 
   friend bool operator==(CreateUpdatedImageResponse const&,
                          CreateUpdatedImageResponse const&) = default;

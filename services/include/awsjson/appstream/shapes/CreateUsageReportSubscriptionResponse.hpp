@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUsageReportSubscriptionResponse {
-  std::optional<std::string> S3BucketName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::UsageReportSchedule>> Schedule;
+  std::optional<std::string> S3BucketName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::UsageReportSchedule>> Schedule{};
 
   friend bool operator==(CreateUsageReportSubscriptionResponse const&,
                          CreateUsageReportSubscriptionResponse const&) = default;

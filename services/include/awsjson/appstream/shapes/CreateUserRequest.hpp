@@ -15,11 +15,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserRequest {
-  std::string UserName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::MessageAction>> MessageAction;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType;
+  std::string UserName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::MessageAction>> MessageAction{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType{};
 
   friend bool operator==(CreateUserRequest const&, CreateUserRequest const&) = default;
 };

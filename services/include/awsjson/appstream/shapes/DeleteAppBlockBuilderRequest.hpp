@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAppBlockBuilderRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteAppBlockBuilderRequest const&,
                          DeleteAppBlockBuilderRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteApplicationRequest const&,
                          DeleteApplicationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectoryConfigRequest {
-  std::string DirectoryName;
+  std::string DirectoryName{};
 
   friend bool operator==(DeleteDirectoryConfigRequest const&,
                          DeleteDirectoryConfigRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEntitlementRequest {
-  std::string Name;
-  std::string StackName;
+  std::string Name{};
+  std::string StackName{};
 
   friend bool operator==(DeleteEntitlementRequest const&,
                          DeleteEntitlementRequest const&) = default;

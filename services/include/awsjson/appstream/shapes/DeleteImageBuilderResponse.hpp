@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImageBuilderResponse {
-  std::optional<::awsjson::appstream::ImageBuilder> ImageBuilder;
+  std::optional<::awsjson::appstream::ImageBuilder> ImageBuilder{};
 
   friend bool operator==(DeleteImageBuilderResponse const&,
                          DeleteImageBuilderResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImagePermissionsRequest {
-  std::string Name;
-  std::string SharedAccountId;
+  std::string Name{};
+  std::string SharedAccountId{};
 
   friend bool operator==(DeleteImagePermissionsRequest const&,
                          DeleteImagePermissionsRequest const&) = default;

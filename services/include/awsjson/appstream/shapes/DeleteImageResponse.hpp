@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImageResponse {
-  std::optional<::awsjson::appstream::Image> Image;
+  std::optional<::awsjson::appstream::Image> Image{};
 
   friend bool operator==(DeleteImageResponse const&, DeleteImageResponse const&) = default;
 };

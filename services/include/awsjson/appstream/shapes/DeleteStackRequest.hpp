@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStackRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteStackRequest const&, DeleteStackRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteThemeForStackRequest {
-  std::string StackName;
+  std::string StackName{};
 
   friend bool operator==(DeleteThemeForStackRequest const&,
                          DeleteThemeForStackRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserRequest {
-  std::string UserName;
-  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType;
+  std::string UserName{};
+  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType{};
 
   friend bool operator==(DeleteUserRequest const&, DeleteUserRequest const&) = default;
 };

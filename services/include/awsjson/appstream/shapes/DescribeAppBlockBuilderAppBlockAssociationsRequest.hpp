@@ -13,10 +13,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppBlockBuilderAppBlockAssociationsRequest {
-  std::optional<std::string> AppBlockArn;
-  std::optional<std::string> AppBlockBuilderName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AppBlockArn{};
+  std::optional<std::string> AppBlockBuilderName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAppBlockBuilderAppBlockAssociationsRequest const&,
                          DescribeAppBlockBuilderAppBlockAssociationsRequest const&) = default;

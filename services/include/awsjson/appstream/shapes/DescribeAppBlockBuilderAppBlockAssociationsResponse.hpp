@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppBlockBuilderAppBlockAssociationsResponse {
-  std::optional<std::vector<::awsjson::appstream::AppBlockBuilderAppBlockAssociation>> AppBlockBuilderAppBlockAssociations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::AppBlockBuilderAppBlockAssociation>> AppBlockBuilderAppBlockAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAppBlockBuilderAppBlockAssociationsResponse const&,
                          DescribeAppBlockBuilderAppBlockAssociationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppBlockBuildersResponse {
-  std::optional<std::vector<::awsjson::appstream::AppBlockBuilder>> AppBlockBuilders;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::AppBlockBuilder>> AppBlockBuilders{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAppBlockBuildersResponse const&,
                          DescribeAppBlockBuildersResponse const&) = default;

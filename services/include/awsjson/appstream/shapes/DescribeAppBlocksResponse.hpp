@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppBlocksResponse {
-  std::optional<std::vector<::awsjson::appstream::AppBlock>> AppBlocks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::AppBlock>> AppBlocks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAppBlocksResponse const&,
                          DescribeAppBlocksResponse const&) = default;

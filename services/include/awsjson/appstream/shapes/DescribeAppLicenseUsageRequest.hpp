@@ -13,9 +13,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppLicenseUsageRequest {
-  std::string BillingPeriod;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string BillingPeriod{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAppLicenseUsageRequest const&,
                          DescribeAppLicenseUsageRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAppLicenseUsageResponse {
-  std::optional<std::vector<::awsjson::appstream::AdminAppLicenseUsageRecord>> AppLicenseUsages;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::AdminAppLicenseUsageRecord>> AppLicenseUsages{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAppLicenseUsageResponse const&,
                          DescribeAppLicenseUsageResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationFleetAssociationsRequest {
-  std::optional<std::string> FleetName;
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FleetName{};
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeApplicationFleetAssociationsRequest const&,
                          DescribeApplicationFleetAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationFleetAssociationsResponse {
-  std::optional<std::vector<::awsjson::appstream::ApplicationFleetAssociation>> ApplicationFleetAssociations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::ApplicationFleetAssociation>> ApplicationFleetAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeApplicationFleetAssociationsResponse const&,
                          DescribeApplicationFleetAssociationsResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectoryConfigsRequest {
-  std::optional<std::vector<std::string>> DirectoryNames;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> DirectoryNames{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDirectoryConfigsRequest const&,
                          DescribeDirectoryConfigsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectoryConfigsResponse {
-  std::optional<std::vector<::awsjson::appstream::DirectoryConfig>> DirectoryConfigs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::DirectoryConfig>> DirectoryConfigs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDirectoryConfigsResponse const&,
                          DescribeDirectoryConfigsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntitlementsRequest {
-  std::optional<std::string> Name;
-  std::string StackName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> Name{};
+  std::string StackName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeEntitlementsRequest const&,
                          DescribeEntitlementsRequest const&) = default;

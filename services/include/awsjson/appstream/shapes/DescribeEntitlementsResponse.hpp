@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntitlementsResponse {
-  std::optional<std::vector<::awsjson::appstream::Entitlement>> Entitlements;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::Entitlement>> Entitlements{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEntitlementsResponse const&,
                          DescribeEntitlementsResponse const&) = default;

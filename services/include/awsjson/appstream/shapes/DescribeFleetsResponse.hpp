@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetsResponse {
-  std::optional<std::vector<::awsjson::appstream::Fleet>> Fleets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::Fleet>> Fleets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetsResponse const&, DescribeFleetsResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageBuildersRequest {
-  std::optional<std::vector<std::string>> Names;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Names{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeImageBuildersRequest const&,
                          DescribeImageBuildersRequest const&) = default;

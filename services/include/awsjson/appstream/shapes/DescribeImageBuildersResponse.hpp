@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageBuildersResponse {
-  std::optional<std::vector<::awsjson::appstream::ImageBuilder>> ImageBuilders;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::ImageBuilder>> ImageBuilders{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeImageBuildersResponse const&,
                          DescribeImageBuildersResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagePermissionsRequest {
-  std::string Name;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<std::string>> SharedAwsAccountIds;
-  std::optional<std::string> NextToken;
+  std::string Name{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<std::string>> SharedAwsAccountIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeImagePermissionsRequest const&,
                          DescribeImagePermissionsRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagePermissionsResponse {
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::appstream::SharedImagePermissions>> SharedImagePermissionsList;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::appstream::SharedImagePermissions>> SharedImagePermissionsList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeImagePermissionsResponse const&,
                          DescribeImagePermissionsResponse const&) = default;

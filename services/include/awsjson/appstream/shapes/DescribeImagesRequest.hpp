@@ -16,11 +16,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagesRequest {
-  std::optional<std::vector<std::string>> Names;
-  std::optional<std::vector<std::string>> Arns;
-  std::optional<awsjson::open_enum<::awsjson::appstream::VisibilityType>> Type;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> Names{};
+  std::optional<std::vector<std::string>> Arns{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::VisibilityType>> Type{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeImagesRequest const&, DescribeImagesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagesResponse {
-  std::optional<std::vector<::awsjson::appstream::Image>> Images;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::Image>> Images{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeImagesResponse const&, DescribeImagesResponse const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSessionsRequest {
-  std::string StackName;
-  std::string FleetName;
-  std::optional<std::string> UserId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
-  std::optional<awsjson::open_enum<::awsjson::appstream::AuthenticationType>> AuthenticationType;
-  std::optional<std::string> InstanceId;
+  std::string StackName{};
+  std::string FleetName{};
+  std::optional<std::string> UserId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::AuthenticationType>> AuthenticationType{};
+  std::optional<std::string> InstanceId{};
 
   friend bool operator==(DescribeSessionsRequest const&, DescribeSessionsRequest const&) = default;
 };

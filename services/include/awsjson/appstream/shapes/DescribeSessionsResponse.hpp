@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSessionsResponse {
-  std::optional<std::vector<::awsjson::appstream::Session>> Sessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::Session>> Sessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSessionsResponse const&,
                          DescribeSessionsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSoftwareAssociationsRequest {
-  std::string AssociatedResource;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AssociatedResource{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSoftwareAssociationsRequest const&,
                          DescribeSoftwareAssociationsRequest const&) = default;

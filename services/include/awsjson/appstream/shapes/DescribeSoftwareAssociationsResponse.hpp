@@ -15,9 +15,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSoftwareAssociationsResponse {
-  std::optional<std::string> AssociatedResource;
-  std::optional<std::vector<::awsjson::appstream::SoftwareAssociations>> SoftwareAssociations;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AssociatedResource{};
+  std::optional<std::vector<::awsjson::appstream::SoftwareAssociations>> SoftwareAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSoftwareAssociationsResponse const&,
                          DescribeSoftwareAssociationsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStacksRequest {
-  std::optional<std::vector<std::string>> Names;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Names{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeStacksRequest const&, DescribeStacksRequest const&) = default;
 };

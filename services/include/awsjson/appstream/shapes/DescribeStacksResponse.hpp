@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStacksResponse {
-  std::optional<std::vector<::awsjson::appstream::Stack>> Stacks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::Stack>> Stacks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeStacksResponse const&, DescribeStacksResponse const&) = default;
 };

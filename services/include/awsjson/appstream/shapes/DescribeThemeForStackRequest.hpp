@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeThemeForStackRequest {
-  std::string StackName;
+  std::string StackName{};
 
   friend bool operator==(DescribeThemeForStackRequest const&,
                          DescribeThemeForStackRequest const&) = default;

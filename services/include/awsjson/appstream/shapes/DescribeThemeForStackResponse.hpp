@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeThemeForStackResponse {
-  std::optional<::awsjson::appstream::Theme> Theme;
+  std::optional<::awsjson::appstream::Theme> Theme{};
 
   friend bool operator==(DescribeThemeForStackResponse const&,
                          DescribeThemeForStackResponse const&) = default;

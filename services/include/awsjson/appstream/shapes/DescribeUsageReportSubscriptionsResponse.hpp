@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUsageReportSubscriptionsResponse {
-  std::optional<std::vector<::awsjson::appstream::UsageReportSubscription>> UsageReportSubscriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::UsageReportSubscription>> UsageReportSubscriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUsageReportSubscriptionsResponse const&,
                          DescribeUsageReportSubscriptionsResponse const&) = default;

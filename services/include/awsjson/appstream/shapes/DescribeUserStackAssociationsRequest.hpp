@@ -15,11 +15,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserStackAssociationsRequest {
-  std::optional<std::string> StackName;
-  std::optional<std::string> UserName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::AuthenticationType>> AuthenticationType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> StackName{};
+  std::optional<std::string> UserName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::AuthenticationType>> AuthenticationType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUserStackAssociationsRequest const&,
                          DescribeUserStackAssociationsRequest const&) = default;

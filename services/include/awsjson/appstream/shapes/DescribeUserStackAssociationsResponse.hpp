@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserStackAssociationsResponse {
-  std::optional<std::vector<::awsjson::appstream::UserStackAssociation>> UserStackAssociations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::UserStackAssociation>> UserStackAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUserStackAssociationsResponse const&,
                          DescribeUserStackAssociationsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUsersRequest {
-  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUsersRequest const&, DescribeUsersRequest const&) = default;
 };

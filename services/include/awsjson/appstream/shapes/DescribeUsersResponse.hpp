@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUsersResponse {
-  std::optional<std::vector<::awsjson::appstream::User>> Users;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::User>> Users{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUsersResponse const&, DescribeUsersResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectoryConfig {
-  std::string DirectoryName;
-  std::optional<std::vector<std::string>> OrganizationalUnitDistinguishedNames;
-  std::optional<::awsjson::appstream::ServiceAccountCredentials> ServiceAccountCredentials;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<::awsjson::appstream::CertificateBasedAuthProperties> CertificateBasedAuthProperties;
+  std::string DirectoryName{};
+  std::optional<std::vector<std::string>> OrganizationalUnitDistinguishedNames{};
+  std::optional<::awsjson::appstream::ServiceAccountCredentials> ServiceAccountCredentials{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<::awsjson::appstream::CertificateBasedAuthProperties> CertificateBasedAuthProperties{};
 
   friend bool operator==(DirectoryConfig const&, DirectoryConfig const&) = default;
 };

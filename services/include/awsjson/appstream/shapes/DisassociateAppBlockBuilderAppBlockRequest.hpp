@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateAppBlockBuilderAppBlockRequest {
-  std::string AppBlockArn;
-  std::string AppBlockBuilderName;
+  std::string AppBlockArn{};
+  std::string AppBlockBuilderName{};
 
   friend bool operator==(DisassociateAppBlockBuilderAppBlockRequest const&,
                          DisassociateAppBlockBuilderAppBlockRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateApplicationFromEntitlementRequest {
-  std::string StackName;
-  std::string EntitlementName;
-  std::string ApplicationIdentifier;
+  std::string StackName{};
+  std::string EntitlementName{};
+  std::string ApplicationIdentifier{};
 
   friend bool operator==(DisassociateApplicationFromEntitlementRequest const&,
                          DisassociateApplicationFromEntitlementRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFleetRequest {
-  std::string FleetName;
-  std::string StackName;
+  std::string FleetName{};
+  std::string StackName{};
 
   friend bool operator==(DisassociateFleetRequest const&,
                          DisassociateFleetRequest const&) = default;

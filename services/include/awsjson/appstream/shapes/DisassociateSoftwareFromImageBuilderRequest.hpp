@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateSoftwareFromImageBuilderRequest {
-  std::string ImageBuilderName;
-  std::vector<std::string> SoftwareNames;
+  std::string ImageBuilderName{};
+  std::vector<std::string> SoftwareNames{};
 
   friend bool operator==(DisassociateSoftwareFromImageBuilderRequest const&,
                          DisassociateSoftwareFromImageBuilderRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainJoinInfo {
-  std::optional<std::string> DirectoryName;
-  std::optional<std::string> OrganizationalUnitDistinguishedName;
+  std::optional<std::string> DirectoryName{};
+  std::optional<std::string> OrganizationalUnitDistinguishedName{};
 
   friend bool operator==(DomainJoinInfo const&, DomainJoinInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DrainSessionInstanceRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(DrainSessionInstanceRequest const&,
                          DrainSessionInstanceRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableUserRequest {
-  std::string UserName;
-  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType;
+  std::string UserName{};
+  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType{};
 
   friend bool operator==(EnableUserRequest const&, EnableUserRequest const&) = default;
 };

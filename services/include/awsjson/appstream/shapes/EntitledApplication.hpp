@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntitledApplication {
-  std::string ApplicationIdentifier;
+  std::string ApplicationIdentifier{};
 
   friend bool operator==(EntitledApplication const&, EntitledApplication const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entitlement {
-  std::string Name;
-  std::string StackName;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::appstream::AppVisibility> AppVisibility;
-  std::vector<::awsjson::appstream::EntitlementAttribute> Attributes;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string Name{};
+  std::string StackName{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::appstream::AppVisibility> AppVisibility{};
+  std::vector<::awsjson::appstream::EntitlementAttribute> Attributes{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(Entitlement const&, Entitlement const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntitlementAlreadyExistsException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(EntitlementAlreadyExistsException const&,
                          EntitlementAlreadyExistsException const&) = default;

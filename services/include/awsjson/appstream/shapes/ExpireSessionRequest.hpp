@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpireSessionRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(ExpireSessionRequest const&, ExpireSessionRequest const&) = default;
 };

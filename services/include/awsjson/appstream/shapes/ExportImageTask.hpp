@@ -17,15 +17,15 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportImageTask {
-  std::string TaskId;
-  std::string ImageArn;
-  std::string AmiName;
-  awsjson::timestamp CreatedDate;
-  std::optional<std::string> AmiDescription;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ExportImageTaskState>> State;
-  std::optional<std::string> AmiId;
-  std::optional<std::map<std::string, std::string>> TagSpecifications;
-  std::optional<std::vector<::awsjson::appstream::ErrorDetails>> ErrorDetails;
+  std::string TaskId{};
+  std::string ImageArn{};
+  std::string AmiName{};
+  awsjson::timestamp CreatedDate{};
+  std::optional<std::string> AmiDescription{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ExportImageTaskState>> State{};
+  std::optional<std::string> AmiId{};
+  std::optional<std::map<std::string, std::string>> TagSpecifications{};
+  std::optional<std::vector<::awsjson::appstream::ErrorDetails>> ErrorDetails{};
 
   friend bool operator==(ExportImageTask const&, ExportImageTask const&) = default;
 };

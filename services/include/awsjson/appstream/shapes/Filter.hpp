@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::string Name;
-  std::vector<std::string> Values;
+  std::string Name{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

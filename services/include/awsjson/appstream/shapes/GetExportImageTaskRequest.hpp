@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExportImageTaskRequest {
-  std::optional<std::string> TaskId;
+  std::optional<std::string> TaskId{};
 
   friend bool operator==(GetExportImageTaskRequest const&,
                          GetExportImageTaskRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExportImageTaskResponse {
-  std::optional<::awsjson::appstream::ExportImageTask> ExportImageTask;
+  std::optional<::awsjson::appstream::ExportImageTask> ExportImageTask{};
 
   friend bool operator==(GetExportImageTaskResponse const&,
                          GetExportImageTaskResponse const&) = default;

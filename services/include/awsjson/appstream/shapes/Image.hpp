@@ -25,29 +25,29 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Image {
-  std::string Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> BaseImageArn;
-  std::optional<std::string> DisplayName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ImageState>> State;
-  std::optional<awsjson::open_enum<::awsjson::appstream::VisibilityType>> Visibility;
-  std::optional<bool> ImageBuilderSupported;
-  std::optional<std::string> ImageBuilderName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::appstream::ImageStateChangeReason> StateChangeReason;
-  std::optional<std::vector<::awsjson::appstream::Application>> Applications;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::timestamp> PublicBaseImageReleasedDate;
-  std::optional<std::string> AppstreamAgentVersion;
-  std::optional<::awsjson::appstream::ImagePermissions> ImagePermissions;
-  std::optional<std::vector<::awsjson::appstream::ResourceError>> ImageErrors;
-  std::optional<awsjson::open_enum<::awsjson::appstream::LatestAppstreamAgentVersion>> LatestAppstreamAgentVersion;
-  std::optional<std::vector<std::string>> SupportedInstanceFamilies;
-  std::optional<awsjson::open_enum<::awsjson::appstream::DynamicAppProvidersEnabled>> DynamicAppProvidersEnabled;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ImageSharedWithOthers>> ImageSharedWithOthers;
-  std::optional<bool> ManagedSoftwareIncluded;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ImageType>> ImageType;
+  std::string Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> BaseImageArn{};
+  std::optional<std::string> DisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ImageState>> State{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::VisibilityType>> Visibility{};
+  std::optional<bool> ImageBuilderSupported{};
+  std::optional<std::string> ImageBuilderName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::appstream::ImageStateChangeReason> StateChangeReason{};
+  std::optional<std::vector<::awsjson::appstream::Application>> Applications{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::timestamp> PublicBaseImageReleasedDate{};
+  std::optional<std::string> AppstreamAgentVersion{};
+  std::optional<::awsjson::appstream::ImagePermissions> ImagePermissions{};
+  std::optional<std::vector<::awsjson::appstream::ResourceError>> ImageErrors{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::LatestAppstreamAgentVersion>> LatestAppstreamAgentVersion{};
+  std::optional<std::vector<std::string>> SupportedInstanceFamilies{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::DynamicAppProvidersEnabled>> DynamicAppProvidersEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ImageSharedWithOthers>> ImageSharedWithOthers{};
+  std::optional<bool> ManagedSoftwareIncluded{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ImageType>> ImageType{};
 
   friend bool operator==(Image const&, Image const&) = default;
 };

@@ -24,27 +24,27 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageBuilder {
-  std::string Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> ImageArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<::awsjson::appstream::VpcConfig> VpcConfig;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform;
-  std::optional<std::string> IamRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ImageBuilderState>> State;
-  std::optional<::awsjson::appstream::ImageBuilderStateChangeReason> StateChangeReason;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<bool> EnableDefaultInternetAccess;
-  std::optional<::awsjson::appstream::DomainJoinInfo> DomainJoinInfo;
-  std::optional<::awsjson::appstream::NetworkAccessConfiguration> NetworkAccessConfiguration;
-  std::optional<std::vector<::awsjson::appstream::ResourceError>> ImageBuilderErrors;
-  std::optional<std::string> AppstreamAgentVersion;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<::awsjson::appstream::VolumeConfig> RootVolumeConfig;
-  std::optional<awsjson::open_enum<::awsjson::appstream::LatestAppstreamAgentVersion>> LatestAppstreamAgentVersion;
-  std::optional<bool> DisableIMDSV1;
+  std::string Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> ImageArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<::awsjson::appstream::VpcConfig> VpcConfig{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ImageBuilderState>> State{};
+  std::optional<::awsjson::appstream::ImageBuilderStateChangeReason> StateChangeReason{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<bool> EnableDefaultInternetAccess{};
+  std::optional<::awsjson::appstream::DomainJoinInfo> DomainJoinInfo{};
+  std::optional<::awsjson::appstream::NetworkAccessConfiguration> NetworkAccessConfiguration{};
+  std::optional<std::vector<::awsjson::appstream::ResourceError>> ImageBuilderErrors{};
+  std::optional<std::string> AppstreamAgentVersion{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<::awsjson::appstream::VolumeConfig> RootVolumeConfig{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::LatestAppstreamAgentVersion>> LatestAppstreamAgentVersion{};
+  std::optional<bool> DisableIMDSV1{};
 
   friend bool operator==(ImageBuilder const&, ImageBuilder const&) = default;
 };

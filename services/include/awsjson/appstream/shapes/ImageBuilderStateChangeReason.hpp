@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageBuilderStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::appstream::ImageBuilderStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::appstream::ImageBuilderStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ImageBuilderStateChangeReason const&,
                          ImageBuilderStateChangeReason const&) = default;

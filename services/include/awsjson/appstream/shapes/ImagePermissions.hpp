@@ -11,8 +11,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImagePermissions {
-  std::optional<bool> allowFleet;
-  std::optional<bool> allowImageBuilder;
+  std::optional<bool> allowFleet{};
+  std::optional<bool> allowImageBuilder{};
 
   friend bool operator==(ImagePermissions const&, ImagePermissions const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::appstream::ImageStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::appstream::ImageStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ImageStateChangeReason const&, ImageStateChangeReason const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastReportGenerationExecutionError {
-  std::optional<awsjson::open_enum<::awsjson::appstream::UsageReportExecutionErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::appstream::UsageReportExecutionErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(LastReportGenerationExecutionError const&,
                          LastReportGenerationExecutionError const&) = default;

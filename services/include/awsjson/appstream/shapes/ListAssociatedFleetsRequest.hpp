@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociatedFleetsRequest {
-  std::string StackName;
-  std::optional<std::string> NextToken;
+  std::string StackName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociatedFleetsRequest const&,
                          ListAssociatedFleetsRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociatedStacksRequest {
-  std::string FleetName;
-  std::optional<std::string> NextToken;
+  std::string FleetName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociatedStacksRequest const&,
                          ListAssociatedStacksRequest const&) = default;

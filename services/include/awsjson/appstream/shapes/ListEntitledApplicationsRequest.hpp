@@ -13,10 +13,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntitledApplicationsRequest {
-  std::string StackName;
-  std::string EntitlementName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string StackName{};
+  std::string EntitlementName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEntitledApplicationsRequest const&,
                          ListEntitledApplicationsRequest const&) = default;

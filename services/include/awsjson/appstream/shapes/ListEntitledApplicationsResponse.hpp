@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntitledApplicationsResponse {
-  std::optional<std::vector<::awsjson::appstream::EntitledApplication>> EntitledApplications;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::EntitledApplication>> EntitledApplications{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEntitledApplicationsResponse const&,
                          ListEntitledApplicationsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExportImageTasksRequest {
-  std::optional<std::vector<::awsjson::appstream::Filter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::Filter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExportImageTasksRequest const&,
                          ListExportImageTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExportImageTasksResponse {
-  std::optional<std::vector<::awsjson::appstream::ExportImageTask>> ExportImageTasks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::appstream::ExportImageTask>> ExportImageTasks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExportImageTasksResponse const&,
                          ListExportImageTasksResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAccessConfiguration {
-  std::optional<std::string> EniPrivateIpAddress;
-  std::optional<std::vector<std::string>> EniIpv6Addresses;
-  std::optional<std::string> EniId;
+  std::optional<std::string> EniPrivateIpAddress{};
+  std::optional<std::vector<std::string>> EniIpv6Addresses{};
+  std::optional<std::string> EniId{};
 
   friend bool operator==(NetworkAccessConfiguration const&,
                          NetworkAccessConfiguration const&) = default;

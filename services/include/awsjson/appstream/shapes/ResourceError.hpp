@@ -14,9 +14,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceError {
-  std::optional<awsjson::open_enum<::awsjson::appstream::FleetErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> ErrorTimestamp;
+  std::optional<awsjson::open_enum<::awsjson::appstream::FleetErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> ErrorTimestamp{};
 
   friend bool operator==(ResourceError const&, ResourceError const&) = default;
 };

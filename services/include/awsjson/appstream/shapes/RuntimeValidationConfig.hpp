@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuntimeValidationConfig {
-  std::optional<std::string> IntendedInstanceType;
+  std::optional<std::string> IntendedInstanceType{};
 
   friend bool operator==(RuntimeValidationConfig const&, RuntimeValidationConfig const&) = default;
 };

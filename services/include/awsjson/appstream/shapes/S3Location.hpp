@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Location {
-  std::string S3Bucket;
-  std::optional<std::string> S3Key;
+  std::string S3Bucket{};
+  std::optional<std::string> S3Key{};
 
   friend bool operator==(S3Location const&, S3Location const&) = default;
 };

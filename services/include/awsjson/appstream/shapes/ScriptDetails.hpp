@@ -15,10 +15,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScriptDetails {
-  ::awsjson::appstream::S3Location ScriptS3Location;
-  std::string ExecutablePath;
-  std::optional<std::string> ExecutableParameters;
-  std::int32_t TimeoutInSeconds;
+  ::awsjson::appstream::S3Location ScriptS3Location{};
+  std::string ExecutablePath{};
+  std::optional<std::string> ExecutableParameters{};
+  std::int32_t TimeoutInSeconds{};
 
   friend bool operator==(ScriptDetails const&, ScriptDetails const&) = default;
 };

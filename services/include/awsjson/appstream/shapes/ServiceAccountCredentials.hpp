@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceAccountCredentials {
-  std::string AccountName;
-  std::string AccountPassword;
+  std::string AccountName{};
+  std::string AccountPassword{};
 
   friend bool operator==(ServiceAccountCredentials const&,
                          ServiceAccountCredentials const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Session {
-  std::string Id;
-  std::string UserId;
-  std::string StackName;
-  std::string FleetName;
-  awsjson::open_enum<::awsjson::appstream::SessionState> State;
-  std::optional<awsjson::open_enum<::awsjson::appstream::SessionConnectionState>> ConnectionState;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> MaxExpirationTime;
-  std::optional<awsjson::open_enum<::awsjson::appstream::AuthenticationType>> AuthenticationType;
-  std::optional<::awsjson::appstream::NetworkAccessConfiguration> NetworkAccessConfiguration;
-  std::optional<std::string> InstanceId;
-  std::optional<awsjson::open_enum<::awsjson::appstream::InstanceDrainStatus>> InstanceDrainStatus;
+  std::string Id{};
+  std::string UserId{};
+  std::string StackName{};
+  std::string FleetName{};
+  awsjson::open_enum<::awsjson::appstream::SessionState> State{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::SessionConnectionState>> ConnectionState{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> MaxExpirationTime{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::AuthenticationType>> AuthenticationType{};
+  std::optional<::awsjson::appstream::NetworkAccessConfiguration> NetworkAccessConfiguration{};
+  std::optional<std::string> InstanceId{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::InstanceDrainStatus>> InstanceDrainStatus{};
 
   friend bool operator==(Session const&, Session const&) = default;
 };

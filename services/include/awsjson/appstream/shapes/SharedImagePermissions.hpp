@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SharedImagePermissions {
-  std::string sharedAccountId;
-  ::awsjson::appstream::ImagePermissions imagePermissions;
+  std::string sharedAccountId{};
+  ::awsjson::appstream::ImagePermissions imagePermissions{};
 
   friend bool operator==(SharedImagePermissions const&, SharedImagePermissions const&) = default;
 };

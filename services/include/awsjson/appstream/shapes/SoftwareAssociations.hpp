@@ -16,9 +16,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SoftwareAssociations {
-  std::optional<std::string> SoftwareName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::SoftwareDeploymentStatus>> Status;
-  std::optional<std::vector<::awsjson::appstream::ErrorDetails>> DeploymentError;
+  std::optional<std::string> SoftwareName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::SoftwareDeploymentStatus>> Status{};
+  std::optional<std::vector<::awsjson::appstream::ErrorDetails>> DeploymentError{};
 
   friend bool operator==(SoftwareAssociations const&, SoftwareAssociations const&) = default;
 };

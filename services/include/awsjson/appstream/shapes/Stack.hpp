@@ -22,22 +22,22 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Stack {
-  std::optional<std::string> Arn;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<std::vector<::awsjson::appstream::StorageConnector>> StorageConnectors;
-  std::optional<std::string> RedirectURL;
-  std::optional<std::string> FeedbackURL;
-  std::optional<std::vector<::awsjson::appstream::StackError>> StackErrors;
-  std::optional<std::vector<::awsjson::appstream::UserSetting>> UserSettings;
-  std::optional<::awsjson::appstream::ApplicationSettingsResponse> ApplicationSettings;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<std::vector<std::string>> EmbedHostDomains;
-  std::optional<::awsjson::appstream::StreamingExperienceSettings> StreamingExperienceSettings;
-  std::optional<::awsjson::appstream::ContentRedirection> ContentRedirection;
-  std::optional<::awsjson::appstream::AgentAccessConfig> AgentAccessConfig;
+  std::optional<std::string> Arn{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<std::vector<::awsjson::appstream::StorageConnector>> StorageConnectors{};
+  std::optional<std::string> RedirectURL{};
+  std::optional<std::string> FeedbackURL{};
+  std::optional<std::vector<::awsjson::appstream::StackError>> StackErrors{};
+  std::optional<std::vector<::awsjson::appstream::UserSetting>> UserSettings{};
+  std::optional<::awsjson::appstream::ApplicationSettingsResponse> ApplicationSettings{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<std::vector<std::string>> EmbedHostDomains{};
+  std::optional<::awsjson::appstream::StreamingExperienceSettings> StreamingExperienceSettings{};
+  std::optional<::awsjson::appstream::ContentRedirection> ContentRedirection{};
+  std::optional<::awsjson::appstream::AgentAccessConfig> AgentAccessConfig{};
 
   friend bool operator==(Stack const&, Stack const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StackError {
-  std::optional<awsjson::open_enum<::awsjson::appstream::StackErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::appstream::StackErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(StackError const&, StackError const&) = default;
 };

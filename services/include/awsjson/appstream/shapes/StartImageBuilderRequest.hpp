@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImageBuilderRequest {
-  std::string Name;
-  std::optional<std::string> AppstreamAgentVersion;
+  std::string Name{};
+  std::optional<std::string> AppstreamAgentVersion{};
 
   friend bool operator==(StartImageBuilderRequest const&,
                          StartImageBuilderRequest const&) = default;

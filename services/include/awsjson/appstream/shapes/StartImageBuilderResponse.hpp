@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImageBuilderResponse {
-  std::optional<::awsjson::appstream::ImageBuilder> ImageBuilder;
+  std::optional<::awsjson::appstream::ImageBuilder> ImageBuilder{};
 
   friend bool operator==(StartImageBuilderResponse const&,
                          StartImageBuilderResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSoftwareDeploymentToImageBuilderRequest {
-  std::string ImageBuilderName;
-  std::optional<bool> RetryFailedDeployments;
+  std::string ImageBuilderName{};
+  std::optional<bool> RetryFailedDeployments{};
 
   friend bool operator==(StartSoftwareDeploymentToImageBuilderRequest const&,
                          StartSoftwareDeploymentToImageBuilderRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAppBlockBuilderResponse {
-  std::optional<::awsjson::appstream::AppBlockBuilder> AppBlockBuilder;
+  std::optional<::awsjson::appstream::AppBlockBuilder> AppBlockBuilder{};
 
   friend bool operator==(StopAppBlockBuilderResponse const&,
                          StopAppBlockBuilderResponse const&) = default;

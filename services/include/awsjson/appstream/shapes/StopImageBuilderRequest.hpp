@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopImageBuilderRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(StopImageBuilderRequest const&, StopImageBuilderRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageConnector {
-  awsjson::open_enum<::awsjson::appstream::StorageConnectorType> ConnectorType;
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::vector<std::string>> Domains;
-  std::optional<std::vector<std::string>> DomainsRequireAdminConsent;
+  awsjson::open_enum<::awsjson::appstream::StorageConnectorType> ConnectorType{};
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::vector<std::string>> Domains{};
+  std::optional<std::vector<std::string>> DomainsRequireAdminConsent{};
 
   friend bool operator==(StorageConnector const&, StorageConnector const&) = default;
 };

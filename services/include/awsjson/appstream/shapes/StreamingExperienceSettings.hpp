@@ -14,7 +14,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamingExperienceSettings {
-  std::optional<awsjson::open_enum<::awsjson::appstream::PreferredProtocol>> PreferredProtocol;
+  std::optional<awsjson::open_enum<::awsjson::appstream::PreferredProtocol>> PreferredProtocol{};
 
   friend bool operator==(StreamingExperienceSettings const&,
                          StreamingExperienceSettings const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Theme {
-  std::optional<std::string> StackName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeState>> State;
-  std::optional<std::string> ThemeTitleText;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeStyling>> ThemeStyling;
-  std::optional<std::vector<::awsjson::appstream::ThemeFooterLink>> ThemeFooterLinks;
-  std::optional<std::string> ThemeOrganizationLogoURL;
-  std::optional<std::string> ThemeFaviconURL;
-  std::optional<awsjson::timestamp> CreatedTime;
+  std::optional<std::string> StackName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeState>> State{};
+  std::optional<std::string> ThemeTitleText{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeStyling>> ThemeStyling{};
+  std::optional<std::vector<::awsjson::appstream::ThemeFooterLink>> ThemeFooterLinks{};
+  std::optional<std::string> ThemeOrganizationLogoURL{};
+  std::optional<std::string> ThemeFaviconURL{};
+  std::optional<awsjson::timestamp> CreatedTime{};
 
   friend bool operator==(Theme const&, Theme const&) = default;
 };

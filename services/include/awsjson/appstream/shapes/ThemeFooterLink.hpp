@@ -12,8 +12,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThemeFooterLink {
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> FooterLinkURL;
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> FooterLinkURL{};
 
   friend bool operator==(ThemeFooterLink const&, ThemeFooterLink const&) = default;
 };

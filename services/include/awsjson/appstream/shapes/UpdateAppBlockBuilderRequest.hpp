@@ -18,17 +18,17 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAppBlockBuilderRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform;
-  std::optional<std::string> InstanceType;
-  std::optional<::awsjson::appstream::VpcConfig> VpcConfig;
-  std::optional<bool> EnableDefaultInternetAccess;
-  std::optional<std::string> IamRoleArn;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::AppBlockBuilderAttribute>>> AttributesToDelete;
-  std::optional<bool> DisableIMDSV1;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform{};
+  std::optional<std::string> InstanceType{};
+  std::optional<::awsjson::appstream::VpcConfig> VpcConfig{};
+  std::optional<bool> EnableDefaultInternetAccess{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::AppBlockBuilderAttribute>>> AttributesToDelete{};
+  std::optional<bool> DisableIMDSV1{};
 
   friend bool operator==(UpdateAppBlockBuilderRequest const&,
                          UpdateAppBlockBuilderRequest const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::string Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::appstream::S3Location> IconS3Location;
-  std::optional<std::string> LaunchPath;
-  std::optional<std::string> WorkingDirectory;
-  std::optional<std::string> LaunchParameters;
-  std::optional<std::string> AppBlockArn;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::ApplicationAttribute>>> AttributesToDelete;
+  std::string Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::appstream::S3Location> IconS3Location{};
+  std::optional<std::string> LaunchPath{};
+  std::optional<std::string> WorkingDirectory{};
+  std::optional<std::string> LaunchParameters{};
+  std::optional<std::string> AppBlockArn{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::ApplicationAttribute>>> AttributesToDelete{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationResponse {
-  std::optional<::awsjson::appstream::Application> Application;
+  std::optional<::awsjson::appstream::Application> Application{};
 
   friend bool operator==(UpdateApplicationResponse const&,
                          UpdateApplicationResponse const&) = default;

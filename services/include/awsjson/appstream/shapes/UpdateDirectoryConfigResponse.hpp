@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDirectoryConfigResponse {
-  std::optional<::awsjson::appstream::DirectoryConfig> DirectoryConfig;
+  std::optional<::awsjson::appstream::DirectoryConfig> DirectoryConfig{};
 
   friend bool operator==(UpdateDirectoryConfigResponse const&,
                          UpdateDirectoryConfigResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEntitlementRequest {
-  std::string Name;
-  std::string StackName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::appstream::AppVisibility>> AppVisibility;
-  std::optional<std::vector<::awsjson::appstream::EntitlementAttribute>> Attributes;
+  std::string Name{};
+  std::string StackName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::AppVisibility>> AppVisibility{};
+  std::optional<std::vector<::awsjson::appstream::EntitlementAttribute>> Attributes{};
 
   friend bool operator==(UpdateEntitlementRequest const&,
                          UpdateEntitlementRequest const&) = default;

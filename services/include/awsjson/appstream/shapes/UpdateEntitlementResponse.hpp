@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEntitlementResponse {
-  std::optional<::awsjson::appstream::Entitlement> Entitlement;
+  std::optional<::awsjson::appstream::Entitlement> Entitlement{};
 
   friend bool operator==(UpdateEntitlementResponse const&,
                          UpdateEntitlementResponse const&) = default;

@@ -23,30 +23,30 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetRequest {
-  std::optional<std::string> ImageName;
-  std::optional<std::string> ImageArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> InstanceType;
-  std::optional<::awsjson::appstream::ComputeCapacity> ComputeCapacity;
-  std::optional<::awsjson::appstream::VpcConfig> VpcConfig;
-  std::optional<std::int32_t> MaxUserDurationInSeconds;
-  std::optional<std::int32_t> DisconnectTimeoutInSeconds;
-  std::optional<bool> DeleteVpcConfig;
-  std::optional<std::string> Description;
-  std::optional<std::string> DisplayName;
-  std::optional<bool> EnableDefaultInternetAccess;
-  std::optional<::awsjson::appstream::DomainJoinInfo> DomainJoinInfo;
-  std::optional<std::int32_t> IdleDisconnectTimeoutInSeconds;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::FleetAttribute>>> AttributesToDelete;
-  std::optional<std::string> IamRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::appstream::StreamView>> StreamView;
-  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform;
-  std::optional<std::int32_t> MaxConcurrentSessions;
-  std::optional<std::vector<std::string>> UsbDeviceFilterStrings;
-  std::optional<::awsjson::appstream::S3Location> SessionScriptS3Location;
-  std::optional<std::int32_t> MaxSessionsPerInstance;
-  std::optional<::awsjson::appstream::VolumeConfig> RootVolumeConfig;
-  std::optional<bool> DisableIMDSV1;
+  std::optional<std::string> ImageName{};
+  std::optional<std::string> ImageArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> InstanceType{};
+  std::optional<::awsjson::appstream::ComputeCapacity> ComputeCapacity{};
+  std::optional<::awsjson::appstream::VpcConfig> VpcConfig{};
+  std::optional<std::int32_t> MaxUserDurationInSeconds{};
+  std::optional<std::int32_t> DisconnectTimeoutInSeconds{};
+  std::optional<bool> DeleteVpcConfig{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DisplayName{};
+  std::optional<bool> EnableDefaultInternetAccess{};
+  std::optional<::awsjson::appstream::DomainJoinInfo> DomainJoinInfo{};
+  std::optional<std::int32_t> IdleDisconnectTimeoutInSeconds{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::FleetAttribute>>> AttributesToDelete{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::StreamView>> StreamView{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::PlatformType>> Platform{};
+  std::optional<std::int32_t> MaxConcurrentSessions{};
+  std::optional<std::vector<std::string>> UsbDeviceFilterStrings{};
+  std::optional<::awsjson::appstream::S3Location> SessionScriptS3Location{};
+  std::optional<std::int32_t> MaxSessionsPerInstance{};
+  std::optional<::awsjson::appstream::VolumeConfig> RootVolumeConfig{};
+  std::optional<bool> DisableIMDSV1{};
 
   friend bool operator==(UpdateFleetRequest const&, UpdateFleetRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetResponse {
-  std::optional<::awsjson::appstream::Fleet> Fleet;
+  std::optional<::awsjson::appstream::Fleet> Fleet{};
 
   friend bool operator==(UpdateFleetResponse const&, UpdateFleetResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImagePermissionsRequest {
-  std::string Name;
-  std::string SharedAccountId;
-  ::awsjson::appstream::ImagePermissions ImagePermissions;
+  std::string Name{};
+  std::string SharedAccountId{};
+  ::awsjson::appstream::ImagePermissions ImagePermissions{};
 
   friend bool operator==(UpdateImagePermissionsRequest const&,
                          UpdateImagePermissionsRequest const&) = default;

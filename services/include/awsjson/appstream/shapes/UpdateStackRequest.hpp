@@ -22,21 +22,21 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStackRequest {
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::string Name;
-  std::optional<std::vector<::awsjson::appstream::StorageConnector>> StorageConnectors;
-  std::optional<bool> DeleteStorageConnectors;
-  std::optional<std::string> RedirectURL;
-  std::optional<std::string> FeedbackURL;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::StackAttribute>>> AttributesToDelete;
-  std::optional<std::vector<::awsjson::appstream::UserSetting>> UserSettings;
-  std::optional<::awsjson::appstream::ApplicationSettings> ApplicationSettings;
-  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints;
-  std::optional<std::vector<std::string>> EmbedHostDomains;
-  std::optional<::awsjson::appstream::StreamingExperienceSettings> StreamingExperienceSettings;
-  std::optional<::awsjson::appstream::ContentRedirection> ContentRedirection;
-  std::optional<::awsjson::appstream::AgentAccessConfigForUpdate> AgentAccessConfig;
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::string Name{};
+  std::optional<std::vector<::awsjson::appstream::StorageConnector>> StorageConnectors{};
+  std::optional<bool> DeleteStorageConnectors{};
+  std::optional<std::string> RedirectURL{};
+  std::optional<std::string> FeedbackURL{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::StackAttribute>>> AttributesToDelete{};
+  std::optional<std::vector<::awsjson::appstream::UserSetting>> UserSettings{};
+  std::optional<::awsjson::appstream::ApplicationSettings> ApplicationSettings{};
+  std::optional<std::vector<::awsjson::appstream::AccessEndpoint>> AccessEndpoints{};
+  std::optional<std::vector<std::string>> EmbedHostDomains{};
+  std::optional<::awsjson::appstream::StreamingExperienceSettings> StreamingExperienceSettings{};
+  std::optional<::awsjson::appstream::ContentRedirection> ContentRedirection{};
+  std::optional<::awsjson::appstream::AgentAccessConfigForUpdate> AgentAccessConfig{};
 
   friend bool operator==(UpdateStackRequest const&, UpdateStackRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStackResponse {
-  std::optional<::awsjson::appstream::Stack> Stack;
+  std::optional<::awsjson::appstream::Stack> Stack{};
 
   friend bool operator==(UpdateStackResponse const&, UpdateStackResponse const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateThemeForStackRequest {
-  std::string StackName;
-  std::optional<std::vector<::awsjson::appstream::ThemeFooterLink>> FooterLinks;
-  std::optional<std::string> TitleText;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeStyling>> ThemeStyling;
-  std::optional<::awsjson::appstream::S3Location> OrganizationLogoS3Location;
-  std::optional<::awsjson::appstream::S3Location> FaviconS3Location;
-  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeState>> State;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::ThemeAttribute>>> AttributesToDelete;
+  std::string StackName{};
+  std::optional<std::vector<::awsjson::appstream::ThemeFooterLink>> FooterLinks{};
+  std::optional<std::string> TitleText{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeStyling>> ThemeStyling{};
+  std::optional<::awsjson::appstream::S3Location> OrganizationLogoS3Location{};
+  std::optional<::awsjson::appstream::S3Location> FaviconS3Location{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::ThemeState>> State{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::appstream::ThemeAttribute>>> AttributesToDelete{};
 
   friend bool operator==(UpdateThemeForStackRequest const&,
                          UpdateThemeForStackRequest const&) = default;

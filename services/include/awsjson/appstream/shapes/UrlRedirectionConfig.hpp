@@ -13,9 +13,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UrlRedirectionConfig {
-  bool Enabled;
-  std::optional<std::vector<std::string>> AllowedUrls;
-  std::optional<std::vector<std::string>> DeniedUrls;
+  bool Enabled{};
+  std::optional<std::vector<std::string>> AllowedUrls{};
+  std::optional<std::vector<std::string>> DeniedUrls{};
 
   friend bool operator==(UrlRedirectionConfig const&, UrlRedirectionConfig const&) = default;
 };

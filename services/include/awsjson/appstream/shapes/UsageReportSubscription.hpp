@@ -16,10 +16,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageReportSubscription {
-  std::optional<std::string> S3BucketName;
-  std::optional<awsjson::open_enum<::awsjson::appstream::UsageReportSchedule>> Schedule;
-  std::optional<awsjson::timestamp> LastGeneratedReportDate;
-  std::optional<std::vector<::awsjson::appstream::LastReportGenerationExecutionError>> SubscriptionErrors;
+  std::optional<std::string> S3BucketName{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::UsageReportSchedule>> Schedule{};
+  std::optional<awsjson::timestamp> LastGeneratedReportDate{};
+  std::optional<std::vector<::awsjson::appstream::LastReportGenerationExecutionError>> SubscriptionErrors{};
 
   friend bool operator==(UsageReportSubscription const&, UsageReportSubscription const&) = default;
 };

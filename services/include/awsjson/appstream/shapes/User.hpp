@@ -14,14 +14,14 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct User {
-  std::optional<std::string> Arn;
-  std::optional<std::string> UserName;
-  std::optional<bool> Enabled;
-  std::optional<std::string> Status;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
-  std::optional<awsjson::timestamp> CreatedTime;
-  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> UserName{};
+  std::optional<bool> Enabled{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType{};
 
   friend bool operator==(User const&, User const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserSetting {
-  awsjson::open_enum<::awsjson::appstream::Action> Action;
-  awsjson::open_enum<::awsjson::appstream::Permission> Permission;
-  std::optional<std::int32_t> MaximumLength;
+  awsjson::open_enum<::awsjson::appstream::Action> Action{};
+  awsjson::open_enum<::awsjson::appstream::Permission> Permission{};
+  std::optional<std::int32_t> MaximumLength{};
 
   friend bool operator==(UserSetting const&, UserSetting const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserStackAssociation {
-  std::string StackName;
-  std::string UserName;
-  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType;
-  std::optional<bool> SendEmailNotification;
+  std::string StackName{};
+  std::string UserName{};
+  awsjson::open_enum<::awsjson::appstream::AuthenticationType> AuthenticationType{};
+  std::optional<bool> SendEmailNotification{};
 
   friend bool operator==(UserStackAssociation const&, UserStackAssociation const&) = default;
 };

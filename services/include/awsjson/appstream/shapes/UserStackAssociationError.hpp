@@ -15,9 +15,9 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserStackAssociationError {
-  std::optional<::awsjson::appstream::UserStackAssociation> UserStackAssociation;
-  std::optional<awsjson::open_enum<::awsjson::appstream::UserStackAssociationErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<::awsjson::appstream::UserStackAssociation> UserStackAssociation{};
+  std::optional<awsjson::open_enum<::awsjson::appstream::UserStackAssociationErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(UserStackAssociationError const&,
                          UserStackAssociationError const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeConfig {
-  std::optional<std::int32_t> VolumeSizeInGb;
+  std::optional<std::int32_t> VolumeSizeInGb{};
 
   friend bool operator==(VolumeConfig const&, VolumeConfig const&) = default;
 };

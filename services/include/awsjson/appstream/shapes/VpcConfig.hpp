@@ -13,8 +13,8 @@ namespace awsjson::appstream {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfig {
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
 
   friend bool operator==(VpcConfig const&, VpcConfig const&) = default;
 };

@@ -16,19 +16,19 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AbbreviatedExecution {
-  std::string planArn;
-  std::string executionId;
-  std::optional<std::string> version;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> comment;
-  awsjson::timestamp startTime;
-  std::optional<awsjson::timestamp> endTime;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode> mode;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionState> executionState;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction> executionAction;
-  std::string executionRegion;
-  std::optional<std::string> recoveryExecutionId;
-  std::optional<std::string> actualRecoveryTime;
+  std::string planArn{};
+  std::string executionId{};
+  std::optional<std::string> version{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> comment{};
+  awsjson::timestamp startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode> mode{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionState> executionState{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction> executionAction{};
+  std::string executionRegion{};
+  std::optional<std::string> recoveryExecutionId{};
+  std::optional<std::string> actualRecoveryTime{};
 
   friend bool operator==(AbbreviatedExecution const&, AbbreviatedExecution const&) = default;
 };

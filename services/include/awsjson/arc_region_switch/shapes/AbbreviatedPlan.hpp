@@ -16,18 +16,18 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AbbreviatedPlan {
-  std::string arn;
-  std::string owner;
-  std::string name;
-  std::vector<std::string> regions;
-  awsjson::open_enum<::awsjson::arc_region_switch::RecoveryApproach> recoveryApproach;
-  std::optional<std::string> primaryRegion;
-  std::optional<std::string> version;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> description;
-  std::optional<std::string> executionRole;
-  std::optional<std::string> activePlanExecution;
-  std::optional<std::int32_t> recoveryTimeObjectiveMinutes;
+  std::string arn{};
+  std::string owner{};
+  std::string name{};
+  std::vector<std::string> regions{};
+  awsjson::open_enum<::awsjson::arc_region_switch::RecoveryApproach> recoveryApproach{};
+  std::optional<std::string> primaryRegion{};
+  std::optional<std::string> version{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> description{};
+  std::optional<std::string> executionRole{};
+  std::optional<std::string> activePlanExecution{};
+  std::optional<std::int32_t> recoveryTimeObjectiveMinutes{};
 
   friend bool operator==(AbbreviatedPlan const&, AbbreviatedPlan const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovePlanExecutionStepRequest {
-  std::string planArn;
-  std::string executionId;
-  std::string stepName;
-  awsjson::open_enum<::awsjson::arc_region_switch::Approval> approval;
-  std::optional<std::string> comment;
+  std::string planArn{};
+  std::string executionId{};
+  std::string stepName{};
+  awsjson::open_enum<::awsjson::arc_region_switch::Approval> approval{};
+  std::optional<std::string> comment{};
 
   friend bool operator==(ApprovePlanExecutionStepRequest const&,
                          ApprovePlanExecutionStepRequest const&) = default;

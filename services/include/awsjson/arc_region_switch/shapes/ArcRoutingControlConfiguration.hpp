@@ -17,10 +17,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArcRoutingControlConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::map<std::string, std::vector<::awsjson::arc_region_switch::ArcRoutingControlState>> regionAndRoutingControls;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::map<std::string, std::vector<::awsjson::arc_region_switch::ArcRoutingControlState>> regionAndRoutingControls{};
 
   friend bool operator==(ArcRoutingControlConfiguration const&,
                          ArcRoutingControlConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArcRoutingControlState {
-  std::string routingControlArn;
-  awsjson::open_enum<::awsjson::arc_region_switch::RoutingControlStateChange> state;
+  std::string routingControlArn{};
+  awsjson::open_enum<::awsjson::arc_region_switch::RoutingControlStateChange> state{};
 
   friend bool operator==(ArcRoutingControlState const&, ArcRoutingControlState const&) = default;
 };

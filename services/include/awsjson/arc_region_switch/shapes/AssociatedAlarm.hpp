@@ -14,10 +14,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatedAlarm {
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::string resourceIdentifier;
-  awsjson::open_enum<::awsjson::arc_region_switch::AlarmType> alarmType;
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::string resourceIdentifier{};
+  awsjson::open_enum<::awsjson::arc_region_switch::AlarmType> alarmType{};
 
   friend bool operator==(AssociatedAlarm const&, AssociatedAlarm const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelPlanExecutionRequest {
-  std::string planArn;
-  std::string executionId;
-  std::optional<std::string> comment;
+  std::string planArn{};
+  std::string executionId{};
+  std::optional<std::string> comment{};
 
   friend bool operator==(CancelPlanExecutionRequest const&,
                          CancelPlanExecutionRequest const&) = default;

@@ -21,18 +21,18 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePlanRequest {
-  std::optional<std::string> description;
-  std::vector<::awsjson::arc_region_switch::Workflow> workflows;
-  std::string executionRole;
-  std::optional<std::int32_t> recoveryTimeObjectiveMinutes;
-  std::optional<std::map<std::string, ::awsjson::arc_region_switch::AssociatedAlarm>> associatedAlarms;
-  std::optional<std::vector<::awsjson::arc_region_switch::Trigger>> triggers;
-  std::optional<::awsjson::arc_region_switch::ReportConfiguration> reportConfiguration;
-  std::string name;
-  std::vector<std::string> regions;
-  awsjson::open_enum<::awsjson::arc_region_switch::RecoveryApproach> recoveryApproach;
-  std::optional<std::string> primaryRegion;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::optional<std::string> description{};
+  std::vector<::awsjson::arc_region_switch::Workflow> workflows{};
+  std::string executionRole{};
+  std::optional<std::int32_t> recoveryTimeObjectiveMinutes{};
+  std::optional<std::map<std::string, ::awsjson::arc_region_switch::AssociatedAlarm>> associatedAlarms{};
+  std::optional<std::vector<::awsjson::arc_region_switch::Trigger>> triggers{};
+  std::optional<::awsjson::arc_region_switch::ReportConfiguration> reportConfiguration{};
+  std::string name{};
+  std::vector<std::string> regions{};
+  awsjson::open_enum<::awsjson::arc_region_switch::RecoveryApproach> recoveryApproach{};
+  std::optional<std::string> primaryRegion{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreatePlanRequest const&, CreatePlanRequest const&) = default;
 };

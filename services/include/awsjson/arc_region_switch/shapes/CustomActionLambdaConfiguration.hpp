@@ -18,11 +18,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomActionLambdaConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::vector<::awsjson::arc_region_switch::Lambdas> lambdas;
-  float retryIntervalMinutes;
-  awsjson::open_enum<::awsjson::arc_region_switch::RegionToRunIn> regionToRun;
-  std::optional<::awsjson::arc_region_switch::LambdaUngraceful> ungraceful;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::vector<::awsjson::arc_region_switch::Lambdas> lambdas{};
+  float retryIntervalMinutes{};
+  awsjson::open_enum<::awsjson::arc_region_switch::RegionToRunIn> regionToRun{};
+  std::optional<::awsjson::arc_region_switch::LambdaUngraceful> ungraceful{};
 
   friend bool operator==(CustomActionLambdaConfiguration const&,
                          CustomActionLambdaConfiguration const&) = default;

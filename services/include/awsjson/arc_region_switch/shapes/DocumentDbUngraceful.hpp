@@ -14,7 +14,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentDbUngraceful {
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::DocumentDbUngracefulBehavior>> ungraceful;
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::DocumentDbUngracefulBehavior>> ungraceful{};
 
   friend bool operator==(DocumentDbUngraceful const&, DocumentDbUngraceful const&) = default;
 };

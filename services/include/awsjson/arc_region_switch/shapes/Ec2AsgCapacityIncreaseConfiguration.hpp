@@ -18,11 +18,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2AsgCapacityIncreaseConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::vector<::awsjson::arc_region_switch::Asg> asgs;
-  std::optional<::awsjson::arc_region_switch::Ec2Ungraceful> ungraceful;
-  std::optional<std::int32_t> targetPercent;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::Ec2AsgCapacityMonitoringApproach>> capacityMonitoringApproach;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::vector<::awsjson::arc_region_switch::Asg> asgs{};
+  std::optional<::awsjson::arc_region_switch::Ec2Ungraceful> ungraceful{};
+  std::optional<std::int32_t> targetPercent{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::Ec2AsgCapacityMonitoringApproach>> capacityMonitoringApproach{};
 
   friend bool operator==(Ec2AsgCapacityIncreaseConfiguration const&,
                          Ec2AsgCapacityIncreaseConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2Ungraceful {
-  std::int32_t minimumSuccessPercentage;
+  std::int32_t minimumSuccessPercentage{};
 
   friend bool operator==(Ec2Ungraceful const&, Ec2Ungraceful const&) = default;
 };

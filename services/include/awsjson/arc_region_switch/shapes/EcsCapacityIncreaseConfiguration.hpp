@@ -18,11 +18,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EcsCapacityIncreaseConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::vector<::awsjson::arc_region_switch::Service> services;
-  std::optional<::awsjson::arc_region_switch::EcsUngraceful> ungraceful;
-  std::optional<std::int32_t> targetPercent;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::EcsCapacityMonitoringApproach>> capacityMonitoringApproach;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::vector<::awsjson::arc_region_switch::Service> services{};
+  std::optional<::awsjson::arc_region_switch::EcsUngraceful> ungraceful{};
+  std::optional<std::int32_t> targetPercent{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::EcsCapacityMonitoringApproach>> capacityMonitoringApproach{};
 
   friend bool operator==(EcsCapacityIncreaseConfiguration const&,
                          EcsCapacityIncreaseConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EksCluster {
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::string clusterArn;
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::string clusterArn{};
 
   friend bool operator==(EksCluster const&, EksCluster const&) = default;
 };

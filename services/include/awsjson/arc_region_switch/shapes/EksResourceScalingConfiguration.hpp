@@ -21,13 +21,13 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EksResourceScalingConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  ::awsjson::arc_region_switch::KubernetesResourceType kubernetesResourceType;
-  std::optional<std::vector<std::map<std::string, std::map<std::string, ::awsjson::arc_region_switch::KubernetesScalingResource>>>> scalingResources;
-  std::optional<std::vector<::awsjson::arc_region_switch::EksCluster>> eksClusters;
-  std::optional<::awsjson::arc_region_switch::EksResourceScalingUngraceful> ungraceful;
-  std::optional<std::int32_t> targetPercent;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::EksCapacityMonitoringApproach>> capacityMonitoringApproach;
+  std::optional<std::int32_t> timeoutMinutes{};
+  ::awsjson::arc_region_switch::KubernetesResourceType kubernetesResourceType{};
+  std::optional<std::vector<std::map<std::string, std::map<std::string, ::awsjson::arc_region_switch::KubernetesScalingResource>>>> scalingResources{};
+  std::optional<std::vector<::awsjson::arc_region_switch::EksCluster>> eksClusters{};
+  std::optional<::awsjson::arc_region_switch::EksResourceScalingUngraceful> ungraceful{};
+  std::optional<std::int32_t> targetPercent{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::EksCapacityMonitoringApproach>> capacityMonitoringApproach{};
 
   friend bool operator==(EksResourceScalingConfiguration const&,
                          EksResourceScalingConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EksResourceScalingUngraceful {
-  std::int32_t minimumSuccessPercentage;
+  std::int32_t minimumSuccessPercentage{};
 
   friend bool operator==(EksResourceScalingUngraceful const&,
                          EksResourceScalingUngraceful const&) = default;

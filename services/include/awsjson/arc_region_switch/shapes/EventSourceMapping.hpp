@@ -12,9 +12,9 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventSourceMapping {
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::string arn;
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::string arn{};
 
   friend bool operator==(EventSourceMapping const&, EventSourceMapping const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionApprovalConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::string approvalRole;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::string approvalRole{};
 
   friend bool operator==(ExecutionApprovalConfiguration const&,
                          ExecutionApprovalConfiguration const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionEvent {
-  std::optional<awsjson::timestamp> timestamp;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionEventType>> type;
-  std::optional<std::string> stepName;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionBlockType>> executionBlockType;
-  std::optional<std::vector<std::string>> resources;
-  std::optional<std::string> error;
-  std::optional<std::string> description;
-  std::string eventId;
-  std::optional<std::string> previousEventId;
+  std::optional<awsjson::timestamp> timestamp{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionEventType>> type{};
+  std::optional<std::string> stepName{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionBlockType>> executionBlockType{};
+  std::optional<std::vector<std::string>> resources{};
+  std::optional<std::string> error{};
+  std::optional<std::string> description{};
+  std::string eventId{};
+  std::optional<std::string> previousEventId{};
 
   friend bool operator==(ExecutionEvent const&, ExecutionEvent const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedReportOutput {
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::FailedReportErrorCode>> errorCode;
-  std::optional<std::string> errorMessage;
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::FailedReportErrorCode>> errorCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(FailedReportOutput const&, FailedReportOutput const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GeneratedReport {
-  std::optional<awsjson::timestamp> reportGenerationTime;
-  std::optional<::awsjson::arc_region_switch::ReportOutput> reportOutput;
+  std::optional<awsjson::timestamp> reportGenerationTime{};
+  std::optional<::awsjson::arc_region_switch::ReportOutput> reportOutput{};
 
   friend bool operator==(GeneratedReport const&, GeneratedReport const&) = default;
 };

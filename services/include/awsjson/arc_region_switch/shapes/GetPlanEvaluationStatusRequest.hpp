@@ -13,9 +13,9 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanEvaluationStatusRequest {
-  std::string planArn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string planArn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetPlanEvaluationStatusRequest const&,
                          GetPlanEvaluationStatusRequest const&) = default;

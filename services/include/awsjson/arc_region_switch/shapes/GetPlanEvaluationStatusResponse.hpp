@@ -16,13 +16,13 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanEvaluationStatusResponse {
-  std::string planArn;
-  std::optional<awsjson::timestamp> lastEvaluationTime;
-  std::optional<std::string> lastEvaluatedVersion;
-  std::optional<std::string> region;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::EvaluationStatus>> evaluationState;
-  std::optional<std::vector<::awsjson::arc_region_switch::ResourceWarning>> warnings;
-  std::optional<std::string> nextToken;
+  std::string planArn{};
+  std::optional<awsjson::timestamp> lastEvaluationTime{};
+  std::optional<std::string> lastEvaluatedVersion{};
+  std::optional<std::string> region{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::EvaluationStatus>> evaluationState{};
+  std::optional<std::vector<::awsjson::arc_region_switch::ResourceWarning>> warnings{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetPlanEvaluationStatusResponse const&,
                          GetPlanEvaluationStatusResponse const&) = default;

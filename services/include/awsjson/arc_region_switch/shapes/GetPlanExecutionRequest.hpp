@@ -13,10 +13,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanExecutionRequest {
-  std::string planArn;
-  std::string executionId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string planArn{};
+  std::string executionId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetPlanExecutionRequest const&, GetPlanExecutionRequest const&) = default;
 };

@@ -20,23 +20,23 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanExecutionResponse {
-  std::string planArn;
-  std::string executionId;
-  std::optional<std::string> version;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> comment;
-  awsjson::timestamp startTime;
-  std::optional<awsjson::timestamp> endTime;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode> mode;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionState> executionState;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction> executionAction;
-  std::string executionRegion;
-  std::optional<std::string> recoveryExecutionId;
-  std::optional<std::vector<::awsjson::arc_region_switch::StepState>> stepStates;
-  std::optional<::awsjson::arc_region_switch::Plan> plan;
-  std::optional<std::string> actualRecoveryTime;
-  std::optional<std::vector<::awsjson::arc_region_switch::GeneratedReport>> generatedReportDetails;
-  std::optional<std::string> nextToken;
+  std::string planArn{};
+  std::string executionId{};
+  std::optional<std::string> version{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> comment{};
+  awsjson::timestamp startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode> mode{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionState> executionState{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction> executionAction{};
+  std::string executionRegion{};
+  std::optional<std::string> recoveryExecutionId{};
+  std::optional<std::vector<::awsjson::arc_region_switch::StepState>> stepStates{};
+  std::optional<::awsjson::arc_region_switch::Plan> plan{};
+  std::optional<std::string> actualRecoveryTime{};
+  std::optional<std::vector<::awsjson::arc_region_switch::GeneratedReport>> generatedReportDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetPlanExecutionResponse const&,
                          GetPlanExecutionResponse const&) = default;

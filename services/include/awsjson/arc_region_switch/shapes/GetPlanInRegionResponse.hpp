@@ -13,7 +13,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanInRegionResponse {
-  std::optional<::awsjson::arc_region_switch::Plan> plan;
+  std::optional<::awsjson::arc_region_switch::Plan> plan{};
 
   friend bool operator==(GetPlanInRegionResponse const&, GetPlanInRegionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(GetPlanRequest const&, GetPlanRequest const&) = default;
 };

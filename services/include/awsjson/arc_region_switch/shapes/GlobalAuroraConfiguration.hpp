@@ -17,13 +17,13 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalAuroraConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  awsjson::open_enum<::awsjson::arc_region_switch::GlobalAuroraDefaultBehavior> behavior;
-  std::optional<::awsjson::arc_region_switch::GlobalAuroraUngraceful> ungraceful;
-  std::string globalClusterIdentifier;
-  std::vector<std::string> databaseClusterArns;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  awsjson::open_enum<::awsjson::arc_region_switch::GlobalAuroraDefaultBehavior> behavior{};
+  std::optional<::awsjson::arc_region_switch::GlobalAuroraUngraceful> ungraceful{};
+  std::string globalClusterIdentifier{};
+  std::vector<std::string> databaseClusterArns{};
 
   friend bool operator==(GlobalAuroraConfiguration const&,
                          GlobalAuroraConfiguration const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalAuroraUngraceful {
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::GlobalAuroraUngracefulBehavior>> ungraceful;
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::GlobalAuroraUngracefulBehavior>> ungraceful{};
 
   friend bool operator==(GlobalAuroraUngraceful const&, GlobalAuroraUngraceful const&) = default;
 };

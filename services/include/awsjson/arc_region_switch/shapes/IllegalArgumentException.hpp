@@ -12,7 +12,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IllegalArgumentException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(IllegalArgumentException const&,
                          IllegalArgumentException const&) = default;

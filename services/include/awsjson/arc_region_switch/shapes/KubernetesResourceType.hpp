@@ -12,8 +12,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KubernetesResourceType {
-  std::string apiVersion;
-  std::string kind;
+  std::string apiVersion{};
+  std::string kind{};
 
   friend bool operator==(KubernetesResourceType const&, KubernetesResourceType const&) = default;
 };

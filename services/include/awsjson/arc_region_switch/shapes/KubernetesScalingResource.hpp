@@ -12,9 +12,9 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KubernetesScalingResource {
-  std::string namespace_;
-  std::string name;
-  std::optional<std::string> hpaName;
+  std::string namespace_{};
+  std::string name{};
+  std::optional<std::string> hpaName{};
 
   friend bool operator==(KubernetesScalingResource const&,
                          KubernetesScalingResource const&) = default;

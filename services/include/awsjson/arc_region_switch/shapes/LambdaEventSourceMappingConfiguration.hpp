@@ -18,10 +18,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaEventSourceMappingConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  awsjson::open_enum<::awsjson::arc_region_switch::EventSourceMappingAction> action;
-  std::map<std::string, ::awsjson::arc_region_switch::EventSourceMapping> regionEventSourceMappings;
-  std::optional<::awsjson::arc_region_switch::LambdaEventSourceMappingUngraceful> ungraceful;
+  std::optional<std::int32_t> timeoutMinutes{};
+  awsjson::open_enum<::awsjson::arc_region_switch::EventSourceMappingAction> action{};
+  std::map<std::string, ::awsjson::arc_region_switch::EventSourceMapping> regionEventSourceMappings{};
+  std::optional<::awsjson::arc_region_switch::LambdaEventSourceMappingUngraceful> ungraceful{};
 
   friend bool operator==(LambdaEventSourceMappingConfiguration const&,
                          LambdaEventSourceMappingConfiguration const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaEventSourceMappingUngraceful {
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::LambdaEventSourceMappingUngracefulBehavior>> behavior;
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::LambdaEventSourceMappingUngracefulBehavior>> behavior{};
 
   friend bool operator==(LambdaEventSourceMappingUngraceful const&,
                          LambdaEventSourceMappingUngraceful const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaUngraceful {
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::LambdaUngracefulBehavior>> behavior;
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::LambdaUngracefulBehavior>> behavior{};
 
   friend bool operator==(LambdaUngraceful const&, LambdaUngraceful const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Lambdas {
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::optional<std::string> arn;
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(Lambdas const&, Lambdas const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPlanExecutionEventsRequest {
-  std::string planArn;
-  std::string executionId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> name;
+  std::string planArn{};
+  std::string executionId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> name{};
 
   friend bool operator==(ListPlanExecutionEventsRequest const&,
                          ListPlanExecutionEventsRequest const&) = default;

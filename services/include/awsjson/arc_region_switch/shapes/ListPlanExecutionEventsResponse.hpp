@@ -15,8 +15,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPlanExecutionEventsResponse {
-  std::optional<std::vector<::awsjson::arc_region_switch::ExecutionEvent>> items;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::arc_region_switch::ExecutionEvent>> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPlanExecutionEventsResponse const&,
                          ListPlanExecutionEventsResponse const&) = default;

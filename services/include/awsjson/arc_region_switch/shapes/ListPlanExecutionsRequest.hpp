@@ -15,10 +15,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPlanExecutionsRequest {
-  std::string planArn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionState>> state;
+  std::string planArn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionState>> state{};
 
   friend bool operator==(ListPlanExecutionsRequest const&,
                          ListPlanExecutionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPlanExecutionsResponse {
-  std::optional<std::vector<::awsjson::arc_region_switch::AbbreviatedExecution>> items;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::arc_region_switch::AbbreviatedExecution>> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPlanExecutionsResponse const&,
                          ListPlanExecutionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPlansResponse {
-  std::optional<std::vector<::awsjson::arc_region_switch::AbbreviatedPlan>> plans;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::arc_region_switch::AbbreviatedPlan>> plans{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPlansResponse const&, ListPlansResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRoute53HealthChecksInRegionRequest {
-  std::string arn;
-  std::optional<std::string> hostedZoneId;
-  std::optional<std::string> recordName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<std::string> hostedZoneId{};
+  std::optional<std::string> recordName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRoute53HealthChecksInRegionRequest const&,
                          ListRoute53HealthChecksInRegionRequest const&) = default;

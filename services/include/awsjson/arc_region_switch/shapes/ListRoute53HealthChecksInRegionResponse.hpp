@@ -15,8 +15,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRoute53HealthChecksInRegionResponse {
-  std::optional<std::vector<::awsjson::arc_region_switch::Route53HealthCheck>> healthChecks;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::arc_region_switch::Route53HealthCheck>> healthChecks{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRoute53HealthChecksInRegionResponse const&,
                          ListRoute53HealthChecksInRegionResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MinimalWorkflow {
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction>> action;
-  std::optional<std::string> name;
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction>> action{};
+  std::optional<std::string> name{};
 
   friend bool operator==(MinimalWorkflow const&, MinimalWorkflow const&) = default;
 };

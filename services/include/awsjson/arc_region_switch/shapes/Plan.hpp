@@ -21,21 +21,21 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Plan {
-  std::string arn;
-  std::optional<std::string> description;
-  std::vector<::awsjson::arc_region_switch::Workflow> workflows;
-  std::string executionRole;
-  std::optional<std::int32_t> recoveryTimeObjectiveMinutes;
-  std::optional<std::map<std::string, ::awsjson::arc_region_switch::AssociatedAlarm>> associatedAlarms;
-  std::optional<std::vector<::awsjson::arc_region_switch::Trigger>> triggers;
-  std::optional<::awsjson::arc_region_switch::ReportConfiguration> reportConfiguration;
-  std::string name;
-  std::vector<std::string> regions;
-  awsjson::open_enum<::awsjson::arc_region_switch::RecoveryApproach> recoveryApproach;
-  std::optional<std::string> primaryRegion;
-  std::string owner;
-  std::optional<std::string> version;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::vector<::awsjson::arc_region_switch::Workflow> workflows{};
+  std::string executionRole{};
+  std::optional<std::int32_t> recoveryTimeObjectiveMinutes{};
+  std::optional<std::map<std::string, ::awsjson::arc_region_switch::AssociatedAlarm>> associatedAlarms{};
+  std::optional<std::vector<::awsjson::arc_region_switch::Trigger>> triggers{};
+  std::optional<::awsjson::arc_region_switch::ReportConfiguration> reportConfiguration{};
+  std::string name{};
+  std::vector<std::string> regions{};
+  awsjson::open_enum<::awsjson::arc_region_switch::RecoveryApproach> recoveryApproach{};
+  std::optional<std::string> primaryRegion{};
+  std::string owner{};
+  std::optional<std::string> version{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(Plan const&, Plan const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsCreateCrossRegionReplicaConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::map<std::string, std::string> dbInstanceArnMap;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::map<std::string, std::string> dbInstanceArnMap{};
 
   friend bool operator==(RdsCreateCrossRegionReplicaConfiguration const&,
                          RdsCreateCrossRegionReplicaConfiguration const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportConfiguration {
-  std::optional<std::vector<::awsjson::arc_region_switch::ReportOutputConfiguration>> reportOutput;
+  std::optional<std::vector<::awsjson::arc_region_switch::ReportOutputConfiguration>> reportOutput{};
 
   friend bool operator==(ReportConfiguration const&, ReportConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportOutput : awsjson::tagged_union {
-  std::optional<::awsjson::arc_region_switch::S3ReportOutput> s3ReportOutput;
-  std::optional<::awsjson::arc_region_switch::FailedReportOutput> failedReportOutput;
+  std::optional<::awsjson::arc_region_switch::S3ReportOutput> s3ReportOutput{};
+  std::optional<::awsjson::arc_region_switch::FailedReportOutput> failedReportOutput{};
 
   friend bool operator==(ReportOutput const&, ReportOutput const&) = default;
 };

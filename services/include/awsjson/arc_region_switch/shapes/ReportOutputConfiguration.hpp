@@ -13,7 +13,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportOutputConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::arc_region_switch::S3ReportOutputConfiguration> s3Configuration;
+  std::optional<::awsjson::arc_region_switch::S3ReportOutputConfiguration> s3Configuration{};
 
   friend bool operator==(ReportOutputConfiguration const&,
                          ReportOutputConfiguration const&) = default;

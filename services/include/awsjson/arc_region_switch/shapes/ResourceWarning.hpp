@@ -15,13 +15,13 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceWarning {
-  std::optional<::awsjson::arc_region_switch::MinimalWorkflow> workflow;
-  std::string version;
-  std::optional<std::string> stepName;
-  std::optional<std::string> resourceArn;
-  awsjson::open_enum<::awsjson::arc_region_switch::ResourceWarningStatus> warningStatus;
-  awsjson::timestamp warningUpdatedTime;
-  std::string warningMessage;
+  std::optional<::awsjson::arc_region_switch::MinimalWorkflow> workflow{};
+  std::string version{};
+  std::optional<std::string> stepName{};
+  std::optional<std::string> resourceArn{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ResourceWarningStatus> warningStatus{};
+  awsjson::timestamp warningUpdatedTime{};
+  std::string warningMessage{};
 
   friend bool operator==(ResourceWarning const&, ResourceWarning const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Route53HealthCheck {
-  std::string hostedZoneId;
-  std::string recordName;
-  std::optional<std::string> healthCheckId;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::Route53HealthCheckStatus>> status;
-  std::string region;
+  std::string hostedZoneId{};
+  std::string recordName{};
+  std::optional<std::string> healthCheckId{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::Route53HealthCheckStatus>> status{};
+  std::string region{};
 
   friend bool operator==(Route53HealthCheck const&, Route53HealthCheck const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Route53HealthCheckConfiguration {
-  std::optional<std::int32_t> timeoutMinutes;
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::string hostedZoneId;
-  std::string recordName;
-  std::optional<std::vector<::awsjson::arc_region_switch::Route53ResourceRecordSet>> recordSets;
+  std::optional<std::int32_t> timeoutMinutes{};
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::string hostedZoneId{};
+  std::string recordName{};
+  std::optional<std::vector<::awsjson::arc_region_switch::Route53ResourceRecordSet>> recordSets{};
 
   friend bool operator==(Route53HealthCheckConfiguration const&,
                          Route53HealthCheckConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Route53ResourceRecordSet {
-  std::optional<std::string> recordSetIdentifier;
-  std::optional<std::string> region;
+  std::optional<std::string> recordSetIdentifier{};
+  std::optional<std::string> region{};
 
   friend bool operator==(Route53ResourceRecordSet const&,
                          Route53ResourceRecordSet const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReportOutput {
-  std::optional<std::string> s3ObjectKey;
+  std::optional<std::string> s3ObjectKey{};
 
   friend bool operator==(S3ReportOutput const&, S3ReportOutput const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReportOutputConfiguration {
-  std::optional<std::string> bucketPath;
-  std::optional<std::string> bucketOwner;
+  std::optional<std::string> bucketPath{};
+  std::optional<std::string> bucketOwner{};
 
   friend bool operator==(S3ReportOutputConfiguration const&,
                          S3ReportOutputConfiguration const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Service {
-  std::optional<std::string> crossAccountRole;
-  std::optional<std::string> externalId;
-  std::optional<std::string> clusterArn;
-  std::optional<std::string> serviceArn;
+  std::optional<std::string> crossAccountRole{};
+  std::optional<std::string> externalId{};
+  std::optional<std::string> clusterArn{};
+  std::optional<std::string> serviceArn{};
 
   friend bool operator==(Service const&, Service const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPlanExecutionRequest {
-  std::string planArn;
-  std::string targetRegion;
-  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction> action;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode>> mode;
-  std::optional<std::string> comment;
-  std::optional<std::string> latestVersion;
-  std::optional<std::string> recoveryExecutionId;
+  std::string planArn{};
+  std::string targetRegion{};
+  awsjson::open_enum<::awsjson::arc_region_switch::ExecutionAction> action{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode>> mode{};
+  std::optional<std::string> comment{};
+  std::optional<std::string> latestVersion{};
+  std::optional<std::string> recoveryExecutionId{};
 
   friend bool operator==(StartPlanExecutionRequest const&,
                          StartPlanExecutionRequest const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPlanExecutionResponse {
-  std::optional<std::string> executionId;
-  std::optional<std::string> plan;
-  std::optional<std::string> planVersion;
-  std::optional<std::string> activateRegion;
-  std::optional<std::string> deactivateRegion;
+  std::optional<std::string> executionId{};
+  std::optional<std::string> plan{};
+  std::optional<std::string> planVersion{};
+  std::optional<std::string> activateRegion{};
+  std::optional<std::string> deactivateRegion{};
 
   friend bool operator==(StartPlanExecutionResponse const&,
                          StartPlanExecutionResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepState {
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::StepStatus>> status;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode>> stepMode;
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::StepStatus>> status{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::open_enum<::awsjson::arc_region_switch::ExecutionMode>> stepMode{};
 
   friend bool operator==(StepState const&, StepState const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Trigger {
-  std::optional<std::string> description;
-  std::string targetRegion;
-  awsjson::open_enum<::awsjson::arc_region_switch::WorkflowTargetAction> action;
-  std::vector<::awsjson::arc_region_switch::TriggerCondition> conditions;
-  std::int32_t minDelayMinutesBetweenExecutions;
+  std::optional<std::string> description{};
+  std::string targetRegion{};
+  awsjson::open_enum<::awsjson::arc_region_switch::WorkflowTargetAction> action{};
+  std::vector<::awsjson::arc_region_switch::TriggerCondition> conditions{};
+  std::int32_t minDelayMinutesBetweenExecutions{};
 
   friend bool operator==(Trigger const&, Trigger const&) = default;
 };

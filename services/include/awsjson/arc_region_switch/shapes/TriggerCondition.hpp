@@ -14,8 +14,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TriggerCondition {
-  std::string associatedAlarmName;
-  awsjson::open_enum<::awsjson::arc_region_switch::AlarmCondition> condition;
+  std::string associatedAlarmName{};
+  awsjson::open_enum<::awsjson::arc_region_switch::AlarmCondition> condition{};
 
   friend bool operator==(TriggerCondition const&, TriggerCondition const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string arn;
-  std::vector<std::string> resourceTagKeys;
+  std::string arn{};
+  std::vector<std::string> resourceTagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

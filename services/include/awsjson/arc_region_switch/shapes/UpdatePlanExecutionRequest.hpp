@@ -14,10 +14,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePlanExecutionRequest {
-  std::string planArn;
-  std::string executionId;
-  awsjson::open_enum<::awsjson::arc_region_switch::UpdatePlanExecutionAction> action;
-  std::optional<std::string> comment;
+  std::string planArn{};
+  std::string executionId{};
+  awsjson::open_enum<::awsjson::arc_region_switch::UpdatePlanExecutionAction> action{};
+  std::optional<std::string> comment{};
 
   friend bool operator==(UpdatePlanExecutionRequest const&,
                          UpdatePlanExecutionRequest const&) = default;

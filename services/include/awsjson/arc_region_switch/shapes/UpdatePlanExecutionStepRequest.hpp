@@ -14,11 +14,11 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePlanExecutionStepRequest {
-  std::string planArn;
-  std::string executionId;
-  std::string comment;
-  std::string stepName;
-  awsjson::open_enum<::awsjson::arc_region_switch::UpdatePlanExecutionStepAction> actionToTake;
+  std::string planArn{};
+  std::string executionId{};
+  std::string comment{};
+  std::string stepName{};
+  awsjson::open_enum<::awsjson::arc_region_switch::UpdatePlanExecutionStepAction> actionToTake{};
 
   friend bool operator==(UpdatePlanExecutionStepRequest const&,
                          UpdatePlanExecutionStepRequest const&) = default;

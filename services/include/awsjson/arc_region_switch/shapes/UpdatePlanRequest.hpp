@@ -20,14 +20,14 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePlanRequest {
-  std::string arn;
-  std::optional<std::string> description;
-  std::vector<::awsjson::arc_region_switch::Workflow> workflows;
-  std::string executionRole;
-  std::optional<std::int32_t> recoveryTimeObjectiveMinutes;
-  std::optional<std::map<std::string, ::awsjson::arc_region_switch::AssociatedAlarm>> associatedAlarms;
-  std::optional<std::vector<::awsjson::arc_region_switch::Trigger>> triggers;
-  std::optional<::awsjson::arc_region_switch::ReportConfiguration> reportConfiguration;
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::vector<::awsjson::arc_region_switch::Workflow> workflows{};
+  std::string executionRole{};
+  std::optional<std::int32_t> recoveryTimeObjectiveMinutes{};
+  std::optional<std::map<std::string, ::awsjson::arc_region_switch::AssociatedAlarm>> associatedAlarms{};
+  std::optional<std::vector<::awsjson::arc_region_switch::Trigger>> triggers{};
+  std::optional<::awsjson::arc_region_switch::ReportConfiguration> reportConfiguration{};
 
   friend bool operator==(UpdatePlanRequest const&, UpdatePlanRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePlanResponse {
-  std::optional<::awsjson::arc_region_switch::Plan> plan;
+  std::optional<::awsjson::arc_region_switch::Plan> plan{};
 
   friend bool operator==(UpdatePlanResponse const&, UpdatePlanResponse const&) = default;
 };

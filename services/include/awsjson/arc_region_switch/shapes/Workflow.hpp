@@ -16,10 +16,10 @@ namespace awsjson::arc_region_switch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workflow {
-  std::optional<std::vector<::awsjson::arc_region_switch::Step>> steps;
-  awsjson::open_enum<::awsjson::arc_region_switch::WorkflowTargetAction> workflowTargetAction;
-  std::optional<std::string> workflowTargetRegion;
-  std::optional<std::string> workflowDescription;
+  std::optional<std::vector<::awsjson::arc_region_switch::Step>> steps{};
+  awsjson::open_enum<::awsjson::arc_region_switch::WorkflowTargetAction> workflowTargetAction{};
+  std::optional<std::string> workflowTargetRegion{};
+  std::optional<std::string> workflowDescription{};
 
   friend bool operator==(Workflow const&, Workflow const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AclConfiguration {
-  awsjson::open_enum<::awsjson::athena::S3AclOption> S3AclOption;
+  awsjson::open_enum<::awsjson::athena::S3AclOption> S3AclOption{};
 
   friend bool operator==(AclConfiguration const&, AclConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationDPUSizes {
-  std::optional<std::string> ApplicationRuntimeId;
-  std::optional<std::vector<std::int32_t>> SupportedDPUSizes;
+  std::optional<std::string> ApplicationRuntimeId{};
+  std::optional<std::vector<std::int32_t>> SupportedDPUSizes{};
 
   friend bool operator==(ApplicationDPUSizes const&, ApplicationDPUSizes const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AthenaError {
-  std::optional<std::int32_t> ErrorCategory;
-  std::optional<std::int32_t> ErrorType;
-  std::optional<bool> Retryable;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::int32_t> ErrorCategory{};
+  std::optional<std::int32_t> ErrorType{};
+  std::optional<bool> Retryable{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(AthenaError const&, AthenaError const&) = default;
 };

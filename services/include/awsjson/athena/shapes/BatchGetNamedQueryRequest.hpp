@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetNamedQueryRequest {
-  std::vector<std::string> NamedQueryIds;
+  std::vector<std::string> NamedQueryIds{};
 
   friend bool operator==(BatchGetNamedQueryRequest const&,
                          BatchGetNamedQueryRequest const&) = default;

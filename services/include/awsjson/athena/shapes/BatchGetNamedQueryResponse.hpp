@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetNamedQueryResponse {
-  std::optional<std::vector<::awsjson::athena::NamedQuery>> NamedQueries;
-  std::optional<std::vector<::awsjson::athena::UnprocessedNamedQueryId>> UnprocessedNamedQueryIds;
+  std::optional<std::vector<::awsjson::athena::NamedQuery>> NamedQueries{};
+  std::optional<std::vector<::awsjson::athena::UnprocessedNamedQueryId>> UnprocessedNamedQueryIds{};
 
   friend bool operator==(BatchGetNamedQueryResponse const&,
                          BatchGetNamedQueryResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPreparedStatementRequest {
-  std::vector<std::string> PreparedStatementNames;
-  std::string WorkGroup;
+  std::vector<std::string> PreparedStatementNames{};
+  std::string WorkGroup{};
 
   friend bool operator==(BatchGetPreparedStatementRequest const&,
                          BatchGetPreparedStatementRequest const&) = default;

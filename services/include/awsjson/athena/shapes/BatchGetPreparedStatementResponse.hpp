@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPreparedStatementResponse {
-  std::optional<std::vector<::awsjson::athena::PreparedStatement>> PreparedStatements;
-  std::optional<std::vector<::awsjson::athena::UnprocessedPreparedStatementName>> UnprocessedPreparedStatementNames;
+  std::optional<std::vector<::awsjson::athena::PreparedStatement>> PreparedStatements{};
+  std::optional<std::vector<::awsjson::athena::UnprocessedPreparedStatementName>> UnprocessedPreparedStatementNames{};
 
   friend bool operator==(BatchGetPreparedStatementResponse const&,
                          BatchGetPreparedStatementResponse const&) = default;

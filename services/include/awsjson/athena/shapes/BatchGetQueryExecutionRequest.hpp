@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetQueryExecutionRequest {
-  std::vector<std::string> QueryExecutionIds;
+  std::vector<std::string> QueryExecutionIds{};
 
   friend bool operator==(BatchGetQueryExecutionRequest const&,
                          BatchGetQueryExecutionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetQueryExecutionResponse {
-  std::optional<std::vector<::awsjson::athena::QueryExecution>> QueryExecutions;
-  std::optional<std::vector<::awsjson::athena::UnprocessedQueryExecutionId>> UnprocessedQueryExecutionIds;
+  std::optional<std::vector<::awsjson::athena::QueryExecution>> QueryExecutions{};
+  std::optional<std::vector<::awsjson::athena::UnprocessedQueryExecutionId>> UnprocessedQueryExecutionIds{};
 
   friend bool operator==(BatchGetQueryExecutionResponse const&,
                          BatchGetQueryExecutionResponse const&) = default;

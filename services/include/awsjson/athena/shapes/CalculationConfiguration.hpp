@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CalculationConfiguration {
-  std::optional<std::string> CodeBlock;
+  std::optional<std::string> CodeBlock{};
 
   friend bool operator==(CalculationConfiguration const&,
                          CalculationConfiguration const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CalculationResult {
-  std::optional<std::string> StdOutS3Uri;
-  std::optional<std::string> StdErrorS3Uri;
-  std::optional<std::string> ResultS3Uri;
-  std::optional<std::string> ResultType;
+  std::optional<std::string> StdOutS3Uri{};
+  std::optional<std::string> StdErrorS3Uri{};
+  std::optional<std::string> ResultS3Uri{};
+  std::optional<std::string> ResultType{};
 
   friend bool operator==(CalculationResult const&, CalculationResult const&) = default;
 };

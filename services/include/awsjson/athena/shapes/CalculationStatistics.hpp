@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CalculationStatistics {
-  std::optional<std::int64_t> DpuExecutionInMillis;
-  std::optional<std::string> Progress;
+  std::optional<std::int64_t> DpuExecutionInMillis{};
+  std::optional<std::string> Progress{};
 
   friend bool operator==(CalculationStatistics const&, CalculationStatistics const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CalculationStatus {
-  std::optional<awsjson::timestamp> SubmissionDateTime;
-  std::optional<awsjson::timestamp> CompletionDateTime;
-  std::optional<awsjson::open_enum<::awsjson::athena::CalculationExecutionState>> State;
-  std::optional<std::string> StateChangeReason;
+  std::optional<awsjson::timestamp> SubmissionDateTime{};
+  std::optional<awsjson::timestamp> CompletionDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::athena::CalculationExecutionState>> State{};
+  std::optional<std::string> StateChangeReason{};
 
   friend bool operator==(CalculationStatus const&, CalculationStatus const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CalculationSummary {
-  std::optional<std::string> CalculationExecutionId;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::athena::CalculationStatus> Status;
+  std::optional<std::string> CalculationExecutionId{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::athena::CalculationStatus> Status{};
 
   friend bool operator==(CalculationSummary const&, CalculationSummary const&) = default;
 };

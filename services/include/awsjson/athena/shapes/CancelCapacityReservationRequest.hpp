@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelCapacityReservationRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(CancelCapacityReservationRequest const&,
                          CancelCapacityReservationRequest const&) = default;

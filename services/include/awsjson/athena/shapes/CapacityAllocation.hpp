@@ -14,10 +14,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityAllocation {
-  awsjson::open_enum<::awsjson::athena::CapacityAllocationStatus> Status;
-  std::optional<std::string> StatusMessage;
-  awsjson::timestamp RequestTime;
-  std::optional<awsjson::timestamp> RequestCompletionTime;
+  awsjson::open_enum<::awsjson::athena::CapacityAllocationStatus> Status{};
+  std::optional<std::string> StatusMessage{};
+  awsjson::timestamp RequestTime{};
+  std::optional<awsjson::timestamp> RequestCompletionTime{};
 
   friend bool operator==(CapacityAllocation const&, CapacityAllocation const&) = default;
 };

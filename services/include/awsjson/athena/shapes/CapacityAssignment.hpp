@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityAssignment {
-  std::optional<std::vector<std::string>> WorkGroupNames;
+  std::optional<std::vector<std::string>> WorkGroupNames{};
 
   friend bool operator==(CapacityAssignment const&, CapacityAssignment const&) = default;
 };

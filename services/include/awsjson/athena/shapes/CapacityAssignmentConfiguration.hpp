@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityAssignmentConfiguration {
-  std::optional<std::string> CapacityReservationName;
-  std::optional<std::vector<::awsjson::athena::CapacityAssignment>> CapacityAssignments;
+  std::optional<std::string> CapacityReservationName{};
+  std::optional<std::vector<::awsjson::athena::CapacityAssignment>> CapacityAssignments{};
 
   friend bool operator==(CapacityAssignmentConfiguration const&,
                          CapacityAssignmentConfiguration const&) = default;

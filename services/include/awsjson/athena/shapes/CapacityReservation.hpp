@@ -16,13 +16,13 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityReservation {
-  std::string Name;
-  awsjson::open_enum<::awsjson::athena::CapacityReservationStatus> Status;
-  std::int32_t TargetDpus;
-  std::int32_t AllocatedDpus;
-  std::optional<::awsjson::athena::CapacityAllocation> LastAllocation;
-  std::optional<awsjson::timestamp> LastSuccessfulAllocationTime;
-  awsjson::timestamp CreationTime;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::athena::CapacityReservationStatus> Status{};
+  std::int32_t TargetDpus{};
+  std::int32_t AllocatedDpus{};
+  std::optional<::awsjson::athena::CapacityAllocation> LastAllocation{};
+  std::optional<awsjson::timestamp> LastSuccessfulAllocationTime{};
+  awsjson::timestamp CreationTime{};
 
   friend bool operator==(CapacityReservation const&, CapacityReservation const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Classification {
-  std::optional<std::string> Name;
-  std::optional<std::map<std::string, std::string>> Properties;
+  std::optional<std::string> Name{};
+  std::optional<std::map<std::string, std::string>> Properties{};
 
   friend bool operator==(Classification const&, Classification const&) = default;
 };

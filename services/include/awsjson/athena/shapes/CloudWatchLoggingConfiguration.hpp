@@ -14,10 +14,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingConfiguration {
-  bool Enabled;
-  std::optional<std::string> LogGroup;
-  std::optional<std::string> LogStreamNamePrefix;
-  std::optional<std::map<std::string, std::vector<std::string>>> LogTypes;
+  bool Enabled{};
+  std::optional<std::string> LogGroup{};
+  std::optional<std::string> LogStreamNamePrefix{};
+  std::optional<std::map<std::string, std::vector<std::string>>> LogTypes{};
 
   friend bool operator==(CloudWatchLoggingConfiguration const&,
                          CloudWatchLoggingConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Column {
-  std::string Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> Comment;
+  std::string Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Comment{};
 
   friend bool operator==(Column const&, Column const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnInfo {
-  std::optional<std::string> CatalogName;
-  std::optional<std::string> SchemaName;
-  std::optional<std::string> TableName;
-  std::string Name;
-  std::optional<std::string> Label;
-  std::string Type;
-  std::optional<std::int32_t> Precision;
-  std::optional<std::int32_t> Scale;
-  std::optional<awsjson::open_enum<::awsjson::athena::ColumnNullable>> Nullable;
-  std::optional<bool> CaseSensitive;
+  std::optional<std::string> CatalogName{};
+  std::optional<std::string> SchemaName{};
+  std::optional<std::string> TableName{};
+  std::string Name{};
+  std::optional<std::string> Label{};
+  std::string Type{};
+  std::optional<std::int32_t> Precision{};
+  std::optional<std::int32_t> Scale{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ColumnNullable>> Nullable{};
+  std::optional<bool> CaseSensitive{};
 
   friend bool operator==(ColumnInfo const&, ColumnInfo const&) = default;
 };

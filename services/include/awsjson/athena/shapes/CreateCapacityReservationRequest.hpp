@@ -16,9 +16,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCapacityReservationRequest {
-  std::int32_t TargetDpus;
-  std::string Name;
-  std::optional<std::vector<::awsjson::athena::Tag>> Tags;
+  std::int32_t TargetDpus{};
+  std::string Name{};
+  std::optional<std::vector<::awsjson::athena::Tag>> Tags{};
 
   friend bool operator==(CreateCapacityReservationRequest const&,
                          CreateCapacityReservationRequest const&) = default;

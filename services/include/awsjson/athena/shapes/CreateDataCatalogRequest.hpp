@@ -17,11 +17,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataCatalogRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::athena::DataCatalogType> Type;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<std::vector<::awsjson::athena::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::athena::DataCatalogType> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<std::vector<::awsjson::athena::Tag>> Tags{};
 
   friend bool operator==(CreateDataCatalogRequest const&,
                          CreateDataCatalogRequest const&) = default;

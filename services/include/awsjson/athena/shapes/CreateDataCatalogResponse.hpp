@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataCatalogResponse {
-  std::optional<::awsjson::athena::DataCatalog> DataCatalog;
+  std::optional<::awsjson::athena::DataCatalog> DataCatalog{};
 
   friend bool operator==(CreateDataCatalogResponse const&,
                          CreateDataCatalogResponse const&) = default;

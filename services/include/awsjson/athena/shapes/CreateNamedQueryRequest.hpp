@@ -12,12 +12,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNamedQueryRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string Database;
-  std::string QueryString;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> WorkGroup;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string Database{};
+  std::string QueryString{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(CreateNamedQueryRequest const&, CreateNamedQueryRequest const&) = default;
 };

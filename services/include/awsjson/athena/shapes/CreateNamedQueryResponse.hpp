@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNamedQueryResponse {
-  std::optional<std::string> NamedQueryId;
+  std::optional<std::string> NamedQueryId{};
 
   friend bool operator==(CreateNamedQueryResponse const&,
                          CreateNamedQueryResponse const&) = default;

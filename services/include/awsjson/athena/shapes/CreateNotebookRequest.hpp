@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotebookRequest {
-  std::string WorkGroup;
-  std::string Name;
-  std::optional<std::string> ClientRequestToken;
+  std::string WorkGroup{};
+  std::string Name{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(CreateNotebookRequest const&, CreateNotebookRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePreparedStatementRequest {
-  std::string StatementName;
-  std::string WorkGroup;
-  std::string QueryStatement;
-  std::optional<std::string> Description;
+  std::string StatementName{};
+  std::string WorkGroup{};
+  std::string QueryStatement{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(CreatePreparedStatementRequest const&,
                          CreatePreparedStatementRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedNotebookUrlRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(CreatePresignedNotebookUrlRequest const&,
                          CreatePresignedNotebookUrlRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePresignedNotebookUrlResponse {
-  std::string NotebookUrl;
-  std::string AuthToken;
-  std::int64_t AuthTokenExpirationTime;
+  std::string NotebookUrl{};
+  std::string AuthToken{};
+  std::int64_t AuthTokenExpirationTime{};
 
   friend bool operator==(CreatePresignedNotebookUrlResponse const&,
                          CreatePresignedNotebookUrlResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkGroupRequest {
-  std::string Name;
-  std::optional<::awsjson::athena::WorkGroupConfiguration> Configuration;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::athena::Tag>> Tags;
+  std::string Name{};
+  std::optional<::awsjson::athena::WorkGroupConfiguration> Configuration{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::athena::Tag>> Tags{};
 
   friend bool operator==(CreateWorkGroupRequest const&, CreateWorkGroupRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerContentEncryptionConfiguration {
-  std::string KmsKey;
+  std::string KmsKey{};
 
   friend bool operator==(CustomerContentEncryptionConfiguration const&,
                          CustomerContentEncryptionConfiguration const&) = default;

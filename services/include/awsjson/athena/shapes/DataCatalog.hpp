@@ -17,13 +17,13 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCatalog {
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::athena::DataCatalogType> Type;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<awsjson::open_enum<::awsjson::athena::DataCatalogStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::athena::ConnectionType>> ConnectionType;
-  std::optional<std::string> Error;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::athena::DataCatalogType> Type{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<awsjson::open_enum<::awsjson::athena::DataCatalogStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ConnectionType>> ConnectionType{};
+  std::optional<std::string> Error{};
 
   friend bool operator==(DataCatalog const&, DataCatalog const&) = default;
 };

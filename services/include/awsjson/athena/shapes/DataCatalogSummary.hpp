@@ -16,11 +16,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCatalogSummary {
-  std::optional<std::string> CatalogName;
-  std::optional<awsjson::open_enum<::awsjson::athena::DataCatalogType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::athena::DataCatalogStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::athena::ConnectionType>> ConnectionType;
-  std::optional<std::string> Error;
+  std::optional<std::string> CatalogName{};
+  std::optional<awsjson::open_enum<::awsjson::athena::DataCatalogType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::athena::DataCatalogStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ConnectionType>> ConnectionType{};
+  std::optional<std::string> Error{};
 
   friend bool operator==(DataCatalogSummary const&, DataCatalogSummary const&) = default;
 };

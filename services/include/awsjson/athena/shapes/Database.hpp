@@ -13,9 +13,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Database {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Parameters;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
 
   friend bool operator==(Database const&, Database const&) = default;
 };

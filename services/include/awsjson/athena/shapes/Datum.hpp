@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Datum {
-  std::optional<std::string> VarCharValue;
+  std::optional<std::string> VarCharValue{};
 
   friend bool operator==(Datum const&, Datum const&) = default;
 };

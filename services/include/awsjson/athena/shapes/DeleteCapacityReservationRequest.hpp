@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCapacityReservationRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteCapacityReservationRequest const&,
                          DeleteCapacityReservationRequest const&) = default;

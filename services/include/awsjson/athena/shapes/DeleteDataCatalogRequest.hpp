@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataCatalogRequest {
-  std::string Name;
-  std::optional<bool> DeleteCatalogOnly;
+  std::string Name{};
+  std::optional<bool> DeleteCatalogOnly{};
 
   friend bool operator==(DeleteDataCatalogRequest const&,
                          DeleteDataCatalogRequest const&) = default;

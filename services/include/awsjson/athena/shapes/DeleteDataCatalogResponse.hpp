@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataCatalogResponse {
-  std::optional<::awsjson::athena::DataCatalog> DataCatalog;
+  std::optional<::awsjson::athena::DataCatalog> DataCatalog{};
 
   friend bool operator==(DeleteDataCatalogResponse const&,
                          DeleteDataCatalogResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNotebookRequest {
-  std::string NotebookId;
+  std::string NotebookId{};
 
   friend bool operator==(DeleteNotebookRequest const&, DeleteNotebookRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePreparedStatementRequest {
-  std::string StatementName;
-  std::string WorkGroup;
+  std::string StatementName{};
+  std::string WorkGroup{};
 
   friend bool operator==(DeletePreparedStatementRequest const&,
                          DeletePreparedStatementRequest const&) = default;

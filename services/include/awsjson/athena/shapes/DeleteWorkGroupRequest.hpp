@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkGroupRequest {
-  std::string WorkGroup;
-  std::optional<bool> RecursiveDeleteOption;
+  std::string WorkGroup{};
+  std::optional<bool> RecursiveDeleteOption{};
 
   friend bool operator==(DeleteWorkGroupRequest const&, DeleteWorkGroupRequest const&) = default;
 };

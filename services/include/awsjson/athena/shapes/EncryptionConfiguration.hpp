@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  awsjson::open_enum<::awsjson::athena::EncryptionOption> EncryptionOption;
-  std::optional<std::string> KmsKey;
+  awsjson::open_enum<::awsjson::athena::EncryptionOption> EncryptionOption{};
+  std::optional<std::string> KmsKey{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngineConfiguration {
-  std::optional<std::int32_t> CoordinatorDpuSize;
-  std::optional<std::int32_t> MaxConcurrentDpus;
-  std::optional<std::int32_t> DefaultExecutorDpuSize;
-  std::optional<std::map<std::string, std::string>> AdditionalConfigs;
-  std::optional<std::map<std::string, std::string>> SparkProperties;
-  std::optional<std::vector<::awsjson::athena::Classification>> Classifications;
+  std::optional<std::int32_t> CoordinatorDpuSize{};
+  std::optional<std::int32_t> MaxConcurrentDpus{};
+  std::optional<std::int32_t> DefaultExecutorDpuSize{};
+  std::optional<std::map<std::string, std::string>> AdditionalConfigs{};
+  std::optional<std::map<std::string, std::string>> SparkProperties{};
+  std::optional<std::vector<::awsjson::athena::Classification>> Classifications{};
 
   friend bool operator==(EngineConfiguration const&, EngineConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngineVersion {
-  std::optional<std::string> SelectedEngineVersion;
-  std::optional<std::string> EffectiveEngineVersion;
+  std::optional<std::string> SelectedEngineVersion{};
+  std::optional<std::string> EffectiveEngineVersion{};
 
   friend bool operator==(EngineVersion const&, EngineVersion const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutorsSummary {
-  std::string ExecutorId;
-  std::optional<awsjson::open_enum<::awsjson::athena::ExecutorType>> ExecutorType;
-  std::optional<std::int64_t> StartDateTime;
-  std::optional<std::int64_t> TerminationDateTime;
-  std::optional<awsjson::open_enum<::awsjson::athena::ExecutorState>> ExecutorState;
-  std::optional<std::int64_t> ExecutorSize;
+  std::string ExecutorId{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ExecutorType>> ExecutorType{};
+  std::optional<std::int64_t> StartDateTime{};
+  std::optional<std::int64_t> TerminationDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ExecutorState>> ExecutorState{};
+  std::optional<std::int64_t> ExecutorSize{};
 
   friend bool operator==(ExecutorsSummary const&, ExecutorsSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportNotebookRequest {
-  std::string NotebookId;
+  std::string NotebookId{};
 
   friend bool operator==(ExportNotebookRequest const&, ExportNotebookRequest const&) = default;
 };

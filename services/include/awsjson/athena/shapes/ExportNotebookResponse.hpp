@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportNotebookResponse {
-  std::optional<::awsjson::athena::NotebookMetadata> NotebookMetadata;
-  std::optional<std::string> Payload;
+  std::optional<::awsjson::athena::NotebookMetadata> NotebookMetadata{};
+  std::optional<std::string> Payload{};
 
   friend bool operator==(ExportNotebookResponse const&, ExportNotebookResponse const&) = default;
 };

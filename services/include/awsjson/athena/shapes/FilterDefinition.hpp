@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterDefinition {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(FilterDefinition const&, FilterDefinition const&) = default;
 };

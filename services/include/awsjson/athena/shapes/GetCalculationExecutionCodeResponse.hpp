@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCalculationExecutionCodeResponse {
-  std::optional<std::string> CodeBlock;
+  std::optional<std::string> CodeBlock{};
 
   friend bool operator==(GetCalculationExecutionCodeResponse const&,
                          GetCalculationExecutionCodeResponse const&) = default;

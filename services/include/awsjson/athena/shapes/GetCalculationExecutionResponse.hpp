@@ -16,13 +16,13 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCalculationExecutionResponse {
-  std::optional<std::string> CalculationExecutionId;
-  std::optional<std::string> SessionId;
-  std::optional<std::string> Description;
-  std::optional<std::string> WorkingDirectory;
-  std::optional<::awsjson::athena::CalculationStatus> Status;
-  std::optional<::awsjson::athena::CalculationStatistics> Statistics;
-  std::optional<::awsjson::athena::CalculationResult> Result;
+  std::optional<std::string> CalculationExecutionId{};
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> WorkingDirectory{};
+  std::optional<::awsjson::athena::CalculationStatus> Status{};
+  std::optional<::awsjson::athena::CalculationStatistics> Statistics{};
+  std::optional<::awsjson::athena::CalculationResult> Result{};
 
   friend bool operator==(GetCalculationExecutionResponse const&,
                          GetCalculationExecutionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCalculationExecutionStatusRequest {
-  std::string CalculationExecutionId;
+  std::string CalculationExecutionId{};
 
   friend bool operator==(GetCalculationExecutionStatusRequest const&,
                          GetCalculationExecutionStatusRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCalculationExecutionStatusResponse {
-  std::optional<::awsjson::athena::CalculationStatus> Status;
-  std::optional<::awsjson::athena::CalculationStatistics> Statistics;
+  std::optional<::awsjson::athena::CalculationStatus> Status{};
+  std::optional<::awsjson::athena::CalculationStatistics> Statistics{};
 
   friend bool operator==(GetCalculationExecutionStatusResponse const&,
                          GetCalculationExecutionStatusResponse const&) = default;

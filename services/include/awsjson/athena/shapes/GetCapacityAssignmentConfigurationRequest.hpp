@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCapacityAssignmentConfigurationRequest {
-  std::string CapacityReservationName;
+  std::string CapacityReservationName{};
 
   friend bool operator==(GetCapacityAssignmentConfigurationRequest const&,
                          GetCapacityAssignmentConfigurationRequest const&) = default;

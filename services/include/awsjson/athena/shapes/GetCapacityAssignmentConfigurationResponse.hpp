@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCapacityAssignmentConfigurationResponse {
-  ::awsjson::athena::CapacityAssignmentConfiguration CapacityAssignmentConfiguration;
+  ::awsjson::athena::CapacityAssignmentConfiguration CapacityAssignmentConfiguration{};
 
   friend bool operator==(GetCapacityAssignmentConfigurationResponse const&,
                          GetCapacityAssignmentConfigurationResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCapacityReservationResponse {
-  ::awsjson::athena::CapacityReservation CapacityReservation;
+  ::awsjson::athena::CapacityReservation CapacityReservation{};
 
   friend bool operator==(GetCapacityReservationResponse const&,
                          GetCapacityReservationResponse const&) = default;

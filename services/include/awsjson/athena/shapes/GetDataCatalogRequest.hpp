@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataCatalogRequest {
-  std::string Name;
-  std::optional<std::string> WorkGroup;
+  std::string Name{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(GetDataCatalogRequest const&, GetDataCatalogRequest const&) = default;
 };

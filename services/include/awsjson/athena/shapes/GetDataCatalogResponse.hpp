@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataCatalogResponse {
-  std::optional<::awsjson::athena::DataCatalog> DataCatalog;
+  std::optional<::awsjson::athena::DataCatalog> DataCatalog{};
 
   friend bool operator==(GetDataCatalogResponse const&, GetDataCatalogResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDatabaseRequest {
-  std::string CatalogName;
-  std::string DatabaseName;
-  std::optional<std::string> WorkGroup;
+  std::string CatalogName{};
+  std::string DatabaseName{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(GetDatabaseRequest const&, GetDatabaseRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDatabaseResponse {
-  std::optional<::awsjson::athena::Database> Database;
+  std::optional<::awsjson::athena::Database> Database{};
 
   friend bool operator==(GetDatabaseResponse const&, GetDatabaseResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNamedQueryRequest {
-  std::string NamedQueryId;
+  std::string NamedQueryId{};
 
   friend bool operator==(GetNamedQueryRequest const&, GetNamedQueryRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNamedQueryResponse {
-  std::optional<::awsjson::athena::NamedQuery> NamedQuery;
+  std::optional<::awsjson::athena::NamedQuery> NamedQuery{};
 
   friend bool operator==(GetNamedQueryResponse const&, GetNamedQueryResponse const&) = default;
 };

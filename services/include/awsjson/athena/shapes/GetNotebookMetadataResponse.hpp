@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNotebookMetadataResponse {
-  std::optional<::awsjson::athena::NotebookMetadata> NotebookMetadata;
+  std::optional<::awsjson::athena::NotebookMetadata> NotebookMetadata{};
 
   friend bool operator==(GetNotebookMetadataResponse const&,
                          GetNotebookMetadataResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPreparedStatementRequest {
-  std::string StatementName;
-  std::string WorkGroup;
+  std::string StatementName{};
+  std::string WorkGroup{};
 
   friend bool operator==(GetPreparedStatementRequest const&,
                          GetPreparedStatementRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPreparedStatementResponse {
-  std::optional<::awsjson::athena::PreparedStatement> PreparedStatement;
+  std::optional<::awsjson::athena::PreparedStatement> PreparedStatement{};
 
   friend bool operator==(GetPreparedStatementResponse const&,
                          GetPreparedStatementResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryExecutionResponse {
-  std::optional<::awsjson::athena::QueryExecution> QueryExecution;
+  std::optional<::awsjson::athena::QueryExecution> QueryExecution{};
 
   friend bool operator==(GetQueryExecutionResponse const&,
                          GetQueryExecutionResponse const&) = default;

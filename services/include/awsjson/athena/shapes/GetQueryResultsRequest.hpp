@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryResultsRequest {
-  std::string QueryExecutionId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::athena::QueryResultType>> QueryResultType;
+  std::string QueryExecutionId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::athena::QueryResultType>> QueryResultType{};
 
   friend bool operator==(GetQueryResultsRequest const&, GetQueryResultsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryResultsResponse {
-  std::optional<std::int64_t> UpdateCount;
-  std::optional<::awsjson::athena::ResultSet> ResultSet;
-  std::optional<std::string> NextToken;
+  std::optional<std::int64_t> UpdateCount{};
+  std::optional<::awsjson::athena::ResultSet> ResultSet{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetQueryResultsResponse const&, GetQueryResultsResponse const&) = default;
 };

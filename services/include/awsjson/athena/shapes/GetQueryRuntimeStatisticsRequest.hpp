@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryRuntimeStatisticsRequest {
-  std::string QueryExecutionId;
+  std::string QueryExecutionId{};
 
   friend bool operator==(GetQueryRuntimeStatisticsRequest const&,
                          GetQueryRuntimeStatisticsRequest const&) = default;

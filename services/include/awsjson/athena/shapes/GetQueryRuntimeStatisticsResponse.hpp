@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryRuntimeStatisticsResponse {
-  std::optional<::awsjson::athena::QueryRuntimeStatistics> QueryRuntimeStatistics;
+  std::optional<::awsjson::athena::QueryRuntimeStatistics> QueryRuntimeStatistics{};
 
   friend bool operator==(GetQueryRuntimeStatisticsResponse const&,
                          GetQueryRuntimeStatisticsResponse const&) = default;

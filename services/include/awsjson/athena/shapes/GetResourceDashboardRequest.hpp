@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceDashboardRequest {
-  std::string ResourceARN;
+  std::string ResourceARN{};
 
   friend bool operator==(GetResourceDashboardRequest const&,
                          GetResourceDashboardRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceDashboardResponse {
-  std::string Url;
+  std::string Url{};
 
   friend bool operator==(GetResourceDashboardResponse const&,
                          GetResourceDashboardResponse const&) = default;

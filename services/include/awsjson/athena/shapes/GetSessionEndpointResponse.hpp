@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSessionEndpointResponse {
-  std::string EndpointUrl;
-  std::string AuthToken;
-  awsjson::timestamp AuthTokenExpirationTime;
+  std::string EndpointUrl{};
+  std::string AuthToken{};
+  awsjson::timestamp AuthTokenExpirationTime{};
 
   friend bool operator==(GetSessionEndpointResponse const&,
                          GetSessionEndpointResponse const&) = default;

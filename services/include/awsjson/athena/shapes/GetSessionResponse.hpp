@@ -18,16 +18,16 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSessionResponse {
-  std::optional<std::string> SessionId;
-  std::optional<std::string> Description;
-  std::optional<std::string> WorkGroup;
-  std::optional<std::string> EngineVersion;
-  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration;
-  std::optional<std::string> NotebookVersion;
-  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration;
-  std::optional<::awsjson::athena::SessionConfiguration> SessionConfiguration;
-  std::optional<::awsjson::athena::SessionStatus> Status;
-  std::optional<::awsjson::athena::SessionStatistics> Statistics;
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> WorkGroup{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration{};
+  std::optional<std::string> NotebookVersion{};
+  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration{};
+  std::optional<::awsjson::athena::SessionConfiguration> SessionConfiguration{};
+  std::optional<::awsjson::athena::SessionStatus> Status{};
+  std::optional<::awsjson::athena::SessionStatistics> Statistics{};
 
   friend bool operator==(GetSessionResponse const&, GetSessionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSessionStatusRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(GetSessionStatusRequest const&, GetSessionStatusRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSessionStatusResponse {
-  std::optional<std::string> SessionId;
-  std::optional<::awsjson::athena::SessionStatus> Status;
+  std::optional<std::string> SessionId{};
+  std::optional<::awsjson::athena::SessionStatus> Status{};
 
   friend bool operator==(GetSessionStatusResponse const&,
                          GetSessionStatusResponse const&) = default;

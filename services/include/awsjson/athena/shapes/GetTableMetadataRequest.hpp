@@ -12,10 +12,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableMetadataRequest {
-  std::string CatalogName;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> WorkGroup;
+  std::string CatalogName{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(GetTableMetadataRequest const&, GetTableMetadataRequest const&) = default;
 };

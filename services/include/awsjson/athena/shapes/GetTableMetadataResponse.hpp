@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableMetadataResponse {
-  std::optional<::awsjson::athena::TableMetadata> TableMetadata;
+  std::optional<::awsjson::athena::TableMetadata> TableMetadata{};
 
   friend bool operator==(GetTableMetadataResponse const&,
                          GetTableMetadataResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkGroupRequest {
-  std::string WorkGroup;
+  std::string WorkGroup{};
 
   friend bool operator==(GetWorkGroupRequest const&, GetWorkGroupRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkGroupResponse {
-  std::optional<::awsjson::athena::WorkGroup> WorkGroup;
+  std::optional<::awsjson::athena::WorkGroup> WorkGroup{};
 
   friend bool operator==(GetWorkGroupResponse const&, GetWorkGroupResponse const&) = default;
 };

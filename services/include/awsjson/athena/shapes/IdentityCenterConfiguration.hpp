@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityCenterConfiguration {
-  std::optional<bool> EnableIdentityCenter;
-  std::optional<std::string> IdentityCenterInstanceArn;
+  std::optional<bool> EnableIdentityCenter{};
+  std::optional<std::string> IdentityCenterInstanceArn{};
 
   friend bool operator==(IdentityCenterConfiguration const&,
                          IdentityCenterConfiguration const&) = default;

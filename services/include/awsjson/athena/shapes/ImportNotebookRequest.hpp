@@ -14,12 +14,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportNotebookRequest {
-  std::string WorkGroup;
-  std::string Name;
-  std::optional<std::string> Payload;
-  awsjson::open_enum<::awsjson::athena::NotebookType> Type;
-  std::optional<std::string> NotebookS3LocationUri;
-  std::optional<std::string> ClientRequestToken;
+  std::string WorkGroup{};
+  std::string Name{};
+  std::optional<std::string> Payload{};
+  awsjson::open_enum<::awsjson::athena::NotebookType> Type{};
+  std::optional<std::string> NotebookS3LocationUri{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(ImportNotebookRequest const&, ImportNotebookRequest const&) = default;
 };

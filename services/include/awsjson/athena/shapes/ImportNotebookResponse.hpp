@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportNotebookResponse {
-  std::optional<std::string> NotebookId;
+  std::optional<std::string> NotebookId{};
 
   friend bool operator==(ImportNotebookResponse const&, ImportNotebookResponse const&) = default;
 };

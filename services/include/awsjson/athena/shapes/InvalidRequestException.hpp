@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestException {
-  std::optional<std::string> AthenaErrorCode;
-  std::optional<std::string> Message;
+  std::optional<std::string> AthenaErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidRequestException const&, InvalidRequestException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationDPUSizesResponse {
-  std::optional<std::vector<::awsjson::athena::ApplicationDPUSizes>> ApplicationDPUSizes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::ApplicationDPUSizes>> ApplicationDPUSizes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationDPUSizesResponse const&,
                          ListApplicationDPUSizesResponse const&) = default;

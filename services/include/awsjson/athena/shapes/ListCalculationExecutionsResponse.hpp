@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCalculationExecutionsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::athena::CalculationSummary>> Calculations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::athena::CalculationSummary>> Calculations{};
 
   friend bool operator==(ListCalculationExecutionsResponse const&,
                          ListCalculationExecutionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCapacityReservationsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::athena::CapacityReservation> CapacityReservations;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::athena::CapacityReservation> CapacityReservations{};
 
   friend bool operator==(ListCapacityReservationsResponse const&,
                          ListCapacityReservationsResponse const&) = default;

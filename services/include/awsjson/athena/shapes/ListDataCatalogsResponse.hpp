@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataCatalogsResponse {
-  std::optional<std::vector<::awsjson::athena::DataCatalogSummary>> DataCatalogsSummary;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::DataCatalogSummary>> DataCatalogsSummary{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataCatalogsResponse const&,
                          ListDataCatalogsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatabasesRequest {
-  std::string CatalogName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> WorkGroup;
+  std::string CatalogName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(ListDatabasesRequest const&, ListDatabasesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatabasesResponse {
-  std::optional<std::vector<::awsjson::athena::Database>> DatabaseList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::Database>> DatabaseList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatabasesResponse const&, ListDatabasesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEngineVersionsResponse {
-  std::optional<std::vector<::awsjson::athena::EngineVersion>> EngineVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::EngineVersion>> EngineVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEngineVersionsResponse const&,
                          ListEngineVersionsResponse const&) = default;

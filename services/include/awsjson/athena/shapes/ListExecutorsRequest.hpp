@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutorsRequest {
-  std::string SessionId;
-  std::optional<awsjson::open_enum<::awsjson::athena::ExecutorState>> ExecutorStateFilter;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string SessionId{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ExecutorState>> ExecutorStateFilter{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExecutorsRequest const&, ListExecutorsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutorsResponse {
-  std::string SessionId;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::athena::ExecutorsSummary>> ExecutorsSummary;
+  std::string SessionId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::athena::ExecutorsSummary>> ExecutorsSummary{};
 
   friend bool operator==(ListExecutorsResponse const&, ListExecutorsResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNamedQueriesResponse {
-  std::optional<std::vector<std::string>> NamedQueryIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> NamedQueryIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListNamedQueriesResponse const&,
                          ListNamedQueriesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookMetadataRequest {
-  std::optional<::awsjson::athena::FilterDefinition> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::string WorkGroup;
+  std::optional<::awsjson::athena::FilterDefinition> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::string WorkGroup{};
 
   friend bool operator==(ListNotebookMetadataRequest const&,
                          ListNotebookMetadataRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookMetadataResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::athena::NotebookMetadata>> NotebookMetadataList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::athena::NotebookMetadata>> NotebookMetadataList{};
 
   friend bool operator==(ListNotebookMetadataResponse const&,
                          ListNotebookMetadataResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookSessionsResponse {
-  std::vector<::awsjson::athena::NotebookSessionSummary> NotebookSessionsList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::athena::NotebookSessionSummary> NotebookSessionsList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListNotebookSessionsResponse const&,
                          ListNotebookSessionsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPreparedStatementsRequest {
-  std::string WorkGroup;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string WorkGroup{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListPreparedStatementsRequest const&,
                          ListPreparedStatementsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPreparedStatementsResponse {
-  std::optional<std::vector<::awsjson::athena::PreparedStatementSummary>> PreparedStatements;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::PreparedStatementSummary>> PreparedStatements{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPreparedStatementsResponse const&,
                          ListPreparedStatementsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueryExecutionsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> WorkGroup;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(ListQueryExecutionsRequest const&,
                          ListQueryExecutionsRequest const&) = default;

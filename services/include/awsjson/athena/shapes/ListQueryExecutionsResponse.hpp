@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueryExecutionsResponse {
-  std::optional<std::vector<std::string>> QueryExecutionIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> QueryExecutionIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListQueryExecutionsResponse const&,
                          ListQueryExecutionsResponse const&) = default;

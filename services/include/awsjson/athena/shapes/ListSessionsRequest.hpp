@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSessionsRequest {
-  std::string WorkGroup;
-  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> StateFilter;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string WorkGroup{};
+  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> StateFilter{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSessionsRequest const&, ListSessionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSessionsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::athena::SessionSummary>> Sessions;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::athena::SessionSummary>> Sessions{};
 
   friend bool operator==(ListSessionsResponse const&, ListSessionsResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTableMetadataRequest {
-  std::string CatalogName;
-  std::string DatabaseName;
-  std::optional<std::string> Expression;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> WorkGroup;
+  std::string CatalogName{};
+  std::string DatabaseName{};
+  std::optional<std::string> Expression{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(ListTableMetadataRequest const&,
                          ListTableMetadataRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTableMetadataResponse {
-  std::optional<std::vector<::awsjson::athena::TableMetadata>> TableMetadataList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::TableMetadata>> TableMetadataList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTableMetadataResponse const&,
                          ListTableMetadataResponse const&) = default;

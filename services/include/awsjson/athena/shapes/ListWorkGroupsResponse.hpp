@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkGroupsResponse {
-  std::optional<std::vector<::awsjson::athena::WorkGroupSummary>> WorkGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::athena::WorkGroupSummary>> WorkGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkGroupsResponse const&, ListWorkGroupsResponse const&) = default;
 };

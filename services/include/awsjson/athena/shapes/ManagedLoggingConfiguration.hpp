@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedLoggingConfiguration {
-  bool Enabled;
-  std::optional<std::string> KmsKey;
+  bool Enabled{};
+  std::optional<std::string> KmsKey{};
 
   friend bool operator==(ManagedLoggingConfiguration const&,
                          ManagedLoggingConfiguration const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedQueryResultsConfiguration {
-  bool Enabled;
-  std::optional<::awsjson::athena::ManagedQueryResultsEncryptionConfiguration> EncryptionConfiguration;
+  bool Enabled{};
+  std::optional<::awsjson::athena::ManagedQueryResultsEncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(ManagedQueryResultsConfiguration const&,
                          ManagedQueryResultsConfiguration const&) = default;

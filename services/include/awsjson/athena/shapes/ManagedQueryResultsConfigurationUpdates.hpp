@@ -13,9 +13,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedQueryResultsConfigurationUpdates {
-  std::optional<bool> Enabled;
-  std::optional<::awsjson::athena::ManagedQueryResultsEncryptionConfiguration> EncryptionConfiguration;
-  std::optional<bool> RemoveEncryptionConfiguration;
+  std::optional<bool> Enabled{};
+  std::optional<::awsjson::athena::ManagedQueryResultsEncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<bool> RemoveEncryptionConfiguration{};
 
   friend bool operator==(ManagedQueryResultsConfigurationUpdates const&,
                          ManagedQueryResultsConfigurationUpdates const&) = default;

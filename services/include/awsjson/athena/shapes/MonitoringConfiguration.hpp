@@ -15,9 +15,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringConfiguration {
-  std::optional<::awsjson::athena::CloudWatchLoggingConfiguration> CloudWatchLoggingConfiguration;
-  std::optional<::awsjson::athena::ManagedLoggingConfiguration> ManagedLoggingConfiguration;
-  std::optional<::awsjson::athena::S3LoggingConfiguration> S3LoggingConfiguration;
+  std::optional<::awsjson::athena::CloudWatchLoggingConfiguration> CloudWatchLoggingConfiguration{};
+  std::optional<::awsjson::athena::ManagedLoggingConfiguration> ManagedLoggingConfiguration{};
+  std::optional<::awsjson::athena::S3LoggingConfiguration> S3LoggingConfiguration{};
 
   friend bool operator==(MonitoringConfiguration const&, MonitoringConfiguration const&) = default;
 };

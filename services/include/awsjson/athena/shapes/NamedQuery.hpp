@@ -12,12 +12,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NamedQuery {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string Database;
-  std::string QueryString;
-  std::optional<std::string> NamedQueryId;
-  std::optional<std::string> WorkGroup;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string Database{};
+  std::string QueryString{};
+  std::optional<std::string> NamedQueryId{};
+  std::optional<std::string> WorkGroup{};
 
   friend bool operator==(NamedQuery const&, NamedQuery const&) = default;
 };

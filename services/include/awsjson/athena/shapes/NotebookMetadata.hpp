@@ -14,12 +14,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookMetadata {
-  std::optional<std::string> NotebookId;
-  std::optional<std::string> Name;
-  std::optional<std::string> WorkGroup;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::open_enum<::awsjson::athena::NotebookType>> Type;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> NotebookId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> WorkGroup{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::open_enum<::awsjson::athena::NotebookType>> Type{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(NotebookMetadata const&, NotebookMetadata const&) = default;
 };

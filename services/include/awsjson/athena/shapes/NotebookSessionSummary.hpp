@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookSessionSummary {
-  std::optional<std::string> SessionId;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> SessionId{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(NotebookSessionSummary const&, NotebookSessionSummary const&) = default;
 };

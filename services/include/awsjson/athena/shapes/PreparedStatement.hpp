@@ -12,11 +12,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreparedStatement {
-  std::optional<std::string> StatementName;
-  std::optional<std::string> QueryStatement;
-  std::optional<std::string> WorkGroupName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> StatementName{};
+  std::optional<std::string> QueryStatement{};
+  std::optional<std::string> WorkGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(PreparedStatement const&, PreparedStatement const&) = default;
 };

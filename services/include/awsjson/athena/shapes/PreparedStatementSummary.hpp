@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreparedStatementSummary {
-  std::optional<std::string> StatementName;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> StatementName{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(PreparedStatementSummary const&,
                          PreparedStatementSummary const&) = default;

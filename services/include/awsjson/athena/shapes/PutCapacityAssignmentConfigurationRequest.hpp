@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutCapacityAssignmentConfigurationRequest {
-  std::string CapacityReservationName;
-  std::vector<::awsjson::athena::CapacityAssignment> CapacityAssignments;
+  std::string CapacityReservationName{};
+  std::vector<::awsjson::athena::CapacityAssignment> CapacityAssignments{};
 
   friend bool operator==(PutCapacityAssignmentConfigurationRequest const&,
                          PutCapacityAssignmentConfigurationRequest const&) = default;

@@ -23,20 +23,20 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryExecution {
-  std::optional<std::string> QueryExecutionId;
-  std::optional<std::string> Query;
-  std::optional<awsjson::open_enum<::awsjson::athena::StatementType>> StatementType;
-  std::optional<::awsjson::athena::ManagedQueryResultsConfiguration> ManagedQueryResultsConfiguration;
-  std::optional<::awsjson::athena::ResultConfiguration> ResultConfiguration;
-  std::optional<::awsjson::athena::ResultReuseConfiguration> ResultReuseConfiguration;
-  std::optional<::awsjson::athena::QueryExecutionContext> QueryExecutionContext;
-  std::optional<::awsjson::athena::QueryExecutionStatus> Status;
-  std::optional<::awsjson::athena::QueryExecutionStatistics> Statistics;
-  std::optional<std::string> WorkGroup;
-  std::optional<::awsjson::athena::EngineVersion> EngineVersion;
-  std::optional<std::vector<std::string>> ExecutionParameters;
-  std::optional<std::string> SubstatementType;
-  std::optional<::awsjson::athena::QueryResultsS3AccessGrantsConfiguration> QueryResultsS3AccessGrantsConfiguration;
+  std::optional<std::string> QueryExecutionId{};
+  std::optional<std::string> Query{};
+  std::optional<awsjson::open_enum<::awsjson::athena::StatementType>> StatementType{};
+  std::optional<::awsjson::athena::ManagedQueryResultsConfiguration> ManagedQueryResultsConfiguration{};
+  std::optional<::awsjson::athena::ResultConfiguration> ResultConfiguration{};
+  std::optional<::awsjson::athena::ResultReuseConfiguration> ResultReuseConfiguration{};
+  std::optional<::awsjson::athena::QueryExecutionContext> QueryExecutionContext{};
+  std::optional<::awsjson::athena::QueryExecutionStatus> Status{};
+  std::optional<::awsjson::athena::QueryExecutionStatistics> Statistics{};
+  std::optional<std::string> WorkGroup{};
+  std::optional<::awsjson::athena::EngineVersion> EngineVersion{};
+  std::optional<std::vector<std::string>> ExecutionParameters{};
+  std::optional<std::string> SubstatementType{};
+  std::optional<::awsjson::athena::QueryResultsS3AccessGrantsConfiguration> QueryResultsS3AccessGrantsConfiguration{};
 
   friend bool operator==(QueryExecution const&, QueryExecution const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryExecutionContext {
-  std::optional<std::string> Database;
-  std::optional<std::string> Catalog;
+  std::optional<std::string> Database{};
+  std::optional<std::string> Catalog{};
 
   friend bool operator==(QueryExecutionContext const&, QueryExecutionContext const&) = default;
 };

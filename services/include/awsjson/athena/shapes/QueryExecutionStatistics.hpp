@@ -15,16 +15,16 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryExecutionStatistics {
-  std::optional<std::int64_t> EngineExecutionTimeInMillis;
-  std::optional<std::int64_t> DataScannedInBytes;
-  std::optional<std::string> DataManifestLocation;
-  std::optional<std::int64_t> TotalExecutionTimeInMillis;
-  std::optional<std::int64_t> QueryQueueTimeInMillis;
-  std::optional<std::int64_t> ServicePreProcessingTimeInMillis;
-  std::optional<std::int64_t> QueryPlanningTimeInMillis;
-  std::optional<std::int64_t> ServiceProcessingTimeInMillis;
-  std::optional<::awsjson::athena::ResultReuseInformation> ResultReuseInformation;
-  std::optional<double> DpuCount;
+  std::optional<std::int64_t> EngineExecutionTimeInMillis{};
+  std::optional<std::int64_t> DataScannedInBytes{};
+  std::optional<std::string> DataManifestLocation{};
+  std::optional<std::int64_t> TotalExecutionTimeInMillis{};
+  std::optional<std::int64_t> QueryQueueTimeInMillis{};
+  std::optional<std::int64_t> ServicePreProcessingTimeInMillis{};
+  std::optional<std::int64_t> QueryPlanningTimeInMillis{};
+  std::optional<std::int64_t> ServiceProcessingTimeInMillis{};
+  std::optional<::awsjson::athena::ResultReuseInformation> ResultReuseInformation{};
+  std::optional<double> DpuCount{};
 
   friend bool operator==(QueryExecutionStatistics const&,
                          QueryExecutionStatistics const&) = default;

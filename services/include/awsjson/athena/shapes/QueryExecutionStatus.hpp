@@ -15,11 +15,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryExecutionStatus {
-  std::optional<awsjson::open_enum<::awsjson::athena::QueryExecutionState>> State;
-  std::optional<std::string> StateChangeReason;
-  std::optional<awsjson::timestamp> SubmissionDateTime;
-  std::optional<awsjson::timestamp> CompletionDateTime;
-  std::optional<::awsjson::athena::AthenaError> AthenaError;
+  std::optional<awsjson::open_enum<::awsjson::athena::QueryExecutionState>> State{};
+  std::optional<std::string> StateChangeReason{};
+  std::optional<awsjson::timestamp> SubmissionDateTime{};
+  std::optional<awsjson::timestamp> CompletionDateTime{};
+  std::optional<::awsjson::athena::AthenaError> AthenaError{};
 
   friend bool operator==(QueryExecutionStatus const&, QueryExecutionStatus const&) = default;
 };

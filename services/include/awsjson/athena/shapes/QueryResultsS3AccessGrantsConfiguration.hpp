@@ -14,9 +14,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryResultsS3AccessGrantsConfiguration {
-  bool EnableS3AccessGrants;
-  std::optional<bool> CreateUserLevelPrefix;
-  awsjson::open_enum<::awsjson::athena::AuthenticationType> AuthenticationType;
+  bool EnableS3AccessGrants{};
+  std::optional<bool> CreateUserLevelPrefix{};
+  awsjson::open_enum<::awsjson::athena::AuthenticationType> AuthenticationType{};
 
   friend bool operator==(QueryResultsS3AccessGrantsConfiguration const&,
                          QueryResultsS3AccessGrantsConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRuntimeStatistics {
-  std::optional<::awsjson::athena::QueryRuntimeStatisticsTimeline> Timeline;
-  std::optional<::awsjson::athena::QueryRuntimeStatisticsRows> Rows;
-  std::optional<::awsjson::athena::QueryStage> OutputStage;
+  std::optional<::awsjson::athena::QueryRuntimeStatisticsTimeline> Timeline{};
+  std::optional<::awsjson::athena::QueryRuntimeStatisticsRows> Rows{};
+  std::optional<::awsjson::athena::QueryStage> OutputStage{};
 
   friend bool operator==(QueryRuntimeStatistics const&, QueryRuntimeStatistics const&) = default;
 };

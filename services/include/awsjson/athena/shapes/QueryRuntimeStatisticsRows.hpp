@@ -12,10 +12,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRuntimeStatisticsRows {
-  std::optional<std::int64_t> InputRows;
-  std::optional<std::int64_t> InputBytes;
-  std::optional<std::int64_t> OutputBytes;
-  std::optional<std::int64_t> OutputRows;
+  std::optional<std::int64_t> InputRows{};
+  std::optional<std::int64_t> InputBytes{};
+  std::optional<std::int64_t> OutputBytes{};
+  std::optional<std::int64_t> OutputRows{};
 
   friend bool operator==(QueryRuntimeStatisticsRows const&,
                          QueryRuntimeStatisticsRows const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRuntimeStatisticsTimeline {
-  std::optional<std::int64_t> QueryQueueTimeInMillis;
-  std::optional<std::int64_t> ServicePreProcessingTimeInMillis;
-  std::optional<std::int64_t> QueryPlanningTimeInMillis;
-  std::optional<std::int64_t> EngineExecutionTimeInMillis;
-  std::optional<std::int64_t> ServiceProcessingTimeInMillis;
-  std::optional<std::int64_t> TotalExecutionTimeInMillis;
+  std::optional<std::int64_t> QueryQueueTimeInMillis{};
+  std::optional<std::int64_t> ServicePreProcessingTimeInMillis{};
+  std::optional<std::int64_t> QueryPlanningTimeInMillis{};
+  std::optional<std::int64_t> EngineExecutionTimeInMillis{};
+  std::optional<std::int64_t> ServiceProcessingTimeInMillis{};
+  std::optional<std::int64_t> TotalExecutionTimeInMillis{};
 
   friend bool operator==(QueryRuntimeStatisticsTimeline const&,
                          QueryRuntimeStatisticsTimeline const&) = default;

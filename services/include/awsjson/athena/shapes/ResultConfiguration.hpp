@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultConfiguration {
-  std::optional<std::string> OutputLocation;
-  std::optional<::awsjson::athena::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<std::string> ExpectedBucketOwner;
-  std::optional<::awsjson::athena::AclConfiguration> AclConfiguration;
+  std::optional<std::string> OutputLocation{};
+  std::optional<::awsjson::athena::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<std::string> ExpectedBucketOwner{};
+  std::optional<::awsjson::athena::AclConfiguration> AclConfiguration{};
 
   friend bool operator==(ResultConfiguration const&, ResultConfiguration const&) = default;
 };

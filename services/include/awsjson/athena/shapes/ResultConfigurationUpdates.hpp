@@ -15,14 +15,14 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultConfigurationUpdates {
-  std::optional<std::string> OutputLocation;
-  std::optional<bool> RemoveOutputLocation;
-  std::optional<::awsjson::athena::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<bool> RemoveEncryptionConfiguration;
-  std::optional<std::string> ExpectedBucketOwner;
-  std::optional<bool> RemoveExpectedBucketOwner;
-  std::optional<::awsjson::athena::AclConfiguration> AclConfiguration;
-  std::optional<bool> RemoveAclConfiguration;
+  std::optional<std::string> OutputLocation{};
+  std::optional<bool> RemoveOutputLocation{};
+  std::optional<::awsjson::athena::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<bool> RemoveEncryptionConfiguration{};
+  std::optional<std::string> ExpectedBucketOwner{};
+  std::optional<bool> RemoveExpectedBucketOwner{};
+  std::optional<::awsjson::athena::AclConfiguration> AclConfiguration{};
+  std::optional<bool> RemoveAclConfiguration{};
 
   friend bool operator==(ResultConfigurationUpdates const&,
                          ResultConfigurationUpdates const&) = default;

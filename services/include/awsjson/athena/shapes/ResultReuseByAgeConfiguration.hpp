@@ -12,8 +12,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultReuseByAgeConfiguration {
-  bool Enabled;
-  std::optional<std::int32_t> MaxAgeInMinutes;
+  bool Enabled{};
+  std::optional<std::int32_t> MaxAgeInMinutes{};
 
   friend bool operator==(ResultReuseByAgeConfiguration const&,
                          ResultReuseByAgeConfiguration const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultReuseConfiguration {
-  std::optional<::awsjson::athena::ResultReuseByAgeConfiguration> ResultReuseByAgeConfiguration;
+  std::optional<::awsjson::athena::ResultReuseByAgeConfiguration> ResultReuseByAgeConfiguration{};
 
   friend bool operator==(ResultReuseConfiguration const&,
                          ResultReuseConfiguration const&) = default;

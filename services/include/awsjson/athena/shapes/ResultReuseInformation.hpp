@@ -11,7 +11,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultReuseInformation {
-  bool ReusedPreviousResult;
+  bool ReusedPreviousResult{};
 
   friend bool operator==(ResultReuseInformation const&, ResultReuseInformation const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultSet {
-  std::optional<std::vector<::awsjson::athena::Row>> Rows;
-  std::optional<::awsjson::athena::ResultSetMetadata> ResultSetMetadata;
+  std::optional<std::vector<::awsjson::athena::Row>> Rows{};
+  std::optional<::awsjson::athena::ResultSetMetadata> ResultSetMetadata{};
 
   friend bool operator==(ResultSet const&, ResultSet const&) = default;
 };

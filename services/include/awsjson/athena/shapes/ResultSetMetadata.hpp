@@ -14,7 +14,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultSetMetadata {
-  std::optional<std::vector<::awsjson::athena::ColumnInfo>> ColumnInfo;
+  std::optional<std::vector<::awsjson::athena::ColumnInfo>> ColumnInfo{};
 
   friend bool operator==(ResultSetMetadata const&, ResultSetMetadata const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Row {
-  std::optional<std::vector<::awsjson::athena::Datum>> Data;
+  std::optional<std::vector<::awsjson::athena::Datum>> Data{};
 
   friend bool operator==(Row const&, Row const&) = default;
 };

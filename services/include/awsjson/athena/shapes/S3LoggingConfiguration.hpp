@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3LoggingConfiguration {
-  bool Enabled;
-  std::optional<std::string> KmsKey;
-  std::optional<std::string> LogLocation;
+  bool Enabled{};
+  std::optional<std::string> KmsKey{};
+  std::optional<std::string> LogLocation{};
 
   friend bool operator==(S3LoggingConfiguration const&, S3LoggingConfiguration const&) = default;
 };

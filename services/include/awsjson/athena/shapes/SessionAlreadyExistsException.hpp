@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionAlreadyExistsException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(SessionAlreadyExistsException const&,
                          SessionAlreadyExistsException const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionConfiguration {
-  std::optional<std::string> ExecutionRole;
-  std::optional<std::string> WorkingDirectory;
-  std::optional<std::int64_t> IdleTimeoutSeconds;
-  std::optional<std::int32_t> SessionIdleTimeoutInMinutes;
-  std::optional<::awsjson::athena::EncryptionConfiguration> EncryptionConfiguration;
+  std::optional<std::string> ExecutionRole{};
+  std::optional<std::string> WorkingDirectory{};
+  std::optional<std::int64_t> IdleTimeoutSeconds{};
+  std::optional<std::int32_t> SessionIdleTimeoutInMinutes{};
+  std::optional<::awsjson::athena::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(SessionConfiguration const&, SessionConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionStatistics {
-  std::optional<std::int64_t> DpuExecutionInMillis;
+  std::optional<std::int64_t> DpuExecutionInMillis{};
 
   friend bool operator==(SessionStatistics const&, SessionStatistics const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionStatus {
-  std::optional<awsjson::timestamp> StartDateTime;
-  std::optional<awsjson::timestamp> LastModifiedDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
-  std::optional<awsjson::timestamp> IdleSinceDateTime;
-  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> State;
-  std::optional<std::string> StateChangeReason;
+  std::optional<awsjson::timestamp> StartDateTime{};
+  std::optional<awsjson::timestamp> LastModifiedDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
+  std::optional<awsjson::timestamp> IdleSinceDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> State{};
+  std::optional<std::string> StateChangeReason{};
 
   friend bool operator==(SessionStatus const&, SessionStatus const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionSummary {
-  std::optional<std::string> SessionId;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::athena::EngineVersion> EngineVersion;
-  std::optional<std::string> NotebookVersion;
-  std::optional<::awsjson::athena::SessionStatus> Status;
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::athena::EngineVersion> EngineVersion{};
+  std::optional<std::string> NotebookVersion{};
+  std::optional<::awsjson::athena::SessionStatus> Status{};
 
   friend bool operator==(SessionSummary const&, SessionSummary const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCalculationExecutionRequest {
-  std::string SessionId;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::athena::CalculationConfiguration> CalculationConfiguration;
-  std::optional<std::string> CodeBlock;
-  std::optional<std::string> ClientRequestToken;
+  std::string SessionId{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::athena::CalculationConfiguration> CalculationConfiguration{};
+  std::optional<std::string> CodeBlock{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(StartCalculationExecutionRequest const&,
                          StartCalculationExecutionRequest const&) = default;

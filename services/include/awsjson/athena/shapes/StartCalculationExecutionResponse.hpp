@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCalculationExecutionResponse {
-  std::optional<std::string> CalculationExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::athena::CalculationExecutionState>> State;
+  std::optional<std::string> CalculationExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::athena::CalculationExecutionState>> State{};
 
   friend bool operator==(StartCalculationExecutionResponse const&,
                          StartCalculationExecutionResponse const&) = default;

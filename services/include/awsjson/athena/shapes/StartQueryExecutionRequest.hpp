@@ -18,14 +18,14 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQueryExecutionRequest {
-  std::string QueryString;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::athena::QueryExecutionContext> QueryExecutionContext;
-  std::optional<::awsjson::athena::ResultConfiguration> ResultConfiguration;
-  std::optional<std::string> WorkGroup;
-  std::optional<std::vector<std::string>> ExecutionParameters;
-  std::optional<::awsjson::athena::ResultReuseConfiguration> ResultReuseConfiguration;
-  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration;
+  std::string QueryString{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::athena::QueryExecutionContext> QueryExecutionContext{};
+  std::optional<::awsjson::athena::ResultConfiguration> ResultConfiguration{};
+  std::optional<std::string> WorkGroup{};
+  std::optional<std::vector<std::string>> ExecutionParameters{};
+  std::optional<::awsjson::athena::ResultReuseConfiguration> ResultReuseConfiguration{};
+  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration{};
 
   friend bool operator==(StartQueryExecutionRequest const&,
                          StartQueryExecutionRequest const&) = default;

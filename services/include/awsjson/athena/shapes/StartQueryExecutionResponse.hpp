@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQueryExecutionResponse {
-  std::optional<std::string> QueryExecutionId;
+  std::optional<std::string> QueryExecutionId{};
 
   friend bool operator==(StartQueryExecutionResponse const&,
                          StartQueryExecutionResponse const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSessionRequest {
-  std::optional<std::string> Description;
-  std::string WorkGroup;
-  ::awsjson::athena::EngineConfiguration EngineConfiguration;
-  std::optional<std::string> ExecutionRole;
-  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration;
-  std::optional<std::string> NotebookVersion;
-  std::optional<std::int32_t> SessionIdleTimeoutInMinutes;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::athena::Tag>> Tags;
-  std::optional<bool> CopyWorkGroupTags;
+  std::optional<std::string> Description{};
+  std::string WorkGroup{};
+  ::awsjson::athena::EngineConfiguration EngineConfiguration{};
+  std::optional<std::string> ExecutionRole{};
+  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration{};
+  std::optional<std::string> NotebookVersion{};
+  std::optional<std::int32_t> SessionIdleTimeoutInMinutes{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::athena::Tag>> Tags{};
+  std::optional<bool> CopyWorkGroupTags{};
 
   friend bool operator==(StartSessionRequest const&, StartSessionRequest const&) = default;
 };

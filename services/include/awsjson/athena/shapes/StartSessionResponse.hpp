@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSessionResponse {
-  std::optional<std::string> SessionId;
-  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> State;
+  std::optional<std::string> SessionId{};
+  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> State{};
 
   friend bool operator==(StartSessionResponse const&, StartSessionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopCalculationExecutionRequest {
-  std::string CalculationExecutionId;
+  std::string CalculationExecutionId{};
 
   friend bool operator==(StopCalculationExecutionRequest const&,
                          StopCalculationExecutionRequest const&) = default;

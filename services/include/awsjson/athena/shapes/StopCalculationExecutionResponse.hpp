@@ -14,7 +14,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopCalculationExecutionResponse {
-  std::optional<awsjson::open_enum<::awsjson::athena::CalculationExecutionState>> State;
+  std::optional<awsjson::open_enum<::awsjson::athena::CalculationExecutionState>> State{};
 
   friend bool operator==(StopCalculationExecutionResponse const&,
                          StopCalculationExecutionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopQueryExecutionRequest {
-  std::string QueryExecutionId;
+  std::string QueryExecutionId{};
 
   friend bool operator==(StopQueryExecutionRequest const&,
                          StopQueryExecutionRequest const&) = default;

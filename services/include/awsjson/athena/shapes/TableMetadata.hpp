@@ -16,13 +16,13 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableMetadata {
-  std::string Name;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> LastAccessTime;
-  std::optional<std::string> TableType;
-  std::optional<std::vector<::awsjson::athena::Column>> Columns;
-  std::optional<std::vector<::awsjson::athena::Column>> PartitionKeys;
-  std::optional<std::map<std::string, std::string>> Parameters;
+  std::string Name{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> LastAccessTime{};
+  std::optional<std::string> TableType{};
+  std::optional<std::vector<::awsjson::athena::Column>> Columns{};
+  std::optional<std::vector<::awsjson::athena::Column>> PartitionKeys{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
 
   friend bool operator==(TableMetadata const&, TableMetadata const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::athena::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::athena::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateSessionRequest {
-  std::string SessionId;
+  std::string SessionId{};
 
   friend bool operator==(TerminateSessionRequest const&, TerminateSessionRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateSessionResponse {
-  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> State;
+  std::optional<awsjson::open_enum<::awsjson::athena::SessionState>> State{};
 
   friend bool operator==(TerminateSessionResponse const&,
                          TerminateSessionResponse const&) = default;

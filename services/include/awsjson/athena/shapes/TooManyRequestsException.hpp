@@ -14,8 +14,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyRequestsException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::athena::ThrottleReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::athena::ThrottleReason>> Reason{};
 
   friend bool operator==(TooManyRequestsException const&,
                          TooManyRequestsException const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnprocessedNamedQueryId {
-  std::optional<std::string> NamedQueryId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> NamedQueryId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(UnprocessedNamedQueryId const&, UnprocessedNamedQueryId const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnprocessedPreparedStatementName {
-  std::optional<std::string> StatementName;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> StatementName{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(UnprocessedPreparedStatementName const&,
                          UnprocessedPreparedStatementName const&) = default;

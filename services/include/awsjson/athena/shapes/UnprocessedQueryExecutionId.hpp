@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnprocessedQueryExecutionId {
-  std::optional<std::string> QueryExecutionId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> QueryExecutionId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(UnprocessedQueryExecutionId const&,
                          UnprocessedQueryExecutionId const&) = default;

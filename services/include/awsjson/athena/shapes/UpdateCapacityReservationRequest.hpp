@@ -13,8 +13,8 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCapacityReservationRequest {
-  std::int32_t TargetDpus;
-  std::string Name;
+  std::int32_t TargetDpus{};
+  std::string Name{};
 
   friend bool operator==(UpdateCapacityReservationRequest const&,
                          UpdateCapacityReservationRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataCatalogRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::athena::DataCatalogType> Type;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Parameters;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::athena::DataCatalogType> Type{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
 
   friend bool operator==(UpdateDataCatalogRequest const&,
                          UpdateDataCatalogRequest const&) = default;

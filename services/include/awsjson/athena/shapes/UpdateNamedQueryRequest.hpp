@@ -12,10 +12,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNamedQueryRequest {
-  std::string NamedQueryId;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string QueryString;
+  std::string NamedQueryId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string QueryString{};
 
   friend bool operator==(UpdateNamedQueryRequest const&, UpdateNamedQueryRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotebookMetadataRequest {
-  std::string NotebookId;
-  std::optional<std::string> ClientRequestToken;
-  std::string Name;
+  std::string NotebookId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::string Name{};
 
   friend bool operator==(UpdateNotebookMetadataRequest const&,
                          UpdateNotebookMetadataRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotebookRequest {
-  std::string NotebookId;
-  std::string Payload;
-  awsjson::open_enum<::awsjson::athena::NotebookType> Type;
-  std::optional<std::string> SessionId;
-  std::optional<std::string> ClientRequestToken;
+  std::string NotebookId{};
+  std::string Payload{};
+  awsjson::open_enum<::awsjson::athena::NotebookType> Type{};
+  std::optional<std::string> SessionId{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(UpdateNotebookRequest const&, UpdateNotebookRequest const&) = default;
 };

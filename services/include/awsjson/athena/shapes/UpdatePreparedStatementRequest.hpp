@@ -12,10 +12,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePreparedStatementRequest {
-  std::string StatementName;
-  std::string WorkGroup;
-  std::string QueryStatement;
-  std::optional<std::string> Description;
+  std::string StatementName{};
+  std::string WorkGroup{};
+  std::string QueryStatement{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdatePreparedStatementRequest const&,
                          UpdatePreparedStatementRequest const&) = default;

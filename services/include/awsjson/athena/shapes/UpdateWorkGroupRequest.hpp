@@ -15,10 +15,10 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkGroupRequest {
-  std::string WorkGroup;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::athena::WorkGroupConfigurationUpdates> ConfigurationUpdates;
-  std::optional<awsjson::open_enum<::awsjson::athena::WorkGroupState>> State;
+  std::string WorkGroup{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::athena::WorkGroupConfigurationUpdates> ConfigurationUpdates{};
+  std::optional<awsjson::open_enum<::awsjson::athena::WorkGroupState>> State{};
 
   friend bool operator==(UpdateWorkGroupRequest const&, UpdateWorkGroupRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkGroup {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::athena::WorkGroupState>> State;
-  std::optional<::awsjson::athena::WorkGroupConfiguration> Configuration;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> IdentityCenterApplicationArn;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::athena::WorkGroupState>> State{};
+  std::optional<::awsjson::athena::WorkGroupConfiguration> Configuration{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> IdentityCenterApplicationArn{};
 
   friend bool operator==(WorkGroup const&, WorkGroup const&) = default;
 };

@@ -22,21 +22,21 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkGroupConfiguration {
-  std::optional<::awsjson::athena::ResultConfiguration> ResultConfiguration;
-  std::optional<::awsjson::athena::ManagedQueryResultsConfiguration> ManagedQueryResultsConfiguration;
-  std::optional<bool> EnforceWorkGroupConfiguration;
-  std::optional<bool> PublishCloudWatchMetricsEnabled;
-  std::optional<std::int64_t> BytesScannedCutoffPerQuery;
-  std::optional<bool> RequesterPaysEnabled;
-  std::optional<::awsjson::athena::EngineVersion> EngineVersion;
-  std::optional<std::string> AdditionalConfiguration;
-  std::optional<std::string> ExecutionRole;
-  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration;
-  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration;
-  std::optional<::awsjson::athena::CustomerContentEncryptionConfiguration> CustomerContentEncryptionConfiguration;
-  std::optional<bool> EnableMinimumEncryptionConfiguration;
-  std::optional<::awsjson::athena::IdentityCenterConfiguration> IdentityCenterConfiguration;
-  std::optional<::awsjson::athena::QueryResultsS3AccessGrantsConfiguration> QueryResultsS3AccessGrantsConfiguration;
+  std::optional<::awsjson::athena::ResultConfiguration> ResultConfiguration{};
+  std::optional<::awsjson::athena::ManagedQueryResultsConfiguration> ManagedQueryResultsConfiguration{};
+  std::optional<bool> EnforceWorkGroupConfiguration{};
+  std::optional<bool> PublishCloudWatchMetricsEnabled{};
+  std::optional<std::int64_t> BytesScannedCutoffPerQuery{};
+  std::optional<bool> RequesterPaysEnabled{};
+  std::optional<::awsjson::athena::EngineVersion> EngineVersion{};
+  std::optional<std::string> AdditionalConfiguration{};
+  std::optional<std::string> ExecutionRole{};
+  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration{};
+  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration{};
+  std::optional<::awsjson::athena::CustomerContentEncryptionConfiguration> CustomerContentEncryptionConfiguration{};
+  std::optional<bool> EnableMinimumEncryptionConfiguration{};
+  std::optional<::awsjson::athena::IdentityCenterConfiguration> IdentityCenterConfiguration{};
+  std::optional<::awsjson::athena::QueryResultsS3AccessGrantsConfiguration> QueryResultsS3AccessGrantsConfiguration{};
 
   friend bool operator==(WorkGroupConfiguration const&, WorkGroupConfiguration const&) = default;
 };

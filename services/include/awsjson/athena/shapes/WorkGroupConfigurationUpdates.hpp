@@ -21,22 +21,22 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkGroupConfigurationUpdates {
-  std::optional<bool> EnforceWorkGroupConfiguration;
-  std::optional<::awsjson::athena::ResultConfigurationUpdates> ResultConfigurationUpdates;
-  std::optional<::awsjson::athena::ManagedQueryResultsConfigurationUpdates> ManagedQueryResultsConfigurationUpdates;
-  std::optional<bool> PublishCloudWatchMetricsEnabled;
-  std::optional<std::int64_t> BytesScannedCutoffPerQuery;
-  std::optional<bool> RemoveBytesScannedCutoffPerQuery;
-  std::optional<bool> RequesterPaysEnabled;
-  std::optional<::awsjson::athena::EngineVersion> EngineVersion;
-  std::optional<bool> RemoveCustomerContentEncryptionConfiguration;
-  std::optional<std::string> AdditionalConfiguration;
-  std::optional<std::string> ExecutionRole;
-  std::optional<::awsjson::athena::CustomerContentEncryptionConfiguration> CustomerContentEncryptionConfiguration;
-  std::optional<bool> EnableMinimumEncryptionConfiguration;
-  std::optional<::awsjson::athena::QueryResultsS3AccessGrantsConfiguration> QueryResultsS3AccessGrantsConfiguration;
-  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration;
-  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration;
+  std::optional<bool> EnforceWorkGroupConfiguration{};
+  std::optional<::awsjson::athena::ResultConfigurationUpdates> ResultConfigurationUpdates{};
+  std::optional<::awsjson::athena::ManagedQueryResultsConfigurationUpdates> ManagedQueryResultsConfigurationUpdates{};
+  std::optional<bool> PublishCloudWatchMetricsEnabled{};
+  std::optional<std::int64_t> BytesScannedCutoffPerQuery{};
+  std::optional<bool> RemoveBytesScannedCutoffPerQuery{};
+  std::optional<bool> RequesterPaysEnabled{};
+  std::optional<::awsjson::athena::EngineVersion> EngineVersion{};
+  std::optional<bool> RemoveCustomerContentEncryptionConfiguration{};
+  std::optional<std::string> AdditionalConfiguration{};
+  std::optional<std::string> ExecutionRole{};
+  std::optional<::awsjson::athena::CustomerContentEncryptionConfiguration> CustomerContentEncryptionConfiguration{};
+  std::optional<bool> EnableMinimumEncryptionConfiguration{};
+  std::optional<::awsjson::athena::QueryResultsS3AccessGrantsConfiguration> QueryResultsS3AccessGrantsConfiguration{};
+  std::optional<::awsjson::athena::MonitoringConfiguration> MonitoringConfiguration{};
+  std::optional<::awsjson::athena::EngineConfiguration> EngineConfiguration{};
 
   friend bool operator==(WorkGroupConfigurationUpdates const&,
                          WorkGroupConfigurationUpdates const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::athena {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkGroupSummary {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::athena::WorkGroupState>> State;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::athena::EngineVersion> EngineVersion;
-  std::optional<std::string> IdentityCenterApplicationArn;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::athena::WorkGroupState>> State{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::athena::EngineVersion> EngineVersion{};
+  std::optional<std::string> IdentityCenterApplicationArn{};
 
   friend bool operator==(WorkGroupSummary const&, WorkGroupSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSource {
-  std::optional<std::string> CloudFormationStackARN;
-  std::optional<std::vector<::awsjson::autoscaling_plans::TagFilter>> TagFilters;
+  std::optional<std::string> CloudFormationStackARN{};
+  std::optional<std::vector<::awsjson::autoscaling_plans::TagFilter>> TagFilters{};
 
   friend bool operator==(ApplicationSource const&, ApplicationSource const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConcurrentUpdateException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ConcurrentUpdateException const&,
                          ConcurrentUpdateException const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScalingPlanRequest {
-  std::string ScalingPlanName;
-  ::awsjson::autoscaling_plans::ApplicationSource ApplicationSource;
-  std::vector<::awsjson::autoscaling_plans::ScalingInstruction> ScalingInstructions;
+  std::string ScalingPlanName{};
+  ::awsjson::autoscaling_plans::ApplicationSource ApplicationSource{};
+  std::vector<::awsjson::autoscaling_plans::ScalingInstruction> ScalingInstructions{};
 
   friend bool operator==(CreateScalingPlanRequest const&,
                          CreateScalingPlanRequest const&) = default;

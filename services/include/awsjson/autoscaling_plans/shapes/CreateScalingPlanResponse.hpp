@@ -12,7 +12,7 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScalingPlanResponse {
-  std::int64_t ScalingPlanVersion;
+  std::int64_t ScalingPlanVersion{};
 
   friend bool operator==(CreateScalingPlanResponse const&,
                          CreateScalingPlanResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomizedLoadMetricSpecification {
-  std::string MetricName;
-  std::string Namespace;
-  std::optional<std::vector<::awsjson::autoscaling_plans::MetricDimension>> Dimensions;
-  awsjson::open_enum<::awsjson::autoscaling_plans::MetricStatistic> Statistic;
-  std::optional<std::string> Unit;
+  std::string MetricName{};
+  std::string Namespace{};
+  std::optional<std::vector<::awsjson::autoscaling_plans::MetricDimension>> Dimensions{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::MetricStatistic> Statistic{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(CustomizedLoadMetricSpecification const&,
                          CustomizedLoadMetricSpecification const&) = default;

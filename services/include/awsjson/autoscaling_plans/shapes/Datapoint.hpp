@@ -11,8 +11,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Datapoint {
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<double> Value;
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<double> Value{};
 
   friend bool operator==(Datapoint const&, Datapoint const&) = default;
 };

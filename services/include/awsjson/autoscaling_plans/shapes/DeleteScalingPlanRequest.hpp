@@ -13,8 +13,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScalingPlanRequest {
-  std::string ScalingPlanName;
-  std::int64_t ScalingPlanVersion;
+  std::string ScalingPlanName{};
+  std::int64_t ScalingPlanVersion{};
 
   friend bool operator==(DeleteScalingPlanRequest const&,
                          DeleteScalingPlanRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingPlanResourcesRequest {
-  std::string ScalingPlanName;
-  std::int64_t ScalingPlanVersion;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ScalingPlanName{};
+  std::int64_t ScalingPlanVersion{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalingPlanResourcesRequest const&,
                          DescribeScalingPlanResourcesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingPlanResourcesResponse {
-  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingPlanResource>> ScalingPlanResources;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingPlanResource>> ScalingPlanResources{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalingPlanResourcesResponse const&,
                          DescribeScalingPlanResourcesResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingPlansRequest {
-  std::optional<std::vector<std::string>> ScalingPlanNames;
-  std::optional<std::int64_t> ScalingPlanVersion;
-  std::optional<std::vector<::awsjson::autoscaling_plans::ApplicationSource>> ApplicationSources;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ScalingPlanNames{};
+  std::optional<std::int64_t> ScalingPlanVersion{};
+  std::optional<std::vector<::awsjson::autoscaling_plans::ApplicationSource>> ApplicationSources{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalingPlansRequest const&,
                          DescribeScalingPlansRequest const&) = default;

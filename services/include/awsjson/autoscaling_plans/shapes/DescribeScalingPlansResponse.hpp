@@ -15,8 +15,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingPlansResponse {
-  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingPlan>> ScalingPlans;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingPlan>> ScalingPlans{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalingPlansResponse const&,
                          DescribeScalingPlansResponse const&) = default;

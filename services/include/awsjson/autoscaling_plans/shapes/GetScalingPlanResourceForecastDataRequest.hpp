@@ -17,14 +17,14 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScalingPlanResourceForecastDataRequest {
-  std::string ScalingPlanName;
-  std::int64_t ScalingPlanVersion;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ScalableDimension> ScalableDimension;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ForecastDataType> ForecastDataType;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
+  std::string ScalingPlanName{};
+  std::int64_t ScalingPlanVersion{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ScalableDimension> ScalableDimension{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ForecastDataType> ForecastDataType{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
 
   friend bool operator==(GetScalingPlanResourceForecastDataRequest const&,
                          GetScalingPlanResourceForecastDataRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScalingPlanResourceForecastDataResponse {
-  std::vector<::awsjson::autoscaling_plans::Datapoint> Datapoints;
+  std::vector<::awsjson::autoscaling_plans::Datapoint> Datapoints{};
 
   friend bool operator==(GetScalingPlanResourceForecastDataResponse const&,
                          GetScalingPlanResourceForecastDataResponse const&) = default;

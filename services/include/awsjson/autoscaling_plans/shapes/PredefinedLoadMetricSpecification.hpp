@@ -14,8 +14,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredefinedLoadMetricSpecification {
-  awsjson::open_enum<::awsjson::autoscaling_plans::LoadMetricType> PredefinedLoadMetricType;
-  std::optional<std::string> ResourceLabel;
+  awsjson::open_enum<::awsjson::autoscaling_plans::LoadMetricType> PredefinedLoadMetricType{};
+  std::optional<std::string> ResourceLabel{};
 
   friend bool operator==(PredefinedLoadMetricSpecification const&,
                          PredefinedLoadMetricSpecification const&) = default;

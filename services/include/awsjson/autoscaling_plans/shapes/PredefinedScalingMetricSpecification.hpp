@@ -14,8 +14,8 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredefinedScalingMetricSpecification {
-  awsjson::open_enum<::awsjson::autoscaling_plans::ScalingMetricType> PredefinedScalingMetricType;
-  std::optional<std::string> ResourceLabel;
+  awsjson::open_enum<::awsjson::autoscaling_plans::ScalingMetricType> PredefinedScalingMetricType{};
+  std::optional<std::string> ResourceLabel{};
 
   friend bool operator==(PredefinedScalingMetricSpecification const&,
                          PredefinedScalingMetricSpecification const&) = default;

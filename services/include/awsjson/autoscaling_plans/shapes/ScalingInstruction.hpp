@@ -23,20 +23,20 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingInstruction {
-  awsjson::open_enum<::awsjson::autoscaling_plans::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ScalableDimension> ScalableDimension;
-  std::int32_t MinCapacity;
-  std::int32_t MaxCapacity;
-  std::vector<::awsjson::autoscaling_plans::TargetTrackingConfiguration> TargetTrackingConfigurations;
-  std::optional<::awsjson::autoscaling_plans::PredefinedLoadMetricSpecification> PredefinedLoadMetricSpecification;
-  std::optional<::awsjson::autoscaling_plans::CustomizedLoadMetricSpecification> CustomizedLoadMetricSpecification;
-  std::optional<std::int32_t> ScheduledActionBufferTime;
-  std::optional<awsjson::open_enum<::awsjson::autoscaling_plans::PredictiveScalingMaxCapacityBehavior>> PredictiveScalingMaxCapacityBehavior;
-  std::optional<std::int32_t> PredictiveScalingMaxCapacityBuffer;
-  std::optional<awsjson::open_enum<::awsjson::autoscaling_plans::PredictiveScalingMode>> PredictiveScalingMode;
-  std::optional<awsjson::open_enum<::awsjson::autoscaling_plans::ScalingPolicyUpdateBehavior>> ScalingPolicyUpdateBehavior;
-  std::optional<bool> DisableDynamicScaling;
+  awsjson::open_enum<::awsjson::autoscaling_plans::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ScalableDimension> ScalableDimension{};
+  std::int32_t MinCapacity{};
+  std::int32_t MaxCapacity{};
+  std::vector<::awsjson::autoscaling_plans::TargetTrackingConfiguration> TargetTrackingConfigurations{};
+  std::optional<::awsjson::autoscaling_plans::PredefinedLoadMetricSpecification> PredefinedLoadMetricSpecification{};
+  std::optional<::awsjson::autoscaling_plans::CustomizedLoadMetricSpecification> CustomizedLoadMetricSpecification{};
+  std::optional<std::int32_t> ScheduledActionBufferTime{};
+  std::optional<awsjson::open_enum<::awsjson::autoscaling_plans::PredictiveScalingMaxCapacityBehavior>> PredictiveScalingMaxCapacityBehavior{};
+  std::optional<std::int32_t> PredictiveScalingMaxCapacityBuffer{};
+  std::optional<awsjson::open_enum<::awsjson::autoscaling_plans::PredictiveScalingMode>> PredictiveScalingMode{};
+  std::optional<awsjson::open_enum<::awsjson::autoscaling_plans::ScalingPolicyUpdateBehavior>> ScalingPolicyUpdateBehavior{};
+  std::optional<bool> DisableDynamicScaling{};
 
   friend bool operator==(ScalingInstruction const&, ScalingInstruction const&) = default;
 };

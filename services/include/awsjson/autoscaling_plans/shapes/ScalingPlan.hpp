@@ -18,14 +18,14 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPlan {
-  std::string ScalingPlanName;
-  std::int64_t ScalingPlanVersion;
-  ::awsjson::autoscaling_plans::ApplicationSource ApplicationSource;
-  std::vector<::awsjson::autoscaling_plans::ScalingInstruction> ScalingInstructions;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ScalingPlanStatusCode> StatusCode;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> StatusStartTime;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::string ScalingPlanName{};
+  std::int64_t ScalingPlanVersion{};
+  ::awsjson::autoscaling_plans::ApplicationSource ApplicationSource{};
+  std::vector<::awsjson::autoscaling_plans::ScalingInstruction> ScalingInstructions{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ScalingPlanStatusCode> StatusCode{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> StatusStartTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(ScalingPlan const&, ScalingPlan const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPlanResource {
-  std::string ScalingPlanName;
-  std::int64_t ScalingPlanVersion;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ServiceNamespace> ServiceNamespace;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ScalableDimension> ScalableDimension;
-  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingPolicy>> ScalingPolicies;
-  awsjson::open_enum<::awsjson::autoscaling_plans::ScalingStatusCode> ScalingStatusCode;
-  std::optional<std::string> ScalingStatusMessage;
+  std::string ScalingPlanName{};
+  std::int64_t ScalingPlanVersion{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ServiceNamespace> ServiceNamespace{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ScalableDimension> ScalableDimension{};
+  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingPolicy>> ScalingPolicies{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::ScalingStatusCode> ScalingStatusCode{};
+  std::optional<std::string> ScalingStatusMessage{};
 
   friend bool operator==(ScalingPlanResource const&, ScalingPlanResource const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPolicy {
-  std::string PolicyName;
-  awsjson::open_enum<::awsjson::autoscaling_plans::PolicyType> PolicyType;
-  std::optional<::awsjson::autoscaling_plans::TargetTrackingConfiguration> TargetTrackingConfiguration;
+  std::string PolicyName{};
+  awsjson::open_enum<::awsjson::autoscaling_plans::PolicyType> PolicyType{};
+  std::optional<::awsjson::autoscaling_plans::TargetTrackingConfiguration> TargetTrackingConfiguration{};
 
   friend bool operator==(ScalingPolicy const&, ScalingPolicy const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingConfiguration {
-  std::optional<::awsjson::autoscaling_plans::PredefinedScalingMetricSpecification> PredefinedScalingMetricSpecification;
-  std::optional<::awsjson::autoscaling_plans::CustomizedScalingMetricSpecification> CustomizedScalingMetricSpecification;
-  double TargetValue;
-  std::optional<bool> DisableScaleIn;
-  std::optional<std::int32_t> ScaleOutCooldown;
-  std::optional<std::int32_t> ScaleInCooldown;
-  std::optional<std::int32_t> EstimatedInstanceWarmup;
+  std::optional<::awsjson::autoscaling_plans::PredefinedScalingMetricSpecification> PredefinedScalingMetricSpecification{};
+  std::optional<::awsjson::autoscaling_plans::CustomizedScalingMetricSpecification> CustomizedScalingMetricSpecification{};
+  double TargetValue{};
+  std::optional<bool> DisableScaleIn{};
+  std::optional<std::int32_t> ScaleOutCooldown{};
+  std::optional<std::int32_t> ScaleInCooldown{};
+  std::optional<std::int32_t> EstimatedInstanceWarmup{};
 
   friend bool operator==(TargetTrackingConfiguration const&,
                          TargetTrackingConfiguration const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::autoscaling_plans {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateScalingPlanRequest {
-  std::string ScalingPlanName;
-  std::int64_t ScalingPlanVersion;
-  std::optional<::awsjson::autoscaling_plans::ApplicationSource> ApplicationSource;
-  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingInstruction>> ScalingInstructions;
+  std::string ScalingPlanName{};
+  std::int64_t ScalingPlanVersion{};
+  std::optional<::awsjson::autoscaling_plans::ApplicationSource> ApplicationSource{};
+  std::optional<std::vector<::awsjson::autoscaling_plans::ScalingInstruction>> ScalingInstructions{};
 
   friend bool operator==(UpdateScalingPlanRequest const&,
                          UpdateScalingPlanRequest const&) = default;

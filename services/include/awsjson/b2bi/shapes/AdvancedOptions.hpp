@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdvancedOptions {
-  std::optional<::awsjson::b2bi::X12AdvancedOptions> x12;
+  std::optional<::awsjson::b2bi::X12AdvancedOptions> x12{};
 
   friend bool operator==(AdvancedOptions const&, AdvancedOptions const&) = default;
 };

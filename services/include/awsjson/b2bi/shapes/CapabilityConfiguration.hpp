@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapabilityConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::b2bi::EdiConfiguration> edi;
+  std::optional<::awsjson::b2bi::EdiConfiguration> edi{};
 
   friend bool operator==(CapabilityConfiguration const&, CapabilityConfiguration const&) = default;
 };

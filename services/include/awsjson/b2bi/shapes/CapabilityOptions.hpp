@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapabilityOptions {
-  std::optional<::awsjson::b2bi::OutboundEdiOptions> outboundEdi;
-  std::optional<::awsjson::b2bi::InboundEdiOptions> inboundEdi;
+  std::optional<::awsjson::b2bi::OutboundEdiOptions> outboundEdi{};
+  std::optional<::awsjson::b2bi::InboundEdiOptions> inboundEdi{};
 
   friend bool operator==(CapabilityOptions const&, CapabilityOptions const&) = default;
 };

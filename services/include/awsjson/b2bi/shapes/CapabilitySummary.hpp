@@ -14,11 +14,11 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapabilitySummary {
-  std::string capabilityId;
-  std::string name;
-  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::string capabilityId{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(CapabilitySummary const&, CapabilitySummary const&) = default;
 };

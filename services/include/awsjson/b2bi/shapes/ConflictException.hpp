@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConversionSource {
-  awsjson::open_enum<::awsjson::b2bi::ConversionSourceFormat> fileFormat;
-  ::awsjson::b2bi::InputFileSource inputFile;
+  awsjson::open_enum<::awsjson::b2bi::ConversionSourceFormat> fileFormat{};
+  ::awsjson::b2bi::InputFileSource inputFile{};
 
   friend bool operator==(ConversionSource const&, ConversionSource const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConversionTarget {
-  awsjson::open_enum<::awsjson::b2bi::ConversionTargetFormat> fileFormat;
-  std::optional<::awsjson::b2bi::ConversionTargetFormatDetails> formatDetails;
-  std::optional<::awsjson::b2bi::OutputSampleFileSource> outputSampleFile;
-  std::optional<::awsjson::b2bi::AdvancedOptions> advancedOptions;
+  awsjson::open_enum<::awsjson::b2bi::ConversionTargetFormat> fileFormat{};
+  std::optional<::awsjson::b2bi::ConversionTargetFormatDetails> formatDetails{};
+  std::optional<::awsjson::b2bi::OutputSampleFileSource> outputSampleFile{};
+  std::optional<::awsjson::b2bi::AdvancedOptions> advancedOptions{};
 
   friend bool operator==(ConversionTarget const&, ConversionTarget const&) = default;
 };

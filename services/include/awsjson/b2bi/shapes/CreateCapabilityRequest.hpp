@@ -18,12 +18,12 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCapabilityRequest {
-  std::string name;
-  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type;
-  ::awsjson::b2bi::CapabilityConfiguration configuration;
-  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::b2bi::Tag>> tags;
+  std::string name{};
+  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type{};
+  ::awsjson::b2bi::CapabilityConfiguration configuration{};
+  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::b2bi::Tag>> tags{};
 
   friend bool operator==(CreateCapabilityRequest const&, CreateCapabilityRequest const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCapabilityResponse {
-  std::string capabilityId;
-  std::string capabilityArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type;
-  ::awsjson::b2bi::CapabilityConfiguration configuration;
-  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments;
-  awsjson::timestamp createdAt;
+  std::string capabilityId{};
+  std::string capabilityArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type{};
+  ::awsjson::b2bi::CapabilityConfiguration configuration{};
+  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments{};
+  awsjson::timestamp createdAt{};
 
   friend bool operator==(CreateCapabilityResponse const&,
                          CreateCapabilityResponse const&) = default;

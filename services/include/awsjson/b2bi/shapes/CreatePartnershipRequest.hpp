@@ -16,14 +16,14 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnershipRequest {
-  std::string profileId;
-  std::string name;
-  std::string email;
-  std::optional<std::string> phone;
-  std::vector<std::string> capabilities;
-  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::b2bi::Tag>> tags;
+  std::string profileId{};
+  std::string name{};
+  std::string email{};
+  std::optional<std::string> phone{};
+  std::vector<std::string> capabilities{};
+  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::b2bi::Tag>> tags{};
 
   friend bool operator==(CreatePartnershipRequest const&,
                          CreatePartnershipRequest const&) = default;

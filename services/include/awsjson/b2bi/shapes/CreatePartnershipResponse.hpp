@@ -15,16 +15,16 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnershipResponse {
-  std::string profileId;
-  std::string partnershipId;
-  std::string partnershipArn;
-  std::optional<std::string> name;
-  std::optional<std::string> email;
-  std::optional<std::string> phone;
-  std::optional<std::vector<std::string>> capabilities;
-  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions;
-  std::optional<std::string> tradingPartnerId;
-  awsjson::timestamp createdAt;
+  std::string profileId{};
+  std::string partnershipId{};
+  std::string partnershipArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
+  std::optional<std::string> phone{};
+  std::optional<std::vector<std::string>> capabilities{};
+  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions{};
+  std::optional<std::string> tradingPartnerId{};
+  awsjson::timestamp createdAt{};
 
   friend bool operator==(CreatePartnershipResponse const&,
                          CreatePartnershipResponse const&) = default;

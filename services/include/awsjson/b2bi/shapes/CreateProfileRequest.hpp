@@ -16,13 +16,13 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProfileRequest {
-  std::string name;
-  std::optional<std::string> email;
-  std::string phone;
-  std::string businessName;
-  awsjson::open_enum<::awsjson::b2bi::Logging> logging;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::b2bi::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> email{};
+  std::string phone{};
+  std::string businessName{};
+  awsjson::open_enum<::awsjson::b2bi::Logging> logging{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::b2bi::Tag>> tags{};
 
   friend bool operator==(CreateProfileRequest const&, CreateProfileRequest const&) = default;
 };

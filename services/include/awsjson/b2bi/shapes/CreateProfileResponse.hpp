@@ -14,15 +14,15 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProfileResponse {
-  std::string profileId;
-  std::string profileArn;
-  std::string name;
-  std::string businessName;
-  std::string phone;
-  std::optional<std::string> email;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::Logging>> logging;
-  std::optional<std::string> logGroupName;
-  awsjson::timestamp createdAt;
+  std::string profileId{};
+  std::string profileArn{};
+  std::string name{};
+  std::string businessName{};
+  std::string phone{};
+  std::optional<std::string> email{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::Logging>> logging{};
+  std::optional<std::string> logGroupName{};
+  awsjson::timestamp createdAt{};
 
   friend bool operator==(CreateProfileResponse const&, CreateProfileResponse const&) = default;
 };

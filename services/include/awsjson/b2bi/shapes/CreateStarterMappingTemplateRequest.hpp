@@ -16,9 +16,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStarterMappingTemplateRequest {
-  std::optional<::awsjson::b2bi::S3Location> outputSampleLocation;
-  awsjson::open_enum<::awsjson::b2bi::MappingType> mappingType;
-  ::awsjson::b2bi::TemplateDetails templateDetails;
+  std::optional<::awsjson::b2bi::S3Location> outputSampleLocation{};
+  awsjson::open_enum<::awsjson::b2bi::MappingType> mappingType{};
+  ::awsjson::b2bi::TemplateDetails templateDetails{};
 
   friend bool operator==(CreateStarterMappingTemplateRequest const&,
                          CreateStarterMappingTemplateRequest const&) = default;

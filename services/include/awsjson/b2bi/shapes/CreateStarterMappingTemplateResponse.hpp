@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStarterMappingTemplateResponse {
-  std::string mappingTemplate;
+  std::string mappingTemplate{};
 
   friend bool operator==(CreateStarterMappingTemplateResponse const&,
                          CreateStarterMappingTemplateResponse const&) = default;

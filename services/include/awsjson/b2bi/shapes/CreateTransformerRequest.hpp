@@ -21,17 +21,17 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTransformerRequest {
-  std::string name;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::b2bi::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::FileFormat>> fileFormat;
-  std::optional<std::string> mappingTemplate;
-  std::optional<::awsjson::b2bi::EdiType> ediType;
-  std::optional<std::string> sampleDocument;
-  std::optional<::awsjson::b2bi::InputConversion> inputConversion;
-  std::optional<::awsjson::b2bi::Mapping> mapping;
-  std::optional<::awsjson::b2bi::OutputConversion> outputConversion;
-  std::optional<::awsjson::b2bi::SampleDocuments> sampleDocuments;
+  std::string name{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::b2bi::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::FileFormat>> fileFormat{};
+  std::optional<std::string> mappingTemplate{};
+  std::optional<::awsjson::b2bi::EdiType> ediType{};
+  std::optional<std::string> sampleDocument{};
+  std::optional<::awsjson::b2bi::InputConversion> inputConversion{};
+  std::optional<::awsjson::b2bi::Mapping> mapping{};
+  std::optional<::awsjson::b2bi::OutputConversion> outputConversion{};
+  std::optional<::awsjson::b2bi::SampleDocuments> sampleDocuments{};
 
   friend bool operator==(CreateTransformerRequest const&,
                          CreateTransformerRequest const&) = default;

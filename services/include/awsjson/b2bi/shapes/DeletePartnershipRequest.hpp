@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePartnershipRequest {
-  std::string partnershipId;
+  std::string partnershipId{};
 
   friend bool operator==(DeletePartnershipRequest const&,
                          DeletePartnershipRequest const&) = default;

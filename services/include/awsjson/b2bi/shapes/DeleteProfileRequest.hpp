@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProfileRequest {
-  std::string profileId;
+  std::string profileId{};
 
   friend bool operator==(DeleteProfileRequest const&, DeleteProfileRequest const&) = default;
 };

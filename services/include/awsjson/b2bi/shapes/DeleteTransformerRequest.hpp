@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTransformerRequest {
-  std::string transformerId;
+  std::string transformerId{};
 
   friend bool operator==(DeleteTransformerRequest const&,
                          DeleteTransformerRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdiConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::b2bi::CapabilityDirection>> capabilityDirection;
-  ::awsjson::b2bi::EdiType type;
-  ::awsjson::b2bi::S3Location inputLocation;
-  ::awsjson::b2bi::S3Location outputLocation;
-  std::string transformerId;
+  std::optional<awsjson::open_enum<::awsjson::b2bi::CapabilityDirection>> capabilityDirection{};
+  ::awsjson::b2bi::EdiType type{};
+  ::awsjson::b2bi::S3Location inputLocation{};
+  ::awsjson::b2bi::S3Location outputLocation{};
+  std::string transformerId{};
 
   friend bool operator==(EdiConfiguration const&, EdiConfiguration const&) = default;
 };

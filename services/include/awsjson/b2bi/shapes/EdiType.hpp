@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EdiType : awsjson::tagged_union {
-  std::optional<::awsjson::b2bi::X12Details> x12Details;
+  std::optional<::awsjson::b2bi::X12Details> x12Details{};
 
   friend bool operator==(EdiType const&, EdiType const&) = default;
 };

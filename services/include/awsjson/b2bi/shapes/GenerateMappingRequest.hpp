@@ -14,9 +14,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateMappingRequest {
-  std::string inputFileContent;
-  std::string outputFileContent;
-  awsjson::open_enum<::awsjson::b2bi::MappingType> mappingType;
+  std::string inputFileContent{};
+  std::string outputFileContent{};
+  awsjson::open_enum<::awsjson::b2bi::MappingType> mappingType{};
 
   friend bool operator==(GenerateMappingRequest const&, GenerateMappingRequest const&) = default;
 };

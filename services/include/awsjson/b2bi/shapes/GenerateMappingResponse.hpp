@@ -12,8 +12,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateMappingResponse {
-  std::string mappingTemplate;
-  std::optional<float> mappingAccuracy;
+  std::string mappingTemplate{};
+  std::optional<float> mappingAccuracy{};
 
   friend bool operator==(GenerateMappingResponse const&, GenerateMappingResponse const&) = default;
 };

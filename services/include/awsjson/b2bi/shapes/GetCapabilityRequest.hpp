@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCapabilityRequest {
-  std::string capabilityId;
+  std::string capabilityId{};
 
   friend bool operator==(GetCapabilityRequest const&, GetCapabilityRequest const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCapabilityResponse {
-  std::string capabilityId;
-  std::string capabilityArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type;
-  ::awsjson::b2bi::CapabilityConfiguration configuration;
-  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::string capabilityId{};
+  std::string capabilityArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::b2bi::CapabilityType> type{};
+  ::awsjson::b2bi::CapabilityConfiguration configuration{};
+  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(GetCapabilityResponse const&, GetCapabilityResponse const&) = default;
 };

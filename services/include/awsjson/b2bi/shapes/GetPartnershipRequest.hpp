@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartnershipRequest {
-  std::string partnershipId;
+  std::string partnershipId{};
 
   friend bool operator==(GetPartnershipRequest const&, GetPartnershipRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProfileRequest {
-  std::string profileId;
+  std::string profileId{};
 
   friend bool operator==(GetProfileRequest const&, GetProfileRequest const&) = default;
 };

@@ -14,16 +14,16 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProfileResponse {
-  std::string profileId;
-  std::string profileArn;
-  std::string name;
-  std::optional<std::string> email;
-  std::string phone;
-  std::string businessName;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::Logging>> logging;
-  std::optional<std::string> logGroupName;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::string profileId{};
+  std::string profileArn{};
+  std::string name{};
+  std::optional<std::string> email{};
+  std::string phone{};
+  std::string businessName{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::Logging>> logging{};
+  std::optional<std::string> logGroupName{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(GetProfileResponse const&, GetProfileResponse const&) = default;
 };

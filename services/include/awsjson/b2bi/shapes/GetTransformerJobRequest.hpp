@@ -12,8 +12,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTransformerJobRequest {
-  std::string transformerJobId;
-  std::string transformerId;
+  std::string transformerJobId{};
+  std::string transformerId{};
 
   friend bool operator==(GetTransformerJobRequest const&,
                          GetTransformerJobRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTransformerJobResponse {
-  awsjson::open_enum<::awsjson::b2bi::TransformerJobStatus> status;
-  std::optional<std::vector<::awsjson::b2bi::S3Location>> outputFiles;
-  std::optional<std::string> message;
+  awsjson::open_enum<::awsjson::b2bi::TransformerJobStatus> status{};
+  std::optional<std::vector<::awsjson::b2bi::S3Location>> outputFiles{};
+  std::optional<std::string> message{};
 
   friend bool operator==(GetTransformerJobResponse const&,
                          GetTransformerJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTransformerRequest {
-  std::string transformerId;
+  std::string transformerId{};
 
   friend bool operator==(GetTransformerRequest const&, GetTransformerRequest const&) = default;
 };

@@ -20,20 +20,20 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTransformerResponse {
-  std::string transformerId;
-  std::string transformerArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::b2bi::TransformerStatus> status;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::FileFormat>> fileFormat;
-  std::optional<std::string> mappingTemplate;
-  std::optional<::awsjson::b2bi::EdiType> ediType;
-  std::optional<std::string> sampleDocument;
-  std::optional<::awsjson::b2bi::InputConversion> inputConversion;
-  std::optional<::awsjson::b2bi::Mapping> mapping;
-  std::optional<::awsjson::b2bi::OutputConversion> outputConversion;
-  std::optional<::awsjson::b2bi::SampleDocuments> sampleDocuments;
+  std::string transformerId{};
+  std::string transformerArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::b2bi::TransformerStatus> status{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::FileFormat>> fileFormat{};
+  std::optional<std::string> mappingTemplate{};
+  std::optional<::awsjson::b2bi::EdiType> ediType{};
+  std::optional<std::string> sampleDocument{};
+  std::optional<::awsjson::b2bi::InputConversion> inputConversion{};
+  std::optional<::awsjson::b2bi::Mapping> mapping{};
+  std::optional<::awsjson::b2bi::OutputConversion> outputConversion{};
+  std::optional<::awsjson::b2bi::SampleDocuments> sampleDocuments{};
 
   friend bool operator==(GetTransformerResponse const&, GetTransformerResponse const&) = default;
 };

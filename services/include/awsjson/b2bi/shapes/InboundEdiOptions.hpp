@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InboundEdiOptions {
-  std::optional<::awsjson::b2bi::X12InboundEdiOptions> x12;
+  std::optional<::awsjson::b2bi::X12InboundEdiOptions> x12{};
 
   friend bool operator==(InboundEdiOptions const&, InboundEdiOptions const&) = default;
 };

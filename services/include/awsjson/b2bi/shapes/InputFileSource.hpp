@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputFileSource : awsjson::tagged_union {
-  std::optional<std::string> fileContent;
+  std::optional<std::string> fileContent{};
 
   friend bool operator==(InputFileSource const&, InputFileSource const&) = default;
 };

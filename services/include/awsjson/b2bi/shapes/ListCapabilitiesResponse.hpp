@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCapabilitiesResponse {
-  std::vector<::awsjson::b2bi::CapabilitySummary> capabilities;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::b2bi::CapabilitySummary> capabilities{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCapabilitiesResponse const&,
                          ListCapabilitiesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnershipsRequest {
-  std::optional<std::string> profileId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> profileId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListPartnershipsRequest const&, ListPartnershipsRequest const&) = default;
 };

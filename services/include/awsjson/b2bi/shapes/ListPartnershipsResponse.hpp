@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnershipsResponse {
-  std::vector<::awsjson::b2bi::PartnershipSummary> partnerships;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::b2bi::PartnershipSummary> partnerships{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPartnershipsResponse const&,
                          ListPartnershipsResponse const&) = default;

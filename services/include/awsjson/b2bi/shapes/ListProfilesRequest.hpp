@@ -13,8 +13,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProfilesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListProfilesRequest const&, ListProfilesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProfilesResponse {
-  std::vector<::awsjson::b2bi::ProfileSummary> profiles;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::b2bi::ProfileSummary> profiles{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListProfilesResponse const&, ListProfilesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTransformersResponse {
-  std::vector<::awsjson::b2bi::TransformerSummary> transformers;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::b2bi::TransformerSummary> transformers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTransformersResponse const&,
                          ListTransformersResponse const&) = default;

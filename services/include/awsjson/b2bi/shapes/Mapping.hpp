@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Mapping {
-  awsjson::open_enum<::awsjson::b2bi::MappingTemplateLanguage> templateLanguage;
-  std::optional<std::string> template_;
+  awsjson::open_enum<::awsjson::b2bi::MappingTemplateLanguage> templateLanguage{};
+  std::optional<std::string> template_{};
 
   friend bool operator==(Mapping const&, Mapping const&) = default;
 };

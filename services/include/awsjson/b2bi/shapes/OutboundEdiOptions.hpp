@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutboundEdiOptions : awsjson::tagged_union {
-  std::optional<::awsjson::b2bi::X12Envelope> x12;
+  std::optional<::awsjson::b2bi::X12Envelope> x12{};
 
   friend bool operator==(OutboundEdiOptions const&, OutboundEdiOptions const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputConversion {
-  awsjson::open_enum<::awsjson::b2bi::ToFormat> toFormat;
-  std::optional<::awsjson::b2bi::FormatOptions> formatOptions;
-  std::optional<::awsjson::b2bi::AdvancedOptions> advancedOptions;
+  awsjson::open_enum<::awsjson::b2bi::ToFormat> toFormat{};
+  std::optional<::awsjson::b2bi::FormatOptions> formatOptions{};
+  std::optional<::awsjson::b2bi::AdvancedOptions> advancedOptions{};
 
   friend bool operator==(OutputConversion const&, OutputConversion const&) = default;
 };

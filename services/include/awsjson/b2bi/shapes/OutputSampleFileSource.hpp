@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputSampleFileSource : awsjson::tagged_union {
-  std::optional<::awsjson::b2bi::S3Location> fileLocation;
+  std::optional<::awsjson::b2bi::S3Location> fileLocation{};
 
   friend bool operator==(OutputSampleFileSource const&, OutputSampleFileSource const&) = default;
 };

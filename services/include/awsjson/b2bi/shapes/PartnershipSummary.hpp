@@ -15,14 +15,14 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnershipSummary {
-  std::string profileId;
-  std::string partnershipId;
-  std::optional<std::string> name;
-  std::optional<std::vector<std::string>> capabilities;
-  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions;
-  std::optional<std::string> tradingPartnerId;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::string profileId{};
+  std::string partnershipId{};
+  std::optional<std::string> name{};
+  std::optional<std::vector<std::string>> capabilities{};
+  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions{};
+  std::optional<std::string> tradingPartnerId{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(PartnershipSummary const&, PartnershipSummary const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProfileSummary {
-  std::string profileId;
-  std::string name;
-  std::string businessName;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::Logging>> logging;
-  std::optional<std::string> logGroupName;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::string profileId{};
+  std::string name{};
+  std::string businessName{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::Logging>> logging{};
+  std::optional<std::string> logGroupName{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(ProfileSummary const&, ProfileSummary const&) = default;
 };

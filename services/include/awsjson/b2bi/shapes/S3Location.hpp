@@ -12,8 +12,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Location {
-  std::optional<std::string> bucketName;
-  std::optional<std::string> key;
+  std::optional<std::string> bucketName{};
+  std::optional<std::string> key{};
 
   friend bool operator==(S3Location const&, S3Location const&) = default;
 };

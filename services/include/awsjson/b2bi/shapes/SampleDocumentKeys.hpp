@@ -12,8 +12,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SampleDocumentKeys {
-  std::optional<std::string> input;
-  std::optional<std::string> output;
+  std::optional<std::string> input{};
+  std::optional<std::string> output{};
 
   friend bool operator==(SampleDocumentKeys const&, SampleDocumentKeys const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SampleDocuments {
-  std::string bucketName;
-  std::vector<::awsjson::b2bi::SampleDocumentKeys> keys;
+  std::string bucketName{};
+  std::vector<::awsjson::b2bi::SampleDocumentKeys> keys{};
 
   friend bool operator==(SampleDocuments const&, SampleDocuments const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string message;
-  std::string resourceId;
-  std::string resourceType;
-  std::string serviceCode;
-  std::string quotaCode;
+  std::string message{};
+  std::string resourceId{};
+  std::string resourceType{};
+  std::string serviceCode{};
+  std::string quotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

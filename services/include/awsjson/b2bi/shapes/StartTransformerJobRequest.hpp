@@ -14,10 +14,10 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTransformerJobRequest {
-  ::awsjson::b2bi::S3Location inputFile;
-  ::awsjson::b2bi::S3Location outputLocation;
-  std::string transformerId;
-  std::optional<std::string> clientToken;
+  ::awsjson::b2bi::S3Location inputFile{};
+  ::awsjson::b2bi::S3Location outputLocation{};
+  std::string transformerId{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(StartTransformerJobRequest const&,
                          StartTransformerJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTransformerJobResponse {
-  std::string transformerJobId;
+  std::string transformerJobId{};
 
   friend bool operator==(StartTransformerJobResponse const&,
                          StartTransformerJobResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tag {
-  std::string Key;
-  std::string Value;
+  std::string Key{};
+  std::string Value{};
 
   friend bool operator==(Tag const&, Tag const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateDetails : awsjson::tagged_union {
-  std::optional<::awsjson::b2bi::X12Details> x12;
+  std::optional<::awsjson::b2bi::X12Details> x12{};
 
   friend bool operator==(TemplateDetails const&, TemplateDetails const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConversionRequest {
-  ::awsjson::b2bi::ConversionSource source;
-  ::awsjson::b2bi::ConversionTarget target;
+  ::awsjson::b2bi::ConversionSource source{};
+  ::awsjson::b2bi::ConversionTarget target{};
 
   friend bool operator==(TestConversionRequest const&, TestConversionRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConversionResponse {
-  std::string convertedFileContent;
-  std::optional<std::vector<std::string>> validationMessages;
+  std::string convertedFileContent{};
+  std::optional<std::vector<std::string>> validationMessages{};
 
   friend bool operator==(TestConversionResponse const&, TestConversionResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestMappingRequest {
-  std::string inputFileContent;
-  std::string mappingTemplate;
-  awsjson::open_enum<::awsjson::b2bi::FileFormat> fileFormat;
+  std::string inputFileContent{};
+  std::string mappingTemplate{};
+  awsjson::open_enum<::awsjson::b2bi::FileFormat> fileFormat{};
 
   friend bool operator==(TestMappingRequest const&, TestMappingRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestMappingResponse {
-  std::string mappedFileContent;
+  std::string mappedFileContent{};
 
   friend bool operator==(TestMappingResponse const&, TestMappingResponse const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestParsingRequest {
-  ::awsjson::b2bi::S3Location inputFile;
-  awsjson::open_enum<::awsjson::b2bi::FileFormat> fileFormat;
-  ::awsjson::b2bi::EdiType ediType;
-  std::optional<::awsjson::b2bi::AdvancedOptions> advancedOptions;
+  ::awsjson::b2bi::S3Location inputFile{};
+  awsjson::open_enum<::awsjson::b2bi::FileFormat> fileFormat{};
+  ::awsjson::b2bi::EdiType ediType{};
+  std::optional<::awsjson::b2bi::AdvancedOptions> advancedOptions{};
 
   friend bool operator==(TestParsingRequest const&, TestParsingRequest const&) = default;
 };

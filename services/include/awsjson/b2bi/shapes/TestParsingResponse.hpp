@@ -13,9 +13,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestParsingResponse {
-  std::string parsedFileContent;
-  std::optional<std::vector<std::string>> parsedSplitFileContents;
-  std::optional<std::vector<std::string>> validationMessages;
+  std::string parsedFileContent{};
+  std::optional<std::vector<std::string>> parsedSplitFileContents{};
+  std::optional<std::vector<std::string>> validationMessages{};
 
   friend bool operator==(TestParsingResponse const&, TestParsingResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCapabilityRequest {
-  std::string capabilityId;
-  std::optional<std::string> name;
-  std::optional<::awsjson::b2bi::CapabilityConfiguration> configuration;
-  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments;
+  std::string capabilityId{};
+  std::optional<std::string> name{};
+  std::optional<::awsjson::b2bi::CapabilityConfiguration> configuration{};
+  std::optional<std::vector<::awsjson::b2bi::S3Location>> instructionsDocuments{};
 
   friend bool operator==(UpdateCapabilityRequest const&, UpdateCapabilityRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePartnershipRequest {
-  std::string partnershipId;
-  std::optional<std::string> name;
-  std::optional<std::vector<std::string>> capabilities;
-  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions;
+  std::string partnershipId{};
+  std::optional<std::string> name{};
+  std::optional<std::vector<std::string>> capabilities{};
+  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions{};
 
   friend bool operator==(UpdatePartnershipRequest const&,
                          UpdatePartnershipRequest const&) = default;

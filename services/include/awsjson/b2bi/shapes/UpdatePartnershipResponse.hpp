@@ -15,17 +15,17 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePartnershipResponse {
-  std::string profileId;
-  std::string partnershipId;
-  std::string partnershipArn;
-  std::optional<std::string> name;
-  std::optional<std::string> email;
-  std::optional<std::string> phone;
-  std::optional<std::vector<std::string>> capabilities;
-  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions;
-  std::optional<std::string> tradingPartnerId;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::string profileId{};
+  std::string partnershipId{};
+  std::string partnershipArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
+  std::optional<std::string> phone{};
+  std::optional<std::vector<std::string>> capabilities{};
+  std::optional<::awsjson::b2bi::CapabilityOptions> capabilityOptions{};
+  std::optional<std::string> tradingPartnerId{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(UpdatePartnershipResponse const&,
                          UpdatePartnershipResponse const&) = default;

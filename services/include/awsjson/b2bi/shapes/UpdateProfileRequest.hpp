@@ -12,11 +12,11 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProfileRequest {
-  std::string profileId;
-  std::optional<std::string> name;
-  std::optional<std::string> email;
-  std::optional<std::string> phone;
-  std::optional<std::string> businessName;
+  std::string profileId{};
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
+  std::optional<std::string> phone{};
+  std::optional<std::string> businessName{};
 
   friend bool operator==(UpdateProfileRequest const&, UpdateProfileRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WrapOptions {
-  awsjson::open_enum<::awsjson::b2bi::WrapFormat> wrapBy;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::LineTerminator>> lineTerminator;
-  std::optional<std::int32_t> lineLength;
+  awsjson::open_enum<::awsjson::b2bi::WrapFormat> wrapBy{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::LineTerminator>> lineTerminator{};
+  std::optional<std::int32_t> lineLength{};
 
   friend bool operator==(WrapOptions const&, WrapOptions const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12AcknowledgmentOptions {
-  awsjson::open_enum<::awsjson::b2bi::X12FunctionalAcknowledgment> functionalAcknowledgment;
-  awsjson::open_enum<::awsjson::b2bi::X12TechnicalAcknowledgment> technicalAcknowledgment;
+  awsjson::open_enum<::awsjson::b2bi::X12FunctionalAcknowledgment> functionalAcknowledgment{};
+  awsjson::open_enum<::awsjson::b2bi::X12TechnicalAcknowledgment> technicalAcknowledgment{};
 
   friend bool operator==(X12AcknowledgmentOptions const&,
                          X12AcknowledgmentOptions const&) = default;

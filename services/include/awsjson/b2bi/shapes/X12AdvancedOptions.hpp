@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12AdvancedOptions {
-  std::optional<::awsjson::b2bi::X12SplitOptions> splitOptions;
-  std::optional<::awsjson::b2bi::X12ValidationOptions> validationOptions;
+  std::optional<::awsjson::b2bi::X12SplitOptions> splitOptions{};
+  std::optional<::awsjson::b2bi::X12ValidationOptions> validationOptions{};
 
   friend bool operator==(X12AdvancedOptions const&, X12AdvancedOptions const&) = default;
 };

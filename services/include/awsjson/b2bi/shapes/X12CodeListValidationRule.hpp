@@ -13,9 +13,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12CodeListValidationRule {
-  std::string elementId;
-  std::optional<std::vector<std::string>> codesToAdd;
-  std::optional<std::vector<std::string>> codesToRemove;
+  std::string elementId{};
+  std::optional<std::vector<std::string>> codesToAdd{};
+  std::optional<std::vector<std::string>> codesToRemove{};
 
   friend bool operator==(X12CodeListValidationRule const&,
                          X12CodeListValidationRule const&) = default;

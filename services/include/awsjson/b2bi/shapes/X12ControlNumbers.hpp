@@ -12,9 +12,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12ControlNumbers {
-  std::optional<std::int32_t> startingInterchangeControlNumber;
-  std::optional<std::int32_t> startingFunctionalGroupControlNumber;
-  std::optional<std::int32_t> startingTransactionSetControlNumber;
+  std::optional<std::int32_t> startingInterchangeControlNumber{};
+  std::optional<std::int32_t> startingFunctionalGroupControlNumber{};
+  std::optional<std::int32_t> startingTransactionSetControlNumber{};
 
   friend bool operator==(X12ControlNumbers const&, X12ControlNumbers const&) = default;
 };

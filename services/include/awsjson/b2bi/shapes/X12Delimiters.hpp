@@ -12,9 +12,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12Delimiters {
-  std::optional<std::string> componentSeparator;
-  std::optional<std::string> dataElementSeparator;
-  std::optional<std::string> segmentTerminator;
+  std::optional<std::string> componentSeparator{};
+  std::optional<std::string> dataElementSeparator{};
+  std::optional<std::string> segmentTerminator{};
 
   friend bool operator==(X12Delimiters const&, X12Delimiters const&) = default;
 };

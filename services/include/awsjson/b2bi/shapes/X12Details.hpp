@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12Details {
-  std::optional<std::string> transactionSet;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::X12Version>> version;
+  std::optional<std::string> transactionSet{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::X12Version>> version{};
 
   friend bool operator==(X12Details const&, X12Details const&) = default;
 };

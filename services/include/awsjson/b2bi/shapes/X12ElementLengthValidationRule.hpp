@@ -13,9 +13,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12ElementLengthValidationRule {
-  std::string elementId;
-  std::int32_t maxLength;
-  std::int32_t minLength;
+  std::string elementId{};
+  std::int32_t maxLength{};
+  std::int32_t minLength{};
 
   friend bool operator==(X12ElementLengthValidationRule const&,
                          X12ElementLengthValidationRule const&) = default;

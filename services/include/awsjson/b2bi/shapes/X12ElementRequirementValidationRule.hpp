@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12ElementRequirementValidationRule {
-  std::string elementPosition;
-  awsjson::open_enum<::awsjson::b2bi::ElementRequirement> requirement;
+  std::string elementPosition{};
+  awsjson::open_enum<::awsjson::b2bi::ElementRequirement> requirement{};
 
   friend bool operator==(X12ElementRequirementValidationRule const&,
                          X12ElementRequirementValidationRule const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12Envelope {
-  std::optional<::awsjson::b2bi::X12OutboundEdiHeaders> common;
-  std::optional<::awsjson::b2bi::WrapOptions> wrapOptions;
+  std::optional<::awsjson::b2bi::X12OutboundEdiHeaders> common{};
+  std::optional<::awsjson::b2bi::WrapOptions> wrapOptions{};
 
   friend bool operator==(X12Envelope const&, X12Envelope const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12FunctionalGroupHeaders {
-  std::optional<std::string> applicationSenderCode;
-  std::optional<std::string> applicationReceiverCode;
-  std::optional<std::string> responsibleAgencyCode;
+  std::optional<std::string> applicationSenderCode{};
+  std::optional<std::string> applicationReceiverCode{};
+  std::optional<std::string> responsibleAgencyCode{};
 
   friend bool operator==(X12FunctionalGroupHeaders const&,
                          X12FunctionalGroupHeaders const&) = default;

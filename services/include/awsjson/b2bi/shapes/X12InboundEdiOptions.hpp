@@ -13,7 +13,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12InboundEdiOptions {
-  std::optional<::awsjson::b2bi::X12AcknowledgmentOptions> acknowledgmentOptions;
+  std::optional<::awsjson::b2bi::X12AcknowledgmentOptions> acknowledgmentOptions{};
 
   friend bool operator==(X12InboundEdiOptions const&, X12InboundEdiOptions const&) = default;
 };

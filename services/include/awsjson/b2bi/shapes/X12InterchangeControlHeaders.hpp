@@ -12,13 +12,13 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12InterchangeControlHeaders {
-  std::optional<std::string> senderIdQualifier;
-  std::optional<std::string> senderId;
-  std::optional<std::string> receiverIdQualifier;
-  std::optional<std::string> receiverId;
-  std::optional<std::string> repetitionSeparator;
-  std::optional<std::string> acknowledgmentRequestedCode;
-  std::optional<std::string> usageIndicatorCode;
+  std::optional<std::string> senderIdQualifier{};
+  std::optional<std::string> senderId{};
+  std::optional<std::string> receiverIdQualifier{};
+  std::optional<std::string> receiverId{};
+  std::optional<std::string> repetitionSeparator{};
+  std::optional<std::string> acknowledgmentRequestedCode{};
+  std::optional<std::string> usageIndicatorCode{};
 
   friend bool operator==(X12InterchangeControlHeaders const&,
                          X12InterchangeControlHeaders const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12OutboundEdiHeaders {
-  std::optional<::awsjson::b2bi::X12InterchangeControlHeaders> interchangeControlHeaders;
-  std::optional<::awsjson::b2bi::X12FunctionalGroupHeaders> functionalGroupHeaders;
-  std::optional<::awsjson::b2bi::X12Delimiters> delimiters;
-  std::optional<bool> validateEdi;
-  std::optional<::awsjson::b2bi::X12ControlNumbers> controlNumbers;
-  std::optional<awsjson::open_enum<::awsjson::b2bi::X12GS05TimeFormat>> gs05TimeFormat;
+  std::optional<::awsjson::b2bi::X12InterchangeControlHeaders> interchangeControlHeaders{};
+  std::optional<::awsjson::b2bi::X12FunctionalGroupHeaders> functionalGroupHeaders{};
+  std::optional<::awsjson::b2bi::X12Delimiters> delimiters{};
+  std::optional<bool> validateEdi{};
+  std::optional<::awsjson::b2bi::X12ControlNumbers> controlNumbers{};
+  std::optional<awsjson::open_enum<::awsjson::b2bi::X12GS05TimeFormat>> gs05TimeFormat{};
 
   friend bool operator==(X12OutboundEdiHeaders const&, X12OutboundEdiHeaders const&) = default;
 };

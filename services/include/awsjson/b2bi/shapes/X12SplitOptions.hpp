@@ -14,7 +14,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12SplitOptions {
-  awsjson::open_enum<::awsjson::b2bi::X12SplitBy> splitBy;
+  awsjson::open_enum<::awsjson::b2bi::X12SplitBy> splitBy{};
 
   friend bool operator==(X12SplitOptions const&, X12SplitOptions const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12ValidationOptions {
-  std::optional<std::vector<::awsjson::b2bi::X12ValidationRule>> validationRules;
+  std::optional<std::vector<::awsjson::b2bi::X12ValidationRule>> validationRules{};
 
   friend bool operator==(X12ValidationOptions const&, X12ValidationOptions const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::b2bi {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct X12ValidationRule : awsjson::tagged_union {
-  std::optional<::awsjson::b2bi::X12CodeListValidationRule> codeListValidationRule;
-  std::optional<::awsjson::b2bi::X12ElementLengthValidationRule> elementLengthValidationRule;
-  std::optional<::awsjson::b2bi::X12ElementRequirementValidationRule> elementRequirementValidationRule;
+  std::optional<::awsjson::b2bi::X12CodeListValidationRule> codeListValidationRule{};
+  std::optional<::awsjson::b2bi::X12ElementLengthValidationRule> elementLengthValidationRule{};
+  std::optional<::awsjson::b2bi::X12ElementRequirementValidationRule> elementRequirementValidationRule{};
 
   friend bool operator==(X12ValidationRule const&, X12ValidationRule const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::string ErrorCode;
-  std::optional<std::string> Message;
+  std::string ErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

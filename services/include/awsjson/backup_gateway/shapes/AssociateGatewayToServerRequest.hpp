@@ -12,8 +12,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateGatewayToServerRequest {
-  std::string GatewayArn;
-  std::string ServerArn;
+  std::string GatewayArn{};
+  std::string ServerArn{};
 
   friend bool operator==(AssociateGatewayToServerRequest const&,
                          AssociateGatewayToServerRequest const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BandwidthRateLimitInterval {
-  std::optional<std::int64_t> AverageUploadRateLimitInBitsPerSec;
-  std::int32_t StartHourOfDay;
-  std::int32_t EndHourOfDay;
-  std::int32_t StartMinuteOfHour;
-  std::int32_t EndMinuteOfHour;
-  std::vector<std::int32_t> DaysOfWeek;
+  std::optional<std::int64_t> AverageUploadRateLimitInBitsPerSec{};
+  std::int32_t StartHourOfDay{};
+  std::int32_t EndHourOfDay{};
+  std::int32_t StartMinuteOfHour{};
+  std::int32_t EndMinuteOfHour{};
+  std::vector<std::int32_t> DaysOfWeek{};
 
   friend bool operator==(BandwidthRateLimitInterval const&,
                          BandwidthRateLimitInterval const&) = default;

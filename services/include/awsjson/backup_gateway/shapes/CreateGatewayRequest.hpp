@@ -16,10 +16,10 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGatewayRequest {
-  std::string ActivationKey;
-  std::string GatewayDisplayName;
-  awsjson::open_enum<::awsjson::backup_gateway::GatewayType> GatewayType;
-  std::optional<std::vector<::awsjson::backup_gateway::Tag>> Tags;
+  std::string ActivationKey{};
+  std::string GatewayDisplayName{};
+  awsjson::open_enum<::awsjson::backup_gateway::GatewayType> GatewayType{};
+  std::optional<std::vector<::awsjson::backup_gateway::Tag>> Tags{};
 
   friend bool operator==(CreateGatewayRequest const&, CreateGatewayRequest const&) = default;
 };

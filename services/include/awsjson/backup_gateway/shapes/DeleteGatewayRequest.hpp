@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGatewayRequest {
-  std::string GatewayArn;
+  std::string GatewayArn{};
 
   friend bool operator==(DeleteGatewayRequest const&, DeleteGatewayRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHypervisorRequest {
-  std::string HypervisorArn;
+  std::string HypervisorArn{};
 
   friend bool operator==(DeleteHypervisorRequest const&, DeleteHypervisorRequest const&) = default;
 };

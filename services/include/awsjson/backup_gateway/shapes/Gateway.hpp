@@ -14,11 +14,11 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Gateway {
-  std::optional<std::string> GatewayArn;
-  std::optional<std::string> GatewayDisplayName;
-  std::optional<awsjson::open_enum<::awsjson::backup_gateway::GatewayType>> GatewayType;
-  std::optional<std::string> HypervisorId;
-  std::optional<awsjson::timestamp> LastSeenTime;
+  std::optional<std::string> GatewayArn{};
+  std::optional<std::string> GatewayDisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::backup_gateway::GatewayType>> GatewayType{};
+  std::optional<std::string> HypervisorId{};
+  std::optional<awsjson::timestamp> LastSeenTime{};
 
   friend bool operator==(Gateway const&, Gateway const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GatewayDetails {
-  std::optional<std::string> GatewayArn;
-  std::optional<std::string> GatewayDisplayName;
-  std::optional<awsjson::open_enum<::awsjson::backup_gateway::GatewayType>> GatewayType;
-  std::optional<std::string> HypervisorId;
-  std::optional<awsjson::timestamp> LastSeenTime;
-  std::optional<::awsjson::backup_gateway::MaintenanceStartTime> MaintenanceStartTime;
-  std::optional<awsjson::timestamp> NextUpdateAvailabilityTime;
-  std::optional<std::string> VpcEndpoint;
-  std::optional<awsjson::timestamp> DeprecationDate;
-  std::optional<std::string> SoftwareVersion;
+  std::optional<std::string> GatewayArn{};
+  std::optional<std::string> GatewayDisplayName{};
+  std::optional<awsjson::open_enum<::awsjson::backup_gateway::GatewayType>> GatewayType{};
+  std::optional<std::string> HypervisorId{};
+  std::optional<awsjson::timestamp> LastSeenTime{};
+  std::optional<::awsjson::backup_gateway::MaintenanceStartTime> MaintenanceStartTime{};
+  std::optional<awsjson::timestamp> NextUpdateAvailabilityTime{};
+  std::optional<std::string> VpcEndpoint{};
+  std::optional<awsjson::timestamp> DeprecationDate{};
+  std::optional<std::string> SoftwareVersion{};
 
   friend bool operator==(GatewayDetails const&, GatewayDetails const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBandwidthRateLimitScheduleResponse {
-  std::optional<std::string> GatewayArn;
-  std::optional<std::vector<::awsjson::backup_gateway::BandwidthRateLimitInterval>> BandwidthRateLimitIntervals;
+  std::optional<std::string> GatewayArn{};
+  std::optional<std::vector<::awsjson::backup_gateway::BandwidthRateLimitInterval>> BandwidthRateLimitIntervals{};
 
   friend bool operator==(GetBandwidthRateLimitScheduleResponse const&,
                          GetBandwidthRateLimitScheduleResponse const&) = default;

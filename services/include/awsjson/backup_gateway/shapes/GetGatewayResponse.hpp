@@ -13,7 +13,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGatewayResponse {
-  std::optional<::awsjson::backup_gateway::GatewayDetails> Gateway;
+  std::optional<::awsjson::backup_gateway::GatewayDetails> Gateway{};
 
   friend bool operator==(GetGatewayResponse const&, GetGatewayResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHypervisorPropertyMappingsResponse {
-  std::optional<std::string> HypervisorArn;
-  std::optional<std::vector<::awsjson::backup_gateway::VmwareToAwsTagMapping>> VmwareToAwsTagMappings;
-  std::optional<std::string> IamRoleArn;
+  std::optional<std::string> HypervisorArn{};
+  std::optional<std::vector<::awsjson::backup_gateway::VmwareToAwsTagMapping>> VmwareToAwsTagMappings{};
+  std::optional<std::string> IamRoleArn{};
 
   friend bool operator==(GetHypervisorPropertyMappingsResponse const&,
                          GetHypervisorPropertyMappingsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHypervisorRequest {
-  std::string HypervisorArn;
+  std::string HypervisorArn{};
 
   friend bool operator==(GetHypervisorRequest const&, GetHypervisorRequest const&) = default;
 };

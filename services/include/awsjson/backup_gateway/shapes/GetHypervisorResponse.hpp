@@ -13,7 +13,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHypervisorResponse {
-  std::optional<::awsjson::backup_gateway::HypervisorDetails> Hypervisor;
+  std::optional<::awsjson::backup_gateway::HypervisorDetails> Hypervisor{};
 
   friend bool operator==(GetHypervisorResponse const&, GetHypervisorResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVirtualMachineResponse {
-  std::optional<::awsjson::backup_gateway::VirtualMachineDetails> VirtualMachine;
+  std::optional<::awsjson::backup_gateway::VirtualMachineDetails> VirtualMachine{};
 
   friend bool operator==(GetVirtualMachineResponse const&,
                          GetVirtualMachineResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Hypervisor {
-  std::optional<std::string> Host;
-  std::optional<std::string> HypervisorArn;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::backup_gateway::HypervisorState>> State;
+  std::optional<std::string> Host{};
+  std::optional<std::string> HypervisorArn{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::backup_gateway::HypervisorState>> State{};
 
   friend bool operator==(Hypervisor const&, Hypervisor const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HypervisorDetails {
-  std::optional<std::string> Host;
-  std::optional<std::string> HypervisorArn;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> LogGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::backup_gateway::HypervisorState>> State;
-  std::optional<awsjson::timestamp> LastSuccessfulMetadataSyncTime;
-  std::optional<std::string> LatestMetadataSyncStatusMessage;
-  std::optional<awsjson::open_enum<::awsjson::backup_gateway::SyncMetadataStatus>> LatestMetadataSyncStatus;
+  std::optional<std::string> Host{};
+  std::optional<std::string> HypervisorArn{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> LogGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::backup_gateway::HypervisorState>> State{};
+  std::optional<awsjson::timestamp> LastSuccessfulMetadataSyncTime{};
+  std::optional<std::string> LatestMetadataSyncStatusMessage{};
+  std::optional<awsjson::open_enum<::awsjson::backup_gateway::SyncMetadataStatus>> LatestMetadataSyncStatus{};
 
   friend bool operator==(HypervisorDetails const&, HypervisorDetails const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportHypervisorConfigurationRequest {
-  std::string Name;
-  std::string Host;
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<std::vector<::awsjson::backup_gateway::Tag>> Tags;
+  std::string Name{};
+  std::string Host{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<std::vector<::awsjson::backup_gateway::Tag>> Tags{};
 
   friend bool operator==(ImportHypervisorConfigurationRequest const&,
                          ImportHypervisorConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> Message;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGatewaysResponse {
-  std::optional<std::vector<::awsjson::backup_gateway::Gateway>> Gateways;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::backup_gateway::Gateway>> Gateways{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGatewaysResponse const&, ListGatewaysResponse const&) = default;
 };

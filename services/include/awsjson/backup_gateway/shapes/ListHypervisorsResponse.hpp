@@ -15,8 +15,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHypervisorsResponse {
-  std::optional<std::vector<::awsjson::backup_gateway::Hypervisor>> Hypervisors;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::backup_gateway::Hypervisor>> Hypervisors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHypervisorsResponse const&, ListHypervisorsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::vector<::awsjson::backup_gateway::Tag>> Tags;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::vector<::awsjson::backup_gateway::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVirtualMachinesRequest {
-  std::optional<std::string> HypervisorArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> HypervisorArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListVirtualMachinesRequest const&,
                          ListVirtualMachinesRequest const&) = default;

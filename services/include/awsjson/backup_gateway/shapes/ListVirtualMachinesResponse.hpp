@@ -15,8 +15,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVirtualMachinesResponse {
-  std::optional<std::vector<::awsjson::backup_gateway::VirtualMachine>> VirtualMachines;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::backup_gateway::VirtualMachine>> VirtualMachines{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListVirtualMachinesResponse const&,
                          ListVirtualMachinesResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaintenanceStartTime {
-  std::optional<std::int32_t> DayOfMonth;
-  std::optional<std::int32_t> DayOfWeek;
-  std::int32_t HourOfDay;
-  std::int32_t MinuteOfHour;
+  std::optional<std::int32_t> DayOfMonth{};
+  std::optional<std::int32_t> DayOfWeek{};
+  std::int32_t HourOfDay{};
+  std::int32_t MinuteOfHour{};
 
   friend bool operator==(MaintenanceStartTime const&, MaintenanceStartTime const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutBandwidthRateLimitScheduleRequest {
-  std::string GatewayArn;
-  std::vector<::awsjson::backup_gateway::BandwidthRateLimitInterval> BandwidthRateLimitIntervals;
+  std::string GatewayArn{};
+  std::vector<::awsjson::backup_gateway::BandwidthRateLimitInterval> BandwidthRateLimitIntervals{};
 
   friend bool operator==(PutBandwidthRateLimitScheduleRequest const&,
                          PutBandwidthRateLimitScheduleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutBandwidthRateLimitScheduleResponse {
-  std::optional<std::string> GatewayArn;
+  std::optional<std::string> GatewayArn{};
 
   friend bool operator==(PutBandwidthRateLimitScheduleResponse const&,
                          PutBandwidthRateLimitScheduleResponse const&) = default;

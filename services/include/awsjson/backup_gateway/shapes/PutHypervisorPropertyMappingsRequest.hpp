@@ -15,9 +15,9 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutHypervisorPropertyMappingsRequest {
-  std::string HypervisorArn;
-  std::vector<::awsjson::backup_gateway::VmwareToAwsTagMapping> VmwareToAwsTagMappings;
-  std::string IamRoleArn;
+  std::string HypervisorArn{};
+  std::vector<::awsjson::backup_gateway::VmwareToAwsTagMapping> VmwareToAwsTagMappings{};
+  std::string IamRoleArn{};
 
   friend bool operator==(PutHypervisorPropertyMappingsRequest const&,
                          PutHypervisorPropertyMappingsRequest const&) = default;

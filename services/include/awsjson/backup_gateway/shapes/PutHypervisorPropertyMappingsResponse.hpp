@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutHypervisorPropertyMappingsResponse {
-  std::optional<std::string> HypervisorArn;
+  std::optional<std::string> HypervisorArn{};
 
   friend bool operator==(PutHypervisorPropertyMappingsResponse const&,
                          PutHypervisorPropertyMappingsResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMaintenanceStartTimeRequest {
-  std::string GatewayArn;
-  std::int32_t HourOfDay;
-  std::int32_t MinuteOfHour;
-  std::optional<std::int32_t> DayOfWeek;
-  std::optional<std::int32_t> DayOfMonth;
+  std::string GatewayArn{};
+  std::int32_t HourOfDay{};
+  std::int32_t MinuteOfHour{};
+  std::optional<std::int32_t> DayOfWeek{};
+  std::optional<std::int32_t> DayOfMonth{};
 
   friend bool operator==(PutMaintenanceStartTimeRequest const&,
                          PutMaintenanceStartTimeRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestHypervisorConfigurationRequest {
-  std::string GatewayArn;
-  std::string Host;
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
+  std::string GatewayArn{};
+  std::string Host{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
 
   friend bool operator==(TestHypervisorConfigurationRequest const&,
                          TestHypervisorConfigurationRequest const&) = default;

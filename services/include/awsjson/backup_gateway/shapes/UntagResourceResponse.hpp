@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceResponse {
-  std::optional<std::string> ResourceARN;
+  std::optional<std::string> ResourceARN{};
 
   friend bool operator==(UntagResourceResponse const&, UntagResourceResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGatewayInformationRequest {
-  std::string GatewayArn;
-  std::optional<std::string> GatewayDisplayName;
+  std::string GatewayArn{};
+  std::optional<std::string> GatewayDisplayName{};
 
   friend bool operator==(UpdateGatewayInformationRequest const&,
                          UpdateGatewayInformationRequest const&) = default;

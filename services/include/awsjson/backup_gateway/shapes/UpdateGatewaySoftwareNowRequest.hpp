@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGatewaySoftwareNowRequest {
-  std::string GatewayArn;
+  std::string GatewayArn{};
 
   friend bool operator==(UpdateGatewaySoftwareNowRequest const&,
                          UpdateGatewaySoftwareNowRequest const&) = default;

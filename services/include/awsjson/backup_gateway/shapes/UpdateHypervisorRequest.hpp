@@ -12,12 +12,12 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHypervisorRequest {
-  std::string HypervisorArn;
-  std::optional<std::string> Host;
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
-  std::optional<std::string> Name;
-  std::optional<std::string> LogGroupArn;
+  std::string HypervisorArn{};
+  std::optional<std::string> Host{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> LogGroupArn{};
 
   friend bool operator==(UpdateHypervisorRequest const&, UpdateHypervisorRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHypervisorResponse {
-  std::optional<std::string> HypervisorArn;
+  std::optional<std::string> HypervisorArn{};
 
   friend bool operator==(UpdateHypervisorResponse const&,
                          UpdateHypervisorResponse const&) = default;

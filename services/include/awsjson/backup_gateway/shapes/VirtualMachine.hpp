@@ -12,12 +12,12 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VirtualMachine {
-  std::optional<std::string> HostName;
-  std::optional<std::string> HypervisorId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Path;
-  std::optional<std::string> ResourceArn;
-  std::optional<awsjson::timestamp> LastBackupDate;
+  std::optional<std::string> HostName{};
+  std::optional<std::string> HypervisorId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Path{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<awsjson::timestamp> LastBackupDate{};
 
   friend bool operator==(VirtualMachine const&, VirtualMachine const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VirtualMachineDetails {
-  std::optional<std::string> HostName;
-  std::optional<std::string> HypervisorId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Path;
-  std::optional<std::string> ResourceArn;
-  std::optional<awsjson::timestamp> LastBackupDate;
-  std::optional<std::vector<::awsjson::backup_gateway::VmwareTag>> VmwareTags;
+  std::optional<std::string> HostName{};
+  std::optional<std::string> HypervisorId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Path{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<awsjson::timestamp> LastBackupDate{};
+  std::optional<std::vector<::awsjson::backup_gateway::VmwareTag>> VmwareTags{};
 
   friend bool operator==(VirtualMachineDetails const&, VirtualMachineDetails const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VmwareTag {
-  std::optional<std::string> VmwareCategory;
-  std::optional<std::string> VmwareTagName;
-  std::optional<std::string> VmwareTagDescription;
+  std::optional<std::string> VmwareCategory{};
+  std::optional<std::string> VmwareTagName{};
+  std::optional<std::string> VmwareTagDescription{};
 
   friend bool operator==(VmwareTag const&, VmwareTag const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::backup_gateway {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VmwareToAwsTagMapping {
-  std::string VmwareCategory;
-  std::string VmwareTagName;
-  std::string AwsTagKey;
-  std::string AwsTagValue;
+  std::string VmwareCategory{};
+  std::string VmwareTagName{};
+  std::string AwsTagKey{};
+  std::string AwsTagValue{};
 
   friend bool operator==(VmwareToAwsTagMapping const&, VmwareToAwsTagMapping const&) = default;
 };

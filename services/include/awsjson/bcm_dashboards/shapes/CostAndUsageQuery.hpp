@@ -19,11 +19,11 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostAndUsageQuery {
-  std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MetricName>> metrics;
-  ::awsjson::bcm_dashboards::DateTimeRange timeRange;
-  awsjson::open_enum<::awsjson::bcm_dashboards::Granularity> granularity;
-  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy;
-  std::optional<::awsjson::bcm_dashboards::Expression> filter;
+  std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MetricName>> metrics{};
+  ::awsjson::bcm_dashboards::DateTimeRange timeRange{};
+  awsjson::open_enum<::awsjson::bcm_dashboards::Granularity> granularity{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy{};
+  std::optional<::awsjson::bcm_dashboards::Expression> filter{};
 
   friend bool operator==(CostAndUsageQuery const&, CostAndUsageQuery const&) = default;
 };

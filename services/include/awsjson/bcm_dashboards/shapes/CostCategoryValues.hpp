@@ -15,9 +15,9 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategoryValues {
-  std::optional<std::string> key;
-  std::optional<std::vector<std::string>> values;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MatchOption>>> matchOptions;
+  std::optional<std::string> key{};
+  std::optional<std::vector<std::string>> values{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MatchOption>>> matchOptions{};
 
   friend bool operator==(CostCategoryValues const&, CostCategoryValues const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDashboardRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::vector<::awsjson::bcm_dashboards::Widget> widgets;
-  std::optional<std::vector<::awsjson::bcm_dashboards::ResourceTag>> resourceTags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::vector<::awsjson::bcm_dashboards::Widget> widgets{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::ResourceTag>> resourceTags{};
 
   friend bool operator==(CreateDashboardRequest const&, CreateDashboardRequest const&) = default;
 };

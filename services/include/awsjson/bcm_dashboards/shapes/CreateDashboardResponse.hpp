@@ -12,7 +12,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDashboardResponse {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(CreateDashboardResponse const&, CreateDashboardResponse const&) = default;
 };

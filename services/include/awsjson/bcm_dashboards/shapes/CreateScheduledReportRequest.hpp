@@ -16,9 +16,9 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScheduledReportRequest {
-  ::awsjson::bcm_dashboards::ScheduledReportInput scheduledReport;
-  std::optional<std::vector<::awsjson::bcm_dashboards::ResourceTag>> resourceTags;
-  std::optional<std::string> clientToken;
+  ::awsjson::bcm_dashboards::ScheduledReportInput scheduledReport{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::ResourceTag>> resourceTags{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateScheduledReportRequest const&,
                          CreateScheduledReportRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DashboardReference {
-  std::string arn;
-  std::string name;
-  std::optional<std::string> description;
-  awsjson::open_enum<::awsjson::bcm_dashboards::DashboardType> type;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp updatedAt;
+  std::string arn{};
+  std::string name{};
+  std::optional<std::string> description{};
+  awsjson::open_enum<::awsjson::bcm_dashboards::DashboardType> type{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp updatedAt{};
 
   friend bool operator==(DashboardReference const&, DashboardReference const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateTimeRange {
-  ::awsjson::bcm_dashboards::DateTimeValue startTime;
-  ::awsjson::bcm_dashboards::DateTimeValue endTime;
+  ::awsjson::bcm_dashboards::DateTimeValue startTime{};
+  ::awsjson::bcm_dashboards::DateTimeValue endTime{};
 
   friend bool operator==(DateTimeRange const&, DateTimeRange const&) = default;
 };

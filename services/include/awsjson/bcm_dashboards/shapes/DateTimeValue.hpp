@@ -14,8 +14,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateTimeValue {
-  awsjson::open_enum<::awsjson::bcm_dashboards::DateTimeType> type;
-  std::string value;
+  awsjson::open_enum<::awsjson::bcm_dashboards::DateTimeType> type{};
+  std::string value{};
 
   friend bool operator==(DateTimeValue const&, DateTimeValue const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScheduledReportRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(DeleteScheduledReportRequest const&,
                          DeleteScheduledReportRequest const&) = default;

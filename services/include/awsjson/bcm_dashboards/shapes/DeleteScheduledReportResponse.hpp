@@ -12,7 +12,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScheduledReportResponse {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(DeleteScheduledReportResponse const&,
                          DeleteScheduledReportResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionValues {
-  awsjson::open_enum<::awsjson::bcm_dashboards::Dimension> key;
-  std::vector<std::string> values;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MatchOption>>> matchOptions;
+  awsjson::open_enum<::awsjson::bcm_dashboards::Dimension> key{};
+  std::vector<std::string> values{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MatchOption>>> matchOptions{};
 
   friend bool operator==(DimensionValues const&, DimensionValues const&) = default;
 };

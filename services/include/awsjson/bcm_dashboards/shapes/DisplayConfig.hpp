@@ -16,8 +16,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisplayConfig : awsjson::tagged_union {
-  std::optional<std::map<std::string, ::awsjson::bcm_dashboards::GraphDisplayConfig>> graph;
-  std::optional<::awsjson::bcm_dashboards::TableDisplayConfigStruct> table;
+  std::optional<std::map<std::string, ::awsjson::bcm_dashboards::GraphDisplayConfig>> graph{};
+  std::optional<::awsjson::bcm_dashboards::TableDisplayConfigStruct> table{};
 
   friend bool operator==(DisplayConfig const&, DisplayConfig const&) = default;
 };

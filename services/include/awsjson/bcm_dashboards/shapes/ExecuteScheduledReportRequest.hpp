@@ -12,9 +12,9 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteScheduledReportRequest {
-  std::string arn;
-  std::optional<std::string> clientToken;
-  std::optional<bool> dryRun;
+  std::string arn{};
+  std::optional<std::string> clientToken{};
+  std::optional<bool> dryRun{};
 
   friend bool operator==(ExecuteScheduledReportRequest const&,
                          ExecuteScheduledReportRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteScheduledReportResponse {
-  std::optional<::awsjson::bcm_dashboards::HealthStatus> healthStatus;
-  std::optional<bool> executionTriggered;
+  std::optional<::awsjson::bcm_dashboards::HealthStatus> healthStatus{};
+  std::optional<bool> executionTriggered{};
 
   friend bool operator==(ExecuteScheduledReportResponse const&,
                          ExecuteScheduledReportResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDashboardResponse {
-  std::string arn;
-  std::string name;
-  std::optional<std::string> description;
-  awsjson::open_enum<::awsjson::bcm_dashboards::DashboardType> type;
-  std::vector<::awsjson::bcm_dashboards::Widget> widgets;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp updatedAt;
+  std::string arn{};
+  std::string name{};
+  std::optional<std::string> description{};
+  awsjson::open_enum<::awsjson::bcm_dashboards::DashboardType> type{};
+  std::vector<::awsjson::bcm_dashboards::Widget> widgets{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp updatedAt{};
 
   friend bool operator==(GetDashboardResponse const&, GetDashboardResponse const&) = default;
 };

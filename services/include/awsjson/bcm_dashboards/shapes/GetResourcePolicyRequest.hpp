@@ -12,7 +12,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyRequest {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(GetResourcePolicyRequest const&,
                          GetResourcePolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyResponse {
-  std::string resourceArn;
-  std::string policyDocument;
+  std::string resourceArn{};
+  std::string policyDocument{};
 
   friend bool operator==(GetResourcePolicyResponse const&,
                          GetResourcePolicyResponse const&) = default;

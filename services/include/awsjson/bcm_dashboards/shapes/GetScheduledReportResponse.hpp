@@ -13,7 +13,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledReportResponse {
-  ::awsjson::bcm_dashboards::ScheduledReport scheduledReport;
+  ::awsjson::bcm_dashboards::ScheduledReport scheduledReport{};
 
   friend bool operator==(GetScheduledReportResponse const&,
                          GetScheduledReportResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GraphDisplayConfig {
-  awsjson::open_enum<::awsjson::bcm_dashboards::VisualType> visualType;
+  awsjson::open_enum<::awsjson::bcm_dashboards::VisualType> visualType{};
 
   friend bool operator==(GraphDisplayConfig const&, GraphDisplayConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupDefinition {
-  std::string key;
-  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::GroupDefinitionType>> type;
+  std::string key{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::GroupDefinitionType>> type{};
 
   friend bool operator==(GroupDefinition const&, GroupDefinition const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HealthStatus {
-  awsjson::open_enum<::awsjson::bcm_dashboards::HealthStatusCode> statusCode;
-  std::optional<awsjson::timestamp> lastRefreshedAt;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::StatusReason>>> statusReasons;
+  awsjson::open_enum<::awsjson::bcm_dashboards::HealthStatusCode> statusCode{};
+  std::optional<awsjson::timestamp> lastRefreshedAt{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::StatusReason>>> statusReasons{};
 
   friend bool operator==(HealthStatus const&, HealthStatus const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDashboardsResponse {
-  std::vector<::awsjson::bcm_dashboards::DashboardReference> dashboards;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::bcm_dashboards::DashboardReference> dashboards{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDashboardsResponse const&, ListDashboardsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScheduledReportsResponse {
-  std::vector<::awsjson::bcm_dashboards::ScheduledReportSummary> scheduledReports;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::bcm_dashboards::ScheduledReportSummary> scheduledReports{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListScheduledReportsResponse const&,
                          ListScheduledReportsResponse const&) = default;

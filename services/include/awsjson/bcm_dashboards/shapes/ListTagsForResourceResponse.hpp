@@ -14,7 +14,7 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::bcm_dashboards::ResourceTag>> resourceTags;
+  std::optional<std::vector<::awsjson::bcm_dashboards::ResourceTag>> resourceTags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryParameters : awsjson::tagged_union {
-  std::optional<::awsjson::bcm_dashboards::CostAndUsageQuery> costAndUsage;
-  std::optional<::awsjson::bcm_dashboards::SavingsPlansCoverageQuery> savingsPlansCoverage;
-  std::optional<::awsjson::bcm_dashboards::SavingsPlansUtilizationQuery> savingsPlansUtilization;
-  std::optional<::awsjson::bcm_dashboards::ReservationCoverageQuery> reservationCoverage;
-  std::optional<::awsjson::bcm_dashboards::ReservationUtilizationQuery> reservationUtilization;
+  std::optional<::awsjson::bcm_dashboards::CostAndUsageQuery> costAndUsage{};
+  std::optional<::awsjson::bcm_dashboards::SavingsPlansCoverageQuery> savingsPlansCoverage{};
+  std::optional<::awsjson::bcm_dashboards::SavingsPlansUtilizationQuery> savingsPlansUtilization{};
+  std::optional<::awsjson::bcm_dashboards::ReservationCoverageQuery> reservationCoverage{};
+  std::optional<::awsjson::bcm_dashboards::ReservationUtilizationQuery> reservationUtilization{};
 
   friend bool operator==(QueryParameters const&, QueryParameters const&) = default;
 };

@@ -19,11 +19,11 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationCoverageQuery {
-  ::awsjson::bcm_dashboards::DateTimeRange timeRange;
-  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy;
-  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity;
-  std::optional<::awsjson::bcm_dashboards::Expression> filter;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MetricName>>> metrics;
+  ::awsjson::bcm_dashboards::DateTimeRange timeRange{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity{};
+  std::optional<::awsjson::bcm_dashboards::Expression> filter{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MetricName>>> metrics{};
 
   friend bool operator==(ReservationCoverageQuery const&,
                          ReservationCoverageQuery const&) = default;

@@ -18,10 +18,10 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationUtilizationQuery {
-  ::awsjson::bcm_dashboards::DateTimeRange timeRange;
-  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy;
-  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity;
-  std::optional<::awsjson::bcm_dashboards::Expression> filter;
+  ::awsjson::bcm_dashboards::DateTimeRange timeRange{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity{};
+  std::optional<::awsjson::bcm_dashboards::Expression> filter{};
 
   friend bool operator==(ReservationUtilizationQuery const&,
                          ReservationUtilizationQuery const&) = default;

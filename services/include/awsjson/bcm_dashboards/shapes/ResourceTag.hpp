@@ -12,8 +12,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTag {
-  std::string key;
-  std::string value;
+  std::string key{};
+  std::string value{};
 
   friend bool operator==(ResourceTag const&, ResourceTag const&) = default;
 };

@@ -19,11 +19,11 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansCoverageQuery {
-  ::awsjson::bcm_dashboards::DateTimeRange timeRange;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MetricName>>> metrics;
-  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity;
-  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy;
-  std::optional<::awsjson::bcm_dashboards::Expression> filter;
+  ::awsjson::bcm_dashboards::DateTimeRange timeRange{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_dashboards::MetricName>>> metrics{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::GroupDefinition>> groupBy{};
+  std::optional<::awsjson::bcm_dashboards::Expression> filter{};
 
   friend bool operator==(SavingsPlansCoverageQuery const&,
                          SavingsPlansCoverageQuery const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansUtilizationQuery {
-  ::awsjson::bcm_dashboards::DateTimeRange timeRange;
-  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity;
-  std::optional<::awsjson::bcm_dashboards::Expression> filter;
+  ::awsjson::bcm_dashboards::DateTimeRange timeRange{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::Granularity>> granularity{};
+  std::optional<::awsjson::bcm_dashboards::Expression> filter{};
 
   friend bool operator==(SavingsPlansUtilizationQuery const&,
                          SavingsPlansUtilizationQuery const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleConfig {
-  std::optional<std::string> scheduleExpression;
-  std::optional<std::string> scheduleExpressionTimeZone;
-  std::optional<::awsjson::bcm_dashboards::SchedulePeriod> schedulePeriod;
-  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::ScheduleState>> state;
+  std::optional<std::string> scheduleExpression{};
+  std::optional<std::string> scheduleExpressionTimeZone{};
+  std::optional<::awsjson::bcm_dashboards::SchedulePeriod> schedulePeriod{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_dashboards::ScheduleState>> state{};
 
   friend bool operator==(ScheduleConfig const&, ScheduleConfig const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledReport {
-  std::optional<std::string> arn;
-  std::string name;
-  std::string dashboardArn;
-  std::string scheduledReportExecutionRoleArn;
-  ::awsjson::bcm_dashboards::ScheduleConfig scheduleConfig;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> widgetIds;
-  std::optional<::awsjson::bcm_dashboards::DateTimeRange> widgetDateRangeOverride;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<awsjson::timestamp> lastExecutionAt;
-  std::optional<::awsjson::bcm_dashboards::HealthStatus> healthStatus;
+  std::optional<std::string> arn{};
+  std::string name{};
+  std::string dashboardArn{};
+  std::string scheduledReportExecutionRoleArn{};
+  ::awsjson::bcm_dashboards::ScheduleConfig scheduleConfig{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> widgetIds{};
+  std::optional<::awsjson::bcm_dashboards::DateTimeRange> widgetDateRangeOverride{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<awsjson::timestamp> lastExecutionAt{};
+  std::optional<::awsjson::bcm_dashboards::HealthStatus> healthStatus{};
 
   friend bool operator==(ScheduledReport const&, ScheduledReport const&) = default;
 };

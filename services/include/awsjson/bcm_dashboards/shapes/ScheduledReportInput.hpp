@@ -16,13 +16,13 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledReportInput {
-  std::string name;
-  std::string dashboardArn;
-  std::string scheduledReportExecutionRoleArn;
-  ::awsjson::bcm_dashboards::ScheduleConfig scheduleConfig;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> widgetIds;
-  std::optional<::awsjson::bcm_dashboards::DateTimeRange> widgetDateRangeOverride;
+  std::string name{};
+  std::string dashboardArn{};
+  std::string scheduledReportExecutionRoleArn{};
+  ::awsjson::bcm_dashboards::ScheduleConfig scheduleConfig{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> widgetIds{};
+  std::optional<::awsjson::bcm_dashboards::DateTimeRange> widgetDateRangeOverride{};
 
   friend bool operator==(ScheduledReportInput const&, ScheduledReportInput const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledReportSummary {
-  std::string arn;
-  std::string name;
-  std::string dashboardArn;
-  std::string scheduleExpression;
-  awsjson::open_enum<::awsjson::bcm_dashboards::ScheduleState> state;
-  ::awsjson::bcm_dashboards::HealthStatus healthStatus;
-  std::optional<std::string> scheduleExpressionTimeZone;
-  std::optional<std::vector<std::string>> widgetIds;
+  std::string arn{};
+  std::string name{};
+  std::string dashboardArn{};
+  std::string scheduleExpression{};
+  awsjson::open_enum<::awsjson::bcm_dashboards::ScheduleState> state{};
+  ::awsjson::bcm_dashboards::HealthStatus healthStatus{};
+  std::optional<std::string> scheduleExpressionTimeZone{};
+  std::optional<std::vector<std::string>> widgetIds{};
 
   friend bool operator==(ScheduledReportSummary const&, ScheduledReportSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::bcm_dashboards::ResourceTag> resourceTags;
+  std::string resourceArn{};
+  std::vector<::awsjson::bcm_dashboards::ResourceTag> resourceTags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

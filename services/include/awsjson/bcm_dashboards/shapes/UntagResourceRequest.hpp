@@ -13,8 +13,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string resourceArn;
-  std::vector<std::string> resourceTagKeys;
+  std::string resourceArn{};
+  std::vector<std::string> resourceTagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

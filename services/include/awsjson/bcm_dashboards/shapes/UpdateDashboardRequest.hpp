@@ -15,10 +15,10 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDashboardRequest {
-  std::string arn;
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::bcm_dashboards::Widget>> widgets;
+  std::string arn{};
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::bcm_dashboards::Widget>> widgets{};
 
   friend bool operator==(UpdateDashboardRequest const&, UpdateDashboardRequest const&) = default;
 };

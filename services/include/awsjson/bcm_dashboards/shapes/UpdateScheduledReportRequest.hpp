@@ -16,16 +16,16 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateScheduledReportRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> dashboardArn;
-  std::optional<std::string> scheduledReportExecutionRoleArn;
-  std::optional<::awsjson::bcm_dashboards::ScheduleConfig> scheduleConfig;
-  std::optional<std::vector<std::string>> widgetIds;
-  std::optional<::awsjson::bcm_dashboards::DateTimeRange> widgetDateRangeOverride;
-  std::optional<bool> clearWidgetIds;
-  std::optional<bool> clearWidgetDateRangeOverride;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> dashboardArn{};
+  std::optional<std::string> scheduledReportExecutionRoleArn{};
+  std::optional<::awsjson::bcm_dashboards::ScheduleConfig> scheduleConfig{};
+  std::optional<std::vector<std::string>> widgetIds{};
+  std::optional<::awsjson::bcm_dashboards::DateTimeRange> widgetDateRangeOverride{};
+  std::optional<bool> clearWidgetIds{};
+  std::optional<bool> clearWidgetDateRangeOverride{};
 
   friend bool operator==(UpdateScheduledReportRequest const&,
                          UpdateScheduledReportRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Widget {
-  std::optional<std::string> id;
-  std::string title;
-  std::optional<std::string> description;
-  std::optional<std::int32_t> width;
-  std::optional<std::int32_t> height;
-  std::optional<std::int32_t> horizontalOffset;
-  std::vector<::awsjson::bcm_dashboards::WidgetConfig> configs;
+  std::optional<std::string> id{};
+  std::string title{};
+  std::optional<std::string> description{};
+  std::optional<std::int32_t> width{};
+  std::optional<std::int32_t> height{};
+  std::optional<std::int32_t> horizontalOffset{};
+  std::vector<::awsjson::bcm_dashboards::WidgetConfig> configs{};
 
   friend bool operator==(Widget const&, Widget const&) = default;
 };

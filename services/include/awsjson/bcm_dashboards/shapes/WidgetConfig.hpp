@@ -14,8 +14,8 @@ namespace awsjson::bcm_dashboards {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WidgetConfig {
-  ::awsjson::bcm_dashboards::QueryParameters queryParameters;
-  ::awsjson::bcm_dashboards::DisplayConfig displayConfig;
+  ::awsjson::bcm_dashboards::QueryParameters queryParameters{};
+  ::awsjson::bcm_dashboards::DisplayConfig displayConfig{};
 
   friend bool operator==(WidgetConfig const&, WidgetConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Column {
-  std::optional<std::string> Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> Description;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(Column const&, Column const&) = default;
 };

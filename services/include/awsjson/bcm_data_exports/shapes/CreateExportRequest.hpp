@@ -15,8 +15,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExportRequest {
-  ::awsjson::bcm_data_exports::Export Export;
-  std::optional<std::vector<::awsjson::bcm_data_exports::ResourceTag>> ResourceTags;
+  ::awsjson::bcm_data_exports::Export Export{};
+  std::optional<std::vector<::awsjson::bcm_data_exports::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateExportRequest const&, CreateExportRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQuery {
-  std::string QueryStatement;
-  std::optional<std::map<std::string, std::map<std::string, std::string>>> TableConfigurations;
+  std::string QueryStatement{};
+  std::optional<std::map<std::string, std::map<std::string, std::string>>> TableConfigurations{};
 
   friend bool operator==(DataQuery const&, DataQuery const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExportResponse {
-  std::optional<std::string> ExportArn;
+  std::optional<std::string> ExportArn{};
 
   friend bool operator==(DeleteExportResponse const&, DeleteExportResponse const&) = default;
 };

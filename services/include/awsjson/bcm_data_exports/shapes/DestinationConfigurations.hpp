@@ -13,7 +13,7 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationConfigurations {
-  ::awsjson::bcm_data_exports::S3Destination S3Destination;
+  ::awsjson::bcm_data_exports::S3Destination S3Destination{};
 
   friend bool operator==(DestinationConfigurations const&,
                          DestinationConfigurations const&) = default;

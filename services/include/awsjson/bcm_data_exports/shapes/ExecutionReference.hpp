@@ -14,8 +14,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionReference {
-  std::string ExecutionId;
-  ::awsjson::bcm_data_exports::ExecutionStatus ExecutionStatus;
+  std::string ExecutionId{};
+  ::awsjson::bcm_data_exports::ExecutionStatus ExecutionStatus{};
 
   friend bool operator==(ExecutionReference const&, ExecutionReference const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionStatus {
-  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExecutionStatusCode>> StatusCode;
-  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExecutionStatusReason>> StatusReason;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> CompletedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
+  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExecutionStatusCode>> StatusCode{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExecutionStatusReason>> StatusReason{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> CompletedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
 
   friend bool operator==(ExecutionStatus const&, ExecutionStatus const&) = default;
 };

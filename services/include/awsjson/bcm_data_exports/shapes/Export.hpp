@@ -16,12 +16,12 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Export {
-  std::optional<std::string> ExportArn;
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::bcm_data_exports::DataQuery DataQuery;
-  ::awsjson::bcm_data_exports::DestinationConfigurations DestinationConfigurations;
-  ::awsjson::bcm_data_exports::RefreshCadence RefreshCadence;
+  std::optional<std::string> ExportArn{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::bcm_data_exports::DataQuery DataQuery{};
+  ::awsjson::bcm_data_exports::DestinationConfigurations DestinationConfigurations{};
+  ::awsjson::bcm_data_exports::RefreshCadence RefreshCadence{};
 
   friend bool operator==(Export const&, Export const&) = default;
 };

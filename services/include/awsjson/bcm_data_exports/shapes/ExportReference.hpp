@@ -14,9 +14,9 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportReference {
-  std::string ExportArn;
-  std::string ExportName;
-  ::awsjson::bcm_data_exports::ExportStatus ExportStatus;
+  std::string ExportArn{};
+  std::string ExportName{};
+  ::awsjson::bcm_data_exports::ExportStatus ExportStatus{};
 
   friend bool operator==(ExportReference const&, ExportReference const&) = default;
 };

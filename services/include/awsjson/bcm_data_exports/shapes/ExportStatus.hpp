@@ -15,11 +15,11 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportStatus {
-  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExportStatusCode>> StatusCode;
-  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExecutionStatusReason>> StatusReason;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<awsjson::timestamp> LastRefreshedAt;
+  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExportStatusCode>> StatusCode{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ExecutionStatusReason>> StatusReason{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<awsjson::timestamp> LastRefreshedAt{};
 
   friend bool operator==(ExportStatus const&, ExportStatus const&) = default;
 };

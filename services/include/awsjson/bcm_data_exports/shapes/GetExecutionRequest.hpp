@@ -12,8 +12,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExecutionRequest {
-  std::string ExportArn;
-  std::string ExecutionId;
+  std::string ExportArn{};
+  std::string ExecutionId{};
 
   friend bool operator==(GetExecutionRequest const&, GetExecutionRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExecutionResponse {
-  std::optional<std::string> ExecutionId;
-  std::optional<::awsjson::bcm_data_exports::Export> Export;
-  std::optional<::awsjson::bcm_data_exports::ExecutionStatus> ExecutionStatus;
+  std::optional<std::string> ExecutionId{};
+  std::optional<::awsjson::bcm_data_exports::Export> Export{};
+  std::optional<::awsjson::bcm_data_exports::ExecutionStatus> ExecutionStatus{};
 
   friend bool operator==(GetExecutionResponse const&, GetExecutionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExportRequest {
-  std::string ExportArn;
+  std::string ExportArn{};
 
   friend bool operator==(GetExportRequest const&, GetExportRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExportResponse {
-  std::optional<::awsjson::bcm_data_exports::Export> Export;
-  std::optional<::awsjson::bcm_data_exports::ExportStatus> ExportStatus;
+  std::optional<::awsjson::bcm_data_exports::Export> Export{};
+  std::optional<::awsjson::bcm_data_exports::ExportStatus> ExportStatus{};
 
   friend bool operator==(GetExportResponse const&, GetExportResponse const&) = default;
 };

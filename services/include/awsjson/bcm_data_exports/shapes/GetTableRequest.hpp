@@ -13,8 +13,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableRequest {
-  std::string TableName;
-  std::optional<std::map<std::string, std::string>> TableProperties;
+  std::string TableName{};
+  std::optional<std::map<std::string, std::string>> TableProperties{};
 
   friend bool operator==(GetTableRequest const&, GetTableRequest const&) = default;
 };

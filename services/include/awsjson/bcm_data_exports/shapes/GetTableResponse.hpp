@@ -16,10 +16,10 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableResponse {
-  std::optional<std::string> TableName;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> TableProperties;
-  std::optional<std::vector<::awsjson::bcm_data_exports::Column>> Schema;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> TableProperties{};
+  std::optional<std::vector<::awsjson::bcm_data_exports::Column>> Schema{};
 
   friend bool operator==(GetTableResponse const&, GetTableResponse const&) = default;
 };

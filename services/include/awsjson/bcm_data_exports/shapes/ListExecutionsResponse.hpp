@@ -15,8 +15,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExecutionsResponse {
-  std::optional<std::vector<::awsjson::bcm_data_exports::ExecutionReference>> Executions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::bcm_data_exports::ExecutionReference>> Executions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExecutionsResponse const&, ListExecutionsResponse const&) = default;
 };

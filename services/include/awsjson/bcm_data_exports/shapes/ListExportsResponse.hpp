@@ -15,8 +15,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExportsResponse {
-  std::optional<std::vector<::awsjson::bcm_data_exports::ExportReference>> Exports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::bcm_data_exports::ExportReference>> Exports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExportsResponse const&, ListExportsResponse const&) = default;
 };

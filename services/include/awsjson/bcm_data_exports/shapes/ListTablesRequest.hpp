@@ -13,8 +13,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListTablesRequest const&, ListTablesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesResponse {
-  std::optional<std::vector<::awsjson::bcm_data_exports::Table>> Tables;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::bcm_data_exports::Table>> Tables{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTablesResponse const&, ListTablesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::bcm_data_exports::ResourceTag>> ResourceTags;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::bcm_data_exports::ResourceTag>> ResourceTags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshCadence {
-  awsjson::open_enum<::awsjson::bcm_data_exports::FrequencyOption> Frequency;
+  awsjson::open_enum<::awsjson::bcm_data_exports::FrequencyOption> Frequency{};
 
   friend bool operator==(RefreshCadence const&, RefreshCadence const&) = default;
 };

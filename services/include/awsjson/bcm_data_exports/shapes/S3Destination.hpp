@@ -14,11 +14,11 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Destination {
-  std::string S3Bucket;
-  std::optional<std::string> S3BucketOwner;
-  std::string S3Prefix;
-  std::string S3Region;
-  ::awsjson::bcm_data_exports::S3OutputConfigurations S3OutputConfigurations;
+  std::string S3Bucket{};
+  std::optional<std::string> S3BucketOwner{};
+  std::string S3Prefix{};
+  std::string S3Region{};
+  ::awsjson::bcm_data_exports::S3OutputConfigurations S3OutputConfigurations{};
 
   friend bool operator==(S3Destination const&, S3Destination const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3OutputConfigurations {
-  awsjson::open_enum<::awsjson::bcm_data_exports::S3OutputType> OutputType;
-  awsjson::open_enum<::awsjson::bcm_data_exports::FormatOption> Format;
-  awsjson::open_enum<::awsjson::bcm_data_exports::CompressionOption> Compression;
-  awsjson::open_enum<::awsjson::bcm_data_exports::OverwriteOption> Overwrite;
+  awsjson::open_enum<::awsjson::bcm_data_exports::S3OutputType> OutputType{};
+  awsjson::open_enum<::awsjson::bcm_data_exports::FormatOption> Format{};
+  awsjson::open_enum<::awsjson::bcm_data_exports::CompressionOption> Compression{};
+  awsjson::open_enum<::awsjson::bcm_data_exports::OverwriteOption> Overwrite{};
 
   friend bool operator==(S3OutputConfigurations const&, S3OutputConfigurations const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Table {
-  std::optional<std::string> TableName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::bcm_data_exports::TablePropertyDescription>> TableProperties;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::bcm_data_exports::TablePropertyDescription>> TableProperties{};
 
   friend bool operator==(Table const&, Table const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TablePropertyDescription {
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> ValidValues;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::string> Description;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> ValidValues{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(TablePropertyDescription const&,
                          TablePropertyDescription const&) = default;

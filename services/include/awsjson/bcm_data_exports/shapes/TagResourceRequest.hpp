@@ -15,8 +15,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::bcm_data_exports::ResourceTag> ResourceTags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::bcm_data_exports::ResourceTag> ResourceTags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string Message;
-  std::optional<std::string> QuotaCode;
-  std::optional<std::string> ServiceCode;
+  std::string Message{};
+  std::optional<std::string> QuotaCode{};
+  std::optional<std::string> ServiceCode{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExportRequest {
-  std::string ExportArn;
-  ::awsjson::bcm_data_exports::Export Export;
+  std::string ExportArn{};
+  ::awsjson::bcm_data_exports::Export Export{};
 
   friend bool operator==(UpdateExportRequest const&, UpdateExportRequest const&) = default;
 };

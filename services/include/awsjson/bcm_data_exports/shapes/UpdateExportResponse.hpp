@@ -12,7 +12,7 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExportResponse {
-  std::optional<std::string> ExportArn;
+  std::optional<std::string> ExportArn{};
 
   friend bool operator==(UpdateExportResponse const&, UpdateExportResponse const&) = default;
 };

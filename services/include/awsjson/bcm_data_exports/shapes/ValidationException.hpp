@@ -16,9 +16,9 @@ namespace awsjson::bcm_data_exports {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ValidationExceptionReason>> Reason;
-  std::optional<std::vector<::awsjson::bcm_data_exports::ValidationExceptionField>> Fields;
+  std::string Message{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_data_exports::ValidationExceptionReason>> Reason{};
+  std::optional<std::vector<::awsjson::bcm_data_exports::ValidationExceptionField>> Fields{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

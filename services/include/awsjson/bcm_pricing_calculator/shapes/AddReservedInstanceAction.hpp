@@ -13,8 +13,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddReservedInstanceAction {
-  std::optional<std::string> reservedInstancesOfferingId;
-  std::optional<std::int32_t> instanceCount;
+  std::optional<std::string> reservedInstancesOfferingId{};
+  std::optional<std::int32_t> instanceCount{};
 
   friend bool operator==(AddReservedInstanceAction const&,
                          AddReservedInstanceAction const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddSavingsPlanAction {
-  std::optional<std::string> savingsPlanOfferingId;
-  std::optional<double> commitment;
+  std::optional<std::string> savingsPlanOfferingId{};
+  std::optional<double> commitment{};
 
   friend bool operator==(AddSavingsPlanAction const&, AddSavingsPlanAction const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioCommitmentModificationEntry {
-  std::string key;
-  std::optional<std::string> group;
-  std::string usageAccountId;
-  ::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationAction commitmentAction;
+  std::string key{};
+  std::optional<std::string> group{};
+  std::string usageAccountId{};
+  ::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationAction commitmentAction{};
 
   friend bool operator==(BatchCreateBillScenarioCommitmentModificationEntry const&,
                          BatchCreateBillScenarioCommitmentModificationEntry const&) = default;

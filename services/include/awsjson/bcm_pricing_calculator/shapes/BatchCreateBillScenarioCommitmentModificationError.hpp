@@ -14,9 +14,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioCommitmentModificationError {
-  std::optional<std::string> key;
-  std::optional<std::string> errorMessage;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationErrorCode>> errorCode;
+  std::optional<std::string> key{};
+  std::optional<std::string> errorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationErrorCode>> errorCode{};
 
   friend bool operator==(BatchCreateBillScenarioCommitmentModificationError const&,
                          BatchCreateBillScenarioCommitmentModificationError const&) = default;

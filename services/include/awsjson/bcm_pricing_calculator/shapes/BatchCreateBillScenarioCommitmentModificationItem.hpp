@@ -14,11 +14,11 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioCommitmentModificationItem {
-  std::optional<std::string> key;
-  std::optional<std::string> id;
-  std::optional<std::string> group;
-  std::optional<std::string> usageAccountId;
-  std::optional<::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationAction> commitmentAction;
+  std::optional<std::string> key{};
+  std::optional<std::string> id{};
+  std::optional<std::string> group{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationAction> commitmentAction{};
 
   friend bool operator==(BatchCreateBillScenarioCommitmentModificationItem const&,
                          BatchCreateBillScenarioCommitmentModificationItem const&) = default;

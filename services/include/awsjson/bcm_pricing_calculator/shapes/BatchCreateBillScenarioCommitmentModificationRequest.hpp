@@ -15,9 +15,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioCommitmentModificationRequest {
-  std::string billScenarioId;
-  std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationEntry> commitmentModifications;
-  std::optional<std::string> clientToken;
+  std::string billScenarioId{};
+  std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationEntry> commitmentModifications{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(BatchCreateBillScenarioCommitmentModificationRequest const&,
                          BatchCreateBillScenarioCommitmentModificationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioCommitmentModificationResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationItem>> items;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationItem>> items{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioCommitmentModificationError>> errors{};
 
   friend bool operator==(BatchCreateBillScenarioCommitmentModificationResponse const&,
                          BatchCreateBillScenarioCommitmentModificationResponse const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioUsageModificationEntry {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> availabilityZone;
-  std::string key;
-  std::optional<std::string> group;
-  std::string usageAccountId;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageAmount>> amounts;
-  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> availabilityZone{};
+  std::string key{};
+  std::optional<std::string> group{};
+  std::string usageAccountId{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageAmount>> amounts{};
+  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage{};
 
   friend bool operator==(BatchCreateBillScenarioUsageModificationEntry const&,
                          BatchCreateBillScenarioUsageModificationEntry const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioUsageModificationError {
-  std::optional<std::string> key;
-  std::optional<std::string> errorMessage;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioUsageModificationErrorCode>> errorCode;
+  std::optional<std::string> key{};
+  std::optional<std::string> errorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioUsageModificationErrorCode>> errorCode{};
 
   friend bool operator==(BatchCreateBillScenarioUsageModificationError const&,
                          BatchCreateBillScenarioUsageModificationError const&) = default;

@@ -16,17 +16,17 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioUsageModificationItem {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> location;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> id;
-  std::optional<std::string> group;
-  std::optional<std::string> usageAccountId;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageQuantity>> quantities;
-  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage;
-  std::optional<std::string> key;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> location{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> id{};
+  std::optional<std::string> group{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageQuantity>> quantities{};
+  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage{};
+  std::optional<std::string> key{};
 
   friend bool operator==(BatchCreateBillScenarioUsageModificationItem const&,
                          BatchCreateBillScenarioUsageModificationItem const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillScenarioUsageModificationResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioUsageModificationItem>> items;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioUsageModificationError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioUsageModificationItem>> items{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateBillScenarioUsageModificationError>> errors{};
 
   friend bool operator==(BatchCreateBillScenarioUsageModificationResponse const&,
                          BatchCreateBillScenarioUsageModificationResponse const&) = default;

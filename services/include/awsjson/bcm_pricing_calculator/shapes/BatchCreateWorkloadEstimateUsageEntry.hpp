@@ -14,14 +14,14 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateWorkloadEstimateUsageEntry {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::string key;
-  std::optional<std::string> group;
-  std::string usageAccountId;
-  double amount;
-  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::string key{};
+  std::optional<std::string> group{};
+  std::string usageAccountId{};
+  double amount{};
+  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage{};
 
   friend bool operator==(BatchCreateWorkloadEstimateUsageEntry const&,
                          BatchCreateWorkloadEstimateUsageEntry const&) = default;

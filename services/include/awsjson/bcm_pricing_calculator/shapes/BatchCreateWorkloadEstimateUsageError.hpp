@@ -14,9 +14,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateWorkloadEstimateUsageError {
-  std::optional<std::string> key;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageCode>> errorCode;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> key{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageCode>> errorCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(BatchCreateWorkloadEstimateUsageError const&,
                          BatchCreateWorkloadEstimateUsageError const&) = default;

@@ -17,19 +17,19 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateWorkloadEstimateUsageItem {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> location;
-  std::optional<std::string> id;
-  std::optional<std::string> usageAccountId;
-  std::optional<std::string> group;
-  std::optional<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageQuantity> quantity;
-  std::optional<double> cost;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> currency;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateCostStatus>> status;
-  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage;
-  std::optional<std::string> key;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> location{};
+  std::optional<std::string> id{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<std::string> group{};
+  std::optional<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageQuantity> quantity{};
+  std::optional<double> cost{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> currency{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateCostStatus>> status{};
+  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage{};
+  std::optional<std::string> key{};
 
   friend bool operator==(BatchCreateWorkloadEstimateUsageItem const&,
                          BatchCreateWorkloadEstimateUsageItem const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateWorkloadEstimateUsageRequest {
-  std::string workloadEstimateId;
-  std::vector<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageEntry> usage;
-  std::optional<std::string> clientToken;
+  std::string workloadEstimateId{};
+  std::vector<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageEntry> usage{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(BatchCreateWorkloadEstimateUsageRequest const&,
                          BatchCreateWorkloadEstimateUsageRequest const&) = default;

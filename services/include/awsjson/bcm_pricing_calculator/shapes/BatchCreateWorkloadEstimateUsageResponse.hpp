@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateWorkloadEstimateUsageResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageItem>> items;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageItem>> items{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchCreateWorkloadEstimateUsageError>> errors{};
 
   friend bool operator==(BatchCreateWorkloadEstimateUsageResponse const&,
                          BatchCreateWorkloadEstimateUsageResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteBillScenarioCommitmentModificationResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchDeleteBillScenarioCommitmentModificationError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchDeleteBillScenarioCommitmentModificationError>> errors{};
 
   friend bool operator==(BatchDeleteBillScenarioCommitmentModificationResponse const&,
                          BatchDeleteBillScenarioCommitmentModificationResponse const&) = default;

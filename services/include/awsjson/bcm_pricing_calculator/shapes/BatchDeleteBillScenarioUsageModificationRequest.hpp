@@ -13,8 +13,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteBillScenarioUsageModificationRequest {
-  std::string billScenarioId;
-  std::vector<std::string> ids;
+  std::string billScenarioId{};
+  std::vector<std::string> ids{};
 
   friend bool operator==(BatchDeleteBillScenarioUsageModificationRequest const&,
                          BatchDeleteBillScenarioUsageModificationRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteBillScenarioUsageModificationResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchDeleteBillScenarioUsageModificationError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchDeleteBillScenarioUsageModificationError>> errors{};
 
   friend bool operator==(BatchDeleteBillScenarioUsageModificationResponse const&,
                          BatchDeleteBillScenarioUsageModificationResponse const&) = default;

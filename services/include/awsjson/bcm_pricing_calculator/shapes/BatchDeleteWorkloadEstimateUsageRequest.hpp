@@ -13,8 +13,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteWorkloadEstimateUsageRequest {
-  std::string workloadEstimateId;
-  std::vector<std::string> ids;
+  std::string workloadEstimateId{};
+  std::vector<std::string> ids{};
 
   friend bool operator==(BatchDeleteWorkloadEstimateUsageRequest const&,
                          BatchDeleteWorkloadEstimateUsageRequest const&) = default;

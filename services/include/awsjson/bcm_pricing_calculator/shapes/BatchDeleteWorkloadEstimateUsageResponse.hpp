@@ -14,7 +14,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteWorkloadEstimateUsageResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchDeleteWorkloadEstimateUsageError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchDeleteWorkloadEstimateUsageError>> errors{};
 
   friend bool operator==(BatchDeleteWorkloadEstimateUsageResponse const&,
                          BatchDeleteWorkloadEstimateUsageResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioCommitmentModificationEntry {
-  std::string id;
-  std::optional<std::string> group;
+  std::string id{};
+  std::optional<std::string> group{};
 
   friend bool operator==(BatchUpdateBillScenarioCommitmentModificationEntry const&,
                          BatchUpdateBillScenarioCommitmentModificationEntry const&) = default;

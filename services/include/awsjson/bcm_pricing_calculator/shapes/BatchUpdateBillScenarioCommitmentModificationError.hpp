@@ -14,9 +14,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioCommitmentModificationError {
-  std::optional<std::string> id;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioCommitmentModificationErrorCode>> errorCode;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> id{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioCommitmentModificationErrorCode>> errorCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(BatchUpdateBillScenarioCommitmentModificationError const&,
                          BatchUpdateBillScenarioCommitmentModificationError const&) = default;

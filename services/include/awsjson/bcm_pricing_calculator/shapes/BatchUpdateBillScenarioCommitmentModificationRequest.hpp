@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioCommitmentModificationRequest {
-  std::string billScenarioId;
-  std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioCommitmentModificationEntry> commitmentModifications;
+  std::string billScenarioId{};
+  std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioCommitmentModificationEntry> commitmentModifications{};
 
   friend bool operator==(BatchUpdateBillScenarioCommitmentModificationRequest const&,
                          BatchUpdateBillScenarioCommitmentModificationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioCommitmentModificationResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationItem>> items;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioCommitmentModificationError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationItem>> items{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioCommitmentModificationError>> errors{};
 
   friend bool operator==(BatchUpdateBillScenarioCommitmentModificationResponse const&,
                          BatchUpdateBillScenarioCommitmentModificationResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioUsageModificationEntry {
-  std::string id;
-  std::optional<std::string> group;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageAmount>> amounts;
+  std::string id{};
+  std::optional<std::string> group{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageAmount>> amounts{};
 
   friend bool operator==(BatchUpdateBillScenarioUsageModificationEntry const&,
                          BatchUpdateBillScenarioUsageModificationEntry const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioUsageModificationError {
-  std::optional<std::string> id;
-  std::optional<std::string> errorMessage;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioUsageModificationErrorCode>> errorCode;
+  std::optional<std::string> id{};
+  std::optional<std::string> errorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioUsageModificationErrorCode>> errorCode{};
 
   friend bool operator==(BatchUpdateBillScenarioUsageModificationError const&,
                          BatchUpdateBillScenarioUsageModificationError const&) = default;

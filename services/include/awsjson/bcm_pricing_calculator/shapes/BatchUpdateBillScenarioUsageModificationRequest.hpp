@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioUsageModificationRequest {
-  std::string billScenarioId;
-  std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioUsageModificationEntry> usageModifications;
+  std::string billScenarioId{};
+  std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioUsageModificationEntry> usageModifications{};
 
   friend bool operator==(BatchUpdateBillScenarioUsageModificationRequest const&,
                          BatchUpdateBillScenarioUsageModificationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateBillScenarioUsageModificationResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BillScenarioUsageModificationItem>> items;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioUsageModificationError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BillScenarioUsageModificationItem>> items{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateBillScenarioUsageModificationError>> errors{};
 
   friend bool operator==(BatchUpdateBillScenarioUsageModificationResponse const&,
                          BatchUpdateBillScenarioUsageModificationResponse const&) = default;

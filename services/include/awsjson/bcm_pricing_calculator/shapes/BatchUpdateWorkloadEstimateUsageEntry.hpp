@@ -12,9 +12,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateWorkloadEstimateUsageEntry {
-  std::string id;
-  std::optional<std::string> group;
-  std::optional<double> amount;
+  std::string id{};
+  std::optional<std::string> group{};
+  std::optional<double> amount{};
 
   friend bool operator==(BatchUpdateWorkloadEstimateUsageEntry const&,
                          BatchUpdateWorkloadEstimateUsageEntry const&) = default;

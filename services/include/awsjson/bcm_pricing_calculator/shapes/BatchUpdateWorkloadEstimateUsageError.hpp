@@ -14,9 +14,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateWorkloadEstimateUsageError {
-  std::optional<std::string> id;
-  std::optional<std::string> errorMessage;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateUpdateUsageErrorCode>> errorCode;
+  std::optional<std::string> id{};
+  std::optional<std::string> errorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateUpdateUsageErrorCode>> errorCode{};
 
   friend bool operator==(BatchUpdateWorkloadEstimateUsageError const&,
                          BatchUpdateWorkloadEstimateUsageError const&) = default;

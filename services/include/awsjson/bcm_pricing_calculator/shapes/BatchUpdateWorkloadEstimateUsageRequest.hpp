@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateWorkloadEstimateUsageRequest {
-  std::string workloadEstimateId;
-  std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateWorkloadEstimateUsageEntry> usage;
+  std::string workloadEstimateId{};
+  std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateWorkloadEstimateUsageEntry> usage{};
 
   friend bool operator==(BatchUpdateWorkloadEstimateUsageRequest const&,
                          BatchUpdateWorkloadEstimateUsageRequest const&) = default;

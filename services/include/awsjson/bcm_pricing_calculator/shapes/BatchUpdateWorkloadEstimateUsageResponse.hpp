@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateWorkloadEstimateUsageResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageItem>> items;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateWorkloadEstimateUsageError>> errors;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageItem>> items{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BatchUpdateWorkloadEstimateUsageError>> errors{};
 
   friend bool operator==(BatchUpdateWorkloadEstimateUsageResponse const&,
                          BatchUpdateWorkloadEstimateUsageResponse const&) = default;

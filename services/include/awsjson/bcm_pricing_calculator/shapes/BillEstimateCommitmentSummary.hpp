@@ -15,15 +15,15 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillEstimateCommitmentSummary {
-  std::optional<std::string> id;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::PurchaseAgreementType>> purchaseAgreementType;
-  std::optional<std::string> offeringId;
-  std::optional<std::string> usageAccountId;
-  std::optional<std::string> region;
-  std::optional<std::string> termLength;
-  std::optional<std::string> paymentOption;
-  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> upfrontPayment;
-  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> monthlyPayment;
+  std::optional<std::string> id{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::PurchaseAgreementType>> purchaseAgreementType{};
+  std::optional<std::string> offeringId{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<std::string> region{};
+  std::optional<std::string> termLength{};
+  std::optional<std::string> paymentOption{};
+  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> upfrontPayment{};
+  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> monthlyPayment{};
 
   friend bool operator==(BillEstimateCommitmentSummary const&,
                          BillEstimateCommitmentSummary const&) = default;

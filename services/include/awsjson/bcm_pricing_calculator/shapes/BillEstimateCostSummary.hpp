@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillEstimateCostSummary {
-  std::optional<::awsjson::bcm_pricing_calculator::CostDifference> totalCostDifference;
-  std::optional<std::map<std::string, ::awsjson::bcm_pricing_calculator::CostDifference>> serviceCostDifferences;
+  std::optional<::awsjson::bcm_pricing_calculator::CostDifference> totalCostDifference{};
+  std::optional<std::map<std::string, ::awsjson::bcm_pricing_calculator::CostDifference>> serviceCostDifferences{};
 
   friend bool operator==(BillEstimateCostSummary const&, BillEstimateCostSummary const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillEstimateInputCommitmentModificationSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> group;
-  std::optional<std::string> usageAccountId;
-  std::optional<::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationAction> commitmentAction;
+  std::optional<std::string> id{};
+  std::optional<std::string> group{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<::awsjson::bcm_pricing_calculator::BillScenarioCommitmentModificationAction> commitmentAction{};
 
   friend bool operator==(BillEstimateInputCommitmentModificationSummary const&,
                          BillEstimateInputCommitmentModificationSummary const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillEstimateInputUsageModificationSummary {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> location;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> id;
-  std::optional<std::string> group;
-  std::optional<std::string> usageAccountId;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageQuantity>> quantities;
-  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> location{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> id{};
+  std::optional<std::string> group{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::UsageQuantity>> quantities{};
+  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage{};
 
   friend bool operator==(BillEstimateInputUsageModificationSummary const&,
                          BillEstimateInputUsageModificationSummary const&) = default;

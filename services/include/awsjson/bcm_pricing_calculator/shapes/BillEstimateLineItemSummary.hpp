@@ -16,21 +16,21 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillEstimateLineItemSummary {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> location;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> id;
-  std::optional<std::string> lineItemId;
-  std::optional<std::string> lineItemType;
-  std::optional<std::string> payerAccountId;
-  std::optional<std::string> usageAccountId;
-  std::optional<::awsjson::bcm_pricing_calculator::UsageQuantityResult> estimatedUsageQuantity;
-  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> estimatedCost;
-  std::optional<::awsjson::bcm_pricing_calculator::UsageQuantityResult> historicalUsageQuantity;
-  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> historicalCost;
-  std::optional<std::vector<std::string>> savingsPlanArns;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> location{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> id{};
+  std::optional<std::string> lineItemId{};
+  std::optional<std::string> lineItemType{};
+  std::optional<std::string> payerAccountId{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<::awsjson::bcm_pricing_calculator::UsageQuantityResult> estimatedUsageQuantity{};
+  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> estimatedCost{};
+  std::optional<::awsjson::bcm_pricing_calculator::UsageQuantityResult> historicalUsageQuantity{};
+  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> historicalCost{};
+  std::optional<std::vector<std::string>> savingsPlanArns{};
 
   friend bool operator==(BillEstimateLineItemSummary const&,
                          BillEstimateLineItemSummary const&) = default;

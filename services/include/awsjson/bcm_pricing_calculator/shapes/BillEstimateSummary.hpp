@@ -15,12 +15,12 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillEstimateSummary {
-  std::string id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BillEstimateStatus>> status;
-  std::optional<::awsjson::bcm_pricing_calculator::BillInterval> billInterval;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> expiresAt;
+  std::string id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BillEstimateStatus>> status{};
+  std::optional<::awsjson::bcm_pricing_calculator::BillInterval> billInterval{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> expiresAt{};
 
   friend bool operator==(BillEstimateSummary const&, BillEstimateSummary const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillInterval {
-  std::optional<awsjson::timestamp> start;
-  std::optional<awsjson::timestamp> end;
+  std::optional<awsjson::timestamp> start{};
+  std::optional<awsjson::timestamp> end{};
 
   friend bool operator==(BillInterval const&, BillInterval const&) = default;
 };

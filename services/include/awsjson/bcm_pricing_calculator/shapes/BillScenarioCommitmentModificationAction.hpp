@@ -16,10 +16,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillScenarioCommitmentModificationAction : awsjson::tagged_union {
-  std::optional<::awsjson::bcm_pricing_calculator::AddReservedInstanceAction> addReservedInstanceAction;
-  std::optional<::awsjson::bcm_pricing_calculator::AddSavingsPlanAction> addSavingsPlanAction;
-  std::optional<::awsjson::bcm_pricing_calculator::NegateReservedInstanceAction> negateReservedInstanceAction;
-  std::optional<::awsjson::bcm_pricing_calculator::NegateSavingsPlanAction> negateSavingsPlanAction;
+  std::optional<::awsjson::bcm_pricing_calculator::AddReservedInstanceAction> addReservedInstanceAction{};
+  std::optional<::awsjson::bcm_pricing_calculator::AddSavingsPlanAction> addSavingsPlanAction{};
+  std::optional<::awsjson::bcm_pricing_calculator::NegateReservedInstanceAction> negateReservedInstanceAction{};
+  std::optional<::awsjson::bcm_pricing_calculator::NegateSavingsPlanAction> negateSavingsPlanAction{};
 
   friend bool operator==(BillScenarioCommitmentModificationAction const&,
                          BillScenarioCommitmentModificationAction const&) = default;

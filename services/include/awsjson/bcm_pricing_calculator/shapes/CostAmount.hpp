@@ -14,8 +14,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostAmount {
-  std::optional<double> amount;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> currency;
+  std::optional<double> amount{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> currency{};
 
   friend bool operator==(CostAmount const&, CostAmount const&) = default;
 };

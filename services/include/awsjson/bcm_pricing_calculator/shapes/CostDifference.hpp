@@ -13,8 +13,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostDifference {
-  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> historicalCost;
-  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> estimatedCost;
+  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> historicalCost{};
+  std::optional<::awsjson::bcm_pricing_calculator::CostAmount> estimatedCost{};
 
   friend bool operator==(CostDifference const&, CostDifference const&) = default;
 };

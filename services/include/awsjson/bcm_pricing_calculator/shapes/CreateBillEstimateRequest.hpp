@@ -13,10 +13,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBillEstimateRequest {
-  std::string billScenarioId;
-  std::string name;
-  std::optional<std::string> clientToken;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string billScenarioId{};
+  std::string name{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateBillEstimateRequest const&,
                          CreateBillEstimateRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBillScenarioRequest {
-  std::string name;
-  std::optional<std::string> clientToken;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference;
-  std::optional<std::string> costCategoryGroupSharingPreferenceArn;
+  std::string name{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference{};
+  std::optional<std::string> costCategoryGroupSharingPreferenceArn{};
 
   friend bool operator==(CreateBillScenarioRequest const&,
                          CreateBillScenarioRequest const&) = default;

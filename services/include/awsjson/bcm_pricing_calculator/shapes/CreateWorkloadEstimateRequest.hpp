@@ -15,10 +15,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkloadEstimateRequest {
-  std::string name;
-  std::optional<std::string> clientToken;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateRateType>> rateType;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string name{};
+  std::optional<std::string> clientToken{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateRateType>> rateType{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateWorkloadEstimateRequest const&,
                          CreateWorkloadEstimateRequest const&) = default;

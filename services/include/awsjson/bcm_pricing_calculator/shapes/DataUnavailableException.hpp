@@ -12,7 +12,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataUnavailableException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(DataUnavailableException const&,
                          DataUnavailableException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBillEstimateRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(DeleteBillEstimateRequest const&,
                          DeleteBillEstimateRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressionFilter {
-  std::optional<std::string> key;
-  std::optional<std::vector<std::string>> matchOptions;
-  std::optional<std::vector<std::string>> values;
+  std::optional<std::string> key{};
+  std::optional<std::vector<std::string>> matchOptions{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(ExpressionFilter const&, ExpressionFilter const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterTimestamp {
-  std::optional<awsjson::timestamp> afterTimestamp;
-  std::optional<awsjson::timestamp> beforeTimestamp;
+  std::optional<awsjson::timestamp> afterTimestamp{};
+  std::optional<awsjson::timestamp> beforeTimestamp{};
 
   friend bool operator==(FilterTimestamp const&, FilterTimestamp const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillEstimateResponse {
-  std::string id;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BillEstimateStatus>> status;
-  std::optional<std::string> failureMessage;
-  std::optional<::awsjson::bcm_pricing_calculator::BillInterval> billInterval;
-  std::optional<::awsjson::bcm_pricing_calculator::BillEstimateCostSummary> costSummary;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference;
-  std::optional<std::string> costCategoryGroupSharingPreferenceArn;
-  std::optional<awsjson::timestamp> costCategoryGroupSharingPreferenceEffectiveDate;
+  std::string id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BillEstimateStatus>> status{};
+  std::optional<std::string> failureMessage{};
+  std::optional<::awsjson::bcm_pricing_calculator::BillInterval> billInterval{};
+  std::optional<::awsjson::bcm_pricing_calculator::BillEstimateCostSummary> costSummary{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference{};
+  std::optional<std::string> costCategoryGroupSharingPreferenceArn{};
+  std::optional<awsjson::timestamp> costCategoryGroupSharingPreferenceEffectiveDate{};
 
   friend bool operator==(GetBillEstimateResponse const&, GetBillEstimateResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillScenarioRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(GetBillScenarioRequest const&, GetBillScenarioRequest const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillScenarioResponse {
-  std::string id;
-  std::optional<std::string> name;
-  std::optional<::awsjson::bcm_pricing_calculator::BillInterval> billInterval;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BillScenarioStatus>> status;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<std::string> failureMessage;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference;
-  std::optional<std::string> costCategoryGroupSharingPreferenceArn;
+  std::string id{};
+  std::optional<std::string> name{};
+  std::optional<::awsjson::bcm_pricing_calculator::BillInterval> billInterval{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::BillScenarioStatus>> status{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<std::string> failureMessage{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference{};
+  std::optional<std::string> costCategoryGroupSharingPreferenceArn{};
 
   friend bool operator==(GetBillScenarioResponse const&, GetBillScenarioResponse const&) = default;
 };

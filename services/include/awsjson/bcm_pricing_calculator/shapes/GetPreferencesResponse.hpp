@@ -15,9 +15,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPreferencesResponse {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_pricing_calculator::RateType>>> managementAccountRateTypeSelections;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_pricing_calculator::RateType>>> memberAccountRateTypeSelections;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_pricing_calculator::RateType>>> standaloneAccountRateTypeSelections;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_pricing_calculator::RateType>>> managementAccountRateTypeSelections{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_pricing_calculator::RateType>>> memberAccountRateTypeSelections{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::bcm_pricing_calculator::RateType>>> standaloneAccountRateTypeSelections{};
 
   friend bool operator==(GetPreferencesResponse const&, GetPreferencesResponse const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HistoricalUsageEntity {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> location;
-  std::string usageAccountId;
-  ::awsjson::bcm_pricing_calculator::BillInterval billInterval;
-  ::awsjson::bcm_pricing_calculator::Expression filterExpression;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> location{};
+  std::string usageAccountId{};
+  ::awsjson::bcm_pricing_calculator::BillInterval billInterval{};
+  ::awsjson::bcm_pricing_calculator::Expression filterExpression{};
 
   friend bool operator==(HistoricalUsageEntity const&, HistoricalUsageEntity const&) = default;
 };

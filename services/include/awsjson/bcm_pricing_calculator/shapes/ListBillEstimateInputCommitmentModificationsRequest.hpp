@@ -13,9 +13,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillEstimateInputCommitmentModificationsRequest {
-  std::string billEstimateId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string billEstimateId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListBillEstimateInputCommitmentModificationsRequest const&,
                          ListBillEstimateInputCommitmentModificationsRequest const&) = default;

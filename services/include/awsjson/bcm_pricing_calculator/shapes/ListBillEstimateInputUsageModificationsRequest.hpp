@@ -16,10 +16,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillEstimateInputUsageModificationsRequest {
-  std::string billEstimateId;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListUsageFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string billEstimateId{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListUsageFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListBillEstimateInputUsageModificationsRequest const&,
                          ListBillEstimateInputUsageModificationsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillEstimateLineItemsFilter {
-  awsjson::open_enum<::awsjson::bcm_pricing_calculator::ListBillEstimateLineItemsFilterName> name;
-  std::vector<std::string> values;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::MatchOption>> matchOption;
+  awsjson::open_enum<::awsjson::bcm_pricing_calculator::ListBillEstimateLineItemsFilterName> name{};
+  std::vector<std::string> values{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::MatchOption>> matchOption{};
 
   friend bool operator==(ListBillEstimateLineItemsFilter const&,
                          ListBillEstimateLineItemsFilter const&) = default;

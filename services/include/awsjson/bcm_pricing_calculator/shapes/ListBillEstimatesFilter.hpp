@@ -16,9 +16,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillEstimatesFilter {
-  awsjson::open_enum<::awsjson::bcm_pricing_calculator::ListBillEstimatesFilterName> name;
-  std::vector<std::string> values;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::MatchOption>> matchOption;
+  awsjson::open_enum<::awsjson::bcm_pricing_calculator::ListBillEstimatesFilterName> name{};
+  std::vector<std::string> values{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::MatchOption>> matchOption{};
 
   friend bool operator==(ListBillEstimatesFilter const&, ListBillEstimatesFilter const&) = default;
 };

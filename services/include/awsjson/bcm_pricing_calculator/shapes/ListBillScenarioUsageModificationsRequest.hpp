@@ -16,10 +16,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillScenarioUsageModificationsRequest {
-  std::string billScenarioId;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListUsageFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string billScenarioId{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListUsageFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListBillScenarioUsageModificationsRequest const&,
                          ListBillScenarioUsageModificationsRequest const&) = default;

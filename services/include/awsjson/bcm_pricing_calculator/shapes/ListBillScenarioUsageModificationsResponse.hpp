@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillScenarioUsageModificationsResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BillScenarioUsageModificationItem>> items;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::BillScenarioUsageModificationItem>> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBillScenarioUsageModificationsResponse const&,
                          ListBillScenarioUsageModificationsResponse const&) = default;

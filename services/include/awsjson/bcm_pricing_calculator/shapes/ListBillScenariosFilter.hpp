@@ -16,9 +16,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillScenariosFilter {
-  awsjson::open_enum<::awsjson::bcm_pricing_calculator::ListBillScenariosFilterName> name;
-  std::vector<std::string> values;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::MatchOption>> matchOption;
+  awsjson::open_enum<::awsjson::bcm_pricing_calculator::ListBillScenariosFilterName> name{};
+  std::vector<std::string> values{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::MatchOption>> matchOption{};
 
   friend bool operator==(ListBillScenariosFilter const&, ListBillScenariosFilter const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillScenariosRequest {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListBillScenariosFilter>> filters;
-  std::optional<::awsjson::bcm_pricing_calculator::FilterTimestamp> createdAtFilter;
-  std::optional<::awsjson::bcm_pricing_calculator::FilterTimestamp> expiresAtFilter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListBillScenariosFilter>> filters{};
+  std::optional<::awsjson::bcm_pricing_calculator::FilterTimestamp> createdAtFilter{};
+  std::optional<::awsjson::bcm_pricing_calculator::FilterTimestamp> expiresAtFilter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListBillScenariosRequest const&,
                          ListBillScenariosRequest const&) = default;

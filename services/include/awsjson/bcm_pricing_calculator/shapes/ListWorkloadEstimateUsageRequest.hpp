@@ -16,10 +16,10 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkloadEstimateUsageRequest {
-  std::string workloadEstimateId;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListUsageFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string workloadEstimateId{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ListUsageFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListWorkloadEstimateUsageRequest const&,
                          ListWorkloadEstimateUsageRequest const&) = default;

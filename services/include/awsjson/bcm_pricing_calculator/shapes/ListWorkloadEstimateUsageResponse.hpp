@@ -15,8 +15,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkloadEstimateUsageResponse {
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageItem>> items;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageItem>> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListWorkloadEstimateUsageResponse const&,
                          ListWorkloadEstimateUsageResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NegateReservedInstanceAction {
-  std::optional<std::string> reservedInstancesId;
+  std::optional<std::string> reservedInstancesId{};
 
   friend bool operator==(NegateReservedInstanceAction const&,
                          NegateReservedInstanceAction const&) = default;

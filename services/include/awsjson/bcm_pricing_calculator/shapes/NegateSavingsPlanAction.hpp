@@ -12,7 +12,7 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NegateSavingsPlanAction {
-  std::optional<std::string> savingsPlanId;
+  std::optional<std::string> savingsPlanId{};
 
   friend bool operator==(NegateSavingsPlanAction const&, NegateSavingsPlanAction const&) = default;
 };

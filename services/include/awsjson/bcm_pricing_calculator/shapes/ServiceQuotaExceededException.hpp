@@ -12,11 +12,11 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string message;
-  std::string resourceId;
-  std::string resourceType;
-  std::optional<std::string> serviceCode;
-  std::optional<std::string> quotaCode;
+  std::string message{};
+  std::string resourceId{};
+  std::string resourceType{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::string> quotaCode{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBillEstimateRequest {
-  std::string identifier;
-  std::optional<std::string> name;
-  std::optional<awsjson::timestamp> expiresAt;
+  std::string identifier{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::timestamp> expiresAt{};
 
   friend bool operator==(UpdateBillEstimateRequest const&,
                          UpdateBillEstimateRequest const&) = default;

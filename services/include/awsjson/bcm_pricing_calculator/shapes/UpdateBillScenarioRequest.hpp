@@ -14,11 +14,11 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBillScenarioRequest {
-  std::string identifier;
-  std::optional<std::string> name;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference;
-  std::optional<std::string> costCategoryGroupSharingPreferenceArn;
+  std::string identifier{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::GroupSharingPreferenceEnum>> groupSharingPreference{};
+  std::optional<std::string> costCategoryGroupSharingPreferenceArn{};
 
   friend bool operator==(UpdateBillScenarioRequest const&,
                          UpdateBillScenarioRequest const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkloadEstimateResponse {
-  std::string id;
-  std::optional<std::string> name;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateRateType>> rateType;
-  std::optional<awsjson::timestamp> rateTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateStatus>> status;
-  std::optional<double> totalCost;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> costCurrency;
-  std::optional<std::string> failureMessage;
+  std::string id{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateRateType>> rateType{};
+  std::optional<awsjson::timestamp> rateTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateStatus>> status{};
+  std::optional<double> totalCost{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> costCurrency{};
+  std::optional<std::string> failureMessage{};
 
   friend bool operator==(UpdateWorkloadEstimateResponse const&,
                          UpdateWorkloadEstimateResponse const&) = default;

@@ -11,8 +11,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageAmount {
-  awsjson::timestamp startHour;
-  double amount;
+  awsjson::timestamp startHour{};
+  double amount{};
 
   friend bool operator==(UsageAmount const&, UsageAmount const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageQuantity {
-  std::optional<awsjson::timestamp> startHour;
-  std::optional<std::string> unit;
-  std::optional<double> amount;
+  std::optional<awsjson::timestamp> startHour{};
+  std::optional<std::string> unit{};
+  std::optional<double> amount{};
 
   friend bool operator==(UsageQuantity const&, UsageQuantity const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageQuantityResult {
-  std::optional<double> amount;
-  std::optional<std::string> unit;
+  std::optional<double> amount{};
+  std::optional<std::string> unit{};
 
   friend bool operator==(UsageQuantityResult const&, UsageQuantityResult const&) = default;
 };

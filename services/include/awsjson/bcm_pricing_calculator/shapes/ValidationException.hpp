@@ -16,9 +16,9 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::ValidationExceptionReason>> reason;
-  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ValidationExceptionField>> fieldList;
+  std::string message{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::ValidationExceptionReason>> reason{};
+  std::optional<std::vector<::awsjson::bcm_pricing_calculator::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkloadEstimateUsageItem {
-  std::string serviceCode;
-  std::string usageType;
-  std::string operation;
-  std::optional<std::string> location;
-  std::optional<std::string> id;
-  std::optional<std::string> usageAccountId;
-  std::optional<std::string> group;
-  std::optional<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageQuantity> quantity;
-  std::optional<double> cost;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> currency;
-  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateCostStatus>> status;
-  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage;
+  std::string serviceCode{};
+  std::string usageType{};
+  std::string operation{};
+  std::optional<std::string> location{};
+  std::optional<std::string> id{};
+  std::optional<std::string> usageAccountId{};
+  std::optional<std::string> group{};
+  std::optional<::awsjson::bcm_pricing_calculator::WorkloadEstimateUsageQuantity> quantity{};
+  std::optional<double> cost{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::CurrencyCode>> currency{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_pricing_calculator::WorkloadEstimateCostStatus>> status{};
+  std::optional<::awsjson::bcm_pricing_calculator::HistoricalUsageEntity> historicalUsage{};
 
   friend bool operator==(WorkloadEstimateUsageItem const&,
                          WorkloadEstimateUsageItem const&) = default;

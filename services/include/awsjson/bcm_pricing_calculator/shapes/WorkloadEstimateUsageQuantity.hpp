@@ -12,8 +12,8 @@ namespace awsjson::bcm_pricing_calculator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkloadEstimateUsageQuantity {
-  std::optional<std::string> unit;
-  std::optional<double> amount;
+  std::optional<std::string> unit{};
+  std::optional<double> amount{};
 
   friend bool operator==(WorkloadEstimateUsageQuantity const&,
                          WorkloadEstimateUsageQuantity const&) = default;

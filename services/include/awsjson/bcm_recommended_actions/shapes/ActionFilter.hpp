@@ -16,9 +16,9 @@ namespace awsjson::bcm_recommended_actions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionFilter {
-  awsjson::open_enum<::awsjson::bcm_recommended_actions::FilterName> key;
-  awsjson::open_enum<::awsjson::bcm_recommended_actions::MatchOption> matchOption;
-  std::vector<std::string> values;
+  awsjson::open_enum<::awsjson::bcm_recommended_actions::FilterName> key{};
+  awsjson::open_enum<::awsjson::bcm_recommended_actions::MatchOption> matchOption{};
+  std::vector<std::string> values{};
 
   friend bool operator==(ActionFilter const&, ActionFilter const&) = default;
 };

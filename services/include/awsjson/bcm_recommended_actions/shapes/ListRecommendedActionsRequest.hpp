@@ -15,9 +15,9 @@ namespace awsjson::bcm_recommended_actions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendedActionsRequest {
-  std::optional<::awsjson::bcm_recommended_actions::RequestFilter> filter;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::bcm_recommended_actions::RequestFilter> filter{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendedActionsRequest const&,
                          ListRecommendedActionsRequest const&) = default;

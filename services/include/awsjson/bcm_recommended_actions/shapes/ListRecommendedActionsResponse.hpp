@@ -15,8 +15,8 @@ namespace awsjson::bcm_recommended_actions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendedActionsResponse {
-  std::vector<::awsjson::bcm_recommended_actions::RecommendedAction> recommendedActions;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::bcm_recommended_actions::RecommendedAction> recommendedActions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendedActionsResponse const&,
                          ListRecommendedActionsResponse const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::bcm_recommended_actions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendedAction {
-  std::optional<std::string> id;
-  std::optional<awsjson::open_enum<::awsjson::bcm_recommended_actions::ActionType>> type;
-  std::optional<std::string> accountId;
-  std::optional<awsjson::open_enum<::awsjson::bcm_recommended_actions::Severity>> severity;
-  std::optional<awsjson::open_enum<::awsjson::bcm_recommended_actions::Feature>> feature;
-  std::optional<std::map<std::string, std::string>> context;
-  std::optional<std::vector<std::string>> nextSteps;
-  std::optional<std::string> lastUpdatedTimeStamp;
+  std::optional<std::string> id{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_recommended_actions::ActionType>> type{};
+  std::optional<std::string> accountId{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_recommended_actions::Severity>> severity{};
+  std::optional<awsjson::open_enum<::awsjson::bcm_recommended_actions::Feature>> feature{};
+  std::optional<std::map<std::string, std::string>> context{};
+  std::optional<std::vector<std::string>> nextSteps{};
+  std::optional<std::string> lastUpdatedTimeStamp{};
 
   friend bool operator==(RecommendedAction const&, RecommendedAction const&) = default;
 };

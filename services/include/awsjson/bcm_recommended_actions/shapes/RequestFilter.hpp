@@ -14,7 +14,7 @@ namespace awsjson::bcm_recommended_actions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestFilter {
-  std::optional<std::vector<::awsjson::bcm_recommended_actions::ActionFilter>> actions;
+  std::optional<std::vector<::awsjson::bcm_recommended_actions::ActionFilter>> actions{};
 
   friend bool operator==(RequestFilter const&, RequestFilter const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::bcm_recommended_actions {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::bcm_recommended_actions::ValidationExceptionReason> reason;
-  std::optional<std::vector<::awsjson::bcm_recommended_actions::ValidationExceptionField>> fieldList;
+  std::string message{};
+  awsjson::open_enum<::awsjson::bcm_recommended_actions::ValidationExceptionReason> reason{};
+  std::optional<std::vector<::awsjson::bcm_recommended_actions::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssetProcessingConfiguration {
-  std::optional<::awsjson::bedrock_data_automation_runtime::VideoAssetProcessingConfiguration> video;
+  std::optional<::awsjson::bedrock_data_automation_runtime::VideoAssetProcessingConfiguration> video{};
 
   friend bool operator==(AssetProcessingConfiguration const&,
                          AssetProcessingConfiguration const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Blueprint {
-  std::string blueprintArn;
-  std::optional<std::string> version;
-  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::BlueprintStage>> stage;
+  std::string blueprintArn{};
+  std::optional<std::string> version{};
+  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::BlueprintStage>> stage{};
 
   friend bool operator==(Blueprint const&, Blueprint const&) = default;
 };

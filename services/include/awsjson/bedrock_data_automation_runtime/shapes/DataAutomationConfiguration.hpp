@@ -14,8 +14,8 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataAutomationConfiguration {
-  std::string dataAutomationProjectArn;
-  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::DataAutomationStage>> stage;
+  std::string dataAutomationProjectArn{};
+  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::DataAutomationStage>> stage{};
 
   friend bool operator==(DataAutomationConfiguration const&,
                          DataAutomationConfiguration const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  std::string kmsKeyId;
-  std::optional<std::map<std::string, std::string>> kmsEncryptionContext;
+  std::string kmsKeyId{};
+  std::optional<std::map<std::string, std::string>> kmsEncryptionContext{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

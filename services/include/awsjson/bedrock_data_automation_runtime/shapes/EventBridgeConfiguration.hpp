@@ -11,7 +11,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventBridgeConfiguration {
-  bool eventBridgeEnabled;
+  bool eventBridgeEnabled{};
 
   friend bool operator==(EventBridgeConfiguration const&,
                          EventBridgeConfiguration const&) = default;

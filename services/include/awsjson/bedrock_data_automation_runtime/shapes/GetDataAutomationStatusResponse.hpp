@@ -16,13 +16,13 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataAutomationStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::AutomationJobStatus>> status;
-  std::optional<std::string> errorType;
-  std::optional<std::string> errorMessage;
-  std::optional<::awsjson::bedrock_data_automation_runtime::OutputConfiguration> outputConfiguration;
-  std::optional<awsjson::timestamp> jobSubmissionTime;
-  std::optional<awsjson::timestamp> jobCompletionTime;
-  std::optional<std::int32_t> jobDurationInSeconds;
+  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::AutomationJobStatus>> status{};
+  std::optional<std::string> errorType{};
+  std::optional<std::string> errorMessage{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::OutputConfiguration> outputConfiguration{};
+  std::optional<awsjson::timestamp> jobSubmissionTime{};
+  std::optional<awsjson::timestamp> jobCompletionTime{};
+  std::optional<std::int32_t> jobDurationInSeconds{};
 
   friend bool operator==(GetDataAutomationStatusResponse const&,
                          GetDataAutomationStatusResponse const&) = default;

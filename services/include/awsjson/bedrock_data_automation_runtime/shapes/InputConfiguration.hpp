@@ -14,8 +14,8 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputConfiguration {
-  std::string s3Uri;
-  std::optional<::awsjson::bedrock_data_automation_runtime::AssetProcessingConfiguration> assetProcessingConfiguration;
+  std::string s3Uri{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::AssetProcessingConfiguration> assetProcessingConfiguration{};
 
   friend bool operator==(InputConfiguration const&, InputConfiguration const&) = default;
 };

@@ -21,15 +21,15 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvokeDataAutomationAsyncRequest {
-  std::optional<std::string> clientToken;
-  ::awsjson::bedrock_data_automation_runtime::InputConfiguration inputConfiguration;
-  ::awsjson::bedrock_data_automation_runtime::OutputConfiguration outputConfiguration;
-  std::optional<::awsjson::bedrock_data_automation_runtime::DataAutomationConfiguration> dataAutomationConfiguration;
-  std::optional<::awsjson::bedrock_data_automation_runtime::EncryptionConfiguration> encryptionConfiguration;
-  std::optional<::awsjson::bedrock_data_automation_runtime::NotificationConfiguration> notificationConfiguration;
-  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Blueprint>> blueprints;
-  std::string dataAutomationProfileArn;
-  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Tag>> tags;
+  std::optional<std::string> clientToken{};
+  ::awsjson::bedrock_data_automation_runtime::InputConfiguration inputConfiguration{};
+  ::awsjson::bedrock_data_automation_runtime::OutputConfiguration outputConfiguration{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::DataAutomationConfiguration> dataAutomationConfiguration{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::EncryptionConfiguration> encryptionConfiguration{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::NotificationConfiguration> notificationConfiguration{};
+  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Blueprint>> blueprints{};
+  std::string dataAutomationProfileArn{};
+  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Tag>> tags{};
 
   friend bool operator==(InvokeDataAutomationAsyncRequest const&,
                          InvokeDataAutomationAsyncRequest const&) = default;

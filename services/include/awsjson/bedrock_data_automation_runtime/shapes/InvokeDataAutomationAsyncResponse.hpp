@@ -12,7 +12,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvokeDataAutomationAsyncResponse {
-  std::string invocationArn;
+  std::string invocationArn{};
 
   friend bool operator==(InvokeDataAutomationAsyncResponse const&,
                          InvokeDataAutomationAsyncResponse const&) = default;

@@ -19,12 +19,12 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvokeDataAutomationRequest {
-  ::awsjson::bedrock_data_automation_runtime::SyncInputConfiguration inputConfiguration;
-  std::optional<::awsjson::bedrock_data_automation_runtime::DataAutomationConfiguration> dataAutomationConfiguration;
-  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Blueprint>> blueprints;
-  std::string dataAutomationProfileArn;
-  std::optional<::awsjson::bedrock_data_automation_runtime::EncryptionConfiguration> encryptionConfiguration;
-  std::optional<::awsjson::bedrock_data_automation_runtime::OutputConfiguration> outputConfiguration;
+  ::awsjson::bedrock_data_automation_runtime::SyncInputConfiguration inputConfiguration{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::DataAutomationConfiguration> dataAutomationConfiguration{};
+  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Blueprint>> blueprints{};
+  std::string dataAutomationProfileArn{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::EncryptionConfiguration> encryptionConfiguration{};
+  std::optional<::awsjson::bedrock_data_automation_runtime::OutputConfiguration> outputConfiguration{};
 
   friend bool operator==(InvokeDataAutomationRequest const&,
                          InvokeDataAutomationRequest const&) = default;

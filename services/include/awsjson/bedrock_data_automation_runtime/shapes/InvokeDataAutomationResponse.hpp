@@ -17,9 +17,9 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvokeDataAutomationResponse {
-  std::optional<::awsjson::bedrock_data_automation_runtime::OutputConfiguration> outputConfiguration;
-  awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::SemanticModality> semanticModality;
-  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::OutputSegment>> outputSegments;
+  std::optional<::awsjson::bedrock_data_automation_runtime::OutputConfiguration> outputConfiguration{};
+  awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::SemanticModality> semanticModality{};
+  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::OutputSegment>> outputSegments{};
 
   friend bool operator==(InvokeDataAutomationResponse const&,
                          InvokeDataAutomationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::string resourceARN;
+  std::string resourceARN{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

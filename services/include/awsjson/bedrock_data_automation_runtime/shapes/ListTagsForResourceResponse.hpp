@@ -14,7 +14,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Tag>> tags;
+  std::optional<std::vector<::awsjson::bedrock_data_automation_runtime::Tag>> tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

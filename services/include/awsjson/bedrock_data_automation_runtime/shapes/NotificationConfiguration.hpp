@@ -13,7 +13,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationConfiguration {
-  ::awsjson::bedrock_data_automation_runtime::EventBridgeConfiguration eventBridgeConfiguration;
+  ::awsjson::bedrock_data_automation_runtime::EventBridgeConfiguration eventBridgeConfiguration{};
 
   friend bool operator==(NotificationConfiguration const&,
                          NotificationConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputConfiguration {
-  std::string s3Uri;
+  std::string s3Uri{};
 
   friend bool operator==(OutputConfiguration const&, OutputConfiguration const&) = default;
 };

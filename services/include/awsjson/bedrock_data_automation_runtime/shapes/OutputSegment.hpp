@@ -14,9 +14,9 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputSegment {
-  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::CustomOutputStatus>> customOutputStatus;
-  std::optional<std::string> customOutput;
-  std::optional<std::string> standardOutput;
+  std::optional<awsjson::open_enum<::awsjson::bedrock_data_automation_runtime::CustomOutputStatus>> customOutputStatus{};
+  std::optional<std::string> customOutput{};
+  std::optional<std::string> standardOutput{};
 
   friend bool operator==(OutputSegment const&, OutputSegment const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncInputConfiguration {
-  std::optional<awsjson::blob> bytes;
-  std::optional<std::string> s3Uri;
+  std::optional<awsjson::blob> bytes{};
+  std::optional<std::string> s3Uri{};
 
   friend bool operator==(SyncInputConfiguration const&, SyncInputConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceARN;
-  std::vector<::awsjson::bedrock_data_automation_runtime::Tag> tags;
+  std::string resourceARN{};
+  std::vector<::awsjson::bedrock_data_automation_runtime::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

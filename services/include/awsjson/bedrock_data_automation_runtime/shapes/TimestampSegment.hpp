@@ -12,8 +12,8 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestampSegment {
-  std::int64_t startTimeMillis;
-  std::int64_t endTimeMillis;
+  std::int64_t startTimeMillis{};
+  std::int64_t endTimeMillis{};
 
   friend bool operator==(TimestampSegment const&, TimestampSegment const&) = default;
 };

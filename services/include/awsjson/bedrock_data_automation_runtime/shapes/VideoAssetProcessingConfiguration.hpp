@@ -13,7 +13,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VideoAssetProcessingConfiguration {
-  std::optional<::awsjson::bedrock_data_automation_runtime::VideoSegmentConfiguration> segmentConfiguration;
+  std::optional<::awsjson::bedrock_data_automation_runtime::VideoSegmentConfiguration> segmentConfiguration{};
 
   friend bool operator==(VideoAssetProcessingConfiguration const&,
                          VideoAssetProcessingConfiguration const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::bedrock_data_automation_runtime {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VideoSegmentConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::bedrock_data_automation_runtime::TimestampSegment> timestampSegment;
+  std::optional<::awsjson::bedrock_data_automation_runtime::TimestampSegment> timestampSegment{};
 
   friend bool operator==(VideoSegmentConfiguration const&,
                          VideoSegmentConfiguration const&) = default;

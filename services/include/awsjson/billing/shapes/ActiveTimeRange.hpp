@@ -11,8 +11,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActiveTimeRange {
-  awsjson::timestamp activeAfterInclusive;
-  awsjson::timestamp activeBeforeInclusive;
+  awsjson::timestamp activeAfterInclusive{};
+  awsjson::timestamp activeBeforeInclusive{};
 
   friend bool operator==(ActiveTimeRange const&, ActiveTimeRange const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSourceViewsRequest {
-  std::string arn;
-  std::vector<std::string> sourceViews;
+  std::string arn{};
+  std::vector<std::string> sourceViews{};
 
   friend bool operator==(AssociateSourceViewsRequest const&,
                          AssociateSourceViewsRequest const&) = default;

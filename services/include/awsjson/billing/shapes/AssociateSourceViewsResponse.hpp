@@ -12,7 +12,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSourceViewsResponse {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(AssociateSourceViewsResponse const&,
                          AssociateSourceViewsResponse const&) = default;

@@ -17,19 +17,19 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingViewElement {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::billing::BillingViewType>> billingViewType;
-  std::optional<std::string> ownerAccountId;
-  std::optional<std::string> sourceAccountId;
-  std::optional<::awsjson::billing::Expression> dataFilterExpression;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::int32_t> derivedViewCount;
-  std::optional<std::int32_t> sourceViewCount;
-  std::optional<awsjson::timestamp> viewDefinitionLastUpdatedAt;
-  std::optional<::awsjson::billing::BillingViewHealthStatus> healthStatus;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::billing::BillingViewType>> billingViewType{};
+  std::optional<std::string> ownerAccountId{};
+  std::optional<std::string> sourceAccountId{};
+  std::optional<::awsjson::billing::Expression> dataFilterExpression{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::int32_t> derivedViewCount{};
+  std::optional<std::int32_t> sourceViewCount{};
+  std::optional<awsjson::timestamp> viewDefinitionLastUpdatedAt{};
+  std::optional<::awsjson::billing::BillingViewHealthStatus> healthStatus{};
 
   friend bool operator==(BillingViewElement const&, BillingViewElement const&) = default;
 };

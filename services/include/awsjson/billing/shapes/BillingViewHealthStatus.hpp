@@ -16,8 +16,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingViewHealthStatus {
-  std::optional<awsjson::open_enum<::awsjson::billing::BillingViewStatus>> statusCode;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::billing::BillingViewStatusReason>>> statusReasons;
+  std::optional<awsjson::open_enum<::awsjson::billing::BillingViewStatus>> statusCode{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::billing::BillingViewStatusReason>>> statusReasons{};
 
   friend bool operator==(BillingViewHealthStatus const&, BillingViewHealthStatus const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingViewHealthStatusException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(BillingViewHealthStatusException const&,
                          BillingViewHealthStatusException const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingViewListElement {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> ownerAccountId;
-  std::optional<std::string> sourceAccountId;
-  std::optional<awsjson::open_enum<::awsjson::billing::BillingViewType>> billingViewType;
-  std::optional<::awsjson::billing::BillingViewHealthStatus> healthStatus;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> ownerAccountId{};
+  std::optional<std::string> sourceAccountId{};
+  std::optional<awsjson::open_enum<::awsjson::billing::BillingViewType>> billingViewType{};
+  std::optional<::awsjson::billing::BillingViewHealthStatus> healthStatus{};
 
   friend bool operator==(BillingViewListElement const&, BillingViewListElement const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBillingViewRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::vector<std::string> sourceViews;
-  std::optional<::awsjson::billing::Expression> dataFilterExpression;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::billing::ResourceTag>> resourceTags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::vector<std::string> sourceViews{};
+  std::optional<::awsjson::billing::Expression> dataFilterExpression{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::billing::ResourceTag>> resourceTags{};
 
   friend bool operator==(CreateBillingViewRequest const&,
                          CreateBillingViewRequest const&) = default;

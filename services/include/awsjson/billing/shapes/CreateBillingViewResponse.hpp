@@ -12,8 +12,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBillingViewResponse {
-  std::string arn;
-  std::optional<awsjson::timestamp> createdAt;
+  std::string arn{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(CreateBillingViewResponse const&,
                          CreateBillingViewResponse const&) = default;

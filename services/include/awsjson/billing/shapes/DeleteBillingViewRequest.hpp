@@ -12,8 +12,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBillingViewRequest {
-  std::string arn;
-  std::optional<bool> force;
+  std::string arn{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteBillingViewRequest const&,
                          DeleteBillingViewRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBillingViewResponse {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(DeleteBillingViewResponse const&,
                          DeleteBillingViewResponse const&) = default;

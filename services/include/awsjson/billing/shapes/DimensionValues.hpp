@@ -15,8 +15,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionValues {
-  awsjson::open_enum<::awsjson::billing::Dimension> key;
-  std::vector<std::string> values;
+  awsjson::open_enum<::awsjson::billing::Dimension> key{};
+  std::vector<std::string> values{};
 
   friend bool operator==(DimensionValues const&, DimensionValues const&) = default;
 };

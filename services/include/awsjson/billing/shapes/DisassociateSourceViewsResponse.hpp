@@ -12,7 +12,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateSourceViewsResponse {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(DisassociateSourceViewsResponse const&,
                          DisassociateSourceViewsResponse const&) = default;

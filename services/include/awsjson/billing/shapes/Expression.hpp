@@ -16,10 +16,10 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Expression {
-  std::optional<::awsjson::billing::DimensionValues> dimensions;
-  std::optional<::awsjson::billing::TagValues> tags;
-  std::optional<::awsjson::billing::CostCategoryValues> costCategories;
-  std::optional<::awsjson::billing::TimeRange> timeRange;
+  std::optional<::awsjson::billing::DimensionValues> dimensions{};
+  std::optional<::awsjson::billing::TagValues> tags{};
+  std::optional<::awsjson::billing::CostCategoryValues> costCategories{};
+  std::optional<::awsjson::billing::TimeRange> timeRange{};
 
   friend bool operator==(Expression const&, Expression const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillingViewRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(GetBillingViewRequest const&, GetBillingViewRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillingViewResponse {
-  ::awsjson::billing::BillingViewElement billingView;
+  ::awsjson::billing::BillingViewElement billingView{};
 
   friend bool operator==(GetBillingViewResponse const&, GetBillingViewResponse const&) = default;
 };

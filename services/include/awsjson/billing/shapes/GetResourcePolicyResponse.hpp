@@ -12,8 +12,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyResponse {
-  std::string resourceArn;
-  std::optional<std::string> policy;
+  std::string resourceArn{};
+  std::optional<std::string> policy{};
 
   friend bool operator==(GetResourcePolicyResponse const&,
                          GetResourcePolicyResponse const&) = default;

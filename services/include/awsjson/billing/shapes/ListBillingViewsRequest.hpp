@@ -18,14 +18,14 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillingViewsRequest {
-  std::optional<::awsjson::billing::ActiveTimeRange> activeTimeRange;
-  std::optional<std::vector<std::string>> arns;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::billing::BillingViewType>>> billingViewTypes;
-  std::optional<std::vector<::awsjson::billing::StringSearch>> names;
-  std::optional<std::string> ownerAccountId;
-  std::optional<std::string> sourceAccountId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::billing::ActiveTimeRange> activeTimeRange{};
+  std::optional<std::vector<std::string>> arns{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::billing::BillingViewType>>> billingViewTypes{};
+  std::optional<std::vector<::awsjson::billing::StringSearch>> names{};
+  std::optional<std::string> ownerAccountId{};
+  std::optional<std::string> sourceAccountId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBillingViewsRequest const&, ListBillingViewsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillingViewsResponse {
-  std::vector<::awsjson::billing::BillingViewListElement> billingViews;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::billing::BillingViewListElement> billingViews{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBillingViewsResponse const&,
                          ListBillingViewsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSourceViewsForBillingViewRequest {
-  std::string arn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSourceViewsForBillingViewRequest const&,
                          ListSourceViewsForBillingViewRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSourceViewsForBillingViewResponse {
-  std::vector<std::string> sourceViews;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> sourceViews{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSourceViewsForBillingViewResponse const&,
                          ListSourceViewsForBillingViewResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::billing::ResourceTag>> resourceTags;
+  std::optional<std::vector<::awsjson::billing::ResourceTag>> resourceTags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

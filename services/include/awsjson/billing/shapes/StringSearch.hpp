@@ -14,8 +14,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StringSearch {
-  awsjson::open_enum<::awsjson::billing::SearchOption> searchOption;
-  std::string searchValue;
+  awsjson::open_enum<::awsjson::billing::SearchOption> searchOption{};
+  std::string searchValue{};
 
   friend bool operator==(StringSearch const&, StringSearch const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::billing::ResourceTag> resourceTags;
+  std::string resourceArn{};
+  std::vector<::awsjson::billing::ResourceTag> resourceTags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

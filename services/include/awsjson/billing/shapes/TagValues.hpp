@@ -13,8 +13,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagValues {
-  std::string key;
-  std::vector<std::string> values;
+  std::string key{};
+  std::vector<std::string> values{};
 
   friend bool operator==(TagValues const&, TagValues const&) = default;
 };

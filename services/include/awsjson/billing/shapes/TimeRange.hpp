@@ -11,8 +11,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeRange {
-  std::optional<awsjson::timestamp> beginDateInclusive;
-  std::optional<awsjson::timestamp> endDateInclusive;
+  std::optional<awsjson::timestamp> beginDateInclusive{};
+  std::optional<awsjson::timestamp> endDateInclusive{};
 
   friend bool operator==(TimeRange const&, TimeRange const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string resourceArn;
-  std::vector<std::string> resourceTagKeys;
+  std::string resourceArn{};
+  std::vector<std::string> resourceTagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBillingViewRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::billing::Expression> dataFilterExpression;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::billing::Expression> dataFilterExpression{};
 
   friend bool operator==(UpdateBillingViewRequest const&,
                          UpdateBillingViewRequest const&) = default;

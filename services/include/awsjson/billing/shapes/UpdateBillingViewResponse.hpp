@@ -12,8 +12,8 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBillingViewResponse {
-  std::string arn;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::string arn{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(UpdateBillingViewResponse const&,
                          UpdateBillingViewResponse const&) = default;

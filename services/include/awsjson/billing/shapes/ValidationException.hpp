@@ -16,9 +16,9 @@ namespace awsjson::billing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::billing::ValidationExceptionReason> reason;
-  std::optional<std::vector<::awsjson::billing::ValidationExceptionField>> fieldList;
+  std::string message{};
+  awsjson::open_enum<::awsjson::billing::ValidationExceptionReason> reason{};
+  std::optional<std::vector<::awsjson::billing::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -21,16 +21,16 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Action {
-  std::string ActionId;
-  std::string BudgetName;
-  awsjson::open_enum<::awsjson::budgets::NotificationType> NotificationType;
-  awsjson::open_enum<::awsjson::budgets::ActionType> ActionType;
-  ::awsjson::budgets::ActionThreshold ActionThreshold;
-  ::awsjson::budgets::Definition Definition;
-  std::string ExecutionRoleArn;
-  awsjson::open_enum<::awsjson::budgets::ApprovalModel> ApprovalModel;
-  awsjson::open_enum<::awsjson::budgets::ActionStatus> Status;
-  std::vector<::awsjson::budgets::Subscriber> Subscribers;
+  std::string ActionId{};
+  std::string BudgetName{};
+  awsjson::open_enum<::awsjson::budgets::NotificationType> NotificationType{};
+  awsjson::open_enum<::awsjson::budgets::ActionType> ActionType{};
+  ::awsjson::budgets::ActionThreshold ActionThreshold{};
+  ::awsjson::budgets::Definition Definition{};
+  std::string ExecutionRoleArn{};
+  awsjson::open_enum<::awsjson::budgets::ApprovalModel> ApprovalModel{};
+  awsjson::open_enum<::awsjson::budgets::ActionStatus> Status{};
+  std::vector<::awsjson::budgets::Subscriber> Subscribers{};
 
   friend bool operator==(Action const&, Action const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionHistory {
-  awsjson::timestamp Timestamp;
-  awsjson::open_enum<::awsjson::budgets::ActionStatus> Status;
-  awsjson::open_enum<::awsjson::budgets::EventType> EventType;
-  ::awsjson::budgets::ActionHistoryDetails ActionHistoryDetails;
+  awsjson::timestamp Timestamp{};
+  awsjson::open_enum<::awsjson::budgets::ActionStatus> Status{};
+  awsjson::open_enum<::awsjson::budgets::EventType> EventType{};
+  ::awsjson::budgets::ActionHistoryDetails ActionHistoryDetails{};
 
   friend bool operator==(ActionHistory const&, ActionHistory const&) = default;
 };

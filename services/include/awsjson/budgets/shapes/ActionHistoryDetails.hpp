@@ -14,8 +14,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionHistoryDetails {
-  std::string Message;
-  ::awsjson::budgets::Action Action;
+  std::string Message{};
+  ::awsjson::budgets::Action Action{};
 
   friend bool operator==(ActionHistoryDetails const&, ActionHistoryDetails const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionThreshold {
-  double ActionThresholdValue;
-  awsjson::open_enum<::awsjson::budgets::ThresholdType> ActionThresholdType;
+  double ActionThresholdValue{};
+  awsjson::open_enum<::awsjson::budgets::ThresholdType> ActionThresholdType{};
 
   friend bool operator==(ActionThreshold const&, ActionThreshold const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoAdjustData {
-  awsjson::open_enum<::awsjson::budgets::AutoAdjustType> AutoAdjustType;
-  std::optional<::awsjson::budgets::HistoricalOptions> HistoricalOptions;
-  std::optional<awsjson::timestamp> LastAutoAdjustTime;
+  awsjson::open_enum<::awsjson::budgets::AutoAdjustType> AutoAdjustType{};
+  std::optional<::awsjson::budgets::HistoricalOptions> HistoricalOptions{};
+  std::optional<awsjson::timestamp> LastAutoAdjustTime{};
 
   friend bool operator==(AutoAdjustData const&, AutoAdjustData const&) = default;
 };

@@ -25,21 +25,21 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Budget {
-  std::string BudgetName;
-  std::optional<::awsjson::budgets::Spend> BudgetLimit;
-  std::optional<std::map<std::string, ::awsjson::budgets::Spend>> PlannedBudgetLimits;
-  std::optional<std::map<std::string, std::vector<std::string>>> CostFilters;
-  std::optional<::awsjson::budgets::CostTypes> CostTypes;
-  awsjson::open_enum<::awsjson::budgets::TimeUnit> TimeUnit;
-  std::optional<::awsjson::budgets::TimePeriod> TimePeriod;
-  std::optional<::awsjson::budgets::CalculatedSpend> CalculatedSpend;
-  awsjson::open_enum<::awsjson::budgets::BudgetType> BudgetType;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<::awsjson::budgets::AutoAdjustData> AutoAdjustData;
-  std::optional<::awsjson::budgets::Expression> FilterExpression;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::Metric>>> Metrics;
-  std::optional<std::string> BillingViewArn;
-  std::optional<::awsjson::budgets::HealthStatus> HealthStatus;
+  std::string BudgetName{};
+  std::optional<::awsjson::budgets::Spend> BudgetLimit{};
+  std::optional<std::map<std::string, ::awsjson::budgets::Spend>> PlannedBudgetLimits{};
+  std::optional<std::map<std::string, std::vector<std::string>>> CostFilters{};
+  std::optional<::awsjson::budgets::CostTypes> CostTypes{};
+  awsjson::open_enum<::awsjson::budgets::TimeUnit> TimeUnit{};
+  std::optional<::awsjson::budgets::TimePeriod> TimePeriod{};
+  std::optional<::awsjson::budgets::CalculatedSpend> CalculatedSpend{};
+  awsjson::open_enum<::awsjson::budgets::BudgetType> BudgetType{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<::awsjson::budgets::AutoAdjustData> AutoAdjustData{};
+  std::optional<::awsjson::budgets::Expression> FilterExpression{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::Metric>>> Metrics{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<::awsjson::budgets::HealthStatus> HealthStatus{};
 
   friend bool operator==(Budget const&, Budget const&) = default;
 };

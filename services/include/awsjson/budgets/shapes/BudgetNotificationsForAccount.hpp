@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BudgetNotificationsForAccount {
-  std::optional<std::vector<::awsjson::budgets::Notification>> Notifications;
-  std::optional<std::string> BudgetName;
+  std::optional<std::vector<::awsjson::budgets::Notification>> Notifications{};
+  std::optional<std::string> BudgetName{};
 
   friend bool operator==(BudgetNotificationsForAccount const&,
                          BudgetNotificationsForAccount const&) = default;

@@ -21,15 +21,15 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BudgetPerformanceHistory {
-  std::optional<std::string> BudgetName;
-  std::optional<awsjson::open_enum<::awsjson::budgets::BudgetType>> BudgetType;
-  std::optional<std::map<std::string, std::vector<std::string>>> CostFilters;
-  std::optional<::awsjson::budgets::CostTypes> CostTypes;
-  std::optional<awsjson::open_enum<::awsjson::budgets::TimeUnit>> TimeUnit;
-  std::optional<std::string> BillingViewArn;
-  std::optional<std::vector<::awsjson::budgets::BudgetedAndActualAmounts>> BudgetedAndActualAmountsList;
-  std::optional<::awsjson::budgets::Expression> FilterExpression;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::Metric>>> Metrics;
+  std::optional<std::string> BudgetName{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::BudgetType>> BudgetType{};
+  std::optional<std::map<std::string, std::vector<std::string>>> CostFilters{};
+  std::optional<::awsjson::budgets::CostTypes> CostTypes{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::TimeUnit>> TimeUnit{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<std::vector<::awsjson::budgets::BudgetedAndActualAmounts>> BudgetedAndActualAmountsList{};
+  std::optional<::awsjson::budgets::Expression> FilterExpression{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::Metric>>> Metrics{};
 
   friend bool operator==(BudgetPerformanceHistory const&,
                          BudgetPerformanceHistory const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BudgetedAndActualAmounts {
-  std::optional<::awsjson::budgets::Spend> BudgetedAmount;
-  std::optional<::awsjson::budgets::Spend> ActualAmount;
-  std::optional<::awsjson::budgets::TimePeriod> TimePeriod;
+  std::optional<::awsjson::budgets::Spend> BudgetedAmount{};
+  std::optional<::awsjson::budgets::Spend> ActualAmount{};
+  std::optional<::awsjson::budgets::TimePeriod> TimePeriod{};
 
   friend bool operator==(BudgetedAndActualAmounts const&,
                          BudgetedAndActualAmounts const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CalculatedSpend {
-  ::awsjson::budgets::Spend ActualSpend;
-  std::optional<::awsjson::budgets::Spend> ForecastedSpend;
+  ::awsjson::budgets::Spend ActualSpend{};
+  std::optional<::awsjson::budgets::Spend> ForecastedSpend{};
 
   friend bool operator==(CalculatedSpend const&, CalculatedSpend const&) = default;
 };

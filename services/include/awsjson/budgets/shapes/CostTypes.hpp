@@ -11,17 +11,17 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostTypes {
-  std::optional<bool> IncludeTax;
-  std::optional<bool> IncludeSubscription;
-  std::optional<bool> UseBlended;
-  std::optional<bool> IncludeRefund;
-  std::optional<bool> IncludeCredit;
-  std::optional<bool> IncludeUpfront;
-  std::optional<bool> IncludeRecurring;
-  std::optional<bool> IncludeOtherSubscription;
-  std::optional<bool> IncludeSupport;
-  std::optional<bool> IncludeDiscount;
-  std::optional<bool> UseAmortized;
+  std::optional<bool> IncludeTax{};
+  std::optional<bool> IncludeSubscription{};
+  std::optional<bool> UseBlended{};
+  std::optional<bool> IncludeRefund{};
+  std::optional<bool> IncludeCredit{};
+  std::optional<bool> IncludeUpfront{};
+  std::optional<bool> IncludeRecurring{};
+  std::optional<bool> IncludeOtherSubscription{};
+  std::optional<bool> IncludeSupport{};
+  std::optional<bool> IncludeDiscount{};
+  std::optional<bool> UseAmortized{};
 
   friend bool operator==(CostTypes const&, CostTypes const&) = default;
 };

@@ -21,16 +21,16 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBudgetActionRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  awsjson::open_enum<::awsjson::budgets::NotificationType> NotificationType;
-  awsjson::open_enum<::awsjson::budgets::ActionType> ActionType;
-  ::awsjson::budgets::ActionThreshold ActionThreshold;
-  ::awsjson::budgets::Definition Definition;
-  std::string ExecutionRoleArn;
-  awsjson::open_enum<::awsjson::budgets::ApprovalModel> ApprovalModel;
-  std::vector<::awsjson::budgets::Subscriber> Subscribers;
-  std::optional<std::vector<::awsjson::budgets::ResourceTag>> ResourceTags;
+  std::string AccountId{};
+  std::string BudgetName{};
+  awsjson::open_enum<::awsjson::budgets::NotificationType> NotificationType{};
+  awsjson::open_enum<::awsjson::budgets::ActionType> ActionType{};
+  ::awsjson::budgets::ActionThreshold ActionThreshold{};
+  ::awsjson::budgets::Definition Definition{};
+  std::string ExecutionRoleArn{};
+  awsjson::open_enum<::awsjson::budgets::ApprovalModel> ApprovalModel{};
+  std::vector<::awsjson::budgets::Subscriber> Subscribers{};
+  std::optional<std::vector<::awsjson::budgets::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateBudgetActionRequest const&,
                          CreateBudgetActionRequest const&) = default;

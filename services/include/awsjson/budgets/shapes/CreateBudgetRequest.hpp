@@ -17,10 +17,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBudgetRequest {
-  std::string AccountId;
-  ::awsjson::budgets::Budget Budget;
-  std::optional<std::vector<::awsjson::budgets::NotificationWithSubscribers>> NotificationsWithSubscribers;
-  std::optional<std::vector<::awsjson::budgets::ResourceTag>> ResourceTags;
+  std::string AccountId{};
+  ::awsjson::budgets::Budget Budget{};
+  std::optional<std::vector<::awsjson::budgets::NotificationWithSubscribers>> NotificationsWithSubscribers{};
+  std::optional<std::vector<::awsjson::budgets::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateBudgetRequest const&, CreateBudgetRequest const&) = default;
 };

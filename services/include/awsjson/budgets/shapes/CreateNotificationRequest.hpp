@@ -16,10 +16,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNotificationRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Notification Notification;
-  std::vector<::awsjson::budgets::Subscriber> Subscribers;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Notification Notification{};
+  std::vector<::awsjson::budgets::Subscriber> Subscribers{};
 
   friend bool operator==(CreateNotificationRequest const&,
                          CreateNotificationRequest const&) = default;

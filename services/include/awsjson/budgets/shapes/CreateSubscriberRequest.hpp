@@ -15,10 +15,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSubscriberRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Notification Notification;
-  ::awsjson::budgets::Subscriber Subscriber;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Notification Notification{};
+  ::awsjson::budgets::Subscriber Subscriber{};
 
   friend bool operator==(CreateSubscriberRequest const&, CreateSubscriberRequest const&) = default;
 };

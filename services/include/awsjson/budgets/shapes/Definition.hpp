@@ -15,9 +15,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Definition {
-  std::optional<::awsjson::budgets::IamActionDefinition> IamActionDefinition;
-  std::optional<::awsjson::budgets::ScpActionDefinition> ScpActionDefinition;
-  std::optional<::awsjson::budgets::SsmActionDefinition> SsmActionDefinition;
+  std::optional<::awsjson::budgets::IamActionDefinition> IamActionDefinition{};
+  std::optional<::awsjson::budgets::ScpActionDefinition> ScpActionDefinition{};
+  std::optional<::awsjson::budgets::SsmActionDefinition> SsmActionDefinition{};
 
   friend bool operator==(Definition const&, Definition const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBudgetActionRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::string ActionId;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::string ActionId{};
 
   friend bool operator==(DeleteBudgetActionRequest const&,
                          DeleteBudgetActionRequest const&) = default;

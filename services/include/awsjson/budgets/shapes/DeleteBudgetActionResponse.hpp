@@ -14,9 +14,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBudgetActionResponse {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Action Action;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Action Action{};
 
   friend bool operator==(DeleteBudgetActionResponse const&,
                          DeleteBudgetActionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBudgetRequest {
-  std::string AccountId;
-  std::string BudgetName;
+  std::string AccountId{};
+  std::string BudgetName{};
 
   friend bool operator==(DeleteBudgetRequest const&, DeleteBudgetRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNotificationRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Notification Notification;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Notification Notification{};
 
   friend bool operator==(DeleteNotificationRequest const&,
                          DeleteNotificationRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetActionHistoriesRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::string ActionId;
-  std::optional<::awsjson::budgets::TimePeriod> TimePeriod;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::string ActionId{};
+  std::optional<::awsjson::budgets::TimePeriod> TimePeriod{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetActionHistoriesRequest const&,
                          DescribeBudgetActionHistoriesRequest const&) = default;

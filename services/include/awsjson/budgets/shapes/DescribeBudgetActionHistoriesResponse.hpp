@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetActionHistoriesResponse {
-  std::vector<::awsjson::budgets::ActionHistory> ActionHistories;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::budgets::ActionHistory> ActionHistories{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetActionHistoriesResponse const&,
                          DescribeBudgetActionHistoriesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetActionRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::string ActionId;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::string ActionId{};
 
   friend bool operator==(DescribeBudgetActionRequest const&,
                          DescribeBudgetActionRequest const&) = default;

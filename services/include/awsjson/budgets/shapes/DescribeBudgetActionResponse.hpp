@@ -14,9 +14,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetActionResponse {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Action Action;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Action Action{};
 
   friend bool operator==(DescribeBudgetActionResponse const&,
                          DescribeBudgetActionResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetActionsForBudgetResponse {
-  std::vector<::awsjson::budgets::Action> Actions;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::budgets::Action> Actions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetActionsForBudgetResponse const&,
                          DescribeBudgetActionsForBudgetResponse const&) = default;

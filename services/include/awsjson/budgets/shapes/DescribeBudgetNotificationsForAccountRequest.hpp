@@ -13,9 +13,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetNotificationsForAccountRequest {
-  std::string AccountId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AccountId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetNotificationsForAccountRequest const&,
                          DescribeBudgetNotificationsForAccountRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetNotificationsForAccountResponse {
-  std::optional<std::vector<::awsjson::budgets::BudgetNotificationsForAccount>> BudgetNotificationsForAccount;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::budgets::BudgetNotificationsForAccount>> BudgetNotificationsForAccount{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetNotificationsForAccountResponse const&,
                          DescribeBudgetNotificationsForAccountResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetPerformanceHistoryRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::optional<::awsjson::budgets::TimePeriod> TimePeriod;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::optional<::awsjson::budgets::TimePeriod> TimePeriod{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetPerformanceHistoryRequest const&,
                          DescribeBudgetPerformanceHistoryRequest const&) = default;

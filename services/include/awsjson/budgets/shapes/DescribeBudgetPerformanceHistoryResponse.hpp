@@ -14,8 +14,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetPerformanceHistoryResponse {
-  std::optional<::awsjson::budgets::BudgetPerformanceHistory> BudgetPerformanceHistory;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::budgets::BudgetPerformanceHistory> BudgetPerformanceHistory{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetPerformanceHistoryResponse const&,
                          DescribeBudgetPerformanceHistoryResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::optional<bool> ShowFilterExpression;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::optional<bool> ShowFilterExpression{};
 
   friend bool operator==(DescribeBudgetRequest const&, DescribeBudgetRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetResponse {
-  std::optional<::awsjson::budgets::Budget> Budget;
+  std::optional<::awsjson::budgets::Budget> Budget{};
 
   friend bool operator==(DescribeBudgetResponse const&, DescribeBudgetResponse const&) = default;
 };

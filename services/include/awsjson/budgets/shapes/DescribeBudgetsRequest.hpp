@@ -13,10 +13,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetsRequest {
-  std::string AccountId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> ShowFilterExpression;
+  std::string AccountId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> ShowFilterExpression{};
 
   friend bool operator==(DescribeBudgetsRequest const&, DescribeBudgetsRequest const&) = default;
 };

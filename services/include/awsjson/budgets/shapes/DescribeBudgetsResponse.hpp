@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBudgetsResponse {
-  std::optional<std::vector<::awsjson::budgets::Budget>> Budgets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::budgets::Budget>> Budgets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBudgetsResponse const&, DescribeBudgetsResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotificationsForBudgetRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeNotificationsForBudgetRequest const&,
                          DescribeNotificationsForBudgetRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotificationsForBudgetResponse {
-  std::optional<std::vector<::awsjson::budgets::Notification>> Notifications;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::budgets::Notification>> Notifications{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeNotificationsForBudgetResponse const&,
                          DescribeNotificationsForBudgetResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscribersForNotificationRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Notification Notification;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Notification Notification{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSubscribersForNotificationRequest const&,
                          DescribeSubscribersForNotificationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscribersForNotificationResponse {
-  std::optional<std::vector<::awsjson::budgets::Subscriber>> Subscribers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::budgets::Subscriber>> Subscribers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSubscribersForNotificationResponse const&,
                          DescribeSubscribersForNotificationResponse const&) = default;

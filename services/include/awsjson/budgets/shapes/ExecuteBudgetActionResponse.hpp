@@ -14,10 +14,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteBudgetActionResponse {
-  std::string AccountId;
-  std::string BudgetName;
-  std::string ActionId;
-  awsjson::open_enum<::awsjson::budgets::ExecutionType> ExecutionType;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::string ActionId{};
+  awsjson::open_enum<::awsjson::budgets::ExecutionType> ExecutionType{};
 
   friend bool operator==(ExecuteBudgetActionResponse const&,
                          ExecuteBudgetActionResponse const&) = default;

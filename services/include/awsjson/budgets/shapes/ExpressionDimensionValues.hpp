@@ -16,9 +16,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressionDimensionValues {
-  awsjson::open_enum<::awsjson::budgets::Dimension> Key;
-  std::vector<std::string> Values;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::MatchOption>>> MatchOptions;
+  awsjson::open_enum<::awsjson::budgets::Dimension> Key{};
+  std::vector<std::string> Values{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::MatchOption>>> MatchOptions{};
 
   friend bool operator==(ExpressionDimensionValues const&,
                          ExpressionDimensionValues const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HealthStatus {
-  std::optional<awsjson::open_enum<::awsjson::budgets::HealthStatusValue>> Status;
-  std::optional<awsjson::open_enum<::awsjson::budgets::HealthStatusReason>> StatusReason;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<awsjson::open_enum<::awsjson::budgets::HealthStatusValue>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::HealthStatusReason>> StatusReason{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(HealthStatus const&, HealthStatus const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HistoricalOptions {
-  std::int32_t BudgetAdjustmentPeriod;
-  std::optional<std::int32_t> LookBackAvailablePeriods;
+  std::int32_t BudgetAdjustmentPeriod{};
+  std::optional<std::int32_t> LookBackAvailablePeriods{};
 
   friend bool operator==(HistoricalOptions const&, HistoricalOptions const&) = default;
 };

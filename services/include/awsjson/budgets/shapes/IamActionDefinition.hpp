@@ -13,10 +13,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamActionDefinition {
-  std::string PolicyArn;
-  std::optional<std::vector<std::string>> Roles;
-  std::optional<std::vector<std::string>> Groups;
-  std::optional<std::vector<std::string>> Users;
+  std::string PolicyArn{};
+  std::optional<std::vector<std::string>> Roles{};
+  std::optional<std::vector<std::string>> Groups{};
+  std::optional<std::vector<std::string>> Users{};
 
   friend bool operator==(IamActionDefinition const&, IamActionDefinition const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::budgets::ResourceTag>> ResourceTags;
+  std::optional<std::vector<::awsjson::budgets::ResourceTag>> ResourceTags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

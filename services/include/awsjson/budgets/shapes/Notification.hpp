@@ -17,11 +17,11 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Notification {
-  awsjson::open_enum<::awsjson::budgets::NotificationType> NotificationType;
-  awsjson::open_enum<::awsjson::budgets::ComparisonOperator> ComparisonOperator;
-  double Threshold;
-  std::optional<awsjson::open_enum<::awsjson::budgets::ThresholdType>> ThresholdType;
-  std::optional<awsjson::open_enum<::awsjson::budgets::NotificationState>> NotificationState;
+  awsjson::open_enum<::awsjson::budgets::NotificationType> NotificationType{};
+  awsjson::open_enum<::awsjson::budgets::ComparisonOperator> ComparisonOperator{};
+  double Threshold{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::ThresholdType>> ThresholdType{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::NotificationState>> NotificationState{};
 
   friend bool operator==(Notification const&, Notification const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationWithSubscribers {
-  ::awsjson::budgets::Notification Notification;
-  std::vector<::awsjson::budgets::Subscriber> Subscribers;
+  ::awsjson::budgets::Notification Notification{};
+  std::vector<::awsjson::budgets::Subscriber> Subscribers{};
 
   friend bool operator==(NotificationWithSubscribers const&,
                          NotificationWithSubscribers const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScpActionDefinition {
-  std::string PolicyId;
-  std::vector<std::string> TargetIds;
+  std::string PolicyId{};
+  std::vector<std::string> TargetIds{};
 
   friend bool operator==(ScpActionDefinition const&, ScpActionDefinition const&) = default;
 };

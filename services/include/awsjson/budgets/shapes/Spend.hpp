@@ -12,8 +12,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Spend {
-  std::string Amount;
-  std::string Unit;
+  std::string Amount{};
+  std::string Unit{};
 
   friend bool operator==(Spend const&, Spend const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SsmActionDefinition {
-  awsjson::open_enum<::awsjson::budgets::ActionSubType> ActionSubType;
-  std::string Region;
-  std::vector<std::string> InstanceIds;
+  awsjson::open_enum<::awsjson::budgets::ActionSubType> ActionSubType{};
+  std::string Region{};
+  std::vector<std::string> InstanceIds{};
 
   friend bool operator==(SsmActionDefinition const&, SsmActionDefinition const&) = default;
 };

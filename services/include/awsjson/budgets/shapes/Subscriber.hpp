@@ -14,8 +14,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subscriber {
-  awsjson::open_enum<::awsjson::budgets::SubscriptionType> SubscriptionType;
-  std::string Address;
+  awsjson::open_enum<::awsjson::budgets::SubscriptionType> SubscriptionType{};
+  std::string Address{};
 
   friend bool operator==(Subscriber const&, Subscriber const&) = default;
 };

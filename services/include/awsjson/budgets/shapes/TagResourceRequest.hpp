@@ -15,8 +15,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::budgets::ResourceTag> ResourceTags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::budgets::ResourceTag> ResourceTags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

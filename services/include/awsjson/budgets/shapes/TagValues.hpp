@@ -15,9 +15,9 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagValues {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::MatchOption>>> MatchOptions;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::budgets::MatchOption>>> MatchOptions{};
 
   friend bool operator==(TagValues const&, TagValues const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimePeriod {
-  std::optional<awsjson::timestamp> Start;
-  std::optional<awsjson::timestamp> End;
+  std::optional<awsjson::timestamp> Start{};
+  std::optional<awsjson::timestamp> End{};
 
   friend bool operator==(TimePeriod const&, TimePeriod const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string ResourceARN;
-  std::vector<std::string> ResourceTagKeys;
+  std::string ResourceARN{};
+  std::vector<std::string> ResourceTagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

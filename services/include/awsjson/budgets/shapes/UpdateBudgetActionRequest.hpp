@@ -19,15 +19,15 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBudgetActionRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  std::string ActionId;
-  std::optional<awsjson::open_enum<::awsjson::budgets::NotificationType>> NotificationType;
-  std::optional<::awsjson::budgets::ActionThreshold> ActionThreshold;
-  std::optional<::awsjson::budgets::Definition> Definition;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::budgets::ApprovalModel>> ApprovalModel;
-  std::optional<std::vector<::awsjson::budgets::Subscriber>> Subscribers;
+  std::string AccountId{};
+  std::string BudgetName{};
+  std::string ActionId{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::NotificationType>> NotificationType{};
+  std::optional<::awsjson::budgets::ActionThreshold> ActionThreshold{};
+  std::optional<::awsjson::budgets::Definition> Definition{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::budgets::ApprovalModel>> ApprovalModel{};
+  std::optional<std::vector<::awsjson::budgets::Subscriber>> Subscribers{};
 
   friend bool operator==(UpdateBudgetActionRequest const&,
                          UpdateBudgetActionRequest const&) = default;

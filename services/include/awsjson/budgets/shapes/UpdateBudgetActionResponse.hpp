@@ -14,10 +14,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBudgetActionResponse {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Action OldAction;
-  ::awsjson::budgets::Action NewAction;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Action OldAction{};
+  ::awsjson::budgets::Action NewAction{};
 
   friend bool operator==(UpdateBudgetActionResponse const&,
                          UpdateBudgetActionResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBudgetRequest {
-  std::string AccountId;
-  ::awsjson::budgets::Budget NewBudget;
+  std::string AccountId{};
+  ::awsjson::budgets::Budget NewBudget{};
 
   friend bool operator==(UpdateBudgetRequest const&, UpdateBudgetRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotificationRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Notification OldNotification;
-  ::awsjson::budgets::Notification NewNotification;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Notification OldNotification{};
+  ::awsjson::budgets::Notification NewNotification{};
 
   friend bool operator==(UpdateNotificationRequest const&,
                          UpdateNotificationRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::budgets {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubscriberRequest {
-  std::string AccountId;
-  std::string BudgetName;
-  ::awsjson::budgets::Notification Notification;
-  ::awsjson::budgets::Subscriber OldSubscriber;
-  ::awsjson::budgets::Subscriber NewSubscriber;
+  std::string AccountId{};
+  std::string BudgetName{};
+  ::awsjson::budgets::Notification Notification{};
+  ::awsjson::budgets::Subscriber OldSubscriber{};
+  ::awsjson::budgets::Subscriber NewSubscriber{};
 
   friend bool operator==(UpdateSubscriberRequest const&, UpdateSubscriberRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisDetails {
-  std::optional<::awsjson::ce::SavingsPlansPurchaseAnalysisDetails> SavingsPlansPurchaseAnalysisDetails;
+  std::optional<::awsjson::ce::SavingsPlansPurchaseAnalysisDetails> SavingsPlansPurchaseAnalysisDetails{};
 
   friend bool operator==(AnalysisDetails const&, AnalysisDetails const&) = default;
 };

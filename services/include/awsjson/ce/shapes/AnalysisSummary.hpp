@@ -16,13 +16,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisSummary {
-  std::optional<std::string> EstimatedCompletionTime;
-  std::optional<std::string> AnalysisCompletionTime;
-  std::optional<std::string> AnalysisStartedTime;
-  std::optional<awsjson::open_enum<::awsjson::ce::AnalysisStatus>> AnalysisStatus;
-  std::optional<awsjson::open_enum<::awsjson::ce::ErrorCode>> ErrorCode;
-  std::optional<std::string> AnalysisId;
-  std::optional<::awsjson::ce::CommitmentPurchaseAnalysisConfiguration> CommitmentPurchaseAnalysisConfiguration;
+  std::optional<std::string> EstimatedCompletionTime{};
+  std::optional<std::string> AnalysisCompletionTime{};
+  std::optional<std::string> AnalysisStartedTime{};
+  std::optional<awsjson::open_enum<::awsjson::ce::AnalysisStatus>> AnalysisStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ce::ErrorCode>> ErrorCode{};
+  std::optional<std::string> AnalysisId{};
+  std::optional<::awsjson::ce::CommitmentPurchaseAnalysisConfiguration> CommitmentPurchaseAnalysisConfiguration{};
 
   friend bool operator==(AnalysisSummary const&, AnalysisSummary const&) = default;
 };

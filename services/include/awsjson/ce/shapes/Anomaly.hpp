@@ -18,15 +18,15 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Anomaly {
-  std::string AnomalyId;
-  std::optional<std::string> AnomalyStartDate;
-  std::optional<std::string> AnomalyEndDate;
-  std::optional<std::string> DimensionValue;
-  std::optional<std::vector<::awsjson::ce::RootCause>> RootCauses;
-  ::awsjson::ce::AnomalyScore AnomalyScore;
-  ::awsjson::ce::Impact Impact;
-  std::string MonitorArn;
-  std::optional<awsjson::open_enum<::awsjson::ce::AnomalyFeedbackType>> Feedback;
+  std::string AnomalyId{};
+  std::optional<std::string> AnomalyStartDate{};
+  std::optional<std::string> AnomalyEndDate{};
+  std::optional<std::string> DimensionValue{};
+  std::optional<std::vector<::awsjson::ce::RootCause>> RootCauses{};
+  ::awsjson::ce::AnomalyScore AnomalyScore{};
+  ::awsjson::ce::Impact Impact{};
+  std::string MonitorArn{};
+  std::optional<awsjson::open_enum<::awsjson::ce::AnomalyFeedbackType>> Feedback{};
 
   friend bool operator==(Anomaly const&, Anomaly const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnomalyDateInterval {
-  std::string StartDate;
-  std::optional<std::string> EndDate;
+  std::string StartDate{};
+  std::optional<std::string> EndDate{};
 
   friend bool operator==(AnomalyDateInterval const&, AnomalyDateInterval const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnomalyMonitor {
-  std::optional<std::string> MonitorArn;
-  std::string MonitorName;
-  std::optional<std::string> CreationDate;
-  std::optional<std::string> LastUpdatedDate;
-  std::optional<std::string> LastEvaluatedDate;
-  awsjson::open_enum<::awsjson::ce::MonitorType> MonitorType;
-  std::optional<awsjson::open_enum<::awsjson::ce::MonitorDimension>> MonitorDimension;
-  std::optional<::awsjson::ce::Expression> MonitorSpecification;
-  std::optional<std::int32_t> DimensionalValueCount;
+  std::optional<std::string> MonitorArn{};
+  std::string MonitorName{};
+  std::optional<std::string> CreationDate{};
+  std::optional<std::string> LastUpdatedDate{};
+  std::optional<std::string> LastEvaluatedDate{};
+  awsjson::open_enum<::awsjson::ce::MonitorType> MonitorType{};
+  std::optional<awsjson::open_enum<::awsjson::ce::MonitorDimension>> MonitorDimension{};
+  std::optional<::awsjson::ce::Expression> MonitorSpecification{};
+  std::optional<std::int32_t> DimensionalValueCount{};
 
   friend bool operator==(AnomalyMonitor const&, AnomalyMonitor const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnomalyScore {
-  double MaxScore;
-  double CurrentScore;
+  double MaxScore{};
+  double CurrentScore{};
 
   friend bool operator==(AnomalyScore const&, AnomalyScore const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnomalySubscription {
-  std::optional<std::string> SubscriptionArn;
-  std::optional<std::string> AccountId;
-  std::vector<std::string> MonitorArnList;
-  std::vector<::awsjson::ce::Subscriber> Subscribers;
-  std::optional<double> Threshold;
-  awsjson::open_enum<::awsjson::ce::AnomalySubscriptionFrequency> Frequency;
-  std::string SubscriptionName;
-  std::optional<::awsjson::ce::Expression> ThresholdExpression;
+  std::optional<std::string> SubscriptionArn{};
+  std::optional<std::string> AccountId{};
+  std::vector<std::string> MonitorArnList{};
+  std::vector<::awsjson::ce::Subscriber> Subscribers{};
+  std::optional<double> Threshold{};
+  awsjson::open_enum<::awsjson::ce::AnomalySubscriptionFrequency> Frequency{};
+  std::string SubscriptionName{};
+  std::optional<::awsjson::ce::Expression> ThresholdExpression{};
 
   friend bool operator==(AnomalySubscription const&, AnomalySubscription const&) = default;
 };

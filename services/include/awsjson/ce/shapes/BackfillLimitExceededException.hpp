@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackfillLimitExceededException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(BackfillLimitExceededException const&,
                          BackfillLimitExceededException const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommitmentPurchaseAnalysisConfiguration {
-  std::optional<::awsjson::ce::SavingsPlansPurchaseAnalysisConfiguration> SavingsPlansPurchaseAnalysisConfiguration;
+  std::optional<::awsjson::ce::SavingsPlansPurchaseAnalysisConfiguration> SavingsPlansPurchaseAnalysisConfiguration{};
 
   friend bool operator==(CommitmentPurchaseAnalysisConfiguration const&,
                          CommitmentPurchaseAnalysisConfiguration const&) = default;

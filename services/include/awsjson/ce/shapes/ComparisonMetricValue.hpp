@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComparisonMetricValue {
-  std::optional<std::string> BaselineTimePeriodAmount;
-  std::optional<std::string> ComparisonTimePeriodAmount;
-  std::optional<std::string> Difference;
-  std::optional<std::string> Unit;
+  std::optional<std::string> BaselineTimePeriodAmount{};
+  std::optional<std::string> ComparisonTimePeriodAmount{};
+  std::optional<std::string> Difference{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(ComparisonMetricValue const&, ComparisonMetricValue const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostAllocationTag {
-  std::string TagKey;
-  awsjson::open_enum<::awsjson::ce::CostAllocationTagType> Type;
-  awsjson::open_enum<::awsjson::ce::CostAllocationTagStatus> Status;
-  std::optional<std::string> LastUpdatedDate;
-  std::optional<std::string> LastUsedDate;
+  std::string TagKey{};
+  awsjson::open_enum<::awsjson::ce::CostAllocationTagType> Type{};
+  awsjson::open_enum<::awsjson::ce::CostAllocationTagStatus> Status{};
+  std::optional<std::string> LastUpdatedDate{};
+  std::optional<std::string> LastUsedDate{};
 
   friend bool operator==(CostAllocationTag const&, CostAllocationTag const&) = default;
 };

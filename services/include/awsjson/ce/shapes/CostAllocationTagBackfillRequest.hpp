@@ -14,11 +14,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostAllocationTagBackfillRequest {
-  std::optional<std::string> BackfillFrom;
-  std::optional<std::string> RequestedAt;
-  std::optional<std::string> CompletedAt;
-  std::optional<awsjson::open_enum<::awsjson::ce::CostAllocationTagBackfillStatus>> BackfillStatus;
-  std::optional<std::string> LastUpdatedAt;
+  std::optional<std::string> BackfillFrom{};
+  std::optional<std::string> RequestedAt{};
+  std::optional<std::string> CompletedAt{};
+  std::optional<awsjson::open_enum<::awsjson::ce::CostAllocationTagBackfillStatus>> BackfillStatus{};
+  std::optional<std::string> LastUpdatedAt{};
 
   friend bool operator==(CostAllocationTagBackfillRequest const&,
                          CostAllocationTagBackfillRequest const&) = default;

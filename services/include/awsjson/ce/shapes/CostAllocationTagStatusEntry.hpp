@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostAllocationTagStatusEntry {
-  std::string TagKey;
-  awsjson::open_enum<::awsjson::ce::CostAllocationTagStatus> Status;
+  std::string TagKey{};
+  awsjson::open_enum<::awsjson::ce::CostAllocationTagStatus> Status{};
 
   friend bool operator==(CostAllocationTagStatusEntry const&,
                          CostAllocationTagStatusEntry const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostAndUsageComparison {
-  std::optional<::awsjson::ce::Expression> CostAndUsageSelector;
-  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> Metrics;
+  std::optional<::awsjson::ce::Expression> CostAndUsageSelector{};
+  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> Metrics{};
 
   friend bool operator==(CostAndUsageComparison const&, CostAndUsageComparison const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategory {
-  std::string CostCategoryArn;
-  std::string EffectiveStart;
-  std::optional<std::string> EffectiveEnd;
-  std::string Name;
-  awsjson::open_enum<::awsjson::ce::CostCategoryRuleVersion> RuleVersion;
-  std::vector<::awsjson::ce::CostCategoryRule> Rules;
-  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRule>> SplitChargeRules;
-  std::optional<std::vector<::awsjson::ce::CostCategoryProcessingStatus>> ProcessingStatus;
-  std::optional<std::string> DefaultValue;
+  std::string CostCategoryArn{};
+  std::string EffectiveStart{};
+  std::optional<std::string> EffectiveEnd{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::ce::CostCategoryRuleVersion> RuleVersion{};
+  std::vector<::awsjson::ce::CostCategoryRule> Rules{};
+  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRule>> SplitChargeRules{};
+  std::optional<std::vector<::awsjson::ce::CostCategoryProcessingStatus>> ProcessingStatus{};
+  std::optional<std::string> DefaultValue{};
 
   friend bool operator==(CostCategory const&, CostCategory const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategoryInheritedValueDimension {
-  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryInheritedValueDimensionName>> DimensionName;
-  std::optional<std::string> DimensionKey;
+  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryInheritedValueDimensionName>> DimensionName{};
+  std::optional<std::string> DimensionKey{};
 
   friend bool operator==(CostCategoryInheritedValueDimension const&,
                          CostCategoryInheritedValueDimension const&) = default;

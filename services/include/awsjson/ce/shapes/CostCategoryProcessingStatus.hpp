@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategoryProcessingStatus {
-  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryStatusComponent>> Component;
-  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryStatusComponent>> Component{};
+  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryStatus>> Status{};
 
   friend bool operator==(CostCategoryProcessingStatus const&,
                          CostCategoryProcessingStatus const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategoryReference {
-  std::optional<std::string> CostCategoryArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> EffectiveStart;
-  std::optional<std::string> EffectiveEnd;
-  std::optional<std::int32_t> NumberOfRules;
-  std::optional<std::vector<::awsjson::ce::CostCategoryProcessingStatus>> ProcessingStatus;
-  std::optional<std::vector<std::string>> Values;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::vector<std::string>> SupportedResourceTypes;
+  std::optional<std::string> CostCategoryArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> EffectiveStart{};
+  std::optional<std::string> EffectiveEnd{};
+  std::optional<std::int32_t> NumberOfRules{};
+  std::optional<std::vector<::awsjson::ce::CostCategoryProcessingStatus>> ProcessingStatus{};
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::vector<std::string>> SupportedResourceTypes{};
 
   friend bool operator==(CostCategoryReference const&, CostCategoryReference const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategoryResourceAssociation {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> CostCategoryName;
-  std::optional<std::string> CostCategoryArn;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> CostCategoryName{};
+  std::optional<std::string> CostCategoryArn{};
 
   friend bool operator==(CostCategoryResourceAssociation const&,
                          CostCategoryResourceAssociation const&) = default;

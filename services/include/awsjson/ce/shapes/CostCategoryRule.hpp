@@ -16,10 +16,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategoryRule {
-  std::optional<std::string> Value;
-  std::optional<::awsjson::ce::Expression> Rule;
-  std::optional<::awsjson::ce::CostCategoryInheritedValueDimension> InheritedValue;
-  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryRuleType>> Type;
+  std::optional<std::string> Value{};
+  std::optional<::awsjson::ce::Expression> Rule{};
+  std::optional<::awsjson::ce::CostCategoryInheritedValueDimension> InheritedValue{};
+  std::optional<awsjson::open_enum<::awsjson::ce::CostCategoryRuleType>> Type{};
 
   friend bool operator==(CostCategoryRule const&, CostCategoryRule const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategorySplitChargeRule {
-  std::string Source;
-  std::vector<std::string> Targets;
-  awsjson::open_enum<::awsjson::ce::CostCategorySplitChargeMethod> Method;
-  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRuleParameter>> Parameters;
+  std::string Source{};
+  std::vector<std::string> Targets{};
+  awsjson::open_enum<::awsjson::ce::CostCategorySplitChargeMethod> Method{};
+  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRuleParameter>> Parameters{};
 
   friend bool operator==(CostCategorySplitChargeRule const&,
                          CostCategorySplitChargeRule const&) = default;

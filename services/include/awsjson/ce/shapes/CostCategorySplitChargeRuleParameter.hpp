@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostCategorySplitChargeRuleParameter {
-  awsjson::open_enum<::awsjson::ce::CostCategorySplitChargeRuleParameterType> Type;
-  std::vector<std::string> Values;
+  awsjson::open_enum<::awsjson::ce::CostCategorySplitChargeRuleParameterType> Type{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(CostCategorySplitChargeRuleParameter const&,
                          CostCategorySplitChargeRuleParameter const&) = default;

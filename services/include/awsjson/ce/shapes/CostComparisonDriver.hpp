@@ -18,9 +18,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostComparisonDriver {
-  std::optional<::awsjson::ce::Expression> CostSelector;
-  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> Metrics;
-  std::optional<std::vector<::awsjson::ce::CostDriver>> CostDrivers;
+  std::optional<::awsjson::ce::Expression> CostSelector{};
+  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> Metrics{};
+  std::optional<std::vector<::awsjson::ce::CostDriver>> CostDrivers{};
 
   friend bool operator==(CostComparisonDriver const&, CostComparisonDriver const&) = default;
 };

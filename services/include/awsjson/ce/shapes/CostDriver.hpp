@@ -15,9 +15,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostDriver {
-  std::optional<std::string> Type;
-  std::optional<std::string> Name;
-  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> Metrics;
+  std::optional<std::string> Type{};
+  std::optional<std::string> Name{};
+  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> Metrics{};
 
   friend bool operator==(CostDriver const&, CostDriver const&) = default;
 };

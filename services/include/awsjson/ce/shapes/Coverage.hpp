@@ -15,9 +15,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Coverage {
-  std::optional<::awsjson::ce::CoverageHours> CoverageHours;
-  std::optional<::awsjson::ce::CoverageNormalizedUnits> CoverageNormalizedUnits;
-  std::optional<::awsjson::ce::CoverageCost> CoverageCost;
+  std::optional<::awsjson::ce::CoverageHours> CoverageHours{};
+  std::optional<::awsjson::ce::CoverageNormalizedUnits> CoverageNormalizedUnits{};
+  std::optional<::awsjson::ce::CoverageCost> CoverageCost{};
 
   friend bool operator==(Coverage const&, Coverage const&) = default;
 };

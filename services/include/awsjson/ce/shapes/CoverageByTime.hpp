@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CoverageByTime {
-  std::optional<::awsjson::ce::DateInterval> TimePeriod;
-  std::optional<std::vector<::awsjson::ce::ReservationCoverageGroup>> Groups;
-  std::optional<::awsjson::ce::Coverage> Total;
+  std::optional<::awsjson::ce::DateInterval> TimePeriod{};
+  std::optional<std::vector<::awsjson::ce::ReservationCoverageGroup>> Groups{};
+  std::optional<::awsjson::ce::Coverage> Total{};
 
   friend bool operator==(CoverageByTime const&, CoverageByTime const&) = default;
 };

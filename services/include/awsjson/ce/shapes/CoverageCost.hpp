@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CoverageCost {
-  std::optional<std::string> OnDemandCost;
+  std::optional<std::string> OnDemandCost{};
 
   friend bool operator==(CoverageCost const&, CoverageCost const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CoverageHours {
-  std::optional<std::string> OnDemandHours;
-  std::optional<std::string> ReservedHours;
-  std::optional<std::string> TotalRunningHours;
-  std::optional<std::string> CoverageHoursPercentage;
+  std::optional<std::string> OnDemandHours{};
+  std::optional<std::string> ReservedHours{};
+  std::optional<std::string> TotalRunningHours{};
+  std::optional<std::string> CoverageHoursPercentage{};
 
   friend bool operator==(CoverageHours const&, CoverageHours const&) = default;
 };

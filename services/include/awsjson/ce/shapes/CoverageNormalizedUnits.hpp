@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CoverageNormalizedUnits {
-  std::optional<std::string> OnDemandNormalizedUnits;
-  std::optional<std::string> ReservedNormalizedUnits;
-  std::optional<std::string> TotalRunningNormalizedUnits;
-  std::optional<std::string> CoverageNormalizedUnitsPercentage;
+  std::optional<std::string> OnDemandNormalizedUnits{};
+  std::optional<std::string> ReservedNormalizedUnits{};
+  std::optional<std::string> TotalRunningNormalizedUnits{};
+  std::optional<std::string> CoverageNormalizedUnitsPercentage{};
 
   friend bool operator==(CoverageNormalizedUnits const&, CoverageNormalizedUnits const&) = default;
 };

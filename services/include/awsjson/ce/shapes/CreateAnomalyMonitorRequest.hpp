@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAnomalyMonitorRequest {
-  ::awsjson::ce::AnomalyMonitor AnomalyMonitor;
-  std::optional<std::vector<::awsjson::ce::ResourceTag>> ResourceTags;
+  ::awsjson::ce::AnomalyMonitor AnomalyMonitor{};
+  std::optional<std::vector<::awsjson::ce::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateAnomalyMonitorRequest const&,
                          CreateAnomalyMonitorRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAnomalyMonitorResponse {
-  std::string MonitorArn;
+  std::string MonitorArn{};
 
   friend bool operator==(CreateAnomalyMonitorResponse const&,
                          CreateAnomalyMonitorResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAnomalySubscriptionRequest {
-  ::awsjson::ce::AnomalySubscription AnomalySubscription;
-  std::optional<std::vector<::awsjson::ce::ResourceTag>> ResourceTags;
+  ::awsjson::ce::AnomalySubscription AnomalySubscription{};
+  std::optional<std::vector<::awsjson::ce::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateAnomalySubscriptionRequest const&,
                          CreateAnomalySubscriptionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAnomalySubscriptionResponse {
-  std::string SubscriptionArn;
+  std::string SubscriptionArn{};
 
   friend bool operator==(CreateAnomalySubscriptionResponse const&,
                          CreateAnomalySubscriptionResponse const&) = default;

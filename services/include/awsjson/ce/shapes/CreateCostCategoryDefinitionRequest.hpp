@@ -18,13 +18,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCostCategoryDefinitionRequest {
-  std::string Name;
-  std::optional<std::string> EffectiveStart;
-  awsjson::open_enum<::awsjson::ce::CostCategoryRuleVersion> RuleVersion;
-  std::vector<::awsjson::ce::CostCategoryRule> Rules;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRule>> SplitChargeRules;
-  std::optional<std::vector<::awsjson::ce::ResourceTag>> ResourceTags;
+  std::string Name{};
+  std::optional<std::string> EffectiveStart{};
+  awsjson::open_enum<::awsjson::ce::CostCategoryRuleVersion> RuleVersion{};
+  std::vector<::awsjson::ce::CostCategoryRule> Rules{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRule>> SplitChargeRules{};
+  std::optional<std::vector<::awsjson::ce::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateCostCategoryDefinitionRequest const&,
                          CreateCostCategoryDefinitionRequest const&) = default;

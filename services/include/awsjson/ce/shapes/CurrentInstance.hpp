@@ -17,17 +17,17 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CurrentInstance {
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> InstanceName;
-  std::optional<std::vector<::awsjson::ce::TagValues>> Tags;
-  std::optional<::awsjson::ce::ResourceDetails> ResourceDetails;
-  std::optional<::awsjson::ce::ResourceUtilization> ResourceUtilization;
-  std::optional<std::string> ReservationCoveredHoursInLookbackPeriod;
-  std::optional<std::string> SavingsPlansCoveredHoursInLookbackPeriod;
-  std::optional<std::string> OnDemandHoursInLookbackPeriod;
-  std::optional<std::string> TotalRunningHoursInLookbackPeriod;
-  std::optional<std::string> MonthlyCost;
-  std::optional<std::string> CurrencyCode;
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> InstanceName{};
+  std::optional<std::vector<::awsjson::ce::TagValues>> Tags{};
+  std::optional<::awsjson::ce::ResourceDetails> ResourceDetails{};
+  std::optional<::awsjson::ce::ResourceUtilization> ResourceUtilization{};
+  std::optional<std::string> ReservationCoveredHoursInLookbackPeriod{};
+  std::optional<std::string> SavingsPlansCoveredHoursInLookbackPeriod{};
+  std::optional<std::string> OnDemandHoursInLookbackPeriod{};
+  std::optional<std::string> TotalRunningHoursInLookbackPeriod{};
+  std::optional<std::string> MonthlyCost{};
+  std::optional<std::string> CurrencyCode{};
 
   friend bool operator==(CurrentInstance const&, CurrentInstance const&) = default;
 };

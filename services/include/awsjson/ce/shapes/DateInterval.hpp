@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateInterval {
-  std::string Start;
-  std::string End;
+  std::string Start{};
+  std::string End{};
 
   friend bool operator==(DateInterval const&, DateInterval const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAnomalySubscriptionRequest {
-  std::string SubscriptionArn;
+  std::string SubscriptionArn{};
 
   friend bool operator==(DeleteAnomalySubscriptionRequest const&,
                          DeleteAnomalySubscriptionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCostCategoryDefinitionRequest {
-  std::string CostCategoryArn;
+  std::string CostCategoryArn{};
 
   friend bool operator==(DeleteCostCategoryDefinitionRequest const&,
                          DeleteCostCategoryDefinitionRequest const&) = default;

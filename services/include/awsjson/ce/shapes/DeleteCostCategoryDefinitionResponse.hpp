@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCostCategoryDefinitionResponse {
-  std::optional<std::string> CostCategoryArn;
-  std::optional<std::string> EffectiveEnd;
+  std::optional<std::string> CostCategoryArn{};
+  std::optional<std::string> EffectiveEnd{};
 
   friend bool operator==(DeleteCostCategoryDefinitionResponse const&,
                          DeleteCostCategoryDefinitionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCostCategoryDefinitionRequest {
-  std::string CostCategoryArn;
-  std::optional<std::string> EffectiveOn;
+  std::string CostCategoryArn{};
+  std::optional<std::string> EffectiveOn{};
 
   friend bool operator==(DescribeCostCategoryDefinitionRequest const&,
                          DescribeCostCategoryDefinitionRequest const&) = default;

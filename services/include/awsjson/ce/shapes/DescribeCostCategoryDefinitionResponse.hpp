@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCostCategoryDefinitionResponse {
-  std::optional<::awsjson::ce::CostCategory> CostCategory;
+  std::optional<::awsjson::ce::CostCategory> CostCategory{};
 
   friend bool operator==(DescribeCostCategoryDefinitionResponse const&,
                          DescribeCostCategoryDefinitionResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionValues {
-  std::optional<awsjson::open_enum<::awsjson::ce::Dimension>> Key;
-  std::optional<std::vector<std::string>> Values;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::MatchOption>>> MatchOptions;
+  std::optional<awsjson::open_enum<::awsjson::ce::Dimension>> Key{};
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::MatchOption>>> MatchOptions{};
 
   friend bool operator==(DimensionValues const&, DimensionValues const&) = default;
 };

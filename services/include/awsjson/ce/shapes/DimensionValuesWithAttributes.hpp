@@ -13,8 +13,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionValuesWithAttributes {
-  std::optional<std::string> Value;
-  std::optional<std::map<std::string, std::string>> Attributes;
+  std::optional<std::string> Value{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
 
   friend bool operator==(DimensionValuesWithAttributes const&,
                          DimensionValuesWithAttributes const&) = default;

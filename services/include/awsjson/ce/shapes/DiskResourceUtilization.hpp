@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiskResourceUtilization {
-  std::optional<std::string> DiskReadOpsPerSecond;
-  std::optional<std::string> DiskWriteOpsPerSecond;
-  std::optional<std::string> DiskReadBytesPerSecond;
-  std::optional<std::string> DiskWriteBytesPerSecond;
+  std::optional<std::string> DiskReadOpsPerSecond{};
+  std::optional<std::string> DiskWriteOpsPerSecond{};
+  std::optional<std::string> DiskReadBytesPerSecond{};
+  std::optional<std::string> DiskWriteBytesPerSecond{};
 
   friend bool operator==(DiskResourceUtilization const&, DiskResourceUtilization const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDBCapacityDetails {
-  std::optional<std::string> CapacityUnits;
-  std::optional<std::string> Region;
+  std::optional<std::string> CapacityUnits{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(DynamoDBCapacityDetails const&, DynamoDBCapacityDetails const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EBSResourceUtilization {
-  std::optional<std::string> EbsReadOpsPerSecond;
-  std::optional<std::string> EbsWriteOpsPerSecond;
-  std::optional<std::string> EbsReadBytesPerSecond;
-  std::optional<std::string> EbsWriteBytesPerSecond;
+  std::optional<std::string> EbsReadOpsPerSecond{};
+  std::optional<std::string> EbsWriteOpsPerSecond{};
+  std::optional<std::string> EbsReadBytesPerSecond{};
+  std::optional<std::string> EbsWriteBytesPerSecond{};
 
   friend bool operator==(EBSResourceUtilization const&, EBSResourceUtilization const&) = default;
 };

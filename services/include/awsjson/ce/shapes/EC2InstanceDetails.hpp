@@ -12,14 +12,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2InstanceDetails {
-  std::optional<std::string> Family;
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> Region;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> Platform;
-  std::optional<std::string> Tenancy;
-  std::optional<bool> CurrentGeneration;
-  std::optional<bool> SizeFlexEligible;
+  std::optional<std::string> Family{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> Platform{};
+  std::optional<std::string> Tenancy{};
+  std::optional<bool> CurrentGeneration{};
+  std::optional<bool> SizeFlexEligible{};
 
   friend bool operator==(EC2InstanceDetails const&, EC2InstanceDetails const&) = default;
 };

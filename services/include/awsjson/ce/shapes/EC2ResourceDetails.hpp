@@ -12,15 +12,15 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2ResourceDetails {
-  std::optional<std::string> HourlyOnDemandRate;
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> Platform;
-  std::optional<std::string> Region;
-  std::optional<std::string> Sku;
-  std::optional<std::string> Memory;
-  std::optional<std::string> NetworkPerformance;
-  std::optional<std::string> Storage;
-  std::optional<std::string> Vcpu;
+  std::optional<std::string> HourlyOnDemandRate{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> Platform{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> Sku{};
+  std::optional<std::string> Memory{};
+  std::optional<std::string> NetworkPerformance{};
+  std::optional<std::string> Storage{};
+  std::optional<std::string> Vcpu{};
 
   friend bool operator==(EC2ResourceDetails const&, EC2ResourceDetails const&) = default;
 };

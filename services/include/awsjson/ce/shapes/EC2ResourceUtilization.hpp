@@ -16,12 +16,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2ResourceUtilization {
-  std::optional<std::string> MaxCpuUtilizationPercentage;
-  std::optional<std::string> MaxMemoryUtilizationPercentage;
-  std::optional<std::string> MaxStorageUtilizationPercentage;
-  std::optional<::awsjson::ce::EBSResourceUtilization> EBSResourceUtilization;
-  std::optional<::awsjson::ce::DiskResourceUtilization> DiskResourceUtilization;
-  std::optional<::awsjson::ce::NetworkResourceUtilization> NetworkResourceUtilization;
+  std::optional<std::string> MaxCpuUtilizationPercentage{};
+  std::optional<std::string> MaxMemoryUtilizationPercentage{};
+  std::optional<std::string> MaxStorageUtilizationPercentage{};
+  std::optional<::awsjson::ce::EBSResourceUtilization> EBSResourceUtilization{};
+  std::optional<::awsjson::ce::DiskResourceUtilization> DiskResourceUtilization{};
+  std::optional<::awsjson::ce::NetworkResourceUtilization> NetworkResourceUtilization{};
 
   friend bool operator==(EC2ResourceUtilization const&, EC2ResourceUtilization const&) = default;
 };

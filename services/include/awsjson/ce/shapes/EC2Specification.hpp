@@ -14,7 +14,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2Specification {
-  std::optional<awsjson::open_enum<::awsjson::ce::OfferingClass>> OfferingClass;
+  std::optional<awsjson::open_enum<::awsjson::ce::OfferingClass>> OfferingClass{};
 
   friend bool operator==(EC2Specification const&, EC2Specification const&) = default;
 };

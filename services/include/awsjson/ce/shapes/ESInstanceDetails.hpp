@@ -12,11 +12,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ESInstanceDetails {
-  std::optional<std::string> InstanceClass;
-  std::optional<std::string> InstanceSize;
-  std::optional<std::string> Region;
-  std::optional<bool> CurrentGeneration;
-  std::optional<bool> SizeFlexEligible;
+  std::optional<std::string> InstanceClass{};
+  std::optional<std::string> InstanceSize{};
+  std::optional<std::string> Region{};
+  std::optional<bool> CurrentGeneration{};
+  std::optional<bool> SizeFlexEligible{};
 
   friend bool operator==(ESInstanceDetails const&, ESInstanceDetails const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ElastiCacheInstanceDetails {
-  std::optional<std::string> Family;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Region;
-  std::optional<std::string> ProductDescription;
-  std::optional<bool> CurrentGeneration;
-  std::optional<bool> SizeFlexEligible;
+  std::optional<std::string> Family{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> ProductDescription{};
+  std::optional<bool> CurrentGeneration{};
+  std::optional<bool> SizeFlexEligible{};
 
   friend bool operator==(ElastiCacheInstanceDetails const&,
                          ElastiCacheInstanceDetails const&) = default;

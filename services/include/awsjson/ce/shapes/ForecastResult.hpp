@@ -14,10 +14,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ForecastResult {
-  std::optional<::awsjson::ce::DateInterval> TimePeriod;
-  std::optional<std::string> MeanValue;
-  std::optional<std::string> PredictionIntervalLowerBound;
-  std::optional<std::string> PredictionIntervalUpperBound;
+  std::optional<::awsjson::ce::DateInterval> TimePeriod{};
+  std::optional<std::string> MeanValue{};
+  std::optional<std::string> PredictionIntervalLowerBound{};
+  std::optional<std::string> PredictionIntervalUpperBound{};
 
   friend bool operator==(ForecastResult const&, ForecastResult const&) = default;
 };

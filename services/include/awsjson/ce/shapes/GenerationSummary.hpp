@@ -14,11 +14,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerationSummary {
-  std::optional<std::string> RecommendationId;
-  std::optional<awsjson::open_enum<::awsjson::ce::GenerationStatus>> GenerationStatus;
-  std::optional<std::string> GenerationStartedTime;
-  std::optional<std::string> GenerationCompletionTime;
-  std::optional<std::string> EstimatedCompletionTime;
+  std::optional<std::string> RecommendationId{};
+  std::optional<awsjson::open_enum<::awsjson::ce::GenerationStatus>> GenerationStatus{};
+  std::optional<std::string> GenerationStartedTime{};
+  std::optional<std::string> GenerationCompletionTime{};
+  std::optional<std::string> EstimatedCompletionTime{};
 
   friend bool operator==(GenerationSummary const&, GenerationSummary const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnomaliesRequest {
-  std::optional<std::string> MonitorArn;
-  ::awsjson::ce::AnomalyDateInterval DateInterval;
-  std::optional<awsjson::open_enum<::awsjson::ce::AnomalyFeedbackType>> Feedback;
-  std::optional<::awsjson::ce::TotalImpactFilter> TotalImpact;
-  std::optional<std::string> NextPageToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> MonitorArn{};
+  ::awsjson::ce::AnomalyDateInterval DateInterval{};
+  std::optional<awsjson::open_enum<::awsjson::ce::AnomalyFeedbackType>> Feedback{};
+  std::optional<::awsjson::ce::TotalImpactFilter> TotalImpact{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetAnomaliesRequest const&, GetAnomaliesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnomaliesResponse {
-  std::vector<::awsjson::ce::Anomaly> Anomalies;
-  std::optional<std::string> NextPageToken;
+  std::vector<::awsjson::ce::Anomaly> Anomalies{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetAnomaliesResponse const&, GetAnomaliesResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnomalyMonitorsRequest {
-  std::optional<std::vector<std::string>> MonitorArnList;
-  std::optional<std::string> NextPageToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> MonitorArnList{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetAnomalyMonitorsRequest const&,
                          GetAnomalyMonitorsRequest const&) = default;

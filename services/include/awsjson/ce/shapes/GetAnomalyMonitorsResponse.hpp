@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnomalyMonitorsResponse {
-  std::vector<::awsjson::ce::AnomalyMonitor> AnomalyMonitors;
-  std::optional<std::string> NextPageToken;
+  std::vector<::awsjson::ce::AnomalyMonitor> AnomalyMonitors{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetAnomalyMonitorsResponse const&,
                          GetAnomalyMonitorsResponse const&) = default;

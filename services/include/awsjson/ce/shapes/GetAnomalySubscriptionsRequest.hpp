@@ -14,10 +14,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnomalySubscriptionsRequest {
-  std::optional<std::vector<std::string>> SubscriptionArnList;
-  std::optional<std::string> MonitorArn;
-  std::optional<std::string> NextPageToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> SubscriptionArnList{};
+  std::optional<std::string> MonitorArn{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetAnomalySubscriptionsRequest const&,
                          GetAnomalySubscriptionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnomalySubscriptionsResponse {
-  std::vector<::awsjson::ce::AnomalySubscription> AnomalySubscriptions;
-  std::optional<std::string> NextPageToken;
+  std::vector<::awsjson::ce::AnomalySubscription> AnomalySubscriptions{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetAnomalySubscriptionsResponse const&,
                          GetAnomalySubscriptionsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApproximateUsageRecordsRequest {
-  awsjson::open_enum<::awsjson::ce::Granularity> Granularity;
-  std::optional<std::vector<std::string>> Services;
-  awsjson::open_enum<::awsjson::ce::ApproximationDimension> ApproximationDimension;
+  awsjson::open_enum<::awsjson::ce::Granularity> Granularity{};
+  std::optional<std::vector<std::string>> Services{};
+  awsjson::open_enum<::awsjson::ce::ApproximationDimension> ApproximationDimension{};
 
   friend bool operator==(GetApproximateUsageRecordsRequest const&,
                          GetApproximateUsageRecordsRequest const&) = default;

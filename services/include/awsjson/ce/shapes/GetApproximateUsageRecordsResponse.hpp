@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApproximateUsageRecordsResponse {
-  std::optional<std::map<std::string, std::int64_t>> Services;
-  std::optional<std::int64_t> TotalRecords;
-  std::optional<::awsjson::ce::DateInterval> LookbackPeriod;
+  std::optional<std::map<std::string, std::int64_t>> Services{};
+  std::optional<std::int64_t> TotalRecords{};
+  std::optional<::awsjson::ce::DateInterval> LookbackPeriod{};
 
   friend bool operator==(GetApproximateUsageRecordsResponse const&,
                          GetApproximateUsageRecordsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommitmentPurchaseAnalysisRequest {
-  std::string AnalysisId;
+  std::string AnalysisId{};
 
   friend bool operator==(GetCommitmentPurchaseAnalysisRequest const&,
                          GetCommitmentPurchaseAnalysisRequest const&) = default;

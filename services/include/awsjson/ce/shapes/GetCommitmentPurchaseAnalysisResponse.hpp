@@ -17,14 +17,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommitmentPurchaseAnalysisResponse {
-  std::string EstimatedCompletionTime;
-  std::optional<std::string> AnalysisCompletionTime;
-  std::string AnalysisStartedTime;
-  std::string AnalysisId;
-  awsjson::open_enum<::awsjson::ce::AnalysisStatus> AnalysisStatus;
-  std::optional<awsjson::open_enum<::awsjson::ce::ErrorCode>> ErrorCode;
-  std::optional<::awsjson::ce::AnalysisDetails> AnalysisDetails;
-  ::awsjson::ce::CommitmentPurchaseAnalysisConfiguration CommitmentPurchaseAnalysisConfiguration;
+  std::string EstimatedCompletionTime{};
+  std::optional<std::string> AnalysisCompletionTime{};
+  std::string AnalysisStartedTime{};
+  std::string AnalysisId{};
+  awsjson::open_enum<::awsjson::ce::AnalysisStatus> AnalysisStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ce::ErrorCode>> ErrorCode{};
+  std::optional<::awsjson::ce::AnalysisDetails> AnalysisDetails{};
+  ::awsjson::ce::CommitmentPurchaseAnalysisConfiguration CommitmentPurchaseAnalysisConfiguration{};
 
   friend bool operator==(GetCommitmentPurchaseAnalysisResponse const&,
                          GetCommitmentPurchaseAnalysisResponse const&) = default;

@@ -17,9 +17,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostAndUsageComparisonsResponse {
-  std::optional<std::vector<::awsjson::ce::CostAndUsageComparison>> CostAndUsageComparisons;
-  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> TotalCostAndUsage;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::ce::CostAndUsageComparison>> CostAndUsageComparisons{};
+  std::optional<std::map<std::string, ::awsjson::ce::ComparisonMetricValue>> TotalCostAndUsage{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetCostAndUsageComparisonsResponse const&,
                          GetCostAndUsageComparisonsResponse const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostAndUsageResponse {
-  std::optional<std::string> NextPageToken;
-  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupDefinitions;
-  std::optional<std::vector<::awsjson::ce::ResultByTime>> ResultsByTime;
-  std::optional<std::vector<::awsjson::ce::DimensionValuesWithAttributes>> DimensionValueAttributes;
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupDefinitions{};
+  std::optional<std::vector<::awsjson::ce::ResultByTime>> ResultsByTime{};
+  std::optional<std::vector<::awsjson::ce::DimensionValuesWithAttributes>> DimensionValueAttributes{};
 
   friend bool operator==(GetCostAndUsageResponse const&, GetCostAndUsageResponse const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostAndUsageWithResourcesRequest {
-  ::awsjson::ce::DateInterval TimePeriod;
-  awsjson::open_enum<::awsjson::ce::Granularity> Granularity;
-  ::awsjson::ce::Expression Filter;
-  std::optional<std::vector<std::string>> Metrics;
-  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy;
-  std::optional<std::string> BillingViewArn;
-  std::optional<std::string> NextPageToken;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  awsjson::open_enum<::awsjson::ce::Granularity> Granularity{};
+  ::awsjson::ce::Expression Filter{};
+  std::optional<std::vector<std::string>> Metrics{};
+  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetCostAndUsageWithResourcesRequest const&,
                          GetCostAndUsageWithResourcesRequest const&) = default;

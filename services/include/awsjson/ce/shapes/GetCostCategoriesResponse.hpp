@@ -14,11 +14,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostCategoriesResponse {
-  std::optional<std::string> NextPageToken;
-  std::optional<std::vector<std::string>> CostCategoryNames;
-  std::optional<std::vector<std::string>> CostCategoryValues;
-  std::int32_t ReturnSize;
-  std::int32_t TotalSize;
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::vector<std::string>> CostCategoryNames{};
+  std::optional<std::vector<std::string>> CostCategoryValues{};
+  std::int32_t ReturnSize{};
+  std::int32_t TotalSize{};
 
   friend bool operator==(GetCostCategoriesResponse const&,
                          GetCostCategoriesResponse const&) = default;

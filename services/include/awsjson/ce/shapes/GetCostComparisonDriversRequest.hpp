@@ -18,14 +18,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostComparisonDriversRequest {
-  std::optional<std::string> BillingViewArn;
-  ::awsjson::ce::DateInterval BaselineTimePeriod;
-  ::awsjson::ce::DateInterval ComparisonTimePeriod;
-  std::string MetricForComparison;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::string> BillingViewArn{};
+  ::awsjson::ce::DateInterval BaselineTimePeriod{};
+  ::awsjson::ce::DateInterval ComparisonTimePeriod{};
+  std::string MetricForComparison{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetCostComparisonDriversRequest const&,
                          GetCostComparisonDriversRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostComparisonDriversResponse {
-  std::optional<std::vector<::awsjson::ce::CostComparisonDriver>> CostComparisonDrivers;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::ce::CostComparisonDriver>> CostComparisonDrivers{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetCostComparisonDriversResponse const&,
                          GetCostComparisonDriversResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostForecastRequest {
-  ::awsjson::ce::DateInterval TimePeriod;
-  awsjson::open_enum<::awsjson::ce::Metric> Metric;
-  awsjson::open_enum<::awsjson::ce::Granularity> Granularity;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::string> BillingViewArn;
-  std::optional<std::int32_t> PredictionIntervalLevel;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  awsjson::open_enum<::awsjson::ce::Metric> Metric{};
+  awsjson::open_enum<::awsjson::ce::Granularity> Granularity{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<std::int32_t> PredictionIntervalLevel{};
 
   friend bool operator==(GetCostForecastRequest const&, GetCostForecastRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostForecastResponse {
-  std::optional<::awsjson::ce::MetricValue> Total;
-  std::optional<std::vector<::awsjson::ce::ForecastResult>> ForecastResultsByTime;
+  std::optional<::awsjson::ce::MetricValue> Total{};
+  std::optional<std::vector<::awsjson::ce::ForecastResult>> ForecastResultsByTime{};
 
   friend bool operator==(GetCostForecastResponse const&, GetCostForecastResponse const&) = default;
 };

@@ -20,15 +20,15 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDimensionValuesRequest {
-  std::optional<std::string> SearchString;
-  ::awsjson::ce::DateInterval TimePeriod;
-  awsjson::open_enum<::awsjson::ce::Dimension> Dimension;
-  std::optional<awsjson::open_enum<::awsjson::ce::Context>> Context;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::vector<::awsjson::ce::SortDefinition>> SortBy;
-  std::optional<std::string> BillingViewArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::string> SearchString{};
+  ::awsjson::ce::DateInterval TimePeriod{};
+  awsjson::open_enum<::awsjson::ce::Dimension> Dimension{};
+  std::optional<awsjson::open_enum<::awsjson::ce::Context>> Context{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::vector<::awsjson::ce::SortDefinition>> SortBy{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetDimensionValuesRequest const&,
                          GetDimensionValuesRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDimensionValuesResponse {
-  std::vector<::awsjson::ce::DimensionValuesWithAttributes> DimensionValues;
-  std::int32_t ReturnSize;
-  std::int32_t TotalSize;
-  std::optional<std::string> NextPageToken;
+  std::vector<::awsjson::ce::DimensionValuesWithAttributes> DimensionValues{};
+  std::int32_t ReturnSize{};
+  std::int32_t TotalSize{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetDimensionValuesResponse const&,
                          GetDimensionValuesResponse const&) = default;

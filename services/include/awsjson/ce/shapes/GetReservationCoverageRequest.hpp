@@ -20,14 +20,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationCoverageRequest {
-  ::awsjson::ce::DateInterval TimePeriod;
-  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy;
-  std::optional<awsjson::open_enum<::awsjson::ce::Granularity>> Granularity;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::vector<std::string>> Metrics;
-  std::optional<std::string> NextPageToken;
-  std::optional<::awsjson::ce::SortDefinition> SortBy;
-  std::optional<std::int32_t> MaxResults;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy{};
+  std::optional<awsjson::open_enum<::awsjson::ce::Granularity>> Granularity{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::vector<std::string>> Metrics{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<::awsjson::ce::SortDefinition> SortBy{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetReservationCoverageRequest const&,
                          GetReservationCoverageRequest const&) = default;

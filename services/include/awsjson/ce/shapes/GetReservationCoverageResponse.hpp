@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationCoverageResponse {
-  std::vector<::awsjson::ce::CoverageByTime> CoveragesByTime;
-  std::optional<::awsjson::ce::Coverage> Total;
-  std::optional<std::string> NextPageToken;
+  std::vector<::awsjson::ce::CoverageByTime> CoveragesByTime{};
+  std::optional<::awsjson::ce::Coverage> Total{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetReservationCoverageResponse const&,
                          GetReservationCoverageResponse const&) = default;

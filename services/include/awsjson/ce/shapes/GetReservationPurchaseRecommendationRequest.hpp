@@ -20,16 +20,16 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationPurchaseRecommendationRequest {
-  std::optional<std::string> AccountId;
-  std::string Service;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope;
-  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays;
-  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears;
-  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption;
-  std::optional<::awsjson::ce::ServiceSpecification> ServiceSpecification;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::string> AccountId{};
+  std::string Service{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope{};
+  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays{};
+  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears{};
+  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption{};
+  std::optional<::awsjson::ce::ServiceSpecification> ServiceSpecification{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetReservationPurchaseRecommendationRequest const&,
                          GetReservationPurchaseRecommendationRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationPurchaseRecommendationResponse {
-  std::optional<::awsjson::ce::ReservationPurchaseRecommendationMetadata> Metadata;
-  std::optional<std::vector<::awsjson::ce::ReservationPurchaseRecommendation>> Recommendations;
-  std::optional<std::string> NextPageToken;
+  std::optional<::awsjson::ce::ReservationPurchaseRecommendationMetadata> Metadata{};
+  std::optional<std::vector<::awsjson::ce::ReservationPurchaseRecommendation>> Recommendations{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetReservationPurchaseRecommendationResponse const&,
                          GetReservationPurchaseRecommendationResponse const&) = default;

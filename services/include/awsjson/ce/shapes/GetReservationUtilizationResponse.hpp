@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReservationUtilizationResponse {
-  std::vector<::awsjson::ce::UtilizationByTime> UtilizationsByTime;
-  std::optional<::awsjson::ce::ReservationAggregates> Total;
-  std::optional<std::string> NextPageToken;
+  std::vector<::awsjson::ce::UtilizationByTime> UtilizationsByTime{};
+  std::optional<::awsjson::ce::ReservationAggregates> Total{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetReservationUtilizationResponse const&,
                          GetReservationUtilizationResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRightsizingRecommendationRequest {
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<::awsjson::ce::RightsizingRecommendationConfiguration> Configuration;
-  std::string Service;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> NextPageToken;
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<::awsjson::ce::RightsizingRecommendationConfiguration> Configuration{};
+  std::string Service{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetRightsizingRecommendationRequest const&,
                          GetRightsizingRecommendationRequest const&) = default;

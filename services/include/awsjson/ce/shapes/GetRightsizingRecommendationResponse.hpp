@@ -18,11 +18,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRightsizingRecommendationResponse {
-  std::optional<::awsjson::ce::RightsizingRecommendationMetadata> Metadata;
-  std::optional<::awsjson::ce::RightsizingRecommendationSummary> Summary;
-  std::optional<std::vector<::awsjson::ce::RightsizingRecommendation>> RightsizingRecommendations;
-  std::optional<std::string> NextPageToken;
-  std::optional<::awsjson::ce::RightsizingRecommendationConfiguration> Configuration;
+  std::optional<::awsjson::ce::RightsizingRecommendationMetadata> Metadata{};
+  std::optional<::awsjson::ce::RightsizingRecommendationSummary> Summary{};
+  std::optional<std::vector<::awsjson::ce::RightsizingRecommendation>> RightsizingRecommendations{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<::awsjson::ce::RightsizingRecommendationConfiguration> Configuration{};
 
   friend bool operator==(GetRightsizingRecommendationResponse const&,
                          GetRightsizingRecommendationResponse const&) = default;

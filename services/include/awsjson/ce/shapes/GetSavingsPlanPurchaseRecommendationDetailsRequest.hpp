@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlanPurchaseRecommendationDetailsRequest {
-  std::string RecommendationDetailId;
+  std::string RecommendationDetailId{};
 
   friend bool operator==(GetSavingsPlanPurchaseRecommendationDetailsRequest const&,
                          GetSavingsPlanPurchaseRecommendationDetailsRequest const&) = default;

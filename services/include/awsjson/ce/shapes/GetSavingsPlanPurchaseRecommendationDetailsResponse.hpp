@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlanPurchaseRecommendationDetailsResponse {
-  std::optional<std::string> RecommendationDetailId;
-  std::optional<::awsjson::ce::RecommendationDetailData> RecommendationDetailData;
+  std::optional<std::string> RecommendationDetailId{};
+  std::optional<::awsjson::ce::RecommendationDetailData> RecommendationDetailData{};
 
   friend bool operator==(GetSavingsPlanPurchaseRecommendationDetailsResponse const&,
                          GetSavingsPlanPurchaseRecommendationDetailsResponse const&) = default;

@@ -20,14 +20,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansCoverageRequest {
-  ::awsjson::ce::DateInterval TimePeriod;
-  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy;
-  std::optional<awsjson::open_enum<::awsjson::ce::Granularity>> Granularity;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::vector<std::string>> Metrics;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::ce::SortDefinition> SortBy;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  std::optional<std::vector<::awsjson::ce::GroupDefinition>> GroupBy{};
+  std::optional<awsjson::open_enum<::awsjson::ce::Granularity>> Granularity{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::vector<std::string>> Metrics{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::ce::SortDefinition> SortBy{};
 
   friend bool operator==(GetSavingsPlansCoverageRequest const&,
                          GetSavingsPlansCoverageRequest const&) = default;

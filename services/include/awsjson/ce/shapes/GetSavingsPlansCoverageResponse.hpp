@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansCoverageResponse {
-  std::vector<::awsjson::ce::SavingsPlansCoverage> SavingsPlansCoverages;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::ce::SavingsPlansCoverage> SavingsPlansCoverages{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetSavingsPlansCoverageResponse const&,
                          GetSavingsPlansCoverageResponse const&) = default;

@@ -20,14 +20,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansPurchaseRecommendationRequest {
-  awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType> SavingsPlansType;
-  awsjson::open_enum<::awsjson::ce::TermInYears> TermInYears;
-  awsjson::open_enum<::awsjson::ce::PaymentOption> PaymentOption;
-  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope;
-  std::optional<std::string> NextPageToken;
-  std::optional<std::int32_t> PageSize;
-  awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays> LookbackPeriodInDays;
-  std::optional<::awsjson::ce::Expression> Filter;
+  awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType> SavingsPlansType{};
+  awsjson::open_enum<::awsjson::ce::TermInYears> TermInYears{};
+  awsjson::open_enum<::awsjson::ce::PaymentOption> PaymentOption{};
+  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::int32_t> PageSize{};
+  awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays> LookbackPeriodInDays{};
+  std::optional<::awsjson::ce::Expression> Filter{};
 
   friend bool operator==(GetSavingsPlansPurchaseRecommendationRequest const&,
                          GetSavingsPlansPurchaseRecommendationRequest const&) = default;

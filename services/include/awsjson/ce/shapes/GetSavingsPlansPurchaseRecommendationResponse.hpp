@@ -15,9 +15,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansPurchaseRecommendationResponse {
-  std::optional<::awsjson::ce::SavingsPlansPurchaseRecommendationMetadata> Metadata;
-  std::optional<::awsjson::ce::SavingsPlansPurchaseRecommendation> SavingsPlansPurchaseRecommendation;
-  std::optional<std::string> NextPageToken;
+  std::optional<::awsjson::ce::SavingsPlansPurchaseRecommendationMetadata> Metadata{};
+  std::optional<::awsjson::ce::SavingsPlansPurchaseRecommendation> SavingsPlansPurchaseRecommendation{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetSavingsPlansPurchaseRecommendationResponse const&,
                          GetSavingsPlansPurchaseRecommendationResponse const&) = default;

@@ -19,12 +19,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansUtilizationDetailsRequest {
-  ::awsjson::ce::DateInterval TimePeriod;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::SavingsPlansDataType>>> DataType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::ce::SortDefinition> SortBy;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::SavingsPlansDataType>>> DataType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::ce::SortDefinition> SortBy{};
 
   friend bool operator==(GetSavingsPlansUtilizationDetailsRequest const&,
                          GetSavingsPlansUtilizationDetailsRequest const&) = default;

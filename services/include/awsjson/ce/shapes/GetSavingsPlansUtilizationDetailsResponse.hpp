@@ -17,10 +17,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansUtilizationDetailsResponse {
-  std::vector<::awsjson::ce::SavingsPlansUtilizationDetail> SavingsPlansUtilizationDetails;
-  std::optional<::awsjson::ce::SavingsPlansUtilizationAggregates> Total;
-  ::awsjson::ce::DateInterval TimePeriod;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::ce::SavingsPlansUtilizationDetail> SavingsPlansUtilizationDetails{};
+  std::optional<::awsjson::ce::SavingsPlansUtilizationAggregates> Total{};
+  ::awsjson::ce::DateInterval TimePeriod{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetSavingsPlansUtilizationDetailsResponse const&,
                          GetSavingsPlansUtilizationDetailsResponse const&) = default;

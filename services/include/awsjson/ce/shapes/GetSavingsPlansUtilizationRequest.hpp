@@ -17,10 +17,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansUtilizationRequest {
-  ::awsjson::ce::DateInterval TimePeriod;
-  std::optional<awsjson::open_enum<::awsjson::ce::Granularity>> Granularity;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<::awsjson::ce::SortDefinition> SortBy;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  std::optional<awsjson::open_enum<::awsjson::ce::Granularity>> Granularity{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<::awsjson::ce::SortDefinition> SortBy{};
 
   friend bool operator==(GetSavingsPlansUtilizationRequest const&,
                          GetSavingsPlansUtilizationRequest const&) = default;

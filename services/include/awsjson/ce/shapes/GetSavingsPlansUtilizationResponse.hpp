@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSavingsPlansUtilizationResponse {
-  std::optional<std::vector<::awsjson::ce::SavingsPlansUtilizationByTime>> SavingsPlansUtilizationsByTime;
-  ::awsjson::ce::SavingsPlansUtilizationAggregates Total;
+  std::optional<std::vector<::awsjson::ce::SavingsPlansUtilizationByTime>> SavingsPlansUtilizationsByTime{};
+  ::awsjson::ce::SavingsPlansUtilizationAggregates Total{};
 
   friend bool operator==(GetSavingsPlansUtilizationResponse const&,
                          GetSavingsPlansUtilizationResponse const&) = default;

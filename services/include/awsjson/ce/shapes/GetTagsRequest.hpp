@@ -18,14 +18,14 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagsRequest {
-  std::optional<std::string> SearchString;
-  ::awsjson::ce::DateInterval TimePeriod;
-  std::optional<std::string> TagKey;
-  std::optional<::awsjson::ce::Expression> Filter;
-  std::optional<std::vector<::awsjson::ce::SortDefinition>> SortBy;
-  std::optional<std::string> BillingViewArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::string> SearchString{};
+  ::awsjson::ce::DateInterval TimePeriod{};
+  std::optional<std::string> TagKey{};
+  std::optional<::awsjson::ce::Expression> Filter{};
+  std::optional<std::vector<::awsjson::ce::SortDefinition>> SortBy{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(GetTagsRequest const&, GetTagsRequest const&) = default;
 };

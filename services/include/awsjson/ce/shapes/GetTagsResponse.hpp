@@ -14,10 +14,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagsResponse {
-  std::optional<std::string> NextPageToken;
-  std::vector<std::string> Tags;
-  std::int32_t ReturnSize;
-  std::int32_t TotalSize;
+  std::optional<std::string> NextPageToken{};
+  std::vector<std::string> Tags{};
+  std::int32_t ReturnSize{};
+  std::int32_t TotalSize{};
 
   friend bool operator==(GetTagsResponse const&, GetTagsResponse const&) = default;
 };

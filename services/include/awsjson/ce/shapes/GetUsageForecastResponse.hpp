@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUsageForecastResponse {
-  std::optional<::awsjson::ce::MetricValue> Total;
-  std::optional<std::vector<::awsjson::ce::ForecastResult>> ForecastResultsByTime;
+  std::optional<::awsjson::ce::MetricValue> Total{};
+  std::optional<std::vector<::awsjson::ce::ForecastResult>> ForecastResultsByTime{};
 
   friend bool operator==(GetUsageForecastResponse const&,
                          GetUsageForecastResponse const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Group {
-  std::optional<std::vector<std::string>> Keys;
-  std::optional<std::map<std::string, ::awsjson::ce::MetricValue>> Metrics;
+  std::optional<std::vector<std::string>> Keys{};
+  std::optional<std::map<std::string, ::awsjson::ce::MetricValue>> Metrics{};
 
   friend bool operator==(Group const&, Group const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupDefinition {
-  std::optional<awsjson::open_enum<::awsjson::ce::GroupDefinitionType>> Type;
-  std::optional<std::string> Key;
+  std::optional<awsjson::open_enum<::awsjson::ce::GroupDefinitionType>> Type{};
+  std::optional<std::string> Key{};
 
   friend bool operator==(GroupDefinition const&, GroupDefinition const&) = default;
 };

@@ -11,11 +11,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Impact {
-  double MaxImpact;
-  std::optional<double> TotalImpact;
-  std::optional<double> TotalActualSpend;
-  std::optional<double> TotalExpectedSpend;
-  std::optional<double> TotalImpactPercentage;
+  double MaxImpact{};
+  std::optional<double> TotalImpact{};
+  std::optional<double> TotalActualSpend{};
+  std::optional<double> TotalExpectedSpend{};
+  std::optional<double> TotalImpactPercentage{};
 
   friend bool operator==(Impact const&, Impact const&) = default;
 };

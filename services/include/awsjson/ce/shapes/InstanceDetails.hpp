@@ -18,12 +18,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceDetails {
-  std::optional<::awsjson::ce::EC2InstanceDetails> EC2InstanceDetails;
-  std::optional<::awsjson::ce::RDSInstanceDetails> RDSInstanceDetails;
-  std::optional<::awsjson::ce::RedshiftInstanceDetails> RedshiftInstanceDetails;
-  std::optional<::awsjson::ce::ElastiCacheInstanceDetails> ElastiCacheInstanceDetails;
-  std::optional<::awsjson::ce::ESInstanceDetails> ESInstanceDetails;
-  std::optional<::awsjson::ce::MemoryDBInstanceDetails> MemoryDBInstanceDetails;
+  std::optional<::awsjson::ce::EC2InstanceDetails> EC2InstanceDetails{};
+  std::optional<::awsjson::ce::RDSInstanceDetails> RDSInstanceDetails{};
+  std::optional<::awsjson::ce::RedshiftInstanceDetails> RedshiftInstanceDetails{};
+  std::optional<::awsjson::ce::ElastiCacheInstanceDetails> ElastiCacheInstanceDetails{};
+  std::optional<::awsjson::ce::ESInstanceDetails> ESInstanceDetails{};
+  std::optional<::awsjson::ce::MemoryDBInstanceDetails> MemoryDBInstanceDetails{};
 
   friend bool operator==(InstanceDetails const&, InstanceDetails const&) = default;
 };

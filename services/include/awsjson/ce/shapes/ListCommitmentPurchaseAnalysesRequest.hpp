@@ -16,10 +16,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommitmentPurchaseAnalysesRequest {
-  std::optional<awsjson::open_enum<::awsjson::ce::AnalysisStatus>> AnalysisStatus;
-  std::optional<std::string> NextPageToken;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::vector<std::string>> AnalysisIds;
+  std::optional<awsjson::open_enum<::awsjson::ce::AnalysisStatus>> AnalysisStatus{};
+  std::optional<std::string> NextPageToken{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::vector<std::string>> AnalysisIds{};
 
   friend bool operator==(ListCommitmentPurchaseAnalysesRequest const&,
                          ListCommitmentPurchaseAnalysesRequest const&) = default;

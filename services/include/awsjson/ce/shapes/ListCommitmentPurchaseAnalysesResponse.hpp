@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommitmentPurchaseAnalysesResponse {
-  std::optional<std::vector<::awsjson::ce::AnalysisSummary>> AnalysisSummaryList;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::ce::AnalysisSummary>> AnalysisSummaryList{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListCommitmentPurchaseAnalysesResponse const&,
                          ListCommitmentPurchaseAnalysesResponse const&) = default;

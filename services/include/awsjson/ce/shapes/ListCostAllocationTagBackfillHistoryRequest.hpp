@@ -13,8 +13,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostAllocationTagBackfillHistoryRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListCostAllocationTagBackfillHistoryRequest const&,
                          ListCostAllocationTagBackfillHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostAllocationTagBackfillHistoryResponse {
-  std::optional<std::vector<::awsjson::ce::CostAllocationTagBackfillRequest>> BackfillRequests;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ce::CostAllocationTagBackfillRequest>> BackfillRequests{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCostAllocationTagBackfillHistoryResponse const&,
                          ListCostAllocationTagBackfillHistoryResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostAllocationTagsRequest {
-  std::optional<awsjson::open_enum<::awsjson::ce::CostAllocationTagStatus>> Status;
-  std::optional<std::vector<std::string>> TagKeys;
-  std::optional<awsjson::open_enum<::awsjson::ce::CostAllocationTagType>> Type;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<awsjson::open_enum<::awsjson::ce::CostAllocationTagStatus>> Status{};
+  std::optional<std::vector<std::string>> TagKeys{};
+  std::optional<awsjson::open_enum<::awsjson::ce::CostAllocationTagType>> Type{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListCostAllocationTagsRequest const&,
                          ListCostAllocationTagsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostAllocationTagsResponse {
-  std::optional<std::vector<::awsjson::ce::CostAllocationTag>> CostAllocationTags;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ce::CostAllocationTag>> CostAllocationTags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCostAllocationTagsResponse const&,
                          ListCostAllocationTagsResponse const&) = default;

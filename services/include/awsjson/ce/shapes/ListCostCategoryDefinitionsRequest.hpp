@@ -14,10 +14,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostCategoryDefinitionsRequest {
-  std::optional<std::string> EffectiveOn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<std::string>> SupportedResourceTypes;
+  std::optional<std::string> EffectiveOn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<std::string>> SupportedResourceTypes{};
 
   friend bool operator==(ListCostCategoryDefinitionsRequest const&,
                          ListCostCategoryDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostCategoryDefinitionsResponse {
-  std::optional<std::vector<::awsjson::ce::CostCategoryReference>> CostCategoryReferences;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ce::CostCategoryReference>> CostCategoryReferences{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCostCategoryDefinitionsResponse const&,
                          ListCostCategoryDefinitionsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostCategoryResourceAssociationsRequest {
-  std::optional<std::string> CostCategoryArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> CostCategoryArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListCostCategoryResourceAssociationsRequest const&,
                          ListCostCategoryResourceAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCostCategoryResourceAssociationsResponse {
-  std::optional<std::vector<::awsjson::ce::CostCategoryResourceAssociation>> CostCategoryResourceAssociations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ce::CostCategoryResourceAssociation>> CostCategoryResourceAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCostCategoryResourceAssociationsResponse const&,
                          ListCostCategoryResourceAssociationsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSavingsPlansPurchaseRecommendationGenerationRequest {
-  std::optional<awsjson::open_enum<::awsjson::ce::GenerationStatus>> GenerationStatus;
-  std::optional<std::vector<std::string>> RecommendationIds;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> NextPageToken;
+  std::optional<awsjson::open_enum<::awsjson::ce::GenerationStatus>> GenerationStatus{};
+  std::optional<std::vector<std::string>> RecommendationIds{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListSavingsPlansPurchaseRecommendationGenerationRequest const&,
                          ListSavingsPlansPurchaseRecommendationGenerationRequest const&) = default;

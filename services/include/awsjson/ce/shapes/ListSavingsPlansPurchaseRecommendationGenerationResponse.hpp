@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSavingsPlansPurchaseRecommendationGenerationResponse {
-  std::optional<std::vector<::awsjson::ce::GenerationSummary>> GenerationSummaryList;
-  std::optional<std::string> NextPageToken;
+  std::optional<std::vector<::awsjson::ce::GenerationSummary>> GenerationSummaryList{};
+  std::optional<std::string> NextPageToken{};
 
   friend bool operator==(ListSavingsPlansPurchaseRecommendationGenerationResponse const&,
                          ListSavingsPlansPurchaseRecommendationGenerationResponse const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemoryDBInstanceDetails {
-  std::optional<std::string> Family;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Region;
-  std::optional<bool> CurrentGeneration;
-  std::optional<bool> SizeFlexEligible;
+  std::optional<std::string> Family{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Region{};
+  std::optional<bool> CurrentGeneration{};
+  std::optional<bool> SizeFlexEligible{};
 
   friend bool operator==(MemoryDBInstanceDetails const&, MemoryDBInstanceDetails const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricValue {
-  std::optional<std::string> Amount;
-  std::optional<std::string> Unit;
+  std::optional<std::string> Amount{};
+  std::optional<std::string> Unit{};
 
   friend bool operator==(MetricValue const&, MetricValue const&) = default;
 };

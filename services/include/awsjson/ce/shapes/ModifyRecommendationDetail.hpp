@@ -14,7 +14,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyRecommendationDetail {
-  std::optional<std::vector<::awsjson::ce::TargetInstance>> TargetInstances;
+  std::optional<std::vector<::awsjson::ce::TargetInstance>> TargetInstances{};
 
   friend bool operator==(ModifyRecommendationDetail const&,
                          ModifyRecommendationDetail const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkResourceUtilization {
-  std::optional<std::string> NetworkInBytesPerSecond;
-  std::optional<std::string> NetworkOutBytesPerSecond;
-  std::optional<std::string> NetworkPacketsInPerSecond;
-  std::optional<std::string> NetworkPacketsOutPerSecond;
+  std::optional<std::string> NetworkInBytesPerSecond{};
+  std::optional<std::string> NetworkOutBytesPerSecond{};
+  std::optional<std::string> NetworkPacketsInPerSecond{};
+  std::optional<std::string> NetworkPacketsOutPerSecond{};
 
   friend bool operator==(NetworkResourceUtilization const&,
                          NetworkResourceUtilization const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvideAnomalyFeedbackRequest {
-  std::string AnomalyId;
-  awsjson::open_enum<::awsjson::ce::AnomalyFeedbackType> Feedback;
+  std::string AnomalyId{};
+  awsjson::open_enum<::awsjson::ce::AnomalyFeedbackType> Feedback{};
 
   friend bool operator==(ProvideAnomalyFeedbackRequest const&,
                          ProvideAnomalyFeedbackRequest const&) = default;

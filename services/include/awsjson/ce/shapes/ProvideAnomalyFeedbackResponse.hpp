@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvideAnomalyFeedbackResponse {
-  std::string AnomalyId;
+  std::string AnomalyId{};
 
   friend bool operator==(ProvideAnomalyFeedbackResponse const&,
                          ProvideAnomalyFeedbackResponse const&) = default;

@@ -12,16 +12,16 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSInstanceDetails {
-  std::optional<std::string> Family;
-  std::optional<std::string> InstanceType;
-  std::optional<std::string> Region;
-  std::optional<std::string> DatabaseEngine;
-  std::optional<std::string> DatabaseEdition;
-  std::optional<std::string> DeploymentOption;
-  std::optional<std::string> LicenseModel;
-  std::optional<bool> CurrentGeneration;
-  std::optional<bool> SizeFlexEligible;
-  std::optional<std::string> DeploymentModel;
+  std::optional<std::string> Family{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> DatabaseEngine{};
+  std::optional<std::string> DatabaseEdition{};
+  std::optional<std::string> DeploymentOption{};
+  std::optional<std::string> LicenseModel{};
+  std::optional<bool> CurrentGeneration{};
+  std::optional<bool> SizeFlexEligible{};
+  std::optional<std::string> DeploymentModel{};
 
   friend bool operator==(RDSInstanceDetails const&, RDSInstanceDetails const&) = default;
 };

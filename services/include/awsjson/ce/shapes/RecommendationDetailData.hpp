@@ -20,35 +20,35 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationDetailData {
-  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope;
-  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays;
-  std::optional<awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType>> SavingsPlansType;
-  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears;
-  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::string> InstanceFamily;
-  std::optional<std::string> Region;
-  std::optional<std::string> OfferingId;
-  std::optional<std::string> GenerationTimestamp;
-  std::optional<std::string> LatestUsageTimestamp;
-  std::optional<std::string> CurrentAverageHourlyOnDemandSpend;
-  std::optional<std::string> CurrentMaximumHourlyOnDemandSpend;
-  std::optional<std::string> CurrentMinimumHourlyOnDemandSpend;
-  std::optional<std::string> EstimatedAverageUtilization;
-  std::optional<std::string> EstimatedMonthlySavingsAmount;
-  std::optional<std::string> EstimatedOnDemandCost;
-  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment;
-  std::optional<std::string> EstimatedROI;
-  std::optional<std::string> EstimatedSPCost;
-  std::optional<std::string> EstimatedSavingsAmount;
-  std::optional<std::string> EstimatedSavingsPercentage;
-  std::optional<std::string> ExistingHourlyCommitment;
-  std::optional<std::string> HourlyCommitmentToPurchase;
-  std::optional<std::string> UpfrontCost;
-  std::optional<std::string> CurrentAverageCoverage;
-  std::optional<std::string> EstimatedAverageCoverage;
-  std::optional<std::vector<::awsjson::ce::RecommendationDetailHourlyMetrics>> MetricsOverLookbackPeriod;
+  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope{};
+  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays{};
+  std::optional<awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType>> SavingsPlansType{};
+  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears{};
+  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::string> InstanceFamily{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> OfferingId{};
+  std::optional<std::string> GenerationTimestamp{};
+  std::optional<std::string> LatestUsageTimestamp{};
+  std::optional<std::string> CurrentAverageHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentMaximumHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentMinimumHourlyOnDemandSpend{};
+  std::optional<std::string> EstimatedAverageUtilization{};
+  std::optional<std::string> EstimatedMonthlySavingsAmount{};
+  std::optional<std::string> EstimatedOnDemandCost{};
+  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment{};
+  std::optional<std::string> EstimatedROI{};
+  std::optional<std::string> EstimatedSPCost{};
+  std::optional<std::string> EstimatedSavingsAmount{};
+  std::optional<std::string> EstimatedSavingsPercentage{};
+  std::optional<std::string> ExistingHourlyCommitment{};
+  std::optional<std::string> HourlyCommitmentToPurchase{};
+  std::optional<std::string> UpfrontCost{};
+  std::optional<std::string> CurrentAverageCoverage{};
+  std::optional<std::string> EstimatedAverageCoverage{};
+  std::optional<std::vector<::awsjson::ce::RecommendationDetailHourlyMetrics>> MetricsOverLookbackPeriod{};
 
   friend bool operator==(RecommendationDetailData const&,
                          RecommendationDetailData const&) = default;

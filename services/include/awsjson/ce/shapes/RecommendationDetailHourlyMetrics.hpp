@@ -12,11 +12,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationDetailHourlyMetrics {
-  std::optional<std::string> StartTime;
-  std::optional<std::string> EstimatedOnDemandCost;
-  std::optional<std::string> CurrentCoverage;
-  std::optional<std::string> EstimatedCoverage;
-  std::optional<std::string> EstimatedNewCommitmentUtilization;
+  std::optional<std::string> StartTime{};
+  std::optional<std::string> EstimatedOnDemandCost{};
+  std::optional<std::string> CurrentCoverage{};
+  std::optional<std::string> EstimatedCoverage{};
+  std::optional<std::string> EstimatedNewCommitmentUtilization{};
 
   friend bool operator==(RecommendationDetailHourlyMetrics const&,
                          RecommendationDetailHourlyMetrics const&) = default;

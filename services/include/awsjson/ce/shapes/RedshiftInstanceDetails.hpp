@@ -12,11 +12,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftInstanceDetails {
-  std::optional<std::string> Family;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Region;
-  std::optional<bool> CurrentGeneration;
-  std::optional<bool> SizeFlexEligible;
+  std::optional<std::string> Family{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Region{};
+  std::optional<bool> CurrentGeneration{};
+  std::optional<bool> SizeFlexEligible{};
 
   friend bool operator==(RedshiftInstanceDetails const&, RedshiftInstanceDetails const&) = default;
 };

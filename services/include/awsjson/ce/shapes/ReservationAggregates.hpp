@@ -12,23 +12,23 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationAggregates {
-  std::optional<std::string> UtilizationPercentage;
-  std::optional<std::string> UtilizationPercentageInUnits;
-  std::optional<std::string> PurchasedHours;
-  std::optional<std::string> PurchasedUnits;
-  std::optional<std::string> TotalActualHours;
-  std::optional<std::string> TotalActualUnits;
-  std::optional<std::string> UnusedHours;
-  std::optional<std::string> UnusedUnits;
-  std::optional<std::string> OnDemandCostOfRIHoursUsed;
-  std::optional<std::string> NetRISavings;
-  std::optional<std::string> TotalPotentialRISavings;
-  std::optional<std::string> AmortizedUpfrontFee;
-  std::optional<std::string> AmortizedRecurringFee;
-  std::optional<std::string> TotalAmortizedFee;
-  std::optional<std::string> RICostForUnusedHours;
-  std::optional<std::string> RealizedSavings;
-  std::optional<std::string> UnrealizedSavings;
+  std::optional<std::string> UtilizationPercentage{};
+  std::optional<std::string> UtilizationPercentageInUnits{};
+  std::optional<std::string> PurchasedHours{};
+  std::optional<std::string> PurchasedUnits{};
+  std::optional<std::string> TotalActualHours{};
+  std::optional<std::string> TotalActualUnits{};
+  std::optional<std::string> UnusedHours{};
+  std::optional<std::string> UnusedUnits{};
+  std::optional<std::string> OnDemandCostOfRIHoursUsed{};
+  std::optional<std::string> NetRISavings{};
+  std::optional<std::string> TotalPotentialRISavings{};
+  std::optional<std::string> AmortizedUpfrontFee{};
+  std::optional<std::string> AmortizedRecurringFee{};
+  std::optional<std::string> TotalAmortizedFee{};
+  std::optional<std::string> RICostForUnusedHours{};
+  std::optional<std::string> RealizedSavings{};
+  std::optional<std::string> UnrealizedSavings{};
 
   friend bool operator==(ReservationAggregates const&, ReservationAggregates const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationCoverageGroup {
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<::awsjson::ce::Coverage> Coverage;
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<::awsjson::ce::Coverage> Coverage{};
 
   friend bool operator==(ReservationCoverageGroup const&,
                          ReservationCoverageGroup const&) = default;

@@ -21,13 +21,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationPurchaseRecommendation {
-  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope;
-  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays;
-  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears;
-  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption;
-  std::optional<::awsjson::ce::ServiceSpecification> ServiceSpecification;
-  std::optional<std::vector<::awsjson::ce::ReservationPurchaseRecommendationDetail>> RecommendationDetails;
-  std::optional<::awsjson::ce::ReservationPurchaseRecommendationSummary> RecommendationSummary;
+  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope{};
+  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays{};
+  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears{};
+  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption{};
+  std::optional<::awsjson::ce::ServiceSpecification> ServiceSpecification{};
+  std::optional<std::vector<::awsjson::ce::ReservationPurchaseRecommendationDetail>> RecommendationDetails{};
+  std::optional<::awsjson::ce::ReservationPurchaseRecommendationSummary> RecommendationSummary{};
 
   friend bool operator==(ReservationPurchaseRecommendation const&,
                          ReservationPurchaseRecommendation const&) = default;

@@ -15,30 +15,30 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationPurchaseRecommendationDetail {
-  std::optional<std::string> AccountId;
-  std::optional<::awsjson::ce::InstanceDetails> InstanceDetails;
-  std::optional<std::string> RecommendedNumberOfInstancesToPurchase;
-  std::optional<std::string> RecommendedNormalizedUnitsToPurchase;
-  std::optional<std::string> MinimumNumberOfInstancesUsedPerHour;
-  std::optional<std::string> MinimumNormalizedUnitsUsedPerHour;
-  std::optional<std::string> MaximumNumberOfInstancesUsedPerHour;
-  std::optional<std::string> MaximumNormalizedUnitsUsedPerHour;
-  std::optional<std::string> AverageNumberOfInstancesUsedPerHour;
-  std::optional<std::string> AverageNormalizedUnitsUsedPerHour;
-  std::optional<std::string> AverageUtilization;
-  std::optional<std::string> EstimatedBreakEvenInMonths;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::string> EstimatedMonthlySavingsAmount;
-  std::optional<std::string> EstimatedMonthlySavingsPercentage;
-  std::optional<std::string> EstimatedMonthlyOnDemandCost;
-  std::optional<std::string> EstimatedReservationCostForLookbackPeriod;
-  std::optional<std::string> UpfrontCost;
-  std::optional<std::string> RecurringStandardMonthlyCost;
-  std::optional<::awsjson::ce::ReservedCapacityDetails> ReservedCapacityDetails;
-  std::optional<std::string> RecommendedNumberOfCapacityUnitsToPurchase;
-  std::optional<std::string> MinimumNumberOfCapacityUnitsUsedPerHour;
-  std::optional<std::string> MaximumNumberOfCapacityUnitsUsedPerHour;
-  std::optional<std::string> AverageNumberOfCapacityUnitsUsedPerHour;
+  std::optional<std::string> AccountId{};
+  std::optional<::awsjson::ce::InstanceDetails> InstanceDetails{};
+  std::optional<std::string> RecommendedNumberOfInstancesToPurchase{};
+  std::optional<std::string> RecommendedNormalizedUnitsToPurchase{};
+  std::optional<std::string> MinimumNumberOfInstancesUsedPerHour{};
+  std::optional<std::string> MinimumNormalizedUnitsUsedPerHour{};
+  std::optional<std::string> MaximumNumberOfInstancesUsedPerHour{};
+  std::optional<std::string> MaximumNormalizedUnitsUsedPerHour{};
+  std::optional<std::string> AverageNumberOfInstancesUsedPerHour{};
+  std::optional<std::string> AverageNormalizedUnitsUsedPerHour{};
+  std::optional<std::string> AverageUtilization{};
+  std::optional<std::string> EstimatedBreakEvenInMonths{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::string> EstimatedMonthlySavingsAmount{};
+  std::optional<std::string> EstimatedMonthlySavingsPercentage{};
+  std::optional<std::string> EstimatedMonthlyOnDemandCost{};
+  std::optional<std::string> EstimatedReservationCostForLookbackPeriod{};
+  std::optional<std::string> UpfrontCost{};
+  std::optional<std::string> RecurringStandardMonthlyCost{};
+  std::optional<::awsjson::ce::ReservedCapacityDetails> ReservedCapacityDetails{};
+  std::optional<std::string> RecommendedNumberOfCapacityUnitsToPurchase{};
+  std::optional<std::string> MinimumNumberOfCapacityUnitsUsedPerHour{};
+  std::optional<std::string> MaximumNumberOfCapacityUnitsUsedPerHour{};
+  std::optional<std::string> AverageNumberOfCapacityUnitsUsedPerHour{};
 
   friend bool operator==(ReservationPurchaseRecommendationDetail const&,
                          ReservationPurchaseRecommendationDetail const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationPurchaseRecommendationMetadata {
-  std::optional<std::string> RecommendationId;
-  std::optional<std::string> GenerationTimestamp;
-  std::optional<std::string> AdditionalMetadata;
+  std::optional<std::string> RecommendationId{};
+  std::optional<std::string> GenerationTimestamp{};
+  std::optional<std::string> AdditionalMetadata{};
 
   friend bool operator==(ReservationPurchaseRecommendationMetadata const&,
                          ReservationPurchaseRecommendationMetadata const&) = default;

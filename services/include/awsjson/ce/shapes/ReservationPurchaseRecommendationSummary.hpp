@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationPurchaseRecommendationSummary {
-  std::optional<std::string> TotalEstimatedMonthlySavingsAmount;
-  std::optional<std::string> TotalEstimatedMonthlySavingsPercentage;
-  std::optional<std::string> CurrencyCode;
+  std::optional<std::string> TotalEstimatedMonthlySavingsAmount{};
+  std::optional<std::string> TotalEstimatedMonthlySavingsPercentage{};
+  std::optional<std::string> CurrencyCode{};
 
   friend bool operator==(ReservationPurchaseRecommendationSummary const&,
                          ReservationPurchaseRecommendationSummary const&) = default;

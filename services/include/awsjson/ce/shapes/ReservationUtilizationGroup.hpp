@@ -15,10 +15,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservationUtilizationGroup {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<::awsjson::ce::ReservationAggregates> Utilization;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<::awsjson::ce::ReservationAggregates> Utilization{};
 
   friend bool operator==(ReservationUtilizationGroup const&,
                          ReservationUtilizationGroup const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedCapacityDetails {
-  std::optional<::awsjson::ce::DynamoDBCapacityDetails> DynamoDBCapacityDetails;
+  std::optional<::awsjson::ce::DynamoDBCapacityDetails> DynamoDBCapacityDetails{};
 
   friend bool operator==(ReservedCapacityDetails const&, ReservedCapacityDetails const&) = default;
 };

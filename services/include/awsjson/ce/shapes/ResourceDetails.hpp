@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDetails {
-  std::optional<::awsjson::ce::EC2ResourceDetails> EC2ResourceDetails;
+  std::optional<::awsjson::ce::EC2ResourceDetails> EC2ResourceDetails{};
 
   friend bool operator==(ResourceDetails const&, ResourceDetails const&) = default;
 };

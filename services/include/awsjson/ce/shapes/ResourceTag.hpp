@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTag {
-  std::string Key;
-  std::string Value;
+  std::string Key{};
+  std::string Value{};
 
   friend bool operator==(ResourceTag const&, ResourceTag const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceUtilization {
-  std::optional<::awsjson::ce::EC2ResourceUtilization> EC2ResourceUtilization;
+  std::optional<::awsjson::ce::EC2ResourceUtilization> EC2ResourceUtilization{};
 
   friend bool operator==(ResourceUtilization const&, ResourceUtilization const&) = default;
 };

@@ -18,10 +18,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultByTime {
-  std::optional<::awsjson::ce::DateInterval> TimePeriod;
-  std::optional<std::map<std::string, ::awsjson::ce::MetricValue>> Total;
-  std::optional<std::vector<::awsjson::ce::Group>> Groups;
-  std::optional<bool> Estimated;
+  std::optional<::awsjson::ce::DateInterval> TimePeriod{};
+  std::optional<std::map<std::string, ::awsjson::ce::MetricValue>> Total{};
+  std::optional<std::vector<::awsjson::ce::Group>> Groups{};
+  std::optional<bool> Estimated{};
 
   friend bool operator==(ResultByTime const&, ResultByTime const&) = default;
 };

@@ -19,12 +19,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RightsizingRecommendation {
-  std::optional<std::string> AccountId;
-  std::optional<::awsjson::ce::CurrentInstance> CurrentInstance;
-  std::optional<awsjson::open_enum<::awsjson::ce::RightsizingType>> RightsizingType;
-  std::optional<::awsjson::ce::ModifyRecommendationDetail> ModifyRecommendationDetail;
-  std::optional<::awsjson::ce::TerminateRecommendationDetail> TerminateRecommendationDetail;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::FindingReasonCode>>> FindingReasonCodes;
+  std::optional<std::string> AccountId{};
+  std::optional<::awsjson::ce::CurrentInstance> CurrentInstance{};
+  std::optional<awsjson::open_enum<::awsjson::ce::RightsizingType>> RightsizingType{};
+  std::optional<::awsjson::ce::ModifyRecommendationDetail> ModifyRecommendationDetail{};
+  std::optional<::awsjson::ce::TerminateRecommendationDetail> TerminateRecommendationDetail{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::FindingReasonCode>>> FindingReasonCodes{};
 
   friend bool operator==(RightsizingRecommendation const&,
                          RightsizingRecommendation const&) = default;

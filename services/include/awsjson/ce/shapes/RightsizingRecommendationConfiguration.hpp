@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RightsizingRecommendationConfiguration {
-  awsjson::open_enum<::awsjson::ce::RecommendationTarget> RecommendationTarget;
-  bool BenefitsConsidered;
+  awsjson::open_enum<::awsjson::ce::RecommendationTarget> RecommendationTarget{};
+  bool BenefitsConsidered{};
 
   friend bool operator==(RightsizingRecommendationConfiguration const&,
                          RightsizingRecommendationConfiguration const&) = default;

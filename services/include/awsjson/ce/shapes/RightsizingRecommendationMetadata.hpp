@@ -14,10 +14,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RightsizingRecommendationMetadata {
-  std::optional<std::string> RecommendationId;
-  std::optional<std::string> GenerationTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays;
-  std::optional<std::string> AdditionalMetadata;
+  std::optional<std::string> RecommendationId{};
+  std::optional<std::string> GenerationTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays{};
+  std::optional<std::string> AdditionalMetadata{};
 
   friend bool operator==(RightsizingRecommendationMetadata const&,
                          RightsizingRecommendationMetadata const&) = default;

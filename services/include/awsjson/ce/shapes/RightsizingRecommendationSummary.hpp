@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RightsizingRecommendationSummary {
-  std::optional<std::string> TotalRecommendationCount;
-  std::optional<std::string> EstimatedTotalMonthlySavingsAmount;
-  std::optional<std::string> SavingsCurrencyCode;
-  std::optional<std::string> SavingsPercentage;
+  std::optional<std::string> TotalRecommendationCount{};
+  std::optional<std::string> EstimatedTotalMonthlySavingsAmount{};
+  std::optional<std::string> SavingsCurrencyCode{};
+  std::optional<std::string> SavingsPercentage{};
 
   friend bool operator==(RightsizingRecommendationSummary const&,
                          RightsizingRecommendationSummary const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RootCause {
-  std::optional<std::string> Service;
-  std::optional<std::string> Region;
-  std::optional<std::string> LinkedAccount;
-  std::optional<std::string> LinkedAccountName;
-  std::optional<std::string> UsageType;
-  std::optional<::awsjson::ce::RootCauseImpact> Impact;
+  std::optional<std::string> Service{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> LinkedAccount{};
+  std::optional<std::string> LinkedAccountName{};
+  std::optional<std::string> UsageType{};
+  std::optional<::awsjson::ce::RootCauseImpact> Impact{};
 
   friend bool operator==(RootCause const&, RootCause const&) = default;
 };

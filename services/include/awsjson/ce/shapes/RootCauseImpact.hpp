@@ -11,7 +11,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RootCauseImpact {
-  double Contribution;
+  double Contribution{};
 
   friend bool operator==(RootCauseImpact const&, RootCauseImpact const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlans {
-  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption;
-  std::optional<awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType>> SavingsPlansType;
-  std::optional<std::string> Region;
-  std::optional<std::string> InstanceFamily;
-  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears;
-  std::optional<double> SavingsPlansCommitment;
-  std::optional<std::string> OfferingId;
+  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption{};
+  std::optional<awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType>> SavingsPlansType{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> InstanceFamily{};
+  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears{};
+  std::optional<double> SavingsPlansCommitment{};
+  std::optional<std::string> OfferingId{};
 
   friend bool operator==(SavingsPlans const&, SavingsPlans const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansAmortizedCommitment {
-  std::optional<std::string> AmortizedRecurringCommitment;
-  std::optional<std::string> AmortizedUpfrontCommitment;
-  std::optional<std::string> TotalAmortizedCommitment;
+  std::optional<std::string> AmortizedRecurringCommitment{};
+  std::optional<std::string> AmortizedUpfrontCommitment{};
+  std::optional<std::string> TotalAmortizedCommitment{};
 
   friend bool operator==(SavingsPlansAmortizedCommitment const&,
                          SavingsPlansAmortizedCommitment const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansCoverage {
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<::awsjson::ce::SavingsPlansCoverageData> Coverage;
-  std::optional<::awsjson::ce::DateInterval> TimePeriod;
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<::awsjson::ce::SavingsPlansCoverageData> Coverage{};
+  std::optional<::awsjson::ce::DateInterval> TimePeriod{};
 
   friend bool operator==(SavingsPlansCoverage const&, SavingsPlansCoverage const&) = default;
 };

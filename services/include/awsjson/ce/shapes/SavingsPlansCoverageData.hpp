@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansCoverageData {
-  std::optional<std::string> SpendCoveredBySavingsPlans;
-  std::optional<std::string> OnDemandCost;
-  std::optional<std::string> TotalCost;
-  std::optional<std::string> CoveragePercentage;
+  std::optional<std::string> SpendCoveredBySavingsPlans{};
+  std::optional<std::string> OnDemandCost{};
+  std::optional<std::string> TotalCost{};
+  std::optional<std::string> CoveragePercentage{};
 
   friend bool operator==(SavingsPlansCoverageData const&,
                          SavingsPlansCoverageData const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansDetails {
-  std::optional<std::string> Region;
-  std::optional<std::string> InstanceFamily;
-  std::optional<std::string> OfferingId;
+  std::optional<std::string> Region{};
+  std::optional<std::string> InstanceFamily{};
+  std::optional<std::string> OfferingId{};
 
   friend bool operator==(SavingsPlansDetails const&, SavingsPlansDetails const&) = default;
 };

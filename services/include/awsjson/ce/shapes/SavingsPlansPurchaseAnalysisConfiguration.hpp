@@ -18,12 +18,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansPurchaseAnalysisConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope;
-  std::optional<std::string> AccountId;
-  awsjson::open_enum<::awsjson::ce::AnalysisType> AnalysisType;
-  std::vector<::awsjson::ce::SavingsPlans> SavingsPlansToAdd;
-  std::optional<std::vector<std::string>> SavingsPlansToExclude;
-  ::awsjson::ce::DateInterval LookBackTimePeriod;
+  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope{};
+  std::optional<std::string> AccountId{};
+  awsjson::open_enum<::awsjson::ce::AnalysisType> AnalysisType{};
+  std::vector<::awsjson::ce::SavingsPlans> SavingsPlansToAdd{};
+  std::optional<std::vector<std::string>> SavingsPlansToExclude{};
+  ::awsjson::ce::DateInterval LookBackTimePeriod{};
 
   friend bool operator==(SavingsPlansPurchaseAnalysisConfiguration const&,
                          SavingsPlansPurchaseAnalysisConfiguration const&) = default;

@@ -15,28 +15,28 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansPurchaseAnalysisDetails {
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::string> LookbackPeriodInHours;
-  std::optional<std::string> CurrentAverageCoverage;
-  std::optional<std::string> CurrentAverageHourlyOnDemandSpend;
-  std::optional<std::string> CurrentMaximumHourlyOnDemandSpend;
-  std::optional<std::string> CurrentMinimumHourlyOnDemandSpend;
-  std::optional<std::string> CurrentOnDemandSpend;
-  std::optional<std::string> ExistingHourlyCommitment;
-  std::optional<std::string> HourlyCommitmentToPurchase;
-  std::optional<std::string> EstimatedAverageCoverage;
-  std::optional<std::string> EstimatedAverageUtilization;
-  std::optional<std::string> EstimatedMonthlySavingsAmount;
-  std::optional<std::string> EstimatedOnDemandCost;
-  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment;
-  std::optional<std::string> EstimatedROI;
-  std::optional<std::string> EstimatedSavingsAmount;
-  std::optional<std::string> EstimatedSavingsPercentage;
-  std::optional<std::string> EstimatedCommitmentCost;
-  std::optional<std::string> LatestUsageTimestamp;
-  std::optional<std::string> UpfrontCost;
-  std::optional<std::string> AdditionalMetadata;
-  std::optional<std::vector<::awsjson::ce::RecommendationDetailHourlyMetrics>> MetricsOverLookbackPeriod;
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::string> LookbackPeriodInHours{};
+  std::optional<std::string> CurrentAverageCoverage{};
+  std::optional<std::string> CurrentAverageHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentMaximumHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentMinimumHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentOnDemandSpend{};
+  std::optional<std::string> ExistingHourlyCommitment{};
+  std::optional<std::string> HourlyCommitmentToPurchase{};
+  std::optional<std::string> EstimatedAverageCoverage{};
+  std::optional<std::string> EstimatedAverageUtilization{};
+  std::optional<std::string> EstimatedMonthlySavingsAmount{};
+  std::optional<std::string> EstimatedOnDemandCost{};
+  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment{};
+  std::optional<std::string> EstimatedROI{};
+  std::optional<std::string> EstimatedSavingsAmount{};
+  std::optional<std::string> EstimatedSavingsPercentage{};
+  std::optional<std::string> EstimatedCommitmentCost{};
+  std::optional<std::string> LatestUsageTimestamp{};
+  std::optional<std::string> UpfrontCost{};
+  std::optional<std::string> AdditionalMetadata{};
+  std::optional<std::vector<::awsjson::ce::RecommendationDetailHourlyMetrics>> MetricsOverLookbackPeriod{};
 
   friend bool operator==(SavingsPlansPurchaseAnalysisDetails const&,
                          SavingsPlansPurchaseAnalysisDetails const&) = default;

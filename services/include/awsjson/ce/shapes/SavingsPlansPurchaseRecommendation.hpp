@@ -21,13 +21,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansPurchaseRecommendation {
-  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope;
-  std::optional<awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType>> SavingsPlansType;
-  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears;
-  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption;
-  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays;
-  std::optional<std::vector<::awsjson::ce::SavingsPlansPurchaseRecommendationDetail>> SavingsPlansPurchaseRecommendationDetails;
-  std::optional<::awsjson::ce::SavingsPlansPurchaseRecommendationSummary> SavingsPlansPurchaseRecommendationSummary;
+  std::optional<awsjson::open_enum<::awsjson::ce::AccountScope>> AccountScope{};
+  std::optional<awsjson::open_enum<::awsjson::ce::SupportedSavingsPlansType>> SavingsPlansType{};
+  std::optional<awsjson::open_enum<::awsjson::ce::TermInYears>> TermInYears{};
+  std::optional<awsjson::open_enum<::awsjson::ce::PaymentOption>> PaymentOption{};
+  std::optional<awsjson::open_enum<::awsjson::ce::LookbackPeriodInDays>> LookbackPeriodInDays{};
+  std::optional<std::vector<::awsjson::ce::SavingsPlansPurchaseRecommendationDetail>> SavingsPlansPurchaseRecommendationDetails{};
+  std::optional<::awsjson::ce::SavingsPlansPurchaseRecommendationSummary> SavingsPlansPurchaseRecommendationSummary{};
 
   friend bool operator==(SavingsPlansPurchaseRecommendation const&,
                          SavingsPlansPurchaseRecommendation const&) = default;

@@ -14,23 +14,23 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansPurchaseRecommendationDetail {
-  std::optional<::awsjson::ce::SavingsPlansDetails> SavingsPlansDetails;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> UpfrontCost;
-  std::optional<std::string> EstimatedROI;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::string> EstimatedSPCost;
-  std::optional<std::string> EstimatedOnDemandCost;
-  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment;
-  std::optional<std::string> EstimatedSavingsAmount;
-  std::optional<std::string> EstimatedSavingsPercentage;
-  std::optional<std::string> HourlyCommitmentToPurchase;
-  std::optional<std::string> EstimatedAverageUtilization;
-  std::optional<std::string> EstimatedMonthlySavingsAmount;
-  std::optional<std::string> CurrentMinimumHourlyOnDemandSpend;
-  std::optional<std::string> CurrentMaximumHourlyOnDemandSpend;
-  std::optional<std::string> CurrentAverageHourlyOnDemandSpend;
-  std::optional<std::string> RecommendationDetailId;
+  std::optional<::awsjson::ce::SavingsPlansDetails> SavingsPlansDetails{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> UpfrontCost{};
+  std::optional<std::string> EstimatedROI{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::string> EstimatedSPCost{};
+  std::optional<std::string> EstimatedOnDemandCost{};
+  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment{};
+  std::optional<std::string> EstimatedSavingsAmount{};
+  std::optional<std::string> EstimatedSavingsPercentage{};
+  std::optional<std::string> HourlyCommitmentToPurchase{};
+  std::optional<std::string> EstimatedAverageUtilization{};
+  std::optional<std::string> EstimatedMonthlySavingsAmount{};
+  std::optional<std::string> CurrentMinimumHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentMaximumHourlyOnDemandSpend{};
+  std::optional<std::string> CurrentAverageHourlyOnDemandSpend{};
+  std::optional<std::string> RecommendationDetailId{};
 
   friend bool operator==(SavingsPlansPurchaseRecommendationDetail const&,
                          SavingsPlansPurchaseRecommendationDetail const&) = default;

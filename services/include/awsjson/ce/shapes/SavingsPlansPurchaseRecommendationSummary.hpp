@@ -12,17 +12,17 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansPurchaseRecommendationSummary {
-  std::optional<std::string> EstimatedROI;
-  std::optional<std::string> CurrencyCode;
-  std::optional<std::string> EstimatedTotalCost;
-  std::optional<std::string> CurrentOnDemandSpend;
-  std::optional<std::string> EstimatedSavingsAmount;
-  std::optional<std::string> TotalRecommendationCount;
-  std::optional<std::string> DailyCommitmentToPurchase;
-  std::optional<std::string> HourlyCommitmentToPurchase;
-  std::optional<std::string> EstimatedSavingsPercentage;
-  std::optional<std::string> EstimatedMonthlySavingsAmount;
-  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment;
+  std::optional<std::string> EstimatedROI{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<std::string> EstimatedTotalCost{};
+  std::optional<std::string> CurrentOnDemandSpend{};
+  std::optional<std::string> EstimatedSavingsAmount{};
+  std::optional<std::string> TotalRecommendationCount{};
+  std::optional<std::string> DailyCommitmentToPurchase{};
+  std::optional<std::string> HourlyCommitmentToPurchase{};
+  std::optional<std::string> EstimatedSavingsPercentage{};
+  std::optional<std::string> EstimatedMonthlySavingsAmount{};
+  std::optional<std::string> EstimatedOnDemandCostWithCurrentCommitment{};
 
   friend bool operator==(SavingsPlansPurchaseRecommendationSummary const&,
                          SavingsPlansPurchaseRecommendationSummary const&) = default;

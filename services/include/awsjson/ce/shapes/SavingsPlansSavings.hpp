@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansSavings {
-  std::optional<std::string> NetSavings;
-  std::optional<std::string> OnDemandCostEquivalent;
+  std::optional<std::string> NetSavings{};
+  std::optional<std::string> OnDemandCostEquivalent{};
 
   friend bool operator==(SavingsPlansSavings const&, SavingsPlansSavings const&) = default;
 };

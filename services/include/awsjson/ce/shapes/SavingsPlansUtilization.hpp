@@ -12,10 +12,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansUtilization {
-  std::optional<std::string> TotalCommitment;
-  std::optional<std::string> UsedCommitment;
-  std::optional<std::string> UnusedCommitment;
-  std::optional<std::string> UtilizationPercentage;
+  std::optional<std::string> TotalCommitment{};
+  std::optional<std::string> UsedCommitment{};
+  std::optional<std::string> UnusedCommitment{};
+  std::optional<std::string> UtilizationPercentage{};
 
   friend bool operator==(SavingsPlansUtilization const&, SavingsPlansUtilization const&) = default;
 };

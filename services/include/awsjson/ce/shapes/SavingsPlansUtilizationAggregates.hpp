@@ -15,9 +15,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansUtilizationAggregates {
-  ::awsjson::ce::SavingsPlansUtilization Utilization;
-  std::optional<::awsjson::ce::SavingsPlansSavings> Savings;
-  std::optional<::awsjson::ce::SavingsPlansAmortizedCommitment> AmortizedCommitment;
+  ::awsjson::ce::SavingsPlansUtilization Utilization{};
+  std::optional<::awsjson::ce::SavingsPlansSavings> Savings{};
+  std::optional<::awsjson::ce::SavingsPlansAmortizedCommitment> AmortizedCommitment{};
 
   friend bool operator==(SavingsPlansUtilizationAggregates const&,
                          SavingsPlansUtilizationAggregates const&) = default;

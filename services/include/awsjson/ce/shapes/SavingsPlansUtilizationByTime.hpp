@@ -16,10 +16,10 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansUtilizationByTime {
-  ::awsjson::ce::DateInterval TimePeriod;
-  ::awsjson::ce::SavingsPlansUtilization Utilization;
-  std::optional<::awsjson::ce::SavingsPlansSavings> Savings;
-  std::optional<::awsjson::ce::SavingsPlansAmortizedCommitment> AmortizedCommitment;
+  ::awsjson::ce::DateInterval TimePeriod{};
+  ::awsjson::ce::SavingsPlansUtilization Utilization{};
+  std::optional<::awsjson::ce::SavingsPlansSavings> Savings{};
+  std::optional<::awsjson::ce::SavingsPlansAmortizedCommitment> AmortizedCommitment{};
 
   friend bool operator==(SavingsPlansUtilizationByTime const&,
                          SavingsPlansUtilizationByTime const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansUtilizationDetail {
-  std::optional<std::string> SavingsPlanArn;
-  std::optional<std::map<std::string, std::string>> Attributes;
-  std::optional<::awsjson::ce::SavingsPlansUtilization> Utilization;
-  std::optional<::awsjson::ce::SavingsPlansSavings> Savings;
-  std::optional<::awsjson::ce::SavingsPlansAmortizedCommitment> AmortizedCommitment;
+  std::optional<std::string> SavingsPlanArn{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
+  std::optional<::awsjson::ce::SavingsPlansUtilization> Utilization{};
+  std::optional<::awsjson::ce::SavingsPlansSavings> Savings{};
+  std::optional<::awsjson::ce::SavingsPlansAmortizedCommitment> AmortizedCommitment{};
 
   friend bool operator==(SavingsPlansUtilizationDetail const&,
                          SavingsPlansUtilizationDetail const&) = default;

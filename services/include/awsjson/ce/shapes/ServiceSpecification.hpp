@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceSpecification {
-  std::optional<::awsjson::ce::EC2Specification> EC2Specification;
+  std::optional<::awsjson::ce::EC2Specification> EC2Specification{};
 
   friend bool operator==(ServiceSpecification const&, ServiceSpecification const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SortDefinition {
-  std::string Key;
-  std::optional<awsjson::open_enum<::awsjson::ce::SortOrder>> SortOrder;
+  std::string Key{};
+  std::optional<awsjson::open_enum<::awsjson::ce::SortOrder>> SortOrder{};
 
   friend bool operator==(SortDefinition const&, SortDefinition const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCommitmentPurchaseAnalysisRequest {
-  ::awsjson::ce::CommitmentPurchaseAnalysisConfiguration CommitmentPurchaseAnalysisConfiguration;
+  ::awsjson::ce::CommitmentPurchaseAnalysisConfiguration CommitmentPurchaseAnalysisConfiguration{};
 
   friend bool operator==(StartCommitmentPurchaseAnalysisRequest const&,
                          StartCommitmentPurchaseAnalysisRequest const&) = default;

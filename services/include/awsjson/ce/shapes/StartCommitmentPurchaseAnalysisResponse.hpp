@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCommitmentPurchaseAnalysisResponse {
-  std::string AnalysisId;
-  std::string AnalysisStartedTime;
-  std::string EstimatedCompletionTime;
+  std::string AnalysisId{};
+  std::string AnalysisStartedTime{};
+  std::string EstimatedCompletionTime{};
 
   friend bool operator==(StartCommitmentPurchaseAnalysisResponse const&,
                          StartCommitmentPurchaseAnalysisResponse const&) = default;

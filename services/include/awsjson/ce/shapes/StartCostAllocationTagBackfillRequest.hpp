@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCostAllocationTagBackfillRequest {
-  std::string BackfillFrom;
+  std::string BackfillFrom{};
 
   friend bool operator==(StartCostAllocationTagBackfillRequest const&,
                          StartCostAllocationTagBackfillRequest const&) = default;

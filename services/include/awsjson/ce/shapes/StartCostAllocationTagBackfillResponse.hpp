@@ -13,7 +13,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCostAllocationTagBackfillResponse {
-  std::optional<::awsjson::ce::CostAllocationTagBackfillRequest> BackfillRequest;
+  std::optional<::awsjson::ce::CostAllocationTagBackfillRequest> BackfillRequest{};
 
   friend bool operator==(StartCostAllocationTagBackfillResponse const&,
                          StartCostAllocationTagBackfillResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSavingsPlansPurchaseRecommendationGenerationResponse {
-  std::optional<std::string> RecommendationId;
-  std::optional<std::string> GenerationStartedTime;
-  std::optional<std::string> EstimatedCompletionTime;
+  std::optional<std::string> RecommendationId{};
+  std::optional<std::string> GenerationStartedTime{};
+  std::optional<std::string> EstimatedCompletionTime{};
 
   friend bool operator==(StartSavingsPlansPurchaseRecommendationGenerationResponse const&,
                          StartSavingsPlansPurchaseRecommendationGenerationResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subscriber {
-  std::optional<std::string> Address;
-  std::optional<awsjson::open_enum<::awsjson::ce::SubscriberType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::ce::SubscriberStatus>> Status;
+  std::optional<std::string> Address{};
+  std::optional<awsjson::open_enum<::awsjson::ce::SubscriberType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::ce::SubscriberStatus>> Status{};
 
   friend bool operator==(Subscriber const&, Subscriber const&) = default;
 };

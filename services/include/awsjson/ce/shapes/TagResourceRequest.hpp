@@ -15,8 +15,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::ce::ResourceTag> ResourceTags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::ce::ResourceTag> ResourceTags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetInstance {
-  std::optional<std::string> EstimatedMonthlyCost;
-  std::optional<std::string> EstimatedMonthlySavings;
-  std::optional<std::string> CurrencyCode;
-  std::optional<bool> DefaultTargetInstance;
-  std::optional<::awsjson::ce::ResourceDetails> ResourceDetails;
-  std::optional<::awsjson::ce::ResourceUtilization> ExpectedResourceUtilization;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::PlatformDifference>>> PlatformDifferences;
+  std::optional<std::string> EstimatedMonthlyCost{};
+  std::optional<std::string> EstimatedMonthlySavings{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<bool> DefaultTargetInstance{};
+  std::optional<::awsjson::ce::ResourceDetails> ResourceDetails{};
+  std::optional<::awsjson::ce::ResourceUtilization> ExpectedResourceUtilization{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ce::PlatformDifference>>> PlatformDifferences{};
 
   friend bool operator==(TargetInstance const&, TargetInstance const&) = default;
 };

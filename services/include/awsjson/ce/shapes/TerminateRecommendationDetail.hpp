@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateRecommendationDetail {
-  std::optional<std::string> EstimatedMonthlySavings;
-  std::optional<std::string> CurrencyCode;
+  std::optional<std::string> EstimatedMonthlySavings{};
+  std::optional<std::string> CurrencyCode{};
 
   friend bool operator==(TerminateRecommendationDetail const&,
                          TerminateRecommendationDetail const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyTagsException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ResourceName;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ResourceName{};
 
   friend bool operator==(TooManyTagsException const&, TooManyTagsException const&) = default;
 };

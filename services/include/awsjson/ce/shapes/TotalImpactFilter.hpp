@@ -14,9 +14,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TotalImpactFilter {
-  awsjson::open_enum<::awsjson::ce::NumericOperator> NumericOperator;
-  double StartValue;
-  std::optional<double> EndValue;
+  awsjson::open_enum<::awsjson::ce::NumericOperator> NumericOperator{};
+  double StartValue{};
+  std::optional<double> EndValue{};
 
   friend bool operator==(TotalImpactFilter const&, TotalImpactFilter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnknownMonitorException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(UnknownMonitorException const&, UnknownMonitorException const&) = default;
 };

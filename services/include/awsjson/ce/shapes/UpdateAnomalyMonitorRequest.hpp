@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAnomalyMonitorRequest {
-  std::string MonitorArn;
-  std::optional<std::string> MonitorName;
+  std::string MonitorArn{};
+  std::optional<std::string> MonitorName{};
 
   friend bool operator==(UpdateAnomalyMonitorRequest const&,
                          UpdateAnomalyMonitorRequest const&) = default;

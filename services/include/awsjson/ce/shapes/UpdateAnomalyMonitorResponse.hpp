@@ -12,7 +12,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAnomalyMonitorResponse {
-  std::string MonitorArn;
+  std::string MonitorArn{};
 
   friend bool operator==(UpdateAnomalyMonitorResponse const&,
                          UpdateAnomalyMonitorResponse const&) = default;

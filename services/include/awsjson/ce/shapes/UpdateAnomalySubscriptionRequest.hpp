@@ -17,13 +17,13 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAnomalySubscriptionRequest {
-  std::string SubscriptionArn;
-  std::optional<double> Threshold;
-  std::optional<awsjson::open_enum<::awsjson::ce::AnomalySubscriptionFrequency>> Frequency;
-  std::optional<std::vector<std::string>> MonitorArnList;
-  std::optional<std::vector<::awsjson::ce::Subscriber>> Subscribers;
-  std::optional<std::string> SubscriptionName;
-  std::optional<::awsjson::ce::Expression> ThresholdExpression;
+  std::string SubscriptionArn{};
+  std::optional<double> Threshold{};
+  std::optional<awsjson::open_enum<::awsjson::ce::AnomalySubscriptionFrequency>> Frequency{};
+  std::optional<std::vector<std::string>> MonitorArnList{};
+  std::optional<std::vector<::awsjson::ce::Subscriber>> Subscribers{};
+  std::optional<std::string> SubscriptionName{};
+  std::optional<::awsjson::ce::Expression> ThresholdExpression{};
 
   friend bool operator==(UpdateAnomalySubscriptionRequest const&,
                          UpdateAnomalySubscriptionRequest const&) = default;

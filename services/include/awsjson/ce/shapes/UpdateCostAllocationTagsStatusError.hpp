@@ -12,9 +12,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCostAllocationTagsStatusError {
-  std::optional<std::string> TagKey;
-  std::optional<std::string> Code;
-  std::optional<std::string> Message;
+  std::optional<std::string> TagKey{};
+  std::optional<std::string> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(UpdateCostAllocationTagsStatusError const&,
                          UpdateCostAllocationTagsStatusError const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCostAllocationTagsStatusRequest {
-  std::vector<::awsjson::ce::CostAllocationTagStatusEntry> CostAllocationTagsStatus;
+  std::vector<::awsjson::ce::CostAllocationTagStatusEntry> CostAllocationTagsStatus{};
 
   friend bool operator==(UpdateCostAllocationTagsStatusRequest const&,
                          UpdateCostAllocationTagsStatusRequest const&) = default;

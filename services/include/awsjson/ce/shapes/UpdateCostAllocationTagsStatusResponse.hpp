@@ -14,7 +14,7 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCostAllocationTagsStatusResponse {
-  std::optional<std::vector<::awsjson::ce::UpdateCostAllocationTagsStatusError>> Errors;
+  std::optional<std::vector<::awsjson::ce::UpdateCostAllocationTagsStatusError>> Errors{};
 
   friend bool operator==(UpdateCostAllocationTagsStatusResponse const&,
                          UpdateCostAllocationTagsStatusResponse const&) = default;

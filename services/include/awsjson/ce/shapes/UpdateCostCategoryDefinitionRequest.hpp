@@ -17,12 +17,12 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCostCategoryDefinitionRequest {
-  std::string CostCategoryArn;
-  std::optional<std::string> EffectiveStart;
-  awsjson::open_enum<::awsjson::ce::CostCategoryRuleVersion> RuleVersion;
-  std::vector<::awsjson::ce::CostCategoryRule> Rules;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRule>> SplitChargeRules;
+  std::string CostCategoryArn{};
+  std::optional<std::string> EffectiveStart{};
+  awsjson::open_enum<::awsjson::ce::CostCategoryRuleVersion> RuleVersion{};
+  std::vector<::awsjson::ce::CostCategoryRule> Rules{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::vector<::awsjson::ce::CostCategorySplitChargeRule>> SplitChargeRules{};
 
   friend bool operator==(UpdateCostCategoryDefinitionRequest const&,
                          UpdateCostCategoryDefinitionRequest const&) = default;

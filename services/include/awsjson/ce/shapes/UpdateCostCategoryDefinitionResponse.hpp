@@ -12,8 +12,8 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCostCategoryDefinitionResponse {
-  std::optional<std::string> CostCategoryArn;
-  std::optional<std::string> EffectiveStart;
+  std::optional<std::string> CostCategoryArn{};
+  std::optional<std::string> EffectiveStart{};
 
   friend bool operator==(UpdateCostCategoryDefinitionResponse const&,
                          UpdateCostCategoryDefinitionResponse const&) = default;

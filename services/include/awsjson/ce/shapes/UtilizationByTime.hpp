@@ -16,9 +16,9 @@ namespace awsjson::ce {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UtilizationByTime {
-  std::optional<::awsjson::ce::DateInterval> TimePeriod;
-  std::optional<std::vector<::awsjson::ce::ReservationUtilizationGroup>> Groups;
-  std::optional<::awsjson::ce::ReservationAggregates> Total;
+  std::optional<::awsjson::ce::DateInterval> TimePeriod{};
+  std::optional<std::vector<::awsjson::ce::ReservationUtilizationGroup>> Groups{};
+  std::optional<::awsjson::ce::ReservationAggregates> Total{};
 
   friend bool operator==(UtilizationByTime const&, UtilizationByTime const&) = default;
 };

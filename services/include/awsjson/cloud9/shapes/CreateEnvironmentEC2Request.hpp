@@ -17,17 +17,17 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentEC2Request {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::string> clientRequestToken;
-  std::string instanceType;
-  std::optional<std::string> subnetId;
-  std::string imageId;
-  std::optional<std::int32_t> automaticStopTimeMinutes;
-  std::optional<std::string> ownerArn;
-  std::optional<std::vector<::awsjson::cloud9::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::cloud9::ConnectionType>> connectionType;
-  std::optional<bool> dryRun;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> clientRequestToken{};
+  std::string instanceType{};
+  std::optional<std::string> subnetId{};
+  std::string imageId{};
+  std::optional<std::int32_t> automaticStopTimeMinutes{};
+  std::optional<std::string> ownerArn{};
+  std::optional<std::vector<::awsjson::cloud9::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::cloud9::ConnectionType>> connectionType{};
+  std::optional<bool> dryRun{};
 
   friend bool operator==(CreateEnvironmentEC2Request const&,
                          CreateEnvironmentEC2Request const&) = default;

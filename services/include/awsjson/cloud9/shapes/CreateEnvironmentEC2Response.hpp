@@ -12,7 +12,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentEC2Response {
-  std::optional<std::string> environmentId;
+  std::optional<std::string> environmentId{};
 
   friend bool operator==(CreateEnvironmentEC2Response const&,
                          CreateEnvironmentEC2Response const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentMembershipRequest {
-  std::string environmentId;
-  std::string userArn;
-  awsjson::open_enum<::awsjson::cloud9::MemberPermissions> permissions;
+  std::string environmentId{};
+  std::string userArn{};
+  awsjson::open_enum<::awsjson::cloud9::MemberPermissions> permissions{};
 
   friend bool operator==(CreateEnvironmentMembershipRequest const&,
                          CreateEnvironmentMembershipRequest const&) = default;

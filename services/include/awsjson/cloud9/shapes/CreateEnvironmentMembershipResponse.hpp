@@ -13,7 +13,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentMembershipResponse {
-  ::awsjson::cloud9::EnvironmentMember membership;
+  ::awsjson::cloud9::EnvironmentMember membership{};
 
   friend bool operator==(CreateEnvironmentMembershipResponse const&,
                          CreateEnvironmentMembershipResponse const&) = default;

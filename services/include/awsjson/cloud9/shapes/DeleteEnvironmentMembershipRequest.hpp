@@ -12,8 +12,8 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentMembershipRequest {
-  std::string environmentId;
-  std::string userArn;
+  std::string environmentId{};
+  std::string userArn{};
 
   friend bool operator==(DeleteEnvironmentMembershipRequest const&,
                          DeleteEnvironmentMembershipRequest const&) = default;

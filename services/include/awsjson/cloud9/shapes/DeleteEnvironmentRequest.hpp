@@ -12,7 +12,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentRequest {
-  std::string environmentId;
+  std::string environmentId{};
 
   friend bool operator==(DeleteEnvironmentRequest const&,
                          DeleteEnvironmentRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEnvironmentMembershipsRequest {
-  std::optional<std::string> userArn;
-  std::optional<std::string> environmentId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloud9::Permissions>>> permissions;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> userArn{};
+  std::optional<std::string> environmentId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloud9::Permissions>>> permissions{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeEnvironmentMembershipsRequest const&,
                          DescribeEnvironmentMembershipsRequest const&) = default;

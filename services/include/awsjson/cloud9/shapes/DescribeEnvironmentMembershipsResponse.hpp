@@ -15,8 +15,8 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEnvironmentMembershipsResponse {
-  std::optional<std::vector<::awsjson::cloud9::EnvironmentMember>> memberships;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::cloud9::EnvironmentMember>> memberships{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeEnvironmentMembershipsResponse const&,
                          DescribeEnvironmentMembershipsResponse const&) = default;

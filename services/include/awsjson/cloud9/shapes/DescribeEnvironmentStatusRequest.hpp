@@ -12,7 +12,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEnvironmentStatusRequest {
-  std::string environmentId;
+  std::string environmentId{};
 
   friend bool operator==(DescribeEnvironmentStatusRequest const&,
                          DescribeEnvironmentStatusRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEnvironmentStatusResponse {
-  awsjson::open_enum<::awsjson::cloud9::EnvironmentStatus> status;
-  std::string message;
+  awsjson::open_enum<::awsjson::cloud9::EnvironmentStatus> status{};
+  std::string message{};
 
   friend bool operator==(DescribeEnvironmentStatusResponse const&,
                          DescribeEnvironmentStatusResponse const&) = default;

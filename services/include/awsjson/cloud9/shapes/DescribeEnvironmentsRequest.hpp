@@ -13,7 +13,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEnvironmentsRequest {
-  std::vector<std::string> environmentIds;
+  std::vector<std::string> environmentIds{};
 
   friend bool operator==(DescribeEnvironmentsRequest const&,
                          DescribeEnvironmentsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEnvironmentsResponse {
-  std::optional<std::vector<::awsjson::cloud9::Environment>> environments;
+  std::optional<std::vector<::awsjson::cloud9::Environment>> environments{};
 
   friend bool operator==(DescribeEnvironmentsResponse const&,
                          DescribeEnvironmentsResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Environment {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  awsjson::open_enum<::awsjson::cloud9::EnvironmentType> type;
-  std::optional<awsjson::open_enum<::awsjson::cloud9::ConnectionType>> connectionType;
-  std::string arn;
-  std::string ownerArn;
-  std::optional<::awsjson::cloud9::EnvironmentLifecycle> lifecycle;
-  std::optional<awsjson::open_enum<::awsjson::cloud9::ManagedCredentialsStatus>> managedCredentialsStatus;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  awsjson::open_enum<::awsjson::cloud9::EnvironmentType> type{};
+  std::optional<awsjson::open_enum<::awsjson::cloud9::ConnectionType>> connectionType{};
+  std::string arn{};
+  std::string ownerArn{};
+  std::optional<::awsjson::cloud9::EnvironmentLifecycle> lifecycle{};
+  std::optional<awsjson::open_enum<::awsjson::cloud9::ManagedCredentialsStatus>> managedCredentialsStatus{};
 
   friend bool operator==(Environment const&, Environment const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentLifecycle {
-  std::optional<awsjson::open_enum<::awsjson::cloud9::EnvironmentLifecycleStatus>> status;
-  std::optional<std::string> reason;
-  std::optional<std::string> failureResource;
+  std::optional<awsjson::open_enum<::awsjson::cloud9::EnvironmentLifecycleStatus>> status{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> failureResource{};
 
   friend bool operator==(EnvironmentLifecycle const&, EnvironmentLifecycle const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentMember {
-  awsjson::open_enum<::awsjson::cloud9::Permissions> permissions;
-  std::string userId;
-  std::string userArn;
-  std::string environmentId;
-  std::optional<awsjson::timestamp> lastAccess;
+  awsjson::open_enum<::awsjson::cloud9::Permissions> permissions{};
+  std::string userId{};
+  std::string userArn{};
+  std::string environmentId{};
+  std::optional<awsjson::timestamp> lastAccess{};
 
   friend bool operator==(EnvironmentMember const&, EnvironmentMember const&) = default;
 };

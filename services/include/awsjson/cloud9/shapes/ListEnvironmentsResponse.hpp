@@ -13,8 +13,8 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<std::string>> environmentIds;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<std::string>> environmentIds{};
 
   friend bool operator==(ListEnvironmentsResponse const&,
                          ListEnvironmentsResponse const&) = default;

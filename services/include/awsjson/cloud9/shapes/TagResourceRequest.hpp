@@ -15,8 +15,8 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::cloud9::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::cloud9::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentMembershipResponse {
-  std::optional<::awsjson::cloud9::EnvironmentMember> membership;
+  std::optional<::awsjson::cloud9::EnvironmentMember> membership{};
 
   friend bool operator==(UpdateEnvironmentMembershipResponse const&,
                          UpdateEnvironmentMembershipResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::cloud9 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentRequest {
-  std::string environmentId;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::cloud9::ManagedCredentialsAction>> managedCredentialsAction;
+  std::string environmentId{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::cloud9::ManagedCredentialsAction>> managedCredentialsAction{};
 
   friend bool operator==(UpdateEnvironmentRequest const&,
                          UpdateEnvironmentRequest const&) = default;

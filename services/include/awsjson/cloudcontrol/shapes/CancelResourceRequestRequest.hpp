@@ -12,7 +12,7 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelResourceRequestRequest {
-  std::string RequestToken;
+  std::string RequestToken{};
 
   friend bool operator==(CancelResourceRequestRequest const&,
                          CancelResourceRequestRequest const&) = default;

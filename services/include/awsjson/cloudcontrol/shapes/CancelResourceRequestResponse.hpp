@@ -13,7 +13,7 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelResourceRequestResponse {
-  std::optional<::awsjson::cloudcontrol::ProgressEvent> ProgressEvent;
+  std::optional<::awsjson::cloudcontrol::ProgressEvent> ProgressEvent{};
 
   friend bool operator==(CancelResourceRequestResponse const&,
                          CancelResourceRequestResponse const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceRequest {
-  std::string TypeName;
-  std::optional<std::string> TypeVersionId;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ClientToken;
-  std::string DesiredState;
+  std::string TypeName{};
+  std::optional<std::string> TypeVersionId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ClientToken{};
+  std::string DesiredState{};
 
   friend bool operator==(CreateResourceRequest const&, CreateResourceRequest const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourceRequest {
-  std::string TypeName;
-  std::optional<std::string> TypeVersionId;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ClientToken;
-  std::string Identifier;
+  std::string TypeName{};
+  std::optional<std::string> TypeVersionId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ClientToken{};
+  std::string Identifier{};
 
   friend bool operator==(DeleteResourceRequest const&, DeleteResourceRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceRequest {
-  std::string TypeName;
-  std::optional<std::string> TypeVersionId;
-  std::optional<std::string> RoleArn;
-  std::string Identifier;
+  std::string TypeName{};
+  std::optional<std::string> TypeVersionId{};
+  std::optional<std::string> RoleArn{};
+  std::string Identifier{};
 
   friend bool operator==(GetResourceRequest const&, GetResourceRequest const&) = default;
 };

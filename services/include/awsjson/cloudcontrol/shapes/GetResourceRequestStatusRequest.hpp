@@ -12,7 +12,7 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceRequestStatusRequest {
-  std::string RequestToken;
+  std::string RequestToken{};
 
   friend bool operator==(GetResourceRequestStatusRequest const&,
                          GetResourceRequestStatusRequest const&) = default;

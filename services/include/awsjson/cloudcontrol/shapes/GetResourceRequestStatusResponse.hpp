@@ -15,8 +15,8 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceRequestStatusResponse {
-  std::optional<::awsjson::cloudcontrol::ProgressEvent> ProgressEvent;
-  std::optional<std::vector<::awsjson::cloudcontrol::HookProgressEvent>> HooksProgressEvent;
+  std::optional<::awsjson::cloudcontrol::ProgressEvent> ProgressEvent{};
+  std::optional<std::vector<::awsjson::cloudcontrol::HookProgressEvent>> HooksProgressEvent{};
 
   friend bool operator==(GetResourceRequestStatusResponse const&,
                          GetResourceRequestStatusResponse const&) = default;

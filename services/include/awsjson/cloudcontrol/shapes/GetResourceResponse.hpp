@@ -14,8 +14,8 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceResponse {
-  std::optional<std::string> TypeName;
-  std::optional<::awsjson::cloudcontrol::ResourceDescription> ResourceDescription;
+  std::optional<std::string> TypeName{};
+  std::optional<::awsjson::cloudcontrol::ResourceDescription> ResourceDescription{};
 
   friend bool operator==(GetResourceResponse const&, GetResourceResponse const&) = default;
 };

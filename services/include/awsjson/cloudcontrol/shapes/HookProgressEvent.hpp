@@ -12,14 +12,14 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HookProgressEvent {
-  std::optional<std::string> HookTypeName;
-  std::optional<std::string> HookTypeVersionId;
-  std::optional<std::string> HookTypeArn;
-  std::optional<std::string> InvocationPoint;
-  std::optional<std::string> HookStatus;
-  std::optional<awsjson::timestamp> HookEventTime;
-  std::optional<std::string> HookStatusMessage;
-  std::optional<std::string> FailureMode;
+  std::optional<std::string> HookTypeName{};
+  std::optional<std::string> HookTypeVersionId{};
+  std::optional<std::string> HookTypeArn{};
+  std::optional<std::string> InvocationPoint{};
+  std::optional<std::string> HookStatus{};
+  std::optional<awsjson::timestamp> HookEventTime{};
+  std::optional<std::string> HookStatusMessage{};
+  std::optional<std::string> FailureMode{};
 
   friend bool operator==(HookProgressEvent const&, HookProgressEvent const&) = default;
 };

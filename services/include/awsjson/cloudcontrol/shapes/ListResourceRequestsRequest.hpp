@@ -15,9 +15,9 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceRequestsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::cloudcontrol::ResourceRequestStatusFilter> ResourceRequestStatusFilter;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::cloudcontrol::ResourceRequestStatusFilter> ResourceRequestStatusFilter{};
 
   friend bool operator==(ListResourceRequestsRequest const&,
                          ListResourceRequestsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceRequestsResponse {
-  std::optional<std::vector<::awsjson::cloudcontrol::ProgressEvent>> ResourceRequestStatusSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudcontrol::ProgressEvent>> ResourceRequestStatusSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceRequestsResponse const&,
                          ListResourceRequestsResponse const&) = default;

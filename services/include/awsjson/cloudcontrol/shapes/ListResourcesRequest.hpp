@@ -13,12 +13,12 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesRequest {
-  std::string TypeName;
-  std::optional<std::string> TypeVersionId;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> ResourceModel;
+  std::string TypeName{};
+  std::optional<std::string> TypeVersionId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> ResourceModel{};
 
   friend bool operator==(ListResourcesRequest const&, ListResourcesRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourcesResponse {
-  std::optional<std::string> TypeName;
-  std::optional<std::vector<::awsjson::cloudcontrol::ResourceDescription>> ResourceDescriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TypeName{};
+  std::optional<std::vector<::awsjson::cloudcontrol::ResourceDescription>> ResourceDescriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourcesResponse const&, ListResourcesResponse const&) = default;
 };

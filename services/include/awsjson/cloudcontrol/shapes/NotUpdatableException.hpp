@@ -12,7 +12,7 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotUpdatableException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(NotUpdatableException const&, NotUpdatableException const&) = default;
 };

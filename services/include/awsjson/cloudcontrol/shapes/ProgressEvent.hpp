@@ -16,17 +16,17 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgressEvent {
-  std::optional<std::string> TypeName;
-  std::optional<std::string> Identifier;
-  std::optional<std::string> RequestToken;
-  std::optional<std::string> HooksRequestToken;
-  std::optional<awsjson::open_enum<::awsjson::cloudcontrol::Operation>> Operation;
-  std::optional<awsjson::open_enum<::awsjson::cloudcontrol::OperationStatus>> OperationStatus;
-  std::optional<awsjson::timestamp> EventTime;
-  std::optional<std::string> ResourceModel;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::open_enum<::awsjson::cloudcontrol::HandlerErrorCode>> ErrorCode;
-  std::optional<awsjson::timestamp> RetryAfter;
+  std::optional<std::string> TypeName{};
+  std::optional<std::string> Identifier{};
+  std::optional<std::string> RequestToken{};
+  std::optional<std::string> HooksRequestToken{};
+  std::optional<awsjson::open_enum<::awsjson::cloudcontrol::Operation>> Operation{};
+  std::optional<awsjson::open_enum<::awsjson::cloudcontrol::OperationStatus>> OperationStatus{};
+  std::optional<awsjson::timestamp> EventTime{};
+  std::optional<std::string> ResourceModel{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::open_enum<::awsjson::cloudcontrol::HandlerErrorCode>> ErrorCode{};
+  std::optional<awsjson::timestamp> RetryAfter{};
 
   friend bool operator==(ProgressEvent const&, ProgressEvent const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestTokenNotFoundException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(RequestTokenNotFoundException const&,
                          RequestTokenNotFoundException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDescription {
-  std::optional<std::string> Identifier;
-  std::optional<std::string> Properties;
+  std::optional<std::string> Identifier{};
+  std::optional<std::string> Properties{};
 
   friend bool operator==(ResourceDescription const&, ResourceDescription const&) = default;
 };

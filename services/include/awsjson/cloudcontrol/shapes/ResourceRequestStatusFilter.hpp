@@ -16,8 +16,8 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceRequestStatusFilter {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudcontrol::Operation>>> Operations;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudcontrol::OperationStatus>>> OperationStatuses;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudcontrol::Operation>>> Operations{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudcontrol::OperationStatus>>> OperationStatuses{};
 
   friend bool operator==(ResourceRequestStatusFilter const&,
                          ResourceRequestStatusFilter const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResourceRequest {
-  std::string TypeName;
-  std::optional<std::string> TypeVersionId;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ClientToken;
-  std::string Identifier;
-  std::string PatchDocument;
+  std::string TypeName{};
+  std::optional<std::string> TypeVersionId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ClientToken{};
+  std::string Identifier{};
+  std::string PatchDocument{};
 
   friend bool operator==(UpdateResourceRequest const&, UpdateResourceRequest const&) = default;
 };

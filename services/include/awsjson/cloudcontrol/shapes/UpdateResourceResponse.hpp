@@ -13,7 +13,7 @@ namespace awsjson::cloudcontrol {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateResourceResponse {
-  std::optional<::awsjson::cloudcontrol::ProgressEvent> ProgressEvent;
+  std::optional<::awsjson::cloudcontrol::ProgressEvent> ProgressEvent{};
 
   friend bool operator==(UpdateResourceResponse const&, UpdateResourceResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::cloudhsm::Tag> TagList;
+  std::string ResourceArn{};
+  std::vector<::awsjson::cloudhsm::Tag> TagList{};
 
   friend bool operator==(AddTagsToResourceRequest const&,
                          AddTagsToResourceRequest const&) = default;

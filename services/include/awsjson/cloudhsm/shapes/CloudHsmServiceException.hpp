@@ -12,8 +12,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudHsmServiceException {
-  std::optional<std::string> message;
-  std::optional<bool> retryable;
+  std::optional<std::string> message{};
+  std::optional<bool> retryable{};
 
   friend bool operator==(CloudHsmServiceException const&,
                          CloudHsmServiceException const&) = default;

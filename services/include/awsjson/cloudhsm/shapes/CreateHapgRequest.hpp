@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHapgRequest {
-  std::string Label;
+  std::string Label{};
 
   friend bool operator==(CreateHapgRequest const&, CreateHapgRequest const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHsmRequest {
-  std::string SubnetId;
-  std::string SshKey;
-  std::optional<std::string> EniIp;
-  std::string IamRoleArn;
-  std::optional<std::string> ExternalId;
-  awsjson::open_enum<::awsjson::cloudhsm::SubscriptionType> SubscriptionType;
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> SyslogIp;
+  std::string SubnetId{};
+  std::string SshKey{};
+  std::optional<std::string> EniIp{};
+  std::string IamRoleArn{};
+  std::optional<std::string> ExternalId{};
+  awsjson::open_enum<::awsjson::cloudhsm::SubscriptionType> SubscriptionType{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> SyslogIp{};
 
   friend bool operator==(CreateHsmRequest const&, CreateHsmRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLunaClientRequest {
-  std::optional<std::string> Label;
-  std::string Certificate;
+  std::optional<std::string> Label{};
+  std::string Certificate{};
 
   friend bool operator==(CreateLunaClientRequest const&, CreateLunaClientRequest const&) = default;
 };

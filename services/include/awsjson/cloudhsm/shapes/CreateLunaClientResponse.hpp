@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLunaClientResponse {
-  std::optional<std::string> ClientArn;
+  std::optional<std::string> ClientArn{};
 
   friend bool operator==(CreateLunaClientResponse const&,
                          CreateLunaClientResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHapgRequest {
-  std::string HapgArn;
+  std::string HapgArn{};
 
   friend bool operator==(DeleteHapgRequest const&, DeleteHapgRequest const&) = default;
 };

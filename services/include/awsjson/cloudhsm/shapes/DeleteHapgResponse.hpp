@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHapgResponse {
-  std::string Status;
+  std::string Status{};
 
   friend bool operator==(DeleteHapgResponse const&, DeleteHapgResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHsmRequest {
-  std::string HsmArn;
+  std::string HsmArn{};
 
   friend bool operator==(DeleteHsmRequest const&, DeleteHsmRequest const&) = default;
 };

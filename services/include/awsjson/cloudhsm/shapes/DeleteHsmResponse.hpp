@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHsmResponse {
-  std::string Status;
+  std::string Status{};
 
   friend bool operator==(DeleteHsmResponse const&, DeleteHsmResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLunaClientRequest {
-  std::string ClientArn;
+  std::string ClientArn{};
 
   friend bool operator==(DeleteLunaClientRequest const&, DeleteLunaClientRequest const&) = default;
 };

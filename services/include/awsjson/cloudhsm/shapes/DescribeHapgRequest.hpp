@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHapgRequest {
-  std::string HapgArn;
+  std::string HapgArn{};
 
   friend bool operator==(DescribeHapgRequest const&, DescribeHapgRequest const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHapgResponse {
-  std::optional<std::string> HapgArn;
-  std::optional<std::string> HapgSerial;
-  std::optional<std::vector<std::string>> HsmsLastActionFailed;
-  std::optional<std::vector<std::string>> HsmsPendingDeletion;
-  std::optional<std::vector<std::string>> HsmsPendingRegistration;
-  std::optional<std::string> Label;
-  std::optional<std::string> LastModifiedTimestamp;
-  std::optional<std::vector<std::string>> PartitionSerialList;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsm::CloudHsmObjectState>> State;
+  std::optional<std::string> HapgArn{};
+  std::optional<std::string> HapgSerial{};
+  std::optional<std::vector<std::string>> HsmsLastActionFailed{};
+  std::optional<std::vector<std::string>> HsmsPendingDeletion{};
+  std::optional<std::vector<std::string>> HsmsPendingRegistration{};
+  std::optional<std::string> Label{};
+  std::optional<std::string> LastModifiedTimestamp{};
+  std::optional<std::vector<std::string>> PartitionSerialList{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsm::CloudHsmObjectState>> State{};
 
   friend bool operator==(DescribeHapgResponse const&, DescribeHapgResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHsmRequest {
-  std::optional<std::string> HsmArn;
-  std::optional<std::string> HsmSerialNumber;
+  std::optional<std::string> HsmArn{};
+  std::optional<std::string> HsmSerialNumber{};
 
   friend bool operator==(DescribeHsmRequest const&, DescribeHsmRequest const&) = default;
 };

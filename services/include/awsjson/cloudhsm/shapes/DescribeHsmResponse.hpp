@@ -16,27 +16,27 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHsmResponse {
-  std::optional<std::string> HsmArn;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsm::HsmStatus>> Status;
-  std::optional<std::string> StatusDetails;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> EniId;
-  std::optional<std::string> EniIp;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsm::SubscriptionType>> SubscriptionType;
-  std::optional<std::string> SubscriptionStartDate;
-  std::optional<std::string> SubscriptionEndDate;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> IamRoleArn;
-  std::optional<std::string> SerialNumber;
-  std::optional<std::string> VendorName;
-  std::optional<std::string> HsmType;
-  std::optional<std::string> SoftwareVersion;
-  std::optional<std::string> SshPublicKey;
-  std::optional<std::string> SshKeyLastUpdated;
-  std::optional<std::string> ServerCertUri;
-  std::optional<std::string> ServerCertLastUpdated;
-  std::optional<std::vector<std::string>> Partitions;
+  std::optional<std::string> HsmArn{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsm::HsmStatus>> Status{};
+  std::optional<std::string> StatusDetails{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> EniId{};
+  std::optional<std::string> EniIp{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsm::SubscriptionType>> SubscriptionType{};
+  std::optional<std::string> SubscriptionStartDate{};
+  std::optional<std::string> SubscriptionEndDate{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<std::string> SerialNumber{};
+  std::optional<std::string> VendorName{};
+  std::optional<std::string> HsmType{};
+  std::optional<std::string> SoftwareVersion{};
+  std::optional<std::string> SshPublicKey{};
+  std::optional<std::string> SshKeyLastUpdated{};
+  std::optional<std::string> ServerCertUri{};
+  std::optional<std::string> ServerCertLastUpdated{};
+  std::optional<std::vector<std::string>> Partitions{};
 
   friend bool operator==(DescribeHsmResponse const&, DescribeHsmResponse const&) = default;
 };

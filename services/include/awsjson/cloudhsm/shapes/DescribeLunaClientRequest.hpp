@@ -12,8 +12,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLunaClientRequest {
-  std::optional<std::string> ClientArn;
-  std::optional<std::string> CertificateFingerprint;
+  std::optional<std::string> ClientArn{};
+  std::optional<std::string> CertificateFingerprint{};
 
   friend bool operator==(DescribeLunaClientRequest const&,
                          DescribeLunaClientRequest const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLunaClientResponse {
-  std::optional<std::string> ClientArn;
-  std::optional<std::string> Certificate;
-  std::optional<std::string> CertificateFingerprint;
-  std::optional<std::string> LastModifiedTimestamp;
-  std::optional<std::string> Label;
+  std::optional<std::string> ClientArn{};
+  std::optional<std::string> Certificate{};
+  std::optional<std::string> CertificateFingerprint{};
+  std::optional<std::string> LastModifiedTimestamp{};
+  std::optional<std::string> Label{};
 
   friend bool operator==(DescribeLunaClientResponse const&,
                          DescribeLunaClientResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConfigRequest {
-  std::string ClientArn;
-  awsjson::open_enum<::awsjson::cloudhsm::ClientVersion> ClientVersion;
-  std::vector<std::string> HapgList;
+  std::string ClientArn{};
+  awsjson::open_enum<::awsjson::cloudhsm::ClientVersion> ClientVersion{};
+  std::vector<std::string> HapgList{};
 
   friend bool operator==(GetConfigRequest const&, GetConfigRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConfigResponse {
-  std::optional<std::string> ConfigType;
-  std::optional<std::string> ConfigFile;
-  std::optional<std::string> ConfigCred;
+  std::optional<std::string> ConfigType{};
+  std::optional<std::string> ConfigFile{};
+  std::optional<std::string> ConfigCred{};
 
   friend bool operator==(GetConfigResponse const&, GetConfigResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAvailableZonesResponse {
-  std::optional<std::vector<std::string>> AZList;
+  std::optional<std::vector<std::string>> AZList{};
 
   friend bool operator==(ListAvailableZonesResponse const&,
                          ListAvailableZonesResponse const&) = default;

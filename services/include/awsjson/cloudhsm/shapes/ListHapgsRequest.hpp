@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHapgsRequest {
-  std::optional<std::string> NextToken;
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHapgsRequest const&, ListHapgsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHapgsResponse {
-  std::vector<std::string> HapgList;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> HapgList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHapgsResponse const&, ListHapgsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHsmsRequest {
-  std::optional<std::string> NextToken;
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHsmsRequest const&, ListHsmsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHsmsResponse {
-  std::optional<std::vector<std::string>> HsmList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> HsmList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHsmsResponse const&, ListHsmsResponse const&) = default;
 };

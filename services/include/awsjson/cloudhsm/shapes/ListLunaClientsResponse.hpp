@@ -13,8 +13,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLunaClientsResponse {
-  std::vector<std::string> ClientList;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> ClientList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLunaClientsResponse const&, ListLunaClientsResponse const&) = default;
 };

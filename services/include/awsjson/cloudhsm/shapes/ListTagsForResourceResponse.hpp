@@ -14,7 +14,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::vector<::awsjson::cloudhsm::Tag> TagList;
+  std::vector<::awsjson::cloudhsm::Tag> TagList{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

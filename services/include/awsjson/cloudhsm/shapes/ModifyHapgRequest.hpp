@@ -13,9 +13,9 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyHapgRequest {
-  std::string HapgArn;
-  std::optional<std::string> Label;
-  std::optional<std::vector<std::string>> PartitionSerialList;
+  std::string HapgArn{};
+  std::optional<std::string> Label{};
+  std::optional<std::vector<std::string>> PartitionSerialList{};
 
   friend bool operator==(ModifyHapgRequest const&, ModifyHapgRequest const&) = default;
 };

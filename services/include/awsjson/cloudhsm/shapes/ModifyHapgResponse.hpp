@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyHapgResponse {
-  std::optional<std::string> HapgArn;
+  std::optional<std::string> HapgArn{};
 
   friend bool operator==(ModifyHapgResponse const&, ModifyHapgResponse const&) = default;
 };

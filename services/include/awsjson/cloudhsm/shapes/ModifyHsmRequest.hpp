@@ -12,12 +12,12 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyHsmRequest {
-  std::string HsmArn;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> EniIp;
-  std::optional<std::string> IamRoleArn;
-  std::optional<std::string> ExternalId;
-  std::optional<std::string> SyslogIp;
+  std::string HsmArn{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> EniIp{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<std::string> ExternalId{};
+  std::optional<std::string> SyslogIp{};
 
   friend bool operator==(ModifyHsmRequest const&, ModifyHsmRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyHsmResponse {
-  std::optional<std::string> HsmArn;
+  std::optional<std::string> HsmArn{};
 
   friend bool operator==(ModifyHsmResponse const&, ModifyHsmResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyLunaClientRequest {
-  std::string ClientArn;
-  std::string Certificate;
+  std::string ClientArn{};
+  std::string Certificate{};
 
   friend bool operator==(ModifyLunaClientRequest const&, ModifyLunaClientRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyLunaClientResponse {
-  std::optional<std::string> ClientArn;
+  std::optional<std::string> ClientArn{};
 
   friend bool operator==(ModifyLunaClientResponse const&,
                          ModifyLunaClientResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::cloudhsm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromResourceRequest {
-  std::string ResourceArn;
-  std::vector<std::string> TagKeyList;
+  std::string ResourceArn{};
+  std::vector<std::string> TagKeyList{};
 
   friend bool operator==(RemoveTagsFromResourceRequest const&,
                          RemoveTagsFromResourceRequest const&) = default;

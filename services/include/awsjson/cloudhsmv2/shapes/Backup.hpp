@@ -17,20 +17,20 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Backup {
-  std::string BackupId;
-  std::optional<std::string> BackupArn;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::BackupState>> BackupState;
-  std::optional<std::string> ClusterId;
-  std::optional<awsjson::timestamp> CreateTimestamp;
-  std::optional<awsjson::timestamp> CopyTimestamp;
-  std::optional<bool> NeverExpires;
-  std::optional<std::string> SourceRegion;
-  std::optional<std::string> SourceBackup;
-  std::optional<std::string> SourceCluster;
-  std::optional<awsjson::timestamp> DeleteTimestamp;
-  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList;
-  std::optional<std::string> HsmType;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterMode>> Mode;
+  std::string BackupId{};
+  std::optional<std::string> BackupArn{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::BackupState>> BackupState{};
+  std::optional<std::string> ClusterId{};
+  std::optional<awsjson::timestamp> CreateTimestamp{};
+  std::optional<awsjson::timestamp> CopyTimestamp{};
+  std::optional<bool> NeverExpires{};
+  std::optional<std::string> SourceRegion{};
+  std::optional<std::string> SourceBackup{};
+  std::optional<std::string> SourceCluster{};
+  std::optional<awsjson::timestamp> DeleteTimestamp{};
+  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList{};
+  std::optional<std::string> HsmType{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterMode>> Mode{};
 
   friend bool operator==(Backup const&, Backup const&) = default;
 };

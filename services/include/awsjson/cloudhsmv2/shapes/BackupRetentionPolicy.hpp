@@ -14,8 +14,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackupRetentionPolicy {
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::BackupRetentionType>> Type;
-  std::optional<std::string> Value;
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::BackupRetentionType>> Type{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(BackupRetentionPolicy const&, BackupRetentionPolicy const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Certificates {
-  std::optional<std::string> ClusterCsr;
-  std::optional<std::string> HsmCertificate;
-  std::optional<std::string> AwsHardwareCertificate;
-  std::optional<std::string> ManufacturerHardwareCertificate;
-  std::optional<std::string> ClusterCertificate;
+  std::optional<std::string> ClusterCsr{};
+  std::optional<std::string> HsmCertificate{};
+  std::optional<std::string> AwsHardwareCertificate{};
+  std::optional<std::string> ManufacturerHardwareCertificate{};
+  std::optional<std::string> ClusterCertificate{};
 
   friend bool operator==(Certificates const&, Certificates const&) = default;
 };

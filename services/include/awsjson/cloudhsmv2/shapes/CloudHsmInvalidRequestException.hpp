@@ -12,7 +12,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudHsmInvalidRequestException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(CloudHsmInvalidRequestException const&,
                          CloudHsmInvalidRequestException const&) = default;

@@ -23,24 +23,24 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Cluster {
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::BackupPolicy>> BackupPolicy;
-  std::optional<::awsjson::cloudhsmv2::BackupRetentionPolicy> BackupRetentionPolicy;
-  std::optional<std::string> ClusterId;
-  std::optional<awsjson::timestamp> CreateTimestamp;
-  std::optional<std::vector<::awsjson::cloudhsmv2::Hsm>> Hsms;
-  std::optional<std::string> HsmType;
-  std::optional<awsjson::timestamp> HsmTypeRollbackExpiration;
-  std::optional<std::string> PreCoPassword;
-  std::optional<std::string> SecurityGroup;
-  std::optional<std::string> SourceBackupId;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterState>> State;
-  std::optional<std::string> StateMessage;
-  std::optional<std::map<std::string, std::string>> SubnetMapping;
-  std::optional<std::string> VpcId;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::NetworkType>> NetworkType;
-  std::optional<::awsjson::cloudhsmv2::Certificates> Certificates;
-  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterMode>> Mode;
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::BackupPolicy>> BackupPolicy{};
+  std::optional<::awsjson::cloudhsmv2::BackupRetentionPolicy> BackupRetentionPolicy{};
+  std::optional<std::string> ClusterId{};
+  std::optional<awsjson::timestamp> CreateTimestamp{};
+  std::optional<std::vector<::awsjson::cloudhsmv2::Hsm>> Hsms{};
+  std::optional<std::string> HsmType{};
+  std::optional<awsjson::timestamp> HsmTypeRollbackExpiration{};
+  std::optional<std::string> PreCoPassword{};
+  std::optional<std::string> SecurityGroup{};
+  std::optional<std::string> SourceBackupId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterState>> State{};
+  std::optional<std::string> StateMessage{};
+  std::optional<std::map<std::string, std::string>> SubnetMapping{};
+  std::optional<std::string> VpcId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::NetworkType>> NetworkType{};
+  std::optional<::awsjson::cloudhsmv2::Certificates> Certificates{};
+  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterMode>> Mode{};
 
   friend bool operator==(Cluster const&, Cluster const&) = default;
 };

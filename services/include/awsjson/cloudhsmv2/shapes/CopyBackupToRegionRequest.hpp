@@ -15,9 +15,9 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyBackupToRegionRequest {
-  std::string DestinationRegion;
-  std::string BackupId;
-  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList;
+  std::string DestinationRegion{};
+  std::string BackupId{};
+  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList{};
 
   friend bool operator==(CopyBackupToRegionRequest const&,
                          CopyBackupToRegionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyBackupToRegionResponse {
-  std::optional<::awsjson::cloudhsmv2::DestinationBackup> DestinationBackup;
+  std::optional<::awsjson::cloudhsmv2::DestinationBackup> DestinationBackup{};
 
   friend bool operator==(CopyBackupToRegionResponse const&,
                          CopyBackupToRegionResponse const&) = default;

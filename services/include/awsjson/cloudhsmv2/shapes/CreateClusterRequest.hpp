@@ -18,13 +18,13 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  std::optional<::awsjson::cloudhsmv2::BackupRetentionPolicy> BackupRetentionPolicy;
-  std::string HsmType;
-  std::optional<std::string> SourceBackupId;
-  std::vector<std::string> SubnetIds;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::NetworkType>> NetworkType;
-  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterMode>> Mode;
+  std::optional<::awsjson::cloudhsmv2::BackupRetentionPolicy> BackupRetentionPolicy{};
+  std::string HsmType{};
+  std::optional<std::string> SourceBackupId{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::NetworkType>> NetworkType{};
+  std::optional<std::vector<::awsjson::cloudhsmv2::Tag>> TagList{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterMode>> Mode{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

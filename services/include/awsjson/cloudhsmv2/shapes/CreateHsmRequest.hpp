@@ -12,9 +12,9 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHsmRequest {
-  std::string ClusterId;
-  std::string AvailabilityZone;
-  std::optional<std::string> IpAddress;
+  std::string ClusterId{};
+  std::string AvailabilityZone{};
+  std::optional<std::string> IpAddress{};
 
   friend bool operator==(CreateHsmRequest const&, CreateHsmRequest const&) = default;
 };

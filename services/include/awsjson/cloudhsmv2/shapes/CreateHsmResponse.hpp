@@ -13,7 +13,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHsmResponse {
-  std::optional<::awsjson::cloudhsmv2::Hsm> Hsm;
+  std::optional<::awsjson::cloudhsmv2::Hsm> Hsm{};
 
   friend bool operator==(CreateHsmResponse const&, CreateHsmResponse const&) = default;
 };

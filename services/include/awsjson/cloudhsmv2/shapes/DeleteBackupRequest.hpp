@@ -12,7 +12,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBackupRequest {
-  std::string BackupId;
+  std::string BackupId{};
 
   friend bool operator==(DeleteBackupRequest const&, DeleteBackupRequest const&) = default;
 };

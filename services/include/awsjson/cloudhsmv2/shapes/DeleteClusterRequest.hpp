@@ -12,7 +12,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClusterRequest {
-  std::string ClusterId;
+  std::string ClusterId{};
 
   friend bool operator==(DeleteClusterRequest const&, DeleteClusterRequest const&) = default;
 };

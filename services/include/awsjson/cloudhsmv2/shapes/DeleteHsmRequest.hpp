@@ -12,10 +12,10 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHsmRequest {
-  std::string ClusterId;
-  std::optional<std::string> HsmId;
-  std::optional<std::string> EniId;
-  std::optional<std::string> EniIp;
+  std::string ClusterId{};
+  std::optional<std::string> HsmId{};
+  std::optional<std::string> EniId{};
+  std::optional<std::string> EniIp{};
 
   friend bool operator==(DeleteHsmRequest const&, DeleteHsmRequest const&) = default;
 };

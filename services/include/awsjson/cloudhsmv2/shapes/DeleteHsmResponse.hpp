@@ -12,7 +12,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHsmResponse {
-  std::optional<std::string> HsmId;
+  std::optional<std::string> HsmId{};
 
   friend bool operator==(DeleteHsmResponse const&, DeleteHsmResponse const&) = default;
 };

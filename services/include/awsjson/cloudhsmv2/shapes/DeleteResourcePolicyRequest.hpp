@@ -12,7 +12,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::optional<std::string> ResourceArn;
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBackupsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::map<std::string, std::vector<std::string>>> Filters;
-  std::optional<bool> Shared;
-  std::optional<bool> SortAscending;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Filters{};
+  std::optional<bool> Shared{};
+  std::optional<bool> SortAscending{};
 
   friend bool operator==(DescribeBackupsRequest const&, DescribeBackupsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBackupsResponse {
-  std::optional<std::vector<::awsjson::cloudhsmv2::Backup>> Backups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudhsmv2::Backup>> Backups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBackupsResponse const&, DescribeBackupsResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClustersRequest {
-  std::optional<std::map<std::string, std::vector<std::string>>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::map<std::string, std::vector<std::string>>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeClustersRequest const&, DescribeClustersRequest const&) = default;
 };

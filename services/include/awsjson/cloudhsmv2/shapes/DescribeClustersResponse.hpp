@@ -15,8 +15,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClustersResponse {
-  std::optional<std::vector<::awsjson::cloudhsmv2::Cluster>> Clusters;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudhsmv2::Cluster>> Clusters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeClustersResponse const&,
                          DescribeClustersResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationBackup {
-  std::optional<awsjson::timestamp> CreateTimestamp;
-  std::optional<std::string> SourceRegion;
-  std::optional<std::string> SourceBackup;
-  std::optional<std::string> SourceCluster;
+  std::optional<awsjson::timestamp> CreateTimestamp{};
+  std::optional<std::string> SourceRegion{};
+  std::optional<std::string> SourceBackup{};
+  std::optional<std::string> SourceCluster{};
 
   friend bool operator==(DestinationBackup const&, DestinationBackup const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyResponse {
-  std::optional<std::string> Policy;
+  std::optional<std::string> Policy{};
 
   friend bool operator==(GetResourcePolicyResponse const&,
                          GetResourcePolicyResponse const&) = default;

@@ -14,16 +14,16 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Hsm {
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> EniId;
-  std::optional<std::string> EniIp;
-  std::optional<std::string> EniIpV6;
-  std::string HsmId;
-  std::optional<std::string> HsmType;
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::HsmState>> State;
-  std::optional<std::string> StateMessage;
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> EniId{};
+  std::optional<std::string> EniIp{};
+  std::optional<std::string> EniIpV6{};
+  std::string HsmId{};
+  std::optional<std::string> HsmType{};
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::HsmState>> State{};
+  std::optional<std::string> StateMessage{};
 
   friend bool operator==(Hsm const&, Hsm const&) = default;
 };

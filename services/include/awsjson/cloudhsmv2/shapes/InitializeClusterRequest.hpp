@@ -12,9 +12,9 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitializeClusterRequest {
-  std::string ClusterId;
-  std::string SignedCert;
-  std::string TrustAnchor;
+  std::string ClusterId{};
+  std::string SignedCert{};
+  std::string TrustAnchor{};
 
   friend bool operator==(InitializeClusterRequest const&,
                          InitializeClusterRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitializeClusterResponse {
-  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterState>> State;
-  std::optional<std::string> StateMessage;
+  std::optional<awsjson::open_enum<::awsjson::cloudhsmv2::ClusterState>> State{};
+  std::optional<std::string> StateMessage{};
 
   friend bool operator==(InitializeClusterResponse const&,
                          InitializeClusterResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsResponse {
-  std::vector<::awsjson::cloudhsmv2::Tag> TagList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::cloudhsmv2::Tag> TagList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsResponse const&, ListTagsResponse const&) = default;
 };

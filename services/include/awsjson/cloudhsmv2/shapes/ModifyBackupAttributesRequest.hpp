@@ -12,8 +12,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyBackupAttributesRequest {
-  std::string BackupId;
-  bool NeverExpires;
+  std::string BackupId{};
+  bool NeverExpires{};
 
   friend bool operator==(ModifyBackupAttributesRequest const&,
                          ModifyBackupAttributesRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyBackupAttributesResponse {
-  std::optional<::awsjson::cloudhsmv2::Backup> Backup;
+  std::optional<::awsjson::cloudhsmv2::Backup> Backup{};
 
   friend bool operator==(ModifyBackupAttributesResponse const&,
                          ModifyBackupAttributesResponse const&) = default;

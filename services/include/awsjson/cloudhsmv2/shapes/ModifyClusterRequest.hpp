@@ -14,9 +14,9 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyClusterRequest {
-  std::optional<std::string> HsmType;
-  std::optional<::awsjson::cloudhsmv2::BackupRetentionPolicy> BackupRetentionPolicy;
-  std::string ClusterId;
+  std::optional<std::string> HsmType{};
+  std::optional<::awsjson::cloudhsmv2::BackupRetentionPolicy> BackupRetentionPolicy{};
+  std::string ClusterId{};
 
   friend bool operator==(ModifyClusterRequest const&, ModifyClusterRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyClusterResponse {
-  std::optional<::awsjson::cloudhsmv2::Cluster> Cluster;
+  std::optional<::awsjson::cloudhsmv2::Cluster> Cluster{};
 
   friend bool operator==(ModifyClusterResponse const&, ModifyClusterResponse const&) = default;
 };

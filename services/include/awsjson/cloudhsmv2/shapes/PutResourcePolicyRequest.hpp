@@ -12,8 +12,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> Policy;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> Policy{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceId;
-  std::vector<::awsjson::cloudhsmv2::Tag> TagList;
+  std::string ResourceId{};
+  std::vector<::awsjson::cloudhsmv2::Tag> TagList{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

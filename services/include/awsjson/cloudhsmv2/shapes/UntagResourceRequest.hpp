@@ -13,8 +13,8 @@ namespace awsjson::cloudhsmv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string ResourceId;
-  std::vector<std::string> TagKeyList;
+  std::string ResourceId{};
+  std::vector<std::string> TagKeyList{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

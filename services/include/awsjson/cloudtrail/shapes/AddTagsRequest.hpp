@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsRequest {
-  std::string ResourceId;
-  std::vector<::awsjson::cloudtrail::Tag> TagsList;
+  std::string ResourceId{};
+  std::vector<::awsjson::cloudtrail::Tag> TagsList{};
 
   friend bool operator==(AddTagsRequest const&, AddTagsRequest const&) = default;
 };

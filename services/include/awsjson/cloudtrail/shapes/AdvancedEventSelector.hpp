@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdvancedEventSelector {
-  std::optional<std::string> Name;
-  std::vector<::awsjson::cloudtrail::AdvancedFieldSelector> FieldSelectors;
+  std::optional<std::string> Name{};
+  std::vector<::awsjson::cloudtrail::AdvancedFieldSelector> FieldSelectors{};
 
   friend bool operator==(AdvancedEventSelector const&, AdvancedEventSelector const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdvancedFieldSelector {
-  std::string Field;
-  std::optional<std::vector<std::string>> Equals;
-  std::optional<std::vector<std::string>> StartsWith;
-  std::optional<std::vector<std::string>> EndsWith;
-  std::optional<std::vector<std::string>> NotEquals;
-  std::optional<std::vector<std::string>> NotStartsWith;
-  std::optional<std::vector<std::string>> NotEndsWith;
+  std::string Field{};
+  std::optional<std::vector<std::string>> Equals{};
+  std::optional<std::vector<std::string>> StartsWith{};
+  std::optional<std::vector<std::string>> EndsWith{};
+  std::optional<std::vector<std::string>> NotEquals{};
+  std::optional<std::vector<std::string>> NotStartsWith{};
+  std::optional<std::vector<std::string>> NotEndsWith{};
 
   friend bool operator==(AdvancedFieldSelector const&, AdvancedFieldSelector const&) = default;
 };

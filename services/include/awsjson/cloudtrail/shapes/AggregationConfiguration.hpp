@@ -16,8 +16,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregationConfiguration {
-  std::vector<awsjson::open_enum<::awsjson::cloudtrail::Template>> Templates;
-  awsjson::open_enum<::awsjson::cloudtrail::EventCategoryAggregation> EventCategory;
+  std::vector<awsjson::open_enum<::awsjson::cloudtrail::Template>> Templates{};
+  awsjson::open_enum<::awsjson::cloudtrail::EventCategoryAggregation> EventCategory{};
 
   friend bool operator==(AggregationConfiguration const&,
                          AggregationConfiguration const&) = default;

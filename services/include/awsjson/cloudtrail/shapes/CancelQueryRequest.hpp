@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelQueryRequest {
-  std::optional<std::string> EventDataStore;
-  std::string QueryId;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> EventDataStore{};
+  std::string QueryId{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(CancelQueryRequest const&, CancelQueryRequest const&) = default;
 };

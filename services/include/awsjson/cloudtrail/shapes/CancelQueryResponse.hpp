@@ -14,9 +14,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelQueryResponse {
-  std::string QueryId;
-  awsjson::open_enum<::awsjson::cloudtrail::QueryStatus> QueryStatus;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::string QueryId{};
+  awsjson::open_enum<::awsjson::cloudtrail::QueryStatus> QueryStatus{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(CancelQueryResponse const&, CancelQueryResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Channel {
-  std::optional<std::string> ChannelArn;
-  std::optional<std::string> Name;
+  std::optional<std::string> ChannelArn{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(Channel const&, Channel const&) = default;
 };

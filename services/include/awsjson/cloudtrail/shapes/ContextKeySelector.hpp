@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContextKeySelector {
-  awsjson::open_enum<::awsjson::cloudtrail::Type> Type;
-  std::vector<std::string> Equals;
+  awsjson::open_enum<::awsjson::cloudtrail::Type> Type{};
+  std::vector<std::string> Equals{};
 
   friend bool operator==(ContextKeySelector const&, ContextKeySelector const&) = default;
 };

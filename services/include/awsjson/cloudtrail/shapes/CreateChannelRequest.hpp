@@ -16,10 +16,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateChannelRequest {
-  std::string Name;
-  std::string Source;
-  std::vector<::awsjson::cloudtrail::Destination> Destinations;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> Tags;
+  std::string Name{};
+  std::string Source{};
+  std::vector<::awsjson::cloudtrail::Destination> Destinations{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> Tags{};
 
   friend bool operator==(CreateChannelRequest const&, CreateChannelRequest const&) = default;
 };

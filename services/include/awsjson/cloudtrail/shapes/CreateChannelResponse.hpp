@@ -16,11 +16,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateChannelResponse {
-  std::optional<std::string> ChannelArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Source;
-  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> Tags;
+  std::optional<std::string> ChannelArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Source{};
+  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> Tags{};
 
   friend bool operator==(CreateChannelResponse const&, CreateChannelResponse const&) = default;
 };

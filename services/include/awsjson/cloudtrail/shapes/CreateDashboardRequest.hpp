@@ -17,11 +17,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDashboardRequest {
-  std::string Name;
-  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<std::vector<::awsjson::cloudtrail::RequestWidget>> Widgets;
+  std::string Name{};
+  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<std::vector<::awsjson::cloudtrail::RequestWidget>> Widgets{};
 
   friend bool operator==(CreateDashboardRequest const&, CreateDashboardRequest const&) = default;
 };

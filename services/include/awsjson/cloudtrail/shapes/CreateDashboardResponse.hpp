@@ -18,13 +18,13 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDashboardResponse {
-  std::optional<std::string> DashboardArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type;
-  std::optional<std::vector<::awsjson::cloudtrail::Widget>> Widgets;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList;
-  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule;
-  std::optional<bool> TerminationProtectionEnabled;
+  std::optional<std::string> DashboardArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type{};
+  std::optional<std::vector<::awsjson::cloudtrail::Widget>> Widgets{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList{};
+  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule{};
+  std::optional<bool> TerminationProtectionEnabled{};
 
   friend bool operator==(CreateDashboardResponse const&, CreateDashboardResponse const&) = default;
 };

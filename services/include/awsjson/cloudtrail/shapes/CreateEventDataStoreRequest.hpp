@@ -18,16 +18,16 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventDataStoreRequest {
-  std::string Name;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
-  std::optional<bool> MultiRegionEnabled;
-  std::optional<bool> OrganizationEnabled;
-  std::optional<std::int32_t> RetentionPeriod;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> StartIngestion;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode;
+  std::string Name{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
+  std::optional<bool> MultiRegionEnabled{};
+  std::optional<bool> OrganizationEnabled{};
+  std::optional<std::int32_t> RetentionPeriod{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> StartIngestion{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode{};
 
   friend bool operator==(CreateEventDataStoreRequest const&,
                          CreateEventDataStoreRequest const&) = default;

@@ -19,19 +19,19 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventDataStoreResponse {
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
-  std::optional<bool> MultiRegionEnabled;
-  std::optional<bool> OrganizationEnabled;
-  std::optional<std::int32_t> RetentionPeriod;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode;
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
+  std::optional<bool> MultiRegionEnabled{};
+  std::optional<bool> OrganizationEnabled{};
+  std::optional<std::int32_t> RetentionPeriod{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode{};
 
   friend bool operator==(CreateEventDataStoreResponse const&,
                          CreateEventDataStoreResponse const&) = default;

@@ -15,18 +15,18 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrailRequest {
-  std::string Name;
-  std::string S3BucketName;
-  std::optional<std::string> S3KeyPrefix;
-  std::optional<std::string> SnsTopicName;
-  std::optional<bool> IncludeGlobalServiceEvents;
-  std::optional<bool> IsMultiRegionTrail;
-  std::optional<bool> EnableLogFileValidation;
-  std::optional<std::string> CloudWatchLogsLogGroupArn;
-  std::optional<std::string> CloudWatchLogsRoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> IsOrganizationTrail;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList;
+  std::string Name{};
+  std::string S3BucketName{};
+  std::optional<std::string> S3KeyPrefix{};
+  std::optional<std::string> SnsTopicName{};
+  std::optional<bool> IncludeGlobalServiceEvents{};
+  std::optional<bool> IsMultiRegionTrail{};
+  std::optional<bool> EnableLogFileValidation{};
+  std::optional<std::string> CloudWatchLogsLogGroupArn{};
+  std::optional<std::string> CloudWatchLogsRoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> IsOrganizationTrail{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList{};
 
   friend bool operator==(CreateTrailRequest const&, CreateTrailRequest const&) = default;
 };

@@ -12,19 +12,19 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrailResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> S3KeyPrefix;
-  std::optional<std::string> SnsTopicName;
-  std::optional<std::string> SnsTopicARN;
-  std::optional<bool> IncludeGlobalServiceEvents;
-  std::optional<bool> IsMultiRegionTrail;
-  std::optional<std::string> TrailARN;
-  std::optional<bool> LogFileValidationEnabled;
-  std::optional<std::string> CloudWatchLogsLogGroupArn;
-  std::optional<std::string> CloudWatchLogsRoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> IsOrganizationTrail;
+  std::optional<std::string> Name{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> S3KeyPrefix{};
+  std::optional<std::string> SnsTopicName{};
+  std::optional<std::string> SnsTopicARN{};
+  std::optional<bool> IncludeGlobalServiceEvents{};
+  std::optional<bool> IsMultiRegionTrail{};
+  std::optional<std::string> TrailARN{};
+  std::optional<bool> LogFileValidationEnabled{};
+  std::optional<std::string> CloudWatchLogsLogGroupArn{};
+  std::optional<std::string> CloudWatchLogsRoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> IsOrganizationTrail{};
 
   friend bool operator==(CreateTrailResponse const&, CreateTrailResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DashboardDetail {
-  std::optional<std::string> DashboardArn;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type;
+  std::optional<std::string> DashboardArn{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type{};
 
   friend bool operator==(DashboardDetail const&, DashboardDetail const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataResource {
-  std::optional<std::string> Type;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Type{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(DataResource const&, DataResource const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteChannelRequest {
-  std::string Channel;
+  std::string Channel{};
 
   friend bool operator==(DeleteChannelRequest const&, DeleteChannelRequest const&) = default;
 };

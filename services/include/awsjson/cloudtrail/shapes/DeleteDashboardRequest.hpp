@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDashboardRequest {
-  std::string DashboardId;
+  std::string DashboardId{};
 
   friend bool operator==(DeleteDashboardRequest const&, DeleteDashboardRequest const&) = default;
 };

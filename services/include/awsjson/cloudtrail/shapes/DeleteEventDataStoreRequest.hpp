@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventDataStoreRequest {
-  std::string EventDataStore;
+  std::string EventDataStore{};
 
   friend bool operator==(DeleteEventDataStoreRequest const&,
                          DeleteEventDataStoreRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterOrganizationDelegatedAdminRequest {
-  std::string DelegatedAdminAccountId;
+  std::string DelegatedAdminAccountId{};
 
   friend bool operator==(DeregisterOrganizationDelegatedAdminRequest const&,
                          DeregisterOrganizationDelegatedAdminRequest const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQueryRequest {
-  std::optional<std::string> EventDataStore;
-  std::optional<std::string> QueryId;
-  std::optional<std::string> QueryAlias;
-  std::optional<std::string> RefreshId;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> EventDataStore{};
+  std::optional<std::string> QueryId{};
+  std::optional<std::string> QueryAlias{};
+  std::optional<std::string> RefreshId{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(DescribeQueryRequest const&, DescribeQueryRequest const&) = default;
 };

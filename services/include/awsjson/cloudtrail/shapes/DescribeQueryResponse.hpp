@@ -16,15 +16,15 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQueryResponse {
-  std::optional<std::string> QueryId;
-  std::optional<std::string> QueryString;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus;
-  std::optional<::awsjson::cloudtrail::QueryStatisticsForDescribeQuery> QueryStatistics;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> DeliveryS3Uri;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DeliveryStatus>> DeliveryStatus;
-  std::optional<std::string> Prompt;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> QueryId{};
+  std::optional<std::string> QueryString{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus{};
+  std::optional<::awsjson::cloudtrail::QueryStatisticsForDescribeQuery> QueryStatistics{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> DeliveryS3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DeliveryStatus>> DeliveryStatus{};
+  std::optional<std::string> Prompt{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(DescribeQueryResponse const&, DescribeQueryResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrailsRequest {
-  std::optional<std::vector<std::string>> trailNameList;
-  std::optional<bool> includeShadowTrails;
+  std::optional<std::vector<std::string>> trailNameList{};
+  std::optional<bool> includeShadowTrails{};
 
   friend bool operator==(DescribeTrailsRequest const&, DescribeTrailsRequest const&) = default;
 };

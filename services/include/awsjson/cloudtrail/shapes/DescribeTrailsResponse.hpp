@@ -14,7 +14,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrailsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::Trail>> trailList;
+  std::optional<std::vector<::awsjson::cloudtrail::Trail>> trailList{};
 
   friend bool operator==(DescribeTrailsResponse const&, DescribeTrailsResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Destination {
-  awsjson::open_enum<::awsjson::cloudtrail::DestinationType> Type;
-  std::string Location;
+  awsjson::open_enum<::awsjson::cloudtrail::DestinationType> Type{};
+  std::string Location{};
 
   friend bool operator==(Destination const&, Destination const&) = default;
 };

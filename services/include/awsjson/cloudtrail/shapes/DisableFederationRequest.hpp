@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableFederationRequest {
-  std::string EventDataStore;
+  std::string EventDataStore{};
 
   friend bool operator==(DisableFederationRequest const&,
                          DisableFederationRequest const&) = default;

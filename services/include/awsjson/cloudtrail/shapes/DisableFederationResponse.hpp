@@ -14,8 +14,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableFederationResponse {
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus;
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus{};
 
   friend bool operator==(DisableFederationResponse const&,
                          DisableFederationResponse const&) = default;

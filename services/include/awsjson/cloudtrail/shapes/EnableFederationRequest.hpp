@@ -12,8 +12,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableFederationRequest {
-  std::string EventDataStore;
-  std::string FederationRoleArn;
+  std::string EventDataStore{};
+  std::string FederationRoleArn{};
 
   friend bool operator==(EnableFederationRequest const&, EnableFederationRequest const&) = default;
 };

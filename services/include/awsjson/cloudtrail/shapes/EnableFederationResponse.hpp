@@ -14,9 +14,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableFederationResponse {
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus;
-  std::optional<std::string> FederationRoleArn;
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus{};
+  std::optional<std::string> FederationRoleArn{};
 
   friend bool operator==(EnableFederationResponse const&,
                          EnableFederationResponse const&) = default;

@@ -15,15 +15,15 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Event {
-  std::optional<std::string> EventId;
-  std::optional<std::string> EventName;
-  std::optional<std::string> ReadOnly;
-  std::optional<std::string> AccessKeyId;
-  std::optional<awsjson::timestamp> EventTime;
-  std::optional<std::string> EventSource;
-  std::optional<std::string> Username;
-  std::optional<std::vector<::awsjson::cloudtrail::Resource>> Resources;
-  std::optional<std::string> CloudTrailEvent;
+  std::optional<std::string> EventId{};
+  std::optional<std::string> EventName{};
+  std::optional<std::string> ReadOnly{};
+  std::optional<std::string> AccessKeyId{};
+  std::optional<awsjson::timestamp> EventTime{};
+  std::optional<std::string> EventSource{};
+  std::optional<std::string> Username{};
+  std::optional<std::vector<::awsjson::cloudtrail::Resource>> Resources{};
+  std::optional<std::string> CloudTrailEvent{};
 
   friend bool operator==(Event const&, Event const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventDataStore {
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<std::string> Name;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
-  std::optional<bool> MultiRegionEnabled;
-  std::optional<bool> OrganizationEnabled;
-  std::optional<std::int32_t> RetentionPeriod;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<std::string> Name{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
+  std::optional<bool> MultiRegionEnabled{};
+  std::optional<bool> OrganizationEnabled{};
+  std::optional<std::int32_t> RetentionPeriod{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
 
   friend bool operator==(EventDataStore const&, EventDataStore const&) = default;
 };

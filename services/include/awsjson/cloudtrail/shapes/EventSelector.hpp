@@ -16,10 +16,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventSelector {
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ReadWriteType>> ReadWriteType;
-  std::optional<bool> IncludeManagementEvents;
-  std::optional<std::vector<::awsjson::cloudtrail::DataResource>> DataResources;
-  std::optional<std::vector<std::string>> ExcludeManagementEventSources;
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ReadWriteType>> ReadWriteType{};
+  std::optional<bool> IncludeManagementEvents{};
+  std::optional<std::vector<::awsjson::cloudtrail::DataResource>> DataResources{};
+  std::optional<std::vector<std::string>> ExcludeManagementEventSources{};
 
   friend bool operator==(EventSelector const&, EventSelector const&) = default;
 };

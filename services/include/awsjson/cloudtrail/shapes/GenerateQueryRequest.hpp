@@ -13,8 +13,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateQueryRequest {
-  std::vector<std::string> EventDataStores;
-  std::string Prompt;
+  std::vector<std::string> EventDataStores{};
+  std::string Prompt{};
 
   friend bool operator==(GenerateQueryRequest const&, GenerateQueryRequest const&) = default;
 };

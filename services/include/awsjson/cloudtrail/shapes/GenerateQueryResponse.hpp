@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateQueryResponse {
-  std::optional<std::string> QueryStatement;
-  std::optional<std::string> QueryAlias;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> QueryStatement{};
+  std::optional<std::string> QueryAlias{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(GenerateQueryResponse const&, GenerateQueryResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetChannelRequest {
-  std::string Channel;
+  std::string Channel{};
 
   friend bool operator==(GetChannelRequest const&, GetChannelRequest const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetChannelResponse {
-  std::optional<std::string> ChannelArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Source;
-  std::optional<::awsjson::cloudtrail::SourceConfig> SourceConfig;
-  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations;
-  std::optional<::awsjson::cloudtrail::IngestionStatus> IngestionStatus;
+  std::optional<std::string> ChannelArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Source{};
+  std::optional<::awsjson::cloudtrail::SourceConfig> SourceConfig{};
+  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations{};
+  std::optional<::awsjson::cloudtrail::IngestionStatus> IngestionStatus{};
 
   friend bool operator==(GetChannelResponse const&, GetChannelResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDashboardRequest {
-  std::string DashboardId;
+  std::string DashboardId{};
 
   friend bool operator==(GetDashboardRequest const&, GetDashboardRequest const&) = default;
 };

@@ -18,16 +18,16 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDashboardResponse {
-  std::optional<std::string> DashboardArn;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardStatus>> Status;
-  std::optional<std::vector<::awsjson::cloudtrail::Widget>> Widgets;
-  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
-  std::optional<std::string> LastRefreshId;
-  std::optional<std::string> LastRefreshFailureReason;
-  std::optional<bool> TerminationProtectionEnabled;
+  std::optional<std::string> DashboardArn{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardStatus>> Status{};
+  std::optional<std::vector<::awsjson::cloudtrail::Widget>> Widgets{};
+  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
+  std::optional<std::string> LastRefreshId{};
+  std::optional<std::string> LastRefreshFailureReason{};
+  std::optional<bool> TerminationProtectionEnabled{};
 
   friend bool operator==(GetDashboardResponse const&, GetDashboardResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventConfigurationRequest {
-  std::optional<std::string> TrailName;
-  std::optional<std::string> EventDataStore;
+  std::optional<std::string> TrailName{};
+  std::optional<std::string> EventDataStore{};
 
   friend bool operator==(GetEventConfigurationRequest const&,
                          GetEventConfigurationRequest const&) = default;

@@ -20,21 +20,21 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventDataStoreResponse {
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
-  std::optional<bool> MultiRegionEnabled;
-  std::optional<bool> OrganizationEnabled;
-  std::optional<std::int32_t> RetentionPeriod;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus;
-  std::optional<std::string> FederationRoleArn;
-  std::optional<std::vector<::awsjson::cloudtrail::PartitionKey>> PartitionKeys;
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
+  std::optional<bool> MultiRegionEnabled{};
+  std::optional<bool> OrganizationEnabled{};
+  std::optional<std::int32_t> RetentionPeriod{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus{};
+  std::optional<std::string> FederationRoleArn{};
+  std::optional<std::vector<::awsjson::cloudtrail::PartitionKey>> PartitionKeys{};
 
   friend bool operator==(GetEventDataStoreResponse const&,
                          GetEventDataStoreResponse const&) = default;

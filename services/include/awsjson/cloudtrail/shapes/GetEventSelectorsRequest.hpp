@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventSelectorsRequest {
-  std::string TrailName;
+  std::string TrailName{};
 
   friend bool operator==(GetEventSelectorsRequest const&,
                          GetEventSelectorsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventSelectorsResponse {
-  std::optional<std::string> TrailARN;
-  std::optional<std::vector<::awsjson::cloudtrail::EventSelector>> EventSelectors;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
+  std::optional<std::string> TrailARN{};
+  std::optional<std::vector<::awsjson::cloudtrail::EventSelector>> EventSelectors{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
 
   friend bool operator==(GetEventSelectorsResponse const&,
                          GetEventSelectorsResponse const&) = default;

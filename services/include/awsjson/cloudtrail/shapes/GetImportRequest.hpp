@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetImportRequest {
-  std::string ImportId;
+  std::string ImportId{};
 
   friend bool operator==(GetImportRequest const&, GetImportRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInsightSelectorsResponse {
-  std::optional<std::string> TrailARN;
-  std::optional<std::vector<::awsjson::cloudtrail::InsightSelector>> InsightSelectors;
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<std::string> InsightsDestination;
+  std::optional<std::string> TrailARN{};
+  std::optional<std::vector<::awsjson::cloudtrail::InsightSelector>> InsightSelectors{};
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<std::string> InsightsDestination{};
 
   friend bool operator==(GetInsightSelectorsResponse const&,
                          GetInsightSelectorsResponse const&) = default;

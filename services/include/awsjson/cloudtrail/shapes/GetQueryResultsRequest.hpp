@@ -13,11 +13,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryResultsRequest {
-  std::optional<std::string> EventDataStore;
-  std::string QueryId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxQueryResults;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> EventDataStore{};
+  std::string QueryId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxQueryResults{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(GetQueryResultsRequest const&, GetQueryResultsRequest const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryResultsResponse {
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus;
-  std::optional<::awsjson::cloudtrail::QueryStatistics> QueryStatistics;
-  std::optional<std::vector<std::vector<std::map<std::string, std::string>>>> QueryResultRows;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus{};
+  std::optional<::awsjson::cloudtrail::QueryStatistics> QueryStatistics{};
+  std::optional<std::vector<std::vector<std::map<std::string, std::string>>>> QueryResultRows{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(GetQueryResultsResponse const&, GetQueryResultsResponse const&) = default;
 };

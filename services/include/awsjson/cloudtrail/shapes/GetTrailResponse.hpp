@@ -13,7 +13,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTrailResponse {
-  std::optional<::awsjson::cloudtrail::Trail> Trail;
+  std::optional<::awsjson::cloudtrail::Trail> Trail{};
 
   friend bool operator==(GetTrailResponse const&, GetTrailResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTrailStatusRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(GetTrailStatusRequest const&, GetTrailStatusRequest const&) = default;
 };

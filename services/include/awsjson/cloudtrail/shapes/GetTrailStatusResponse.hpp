@@ -12,23 +12,23 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTrailStatusResponse {
-  std::optional<bool> IsLogging;
-  std::optional<std::string> LatestDeliveryError;
-  std::optional<std::string> LatestNotificationError;
-  std::optional<awsjson::timestamp> LatestDeliveryTime;
-  std::optional<awsjson::timestamp> LatestNotificationTime;
-  std::optional<awsjson::timestamp> StartLoggingTime;
-  std::optional<awsjson::timestamp> StopLoggingTime;
-  std::optional<std::string> LatestCloudWatchLogsDeliveryError;
-  std::optional<awsjson::timestamp> LatestCloudWatchLogsDeliveryTime;
-  std::optional<awsjson::timestamp> LatestDigestDeliveryTime;
-  std::optional<std::string> LatestDigestDeliveryError;
-  std::optional<std::string> LatestDeliveryAttemptTime;
-  std::optional<std::string> LatestNotificationAttemptTime;
-  std::optional<std::string> LatestNotificationAttemptSucceeded;
-  std::optional<std::string> LatestDeliveryAttemptSucceeded;
-  std::optional<std::string> TimeLoggingStarted;
-  std::optional<std::string> TimeLoggingStopped;
+  std::optional<bool> IsLogging{};
+  std::optional<std::string> LatestDeliveryError{};
+  std::optional<std::string> LatestNotificationError{};
+  std::optional<awsjson::timestamp> LatestDeliveryTime{};
+  std::optional<awsjson::timestamp> LatestNotificationTime{};
+  std::optional<awsjson::timestamp> StartLoggingTime{};
+  std::optional<awsjson::timestamp> StopLoggingTime{};
+  std::optional<std::string> LatestCloudWatchLogsDeliveryError{};
+  std::optional<awsjson::timestamp> LatestCloudWatchLogsDeliveryTime{};
+  std::optional<awsjson::timestamp> LatestDigestDeliveryTime{};
+  std::optional<std::string> LatestDigestDeliveryError{};
+  std::optional<std::string> LatestDeliveryAttemptTime{};
+  std::optional<std::string> LatestNotificationAttemptTime{};
+  std::optional<std::string> LatestNotificationAttemptSucceeded{};
+  std::optional<std::string> LatestDeliveryAttemptSucceeded{};
+  std::optional<std::string> TimeLoggingStarted{};
+  std::optional<std::string> TimeLoggingStopped{};
 
   friend bool operator==(GetTrailStatusResponse const&, GetTrailStatusResponse const&) = default;
 };

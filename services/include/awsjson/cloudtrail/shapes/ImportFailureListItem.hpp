@@ -14,11 +14,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportFailureListItem {
-  std::optional<std::string> Location;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportFailureStatus>> Status;
-  std::optional<std::string> ErrorType;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> Location{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportFailureStatus>> Status{};
+  std::optional<std::string> ErrorType{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(ImportFailureListItem const&, ImportFailureListItem const&) = default;
 };

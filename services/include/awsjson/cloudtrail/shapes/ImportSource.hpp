@@ -13,7 +13,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportSource {
-  ::awsjson::cloudtrail::S3ImportSource S3;
+  ::awsjson::cloudtrail::S3ImportSource S3{};
 
   friend bool operator==(ImportSource const&, ImportSource const&) = default;
 };

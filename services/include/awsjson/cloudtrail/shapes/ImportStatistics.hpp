@@ -12,11 +12,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportStatistics {
-  std::optional<std::int64_t> PrefixesFound;
-  std::optional<std::int64_t> PrefixesCompleted;
-  std::optional<std::int64_t> FilesCompleted;
-  std::optional<std::int64_t> EventsCompleted;
-  std::optional<std::int64_t> FailedEntries;
+  std::optional<std::int64_t> PrefixesFound{};
+  std::optional<std::int64_t> PrefixesCompleted{};
+  std::optional<std::int64_t> FilesCompleted{};
+  std::optional<std::int64_t> EventsCompleted{};
+  std::optional<std::int64_t> FailedEntries{};
 
   friend bool operator==(ImportStatistics const&, ImportStatistics const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportsListItem {
-  std::optional<std::string> ImportId;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus;
-  std::optional<std::vector<std::string>> Destinations;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
+  std::optional<std::string> ImportId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus{};
+  std::optional<std::vector<std::string>> Destinations{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
 
   friend bool operator==(ImportsListItem const&, ImportsListItem const&) = default;
 };

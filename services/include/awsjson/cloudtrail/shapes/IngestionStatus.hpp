@@ -12,11 +12,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngestionStatus {
-  std::optional<awsjson::timestamp> LatestIngestionSuccessTime;
-  std::optional<std::string> LatestIngestionSuccessEventID;
-  std::optional<std::string> LatestIngestionErrorCode;
-  std::optional<awsjson::timestamp> LatestIngestionAttemptTime;
-  std::optional<std::string> LatestIngestionAttemptEventID;
+  std::optional<awsjson::timestamp> LatestIngestionSuccessTime{};
+  std::optional<std::string> LatestIngestionSuccessEventID{};
+  std::optional<std::string> LatestIngestionErrorCode{};
+  std::optional<awsjson::timestamp> LatestIngestionAttemptTime{};
+  std::optional<std::string> LatestIngestionAttemptEventID{};
 
   friend bool operator==(IngestionStatus const&, IngestionStatus const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InsightSelector {
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::InsightType>> InsightType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudtrail::SourceEventCategory>>> EventCategories;
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::InsightType>> InsightType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudtrail::SourceEventCategory>>> EventCategories{};
 
   friend bool operator==(InsightSelector const&, InsightSelector const&) = default;
 };

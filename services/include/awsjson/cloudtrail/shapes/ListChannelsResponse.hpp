@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListChannelsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::Channel>> Channels;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::Channel>> Channels{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListChannelsResponse const&, ListChannelsResponse const&) = default;
 };

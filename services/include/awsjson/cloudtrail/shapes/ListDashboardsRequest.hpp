@@ -15,10 +15,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDashboardsRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NamePrefix{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDashboardsRequest const&, ListDashboardsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDashboardsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::DashboardDetail>> Dashboards;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::DashboardDetail>> Dashboards{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDashboardsResponse const&, ListDashboardsResponse const&) = default;
 };

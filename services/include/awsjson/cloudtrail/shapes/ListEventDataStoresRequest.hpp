@@ -13,8 +13,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventDataStoresRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEventDataStoresRequest const&,
                          ListEventDataStoresRequest const&) = default;

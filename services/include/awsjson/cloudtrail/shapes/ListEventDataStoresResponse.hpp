@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventDataStoresResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::EventDataStore>> EventDataStores;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::EventDataStore>> EventDataStores{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEventDataStoresResponse const&,
                          ListEventDataStoresResponse const&) = default;

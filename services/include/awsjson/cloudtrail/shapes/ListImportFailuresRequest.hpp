@@ -13,9 +13,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImportFailuresRequest {
-  std::string ImportId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ImportId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImportFailuresRequest const&,
                          ListImportFailuresRequest const&) = default;

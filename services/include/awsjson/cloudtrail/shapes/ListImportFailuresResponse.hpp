@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImportFailuresResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::ImportFailureListItem>> Failures;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::ImportFailureListItem>> Failures{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImportFailuresResponse const&,
                          ListImportFailuresResponse const&) = default;

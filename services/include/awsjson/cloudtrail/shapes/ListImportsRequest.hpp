@@ -15,10 +15,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImportsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> Destination;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> Destination{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImportsRequest const&, ListImportsRequest const&) = default;
 };

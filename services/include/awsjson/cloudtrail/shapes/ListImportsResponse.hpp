@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImportsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::ImportsListItem>> Imports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::ImportsListItem>> Imports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImportsResponse const&, ListImportsResponse const&) = default;
 };

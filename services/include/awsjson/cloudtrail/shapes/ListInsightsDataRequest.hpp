@@ -16,13 +16,13 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInsightsDataRequest {
-  std::string InsightSource;
-  awsjson::open_enum<::awsjson::cloudtrail::ListInsightsDataType> DataType;
-  std::optional<std::map<std::string, std::string>> Dimensions;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string InsightSource{};
+  awsjson::open_enum<::awsjson::cloudtrail::ListInsightsDataType> DataType{};
+  std::optional<std::map<std::string, std::string>> Dimensions{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInsightsDataRequest const&, ListInsightsDataRequest const&) = default;
 };

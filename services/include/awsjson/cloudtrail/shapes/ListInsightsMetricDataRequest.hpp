@@ -16,17 +16,17 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInsightsMetricDataRequest {
-  std::optional<std::string> TrailName;
-  std::string EventSource;
-  std::string EventName;
-  awsjson::open_enum<::awsjson::cloudtrail::InsightType> InsightType;
-  std::optional<std::string> ErrorCode;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int32_t> Period;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::InsightsMetricDataType>> DataType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TrailName{};
+  std::string EventSource{};
+  std::string EventName{};
+  awsjson::open_enum<::awsjson::cloudtrail::InsightType> InsightType{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int32_t> Period{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::InsightsMetricDataType>> DataType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInsightsMetricDataRequest const&,
                          ListInsightsMetricDataRequest const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInsightsMetricDataResponse {
-  std::optional<std::string> TrailARN;
-  std::optional<std::string> EventSource;
-  std::optional<std::string> EventName;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::InsightType>> InsightType;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::vector<awsjson::timestamp>> Timestamps;
-  std::optional<std::vector<double>> Values;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TrailARN{};
+  std::optional<std::string> EventSource{};
+  std::optional<std::string> EventName{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::InsightType>> InsightType{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::vector<awsjson::timestamp>> Timestamps{};
+  std::optional<std::vector<double>> Values{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInsightsMetricDataResponse const&,
                          ListInsightsMetricDataResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPublicKeysRequest {
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPublicKeysRequest const&, ListPublicKeysRequest const&) = default;
 };

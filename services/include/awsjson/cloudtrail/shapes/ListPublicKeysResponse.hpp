@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPublicKeysResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::PublicKey>> PublicKeyList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::PublicKey>> PublicKeyList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPublicKeysResponse const&, ListPublicKeysResponse const&) = default;
 };

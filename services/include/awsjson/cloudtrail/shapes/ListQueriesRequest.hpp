@@ -15,12 +15,12 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueriesRequest {
-  std::string EventDataStore;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus;
+  std::string EventDataStore{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus{};
 
   friend bool operator==(ListQueriesRequest const&, ListQueriesRequest const&) = default;
 };

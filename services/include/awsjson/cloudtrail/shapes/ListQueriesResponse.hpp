@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQueriesResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::Query>> Queries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::Query>> Queries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListQueriesResponse const&, ListQueriesResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsRequest {
-  std::vector<std::string> ResourceIdList;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> ResourceIdList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsRequest const&, ListTagsRequest const&) = default;
 };

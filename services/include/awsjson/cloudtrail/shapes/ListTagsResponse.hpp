@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::ResourceTag>> ResourceTagList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::ResourceTag>> ResourceTagList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsResponse const&, ListTagsResponse const&) = default;
 };

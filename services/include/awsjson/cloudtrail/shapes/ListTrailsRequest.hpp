@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrailsRequest {
-  std::optional<std::string> NextToken;
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrailsRequest const&, ListTrailsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrailsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::TrailInfo>> Trails;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::TrailInfo>> Trails{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrailsResponse const&, ListTrailsResponse const&) = default;
 };

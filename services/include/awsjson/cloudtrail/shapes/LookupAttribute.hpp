@@ -14,8 +14,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LookupAttribute {
-  awsjson::open_enum<::awsjson::cloudtrail::LookupAttributeKey> AttributeKey;
-  std::string AttributeValue;
+  awsjson::open_enum<::awsjson::cloudtrail::LookupAttributeKey> AttributeKey{};
+  std::string AttributeValue{};
 
   friend bool operator==(LookupAttribute const&, LookupAttribute const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LookupEventsRequest {
-  std::optional<std::vector<::awsjson::cloudtrail::LookupAttribute>> LookupAttributes;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventCategory>> EventCategory;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::LookupAttribute>> LookupAttributes{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventCategory>> EventCategory{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(LookupEventsRequest const&, LookupEventsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LookupEventsResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::Event>> Events;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::Event>> Events{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(LookupEventsResponse const&, LookupEventsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionKey {
-  std::string Name;
-  std::string Type;
+  std::string Name{};
+  std::string Type{};
 
   friend bool operator==(PartitionKey const&, PartitionKey const&) = default;
 };

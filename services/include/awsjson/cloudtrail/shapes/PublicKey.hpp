@@ -12,10 +12,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicKey {
-  std::optional<awsjson::blob> Value;
-  std::optional<awsjson::timestamp> ValidityStartTime;
-  std::optional<awsjson::timestamp> ValidityEndTime;
-  std::optional<std::string> Fingerprint;
+  std::optional<awsjson::blob> Value{};
+  std::optional<awsjson::timestamp> ValidityStartTime{};
+  std::optional<awsjson::timestamp> ValidityEndTime{};
+  std::optional<std::string> Fingerprint{};
 
   friend bool operator==(PublicKey const&, PublicKey const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEventConfigurationRequest {
-  std::optional<std::string> TrailName;
-  std::optional<std::string> EventDataStore;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::MaxEventSize>> MaxEventSize;
-  std::optional<std::vector<::awsjson::cloudtrail::ContextKeySelector>> ContextKeySelectors;
-  std::optional<std::vector<::awsjson::cloudtrail::AggregationConfiguration>> AggregationConfigurations;
+  std::optional<std::string> TrailName{};
+  std::optional<std::string> EventDataStore{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::MaxEventSize>> MaxEventSize{};
+  std::optional<std::vector<::awsjson::cloudtrail::ContextKeySelector>> ContextKeySelectors{};
+  std::optional<std::vector<::awsjson::cloudtrail::AggregationConfiguration>> AggregationConfigurations{};
 
   friend bool operator==(PutEventConfigurationRequest const&,
                          PutEventConfigurationRequest const&) = default;

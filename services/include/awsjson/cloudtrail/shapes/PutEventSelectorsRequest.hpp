@@ -16,9 +16,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEventSelectorsRequest {
-  std::string TrailName;
-  std::optional<std::vector<::awsjson::cloudtrail::EventSelector>> EventSelectors;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
+  std::string TrailName{};
+  std::optional<std::vector<::awsjson::cloudtrail::EventSelector>> EventSelectors{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
 
   friend bool operator==(PutEventSelectorsRequest const&,
                          PutEventSelectorsRequest const&) = default;

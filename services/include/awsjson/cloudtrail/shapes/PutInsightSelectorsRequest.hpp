@@ -15,10 +15,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutInsightSelectorsRequest {
-  std::optional<std::string> TrailName;
-  std::vector<::awsjson::cloudtrail::InsightSelector> InsightSelectors;
-  std::optional<std::string> EventDataStore;
-  std::optional<std::string> InsightsDestination;
+  std::optional<std::string> TrailName{};
+  std::vector<::awsjson::cloudtrail::InsightSelector> InsightSelectors{};
+  std::optional<std::string> EventDataStore{};
+  std::optional<std::string> InsightsDestination{};
 
   friend bool operator==(PutInsightSelectorsRequest const&,
                          PutInsightSelectorsRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> ResourcePolicy;
-  std::optional<std::string> DelegatedAdminResourcePolicy;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> ResourcePolicy{};
+  std::optional<std::string> DelegatedAdminResourcePolicy{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Query {
-  std::optional<std::string> QueryId;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> QueryId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::QueryStatus>> QueryStatus{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(Query const&, Query const&) = default;
 };

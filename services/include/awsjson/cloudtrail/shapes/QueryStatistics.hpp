@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryStatistics {
-  std::optional<std::int32_t> ResultsCount;
-  std::optional<std::int32_t> TotalResultsCount;
-  std::optional<std::int64_t> BytesScanned;
+  std::optional<std::int32_t> ResultsCount{};
+  std::optional<std::int32_t> TotalResultsCount{};
+  std::optional<std::int64_t> BytesScanned{};
 
   friend bool operator==(QueryStatistics const&, QueryStatistics const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryStatisticsForDescribeQuery {
-  std::optional<std::int64_t> EventsMatched;
-  std::optional<std::int64_t> EventsScanned;
-  std::optional<std::int64_t> BytesScanned;
-  std::optional<std::int32_t> ExecutionTimeInMillis;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::int64_t> EventsMatched{};
+  std::optional<std::int64_t> EventsScanned{};
+  std::optional<std::int64_t> BytesScanned{};
+  std::optional<std::int32_t> ExecutionTimeInMillis{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(QueryStatisticsForDescribeQuery const&,
                          QueryStatisticsForDescribeQuery const&) = default;

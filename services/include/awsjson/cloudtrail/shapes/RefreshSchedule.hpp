@@ -15,9 +15,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshSchedule {
-  std::optional<::awsjson::cloudtrail::RefreshScheduleFrequency> Frequency;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::RefreshScheduleStatus>> Status;
-  std::optional<std::string> TimeOfDay;
+  std::optional<::awsjson::cloudtrail::RefreshScheduleFrequency> Frequency{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::RefreshScheduleStatus>> Status{};
+  std::optional<std::string> TimeOfDay{};
 
   friend bool operator==(RefreshSchedule const&, RefreshSchedule const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshScheduleFrequency {
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::RefreshScheduleFrequencyUnit>> Unit;
-  std::optional<std::int32_t> Value;
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::RefreshScheduleFrequencyUnit>> Unit{};
+  std::optional<std::int32_t> Value{};
 
   friend bool operator==(RefreshScheduleFrequency const&,
                          RefreshScheduleFrequency const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterOrganizationDelegatedAdminRequest {
-  std::string MemberAccountId;
+  std::string MemberAccountId{};
 
   friend bool operator==(RegisterOrganizationDelegatedAdminRequest const&,
                          RegisterOrganizationDelegatedAdminRequest const&) = default;

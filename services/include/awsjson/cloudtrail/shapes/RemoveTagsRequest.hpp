@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsRequest {
-  std::string ResourceId;
-  std::vector<::awsjson::cloudtrail::Tag> TagsList;
+  std::string ResourceId{};
+  std::vector<::awsjson::cloudtrail::Tag> TagsList{};
 
   friend bool operator==(RemoveTagsRequest const&, RemoveTagsRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestWidget {
-  std::string QueryStatement;
-  std::optional<std::vector<std::string>> QueryParameters;
-  std::map<std::string, std::string> ViewProperties;
+  std::string QueryStatement{};
+  std::optional<std::vector<std::string>> QueryParameters{};
+  std::map<std::string, std::string> ViewProperties{};
 
   friend bool operator==(RequestWidget const&, RequestWidget const&) = default;
 };

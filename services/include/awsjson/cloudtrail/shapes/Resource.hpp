@@ -12,8 +12,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceName;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceName{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTag {
-  std::optional<std::string> ResourceId;
-  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList;
+  std::optional<std::string> ResourceId{};
+  std::optional<std::vector<::awsjson::cloudtrail::Tag>> TagsList{};
 
   friend bool operator==(ResourceTag const&, ResourceTag const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreEventDataStoreRequest {
-  std::string EventDataStore;
+  std::string EventDataStore{};
 
   friend bool operator==(RestoreEventDataStoreRequest const&,
                          RestoreEventDataStoreRequest const&) = default;

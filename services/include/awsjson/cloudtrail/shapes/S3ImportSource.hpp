@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ImportSource {
-  std::string S3LocationUri;
-  std::string S3BucketRegion;
-  std::string S3BucketAccessRoleArn;
+  std::string S3LocationUri{};
+  std::string S3BucketRegion{};
+  std::string S3BucketAccessRoleArn{};
 
   friend bool operator==(S3ImportSource const&, S3ImportSource const&) = default;
 };

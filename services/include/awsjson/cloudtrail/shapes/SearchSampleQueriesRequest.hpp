@@ -13,9 +13,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSampleQueriesRequest {
-  std::string SearchPhrase;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string SearchPhrase{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SearchSampleQueriesRequest const&,
                          SearchSampleQueriesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSampleQueriesResponse {
-  std::optional<std::vector<::awsjson::cloudtrail::SearchSampleQueriesSearchResult>> SearchResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudtrail::SearchSampleQueriesSearchResult>> SearchResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SearchSampleQueriesResponse const&,
                          SearchSampleQueriesResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSampleQueriesSearchResult {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> SQL;
-  std::optional<float> Relevance;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> SQL{};
+  std::optional<float> Relevance{};
 
   friend bool operator==(SearchSampleQueriesSearchResult const&,
                          SearchSampleQueriesSearchResult const&) = default;

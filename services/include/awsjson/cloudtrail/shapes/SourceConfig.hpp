@@ -14,8 +14,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceConfig {
-  std::optional<bool> ApplyToAllRegions;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
+  std::optional<bool> ApplyToAllRegions{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
 
   friend bool operator==(SourceConfig const&, SourceConfig const&) = default;
 };

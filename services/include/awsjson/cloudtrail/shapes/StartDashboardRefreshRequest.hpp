@@ -13,8 +13,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDashboardRefreshRequest {
-  std::string DashboardId;
-  std::optional<std::map<std::string, std::string>> QueryParameterValues;
+  std::string DashboardId{};
+  std::optional<std::map<std::string, std::string>> QueryParameterValues{};
 
   friend bool operator==(StartDashboardRefreshRequest const&,
                          StartDashboardRefreshRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDashboardRefreshResponse {
-  std::optional<std::string> RefreshId;
+  std::optional<std::string> RefreshId{};
 
   friend bool operator==(StartDashboardRefreshResponse const&,
                          StartDashboardRefreshResponse const&) = default;

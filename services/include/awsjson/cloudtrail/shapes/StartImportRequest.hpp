@@ -15,11 +15,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImportRequest {
-  std::optional<std::vector<std::string>> Destinations;
-  std::optional<::awsjson::cloudtrail::ImportSource> ImportSource;
-  std::optional<awsjson::timestamp> StartEventTime;
-  std::optional<awsjson::timestamp> EndEventTime;
-  std::optional<std::string> ImportId;
+  std::optional<std::vector<std::string>> Destinations{};
+  std::optional<::awsjson::cloudtrail::ImportSource> ImportSource{};
+  std::optional<awsjson::timestamp> StartEventTime{};
+  std::optional<awsjson::timestamp> EndEventTime{};
+  std::optional<std::string> ImportId{};
 
   friend bool operator==(StartImportRequest const&, StartImportRequest const&) = default;
 };

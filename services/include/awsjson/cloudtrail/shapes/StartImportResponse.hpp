@@ -16,14 +16,14 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImportResponse {
-  std::optional<std::string> ImportId;
-  std::optional<std::vector<std::string>> Destinations;
-  std::optional<::awsjson::cloudtrail::ImportSource> ImportSource;
-  std::optional<awsjson::timestamp> StartEventTime;
-  std::optional<awsjson::timestamp> EndEventTime;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
+  std::optional<std::string> ImportId{};
+  std::optional<std::vector<std::string>> Destinations{};
+  std::optional<::awsjson::cloudtrail::ImportSource> ImportSource{};
+  std::optional<awsjson::timestamp> StartEventTime{};
+  std::optional<awsjson::timestamp> EndEventTime{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
 
   friend bool operator==(StartImportResponse const&, StartImportResponse const&) = default;
 };

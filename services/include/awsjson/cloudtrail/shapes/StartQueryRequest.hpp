@@ -13,11 +13,11 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQueryRequest {
-  std::optional<std::string> QueryStatement;
-  std::optional<std::string> DeliveryS3Uri;
-  std::optional<std::string> QueryAlias;
-  std::optional<std::vector<std::string>> QueryParameters;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> QueryStatement{};
+  std::optional<std::string> DeliveryS3Uri{};
+  std::optional<std::string> QueryAlias{};
+  std::optional<std::vector<std::string>> QueryParameters{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(StartQueryRequest const&, StartQueryRequest const&) = default;
 };

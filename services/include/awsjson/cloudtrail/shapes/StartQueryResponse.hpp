@@ -12,8 +12,8 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQueryResponse {
-  std::optional<std::string> QueryId;
-  std::optional<std::string> EventDataStoreOwnerAccountId;
+  std::optional<std::string> QueryId{};
+  std::optional<std::string> EventDataStoreOwnerAccountId{};
 
   friend bool operator==(StartQueryResponse const&, StartQueryResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopEventDataStoreIngestionRequest {
-  std::string EventDataStore;
+  std::string EventDataStore{};
 
   friend bool operator==(StopEventDataStoreIngestionRequest const&,
                          StopEventDataStoreIngestionRequest const&) = default;

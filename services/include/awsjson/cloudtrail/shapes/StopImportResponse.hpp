@@ -17,15 +17,15 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopImportResponse {
-  std::optional<std::string> ImportId;
-  std::optional<::awsjson::cloudtrail::ImportSource> ImportSource;
-  std::optional<std::vector<std::string>> Destinations;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
-  std::optional<awsjson::timestamp> StartEventTime;
-  std::optional<awsjson::timestamp> EndEventTime;
-  std::optional<::awsjson::cloudtrail::ImportStatistics> ImportStatistics;
+  std::optional<std::string> ImportId{};
+  std::optional<::awsjson::cloudtrail::ImportSource> ImportSource{};
+  std::optional<std::vector<std::string>> Destinations{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::ImportStatus>> ImportStatus{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
+  std::optional<awsjson::timestamp> StartEventTime{};
+  std::optional<awsjson::timestamp> EndEventTime{};
+  std::optional<::awsjson::cloudtrail::ImportStatistics> ImportStatistics{};
 
   friend bool operator==(StopImportResponse const&, StopImportResponse const&) = default;
 };

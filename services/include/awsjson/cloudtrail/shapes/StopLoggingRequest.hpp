@@ -12,7 +12,7 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopLoggingRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(StopLoggingRequest const&, StopLoggingRequest const&) = default;
 };

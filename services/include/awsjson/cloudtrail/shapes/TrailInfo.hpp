@@ -12,9 +12,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrailInfo {
-  std::optional<std::string> TrailARN;
-  std::optional<std::string> Name;
-  std::optional<std::string> HomeRegion;
+  std::optional<std::string> TrailARN{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> HomeRegion{};
 
   friend bool operator==(TrailInfo const&, TrailInfo const&) = default;
 };

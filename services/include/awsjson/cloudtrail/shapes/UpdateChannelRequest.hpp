@@ -15,9 +15,9 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateChannelRequest {
-  std::string Channel;
-  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations;
-  std::optional<std::string> Name;
+  std::string Channel{};
+  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(UpdateChannelRequest const&, UpdateChannelRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateChannelResponse {
-  std::optional<std::string> ChannelArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Source;
-  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations;
+  std::optional<std::string> ChannelArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Source{};
+  std::optional<std::vector<::awsjson::cloudtrail::Destination>> Destinations{};
 
   friend bool operator==(UpdateChannelResponse const&, UpdateChannelResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDashboardRequest {
-  std::string DashboardId;
-  std::optional<std::vector<::awsjson::cloudtrail::RequestWidget>> Widgets;
-  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule;
-  std::optional<bool> TerminationProtectionEnabled;
+  std::string DashboardId{};
+  std::optional<std::vector<::awsjson::cloudtrail::RequestWidget>> Widgets{};
+  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule{};
+  std::optional<bool> TerminationProtectionEnabled{};
 
   friend bool operator==(UpdateDashboardRequest const&, UpdateDashboardRequest const&) = default;
 };

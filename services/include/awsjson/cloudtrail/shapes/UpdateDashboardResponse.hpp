@@ -17,14 +17,14 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDashboardResponse {
-  std::optional<std::string> DashboardArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type;
-  std::optional<std::vector<::awsjson::cloudtrail::Widget>> Widgets;
-  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
+  std::optional<std::string> DashboardArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::DashboardType>> Type{};
+  std::optional<std::vector<::awsjson::cloudtrail::Widget>> Widgets{};
+  std::optional<::awsjson::cloudtrail::RefreshSchedule> RefreshSchedule{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
 
   friend bool operator==(UpdateDashboardResponse const&, UpdateDashboardResponse const&) = default;
 };

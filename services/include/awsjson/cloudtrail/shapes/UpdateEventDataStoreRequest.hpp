@@ -17,15 +17,15 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventDataStoreRequest {
-  std::string EventDataStore;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
-  std::optional<bool> MultiRegionEnabled;
-  std::optional<bool> OrganizationEnabled;
-  std::optional<std::int32_t> RetentionPeriod;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode;
+  std::string EventDataStore{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
+  std::optional<bool> MultiRegionEnabled{};
+  std::optional<bool> OrganizationEnabled{};
+  std::optional<std::int32_t> RetentionPeriod{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode{};
 
   friend bool operator==(UpdateEventDataStoreRequest const&,
                          UpdateEventDataStoreRequest const&) = default;

@@ -19,20 +19,20 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventDataStoreResponse {
-  std::optional<std::string> EventDataStoreArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status;
-  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors;
-  std::optional<bool> MultiRegionEnabled;
-  std::optional<bool> OrganizationEnabled;
-  std::optional<std::int32_t> RetentionPeriod;
-  std::optional<bool> TerminationProtectionEnabled;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> UpdatedTimestamp;
-  std::optional<std::string> KmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode;
-  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus;
-  std::optional<std::string> FederationRoleArn;
+  std::optional<std::string> EventDataStoreArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::EventDataStoreStatus>> Status{};
+  std::optional<std::vector<::awsjson::cloudtrail::AdvancedEventSelector>> AdvancedEventSelectors{};
+  std::optional<bool> MultiRegionEnabled{};
+  std::optional<bool> OrganizationEnabled{};
+  std::optional<std::int32_t> RetentionPeriod{};
+  std::optional<bool> TerminationProtectionEnabled{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> UpdatedTimestamp{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::BillingMode>> BillingMode{};
+  std::optional<awsjson::open_enum<::awsjson::cloudtrail::FederationStatus>> FederationStatus{};
+  std::optional<std::string> FederationRoleArn{};
 
   friend bool operator==(UpdateEventDataStoreResponse const&,
                          UpdateEventDataStoreResponse const&) = default;

@@ -12,17 +12,17 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrailRequest {
-  std::string Name;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> S3KeyPrefix;
-  std::optional<std::string> SnsTopicName;
-  std::optional<bool> IncludeGlobalServiceEvents;
-  std::optional<bool> IsMultiRegionTrail;
-  std::optional<bool> EnableLogFileValidation;
-  std::optional<std::string> CloudWatchLogsLogGroupArn;
-  std::optional<std::string> CloudWatchLogsRoleArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> IsOrganizationTrail;
+  std::string Name{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> S3KeyPrefix{};
+  std::optional<std::string> SnsTopicName{};
+  std::optional<bool> IncludeGlobalServiceEvents{};
+  std::optional<bool> IsMultiRegionTrail{};
+  std::optional<bool> EnableLogFileValidation{};
+  std::optional<std::string> CloudWatchLogsLogGroupArn{};
+  std::optional<std::string> CloudWatchLogsRoleArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> IsOrganizationTrail{};
 
   friend bool operator==(UpdateTrailRequest const&, UpdateTrailRequest const&) = default;
 };

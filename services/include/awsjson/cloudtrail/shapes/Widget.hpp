@@ -14,10 +14,10 @@ namespace awsjson::cloudtrail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Widget {
-  std::optional<std::string> QueryAlias;
-  std::optional<std::string> QueryStatement;
-  std::optional<std::vector<std::string>> QueryParameters;
-  std::optional<std::map<std::string, std::string>> ViewProperties;
+  std::optional<std::string> QueryAlias{};
+  std::optional<std::string> QueryStatement{};
+  std::optional<std::vector<std::string>> QueryParameters{};
+  std::optional<std::map<std::string, std::string>> ViewProperties{};
 
   friend bool operator==(Widget const&, Widget const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmContributor {
-  std::string ContributorId;
-  std::map<std::string, std::string> ContributorAttributes;
-  std::string StateReason;
-  std::optional<awsjson::timestamp> StateTransitionedTimestamp;
+  std::string ContributorId{};
+  std::map<std::string, std::string> ContributorAttributes{};
+  std::string StateReason{};
+  std::optional<awsjson::timestamp> StateTransitionedTimestamp{};
 
   friend bool operator==(AlarmContributor const&, AlarmContributor const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmHistoryItem {
-  std::optional<std::string> AlarmName;
-  std::optional<std::string> AlarmContributorId;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::AlarmType>> AlarmType;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::HistoryItemType>> HistoryItemType;
-  std::optional<std::string> HistorySummary;
-  std::optional<std::string> HistoryData;
-  std::optional<std::map<std::string, std::string>> AlarmContributorAttributes;
+  std::optional<std::string> AlarmName{};
+  std::optional<std::string> AlarmContributorId{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::AlarmType>> AlarmType{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::HistoryItemType>> HistoryItemType{};
+  std::optional<std::string> HistorySummary{};
+  std::optional<std::string> HistoryData{};
+  std::optional<std::map<std::string, std::string>> AlarmContributorAttributes{};
 
   friend bool operator==(AlarmHistoryItem const&, AlarmHistoryItem const&) = default;
 };

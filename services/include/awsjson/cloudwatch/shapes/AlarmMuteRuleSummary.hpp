@@ -14,11 +14,11 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmMuteRuleSummary {
-  std::optional<std::string> AlarmMuteRuleArn;
-  std::optional<awsjson::timestamp> ExpireDate;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::AlarmMuteRuleStatus>> Status;
-  std::optional<std::string> MuteType;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
+  std::optional<std::string> AlarmMuteRuleArn{};
+  std::optional<awsjson::timestamp> ExpireDate{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::AlarmMuteRuleStatus>> Status{};
+  std::optional<std::string> MuteType{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
 
   friend bool operator==(AlarmMuteRuleSummary const&, AlarmMuteRuleSummary const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmPromQLCriteria {
-  std::string Query;
-  std::optional<std::int32_t> PendingPeriod;
-  std::optional<std::int32_t> RecoveryPeriod;
+  std::string Query{};
+  std::optional<std::int32_t> PendingPeriod{};
+  std::optional<std::int32_t> RecoveryPeriod{};
 
   friend bool operator==(AlarmPromQLCriteria const&, AlarmPromQLCriteria const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnomalyDetectorConfiguration {
-  std::optional<std::vector<::awsjson::cloudwatch::Range>> ExcludedTimeRanges;
-  std::optional<std::string> MetricTimezone;
+  std::optional<std::vector<::awsjson::cloudwatch::Range>> ExcludedTimeRanges{};
+  std::optional<std::string> MetricTimezone{};
 
   friend bool operator==(AnomalyDetectorConfiguration const&,
                          AnomalyDetectorConfiguration const&) = default;

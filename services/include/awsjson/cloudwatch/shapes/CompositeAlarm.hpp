@@ -17,25 +17,25 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompositeAlarm {
-  std::optional<bool> ActionsEnabled;
-  std::optional<std::vector<std::string>> AlarmActions;
-  std::optional<std::string> AlarmArn;
-  std::optional<awsjson::timestamp> AlarmConfigurationUpdatedTimestamp;
-  std::optional<std::string> AlarmDescription;
-  std::optional<std::string> AlarmName;
-  std::optional<std::string> AlarmRule;
-  std::optional<std::vector<std::string>> InsufficientDataActions;
-  std::optional<std::vector<std::string>> OKActions;
-  std::optional<std::string> StateReason;
-  std::optional<std::string> StateReasonData;
-  std::optional<awsjson::timestamp> StateUpdatedTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StateValue>> StateValue;
-  std::optional<awsjson::timestamp> StateTransitionedTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ActionsSuppressedBy>> ActionsSuppressedBy;
-  std::optional<std::string> ActionsSuppressedReason;
-  std::optional<std::string> ActionsSuppressor;
-  std::optional<std::int32_t> ActionsSuppressorWaitPeriod;
-  std::optional<std::int32_t> ActionsSuppressorExtensionPeriod;
+  std::optional<bool> ActionsEnabled{};
+  std::optional<std::vector<std::string>> AlarmActions{};
+  std::optional<std::string> AlarmArn{};
+  std::optional<awsjson::timestamp> AlarmConfigurationUpdatedTimestamp{};
+  std::optional<std::string> AlarmDescription{};
+  std::optional<std::string> AlarmName{};
+  std::optional<std::string> AlarmRule{};
+  std::optional<std::vector<std::string>> InsufficientDataActions{};
+  std::optional<std::vector<std::string>> OKActions{};
+  std::optional<std::string> StateReason{};
+  std::optional<std::string> StateReasonData{};
+  std::optional<awsjson::timestamp> StateUpdatedTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StateValue>> StateValue{};
+  std::optional<awsjson::timestamp> StateTransitionedTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ActionsSuppressedBy>> ActionsSuppressedBy{};
+  std::optional<std::string> ActionsSuppressedReason{};
+  std::optional<std::string> ActionsSuppressor{};
+  std::optional<std::int32_t> ActionsSuppressorWaitPeriod{};
+  std::optional<std::int32_t> ActionsSuppressorExtensionPeriod{};
 
   friend bool operator==(CompositeAlarm const&, CompositeAlarm const&) = default;
 };

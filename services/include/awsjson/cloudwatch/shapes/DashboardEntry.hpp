@@ -13,10 +13,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DashboardEntry {
-  std::optional<std::string> DashboardName;
-  std::optional<std::string> DashboardArn;
-  std::optional<awsjson::timestamp> LastModified;
-  std::optional<std::int64_t> Size;
+  std::optional<std::string> DashboardName{};
+  std::optional<std::string> DashboardArn{};
+  std::optional<awsjson::timestamp> LastModified{};
+  std::optional<std::int64_t> Size{};
 
   friend bool operator==(DashboardEntry const&, DashboardEntry const&) = default;
 };

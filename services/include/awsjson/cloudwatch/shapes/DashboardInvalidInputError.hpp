@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DashboardInvalidInputError {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::cloudwatch::DashboardValidationMessage>> dashboardValidationMessages;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::cloudwatch::DashboardValidationMessage>> dashboardValidationMessages{};
 
   friend bool operator==(DashboardInvalidInputError const&,
                          DashboardInvalidInputError const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DashboardValidationMessage {
-  std::optional<std::string> DataPath;
-  std::optional<std::string> Message;
+  std::optional<std::string> DataPath{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(DashboardValidationMessage const&,
                          DashboardValidationMessage const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Datapoint {
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<double> SampleCount;
-  std::optional<double> Average;
-  std::optional<double> Sum;
-  std::optional<double> Minimum;
-  std::optional<double> Maximum;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit;
-  std::optional<std::map<std::string, double>> ExtendedStatistics;
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<double> SampleCount{};
+  std::optional<double> Average{};
+  std::optional<double> Sum{};
+  std::optional<double> Minimum{};
+  std::optional<double> Maximum{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit{};
+  std::optional<std::map<std::string, double>> ExtendedStatistics{};
 
   friend bool operator==(Datapoint const&, Datapoint const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAlarmMuteRuleRequest {
-  std::string AlarmMuteRuleName;
+  std::string AlarmMuteRuleName{};
 
   friend bool operator==(DeleteAlarmMuteRuleRequest const&,
                          DeleteAlarmMuteRuleRequest const&) = default;

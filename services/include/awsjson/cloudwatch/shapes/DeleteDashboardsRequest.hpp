@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDashboardsRequest {
-  std::vector<std::string> DashboardNames;
+  std::vector<std::string> DashboardNames{};
 
   friend bool operator==(DeleteDashboardsRequest const&, DeleteDashboardsRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInsightRulesRequest {
-  std::vector<std::string> RuleNames;
+  std::vector<std::string> RuleNames{};
 
   friend bool operator==(DeleteInsightRulesRequest const&,
                          DeleteInsightRulesRequest const&) = default;

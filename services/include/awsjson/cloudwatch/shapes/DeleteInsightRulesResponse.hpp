@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInsightRulesResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::PartialFailure>> Failures;
+  std::optional<std::vector<::awsjson::cloudwatch::PartialFailure>> Failures{};
 
   friend bool operator==(DeleteInsightRulesResponse const&,
                          DeleteInsightRulesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmContributorsRequest {
-  std::string AlarmName;
-  std::optional<std::string> NextToken;
+  std::string AlarmName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAlarmContributorsRequest const&,
                          DescribeAlarmContributorsRequest const&) = default;

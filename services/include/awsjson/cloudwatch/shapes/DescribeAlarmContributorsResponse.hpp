@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmContributorsResponse {
-  std::vector<::awsjson::cloudwatch::AlarmContributor> AlarmContributors;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::cloudwatch::AlarmContributor> AlarmContributors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAlarmContributorsResponse const&,
                          DescribeAlarmContributorsResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmHistoryRequest {
-  std::optional<std::string> AlarmName;
-  std::optional<std::string> AlarmContributorId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AlarmType>>> AlarmTypes;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::HistoryItemType>> HistoryItemType;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> EndDate;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ScanBy>> ScanBy;
+  std::optional<std::string> AlarmName{};
+  std::optional<std::string> AlarmContributorId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AlarmType>>> AlarmTypes{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::HistoryItemType>> HistoryItemType{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> EndDate{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ScanBy>> ScanBy{};
 
   friend bool operator==(DescribeAlarmHistoryRequest const&,
                          DescribeAlarmHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmHistoryResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::AlarmHistoryItem>> AlarmHistoryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudwatch::AlarmHistoryItem>> AlarmHistoryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAlarmHistoryResponse const&,
                          DescribeAlarmHistoryResponse const&) = default;

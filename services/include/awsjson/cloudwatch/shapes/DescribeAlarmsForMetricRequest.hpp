@@ -18,13 +18,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmsForMetricRequest {
-  std::string MetricName;
-  std::string Namespace;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::Statistic>> Statistic;
-  std::optional<std::string> ExtendedStatistic;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  std::optional<std::int32_t> Period;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit;
+  std::string MetricName{};
+  std::string Namespace{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::Statistic>> Statistic{};
+  std::optional<std::string> ExtendedStatistic{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  std::optional<std::int32_t> Period{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit{};
 
   friend bool operator==(DescribeAlarmsForMetricRequest const&,
                          DescribeAlarmsForMetricRequest const&) = default;

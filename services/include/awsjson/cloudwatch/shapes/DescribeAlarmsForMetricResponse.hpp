@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmsForMetricResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::MetricAlarm>> MetricAlarms;
+  std::optional<std::vector<::awsjson::cloudwatch::MetricAlarm>> MetricAlarms{};
 
   friend bool operator==(DescribeAlarmsForMetricResponse const&,
                          DescribeAlarmsForMetricResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmsRequest {
-  std::optional<std::vector<std::string>> AlarmNames;
-  std::optional<std::string> AlarmNamePrefix;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AlarmType>>> AlarmTypes;
-  std::optional<std::string> ChildrenOfAlarmName;
-  std::optional<std::string> ParentsOfAlarmName;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StateValue>> StateValue;
-  std::optional<std::string> ActionPrefix;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> AlarmNames{};
+  std::optional<std::string> AlarmNamePrefix{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AlarmType>>> AlarmTypes{};
+  std::optional<std::string> ChildrenOfAlarmName{};
+  std::optional<std::string> ParentsOfAlarmName{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StateValue>> StateValue{};
+  std::optional<std::string> ActionPrefix{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAlarmsRequest const&, DescribeAlarmsRequest const&) = default;
 };

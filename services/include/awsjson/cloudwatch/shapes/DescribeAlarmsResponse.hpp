@@ -16,9 +16,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAlarmsResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::CompositeAlarm>> CompositeAlarms;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricAlarm>> MetricAlarms;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudwatch::CompositeAlarm>> CompositeAlarms{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricAlarm>> MetricAlarms{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAlarmsResponse const&, DescribeAlarmsResponse const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAnomalyDetectorsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> Namespace;
-  std::optional<std::string> MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AnomalyDetectorType>>> AnomalyDetectorTypes;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> Namespace{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AnomalyDetectorType>>> AnomalyDetectorTypes{};
 
   friend bool operator==(DescribeAnomalyDetectorsRequest const&,
                          DescribeAnomalyDetectorsRequest const&) = default;

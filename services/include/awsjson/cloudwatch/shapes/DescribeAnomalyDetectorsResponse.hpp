@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAnomalyDetectorsResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::AnomalyDetector>> AnomalyDetectors;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudwatch::AnomalyDetector>> AnomalyDetectors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAnomalyDetectorsResponse const&,
                          DescribeAnomalyDetectorsResponse const&) = default;

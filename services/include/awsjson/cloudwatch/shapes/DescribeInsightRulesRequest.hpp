@@ -13,8 +13,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInsightRulesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeInsightRulesRequest const&,
                          DescribeInsightRulesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInsightRulesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::cloudwatch::InsightRule>> InsightRules;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::cloudwatch::InsightRule>> InsightRules{};
 
   friend bool operator==(DescribeInsightRulesResponse const&,
                          DescribeInsightRulesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Dimension {
-  std::string Name;
-  std::string Value;
+  std::string Name{};
+  std::string Value{};
 
   friend bool operator==(Dimension const&, Dimension const&) = default;
 };

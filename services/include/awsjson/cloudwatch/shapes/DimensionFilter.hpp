@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionFilter {
-  std::string Name;
-  std::optional<std::string> Value;
+  std::string Name{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(DimensionFilter const&, DimensionFilter const&) = default;
 };

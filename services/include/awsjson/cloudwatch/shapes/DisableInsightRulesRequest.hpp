@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableInsightRulesRequest {
-  std::vector<std::string> RuleNames;
+  std::vector<std::string> RuleNames{};
 
   friend bool operator==(DisableInsightRulesRequest const&,
                          DisableInsightRulesRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableAlarmActionsRequest {
-  std::vector<std::string> AlarmNames;
+  std::vector<std::string> AlarmNames{};
 
   friend bool operator==(EnableAlarmActionsRequest const&,
                          EnableAlarmActionsRequest const&) = default;

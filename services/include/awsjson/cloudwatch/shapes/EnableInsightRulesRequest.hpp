@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableInsightRulesRequest {
-  std::vector<std::string> RuleNames;
+  std::vector<std::string> RuleNames{};
 
   friend bool operator==(EnableInsightRulesRequest const&,
                          EnableInsightRulesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableInsightRulesResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::PartialFailure>> Failures;
+  std::optional<std::vector<::awsjson::cloudwatch::PartialFailure>> Failures{};
 
   friend bool operator==(EnableInsightRulesResponse const&,
                          EnableInsightRulesResponse const&) = default;

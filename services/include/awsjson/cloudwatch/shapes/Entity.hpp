@@ -13,8 +13,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::optional<std::map<std::string, std::string>> KeyAttributes;
-  std::optional<std::map<std::string, std::string>> Attributes;
+  std::optional<std::map<std::string, std::string>> KeyAttributes{};
+  std::optional<std::map<std::string, std::string>> Attributes{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityMetricData {
-  std::optional<::awsjson::cloudwatch::Entity> Entity;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricDatum>> MetricData;
+  std::optional<::awsjson::cloudwatch::Entity> Entity{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricDatum>> MetricData{};
 
   friend bool operator==(EntityMetricData const&, EntityMetricData const&) = default;
 };

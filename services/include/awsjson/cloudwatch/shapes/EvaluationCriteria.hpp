@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationCriteria : awsjson::tagged_union {
-  std::optional<::awsjson::cloudwatch::AlarmPromQLCriteria> PromQLCriteria;
+  std::optional<::awsjson::cloudwatch::AlarmPromQLCriteria> PromQLCriteria{};
 
   friend bool operator==(EvaluationCriteria const&, EvaluationCriteria const&) = default;
 };

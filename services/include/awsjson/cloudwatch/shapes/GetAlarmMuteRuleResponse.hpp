@@ -16,16 +16,16 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAlarmMuteRuleResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> AlarmMuteRuleArn;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::cloudwatch::Rule> Rule;
-  std::optional<::awsjson::cloudwatch::MuteTargets> MuteTargets;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> ExpireDate;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::AlarmMuteRuleStatus>> Status;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
-  std::optional<std::string> MuteType;
+  std::optional<std::string> Name{};
+  std::optional<std::string> AlarmMuteRuleArn{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::cloudwatch::Rule> Rule{};
+  std::optional<::awsjson::cloudwatch::MuteTargets> MuteTargets{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> ExpireDate{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::AlarmMuteRuleStatus>> Status{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
+  std::optional<std::string> MuteType{};
 
   friend bool operator==(GetAlarmMuteRuleResponse const&,
                          GetAlarmMuteRuleResponse const&) = default;

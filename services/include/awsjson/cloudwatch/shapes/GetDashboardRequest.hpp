@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDashboardRequest {
-  std::string DashboardName;
+  std::string DashboardName{};
 
   friend bool operator==(GetDashboardRequest const&, GetDashboardRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDashboardResponse {
-  std::optional<std::string> DashboardArn;
-  std::optional<std::string> DashboardBody;
-  std::optional<std::string> DashboardName;
+  std::optional<std::string> DashboardArn{};
+  std::optional<std::string> DashboardBody{};
+  std::optional<std::string> DashboardName{};
 
   friend bool operator==(GetDashboardResponse const&, GetDashboardResponse const&) = default;
 };

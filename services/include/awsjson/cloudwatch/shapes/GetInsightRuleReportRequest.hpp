@@ -14,13 +14,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInsightRuleReportRequest {
-  std::string RuleName;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::int32_t Period;
-  std::optional<std::int32_t> MaxContributorCount;
-  std::optional<std::vector<std::string>> Metrics;
-  std::optional<std::string> OrderBy;
+  std::string RuleName{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::int32_t Period{};
+  std::optional<std::int32_t> MaxContributorCount{};
+  std::optional<std::vector<std::string>> Metrics{};
+  std::optional<std::string> OrderBy{};
 
   friend bool operator==(GetInsightRuleReportRequest const&,
                          GetInsightRuleReportRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInsightRuleReportResponse {
-  std::optional<std::vector<std::string>> KeyLabels;
-  std::optional<std::string> AggregationStatistic;
-  std::optional<double> AggregateValue;
-  std::optional<std::int64_t> ApproximateUniqueCount;
-  std::optional<std::vector<::awsjson::cloudwatch::InsightRuleContributor>> Contributors;
-  std::optional<std::vector<::awsjson::cloudwatch::InsightRuleMetricDatapoint>> MetricDatapoints;
+  std::optional<std::vector<std::string>> KeyLabels{};
+  std::optional<std::string> AggregationStatistic{};
+  std::optional<double> AggregateValue{};
+  std::optional<std::int64_t> ApproximateUniqueCount{};
+  std::optional<std::vector<::awsjson::cloudwatch::InsightRuleContributor>> Contributors{};
+  std::optional<std::vector<::awsjson::cloudwatch::InsightRuleMetricDatapoint>> MetricDatapoints{};
 
   friend bool operator==(GetInsightRuleReportResponse const&,
                          GetInsightRuleReportResponse const&) = default;

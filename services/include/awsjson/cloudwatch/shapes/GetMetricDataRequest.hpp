@@ -18,13 +18,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricDataRequest {
-  std::vector<::awsjson::cloudwatch::MetricDataQuery> MetricDataQueries;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ScanBy>> ScanBy;
-  std::optional<std::int32_t> MaxDatapoints;
-  std::optional<::awsjson::cloudwatch::LabelOptions> LabelOptions;
+  std::vector<::awsjson::cloudwatch::MetricDataQuery> MetricDataQueries{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ScanBy>> ScanBy{};
+  std::optional<std::int32_t> MaxDatapoints{};
+  std::optional<::awsjson::cloudwatch::LabelOptions> LabelOptions{};
 
   friend bool operator==(GetMetricDataRequest const&, GetMetricDataRequest const&) = default;
 };

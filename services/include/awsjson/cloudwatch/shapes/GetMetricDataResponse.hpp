@@ -16,9 +16,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricDataResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::MetricDataResult>> MetricDataResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::cloudwatch::MessageData>> Messages;
+  std::optional<std::vector<::awsjson::cloudwatch::MetricDataResult>> MetricDataResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::cloudwatch::MessageData>> Messages{};
 
   friend bool operator==(GetMetricDataResponse const&, GetMetricDataResponse const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricStatisticsRequest {
-  std::string Namespace;
-  std::string MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  std::int32_t Period;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::Statistic>>> Statistics;
-  std::optional<std::vector<std::string>> ExtendedStatistics;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit;
+  std::string Namespace{};
+  std::string MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  std::int32_t Period{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::Statistic>>> Statistics{};
+  std::optional<std::vector<std::string>> ExtendedStatistics{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit{};
 
   friend bool operator==(GetMetricStatisticsRequest const&,
                          GetMetricStatisticsRequest const&) = default;

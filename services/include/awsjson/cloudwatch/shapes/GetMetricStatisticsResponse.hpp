@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricStatisticsResponse {
-  std::optional<std::string> Label;
-  std::optional<std::vector<::awsjson::cloudwatch::Datapoint>> Datapoints;
+  std::optional<std::string> Label{};
+  std::optional<std::vector<::awsjson::cloudwatch::Datapoint>> Datapoints{};
 
   friend bool operator==(GetMetricStatisticsResponse const&,
                          GetMetricStatisticsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricStreamRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(GetMetricStreamRequest const&, GetMetricStreamRequest const&) = default;
 };

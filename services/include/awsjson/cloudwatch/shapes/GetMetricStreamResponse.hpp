@@ -17,18 +17,18 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricStreamResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> IncludeFilters;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> ExcludeFilters;
-  std::optional<std::string> FirehoseArn;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> State;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> LastUpdateDate;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::MetricStreamOutputFormat>> OutputFormat;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamStatisticsConfiguration>> StatisticsConfigurations;
-  std::optional<bool> IncludeLinkedAccountsMetrics;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> IncludeFilters{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> ExcludeFilters{};
+  std::optional<std::string> FirehoseArn{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> State{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> LastUpdateDate{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::MetricStreamOutputFormat>> OutputFormat{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamStatisticsConfiguration>> StatisticsConfigurations{};
+  std::optional<bool> IncludeLinkedAccountsMetrics{};
 
   friend bool operator==(GetMetricStreamResponse const&, GetMetricStreamResponse const&) = default;
 };

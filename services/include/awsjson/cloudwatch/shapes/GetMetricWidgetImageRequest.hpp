@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricWidgetImageRequest {
-  std::string MetricWidget;
-  std::optional<std::string> OutputFormat;
+  std::string MetricWidget{};
+  std::optional<std::string> OutputFormat{};
 
   friend bool operator==(GetMetricWidgetImageRequest const&,
                          GetMetricWidgetImageRequest const&) = default;

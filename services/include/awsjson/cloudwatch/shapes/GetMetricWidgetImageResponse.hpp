@@ -11,7 +11,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricWidgetImageResponse {
-  std::optional<awsjson::blob> MetricWidgetImage;
+  std::optional<awsjson::blob> MetricWidgetImage{};
 
   friend bool operator==(GetMetricWidgetImageResponse const&,
                          GetMetricWidgetImageResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOTelEnrichmentResponse {
-  awsjson::open_enum<::awsjson::cloudwatch::OTelEnrichmentStatus> Status;
+  awsjson::open_enum<::awsjson::cloudwatch::OTelEnrichmentStatus> Status{};
 
   friend bool operator==(GetOTelEnrichmentResponse const&,
                          GetOTelEnrichmentResponse const&) = default;

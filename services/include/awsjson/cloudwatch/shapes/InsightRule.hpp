@@ -12,12 +12,12 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InsightRule {
-  std::string Name;
-  std::string State;
-  std::string Schema;
-  std::string Definition;
-  std::optional<bool> ManagedRule;
-  std::optional<bool> ApplyOnTransformedLogs;
+  std::string Name{};
+  std::string State{};
+  std::string Schema{};
+  std::string Definition{};
+  std::optional<bool> ManagedRule{};
+  std::optional<bool> ApplyOnTransformedLogs{};
 
   friend bool operator==(InsightRule const&, InsightRule const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InsightRuleContributor {
-  std::vector<std::string> Keys;
-  double ApproximateAggregateValue;
-  std::vector<::awsjson::cloudwatch::InsightRuleContributorDatapoint> Datapoints;
+  std::vector<std::string> Keys{};
+  double ApproximateAggregateValue{};
+  std::vector<::awsjson::cloudwatch::InsightRuleContributorDatapoint> Datapoints{};
 
   friend bool operator==(InsightRuleContributor const&, InsightRuleContributor const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InsightRuleContributorDatapoint {
-  awsjson::timestamp Timestamp;
-  double ApproximateValue;
+  awsjson::timestamp Timestamp{};
+  double ApproximateValue{};
 
   friend bool operator==(InsightRuleContributorDatapoint const&,
                          InsightRuleContributorDatapoint const&) = default;

@@ -11,14 +11,14 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InsightRuleMetricDatapoint {
-  awsjson::timestamp Timestamp;
-  std::optional<double> UniqueContributors;
-  std::optional<double> MaxContributorValue;
-  std::optional<double> SampleCount;
-  std::optional<double> Average;
-  std::optional<double> Sum;
-  std::optional<double> Minimum;
-  std::optional<double> Maximum;
+  awsjson::timestamp Timestamp{};
+  std::optional<double> UniqueContributors{};
+  std::optional<double> MaxContributorValue{};
+  std::optional<double> SampleCount{};
+  std::optional<double> Average{};
+  std::optional<double> Sum{};
+  std::optional<double> Minimum{};
+  std::optional<double> Maximum{};
 
   friend bool operator==(InsightRuleMetricDatapoint const&,
                          InsightRuleMetricDatapoint const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidFormatFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidFormatFault const&, InvalidFormatFault const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelOptions {
-  std::optional<std::string> Timezone;
+  std::optional<std::string> Timezone{};
 
   friend bool operator==(LabelOptions const&, LabelOptions const&) = default;
 };

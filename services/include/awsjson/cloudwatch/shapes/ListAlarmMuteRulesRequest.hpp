@@ -16,10 +16,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAlarmMuteRulesRequest {
-  std::optional<std::string> AlarmName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AlarmMuteRuleStatus>>> Statuses;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AlarmName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cloudwatch::AlarmMuteRuleStatus>>> Statuses{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAlarmMuteRulesRequest const&,
                          ListAlarmMuteRulesRequest const&) = default;

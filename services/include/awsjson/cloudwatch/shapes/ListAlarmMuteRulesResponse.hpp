@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAlarmMuteRulesResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::AlarmMuteRuleSummary>> AlarmMuteRuleSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudwatch::AlarmMuteRuleSummary>> AlarmMuteRuleSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAlarmMuteRulesResponse const&,
                          ListAlarmMuteRulesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDashboardsRequest {
-  std::optional<std::string> DashboardNamePrefix;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> DashboardNamePrefix{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDashboardsRequest const&, ListDashboardsRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedInsightRulesRequest {
-  std::string ResourceARN;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ResourceARN{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListManagedInsightRulesRequest const&,
                          ListManagedInsightRulesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListManagedInsightRulesResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::ManagedRuleDescription>> ManagedRules;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cloudwatch::ManagedRuleDescription>> ManagedRules{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListManagedInsightRulesResponse const&,
                          ListManagedInsightRulesResponse const&) = default;

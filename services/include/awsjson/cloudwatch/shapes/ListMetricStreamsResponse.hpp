@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMetricStreamsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamEntry>> Entries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamEntry>> Entries{};
 
   friend bool operator==(ListMetricStreamsResponse const&,
                          ListMetricStreamsResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMetricsRequest {
-  std::optional<std::string> Namespace;
-  std::optional<std::string> MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::DimensionFilter>> Dimensions;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::RecentlyActive>> RecentlyActive;
-  std::optional<bool> IncludeLinkedAccounts;
-  std::optional<std::string> OwningAccount;
+  std::optional<std::string> Namespace{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::DimensionFilter>> Dimensions{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::RecentlyActive>> RecentlyActive{};
+  std::optional<bool> IncludeLinkedAccounts{};
+  std::optional<std::string> OwningAccount{};
 
   friend bool operator==(ListMetricsRequest const&, ListMetricsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMetricsResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::Metric>> Metrics;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<std::string>> OwningAccounts;
+  std::optional<std::vector<::awsjson::cloudwatch::Metric>> Metrics{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<std::string>> OwningAccounts{};
 
   friend bool operator==(ListMetricsResponse const&, ListMetricsResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRule {
-  std::string TemplateName;
-  std::string ResourceARN;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
+  std::string TemplateName{};
+  std::string ResourceARN{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
 
   friend bool operator==(ManagedRule const&, ManagedRule const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleDescription {
-  std::optional<std::string> TemplateName;
-  std::optional<std::string> ResourceARN;
-  std::optional<::awsjson::cloudwatch::ManagedRuleState> RuleState;
+  std::optional<std::string> TemplateName{};
+  std::optional<std::string> ResourceARN{};
+  std::optional<::awsjson::cloudwatch::ManagedRuleState> RuleState{};
 
   friend bool operator==(ManagedRuleDescription const&, ManagedRuleDescription const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedRuleState {
-  std::string RuleName;
-  std::string State;
+  std::string RuleName{};
+  std::string State{};
 
   friend bool operator==(ManagedRuleState const&, ManagedRuleState const&) = default;
 };

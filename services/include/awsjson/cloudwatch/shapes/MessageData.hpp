@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MessageData {
-  std::optional<std::string> Code;
-  std::optional<std::string> Value;
+  std::optional<std::string> Code{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(MessageData const&, MessageData const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Metric {
-  std::optional<std::string> Namespace;
-  std::optional<std::string> MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
+  std::optional<std::string> Namespace{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
 
   friend bool operator==(Metric const&, Metric const&) = default;
 };

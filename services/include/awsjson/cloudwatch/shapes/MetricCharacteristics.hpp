@@ -11,7 +11,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricCharacteristics {
-  std::optional<bool> PeriodicSpikes;
+  std::optional<bool> PeriodicSpikes{};
 
   friend bool operator==(MetricCharacteristics const&, MetricCharacteristics const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDataQuery {
-  std::string Id;
-  std::optional<::awsjson::cloudwatch::MetricStat> MetricStat;
-  std::optional<std::string> Expression;
-  std::optional<std::string> Label;
-  std::optional<bool> ReturnData;
-  std::optional<std::int32_t> Period;
-  std::optional<std::string> AccountId;
+  std::string Id{};
+  std::optional<::awsjson::cloudwatch::MetricStat> MetricStat{};
+  std::optional<std::string> Expression{};
+  std::optional<std::string> Label{};
+  std::optional<bool> ReturnData{};
+  std::optional<std::int32_t> Period{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(MetricDataQuery const&, MetricDataQuery const&) = default;
 };

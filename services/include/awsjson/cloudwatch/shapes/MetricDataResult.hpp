@@ -16,12 +16,12 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDataResult {
-  std::optional<std::string> Id;
-  std::optional<std::string> Label;
-  std::optional<std::vector<awsjson::timestamp>> Timestamps;
-  std::optional<std::vector<double>> Values;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StatusCode>> StatusCode;
-  std::optional<std::vector<::awsjson::cloudwatch::MessageData>> Messages;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Label{};
+  std::optional<std::vector<awsjson::timestamp>> Timestamps{};
+  std::optional<std::vector<double>> Values{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StatusCode>> StatusCode{};
+  std::optional<std::vector<::awsjson::cloudwatch::MessageData>> Messages{};
 
   friend bool operator==(MetricDataResult const&, MetricDataResult const&) = default;
 };

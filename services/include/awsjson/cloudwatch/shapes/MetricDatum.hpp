@@ -18,15 +18,15 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDatum {
-  std::string MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<double> Value;
-  std::optional<::awsjson::cloudwatch::StatisticSet> StatisticValues;
-  std::optional<std::vector<double>> Values;
-  std::optional<std::vector<double>> Counts;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit;
-  std::optional<std::int32_t> StorageResolution;
+  std::string MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<double> Value{};
+  std::optional<::awsjson::cloudwatch::StatisticSet> StatisticValues{};
+  std::optional<std::vector<double>> Values{};
+  std::optional<std::vector<double>> Counts{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit{};
+  std::optional<std::int32_t> StorageResolution{};
 
   friend bool operator==(MetricDatum const&, MetricDatum const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricMathAnomalyDetector {
-  std::optional<std::vector<::awsjson::cloudwatch::MetricDataQuery>> MetricDataQueries;
+  std::optional<std::vector<::awsjson::cloudwatch::MetricDataQuery>> MetricDataQueries{};
 
   friend bool operator==(MetricMathAnomalyDetector const&,
                          MetricMathAnomalyDetector const&) = default;

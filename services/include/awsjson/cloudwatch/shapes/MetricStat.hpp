@@ -16,10 +16,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricStat {
-  ::awsjson::cloudwatch::Metric Metric;
-  std::int32_t Period;
-  std::string Stat;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit;
+  ::awsjson::cloudwatch::Metric Metric{};
+  std::int32_t Period{};
+  std::string Stat{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit{};
 
   friend bool operator==(MetricStat const&, MetricStat const&) = default;
 };

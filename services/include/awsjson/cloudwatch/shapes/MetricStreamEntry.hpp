@@ -14,13 +14,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricStreamEntry {
-  std::optional<std::string> Arn;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> LastUpdateDate;
-  std::optional<std::string> Name;
-  std::optional<std::string> FirehoseArn;
-  std::optional<std::string> State;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::MetricStreamOutputFormat>> OutputFormat;
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> LastUpdateDate{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> FirehoseArn{};
+  std::optional<std::string> State{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::MetricStreamOutputFormat>> OutputFormat{};
 
   friend bool operator==(MetricStreamEntry const&, MetricStreamEntry const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricStreamFilter {
-  std::optional<std::string> Namespace;
-  std::optional<std::vector<std::string>> MetricNames;
+  std::optional<std::string> Namespace{};
+  std::optional<std::vector<std::string>> MetricNames{};
 
   friend bool operator==(MetricStreamFilter const&, MetricStreamFilter const&) = default;
 };

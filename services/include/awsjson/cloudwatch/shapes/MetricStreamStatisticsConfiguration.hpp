@@ -15,8 +15,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricStreamStatisticsConfiguration {
-  std::vector<::awsjson::cloudwatch::MetricStreamStatisticsMetric> IncludeMetrics;
-  std::vector<std::string> AdditionalStatistics;
+  std::vector<::awsjson::cloudwatch::MetricStreamStatisticsMetric> IncludeMetrics{};
+  std::vector<std::string> AdditionalStatistics{};
 
   friend bool operator==(MetricStreamStatisticsConfiguration const&,
                          MetricStreamStatisticsConfiguration const&) = default;

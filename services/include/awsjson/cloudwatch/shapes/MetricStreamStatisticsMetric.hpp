@@ -12,8 +12,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricStreamStatisticsMetric {
-  std::string Namespace;
-  std::string MetricName;
+  std::string Namespace{};
+  std::string MetricName{};
 
   friend bool operator==(MetricStreamStatisticsMetric const&,
                          MetricStreamStatisticsMetric const&) = default;

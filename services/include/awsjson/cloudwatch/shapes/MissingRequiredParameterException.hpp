@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MissingRequiredParameterException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(MissingRequiredParameterException const&,
                          MissingRequiredParameterException const&) = default;

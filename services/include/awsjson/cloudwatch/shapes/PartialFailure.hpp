@@ -12,10 +12,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartialFailure {
-  std::optional<std::string> FailureResource;
-  std::optional<std::string> ExceptionType;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureDescription;
+  std::optional<std::string> FailureResource{};
+  std::optional<std::string> ExceptionType{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureDescription{};
 
   friend bool operator==(PartialFailure const&, PartialFailure const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAlarmMuteRuleRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::cloudwatch::Rule Rule;
-  std::optional<::awsjson::cloudwatch::MuteTargets> MuteTargets;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> ExpireDate;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::cloudwatch::Rule Rule{};
+  std::optional<::awsjson::cloudwatch::MuteTargets> MuteTargets{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> ExpireDate{};
 
   friend bool operator==(PutAlarmMuteRuleRequest const&, PutAlarmMuteRuleRequest const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAnomalyDetectorRequest {
-  std::optional<std::string> Namespace;
-  std::optional<std::string> MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  std::optional<std::string> Stat;
-  std::optional<::awsjson::cloudwatch::AnomalyDetectorConfiguration> Configuration;
-  std::optional<::awsjson::cloudwatch::MetricCharacteristics> MetricCharacteristics;
-  std::optional<::awsjson::cloudwatch::SingleMetricAnomalyDetector> SingleMetricAnomalyDetector;
-  std::optional<::awsjson::cloudwatch::MetricMathAnomalyDetector> MetricMathAnomalyDetector;
+  std::optional<std::string> Namespace{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  std::optional<std::string> Stat{};
+  std::optional<::awsjson::cloudwatch::AnomalyDetectorConfiguration> Configuration{};
+  std::optional<::awsjson::cloudwatch::MetricCharacteristics> MetricCharacteristics{};
+  std::optional<::awsjson::cloudwatch::SingleMetricAnomalyDetector> SingleMetricAnomalyDetector{};
+  std::optional<::awsjson::cloudwatch::MetricMathAnomalyDetector> MetricMathAnomalyDetector{};
 
   friend bool operator==(PutAnomalyDetectorRequest const&,
                          PutAnomalyDetectorRequest const&) = default;

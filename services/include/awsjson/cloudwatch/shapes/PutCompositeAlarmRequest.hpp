@@ -16,17 +16,17 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutCompositeAlarmRequest {
-  std::optional<bool> ActionsEnabled;
-  std::optional<std::vector<std::string>> AlarmActions;
-  std::optional<std::string> AlarmDescription;
-  std::string AlarmName;
-  std::string AlarmRule;
-  std::optional<std::vector<std::string>> InsufficientDataActions;
-  std::optional<std::vector<std::string>> OKActions;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
-  std::optional<std::string> ActionsSuppressor;
-  std::optional<std::int32_t> ActionsSuppressorWaitPeriod;
-  std::optional<std::int32_t> ActionsSuppressorExtensionPeriod;
+  std::optional<bool> ActionsEnabled{};
+  std::optional<std::vector<std::string>> AlarmActions{};
+  std::optional<std::string> AlarmDescription{};
+  std::string AlarmName{};
+  std::string AlarmRule{};
+  std::optional<std::vector<std::string>> InsufficientDataActions{};
+  std::optional<std::vector<std::string>> OKActions{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
+  std::optional<std::string> ActionsSuppressor{};
+  std::optional<std::int32_t> ActionsSuppressorWaitPeriod{};
+  std::optional<std::int32_t> ActionsSuppressorExtensionPeriod{};
 
   friend bool operator==(PutCompositeAlarmRequest const&,
                          PutCompositeAlarmRequest const&) = default;

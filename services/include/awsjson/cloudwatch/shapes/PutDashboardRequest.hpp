@@ -15,9 +15,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDashboardRequest {
-  std::string DashboardName;
-  std::string DashboardBody;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
+  std::string DashboardName{};
+  std::string DashboardBody{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
 
   friend bool operator==(PutDashboardRequest const&, PutDashboardRequest const&) = default;
 };

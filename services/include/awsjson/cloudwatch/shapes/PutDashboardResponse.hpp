@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDashboardResponse {
-  std::optional<std::vector<::awsjson::cloudwatch::DashboardValidationMessage>> DashboardValidationMessages;
+  std::optional<std::vector<::awsjson::cloudwatch::DashboardValidationMessage>> DashboardValidationMessages{};
 
   friend bool operator==(PutDashboardResponse const&, PutDashboardResponse const&) = default;
 };

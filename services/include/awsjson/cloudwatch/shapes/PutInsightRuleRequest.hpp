@@ -15,11 +15,11 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutInsightRuleRequest {
-  std::string RuleName;
-  std::optional<std::string> RuleState;
-  std::string RuleDefinition;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
-  std::optional<bool> ApplyOnTransformedLogs;
+  std::string RuleName{};
+  std::optional<std::string> RuleState{};
+  std::string RuleDefinition{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
+  std::optional<bool> ApplyOnTransformedLogs{};
 
   friend bool operator==(PutInsightRuleRequest const&, PutInsightRuleRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutManagedInsightRulesRequest {
-  std::vector<::awsjson::cloudwatch::ManagedRule> ManagedRules;
+  std::vector<::awsjson::cloudwatch::ManagedRule> ManagedRules{};
 
   friend bool operator==(PutManagedInsightRulesRequest const&,
                          PutManagedInsightRulesRequest const&) = default;

@@ -22,30 +22,30 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMetricAlarmRequest {
-  std::string AlarmName;
-  std::optional<std::string> AlarmDescription;
-  std::optional<bool> ActionsEnabled;
-  std::optional<std::vector<std::string>> OKActions;
-  std::optional<std::vector<std::string>> AlarmActions;
-  std::optional<std::vector<std::string>> InsufficientDataActions;
-  std::optional<std::string> MetricName;
-  std::optional<std::string> Namespace;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::Statistic>> Statistic;
-  std::optional<std::string> ExtendedStatistic;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  std::optional<std::int32_t> Period;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit;
-  std::optional<std::int32_t> EvaluationPeriods;
-  std::optional<std::int32_t> DatapointsToAlarm;
-  std::optional<double> Threshold;
-  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ComparisonOperator>> ComparisonOperator;
-  std::optional<std::string> TreatMissingData;
-  std::optional<std::string> EvaluateLowSampleCountPercentile;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricDataQuery>> Metrics;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
-  std::optional<std::string> ThresholdMetricId;
-  std::optional<::awsjson::cloudwatch::EvaluationCriteria> EvaluationCriteria;
-  std::optional<std::int32_t> EvaluationInterval;
+  std::string AlarmName{};
+  std::optional<std::string> AlarmDescription{};
+  std::optional<bool> ActionsEnabled{};
+  std::optional<std::vector<std::string>> OKActions{};
+  std::optional<std::vector<std::string>> AlarmActions{};
+  std::optional<std::vector<std::string>> InsufficientDataActions{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::string> Namespace{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::Statistic>> Statistic{};
+  std::optional<std::string> ExtendedStatistic{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  std::optional<std::int32_t> Period{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::StandardUnit>> Unit{};
+  std::optional<std::int32_t> EvaluationPeriods{};
+  std::optional<std::int32_t> DatapointsToAlarm{};
+  std::optional<double> Threshold{};
+  std::optional<awsjson::open_enum<::awsjson::cloudwatch::ComparisonOperator>> ComparisonOperator{};
+  std::optional<std::string> TreatMissingData{};
+  std::optional<std::string> EvaluateLowSampleCountPercentile{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricDataQuery>> Metrics{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
+  std::optional<std::string> ThresholdMetricId{};
+  std::optional<::awsjson::cloudwatch::EvaluationCriteria> EvaluationCriteria{};
+  std::optional<std::int32_t> EvaluationInterval{};
 
   friend bool operator==(PutMetricAlarmRequest const&, PutMetricAlarmRequest const&) = default;
 };

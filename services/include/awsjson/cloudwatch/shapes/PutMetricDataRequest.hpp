@@ -16,10 +16,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMetricDataRequest {
-  std::string Namespace;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricDatum>> MetricData;
-  std::optional<std::vector<::awsjson::cloudwatch::EntityMetricData>> EntityMetricData;
-  std::optional<bool> StrictEntityValidation;
+  std::string Namespace{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricDatum>> MetricData{};
+  std::optional<std::vector<::awsjson::cloudwatch::EntityMetricData>> EntityMetricData{};
+  std::optional<bool> StrictEntityValidation{};
 
   friend bool operator==(PutMetricDataRequest const&, PutMetricDataRequest const&) = default;
 };

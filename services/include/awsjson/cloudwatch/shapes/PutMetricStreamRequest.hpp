@@ -18,15 +18,15 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMetricStreamRequest {
-  std::string Name;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> IncludeFilters;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> ExcludeFilters;
-  std::string FirehoseArn;
-  std::string RoleArn;
-  awsjson::open_enum<::awsjson::cloudwatch::MetricStreamOutputFormat> OutputFormat;
-  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags;
-  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamStatisticsConfiguration>> StatisticsConfigurations;
-  std::optional<bool> IncludeLinkedAccountsMetrics;
+  std::string Name{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> IncludeFilters{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamFilter>> ExcludeFilters{};
+  std::string FirehoseArn{};
+  std::string RoleArn{};
+  awsjson::open_enum<::awsjson::cloudwatch::MetricStreamOutputFormat> OutputFormat{};
+  std::optional<std::vector<::awsjson::cloudwatch::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::cloudwatch::MetricStreamStatisticsConfiguration>> StatisticsConfigurations{};
+  std::optional<bool> IncludeLinkedAccountsMetrics{};
 
   friend bool operator==(PutMetricStreamRequest const&, PutMetricStreamRequest const&) = default;
 };

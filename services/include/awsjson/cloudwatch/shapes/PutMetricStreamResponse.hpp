@@ -12,7 +12,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMetricStreamResponse {
-  std::optional<std::string> Arn;
+  std::optional<std::string> Arn{};
 
   friend bool operator==(PutMetricStreamResponse const&, PutMetricStreamResponse const&) = default;
 };

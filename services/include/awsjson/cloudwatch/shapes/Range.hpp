@@ -11,8 +11,8 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Range {
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
 
   friend bool operator==(Range const&, Range const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule {
-  ::awsjson::cloudwatch::Schedule Schedule;
+  ::awsjson::cloudwatch::Schedule Schedule{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

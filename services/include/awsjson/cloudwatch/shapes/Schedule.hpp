@@ -12,9 +12,9 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Schedule {
-  std::string Expression;
-  std::string Duration;
-  std::optional<std::string> Timezone;
+  std::string Expression{};
+  std::string Duration{};
+  std::optional<std::string> Timezone{};
 
   friend bool operator==(Schedule const&, Schedule const&) = default;
 };

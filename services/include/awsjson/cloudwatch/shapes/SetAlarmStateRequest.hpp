@@ -14,10 +14,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetAlarmStateRequest {
-  std::string AlarmName;
-  awsjson::open_enum<::awsjson::cloudwatch::StateValue> StateValue;
-  std::string StateReason;
-  std::optional<std::string> StateReasonData;
+  std::string AlarmName{};
+  awsjson::open_enum<::awsjson::cloudwatch::StateValue> StateValue{};
+  std::string StateReason{};
+  std::optional<std::string> StateReasonData{};
 
   friend bool operator==(SetAlarmStateRequest const&, SetAlarmStateRequest const&) = default;
 };

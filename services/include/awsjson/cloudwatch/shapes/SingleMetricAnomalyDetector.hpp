@@ -15,11 +15,11 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SingleMetricAnomalyDetector {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> Namespace;
-  std::optional<std::string> MetricName;
-  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions;
-  std::optional<std::string> Stat;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> Namespace{};
+  std::optional<std::string> MetricName{};
+  std::optional<std::vector<::awsjson::cloudwatch::Dimension>> Dimensions{};
+  std::optional<std::string> Stat{};
 
   friend bool operator==(SingleMetricAnomalyDetector const&,
                          SingleMetricAnomalyDetector const&) = default;

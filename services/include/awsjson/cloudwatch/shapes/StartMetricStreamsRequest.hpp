@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetricStreamsRequest {
-  std::vector<std::string> Names;
+  std::vector<std::string> Names{};
 
   friend bool operator==(StartMetricStreamsRequest const&,
                          StartMetricStreamsRequest const&) = default;

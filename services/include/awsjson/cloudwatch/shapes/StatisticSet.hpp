@@ -11,10 +11,10 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatisticSet {
-  double SampleCount;
-  double Sum;
-  double Minimum;
-  double Maximum;
+  double SampleCount{};
+  double Sum{};
+  double Minimum{};
+  double Maximum{};
 
   friend bool operator==(StatisticSet const&, StatisticSet const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cloudwatch {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopMetricStreamsRequest {
-  std::vector<std::string> Names;
+  std::vector<std::string> Names{};
 
   friend bool operator==(StopMetricStreamsRequest const&,
                          StopMetricStreamsRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoRetryConfig {
-  std::optional<std::int32_t> autoRetryLimit;
-  std::optional<std::int32_t> autoRetryNumber;
-  std::optional<std::string> nextAutoRetry;
-  std::optional<std::string> previousAutoRetry;
+  std::optional<std::int32_t> autoRetryLimit{};
+  std::optional<std::int32_t> autoRetryNumber{};
+  std::optional<std::string> nextAutoRetry{};
+  std::optional<std::string> previousAutoRetry{};
 
   friend bool operator==(AutoRetryConfig const&, AutoRetryConfig const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteBuildsResponse {
-  std::optional<std::vector<std::string>> buildsDeleted;
-  std::optional<std::vector<::awsjson::codebuild::BuildNotDeleted>> buildsNotDeleted;
+  std::optional<std::vector<std::string>> buildsDeleted{};
+  std::optional<std::vector<::awsjson::codebuild::BuildNotDeleted>> buildsNotDeleted{};
 
   friend bool operator==(BatchDeleteBuildsResponse const&,
                          BatchDeleteBuildsResponse const&) = default;

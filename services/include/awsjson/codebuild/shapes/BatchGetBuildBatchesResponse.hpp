@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetBuildBatchesResponse {
-  std::optional<std::vector<::awsjson::codebuild::BuildBatch>> buildBatches;
-  std::optional<std::vector<std::string>> buildBatchesNotFound;
+  std::optional<std::vector<::awsjson::codebuild::BuildBatch>> buildBatches{};
+  std::optional<std::vector<std::string>> buildBatchesNotFound{};
 
   friend bool operator==(BatchGetBuildBatchesResponse const&,
                          BatchGetBuildBatchesResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetBuildsRequest {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids{};
 
   friend bool operator==(BatchGetBuildsRequest const&, BatchGetBuildsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetBuildsResponse {
-  std::optional<std::vector<::awsjson::codebuild::Build>> builds;
-  std::optional<std::vector<std::string>> buildsNotFound;
+  std::optional<std::vector<::awsjson::codebuild::Build>> builds{};
+  std::optional<std::vector<std::string>> buildsNotFound{};
 
   friend bool operator==(BatchGetBuildsResponse const&, BatchGetBuildsResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCommandExecutionsRequest {
-  std::string sandboxId;
-  std::vector<std::string> commandExecutionIds;
+  std::string sandboxId{};
+  std::vector<std::string> commandExecutionIds{};
 
   friend bool operator==(BatchGetCommandExecutionsRequest const&,
                          BatchGetCommandExecutionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCommandExecutionsResponse {
-  std::optional<std::vector<::awsjson::codebuild::CommandExecution>> commandExecutions;
-  std::optional<std::vector<std::string>> commandExecutionsNotFound;
+  std::optional<std::vector<::awsjson::codebuild::CommandExecution>> commandExecutions{};
+  std::optional<std::vector<std::string>> commandExecutionsNotFound{};
 
   friend bool operator==(BatchGetCommandExecutionsResponse const&,
                          BatchGetCommandExecutionsResponse const&) = default;

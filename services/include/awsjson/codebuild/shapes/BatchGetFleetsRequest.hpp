@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetFleetsRequest {
-  std::vector<std::string> names;
+  std::vector<std::string> names{};
 
   friend bool operator==(BatchGetFleetsRequest const&, BatchGetFleetsRequest const&) = default;
 };

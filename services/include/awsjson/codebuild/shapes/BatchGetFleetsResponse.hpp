@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetFleetsResponse {
-  std::optional<std::vector<::awsjson::codebuild::Fleet>> fleets;
-  std::optional<std::vector<std::string>> fleetsNotFound;
+  std::optional<std::vector<::awsjson::codebuild::Fleet>> fleets{};
+  std::optional<std::vector<std::string>> fleetsNotFound{};
 
   friend bool operator==(BatchGetFleetsResponse const&, BatchGetFleetsResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetProjectsRequest {
-  std::vector<std::string> names;
+  std::vector<std::string> names{};
 
   friend bool operator==(BatchGetProjectsRequest const&, BatchGetProjectsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetProjectsResponse {
-  std::optional<std::vector<::awsjson::codebuild::Project>> projects;
-  std::optional<std::vector<std::string>> projectsNotFound;
+  std::optional<std::vector<::awsjson::codebuild::Project>> projects{};
+  std::optional<std::vector<std::string>> projectsNotFound{};
 
   friend bool operator==(BatchGetProjectsResponse const&,
                          BatchGetProjectsResponse const&) = default;

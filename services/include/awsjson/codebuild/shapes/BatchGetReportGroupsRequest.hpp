@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetReportGroupsRequest {
-  std::vector<std::string> reportGroupArns;
+  std::vector<std::string> reportGroupArns{};
 
   friend bool operator==(BatchGetReportGroupsRequest const&,
                          BatchGetReportGroupsRequest const&) = default;

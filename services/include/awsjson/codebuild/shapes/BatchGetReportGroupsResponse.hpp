@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetReportGroupsResponse {
-  std::optional<std::vector<::awsjson::codebuild::ReportGroup>> reportGroups;
-  std::optional<std::vector<std::string>> reportGroupsNotFound;
+  std::optional<std::vector<::awsjson::codebuild::ReportGroup>> reportGroups{};
+  std::optional<std::vector<std::string>> reportGroupsNotFound{};
 
   friend bool operator==(BatchGetReportGroupsResponse const&,
                          BatchGetReportGroupsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetReportsRequest {
-  std::vector<std::string> reportArns;
+  std::vector<std::string> reportArns{};
 
   friend bool operator==(BatchGetReportsRequest const&, BatchGetReportsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetReportsResponse {
-  std::optional<std::vector<::awsjson::codebuild::Report>> reports;
-  std::optional<std::vector<std::string>> reportsNotFound;
+  std::optional<std::vector<::awsjson::codebuild::Report>> reports{};
+  std::optional<std::vector<std::string>> reportsNotFound{};
 
   friend bool operator==(BatchGetReportsResponse const&, BatchGetReportsResponse const&) = default;
 };

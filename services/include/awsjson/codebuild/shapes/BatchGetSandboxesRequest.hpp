@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetSandboxesRequest {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids{};
 
   friend bool operator==(BatchGetSandboxesRequest const&,
                          BatchGetSandboxesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetSandboxesResponse {
-  std::optional<std::vector<::awsjson::codebuild::Sandbox>> sandboxes;
-  std::optional<std::vector<std::string>> sandboxesNotFound;
+  std::optional<std::vector<::awsjson::codebuild::Sandbox>> sandboxes{};
+  std::optional<std::vector<std::string>> sandboxesNotFound{};
 
   friend bool operator==(BatchGetSandboxesResponse const&,
                          BatchGetSandboxesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchRestrictions {
-  std::optional<std::int32_t> maximumBuildsAllowed;
-  std::optional<std::vector<std::string>> computeTypesAllowed;
-  std::optional<std::vector<std::string>> fleetsAllowed;
+  std::optional<std::int32_t> maximumBuildsAllowed{};
+  std::optional<std::vector<std::string>> computeTypesAllowed{};
+  std::optional<std::vector<std::string>> fleetsAllowed{};
 
   friend bool operator==(BatchRestrictions const&, BatchRestrictions const&) = default;
 };

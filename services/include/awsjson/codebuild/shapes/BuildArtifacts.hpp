@@ -14,13 +14,13 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildArtifacts {
-  std::optional<std::string> location;
-  std::optional<std::string> sha256sum;
-  std::optional<std::string> md5sum;
-  std::optional<bool> overrideArtifactName;
-  std::optional<bool> encryptionDisabled;
-  std::optional<std::string> artifactIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::BucketOwnerAccess>> bucketOwnerAccess;
+  std::optional<std::string> location{};
+  std::optional<std::string> sha256sum{};
+  std::optional<std::string> md5sum{};
+  std::optional<bool> overrideArtifactName{};
+  std::optional<bool> encryptionDisabled{};
+  std::optional<std::string> artifactIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::BucketOwnerAccess>> bucketOwnerAccess{};
 
   friend bool operator==(BuildArtifacts const&, BuildArtifacts const&) = default;
 };

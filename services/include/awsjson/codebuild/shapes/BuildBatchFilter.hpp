@@ -14,7 +14,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildBatchFilter {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> status;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> status{};
 
   friend bool operator==(BuildBatchFilter const&, BuildBatchFilter const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildBatchPhase {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::BuildBatchPhaseType>> phaseType;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> phaseStatus;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::int64_t> durationInSeconds;
-  std::optional<std::vector<::awsjson::codebuild::PhaseContext>> contexts;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::BuildBatchPhaseType>> phaseType{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> phaseStatus{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::int64_t> durationInSeconds{};
+  std::optional<std::vector<::awsjson::codebuild::PhaseContext>> contexts{};
 
   friend bool operator==(BuildBatchPhase const&, BuildBatchPhase const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildGroup {
-  std::optional<std::string> identifier;
-  std::optional<std::vector<std::string>> dependsOn;
-  std::optional<bool> ignoreFailure;
-  std::optional<::awsjson::codebuild::BuildSummary> currentBuildSummary;
-  std::optional<std::vector<::awsjson::codebuild::BuildSummary>> priorBuildSummaryList;
+  std::optional<std::string> identifier{};
+  std::optional<std::vector<std::string>> dependsOn{};
+  std::optional<bool> ignoreFailure{};
+  std::optional<::awsjson::codebuild::BuildSummary> currentBuildSummary{};
+  std::optional<std::vector<::awsjson::codebuild::BuildSummary>> priorBuildSummaryList{};
 
   friend bool operator==(BuildGroup const&, BuildGroup const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildNotDeleted {
-  std::optional<std::string> id;
-  std::optional<std::string> statusCode;
+  std::optional<std::string> id{};
+  std::optional<std::string> statusCode{};
 
   friend bool operator==(BuildNotDeleted const&, BuildNotDeleted const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildStatusConfig {
-  std::optional<std::string> context;
-  std::optional<std::string> targetUrl;
+  std::optional<std::string> context{};
+  std::optional<std::string> targetUrl{};
 
   friend bool operator==(BuildStatusConfig const&, BuildStatusConfig const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BuildSummary {
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> requestedOn;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> buildStatus;
-  std::optional<::awsjson::codebuild::ResolvedArtifact> primaryArtifact;
-  std::optional<std::vector<::awsjson::codebuild::ResolvedArtifact>> secondaryArtifacts;
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> requestedOn{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> buildStatus{};
+  std::optional<::awsjson::codebuild::ResolvedArtifact> primaryArtifact{};
+  std::optional<std::vector<::awsjson::codebuild::ResolvedArtifact>> secondaryArtifacts{};
 
   friend bool operator==(BuildSummary const&, BuildSummary const&) = default;
 };

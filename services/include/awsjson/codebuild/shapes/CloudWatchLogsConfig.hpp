@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLogsConfig {
-  awsjson::open_enum<::awsjson::codebuild::LogsConfigStatusType> status;
-  std::optional<std::string> groupName;
-  std::optional<std::string> streamName;
+  awsjson::open_enum<::awsjson::codebuild::LogsConfigStatusType> status{};
+  std::optional<std::string> groupName{};
+  std::optional<std::string> streamName{};
 
   friend bool operator==(CloudWatchLogsConfig const&, CloudWatchLogsConfig const&) = default;
 };

@@ -13,16 +13,16 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeCoverage {
-  std::optional<std::string> id;
-  std::optional<std::string> reportARN;
-  std::optional<std::string> filePath;
-  std::optional<double> lineCoveragePercentage;
-  std::optional<std::int32_t> linesCovered;
-  std::optional<std::int32_t> linesMissed;
-  std::optional<double> branchCoveragePercentage;
-  std::optional<std::int32_t> branchesCovered;
-  std::optional<std::int32_t> branchesMissed;
-  std::optional<awsjson::timestamp> expired;
+  std::optional<std::string> id{};
+  std::optional<std::string> reportARN{};
+  std::optional<std::string> filePath{};
+  std::optional<double> lineCoveragePercentage{};
+  std::optional<std::int32_t> linesCovered{};
+  std::optional<std::int32_t> linesMissed{};
+  std::optional<double> branchCoveragePercentage{};
+  std::optional<std::int32_t> branchesCovered{};
+  std::optional<std::int32_t> branchesMissed{};
+  std::optional<awsjson::timestamp> expired{};
 
   friend bool operator==(CodeCoverage const&, CodeCoverage const&) = default;
 };

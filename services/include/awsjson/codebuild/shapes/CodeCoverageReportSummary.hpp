@@ -12,12 +12,12 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeCoverageReportSummary {
-  std::optional<double> lineCoveragePercentage;
-  std::optional<std::int32_t> linesCovered;
-  std::optional<std::int32_t> linesMissed;
-  std::optional<double> branchCoveragePercentage;
-  std::optional<std::int32_t> branchesCovered;
-  std::optional<std::int32_t> branchesMissed;
+  std::optional<double> lineCoveragePercentage{};
+  std::optional<std::int32_t> linesCovered{};
+  std::optional<std::int32_t> linesMissed{};
+  std::optional<double> branchCoveragePercentage{};
+  std::optional<std::int32_t> branchesCovered{};
+  std::optional<std::int32_t> branchesMissed{};
 
   friend bool operator==(CodeCoverageReportSummary const&,
                          CodeCoverageReportSummary const&) = default;

@@ -15,19 +15,19 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommandExecution {
-  std::optional<std::string> id;
-  std::optional<std::string> sandboxId;
-  std::optional<awsjson::timestamp> submitTime;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> status;
-  std::optional<std::string> command;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::CommandType>> type;
-  std::optional<std::string> exitCode;
-  std::optional<std::string> standardOutputContent;
-  std::optional<std::string> standardErrContent;
-  std::optional<::awsjson::codebuild::LogsLocation> logs;
-  std::optional<std::string> sandboxArn;
+  std::optional<std::string> id{};
+  std::optional<std::string> sandboxId{};
+  std::optional<awsjson::timestamp> submitTime{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> status{};
+  std::optional<std::string> command{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::CommandType>> type{};
+  std::optional<std::string> exitCode{};
+  std::optional<std::string> standardOutputContent{};
+  std::optional<std::string> standardErrContent{};
+  std::optional<::awsjson::codebuild::LogsLocation> logs{};
+  std::optional<std::string> sandboxArn{};
 
   friend bool operator==(CommandExecution const&, CommandExecution const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeConfiguration {
-  std::optional<std::int64_t> vCpu;
-  std::optional<std::int64_t> memory;
-  std::optional<std::int64_t> disk;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::MachineType>> machineType;
-  std::optional<std::string> instanceType;
+  std::optional<std::int64_t> vCpu{};
+  std::optional<std::int64_t> memory{};
+  std::optional<std::int64_t> disk{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::MachineType>> machineType{};
+  std::optional<std::string> instanceType{};
 
   friend bool operator==(ComputeConfiguration const&, ComputeConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetResponse {
-  std::optional<::awsjson::codebuild::Fleet> fleet;
+  std::optional<::awsjson::codebuild::Fleet> fleet{};
 
   friend bool operator==(CreateFleetResponse const&, CreateFleetResponse const&) = default;
 };

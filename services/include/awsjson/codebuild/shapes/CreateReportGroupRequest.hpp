@@ -17,10 +17,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReportGroupRequest {
-  std::string name;
-  awsjson::open_enum<::awsjson::codebuild::ReportType> type;
-  ::awsjson::codebuild::ReportExportConfig exportConfig;
-  std::optional<std::vector<::awsjson::codebuild::Tag>> tags;
+  std::string name{};
+  awsjson::open_enum<::awsjson::codebuild::ReportType> type{};
+  ::awsjson::codebuild::ReportExportConfig exportConfig{};
+  std::optional<std::vector<::awsjson::codebuild::Tag>> tags{};
 
   friend bool operator==(CreateReportGroupRequest const&,
                          CreateReportGroupRequest const&) = default;

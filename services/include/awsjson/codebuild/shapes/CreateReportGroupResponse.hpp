@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReportGroupResponse {
-  std::optional<::awsjson::codebuild::ReportGroup> reportGroup;
+  std::optional<::awsjson::codebuild::ReportGroup> reportGroup{};
 
   friend bool operator==(CreateReportGroupResponse const&,
                          CreateReportGroupResponse const&) = default;

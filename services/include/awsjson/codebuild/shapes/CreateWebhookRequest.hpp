@@ -18,13 +18,13 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWebhookRequest {
-  std::string projectName;
-  std::optional<std::string> branchFilter;
-  std::optional<std::vector<std::vector<::awsjson::codebuild::WebhookFilter>>> filterGroups;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookBuildType>> buildType;
-  std::optional<bool> manualCreation;
-  std::optional<::awsjson::codebuild::ScopeConfiguration> scopeConfiguration;
-  std::optional<::awsjson::codebuild::PullRequestBuildPolicy> pullRequestBuildPolicy;
+  std::string projectName{};
+  std::optional<std::string> branchFilter{};
+  std::optional<std::vector<std::vector<::awsjson::codebuild::WebhookFilter>>> filterGroups{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookBuildType>> buildType{};
+  std::optional<bool> manualCreation{};
+  std::optional<::awsjson::codebuild::ScopeConfiguration> scopeConfiguration{};
+  std::optional<::awsjson::codebuild::PullRequestBuildPolicy> pullRequestBuildPolicy{};
 
   friend bool operator==(CreateWebhookRequest const&, CreateWebhookRequest const&) = default;
 };

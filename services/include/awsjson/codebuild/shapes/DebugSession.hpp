@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DebugSession {
-  std::optional<bool> sessionEnabled;
-  std::optional<std::string> sessionTarget;
+  std::optional<bool> sessionEnabled{};
+  std::optional<std::string> sessionTarget{};
 
   friend bool operator==(DebugSession const&, DebugSession const&) = default;
 };

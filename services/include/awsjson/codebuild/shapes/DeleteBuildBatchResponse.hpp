@@ -15,9 +15,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBuildBatchResponse {
-  std::optional<std::string> statusCode;
-  std::optional<std::vector<std::string>> buildsDeleted;
-  std::optional<std::vector<::awsjson::codebuild::BuildNotDeleted>> buildsNotDeleted;
+  std::optional<std::string> statusCode{};
+  std::optional<std::vector<std::string>> buildsDeleted{};
+  std::optional<std::vector<::awsjson::codebuild::BuildNotDeleted>> buildsNotDeleted{};
 
   friend bool operator==(DeleteBuildBatchResponse const&,
                          DeleteBuildBatchResponse const&) = default;

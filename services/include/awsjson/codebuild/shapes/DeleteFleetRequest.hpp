@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(DeleteFleetRequest const&, DeleteFleetRequest const&) = default;
 };

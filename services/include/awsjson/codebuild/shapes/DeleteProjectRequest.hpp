@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProjectRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteProjectRequest const&, DeleteProjectRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReportGroupRequest {
-  std::string arn;
-  std::optional<bool> deleteReports;
+  std::string arn{};
+  std::optional<bool> deleteReports{};
 
   friend bool operator==(DeleteReportGroupRequest const&,
                          DeleteReportGroupRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReportRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(DeleteReportRequest const&, DeleteReportRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

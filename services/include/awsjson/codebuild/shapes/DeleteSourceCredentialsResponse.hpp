@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSourceCredentialsResponse {
-  std::optional<std::string> arn;
+  std::optional<std::string> arn{};
 
   friend bool operator==(DeleteSourceCredentialsResponse const&,
                          DeleteSourceCredentialsResponse const&) = default;

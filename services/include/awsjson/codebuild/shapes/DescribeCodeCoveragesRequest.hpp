@@ -16,13 +16,13 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCodeCoveragesRequest {
-  std::string reportArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportCodeCoverageSortByType>> sortBy;
-  std::optional<double> minLineCoveragePercentage;
-  std::optional<double> maxLineCoveragePercentage;
+  std::string reportArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportCodeCoverageSortByType>> sortBy{};
+  std::optional<double> minLineCoveragePercentage{};
+  std::optional<double> maxLineCoveragePercentage{};
 
   friend bool operator==(DescribeCodeCoveragesRequest const&,
                          DescribeCodeCoveragesRequest const&) = default;

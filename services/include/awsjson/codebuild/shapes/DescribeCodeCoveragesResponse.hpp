@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCodeCoveragesResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::codebuild::CodeCoverage>> codeCoverages;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::codebuild::CodeCoverage>> codeCoverages{};
 
   friend bool operator==(DescribeCodeCoveragesResponse const&,
                          DescribeCodeCoveragesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTestCasesRequest {
-  std::string reportArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::codebuild::TestCaseFilter> filter;
+  std::string reportArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::codebuild::TestCaseFilter> filter{};
 
   friend bool operator==(DescribeTestCasesRequest const&,
                          DescribeTestCasesRequest const&) = default;

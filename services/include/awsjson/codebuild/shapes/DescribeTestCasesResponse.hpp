@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTestCasesResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::codebuild::TestCase>> testCases;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::codebuild::TestCase>> testCases{};
 
   friend bool operator==(DescribeTestCasesResponse const&,
                          DescribeTestCasesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DockerServer {
-  awsjson::open_enum<::awsjson::codebuild::ComputeType> computeType;
-  std::optional<std::vector<std::string>> securityGroupIds;
-  std::optional<::awsjson::codebuild::DockerServerStatus> status;
+  awsjson::open_enum<::awsjson::codebuild::ComputeType> computeType{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
+  std::optional<::awsjson::codebuild::DockerServerStatus> status{};
 
   friend bool operator==(DockerServer const&, DockerServer const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DockerServerStatus {
-  std::optional<std::string> status;
-  std::optional<std::string> message;
+  std::optional<std::string> status{};
+  std::optional<std::string> message{};
 
   friend bool operator==(DockerServerStatus const&, DockerServerStatus const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentImage {
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> versions;
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> versions{};
 
   friend bool operator==(EnvironmentImage const&, EnvironmentImage const&) = default;
 };

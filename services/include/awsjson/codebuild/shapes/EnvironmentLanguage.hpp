@@ -16,8 +16,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentLanguage {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::LanguageType>> language;
-  std::optional<std::vector<::awsjson::codebuild::EnvironmentImage>> images;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::LanguageType>> language{};
+  std::optional<std::vector<::awsjson::codebuild::EnvironmentImage>> images{};
 
   friend bool operator==(EnvironmentLanguage const&, EnvironmentLanguage const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentPlatform {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::PlatformType>> platform;
-  std::optional<std::vector<::awsjson::codebuild::EnvironmentLanguage>> languages;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::PlatformType>> platform{};
+  std::optional<std::vector<::awsjson::codebuild::EnvironmentLanguage>> languages{};
 
   friend bool operator==(EnvironmentPlatform const&, EnvironmentPlatform const&) = default;
 };

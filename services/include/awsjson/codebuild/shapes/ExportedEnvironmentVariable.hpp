@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportedEnvironmentVariable {
-  std::optional<std::string> name;
-  std::optional<std::string> value;
+  std::optional<std::string> name{};
+  std::optional<std::string> value{};
 
   friend bool operator==(ExportedEnvironmentVariable const&,
                          ExportedEnvironmentVariable const&) = default;

@@ -24,23 +24,23 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Fleet {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> id;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> lastModified;
-  std::optional<::awsjson::codebuild::FleetStatus> status;
-  std::optional<std::int32_t> baseCapacity;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::EnvironmentType>> environmentType;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ComputeType>> computeType;
-  std::optional<::awsjson::codebuild::ComputeConfiguration> computeConfiguration;
-  std::optional<::awsjson::codebuild::ScalingConfigurationOutput> scalingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetOverflowBehavior>> overflowBehavior;
-  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig;
-  std::optional<::awsjson::codebuild::ProxyConfiguration> proxyConfiguration;
-  std::optional<std::string> imageId;
-  std::optional<std::string> fleetServiceRole;
-  std::optional<std::vector<::awsjson::codebuild::Tag>> tags;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> id{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> lastModified{};
+  std::optional<::awsjson::codebuild::FleetStatus> status{};
+  std::optional<std::int32_t> baseCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::EnvironmentType>> environmentType{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ComputeType>> computeType{};
+  std::optional<::awsjson::codebuild::ComputeConfiguration> computeConfiguration{};
+  std::optional<::awsjson::codebuild::ScalingConfigurationOutput> scalingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetOverflowBehavior>> overflowBehavior{};
+  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig{};
+  std::optional<::awsjson::codebuild::ProxyConfiguration> proxyConfiguration{};
+  std::optional<std::string> imageId{};
+  std::optional<std::string> fleetServiceRole{};
+  std::optional<std::vector<::awsjson::codebuild::Tag>> tags{};
 
   friend bool operator==(Fleet const&, Fleet const&) = default;
 };

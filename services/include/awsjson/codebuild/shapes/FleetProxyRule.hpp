@@ -16,9 +16,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetProxyRule {
-  awsjson::open_enum<::awsjson::codebuild::FleetProxyRuleType> type;
-  awsjson::open_enum<::awsjson::codebuild::FleetProxyRuleEffectType> effect;
-  std::vector<std::string> entities;
+  awsjson::open_enum<::awsjson::codebuild::FleetProxyRuleType> type{};
+  awsjson::open_enum<::awsjson::codebuild::FleetProxyRuleEffectType> effect{};
+  std::vector<std::string> entities{};
 
   friend bool operator==(FleetProxyRule const&, FleetProxyRule const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetStatus {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetStatusCode>> statusCode;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetContextCode>> context;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetStatusCode>> statusCode{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetContextCode>> context{};
+  std::optional<std::string> message{};
 
   friend bool operator==(FleetStatus const&, FleetStatus const&) = default;
 };

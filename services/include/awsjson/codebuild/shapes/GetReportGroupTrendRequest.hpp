@@ -15,9 +15,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReportGroupTrendRequest {
-  std::string reportGroupArn;
-  std::optional<std::int32_t> numOfReports;
-  awsjson::open_enum<::awsjson::codebuild::ReportGroupTrendFieldType> trendField;
+  std::string reportGroupArn{};
+  std::optional<std::int32_t> numOfReports{};
+  awsjson::open_enum<::awsjson::codebuild::ReportGroupTrendFieldType> trendField{};
 
   friend bool operator==(GetReportGroupTrendRequest const&,
                          GetReportGroupTrendRequest const&) = default;

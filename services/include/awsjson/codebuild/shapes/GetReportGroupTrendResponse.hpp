@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetReportGroupTrendResponse {
-  std::optional<::awsjson::codebuild::ReportGroupTrendStats> stats;
-  std::optional<std::vector<::awsjson::codebuild::ReportWithRawData>> rawData;
+  std::optional<::awsjson::codebuild::ReportGroupTrendStats> stats{};
+  std::optional<std::vector<::awsjson::codebuild::ReportWithRawData>> rawData{};
 
   friend bool operator==(GetReportGroupTrendResponse const&,
                          GetReportGroupTrendResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyResponse {
-  std::optional<std::string> policy;
+  std::optional<std::string> policy{};
 
   friend bool operator==(GetResourcePolicyResponse const&,
                          GetResourcePolicyResponse const&) = default;

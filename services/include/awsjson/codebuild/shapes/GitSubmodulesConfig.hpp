@@ -11,7 +11,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitSubmodulesConfig {
-  bool fetchSubmodules;
+  bool fetchSubmodules{};
 
   friend bool operator==(GitSubmodulesConfig const&, GitSubmodulesConfig const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportSourceCredentialsRequest {
-  std::optional<std::string> username;
-  std::string token;
-  awsjson::open_enum<::awsjson::codebuild::ServerType> serverType;
-  awsjson::open_enum<::awsjson::codebuild::AuthType> authType;
-  std::optional<bool> shouldOverwrite;
+  std::optional<std::string> username{};
+  std::string token{};
+  awsjson::open_enum<::awsjson::codebuild::ServerType> serverType{};
+  awsjson::open_enum<::awsjson::codebuild::AuthType> authType{};
+  std::optional<bool> shouldOverwrite{};
 
   friend bool operator==(ImportSourceCredentialsRequest const&,
                          ImportSourceCredentialsRequest const&) = default;

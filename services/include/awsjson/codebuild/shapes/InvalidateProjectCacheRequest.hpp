@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidateProjectCacheRequest {
-  std::string projectName;
+  std::string projectName{};
 
   friend bool operator==(InvalidateProjectCacheRequest const&,
                          InvalidateProjectCacheRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBuildBatchesForProjectRequest {
-  std::optional<std::string> projectName;
-  std::optional<::awsjson::codebuild::BuildBatchFilter> filter;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> projectName{};
+  std::optional<::awsjson::codebuild::BuildBatchFilter> filter{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBuildBatchesForProjectRequest const&,
                          ListBuildBatchesForProjectRequest const&) = default;

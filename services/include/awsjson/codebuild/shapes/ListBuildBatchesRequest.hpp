@@ -16,10 +16,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBuildBatchesRequest {
-  std::optional<::awsjson::codebuild::BuildBatchFilter> filter;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::codebuild::BuildBatchFilter> filter{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBuildBatchesRequest const&, ListBuildBatchesRequest const&) = default;
 };

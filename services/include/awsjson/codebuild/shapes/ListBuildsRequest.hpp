@@ -14,8 +14,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBuildsRequest {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBuildsRequest const&, ListBuildsRequest const&) = default;
 };

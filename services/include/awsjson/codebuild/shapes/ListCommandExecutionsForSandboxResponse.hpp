@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCommandExecutionsForSandboxResponse {
-  std::optional<std::vector<::awsjson::codebuild::CommandExecution>> commandExecutions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codebuild::CommandExecution>> commandExecutions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCommandExecutionsForSandboxResponse const&,
                          ListCommandExecutionsForSandboxResponse const&) = default;

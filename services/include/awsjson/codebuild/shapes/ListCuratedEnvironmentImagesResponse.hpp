@@ -14,7 +14,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCuratedEnvironmentImagesResponse {
-  std::optional<std::vector<::awsjson::codebuild::EnvironmentPlatform>> platforms;
+  std::optional<std::vector<::awsjson::codebuild::EnvironmentPlatform>> platforms{};
 
   friend bool operator==(ListCuratedEnvironmentImagesResponse const&,
                          ListCuratedEnvironmentImagesResponse const&) = default;

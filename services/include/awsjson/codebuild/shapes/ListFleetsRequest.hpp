@@ -16,10 +16,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetSortByType>> sortBy;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetSortByType>> sortBy{};
 
   friend bool operator==(ListFleetsRequest const&, ListFleetsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<std::string>> fleets;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<std::string>> fleets{};
 
   friend bool operator==(ListFleetsResponse const&, ListFleetsResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectsRequest {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ProjectSortByType>> sortBy;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ProjectSortByType>> sortBy{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListProjectsRequest const&, ListProjectsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<std::string>> projects;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<std::string>> projects{};
 
   friend bool operator==(ListProjectsResponse const&, ListProjectsResponse const&) = default;
 };

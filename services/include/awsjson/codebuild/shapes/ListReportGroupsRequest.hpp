@@ -16,10 +16,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReportGroupsRequest {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportGroupSortByType>> sortBy;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportGroupSortByType>> sortBy{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListReportGroupsRequest const&, ListReportGroupsRequest const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReportsForReportGroupRequest {
-  std::string reportGroupArn;
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::codebuild::ReportFilter> filter;
+  std::string reportGroupArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::codebuild::ReportFilter> filter{};
 
   friend bool operator==(ListReportsForReportGroupRequest const&,
                          ListReportsForReportGroupRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReportsForReportGroupResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<std::string>> reports;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<std::string>> reports{};
 
   friend bool operator==(ListReportsForReportGroupResponse const&,
                          ListReportsForReportGroupResponse const&) = default;

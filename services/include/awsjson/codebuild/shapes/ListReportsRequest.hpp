@@ -16,10 +16,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReportsRequest {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::codebuild::ReportFilter> filter;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::codebuild::ReportFilter> filter{};
 
   friend bool operator==(ListReportsRequest const&, ListReportsRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSandboxesForProjectRequest {
-  std::string projectName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
+  std::string projectName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSandboxesForProjectRequest const&,
                          ListSandboxesForProjectRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSandboxesRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::string> nextToken;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSandboxesRequest const&, ListSandboxesRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSandboxesResponse {
-  std::optional<std::vector<std::string>> ids;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> ids{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSandboxesResponse const&, ListSandboxesResponse const&) = default;
 };

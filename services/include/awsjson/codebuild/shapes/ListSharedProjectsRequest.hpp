@@ -16,10 +16,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSharedProjectsRequest {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SharedResourceSortByType>> sortBy;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SharedResourceSortByType>> sortBy{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::SortOrderType>> sortOrder{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSharedProjectsRequest const&,
                          ListSharedProjectsRequest const&) = default;

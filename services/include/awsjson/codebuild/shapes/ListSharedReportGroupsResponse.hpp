@@ -13,8 +13,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSharedReportGroupsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<std::string>> reportGroups;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<std::string>> reportGroups{};
 
   friend bool operator==(ListSharedReportGroupsResponse const&,
                          ListSharedReportGroupsResponse const&) = default;

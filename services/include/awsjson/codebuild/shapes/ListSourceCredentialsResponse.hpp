@@ -14,7 +14,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSourceCredentialsResponse {
-  std::optional<std::vector<::awsjson::codebuild::SourceCredentialsInfo>> sourceCredentialsInfos;
+  std::optional<std::vector<::awsjson::codebuild::SourceCredentialsInfo>> sourceCredentialsInfos{};
 
   friend bool operator==(ListSourceCredentialsResponse const&,
                          ListSourceCredentialsResponse const&) = default;

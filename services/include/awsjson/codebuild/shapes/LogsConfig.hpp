@@ -14,8 +14,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogsConfig {
-  std::optional<::awsjson::codebuild::CloudWatchLogsConfig> cloudWatchLogs;
-  std::optional<::awsjson::codebuild::S3LogsConfig> s3Logs;
+  std::optional<::awsjson::codebuild::CloudWatchLogsConfig> cloudWatchLogs{};
+  std::optional<::awsjson::codebuild::S3LogsConfig> s3Logs{};
 
   friend bool operator==(LogsConfig const&, LogsConfig const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogsLocation {
-  std::optional<std::string> groupName;
-  std::optional<std::string> streamName;
-  std::optional<std::string> deepLink;
-  std::optional<std::string> s3DeepLink;
-  std::optional<std::string> cloudWatchLogsArn;
-  std::optional<std::string> s3LogsArn;
-  std::optional<::awsjson::codebuild::CloudWatchLogsConfig> cloudWatchLogs;
-  std::optional<::awsjson::codebuild::S3LogsConfig> s3Logs;
+  std::optional<std::string> groupName{};
+  std::optional<std::string> streamName{};
+  std::optional<std::string> deepLink{};
+  std::optional<std::string> s3DeepLink{};
+  std::optional<std::string> cloudWatchLogsArn{};
+  std::optional<std::string> s3LogsArn{};
+  std::optional<::awsjson::codebuild::CloudWatchLogsConfig> cloudWatchLogs{};
+  std::optional<::awsjson::codebuild::S3LogsConfig> s3Logs{};
 
   friend bool operator==(LogsLocation const&, LogsLocation const&) = default;
 };

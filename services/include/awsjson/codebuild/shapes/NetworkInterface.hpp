@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::optional<std::string> subnetId;
-  std::optional<std::string> networkInterfaceId;
+  std::optional<std::string> subnetId{};
+  std::optional<std::string> networkInterfaceId{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

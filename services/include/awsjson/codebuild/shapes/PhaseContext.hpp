@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PhaseContext {
-  std::optional<std::string> statusCode;
-  std::optional<std::string> message;
+  std::optional<std::string> statusCode{};
+  std::optional<std::string> message{};
 
   friend bool operator==(PhaseContext const&, PhaseContext const&) = default;
 };

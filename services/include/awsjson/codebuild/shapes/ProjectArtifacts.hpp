@@ -17,16 +17,16 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectArtifacts {
-  awsjson::open_enum<::awsjson::codebuild::ArtifactsType> type;
-  std::optional<std::string> location;
-  std::optional<std::string> path;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ArtifactNamespace>> namespaceType;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ArtifactPackaging>> packaging;
-  std::optional<bool> overrideArtifactName;
-  std::optional<bool> encryptionDisabled;
-  std::optional<std::string> artifactIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::BucketOwnerAccess>> bucketOwnerAccess;
+  awsjson::open_enum<::awsjson::codebuild::ArtifactsType> type{};
+  std::optional<std::string> location{};
+  std::optional<std::string> path{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ArtifactNamespace>> namespaceType{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ArtifactPackaging>> packaging{};
+  std::optional<bool> overrideArtifactName{};
+  std::optional<bool> encryptionDisabled{};
+  std::optional<std::string> artifactIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::BucketOwnerAccess>> bucketOwnerAccess{};
 
   friend bool operator==(ProjectArtifacts const&, ProjectArtifacts const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectBadge {
-  std::optional<bool> badgeEnabled;
-  std::optional<std::string> badgeRequestUrl;
+  std::optional<bool> badgeEnabled{};
+  std::optional<std::string> badgeRequestUrl{};
 
   friend bool operator==(ProjectBadge const&, ProjectBadge const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectBuildBatchConfig {
-  std::optional<std::string> serviceRole;
-  std::optional<bool> combineArtifacts;
-  std::optional<::awsjson::codebuild::BatchRestrictions> restrictions;
-  std::optional<std::int32_t> timeoutInMins;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::BatchReportModeType>> batchReportMode;
+  std::optional<std::string> serviceRole{};
+  std::optional<bool> combineArtifacts{};
+  std::optional<::awsjson::codebuild::BatchRestrictions> restrictions{};
+  std::optional<std::int32_t> timeoutInMins{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::BatchReportModeType>> batchReportMode{};
 
   friend bool operator==(ProjectBuildBatchConfig const&, ProjectBuildBatchConfig const&) = default;
 };

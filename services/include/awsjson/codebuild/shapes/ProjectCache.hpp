@@ -16,10 +16,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectCache {
-  awsjson::open_enum<::awsjson::codebuild::CacheType> type;
-  std::optional<std::string> location;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codebuild::CacheMode>>> modes;
-  std::optional<std::string> cacheNamespace;
+  awsjson::open_enum<::awsjson::codebuild::CacheType> type{};
+  std::optional<std::string> location{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codebuild::CacheMode>>> modes{};
+  std::optional<std::string> cacheNamespace{};
 
   friend bool operator==(ProjectCache const&, ProjectCache const&) = default;
 };

@@ -22,17 +22,17 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectEnvironment {
-  awsjson::open_enum<::awsjson::codebuild::EnvironmentType> type;
-  std::string image;
-  awsjson::open_enum<::awsjson::codebuild::ComputeType> computeType;
-  std::optional<::awsjson::codebuild::ComputeConfiguration> computeConfiguration;
-  std::optional<::awsjson::codebuild::ProjectFleet> fleet;
-  std::optional<std::vector<::awsjson::codebuild::EnvironmentVariable>> environmentVariables;
-  std::optional<bool> privilegedMode;
-  std::optional<std::string> certificate;
-  std::optional<::awsjson::codebuild::RegistryCredential> registryCredential;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ImagePullCredentialsType>> imagePullCredentialsType;
-  std::optional<::awsjson::codebuild::DockerServer> dockerServer;
+  awsjson::open_enum<::awsjson::codebuild::EnvironmentType> type{};
+  std::string image{};
+  awsjson::open_enum<::awsjson::codebuild::ComputeType> computeType{};
+  std::optional<::awsjson::codebuild::ComputeConfiguration> computeConfiguration{};
+  std::optional<::awsjson::codebuild::ProjectFleet> fleet{};
+  std::optional<std::vector<::awsjson::codebuild::EnvironmentVariable>> environmentVariables{};
+  std::optional<bool> privilegedMode{};
+  std::optional<std::string> certificate{};
+  std::optional<::awsjson::codebuild::RegistryCredential> registryCredential{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ImagePullCredentialsType>> imagePullCredentialsType{};
+  std::optional<::awsjson::codebuild::DockerServer> dockerServer{};
 
   friend bool operator==(ProjectEnvironment const&, ProjectEnvironment const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectFileSystemLocation {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FileSystemType>> type;
-  std::optional<std::string> location;
-  std::optional<std::string> mountPoint;
-  std::optional<std::string> identifier;
-  std::optional<std::string> mountOptions;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FileSystemType>> type{};
+  std::optional<std::string> location{};
+  std::optional<std::string> mountPoint{};
+  std::optional<std::string> identifier{};
+  std::optional<std::string> mountOptions{};
 
   friend bool operator==(ProjectFileSystemLocation const&,
                          ProjectFileSystemLocation const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectFleet {
-  std::optional<std::string> fleetArn;
+  std::optional<std::string> fleetArn{};
 
   friend bool operator==(ProjectFleet const&, ProjectFleet const&) = default;
 };

@@ -18,16 +18,16 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectSource {
-  awsjson::open_enum<::awsjson::codebuild::SourceType> type;
-  std::optional<std::string> location;
-  std::optional<std::int32_t> gitCloneDepth;
-  std::optional<::awsjson::codebuild::GitSubmodulesConfig> gitSubmodulesConfig;
-  std::optional<std::string> buildspec;
-  std::optional<::awsjson::codebuild::SourceAuth> auth;
-  std::optional<bool> reportBuildStatus;
-  std::optional<::awsjson::codebuild::BuildStatusConfig> buildStatusConfig;
-  std::optional<bool> insecureSsl;
-  std::optional<std::string> sourceIdentifier;
+  awsjson::open_enum<::awsjson::codebuild::SourceType> type{};
+  std::optional<std::string> location{};
+  std::optional<std::int32_t> gitCloneDepth{};
+  std::optional<::awsjson::codebuild::GitSubmodulesConfig> gitSubmodulesConfig{};
+  std::optional<std::string> buildspec{};
+  std::optional<::awsjson::codebuild::SourceAuth> auth{};
+  std::optional<bool> reportBuildStatus{};
+  std::optional<::awsjson::codebuild::BuildStatusConfig> buildStatusConfig{};
+  std::optional<bool> insecureSsl{};
+  std::optional<std::string> sourceIdentifier{};
 
   friend bool operator==(ProjectSource const&, ProjectSource const&) = default;
 };

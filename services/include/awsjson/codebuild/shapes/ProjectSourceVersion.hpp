@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectSourceVersion {
-  std::string sourceIdentifier;
-  std::string sourceVersion;
+  std::string sourceIdentifier{};
+  std::string sourceVersion{};
 
   friend bool operator==(ProjectSourceVersion const&, ProjectSourceVersion const&) = default;
 };

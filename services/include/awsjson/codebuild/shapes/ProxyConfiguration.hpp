@@ -16,8 +16,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetProxyRuleBehavior>> defaultBehavior;
-  std::optional<std::vector<::awsjson::codebuild::FleetProxyRule>> orderedProxyRules;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetProxyRuleBehavior>> defaultBehavior{};
+  std::optional<std::vector<::awsjson::codebuild::FleetProxyRule>> orderedProxyRules{};
 
   friend bool operator==(ProxyConfiguration const&, ProxyConfiguration const&) = default;
 };

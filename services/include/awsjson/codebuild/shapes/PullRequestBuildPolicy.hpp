@@ -16,8 +16,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestBuildPolicy {
-  awsjson::open_enum<::awsjson::codebuild::PullRequestBuildCommentApproval> requiresCommentApproval;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codebuild::PullRequestBuildApproverRole>>> approverRoles;
+  awsjson::open_enum<::awsjson::codebuild::PullRequestBuildCommentApproval> requiresCommentApproval{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codebuild::PullRequestBuildApproverRole>>> approverRoles{};
 
   friend bool operator==(PullRequestBuildPolicy const&, PullRequestBuildPolicy const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> resourceArn;
+  std::optional<std::string> resourceArn{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistryCredential {
-  std::string credential;
-  awsjson::open_enum<::awsjson::codebuild::CredentialProviderType> credentialProvider;
+  std::string credential{};
+  awsjson::open_enum<::awsjson::codebuild::CredentialProviderType> credentialProvider{};
 
   friend bool operator==(RegistryCredential const&, RegistryCredential const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Report {
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportType>> type;
-  std::optional<std::string> name;
-  std::optional<std::string> reportGroupArn;
-  std::optional<std::string> executionId;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportStatusType>> status;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> expired;
-  std::optional<::awsjson::codebuild::ReportExportConfig> exportConfig;
-  std::optional<bool> truncated;
-  std::optional<::awsjson::codebuild::TestReportSummary> testSummary;
-  std::optional<::awsjson::codebuild::CodeCoverageReportSummary> codeCoverageSummary;
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportType>> type{};
+  std::optional<std::string> name{};
+  std::optional<std::string> reportGroupArn{};
+  std::optional<std::string> executionId{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportStatusType>> status{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> expired{};
+  std::optional<::awsjson::codebuild::ReportExportConfig> exportConfig{};
+  std::optional<bool> truncated{};
+  std::optional<::awsjson::codebuild::TestReportSummary> testSummary{};
+  std::optional<::awsjson::codebuild::CodeCoverageReportSummary> codeCoverageSummary{};
 
   friend bool operator==(Report const&, Report const&) = default;
 };

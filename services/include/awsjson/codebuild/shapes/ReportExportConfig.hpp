@@ -15,8 +15,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportExportConfig {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportExportConfigType>> exportConfigType;
-  std::optional<::awsjson::codebuild::S3ReportExportConfig> s3Destination;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportExportConfigType>> exportConfigType{};
+  std::optional<::awsjson::codebuild::S3ReportExportConfig> s3Destination{};
 
   friend bool operator==(ReportExportConfig const&, ReportExportConfig const&) = default;
 };

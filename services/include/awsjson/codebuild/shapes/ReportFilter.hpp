@@ -14,7 +14,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportFilter {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportStatusType>> status;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportStatusType>> status{};
 
   friend bool operator==(ReportFilter const&, ReportFilter const&) = default;
 };

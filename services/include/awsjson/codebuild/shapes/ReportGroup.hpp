@@ -18,14 +18,14 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportGroup {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportType>> type;
-  std::optional<::awsjson::codebuild::ReportExportConfig> exportConfig;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> lastModified;
-  std::optional<std::vector<::awsjson::codebuild::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportGroupStatusType>> status;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportType>> type{};
+  std::optional<::awsjson::codebuild::ReportExportConfig> exportConfig{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> lastModified{};
+  std::optional<std::vector<::awsjson::codebuild::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportGroupStatusType>> status{};
 
   friend bool operator==(ReportGroup const&, ReportGroup const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportGroupTrendStats {
-  std::optional<std::string> average;
-  std::optional<std::string> max;
-  std::optional<std::string> min;
+  std::optional<std::string> average{};
+  std::optional<std::string> max{};
+  std::optional<std::string> min{};
 
   friend bool operator==(ReportGroupTrendStats const&, ReportGroupTrendStats const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportWithRawData {
-  std::optional<std::string> reportArn;
-  std::optional<std::string> data;
+  std::optional<std::string> reportArn{};
+  std::optional<std::string> data{};
 
   friend bool operator==(ReportWithRawData const&, ReportWithRawData const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolvedArtifact {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ArtifactsType>> type;
-  std::optional<std::string> location;
-  std::optional<std::string> identifier;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ArtifactsType>> type{};
+  std::optional<std::string> location{};
+  std::optional<std::string> identifier{};
 
   friend bool operator==(ResolvedArtifact const&, ResolvedArtifact const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryBuildBatchRequest {
-  std::optional<std::string> id;
-  std::optional<std::string> idempotencyToken;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::RetryBuildBatchType>> retryType;
+  std::optional<std::string> id{};
+  std::optional<std::string> idempotencyToken{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::RetryBuildBatchType>> retryType{};
 
   friend bool operator==(RetryBuildBatchRequest const&, RetryBuildBatchRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryBuildRequest {
-  std::optional<std::string> id;
-  std::optional<std::string> idempotencyToken;
+  std::optional<std::string> id{};
+  std::optional<std::string> idempotencyToken{};
 
   friend bool operator==(RetryBuildRequest const&, RetryBuildRequest const&) = default;
 };

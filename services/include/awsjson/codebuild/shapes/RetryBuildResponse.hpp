@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryBuildResponse {
-  std::optional<::awsjson::codebuild::Build> build;
+  std::optional<::awsjson::codebuild::Build> build{};
 
   friend bool operator==(RetryBuildResponse const&, RetryBuildResponse const&) = default;
 };

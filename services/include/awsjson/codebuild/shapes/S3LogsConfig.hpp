@@ -15,10 +15,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3LogsConfig {
-  awsjson::open_enum<::awsjson::codebuild::LogsConfigStatusType> status;
-  std::optional<std::string> location;
-  std::optional<bool> encryptionDisabled;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::BucketOwnerAccess>> bucketOwnerAccess;
+  awsjson::open_enum<::awsjson::codebuild::LogsConfigStatusType> status{};
+  std::optional<std::string> location{};
+  std::optional<bool> encryptionDisabled{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::BucketOwnerAccess>> bucketOwnerAccess{};
 
   friend bool operator==(S3LogsConfig const&, S3LogsConfig const&) = default;
 };

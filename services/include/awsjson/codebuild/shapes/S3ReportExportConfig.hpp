@@ -14,12 +14,12 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReportExportConfig {
-  std::optional<std::string> bucket;
-  std::optional<std::string> bucketOwner;
-  std::optional<std::string> path;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportPackagingType>> packaging;
-  std::optional<std::string> encryptionKey;
-  std::optional<bool> encryptionDisabled;
+  std::optional<std::string> bucket{};
+  std::optional<std::string> bucketOwner{};
+  std::optional<std::string> path{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ReportPackagingType>> packaging{};
+  std::optional<std::string> encryptionKey{};
+  std::optional<bool> encryptionDisabled{};
 
   friend bool operator==(S3ReportExportConfig const&, S3ReportExportConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SSMSession {
-  std::optional<std::string> sessionId;
-  std::optional<std::string> tokenValue;
-  std::optional<std::string> streamUrl;
+  std::optional<std::string> sessionId{};
+  std::optional<std::string> tokenValue{};
+  std::optional<std::string> streamUrl{};
 
   friend bool operator==(SSMSession const&, SSMSession const&) = default;
 };

@@ -22,26 +22,26 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Sandbox {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> projectName;
-  std::optional<awsjson::timestamp> requestTime;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> status;
-  std::optional<::awsjson::codebuild::ProjectSource> source;
-  std::optional<std::string> sourceVersion;
-  std::optional<std::vector<::awsjson::codebuild::ProjectSource>> secondarySources;
-  std::optional<std::vector<::awsjson::codebuild::ProjectSourceVersion>> secondarySourceVersions;
-  std::optional<::awsjson::codebuild::ProjectEnvironment> environment;
-  std::optional<std::vector<::awsjson::codebuild::ProjectFileSystemLocation>> fileSystemLocations;
-  std::optional<std::int32_t> timeoutInMinutes;
-  std::optional<std::int32_t> queuedTimeoutInMinutes;
-  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig;
-  std::optional<::awsjson::codebuild::LogsConfig> logConfig;
-  std::optional<std::string> encryptionKey;
-  std::optional<std::string> serviceRole;
-  std::optional<::awsjson::codebuild::SandboxSession> currentSession;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> projectName{};
+  std::optional<awsjson::timestamp> requestTime{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> status{};
+  std::optional<::awsjson::codebuild::ProjectSource> source{};
+  std::optional<std::string> sourceVersion{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectSource>> secondarySources{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectSourceVersion>> secondarySourceVersions{};
+  std::optional<::awsjson::codebuild::ProjectEnvironment> environment{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectFileSystemLocation>> fileSystemLocations{};
+  std::optional<std::int32_t> timeoutInMinutes{};
+  std::optional<std::int32_t> queuedTimeoutInMinutes{};
+  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig{};
+  std::optional<::awsjson::codebuild::LogsConfig> logConfig{};
+  std::optional<std::string> encryptionKey{};
+  std::optional<std::string> serviceRole{};
+  std::optional<::awsjson::codebuild::SandboxSession> currentSession{};
 
   friend bool operator==(Sandbox const&, Sandbox const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SandboxSession {
-  std::optional<std::string> id;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> currentPhase;
-  std::optional<std::vector<::awsjson::codebuild::SandboxSessionPhase>> phases;
-  std::optional<std::string> resolvedSourceVersion;
-  std::optional<::awsjson::codebuild::LogsLocation> logs;
-  std::optional<::awsjson::codebuild::NetworkInterface> networkInterface;
+  std::optional<std::string> id{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> currentPhase{};
+  std::optional<std::vector<::awsjson::codebuild::SandboxSessionPhase>> phases{};
+  std::optional<std::string> resolvedSourceVersion{};
+  std::optional<::awsjson::codebuild::LogsLocation> logs{};
+  std::optional<::awsjson::codebuild::NetworkInterface> networkInterface{};
 
   friend bool operator==(SandboxSession const&, SandboxSession const&) = default;
 };

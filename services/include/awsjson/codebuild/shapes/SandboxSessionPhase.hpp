@@ -17,12 +17,12 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SandboxSessionPhase {
-  std::optional<std::string> phaseType;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> phaseStatus;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::int64_t> durationInSeconds;
-  std::optional<std::vector<::awsjson::codebuild::PhaseContext>> contexts;
+  std::optional<std::string> phaseType{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::StatusType>> phaseStatus{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::int64_t> durationInSeconds{};
+  std::optional<std::vector<::awsjson::codebuild::PhaseContext>> contexts{};
 
   friend bool operator==(SandboxSessionPhase const&, SandboxSessionPhase const&) = default;
 };

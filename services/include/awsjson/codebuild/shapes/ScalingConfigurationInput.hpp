@@ -17,9 +17,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingConfigurationInput {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetScalingType>> scalingType;
-  std::optional<std::vector<::awsjson::codebuild::TargetTrackingScalingConfiguration>> targetTrackingScalingConfigs;
-  std::optional<std::int32_t> maxCapacity;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetScalingType>> scalingType{};
+  std::optional<std::vector<::awsjson::codebuild::TargetTrackingScalingConfiguration>> targetTrackingScalingConfigs{};
+  std::optional<std::int32_t> maxCapacity{};
 
   friend bool operator==(ScalingConfigurationInput const&,
                          ScalingConfigurationInput const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingConfigurationOutput {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetScalingType>> scalingType;
-  std::optional<std::vector<::awsjson::codebuild::TargetTrackingScalingConfiguration>> targetTrackingScalingConfigs;
-  std::optional<std::int32_t> maxCapacity;
-  std::optional<std::int32_t> desiredCapacity;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetScalingType>> scalingType{};
+  std::optional<std::vector<::awsjson::codebuild::TargetTrackingScalingConfiguration>> targetTrackingScalingConfigs{};
+  std::optional<std::int32_t> maxCapacity{};
+  std::optional<std::int32_t> desiredCapacity{};
 
   friend bool operator==(ScalingConfigurationOutput const&,
                          ScalingConfigurationOutput const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScopeConfiguration {
-  std::string name;
-  std::optional<std::string> domain;
-  awsjson::open_enum<::awsjson::codebuild::WebhookScopeType> scope;
+  std::string name{};
+  std::optional<std::string> domain{};
+  awsjson::open_enum<::awsjson::codebuild::WebhookScopeType> scope{};
 
   friend bool operator==(ScopeConfiguration const&, ScopeConfiguration const&) = default;
 };

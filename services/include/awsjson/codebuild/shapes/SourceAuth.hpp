@@ -14,8 +14,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceAuth {
-  awsjson::open_enum<::awsjson::codebuild::SourceAuthType> type;
-  std::optional<std::string> resource;
+  awsjson::open_enum<::awsjson::codebuild::SourceAuthType> type{};
+  std::optional<std::string> resource{};
 
   friend bool operator==(SourceAuth const&, SourceAuth const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceCredentialsInfo {
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ServerType>> serverType;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::AuthType>> authType;
-  std::optional<std::string> resource;
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ServerType>> serverType{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::AuthType>> authType{};
+  std::optional<std::string> resource{};
 
   friend bool operator==(SourceCredentialsInfo const&, SourceCredentialsInfo const&) = default;
 };

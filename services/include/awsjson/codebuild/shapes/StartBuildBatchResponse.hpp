@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartBuildBatchResponse {
-  std::optional<::awsjson::codebuild::BuildBatch> buildBatch;
+  std::optional<::awsjson::codebuild::BuildBatch> buildBatch{};
 
   friend bool operator==(StartBuildBatchResponse const&, StartBuildBatchResponse const&) = default;
 };

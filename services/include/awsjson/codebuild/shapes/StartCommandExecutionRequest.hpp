@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCommandExecutionRequest {
-  std::string sandboxId;
-  std::string command;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::CommandType>> type;
+  std::string sandboxId{};
+  std::string command{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::CommandType>> type{};
 
   friend bool operator==(StartCommandExecutionRequest const&,
                          StartCommandExecutionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCommandExecutionResponse {
-  std::optional<::awsjson::codebuild::CommandExecution> commandExecution;
+  std::optional<::awsjson::codebuild::CommandExecution> commandExecution{};
 
   friend bool operator==(StartCommandExecutionResponse const&,
                          StartCommandExecutionResponse const&) = default;

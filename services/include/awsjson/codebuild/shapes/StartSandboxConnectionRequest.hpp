@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSandboxConnectionRequest {
-  std::string sandboxId;
+  std::string sandboxId{};
 
   friend bool operator==(StartSandboxConnectionRequest const&,
                          StartSandboxConnectionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSandboxConnectionResponse {
-  std::optional<::awsjson::codebuild::SSMSession> ssmSession;
+  std::optional<::awsjson::codebuild::SSMSession> ssmSession{};
 
   friend bool operator==(StartSandboxConnectionResponse const&,
                          StartSandboxConnectionResponse const&) = default;

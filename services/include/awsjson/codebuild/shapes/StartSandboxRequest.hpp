@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSandboxRequest {
-  std::optional<std::string> projectName;
-  std::optional<std::string> idempotencyToken;
+  std::optional<std::string> projectName{};
+  std::optional<std::string> idempotencyToken{};
 
   friend bool operator==(StartSandboxRequest const&, StartSandboxRequest const&) = default;
 };

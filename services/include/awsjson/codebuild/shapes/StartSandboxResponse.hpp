@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSandboxResponse {
-  std::optional<::awsjson::codebuild::Sandbox> sandbox;
+  std::optional<::awsjson::codebuild::Sandbox> sandbox{};
 
   friend bool operator==(StartSandboxResponse const&, StartSandboxResponse const&) = default;
 };

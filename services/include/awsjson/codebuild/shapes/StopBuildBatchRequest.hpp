@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopBuildBatchRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(StopBuildBatchRequest const&, StopBuildBatchRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopBuildBatchResponse {
-  std::optional<::awsjson::codebuild::BuildBatch> buildBatch;
+  std::optional<::awsjson::codebuild::BuildBatch> buildBatch{};
 
   friend bool operator==(StopBuildBatchResponse const&, StopBuildBatchResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopBuildResponse {
-  std::optional<::awsjson::codebuild::Build> build;
+  std::optional<::awsjson::codebuild::Build> build{};
 
   friend bool operator==(StopBuildResponse const&, StopBuildResponse const&) = default;
 };

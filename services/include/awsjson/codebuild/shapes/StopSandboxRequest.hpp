@@ -12,7 +12,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopSandboxRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(StopSandboxRequest const&, StopSandboxRequest const&) = default;
 };

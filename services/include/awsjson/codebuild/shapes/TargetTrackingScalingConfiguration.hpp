@@ -14,8 +14,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingScalingConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetScalingMetricType>> metricType;
-  std::optional<double> targetValue;
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetScalingMetricType>> metricType{};
+  std::optional<double> targetValue{};
 
   friend bool operator==(TargetTrackingScalingConfiguration const&,
                          TargetTrackingScalingConfiguration const&) = default;

@@ -13,15 +13,15 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestCase {
-  std::optional<std::string> reportArn;
-  std::optional<std::string> testRawDataPath;
-  std::optional<std::string> prefix;
-  std::optional<std::string> name;
-  std::optional<std::string> status;
-  std::optional<std::int64_t> durationInNanoSeconds;
-  std::optional<std::string> message;
-  std::optional<awsjson::timestamp> expired;
-  std::optional<std::string> testSuiteName;
+  std::optional<std::string> reportArn{};
+  std::optional<std::string> testRawDataPath{};
+  std::optional<std::string> prefix{};
+  std::optional<std::string> name{};
+  std::optional<std::string> status{};
+  std::optional<std::int64_t> durationInNanoSeconds{};
+  std::optional<std::string> message{};
+  std::optional<awsjson::timestamp> expired{};
+  std::optional<std::string> testSuiteName{};
 
   friend bool operator==(TestCase const&, TestCase const&) = default;
 };

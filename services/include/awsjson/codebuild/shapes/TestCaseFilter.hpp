@@ -12,8 +12,8 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestCaseFilter {
-  std::optional<std::string> status;
-  std::optional<std::string> keyword;
+  std::optional<std::string> status{};
+  std::optional<std::string> keyword{};
 
   friend bool operator==(TestCaseFilter const&, TestCaseFilter const&) = default;
 };

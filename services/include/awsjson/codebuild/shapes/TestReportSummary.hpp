@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestReportSummary {
-  std::int32_t total;
-  std::map<std::string, std::int32_t> statusCounts;
-  std::int64_t durationInNanoSeconds;
+  std::int32_t total{};
+  std::map<std::string, std::int32_t> statusCounts{};
+  std::int64_t durationInNanoSeconds{};
 
   friend bool operator==(TestReportSummary const&, TestReportSummary const&) = default;
 };

@@ -23,18 +23,18 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetRequest {
-  std::string arn;
-  std::optional<std::int32_t> baseCapacity;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::EnvironmentType>> environmentType;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ComputeType>> computeType;
-  std::optional<::awsjson::codebuild::ComputeConfiguration> computeConfiguration;
-  std::optional<::awsjson::codebuild::ScalingConfigurationInput> scalingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetOverflowBehavior>> overflowBehavior;
-  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig;
-  std::optional<::awsjson::codebuild::ProxyConfiguration> proxyConfiguration;
-  std::optional<std::string> imageId;
-  std::optional<std::string> fleetServiceRole;
-  std::optional<std::vector<::awsjson::codebuild::Tag>> tags;
+  std::string arn{};
+  std::optional<std::int32_t> baseCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::EnvironmentType>> environmentType{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ComputeType>> computeType{};
+  std::optional<::awsjson::codebuild::ComputeConfiguration> computeConfiguration{};
+  std::optional<::awsjson::codebuild::ScalingConfigurationInput> scalingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::FleetOverflowBehavior>> overflowBehavior{};
+  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig{};
+  std::optional<::awsjson::codebuild::ProxyConfiguration> proxyConfiguration{};
+  std::optional<std::string> imageId{};
+  std::optional<std::string> fleetServiceRole{};
+  std::optional<std::vector<::awsjson::codebuild::Tag>> tags{};
 
   friend bool operator==(UpdateFleetRequest const&, UpdateFleetRequest const&) = default;
 };

@@ -25,28 +25,28 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::codebuild::ProjectSource> source;
-  std::optional<std::vector<::awsjson::codebuild::ProjectSource>> secondarySources;
-  std::optional<std::string> sourceVersion;
-  std::optional<std::vector<::awsjson::codebuild::ProjectSourceVersion>> secondarySourceVersions;
-  std::optional<::awsjson::codebuild::ProjectArtifacts> artifacts;
-  std::optional<std::vector<::awsjson::codebuild::ProjectArtifacts>> secondaryArtifacts;
-  std::optional<::awsjson::codebuild::ProjectCache> cache;
-  std::optional<::awsjson::codebuild::ProjectEnvironment> environment;
-  std::optional<std::string> serviceRole;
-  std::optional<std::int32_t> timeoutInMinutes;
-  std::optional<std::int32_t> queuedTimeoutInMinutes;
-  std::optional<std::string> encryptionKey;
-  std::optional<std::vector<::awsjson::codebuild::Tag>> tags;
-  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig;
-  std::optional<bool> badgeEnabled;
-  std::optional<::awsjson::codebuild::LogsConfig> logsConfig;
-  std::optional<std::vector<::awsjson::codebuild::ProjectFileSystemLocation>> fileSystemLocations;
-  std::optional<::awsjson::codebuild::ProjectBuildBatchConfig> buildBatchConfig;
-  std::optional<std::int32_t> concurrentBuildLimit;
-  std::optional<std::int32_t> autoRetryLimit;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::codebuild::ProjectSource> source{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectSource>> secondarySources{};
+  std::optional<std::string> sourceVersion{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectSourceVersion>> secondarySourceVersions{};
+  std::optional<::awsjson::codebuild::ProjectArtifacts> artifacts{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectArtifacts>> secondaryArtifacts{};
+  std::optional<::awsjson::codebuild::ProjectCache> cache{};
+  std::optional<::awsjson::codebuild::ProjectEnvironment> environment{};
+  std::optional<std::string> serviceRole{};
+  std::optional<std::int32_t> timeoutInMinutes{};
+  std::optional<std::int32_t> queuedTimeoutInMinutes{};
+  std::optional<std::string> encryptionKey{};
+  std::optional<std::vector<::awsjson::codebuild::Tag>> tags{};
+  std::optional<::awsjson::codebuild::VpcConfig> vpcConfig{};
+  std::optional<bool> badgeEnabled{};
+  std::optional<::awsjson::codebuild::LogsConfig> logsConfig{};
+  std::optional<std::vector<::awsjson::codebuild::ProjectFileSystemLocation>> fileSystemLocations{};
+  std::optional<::awsjson::codebuild::ProjectBuildBatchConfig> buildBatchConfig{};
+  std::optional<std::int32_t> concurrentBuildLimit{};
+  std::optional<std::int32_t> autoRetryLimit{};
 
   friend bool operator==(UpdateProjectRequest const&, UpdateProjectRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectResponse {
-  std::optional<::awsjson::codebuild::Project> project;
+  std::optional<::awsjson::codebuild::Project> project{};
 
   friend bool operator==(UpdateProjectResponse const&, UpdateProjectResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectVisibilityRequest {
-  std::string projectArn;
-  awsjson::open_enum<::awsjson::codebuild::ProjectVisibilityType> projectVisibility;
-  std::optional<std::string> resourceAccessRole;
+  std::string projectArn{};
+  awsjson::open_enum<::awsjson::codebuild::ProjectVisibilityType> projectVisibility{};
+  std::optional<std::string> resourceAccessRole{};
 
   friend bool operator==(UpdateProjectVisibilityRequest const&,
                          UpdateProjectVisibilityRequest const&) = default;

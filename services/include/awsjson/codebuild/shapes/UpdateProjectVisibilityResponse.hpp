@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectVisibilityResponse {
-  std::optional<std::string> projectArn;
-  std::optional<std::string> publicProjectAlias;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::ProjectVisibilityType>> projectVisibility;
+  std::optional<std::string> projectArn{};
+  std::optional<std::string> publicProjectAlias{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::ProjectVisibilityType>> projectVisibility{};
 
   friend bool operator==(UpdateProjectVisibilityResponse const&,
                          UpdateProjectVisibilityResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateReportGroupRequest {
-  std::string arn;
-  std::optional<::awsjson::codebuild::ReportExportConfig> exportConfig;
-  std::optional<std::vector<::awsjson::codebuild::Tag>> tags;
+  std::string arn{};
+  std::optional<::awsjson::codebuild::ReportExportConfig> exportConfig{};
+  std::optional<std::vector<::awsjson::codebuild::Tag>> tags{};
 
   friend bool operator==(UpdateReportGroupRequest const&,
                          UpdateReportGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateReportGroupResponse {
-  std::optional<::awsjson::codebuild::ReportGroup> reportGroup;
+  std::optional<::awsjson::codebuild::ReportGroup> reportGroup{};
 
   friend bool operator==(UpdateReportGroupResponse const&,
                          UpdateReportGroupResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebhookRequest {
-  std::string projectName;
-  std::optional<std::string> branchFilter;
-  std::optional<bool> rotateSecret;
-  std::optional<std::vector<std::vector<::awsjson::codebuild::WebhookFilter>>> filterGroups;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookBuildType>> buildType;
-  std::optional<::awsjson::codebuild::PullRequestBuildPolicy> pullRequestBuildPolicy;
+  std::string projectName{};
+  std::optional<std::string> branchFilter{};
+  std::optional<bool> rotateSecret{};
+  std::optional<std::vector<std::vector<::awsjson::codebuild::WebhookFilter>>> filterGroups{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookBuildType>> buildType{};
+  std::optional<::awsjson::codebuild::PullRequestBuildPolicy> pullRequestBuildPolicy{};
 
   friend bool operator==(UpdateWebhookRequest const&, UpdateWebhookRequest const&) = default;
 };

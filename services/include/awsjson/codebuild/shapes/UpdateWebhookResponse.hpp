@@ -13,7 +13,7 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWebhookResponse {
-  std::optional<::awsjson::codebuild::Webhook> webhook;
+  std::optional<::awsjson::codebuild::Webhook> webhook{};
 
   friend bool operator==(UpdateWebhookResponse const&, UpdateWebhookResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfig {
-  std::optional<std::string> vpcId;
-  std::optional<std::vector<std::string>> subnets;
-  std::optional<std::vector<std::string>> securityGroupIds;
+  std::optional<std::string> vpcId{};
+  std::optional<std::vector<std::string>> subnets{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
 
   friend bool operator==(VpcConfig const&, VpcConfig const&) = default;
 };

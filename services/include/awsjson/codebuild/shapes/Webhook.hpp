@@ -19,18 +19,18 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Webhook {
-  std::optional<std::string> url;
-  std::optional<std::string> payloadUrl;
-  std::optional<std::string> secret;
-  std::optional<std::string> branchFilter;
-  std::optional<std::vector<std::vector<::awsjson::codebuild::WebhookFilter>>> filterGroups;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookBuildType>> buildType;
-  std::optional<bool> manualCreation;
-  std::optional<awsjson::timestamp> lastModifiedSecret;
-  std::optional<::awsjson::codebuild::ScopeConfiguration> scopeConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookStatus>> status;
-  std::optional<std::string> statusMessage;
-  std::optional<::awsjson::codebuild::PullRequestBuildPolicy> pullRequestBuildPolicy;
+  std::optional<std::string> url{};
+  std::optional<std::string> payloadUrl{};
+  std::optional<std::string> secret{};
+  std::optional<std::string> branchFilter{};
+  std::optional<std::vector<std::vector<::awsjson::codebuild::WebhookFilter>>> filterGroups{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookBuildType>> buildType{};
+  std::optional<bool> manualCreation{};
+  std::optional<awsjson::timestamp> lastModifiedSecret{};
+  std::optional<::awsjson::codebuild::ScopeConfiguration> scopeConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::codebuild::WebhookStatus>> status{};
+  std::optional<std::string> statusMessage{};
+  std::optional<::awsjson::codebuild::PullRequestBuildPolicy> pullRequestBuildPolicy{};
 
   friend bool operator==(Webhook const&, Webhook const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codebuild {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebhookFilter {
-  awsjson::open_enum<::awsjson::codebuild::WebhookFilterType> type;
-  std::string pattern;
-  std::optional<bool> excludeMatchedPattern;
+  awsjson::open_enum<::awsjson::codebuild::WebhookFilterType> type{};
+  std::string pattern{};
+  std::optional<bool> excludeMatchedPattern{};
 
   friend bool operator==(WebhookFilter const&, WebhookFilter const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Approval {
-  std::optional<std::string> userArn;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ApprovalState>> approvalState;
+  std::optional<std::string> userArn{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ApprovalState>> approvalState{};
 
   friend bool operator==(Approval const&, Approval const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovalRule {
-  std::optional<std::string> approvalRuleId;
-  std::optional<std::string> approvalRuleName;
-  std::optional<std::string> approvalRuleContent;
-  std::optional<std::string> ruleContentSha256;
-  std::optional<awsjson::timestamp> lastModifiedDate;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<std::string> lastModifiedUser;
-  std::optional<::awsjson::codecommit::OriginApprovalRuleTemplate> originApprovalRuleTemplate;
+  std::optional<std::string> approvalRuleId{};
+  std::optional<std::string> approvalRuleName{};
+  std::optional<std::string> approvalRuleContent{};
+  std::optional<std::string> ruleContentSha256{};
+  std::optional<awsjson::timestamp> lastModifiedDate{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<std::string> lastModifiedUser{};
+  std::optional<::awsjson::codecommit::OriginApprovalRuleTemplate> originApprovalRuleTemplate{};
 
   friend bool operator==(ApprovalRule const&, ApprovalRule const&) = default;
 };

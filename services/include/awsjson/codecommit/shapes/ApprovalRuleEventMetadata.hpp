@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovalRuleEventMetadata {
-  std::optional<std::string> approvalRuleName;
-  std::optional<std::string> approvalRuleId;
-  std::optional<std::string> approvalRuleContent;
+  std::optional<std::string> approvalRuleName{};
+  std::optional<std::string> approvalRuleId{};
+  std::optional<std::string> approvalRuleContent{};
 
   friend bool operator==(ApprovalRuleEventMetadata const&,
                          ApprovalRuleEventMetadata const&) = default;

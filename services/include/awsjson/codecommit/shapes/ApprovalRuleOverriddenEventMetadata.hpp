@@ -14,8 +14,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovalRuleOverriddenEventMetadata {
-  std::optional<std::string> revisionId;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::OverrideStatus>> overrideStatus;
+  std::optional<std::string> revisionId{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::OverrideStatus>> overrideStatus{};
 
   friend bool operator==(ApprovalRuleOverriddenEventMetadata const&,
                          ApprovalRuleOverriddenEventMetadata const&) = default;

@@ -12,14 +12,14 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovalRuleTemplate {
-  std::optional<std::string> approvalRuleTemplateId;
-  std::optional<std::string> approvalRuleTemplateName;
-  std::optional<std::string> approvalRuleTemplateDescription;
-  std::optional<std::string> approvalRuleTemplateContent;
-  std::optional<std::string> ruleContentSha256;
-  std::optional<awsjson::timestamp> lastModifiedDate;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<std::string> lastModifiedUser;
+  std::optional<std::string> approvalRuleTemplateId{};
+  std::optional<std::string> approvalRuleTemplateName{};
+  std::optional<std::string> approvalRuleTemplateDescription{};
+  std::optional<std::string> approvalRuleTemplateContent{};
+  std::optional<std::string> ruleContentSha256{};
+  std::optional<awsjson::timestamp> lastModifiedDate{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<std::string> lastModifiedUser{};
 
   friend bool operator==(ApprovalRuleTemplate const&, ApprovalRuleTemplate const&) = default;
 };

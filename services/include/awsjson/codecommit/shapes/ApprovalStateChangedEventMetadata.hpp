@@ -14,8 +14,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovalStateChangedEventMetadata {
-  std::optional<std::string> revisionId;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ApprovalState>> approvalStatus;
+  std::optional<std::string> revisionId{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ApprovalState>> approvalStatus{};
 
   friend bool operator==(ApprovalStateChangedEventMetadata const&,
                          ApprovalStateChangedEventMetadata const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateApprovalRuleTemplateWithRepositoryRequest {
-  std::string approvalRuleTemplateName;
-  std::string repositoryName;
+  std::string approvalRuleTemplateName{};
+  std::string repositoryName{};
 
   friend bool operator==(AssociateApprovalRuleTemplateWithRepositoryRequest const&,
                          AssociateApprovalRuleTemplateWithRepositoryRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateApprovalRuleTemplateWithRepositoriesError {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> errorCode;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> errorCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(BatchAssociateApprovalRuleTemplateWithRepositoriesError const&,
                          BatchAssociateApprovalRuleTemplateWithRepositoriesError const&) = default;

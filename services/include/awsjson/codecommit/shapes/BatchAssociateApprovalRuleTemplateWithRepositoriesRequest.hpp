@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateApprovalRuleTemplateWithRepositoriesRequest {
-  std::string approvalRuleTemplateName;
-  std::vector<std::string> repositoryNames;
+  std::string approvalRuleTemplateName{};
+  std::vector<std::string> repositoryNames{};
 
   friend bool operator==(BatchAssociateApprovalRuleTemplateWithRepositoriesRequest const&,
                          BatchAssociateApprovalRuleTemplateWithRepositoriesRequest const&) = default;

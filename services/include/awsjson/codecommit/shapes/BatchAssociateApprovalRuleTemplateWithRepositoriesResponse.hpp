@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateApprovalRuleTemplateWithRepositoriesResponse {
-  std::vector<std::string> associatedRepositoryNames;
-  std::vector<::awsjson::codecommit::BatchAssociateApprovalRuleTemplateWithRepositoriesError> errors;
+  std::vector<std::string> associatedRepositoryNames{};
+  std::vector<::awsjson::codecommit::BatchAssociateApprovalRuleTemplateWithRepositoriesError> errors{};
 
   friend bool operator==(BatchAssociateApprovalRuleTemplateWithRepositoriesResponse const&,
                          BatchAssociateApprovalRuleTemplateWithRepositoriesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeMergeConflictsError {
-  std::string filePath;
-  std::string exceptionName;
-  std::string message;
+  std::string filePath{};
+  std::string exceptionName{};
+  std::string message{};
 
   friend bool operator==(BatchDescribeMergeConflictsError const&,
                          BatchDescribeMergeConflictsError const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeMergeConflictsRequest {
-  std::string repositoryName;
-  std::string destinationCommitSpecifier;
-  std::string sourceCommitSpecifier;
-  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption;
-  std::optional<std::int32_t> maxMergeHunks;
-  std::optional<std::int32_t> maxConflictFiles;
-  std::optional<std::vector<std::string>> filePaths;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
-  std::optional<std::string> nextToken;
+  std::string repositoryName{};
+  std::string destinationCommitSpecifier{};
+  std::string sourceCommitSpecifier{};
+  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption{};
+  std::optional<std::int32_t> maxMergeHunks{};
+  std::optional<std::int32_t> maxConflictFiles{};
+  std::optional<std::vector<std::string>> filePaths{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(BatchDescribeMergeConflictsRequest const&,
                          BatchDescribeMergeConflictsRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDescribeMergeConflictsResponse {
-  std::vector<::awsjson::codecommit::Conflict> conflicts;
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::codecommit::BatchDescribeMergeConflictsError>> errors;
-  std::string destinationCommitId;
-  std::string sourceCommitId;
-  std::optional<std::string> baseCommitId;
+  std::vector<::awsjson::codecommit::Conflict> conflicts{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::codecommit::BatchDescribeMergeConflictsError>> errors{};
+  std::string destinationCommitId{};
+  std::string sourceCommitId{};
+  std::optional<std::string> baseCommitId{};
 
   friend bool operator==(BatchDescribeMergeConflictsResponse const&,
                          BatchDescribeMergeConflictsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDisassociateApprovalRuleTemplateFromRepositoriesRequest {
-  std::string approvalRuleTemplateName;
-  std::vector<std::string> repositoryNames;
+  std::string approvalRuleTemplateName{};
+  std::vector<std::string> repositoryNames{};
 
   friend bool operator==(BatchDisassociateApprovalRuleTemplateFromRepositoriesRequest const&,
                          BatchDisassociateApprovalRuleTemplateFromRepositoriesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDisassociateApprovalRuleTemplateFromRepositoriesResponse {
-  std::vector<std::string> disassociatedRepositoryNames;
-  std::vector<::awsjson::codecommit::BatchDisassociateApprovalRuleTemplateFromRepositoriesError> errors;
+  std::vector<std::string> disassociatedRepositoryNames{};
+  std::vector<::awsjson::codecommit::BatchDisassociateApprovalRuleTemplateFromRepositoriesError> errors{};
 
   friend bool operator==(BatchDisassociateApprovalRuleTemplateFromRepositoriesResponse const&,
                          BatchDisassociateApprovalRuleTemplateFromRepositoriesResponse const&) = default;

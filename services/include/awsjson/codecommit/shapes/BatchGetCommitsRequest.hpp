@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCommitsRequest {
-  std::vector<std::string> commitIds;
-  std::string repositoryName;
+  std::vector<std::string> commitIds{};
+  std::string repositoryName{};
 
   friend bool operator==(BatchGetCommitsRequest const&, BatchGetCommitsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCommitsResponse {
-  std::optional<std::vector<::awsjson::codecommit::Commit>> commits;
-  std::optional<std::vector<::awsjson::codecommit::BatchGetCommitsError>> errors;
+  std::optional<std::vector<::awsjson::codecommit::Commit>> commits{};
+  std::optional<std::vector<::awsjson::codecommit::BatchGetCommitsError>> errors{};
 
   friend bool operator==(BatchGetCommitsResponse const&, BatchGetCommitsResponse const&) = default;
 };

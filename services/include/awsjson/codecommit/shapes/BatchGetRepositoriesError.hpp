@@ -14,10 +14,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetRepositoriesError {
-  std::optional<std::string> repositoryId;
-  std::optional<std::string> repositoryName;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::BatchGetRepositoriesErrorCodeEnum>> errorCode;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> repositoryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::BatchGetRepositoriesErrorCodeEnum>> errorCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(BatchGetRepositoriesError const&,
                          BatchGetRepositoriesError const&) = default;

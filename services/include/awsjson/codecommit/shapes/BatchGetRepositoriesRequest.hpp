@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetRepositoriesRequest {
-  std::vector<std::string> repositoryNames;
+  std::vector<std::string> repositoryNames{};
 
   friend bool operator==(BatchGetRepositoriesRequest const&,
                          BatchGetRepositoriesRequest const&) = default;

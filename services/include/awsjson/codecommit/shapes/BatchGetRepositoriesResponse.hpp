@@ -16,9 +16,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetRepositoriesResponse {
-  std::optional<std::vector<::awsjson::codecommit::RepositoryMetadata>> repositories;
-  std::optional<std::vector<std::string>> repositoriesNotFound;
-  std::optional<std::vector<::awsjson::codecommit::BatchGetRepositoriesError>> errors;
+  std::optional<std::vector<::awsjson::codecommit::RepositoryMetadata>> repositories{};
+  std::optional<std::vector<std::string>> repositoriesNotFound{};
+  std::optional<std::vector<::awsjson::codecommit::BatchGetRepositoriesError>> errors{};
 
   friend bool operator==(BatchGetRepositoriesResponse const&,
                          BatchGetRepositoriesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlobMetadata {
-  std::optional<std::string> blobId;
-  std::optional<std::string> path;
-  std::optional<std::string> mode;
+  std::optional<std::string> blobId{};
+  std::optional<std::string> path{};
+  std::optional<std::string> mode{};
 
   friend bool operator==(BlobMetadata const&, BlobMetadata const&) = default;
 };

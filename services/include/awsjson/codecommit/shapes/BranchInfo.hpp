@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BranchInfo {
-  std::optional<std::string> branchName;
-  std::optional<std::string> commitId;
+  std::optional<std::string> branchName{};
+  std::optional<std::string> commitId{};
 
   friend bool operator==(BranchInfo const&, BranchInfo const&) = default;
 };

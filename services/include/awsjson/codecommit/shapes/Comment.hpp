@@ -15,16 +15,16 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Comment {
-  std::optional<std::string> commentId;
-  std::optional<std::string> content;
-  std::optional<std::string> inReplyTo;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<awsjson::timestamp> lastModifiedDate;
-  std::optional<std::string> authorArn;
-  std::optional<bool> deleted;
-  std::optional<std::string> clientRequestToken;
-  std::optional<std::vector<std::string>> callerReactions;
-  std::optional<std::map<std::string, std::int32_t>> reactionCounts;
+  std::optional<std::string> commentId{};
+  std::optional<std::string> content{};
+  std::optional<std::string> inReplyTo{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<awsjson::timestamp> lastModifiedDate{};
+  std::optional<std::string> authorArn{};
+  std::optional<bool> deleted{};
+  std::optional<std::string> clientRequestToken{};
+  std::optional<std::vector<std::string>> callerReactions{};
+  std::optional<std::map<std::string, std::int32_t>> reactionCounts{};
 
   friend bool operator==(Comment const&, Comment const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommentsForComparedCommit {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::optional<std::string> afterCommitId;
-  std::optional<std::string> beforeBlobId;
-  std::optional<std::string> afterBlobId;
-  std::optional<::awsjson::codecommit::Location> location;
-  std::optional<std::vector<::awsjson::codecommit::Comment>> comments;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::optional<std::string> afterCommitId{};
+  std::optional<std::string> beforeBlobId{};
+  std::optional<std::string> afterBlobId{};
+  std::optional<::awsjson::codecommit::Location> location{};
+  std::optional<std::vector<::awsjson::codecommit::Comment>> comments{};
 
   friend bool operator==(CommentsForComparedCommit const&,
                          CommentsForComparedCommit const&) = default;

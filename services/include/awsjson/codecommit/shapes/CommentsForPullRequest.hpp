@@ -16,14 +16,14 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CommentsForPullRequest {
-  std::optional<std::string> pullRequestId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::optional<std::string> afterCommitId;
-  std::optional<std::string> beforeBlobId;
-  std::optional<std::string> afterBlobId;
-  std::optional<::awsjson::codecommit::Location> location;
-  std::optional<std::vector<::awsjson::codecommit::Comment>> comments;
+  std::optional<std::string> pullRequestId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::optional<std::string> afterCommitId{};
+  std::optional<std::string> beforeBlobId{};
+  std::optional<std::string> afterBlobId{};
+  std::optional<::awsjson::codecommit::Location> location{};
+  std::optional<std::vector<::awsjson::codecommit::Comment>> comments{};
 
   friend bool operator==(CommentsForPullRequest const&, CommentsForPullRequest const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Commit {
-  std::optional<std::string> commitId;
-  std::optional<std::string> treeId;
-  std::optional<std::vector<std::string>> parents;
-  std::optional<std::string> message;
-  std::optional<::awsjson::codecommit::UserInfo> author;
-  std::optional<::awsjson::codecommit::UserInfo> committer;
-  std::optional<std::string> additionalData;
+  std::optional<std::string> commitId{};
+  std::optional<std::string> treeId{};
+  std::optional<std::vector<std::string>> parents{};
+  std::optional<std::string> message{};
+  std::optional<::awsjson::codecommit::UserInfo> author{};
+  std::optional<::awsjson::codecommit::UserInfo> committer{};
+  std::optional<std::string> additionalData{};
 
   friend bool operator==(Commit const&, Commit const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Conflict {
-  std::optional<::awsjson::codecommit::ConflictMetadata> conflictMetadata;
-  std::optional<std::vector<::awsjson::codecommit::MergeHunk>> mergeHunks;
+  std::optional<::awsjson::codecommit::ConflictMetadata> conflictMetadata{};
+  std::optional<std::vector<::awsjson::codecommit::MergeHunk>> mergeHunks{};
 
   friend bool operator==(Conflict const&, Conflict const&) = default;
 };

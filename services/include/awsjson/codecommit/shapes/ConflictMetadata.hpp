@@ -19,16 +19,16 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictMetadata {
-  std::optional<std::string> filePath;
-  std::optional<::awsjson::codecommit::FileSizes> fileSizes;
-  std::optional<::awsjson::codecommit::FileModes> fileModes;
-  std::optional<::awsjson::codecommit::ObjectTypes> objectTypes;
-  std::optional<std::int32_t> numberOfConflicts;
-  std::optional<::awsjson::codecommit::IsBinaryFile> isBinaryFile;
-  std::optional<bool> contentConflict;
-  std::optional<bool> fileModeConflict;
-  std::optional<bool> objectTypeConflict;
-  std::optional<::awsjson::codecommit::MergeOperations> mergeOperations;
+  std::optional<std::string> filePath{};
+  std::optional<::awsjson::codecommit::FileSizes> fileSizes{};
+  std::optional<::awsjson::codecommit::FileModes> fileModes{};
+  std::optional<::awsjson::codecommit::ObjectTypes> objectTypes{};
+  std::optional<std::int32_t> numberOfConflicts{};
+  std::optional<::awsjson::codecommit::IsBinaryFile> isBinaryFile{};
+  std::optional<bool> contentConflict{};
+  std::optional<bool> fileModeConflict{};
+  std::optional<bool> objectTypeConflict{};
+  std::optional<::awsjson::codecommit::MergeOperations> mergeOperations{};
 
   friend bool operator==(ConflictMetadata const&, ConflictMetadata const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictResolution {
-  std::optional<std::vector<::awsjson::codecommit::ReplaceContentEntry>> replaceContents;
-  std::optional<std::vector<::awsjson::codecommit::DeleteFileEntry>> deleteFiles;
-  std::optional<std::vector<::awsjson::codecommit::SetFileModeEntry>> setFileModes;
+  std::optional<std::vector<::awsjson::codecommit::ReplaceContentEntry>> replaceContents{};
+  std::optional<std::vector<::awsjson::codecommit::DeleteFileEntry>> deleteFiles{};
+  std::optional<std::vector<::awsjson::codecommit::SetFileModeEntry>> setFileModes{};
 
   friend bool operator==(ConflictResolution const&, ConflictResolution const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApprovalRuleTemplateRequest {
-  std::string approvalRuleTemplateName;
-  std::string approvalRuleTemplateContent;
-  std::optional<std::string> approvalRuleTemplateDescription;
+  std::string approvalRuleTemplateName{};
+  std::string approvalRuleTemplateContent{};
+  std::optional<std::string> approvalRuleTemplateDescription{};
 
   friend bool operator==(CreateApprovalRuleTemplateRequest const&,
                          CreateApprovalRuleTemplateRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBranchRequest {
-  std::string repositoryName;
-  std::string branchName;
-  std::string commitId;
+  std::string repositoryName{};
+  std::string branchName{};
+  std::string commitId{};
 
   friend bool operator==(CreateBranchRequest const&, CreateBranchRequest const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCommitRequest {
-  std::string repositoryName;
-  std::string branchName;
-  std::optional<std::string> parentCommitId;
-  std::optional<std::string> authorName;
-  std::optional<std::string> email;
-  std::optional<std::string> commitMessage;
-  std::optional<bool> keepEmptyFolders;
-  std::optional<std::vector<::awsjson::codecommit::PutFileEntry>> putFiles;
-  std::optional<std::vector<::awsjson::codecommit::DeleteFileEntry>> deleteFiles;
-  std::optional<std::vector<::awsjson::codecommit::SetFileModeEntry>> setFileModes;
+  std::string repositoryName{};
+  std::string branchName{};
+  std::optional<std::string> parentCommitId{};
+  std::optional<std::string> authorName{};
+  std::optional<std::string> email{};
+  std::optional<std::string> commitMessage{};
+  std::optional<bool> keepEmptyFolders{};
+  std::optional<std::vector<::awsjson::codecommit::PutFileEntry>> putFiles{};
+  std::optional<std::vector<::awsjson::codecommit::DeleteFileEntry>> deleteFiles{};
+  std::optional<std::vector<::awsjson::codecommit::SetFileModeEntry>> setFileModes{};
 
   friend bool operator==(CreateCommitRequest const&, CreateCommitRequest const&) = default;
 };

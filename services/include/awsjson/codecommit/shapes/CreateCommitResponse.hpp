@@ -15,11 +15,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCommitResponse {
-  std::optional<std::string> commitId;
-  std::optional<std::string> treeId;
-  std::optional<std::vector<::awsjson::codecommit::FileMetadata>> filesAdded;
-  std::optional<std::vector<::awsjson::codecommit::FileMetadata>> filesUpdated;
-  std::optional<std::vector<::awsjson::codecommit::FileMetadata>> filesDeleted;
+  std::optional<std::string> commitId{};
+  std::optional<std::string> treeId{};
+  std::optional<std::vector<::awsjson::codecommit::FileMetadata>> filesAdded{};
+  std::optional<std::vector<::awsjson::codecommit::FileMetadata>> filesUpdated{};
+  std::optional<std::vector<::awsjson::codecommit::FileMetadata>> filesDeleted{};
 
   friend bool operator==(CreateCommitResponse const&, CreateCommitResponse const&) = default;
 };

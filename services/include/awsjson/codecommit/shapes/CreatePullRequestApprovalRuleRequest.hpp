@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePullRequestApprovalRuleRequest {
-  std::string pullRequestId;
-  std::string approvalRuleName;
-  std::string approvalRuleContent;
+  std::string pullRequestId{};
+  std::string approvalRuleName{};
+  std::string approvalRuleContent{};
 
   friend bool operator==(CreatePullRequestApprovalRuleRequest const&,
                          CreatePullRequestApprovalRuleRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePullRequestApprovalRuleResponse {
-  ::awsjson::codecommit::ApprovalRule approvalRule;
+  ::awsjson::codecommit::ApprovalRule approvalRule{};
 
   friend bool operator==(CreatePullRequestApprovalRuleResponse const&,
                          CreatePullRequestApprovalRuleResponse const&) = default;

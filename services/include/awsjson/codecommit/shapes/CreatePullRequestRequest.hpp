@@ -15,10 +15,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePullRequestRequest {
-  std::string title;
-  std::optional<std::string> description;
-  std::vector<::awsjson::codecommit::Target> targets;
-  std::optional<std::string> clientRequestToken;
+  std::string title{};
+  std::optional<std::string> description{};
+  std::vector<::awsjson::codecommit::Target> targets{};
+  std::optional<std::string> clientRequestToken{};
 
   friend bool operator==(CreatePullRequestRequest const&,
                          CreatePullRequestRequest const&) = default;

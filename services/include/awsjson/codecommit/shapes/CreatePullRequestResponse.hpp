@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePullRequestResponse {
-  ::awsjson::codecommit::PullRequest pullRequest;
+  ::awsjson::codecommit::PullRequest pullRequest{};
 
   friend bool operator==(CreatePullRequestResponse const&,
                          CreatePullRequestResponse const&) = default;

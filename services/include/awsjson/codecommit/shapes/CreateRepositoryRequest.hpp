@@ -13,10 +13,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryRequest {
-  std::string repositoryName;
-  std::optional<std::string> repositoryDescription;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::string> kmsKeyId;
+  std::string repositoryName{};
+  std::optional<std::string> repositoryDescription{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(CreateRepositoryRequest const&, CreateRepositoryRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryResponse {
-  std::optional<::awsjson::codecommit::RepositoryMetadata> repositoryMetadata;
+  std::optional<::awsjson::codecommit::RepositoryMetadata> repositoryMetadata{};
 
   friend bool operator==(CreateRepositoryResponse const&,
                          CreateRepositoryResponse const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUnreferencedMergeCommitRequest {
-  std::string repositoryName;
-  std::string sourceCommitSpecifier;
-  std::string destinationCommitSpecifier;
-  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
-  std::optional<std::string> authorName;
-  std::optional<std::string> email;
-  std::optional<std::string> commitMessage;
-  std::optional<bool> keepEmptyFolders;
-  std::optional<::awsjson::codecommit::ConflictResolution> conflictResolution;
+  std::string repositoryName{};
+  std::string sourceCommitSpecifier{};
+  std::string destinationCommitSpecifier{};
+  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
+  std::optional<std::string> authorName{};
+  std::optional<std::string> email{};
+  std::optional<std::string> commitMessage{};
+  std::optional<bool> keepEmptyFolders{};
+  std::optional<::awsjson::codecommit::ConflictResolution> conflictResolution{};
 
   friend bool operator==(CreateUnreferencedMergeCommitRequest const&,
                          CreateUnreferencedMergeCommitRequest const&) = default;

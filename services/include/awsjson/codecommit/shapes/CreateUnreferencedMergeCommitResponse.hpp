@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUnreferencedMergeCommitResponse {
-  std::optional<std::string> commitId;
-  std::optional<std::string> treeId;
+  std::optional<std::string> commitId{};
+  std::optional<std::string> treeId{};
 
   friend bool operator==(CreateUnreferencedMergeCommitResponse const&,
                          CreateUnreferencedMergeCommitResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApprovalRuleTemplateRequest {
-  std::string approvalRuleTemplateName;
+  std::string approvalRuleTemplateName{};
 
   friend bool operator==(DeleteApprovalRuleTemplateRequest const&,
                          DeleteApprovalRuleTemplateRequest const&) = default;

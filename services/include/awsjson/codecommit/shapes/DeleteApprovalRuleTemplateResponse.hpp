@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApprovalRuleTemplateResponse {
-  std::string approvalRuleTemplateId;
+  std::string approvalRuleTemplateId{};
 
   friend bool operator==(DeleteApprovalRuleTemplateResponse const&,
                          DeleteApprovalRuleTemplateResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBranchRequest {
-  std::string repositoryName;
-  std::string branchName;
+  std::string repositoryName{};
+  std::string branchName{};
 
   friend bool operator==(DeleteBranchRequest const&, DeleteBranchRequest const&) = default;
 };

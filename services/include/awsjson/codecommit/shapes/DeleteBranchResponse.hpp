@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBranchResponse {
-  std::optional<::awsjson::codecommit::BranchInfo> deletedBranch;
+  std::optional<::awsjson::codecommit::BranchInfo> deletedBranch{};
 
   friend bool operator==(DeleteBranchResponse const&, DeleteBranchResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCommentContentRequest {
-  std::string commentId;
+  std::string commentId{};
 
   friend bool operator==(DeleteCommentContentRequest const&,
                          DeleteCommentContentRequest const&) = default;

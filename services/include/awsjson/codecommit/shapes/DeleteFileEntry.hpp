@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileEntry {
-  std::string filePath;
+  std::string filePath{};
 
   friend bool operator==(DeleteFileEntry const&, DeleteFileEntry const&) = default;
 };

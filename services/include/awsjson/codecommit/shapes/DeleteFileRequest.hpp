@@ -12,14 +12,14 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileRequest {
-  std::string repositoryName;
-  std::string branchName;
-  std::string filePath;
-  std::string parentCommitId;
-  std::optional<bool> keepEmptyFolders;
-  std::optional<std::string> commitMessage;
-  std::optional<std::string> name;
-  std::optional<std::string> email;
+  std::string repositoryName{};
+  std::string branchName{};
+  std::string filePath{};
+  std::string parentCommitId{};
+  std::optional<bool> keepEmptyFolders{};
+  std::optional<std::string> commitMessage{};
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
 
   friend bool operator==(DeleteFileRequest const&, DeleteFileRequest const&) = default;
 };

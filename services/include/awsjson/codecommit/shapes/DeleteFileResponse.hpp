@@ -12,10 +12,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileResponse {
-  std::string commitId;
-  std::string blobId;
-  std::string treeId;
-  std::string filePath;
+  std::string commitId{};
+  std::string blobId{};
+  std::string treeId{};
+  std::string filePath{};
 
   friend bool operator==(DeleteFileResponse const&, DeleteFileResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePullRequestApprovalRuleRequest {
-  std::string pullRequestId;
-  std::string approvalRuleName;
+  std::string pullRequestId{};
+  std::string approvalRuleName{};
 
   friend bool operator==(DeletePullRequestApprovalRuleRequest const&,
                          DeletePullRequestApprovalRuleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePullRequestApprovalRuleResponse {
-  std::string approvalRuleId;
+  std::string approvalRuleId{};
 
   friend bool operator==(DeletePullRequestApprovalRuleResponse const&,
                          DeletePullRequestApprovalRuleResponse const&) = default;

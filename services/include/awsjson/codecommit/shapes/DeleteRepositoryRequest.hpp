@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryRequest {
-  std::string repositoryName;
+  std::string repositoryName{};
 
   friend bool operator==(DeleteRepositoryRequest const&, DeleteRepositoryRequest const&) = default;
 };

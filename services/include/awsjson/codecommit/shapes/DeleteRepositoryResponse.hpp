@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryResponse {
-  std::optional<std::string> repositoryId;
+  std::optional<std::string> repositoryId{};
 
   friend bool operator==(DeleteRepositoryResponse const&,
                          DeleteRepositoryResponse const&) = default;

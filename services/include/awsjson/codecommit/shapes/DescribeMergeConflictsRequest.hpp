@@ -17,15 +17,15 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMergeConflictsRequest {
-  std::string repositoryName;
-  std::string destinationCommitSpecifier;
-  std::string sourceCommitSpecifier;
-  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption;
-  std::optional<std::int32_t> maxMergeHunks;
-  std::string filePath;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
-  std::optional<std::string> nextToken;
+  std::string repositoryName{};
+  std::string destinationCommitSpecifier{};
+  std::string sourceCommitSpecifier{};
+  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption{};
+  std::optional<std::int32_t> maxMergeHunks{};
+  std::string filePath{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeMergeConflictsRequest const&,
                          DescribeMergeConflictsRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMergeConflictsResponse {
-  ::awsjson::codecommit::ConflictMetadata conflictMetadata;
-  std::vector<::awsjson::codecommit::MergeHunk> mergeHunks;
-  std::optional<std::string> nextToken;
-  std::string destinationCommitId;
-  std::string sourceCommitId;
-  std::optional<std::string> baseCommitId;
+  ::awsjson::codecommit::ConflictMetadata conflictMetadata{};
+  std::vector<::awsjson::codecommit::MergeHunk> mergeHunks{};
+  std::optional<std::string> nextToken{};
+  std::string destinationCommitId{};
+  std::string sourceCommitId{};
+  std::optional<std::string> baseCommitId{};
 
   friend bool operator==(DescribeMergeConflictsResponse const&,
                          DescribeMergeConflictsResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePullRequestEventsRequest {
-  std::string pullRequestId;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestEventType>> pullRequestEventType;
-  std::optional<std::string> actorArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string pullRequestId{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestEventType>> pullRequestEventType{};
+  std::optional<std::string> actorArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribePullRequestEventsRequest const&,
                          DescribePullRequestEventsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePullRequestEventsResponse {
-  std::vector<::awsjson::codecommit::PullRequestEvent> pullRequestEvents;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::codecommit::PullRequestEvent> pullRequestEvents{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribePullRequestEventsResponse const&,
                          DescribePullRequestEventsResponse const&) = default;

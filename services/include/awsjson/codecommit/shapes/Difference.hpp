@@ -15,9 +15,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Difference {
-  std::optional<::awsjson::codecommit::BlobMetadata> beforeBlob;
-  std::optional<::awsjson::codecommit::BlobMetadata> afterBlob;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ChangeTypeEnum>> changeType;
+  std::optional<::awsjson::codecommit::BlobMetadata> beforeBlob{};
+  std::optional<::awsjson::codecommit::BlobMetadata> afterBlob{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ChangeTypeEnum>> changeType{};
 
   friend bool operator==(Difference const&, Difference const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateApprovalRuleTemplateFromRepositoryRequest {
-  std::string approvalRuleTemplateName;
-  std::string repositoryName;
+  std::string approvalRuleTemplateName{};
+  std::string repositoryName{};
 
   friend bool operator==(DisassociateApprovalRuleTemplateFromRepositoryRequest const&,
                          DisassociateApprovalRuleTemplateFromRepositoryRequest const&) = default;

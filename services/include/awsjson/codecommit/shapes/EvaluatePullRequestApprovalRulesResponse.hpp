@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluatePullRequestApprovalRulesResponse {
-  ::awsjson::codecommit::Evaluation evaluation;
+  ::awsjson::codecommit::Evaluation evaluation{};
 
   friend bool operator==(EvaluatePullRequestApprovalRulesResponse const&,
                          EvaluatePullRequestApprovalRulesResponse const&) = default;

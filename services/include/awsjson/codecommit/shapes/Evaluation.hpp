@@ -13,10 +13,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Evaluation {
-  std::optional<bool> approved;
-  std::optional<bool> overridden;
-  std::optional<std::vector<std::string>> approvalRulesSatisfied;
-  std::optional<std::vector<std::string>> approvalRulesNotSatisfied;
+  std::optional<bool> approved{};
+  std::optional<bool> overridden{};
+  std::optional<std::vector<std::string>> approvalRulesSatisfied{};
+  std::optional<std::vector<std::string>> approvalRulesNotSatisfied{};
 
   friend bool operator==(Evaluation const&, Evaluation const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileMetadata {
-  std::optional<std::string> absolutePath;
-  std::optional<std::string> blobId;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode;
+  std::optional<std::string> absolutePath{};
+  std::optional<std::string> blobId{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode{};
 
   friend bool operator==(FileMetadata const&, FileMetadata const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileModes {
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> source;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> destination;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> base;
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> source{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> destination{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> base{};
 
   friend bool operator==(FileModes const&, FileModes const&) = default;
 };

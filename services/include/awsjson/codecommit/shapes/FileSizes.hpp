@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSizes {
-  std::optional<std::int64_t> source;
-  std::optional<std::int64_t> destination;
-  std::optional<std::int64_t> base;
+  std::optional<std::int64_t> source{};
+  std::optional<std::int64_t> destination{};
+  std::optional<std::int64_t> base{};
 
   friend bool operator==(FileSizes const&, FileSizes const&) = default;
 };

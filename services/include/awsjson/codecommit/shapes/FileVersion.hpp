@@ -15,10 +15,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileVersion {
-  std::optional<::awsjson::codecommit::Commit> commit;
-  std::optional<std::string> blobId;
-  std::optional<std::string> path;
-  std::optional<std::vector<std::string>> revisionChildren;
+  std::optional<::awsjson::codecommit::Commit> commit{};
+  std::optional<std::string> blobId{};
+  std::optional<std::string> path{};
+  std::optional<std::vector<std::string>> revisionChildren{};
 
   friend bool operator==(FileVersion const&, FileVersion const&) = default;
 };

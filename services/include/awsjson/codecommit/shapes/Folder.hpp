@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Folder {
-  std::optional<std::string> treeId;
-  std::optional<std::string> absolutePath;
-  std::optional<std::string> relativePath;
+  std::optional<std::string> treeId{};
+  std::optional<std::string> absolutePath{};
+  std::optional<std::string> relativePath{};
 
   friend bool operator==(Folder const&, Folder const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApprovalRuleTemplateRequest {
-  std::string approvalRuleTemplateName;
+  std::string approvalRuleTemplateName{};
 
   friend bool operator==(GetApprovalRuleTemplateRequest const&,
                          GetApprovalRuleTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApprovalRuleTemplateResponse {
-  ::awsjson::codecommit::ApprovalRuleTemplate approvalRuleTemplate;
+  ::awsjson::codecommit::ApprovalRuleTemplate approvalRuleTemplate{};
 
   friend bool operator==(GetApprovalRuleTemplateResponse const&,
                          GetApprovalRuleTemplateResponse const&) = default;

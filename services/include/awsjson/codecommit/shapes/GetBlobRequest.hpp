@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlobRequest {
-  std::string repositoryName;
-  std::string blobId;
+  std::string repositoryName{};
+  std::string blobId{};
 
   friend bool operator==(GetBlobRequest const&, GetBlobRequest const&) = default;
 };

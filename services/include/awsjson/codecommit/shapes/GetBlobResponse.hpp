@@ -11,7 +11,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlobResponse {
-  awsjson::blob content;
+  awsjson::blob content{};
 
   friend bool operator==(GetBlobResponse const&, GetBlobResponse const&) = default;
 };

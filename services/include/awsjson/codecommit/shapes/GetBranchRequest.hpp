@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBranchRequest {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> branchName;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> branchName{};
 
   friend bool operator==(GetBranchRequest const&, GetBranchRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBranchResponse {
-  std::optional<::awsjson::codecommit::BranchInfo> branch;
+  std::optional<::awsjson::codecommit::BranchInfo> branch{};
 
   friend bool operator==(GetBranchResponse const&, GetBranchResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentReactionsRequest {
-  std::string commentId;
-  std::optional<std::string> reactionUserArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string commentId{};
+  std::optional<std::string> reactionUserArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetCommentReactionsRequest const&,
                          GetCommentReactionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentReactionsResponse {
-  std::vector<::awsjson::codecommit::ReactionForComment> reactionsForComment;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::codecommit::ReactionForComment> reactionsForComment{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetCommentReactionsResponse const&,
                          GetCommentReactionsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentRequest {
-  std::string commentId;
+  std::string commentId{};
 
   friend bool operator==(GetCommentRequest const&, GetCommentRequest const&) = default;
 };

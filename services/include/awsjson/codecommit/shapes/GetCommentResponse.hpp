@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentResponse {
-  std::optional<::awsjson::codecommit::Comment> comment;
+  std::optional<::awsjson::codecommit::Comment> comment{};
 
   friend bool operator==(GetCommentResponse const&, GetCommentResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentsForComparedCommitRequest {
-  std::string repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::string afterCommitId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::string afterCommitId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetCommentsForComparedCommitRequest const&,
                          GetCommentsForComparedCommitRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentsForComparedCommitResponse {
-  std::optional<std::vector<::awsjson::codecommit::CommentsForComparedCommit>> commentsForComparedCommitData;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codecommit::CommentsForComparedCommit>> commentsForComparedCommitData{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetCommentsForComparedCommitResponse const&,
                          GetCommentsForComparedCommitResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentsForPullRequestRequest {
-  std::string pullRequestId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::optional<std::string> afterCommitId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string pullRequestId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::optional<std::string> afterCommitId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetCommentsForPullRequestRequest const&,
                          GetCommentsForPullRequestRequest const&) = default;

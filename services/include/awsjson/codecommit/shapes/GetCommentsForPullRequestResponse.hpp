@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommentsForPullRequestResponse {
-  std::optional<std::vector<::awsjson::codecommit::CommentsForPullRequest>> commentsForPullRequestData;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codecommit::CommentsForPullRequest>> commentsForPullRequestData{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetCommentsForPullRequestResponse const&,
                          GetCommentsForPullRequestResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommitRequest {
-  std::string repositoryName;
-  std::string commitId;
+  std::string repositoryName{};
+  std::string commitId{};
 
   friend bool operator==(GetCommitRequest const&, GetCommitRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCommitResponse {
-  ::awsjson::codecommit::Commit commit;
+  ::awsjson::codecommit::Commit commit{};
 
   friend bool operator==(GetCommitResponse const&, GetCommitResponse const&) = default;
 };

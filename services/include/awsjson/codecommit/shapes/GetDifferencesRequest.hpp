@@ -13,13 +13,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDifferencesRequest {
-  std::string repositoryName;
-  std::optional<std::string> beforeCommitSpecifier;
-  std::string afterCommitSpecifier;
-  std::optional<std::string> beforePath;
-  std::optional<std::string> afterPath;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string repositoryName{};
+  std::optional<std::string> beforeCommitSpecifier{};
+  std::string afterCommitSpecifier{};
+  std::optional<std::string> beforePath{};
+  std::optional<std::string> afterPath{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetDifferencesRequest const&, GetDifferencesRequest const&) = default;
 };

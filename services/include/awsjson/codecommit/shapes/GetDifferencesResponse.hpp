@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDifferencesResponse {
-  std::optional<std::vector<::awsjson::codecommit::Difference>> differences;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::codecommit::Difference>> differences{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetDifferencesResponse const&, GetDifferencesResponse const&) = default;
 };

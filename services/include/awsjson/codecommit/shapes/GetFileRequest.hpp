@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFileRequest {
-  std::string repositoryName;
-  std::optional<std::string> commitSpecifier;
-  std::string filePath;
+  std::string repositoryName{};
+  std::optional<std::string> commitSpecifier{};
+  std::string filePath{};
 
   friend bool operator==(GetFileRequest const&, GetFileRequest const&) = default;
 };

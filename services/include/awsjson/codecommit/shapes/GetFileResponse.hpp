@@ -15,12 +15,12 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFileResponse {
-  std::string commitId;
-  std::string blobId;
-  std::string filePath;
-  awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum> fileMode;
-  std::int64_t fileSize;
-  awsjson::blob fileContent;
+  std::string commitId{};
+  std::string blobId{};
+  std::string filePath{};
+  awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum> fileMode{};
+  std::int64_t fileSize{};
+  awsjson::blob fileContent{};
 
   friend bool operator==(GetFileResponse const&, GetFileResponse const&) = default;
 };

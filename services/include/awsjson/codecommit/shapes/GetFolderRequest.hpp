@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFolderRequest {
-  std::string repositoryName;
-  std::optional<std::string> commitSpecifier;
-  std::string folderPath;
+  std::string repositoryName{};
+  std::optional<std::string> commitSpecifier{};
+  std::string folderPath{};
 
   friend bool operator==(GetFolderRequest const&, GetFolderRequest const&) = default;
 };

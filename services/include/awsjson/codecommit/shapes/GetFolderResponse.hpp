@@ -18,13 +18,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFolderResponse {
-  std::string commitId;
-  std::string folderPath;
-  std::optional<std::string> treeId;
-  std::optional<std::vector<::awsjson::codecommit::Folder>> subFolders;
-  std::optional<std::vector<::awsjson::codecommit::File>> files;
-  std::optional<std::vector<::awsjson::codecommit::SymbolicLink>> symbolicLinks;
-  std::optional<std::vector<::awsjson::codecommit::SubModule>> subModules;
+  std::string commitId{};
+  std::string folderPath{};
+  std::optional<std::string> treeId{};
+  std::optional<std::vector<::awsjson::codecommit::Folder>> subFolders{};
+  std::optional<std::vector<::awsjson::codecommit::File>> files{};
+  std::optional<std::vector<::awsjson::codecommit::SymbolicLink>> symbolicLinks{};
+  std::optional<std::vector<::awsjson::codecommit::SubModule>> subModules{};
 
   friend bool operator==(GetFolderResponse const&, GetFolderResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMergeCommitResponse {
-  std::optional<std::string> sourceCommitId;
-  std::optional<std::string> destinationCommitId;
-  std::optional<std::string> baseCommitId;
-  std::optional<std::string> mergedCommitId;
+  std::optional<std::string> sourceCommitId{};
+  std::optional<std::string> destinationCommitId{};
+  std::optional<std::string> baseCommitId{};
+  std::optional<std::string> mergedCommitId{};
 
   friend bool operator==(GetMergeCommitResponse const&, GetMergeCommitResponse const&) = default;
 };

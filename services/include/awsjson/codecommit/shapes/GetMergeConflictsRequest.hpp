@@ -17,14 +17,14 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMergeConflictsRequest {
-  std::string repositoryName;
-  std::string destinationCommitSpecifier;
-  std::string sourceCommitSpecifier;
-  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<std::int32_t> maxConflictFiles;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
-  std::optional<std::string> nextToken;
+  std::string repositoryName{};
+  std::string destinationCommitSpecifier{};
+  std::string sourceCommitSpecifier{};
+  awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum> mergeOption{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<std::int32_t> maxConflictFiles{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetMergeConflictsRequest const&,
                          GetMergeConflictsRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMergeConflictsResponse {
-  bool mergeable;
-  std::string destinationCommitId;
-  std::string sourceCommitId;
-  std::optional<std::string> baseCommitId;
-  std::vector<::awsjson::codecommit::ConflictMetadata> conflictMetadataList;
-  std::optional<std::string> nextToken;
+  bool mergeable{};
+  std::string destinationCommitId{};
+  std::string sourceCommitId{};
+  std::optional<std::string> baseCommitId{};
+  std::vector<::awsjson::codecommit::ConflictMetadata> conflictMetadataList{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetMergeConflictsResponse const&,
                          GetMergeConflictsResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMergeOptionsRequest {
-  std::string repositoryName;
-  std::string sourceCommitSpecifier;
-  std::string destinationCommitSpecifier;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
+  std::string repositoryName{};
+  std::string sourceCommitSpecifier{};
+  std::string destinationCommitSpecifier{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
 
   friend bool operator==(GetMergeOptionsRequest const&, GetMergeOptionsRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMergeOptionsResponse {
-  std::vector<awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum>> mergeOptions;
-  std::string sourceCommitId;
-  std::string destinationCommitId;
-  std::string baseCommitId;
+  std::vector<awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum>> mergeOptions{};
+  std::string sourceCommitId{};
+  std::string destinationCommitId{};
+  std::string baseCommitId{};
 
   friend bool operator==(GetMergeOptionsResponse const&, GetMergeOptionsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPullRequestApprovalStatesRequest {
-  std::string pullRequestId;
-  std::string revisionId;
+  std::string pullRequestId{};
+  std::string revisionId{};
 
   friend bool operator==(GetPullRequestApprovalStatesRequest const&,
                          GetPullRequestApprovalStatesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPullRequestApprovalStatesResponse {
-  std::optional<std::vector<::awsjson::codecommit::Approval>> approvals;
+  std::optional<std::vector<::awsjson::codecommit::Approval>> approvals{};
 
   friend bool operator==(GetPullRequestApprovalStatesResponse const&,
                          GetPullRequestApprovalStatesResponse const&) = default;

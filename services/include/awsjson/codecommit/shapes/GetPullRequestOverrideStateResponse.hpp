@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPullRequestOverrideStateResponse {
-  std::optional<bool> overridden;
-  std::optional<std::string> overrider;
+  std::optional<bool> overridden{};
+  std::optional<std::string> overrider{};
 
   friend bool operator==(GetPullRequestOverrideStateResponse const&,
                          GetPullRequestOverrideStateResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPullRequestRequest {
-  std::string pullRequestId;
+  std::string pullRequestId{};
 
   friend bool operator==(GetPullRequestRequest const&, GetPullRequestRequest const&) = default;
 };

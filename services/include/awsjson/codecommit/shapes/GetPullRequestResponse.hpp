@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPullRequestResponse {
-  ::awsjson::codecommit::PullRequest pullRequest;
+  ::awsjson::codecommit::PullRequest pullRequest{};
 
   friend bool operator==(GetPullRequestResponse const&, GetPullRequestResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositoryTriggersRequest {
-  std::string repositoryName;
+  std::string repositoryName{};
 
   friend bool operator==(GetRepositoryTriggersRequest const&,
                          GetRepositoryTriggersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositoryTriggersResponse {
-  std::optional<std::string> configurationId;
-  std::optional<std::vector<::awsjson::codecommit::RepositoryTrigger>> triggers;
+  std::optional<std::string> configurationId{};
+  std::optional<std::vector<::awsjson::codecommit::RepositoryTrigger>> triggers{};
 
   friend bool operator==(GetRepositoryTriggersResponse const&,
                          GetRepositoryTriggersResponse const&) = default;

@@ -11,9 +11,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsBinaryFile {
-  std::optional<bool> source;
-  std::optional<bool> destination;
-  std::optional<bool> base;
+  std::optional<bool> source{};
+  std::optional<bool> destination{};
+  std::optional<bool> base{};
 
   friend bool operator==(IsBinaryFile const&, IsBinaryFile const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApprovalRuleTemplatesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListApprovalRuleTemplatesRequest const&,
                          ListApprovalRuleTemplatesRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociatedApprovalRuleTemplatesForRepositoryRequest {
-  std::string repositoryName;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string repositoryName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAssociatedApprovalRuleTemplatesForRepositoryRequest const&,
                          ListAssociatedApprovalRuleTemplatesForRepositoryRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociatedApprovalRuleTemplatesForRepositoryResponse {
-  std::optional<std::vector<std::string>> approvalRuleTemplateNames;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> approvalRuleTemplateNames{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAssociatedApprovalRuleTemplatesForRepositoryResponse const&,
                          ListAssociatedApprovalRuleTemplatesForRepositoryResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBranchesRequest {
-  std::string repositoryName;
-  std::optional<std::string> nextToken;
+  std::string repositoryName{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBranchesRequest const&, ListBranchesRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBranchesResponse {
-  std::optional<std::vector<std::string>> branches;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> branches{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBranchesResponse const&, ListBranchesResponse const&) = default;
 };

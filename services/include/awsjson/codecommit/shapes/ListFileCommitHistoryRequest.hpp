@@ -13,11 +13,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFileCommitHistoryRequest {
-  std::string repositoryName;
-  std::optional<std::string> commitSpecifier;
-  std::string filePath;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string repositoryName{};
+  std::optional<std::string> commitSpecifier{};
+  std::string filePath{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFileCommitHistoryRequest const&,
                          ListFileCommitHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFileCommitHistoryResponse {
-  std::vector<::awsjson::codecommit::FileVersion> revisionDag;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::codecommit::FileVersion> revisionDag{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFileCommitHistoryResponse const&,
                          ListFileCommitHistoryResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPullRequestsRequest {
-  std::string repositoryName;
-  std::optional<std::string> authorArn;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum>> pullRequestStatus;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string repositoryName{};
+  std::optional<std::string> authorArn{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum>> pullRequestStatus{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListPullRequestsRequest const&, ListPullRequestsRequest const&) = default;
 };

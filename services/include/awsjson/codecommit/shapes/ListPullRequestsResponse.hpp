@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPullRequestsResponse {
-  std::vector<std::string> pullRequestIds;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> pullRequestIds{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPullRequestsResponse const&,
                          ListPullRequestsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositoriesForApprovalRuleTemplateRequest {
-  std::string approvalRuleTemplateName;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string approvalRuleTemplateName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListRepositoriesForApprovalRuleTemplateRequest const&,
                          ListRepositoriesForApprovalRuleTemplateRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositoriesForApprovalRuleTemplateResponse {
-  std::optional<std::vector<std::string>> repositoryNames;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> repositoryNames{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRepositoriesForApprovalRuleTemplateResponse const&,
                          ListRepositoriesForApprovalRuleTemplateResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositoriesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::SortByEnum>> sortBy;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::OrderEnum>> order;
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::SortByEnum>> sortBy{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::OrderEnum>> order{};
 
   friend bool operator==(ListRepositoriesRequest const&, ListRepositoriesRequest const&) = default;
 };

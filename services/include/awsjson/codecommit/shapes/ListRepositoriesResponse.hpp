@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositoriesResponse {
-  std::optional<std::vector<::awsjson::codecommit::RepositoryNameIdPair>> repositories;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codecommit::RepositoryNameIdPair>> repositories{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRepositoriesResponse const&,
                          ListRepositoriesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::string resourceArn;
-  std::optional<std::string> nextToken;
+  std::string resourceArn{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

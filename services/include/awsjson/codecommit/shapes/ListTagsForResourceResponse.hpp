@@ -13,8 +13,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::string> nextToken;
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Location {
-  std::optional<std::string> filePath;
-  std::optional<std::int64_t> filePosition;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::RelativeFileVersionEnum>> relativeFileVersion;
+  std::optional<std::string> filePath{};
+  std::optional<std::int64_t> filePosition{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::RelativeFileVersionEnum>> relativeFileVersion{};
 
   friend bool operator==(Location const&, Location const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeBranchesByFastForwardRequest {
-  std::string repositoryName;
-  std::string sourceCommitSpecifier;
-  std::string destinationCommitSpecifier;
-  std::optional<std::string> targetBranch;
+  std::string repositoryName{};
+  std::string sourceCommitSpecifier{};
+  std::string destinationCommitSpecifier{};
+  std::optional<std::string> targetBranch{};
 
   friend bool operator==(MergeBranchesByFastForwardRequest const&,
                          MergeBranchesByFastForwardRequest const&) = default;

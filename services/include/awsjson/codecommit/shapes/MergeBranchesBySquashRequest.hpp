@@ -16,17 +16,17 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeBranchesBySquashRequest {
-  std::string repositoryName;
-  std::string sourceCommitSpecifier;
-  std::string destinationCommitSpecifier;
-  std::optional<std::string> targetBranch;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
-  std::optional<std::string> authorName;
-  std::optional<std::string> email;
-  std::optional<std::string> commitMessage;
-  std::optional<bool> keepEmptyFolders;
-  std::optional<::awsjson::codecommit::ConflictResolution> conflictResolution;
+  std::string repositoryName{};
+  std::string sourceCommitSpecifier{};
+  std::string destinationCommitSpecifier{};
+  std::optional<std::string> targetBranch{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
+  std::optional<std::string> authorName{};
+  std::optional<std::string> email{};
+  std::optional<std::string> commitMessage{};
+  std::optional<bool> keepEmptyFolders{};
+  std::optional<::awsjson::codecommit::ConflictResolution> conflictResolution{};
 
   friend bool operator==(MergeBranchesBySquashRequest const&,
                          MergeBranchesBySquashRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeBranchesByThreeWayResponse {
-  std::optional<std::string> commitId;
-  std::optional<std::string> treeId;
+  std::optional<std::string> commitId{};
+  std::optional<std::string> treeId{};
 
   friend bool operator==(MergeBranchesByThreeWayResponse const&,
                          MergeBranchesByThreeWayResponse const&) = default;

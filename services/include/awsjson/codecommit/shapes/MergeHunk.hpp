@@ -13,10 +13,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeHunk {
-  std::optional<bool> isConflict;
-  std::optional<::awsjson::codecommit::MergeHunkDetail> source;
-  std::optional<::awsjson::codecommit::MergeHunkDetail> destination;
-  std::optional<::awsjson::codecommit::MergeHunkDetail> base;
+  std::optional<bool> isConflict{};
+  std::optional<::awsjson::codecommit::MergeHunkDetail> source{};
+  std::optional<::awsjson::codecommit::MergeHunkDetail> destination{};
+  std::optional<::awsjson::codecommit::MergeHunkDetail> base{};
 
   friend bool operator==(MergeHunk const&, MergeHunk const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeHunkDetail {
-  std::optional<std::int32_t> startLine;
-  std::optional<std::int32_t> endLine;
-  std::optional<std::string> hunkContent;
+  std::optional<std::int32_t> startLine{};
+  std::optional<std::int32_t> endLine{};
+  std::optional<std::string> hunkContent{};
 
   friend bool operator==(MergeHunkDetail const&, MergeHunkDetail const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeMetadata {
-  std::optional<bool> isMerged;
-  std::optional<std::string> mergedBy;
-  std::optional<std::string> mergeCommitId;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum>> mergeOption;
+  std::optional<bool> isMerged{};
+  std::optional<std::string> mergedBy{};
+  std::optional<std::string> mergeCommitId{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::MergeOptionTypeEnum>> mergeOption{};
 
   friend bool operator==(MergeMetadata const&, MergeMetadata const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeOperations {
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ChangeTypeEnum>> source;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ChangeTypeEnum>> destination;
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ChangeTypeEnum>> source{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ChangeTypeEnum>> destination{};
 
   friend bool operator==(MergeOperations const&, MergeOperations const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergePullRequestByFastForwardRequest {
-  std::string pullRequestId;
-  std::string repositoryName;
-  std::optional<std::string> sourceCommitId;
+  std::string pullRequestId{};
+  std::string repositoryName{};
+  std::optional<std::string> sourceCommitId{};
 
   friend bool operator==(MergePullRequestByFastForwardRequest const&,
                          MergePullRequestByFastForwardRequest const&) = default;

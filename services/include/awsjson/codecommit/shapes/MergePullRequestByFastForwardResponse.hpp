@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergePullRequestByFastForwardResponse {
-  std::optional<::awsjson::codecommit::PullRequest> pullRequest;
+  std::optional<::awsjson::codecommit::PullRequest> pullRequest{};
 
   friend bool operator==(MergePullRequestByFastForwardResponse const&,
                          MergePullRequestByFastForwardResponse const&) = default;

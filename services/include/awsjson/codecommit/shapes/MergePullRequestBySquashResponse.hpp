@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergePullRequestBySquashResponse {
-  std::optional<::awsjson::codecommit::PullRequest> pullRequest;
+  std::optional<::awsjson::codecommit::PullRequest> pullRequest{};
 
   friend bool operator==(MergePullRequestBySquashResponse const&,
                          MergePullRequestBySquashResponse const&) = default;

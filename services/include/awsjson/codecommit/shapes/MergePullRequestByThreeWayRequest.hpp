@@ -16,16 +16,16 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergePullRequestByThreeWayRequest {
-  std::string pullRequestId;
-  std::string repositoryName;
-  std::optional<std::string> sourceCommitId;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy;
-  std::optional<std::string> commitMessage;
-  std::optional<std::string> authorName;
-  std::optional<std::string> email;
-  std::optional<bool> keepEmptyFolders;
-  std::optional<::awsjson::codecommit::ConflictResolution> conflictResolution;
+  std::string pullRequestId{};
+  std::string repositoryName{};
+  std::optional<std::string> sourceCommitId{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictDetailLevelTypeEnum>> conflictDetailLevel{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ConflictResolutionStrategyTypeEnum>> conflictResolutionStrategy{};
+  std::optional<std::string> commitMessage{};
+  std::optional<std::string> authorName{};
+  std::optional<std::string> email{};
+  std::optional<bool> keepEmptyFolders{};
+  std::optional<::awsjson::codecommit::ConflictResolution> conflictResolution{};
 
   friend bool operator==(MergePullRequestByThreeWayRequest const&,
                          MergePullRequestByThreeWayRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergePullRequestByThreeWayResponse {
-  std::optional<::awsjson::codecommit::PullRequest> pullRequest;
+  std::optional<::awsjson::codecommit::PullRequest> pullRequest{};
 
   friend bool operator==(MergePullRequestByThreeWayResponse const&,
                          MergePullRequestByThreeWayResponse const&) = default;

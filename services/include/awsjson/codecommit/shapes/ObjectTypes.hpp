@@ -14,9 +14,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObjectTypes {
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ObjectTypeEnum>> source;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ObjectTypeEnum>> destination;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::ObjectTypeEnum>> base;
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ObjectTypeEnum>> source{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ObjectTypeEnum>> destination{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::ObjectTypeEnum>> base{};
 
   friend bool operator==(ObjectTypes const&, ObjectTypes const&) = default;
 };

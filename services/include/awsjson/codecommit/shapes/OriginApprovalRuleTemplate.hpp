@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OriginApprovalRuleTemplate {
-  std::optional<std::string> approvalRuleTemplateId;
-  std::optional<std::string> approvalRuleTemplateName;
+  std::optional<std::string> approvalRuleTemplateId{};
+  std::optional<std::string> approvalRuleTemplateName{};
 
   friend bool operator==(OriginApprovalRuleTemplate const&,
                          OriginApprovalRuleTemplate const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OverridePullRequestApprovalRulesRequest {
-  std::string pullRequestId;
-  std::string revisionId;
-  awsjson::open_enum<::awsjson::codecommit::OverrideStatus> overrideStatus;
+  std::string pullRequestId{};
+  std::string revisionId{};
+  awsjson::open_enum<::awsjson::codecommit::OverrideStatus> overrideStatus{};
 
   friend bool operator==(OverridePullRequestApprovalRulesRequest const&,
                          OverridePullRequestApprovalRulesRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostCommentForComparedCommitRequest {
-  std::string repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::string afterCommitId;
-  std::optional<::awsjson::codecommit::Location> location;
-  std::string content;
-  std::optional<std::string> clientRequestToken;
+  std::string repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::string afterCommitId{};
+  std::optional<::awsjson::codecommit::Location> location{};
+  std::string content{};
+  std::optional<std::string> clientRequestToken{};
 
   friend bool operator==(PostCommentForComparedCommitRequest const&,
                          PostCommentForComparedCommitRequest const&) = default;

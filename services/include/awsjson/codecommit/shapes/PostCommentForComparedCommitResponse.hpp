@@ -15,13 +15,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostCommentForComparedCommitResponse {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::optional<std::string> afterCommitId;
-  std::optional<std::string> beforeBlobId;
-  std::optional<std::string> afterBlobId;
-  std::optional<::awsjson::codecommit::Location> location;
-  std::optional<::awsjson::codecommit::Comment> comment;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::optional<std::string> afterCommitId{};
+  std::optional<std::string> beforeBlobId{};
+  std::optional<std::string> afterBlobId{};
+  std::optional<::awsjson::codecommit::Location> location{};
+  std::optional<::awsjson::codecommit::Comment> comment{};
 
   friend bool operator==(PostCommentForComparedCommitResponse const&,
                          PostCommentForComparedCommitResponse const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostCommentForPullRequestRequest {
-  std::string pullRequestId;
-  std::string repositoryName;
-  std::string beforeCommitId;
-  std::string afterCommitId;
-  std::optional<::awsjson::codecommit::Location> location;
-  std::string content;
-  std::optional<std::string> clientRequestToken;
+  std::string pullRequestId{};
+  std::string repositoryName{};
+  std::string beforeCommitId{};
+  std::string afterCommitId{};
+  std::optional<::awsjson::codecommit::Location> location{};
+  std::string content{};
+  std::optional<std::string> clientRequestToken{};
 
   friend bool operator==(PostCommentForPullRequestRequest const&,
                          PostCommentForPullRequestRequest const&) = default;

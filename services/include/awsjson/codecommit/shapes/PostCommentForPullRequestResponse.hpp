@@ -15,14 +15,14 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostCommentForPullRequestResponse {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> pullRequestId;
-  std::optional<std::string> beforeCommitId;
-  std::optional<std::string> afterCommitId;
-  std::optional<std::string> beforeBlobId;
-  std::optional<std::string> afterBlobId;
-  std::optional<::awsjson::codecommit::Location> location;
-  std::optional<::awsjson::codecommit::Comment> comment;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> pullRequestId{};
+  std::optional<std::string> beforeCommitId{};
+  std::optional<std::string> afterCommitId{};
+  std::optional<std::string> beforeBlobId{};
+  std::optional<std::string> afterBlobId{};
+  std::optional<::awsjson::codecommit::Location> location{};
+  std::optional<::awsjson::codecommit::Comment> comment{};
 
   friend bool operator==(PostCommentForPullRequestResponse const&,
                          PostCommentForPullRequestResponse const&) = default;

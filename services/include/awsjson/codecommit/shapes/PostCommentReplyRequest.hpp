@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostCommentReplyRequest {
-  std::string inReplyTo;
-  std::optional<std::string> clientRequestToken;
-  std::string content;
+  std::string inReplyTo{};
+  std::optional<std::string> clientRequestToken{};
+  std::string content{};
 
   friend bool operator==(PostCommentReplyRequest const&, PostCommentReplyRequest const&) = default;
 };

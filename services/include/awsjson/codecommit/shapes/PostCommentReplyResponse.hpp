@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostCommentReplyResponse {
-  std::optional<::awsjson::codecommit::Comment> comment;
+  std::optional<::awsjson::codecommit::Comment> comment{};
 
   friend bool operator==(PostCommentReplyResponse const&,
                          PostCommentReplyResponse const&) = default;

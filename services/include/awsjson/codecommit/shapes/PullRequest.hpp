@@ -17,17 +17,17 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequest {
-  std::optional<std::string> pullRequestId;
-  std::optional<std::string> title;
-  std::optional<std::string> description;
-  std::optional<awsjson::timestamp> lastActivityDate;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum>> pullRequestStatus;
-  std::optional<std::string> authorArn;
-  std::optional<std::vector<::awsjson::codecommit::PullRequestTarget>> pullRequestTargets;
-  std::optional<std::string> clientRequestToken;
-  std::optional<std::string> revisionId;
-  std::optional<std::vector<::awsjson::codecommit::ApprovalRule>> approvalRules;
+  std::optional<std::string> pullRequestId{};
+  std::optional<std::string> title{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::timestamp> lastActivityDate{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum>> pullRequestStatus{};
+  std::optional<std::string> authorArn{};
+  std::optional<std::vector<::awsjson::codecommit::PullRequestTarget>> pullRequestTargets{};
+  std::optional<std::string> clientRequestToken{};
+  std::optional<std::string> revisionId{};
+  std::optional<std::vector<::awsjson::codecommit::ApprovalRule>> approvalRules{};
 
   friend bool operator==(PullRequest const&, PullRequest const&) = default;
 };

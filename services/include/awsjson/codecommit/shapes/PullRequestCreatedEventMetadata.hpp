@@ -12,10 +12,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestCreatedEventMetadata {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> sourceCommitId;
-  std::optional<std::string> destinationCommitId;
-  std::optional<std::string> mergeBase;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> sourceCommitId{};
+  std::optional<std::string> destinationCommitId{};
+  std::optional<std::string> mergeBase{};
 
   friend bool operator==(PullRequestCreatedEventMetadata const&,
                          PullRequestCreatedEventMetadata const&) = default;

@@ -21,17 +21,17 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestEvent {
-  std::optional<std::string> pullRequestId;
-  std::optional<awsjson::timestamp> eventDate;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestEventType>> pullRequestEventType;
-  std::optional<std::string> actorArn;
-  std::optional<::awsjson::codecommit::PullRequestCreatedEventMetadata> pullRequestCreatedEventMetadata;
-  std::optional<::awsjson::codecommit::PullRequestStatusChangedEventMetadata> pullRequestStatusChangedEventMetadata;
-  std::optional<::awsjson::codecommit::PullRequestSourceReferenceUpdatedEventMetadata> pullRequestSourceReferenceUpdatedEventMetadata;
-  std::optional<::awsjson::codecommit::PullRequestMergedStateChangedEventMetadata> pullRequestMergedStateChangedEventMetadata;
-  std::optional<::awsjson::codecommit::ApprovalRuleEventMetadata> approvalRuleEventMetadata;
-  std::optional<::awsjson::codecommit::ApprovalStateChangedEventMetadata> approvalStateChangedEventMetadata;
-  std::optional<::awsjson::codecommit::ApprovalRuleOverriddenEventMetadata> approvalRuleOverriddenEventMetadata;
+  std::optional<std::string> pullRequestId{};
+  std::optional<awsjson::timestamp> eventDate{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestEventType>> pullRequestEventType{};
+  std::optional<std::string> actorArn{};
+  std::optional<::awsjson::codecommit::PullRequestCreatedEventMetadata> pullRequestCreatedEventMetadata{};
+  std::optional<::awsjson::codecommit::PullRequestStatusChangedEventMetadata> pullRequestStatusChangedEventMetadata{};
+  std::optional<::awsjson::codecommit::PullRequestSourceReferenceUpdatedEventMetadata> pullRequestSourceReferenceUpdatedEventMetadata{};
+  std::optional<::awsjson::codecommit::PullRequestMergedStateChangedEventMetadata> pullRequestMergedStateChangedEventMetadata{};
+  std::optional<::awsjson::codecommit::ApprovalRuleEventMetadata> approvalRuleEventMetadata{};
+  std::optional<::awsjson::codecommit::ApprovalStateChangedEventMetadata> approvalStateChangedEventMetadata{};
+  std::optional<::awsjson::codecommit::ApprovalRuleOverriddenEventMetadata> approvalRuleOverriddenEventMetadata{};
 
   friend bool operator==(PullRequestEvent const&, PullRequestEvent const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestMergedStateChangedEventMetadata {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> destinationReference;
-  std::optional<::awsjson::codecommit::MergeMetadata> mergeMetadata;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> destinationReference{};
+  std::optional<::awsjson::codecommit::MergeMetadata> mergeMetadata{};
 
   friend bool operator==(PullRequestMergedStateChangedEventMetadata const&,
                          PullRequestMergedStateChangedEventMetadata const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestSourceReferenceUpdatedEventMetadata {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> beforeCommitId;
-  std::optional<std::string> afterCommitId;
-  std::optional<std::string> mergeBase;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> beforeCommitId{};
+  std::optional<std::string> afterCommitId{};
+  std::optional<std::string> mergeBase{};
 
   friend bool operator==(PullRequestSourceReferenceUpdatedEventMetadata const&,
                          PullRequestSourceReferenceUpdatedEventMetadata const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestStatusChangedEventMetadata {
-  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum>> pullRequestStatus;
+  std::optional<awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum>> pullRequestStatus{};
 
   friend bool operator==(PullRequestStatusChangedEventMetadata const&,
                          PullRequestStatusChangedEventMetadata const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullRequestTarget {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> sourceReference;
-  std::optional<std::string> destinationReference;
-  std::optional<std::string> destinationCommit;
-  std::optional<std::string> sourceCommit;
-  std::optional<std::string> mergeBase;
-  std::optional<::awsjson::codecommit::MergeMetadata> mergeMetadata;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> sourceReference{};
+  std::optional<std::string> destinationReference{};
+  std::optional<std::string> destinationCommit{};
+  std::optional<std::string> sourceCommit{};
+  std::optional<std::string> mergeBase{};
+  std::optional<::awsjson::codecommit::MergeMetadata> mergeMetadata{};
 
   friend bool operator==(PullRequestTarget const&, PullRequestTarget const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutCommentReactionRequest {
-  std::string commentId;
-  std::string reactionValue;
+  std::string commentId{};
+  std::string reactionValue{};
 
   friend bool operator==(PutCommentReactionRequest const&,
                          PutCommentReactionRequest const&) = default;

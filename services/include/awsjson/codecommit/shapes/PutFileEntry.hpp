@@ -15,10 +15,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutFileEntry {
-  std::string filePath;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode;
-  std::optional<awsjson::blob> fileContent;
-  std::optional<::awsjson::codecommit::SourceFileSpecifier> sourceFile;
+  std::string filePath{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode{};
+  std::optional<awsjson::blob> fileContent{};
+  std::optional<::awsjson::codecommit::SourceFileSpecifier> sourceFile{};
 
   friend bool operator==(PutFileEntry const&, PutFileEntry const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutFileRequest {
-  std::string repositoryName;
-  std::string branchName;
-  awsjson::blob fileContent;
-  std::string filePath;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode;
-  std::optional<std::string> parentCommitId;
-  std::optional<std::string> commitMessage;
-  std::optional<std::string> name;
-  std::optional<std::string> email;
+  std::string repositoryName{};
+  std::string branchName{};
+  awsjson::blob fileContent{};
+  std::string filePath{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode{};
+  std::optional<std::string> parentCommitId{};
+  std::optional<std::string> commitMessage{};
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
 
   friend bool operator==(PutFileRequest const&, PutFileRequest const&) = default;
 };

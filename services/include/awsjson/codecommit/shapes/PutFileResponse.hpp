@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutFileResponse {
-  std::string commitId;
-  std::string blobId;
-  std::string treeId;
+  std::string commitId{};
+  std::string blobId{};
+  std::string treeId{};
 
   friend bool operator==(PutFileResponse const&, PutFileResponse const&) = default;
 };

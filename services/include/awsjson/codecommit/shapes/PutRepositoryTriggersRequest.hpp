@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRepositoryTriggersRequest {
-  std::string repositoryName;
-  std::vector<::awsjson::codecommit::RepositoryTrigger> triggers;
+  std::string repositoryName{};
+  std::vector<::awsjson::codecommit::RepositoryTrigger> triggers{};
 
   friend bool operator==(PutRepositoryTriggersRequest const&,
                          PutRepositoryTriggersRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRepositoryTriggersResponse {
-  std::optional<std::string> configurationId;
+  std::optional<std::string> configurationId{};
 
   friend bool operator==(PutRepositoryTriggersResponse const&,
                          PutRepositoryTriggersResponse const&) = default;

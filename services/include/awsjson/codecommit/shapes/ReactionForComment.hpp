@@ -16,9 +16,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReactionForComment {
-  std::optional<::awsjson::codecommit::ReactionValueFormats> reaction;
-  std::optional<std::vector<std::string>> reactionUsers;
-  std::optional<std::int32_t> reactionsFromDeletedUsersCount;
+  std::optional<::awsjson::codecommit::ReactionValueFormats> reaction{};
+  std::optional<std::vector<std::string>> reactionUsers{};
+  std::optional<std::int32_t> reactionsFromDeletedUsersCount{};
 
   friend bool operator==(ReactionForComment const&, ReactionForComment const&) = default;
 };

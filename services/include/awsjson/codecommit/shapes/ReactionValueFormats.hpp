@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReactionValueFormats {
-  std::optional<std::string> emoji;
-  std::optional<std::string> shortCode;
-  std::optional<std::string> unicode;
+  std::optional<std::string> emoji{};
+  std::optional<std::string> shortCode{};
+  std::optional<std::string> unicode{};
 
   friend bool operator==(ReactionValueFormats const&, ReactionValueFormats const&) = default;
 };

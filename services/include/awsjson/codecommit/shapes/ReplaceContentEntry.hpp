@@ -15,10 +15,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplaceContentEntry {
-  std::string filePath;
-  awsjson::open_enum<::awsjson::codecommit::ReplacementTypeEnum> replacementType;
-  std::optional<awsjson::blob> content;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode;
+  std::string filePath{};
+  awsjson::open_enum<::awsjson::codecommit::ReplacementTypeEnum> replacementType{};
+  std::optional<awsjson::blob> content{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode{};
 
   friend bool operator==(ReplaceContentEntry const&, ReplaceContentEntry const&) = default;
 };

@@ -12,17 +12,17 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryMetadata {
-  std::optional<std::string> accountId;
-  std::optional<std::string> repositoryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> repositoryDescription;
-  std::optional<std::string> defaultBranch;
-  std::optional<awsjson::timestamp> lastModifiedDate;
-  std::optional<awsjson::timestamp> creationDate;
-  std::optional<std::string> cloneUrlHttp;
-  std::optional<std::string> cloneUrlSsh;
-  std::optional<std::string> Arn;
-  std::optional<std::string> kmsKeyId;
+  std::optional<std::string> accountId{};
+  std::optional<std::string> repositoryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> repositoryDescription{};
+  std::optional<std::string> defaultBranch{};
+  std::optional<awsjson::timestamp> lastModifiedDate{};
+  std::optional<awsjson::timestamp> creationDate{};
+  std::optional<std::string> cloneUrlHttp{};
+  std::optional<std::string> cloneUrlSsh{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(RepositoryMetadata const&, RepositoryMetadata const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryNameIdPair {
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> repositoryId;
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> repositoryId{};
 
   friend bool operator==(RepositoryNameIdPair const&, RepositoryNameIdPair const&) = default;
 };

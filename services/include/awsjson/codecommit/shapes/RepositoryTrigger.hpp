@@ -15,11 +15,11 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryTrigger {
-  std::string name;
-  std::string destinationArn;
-  std::optional<std::string> customData;
-  std::optional<std::vector<std::string>> branches;
-  std::vector<awsjson::open_enum<::awsjson::codecommit::RepositoryTriggerEventEnum>> events;
+  std::string name{};
+  std::string destinationArn{};
+  std::optional<std::string> customData{};
+  std::optional<std::vector<std::string>> branches{};
+  std::vector<awsjson::open_enum<::awsjson::codecommit::RepositoryTriggerEventEnum>> events{};
 
   friend bool operator==(RepositoryTrigger const&, RepositoryTrigger const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryTriggerExecutionFailure {
-  std::optional<std::string> trigger;
-  std::optional<std::string> failureMessage;
+  std::optional<std::string> trigger{};
+  std::optional<std::string> failureMessage{};
 
   friend bool operator==(RepositoryTriggerExecutionFailure const&,
                          RepositoryTriggerExecutionFailure const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetFileModeEntry {
-  std::string filePath;
-  awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum> fileMode;
+  std::string filePath{};
+  awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum> fileMode{};
 
   friend bool operator==(SetFileModeEntry const&, SetFileModeEntry const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceFileSpecifier {
-  std::string filePath;
-  std::optional<bool> isMove;
+  std::string filePath{};
+  std::optional<bool> isMove{};
 
   friend bool operator==(SourceFileSpecifier const&, SourceFileSpecifier const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubModule {
-  std::optional<std::string> commitId;
-  std::optional<std::string> absolutePath;
-  std::optional<std::string> relativePath;
+  std::optional<std::string> commitId{};
+  std::optional<std::string> absolutePath{};
+  std::optional<std::string> relativePath{};
 
   friend bool operator==(SubModule const&, SubModule const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SymbolicLink {
-  std::optional<std::string> blobId;
-  std::optional<std::string> absolutePath;
-  std::optional<std::string> relativePath;
-  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode;
+  std::optional<std::string> blobId{};
+  std::optional<std::string> absolutePath{};
+  std::optional<std::string> relativePath{};
+  std::optional<awsjson::open_enum<::awsjson::codecommit::FileModeTypeEnum>> fileMode{};
 
   friend bool operator==(SymbolicLink const&, SymbolicLink const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Target {
-  std::string repositoryName;
-  std::string sourceReference;
-  std::optional<std::string> destinationReference;
+  std::string repositoryName{};
+  std::string sourceReference{};
+  std::optional<std::string> destinationReference{};
 
   friend bool operator==(Target const&, Target const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestRepositoryTriggersRequest {
-  std::string repositoryName;
-  std::vector<::awsjson::codecommit::RepositoryTrigger> triggers;
+  std::string repositoryName{};
+  std::vector<::awsjson::codecommit::RepositoryTrigger> triggers{};
 
   friend bool operator==(TestRepositoryTriggersRequest const&,
                          TestRepositoryTriggersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestRepositoryTriggersResponse {
-  std::optional<std::vector<std::string>> successfulExecutions;
-  std::optional<std::vector<::awsjson::codecommit::RepositoryTriggerExecutionFailure>> failedExecutions;
+  std::optional<std::vector<std::string>> successfulExecutions{};
+  std::optional<std::vector<::awsjson::codecommit::RepositoryTriggerExecutionFailure>> failedExecutions{};
 
   friend bool operator==(TestRepositoryTriggersResponse const&,
                          TestRepositoryTriggersResponse const&) = default;

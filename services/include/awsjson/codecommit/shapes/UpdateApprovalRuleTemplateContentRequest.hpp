@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApprovalRuleTemplateContentRequest {
-  std::string approvalRuleTemplateName;
-  std::string newRuleContent;
-  std::optional<std::string> existingRuleContentSha256;
+  std::string approvalRuleTemplateName{};
+  std::string newRuleContent{};
+  std::optional<std::string> existingRuleContentSha256{};
 
   friend bool operator==(UpdateApprovalRuleTemplateContentRequest const&,
                          UpdateApprovalRuleTemplateContentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApprovalRuleTemplateContentResponse {
-  ::awsjson::codecommit::ApprovalRuleTemplate approvalRuleTemplate;
+  ::awsjson::codecommit::ApprovalRuleTemplate approvalRuleTemplate{};
 
   friend bool operator==(UpdateApprovalRuleTemplateContentResponse const&,
                          UpdateApprovalRuleTemplateContentResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApprovalRuleTemplateDescriptionRequest {
-  std::string approvalRuleTemplateName;
-  std::string approvalRuleTemplateDescription;
+  std::string approvalRuleTemplateName{};
+  std::string approvalRuleTemplateDescription{};
 
   friend bool operator==(UpdateApprovalRuleTemplateDescriptionRequest const&,
                          UpdateApprovalRuleTemplateDescriptionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApprovalRuleTemplateNameRequest {
-  std::string oldApprovalRuleTemplateName;
-  std::string newApprovalRuleTemplateName;
+  std::string oldApprovalRuleTemplateName{};
+  std::string newApprovalRuleTemplateName{};
 
   friend bool operator==(UpdateApprovalRuleTemplateNameRequest const&,
                          UpdateApprovalRuleTemplateNameRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCommentRequest {
-  std::string commentId;
-  std::string content;
+  std::string commentId{};
+  std::string content{};
 
   friend bool operator==(UpdateCommentRequest const&, UpdateCommentRequest const&) = default;
 };

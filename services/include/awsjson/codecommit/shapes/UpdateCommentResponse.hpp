@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCommentResponse {
-  std::optional<::awsjson::codecommit::Comment> comment;
+  std::optional<::awsjson::codecommit::Comment> comment{};
 
   friend bool operator==(UpdateCommentResponse const&, UpdateCommentResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDefaultBranchRequest {
-  std::string repositoryName;
-  std::string defaultBranchName;
+  std::string repositoryName{};
+  std::string defaultBranchName{};
 
   friend bool operator==(UpdateDefaultBranchRequest const&,
                          UpdateDefaultBranchRequest const&) = default;

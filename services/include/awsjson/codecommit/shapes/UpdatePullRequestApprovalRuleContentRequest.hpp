@@ -12,10 +12,10 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestApprovalRuleContentRequest {
-  std::string pullRequestId;
-  std::string approvalRuleName;
-  std::optional<std::string> existingRuleContentSha256;
-  std::string newRuleContent;
+  std::string pullRequestId{};
+  std::string approvalRuleName{};
+  std::optional<std::string> existingRuleContentSha256{};
+  std::string newRuleContent{};
 
   friend bool operator==(UpdatePullRequestApprovalRuleContentRequest const&,
                          UpdatePullRequestApprovalRuleContentRequest const&) = default;

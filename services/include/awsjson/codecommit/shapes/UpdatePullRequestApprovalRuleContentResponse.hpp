@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestApprovalRuleContentResponse {
-  ::awsjson::codecommit::ApprovalRule approvalRule;
+  ::awsjson::codecommit::ApprovalRule approvalRule{};
 
   friend bool operator==(UpdatePullRequestApprovalRuleContentResponse const&,
                          UpdatePullRequestApprovalRuleContentResponse const&) = default;

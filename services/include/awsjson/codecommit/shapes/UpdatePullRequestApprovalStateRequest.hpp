@@ -14,9 +14,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestApprovalStateRequest {
-  std::string pullRequestId;
-  std::string revisionId;
-  awsjson::open_enum<::awsjson::codecommit::ApprovalState> approvalState;
+  std::string pullRequestId{};
+  std::string revisionId{};
+  awsjson::open_enum<::awsjson::codecommit::ApprovalState> approvalState{};
 
   friend bool operator==(UpdatePullRequestApprovalStateRequest const&,
                          UpdatePullRequestApprovalStateRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestDescriptionRequest {
-  std::string pullRequestId;
-  std::string description;
+  std::string pullRequestId{};
+  std::string description{};
 
   friend bool operator==(UpdatePullRequestDescriptionRequest const&,
                          UpdatePullRequestDescriptionRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestStatusRequest {
-  std::string pullRequestId;
-  awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum> pullRequestStatus;
+  std::string pullRequestId{};
+  awsjson::open_enum<::awsjson::codecommit::PullRequestStatusEnum> pullRequestStatus{};
 
   friend bool operator==(UpdatePullRequestStatusRequest const&,
                          UpdatePullRequestStatusRequest const&) = default;

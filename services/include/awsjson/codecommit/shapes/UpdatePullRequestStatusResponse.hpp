@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestStatusResponse {
-  ::awsjson::codecommit::PullRequest pullRequest;
+  ::awsjson::codecommit::PullRequest pullRequest{};
 
   friend bool operator==(UpdatePullRequestStatusResponse const&,
                          UpdatePullRequestStatusResponse const&) = default;

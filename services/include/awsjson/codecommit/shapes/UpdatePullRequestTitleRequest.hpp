@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestTitleRequest {
-  std::string pullRequestId;
-  std::string title;
+  std::string pullRequestId{};
+  std::string title{};
 
   friend bool operator==(UpdatePullRequestTitleRequest const&,
                          UpdatePullRequestTitleRequest const&) = default;

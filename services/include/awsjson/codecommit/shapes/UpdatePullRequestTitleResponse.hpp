@@ -13,7 +13,7 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullRequestTitleResponse {
-  ::awsjson::codecommit::PullRequest pullRequest;
+  ::awsjson::codecommit::PullRequest pullRequest{};
 
   friend bool operator==(UpdatePullRequestTitleResponse const&,
                          UpdatePullRequestTitleResponse const&) = default;

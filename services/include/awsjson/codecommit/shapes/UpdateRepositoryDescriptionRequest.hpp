@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryDescriptionRequest {
-  std::string repositoryName;
-  std::optional<std::string> repositoryDescription;
+  std::string repositoryName{};
+  std::optional<std::string> repositoryDescription{};
 
   friend bool operator==(UpdateRepositoryDescriptionRequest const&,
                          UpdateRepositoryDescriptionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryEncryptionKeyRequest {
-  std::string repositoryName;
-  std::string kmsKeyId;
+  std::string repositoryName{};
+  std::string kmsKeyId{};
 
   friend bool operator==(UpdateRepositoryEncryptionKeyRequest const&,
                          UpdateRepositoryEncryptionKeyRequest const&) = default;

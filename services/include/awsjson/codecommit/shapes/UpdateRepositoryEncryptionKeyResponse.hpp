@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryEncryptionKeyResponse {
-  std::optional<std::string> repositoryId;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::string> originalKmsKeyId;
+  std::optional<std::string> repositoryId{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::string> originalKmsKeyId{};
 
   friend bool operator==(UpdateRepositoryEncryptionKeyResponse const&,
                          UpdateRepositoryEncryptionKeyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryNameRequest {
-  std::string oldName;
-  std::string newName;
+  std::string oldName{};
+  std::string newName{};
 
   friend bool operator==(UpdateRepositoryNameRequest const&,
                          UpdateRepositoryNameRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::codecommit {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserInfo {
-  std::optional<std::string> name;
-  std::optional<std::string> email;
-  std::optional<std::string> date;
+  std::optional<std::string> name{};
+  std::optional<std::string> email{};
+  std::optional<std::string> date{};
 
   friend bool operator==(UserInfo const&, UserInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConcurrentModificationException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ConcurrentModificationException const&,
                          ConcurrentModificationException const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connection {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> ConnectionArn;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::ProviderType>> ProviderType;
-  std::optional<std::string> OwnerAccountId;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::ConnectionStatus>> ConnectionStatus;
-  std::optional<std::string> HostArn;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> ConnectionArn{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::ProviderType>> ProviderType{};
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::ConnectionStatus>> ConnectionStatus{};
+  std::optional<std::string> HostArn{};
 
   friend bool operator==(Connection const&, Connection const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionResponse {
-  std::string ConnectionArn;
-  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags;
+  std::string ConnectionArn{};
+  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags{};
 
   friend bool operator==(CreateConnectionResponse const&,
                          CreateConnectionResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHostRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::codeconnections::ProviderType> ProviderType;
-  std::string ProviderEndpoint;
-  std::optional<::awsjson::codeconnections::VpcConfiguration> VpcConfiguration;
-  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::codeconnections::ProviderType> ProviderType{};
+  std::string ProviderEndpoint{};
+  std::optional<::awsjson::codeconnections::VpcConfiguration> VpcConfiguration{};
+  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags{};
 
   friend bool operator==(CreateHostRequest const&, CreateHostRequest const&) = default;
 };

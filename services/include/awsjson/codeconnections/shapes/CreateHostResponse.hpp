@@ -15,8 +15,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHostResponse {
-  std::optional<std::string> HostArn;
-  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags;
+  std::optional<std::string> HostArn{};
+  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags{};
 
   friend bool operator==(CreateHostResponse const&, CreateHostResponse const&) = default;
 };

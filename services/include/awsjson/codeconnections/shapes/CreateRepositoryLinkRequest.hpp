@@ -15,11 +15,11 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryLinkRequest {
-  std::string ConnectionArn;
-  std::string OwnerId;
-  std::string RepositoryName;
-  std::optional<std::string> EncryptionKeyArn;
-  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags;
+  std::string ConnectionArn{};
+  std::string OwnerId{};
+  std::string RepositoryName{};
+  std::optional<std::string> EncryptionKeyArn{};
+  std::optional<std::vector<::awsjson::codeconnections::Tag>> Tags{};
 
   friend bool operator==(CreateRepositoryLinkRequest const&,
                          CreateRepositoryLinkRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSyncConfigurationRequest {
-  std::string Branch;
-  std::string ConfigFile;
-  std::string RepositoryLinkId;
-  std::string ResourceName;
-  std::string RoleArn;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::PublishDeploymentStatus>> PublishDeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::PullRequestComment>> PullRequestComment;
+  std::string Branch{};
+  std::string ConfigFile{};
+  std::string RepositoryLinkId{};
+  std::string ResourceName{};
+  std::string RoleArn{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::PublishDeploymentStatus>> PublishDeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::PullRequestComment>> PullRequestComment{};
 
   friend bool operator==(CreateSyncConfigurationRequest const&,
                          CreateSyncConfigurationRequest const&) = default;

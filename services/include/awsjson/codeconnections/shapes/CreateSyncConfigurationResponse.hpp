@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSyncConfigurationResponse {
-  ::awsjson::codeconnections::SyncConfiguration SyncConfiguration;
+  ::awsjson::codeconnections::SyncConfiguration SyncConfiguration{};
 
   friend bool operator==(CreateSyncConfigurationResponse const&,
                          CreateSyncConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionRequest {
-  std::string ConnectionArn;
+  std::string ConnectionArn{};
 
   friend bool operator==(GetConnectionRequest const&, GetConnectionRequest const&) = default;
 };

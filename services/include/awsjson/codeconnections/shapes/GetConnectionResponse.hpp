@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionResponse {
-  std::optional<::awsjson::codeconnections::Connection> Connection;
+  std::optional<::awsjson::codeconnections::Connection> Connection{};
 
   friend bool operator==(GetConnectionResponse const&, GetConnectionResponse const&) = default;
 };

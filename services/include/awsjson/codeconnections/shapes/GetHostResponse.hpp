@@ -15,11 +15,11 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHostResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::ProviderType>> ProviderType;
-  std::optional<std::string> ProviderEndpoint;
-  std::optional<::awsjson::codeconnections::VpcConfiguration> VpcConfiguration;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::ProviderType>> ProviderType{};
+  std::optional<std::string> ProviderEndpoint{};
+  std::optional<::awsjson::codeconnections::VpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(GetHostResponse const&, GetHostResponse const&) = default;
 };

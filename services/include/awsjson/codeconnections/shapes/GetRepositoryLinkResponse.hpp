@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositoryLinkResponse {
-  ::awsjson::codeconnections::RepositoryLinkInfo RepositoryLinkInfo;
+  ::awsjson::codeconnections::RepositoryLinkInfo RepositoryLinkInfo{};
 
   friend bool operator==(GetRepositoryLinkResponse const&,
                          GetRepositoryLinkResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositorySyncStatusRequest {
-  std::string Branch;
-  std::string RepositoryLinkId;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
+  std::string Branch{};
+  std::string RepositoryLinkId{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(GetRepositorySyncStatusRequest const&,
                          GetRepositorySyncStatusRequest const&) = default;

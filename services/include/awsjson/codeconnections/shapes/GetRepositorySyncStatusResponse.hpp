@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositorySyncStatusResponse {
-  ::awsjson::codeconnections::RepositorySyncAttempt LatestSync;
+  ::awsjson::codeconnections::RepositorySyncAttempt LatestSync{};
 
   friend bool operator==(GetRepositorySyncStatusResponse const&,
                          GetRepositorySyncStatusResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSyncStatusRequest {
-  std::string ResourceName;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
+  std::string ResourceName{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(GetResourceSyncStatusRequest const&,
                          GetResourceSyncStatusRequest const&) = default;

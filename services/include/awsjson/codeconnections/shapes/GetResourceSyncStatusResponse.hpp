@@ -14,9 +14,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSyncStatusResponse {
-  std::optional<::awsjson::codeconnections::Revision> DesiredState;
-  std::optional<::awsjson::codeconnections::ResourceSyncAttempt> LatestSuccessfulSync;
-  ::awsjson::codeconnections::ResourceSyncAttempt LatestSync;
+  std::optional<::awsjson::codeconnections::Revision> DesiredState{};
+  std::optional<::awsjson::codeconnections::ResourceSyncAttempt> LatestSuccessfulSync{};
+  ::awsjson::codeconnections::ResourceSyncAttempt LatestSync{};
 
   friend bool operator==(GetResourceSyncStatusResponse const&,
                          GetResourceSyncStatusResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSyncBlockerSummaryRequest {
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
-  std::string ResourceName;
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
+  std::string ResourceName{};
 
   friend bool operator==(GetSyncBlockerSummaryRequest const&,
                          GetSyncBlockerSummaryRequest const&) = default;

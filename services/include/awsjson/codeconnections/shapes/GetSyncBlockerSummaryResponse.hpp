@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSyncBlockerSummaryResponse {
-  ::awsjson::codeconnections::SyncBlockerSummary SyncBlockerSummary;
+  ::awsjson::codeconnections::SyncBlockerSummary SyncBlockerSummary{};
 
   friend bool operator==(GetSyncBlockerSummaryResponse const&,
                          GetSyncBlockerSummaryResponse const&) = default;

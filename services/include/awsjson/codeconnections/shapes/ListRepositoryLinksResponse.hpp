@@ -15,8 +15,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositoryLinksResponse {
-  std::vector<::awsjson::codeconnections::RepositoryLinkInfo> RepositoryLinks;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::codeconnections::RepositoryLinkInfo> RepositoryLinks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRepositoryLinksResponse const&,
                          ListRepositoryLinksResponse const&) = default;

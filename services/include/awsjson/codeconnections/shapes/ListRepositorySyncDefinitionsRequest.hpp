@@ -14,8 +14,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositorySyncDefinitionsRequest {
-  std::string RepositoryLinkId;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
+  std::string RepositoryLinkId{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(ListRepositorySyncDefinitionsRequest const&,
                          ListRepositorySyncDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositorySyncDefinitionsResponse {
-  std::vector<::awsjson::codeconnections::RepositorySyncDefinition> RepositorySyncDefinitions;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::codeconnections::RepositorySyncDefinition> RepositorySyncDefinitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRepositorySyncDefinitionsResponse const&,
                          ListRepositorySyncDefinitionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSyncConfigurationsResponse {
-  std::vector<::awsjson::codeconnections::SyncConfiguration> SyncConfigurations;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::codeconnections::SyncConfiguration> SyncConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSyncConfigurationsResponse const&,
                          ListSyncConfigurationsResponse const&) = default;

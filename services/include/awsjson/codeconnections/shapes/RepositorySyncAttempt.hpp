@@ -16,9 +16,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncAttempt {
-  awsjson::timestamp StartedAt;
-  awsjson::open_enum<::awsjson::codeconnections::RepositorySyncStatus> Status;
-  std::vector<::awsjson::codeconnections::RepositorySyncEvent> Events;
+  awsjson::timestamp StartedAt{};
+  awsjson::open_enum<::awsjson::codeconnections::RepositorySyncStatus> Status{};
+  std::vector<::awsjson::codeconnections::RepositorySyncEvent> Events{};
 
   friend bool operator==(RepositorySyncAttempt const&, RepositorySyncAttempt const&) = default;
 };

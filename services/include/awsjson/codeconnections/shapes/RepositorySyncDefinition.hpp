@@ -12,10 +12,10 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncDefinition {
-  std::string Branch;
-  std::string Directory;
-  std::string Parent;
-  std::string Target;
+  std::string Branch{};
+  std::string Directory{};
+  std::string Parent{};
+  std::string Target{};
 
   friend bool operator==(RepositorySyncDefinition const&,
                          RepositorySyncDefinition const&) = default;

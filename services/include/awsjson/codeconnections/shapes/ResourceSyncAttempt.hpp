@@ -17,12 +17,12 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSyncAttempt {
-  std::vector<::awsjson::codeconnections::ResourceSyncEvent> Events;
-  ::awsjson::codeconnections::Revision InitialRevision;
-  awsjson::timestamp StartedAt;
-  awsjson::open_enum<::awsjson::codeconnections::ResourceSyncStatus> Status;
-  ::awsjson::codeconnections::Revision TargetRevision;
-  std::string Target;
+  std::vector<::awsjson::codeconnections::ResourceSyncEvent> Events{};
+  ::awsjson::codeconnections::Revision InitialRevision{};
+  awsjson::timestamp StartedAt{};
+  awsjson::open_enum<::awsjson::codeconnections::ResourceSyncStatus> Status{};
+  ::awsjson::codeconnections::Revision TargetRevision{};
+  std::string Target{};
 
   friend bool operator==(ResourceSyncAttempt const&, ResourceSyncAttempt const&) = default;
 };

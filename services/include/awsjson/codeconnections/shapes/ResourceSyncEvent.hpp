@@ -12,10 +12,10 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSyncEvent {
-  std::string Event;
-  std::optional<std::string> ExternalId;
-  awsjson::timestamp Time;
-  std::string Type;
+  std::string Event{};
+  std::optional<std::string> ExternalId{};
+  awsjson::timestamp Time{};
+  std::string Type{};
 
   friend bool operator==(ResourceSyncEvent const&, ResourceSyncEvent const&) = default;
 };

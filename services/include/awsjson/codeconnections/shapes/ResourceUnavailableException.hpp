@@ -12,7 +12,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceUnavailableException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ResourceUnavailableException const&,
                          ResourceUnavailableException const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Revision {
-  std::string Branch;
-  std::string Directory;
-  std::string OwnerId;
-  std::string RepositoryName;
-  awsjson::open_enum<::awsjson::codeconnections::ProviderType> ProviderType;
-  std::string Sha;
+  std::string Branch{};
+  std::string Directory{};
+  std::string OwnerId{};
+  std::string RepositoryName{};
+  awsjson::open_enum<::awsjson::codeconnections::ProviderType> ProviderType{};
+  std::string Sha{};
 
   friend bool operator==(Revision const&, Revision const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncBlocker {
-  std::string Id;
-  awsjson::open_enum<::awsjson::codeconnections::BlockerType> Type;
-  awsjson::open_enum<::awsjson::codeconnections::BlockerStatus> Status;
-  std::string CreatedReason;
-  awsjson::timestamp CreatedAt;
-  std::optional<std::vector<::awsjson::codeconnections::SyncBlockerContext>> Contexts;
-  std::optional<std::string> ResolvedReason;
-  std::optional<awsjson::timestamp> ResolvedAt;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::codeconnections::BlockerType> Type{};
+  awsjson::open_enum<::awsjson::codeconnections::BlockerStatus> Status{};
+  std::string CreatedReason{};
+  awsjson::timestamp CreatedAt{};
+  std::optional<std::vector<::awsjson::codeconnections::SyncBlockerContext>> Contexts{};
+  std::optional<std::string> ResolvedReason{};
+  std::optional<awsjson::timestamp> ResolvedAt{};
 
   friend bool operator==(SyncBlocker const&, SyncBlocker const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncBlockerContext {
-  std::string Key;
-  std::string Value;
+  std::string Key{};
+  std::string Value{};
 
   friend bool operator==(SyncBlockerContext const&, SyncBlockerContext const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncBlockerSummary {
-  std::string ResourceName;
-  std::optional<std::string> ParentResourceName;
-  std::optional<std::vector<::awsjson::codeconnections::SyncBlocker>> LatestBlockers;
+  std::string ResourceName{};
+  std::optional<std::string> ParentResourceName{};
+  std::optional<std::vector<::awsjson::codeconnections::SyncBlocker>> LatestBlockers{};
 
   friend bool operator==(SyncBlockerSummary const&, SyncBlockerSummary const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncConfiguration {
-  std::string Branch;
-  std::optional<std::string> ConfigFile;
-  std::string OwnerId;
-  awsjson::open_enum<::awsjson::codeconnections::ProviderType> ProviderType;
-  std::string RepositoryLinkId;
-  std::string RepositoryName;
-  std::string ResourceName;
-  std::string RoleArn;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::PublishDeploymentStatus>> PublishDeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::PullRequestComment>> PullRequestComment;
+  std::string Branch{};
+  std::optional<std::string> ConfigFile{};
+  std::string OwnerId{};
+  awsjson::open_enum<::awsjson::codeconnections::ProviderType> ProviderType{};
+  std::string RepositoryLinkId{};
+  std::string RepositoryName{};
+  std::string ResourceName{};
+  std::string RoleArn{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::PublishDeploymentStatus>> PublishDeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::PullRequestComment>> PullRequestComment{};
 
   friend bool operator==(SyncConfiguration const&, SyncConfiguration const&) = default;
 };

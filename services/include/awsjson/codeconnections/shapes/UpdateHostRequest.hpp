@@ -14,9 +14,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHostRequest {
-  std::string HostArn;
-  std::optional<std::string> ProviderEndpoint;
-  std::optional<::awsjson::codeconnections::VpcConfiguration> VpcConfiguration;
+  std::string HostArn{};
+  std::optional<std::string> ProviderEndpoint{};
+  std::optional<::awsjson::codeconnections::VpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(UpdateHostRequest const&, UpdateHostRequest const&) = default;
 };

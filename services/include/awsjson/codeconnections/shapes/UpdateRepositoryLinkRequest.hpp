@@ -12,9 +12,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryLinkRequest {
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> EncryptionKeyArn;
-  std::string RepositoryLinkId;
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> EncryptionKeyArn{};
+  std::string RepositoryLinkId{};
 
   friend bool operator==(UpdateRepositoryLinkRequest const&,
                          UpdateRepositoryLinkRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryLinkResponse {
-  ::awsjson::codeconnections::RepositoryLinkInfo RepositoryLinkInfo;
+  ::awsjson::codeconnections::RepositoryLinkInfo RepositoryLinkInfo{};
 
   friend bool operator==(UpdateRepositoryLinkResponse const&,
                          UpdateRepositoryLinkResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncBlockerRequest {
-  std::string Id;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
-  std::string ResourceName;
-  std::string ResolvedReason;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
+  std::string ResourceName{};
+  std::string ResolvedReason{};
 
   friend bool operator==(UpdateSyncBlockerRequest const&,
                          UpdateSyncBlockerRequest const&) = default;

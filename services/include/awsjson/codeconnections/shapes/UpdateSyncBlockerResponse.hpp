@@ -14,9 +14,9 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncBlockerResponse {
-  std::string ResourceName;
-  std::optional<std::string> ParentResourceName;
-  ::awsjson::codeconnections::SyncBlocker SyncBlocker;
+  std::string ResourceName{};
+  std::optional<std::string> ParentResourceName{};
+  ::awsjson::codeconnections::SyncBlocker SyncBlocker{};
 
   friend bool operator==(UpdateSyncBlockerResponse const&,
                          UpdateSyncBlockerResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncConfigurationRequest {
-  std::optional<std::string> Branch;
-  std::optional<std::string> ConfigFile;
-  std::optional<std::string> RepositoryLinkId;
-  std::string ResourceName;
-  std::optional<std::string> RoleArn;
-  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::PublishDeploymentStatus>> PublishDeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn;
-  std::optional<awsjson::open_enum<::awsjson::codeconnections::PullRequestComment>> PullRequestComment;
+  std::optional<std::string> Branch{};
+  std::optional<std::string> ConfigFile{};
+  std::optional<std::string> RepositoryLinkId{};
+  std::string ResourceName{};
+  std::optional<std::string> RoleArn{};
+  awsjson::open_enum<::awsjson::codeconnections::SyncConfigurationType> SyncType{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::PublishDeploymentStatus>> PublishDeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn{};
+  std::optional<awsjson::open_enum<::awsjson::codeconnections::PullRequestComment>> PullRequestComment{};
 
   friend bool operator==(UpdateSyncConfigurationRequest const&,
                          UpdateSyncConfigurationRequest const&) = default;

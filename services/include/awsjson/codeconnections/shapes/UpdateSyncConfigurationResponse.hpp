@@ -13,7 +13,7 @@ namespace awsjson::codeconnections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncConfigurationResponse {
-  ::awsjson::codeconnections::SyncConfiguration SyncConfiguration;
+  ::awsjson::codeconnections::SyncConfiguration SyncConfiguration{};
 
   friend bool operator==(UpdateSyncConfigurationResponse const&,
                          UpdateSyncConfigurationResponse const&) = default;

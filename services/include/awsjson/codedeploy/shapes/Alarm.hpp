@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alarm {
-  std::optional<std::string> name;
+  std::optional<std::string> name{};
 
   friend bool operator==(Alarm const&, Alarm const&) = default;
 };

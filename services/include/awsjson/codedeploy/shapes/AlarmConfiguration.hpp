@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlarmConfiguration {
-  std::optional<bool> enabled;
-  std::optional<bool> ignorePollAlarmFailure;
-  std::optional<std::vector<::awsjson::codedeploy::Alarm>> alarms;
+  std::optional<bool> enabled{};
+  std::optional<bool> ignorePollAlarmFailure{};
+  std::optional<std::vector<::awsjson::codedeploy::Alarm>> alarms{};
 
   friend bool operator==(AlarmConfiguration const&, AlarmConfiguration const&) = default;
 };

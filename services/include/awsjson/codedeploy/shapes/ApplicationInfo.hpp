@@ -14,12 +14,12 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationInfo {
-  std::optional<std::string> applicationId;
-  std::optional<std::string> applicationName;
-  std::optional<awsjson::timestamp> createTime;
-  std::optional<bool> linkedToGitHub;
-  std::optional<std::string> gitHubAccountName;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform;
+  std::optional<std::string> applicationId{};
+  std::optional<std::string> applicationName{};
+  std::optional<awsjson::timestamp> createTime{};
+  std::optional<bool> linkedToGitHub{};
+  std::optional<std::string> gitHubAccountName{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform{};
 
   friend bool operator==(ApplicationInfo const&, ApplicationInfo const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoRollbackConfiguration {
-  std::optional<bool> enabled;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::AutoRollbackEvent>>> events;
+  std::optional<bool> enabled{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::AutoRollbackEvent>>> events{};
 
   friend bool operator==(AutoRollbackConfiguration const&,
                          AutoRollbackConfiguration const&) = default;

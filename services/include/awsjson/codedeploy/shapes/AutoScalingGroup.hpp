@@ -12,9 +12,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroup {
-  std::optional<std::string> name;
-  std::optional<std::string> hook;
-  std::optional<std::string> terminationHook;
+  std::optional<std::string> name{};
+  std::optional<std::string> hook{};
+  std::optional<std::string> terminationHook{};
 
   friend bool operator==(AutoScalingGroup const&, AutoScalingGroup const&) = default;
 };

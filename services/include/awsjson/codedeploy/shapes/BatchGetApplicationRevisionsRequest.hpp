@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetApplicationRevisionsRequest {
-  std::string applicationName;
-  std::vector<::awsjson::codedeploy::RevisionLocation> revisions;
+  std::string applicationName{};
+  std::vector<::awsjson::codedeploy::RevisionLocation> revisions{};
 
   friend bool operator==(BatchGetApplicationRevisionsRequest const&,
                          BatchGetApplicationRevisionsRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetApplicationRevisionsResponse {
-  std::optional<std::string> applicationName;
-  std::optional<std::string> errorMessage;
-  std::optional<std::vector<::awsjson::codedeploy::RevisionInfo>> revisions;
+  std::optional<std::string> applicationName{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::vector<::awsjson::codedeploy::RevisionInfo>> revisions{};
 
   friend bool operator==(BatchGetApplicationRevisionsResponse const&,
                          BatchGetApplicationRevisionsResponse const&) = default;

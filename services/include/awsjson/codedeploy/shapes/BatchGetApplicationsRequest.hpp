@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetApplicationsRequest {
-  std::vector<std::string> applicationNames;
+  std::vector<std::string> applicationNames{};
 
   friend bool operator==(BatchGetApplicationsRequest const&,
                          BatchGetApplicationsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetApplicationsResponse {
-  std::optional<std::vector<::awsjson::codedeploy::ApplicationInfo>> applicationsInfo;
+  std::optional<std::vector<::awsjson::codedeploy::ApplicationInfo>> applicationsInfo{};
 
   friend bool operator==(BatchGetApplicationsResponse const&,
                          BatchGetApplicationsResponse const&) = default;

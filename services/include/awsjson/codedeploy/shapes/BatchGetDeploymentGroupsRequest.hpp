@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentGroupsRequest {
-  std::string applicationName;
-  std::vector<std::string> deploymentGroupNames;
+  std::string applicationName{};
+  std::vector<std::string> deploymentGroupNames{};
 
   friend bool operator==(BatchGetDeploymentGroupsRequest const&,
                          BatchGetDeploymentGroupsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentGroupsResponse {
-  std::optional<std::vector<::awsjson::codedeploy::DeploymentGroupInfo>> deploymentGroupsInfo;
-  std::optional<std::string> errorMessage;
+  std::optional<std::vector<::awsjson::codedeploy::DeploymentGroupInfo>> deploymentGroupsInfo{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(BatchGetDeploymentGroupsResponse const&,
                          BatchGetDeploymentGroupsResponse const&) = default;

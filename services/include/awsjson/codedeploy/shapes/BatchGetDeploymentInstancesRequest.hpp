@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentInstancesRequest {
-  std::string deploymentId;
-  std::vector<std::string> instanceIds;
+  std::string deploymentId{};
+  std::vector<std::string> instanceIds{};
 
   friend bool operator==(BatchGetDeploymentInstancesRequest const&,
                          BatchGetDeploymentInstancesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentInstancesResponse {
-  std::optional<std::vector<::awsjson::codedeploy::InstanceSummary>> instancesSummary;
-  std::optional<std::string> errorMessage;
+  std::optional<std::vector<::awsjson::codedeploy::InstanceSummary>> instancesSummary{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(BatchGetDeploymentInstancesResponse const&,
                          BatchGetDeploymentInstancesResponse const&) = default;

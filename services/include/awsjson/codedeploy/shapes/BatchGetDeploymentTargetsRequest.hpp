@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentTargetsRequest {
-  std::string deploymentId;
-  std::vector<std::string> targetIds;
+  std::string deploymentId{};
+  std::vector<std::string> targetIds{};
 
   friend bool operator==(BatchGetDeploymentTargetsRequest const&,
                          BatchGetDeploymentTargetsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentTargetsResponse {
-  std::optional<std::vector<::awsjson::codedeploy::DeploymentTarget>> deploymentTargets;
+  std::optional<std::vector<::awsjson::codedeploy::DeploymentTarget>> deploymentTargets{};
 
   friend bool operator==(BatchGetDeploymentTargetsResponse const&,
                          BatchGetDeploymentTargetsResponse const&) = default;

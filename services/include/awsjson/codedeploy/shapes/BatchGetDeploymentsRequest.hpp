@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentsRequest {
-  std::vector<std::string> deploymentIds;
+  std::vector<std::string> deploymentIds{};
 
   friend bool operator==(BatchGetDeploymentsRequest const&,
                          BatchGetDeploymentsRequest const&) = default;

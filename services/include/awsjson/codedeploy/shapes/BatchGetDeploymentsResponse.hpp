@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDeploymentsResponse {
-  std::optional<std::vector<::awsjson::codedeploy::DeploymentInfo>> deploymentsInfo;
+  std::optional<std::vector<::awsjson::codedeploy::DeploymentInfo>> deploymentsInfo{};
 
   friend bool operator==(BatchGetDeploymentsResponse const&,
                          BatchGetDeploymentsResponse const&) = default;

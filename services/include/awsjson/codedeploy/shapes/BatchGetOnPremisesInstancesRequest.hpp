@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetOnPremisesInstancesRequest {
-  std::vector<std::string> instanceNames;
+  std::vector<std::string> instanceNames{};
 
   friend bool operator==(BatchGetOnPremisesInstancesRequest const&,
                          BatchGetOnPremisesInstancesRequest const&) = default;

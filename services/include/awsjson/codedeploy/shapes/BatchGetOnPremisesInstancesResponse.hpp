@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetOnPremisesInstancesResponse {
-  std::optional<std::vector<::awsjson::codedeploy::InstanceInfo>> instanceInfos;
+  std::optional<std::vector<::awsjson::codedeploy::InstanceInfo>> instanceInfos{};
 
   friend bool operator==(BatchGetOnPremisesInstancesResponse const&,
                          BatchGetOnPremisesInstancesResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlueGreenDeploymentConfiguration {
-  std::optional<::awsjson::codedeploy::BlueInstanceTerminationOption> terminateBlueInstancesOnDeploymentSuccess;
-  std::optional<::awsjson::codedeploy::DeploymentReadyOption> deploymentReadyOption;
-  std::optional<::awsjson::codedeploy::GreenFleetProvisioningOption> greenFleetProvisioningOption;
+  std::optional<::awsjson::codedeploy::BlueInstanceTerminationOption> terminateBlueInstancesOnDeploymentSuccess{};
+  std::optional<::awsjson::codedeploy::DeploymentReadyOption> deploymentReadyOption{};
+  std::optional<::awsjson::codedeploy::GreenFleetProvisioningOption> greenFleetProvisioningOption{};
 
   friend bool operator==(BlueGreenDeploymentConfiguration const&,
                          BlueGreenDeploymentConfiguration const&) = default;

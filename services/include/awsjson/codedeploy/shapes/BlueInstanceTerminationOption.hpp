@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlueInstanceTerminationOption {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::InstanceAction>> action;
-  std::optional<std::int32_t> terminationWaitTimeInMinutes;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::InstanceAction>> action{};
+  std::optional<std::int32_t> terminationWaitTimeInMinutes{};
 
   friend bool operator==(BlueInstanceTerminationOption const&,
                          BlueInstanceTerminationOption const&) = default;

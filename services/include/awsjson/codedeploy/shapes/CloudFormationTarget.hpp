@@ -16,13 +16,13 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudFormationTarget {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> targetId;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
-  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetStatus>> status;
-  std::optional<std::string> resourceType;
-  std::optional<double> targetVersionWeight;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> targetId{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
+  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetStatus>> status{};
+  std::optional<std::string> resourceType{};
+  std::optional<double> targetVersionWeight{};
 
   friend bool operator==(CloudFormationTarget const&, CloudFormationTarget const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinueDeploymentRequest {
-  std::optional<std::string> deploymentId;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentWaitType>> deploymentWaitType;
+  std::optional<std::string> deploymentId{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentWaitType>> deploymentWaitType{};
 
   friend bool operator==(ContinueDeploymentRequest const&,
                          ContinueDeploymentRequest const&) = default;

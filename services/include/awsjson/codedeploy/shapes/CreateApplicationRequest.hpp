@@ -16,9 +16,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::string applicationName;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform;
-  std::optional<std::vector<::awsjson::codedeploy::Tag>> tags;
+  std::string applicationName{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform{};
+  std::optional<std::vector<::awsjson::codedeploy::Tag>> tags{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationResponse {
-  std::optional<std::string> applicationId;
+  std::optional<std::string> applicationId{};
 
   friend bool operator==(CreateApplicationResponse const&,
                          CreateApplicationResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeploymentConfigRequest {
-  std::string deploymentConfigName;
-  std::optional<::awsjson::codedeploy::MinimumHealthyHosts> minimumHealthyHosts;
-  std::optional<::awsjson::codedeploy::TrafficRoutingConfig> trafficRoutingConfig;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform;
-  std::optional<::awsjson::codedeploy::ZonalConfig> zonalConfig;
+  std::string deploymentConfigName{};
+  std::optional<::awsjson::codedeploy::MinimumHealthyHosts> minimumHealthyHosts{};
+  std::optional<::awsjson::codedeploy::TrafficRoutingConfig> trafficRoutingConfig{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform{};
+  std::optional<::awsjson::codedeploy::ZonalConfig> zonalConfig{};
 
   friend bool operator==(CreateDeploymentConfigRequest const&,
                          CreateDeploymentConfigRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeploymentConfigResponse {
-  std::optional<std::string> deploymentConfigId;
+  std::optional<std::string> deploymentConfigId{};
 
   friend bool operator==(CreateDeploymentConfigResponse const&,
                          CreateDeploymentConfigResponse const&) = default;

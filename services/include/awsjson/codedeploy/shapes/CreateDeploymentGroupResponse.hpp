@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeploymentGroupResponse {
-  std::optional<std::string> deploymentGroupId;
+  std::optional<std::string> deploymentGroupId{};
 
   friend bool operator==(CreateDeploymentGroupResponse const&,
                          CreateDeploymentGroupResponse const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeploymentRequest {
-  std::string applicationName;
-  std::optional<std::string> deploymentGroupName;
-  std::optional<::awsjson::codedeploy::RevisionLocation> revision;
-  std::optional<std::string> deploymentConfigName;
-  std::optional<std::string> description;
-  std::optional<bool> ignoreApplicationStopFailures;
-  std::optional<::awsjson::codedeploy::TargetInstances> targetInstances;
-  std::optional<::awsjson::codedeploy::AutoRollbackConfiguration> autoRollbackConfiguration;
-  std::optional<bool> updateOutdatedInstancesOnly;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::FileExistsBehavior>> fileExistsBehavior;
-  std::optional<::awsjson::codedeploy::AlarmConfiguration> overrideAlarmConfiguration;
+  std::string applicationName{};
+  std::optional<std::string> deploymentGroupName{};
+  std::optional<::awsjson::codedeploy::RevisionLocation> revision{};
+  std::optional<std::string> deploymentConfigName{};
+  std::optional<std::string> description{};
+  std::optional<bool> ignoreApplicationStopFailures{};
+  std::optional<::awsjson::codedeploy::TargetInstances> targetInstances{};
+  std::optional<::awsjson::codedeploy::AutoRollbackConfiguration> autoRollbackConfiguration{};
+  std::optional<bool> updateOutdatedInstancesOnly{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::FileExistsBehavior>> fileExistsBehavior{};
+  std::optional<::awsjson::codedeploy::AlarmConfiguration> overrideAlarmConfiguration{};
 
   friend bool operator==(CreateDeploymentRequest const&, CreateDeploymentRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeploymentResponse {
-  std::optional<std::string> deploymentId;
+  std::optional<std::string> deploymentId{};
 
   friend bool operator==(CreateDeploymentResponse const&,
                          CreateDeploymentResponse const&) = default;

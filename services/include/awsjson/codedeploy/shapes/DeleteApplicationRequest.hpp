@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationRequest {
-  std::string applicationName;
+  std::string applicationName{};
 
   friend bool operator==(DeleteApplicationRequest const&,
                          DeleteApplicationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeploymentConfigRequest {
-  std::string deploymentConfigName;
+  std::string deploymentConfigName{};
 
   friend bool operator==(DeleteDeploymentConfigRequest const&,
                          DeleteDeploymentConfigRequest const&) = default;

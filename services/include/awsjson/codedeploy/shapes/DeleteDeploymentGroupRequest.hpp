@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeploymentGroupRequest {
-  std::string applicationName;
-  std::string deploymentGroupName;
+  std::string applicationName{};
+  std::string deploymentGroupName{};
 
   friend bool operator==(DeleteDeploymentGroupRequest const&,
                          DeleteDeploymentGroupRequest const&) = default;

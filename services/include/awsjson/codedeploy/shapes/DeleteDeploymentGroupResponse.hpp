@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeploymentGroupResponse {
-  std::optional<std::vector<::awsjson::codedeploy::AutoScalingGroup>> hooksNotCleanedUp;
+  std::optional<std::vector<::awsjson::codedeploy::AutoScalingGroup>> hooksNotCleanedUp{};
 
   friend bool operator==(DeleteDeploymentGroupResponse const&,
                          DeleteDeploymentGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGitHubAccountTokenRequest {
-  std::optional<std::string> tokenName;
+  std::optional<std::string> tokenName{};
 
   friend bool operator==(DeleteGitHubAccountTokenRequest const&,
                          DeleteGitHubAccountTokenRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcesByExternalIdRequest {
-  std::optional<std::string> externalId;
+  std::optional<std::string> externalId{};
 
   friend bool operator==(DeleteResourcesByExternalIdRequest const&,
                          DeleteResourcesByExternalIdRequest const&) = default;

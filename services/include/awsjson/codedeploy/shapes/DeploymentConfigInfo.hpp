@@ -17,13 +17,13 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentConfigInfo {
-  std::optional<std::string> deploymentConfigId;
-  std::optional<std::string> deploymentConfigName;
-  std::optional<::awsjson::codedeploy::MinimumHealthyHosts> minimumHealthyHosts;
-  std::optional<awsjson::timestamp> createTime;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform;
-  std::optional<::awsjson::codedeploy::TrafficRoutingConfig> trafficRoutingConfig;
-  std::optional<::awsjson::codedeploy::ZonalConfig> zonalConfig;
+  std::optional<std::string> deploymentConfigId{};
+  std::optional<std::string> deploymentConfigName{};
+  std::optional<::awsjson::codedeploy::MinimumHealthyHosts> minimumHealthyHosts{};
+  std::optional<awsjson::timestamp> createTime{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform{};
+  std::optional<::awsjson::codedeploy::TrafficRoutingConfig> trafficRoutingConfig{};
+  std::optional<::awsjson::codedeploy::ZonalConfig> zonalConfig{};
 
   friend bool operator==(DeploymentConfigInfo const&, DeploymentConfigInfo const&) = default;
 };

@@ -30,29 +30,29 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentGroupInfo {
-  std::optional<std::string> applicationName;
-  std::optional<std::string> deploymentGroupId;
-  std::optional<std::string> deploymentGroupName;
-  std::optional<std::string> deploymentConfigName;
-  std::optional<std::vector<::awsjson::codedeploy::EC2TagFilter>> ec2TagFilters;
-  std::optional<std::vector<::awsjson::codedeploy::TagFilter>> onPremisesInstanceTagFilters;
-  std::optional<std::vector<::awsjson::codedeploy::AutoScalingGroup>> autoScalingGroups;
-  std::optional<std::string> serviceRoleArn;
-  std::optional<::awsjson::codedeploy::RevisionLocation> targetRevision;
-  std::optional<std::vector<::awsjson::codedeploy::TriggerConfig>> triggerConfigurations;
-  std::optional<::awsjson::codedeploy::AlarmConfiguration> alarmConfiguration;
-  std::optional<::awsjson::codedeploy::AutoRollbackConfiguration> autoRollbackConfiguration;
-  std::optional<::awsjson::codedeploy::DeploymentStyle> deploymentStyle;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::OutdatedInstancesStrategy>> outdatedInstancesStrategy;
-  std::optional<::awsjson::codedeploy::BlueGreenDeploymentConfiguration> blueGreenDeploymentConfiguration;
-  std::optional<::awsjson::codedeploy::LoadBalancerInfo> loadBalancerInfo;
-  std::optional<::awsjson::codedeploy::LastDeploymentInfo> lastSuccessfulDeployment;
-  std::optional<::awsjson::codedeploy::LastDeploymentInfo> lastAttemptedDeployment;
-  std::optional<::awsjson::codedeploy::EC2TagSet> ec2TagSet;
-  std::optional<::awsjson::codedeploy::OnPremisesTagSet> onPremisesTagSet;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform;
-  std::optional<std::vector<::awsjson::codedeploy::ECSService>> ecsServices;
-  std::optional<bool> terminationHookEnabled;
+  std::optional<std::string> applicationName{};
+  std::optional<std::string> deploymentGroupId{};
+  std::optional<std::string> deploymentGroupName{};
+  std::optional<std::string> deploymentConfigName{};
+  std::optional<std::vector<::awsjson::codedeploy::EC2TagFilter>> ec2TagFilters{};
+  std::optional<std::vector<::awsjson::codedeploy::TagFilter>> onPremisesInstanceTagFilters{};
+  std::optional<std::vector<::awsjson::codedeploy::AutoScalingGroup>> autoScalingGroups{};
+  std::optional<std::string> serviceRoleArn{};
+  std::optional<::awsjson::codedeploy::RevisionLocation> targetRevision{};
+  std::optional<std::vector<::awsjson::codedeploy::TriggerConfig>> triggerConfigurations{};
+  std::optional<::awsjson::codedeploy::AlarmConfiguration> alarmConfiguration{};
+  std::optional<::awsjson::codedeploy::AutoRollbackConfiguration> autoRollbackConfiguration{};
+  std::optional<::awsjson::codedeploy::DeploymentStyle> deploymentStyle{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::OutdatedInstancesStrategy>> outdatedInstancesStrategy{};
+  std::optional<::awsjson::codedeploy::BlueGreenDeploymentConfiguration> blueGreenDeploymentConfiguration{};
+  std::optional<::awsjson::codedeploy::LoadBalancerInfo> loadBalancerInfo{};
+  std::optional<::awsjson::codedeploy::LastDeploymentInfo> lastSuccessfulDeployment{};
+  std::optional<::awsjson::codedeploy::LastDeploymentInfo> lastAttemptedDeployment{};
+  std::optional<::awsjson::codedeploy::EC2TagSet> ec2TagSet{};
+  std::optional<::awsjson::codedeploy::OnPremisesTagSet> onPremisesTagSet{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ComputePlatform>> computePlatform{};
+  std::optional<std::vector<::awsjson::codedeploy::ECSService>> ecsServices{};
+  std::optional<bool> terminationHookEnabled{};
 
   friend bool operator==(DeploymentGroupInfo const&, DeploymentGroupInfo const&) = default;
 };

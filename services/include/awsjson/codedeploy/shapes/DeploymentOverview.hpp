@@ -12,12 +12,12 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentOverview {
-  std::optional<std::int64_t> Pending;
-  std::optional<std::int64_t> InProgress;
-  std::optional<std::int64_t> Succeeded;
-  std::optional<std::int64_t> Failed;
-  std::optional<std::int64_t> Skipped;
-  std::optional<std::int64_t> Ready;
+  std::optional<std::int64_t> Pending{};
+  std::optional<std::int64_t> InProgress{};
+  std::optional<std::int64_t> Succeeded{};
+  std::optional<std::int64_t> Failed{};
+  std::optional<std::int64_t> Skipped{};
+  std::optional<std::int64_t> Ready{};
 
   friend bool operator==(DeploymentOverview const&, DeploymentOverview const&) = default;
 };

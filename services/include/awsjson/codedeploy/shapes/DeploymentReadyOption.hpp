@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentReadyOption {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentReadyAction>> actionOnTimeout;
-  std::optional<std::int32_t> waitTimeInMinutes;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentReadyAction>> actionOnTimeout{};
+  std::optional<std::int32_t> waitTimeInMinutes{};
 
   friend bool operator==(DeploymentReadyOption const&, DeploymentReadyOption const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentStyle {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentType>> deploymentType;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentOption>> deploymentOption;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentType>> deploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentOption>> deploymentOption{};
 
   friend bool operator==(DeploymentStyle const&, DeploymentStyle const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentTarget {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentTargetType>> deploymentTargetType;
-  std::optional<::awsjson::codedeploy::InstanceTarget> instanceTarget;
-  std::optional<::awsjson::codedeploy::LambdaTarget> lambdaTarget;
-  std::optional<::awsjson::codedeploy::ECSTarget> ecsTarget;
-  std::optional<::awsjson::codedeploy::CloudFormationTarget> cloudFormationTarget;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentTargetType>> deploymentTargetType{};
+  std::optional<::awsjson::codedeploy::InstanceTarget> instanceTarget{};
+  std::optional<::awsjson::codedeploy::LambdaTarget> lambdaTarget{};
+  std::optional<::awsjson::codedeploy::ECSTarget> ecsTarget{};
+  std::optional<::awsjson::codedeploy::CloudFormationTarget> cloudFormationTarget{};
 
   friend bool operator==(DeploymentTarget const&, DeploymentTarget const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterOnPremisesInstanceRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(DeregisterOnPremisesInstanceRequest const&,
                          DeregisterOnPremisesInstanceRequest const&) = default;

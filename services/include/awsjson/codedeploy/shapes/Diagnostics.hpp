@@ -14,10 +14,10 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Diagnostics {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::LifecycleErrorCode>> errorCode;
-  std::optional<std::string> scriptName;
-  std::optional<std::string> message;
-  std::optional<std::string> logTail;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::LifecycleErrorCode>> errorCode{};
+  std::optional<std::string> scriptName{};
+  std::optional<std::string> message{};
+  std::optional<std::string> logTail{};
 
   friend bool operator==(Diagnostics const&, Diagnostics const&) = default;
 };

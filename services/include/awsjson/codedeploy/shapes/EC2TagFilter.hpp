@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2TagFilter {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::EC2TagFilterType>> Type;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::EC2TagFilterType>> Type{};
 
   friend bool operator==(EC2TagFilter const&, EC2TagFilter const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2TagSet {
-  std::optional<std::vector<std::vector<::awsjson::codedeploy::EC2TagFilter>>> ec2TagSetList;
+  std::optional<std::vector<std::vector<::awsjson::codedeploy::EC2TagFilter>>> ec2TagSetList{};
 
   friend bool operator==(EC2TagSet const&, EC2TagSet const&) = default;
 };

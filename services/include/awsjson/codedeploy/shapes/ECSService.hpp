@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSService {
-  std::optional<std::string> serviceName;
-  std::optional<std::string> clusterName;
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> clusterName{};
 
   friend bool operator==(ECSService const&, ECSService const&) = default;
 };

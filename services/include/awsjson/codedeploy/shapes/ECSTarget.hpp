@@ -17,13 +17,13 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSTarget {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> targetId;
-  std::optional<std::string> targetArn;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
-  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetStatus>> status;
-  std::optional<std::vector<::awsjson::codedeploy::ECSTaskSet>> taskSetsInfo;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> targetId{};
+  std::optional<std::string> targetArn{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
+  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetStatus>> status{};
+  std::optional<std::vector<::awsjson::codedeploy::ECSTaskSet>> taskSetsInfo{};
 
   friend bool operator==(ECSTarget const&, ECSTarget const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSTaskSet {
-  std::optional<std::string> identifer;
-  std::optional<std::int64_t> desiredCount;
-  std::optional<std::int64_t> pendingCount;
-  std::optional<std::int64_t> runningCount;
-  std::optional<std::string> status;
-  std::optional<double> trafficWeight;
-  std::optional<::awsjson::codedeploy::TargetGroupInfo> targetGroup;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetLabel>> taskSetLabel;
+  std::optional<std::string> identifer{};
+  std::optional<std::int64_t> desiredCount{};
+  std::optional<std::int64_t> pendingCount{};
+  std::optional<std::int64_t> runningCount{};
+  std::optional<std::string> status{};
+  std::optional<double> trafficWeight{};
+  std::optional<::awsjson::codedeploy::TargetGroupInfo> targetGroup{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetLabel>> taskSetLabel{};
 
   friend bool operator==(ECSTaskSet const&, ECSTaskSet const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ELBInfo {
-  std::optional<std::string> name;
+  std::optional<std::string> name{};
 
   friend bool operator==(ELBInfo const&, ELBInfo const&) = default;
 };

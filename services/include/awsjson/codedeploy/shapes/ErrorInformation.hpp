@@ -14,8 +14,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorInformation {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ErrorCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ErrorCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ErrorInformation const&, ErrorInformation const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenericRevisionInfo {
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> deploymentGroups;
-  std::optional<awsjson::timestamp> firstUsedTime;
-  std::optional<awsjson::timestamp> lastUsedTime;
-  std::optional<awsjson::timestamp> registerTime;
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> deploymentGroups{};
+  std::optional<awsjson::timestamp> firstUsedTime{};
+  std::optional<awsjson::timestamp> lastUsedTime{};
+  std::optional<awsjson::timestamp> registerTime{};
 
   friend bool operator==(GenericRevisionInfo const&, GenericRevisionInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationRequest {
-  std::string applicationName;
+  std::string applicationName{};
 
   friend bool operator==(GetApplicationRequest const&, GetApplicationRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationResponse {
-  std::optional<::awsjson::codedeploy::ApplicationInfo> application;
+  std::optional<::awsjson::codedeploy::ApplicationInfo> application{};
 
   friend bool operator==(GetApplicationResponse const&, GetApplicationResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationRevisionRequest {
-  std::string applicationName;
-  ::awsjson::codedeploy::RevisionLocation revision;
+  std::string applicationName{};
+  ::awsjson::codedeploy::RevisionLocation revision{};
 
   friend bool operator==(GetApplicationRevisionRequest const&,
                          GetApplicationRevisionRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetApplicationRevisionResponse {
-  std::optional<std::string> applicationName;
-  std::optional<::awsjson::codedeploy::RevisionLocation> revision;
-  std::optional<::awsjson::codedeploy::GenericRevisionInfo> revisionInfo;
+  std::optional<std::string> applicationName{};
+  std::optional<::awsjson::codedeploy::RevisionLocation> revision{};
+  std::optional<::awsjson::codedeploy::GenericRevisionInfo> revisionInfo{};
 
   friend bool operator==(GetApplicationRevisionResponse const&,
                          GetApplicationRevisionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentConfigRequest {
-  std::string deploymentConfigName;
+  std::string deploymentConfigName{};
 
   friend bool operator==(GetDeploymentConfigRequest const&,
                          GetDeploymentConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentConfigResponse {
-  std::optional<::awsjson::codedeploy::DeploymentConfigInfo> deploymentConfigInfo;
+  std::optional<::awsjson::codedeploy::DeploymentConfigInfo> deploymentConfigInfo{};
 
   friend bool operator==(GetDeploymentConfigResponse const&,
                          GetDeploymentConfigResponse const&) = default;

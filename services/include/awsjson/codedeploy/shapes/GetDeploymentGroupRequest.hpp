@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentGroupRequest {
-  std::string applicationName;
-  std::string deploymentGroupName;
+  std::string applicationName{};
+  std::string deploymentGroupName{};
 
   friend bool operator==(GetDeploymentGroupRequest const&,
                          GetDeploymentGroupRequest const&) = default;

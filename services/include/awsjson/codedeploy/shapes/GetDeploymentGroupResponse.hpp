@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentGroupResponse {
-  std::optional<::awsjson::codedeploy::DeploymentGroupInfo> deploymentGroupInfo;
+  std::optional<::awsjson::codedeploy::DeploymentGroupInfo> deploymentGroupInfo{};
 
   friend bool operator==(GetDeploymentGroupResponse const&,
                          GetDeploymentGroupResponse const&) = default;

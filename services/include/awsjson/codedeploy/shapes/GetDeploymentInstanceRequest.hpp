@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentInstanceRequest {
-  std::string deploymentId;
-  std::string instanceId;
+  std::string deploymentId{};
+  std::string instanceId{};
 
   friend bool operator==(GetDeploymentInstanceRequest const&,
                          GetDeploymentInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentInstanceResponse {
-  std::optional<::awsjson::codedeploy::InstanceSummary> instanceSummary;
+  std::optional<::awsjson::codedeploy::InstanceSummary> instanceSummary{};
 
   friend bool operator==(GetDeploymentInstanceResponse const&,
                          GetDeploymentInstanceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentRequest {
-  std::string deploymentId;
+  std::string deploymentId{};
 
   friend bool operator==(GetDeploymentRequest const&, GetDeploymentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentResponse {
-  std::optional<::awsjson::codedeploy::DeploymentInfo> deploymentInfo;
+  std::optional<::awsjson::codedeploy::DeploymentInfo> deploymentInfo{};
 
   friend bool operator==(GetDeploymentResponse const&, GetDeploymentResponse const&) = default;
 };

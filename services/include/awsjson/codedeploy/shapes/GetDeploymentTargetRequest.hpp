@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentTargetRequest {
-  std::string deploymentId;
-  std::string targetId;
+  std::string deploymentId{};
+  std::string targetId{};
 
   friend bool operator==(GetDeploymentTargetRequest const&,
                          GetDeploymentTargetRequest const&) = default;

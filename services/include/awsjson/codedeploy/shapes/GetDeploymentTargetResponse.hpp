@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeploymentTargetResponse {
-  std::optional<::awsjson::codedeploy::DeploymentTarget> deploymentTarget;
+  std::optional<::awsjson::codedeploy::DeploymentTarget> deploymentTarget{};
 
   friend bool operator==(GetDeploymentTargetResponse const&,
                          GetDeploymentTargetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOnPremisesInstanceRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(GetOnPremisesInstanceRequest const&,
                          GetOnPremisesInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOnPremisesInstanceResponse {
-  std::optional<::awsjson::codedeploy::InstanceInfo> instanceInfo;
+  std::optional<::awsjson::codedeploy::InstanceInfo> instanceInfo{};
 
   friend bool operator==(GetOnPremisesInstanceResponse const&,
                          GetOnPremisesInstanceResponse const&) = default;

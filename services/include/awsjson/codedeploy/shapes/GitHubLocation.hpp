@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitHubLocation {
-  std::optional<std::string> repository;
-  std::optional<std::string> commitId;
+  std::optional<std::string> repository{};
+  std::optional<std::string> commitId{};
 
   friend bool operator==(GitHubLocation const&, GitHubLocation const&) = default;
 };

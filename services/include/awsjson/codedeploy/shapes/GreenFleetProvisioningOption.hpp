@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GreenFleetProvisioningOption {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::GreenFleetProvisioningAction>> action;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::GreenFleetProvisioningAction>> action{};
 
   friend bool operator==(GreenFleetProvisioningOption const&,
                          GreenFleetProvisioningOption const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceInfo {
-  std::optional<std::string> instanceName;
-  std::optional<std::string> iamSessionArn;
-  std::optional<std::string> iamUserArn;
-  std::optional<std::string> instanceArn;
-  std::optional<awsjson::timestamp> registerTime;
-  std::optional<awsjson::timestamp> deregisterTime;
-  std::optional<std::vector<::awsjson::codedeploy::Tag>> tags;
+  std::optional<std::string> instanceName{};
+  std::optional<std::string> iamSessionArn{};
+  std::optional<std::string> iamUserArn{};
+  std::optional<std::string> instanceArn{};
+  std::optional<awsjson::timestamp> registerTime{};
+  std::optional<awsjson::timestamp> deregisterTime{};
+  std::optional<std::vector<::awsjson::codedeploy::Tag>> tags{};
 
   friend bool operator==(InstanceInfo const&, InstanceInfo const&) = default;
 };

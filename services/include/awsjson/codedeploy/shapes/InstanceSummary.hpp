@@ -17,12 +17,12 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceSummary {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> instanceId;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::InstanceStatus>> status;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
-  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::InstanceType>> instanceType;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> instanceId{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::InstanceStatus>> status{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
+  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::InstanceType>> instanceType{};
 
   friend bool operator==(InstanceSummary const&, InstanceSummary const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionInfo {
-  std::optional<std::string> functionName;
-  std::optional<std::string> functionAlias;
-  std::optional<std::string> currentVersion;
-  std::optional<std::string> targetVersion;
-  std::optional<double> targetVersionWeight;
+  std::optional<std::string> functionName{};
+  std::optional<std::string> functionAlias{};
+  std::optional<std::string> currentVersion{};
+  std::optional<std::string> targetVersion{};
+  std::optional<double> targetVersionWeight{};
 
   friend bool operator==(LambdaFunctionInfo const&, LambdaFunctionInfo const&) = default;
 };

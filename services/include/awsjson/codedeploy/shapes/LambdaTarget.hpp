@@ -17,13 +17,13 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaTarget {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> targetId;
-  std::optional<std::string> targetArn;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetStatus>> status;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
-  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents;
-  std::optional<::awsjson::codedeploy::LambdaFunctionInfo> lambdaFunctionInfo;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> targetId{};
+  std::optional<std::string> targetArn{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::TargetStatus>> status{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
+  std::optional<std::vector<::awsjson::codedeploy::LifecycleEvent>> lifecycleEvents{};
+  std::optional<::awsjson::codedeploy::LambdaFunctionInfo> lambdaFunctionInfo{};
 
   friend bool operator==(LambdaTarget const&, LambdaTarget const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastDeploymentInfo {
-  std::optional<std::string> deploymentId;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentStatus>> status;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::timestamp> createTime;
+  std::optional<std::string> deploymentId{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::DeploymentStatus>> status{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::timestamp> createTime{};
 
   friend bool operator==(LastDeploymentInfo const&, LastDeploymentInfo const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecycleEvent {
-  std::optional<std::string> lifecycleEventName;
-  std::optional<::awsjson::codedeploy::Diagnostics> diagnostics;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::LifecycleEventStatus>> status;
+  std::optional<std::string> lifecycleEventName{};
+  std::optional<::awsjson::codedeploy::Diagnostics> diagnostics{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::LifecycleEventStatus>> status{};
 
   friend bool operator==(LifecycleEvent const&, LifecycleEvent const&) = default;
 };

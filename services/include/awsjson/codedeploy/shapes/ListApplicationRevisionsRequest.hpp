@@ -16,13 +16,13 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationRevisionsRequest {
-  std::string applicationName;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ApplicationRevisionSortBy>> sortBy;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::SortOrder>> sortOrder;
-  std::optional<std::string> s3Bucket;
-  std::optional<std::string> s3KeyPrefix;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::ListStateFilterAction>> deployed;
-  std::optional<std::string> nextToken;
+  std::string applicationName{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ApplicationRevisionSortBy>> sortBy{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::SortOrder>> sortOrder{};
+  std::optional<std::string> s3Bucket{};
+  std::optional<std::string> s3KeyPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::ListStateFilterAction>> deployed{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListApplicationRevisionsRequest const&,
                          ListApplicationRevisionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationRevisionsResponse {
-  std::optional<std::vector<::awsjson::codedeploy::RevisionLocation>> revisions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codedeploy::RevisionLocation>> revisions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListApplicationRevisionsResponse const&,
                          ListApplicationRevisionsResponse const&) = default;

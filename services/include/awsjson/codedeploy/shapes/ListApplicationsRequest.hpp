@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsRequest {
-  std::optional<std::string> nextToken;
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListApplicationsRequest const&, ListApplicationsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsResponse {
-  std::optional<std::vector<std::string>> applications;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> applications{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListApplicationsResponse const&,
                          ListApplicationsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentConfigsRequest {
-  std::optional<std::string> nextToken;
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentConfigsRequest const&,
                          ListDeploymentConfigsRequest const&) = default;

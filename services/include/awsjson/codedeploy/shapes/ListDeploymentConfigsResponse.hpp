@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentConfigsResponse {
-  std::optional<std::vector<std::string>> deploymentConfigsList;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> deploymentConfigsList{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentConfigsResponse const&,
                          ListDeploymentConfigsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentGroupsRequest {
-  std::string applicationName;
-  std::optional<std::string> nextToken;
+  std::string applicationName{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentGroupsRequest const&,
                          ListDeploymentGroupsRequest const&) = default;

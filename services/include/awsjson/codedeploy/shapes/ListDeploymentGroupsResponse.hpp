@@ -13,9 +13,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentGroupsResponse {
-  std::optional<std::string> applicationName;
-  std::optional<std::vector<std::string>> deploymentGroups;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> applicationName{};
+  std::optional<std::vector<std::string>> deploymentGroups{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentGroupsResponse const&,
                          ListDeploymentGroupsResponse const&) = default;

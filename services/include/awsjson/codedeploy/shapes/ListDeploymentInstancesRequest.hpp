@@ -16,10 +16,10 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentInstancesRequest {
-  std::string deploymentId;
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::InstanceStatus>>> instanceStatusFilter;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::InstanceType>>> instanceTypeFilter;
+  std::string deploymentId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::InstanceStatus>>> instanceStatusFilter{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::InstanceType>>> instanceTypeFilter{};
 
   friend bool operator==(ListDeploymentInstancesRequest const&,
                          ListDeploymentInstancesRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentInstancesResponse {
-  std::optional<std::vector<std::string>> instancesList;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> instancesList{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentInstancesResponse const&,
                          ListDeploymentInstancesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentTargetsRequest {
-  std::string deploymentId;
-  std::optional<std::string> nextToken;
-  std::optional<std::map<std::string, std::vector<std::string>>> targetFilters;
+  std::string deploymentId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::map<std::string, std::vector<std::string>>> targetFilters{};
 
   friend bool operator==(ListDeploymentTargetsRequest const&,
                          ListDeploymentTargetsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentTargetsResponse {
-  std::optional<std::vector<std::string>> targetIds;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> targetIds{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentTargetsResponse const&,
                          ListDeploymentTargetsResponse const&) = default;

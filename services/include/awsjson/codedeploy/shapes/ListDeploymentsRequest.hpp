@@ -16,12 +16,12 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentsRequest {
-  std::optional<std::string> applicationName;
-  std::optional<std::string> deploymentGroupName;
-  std::optional<std::string> externalId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::DeploymentStatus>>> includeOnlyStatuses;
-  std::optional<::awsjson::codedeploy::TimeRange> createTimeRange;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> applicationName{};
+  std::optional<std::string> deploymentGroupName{};
+  std::optional<std::string> externalId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::DeploymentStatus>>> includeOnlyStatuses{};
+  std::optional<::awsjson::codedeploy::TimeRange> createTimeRange{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentsRequest const&, ListDeploymentsRequest const&) = default;
 };

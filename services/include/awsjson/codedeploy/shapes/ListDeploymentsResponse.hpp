@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeploymentsResponse {
-  std::optional<std::vector<std::string>> deployments;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> deployments{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeploymentsResponse const&, ListDeploymentsResponse const&) = default;
 };

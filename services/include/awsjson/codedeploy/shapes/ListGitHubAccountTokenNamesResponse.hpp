@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGitHubAccountTokenNamesResponse {
-  std::optional<std::vector<std::string>> tokenNameList;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> tokenNameList{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListGitHubAccountTokenNamesResponse const&,
                          ListGitHubAccountTokenNamesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOnPremisesInstancesRequest {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::RegistrationStatus>> registrationStatus;
-  std::optional<std::vector<::awsjson::codedeploy::TagFilter>> tagFilters;
-  std::optional<std::string> nextToken;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::RegistrationStatus>> registrationStatus{};
+  std::optional<std::vector<::awsjson::codedeploy::TagFilter>> tagFilters{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListOnPremisesInstancesRequest const&,
                          ListOnPremisesInstancesRequest const&) = default;

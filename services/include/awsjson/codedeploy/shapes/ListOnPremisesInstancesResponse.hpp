@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOnPremisesInstancesResponse {
-  std::optional<std::vector<std::string>> instanceNames;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> instanceNames{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListOnPremisesInstancesResponse const&,
                          ListOnPremisesInstancesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::string ResourceArn;
-  std::optional<std::string> NextToken;
+  std::string ResourceArn{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

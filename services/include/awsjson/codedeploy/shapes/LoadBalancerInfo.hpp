@@ -16,9 +16,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerInfo {
-  std::optional<std::vector<::awsjson::codedeploy::ELBInfo>> elbInfoList;
-  std::optional<std::vector<::awsjson::codedeploy::TargetGroupInfo>> targetGroupInfoList;
-  std::optional<std::vector<::awsjson::codedeploy::TargetGroupPairInfo>> targetGroupPairInfoList;
+  std::optional<std::vector<::awsjson::codedeploy::ELBInfo>> elbInfoList{};
+  std::optional<std::vector<::awsjson::codedeploy::TargetGroupInfo>> targetGroupInfoList{};
+  std::optional<std::vector<::awsjson::codedeploy::TargetGroupPairInfo>> targetGroupPairInfoList{};
 
   friend bool operator==(LoadBalancerInfo const&, LoadBalancerInfo const&) = default;
 };

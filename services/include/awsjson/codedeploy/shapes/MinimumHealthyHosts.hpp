@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MinimumHealthyHosts {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::MinimumHealthyHostsType>> type;
-  std::optional<std::int32_t> value;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::MinimumHealthyHostsType>> type{};
+  std::optional<std::int32_t> value{};
 
   friend bool operator==(MinimumHealthyHosts const&, MinimumHealthyHosts const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MinimumHealthyHostsPerZone {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::MinimumHealthyHostsPerZoneType>> type;
-  std::optional<std::int32_t> value;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::MinimumHealthyHostsPerZoneType>> type{};
+  std::optional<std::int32_t> value{};
 
   friend bool operator==(MinimumHealthyHostsPerZone const&,
                          MinimumHealthyHostsPerZone const&) = default;

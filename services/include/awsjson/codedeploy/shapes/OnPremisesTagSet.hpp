@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnPremisesTagSet {
-  std::optional<std::vector<std::vector<::awsjson::codedeploy::TagFilter>>> onPremisesTagSetList;
+  std::optional<std::vector<std::vector<::awsjson::codedeploy::TagFilter>>> onPremisesTagSetList{};
 
   friend bool operator==(OnPremisesTagSet const&, OnPremisesTagSet const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLifecycleEventHookExecutionStatusRequest {
-  std::optional<std::string> deploymentId;
-  std::optional<std::string> lifecycleEventHookExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::LifecycleEventStatus>> status;
+  std::optional<std::string> deploymentId{};
+  std::optional<std::string> lifecycleEventHookExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::LifecycleEventStatus>> status{};
 
   friend bool operator==(PutLifecycleEventHookExecutionStatusRequest const&,
                          PutLifecycleEventHookExecutionStatusRequest const&) = default;

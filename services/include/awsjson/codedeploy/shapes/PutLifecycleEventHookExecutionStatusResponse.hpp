@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLifecycleEventHookExecutionStatusResponse {
-  std::optional<std::string> lifecycleEventHookExecutionId;
+  std::optional<std::string> lifecycleEventHookExecutionId{};
 
   friend bool operator==(PutLifecycleEventHookExecutionStatusResponse const&,
                          PutLifecycleEventHookExecutionStatusResponse const&) = default;

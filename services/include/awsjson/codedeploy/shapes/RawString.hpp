@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RawString {
-  std::optional<std::string> content;
-  std::optional<std::string> sha256;
+  std::optional<std::string> content{};
+  std::optional<std::string> sha256{};
 
   friend bool operator==(RawString const&, RawString const&) = default;
 };

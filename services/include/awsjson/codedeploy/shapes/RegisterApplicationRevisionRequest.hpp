@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterApplicationRevisionRequest {
-  std::string applicationName;
-  std::optional<std::string> description;
-  ::awsjson::codedeploy::RevisionLocation revision;
+  std::string applicationName{};
+  std::optional<std::string> description{};
+  ::awsjson::codedeploy::RevisionLocation revision{};
 
   friend bool operator==(RegisterApplicationRevisionRequest const&,
                          RegisterApplicationRevisionRequest const&) = default;

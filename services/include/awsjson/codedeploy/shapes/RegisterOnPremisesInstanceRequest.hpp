@@ -12,9 +12,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterOnPremisesInstanceRequest {
-  std::string instanceName;
-  std::optional<std::string> iamSessionArn;
-  std::optional<std::string> iamUserArn;
+  std::string instanceName{};
+  std::optional<std::string> iamSessionArn{};
+  std::optional<std::string> iamUserArn{};
 
   friend bool operator==(RegisterOnPremisesInstanceRequest const&,
                          RegisterOnPremisesInstanceRequest const&) = default;

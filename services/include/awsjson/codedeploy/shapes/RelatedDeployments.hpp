@@ -13,8 +13,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelatedDeployments {
-  std::optional<std::string> autoUpdateOutdatedInstancesRootDeploymentId;
-  std::optional<std::vector<std::string>> autoUpdateOutdatedInstancesDeploymentIds;
+  std::optional<std::string> autoUpdateOutdatedInstancesRootDeploymentId{};
+  std::optional<std::vector<std::string>> autoUpdateOutdatedInstancesDeploymentIds{};
 
   friend bool operator==(RelatedDeployments const&, RelatedDeployments const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromOnPremisesInstancesRequest {
-  std::vector<::awsjson::codedeploy::Tag> tags;
-  std::vector<std::string> instanceNames;
+  std::vector<::awsjson::codedeploy::Tag> tags{};
+  std::vector<std::string> instanceNames{};
 
   friend bool operator==(RemoveTagsFromOnPremisesInstancesRequest const&,
                          RemoveTagsFromOnPremisesInstancesRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevisionInfo {
-  std::optional<::awsjson::codedeploy::RevisionLocation> revisionLocation;
-  std::optional<::awsjson::codedeploy::GenericRevisionInfo> genericRevisionInfo;
+  std::optional<::awsjson::codedeploy::RevisionLocation> revisionLocation{};
+  std::optional<::awsjson::codedeploy::GenericRevisionInfo> genericRevisionInfo{};
 
   friend bool operator==(RevisionInfo const&, RevisionInfo const&) = default;
 };

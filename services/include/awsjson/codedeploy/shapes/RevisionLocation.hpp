@@ -18,11 +18,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevisionLocation {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::RevisionLocationType>> revisionType;
-  std::optional<::awsjson::codedeploy::S3Location> s3Location;
-  std::optional<::awsjson::codedeploy::GitHubLocation> gitHubLocation;
-  std::optional<::awsjson::codedeploy::RawString> string;
-  std::optional<::awsjson::codedeploy::AppSpecContent> appSpecContent;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::RevisionLocationType>> revisionType{};
+  std::optional<::awsjson::codedeploy::S3Location> s3Location{};
+  std::optional<::awsjson::codedeploy::GitHubLocation> gitHubLocation{};
+  std::optional<::awsjson::codedeploy::RawString> string{};
+  std::optional<::awsjson::codedeploy::AppSpecContent> appSpecContent{};
 
   friend bool operator==(RevisionLocation const&, RevisionLocation const&) = default;
 };

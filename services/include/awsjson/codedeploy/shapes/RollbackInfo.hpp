@@ -12,9 +12,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackInfo {
-  std::optional<std::string> rollbackDeploymentId;
-  std::optional<std::string> rollbackTriggeringDeploymentId;
-  std::optional<std::string> rollbackMessage;
+  std::optional<std::string> rollbackDeploymentId{};
+  std::optional<std::string> rollbackTriggeringDeploymentId{};
+  std::optional<std::string> rollbackMessage{};
 
   friend bool operator==(RollbackInfo const&, RollbackInfo const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Location {
-  std::optional<std::string> bucket;
-  std::optional<std::string> key;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::BundleType>> bundleType;
-  std::optional<std::string> version;
-  std::optional<std::string> eTag;
+  std::optional<std::string> bucket{};
+  std::optional<std::string> key{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::BundleType>> bundleType{};
+  std::optional<std::string> version{};
+  std::optional<std::string> eTag{};
 
   friend bool operator==(S3Location const&, S3Location const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDeploymentRequest {
-  std::string deploymentId;
-  std::optional<bool> autoRollbackEnabled;
+  std::string deploymentId{};
+  std::optional<bool> autoRollbackEnabled{};
 
   friend bool operator==(StopDeploymentRequest const&, StopDeploymentRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDeploymentResponse {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::StopStatus>> status;
-  std::optional<std::string> statusMessage;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::StopStatus>> status{};
+  std::optional<std::string> statusMessage{};
 
   friend bool operator==(StopDeploymentResponse const&, StopDeploymentResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagFilter {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::TagFilterType>> Type;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::TagFilterType>> Type{};
 
   friend bool operator==(TagFilter const&, TagFilter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetGroupInfo {
-  std::optional<std::string> name;
+  std::optional<std::string> name{};
 
   friend bool operator==(TargetGroupInfo const&, TargetGroupInfo const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetGroupPairInfo {
-  std::optional<std::vector<::awsjson::codedeploy::TargetGroupInfo>> targetGroups;
-  std::optional<::awsjson::codedeploy::TrafficRoute> prodTrafficRoute;
-  std::optional<::awsjson::codedeploy::TrafficRoute> testTrafficRoute;
+  std::optional<std::vector<::awsjson::codedeploy::TargetGroupInfo>> targetGroups{};
+  std::optional<::awsjson::codedeploy::TrafficRoute> prodTrafficRoute{};
+  std::optional<::awsjson::codedeploy::TrafficRoute> testTrafficRoute{};
 
   friend bool operator==(TargetGroupPairInfo const&, TargetGroupPairInfo const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetInstances {
-  std::optional<std::vector<::awsjson::codedeploy::EC2TagFilter>> tagFilters;
-  std::optional<std::vector<std::string>> autoScalingGroups;
-  std::optional<::awsjson::codedeploy::EC2TagSet> ec2TagSet;
+  std::optional<std::vector<::awsjson::codedeploy::EC2TagFilter>> tagFilters{};
+  std::optional<std::vector<std::string>> autoScalingGroups{};
+  std::optional<::awsjson::codedeploy::EC2TagSet> ec2TagSet{};
 
   friend bool operator==(TargetInstances const&, TargetInstances const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeBasedCanary {
-  std::optional<std::int32_t> canaryPercentage;
-  std::optional<std::int32_t> canaryInterval;
+  std::optional<std::int32_t> canaryPercentage{};
+  std::optional<std::int32_t> canaryInterval{};
 
   friend bool operator==(TimeBasedCanary const&, TimeBasedCanary const&) = default;
 };

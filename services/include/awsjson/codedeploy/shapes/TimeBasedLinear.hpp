@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeBasedLinear {
-  std::optional<std::int32_t> linearPercentage;
-  std::optional<std::int32_t> linearInterval;
+  std::optional<std::int32_t> linearPercentage{};
+  std::optional<std::int32_t> linearInterval{};
 
   friend bool operator==(TimeBasedLinear const&, TimeBasedLinear const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeRange {
-  std::optional<awsjson::timestamp> start;
-  std::optional<awsjson::timestamp> end;
+  std::optional<awsjson::timestamp> start{};
+  std::optional<awsjson::timestamp> end{};
 
   friend bool operator==(TimeRange const&, TimeRange const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrafficRoute {
-  std::optional<std::vector<std::string>> listenerArns;
+  std::optional<std::vector<std::string>> listenerArns{};
 
   friend bool operator==(TrafficRoute const&, TrafficRoute const&) = default;
 };

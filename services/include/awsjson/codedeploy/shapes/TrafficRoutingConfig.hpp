@@ -16,9 +16,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrafficRoutingConfig {
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::TrafficRoutingType>> type;
-  std::optional<::awsjson::codedeploy::TimeBasedCanary> timeBasedCanary;
-  std::optional<::awsjson::codedeploy::TimeBasedLinear> timeBasedLinear;
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::TrafficRoutingType>> type{};
+  std::optional<::awsjson::codedeploy::TimeBasedCanary> timeBasedCanary{};
+  std::optional<::awsjson::codedeploy::TimeBasedLinear> timeBasedLinear{};
 
   friend bool operator==(TrafficRoutingConfig const&, TrafficRoutingConfig const&) = default;
 };

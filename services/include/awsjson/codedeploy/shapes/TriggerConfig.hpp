@@ -15,9 +15,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TriggerConfig {
-  std::optional<std::string> triggerName;
-  std::optional<std::string> triggerTargetArn;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::TriggerEventType>>> triggerEvents;
+  std::optional<std::string> triggerName{};
+  std::optional<std::string> triggerTargetArn{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codedeploy::TriggerEventType>>> triggerEvents{};
 
   friend bool operator==(TriggerConfig const&, TriggerConfig const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::optional<std::string> applicationName;
-  std::optional<std::string> newApplicationName;
+  std::optional<std::string> applicationName{};
+  std::optional<std::string> newApplicationName{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

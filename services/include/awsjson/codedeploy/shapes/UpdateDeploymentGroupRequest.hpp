@@ -26,25 +26,25 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeploymentGroupRequest {
-  std::string applicationName;
-  std::string currentDeploymentGroupName;
-  std::optional<std::string> newDeploymentGroupName;
-  std::optional<std::string> deploymentConfigName;
-  std::optional<std::vector<::awsjson::codedeploy::EC2TagFilter>> ec2TagFilters;
-  std::optional<std::vector<::awsjson::codedeploy::TagFilter>> onPremisesInstanceTagFilters;
-  std::optional<std::vector<std::string>> autoScalingGroups;
-  std::optional<std::string> serviceRoleArn;
-  std::optional<std::vector<::awsjson::codedeploy::TriggerConfig>> triggerConfigurations;
-  std::optional<::awsjson::codedeploy::AlarmConfiguration> alarmConfiguration;
-  std::optional<::awsjson::codedeploy::AutoRollbackConfiguration> autoRollbackConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::codedeploy::OutdatedInstancesStrategy>> outdatedInstancesStrategy;
-  std::optional<::awsjson::codedeploy::DeploymentStyle> deploymentStyle;
-  std::optional<::awsjson::codedeploy::BlueGreenDeploymentConfiguration> blueGreenDeploymentConfiguration;
-  std::optional<::awsjson::codedeploy::LoadBalancerInfo> loadBalancerInfo;
-  std::optional<::awsjson::codedeploy::EC2TagSet> ec2TagSet;
-  std::optional<std::vector<::awsjson::codedeploy::ECSService>> ecsServices;
-  std::optional<::awsjson::codedeploy::OnPremisesTagSet> onPremisesTagSet;
-  std::optional<bool> terminationHookEnabled;
+  std::string applicationName{};
+  std::string currentDeploymentGroupName{};
+  std::optional<std::string> newDeploymentGroupName{};
+  std::optional<std::string> deploymentConfigName{};
+  std::optional<std::vector<::awsjson::codedeploy::EC2TagFilter>> ec2TagFilters{};
+  std::optional<std::vector<::awsjson::codedeploy::TagFilter>> onPremisesInstanceTagFilters{};
+  std::optional<std::vector<std::string>> autoScalingGroups{};
+  std::optional<std::string> serviceRoleArn{};
+  std::optional<std::vector<::awsjson::codedeploy::TriggerConfig>> triggerConfigurations{};
+  std::optional<::awsjson::codedeploy::AlarmConfiguration> alarmConfiguration{};
+  std::optional<::awsjson::codedeploy::AutoRollbackConfiguration> autoRollbackConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::codedeploy::OutdatedInstancesStrategy>> outdatedInstancesStrategy{};
+  std::optional<::awsjson::codedeploy::DeploymentStyle> deploymentStyle{};
+  std::optional<::awsjson::codedeploy::BlueGreenDeploymentConfiguration> blueGreenDeploymentConfiguration{};
+  std::optional<::awsjson::codedeploy::LoadBalancerInfo> loadBalancerInfo{};
+  std::optional<::awsjson::codedeploy::EC2TagSet> ec2TagSet{};
+  std::optional<std::vector<::awsjson::codedeploy::ECSService>> ecsServices{};
+  std::optional<::awsjson::codedeploy::OnPremisesTagSet> onPremisesTagSet{};
+  std::optional<bool> terminationHookEnabled{};
 
   friend bool operator==(UpdateDeploymentGroupRequest const&,
                          UpdateDeploymentGroupRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeploymentGroupResponse {
-  std::optional<std::vector<::awsjson::codedeploy::AutoScalingGroup>> hooksNotCleanedUp;
+  std::optional<std::vector<::awsjson::codedeploy::AutoScalingGroup>> hooksNotCleanedUp{};
 
   friend bool operator==(UpdateDeploymentGroupResponse const&,
                          UpdateDeploymentGroupResponse const&) = default;

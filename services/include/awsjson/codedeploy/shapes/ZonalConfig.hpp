@@ -14,9 +14,9 @@ namespace awsjson::codedeploy {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZonalConfig {
-  std::optional<std::int64_t> firstZoneMonitorDurationInSeconds;
-  std::optional<std::int64_t> monitorDurationInSeconds;
-  std::optional<::awsjson::codedeploy::MinimumHealthyHostsPerZone> minimumHealthyHostsPerZone;
+  std::optional<std::int64_t> firstZoneMonitorDurationInSeconds{};
+  std::optional<std::int64_t> monitorDurationInSeconds{};
+  std::optional<::awsjson::codedeploy::MinimumHealthyHostsPerZone> minimumHealthyHostsPerZone{};
 
   friend bool operator==(ZonalConfig const&, ZonalConfig const&) = default;
 };

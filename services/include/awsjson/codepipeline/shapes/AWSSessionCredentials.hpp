@@ -12,9 +12,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AWSSessionCredentials {
-  std::string accessKeyId;
-  std::string secretAccessKey;
-  std::string sessionToken;
+  std::string accessKeyId{};
+  std::string secretAccessKey{};
+  std::string sessionToken{};
 
   friend bool operator==(AWSSessionCredentials const&, AWSSessionCredentials const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcknowledgeJobRequest {
-  std::string jobId;
-  std::string nonce;
+  std::string jobId{};
+  std::string nonce{};
 
   friend bool operator==(AcknowledgeJobRequest const&, AcknowledgeJobRequest const&) = default;
 };

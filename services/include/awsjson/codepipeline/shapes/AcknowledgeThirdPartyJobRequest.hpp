@@ -12,9 +12,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcknowledgeThirdPartyJobRequest {
-  std::string jobId;
-  std::string nonce;
-  std::string clientToken;
+  std::string jobId{};
+  std::string nonce{};
+  std::string clientToken{};
 
   friend bool operator==(AcknowledgeThirdPartyJobRequest const&,
                          AcknowledgeThirdPartyJobRequest const&) = default;

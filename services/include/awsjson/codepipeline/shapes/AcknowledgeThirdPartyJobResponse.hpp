@@ -14,7 +14,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcknowledgeThirdPartyJobResponse {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::JobStatus>> status;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::JobStatus>> status{};
 
   friend bool operator==(AcknowledgeThirdPartyJobResponse const&,
                          AcknowledgeThirdPartyJobResponse const&) = default;

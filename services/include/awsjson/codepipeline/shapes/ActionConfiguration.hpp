@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionConfiguration {
-  std::optional<std::map<std::string, std::string>> configuration;
+  std::optional<std::map<std::string, std::string>> configuration{};
 
   friend bool operator==(ActionConfiguration const&, ActionConfiguration const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionConfigurationProperty {
-  std::string name;
-  bool required;
-  bool key;
-  bool secret;
-  std::optional<bool> queryable;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionConfigurationPropertyType>> type;
+  std::string name{};
+  bool required{};
+  bool key{};
+  bool secret{};
+  std::optional<bool> queryable{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionConfigurationPropertyType>> type{};
 
   friend bool operator==(ActionConfigurationProperty const&,
                          ActionConfigurationProperty const&) = default;

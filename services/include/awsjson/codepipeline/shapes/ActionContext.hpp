@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionContext {
-  std::optional<std::string> name;
-  std::optional<std::string> actionExecutionId;
+  std::optional<std::string> name{};
+  std::optional<std::string> actionExecutionId{};
 
   friend bool operator==(ActionContext const&, ActionContext const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionDeclaration {
-  std::string name;
-  ::awsjson::codepipeline::ActionTypeId actionTypeId;
-  std::optional<std::int32_t> runOrder;
-  std::optional<std::map<std::string, std::string>> configuration;
-  std::optional<std::vector<std::string>> commands;
-  std::optional<std::vector<::awsjson::codepipeline::OutputArtifact>> outputArtifacts;
-  std::optional<std::vector<::awsjson::codepipeline::InputArtifact>> inputArtifacts;
-  std::optional<std::vector<std::string>> outputVariables;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> region;
-  std::optional<std::string> namespace_;
-  std::optional<std::int32_t> timeoutInMinutes;
-  std::optional<std::vector<::awsjson::codepipeline::EnvironmentVariable>> environmentVariables;
+  std::string name{};
+  ::awsjson::codepipeline::ActionTypeId actionTypeId{};
+  std::optional<std::int32_t> runOrder{};
+  std::optional<std::map<std::string, std::string>> configuration{};
+  std::optional<std::vector<std::string>> commands{};
+  std::optional<std::vector<::awsjson::codepipeline::OutputArtifact>> outputArtifacts{};
+  std::optional<std::vector<::awsjson::codepipeline::InputArtifact>> inputArtifacts{};
+  std::optional<std::vector<std::string>> outputVariables{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> region{};
+  std::optional<std::string> namespace_{};
+  std::optional<std::int32_t> timeoutInMinutes{};
+  std::optional<std::vector<::awsjson::codepipeline::EnvironmentVariable>> environmentVariables{};
 
   friend bool operator==(ActionDeclaration const&, ActionDeclaration const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionExecution {
-  std::optional<std::string> actionExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionExecutionStatus>> status;
-  std::optional<std::string> summary;
-  std::optional<awsjson::timestamp> lastStatusChange;
-  std::optional<std::string> token;
-  std::optional<std::string> lastUpdatedBy;
-  std::optional<std::string> externalExecutionId;
-  std::optional<std::string> externalExecutionUrl;
-  std::optional<std::int32_t> percentComplete;
-  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails;
-  std::optional<std::string> logStreamARN;
+  std::optional<std::string> actionExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionExecutionStatus>> status{};
+  std::optional<std::string> summary{};
+  std::optional<awsjson::timestamp> lastStatusChange{};
+  std::optional<std::string> token{};
+  std::optional<std::string> lastUpdatedBy{};
+  std::optional<std::string> externalExecutionId{};
+  std::optional<std::string> externalExecutionUrl{};
+  std::optional<std::int32_t> percentComplete{};
+  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails{};
+  std::optional<std::string> logStreamARN{};
 
   friend bool operator==(ActionExecution const&, ActionExecution const&) = default;
 };

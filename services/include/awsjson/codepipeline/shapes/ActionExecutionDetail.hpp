@@ -17,17 +17,17 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionExecutionDetail {
-  std::optional<std::string> pipelineExecutionId;
-  std::optional<std::string> actionExecutionId;
-  std::optional<std::int32_t> pipelineVersion;
-  std::optional<std::string> stageName;
-  std::optional<std::string> actionName;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> lastUpdateTime;
-  std::optional<std::string> updatedBy;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionExecutionStatus>> status;
-  std::optional<::awsjson::codepipeline::ActionExecutionInput> input;
-  std::optional<::awsjson::codepipeline::ActionExecutionOutput> output;
+  std::optional<std::string> pipelineExecutionId{};
+  std::optional<std::string> actionExecutionId{};
+  std::optional<std::int32_t> pipelineVersion{};
+  std::optional<std::string> stageName{};
+  std::optional<std::string> actionName{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> lastUpdateTime{};
+  std::optional<std::string> updatedBy{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionExecutionStatus>> status{};
+  std::optional<::awsjson::codepipeline::ActionExecutionInput> input{};
+  std::optional<::awsjson::codepipeline::ActionExecutionOutput> output{};
 
   friend bool operator==(ActionExecutionDetail const&, ActionExecutionDetail const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionExecutionInput {
-  std::optional<::awsjson::codepipeline::ActionTypeId> actionTypeId;
-  std::optional<std::map<std::string, std::string>> configuration;
-  std::optional<std::map<std::string, std::string>> resolvedConfiguration;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> region;
-  std::optional<std::vector<::awsjson::codepipeline::ArtifactDetail>> inputArtifacts;
-  std::optional<std::string> namespace_;
+  std::optional<::awsjson::codepipeline::ActionTypeId> actionTypeId{};
+  std::optional<std::map<std::string, std::string>> configuration{};
+  std::optional<std::map<std::string, std::string>> resolvedConfiguration{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> region{};
+  std::optional<std::vector<::awsjson::codepipeline::ArtifactDetail>> inputArtifacts{};
+  std::optional<std::string> namespace_{};
 
   friend bool operator==(ActionExecutionInput const&, ActionExecutionInput const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionExecutionOutput {
-  std::optional<std::vector<::awsjson::codepipeline::ArtifactDetail>> outputArtifacts;
-  std::optional<::awsjson::codepipeline::ActionExecutionResult> executionResult;
-  std::optional<std::map<std::string, std::string>> outputVariables;
+  std::optional<std::vector<::awsjson::codepipeline::ArtifactDetail>> outputArtifacts{};
+  std::optional<::awsjson::codepipeline::ActionExecutionResult> executionResult{};
+  std::optional<std::map<std::string, std::string>> outputVariables{};
 
   friend bool operator==(ActionExecutionOutput const&, ActionExecutionOutput const&) = default;
 };

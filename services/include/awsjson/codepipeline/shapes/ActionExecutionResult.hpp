@@ -14,11 +14,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionExecutionResult {
-  std::optional<std::string> externalExecutionId;
-  std::optional<std::string> externalExecutionSummary;
-  std::optional<std::string> externalExecutionUrl;
-  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails;
-  std::optional<std::string> logStreamARN;
+  std::optional<std::string> externalExecutionId{};
+  std::optional<std::string> externalExecutionSummary{};
+  std::optional<std::string> externalExecutionUrl{};
+  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails{};
+  std::optional<std::string> logStreamARN{};
 
   friend bool operator==(ActionExecutionResult const&, ActionExecutionResult const&) = default;
 };

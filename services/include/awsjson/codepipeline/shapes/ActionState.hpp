@@ -15,11 +15,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionState {
-  std::optional<std::string> actionName;
-  std::optional<::awsjson::codepipeline::ActionRevision> currentRevision;
-  std::optional<::awsjson::codepipeline::ActionExecution> latestExecution;
-  std::optional<std::string> entityUrl;
-  std::optional<std::string> revisionUrl;
+  std::optional<std::string> actionName{};
+  std::optional<::awsjson::codepipeline::ActionRevision> currentRevision{};
+  std::optional<::awsjson::codepipeline::ActionExecution> latestExecution{};
+  std::optional<std::string> entityUrl{};
+  std::optional<std::string> revisionUrl{};
 
   friend bool operator==(ActionState const&, ActionState const&) = default;
 };

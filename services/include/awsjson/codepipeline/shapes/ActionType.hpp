@@ -17,11 +17,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionType {
-  ::awsjson::codepipeline::ActionTypeId id;
-  std::optional<::awsjson::codepipeline::ActionTypeSettings> settings;
-  std::optional<std::vector<::awsjson::codepipeline::ActionConfigurationProperty>> actionConfigurationProperties;
-  ::awsjson::codepipeline::ArtifactDetails inputArtifactDetails;
-  ::awsjson::codepipeline::ArtifactDetails outputArtifactDetails;
+  ::awsjson::codepipeline::ActionTypeId id{};
+  std::optional<::awsjson::codepipeline::ActionTypeSettings> settings{};
+  std::optional<std::vector<::awsjson::codepipeline::ActionConfigurationProperty>> actionConfigurationProperties{};
+  ::awsjson::codepipeline::ArtifactDetails inputArtifactDetails{};
+  ::awsjson::codepipeline::ArtifactDetails outputArtifactDetails{};
 
   friend bool operator==(ActionType const&, ActionType const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeArtifactDetails {
-  std::int32_t minimumCount;
-  std::int32_t maximumCount;
+  std::int32_t minimumCount{};
+  std::int32_t maximumCount{};
 
   friend bool operator==(ActionTypeArtifactDetails const&,
                          ActionTypeArtifactDetails const&) = default;

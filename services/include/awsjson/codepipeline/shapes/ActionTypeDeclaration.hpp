@@ -20,14 +20,14 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeDeclaration {
-  std::optional<std::string> description;
-  ::awsjson::codepipeline::ActionTypeExecutor executor;
-  ::awsjson::codepipeline::ActionTypeIdentifier id;
-  ::awsjson::codepipeline::ActionTypeArtifactDetails inputArtifactDetails;
-  ::awsjson::codepipeline::ActionTypeArtifactDetails outputArtifactDetails;
-  std::optional<::awsjson::codepipeline::ActionTypePermissions> permissions;
-  std::optional<std::vector<::awsjson::codepipeline::ActionTypeProperty>> properties;
-  std::optional<::awsjson::codepipeline::ActionTypeUrls> urls;
+  std::optional<std::string> description{};
+  ::awsjson::codepipeline::ActionTypeExecutor executor{};
+  ::awsjson::codepipeline::ActionTypeIdentifier id{};
+  ::awsjson::codepipeline::ActionTypeArtifactDetails inputArtifactDetails{};
+  ::awsjson::codepipeline::ActionTypeArtifactDetails outputArtifactDetails{};
+  std::optional<::awsjson::codepipeline::ActionTypePermissions> permissions{};
+  std::optional<std::vector<::awsjson::codepipeline::ActionTypeProperty>> properties{};
+  std::optional<::awsjson::codepipeline::ActionTypeUrls> urls{};
 
   friend bool operator==(ActionTypeDeclaration const&, ActionTypeDeclaration const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeExecutor {
-  ::awsjson::codepipeline::ExecutorConfiguration configuration;
-  awsjson::open_enum<::awsjson::codepipeline::ExecutorType> type;
-  std::optional<std::string> policyStatementsTemplate;
-  std::optional<std::int32_t> jobTimeout;
+  ::awsjson::codepipeline::ExecutorConfiguration configuration{};
+  awsjson::open_enum<::awsjson::codepipeline::ExecutorType> type{};
+  std::optional<std::string> policyStatementsTemplate{};
+  std::optional<std::int32_t> jobTimeout{};
 
   friend bool operator==(ActionTypeExecutor const&, ActionTypeExecutor const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeId {
-  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category;
-  awsjson::open_enum<::awsjson::codepipeline::ActionOwner> owner;
-  std::string provider;
-  std::string version;
+  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category{};
+  awsjson::open_enum<::awsjson::codepipeline::ActionOwner> owner{};
+  std::string provider{};
+  std::string version{};
 
   friend bool operator==(ActionTypeId const&, ActionTypeId const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypePermissions {
-  std::vector<std::string> allowedAccounts;
+  std::vector<std::string> allowedAccounts{};
 
   friend bool operator==(ActionTypePermissions const&, ActionTypePermissions const&) = default;
 };

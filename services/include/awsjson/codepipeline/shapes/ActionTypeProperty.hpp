@@ -12,12 +12,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeProperty {
-  std::string name;
-  bool optional;
-  bool key;
-  bool noEcho;
-  std::optional<bool> queryable;
-  std::optional<std::string> description;
+  std::string name{};
+  bool optional{};
+  bool key{};
+  bool noEcho{};
+  std::optional<bool> queryable{};
+  std::optional<std::string> description{};
 
   friend bool operator==(ActionTypeProperty const&, ActionTypeProperty const&) = default;
 };

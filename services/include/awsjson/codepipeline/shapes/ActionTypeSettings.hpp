@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeSettings {
-  std::optional<std::string> thirdPartyConfigurationUrl;
-  std::optional<std::string> entityUrlTemplate;
-  std::optional<std::string> executionUrlTemplate;
-  std::optional<std::string> revisionUrlTemplate;
+  std::optional<std::string> thirdPartyConfigurationUrl{};
+  std::optional<std::string> entityUrlTemplate{};
+  std::optional<std::string> executionUrlTemplate{};
+  std::optional<std::string> revisionUrlTemplate{};
 
   friend bool operator==(ActionTypeSettings const&, ActionTypeSettings const&) = default;
 };

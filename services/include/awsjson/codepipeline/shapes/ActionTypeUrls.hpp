@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTypeUrls {
-  std::optional<std::string> configurationUrl;
-  std::optional<std::string> entityUrlTemplate;
-  std::optional<std::string> executionUrlTemplate;
-  std::optional<std::string> revisionUrlTemplate;
+  std::optional<std::string> configurationUrl{};
+  std::optional<std::string> entityUrlTemplate{};
+  std::optional<std::string> executionUrlTemplate{};
+  std::optional<std::string> revisionUrlTemplate{};
 
   friend bool operator==(ActionTypeUrls const&, ActionTypeUrls const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApprovalResult {
-  std::string summary;
-  awsjson::open_enum<::awsjson::codepipeline::ApprovalStatus> status;
+  std::string summary{};
+  awsjson::open_enum<::awsjson::codepipeline::ApprovalStatus> status{};
 
   friend bool operator==(ApprovalResult const&, ApprovalResult const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Artifact {
-  std::optional<std::string> name;
-  std::optional<std::string> revision;
-  std::optional<::awsjson::codepipeline::ArtifactLocation> location;
+  std::optional<std::string> name{};
+  std::optional<std::string> revision{};
+  std::optional<::awsjson::codepipeline::ArtifactLocation> location{};
 
   friend bool operator==(Artifact const&, Artifact const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactDetail {
-  std::optional<std::string> name;
-  std::optional<::awsjson::codepipeline::S3Location> s3location;
+  std::optional<std::string> name{};
+  std::optional<::awsjson::codepipeline::S3Location> s3location{};
 
   friend bool operator==(ArtifactDetail const&, ArtifactDetail const&) = default;
 };

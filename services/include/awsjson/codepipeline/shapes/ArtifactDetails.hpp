@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactDetails {
-  std::int32_t minimumCount;
-  std::int32_t maximumCount;
+  std::int32_t minimumCount{};
+  std::int32_t maximumCount{};
 
   friend bool operator==(ArtifactDetails const&, ArtifactDetails const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactLocation {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ArtifactLocationType>> type;
-  std::optional<::awsjson::codepipeline::S3ArtifactLocation> s3Location;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ArtifactLocationType>> type{};
+  std::optional<::awsjson::codepipeline::S3ArtifactLocation> s3Location{};
 
   friend bool operator==(ArtifactLocation const&, ArtifactLocation const&) = default;
 };

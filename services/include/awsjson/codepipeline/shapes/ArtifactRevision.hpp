@@ -12,12 +12,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactRevision {
-  std::optional<std::string> name;
-  std::optional<std::string> revisionId;
-  std::optional<std::string> revisionChangeIdentifier;
-  std::optional<std::string> revisionSummary;
-  std::optional<awsjson::timestamp> created;
-  std::optional<std::string> revisionUrl;
+  std::optional<std::string> name{};
+  std::optional<std::string> revisionId{};
+  std::optional<std::string> revisionChangeIdentifier{};
+  std::optional<std::string> revisionSummary{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<std::string> revisionUrl{};
 
   friend bool operator==(ArtifactRevision const&, ArtifactRevision const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArtifactStore {
-  awsjson::open_enum<::awsjson::codepipeline::ArtifactStoreType> type;
-  std::string location;
-  std::optional<::awsjson::codepipeline::EncryptionKey> encryptionKey;
+  awsjson::open_enum<::awsjson::codepipeline::ArtifactStoreType> type{};
+  std::string location{};
+  std::optional<::awsjson::codepipeline::EncryptionKey> encryptionKey{};
 
   friend bool operator==(ArtifactStore const&, ArtifactStore const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockerDeclaration {
-  std::string name;
-  awsjson::open_enum<::awsjson::codepipeline::BlockerType> type;
+  std::string name{};
+  awsjson::open_enum<::awsjson::codepipeline::BlockerType> type{};
 
   friend bool operator==(BlockerDeclaration const&, BlockerDeclaration const&) = default;
 };

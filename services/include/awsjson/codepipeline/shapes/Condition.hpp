@@ -16,8 +16,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Condition {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::Result>> result;
-  std::optional<std::vector<::awsjson::codepipeline::RuleDeclaration>> rules;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::Result>> result{};
+  std::optional<std::vector<::awsjson::codepipeline::RuleDeclaration>> rules{};
 
   friend bool operator==(Condition const&, Condition const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionExecution {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ConditionExecutionStatus>> status;
-  std::optional<std::string> summary;
-  std::optional<awsjson::timestamp> lastStatusChange;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ConditionExecutionStatus>> status{};
+  std::optional<std::string> summary{};
+  std::optional<awsjson::timestamp> lastStatusChange{};
 
   friend bool operator==(ConditionExecution const&, ConditionExecution const&) = default;
 };

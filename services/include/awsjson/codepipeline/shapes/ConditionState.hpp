@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionState {
-  std::optional<::awsjson::codepipeline::ConditionExecution> latestExecution;
-  std::optional<std::vector<::awsjson::codepipeline::RuleState>> ruleStates;
+  std::optional<::awsjson::codepipeline::ConditionExecution> latestExecution{};
+  std::optional<std::vector<::awsjson::codepipeline::RuleState>> ruleStates{};
 
   friend bool operator==(ConditionState const&, ConditionState const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomActionTypeRequest {
-  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category;
-  std::string provider;
-  std::string version;
-  std::optional<::awsjson::codepipeline::ActionTypeSettings> settings;
-  std::optional<std::vector<::awsjson::codepipeline::ActionConfigurationProperty>> configurationProperties;
-  ::awsjson::codepipeline::ArtifactDetails inputArtifactDetails;
-  ::awsjson::codepipeline::ArtifactDetails outputArtifactDetails;
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
+  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category{};
+  std::string provider{};
+  std::string version{};
+  std::optional<::awsjson::codepipeline::ActionTypeSettings> settings{};
+  std::optional<std::vector<::awsjson::codepipeline::ActionConfigurationProperty>> configurationProperties{};
+  ::awsjson::codepipeline::ArtifactDetails inputArtifactDetails{};
+  ::awsjson::codepipeline::ArtifactDetails outputArtifactDetails{};
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
 
   friend bool operator==(CreateCustomActionTypeRequest const&,
                          CreateCustomActionTypeRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomActionTypeResponse {
-  ::awsjson::codepipeline::ActionType actionType;
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
+  ::awsjson::codepipeline::ActionType actionType{};
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
 
   friend bool operator==(CreateCustomActionTypeResponse const&,
                          CreateCustomActionTypeResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePipelineRequest {
-  ::awsjson::codepipeline::PipelineDeclaration pipeline;
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
+  ::awsjson::codepipeline::PipelineDeclaration pipeline{};
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
 
   friend bool operator==(CreatePipelineRequest const&, CreatePipelineRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePipelineResponse {
-  std::optional<::awsjson::codepipeline::PipelineDeclaration> pipeline;
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
+  std::optional<::awsjson::codepipeline::PipelineDeclaration> pipeline{};
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
 
   friend bool operator==(CreatePipelineResponse const&, CreatePipelineResponse const&) = default;
 };

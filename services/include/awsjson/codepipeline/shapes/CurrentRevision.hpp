@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CurrentRevision {
-  std::string revision;
-  std::string changeIdentifier;
-  std::optional<awsjson::timestamp> created;
-  std::optional<std::string> revisionSummary;
+  std::string revision{};
+  std::string changeIdentifier{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<std::string> revisionSummary{};
 
   friend bool operator==(CurrentRevision const&, CurrentRevision const&) = default;
 };

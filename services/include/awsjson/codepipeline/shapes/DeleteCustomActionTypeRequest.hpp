@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCustomActionTypeRequest {
-  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category;
-  std::string provider;
-  std::string version;
+  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category{};
+  std::string provider{};
+  std::string version{};
 
   friend bool operator==(DeleteCustomActionTypeRequest const&,
                          DeleteCustomActionTypeRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployActionExecutionTarget {
-  std::optional<std::string> targetId;
-  std::optional<std::string> targetType;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::vector<::awsjson::codepipeline::DeployTargetEvent>> events;
+  std::optional<std::string> targetId{};
+  std::optional<std::string> targetType{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::vector<::awsjson::codepipeline::DeployTargetEvent>> events{};
 
   friend bool operator==(DeployActionExecutionTarget const&,
                          DeployActionExecutionTarget const&) = default;

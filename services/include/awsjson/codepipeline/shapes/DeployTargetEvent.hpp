@@ -14,11 +14,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployTargetEvent {
-  std::optional<std::string> name;
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<::awsjson::codepipeline::DeployTargetEventContext> context;
+  std::optional<std::string> name{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<::awsjson::codepipeline::DeployTargetEventContext> context{};
 
   friend bool operator==(DeployTargetEvent const&, DeployTargetEvent const&) = default;
 };

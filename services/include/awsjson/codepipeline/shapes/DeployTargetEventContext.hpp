@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployTargetEventContext {
-  std::optional<std::string> ssmCommandId;
-  std::optional<std::string> message;
+  std::optional<std::string> ssmCommandId{};
+  std::optional<std::string> message{};
 
   friend bool operator==(DeployTargetEventContext const&,
                          DeployTargetEventContext const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterWebhookWithThirdPartyRequest {
-  std::optional<std::string> webhookName;
+  std::optional<std::string> webhookName{};
 
   friend bool operator==(DeregisterWebhookWithThirdPartyRequest const&,
                          DeregisterWebhookWithThirdPartyRequest const&) = default;

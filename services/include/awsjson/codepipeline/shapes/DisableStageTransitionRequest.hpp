@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableStageTransitionRequest {
-  std::string pipelineName;
-  std::string stageName;
-  awsjson::open_enum<::awsjson::codepipeline::StageTransitionType> transitionType;
-  std::string reason;
+  std::string pipelineName{};
+  std::string stageName{};
+  awsjson::open_enum<::awsjson::codepipeline::StageTransitionType> transitionType{};
+  std::string reason{};
 
   friend bool operator==(DisableStageTransitionRequest const&,
                          DisableStageTransitionRequest const&) = default;

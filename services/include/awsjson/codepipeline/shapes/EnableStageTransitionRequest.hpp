@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableStageTransitionRequest {
-  std::string pipelineName;
-  std::string stageName;
-  awsjson::open_enum<::awsjson::codepipeline::StageTransitionType> transitionType;
+  std::string pipelineName{};
+  std::string stageName{};
+  awsjson::open_enum<::awsjson::codepipeline::StageTransitionType> transitionType{};
 
   friend bool operator==(EnableStageTransitionRequest const&,
                          EnableStageTransitionRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionKey {
-  std::string id;
-  awsjson::open_enum<::awsjson::codepipeline::EncryptionKeyType> type;
+  std::string id{};
+  awsjson::open_enum<::awsjson::codepipeline::EncryptionKeyType> type{};
 
   friend bool operator==(EncryptionKey const&, EncryptionKey const&) = default;
 };

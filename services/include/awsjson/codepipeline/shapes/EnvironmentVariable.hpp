@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentVariable {
-  std::string name;
-  std::string value;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::EnvironmentVariableType>> type;
+  std::string name{};
+  std::string value{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::EnvironmentVariableType>> type{};
 
   friend bool operator==(EnvironmentVariable const&, EnvironmentVariable const&) = default;
 };

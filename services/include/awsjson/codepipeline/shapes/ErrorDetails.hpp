@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorDetails {
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ErrorDetails const&, ErrorDetails const&) = default;
 };

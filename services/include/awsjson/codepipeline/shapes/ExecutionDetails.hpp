@@ -13,9 +13,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionDetails {
-  std::optional<std::string> summary;
-  std::optional<std::string> externalExecutionId;
-  std::optional<std::int32_t> percentComplete;
+  std::optional<std::string> summary{};
+  std::optional<std::string> externalExecutionId{};
+  std::optional<std::int32_t> percentComplete{};
 
   friend bool operator==(ExecutionDetails const&, ExecutionDetails const&) = default;
 };

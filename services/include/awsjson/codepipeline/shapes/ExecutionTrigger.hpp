@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionTrigger {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::TriggerType>> triggerType;
-  std::optional<std::string> triggerDetail;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::TriggerType>> triggerType{};
+  std::optional<std::string> triggerDetail{};
 
   friend bool operator==(ExecutionTrigger const&, ExecutionTrigger const&) = default;
 };

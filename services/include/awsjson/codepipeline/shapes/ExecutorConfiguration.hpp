@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutorConfiguration {
-  std::optional<::awsjson::codepipeline::LambdaExecutorConfiguration> lambdaExecutorConfiguration;
-  std::optional<::awsjson::codepipeline::JobWorkerExecutorConfiguration> jobWorkerExecutorConfiguration;
+  std::optional<::awsjson::codepipeline::LambdaExecutorConfiguration> lambdaExecutorConfiguration{};
+  std::optional<::awsjson::codepipeline::JobWorkerExecutorConfiguration> jobWorkerExecutorConfiguration{};
 
   friend bool operator==(ExecutorConfiguration const&, ExecutorConfiguration const&) = default;
 };

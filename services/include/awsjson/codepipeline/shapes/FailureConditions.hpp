@@ -17,9 +17,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureConditions {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::Result>> result;
-  std::optional<::awsjson::codepipeline::RetryConfiguration> retryConfiguration;
-  std::optional<std::vector<::awsjson::codepipeline::Condition>> conditions;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::Result>> result{};
+  std::optional<::awsjson::codepipeline::RetryConfiguration> retryConfiguration{};
+  std::optional<std::vector<::awsjson::codepipeline::Condition>> conditions{};
 
   friend bool operator==(FailureConditions const&, FailureConditions const&) = default;
 };

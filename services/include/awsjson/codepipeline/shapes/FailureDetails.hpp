@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureDetails {
-  awsjson::open_enum<::awsjson::codepipeline::FailureType> type;
-  std::string message;
-  std::optional<std::string> externalExecutionId;
+  awsjson::open_enum<::awsjson::codepipeline::FailureType> type{};
+  std::string message{};
+  std::optional<std::string> externalExecutionId{};
 
   friend bool operator==(FailureDetails const&, FailureDetails const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetActionTypeRequest {
-  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category;
-  std::string owner;
-  std::string provider;
-  std::string version;
+  awsjson::open_enum<::awsjson::codepipeline::ActionCategory> category{};
+  std::string owner{};
+  std::string provider{};
+  std::string version{};
 
   friend bool operator==(GetActionTypeRequest const&, GetActionTypeRequest const&) = default;
 };

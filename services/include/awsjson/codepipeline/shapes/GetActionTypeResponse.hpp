@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetActionTypeResponse {
-  std::optional<::awsjson::codepipeline::ActionTypeDeclaration> actionType;
+  std::optional<::awsjson::codepipeline::ActionTypeDeclaration> actionType{};
 
   friend bool operator==(GetActionTypeResponse const&, GetActionTypeResponse const&) = default;
 };

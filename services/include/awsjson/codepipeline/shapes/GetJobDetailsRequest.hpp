@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobDetailsRequest {
-  std::string jobId;
+  std::string jobId{};
 
   friend bool operator==(GetJobDetailsRequest const&, GetJobDetailsRequest const&) = default;
 };

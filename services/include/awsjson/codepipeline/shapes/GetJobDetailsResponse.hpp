@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobDetailsResponse {
-  std::optional<::awsjson::codepipeline::JobDetails> jobDetails;
+  std::optional<::awsjson::codepipeline::JobDetails> jobDetails{};
 
   friend bool operator==(GetJobDetailsResponse const&, GetJobDetailsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineExecutionRequest {
-  std::string pipelineName;
-  std::string pipelineExecutionId;
+  std::string pipelineName{};
+  std::string pipelineExecutionId{};
 
   friend bool operator==(GetPipelineExecutionRequest const&,
                          GetPipelineExecutionRequest const&) = default;

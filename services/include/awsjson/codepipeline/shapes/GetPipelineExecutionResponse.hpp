@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineExecutionResponse {
-  std::optional<::awsjson::codepipeline::PipelineExecution> pipelineExecution;
+  std::optional<::awsjson::codepipeline::PipelineExecution> pipelineExecution{};
 
   friend bool operator==(GetPipelineExecutionResponse const&,
                          GetPipelineExecutionResponse const&) = default;

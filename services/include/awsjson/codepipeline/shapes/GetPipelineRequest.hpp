@@ -13,8 +13,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineRequest {
-  std::string name;
-  std::optional<std::int32_t> version;
+  std::string name{};
+  std::optional<std::int32_t> version{};
 
   friend bool operator==(GetPipelineRequest const&, GetPipelineRequest const&) = default;
 };

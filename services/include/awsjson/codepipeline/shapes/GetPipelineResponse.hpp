@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineResponse {
-  std::optional<::awsjson::codepipeline::PipelineDeclaration> pipeline;
-  std::optional<::awsjson::codepipeline::PipelineMetadata> metadata;
+  std::optional<::awsjson::codepipeline::PipelineDeclaration> pipeline{};
+  std::optional<::awsjson::codepipeline::PipelineMetadata> metadata{};
 
   friend bool operator==(GetPipelineResponse const&, GetPipelineResponse const&) = default;
 };

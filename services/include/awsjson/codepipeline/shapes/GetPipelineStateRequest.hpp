@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineStateRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetPipelineStateRequest const&, GetPipelineStateRequest const&) = default;
 };

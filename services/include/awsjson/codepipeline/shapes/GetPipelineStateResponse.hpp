@@ -16,11 +16,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineStateResponse {
-  std::optional<std::string> pipelineName;
-  std::optional<std::int32_t> pipelineVersion;
-  std::optional<std::vector<::awsjson::codepipeline::StageState>> stageStates;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> updated;
+  std::optional<std::string> pipelineName{};
+  std::optional<std::int32_t> pipelineVersion{};
+  std::optional<std::vector<::awsjson::codepipeline::StageState>> stageStates{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> updated{};
 
   friend bool operator==(GetPipelineStateResponse const&,
                          GetPipelineStateResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetThirdPartyJobDetailsRequest {
-  std::string jobId;
-  std::string clientToken;
+  std::string jobId{};
+  std::string clientToken{};
 
   friend bool operator==(GetThirdPartyJobDetailsRequest const&,
                          GetThirdPartyJobDetailsRequest const&) = default;

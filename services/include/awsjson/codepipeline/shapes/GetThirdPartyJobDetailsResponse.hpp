@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetThirdPartyJobDetailsResponse {
-  std::optional<::awsjson::codepipeline::ThirdPartyJobDetails> jobDetails;
+  std::optional<::awsjson::codepipeline::ThirdPartyJobDetails> jobDetails{};
 
   friend bool operator==(GetThirdPartyJobDetailsResponse const&,
                          GetThirdPartyJobDetailsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitConfiguration {
-  std::string sourceActionName;
-  std::optional<std::vector<::awsjson::codepipeline::GitPushFilter>> push;
-  std::optional<std::vector<::awsjson::codepipeline::GitPullRequestFilter>> pullRequest;
+  std::string sourceActionName{};
+  std::optional<std::vector<::awsjson::codepipeline::GitPushFilter>> push{};
+  std::optional<std::vector<::awsjson::codepipeline::GitPullRequestFilter>> pullRequest{};
 
   friend bool operator==(GitConfiguration const&, GitConfiguration const&) = default;
 };

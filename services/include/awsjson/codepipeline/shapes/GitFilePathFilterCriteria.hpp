@@ -13,8 +13,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitFilePathFilterCriteria {
-  std::optional<std::vector<std::string>> includes;
-  std::optional<std::vector<std::string>> excludes;
+  std::optional<std::vector<std::string>> includes{};
+  std::optional<std::vector<std::string>> excludes{};
 
   friend bool operator==(GitFilePathFilterCriteria const&,
                          GitFilePathFilterCriteria const&) = default;

@@ -17,9 +17,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitPullRequestFilter {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::codepipeline::GitPullRequestEventType>>> events;
-  std::optional<::awsjson::codepipeline::GitBranchFilterCriteria> branches;
-  std::optional<::awsjson::codepipeline::GitFilePathFilterCriteria> filePaths;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::codepipeline::GitPullRequestEventType>>> events{};
+  std::optional<::awsjson::codepipeline::GitBranchFilterCriteria> branches{};
+  std::optional<::awsjson::codepipeline::GitFilePathFilterCriteria> filePaths{};
 
   friend bool operator==(GitPullRequestFilter const&, GitPullRequestFilter const&) = default;
 };

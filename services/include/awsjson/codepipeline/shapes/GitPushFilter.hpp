@@ -15,9 +15,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitPushFilter {
-  std::optional<::awsjson::codepipeline::GitTagFilterCriteria> tags;
-  std::optional<::awsjson::codepipeline::GitBranchFilterCriteria> branches;
-  std::optional<::awsjson::codepipeline::GitFilePathFilterCriteria> filePaths;
+  std::optional<::awsjson::codepipeline::GitTagFilterCriteria> tags{};
+  std::optional<::awsjson::codepipeline::GitBranchFilterCriteria> branches{};
+  std::optional<::awsjson::codepipeline::GitFilePathFilterCriteria> filePaths{};
 
   friend bool operator==(GitPushFilter const&, GitPushFilter const&) = default;
 };

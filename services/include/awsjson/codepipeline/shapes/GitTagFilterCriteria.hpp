@@ -13,8 +13,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitTagFilterCriteria {
-  std::optional<std::vector<std::string>> includes;
-  std::optional<std::vector<std::string>> excludes;
+  std::optional<std::vector<std::string>> includes{};
+  std::optional<std::vector<std::string>> excludes{};
 
   friend bool operator==(GitTagFilterCriteria const&, GitTagFilterCriteria const&) = default;
 };

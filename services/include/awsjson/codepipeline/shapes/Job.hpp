@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Job {
-  std::optional<std::string> id;
-  std::optional<::awsjson::codepipeline::JobData> data;
-  std::optional<std::string> nonce;
-  std::optional<std::string> accountId;
+  std::optional<std::string> id{};
+  std::optional<::awsjson::codepipeline::JobData> data{};
+  std::optional<std::string> nonce{};
+  std::optional<std::string> accountId{};
 
   friend bool operator==(Job const&, Job const&) = default;
 };

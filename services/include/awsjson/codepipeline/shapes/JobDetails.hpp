@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobDetails {
-  std::optional<std::string> id;
-  std::optional<::awsjson::codepipeline::JobData> data;
-  std::optional<std::string> accountId;
+  std::optional<std::string> id{};
+  std::optional<::awsjson::codepipeline::JobData> data{};
+  std::optional<std::string> accountId{};
 
   friend bool operator==(JobDetails const&, JobDetails const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobWorkerExecutorConfiguration {
-  std::optional<std::vector<std::string>> pollingAccounts;
-  std::optional<std::vector<std::string>> pollingServicePrincipals;
+  std::optional<std::vector<std::string>> pollingAccounts{};
+  std::optional<std::vector<std::string>> pollingServicePrincipals{};
 
   friend bool operator==(JobWorkerExecutorConfiguration const&,
                          JobWorkerExecutorConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaExecutorConfiguration {
-  std::string lambdaFunctionArn;
+  std::string lambdaFunctionArn{};
 
   friend bool operator==(LambdaExecutorConfiguration const&,
                          LambdaExecutorConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LatestInPipelineExecutionFilter {
-  std::string pipelineExecutionId;
-  awsjson::open_enum<::awsjson::codepipeline::StartTimeRange> startTimeRange;
+  std::string pipelineExecutionId{};
+  awsjson::open_enum<::awsjson::codepipeline::StartTimeRange> startTimeRange{};
 
   friend bool operator==(LatestInPipelineExecutionFilter const&,
                          LatestInPipelineExecutionFilter const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActionExecutionsRequest {
-  std::string pipelineName;
-  std::optional<::awsjson::codepipeline::ActionExecutionFilter> filter;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string pipelineName{};
+  std::optional<::awsjson::codepipeline::ActionExecutionFilter> filter{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListActionExecutionsRequest const&,
                          ListActionExecutionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActionExecutionsResponse {
-  std::optional<std::vector<::awsjson::codepipeline::ActionExecutionDetail>> actionExecutionDetails;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codepipeline::ActionExecutionDetail>> actionExecutionDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListActionExecutionsResponse const&,
                          ListActionExecutionsResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActionTypesRequest {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionOwner>> actionOwnerFilter;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> regionFilter;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ActionOwner>> actionOwnerFilter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> regionFilter{};
 
   friend bool operator==(ListActionTypesRequest const&, ListActionTypesRequest const&) = default;
 };

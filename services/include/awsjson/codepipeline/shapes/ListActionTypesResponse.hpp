@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListActionTypesResponse {
-  std::vector<::awsjson::codepipeline::ActionType> actionTypes;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::codepipeline::ActionType> actionTypes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListActionTypesResponse const&, ListActionTypesResponse const&) = default;
 };

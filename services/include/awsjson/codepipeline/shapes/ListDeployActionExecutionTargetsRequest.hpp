@@ -16,11 +16,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeployActionExecutionTargetsRequest {
-  std::optional<std::string> pipelineName;
-  std::string actionExecutionId;
-  std::optional<std::vector<::awsjson::codepipeline::TargetFilter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> pipelineName{};
+  std::string actionExecutionId{};
+  std::optional<std::vector<::awsjson::codepipeline::TargetFilter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeployActionExecutionTargetsRequest const&,
                          ListDeployActionExecutionTargetsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeployActionExecutionTargetsResponse {
-  std::optional<std::vector<::awsjson::codepipeline::DeployActionExecutionTarget>> targets;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codepipeline::DeployActionExecutionTarget>> targets{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeployActionExecutionTargetsResponse const&,
                          ListDeployActionExecutionTargetsResponse const&) = default;

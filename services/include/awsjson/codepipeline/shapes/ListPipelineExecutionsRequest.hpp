@@ -15,10 +15,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineExecutionsRequest {
-  std::string pipelineName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::codepipeline::PipelineExecutionFilter> filter;
-  std::optional<std::string> nextToken;
+  std::string pipelineName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::codepipeline::PipelineExecutionFilter> filter{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPipelineExecutionsRequest const&,
                          ListPipelineExecutionsRequest const&) = default;

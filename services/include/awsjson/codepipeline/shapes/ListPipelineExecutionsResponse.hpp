@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelineExecutionsResponse {
-  std::optional<std::vector<::awsjson::codepipeline::PipelineExecutionSummary>> pipelineExecutionSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codepipeline::PipelineExecutionSummary>> pipelineExecutionSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPipelineExecutionsResponse const&,
                          ListPipelineExecutionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelinesResponse {
-  std::optional<std::vector<::awsjson::codepipeline::PipelineSummary>> pipelines;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codepipeline::PipelineSummary>> pipelines{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPipelinesResponse const&, ListPipelinesResponse const&) = default;
 };

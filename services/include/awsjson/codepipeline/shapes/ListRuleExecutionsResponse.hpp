@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleExecutionsResponse {
-  std::optional<std::vector<::awsjson::codepipeline::RuleExecutionDetail>> ruleExecutionDetails;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codepipeline::RuleExecutionDetail>> ruleExecutionDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRuleExecutionsResponse const&,
                          ListRuleExecutionsResponse const&) = default;

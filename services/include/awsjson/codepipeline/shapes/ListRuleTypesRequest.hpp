@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleTypesRequest {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleOwner>> ruleOwnerFilter;
-  std::optional<std::string> regionFilter;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleOwner>> ruleOwnerFilter{};
+  std::optional<std::string> regionFilter{};
 
   friend bool operator==(ListRuleTypesRequest const&, ListRuleTypesRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleTypesResponse {
-  std::vector<::awsjson::codepipeline::RuleType> ruleTypes;
+  std::vector<::awsjson::codepipeline::RuleType> ruleTypes{};
 
   friend bool operator==(ListRuleTypesResponse const&, ListRuleTypesResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::string resourceArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string resourceArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

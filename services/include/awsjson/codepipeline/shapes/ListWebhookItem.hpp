@@ -16,13 +16,13 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWebhookItem {
-  ::awsjson::codepipeline::WebhookDefinition definition;
-  std::string url;
-  std::optional<std::string> errorMessage;
-  std::optional<std::string> errorCode;
-  std::optional<awsjson::timestamp> lastTriggered;
-  std::optional<std::string> arn;
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
+  ::awsjson::codepipeline::WebhookDefinition definition{};
+  std::string url{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::string> errorCode{};
+  std::optional<awsjson::timestamp> lastTriggered{};
+  std::optional<std::string> arn{};
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
 
   friend bool operator==(ListWebhookItem const&, ListWebhookItem const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWebhooksResponse {
-  std::optional<std::vector<::awsjson::codepipeline::ListWebhookItem>> webhooks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::codepipeline::ListWebhookItem>> webhooks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWebhooksResponse const&, ListWebhooksResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputArtifact {
-  std::string name;
-  std::optional<std::vector<std::string>> files;
+  std::string name{};
+  std::optional<std::vector<std::string>> files{};
 
   friend bool operator==(OutputArtifact const&, OutputArtifact const&) = default;
 };

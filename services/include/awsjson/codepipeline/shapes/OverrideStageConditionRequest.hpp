@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OverrideStageConditionRequest {
-  std::string pipelineName;
-  std::string stageName;
-  std::string pipelineExecutionId;
-  awsjson::open_enum<::awsjson::codepipeline::ConditionType> conditionType;
+  std::string pipelineName{};
+  std::string stageName{};
+  std::string pipelineExecutionId{};
+  awsjson::open_enum<::awsjson::codepipeline::ConditionType> conditionType{};
 
   friend bool operator==(OverrideStageConditionRequest const&,
                          OverrideStageConditionRequest const&) = default;

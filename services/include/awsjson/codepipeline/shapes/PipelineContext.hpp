@@ -15,11 +15,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineContext {
-  std::optional<std::string> pipelineName;
-  std::optional<::awsjson::codepipeline::StageContext> stage;
-  std::optional<::awsjson::codepipeline::ActionContext> action;
-  std::optional<std::string> pipelineArn;
-  std::optional<std::string> pipelineExecutionId;
+  std::optional<std::string> pipelineName{};
+  std::optional<::awsjson::codepipeline::StageContext> stage{};
+  std::optional<::awsjson::codepipeline::ActionContext> action{};
+  std::optional<std::string> pipelineArn{};
+  std::optional<std::string> pipelineExecutionId{};
 
   friend bool operator==(PipelineContext const&, PipelineContext const&) = default;
 };

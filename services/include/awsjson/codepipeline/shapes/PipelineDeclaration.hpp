@@ -22,16 +22,16 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineDeclaration {
-  std::string name;
-  std::string roleArn;
-  std::optional<::awsjson::codepipeline::ArtifactStore> artifactStore;
-  std::optional<std::map<std::string, ::awsjson::codepipeline::ArtifactStore>> artifactStores;
-  std::vector<::awsjson::codepipeline::StageDeclaration> stages;
-  std::optional<std::int32_t> version;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineType>> pipelineType;
-  std::optional<std::vector<::awsjson::codepipeline::PipelineVariableDeclaration>> variables;
-  std::optional<std::vector<::awsjson::codepipeline::PipelineTriggerDeclaration>> triggers;
+  std::string name{};
+  std::string roleArn{};
+  std::optional<::awsjson::codepipeline::ArtifactStore> artifactStore{};
+  std::optional<std::map<std::string, ::awsjson::codepipeline::ArtifactStore>> artifactStores{};
+  std::vector<::awsjson::codepipeline::StageDeclaration> stages{};
+  std::optional<std::int32_t> version{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineType>> pipelineType{};
+  std::optional<std::vector<::awsjson::codepipeline::PipelineVariableDeclaration>> variables{};
+  std::optional<std::vector<::awsjson::codepipeline::PipelineTriggerDeclaration>> triggers{};
 
   friend bool operator==(PipelineDeclaration const&, PipelineDeclaration const&) = default;
 };

@@ -22,17 +22,17 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExecution {
-  std::optional<std::string> pipelineName;
-  std::optional<std::int32_t> pipelineVersion;
-  std::optional<std::string> pipelineExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineExecutionStatus>> status;
-  std::optional<std::string> statusSummary;
-  std::optional<std::vector<::awsjson::codepipeline::ArtifactRevision>> artifactRevisions;
-  std::optional<std::vector<::awsjson::codepipeline::ResolvedPipelineVariable>> variables;
-  std::optional<::awsjson::codepipeline::ExecutionTrigger> trigger;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionType>> executionType;
-  std::optional<::awsjson::codepipeline::PipelineRollbackMetadata> rollbackMetadata;
+  std::optional<std::string> pipelineName{};
+  std::optional<std::int32_t> pipelineVersion{};
+  std::optional<std::string> pipelineExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineExecutionStatus>> status{};
+  std::optional<std::string> statusSummary{};
+  std::optional<std::vector<::awsjson::codepipeline::ArtifactRevision>> artifactRevisions{};
+  std::optional<std::vector<::awsjson::codepipeline::ResolvedPipelineVariable>> variables{};
+  std::optional<::awsjson::codepipeline::ExecutionTrigger> trigger{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionType>> executionType{};
+  std::optional<::awsjson::codepipeline::PipelineRollbackMetadata> rollbackMetadata{};
 
   friend bool operator==(PipelineExecution const&, PipelineExecution const&) = default;
 };

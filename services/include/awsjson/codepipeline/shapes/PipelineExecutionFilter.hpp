@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExecutionFilter {
-  std::optional<::awsjson::codepipeline::SucceededInStageFilter> succeededInStage;
+  std::optional<::awsjson::codepipeline::SucceededInStageFilter> succeededInStage{};
 
   friend bool operator==(PipelineExecutionFilter const&, PipelineExecutionFilter const&) = default;
 };

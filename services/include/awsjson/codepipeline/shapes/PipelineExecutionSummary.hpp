@@ -21,17 +21,17 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineExecutionSummary {
-  std::optional<std::string> pipelineExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineExecutionStatus>> status;
-  std::optional<std::string> statusSummary;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> lastUpdateTime;
-  std::optional<std::vector<::awsjson::codepipeline::SourceRevision>> sourceRevisions;
-  std::optional<::awsjson::codepipeline::ExecutionTrigger> trigger;
-  std::optional<::awsjson::codepipeline::StopExecutionTrigger> stopTrigger;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionType>> executionType;
-  std::optional<::awsjson::codepipeline::PipelineRollbackMetadata> rollbackMetadata;
+  std::optional<std::string> pipelineExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineExecutionStatus>> status{};
+  std::optional<std::string> statusSummary{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> lastUpdateTime{};
+  std::optional<std::vector<::awsjson::codepipeline::SourceRevision>> sourceRevisions{};
+  std::optional<::awsjson::codepipeline::ExecutionTrigger> trigger{};
+  std::optional<::awsjson::codepipeline::StopExecutionTrigger> stopTrigger{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionType>> executionType{};
+  std::optional<::awsjson::codepipeline::PipelineRollbackMetadata> rollbackMetadata{};
 
   friend bool operator==(PipelineExecutionSummary const&,
                          PipelineExecutionSummary const&) = default;

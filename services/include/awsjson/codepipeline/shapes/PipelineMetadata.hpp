@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineMetadata {
-  std::optional<std::string> pipelineArn;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> updated;
-  std::optional<awsjson::timestamp> pollingDisabledAt;
+  std::optional<std::string> pipelineArn{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> updated{};
+  std::optional<awsjson::timestamp> pollingDisabledAt{};
 
   friend bool operator==(PipelineMetadata const&, PipelineMetadata const&) = default;
 };

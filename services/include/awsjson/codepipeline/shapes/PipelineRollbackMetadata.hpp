@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineRollbackMetadata {
-  std::optional<std::string> rollbackTargetPipelineExecutionId;
+  std::optional<std::string> rollbackTargetPipelineExecutionId{};
 
   friend bool operator==(PipelineRollbackMetadata const&,
                          PipelineRollbackMetadata const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineSummary {
-  std::optional<std::string> name;
-  std::optional<std::int32_t> version;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineType>> pipelineType;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> updated;
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> version{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::PipelineType>> pipelineType{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionMode>> executionMode{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> updated{};
 
   friend bool operator==(PipelineSummary const&, PipelineSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineTriggerDeclaration {
-  awsjson::open_enum<::awsjson::codepipeline::PipelineTriggerProviderType> providerType;
-  ::awsjson::codepipeline::GitConfiguration gitConfiguration;
+  awsjson::open_enum<::awsjson::codepipeline::PipelineTriggerProviderType> providerType{};
+  ::awsjson::codepipeline::GitConfiguration gitConfiguration{};
 
   friend bool operator==(PipelineTriggerDeclaration const&,
                          PipelineTriggerDeclaration const&) = default;

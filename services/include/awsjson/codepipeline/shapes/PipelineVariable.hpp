@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineVariable {
-  std::string name;
-  std::string value;
+  std::string name{};
+  std::string value{};
 
   friend bool operator==(PipelineVariable const&, PipelineVariable const&) = default;
 };

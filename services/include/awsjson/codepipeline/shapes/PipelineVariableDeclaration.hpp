@@ -12,9 +12,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineVariableDeclaration {
-  std::string name;
-  std::optional<std::string> defaultValue;
-  std::optional<std::string> description;
+  std::string name{};
+  std::optional<std::string> defaultValue{};
+  std::optional<std::string> description{};
 
   friend bool operator==(PipelineVariableDeclaration const&,
                          PipelineVariableDeclaration const&) = default;

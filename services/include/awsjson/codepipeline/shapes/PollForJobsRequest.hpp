@@ -16,9 +16,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForJobsRequest {
-  ::awsjson::codepipeline::ActionTypeId actionTypeId;
-  std::optional<std::int32_t> maxBatchSize;
-  std::optional<std::map<std::string, std::string>> queryParam;
+  ::awsjson::codepipeline::ActionTypeId actionTypeId{};
+  std::optional<std::int32_t> maxBatchSize{};
+  std::optional<std::map<std::string, std::string>> queryParam{};
 
   friend bool operator==(PollForJobsRequest const&, PollForJobsRequest const&) = default;
 };

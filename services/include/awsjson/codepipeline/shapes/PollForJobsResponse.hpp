@@ -14,7 +14,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForJobsResponse {
-  std::optional<std::vector<::awsjson::codepipeline::Job>> jobs;
+  std::optional<std::vector<::awsjson::codepipeline::Job>> jobs{};
 
   friend bool operator==(PollForJobsResponse const&, PollForJobsResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForThirdPartyJobsRequest {
-  ::awsjson::codepipeline::ActionTypeId actionTypeId;
-  std::optional<std::int32_t> maxBatchSize;
+  ::awsjson::codepipeline::ActionTypeId actionTypeId{};
+  std::optional<std::int32_t> maxBatchSize{};
 
   friend bool operator==(PollForThirdPartyJobsRequest const&,
                          PollForThirdPartyJobsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForThirdPartyJobsResponse {
-  std::optional<std::vector<::awsjson::codepipeline::ThirdPartyJob>> jobs;
+  std::optional<std::vector<::awsjson::codepipeline::ThirdPartyJob>> jobs{};
 
   friend bool operator==(PollForThirdPartyJobsResponse const&,
                          PollForThirdPartyJobsResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutActionRevisionRequest {
-  std::string pipelineName;
-  std::string stageName;
-  std::string actionName;
-  ::awsjson::codepipeline::ActionRevision actionRevision;
+  std::string pipelineName{};
+  std::string stageName{};
+  std::string actionName{};
+  ::awsjson::codepipeline::ActionRevision actionRevision{};
 
   friend bool operator==(PutActionRevisionRequest const&,
                          PutActionRevisionRequest const&) = default;

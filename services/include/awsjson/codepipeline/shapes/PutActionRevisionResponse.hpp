@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutActionRevisionResponse {
-  std::optional<bool> newRevision;
-  std::optional<std::string> pipelineExecutionId;
+  std::optional<bool> newRevision{};
+  std::optional<std::string> pipelineExecutionId{};
 
   friend bool operator==(PutActionRevisionResponse const&,
                          PutActionRevisionResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApprovalResultRequest {
-  std::string pipelineName;
-  std::string stageName;
-  std::string actionName;
-  ::awsjson::codepipeline::ApprovalResult result;
-  std::string token;
+  std::string pipelineName{};
+  std::string stageName{};
+  std::string actionName{};
+  ::awsjson::codepipeline::ApprovalResult result{};
+  std::string token{};
 
   friend bool operator==(PutApprovalResultRequest const&,
                          PutApprovalResultRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutApprovalResultResponse {
-  std::optional<awsjson::timestamp> approvedAt;
+  std::optional<awsjson::timestamp> approvedAt{};
 
   friend bool operator==(PutApprovalResultResponse const&,
                          PutApprovalResultResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutJobFailureResultRequest {
-  std::string jobId;
-  ::awsjson::codepipeline::FailureDetails failureDetails;
+  std::string jobId{};
+  ::awsjson::codepipeline::FailureDetails failureDetails{};
 
   friend bool operator==(PutJobFailureResultRequest const&,
                          PutJobFailureResultRequest const&) = default;

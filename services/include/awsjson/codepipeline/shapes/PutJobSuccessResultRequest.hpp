@@ -16,11 +16,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutJobSuccessResultRequest {
-  std::string jobId;
-  std::optional<::awsjson::codepipeline::CurrentRevision> currentRevision;
-  std::optional<std::string> continuationToken;
-  std::optional<::awsjson::codepipeline::ExecutionDetails> executionDetails;
-  std::optional<std::map<std::string, std::string>> outputVariables;
+  std::string jobId{};
+  std::optional<::awsjson::codepipeline::CurrentRevision> currentRevision{};
+  std::optional<std::string> continuationToken{};
+  std::optional<::awsjson::codepipeline::ExecutionDetails> executionDetails{};
+  std::optional<std::map<std::string, std::string>> outputVariables{};
 
   friend bool operator==(PutJobSuccessResultRequest const&,
                          PutJobSuccessResultRequest const&) = default;

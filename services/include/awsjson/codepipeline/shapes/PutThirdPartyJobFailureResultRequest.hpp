@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutThirdPartyJobFailureResultRequest {
-  std::string jobId;
-  std::string clientToken;
-  ::awsjson::codepipeline::FailureDetails failureDetails;
+  std::string jobId{};
+  std::string clientToken{};
+  ::awsjson::codepipeline::FailureDetails failureDetails{};
 
   friend bool operator==(PutThirdPartyJobFailureResultRequest const&,
                          PutThirdPartyJobFailureResultRequest const&) = default;

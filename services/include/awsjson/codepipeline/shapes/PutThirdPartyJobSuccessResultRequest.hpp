@@ -15,11 +15,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutThirdPartyJobSuccessResultRequest {
-  std::string jobId;
-  std::string clientToken;
-  std::optional<::awsjson::codepipeline::CurrentRevision> currentRevision;
-  std::optional<std::string> continuationToken;
-  std::optional<::awsjson::codepipeline::ExecutionDetails> executionDetails;
+  std::string jobId{};
+  std::string clientToken{};
+  std::optional<::awsjson::codepipeline::CurrentRevision> currentRevision{};
+  std::optional<std::string> continuationToken{};
+  std::optional<::awsjson::codepipeline::ExecutionDetails> executionDetails{};
 
   friend bool operator==(PutThirdPartyJobSuccessResultRequest const&,
                          PutThirdPartyJobSuccessResultRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutWebhookRequest {
-  ::awsjson::codepipeline::WebhookDefinition webhook;
-  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags;
+  ::awsjson::codepipeline::WebhookDefinition webhook{};
+  std::optional<std::vector<::awsjson::codepipeline::Tag>> tags{};
 
   friend bool operator==(PutWebhookRequest const&, PutWebhookRequest const&) = default;
 };

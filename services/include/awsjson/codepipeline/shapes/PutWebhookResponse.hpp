@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutWebhookResponse {
-  std::optional<::awsjson::codepipeline::ListWebhookItem> webhook;
+  std::optional<::awsjson::codepipeline::ListWebhookItem> webhook{};
 
   friend bool operator==(PutWebhookResponse const&, PutWebhookResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterWebhookWithThirdPartyRequest {
-  std::optional<std::string> webhookName;
+  std::optional<std::string> webhookName{};
 
   friend bool operator==(RegisterWebhookWithThirdPartyRequest const&,
                          RegisterWebhookWithThirdPartyRequest const&) = default;

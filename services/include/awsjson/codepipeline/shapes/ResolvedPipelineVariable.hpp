@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolvedPipelineVariable {
-  std::optional<std::string> name;
-  std::optional<std::string> resolvedValue;
+  std::optional<std::string> name{};
+  std::optional<std::string> resolvedValue{};
 
   friend bool operator==(ResolvedPipelineVariable const&,
                          ResolvedPipelineVariable const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::StageRetryMode>> retryMode;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::StageRetryMode>> retryMode{};
 
   friend bool operator==(RetryConfiguration const&, RetryConfiguration const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryStageExecutionRequest {
-  std::string pipelineName;
-  std::string stageName;
-  std::string pipelineExecutionId;
-  awsjson::open_enum<::awsjson::codepipeline::StageRetryMode> retryMode;
+  std::string pipelineName{};
+  std::string stageName{};
+  std::string pipelineExecutionId{};
+  awsjson::open_enum<::awsjson::codepipeline::StageRetryMode> retryMode{};
 
   friend bool operator==(RetryStageExecutionRequest const&,
                          RetryStageExecutionRequest const&) = default;

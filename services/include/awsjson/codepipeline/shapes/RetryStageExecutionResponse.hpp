@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryStageExecutionResponse {
-  std::optional<std::string> pipelineExecutionId;
+  std::optional<std::string> pipelineExecutionId{};
 
   friend bool operator==(RetryStageExecutionResponse const&,
                          RetryStageExecutionResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryStageMetadata {
-  std::optional<std::int32_t> autoStageRetryAttempt;
-  std::optional<std::int32_t> manualStageRetryAttempt;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::RetryTrigger>> latestRetryTrigger;
+  std::optional<std::int32_t> autoStageRetryAttempt{};
+  std::optional<std::int32_t> manualStageRetryAttempt{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::RetryTrigger>> latestRetryTrigger{};
 
   friend bool operator==(RetryStageMetadata const&, RetryStageMetadata const&) = default;
 };

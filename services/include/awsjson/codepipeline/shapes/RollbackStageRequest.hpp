@@ -12,9 +12,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackStageRequest {
-  std::string pipelineName;
-  std::string stageName;
-  std::string targetPipelineExecutionId;
+  std::string pipelineName{};
+  std::string stageName{};
+  std::string targetPipelineExecutionId{};
 
   friend bool operator==(RollbackStageRequest const&, RollbackStageRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackStageResponse {
-  std::string pipelineExecutionId;
+  std::string pipelineExecutionId{};
 
   friend bool operator==(RollbackStageResponse const&, RollbackStageResponse const&) = default;
 };

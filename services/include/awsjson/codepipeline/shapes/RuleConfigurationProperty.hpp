@@ -14,13 +14,13 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleConfigurationProperty {
-  std::string name;
-  bool required;
-  bool key;
-  bool secret;
-  std::optional<bool> queryable;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleConfigurationPropertyType>> type;
+  std::string name{};
+  bool required{};
+  bool key{};
+  bool secret{};
+  std::optional<bool> queryable{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleConfigurationPropertyType>> type{};
 
   friend bool operator==(RuleConfigurationProperty const&,
                          RuleConfigurationProperty const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleDeclaration {
-  std::string name;
-  ::awsjson::codepipeline::RuleTypeId ruleTypeId;
-  std::optional<std::map<std::string, std::string>> configuration;
-  std::optional<std::vector<std::string>> commands;
-  std::optional<std::vector<::awsjson::codepipeline::InputArtifact>> inputArtifacts;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> region;
-  std::optional<std::int32_t> timeoutInMinutes;
+  std::string name{};
+  ::awsjson::codepipeline::RuleTypeId ruleTypeId{};
+  std::optional<std::map<std::string, std::string>> configuration{};
+  std::optional<std::vector<std::string>> commands{};
+  std::optional<std::vector<::awsjson::codepipeline::InputArtifact>> inputArtifacts{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> region{};
+  std::optional<std::int32_t> timeoutInMinutes{};
 
   friend bool operator==(RuleDeclaration const&, RuleDeclaration const&) = default;
 };

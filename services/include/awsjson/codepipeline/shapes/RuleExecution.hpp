@@ -15,15 +15,15 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleExecution {
-  std::optional<std::string> ruleExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleExecutionStatus>> status;
-  std::optional<std::string> summary;
-  std::optional<awsjson::timestamp> lastStatusChange;
-  std::optional<std::string> token;
-  std::optional<std::string> lastUpdatedBy;
-  std::optional<std::string> externalExecutionId;
-  std::optional<std::string> externalExecutionUrl;
-  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails;
+  std::optional<std::string> ruleExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleExecutionStatus>> status{};
+  std::optional<std::string> summary{};
+  std::optional<awsjson::timestamp> lastStatusChange{};
+  std::optional<std::string> token{};
+  std::optional<std::string> lastUpdatedBy{};
+  std::optional<std::string> externalExecutionId{};
+  std::optional<std::string> externalExecutionUrl{};
+  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails{};
 
   friend bool operator==(RuleExecution const&, RuleExecution const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleExecutionDetail {
-  std::optional<std::string> pipelineExecutionId;
-  std::optional<std::string> ruleExecutionId;
-  std::optional<std::int32_t> pipelineVersion;
-  std::optional<std::string> stageName;
-  std::optional<std::string> ruleName;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> lastUpdateTime;
-  std::optional<std::string> updatedBy;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleExecutionStatus>> status;
-  std::optional<::awsjson::codepipeline::RuleExecutionInput> input;
-  std::optional<::awsjson::codepipeline::RuleExecutionOutput> output;
+  std::optional<std::string> pipelineExecutionId{};
+  std::optional<std::string> ruleExecutionId{};
+  std::optional<std::int32_t> pipelineVersion{};
+  std::optional<std::string> stageName{};
+  std::optional<std::string> ruleName{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> lastUpdateTime{};
+  std::optional<std::string> updatedBy{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleExecutionStatus>> status{};
+  std::optional<::awsjson::codepipeline::RuleExecutionInput> input{};
+  std::optional<::awsjson::codepipeline::RuleExecutionOutput> output{};
 
   friend bool operator==(RuleExecutionDetail const&, RuleExecutionDetail const&) = default;
 };

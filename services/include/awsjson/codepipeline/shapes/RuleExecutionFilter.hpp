@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleExecutionFilter {
-  std::optional<std::string> pipelineExecutionId;
-  std::optional<::awsjson::codepipeline::LatestInPipelineExecutionFilter> latestInPipelineExecution;
+  std::optional<std::string> pipelineExecutionId{};
+  std::optional<::awsjson::codepipeline::LatestInPipelineExecutionFilter> latestInPipelineExecution{};
 
   friend bool operator==(RuleExecutionFilter const&, RuleExecutionFilter const&) = default;
 };

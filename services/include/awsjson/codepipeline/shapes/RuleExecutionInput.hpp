@@ -17,12 +17,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleExecutionInput {
-  std::optional<::awsjson::codepipeline::RuleTypeId> ruleTypeId;
-  std::optional<std::map<std::string, std::string>> configuration;
-  std::optional<std::map<std::string, std::string>> resolvedConfiguration;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> region;
-  std::optional<std::vector<::awsjson::codepipeline::ArtifactDetail>> inputArtifacts;
+  std::optional<::awsjson::codepipeline::RuleTypeId> ruleTypeId{};
+  std::optional<std::map<std::string, std::string>> configuration{};
+  std::optional<std::map<std::string, std::string>> resolvedConfiguration{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> region{};
+  std::optional<std::vector<::awsjson::codepipeline::ArtifactDetail>> inputArtifacts{};
 
   friend bool operator==(RuleExecutionInput const&, RuleExecutionInput const&) = default;
 };

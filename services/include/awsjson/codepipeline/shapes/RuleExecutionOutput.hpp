@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleExecutionOutput {
-  std::optional<::awsjson::codepipeline::RuleExecutionResult> executionResult;
+  std::optional<::awsjson::codepipeline::RuleExecutionResult> executionResult{};
 
   friend bool operator==(RuleExecutionOutput const&, RuleExecutionOutput const&) = default;
 };

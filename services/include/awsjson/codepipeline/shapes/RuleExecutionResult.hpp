@@ -14,10 +14,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleExecutionResult {
-  std::optional<std::string> externalExecutionId;
-  std::optional<std::string> externalExecutionSummary;
-  std::optional<std::string> externalExecutionUrl;
-  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails;
+  std::optional<std::string> externalExecutionId{};
+  std::optional<std::string> externalExecutionSummary{};
+  std::optional<std::string> externalExecutionUrl{};
+  std::optional<::awsjson::codepipeline::ErrorDetails> errorDetails{};
 
   friend bool operator==(RuleExecutionResult const&, RuleExecutionResult const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleRevision {
-  std::string revisionId;
-  std::string revisionChangeId;
-  awsjson::timestamp created;
+  std::string revisionId{};
+  std::string revisionChangeId{};
+  awsjson::timestamp created{};
 
   friend bool operator==(RuleRevision const&, RuleRevision const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleState {
-  std::optional<std::string> ruleName;
-  std::optional<::awsjson::codepipeline::RuleRevision> currentRevision;
-  std::optional<::awsjson::codepipeline::RuleExecution> latestExecution;
-  std::optional<std::string> entityUrl;
-  std::optional<std::string> revisionUrl;
+  std::optional<std::string> ruleName{};
+  std::optional<::awsjson::codepipeline::RuleRevision> currentRevision{};
+  std::optional<::awsjson::codepipeline::RuleExecution> latestExecution{};
+  std::optional<std::string> entityUrl{};
+  std::optional<std::string> revisionUrl{};
 
   friend bool operator==(RuleState const&, RuleState const&) = default;
 };

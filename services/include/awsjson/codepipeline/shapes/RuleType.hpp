@@ -17,10 +17,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleType {
-  ::awsjson::codepipeline::RuleTypeId id;
-  std::optional<::awsjson::codepipeline::RuleTypeSettings> settings;
-  std::optional<std::vector<::awsjson::codepipeline::RuleConfigurationProperty>> ruleConfigurationProperties;
-  ::awsjson::codepipeline::ArtifactDetails inputArtifactDetails;
+  ::awsjson::codepipeline::RuleTypeId id{};
+  std::optional<::awsjson::codepipeline::RuleTypeSettings> settings{};
+  std::optional<std::vector<::awsjson::codepipeline::RuleConfigurationProperty>> ruleConfigurationProperties{};
+  ::awsjson::codepipeline::ArtifactDetails inputArtifactDetails{};
 
   friend bool operator==(RuleType const&, RuleType const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleTypeId {
-  awsjson::open_enum<::awsjson::codepipeline::RuleCategory> category;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleOwner>> owner;
-  std::string provider;
-  std::optional<std::string> version;
+  awsjson::open_enum<::awsjson::codepipeline::RuleCategory> category{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::RuleOwner>> owner{};
+  std::string provider{};
+  std::optional<std::string> version{};
 
   friend bool operator==(RuleTypeId const&, RuleTypeId const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ArtifactLocation {
-  std::string bucketName;
-  std::string objectKey;
+  std::string bucketName{};
+  std::string objectKey{};
 
   friend bool operator==(S3ArtifactLocation const&, S3ArtifactLocation const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceRevision {
-  std::string actionName;
-  std::optional<std::string> revisionId;
-  std::optional<std::string> revisionSummary;
-  std::optional<std::string> revisionUrl;
+  std::string actionName{};
+  std::optional<std::string> revisionId{};
+  std::optional<std::string> revisionSummary{};
+  std::optional<std::string> revisionUrl{};
 
   friend bool operator==(SourceRevision const&, SourceRevision const&) = default;
 };

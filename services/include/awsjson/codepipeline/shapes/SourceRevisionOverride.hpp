@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceRevisionOverride {
-  std::string actionName;
-  awsjson::open_enum<::awsjson::codepipeline::SourceRevisionType> revisionType;
-  std::string revisionValue;
+  std::string actionName{};
+  awsjson::open_enum<::awsjson::codepipeline::SourceRevisionType> revisionType{};
+  std::string revisionValue{};
 
   friend bool operator==(SourceRevisionOverride const&, SourceRevisionOverride const&) = default;
 };

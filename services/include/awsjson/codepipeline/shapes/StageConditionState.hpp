@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StageConditionState {
-  std::optional<::awsjson::codepipeline::StageConditionsExecution> latestExecution;
-  std::optional<std::vector<::awsjson::codepipeline::ConditionState>> conditionStates;
+  std::optional<::awsjson::codepipeline::StageConditionsExecution> latestExecution{};
+  std::optional<std::vector<::awsjson::codepipeline::ConditionState>> conditionStates{};
 
   friend bool operator==(StageConditionState const&, StageConditionState const&) = default;
 };

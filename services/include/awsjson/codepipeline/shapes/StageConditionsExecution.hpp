@@ -14,8 +14,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StageConditionsExecution {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ConditionExecutionStatus>> status;
-  std::optional<std::string> summary;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ConditionExecutionStatus>> status{};
+  std::optional<std::string> summary{};
 
   friend bool operator==(StageConditionsExecution const&,
                          StageConditionsExecution const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StageContext {
-  std::optional<std::string> name;
+  std::optional<std::string> name{};
 
   friend bool operator==(StageContext const&, StageContext const&) = default;
 };

@@ -19,12 +19,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StageDeclaration {
-  std::string name;
-  std::optional<std::vector<::awsjson::codepipeline::BlockerDeclaration>> blockers;
-  std::vector<::awsjson::codepipeline::ActionDeclaration> actions;
-  std::optional<::awsjson::codepipeline::FailureConditions> onFailure;
-  std::optional<::awsjson::codepipeline::SuccessConditions> onSuccess;
-  std::optional<::awsjson::codepipeline::BeforeEntryConditions> beforeEntry;
+  std::string name{};
+  std::optional<std::vector<::awsjson::codepipeline::BlockerDeclaration>> blockers{};
+  std::vector<::awsjson::codepipeline::ActionDeclaration> actions{};
+  std::optional<::awsjson::codepipeline::FailureConditions> onFailure{};
+  std::optional<::awsjson::codepipeline::SuccessConditions> onSuccess{};
+  std::optional<::awsjson::codepipeline::BeforeEntryConditions> beforeEntry{};
 
   friend bool operator==(StageDeclaration const&, StageDeclaration const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StageExecution {
-  std::string pipelineExecutionId;
-  awsjson::open_enum<::awsjson::codepipeline::StageExecutionStatus> status;
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionType>> type;
+  std::string pipelineExecutionId{};
+  awsjson::open_enum<::awsjson::codepipeline::StageExecutionStatus> status{};
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::ExecutionType>> type{};
 
   friend bool operator==(StageExecution const&, StageExecution const&) = default;
 };

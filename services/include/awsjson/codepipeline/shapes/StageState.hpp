@@ -19,16 +19,16 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StageState {
-  std::optional<std::string> stageName;
-  std::optional<::awsjson::codepipeline::StageExecution> inboundExecution;
-  std::optional<std::vector<::awsjson::codepipeline::StageExecution>> inboundExecutions;
-  std::optional<::awsjson::codepipeline::TransitionState> inboundTransitionState;
-  std::optional<std::vector<::awsjson::codepipeline::ActionState>> actionStates;
-  std::optional<::awsjson::codepipeline::StageExecution> latestExecution;
-  std::optional<::awsjson::codepipeline::StageConditionState> beforeEntryConditionState;
-  std::optional<::awsjson::codepipeline::StageConditionState> onSuccessConditionState;
-  std::optional<::awsjson::codepipeline::StageConditionState> onFailureConditionState;
-  std::optional<::awsjson::codepipeline::RetryStageMetadata> retryStageMetadata;
+  std::optional<std::string> stageName{};
+  std::optional<::awsjson::codepipeline::StageExecution> inboundExecution{};
+  std::optional<std::vector<::awsjson::codepipeline::StageExecution>> inboundExecutions{};
+  std::optional<::awsjson::codepipeline::TransitionState> inboundTransitionState{};
+  std::optional<std::vector<::awsjson::codepipeline::ActionState>> actionStates{};
+  std::optional<::awsjson::codepipeline::StageExecution> latestExecution{};
+  std::optional<::awsjson::codepipeline::StageConditionState> beforeEntryConditionState{};
+  std::optional<::awsjson::codepipeline::StageConditionState> onSuccessConditionState{};
+  std::optional<::awsjson::codepipeline::StageConditionState> onFailureConditionState{};
+  std::optional<::awsjson::codepipeline::RetryStageMetadata> retryStageMetadata{};
 
   friend bool operator==(StageState const&, StageState const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPipelineExecutionRequest {
-  std::string name;
-  std::optional<std::vector<::awsjson::codepipeline::PipelineVariable>> variables;
-  std::optional<std::string> clientRequestToken;
-  std::optional<std::vector<::awsjson::codepipeline::SourceRevisionOverride>> sourceRevisions;
+  std::string name{};
+  std::optional<std::vector<::awsjson::codepipeline::PipelineVariable>> variables{};
+  std::optional<std::string> clientRequestToken{};
+  std::optional<std::vector<::awsjson::codepipeline::SourceRevisionOverride>> sourceRevisions{};
 
   friend bool operator==(StartPipelineExecutionRequest const&,
                          StartPipelineExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopExecutionTrigger {
-  std::optional<std::string> reason;
+  std::optional<std::string> reason{};
 
   friend bool operator==(StopExecutionTrigger const&, StopExecutionTrigger const&) = default;
 };

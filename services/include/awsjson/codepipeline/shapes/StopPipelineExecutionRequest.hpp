@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopPipelineExecutionRequest {
-  std::string pipelineName;
-  std::string pipelineExecutionId;
-  std::optional<bool> abandon;
-  std::optional<std::string> reason;
+  std::string pipelineName{};
+  std::string pipelineExecutionId{};
+  std::optional<bool> abandon{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(StopPipelineExecutionRequest const&,
                          StopPipelineExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SucceededInStageFilter {
-  std::optional<std::string> stageName;
+  std::optional<std::string> stageName{};
 
   friend bool operator==(SucceededInStageFilter const&, SucceededInStageFilter const&) = default;
 };

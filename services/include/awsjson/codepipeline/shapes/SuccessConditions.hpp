@@ -14,7 +14,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuccessConditions {
-  std::vector<::awsjson::codepipeline::Condition> conditions;
+  std::vector<::awsjson::codepipeline::Condition> conditions{};
 
   friend bool operator==(SuccessConditions const&, SuccessConditions const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetFilter {
-  std::optional<awsjson::open_enum<::awsjson::codepipeline::TargetFilterName>> name;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::codepipeline::TargetFilterName>> name{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(TargetFilter const&, TargetFilter const&) = default;
 };

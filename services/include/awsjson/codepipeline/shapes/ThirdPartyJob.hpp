@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyJob {
-  std::optional<std::string> clientId;
-  std::optional<std::string> jobId;
+  std::optional<std::string> clientId{};
+  std::optional<std::string> jobId{};
 
   friend bool operator==(ThirdPartyJob const&, ThirdPartyJob const&) = default;
 };

@@ -20,14 +20,14 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyJobData {
-  std::optional<::awsjson::codepipeline::ActionTypeId> actionTypeId;
-  std::optional<::awsjson::codepipeline::ActionConfiguration> actionConfiguration;
-  std::optional<::awsjson::codepipeline::PipelineContext> pipelineContext;
-  std::optional<std::vector<::awsjson::codepipeline::Artifact>> inputArtifacts;
-  std::optional<std::vector<::awsjson::codepipeline::Artifact>> outputArtifacts;
-  std::optional<::awsjson::codepipeline::AWSSessionCredentials> artifactCredentials;
-  std::optional<std::string> continuationToken;
-  std::optional<::awsjson::codepipeline::EncryptionKey> encryptionKey;
+  std::optional<::awsjson::codepipeline::ActionTypeId> actionTypeId{};
+  std::optional<::awsjson::codepipeline::ActionConfiguration> actionConfiguration{};
+  std::optional<::awsjson::codepipeline::PipelineContext> pipelineContext{};
+  std::optional<std::vector<::awsjson::codepipeline::Artifact>> inputArtifacts{};
+  std::optional<std::vector<::awsjson::codepipeline::Artifact>> outputArtifacts{};
+  std::optional<::awsjson::codepipeline::AWSSessionCredentials> artifactCredentials{};
+  std::optional<std::string> continuationToken{};
+  std::optional<::awsjson::codepipeline::EncryptionKey> encryptionKey{};
 
   friend bool operator==(ThirdPartyJobData const&, ThirdPartyJobData const&) = default;
 };

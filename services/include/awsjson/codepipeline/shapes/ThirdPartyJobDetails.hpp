@@ -14,9 +14,9 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyJobDetails {
-  std::optional<std::string> id;
-  std::optional<::awsjson::codepipeline::ThirdPartyJobData> data;
-  std::optional<std::string> nonce;
+  std::optional<std::string> id{};
+  std::optional<::awsjson::codepipeline::ThirdPartyJobData> data{};
+  std::optional<std::string> nonce{};
 
   friend bool operator==(ThirdPartyJobDetails const&, ThirdPartyJobDetails const&) = default;
 };

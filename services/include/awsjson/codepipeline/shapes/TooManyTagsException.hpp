@@ -12,7 +12,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyTagsException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TooManyTagsException const&, TooManyTagsException const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransitionState {
-  std::optional<bool> enabled;
-  std::optional<std::string> lastChangedBy;
-  std::optional<awsjson::timestamp> lastChangedAt;
-  std::optional<std::string> disabledReason;
+  std::optional<bool> enabled{};
+  std::optional<std::string> lastChangedBy{};
+  std::optional<awsjson::timestamp> lastChangedAt{};
+  std::optional<std::string> disabledReason{};
 
   friend bool operator==(TransitionState const&, TransitionState const&) = default;
 };

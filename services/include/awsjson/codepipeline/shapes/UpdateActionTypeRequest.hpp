@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateActionTypeRequest {
-  ::awsjson::codepipeline::ActionTypeDeclaration actionType;
+  ::awsjson::codepipeline::ActionTypeDeclaration actionType{};
 
   friend bool operator==(UpdateActionTypeRequest const&, UpdateActionTypeRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePipelineRequest {
-  ::awsjson::codepipeline::PipelineDeclaration pipeline;
+  ::awsjson::codepipeline::PipelineDeclaration pipeline{};
 
   friend bool operator==(UpdatePipelineRequest const&, UpdatePipelineRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePipelineResponse {
-  std::optional<::awsjson::codepipeline::PipelineDeclaration> pipeline;
+  std::optional<::awsjson::codepipeline::PipelineDeclaration> pipeline{};
 
   friend bool operator==(UpdatePipelineResponse const&, UpdatePipelineResponse const&) = default;
 };

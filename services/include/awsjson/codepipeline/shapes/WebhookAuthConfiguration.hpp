@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebhookAuthConfiguration {
-  std::optional<std::string> AllowedIPRange;
-  std::optional<std::string> SecretToken;
+  std::optional<std::string> AllowedIPRange{};
+  std::optional<std::string> SecretToken{};
 
   friend bool operator==(WebhookAuthConfiguration const&,
                          WebhookAuthConfiguration const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebhookDefinition {
-  std::string name;
-  std::string targetPipeline;
-  std::string targetAction;
-  std::vector<::awsjson::codepipeline::WebhookFilterRule> filters;
-  awsjson::open_enum<::awsjson::codepipeline::WebhookAuthenticationType> authentication;
-  ::awsjson::codepipeline::WebhookAuthConfiguration authenticationConfiguration;
+  std::string name{};
+  std::string targetPipeline{};
+  std::string targetAction{};
+  std::vector<::awsjson::codepipeline::WebhookFilterRule> filters{};
+  awsjson::open_enum<::awsjson::codepipeline::WebhookAuthenticationType> authentication{};
+  ::awsjson::codepipeline::WebhookAuthConfiguration authenticationConfiguration{};
 
   friend bool operator==(WebhookDefinition const&, WebhookDefinition const&) = default;
 };

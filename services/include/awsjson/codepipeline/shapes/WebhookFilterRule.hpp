@@ -12,8 +12,8 @@ namespace awsjson::codepipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebhookFilterRule {
-  std::string jsonPath;
-  std::optional<std::string> matchEquals;
+  std::string jsonPath{};
+  std::optional<std::string> matchEquals{};
 
   friend bool operator==(WebhookFilterRule const&, WebhookFilterRule const&) = default;
 };

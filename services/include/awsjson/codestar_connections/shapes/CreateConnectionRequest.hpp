@@ -16,10 +16,10 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionRequest {
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderType;
-  std::string ConnectionName;
-  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags;
-  std::optional<std::string> HostArn;
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderType{};
+  std::string ConnectionName{};
+  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags{};
+  std::optional<std::string> HostArn{};
 
   friend bool operator==(CreateConnectionRequest const&, CreateConnectionRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionResponse {
-  std::string ConnectionArn;
-  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags;
+  std::string ConnectionArn{};
+  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags{};
 
   friend bool operator==(CreateConnectionResponse const&,
                          CreateConnectionResponse const&) = default;

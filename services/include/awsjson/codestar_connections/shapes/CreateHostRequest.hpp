@@ -17,11 +17,11 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHostRequest {
-  std::string Name;
-  awsjson::open_enum<::awsjson::codestar_connections::ProviderType> ProviderType;
-  std::string ProviderEndpoint;
-  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration;
-  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::codestar_connections::ProviderType> ProviderType{};
+  std::string ProviderEndpoint{};
+  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration{};
+  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags{};
 
   friend bool operator==(CreateHostRequest const&, CreateHostRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHostResponse {
-  std::optional<std::string> HostArn;
-  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags;
+  std::optional<std::string> HostArn{};
+  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags{};
 
   friend bool operator==(CreateHostResponse const&, CreateHostResponse const&) = default;
 };

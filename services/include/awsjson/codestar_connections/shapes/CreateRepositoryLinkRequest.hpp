@@ -15,11 +15,11 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryLinkRequest {
-  std::string ConnectionArn;
-  std::string OwnerId;
-  std::string RepositoryName;
-  std::optional<std::string> EncryptionKeyArn;
-  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags;
+  std::string ConnectionArn{};
+  std::string OwnerId{};
+  std::string RepositoryName{};
+  std::optional<std::string> EncryptionKeyArn{};
+  std::optional<std::vector<::awsjson::codestar_connections::Tag>> Tags{};
 
   friend bool operator==(CreateRepositoryLinkRequest const&,
                          CreateRepositoryLinkRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryLinkResponse {
-  ::awsjson::codestar_connections::RepositoryLinkInfo RepositoryLinkInfo;
+  ::awsjson::codestar_connections::RepositoryLinkInfo RepositoryLinkInfo{};
 
   friend bool operator==(CreateRepositoryLinkResponse const&,
                          CreateRepositoryLinkResponse const&) = default;

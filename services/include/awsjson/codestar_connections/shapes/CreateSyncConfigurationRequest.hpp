@@ -16,14 +16,14 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSyncConfigurationRequest {
-  std::string Branch;
-  std::string ConfigFile;
-  std::string RepositoryLinkId;
-  std::string ResourceName;
-  std::string RoleArn;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::PublishDeploymentStatus>> PublishDeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn;
+  std::string Branch{};
+  std::string ConfigFile{};
+  std::string RepositoryLinkId{};
+  std::string ResourceName{};
+  std::string RoleArn{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::PublishDeploymentStatus>> PublishDeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn{};
 
   friend bool operator==(CreateSyncConfigurationRequest const&,
                          CreateSyncConfigurationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHostRequest {
-  std::string HostArn;
+  std::string HostArn{};
 
   friend bool operator==(DeleteHostRequest const&, DeleteHostRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryLinkRequest {
-  std::string RepositoryLinkId;
+  std::string RepositoryLinkId{};
 
   friend bool operator==(DeleteRepositoryLinkRequest const&,
                          DeleteRepositoryLinkRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionResponse {
-  std::optional<::awsjson::codestar_connections::Connection> Connection;
+  std::optional<::awsjson::codestar_connections::Connection> Connection{};
 
   friend bool operator==(GetConnectionResponse const&, GetConnectionResponse const&) = default;
 };

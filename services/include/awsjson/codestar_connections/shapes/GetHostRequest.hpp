@@ -12,7 +12,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHostRequest {
-  std::string HostArn;
+  std::string HostArn{};
 
   friend bool operator==(GetHostRequest const&, GetHostRequest const&) = default;
 };

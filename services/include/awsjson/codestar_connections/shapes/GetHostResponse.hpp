@@ -15,11 +15,11 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHostResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderType;
-  std::optional<std::string> ProviderEndpoint;
-  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderType{};
+  std::optional<std::string> ProviderEndpoint{};
+  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(GetHostResponse const&, GetHostResponse const&) = default;
 };

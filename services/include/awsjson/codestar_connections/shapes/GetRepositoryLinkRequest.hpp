@@ -12,7 +12,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositoryLinkRequest {
-  std::string RepositoryLinkId;
+  std::string RepositoryLinkId{};
 
   friend bool operator==(GetRepositoryLinkRequest const&,
                          GetRepositoryLinkRequest const&) = default;

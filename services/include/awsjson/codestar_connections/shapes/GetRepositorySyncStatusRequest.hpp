@@ -14,9 +14,9 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositorySyncStatusRequest {
-  std::string Branch;
-  std::string RepositoryLinkId;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
+  std::string Branch{};
+  std::string RepositoryLinkId{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(GetRepositorySyncStatusRequest const&,
                          GetRepositorySyncStatusRequest const&) = default;

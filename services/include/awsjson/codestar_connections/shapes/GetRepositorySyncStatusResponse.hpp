@@ -13,7 +13,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRepositorySyncStatusResponse {
-  ::awsjson::codestar_connections::RepositorySyncAttempt LatestSync;
+  ::awsjson::codestar_connections::RepositorySyncAttempt LatestSync{};
 
   friend bool operator==(GetRepositorySyncStatusResponse const&,
                          GetRepositorySyncStatusResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSyncStatusRequest {
-  std::string ResourceName;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
+  std::string ResourceName{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(GetResourceSyncStatusRequest const&,
                          GetResourceSyncStatusRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceSyncStatusResponse {
-  std::optional<::awsjson::codestar_connections::Revision> DesiredState;
-  std::optional<::awsjson::codestar_connections::ResourceSyncAttempt> LatestSuccessfulSync;
-  ::awsjson::codestar_connections::ResourceSyncAttempt LatestSync;
+  std::optional<::awsjson::codestar_connections::Revision> DesiredState{};
+  std::optional<::awsjson::codestar_connections::ResourceSyncAttempt> LatestSuccessfulSync{};
+  ::awsjson::codestar_connections::ResourceSyncAttempt LatestSync{};
 
   friend bool operator==(GetResourceSyncStatusResponse const&,
                          GetResourceSyncStatusResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSyncBlockerSummaryRequest {
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
-  std::string ResourceName;
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
+  std::string ResourceName{};
 
   friend bool operator==(GetSyncBlockerSummaryRequest const&,
                          GetSyncBlockerSummaryRequest const&) = default;

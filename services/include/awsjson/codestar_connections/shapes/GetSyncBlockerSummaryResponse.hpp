@@ -13,7 +13,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSyncBlockerSummaryResponse {
-  ::awsjson::codestar_connections::SyncBlockerSummary SyncBlockerSummary;
+  ::awsjson::codestar_connections::SyncBlockerSummary SyncBlockerSummary{};
 
   friend bool operator==(GetSyncBlockerSummaryResponse const&,
                          GetSyncBlockerSummaryResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSyncConfigurationResponse {
-  ::awsjson::codestar_connections::SyncConfiguration SyncConfiguration;
+  ::awsjson::codestar_connections::SyncConfiguration SyncConfiguration{};
 
   friend bool operator==(GetSyncConfigurationResponse const&,
                          GetSyncConfigurationResponse const&) = default;

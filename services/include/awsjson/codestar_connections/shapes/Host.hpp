@@ -15,13 +15,13 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Host {
-  std::optional<std::string> Name;
-  std::optional<std::string> HostArn;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderType;
-  std::optional<std::string> ProviderEndpoint;
-  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration;
-  std::optional<std::string> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> Name{};
+  std::optional<std::string> HostArn{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderType{};
+  std::optional<std::string> ProviderEndpoint{};
+  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(Host const&, Host const&) = default;
 };

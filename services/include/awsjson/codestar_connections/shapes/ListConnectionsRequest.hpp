@@ -15,10 +15,10 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderTypeFilter;
-  std::optional<std::string> HostArnFilter;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::ProviderType>> ProviderTypeFilter{};
+  std::optional<std::string> HostArnFilter{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionsRequest const&, ListConnectionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsResponse {
-  std::optional<std::vector<::awsjson::codestar_connections::Connection>> Connections;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::codestar_connections::Connection>> Connections{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionsResponse const&, ListConnectionsResponse const&) = default;
 };

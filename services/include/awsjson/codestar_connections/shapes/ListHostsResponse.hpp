@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHostsResponse {
-  std::optional<std::vector<::awsjson::codestar_connections::Host>> Hosts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::codestar_connections::Host>> Hosts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListHostsResponse const&, ListHostsResponse const&) = default;
 };

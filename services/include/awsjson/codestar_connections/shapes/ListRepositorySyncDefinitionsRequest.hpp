@@ -14,8 +14,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositorySyncDefinitionsRequest {
-  std::string RepositoryLinkId;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
+  std::string RepositoryLinkId{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(ListRepositorySyncDefinitionsRequest const&,
                          ListRepositorySyncDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRepositorySyncDefinitionsResponse {
-  std::vector<::awsjson::codestar_connections::RepositorySyncDefinition> RepositorySyncDefinitions;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::codestar_connections::RepositorySyncDefinition> RepositorySyncDefinitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRepositorySyncDefinitionsResponse const&,
                          ListRepositorySyncDefinitionsResponse const&) = default;

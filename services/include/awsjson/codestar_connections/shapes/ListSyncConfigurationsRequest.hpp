@@ -15,10 +15,10 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSyncConfigurationsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string RepositoryLinkId;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string RepositoryLinkId{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
 
   friend bool operator==(ListSyncConfigurationsRequest const&,
                          ListSyncConfigurationsRequest const&) = default;

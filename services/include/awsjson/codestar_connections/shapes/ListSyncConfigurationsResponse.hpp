@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSyncConfigurationsResponse {
-  std::vector<::awsjson::codestar_connections::SyncConfiguration> SyncConfigurations;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::codestar_connections::SyncConfiguration> SyncConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSyncConfigurationsResponse const&,
                          ListSyncConfigurationsResponse const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryLinkInfo {
-  std::string ConnectionArn;
-  std::optional<std::string> EncryptionKeyArn;
-  std::string OwnerId;
-  awsjson::open_enum<::awsjson::codestar_connections::ProviderType> ProviderType;
-  std::string RepositoryLinkArn;
-  std::string RepositoryLinkId;
-  std::string RepositoryName;
+  std::string ConnectionArn{};
+  std::optional<std::string> EncryptionKeyArn{};
+  std::string OwnerId{};
+  awsjson::open_enum<::awsjson::codestar_connections::ProviderType> ProviderType{};
+  std::string RepositoryLinkArn{};
+  std::string RepositoryLinkId{};
+  std::string RepositoryName{};
 
   friend bool operator==(RepositoryLinkInfo const&, RepositoryLinkInfo const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncAttempt {
-  awsjson::timestamp StartedAt;
-  awsjson::open_enum<::awsjson::codestar_connections::RepositorySyncStatus> Status;
-  std::vector<::awsjson::codestar_connections::RepositorySyncEvent> Events;
+  awsjson::timestamp StartedAt{};
+  awsjson::open_enum<::awsjson::codestar_connections::RepositorySyncStatus> Status{};
+  std::vector<::awsjson::codestar_connections::RepositorySyncEvent> Events{};
 
   friend bool operator==(RepositorySyncAttempt const&, RepositorySyncAttempt const&) = default;
 };

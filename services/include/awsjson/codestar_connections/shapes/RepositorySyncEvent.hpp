@@ -12,10 +12,10 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositorySyncEvent {
-  std::string Event;
-  std::optional<std::string> ExternalId;
-  awsjson::timestamp Time;
-  std::string Type;
+  std::string Event{};
+  std::optional<std::string> ExternalId{};
+  awsjson::timestamp Time{};
+  std::string Type{};
 
   friend bool operator==(RepositorySyncEvent const&, RepositorySyncEvent const&) = default;
 };

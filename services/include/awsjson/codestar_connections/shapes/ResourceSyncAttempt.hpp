@@ -17,12 +17,12 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSyncAttempt {
-  std::vector<::awsjson::codestar_connections::ResourceSyncEvent> Events;
-  ::awsjson::codestar_connections::Revision InitialRevision;
-  awsjson::timestamp StartedAt;
-  awsjson::open_enum<::awsjson::codestar_connections::ResourceSyncStatus> Status;
-  ::awsjson::codestar_connections::Revision TargetRevision;
-  std::string Target;
+  std::vector<::awsjson::codestar_connections::ResourceSyncEvent> Events{};
+  ::awsjson::codestar_connections::Revision InitialRevision{};
+  awsjson::timestamp StartedAt{};
+  awsjson::open_enum<::awsjson::codestar_connections::ResourceSyncStatus> Status{};
+  ::awsjson::codestar_connections::Revision TargetRevision{};
+  std::string Target{};
 
   friend bool operator==(ResourceSyncAttempt const&, ResourceSyncAttempt const&) = default;
 };

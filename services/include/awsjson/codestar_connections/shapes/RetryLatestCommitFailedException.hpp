@@ -12,7 +12,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryLatestCommitFailedException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(RetryLatestCommitFailedException const&,
                          RetryLatestCommitFailedException const&) = default;

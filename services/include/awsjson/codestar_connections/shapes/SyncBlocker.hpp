@@ -17,14 +17,14 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncBlocker {
-  std::string Id;
-  awsjson::open_enum<::awsjson::codestar_connections::BlockerType> Type;
-  awsjson::open_enum<::awsjson::codestar_connections::BlockerStatus> Status;
-  std::string CreatedReason;
-  awsjson::timestamp CreatedAt;
-  std::optional<std::vector<::awsjson::codestar_connections::SyncBlockerContext>> Contexts;
-  std::optional<std::string> ResolvedReason;
-  std::optional<awsjson::timestamp> ResolvedAt;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::codestar_connections::BlockerType> Type{};
+  awsjson::open_enum<::awsjson::codestar_connections::BlockerStatus> Status{};
+  std::string CreatedReason{};
+  awsjson::timestamp CreatedAt{};
+  std::optional<std::vector<::awsjson::codestar_connections::SyncBlockerContext>> Contexts{};
+  std::optional<std::string> ResolvedReason{};
+  std::optional<awsjson::timestamp> ResolvedAt{};
 
   friend bool operator==(SyncBlocker const&, SyncBlocker const&) = default;
 };

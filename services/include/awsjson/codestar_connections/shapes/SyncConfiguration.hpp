@@ -17,17 +17,17 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncConfiguration {
-  std::string Branch;
-  std::optional<std::string> ConfigFile;
-  std::string OwnerId;
-  awsjson::open_enum<::awsjson::codestar_connections::ProviderType> ProviderType;
-  std::string RepositoryLinkId;
-  std::string RepositoryName;
-  std::string ResourceName;
-  std::string RoleArn;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::PublishDeploymentStatus>> PublishDeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn;
+  std::string Branch{};
+  std::optional<std::string> ConfigFile{};
+  std::string OwnerId{};
+  awsjson::open_enum<::awsjson::codestar_connections::ProviderType> ProviderType{};
+  std::string RepositoryLinkId{};
+  std::string RepositoryName{};
+  std::string ResourceName{};
+  std::string RoleArn{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::PublishDeploymentStatus>> PublishDeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn{};
 
   friend bool operator==(SyncConfiguration const&, SyncConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::codestar_connections::Tag> Tags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::codestar_connections::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

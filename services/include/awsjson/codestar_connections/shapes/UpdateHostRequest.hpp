@@ -14,9 +14,9 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHostRequest {
-  std::string HostArn;
-  std::optional<std::string> ProviderEndpoint;
-  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration;
+  std::string HostArn{};
+  std::optional<std::string> ProviderEndpoint{};
+  std::optional<::awsjson::codestar_connections::VpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(UpdateHostRequest const&, UpdateHostRequest const&) = default;
 };

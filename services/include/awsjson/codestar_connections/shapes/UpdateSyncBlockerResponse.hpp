@@ -14,9 +14,9 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncBlockerResponse {
-  std::string ResourceName;
-  std::optional<std::string> ParentResourceName;
-  ::awsjson::codestar_connections::SyncBlocker SyncBlocker;
+  std::string ResourceName{};
+  std::optional<std::string> ParentResourceName{};
+  ::awsjson::codestar_connections::SyncBlocker SyncBlocker{};
 
   friend bool operator==(UpdateSyncBlockerResponse const&,
                          UpdateSyncBlockerResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncConfigurationRequest {
-  std::optional<std::string> Branch;
-  std::optional<std::string> ConfigFile;
-  std::optional<std::string> RepositoryLinkId;
-  std::string ResourceName;
-  std::optional<std::string> RoleArn;
-  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::PublishDeploymentStatus>> PublishDeploymentStatus;
-  std::optional<awsjson::open_enum<::awsjson::codestar_connections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn;
+  std::optional<std::string> Branch{};
+  std::optional<std::string> ConfigFile{};
+  std::optional<std::string> RepositoryLinkId{};
+  std::string ResourceName{};
+  std::optional<std::string> RoleArn{};
+  awsjson::open_enum<::awsjson::codestar_connections::SyncConfigurationType> SyncType{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::PublishDeploymentStatus>> PublishDeploymentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::codestar_connections::TriggerResourceUpdateOn>> TriggerResourceUpdateOn{};
 
   friend bool operator==(UpdateSyncConfigurationRequest const&,
                          UpdateSyncConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSyncConfigurationResponse {
-  ::awsjson::codestar_connections::SyncConfiguration SyncConfiguration;
+  ::awsjson::codestar_connections::SyncConfiguration SyncConfiguration{};
 
   friend bool operator==(UpdateSyncConfigurationResponse const&,
                          UpdateSyncConfigurationResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::codestar_connections {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfiguration {
-  std::string VpcId;
-  std::vector<std::string> SubnetIds;
-  std::vector<std::string> SecurityGroupIds;
-  std::optional<std::string> TlsCertificate;
+  std::string VpcId{};
+  std::vector<std::string> SubnetIds{};
+  std::vector<std::string> SecurityGroupIds{};
+  std::optional<std::string> TlsCertificate{};
 
   friend bool operator==(VpcConfiguration const&, VpcConfiguration const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CognitoIdentityProvider {
-  std::optional<std::string> ProviderName;
-  std::optional<std::string> ClientId;
-  std::optional<bool> ServerSideTokenCheck;
+  std::optional<std::string> ProviderName{};
+  std::optional<std::string> ClientId{};
+  std::optional<bool> ServerSideTokenCheck{};
 
   friend bool operator==(CognitoIdentityProvider const&, CognitoIdentityProvider const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentityPoolResponse {
-  std::string IdentityPoolId;
-  std::string IdentityPoolName;
-  bool AllowUnauthenticatedIdentities;
-  std::optional<bool> AllowClassicFlow;
-  std::optional<std::map<std::string, std::string>> SupportedLoginProviders;
-  std::optional<std::string> DeveloperProviderName;
-  std::optional<std::vector<std::string>> OpenIdConnectProviderARNs;
-  std::optional<std::vector<::awsjson::cognito_identity::CognitoIdentityProvider>> CognitoIdentityProviders;
-  std::optional<std::vector<std::string>> SamlProviderARNs;
-  std::optional<std::map<std::string, std::string>> IdentityPoolTags;
+  std::string IdentityPoolId{};
+  std::string IdentityPoolName{};
+  bool AllowUnauthenticatedIdentities{};
+  std::optional<bool> AllowClassicFlow{};
+  std::optional<std::map<std::string, std::string>> SupportedLoginProviders{};
+  std::optional<std::string> DeveloperProviderName{};
+  std::optional<std::vector<std::string>> OpenIdConnectProviderARNs{};
+  std::optional<std::vector<::awsjson::cognito_identity::CognitoIdentityProvider>> CognitoIdentityProviders{};
+  std::optional<std::vector<std::string>> SamlProviderARNs{};
+  std::optional<std::map<std::string, std::string>> IdentityPoolTags{};
 
   friend bool operator==(CreateIdentityPoolResponse const&,
                          CreateIdentityPoolResponse const&) = default;

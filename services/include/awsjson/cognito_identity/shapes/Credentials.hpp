@@ -12,10 +12,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Credentials {
-  std::optional<std::string> AccessKeyId;
-  std::optional<std::string> SecretKey;
-  std::optional<std::string> SessionToken;
-  std::optional<awsjson::timestamp> Expiration;
+  std::optional<std::string> AccessKeyId{};
+  std::optional<std::string> SecretKey{};
+  std::optional<std::string> SessionToken{};
+  std::optional<awsjson::timestamp> Expiration{};
 
   friend bool operator==(Credentials const&, Credentials const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIdentitiesRequest {
-  std::vector<std::string> IdentityIdsToDelete;
+  std::vector<std::string> IdentityIdsToDelete{};
 
   friend bool operator==(DeleteIdentitiesRequest const&, DeleteIdentitiesRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIdentitiesResponse {
-  std::optional<std::vector<::awsjson::cognito_identity::UnprocessedIdentityId>> UnprocessedIdentityIds;
+  std::optional<std::vector<::awsjson::cognito_identity::UnprocessedIdentityId>> UnprocessedIdentityIds{};
 
   friend bool operator==(DeleteIdentitiesResponse const&,
                          DeleteIdentitiesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIdentityPoolRequest {
-  std::string IdentityPoolId;
+  std::string IdentityPoolId{};
 
   friend bool operator==(DeleteIdentityPoolRequest const&,
                          DeleteIdentityPoolRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIdentityRequest {
-  std::string IdentityId;
+  std::string IdentityId{};
 
   friend bool operator==(DescribeIdentityRequest const&, DescribeIdentityRequest const&) = default;
 };

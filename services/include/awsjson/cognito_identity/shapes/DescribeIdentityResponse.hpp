@@ -13,10 +13,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIdentityResponse {
-  std::optional<std::string> IdentityId;
-  std::optional<std::vector<std::string>> Logins;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> LastModifiedDate;
+  std::optional<std::string> IdentityId{};
+  std::optional<std::vector<std::string>> Logins{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
 
   friend bool operator==(DescribeIdentityResponse const&,
                          DescribeIdentityResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalServiceException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ExternalServiceException const&,
                          ExternalServiceException const&) = default;

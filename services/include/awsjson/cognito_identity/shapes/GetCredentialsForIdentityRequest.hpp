@@ -13,9 +13,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCredentialsForIdentityRequest {
-  std::string IdentityId;
-  std::optional<std::map<std::string, std::string>> Logins;
-  std::optional<std::string> CustomRoleArn;
+  std::string IdentityId{};
+  std::optional<std::map<std::string, std::string>> Logins{};
+  std::optional<std::string> CustomRoleArn{};
 
   friend bool operator==(GetCredentialsForIdentityRequest const&,
                          GetCredentialsForIdentityRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCredentialsForIdentityResponse {
-  std::optional<std::string> IdentityId;
-  std::optional<::awsjson::cognito_identity::Credentials> Credentials;
+  std::optional<std::string> IdentityId{};
+  std::optional<::awsjson::cognito_identity::Credentials> Credentials{};
 
   friend bool operator==(GetCredentialsForIdentityResponse const&,
                          GetCredentialsForIdentityResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdRequest {
-  std::optional<std::string> AccountId;
-  std::string IdentityPoolId;
-  std::optional<std::map<std::string, std::string>> Logins;
+  std::optional<std::string> AccountId{};
+  std::string IdentityPoolId{};
+  std::optional<std::map<std::string, std::string>> Logins{};
 
   friend bool operator==(GetIdRequest const&, GetIdRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdResponse {
-  std::optional<std::string> IdentityId;
+  std::optional<std::string> IdentityId{};
 
   friend bool operator==(GetIdResponse const&, GetIdResponse const&) = default;
 };

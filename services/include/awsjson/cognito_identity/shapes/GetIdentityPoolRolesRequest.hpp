@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdentityPoolRolesRequest {
-  std::string IdentityPoolId;
+  std::string IdentityPoolId{};
 
   friend bool operator==(GetIdentityPoolRolesRequest const&,
                          GetIdentityPoolRolesRequest const&) = default;

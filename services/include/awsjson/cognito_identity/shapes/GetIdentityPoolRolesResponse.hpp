@@ -15,9 +15,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdentityPoolRolesResponse {
-  std::optional<std::string> IdentityPoolId;
-  std::optional<std::map<std::string, std::string>> Roles;
-  std::optional<std::map<std::string, ::awsjson::cognito_identity::RoleMapping>> RoleMappings;
+  std::optional<std::string> IdentityPoolId{};
+  std::optional<std::map<std::string, std::string>> Roles{};
+  std::optional<std::map<std::string, ::awsjson::cognito_identity::RoleMapping>> RoleMappings{};
 
   friend bool operator==(GetIdentityPoolRolesResponse const&,
                          GetIdentityPoolRolesResponse const&) = default;

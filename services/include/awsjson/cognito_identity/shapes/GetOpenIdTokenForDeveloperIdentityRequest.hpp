@@ -14,11 +14,11 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpenIdTokenForDeveloperIdentityRequest {
-  std::string IdentityPoolId;
-  std::optional<std::string> IdentityId;
-  std::map<std::string, std::string> Logins;
-  std::optional<std::map<std::string, std::string>> PrincipalTags;
-  std::optional<std::int64_t> TokenDuration;
+  std::string IdentityPoolId{};
+  std::optional<std::string> IdentityId{};
+  std::map<std::string, std::string> Logins{};
+  std::optional<std::map<std::string, std::string>> PrincipalTags{};
+  std::optional<std::int64_t> TokenDuration{};
 
   friend bool operator==(GetOpenIdTokenForDeveloperIdentityRequest const&,
                          GetOpenIdTokenForDeveloperIdentityRequest const&) = default;

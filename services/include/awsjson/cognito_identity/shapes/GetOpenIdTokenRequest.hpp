@@ -13,8 +13,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpenIdTokenRequest {
-  std::string IdentityId;
-  std::optional<std::map<std::string, std::string>> Logins;
+  std::string IdentityId{};
+  std::optional<std::map<std::string, std::string>> Logins{};
 
   friend bool operator==(GetOpenIdTokenRequest const&, GetOpenIdTokenRequest const&) = default;
 };

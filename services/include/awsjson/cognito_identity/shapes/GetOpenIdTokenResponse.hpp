@@ -12,8 +12,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOpenIdTokenResponse {
-  std::optional<std::string> IdentityId;
-  std::optional<std::string> Token;
+  std::optional<std::string> IdentityId{};
+  std::optional<std::string> Token{};
 
   friend bool operator==(GetOpenIdTokenResponse const&, GetOpenIdTokenResponse const&) = default;
 };

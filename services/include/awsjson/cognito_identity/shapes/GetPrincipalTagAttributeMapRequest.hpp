@@ -12,8 +12,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPrincipalTagAttributeMapRequest {
-  std::string IdentityPoolId;
-  std::string IdentityProviderName;
+  std::string IdentityPoolId{};
+  std::string IdentityProviderName{};
 
   friend bool operator==(GetPrincipalTagAttributeMapRequest const&,
                          GetPrincipalTagAttributeMapRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityPoolShortDescription {
-  std::optional<std::string> IdentityPoolId;
-  std::optional<std::string> IdentityPoolName;
+  std::optional<std::string> IdentityPoolId{};
+  std::optional<std::string> IdentityPoolName{};
 
   friend bool operator==(IdentityPoolShortDescription const&,
                          IdentityPoolShortDescription const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidIdentityPoolConfigurationException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidIdentityPoolConfigurationException const&,
                          InvalidIdentityPoolConfigurationException const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentitiesRequest {
-  std::string IdentityPoolId;
-  std::int32_t MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> HideDisabled;
+  std::string IdentityPoolId{};
+  std::int32_t MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> HideDisabled{};
 
   friend bool operator==(ListIdentitiesRequest const&, ListIdentitiesRequest const&) = default;
 };

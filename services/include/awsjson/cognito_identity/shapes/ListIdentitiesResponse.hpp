@@ -15,9 +15,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentitiesResponse {
-  std::optional<std::string> IdentityPoolId;
-  std::optional<std::vector<::awsjson::cognito_identity::DescribeIdentityResponse>> Identities;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> IdentityPoolId{};
+  std::optional<std::vector<::awsjson::cognito_identity::DescribeIdentityResponse>> Identities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIdentitiesResponse const&, ListIdentitiesResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentityPoolsRequest {
-  std::int32_t MaxResults;
-  std::optional<std::string> NextToken;
+  std::int32_t MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIdentityPoolsRequest const&,
                          ListIdentityPoolsRequest const&) = default;

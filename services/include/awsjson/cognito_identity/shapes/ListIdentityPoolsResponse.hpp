@@ -15,8 +15,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentityPoolsResponse {
-  std::optional<std::vector<::awsjson::cognito_identity::IdentityPoolShortDescription>> IdentityPools;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_identity::IdentityPoolShortDescription>> IdentityPools{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIdentityPoolsResponse const&,
                          ListIdentityPoolsResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LookupDeveloperIdentityRequest {
-  std::string IdentityPoolId;
-  std::optional<std::string> IdentityId;
-  std::optional<std::string> DeveloperUserIdentifier;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string IdentityPoolId{};
+  std::optional<std::string> IdentityId{};
+  std::optional<std::string> DeveloperUserIdentifier{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(LookupDeveloperIdentityRequest const&,
                          LookupDeveloperIdentityRequest const&) = default;

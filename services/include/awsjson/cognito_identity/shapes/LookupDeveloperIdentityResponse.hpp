@@ -13,9 +13,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LookupDeveloperIdentityResponse {
-  std::optional<std::string> IdentityId;
-  std::optional<std::vector<std::string>> DeveloperUserIdentifierList;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> IdentityId{};
+  std::optional<std::vector<std::string>> DeveloperUserIdentifierList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(LookupDeveloperIdentityResponse const&,
                          LookupDeveloperIdentityResponse const&) = default;

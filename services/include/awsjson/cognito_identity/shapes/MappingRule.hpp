@@ -14,10 +14,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MappingRule {
-  std::string Claim;
-  awsjson::open_enum<::awsjson::cognito_identity::MappingRuleMatchType> MatchType;
-  std::string Value;
-  std::string RoleARN;
+  std::string Claim{};
+  awsjson::open_enum<::awsjson::cognito_identity::MappingRuleMatchType> MatchType{};
+  std::string Value{};
+  std::string RoleARN{};
 
   friend bool operator==(MappingRule const&, MappingRule const&) = default;
 };

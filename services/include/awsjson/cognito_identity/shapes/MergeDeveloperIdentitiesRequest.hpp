@@ -12,10 +12,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeDeveloperIdentitiesRequest {
-  std::string SourceUserIdentifier;
-  std::string DestinationUserIdentifier;
-  std::string DeveloperProviderName;
-  std::string IdentityPoolId;
+  std::string SourceUserIdentifier{};
+  std::string DestinationUserIdentifier{};
+  std::string DeveloperProviderName{};
+  std::string IdentityPoolId{};
 
   friend bool operator==(MergeDeveloperIdentitiesRequest const&,
                          MergeDeveloperIdentitiesRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeDeveloperIdentitiesResponse {
-  std::optional<std::string> IdentityId;
+  std::optional<std::string> IdentityId{};
 
   friend bool operator==(MergeDeveloperIdentitiesResponse const&,
                          MergeDeveloperIdentitiesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RoleMapping {
-  awsjson::open_enum<::awsjson::cognito_identity::RoleMappingType> Type;
-  std::optional<awsjson::open_enum<::awsjson::cognito_identity::AmbiguousRoleResolutionType>> AmbiguousRoleResolution;
-  std::optional<::awsjson::cognito_identity::RulesConfigurationType> RulesConfiguration;
+  awsjson::open_enum<::awsjson::cognito_identity::RoleMappingType> Type{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_identity::AmbiguousRoleResolutionType>> AmbiguousRoleResolution{};
+  std::optional<::awsjson::cognito_identity::RulesConfigurationType> RulesConfiguration{};
 
   friend bool operator==(RoleMapping const&, RoleMapping const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RulesConfigurationType {
-  std::vector<::awsjson::cognito_identity::MappingRule> Rules;
+  std::vector<::awsjson::cognito_identity::MappingRule> Rules{};
 
   friend bool operator==(RulesConfigurationType const&, RulesConfigurationType const&) = default;
 };

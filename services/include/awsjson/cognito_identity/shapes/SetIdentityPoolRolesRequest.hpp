@@ -15,9 +15,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetIdentityPoolRolesRequest {
-  std::string IdentityPoolId;
-  std::map<std::string, std::string> Roles;
-  std::optional<std::map<std::string, ::awsjson::cognito_identity::RoleMapping>> RoleMappings;
+  std::string IdentityPoolId{};
+  std::map<std::string, std::string> Roles{};
+  std::optional<std::map<std::string, ::awsjson::cognito_identity::RoleMapping>> RoleMappings{};
 
   friend bool operator==(SetIdentityPoolRolesRequest const&,
                          SetIdentityPoolRolesRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetPrincipalTagAttributeMapRequest {
-  std::string IdentityPoolId;
-  std::string IdentityProviderName;
-  std::optional<bool> UseDefaults;
-  std::optional<std::map<std::string, std::string>> PrincipalTags;
+  std::string IdentityPoolId{};
+  std::string IdentityProviderName{};
+  std::optional<bool> UseDefaults{};
+  std::optional<std::map<std::string, std::string>> PrincipalTags{};
 
   friend bool operator==(SetPrincipalTagAttributeMapRequest const&,
                          SetPrincipalTagAttributeMapRequest const&) = default;

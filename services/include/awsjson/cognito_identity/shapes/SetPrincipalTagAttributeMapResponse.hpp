@@ -13,10 +13,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetPrincipalTagAttributeMapResponse {
-  std::optional<std::string> IdentityPoolId;
-  std::optional<std::string> IdentityProviderName;
-  std::optional<bool> UseDefaults;
-  std::optional<std::map<std::string, std::string>> PrincipalTags;
+  std::optional<std::string> IdentityPoolId{};
+  std::optional<std::string> IdentityProviderName{};
+  std::optional<bool> UseDefaults{};
+  std::optional<std::map<std::string, std::string>> PrincipalTags{};
 
   friend bool operator==(SetPrincipalTagAttributeMapResponse const&,
                          SetPrincipalTagAttributeMapResponse const&) = default;

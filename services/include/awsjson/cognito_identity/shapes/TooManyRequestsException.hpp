@@ -12,7 +12,7 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyRequestsException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TooManyRequestsException const&,
                          TooManyRequestsException const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnlinkDeveloperIdentityRequest {
-  std::string IdentityId;
-  std::string IdentityPoolId;
-  std::string DeveloperProviderName;
-  std::string DeveloperUserIdentifier;
+  std::string IdentityId{};
+  std::string IdentityPoolId{};
+  std::string DeveloperProviderName{};
+  std::string DeveloperUserIdentifier{};
 
   friend bool operator==(UnlinkDeveloperIdentityRequest const&,
                          UnlinkDeveloperIdentityRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnlinkIdentityRequest {
-  std::string IdentityId;
-  std::map<std::string, std::string> Logins;
-  std::vector<std::string> LoginsToRemove;
+  std::string IdentityId{};
+  std::map<std::string, std::string> Logins{};
+  std::vector<std::string> LoginsToRemove{};
 
   friend bool operator==(UnlinkIdentityRequest const&, UnlinkIdentityRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cognito_identity {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnprocessedIdentityId {
-  std::optional<std::string> IdentityId;
-  std::optional<awsjson::open_enum<::awsjson::cognito_identity::ErrorCode>> ErrorCode;
+  std::optional<std::string> IdentityId{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_identity::ErrorCode>> ErrorCode{};
 
   friend bool operator==(UnprocessedIdentityId const&, UnprocessedIdentityId const&) = default;
 };

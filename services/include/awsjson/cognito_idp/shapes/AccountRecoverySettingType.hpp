@@ -14,7 +14,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountRecoverySettingType {
-  std::optional<std::vector<::awsjson::cognito_idp::RecoveryOptionType>> RecoveryMechanisms;
+  std::optional<std::vector<::awsjson::cognito_idp::RecoveryOptionType>> RecoveryMechanisms{};
 
   friend bool operator==(AccountRecoverySettingType const&,
                          AccountRecoverySettingType const&) = default;

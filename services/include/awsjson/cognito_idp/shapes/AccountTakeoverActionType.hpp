@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountTakeoverActionType {
-  bool Notify;
-  awsjson::open_enum<::awsjson::cognito_idp::AccountTakeoverEventActionType> EventAction;
+  bool Notify{};
+  awsjson::open_enum<::awsjson::cognito_idp::AccountTakeoverEventActionType> EventAction{};
 
   friend bool operator==(AccountTakeoverActionType const&,
                          AccountTakeoverActionType const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountTakeoverActionsType {
-  std::optional<::awsjson::cognito_idp::AccountTakeoverActionType> LowAction;
-  std::optional<::awsjson::cognito_idp::AccountTakeoverActionType> MediumAction;
-  std::optional<::awsjson::cognito_idp::AccountTakeoverActionType> HighAction;
+  std::optional<::awsjson::cognito_idp::AccountTakeoverActionType> LowAction{};
+  std::optional<::awsjson::cognito_idp::AccountTakeoverActionType> MediumAction{};
+  std::optional<::awsjson::cognito_idp::AccountTakeoverActionType> HighAction{};
 
   friend bool operator==(AccountTakeoverActionsType const&,
                          AccountTakeoverActionsType const&) = default;

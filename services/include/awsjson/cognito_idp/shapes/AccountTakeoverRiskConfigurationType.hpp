@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountTakeoverRiskConfigurationType {
-  std::optional<::awsjson::cognito_idp::NotifyConfigurationType> NotifyConfiguration;
-  ::awsjson::cognito_idp::AccountTakeoverActionsType Actions;
+  std::optional<::awsjson::cognito_idp::NotifyConfigurationType> NotifyConfiguration{};
+  ::awsjson::cognito_idp::AccountTakeoverActionsType Actions{};
 
   friend bool operator==(AccountTakeoverRiskConfigurationType const&,
                          AccountTakeoverRiskConfigurationType const&) = default;

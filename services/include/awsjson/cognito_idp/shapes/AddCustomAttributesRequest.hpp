@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddCustomAttributesRequest {
-  std::string UserPoolId;
-  std::vector<::awsjson::cognito_idp::SchemaAttributeType> CustomAttributes;
+  std::string UserPoolId{};
+  std::vector<::awsjson::cognito_idp::SchemaAttributeType> CustomAttributes{};
 
   friend bool operator==(AddCustomAttributesRequest const&,
                          AddCustomAttributesRequest const&) = default;

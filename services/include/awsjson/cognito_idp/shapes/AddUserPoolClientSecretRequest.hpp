@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddUserPoolClientSecretRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::optional<std::string> ClientSecret;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::optional<std::string> ClientSecret{};
 
   friend bool operator==(AddUserPoolClientSecretRequest const&,
                          AddUserPoolClientSecretRequest const&) = default;

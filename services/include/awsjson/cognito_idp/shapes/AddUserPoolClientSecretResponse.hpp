@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddUserPoolClientSecretResponse {
-  std::optional<::awsjson::cognito_idp::ClientSecretDescriptorType> ClientSecretDescriptor;
+  std::optional<::awsjson::cognito_idp::ClientSecretDescriptorType> ClientSecretDescriptor{};
 
   friend bool operator==(AddUserPoolClientSecretResponse const&,
                          AddUserPoolClientSecretResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminAddUserToGroupRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string GroupName;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string GroupName{};
 
   friend bool operator==(AdminAddUserToGroupRequest const&,
                          AdminAddUserToGroupRequest const&) = default;

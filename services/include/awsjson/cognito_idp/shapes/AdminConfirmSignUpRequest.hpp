@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminConfirmSignUpRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(AdminConfirmSignUpRequest const&,
                          AdminConfirmSignUpRequest const&) = default;

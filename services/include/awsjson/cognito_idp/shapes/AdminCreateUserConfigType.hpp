@@ -14,9 +14,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminCreateUserConfigType {
-  std::optional<bool> AllowAdminCreateUserOnly;
-  std::optional<std::int32_t> UnusedAccountValidityDays;
-  std::optional<::awsjson::cognito_idp::MessageTemplateType> InviteMessageTemplate;
+  std::optional<bool> AllowAdminCreateUserOnly{};
+  std::optional<std::int32_t> UnusedAccountValidityDays{};
+  std::optional<::awsjson::cognito_idp::MessageTemplateType> InviteMessageTemplate{};
 
   friend bool operator==(AdminCreateUserConfigType const&,
                          AdminCreateUserConfigType const&) = default;

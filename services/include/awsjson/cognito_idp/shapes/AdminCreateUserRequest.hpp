@@ -18,15 +18,15 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminCreateUserRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> UserAttributes;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> ValidationData;
-  std::optional<std::string> TemporaryPassword;
-  std::optional<bool> ForceAliasCreation;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::MessageActionType>> MessageAction;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::DeliveryMediumType>>> DesiredDeliveryMediums;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> UserAttributes{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> ValidationData{};
+  std::optional<std::string> TemporaryPassword{};
+  std::optional<bool> ForceAliasCreation{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::MessageActionType>> MessageAction{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::DeliveryMediumType>>> DesiredDeliveryMediums{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(AdminCreateUserRequest const&, AdminCreateUserRequest const&) = default;
 };

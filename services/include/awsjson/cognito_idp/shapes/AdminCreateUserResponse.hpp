@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminCreateUserResponse {
-  std::optional<::awsjson::cognito_idp::UserType> User;
+  std::optional<::awsjson::cognito_idp::UserType> User{};
 
   friend bool operator==(AdminCreateUserResponse const&, AdminCreateUserResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminDeleteUserAttributesRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::vector<std::string> UserAttributeNames;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::vector<std::string> UserAttributeNames{};
 
   friend bool operator==(AdminDeleteUserAttributesRequest const&,
                          AdminDeleteUserAttributesRequest const&) = default;

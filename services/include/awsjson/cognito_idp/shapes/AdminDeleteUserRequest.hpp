@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminDeleteUserRequest {
-  std::string UserPoolId;
-  std::string Username;
+  std::string UserPoolId{};
+  std::string Username{};
 
   friend bool operator==(AdminDeleteUserRequest const&, AdminDeleteUserRequest const&) = default;
 };

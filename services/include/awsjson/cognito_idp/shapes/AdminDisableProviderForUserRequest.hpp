@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminDisableProviderForUserRequest {
-  std::string UserPoolId;
-  ::awsjson::cognito_idp::ProviderUserIdentifierType User;
+  std::string UserPoolId{};
+  ::awsjson::cognito_idp::ProviderUserIdentifierType User{};
 
   friend bool operator==(AdminDisableProviderForUserRequest const&,
                          AdminDisableProviderForUserRequest const&) = default;

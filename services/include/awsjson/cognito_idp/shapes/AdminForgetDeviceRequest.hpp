@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminForgetDeviceRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string DeviceKey;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string DeviceKey{};
 
   friend bool operator==(AdminForgetDeviceRequest const&,
                          AdminForgetDeviceRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminGetUserResponse {
-  std::string Username;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> UserAttributes;
-  std::optional<awsjson::timestamp> UserCreateDate;
-  std::optional<awsjson::timestamp> UserLastModifiedDate;
-  std::optional<bool> Enabled;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserStatusType>> UserStatus;
-  std::optional<std::vector<::awsjson::cognito_idp::MFAOptionType>> MFAOptions;
-  std::optional<std::string> PreferredMfaSetting;
-  std::optional<std::vector<std::string>> UserMFASettingList;
+  std::string Username{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> UserAttributes{};
+  std::optional<awsjson::timestamp> UserCreateDate{};
+  std::optional<awsjson::timestamp> UserLastModifiedDate{};
+  std::optional<bool> Enabled{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserStatusType>> UserStatus{};
+  std::optional<std::vector<::awsjson::cognito_idp::MFAOptionType>> MFAOptions{};
+  std::optional<std::string> PreferredMfaSetting{};
+  std::optional<std::vector<std::string>> UserMFASettingList{};
 
   friend bool operator==(AdminGetUserResponse const&, AdminGetUserResponse const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminInitiateAuthRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  awsjson::open_enum<::awsjson::cognito_idp::AuthFlowType> AuthFlow;
-  std::optional<std::map<std::string, std::string>> AuthParameters;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::ContextDataType> ContextData;
-  std::optional<std::string> Session;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  awsjson::open_enum<::awsjson::cognito_idp::AuthFlowType> AuthFlow{};
+  std::optional<std::map<std::string, std::string>> AuthParameters{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::ContextDataType> ContextData{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(AdminInitiateAuthRequest const&,
                          AdminInitiateAuthRequest const&) = default;

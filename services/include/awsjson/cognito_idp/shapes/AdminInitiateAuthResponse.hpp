@@ -17,11 +17,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminInitiateAuthResponse {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType>> ChallengeName;
-  std::optional<std::string> Session;
-  std::optional<std::map<std::string, std::string>> ChallengeParameters;
-  std::optional<::awsjson::cognito_idp::AuthenticationResultType> AuthenticationResult;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType>>> AvailableChallenges;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType>> ChallengeName{};
+  std::optional<std::string> Session{};
+  std::optional<std::map<std::string, std::string>> ChallengeParameters{};
+  std::optional<::awsjson::cognito_idp::AuthenticationResultType> AuthenticationResult{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType>>> AvailableChallenges{};
 
   friend bool operator==(AdminInitiateAuthResponse const&,
                          AdminInitiateAuthResponse const&) = default;

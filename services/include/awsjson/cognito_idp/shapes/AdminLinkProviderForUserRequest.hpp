@@ -14,9 +14,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminLinkProviderForUserRequest {
-  std::string UserPoolId;
-  ::awsjson::cognito_idp::ProviderUserIdentifierType DestinationUser;
-  ::awsjson::cognito_idp::ProviderUserIdentifierType SourceUser;
+  std::string UserPoolId{};
+  ::awsjson::cognito_idp::ProviderUserIdentifierType DestinationUser{};
+  ::awsjson::cognito_idp::ProviderUserIdentifierType SourceUser{};
 
   friend bool operator==(AdminLinkProviderForUserRequest const&,
                          AdminLinkProviderForUserRequest const&) = default;

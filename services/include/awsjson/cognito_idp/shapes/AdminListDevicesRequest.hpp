@@ -13,10 +13,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminListDevicesRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> PaginationToken;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(AdminListDevicesRequest const&, AdminListDevicesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminListDevicesResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::DeviceType>> Devices;
-  std::optional<std::string> PaginationToken;
+  std::optional<std::vector<::awsjson::cognito_idp::DeviceType>> Devices{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(AdminListDevicesResponse const&,
                          AdminListDevicesResponse const&) = default;

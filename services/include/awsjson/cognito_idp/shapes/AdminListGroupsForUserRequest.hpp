@@ -13,10 +13,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminListGroupsForUserRequest {
-  std::string Username;
-  std::string UserPoolId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string Username{};
+  std::string UserPoolId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(AdminListGroupsForUserRequest const&,
                          AdminListGroupsForUserRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminListGroupsForUserResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::GroupType>> Groups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_idp::GroupType>> Groups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(AdminListGroupsForUserResponse const&,
                          AdminListGroupsForUserResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminListUserAuthEventsRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(AdminListUserAuthEventsRequest const&,
                          AdminListUserAuthEventsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminListUserAuthEventsResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::AuthEventType>> AuthEvents;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_idp::AuthEventType>> AuthEvents{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(AdminListUserAuthEventsResponse const&,
                          AdminListUserAuthEventsResponse const&) = default;

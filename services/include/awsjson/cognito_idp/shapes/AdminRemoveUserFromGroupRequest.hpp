@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminRemoveUserFromGroupRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string GroupName;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string GroupName{};
 
   friend bool operator==(AdminRemoveUserFromGroupRequest const&,
                          AdminRemoveUserFromGroupRequest const&) = default;

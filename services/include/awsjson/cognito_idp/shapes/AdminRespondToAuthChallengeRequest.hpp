@@ -17,14 +17,14 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminRespondToAuthChallengeRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType> ChallengeName;
-  std::optional<std::map<std::string, std::string>> ChallengeResponses;
-  std::optional<std::string> Session;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::ContextDataType> ContextData;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType> ChallengeName{};
+  std::optional<std::map<std::string, std::string>> ChallengeResponses{};
+  std::optional<std::string> Session{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::ContextDataType> ContextData{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(AdminRespondToAuthChallengeRequest const&,
                          AdminRespondToAuthChallengeRequest const&) = default;

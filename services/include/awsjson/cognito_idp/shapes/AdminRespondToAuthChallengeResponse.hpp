@@ -16,10 +16,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminRespondToAuthChallengeResponse {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType>> ChallengeName;
-  std::optional<std::string> Session;
-  std::optional<std::map<std::string, std::string>> ChallengeParameters;
-  std::optional<::awsjson::cognito_idp::AuthenticationResultType> AuthenticationResult;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType>> ChallengeName{};
+  std::optional<std::string> Session{};
+  std::optional<std::map<std::string, std::string>> ChallengeParameters{};
+  std::optional<::awsjson::cognito_idp::AuthenticationResultType> AuthenticationResult{};
 
   friend bool operator==(AdminRespondToAuthChallengeResponse const&,
                          AdminRespondToAuthChallengeResponse const&) = default;

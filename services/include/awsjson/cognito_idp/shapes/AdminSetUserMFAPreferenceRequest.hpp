@@ -17,12 +17,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminSetUserMFAPreferenceRequest {
-  std::optional<::awsjson::cognito_idp::SMSMfaSettingsType> SMSMfaSettings;
-  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaSettingsType> SoftwareTokenMfaSettings;
-  std::optional<::awsjson::cognito_idp::EmailMfaSettingsType> EmailMfaSettings;
-  std::optional<::awsjson::cognito_idp::WebAuthnMfaSettingsType> WebAuthnMfaSettings;
-  std::string Username;
-  std::string UserPoolId;
+  std::optional<::awsjson::cognito_idp::SMSMfaSettingsType> SMSMfaSettings{};
+  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaSettingsType> SoftwareTokenMfaSettings{};
+  std::optional<::awsjson::cognito_idp::EmailMfaSettingsType> EmailMfaSettings{};
+  std::optional<::awsjson::cognito_idp::WebAuthnMfaSettingsType> WebAuthnMfaSettings{};
+  std::string Username{};
+  std::string UserPoolId{};
 
   friend bool operator==(AdminSetUserMFAPreferenceRequest const&,
                          AdminSetUserMFAPreferenceRequest const&) = default;

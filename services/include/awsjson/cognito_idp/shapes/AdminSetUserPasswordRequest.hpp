@@ -12,10 +12,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminSetUserPasswordRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string Password;
-  std::optional<bool> Permanent;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string Password{};
+  std::optional<bool> Permanent{};
 
   friend bool operator==(AdminSetUserPasswordRequest const&,
                          AdminSetUserPasswordRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminSetUserSettingsRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::vector<::awsjson::cognito_idp::MFAOptionType> MFAOptions;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::vector<::awsjson::cognito_idp::MFAOptionType> MFAOptions{};
 
   friend bool operator==(AdminSetUserSettingsRequest const&,
                          AdminSetUserSettingsRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminUpdateAuthEventFeedbackRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string EventId;
-  awsjson::open_enum<::awsjson::cognito_idp::FeedbackValueType> FeedbackValue;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string EventId{};
+  awsjson::open_enum<::awsjson::cognito_idp::FeedbackValueType> FeedbackValue{};
 
   friend bool operator==(AdminUpdateAuthEventFeedbackRequest const&,
                          AdminUpdateAuthEventFeedbackRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminUpdateDeviceStatusRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string DeviceKey;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeviceRememberedStatusType>> DeviceRememberedStatus;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string DeviceKey{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeviceRememberedStatusType>> DeviceRememberedStatus{};
 
   friend bool operator==(AdminUpdateDeviceStatusRequest const&,
                          AdminUpdateDeviceStatusRequest const&) = default;

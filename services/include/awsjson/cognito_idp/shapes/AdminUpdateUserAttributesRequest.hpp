@@ -16,10 +16,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminUpdateUserAttributesRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::vector<::awsjson::cognito_idp::AttributeType> UserAttributes;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::vector<::awsjson::cognito_idp::AttributeType> UserAttributes{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(AdminUpdateUserAttributesRequest const&,
                          AdminUpdateUserAttributesRequest const&) = default;

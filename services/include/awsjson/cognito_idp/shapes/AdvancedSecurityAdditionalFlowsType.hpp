@@ -14,7 +14,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdvancedSecurityAdditionalFlowsType {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::AdvancedSecurityEnabledModeType>> CustomAuthMode;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::AdvancedSecurityEnabledModeType>> CustomAuthMode{};
 
   friend bool operator==(AdvancedSecurityAdditionalFlowsType const&,
                          AdvancedSecurityAdditionalFlowsType const&) = default;

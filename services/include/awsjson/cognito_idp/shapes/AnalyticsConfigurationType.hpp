@@ -12,11 +12,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyticsConfigurationType {
-  std::optional<std::string> ApplicationId;
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ExternalId;
-  std::optional<bool> UserDataShared;
+  std::optional<std::string> ApplicationId{};
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ExternalId{};
+  std::optional<bool> UserDataShared{};
 
   friend bool operator==(AnalyticsConfigurationType const&,
                          AnalyticsConfigurationType const&) = default;

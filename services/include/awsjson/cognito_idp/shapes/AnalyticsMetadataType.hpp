@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalyticsMetadataType {
-  std::optional<std::string> AnalyticsEndpointId;
+  std::optional<std::string> AnalyticsEndpointId{};
 
   friend bool operator==(AnalyticsMetadataType const&, AnalyticsMetadataType const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssetType {
-  awsjson::open_enum<::awsjson::cognito_idp::AssetCategoryType> Category;
-  awsjson::open_enum<::awsjson::cognito_idp::ColorSchemeModeType> ColorMode;
-  awsjson::open_enum<::awsjson::cognito_idp::AssetExtensionType> Extension;
-  std::optional<awsjson::blob> Bytes;
-  std::optional<std::string> ResourceId;
+  awsjson::open_enum<::awsjson::cognito_idp::AssetCategoryType> Category{};
+  awsjson::open_enum<::awsjson::cognito_idp::ColorSchemeModeType> ColorMode{};
+  awsjson::open_enum<::awsjson::cognito_idp::AssetExtensionType> Extension{};
+  std::optional<awsjson::blob> Bytes{};
+  std::optional<std::string> ResourceId{};
 
   friend bool operator==(AssetType const&, AssetType const&) = default;
 };

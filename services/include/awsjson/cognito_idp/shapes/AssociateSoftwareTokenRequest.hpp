@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSoftwareTokenRequest {
-  std::optional<std::string> AccessToken;
-  std::optional<std::string> Session;
+  std::optional<std::string> AccessToken{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(AssociateSoftwareTokenRequest const&,
                          AssociateSoftwareTokenRequest const&) = default;

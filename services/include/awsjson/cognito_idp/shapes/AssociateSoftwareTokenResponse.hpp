@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSoftwareTokenResponse {
-  std::optional<std::string> SecretCode;
-  std::optional<std::string> Session;
+  std::optional<std::string> SecretCode{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(AssociateSoftwareTokenResponse const&,
                          AssociateSoftwareTokenResponse const&) = default;

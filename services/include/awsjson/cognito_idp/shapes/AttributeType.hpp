@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeType {
-  std::string Name;
-  std::optional<std::string> Value;
+  std::string Name{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(AttributeType const&, AttributeType const&) = default;
 };

@@ -20,14 +20,14 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthEventType {
-  std::optional<std::string> EventId;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::EventType>> EventType;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::EventResponseType>> EventResponse;
-  std::optional<::awsjson::cognito_idp::EventRiskType> EventRisk;
-  std::optional<std::vector<::awsjson::cognito_idp::ChallengeResponseType>> ChallengeResponses;
-  std::optional<::awsjson::cognito_idp::EventContextDataType> EventContextData;
-  std::optional<::awsjson::cognito_idp::EventFeedbackType> EventFeedback;
+  std::optional<std::string> EventId{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::EventType>> EventType{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::EventResponseType>> EventResponse{};
+  std::optional<::awsjson::cognito_idp::EventRiskType> EventRisk{};
+  std::optional<std::vector<::awsjson::cognito_idp::ChallengeResponseType>> ChallengeResponses{};
+  std::optional<::awsjson::cognito_idp::EventContextDataType> EventContextData{};
+  std::optional<::awsjson::cognito_idp::EventFeedbackType> EventFeedback{};
 
   friend bool operator==(AuthEventType const&, AuthEventType const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationResultType {
-  std::optional<std::string> AccessToken;
-  std::optional<std::int32_t> ExpiresIn;
-  std::optional<std::string> TokenType;
-  std::optional<std::string> RefreshToken;
-  std::optional<std::string> IdToken;
-  std::optional<::awsjson::cognito_idp::NewDeviceMetadataType> NewDeviceMetadata;
+  std::optional<std::string> AccessToken{};
+  std::optional<std::int32_t> ExpiresIn{};
+  std::optional<std::string> TokenType{};
+  std::optional<std::string> RefreshToken{};
+  std::optional<std::string> IdToken{};
+  std::optional<::awsjson::cognito_idp::NewDeviceMetadataType> NewDeviceMetadata{};
 
   friend bool operator==(AuthenticationResultType const&,
                          AuthenticationResultType const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChallengeResponseType {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeName>> ChallengeName;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeResponse>> ChallengeResponse;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeName>> ChallengeName{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::ChallengeResponse>> ChallengeResponse{};
 
   friend bool operator==(ChallengeResponseType const&, ChallengeResponseType const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChangePasswordRequest {
-  std::optional<std::string> PreviousPassword;
-  std::string ProposedPassword;
-  std::string AccessToken;
+  std::optional<std::string> PreviousPassword{};
+  std::string ProposedPassword{};
+  std::string AccessToken{};
 
   friend bool operator==(ChangePasswordRequest const&, ChangePasswordRequest const&) = default;
 };

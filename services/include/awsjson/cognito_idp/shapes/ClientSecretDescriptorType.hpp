@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientSecretDescriptorType {
-  std::optional<std::string> ClientSecretId;
-  std::optional<std::string> ClientSecretValue;
-  std::optional<awsjson::timestamp> ClientSecretCreateDate;
+  std::optional<std::string> ClientSecretId{};
+  std::optional<std::string> ClientSecretValue{};
+  std::optional<awsjson::timestamp> ClientSecretCreateDate{};
 
   friend bool operator==(ClientSecretDescriptorType const&,
                          ClientSecretDescriptorType const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLogsConfigurationType {
-  std::optional<std::string> LogGroupArn;
+  std::optional<std::string> LogGroupArn{};
 
   friend bool operator==(CloudWatchLogsConfigurationType const&,
                          CloudWatchLogsConfigurationType const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeDeliveryDetailsType {
-  std::optional<std::string> Destination;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeliveryMediumType>> DeliveryMedium;
-  std::optional<std::string> AttributeName;
+  std::optional<std::string> Destination{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeliveryMediumType>> DeliveryMedium{};
+  std::optional<std::string> AttributeName{};
 
   friend bool operator==(CodeDeliveryDetailsType const&, CodeDeliveryDetailsType const&) = default;
 };

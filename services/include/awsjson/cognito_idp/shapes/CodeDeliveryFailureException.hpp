@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeDeliveryFailureException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(CodeDeliveryFailureException const&,
                          CodeDeliveryFailureException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompleteWebAuthnRegistrationRequest {
-  std::string AccessToken;
-  awsjson::document Credential;
+  std::string AccessToken{};
+  awsjson::document Credential{};
 
   friend bool operator==(CompleteWebAuthnRegistrationRequest const&,
                          CompleteWebAuthnRegistrationRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompromisedCredentialsActionsType {
-  awsjson::open_enum<::awsjson::cognito_idp::CompromisedCredentialsEventActionType> EventAction;
+  awsjson::open_enum<::awsjson::cognito_idp::CompromisedCredentialsEventActionType> EventAction{};
 
   friend bool operator==(CompromisedCredentialsActionsType const&,
                          CompromisedCredentialsActionsType const&) = default;

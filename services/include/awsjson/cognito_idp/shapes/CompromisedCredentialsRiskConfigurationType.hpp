@@ -16,8 +16,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompromisedCredentialsRiskConfigurationType {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::EventFilterType>>> EventFilter;
-  ::awsjson::cognito_idp::CompromisedCredentialsActionsType Actions;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::EventFilterType>>> EventFilter{};
+  ::awsjson::cognito_idp::CompromisedCredentialsActionsType Actions{};
 
   friend bool operator==(CompromisedCredentialsRiskConfigurationType const&,
                          CompromisedCredentialsRiskConfigurationType const&) = default;

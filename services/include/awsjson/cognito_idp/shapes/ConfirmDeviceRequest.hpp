@@ -14,10 +14,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmDeviceRequest {
-  std::string AccessToken;
-  std::string DeviceKey;
-  std::optional<::awsjson::cognito_idp::DeviceSecretVerifierConfigType> DeviceSecretVerifierConfig;
-  std::optional<std::string> DeviceName;
+  std::string AccessToken{};
+  std::string DeviceKey{};
+  std::optional<::awsjson::cognito_idp::DeviceSecretVerifierConfigType> DeviceSecretVerifierConfig{};
+  std::optional<std::string> DeviceName{};
 
   friend bool operator==(ConfirmDeviceRequest const&, ConfirmDeviceRequest const&) = default;
 };

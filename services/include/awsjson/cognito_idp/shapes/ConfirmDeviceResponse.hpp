@@ -11,7 +11,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmDeviceResponse {
-  std::optional<bool> UserConfirmationNecessary;
+  std::optional<bool> UserConfirmationNecessary{};
 
   friend bool operator==(ConfirmDeviceResponse const&, ConfirmDeviceResponse const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmForgotPasswordRequest {
-  std::string ClientId;
-  std::optional<std::string> SecretHash;
-  std::string Username;
-  std::string ConfirmationCode;
-  std::string Password;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string ClientId{};
+  std::optional<std::string> SecretHash{};
+  std::string Username{};
+  std::string ConfirmationCode{};
+  std::string Password{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(ConfirmForgotPasswordRequest const&,
                          ConfirmForgotPasswordRequest const&) = default;

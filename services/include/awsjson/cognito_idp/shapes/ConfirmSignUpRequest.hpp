@@ -16,15 +16,15 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmSignUpRequest {
-  std::string ClientId;
-  std::optional<std::string> SecretHash;
-  std::string Username;
-  std::string ConfirmationCode;
-  std::optional<bool> ForceAliasCreation;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
-  std::optional<std::string> Session;
+  std::string ClientId{};
+  std::optional<std::string> SecretHash{};
+  std::string Username{};
+  std::string ConfirmationCode{};
+  std::optional<bool> ForceAliasCreation{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(ConfirmSignUpRequest const&, ConfirmSignUpRequest const&) = default;
 };

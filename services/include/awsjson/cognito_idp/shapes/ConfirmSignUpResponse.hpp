@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmSignUpResponse {
-  std::optional<std::string> Session;
+  std::optional<std::string> Session{};
 
   friend bool operator==(ConfirmSignUpResponse const&, ConfirmSignUpResponse const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContextDataType {
-  std::string IpAddress;
-  std::string ServerName;
-  std::string ServerPath;
-  std::vector<::awsjson::cognito_idp::HttpHeader> HttpHeaders;
-  std::optional<std::string> EncodedData;
+  std::string IpAddress{};
+  std::string ServerName{};
+  std::string ServerPath{};
+  std::vector<::awsjson::cognito_idp::HttpHeader> HttpHeaders{};
+  std::optional<std::string> EncodedData{};
 
   friend bool operator==(ContextDataType const&, ContextDataType const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupRequest {
-  std::string GroupName;
-  std::string UserPoolId;
-  std::optional<std::string> Description;
-  std::optional<std::string> RoleArn;
-  std::optional<std::int32_t> Precedence;
+  std::string GroupName{};
+  std::string UserPoolId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::int32_t> Precedence{};
 
   friend bool operator==(CreateGroupRequest const&, CreateGroupRequest const&) = default;
 };

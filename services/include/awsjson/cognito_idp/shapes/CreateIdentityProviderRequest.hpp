@@ -16,12 +16,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentityProviderRequest {
-  std::string UserPoolId;
-  std::string ProviderName;
-  awsjson::open_enum<::awsjson::cognito_idp::IdentityProviderTypeType> ProviderType;
-  std::map<std::string, std::string> ProviderDetails;
-  std::optional<std::map<std::string, std::string>> AttributeMapping;
-  std::optional<std::vector<std::string>> IdpIdentifiers;
+  std::string UserPoolId{};
+  std::string ProviderName{};
+  awsjson::open_enum<::awsjson::cognito_idp::IdentityProviderTypeType> ProviderType{};
+  std::map<std::string, std::string> ProviderDetails{};
+  std::optional<std::map<std::string, std::string>> AttributeMapping{};
+  std::optional<std::vector<std::string>> IdpIdentifiers{};
 
   friend bool operator==(CreateIdentityProviderRequest const&,
                          CreateIdentityProviderRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIdentityProviderResponse {
-  ::awsjson::cognito_idp::IdentityProviderType IdentityProvider;
+  ::awsjson::cognito_idp::IdentityProviderType IdentityProvider{};
 
   friend bool operator==(CreateIdentityProviderResponse const&,
                          CreateIdentityProviderResponse const&) = default;

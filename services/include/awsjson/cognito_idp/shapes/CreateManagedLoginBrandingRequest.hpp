@@ -15,11 +15,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateManagedLoginBrandingRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::optional<bool> UseCognitoProvidedValues;
-  std::optional<awsjson::document> Settings;
-  std::optional<std::vector<::awsjson::cognito_idp::AssetType>> Assets;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::optional<bool> UseCognitoProvidedValues{};
+  std::optional<awsjson::document> Settings{};
+  std::optional<std::vector<::awsjson::cognito_idp::AssetType>> Assets{};
 
   friend bool operator==(CreateManagedLoginBrandingRequest const&,
                          CreateManagedLoginBrandingRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceServerRequest {
-  std::string UserPoolId;
-  std::string Identifier;
-  std::string Name;
-  std::optional<std::vector<::awsjson::cognito_idp::ResourceServerScopeType>> Scopes;
+  std::string UserPoolId{};
+  std::string Identifier{};
+  std::string Name{};
+  std::optional<std::vector<::awsjson::cognito_idp::ResourceServerScopeType>> Scopes{};
 
   friend bool operator==(CreateResourceServerRequest const&,
                          CreateResourceServerRequest const&) = default;

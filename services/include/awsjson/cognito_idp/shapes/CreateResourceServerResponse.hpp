@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceServerResponse {
-  ::awsjson::cognito_idp::ResourceServerType ResourceServer;
+  ::awsjson::cognito_idp::ResourceServerType ResourceServer{};
 
   friend bool operator==(CreateResourceServerResponse const&,
                          CreateResourceServerResponse const&) = default;

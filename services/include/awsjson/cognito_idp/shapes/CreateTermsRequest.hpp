@@ -16,12 +16,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTermsRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::string TermsName;
-  awsjson::open_enum<::awsjson::cognito_idp::TermsSourceType> TermsSource;
-  awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType> Enforcement;
-  std::optional<std::map<std::string, std::string>> Links;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::string TermsName{};
+  awsjson::open_enum<::awsjson::cognito_idp::TermsSourceType> TermsSource{};
+  awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType> Enforcement{};
+  std::optional<std::map<std::string, std::string>> Links{};
 
   friend bool operator==(CreateTermsRequest const&, CreateTermsRequest const&) = default;
 };

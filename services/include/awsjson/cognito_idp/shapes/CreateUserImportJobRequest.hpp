@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserImportJobRequest {
-  std::string JobName;
-  std::string UserPoolId;
-  std::string CloudWatchLogsRoleArn;
+  std::string JobName{};
+  std::string UserPoolId{};
+  std::string CloudWatchLogsRoleArn{};
 
   friend bool operator==(CreateUserImportJobRequest const&,
                          CreateUserImportJobRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserPoolDomainRequest {
-  std::string Domain;
-  std::string UserPoolId;
-  std::optional<std::int32_t> ManagedLoginVersion;
-  std::optional<::awsjson::cognito_idp::CustomDomainConfigType> CustomDomainConfig;
+  std::string Domain{};
+  std::string UserPoolId{};
+  std::optional<std::int32_t> ManagedLoginVersion{};
+  std::optional<::awsjson::cognito_idp::CustomDomainConfigType> CustomDomainConfig{};
 
   friend bool operator==(CreateUserPoolDomainRequest const&,
                          CreateUserPoolDomainRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserPoolDomainResponse {
-  std::optional<std::int32_t> ManagedLoginVersion;
-  std::optional<std::string> CloudFrontDomain;
+  std::optional<std::int32_t> ManagedLoginVersion{};
+  std::optional<std::string> CloudFrontDomain{};
 
   friend bool operator==(CreateUserPoolDomainResponse const&,
                          CreateUserPoolDomainResponse const&) = default;

@@ -33,30 +33,30 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserPoolRequest {
-  std::string PoolName;
-  std::optional<::awsjson::cognito_idp::UserPoolPolicyType> Policies;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeletionProtectionType>> DeletionProtection;
-  std::optional<::awsjson::cognito_idp::LambdaConfigType> LambdaConfig;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::VerifiedAttributeType>>> AutoVerifiedAttributes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::AliasAttributeType>>> AliasAttributes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::UsernameAttributeType>>> UsernameAttributes;
-  std::optional<std::string> SmsVerificationMessage;
-  std::optional<std::string> EmailVerificationMessage;
-  std::optional<std::string> EmailVerificationSubject;
-  std::optional<::awsjson::cognito_idp::VerificationMessageTemplateType> VerificationMessageTemplate;
-  std::optional<std::string> SmsAuthenticationMessage;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolMfaType>> MfaConfiguration;
-  std::optional<::awsjson::cognito_idp::UserAttributeUpdateSettingsType> UserAttributeUpdateSettings;
-  std::optional<::awsjson::cognito_idp::DeviceConfigurationType> DeviceConfiguration;
-  std::optional<::awsjson::cognito_idp::EmailConfigurationType> EmailConfiguration;
-  std::optional<::awsjson::cognito_idp::SmsConfigurationType> SmsConfiguration;
-  std::optional<std::map<std::string, std::string>> UserPoolTags;
-  std::optional<::awsjson::cognito_idp::AdminCreateUserConfigType> AdminCreateUserConfig;
-  std::optional<std::vector<::awsjson::cognito_idp::SchemaAttributeType>> Schema;
-  std::optional<::awsjson::cognito_idp::UserPoolAddOnsType> UserPoolAddOns;
-  std::optional<::awsjson::cognito_idp::UsernameConfigurationType> UsernameConfiguration;
-  std::optional<::awsjson::cognito_idp::AccountRecoverySettingType> AccountRecoverySetting;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolTierType>> UserPoolTier;
+  std::string PoolName{};
+  std::optional<::awsjson::cognito_idp::UserPoolPolicyType> Policies{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeletionProtectionType>> DeletionProtection{};
+  std::optional<::awsjson::cognito_idp::LambdaConfigType> LambdaConfig{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::VerifiedAttributeType>>> AutoVerifiedAttributes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::AliasAttributeType>>> AliasAttributes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::UsernameAttributeType>>> UsernameAttributes{};
+  std::optional<std::string> SmsVerificationMessage{};
+  std::optional<std::string> EmailVerificationMessage{};
+  std::optional<std::string> EmailVerificationSubject{};
+  std::optional<::awsjson::cognito_idp::VerificationMessageTemplateType> VerificationMessageTemplate{};
+  std::optional<std::string> SmsAuthenticationMessage{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolMfaType>> MfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::UserAttributeUpdateSettingsType> UserAttributeUpdateSettings{};
+  std::optional<::awsjson::cognito_idp::DeviceConfigurationType> DeviceConfiguration{};
+  std::optional<::awsjson::cognito_idp::EmailConfigurationType> EmailConfiguration{};
+  std::optional<::awsjson::cognito_idp::SmsConfigurationType> SmsConfiguration{};
+  std::optional<std::map<std::string, std::string>> UserPoolTags{};
+  std::optional<::awsjson::cognito_idp::AdminCreateUserConfigType> AdminCreateUserConfig{};
+  std::optional<std::vector<::awsjson::cognito_idp::SchemaAttributeType>> Schema{};
+  std::optional<::awsjson::cognito_idp::UserPoolAddOnsType> UserPoolAddOns{};
+  std::optional<::awsjson::cognito_idp::UsernameConfigurationType> UsernameConfiguration{};
+  std::optional<::awsjson::cognito_idp::AccountRecoverySettingType> AccountRecoverySetting{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolTierType>> UserPoolTier{};
 
   friend bool operator==(CreateUserPoolRequest const&, CreateUserPoolRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserPoolResponse {
-  std::optional<::awsjson::cognito_idp::UserPoolType> UserPool;
+  std::optional<::awsjson::cognito_idp::UserPoolType> UserPool{};
 
   friend bool operator==(CreateUserPoolResponse const&, CreateUserPoolResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomDomainConfigType {
-  std::string CertificateArn;
+  std::string CertificateArn{};
 
   friend bool operator==(CustomDomainConfigType const&, CustomDomainConfigType const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomEmailLambdaVersionConfigType {
-  awsjson::open_enum<::awsjson::cognito_idp::CustomEmailSenderLambdaVersionType> LambdaVersion;
-  std::string LambdaArn;
+  awsjson::open_enum<::awsjson::cognito_idp::CustomEmailSenderLambdaVersionType> LambdaVersion{};
+  std::string LambdaArn{};
 
   friend bool operator==(CustomEmailLambdaVersionConfigType const&,
                          CustomEmailLambdaVersionConfigType const&) = default;

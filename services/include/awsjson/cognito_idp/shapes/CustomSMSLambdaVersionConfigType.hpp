@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomSMSLambdaVersionConfigType {
-  awsjson::open_enum<::awsjson::cognito_idp::CustomSMSSenderLambdaVersionType> LambdaVersion;
-  std::string LambdaArn;
+  awsjson::open_enum<::awsjson::cognito_idp::CustomSMSSenderLambdaVersionType> LambdaVersion{};
+  std::string LambdaArn{};
 
   friend bool operator==(CustomSMSLambdaVersionConfigType const&,
                          CustomSMSLambdaVersionConfigType const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGroupRequest {
-  std::string GroupName;
-  std::string UserPoolId;
+  std::string GroupName{};
+  std::string UserPoolId{};
 
   friend bool operator==(DeleteGroupRequest const&, DeleteGroupRequest const&) = default;
 };

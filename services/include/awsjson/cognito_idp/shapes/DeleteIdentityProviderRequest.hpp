@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIdentityProviderRequest {
-  std::string UserPoolId;
-  std::string ProviderName;
+  std::string UserPoolId{};
+  std::string ProviderName{};
 
   friend bool operator==(DeleteIdentityProviderRequest const&,
                          DeleteIdentityProviderRequest const&) = default;

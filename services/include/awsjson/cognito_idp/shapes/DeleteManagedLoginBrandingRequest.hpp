@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteManagedLoginBrandingRequest {
-  std::string ManagedLoginBrandingId;
-  std::string UserPoolId;
+  std::string ManagedLoginBrandingId{};
+  std::string UserPoolId{};
 
   friend bool operator==(DeleteManagedLoginBrandingRequest const&,
                          DeleteManagedLoginBrandingRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourceServerRequest {
-  std::string UserPoolId;
-  std::string Identifier;
+  std::string UserPoolId{};
+  std::string Identifier{};
 
   friend bool operator==(DeleteResourceServerRequest const&,
                          DeleteResourceServerRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTermsRequest {
-  std::string TermsId;
-  std::string UserPoolId;
+  std::string TermsId{};
+  std::string UserPoolId{};
 
   friend bool operator==(DeleteTermsRequest const&, DeleteTermsRequest const&) = default;
 };

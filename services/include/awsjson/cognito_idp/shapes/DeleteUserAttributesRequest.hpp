@@ -13,8 +13,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserAttributesRequest {
-  std::vector<std::string> UserAttributeNames;
-  std::string AccessToken;
+  std::vector<std::string> UserAttributeNames{};
+  std::string AccessToken{};
 
   friend bool operator==(DeleteUserAttributesRequest const&,
                          DeleteUserAttributesRequest const&) = default;

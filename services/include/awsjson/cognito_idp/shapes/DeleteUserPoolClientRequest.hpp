@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserPoolClientRequest {
-  std::string UserPoolId;
-  std::string ClientId;
+  std::string UserPoolId{};
+  std::string ClientId{};
 
   friend bool operator==(DeleteUserPoolClientRequest const&,
                          DeleteUserPoolClientRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserPoolClientSecretRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::string ClientSecretId;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::string ClientSecretId{};
 
   friend bool operator==(DeleteUserPoolClientSecretRequest const&,
                          DeleteUserPoolClientSecretRequest const&) = default;

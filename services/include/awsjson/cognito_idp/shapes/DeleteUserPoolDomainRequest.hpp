@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserPoolDomainRequest {
-  std::string Domain;
-  std::string UserPoolId;
+  std::string Domain{};
+  std::string UserPoolId{};
 
   friend bool operator==(DeleteUserPoolDomainRequest const&,
                          DeleteUserPoolDomainRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserRequest {
-  std::string AccessToken;
+  std::string AccessToken{};
 
   friend bool operator==(DeleteUserRequest const&, DeleteUserRequest const&) = default;
 };

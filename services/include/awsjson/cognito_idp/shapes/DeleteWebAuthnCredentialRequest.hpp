@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWebAuthnCredentialRequest {
-  std::string AccessToken;
-  std::string CredentialId;
+  std::string AccessToken{};
+  std::string CredentialId{};
 
   friend bool operator==(DeleteWebAuthnCredentialRequest const&,
                          DeleteWebAuthnCredentialRequest const&) = default;

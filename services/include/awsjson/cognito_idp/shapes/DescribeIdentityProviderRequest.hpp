@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIdentityProviderRequest {
-  std::string UserPoolId;
-  std::string ProviderName;
+  std::string UserPoolId{};
+  std::string ProviderName{};
 
   friend bool operator==(DescribeIdentityProviderRequest const&,
                          DescribeIdentityProviderRequest const&) = default;

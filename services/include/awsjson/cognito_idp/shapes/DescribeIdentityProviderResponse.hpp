@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIdentityProviderResponse {
-  ::awsjson::cognito_idp::IdentityProviderType IdentityProvider;
+  ::awsjson::cognito_idp::IdentityProviderType IdentityProvider{};
 
   friend bool operator==(DescribeIdentityProviderResponse const&,
                          DescribeIdentityProviderResponse const&) = default;

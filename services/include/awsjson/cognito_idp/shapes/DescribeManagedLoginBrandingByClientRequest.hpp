@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeManagedLoginBrandingByClientRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::optional<bool> ReturnMergedResources;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::optional<bool> ReturnMergedResources{};
 
   friend bool operator==(DescribeManagedLoginBrandingByClientRequest const&,
                          DescribeManagedLoginBrandingByClientRequest const&) = default;

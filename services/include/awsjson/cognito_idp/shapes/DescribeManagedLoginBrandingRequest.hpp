@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeManagedLoginBrandingRequest {
-  std::string UserPoolId;
-  std::string ManagedLoginBrandingId;
-  std::optional<bool> ReturnMergedResources;
+  std::string UserPoolId{};
+  std::string ManagedLoginBrandingId{};
+  std::optional<bool> ReturnMergedResources{};
 
   friend bool operator==(DescribeManagedLoginBrandingRequest const&,
                          DescribeManagedLoginBrandingRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeManagedLoginBrandingResponse {
-  std::optional<::awsjson::cognito_idp::ManagedLoginBrandingType> ManagedLoginBranding;
+  std::optional<::awsjson::cognito_idp::ManagedLoginBrandingType> ManagedLoginBranding{};
 
   friend bool operator==(DescribeManagedLoginBrandingResponse const&,
                          DescribeManagedLoginBrandingResponse const&) = default;

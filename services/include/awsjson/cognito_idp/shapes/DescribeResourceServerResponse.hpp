@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourceServerResponse {
-  ::awsjson::cognito_idp::ResourceServerType ResourceServer;
+  ::awsjson::cognito_idp::ResourceServerType ResourceServer{};
 
   friend bool operator==(DescribeResourceServerResponse const&,
                          DescribeResourceServerResponse const&) = default;

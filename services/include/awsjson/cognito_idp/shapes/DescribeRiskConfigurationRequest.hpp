@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRiskConfigurationRequest {
-  std::string UserPoolId;
-  std::optional<std::string> ClientId;
+  std::string UserPoolId{};
+  std::optional<std::string> ClientId{};
 
   friend bool operator==(DescribeRiskConfigurationRequest const&,
                          DescribeRiskConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRiskConfigurationResponse {
-  ::awsjson::cognito_idp::RiskConfigurationType RiskConfiguration;
+  ::awsjson::cognito_idp::RiskConfigurationType RiskConfiguration{};
 
   friend bool operator==(DescribeRiskConfigurationResponse const&,
                          DescribeRiskConfigurationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserImportJobRequest {
-  std::string UserPoolId;
-  std::string JobId;
+  std::string UserPoolId{};
+  std::string JobId{};
 
   friend bool operator==(DescribeUserImportJobRequest const&,
                          DescribeUserImportJobRequest const&) = default;

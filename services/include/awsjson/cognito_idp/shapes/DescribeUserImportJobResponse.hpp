@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserImportJobResponse {
-  std::optional<::awsjson::cognito_idp::UserImportJobType> UserImportJob;
+  std::optional<::awsjson::cognito_idp::UserImportJobType> UserImportJob{};
 
   friend bool operator==(DescribeUserImportJobResponse const&,
                          DescribeUserImportJobResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserPoolClientResponse {
-  std::optional<::awsjson::cognito_idp::UserPoolClientType> UserPoolClient;
+  std::optional<::awsjson::cognito_idp::UserPoolClientType> UserPoolClient{};
 
   friend bool operator==(DescribeUserPoolClientResponse const&,
                          DescribeUserPoolClientResponse const&) = default;

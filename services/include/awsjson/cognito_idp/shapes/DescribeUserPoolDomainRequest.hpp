@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserPoolDomainRequest {
-  std::string Domain;
+  std::string Domain{};
 
   friend bool operator==(DescribeUserPoolDomainRequest const&,
                          DescribeUserPoolDomainRequest const&) = default;

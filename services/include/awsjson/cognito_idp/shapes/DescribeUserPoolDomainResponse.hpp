@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserPoolDomainResponse {
-  std::optional<::awsjson::cognito_idp::DomainDescriptionType> DomainDescription;
+  std::optional<::awsjson::cognito_idp::DomainDescriptionType> DomainDescription{};
 
   friend bool operator==(DescribeUserPoolDomainResponse const&,
                          DescribeUserPoolDomainResponse const&) = default;

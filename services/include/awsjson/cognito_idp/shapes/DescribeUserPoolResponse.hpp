@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserPoolResponse {
-  std::optional<::awsjson::cognito_idp::UserPoolType> UserPool;
+  std::optional<::awsjson::cognito_idp::UserPoolType> UserPool{};
 
   friend bool operator==(DescribeUserPoolResponse const&,
                          DescribeUserPoolResponse const&) = default;

@@ -11,8 +11,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceConfigurationType {
-  std::optional<bool> ChallengeRequiredOnNewDevice;
-  std::optional<bool> DeviceOnlyRememberedOnUserPrompt;
+  std::optional<bool> ChallengeRequiredOnNewDevice{};
+  std::optional<bool> DeviceOnlyRememberedOnUserPrompt{};
 
   friend bool operator==(DeviceConfigurationType const&, DeviceConfigurationType const&) = default;
 };

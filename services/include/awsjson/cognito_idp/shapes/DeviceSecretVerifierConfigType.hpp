@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceSecretVerifierConfigType {
-  std::optional<std::string> PasswordVerifier;
-  std::optional<std::string> Salt;
+  std::optional<std::string> PasswordVerifier{};
+  std::optional<std::string> Salt{};
 
   friend bool operator==(DeviceSecretVerifierConfigType const&,
                          DeviceSecretVerifierConfigType const&) = default;

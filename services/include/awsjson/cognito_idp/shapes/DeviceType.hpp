@@ -15,11 +15,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceType {
-  std::optional<std::string> DeviceKey;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> DeviceAttributes;
-  std::optional<awsjson::timestamp> DeviceCreateDate;
-  std::optional<awsjson::timestamp> DeviceLastModifiedDate;
-  std::optional<awsjson::timestamp> DeviceLastAuthenticatedDate;
+  std::optional<std::string> DeviceKey{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> DeviceAttributes{};
+  std::optional<awsjson::timestamp> DeviceCreateDate{};
+  std::optional<awsjson::timestamp> DeviceLastModifiedDate{};
+  std::optional<awsjson::timestamp> DeviceLastAuthenticatedDate{};
 
   friend bool operator==(DeviceType const&, DeviceType const&) = default;
 };

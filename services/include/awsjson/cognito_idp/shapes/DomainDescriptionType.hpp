@@ -16,15 +16,15 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainDescriptionType {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> AWSAccountId;
-  std::optional<std::string> Domain;
-  std::optional<std::string> S3Bucket;
-  std::optional<std::string> CloudFrontDistribution;
-  std::optional<std::string> Version;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DomainStatusType>> Status;
-  std::optional<::awsjson::cognito_idp::CustomDomainConfigType> CustomDomainConfig;
-  std::optional<std::int32_t> ManagedLoginVersion;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> AWSAccountId{};
+  std::optional<std::string> Domain{};
+  std::optional<std::string> S3Bucket{};
+  std::optional<std::string> CloudFrontDistribution{};
+  std::optional<std::string> Version{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DomainStatusType>> Status{};
+  std::optional<::awsjson::cognito_idp::CustomDomainConfigType> CustomDomainConfig{};
+  std::optional<std::int32_t> ManagedLoginVersion{};
 
   friend bool operator==(DomainDescriptionType const&, DomainDescriptionType const&) = default;
 };

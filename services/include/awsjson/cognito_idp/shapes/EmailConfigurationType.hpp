@@ -14,11 +14,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmailConfigurationType {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> ReplyToEmailAddress;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::EmailSendingAccountType>> EmailSendingAccount;
-  std::optional<std::string> From;
-  std::optional<std::string> ConfigurationSet;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> ReplyToEmailAddress{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::EmailSendingAccountType>> EmailSendingAccount{};
+  std::optional<std::string> From{};
+  std::optional<std::string> ConfigurationSet{};
 
   friend bool operator==(EmailConfigurationType const&, EmailConfigurationType const&) = default;
 };

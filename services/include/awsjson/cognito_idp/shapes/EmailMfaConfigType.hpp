@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EmailMfaConfigType {
-  std::optional<std::string> Message;
-  std::optional<std::string> Subject;
+  std::optional<std::string> Message{};
+  std::optional<std::string> Subject{};
 
   friend bool operator==(EmailMfaConfigType const&, EmailMfaConfigType const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventContextDataType {
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DeviceName;
-  std::optional<std::string> Timezone;
-  std::optional<std::string> City;
-  std::optional<std::string> Country;
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DeviceName{};
+  std::optional<std::string> Timezone{};
+  std::optional<std::string> City{};
+  std::optional<std::string> Country{};
 
   friend bool operator==(EventContextDataType const&, EventContextDataType const&) = default;
 };

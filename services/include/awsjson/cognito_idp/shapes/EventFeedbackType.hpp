@@ -14,9 +14,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventFeedbackType {
-  awsjson::open_enum<::awsjson::cognito_idp::FeedbackValueType> FeedbackValue;
-  std::string Provider;
-  std::optional<awsjson::timestamp> FeedbackDate;
+  awsjson::open_enum<::awsjson::cognito_idp::FeedbackValueType> FeedbackValue{};
+  std::string Provider{};
+  std::optional<awsjson::timestamp> FeedbackDate{};
 
   friend bool operator==(EventFeedbackType const&, EventFeedbackType const&) = default;
 };

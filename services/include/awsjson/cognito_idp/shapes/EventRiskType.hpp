@@ -15,9 +15,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventRiskType {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::RiskDecisionType>> RiskDecision;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::RiskLevelType>> RiskLevel;
-  std::optional<bool> CompromisedCredentialsDetected;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::RiskDecisionType>> RiskDecision{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::RiskLevelType>> RiskLevel{};
+  std::optional<bool> CompromisedCredentialsDetected{};
 
   friend bool operator==(EventRiskType const&, EventRiskType const&) = default;
 };

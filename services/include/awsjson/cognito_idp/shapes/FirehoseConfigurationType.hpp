@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirehoseConfigurationType {
-  std::optional<std::string> StreamArn;
+  std::optional<std::string> StreamArn{};
 
   friend bool operator==(FirehoseConfigurationType const&,
                          FirehoseConfigurationType const&) = default;

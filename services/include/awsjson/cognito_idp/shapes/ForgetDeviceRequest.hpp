@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ForgetDeviceRequest {
-  std::optional<std::string> AccessToken;
-  std::string DeviceKey;
+  std::optional<std::string> AccessToken{};
+  std::string DeviceKey{};
 
   friend bool operator==(ForgetDeviceRequest const&, ForgetDeviceRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCSVHeaderResponse {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::vector<std::string>> CSVHeader;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::vector<std::string>> CSVHeader{};
 
   friend bool operator==(GetCSVHeaderResponse const&, GetCSVHeaderResponse const&) = default;
 };

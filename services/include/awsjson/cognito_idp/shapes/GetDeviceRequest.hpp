@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceRequest {
-  std::string DeviceKey;
-  std::optional<std::string> AccessToken;
+  std::string DeviceKey{};
+  std::optional<std::string> AccessToken{};
 
   friend bool operator==(GetDeviceRequest const&, GetDeviceRequest const&) = default;
 };

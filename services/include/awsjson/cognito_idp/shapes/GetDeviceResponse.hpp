@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceResponse {
-  ::awsjson::cognito_idp::DeviceType Device;
+  ::awsjson::cognito_idp::DeviceType Device{};
 
   friend bool operator==(GetDeviceResponse const&, GetDeviceResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGroupRequest {
-  std::string GroupName;
-  std::string UserPoolId;
+  std::string GroupName{};
+  std::string UserPoolId{};
 
   friend bool operator==(GetGroupRequest const&, GetGroupRequest const&) = default;
 };

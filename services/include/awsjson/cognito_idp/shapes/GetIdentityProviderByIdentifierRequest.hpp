@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdentityProviderByIdentifierRequest {
-  std::string UserPoolId;
-  std::string IdpIdentifier;
+  std::string UserPoolId{};
+  std::string IdpIdentifier{};
 
   friend bool operator==(GetIdentityProviderByIdentifierRequest const&,
                          GetIdentityProviderByIdentifierRequest const&) = default;

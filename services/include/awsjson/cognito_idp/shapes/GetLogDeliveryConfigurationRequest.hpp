@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogDeliveryConfigurationRequest {
-  std::string UserPoolId;
+  std::string UserPoolId{};
 
   friend bool operator==(GetLogDeliveryConfigurationRequest const&,
                          GetLogDeliveryConfigurationRequest const&) = default;

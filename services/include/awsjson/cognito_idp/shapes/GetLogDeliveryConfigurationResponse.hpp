@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogDeliveryConfigurationResponse {
-  std::optional<::awsjson::cognito_idp::LogDeliveryConfigurationType> LogDeliveryConfiguration;
+  std::optional<::awsjson::cognito_idp::LogDeliveryConfigurationType> LogDeliveryConfiguration{};
 
   friend bool operator==(GetLogDeliveryConfigurationResponse const&,
                          GetLogDeliveryConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSigningCertificateResponse {
-  std::optional<std::string> Certificate;
+  std::optional<std::string> Certificate{};
 
   friend bool operator==(GetSigningCertificateResponse const&,
                          GetSigningCertificateResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTokensFromRefreshTokenRequest {
-  std::string RefreshToken;
-  std::string ClientId;
-  std::optional<std::string> ClientSecret;
-  std::optional<std::string> DeviceKey;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string RefreshToken{};
+  std::string ClientId{};
+  std::optional<std::string> ClientSecret{};
+  std::optional<std::string> DeviceKey{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(GetTokensFromRefreshTokenRequest const&,
                          GetTokensFromRefreshTokenRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTokensFromRefreshTokenResponse {
-  std::optional<::awsjson::cognito_idp::AuthenticationResultType> AuthenticationResult;
+  std::optional<::awsjson::cognito_idp::AuthenticationResultType> AuthenticationResult{};
 
   friend bool operator==(GetTokensFromRefreshTokenResponse const&,
                          GetTokensFromRefreshTokenResponse const&) = default;

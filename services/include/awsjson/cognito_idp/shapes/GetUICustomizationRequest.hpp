@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUICustomizationRequest {
-  std::string UserPoolId;
-  std::optional<std::string> ClientId;
+  std::string UserPoolId{};
+  std::optional<std::string> ClientId{};
 
   friend bool operator==(GetUICustomizationRequest const&,
                          GetUICustomizationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUICustomizationResponse {
-  ::awsjson::cognito_idp::UICustomizationType UICustomization;
+  ::awsjson::cognito_idp::UICustomizationType UICustomization{};
 
   friend bool operator==(GetUICustomizationResponse const&,
                          GetUICustomizationResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserAttributeVerificationCodeRequest {
-  std::string AccessToken;
-  std::string AttributeName;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string AccessToken{};
+  std::string AttributeName{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(GetUserAttributeVerificationCodeRequest const&,
                          GetUserAttributeVerificationCodeRequest const&) = default;

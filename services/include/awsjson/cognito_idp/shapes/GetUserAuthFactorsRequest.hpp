@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserAuthFactorsRequest {
-  std::string AccessToken;
+  std::string AccessToken{};
 
   friend bool operator==(GetUserAuthFactorsRequest const&,
                          GetUserAuthFactorsRequest const&) = default;

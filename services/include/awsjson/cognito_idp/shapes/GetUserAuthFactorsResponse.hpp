@@ -15,10 +15,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserAuthFactorsResponse {
-  std::string Username;
-  std::optional<std::string> PreferredMfaSetting;
-  std::optional<std::vector<std::string>> UserMFASettingList;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::AuthFactorType>>> ConfiguredUserAuthFactors;
+  std::string Username{};
+  std::optional<std::string> PreferredMfaSetting{};
+  std::optional<std::vector<std::string>> UserMFASettingList{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::AuthFactorType>>> ConfiguredUserAuthFactors{};
 
   friend bool operator==(GetUserAuthFactorsResponse const&,
                          GetUserAuthFactorsResponse const&) = default;

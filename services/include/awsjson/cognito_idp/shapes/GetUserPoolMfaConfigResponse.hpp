@@ -18,11 +18,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserPoolMfaConfigResponse {
-  std::optional<::awsjson::cognito_idp::SmsMfaConfigType> SmsMfaConfiguration;
-  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaConfigType> SoftwareTokenMfaConfiguration;
-  std::optional<::awsjson::cognito_idp::EmailMfaConfigType> EmailMfaConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolMfaType>> MfaConfiguration;
-  std::optional<::awsjson::cognito_idp::WebAuthnConfigurationType> WebAuthnConfiguration;
+  std::optional<::awsjson::cognito_idp::SmsMfaConfigType> SmsMfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaConfigType> SoftwareTokenMfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::EmailMfaConfigType> EmailMfaConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolMfaType>> MfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::WebAuthnConfigurationType> WebAuthnConfiguration{};
 
   friend bool operator==(GetUserPoolMfaConfigResponse const&,
                          GetUserPoolMfaConfigResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserResponse {
-  std::string Username;
-  std::vector<::awsjson::cognito_idp::AttributeType> UserAttributes;
-  std::optional<std::vector<::awsjson::cognito_idp::MFAOptionType>> MFAOptions;
-  std::optional<std::string> PreferredMfaSetting;
-  std::optional<std::vector<std::string>> UserMFASettingList;
+  std::string Username{};
+  std::vector<::awsjson::cognito_idp::AttributeType> UserAttributes{};
+  std::optional<std::vector<::awsjson::cognito_idp::MFAOptionType>> MFAOptions{};
+  std::optional<std::string> PreferredMfaSetting{};
+  std::optional<std::vector<std::string>> UserMFASettingList{};
 
   friend bool operator==(GetUserResponse const&, GetUserResponse const&) = default;
 };

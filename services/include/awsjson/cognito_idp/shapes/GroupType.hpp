@@ -13,13 +13,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupType {
-  std::optional<std::string> GroupName;
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> Description;
-  std::optional<std::string> RoleArn;
-  std::optional<std::int32_t> Precedence;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<awsjson::timestamp> CreationDate;
+  std::optional<std::string> GroupName{};
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::int32_t> Precedence{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<awsjson::timestamp> CreationDate{};
 
   friend bool operator==(GroupType const&, GroupType const&) = default;
 };

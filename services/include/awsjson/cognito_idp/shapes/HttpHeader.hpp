@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpHeader {
-  std::optional<std::string> headerName;
-  std::optional<std::string> headerValue;
+  std::optional<std::string> headerName{};
+  std::optional<std::string> headerValue{};
 
   friend bool operator==(HttpHeader const&, HttpHeader const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityProviderType {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> ProviderName;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::IdentityProviderTypeType>> ProviderType;
-  std::optional<std::map<std::string, std::string>> ProviderDetails;
-  std::optional<std::map<std::string, std::string>> AttributeMapping;
-  std::optional<std::vector<std::string>> IdpIdentifiers;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<awsjson::timestamp> CreationDate;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> ProviderName{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::IdentityProviderTypeType>> ProviderType{};
+  std::optional<std::map<std::string, std::string>> ProviderDetails{};
+  std::optional<std::map<std::string, std::string>> AttributeMapping{};
+  std::optional<std::vector<std::string>> IdpIdentifiers{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<awsjson::timestamp> CreationDate{};
 
   friend bool operator==(IdentityProviderType const&, IdentityProviderType const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitiateAuthRequest {
-  awsjson::open_enum<::awsjson::cognito_idp::AuthFlowType> AuthFlow;
-  std::optional<std::map<std::string, std::string>> AuthParameters;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
-  std::string ClientId;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData;
-  std::optional<std::string> Session;
+  awsjson::open_enum<::awsjson::cognito_idp::AuthFlowType> AuthFlow{};
+  std::optional<std::map<std::string, std::string>> AuthParameters{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
+  std::string ClientId{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(InitiateAuthRequest const&, InitiateAuthRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidParameterException {
-  std::optional<std::string> message;
-  std::optional<std::string> reasonCode;
+  std::optional<std::string> message{};
+  std::optional<std::string> reasonCode{};
 
   friend bool operator==(InvalidParameterException const&,
                          InvalidParameterException const&) = default;

@@ -17,21 +17,21 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaConfigType {
-  std::optional<std::string> PreSignUp;
-  std::optional<std::string> CustomMessage;
-  std::optional<std::string> PostConfirmation;
-  std::optional<std::string> PreAuthentication;
-  std::optional<std::string> PostAuthentication;
-  std::optional<std::string> DefineAuthChallenge;
-  std::optional<std::string> CreateAuthChallenge;
-  std::optional<std::string> VerifyAuthChallengeResponse;
-  std::optional<std::string> PreTokenGeneration;
-  std::optional<std::string> UserMigration;
-  std::optional<::awsjson::cognito_idp::PreTokenGenerationVersionConfigType> PreTokenGenerationConfig;
-  std::optional<::awsjson::cognito_idp::CustomSMSLambdaVersionConfigType> CustomSMSSender;
-  std::optional<::awsjson::cognito_idp::CustomEmailLambdaVersionConfigType> CustomEmailSender;
-  std::optional<std::string> KMSKeyID;
-  std::optional<::awsjson::cognito_idp::InboundFederationLambdaType> InboundFederation;
+  std::optional<std::string> PreSignUp{};
+  std::optional<std::string> CustomMessage{};
+  std::optional<std::string> PostConfirmation{};
+  std::optional<std::string> PreAuthentication{};
+  std::optional<std::string> PostAuthentication{};
+  std::optional<std::string> DefineAuthChallenge{};
+  std::optional<std::string> CreateAuthChallenge{};
+  std::optional<std::string> VerifyAuthChallengeResponse{};
+  std::optional<std::string> PreTokenGeneration{};
+  std::optional<std::string> UserMigration{};
+  std::optional<::awsjson::cognito_idp::PreTokenGenerationVersionConfigType> PreTokenGenerationConfig{};
+  std::optional<::awsjson::cognito_idp::CustomSMSLambdaVersionConfigType> CustomSMSSender{};
+  std::optional<::awsjson::cognito_idp::CustomEmailLambdaVersionConfigType> CustomEmailSender{};
+  std::optional<std::string> KMSKeyID{};
+  std::optional<::awsjson::cognito_idp::InboundFederationLambdaType> InboundFederation{};
 
   friend bool operator==(LambdaConfigType const&, LambdaConfigType const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevicesRequest {
-  std::string AccessToken;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> PaginationToken;
+  std::string AccessToken{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(ListDevicesRequest const&, ListDevicesRequest const&) = default;
 };

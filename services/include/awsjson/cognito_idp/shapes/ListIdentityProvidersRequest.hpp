@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentityProvidersRequest {
-  std::string UserPoolId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string UserPoolId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIdentityProvidersRequest const&,
                          ListIdentityProvidersRequest const&) = default;

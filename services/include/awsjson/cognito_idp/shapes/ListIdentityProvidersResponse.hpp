@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIdentityProvidersResponse {
-  std::vector<::awsjson::cognito_idp::ProviderDescription> Providers;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::cognito_idp::ProviderDescription> Providers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIdentityProvidersResponse const&,
                          ListIdentityProvidersResponse const&) = default;

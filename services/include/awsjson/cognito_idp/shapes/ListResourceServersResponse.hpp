@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceServersResponse {
-  std::vector<::awsjson::cognito_idp::ResourceServerType> ResourceServers;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::cognito_idp::ResourceServerType> ResourceServers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceServersResponse const&,
                          ListResourceServersResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTermsResponse {
-  std::vector<::awsjson::cognito_idp::TermsDescriptionType> Terms;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::cognito_idp::TermsDescriptionType> Terms{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTermsResponse const&, ListTermsResponse const&) = default;
 };

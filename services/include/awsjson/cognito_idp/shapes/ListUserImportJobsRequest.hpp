@@ -13,9 +13,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserImportJobsRequest {
-  std::string UserPoolId;
-  std::int32_t MaxResults;
-  std::optional<std::string> PaginationToken;
+  std::string UserPoolId{};
+  std::int32_t MaxResults{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(ListUserImportJobsRequest const&,
                          ListUserImportJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserImportJobsResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::UserImportJobType>> UserImportJobs;
-  std::optional<std::string> PaginationToken;
+  std::optional<std::vector<::awsjson::cognito_idp::UserImportJobType>> UserImportJobs{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(ListUserImportJobsResponse const&,
                          ListUserImportJobsResponse const&) = default;

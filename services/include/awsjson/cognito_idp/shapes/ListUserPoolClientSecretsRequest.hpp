@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserPoolClientSecretsRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::optional<std::string> NextToken;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUserPoolClientSecretsRequest const&,
                          ListUserPoolClientSecretsRequest const&) = default;

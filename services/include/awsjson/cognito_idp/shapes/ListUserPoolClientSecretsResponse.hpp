@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserPoolClientSecretsResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::ClientSecretDescriptorType>> ClientSecrets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_idp::ClientSecretDescriptorType>> ClientSecrets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUserPoolClientSecretsResponse const&,
                          ListUserPoolClientSecretsResponse const&) = default;

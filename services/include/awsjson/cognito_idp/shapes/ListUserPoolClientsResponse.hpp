@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserPoolClientsResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::UserPoolClientDescription>> UserPoolClients;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_idp::UserPoolClientDescription>> UserPoolClients{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUserPoolClientsResponse const&,
                          ListUserPoolClientsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserPoolsRequest {
-  std::optional<std::string> NextToken;
-  std::int32_t MaxResults;
+  std::optional<std::string> NextToken{};
+  std::int32_t MaxResults{};
 
   friend bool operator==(ListUserPoolsRequest const&, ListUserPoolsRequest const&) = default;
 };

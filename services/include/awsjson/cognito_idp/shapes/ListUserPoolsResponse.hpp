@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUserPoolsResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::UserPoolDescriptionType>> UserPools;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_idp::UserPoolDescriptionType>> UserPools{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUserPoolsResponse const&, ListUserPoolsResponse const&) = default;
 };

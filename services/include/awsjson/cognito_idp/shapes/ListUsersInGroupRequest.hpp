@@ -13,10 +13,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersInGroupRequest {
-  std::string UserPoolId;
-  std::string GroupName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string UserPoolId{};
+  std::string GroupName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUsersInGroupRequest const&, ListUsersInGroupRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersInGroupResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::UserType>> Users;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cognito_idp::UserType>> Users{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUsersInGroupResponse const&,
                          ListUsersInGroupResponse const&) = default;

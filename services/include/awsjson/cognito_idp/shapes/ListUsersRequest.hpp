@@ -14,11 +14,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersRequest {
-  std::string UserPoolId;
-  std::optional<std::vector<std::string>> AttributesToGet;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> PaginationToken;
-  std::optional<std::string> Filter;
+  std::string UserPoolId{};
+  std::optional<std::vector<std::string>> AttributesToGet{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::string> Filter{};
 
   friend bool operator==(ListUsersRequest const&, ListUsersRequest const&) = default;
 };

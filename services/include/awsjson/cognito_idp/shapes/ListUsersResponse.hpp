@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::UserType>> Users;
-  std::optional<std::string> PaginationToken;
+  std::optional<std::vector<::awsjson::cognito_idp::UserType>> Users{};
+  std::optional<std::string> PaginationToken{};
 
   friend bool operator==(ListUsersResponse const&, ListUsersResponse const&) = default;
 };

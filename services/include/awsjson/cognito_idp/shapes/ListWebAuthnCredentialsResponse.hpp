@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWebAuthnCredentialsResponse {
-  std::vector<::awsjson::cognito_idp::WebAuthnCredentialDescription> Credentials;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::cognito_idp::WebAuthnCredentialDescription> Credentials{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWebAuthnCredentialsResponse const&,
                          ListWebAuthnCredentialsResponse const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogConfigurationType {
-  awsjson::open_enum<::awsjson::cognito_idp::LogLevel> LogLevel;
-  awsjson::open_enum<::awsjson::cognito_idp::EventSourceName> EventSource;
-  std::optional<::awsjson::cognito_idp::CloudWatchLogsConfigurationType> CloudWatchLogsConfiguration;
-  std::optional<::awsjson::cognito_idp::S3ConfigurationType> S3Configuration;
-  std::optional<::awsjson::cognito_idp::FirehoseConfigurationType> FirehoseConfiguration;
+  awsjson::open_enum<::awsjson::cognito_idp::LogLevel> LogLevel{};
+  awsjson::open_enum<::awsjson::cognito_idp::EventSourceName> EventSource{};
+  std::optional<::awsjson::cognito_idp::CloudWatchLogsConfigurationType> CloudWatchLogsConfiguration{};
+  std::optional<::awsjson::cognito_idp::S3ConfigurationType> S3Configuration{};
+  std::optional<::awsjson::cognito_idp::FirehoseConfigurationType> FirehoseConfiguration{};
 
   friend bool operator==(LogConfigurationType const&, LogConfigurationType const&) = default;
 };

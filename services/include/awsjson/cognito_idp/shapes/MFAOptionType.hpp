@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MFAOptionType {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeliveryMediumType>> DeliveryMedium;
-  std::optional<std::string> AttributeName;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeliveryMediumType>> DeliveryMedium{};
+  std::optional<std::string> AttributeName{};
 
   friend bool operator==(MFAOptionType const&, MFAOptionType const&) = default;
 };

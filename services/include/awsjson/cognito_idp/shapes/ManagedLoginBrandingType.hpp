@@ -15,13 +15,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedLoginBrandingType {
-  std::optional<std::string> ManagedLoginBrandingId;
-  std::optional<std::string> UserPoolId;
-  std::optional<bool> UseCognitoProvidedValues;
-  std::optional<awsjson::document> Settings;
-  std::optional<std::vector<::awsjson::cognito_idp::AssetType>> Assets;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> LastModifiedDate;
+  std::optional<std::string> ManagedLoginBrandingId{};
+  std::optional<std::string> UserPoolId{};
+  std::optional<bool> UseCognitoProvidedValues{};
+  std::optional<awsjson::document> Settings{};
+  std::optional<std::vector<::awsjson::cognito_idp::AssetType>> Assets{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
 
   friend bool operator==(ManagedLoginBrandingType const&,
                          ManagedLoginBrandingType const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MessageTemplateType {
-  std::optional<std::string> SMSMessage;
-  std::optional<std::string> EmailMessage;
-  std::optional<std::string> EmailSubject;
+  std::optional<std::string> SMSMessage{};
+  std::optional<std::string> EmailMessage{};
+  std::optional<std::string> EmailSubject{};
 
   friend bool operator==(MessageTemplateType const&, MessageTemplateType const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NewDeviceMetadataType {
-  std::optional<std::string> DeviceKey;
-  std::optional<std::string> DeviceGroupKey;
+  std::optional<std::string> DeviceKey{};
+  std::optional<std::string> DeviceGroupKey{};
 
   friend bool operator==(NewDeviceMetadataType const&, NewDeviceMetadataType const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyConfigurationType {
-  std::optional<std::string> From;
-  std::optional<std::string> ReplyTo;
-  std::string SourceArn;
-  std::optional<::awsjson::cognito_idp::NotifyEmailType> BlockEmail;
-  std::optional<::awsjson::cognito_idp::NotifyEmailType> NoActionEmail;
-  std::optional<::awsjson::cognito_idp::NotifyEmailType> MfaEmail;
+  std::optional<std::string> From{};
+  std::optional<std::string> ReplyTo{};
+  std::string SourceArn{};
+  std::optional<::awsjson::cognito_idp::NotifyEmailType> BlockEmail{};
+  std::optional<::awsjson::cognito_idp::NotifyEmailType> NoActionEmail{};
+  std::optional<::awsjson::cognito_idp::NotifyEmailType> MfaEmail{};
 
   friend bool operator==(NotifyConfigurationType const&, NotifyConfigurationType const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyEmailType {
-  std::string Subject;
-  std::optional<std::string> HtmlBody;
-  std::optional<std::string> TextBody;
+  std::string Subject{};
+  std::optional<std::string> HtmlBody{};
+  std::optional<std::string> TextBody{};
 
   friend bool operator==(NotifyEmailType const&, NotifyEmailType const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NumberAttributeConstraintsType {
-  std::optional<std::string> MinValue;
-  std::optional<std::string> MaxValue;
+  std::optional<std::string> MinValue{};
+  std::optional<std::string> MaxValue{};
 
   friend bool operator==(NumberAttributeConstraintsType const&,
                          NumberAttributeConstraintsType const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PasswordPolicyType {
-  std::optional<std::int32_t> MinimumLength;
-  std::optional<bool> RequireUppercase;
-  std::optional<bool> RequireLowercase;
-  std::optional<bool> RequireNumbers;
-  std::optional<bool> RequireSymbols;
-  std::optional<std::int32_t> PasswordHistorySize;
-  std::optional<std::int32_t> TemporaryPasswordValidityDays;
+  std::optional<std::int32_t> MinimumLength{};
+  std::optional<bool> RequireUppercase{};
+  std::optional<bool> RequireLowercase{};
+  std::optional<bool> RequireNumbers{};
+  std::optional<bool> RequireSymbols{};
+  std::optional<std::int32_t> PasswordHistorySize{};
+  std::optional<std::int32_t> TemporaryPasswordValidityDays{};
 
   friend bool operator==(PasswordPolicyType const&, PasswordPolicyType const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreTokenGenerationVersionConfigType {
-  awsjson::open_enum<::awsjson::cognito_idp::PreTokenGenerationLambdaVersionType> LambdaVersion;
-  std::string LambdaArn;
+  awsjson::open_enum<::awsjson::cognito_idp::PreTokenGenerationLambdaVersionType> LambdaVersion{};
+  std::string LambdaArn{};
 
   friend bool operator==(PreTokenGenerationVersionConfigType const&,
                          PreTokenGenerationVersionConfigType const&) = default;

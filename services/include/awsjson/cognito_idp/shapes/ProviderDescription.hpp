@@ -14,10 +14,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProviderDescription {
-  std::optional<std::string> ProviderName;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::IdentityProviderTypeType>> ProviderType;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<awsjson::timestamp> CreationDate;
+  std::optional<std::string> ProviderName{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::IdentityProviderTypeType>> ProviderType{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<awsjson::timestamp> CreationDate{};
 
   friend bool operator==(ProviderDescription const&, ProviderDescription const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProviderUserIdentifierType {
-  std::optional<std::string> ProviderName;
-  std::optional<std::string> ProviderAttributeName;
-  std::optional<std::string> ProviderAttributeValue;
+  std::optional<std::string> ProviderName{};
+  std::optional<std::string> ProviderAttributeName{};
+  std::optional<std::string> ProviderAttributeValue{};
 
   friend bool operator==(ProviderUserIdentifierType const&,
                          ProviderUserIdentifierType const&) = default;

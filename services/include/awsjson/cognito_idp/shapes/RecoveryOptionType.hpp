@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecoveryOptionType {
-  std::int32_t Priority;
-  awsjson::open_enum<::awsjson::cognito_idp::RecoveryOptionNameType> Name;
+  std::int32_t Priority{};
+  awsjson::open_enum<::awsjson::cognito_idp::RecoveryOptionNameType> Name{};
 
   friend bool operator==(RecoveryOptionType const&, RecoveryOptionType const&) = default;
 };

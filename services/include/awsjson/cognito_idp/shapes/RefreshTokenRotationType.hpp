@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshTokenRotationType {
-  awsjson::open_enum<::awsjson::cognito_idp::FeatureType> Feature;
-  std::optional<std::int32_t> RetryGracePeriodSeconds;
+  awsjson::open_enum<::awsjson::cognito_idp::FeatureType> Feature{};
+  std::optional<std::int32_t> RetryGracePeriodSeconds{};
 
   friend bool operator==(RefreshTokenRotationType const&,
                          RefreshTokenRotationType const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResendConfirmationCodeRequest {
-  std::string ClientId;
-  std::optional<std::string> SecretHash;
-  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData;
-  std::string Username;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string ClientId{};
+  std::optional<std::string> SecretHash{};
+  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData{};
+  std::string Username{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(ResendConfirmationCodeRequest const&,
                          ResendConfirmationCodeRequest const&) = default;

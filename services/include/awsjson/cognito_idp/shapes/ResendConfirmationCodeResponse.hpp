@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResendConfirmationCodeResponse {
-  std::optional<::awsjson::cognito_idp::CodeDeliveryDetailsType> CodeDeliveryDetails;
+  std::optional<::awsjson::cognito_idp::CodeDeliveryDetailsType> CodeDeliveryDetails{};
 
   friend bool operator==(ResendConfirmationCodeResponse const&,
                          ResendConfirmationCodeResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceServerScopeType {
-  std::string ScopeName;
-  std::string ScopeDescription;
+  std::string ScopeName{};
+  std::string ScopeDescription{};
 
   friend bool operator==(ResourceServerScopeType const&, ResourceServerScopeType const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceServerType {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> Identifier;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::cognito_idp::ResourceServerScopeType>> Scopes;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> Identifier{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::cognito_idp::ResourceServerScopeType>> Scopes{};
 
   friend bool operator==(ResourceServerType const&, ResourceServerType const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RespondToAuthChallengeRequest {
-  std::string ClientId;
-  awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType> ChallengeName;
-  std::optional<std::string> Session;
-  std::optional<std::map<std::string, std::string>> ChallengeResponses;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string ClientId{};
+  awsjson::open_enum<::awsjson::cognito_idp::ChallengeNameType> ChallengeName{};
+  std::optional<std::string> Session{};
+  std::optional<std::map<std::string, std::string>> ChallengeResponses{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(RespondToAuthChallengeRequest const&,
                          RespondToAuthChallengeRequest const&) = default;

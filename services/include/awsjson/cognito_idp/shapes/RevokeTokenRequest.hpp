@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeTokenRequest {
-  std::string Token;
-  std::string ClientId;
-  std::optional<std::string> ClientSecret;
+  std::string Token{};
+  std::string ClientId{};
+  std::optional<std::string> ClientSecret{};
 
   friend bool operator==(RevokeTokenRequest const&, RevokeTokenRequest const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RiskConfigurationType {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> ClientId;
-  std::optional<::awsjson::cognito_idp::CompromisedCredentialsRiskConfigurationType> CompromisedCredentialsRiskConfiguration;
-  std::optional<::awsjson::cognito_idp::AccountTakeoverRiskConfigurationType> AccountTakeoverRiskConfiguration;
-  std::optional<::awsjson::cognito_idp::RiskExceptionConfigurationType> RiskExceptionConfiguration;
-  std::optional<awsjson::timestamp> LastModifiedDate;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> ClientId{};
+  std::optional<::awsjson::cognito_idp::CompromisedCredentialsRiskConfigurationType> CompromisedCredentialsRiskConfiguration{};
+  std::optional<::awsjson::cognito_idp::AccountTakeoverRiskConfigurationType> AccountTakeoverRiskConfiguration{};
+  std::optional<::awsjson::cognito_idp::RiskExceptionConfigurationType> RiskExceptionConfiguration{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
 
   friend bool operator==(RiskConfigurationType const&, RiskConfigurationType const&) = default;
 };

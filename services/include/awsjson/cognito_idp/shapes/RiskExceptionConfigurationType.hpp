@@ -13,8 +13,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RiskExceptionConfigurationType {
-  std::optional<std::vector<std::string>> BlockedIPRangeList;
-  std::optional<std::vector<std::string>> SkippedIPRangeList;
+  std::optional<std::vector<std::string>> BlockedIPRangeList{};
+  std::optional<std::vector<std::string>> SkippedIPRangeList{};
 
   friend bool operator==(RiskExceptionConfigurationType const&,
                          RiskExceptionConfigurationType const&) = default;

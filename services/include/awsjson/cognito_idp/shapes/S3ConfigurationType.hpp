@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ConfigurationType {
-  std::optional<std::string> BucketArn;
+  std::optional<std::string> BucketArn{};
 
   friend bool operator==(S3ConfigurationType const&, S3ConfigurationType const&) = default;
 };

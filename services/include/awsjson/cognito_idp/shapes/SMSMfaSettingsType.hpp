@@ -11,8 +11,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SMSMfaSettingsType {
-  std::optional<bool> Enabled;
-  std::optional<bool> PreferredMfa;
+  std::optional<bool> Enabled{};
+  std::optional<bool> PreferredMfa{};
 
   friend bool operator==(SMSMfaSettingsType const&, SMSMfaSettingsType const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaAttributeType {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::AttributeDataType>> AttributeDataType;
-  std::optional<bool> DeveloperOnlyAttribute;
-  std::optional<bool> Mutable;
-  std::optional<bool> Required;
-  std::optional<::awsjson::cognito_idp::NumberAttributeConstraintsType> NumberAttributeConstraints;
-  std::optional<::awsjson::cognito_idp::StringAttributeConstraintsType> StringAttributeConstraints;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::AttributeDataType>> AttributeDataType{};
+  std::optional<bool> DeveloperOnlyAttribute{};
+  std::optional<bool> Mutable{};
+  std::optional<bool> Required{};
+  std::optional<::awsjson::cognito_idp::NumberAttributeConstraintsType> NumberAttributeConstraints{};
+  std::optional<::awsjson::cognito_idp::StringAttributeConstraintsType> StringAttributeConstraints{};
 
   friend bool operator==(SchemaAttributeType const&, SchemaAttributeType const&) = default;
 };

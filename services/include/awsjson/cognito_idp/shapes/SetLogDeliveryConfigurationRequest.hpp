@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetLogDeliveryConfigurationRequest {
-  std::string UserPoolId;
-  std::vector<::awsjson::cognito_idp::LogConfigurationType> LogConfigurations;
+  std::string UserPoolId{};
+  std::vector<::awsjson::cognito_idp::LogConfigurationType> LogConfigurations{};
 
   friend bool operator==(SetLogDeliveryConfigurationRequest const&,
                          SetLogDeliveryConfigurationRequest const&) = default;

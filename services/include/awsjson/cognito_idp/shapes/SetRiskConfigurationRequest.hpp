@@ -16,11 +16,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetRiskConfigurationRequest {
-  std::string UserPoolId;
-  std::optional<std::string> ClientId;
-  std::optional<::awsjson::cognito_idp::CompromisedCredentialsRiskConfigurationType> CompromisedCredentialsRiskConfiguration;
-  std::optional<::awsjson::cognito_idp::AccountTakeoverRiskConfigurationType> AccountTakeoverRiskConfiguration;
-  std::optional<::awsjson::cognito_idp::RiskExceptionConfigurationType> RiskExceptionConfiguration;
+  std::string UserPoolId{};
+  std::optional<std::string> ClientId{};
+  std::optional<::awsjson::cognito_idp::CompromisedCredentialsRiskConfigurationType> CompromisedCredentialsRiskConfiguration{};
+  std::optional<::awsjson::cognito_idp::AccountTakeoverRiskConfigurationType> AccountTakeoverRiskConfiguration{};
+  std::optional<::awsjson::cognito_idp::RiskExceptionConfigurationType> RiskExceptionConfiguration{};
 
   friend bool operator==(SetRiskConfigurationRequest const&,
                          SetRiskConfigurationRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetUICustomizationRequest {
-  std::string UserPoolId;
-  std::optional<std::string> ClientId;
-  std::optional<std::string> CSS;
-  std::optional<awsjson::blob> ImageFile;
+  std::string UserPoolId{};
+  std::optional<std::string> ClientId{};
+  std::optional<std::string> CSS{};
+  std::optional<awsjson::blob> ImageFile{};
 
   friend bool operator==(SetUICustomizationRequest const&,
                          SetUICustomizationRequest const&) = default;

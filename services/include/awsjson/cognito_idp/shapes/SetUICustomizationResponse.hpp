@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetUICustomizationResponse {
-  ::awsjson::cognito_idp::UICustomizationType UICustomization;
+  ::awsjson::cognito_idp::UICustomizationType UICustomization{};
 
   friend bool operator==(SetUICustomizationResponse const&,
                          SetUICustomizationResponse const&) = default;

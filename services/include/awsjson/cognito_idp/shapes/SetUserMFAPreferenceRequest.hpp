@@ -17,11 +17,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetUserMFAPreferenceRequest {
-  std::optional<::awsjson::cognito_idp::SMSMfaSettingsType> SMSMfaSettings;
-  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaSettingsType> SoftwareTokenMfaSettings;
-  std::optional<::awsjson::cognito_idp::EmailMfaSettingsType> EmailMfaSettings;
-  std::optional<::awsjson::cognito_idp::WebAuthnMfaSettingsType> WebAuthnMfaSettings;
-  std::string AccessToken;
+  std::optional<::awsjson::cognito_idp::SMSMfaSettingsType> SMSMfaSettings{};
+  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaSettingsType> SoftwareTokenMfaSettings{};
+  std::optional<::awsjson::cognito_idp::EmailMfaSettingsType> EmailMfaSettings{};
+  std::optional<::awsjson::cognito_idp::WebAuthnMfaSettingsType> WebAuthnMfaSettings{};
+  std::string AccessToken{};
 
   friend bool operator==(SetUserMFAPreferenceRequest const&,
                          SetUserMFAPreferenceRequest const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetUserPoolMfaConfigRequest {
-  std::string UserPoolId;
-  std::optional<::awsjson::cognito_idp::SmsMfaConfigType> SmsMfaConfiguration;
-  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaConfigType> SoftwareTokenMfaConfiguration;
-  std::optional<::awsjson::cognito_idp::EmailMfaConfigType> EmailMfaConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolMfaType>> MfaConfiguration;
-  std::optional<::awsjson::cognito_idp::WebAuthnConfigurationType> WebAuthnConfiguration;
+  std::string UserPoolId{};
+  std::optional<::awsjson::cognito_idp::SmsMfaConfigType> SmsMfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::SoftwareTokenMfaConfigType> SoftwareTokenMfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::EmailMfaConfigType> EmailMfaConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserPoolMfaType>> MfaConfiguration{};
+  std::optional<::awsjson::cognito_idp::WebAuthnConfigurationType> WebAuthnConfiguration{};
 
   friend bool operator==(SetUserPoolMfaConfigRequest const&,
                          SetUserPoolMfaConfigRequest const&) = default;

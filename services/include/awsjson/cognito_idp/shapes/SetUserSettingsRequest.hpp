@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetUserSettingsRequest {
-  std::string AccessToken;
-  std::vector<::awsjson::cognito_idp::MFAOptionType> MFAOptions;
+  std::string AccessToken{};
+  std::vector<::awsjson::cognito_idp::MFAOptionType> MFAOptions{};
 
   friend bool operator==(SetUserSettingsRequest const&, SetUserSettingsRequest const&) = default;
 };

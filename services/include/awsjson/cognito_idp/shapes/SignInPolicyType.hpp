@@ -15,7 +15,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignInPolicyType {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::AuthFactorType>>> AllowedFirstAuthFactors;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::AuthFactorType>>> AllowedFirstAuthFactors{};
 
   friend bool operator==(SignInPolicyType const&, SignInPolicyType const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignUpRequest {
-  std::string ClientId;
-  std::optional<std::string> SecretHash;
-  std::string Username;
-  std::optional<std::string> Password;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> UserAttributes;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> ValidationData;
-  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata;
-  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::string ClientId{};
+  std::optional<std::string> SecretHash{};
+  std::string Username{};
+  std::optional<std::string> Password{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> UserAttributes{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> ValidationData{};
+  std::optional<::awsjson::cognito_idp::AnalyticsMetadataType> AnalyticsMetadata{};
+  std::optional<::awsjson::cognito_idp::UserContextDataType> UserContextData{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(SignUpRequest const&, SignUpRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignUpResponse {
-  bool UserConfirmed;
-  std::optional<::awsjson::cognito_idp::CodeDeliveryDetailsType> CodeDeliveryDetails;
-  std::string UserSub;
-  std::optional<std::string> Session;
+  bool UserConfirmed{};
+  std::optional<::awsjson::cognito_idp::CodeDeliveryDetailsType> CodeDeliveryDetails{};
+  std::string UserSub{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(SignUpResponse const&, SignUpResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SmsConfigurationType {
-  std::string SnsCallerArn;
-  std::optional<std::string> ExternalId;
-  std::optional<std::string> SnsRegion;
+  std::string SnsCallerArn{};
+  std::optional<std::string> ExternalId{};
+  std::optional<std::string> SnsRegion{};
 
   friend bool operator==(SmsConfigurationType const&, SmsConfigurationType const&) = default;
 };

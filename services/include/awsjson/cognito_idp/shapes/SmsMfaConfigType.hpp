@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SmsMfaConfigType {
-  std::optional<std::string> SmsAuthenticationMessage;
-  std::optional<::awsjson::cognito_idp::SmsConfigurationType> SmsConfiguration;
+  std::optional<std::string> SmsAuthenticationMessage{};
+  std::optional<::awsjson::cognito_idp::SmsConfigurationType> SmsConfiguration{};
 
   friend bool operator==(SmsMfaConfigType const&, SmsMfaConfigType const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SoftwareTokenMfaConfigType {
-  std::optional<bool> Enabled;
+  std::optional<bool> Enabled{};
 
   friend bool operator==(SoftwareTokenMfaConfigType const&,
                          SoftwareTokenMfaConfigType const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWebAuthnRegistrationResponse {
-  awsjson::document CredentialCreationOptions;
+  awsjson::document CredentialCreationOptions{};
 
   friend bool operator==(StartWebAuthnRegistrationResponse const&,
                          StartWebAuthnRegistrationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopUserImportJobRequest {
-  std::string UserPoolId;
-  std::string JobId;
+  std::string UserPoolId{};
+  std::string JobId{};
 
   friend bool operator==(StopUserImportJobRequest const&,
                          StopUserImportJobRequest const&) = default;

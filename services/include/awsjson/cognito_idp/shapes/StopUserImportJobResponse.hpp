@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopUserImportJobResponse {
-  std::optional<::awsjson::cognito_idp::UserImportJobType> UserImportJob;
+  std::optional<::awsjson::cognito_idp::UserImportJobType> UserImportJob{};
 
   friend bool operator==(StopUserImportJobResponse const&,
                          StopUserImportJobResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StringAttributeConstraintsType {
-  std::optional<std::string> MinLength;
-  std::optional<std::string> MaxLength;
+  std::optional<std::string> MinLength{};
+  std::optional<std::string> MaxLength{};
 
   friend bool operator==(StringAttributeConstraintsType const&,
                          StringAttributeConstraintsType const&) = default;

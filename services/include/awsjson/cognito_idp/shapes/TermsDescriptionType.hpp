@@ -14,11 +14,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TermsDescriptionType {
-  std::string TermsId;
-  std::string TermsName;
-  awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType> Enforcement;
-  awsjson::timestamp CreationDate;
-  awsjson::timestamp LastModifiedDate;
+  std::string TermsId{};
+  std::string TermsName{};
+  awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType> Enforcement{};
+  awsjson::timestamp CreationDate{};
+  awsjson::timestamp LastModifiedDate{};
 
   friend bool operator==(TermsDescriptionType const&, TermsDescriptionType const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TermsType {
-  std::string TermsId;
-  std::string UserPoolId;
-  std::string ClientId;
-  std::string TermsName;
-  awsjson::open_enum<::awsjson::cognito_idp::TermsSourceType> TermsSource;
-  awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType> Enforcement;
-  std::map<std::string, std::string> Links;
-  awsjson::timestamp CreationDate;
-  awsjson::timestamp LastModifiedDate;
+  std::string TermsId{};
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::string TermsName{};
+  awsjson::open_enum<::awsjson::cognito_idp::TermsSourceType> TermsSource{};
+  awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType> Enforcement{};
+  std::map<std::string, std::string> Links{};
+  awsjson::timestamp CreationDate{};
+  awsjson::timestamp LastModifiedDate{};
 
   friend bool operator==(TermsType const&, TermsType const&) = default;
 };

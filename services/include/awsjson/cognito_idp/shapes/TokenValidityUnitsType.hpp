@@ -14,9 +14,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TokenValidityUnitsType {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TimeUnitsType>> AccessToken;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TimeUnitsType>> IdToken;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TimeUnitsType>> RefreshToken;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TimeUnitsType>> AccessToken{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TimeUnitsType>> IdToken{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TimeUnitsType>> RefreshToken{};
 
   friend bool operator==(TokenValidityUnitsType const&, TokenValidityUnitsType const&) = default;
 };

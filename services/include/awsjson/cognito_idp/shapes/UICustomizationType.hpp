@@ -12,13 +12,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UICustomizationType {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> ClientId;
-  std::optional<std::string> ImageUrl;
-  std::optional<std::string> CSS;
-  std::optional<std::string> CSSVersion;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<awsjson::timestamp> CreationDate;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> ClientId{};
+  std::optional<std::string> ImageUrl{};
+  std::optional<std::string> CSS{};
+  std::optional<std::string> CSSVersion{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<awsjson::timestamp> CreationDate{};
 
   friend bool operator==(UICustomizationType const&, UICustomizationType const&) = default;
 };

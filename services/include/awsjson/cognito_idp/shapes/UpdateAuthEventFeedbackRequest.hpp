@@ -14,11 +14,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAuthEventFeedbackRequest {
-  std::string UserPoolId;
-  std::string Username;
-  std::string EventId;
-  std::string FeedbackToken;
-  awsjson::open_enum<::awsjson::cognito_idp::FeedbackValueType> FeedbackValue;
+  std::string UserPoolId{};
+  std::string Username{};
+  std::string EventId{};
+  std::string FeedbackToken{};
+  awsjson::open_enum<::awsjson::cognito_idp::FeedbackValueType> FeedbackValue{};
 
   friend bool operator==(UpdateAuthEventFeedbackRequest const&,
                          UpdateAuthEventFeedbackRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeviceStatusRequest {
-  std::string AccessToken;
-  std::string DeviceKey;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeviceRememberedStatusType>> DeviceRememberedStatus;
+  std::string AccessToken{};
+  std::string DeviceKey{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DeviceRememberedStatusType>> DeviceRememberedStatus{};
 
   friend bool operator==(UpdateDeviceStatusRequest const&,
                          UpdateDeviceStatusRequest const&) = default;

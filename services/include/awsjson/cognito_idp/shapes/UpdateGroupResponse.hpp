@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGroupResponse {
-  std::optional<::awsjson::cognito_idp::GroupType> Group;
+  std::optional<::awsjson::cognito_idp::GroupType> Group{};
 
   friend bool operator==(UpdateGroupResponse const&, UpdateGroupResponse const&) = default;
 };

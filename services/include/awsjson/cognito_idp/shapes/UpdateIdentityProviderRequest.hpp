@@ -14,11 +14,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIdentityProviderRequest {
-  std::string UserPoolId;
-  std::string ProviderName;
-  std::optional<std::map<std::string, std::string>> ProviderDetails;
-  std::optional<std::map<std::string, std::string>> AttributeMapping;
-  std::optional<std::vector<std::string>> IdpIdentifiers;
+  std::string UserPoolId{};
+  std::string ProviderName{};
+  std::optional<std::map<std::string, std::string>> ProviderDetails{};
+  std::optional<std::map<std::string, std::string>> AttributeMapping{};
+  std::optional<std::vector<std::string>> IdpIdentifiers{};
 
   friend bool operator==(UpdateIdentityProviderRequest const&,
                          UpdateIdentityProviderRequest const&) = default;

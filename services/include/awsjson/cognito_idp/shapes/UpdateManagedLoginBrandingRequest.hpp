@@ -15,11 +15,11 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateManagedLoginBrandingRequest {
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> ManagedLoginBrandingId;
-  std::optional<bool> UseCognitoProvidedValues;
-  std::optional<awsjson::document> Settings;
-  std::optional<std::vector<::awsjson::cognito_idp::AssetType>> Assets;
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> ManagedLoginBrandingId{};
+  std::optional<bool> UseCognitoProvidedValues{};
+  std::optional<awsjson::document> Settings{};
+  std::optional<std::vector<::awsjson::cognito_idp::AssetType>> Assets{};
 
   friend bool operator==(UpdateManagedLoginBrandingRequest const&,
                          UpdateManagedLoginBrandingRequest const&) = default;

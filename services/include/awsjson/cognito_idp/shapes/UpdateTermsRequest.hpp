@@ -16,12 +16,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTermsRequest {
-  std::string TermsId;
-  std::string UserPoolId;
-  std::optional<std::string> TermsName;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TermsSourceType>> TermsSource;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType>> Enforcement;
-  std::optional<std::map<std::string, std::string>> Links;
+  std::string TermsId{};
+  std::string UserPoolId{};
+  std::optional<std::string> TermsName{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TermsSourceType>> TermsSource{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::TermsEnforcementType>> Enforcement{};
+  std::optional<std::map<std::string, std::string>> Links{};
 
   friend bool operator==(UpdateTermsRequest const&, UpdateTermsRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTermsResponse {
-  std::optional<::awsjson::cognito_idp::TermsType> Terms;
+  std::optional<::awsjson::cognito_idp::TermsType> Terms{};
 
   friend bool operator==(UpdateTermsResponse const&, UpdateTermsResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserAttributesRequest {
-  std::vector<::awsjson::cognito_idp::AttributeType> UserAttributes;
-  std::string AccessToken;
-  std::optional<std::map<std::string, std::string>> ClientMetadata;
+  std::vector<::awsjson::cognito_idp::AttributeType> UserAttributes{};
+  std::string AccessToken{};
+  std::optional<std::map<std::string, std::string>> ClientMetadata{};
 
   friend bool operator==(UpdateUserAttributesRequest const&,
                          UpdateUserAttributesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserAttributesResponse {
-  std::optional<std::vector<::awsjson::cognito_idp::CodeDeliveryDetailsType>> CodeDeliveryDetailsList;
+  std::optional<std::vector<::awsjson::cognito_idp::CodeDeliveryDetailsType>> CodeDeliveryDetailsList{};
 
   friend bool operator==(UpdateUserAttributesResponse const&,
                          UpdateUserAttributesResponse const&) = default;

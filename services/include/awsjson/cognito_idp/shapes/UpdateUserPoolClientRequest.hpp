@@ -21,29 +21,29 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserPoolClientRequest {
-  std::string UserPoolId;
-  std::string ClientId;
-  std::optional<std::string> ClientName;
-  std::optional<std::int32_t> RefreshTokenValidity;
-  std::optional<std::int32_t> AccessTokenValidity;
-  std::optional<std::int32_t> IdTokenValidity;
-  std::optional<::awsjson::cognito_idp::TokenValidityUnitsType> TokenValidityUnits;
-  std::optional<std::vector<std::string>> ReadAttributes;
-  std::optional<std::vector<std::string>> WriteAttributes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::ExplicitAuthFlowsType>>> ExplicitAuthFlows;
-  std::optional<std::vector<std::string>> SupportedIdentityProviders;
-  std::optional<std::vector<std::string>> CallbackURLs;
-  std::optional<std::vector<std::string>> LogoutURLs;
-  std::optional<std::string> DefaultRedirectURI;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::OAuthFlowType>>> AllowedOAuthFlows;
-  std::optional<std::vector<std::string>> AllowedOAuthScopes;
-  std::optional<bool> AllowedOAuthFlowsUserPoolClient;
-  std::optional<::awsjson::cognito_idp::AnalyticsConfigurationType> AnalyticsConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::PreventUserExistenceErrorTypes>> PreventUserExistenceErrors;
-  std::optional<bool> EnableTokenRevocation;
-  std::optional<bool> EnablePropagateAdditionalUserContextData;
-  std::optional<std::int32_t> AuthSessionValidity;
-  std::optional<::awsjson::cognito_idp::RefreshTokenRotationType> RefreshTokenRotation;
+  std::string UserPoolId{};
+  std::string ClientId{};
+  std::optional<std::string> ClientName{};
+  std::optional<std::int32_t> RefreshTokenValidity{};
+  std::optional<std::int32_t> AccessTokenValidity{};
+  std::optional<std::int32_t> IdTokenValidity{};
+  std::optional<::awsjson::cognito_idp::TokenValidityUnitsType> TokenValidityUnits{};
+  std::optional<std::vector<std::string>> ReadAttributes{};
+  std::optional<std::vector<std::string>> WriteAttributes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::ExplicitAuthFlowsType>>> ExplicitAuthFlows{};
+  std::optional<std::vector<std::string>> SupportedIdentityProviders{};
+  std::optional<std::vector<std::string>> CallbackURLs{};
+  std::optional<std::vector<std::string>> LogoutURLs{};
+  std::optional<std::string> DefaultRedirectURI{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::OAuthFlowType>>> AllowedOAuthFlows{};
+  std::optional<std::vector<std::string>> AllowedOAuthScopes{};
+  std::optional<bool> AllowedOAuthFlowsUserPoolClient{};
+  std::optional<::awsjson::cognito_idp::AnalyticsConfigurationType> AnalyticsConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::PreventUserExistenceErrorTypes>> PreventUserExistenceErrors{};
+  std::optional<bool> EnableTokenRevocation{};
+  std::optional<bool> EnablePropagateAdditionalUserContextData{};
+  std::optional<std::int32_t> AuthSessionValidity{};
+  std::optional<::awsjson::cognito_idp::RefreshTokenRotationType> RefreshTokenRotation{};
 
   friend bool operator==(UpdateUserPoolClientRequest const&,
                          UpdateUserPoolClientRequest const&) = default;

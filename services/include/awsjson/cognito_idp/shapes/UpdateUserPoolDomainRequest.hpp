@@ -15,10 +15,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserPoolDomainRequest {
-  std::string Domain;
-  std::string UserPoolId;
-  std::optional<std::int32_t> ManagedLoginVersion;
-  std::optional<::awsjson::cognito_idp::CustomDomainConfigType> CustomDomainConfig;
+  std::string Domain{};
+  std::string UserPoolId{};
+  std::optional<std::int32_t> ManagedLoginVersion{};
+  std::optional<::awsjson::cognito_idp::CustomDomainConfigType> CustomDomainConfig{};
 
   friend bool operator==(UpdateUserPoolDomainRequest const&,
                          UpdateUserPoolDomainRequest const&) = default;

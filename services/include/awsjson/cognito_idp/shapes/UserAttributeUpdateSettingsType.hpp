@@ -15,7 +15,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserAttributeUpdateSettingsType {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::VerifiedAttributeType>>> AttributesRequireVerificationBeforeUpdate;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cognito_idp::VerifiedAttributeType>>> AttributesRequireVerificationBeforeUpdate{};
 
   friend bool operator==(UserAttributeUpdateSettingsType const&,
                          UserAttributeUpdateSettingsType const&) = default;

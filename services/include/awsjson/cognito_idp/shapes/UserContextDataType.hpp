@@ -12,8 +12,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserContextDataType {
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> EncodedData;
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> EncodedData{};
 
   friend bool operator==(UserContextDataType const&, UserContextDataType const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserImportInProgressException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UserImportInProgressException const&,
                          UserImportInProgressException const&) = default;

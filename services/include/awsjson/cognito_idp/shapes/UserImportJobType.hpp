@@ -15,19 +15,19 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserImportJobType {
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobId;
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> PreSignedUrl;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> CompletionDate;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserImportJobStatusType>> Status;
-  std::optional<std::string> CloudWatchLogsRoleArn;
-  std::optional<std::int64_t> ImportedUsers;
-  std::optional<std::int64_t> SkippedUsers;
-  std::optional<std::int64_t> FailedUsers;
-  std::optional<std::string> CompletionMessage;
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobId{};
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> PreSignedUrl{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> CompletionDate{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserImportJobStatusType>> Status{};
+  std::optional<std::string> CloudWatchLogsRoleArn{};
+  std::optional<std::int64_t> ImportedUsers{};
+  std::optional<std::int64_t> SkippedUsers{};
+  std::optional<std::int64_t> FailedUsers{};
+  std::optional<std::string> CompletionMessage{};
 
   friend bool operator==(UserImportJobType const&, UserImportJobType const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserPoolAddOnsType {
-  awsjson::open_enum<::awsjson::cognito_idp::AdvancedSecurityModeType> AdvancedSecurityMode;
-  std::optional<::awsjson::cognito_idp::AdvancedSecurityAdditionalFlowsType> AdvancedSecurityAdditionalFlows;
+  awsjson::open_enum<::awsjson::cognito_idp::AdvancedSecurityModeType> AdvancedSecurityMode{};
+  std::optional<::awsjson::cognito_idp::AdvancedSecurityAdditionalFlowsType> AdvancedSecurityAdditionalFlows{};
 
   friend bool operator==(UserPoolAddOnsType const&, UserPoolAddOnsType const&) = default;
 };

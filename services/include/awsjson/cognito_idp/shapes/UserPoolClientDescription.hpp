@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserPoolClientDescription {
-  std::optional<std::string> ClientId;
-  std::optional<std::string> UserPoolId;
-  std::optional<std::string> ClientName;
+  std::optional<std::string> ClientId{};
+  std::optional<std::string> UserPoolId{};
+  std::optional<std::string> ClientName{};
 
   friend bool operator==(UserPoolClientDescription const&,
                          UserPoolClientDescription const&) = default;

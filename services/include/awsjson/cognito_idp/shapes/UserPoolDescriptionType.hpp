@@ -15,12 +15,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserPoolDescriptionType {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::cognito_idp::LambdaConfigType> LambdaConfig;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::StatusType>> Status;
-  std::optional<awsjson::timestamp> LastModifiedDate;
-  std::optional<awsjson::timestamp> CreationDate;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::cognito_idp::LambdaConfigType> LambdaConfig{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::StatusType>> Status{};
+  std::optional<awsjson::timestamp> LastModifiedDate{};
+  std::optional<awsjson::timestamp> CreationDate{};
 
   friend bool operator==(UserPoolDescriptionType const&, UserPoolDescriptionType const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserPoolPolicyType {
-  std::optional<::awsjson::cognito_idp::PasswordPolicyType> PasswordPolicy;
-  std::optional<::awsjson::cognito_idp::SignInPolicyType> SignInPolicy;
+  std::optional<::awsjson::cognito_idp::PasswordPolicyType> PasswordPolicy{};
+  std::optional<::awsjson::cognito_idp::SignInPolicyType> SignInPolicy{};
 
   friend bool operator==(UserPoolPolicyType const&, UserPoolPolicyType const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserType {
-  std::optional<std::string> Username;
-  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> Attributes;
-  std::optional<awsjson::timestamp> UserCreateDate;
-  std::optional<awsjson::timestamp> UserLastModifiedDate;
-  std::optional<bool> Enabled;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserStatusType>> UserStatus;
-  std::optional<std::vector<::awsjson::cognito_idp::MFAOptionType>> MFAOptions;
+  std::optional<std::string> Username{};
+  std::optional<std::vector<::awsjson::cognito_idp::AttributeType>> Attributes{};
+  std::optional<awsjson::timestamp> UserCreateDate{};
+  std::optional<awsjson::timestamp> UserLastModifiedDate{};
+  std::optional<bool> Enabled{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserStatusType>> UserStatus{};
+  std::optional<std::vector<::awsjson::cognito_idp::MFAOptionType>> MFAOptions{};
 
   friend bool operator==(UserType const&, UserType const&) = default;
 };

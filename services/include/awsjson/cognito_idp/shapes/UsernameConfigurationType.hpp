@@ -11,7 +11,7 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsernameConfigurationType {
-  bool CaseSensitive;
+  bool CaseSensitive{};
 
   friend bool operator==(UsernameConfigurationType const&,
                          UsernameConfigurationType const&) = default;

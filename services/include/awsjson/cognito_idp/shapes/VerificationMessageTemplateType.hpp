@@ -14,12 +14,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerificationMessageTemplateType {
-  std::optional<std::string> SmsMessage;
-  std::optional<std::string> EmailMessage;
-  std::optional<std::string> EmailSubject;
-  std::optional<std::string> EmailMessageByLink;
-  std::optional<std::string> EmailSubjectByLink;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DefaultEmailOptionType>> DefaultEmailOption;
+  std::optional<std::string> SmsMessage{};
+  std::optional<std::string> EmailMessage{};
+  std::optional<std::string> EmailSubject{};
+  std::optional<std::string> EmailMessageByLink{};
+  std::optional<std::string> EmailSubjectByLink{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::DefaultEmailOptionType>> DefaultEmailOption{};
 
   friend bool operator==(VerificationMessageTemplateType const&,
                          VerificationMessageTemplateType const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifySoftwareTokenRequest {
-  std::optional<std::string> AccessToken;
-  std::optional<std::string> Session;
-  std::string UserCode;
-  std::optional<std::string> FriendlyDeviceName;
+  std::optional<std::string> AccessToken{};
+  std::optional<std::string> Session{};
+  std::string UserCode{};
+  std::optional<std::string> FriendlyDeviceName{};
 
   friend bool operator==(VerifySoftwareTokenRequest const&,
                          VerifySoftwareTokenRequest const&) = default;

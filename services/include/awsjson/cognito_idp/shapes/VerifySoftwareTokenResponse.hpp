@@ -14,8 +14,8 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifySoftwareTokenResponse {
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::VerifySoftwareTokenResponseType>> Status;
-  std::optional<std::string> Session;
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::VerifySoftwareTokenResponseType>> Status{};
+  std::optional<std::string> Session{};
 
   friend bool operator==(VerifySoftwareTokenResponse const&,
                          VerifySoftwareTokenResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyUserAttributeRequest {
-  std::string AccessToken;
-  std::string AttributeName;
-  std::string Code;
+  std::string AccessToken{};
+  std::string AttributeName{};
+  std::string Code{};
 
   friend bool operator==(VerifyUserAttributeRequest const&,
                          VerifyUserAttributeRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebAuthnConfigurationType {
-  std::optional<std::string> RelyingPartyId;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserVerificationType>> UserVerification;
-  std::optional<awsjson::open_enum<::awsjson::cognito_idp::WebAuthnFactorConfigurationType>> FactorConfiguration;
+  std::optional<std::string> RelyingPartyId{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::UserVerificationType>> UserVerification{};
+  std::optional<awsjson::open_enum<::awsjson::cognito_idp::WebAuthnFactorConfigurationType>> FactorConfiguration{};
 
   friend bool operator==(WebAuthnConfigurationType const&,
                          WebAuthnConfigurationType const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::cognito_idp {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebAuthnCredentialDescription {
-  std::string CredentialId;
-  std::string FriendlyCredentialName;
-  std::string RelyingPartyId;
-  std::optional<std::string> AuthenticatorAttachment;
-  std::vector<std::string> AuthenticatorTransports;
-  awsjson::timestamp CreatedAt;
+  std::string CredentialId{};
+  std::string FriendlyCredentialName{};
+  std::string RelyingPartyId{};
+  std::optional<std::string> AuthenticatorAttachment{};
+  std::vector<std::string> AuthenticatorTransports{};
+  awsjson::timestamp CreatedAt{};
 
   friend bool operator==(WebAuthnCredentialDescription const&,
                          WebAuthnCredentialDescription const&) = default;

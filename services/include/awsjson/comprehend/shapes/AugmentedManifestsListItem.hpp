@@ -16,12 +16,12 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AugmentedManifestsListItem {
-  std::string S3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::Split>> Split;
-  std::vector<std::string> AttributeNames;
-  std::optional<std::string> AnnotationDataS3Uri;
-  std::optional<std::string> SourceDocumentsS3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::AugmentedManifestsDocumentTypeFormat>> DocumentType;
+  std::string S3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::Split>> Split{};
+  std::vector<std::string> AttributeNames{};
+  std::optional<std::string> AnnotationDataS3Uri{};
+  std::optional<std::string> SourceDocumentsS3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::AugmentedManifestsDocumentTypeFormat>> DocumentType{};
 
   friend bool operator==(AugmentedManifestsListItem const&,
                          AugmentedManifestsListItem const&) = default;

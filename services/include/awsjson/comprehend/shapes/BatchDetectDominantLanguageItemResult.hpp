@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectDominantLanguageItemResult {
-  std::optional<std::int32_t> Index;
-  std::optional<std::vector<::awsjson::comprehend::DominantLanguage>> Languages;
+  std::optional<std::int32_t> Index{};
+  std::optional<std::vector<::awsjson::comprehend::DominantLanguage>> Languages{};
 
   friend bool operator==(BatchDetectDominantLanguageItemResult const&,
                          BatchDetectDominantLanguageItemResult const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectDominantLanguageRequest {
-  std::vector<std::string> TextList;
+  std::vector<std::string> TextList{};
 
   friend bool operator==(BatchDetectDominantLanguageRequest const&,
                          BatchDetectDominantLanguageRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectDominantLanguageResponse {
-  std::vector<::awsjson::comprehend::BatchDetectDominantLanguageItemResult> ResultList;
-  std::vector<::awsjson::comprehend::BatchItemError> ErrorList;
+  std::vector<::awsjson::comprehend::BatchDetectDominantLanguageItemResult> ResultList{};
+  std::vector<::awsjson::comprehend::BatchItemError> ErrorList{};
 
   friend bool operator==(BatchDetectDominantLanguageResponse const&,
                          BatchDetectDominantLanguageResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectEntitiesItemResult {
-  std::optional<std::int32_t> Index;
-  std::optional<std::vector<::awsjson::comprehend::Entity>> Entities;
+  std::optional<std::int32_t> Index{};
+  std::optional<std::vector<::awsjson::comprehend::Entity>> Entities{};
 
   friend bool operator==(BatchDetectEntitiesItemResult const&,
                          BatchDetectEntitiesItemResult const&) = default;

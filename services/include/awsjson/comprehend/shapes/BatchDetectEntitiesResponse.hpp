@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectEntitiesResponse {
-  std::vector<::awsjson::comprehend::BatchDetectEntitiesItemResult> ResultList;
-  std::vector<::awsjson::comprehend::BatchItemError> ErrorList;
+  std::vector<::awsjson::comprehend::BatchDetectEntitiesItemResult> ResultList{};
+  std::vector<::awsjson::comprehend::BatchItemError> ErrorList{};
 
   friend bool operator==(BatchDetectEntitiesResponse const&,
                          BatchDetectEntitiesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectKeyPhrasesItemResult {
-  std::optional<std::int32_t> Index;
-  std::optional<std::vector<::awsjson::comprehend::KeyPhrase>> KeyPhrases;
+  std::optional<std::int32_t> Index{};
+  std::optional<std::vector<::awsjson::comprehend::KeyPhrase>> KeyPhrases{};
 
   friend bool operator==(BatchDetectKeyPhrasesItemResult const&,
                          BatchDetectKeyPhrasesItemResult const&) = default;

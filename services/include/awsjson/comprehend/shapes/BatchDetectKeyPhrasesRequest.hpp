@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectKeyPhrasesRequest {
-  std::vector<std::string> TextList;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
+  std::vector<std::string> TextList{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
 
   friend bool operator==(BatchDetectKeyPhrasesRequest const&,
                          BatchDetectKeyPhrasesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectKeyPhrasesResponse {
-  std::vector<::awsjson::comprehend::BatchDetectKeyPhrasesItemResult> ResultList;
-  std::vector<::awsjson::comprehend::BatchItemError> ErrorList;
+  std::vector<::awsjson::comprehend::BatchDetectKeyPhrasesItemResult> ResultList{};
+  std::vector<::awsjson::comprehend::BatchItemError> ErrorList{};
 
   friend bool operator==(BatchDetectKeyPhrasesResponse const&,
                          BatchDetectKeyPhrasesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectSentimentItemResult {
-  std::optional<std::int32_t> Index;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::SentimentType>> Sentiment;
-  std::optional<::awsjson::comprehend::SentimentScore> SentimentScore;
+  std::optional<std::int32_t> Index{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::SentimentType>> Sentiment{};
+  std::optional<::awsjson::comprehend::SentimentScore> SentimentScore{};
 
   friend bool operator==(BatchDetectSentimentItemResult const&,
                          BatchDetectSentimentItemResult const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectSentimentRequest {
-  std::vector<std::string> TextList;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
+  std::vector<std::string> TextList{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
 
   friend bool operator==(BatchDetectSentimentRequest const&,
                          BatchDetectSentimentRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectSyntaxItemResult {
-  std::optional<std::int32_t> Index;
-  std::optional<std::vector<::awsjson::comprehend::SyntaxToken>> SyntaxTokens;
+  std::optional<std::int32_t> Index{};
+  std::optional<std::vector<::awsjson::comprehend::SyntaxToken>> SyntaxTokens{};
 
   friend bool operator==(BatchDetectSyntaxItemResult const&,
                          BatchDetectSyntaxItemResult const&) = default;

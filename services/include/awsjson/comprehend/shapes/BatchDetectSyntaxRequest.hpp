@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectSyntaxRequest {
-  std::vector<std::string> TextList;
-  awsjson::open_enum<::awsjson::comprehend::SyntaxLanguageCode> LanguageCode;
+  std::vector<std::string> TextList{};
+  awsjson::open_enum<::awsjson::comprehend::SyntaxLanguageCode> LanguageCode{};
 
   friend bool operator==(BatchDetectSyntaxRequest const&,
                          BatchDetectSyntaxRequest const&) = default;

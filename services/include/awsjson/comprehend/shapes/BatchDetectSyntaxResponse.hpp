@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectSyntaxResponse {
-  std::vector<::awsjson::comprehend::BatchDetectSyntaxItemResult> ResultList;
-  std::vector<::awsjson::comprehend::BatchItemError> ErrorList;
+  std::vector<::awsjson::comprehend::BatchDetectSyntaxItemResult> ResultList{};
+  std::vector<::awsjson::comprehend::BatchItemError> ErrorList{};
 
   friend bool operator==(BatchDetectSyntaxResponse const&,
                          BatchDetectSyntaxResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectTargetedSentimentItemResult {
-  std::optional<std::int32_t> Index;
-  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentEntity>> Entities;
+  std::optional<std::int32_t> Index{};
+  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentEntity>> Entities{};
 
   friend bool operator==(BatchDetectTargetedSentimentItemResult const&,
                          BatchDetectTargetedSentimentItemResult const&) = default;

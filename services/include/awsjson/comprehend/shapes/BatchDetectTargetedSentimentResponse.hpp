@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDetectTargetedSentimentResponse {
-  std::vector<::awsjson::comprehend::BatchDetectTargetedSentimentItemResult> ResultList;
-  std::vector<::awsjson::comprehend::BatchItemError> ErrorList;
+  std::vector<::awsjson::comprehend::BatchDetectTargetedSentimentItemResult> ResultList{};
+  std::vector<::awsjson::comprehend::BatchItemError> ErrorList{};
 
   friend bool operator==(BatchDetectTargetedSentimentResponse const&,
                          BatchDetectTargetedSentimentResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Block {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::BlockType>> BlockType;
-  std::optional<std::string> Text;
-  std::optional<std::int32_t> Page;
-  std::optional<::awsjson::comprehend::Geometry> Geometry;
-  std::optional<std::vector<::awsjson::comprehend::RelationshipsListItem>> Relationships;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::BlockType>> BlockType{};
+  std::optional<std::string> Text{};
+  std::optional<std::int32_t> Page{};
+  std::optional<::awsjson::comprehend::Geometry> Geometry{};
+  std::optional<std::vector<::awsjson::comprehend::RelationshipsListItem>> Relationships{};
 
   friend bool operator==(Block const&, Block const&) = default;
 };

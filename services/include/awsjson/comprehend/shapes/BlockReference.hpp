@@ -16,10 +16,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockReference {
-  std::optional<std::string> BlockId;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::vector<::awsjson::comprehend::ChildBlock>> ChildBlocks;
+  std::optional<std::string> BlockId{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::vector<::awsjson::comprehend::ChildBlock>> ChildBlocks{};
 
   friend bool operator==(BlockReference const&, BlockReference const&) = default;
 };

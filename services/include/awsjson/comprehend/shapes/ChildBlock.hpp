@@ -13,9 +13,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildBlock {
-  std::optional<std::string> ChildBlockId;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
+  std::optional<std::string> ChildBlockId{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
 
   friend bool operator==(ChildBlock const&, ChildBlock const&) = default;
 };

@@ -11,14 +11,14 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClassifierEvaluationMetrics {
-  std::optional<double> Accuracy;
-  std::optional<double> Precision;
-  std::optional<double> Recall;
-  std::optional<double> F1Score;
-  std::optional<double> MicroPrecision;
-  std::optional<double> MicroRecall;
-  std::optional<double> MicroF1Score;
-  std::optional<double> HammingLoss;
+  std::optional<double> Accuracy{};
+  std::optional<double> Precision{};
+  std::optional<double> Recall{};
+  std::optional<double> F1Score{};
+  std::optional<double> MicroPrecision{};
+  std::optional<double> MicroRecall{};
+  std::optional<double> MicroF1Score{};
+  std::optional<double> HammingLoss{};
 
   friend bool operator==(ClassifierEvaluationMetrics const&,
                          ClassifierEvaluationMetrics const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClassifierMetadata {
-  std::optional<std::int32_t> NumberOfLabels;
-  std::optional<std::int32_t> NumberOfTrainedDocuments;
-  std::optional<std::int32_t> NumberOfTestDocuments;
-  std::optional<::awsjson::comprehend::ClassifierEvaluationMetrics> EvaluationMetrics;
+  std::optional<std::int32_t> NumberOfLabels{};
+  std::optional<std::int32_t> NumberOfTrainedDocuments{};
+  std::optional<std::int32_t> NumberOfTestDocuments{};
+  std::optional<::awsjson::comprehend::ClassifierEvaluationMetrics> EvaluationMetrics{};
 
   friend bool operator==(ClassifierMetadata const&, ClassifierMetadata const&) = default;
 };

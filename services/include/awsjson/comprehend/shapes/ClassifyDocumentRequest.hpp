@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClassifyDocumentRequest {
-  std::optional<std::string> Text;
-  std::string EndpointArn;
-  std::optional<awsjson::blob> Bytes;
-  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig;
+  std::optional<std::string> Text{};
+  std::string EndpointArn{};
+  std::optional<awsjson::blob> Bytes{};
+  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig{};
 
   friend bool operator==(ClassifyDocumentRequest const&, ClassifyDocumentRequest const&) = default;
 };

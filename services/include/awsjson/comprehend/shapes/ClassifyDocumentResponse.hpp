@@ -19,12 +19,12 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClassifyDocumentResponse {
-  std::optional<std::vector<::awsjson::comprehend::DocumentClass>> Classes;
-  std::optional<std::vector<::awsjson::comprehend::DocumentLabel>> Labels;
-  std::optional<::awsjson::comprehend::DocumentMetadata> DocumentMetadata;
-  std::optional<std::vector<::awsjson::comprehend::DocumentTypeListItem>> DocumentType;
-  std::optional<std::vector<::awsjson::comprehend::ErrorsListItem>> Errors;
-  std::optional<std::vector<::awsjson::comprehend::WarningsListItem>> Warnings;
+  std::optional<std::vector<::awsjson::comprehend::DocumentClass>> Classes{};
+  std::optional<std::vector<::awsjson::comprehend::DocumentLabel>> Labels{};
+  std::optional<::awsjson::comprehend::DocumentMetadata> DocumentMetadata{};
+  std::optional<std::vector<::awsjson::comprehend::DocumentTypeListItem>> DocumentType{};
+  std::optional<std::vector<::awsjson::comprehend::ErrorsListItem>> Errors{};
+  std::optional<std::vector<::awsjson::comprehend::WarningsListItem>> Warnings{};
 
   friend bool operator==(ClassifyDocumentResponse const&,
                          ClassifyDocumentResponse const&) = default;

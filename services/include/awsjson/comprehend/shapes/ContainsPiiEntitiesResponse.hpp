@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainsPiiEntitiesResponse {
-  std::optional<std::vector<::awsjson::comprehend::EntityLabel>> Labels;
+  std::optional<std::vector<::awsjson::comprehend::EntityLabel>> Labels{};
 
   friend bool operator==(ContainsPiiEntitiesResponse const&,
                          ContainsPiiEntitiesResponse const&) = default;

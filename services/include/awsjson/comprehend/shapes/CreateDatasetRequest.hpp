@@ -17,13 +17,13 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetRequest {
-  std::string FlywheelArn;
-  std::string DatasetName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetType>> DatasetType;
-  std::optional<std::string> Description;
-  ::awsjson::comprehend::DatasetInputDataConfig InputDataConfig;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  std::string FlywheelArn{};
+  std::string DatasetName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetType>> DatasetType{};
+  std::optional<std::string> Description{};
+  ::awsjson::comprehend::DatasetInputDataConfig InputDataConfig{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(CreateDatasetRequest const&, CreateDatasetRequest const&) = default;
 };

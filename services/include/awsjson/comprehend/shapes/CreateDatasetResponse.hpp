@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetResponse {
-  std::optional<std::string> DatasetArn;
+  std::optional<std::string> DatasetArn{};
 
   friend bool operator==(CreateDatasetResponse const&, CreateDatasetResponse const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDocumentClassifierRequest {
-  std::string DocumentClassifierName;
-  std::optional<std::string> VersionName;
-  std::string DataAccessRoleArn;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
-  ::awsjson::comprehend::DocumentClassifierInputDataConfig InputDataConfig;
-  std::optional<::awsjson::comprehend::DocumentClassifierOutputDataConfig> OutputDataConfig;
-  std::optional<std::string> ClientRequestToken;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierMode>> Mode;
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> ModelPolicy;
+  std::string DocumentClassifierName{};
+  std::optional<std::string> VersionName{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
+  ::awsjson::comprehend::DocumentClassifierInputDataConfig InputDataConfig{};
+  std::optional<::awsjson::comprehend::DocumentClassifierOutputDataConfig> OutputDataConfig{};
+  std::optional<std::string> ClientRequestToken{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierMode>> Mode{};
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> ModelPolicy{};
 
   friend bool operator==(CreateDocumentClassifierRequest const&,
                          CreateDocumentClassifierRequest const&) = default;

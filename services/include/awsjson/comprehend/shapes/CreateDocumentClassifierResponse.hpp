@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDocumentClassifierResponse {
-  std::optional<std::string> DocumentClassifierArn;
+  std::optional<std::string> DocumentClassifierArn{};
 
   friend bool operator==(CreateDocumentClassifierResponse const&,
                          CreateDocumentClassifierResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointRequest {
-  std::string EndpointName;
-  std::optional<std::string> ModelArn;
-  std::int32_t DesiredInferenceUnits;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> FlywheelArn;
+  std::string EndpointName{};
+  std::optional<std::string> ModelArn{};
+  std::int32_t DesiredInferenceUnits{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> FlywheelArn{};
 
   friend bool operator==(CreateEndpointRequest const&, CreateEndpointRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointResponse {
-  std::optional<std::string> EndpointArn;
-  std::optional<std::string> ModelArn;
+  std::optional<std::string> EndpointArn{};
+  std::optional<std::string> ModelArn{};
 
   friend bool operator==(CreateEndpointResponse const&, CreateEndpointResponse const&) = default;
 };

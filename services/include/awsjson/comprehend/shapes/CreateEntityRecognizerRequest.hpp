@@ -18,17 +18,17 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEntityRecognizerRequest {
-  std::string RecognizerName;
-  std::optional<std::string> VersionName;
-  std::string DataAccessRoleArn;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
-  ::awsjson::comprehend::EntityRecognizerInputDataConfig InputDataConfig;
-  std::optional<std::string> ClientRequestToken;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> ModelPolicy;
+  std::string RecognizerName{};
+  std::optional<std::string> VersionName{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
+  ::awsjson::comprehend::EntityRecognizerInputDataConfig InputDataConfig{};
+  std::optional<std::string> ClientRequestToken{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> ModelPolicy{};
 
   friend bool operator==(CreateEntityRecognizerRequest const&,
                          CreateEntityRecognizerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEntityRecognizerResponse {
-  std::optional<std::string> EntityRecognizerArn;
+  std::optional<std::string> EntityRecognizerArn{};
 
   friend bool operator==(CreateEntityRecognizerResponse const&,
                          CreateEntityRecognizerResponse const&) = default;

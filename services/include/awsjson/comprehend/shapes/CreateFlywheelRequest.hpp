@@ -18,15 +18,15 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFlywheelRequest {
-  std::string FlywheelName;
-  std::optional<std::string> ActiveModelArn;
-  std::string DataAccessRoleArn;
-  std::optional<::awsjson::comprehend::TaskConfig> TaskConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelType>> ModelType;
-  std::string DataLakeS3Uri;
-  std::optional<::awsjson::comprehend::DataSecurityConfig> DataSecurityConfig;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  std::string FlywheelName{};
+  std::optional<std::string> ActiveModelArn{};
+  std::string DataAccessRoleArn{};
+  std::optional<::awsjson::comprehend::TaskConfig> TaskConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelType>> ModelType{};
+  std::string DataLakeS3Uri{};
+  std::optional<::awsjson::comprehend::DataSecurityConfig> DataSecurityConfig{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(CreateFlywheelRequest const&, CreateFlywheelRequest const&) = default;
 };

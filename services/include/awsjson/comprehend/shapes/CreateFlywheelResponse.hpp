@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFlywheelResponse {
-  std::optional<std::string> FlywheelArn;
-  std::optional<std::string> ActiveModelArn;
+  std::optional<std::string> FlywheelArn{};
+  std::optional<std::string> ActiveModelArn{};
 
   friend bool operator==(CreateFlywheelResponse const&, CreateFlywheelResponse const&) = default;
 };

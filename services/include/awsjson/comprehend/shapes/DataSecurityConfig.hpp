@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSecurityConfig {
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<std::string> DataLakeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<std::string> DataLakeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
 
   friend bool operator==(DataSecurityConfig const&, DataSecurityConfig const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetAugmentedManifestsListItem {
-  std::vector<std::string> AttributeNames;
-  std::string S3Uri;
-  std::optional<std::string> AnnotationDataS3Uri;
-  std::optional<std::string> SourceDocumentsS3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::AugmentedManifestsDocumentTypeFormat>> DocumentType;
+  std::vector<std::string> AttributeNames{};
+  std::string S3Uri{};
+  std::optional<std::string> AnnotationDataS3Uri{};
+  std::optional<std::string> SourceDocumentsS3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::AugmentedManifestsDocumentTypeFormat>> DocumentType{};
 
   friend bool operator==(DatasetAugmentedManifestsListItem const&,
                          DatasetAugmentedManifestsListItem const&) = default;

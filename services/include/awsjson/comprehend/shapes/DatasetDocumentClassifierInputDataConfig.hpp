@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetDocumentClassifierInputDataConfig {
-  std::string S3Uri;
-  std::optional<std::string> LabelDelimiter;
+  std::string S3Uri{};
+  std::optional<std::string> LabelDelimiter{};
 
   friend bool operator==(DatasetDocumentClassifierInputDataConfig const&,
                          DatasetDocumentClassifierInputDataConfig const&) = default;

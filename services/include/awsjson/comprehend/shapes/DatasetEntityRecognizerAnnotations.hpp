@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetEntityRecognizerAnnotations {
-  std::string S3Uri;
+  std::string S3Uri{};
 
   friend bool operator==(DatasetEntityRecognizerAnnotations const&,
                          DatasetEntityRecognizerAnnotations const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetEntityRecognizerDocuments {
-  std::string S3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::InputFormat>> InputFormat;
+  std::string S3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::InputFormat>> InputFormat{};
 
   friend bool operator==(DatasetEntityRecognizerDocuments const&,
                          DatasetEntityRecognizerDocuments const&) = default;

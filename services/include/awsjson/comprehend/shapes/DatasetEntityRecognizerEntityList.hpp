@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetEntityRecognizerEntityList {
-  std::string S3Uri;
+  std::string S3Uri{};
 
   friend bool operator==(DatasetEntityRecognizerEntityList const&,
                          DatasetEntityRecognizerEntityList const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetEntityRecognizerInputDataConfig {
-  std::optional<::awsjson::comprehend::DatasetEntityRecognizerAnnotations> Annotations;
-  ::awsjson::comprehend::DatasetEntityRecognizerDocuments Documents;
-  std::optional<::awsjson::comprehend::DatasetEntityRecognizerEntityList> EntityList;
+  std::optional<::awsjson::comprehend::DatasetEntityRecognizerAnnotations> Annotations{};
+  ::awsjson::comprehend::DatasetEntityRecognizerDocuments Documents{};
+  std::optional<::awsjson::comprehend::DatasetEntityRecognizerEntityList> EntityList{};
 
   friend bool operator==(DatasetEntityRecognizerInputDataConfig const&,
                          DatasetEntityRecognizerInputDataConfig const&) = default;

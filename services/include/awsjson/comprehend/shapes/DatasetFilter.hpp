@@ -15,10 +15,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetFilter {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetType>> DatasetType;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetType>> DatasetType{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
 
   friend bool operator==(DatasetFilter const&, DatasetFilter const&) = default;
 };

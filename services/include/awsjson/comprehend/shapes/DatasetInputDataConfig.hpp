@@ -18,10 +18,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetInputDataConfig {
-  std::optional<std::vector<::awsjson::comprehend::DatasetAugmentedManifestsListItem>> AugmentedManifests;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetDataFormat>> DataFormat;
-  std::optional<::awsjson::comprehend::DatasetDocumentClassifierInputDataConfig> DocumentClassifierInputDataConfig;
-  std::optional<::awsjson::comprehend::DatasetEntityRecognizerInputDataConfig> EntityRecognizerInputDataConfig;
+  std::optional<std::vector<::awsjson::comprehend::DatasetAugmentedManifestsListItem>> AugmentedManifests{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetDataFormat>> DataFormat{};
+  std::optional<::awsjson::comprehend::DatasetDocumentClassifierInputDataConfig> DocumentClassifierInputDataConfig{};
+  std::optional<::awsjson::comprehend::DatasetEntityRecognizerInputDataConfig> EntityRecognizerInputDataConfig{};
 
   friend bool operator==(DatasetInputDataConfig const&, DatasetInputDataConfig const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetProperties {
-  std::optional<std::string> DatasetArn;
-  std::optional<std::string> DatasetName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetType>> DatasetType;
-  std::optional<std::string> DatasetS3Uri;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetStatus>> Status;
-  std::optional<std::string> Message;
-  std::optional<std::int64_t> NumberOfDocuments;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> DatasetArn{};
+  std::optional<std::string> DatasetName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetType>> DatasetType{};
+  std::optional<std::string> DatasetS3Uri{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DatasetStatus>> Status{};
+  std::optional<std::string> Message{};
+  std::optional<std::int64_t> NumberOfDocuments{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(DatasetProperties const&, DatasetProperties const&) = default;
 };

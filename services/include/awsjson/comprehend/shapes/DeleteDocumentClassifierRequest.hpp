@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDocumentClassifierRequest {
-  std::string DocumentClassifierArn;
+  std::string DocumentClassifierArn{};
 
   friend bool operator==(DeleteDocumentClassifierRequest const&,
                          DeleteDocumentClassifierRequest const&) = default;

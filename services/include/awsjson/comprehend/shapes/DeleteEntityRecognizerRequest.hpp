@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEntityRecognizerRequest {
-  std::string EntityRecognizerArn;
+  std::string EntityRecognizerArn{};
 
   friend bool operator==(DeleteEntityRecognizerRequest const&,
                          DeleteEntityRecognizerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFlywheelRequest {
-  std::string FlywheelArn;
+  std::string FlywheelArn{};
 
   friend bool operator==(DeleteFlywheelRequest const&, DeleteFlywheelRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::string ResourceArn;
-  std::optional<std::string> PolicyRevisionId;
+  std::string ResourceArn{};
+  std::optional<std::string> PolicyRevisionId{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetRequest {
-  std::string DatasetArn;
+  std::string DatasetArn{};
 
   friend bool operator==(DescribeDatasetRequest const&, DescribeDatasetRequest const&) = default;
 };

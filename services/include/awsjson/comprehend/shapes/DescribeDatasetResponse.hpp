@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetResponse {
-  std::optional<::awsjson::comprehend::DatasetProperties> DatasetProperties;
+  std::optional<::awsjson::comprehend::DatasetProperties> DatasetProperties{};
 
   friend bool operator==(DescribeDatasetResponse const&, DescribeDatasetResponse const&) = default;
 };

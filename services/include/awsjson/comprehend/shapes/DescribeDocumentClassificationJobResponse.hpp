@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentClassificationJobResponse {
-  std::optional<::awsjson::comprehend::DocumentClassificationJobProperties> DocumentClassificationJobProperties;
+  std::optional<::awsjson::comprehend::DocumentClassificationJobProperties> DocumentClassificationJobProperties{};
 
   friend bool operator==(DescribeDocumentClassificationJobResponse const&,
                          DescribeDocumentClassificationJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentClassifierRequest {
-  std::string DocumentClassifierArn;
+  std::string DocumentClassifierArn{};
 
   friend bool operator==(DescribeDocumentClassifierRequest const&,
                          DescribeDocumentClassifierRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDocumentClassifierResponse {
-  std::optional<::awsjson::comprehend::DocumentClassifierProperties> DocumentClassifierProperties;
+  std::optional<::awsjson::comprehend::DocumentClassifierProperties> DocumentClassifierProperties{};
 
   friend bool operator==(DescribeDocumentClassifierResponse const&,
                          DescribeDocumentClassifierResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDominantLanguageDetectionJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeDominantLanguageDetectionJobRequest const&,
                          DescribeDominantLanguageDetectionJobRequest const&) = default;

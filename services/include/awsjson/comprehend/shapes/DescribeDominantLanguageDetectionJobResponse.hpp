@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDominantLanguageDetectionJobResponse {
-  std::optional<::awsjson::comprehend::DominantLanguageDetectionJobProperties> DominantLanguageDetectionJobProperties;
+  std::optional<::awsjson::comprehend::DominantLanguageDetectionJobProperties> DominantLanguageDetectionJobProperties{};
 
   friend bool operator==(DescribeDominantLanguageDetectionJobResponse const&,
                          DescribeDominantLanguageDetectionJobResponse const&) = default;

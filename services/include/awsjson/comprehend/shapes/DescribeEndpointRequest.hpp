@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointRequest {
-  std::string EndpointArn;
+  std::string EndpointArn{};
 
   friend bool operator==(DescribeEndpointRequest const&, DescribeEndpointRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointResponse {
-  std::optional<::awsjson::comprehend::EndpointProperties> EndpointProperties;
+  std::optional<::awsjson::comprehend::EndpointProperties> EndpointProperties{};
 
   friend bool operator==(DescribeEndpointResponse const&,
                          DescribeEndpointResponse const&) = default;

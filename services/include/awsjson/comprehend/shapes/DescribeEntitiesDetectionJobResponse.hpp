@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntitiesDetectionJobResponse {
-  std::optional<::awsjson::comprehend::EntitiesDetectionJobProperties> EntitiesDetectionJobProperties;
+  std::optional<::awsjson::comprehend::EntitiesDetectionJobProperties> EntitiesDetectionJobProperties{};
 
   friend bool operator==(DescribeEntitiesDetectionJobResponse const&,
                          DescribeEntitiesDetectionJobResponse const&) = default;

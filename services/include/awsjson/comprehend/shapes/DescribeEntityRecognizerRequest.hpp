@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityRecognizerRequest {
-  std::string EntityRecognizerArn;
+  std::string EntityRecognizerArn{};
 
   friend bool operator==(DescribeEntityRecognizerRequest const&,
                          DescribeEntityRecognizerRequest const&) = default;

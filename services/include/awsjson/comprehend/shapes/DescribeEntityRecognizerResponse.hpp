@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityRecognizerResponse {
-  std::optional<::awsjson::comprehend::EntityRecognizerProperties> EntityRecognizerProperties;
+  std::optional<::awsjson::comprehend::EntityRecognizerProperties> EntityRecognizerProperties{};
 
   friend bool operator==(DescribeEntityRecognizerResponse const&,
                          DescribeEntityRecognizerResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsDetectionJobResponse {
-  std::optional<::awsjson::comprehend::EventsDetectionJobProperties> EventsDetectionJobProperties;
+  std::optional<::awsjson::comprehend::EventsDetectionJobProperties> EventsDetectionJobProperties{};
 
   friend bool operator==(DescribeEventsDetectionJobResponse const&,
                          DescribeEventsDetectionJobResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlywheelIterationRequest {
-  std::string FlywheelArn;
-  std::string FlywheelIterationId;
+  std::string FlywheelArn{};
+  std::string FlywheelIterationId{};
 
   friend bool operator==(DescribeFlywheelIterationRequest const&,
                          DescribeFlywheelIterationRequest const&) = default;

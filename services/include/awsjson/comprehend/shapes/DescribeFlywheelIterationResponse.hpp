@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlywheelIterationResponse {
-  std::optional<::awsjson::comprehend::FlywheelIterationProperties> FlywheelIterationProperties;
+  std::optional<::awsjson::comprehend::FlywheelIterationProperties> FlywheelIterationProperties{};
 
   friend bool operator==(DescribeFlywheelIterationResponse const&,
                          DescribeFlywheelIterationResponse const&) = default;

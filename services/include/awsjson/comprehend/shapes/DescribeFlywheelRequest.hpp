@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlywheelRequest {
-  std::string FlywheelArn;
+  std::string FlywheelArn{};
 
   friend bool operator==(DescribeFlywheelRequest const&, DescribeFlywheelRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlywheelResponse {
-  std::optional<::awsjson::comprehend::FlywheelProperties> FlywheelProperties;
+  std::optional<::awsjson::comprehend::FlywheelProperties> FlywheelProperties{};
 
   friend bool operator==(DescribeFlywheelResponse const&,
                          DescribeFlywheelResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeKeyPhrasesDetectionJobResponse {
-  std::optional<::awsjson::comprehend::KeyPhrasesDetectionJobProperties> KeyPhrasesDetectionJobProperties;
+  std::optional<::awsjson::comprehend::KeyPhrasesDetectionJobProperties> KeyPhrasesDetectionJobProperties{};
 
   friend bool operator==(DescribeKeyPhrasesDetectionJobResponse const&,
                          DescribeKeyPhrasesDetectionJobResponse const&) = default;

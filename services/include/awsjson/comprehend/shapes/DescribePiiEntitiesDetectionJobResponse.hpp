@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePiiEntitiesDetectionJobResponse {
-  std::optional<::awsjson::comprehend::PiiEntitiesDetectionJobProperties> PiiEntitiesDetectionJobProperties;
+  std::optional<::awsjson::comprehend::PiiEntitiesDetectionJobProperties> PiiEntitiesDetectionJobProperties{};
 
   friend bool operator==(DescribePiiEntitiesDetectionJobResponse const&,
                          DescribePiiEntitiesDetectionJobResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSentimentDetectionJobResponse {
-  std::optional<::awsjson::comprehend::SentimentDetectionJobProperties> SentimentDetectionJobProperties;
+  std::optional<::awsjson::comprehend::SentimentDetectionJobProperties> SentimentDetectionJobProperties{};
 
   friend bool operator==(DescribeSentimentDetectionJobResponse const&,
                          DescribeSentimentDetectionJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTargetedSentimentDetectionJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeTargetedSentimentDetectionJobRequest const&,
                          DescribeTargetedSentimentDetectionJobRequest const&) = default;

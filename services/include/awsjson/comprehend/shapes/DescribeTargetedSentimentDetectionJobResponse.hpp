@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTargetedSentimentDetectionJobResponse {
-  std::optional<::awsjson::comprehend::TargetedSentimentDetectionJobProperties> TargetedSentimentDetectionJobProperties;
+  std::optional<::awsjson::comprehend::TargetedSentimentDetectionJobProperties> TargetedSentimentDetectionJobProperties{};
 
   friend bool operator==(DescribeTargetedSentimentDetectionJobResponse const&,
                          DescribeTargetedSentimentDetectionJobResponse const&) = default;

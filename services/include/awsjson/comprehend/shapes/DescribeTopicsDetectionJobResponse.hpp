@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTopicsDetectionJobResponse {
-  std::optional<::awsjson::comprehend::TopicsDetectionJobProperties> TopicsDetectionJobProperties;
+  std::optional<::awsjson::comprehend::TopicsDetectionJobProperties> TopicsDetectionJobProperties{};
 
   friend bool operator==(DescribeTopicsDetectionJobResponse const&,
                          DescribeTopicsDetectionJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectDominantLanguageRequest {
-  std::string Text;
+  std::string Text{};
 
   friend bool operator==(DetectDominantLanguageRequest const&,
                          DetectDominantLanguageRequest const&) = default;

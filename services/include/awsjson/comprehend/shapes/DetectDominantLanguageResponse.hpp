@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectDominantLanguageResponse {
-  std::optional<std::vector<::awsjson::comprehend::DominantLanguage>> Languages;
+  std::optional<std::vector<::awsjson::comprehend::DominantLanguage>> Languages{};
 
   friend bool operator==(DetectDominantLanguageResponse const&,
                          DetectDominantLanguageResponse const&) = default;

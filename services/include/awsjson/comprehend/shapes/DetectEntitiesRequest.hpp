@@ -15,11 +15,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectEntitiesRequest {
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode;
-  std::optional<std::string> EndpointArn;
-  std::optional<awsjson::blob> Bytes;
-  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig;
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode{};
+  std::optional<std::string> EndpointArn{};
+  std::optional<awsjson::blob> Bytes{};
+  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig{};
 
   friend bool operator==(DetectEntitiesRequest const&, DetectEntitiesRequest const&) = default;
 };

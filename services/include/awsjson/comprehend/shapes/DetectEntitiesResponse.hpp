@@ -18,11 +18,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectEntitiesResponse {
-  std::optional<std::vector<::awsjson::comprehend::Entity>> Entities;
-  std::optional<::awsjson::comprehend::DocumentMetadata> DocumentMetadata;
-  std::optional<std::vector<::awsjson::comprehend::DocumentTypeListItem>> DocumentType;
-  std::optional<std::vector<::awsjson::comprehend::Block>> Blocks;
-  std::optional<std::vector<::awsjson::comprehend::ErrorsListItem>> Errors;
+  std::optional<std::vector<::awsjson::comprehend::Entity>> Entities{};
+  std::optional<::awsjson::comprehend::DocumentMetadata> DocumentMetadata{};
+  std::optional<std::vector<::awsjson::comprehend::DocumentTypeListItem>> DocumentType{};
+  std::optional<std::vector<::awsjson::comprehend::Block>> Blocks{};
+  std::optional<std::vector<::awsjson::comprehend::ErrorsListItem>> Errors{};
 
   friend bool operator==(DetectEntitiesResponse const&, DetectEntitiesResponse const&) = default;
 };

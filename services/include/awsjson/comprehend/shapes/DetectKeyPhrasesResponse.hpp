@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectKeyPhrasesResponse {
-  std::optional<std::vector<::awsjson::comprehend::KeyPhrase>> KeyPhrases;
+  std::optional<std::vector<::awsjson::comprehend::KeyPhrase>> KeyPhrases{};
 
   friend bool operator==(DetectKeyPhrasesResponse const&,
                          DetectKeyPhrasesResponse const&) = default;

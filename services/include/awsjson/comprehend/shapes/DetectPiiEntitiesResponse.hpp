@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectPiiEntitiesResponse {
-  std::optional<std::vector<::awsjson::comprehend::PiiEntity>> Entities;
+  std::optional<std::vector<::awsjson::comprehend::PiiEntity>> Entities{};
 
   friend bool operator==(DetectPiiEntitiesResponse const&,
                          DetectPiiEntitiesResponse const&) = default;

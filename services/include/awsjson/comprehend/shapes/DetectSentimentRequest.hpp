@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectSentimentRequest {
-  std::string Text;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
+  std::string Text{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
 
   friend bool operator==(DetectSentimentRequest const&, DetectSentimentRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectSyntaxRequest {
-  std::string Text;
-  awsjson::open_enum<::awsjson::comprehend::SyntaxLanguageCode> LanguageCode;
+  std::string Text{};
+  awsjson::open_enum<::awsjson::comprehend::SyntaxLanguageCode> LanguageCode{};
 
   friend bool operator==(DetectSyntaxRequest const&, DetectSyntaxRequest const&) = default;
 };

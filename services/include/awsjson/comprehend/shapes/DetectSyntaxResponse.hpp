@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectSyntaxResponse {
-  std::optional<std::vector<::awsjson::comprehend::SyntaxToken>> SyntaxTokens;
+  std::optional<std::vector<::awsjson::comprehend::SyntaxToken>> SyntaxTokens{};
 
   friend bool operator==(DetectSyntaxResponse const&, DetectSyntaxResponse const&) = default;
 };

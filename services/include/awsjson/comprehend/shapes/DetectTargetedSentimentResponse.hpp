@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectTargetedSentimentResponse {
-  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentEntity>> Entities;
+  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentEntity>> Entities{};
 
   friend bool operator==(DetectTargetedSentimentResponse const&,
                          DetectTargetedSentimentResponse const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectToxicContentRequest {
-  std::vector<::awsjson::comprehend::TextSegment> TextSegments;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
+  std::vector<::awsjson::comprehend::TextSegment> TextSegments{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
 
   friend bool operator==(DetectToxicContentRequest const&,
                          DetectToxicContentRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectToxicContentResponse {
-  std::optional<std::vector<::awsjson::comprehend::ToxicLabels>> ResultList;
+  std::optional<std::vector<::awsjson::comprehend::ToxicLabels>> ResultList{};
 
   friend bool operator==(DetectToxicContentResponse const&,
                          DetectToxicContentResponse const&) = default;

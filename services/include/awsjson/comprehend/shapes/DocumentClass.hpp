@@ -13,9 +13,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClass {
-  std::optional<std::string> Name;
-  std::optional<float> Score;
-  std::optional<std::int32_t> Page;
+  std::optional<std::string> Name{};
+  std::optional<float> Score{};
+  std::optional<std::int32_t> Page{};
 
   friend bool operator==(DocumentClass const&, DocumentClass const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassificationConfig {
-  awsjson::open_enum<::awsjson::comprehend::DocumentClassifierMode> Mode;
-  std::optional<std::vector<std::string>> Labels;
+  awsjson::open_enum<::awsjson::comprehend::DocumentClassifierMode> Mode{};
+  std::optional<std::vector<std::string>> Labels{};
 
   friend bool operator==(DocumentClassificationConfig const&,
                          DocumentClassificationConfig const&) = default;

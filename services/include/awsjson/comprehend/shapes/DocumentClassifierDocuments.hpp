@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassifierDocuments {
-  std::string S3Uri;
-  std::optional<std::string> TestS3Uri;
+  std::string S3Uri{};
+  std::optional<std::string> TestS3Uri{};
 
   friend bool operator==(DocumentClassifierDocuments const&,
                          DocumentClassifierDocuments const&) = default;

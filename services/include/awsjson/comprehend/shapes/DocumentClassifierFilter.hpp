@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassifierFilter {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status;
-  std::optional<std::string> DocumentClassifierName;
-  std::optional<awsjson::timestamp> SubmitTimeBefore;
-  std::optional<awsjson::timestamp> SubmitTimeAfter;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status{};
+  std::optional<std::string> DocumentClassifierName{};
+  std::optional<awsjson::timestamp> SubmitTimeBefore{};
+  std::optional<awsjson::timestamp> SubmitTimeAfter{};
 
   friend bool operator==(DocumentClassifierFilter const&,
                          DocumentClassifierFilter const&) = default;

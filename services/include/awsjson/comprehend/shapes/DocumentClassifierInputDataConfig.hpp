@@ -19,14 +19,14 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassifierInputDataConfig {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierDataFormat>> DataFormat;
-  std::optional<std::string> S3Uri;
-  std::optional<std::string> TestS3Uri;
-  std::optional<std::string> LabelDelimiter;
-  std::optional<std::vector<::awsjson::comprehend::AugmentedManifestsListItem>> AugmentedManifests;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierDocumentTypeFormat>> DocumentType;
-  std::optional<::awsjson::comprehend::DocumentClassifierDocuments> Documents;
-  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierDataFormat>> DataFormat{};
+  std::optional<std::string> S3Uri{};
+  std::optional<std::string> TestS3Uri{};
+  std::optional<std::string> LabelDelimiter{};
+  std::optional<std::vector<::awsjson::comprehend::AugmentedManifestsListItem>> AugmentedManifests{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierDocumentTypeFormat>> DocumentType{};
+  std::optional<::awsjson::comprehend::DocumentClassifierDocuments> Documents{};
+  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig{};
 
   friend bool operator==(DocumentClassifierInputDataConfig const&,
                          DocumentClassifierInputDataConfig const&) = default;

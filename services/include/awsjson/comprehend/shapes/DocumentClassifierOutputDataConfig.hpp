@@ -12,9 +12,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassifierOutputDataConfig {
-  std::optional<std::string> S3Uri;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> FlywheelStatsS3Prefix;
+  std::optional<std::string> S3Uri{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> FlywheelStatsS3Prefix{};
 
   friend bool operator==(DocumentClassifierOutputDataConfig const&,
                          DocumentClassifierOutputDataConfig const&) = default;

@@ -20,25 +20,25 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassifierProperties {
-  std::optional<std::string> DocumentClassifierArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> TrainingStartTime;
-  std::optional<awsjson::timestamp> TrainingEndTime;
-  std::optional<::awsjson::comprehend::DocumentClassifierInputDataConfig> InputDataConfig;
-  std::optional<::awsjson::comprehend::DocumentClassifierOutputDataConfig> OutputDataConfig;
-  std::optional<::awsjson::comprehend::ClassifierMetadata> ClassifierMetadata;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierMode>> Mode;
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> VersionName;
-  std::optional<std::string> SourceModelArn;
-  std::optional<std::string> FlywheelArn;
+  std::optional<std::string> DocumentClassifierArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> TrainingStartTime{};
+  std::optional<awsjson::timestamp> TrainingEndTime{};
+  std::optional<::awsjson::comprehend::DocumentClassifierInputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::comprehend::DocumentClassifierOutputDataConfig> OutputDataConfig{};
+  std::optional<::awsjson::comprehend::ClassifierMetadata> ClassifierMetadata{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentClassifierMode>> Mode{};
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> SourceModelArn{};
+  std::optional<std::string> FlywheelArn{};
 
   friend bool operator==(DocumentClassifierProperties const&,
                          DocumentClassifierProperties const&) = default;

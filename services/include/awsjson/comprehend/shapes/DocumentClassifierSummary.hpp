@@ -15,11 +15,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentClassifierSummary {
-  std::optional<std::string> DocumentClassifierName;
-  std::optional<std::int32_t> NumberOfVersions;
-  std::optional<awsjson::timestamp> LatestVersionCreatedAt;
-  std::optional<std::string> LatestVersionName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> LatestVersionStatus;
+  std::optional<std::string> DocumentClassifierName{};
+  std::optional<std::int32_t> NumberOfVersions{};
+  std::optional<awsjson::timestamp> LatestVersionCreatedAt{};
+  std::optional<std::string> LatestVersionName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> LatestVersionStatus{};
 
   friend bool operator==(DocumentClassifierSummary const&,
                          DocumentClassifierSummary const&) = default;

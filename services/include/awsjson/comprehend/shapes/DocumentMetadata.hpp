@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentMetadata {
-  std::optional<std::int32_t> Pages;
-  std::optional<std::vector<::awsjson::comprehend::ExtractedCharactersListItem>> ExtractedCharacters;
+  std::optional<std::int32_t> Pages{};
+  std::optional<std::vector<::awsjson::comprehend::ExtractedCharactersListItem>> ExtractedCharacters{};
 
   friend bool operator==(DocumentMetadata const&, DocumentMetadata const&) = default;
 };

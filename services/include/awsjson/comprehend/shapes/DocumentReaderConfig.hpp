@@ -17,9 +17,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentReaderConfig {
-  awsjson::open_enum<::awsjson::comprehend::DocumentReadAction> DocumentReadAction;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentReadMode>> DocumentReadMode;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::comprehend::DocumentReadFeatureTypes>>> FeatureTypes;
+  awsjson::open_enum<::awsjson::comprehend::DocumentReadAction> DocumentReadAction{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentReadMode>> DocumentReadMode{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::comprehend::DocumentReadFeatureTypes>>> FeatureTypes{};
 
   friend bool operator==(DocumentReaderConfig const&, DocumentReaderConfig const&) = default;
 };

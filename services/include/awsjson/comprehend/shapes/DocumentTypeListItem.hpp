@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentTypeListItem {
-  std::optional<std::int32_t> Page;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentType>> Type;
+  std::optional<std::int32_t> Page{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::DocumentType>> Type{};
 
   friend bool operator==(DocumentTypeListItem const&, DocumentTypeListItem const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DominantLanguage {
-  std::optional<std::string> LanguageCode;
-  std::optional<float> Score;
+  std::optional<std::string> LanguageCode{};
+  std::optional<float> Score{};
 
   friend bool operator==(DominantLanguage const&, DominantLanguage const&) = default;
 };

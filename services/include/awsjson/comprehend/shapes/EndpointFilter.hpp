@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointFilter {
-  std::optional<std::string> ModelArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::EndpointStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
+  std::optional<std::string> ModelArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::EndpointStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
 
   friend bool operator==(EndpointFilter const&, EndpointFilter const&) = default;
 };

@@ -15,18 +15,18 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointProperties {
-  std::optional<std::string> EndpointArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::EndpointStatus>> Status;
-  std::optional<std::string> Message;
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> DesiredModelArn;
-  std::optional<std::int32_t> DesiredInferenceUnits;
-  std::optional<std::int32_t> CurrentInferenceUnits;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> DesiredDataAccessRoleArn;
-  std::optional<std::string> FlywheelArn;
+  std::optional<std::string> EndpointArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::EndpointStatus>> Status{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> DesiredModelArn{};
+  std::optional<std::int32_t> DesiredInferenceUnits{};
+  std::optional<std::int32_t> CurrentInferenceUnits{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> DesiredDataAccessRoleArn{};
+  std::optional<std::string> FlywheelArn{};
 
   friend bool operator==(EndpointProperties const&, EndpointProperties const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::optional<float> Score;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::EntityType>> Type;
-  std::optional<std::string> Text;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::vector<::awsjson::comprehend::BlockReference>> BlockReferences;
+  std::optional<float> Score{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::EntityType>> Type{};
+  std::optional<std::string> Text{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::vector<::awsjson::comprehend::BlockReference>> BlockReferences{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

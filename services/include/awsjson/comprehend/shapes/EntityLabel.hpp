@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityLabel {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntityType>> Name;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntityType>> Name{};
+  std::optional<float> Score{};
 
   friend bool operator==(EntityLabel const&, EntityLabel const&) = default;
 };

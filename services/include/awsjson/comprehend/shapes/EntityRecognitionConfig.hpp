@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognitionConfig {
-  std::vector<::awsjson::comprehend::EntityTypesListItem> EntityTypes;
+  std::vector<::awsjson::comprehend::EntityTypesListItem> EntityTypes{};
 
   friend bool operator==(EntityRecognitionConfig const&, EntityRecognitionConfig const&) = default;
 };

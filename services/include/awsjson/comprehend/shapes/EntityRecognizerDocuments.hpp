@@ -14,9 +14,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerDocuments {
-  std::string S3Uri;
-  std::optional<std::string> TestS3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::InputFormat>> InputFormat;
+  std::string S3Uri{};
+  std::optional<std::string> TestS3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::InputFormat>> InputFormat{};
 
   friend bool operator==(EntityRecognizerDocuments const&,
                          EntityRecognizerDocuments const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerEntityList {
-  std::string S3Uri;
+  std::string S3Uri{};
 
   friend bool operator==(EntityRecognizerEntityList const&,
                          EntityRecognizerEntityList const&) = default;

@@ -11,9 +11,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerEvaluationMetrics {
-  std::optional<double> Precision;
-  std::optional<double> Recall;
-  std::optional<double> F1Score;
+  std::optional<double> Precision{};
+  std::optional<double> Recall{};
+  std::optional<double> F1Score{};
 
   friend bool operator==(EntityRecognizerEvaluationMetrics const&,
                          EntityRecognizerEvaluationMetrics const&) = default;

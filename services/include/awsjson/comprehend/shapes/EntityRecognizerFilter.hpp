@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerFilter {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status;
-  std::optional<std::string> RecognizerName;
-  std::optional<awsjson::timestamp> SubmitTimeBefore;
-  std::optional<awsjson::timestamp> SubmitTimeAfter;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status{};
+  std::optional<std::string> RecognizerName{};
+  std::optional<awsjson::timestamp> SubmitTimeBefore{};
+  std::optional<awsjson::timestamp> SubmitTimeAfter{};
 
   friend bool operator==(EntityRecognizerFilter const&, EntityRecognizerFilter const&) = default;
 };

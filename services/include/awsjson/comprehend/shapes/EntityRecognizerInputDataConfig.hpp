@@ -20,12 +20,12 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerInputDataConfig {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::EntityRecognizerDataFormat>> DataFormat;
-  std::vector<::awsjson::comprehend::EntityTypesListItem> EntityTypes;
-  std::optional<::awsjson::comprehend::EntityRecognizerDocuments> Documents;
-  std::optional<::awsjson::comprehend::EntityRecognizerAnnotations> Annotations;
-  std::optional<::awsjson::comprehend::EntityRecognizerEntityList> EntityList;
-  std::optional<std::vector<::awsjson::comprehend::AugmentedManifestsListItem>> AugmentedManifests;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::EntityRecognizerDataFormat>> DataFormat{};
+  std::vector<::awsjson::comprehend::EntityTypesListItem> EntityTypes{};
+  std::optional<::awsjson::comprehend::EntityRecognizerDocuments> Documents{};
+  std::optional<::awsjson::comprehend::EntityRecognizerAnnotations> Annotations{};
+  std::optional<::awsjson::comprehend::EntityRecognizerEntityList> EntityList{};
+  std::optional<std::vector<::awsjson::comprehend::AugmentedManifestsListItem>> AugmentedManifests{};
 
   friend bool operator==(EntityRecognizerInputDataConfig const&,
                          EntityRecognizerInputDataConfig const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerMetadata {
-  std::optional<std::int32_t> NumberOfTrainedDocuments;
-  std::optional<std::int32_t> NumberOfTestDocuments;
-  std::optional<::awsjson::comprehend::EntityRecognizerEvaluationMetrics> EvaluationMetrics;
-  std::optional<std::vector<::awsjson::comprehend::EntityRecognizerMetadataEntityTypesListItem>> EntityTypes;
+  std::optional<std::int32_t> NumberOfTrainedDocuments{};
+  std::optional<std::int32_t> NumberOfTestDocuments{};
+  std::optional<::awsjson::comprehend::EntityRecognizerEvaluationMetrics> EvaluationMetrics{};
+  std::optional<std::vector<::awsjson::comprehend::EntityRecognizerMetadataEntityTypesListItem>> EntityTypes{};
 
   friend bool operator==(EntityRecognizerMetadata const&,
                          EntityRecognizerMetadata const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerMetadataEntityTypesListItem {
-  std::optional<std::string> Type;
-  std::optional<::awsjson::comprehend::EntityTypesEvaluationMetrics> EvaluationMetrics;
-  std::optional<std::int32_t> NumberOfTrainMentions;
+  std::optional<std::string> Type{};
+  std::optional<::awsjson::comprehend::EntityTypesEvaluationMetrics> EvaluationMetrics{};
+  std::optional<std::int32_t> NumberOfTrainMentions{};
 
   friend bool operator==(EntityRecognizerMetadataEntityTypesListItem const&,
                          EntityRecognizerMetadataEntityTypesListItem const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerOutputDataConfig {
-  std::optional<std::string> FlywheelStatsS3Prefix;
+  std::optional<std::string> FlywheelStatsS3Prefix{};
 
   friend bool operator==(EntityRecognizerOutputDataConfig const&,
                          EntityRecognizerOutputDataConfig const&) = default;

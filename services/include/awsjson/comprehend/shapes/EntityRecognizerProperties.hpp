@@ -19,24 +19,24 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerProperties {
-  std::optional<std::string> EntityRecognizerArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> TrainingStartTime;
-  std::optional<awsjson::timestamp> TrainingEndTime;
-  std::optional<::awsjson::comprehend::EntityRecognizerInputDataConfig> InputDataConfig;
-  std::optional<::awsjson::comprehend::EntityRecognizerMetadata> RecognizerMetadata;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> VersionName;
-  std::optional<std::string> SourceModelArn;
-  std::optional<std::string> FlywheelArn;
-  std::optional<::awsjson::comprehend::EntityRecognizerOutputDataConfig> OutputDataConfig;
+  std::optional<std::string> EntityRecognizerArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> TrainingStartTime{};
+  std::optional<awsjson::timestamp> TrainingEndTime{};
+  std::optional<::awsjson::comprehend::EntityRecognizerInputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::comprehend::EntityRecognizerMetadata> RecognizerMetadata{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> SourceModelArn{};
+  std::optional<std::string> FlywheelArn{};
+  std::optional<::awsjson::comprehend::EntityRecognizerOutputDataConfig> OutputDataConfig{};
 
   friend bool operator==(EntityRecognizerProperties const&,
                          EntityRecognizerProperties const&) = default;

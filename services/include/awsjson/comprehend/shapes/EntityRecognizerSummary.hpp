@@ -15,11 +15,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityRecognizerSummary {
-  std::optional<std::string> RecognizerName;
-  std::optional<std::int32_t> NumberOfVersions;
-  std::optional<awsjson::timestamp> LatestVersionCreatedAt;
-  std::optional<std::string> LatestVersionName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> LatestVersionStatus;
+  std::optional<std::string> RecognizerName{};
+  std::optional<std::int32_t> NumberOfVersions{};
+  std::optional<awsjson::timestamp> LatestVersionCreatedAt{};
+  std::optional<std::string> LatestVersionName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelStatus>> LatestVersionStatus{};
 
   friend bool operator==(EntityRecognizerSummary const&, EntityRecognizerSummary const&) = default;
 };

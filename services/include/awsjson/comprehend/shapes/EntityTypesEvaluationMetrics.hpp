@@ -11,9 +11,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityTypesEvaluationMetrics {
-  std::optional<double> Precision;
-  std::optional<double> Recall;
-  std::optional<double> F1Score;
+  std::optional<double> Precision{};
+  std::optional<double> Recall{};
+  std::optional<double> F1Score{};
 
   friend bool operator==(EntityTypesEvaluationMetrics const&,
                          EntityTypesEvaluationMetrics const&) = default;

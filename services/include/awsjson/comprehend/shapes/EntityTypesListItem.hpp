@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityTypesListItem {
-  std::string Type;
+  std::string Type{};
 
   friend bool operator==(EntityTypesListItem const&, EntityTypesListItem const&) = default;
 };

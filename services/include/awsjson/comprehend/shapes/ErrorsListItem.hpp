@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorsListItem {
-  std::optional<std::int32_t> Page;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PageBasedErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::int32_t> Page{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PageBasedErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ErrorsListItem const&, ErrorsListItem const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtractedCharactersListItem {
-  std::optional<std::int32_t> Page;
-  std::optional<std::int32_t> Count;
+  std::optional<std::int32_t> Page{};
+  std::optional<std::int32_t> Count{};
 
   friend bool operator==(ExtractedCharactersListItem const&,
                          ExtractedCharactersListItem const&) = default;

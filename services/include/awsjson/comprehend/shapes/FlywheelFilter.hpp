@@ -14,9 +14,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlywheelFilter {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
 
   friend bool operator==(FlywheelFilter const&, FlywheelFilter const&) = default;
 };

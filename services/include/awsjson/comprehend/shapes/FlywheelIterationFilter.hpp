@@ -11,8 +11,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlywheelIterationFilter {
-  std::optional<awsjson::timestamp> CreationTimeAfter;
-  std::optional<awsjson::timestamp> CreationTimeBefore;
+  std::optional<awsjson::timestamp> CreationTimeAfter{};
+  std::optional<awsjson::timestamp> CreationTimeBefore{};
 
   friend bool operator==(FlywheelIterationFilter const&, FlywheelIterationFilter const&) = default;
 };

@@ -15,17 +15,17 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlywheelIterationProperties {
-  std::optional<std::string> FlywheelArn;
-  std::optional<std::string> FlywheelIterationId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelIterationStatus>> Status;
-  std::optional<std::string> Message;
-  std::optional<std::string> EvaluatedModelArn;
-  std::optional<::awsjson::comprehend::FlywheelModelEvaluationMetrics> EvaluatedModelMetrics;
-  std::optional<std::string> TrainedModelArn;
-  std::optional<::awsjson::comprehend::FlywheelModelEvaluationMetrics> TrainedModelMetrics;
-  std::optional<std::string> EvaluationManifestS3Prefix;
+  std::optional<std::string> FlywheelArn{};
+  std::optional<std::string> FlywheelIterationId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelIterationStatus>> Status{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> EvaluatedModelArn{};
+  std::optional<::awsjson::comprehend::FlywheelModelEvaluationMetrics> EvaluatedModelMetrics{};
+  std::optional<std::string> TrainedModelArn{};
+  std::optional<::awsjson::comprehend::FlywheelModelEvaluationMetrics> TrainedModelMetrics{};
+  std::optional<std::string> EvaluationManifestS3Prefix{};
 
   friend bool operator==(FlywheelIterationProperties const&,
                          FlywheelIterationProperties const&) = default;

@@ -11,10 +11,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlywheelModelEvaluationMetrics {
-  std::optional<double> AverageF1Score;
-  std::optional<double> AveragePrecision;
-  std::optional<double> AverageRecall;
-  std::optional<double> AverageAccuracy;
+  std::optional<double> AverageF1Score{};
+  std::optional<double> AveragePrecision{};
+  std::optional<double> AverageRecall{};
+  std::optional<double> AverageAccuracy{};
 
   friend bool operator==(FlywheelModelEvaluationMetrics const&,
                          FlywheelModelEvaluationMetrics const&) = default;

@@ -17,18 +17,18 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlywheelProperties {
-  std::optional<std::string> FlywheelArn;
-  std::optional<std::string> ActiveModelArn;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<::awsjson::comprehend::TaskConfig> TaskConfig;
-  std::optional<std::string> DataLakeS3Uri;
-  std::optional<::awsjson::comprehend::DataSecurityConfig> DataSecurityConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelType>> ModelType;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> LatestFlywheelIteration;
+  std::optional<std::string> FlywheelArn{};
+  std::optional<std::string> ActiveModelArn{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<::awsjson::comprehend::TaskConfig> TaskConfig{};
+  std::optional<std::string> DataLakeS3Uri{};
+  std::optional<::awsjson::comprehend::DataSecurityConfig> DataSecurityConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelType>> ModelType{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> LatestFlywheelIteration{};
 
   friend bool operator==(FlywheelProperties const&, FlywheelProperties const&) = default;
 };

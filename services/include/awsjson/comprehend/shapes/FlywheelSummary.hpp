@@ -15,15 +15,15 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlywheelSummary {
-  std::optional<std::string> FlywheelArn;
-  std::optional<std::string> ActiveModelArn;
-  std::optional<std::string> DataLakeS3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelType>> ModelType;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> LatestFlywheelIteration;
+  std::optional<std::string> FlywheelArn{};
+  std::optional<std::string> ActiveModelArn{};
+  std::optional<std::string> DataLakeS3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::FlywheelStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ModelType>> ModelType{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> LatestFlywheelIteration{};
 
   friend bool operator==(FlywheelSummary const&, FlywheelSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Geometry {
-  std::optional<::awsjson::comprehend::BoundingBox> BoundingBox;
-  std::optional<std::vector<::awsjson::comprehend::Point>> Polygon;
+  std::optional<::awsjson::comprehend::BoundingBox> BoundingBox{};
+  std::optional<std::vector<::awsjson::comprehend::Point>> Polygon{};
 
   friend bool operator==(Geometry const&, Geometry const&) = default;
 };

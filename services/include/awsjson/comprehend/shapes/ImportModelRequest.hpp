@@ -15,12 +15,12 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportModelRequest {
-  std::string SourceModelArn;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> VersionName;
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  std::string SourceModelArn{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> VersionName{};
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(ImportModelRequest const&, ImportModelRequest const&) = default;
 };

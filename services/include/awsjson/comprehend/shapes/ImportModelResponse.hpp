@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportModelResponse {
-  std::optional<std::string> ModelArn;
+  std::optional<std::string> ModelArn{};
 
   friend bool operator==(ImportModelResponse const&, ImportModelResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig {
-  std::string S3Uri;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::InputFormat>> InputFormat;
-  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig;
+  std::string S3Uri{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::InputFormat>> InputFormat{};
+  std::optional<::awsjson::comprehend::DocumentReaderConfig> DocumentReaderConfig{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestDetail {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::InvalidRequestDetailReason>> Reason;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::InvalidRequestDetailReason>> Reason{};
 
   friend bool operator==(InvalidRequestDetail const&, InvalidRequestDetail const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestException {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::InvalidRequestReason>> Reason;
-  std::optional<::awsjson::comprehend::InvalidRequestDetail> Detail;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::InvalidRequestReason>> Reason{};
+  std::optional<::awsjson::comprehend::InvalidRequestDetail> Detail{};
 
   friend bool operator==(InvalidRequestException const&, InvalidRequestException const&) = default;
 };

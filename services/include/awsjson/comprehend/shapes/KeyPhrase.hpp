@@ -13,10 +13,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyPhrase {
-  std::optional<float> Score;
-  std::optional<std::string> Text;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
+  std::optional<float> Score{};
+  std::optional<std::string> Text{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
 
   friend bool operator==(KeyPhrase const&, KeyPhrase const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetsRequest {
-  std::optional<std::string> FlywheelArn;
-  std::optional<::awsjson::comprehend::DatasetFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> FlywheelArn{};
+  std::optional<::awsjson::comprehend::DatasetFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDatasetsRequest const&, ListDatasetsRequest const&) = default;
 };

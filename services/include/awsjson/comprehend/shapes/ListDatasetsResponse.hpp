@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetsResponse {
-  std::optional<std::vector<::awsjson::comprehend::DatasetProperties>> DatasetPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::DatasetProperties>> DatasetPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatasetsResponse const&, ListDatasetsResponse const&) = default;
 };

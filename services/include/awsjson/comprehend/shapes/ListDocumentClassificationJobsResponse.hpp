@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentClassificationJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::DocumentClassificationJobProperties>> DocumentClassificationJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::DocumentClassificationJobProperties>> DocumentClassificationJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentClassificationJobsResponse const&,
                          ListDocumentClassificationJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentClassifierSummariesResponse {
-  std::optional<std::vector<::awsjson::comprehend::DocumentClassifierSummary>> DocumentClassifierSummariesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::DocumentClassifierSummary>> DocumentClassifierSummariesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentClassifierSummariesResponse const&,
                          ListDocumentClassifierSummariesResponse const&) = default;

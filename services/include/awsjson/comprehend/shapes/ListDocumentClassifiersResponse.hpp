@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDocumentClassifiersResponse {
-  std::optional<std::vector<::awsjson::comprehend::DocumentClassifierProperties>> DocumentClassifierPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::DocumentClassifierProperties>> DocumentClassifierPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDocumentClassifiersResponse const&,
                          ListDocumentClassifiersResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDominantLanguageDetectionJobsRequest {
-  std::optional<::awsjson::comprehend::DominantLanguageDetectionJobFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::comprehend::DominantLanguageDetectionJobFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDominantLanguageDetectionJobsRequest const&,
                          ListDominantLanguageDetectionJobsRequest const&) = default;

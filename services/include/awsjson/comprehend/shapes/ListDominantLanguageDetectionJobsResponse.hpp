@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDominantLanguageDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::DominantLanguageDetectionJobProperties>> DominantLanguageDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::DominantLanguageDetectionJobProperties>> DominantLanguageDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDominantLanguageDetectionJobsResponse const&,
                          ListDominantLanguageDetectionJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointsResponse {
-  std::optional<std::vector<::awsjson::comprehend::EndpointProperties>> EndpointPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::EndpointProperties>> EndpointPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEndpointsResponse const&, ListEndpointsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntitiesDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::EntitiesDetectionJobProperties>> EntitiesDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::EntitiesDetectionJobProperties>> EntitiesDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEntitiesDetectionJobsResponse const&,
                          ListEntitiesDetectionJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntityRecognizerSummariesResponse {
-  std::optional<std::vector<::awsjson::comprehend::EntityRecognizerSummary>> EntityRecognizerSummariesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::EntityRecognizerSummary>> EntityRecognizerSummariesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEntityRecognizerSummariesResponse const&,
                          ListEntityRecognizerSummariesResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntityRecognizersRequest {
-  std::optional<::awsjson::comprehend::EntityRecognizerFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::comprehend::EntityRecognizerFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEntityRecognizersRequest const&,
                          ListEntityRecognizersRequest const&) = default;

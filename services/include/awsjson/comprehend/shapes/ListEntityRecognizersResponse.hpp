@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntityRecognizersResponse {
-  std::optional<std::vector<::awsjson::comprehend::EntityRecognizerProperties>> EntityRecognizerPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::EntityRecognizerProperties>> EntityRecognizerPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEntityRecognizersResponse const&,
                          ListEntityRecognizersResponse const&) = default;

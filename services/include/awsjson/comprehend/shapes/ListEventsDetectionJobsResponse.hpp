@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventsDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::EventsDetectionJobProperties>> EventsDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::EventsDetectionJobProperties>> EventsDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEventsDetectionJobsResponse const&,
                          ListEventsDetectionJobsResponse const&) = default;

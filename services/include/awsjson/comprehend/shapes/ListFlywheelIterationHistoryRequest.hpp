@@ -15,10 +15,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlywheelIterationHistoryRequest {
-  std::string FlywheelArn;
-  std::optional<::awsjson::comprehend::FlywheelIterationFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string FlywheelArn{};
+  std::optional<::awsjson::comprehend::FlywheelIterationFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListFlywheelIterationHistoryRequest const&,
                          ListFlywheelIterationHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlywheelIterationHistoryResponse {
-  std::optional<std::vector<::awsjson::comprehend::FlywheelIterationProperties>> FlywheelIterationPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::FlywheelIterationProperties>> FlywheelIterationPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFlywheelIterationHistoryResponse const&,
                          ListFlywheelIterationHistoryResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlywheelsResponse {
-  std::optional<std::vector<::awsjson::comprehend::FlywheelSummary>> FlywheelSummaryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::FlywheelSummary>> FlywheelSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFlywheelsResponse const&, ListFlywheelsResponse const&) = default;
 };

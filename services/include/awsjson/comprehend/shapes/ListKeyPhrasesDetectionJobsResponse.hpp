@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeyPhrasesDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::KeyPhrasesDetectionJobProperties>> KeyPhrasesDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::KeyPhrasesDetectionJobProperties>> KeyPhrasesDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListKeyPhrasesDetectionJobsResponse const&,
                          ListKeyPhrasesDetectionJobsResponse const&) = default;

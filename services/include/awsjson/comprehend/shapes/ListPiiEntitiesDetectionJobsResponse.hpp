@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPiiEntitiesDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::PiiEntitiesDetectionJobProperties>> PiiEntitiesDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::PiiEntitiesDetectionJobProperties>> PiiEntitiesDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPiiEntitiesDetectionJobsResponse const&,
                          ListPiiEntitiesDetectionJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSentimentDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::SentimentDetectionJobProperties>> SentimentDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::SentimentDetectionJobProperties>> SentimentDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSentimentDetectionJobsResponse const&,
                          ListSentimentDetectionJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

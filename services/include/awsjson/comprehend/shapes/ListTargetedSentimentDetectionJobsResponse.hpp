@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTargetedSentimentDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentDetectionJobProperties>> TargetedSentimentDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentDetectionJobProperties>> TargetedSentimentDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTargetedSentimentDetectionJobsResponse const&,
                          ListTargetedSentimentDetectionJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTopicsDetectionJobsResponse {
-  std::optional<std::vector<::awsjson::comprehend::TopicsDetectionJobProperties>> TopicsDetectionJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehend::TopicsDetectionJobProperties>> TopicsDetectionJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTopicsDetectionJobsResponse const&,
                          ListTopicsDetectionJobsResponse const&) = default;

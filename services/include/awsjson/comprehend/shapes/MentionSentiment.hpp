@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MentionSentiment {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::SentimentType>> Sentiment;
-  std::optional<::awsjson::comprehend::SentimentScore> SentimentScore;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::SentimentType>> Sentiment{};
+  std::optional<::awsjson::comprehend::SentimentScore> SentimentScore{};
 
   friend bool operator==(MentionSentiment const&, MentionSentiment const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDataConfig {
-  std::string S3Uri;
-  std::optional<std::string> KmsKeyId;
+  std::string S3Uri{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(OutputDataConfig const&, OutputDataConfig const&) = default;
 };

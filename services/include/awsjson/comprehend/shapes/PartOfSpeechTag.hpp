@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartOfSpeechTag {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PartOfSpeechTagType>> Tag;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PartOfSpeechTagType>> Tag{};
+  std::optional<float> Score{};
 
   friend bool operator==(PartOfSpeechTag const&, PartOfSpeechTag const&) = default;
 };

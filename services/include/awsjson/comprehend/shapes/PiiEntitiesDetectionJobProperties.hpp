@@ -19,19 +19,19 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PiiEntitiesDetectionJobProperties {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobArn;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::comprehend::InputDataConfig> InputDataConfig;
-  std::optional<::awsjson::comprehend::PiiOutputDataConfig> OutputDataConfig;
-  std::optional<::awsjson::comprehend::RedactionConfig> RedactionConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntitiesDetectionMode>> Mode;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobArn{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::comprehend::InputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::comprehend::PiiOutputDataConfig> OutputDataConfig{};
+  std::optional<::awsjson::comprehend::RedactionConfig> RedactionConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntitiesDetectionMode>> Mode{};
 
   friend bool operator==(PiiEntitiesDetectionJobProperties const&,
                          PiiEntitiesDetectionJobProperties const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PiiEntity {
-  std::optional<float> Score;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntityType>> Type;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
+  std::optional<float> Score{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntityType>> Type{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
 
   friend bool operator==(PiiEntity const&, PiiEntity const&) = default;
 };

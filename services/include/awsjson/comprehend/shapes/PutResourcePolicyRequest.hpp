@@ -12,9 +12,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string ResourceArn;
-  std::string ResourcePolicy;
-  std::optional<std::string> PolicyRevisionId;
+  std::string ResourceArn{};
+  std::string ResourcePolicy{};
+  std::optional<std::string> PolicyRevisionId{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

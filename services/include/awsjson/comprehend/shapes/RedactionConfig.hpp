@@ -16,9 +16,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedactionConfig {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::comprehend::PiiEntityType>>> PiiEntityTypes;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntitiesDetectionMaskMode>> MaskMode;
-  std::optional<std::string> MaskCharacter;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::comprehend::PiiEntityType>>> PiiEntityTypes{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PiiEntitiesDetectionMaskMode>> MaskMode{};
+  std::optional<std::string> MaskCharacter{};
 
   friend bool operator==(RedactionConfig const&, RedactionConfig const&) = default;
 };

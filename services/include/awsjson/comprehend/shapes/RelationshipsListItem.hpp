@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationshipsListItem {
-  std::optional<std::vector<std::string>> Ids;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::RelationshipType>> Type;
+  std::optional<std::vector<std::string>> Ids{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::RelationshipType>> Type{};
 
   friend bool operator==(RelationshipsListItem const&, RelationshipsListItem const&) = default;
 };

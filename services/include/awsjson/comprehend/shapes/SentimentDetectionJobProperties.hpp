@@ -18,19 +18,19 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SentimentDetectionJobProperties {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobArn;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::comprehend::InputDataConfig> InputDataConfig;
-  std::optional<::awsjson::comprehend::OutputDataConfig> OutputDataConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobArn{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::comprehend::InputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::comprehend::OutputDataConfig> OutputDataConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::LanguageCode>> LanguageCode{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
 
   friend bool operator==(SentimentDetectionJobProperties const&,
                          SentimentDetectionJobProperties const&) = default;

@@ -11,10 +11,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SentimentScore {
-  std::optional<float> Positive;
-  std::optional<float> Negative;
-  std::optional<float> Neutral;
-  std::optional<float> Mixed;
+  std::optional<float> Positive{};
+  std::optional<float> Negative{};
+  std::optional<float> Neutral{};
+  std::optional<float> Mixed{};
 
   friend bool operator==(SentimentScore const&, SentimentScore const&) = default;
 };

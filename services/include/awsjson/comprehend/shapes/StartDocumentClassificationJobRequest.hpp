@@ -18,16 +18,16 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDocumentClassificationJobRequest {
-  std::optional<std::string> JobName;
-  std::optional<std::string> DocumentClassifierArn;
-  ::awsjson::comprehend::InputDataConfig InputDataConfig;
-  ::awsjson::comprehend::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
-  std::optional<std::string> FlywheelArn;
+  std::optional<std::string> JobName{};
+  std::optional<std::string> DocumentClassifierArn{};
+  ::awsjson::comprehend::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehend::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
+  std::optional<std::string> FlywheelArn{};
 
   friend bool operator==(StartDocumentClassificationJobRequest const&,
                          StartDocumentClassificationJobRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDocumentClassificationJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
-  std::optional<std::string> DocumentClassifierArn;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
+  std::optional<std::string> DocumentClassifierArn{};
 
   friend bool operator==(StartDocumentClassificationJobResponse const&,
                          StartDocumentClassificationJobResponse const&) = default;

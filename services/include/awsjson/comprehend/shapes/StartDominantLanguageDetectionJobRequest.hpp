@@ -18,14 +18,14 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDominantLanguageDetectionJobRequest {
-  ::awsjson::comprehend::InputDataConfig InputDataConfig;
-  ::awsjson::comprehend::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> JobName;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  ::awsjson::comprehend::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehend::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(StartDominantLanguageDetectionJobRequest const&,
                          StartDominantLanguageDetectionJobRequest const&) = default;

@@ -19,17 +19,17 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEntitiesDetectionJobRequest {
-  ::awsjson::comprehend::InputDataConfig InputDataConfig;
-  ::awsjson::comprehend::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> JobName;
-  std::optional<std::string> EntityRecognizerArn;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
-  std::optional<std::string> FlywheelArn;
+  ::awsjson::comprehend::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehend::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> EntityRecognizerArn{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
+  std::optional<std::string> FlywheelArn{};
 
   friend bool operator==(StartEntitiesDetectionJobRequest const&,
                          StartEntitiesDetectionJobRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEntitiesDetectionJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
-  std::optional<std::string> EntityRecognizerArn;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
+  std::optional<std::string> EntityRecognizerArn{};
 
   friend bool operator==(StartEntitiesDetectionJobResponse const&,
                          StartEntitiesDetectionJobResponse const&) = default;

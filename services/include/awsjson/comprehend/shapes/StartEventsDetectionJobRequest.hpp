@@ -18,14 +18,14 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEventsDetectionJobRequest {
-  ::awsjson::comprehend::InputDataConfig InputDataConfig;
-  ::awsjson::comprehend::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> JobName;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<std::string> ClientRequestToken;
-  std::vector<std::string> TargetEventTypes;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  ::awsjson::comprehend::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehend::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> JobName{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<std::string> ClientRequestToken{};
+  std::vector<std::string> TargetEventTypes{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(StartEventsDetectionJobRequest const&,
                          StartEventsDetectionJobRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFlywheelIterationRequest {
-  std::string FlywheelArn;
-  std::optional<std::string> ClientRequestToken;
+  std::string FlywheelArn{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(StartFlywheelIterationRequest const&,
                          StartFlywheelIterationRequest const&) = default;

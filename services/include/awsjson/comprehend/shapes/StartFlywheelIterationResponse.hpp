@@ -12,8 +12,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFlywheelIterationResponse {
-  std::optional<std::string> FlywheelArn;
-  std::optional<std::string> FlywheelIterationId;
+  std::optional<std::string> FlywheelArn{};
+  std::optional<std::string> FlywheelIterationId{};
 
   friend bool operator==(StartFlywheelIterationResponse const&,
                          StartFlywheelIterationResponse const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartKeyPhrasesDetectionJobRequest {
-  ::awsjson::comprehend::InputDataConfig InputDataConfig;
-  ::awsjson::comprehend::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> JobName;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  ::awsjson::comprehend::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehend::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> JobName{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(StartKeyPhrasesDetectionJobRequest const&,
                          StartKeyPhrasesDetectionJobRequest const&) = default;

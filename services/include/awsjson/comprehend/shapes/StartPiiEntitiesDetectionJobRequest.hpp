@@ -20,15 +20,15 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPiiEntitiesDetectionJobRequest {
-  ::awsjson::comprehend::InputDataConfig InputDataConfig;
-  ::awsjson::comprehend::OutputDataConfig OutputDataConfig;
-  awsjson::open_enum<::awsjson::comprehend::PiiEntitiesDetectionMode> Mode;
-  std::optional<::awsjson::comprehend::RedactionConfig> RedactionConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> JobName;
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags;
+  ::awsjson::comprehend::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehend::OutputDataConfig OutputDataConfig{};
+  awsjson::open_enum<::awsjson::comprehend::PiiEntitiesDetectionMode> Mode{};
+  std::optional<::awsjson::comprehend::RedactionConfig> RedactionConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> JobName{};
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::comprehend::Tag>> Tags{};
 
   friend bool operator==(StartPiiEntitiesDetectionJobRequest const&,
                          StartPiiEntitiesDetectionJobRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSentimentDetectionJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobArn;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobArn{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
 
   friend bool operator==(StartSentimentDetectionJobResponse const&,
                          StartSentimentDetectionJobResponse const&) = default;

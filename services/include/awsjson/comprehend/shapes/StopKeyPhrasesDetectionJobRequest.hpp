@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopKeyPhrasesDetectionJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(StopKeyPhrasesDetectionJobRequest const&,
                          StopKeyPhrasesDetectionJobRequest const&) = default;

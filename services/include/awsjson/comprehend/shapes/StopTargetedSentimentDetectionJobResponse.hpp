@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTargetedSentimentDetectionJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
+  std::optional<std::string> JobId{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
 
   friend bool operator==(StopTargetedSentimentDetectionJobResponse const&,
                          StopTargetedSentimentDetectionJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTrainingEntityRecognizerRequest {
-  std::string EntityRecognizerArn;
+  std::string EntityRecognizerArn{};
 
   friend bool operator==(StopTrainingEntityRecognizerRequest const&,
                          StopTrainingEntityRecognizerRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyntaxToken {
-  std::optional<std::int32_t> TokenId;
-  std::optional<std::string> Text;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<::awsjson::comprehend::PartOfSpeechTag> PartOfSpeech;
+  std::optional<std::int32_t> TokenId{};
+  std::optional<std::string> Text{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<::awsjson::comprehend::PartOfSpeechTag> PartOfSpeech{};
 
   friend bool operator==(SyntaxToken const&, SyntaxToken const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetedSentimentEntity {
-  std::optional<std::vector<std::int32_t>> DescriptiveMentionIndex;
-  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentMention>> Mentions;
+  std::optional<std::vector<std::int32_t>> DescriptiveMentionIndex{};
+  std::optional<std::vector<::awsjson::comprehend::TargetedSentimentMention>> Mentions{};
 
   friend bool operator==(TargetedSentimentEntity const&, TargetedSentimentEntity const&) = default;
 };

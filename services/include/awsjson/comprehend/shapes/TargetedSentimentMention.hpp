@@ -16,13 +16,13 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetedSentimentMention {
-  std::optional<float> Score;
-  std::optional<float> GroupScore;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::TargetedSentimentEntityType>> Type;
-  std::optional<::awsjson::comprehend::MentionSentiment> MentionSentiment;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
+  std::optional<float> Score{};
+  std::optional<float> GroupScore{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::TargetedSentimentEntityType>> Type{};
+  std::optional<::awsjson::comprehend::MentionSentiment> MentionSentiment{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
 
   friend bool operator==(TargetedSentimentMention const&,
                          TargetedSentimentMention const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskConfig {
-  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode;
-  std::optional<::awsjson::comprehend::DocumentClassificationConfig> DocumentClassificationConfig;
-  std::optional<::awsjson::comprehend::EntityRecognitionConfig> EntityRecognitionConfig;
+  awsjson::open_enum<::awsjson::comprehend::LanguageCode> LanguageCode{};
+  std::optional<::awsjson::comprehend::DocumentClassificationConfig> DocumentClassificationConfig{};
+  std::optional<::awsjson::comprehend::EntityRecognitionConfig> EntityRecognitionConfig{};
 
   friend bool operator==(TaskConfig const&, TaskConfig const&) = default;
 };

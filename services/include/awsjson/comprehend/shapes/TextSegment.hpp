@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextSegment {
-  std::string Text;
+  std::string Text{};
 
   friend bool operator==(TextSegment const&, TextSegment const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TopicsDetectionJobFilter {
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
-  std::optional<awsjson::timestamp> SubmitTimeBefore;
-  std::optional<awsjson::timestamp> SubmitTimeAfter;
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
+  std::optional<awsjson::timestamp> SubmitTimeBefore{};
+  std::optional<awsjson::timestamp> SubmitTimeAfter{};
 
   friend bool operator==(TopicsDetectionJobFilter const&,
                          TopicsDetectionJobFilter const&) = default;

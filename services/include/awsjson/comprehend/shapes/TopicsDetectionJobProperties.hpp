@@ -18,19 +18,19 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TopicsDetectionJobProperties {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobArn;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::comprehend::InputDataConfig> InputDataConfig;
-  std::optional<::awsjson::comprehend::OutputDataConfig> OutputDataConfig;
-  std::optional<std::int32_t> NumberOfTopics;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobArn{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::JobStatus>> JobStatus{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::comprehend::InputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::comprehend::OutputDataConfig> OutputDataConfig{};
+  std::optional<std::int32_t> NumberOfTopics{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
 
   friend bool operator==(TopicsDetectionJobProperties const&,
                          TopicsDetectionJobProperties const&) = default;

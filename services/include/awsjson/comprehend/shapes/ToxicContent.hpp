@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ToxicContent {
-  std::optional<awsjson::open_enum<::awsjson::comprehend::ToxicContentType>> Name;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehend::ToxicContentType>> Name{};
+  std::optional<float> Score{};
 
   friend bool operator==(ToxicContent const&, ToxicContent const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ToxicLabels {
-  std::optional<std::vector<::awsjson::comprehend::ToxicContent>> Labels;
-  std::optional<float> Toxicity;
+  std::optional<std::vector<::awsjson::comprehend::ToxicContent>> Labels{};
+  std::optional<float> Toxicity{};
 
   friend bool operator==(ToxicLabels const&, ToxicLabels const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataSecurityConfig {
-  std::optional<std::string> ModelKmsKeyId;
-  std::optional<std::string> VolumeKmsKeyId;
-  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig;
+  std::optional<std::string> ModelKmsKeyId{};
+  std::optional<std::string> VolumeKmsKeyId{};
+  std::optional<::awsjson::comprehend::VpcConfig> VpcConfig{};
 
   friend bool operator==(UpdateDataSecurityConfig const&,
                          UpdateDataSecurityConfig const&) = default;

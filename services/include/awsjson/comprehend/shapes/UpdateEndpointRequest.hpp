@@ -13,11 +13,11 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointRequest {
-  std::string EndpointArn;
-  std::optional<std::string> DesiredModelArn;
-  std::optional<std::int32_t> DesiredInferenceUnits;
-  std::optional<std::string> DesiredDataAccessRoleArn;
-  std::optional<std::string> FlywheelArn;
+  std::string EndpointArn{};
+  std::optional<std::string> DesiredModelArn{};
+  std::optional<std::int32_t> DesiredInferenceUnits{};
+  std::optional<std::string> DesiredDataAccessRoleArn{};
+  std::optional<std::string> FlywheelArn{};
 
   friend bool operator==(UpdateEndpointRequest const&, UpdateEndpointRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointResponse {
-  std::optional<std::string> DesiredModelArn;
+  std::optional<std::string> DesiredModelArn{};
 
   friend bool operator==(UpdateEndpointResponse const&, UpdateEndpointResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFlywheelRequest {
-  std::string FlywheelArn;
-  std::optional<std::string> ActiveModelArn;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<::awsjson::comprehend::UpdateDataSecurityConfig> DataSecurityConfig;
+  std::string FlywheelArn{};
+  std::optional<std::string> ActiveModelArn{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<::awsjson::comprehend::UpdateDataSecurityConfig> DataSecurityConfig{};
 
   friend bool operator==(UpdateFlywheelRequest const&, UpdateFlywheelRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFlywheelResponse {
-  std::optional<::awsjson::comprehend::FlywheelProperties> FlywheelProperties;
+  std::optional<::awsjson::comprehend::FlywheelProperties> FlywheelProperties{};
 
   friend bool operator==(UpdateFlywheelResponse const&, UpdateFlywheelResponse const&) = default;
 };

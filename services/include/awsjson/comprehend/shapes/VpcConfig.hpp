@@ -13,8 +13,8 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfig {
-  std::vector<std::string> SecurityGroupIds;
-  std::vector<std::string> Subnets;
+  std::vector<std::string> SecurityGroupIds{};
+  std::vector<std::string> Subnets{};
 
   friend bool operator==(VpcConfig const&, VpcConfig const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::comprehend {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WarningsListItem {
-  std::optional<std::int32_t> Page;
-  std::optional<awsjson::open_enum<::awsjson::comprehend::PageBasedWarningCode>> WarnCode;
-  std::optional<std::string> WarnMessage;
+  std::optional<std::int32_t> Page{};
+  std::optional<awsjson::open_enum<::awsjson::comprehend::PageBasedWarningCode>> WarnCode{};
+  std::optional<std::string> WarnMessage{};
 
   friend bool operator==(WarningsListItem const&, WarningsListItem const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attribute {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntitySubType>> Type;
-  std::optional<float> Score;
-  std::optional<float> RelationshipScore;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RelationshipType>> RelationshipType;
-  std::optional<std::int32_t> Id;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntityType>> Category;
-  std::optional<std::vector<::awsjson::comprehendmedical::Trait>> Traits;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntitySubType>> Type{};
+  std::optional<float> Score{};
+  std::optional<float> RelationshipScore{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RelationshipType>> RelationshipType{};
+  std::optional<std::int32_t> Id{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntityType>> Category{};
+  std::optional<std::vector<::awsjson::comprehendmedical::Trait>> Traits{};
 
   friend bool operator==(Attribute const&, Attribute const&) = default;
 };

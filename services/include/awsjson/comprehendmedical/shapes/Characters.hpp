@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Characters {
-  std::optional<std::int32_t> OriginalTextCharacters;
+  std::optional<std::int32_t> OriginalTextCharacters{};
 
   friend bool operator==(Characters const&, Characters const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComprehendMedicalAsyncJobFilter {
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::JobStatus>> JobStatus;
-  std::optional<awsjson::timestamp> SubmitTimeBefore;
-  std::optional<awsjson::timestamp> SubmitTimeAfter;
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::JobStatus>> JobStatus{};
+  std::optional<awsjson::timestamp> SubmitTimeBefore{};
+  std::optional<awsjson::timestamp> SubmitTimeAfter{};
 
   friend bool operator==(ComprehendMedicalAsyncJobFilter const&,
                          ComprehendMedicalAsyncJobFilter const&) = default;

@@ -17,20 +17,20 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComprehendMedicalAsyncJobProperties {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::JobStatus>> JobStatus;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> ExpirationTime;
-  std::optional<::awsjson::comprehendmedical::InputDataConfig> InputDataConfig;
-  std::optional<::awsjson::comprehendmedical::OutputDataConfig> OutputDataConfig;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::LanguageCode>> LanguageCode;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> ManifestFilePath;
-  std::optional<std::string> KMSKey;
-  std::optional<std::string> ModelVersion;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::JobStatus>> JobStatus{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
+  std::optional<::awsjson::comprehendmedical::InputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::comprehendmedical::OutputDataConfig> OutputDataConfig{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::LanguageCode>> LanguageCode{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> ManifestFilePath{};
+  std::optional<std::string> KMSKey{};
+  std::optional<std::string> ModelVersion{};
 
   friend bool operator==(ComprehendMedicalAsyncJobProperties const&,
                          ComprehendMedicalAsyncJobProperties const&) = default;

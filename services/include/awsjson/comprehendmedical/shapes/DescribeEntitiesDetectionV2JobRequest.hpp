@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntitiesDetectionV2JobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeEntitiesDetectionV2JobRequest const&,
                          DescribeEntitiesDetectionV2JobRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntitiesDetectionV2JobResponse {
-  std::optional<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobProperties> ComprehendMedicalAsyncJobProperties;
+  std::optional<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobProperties> ComprehendMedicalAsyncJobProperties{};
 
   friend bool operator==(DescribeEntitiesDetectionV2JobResponse const&,
                          DescribeEntitiesDetectionV2JobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeICD10CMInferenceJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeICD10CMInferenceJobRequest const&,
                          DescribeICD10CMInferenceJobRequest const&) = default;

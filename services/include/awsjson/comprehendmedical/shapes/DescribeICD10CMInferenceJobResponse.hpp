@@ -13,7 +13,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeICD10CMInferenceJobResponse {
-  std::optional<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobProperties> ComprehendMedicalAsyncJobProperties;
+  std::optional<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobProperties> ComprehendMedicalAsyncJobProperties{};
 
   friend bool operator==(DescribeICD10CMInferenceJobResponse const&,
                          DescribeICD10CMInferenceJobResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectEntitiesResponse {
-  std::vector<::awsjson::comprehendmedical::Entity> Entities;
-  std::optional<std::vector<::awsjson::comprehendmedical::UnmappedAttribute>> UnmappedAttributes;
-  std::optional<std::string> PaginationToken;
-  std::string ModelVersion;
+  std::vector<::awsjson::comprehendmedical::Entity> Entities{};
+  std::optional<std::vector<::awsjson::comprehendmedical::UnmappedAttribute>> UnmappedAttributes{};
+  std::optional<std::string> PaginationToken{};
+  std::string ModelVersion{};
 
   friend bool operator==(DetectEntitiesResponse const&, DetectEntitiesResponse const&) = default;
 };

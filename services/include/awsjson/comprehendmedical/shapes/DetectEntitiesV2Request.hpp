@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectEntitiesV2Request {
-  std::string Text;
+  std::string Text{};
 
   friend bool operator==(DetectEntitiesV2Request const&, DetectEntitiesV2Request const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectEntitiesV2Response {
-  std::vector<::awsjson::comprehendmedical::Entity> Entities;
-  std::optional<std::vector<::awsjson::comprehendmedical::UnmappedAttribute>> UnmappedAttributes;
-  std::optional<std::string> PaginationToken;
-  std::string ModelVersion;
+  std::vector<::awsjson::comprehendmedical::Entity> Entities{};
+  std::optional<std::vector<::awsjson::comprehendmedical::UnmappedAttribute>> UnmappedAttributes{};
+  std::optional<std::string> PaginationToken{};
+  std::string ModelVersion{};
 
   friend bool operator==(DetectEntitiesV2Response const&,
                          DetectEntitiesV2Response const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectPHIResponse {
-  std::vector<::awsjson::comprehendmedical::Entity> Entities;
-  std::optional<std::string> PaginationToken;
-  std::string ModelVersion;
+  std::vector<::awsjson::comprehendmedical::Entity> Entities{};
+  std::optional<std::string> PaginationToken{};
+  std::string ModelVersion{};
 
   friend bool operator==(DetectPHIResponse const&, DetectPHIResponse const&) = default;
 };

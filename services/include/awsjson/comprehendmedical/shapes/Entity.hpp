@@ -19,15 +19,15 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::optional<std::int32_t> Id;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<float> Score;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntityType>> Category;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntitySubType>> Type;
-  std::optional<std::vector<::awsjson::comprehendmedical::Trait>> Traits;
-  std::optional<std::vector<::awsjson::comprehendmedical::Attribute>> Attributes;
+  std::optional<std::int32_t> Id{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<float> Score{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntityType>> Category{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntitySubType>> Type{};
+  std::optional<std::vector<::awsjson::comprehendmedical::Trait>> Traits{};
+  std::optional<std::vector<::awsjson::comprehendmedical::Attribute>> Attributes{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ICD10CMAttribute {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMAttributeType>> Type;
-  std::optional<float> Score;
-  std::optional<float> RelationshipScore;
-  std::optional<std::int32_t> Id;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::string> Text;
-  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMTrait>> Traits;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMEntityType>> Category;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMRelationshipType>> RelationshipType;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMAttributeType>> Type{};
+  std::optional<float> Score{};
+  std::optional<float> RelationshipScore{};
+  std::optional<std::int32_t> Id{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::string> Text{};
+  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMTrait>> Traits{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMEntityType>> Category{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMRelationshipType>> RelationshipType{};
 
   friend bool operator==(ICD10CMAttribute const&, ICD10CMAttribute const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ICD10CMConcept {
-  std::optional<std::string> Description;
-  std::optional<std::string> Code;
-  std::optional<float> Score;
+  std::optional<std::string> Description{};
+  std::optional<std::string> Code{};
+  std::optional<float> Score{};
 
   friend bool operator==(ICD10CMConcept const&, ICD10CMConcept const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ICD10CMEntity {
-  std::optional<std::int32_t> Id;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMEntityCategory>> Category;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMEntityType>> Type;
-  std::optional<float> Score;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMAttribute>> Attributes;
-  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMTrait>> Traits;
-  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMConcept>> ICD10CMConcepts;
+  std::optional<std::int32_t> Id{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMEntityCategory>> Category{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMEntityType>> Type{};
+  std::optional<float> Score{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMAttribute>> Attributes{};
+  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMTrait>> Traits{};
+  std::optional<std::vector<::awsjson::comprehendmedical::ICD10CMConcept>> ICD10CMConcepts{};
 
   friend bool operator==(ICD10CMEntity const&, ICD10CMEntity const&) = default;
 };

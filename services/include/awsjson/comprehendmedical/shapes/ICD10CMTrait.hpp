@@ -14,8 +14,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ICD10CMTrait {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMTraitName>> Name;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::ICD10CMTraitName>> Name{};
+  std::optional<float> Score{};
 
   friend bool operator==(ICD10CMTrait const&, ICD10CMTrait const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferICD10CMRequest {
-  std::string Text;
+  std::string Text{};
 
   friend bool operator==(InferICD10CMRequest const&, InferICD10CMRequest const&) = default;
 };

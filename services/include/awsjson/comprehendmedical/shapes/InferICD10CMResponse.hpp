@@ -15,9 +15,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferICD10CMResponse {
-  std::vector<::awsjson::comprehendmedical::ICD10CMEntity> Entities;
-  std::optional<std::string> PaginationToken;
-  std::optional<std::string> ModelVersion;
+  std::vector<::awsjson::comprehendmedical::ICD10CMEntity> Entities{};
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::string> ModelVersion{};
 
   friend bool operator==(InferICD10CMResponse const&, InferICD10CMResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferRxNormRequest {
-  std::string Text;
+  std::string Text{};
 
   friend bool operator==(InferRxNormRequest const&, InferRxNormRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferRxNormResponse {
-  std::vector<::awsjson::comprehendmedical::RxNormEntity> Entities;
-  std::optional<std::string> PaginationToken;
-  std::optional<std::string> ModelVersion;
+  std::vector<::awsjson::comprehendmedical::RxNormEntity> Entities{};
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::string> ModelVersion{};
 
   friend bool operator==(InferRxNormResponse const&, InferRxNormResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferSNOMEDCTRequest {
-  std::string Text;
+  std::string Text{};
 
   friend bool operator==(InferSNOMEDCTRequest const&, InferSNOMEDCTRequest const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferSNOMEDCTResponse {
-  std::vector<::awsjson::comprehendmedical::SNOMEDCTEntity> Entities;
-  std::optional<std::string> PaginationToken;
-  std::optional<std::string> ModelVersion;
-  std::optional<::awsjson::comprehendmedical::SNOMEDCTDetails> SNOMEDCTDetails;
-  std::optional<::awsjson::comprehendmedical::Characters> Characters;
+  std::vector<::awsjson::comprehendmedical::SNOMEDCTEntity> Entities{};
+  std::optional<std::string> PaginationToken{};
+  std::optional<std::string> ModelVersion{};
+  std::optional<::awsjson::comprehendmedical::SNOMEDCTDetails> SNOMEDCTDetails{};
+  std::optional<::awsjson::comprehendmedical::Characters> Characters{};
 
   friend bool operator==(InferSNOMEDCTResponse const&, InferSNOMEDCTResponse const&) = default;
 };

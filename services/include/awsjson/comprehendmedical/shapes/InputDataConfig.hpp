@@ -12,8 +12,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig {
-  std::string S3Bucket;
-  std::optional<std::string> S3Key;
+  std::string S3Bucket{};
+  std::optional<std::string> S3Key{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

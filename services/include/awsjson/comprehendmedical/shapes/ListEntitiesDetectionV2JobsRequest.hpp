@@ -15,9 +15,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntitiesDetectionV2JobsRequest {
-  std::optional<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEntitiesDetectionV2JobsRequest const&,
                          ListEntitiesDetectionV2JobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListICD10CMInferenceJobsResponse {
-  std::optional<std::vector<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobProperties>> ComprehendMedicalAsyncJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::comprehendmedical::ComprehendMedicalAsyncJobProperties>> ComprehendMedicalAsyncJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListICD10CMInferenceJobsResponse const&,
                          ListICD10CMInferenceJobsResponse const&) = default;

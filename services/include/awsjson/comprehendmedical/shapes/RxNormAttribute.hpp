@@ -17,14 +17,14 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RxNormAttribute {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormAttributeType>> Type;
-  std::optional<float> Score;
-  std::optional<float> RelationshipScore;
-  std::optional<std::int32_t> Id;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::string> Text;
-  std::optional<std::vector<::awsjson::comprehendmedical::RxNormTrait>> Traits;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormAttributeType>> Type{};
+  std::optional<float> Score{};
+  std::optional<float> RelationshipScore{};
+  std::optional<std::int32_t> Id{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::string> Text{};
+  std::optional<std::vector<::awsjson::comprehendmedical::RxNormTrait>> Traits{};
 
   friend bool operator==(RxNormAttribute const&, RxNormAttribute const&) = default;
 };

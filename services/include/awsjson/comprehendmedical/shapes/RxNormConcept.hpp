@@ -12,9 +12,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RxNormConcept {
-  std::optional<std::string> Description;
-  std::optional<std::string> Code;
-  std::optional<float> Score;
+  std::optional<std::string> Description{};
+  std::optional<std::string> Code{};
+  std::optional<float> Score{};
 
   friend bool operator==(RxNormConcept const&, RxNormConcept const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RxNormEntity {
-  std::optional<std::int32_t> Id;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormEntityCategory>> Category;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormEntityType>> Type;
-  std::optional<float> Score;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::vector<::awsjson::comprehendmedical::RxNormAttribute>> Attributes;
-  std::optional<std::vector<::awsjson::comprehendmedical::RxNormTrait>> Traits;
-  std::optional<std::vector<::awsjson::comprehendmedical::RxNormConcept>> RxNormConcepts;
+  std::optional<std::int32_t> Id{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormEntityCategory>> Category{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormEntityType>> Type{};
+  std::optional<float> Score{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::vector<::awsjson::comprehendmedical::RxNormAttribute>> Attributes{};
+  std::optional<std::vector<::awsjson::comprehendmedical::RxNormTrait>> Traits{};
+  std::optional<std::vector<::awsjson::comprehendmedical::RxNormConcept>> RxNormConcepts{};
 
   friend bool operator==(RxNormEntity const&, RxNormEntity const&) = default;
 };

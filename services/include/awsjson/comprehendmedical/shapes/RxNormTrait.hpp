@@ -14,8 +14,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RxNormTrait {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormTraitName>> Name;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::RxNormTraitName>> Name{};
+  std::optional<float> Score{};
 
   friend bool operator==(RxNormTrait const&, RxNormTrait const&) = default;
 };

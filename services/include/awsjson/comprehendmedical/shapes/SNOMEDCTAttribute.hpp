@@ -20,17 +20,17 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SNOMEDCTAttribute {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTEntityCategory>> Category;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTAttributeType>> Type;
-  std::optional<float> Score;
-  std::optional<float> RelationshipScore;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTRelationshipType>> RelationshipType;
-  std::optional<std::int32_t> Id;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::string> Text;
-  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTTrait>> Traits;
-  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTConcept>> SNOMEDCTConcepts;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTEntityCategory>> Category{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTAttributeType>> Type{};
+  std::optional<float> Score{};
+  std::optional<float> RelationshipScore{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTRelationshipType>> RelationshipType{};
+  std::optional<std::int32_t> Id{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::string> Text{};
+  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTTrait>> Traits{};
+  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTConcept>> SNOMEDCTConcepts{};
 
   friend bool operator==(SNOMEDCTAttribute const&, SNOMEDCTAttribute const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SNOMEDCTDetails {
-  std::optional<std::string> Edition;
-  std::optional<std::string> Language;
-  std::optional<std::string> VersionDate;
+  std::optional<std::string> Edition{};
+  std::optional<std::string> Language{};
+  std::optional<std::string> VersionDate{};
 
   friend bool operator==(SNOMEDCTDetails const&, SNOMEDCTDetails const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SNOMEDCTEntity {
-  std::optional<std::int32_t> Id;
-  std::optional<std::string> Text;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTEntityCategory>> Category;
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTEntityType>> Type;
-  std::optional<float> Score;
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTAttribute>> Attributes;
-  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTTrait>> Traits;
-  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTConcept>> SNOMEDCTConcepts;
+  std::optional<std::int32_t> Id{};
+  std::optional<std::string> Text{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTEntityCategory>> Category{};
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTEntityType>> Type{};
+  std::optional<float> Score{};
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTAttribute>> Attributes{};
+  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTTrait>> Traits{};
+  std::optional<std::vector<::awsjson::comprehendmedical::SNOMEDCTConcept>> SNOMEDCTConcepts{};
 
   friend bool operator==(SNOMEDCTEntity const&, SNOMEDCTEntity const&) = default;
 };

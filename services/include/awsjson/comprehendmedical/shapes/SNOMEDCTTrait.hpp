@@ -14,8 +14,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SNOMEDCTTrait {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTTraitName>> Name;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::SNOMEDCTTraitName>> Name{};
+  std::optional<float> Score{};
 
   friend bool operator==(SNOMEDCTTrait const&, SNOMEDCTTrait const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartEntitiesDetectionV2JobResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StartEntitiesDetectionV2JobResponse const&,
                          StartEntitiesDetectionV2JobResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartPHIDetectionJobRequest {
-  ::awsjson::comprehendmedical::InputDataConfig InputDataConfig;
-  ::awsjson::comprehendmedical::OutputDataConfig OutputDataConfig;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> JobName;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::string> KMSKey;
-  awsjson::open_enum<::awsjson::comprehendmedical::LanguageCode> LanguageCode;
+  ::awsjson::comprehendmedical::InputDataConfig InputDataConfig{};
+  ::awsjson::comprehendmedical::OutputDataConfig OutputDataConfig{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::string> KMSKey{};
+  awsjson::open_enum<::awsjson::comprehendmedical::LanguageCode> LanguageCode{};
 
   friend bool operator==(StartPHIDetectionJobRequest const&,
                          StartPHIDetectionJobRequest const&) = default;

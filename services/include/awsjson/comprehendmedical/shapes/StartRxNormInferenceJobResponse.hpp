@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRxNormInferenceJobResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StartRxNormInferenceJobResponse const&,
                          StartRxNormInferenceJobResponse const&) = default;

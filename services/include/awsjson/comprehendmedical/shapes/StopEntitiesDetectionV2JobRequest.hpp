@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopEntitiesDetectionV2JobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(StopEntitiesDetectionV2JobRequest const&,
                          StopEntitiesDetectionV2JobRequest const&) = default;

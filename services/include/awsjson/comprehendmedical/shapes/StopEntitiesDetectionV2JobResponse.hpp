@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopEntitiesDetectionV2JobResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StopEntitiesDetectionV2JobResponse const&,
                          StopEntitiesDetectionV2JobResponse const&) = default;

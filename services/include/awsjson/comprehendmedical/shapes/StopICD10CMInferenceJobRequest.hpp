@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopICD10CMInferenceJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(StopICD10CMInferenceJobRequest const&,
                          StopICD10CMInferenceJobRequest const&) = default;

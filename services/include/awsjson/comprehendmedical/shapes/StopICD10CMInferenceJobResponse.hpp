@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopICD10CMInferenceJobResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StopICD10CMInferenceJobResponse const&,
                          StopICD10CMInferenceJobResponse const&) = default;

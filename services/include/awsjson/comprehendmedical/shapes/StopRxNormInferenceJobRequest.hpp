@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopRxNormInferenceJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(StopRxNormInferenceJobRequest const&,
                          StopRxNormInferenceJobRequest const&) = default;

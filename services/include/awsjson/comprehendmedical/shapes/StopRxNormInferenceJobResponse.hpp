@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopRxNormInferenceJobResponse {
-  std::optional<std::string> JobId;
+  std::optional<std::string> JobId{};
 
   friend bool operator==(StopRxNormInferenceJobResponse const&,
                          StopRxNormInferenceJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyRequestsException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(TooManyRequestsException const&,
                          TooManyRequestsException const&) = default;

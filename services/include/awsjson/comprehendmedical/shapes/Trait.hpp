@@ -14,8 +14,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Trait {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::AttributeName>> Name;
-  std::optional<float> Score;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::AttributeName>> Name{};
+  std::optional<float> Score{};
 
   friend bool operator==(Trait const&, Trait const&) = default;
 };

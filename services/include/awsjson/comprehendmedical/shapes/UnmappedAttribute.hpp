@@ -15,8 +15,8 @@ namespace awsjson::comprehendmedical {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnmappedAttribute {
-  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntityType>> Type;
-  std::optional<::awsjson::comprehendmedical::Attribute> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::comprehendmedical::EntityType>> Type{};
+  std::optional<::awsjson::comprehendmedical::Attribute> Attribute{};
 
   friend bool operator==(UnmappedAttribute const&, UnmappedAttribute const&) = default;
 };

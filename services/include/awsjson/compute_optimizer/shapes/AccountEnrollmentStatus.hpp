@@ -14,10 +14,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountEnrollmentStatus {
-  std::optional<std::string> accountId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Status>> status;
-  std::optional<std::string> statusReason;
-  std::optional<awsjson::timestamp> lastUpdatedTimestamp;
+  std::optional<std::string> accountId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Status>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<awsjson::timestamp> lastUpdatedTimestamp{};
 
   friend bool operator==(AccountEnrollmentStatus const&, AccountEnrollmentStatus const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroupConfiguration {
-  std::optional<std::int32_t> desiredCapacity;
-  std::optional<std::int32_t> minSize;
-  std::optional<std::int32_t> maxSize;
-  std::optional<std::string> instanceType;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::AllocationStrategy>> allocationStrategy;
-  std::optional<double> estimatedInstanceHourReductionPercentage;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::AsgType>> type;
-  std::optional<std::vector<std::string>> mixedInstanceTypes;
+  std::optional<std::int32_t> desiredCapacity{};
+  std::optional<std::int32_t> minSize{};
+  std::optional<std::int32_t> maxSize{};
+  std::optional<std::string> instanceType{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::AllocationStrategy>> allocationStrategy{};
+  std::optional<double> estimatedInstanceHourReductionPercentage{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::AsgType>> type{};
+  std::optional<std::vector<std::string>> mixedInstanceTypes{};
 
   friend bool operator==(AutoScalingGroupConfiguration const&,
                          AutoScalingGroupConfiguration const&) = default;

@@ -22,19 +22,19 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroupRecommendation {
-  std::optional<std::string> accountId;
-  std::optional<std::string> autoScalingGroupArn;
-  std::optional<std::string> autoScalingGroupName;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Finding>> finding;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> utilizationMetrics;
-  std::optional<double> lookBackPeriodInDays;
-  std::optional<::awsjson::compute_optimizer::AutoScalingGroupConfiguration> currentConfiguration;
-  std::optional<::awsjson::compute_optimizer::GpuInfo> currentInstanceGpuInfo;
-  std::optional<std::vector<::awsjson::compute_optimizer::AutoScalingGroupRecommendationOption>> recommendationOptions;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk;
-  std::optional<::awsjson::compute_optimizer::EffectiveRecommendationPreferences> effectiveRecommendationPreferences;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadType>>> inferredWorkloadTypes;
+  std::optional<std::string> accountId{};
+  std::optional<std::string> autoScalingGroupArn{};
+  std::optional<std::string> autoScalingGroupName{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Finding>> finding{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> utilizationMetrics{};
+  std::optional<double> lookBackPeriodInDays{};
+  std::optional<::awsjson::compute_optimizer::AutoScalingGroupConfiguration> currentConfiguration{};
+  std::optional<::awsjson::compute_optimizer::GpuInfo> currentInstanceGpuInfo{};
+  std::optional<std::vector<::awsjson::compute_optimizer::AutoScalingGroupRecommendationOption>> recommendationOptions{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk{};
+  std::optional<::awsjson::compute_optimizer::EffectiveRecommendationPreferences> effectiveRecommendationPreferences{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadType>>> inferredWorkloadTypes{};
 
   friend bool operator==(AutoScalingGroupRecommendation const&,
                          AutoScalingGroupRecommendation const&) = default;

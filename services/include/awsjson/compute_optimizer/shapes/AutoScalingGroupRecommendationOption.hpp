@@ -21,14 +21,14 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroupRecommendationOption {
-  std::optional<::awsjson::compute_optimizer::AutoScalingGroupConfiguration> configuration;
-  std::optional<::awsjson::compute_optimizer::GpuInfo> instanceGpuInfo;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> projectedUtilizationMetrics;
-  std::optional<double> performanceRisk;
-  std::optional<std::int32_t> rank;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::AutoScalingGroupSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MigrationEffort>> migrationEffort;
+  std::optional<::awsjson::compute_optimizer::AutoScalingGroupConfiguration> configuration{};
+  std::optional<::awsjson::compute_optimizer::GpuInfo> instanceGpuInfo{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> projectedUtilizationMetrics{};
+  std::optional<double> performanceRisk{};
+  std::optional<std::int32_t> rank{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::AutoScalingGroupSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MigrationEffort>> migrationEffort{};
 
   friend bool operator==(AutoScalingGroupRecommendationOption const&,
                          AutoScalingGroupRecommendationOption const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroupSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::AutoScalingGroupEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::AutoScalingGroupEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(AutoScalingGroupSavingsOpportunityAfterDiscounts const&,
                          AutoScalingGroupSavingsOpportunityAfterDiscounts const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerRecommendation {
-  std::optional<std::string> containerName;
-  std::optional<::awsjson::compute_optimizer::MemorySizeConfiguration> memorySizeConfiguration;
-  std::optional<std::int32_t> cpu;
+  std::optional<std::string> containerName{};
+  std::optional<::awsjson::compute_optimizer::MemorySizeConfiguration> memorySizeConfiguration{};
+  std::optional<std::int32_t> cpu{};
 
   friend bool operator==(ContainerRecommendation const&, ContainerRecommendation const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CurrentPerformanceRiskRatings {
-  std::optional<std::int64_t> high;
-  std::optional<std::int64_t> medium;
-  std::optional<std::int64_t> low;
-  std::optional<std::int64_t> veryLow;
+  std::optional<std::int64_t> high{};
+  std::optional<std::int64_t> medium{};
+  std::optional<std::int64_t> low{};
+  std::optional<std::int64_t> veryLow{};
 
   friend bool operator==(CurrentPerformanceRiskRatings const&,
                          CurrentPerformanceRiskRatings const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomizableMetricParameters {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CustomizableMetricThreshold>> threshold;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CustomizableMetricHeadroom>> headroom;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CustomizableMetricThreshold>> threshold{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CustomizableMetricHeadroom>> headroom{};
 
   friend bool operator==(CustomizableMetricParameters const&,
                          CustomizableMetricParameters const&) = default;

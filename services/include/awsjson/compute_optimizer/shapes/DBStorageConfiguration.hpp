@@ -13,11 +13,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DBStorageConfiguration {
-  std::optional<std::string> storageType;
-  std::optional<std::int32_t> allocatedStorage;
-  std::optional<std::int32_t> iops;
-  std::optional<std::int32_t> maxAllocatedStorage;
-  std::optional<std::int32_t> storageThroughput;
+  std::optional<std::string> storageType{};
+  std::optional<std::int32_t> allocatedStorage{};
+  std::optional<std::int32_t> iops{};
+  std::optional<std::int32_t> maxAllocatedStorage{};
+  std::optional<std::int32_t> storageThroughput{};
 
   friend bool operator==(DBStorageConfiguration const&, DBStorageConfiguration const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRecommendationPreferencesRequest {
-  awsjson::open_enum<::awsjson::compute_optimizer::ResourceType> resourceType;
-  std::optional<::awsjson::compute_optimizer::Scope> scope;
-  std::vector<awsjson::open_enum<::awsjson::compute_optimizer::RecommendationPreferenceName>> recommendationPreferenceNames;
+  awsjson::open_enum<::awsjson::compute_optimizer::ResourceType> resourceType{};
+  std::optional<::awsjson::compute_optimizer::Scope> scope{};
+  std::vector<awsjson::open_enum<::awsjson::compute_optimizer::RecommendationPreferenceName>> recommendationPreferenceNames{};
 
   friend bool operator==(DeleteRecommendationPreferencesRequest const&,
                          DeleteRecommendationPreferencesRequest const&) = default;

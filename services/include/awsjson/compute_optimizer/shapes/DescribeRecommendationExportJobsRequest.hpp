@@ -16,10 +16,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommendationExportJobsRequest {
-  std::optional<std::vector<std::string>> jobIds;
-  std::optional<std::vector<::awsjson::compute_optimizer::JobFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> jobIds{};
+  std::optional<std::vector<::awsjson::compute_optimizer::JobFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeRecommendationExportJobsRequest const&,
                          DescribeRecommendationExportJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommendationExportJobsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationExportJob>> recommendationExportJobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationExportJob>> recommendationExportJobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeRecommendationExportJobsResponse const&,
                          DescribeRecommendationExportJobsResponse const&) = default;

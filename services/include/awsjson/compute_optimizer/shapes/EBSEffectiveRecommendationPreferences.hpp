@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EBSEffectiveRecommendationPreferences {
-  std::optional<::awsjson::compute_optimizer::EBSSavingsEstimationMode> savingsEstimationMode;
+  std::optional<::awsjson::compute_optimizer::EBSSavingsEstimationMode> savingsEstimationMode{};
 
   friend bool operator==(EBSEffectiveRecommendationPreferences const&,
                          EBSEffectiveRecommendationPreferences const&) = default;

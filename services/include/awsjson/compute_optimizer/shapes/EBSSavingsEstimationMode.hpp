@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EBSSavingsEstimationMode {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EBSSavingsEstimationModeSource>> source;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EBSSavingsEstimationModeSource>> source{};
 
   friend bool operator==(EBSSavingsEstimationMode const&,
                          EBSSavingsEstimationMode const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EBSSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::EBSEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::EBSEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(EBSSavingsOpportunityAfterDiscounts const&,
                          EBSSavingsOpportunityAfterDiscounts const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EBSUtilizationMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EBSMetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic>> statistic;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EBSMetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic>> statistic{};
+  std::optional<double> value{};
 
   friend bool operator==(EBSUtilizationMetric const&, EBSUtilizationMetric const&) = default;
 };

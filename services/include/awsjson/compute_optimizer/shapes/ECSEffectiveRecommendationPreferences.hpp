@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSEffectiveRecommendationPreferences {
-  std::optional<::awsjson::compute_optimizer::ECSSavingsEstimationMode> savingsEstimationMode;
+  std::optional<::awsjson::compute_optimizer::ECSSavingsEstimationMode> savingsEstimationMode{};
 
   friend bool operator==(ECSEffectiveRecommendationPreferences const&,
                          ECSEffectiveRecommendationPreferences const&) = default;

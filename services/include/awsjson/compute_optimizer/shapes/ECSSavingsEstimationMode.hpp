@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSSavingsEstimationMode {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSSavingsEstimationModeSource>> source;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSSavingsEstimationModeSource>> source{};
 
   friend bool operator==(ECSSavingsEstimationMode const&,
                          ECSSavingsEstimationMode const&) = default;

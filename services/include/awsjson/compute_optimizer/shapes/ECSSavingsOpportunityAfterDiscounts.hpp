@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::ECSEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::ECSEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(ECSSavingsOpportunityAfterDiscounts const&,
                          ECSSavingsOpportunityAfterDiscounts const&) = default;

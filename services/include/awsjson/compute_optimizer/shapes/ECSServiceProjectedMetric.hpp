@@ -15,10 +15,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSServiceProjectedMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricName>> name;
-  std::optional<std::vector<awsjson::timestamp>> timestamps;
-  std::optional<std::vector<double>> upperBoundValues;
-  std::optional<std::vector<double>> lowerBoundValues;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricName>> name{};
+  std::optional<std::vector<awsjson::timestamp>> timestamps{};
+  std::optional<std::vector<double>> upperBoundValues{};
+  std::optional<std::vector<double>> lowerBoundValues{};
 
   friend bool operator==(ECSServiceProjectedMetric const&,
                          ECSServiceProjectedMetric const&) = default;

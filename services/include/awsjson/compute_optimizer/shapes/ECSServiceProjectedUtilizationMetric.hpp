@@ -15,10 +15,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSServiceProjectedUtilizationMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricStatistic>> statistic;
-  std::optional<double> lowerBoundValue;
-  std::optional<double> upperBoundValue;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricStatistic>> statistic{};
+  std::optional<double> lowerBoundValue{};
+  std::optional<double> upperBoundValue{};
 
   friend bool operator==(ECSServiceProjectedUtilizationMetric const&,
                          ECSServiceProjectedUtilizationMetric const&) = default;

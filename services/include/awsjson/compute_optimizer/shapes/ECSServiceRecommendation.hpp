@@ -23,19 +23,19 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSServiceRecommendation {
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> accountId;
-  std::optional<::awsjson::compute_optimizer::ServiceConfiguration> currentServiceConfiguration;
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceUtilizationMetric>> utilizationMetrics;
-  std::optional<double> lookbackPeriodInDays;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceLaunchType>> launchType;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceRecommendationFinding>> finding;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceRecommendationFindingReasonCode>>> findingReasonCodes;
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendationOption>> serviceRecommendationOptions;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk;
-  std::optional<::awsjson::compute_optimizer::ECSEffectiveRecommendationPreferences> effectiveRecommendationPreferences;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> accountId{};
+  std::optional<::awsjson::compute_optimizer::ServiceConfiguration> currentServiceConfiguration{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceUtilizationMetric>> utilizationMetrics{};
+  std::optional<double> lookbackPeriodInDays{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceLaunchType>> launchType{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceRecommendationFinding>> finding{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceRecommendationFindingReasonCode>>> findingReasonCodes{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendationOption>> serviceRecommendationOptions{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk{};
+  std::optional<::awsjson::compute_optimizer::ECSEffectiveRecommendationPreferences> effectiveRecommendationPreferences{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
 
   friend bool operator==(ECSServiceRecommendation const&,
                          ECSServiceRecommendation const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSServiceRecommendationOption {
-  std::optional<std::int32_t> memory;
-  std::optional<std::int32_t> cpu;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::ECSSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceProjectedUtilizationMetric>> projectedUtilizationMetrics;
-  std::optional<std::vector<::awsjson::compute_optimizer::ContainerRecommendation>> containerRecommendations;
+  std::optional<std::int32_t> memory{};
+  std::optional<std::int32_t> cpu{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::ECSSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceProjectedUtilizationMetric>> projectedUtilizationMetrics{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ContainerRecommendation>> containerRecommendations{};
 
   friend bool operator==(ECSServiceRecommendationOption const&,
                          ECSServiceRecommendationOption const&) = default;

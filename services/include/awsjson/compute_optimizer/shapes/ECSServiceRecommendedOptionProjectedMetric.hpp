@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSServiceRecommendedOptionProjectedMetric {
-  std::optional<std::int32_t> recommendedCpuUnits;
-  std::optional<std::int32_t> recommendedMemorySize;
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceProjectedMetric>> projectedMetrics;
+  std::optional<std::int32_t> recommendedCpuUnits{};
+  std::optional<std::int32_t> recommendedMemorySize{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceProjectedMetric>> projectedMetrics{};
 
   friend bool operator==(ECSServiceRecommendedOptionProjectedMetric const&,
                          ECSServiceRecommendedOptionProjectedMetric const&) = default;

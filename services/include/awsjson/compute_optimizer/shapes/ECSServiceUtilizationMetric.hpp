@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSServiceUtilizationMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricStatistic>> statistic;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ECSServiceMetricStatistic>> statistic{};
+  std::optional<double> value{};
 
   friend bool operator==(ECSServiceUtilizationMetric const&,
                          ECSServiceUtilizationMetric const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectivePreferredResource {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::PreferredResourceName>> name;
-  std::optional<std::vector<std::string>> includeList;
-  std::optional<std::vector<std::string>> effectiveIncludeList;
-  std::optional<std::vector<std::string>> excludeList;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::PreferredResourceName>> name{};
+  std::optional<std::vector<std::string>> includeList{};
+  std::optional<std::vector<std::string>> effectiveIncludeList{};
+  std::optional<std::vector<std::string>> excludeList{};
 
   friend bool operator==(EffectivePreferredResource const&,
                          EffectivePreferredResource const&) = default;

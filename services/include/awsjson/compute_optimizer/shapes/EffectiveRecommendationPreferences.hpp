@@ -22,14 +22,14 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EffectiveRecommendationPreferences {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::CpuVendorArchitecture>>> cpuVendorArchitectures;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadTypesPreference>> inferredWorkloadTypes;
-  std::optional<::awsjson::compute_optimizer::ExternalMetricsPreference> externalMetricsPreference;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationPreference>> utilizationPreferences;
-  std::optional<std::vector<::awsjson::compute_optimizer::EffectivePreferredResource>> preferredResources;
-  std::optional<::awsjson::compute_optimizer::InstanceSavingsEstimationMode> savingsEstimationMode;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::CpuVendorArchitecture>>> cpuVendorArchitectures{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadTypesPreference>> inferredWorkloadTypes{};
+  std::optional<::awsjson::compute_optimizer::ExternalMetricsPreference> externalMetricsPreference{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationPreference>> utilizationPreferences{};
+  std::optional<std::vector<::awsjson::compute_optimizer::EffectivePreferredResource>> preferredResources{};
+  std::optional<::awsjson::compute_optimizer::InstanceSavingsEstimationMode> savingsEstimationMode{};
 
   friend bool operator==(EffectiveRecommendationPreferences const&,
                          EffectiveRecommendationPreferences const&) = default;

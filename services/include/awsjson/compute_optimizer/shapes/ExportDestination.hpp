@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportDestination {
-  std::optional<::awsjson::compute_optimizer::S3Destination> s3;
+  std::optional<::awsjson::compute_optimizer::S3Destination> s3{};
 
   friend bool operator==(ExportDestination const&, ExportDestination const&) = default;
 };

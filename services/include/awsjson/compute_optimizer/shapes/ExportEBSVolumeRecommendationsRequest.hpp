@@ -18,12 +18,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportEBSVolumeRecommendationsRequest {
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<::awsjson::compute_optimizer::EBSFilter>> filters;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::ExportableVolumeField>>> fieldsToExport;
-  ::awsjson::compute_optimizer::S3DestinationConfig s3DestinationConfig;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FileFormat>> fileFormat;
-  std::optional<bool> includeMemberAccounts;
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<::awsjson::compute_optimizer::EBSFilter>> filters{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::ExportableVolumeField>>> fieldsToExport{};
+  ::awsjson::compute_optimizer::S3DestinationConfig s3DestinationConfig{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FileFormat>> fileFormat{};
+  std::optional<bool> includeMemberAccounts{};
 
   friend bool operator==(ExportEBSVolumeRecommendationsRequest const&,
                          ExportEBSVolumeRecommendationsRequest const&) = default;

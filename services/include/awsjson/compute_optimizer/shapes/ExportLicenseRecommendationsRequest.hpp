@@ -18,12 +18,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportLicenseRecommendationsRequest {
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<::awsjson::compute_optimizer::LicenseRecommendationFilter>> filters;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::ExportableLicenseField>>> fieldsToExport;
-  ::awsjson::compute_optimizer::S3DestinationConfig s3DestinationConfig;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FileFormat>> fileFormat;
-  std::optional<bool> includeMemberAccounts;
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LicenseRecommendationFilter>> filters{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::ExportableLicenseField>>> fieldsToExport{};
+  ::awsjson::compute_optimizer::S3DestinationConfig s3DestinationConfig{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FileFormat>> fileFormat{};
+  std::optional<bool> includeMemberAccounts{};
 
   friend bool operator==(ExportLicenseRecommendationsRequest const&,
                          ExportLicenseRecommendationsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportLicenseRecommendationsResponse {
-  std::optional<std::string> jobId;
-  std::optional<::awsjson::compute_optimizer::S3Destination> s3Destination;
+  std::optional<std::string> jobId{};
+  std::optional<::awsjson::compute_optimizer::S3Destination> s3Destination{};
 
   friend bool operator==(ExportLicenseRecommendationsResponse const&,
                          ExportLicenseRecommendationsResponse const&) = default;

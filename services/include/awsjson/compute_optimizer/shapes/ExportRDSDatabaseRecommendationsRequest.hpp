@@ -18,13 +18,13 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportRDSDatabaseRecommendationsRequest {
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBRecommendationFilter>> filters;
-  std::optional<std::vector<std::string>> fieldsToExport;
-  ::awsjson::compute_optimizer::S3DestinationConfig s3DestinationConfig;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FileFormat>> fileFormat;
-  std::optional<bool> includeMemberAccounts;
-  std::optional<::awsjson::compute_optimizer::RecommendationPreferences> recommendationPreferences;
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBRecommendationFilter>> filters{};
+  std::optional<std::vector<std::string>> fieldsToExport{};
+  ::awsjson::compute_optimizer::S3DestinationConfig s3DestinationConfig{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FileFormat>> fileFormat{};
+  std::optional<bool> includeMemberAccounts{};
+  std::optional<::awsjson::compute_optimizer::RecommendationPreferences> recommendationPreferences{};
 
   friend bool operator==(ExportRDSDatabaseRecommendationsRequest const&,
                          ExportRDSDatabaseRecommendationsRequest const&) = default;

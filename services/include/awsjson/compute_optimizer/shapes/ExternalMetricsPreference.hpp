@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalMetricsPreference {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ExternalMetricsSource>> source;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ExternalMetricsSource>> source{};
 
   friend bool operator==(ExternalMetricsPreference const&,
                          ExternalMetricsPreference const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FilterName>> name;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FilterName>> name{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

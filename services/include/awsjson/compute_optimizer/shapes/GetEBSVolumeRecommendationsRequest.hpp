@@ -16,11 +16,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEBSVolumeRecommendationsRequest {
-  std::optional<std::vector<std::string>> volumeArns;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<::awsjson::compute_optimizer::EBSFilter>> filters;
-  std::optional<std::vector<std::string>> accountIds;
+  std::optional<std::vector<std::string>> volumeArns{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<::awsjson::compute_optimizer::EBSFilter>> filters{};
+  std::optional<std::vector<std::string>> accountIds{};
 
   friend bool operator==(GetEBSVolumeRecommendationsRequest const&,
                          GetEBSVolumeRecommendationsRequest const&) = default;

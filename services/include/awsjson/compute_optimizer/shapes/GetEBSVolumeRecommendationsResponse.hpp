@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEBSVolumeRecommendationsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::VolumeRecommendation>> volumeRecommendations;
-  std::optional<std::vector<::awsjson::compute_optimizer::GetRecommendationError>> errors;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::VolumeRecommendation>> volumeRecommendations{};
+  std::optional<std::vector<::awsjson::compute_optimizer::GetRecommendationError>> errors{};
 
   friend bool operator==(GetEBSVolumeRecommendationsResponse const&,
                          GetEBSVolumeRecommendationsResponse const&) = default;

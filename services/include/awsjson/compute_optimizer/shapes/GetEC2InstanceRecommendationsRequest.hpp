@@ -17,12 +17,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEC2InstanceRecommendationsRequest {
-  std::optional<std::vector<std::string>> instanceArns;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<::awsjson::compute_optimizer::Filter>> filters;
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<::awsjson::compute_optimizer::RecommendationPreferences> recommendationPreferences;
+  std::optional<std::vector<std::string>> instanceArns{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Filter>> filters{};
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<::awsjson::compute_optimizer::RecommendationPreferences> recommendationPreferences{};
 
   friend bool operator==(GetEC2InstanceRecommendationsRequest const&,
                          GetEC2InstanceRecommendationsRequest const&) = default;

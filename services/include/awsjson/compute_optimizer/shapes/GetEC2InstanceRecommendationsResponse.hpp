@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEC2InstanceRecommendationsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::InstanceRecommendation>> instanceRecommendations;
-  std::optional<std::vector<::awsjson::compute_optimizer::GetRecommendationError>> errors;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::InstanceRecommendation>> instanceRecommendations{};
+  std::optional<std::vector<::awsjson::compute_optimizer::GetRecommendationError>> errors{};
 
   friend bool operator==(GetEC2InstanceRecommendationsResponse const&,
                          GetEC2InstanceRecommendationsResponse const&) = default;

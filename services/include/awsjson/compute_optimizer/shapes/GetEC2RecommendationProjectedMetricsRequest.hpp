@@ -16,12 +16,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEC2RecommendationProjectedMetricsRequest {
-  std::string instanceArn;
-  awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic> stat;
-  std::int32_t period;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
-  std::optional<::awsjson::compute_optimizer::RecommendationPreferences> recommendationPreferences;
+  std::string instanceArn{};
+  awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic> stat{};
+  std::int32_t period{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
+  std::optional<::awsjson::compute_optimizer::RecommendationPreferences> recommendationPreferences{};
 
   friend bool operator==(GetEC2RecommendationProjectedMetricsRequest const&,
                          GetEC2RecommendationProjectedMetricsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEC2RecommendationProjectedMetricsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer::RecommendedOptionProjectedMetric>> recommendedOptionProjectedMetrics;
+  std::optional<std::vector<::awsjson::compute_optimizer::RecommendedOptionProjectedMetric>> recommendedOptionProjectedMetrics{};
 
   friend bool operator==(GetEC2RecommendationProjectedMetricsResponse const&,
                          GetEC2RecommendationProjectedMetricsResponse const&) = default;

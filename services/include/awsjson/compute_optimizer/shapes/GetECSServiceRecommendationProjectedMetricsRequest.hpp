@@ -15,11 +15,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetECSServiceRecommendationProjectedMetricsRequest {
-  std::string serviceArn;
-  awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic> stat;
-  std::int32_t period;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
+  std::string serviceArn{};
+  awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic> stat{};
+  std::int32_t period{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
 
   friend bool operator==(GetECSServiceRecommendationProjectedMetricsRequest const&,
                          GetECSServiceRecommendationProjectedMetricsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetECSServiceRecommendationProjectedMetricsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendedOptionProjectedMetric>> recommendedOptionProjectedMetrics;
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendedOptionProjectedMetric>> recommendedOptionProjectedMetrics{};
 
   friend bool operator==(GetECSServiceRecommendationProjectedMetricsResponse const&,
                          GetECSServiceRecommendationProjectedMetricsResponse const&) = default;

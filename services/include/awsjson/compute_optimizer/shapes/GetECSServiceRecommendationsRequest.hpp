@@ -16,11 +16,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetECSServiceRecommendationsRequest {
-  std::optional<std::vector<std::string>> serviceArns;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendationFilter>> filters;
-  std::optional<std::vector<std::string>> accountIds;
+  std::optional<std::vector<std::string>> serviceArns{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendationFilter>> filters{};
+  std::optional<std::vector<std::string>> accountIds{};
 
   friend bool operator==(GetECSServiceRecommendationsRequest const&,
                          GetECSServiceRecommendationsRequest const&) = default;

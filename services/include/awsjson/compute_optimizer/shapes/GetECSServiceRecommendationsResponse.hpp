@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetECSServiceRecommendationsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendation>> ecsServiceRecommendations;
-  std::optional<std::vector<::awsjson::compute_optimizer::GetRecommendationError>> errors;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ECSServiceRecommendation>> ecsServiceRecommendations{};
+  std::optional<std::vector<::awsjson::compute_optimizer::GetRecommendationError>> errors{};
 
   friend bool operator==(GetECSServiceRecommendationsResponse const&,
                          GetECSServiceRecommendationsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEffectiveRecommendationPreferencesRequest {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(GetEffectiveRecommendationPreferencesRequest const&,
                          GetEffectiveRecommendationPreferencesRequest const&) = default;

@@ -19,11 +19,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEffectiveRecommendationPreferencesResponse {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics;
-  std::optional<::awsjson::compute_optimizer::ExternalMetricsPreference> externalMetricsPreference;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationPreference>> utilizationPreferences;
-  std::optional<std::vector<::awsjson::compute_optimizer::EffectivePreferredResource>> preferredResources;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics{};
+  std::optional<::awsjson::compute_optimizer::ExternalMetricsPreference> externalMetricsPreference{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationPreference>> utilizationPreferences{};
+  std::optional<std::vector<::awsjson::compute_optimizer::EffectivePreferredResource>> preferredResources{};
 
   friend bool operator==(GetEffectiveRecommendationPreferencesResponse const&,
                          GetEffectiveRecommendationPreferencesResponse const&) = default;

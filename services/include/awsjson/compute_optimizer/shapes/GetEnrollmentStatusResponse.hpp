@@ -15,11 +15,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnrollmentStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Status>> status;
-  std::optional<std::string> statusReason;
-  std::optional<bool> memberAccountsEnrolled;
-  std::optional<awsjson::timestamp> lastUpdatedTimestamp;
-  std::optional<std::int32_t> numberOfMemberAccountsOptedIn;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Status>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<bool> memberAccountsEnrolled{};
+  std::optional<awsjson::timestamp> lastUpdatedTimestamp{};
+  std::optional<std::int32_t> numberOfMemberAccountsOptedIn{};
 
   friend bool operator==(GetEnrollmentStatusResponse const&,
                          GetEnrollmentStatusResponse const&) = default;

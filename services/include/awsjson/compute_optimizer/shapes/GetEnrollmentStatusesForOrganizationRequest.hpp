@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnrollmentStatusesForOrganizationRequest {
-  std::optional<std::vector<::awsjson::compute_optimizer::EnrollmentFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<::awsjson::compute_optimizer::EnrollmentFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetEnrollmentStatusesForOrganizationRequest const&,
                          GetEnrollmentStatusesForOrganizationRequest const&) = default;

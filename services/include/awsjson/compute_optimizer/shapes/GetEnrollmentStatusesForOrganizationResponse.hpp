@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnrollmentStatusesForOrganizationResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer::AccountEnrollmentStatus>> accountEnrollmentStatuses;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer::AccountEnrollmentStatus>> accountEnrollmentStatuses{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetEnrollmentStatusesForOrganizationResponse const&,
                          GetEnrollmentStatusesForOrganizationResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdleRecommendationsRequest {
-  std::optional<std::vector<std::string>> resourceArns;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<::awsjson::compute_optimizer::IdleRecommendationFilter>> filters;
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<::awsjson::compute_optimizer::OrderBy> orderBy;
+  std::optional<std::vector<std::string>> resourceArns{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<::awsjson::compute_optimizer::IdleRecommendationFilter>> filters{};
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<::awsjson::compute_optimizer::OrderBy> orderBy{};
 
   friend bool operator==(GetIdleRecommendationsRequest const&,
                          GetIdleRecommendationsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIdleRecommendationsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::IdleRecommendation>> idleRecommendations;
-  std::optional<std::vector<::awsjson::compute_optimizer::IdleRecommendationError>> errors;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::IdleRecommendation>> idleRecommendations{};
+  std::optional<std::vector<::awsjson::compute_optimizer::IdleRecommendationError>> errors{};
 
   friend bool operator==(GetIdleRecommendationsResponse const&,
                          GetIdleRecommendationsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLambdaFunctionRecommendationsRequest {
-  std::optional<std::vector<std::string>> functionArns;
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionRecommendationFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> functionArns{};
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionRecommendationFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetLambdaFunctionRecommendationsRequest const&,
                          GetLambdaFunctionRecommendationsRequest const&) = default;

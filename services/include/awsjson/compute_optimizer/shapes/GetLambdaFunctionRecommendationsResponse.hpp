@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLambdaFunctionRecommendationsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionRecommendation>> lambdaFunctionRecommendations;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionRecommendation>> lambdaFunctionRecommendations{};
 
   friend bool operator==(GetLambdaFunctionRecommendationsResponse const&,
                          GetLambdaFunctionRecommendationsResponse const&) = default;

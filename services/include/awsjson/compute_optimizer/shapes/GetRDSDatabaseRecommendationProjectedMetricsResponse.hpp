@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRDSDatabaseRecommendationProjectedMetricsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDatabaseRecommendedOptionProjectedMetric>> recommendedOptionProjectedMetrics;
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDatabaseRecommendedOptionProjectedMetric>> recommendedOptionProjectedMetrics{};
 
   friend bool operator==(GetRDSDatabaseRecommendationProjectedMetricsResponse const&,
                          GetRDSDatabaseRecommendationProjectedMetricsResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationError {
-  std::optional<std::string> identifier;
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> identifier{};
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(GetRecommendationError const&, GetRecommendationError const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationPreferencesRequest {
-  awsjson::open_enum<::awsjson::compute_optimizer::ResourceType> resourceType;
-  std::optional<::awsjson::compute_optimizer::Scope> scope;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  awsjson::open_enum<::awsjson::compute_optimizer::ResourceType> resourceType{};
+  std::optional<::awsjson::compute_optimizer::Scope> scope{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetRecommendationPreferencesRequest const&,
                          GetRecommendationPreferencesRequest const&) = default;

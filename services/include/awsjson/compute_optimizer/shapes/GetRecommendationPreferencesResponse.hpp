@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationPreferencesResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationPreferencesDetail>> recommendationPreferencesDetails;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationPreferencesDetail>> recommendationPreferencesDetails{};
 
   friend bool operator==(GetRecommendationPreferencesResponse const&,
                          GetRecommendationPreferencesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationSummariesRequest {
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetRecommendationSummariesRequest const&,
                          GetRecommendationSummariesRequest const&) = default;

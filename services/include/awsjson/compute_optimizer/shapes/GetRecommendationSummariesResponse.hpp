@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationSummariesResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationSummary>> recommendationSummaries;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationSummary>> recommendationSummaries{};
 
   friend bool operator==(GetRecommendationSummariesResponse const&,
                          GetRecommendationSummariesResponse const&) = default;

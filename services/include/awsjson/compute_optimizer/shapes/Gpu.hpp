@@ -12,8 +12,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Gpu {
-  std::optional<std::int32_t> gpuCount;
-  std::optional<std::int32_t> gpuMemorySizeInMiB;
+  std::optional<std::int32_t> gpuCount{};
+  std::optional<std::int32_t> gpuMemorySizeInMiB{};
 
   friend bool operator==(Gpu const&, Gpu const&) = default;
 };

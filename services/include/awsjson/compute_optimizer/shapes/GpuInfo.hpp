@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GpuInfo {
-  std::optional<std::vector<::awsjson::compute_optimizer::Gpu>> gpus;
+  std::optional<std::vector<::awsjson::compute_optimizer::Gpu>> gpus{};
 
   friend bool operator==(GpuInfo const&, GpuInfo const&) = default;
 };

@@ -20,18 +20,18 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdleRecommendation {
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> resourceId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleRecommendationResourceType>> resourceType;
-  std::optional<std::string> accountId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleFinding>> finding;
-  std::optional<std::string> findingDescription;
-  std::optional<::awsjson::compute_optimizer::IdleSavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::IdleSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
-  std::optional<std::vector<::awsjson::compute_optimizer::IdleUtilizationMetric>> utilizationMetrics;
-  std::optional<double> lookBackPeriodInDays;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> resourceId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleRecommendationResourceType>> resourceType{};
+  std::optional<std::string> accountId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleFinding>> finding{};
+  std::optional<std::string> findingDescription{};
+  std::optional<::awsjson::compute_optimizer::IdleSavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::IdleSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
+  std::optional<std::vector<::awsjson::compute_optimizer::IdleUtilizationMetric>> utilizationMetrics{};
+  std::optional<double> lookBackPeriodInDays{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
 
   friend bool operator==(IdleRecommendation const&, IdleRecommendation const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdleRecommendationError {
-  std::optional<std::string> identifier;
-  std::optional<std::string> code;
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleRecommendationResourceType>> resourceType;
+  std::optional<std::string> identifier{};
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleRecommendationResourceType>> resourceType{};
 
   friend bool operator==(IdleRecommendationError const&, IdleRecommendationError const&) = default;
 };

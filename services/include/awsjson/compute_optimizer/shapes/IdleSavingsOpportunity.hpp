@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdleSavingsOpportunity {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::IdleEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::IdleEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(IdleSavingsOpportunity const&, IdleSavingsOpportunity const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdleSummary {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleFinding>> name;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::IdleFinding>> name{};
+  std::optional<double> value{};
 
   friend bool operator==(IdleSummary const&, IdleSummary const&) = default;
 };

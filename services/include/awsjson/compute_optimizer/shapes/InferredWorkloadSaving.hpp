@@ -16,8 +16,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferredWorkloadSaving {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadType>>> inferredWorkloadTypes;
-  std::optional<::awsjson::compute_optimizer::EstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadType>>> inferredWorkloadTypes{};
+  std::optional<::awsjson::compute_optimizer::EstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(InferredWorkloadSaving const&, InferredWorkloadSaving const&) = default;
 };

@@ -27,25 +27,25 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceRecommendation {
-  std::optional<std::string> instanceArn;
-  std::optional<std::string> accountId;
-  std::optional<std::string> instanceName;
-  std::optional<std::string> currentInstanceType;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Finding>> finding;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InstanceRecommendationFindingReasonCode>>> findingReasonCodes;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> utilizationMetrics;
-  std::optional<double> lookBackPeriodInDays;
-  std::optional<std::vector<::awsjson::compute_optimizer::InstanceRecommendationOption>> recommendationOptions;
-  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationSource>> recommendationSources;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk;
-  std::optional<::awsjson::compute_optimizer::EffectiveRecommendationPreferences> effectiveRecommendationPreferences;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadType>>> inferredWorkloadTypes;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InstanceState>> instanceState;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
-  std::optional<::awsjson::compute_optimizer::ExternalMetricStatus> externalMetricStatus;
-  std::optional<::awsjson::compute_optimizer::GpuInfo> currentInstanceGpuInfo;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InstanceIdle>> idle;
+  std::optional<std::string> instanceArn{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> instanceName{};
+  std::optional<std::string> currentInstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Finding>> finding{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InstanceRecommendationFindingReasonCode>>> findingReasonCodes{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> utilizationMetrics{};
+  std::optional<double> lookBackPeriodInDays{};
+  std::optional<std::vector<::awsjson::compute_optimizer::InstanceRecommendationOption>> recommendationOptions{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RecommendationSource>> recommendationSources{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk{};
+  std::optional<::awsjson::compute_optimizer::EffectiveRecommendationPreferences> effectiveRecommendationPreferences{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadType>>> inferredWorkloadTypes{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InstanceState>> instanceState{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
+  std::optional<::awsjson::compute_optimizer::ExternalMetricStatus> externalMetricStatus{};
+  std::optional<::awsjson::compute_optimizer::GpuInfo> currentInstanceGpuInfo{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InstanceIdle>> idle{};
 
   friend bool operator==(InstanceRecommendation const&, InstanceRecommendation const&) = default;
 };

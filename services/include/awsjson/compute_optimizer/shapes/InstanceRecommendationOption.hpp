@@ -21,15 +21,15 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceRecommendationOption {
-  std::optional<std::string> instanceType;
-  std::optional<::awsjson::compute_optimizer::GpuInfo> instanceGpuInfo;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> projectedUtilizationMetrics;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::PlatformDifference>>> platformDifferences;
-  std::optional<double> performanceRisk;
-  std::optional<std::int32_t> rank;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::InstanceSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MigrationEffort>> migrationEffort;
+  std::optional<std::string> instanceType{};
+  std::optional<::awsjson::compute_optimizer::GpuInfo> instanceGpuInfo{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationMetric>> projectedUtilizationMetrics{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::PlatformDifference>>> platformDifferences{};
+  std::optional<double> performanceRisk{};
+  std::optional<std::int32_t> rank{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::InstanceSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MigrationEffort>> migrationEffort{};
 
   friend bool operator==(InstanceRecommendationOption const&,
                          InstanceRecommendationOption const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceSavingsEstimationMode {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InstanceSavingsEstimationModeSource>> source;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InstanceSavingsEstimationModeSource>> source{};
 
   friend bool operator==(InstanceSavingsEstimationMode const&,
                          InstanceSavingsEstimationMode const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::InstanceEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::InstanceEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(InstanceSavingsOpportunityAfterDiscounts const&,
                          InstanceSavingsOpportunityAfterDiscounts const&) = default;

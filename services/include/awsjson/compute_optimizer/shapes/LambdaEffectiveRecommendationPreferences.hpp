@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaEffectiveRecommendationPreferences {
-  std::optional<::awsjson::compute_optimizer::LambdaSavingsEstimationMode> savingsEstimationMode;
+  std::optional<::awsjson::compute_optimizer::LambdaSavingsEstimationMode> savingsEstimationMode{};
 
   friend bool operator==(LambdaEffectiveRecommendationPreferences const&,
                          LambdaEffectiveRecommendationPreferences const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaEstimatedMonthlySavings {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Currency>> currency;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Currency>> currency{};
+  std::optional<double> value{};
 
   friend bool operator==(LambdaEstimatedMonthlySavings const&,
                          LambdaEstimatedMonthlySavings const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionMemoryProjectedMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMemoryMetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMemoryMetricStatistic>> statistic;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMemoryMetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMemoryMetricStatistic>> statistic{};
+  std::optional<double> value{};
 
   friend bool operator==(LambdaFunctionMemoryProjectedMetric const&,
                          LambdaFunctionMemoryProjectedMetric const&) = default;

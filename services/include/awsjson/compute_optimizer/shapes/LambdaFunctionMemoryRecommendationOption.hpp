@@ -17,11 +17,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionMemoryRecommendationOption {
-  std::optional<std::int32_t> rank;
-  std::optional<std::int32_t> memorySize;
-  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionMemoryProjectedMetric>> projectedUtilizationMetrics;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::LambdaSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
+  std::optional<std::int32_t> rank{};
+  std::optional<std::int32_t> memorySize{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionMemoryProjectedMetric>> projectedUtilizationMetrics{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::LambdaSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
 
   friend bool operator==(LambdaFunctionMemoryRecommendationOption const&,
                          LambdaFunctionMemoryRecommendationOption const&) = default;

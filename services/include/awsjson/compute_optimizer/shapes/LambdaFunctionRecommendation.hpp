@@ -22,20 +22,20 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionRecommendation {
-  std::optional<std::string> functionArn;
-  std::optional<std::string> functionVersion;
-  std::optional<std::string> accountId;
-  std::optional<std::int32_t> currentMemorySize;
-  std::optional<std::int64_t> numberOfInvocations;
-  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionUtilizationMetric>> utilizationMetrics;
-  std::optional<double> lookbackPeriodInDays;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionRecommendationFinding>> finding;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionRecommendationFindingReasonCode>>> findingReasonCodes;
-  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionMemoryRecommendationOption>> memorySizeRecommendationOptions;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk;
-  std::optional<::awsjson::compute_optimizer::LambdaEffectiveRecommendationPreferences> effectiveRecommendationPreferences;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
+  std::optional<std::string> functionArn{};
+  std::optional<std::string> functionVersion{};
+  std::optional<std::string> accountId{};
+  std::optional<std::int32_t> currentMemorySize{};
+  std::optional<std::int64_t> numberOfInvocations{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionUtilizationMetric>> utilizationMetrics{};
+  std::optional<double> lookbackPeriodInDays{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionRecommendationFinding>> finding{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionRecommendationFindingReasonCode>>> findingReasonCodes{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LambdaFunctionMemoryRecommendationOption>> memorySizeRecommendationOptions{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk{};
+  std::optional<::awsjson::compute_optimizer::LambdaEffectiveRecommendationPreferences> effectiveRecommendationPreferences{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
 
   friend bool operator==(LambdaFunctionRecommendation const&,
                          LambdaFunctionRecommendation const&) = default;

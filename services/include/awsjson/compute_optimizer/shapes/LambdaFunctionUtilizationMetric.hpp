@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunctionUtilizationMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMetricStatistic>> statistic;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaFunctionMetricStatistic>> statistic{};
+  std::optional<double> value{};
 
   friend bool operator==(LambdaFunctionUtilizationMetric const&,
                          LambdaFunctionUtilizationMetric const&) = default;

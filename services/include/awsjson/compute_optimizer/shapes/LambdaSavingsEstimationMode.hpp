@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaSavingsEstimationMode {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaSavingsEstimationModeSource>> source;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LambdaSavingsEstimationModeSource>> source{};
 
   friend bool operator==(LambdaSavingsEstimationMode const&,
                          LambdaSavingsEstimationMode const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::LambdaEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::LambdaEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(LambdaSavingsOpportunityAfterDiscounts const&,
                          LambdaSavingsOpportunityAfterDiscounts const&) = default;

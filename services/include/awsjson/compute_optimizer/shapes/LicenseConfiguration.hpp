@@ -19,14 +19,14 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseConfiguration {
-  std::optional<std::int32_t> numberOfCores;
-  std::optional<std::string> instanceType;
-  std::optional<std::string> operatingSystem;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseEdition>> licenseEdition;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseName>> licenseName;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseModel>> licenseModel;
-  std::optional<std::string> licenseVersion;
-  std::optional<std::vector<::awsjson::compute_optimizer::MetricSource>> metricsSource;
+  std::optional<std::int32_t> numberOfCores{};
+  std::optional<std::string> instanceType{};
+  std::optional<std::string> operatingSystem{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseEdition>> licenseEdition{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseName>> licenseName{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseModel>> licenseModel{};
+  std::optional<std::string> licenseVersion{};
+  std::optional<std::vector<::awsjson::compute_optimizer::MetricSource>> metricsSource{};
 
   friend bool operator==(LicenseConfiguration const&, LicenseConfiguration const&) = default;
 };

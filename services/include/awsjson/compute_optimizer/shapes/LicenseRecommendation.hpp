@@ -19,15 +19,15 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseRecommendation {
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> accountId;
-  std::optional<::awsjson::compute_optimizer::LicenseConfiguration> currentLicenseConfiguration;
-  std::optional<double> lookbackPeriodInDays;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseFinding>> finding;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::LicenseFindingReasonCode>>> findingReasonCodes;
-  std::optional<std::vector<::awsjson::compute_optimizer::LicenseRecommendationOption>> licenseRecommendationOptions;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> accountId{};
+  std::optional<::awsjson::compute_optimizer::LicenseConfiguration> currentLicenseConfiguration{};
+  std::optional<double> lookbackPeriodInDays{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseFinding>> finding{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::LicenseFindingReasonCode>>> findingReasonCodes{};
+  std::optional<std::vector<::awsjson::compute_optimizer::LicenseRecommendationOption>> licenseRecommendationOptions{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
 
   friend bool operator==(LicenseRecommendation const&, LicenseRecommendation const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseRecommendationFilter {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseRecommendationFilterName>> name;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseRecommendationFilterName>> name{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(LicenseRecommendationFilter const&,
                          LicenseRecommendationFilter const&) = default;

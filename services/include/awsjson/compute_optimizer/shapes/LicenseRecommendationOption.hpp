@@ -17,11 +17,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseRecommendationOption {
-  std::optional<std::int32_t> rank;
-  std::optional<std::string> operatingSystem;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseEdition>> licenseEdition;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseModel>> licenseModel;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
+  std::optional<std::int32_t> rank{};
+  std::optional<std::string> operatingSystem{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseEdition>> licenseEdition{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LicenseModel>> licenseModel{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
 
   friend bool operator==(LicenseRecommendationOption const&,
                          LicenseRecommendationOption const&) = default;

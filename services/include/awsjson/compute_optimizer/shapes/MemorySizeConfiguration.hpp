@@ -12,8 +12,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemorySizeConfiguration {
-  std::optional<std::int32_t> memory;
-  std::optional<std::int32_t> memoryReservation;
+  std::optional<std::int32_t> memory{};
+  std::optional<std::int32_t> memoryReservation{};
 
   friend bool operator==(MemorySizeConfiguration const&, MemorySizeConfiguration const&) = default;
 };

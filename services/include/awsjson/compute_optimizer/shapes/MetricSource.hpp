@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricSource {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricSourceProvider>> provider;
-  std::optional<std::string> providerArn;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricSourceProvider>> provider{};
+  std::optional<std::string> providerArn{};
 
   friend bool operator==(MetricSource const&, MetricSource const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrderBy {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Dimension>> dimension;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Order>> order;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Dimension>> dimension{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Order>> order{};
 
   friend bool operator==(OrderBy const&, OrderBy const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreferredResource {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::PreferredResourceName>> name;
-  std::optional<std::vector<std::string>> includeList;
-  std::optional<std::vector<std::string>> excludeList;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::PreferredResourceName>> name{};
+  std::optional<std::vector<std::string>> includeList{};
+  std::optional<std::vector<std::string>> excludeList{};
 
   friend bool operator==(PreferredResource const&, PreferredResource const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProjectedMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricName>> name;
-  std::optional<std::vector<awsjson::timestamp>> timestamps;
-  std::optional<std::vector<double>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricName>> name{};
+  std::optional<std::vector<awsjson::timestamp>> timestamps{};
+  std::optional<std::vector<double>> values{};
 
   friend bool operator==(ProjectedMetric const&, ProjectedMetric const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDBInstanceRecommendationOption {
-  std::optional<std::string> dbInstanceClass;
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBUtilizationMetric>> projectedUtilizationMetrics;
-  std::optional<double> performanceRisk;
-  std::optional<std::int32_t> rank;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::RDSInstanceSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
+  std::optional<std::string> dbInstanceClass{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBUtilizationMetric>> projectedUtilizationMetrics{};
+  std::optional<double> performanceRisk{};
+  std::optional<std::int32_t> rank{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::RDSInstanceSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
 
   friend bool operator==(RDSDBInstanceRecommendationOption const&,
                          RDSDBInstanceRecommendationOption const&) = default;

@@ -28,28 +28,28 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDBRecommendation {
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> accountId;
-  std::optional<std::string> engine;
-  std::optional<std::string> engineVersion;
-  std::optional<std::int32_t> promotionTier;
-  std::optional<std::string> currentDBInstanceClass;
-  std::optional<::awsjson::compute_optimizer::DBStorageConfiguration> currentStorageConfiguration;
-  std::optional<std::string> dbClusterIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Idle>> idle;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSInstanceFinding>> instanceFinding;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSStorageFinding>> storageFinding;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::RDSInstanceFindingReasonCode>>> instanceFindingReasonCodes;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSCurrentInstancePerformanceRisk>> currentInstancePerformanceRisk;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSEstimatedMonthlyVolumeIOPsCostVariation>> currentStorageEstimatedMonthlyVolumeIOPsCostVariation;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::RDSStorageFindingReasonCode>>> storageFindingReasonCodes;
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBInstanceRecommendationOption>> instanceRecommendationOptions;
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBStorageRecommendationOption>> storageRecommendationOptions;
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBUtilizationMetric>> utilizationMetrics;
-  std::optional<::awsjson::compute_optimizer::RDSEffectiveRecommendationPreferences> effectiveRecommendationPreferences;
-  std::optional<double> lookbackPeriodInDays;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> engine{};
+  std::optional<std::string> engineVersion{};
+  std::optional<std::int32_t> promotionTier{};
+  std::optional<std::string> currentDBInstanceClass{};
+  std::optional<::awsjson::compute_optimizer::DBStorageConfiguration> currentStorageConfiguration{};
+  std::optional<std::string> dbClusterIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Idle>> idle{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSInstanceFinding>> instanceFinding{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSStorageFinding>> storageFinding{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::RDSInstanceFindingReasonCode>>> instanceFindingReasonCodes{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSCurrentInstancePerformanceRisk>> currentInstancePerformanceRisk{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSEstimatedMonthlyVolumeIOPsCostVariation>> currentStorageEstimatedMonthlyVolumeIOPsCostVariation{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::RDSStorageFindingReasonCode>>> storageFindingReasonCodes{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBInstanceRecommendationOption>> instanceRecommendationOptions{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBStorageRecommendationOption>> storageRecommendationOptions{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDBUtilizationMetric>> utilizationMetrics{};
+  std::optional<::awsjson::compute_optimizer::RDSEffectiveRecommendationPreferences> effectiveRecommendationPreferences{};
+  std::optional<double> lookbackPeriodInDays{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
 
   friend bool operator==(RDSDBRecommendation const&, RDSDBRecommendation const&) = default;
 };

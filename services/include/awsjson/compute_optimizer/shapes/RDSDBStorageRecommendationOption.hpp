@@ -18,11 +18,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDBStorageRecommendationOption {
-  std::optional<::awsjson::compute_optimizer::DBStorageConfiguration> storageConfiguration;
-  std::optional<std::int32_t> rank;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::RDSStorageSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSEstimatedMonthlyVolumeIOPsCostVariation>> estimatedMonthlyVolumeIOPsCostVariation;
+  std::optional<::awsjson::compute_optimizer::DBStorageConfiguration> storageConfiguration{};
+  std::optional<std::int32_t> rank{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::RDSStorageSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSEstimatedMonthlyVolumeIOPsCostVariation>> estimatedMonthlyVolumeIOPsCostVariation{};
 
   friend bool operator==(RDSDBStorageRecommendationOption const&,
                          RDSDBStorageRecommendationOption const&) = default;

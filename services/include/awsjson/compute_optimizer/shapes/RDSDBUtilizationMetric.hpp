@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDBUtilizationMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSDBMetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSDBMetricStatistic>> statistic;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSDBMetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSDBMetricStatistic>> statistic{};
+  std::optional<double> value{};
 
   friend bool operator==(RDSDBUtilizationMetric const&, RDSDBUtilizationMetric const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDatabaseRecommendedOptionProjectedMetric {
-  std::optional<std::string> recommendedDBInstanceClass;
-  std::optional<std::int32_t> rank;
-  std::optional<std::vector<::awsjson::compute_optimizer::RDSDatabaseProjectedMetric>> projectedMetrics;
+  std::optional<std::string> recommendedDBInstanceClass{};
+  std::optional<std::int32_t> rank{};
+  std::optional<std::vector<::awsjson::compute_optimizer::RDSDatabaseProjectedMetric>> projectedMetrics{};
 
   friend bool operator==(RDSDatabaseRecommendedOptionProjectedMetric const&,
                          RDSDatabaseRecommendedOptionProjectedMetric const&) = default;

@@ -18,10 +18,10 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSEffectiveRecommendationPreferences {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::CpuVendorArchitecture>>> cpuVendorArchitectures;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod;
-  std::optional<::awsjson::compute_optimizer::RDSSavingsEstimationMode> savingsEstimationMode;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::CpuVendorArchitecture>>> cpuVendorArchitectures{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod{};
+  std::optional<::awsjson::compute_optimizer::RDSSavingsEstimationMode> savingsEstimationMode{};
 
   friend bool operator==(RDSEffectiveRecommendationPreferences const&,
                          RDSEffectiveRecommendationPreferences const&) = default;

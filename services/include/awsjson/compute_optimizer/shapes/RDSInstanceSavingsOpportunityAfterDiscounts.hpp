@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSInstanceSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::RDSInstanceEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::RDSInstanceEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(RDSInstanceSavingsOpportunityAfterDiscounts const&,
                          RDSInstanceSavingsOpportunityAfterDiscounts const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSSavingsEstimationMode {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSSavingsEstimationModeSource>> source;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RDSSavingsEstimationModeSource>> source{};
 
   friend bool operator==(RDSSavingsEstimationMode const&,
                          RDSSavingsEstimationMode const&) = default;

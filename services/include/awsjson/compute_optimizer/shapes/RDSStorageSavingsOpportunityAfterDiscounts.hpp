@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSStorageSavingsOpportunityAfterDiscounts {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::RDSStorageEstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::RDSStorageEstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(RDSStorageSavingsOpportunityAfterDiscounts const&,
                          RDSStorageSavingsOpportunityAfterDiscounts const&) = default;

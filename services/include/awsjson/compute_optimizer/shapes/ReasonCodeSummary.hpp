@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReasonCodeSummary {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FindingReasonCode>> name;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::FindingReasonCode>> name{};
+  std::optional<double> value{};
 
   friend bool operator==(ReasonCodeSummary const&, ReasonCodeSummary const&) = default;
 };

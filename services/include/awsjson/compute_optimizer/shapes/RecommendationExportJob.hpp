@@ -16,13 +16,13 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationExportJob {
-  std::optional<std::string> jobId;
-  std::optional<::awsjson::compute_optimizer::ExportDestination> destination;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ResourceType>> resourceType;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::JobStatus>> status;
-  std::optional<awsjson::timestamp> creationTimestamp;
-  std::optional<awsjson::timestamp> lastUpdatedTimestamp;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> jobId{};
+  std::optional<::awsjson::compute_optimizer::ExportDestination> destination{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ResourceType>> resourceType{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::JobStatus>> status{};
+  std::optional<awsjson::timestamp> creationTimestamp{};
+  std::optional<awsjson::timestamp> lastUpdatedTimestamp{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(RecommendationExportJob const&, RecommendationExportJob const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationPreferences {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::CpuVendorArchitecture>>> cpuVendorArchitectures;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer::CpuVendorArchitecture>>> cpuVendorArchitectures{};
 
   friend bool operator==(RecommendationPreferences const&,
                          RecommendationPreferences const&) = default;

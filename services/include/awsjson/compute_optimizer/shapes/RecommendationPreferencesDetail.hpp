@@ -23,15 +23,15 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationPreferencesDetail {
-  std::optional<::awsjson::compute_optimizer::Scope> scope;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ResourceType>> resourceType;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadTypesPreference>> inferredWorkloadTypes;
-  std::optional<::awsjson::compute_optimizer::ExternalMetricsPreference> externalMetricsPreference;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod;
-  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationPreference>> utilizationPreferences;
-  std::optional<std::vector<::awsjson::compute_optimizer::EffectivePreferredResource>> preferredResources;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::SavingsEstimationMode>> savingsEstimationMode;
+  std::optional<::awsjson::compute_optimizer::Scope> scope{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ResourceType>> resourceType{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EnhancedInfrastructureMetrics>> enhancedInfrastructureMetrics{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::InferredWorkloadTypesPreference>> inferredWorkloadTypes{};
+  std::optional<::awsjson::compute_optimizer::ExternalMetricsPreference> externalMetricsPreference{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::LookBackPeriodPreference>> lookBackPeriod{};
+  std::optional<std::vector<::awsjson::compute_optimizer::UtilizationPreference>> utilizationPreferences{};
+  std::optional<std::vector<::awsjson::compute_optimizer::EffectivePreferredResource>> preferredResources{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::SavingsEstimationMode>> savingsEstimationMode{};
 
   friend bool operator==(RecommendationPreferencesDetail const&,
                          RecommendationPreferencesDetail const&) = default;

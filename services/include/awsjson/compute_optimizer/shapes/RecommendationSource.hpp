@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationSource {
-  std::optional<std::string> recommendationSourceArn;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RecommendationSourceType>> recommendationSourceType;
+  std::optional<std::string> recommendationSourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RecommendationSourceType>> recommendationSourceType{};
 
   friend bool operator==(RecommendationSource const&, RecommendationSource const&) = default;
 };

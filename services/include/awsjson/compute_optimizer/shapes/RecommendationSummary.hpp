@@ -20,15 +20,15 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationSummary {
-  std::optional<std::vector<::awsjson::compute_optimizer::Summary>> summaries;
-  std::optional<std::vector<::awsjson::compute_optimizer::IdleSummary>> idleSummaries;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RecommendationSourceType>> recommendationResourceType;
-  std::optional<std::string> accountId;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> idleSavingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> aggregatedSavingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::CurrentPerformanceRiskRatings> currentPerformanceRiskRatings;
-  std::optional<std::vector<::awsjson::compute_optimizer::InferredWorkloadSaving>> inferredWorkloadSavings;
+  std::optional<std::vector<::awsjson::compute_optimizer::Summary>> summaries{};
+  std::optional<std::vector<::awsjson::compute_optimizer::IdleSummary>> idleSummaries{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::RecommendationSourceType>> recommendationResourceType{};
+  std::optional<std::string> accountId{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> idleSavingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> aggregatedSavingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::CurrentPerformanceRiskRatings> currentPerformanceRiskRatings{};
+  std::optional<std::vector<::awsjson::compute_optimizer::InferredWorkloadSaving>> inferredWorkloadSavings{};
 
   friend bool operator==(RecommendationSummary const&, RecommendationSummary const&) = default;
 };

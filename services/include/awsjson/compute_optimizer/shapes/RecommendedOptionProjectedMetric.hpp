@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendedOptionProjectedMetric {
-  std::optional<std::string> recommendedInstanceType;
-  std::optional<std::int32_t> rank;
-  std::optional<std::vector<::awsjson::compute_optimizer::ProjectedMetric>> projectedMetrics;
+  std::optional<std::string> recommendedInstanceType{};
+  std::optional<std::int32_t> rank{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ProjectedMetric>> projectedMetrics{};
 
   friend bool operator==(RecommendedOptionProjectedMetric const&,
                          RecommendedOptionProjectedMetric const&) = default;

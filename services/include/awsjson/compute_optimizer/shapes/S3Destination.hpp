@@ -12,9 +12,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Destination {
-  std::optional<std::string> bucket;
-  std::optional<std::string> key;
-  std::optional<std::string> metadataKey;
+  std::optional<std::string> bucket{};
+  std::optional<std::string> key{};
+  std::optional<std::string> metadataKey{};
 
   friend bool operator==(S3Destination const&, S3Destination const&) = default;
 };

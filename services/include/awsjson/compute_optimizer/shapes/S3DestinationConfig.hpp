@@ -12,8 +12,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DestinationConfig {
-  std::optional<std::string> bucket;
-  std::optional<std::string> keyPrefix;
+  std::optional<std::string> bucket{};
+  std::optional<std::string> keyPrefix{};
 
   friend bool operator==(S3DestinationConfig const&, S3DestinationConfig const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsOpportunity {
-  std::optional<double> savingsOpportunityPercentage;
-  std::optional<::awsjson::compute_optimizer::EstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<double> savingsOpportunityPercentage{};
+  std::optional<::awsjson::compute_optimizer::EstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(SavingsOpportunity const&, SavingsOpportunity const&) = default;
 };

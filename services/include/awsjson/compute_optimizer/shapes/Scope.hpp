@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Scope {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ScopeName>> name;
-  std::optional<std::string> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::ScopeName>> name{};
+  std::optional<std::string> value{};
 
   friend bool operator==(Scope const&, Scope const&) = default;
 };

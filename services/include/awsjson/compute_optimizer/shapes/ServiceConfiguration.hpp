@@ -17,11 +17,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConfiguration {
-  std::optional<std::int32_t> memory;
-  std::optional<std::int32_t> cpu;
-  std::optional<std::vector<::awsjson::compute_optimizer::ContainerConfiguration>> containerConfigurations;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::AutoScalingConfiguration>> autoScalingConfiguration;
-  std::optional<std::string> taskDefinitionArn;
+  std::optional<std::int32_t> memory{};
+  std::optional<std::int32_t> cpu{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ContainerConfiguration>> containerConfigurations{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::AutoScalingConfiguration>> autoScalingConfiguration{};
+  std::optional<std::string> taskDefinitionArn{};
 
   friend bool operator==(ServiceConfiguration const&, ServiceConfiguration const&) = default;
 };

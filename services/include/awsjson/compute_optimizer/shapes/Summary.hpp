@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Summary {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Finding>> name;
-  std::optional<double> value;
-  std::optional<std::vector<::awsjson::compute_optimizer::ReasonCodeSummary>> reasonCodeSummaries;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Finding>> name{};
+  std::optional<double> value{};
+  std::optional<std::vector<::awsjson::compute_optimizer::ReasonCodeSummary>> reasonCodeSummaries{};
 
   friend bool operator==(Summary const&, Summary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnrollmentStatusRequest {
-  awsjson::open_enum<::awsjson::compute_optimizer::Status> status;
-  std::optional<bool> includeMemberAccounts;
+  awsjson::open_enum<::awsjson::compute_optimizer::Status> status{};
+  std::optional<bool> includeMemberAccounts{};
 
   friend bool operator==(UpdateEnrollmentStatusRequest const&,
                          UpdateEnrollmentStatusRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnrollmentStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Status>> status;
-  std::optional<std::string> statusReason;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::Status>> status{};
+  std::optional<std::string> statusReason{};
 
   friend bool operator==(UpdateEnrollmentStatusResponse const&,
                          UpdateEnrollmentStatusResponse const&) = default;

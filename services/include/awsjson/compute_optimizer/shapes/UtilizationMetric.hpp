@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UtilizationMetric {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricName>> name;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic>> statistic;
-  std::optional<double> value;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricName>> name{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::MetricStatistic>> statistic{};
+  std::optional<double> value{};
 
   friend bool operator==(UtilizationMetric const&, UtilizationMetric const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UtilizationPreference {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CustomizableMetricName>> metricName;
-  std::optional<::awsjson::compute_optimizer::CustomizableMetricParameters> metricParameters;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CustomizableMetricName>> metricName{};
+  std::optional<::awsjson::compute_optimizer::CustomizableMetricParameters> metricParameters{};
 
   friend bool operator==(UtilizationPreference const&, UtilizationPreference const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeConfiguration {
-  std::optional<std::string> volumeType;
-  std::optional<std::int32_t> volumeSize;
-  std::optional<std::int32_t> volumeBaselineIOPS;
-  std::optional<std::int32_t> volumeBurstIOPS;
-  std::optional<std::int32_t> volumeBaselineThroughput;
-  std::optional<std::int32_t> volumeBurstThroughput;
-  std::optional<bool> rootVolume;
+  std::optional<std::string> volumeType{};
+  std::optional<std::int32_t> volumeSize{};
+  std::optional<std::int32_t> volumeBaselineIOPS{};
+  std::optional<std::int32_t> volumeBurstIOPS{};
+  std::optional<std::int32_t> volumeBaselineThroughput{};
+  std::optional<std::int32_t> volumeBurstThroughput{};
+  std::optional<bool> rootVolume{};
 
   friend bool operator==(VolumeConfiguration const&, VolumeConfiguration const&) = default;
 };

@@ -21,17 +21,17 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeRecommendation {
-  std::optional<std::string> volumeArn;
-  std::optional<std::string> accountId;
-  std::optional<::awsjson::compute_optimizer::VolumeConfiguration> currentConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EBSFinding>> finding;
-  std::optional<std::vector<::awsjson::compute_optimizer::EBSUtilizationMetric>> utilizationMetrics;
-  std::optional<double> lookBackPeriodInDays;
-  std::optional<std::vector<::awsjson::compute_optimizer::VolumeRecommendationOption>> volumeRecommendationOptions;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk;
-  std::optional<::awsjson::compute_optimizer::EBSEffectiveRecommendationPreferences> effectiveRecommendationPreferences;
-  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags;
+  std::optional<std::string> volumeArn{};
+  std::optional<std::string> accountId{};
+  std::optional<::awsjson::compute_optimizer::VolumeConfiguration> currentConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::EBSFinding>> finding{};
+  std::optional<std::vector<::awsjson::compute_optimizer::EBSUtilizationMetric>> utilizationMetrics{};
+  std::optional<double> lookBackPeriodInDays{};
+  std::optional<std::vector<::awsjson::compute_optimizer::VolumeRecommendationOption>> volumeRecommendationOptions{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer::CurrentPerformanceRisk>> currentPerformanceRisk{};
+  std::optional<::awsjson::compute_optimizer::EBSEffectiveRecommendationPreferences> effectiveRecommendationPreferences{};
+  std::optional<std::vector<::awsjson::compute_optimizer::Tag>> tags{};
 
   friend bool operator==(VolumeRecommendation const&, VolumeRecommendation const&) = default;
 };

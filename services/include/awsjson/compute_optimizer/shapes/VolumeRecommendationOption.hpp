@@ -16,11 +16,11 @@ namespace awsjson::compute_optimizer {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeRecommendationOption {
-  std::optional<::awsjson::compute_optimizer::VolumeConfiguration> configuration;
-  std::optional<double> performanceRisk;
-  std::optional<std::int32_t> rank;
-  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity;
-  std::optional<::awsjson::compute_optimizer::EBSSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts;
+  std::optional<::awsjson::compute_optimizer::VolumeConfiguration> configuration{};
+  std::optional<double> performanceRisk{};
+  std::optional<std::int32_t> rank{};
+  std::optional<::awsjson::compute_optimizer::SavingsOpportunity> savingsOpportunity{};
+  std::optional<::awsjson::compute_optimizer::EBSSavingsOpportunityAfterDiscounts> savingsOpportunityAfterDiscounts{};
 
   friend bool operator==(VolumeRecommendationOption const&,
                          VolumeRecommendationOption const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountInfo {
-  std::string accountId;
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status;
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::OrganizationRuleMode> organizationRuleMode;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp lastUpdatedTimestamp;
+  std::string accountId{};
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status{};
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::OrganizationRuleMode> organizationRuleMode{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp lastUpdatedTimestamp{};
 
   friend bool operator==(AccountInfo const&, AccountInfo const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateAccountsRequest {
-  std::vector<std::string> accountIds;
-  std::optional<std::string> clientToken;
+  std::vector<std::string> accountIds{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(AssociateAccountsRequest const&,
                          AssociateAccountsRequest const&) = default;

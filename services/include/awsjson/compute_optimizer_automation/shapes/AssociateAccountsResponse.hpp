@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateAccountsResponse {
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<std::string>> errors;
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<std::string>> errors{};
 
   friend bool operator==(AssociateAccountsResponse const&,
                          AssociateAccountsResponse const&) = default;

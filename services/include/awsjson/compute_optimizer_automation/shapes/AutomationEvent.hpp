@@ -17,21 +17,21 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationEvent {
-  std::optional<std::string> eventId;
-  std::optional<std::string> eventDescription;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventType>> eventType;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventStatus>> eventStatus;
-  std::optional<std::string> eventStatusReason;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> recommendedActionId;
-  std::optional<std::string> accountId;
-  std::optional<std::string> region;
-  std::optional<std::string> ruleId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ResourceType>> resourceType;
-  std::optional<awsjson::timestamp> createdTimestamp;
-  std::optional<awsjson::timestamp> completedTimestamp;
-  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<std::string> eventId{};
+  std::optional<std::string> eventDescription{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventType>> eventType{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventStatus>> eventStatus{};
+  std::optional<std::string> eventStatusReason{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> recommendedActionId{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> region{};
+  std::optional<std::string> ruleId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ResourceType>> resourceType{};
+  std::optional<awsjson::timestamp> createdTimestamp{};
+  std::optional<awsjson::timestamp> completedTimestamp{};
+  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(AutomationEvent const&, AutomationEvent const&) = default;
 };

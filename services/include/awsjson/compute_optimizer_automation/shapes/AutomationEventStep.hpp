@@ -16,14 +16,14 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationEventStep {
-  std::optional<std::string> eventId;
-  std::optional<std::string> stepId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::StepType>> stepType;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::StepStatus>> stepStatus;
-  std::optional<std::string> resourceId;
-  std::optional<awsjson::timestamp> startTimestamp;
-  std::optional<awsjson::timestamp> completedTimestamp;
-  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<std::string> eventId{};
+  std::optional<std::string> stepId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::StepType>> stepType{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::StepStatus>> stepStatus{};
+  std::optional<std::string> resourceId{};
+  std::optional<awsjson::timestamp> startTimestamp{};
+  std::optional<awsjson::timestamp> completedTimestamp{};
+  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(AutomationEventStep const&, AutomationEventStep const&) = default;
 };

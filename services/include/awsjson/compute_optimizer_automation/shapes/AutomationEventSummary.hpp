@@ -17,10 +17,10 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationEventSummary {
-  std::optional<std::string> key;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::SummaryDimension>> dimensions;
-  std::optional<::awsjson::compute_optimizer_automation::TimePeriod> timePeriod;
-  std::optional<::awsjson::compute_optimizer_automation::SummaryTotals> total;
+  std::optional<std::string> key{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::SummaryDimension>> dimensions{};
+  std::optional<::awsjson::compute_optimizer_automation::TimePeriod> timePeriod{};
+  std::optional<::awsjson::compute_optimizer_automation::SummaryTotals> total{};
 
   friend bool operator==(AutomationEventSummary const&, AutomationEventSummary const&) = default;
 };

@@ -20,20 +20,20 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomationRule {
-  std::optional<std::string> ruleArn;
-  std::optional<std::string> ruleId;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType>> ruleType;
-  std::optional<std::int64_t> ruleRevision;
-  std::optional<std::string> accountId;
-  std::optional<::awsjson::compute_optimizer_automation::OrganizationConfiguration> organizationConfiguration;
-  std::optional<std::string> priority;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>>> recommendedActionTypes;
-  std::optional<::awsjson::compute_optimizer_automation::Schedule> schedule;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleStatus>> status;
-  std::optional<awsjson::timestamp> createdTimestamp;
-  std::optional<awsjson::timestamp> lastUpdatedTimestamp;
+  std::optional<std::string> ruleArn{};
+  std::optional<std::string> ruleId{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType>> ruleType{};
+  std::optional<std::int64_t> ruleRevision{};
+  std::optional<std::string> accountId{};
+  std::optional<::awsjson::compute_optimizer_automation::OrganizationConfiguration> organizationConfiguration{};
+  std::optional<std::string> priority{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>>> recommendedActionTypes{};
+  std::optional<::awsjson::compute_optimizer_automation::Schedule> schedule{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleStatus>> status{};
+  std::optional<awsjson::timestamp> createdTimestamp{};
+  std::optional<awsjson::timestamp> lastUpdatedTimestamp{};
 
   friend bool operator==(AutomationRule const&, AutomationRule const&) = default;
 };

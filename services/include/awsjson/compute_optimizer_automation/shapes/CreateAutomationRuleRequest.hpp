@@ -21,17 +21,17 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutomationRuleRequest {
-  std::string name;
-  std::optional<std::string> description;
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType> ruleType;
-  std::optional<::awsjson::compute_optimizer_automation::OrganizationConfiguration> organizationConfiguration;
-  std::optional<std::string> priority;
-  std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>> recommendedActionTypes;
-  std::optional<::awsjson::compute_optimizer_automation::Criteria> criteria;
-  ::awsjson::compute_optimizer_automation::Schedule schedule;
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleStatus> status;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::Tag>> tags;
-  std::optional<std::string> clientToken;
+  std::string name{};
+  std::optional<std::string> description{};
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType> ruleType{};
+  std::optional<::awsjson::compute_optimizer_automation::OrganizationConfiguration> organizationConfiguration{};
+  std::optional<std::string> priority{};
+  std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>> recommendedActionTypes{};
+  std::optional<::awsjson::compute_optimizer_automation::Criteria> criteria{};
+  ::awsjson::compute_optimizer_automation::Schedule schedule{};
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleStatus> status{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::Tag>> tags{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateAutomationRuleRequest const&,
                          CreateAutomationRuleRequest const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Criteria {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> region;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> resourceArn;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> ebsVolumeType;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::IntegerCriteriaCondition>> ebsVolumeSizeInGib;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::DoubleCriteriaCondition>> estimatedMonthlySavings;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::ResourceTagsCriteriaCondition>> resourceTag;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::IntegerCriteriaCondition>> lookBackPeriodInDays;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> restartNeeded;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> region{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> resourceArn{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> ebsVolumeType{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::IntegerCriteriaCondition>> ebsVolumeSizeInGib{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::DoubleCriteriaCondition>> estimatedMonthlySavings{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::ResourceTagsCriteriaCondition>> resourceTag{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::IntegerCriteriaCondition>> lookBackPeriodInDays{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::StringCriteriaCondition>> restartNeeded{};
 
   friend bool operator==(Criteria const&, Criteria const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAutomationRuleRequest {
-  std::string ruleArn;
-  std::int64_t ruleRevision;
-  std::optional<std::string> clientToken;
+  std::string ruleArn{};
+  std::int64_t ruleRevision{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteAutomationRuleRequest const&,
                          DeleteAutomationRuleRequest const&) = default;

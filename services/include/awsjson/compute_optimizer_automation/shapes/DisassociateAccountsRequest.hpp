@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateAccountsRequest {
-  std::vector<std::string> accountIds;
-  std::optional<std::string> clientToken;
+  std::vector<std::string> accountIds{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DisassociateAccountsRequest const&,
                          DisassociateAccountsRequest const&) = default;

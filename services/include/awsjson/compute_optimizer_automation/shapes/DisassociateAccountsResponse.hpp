@@ -13,8 +13,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateAccountsResponse {
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<std::string>> errors;
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<std::string>> errors{};
 
   friend bool operator==(DisassociateAccountsResponse const&,
                          DisassociateAccountsResponse const&) = default;

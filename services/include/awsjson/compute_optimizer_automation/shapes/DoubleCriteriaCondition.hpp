@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DoubleCriteriaCondition {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison;
-  std::optional<std::vector<double>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison{};
+  std::optional<std::vector<double>> values{};
 
   friend bool operator==(DoubleCriteriaCondition const&, DoubleCriteriaCondition const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsVolume {
-  std::optional<::awsjson::compute_optimizer_automation::EbsVolumeConfiguration> configuration;
+  std::optional<::awsjson::compute_optimizer_automation::EbsVolumeConfiguration> configuration{};
 
   friend bool operator==(EbsVolume const&, EbsVolume const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsVolumeConfiguration {
-  std::optional<std::string> type;
-  std::optional<std::int32_t> sizeInGib;
-  std::optional<std::int32_t> iops;
-  std::optional<std::int32_t> throughput;
+  std::optional<std::string> type{};
+  std::optional<std::int32_t> sizeInGib{};
+  std::optional<std::int32_t> iops{};
+  std::optional<std::int32_t> throughput{};
 
   friend bool operator==(EbsVolumeConfiguration const&, EbsVolumeConfiguration const&) = default;
 };

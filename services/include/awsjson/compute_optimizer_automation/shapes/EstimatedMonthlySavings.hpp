@@ -14,10 +14,10 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EstimatedMonthlySavings {
-  std::string currency;
-  double beforeDiscountSavings;
-  double afterDiscountSavings;
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::SavingsEstimationMode> savingsEstimationMode;
+  std::string currency{};
+  double beforeDiscountSavings{};
+  double afterDiscountSavings{};
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::SavingsEstimationMode> savingsEstimationMode{};
 
   friend bool operator==(EstimatedMonthlySavings const&, EstimatedMonthlySavings const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::AutomationRuleFilterName> name;
-  std::vector<std::string> values;
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::AutomationRuleFilterName> name{};
+  std::vector<std::string> values{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

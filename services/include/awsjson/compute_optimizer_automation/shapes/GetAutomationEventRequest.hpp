@@ -12,7 +12,7 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutomationEventRequest {
-  std::string eventId;
+  std::string eventId{};
 
   friend bool operator==(GetAutomationEventRequest const&,
                          GetAutomationEventRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutomationRuleRequest {
-  std::string ruleArn;
+  std::string ruleArn{};
 
   friend bool operator==(GetAutomationRuleRequest const&,
                          GetAutomationRuleRequest const&) = default;

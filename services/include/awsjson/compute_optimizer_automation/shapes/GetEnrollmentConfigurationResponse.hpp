@@ -15,10 +15,10 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnrollmentConfigurationResponse {
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status;
-  std::optional<std::string> statusReason;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::OrganizationRuleMode>> organizationRuleMode;
-  std::optional<awsjson::timestamp> lastUpdatedTimestamp;
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::OrganizationRuleMode>> organizationRuleMode{};
+  std::optional<awsjson::timestamp> lastUpdatedTimestamp{};
 
   friend bool operator==(GetEnrollmentConfigurationResponse const&,
                          GetEnrollmentConfigurationResponse const&) = default;

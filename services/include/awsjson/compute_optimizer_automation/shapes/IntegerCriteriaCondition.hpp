@@ -16,8 +16,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegerCriteriaCondition {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison;
-  std::optional<std::vector<std::int32_t>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison{};
+  std::optional<std::vector<std::int32_t>> values{};
 
   friend bool operator==(IntegerCriteriaCondition const&,
                          IntegerCriteriaCondition const&) = default;

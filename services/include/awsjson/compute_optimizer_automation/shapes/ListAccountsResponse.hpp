@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountsResponse {
-  std::vector<::awsjson::compute_optimizer_automation::AccountInfo> accounts;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::compute_optimizer_automation::AccountInfo> accounts{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAccountsResponse const&, ListAccountsResponse const&) = default;
 };

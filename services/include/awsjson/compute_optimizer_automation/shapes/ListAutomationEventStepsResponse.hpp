@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationEventStepsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventStep>> automationEventSteps;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventStep>> automationEventSteps{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationEventStepsResponse const&,
                          ListAutomationEventStepsResponse const&) = default;

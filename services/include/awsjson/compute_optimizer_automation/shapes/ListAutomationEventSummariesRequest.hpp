@@ -16,11 +16,11 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationEventSummariesRequest {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventFilter>> filters;
-  std::optional<std::string> startDateInclusive;
-  std::optional<std::string> endDateExclusive;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventFilter>> filters{};
+  std::optional<std::string> startDateInclusive{};
+  std::optional<std::string> endDateExclusive{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationEventSummariesRequest const&,
                          ListAutomationEventSummariesRequest const&) = default;

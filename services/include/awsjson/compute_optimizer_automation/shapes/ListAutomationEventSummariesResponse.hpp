@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationEventSummariesResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventSummary>> automationEventSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventSummary>> automationEventSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationEventSummariesResponse const&,
                          ListAutomationEventSummariesResponse const&) = default;

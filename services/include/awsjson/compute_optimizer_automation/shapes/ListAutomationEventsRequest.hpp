@@ -16,11 +16,11 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationEventsRequest {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventFilter>> filters;
-  std::optional<awsjson::timestamp> startTimeInclusive;
-  std::optional<awsjson::timestamp> endTimeExclusive;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEventFilter>> filters{};
+  std::optional<awsjson::timestamp> startTimeInclusive{};
+  std::optional<awsjson::timestamp> endTimeExclusive{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationEventsRequest const&,
                          ListAutomationEventsRequest const&) = default;

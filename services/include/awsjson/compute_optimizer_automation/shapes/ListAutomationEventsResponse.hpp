@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationEventsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEvent>> automationEvents;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationEvent>> automationEvents{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationEventsResponse const&,
                          ListAutomationEventsResponse const&) = default;

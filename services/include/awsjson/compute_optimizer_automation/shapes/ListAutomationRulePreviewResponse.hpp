@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationRulePreviewResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::PreviewResult>> previewResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::PreviewResult>> previewResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationRulePreviewResponse const&,
                          ListAutomationRulePreviewResponse const&) = default;

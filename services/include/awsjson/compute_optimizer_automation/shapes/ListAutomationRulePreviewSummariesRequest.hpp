@@ -19,12 +19,12 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationRulePreviewSummariesRequest {
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType> ruleType;
-  std::optional<::awsjson::compute_optimizer_automation::OrganizationScope> organizationScope;
-  std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>> recommendedActionTypes;
-  std::optional<::awsjson::compute_optimizer_automation::Criteria> criteria;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType> ruleType{};
+  std::optional<::awsjson::compute_optimizer_automation::OrganizationScope> organizationScope{};
+  std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>> recommendedActionTypes{};
+  std::optional<::awsjson::compute_optimizer_automation::Criteria> criteria{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationRulePreviewSummariesRequest const&,
                          ListAutomationRulePreviewSummariesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAutomationRulesResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationRule>> automationRules;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::AutomationRule>> automationRules{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAutomationRulesResponse const&,
                          ListAutomationRulesResponse const&) = default;

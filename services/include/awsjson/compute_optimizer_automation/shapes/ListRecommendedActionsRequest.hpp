@@ -16,9 +16,9 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendedActionsRequest {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::RecommendedActionFilter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::RecommendedActionFilter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendedActionsRequest const&,
                          ListRecommendedActionsRequest const&) = default;

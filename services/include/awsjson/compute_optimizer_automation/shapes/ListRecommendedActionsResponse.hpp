@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendedActionsResponse {
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::RecommendedAction>> recommendedActions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::RecommendedAction>> recommendedActions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendedActionsResponse const&,
                          ListRecommendedActionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleApplyOrder>> ruleApplyOrder;
-  std::optional<std::vector<std::string>> accountIds;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleApplyOrder>> ruleApplyOrder{};
+  std::optional<std::vector<std::string>> accountIds{};
 
   friend bool operator==(OrganizationConfiguration const&,
                          OrganizationConfiguration const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationScope {
-  std::optional<std::vector<std::string>> accountIds;
+  std::optional<std::vector<std::string>> accountIds{};
 
   friend bool operator==(OrganizationScope const&, OrganizationScope const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreviewResultSummary {
-  std::string key;
-  ::awsjson::compute_optimizer_automation::RulePreviewTotal total;
+  std::string key{};
+  ::awsjson::compute_optimizer_automation::RulePreviewTotal total{};
 
   friend bool operator==(PreviewResultSummary const&, PreviewResultSummary const&) = default;
 };

@@ -20,21 +20,21 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendedAction {
-  std::optional<std::string> recommendedActionId;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> accountId;
-  std::optional<std::string> region;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ResourceType>> resourceType;
-  std::optional<std::int32_t> lookBackPeriodInDays;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>> recommendedActionType;
-  std::optional<std::string> currentResourceSummary;
-  std::optional<::awsjson::compute_optimizer_automation::ResourceDetails> currentResourceDetails;
-  std::optional<std::string> recommendedResourceSummary;
-  std::optional<::awsjson::compute_optimizer_automation::ResourceDetails> recommendedResourceDetails;
-  std::optional<bool> restartNeeded;
-  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings;
-  std::optional<std::vector<::awsjson::compute_optimizer_automation::Tag>> resourceTags;
+  std::optional<std::string> recommendedActionId{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> region{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ResourceType>> resourceType{};
+  std::optional<std::int32_t> lookBackPeriodInDays{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>> recommendedActionType{};
+  std::optional<std::string> currentResourceSummary{};
+  std::optional<::awsjson::compute_optimizer_automation::ResourceDetails> currentResourceDetails{};
+  std::optional<std::string> recommendedResourceSummary{};
+  std::optional<::awsjson::compute_optimizer_automation::ResourceDetails> recommendedResourceDetails{};
+  std::optional<bool> restartNeeded{};
+  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings{};
+  std::optional<std::vector<::awsjson::compute_optimizer_automation::Tag>> resourceTags{};
 
   friend bool operator==(RecommendedAction const&, RecommendedAction const&) = default;
 };

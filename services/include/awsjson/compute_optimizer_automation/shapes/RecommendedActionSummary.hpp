@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendedActionSummary {
-  std::string key;
-  ::awsjson::compute_optimizer_automation::RecommendedActionTotal total;
+  std::string key{};
+  ::awsjson::compute_optimizer_automation::RecommendedActionTotal total{};
 
   friend bool operator==(RecommendedActionSummary const&,
                          RecommendedActionSummary const&) = default;

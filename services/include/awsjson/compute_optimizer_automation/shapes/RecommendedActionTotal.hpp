@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendedActionTotal {
-  std::int32_t recommendedActionCount;
-  ::awsjson::compute_optimizer_automation::EstimatedMonthlySavings estimatedMonthlySavings;
+  std::int32_t recommendedActionCount{};
+  ::awsjson::compute_optimizer_automation::EstimatedMonthlySavings estimatedMonthlySavings{};
 
   friend bool operator==(RecommendedActionTotal const&, RecommendedActionTotal const&) = default;
 };

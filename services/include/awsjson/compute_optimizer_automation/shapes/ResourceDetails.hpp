@@ -13,7 +13,7 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDetails : awsjson::tagged_union {
-  std::optional<::awsjson::compute_optimizer_automation::EbsVolume> ebsVolume;
+  std::optional<::awsjson::compute_optimizer_automation::EbsVolume> ebsVolume{};
 
   friend bool operator==(ResourceDetails const&, ResourceDetails const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTagsCriteriaCondition {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison;
-  std::optional<std::string> key;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison{};
+  std::optional<std::string> key{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(ResourceTagsCriteriaCondition const&,
                          ResourceTagsCriteriaCondition const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackAutomationEventRequest {
-  std::string eventId;
-  std::optional<std::string> clientToken;
+  std::string eventId{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(RollbackAutomationEventRequest const&,
                          RollbackAutomationEventRequest const&) = default;

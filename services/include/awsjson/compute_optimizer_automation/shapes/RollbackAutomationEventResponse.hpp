@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackAutomationEventResponse {
-  std::optional<std::string> eventId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventStatus>> eventStatus;
+  std::optional<std::string> eventId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventStatus>> eventStatus{};
 
   friend bool operator==(RollbackAutomationEventResponse const&,
                          RollbackAutomationEventResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RulePreviewTotal {
-  std::int32_t recommendedActionCount;
-  ::awsjson::compute_optimizer_automation::EstimatedMonthlySavings estimatedMonthlySavings;
+  std::int32_t recommendedActionCount{};
+  ::awsjson::compute_optimizer_automation::EstimatedMonthlySavings estimatedMonthlySavings{};
 
   friend bool operator==(RulePreviewTotal const&, RulePreviewTotal const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Schedule {
-  std::optional<std::string> scheduleExpression;
-  std::optional<std::string> scheduleExpressionTimezone;
-  std::optional<std::int32_t> executionWindowInMinutes;
+  std::optional<std::string> scheduleExpression{};
+  std::optional<std::string> scheduleExpressionTimezone{};
+  std::optional<std::int32_t> executionWindowInMinutes{};
 
   friend bool operator==(Schedule const&, Schedule const&) = default;
 };

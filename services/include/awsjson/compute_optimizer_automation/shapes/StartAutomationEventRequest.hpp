@@ -12,8 +12,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAutomationEventRequest {
-  std::string recommendedActionId;
-  std::optional<std::string> clientToken;
+  std::string recommendedActionId{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(StartAutomationEventRequest const&,
                          StartAutomationEventRequest const&) = default;

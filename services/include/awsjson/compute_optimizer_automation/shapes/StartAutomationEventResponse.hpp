@@ -14,9 +14,9 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAutomationEventResponse {
-  std::optional<std::string> recommendedActionId;
-  std::optional<std::string> eventId;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventStatus>> eventStatus;
+  std::optional<std::string> recommendedActionId{};
+  std::optional<std::string> eventId{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::EventStatus>> eventStatus{};
 
   friend bool operator==(StartAutomationEventResponse const&,
                          StartAutomationEventResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StringCriteriaCondition {
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::ComparisonOperator>> comparison{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(StringCriteriaCondition const&, StringCriteriaCondition const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SummaryDimension {
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::SummaryDimensionKey> key;
-  std::string value;
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::SummaryDimensionKey> key{};
+  std::string value{};
 
   friend bool operator==(SummaryDimension const&, SummaryDimension const&) = default;
 };

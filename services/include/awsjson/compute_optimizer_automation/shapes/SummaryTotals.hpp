@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SummaryTotals {
-  std::optional<std::int32_t> automationEventCount;
-  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings;
+  std::optional<std::int32_t> automationEventCount{};
+  std::optional<::awsjson::compute_optimizer_automation::EstimatedMonthlySavings> estimatedMonthlySavings{};
 
   friend bool operator==(SummaryTotals const&, SummaryTotals const&) = default;
 };

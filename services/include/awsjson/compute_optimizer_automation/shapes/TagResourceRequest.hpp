@@ -16,10 +16,10 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::int64_t ruleRevision;
-  std::vector<::awsjson::compute_optimizer_automation::Tag> tags;
-  std::optional<std::string> clientToken;
+  std::string resourceArn{};
+  std::int64_t ruleRevision{};
+  std::vector<::awsjson::compute_optimizer_automation::Tag> tags{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

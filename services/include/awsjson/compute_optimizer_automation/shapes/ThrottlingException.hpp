@@ -12,7 +12,7 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimePeriod {
-  std::optional<awsjson::timestamp> startTimeInclusive;
-  std::optional<awsjson::timestamp> endTimeExclusive;
+  std::optional<awsjson::timestamp> startTimeInclusive{};
+  std::optional<awsjson::timestamp> endTimeExclusive{};
 
   friend bool operator==(TimePeriod const&, TimePeriod const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string resourceArn;
-  std::int64_t ruleRevision;
-  std::vector<std::string> tagKeys;
-  std::optional<std::string> clientToken;
+  std::string resourceArn{};
+  std::int64_t ruleRevision{};
+  std::vector<std::string> tagKeys{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

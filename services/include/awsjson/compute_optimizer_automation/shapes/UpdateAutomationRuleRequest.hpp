@@ -21,18 +21,18 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAutomationRuleRequest {
-  std::string ruleArn;
-  std::int64_t ruleRevision;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType>> ruleType;
-  std::optional<::awsjson::compute_optimizer_automation::OrganizationConfiguration> organizationConfiguration;
-  std::optional<std::string> priority;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>>> recommendedActionTypes;
-  std::optional<::awsjson::compute_optimizer_automation::Criteria> criteria;
-  std::optional<::awsjson::compute_optimizer_automation::Schedule> schedule;
-  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleStatus>> status;
-  std::optional<std::string> clientToken;
+  std::string ruleArn{};
+  std::int64_t ruleRevision{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleType>> ruleType{};
+  std::optional<::awsjson::compute_optimizer_automation::OrganizationConfiguration> organizationConfiguration{};
+  std::optional<std::string> priority{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::compute_optimizer_automation::RecommendedActionType>>> recommendedActionTypes{};
+  std::optional<::awsjson::compute_optimizer_automation::Criteria> criteria{};
+  std::optional<::awsjson::compute_optimizer_automation::Schedule> schedule{};
+  std::optional<awsjson::open_enum<::awsjson::compute_optimizer_automation::RuleStatus>> status{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateAutomationRuleRequest const&,
                          UpdateAutomationRuleRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnrollmentConfigurationRequest {
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status;
-  std::optional<std::string> clientToken;
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateEnrollmentConfigurationRequest const&,
                          UpdateEnrollmentConfigurationRequest const&) = default;

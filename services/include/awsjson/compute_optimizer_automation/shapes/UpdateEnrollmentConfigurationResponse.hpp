@@ -14,9 +14,9 @@ namespace awsjson::compute_optimizer_automation {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnrollmentConfigurationResponse {
-  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp lastUpdatedTimestamp;
+  awsjson::open_enum<::awsjson::compute_optimizer_automation::EnrollmentStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp lastUpdatedTimestamp{};
 
   friend bool operator==(UpdateEnrollmentConfigurationResponse const&,
                          UpdateEnrollmentConfigurationResponse const&) = default;

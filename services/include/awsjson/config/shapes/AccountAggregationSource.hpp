@@ -13,9 +13,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountAggregationSource {
-  std::vector<std::string> AccountIds;
-  std::optional<bool> AllAwsRegions;
-  std::optional<std::vector<std::string>> AwsRegions;
+  std::vector<std::string> AccountIds{};
+  std::optional<bool> AllAwsRegions{};
+  std::optional<std::vector<std::string>> AwsRegions{};
 
   friend bool operator==(AccountAggregationSource const&,
                          AccountAggregationSource const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateComplianceByConfigRule {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<::awsjson::config::Compliance> Compliance;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<::awsjson::config::Compliance> Compliance{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(AggregateComplianceByConfigRule const&,
                          AggregateComplianceByConfigRule const&) = default;

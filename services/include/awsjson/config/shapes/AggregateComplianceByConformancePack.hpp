@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateComplianceByConformancePack {
-  std::optional<std::string> ConformancePackName;
-  std::optional<::awsjson::config::AggregateConformancePackCompliance> Compliance;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<std::string> ConformancePackName{};
+  std::optional<::awsjson::config::AggregateConformancePackCompliance> Compliance{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(AggregateComplianceByConformancePack const&,
                          AggregateComplianceByConformancePack const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateComplianceCount {
-  std::optional<std::string> GroupName;
-  std::optional<::awsjson::config::ComplianceSummary> ComplianceSummary;
+  std::optional<std::string> GroupName{};
+  std::optional<::awsjson::config::ComplianceSummary> ComplianceSummary{};
 
   friend bool operator==(AggregateComplianceCount const&,
                          AggregateComplianceCount const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateConformancePackCompliance {
-  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType;
-  std::optional<std::int32_t> CompliantRuleCount;
-  std::optional<std::int32_t> NonCompliantRuleCount;
-  std::optional<std::int32_t> TotalRuleCount;
+  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType{};
+  std::optional<std::int32_t> CompliantRuleCount{};
+  std::optional<std::int32_t> NonCompliantRuleCount{};
+  std::optional<std::int32_t> TotalRuleCount{};
 
   friend bool operator==(AggregateConformancePackCompliance const&,
                          AggregateConformancePackCompliance const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateConformancePackComplianceCount {
-  std::optional<std::int32_t> CompliantConformancePackCount;
-  std::optional<std::int32_t> NonCompliantConformancePackCount;
+  std::optional<std::int32_t> CompliantConformancePackCount{};
+  std::optional<std::int32_t> NonCompliantConformancePackCount{};
 
   friend bool operator==(AggregateConformancePackComplianceCount const&,
                          AggregateConformancePackComplianceCount const&) = default;

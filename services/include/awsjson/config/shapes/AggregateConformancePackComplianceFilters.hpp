@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateConformancePackComplianceFilters {
-  std::optional<std::string> ConformancePackName;
-  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<std::string> ConformancePackName{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(AggregateConformancePackComplianceFilters const&,
                          AggregateConformancePackComplianceFilters const&) = default;

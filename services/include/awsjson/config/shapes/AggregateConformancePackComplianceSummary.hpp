@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateConformancePackComplianceSummary {
-  std::optional<::awsjson::config::AggregateConformancePackComplianceCount> ComplianceSummary;
-  std::optional<std::string> GroupName;
+  std::optional<::awsjson::config::AggregateConformancePackComplianceCount> ComplianceSummary{};
+  std::optional<std::string> GroupName{};
 
   friend bool operator==(AggregateConformancePackComplianceSummary const&,
                          AggregateConformancePackComplianceSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateConformancePackComplianceSummaryFilters {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(AggregateConformancePackComplianceSummaryFilters const&,
                          AggregateConformancePackComplianceSummaryFilters const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateEvaluationResult {
-  std::optional<::awsjson::config::EvaluationResultIdentifier> EvaluationResultIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType;
-  std::optional<awsjson::timestamp> ResultRecordedTime;
-  std::optional<awsjson::timestamp> ConfigRuleInvokedTime;
-  std::optional<std::string> Annotation;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<::awsjson::config::EvaluationResultIdentifier> EvaluationResultIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType{};
+  std::optional<awsjson::timestamp> ResultRecordedTime{};
+  std::optional<awsjson::timestamp> ConfigRuleInvokedTime{};
+  std::optional<std::string> Annotation{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(AggregateEvaluationResult const&,
                          AggregateEvaluationResult const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateResourceIdentifier {
-  std::string SourceAccountId;
-  std::string SourceRegion;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::optional<std::string> ResourceName;
+  std::string SourceAccountId{};
+  std::string SourceRegion{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::optional<std::string> ResourceName{};
 
   friend bool operator==(AggregateResourceIdentifier const&,
                          AggregateResourceIdentifier const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatedSourceStatus {
-  std::optional<std::string> SourceId;
-  std::optional<awsjson::open_enum<::awsjson::config::AggregatedSourceType>> SourceType;
-  std::optional<std::string> AwsRegion;
-  std::optional<awsjson::open_enum<::awsjson::config::AggregatedSourceStatusType>> LastUpdateStatus;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::optional<std::string> LastErrorCode;
-  std::optional<std::string> LastErrorMessage;
+  std::optional<std::string> SourceId{};
+  std::optional<awsjson::open_enum<::awsjson::config::AggregatedSourceType>> SourceType{};
+  std::optional<std::string> AwsRegion{};
+  std::optional<awsjson::open_enum<::awsjson::config::AggregatedSourceStatusType>> LastUpdateStatus{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::optional<std::string> LastErrorCode{};
+  std::optional<std::string> LastErrorMessage{};
 
   friend bool operator==(AggregatedSourceStatus const&, AggregatedSourceStatus const&) = default;
 };

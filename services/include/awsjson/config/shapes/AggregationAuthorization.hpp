@@ -12,10 +12,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregationAuthorization {
-  std::optional<std::string> AggregationAuthorizationArn;
-  std::optional<std::string> AuthorizedAccountId;
-  std::optional<std::string> AuthorizedAwsRegion;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> AggregationAuthorizationArn{};
+  std::optional<std::string> AuthorizedAccountId{};
+  std::optional<std::string> AuthorizedAwsRegion{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(AggregationAuthorization const&,
                          AggregationAuthorization const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatorFilterResourceType {
-  std::optional<awsjson::open_enum<::awsjson::config::AggregatorFilterType>> Type;
-  std::optional<std::vector<std::string>> Value;
+  std::optional<awsjson::open_enum<::awsjson::config::AggregatorFilterType>> Type{};
+  std::optional<std::vector<std::string>> Value{};
 
   friend bool operator==(AggregatorFilterResourceType const&,
                          AggregatorFilterResourceType const&) = default;

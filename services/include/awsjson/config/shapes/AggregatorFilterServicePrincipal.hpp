@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatorFilterServicePrincipal {
-  std::optional<awsjson::open_enum<::awsjson::config::AggregatorFilterType>> Type;
-  std::optional<std::vector<std::string>> Value;
+  std::optional<awsjson::open_enum<::awsjson::config::AggregatorFilterType>> Type{};
+  std::optional<std::vector<std::string>> Value{};
 
   friend bool operator==(AggregatorFilterServicePrincipal const&,
                          AggregatorFilterServicePrincipal const&) = default;

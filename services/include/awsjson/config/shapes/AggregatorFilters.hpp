@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatorFilters {
-  std::optional<::awsjson::config::AggregatorFilterResourceType> ResourceType;
-  std::optional<::awsjson::config::AggregatorFilterServicePrincipal> ServicePrincipal;
+  std::optional<::awsjson::config::AggregatorFilterResourceType> ResourceType{};
+  std::optional<::awsjson::config::AggregatorFilterServicePrincipal> ServicePrincipal{};
 
   friend bool operator==(AggregatorFilters const&, AggregatorFilters const&) = default;
 };

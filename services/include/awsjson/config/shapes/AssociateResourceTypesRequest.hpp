@@ -13,8 +13,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateResourceTypesRequest {
-  std::string ConfigurationRecorderArn;
-  std::vector<std::string> ResourceTypes;
+  std::string ConfigurationRecorderArn{};
+  std::vector<std::string> ResourceTypes{};
 
   friend bool operator==(AssociateResourceTypesRequest const&,
                          AssociateResourceTypesRequest const&) = default;

@@ -16,22 +16,22 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BaseConfigurationItem {
-  std::optional<std::string> version;
-  std::optional<std::string> accountId;
-  std::optional<awsjson::timestamp> configurationItemCaptureTime;
-  std::optional<awsjson::open_enum<::awsjson::config::ConfigurationItemStatus>> configurationItemStatus;
-  std::optional<std::string> configurationStateId;
-  std::optional<std::string> arn;
-  std::optional<std::string> resourceType;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceName;
-  std::optional<std::string> awsRegion;
-  std::optional<std::string> availabilityZone;
-  std::optional<awsjson::timestamp> resourceCreationTime;
-  std::optional<std::string> configuration;
-  std::optional<std::map<std::string, std::string>> supplementaryConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::config::RecordingFrequency>> recordingFrequency;
-  std::optional<awsjson::timestamp> configurationItemDeliveryTime;
+  std::optional<std::string> version{};
+  std::optional<std::string> accountId{};
+  std::optional<awsjson::timestamp> configurationItemCaptureTime{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConfigurationItemStatus>> configurationItemStatus{};
+  std::optional<std::string> configurationStateId{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> resourceType{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceName{};
+  std::optional<std::string> awsRegion{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<awsjson::timestamp> resourceCreationTime{};
+  std::optional<std::string> configuration{};
+  std::optional<std::map<std::string, std::string>> supplementaryConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::config::RecordingFrequency>> recordingFrequency{};
+  std::optional<awsjson::timestamp> configurationItemDeliveryTime{};
 
   friend bool operator==(BaseConfigurationItem const&, BaseConfigurationItem const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetAggregateResourceConfigRequest {
-  std::string ConfigurationAggregatorName;
-  std::vector<::awsjson::config::AggregateResourceIdentifier> ResourceIdentifiers;
+  std::string ConfigurationAggregatorName{};
+  std::vector<::awsjson::config::AggregateResourceIdentifier> ResourceIdentifiers{};
 
   friend bool operator==(BatchGetAggregateResourceConfigRequest const&,
                          BatchGetAggregateResourceConfigRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetAggregateResourceConfigResponse {
-  std::optional<std::vector<::awsjson::config::BaseConfigurationItem>> BaseConfigurationItems;
-  std::optional<std::vector<::awsjson::config::AggregateResourceIdentifier>> UnprocessedResourceIdentifiers;
+  std::optional<std::vector<::awsjson::config::BaseConfigurationItem>> BaseConfigurationItems{};
+  std::optional<std::vector<::awsjson::config::AggregateResourceIdentifier>> UnprocessedResourceIdentifiers{};
 
   friend bool operator==(BatchGetAggregateResourceConfigResponse const&,
                          BatchGetAggregateResourceConfigResponse const&) = default;

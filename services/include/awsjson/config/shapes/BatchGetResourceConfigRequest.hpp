@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetResourceConfigRequest {
-  std::vector<::awsjson::config::ResourceKey> resourceKeys;
+  std::vector<::awsjson::config::ResourceKey> resourceKeys{};
 
   friend bool operator==(BatchGetResourceConfigRequest const&,
                          BatchGetResourceConfigRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetResourceConfigResponse {
-  std::optional<std::vector<::awsjson::config::BaseConfigurationItem>> baseConfigurationItems;
-  std::optional<std::vector<::awsjson::config::ResourceKey>> unprocessedResourceKeys;
+  std::optional<std::vector<::awsjson::config::BaseConfigurationItem>> baseConfigurationItems{};
+  std::optional<std::vector<::awsjson::config::ResourceKey>> unprocessedResourceKeys{};
 
   friend bool operator==(BatchGetResourceConfigResponse const&,
                          BatchGetResourceConfigResponse const&) = default;

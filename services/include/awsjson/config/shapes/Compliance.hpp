@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Compliance {
-  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType;
-  std::optional<::awsjson::config::ComplianceContributorCount> ComplianceContributorCount;
+  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType{};
+  std::optional<::awsjson::config::ComplianceContributorCount> ComplianceContributorCount{};
 
   friend bool operator==(Compliance const&, Compliance const&) = default;
 };

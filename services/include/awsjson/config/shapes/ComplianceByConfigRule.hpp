@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceByConfigRule {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<::awsjson::config::Compliance> Compliance;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<::awsjson::config::Compliance> Compliance{};
 
   friend bool operator==(ComplianceByConfigRule const&, ComplianceByConfigRule const&) = default;
 };

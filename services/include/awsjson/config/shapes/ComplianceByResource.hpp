@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceByResource {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<::awsjson::config::Compliance> Compliance;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<::awsjson::config::Compliance> Compliance{};
 
   friend bool operator==(ComplianceByResource const&, ComplianceByResource const&) = default;
 };

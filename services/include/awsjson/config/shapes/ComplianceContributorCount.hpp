@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceContributorCount {
-  std::optional<std::int32_t> CappedCount;
-  std::optional<bool> CapExceeded;
+  std::optional<std::int32_t> CappedCount{};
+  std::optional<bool> CapExceeded{};
 
   friend bool operator==(ComplianceContributorCount const&,
                          ComplianceContributorCount const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceSummary {
-  std::optional<::awsjson::config::ComplianceContributorCount> CompliantResourceCount;
-  std::optional<::awsjson::config::ComplianceContributorCount> NonCompliantResourceCount;
-  std::optional<awsjson::timestamp> ComplianceSummaryTimestamp;
+  std::optional<::awsjson::config::ComplianceContributorCount> CompliantResourceCount{};
+  std::optional<::awsjson::config::ComplianceContributorCount> NonCompliantResourceCount{};
+  std::optional<awsjson::timestamp> ComplianceSummaryTimestamp{};
 
   friend bool operator==(ComplianceSummary const&, ComplianceSummary const&) = default;
 };

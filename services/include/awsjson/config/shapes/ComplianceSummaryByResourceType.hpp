@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceSummaryByResourceType {
-  std::optional<std::string> ResourceType;
-  std::optional<::awsjson::config::ComplianceSummary> ComplianceSummary;
+  std::optional<std::string> ResourceType{};
+  std::optional<::awsjson::config::ComplianceSummary> ComplianceSummary{};
 
   friend bool operator==(ComplianceSummaryByResourceType const&,
                          ComplianceSummaryByResourceType const&) = default;

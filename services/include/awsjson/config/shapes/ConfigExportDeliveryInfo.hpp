@@ -14,12 +14,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigExportDeliveryInfo {
-  std::optional<awsjson::open_enum<::awsjson::config::DeliveryStatus>> lastStatus;
-  std::optional<std::string> lastErrorCode;
-  std::optional<std::string> lastErrorMessage;
-  std::optional<awsjson::timestamp> lastAttemptTime;
-  std::optional<awsjson::timestamp> lastSuccessfulTime;
-  std::optional<awsjson::timestamp> nextDeliveryTime;
+  std::optional<awsjson::open_enum<::awsjson::config::DeliveryStatus>> lastStatus{};
+  std::optional<std::string> lastErrorCode{};
+  std::optional<std::string> lastErrorMessage{};
+  std::optional<awsjson::timestamp> lastAttemptTime{};
+  std::optional<awsjson::timestamp> lastSuccessfulTime{};
+  std::optional<awsjson::timestamp> nextDeliveryTime{};
 
   friend bool operator==(ConfigExportDeliveryInfo const&,
                          ConfigExportDeliveryInfo const&) = default;

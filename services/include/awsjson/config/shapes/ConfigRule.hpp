@@ -19,17 +19,17 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigRule {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<std::string> ConfigRuleArn;
-  std::optional<std::string> ConfigRuleId;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::config::Scope> Scope;
-  ::awsjson::config::Source Source;
-  std::optional<std::string> InputParameters;
-  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency;
-  std::optional<awsjson::open_enum<::awsjson::config::ConfigRuleState>> ConfigRuleState;
-  std::optional<std::string> CreatedBy;
-  std::optional<std::vector<::awsjson::config::EvaluationModeConfiguration>> EvaluationModes;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<std::string> ConfigRuleArn{};
+  std::optional<std::string> ConfigRuleId{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::config::Scope> Scope{};
+  ::awsjson::config::Source Source{};
+  std::optional<std::string> InputParameters{};
+  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConfigRuleState>> ConfigRuleState{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<std::vector<::awsjson::config::EvaluationModeConfiguration>> EvaluationModes{};
 
   friend bool operator==(ConfigRule const&, ConfigRule const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigRuleComplianceFilters {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(ConfigRuleComplianceFilters const&,
                          ConfigRuleComplianceFilters const&) = default;

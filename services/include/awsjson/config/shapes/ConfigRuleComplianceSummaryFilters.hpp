@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigRuleComplianceSummaryFilters {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> AwsRegion;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> AwsRegion{};
 
   friend bool operator==(ConfigRuleComplianceSummaryFilters const&,
                          ConfigRuleComplianceSummaryFilters const&) = default;

@@ -12,21 +12,21 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigRuleEvaluationStatus {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<std::string> ConfigRuleArn;
-  std::optional<std::string> ConfigRuleId;
-  std::optional<awsjson::timestamp> LastSuccessfulInvocationTime;
-  std::optional<awsjson::timestamp> LastFailedInvocationTime;
-  std::optional<awsjson::timestamp> LastSuccessfulEvaluationTime;
-  std::optional<awsjson::timestamp> LastFailedEvaluationTime;
-  std::optional<awsjson::timestamp> FirstActivatedTime;
-  std::optional<awsjson::timestamp> LastDeactivatedTime;
-  std::optional<std::string> LastErrorCode;
-  std::optional<std::string> LastErrorMessage;
-  std::optional<bool> FirstEvaluationStarted;
-  std::optional<std::string> LastDebugLogDeliveryStatus;
-  std::optional<std::string> LastDebugLogDeliveryStatusReason;
-  std::optional<awsjson::timestamp> LastDebugLogDeliveryTime;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<std::string> ConfigRuleArn{};
+  std::optional<std::string> ConfigRuleId{};
+  std::optional<awsjson::timestamp> LastSuccessfulInvocationTime{};
+  std::optional<awsjson::timestamp> LastFailedInvocationTime{};
+  std::optional<awsjson::timestamp> LastSuccessfulEvaluationTime{};
+  std::optional<awsjson::timestamp> LastFailedEvaluationTime{};
+  std::optional<awsjson::timestamp> FirstActivatedTime{};
+  std::optional<awsjson::timestamp> LastDeactivatedTime{};
+  std::optional<std::string> LastErrorCode{};
+  std::optional<std::string> LastErrorMessage{};
+  std::optional<bool> FirstEvaluationStarted{};
+  std::optional<std::string> LastDebugLogDeliveryStatus{};
+  std::optional<std::string> LastDebugLogDeliveryStatusReason{};
+  std::optional<awsjson::timestamp> LastDebugLogDeliveryTime{};
 
   friend bool operator==(ConfigRuleEvaluationStatus const&,
                          ConfigRuleEvaluationStatus const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigSnapshotDeliveryProperties {
-  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> deliveryFrequency;
+  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> deliveryFrequency{};
 
   friend bool operator==(ConfigSnapshotDeliveryProperties const&,
                          ConfigSnapshotDeliveryProperties const&) = default;

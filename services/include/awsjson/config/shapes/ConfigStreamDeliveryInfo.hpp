@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigStreamDeliveryInfo {
-  std::optional<awsjson::open_enum<::awsjson::config::DeliveryStatus>> lastStatus;
-  std::optional<std::string> lastErrorCode;
-  std::optional<std::string> lastErrorMessage;
-  std::optional<awsjson::timestamp> lastStatusChangeTime;
+  std::optional<awsjson::open_enum<::awsjson::config::DeliveryStatus>> lastStatus{};
+  std::optional<std::string> lastErrorCode{};
+  std::optional<std::string> lastErrorMessage{};
+  std::optional<awsjson::timestamp> lastStatusChangeTime{};
 
   friend bool operator==(ConfigStreamDeliveryInfo const&,
                          ConfigStreamDeliveryInfo const&) = default;

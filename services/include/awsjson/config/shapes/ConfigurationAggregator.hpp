@@ -17,14 +17,14 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationAggregator {
-  std::optional<std::string> ConfigurationAggregatorName;
-  std::optional<std::string> ConfigurationAggregatorArn;
-  std::optional<std::vector<::awsjson::config::AccountAggregationSource>> AccountAggregationSources;
-  std::optional<::awsjson::config::OrganizationAggregationSource> OrganizationAggregationSource;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<std::string> CreatedBy;
-  std::optional<::awsjson::config::AggregatorFilters> AggregatorFilters;
+  std::optional<std::string> ConfigurationAggregatorName{};
+  std::optional<std::string> ConfigurationAggregatorArn{};
+  std::optional<std::vector<::awsjson::config::AccountAggregationSource>> AccountAggregationSources{};
+  std::optional<::awsjson::config::OrganizationAggregationSource> OrganizationAggregationSource{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<::awsjson::config::AggregatorFilters> AggregatorFilters{};
 
   friend bool operator==(ConfigurationAggregator const&, ConfigurationAggregator const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationRecorder {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> roleARN;
-  std::optional<::awsjson::config::RecordingGroup> recordingGroup;
-  std::optional<::awsjson::config::RecordingMode> recordingMode;
-  std::optional<awsjson::open_enum<::awsjson::config::RecordingScope>> recordingScope;
-  std::optional<std::string> servicePrincipal;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> roleARN{};
+  std::optional<::awsjson::config::RecordingGroup> recordingGroup{};
+  std::optional<::awsjson::config::RecordingMode> recordingMode{};
+  std::optional<awsjson::open_enum<::awsjson::config::RecordingScope>> recordingScope{};
+  std::optional<std::string> servicePrincipal{};
 
   friend bool operator==(ConfigurationRecorder const&, ConfigurationRecorder const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationRecorderFilter {
-  std::optional<awsjson::open_enum<::awsjson::config::ConfigurationRecorderFilterName>> filterName;
-  std::optional<std::vector<std::string>> filterValue;
+  std::optional<awsjson::open_enum<::awsjson::config::ConfigurationRecorderFilterName>> filterName{};
+  std::optional<std::vector<std::string>> filterValue{};
 
   friend bool operator==(ConfigurationRecorderFilter const&,
                          ConfigurationRecorderFilter const&) = default;

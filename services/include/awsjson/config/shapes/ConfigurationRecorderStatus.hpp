@@ -14,16 +14,16 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationRecorderStatus {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::timestamp> lastStartTime;
-  std::optional<awsjson::timestamp> lastStopTime;
-  std::optional<bool> recording;
-  std::optional<awsjson::open_enum<::awsjson::config::RecorderStatus>> lastStatus;
-  std::optional<std::string> lastErrorCode;
-  std::optional<std::string> lastErrorMessage;
-  std::optional<awsjson::timestamp> lastStatusChangeTime;
-  std::optional<std::string> servicePrincipal;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::timestamp> lastStartTime{};
+  std::optional<awsjson::timestamp> lastStopTime{};
+  std::optional<bool> recording{};
+  std::optional<awsjson::open_enum<::awsjson::config::RecorderStatus>> lastStatus{};
+  std::optional<std::string> lastErrorCode{};
+  std::optional<std::string> lastErrorMessage{};
+  std::optional<awsjson::timestamp> lastStatusChangeTime{};
+  std::optional<std::string> servicePrincipal{};
 
   friend bool operator==(ConfigurationRecorderStatus const&,
                          ConfigurationRecorderStatus const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationRecorderSummary {
-  std::string arn;
-  std::string name;
-  std::optional<std::string> servicePrincipal;
-  awsjson::open_enum<::awsjson::config::RecordingScope> recordingScope;
+  std::string arn{};
+  std::string name{};
+  std::optional<std::string> servicePrincipal{};
+  awsjson::open_enum<::awsjson::config::RecordingScope> recordingScope{};
 
   friend bool operator==(ConfigurationRecorderSummary const&,
                          ConfigurationRecorderSummary const&) = default;

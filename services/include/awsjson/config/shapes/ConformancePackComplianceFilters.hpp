@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackComplianceFilters {
-  std::optional<std::vector<std::string>> ConfigRuleNames;
-  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType;
+  std::optional<std::vector<std::string>> ConfigRuleNames{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType{};
 
   friend bool operator==(ConformancePackComplianceFilters const&,
                          ConformancePackComplianceFilters const&) = default;

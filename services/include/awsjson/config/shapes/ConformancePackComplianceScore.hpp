@@ -12,9 +12,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackComplianceScore {
-  std::optional<std::string> Score;
-  std::optional<std::string> ConformancePackName;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> Score{};
+  std::optional<std::string> ConformancePackName{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(ConformancePackComplianceScore const&,
                          ConformancePackComplianceScore const&) = default;

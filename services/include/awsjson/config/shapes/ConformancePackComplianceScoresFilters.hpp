@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackComplianceScoresFilters {
-  std::vector<std::string> ConformancePackNames;
+  std::vector<std::string> ConformancePackNames{};
 
   friend bool operator==(ConformancePackComplianceScoresFilters const&,
                          ConformancePackComplianceScoresFilters const&) = default;

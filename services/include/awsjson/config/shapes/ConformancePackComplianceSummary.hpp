@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackComplianceSummary {
-  std::string ConformancePackName;
-  awsjson::open_enum<::awsjson::config::ConformancePackComplianceType> ConformancePackComplianceStatus;
+  std::string ConformancePackName{};
+  awsjson::open_enum<::awsjson::config::ConformancePackComplianceType> ConformancePackComplianceStatus{};
 
   friend bool operator==(ConformancePackComplianceSummary const&,
                          ConformancePackComplianceSummary const&) = default;

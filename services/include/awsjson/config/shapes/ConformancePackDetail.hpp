@@ -16,15 +16,15 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackDetail {
-  std::string ConformancePackName;
-  std::string ConformancePackArn;
-  std::string ConformancePackId;
-  std::optional<std::string> DeliveryS3Bucket;
-  std::optional<std::string> DeliveryS3KeyPrefix;
-  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters;
-  std::optional<awsjson::timestamp> LastUpdateRequestedTime;
-  std::optional<std::string> CreatedBy;
-  std::optional<::awsjson::config::TemplateSSMDocumentDetails> TemplateSSMDocumentDetails;
+  std::string ConformancePackName{};
+  std::string ConformancePackArn{};
+  std::string ConformancePackId{};
+  std::optional<std::string> DeliveryS3Bucket{};
+  std::optional<std::string> DeliveryS3KeyPrefix{};
+  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters{};
+  std::optional<awsjson::timestamp> LastUpdateRequestedTime{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<::awsjson::config::TemplateSSMDocumentDetails> TemplateSSMDocumentDetails{};
 
   friend bool operator==(ConformancePackDetail const&, ConformancePackDetail const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackEvaluationFilters {
-  std::optional<std::vector<std::string>> ConfigRuleNames;
-  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType;
-  std::optional<std::string> ResourceType;
-  std::optional<std::vector<std::string>> ResourceIds;
+  std::optional<std::vector<std::string>> ConfigRuleNames{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::vector<std::string>> ResourceIds{};
 
   friend bool operator==(ConformancePackEvaluationFilters const&,
                          ConformancePackEvaluationFilters const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackEvaluationResult {
-  awsjson::open_enum<::awsjson::config::ConformancePackComplianceType> ComplianceType;
-  ::awsjson::config::EvaluationResultIdentifier EvaluationResultIdentifier;
-  awsjson::timestamp ConfigRuleInvokedTime;
-  awsjson::timestamp ResultRecordedTime;
-  std::optional<std::string> Annotation;
+  awsjson::open_enum<::awsjson::config::ConformancePackComplianceType> ComplianceType{};
+  ::awsjson::config::EvaluationResultIdentifier EvaluationResultIdentifier{};
+  awsjson::timestamp ConfigRuleInvokedTime{};
+  awsjson::timestamp ResultRecordedTime{};
+  std::optional<std::string> Annotation{};
 
   friend bool operator==(ConformancePackEvaluationResult const&,
                          ConformancePackEvaluationResult const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackInputParameter {
-  std::string ParameterName;
-  std::string ParameterValue;
+  std::string ParameterName{};
+  std::string ParameterValue{};
 
   friend bool operator==(ConformancePackInputParameter const&,
                          ConformancePackInputParameter const&) = default;

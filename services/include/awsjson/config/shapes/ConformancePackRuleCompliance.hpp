@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackRuleCompliance {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType;
-  std::optional<std::vector<std::string>> Controls;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConformancePackComplianceType>> ComplianceType{};
+  std::optional<std::vector<std::string>> Controls{};
 
   friend bool operator==(ConformancePackRuleCompliance const&,
                          ConformancePackRuleCompliance const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConformancePackStatusDetail {
-  std::string ConformancePackName;
-  std::string ConformancePackId;
-  std::string ConformancePackArn;
-  awsjson::open_enum<::awsjson::config::ConformancePackState> ConformancePackState;
-  std::string StackArn;
-  std::optional<std::string> ConformancePackStatusReason;
-  awsjson::timestamp LastUpdateRequestedTime;
-  std::optional<awsjson::timestamp> LastUpdateCompletedTime;
+  std::string ConformancePackName{};
+  std::string ConformancePackId{};
+  std::string ConformancePackArn{};
+  awsjson::open_enum<::awsjson::config::ConformancePackState> ConformancePackState{};
+  std::string StackArn{};
+  std::optional<std::string> ConformancePackStatusReason{};
+  awsjson::timestamp LastUpdateRequestedTime{};
+  std::optional<awsjson::timestamp> LastUpdateCompletedTime{};
 
   friend bool operator==(ConformancePackStatusDetail const&,
                          ConformancePackStatusDetail const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomPolicyDetails {
-  std::string PolicyRuntime;
-  std::string PolicyText;
-  std::optional<bool> EnableDebugLogDelivery;
+  std::string PolicyRuntime{};
+  std::string PolicyText{};
+  std::optional<bool> EnableDebugLogDelivery{};
 
   friend bool operator==(CustomPolicyDetails const&, CustomPolicyDetails const&) = default;
 };

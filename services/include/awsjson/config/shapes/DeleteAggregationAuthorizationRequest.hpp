@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAggregationAuthorizationRequest {
-  std::string AuthorizedAccountId;
-  std::string AuthorizedAwsRegion;
+  std::string AuthorizedAccountId{};
+  std::string AuthorizedAwsRegion{};
 
   friend bool operator==(DeleteAggregationAuthorizationRequest const&,
                          DeleteAggregationAuthorizationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConfigRuleRequest {
-  std::string ConfigRuleName;
+  std::string ConfigRuleName{};
 
   friend bool operator==(DeleteConfigRuleRequest const&, DeleteConfigRuleRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConfigurationAggregatorRequest {
-  std::string ConfigurationAggregatorName;
+  std::string ConfigurationAggregatorName{};
 
   friend bool operator==(DeleteConfigurationAggregatorRequest const&,
                          DeleteConfigurationAggregatorRequest const&) = default;

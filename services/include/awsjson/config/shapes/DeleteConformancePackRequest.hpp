@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConformancePackRequest {
-  std::string ConformancePackName;
+  std::string ConformancePackName{};
 
   friend bool operator==(DeleteConformancePackRequest const&,
                          DeleteConformancePackRequest const&) = default;

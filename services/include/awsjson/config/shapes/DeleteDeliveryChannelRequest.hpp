@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeliveryChannelRequest {
-  std::string DeliveryChannelName;
+  std::string DeliveryChannelName{};
 
   friend bool operator==(DeleteDeliveryChannelRequest const&,
                          DeleteDeliveryChannelRequest const&) = default;

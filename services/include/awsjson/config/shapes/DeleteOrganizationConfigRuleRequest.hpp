@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOrganizationConfigRuleRequest {
-  std::string OrganizationConfigRuleName;
+  std::string OrganizationConfigRuleName{};
 
   friend bool operator==(DeleteOrganizationConfigRuleRequest const&,
                          DeleteOrganizationConfigRuleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteOrganizationConformancePackRequest {
-  std::string OrganizationConformancePackName;
+  std::string OrganizationConformancePackName{};
 
   friend bool operator==(DeleteOrganizationConformancePackRequest const&,
                          DeleteOrganizationConformancePackRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePendingAggregationRequestRequest {
-  std::string RequesterAccountId;
-  std::string RequesterAwsRegion;
+  std::string RequesterAccountId{};
+  std::string RequesterAwsRegion{};
 
   friend bool operator==(DeletePendingAggregationRequestRequest const&,
                          DeletePendingAggregationRequestRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRemediationConfigurationRequest {
-  std::string ConfigRuleName;
-  std::optional<std::string> ResourceType;
+  std::string ConfigRuleName{};
+  std::optional<std::string> ResourceType{};
 
   friend bool operator==(DeleteRemediationConfigurationRequest const&,
                          DeleteRemediationConfigurationRequest const&) = default;

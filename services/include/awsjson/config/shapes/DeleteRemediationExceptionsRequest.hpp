@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRemediationExceptionsRequest {
-  std::string ConfigRuleName;
-  std::vector<::awsjson::config::RemediationExceptionResourceKey> ResourceKeys;
+  std::string ConfigRuleName{};
+  std::vector<::awsjson::config::RemediationExceptionResourceKey> ResourceKeys{};
 
   friend bool operator==(DeleteRemediationExceptionsRequest const&,
                          DeleteRemediationExceptionsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRemediationExceptionsResponse {
-  std::optional<std::vector<::awsjson::config::FailedDeleteRemediationExceptionsBatch>> FailedBatches;
+  std::optional<std::vector<::awsjson::config::FailedDeleteRemediationExceptionsBatch>> FailedBatches{};
 
   friend bool operator==(DeleteRemediationExceptionsResponse const&,
                          DeleteRemediationExceptionsResponse const&) = default;

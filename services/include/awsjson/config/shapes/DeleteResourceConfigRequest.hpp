@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourceConfigRequest {
-  std::string ResourceType;
-  std::string ResourceId;
+  std::string ResourceType{};
+  std::string ResourceId{};
 
   friend bool operator==(DeleteResourceConfigRequest const&,
                          DeleteResourceConfigRequest const&) = default;

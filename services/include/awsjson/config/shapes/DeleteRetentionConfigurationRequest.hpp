@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRetentionConfigurationRequest {
-  std::string RetentionConfigurationName;
+  std::string RetentionConfigurationName{};
 
   friend bool operator==(DeleteRetentionConfigurationRequest const&,
                          DeleteRetentionConfigurationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceLinkedConfigurationRecorderRequest {
-  std::string ServicePrincipal;
+  std::string ServicePrincipal{};
 
   friend bool operator==(DeleteServiceLinkedConfigurationRecorderRequest const&,
                          DeleteServiceLinkedConfigurationRecorderRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceLinkedConfigurationRecorderResponse {
-  std::string Arn;
-  std::string Name;
+  std::string Arn{};
+  std::string Name{};
 
   friend bool operator==(DeleteServiceLinkedConfigurationRecorderResponse const&,
                          DeleteServiceLinkedConfigurationRecorderResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStoredQueryRequest {
-  std::string QueryName;
+  std::string QueryName{};
 
   friend bool operator==(DeleteStoredQueryRequest const&,
                          DeleteStoredQueryRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliverConfigSnapshotRequest {
-  std::string deliveryChannelName;
+  std::string deliveryChannelName{};
 
   friend bool operator==(DeliverConfigSnapshotRequest const&,
                          DeliverConfigSnapshotRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliverConfigSnapshotResponse {
-  std::optional<std::string> configSnapshotId;
+  std::optional<std::string> configSnapshotId{};
 
   friend bool operator==(DeliverConfigSnapshotResponse const&,
                          DeliverConfigSnapshotResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryChannel {
-  std::optional<std::string> name;
-  std::optional<std::string> s3BucketName;
-  std::optional<std::string> s3KeyPrefix;
-  std::optional<std::string> s3KmsKeyArn;
-  std::optional<std::string> snsTopicARN;
-  std::optional<::awsjson::config::ConfigSnapshotDeliveryProperties> configSnapshotDeliveryProperties;
+  std::optional<std::string> name{};
+  std::optional<std::string> s3BucketName{};
+  std::optional<std::string> s3KeyPrefix{};
+  std::optional<std::string> s3KmsKeyArn{};
+  std::optional<std::string> snsTopicARN{};
+  std::optional<::awsjson::config::ConfigSnapshotDeliveryProperties> configSnapshotDeliveryProperties{};
 
   friend bool operator==(DeliveryChannel const&, DeliveryChannel const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryChannelStatus {
-  std::optional<std::string> name;
-  std::optional<::awsjson::config::ConfigExportDeliveryInfo> configSnapshotDeliveryInfo;
-  std::optional<::awsjson::config::ConfigExportDeliveryInfo> configHistoryDeliveryInfo;
-  std::optional<::awsjson::config::ConfigStreamDeliveryInfo> configStreamDeliveryInfo;
+  std::optional<std::string> name{};
+  std::optional<::awsjson::config::ConfigExportDeliveryInfo> configSnapshotDeliveryInfo{};
+  std::optional<::awsjson::config::ConfigExportDeliveryInfo> configHistoryDeliveryInfo{};
+  std::optional<::awsjson::config::ConfigStreamDeliveryInfo> configStreamDeliveryInfo{};
 
   friend bool operator==(DeliveryChannelStatus const&, DeliveryChannelStatus const&) = default;
 };

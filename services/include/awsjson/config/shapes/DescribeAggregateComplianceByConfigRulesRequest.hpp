@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAggregateComplianceByConfigRulesRequest {
-  std::string ConfigurationAggregatorName;
-  std::optional<::awsjson::config::ConfigRuleComplianceFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigurationAggregatorName{};
+  std::optional<::awsjson::config::ConfigRuleComplianceFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAggregateComplianceByConfigRulesRequest const&,
                          DescribeAggregateComplianceByConfigRulesRequest const&) = default;

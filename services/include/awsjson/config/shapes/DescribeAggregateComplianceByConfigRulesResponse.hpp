@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAggregateComplianceByConfigRulesResponse {
-  std::optional<std::vector<::awsjson::config::AggregateComplianceByConfigRule>> AggregateComplianceByConfigRules;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregateComplianceByConfigRule>> AggregateComplianceByConfigRules{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAggregateComplianceByConfigRulesResponse const&,
                          DescribeAggregateComplianceByConfigRulesResponse const&) = default;

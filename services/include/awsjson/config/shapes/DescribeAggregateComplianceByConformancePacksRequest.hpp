@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAggregateComplianceByConformancePacksRequest {
-  std::string ConfigurationAggregatorName;
-  std::optional<::awsjson::config::AggregateConformancePackComplianceFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigurationAggregatorName{};
+  std::optional<::awsjson::config::AggregateConformancePackComplianceFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAggregateComplianceByConformancePacksRequest const&,
                          DescribeAggregateComplianceByConformancePacksRequest const&) = default;

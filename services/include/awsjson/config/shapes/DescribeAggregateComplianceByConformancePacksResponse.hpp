@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAggregateComplianceByConformancePacksResponse {
-  std::optional<std::vector<::awsjson::config::AggregateComplianceByConformancePack>> AggregateComplianceByConformancePacks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregateComplianceByConformancePack>> AggregateComplianceByConformancePacks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAggregateComplianceByConformancePacksResponse const&,
                          DescribeAggregateComplianceByConformancePacksResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAggregationAuthorizationsResponse {
-  std::optional<std::vector<::awsjson::config::AggregationAuthorization>> AggregationAuthorizations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregationAuthorization>> AggregationAuthorizations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeAggregationAuthorizationsResponse const&,
                          DescribeAggregationAuthorizationsResponse const&) = default;

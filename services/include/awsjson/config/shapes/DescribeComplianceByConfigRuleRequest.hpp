@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComplianceByConfigRuleRequest {
-  std::optional<std::vector<std::string>> ConfigRuleNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ConfigRuleNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeComplianceByConfigRuleRequest const&,
                          DescribeComplianceByConfigRuleRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComplianceByConfigRuleResponse {
-  std::optional<std::vector<::awsjson::config::ComplianceByConfigRule>> ComplianceByConfigRules;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ComplianceByConfigRule>> ComplianceByConfigRules{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeComplianceByConfigRuleResponse const&,
                          DescribeComplianceByConfigRuleResponse const&) = default;

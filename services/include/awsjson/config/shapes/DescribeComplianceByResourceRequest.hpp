@@ -16,11 +16,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComplianceByResourceRequest {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeComplianceByResourceRequest const&,
                          DescribeComplianceByResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComplianceByResourceResponse {
-  std::optional<std::vector<::awsjson::config::ComplianceByResource>> ComplianceByResources;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ComplianceByResource>> ComplianceByResources{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeComplianceByResourceResponse const&,
                          DescribeComplianceByResourceResponse const&) = default;

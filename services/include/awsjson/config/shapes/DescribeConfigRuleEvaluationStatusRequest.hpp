@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigRuleEvaluationStatusRequest {
-  std::optional<std::vector<std::string>> ConfigRuleNames;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::vector<std::string>> ConfigRuleNames{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeConfigRuleEvaluationStatusRequest const&,
                          DescribeConfigRuleEvaluationStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigRuleEvaluationStatusResponse {
-  std::optional<std::vector<::awsjson::config::ConfigRuleEvaluationStatus>> ConfigRulesEvaluationStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConfigRuleEvaluationStatus>> ConfigRulesEvaluationStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConfigRuleEvaluationStatusResponse const&,
                          DescribeConfigRuleEvaluationStatusResponse const&) = default;

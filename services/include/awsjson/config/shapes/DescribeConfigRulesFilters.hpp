@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigRulesFilters {
-  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode;
+  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode{};
 
   friend bool operator==(DescribeConfigRulesFilters const&,
                          DescribeConfigRulesFilters const&) = default;

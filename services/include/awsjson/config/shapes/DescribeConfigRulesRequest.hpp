@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigRulesRequest {
-  std::optional<std::vector<std::string>> ConfigRuleNames;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::config::DescribeConfigRulesFilters> Filters;
+  std::optional<std::vector<std::string>> ConfigRuleNames{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::config::DescribeConfigRulesFilters> Filters{};
 
   friend bool operator==(DescribeConfigRulesRequest const&,
                          DescribeConfigRulesRequest const&) = default;

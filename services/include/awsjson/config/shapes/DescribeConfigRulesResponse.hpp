@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigRulesResponse {
-  std::optional<std::vector<::awsjson::config::ConfigRule>> ConfigRules;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConfigRule>> ConfigRules{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConfigRulesResponse const&,
                          DescribeConfigRulesResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationAggregatorSourcesStatusRequest {
-  std::string ConfigurationAggregatorName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::config::AggregatedSourceStatusType>>> UpdateStatus;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string ConfigurationAggregatorName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::config::AggregatedSourceStatusType>>> UpdateStatus{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeConfigurationAggregatorSourcesStatusRequest const&,
                          DescribeConfigurationAggregatorSourcesStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationAggregatorSourcesStatusResponse {
-  std::optional<std::vector<::awsjson::config::AggregatedSourceStatus>> AggregatedSourceStatusList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregatedSourceStatus>> AggregatedSourceStatusList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConfigurationAggregatorSourcesStatusResponse const&,
                          DescribeConfigurationAggregatorSourcesStatusResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationAggregatorsRequest {
-  std::optional<std::vector<std::string>> ConfigurationAggregatorNames;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::vector<std::string>> ConfigurationAggregatorNames{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeConfigurationAggregatorsRequest const&,
                          DescribeConfigurationAggregatorsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationAggregatorsResponse {
-  std::optional<std::vector<::awsjson::config::ConfigurationAggregator>> ConfigurationAggregators;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConfigurationAggregator>> ConfigurationAggregators{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConfigurationAggregatorsResponse const&,
                          DescribeConfigurationAggregatorsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationRecorderStatusRequest {
-  std::optional<std::vector<std::string>> ConfigurationRecorderNames;
-  std::optional<std::string> ServicePrincipal;
-  std::optional<std::string> Arn;
+  std::optional<std::vector<std::string>> ConfigurationRecorderNames{};
+  std::optional<std::string> ServicePrincipal{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(DescribeConfigurationRecorderStatusRequest const&,
                          DescribeConfigurationRecorderStatusRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationRecorderStatusResponse {
-  std::optional<std::vector<::awsjson::config::ConfigurationRecorderStatus>> ConfigurationRecordersStatus;
+  std::optional<std::vector<::awsjson::config::ConfigurationRecorderStatus>> ConfigurationRecordersStatus{};
 
   friend bool operator==(DescribeConfigurationRecorderStatusResponse const&,
                          DescribeConfigurationRecorderStatusResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationRecordersResponse {
-  std::optional<std::vector<::awsjson::config::ConfigurationRecorder>> ConfigurationRecorders;
+  std::optional<std::vector<::awsjson::config::ConfigurationRecorder>> ConfigurationRecorders{};
 
   friend bool operator==(DescribeConfigurationRecordersResponse const&,
                          DescribeConfigurationRecordersResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConformancePackComplianceRequest {
-  std::string ConformancePackName;
-  std::optional<::awsjson::config::ConformancePackComplianceFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConformancePackName{};
+  std::optional<::awsjson::config::ConformancePackComplianceFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConformancePackComplianceRequest const&,
                          DescribeConformancePackComplianceRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConformancePackComplianceResponse {
-  std::string ConformancePackName;
-  std::vector<::awsjson::config::ConformancePackRuleCompliance> ConformancePackRuleComplianceList;
-  std::optional<std::string> NextToken;
+  std::string ConformancePackName{};
+  std::vector<::awsjson::config::ConformancePackRuleCompliance> ConformancePackRuleComplianceList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConformancePackComplianceResponse const&,
                          DescribeConformancePackComplianceResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConformancePackStatusRequest {
-  std::optional<std::vector<std::string>> ConformancePackNames;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ConformancePackNames{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConformancePackStatusRequest const&,
                          DescribeConformancePackStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConformancePackStatusResponse {
-  std::optional<std::vector<::awsjson::config::ConformancePackStatusDetail>> ConformancePackStatusDetails;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConformancePackStatusDetail>> ConformancePackStatusDetails{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConformancePackStatusResponse const&,
                          DescribeConformancePackStatusResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConformancePacksResponse {
-  std::optional<std::vector<::awsjson::config::ConformancePackDetail>> ConformancePackDetails;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConformancePackDetail>> ConformancePackDetails{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeConformancePacksResponse const&,
                          DescribeConformancePacksResponse const&) = default;

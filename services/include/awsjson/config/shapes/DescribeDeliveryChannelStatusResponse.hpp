@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryChannelStatusResponse {
-  std::optional<std::vector<::awsjson::config::DeliveryChannelStatus>> DeliveryChannelsStatus;
+  std::optional<std::vector<::awsjson::config::DeliveryChannelStatus>> DeliveryChannelsStatus{};
 
   friend bool operator==(DescribeDeliveryChannelStatusResponse const&,
                          DescribeDeliveryChannelStatusResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryChannelsRequest {
-  std::optional<std::vector<std::string>> DeliveryChannelNames;
+  std::optional<std::vector<std::string>> DeliveryChannelNames{};
 
   friend bool operator==(DescribeDeliveryChannelsRequest const&,
                          DescribeDeliveryChannelsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryChannelsResponse {
-  std::optional<std::vector<::awsjson::config::DeliveryChannel>> DeliveryChannels;
+  std::optional<std::vector<::awsjson::config::DeliveryChannel>> DeliveryChannels{};
 
   friend bool operator==(DescribeDeliveryChannelsResponse const&,
                          DescribeDeliveryChannelsResponse const&) = default;

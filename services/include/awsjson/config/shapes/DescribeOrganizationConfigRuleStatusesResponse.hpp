@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConfigRuleStatusesResponse {
-  std::optional<std::vector<::awsjson::config::OrganizationConfigRuleStatus>> OrganizationConfigRuleStatuses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::OrganizationConfigRuleStatus>> OrganizationConfigRuleStatuses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConfigRuleStatusesResponse const&,
                          DescribeOrganizationConfigRuleStatusesResponse const&) = default;

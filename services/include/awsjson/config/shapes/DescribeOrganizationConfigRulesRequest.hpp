@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConfigRulesRequest {
-  std::optional<std::vector<std::string>> OrganizationConfigRuleNames;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> OrganizationConfigRuleNames{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConfigRulesRequest const&,
                          DescribeOrganizationConfigRulesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConfigRulesResponse {
-  std::optional<std::vector<::awsjson::config::OrganizationConfigRule>> OrganizationConfigRules;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::OrganizationConfigRule>> OrganizationConfigRules{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConfigRulesResponse const&,
                          DescribeOrganizationConfigRulesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConformancePackStatusesRequest {
-  std::optional<std::vector<std::string>> OrganizationConformancePackNames;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> OrganizationConformancePackNames{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConformancePackStatusesRequest const&,
                          DescribeOrganizationConformancePackStatusesRequest const&) = default;

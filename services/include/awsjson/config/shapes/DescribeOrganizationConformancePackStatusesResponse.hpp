@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConformancePackStatusesResponse {
-  std::optional<std::vector<::awsjson::config::OrganizationConformancePackStatus>> OrganizationConformancePackStatuses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::OrganizationConformancePackStatus>> OrganizationConformancePackStatuses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConformancePackStatusesResponse const&,
                          DescribeOrganizationConformancePackStatusesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConformancePacksRequest {
-  std::optional<std::vector<std::string>> OrganizationConformancePackNames;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> OrganizationConformancePackNames{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConformancePacksRequest const&,
                          DescribeOrganizationConformancePacksRequest const&) = default;

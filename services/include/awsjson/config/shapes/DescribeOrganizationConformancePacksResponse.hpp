@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrganizationConformancePacksResponse {
-  std::optional<std::vector<::awsjson::config::OrganizationConformancePack>> OrganizationConformancePacks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::OrganizationConformancePack>> OrganizationConformancePacks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeOrganizationConformancePacksResponse const&,
                          DescribeOrganizationConformancePacksResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePendingAggregationRequestsResponse {
-  std::optional<std::vector<::awsjson::config::PendingAggregationRequest>> PendingAggregationRequests;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::PendingAggregationRequest>> PendingAggregationRequests{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePendingAggregationRequestsResponse const&,
                          DescribePendingAggregationRequestsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRemediationConfigurationsRequest {
-  std::vector<std::string> ConfigRuleNames;
+  std::vector<std::string> ConfigRuleNames{};
 
   friend bool operator==(DescribeRemediationConfigurationsRequest const&,
                          DescribeRemediationConfigurationsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRemediationConfigurationsResponse {
-  std::optional<std::vector<::awsjson::config::RemediationConfiguration>> RemediationConfigurations;
+  std::optional<std::vector<::awsjson::config::RemediationConfiguration>> RemediationConfigurations{};
 
   friend bool operator==(DescribeRemediationConfigurationsResponse const&,
                          DescribeRemediationConfigurationsResponse const&) = default;

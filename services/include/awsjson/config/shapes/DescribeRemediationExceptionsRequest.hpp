@@ -16,10 +16,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRemediationExceptionsRequest {
-  std::string ConfigRuleName;
-  std::optional<std::vector<::awsjson::config::RemediationExceptionResourceKey>> ResourceKeys;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigRuleName{};
+  std::optional<std::vector<::awsjson::config::RemediationExceptionResourceKey>> ResourceKeys{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRemediationExceptionsRequest const&,
                          DescribeRemediationExceptionsRequest const&) = default;

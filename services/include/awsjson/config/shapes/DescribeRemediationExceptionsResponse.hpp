@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRemediationExceptionsResponse {
-  std::optional<std::vector<::awsjson::config::RemediationException>> RemediationExceptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::RemediationException>> RemediationExceptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRemediationExceptionsResponse const&,
                          DescribeRemediationExceptionsResponse const&) = default;

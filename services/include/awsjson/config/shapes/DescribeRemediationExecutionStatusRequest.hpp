@@ -16,10 +16,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRemediationExecutionStatusRequest {
-  std::string ConfigRuleName;
-  std::optional<std::vector<::awsjson::config::ResourceKey>> ResourceKeys;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigRuleName{};
+  std::optional<std::vector<::awsjson::config::ResourceKey>> ResourceKeys{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRemediationExecutionStatusRequest const&,
                          DescribeRemediationExecutionStatusRequest const&) = default;

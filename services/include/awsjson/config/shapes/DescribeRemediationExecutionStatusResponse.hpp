@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRemediationExecutionStatusResponse {
-  std::optional<std::vector<::awsjson::config::RemediationExecutionStatus>> RemediationExecutionStatuses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::RemediationExecutionStatus>> RemediationExecutionStatuses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRemediationExecutionStatusResponse const&,
                          DescribeRemediationExecutionStatusResponse const&) = default;

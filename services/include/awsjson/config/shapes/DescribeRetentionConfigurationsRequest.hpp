@@ -13,8 +13,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRetentionConfigurationsRequest {
-  std::optional<std::vector<std::string>> RetentionConfigurationNames;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> RetentionConfigurationNames{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRetentionConfigurationsRequest const&,
                          DescribeRetentionConfigurationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRetentionConfigurationsResponse {
-  std::optional<std::vector<::awsjson::config::RetentionConfiguration>> RetentionConfigurations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::RetentionConfiguration>> RetentionConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRetentionConfigurationsResponse const&,
                          DescribeRetentionConfigurationsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateResourceTypesRequest {
-  std::string ConfigurationRecorderArn;
-  std::vector<std::string> ResourceTypes;
+  std::string ConfigurationRecorderArn{};
+  std::vector<std::string> ResourceTypes{};
 
   friend bool operator==(DisassociateResourceTypesRequest const&,
                          DisassociateResourceTypesRequest const&) = default;

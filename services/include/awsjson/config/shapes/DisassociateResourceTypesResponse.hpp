@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateResourceTypesResponse {
-  ::awsjson::config::ConfigurationRecorder ConfigurationRecorder;
+  ::awsjson::config::ConfigurationRecorder ConfigurationRecorder{};
 
   friend bool operator==(DisassociateResourceTypesResponse const&,
                          DisassociateResourceTypesResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Evaluation {
-  std::string ComplianceResourceType;
-  std::string ComplianceResourceId;
-  awsjson::open_enum<::awsjson::config::ComplianceType> ComplianceType;
-  std::optional<std::string> Annotation;
-  awsjson::timestamp OrderingTimestamp;
+  std::string ComplianceResourceType{};
+  std::string ComplianceResourceId{};
+  awsjson::open_enum<::awsjson::config::ComplianceType> ComplianceType{};
+  std::optional<std::string> Annotation{};
+  awsjson::timestamp OrderingTimestamp{};
 
   friend bool operator==(Evaluation const&, Evaluation const&) = default;
 };

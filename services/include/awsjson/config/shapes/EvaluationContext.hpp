@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationContext {
-  std::optional<std::string> EvaluationContextIdentifier;
+  std::optional<std::string> EvaluationContextIdentifier{};
 
   friend bool operator==(EvaluationContext const&, EvaluationContext const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationModeConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> Mode;
+  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> Mode{};
 
   friend bool operator==(EvaluationModeConfiguration const&,
                          EvaluationModeConfiguration const&) = default;

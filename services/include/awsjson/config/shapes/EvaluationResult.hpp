@@ -15,12 +15,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationResult {
-  std::optional<::awsjson::config::EvaluationResultIdentifier> EvaluationResultIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType;
-  std::optional<awsjson::timestamp> ResultRecordedTime;
-  std::optional<awsjson::timestamp> ConfigRuleInvokedTime;
-  std::optional<std::string> Annotation;
-  std::optional<std::string> ResultToken;
+  std::optional<::awsjson::config::EvaluationResultIdentifier> EvaluationResultIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType{};
+  std::optional<awsjson::timestamp> ResultRecordedTime{};
+  std::optional<awsjson::timestamp> ConfigRuleInvokedTime{};
+  std::optional<std::string> Annotation{};
+  std::optional<std::string> ResultToken{};
 
   friend bool operator==(EvaluationResult const&, EvaluationResult const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationResultIdentifier {
-  std::optional<::awsjson::config::EvaluationResultQualifier> EvaluationResultQualifier;
-  std::optional<awsjson::timestamp> OrderingTimestamp;
-  std::optional<std::string> ResourceEvaluationId;
+  std::optional<::awsjson::config::EvaluationResultQualifier> EvaluationResultQualifier{};
+  std::optional<awsjson::timestamp> OrderingTimestamp{};
+  std::optional<std::string> ResourceEvaluationId{};
 
   friend bool operator==(EvaluationResultIdentifier const&,
                          EvaluationResultIdentifier const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationResultQualifier {
-  std::optional<std::string> ConfigRuleName;
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode;
+  std::optional<std::string> ConfigRuleName{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode{};
 
   friend bool operator==(EvaluationResultQualifier const&,
                          EvaluationResultQualifier const&) = default;

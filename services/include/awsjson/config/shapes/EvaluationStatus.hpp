@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationStatus {
-  awsjson::open_enum<::awsjson::config::ResourceEvaluationStatus> Status;
-  std::optional<std::string> FailureReason;
+  awsjson::open_enum<::awsjson::config::ResourceEvaluationStatus> Status{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(EvaluationStatus const&, EvaluationStatus const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExclusionByResourceTypes {
-  std::optional<std::vector<std::string>> resourceTypes;
+  std::optional<std::vector<std::string>> resourceTypes{};
 
   friend bool operator==(ExclusionByResourceTypes const&,
                          ExclusionByResourceTypes const&) = default;

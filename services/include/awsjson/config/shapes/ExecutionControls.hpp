@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionControls {
-  std::optional<::awsjson::config::SsmControls> SsmControls;
+  std::optional<::awsjson::config::SsmControls> SsmControls{};
 
   friend bool operator==(ExecutionControls const&, ExecutionControls const&) = default;
 };

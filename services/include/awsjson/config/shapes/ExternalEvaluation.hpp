@@ -14,11 +14,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalEvaluation {
-  std::string ComplianceResourceType;
-  std::string ComplianceResourceId;
-  awsjson::open_enum<::awsjson::config::ComplianceType> ComplianceType;
-  std::optional<std::string> Annotation;
-  awsjson::timestamp OrderingTimestamp;
+  std::string ComplianceResourceType{};
+  std::string ComplianceResourceId{};
+  awsjson::open_enum<::awsjson::config::ComplianceType> ComplianceType{};
+  std::optional<std::string> Annotation{};
+  awsjson::timestamp OrderingTimestamp{};
 
   friend bool operator==(ExternalEvaluation const&, ExternalEvaluation const&) = default;
 };

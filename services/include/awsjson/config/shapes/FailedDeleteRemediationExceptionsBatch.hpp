@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedDeleteRemediationExceptionsBatch {
-  std::optional<std::string> FailureMessage;
-  std::optional<std::vector<::awsjson::config::RemediationExceptionResourceKey>> FailedItems;
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::vector<::awsjson::config::RemediationExceptionResourceKey>> FailedItems{};
 
   friend bool operator==(FailedDeleteRemediationExceptionsBatch const&,
                          FailedDeleteRemediationExceptionsBatch const&) = default;

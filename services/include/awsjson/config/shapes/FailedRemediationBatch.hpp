@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedRemediationBatch {
-  std::optional<std::string> FailureMessage;
-  std::optional<std::vector<::awsjson::config::RemediationConfiguration>> FailedItems;
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::vector<::awsjson::config::RemediationConfiguration>> FailedItems{};
 
   friend bool operator==(FailedRemediationBatch const&, FailedRemediationBatch const&) = default;
 };

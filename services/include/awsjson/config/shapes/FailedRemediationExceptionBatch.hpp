@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedRemediationExceptionBatch {
-  std::optional<std::string> FailureMessage;
-  std::optional<std::vector<::awsjson::config::RemediationException>> FailedItems;
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::vector<::awsjson::config::RemediationException>> FailedItems{};
 
   friend bool operator==(FailedRemediationExceptionBatch const&,
                          FailedRemediationExceptionBatch const&) = default;

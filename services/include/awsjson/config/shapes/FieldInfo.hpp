@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldInfo {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(FieldInfo const&, FieldInfo const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateComplianceDetailsByConfigRuleRequest {
-  std::string ConfigurationAggregatorName;
-  std::string ConfigRuleName;
-  std::string AccountId;
-  std::string AwsRegion;
-  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigurationAggregatorName{};
+  std::string ConfigRuleName{};
+  std::string AccountId{};
+  std::string AwsRegion{};
+  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> ComplianceType{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateComplianceDetailsByConfigRuleRequest const&,
                          GetAggregateComplianceDetailsByConfigRuleRequest const&) = default;

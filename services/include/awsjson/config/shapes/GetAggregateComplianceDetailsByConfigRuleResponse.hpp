@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateComplianceDetailsByConfigRuleResponse {
-  std::optional<std::vector<::awsjson::config::AggregateEvaluationResult>> AggregateEvaluationResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregateEvaluationResult>> AggregateEvaluationResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateComplianceDetailsByConfigRuleResponse const&,
                          GetAggregateComplianceDetailsByConfigRuleResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateConfigRuleComplianceSummaryRequest {
-  std::string ConfigurationAggregatorName;
-  std::optional<::awsjson::config::ConfigRuleComplianceSummaryFilters> Filters;
-  std::optional<awsjson::open_enum<::awsjson::config::ConfigRuleComplianceSummaryGroupKey>> GroupByKey;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigurationAggregatorName{};
+  std::optional<::awsjson::config::ConfigRuleComplianceSummaryFilters> Filters{};
+  std::optional<awsjson::open_enum<::awsjson::config::ConfigRuleComplianceSummaryGroupKey>> GroupByKey{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateConfigRuleComplianceSummaryRequest const&,
                          GetAggregateConfigRuleComplianceSummaryRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateConfigRuleComplianceSummaryResponse {
-  std::optional<std::string> GroupByKey;
-  std::optional<std::vector<::awsjson::config::AggregateComplianceCount>> AggregateComplianceCounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> GroupByKey{};
+  std::optional<std::vector<::awsjson::config::AggregateComplianceCount>> AggregateComplianceCounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateConfigRuleComplianceSummaryResponse const&,
                          GetAggregateConfigRuleComplianceSummaryResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateConformancePackComplianceSummaryResponse {
-  std::optional<std::vector<::awsjson::config::AggregateConformancePackComplianceSummary>> AggregateConformancePackComplianceSummaries;
-  std::optional<std::string> GroupByKey;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregateConformancePackComplianceSummary>> AggregateConformancePackComplianceSummaries{};
+  std::optional<std::string> GroupByKey{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateConformancePackComplianceSummaryResponse const&,
                          GetAggregateConformancePackComplianceSummaryResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateDiscoveredResourceCountsRequest {
-  std::string ConfigurationAggregatorName;
-  std::optional<::awsjson::config::ResourceCountFilters> Filters;
-  std::optional<awsjson::open_enum<::awsjson::config::ResourceCountGroupKey>> GroupByKey;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigurationAggregatorName{};
+  std::optional<::awsjson::config::ResourceCountFilters> Filters{};
+  std::optional<awsjson::open_enum<::awsjson::config::ResourceCountGroupKey>> GroupByKey{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateDiscoveredResourceCountsRequest const&,
                          GetAggregateDiscoveredResourceCountsRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateDiscoveredResourceCountsResponse {
-  std::int64_t TotalDiscoveredResources;
-  std::optional<std::string> GroupByKey;
-  std::optional<std::vector<::awsjson::config::GroupedResourceCount>> GroupedResourceCounts;
-  std::optional<std::string> NextToken;
+  std::int64_t TotalDiscoveredResources{};
+  std::optional<std::string> GroupByKey{};
+  std::optional<std::vector<::awsjson::config::GroupedResourceCount>> GroupedResourceCounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetAggregateDiscoveredResourceCountsResponse const&,
                          GetAggregateDiscoveredResourceCountsResponse const&) = default;

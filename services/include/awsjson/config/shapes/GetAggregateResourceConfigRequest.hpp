@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateResourceConfigRequest {
-  std::string ConfigurationAggregatorName;
-  ::awsjson::config::AggregateResourceIdentifier ResourceIdentifier;
+  std::string ConfigurationAggregatorName{};
+  ::awsjson::config::AggregateResourceIdentifier ResourceIdentifier{};
 
   friend bool operator==(GetAggregateResourceConfigRequest const&,
                          GetAggregateResourceConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAggregateResourceConfigResponse {
-  std::optional<::awsjson::config::ConfigurationItem> ConfigurationItem;
+  std::optional<::awsjson::config::ConfigurationItem> ConfigurationItem{};
 
   friend bool operator==(GetAggregateResourceConfigResponse const&,
                          GetAggregateResourceConfigResponse const&) = default;

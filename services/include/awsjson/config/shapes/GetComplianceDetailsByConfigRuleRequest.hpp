@@ -16,10 +16,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceDetailsByConfigRuleRequest {
-  std::string ConfigRuleName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigRuleName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetComplianceDetailsByConfigRuleRequest const&,
                          GetComplianceDetailsByConfigRuleRequest const&) = default;

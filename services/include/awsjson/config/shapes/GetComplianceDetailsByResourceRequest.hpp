@@ -15,11 +15,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceDetailsByResourceRequest {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ResourceEvaluationId;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::config::ComplianceType>>> ComplianceTypes{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ResourceEvaluationId{};
 
   friend bool operator==(GetComplianceDetailsByResourceRequest const&,
                          GetComplianceDetailsByResourceRequest const&) = default;

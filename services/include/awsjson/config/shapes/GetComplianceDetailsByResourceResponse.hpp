@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceDetailsByResourceResponse {
-  std::optional<std::vector<::awsjson::config::EvaluationResult>> EvaluationResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::EvaluationResult>> EvaluationResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetComplianceDetailsByResourceResponse const&,
                          GetComplianceDetailsByResourceResponse const&) = default;

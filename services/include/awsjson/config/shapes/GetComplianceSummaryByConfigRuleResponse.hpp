@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceSummaryByConfigRuleResponse {
-  std::optional<::awsjson::config::ComplianceSummary> ComplianceSummary;
+  std::optional<::awsjson::config::ComplianceSummary> ComplianceSummary{};
 
   friend bool operator==(GetComplianceSummaryByConfigRuleResponse const&,
                          GetComplianceSummaryByConfigRuleResponse const&) = default;

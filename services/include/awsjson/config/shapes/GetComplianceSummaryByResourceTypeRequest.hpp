@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceSummaryByResourceTypeRequest {
-  std::optional<std::vector<std::string>> ResourceTypes;
+  std::optional<std::vector<std::string>> ResourceTypes{};
 
   friend bool operator==(GetComplianceSummaryByResourceTypeRequest const&,
                          GetComplianceSummaryByResourceTypeRequest const&) = default;

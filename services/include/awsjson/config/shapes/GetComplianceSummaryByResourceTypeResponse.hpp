@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceSummaryByResourceTypeResponse {
-  std::optional<std::vector<::awsjson::config::ComplianceSummaryByResourceType>> ComplianceSummariesByResourceType;
+  std::optional<std::vector<::awsjson::config::ComplianceSummaryByResourceType>> ComplianceSummariesByResourceType{};
 
   friend bool operator==(GetComplianceSummaryByResourceTypeResponse const&,
                          GetComplianceSummaryByResourceTypeResponse const&) = default;

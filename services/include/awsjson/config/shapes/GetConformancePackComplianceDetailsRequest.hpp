@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConformancePackComplianceDetailsRequest {
-  std::string ConformancePackName;
-  std::optional<::awsjson::config::ConformancePackEvaluationFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConformancePackName{};
+  std::optional<::awsjson::config::ConformancePackEvaluationFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetConformancePackComplianceDetailsRequest const&,
                          GetConformancePackComplianceDetailsRequest const&) = default;

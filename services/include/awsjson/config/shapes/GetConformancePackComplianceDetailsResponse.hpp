@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConformancePackComplianceDetailsResponse {
-  std::string ConformancePackName;
-  std::optional<std::vector<::awsjson::config::ConformancePackEvaluationResult>> ConformancePackRuleEvaluationResults;
-  std::optional<std::string> NextToken;
+  std::string ConformancePackName{};
+  std::optional<std::vector<::awsjson::config::ConformancePackEvaluationResult>> ConformancePackRuleEvaluationResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetConformancePackComplianceDetailsResponse const&,
                          GetConformancePackComplianceDetailsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConformancePackComplianceSummaryResponse {
-  std::optional<std::vector<::awsjson::config::ConformancePackComplianceSummary>> ConformancePackComplianceSummaryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConformancePackComplianceSummary>> ConformancePackComplianceSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetConformancePackComplianceSummaryResponse const&,
                          GetConformancePackComplianceSummaryResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCustomRulePolicyRequest {
-  std::optional<std::string> ConfigRuleName;
+  std::optional<std::string> ConfigRuleName{};
 
   friend bool operator==(GetCustomRulePolicyRequest const&,
                          GetCustomRulePolicyRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiscoveredResourceCountsRequest {
-  std::optional<std::vector<std::string>> resourceTypes;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> resourceTypes{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetDiscoveredResourceCountsRequest const&,
                          GetDiscoveredResourceCountsRequest const&) = default;

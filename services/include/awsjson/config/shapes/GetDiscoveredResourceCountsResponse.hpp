@@ -16,9 +16,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiscoveredResourceCountsResponse {
-  std::optional<std::int64_t> totalDiscoveredResources;
-  std::optional<std::vector<::awsjson::config::ResourceCount>> resourceCounts;
-  std::optional<std::string> nextToken;
+  std::optional<std::int64_t> totalDiscoveredResources{};
+  std::optional<std::vector<::awsjson::config::ResourceCount>> resourceCounts{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetDiscoveredResourceCountsResponse const&,
                          GetDiscoveredResourceCountsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOrganizationConfigRuleDetailedStatusRequest {
-  std::string OrganizationConfigRuleName;
-  std::optional<::awsjson::config::StatusDetailFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string OrganizationConfigRuleName{};
+  std::optional<::awsjson::config::StatusDetailFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetOrganizationConfigRuleDetailedStatusRequest const&,
                          GetOrganizationConfigRuleDetailedStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOrganizationConfigRuleDetailedStatusResponse {
-  std::optional<std::vector<::awsjson::config::MemberAccountStatus>> OrganizationConfigRuleDetailedStatus;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::MemberAccountStatus>> OrganizationConfigRuleDetailedStatus{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetOrganizationConfigRuleDetailedStatusResponse const&,
                          GetOrganizationConfigRuleDetailedStatusResponse const&) = default;

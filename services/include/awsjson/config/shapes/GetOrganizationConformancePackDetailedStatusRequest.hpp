@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOrganizationConformancePackDetailedStatusRequest {
-  std::string OrganizationConformancePackName;
-  std::optional<::awsjson::config::OrganizationResourceDetailedStatusFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string OrganizationConformancePackName{};
+  std::optional<::awsjson::config::OrganizationResourceDetailedStatusFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetOrganizationConformancePackDetailedStatusRequest const&,
                          GetOrganizationConformancePackDetailedStatusRequest const&) = default;

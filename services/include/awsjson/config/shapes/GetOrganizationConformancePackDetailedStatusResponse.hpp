@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOrganizationConformancePackDetailedStatusResponse {
-  std::optional<std::vector<::awsjson::config::OrganizationConformancePackDetailedStatus>> OrganizationConformancePackDetailedStatuses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::OrganizationConformancePackDetailedStatus>> OrganizationConformancePackDetailedStatuses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetOrganizationConformancePackDetailedStatusResponse const&,
                          GetOrganizationConformancePackDetailedStatusResponse const&) = default;

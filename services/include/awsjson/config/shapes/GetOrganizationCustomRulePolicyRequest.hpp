@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOrganizationCustomRulePolicyRequest {
-  std::string OrganizationConfigRuleName;
+  std::string OrganizationConfigRuleName{};
 
   friend bool operator==(GetOrganizationCustomRulePolicyRequest const&,
                          GetOrganizationCustomRulePolicyRequest const&) = default;

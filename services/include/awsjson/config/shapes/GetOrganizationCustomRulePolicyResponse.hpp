@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOrganizationCustomRulePolicyResponse {
-  std::optional<std::string> PolicyText;
+  std::optional<std::string> PolicyText{};
 
   friend bool operator==(GetOrganizationCustomRulePolicyResponse const&,
                          GetOrganizationCustomRulePolicyResponse const&) = default;

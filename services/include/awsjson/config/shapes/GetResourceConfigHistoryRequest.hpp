@@ -15,13 +15,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceConfigHistoryRequest {
-  std::string resourceType;
-  std::string resourceId;
-  std::optional<awsjson::timestamp> laterTime;
-  std::optional<awsjson::timestamp> earlierTime;
-  std::optional<awsjson::open_enum<::awsjson::config::ChronologicalOrder>> chronologicalOrder;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> nextToken;
+  std::string resourceType{};
+  std::string resourceId{};
+  std::optional<awsjson::timestamp> laterTime{};
+  std::optional<awsjson::timestamp> earlierTime{};
+  std::optional<awsjson::open_enum<::awsjson::config::ChronologicalOrder>> chronologicalOrder{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetResourceConfigHistoryRequest const&,
                          GetResourceConfigHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceConfigHistoryResponse {
-  std::optional<std::vector<::awsjson::config::ConfigurationItem>> configurationItems;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::config::ConfigurationItem>> configurationItems{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetResourceConfigHistoryResponse const&,
                          GetResourceConfigHistoryResponse const&) = default;

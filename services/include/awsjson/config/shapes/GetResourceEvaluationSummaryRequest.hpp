@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceEvaluationSummaryRequest {
-  std::string ResourceEvaluationId;
+  std::string ResourceEvaluationId{};
 
   friend bool operator==(GetResourceEvaluationSummaryRequest const&,
                          GetResourceEvaluationSummaryRequest const&) = default;

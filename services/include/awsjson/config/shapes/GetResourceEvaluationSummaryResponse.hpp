@@ -18,13 +18,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourceEvaluationSummaryResponse {
-  std::optional<std::string> ResourceEvaluationId;
-  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode;
-  std::optional<::awsjson::config::EvaluationStatus> EvaluationStatus;
-  std::optional<awsjson::timestamp> EvaluationStartTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> Compliance;
-  std::optional<::awsjson::config::EvaluationContext> EvaluationContext;
-  std::optional<::awsjson::config::ResourceDetails> ResourceDetails;
+  std::optional<std::string> ResourceEvaluationId{};
+  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode{};
+  std::optional<::awsjson::config::EvaluationStatus> EvaluationStatus{};
+  std::optional<awsjson::timestamp> EvaluationStartTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::config::ComplianceType>> Compliance{};
+  std::optional<::awsjson::config::EvaluationContext> EvaluationContext{};
+  std::optional<::awsjson::config::ResourceDetails> ResourceDetails{};
 
   friend bool operator==(GetResourceEvaluationSummaryResponse const&,
                          GetResourceEvaluationSummaryResponse const&) = default;

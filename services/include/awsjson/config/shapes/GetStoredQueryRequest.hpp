@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStoredQueryRequest {
-  std::string QueryName;
+  std::string QueryName{};
 
   friend bool operator==(GetStoredQueryRequest const&, GetStoredQueryRequest const&) = default;
 };

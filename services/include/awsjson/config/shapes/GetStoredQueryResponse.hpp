@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStoredQueryResponse {
-  std::optional<::awsjson::config::StoredQuery> StoredQuery;
+  std::optional<::awsjson::config::StoredQuery> StoredQuery{};
 
   friend bool operator==(GetStoredQueryResponse const&, GetStoredQueryResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupedResourceCount {
-  std::string GroupName;
-  std::int64_t ResourceCount;
+  std::string GroupName{};
+  std::int64_t ResourceCount{};
 
   friend bool operator==(GroupedResourceCount const&, GroupedResourceCount const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAggregateDiscoveredResourcesRequest {
-  std::string ConfigurationAggregatorName;
-  std::string ResourceType;
-  std::optional<::awsjson::config::ResourceFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ConfigurationAggregatorName{};
+  std::string ResourceType{};
+  std::optional<::awsjson::config::ResourceFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAggregateDiscoveredResourcesRequest const&,
                          ListAggregateDiscoveredResourcesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAggregateDiscoveredResourcesResponse {
-  std::optional<std::vector<::awsjson::config::AggregateResourceIdentifier>> ResourceIdentifiers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::AggregateResourceIdentifier>> ResourceIdentifiers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAggregateDiscoveredResourcesResponse const&,
                          ListAggregateDiscoveredResourcesResponse const&) = default;

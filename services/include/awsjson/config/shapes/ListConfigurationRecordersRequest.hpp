@@ -16,9 +16,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConfigurationRecordersRequest {
-  std::optional<std::vector<::awsjson::config::ConfigurationRecorderFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ConfigurationRecorderFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConfigurationRecordersRequest const&,
                          ListConfigurationRecordersRequest const&) = default;

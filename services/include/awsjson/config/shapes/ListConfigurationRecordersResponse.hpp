@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConfigurationRecordersResponse {
-  std::vector<::awsjson::config::ConfigurationRecorderSummary> ConfigurationRecorderSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::config::ConfigurationRecorderSummary> ConfigurationRecorderSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConfigurationRecordersResponse const&,
                          ListConfigurationRecordersResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConformancePackComplianceScoresRequest {
-  std::optional<::awsjson::config::ConformancePackComplianceScoresFilters> Filters;
-  std::optional<awsjson::open_enum<::awsjson::config::SortOrder>> SortOrder;
-  std::optional<awsjson::open_enum<::awsjson::config::SortBy>> SortBy;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::config::ConformancePackComplianceScoresFilters> Filters{};
+  std::optional<awsjson::open_enum<::awsjson::config::SortOrder>> SortOrder{};
+  std::optional<awsjson::open_enum<::awsjson::config::SortBy>> SortBy{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConformancePackComplianceScoresRequest const&,
                          ListConformancePackComplianceScoresRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConformancePackComplianceScoresResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::config::ConformancePackComplianceScore> ConformancePackComplianceScores;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::config::ConformancePackComplianceScore> ConformancePackComplianceScores{};
 
   friend bool operator==(ListConformancePackComplianceScoresResponse const&,
                          ListConformancePackComplianceScoresResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDiscoveredResourcesRequest {
-  std::string resourceType;
-  std::optional<std::vector<std::string>> resourceIds;
-  std::optional<std::string> resourceName;
-  std::optional<std::int32_t> limit;
-  std::optional<bool> includeDeletedResources;
-  std::optional<std::string> nextToken;
+  std::string resourceType{};
+  std::optional<std::vector<std::string>> resourceIds{};
+  std::optional<std::string> resourceName{};
+  std::optional<std::int32_t> limit{};
+  std::optional<bool> includeDeletedResources{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDiscoveredResourcesRequest const&,
                          ListDiscoveredResourcesRequest const&) = default;

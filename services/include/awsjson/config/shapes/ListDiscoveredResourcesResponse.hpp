@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDiscoveredResourcesResponse {
-  std::optional<std::vector<::awsjson::config::ResourceIdentifier>> resourceIdentifiers;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::config::ResourceIdentifier>> resourceIdentifiers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDiscoveredResourcesResponse const&,
                          ListDiscoveredResourcesResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceEvaluationsRequest {
-  std::optional<::awsjson::config::ResourceEvaluationFilters> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::config::ResourceEvaluationFilters> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceEvaluationsRequest const&,
                          ListResourceEvaluationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceEvaluationsResponse {
-  std::optional<std::vector<::awsjson::config::ResourceEvaluation>> ResourceEvaluations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::ResourceEvaluation>> ResourceEvaluations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceEvaluationsResponse const&,
                          ListResourceEvaluationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStoredQueriesResponse {
-  std::optional<std::vector<::awsjson::config::StoredQueryMetadata>> StoredQueryMetadata;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::StoredQueryMetadata>> StoredQueryMetadata{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStoredQueriesResponse const&,
                          ListStoredQueriesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

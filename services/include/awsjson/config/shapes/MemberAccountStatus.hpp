@@ -14,12 +14,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemberAccountStatus {
-  std::string AccountId;
-  std::string ConfigRuleName;
-  awsjson::open_enum<::awsjson::config::MemberAccountRuleStatus> MemberAccountRuleStatus;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> LastUpdateTime;
+  std::string AccountId{};
+  std::string ConfigRuleName{};
+  awsjson::open_enum<::awsjson::config::MemberAccountRuleStatus> MemberAccountRuleStatus{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
 
   friend bool operator==(MemberAccountStatus const&, MemberAccountStatus const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationAggregationSource {
-  std::string RoleArn;
-  std::optional<std::vector<std::string>> AwsRegions;
-  std::optional<bool> AllAwsRegions;
+  std::string RoleArn{};
+  std::optional<std::vector<std::string>> AwsRegions{};
+  std::optional<bool> AllAwsRegions{};
 
   friend bool operator==(OrganizationAggregationSource const&,
                          OrganizationAggregationSource const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConfigRule {
-  std::string OrganizationConfigRuleName;
-  std::string OrganizationConfigRuleArn;
-  std::optional<::awsjson::config::OrganizationManagedRuleMetadata> OrganizationManagedRuleMetadata;
-  std::optional<::awsjson::config::OrganizationCustomRuleMetadata> OrganizationCustomRuleMetadata;
-  std::optional<std::vector<std::string>> ExcludedAccounts;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::optional<::awsjson::config::OrganizationCustomPolicyRuleMetadataNoPolicy> OrganizationCustomPolicyRuleMetadata;
+  std::string OrganizationConfigRuleName{};
+  std::string OrganizationConfigRuleArn{};
+  std::optional<::awsjson::config::OrganizationManagedRuleMetadata> OrganizationManagedRuleMetadata{};
+  std::optional<::awsjson::config::OrganizationCustomRuleMetadata> OrganizationCustomRuleMetadata{};
+  std::optional<std::vector<std::string>> ExcludedAccounts{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::optional<::awsjson::config::OrganizationCustomPolicyRuleMetadataNoPolicy> OrganizationCustomPolicyRuleMetadata{};
 
   friend bool operator==(OrganizationConfigRule const&, OrganizationConfigRule const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConfigRuleStatus {
-  std::string OrganizationConfigRuleName;
-  awsjson::open_enum<::awsjson::config::OrganizationRuleStatus> OrganizationRuleStatus;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> LastUpdateTime;
+  std::string OrganizationConfigRuleName{};
+  awsjson::open_enum<::awsjson::config::OrganizationRuleStatus> OrganizationRuleStatus{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
 
   friend bool operator==(OrganizationConfigRuleStatus const&,
                          OrganizationConfigRuleStatus const&) = default;

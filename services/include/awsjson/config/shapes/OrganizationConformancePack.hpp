@@ -15,13 +15,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConformancePack {
-  std::string OrganizationConformancePackName;
-  std::string OrganizationConformancePackArn;
-  std::optional<std::string> DeliveryS3Bucket;
-  std::optional<std::string> DeliveryS3KeyPrefix;
-  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters;
-  std::optional<std::vector<std::string>> ExcludedAccounts;
-  awsjson::timestamp LastUpdateTime;
+  std::string OrganizationConformancePackName{};
+  std::string OrganizationConformancePackArn{};
+  std::optional<std::string> DeliveryS3Bucket{};
+  std::optional<std::string> DeliveryS3KeyPrefix{};
+  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters{};
+  std::optional<std::vector<std::string>> ExcludedAccounts{};
+  awsjson::timestamp LastUpdateTime{};
 
   friend bool operator==(OrganizationConformancePack const&,
                          OrganizationConformancePack const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConformancePackDetailedStatus {
-  std::string AccountId;
-  std::string ConformancePackName;
-  awsjson::open_enum<::awsjson::config::OrganizationResourceDetailedStatus> Status;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> LastUpdateTime;
+  std::string AccountId{};
+  std::string ConformancePackName{};
+  awsjson::open_enum<::awsjson::config::OrganizationResourceDetailedStatus> Status{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
 
   friend bool operator==(OrganizationConformancePackDetailedStatus const&,
                          OrganizationConformancePackDetailedStatus const&) = default;

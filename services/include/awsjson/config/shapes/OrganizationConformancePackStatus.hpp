@@ -14,11 +14,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConformancePackStatus {
-  std::string OrganizationConformancePackName;
-  awsjson::open_enum<::awsjson::config::OrganizationResourceStatus> Status;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> LastUpdateTime;
+  std::string OrganizationConformancePackName{};
+  awsjson::open_enum<::awsjson::config::OrganizationResourceStatus> Status{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
 
   friend bool operator==(OrganizationConformancePackStatus const&,
                          OrganizationConformancePackStatus const&) = default;

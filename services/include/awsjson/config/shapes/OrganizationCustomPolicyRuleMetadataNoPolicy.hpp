@@ -16,16 +16,16 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationCustomPolicyRuleMetadataNoPolicy {
-  std::optional<std::string> Description;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::config::OrganizationConfigRuleTriggerTypeNoSN>>> OrganizationConfigRuleTriggerTypes;
-  std::optional<std::string> InputParameters;
-  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency;
-  std::optional<std::vector<std::string>> ResourceTypesScope;
-  std::optional<std::string> ResourceIdScope;
-  std::optional<std::string> TagKeyScope;
-  std::optional<std::string> TagValueScope;
-  std::optional<std::string> PolicyRuntime;
-  std::optional<std::vector<std::string>> DebugLogDeliveryAccounts;
+  std::optional<std::string> Description{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::config::OrganizationConfigRuleTriggerTypeNoSN>>> OrganizationConfigRuleTriggerTypes{};
+  std::optional<std::string> InputParameters{};
+  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency{};
+  std::optional<std::vector<std::string>> ResourceTypesScope{};
+  std::optional<std::string> ResourceIdScope{};
+  std::optional<std::string> TagKeyScope{};
+  std::optional<std::string> TagValueScope{};
+  std::optional<std::string> PolicyRuntime{};
+  std::optional<std::vector<std::string>> DebugLogDeliveryAccounts{};
 
   friend bool operator==(OrganizationCustomPolicyRuleMetadataNoPolicy const&,
                          OrganizationCustomPolicyRuleMetadataNoPolicy const&) = default;

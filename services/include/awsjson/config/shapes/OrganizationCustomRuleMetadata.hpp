@@ -16,15 +16,15 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationCustomRuleMetadata {
-  std::optional<std::string> Description;
-  std::string LambdaFunctionArn;
-  std::vector<awsjson::open_enum<::awsjson::config::OrganizationConfigRuleTriggerType>> OrganizationConfigRuleTriggerTypes;
-  std::optional<std::string> InputParameters;
-  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency;
-  std::optional<std::vector<std::string>> ResourceTypesScope;
-  std::optional<std::string> ResourceIdScope;
-  std::optional<std::string> TagKeyScope;
-  std::optional<std::string> TagValueScope;
+  std::optional<std::string> Description{};
+  std::string LambdaFunctionArn{};
+  std::vector<awsjson::open_enum<::awsjson::config::OrganizationConfigRuleTriggerType>> OrganizationConfigRuleTriggerTypes{};
+  std::optional<std::string> InputParameters{};
+  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency{};
+  std::optional<std::vector<std::string>> ResourceTypesScope{};
+  std::optional<std::string> ResourceIdScope{};
+  std::optional<std::string> TagKeyScope{};
+  std::optional<std::string> TagValueScope{};
 
   friend bool operator==(OrganizationCustomRuleMetadata const&,
                          OrganizationCustomRuleMetadata const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationManagedRuleMetadata {
-  std::optional<std::string> Description;
-  std::string RuleIdentifier;
-  std::optional<std::string> InputParameters;
-  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency;
-  std::optional<std::vector<std::string>> ResourceTypesScope;
-  std::optional<std::string> ResourceIdScope;
-  std::optional<std::string> TagKeyScope;
-  std::optional<std::string> TagValueScope;
+  std::optional<std::string> Description{};
+  std::string RuleIdentifier{};
+  std::optional<std::string> InputParameters{};
+  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency{};
+  std::optional<std::vector<std::string>> ResourceTypesScope{};
+  std::optional<std::string> ResourceIdScope{};
+  std::optional<std::string> TagKeyScope{};
+  std::optional<std::string> TagValueScope{};
 
   friend bool operator==(OrganizationManagedRuleMetadata const&,
                          OrganizationManagedRuleMetadata const&) = default;

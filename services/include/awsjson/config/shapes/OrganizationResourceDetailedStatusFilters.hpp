@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationResourceDetailedStatusFilters {
-  std::optional<std::string> AccountId;
-  std::optional<awsjson::open_enum<::awsjson::config::OrganizationResourceDetailedStatus>> Status;
+  std::optional<std::string> AccountId{};
+  std::optional<awsjson::open_enum<::awsjson::config::OrganizationResourceDetailedStatus>> Status{};
 
   friend bool operator==(OrganizationResourceDetailedStatusFilters const&,
                          OrganizationResourceDetailedStatusFilters const&) = default;

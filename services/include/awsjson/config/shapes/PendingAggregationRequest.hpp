@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingAggregationRequest {
-  std::optional<std::string> RequesterAccountId;
-  std::optional<std::string> RequesterAwsRegion;
+  std::optional<std::string> RequesterAccountId{};
+  std::optional<std::string> RequesterAwsRegion{};
 
   friend bool operator==(PendingAggregationRequest const&,
                          PendingAggregationRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAggregationAuthorizationRequest {
-  std::string AuthorizedAccountId;
-  std::string AuthorizedAwsRegion;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
+  std::string AuthorizedAccountId{};
+  std::string AuthorizedAwsRegion{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
 
   friend bool operator==(PutAggregationAuthorizationRequest const&,
                          PutAggregationAuthorizationRequest const&) = default;

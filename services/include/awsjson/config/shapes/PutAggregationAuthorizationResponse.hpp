@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAggregationAuthorizationResponse {
-  std::optional<::awsjson::config::AggregationAuthorization> AggregationAuthorization;
+  std::optional<::awsjson::config::AggregationAuthorization> AggregationAuthorization{};
 
   friend bool operator==(PutAggregationAuthorizationResponse const&,
                          PutAggregationAuthorizationResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutConfigRuleRequest {
-  ::awsjson::config::ConfigRule ConfigRule;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
+  ::awsjson::config::ConfigRule ConfigRule{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
 
   friend bool operator==(PutConfigRuleRequest const&, PutConfigRuleRequest const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutConfigurationAggregatorRequest {
-  std::string ConfigurationAggregatorName;
-  std::optional<std::vector<::awsjson::config::AccountAggregationSource>> AccountAggregationSources;
-  std::optional<::awsjson::config::OrganizationAggregationSource> OrganizationAggregationSource;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
-  std::optional<::awsjson::config::AggregatorFilters> AggregatorFilters;
+  std::string ConfigurationAggregatorName{};
+  std::optional<std::vector<::awsjson::config::AccountAggregationSource>> AccountAggregationSources{};
+  std::optional<::awsjson::config::OrganizationAggregationSource> OrganizationAggregationSource{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
+  std::optional<::awsjson::config::AggregatorFilters> AggregatorFilters{};
 
   friend bool operator==(PutConfigurationAggregatorRequest const&,
                          PutConfigurationAggregatorRequest const&) = default;

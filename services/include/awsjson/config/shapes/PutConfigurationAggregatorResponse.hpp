@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutConfigurationAggregatorResponse {
-  std::optional<::awsjson::config::ConfigurationAggregator> ConfigurationAggregator;
+  std::optional<::awsjson::config::ConfigurationAggregator> ConfigurationAggregator{};
 
   friend bool operator==(PutConfigurationAggregatorResponse const&,
                          PutConfigurationAggregatorResponse const&) = default;

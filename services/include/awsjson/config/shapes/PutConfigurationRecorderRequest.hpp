@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutConfigurationRecorderRequest {
-  ::awsjson::config::ConfigurationRecorder ConfigurationRecorder;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
+  ::awsjson::config::ConfigurationRecorder ConfigurationRecorder{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
 
   friend bool operator==(PutConfigurationRecorderRequest const&,
                          PutConfigurationRecorderRequest const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutConformancePackRequest {
-  std::string ConformancePackName;
-  std::optional<std::string> TemplateS3Uri;
-  std::optional<std::string> TemplateBody;
-  std::optional<std::string> DeliveryS3Bucket;
-  std::optional<std::string> DeliveryS3KeyPrefix;
-  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters;
-  std::optional<::awsjson::config::TemplateSSMDocumentDetails> TemplateSSMDocumentDetails;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
+  std::string ConformancePackName{};
+  std::optional<std::string> TemplateS3Uri{};
+  std::optional<std::string> TemplateBody{};
+  std::optional<std::string> DeliveryS3Bucket{};
+  std::optional<std::string> DeliveryS3KeyPrefix{};
+  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters{};
+  std::optional<::awsjson::config::TemplateSSMDocumentDetails> TemplateSSMDocumentDetails{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
 
   friend bool operator==(PutConformancePackRequest const&,
                          PutConformancePackRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutConformancePackResponse {
-  std::optional<std::string> ConformancePackArn;
+  std::optional<std::string> ConformancePackArn{};
 
   friend bool operator==(PutConformancePackResponse const&,
                          PutConformancePackResponse const&) = default;

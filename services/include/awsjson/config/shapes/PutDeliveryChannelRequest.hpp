@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDeliveryChannelRequest {
-  ::awsjson::config::DeliveryChannel DeliveryChannel;
+  ::awsjson::config::DeliveryChannel DeliveryChannel{};
 
   friend bool operator==(PutDeliveryChannelRequest const&,
                          PutDeliveryChannelRequest const&) = default;

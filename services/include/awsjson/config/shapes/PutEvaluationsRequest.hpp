@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEvaluationsRequest {
-  std::optional<std::vector<::awsjson::config::Evaluation>> Evaluations;
-  std::string ResultToken;
-  std::optional<bool> TestMode;
+  std::optional<std::vector<::awsjson::config::Evaluation>> Evaluations{};
+  std::string ResultToken{};
+  std::optional<bool> TestMode{};
 
   friend bool operator==(PutEvaluationsRequest const&, PutEvaluationsRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEvaluationsResponse {
-  std::optional<std::vector<::awsjson::config::Evaluation>> FailedEvaluations;
+  std::optional<std::vector<::awsjson::config::Evaluation>> FailedEvaluations{};
 
   friend bool operator==(PutEvaluationsResponse const&, PutEvaluationsResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutExternalEvaluationRequest {
-  std::string ConfigRuleName;
-  ::awsjson::config::ExternalEvaluation ExternalEvaluation;
+  std::string ConfigRuleName{};
+  ::awsjson::config::ExternalEvaluation ExternalEvaluation{};
 
   friend bool operator==(PutExternalEvaluationRequest const&,
                          PutExternalEvaluationRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOrganizationConfigRuleRequest {
-  std::string OrganizationConfigRuleName;
-  std::optional<::awsjson::config::OrganizationManagedRuleMetadata> OrganizationManagedRuleMetadata;
-  std::optional<::awsjson::config::OrganizationCustomRuleMetadata> OrganizationCustomRuleMetadata;
-  std::optional<std::vector<std::string>> ExcludedAccounts;
-  std::optional<::awsjson::config::OrganizationCustomPolicyRuleMetadata> OrganizationCustomPolicyRuleMetadata;
+  std::string OrganizationConfigRuleName{};
+  std::optional<::awsjson::config::OrganizationManagedRuleMetadata> OrganizationManagedRuleMetadata{};
+  std::optional<::awsjson::config::OrganizationCustomRuleMetadata> OrganizationCustomRuleMetadata{};
+  std::optional<std::vector<std::string>> ExcludedAccounts{};
+  std::optional<::awsjson::config::OrganizationCustomPolicyRuleMetadata> OrganizationCustomPolicyRuleMetadata{};
 
   friend bool operator==(PutOrganizationConfigRuleRequest const&,
                          PutOrganizationConfigRuleRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOrganizationConfigRuleResponse {
-  std::optional<std::string> OrganizationConfigRuleArn;
+  std::optional<std::string> OrganizationConfigRuleArn{};
 
   friend bool operator==(PutOrganizationConfigRuleResponse const&,
                          PutOrganizationConfigRuleResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOrganizationConformancePackRequest {
-  std::string OrganizationConformancePackName;
-  std::optional<std::string> TemplateS3Uri;
-  std::optional<std::string> TemplateBody;
-  std::optional<std::string> DeliveryS3Bucket;
-  std::optional<std::string> DeliveryS3KeyPrefix;
-  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters;
-  std::optional<std::vector<std::string>> ExcludedAccounts;
+  std::string OrganizationConformancePackName{};
+  std::optional<std::string> TemplateS3Uri{};
+  std::optional<std::string> TemplateBody{};
+  std::optional<std::string> DeliveryS3Bucket{};
+  std::optional<std::string> DeliveryS3KeyPrefix{};
+  std::optional<std::vector<::awsjson::config::ConformancePackInputParameter>> ConformancePackInputParameters{};
+  std::optional<std::vector<std::string>> ExcludedAccounts{};
 
   friend bool operator==(PutOrganizationConformancePackRequest const&,
                          PutOrganizationConformancePackRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOrganizationConformancePackResponse {
-  std::optional<std::string> OrganizationConformancePackArn;
+  std::optional<std::string> OrganizationConformancePackArn{};
 
   friend bool operator==(PutOrganizationConformancePackResponse const&,
                          PutOrganizationConformancePackResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRemediationConfigurationsRequest {
-  std::vector<::awsjson::config::RemediationConfiguration> RemediationConfigurations;
+  std::vector<::awsjson::config::RemediationConfiguration> RemediationConfigurations{};
 
   friend bool operator==(PutRemediationConfigurationsRequest const&,
                          PutRemediationConfigurationsRequest const&) = default;

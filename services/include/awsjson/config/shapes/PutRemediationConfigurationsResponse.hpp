@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRemediationConfigurationsResponse {
-  std::optional<std::vector<::awsjson::config::FailedRemediationBatch>> FailedBatches;
+  std::optional<std::vector<::awsjson::config::FailedRemediationBatch>> FailedBatches{};
 
   friend bool operator==(PutRemediationConfigurationsResponse const&,
                          PutRemediationConfigurationsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRemediationExceptionsRequest {
-  std::string ConfigRuleName;
-  std::vector<::awsjson::config::RemediationExceptionResourceKey> ResourceKeys;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> ExpirationTime;
+  std::string ConfigRuleName{};
+  std::vector<::awsjson::config::RemediationExceptionResourceKey> ResourceKeys{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
 
   friend bool operator==(PutRemediationExceptionsRequest const&,
                          PutRemediationExceptionsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRemediationExceptionsResponse {
-  std::optional<std::vector<::awsjson::config::FailedRemediationExceptionBatch>> FailedBatches;
+  std::optional<std::vector<::awsjson::config::FailedRemediationExceptionBatch>> FailedBatches{};
 
   friend bool operator==(PutRemediationExceptionsResponse const&,
                          PutRemediationExceptionsResponse const&) = default;

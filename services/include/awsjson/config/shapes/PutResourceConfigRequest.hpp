@@ -13,12 +13,12 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourceConfigRequest {
-  std::string ResourceType;
-  std::string SchemaVersionId;
-  std::string ResourceId;
-  std::optional<std::string> ResourceName;
-  std::string Configuration;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string ResourceType{};
+  std::string SchemaVersionId{};
+  std::string ResourceId{};
+  std::optional<std::string> ResourceName{};
+  std::string Configuration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(PutResourceConfigRequest const&,
                          PutResourceConfigRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRetentionConfigurationRequest {
-  std::int32_t RetentionPeriodInDays;
+  std::int32_t RetentionPeriodInDays{};
 
   friend bool operator==(PutRetentionConfigurationRequest const&,
                          PutRetentionConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRetentionConfigurationResponse {
-  std::optional<::awsjson::config::RetentionConfiguration> RetentionConfiguration;
+  std::optional<::awsjson::config::RetentionConfiguration> RetentionConfiguration{};
 
   friend bool operator==(PutRetentionConfigurationResponse const&,
                          PutRetentionConfigurationResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutServiceLinkedConfigurationRecorderRequest {
-  std::string ServicePrincipal;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
+  std::string ServicePrincipal{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
 
   friend bool operator==(PutServiceLinkedConfigurationRecorderRequest const&,
                          PutServiceLinkedConfigurationRecorderRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutServiceLinkedConfigurationRecorderResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(PutServiceLinkedConfigurationRecorderResponse const&,
                          PutServiceLinkedConfigurationRecorderResponse const&) = default;

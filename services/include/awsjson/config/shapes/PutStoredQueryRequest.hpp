@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutStoredQueryRequest {
-  ::awsjson::config::StoredQuery StoredQuery;
-  std::optional<std::vector<::awsjson::config::Tag>> Tags;
+  ::awsjson::config::StoredQuery StoredQuery{};
+  std::optional<std::vector<::awsjson::config::Tag>> Tags{};
 
   friend bool operator==(PutStoredQueryRequest const&, PutStoredQueryRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutStoredQueryResponse {
-  std::optional<std::string> QueryArn;
+  std::optional<std::string> QueryArn{};
 
   friend bool operator==(PutStoredQueryResponse const&, PutStoredQueryResponse const&) = default;
 };

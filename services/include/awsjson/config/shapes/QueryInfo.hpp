@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryInfo {
-  std::optional<std::vector<::awsjson::config::FieldInfo>> SelectFields;
+  std::optional<std::vector<::awsjson::config::FieldInfo>> SelectFields{};
 
   friend bool operator==(QueryInfo const&, QueryInfo const&) = default;
 };

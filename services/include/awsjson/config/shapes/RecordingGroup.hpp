@@ -16,11 +16,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordingGroup {
-  std::optional<bool> allSupported;
-  std::optional<bool> includeGlobalResourceTypes;
-  std::optional<std::vector<std::string>> resourceTypes;
-  std::optional<::awsjson::config::ExclusionByResourceTypes> exclusionByResourceTypes;
-  std::optional<::awsjson::config::RecordingStrategy> recordingStrategy;
+  std::optional<bool> allSupported{};
+  std::optional<bool> includeGlobalResourceTypes{};
+  std::optional<std::vector<std::string>> resourceTypes{};
+  std::optional<::awsjson::config::ExclusionByResourceTypes> exclusionByResourceTypes{};
+  std::optional<::awsjson::config::RecordingStrategy> recordingStrategy{};
 
   friend bool operator==(RecordingGroup const&, RecordingGroup const&) = default;
 };

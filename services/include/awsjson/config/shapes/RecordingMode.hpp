@@ -16,8 +16,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordingMode {
-  awsjson::open_enum<::awsjson::config::RecordingFrequency> recordingFrequency;
-  std::optional<std::vector<::awsjson::config::RecordingModeOverride>> recordingModeOverrides;
+  awsjson::open_enum<::awsjson::config::RecordingFrequency> recordingFrequency{};
+  std::optional<std::vector<::awsjson::config::RecordingModeOverride>> recordingModeOverrides{};
 
   friend bool operator==(RecordingMode const&, RecordingMode const&) = default;
 };

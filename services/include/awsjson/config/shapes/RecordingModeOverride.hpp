@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordingModeOverride {
-  std::optional<std::string> description;
-  std::vector<std::string> resourceTypes;
-  awsjson::open_enum<::awsjson::config::RecordingFrequency> recordingFrequency;
+  std::optional<std::string> description{};
+  std::vector<std::string> resourceTypes{};
+  awsjson::open_enum<::awsjson::config::RecordingFrequency> recordingFrequency{};
 
   friend bool operator==(RecordingModeOverride const&, RecordingModeOverride const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordingStrategy {
-  std::optional<awsjson::open_enum<::awsjson::config::RecordingStrategyType>> useOnly;
+  std::optional<awsjson::open_enum<::awsjson::config::RecordingStrategyType>> useOnly{};
 
   friend bool operator==(RecordingStrategy const&, RecordingStrategy const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Relationship {
-  std::optional<std::string> resourceType;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceName;
-  std::optional<std::string> relationshipName;
+  std::optional<std::string> resourceType{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceName{};
+  std::optional<std::string> relationshipName{};
 
   friend bool operator==(Relationship const&, Relationship const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationConfiguration {
-  std::string ConfigRuleName;
-  awsjson::open_enum<::awsjson::config::RemediationTargetType> TargetType;
-  std::string TargetId;
-  std::optional<std::string> TargetVersion;
-  std::optional<std::map<std::string, ::awsjson::config::RemediationParameterValue>> Parameters;
-  std::optional<std::string> ResourceType;
-  std::optional<bool> Automatic;
-  std::optional<::awsjson::config::ExecutionControls> ExecutionControls;
-  std::optional<std::int32_t> MaximumAutomaticAttempts;
-  std::optional<std::int64_t> RetryAttemptSeconds;
-  std::optional<std::string> Arn;
-  std::optional<std::string> CreatedByService;
+  std::string ConfigRuleName{};
+  awsjson::open_enum<::awsjson::config::RemediationTargetType> TargetType{};
+  std::string TargetId{};
+  std::optional<std::string> TargetVersion{};
+  std::optional<std::map<std::string, ::awsjson::config::RemediationParameterValue>> Parameters{};
+  std::optional<std::string> ResourceType{};
+  std::optional<bool> Automatic{};
+  std::optional<::awsjson::config::ExecutionControls> ExecutionControls{};
+  std::optional<std::int32_t> MaximumAutomaticAttempts{};
+  std::optional<std::int64_t> RetryAttemptSeconds{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> CreatedByService{};
 
   friend bool operator==(RemediationConfiguration const&,
                          RemediationConfiguration const&) = default;

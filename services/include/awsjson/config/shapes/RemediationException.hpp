@@ -12,11 +12,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationException {
-  std::string ConfigRuleName;
-  std::string ResourceType;
-  std::string ResourceId;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> ExpirationTime;
+  std::string ConfigRuleName{};
+  std::string ResourceType{};
+  std::string ResourceId{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
 
   friend bool operator==(RemediationException const&, RemediationException const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationExceptionResourceKey {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> ResourceId;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> ResourceId{};
 
   friend bool operator==(RemediationExceptionResourceKey const&,
                          RemediationExceptionResourceKey const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationExecutionStatus {
-  std::optional<::awsjson::config::ResourceKey> ResourceKey;
-  std::optional<awsjson::open_enum<::awsjson::config::RemediationExecutionState>> State;
-  std::optional<std::vector<::awsjson::config::RemediationExecutionStep>> StepDetails;
-  std::optional<awsjson::timestamp> InvocationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<::awsjson::config::ResourceKey> ResourceKey{};
+  std::optional<awsjson::open_enum<::awsjson::config::RemediationExecutionState>> State{};
+  std::optional<std::vector<::awsjson::config::RemediationExecutionStep>> StepDetails{};
+  std::optional<awsjson::timestamp> InvocationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(RemediationExecutionStatus const&,
                          RemediationExecutionStatus const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationExecutionStep {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::config::RemediationExecutionStepState>> State;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> StopTime;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::config::RemediationExecutionStepState>> State{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> StopTime{};
 
   friend bool operator==(RemediationExecutionStep const&,
                          RemediationExecutionStep const&) = default;

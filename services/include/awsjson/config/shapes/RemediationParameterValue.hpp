@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationParameterValue {
-  std::optional<::awsjson::config::ResourceValue> ResourceValue;
-  std::optional<::awsjson::config::StaticValue> StaticValue;
+  std::optional<::awsjson::config::ResourceValue> ResourceValue{};
+  std::optional<::awsjson::config::StaticValue> StaticValue{};
 
   friend bool operator==(RemediationParameterValue const&,
                          RemediationParameterValue const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceConcurrentModificationException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ResourceConcurrentModificationException const&,
                          ResourceConcurrentModificationException const&) = default;

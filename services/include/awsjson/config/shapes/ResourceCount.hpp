@@ -13,8 +13,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceCount {
-  std::optional<std::string> resourceType;
-  std::optional<std::int64_t> count;
+  std::optional<std::string> resourceType{};
+  std::optional<std::int64_t> count{};
 
   friend bool operator==(ResourceCount const&, ResourceCount const&) = default;
 };

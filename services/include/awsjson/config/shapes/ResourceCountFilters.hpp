@@ -12,9 +12,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceCountFilters {
-  std::optional<std::string> ResourceType;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> Region;
+  std::optional<std::string> ResourceType{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(ResourceCountFilters const&, ResourceCountFilters const&) = default;
 };

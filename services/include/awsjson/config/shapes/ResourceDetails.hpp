@@ -14,10 +14,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDetails {
-  std::string ResourceId;
-  std::string ResourceType;
-  std::string ResourceConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::config::ResourceConfigurationSchemaType>> ResourceConfigurationSchemaType;
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::string ResourceConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::config::ResourceConfigurationSchemaType>> ResourceConfigurationSchemaType{};
 
   friend bool operator==(ResourceDetails const&, ResourceDetails const&) = default;
 };

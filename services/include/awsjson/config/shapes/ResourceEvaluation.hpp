@@ -14,9 +14,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceEvaluation {
-  std::optional<std::string> ResourceEvaluationId;
-  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode;
-  std::optional<awsjson::timestamp> EvaluationStartTimestamp;
+  std::optional<std::string> ResourceEvaluationId{};
+  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode{};
+  std::optional<awsjson::timestamp> EvaluationStartTimestamp{};
 
   friend bool operator==(ResourceEvaluation const&, ResourceEvaluation const&) = default;
 };

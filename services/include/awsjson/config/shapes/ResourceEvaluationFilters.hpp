@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceEvaluationFilters {
-  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode;
-  std::optional<::awsjson::config::TimeWindow> TimeWindow;
-  std::optional<std::string> EvaluationContextIdentifier;
+  std::optional<awsjson::open_enum<::awsjson::config::EvaluationMode>> EvaluationMode{};
+  std::optional<::awsjson::config::TimeWindow> TimeWindow{};
+  std::optional<std::string> EvaluationContextIdentifier{};
 
   friend bool operator==(ResourceEvaluationFilters const&,
                          ResourceEvaluationFilters const&) = default;

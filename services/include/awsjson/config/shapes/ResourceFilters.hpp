@@ -12,10 +12,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceFilters {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> ResourceName;
-  std::optional<std::string> Region;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> ResourceName{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(ResourceFilters const&, ResourceFilters const&) = default;
 };

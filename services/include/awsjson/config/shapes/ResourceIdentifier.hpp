@@ -12,10 +12,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceIdentifier {
-  std::optional<std::string> resourceType;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceName;
-  std::optional<awsjson::timestamp> resourceDeletionTime;
+  std::optional<std::string> resourceType{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceName{};
+  std::optional<awsjson::timestamp> resourceDeletionTime{};
 
   friend bool operator==(ResourceIdentifier const&, ResourceIdentifier const&) = default;
 };

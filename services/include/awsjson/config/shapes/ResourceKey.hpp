@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceKey {
-  std::string resourceType;
-  std::string resourceId;
+  std::string resourceType{};
+  std::string resourceId{};
 
   friend bool operator==(ResourceKey const&, ResourceKey const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceValue {
-  awsjson::open_enum<::awsjson::config::ResourceValueType> Value;
+  awsjson::open_enum<::awsjson::config::ResourceValueType> Value{};
 
   friend bool operator==(ResourceValue const&, ResourceValue const&) = default;
 };

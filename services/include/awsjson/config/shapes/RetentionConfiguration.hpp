@@ -13,8 +13,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetentionConfiguration {
-  std::string Name;
-  std::int32_t RetentionPeriodInDays;
+  std::string Name{};
+  std::int32_t RetentionPeriodInDays{};
 
   friend bool operator==(RetentionConfiguration const&, RetentionConfiguration const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Scope {
-  std::optional<std::vector<std::string>> ComplianceResourceTypes;
-  std::optional<std::string> TagKey;
-  std::optional<std::string> TagValue;
-  std::optional<std::string> ComplianceResourceId;
+  std::optional<std::vector<std::string>> ComplianceResourceTypes{};
+  std::optional<std::string> TagKey{};
+  std::optional<std::string> TagValue{};
+  std::optional<std::string> ComplianceResourceId{};
 
   friend bool operator==(Scope const&, Scope const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectAggregateResourceConfigRequest {
-  std::string Expression;
-  std::string ConfigurationAggregatorName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Expression{};
+  std::string ConfigurationAggregatorName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SelectAggregateResourceConfigRequest const&,
                          SelectAggregateResourceConfigRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectAggregateResourceConfigResponse {
-  std::optional<std::vector<std::string>> Results;
-  std::optional<::awsjson::config::QueryInfo> QueryInfo;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Results{};
+  std::optional<::awsjson::config::QueryInfo> QueryInfo{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SelectAggregateResourceConfigResponse const&,
                          SelectAggregateResourceConfigResponse const&) = default;

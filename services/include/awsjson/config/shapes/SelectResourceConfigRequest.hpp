@@ -13,9 +13,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectResourceConfigRequest {
-  std::string Expression;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string Expression{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SelectResourceConfigRequest const&,
                          SelectResourceConfigRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Source {
-  awsjson::open_enum<::awsjson::config::Owner> Owner;
-  std::optional<std::string> SourceIdentifier;
-  std::optional<std::vector<::awsjson::config::SourceDetail>> SourceDetails;
-  std::optional<::awsjson::config::CustomPolicyDetails> CustomPolicyDetails;
+  awsjson::open_enum<::awsjson::config::Owner> Owner{};
+  std::optional<std::string> SourceIdentifier{};
+  std::optional<std::vector<::awsjson::config::SourceDetail>> SourceDetails{};
+  std::optional<::awsjson::config::CustomPolicyDetails> CustomPolicyDetails{};
 
   friend bool operator==(Source const&, Source const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceDetail {
-  std::optional<awsjson::open_enum<::awsjson::config::EventSource>> EventSource;
-  std::optional<awsjson::open_enum<::awsjson::config::MessageType>> MessageType;
-  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency;
+  std::optional<awsjson::open_enum<::awsjson::config::EventSource>> EventSource{};
+  std::optional<awsjson::open_enum<::awsjson::config::MessageType>> MessageType{};
+  std::optional<awsjson::open_enum<::awsjson::config::MaximumExecutionFrequency>> MaximumExecutionFrequency{};
 
   friend bool operator==(SourceDetail const&, SourceDetail const&) = default;
 };

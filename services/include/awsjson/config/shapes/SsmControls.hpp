@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SsmControls {
-  std::optional<std::int32_t> ConcurrentExecutionRatePercentage;
-  std::optional<std::int32_t> ErrorPercentage;
+  std::optional<std::int32_t> ConcurrentExecutionRatePercentage{};
+  std::optional<std::int32_t> ErrorPercentage{};
 
   friend bool operator==(SsmControls const&, SsmControls const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartConfigRulesEvaluationRequest {
-  std::optional<std::vector<std::string>> ConfigRuleNames;
+  std::optional<std::vector<std::string>> ConfigRuleNames{};
 
   friend bool operator==(StartConfigRulesEvaluationRequest const&,
                          StartConfigRulesEvaluationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRemediationExecutionRequest {
-  std::string ConfigRuleName;
-  std::vector<::awsjson::config::ResourceKey> ResourceKeys;
+  std::string ConfigRuleName{};
+  std::vector<::awsjson::config::ResourceKey> ResourceKeys{};
 
   friend bool operator==(StartRemediationExecutionRequest const&,
                          StartRemediationExecutionRequest const&) = default;

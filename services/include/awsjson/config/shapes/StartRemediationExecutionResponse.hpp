@@ -15,8 +15,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRemediationExecutionResponse {
-  std::optional<std::string> FailureMessage;
-  std::optional<std::vector<::awsjson::config::ResourceKey>> FailedItems;
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::vector<::awsjson::config::ResourceKey>> FailedItems{};
 
   friend bool operator==(StartRemediationExecutionResponse const&,
                          StartRemediationExecutionResponse const&) = default;

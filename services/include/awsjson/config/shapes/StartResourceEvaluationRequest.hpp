@@ -17,11 +17,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartResourceEvaluationRequest {
-  ::awsjson::config::ResourceDetails ResourceDetails;
-  std::optional<::awsjson::config::EvaluationContext> EvaluationContext;
-  awsjson::open_enum<::awsjson::config::EvaluationMode> EvaluationMode;
-  std::optional<std::int32_t> EvaluationTimeout;
-  std::optional<std::string> ClientToken;
+  ::awsjson::config::ResourceDetails ResourceDetails{};
+  std::optional<::awsjson::config::EvaluationContext> EvaluationContext{};
+  awsjson::open_enum<::awsjson::config::EvaluationMode> EvaluationMode{};
+  std::optional<std::int32_t> EvaluationTimeout{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(StartResourceEvaluationRequest const&,
                          StartResourceEvaluationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartResourceEvaluationResponse {
-  std::optional<std::string> ResourceEvaluationId;
+  std::optional<std::string> ResourceEvaluationId{};
 
   friend bool operator==(StartResourceEvaluationResponse const&,
                          StartResourceEvaluationResponse const&) = default;

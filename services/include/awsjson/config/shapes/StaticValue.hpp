@@ -13,7 +13,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StaticValue {
-  std::vector<std::string> Values;
+  std::vector<std::string> Values{};
 
   friend bool operator==(StaticValue const&, StaticValue const&) = default;
 };

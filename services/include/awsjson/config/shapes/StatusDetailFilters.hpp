@@ -14,8 +14,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatusDetailFilters {
-  std::optional<std::string> AccountId;
-  std::optional<awsjson::open_enum<::awsjson::config::MemberAccountRuleStatus>> MemberAccountRuleStatus;
+  std::optional<std::string> AccountId{};
+  std::optional<awsjson::open_enum<::awsjson::config::MemberAccountRuleStatus>> MemberAccountRuleStatus{};
 
   friend bool operator==(StatusDetailFilters const&, StatusDetailFilters const&) = default;
 };

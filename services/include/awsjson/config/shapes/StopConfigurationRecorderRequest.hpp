@@ -12,7 +12,7 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopConfigurationRecorderRequest {
-  std::string ConfigurationRecorderName;
+  std::string ConfigurationRecorderName{};
 
   friend bool operator==(StopConfigurationRecorderRequest const&,
                          StopConfigurationRecorderRequest const&) = default;

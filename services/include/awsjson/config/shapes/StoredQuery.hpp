@@ -12,11 +12,11 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StoredQuery {
-  std::optional<std::string> QueryId;
-  std::optional<std::string> QueryArn;
-  std::string QueryName;
-  std::optional<std::string> Description;
-  std::optional<std::string> Expression;
+  std::optional<std::string> QueryId{};
+  std::optional<std::string> QueryArn{};
+  std::string QueryName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Expression{};
 
   friend bool operator==(StoredQuery const&, StoredQuery const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StoredQueryMetadata {
-  std::string QueryId;
-  std::string QueryArn;
-  std::string QueryName;
-  std::optional<std::string> Description;
+  std::string QueryId{};
+  std::string QueryArn{};
+  std::string QueryName{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(StoredQueryMetadata const&, StoredQueryMetadata const&) = default;
 };

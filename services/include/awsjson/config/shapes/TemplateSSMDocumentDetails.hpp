@@ -12,8 +12,8 @@ namespace awsjson::config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateSSMDocumentDetails {
-  std::string DocumentName;
-  std::optional<std::string> DocumentVersion;
+  std::string DocumentName{};
+  std::optional<std::string> DocumentVersion{};
 
   friend bool operator==(TemplateSSMDocumentDetails const&,
                          TemplateSSMDocumentDetails const&) = default;

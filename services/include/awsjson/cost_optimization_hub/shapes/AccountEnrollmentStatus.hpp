@@ -14,10 +14,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountEnrollmentStatus {
-  std::optional<std::string> accountId;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::EnrollmentStatus>> status;
-  std::optional<awsjson::timestamp> lastUpdatedTimestamp;
-  std::optional<awsjson::timestamp> createdTimestamp;
+  std::optional<std::string> accountId{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::EnrollmentStatus>> status{};
+  std::optional<awsjson::timestamp> lastUpdatedTimestamp{};
+  std::optional<awsjson::timestamp> createdTimestamp{};
 
   friend bool operator==(AccountEnrollmentStatus const&, AccountEnrollmentStatus const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuroraDbClusterStorageConfiguration {
-  std::optional<std::string> storageType;
+  std::optional<std::string> storageType{};
 
   friend bool operator==(AuroraDbClusterStorageConfiguration const&,
                          AuroraDbClusterStorageConfiguration const&) = default;

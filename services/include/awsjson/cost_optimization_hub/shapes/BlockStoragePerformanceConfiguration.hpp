@@ -11,8 +11,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockStoragePerformanceConfiguration {
-  std::optional<double> iops;
-  std::optional<double> throughput;
+  std::optional<double> iops{};
+  std::optional<double> throughput{};
 
   friend bool operator==(BlockStoragePerformanceConfiguration const&,
                          BlockStoragePerformanceConfiguration const&) = default;

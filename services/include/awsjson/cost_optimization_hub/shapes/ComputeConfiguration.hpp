@@ -13,10 +13,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeConfiguration {
-  std::optional<double> vCpu;
-  std::optional<std::int32_t> memorySizeInMB;
-  std::optional<std::string> architecture;
-  std::optional<std::string> platform;
+  std::optional<double> vCpu{};
+  std::optional<std::int32_t> memorySizeInMB{};
+  std::optional<std::string> architecture{};
+  std::optional<std::string> platform{};
 
   friend bool operator==(ComputeConfiguration const&, ComputeConfiguration const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeSavingsPlansConfiguration {
-  std::optional<std::string> accountScope;
-  std::optional<std::string> term;
-  std::optional<std::string> paymentOption;
-  std::optional<std::string> hourlyCommitment;
+  std::optional<std::string> accountScope{};
+  std::optional<std::string> term{};
+  std::optional<std::string> paymentOption{};
+  std::optional<std::string> hourlyCommitment{};
 
   friend bool operator==(ComputeSavingsPlansConfiguration const&,
                          ComputeSavingsPlansConfiguration const&) = default;

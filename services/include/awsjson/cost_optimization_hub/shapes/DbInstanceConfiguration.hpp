@@ -12,7 +12,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DbInstanceConfiguration {
-  std::optional<std::string> dbInstanceClass;
+  std::optional<std::string> dbInstanceClass{};
 
   friend bool operator==(DbInstanceConfiguration const&, DbInstanceConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDbReservedCapacity {
-  std::optional<::awsjson::cost_optimization_hub::DynamoDbReservedCapacityConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::DynamoDbReservedCapacityConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation{};
 
   friend bool operator==(DynamoDbReservedCapacity const&,
                          DynamoDbReservedCapacity const&) = default;

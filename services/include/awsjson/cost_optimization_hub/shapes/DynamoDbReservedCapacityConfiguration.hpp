@@ -12,15 +12,15 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDbReservedCapacityConfiguration {
-  std::optional<std::string> accountScope;
-  std::optional<std::string> service;
-  std::optional<std::string> term;
-  std::optional<std::string> paymentOption;
-  std::optional<std::string> reservedInstancesRegion;
-  std::optional<std::string> upfrontCost;
-  std::optional<std::string> monthlyRecurringCost;
-  std::optional<std::string> numberOfCapacityUnitsToPurchase;
-  std::optional<std::string> capacityUnits;
+  std::optional<std::string> accountScope{};
+  std::optional<std::string> service{};
+  std::optional<std::string> term{};
+  std::optional<std::string> paymentOption{};
+  std::optional<std::string> reservedInstancesRegion{};
+  std::optional<std::string> upfrontCost{};
+  std::optional<std::string> monthlyRecurringCost{};
+  std::optional<std::string> numberOfCapacityUnitsToPurchase{};
+  std::optional<std::string> capacityUnits{};
 
   friend bool operator==(DynamoDbReservedCapacityConfiguration const&,
                          DynamoDbReservedCapacityConfiguration const&) = default;

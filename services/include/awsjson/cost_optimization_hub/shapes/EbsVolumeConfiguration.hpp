@@ -15,9 +15,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsVolumeConfiguration {
-  std::optional<::awsjson::cost_optimization_hub::StorageConfiguration> storage;
-  std::optional<::awsjson::cost_optimization_hub::BlockStoragePerformanceConfiguration> performance;
-  std::optional<std::string> attachmentState;
+  std::optional<::awsjson::cost_optimization_hub::StorageConfiguration> storage{};
+  std::optional<::awsjson::cost_optimization_hub::BlockStoragePerformanceConfiguration> performance{};
+  std::optional<std::string> attachmentState{};
 
   friend bool operator==(EbsVolumeConfiguration const&, EbsVolumeConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2AutoScalingGroup {
-  std::optional<::awsjson::cost_optimization_hub::Ec2AutoScalingGroupConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ResourceCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::Ec2AutoScalingGroupConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ResourceCostCalculation> costCalculation{};
 
   friend bool operator==(Ec2AutoScalingGroup const&, Ec2AutoScalingGroup const&) = default;
 };

@@ -18,10 +18,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2AutoScalingGroupConfiguration {
-  std::optional<::awsjson::cost_optimization_hub::InstanceConfiguration> instance;
-  std::optional<std::vector<::awsjson::cost_optimization_hub::MixedInstanceConfiguration>> mixedInstances;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Ec2AutoScalingGroupType>> type;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::AllocationStrategy>> allocationStrategy;
+  std::optional<::awsjson::cost_optimization_hub::InstanceConfiguration> instance{};
+  std::optional<std::vector<::awsjson::cost_optimization_hub::MixedInstanceConfiguration>> mixedInstances{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Ec2AutoScalingGroupType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::AllocationStrategy>> allocationStrategy{};
 
   friend bool operator==(Ec2AutoScalingGroupConfiguration const&,
                          Ec2AutoScalingGroupConfiguration const&) = default;

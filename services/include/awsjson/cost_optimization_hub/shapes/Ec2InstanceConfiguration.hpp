@@ -13,7 +13,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2InstanceConfiguration {
-  std::optional<::awsjson::cost_optimization_hub::InstanceConfiguration> instance;
+  std::optional<::awsjson::cost_optimization_hub::InstanceConfiguration> instance{};
 
   friend bool operator==(Ec2InstanceConfiguration const&,
                          Ec2InstanceConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2InstanceSavingsPlans {
-  std::optional<::awsjson::cost_optimization_hub::Ec2InstanceSavingsPlansConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::SavingsPlansCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::Ec2InstanceSavingsPlansConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::SavingsPlansCostCalculation> costCalculation{};
 
   friend bool operator==(Ec2InstanceSavingsPlans const&, Ec2InstanceSavingsPlans const&) = default;
 };

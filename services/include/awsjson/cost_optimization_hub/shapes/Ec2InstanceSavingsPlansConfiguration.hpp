@@ -12,12 +12,12 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2InstanceSavingsPlansConfiguration {
-  std::optional<std::string> accountScope;
-  std::optional<std::string> term;
-  std::optional<std::string> paymentOption;
-  std::optional<std::string> hourlyCommitment;
-  std::optional<std::string> instanceFamily;
-  std::optional<std::string> savingsPlansRegion;
+  std::optional<std::string> accountScope{};
+  std::optional<std::string> term{};
+  std::optional<std::string> paymentOption{};
+  std::optional<std::string> hourlyCommitment{};
+  std::optional<std::string> instanceFamily{};
+  std::optional<std::string> savingsPlansRegion{};
 
   friend bool operator==(Ec2InstanceSavingsPlansConfiguration const&,
                          Ec2InstanceSavingsPlansConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2ReservedInstances {
-  std::optional<::awsjson::cost_optimization_hub::Ec2ReservedInstancesConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::Ec2ReservedInstancesConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation{};
 
   friend bool operator==(Ec2ReservedInstances const&, Ec2ReservedInstances const&) = default;
 };

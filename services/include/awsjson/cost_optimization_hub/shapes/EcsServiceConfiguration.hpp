@@ -13,7 +13,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EcsServiceConfiguration {
-  std::optional<::awsjson::cost_optimization_hub::ComputeConfiguration> compute;
+  std::optional<::awsjson::cost_optimization_hub::ComputeConfiguration> compute{};
 
   friend bool operator==(EcsServiceConfiguration const&, EcsServiceConfiguration const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EfficiencyMetricsByGroup {
-  std::optional<std::vector<::awsjson::cost_optimization_hub::MetricsByTime>> metricsByTime;
-  std::optional<std::string> group;
-  std::optional<std::string> message;
+  std::optional<std::vector<::awsjson::cost_optimization_hub::MetricsByTime>> metricsByTime{};
+  std::optional<std::string> group{};
+  std::optional<std::string> message{};
 
   friend bool operator==(EfficiencyMetricsByGroup const&,
                          EfficiencyMetricsByGroup const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ElastiCacheReservedInstances {
-  std::optional<::awsjson::cost_optimization_hub::ElastiCacheReservedInstancesConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::ElastiCacheReservedInstancesConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation{};
 
   friend bool operator==(ElastiCacheReservedInstances const&,
                          ElastiCacheReservedInstances const&) = default;

@@ -12,19 +12,19 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ElastiCacheReservedInstancesConfiguration {
-  std::optional<std::string> accountScope;
-  std::optional<std::string> service;
-  std::optional<std::string> term;
-  std::optional<std::string> paymentOption;
-  std::optional<std::string> reservedInstancesRegion;
-  std::optional<std::string> upfrontCost;
-  std::optional<std::string> monthlyRecurringCost;
-  std::optional<std::string> normalizedUnitsToPurchase;
-  std::optional<std::string> numberOfInstancesToPurchase;
-  std::optional<std::string> instanceFamily;
-  std::optional<std::string> instanceType;
-  std::optional<std::string> currentGeneration;
-  std::optional<bool> sizeFlexEligible;
+  std::optional<std::string> accountScope{};
+  std::optional<std::string> service{};
+  std::optional<std::string> term{};
+  std::optional<std::string> paymentOption{};
+  std::optional<std::string> reservedInstancesRegion{};
+  std::optional<std::string> upfrontCost{};
+  std::optional<std::string> monthlyRecurringCost{};
+  std::optional<std::string> normalizedUnitsToPurchase{};
+  std::optional<std::string> numberOfInstancesToPurchase{};
+  std::optional<std::string> instanceFamily{};
+  std::optional<std::string> instanceType{};
+  std::optional<std::string> currentGeneration{};
+  std::optional<bool> sizeFlexEligible{};
 
   friend bool operator==(ElastiCacheReservedInstancesConfiguration const&,
                          ElastiCacheReservedInstancesConfiguration const&) = default;

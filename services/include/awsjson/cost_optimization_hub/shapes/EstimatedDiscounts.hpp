@@ -11,9 +11,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EstimatedDiscounts {
-  std::optional<double> savingsPlansDiscount;
-  std::optional<double> reservedInstancesDiscount;
-  std::optional<double> otherDiscount;
+  std::optional<double> savingsPlansDiscount{};
+  std::optional<double> reservedInstancesDiscount{};
+  std::optional<double> otherDiscount{};
 
   friend bool operator==(EstimatedDiscounts const&, EstimatedDiscounts const&) = default;
 };

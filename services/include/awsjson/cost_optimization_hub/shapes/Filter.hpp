@@ -18,17 +18,17 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::optional<bool> restartNeeded;
-  std::optional<bool> rollbackPossible;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::ImplementationEffort>>> implementationEfforts;
-  std::optional<std::vector<std::string>> accountIds;
-  std::optional<std::vector<std::string>> regions;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::ResourceType>>> resourceTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::ActionType>>> actionTypes;
-  std::optional<std::vector<::awsjson::cost_optimization_hub::Tag>> tags;
-  std::optional<std::vector<std::string>> resourceIds;
-  std::optional<std::vector<std::string>> resourceArns;
-  std::optional<std::vector<std::string>> recommendationIds;
+  std::optional<bool> restartNeeded{};
+  std::optional<bool> rollbackPossible{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::ImplementationEffort>>> implementationEfforts{};
+  std::optional<std::vector<std::string>> accountIds{};
+  std::optional<std::vector<std::string>> regions{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::ResourceType>>> resourceTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::ActionType>>> actionTypes{};
+  std::optional<std::vector<::awsjson::cost_optimization_hub::Tag>> tags{};
+  std::optional<std::vector<std::string>> resourceIds{};
+  std::optional<std::vector<std::string>> resourceArns{};
+  std::optional<std::vector<std::string>> recommendationIds{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationRequest {
-  std::string recommendationId;
+  std::string recommendationId{};
 
   friend bool operator==(GetRecommendationRequest const&,
                          GetRecommendationRequest const&) = default;

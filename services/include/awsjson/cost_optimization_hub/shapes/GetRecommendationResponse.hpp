@@ -21,29 +21,29 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecommendationResponse {
-  std::optional<std::string> recommendationId;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> accountId;
-  std::optional<std::string> currencyCode;
-  std::optional<std::int32_t> recommendationLookbackPeriodInDays;
-  std::optional<std::int32_t> costCalculationLookbackPeriodInDays;
-  std::optional<double> estimatedSavingsPercentage;
-  std::optional<double> estimatedSavingsOverCostCalculationLookbackPeriod;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ResourceType>> currentResourceType;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ResourceType>> recommendedResourceType;
-  std::optional<std::string> region;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Source>> source;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<double> estimatedMonthlySavings;
-  std::optional<double> estimatedMonthlyCost;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ImplementationEffort>> implementationEffort;
-  std::optional<bool> restartNeeded;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ActionType>> actionType;
-  std::optional<bool> rollbackPossible;
-  std::optional<::awsjson::cost_optimization_hub::ResourceDetails> currentResourceDetails;
-  std::optional<::awsjson::cost_optimization_hub::ResourceDetails> recommendedResourceDetails;
-  std::optional<std::vector<::awsjson::cost_optimization_hub::Tag>> tags;
+  std::optional<std::string> recommendationId{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::int32_t> recommendationLookbackPeriodInDays{};
+  std::optional<std::int32_t> costCalculationLookbackPeriodInDays{};
+  std::optional<double> estimatedSavingsPercentage{};
+  std::optional<double> estimatedSavingsOverCostCalculationLookbackPeriod{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ResourceType>> currentResourceType{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ResourceType>> recommendedResourceType{};
+  std::optional<std::string> region{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Source>> source{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<double> estimatedMonthlySavings{};
+  std::optional<double> estimatedMonthlyCost{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ImplementationEffort>> implementationEffort{};
+  std::optional<bool> restartNeeded{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ActionType>> actionType{};
+  std::optional<bool> rollbackPossible{};
+  std::optional<::awsjson::cost_optimization_hub::ResourceDetails> currentResourceDetails{};
+  std::optional<::awsjson::cost_optimization_hub::ResourceDetails> recommendedResourceDetails{};
+  std::optional<std::vector<::awsjson::cost_optimization_hub::Tag>> tags{};
 
   friend bool operator==(GetRecommendationResponse const&,
                          GetRecommendationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceConfiguration {
-  std::optional<std::string> type;
+  std::optional<std::string> type{};
 
   friend bool operator==(InstanceConfiguration const&, InstanceConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaFunction {
-  std::optional<::awsjson::cost_optimization_hub::LambdaFunctionConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ResourceCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::LambdaFunctionConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ResourceCostCalculation> costCalculation{};
 
   friend bool operator==(LambdaFunction const&, LambdaFunction const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEfficiencyMetricsRequest {
-  std::optional<std::string> groupBy;
-  awsjson::open_enum<::awsjson::cost_optimization_hub::GranularityType> granularity;
-  ::awsjson::cost_optimization_hub::TimePeriod timePeriod;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::cost_optimization_hub::OrderBy> orderBy;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> groupBy{};
+  awsjson::open_enum<::awsjson::cost_optimization_hub::GranularityType> granularity{};
+  ::awsjson::cost_optimization_hub::TimePeriod timePeriod{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::cost_optimization_hub::OrderBy> orderBy{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEfficiencyMetricsRequest const&,
                          ListEfficiencyMetricsRequest const&) = default;

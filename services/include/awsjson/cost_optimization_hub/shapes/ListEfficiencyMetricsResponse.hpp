@@ -15,8 +15,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEfficiencyMetricsResponse {
-  std::optional<std::vector<::awsjson::cost_optimization_hub::EfficiencyMetricsByGroup>> efficiencyMetricsByGroup;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::cost_optimization_hub::EfficiencyMetricsByGroup>> efficiencyMetricsByGroup{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEfficiencyMetricsResponse const&,
                          ListEfficiencyMetricsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnrollmentStatusesRequest {
-  std::optional<bool> includeOrganizationInfo;
-  std::optional<std::string> accountId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<bool> includeOrganizationInfo{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListEnrollmentStatusesRequest const&,
                          ListEnrollmentStatusesRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnrollmentStatusesResponse {
-  std::optional<std::vector<::awsjson::cost_optimization_hub::AccountEnrollmentStatus>> items;
-  std::optional<bool> includeMemberAccounts;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::cost_optimization_hub::AccountEnrollmentStatus>> items{};
+  std::optional<bool> includeMemberAccounts{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEnrollmentStatusesResponse const&,
                          ListEnrollmentStatusesResponse const&) = default;

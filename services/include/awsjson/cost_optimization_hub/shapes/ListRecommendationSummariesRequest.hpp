@@ -17,11 +17,11 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendationSummariesRequest {
-  std::optional<::awsjson::cost_optimization_hub::Filter> filter;
-  std::string groupBy;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::SummaryMetrics>>> metrics;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::cost_optimization_hub::Filter> filter{};
+  std::string groupBy{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cost_optimization_hub::SummaryMetrics>>> metrics{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendationSummariesRequest const&,
                          ListRecommendationSummariesRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendationSummariesResponse {
-  std::optional<double> estimatedTotalDedupedSavings;
-  std::optional<std::vector<::awsjson::cost_optimization_hub::RecommendationSummary>> items;
-  std::optional<std::string> groupBy;
-  std::optional<std::string> currencyCode;
-  std::optional<::awsjson::cost_optimization_hub::SummaryMetricsResult> metrics;
-  std::optional<std::string> nextToken;
+  std::optional<double> estimatedTotalDedupedSavings{};
+  std::optional<std::vector<::awsjson::cost_optimization_hub::RecommendationSummary>> items{};
+  std::optional<std::string> groupBy{};
+  std::optional<std::string> currencyCode{};
+  std::optional<::awsjson::cost_optimization_hub::SummaryMetricsResult> metrics{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendationSummariesResponse const&,
                          ListRecommendationSummariesResponse const&) = default;

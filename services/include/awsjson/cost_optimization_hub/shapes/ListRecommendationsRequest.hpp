@@ -16,11 +16,11 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRecommendationsRequest {
-  std::optional<::awsjson::cost_optimization_hub::Filter> filter;
-  std::optional<::awsjson::cost_optimization_hub::OrderBy> orderBy;
-  std::optional<bool> includeAllRecommendations;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::cost_optimization_hub::Filter> filter{};
+  std::optional<::awsjson::cost_optimization_hub::OrderBy> orderBy{};
+  std::optional<bool> includeAllRecommendations{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRecommendationsRequest const&,
                          ListRecommendationsRequest const&) = default;

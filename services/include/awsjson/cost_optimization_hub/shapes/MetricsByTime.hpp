@@ -12,10 +12,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricsByTime {
-  std::optional<double> score;
-  std::optional<double> savings;
-  std::optional<double> spend;
-  std::optional<std::string> timestamp;
+  std::optional<double> score{};
+  std::optional<double> savings{};
+  std::optional<double> spend{};
+  std::optional<std::string> timestamp{};
 
   friend bool operator==(MetricsByTime const&, MetricsByTime const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NatGatewayConfiguration {
-  std::optional<std::int64_t> activeConnectionCount;
-  std::optional<std::int64_t> packetsInFromSource;
-  std::optional<std::int64_t> packetsInFromDestination;
+  std::optional<std::int64_t> activeConnectionCount{};
+  std::optional<std::int64_t> packetsInFromSource{};
+  std::optional<std::int64_t> packetsInFromDestination{};
 
   friend bool operator==(NatGatewayConfiguration const&, NatGatewayConfiguration const&) = default;
 };

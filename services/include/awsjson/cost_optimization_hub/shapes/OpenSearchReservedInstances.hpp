@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchReservedInstances {
-  std::optional<::awsjson::cost_optimization_hub::OpenSearchReservedInstancesConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::OpenSearchReservedInstancesConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation{};
 
   friend bool operator==(OpenSearchReservedInstances const&,
                          OpenSearchReservedInstances const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrderBy {
-  std::optional<std::string> dimension;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Order>> order;
+  std::optional<std::string> dimension{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Order>> order{};
 
   friend bool operator==(OrderBy const&, OrderBy const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreferredCommitment {
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Term>> term;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::PaymentOption>> paymentOption;
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Term>> term{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::PaymentOption>> paymentOption{};
 
   friend bool operator==(PreferredCommitment const&, PreferredCommitment const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsDbInstance {
-  std::optional<::awsjson::cost_optimization_hub::RdsDbInstanceConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ResourceCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::RdsDbInstanceConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ResourceCostCalculation> costCalculation{};
 
   friend bool operator==(RdsDbInstance const&, RdsDbInstance const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsDbInstanceConfiguration {
-  std::optional<::awsjson::cost_optimization_hub::DbInstanceConfiguration> instance;
+  std::optional<::awsjson::cost_optimization_hub::DbInstanceConfiguration> instance{};
 
   friend bool operator==(RdsDbInstanceConfiguration const&,
                          RdsDbInstanceConfiguration const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsDbInstanceStorageConfiguration {
-  std::optional<std::string> storageType;
-  std::optional<double> allocatedStorageInGb;
-  std::optional<double> iops;
-  std::optional<double> storageThroughput;
+  std::optional<std::string> storageType{};
+  std::optional<double> allocatedStorageInGb{};
+  std::optional<double> iops{};
+  std::optional<double> storageThroughput{};
 
   friend bool operator==(RdsDbInstanceStorageConfiguration const&,
                          RdsDbInstanceStorageConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsReservedInstances {
-  std::optional<::awsjson::cost_optimization_hub::RdsReservedInstancesConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::RdsReservedInstancesConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation{};
 
   friend bool operator==(RdsReservedInstances const&, RdsReservedInstances const&) = default;
 };

@@ -12,23 +12,23 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsReservedInstancesConfiguration {
-  std::optional<std::string> accountScope;
-  std::optional<std::string> service;
-  std::optional<std::string> term;
-  std::optional<std::string> paymentOption;
-  std::optional<std::string> reservedInstancesRegion;
-  std::optional<std::string> upfrontCost;
-  std::optional<std::string> monthlyRecurringCost;
-  std::optional<std::string> normalizedUnitsToPurchase;
-  std::optional<std::string> numberOfInstancesToPurchase;
-  std::optional<std::string> instanceFamily;
-  std::optional<std::string> instanceType;
-  std::optional<bool> sizeFlexEligible;
-  std::optional<std::string> currentGeneration;
-  std::optional<std::string> licenseModel;
-  std::optional<std::string> databaseEdition;
-  std::optional<std::string> databaseEngine;
-  std::optional<std::string> deploymentOption;
+  std::optional<std::string> accountScope{};
+  std::optional<std::string> service{};
+  std::optional<std::string> term{};
+  std::optional<std::string> paymentOption{};
+  std::optional<std::string> reservedInstancesRegion{};
+  std::optional<std::string> upfrontCost{};
+  std::optional<std::string> monthlyRecurringCost{};
+  std::optional<std::string> normalizedUnitsToPurchase{};
+  std::optional<std::string> numberOfInstancesToPurchase{};
+  std::optional<std::string> instanceFamily{};
+  std::optional<std::string> instanceType{};
+  std::optional<bool> sizeFlexEligible{};
+  std::optional<std::string> currentGeneration{};
+  std::optional<std::string> licenseModel{};
+  std::optional<std::string> databaseEdition{};
+  std::optional<std::string> databaseEngine{};
+  std::optional<std::string> deploymentOption{};
 
   friend bool operator==(RdsReservedInstancesConfiguration const&,
                          RdsReservedInstancesConfiguration const&) = default;

@@ -17,27 +17,27 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recommendation {
-  std::optional<std::string> recommendationId;
-  std::optional<std::string> accountId;
-  std::optional<std::string> region;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> currentResourceType;
-  std::optional<std::string> recommendedResourceType;
-  std::optional<double> estimatedMonthlySavings;
-  std::optional<double> estimatedSavingsPercentage;
-  std::optional<double> estimatedMonthlyCost;
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> implementationEffort;
-  std::optional<bool> restartNeeded;
-  std::optional<std::string> actionType;
-  std::optional<bool> rollbackPossible;
-  std::optional<std::string> currentResourceSummary;
-  std::optional<std::string> recommendedResourceSummary;
-  std::optional<awsjson::timestamp> lastRefreshTimestamp;
-  std::optional<std::int32_t> recommendationLookbackPeriodInDays;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Source>> source;
-  std::optional<std::vector<::awsjson::cost_optimization_hub::Tag>> tags;
+  std::optional<std::string> recommendationId{};
+  std::optional<std::string> accountId{};
+  std::optional<std::string> region{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> currentResourceType{};
+  std::optional<std::string> recommendedResourceType{};
+  std::optional<double> estimatedMonthlySavings{};
+  std::optional<double> estimatedSavingsPercentage{};
+  std::optional<double> estimatedMonthlyCost{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> implementationEffort{};
+  std::optional<bool> restartNeeded{};
+  std::optional<std::string> actionType{};
+  std::optional<bool> rollbackPossible{};
+  std::optional<std::string> currentResourceSummary{};
+  std::optional<std::string> recommendedResourceSummary{};
+  std::optional<awsjson::timestamp> lastRefreshTimestamp{};
+  std::optional<std::int32_t> recommendationLookbackPeriodInDays{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::Source>> source{};
+  std::optional<std::vector<::awsjson::cost_optimization_hub::Tag>> tags{};
 
   friend bool operator==(Recommendation const&, Recommendation const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationSummary {
-  std::optional<std::string> group;
-  std::optional<double> estimatedMonthlySavings;
-  std::optional<std::int32_t> recommendationCount;
+  std::optional<std::string> group{};
+  std::optional<double> estimatedMonthlySavings{};
+  std::optional<std::int32_t> recommendationCount{};
 
   friend bool operator==(RecommendationSummary const&, RecommendationSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftReservedInstances {
-  std::optional<::awsjson::cost_optimization_hub::RedshiftReservedInstancesConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::RedshiftReservedInstancesConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesCostCalculation> costCalculation{};
 
   friend bool operator==(RedshiftReservedInstances const&,
                          RedshiftReservedInstances const&) = default;

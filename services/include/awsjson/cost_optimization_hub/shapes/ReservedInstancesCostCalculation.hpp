@@ -13,7 +13,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedInstancesCostCalculation {
-  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesPricing> pricing;
+  std::optional<::awsjson::cost_optimization_hub::ReservedInstancesPricing> pricing{};
 
   friend bool operator==(ReservedInstancesCostCalculation const&,
                          ReservedInstancesCostCalculation const&) = default;

@@ -11,10 +11,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedInstancesPricing {
-  std::optional<double> estimatedOnDemandCost;
-  std::optional<double> monthlyReservationEligibleCost;
-  std::optional<double> savingsPercentage;
-  std::optional<double> estimatedMonthlyAmortizedReservationCost;
+  std::optional<double> estimatedOnDemandCost{};
+  std::optional<double> monthlyReservationEligibleCost{};
+  std::optional<double> savingsPercentage{};
+  std::optional<double> estimatedMonthlyAmortizedReservationCost{};
 
   friend bool operator==(ReservedInstancesPricing const&,
                          ReservedInstancesPricing const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceCostCalculation {
-  std::optional<std::vector<::awsjson::cost_optimization_hub::Usage>> usages;
-  std::optional<::awsjson::cost_optimization_hub::ResourcePricing> pricing;
+  std::optional<std::vector<::awsjson::cost_optimization_hub::Usage>> usages{};
+  std::optional<::awsjson::cost_optimization_hub::ResourcePricing> pricing{};
 
   friend bool operator==(ResourceCostCalculation const&, ResourceCostCalculation const&) = default;
 };

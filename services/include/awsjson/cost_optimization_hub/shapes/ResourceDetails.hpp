@@ -31,25 +31,25 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDetails : awsjson::tagged_union {
-  std::optional<::awsjson::cost_optimization_hub::LambdaFunction> lambdaFunction;
-  std::optional<::awsjson::cost_optimization_hub::EcsService> ecsService;
-  std::optional<::awsjson::cost_optimization_hub::Ec2Instance> ec2Instance;
-  std::optional<::awsjson::cost_optimization_hub::EbsVolume> ebsVolume;
-  std::optional<::awsjson::cost_optimization_hub::Ec2AutoScalingGroup> ec2AutoScalingGroup;
-  std::optional<::awsjson::cost_optimization_hub::Ec2ReservedInstances> ec2ReservedInstances;
-  std::optional<::awsjson::cost_optimization_hub::RdsReservedInstances> rdsReservedInstances;
-  std::optional<::awsjson::cost_optimization_hub::ElastiCacheReservedInstances> elastiCacheReservedInstances;
-  std::optional<::awsjson::cost_optimization_hub::OpenSearchReservedInstances> openSearchReservedInstances;
-  std::optional<::awsjson::cost_optimization_hub::RedshiftReservedInstances> redshiftReservedInstances;
-  std::optional<::awsjson::cost_optimization_hub::Ec2InstanceSavingsPlans> ec2InstanceSavingsPlans;
-  std::optional<::awsjson::cost_optimization_hub::ComputeSavingsPlans> computeSavingsPlans;
-  std::optional<::awsjson::cost_optimization_hub::SageMakerSavingsPlans> sageMakerSavingsPlans;
-  std::optional<::awsjson::cost_optimization_hub::RdsDbInstance> rdsDbInstance;
-  std::optional<::awsjson::cost_optimization_hub::RdsDbInstanceStorage> rdsDbInstanceStorage;
-  std::optional<::awsjson::cost_optimization_hub::AuroraDbClusterStorage> auroraDbClusterStorage;
-  std::optional<::awsjson::cost_optimization_hub::DynamoDbReservedCapacity> dynamoDbReservedCapacity;
-  std::optional<::awsjson::cost_optimization_hub::MemoryDbReservedInstances> memoryDbReservedInstances;
-  std::optional<::awsjson::cost_optimization_hub::NatGateway> natGateway;
+  std::optional<::awsjson::cost_optimization_hub::LambdaFunction> lambdaFunction{};
+  std::optional<::awsjson::cost_optimization_hub::EcsService> ecsService{};
+  std::optional<::awsjson::cost_optimization_hub::Ec2Instance> ec2Instance{};
+  std::optional<::awsjson::cost_optimization_hub::EbsVolume> ebsVolume{};
+  std::optional<::awsjson::cost_optimization_hub::Ec2AutoScalingGroup> ec2AutoScalingGroup{};
+  std::optional<::awsjson::cost_optimization_hub::Ec2ReservedInstances> ec2ReservedInstances{};
+  std::optional<::awsjson::cost_optimization_hub::RdsReservedInstances> rdsReservedInstances{};
+  std::optional<::awsjson::cost_optimization_hub::ElastiCacheReservedInstances> elastiCacheReservedInstances{};
+  std::optional<::awsjson::cost_optimization_hub::OpenSearchReservedInstances> openSearchReservedInstances{};
+  std::optional<::awsjson::cost_optimization_hub::RedshiftReservedInstances> redshiftReservedInstances{};
+  std::optional<::awsjson::cost_optimization_hub::Ec2InstanceSavingsPlans> ec2InstanceSavingsPlans{};
+  std::optional<::awsjson::cost_optimization_hub::ComputeSavingsPlans> computeSavingsPlans{};
+  std::optional<::awsjson::cost_optimization_hub::SageMakerSavingsPlans> sageMakerSavingsPlans{};
+  std::optional<::awsjson::cost_optimization_hub::RdsDbInstance> rdsDbInstance{};
+  std::optional<::awsjson::cost_optimization_hub::RdsDbInstanceStorage> rdsDbInstanceStorage{};
+  std::optional<::awsjson::cost_optimization_hub::AuroraDbClusterStorage> auroraDbClusterStorage{};
+  std::optional<::awsjson::cost_optimization_hub::DynamoDbReservedCapacity> dynamoDbReservedCapacity{};
+  std::optional<::awsjson::cost_optimization_hub::MemoryDbReservedInstances> memoryDbReservedInstances{};
+  std::optional<::awsjson::cost_optimization_hub::NatGateway> natGateway{};
 
   friend bool operator==(ResourceDetails const&, ResourceDetails const&) = default;
 };

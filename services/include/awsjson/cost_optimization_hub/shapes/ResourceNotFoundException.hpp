@@ -12,8 +12,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::string message;
-  std::string resourceId;
+  std::string message{};
+  std::string resourceId{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

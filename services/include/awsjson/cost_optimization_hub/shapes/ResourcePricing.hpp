@@ -13,10 +13,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePricing {
-  std::optional<double> estimatedCostBeforeDiscounts;
-  std::optional<double> estimatedNetUnusedAmortizedCommitments;
-  std::optional<::awsjson::cost_optimization_hub::EstimatedDiscounts> estimatedDiscounts;
-  std::optional<double> estimatedCostAfterDiscounts;
+  std::optional<double> estimatedCostBeforeDiscounts{};
+  std::optional<double> estimatedNetUnusedAmortizedCommitments{};
+  std::optional<::awsjson::cost_optimization_hub::EstimatedDiscounts> estimatedDiscounts{};
+  std::optional<double> estimatedCostAfterDiscounts{};
 
   friend bool operator==(ResourcePricing const&, ResourcePricing const&) = default;
 };

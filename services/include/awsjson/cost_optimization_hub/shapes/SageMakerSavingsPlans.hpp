@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SageMakerSavingsPlans {
-  std::optional<::awsjson::cost_optimization_hub::SageMakerSavingsPlansConfiguration> configuration;
-  std::optional<::awsjson::cost_optimization_hub::SavingsPlansCostCalculation> costCalculation;
+  std::optional<::awsjson::cost_optimization_hub::SageMakerSavingsPlansConfiguration> configuration{};
+  std::optional<::awsjson::cost_optimization_hub::SavingsPlansCostCalculation> costCalculation{};
 
   friend bool operator==(SageMakerSavingsPlans const&, SageMakerSavingsPlans const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansCostCalculation {
-  std::optional<::awsjson::cost_optimization_hub::SavingsPlansPricing> pricing;
+  std::optional<::awsjson::cost_optimization_hub::SavingsPlansPricing> pricing{};
 
   friend bool operator==(SavingsPlansCostCalculation const&,
                          SavingsPlansCostCalculation const&) = default;

@@ -11,10 +11,10 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavingsPlansPricing {
-  std::optional<double> monthlySavingsPlansEligibleCost;
-  std::optional<double> estimatedMonthlyCommitment;
-  std::optional<double> savingsPercentage;
-  std::optional<double> estimatedOnDemandCost;
+  std::optional<double> monthlySavingsPlansEligibleCost{};
+  std::optional<double> estimatedMonthlyCommitment{};
+  std::optional<double> savingsPercentage{};
+  std::optional<double> estimatedOnDemandCost{};
 
   friend bool operator==(SavingsPlansPricing const&, SavingsPlansPricing const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageConfiguration {
-  std::optional<std::string> type;
-  std::optional<double> sizeInGb;
+  std::optional<std::string> type{};
+  std::optional<double> sizeInGb{};
 
   friend bool operator==(StorageConfiguration const&, StorageConfiguration const&) = default;
 };

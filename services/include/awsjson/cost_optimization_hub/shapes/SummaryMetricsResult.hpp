@@ -12,7 +12,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SummaryMetricsResult {
-  std::optional<std::string> savingsPercentage;
+  std::optional<std::string> savingsPercentage{};
 
   friend bool operator==(SummaryMetricsResult const&, SummaryMetricsResult const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimePeriod {
-  std::string start;
-  std::string end;
+  std::string start{};
+  std::string end{};
 
   friend bool operator==(TimePeriod const&, TimePeriod const&) = default;
 };

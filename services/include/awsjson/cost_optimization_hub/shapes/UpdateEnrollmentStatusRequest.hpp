@@ -14,8 +14,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnrollmentStatusRequest {
-  awsjson::open_enum<::awsjson::cost_optimization_hub::EnrollmentStatus> status;
-  std::optional<bool> includeMemberAccounts;
+  awsjson::open_enum<::awsjson::cost_optimization_hub::EnrollmentStatus> status{};
+  std::optional<bool> includeMemberAccounts{};
 
   friend bool operator==(UpdateEnrollmentStatusRequest const&,
                          UpdateEnrollmentStatusRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnrollmentStatusResponse {
-  std::optional<std::string> status;
+  std::optional<std::string> status{};
 
   friend bool operator==(UpdateEnrollmentStatusResponse const&,
                          UpdateEnrollmentStatusResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePreferencesRequest {
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::SavingsEstimationMode>> savingsEstimationMode;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::MemberAccountDiscountVisibility>> memberAccountDiscountVisibility;
-  std::optional<::awsjson::cost_optimization_hub::PreferredCommitment> preferredCommitment;
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::SavingsEstimationMode>> savingsEstimationMode{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::MemberAccountDiscountVisibility>> memberAccountDiscountVisibility{};
+  std::optional<::awsjson::cost_optimization_hub::PreferredCommitment> preferredCommitment{};
 
   friend bool operator==(UpdatePreferencesRequest const&,
                          UpdatePreferencesRequest const&) = default;

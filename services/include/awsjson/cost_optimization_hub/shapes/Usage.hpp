@@ -12,11 +12,11 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Usage {
-  std::optional<std::string> usageType;
-  std::optional<double> usageAmount;
-  std::optional<std::string> operation;
-  std::optional<std::string> productCode;
-  std::optional<std::string> unit;
+  std::optional<std::string> usageType{};
+  std::optional<double> usageAmount{};
+  std::optional<std::string> operation{};
+  std::optional<std::string> productCode{};
+  std::optional<std::string> unit{};
 
   friend bool operator==(Usage const&, Usage const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ValidationExceptionReason>> reason;
-  std::optional<std::vector<::awsjson::cost_optimization_hub::ValidationExceptionDetail>> fields;
+  std::string message{};
+  std::optional<awsjson::open_enum<::awsjson::cost_optimization_hub::ValidationExceptionReason>> reason{};
+  std::optional<std::vector<::awsjson::cost_optimization_hub::ValidationExceptionDetail>> fields{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::cost_optimization_hub {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationExceptionDetail {
-  std::string fieldName;
-  std::string message;
+  std::string fieldName{};
+  std::string message{};
 
   friend bool operator==(ValidationExceptionDetail const&,
                          ValidationExceptionDetail const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReportDefinitionResponse {
-  std::optional<std::string> ResponseMessage;
+  std::optional<std::string> ResponseMessage{};
 
   friend bool operator==(DeleteReportDefinitionResponse const&,
                          DeleteReportDefinitionResponse const&) = default;

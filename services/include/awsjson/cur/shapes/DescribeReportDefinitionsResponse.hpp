@@ -15,8 +15,8 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReportDefinitionsResponse {
-  std::optional<std::vector<::awsjson::cur::ReportDefinition>> ReportDefinitions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::cur::ReportDefinition>> ReportDefinitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeReportDefinitionsResponse const&,
                          DescribeReportDefinitionsResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReportDefinitionRequest {
-  std::string ReportName;
-  ::awsjson::cur::ReportDefinition ReportDefinition;
+  std::string ReportName{};
+  ::awsjson::cur::ReportDefinition ReportDefinition{};
 
   friend bool operator==(ModifyReportDefinitionRequest const&,
                          ModifyReportDefinitionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutReportDefinitionRequest {
-  ::awsjson::cur::ReportDefinition ReportDefinition;
-  std::optional<std::vector<::awsjson::cur::Tag>> Tags;
+  ::awsjson::cur::ReportDefinition ReportDefinition{};
+  std::optional<std::vector<::awsjson::cur::Tag>> Tags{};
 
   friend bool operator==(PutReportDefinitionRequest const&,
                          PutReportDefinitionRequest const&) = default;

@@ -22,19 +22,19 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportDefinition {
-  std::string ReportName;
-  awsjson::open_enum<::awsjson::cur::TimeUnit> TimeUnit;
-  awsjson::open_enum<::awsjson::cur::ReportFormat> Format;
-  awsjson::open_enum<::awsjson::cur::CompressionFormat> Compression;
-  std::vector<awsjson::open_enum<::awsjson::cur::SchemaElement>> AdditionalSchemaElements;
-  std::string S3Bucket;
-  std::string S3Prefix;
-  awsjson::open_enum<::awsjson::cur::AWSRegion> S3Region;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::cur::AdditionalArtifact>>> AdditionalArtifacts;
-  std::optional<bool> RefreshClosedReports;
-  std::optional<awsjson::open_enum<::awsjson::cur::ReportVersioning>> ReportVersioning;
-  std::optional<std::string> BillingViewArn;
-  std::optional<::awsjson::cur::ReportStatus> ReportStatus;
+  std::string ReportName{};
+  awsjson::open_enum<::awsjson::cur::TimeUnit> TimeUnit{};
+  awsjson::open_enum<::awsjson::cur::ReportFormat> Format{};
+  awsjson::open_enum<::awsjson::cur::CompressionFormat> Compression{};
+  std::vector<awsjson::open_enum<::awsjson::cur::SchemaElement>> AdditionalSchemaElements{};
+  std::string S3Bucket{};
+  std::string S3Prefix{};
+  awsjson::open_enum<::awsjson::cur::AWSRegion> S3Region{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::cur::AdditionalArtifact>>> AdditionalArtifacts{};
+  std::optional<bool> RefreshClosedReports{};
+  std::optional<awsjson::open_enum<::awsjson::cur::ReportVersioning>> ReportVersioning{};
+  std::optional<std::string> BillingViewArn{};
+  std::optional<::awsjson::cur::ReportStatus> ReportStatus{};
 
   friend bool operator==(ReportDefinition const&, ReportDefinition const&) = default;
 };

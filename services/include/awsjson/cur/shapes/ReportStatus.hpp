@@ -14,8 +14,8 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportStatus {
-  std::optional<std::string> lastDelivery;
-  std::optional<awsjson::open_enum<::awsjson::cur::LastStatus>> lastStatus;
+  std::optional<std::string> lastDelivery{};
+  std::optional<awsjson::open_enum<::awsjson::cur::LastStatus>> lastStatus{};
 
   friend bool operator==(ReportStatus const&, ReportStatus const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::cur {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ReportName;
-  std::vector<::awsjson::cur::Tag> Tags;
+  std::string ReportName{};
+  std::vector<::awsjson::cur::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivatePipelineRequest {
-  std::string pipelineId;
-  std::optional<std::vector<::awsjson::datapipeline::ParameterValue>> parameterValues;
-  std::optional<awsjson::timestamp> startTimestamp;
+  std::string pipelineId{};
+  std::optional<std::vector<::awsjson::datapipeline::ParameterValue>> parameterValues{};
+  std::optional<awsjson::timestamp> startTimestamp{};
 
   friend bool operator==(ActivatePipelineRequest const&, ActivatePipelineRequest const&) = default;
 };

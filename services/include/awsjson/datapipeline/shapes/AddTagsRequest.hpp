@@ -15,8 +15,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsRequest {
-  std::string pipelineId;
-  std::vector<::awsjson::datapipeline::Tag> tags;
+  std::string pipelineId{};
+  std::vector<::awsjson::datapipeline::Tag> tags{};
 
   friend bool operator==(AddTagsRequest const&, AddTagsRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePipelineRequest {
-  std::string name;
-  std::string uniqueId;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::datapipeline::Tag>> tags;
+  std::string name{};
+  std::string uniqueId{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::datapipeline::Tag>> tags{};
 
   friend bool operator==(CreatePipelineRequest const&, CreatePipelineRequest const&) = default;
 };

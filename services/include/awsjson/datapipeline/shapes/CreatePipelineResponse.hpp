@@ -12,7 +12,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePipelineResponse {
-  std::string pipelineId;
+  std::string pipelineId{};
 
   friend bool operator==(CreatePipelineResponse const&, CreatePipelineResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeactivatePipelineRequest {
-  std::string pipelineId;
-  std::optional<bool> cancelActive;
+  std::string pipelineId{};
+  std::optional<bool> cancelActive{};
 
   friend bool operator==(DeactivatePipelineRequest const&,
                          DeactivatePipelineRequest const&) = default;

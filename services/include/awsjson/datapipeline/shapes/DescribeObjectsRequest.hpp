@@ -13,10 +13,10 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeObjectsRequest {
-  std::string pipelineId;
-  std::vector<std::string> objectIds;
-  std::optional<bool> evaluateExpressions;
-  std::optional<std::string> marker;
+  std::string pipelineId{};
+  std::vector<std::string> objectIds{};
+  std::optional<bool> evaluateExpressions{};
+  std::optional<std::string> marker{};
 
   friend bool operator==(DescribeObjectsRequest const&, DescribeObjectsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeObjectsResponse {
-  std::vector<::awsjson::datapipeline::PipelineObject> pipelineObjects;
-  std::optional<std::string> marker;
-  std::optional<bool> hasMoreResults;
+  std::vector<::awsjson::datapipeline::PipelineObject> pipelineObjects{};
+  std::optional<std::string> marker{};
+  std::optional<bool> hasMoreResults{};
 
   friend bool operator==(DescribeObjectsResponse const&, DescribeObjectsResponse const&) = default;
 };

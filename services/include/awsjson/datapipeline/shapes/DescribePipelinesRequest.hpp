@@ -13,7 +13,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelinesRequest {
-  std::vector<std::string> pipelineIds;
+  std::vector<std::string> pipelineIds{};
 
   friend bool operator==(DescribePipelinesRequest const&,
                          DescribePipelinesRequest const&) = default;

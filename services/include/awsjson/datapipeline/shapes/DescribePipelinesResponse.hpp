@@ -14,7 +14,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePipelinesResponse {
-  std::vector<::awsjson::datapipeline::PipelineDescription> pipelineDescriptionList;
+  std::vector<::awsjson::datapipeline::PipelineDescription> pipelineDescriptionList{};
 
   friend bool operator==(DescribePipelinesResponse const&,
                          DescribePipelinesResponse const&) = default;

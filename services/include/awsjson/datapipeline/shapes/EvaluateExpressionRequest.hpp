@@ -12,9 +12,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluateExpressionRequest {
-  std::string pipelineId;
-  std::string objectId;
-  std::string expression;
+  std::string pipelineId{};
+  std::string objectId{};
+  std::string expression{};
 
   friend bool operator==(EvaluateExpressionRequest const&,
                          EvaluateExpressionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluateExpressionResponse {
-  std::string evaluatedExpression;
+  std::string evaluatedExpression{};
 
   friend bool operator==(EvaluateExpressionResponse const&,
                          EvaluateExpressionResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Field {
-  std::string key;
-  std::optional<std::string> stringValue;
-  std::optional<std::string> refValue;
+  std::string key{};
+  std::optional<std::string> stringValue{};
+  std::optional<std::string> refValue{};
 
   friend bool operator==(Field const&, Field const&) = default;
 };

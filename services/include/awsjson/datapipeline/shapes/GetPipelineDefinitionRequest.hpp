@@ -12,8 +12,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineDefinitionRequest {
-  std::string pipelineId;
-  std::optional<std::string> version;
+  std::string pipelineId{};
+  std::optional<std::string> version{};
 
   friend bool operator==(GetPipelineDefinitionRequest const&,
                          GetPipelineDefinitionRequest const&) = default;

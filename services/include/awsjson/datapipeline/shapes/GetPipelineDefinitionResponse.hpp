@@ -16,9 +16,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPipelineDefinitionResponse {
-  std::optional<std::vector<::awsjson::datapipeline::PipelineObject>> pipelineObjects;
-  std::optional<std::vector<::awsjson::datapipeline::ParameterObject>> parameterObjects;
-  std::optional<std::vector<::awsjson::datapipeline::ParameterValue>> parameterValues;
+  std::optional<std::vector<::awsjson::datapipeline::PipelineObject>> pipelineObjects{};
+  std::optional<std::vector<::awsjson::datapipeline::ParameterObject>> parameterObjects{};
+  std::optional<std::vector<::awsjson::datapipeline::ParameterValue>> parameterValues{};
 
   friend bool operator==(GetPipelineDefinitionResponse const&,
                          GetPipelineDefinitionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceIdentity {
-  std::optional<std::string> document;
-  std::optional<std::string> signature;
+  std::optional<std::string> document{};
+  std::optional<std::string> signature{};
 
   friend bool operator==(InstanceIdentity const&, InstanceIdentity const&) = default;
 };

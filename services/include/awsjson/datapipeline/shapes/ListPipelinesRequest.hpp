@@ -12,7 +12,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelinesRequest {
-  std::optional<std::string> marker;
+  std::optional<std::string> marker{};
 
   friend bool operator==(ListPipelinesRequest const&, ListPipelinesRequest const&) = default;
 };

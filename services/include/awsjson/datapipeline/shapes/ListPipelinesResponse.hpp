@@ -15,9 +15,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPipelinesResponse {
-  std::vector<::awsjson::datapipeline::PipelineIdName> pipelineIdList;
-  std::optional<std::string> marker;
-  std::optional<bool> hasMoreResults;
+  std::vector<::awsjson::datapipeline::PipelineIdName> pipelineIdList{};
+  std::optional<std::string> marker{};
+  std::optional<bool> hasMoreResults{};
 
   friend bool operator==(ListPipelinesResponse const&, ListPipelinesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Operator {
-  std::optional<awsjson::open_enum<::awsjson::datapipeline::OperatorType>> type;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::datapipeline::OperatorType>> type{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(Operator const&, Operator const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterAttribute {
-  std::string key;
-  std::string stringValue;
+  std::string key{};
+  std::string stringValue{};
 
   friend bool operator==(ParameterAttribute const&, ParameterAttribute const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterObject {
-  std::string id;
-  std::vector<::awsjson::datapipeline::ParameterAttribute> attributes;
+  std::string id{};
+  std::vector<::awsjson::datapipeline::ParameterAttribute> attributes{};
 
   friend bool operator==(ParameterObject const&, ParameterObject const&) = default;
 };

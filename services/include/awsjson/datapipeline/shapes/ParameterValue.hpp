@@ -12,8 +12,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterValue {
-  std::string id;
-  std::string stringValue;
+  std::string id{};
+  std::string stringValue{};
 
   friend bool operator==(ParameterValue const&, ParameterValue const&) = default;
 };

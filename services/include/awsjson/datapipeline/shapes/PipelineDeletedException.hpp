@@ -12,7 +12,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineDeletedException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(PipelineDeletedException const&,
                          PipelineDeletedException const&) = default;

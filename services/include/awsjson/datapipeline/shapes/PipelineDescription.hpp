@@ -16,11 +16,11 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineDescription {
-  std::string pipelineId;
-  std::string name;
-  std::vector<::awsjson::datapipeline::Field> fields;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::datapipeline::Tag>> tags;
+  std::string pipelineId{};
+  std::string name{};
+  std::vector<::awsjson::datapipeline::Field> fields{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::datapipeline::Tag>> tags{};
 
   friend bool operator==(PipelineDescription const&, PipelineDescription const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineIdName {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
 
   friend bool operator==(PipelineIdName const&, PipelineIdName const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PipelineObject {
-  std::string id;
-  std::string name;
-  std::vector<::awsjson::datapipeline::Field> fields;
+  std::string id{};
+  std::string name{};
+  std::vector<::awsjson::datapipeline::Field> fields{};
 
   friend bool operator==(PipelineObject const&, PipelineObject const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForTaskRequest {
-  std::string workerGroup;
-  std::optional<std::string> hostname;
-  std::optional<::awsjson::datapipeline::InstanceIdentity> instanceIdentity;
+  std::string workerGroup{};
+  std::optional<std::string> hostname{};
+  std::optional<::awsjson::datapipeline::InstanceIdentity> instanceIdentity{};
 
   friend bool operator==(PollForTaskRequest const&, PollForTaskRequest const&) = default;
 };

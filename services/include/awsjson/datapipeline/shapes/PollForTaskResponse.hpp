@@ -13,7 +13,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PollForTaskResponse {
-  std::optional<::awsjson::datapipeline::TaskObject> taskObject;
+  std::optional<::awsjson::datapipeline::TaskObject> taskObject{};
 
   friend bool operator==(PollForTaskResponse const&, PollForTaskResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPipelineDefinitionResponse {
-  std::optional<std::vector<::awsjson::datapipeline::ValidationError>> validationErrors;
-  std::optional<std::vector<::awsjson::datapipeline::ValidationWarning>> validationWarnings;
-  bool errored;
+  std::optional<std::vector<::awsjson::datapipeline::ValidationError>> validationErrors{};
+  std::optional<std::vector<::awsjson::datapipeline::ValidationWarning>> validationWarnings{};
+  bool errored{};
 
   friend bool operator==(PutPipelineDefinitionResponse const&,
                          PutPipelineDefinitionResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Query {
-  std::optional<std::vector<::awsjson::datapipeline::Selector>> selectors;
+  std::optional<std::vector<::awsjson::datapipeline::Selector>> selectors{};
 
   friend bool operator==(Query const&, Query const&) = default;
 };

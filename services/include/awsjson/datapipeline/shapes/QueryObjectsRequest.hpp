@@ -15,11 +15,11 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryObjectsRequest {
-  std::string pipelineId;
-  std::optional<::awsjson::datapipeline::Query> query;
-  std::string sphere;
-  std::optional<std::string> marker;
-  std::optional<std::int32_t> limit;
+  std::string pipelineId{};
+  std::optional<::awsjson::datapipeline::Query> query{};
+  std::string sphere{};
+  std::optional<std::string> marker{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(QueryObjectsRequest const&, QueryObjectsRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryObjectsResponse {
-  std::optional<std::vector<std::string>> ids;
-  std::optional<std::string> marker;
-  std::optional<bool> hasMoreResults;
+  std::optional<std::vector<std::string>> ids{};
+  std::optional<std::string> marker{};
+  std::optional<bool> hasMoreResults{};
 
   friend bool operator==(QueryObjectsResponse const&, QueryObjectsResponse const&) = default;
 };

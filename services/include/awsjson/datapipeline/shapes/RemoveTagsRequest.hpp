@@ -13,8 +13,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsRequest {
-  std::string pipelineId;
-  std::vector<std::string> tagKeys;
+  std::string pipelineId{};
+  std::vector<std::string> tagKeys{};
 
   friend bool operator==(RemoveTagsRequest const&, RemoveTagsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportTaskProgressRequest {
-  std::string taskId;
-  std::optional<std::vector<::awsjson::datapipeline::Field>> fields;
+  std::string taskId{};
+  std::optional<std::vector<::awsjson::datapipeline::Field>> fields{};
 
   friend bool operator==(ReportTaskProgressRequest const&,
                          ReportTaskProgressRequest const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportTaskProgressResponse {
-  bool canceled;
+  bool canceled{};
 
   friend bool operator==(ReportTaskProgressResponse const&,
                          ReportTaskProgressResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportTaskRunnerHeartbeatRequest {
-  std::string taskrunnerId;
-  std::optional<std::string> workerGroup;
-  std::optional<std::string> hostname;
+  std::string taskrunnerId{};
+  std::optional<std::string> workerGroup{};
+  std::optional<std::string> hostname{};
 
   friend bool operator==(ReportTaskRunnerHeartbeatRequest const&,
                          ReportTaskRunnerHeartbeatRequest const&) = default;

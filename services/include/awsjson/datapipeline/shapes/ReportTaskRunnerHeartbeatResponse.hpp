@@ -11,7 +11,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportTaskRunnerHeartbeatResponse {
-  bool terminate;
+  bool terminate{};
 
   friend bool operator==(ReportTaskRunnerHeartbeatResponse const&,
                          ReportTaskRunnerHeartbeatResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Selector {
-  std::optional<std::string> fieldName;
-  std::optional<::awsjson::datapipeline::Operator> operator_;
+  std::optional<std::string> fieldName{};
+  std::optional<::awsjson::datapipeline::Operator> operator_{};
 
   friend bool operator==(Selector const&, Selector const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetStatusRequest {
-  std::string pipelineId;
-  std::vector<std::string> objectIds;
-  std::string status;
+  std::string pipelineId{};
+  std::vector<std::string> objectIds{};
+  std::string status{};
 
   friend bool operator==(SetStatusRequest const&, SetStatusRequest const&) = default;
 };

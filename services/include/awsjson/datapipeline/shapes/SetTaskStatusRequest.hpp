@@ -14,11 +14,11 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetTaskStatusRequest {
-  std::string taskId;
-  awsjson::open_enum<::awsjson::datapipeline::TaskStatus> taskStatus;
-  std::optional<std::string> errorId;
-  std::optional<std::string> errorMessage;
-  std::optional<std::string> errorStackTrace;
+  std::string taskId{};
+  awsjson::open_enum<::awsjson::datapipeline::TaskStatus> taskStatus{};
+  std::optional<std::string> errorId{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::string> errorStackTrace{};
 
   friend bool operator==(SetTaskStatusRequest const&, SetTaskStatusRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskNotFoundException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TaskNotFoundException const&, TaskNotFoundException const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskObject {
-  std::optional<std::string> taskId;
-  std::optional<std::string> pipelineId;
-  std::optional<std::string> attemptId;
-  std::optional<std::map<std::string, ::awsjson::datapipeline::PipelineObject>> objects;
+  std::optional<std::string> taskId{};
+  std::optional<std::string> pipelineId{};
+  std::optional<std::string> attemptId{};
+  std::optional<std::map<std::string, ::awsjson::datapipeline::PipelineObject>> objects{};
 
   friend bool operator==(TaskObject const&, TaskObject const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidatePipelineDefinitionRequest {
-  std::string pipelineId;
-  std::vector<::awsjson::datapipeline::PipelineObject> pipelineObjects;
-  std::optional<std::vector<::awsjson::datapipeline::ParameterObject>> parameterObjects;
-  std::optional<std::vector<::awsjson::datapipeline::ParameterValue>> parameterValues;
+  std::string pipelineId{};
+  std::vector<::awsjson::datapipeline::PipelineObject> pipelineObjects{};
+  std::optional<std::vector<::awsjson::datapipeline::ParameterObject>> parameterObjects{};
+  std::optional<std::vector<::awsjson::datapipeline::ParameterValue>> parameterValues{};
 
   friend bool operator==(ValidatePipelineDefinitionRequest const&,
                          ValidatePipelineDefinitionRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationError {
-  std::optional<std::string> id;
-  std::optional<std::vector<std::string>> errors;
+  std::optional<std::string> id{};
+  std::optional<std::vector<std::string>> errors{};
 
   friend bool operator==(ValidationError const&, ValidationError const&) = default;
 };

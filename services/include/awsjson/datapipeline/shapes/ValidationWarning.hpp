@@ -13,8 +13,8 @@ namespace awsjson::datapipeline {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationWarning {
-  std::optional<std::string> id;
-  std::optional<std::vector<std::string>> warnings;
+  std::optional<std::string> id{};
+  std::optional<std::vector<std::string>> warnings{};
 
   friend bool operator==(ValidationWarning const&, ValidationWarning const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentListEntry {
-  std::optional<std::string> AgentArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AgentStatus>> Status;
-  std::optional<::awsjson::datasync::Platform> Platform;
+  std::optional<std::string> AgentArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AgentStatus>> Status{};
+  std::optional<::awsjson::datasync::Platform> Platform{};
 
   friend bool operator==(AgentListEntry const&, AgentListEntry const&) = default;
 };

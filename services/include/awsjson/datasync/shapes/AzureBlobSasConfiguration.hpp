@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AzureBlobSasConfiguration {
-  std::string Token;
+  std::string Token{};
 
   friend bool operator==(AzureBlobSasConfiguration const&,
                          AzureBlobSasConfiguration const&) = default;

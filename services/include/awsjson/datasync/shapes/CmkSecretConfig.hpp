@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CmkSecretConfig {
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> KmsKeyArn;
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(CmkSecretConfig const&, CmkSecretConfig const&) = default;
 };

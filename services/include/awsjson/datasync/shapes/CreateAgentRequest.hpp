@@ -15,12 +15,12 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAgentRequest {
-  std::string ActivationKey;
-  std::optional<std::string> AgentName;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<std::string> VpcEndpointId;
-  std::optional<std::vector<std::string>> SubnetArns;
-  std::optional<std::vector<std::string>> SecurityGroupArns;
+  std::string ActivationKey{};
+  std::optional<std::string> AgentName{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<std::vector<std::string>> SubnetArns{};
+  std::optional<std::vector<std::string>> SecurityGroupArns{};
 
   friend bool operator==(CreateAgentRequest const&, CreateAgentRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAgentResponse {
-  std::optional<std::string> AgentArn;
+  std::optional<std::string> AgentArn{};
 
   friend bool operator==(CreateAgentResponse const&, CreateAgentResponse const&) = default;
 };

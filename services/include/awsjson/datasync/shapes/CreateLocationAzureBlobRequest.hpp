@@ -21,16 +21,16 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationAzureBlobRequest {
-  std::string ContainerUrl;
-  awsjson::open_enum<::awsjson::datasync::AzureBlobAuthenticationType> AuthenticationType;
-  std::optional<::awsjson::datasync::AzureBlobSasConfiguration> SasConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobType>> BlobType;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureAccessTier>> AccessTier;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::string ContainerUrl{};
+  awsjson::open_enum<::awsjson::datasync::AzureBlobAuthenticationType> AuthenticationType{};
+  std::optional<::awsjson::datasync::AzureBlobSasConfiguration> SasConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobType>> BlobType{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureAccessTier>> AccessTier{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(CreateLocationAzureBlobRequest const&,
                          CreateLocationAzureBlobRequest const&) = default;

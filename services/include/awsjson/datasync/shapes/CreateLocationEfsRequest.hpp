@@ -17,13 +17,13 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationEfsRequest {
-  std::optional<std::string> Subdirectory;
-  std::string EfsFilesystemArn;
-  ::awsjson::datasync::Ec2Config Ec2Config;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<std::string> AccessPointArn;
-  std::optional<std::string> FileSystemAccessRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::EfsInTransitEncryption>> InTransitEncryption;
+  std::optional<std::string> Subdirectory{};
+  std::string EfsFilesystemArn{};
+  ::awsjson::datasync::Ec2Config Ec2Config{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<std::string> AccessPointArn{};
+  std::optional<std::string> FileSystemAccessRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::EfsInTransitEncryption>> InTransitEncryption{};
 
   friend bool operator==(CreateLocationEfsRequest const&,
                          CreateLocationEfsRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationFsxLustreRequest {
-  std::string FsxFilesystemArn;
-  std::vector<std::string> SecurityGroupArns;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
+  std::string FsxFilesystemArn{};
+  std::vector<std::string> SecurityGroupArns{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
 
   friend bool operator==(CreateLocationFsxLustreRequest const&,
                          CreateLocationFsxLustreRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationFsxOntapRequest {
-  ::awsjson::datasync::FsxProtocol Protocol;
-  std::vector<std::string> SecurityGroupArns;
-  std::string StorageVirtualMachineArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
+  ::awsjson::datasync::FsxProtocol Protocol{};
+  std::vector<std::string> SecurityGroupArns{};
+  std::string StorageVirtualMachineArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
 
   friend bool operator==(CreateLocationFsxOntapRequest const&,
                          CreateLocationFsxOntapRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationFsxOntapResponse {
-  std::optional<std::string> LocationArn;
+  std::optional<std::string> LocationArn{};
 
   friend bool operator==(CreateLocationFsxOntapResponse const&,
                          CreateLocationFsxOntapResponse const&) = default;

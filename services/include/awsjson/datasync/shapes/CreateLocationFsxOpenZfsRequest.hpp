@@ -16,11 +16,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationFsxOpenZfsRequest {
-  std::string FsxFilesystemArn;
-  ::awsjson::datasync::FsxProtocol Protocol;
-  std::vector<std::string> SecurityGroupArns;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
+  std::string FsxFilesystemArn{};
+  ::awsjson::datasync::FsxProtocol Protocol{};
+  std::vector<std::string> SecurityGroupArns{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
 
   friend bool operator==(CreateLocationFsxOpenZfsRequest const&,
                          CreateLocationFsxOpenZfsRequest const&) = default;

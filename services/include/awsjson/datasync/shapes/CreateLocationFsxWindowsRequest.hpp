@@ -17,15 +17,15 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationFsxWindowsRequest {
-  std::optional<std::string> Subdirectory;
-  std::string FsxFilesystemArn;
-  std::vector<std::string> SecurityGroupArns;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::string User;
-  std::optional<std::string> Domain;
-  std::optional<std::string> Password;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> Subdirectory{};
+  std::string FsxFilesystemArn{};
+  std::vector<std::string> SecurityGroupArns{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::string User{};
+  std::optional<std::string> Domain{};
+  std::optional<std::string> Password{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(CreateLocationFsxWindowsRequest const&,
                          CreateLocationFsxWindowsRequest const&) = default;

@@ -21,21 +21,21 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationHdfsRequest {
-  std::optional<std::string> Subdirectory;
-  std::vector<::awsjson::datasync::HdfsNameNode> NameNodes;
-  std::optional<std::int32_t> BlockSize;
-  std::optional<std::int32_t> ReplicationFactor;
-  std::optional<std::string> KmsKeyProviderUri;
-  std::optional<::awsjson::datasync::QopConfiguration> QopConfiguration;
-  awsjson::open_enum<::awsjson::datasync::HdfsAuthenticationType> AuthenticationType;
-  std::optional<std::string> SimpleUser;
-  std::optional<std::string> KerberosPrincipal;
-  std::optional<awsjson::blob> KerberosKeytab;
-  std::optional<awsjson::blob> KerberosKrb5Conf;
-  std::vector<std::string> AgentArns;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> Subdirectory{};
+  std::vector<::awsjson::datasync::HdfsNameNode> NameNodes{};
+  std::optional<std::int32_t> BlockSize{};
+  std::optional<std::int32_t> ReplicationFactor{};
+  std::optional<std::string> KmsKeyProviderUri{};
+  std::optional<::awsjson::datasync::QopConfiguration> QopConfiguration{};
+  awsjson::open_enum<::awsjson::datasync::HdfsAuthenticationType> AuthenticationType{};
+  std::optional<std::string> SimpleUser{};
+  std::optional<std::string> KerberosPrincipal{};
+  std::optional<awsjson::blob> KerberosKeytab{};
+  std::optional<awsjson::blob> KerberosKrb5Conf{};
+  std::vector<std::string> AgentArns{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(CreateLocationHdfsRequest const&,
                          CreateLocationHdfsRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationNfsRequest {
-  std::string Subdirectory;
-  std::string ServerHostname;
-  ::awsjson::datasync::OnPremConfig OnPremConfig;
-  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
+  std::string Subdirectory{};
+  std::string ServerHostname{};
+  ::awsjson::datasync::OnPremConfig OnPremConfig{};
+  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
 
   friend bool operator==(CreateLocationNfsRequest const&,
                          CreateLocationNfsRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationNfsResponse {
-  std::optional<std::string> LocationArn;
+  std::optional<std::string> LocationArn{};
 
   friend bool operator==(CreateLocationNfsResponse const&,
                          CreateLocationNfsResponse const&) = default;

@@ -19,18 +19,18 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationObjectStorageRequest {
-  std::string ServerHostname;
-  std::optional<std::int32_t> ServerPort;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectStorageServerProtocol>> ServerProtocol;
-  std::optional<std::string> Subdirectory;
-  std::string BucketName;
-  std::optional<std::string> AccessKey;
-  std::optional<std::string> SecretKey;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<awsjson::blob> ServerCertificate;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::string ServerHostname{};
+  std::optional<std::int32_t> ServerPort{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectStorageServerProtocol>> ServerProtocol{};
+  std::optional<std::string> Subdirectory{};
+  std::string BucketName{};
+  std::optional<std::string> AccessKey{};
+  std::optional<std::string> SecretKey{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<awsjson::blob> ServerCertificate{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(CreateLocationObjectStorageRequest const&,
                          CreateLocationObjectStorageRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationObjectStorageResponse {
-  std::optional<std::string> LocationArn;
+  std::optional<std::string> LocationArn{};
 
   friend bool operator==(CreateLocationObjectStorageResponse const&,
                          CreateLocationObjectStorageResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationS3Request {
-  std::optional<std::string> Subdirectory;
-  std::string S3BucketArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::S3StorageClass>> S3StorageClass;
-  ::awsjson::datasync::S3Config S3Config;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
+  std::optional<std::string> Subdirectory{};
+  std::string S3BucketArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::S3StorageClass>> S3StorageClass{};
+  ::awsjson::datasync::S3Config S3Config{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
 
   friend bool operator==(CreateLocationS3Request const&, CreateLocationS3Request const&) = default;
 };

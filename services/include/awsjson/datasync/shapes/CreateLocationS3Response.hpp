@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationS3Response {
-  std::optional<std::string> LocationArn;
+  std::optional<std::string> LocationArn{};
 
   friend bool operator==(CreateLocationS3Response const&,
                          CreateLocationS3Response const&) = default;

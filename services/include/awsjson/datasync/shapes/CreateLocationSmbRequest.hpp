@@ -19,21 +19,21 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationSmbRequest {
-  std::string Subdirectory;
-  std::string ServerHostname;
-  std::optional<std::string> User;
-  std::optional<std::string> Domain;
-  std::optional<std::string> Password;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
-  std::vector<std::string> AgentArns;
-  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::datasync::SmbAuthenticationType>> AuthenticationType;
-  std::optional<std::vector<std::string>> DnsIpAddresses;
-  std::optional<std::string> KerberosPrincipal;
-  std::optional<awsjson::blob> KerberosKeytab;
-  std::optional<awsjson::blob> KerberosKrb5Conf;
+  std::string Subdirectory{};
+  std::string ServerHostname{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Domain{};
+  std::optional<std::string> Password{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
+  std::vector<std::string> AgentArns{};
+  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::SmbAuthenticationType>> AuthenticationType{};
+  std::optional<std::vector<std::string>> DnsIpAddresses{};
+  std::optional<std::string> KerberosPrincipal{};
+  std::optional<awsjson::blob> KerberosKeytab{};
+  std::optional<awsjson::blob> KerberosKrb5Conf{};
 
   friend bool operator==(CreateLocationSmbRequest const&,
                          CreateLocationSmbRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationSmbResponse {
-  std::optional<std::string> LocationArn;
+  std::optional<std::string> LocationArn{};
 
   friend bool operator==(CreateLocationSmbResponse const&,
                          CreateLocationSmbResponse const&) = default;

@@ -21,18 +21,18 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTaskRequest {
-  std::string SourceLocationArn;
-  std::string DestinationLocationArn;
-  std::optional<std::string> CloudWatchLogGroupArn;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::datasync::Options> Options;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes;
-  std::optional<::awsjson::datasync::TaskSchedule> Schedule;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes;
-  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig;
-  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode;
+  std::string SourceLocationArn{};
+  std::string DestinationLocationArn{};
+  std::optional<std::string> CloudWatchLogGroupArn{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::datasync::Options> Options{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes{};
+  std::optional<::awsjson::datasync::TaskSchedule> Schedule{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes{};
+  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig{};
+  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode{};
 
   friend bool operator==(CreateTaskRequest const&, CreateTaskRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTaskResponse {
-  std::optional<std::string> TaskArn;
+  std::optional<std::string> TaskArn{};
 
   friend bool operator==(CreateTaskResponse const&, CreateTaskResponse const&) = default;
 };

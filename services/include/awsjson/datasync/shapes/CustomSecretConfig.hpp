@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomSecretConfig {
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> SecretAccessRoleArn;
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> SecretAccessRoleArn{};
 
   friend bool operator==(CustomSecretConfig const&, CustomSecretConfig const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAgentRequest {
-  std::string AgentArn;
+  std::string AgentArn{};
 
   friend bool operator==(DeleteAgentRequest const&, DeleteAgentRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgentRequest {
-  std::string AgentArn;
+  std::string AgentArn{};
 
   friend bool operator==(DescribeAgentRequest const&, DescribeAgentRequest const&) = default;
 };

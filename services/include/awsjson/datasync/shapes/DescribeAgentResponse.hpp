@@ -17,14 +17,14 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgentResponse {
-  std::optional<std::string> AgentArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AgentStatus>> Status;
-  std::optional<awsjson::timestamp> LastConnectionTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::open_enum<::awsjson::datasync::EndpointType>> EndpointType;
-  std::optional<::awsjson::datasync::PrivateLinkConfig> PrivateLinkConfig;
-  std::optional<::awsjson::datasync::Platform> Platform;
+  std::optional<std::string> AgentArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AgentStatus>> Status{};
+  std::optional<awsjson::timestamp> LastConnectionTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::EndpointType>> EndpointType{};
+  std::optional<::awsjson::datasync::PrivateLinkConfig> PrivateLinkConfig{};
+  std::optional<::awsjson::datasync::Platform> Platform{};
 
   friend bool operator==(DescribeAgentResponse const&, DescribeAgentResponse const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationAzureBlobResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobAuthenticationType>> AuthenticationType;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobType>> BlobType;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureAccessTier>> AccessTier;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobAuthenticationType>> AuthenticationType{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobType>> BlobType{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureAccessTier>> AccessTier{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(DescribeLocationAzureBlobResponse const&,
                          DescribeLocationAzureBlobResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationEfsResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<::awsjson::datasync::Ec2Config> Ec2Config;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> AccessPointArn;
-  std::optional<std::string> FileSystemAccessRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::EfsInTransitEncryption>> InTransitEncryption;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<::awsjson::datasync::Ec2Config> Ec2Config{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> AccessPointArn{};
+  std::optional<std::string> FileSystemAccessRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::EfsInTransitEncryption>> InTransitEncryption{};
 
   friend bool operator==(DescribeLocationEfsResponse const&,
                          DescribeLocationEfsResponse const&) = default;

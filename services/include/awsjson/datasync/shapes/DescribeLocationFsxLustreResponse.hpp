@@ -13,10 +13,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationFsxLustreResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<std::vector<std::string>> SecurityGroupArns;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::vector<std::string>> SecurityGroupArns{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribeLocationFsxLustreResponse const&,
                          DescribeLocationFsxLustreResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationFsxOntapResponse {
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<::awsjson::datasync::FsxProtocol> Protocol;
-  std::optional<std::vector<std::string>> SecurityGroupArns;
-  std::optional<std::string> StorageVirtualMachineArn;
-  std::optional<std::string> FsxFilesystemArn;
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<::awsjson::datasync::FsxProtocol> Protocol{};
+  std::optional<std::vector<std::string>> SecurityGroupArns{};
+  std::optional<std::string> StorageVirtualMachineArn{};
+  std::optional<std::string> FsxFilesystemArn{};
 
   friend bool operator==(DescribeLocationFsxOntapResponse const&,
                          DescribeLocationFsxOntapResponse const&) = default;

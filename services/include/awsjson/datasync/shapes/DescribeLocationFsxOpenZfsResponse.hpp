@@ -15,11 +15,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationFsxOpenZfsResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<std::vector<std::string>> SecurityGroupArns;
-  std::optional<::awsjson::datasync::FsxProtocol> Protocol;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::vector<std::string>> SecurityGroupArns{};
+  std::optional<::awsjson::datasync::FsxProtocol> Protocol{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribeLocationFsxOpenZfsResponse const&,
                          DescribeLocationFsxOpenZfsResponse const&) = default;

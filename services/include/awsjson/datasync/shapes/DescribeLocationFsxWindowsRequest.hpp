@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationFsxWindowsRequest {
-  std::string LocationArn;
+  std::string LocationArn{};
 
   friend bool operator==(DescribeLocationFsxWindowsRequest const&,
                          DescribeLocationFsxWindowsRequest const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationFsxWindowsResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<std::vector<std::string>> SecurityGroupArns;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> User;
-  std::optional<std::string> Domain;
-  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::vector<std::string>> SecurityGroupArns{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Domain{};
+  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(DescribeLocationFsxWindowsResponse const&,
                          DescribeLocationFsxWindowsResponse const&) = default;

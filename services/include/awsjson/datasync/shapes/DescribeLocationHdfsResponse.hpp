@@ -21,21 +21,21 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationHdfsResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<std::vector<::awsjson::datasync::HdfsNameNode>> NameNodes;
-  std::optional<std::int32_t> BlockSize;
-  std::optional<std::int32_t> ReplicationFactor;
-  std::optional<std::string> KmsKeyProviderUri;
-  std::optional<::awsjson::datasync::QopConfiguration> QopConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsAuthenticationType>> AuthenticationType;
-  std::optional<std::string> SimpleUser;
-  std::optional<std::string> KerberosPrincipal;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::vector<::awsjson::datasync::HdfsNameNode>> NameNodes{};
+  std::optional<std::int32_t> BlockSize{};
+  std::optional<std::int32_t> ReplicationFactor{};
+  std::optional<std::string> KmsKeyProviderUri{};
+  std::optional<::awsjson::datasync::QopConfiguration> QopConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsAuthenticationType>> AuthenticationType{};
+  std::optional<std::string> SimpleUser{};
+  std::optional<std::string> KerberosPrincipal{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(DescribeLocationHdfsResponse const&,
                          DescribeLocationHdfsResponse const&) = default;

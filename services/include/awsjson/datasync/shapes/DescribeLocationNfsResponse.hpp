@@ -15,11 +15,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationNfsResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<::awsjson::datasync::OnPremConfig> OnPremConfig;
-  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<::awsjson::datasync::OnPremConfig> OnPremConfig{};
+  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribeLocationNfsResponse const&,
                          DescribeLocationNfsResponse const&) = default;

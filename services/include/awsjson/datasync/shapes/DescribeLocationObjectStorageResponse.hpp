@@ -19,17 +19,17 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationObjectStorageResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<std::string> AccessKey;
-  std::optional<std::int32_t> ServerPort;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectStorageServerProtocol>> ServerProtocol;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::blob> ServerCertificate;
-  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::string> AccessKey{};
+  std::optional<std::int32_t> ServerPort{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectStorageServerProtocol>> ServerProtocol{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::blob> ServerCertificate{};
+  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(DescribeLocationObjectStorageResponse const&,
                          DescribeLocationObjectStorageResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationS3Request {
-  std::string LocationArn;
+  std::string LocationArn{};
 
   friend bool operator==(DescribeLocationS3Request const&,
                          DescribeLocationS3Request const&) = default;

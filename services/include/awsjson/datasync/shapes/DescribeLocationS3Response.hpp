@@ -16,12 +16,12 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationS3Response {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<awsjson::open_enum<::awsjson::datasync::S3StorageClass>> S3StorageClass;
-  std::optional<::awsjson::datasync::S3Config> S3Config;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::S3StorageClass>> S3StorageClass{};
+  std::optional<::awsjson::datasync::S3Config> S3Config{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribeLocationS3Response const&,
                          DescribeLocationS3Response const&) = default;

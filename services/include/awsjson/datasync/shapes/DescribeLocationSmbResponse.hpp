@@ -19,19 +19,19 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationSmbResponse {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<std::string> User;
-  std::optional<std::string> Domain;
-  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<std::string>> DnsIpAddresses;
-  std::optional<std::string> KerberosPrincipal;
-  std::optional<awsjson::open_enum<::awsjson::datasync::SmbAuthenticationType>> AuthenticationType;
-  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Domain{};
+  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<std::string>> DnsIpAddresses{};
+  std::optional<std::string> KerberosPrincipal{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::SmbAuthenticationType>> AuthenticationType{};
+  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(DescribeLocationSmbResponse const&,
                          DescribeLocationSmbResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTaskExecutionRequest {
-  std::string TaskExecutionArn;
+  std::string TaskExecutionArn{};
 
   friend bool operator==(DescribeTaskExecutionRequest const&,
                          DescribeTaskExecutionRequest const&) = default;

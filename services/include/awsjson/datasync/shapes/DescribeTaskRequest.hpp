@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTaskRequest {
-  std::string TaskArn;
+  std::string TaskArn{};
 
   friend bool operator==(DescribeTaskRequest const&, DescribeTaskRequest const&) = default;
 };

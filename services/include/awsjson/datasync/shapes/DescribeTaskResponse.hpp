@@ -22,26 +22,26 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTaskResponse {
-  std::optional<std::string> TaskArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskStatus>> Status;
-  std::optional<std::string> Name;
-  std::optional<std::string> CurrentTaskExecutionArn;
-  std::optional<std::string> SourceLocationArn;
-  std::optional<std::string> DestinationLocationArn;
-  std::optional<std::string> CloudWatchLogGroupArn;
-  std::optional<std::vector<std::string>> SourceNetworkInterfaceArns;
-  std::optional<std::vector<std::string>> DestinationNetworkInterfaceArns;
-  std::optional<::awsjson::datasync::Options> Options;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes;
-  std::optional<::awsjson::datasync::TaskSchedule> Schedule;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorDetail;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes;
-  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig;
-  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig;
-  std::optional<::awsjson::datasync::TaskScheduleDetails> ScheduleDetails;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode;
+  std::optional<std::string> TaskArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskStatus>> Status{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> CurrentTaskExecutionArn{};
+  std::optional<std::string> SourceLocationArn{};
+  std::optional<std::string> DestinationLocationArn{};
+  std::optional<std::string> CloudWatchLogGroupArn{};
+  std::optional<std::vector<std::string>> SourceNetworkInterfaceArns{};
+  std::optional<std::vector<std::string>> DestinationNetworkInterfaceArns{};
+  std::optional<::awsjson::datasync::Options> Options{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes{};
+  std::optional<::awsjson::datasync::TaskSchedule> Schedule{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorDetail{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes{};
+  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig{};
+  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig{};
+  std::optional<::awsjson::datasync::TaskScheduleDetails> ScheduleDetails{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode{};
 
   friend bool operator==(DescribeTaskResponse const&, DescribeTaskResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2Config {
-  std::string SubnetArn;
-  std::vector<std::string> SecurityGroupArns;
+  std::string SubnetArn{};
+  std::vector<std::string> SecurityGroupArns{};
 
   friend bool operator==(Ec2Config const&, Ec2Config const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterRule {
-  std::optional<awsjson::open_enum<::awsjson::datasync::FilterType>> FilterType;
-  std::optional<std::string> Value;
+  std::optional<awsjson::open_enum<::awsjson::datasync::FilterType>> FilterType{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(FilterRule const&, FilterRule const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FsxProtocol {
-  std::optional<::awsjson::datasync::FsxProtocolNfs> NFS;
-  std::optional<::awsjson::datasync::FsxProtocolSmb> SMB;
+  std::optional<::awsjson::datasync::FsxProtocolNfs> NFS{};
+  std::optional<::awsjson::datasync::FsxProtocolSmb> SMB{};
 
   friend bool operator==(FsxProtocol const&, FsxProtocol const&) = default;
 };

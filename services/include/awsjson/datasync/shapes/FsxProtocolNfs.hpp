@@ -13,7 +13,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FsxProtocolNfs {
-  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions;
+  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions{};
 
   friend bool operator==(FsxProtocolNfs const&, FsxProtocolNfs const&) = default;
 };

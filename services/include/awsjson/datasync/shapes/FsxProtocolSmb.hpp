@@ -17,13 +17,13 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FsxProtocolSmb {
-  std::optional<std::string> Domain;
-  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions;
-  std::optional<std::string> Password;
-  std::string User;
-  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> Domain{};
+  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions{};
+  std::optional<std::string> Password{};
+  std::string User{};
+  std::optional<::awsjson::datasync::ManagedSecretConfig> ManagedSecretConfig{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(FsxProtocolSmb const&, FsxProtocolSmb const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FsxUpdateProtocol {
-  std::optional<::awsjson::datasync::FsxProtocolNfs> NFS;
-  std::optional<::awsjson::datasync::FsxUpdateProtocolSmb> SMB;
+  std::optional<::awsjson::datasync::FsxProtocolNfs> NFS{};
+  std::optional<::awsjson::datasync::FsxUpdateProtocolSmb> SMB{};
 
   friend bool operator==(FsxUpdateProtocol const&, FsxUpdateProtocol const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FsxUpdateProtocolSmb {
-  std::optional<std::string> Domain;
-  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions;
-  std::optional<std::string> Password;
-  std::optional<std::string> User;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::optional<std::string> Domain{};
+  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions{};
+  std::optional<std::string> Password{};
+  std::optional<std::string> User{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(FsxUpdateProtocolSmb const&, FsxUpdateProtocolSmb const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HdfsNameNode {
-  std::string Hostname;
-  std::int32_t Port;
+  std::string Hostname{};
+  std::int32_t Port{};
 
   friend bool operator==(HdfsNameNode const&, HdfsNameNode const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalException {
-  std::optional<std::string> message;
-  std::optional<std::string> errorCode;
+  std::optional<std::string> message{};
+  std::optional<std::string> errorCode{};
 
   friend bool operator==(InternalException const&, InternalException const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestException {
-  std::optional<std::string> message;
-  std::optional<std::string> errorCode;
-  std::optional<std::string> datasyncErrorCode;
+  std::optional<std::string> message{};
+  std::optional<std::string> errorCode{};
+  std::optional<std::string> datasyncErrorCode{};
 
   friend bool operator==(InvalidRequestException const&, InvalidRequestException const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgentsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAgentsRequest const&, ListAgentsRequest const&) = default;
 };

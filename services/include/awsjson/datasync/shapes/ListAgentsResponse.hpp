@@ -15,8 +15,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgentsResponse {
-  std::optional<std::vector<::awsjson::datasync::AgentListEntry>> Agents;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::datasync::AgentListEntry>> Agents{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAgentsResponse const&, ListAgentsResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLocationsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::datasync::LocationFilter>> Filters;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::datasync::LocationFilter>> Filters{};
 
   friend bool operator==(ListLocationsRequest const&, ListLocationsRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskExecutionsRequest {
-  std::optional<std::string> TaskArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TaskArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTaskExecutionsRequest const&,
                          ListTaskExecutionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskExecutionsResponse {
-  std::optional<std::vector<::awsjson::datasync::TaskExecutionListEntry>> TaskExecutions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::datasync::TaskExecutionListEntry>> TaskExecutions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTaskExecutionsResponse const&,
                          ListTaskExecutionsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTasksRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::datasync::TaskFilter>> Filters;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::datasync::TaskFilter>> Filters{};
 
   friend bool operator==(ListTasksRequest const&, ListTasksRequest const&) = default;
 };

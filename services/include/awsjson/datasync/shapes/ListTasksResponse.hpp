@@ -15,8 +15,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTasksResponse {
-  std::optional<std::vector<::awsjson::datasync::TaskListEntry>> Tasks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::datasync::TaskListEntry>> Tasks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTasksResponse const&, ListTasksResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationFilter {
-  awsjson::open_enum<::awsjson::datasync::LocationFilterName> Name;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::datasync::Operator> Operator;
+  awsjson::open_enum<::awsjson::datasync::LocationFilterName> Name{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::datasync::Operator> Operator{};
 
   friend bool operator==(LocationFilter const&, LocationFilter const&) = default;
 };

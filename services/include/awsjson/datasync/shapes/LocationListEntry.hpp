@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationListEntry {
-  std::optional<std::string> LocationArn;
-  std::optional<std::string> LocationUri;
+  std::optional<std::string> LocationArn{};
+  std::optional<std::string> LocationUri{};
 
   friend bool operator==(LocationListEntry const&, LocationListEntry const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedSecretConfig {
-  std::optional<std::string> SecretArn;
+  std::optional<std::string> SecretArn{};
 
   friend bool operator==(ManagedSecretConfig const&, ManagedSecretConfig const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManifestConfig {
-  std::optional<awsjson::open_enum<::awsjson::datasync::ManifestAction>> Action;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ManifestFormat>> Format;
-  std::optional<::awsjson::datasync::SourceManifestConfig> Source;
+  std::optional<awsjson::open_enum<::awsjson::datasync::ManifestAction>> Action{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ManifestFormat>> Format{};
+  std::optional<::awsjson::datasync::SourceManifestConfig> Source{};
 
   friend bool operator==(ManifestConfig const&, ManifestConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NfsMountOptions {
-  std::optional<awsjson::open_enum<::awsjson::datasync::NfsVersion>> Version;
+  std::optional<awsjson::open_enum<::awsjson::datasync::NfsVersion>> Version{};
 
   friend bool operator==(NfsMountOptions const&, NfsMountOptions const&) = default;
 };

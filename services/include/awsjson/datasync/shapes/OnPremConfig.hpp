@@ -13,7 +13,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnPremConfig {
-  std::vector<std::string> AgentArns;
+  std::vector<std::string> AgentArns{};
 
   friend bool operator==(OnPremConfig const&, OnPremConfig const&) = default;
 };

@@ -28,21 +28,21 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Options {
-  std::optional<awsjson::open_enum<::awsjson::datasync::VerifyMode>> VerifyMode;
-  std::optional<awsjson::open_enum<::awsjson::datasync::OverwriteMode>> OverwriteMode;
-  std::optional<awsjson::open_enum<::awsjson::datasync::Atime>> Atime;
-  std::optional<awsjson::open_enum<::awsjson::datasync::Mtime>> Mtime;
-  std::optional<awsjson::open_enum<::awsjson::datasync::Uid>> Uid;
-  std::optional<awsjson::open_enum<::awsjson::datasync::Gid>> Gid;
-  std::optional<awsjson::open_enum<::awsjson::datasync::PreserveDeletedFiles>> PreserveDeletedFiles;
-  std::optional<awsjson::open_enum<::awsjson::datasync::PreserveDevices>> PreserveDevices;
-  std::optional<awsjson::open_enum<::awsjson::datasync::PosixPermissions>> PosixPermissions;
-  std::optional<std::int64_t> BytesPerSecond;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskQueueing>> TaskQueueing;
-  std::optional<awsjson::open_enum<::awsjson::datasync::LogLevel>> LogLevel;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TransferMode>> TransferMode;
-  std::optional<awsjson::open_enum<::awsjson::datasync::SmbSecurityDescriptorCopyFlags>> SecurityDescriptorCopyFlags;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectTags>> ObjectTags;
+  std::optional<awsjson::open_enum<::awsjson::datasync::VerifyMode>> VerifyMode{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::OverwriteMode>> OverwriteMode{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::Atime>> Atime{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::Mtime>> Mtime{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::Uid>> Uid{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::Gid>> Gid{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::PreserveDeletedFiles>> PreserveDeletedFiles{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::PreserveDevices>> PreserveDevices{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::PosixPermissions>> PosixPermissions{};
+  std::optional<std::int64_t> BytesPerSecond{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskQueueing>> TaskQueueing{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::LogLevel>> LogLevel{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TransferMode>> TransferMode{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::SmbSecurityDescriptorCopyFlags>> SecurityDescriptorCopyFlags{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectTags>> ObjectTags{};
 
   friend bool operator==(Options const&, Options const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Platform {
-  std::optional<std::string> Version;
+  std::optional<std::string> Version{};
 
   friend bool operator==(Platform const&, Platform const&) = default;
 };

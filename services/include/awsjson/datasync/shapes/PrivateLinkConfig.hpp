@@ -13,10 +13,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateLinkConfig {
-  std::optional<std::string> VpcEndpointId;
-  std::optional<std::string> PrivateLinkEndpoint;
-  std::optional<std::vector<std::string>> SubnetArns;
-  std::optional<std::vector<std::string>> SecurityGroupArns;
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<std::string> PrivateLinkEndpoint{};
+  std::optional<std::vector<std::string>> SubnetArns{};
+  std::optional<std::vector<std::string>> SecurityGroupArns{};
 
   friend bool operator==(PrivateLinkConfig const&, PrivateLinkConfig const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QopConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsRpcProtection>> RpcProtection;
-  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsDataTransferProtection>> DataTransferProtection;
+  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsRpcProtection>> RpcProtection{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsDataTransferProtection>> DataTransferProtection{};
 
   friend bool operator==(QopConfiguration const&, QopConfiguration const&) = default;
 };

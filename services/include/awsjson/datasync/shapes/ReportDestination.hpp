@@ -13,7 +13,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportDestination {
-  std::optional<::awsjson::datasync::ReportDestinationS3> S3;
+  std::optional<::awsjson::datasync::ReportDestinationS3> S3{};
 
   friend bool operator==(ReportDestination const&, ReportDestination const&) = default;
 };

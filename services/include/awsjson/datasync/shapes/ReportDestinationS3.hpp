@@ -12,9 +12,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportDestinationS3 {
-  std::optional<std::string> Subdirectory;
-  std::string S3BucketArn;
-  std::string BucketAccessRoleArn;
+  std::optional<std::string> Subdirectory{};
+  std::string S3BucketArn{};
+  std::string BucketAccessRoleArn{};
 
   friend bool operator==(ReportDestinationS3 const&, ReportDestinationS3 const&) = default;
 };

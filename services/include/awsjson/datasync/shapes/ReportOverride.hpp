@@ -14,7 +14,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportOverride {
-  std::optional<awsjson::open_enum<::awsjson::datasync::ReportLevel>> ReportLevel;
+  std::optional<awsjson::open_enum<::awsjson::datasync::ReportLevel>> ReportLevel{};
 
   friend bool operator==(ReportOverride const&, ReportOverride const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportOverrides {
-  std::optional<::awsjson::datasync::ReportOverride> Transferred;
-  std::optional<::awsjson::datasync::ReportOverride> Verified;
-  std::optional<::awsjson::datasync::ReportOverride> Deleted;
-  std::optional<::awsjson::datasync::ReportOverride> Skipped;
+  std::optional<::awsjson::datasync::ReportOverride> Transferred{};
+  std::optional<::awsjson::datasync::ReportOverride> Verified{};
+  std::optional<::awsjson::datasync::ReportOverride> Deleted{};
+  std::optional<::awsjson::datasync::ReportOverride> Skipped{};
 
   friend bool operator==(ReportOverrides const&, ReportOverrides const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportResult {
-  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> Status;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorDetail;
+  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> Status{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorDetail{};
 
   friend bool operator==(ReportResult const&, ReportResult const&) = default;
 };

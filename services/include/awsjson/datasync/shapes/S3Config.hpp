@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Config {
-  std::string BucketAccessRoleArn;
+  std::string BucketAccessRoleArn{};
 
   friend bool operator==(S3Config const&, S3Config const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ManifestConfig {
-  std::string ManifestObjectPath;
-  std::string BucketAccessRoleArn;
-  std::string S3BucketArn;
-  std::optional<std::string> ManifestObjectVersionId;
+  std::string ManifestObjectPath{};
+  std::string BucketAccessRoleArn{};
+  std::string S3BucketArn{};
+  std::optional<std::string> ManifestObjectVersionId{};
 
   friend bool operator==(S3ManifestConfig const&, S3ManifestConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SmbMountOptions {
-  std::optional<awsjson::open_enum<::awsjson::datasync::SmbVersion>> Version;
+  std::optional<awsjson::open_enum<::awsjson::datasync::SmbVersion>> Version{};
 
   friend bool operator==(SmbMountOptions const&, SmbMountOptions const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceManifestConfig {
-  ::awsjson::datasync::S3ManifestConfig S3;
+  ::awsjson::datasync::S3ManifestConfig S3{};
 
   friend bool operator==(SourceManifestConfig const&, SourceManifestConfig const&) = default;
 };

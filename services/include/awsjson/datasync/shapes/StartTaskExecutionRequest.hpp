@@ -19,13 +19,13 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTaskExecutionRequest {
-  std::string TaskArn;
-  std::optional<::awsjson::datasync::Options> OverrideOptions;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes;
-  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig;
-  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig;
-  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags;
+  std::string TaskArn{};
+  std::optional<::awsjson::datasync::Options> OverrideOptions{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes{};
+  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig{};
+  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig{};
+  std::optional<std::vector<::awsjson::datasync::TagListEntry>> Tags{};
 
   friend bool operator==(StartTaskExecutionRequest const&,
                          StartTaskExecutionRequest const&) = default;

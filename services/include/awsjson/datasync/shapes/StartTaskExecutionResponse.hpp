@@ -12,7 +12,7 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTaskExecutionResponse {
-  std::optional<std::string> TaskExecutionArn;
+  std::optional<std::string> TaskExecutionArn{};
 
   friend bool operator==(StartTaskExecutionResponse const&,
                          StartTaskExecutionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagListEntry {
-  std::string Key;
-  std::optional<std::string> Value;
+  std::string Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(TagListEntry const&, TagListEntry const&) = default;
 };

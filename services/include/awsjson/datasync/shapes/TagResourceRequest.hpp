@@ -15,8 +15,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::datasync::TagListEntry> Tags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::datasync::TagListEntry> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

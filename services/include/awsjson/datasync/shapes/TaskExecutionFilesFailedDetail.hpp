@@ -12,10 +12,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskExecutionFilesFailedDetail {
-  std::optional<std::int64_t> Prepare;
-  std::optional<std::int64_t> Transfer;
-  std::optional<std::int64_t> Verify;
-  std::optional<std::int64_t> Delete;
+  std::optional<std::int64_t> Prepare{};
+  std::optional<std::int64_t> Transfer{};
+  std::optional<std::int64_t> Verify{};
+  std::optional<std::int64_t> Delete{};
 
   friend bool operator==(TaskExecutionFilesFailedDetail const&,
                          TaskExecutionFilesFailedDetail const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskExecutionFilesListedDetail {
-  std::optional<std::int64_t> AtSource;
-  std::optional<std::int64_t> AtDestinationForDelete;
+  std::optional<std::int64_t> AtSource{};
+  std::optional<std::int64_t> AtDestinationForDelete{};
 
   friend bool operator==(TaskExecutionFilesListedDetail const&,
                          TaskExecutionFilesListedDetail const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskExecutionFoldersFailedDetail {
-  std::optional<std::int64_t> List;
-  std::optional<std::int64_t> Prepare;
-  std::optional<std::int64_t> Transfer;
-  std::optional<std::int64_t> Verify;
-  std::optional<std::int64_t> Delete;
+  std::optional<std::int64_t> List{};
+  std::optional<std::int64_t> Prepare{};
+  std::optional<std::int64_t> Transfer{};
+  std::optional<std::int64_t> Verify{};
+  std::optional<std::int64_t> Delete{};
 
   friend bool operator==(TaskExecutionFoldersFailedDetail const&,
                          TaskExecutionFoldersFailedDetail const&) = default;

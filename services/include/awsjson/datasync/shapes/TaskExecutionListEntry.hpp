@@ -15,9 +15,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskExecutionListEntry {
-  std::optional<std::string> TaskExecutionArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskExecutionStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode;
+  std::optional<std::string> TaskExecutionArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskExecutionStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode{};
 
   friend bool operator==(TaskExecutionListEntry const&, TaskExecutionListEntry const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskExecutionResultDetail {
-  std::optional<std::int64_t> PrepareDuration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> PrepareStatus;
-  std::optional<std::int64_t> TotalDuration;
-  std::optional<std::int64_t> TransferDuration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> TransferStatus;
-  std::optional<std::int64_t> VerifyDuration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> VerifyStatus;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorDetail;
+  std::optional<std::int64_t> PrepareDuration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> PrepareStatus{};
+  std::optional<std::int64_t> TotalDuration{};
+  std::optional<std::int64_t> TransferDuration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> TransferStatus{};
+  std::optional<std::int64_t> VerifyDuration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::PhaseStatus>> VerifyStatus{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorDetail{};
 
   friend bool operator==(TaskExecutionResultDetail const&,
                          TaskExecutionResultDetail const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskFilter {
-  awsjson::open_enum<::awsjson::datasync::TaskFilterName> Name;
-  std::vector<std::string> Values;
-  awsjson::open_enum<::awsjson::datasync::Operator> Operator;
+  awsjson::open_enum<::awsjson::datasync::TaskFilterName> Name{};
+  std::vector<std::string> Values{};
+  awsjson::open_enum<::awsjson::datasync::Operator> Operator{};
 
   friend bool operator==(TaskFilter const&, TaskFilter const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskListEntry {
-  std::optional<std::string> TaskArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskStatus>> Status;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode;
+  std::optional<std::string> TaskArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskStatus>> Status{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::TaskMode>> TaskMode{};
 
   friend bool operator==(TaskListEntry const&, TaskListEntry const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskReportConfig {
-  std::optional<::awsjson::datasync::ReportDestination> Destination;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ReportOutputType>> OutputType;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ReportLevel>> ReportLevel;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectVersionIds>> ObjectVersionIds;
-  std::optional<::awsjson::datasync::ReportOverrides> Overrides;
+  std::optional<::awsjson::datasync::ReportDestination> Destination{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ReportOutputType>> OutputType{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ReportLevel>> ReportLevel{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectVersionIds>> ObjectVersionIds{};
+  std::optional<::awsjson::datasync::ReportOverrides> Overrides{};
 
   friend bool operator==(TaskReportConfig const&, TaskReportConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskSchedule {
-  std::string ScheduleExpression;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ScheduleStatus>> Status;
+  std::string ScheduleExpression{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ScheduleStatus>> Status{};
 
   friend bool operator==(TaskSchedule const&, TaskSchedule const&) = default;
 };

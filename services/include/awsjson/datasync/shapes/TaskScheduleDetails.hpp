@@ -14,9 +14,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskScheduleDetails {
-  std::optional<awsjson::timestamp> StatusUpdateTime;
-  std::optional<std::string> DisabledReason;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ScheduleDisabledBy>> DisabledBy;
+  std::optional<awsjson::timestamp> StatusUpdateTime{};
+  std::optional<std::string> DisabledReason{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ScheduleDisabledBy>> DisabledBy{};
 
   friend bool operator==(TaskScheduleDetails const&, TaskScheduleDetails const&) = default;
 };

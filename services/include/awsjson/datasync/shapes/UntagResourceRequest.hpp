@@ -13,8 +13,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string ResourceArn;
-  std::vector<std::string> Keys;
+  std::string ResourceArn{};
+  std::vector<std::string> Keys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

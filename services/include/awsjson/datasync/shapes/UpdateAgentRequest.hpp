@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAgentRequest {
-  std::string AgentArn;
-  std::optional<std::string> Name;
+  std::string AgentArn{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(UpdateAgentRequest const&, UpdateAgentRequest const&) = default;
 };

@@ -20,15 +20,15 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationAzureBlobRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobAuthenticationType>> AuthenticationType;
-  std::optional<::awsjson::datasync::AzureBlobSasConfiguration> SasConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobType>> BlobType;
-  std::optional<awsjson::open_enum<::awsjson::datasync::AzureAccessTier>> AccessTier;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobAuthenticationType>> AuthenticationType{};
+  std::optional<::awsjson::datasync::AzureBlobSasConfiguration> SasConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureBlobType>> BlobType{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::AzureAccessTier>> AccessTier{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(UpdateLocationAzureBlobRequest const&,
                          UpdateLocationAzureBlobRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationEfsRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::string> AccessPointArn;
-  std::optional<std::string> FileSystemAccessRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::datasync::EfsInTransitEncryption>> InTransitEncryption;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::string> AccessPointArn{};
+  std::optional<std::string> FileSystemAccessRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::EfsInTransitEncryption>> InTransitEncryption{};
 
   friend bool operator==(UpdateLocationEfsRequest const&,
                          UpdateLocationEfsRequest const&) = default;

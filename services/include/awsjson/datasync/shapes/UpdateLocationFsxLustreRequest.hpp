@@ -12,8 +12,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationFsxLustreRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
 
   friend bool operator==(UpdateLocationFsxLustreRequest const&,
                          UpdateLocationFsxLustreRequest const&) = default;

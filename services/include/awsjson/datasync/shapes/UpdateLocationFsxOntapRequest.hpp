@@ -14,9 +14,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationFsxOntapRequest {
-  std::string LocationArn;
-  std::optional<::awsjson::datasync::FsxUpdateProtocol> Protocol;
-  std::optional<std::string> Subdirectory;
+  std::string LocationArn{};
+  std::optional<::awsjson::datasync::FsxUpdateProtocol> Protocol{};
+  std::optional<std::string> Subdirectory{};
 
   friend bool operator==(UpdateLocationFsxOntapRequest const&,
                          UpdateLocationFsxOntapRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationFsxOpenZfsRequest {
-  std::string LocationArn;
-  std::optional<::awsjson::datasync::FsxProtocol> Protocol;
-  std::optional<std::string> Subdirectory;
+  std::string LocationArn{};
+  std::optional<::awsjson::datasync::FsxProtocol> Protocol{};
+  std::optional<std::string> Subdirectory{};
 
   friend bool operator==(UpdateLocationFsxOpenZfsRequest const&,
                          UpdateLocationFsxOpenZfsRequest const&) = default;

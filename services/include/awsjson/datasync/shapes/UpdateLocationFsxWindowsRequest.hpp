@@ -15,13 +15,13 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationFsxWindowsRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::string> Domain;
-  std::optional<std::string> User;
-  std::optional<std::string> Password;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::string> Domain{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Password{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(UpdateLocationFsxWindowsRequest const&,
                          UpdateLocationFsxWindowsRequest const&) = default;

@@ -20,21 +20,21 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationHdfsRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::vector<::awsjson::datasync::HdfsNameNode>> NameNodes;
-  std::optional<std::int32_t> BlockSize;
-  std::optional<std::int32_t> ReplicationFactor;
-  std::optional<std::string> KmsKeyProviderUri;
-  std::optional<::awsjson::datasync::QopConfiguration> QopConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsAuthenticationType>> AuthenticationType;
-  std::optional<std::string> SimpleUser;
-  std::optional<std::string> KerberosPrincipal;
-  std::optional<awsjson::blob> KerberosKeytab;
-  std::optional<awsjson::blob> KerberosKrb5Conf;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::vector<::awsjson::datasync::HdfsNameNode>> NameNodes{};
+  std::optional<std::int32_t> BlockSize{};
+  std::optional<std::int32_t> ReplicationFactor{};
+  std::optional<std::string> KmsKeyProviderUri{};
+  std::optional<::awsjson::datasync::QopConfiguration> QopConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::HdfsAuthenticationType>> AuthenticationType{};
+  std::optional<std::string> SimpleUser{};
+  std::optional<std::string> KerberosPrincipal{};
+  std::optional<awsjson::blob> KerberosKeytab{};
+  std::optional<awsjson::blob> KerberosKrb5Conf{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(UpdateLocationHdfsRequest const&,
                          UpdateLocationHdfsRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationNfsRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::string> ServerHostname;
-  std::optional<::awsjson::datasync::OnPremConfig> OnPremConfig;
-  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::string> ServerHostname{};
+  std::optional<::awsjson::datasync::OnPremConfig> OnPremConfig{};
+  std::optional<::awsjson::datasync::NfsMountOptions> MountOptions{};
 
   friend bool operator==(UpdateLocationNfsRequest const&,
                          UpdateLocationNfsRequest const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationObjectStorageRequest {
-  std::string LocationArn;
-  std::optional<std::int32_t> ServerPort;
-  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectStorageServerProtocol>> ServerProtocol;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::string> ServerHostname;
-  std::optional<std::string> AccessKey;
-  std::optional<std::string> SecretKey;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<awsjson::blob> ServerCertificate;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
+  std::string LocationArn{};
+  std::optional<std::int32_t> ServerPort{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::ObjectStorageServerProtocol>> ServerProtocol{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::string> ServerHostname{};
+  std::optional<std::string> AccessKey{};
+  std::optional<std::string> SecretKey{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<awsjson::blob> ServerCertificate{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
 
   friend bool operator==(UpdateLocationObjectStorageRequest const&,
                          UpdateLocationObjectStorageRequest const&) = default;

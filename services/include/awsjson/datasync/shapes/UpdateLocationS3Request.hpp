@@ -15,10 +15,10 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationS3Request {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<awsjson::open_enum<::awsjson::datasync::S3StorageClass>> S3StorageClass;
-  std::optional<::awsjson::datasync::S3Config> S3Config;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::S3StorageClass>> S3StorageClass{};
+  std::optional<::awsjson::datasync::S3Config> S3Config{};
 
   friend bool operator==(UpdateLocationS3Request const&, UpdateLocationS3Request const&) = default;
 };

@@ -18,21 +18,21 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLocationSmbRequest {
-  std::string LocationArn;
-  std::optional<std::string> Subdirectory;
-  std::optional<std::string> ServerHostname;
-  std::optional<std::string> User;
-  std::optional<std::string> Domain;
-  std::optional<std::string> Password;
-  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig;
-  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig;
-  std::optional<std::vector<std::string>> AgentArns;
-  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions;
-  std::optional<awsjson::open_enum<::awsjson::datasync::SmbAuthenticationType>> AuthenticationType;
-  std::optional<std::vector<std::string>> DnsIpAddresses;
-  std::optional<std::string> KerberosPrincipal;
-  std::optional<awsjson::blob> KerberosKeytab;
-  std::optional<awsjson::blob> KerberosKrb5Conf;
+  std::string LocationArn{};
+  std::optional<std::string> Subdirectory{};
+  std::optional<std::string> ServerHostname{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Domain{};
+  std::optional<std::string> Password{};
+  std::optional<::awsjson::datasync::CmkSecretConfig> CmkSecretConfig{};
+  std::optional<::awsjson::datasync::CustomSecretConfig> CustomSecretConfig{};
+  std::optional<std::vector<std::string>> AgentArns{};
+  std::optional<::awsjson::datasync::SmbMountOptions> MountOptions{};
+  std::optional<awsjson::open_enum<::awsjson::datasync::SmbAuthenticationType>> AuthenticationType{};
+  std::optional<std::vector<std::string>> DnsIpAddresses{};
+  std::optional<std::string> KerberosPrincipal{};
+  std::optional<awsjson::blob> KerberosKeytab{};
+  std::optional<awsjson::blob> KerberosKrb5Conf{};
 
   friend bool operator==(UpdateLocationSmbRequest const&,
                          UpdateLocationSmbRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTaskExecutionRequest {
-  std::string TaskExecutionArn;
-  ::awsjson::datasync::Options Options;
+  std::string TaskExecutionArn{};
+  ::awsjson::datasync::Options Options{};
 
   friend bool operator==(UpdateTaskExecutionRequest const&,
                          UpdateTaskExecutionRequest const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::datasync {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTaskRequest {
-  std::string TaskArn;
-  std::optional<::awsjson::datasync::Options> Options;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes;
-  std::optional<::awsjson::datasync::TaskSchedule> Schedule;
-  std::optional<std::string> Name;
-  std::optional<std::string> CloudWatchLogGroupArn;
-  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes;
-  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig;
-  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig;
+  std::string TaskArn{};
+  std::optional<::awsjson::datasync::Options> Options{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Excludes{};
+  std::optional<::awsjson::datasync::TaskSchedule> Schedule{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> CloudWatchLogGroupArn{};
+  std::optional<std::vector<::awsjson::datasync::FilterRule>> Includes{};
+  std::optional<::awsjson::datasync::ManifestConfig> ManifestConfig{};
+  std::optional<::awsjson::datasync::TaskReportConfig> TaskReportConfig{};
 
   friend bool operator==(UpdateTaskRequest const&, UpdateTaskRequest const&) = default;
 };

@@ -23,25 +23,25 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Cluster {
-  std::optional<std::string> ClusterName;
-  std::optional<std::string> Description;
-  std::optional<std::string> ClusterArn;
-  std::optional<std::int32_t> TotalNodes;
-  std::optional<std::int32_t> ActiveNodes;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Status;
-  std::optional<::awsjson::dax::Endpoint> ClusterDiscoveryEndpoint;
-  std::optional<std::vector<std::string>> NodeIdsToRemove;
-  std::optional<std::vector<::awsjson::dax::Node>> Nodes;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<::awsjson::dax::NotificationConfiguration> NotificationConfiguration;
-  std::optional<std::string> SubnetGroup;
-  std::optional<std::vector<::awsjson::dax::SecurityGroupMembership>> SecurityGroups;
-  std::optional<std::string> IamRoleArn;
-  std::optional<::awsjson::dax::ParameterGroupStatus> ParameterGroup;
-  std::optional<::awsjson::dax::SSEDescription> SSEDescription;
-  std::optional<awsjson::open_enum<::awsjson::dax::ClusterEndpointEncryptionType>> ClusterEndpointEncryptionType;
-  std::optional<awsjson::open_enum<::awsjson::dax::NetworkType>> NetworkType;
+  std::optional<std::string> ClusterName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ClusterArn{};
+  std::optional<std::int32_t> TotalNodes{};
+  std::optional<std::int32_t> ActiveNodes{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Status{};
+  std::optional<::awsjson::dax::Endpoint> ClusterDiscoveryEndpoint{};
+  std::optional<std::vector<std::string>> NodeIdsToRemove{};
+  std::optional<std::vector<::awsjson::dax::Node>> Nodes{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<::awsjson::dax::NotificationConfiguration> NotificationConfiguration{};
+  std::optional<std::string> SubnetGroup{};
+  std::optional<std::vector<::awsjson::dax::SecurityGroupMembership>> SecurityGroups{};
+  std::optional<std::string> IamRoleArn{};
+  std::optional<::awsjson::dax::ParameterGroupStatus> ParameterGroup{};
+  std::optional<::awsjson::dax::SSEDescription> SSEDescription{};
+  std::optional<awsjson::open_enum<::awsjson::dax::ClusterEndpointEncryptionType>> ClusterEndpointEncryptionType{};
+  std::optional<awsjson::open_enum<::awsjson::dax::NetworkType>> NetworkType{};
 
   friend bool operator==(Cluster const&, Cluster const&) = default;
 };

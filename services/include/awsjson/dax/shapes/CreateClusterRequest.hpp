@@ -19,21 +19,21 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  std::string ClusterName;
-  std::string NodeType;
-  std::optional<std::string> Description;
-  std::int32_t ReplicationFactor;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<std::string> SubnetGroupName;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<std::string> NotificationTopicArn;
-  std::string IamRoleArn;
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::vector<::awsjson::dax::Tag>> Tags;
-  std::optional<::awsjson::dax::SSESpecification> SSESpecification;
-  std::optional<awsjson::open_enum<::awsjson::dax::ClusterEndpointEncryptionType>> ClusterEndpointEncryptionType;
-  std::optional<awsjson::open_enum<::awsjson::dax::NetworkType>> NetworkType;
+  std::string ClusterName{};
+  std::string NodeType{};
+  std::optional<std::string> Description{};
+  std::int32_t ReplicationFactor{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<std::string> SubnetGroupName{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<std::string> NotificationTopicArn{};
+  std::string IamRoleArn{};
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::vector<::awsjson::dax::Tag>> Tags{};
+  std::optional<::awsjson::dax::SSESpecification> SSESpecification{};
+  std::optional<awsjson::open_enum<::awsjson::dax::ClusterEndpointEncryptionType>> ClusterEndpointEncryptionType{};
+  std::optional<awsjson::open_enum<::awsjson::dax::NetworkType>> NetworkType{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterResponse {
-  std::optional<::awsjson::dax::Cluster> Cluster;
+  std::optional<::awsjson::dax::Cluster> Cluster{};
 
   friend bool operator==(CreateClusterResponse const&, CreateClusterResponse const&) = default;
 };

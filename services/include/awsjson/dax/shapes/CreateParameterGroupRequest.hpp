@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateParameterGroupRequest {
-  std::string ParameterGroupName;
-  std::optional<std::string> Description;
+  std::string ParameterGroupName{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(CreateParameterGroupRequest const&,
                          CreateParameterGroupRequest const&) = default;

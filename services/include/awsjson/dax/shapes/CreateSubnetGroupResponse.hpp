@@ -13,7 +13,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSubnetGroupResponse {
-  std::optional<::awsjson::dax::SubnetGroup> SubnetGroup;
+  std::optional<::awsjson::dax::SubnetGroup> SubnetGroup{};
 
   friend bool operator==(CreateSubnetGroupResponse const&,
                          CreateSubnetGroupResponse const&) = default;

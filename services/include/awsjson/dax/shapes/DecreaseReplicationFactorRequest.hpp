@@ -14,10 +14,10 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecreaseReplicationFactorRequest {
-  std::string ClusterName;
-  std::int32_t NewReplicationFactor;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<std::vector<std::string>> NodeIdsToRemove;
+  std::string ClusterName{};
+  std::int32_t NewReplicationFactor{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<std::vector<std::string>> NodeIdsToRemove{};
 
   friend bool operator==(DecreaseReplicationFactorRequest const&,
                          DecreaseReplicationFactorRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClusterRequest {
-  std::string ClusterName;
+  std::string ClusterName{};
 
   friend bool operator==(DeleteClusterRequest const&, DeleteClusterRequest const&) = default;
 };

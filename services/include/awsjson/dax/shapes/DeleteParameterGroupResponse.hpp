@@ -12,7 +12,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteParameterGroupResponse {
-  std::optional<std::string> DeletionMessage;
+  std::optional<std::string> DeletionMessage{};
 
   friend bool operator==(DeleteParameterGroupResponse const&,
                          DeleteParameterGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSubnetGroupRequest {
-  std::string SubnetGroupName;
+  std::string SubnetGroupName{};
 
   friend bool operator==(DeleteSubnetGroupRequest const&,
                          DeleteSubnetGroupRequest const&) = default;

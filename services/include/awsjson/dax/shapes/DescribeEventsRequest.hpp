@@ -15,13 +15,13 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsRequest {
-  std::optional<std::string> SourceName;
-  std::optional<awsjson::open_enum<::awsjson::dax::SourceType>> SourceType;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> SourceName{};
+  std::optional<awsjson::open_enum<::awsjson::dax::SourceType>> SourceType{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEventsRequest const&, DescribeEventsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::dax::Event>> Events;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::dax::Event>> Events{};
 
   friend bool operator==(DescribeEventsResponse const&, DescribeEventsResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeParameterGroupsRequest {
-  std::optional<std::vector<std::string>> ParameterGroupNames;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ParameterGroupNames{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeParameterGroupsRequest const&,
                          DescribeParameterGroupsRequest const&) = default;

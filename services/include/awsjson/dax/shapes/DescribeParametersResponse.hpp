@@ -15,8 +15,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeParametersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::dax::Parameter>> Parameters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::dax::Parameter>> Parameters{};
 
   friend bool operator==(DescribeParametersResponse const&,
                          DescribeParametersResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubnetGroupsRequest {
-  std::optional<std::vector<std::string>> SubnetGroupNames;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> SubnetGroupNames{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSubnetGroupsRequest const&,
                          DescribeSubnetGroupsRequest const&) = default;

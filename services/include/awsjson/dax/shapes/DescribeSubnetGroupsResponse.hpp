@@ -15,8 +15,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubnetGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::dax::SubnetGroup>> SubnetGroups;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::dax::SubnetGroup>> SubnetGroups{};
 
   friend bool operator==(DescribeSubnetGroupsResponse const&,
                          DescribeSubnetGroupsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Endpoint {
-  std::optional<std::string> Address;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> URL;
+  std::optional<std::string> Address{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> URL{};
 
   friend bool operator==(Endpoint const&, Endpoint const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Event {
-  std::optional<std::string> SourceName;
-  std::optional<awsjson::open_enum<::awsjson::dax::SourceType>> SourceType;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> Date;
+  std::optional<std::string> SourceName{};
+  std::optional<awsjson::open_enum<::awsjson::dax::SourceType>> SourceType{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> Date{};
 
   friend bool operator==(Event const&, Event const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IncreaseReplicationFactorRequest {
-  std::string ClusterName;
-  std::int32_t NewReplicationFactor;
-  std::optional<std::vector<std::string>> AvailabilityZones;
+  std::string ClusterName{};
+  std::int32_t NewReplicationFactor{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
 
   friend bool operator==(IncreaseReplicationFactorRequest const&,
                          IncreaseReplicationFactorRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsRequest {
-  std::string ResourceName;
-  std::optional<std::string> NextToken;
+  std::string ResourceName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsRequest const&, ListTagsRequest const&) = default;
 };

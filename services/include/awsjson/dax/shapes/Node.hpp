@@ -14,12 +14,12 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Node {
-  std::optional<std::string> NodeId;
-  std::optional<::awsjson::dax::Endpoint> Endpoint;
-  std::optional<awsjson::timestamp> NodeCreateTime;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> NodeStatus;
-  std::optional<std::string> ParameterGroupStatus;
+  std::optional<std::string> NodeId{};
+  std::optional<::awsjson::dax::Endpoint> Endpoint{};
+  std::optional<awsjson::timestamp> NodeCreateTime{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> NodeStatus{};
+  std::optional<std::string> ParameterGroupStatus{};
 
   friend bool operator==(Node const&, Node const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NodeTypeSpecificValue {
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Value;
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(NodeTypeSpecificValue const&, NodeTypeSpecificValue const&) = default;
 };

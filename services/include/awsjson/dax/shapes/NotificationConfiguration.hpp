@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationConfiguration {
-  std::optional<std::string> TopicArn;
-  std::optional<std::string> TopicStatus;
+  std::optional<std::string> TopicArn{};
+  std::optional<std::string> TopicStatus{};
 
   friend bool operator==(NotificationConfiguration const&,
                          NotificationConfiguration const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Parameter {
-  std::optional<std::string> ParameterName;
-  std::optional<awsjson::open_enum<::awsjson::dax::ParameterType>> ParameterType;
-  std::optional<std::string> ParameterValue;
-  std::optional<std::vector<::awsjson::dax::NodeTypeSpecificValue>> NodeTypeSpecificValues;
-  std::optional<std::string> Description;
-  std::optional<std::string> Source;
-  std::optional<std::string> DataType;
-  std::optional<std::string> AllowedValues;
-  std::optional<awsjson::open_enum<::awsjson::dax::IsModifiable>> IsModifiable;
-  std::optional<awsjson::open_enum<::awsjson::dax::ChangeType>> ChangeType;
+  std::optional<std::string> ParameterName{};
+  std::optional<awsjson::open_enum<::awsjson::dax::ParameterType>> ParameterType{};
+  std::optional<std::string> ParameterValue{};
+  std::optional<std::vector<::awsjson::dax::NodeTypeSpecificValue>> NodeTypeSpecificValues{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Source{};
+  std::optional<std::string> DataType{};
+  std::optional<std::string> AllowedValues{};
+  std::optional<awsjson::open_enum<::awsjson::dax::IsModifiable>> IsModifiable{};
+  std::optional<awsjson::open_enum<::awsjson::dax::ChangeType>> ChangeType{};
 
   friend bool operator==(Parameter const&, Parameter const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterGroup {
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::string> Description;
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ParameterGroup const&, ParameterGroup const&) = default;
 };

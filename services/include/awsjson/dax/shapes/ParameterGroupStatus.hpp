@@ -13,9 +13,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterGroupStatus {
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::string> ParameterApplyStatus;
-  std::optional<std::vector<std::string>> NodeIdsToReboot;
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::string> ParameterApplyStatus{};
+  std::optional<std::vector<std::string>> NodeIdsToReboot{};
 
   friend bool operator==(ParameterGroupStatus const&, ParameterGroupStatus const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterNameValue {
-  std::optional<std::string> ParameterName;
-  std::optional<std::string> ParameterValue;
+  std::optional<std::string> ParameterName{};
+  std::optional<std::string> ParameterValue{};
 
   friend bool operator==(ParameterNameValue const&, ParameterNameValue const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebootNodeRequest {
-  std::string ClusterName;
-  std::string NodeId;
+  std::string ClusterName{};
+  std::string NodeId{};
 
   friend bool operator==(RebootNodeRequest const&, RebootNodeRequest const&) = default;
 };

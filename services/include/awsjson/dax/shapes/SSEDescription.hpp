@@ -14,7 +14,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SSEDescription {
-  std::optional<awsjson::open_enum<::awsjson::dax::SSEStatus>> Status;
+  std::optional<awsjson::open_enum<::awsjson::dax::SSEStatus>> Status{};
 
   friend bool operator==(SSEDescription const&, SSEDescription const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SSESpecification {
-  bool Enabled;
+  bool Enabled{};
 
   friend bool operator==(SSESpecification const&, SSESpecification const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subnet {
-  std::optional<std::string> SubnetIdentifier;
-  std::optional<std::string> SubnetAvailabilityZone;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::dax::NetworkType>>> SupportedNetworkTypes;
+  std::optional<std::string> SubnetIdentifier{};
+  std::optional<std::string> SubnetAvailabilityZone{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::dax::NetworkType>>> SupportedNetworkTypes{};
 
   friend bool operator==(Subnet const&, Subnet const&) = default;
 };

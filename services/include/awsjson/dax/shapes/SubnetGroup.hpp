@@ -16,11 +16,11 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubnetGroup {
-  std::optional<std::string> SubnetGroupName;
-  std::optional<std::string> Description;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<::awsjson::dax::Subnet>> Subnets;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::dax::NetworkType>>> SupportedNetworkTypes;
+  std::optional<std::string> SubnetGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<::awsjson::dax::Subnet>> Subnets{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::dax::NetworkType>>> SupportedNetworkTypes{};
 
   friend bool operator==(SubnetGroup const&, SubnetGroup const&) = default;
 };

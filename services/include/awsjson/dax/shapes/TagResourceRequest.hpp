@@ -15,8 +15,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceName;
-  std::vector<::awsjson::dax::Tag> Tags;
+  std::string ResourceName{};
+  std::vector<::awsjson::dax::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

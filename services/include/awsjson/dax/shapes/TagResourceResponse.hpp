@@ -14,7 +14,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceResponse {
-  std::optional<std::vector<::awsjson::dax::Tag>> Tags;
+  std::optional<std::vector<::awsjson::dax::Tag>> Tags{};
 
   friend bool operator==(TagResourceResponse const&, TagResourceResponse const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterRequest {
-  std::string ClusterName;
-  std::optional<std::string> Description;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<std::string> NotificationTopicArn;
-  std::optional<std::string> NotificationTopicStatus;
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
+  std::string ClusterName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<std::string> NotificationTopicArn{};
+  std::optional<std::string> NotificationTopicStatus{};
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
 
   friend bool operator==(UpdateClusterRequest const&, UpdateClusterRequest const&) = default;
 };

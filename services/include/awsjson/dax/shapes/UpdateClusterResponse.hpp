@@ -13,7 +13,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterResponse {
-  std::optional<::awsjson::dax::Cluster> Cluster;
+  std::optional<::awsjson::dax::Cluster> Cluster{};
 
   friend bool operator==(UpdateClusterResponse const&, UpdateClusterResponse const&) = default;
 };

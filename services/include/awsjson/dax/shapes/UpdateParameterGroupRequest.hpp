@@ -15,8 +15,8 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateParameterGroupRequest {
-  std::string ParameterGroupName;
-  std::vector<::awsjson::dax::ParameterNameValue> ParameterNameValues;
+  std::string ParameterGroupName{};
+  std::vector<::awsjson::dax::ParameterNameValue> ParameterNameValues{};
 
   friend bool operator==(UpdateParameterGroupRequest const&,
                          UpdateParameterGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateParameterGroupResponse {
-  std::optional<::awsjson::dax::ParameterGroup> ParameterGroup;
+  std::optional<::awsjson::dax::ParameterGroup> ParameterGroup{};
 
   friend bool operator==(UpdateParameterGroupResponse const&,
                          UpdateParameterGroupResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubnetGroupRequest {
-  std::string SubnetGroupName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> SubnetIds;
+  std::string SubnetGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> SubnetIds{};
 
   friend bool operator==(UpdateSubnetGroupRequest const&,
                          UpdateSubnetGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dax {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubnetGroupResponse {
-  std::optional<::awsjson::dax::SubnetGroup> SubnetGroup;
+  std::optional<::awsjson::dax::SubnetGroup> SubnetGroup{};
 
   friend bool operator==(UpdateSubnetGroupResponse const&,
                          UpdateSubnetGroupResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountSettings {
-  std::optional<std::string> awsAccountNumber;
-  std::optional<std::map<std::string, std::int32_t>> unmeteredDevices;
-  std::optional<std::map<std::string, std::int32_t>> unmeteredRemoteAccessDevices;
-  std::optional<std::int32_t> maxJobTimeoutMinutes;
-  std::optional<::awsjson::devicefarm::TrialMinutes> trialMinutes;
-  std::optional<std::map<std::string, std::int32_t>> maxSlots;
-  std::optional<std::int32_t> defaultJobTimeoutMinutes;
-  std::optional<bool> skipAppResign;
+  std::optional<std::string> awsAccountNumber{};
+  std::optional<std::map<std::string, std::int32_t>> unmeteredDevices{};
+  std::optional<std::map<std::string, std::int32_t>> unmeteredRemoteAccessDevices{};
+  std::optional<std::int32_t> maxJobTimeoutMinutes{};
+  std::optional<::awsjson::devicefarm::TrialMinutes> trialMinutes{};
+  std::optional<std::map<std::string, std::int32_t>> maxSlots{};
+  std::optional<std::int32_t> defaultJobTimeoutMinutes{};
+  std::optional<bool> skipAppResign{};
 
   friend bool operator==(AccountSettings const&, AccountSettings const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArgumentException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ArgumentException const&, ArgumentException const&) = default;
 };

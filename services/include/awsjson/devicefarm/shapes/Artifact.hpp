@@ -14,11 +14,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Artifact {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ArtifactType>> type;
-  std::optional<std::string> extension;
-  std::optional<std::string> url;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ArtifactType>> type{};
+  std::optional<std::string> extension{};
+  std::optional<std::string> url{};
 
   friend bool operator==(Artifact const&, Artifact const&) = default;
 };

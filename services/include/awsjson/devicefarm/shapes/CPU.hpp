@@ -12,9 +12,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CPU {
-  std::optional<std::string> frequency;
-  std::optional<std::string> architecture;
-  std::optional<double> clock;
+  std::optional<std::string> frequency{};
+  std::optional<std::string> architecture{};
+  std::optional<double> clock{};
 
   friend bool operator==(CPU const&, CPU const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Counters {
-  std::optional<std::int32_t> total;
-  std::optional<std::int32_t> passed;
-  std::optional<std::int32_t> failed;
-  std::optional<std::int32_t> warned;
-  std::optional<std::int32_t> errored;
-  std::optional<std::int32_t> stopped;
-  std::optional<std::int32_t> skipped;
+  std::optional<std::int32_t> total{};
+  std::optional<std::int32_t> passed{};
+  std::optional<std::int32_t> failed{};
+  std::optional<std::int32_t> warned{};
+  std::optional<std::int32_t> errored{};
+  std::optional<std::int32_t> stopped{};
+  std::optional<std::int32_t> skipped{};
 
   friend bool operator==(Counters const&, Counters const&) = default;
 };

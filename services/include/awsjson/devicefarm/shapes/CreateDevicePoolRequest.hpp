@@ -16,11 +16,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDevicePoolRequest {
-  std::string projectArn;
-  std::string name;
-  std::optional<std::string> description;
-  std::vector<::awsjson::devicefarm::Rule> rules;
-  std::optional<std::int32_t> maxDevices;
+  std::string projectArn{};
+  std::string name{};
+  std::optional<std::string> description{};
+  std::vector<::awsjson::devicefarm::Rule> rules{};
+  std::optional<std::int32_t> maxDevices{};
 
   friend bool operator==(CreateDevicePoolRequest const&, CreateDevicePoolRequest const&) = default;
 };

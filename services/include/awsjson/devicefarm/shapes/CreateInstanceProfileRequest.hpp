@@ -13,11 +13,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstanceProfileRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<bool> packageCleanup;
-  std::optional<std::vector<std::string>> excludeAppPackagesFromCleanup;
-  std::optional<bool> rebootAfterUse;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<bool> packageCleanup{};
+  std::optional<std::vector<std::string>> excludeAppPackagesFromCleanup{};
+  std::optional<bool> rebootAfterUse{};
 
   friend bool operator==(CreateInstanceProfileRequest const&,
                          CreateInstanceProfileRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNetworkProfileResponse {
-  std::optional<::awsjson::devicefarm::NetworkProfile> networkProfile;
+  std::optional<::awsjson::devicefarm::NetworkProfile> networkProfile{};
 
   friend bool operator==(CreateNetworkProfileResponse const&,
                          CreateNetworkProfileResponse const&) = default;

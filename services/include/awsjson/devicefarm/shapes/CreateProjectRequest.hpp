@@ -17,11 +17,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectRequest {
-  std::string name;
-  std::optional<std::int32_t> defaultJobTimeoutMinutes;
-  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig;
-  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables;
-  std::optional<std::string> executionRoleArn;
+  std::string name{};
+  std::optional<std::int32_t> defaultJobTimeoutMinutes{};
+  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig{};
+  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables{};
+  std::optional<std::string> executionRoleArn{};
 
   friend bool operator==(CreateProjectRequest const&, CreateProjectRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProjectResponse {
-  std::optional<::awsjson::devicefarm::Project> project;
+  std::optional<::awsjson::devicefarm::Project> project{};
 
   friend bool operator==(CreateProjectResponse const&, CreateProjectResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRemoteAccessSessionConfiguration {
-  std::optional<std::vector<std::string>> auxiliaryApps;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::BillingMethod>> billingMethod;
-  std::optional<std::vector<std::string>> vpceConfigurationArns;
-  std::optional<::awsjson::devicefarm::DeviceProxy> deviceProxy;
+  std::optional<std::vector<std::string>> auxiliaryApps{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::BillingMethod>> billingMethod{};
+  std::optional<std::vector<std::string>> vpceConfigurationArns{};
+  std::optional<::awsjson::devicefarm::DeviceProxy> deviceProxy{};
 
   friend bool operator==(CreateRemoteAccessSessionConfiguration const&,
                          CreateRemoteAccessSessionConfiguration const&) = default;

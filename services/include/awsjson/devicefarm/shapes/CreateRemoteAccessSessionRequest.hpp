@@ -15,14 +15,14 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRemoteAccessSessionRequest {
-  std::string projectArn;
-  std::string deviceArn;
-  std::optional<std::string> appArn;
-  std::optional<std::string> instanceArn;
-  std::optional<std::string> name;
-  std::optional<::awsjson::devicefarm::CreateRemoteAccessSessionConfiguration> configuration;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::InteractionMode>> interactionMode;
-  std::optional<bool> skipAppResign;
+  std::string projectArn{};
+  std::string deviceArn{};
+  std::optional<std::string> appArn{};
+  std::optional<std::string> instanceArn{};
+  std::optional<std::string> name{};
+  std::optional<::awsjson::devicefarm::CreateRemoteAccessSessionConfiguration> configuration{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::InteractionMode>> interactionMode{};
+  std::optional<bool> skipAppResign{};
 
   friend bool operator==(CreateRemoteAccessSessionRequest const&,
                          CreateRemoteAccessSessionRequest const&) = default;

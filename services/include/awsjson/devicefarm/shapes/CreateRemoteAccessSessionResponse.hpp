@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRemoteAccessSessionResponse {
-  std::optional<::awsjson::devicefarm::RemoteAccessSession> remoteAccessSession;
+  std::optional<::awsjson::devicefarm::RemoteAccessSession> remoteAccessSession{};
 
   friend bool operator==(CreateRemoteAccessSessionResponse const&,
                          CreateRemoteAccessSessionResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTestGridProjectRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::devicefarm::TestGridVpcConfig> vpcConfig;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::devicefarm::TestGridVpcConfig> vpcConfig{};
 
   friend bool operator==(CreateTestGridProjectRequest const&,
                          CreateTestGridProjectRequest const&) = default;

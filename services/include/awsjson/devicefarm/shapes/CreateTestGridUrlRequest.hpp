@@ -13,8 +13,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTestGridUrlRequest {
-  std::string projectArn;
-  std::int32_t expiresInSeconds;
+  std::string projectArn{};
+  std::int32_t expiresInSeconds{};
 
   friend bool operator==(CreateTestGridUrlRequest const&,
                          CreateTestGridUrlRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTestGridUrlResponse {
-  std::optional<std::string> url;
-  std::optional<awsjson::timestamp> expires;
+  std::optional<std::string> url{};
+  std::optional<awsjson::timestamp> expires{};
 
   friend bool operator==(CreateTestGridUrlResponse const&,
                          CreateTestGridUrlResponse const&) = default;

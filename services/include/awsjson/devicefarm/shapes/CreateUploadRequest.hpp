@@ -14,10 +14,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUploadRequest {
-  std::string projectArn;
-  std::string name;
-  awsjson::open_enum<::awsjson::devicefarm::UploadType> type;
-  std::optional<std::string> contentType;
+  std::string projectArn{};
+  std::string name{};
+  awsjson::open_enum<::awsjson::devicefarm::UploadType> type{};
+  std::optional<std::string> contentType{};
 
   friend bool operator==(CreateUploadRequest const&, CreateUploadRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVPCEConfigurationRequest {
-  std::string vpceConfigurationName;
-  std::string vpceServiceName;
-  std::string serviceDnsName;
-  std::optional<std::string> vpceConfigurationDescription;
+  std::string vpceConfigurationName{};
+  std::string vpceServiceName{};
+  std::string serviceDnsName{};
+  std::optional<std::string> vpceConfigurationDescription{};
 
   friend bool operator==(CreateVPCEConfigurationRequest const&,
                          CreateVPCEConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVPCEConfigurationResponse {
-  std::optional<::awsjson::devicefarm::VPCEConfiguration> vpceConfiguration;
+  std::optional<::awsjson::devicefarm::VPCEConfiguration> vpceConfiguration{};
 
   friend bool operator==(CreateVPCEConfigurationResponse const&,
                          CreateVPCEConfigurationResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerArtifactPaths {
-  std::optional<std::vector<std::string>> iosPaths;
-  std::optional<std::vector<std::string>> androidPaths;
-  std::optional<std::vector<std::string>> deviceHostPaths;
+  std::optional<std::vector<std::string>> iosPaths{};
+  std::optional<std::vector<std::string>> androidPaths{};
+  std::optional<std::vector<std::string>> deviceHostPaths{};
 
   friend bool operator==(CustomerArtifactPaths const&, CustomerArtifactPaths const&) = default;
 };

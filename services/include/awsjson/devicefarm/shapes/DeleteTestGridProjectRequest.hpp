@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTestGridProjectRequest {
-  std::string projectArn;
+  std::string projectArn{};
 
   friend bool operator==(DeleteTestGridProjectRequest const&,
                          DeleteTestGridProjectRequest const&) = default;

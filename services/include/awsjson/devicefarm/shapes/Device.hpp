@@ -21,27 +21,27 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Device {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> manufacturer;
-  std::optional<std::string> model;
-  std::optional<std::string> modelId;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceFormFactor>> formFactor;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DevicePlatform>> platform;
-  std::optional<std::string> os;
-  std::optional<::awsjson::devicefarm::CPU> cpu;
-  std::optional<::awsjson::devicefarm::Resolution> resolution;
-  std::optional<std::int64_t> heapSize;
-  std::optional<std::int64_t> memory;
-  std::optional<std::string> image;
-  std::optional<std::string> carrier;
-  std::optional<std::string> radio;
-  std::optional<bool> remoteAccessEnabled;
-  std::optional<bool> remoteDebugEnabled;
-  std::optional<std::string> fleetType;
-  std::optional<std::string> fleetName;
-  std::optional<std::vector<::awsjson::devicefarm::DeviceInstance>> instances;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceAvailability>> availability;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> manufacturer{};
+  std::optional<std::string> model{};
+  std::optional<std::string> modelId{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceFormFactor>> formFactor{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DevicePlatform>> platform{};
+  std::optional<std::string> os{};
+  std::optional<::awsjson::devicefarm::CPU> cpu{};
+  std::optional<::awsjson::devicefarm::Resolution> resolution{};
+  std::optional<std::int64_t> heapSize{};
+  std::optional<std::int64_t> memory{};
+  std::optional<std::string> image{};
+  std::optional<std::string> carrier{};
+  std::optional<std::string> radio{};
+  std::optional<bool> remoteAccessEnabled{};
+  std::optional<bool> remoteDebugEnabled{};
+  std::optional<std::string> fleetType{};
+  std::optional<std::string> fleetName{};
+  std::optional<std::vector<::awsjson::devicefarm::DeviceInstance>> instances{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceAvailability>> availability{};
 
   friend bool operator==(Device const&, Device const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceFilter {
-  awsjson::open_enum<::awsjson::devicefarm::DeviceFilterAttribute> attribute;
-  awsjson::open_enum<::awsjson::devicefarm::RuleOperator> operator_;
-  std::vector<std::string> values;
+  awsjson::open_enum<::awsjson::devicefarm::DeviceFilterAttribute> attribute{};
+  awsjson::open_enum<::awsjson::devicefarm::RuleOperator> operator_{};
+  std::vector<std::string> values{};
 
   friend bool operator==(DeviceFilter const&, DeviceFilter const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceInstance {
-  std::optional<std::string> arn;
-  std::optional<std::string> deviceArn;
-  std::optional<std::vector<std::string>> labels;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::InstanceStatus>> status;
-  std::optional<std::string> udid;
-  std::optional<::awsjson::devicefarm::InstanceProfile> instanceProfile;
+  std::optional<std::string> arn{};
+  std::optional<std::string> deviceArn{};
+  std::optional<std::vector<std::string>> labels{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::InstanceStatus>> status{};
+  std::optional<std::string> udid{};
+  std::optional<::awsjson::devicefarm::InstanceProfile> instanceProfile{};
 
   friend bool operator==(DeviceInstance const&, DeviceInstance const&) = default;
 };

@@ -11,9 +11,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceMinutes {
-  std::optional<double> total;
-  std::optional<double> metered;
-  std::optional<double> unmetered;
+  std::optional<double> total{};
+  std::optional<double> metered{};
+  std::optional<double> unmetered{};
 
   friend bool operator==(DeviceMinutes const&, DeviceMinutes const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DevicePool {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DevicePoolType>> type;
-  std::optional<std::vector<::awsjson::devicefarm::Rule>> rules;
-  std::optional<std::int32_t> maxDevices;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DevicePoolType>> type{};
+  std::optional<std::vector<::awsjson::devicefarm::Rule>> rules{};
+  std::optional<std::int32_t> maxDevices{};
 
   friend bool operator==(DevicePool const&, DevicePool const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DevicePoolCompatibilityResult {
-  std::optional<::awsjson::devicefarm::Device> device;
-  std::optional<bool> compatible;
-  std::optional<std::vector<::awsjson::devicefarm::IncompatibilityMessage>> incompatibilityMessages;
+  std::optional<::awsjson::devicefarm::Device> device{};
+  std::optional<bool> compatible{};
+  std::optional<std::vector<::awsjson::devicefarm::IncompatibilityMessage>> incompatibilityMessages{};
 
   friend bool operator==(DevicePoolCompatibilityResult const&,
                          DevicePoolCompatibilityResult const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceProxy {
-  std::string host;
-  std::int32_t port;
+  std::string host{};
+  std::int32_t port{};
 
   friend bool operator==(DeviceProxy const&, DeviceProxy const&) = default;
 };

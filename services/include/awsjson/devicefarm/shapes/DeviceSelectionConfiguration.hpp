@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceSelectionConfiguration {
-  std::vector<::awsjson::devicefarm::DeviceFilter> filters;
-  std::int32_t maxDevices;
+  std::vector<::awsjson::devicefarm::DeviceFilter> filters{};
+  std::int32_t maxDevices{};
 
   friend bool operator==(DeviceSelectionConfiguration const&,
                          DeviceSelectionConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeviceSelectionResult {
-  std::optional<std::vector<::awsjson::devicefarm::DeviceFilter>> filters;
-  std::optional<std::int32_t> matchedDevicesCount;
-  std::optional<std::int32_t> maxDevices;
+  std::optional<std::vector<::awsjson::devicefarm::DeviceFilter>> filters{};
+  std::optional<std::int32_t> matchedDevicesCount{};
+  std::optional<std::int32_t> maxDevices{};
 
   friend bool operator==(DeviceSelectionResult const&, DeviceSelectionResult const&) = default;
 };

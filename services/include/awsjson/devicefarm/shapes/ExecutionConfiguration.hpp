@@ -12,11 +12,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionConfiguration {
-  std::optional<std::int32_t> jobTimeoutMinutes;
-  std::optional<bool> accountsCleanup;
-  std::optional<bool> appPackagesCleanup;
-  std::optional<bool> videoCapture;
-  std::optional<bool> skipAppResign;
+  std::optional<std::int32_t> jobTimeoutMinutes{};
+  std::optional<bool> accountsCleanup{};
+  std::optional<bool> appPackagesCleanup{};
+  std::optional<bool> videoCapture{};
+  std::optional<bool> skipAppResign{};
 
   friend bool operator==(ExecutionConfiguration const&, ExecutionConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountSettingsResponse {
-  std::optional<::awsjson::devicefarm::AccountSettings> accountSettings;
+  std::optional<::awsjson::devicefarm::AccountSettings> accountSettings{};
 
   friend bool operator==(GetAccountSettingsResponse const&,
                          GetAccountSettingsResponse const&) = default;

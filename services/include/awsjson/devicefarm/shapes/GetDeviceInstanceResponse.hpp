@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceInstanceResponse {
-  std::optional<::awsjson::devicefarm::DeviceInstance> deviceInstance;
+  std::optional<::awsjson::devicefarm::DeviceInstance> deviceInstance{};
 
   friend bool operator==(GetDeviceInstanceResponse const&,
                          GetDeviceInstanceResponse const&) = default;

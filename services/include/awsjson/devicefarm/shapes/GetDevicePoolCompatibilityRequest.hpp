@@ -16,12 +16,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevicePoolCompatibilityRequest {
-  std::string devicePoolArn;
-  std::optional<std::string> appArn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestType>> testType;
-  std::optional<::awsjson::devicefarm::ScheduleRunTest> test;
-  std::optional<::awsjson::devicefarm::ScheduleRunConfiguration> configuration;
-  std::optional<std::string> projectArn;
+  std::string devicePoolArn{};
+  std::optional<std::string> appArn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestType>> testType{};
+  std::optional<::awsjson::devicefarm::ScheduleRunTest> test{};
+  std::optional<::awsjson::devicefarm::ScheduleRunConfiguration> configuration{};
+  std::optional<std::string> projectArn{};
 
   friend bool operator==(GetDevicePoolCompatibilityRequest const&,
                          GetDevicePoolCompatibilityRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevicePoolCompatibilityResponse {
-  std::optional<std::vector<::awsjson::devicefarm::DevicePoolCompatibilityResult>> compatibleDevices;
-  std::optional<std::vector<::awsjson::devicefarm::DevicePoolCompatibilityResult>> incompatibleDevices;
+  std::optional<std::vector<::awsjson::devicefarm::DevicePoolCompatibilityResult>> compatibleDevices{};
+  std::optional<std::vector<::awsjson::devicefarm::DevicePoolCompatibilityResult>> incompatibleDevices{};
 
   friend bool operator==(GetDevicePoolCompatibilityResponse const&,
                          GetDevicePoolCompatibilityResponse const&) = default;

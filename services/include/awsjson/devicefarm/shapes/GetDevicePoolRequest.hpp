@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevicePoolRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(GetDevicePoolRequest const&, GetDevicePoolRequest const&) = default;
 };

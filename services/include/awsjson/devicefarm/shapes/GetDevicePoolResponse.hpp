@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevicePoolResponse {
-  std::optional<::awsjson::devicefarm::DevicePool> devicePool;
+  std::optional<::awsjson::devicefarm::DevicePool> devicePool{};
 
   friend bool operator==(GetDevicePoolResponse const&, GetDevicePoolResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(GetDeviceRequest const&, GetDeviceRequest const&) = default;
 };

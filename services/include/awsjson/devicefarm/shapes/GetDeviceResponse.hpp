@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeviceResponse {
-  std::optional<::awsjson::devicefarm::Device> device;
+  std::optional<::awsjson::devicefarm::Device> device{};
 
   friend bool operator==(GetDeviceResponse const&, GetDeviceResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceProfileResponse {
-  std::optional<::awsjson::devicefarm::InstanceProfile> instanceProfile;
+  std::optional<::awsjson::devicefarm::InstanceProfile> instanceProfile{};
 
   friend bool operator==(GetInstanceProfileResponse const&,
                          GetInstanceProfileResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobResponse {
-  std::optional<::awsjson::devicefarm::Job> job;
+  std::optional<::awsjson::devicefarm::Job> job{};
 
   friend bool operator==(GetJobResponse const&, GetJobResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOfferingStatusResponse {
-  std::optional<std::map<std::string, ::awsjson::devicefarm::OfferingStatus>> current;
-  std::optional<std::map<std::string, ::awsjson::devicefarm::OfferingStatus>> nextPeriod;
-  std::optional<std::string> nextToken;
+  std::optional<std::map<std::string, ::awsjson::devicefarm::OfferingStatus>> current{};
+  std::optional<std::map<std::string, ::awsjson::devicefarm::OfferingStatus>> nextPeriod{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetOfferingStatusResponse const&,
                          GetOfferingStatusResponse const&) = default;

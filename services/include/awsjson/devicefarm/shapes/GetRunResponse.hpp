@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRunResponse {
-  std::optional<::awsjson::devicefarm::Run> run;
+  std::optional<::awsjson::devicefarm::Run> run{};
 
   friend bool operator==(GetRunResponse const&, GetRunResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSuiteRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(GetSuiteRequest const&, GetSuiteRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSuiteResponse {
-  std::optional<::awsjson::devicefarm::Suite> suite;
+  std::optional<::awsjson::devicefarm::Suite> suite{};
 
   friend bool operator==(GetSuiteResponse const&, GetSuiteResponse const&) = default;
 };

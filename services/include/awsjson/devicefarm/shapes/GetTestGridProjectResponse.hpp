@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTestGridProjectResponse {
-  std::optional<::awsjson::devicefarm::TestGridProject> testGridProject;
+  std::optional<::awsjson::devicefarm::TestGridProject> testGridProject{};
 
   friend bool operator==(GetTestGridProjectResponse const&,
                          GetTestGridProjectResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTestGridSessionRequest {
-  std::optional<std::string> projectArn;
-  std::optional<std::string> sessionId;
-  std::optional<std::string> sessionArn;
+  std::optional<std::string> projectArn{};
+  std::optional<std::string> sessionId{};
+  std::optional<std::string> sessionArn{};
 
   friend bool operator==(GetTestGridSessionRequest const&,
                          GetTestGridSessionRequest const&) = default;

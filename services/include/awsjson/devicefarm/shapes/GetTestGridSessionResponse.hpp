@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTestGridSessionResponse {
-  std::optional<::awsjson::devicefarm::TestGridSession> testGridSession;
+  std::optional<::awsjson::devicefarm::TestGridSession> testGridSession{};
 
   friend bool operator==(GetTestGridSessionResponse const&,
                          GetTestGridSessionResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTestResponse {
-  std::optional<::awsjson::devicefarm::Test> test;
+  std::optional<::awsjson::devicefarm::Test> test{};
 
   friend bool operator==(GetTestResponse const&, GetTestResponse const&) = default;
 };

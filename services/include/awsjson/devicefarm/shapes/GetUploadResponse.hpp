@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUploadResponse {
-  std::optional<::awsjson::devicefarm::Upload> upload;
+  std::optional<::awsjson::devicefarm::Upload> upload{};
 
   friend bool operator==(GetUploadResponse const&, GetUploadResponse const&) = default;
 };

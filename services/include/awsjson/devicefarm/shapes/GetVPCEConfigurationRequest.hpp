@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVPCEConfigurationRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(GetVPCEConfigurationRequest const&,
                          GetVPCEConfigurationRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IncompatibilityMessage {
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceAttribute>> type;
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceAttribute>> type{};
 
   friend bool operator==(IncompatibilityMessage const&, IncompatibilityMessage const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstallToRemoteAccessSessionRequest {
-  std::string remoteAccessSessionArn;
-  std::string appArn;
+  std::string remoteAccessSessionArn{};
+  std::string appArn{};
 
   friend bool operator==(InstallToRemoteAccessSessionRequest const&,
                          InstallToRemoteAccessSessionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstallToRemoteAccessSessionResponse {
-  std::optional<::awsjson::devicefarm::Upload> appUpload;
+  std::optional<::awsjson::devicefarm::Upload> appUpload{};
 
   friend bool operator==(InstallToRemoteAccessSessionResponse const&,
                          InstallToRemoteAccessSessionResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceProfile {
-  std::optional<std::string> arn;
-  std::optional<bool> packageCleanup;
-  std::optional<std::vector<std::string>> excludeAppPackagesFromCleanup;
-  std::optional<bool> rebootAfterUse;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
+  std::optional<std::string> arn{};
+  std::optional<bool> packageCleanup{};
+  std::optional<std::vector<std::string>> excludeAppPackagesFromCleanup{};
+  std::optional<bool> rebootAfterUse{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
 
   friend bool operator==(InstanceProfile const&, InstanceProfile const&) = default;
 };

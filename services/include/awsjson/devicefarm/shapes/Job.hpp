@@ -19,21 +19,21 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Job {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestType>> type;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result;
-  std::optional<awsjson::timestamp> started;
-  std::optional<awsjson::timestamp> stopped;
-  std::optional<::awsjson::devicefarm::Counters> counters;
-  std::optional<std::string> message;
-  std::optional<::awsjson::devicefarm::Device> device;
-  std::optional<std::string> instanceArn;
-  std::optional<::awsjson::devicefarm::DeviceMinutes> deviceMinutes;
-  std::optional<std::string> videoEndpoint;
-  std::optional<bool> videoCapture;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestType>> type{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result{};
+  std::optional<awsjson::timestamp> started{};
+  std::optional<awsjson::timestamp> stopped{};
+  std::optional<::awsjson::devicefarm::Counters> counters{};
+  std::optional<std::string> message{};
+  std::optional<::awsjson::devicefarm::Device> device{};
+  std::optional<std::string> instanceArn{};
+  std::optional<::awsjson::devicefarm::DeviceMinutes> deviceMinutes{};
+  std::optional<std::string> videoEndpoint{};
+  std::optional<bool> videoCapture{};
 
   friend bool operator==(Job const&, Job const&) = default;
 };

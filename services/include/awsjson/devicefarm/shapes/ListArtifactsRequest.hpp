@@ -14,9 +14,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArtifactsRequest {
-  std::string arn;
-  awsjson::open_enum<::awsjson::devicefarm::ArtifactCategory> type;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  awsjson::open_enum<::awsjson::devicefarm::ArtifactCategory> type{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListArtifactsRequest const&, ListArtifactsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArtifactsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Artifact>> artifacts;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Artifact>> artifacts{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListArtifactsResponse const&, ListArtifactsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeviceInstancesResponse {
-  std::optional<std::vector<::awsjson::devicefarm::DeviceInstance>> deviceInstances;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::DeviceInstance>> deviceInstances{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDeviceInstancesResponse const&,
                          ListDeviceInstancesResponse const&) = default;

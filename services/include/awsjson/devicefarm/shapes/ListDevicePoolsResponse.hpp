@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevicePoolsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::DevicePool>> devicePools;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::DevicePool>> devicePools{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDevicePoolsResponse const&, ListDevicePoolsResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevicesRequest {
-  std::optional<std::string> arn;
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::devicefarm::DeviceFilter>> filters;
+  std::optional<std::string> arn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::devicefarm::DeviceFilter>> filters{};
 
   friend bool operator==(ListDevicesRequest const&, ListDevicesRequest const&) = default;
 };

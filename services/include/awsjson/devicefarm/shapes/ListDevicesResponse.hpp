@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevicesResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Device>> devices;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Device>> devices{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDevicesResponse const&, ListDevicesResponse const&) = default;
 };

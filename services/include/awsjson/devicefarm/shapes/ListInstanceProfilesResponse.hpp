@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstanceProfilesResponse {
-  std::optional<std::vector<::awsjson::devicefarm::InstanceProfile>> instanceProfiles;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::InstanceProfile>> instanceProfiles{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListInstanceProfilesResponse const&,
                          ListInstanceProfilesResponse const&) = default;

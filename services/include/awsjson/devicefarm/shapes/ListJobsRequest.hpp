@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListJobsRequest {
-  std::string arn;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListJobsRequest const&, ListJobsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListJobsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Job>> jobs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Job>> jobs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListJobsResponse const&, ListJobsResponse const&) = default;
 };

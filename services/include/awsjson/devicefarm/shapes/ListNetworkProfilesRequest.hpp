@@ -14,9 +14,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNetworkProfilesRequest {
-  std::string arn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::NetworkProfileType>> type;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::NetworkProfileType>> type{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListNetworkProfilesRequest const&,
                          ListNetworkProfilesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNetworkProfilesResponse {
-  std::optional<std::vector<::awsjson::devicefarm::NetworkProfile>> networkProfiles;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::NetworkProfile>> networkProfiles{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListNetworkProfilesResponse const&,
                          ListNetworkProfilesResponse const&) = default;

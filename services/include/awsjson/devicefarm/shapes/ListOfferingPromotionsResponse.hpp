@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOfferingPromotionsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::OfferingPromotion>> offeringPromotions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::OfferingPromotion>> offeringPromotions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListOfferingPromotionsResponse const&,
                          ListOfferingPromotionsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOfferingTransactionsRequest {
-  std::optional<std::string> nextToken;
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListOfferingTransactionsRequest const&,
                          ListOfferingTransactionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOfferingTransactionsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::OfferingTransaction>> offeringTransactions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::OfferingTransaction>> offeringTransactions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListOfferingTransactionsResponse const&,
                          ListOfferingTransactionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListOfferingsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Offering>> offerings;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Offering>> offerings{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListOfferingsResponse const&, ListOfferingsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectsRequest {
-  std::optional<std::string> arn;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> arn{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListProjectsRequest const&, ListProjectsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProjectsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Project>> projects;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Project>> projects{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListProjectsResponse const&, ListProjectsResponse const&) = default;
 };

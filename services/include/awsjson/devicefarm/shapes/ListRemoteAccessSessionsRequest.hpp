@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRemoteAccessSessionsRequest {
-  std::string arn;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRemoteAccessSessionsRequest const&,
                          ListRemoteAccessSessionsRequest const&) = default;

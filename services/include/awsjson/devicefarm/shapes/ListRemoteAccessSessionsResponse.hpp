@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRemoteAccessSessionsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::RemoteAccessSession>> remoteAccessSessions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::RemoteAccessSession>> remoteAccessSessions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRemoteAccessSessionsResponse const&,
                          ListRemoteAccessSessionsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRunsRequest {
-  std::string arn;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRunsRequest const&, ListRunsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRunsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Run>> runs;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Run>> runs{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRunsResponse const&, ListRunsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSamplesResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Sample>> samples;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Sample>> samples{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSamplesResponse const&, ListSamplesResponse const&) = default;
 };

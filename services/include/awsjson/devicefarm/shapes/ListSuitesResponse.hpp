@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSuitesResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Suite>> suites;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Suite>> suites{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSuitesResponse const&, ListSuitesResponse const&) = default;
 };

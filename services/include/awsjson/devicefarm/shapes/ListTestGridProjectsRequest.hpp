@@ -13,8 +13,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridProjectsRequest {
-  std::optional<std::int32_t> maxResult;
-  std::optional<std::string> nextToken;
+  std::optional<std::int32_t> maxResult{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridProjectsRequest const&,
                          ListTestGridProjectsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridProjectsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::TestGridProject>> testGridProjects;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::TestGridProject>> testGridProjects{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridProjectsResponse const&,
                          ListTestGridProjectsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridSessionActionsRequest {
-  std::string sessionArn;
-  std::optional<std::int32_t> maxResult;
-  std::optional<std::string> nextToken;
+  std::string sessionArn{};
+  std::optional<std::int32_t> maxResult{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridSessionActionsRequest const&,
                          ListTestGridSessionActionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridSessionActionsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::TestGridSessionAction>> actions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::TestGridSessionAction>> actions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridSessionActionsResponse const&,
                          ListTestGridSessionActionsResponse const&) = default;

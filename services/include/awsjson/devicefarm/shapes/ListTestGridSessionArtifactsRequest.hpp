@@ -15,10 +15,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridSessionArtifactsRequest {
-  std::string sessionArn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionArtifactCategory>> type;
-  std::optional<std::int32_t> maxResult;
-  std::optional<std::string> nextToken;
+  std::string sessionArn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionArtifactCategory>> type{};
+  std::optional<std::int32_t> maxResult{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridSessionArtifactsRequest const&,
                          ListTestGridSessionArtifactsRequest const&) = default;

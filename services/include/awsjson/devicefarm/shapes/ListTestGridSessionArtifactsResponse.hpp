@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridSessionArtifactsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::TestGridSessionArtifact>> artifacts;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::TestGridSessionArtifact>> artifacts{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridSessionArtifactsResponse const&,
                          ListTestGridSessionArtifactsResponse const&) = default;

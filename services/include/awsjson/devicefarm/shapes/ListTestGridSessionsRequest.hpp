@@ -15,14 +15,14 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridSessionsRequest {
-  std::string projectArn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionStatus>> status;
-  std::optional<awsjson::timestamp> creationTimeAfter;
-  std::optional<awsjson::timestamp> creationTimeBefore;
-  std::optional<awsjson::timestamp> endTimeAfter;
-  std::optional<awsjson::timestamp> endTimeBefore;
-  std::optional<std::int32_t> maxResult;
-  std::optional<std::string> nextToken;
+  std::string projectArn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionStatus>> status{};
+  std::optional<awsjson::timestamp> creationTimeAfter{};
+  std::optional<awsjson::timestamp> creationTimeBefore{};
+  std::optional<awsjson::timestamp> endTimeAfter{};
+  std::optional<awsjson::timestamp> endTimeBefore{};
+  std::optional<std::int32_t> maxResult{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridSessionsRequest const&,
                          ListTestGridSessionsRequest const&) = default;

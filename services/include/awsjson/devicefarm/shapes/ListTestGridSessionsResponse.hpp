@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestGridSessionsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::TestGridSession>> testGridSessions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::TestGridSession>> testGridSessions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestGridSessionsResponse const&,
                          ListTestGridSessionsResponse const&) = default;

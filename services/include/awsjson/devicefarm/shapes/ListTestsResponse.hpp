@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTestsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Test>> tests;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Test>> tests{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTestsResponse const&, ListTestsResponse const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUniqueProblemsResponse {
-  std::optional<std::map<std::string, std::vector<::awsjson::devicefarm::UniqueProblem>>> uniqueProblems;
-  std::optional<std::string> nextToken;
+  std::optional<std::map<std::string, std::vector<::awsjson::devicefarm::UniqueProblem>>> uniqueProblems{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListUniqueProblemsResponse const&,
                          ListUniqueProblemsResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUploadsRequest {
-  std::string arn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadType>> type;
-  std::optional<std::string> nextToken;
+  std::string arn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadType>> type{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListUploadsRequest const&, ListUploadsRequest const&) = default;
 };

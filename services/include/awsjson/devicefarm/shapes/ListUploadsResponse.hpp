@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUploadsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::Upload>> uploads;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::Upload>> uploads{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListUploadsResponse const&, ListUploadsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVPCEConfigurationsResponse {
-  std::optional<std::vector<::awsjson::devicefarm::VPCEConfiguration>> vpceConfigurations;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::devicefarm::VPCEConfiguration>> vpceConfigurations{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListVPCEConfigurationsResponse const&,
                          ListVPCEConfigurationsResponse const&) = default;

@@ -11,8 +11,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Location {
-  double latitude;
-  double longitude;
+  double latitude{};
+  double longitude{};
 
   friend bool operator==(Location const&, Location const&) = default;
 };

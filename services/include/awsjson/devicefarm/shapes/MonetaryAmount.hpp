@@ -14,8 +14,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonetaryAmount {
-  std::optional<double> amount;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::CurrencyCode>> currencyCode;
+  std::optional<double> amount{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::CurrencyCode>> currencyCode{};
 
   friend bool operator==(MonetaryAmount const&, MonetaryAmount const&) = default;
 };

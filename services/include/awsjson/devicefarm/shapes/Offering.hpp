@@ -17,11 +17,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Offering {
-  std::optional<std::string> id;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::OfferingType>> type;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DevicePlatform>> platform;
-  std::optional<std::vector<::awsjson::devicefarm::RecurringCharge>> recurringCharges;
+  std::optional<std::string> id{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::OfferingType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DevicePlatform>> platform{};
+  std::optional<std::vector<::awsjson::devicefarm::RecurringCharge>> recurringCharges{};
 
   friend bool operator==(Offering const&, Offering const&) = default;
 };

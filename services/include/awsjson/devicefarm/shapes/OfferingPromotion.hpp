@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OfferingPromotion {
-  std::optional<std::string> id;
-  std::optional<std::string> description;
+  std::optional<std::string> id{};
+  std::optional<std::string> description{};
 
   friend bool operator==(OfferingPromotion const&, OfferingPromotion const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OfferingStatus {
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::OfferingTransactionType>> type;
-  std::optional<::awsjson::devicefarm::Offering> offering;
-  std::optional<std::int32_t> quantity;
-  std::optional<awsjson::timestamp> effectiveOn;
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::OfferingTransactionType>> type{};
+  std::optional<::awsjson::devicefarm::Offering> offering{};
+  std::optional<std::int32_t> quantity{};
+  std::optional<awsjson::timestamp> effectiveOn{};
 
   friend bool operator==(OfferingStatus const&, OfferingStatus const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OfferingTransaction {
-  std::optional<::awsjson::devicefarm::OfferingStatus> offeringStatus;
-  std::optional<std::string> transactionId;
-  std::optional<std::string> offeringPromotionId;
-  std::optional<awsjson::timestamp> createdOn;
-  std::optional<::awsjson::devicefarm::MonetaryAmount> cost;
+  std::optional<::awsjson::devicefarm::OfferingStatus> offeringStatus{};
+  std::optional<std::string> transactionId{};
+  std::optional<std::string> offeringPromotionId{};
+  std::optional<awsjson::timestamp> createdOn{};
+  std::optional<::awsjson::devicefarm::MonetaryAmount> cost{};
 
   friend bool operator==(OfferingTransaction const&, OfferingTransaction const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Problem {
-  std::optional<::awsjson::devicefarm::ProblemDetail> run;
-  std::optional<::awsjson::devicefarm::ProblemDetail> job;
-  std::optional<::awsjson::devicefarm::ProblemDetail> suite;
-  std::optional<::awsjson::devicefarm::ProblemDetail> test;
-  std::optional<::awsjson::devicefarm::Device> device;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result;
-  std::optional<std::string> message;
+  std::optional<::awsjson::devicefarm::ProblemDetail> run{};
+  std::optional<::awsjson::devicefarm::ProblemDetail> job{};
+  std::optional<::awsjson::devicefarm::ProblemDetail> suite{};
+  std::optional<::awsjson::devicefarm::ProblemDetail> test{};
+  std::optional<::awsjson::devicefarm::Device> device{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result{};
+  std::optional<std::string> message{};
 
   friend bool operator==(Problem const&, Problem const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProblemDetail {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
 
   friend bool operator==(ProblemDetail const&, ProblemDetail const&) = default;
 };

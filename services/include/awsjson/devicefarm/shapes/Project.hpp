@@ -17,13 +17,13 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Project {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::int32_t> defaultJobTimeoutMinutes;
-  std::optional<awsjson::timestamp> created;
-  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig;
-  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables;
-  std::optional<std::string> executionRoleArn;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> defaultJobTimeoutMinutes{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig{};
+  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables{};
+  std::optional<std::string> executionRoleArn{};
 
   friend bool operator==(Project const&, Project const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurchaseOfferingRequest {
-  std::string offeringId;
-  std::int32_t quantity;
-  std::optional<std::string> offeringPromotionId;
+  std::string offeringId{};
+  std::int32_t quantity{};
+  std::optional<std::string> offeringPromotionId{};
 
   friend bool operator==(PurchaseOfferingRequest const&, PurchaseOfferingRequest const&) = default;
 };

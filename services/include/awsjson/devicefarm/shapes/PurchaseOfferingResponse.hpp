@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurchaseOfferingResponse {
-  std::optional<::awsjson::devicefarm::OfferingTransaction> offeringTransaction;
+  std::optional<::awsjson::devicefarm::OfferingTransaction> offeringTransaction{};
 
   friend bool operator==(PurchaseOfferingResponse const&,
                          PurchaseOfferingResponse const&) = default;

@@ -11,10 +11,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Radios {
-  std::optional<bool> wifi;
-  std::optional<bool> bluetooth;
-  std::optional<bool> nfc;
-  std::optional<bool> gps;
+  std::optional<bool> wifi{};
+  std::optional<bool> bluetooth{};
+  std::optional<bool> nfc{};
+  std::optional<bool> gps{};
 
   friend bool operator==(Radios const&, Radios const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecurringCharge {
-  std::optional<::awsjson::devicefarm::MonetaryAmount> cost;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::RecurringChargeFrequency>> frequency;
+  std::optional<::awsjson::devicefarm::MonetaryAmount> cost{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::RecurringChargeFrequency>> frequency{};
 
   friend bool operator==(RecurringCharge const&, RecurringCharge const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoteAccessEndpoints {
-  std::optional<std::string> remoteDriverEndpoint;
-  std::optional<std::string> interactiveEndpoint;
+  std::optional<std::string> remoteDriverEndpoint{};
+  std::optional<std::string> interactiveEndpoint{};
 
   friend bool operator==(RemoteAccessEndpoints const&, RemoteAccessEndpoints const&) = default;
 };

@@ -22,26 +22,26 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoteAccessSession {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result;
-  std::optional<std::string> message;
-  std::optional<awsjson::timestamp> started;
-  std::optional<awsjson::timestamp> stopped;
-  std::optional<::awsjson::devicefarm::Device> device;
-  std::optional<std::string> instanceArn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::BillingMethod>> billingMethod;
-  std::optional<::awsjson::devicefarm::DeviceMinutes> deviceMinutes;
-  std::optional<std::string> endpoint;
-  std::optional<std::string> deviceUdid;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::InteractionMode>> interactionMode;
-  std::optional<bool> skipAppResign;
-  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig;
-  std::optional<::awsjson::devicefarm::DeviceProxy> deviceProxy;
-  std::optional<std::string> appUpload;
-  std::optional<::awsjson::devicefarm::RemoteAccessEndpoints> endpoints;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result{};
+  std::optional<std::string> message{};
+  std::optional<awsjson::timestamp> started{};
+  std::optional<awsjson::timestamp> stopped{};
+  std::optional<::awsjson::devicefarm::Device> device{};
+  std::optional<std::string> instanceArn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::BillingMethod>> billingMethod{};
+  std::optional<::awsjson::devicefarm::DeviceMinutes> deviceMinutes{};
+  std::optional<std::string> endpoint{};
+  std::optional<std::string> deviceUdid{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::InteractionMode>> interactionMode{};
+  std::optional<bool> skipAppResign{};
+  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig{};
+  std::optional<::awsjson::devicefarm::DeviceProxy> deviceProxy{};
+  std::optional<std::string> appUpload{};
+  std::optional<::awsjson::devicefarm::RemoteAccessEndpoints> endpoints{};
 
   friend bool operator==(RemoteAccessSession const&, RemoteAccessSession const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenewOfferingRequest {
-  std::string offeringId;
-  std::int32_t quantity;
+  std::string offeringId{};
+  std::int32_t quantity{};
 
   friend bool operator==(RenewOfferingRequest const&, RenewOfferingRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resolution {
-  std::optional<std::int32_t> width;
-  std::optional<std::int32_t> height;
+  std::optional<std::int32_t> width{};
+  std::optional<std::int32_t> height{};
 
   friend bool operator==(Resolution const&, Resolution const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule {
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceAttribute>> attribute;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::RuleOperator>> operator_;
-  std::optional<std::string> value;
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::DeviceAttribute>> attribute{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::RuleOperator>> operator_{};
+  std::optional<std::string> value{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

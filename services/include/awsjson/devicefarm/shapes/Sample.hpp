@@ -14,9 +14,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Sample {
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::SampleType>> type;
-  std::optional<std::string> url;
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::SampleType>> type{};
+  std::optional<std::string> url{};
 
   friend bool operator==(Sample const&, Sample const&) = default;
 };

@@ -20,18 +20,18 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleRunConfiguration {
-  std::optional<std::string> extraDataPackageArn;
-  std::optional<std::string> networkProfileArn;
-  std::optional<std::string> locale;
-  std::optional<::awsjson::devicefarm::Location> location;
-  std::optional<std::vector<std::string>> vpceConfigurationArns;
-  std::optional<::awsjson::devicefarm::DeviceProxy> deviceProxy;
-  std::optional<::awsjson::devicefarm::CustomerArtifactPaths> customerArtifactPaths;
-  std::optional<::awsjson::devicefarm::Radios> radios;
-  std::optional<std::vector<std::string>> auxiliaryApps;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::BillingMethod>> billingMethod;
-  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables;
-  std::optional<std::string> executionRoleArn;
+  std::optional<std::string> extraDataPackageArn{};
+  std::optional<std::string> networkProfileArn{};
+  std::optional<std::string> locale{};
+  std::optional<::awsjson::devicefarm::Location> location{};
+  std::optional<std::vector<std::string>> vpceConfigurationArns{};
+  std::optional<::awsjson::devicefarm::DeviceProxy> deviceProxy{};
+  std::optional<::awsjson::devicefarm::CustomerArtifactPaths> customerArtifactPaths{};
+  std::optional<::awsjson::devicefarm::Radios> radios{};
+  std::optional<std::vector<std::string>> auxiliaryApps{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::BillingMethod>> billingMethod{};
+  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables{};
+  std::optional<std::string> executionRoleArn{};
 
   friend bool operator==(ScheduleRunConfiguration const&,
                          ScheduleRunConfiguration const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleRunRequest {
-  std::string projectArn;
-  std::optional<std::string> appArn;
-  std::optional<std::string> devicePoolArn;
-  std::optional<::awsjson::devicefarm::DeviceSelectionConfiguration> deviceSelectionConfiguration;
-  std::optional<std::string> name;
-  ::awsjson::devicefarm::ScheduleRunTest test;
-  std::optional<::awsjson::devicefarm::ScheduleRunConfiguration> configuration;
-  std::optional<::awsjson::devicefarm::ExecutionConfiguration> executionConfiguration;
+  std::string projectArn{};
+  std::optional<std::string> appArn{};
+  std::optional<std::string> devicePoolArn{};
+  std::optional<::awsjson::devicefarm::DeviceSelectionConfiguration> deviceSelectionConfiguration{};
+  std::optional<std::string> name{};
+  ::awsjson::devicefarm::ScheduleRunTest test{};
+  std::optional<::awsjson::devicefarm::ScheduleRunConfiguration> configuration{};
+  std::optional<::awsjson::devicefarm::ExecutionConfiguration> executionConfiguration{};
 
   friend bool operator==(ScheduleRunRequest const&, ScheduleRunRequest const&) = default;
 };

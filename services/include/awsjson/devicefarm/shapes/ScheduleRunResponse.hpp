@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleRunResponse {
-  std::optional<::awsjson::devicefarm::Run> run;
+  std::optional<::awsjson::devicefarm::Run> run{};
 
   friend bool operator==(ScheduleRunResponse const&, ScheduleRunResponse const&) = default;
 };

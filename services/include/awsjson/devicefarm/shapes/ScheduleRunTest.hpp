@@ -15,11 +15,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleRunTest {
-  awsjson::open_enum<::awsjson::devicefarm::TestType> type;
-  std::optional<std::string> testPackageArn;
-  std::optional<std::string> testSpecArn;
-  std::optional<std::string> filter;
-  std::optional<std::map<std::string, std::string>> parameters;
+  awsjson::open_enum<::awsjson::devicefarm::TestType> type{};
+  std::optional<std::string> testPackageArn{};
+  std::optional<std::string> testSpecArn{};
+  std::optional<std::string> filter{};
+  std::optional<std::map<std::string, std::string>> parameters{};
 
   friend bool operator==(ScheduleRunTest const&, ScheduleRunTest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopJobResponse {
-  std::optional<::awsjson::devicefarm::Job> job;
+  std::optional<::awsjson::devicefarm::Job> job{};
 
   friend bool operator==(StopJobResponse const&, StopJobResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopRunRequest {
-  std::string arn;
+  std::string arn{};
 
   friend bool operator==(StopRunRequest const&, StopRunRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagOperationException {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceName;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceName{};
 
   friend bool operator==(TagOperationException const&, TagOperationException const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Test {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestType>> type;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result;
-  std::optional<awsjson::timestamp> started;
-  std::optional<awsjson::timestamp> stopped;
-  std::optional<::awsjson::devicefarm::Counters> counters;
-  std::optional<std::string> message;
-  std::optional<::awsjson::devicefarm::DeviceMinutes> deviceMinutes;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestType>> type{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::ExecutionResult>> result{};
+  std::optional<awsjson::timestamp> started{};
+  std::optional<awsjson::timestamp> stopped{};
+  std::optional<::awsjson::devicefarm::Counters> counters{};
+  std::optional<std::string> message{};
+  std::optional<::awsjson::devicefarm::DeviceMinutes> deviceMinutes{};
 
   friend bool operator==(Test const&, Test const&) = default;
 };

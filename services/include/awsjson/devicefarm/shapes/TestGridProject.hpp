@@ -14,11 +14,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestGridProject {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::devicefarm::TestGridVpcConfig> vpcConfig;
-  std::optional<awsjson::timestamp> created;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::devicefarm::TestGridVpcConfig> vpcConfig{};
+  std::optional<awsjson::timestamp> created{};
 
   friend bool operator==(TestGridProject const&, TestGridProject const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestGridSession {
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionStatus>> status;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::timestamp> ended;
-  std::optional<double> billingMinutes;
-  std::optional<std::string> seleniumProperties;
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionStatus>> status{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::timestamp> ended{};
+  std::optional<double> billingMinutes{};
+  std::optional<std::string> seleniumProperties{};
 
   friend bool operator==(TestGridSession const&, TestGridSession const&) = default;
 };

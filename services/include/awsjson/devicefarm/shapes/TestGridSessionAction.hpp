@@ -13,11 +13,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestGridSessionAction {
-  std::optional<std::string> action;
-  std::optional<awsjson::timestamp> started;
-  std::optional<std::int64_t> duration;
-  std::optional<std::string> statusCode;
-  std::optional<std::string> requestMethod;
+  std::optional<std::string> action{};
+  std::optional<awsjson::timestamp> started{};
+  std::optional<std::int64_t> duration{};
+  std::optional<std::string> statusCode{};
+  std::optional<std::string> requestMethod{};
 
   friend bool operator==(TestGridSessionAction const&, TestGridSessionAction const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestGridSessionArtifact {
-  std::optional<std::string> filename;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionArtifactType>> type;
-  std::optional<std::string> url;
+  std::optional<std::string> filename{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::TestGridSessionArtifactType>> type{};
+  std::optional<std::string> url{};
 
   friend bool operator==(TestGridSessionArtifact const&, TestGridSessionArtifact const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestGridVpcConfig {
-  std::vector<std::string> securityGroupIds;
-  std::vector<std::string> subnetIds;
-  std::string vpcId;
+  std::vector<std::string> securityGroupIds{};
+  std::vector<std::string> subnetIds{};
+  std::string vpcId{};
 
   friend bool operator==(TestGridVpcConfig const&, TestGridVpcConfig const&) = default;
 };

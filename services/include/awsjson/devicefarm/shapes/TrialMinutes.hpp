@@ -11,8 +11,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrialMinutes {
-  std::optional<double> total;
-  std::optional<double> remaining;
+  std::optional<double> total{};
+  std::optional<double> remaining{};
 
   friend bool operator==(TrialMinutes const&, TrialMinutes const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UniqueProblem {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::devicefarm::Problem>> problems;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::devicefarm::Problem>> problems{};
 
   friend bool operator==(UniqueProblem const&, UniqueProblem const&) = default;
 };

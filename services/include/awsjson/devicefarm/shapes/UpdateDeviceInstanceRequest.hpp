@@ -13,9 +13,9 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeviceInstanceRequest {
-  std::string arn;
-  std::optional<std::string> profileArn;
-  std::optional<std::vector<std::string>> labels;
+  std::string arn{};
+  std::optional<std::string> profileArn{};
+  std::optional<std::vector<std::string>> labels{};
 
   friend bool operator==(UpdateDeviceInstanceRequest const&,
                          UpdateDeviceInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeviceInstanceResponse {
-  std::optional<::awsjson::devicefarm::DeviceInstance> deviceInstance;
+  std::optional<::awsjson::devicefarm::DeviceInstance> deviceInstance{};
 
   friend bool operator==(UpdateDeviceInstanceResponse const&,
                          UpdateDeviceInstanceResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDevicePoolRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::devicefarm::Rule>> rules;
-  std::optional<std::int32_t> maxDevices;
-  std::optional<bool> clearMaxDevices;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::devicefarm::Rule>> rules{};
+  std::optional<std::int32_t> maxDevices{};
+  std::optional<bool> clearMaxDevices{};
 
   friend bool operator==(UpdateDevicePoolRequest const&, UpdateDevicePoolRequest const&) = default;
 };

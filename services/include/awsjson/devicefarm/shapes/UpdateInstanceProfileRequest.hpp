@@ -13,12 +13,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInstanceProfileRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<bool> packageCleanup;
-  std::optional<std::vector<std::string>> excludeAppPackagesFromCleanup;
-  std::optional<bool> rebootAfterUse;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<bool> packageCleanup{};
+  std::optional<std::vector<std::string>> excludeAppPackagesFromCleanup{};
+  std::optional<bool> rebootAfterUse{};
 
   friend bool operator==(UpdateInstanceProfileRequest const&,
                          UpdateInstanceProfileRequest const&) = default;

@@ -15,18 +15,18 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNetworkProfileRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::NetworkProfileType>> type;
-  std::optional<std::int64_t> uplinkBandwidthBits;
-  std::optional<std::int64_t> downlinkBandwidthBits;
-  std::optional<std::int64_t> uplinkDelayMs;
-  std::optional<std::int64_t> downlinkDelayMs;
-  std::optional<std::int64_t> uplinkJitterMs;
-  std::optional<std::int64_t> downlinkJitterMs;
-  std::optional<std::int32_t> uplinkLossPercent;
-  std::optional<std::int32_t> downlinkLossPercent;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::NetworkProfileType>> type{};
+  std::optional<std::int64_t> uplinkBandwidthBits{};
+  std::optional<std::int64_t> downlinkBandwidthBits{};
+  std::optional<std::int64_t> uplinkDelayMs{};
+  std::optional<std::int64_t> downlinkDelayMs{};
+  std::optional<std::int64_t> uplinkJitterMs{};
+  std::optional<std::int64_t> downlinkJitterMs{};
+  std::optional<std::int32_t> uplinkLossPercent{};
+  std::optional<std::int32_t> downlinkLossPercent{};
 
   friend bool operator==(UpdateNetworkProfileRequest const&,
                          UpdateNetworkProfileRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNetworkProfileResponse {
-  std::optional<::awsjson::devicefarm::NetworkProfile> networkProfile;
+  std::optional<::awsjson::devicefarm::NetworkProfile> networkProfile{};
 
   friend bool operator==(UpdateNetworkProfileResponse const&,
                          UpdateNetworkProfileResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::int32_t> defaultJobTimeoutMinutes;
-  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig;
-  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables;
-  std::optional<std::string> executionRoleArn;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> defaultJobTimeoutMinutes{};
+  std::optional<::awsjson::devicefarm::VpcConfig> vpcConfig{};
+  std::optional<std::vector<::awsjson::devicefarm::EnvironmentVariable>> environmentVariables{};
+  std::optional<std::string> executionRoleArn{};
 
   friend bool operator==(UpdateProjectRequest const&, UpdateProjectRequest const&) = default;
 };

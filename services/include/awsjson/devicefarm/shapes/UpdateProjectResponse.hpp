@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProjectResponse {
-  std::optional<::awsjson::devicefarm::Project> project;
+  std::optional<::awsjson::devicefarm::Project> project{};
 
   friend bool operator==(UpdateProjectResponse const&, UpdateProjectResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTestGridProjectRequest {
-  std::string projectArn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::devicefarm::TestGridVpcConfig> vpcConfig;
+  std::string projectArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::devicefarm::TestGridVpcConfig> vpcConfig{};
 
   friend bool operator==(UpdateTestGridProjectRequest const&,
                          UpdateTestGridProjectRequest const&) = default;

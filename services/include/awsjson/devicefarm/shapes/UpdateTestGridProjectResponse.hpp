@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTestGridProjectResponse {
-  std::optional<::awsjson::devicefarm::TestGridProject> testGridProject;
+  std::optional<::awsjson::devicefarm::TestGridProject> testGridProject{};
 
   friend bool operator==(UpdateTestGridProjectResponse const&,
                          UpdateTestGridProjectResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUploadRequest {
-  std::string arn;
-  std::optional<std::string> name;
-  std::optional<std::string> contentType;
-  std::optional<bool> editContent;
+  std::string arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> contentType{};
+  std::optional<bool> editContent{};
 
   friend bool operator==(UpdateUploadRequest const&, UpdateUploadRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUploadResponse {
-  std::optional<::awsjson::devicefarm::Upload> upload;
+  std::optional<::awsjson::devicefarm::Upload> upload{};
 
   friend bool operator==(UpdateUploadResponse const&, UpdateUploadResponse const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVPCEConfigurationRequest {
-  std::string arn;
-  std::optional<std::string> vpceConfigurationName;
-  std::optional<std::string> vpceServiceName;
-  std::optional<std::string> serviceDnsName;
-  std::optional<std::string> vpceConfigurationDescription;
+  std::string arn{};
+  std::optional<std::string> vpceConfigurationName{};
+  std::optional<std::string> vpceServiceName{};
+  std::optional<std::string> serviceDnsName{};
+  std::optional<std::string> vpceConfigurationDescription{};
 
   friend bool operator==(UpdateVPCEConfigurationRequest const&,
                          UpdateVPCEConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVPCEConfigurationResponse {
-  std::optional<::awsjson::devicefarm::VPCEConfiguration> vpceConfiguration;
+  std::optional<::awsjson::devicefarm::VPCEConfiguration> vpceConfiguration{};
 
   friend bool operator==(UpdateVPCEConfigurationResponse const&,
                          UpdateVPCEConfigurationResponse const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Upload {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::timestamp> created;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadType>> type;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadStatus>> status;
-  std::optional<std::string> url;
-  std::optional<std::string> metadata;
-  std::optional<std::string> contentType;
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadCategory>> category;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::timestamp> created{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadStatus>> status{};
+  std::optional<std::string> url{};
+  std::optional<std::string> metadata{};
+  std::optional<std::string> contentType{};
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::devicefarm::UploadCategory>> category{};
 
   friend bool operator==(Upload const&, Upload const&) = default;
 };

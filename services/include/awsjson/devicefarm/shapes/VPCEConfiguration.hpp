@@ -12,11 +12,11 @@ namespace awsjson::devicefarm {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VPCEConfiguration {
-  std::optional<std::string> arn;
-  std::optional<std::string> vpceConfigurationName;
-  std::optional<std::string> vpceServiceName;
-  std::optional<std::string> serviceDnsName;
-  std::optional<std::string> vpceConfigurationDescription;
+  std::optional<std::string> arn{};
+  std::optional<std::string> vpceConfigurationName{};
+  std::optional<std::string> vpceServiceName{};
+  std::optional<std::string> serviceDnsName{};
+  std::optional<std::string> vpceConfigurationDescription{};
 
   friend bool operator==(VPCEConfiguration const&, VPCEConfiguration const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptDirectConnectGatewayAssociationProposalRequest {
-  std::string directConnectGatewayId;
-  std::string proposalId;
-  std::string associatedGatewayOwnerAccount;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> overrideAllowedPrefixesToDirectConnectGateway;
+  std::string directConnectGatewayId{};
+  std::string proposalId{};
+  std::string associatedGatewayOwnerAccount{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> overrideAllowedPrefixesToDirectConnectGateway{};
 
   friend bool operator==(AcceptDirectConnectGatewayAssociationProposalRequest const&,
                          AcceptDirectConnectGatewayAssociationProposalRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptDirectConnectGatewayAssociationProposalResponse {
-  std::optional<::awsjson::directconnect::DirectConnectGatewayAssociation> directConnectGatewayAssociation;
+  std::optional<::awsjson::directconnect::DirectConnectGatewayAssociation> directConnectGatewayAssociation{};
 
   friend bool operator==(AcceptDirectConnectGatewayAssociationProposalResponse const&,
                          AcceptDirectConnectGatewayAssociationProposalResponse const&) = default;

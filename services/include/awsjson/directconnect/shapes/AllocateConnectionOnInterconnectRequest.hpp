@@ -13,11 +13,11 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocateConnectionOnInterconnectRequest {
-  std::string bandwidth;
-  std::string connectionName;
-  std::string ownerAccount;
-  std::string interconnectId;
-  std::int32_t vlan;
+  std::string bandwidth{};
+  std::string connectionName{};
+  std::string ownerAccount{};
+  std::string interconnectId{};
+  std::int32_t vlan{};
 
   friend bool operator==(AllocateConnectionOnInterconnectRequest const&,
                          AllocateConnectionOnInterconnectRequest const&) = default;

@@ -19,29 +19,29 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocateConnectionOnInterconnectResponse {
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> connectionId;
-  std::optional<std::string> connectionName;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::ConnectionState>> connectionState;
-  std::optional<std::string> region;
-  std::optional<std::string> location;
-  std::optional<std::string> bandwidth;
-  std::optional<std::int32_t> vlan;
-  std::optional<std::string> partnerName;
-  std::optional<awsjson::timestamp> loaIssueTime;
-  std::optional<std::string> lagId;
-  std::optional<std::string> awsDevice;
-  std::optional<bool> jumboFrameCapable;
-  std::optional<std::string> awsDeviceV2;
-  std::optional<std::string> awsLogicalDeviceId;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::HasLogicalRedundancy>> hasLogicalRedundancy;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::string> providerName;
-  std::optional<bool> macSecCapable;
-  std::optional<std::string> portEncryptionStatus;
-  std::optional<std::string> encryptionMode;
-  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys;
-  std::optional<bool> partnerInterconnectMacSecCapable;
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> connectionId{};
+  std::optional<std::string> connectionName{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::ConnectionState>> connectionState{};
+  std::optional<std::string> region{};
+  std::optional<std::string> location{};
+  std::optional<std::string> bandwidth{};
+  std::optional<std::int32_t> vlan{};
+  std::optional<std::string> partnerName{};
+  std::optional<awsjson::timestamp> loaIssueTime{};
+  std::optional<std::string> lagId{};
+  std::optional<std::string> awsDevice{};
+  std::optional<bool> jumboFrameCapable{};
+  std::optional<std::string> awsDeviceV2{};
+  std::optional<std::string> awsLogicalDeviceId{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::HasLogicalRedundancy>> hasLogicalRedundancy{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::string> providerName{};
+  std::optional<bool> macSecCapable{};
+  std::optional<std::string> portEncryptionStatus{};
+  std::optional<std::string> encryptionMode{};
+  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys{};
+  std::optional<bool> partnerInterconnectMacSecCapable{};
 
   friend bool operator==(AllocateConnectionOnInterconnectResponse const&,
                          AllocateConnectionOnInterconnectResponse const&) = default;

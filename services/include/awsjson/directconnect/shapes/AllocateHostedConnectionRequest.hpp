@@ -16,12 +16,12 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocateHostedConnectionRequest {
-  std::string connectionId;
-  std::string ownerAccount;
-  std::string bandwidth;
-  std::string connectionName;
-  std::int32_t vlan;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
+  std::string connectionId{};
+  std::string ownerAccount{};
+  std::string bandwidth{};
+  std::string connectionName{};
+  std::int32_t vlan{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
 
   friend bool operator==(AllocateHostedConnectionRequest const&,
                          AllocateHostedConnectionRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocatePrivateVirtualInterfaceRequest {
-  std::string connectionId;
-  std::string ownerAccount;
-  ::awsjson::directconnect::NewPrivateVirtualInterfaceAllocation newPrivateVirtualInterfaceAllocation;
+  std::string connectionId{};
+  std::string ownerAccount{};
+  ::awsjson::directconnect::NewPrivateVirtualInterfaceAllocation newPrivateVirtualInterfaceAllocation{};
 
   friend bool operator==(AllocatePrivateVirtualInterfaceRequest const&,
                          AllocatePrivateVirtualInterfaceRequest const&) = default;

@@ -20,33 +20,33 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocatePrivateVirtualInterfaceResponse {
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::string> location;
-  std::optional<std::string> connectionId;
-  std::optional<std::string> virtualInterfaceType;
-  std::optional<std::string> virtualInterfaceName;
-  std::optional<std::int32_t> vlan;
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::int64_t> amazonSideAsn;
-  std::optional<std::string> authKey;
-  std::optional<std::string> amazonAddress;
-  std::optional<std::string> customerAddress;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::VirtualInterfaceState>> virtualInterfaceState;
-  std::optional<std::string> customerRouterConfig;
-  std::optional<std::int32_t> mtu;
-  std::optional<bool> jumboFrameCapable;
-  std::optional<std::string> virtualGatewayId;
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> routeFilterPrefixes;
-  std::optional<std::vector<::awsjson::directconnect::BGPPeer>> bgpPeers;
-  std::optional<std::string> region;
-  std::optional<std::string> awsDeviceV2;
-  std::optional<std::string> awsLogicalDeviceId;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<bool> siteLinkEnabled;
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::string> location{};
+  std::optional<std::string> connectionId{};
+  std::optional<std::string> virtualInterfaceType{};
+  std::optional<std::string> virtualInterfaceName{};
+  std::optional<std::int32_t> vlan{};
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::int64_t> amazonSideAsn{};
+  std::optional<std::string> authKey{};
+  std::optional<std::string> amazonAddress{};
+  std::optional<std::string> customerAddress{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::VirtualInterfaceState>> virtualInterfaceState{};
+  std::optional<std::string> customerRouterConfig{};
+  std::optional<std::int32_t> mtu{};
+  std::optional<bool> jumboFrameCapable{};
+  std::optional<std::string> virtualGatewayId{};
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> routeFilterPrefixes{};
+  std::optional<std::vector<::awsjson::directconnect::BGPPeer>> bgpPeers{};
+  std::optional<std::string> region{};
+  std::optional<std::string> awsDeviceV2{};
+  std::optional<std::string> awsLogicalDeviceId{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<bool> siteLinkEnabled{};
 
   friend bool operator==(AllocatePrivateVirtualInterfaceResponse const&,
                          AllocatePrivateVirtualInterfaceResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocatePublicVirtualInterfaceRequest {
-  std::string connectionId;
-  std::string ownerAccount;
-  ::awsjson::directconnect::NewPublicVirtualInterfaceAllocation newPublicVirtualInterfaceAllocation;
+  std::string connectionId{};
+  std::string ownerAccount{};
+  ::awsjson::directconnect::NewPublicVirtualInterfaceAllocation newPublicVirtualInterfaceAllocation{};
 
   friend bool operator==(AllocatePublicVirtualInterfaceRequest const&,
                          AllocatePublicVirtualInterfaceRequest const&) = default;

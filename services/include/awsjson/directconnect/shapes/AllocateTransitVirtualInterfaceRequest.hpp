@@ -14,9 +14,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocateTransitVirtualInterfaceRequest {
-  std::string connectionId;
-  std::string ownerAccount;
-  ::awsjson::directconnect::NewTransitVirtualInterfaceAllocation newTransitVirtualInterfaceAllocation;
+  std::string connectionId{};
+  std::string ownerAccount{};
+  ::awsjson::directconnect::NewTransitVirtualInterfaceAllocation newTransitVirtualInterfaceAllocation{};
 
   friend bool operator==(AllocateTransitVirtualInterfaceRequest const&,
                          AllocateTransitVirtualInterfaceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllocateTransitVirtualInterfaceResponse {
-  std::optional<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse> virtualInterface;
+  std::optional<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse> virtualInterface{};
 
   friend bool operator==(AllocateTransitVirtualInterfaceResponse const&,
                          AllocateTransitVirtualInterfaceResponse const&) = default;

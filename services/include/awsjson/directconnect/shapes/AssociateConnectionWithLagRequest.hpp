@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateConnectionWithLagRequest {
-  std::string connectionId;
-  std::string lagId;
+  std::string connectionId{};
+  std::string lagId{};
 
   friend bool operator==(AssociateConnectionWithLagRequest const&,
                          AssociateConnectionWithLagRequest const&) = default;

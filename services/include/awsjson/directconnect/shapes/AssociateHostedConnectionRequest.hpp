@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateHostedConnectionRequest {
-  std::string connectionId;
-  std::string parentConnectionId;
+  std::string connectionId{};
+  std::string parentConnectionId{};
 
   friend bool operator==(AssociateHostedConnectionRequest const&,
                          AssociateHostedConnectionRequest const&) = default;

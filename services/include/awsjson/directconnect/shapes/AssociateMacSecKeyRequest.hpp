@@ -12,10 +12,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateMacSecKeyRequest {
-  std::string connectionId;
-  std::optional<std::string> secretARN;
-  std::optional<std::string> ckn;
-  std::optional<std::string> cak;
+  std::string connectionId{};
+  std::optional<std::string> secretARN{};
+  std::optional<std::string> ckn{};
+  std::optional<std::string> cak{};
 
   friend bool operator==(AssociateMacSecKeyRequest const&,
                          AssociateMacSecKeyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateVirtualInterfaceRequest {
-  std::string virtualInterfaceId;
-  std::string connectionId;
+  std::string virtualInterfaceId{};
+  std::string connectionId{};
 
   friend bool operator==(AssociateVirtualInterfaceRequest const&,
                          AssociateVirtualInterfaceRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatedCoreNetwork {
-  std::optional<std::string> id;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> attachmentId;
+  std::optional<std::string> id{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> attachmentId{};
 
   friend bool operator==(AssociatedCoreNetwork const&, AssociatedCoreNetwork const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatedGateway {
-  std::optional<std::string> id;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::GatewayType>> type;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> region;
+  std::optional<std::string> id{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::GatewayType>> type{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> region{};
 
   friend bool operator==(AssociatedGateway const&, AssociatedGateway const&) = default;
 };

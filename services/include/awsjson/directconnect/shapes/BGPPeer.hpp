@@ -17,17 +17,17 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BGPPeer {
-  std::optional<std::string> bgpPeerId;
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::string> authKey;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily;
-  std::optional<std::string> amazonAddress;
-  std::optional<std::string> customerAddress;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::BGPPeerState>> bgpPeerState;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::BGPStatus>> bgpStatus;
-  std::optional<std::string> awsDeviceV2;
-  std::optional<std::string> awsLogicalDeviceId;
+  std::optional<std::string> bgpPeerId{};
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::string> authKey{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily{};
+  std::optional<std::string> amazonAddress{};
+  std::optional<std::string> customerAddress{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::BGPPeerState>> bgpPeerState{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::BGPStatus>> bgpStatus{};
+  std::optional<std::string> awsDeviceV2{};
+  std::optional<std::string> awsLogicalDeviceId{};
 
   friend bool operator==(BGPPeer const&, BGPPeer const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmConnectionRequest {
-  std::string connectionId;
+  std::string connectionId{};
 
   friend bool operator==(ConfirmConnectionRequest const&,
                          ConfirmConnectionRequest const&) = default;

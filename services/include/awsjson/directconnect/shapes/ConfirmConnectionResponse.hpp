@@ -14,7 +14,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmConnectionResponse {
-  std::optional<awsjson::open_enum<::awsjson::directconnect::ConnectionState>> connectionState;
+  std::optional<awsjson::open_enum<::awsjson::directconnect::ConnectionState>> connectionState{};
 
   friend bool operator==(ConfirmConnectionResponse const&,
                          ConfirmConnectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmCustomerAgreementRequest {
-  std::optional<std::string> agreementName;
+  std::optional<std::string> agreementName{};
 
   friend bool operator==(ConfirmCustomerAgreementRequest const&,
                          ConfirmCustomerAgreementRequest const&) = default;

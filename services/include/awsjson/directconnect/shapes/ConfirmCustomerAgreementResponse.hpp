@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmCustomerAgreementResponse {
-  std::optional<std::string> status;
+  std::optional<std::string> status{};
 
   friend bool operator==(ConfirmCustomerAgreementResponse const&,
                          ConfirmCustomerAgreementResponse const&) = default;

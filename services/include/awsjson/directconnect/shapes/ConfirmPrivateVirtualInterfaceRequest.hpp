@@ -12,9 +12,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmPrivateVirtualInterfaceRequest {
-  std::string virtualInterfaceId;
-  std::optional<std::string> virtualGatewayId;
-  std::optional<std::string> directConnectGatewayId;
+  std::string virtualInterfaceId{};
+  std::optional<std::string> virtualGatewayId{};
+  std::optional<std::string> directConnectGatewayId{};
 
   friend bool operator==(ConfirmPrivateVirtualInterfaceRequest const&,
                          ConfirmPrivateVirtualInterfaceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmPublicVirtualInterfaceRequest {
-  std::string virtualInterfaceId;
+  std::string virtualInterfaceId{};
 
   friend bool operator==(ConfirmPublicVirtualInterfaceRequest const&,
                          ConfirmPublicVirtualInterfaceRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmPublicVirtualInterfaceResponse {
-  std::optional<awsjson::open_enum<::awsjson::directconnect::VirtualInterfaceState>> virtualInterfaceState;
+  std::optional<awsjson::open_enum<::awsjson::directconnect::VirtualInterfaceState>> virtualInterfaceState{};
 
   friend bool operator==(ConfirmPublicVirtualInterfaceResponse const&,
                          ConfirmPublicVirtualInterfaceResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfirmTransitVirtualInterfaceRequest {
-  std::string virtualInterfaceId;
-  std::string directConnectGatewayId;
+  std::string virtualInterfaceId{};
+  std::string directConnectGatewayId{};
 
   friend bool operator==(ConfirmTransitVirtualInterfaceRequest const&,
                          ConfirmTransitVirtualInterfaceRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBGPPeerRequest {
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<::awsjson::directconnect::NewBGPPeer> newBGPPeer;
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<::awsjson::directconnect::NewBGPPeer> newBGPPeer{};
 
   friend bool operator==(CreateBGPPeerRequest const&, CreateBGPPeerRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBGPPeerResponse {
-  std::optional<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse> virtualInterface;
+  std::optional<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse> virtualInterface{};
 
   friend bool operator==(CreateBGPPeerResponse const&, CreateBGPPeerResponse const&) = default;
 };

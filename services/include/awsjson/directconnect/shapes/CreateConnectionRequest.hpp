@@ -15,13 +15,13 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionRequest {
-  std::string location;
-  std::string bandwidth;
-  std::string connectionName;
-  std::optional<std::string> lagId;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::string> providerName;
-  std::optional<bool> requestMACSec;
+  std::string location{};
+  std::string bandwidth{};
+  std::string connectionName{};
+  std::optional<std::string> lagId{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::string> providerName{};
+  std::optional<bool> requestMACSec{};
 
   friend bool operator==(CreateConnectionRequest const&, CreateConnectionRequest const&) = default;
 };

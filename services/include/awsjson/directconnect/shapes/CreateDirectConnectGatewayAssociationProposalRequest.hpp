@@ -15,11 +15,11 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDirectConnectGatewayAssociationProposalRequest {
-  std::string directConnectGatewayId;
-  std::string directConnectGatewayOwnerAccount;
-  std::string gatewayId;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> addAllowedPrefixesToDirectConnectGateway;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> removeAllowedPrefixesToDirectConnectGateway;
+  std::string directConnectGatewayId{};
+  std::string directConnectGatewayOwnerAccount{};
+  std::string gatewayId{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> addAllowedPrefixesToDirectConnectGateway{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> removeAllowedPrefixesToDirectConnectGateway{};
 
   friend bool operator==(CreateDirectConnectGatewayAssociationProposalRequest const&,
                          CreateDirectConnectGatewayAssociationProposalRequest const&) = default;

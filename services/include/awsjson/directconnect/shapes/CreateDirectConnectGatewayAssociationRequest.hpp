@@ -15,10 +15,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDirectConnectGatewayAssociationRequest {
-  std::string directConnectGatewayId;
-  std::optional<std::string> gatewayId;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> addAllowedPrefixesToDirectConnectGateway;
-  std::optional<std::string> virtualGatewayId;
+  std::string directConnectGatewayId{};
+  std::optional<std::string> gatewayId{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> addAllowedPrefixesToDirectConnectGateway{};
+  std::optional<std::string> virtualGatewayId{};
 
   friend bool operator==(CreateDirectConnectGatewayAssociationRequest const&,
                          CreateDirectConnectGatewayAssociationRequest const&) = default;

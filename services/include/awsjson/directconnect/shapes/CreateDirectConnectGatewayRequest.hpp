@@ -16,9 +16,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDirectConnectGatewayRequest {
-  std::string directConnectGatewayName;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::int64_t> amazonSideAsn;
+  std::string directConnectGatewayName{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::int64_t> amazonSideAsn{};
 
   friend bool operator==(CreateDirectConnectGatewayRequest const&,
                          CreateDirectConnectGatewayRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDirectConnectGatewayResponse {
-  std::optional<::awsjson::directconnect::DirectConnectGateway> directConnectGateway;
+  std::optional<::awsjson::directconnect::DirectConnectGateway> directConnectGateway{};
 
   friend bool operator==(CreateDirectConnectGatewayResponse const&,
                          CreateDirectConnectGatewayResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInterconnectRequest {
-  std::string interconnectName;
-  std::string bandwidth;
-  std::string location;
-  std::optional<std::string> lagId;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::string> providerName;
-  std::optional<bool> requestMACSec;
+  std::string interconnectName{};
+  std::string bandwidth{};
+  std::string location{};
+  std::optional<std::string> lagId{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::string> providerName{};
+  std::optional<bool> requestMACSec{};
 
   friend bool operator==(CreateInterconnectRequest const&,
                          CreateInterconnectRequest const&) = default;

@@ -18,25 +18,25 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInterconnectResponse {
-  std::optional<std::string> interconnectId;
-  std::optional<std::string> interconnectName;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::InterconnectState>> interconnectState;
-  std::optional<std::string> region;
-  std::optional<std::string> location;
-  std::optional<std::string> bandwidth;
-  std::optional<awsjson::timestamp> loaIssueTime;
-  std::optional<std::string> lagId;
-  std::optional<std::string> awsDevice;
-  std::optional<bool> jumboFrameCapable;
-  std::optional<std::string> awsDeviceV2;
-  std::optional<std::string> awsLogicalDeviceId;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::HasLogicalRedundancy>> hasLogicalRedundancy;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::string> providerName;
-  std::optional<bool> macSecCapable;
-  std::optional<std::string> portEncryptionStatus;
-  std::optional<std::string> encryptionMode;
-  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys;
+  std::optional<std::string> interconnectId{};
+  std::optional<std::string> interconnectName{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::InterconnectState>> interconnectState{};
+  std::optional<std::string> region{};
+  std::optional<std::string> location{};
+  std::optional<std::string> bandwidth{};
+  std::optional<awsjson::timestamp> loaIssueTime{};
+  std::optional<std::string> lagId{};
+  std::optional<std::string> awsDevice{};
+  std::optional<bool> jumboFrameCapable{};
+  std::optional<std::string> awsDeviceV2{};
+  std::optional<std::string> awsLogicalDeviceId{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::HasLogicalRedundancy>> hasLogicalRedundancy{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::string> providerName{};
+  std::optional<bool> macSecCapable{};
+  std::optional<std::string> portEncryptionStatus{};
+  std::optional<std::string> encryptionMode{};
+  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys{};
 
   friend bool operator==(CreateInterconnectResponse const&,
                          CreateInterconnectResponse const&) = default;

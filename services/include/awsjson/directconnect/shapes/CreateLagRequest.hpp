@@ -16,15 +16,15 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLagRequest {
-  std::int32_t numberOfConnections;
-  std::string location;
-  std::string connectionsBandwidth;
-  std::string lagName;
-  std::optional<std::string> connectionId;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> childConnectionTags;
-  std::optional<std::string> providerName;
-  std::optional<bool> requestMACSec;
+  std::int32_t numberOfConnections{};
+  std::string location{};
+  std::string connectionsBandwidth{};
+  std::string lagName{};
+  std::optional<std::string> connectionId{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> childConnectionTags{};
+  std::optional<std::string> providerName{};
+  std::optional<bool> requestMACSec{};
 
   friend bool operator==(CreateLagRequest const&, CreateLagRequest const&) = default;
 };

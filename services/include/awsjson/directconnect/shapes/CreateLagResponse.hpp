@@ -20,27 +20,27 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLagResponse {
-  std::optional<std::string> connectionsBandwidth;
-  std::optional<std::int32_t> numberOfConnections;
-  std::optional<std::string> lagId;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::string> lagName;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::LagState>> lagState;
-  std::optional<std::string> location;
-  std::optional<std::string> region;
-  std::optional<std::int32_t> minimumLinks;
-  std::optional<std::string> awsDevice;
-  std::optional<std::string> awsDeviceV2;
-  std::optional<std::string> awsLogicalDeviceId;
-  std::optional<std::vector<::awsjson::directconnect::AllocateConnectionOnInterconnectResponse>> connections;
-  std::optional<bool> allowsHostedConnections;
-  std::optional<bool> jumboFrameCapable;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::HasLogicalRedundancy>> hasLogicalRedundancy;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<std::string> providerName;
-  std::optional<bool> macSecCapable;
-  std::optional<std::string> encryptionMode;
-  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys;
+  std::optional<std::string> connectionsBandwidth{};
+  std::optional<std::int32_t> numberOfConnections{};
+  std::optional<std::string> lagId{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::string> lagName{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::LagState>> lagState{};
+  std::optional<std::string> location{};
+  std::optional<std::string> region{};
+  std::optional<std::int32_t> minimumLinks{};
+  std::optional<std::string> awsDevice{};
+  std::optional<std::string> awsDeviceV2{};
+  std::optional<std::string> awsLogicalDeviceId{};
+  std::optional<std::vector<::awsjson::directconnect::AllocateConnectionOnInterconnectResponse>> connections{};
+  std::optional<bool> allowsHostedConnections{};
+  std::optional<bool> jumboFrameCapable{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::HasLogicalRedundancy>> hasLogicalRedundancy{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<std::string> providerName{};
+  std::optional<bool> macSecCapable{};
+  std::optional<std::string> encryptionMode{};
+  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys{};
 
   friend bool operator==(CreateLagResponse const&, CreateLagResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePrivateVirtualInterfaceRequest {
-  std::string connectionId;
-  ::awsjson::directconnect::NewPrivateVirtualInterface newPrivateVirtualInterface;
+  std::string connectionId{};
+  ::awsjson::directconnect::NewPrivateVirtualInterface newPrivateVirtualInterface{};
 
   friend bool operator==(CreatePrivateVirtualInterfaceRequest const&,
                          CreatePrivateVirtualInterfaceRequest const&) = default;

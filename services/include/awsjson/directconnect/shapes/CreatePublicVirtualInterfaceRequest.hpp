@@ -14,8 +14,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePublicVirtualInterfaceRequest {
-  std::string connectionId;
-  ::awsjson::directconnect::NewPublicVirtualInterface newPublicVirtualInterface;
+  std::string connectionId{};
+  ::awsjson::directconnect::NewPublicVirtualInterface newPublicVirtualInterface{};
 
   friend bool operator==(CreatePublicVirtualInterfaceRequest const&,
                          CreatePublicVirtualInterfaceRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTransitVirtualInterfaceRequest {
-  std::string connectionId;
-  ::awsjson::directconnect::NewTransitVirtualInterface newTransitVirtualInterface;
+  std::string connectionId{};
+  ::awsjson::directconnect::NewTransitVirtualInterface newTransitVirtualInterface{};
 
   friend bool operator==(CreateTransitVirtualInterfaceRequest const&,
                          CreateTransitVirtualInterfaceRequest const&) = default;

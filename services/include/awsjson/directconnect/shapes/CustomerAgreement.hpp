@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerAgreement {
-  std::optional<std::string> agreementName;
-  std::optional<std::string> status;
+  std::optional<std::string> agreementName{};
+  std::optional<std::string> status{};
 
   friend bool operator==(CustomerAgreement const&, CustomerAgreement const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBGPPeerRequest {
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::string> customerAddress;
-  std::optional<std::string> bgpPeerId;
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::string> customerAddress{};
+  std::optional<std::string> bgpPeerId{};
 
   friend bool operator==(DeleteBGPPeerRequest const&, DeleteBGPPeerRequest const&) = default;
 };

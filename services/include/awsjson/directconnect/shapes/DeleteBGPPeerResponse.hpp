@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBGPPeerResponse {
-  std::optional<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse> virtualInterface;
+  std::optional<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse> virtualInterface{};
 
   friend bool operator==(DeleteBGPPeerResponse const&, DeleteBGPPeerResponse const&) = default;
 };

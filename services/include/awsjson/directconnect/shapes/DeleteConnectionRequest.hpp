@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionRequest {
-  std::string connectionId;
+  std::string connectionId{};
 
   friend bool operator==(DeleteConnectionRequest const&, DeleteConnectionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectConnectGatewayAssociationProposalRequest {
-  std::string proposalId;
+  std::string proposalId{};
 
   friend bool operator==(DeleteDirectConnectGatewayAssociationProposalRequest const&,
                          DeleteDirectConnectGatewayAssociationProposalRequest const&) = default;

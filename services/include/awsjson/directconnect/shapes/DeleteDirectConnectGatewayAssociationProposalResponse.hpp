@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectConnectGatewayAssociationProposalResponse {
-  std::optional<::awsjson::directconnect::DirectConnectGatewayAssociationProposal> directConnectGatewayAssociationProposal;
+  std::optional<::awsjson::directconnect::DirectConnectGatewayAssociationProposal> directConnectGatewayAssociationProposal{};
 
   friend bool operator==(DeleteDirectConnectGatewayAssociationProposalResponse const&,
                          DeleteDirectConnectGatewayAssociationProposalResponse const&) = default;

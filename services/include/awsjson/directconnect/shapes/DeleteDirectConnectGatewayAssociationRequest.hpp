@@ -12,9 +12,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectConnectGatewayAssociationRequest {
-  std::optional<std::string> associationId;
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> virtualGatewayId;
+  std::optional<std::string> associationId{};
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> virtualGatewayId{};
 
   friend bool operator==(DeleteDirectConnectGatewayAssociationRequest const&,
                          DeleteDirectConnectGatewayAssociationRequest const&) = default;

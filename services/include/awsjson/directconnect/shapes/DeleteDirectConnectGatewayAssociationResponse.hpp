@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectConnectGatewayAssociationResponse {
-  std::optional<::awsjson::directconnect::DirectConnectGatewayAssociation> directConnectGatewayAssociation;
+  std::optional<::awsjson::directconnect::DirectConnectGatewayAssociation> directConnectGatewayAssociation{};
 
   friend bool operator==(DeleteDirectConnectGatewayAssociationResponse const&,
                          DeleteDirectConnectGatewayAssociationResponse const&) = default;

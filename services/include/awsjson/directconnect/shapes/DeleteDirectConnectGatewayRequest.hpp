@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectConnectGatewayRequest {
-  std::string directConnectGatewayId;
+  std::string directConnectGatewayId{};
 
   friend bool operator==(DeleteDirectConnectGatewayRequest const&,
                          DeleteDirectConnectGatewayRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectConnectGatewayResponse {
-  std::optional<::awsjson::directconnect::DirectConnectGateway> directConnectGateway;
+  std::optional<::awsjson::directconnect::DirectConnectGateway> directConnectGateway{};
 
   friend bool operator==(DeleteDirectConnectGatewayResponse const&,
                          DeleteDirectConnectGatewayResponse const&) = default;

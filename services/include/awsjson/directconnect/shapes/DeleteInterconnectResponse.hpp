@@ -14,7 +14,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInterconnectResponse {
-  std::optional<awsjson::open_enum<::awsjson::directconnect::InterconnectState>> interconnectState;
+  std::optional<awsjson::open_enum<::awsjson::directconnect::InterconnectState>> interconnectState{};
 
   friend bool operator==(DeleteInterconnectResponse const&,
                          DeleteInterconnectResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLagRequest {
-  std::string lagId;
+  std::string lagId{};
 
   friend bool operator==(DeleteLagRequest const&, DeleteLagRequest const&) = default;
 };

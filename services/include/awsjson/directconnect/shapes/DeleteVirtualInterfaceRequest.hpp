@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVirtualInterfaceRequest {
-  std::string virtualInterfaceId;
+  std::string virtualInterfaceId{};
 
   friend bool operator==(DeleteVirtualInterfaceRequest const&,
                          DeleteVirtualInterfaceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionLoaResponse {
-  std::optional<::awsjson::directconnect::DescribeLoaResponse> loa;
+  std::optional<::awsjson::directconnect::DescribeLoaResponse> loa{};
 
   friend bool operator==(DescribeConnectionLoaResponse const&,
                          DescribeConnectionLoaResponse const&) = default;

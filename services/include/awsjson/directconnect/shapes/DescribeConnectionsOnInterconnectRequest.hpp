@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionsOnInterconnectRequest {
-  std::string interconnectId;
+  std::string interconnectId{};
 
   friend bool operator==(DescribeConnectionsOnInterconnectRequest const&,
                          DescribeConnectionsOnInterconnectRequest const&) = default;

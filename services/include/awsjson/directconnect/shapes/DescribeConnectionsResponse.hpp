@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionsResponse {
-  std::optional<std::vector<::awsjson::directconnect::AllocateConnectionOnInterconnectResponse>> connections;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::AllocateConnectionOnInterconnectResponse>> connections{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeConnectionsResponse const&,
                          DescribeConnectionsResponse const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomerMetadataResponse {
-  std::optional<std::vector<::awsjson::directconnect::CustomerAgreement>> agreements;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::NniPartnerType>> nniPartnerType;
+  std::optional<std::vector<::awsjson::directconnect::CustomerAgreement>> agreements{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::NniPartnerType>> nniPartnerType{};
 
   friend bool operator==(DescribeCustomerMetadataResponse const&,
                          DescribeCustomerMetadataResponse const&) = default;

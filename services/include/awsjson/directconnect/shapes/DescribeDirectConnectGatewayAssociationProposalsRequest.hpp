@@ -13,11 +13,11 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewayAssociationProposalsRequest {
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> proposalId;
-  std::optional<std::string> associatedGatewayId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> proposalId{};
+  std::optional<std::string> associatedGatewayId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDirectConnectGatewayAssociationProposalsRequest const&,
                          DescribeDirectConnectGatewayAssociationProposalsRequest const&) = default;

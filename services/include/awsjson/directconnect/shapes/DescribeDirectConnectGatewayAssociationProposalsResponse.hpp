@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewayAssociationProposalsResponse {
-  std::optional<std::vector<::awsjson::directconnect::DirectConnectGatewayAssociationProposal>> directConnectGatewayAssociationProposals;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::DirectConnectGatewayAssociationProposal>> directConnectGatewayAssociationProposals{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDirectConnectGatewayAssociationProposalsResponse const&,
                          DescribeDirectConnectGatewayAssociationProposalsResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewayAssociationsRequest {
-  std::optional<std::string> associationId;
-  std::optional<std::string> associatedGatewayId;
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> virtualGatewayId;
+  std::optional<std::string> associationId{};
+  std::optional<std::string> associatedGatewayId{};
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> virtualGatewayId{};
 
   friend bool operator==(DescribeDirectConnectGatewayAssociationsRequest const&,
                          DescribeDirectConnectGatewayAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewayAssociationsResponse {
-  std::optional<std::vector<::awsjson::directconnect::DirectConnectGatewayAssociation>> directConnectGatewayAssociations;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::DirectConnectGatewayAssociation>> directConnectGatewayAssociations{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDirectConnectGatewayAssociationsResponse const&,
                          DescribeDirectConnectGatewayAssociationsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewayAttachmentsRequest {
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDirectConnectGatewayAttachmentsRequest const&,
                          DescribeDirectConnectGatewayAttachmentsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewayAttachmentsResponse {
-  std::optional<std::vector<::awsjson::directconnect::DirectConnectGatewayAttachment>> directConnectGatewayAttachments;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::DirectConnectGatewayAttachment>> directConnectGatewayAttachments{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDirectConnectGatewayAttachmentsResponse const&,
                          DescribeDirectConnectGatewayAttachmentsResponse const&) = default;

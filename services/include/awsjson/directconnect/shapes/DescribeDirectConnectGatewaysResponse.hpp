@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectConnectGatewaysResponse {
-  std::optional<std::vector<::awsjson::directconnect::DirectConnectGateway>> directConnectGateways;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::DirectConnectGateway>> directConnectGateways{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDirectConnectGatewaysResponse const&,
                          DescribeDirectConnectGatewaysResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHostedConnectionsRequest {
-  std::string connectionId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string connectionId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeHostedConnectionsRequest const&,
                          DescribeHostedConnectionsRequest const&) = default;

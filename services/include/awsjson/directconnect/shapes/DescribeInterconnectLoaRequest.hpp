@@ -14,9 +14,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInterconnectLoaRequest {
-  std::string interconnectId;
-  std::optional<std::string> providerName;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::LoaContentType>> loaContentType;
+  std::string interconnectId{};
+  std::optional<std::string> providerName{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::LoaContentType>> loaContentType{};
 
   friend bool operator==(DescribeInterconnectLoaRequest const&,
                          DescribeInterconnectLoaRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInterconnectLoaResponse {
-  std::optional<::awsjson::directconnect::DescribeLoaResponse> loa;
+  std::optional<::awsjson::directconnect::DescribeLoaResponse> loa{};
 
   friend bool operator==(DescribeInterconnectLoaResponse const&,
                          DescribeInterconnectLoaResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInterconnectsResponse {
-  std::optional<std::vector<::awsjson::directconnect::CreateInterconnectResponse>> interconnects;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::CreateInterconnectResponse>> interconnects{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeInterconnectsResponse const&,
                          DescribeInterconnectsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLagsRequest {
-  std::optional<std::string> lagId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> lagId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeLagsRequest const&, DescribeLagsRequest const&) = default;
 };

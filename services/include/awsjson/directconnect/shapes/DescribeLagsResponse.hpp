@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLagsResponse {
-  std::optional<std::vector<::awsjson::directconnect::CreateLagResponse>> lags;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::CreateLagResponse>> lags{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeLagsResponse const&, DescribeLagsResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLoaRequest {
-  std::string connectionId;
-  std::optional<std::string> providerName;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::LoaContentType>> loaContentType;
+  std::string connectionId{};
+  std::optional<std::string> providerName{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::LoaContentType>> loaContentType{};
 
   friend bool operator==(DescribeLoaRequest const&, DescribeLoaRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLoaResponse {
-  std::optional<awsjson::blob> loaContent;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::LoaContentType>> loaContentType;
+  std::optional<awsjson::blob> loaContent{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::LoaContentType>> loaContentType{};
 
   friend bool operator==(DescribeLoaResponse const&, DescribeLoaResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLocationsResponse {
-  std::optional<std::vector<::awsjson::directconnect::Location>> locations;
+  std::optional<std::vector<::awsjson::directconnect::Location>> locations{};
 
   friend bool operator==(DescribeLocationsResponse const&,
                          DescribeLocationsResponse const&) = default;

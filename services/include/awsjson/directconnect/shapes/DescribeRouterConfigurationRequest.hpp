@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRouterConfigurationRequest {
-  std::string virtualInterfaceId;
-  std::optional<std::string> routerTypeIdentifier;
+  std::string virtualInterfaceId{};
+  std::optional<std::string> routerTypeIdentifier{};
 
   friend bool operator==(DescribeRouterConfigurationRequest const&,
                          DescribeRouterConfigurationRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRouterConfigurationResponse {
-  std::optional<std::string> customerRouterConfig;
-  std::optional<::awsjson::directconnect::RouterType> router;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::string> virtualInterfaceName;
+  std::optional<std::string> customerRouterConfig{};
+  std::optional<::awsjson::directconnect::RouterType> router{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::string> virtualInterfaceName{};
 
   friend bool operator==(DescribeRouterConfigurationResponse const&,
                          DescribeRouterConfigurationResponse const&) = default;

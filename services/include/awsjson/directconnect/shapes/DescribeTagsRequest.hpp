@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsRequest {
-  std::vector<std::string> resourceArns;
+  std::vector<std::string> resourceArns{};
 
   friend bool operator==(DescribeTagsRequest const&, DescribeTagsRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsResponse {
-  std::optional<std::vector<::awsjson::directconnect::ResourceTag>> resourceTags;
+  std::optional<std::vector<::awsjson::directconnect::ResourceTag>> resourceTags{};
 
   friend bool operator==(DescribeTagsResponse const&, DescribeTagsResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVirtualGatewaysResponse {
-  std::optional<std::vector<::awsjson::directconnect::VirtualGateway>> virtualGateways;
+  std::optional<std::vector<::awsjson::directconnect::VirtualGateway>> virtualGateways{};
 
   friend bool operator==(DescribeVirtualGatewaysResponse const&,
                          DescribeVirtualGatewaysResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVirtualInterfacesRequest {
-  std::optional<std::string> connectionId;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> connectionId{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeVirtualInterfacesRequest const&,
                          DescribeVirtualInterfacesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVirtualInterfacesResponse {
-  std::optional<std::vector<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse>> virtualInterfaces;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::AllocatePrivateVirtualInterfaceResponse>> virtualInterfaces{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeVirtualInterfacesResponse const&,
                          DescribeVirtualInterfacesResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectConnectGateway {
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> directConnectGatewayName;
-  std::optional<std::int64_t> amazonSideAsn;
-  std::optional<std::string> ownerAccount;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayState>> directConnectGatewayState;
-  std::optional<std::string> stateChangeError;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> directConnectGatewayName{};
+  std::optional<std::int64_t> amazonSideAsn{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayState>> directConnectGatewayState{};
+  std::optional<std::string> stateChangeError{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
 
   friend bool operator==(DirectConnectGateway const&, DirectConnectGateway const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectConnectGatewayAssociation {
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> directConnectGatewayOwnerAccount;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAssociationState>> associationState;
-  std::optional<std::string> stateChangeError;
-  std::optional<::awsjson::directconnect::AssociatedGateway> associatedGateway;
-  std::optional<std::string> associationId;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> allowedPrefixesToDirectConnectGateway;
-  std::optional<::awsjson::directconnect::AssociatedCoreNetwork> associatedCoreNetwork;
-  std::optional<std::string> virtualGatewayId;
-  std::optional<std::string> virtualGatewayRegion;
-  std::optional<std::string> virtualGatewayOwnerAccount;
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> directConnectGatewayOwnerAccount{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAssociationState>> associationState{};
+  std::optional<std::string> stateChangeError{};
+  std::optional<::awsjson::directconnect::AssociatedGateway> associatedGateway{};
+  std::optional<std::string> associationId{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> allowedPrefixesToDirectConnectGateway{};
+  std::optional<::awsjson::directconnect::AssociatedCoreNetwork> associatedCoreNetwork{};
+  std::optional<std::string> virtualGatewayId{};
+  std::optional<std::string> virtualGatewayRegion{};
+  std::optional<std::string> virtualGatewayOwnerAccount{};
 
   friend bool operator==(DirectConnectGatewayAssociation const&,
                          DirectConnectGatewayAssociation const&) = default;

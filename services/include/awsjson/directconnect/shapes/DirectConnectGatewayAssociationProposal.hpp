@@ -17,13 +17,13 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectConnectGatewayAssociationProposal {
-  std::optional<std::string> proposalId;
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> directConnectGatewayOwnerAccount;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAssociationProposalState>> proposalState;
-  std::optional<::awsjson::directconnect::AssociatedGateway> associatedGateway;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> existingAllowedPrefixesToDirectConnectGateway;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> requestedAllowedPrefixesToDirectConnectGateway;
+  std::optional<std::string> proposalId{};
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> directConnectGatewayOwnerAccount{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAssociationProposalState>> proposalState{};
+  std::optional<::awsjson::directconnect::AssociatedGateway> associatedGateway{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> existingAllowedPrefixesToDirectConnectGateway{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> requestedAllowedPrefixesToDirectConnectGateway{};
 
   friend bool operator==(DirectConnectGatewayAssociationProposal const&,
                          DirectConnectGatewayAssociationProposal const&) = default;

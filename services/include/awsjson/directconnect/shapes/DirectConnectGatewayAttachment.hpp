@@ -15,13 +15,13 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectConnectGatewayAttachment {
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::string> virtualInterfaceRegion;
-  std::optional<std::string> virtualInterfaceOwnerAccount;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAttachmentState>> attachmentState;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAttachmentType>> attachmentType;
-  std::optional<std::string> stateChangeError;
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::string> virtualInterfaceRegion{};
+  std::optional<std::string> virtualInterfaceOwnerAccount{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAttachmentState>> attachmentState{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::DirectConnectGatewayAttachmentType>> attachmentType{};
+  std::optional<std::string> stateChangeError{};
 
   friend bool operator==(DirectConnectGatewayAttachment const&,
                          DirectConnectGatewayAttachment const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectConnectServerException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(DirectConnectServerException const&,
                          DirectConnectServerException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateMacSecKeyRequest {
-  std::string connectionId;
-  std::string secretARN;
+  std::string connectionId{};
+  std::string secretARN{};
 
   friend bool operator==(DisassociateMacSecKeyRequest const&,
                          DisassociateMacSecKeyRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateMacSecKeyResponse {
-  std::optional<std::string> connectionId;
-  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys;
+  std::optional<std::string> connectionId{};
+  std::optional<std::vector<::awsjson::directconnect::MacSecKey>> macSecKeys{};
 
   friend bool operator==(DisassociateMacSecKeyResponse const&,
                          DisassociateMacSecKeyResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVirtualInterfaceTestHistoryRequest {
-  std::optional<std::string> testId;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::vector<std::string>> bgpPeers;
-  std::optional<std::string> status;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> testId{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::vector<std::string>> bgpPeers{};
+  std::optional<std::string> status{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListVirtualInterfaceTestHistoryRequest const&,
                          ListVirtualInterfaceTestHistoryRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVirtualInterfaceTestHistoryResponse {
-  std::optional<std::vector<::awsjson::directconnect::VirtualInterfaceTestHistory>> virtualInterfaceTestHistory;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::directconnect::VirtualInterfaceTestHistory>> virtualInterfaceTestHistory{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListVirtualInterfaceTestHistoryResponse const&,
                          ListVirtualInterfaceTestHistoryResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Location {
-  std::optional<std::string> locationCode;
-  std::optional<std::string> locationName;
-  std::optional<std::string> region;
-  std::optional<std::vector<std::string>> availablePortSpeeds;
-  std::optional<std::vector<std::string>> availableProviders;
-  std::optional<std::vector<std::string>> availableMacSecPortSpeeds;
+  std::optional<std::string> locationCode{};
+  std::optional<std::string> locationName{};
+  std::optional<std::string> region{};
+  std::optional<std::vector<std::string>> availablePortSpeeds{};
+  std::optional<std::vector<std::string>> availableProviders{};
+  std::optional<std::vector<std::string>> availableMacSecPortSpeeds{};
 
   friend bool operator==(Location const&, Location const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MacSecKey {
-  std::optional<std::string> secretARN;
-  std::optional<std::string> ckn;
-  std::optional<std::string> state;
-  std::optional<std::string> startOn;
+  std::optional<std::string> secretARN{};
+  std::optional<std::string> ckn{};
+  std::optional<std::string> state{};
+  std::optional<std::string> startOn{};
 
   friend bool operator==(MacSecKey const&, MacSecKey const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NewBGPPeer {
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::string> authKey;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily;
-  std::optional<std::string> amazonAddress;
-  std::optional<std::string> customerAddress;
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::string> authKey{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily{};
+  std::optional<std::string> amazonAddress{};
+  std::optional<std::string> customerAddress{};
 
   friend bool operator==(NewBGPPeer const&, NewBGPPeer const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NewPrivateVirtualInterfaceAllocation {
-  std::string virtualInterfaceName;
-  std::int32_t vlan;
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::int32_t> mtu;
-  std::optional<std::string> authKey;
-  std::optional<std::string> amazonAddress;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily;
-  std::optional<std::string> customerAddress;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
+  std::string virtualInterfaceName{};
+  std::int32_t vlan{};
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::int32_t> mtu{};
+  std::optional<std::string> authKey{};
+  std::optional<std::string> amazonAddress{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily{};
+  std::optional<std::string> customerAddress{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
 
   friend bool operator==(NewPrivateVirtualInterfaceAllocation const&,
                          NewPrivateVirtualInterfaceAllocation const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NewPublicVirtualInterfaceAllocation {
-  std::string virtualInterfaceName;
-  std::int32_t vlan;
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::string> authKey;
-  std::optional<std::string> amazonAddress;
-  std::optional<std::string> customerAddress;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> routeFilterPrefixes;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
+  std::string virtualInterfaceName{};
+  std::int32_t vlan{};
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::string> authKey{};
+  std::optional<std::string> amazonAddress{};
+  std::optional<std::string> customerAddress{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> routeFilterPrefixes{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
 
   friend bool operator==(NewPublicVirtualInterfaceAllocation const&,
                          NewPublicVirtualInterfaceAllocation const&) = default;

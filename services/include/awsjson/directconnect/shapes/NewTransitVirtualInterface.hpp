@@ -17,18 +17,18 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NewTransitVirtualInterface {
-  std::optional<std::string> virtualInterfaceName;
-  std::optional<std::int32_t> vlan;
-  std::optional<std::int32_t> asn;
-  std::optional<std::int64_t> asnLong;
-  std::optional<std::int32_t> mtu;
-  std::optional<std::string> authKey;
-  std::optional<std::string> amazonAddress;
-  std::optional<std::string> customerAddress;
-  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily;
-  std::optional<std::string> directConnectGatewayId;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
-  std::optional<bool> enableSiteLink;
+  std::optional<std::string> virtualInterfaceName{};
+  std::optional<std::int32_t> vlan{};
+  std::optional<std::int32_t> asn{};
+  std::optional<std::int64_t> asnLong{};
+  std::optional<std::int32_t> mtu{};
+  std::optional<std::string> authKey{};
+  std::optional<std::string> amazonAddress{};
+  std::optional<std::string> customerAddress{};
+  std::optional<awsjson::open_enum<::awsjson::directconnect::AddressFamily>> addressFamily{};
+  std::optional<std::string> directConnectGatewayId{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
+  std::optional<bool> enableSiteLink{};
 
   friend bool operator==(NewTransitVirtualInterface const&,
                          NewTransitVirtualInterface const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTag {
-  std::optional<std::string> resourceArn;
-  std::optional<std::vector<::awsjson::directconnect::Tag>> tags;
+  std::optional<std::string> resourceArn{};
+  std::optional<std::vector<::awsjson::directconnect::Tag>> tags{};
 
   friend bool operator==(ResourceTag const&, ResourceTag const&) = default;
 };

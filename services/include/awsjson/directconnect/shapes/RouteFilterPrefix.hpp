@@ -12,7 +12,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RouteFilterPrefix {
-  std::optional<std::string> cidr;
+  std::optional<std::string> cidr{};
 
   friend bool operator==(RouteFilterPrefix const&, RouteFilterPrefix const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RouterType {
-  std::optional<std::string> vendor;
-  std::optional<std::string> platform;
-  std::optional<std::string> software;
-  std::optional<std::string> xsltTemplateName;
-  std::optional<std::string> xsltTemplateNameForMacSec;
-  std::optional<std::string> routerTypeIdentifier;
+  std::optional<std::string> vendor{};
+  std::optional<std::string> platform{};
+  std::optional<std::string> software{};
+  std::optional<std::string> xsltTemplateName{};
+  std::optional<std::string> xsltTemplateNameForMacSec{};
+  std::optional<std::string> routerTypeIdentifier{};
 
   friend bool operator==(RouterType const&, RouterType const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartBgpFailoverTestRequest {
-  std::string virtualInterfaceId;
-  std::optional<std::vector<std::string>> bgpPeers;
-  std::optional<std::int32_t> testDurationInMinutes;
+  std::string virtualInterfaceId{};
+  std::optional<std::vector<std::string>> bgpPeers{};
+  std::optional<std::int32_t> testDurationInMinutes{};
 
   friend bool operator==(StartBgpFailoverTestRequest const&,
                          StartBgpFailoverTestRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopBgpFailoverTestResponse {
-  std::optional<::awsjson::directconnect::VirtualInterfaceTestHistory> virtualInterfaceTest;
+  std::optional<::awsjson::directconnect::VirtualInterfaceTestHistory> virtualInterfaceTest{};
 
   friend bool operator==(StopBgpFailoverTestResponse const&,
                          StopBgpFailoverTestResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionRequest {
-  std::string connectionId;
-  std::optional<std::string> connectionName;
-  std::optional<std::string> encryptionMode;
+  std::string connectionId{};
+  std::optional<std::string> connectionName{};
+  std::optional<std::string> encryptionMode{};
 
   friend bool operator==(UpdateConnectionRequest const&, UpdateConnectionRequest const&) = default;
 };

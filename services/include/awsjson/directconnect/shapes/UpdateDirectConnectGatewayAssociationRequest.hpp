@@ -15,9 +15,9 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDirectConnectGatewayAssociationRequest {
-  std::optional<std::string> associationId;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> addAllowedPrefixesToDirectConnectGateway;
-  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> removeAllowedPrefixesToDirectConnectGateway;
+  std::optional<std::string> associationId{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> addAllowedPrefixesToDirectConnectGateway{};
+  std::optional<std::vector<::awsjson::directconnect::RouteFilterPrefix>> removeAllowedPrefixesToDirectConnectGateway{};
 
   friend bool operator==(UpdateDirectConnectGatewayAssociationRequest const&,
                          UpdateDirectConnectGatewayAssociationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDirectConnectGatewayRequest {
-  std::string directConnectGatewayId;
-  std::string newDirectConnectGatewayName;
+  std::string directConnectGatewayId{};
+  std::string newDirectConnectGatewayName{};
 
   friend bool operator==(UpdateDirectConnectGatewayRequest const&,
                          UpdateDirectConnectGatewayRequest const&) = default;

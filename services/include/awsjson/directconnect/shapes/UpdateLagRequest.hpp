@@ -13,10 +13,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLagRequest {
-  std::string lagId;
-  std::optional<std::string> lagName;
-  std::optional<std::int32_t> minimumLinks;
-  std::optional<std::string> encryptionMode;
+  std::string lagId{};
+  std::optional<std::string> lagName{};
+  std::optional<std::int32_t> minimumLinks{};
+  std::optional<std::string> encryptionMode{};
 
   friend bool operator==(UpdateLagRequest const&, UpdateLagRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVirtualInterfaceAttributesRequest {
-  std::string virtualInterfaceId;
-  std::optional<std::int32_t> mtu;
-  std::optional<bool> enableSiteLink;
-  std::optional<std::string> virtualInterfaceName;
+  std::string virtualInterfaceId{};
+  std::optional<std::int32_t> mtu{};
+  std::optional<bool> enableSiteLink{};
+  std::optional<std::string> virtualInterfaceName{};
 
   friend bool operator==(UpdateVirtualInterfaceAttributesRequest const&,
                          UpdateVirtualInterfaceAttributesRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VirtualGateway {
-  std::optional<std::string> virtualGatewayId;
-  std::optional<std::string> virtualGatewayState;
+  std::optional<std::string> virtualGatewayId{};
+  std::optional<std::string> virtualGatewayState{};
 
   friend bool operator==(VirtualGateway const&, VirtualGateway const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::directconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VirtualInterfaceTestHistory {
-  std::optional<std::string> testId;
-  std::optional<std::string> virtualInterfaceId;
-  std::optional<std::vector<std::string>> bgpPeers;
-  std::optional<std::string> status;
-  std::optional<std::string> ownerAccount;
-  std::optional<std::int32_t> testDurationInMinutes;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
+  std::optional<std::string> testId{};
+  std::optional<std::string> virtualInterfaceId{};
+  std::optional<std::vector<std::string>> bgpPeers{};
+  std::optional<std::string> status{};
+  std::optional<std::string> ownerAccount{};
+  std::optional<std::int32_t> testDurationInMinutes{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
 
   friend bool operator==(VirtualInterfaceTestHistory const&,
                          VirtualInterfaceTestHistory const&) = default;

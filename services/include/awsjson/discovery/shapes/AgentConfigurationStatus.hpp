@@ -12,9 +12,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentConfigurationStatus {
-  std::optional<std::string> agentId;
-  std::optional<bool> operationSucceeded;
-  std::optional<std::string> description;
+  std::optional<std::string> agentId{};
+  std::optional<bool> operationSucceeded{};
+  std::optional<std::string> description{};
 
   friend bool operator==(AgentConfigurationStatus const&,
                          AgentConfigurationStatus const&) = default;

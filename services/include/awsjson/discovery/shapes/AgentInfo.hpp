@@ -16,16 +16,16 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentInfo {
-  std::optional<std::string> agentId;
-  std::optional<std::string> hostName;
-  std::optional<std::vector<::awsjson::discovery::AgentNetworkInfo>> agentNetworkInfoList;
-  std::optional<std::string> connectorId;
-  std::optional<std::string> version;
-  std::optional<awsjson::open_enum<::awsjson::discovery::AgentStatus>> health;
-  std::optional<std::string> lastHealthPingTime;
-  std::optional<std::string> collectionStatus;
-  std::optional<std::string> agentType;
-  std::optional<std::string> registeredTime;
+  std::optional<std::string> agentId{};
+  std::optional<std::string> hostName{};
+  std::optional<std::vector<::awsjson::discovery::AgentNetworkInfo>> agentNetworkInfoList{};
+  std::optional<std::string> connectorId{};
+  std::optional<std::string> version{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::AgentStatus>> health{};
+  std::optional<std::string> lastHealthPingTime{};
+  std::optional<std::string> collectionStatus{};
+  std::optional<std::string> agentType{};
+  std::optional<std::string> registeredTime{};
 
   friend bool operator==(AgentInfo const&, AgentInfo const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentNetworkInfo {
-  std::optional<std::string> ipAddress;
-  std::optional<std::string> macAddress;
+  std::optional<std::string> ipAddress{};
+  std::optional<std::string> macAddress{};
 
   friend bool operator==(AgentNetworkInfo const&, AgentNetworkInfo const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateConfigurationItemsToApplicationRequest {
-  std::string applicationConfigurationId;
-  std::vector<std::string> configurationIds;
+  std::string applicationConfigurationId{};
+  std::vector<std::string> configurationIds{};
 
   friend bool operator==(AssociateConfigurationItemsToApplicationRequest const&,
                          AssociateConfigurationItemsToApplicationRequest const&) = default;

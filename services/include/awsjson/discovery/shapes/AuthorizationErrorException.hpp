@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizationErrorException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AuthorizationErrorException const&,
                          AuthorizationErrorException const&) = default;

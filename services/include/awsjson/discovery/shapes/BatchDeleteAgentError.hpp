@@ -14,9 +14,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteAgentError {
-  std::string agentId;
-  std::string errorMessage;
-  awsjson::open_enum<::awsjson::discovery::DeleteAgentErrorCode> errorCode;
+  std::string agentId{};
+  std::string errorMessage{};
+  awsjson::open_enum<::awsjson::discovery::DeleteAgentErrorCode> errorCode{};
 
   friend bool operator==(BatchDeleteAgentError const&, BatchDeleteAgentError const&) = default;
 };

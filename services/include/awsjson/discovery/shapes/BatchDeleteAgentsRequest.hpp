@@ -14,7 +14,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteAgentsRequest {
-  std::vector<::awsjson::discovery::DeleteAgent> deleteAgents;
+  std::vector<::awsjson::discovery::DeleteAgent> deleteAgents{};
 
   friend bool operator==(BatchDeleteAgentsRequest const&,
                          BatchDeleteAgentsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteAgentsResponse {
-  std::optional<std::vector<::awsjson::discovery::BatchDeleteAgentError>> errors;
+  std::optional<std::vector<::awsjson::discovery::BatchDeleteAgentError>> errors{};
 
   friend bool operator==(BatchDeleteAgentsResponse const&,
                          BatchDeleteAgentsResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteConfigurationTask {
-  std::optional<std::string> taskId;
-  std::optional<awsjson::open_enum<::awsjson::discovery::BatchDeleteConfigurationTaskStatus>> status;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::open_enum<::awsjson::discovery::DeletionConfigurationItemType>> configurationType;
-  std::optional<std::vector<std::string>> requestedConfigurations;
-  std::optional<std::vector<std::string>> deletedConfigurations;
-  std::optional<std::vector<::awsjson::discovery::FailedConfiguration>> failedConfigurations;
-  std::optional<std::vector<::awsjson::discovery::DeletionWarning>> deletionWarnings;
+  std::optional<std::string> taskId{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::BatchDeleteConfigurationTaskStatus>> status{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::DeletionConfigurationItemType>> configurationType{};
+  std::optional<std::vector<std::string>> requestedConfigurations{};
+  std::optional<std::vector<std::string>> deletedConfigurations{};
+  std::optional<std::vector<::awsjson::discovery::FailedConfiguration>> failedConfigurations{};
+  std::optional<std::vector<::awsjson::discovery::DeletionWarning>> deletionWarnings{};
 
   friend bool operator==(BatchDeleteConfigurationTask const&,
                          BatchDeleteConfigurationTask const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteImportDataError {
-  std::optional<std::string> importTaskId;
-  std::optional<awsjson::open_enum<::awsjson::discovery::BatchDeleteImportDataErrorCode>> errorCode;
-  std::optional<std::string> errorDescription;
+  std::optional<std::string> importTaskId{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::BatchDeleteImportDataErrorCode>> errorCode{};
+  std::optional<std::string> errorDescription{};
 
   friend bool operator==(BatchDeleteImportDataError const&,
                          BatchDeleteImportDataError const&) = default;

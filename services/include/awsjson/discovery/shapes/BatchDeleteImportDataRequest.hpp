@@ -13,8 +13,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteImportDataRequest {
-  std::vector<std::string> importTaskIds;
-  std::optional<bool> deleteHistory;
+  std::vector<std::string> importTaskIds{};
+  std::optional<bool> deleteHistory{};
 
   friend bool operator==(BatchDeleteImportDataRequest const&,
                          BatchDeleteImportDataRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteImportDataResponse {
-  std::optional<std::vector<::awsjson::discovery::BatchDeleteImportDataError>> errors;
+  std::optional<std::vector<::awsjson::discovery::BatchDeleteImportDataError>> errors{};
 
   friend bool operator==(BatchDeleteImportDataResponse const&,
                          BatchDeleteImportDataResponse const&) = default;

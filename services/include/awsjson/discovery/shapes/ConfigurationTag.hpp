@@ -14,11 +14,11 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationTag {
-  std::optional<awsjson::open_enum<::awsjson::discovery::ConfigurationItemType>> configurationType;
-  std::optional<std::string> configurationId;
-  std::optional<std::string> key;
-  std::optional<std::string> value;
-  std::optional<awsjson::timestamp> timeOfCreation;
+  std::optional<awsjson::open_enum<::awsjson::discovery::ConfigurationItemType>> configurationType{};
+  std::optional<std::string> configurationId{};
+  std::optional<std::string> key{};
+  std::optional<std::string> value{};
+  std::optional<awsjson::timestamp> timeOfCreation{};
 
   friend bool operator==(ConfigurationTag const&, ConfigurationTag const&) = default;
 };

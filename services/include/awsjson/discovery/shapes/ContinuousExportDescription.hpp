@@ -16,14 +16,14 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinuousExportDescription {
-  std::optional<std::string> exportId;
-  std::optional<awsjson::open_enum<::awsjson::discovery::ContinuousExportStatus>> status;
-  std::optional<std::string> statusDetail;
-  std::optional<std::string> s3Bucket;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> stopTime;
-  std::optional<awsjson::open_enum<::awsjson::discovery::DataSource>> dataSource;
-  std::optional<std::map<std::string, std::string>> schemaStorageConfig;
+  std::optional<std::string> exportId{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::ContinuousExportStatus>> status{};
+  std::optional<std::string> statusDetail{};
+  std::optional<std::string> s3Bucket{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> stopTime{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::DataSource>> dataSource{};
+  std::optional<std::map<std::string, std::string>> schemaStorageConfig{};
 
   friend bool operator==(ContinuousExportDescription const&,
                          ContinuousExportDescription const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::string> wave;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> wave{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationResponse {
-  std::optional<std::string> configurationId;
+  std::optional<std::string> configurationId{};
 
   friend bool operator==(CreateApplicationResponse const&,
                          CreateApplicationResponse const&) = default;

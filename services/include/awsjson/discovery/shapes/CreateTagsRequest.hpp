@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTagsRequest {
-  std::vector<std::string> configurationIds;
-  std::vector<::awsjson::discovery::Tag> tags;
+  std::vector<std::string> configurationIds{};
+  std::vector<::awsjson::discovery::Tag> tags{};
 
   friend bool operator==(CreateTagsRequest const&, CreateTagsRequest const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerAgentInfo {
-  std::int32_t activeAgents;
-  std::int32_t healthyAgents;
-  std::int32_t blackListedAgents;
-  std::int32_t shutdownAgents;
-  std::int32_t unhealthyAgents;
-  std::int32_t totalAgents;
-  std::int32_t unknownAgents;
+  std::int32_t activeAgents{};
+  std::int32_t healthyAgents{};
+  std::int32_t blackListedAgents{};
+  std::int32_t shutdownAgents{};
+  std::int32_t unhealthyAgents{};
+  std::int32_t totalAgents{};
+  std::int32_t unknownAgents{};
 
   friend bool operator==(CustomerAgentInfo const&, CustomerAgentInfo const&) = default;
 };

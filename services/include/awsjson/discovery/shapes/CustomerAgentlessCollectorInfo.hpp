@@ -12,13 +12,13 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerAgentlessCollectorInfo {
-  std::int32_t activeAgentlessCollectors;
-  std::int32_t healthyAgentlessCollectors;
-  std::int32_t denyListedAgentlessCollectors;
-  std::int32_t shutdownAgentlessCollectors;
-  std::int32_t unhealthyAgentlessCollectors;
-  std::int32_t totalAgentlessCollectors;
-  std::int32_t unknownAgentlessCollectors;
+  std::int32_t activeAgentlessCollectors{};
+  std::int32_t healthyAgentlessCollectors{};
+  std::int32_t denyListedAgentlessCollectors{};
+  std::int32_t shutdownAgentlessCollectors{};
+  std::int32_t unhealthyAgentlessCollectors{};
+  std::int32_t totalAgentlessCollectors{};
+  std::int32_t unknownAgentlessCollectors{};
 
   friend bool operator==(CustomerAgentlessCollectorInfo const&,
                          CustomerAgentlessCollectorInfo const&) = default;

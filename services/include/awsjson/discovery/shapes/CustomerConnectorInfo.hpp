@@ -12,13 +12,13 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerConnectorInfo {
-  std::int32_t activeConnectors;
-  std::int32_t healthyConnectors;
-  std::int32_t blackListedConnectors;
-  std::int32_t shutdownConnectors;
-  std::int32_t unhealthyConnectors;
-  std::int32_t totalConnectors;
-  std::int32_t unknownConnectors;
+  std::int32_t activeConnectors{};
+  std::int32_t healthyConnectors{};
+  std::int32_t blackListedConnectors{};
+  std::int32_t shutdownConnectors{};
+  std::int32_t unhealthyConnectors{};
+  std::int32_t totalConnectors{};
+  std::int32_t unknownConnectors{};
 
   friend bool operator==(CustomerConnectorInfo const&, CustomerConnectorInfo const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerMeCollectorInfo {
-  std::int32_t activeMeCollectors;
-  std::int32_t healthyMeCollectors;
-  std::int32_t denyListedMeCollectors;
-  std::int32_t shutdownMeCollectors;
-  std::int32_t unhealthyMeCollectors;
-  std::int32_t totalMeCollectors;
-  std::int32_t unknownMeCollectors;
+  std::int32_t activeMeCollectors{};
+  std::int32_t healthyMeCollectors{};
+  std::int32_t denyListedMeCollectors{};
+  std::int32_t shutdownMeCollectors{};
+  std::int32_t unhealthyMeCollectors{};
+  std::int32_t totalMeCollectors{};
+  std::int32_t unknownMeCollectors{};
 
   friend bool operator==(CustomerMeCollectorInfo const&, CustomerMeCollectorInfo const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAgent {
-  std::string agentId;
-  std::optional<bool> force;
+  std::string agentId{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteAgent const&, DeleteAgent const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationsRequest {
-  std::vector<std::string> configurationIds;
+  std::vector<std::string> configurationIds{};
 
   friend bool operator==(DeleteApplicationsRequest const&,
                          DeleteApplicationsRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletionWarning {
-  std::optional<std::string> configurationId;
-  std::optional<std::int32_t> warningCode;
-  std::optional<std::string> warningText;
+  std::optional<std::string> configurationId{};
+  std::optional<std::int32_t> warningCode{};
+  std::optional<std::string> warningText{};
 
   friend bool operator==(DeletionWarning const&, DeletionWarning const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgentsRequest {
-  std::optional<std::vector<std::string>> agentIds;
-  std::optional<std::vector<::awsjson::discovery::Filter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> agentIds{};
+  std::optional<std::vector<::awsjson::discovery::Filter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAgentsRequest const&, DescribeAgentsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgentsResponse {
-  std::optional<std::vector<::awsjson::discovery::AgentInfo>> agentsInfo;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::discovery::AgentInfo>> agentsInfo{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAgentsResponse const&, DescribeAgentsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchDeleteConfigurationTaskRequest {
-  std::string taskId;
+  std::string taskId{};
 
   friend bool operator==(DescribeBatchDeleteConfigurationTaskRequest const&,
                          DescribeBatchDeleteConfigurationTaskRequest const&) = default;

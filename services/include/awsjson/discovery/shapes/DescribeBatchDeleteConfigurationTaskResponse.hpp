@@ -13,7 +13,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchDeleteConfigurationTaskResponse {
-  std::optional<::awsjson::discovery::BatchDeleteConfigurationTask> task;
+  std::optional<::awsjson::discovery::BatchDeleteConfigurationTask> task{};
 
   friend bool operator==(DescribeBatchDeleteConfigurationTaskResponse const&,
                          DescribeBatchDeleteConfigurationTaskResponse const&) = default;

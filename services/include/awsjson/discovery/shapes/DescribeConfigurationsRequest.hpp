@@ -13,7 +13,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationsRequest {
-  std::vector<std::string> configurationIds;
+  std::vector<std::string> configurationIds{};
 
   friend bool operator==(DescribeConfigurationsRequest const&,
                          DescribeConfigurationsRequest const&) = default;

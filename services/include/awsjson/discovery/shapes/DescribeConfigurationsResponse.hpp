@@ -14,7 +14,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationsResponse {
-  std::optional<std::vector<std::map<std::string, std::string>>> configurations;
+  std::optional<std::vector<std::map<std::string, std::string>>> configurations{};
 
   friend bool operator==(DescribeConfigurationsResponse const&,
                          DescribeConfigurationsResponse const&) = default;

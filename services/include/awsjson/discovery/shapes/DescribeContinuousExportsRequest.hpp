@@ -14,9 +14,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContinuousExportsRequest {
-  std::optional<std::vector<std::string>> exportIds;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> exportIds{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeContinuousExportsRequest const&,
                          DescribeContinuousExportsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContinuousExportsResponse {
-  std::optional<std::vector<::awsjson::discovery::ContinuousExportDescription>> descriptions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::discovery::ContinuousExportDescription>> descriptions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeContinuousExportsResponse const&,
                          DescribeContinuousExportsResponse const&) = default;

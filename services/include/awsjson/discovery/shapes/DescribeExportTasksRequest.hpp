@@ -16,10 +16,10 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExportTasksRequest {
-  std::optional<std::vector<std::string>> exportIds;
-  std::optional<std::vector<::awsjson::discovery::ExportFilter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> exportIds{};
+  std::optional<std::vector<::awsjson::discovery::ExportFilter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeExportTasksRequest const&,
                          DescribeExportTasksRequest const&) = default;

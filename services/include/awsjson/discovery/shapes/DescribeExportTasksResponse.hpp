@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExportTasksResponse {
-  std::optional<std::vector<::awsjson::discovery::ExportInfo>> exportsInfo;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::discovery::ExportInfo>> exportsInfo{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeExportTasksResponse const&,
                          DescribeExportTasksResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportTasksRequest {
-  std::optional<std::vector<::awsjson::discovery::ImportTaskFilter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::discovery::ImportTaskFilter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImportTasksRequest const&,
                          DescribeImportTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportTasksResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::discovery::ImportTask>> tasks;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::discovery::ImportTask>> tasks{};
 
   friend bool operator==(DescribeImportTasksResponse const&,
                          DescribeImportTasksResponse const&) = default;

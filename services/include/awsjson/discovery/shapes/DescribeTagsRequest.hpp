@@ -16,9 +16,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsRequest {
-  std::optional<std::vector<::awsjson::discovery::TagFilter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::discovery::TagFilter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeTagsRequest const&, DescribeTagsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsResponse {
-  std::optional<std::vector<::awsjson::discovery::ConfigurationTag>> tags;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::discovery::ConfigurationTag>> tags{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeTagsResponse const&, DescribeTagsResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateConfigurationItemsFromApplicationRequest {
-  std::string applicationConfigurationId;
-  std::vector<std::string> configurationIds;
+  std::string applicationConfigurationId{};
+  std::vector<std::string> configurationIds{};
 
   friend bool operator==(DisassociateConfigurationItemsFromApplicationRequest const&,
                          DisassociateConfigurationItemsFromApplicationRequest const&) = default;

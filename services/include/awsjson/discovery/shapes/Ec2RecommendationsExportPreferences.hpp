@@ -17,13 +17,13 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2RecommendationsExportPreferences {
-  std::optional<bool> enabled;
-  std::optional<::awsjson::discovery::UsageMetricBasis> cpuPerformanceMetricBasis;
-  std::optional<::awsjson::discovery::UsageMetricBasis> ramPerformanceMetricBasis;
-  std::optional<awsjson::open_enum<::awsjson::discovery::Tenancy>> tenancy;
-  std::optional<std::vector<std::string>> excludedInstanceTypes;
-  std::optional<std::string> preferredRegion;
-  std::optional<::awsjson::discovery::ReservedInstanceOptions> reservedInstanceOptions;
+  std::optional<bool> enabled{};
+  std::optional<::awsjson::discovery::UsageMetricBasis> cpuPerformanceMetricBasis{};
+  std::optional<::awsjson::discovery::UsageMetricBasis> ramPerformanceMetricBasis{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::Tenancy>> tenancy{};
+  std::optional<std::vector<std::string>> excludedInstanceTypes{};
+  std::optional<std::string> preferredRegion{};
+  std::optional<::awsjson::discovery::ReservedInstanceOptions> reservedInstanceOptions{};
 
   friend bool operator==(Ec2RecommendationsExportPreferences const&,
                          Ec2RecommendationsExportPreferences const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportConfigurationsResponse {
-  std::optional<std::string> exportId;
+  std::optional<std::string> exportId{};
 
   friend bool operator==(ExportConfigurationsResponse const&,
                          ExportConfigurationsResponse const&) = default;

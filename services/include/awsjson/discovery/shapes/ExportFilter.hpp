@@ -13,9 +13,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportFilter {
-  std::string name;
-  std::vector<std::string> values;
-  std::string condition;
+  std::string name{};
+  std::vector<std::string> values{};
+  std::string condition{};
 
   friend bool operator==(ExportFilter const&, ExportFilter const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportInfo {
-  std::string exportId;
-  awsjson::open_enum<::awsjson::discovery::ExportStatus> exportStatus;
-  std::string statusMessage;
-  std::optional<std::string> configurationsDownloadUrl;
-  awsjson::timestamp exportRequestTime;
-  std::optional<bool> isTruncated;
-  std::optional<awsjson::timestamp> requestedStartTime;
-  std::optional<awsjson::timestamp> requestedEndTime;
+  std::string exportId{};
+  awsjson::open_enum<::awsjson::discovery::ExportStatus> exportStatus{};
+  std::string statusMessage{};
+  std::optional<std::string> configurationsDownloadUrl{};
+  awsjson::timestamp exportRequestTime{};
+  std::optional<bool> isTruncated{};
+  std::optional<awsjson::timestamp> requestedStartTime{};
+  std::optional<awsjson::timestamp> requestedEndTime{};
 
   friend bool operator==(ExportInfo const&, ExportInfo const&) = default;
 };

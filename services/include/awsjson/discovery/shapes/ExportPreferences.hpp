@@ -13,7 +13,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportPreferences : awsjson::tagged_union {
-  std::optional<::awsjson::discovery::Ec2RecommendationsExportPreferences> ec2RecommendationsPreferences;
+  std::optional<::awsjson::discovery::Ec2RecommendationsExportPreferences> ec2RecommendationsPreferences{};
 
   friend bool operator==(ExportPreferences const&, ExportPreferences const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedConfiguration {
-  std::optional<std::string> configurationId;
-  std::optional<std::int32_t> errorStatusCode;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> configurationId{};
+  std::optional<std::int32_t> errorStatusCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(FailedConfiguration const&, FailedConfiguration const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiscoverySummaryResponse {
-  std::optional<std::int64_t> servers;
-  std::optional<std::int64_t> applications;
-  std::optional<std::int64_t> serversMappedToApplications;
-  std::optional<std::int64_t> serversMappedtoTags;
-  std::optional<::awsjson::discovery::CustomerAgentInfo> agentSummary;
-  std::optional<::awsjson::discovery::CustomerConnectorInfo> connectorSummary;
-  std::optional<::awsjson::discovery::CustomerMeCollectorInfo> meCollectorSummary;
-  std::optional<::awsjson::discovery::CustomerAgentlessCollectorInfo> agentlessCollectorSummary;
+  std::optional<std::int64_t> servers{};
+  std::optional<std::int64_t> applications{};
+  std::optional<std::int64_t> serversMappedToApplications{};
+  std::optional<std::int64_t> serversMappedtoTags{};
+  std::optional<::awsjson::discovery::CustomerAgentInfo> agentSummary{};
+  std::optional<::awsjson::discovery::CustomerConnectorInfo> connectorSummary{};
+  std::optional<::awsjson::discovery::CustomerMeCollectorInfo> meCollectorSummary{};
+  std::optional<::awsjson::discovery::CustomerAgentlessCollectorInfo> agentlessCollectorSummary{};
 
   friend bool operator==(GetDiscoverySummaryResponse const&,
                          GetDiscoverySummaryResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HomeRegionNotSetException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(HomeRegionNotSetException const&,
                          HomeRegionNotSetException const&) = default;

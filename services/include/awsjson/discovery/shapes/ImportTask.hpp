@@ -16,20 +16,20 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTask {
-  std::optional<std::string> importTaskId;
-  std::optional<std::string> clientRequestToken;
-  std::optional<std::string> name;
-  std::optional<std::string> importUrl;
-  std::optional<awsjson::open_enum<::awsjson::discovery::ImportStatus>> status;
-  std::optional<awsjson::timestamp> importRequestTime;
-  std::optional<awsjson::timestamp> importCompletionTime;
-  std::optional<awsjson::timestamp> importDeletedTime;
-  std::optional<awsjson::open_enum<::awsjson::discovery::FileClassification>> fileClassification;
-  std::optional<std::int32_t> serverImportSuccess;
-  std::optional<std::int32_t> serverImportFailure;
-  std::optional<std::int32_t> applicationImportSuccess;
-  std::optional<std::int32_t> applicationImportFailure;
-  std::optional<std::string> errorsAndFailedEntriesZip;
+  std::optional<std::string> importTaskId{};
+  std::optional<std::string> clientRequestToken{};
+  std::optional<std::string> name{};
+  std::optional<std::string> importUrl{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::ImportStatus>> status{};
+  std::optional<awsjson::timestamp> importRequestTime{};
+  std::optional<awsjson::timestamp> importCompletionTime{};
+  std::optional<awsjson::timestamp> importDeletedTime{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::FileClassification>> fileClassification{};
+  std::optional<std::int32_t> serverImportSuccess{};
+  std::optional<std::int32_t> serverImportFailure{};
+  std::optional<std::int32_t> applicationImportSuccess{};
+  std::optional<std::int32_t> applicationImportFailure{};
+  std::optional<std::string> errorsAndFailedEntriesZip{};
 
   friend bool operator==(ImportTask const&, ImportTask const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTaskFilter {
-  std::optional<awsjson::open_enum<::awsjson::discovery::ImportTaskFilterName>> name;
-  std::optional<std::vector<std::string>> values;
+  std::optional<awsjson::open_enum<::awsjson::discovery::ImportTaskFilterName>> name{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(ImportTaskFilter const&, ImportTaskFilter const&) = default;
 };

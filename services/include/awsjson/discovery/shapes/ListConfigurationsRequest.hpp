@@ -18,11 +18,11 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConfigurationsRequest {
-  awsjson::open_enum<::awsjson::discovery::ConfigurationItemType> configurationType;
-  std::optional<std::vector<::awsjson::discovery::Filter>> filters;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::discovery::OrderByElement>> orderBy;
+  awsjson::open_enum<::awsjson::discovery::ConfigurationItemType> configurationType{};
+  std::optional<std::vector<::awsjson::discovery::Filter>> filters{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::discovery::OrderByElement>> orderBy{};
 
   friend bool operator==(ListConfigurationsRequest const&,
                          ListConfigurationsRequest const&) = default;

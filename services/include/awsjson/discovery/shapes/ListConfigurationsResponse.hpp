@@ -14,8 +14,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConfigurationsResponse {
-  std::optional<std::vector<std::map<std::string, std::string>>> configurations;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::map<std::string, std::string>>> configurations{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListConfigurationsResponse const&,
                          ListConfigurationsResponse const&) = default;

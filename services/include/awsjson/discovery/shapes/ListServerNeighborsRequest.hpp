@@ -14,11 +14,11 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServerNeighborsRequest {
-  std::string configurationId;
-  std::optional<bool> portInformationNeeded;
-  std::optional<std::vector<std::string>> neighborConfigurationIds;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string configurationId{};
+  std::optional<bool> portInformationNeeded{};
+  std::optional<std::vector<std::string>> neighborConfigurationIds{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListServerNeighborsRequest const&,
                          ListServerNeighborsRequest const&) = default;

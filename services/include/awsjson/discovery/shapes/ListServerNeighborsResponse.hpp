@@ -16,9 +16,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServerNeighborsResponse {
-  std::vector<::awsjson::discovery::NeighborConnectionDetail> neighbors;
-  std::optional<std::string> nextToken;
-  std::optional<std::int64_t> knownDependencyCount;
+  std::vector<::awsjson::discovery::NeighborConnectionDetail> neighbors{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int64_t> knownDependencyCount{};
 
   friend bool operator==(ListServerNeighborsResponse const&,
                          ListServerNeighborsResponse const&) = default;

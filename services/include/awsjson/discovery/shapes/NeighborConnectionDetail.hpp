@@ -13,11 +13,11 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NeighborConnectionDetail {
-  std::string sourceServerId;
-  std::string destinationServerId;
-  std::optional<std::int32_t> destinationPort;
-  std::optional<std::string> transportProtocol;
-  std::int64_t connectionsCount;
+  std::string sourceServerId{};
+  std::string destinationServerId{};
+  std::optional<std::int32_t> destinationPort{};
+  std::optional<std::string> transportProtocol{};
+  std::int64_t connectionsCount{};
 
   friend bool operator==(NeighborConnectionDetail const&,
                          NeighborConnectionDetail const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrderByElement {
-  std::string fieldName;
-  std::optional<awsjson::open_enum<::awsjson::discovery::orderString>> sortOrder;
+  std::string fieldName{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::orderString>> sortOrder{};
 
   friend bool operator==(OrderByElement const&, OrderByElement const&) = default;
 };

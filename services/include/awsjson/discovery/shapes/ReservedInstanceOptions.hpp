@@ -16,9 +16,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedInstanceOptions {
-  awsjson::open_enum<::awsjson::discovery::PurchasingOption> purchasingOption;
-  awsjson::open_enum<::awsjson::discovery::OfferingClass> offeringClass;
-  awsjson::open_enum<::awsjson::discovery::TermLength> termLength;
+  awsjson::open_enum<::awsjson::discovery::PurchasingOption> purchasingOption{};
+  awsjson::open_enum<::awsjson::discovery::OfferingClass> offeringClass{};
+  awsjson::open_enum<::awsjson::discovery::TermLength> termLength{};
 
   friend bool operator==(ReservedInstanceOptions const&, ReservedInstanceOptions const&) = default;
 };

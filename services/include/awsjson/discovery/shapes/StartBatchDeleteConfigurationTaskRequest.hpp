@@ -15,8 +15,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartBatchDeleteConfigurationTaskRequest {
-  awsjson::open_enum<::awsjson::discovery::DeletionConfigurationItemType> configurationType;
-  std::vector<std::string> configurationIds;
+  awsjson::open_enum<::awsjson::discovery::DeletionConfigurationItemType> configurationType{};
+  std::vector<std::string> configurationIds{};
 
   friend bool operator==(StartBatchDeleteConfigurationTaskRequest const&,
                          StartBatchDeleteConfigurationTaskRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartBatchDeleteConfigurationTaskResponse {
-  std::optional<std::string> taskId;
+  std::optional<std::string> taskId{};
 
   friend bool operator==(StartBatchDeleteConfigurationTaskResponse const&,
                          StartBatchDeleteConfigurationTaskResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartContinuousExportResponse {
-  std::optional<std::string> exportId;
-  std::optional<std::string> s3Bucket;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::open_enum<::awsjson::discovery::DataSource>> dataSource;
-  std::optional<std::map<std::string, std::string>> schemaStorageConfig;
+  std::optional<std::string> exportId{};
+  std::optional<std::string> s3Bucket{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::open_enum<::awsjson::discovery::DataSource>> dataSource{};
+  std::optional<std::map<std::string, std::string>> schemaStorageConfig{};
 
   friend bool operator==(StartContinuousExportResponse const&,
                          StartContinuousExportResponse const&) = default;

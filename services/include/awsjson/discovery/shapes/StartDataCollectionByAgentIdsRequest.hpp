@@ -13,7 +13,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataCollectionByAgentIdsRequest {
-  std::vector<std::string> agentIds;
+  std::vector<std::string> agentIds{};
 
   friend bool operator==(StartDataCollectionByAgentIdsRequest const&,
                          StartDataCollectionByAgentIdsRequest const&) = default;

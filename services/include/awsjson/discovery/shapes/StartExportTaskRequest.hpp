@@ -17,11 +17,11 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExportTaskRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::discovery::ExportDataFormat>>> exportDataFormat;
-  std::optional<std::vector<::awsjson::discovery::ExportFilter>> filters;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<::awsjson::discovery::ExportPreferences> preferences;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::discovery::ExportDataFormat>>> exportDataFormat{};
+  std::optional<std::vector<::awsjson::discovery::ExportFilter>> filters{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<::awsjson::discovery::ExportPreferences> preferences{};
 
   friend bool operator==(StartExportTaskRequest const&, StartExportTaskRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImportTaskRequest {
-  std::optional<std::string> clientRequestToken;
-  std::string name;
-  std::string importUrl;
+  std::optional<std::string> clientRequestToken{};
+  std::string name{};
+  std::string importUrl{};
 
   friend bool operator==(StartImportTaskRequest const&, StartImportTaskRequest const&) = default;
 };

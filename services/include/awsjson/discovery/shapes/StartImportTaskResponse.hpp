@@ -13,7 +13,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImportTaskResponse {
-  std::optional<::awsjson::discovery::ImportTask> task;
+  std::optional<::awsjson::discovery::ImportTask> task{};
 
   friend bool operator==(StartImportTaskResponse const&, StartImportTaskResponse const&) = default;
 };

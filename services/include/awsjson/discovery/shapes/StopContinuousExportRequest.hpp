@@ -12,7 +12,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopContinuousExportRequest {
-  std::string exportId;
+  std::string exportId{};
 
   friend bool operator==(StopContinuousExportRequest const&,
                          StopContinuousExportRequest const&) = default;

@@ -11,8 +11,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopContinuousExportResponse {
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> stopTime;
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> stopTime{};
 
   friend bool operator==(StopContinuousExportResponse const&,
                          StopContinuousExportResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDataCollectionByAgentIdsResponse {
-  std::optional<std::vector<::awsjson::discovery::AgentConfigurationStatus>> agentsConfigurationStatus;
+  std::optional<std::vector<::awsjson::discovery::AgentConfigurationStatus>> agentsConfigurationStatus{};
 
   friend bool operator==(StopDataCollectionByAgentIdsResponse const&,
                          StopDataCollectionByAgentIdsResponse const&) = default;

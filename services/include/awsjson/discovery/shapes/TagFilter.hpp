@@ -13,8 +13,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagFilter {
-  std::string name;
-  std::vector<std::string> values;
+  std::string name{};
+  std::vector<std::string> values{};
 
   friend bool operator==(TagFilter const&, TagFilter const&) = default;
 };

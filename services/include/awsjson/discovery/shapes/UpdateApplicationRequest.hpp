@@ -12,10 +12,10 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::string configurationId;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> wave;
+  std::string configurationId{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> wave{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::discovery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageMetricBasis {
-  std::optional<std::string> name;
-  std::optional<double> percentageAdjust;
+  std::optional<std::string> name{};
+  std::optional<double> percentageAdjust{};
 
   friend bool operator==(UsageMetricBasis const&, UsageMetricBasis const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountQuota {
-  std::optional<std::string> AccountQuotaName;
-  std::optional<std::int64_t> Used;
-  std::optional<std::int64_t> Max;
+  std::optional<std::string> AccountQuotaName{};
+  std::optional<std::int64_t> Used{};
+  std::optional<std::int64_t> Max{};
 
   friend bool operator==(AccountQuota const&, AccountQuota const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::dms::Tag> Tags;
+  std::string ResourceArn{};
+  std::vector<::awsjson::dms::Tag> Tags{};
 
   friend bool operator==(AddTagsToResourceRequest const&,
                          AddTagsToResourceRequest const&) = default;

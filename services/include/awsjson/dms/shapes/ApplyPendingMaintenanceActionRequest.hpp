@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplyPendingMaintenanceActionRequest {
-  std::string ReplicationInstanceArn;
-  std::string ApplyAction;
-  std::string OptInType;
+  std::string ReplicationInstanceArn{};
+  std::string ApplyAction{};
+  std::string OptInType{};
 
   friend bool operator==(ApplyPendingMaintenanceActionRequest const&,
                          ApplyPendingMaintenanceActionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplyPendingMaintenanceActionResponse {
-  std::optional<::awsjson::dms::ResourcePendingMaintenanceActions> ResourcePendingMaintenanceActions;
+  std::optional<::awsjson::dms::ResourcePendingMaintenanceActions> ResourcePendingMaintenanceActions{};
 
   friend bool operator==(ApplyPendingMaintenanceActionResponse const&,
                          ApplyPendingMaintenanceActionResponse const&) = default;

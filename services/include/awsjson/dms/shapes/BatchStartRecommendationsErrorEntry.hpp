@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStartRecommendationsErrorEntry {
-  std::optional<std::string> DatabaseId;
-  std::optional<std::string> Message;
-  std::optional<std::string> Code;
+  std::optional<std::string> DatabaseId{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> Code{};
 
   friend bool operator==(BatchStartRecommendationsErrorEntry const&,
                          BatchStartRecommendationsErrorEntry const&) = default;

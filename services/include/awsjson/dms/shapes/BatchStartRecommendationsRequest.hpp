@@ -14,7 +14,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStartRecommendationsRequest {
-  std::optional<std::vector<::awsjson::dms::StartRecommendationsRequestEntry>> Data;
+  std::optional<std::vector<::awsjson::dms::StartRecommendationsRequestEntry>> Data{};
 
   friend bool operator==(BatchStartRecommendationsRequest const&,
                          BatchStartRecommendationsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStartRecommendationsResponse {
-  std::optional<std::vector<::awsjson::dms::BatchStartRecommendationsErrorEntry>> ErrorEntries;
+  std::optional<std::vector<::awsjson::dms::BatchStartRecommendationsErrorEntry>> ErrorEntries{};
 
   friend bool operator==(BatchStartRecommendationsResponse const&,
                          BatchStartRecommendationsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMetadataModelConversionRequest {
-  std::string MigrationProjectIdentifier;
-  std::string RequestIdentifier;
+  std::string MigrationProjectIdentifier{};
+  std::string RequestIdentifier{};
 
   friend bool operator==(CancelMetadataModelConversionRequest const&,
                          CancelMetadataModelConversionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMetadataModelConversionResponse {
-  std::optional<::awsjson::dms::SchemaConversionRequest> Request;
+  std::optional<::awsjson::dms::SchemaConversionRequest> Request{};
 
   friend bool operator==(CancelMetadataModelConversionResponse const&,
                          CancelMetadataModelConversionResponse const&) = default;

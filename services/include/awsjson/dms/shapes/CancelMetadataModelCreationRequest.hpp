@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMetadataModelCreationRequest {
-  std::string MigrationProjectIdentifier;
-  std::string RequestIdentifier;
+  std::string MigrationProjectIdentifier{};
+  std::string RequestIdentifier{};
 
   friend bool operator==(CancelMetadataModelCreationRequest const&,
                          CancelMetadataModelCreationRequest const&) = default;

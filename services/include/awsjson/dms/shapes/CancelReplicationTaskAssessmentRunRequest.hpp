@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelReplicationTaskAssessmentRunRequest {
-  std::string ReplicationTaskAssessmentRunArn;
+  std::string ReplicationTaskAssessmentRunArn{};
 
   friend bool operator==(CancelReplicationTaskAssessmentRunRequest const&,
                          CancelReplicationTaskAssessmentRunRequest const&) = default;

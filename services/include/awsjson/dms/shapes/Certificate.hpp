@@ -13,17 +13,17 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Certificate {
-  std::optional<std::string> CertificateIdentifier;
-  std::optional<awsjson::timestamp> CertificateCreationDate;
-  std::optional<std::string> CertificatePem;
-  std::optional<awsjson::blob> CertificateWallet;
-  std::optional<std::string> CertificateArn;
-  std::optional<std::string> CertificateOwner;
-  std::optional<awsjson::timestamp> ValidFromDate;
-  std::optional<awsjson::timestamp> ValidToDate;
-  std::optional<std::string> SigningAlgorithm;
-  std::optional<std::int32_t> KeyLength;
-  std::optional<std::string> KmsKeyId;
+  std::optional<std::string> CertificateIdentifier{};
+  std::optional<awsjson::timestamp> CertificateCreationDate{};
+  std::optional<std::string> CertificatePem{};
+  std::optional<awsjson::blob> CertificateWallet{};
+  std::optional<std::string> CertificateArn{};
+  std::optional<std::string> CertificateOwner{};
+  std::optional<awsjson::timestamp> ValidFromDate{};
+  std::optional<awsjson::timestamp> ValidToDate{};
+  std::optional<std::string> SigningAlgorithm{};
+  std::optional<std::int32_t> KeyLength{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(Certificate const&, Certificate const&) = default;
 };

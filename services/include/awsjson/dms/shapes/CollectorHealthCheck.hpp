@@ -14,10 +14,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectorHealthCheck {
-  std::optional<awsjson::open_enum<::awsjson::dms::CollectorStatus>> CollectorStatus;
-  std::optional<bool> LocalCollectorS3Access;
-  std::optional<bool> WebCollectorS3Access;
-  std::optional<bool> WebCollectorGrantedRoleBasedAccess;
+  std::optional<awsjson::open_enum<::awsjson::dms::CollectorStatus>> CollectorStatus{};
+  std::optional<bool> LocalCollectorS3Access{};
+  std::optional<bool> WebCollectorS3Access{};
+  std::optional<bool> WebCollectorGrantedRoleBasedAccess{};
 
   friend bool operator==(CollectorHealthCheck const&, CollectorHealthCheck const&) = default;
 };

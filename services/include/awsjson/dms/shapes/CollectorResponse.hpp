@@ -16,19 +16,19 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectorResponse {
-  std::optional<std::string> CollectorReferencedId;
-  std::optional<std::string> CollectorName;
-  std::optional<std::string> CollectorVersion;
-  std::optional<awsjson::open_enum<::awsjson::dms::VersionStatus>> VersionStatus;
-  std::optional<std::string> Description;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<::awsjson::dms::CollectorHealthCheck> CollectorHealthCheck;
-  std::optional<std::string> LastDataReceived;
-  std::optional<std::string> RegisteredDate;
-  std::optional<std::string> CreatedDate;
-  std::optional<std::string> ModifiedDate;
-  std::optional<::awsjson::dms::InventoryData> InventoryData;
+  std::optional<std::string> CollectorReferencedId{};
+  std::optional<std::string> CollectorName{};
+  std::optional<std::string> CollectorVersion{};
+  std::optional<awsjson::open_enum<::awsjson::dms::VersionStatus>> VersionStatus{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<::awsjson::dms::CollectorHealthCheck> CollectorHealthCheck{};
+  std::optional<std::string> LastDataReceived{};
+  std::optional<std::string> RegisteredDate{};
+  std::optional<std::string> CreatedDate{};
+  std::optional<std::string> ModifiedDate{};
+  std::optional<::awsjson::dms::InventoryData> InventoryData{};
 
   friend bool operator==(CollectorResponse const&, CollectorResponse const&) = default;
 };

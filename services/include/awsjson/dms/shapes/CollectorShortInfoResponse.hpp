@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectorShortInfoResponse {
-  std::optional<std::string> CollectorReferencedId;
-  std::optional<std::string> CollectorName;
+  std::optional<std::string> CollectorReferencedId{};
+  std::optional<std::string> CollectorName{};
 
   friend bool operator==(CollectorShortInfoResponse const&,
                          CollectorShortInfoResponse const&) = default;

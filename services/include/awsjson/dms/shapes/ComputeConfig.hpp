@@ -14,15 +14,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeConfig {
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> DnsNameServers;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::int32_t> MaxCapacityUnits;
-  std::optional<std::int32_t> MinCapacityUnits;
-  std::optional<bool> MultiAZ;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<std::string> ReplicationSubnetGroupId;
-  std::optional<std::vector<std::string>> VpcSecurityGroupIds;
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> DnsNameServers{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::int32_t> MaxCapacityUnits{};
+  std::optional<std::int32_t> MinCapacityUnits{};
+  std::optional<bool> MultiAZ{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<std::string> ReplicationSubnetGroupId{};
+  std::optional<std::vector<std::string>> VpcSecurityGroupIds{};
 
   friend bool operator==(ComputeConfig const&, ComputeConfig const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connection {
-  std::optional<std::string> ReplicationInstanceArn;
-  std::optional<std::string> EndpointArn;
-  std::optional<std::string> Status;
-  std::optional<std::string> LastFailureMessage;
-  std::optional<std::string> EndpointIdentifier;
-  std::optional<std::string> ReplicationInstanceIdentifier;
+  std::optional<std::string> ReplicationInstanceArn{};
+  std::optional<std::string> EndpointArn{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> LastFailureMessage{};
+  std::optional<std::string> EndpointIdentifier{};
+  std::optional<std::string> ReplicationInstanceIdentifier{};
 
   friend bool operator==(Connection const&, Connection const&) = default;
 };

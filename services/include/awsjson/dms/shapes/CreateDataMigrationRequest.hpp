@@ -19,16 +19,16 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataMigrationRequest {
-  std::optional<std::string> DataMigrationName;
-  std::string MigrationProjectIdentifier;
-  awsjson::open_enum<::awsjson::dms::MigrationTypeValue> DataMigrationType;
-  std::string ServiceAccessRoleArn;
-  std::optional<bool> EnableCloudwatchLogs;
-  std::optional<std::vector<::awsjson::dms::SourceDataSetting>> SourceDataSettings;
-  std::optional<std::vector<::awsjson::dms::TargetDataSetting>> TargetDataSettings;
-  std::optional<std::int32_t> NumberOfJobs;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
-  std::optional<std::string> SelectionRules;
+  std::optional<std::string> DataMigrationName{};
+  std::string MigrationProjectIdentifier{};
+  awsjson::open_enum<::awsjson::dms::MigrationTypeValue> DataMigrationType{};
+  std::string ServiceAccessRoleArn{};
+  std::optional<bool> EnableCloudwatchLogs{};
+  std::optional<std::vector<::awsjson::dms::SourceDataSetting>> SourceDataSettings{};
+  std::optional<std::vector<::awsjson::dms::TargetDataSetting>> TargetDataSettings{};
+  std::optional<std::int32_t> NumberOfJobs{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
+  std::optional<std::string> SelectionRules{};
 
   friend bool operator==(CreateDataMigrationRequest const&,
                          CreateDataMigrationRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataProviderRequest {
-  std::optional<std::string> DataProviderName;
-  std::optional<std::string> Description;
-  std::string Engine;
-  std::optional<bool> Virtual;
-  ::awsjson::dms::DataProviderSettings Settings;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
+  std::optional<std::string> DataProviderName{};
+  std::optional<std::string> Description{};
+  std::string Engine{};
+  std::optional<bool> Virtual{};
+  ::awsjson::dms::DataProviderSettings Settings{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
 
   friend bool operator==(CreateDataProviderRequest const&,
                          CreateDataProviderRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataProviderResponse {
-  std::optional<::awsjson::dms::DataProvider> DataProvider;
+  std::optional<::awsjson::dms::DataProvider> DataProvider{};
 
   friend bool operator==(CreateDataProviderResponse const&,
                          CreateDataProviderResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointResponse {
-  std::optional<::awsjson::dms::Endpoint> Endpoint;
+  std::optional<::awsjson::dms::Endpoint> Endpoint{};
 
   friend bool operator==(CreateEndpointResponse const&, CreateEndpointResponse const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventSubscriptionRequest {
-  std::string SubscriptionName;
-  std::string SnsTopicArn;
-  std::optional<std::string> SourceType;
-  std::optional<std::vector<std::string>> EventCategories;
-  std::optional<std::vector<std::string>> SourceIds;
-  std::optional<bool> Enabled;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
+  std::string SubscriptionName{};
+  std::string SnsTopicArn{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::vector<std::string>> EventCategories{};
+  std::optional<std::vector<std::string>> SourceIds{};
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
 
   friend bool operator==(CreateEventSubscriptionRequest const&,
                          CreateEventSubscriptionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventSubscriptionResponse {
-  std::optional<::awsjson::dms::EventSubscription> EventSubscription;
+  std::optional<::awsjson::dms::EventSubscription> EventSubscription{};
 
   friend bool operator==(CreateEventSubscriptionResponse const&,
                          CreateEventSubscriptionResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetAdvisorCollectorRequest {
-  std::string CollectorName;
-  std::optional<std::string> Description;
-  std::string ServiceAccessRoleArn;
-  std::string S3BucketName;
+  std::string CollectorName{};
+  std::optional<std::string> Description{};
+  std::string ServiceAccessRoleArn{};
+  std::string S3BucketName{};
 
   friend bool operator==(CreateFleetAdvisorCollectorRequest const&,
                          CreateFleetAdvisorCollectorRequest const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetAdvisorCollectorResponse {
-  std::optional<std::string> CollectorReferencedId;
-  std::optional<std::string> CollectorName;
-  std::optional<std::string> Description;
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<std::string> S3BucketName;
+  std::optional<std::string> CollectorReferencedId{};
+  std::optional<std::string> CollectorName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<std::string> S3BucketName{};
 
   friend bool operator==(CreateFleetAdvisorCollectorResponse const&,
                          CreateFleetAdvisorCollectorResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMigrationProjectRequest {
-  std::optional<std::string> MigrationProjectName;
-  std::vector<::awsjson::dms::DataProviderDescriptorDefinition> SourceDataProviderDescriptors;
-  std::vector<::awsjson::dms::DataProviderDescriptorDefinition> TargetDataProviderDescriptors;
-  std::string InstanceProfileIdentifier;
-  std::optional<std::string> TransformationRules;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
-  std::optional<::awsjson::dms::SCApplicationAttributes> SchemaConversionApplicationAttributes;
+  std::optional<std::string> MigrationProjectName{};
+  std::vector<::awsjson::dms::DataProviderDescriptorDefinition> SourceDataProviderDescriptors{};
+  std::vector<::awsjson::dms::DataProviderDescriptorDefinition> TargetDataProviderDescriptors{};
+  std::string InstanceProfileIdentifier{};
+  std::optional<std::string> TransformationRules{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
+  std::optional<::awsjson::dms::SCApplicationAttributes> SchemaConversionApplicationAttributes{};
 
   friend bool operator==(CreateMigrationProjectRequest const&,
                          CreateMigrationProjectRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMigrationProjectResponse {
-  std::optional<::awsjson::dms::MigrationProject> MigrationProject;
+  std::optional<::awsjson::dms::MigrationProject> MigrationProject{};
 
   friend bool operator==(CreateMigrationProjectResponse const&,
                          CreateMigrationProjectResponse const&) = default;

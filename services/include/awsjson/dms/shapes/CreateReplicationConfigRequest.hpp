@@ -17,16 +17,16 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReplicationConfigRequest {
-  std::string ReplicationConfigIdentifier;
-  std::string SourceEndpointArn;
-  std::string TargetEndpointArn;
-  ::awsjson::dms::ComputeConfig ComputeConfig;
-  awsjson::open_enum<::awsjson::dms::MigrationTypeValue> ReplicationType;
-  std::string TableMappings;
-  std::optional<std::string> ReplicationSettings;
-  std::optional<std::string> SupplementalSettings;
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
+  std::string ReplicationConfigIdentifier{};
+  std::string SourceEndpointArn{};
+  std::string TargetEndpointArn{};
+  ::awsjson::dms::ComputeConfig ComputeConfig{};
+  awsjson::open_enum<::awsjson::dms::MigrationTypeValue> ReplicationType{};
+  std::string TableMappings{};
+  std::optional<std::string> ReplicationSettings{};
+  std::optional<std::string> SupplementalSettings{};
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
 
   friend bool operator==(CreateReplicationConfigRequest const&,
                          CreateReplicationConfigRequest const&) = default;

@@ -17,23 +17,23 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReplicationInstanceRequest {
-  std::string ReplicationInstanceIdentifier;
-  std::optional<std::int32_t> AllocatedStorage;
-  std::string ReplicationInstanceClass;
-  std::optional<std::vector<std::string>> VpcSecurityGroupIds;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> ReplicationSubnetGroupIdentifier;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<bool> MultiAZ;
-  std::optional<std::string> EngineVersion;
-  std::optional<bool> AutoMinorVersionUpgrade;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> PubliclyAccessible;
-  std::optional<std::string> DnsNameServers;
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::string> NetworkType;
-  std::optional<::awsjson::dms::KerberosAuthenticationSettings> KerberosAuthenticationSettings;
+  std::string ReplicationInstanceIdentifier{};
+  std::optional<std::int32_t> AllocatedStorage{};
+  std::string ReplicationInstanceClass{};
+  std::optional<std::vector<std::string>> VpcSecurityGroupIds{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> ReplicationSubnetGroupIdentifier{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<bool> MultiAZ{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<bool> AutoMinorVersionUpgrade{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> PubliclyAccessible{};
+  std::optional<std::string> DnsNameServers{};
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::string> NetworkType{};
+  std::optional<::awsjson::dms::KerberosAuthenticationSettings> KerberosAuthenticationSettings{};
 
   friend bool operator==(CreateReplicationInstanceRequest const&,
                          CreateReplicationInstanceRequest const&) = default;

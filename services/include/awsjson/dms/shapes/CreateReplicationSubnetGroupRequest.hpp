@@ -15,10 +15,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReplicationSubnetGroupRequest {
-  std::string ReplicationSubnetGroupIdentifier;
-  std::string ReplicationSubnetGroupDescription;
-  std::vector<std::string> SubnetIds;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
+  std::string ReplicationSubnetGroupIdentifier{};
+  std::string ReplicationSubnetGroupDescription{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
 
   friend bool operator==(CreateReplicationSubnetGroupRequest const&,
                          CreateReplicationSubnetGroupRequest const&) = default;

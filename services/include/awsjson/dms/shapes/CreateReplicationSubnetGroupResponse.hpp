@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReplicationSubnetGroupResponse {
-  std::optional<::awsjson::dms::ReplicationSubnetGroup> ReplicationSubnetGroup;
+  std::optional<::awsjson::dms::ReplicationSubnetGroup> ReplicationSubnetGroup{};
 
   friend bool operator==(CreateReplicationSubnetGroupResponse const&,
                          CreateReplicationSubnetGroupResponse const&) = default;

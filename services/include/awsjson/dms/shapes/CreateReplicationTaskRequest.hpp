@@ -16,19 +16,19 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReplicationTaskRequest {
-  std::string ReplicationTaskIdentifier;
-  std::string SourceEndpointArn;
-  std::string TargetEndpointArn;
-  std::string ReplicationInstanceArn;
-  awsjson::open_enum<::awsjson::dms::MigrationTypeValue> MigrationType;
-  std::string TableMappings;
-  std::optional<std::string> ReplicationTaskSettings;
-  std::optional<awsjson::timestamp> CdcStartTime;
-  std::optional<std::string> CdcStartPosition;
-  std::optional<std::string> CdcStopPosition;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
-  std::optional<std::string> TaskData;
-  std::optional<std::string> ResourceIdentifier;
+  std::string ReplicationTaskIdentifier{};
+  std::string SourceEndpointArn{};
+  std::string TargetEndpointArn{};
+  std::string ReplicationInstanceArn{};
+  awsjson::open_enum<::awsjson::dms::MigrationTypeValue> MigrationType{};
+  std::string TableMappings{};
+  std::optional<std::string> ReplicationTaskSettings{};
+  std::optional<awsjson::timestamp> CdcStartTime{};
+  std::optional<std::string> CdcStartPosition{};
+  std::optional<std::string> CdcStopPosition{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
+  std::optional<std::string> TaskData{};
+  std::optional<std::string> ResourceIdentifier{};
 
   friend bool operator==(CreateReplicationTaskRequest const&,
                          CreateReplicationTaskRequest const&) = default;

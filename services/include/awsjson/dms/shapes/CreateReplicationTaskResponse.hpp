@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateReplicationTaskResponse {
-  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask;
+  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask{};
 
   friend bool operator==(CreateReplicationTaskResponse const&,
                          CreateReplicationTaskResponse const&) = default;

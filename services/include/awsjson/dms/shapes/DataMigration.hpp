@@ -19,23 +19,23 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataMigration {
-  std::optional<std::string> DataMigrationName;
-  std::optional<std::string> DataMigrationArn;
-  std::optional<awsjson::timestamp> DataMigrationCreateTime;
-  std::optional<awsjson::timestamp> DataMigrationStartTime;
-  std::optional<awsjson::timestamp> DataMigrationEndTime;
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<std::string> MigrationProjectArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> DataMigrationType;
-  std::optional<::awsjson::dms::DataMigrationSettings> DataMigrationSettings;
-  std::optional<std::vector<::awsjson::dms::SourceDataSetting>> SourceDataSettings;
-  std::optional<std::vector<::awsjson::dms::TargetDataSetting>> TargetDataSettings;
-  std::optional<::awsjson::dms::DataMigrationStatistics> DataMigrationStatistics;
-  std::optional<std::string> DataMigrationStatus;
-  std::optional<std::vector<std::string>> PublicIpAddresses;
-  std::optional<std::vector<std::string>> DataMigrationCidrBlocks;
-  std::optional<std::string> LastFailureMessage;
-  std::optional<std::string> StopReason;
+  std::optional<std::string> DataMigrationName{};
+  std::optional<std::string> DataMigrationArn{};
+  std::optional<awsjson::timestamp> DataMigrationCreateTime{};
+  std::optional<awsjson::timestamp> DataMigrationStartTime{};
+  std::optional<awsjson::timestamp> DataMigrationEndTime{};
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<std::string> MigrationProjectArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> DataMigrationType{};
+  std::optional<::awsjson::dms::DataMigrationSettings> DataMigrationSettings{};
+  std::optional<std::vector<::awsjson::dms::SourceDataSetting>> SourceDataSettings{};
+  std::optional<std::vector<::awsjson::dms::TargetDataSetting>> TargetDataSettings{};
+  std::optional<::awsjson::dms::DataMigrationStatistics> DataMigrationStatistics{};
+  std::optional<std::string> DataMigrationStatus{};
+  std::optional<std::vector<std::string>> PublicIpAddresses{};
+  std::optional<std::vector<std::string>> DataMigrationCidrBlocks{};
+  std::optional<std::string> LastFailureMessage{};
+  std::optional<std::string> StopReason{};
 
   friend bool operator==(DataMigration const&, DataMigration const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataMigrationSettings {
-  std::optional<std::int32_t> NumberOfJobs;
-  std::optional<bool> CloudwatchLogsEnabled;
-  std::optional<std::string> SelectionRules;
+  std::optional<std::int32_t> NumberOfJobs{};
+  std::optional<bool> CloudwatchLogsEnabled{};
+  std::optional<std::string> SelectionRules{};
 
   friend bool operator==(DataMigrationSettings const&, DataMigrationSettings const&) = default;
 };

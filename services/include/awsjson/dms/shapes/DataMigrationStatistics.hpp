@@ -12,15 +12,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataMigrationStatistics {
-  std::optional<std::int32_t> TablesLoaded;
-  std::optional<std::int64_t> ElapsedTimeMillis;
-  std::optional<std::int32_t> TablesLoading;
-  std::optional<std::int32_t> FullLoadPercentage;
-  std::optional<std::int32_t> CDCLatency;
-  std::optional<std::int32_t> TablesQueued;
-  std::optional<std::int32_t> TablesErrored;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> StopTime;
+  std::optional<std::int32_t> TablesLoaded{};
+  std::optional<std::int64_t> ElapsedTimeMillis{};
+  std::optional<std::int32_t> TablesLoading{};
+  std::optional<std::int32_t> FullLoadPercentage{};
+  std::optional<std::int32_t> CDCLatency{};
+  std::optional<std::int32_t> TablesQueued{};
+  std::optional<std::int32_t> TablesErrored{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> StopTime{};
 
   friend bool operator==(DataMigrationStatistics const&, DataMigrationStatistics const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProvider {
-  std::optional<std::string> DataProviderName;
-  std::optional<std::string> DataProviderArn;
-  std::optional<awsjson::timestamp> DataProviderCreationTime;
-  std::optional<std::string> Description;
-  std::optional<std::string> Engine;
-  std::optional<bool> Virtual;
-  std::optional<::awsjson::dms::DataProviderSettings> Settings;
+  std::optional<std::string> DataProviderName{};
+  std::optional<std::string> DataProviderArn{};
+  std::optional<awsjson::timestamp> DataProviderCreationTime{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Engine{};
+  std::optional<bool> Virtual{};
+  std::optional<::awsjson::dms::DataProviderSettings> Settings{};
 
   friend bool operator==(DataProvider const&, DataProvider const&) = default;
 };

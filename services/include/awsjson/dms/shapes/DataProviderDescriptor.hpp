@@ -12,10 +12,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProviderDescriptor {
-  std::optional<std::string> SecretsManagerSecretId;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
-  std::optional<std::string> DataProviderName;
-  std::optional<std::string> DataProviderArn;
+  std::optional<std::string> SecretsManagerSecretId{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
+  std::optional<std::string> DataProviderName{};
+  std::optional<std::string> DataProviderArn{};
 
   friend bool operator==(DataProviderDescriptor const&, DataProviderDescriptor const&) = default;
 };

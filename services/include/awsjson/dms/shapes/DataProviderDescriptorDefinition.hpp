@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProviderDescriptorDefinition {
-  std::string DataProviderIdentifier;
-  std::optional<std::string> SecretsManagerSecretId;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
+  std::string DataProviderIdentifier{};
+  std::optional<std::string> SecretsManagerSecretId{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
 
   friend bool operator==(DataProviderDescriptorDefinition const&,
                          DataProviderDescriptorDefinition const&) = default;

@@ -23,17 +23,17 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataProviderSettings : awsjson::tagged_union {
-  std::optional<::awsjson::dms::RedshiftDataProviderSettings> RedshiftSettings;
-  std::optional<::awsjson::dms::PostgreSqlDataProviderSettings> PostgreSqlSettings;
-  std::optional<::awsjson::dms::MySqlDataProviderSettings> MySqlSettings;
-  std::optional<::awsjson::dms::OracleDataProviderSettings> OracleSettings;
-  std::optional<::awsjson::dms::SybaseAseDataProviderSettings> SybaseAseSettings;
-  std::optional<::awsjson::dms::MicrosoftSqlServerDataProviderSettings> MicrosoftSqlServerSettings;
-  std::optional<::awsjson::dms::DocDbDataProviderSettings> DocDbSettings;
-  std::optional<::awsjson::dms::MariaDbDataProviderSettings> MariaDbSettings;
-  std::optional<::awsjson::dms::IbmDb2LuwDataProviderSettings> IbmDb2LuwSettings;
-  std::optional<::awsjson::dms::IbmDb2zOsDataProviderSettings> IbmDb2zOsSettings;
-  std::optional<::awsjson::dms::MongoDbDataProviderSettings> MongoDbSettings;
+  std::optional<::awsjson::dms::RedshiftDataProviderSettings> RedshiftSettings{};
+  std::optional<::awsjson::dms::PostgreSqlDataProviderSettings> PostgreSqlSettings{};
+  std::optional<::awsjson::dms::MySqlDataProviderSettings> MySqlSettings{};
+  std::optional<::awsjson::dms::OracleDataProviderSettings> OracleSettings{};
+  std::optional<::awsjson::dms::SybaseAseDataProviderSettings> SybaseAseSettings{};
+  std::optional<::awsjson::dms::MicrosoftSqlServerDataProviderSettings> MicrosoftSqlServerSettings{};
+  std::optional<::awsjson::dms::DocDbDataProviderSettings> DocDbSettings{};
+  std::optional<::awsjson::dms::MariaDbDataProviderSettings> MariaDbSettings{};
+  std::optional<::awsjson::dms::IbmDb2LuwDataProviderSettings> IbmDb2LuwSettings{};
+  std::optional<::awsjson::dms::IbmDb2zOsDataProviderSettings> IbmDb2zOsSettings{};
+  std::optional<::awsjson::dms::MongoDbDataProviderSettings> MongoDbSettings{};
 
   friend bool operator==(DataProviderSettings const&, DataProviderSettings const&) = default;
 };

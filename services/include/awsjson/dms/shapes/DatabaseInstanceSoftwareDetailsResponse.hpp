@@ -13,13 +13,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseInstanceSoftwareDetailsResponse {
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<std::string> EngineEdition;
-  std::optional<std::string> ServicePack;
-  std::optional<std::string> SupportLevel;
-  std::optional<std::int32_t> OsArchitecture;
-  std::optional<std::string> Tooltip;
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::string> EngineEdition{};
+  std::optional<std::string> ServicePack{};
+  std::optional<std::string> SupportLevel{};
+  std::optional<std::int32_t> OsArchitecture{};
+  std::optional<std::string> Tooltip{};
 
   friend bool operator==(DatabaseInstanceSoftwareDetailsResponse const&,
                          DatabaseInstanceSoftwareDetailsResponse const&) = default;

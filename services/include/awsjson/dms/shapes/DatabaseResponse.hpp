@@ -18,13 +18,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseResponse {
-  std::optional<std::string> DatabaseId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> IpAddress;
-  std::optional<std::int64_t> NumberOfSchemas;
-  std::optional<::awsjson::dms::ServerShortInfoResponse> Server;
-  std::optional<::awsjson::dms::DatabaseInstanceSoftwareDetailsResponse> SoftwareDetails;
-  std::optional<std::vector<::awsjson::dms::CollectorShortInfoResponse>> Collectors;
+  std::optional<std::string> DatabaseId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::int64_t> NumberOfSchemas{};
+  std::optional<::awsjson::dms::ServerShortInfoResponse> Server{};
+  std::optional<::awsjson::dms::DatabaseInstanceSoftwareDetailsResponse> SoftwareDetails{};
+  std::optional<std::vector<::awsjson::dms::CollectorShortInfoResponse>> Collectors{};
 
   friend bool operator==(DatabaseResponse const&, DatabaseResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseShortInfoResponse {
-  std::optional<std::string> DatabaseId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> DatabaseIpAddress;
-  std::optional<std::string> DatabaseEngine;
+  std::optional<std::string> DatabaseId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> DatabaseIpAddress{};
+  std::optional<std::string> DatabaseEngine{};
 
   friend bool operator==(DatabaseShortInfoResponse const&,
                          DatabaseShortInfoResponse const&) = default;

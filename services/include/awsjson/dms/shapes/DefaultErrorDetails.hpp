@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefaultErrorDetails {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(DefaultErrorDetails const&, DefaultErrorDetails const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCertificateResponse {
-  std::optional<::awsjson::dms::Certificate> Certificate;
+  std::optional<::awsjson::dms::Certificate> Certificate{};
 
   friend bool operator==(DeleteCertificateResponse const&,
                          DeleteCertificateResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionRequest {
-  std::string EndpointArn;
-  std::string ReplicationInstanceArn;
+  std::string EndpointArn{};
+  std::string ReplicationInstanceArn{};
 
   friend bool operator==(DeleteConnectionRequest const&, DeleteConnectionRequest const&) = default;
 };

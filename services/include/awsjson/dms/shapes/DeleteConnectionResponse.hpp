@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionResponse {
-  std::optional<::awsjson::dms::Connection> Connection;
+  std::optional<::awsjson::dms::Connection> Connection{};
 
   friend bool operator==(DeleteConnectionResponse const&,
                          DeleteConnectionResponse const&) = default;

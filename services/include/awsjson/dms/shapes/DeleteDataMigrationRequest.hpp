@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataMigrationRequest {
-  std::string DataMigrationIdentifier;
+  std::string DataMigrationIdentifier{};
 
   friend bool operator==(DeleteDataMigrationRequest const&,
                          DeleteDataMigrationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataMigrationResponse {
-  std::optional<::awsjson::dms::DataMigration> DataMigration;
+  std::optional<::awsjson::dms::DataMigration> DataMigration{};
 
   friend bool operator==(DeleteDataMigrationResponse const&,
                          DeleteDataMigrationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataProviderRequest {
-  std::string DataProviderIdentifier;
+  std::string DataProviderIdentifier{};
 
   friend bool operator==(DeleteDataProviderRequest const&,
                          DeleteDataProviderRequest const&) = default;

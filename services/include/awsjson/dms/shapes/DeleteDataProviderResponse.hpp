@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataProviderResponse {
-  std::optional<::awsjson::dms::DataProvider> DataProvider;
+  std::optional<::awsjson::dms::DataProvider> DataProvider{};
 
   friend bool operator==(DeleteDataProviderResponse const&,
                          DeleteDataProviderResponse const&) = default;

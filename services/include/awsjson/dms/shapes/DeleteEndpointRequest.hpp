@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEndpointRequest {
-  std::string EndpointArn;
+  std::string EndpointArn{};
 
   friend bool operator==(DeleteEndpointRequest const&, DeleteEndpointRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEndpointResponse {
-  std::optional<::awsjson::dms::Endpoint> Endpoint;
+  std::optional<::awsjson::dms::Endpoint> Endpoint{};
 
   friend bool operator==(DeleteEndpointResponse const&, DeleteEndpointResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventSubscriptionRequest {
-  std::string SubscriptionName;
+  std::string SubscriptionName{};
 
   friend bool operator==(DeleteEventSubscriptionRequest const&,
                          DeleteEventSubscriptionRequest const&) = default;

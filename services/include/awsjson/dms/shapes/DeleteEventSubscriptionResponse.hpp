@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventSubscriptionResponse {
-  std::optional<::awsjson::dms::EventSubscription> EventSubscription;
+  std::optional<::awsjson::dms::EventSubscription> EventSubscription{};
 
   friend bool operator==(DeleteEventSubscriptionResponse const&,
                          DeleteEventSubscriptionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetAdvisorCollectorRequest {
-  std::string CollectorReferencedId;
+  std::string CollectorReferencedId{};
 
   friend bool operator==(DeleteFleetAdvisorCollectorRequest const&,
                          DeleteFleetAdvisorCollectorRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetAdvisorDatabasesRequest {
-  std::vector<std::string> DatabaseIds;
+  std::vector<std::string> DatabaseIds{};
 
   friend bool operator==(DeleteFleetAdvisorDatabasesRequest const&,
                          DeleteFleetAdvisorDatabasesRequest const&) = default;

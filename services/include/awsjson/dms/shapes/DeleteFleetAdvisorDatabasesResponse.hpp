@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetAdvisorDatabasesResponse {
-  std::optional<std::vector<std::string>> DatabaseIds;
+  std::optional<std::vector<std::string>> DatabaseIds{};
 
   friend bool operator==(DeleteFleetAdvisorDatabasesResponse const&,
                          DeleteFleetAdvisorDatabasesResponse const&) = default;

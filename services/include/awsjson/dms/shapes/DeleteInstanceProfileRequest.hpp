@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInstanceProfileRequest {
-  std::string InstanceProfileIdentifier;
+  std::string InstanceProfileIdentifier{};
 
   friend bool operator==(DeleteInstanceProfileRequest const&,
                          DeleteInstanceProfileRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMigrationProjectRequest {
-  std::string MigrationProjectIdentifier;
+  std::string MigrationProjectIdentifier{};
 
   friend bool operator==(DeleteMigrationProjectRequest const&,
                          DeleteMigrationProjectRequest const&) = default;

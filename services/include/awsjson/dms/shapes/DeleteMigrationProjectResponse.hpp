@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMigrationProjectResponse {
-  std::optional<::awsjson::dms::MigrationProject> MigrationProject;
+  std::optional<::awsjson::dms::MigrationProject> MigrationProject{};
 
   friend bool operator==(DeleteMigrationProjectResponse const&,
                          DeleteMigrationProjectResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationConfigRequest {
-  std::string ReplicationConfigArn;
+  std::string ReplicationConfigArn{};
 
   friend bool operator==(DeleteReplicationConfigRequest const&,
                          DeleteReplicationConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationConfigResponse {
-  std::optional<::awsjson::dms::ReplicationConfig> ReplicationConfig;
+  std::optional<::awsjson::dms::ReplicationConfig> ReplicationConfig{};
 
   friend bool operator==(DeleteReplicationConfigResponse const&,
                          DeleteReplicationConfigResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationInstanceRequest {
-  std::string ReplicationInstanceArn;
+  std::string ReplicationInstanceArn{};
 
   friend bool operator==(DeleteReplicationInstanceRequest const&,
                          DeleteReplicationInstanceRequest const&) = default;

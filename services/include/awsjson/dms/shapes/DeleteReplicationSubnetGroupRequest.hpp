@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationSubnetGroupRequest {
-  std::string ReplicationSubnetGroupIdentifier;
+  std::string ReplicationSubnetGroupIdentifier{};
 
   friend bool operator==(DeleteReplicationSubnetGroupRequest const&,
                          DeleteReplicationSubnetGroupRequest const&) = default;

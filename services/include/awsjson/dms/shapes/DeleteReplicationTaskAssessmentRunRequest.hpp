@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationTaskAssessmentRunRequest {
-  std::string ReplicationTaskAssessmentRunArn;
+  std::string ReplicationTaskAssessmentRunArn{};
 
   friend bool operator==(DeleteReplicationTaskAssessmentRunRequest const&,
                          DeleteReplicationTaskAssessmentRunRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationTaskAssessmentRunResponse {
-  std::optional<::awsjson::dms::ReplicationTaskAssessmentRun> ReplicationTaskAssessmentRun;
+  std::optional<::awsjson::dms::ReplicationTaskAssessmentRun> ReplicationTaskAssessmentRun{};
 
   friend bool operator==(DeleteReplicationTaskAssessmentRunResponse const&,
                          DeleteReplicationTaskAssessmentRunResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteReplicationTaskResponse {
-  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask;
+  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask{};
 
   friend bool operator==(DeleteReplicationTaskResponse const&,
                          DeleteReplicationTaskResponse const&) = default;

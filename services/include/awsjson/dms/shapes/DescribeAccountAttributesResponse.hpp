@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountAttributesResponse {
-  std::optional<std::vector<::awsjson::dms::AccountQuota>> AccountQuotas;
-  std::optional<std::string> UniqueAccountIdentifier;
+  std::optional<std::vector<::awsjson::dms::AccountQuota>> AccountQuotas{};
+  std::optional<std::string> UniqueAccountIdentifier{};
 
   friend bool operator==(DescribeAccountAttributesResponse const&,
                          DescribeAccountAttributesResponse const&) = default;

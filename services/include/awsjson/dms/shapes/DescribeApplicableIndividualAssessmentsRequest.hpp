@@ -15,14 +15,14 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicableIndividualAssessmentsRequest {
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<std::string> ReplicationInstanceArn;
-  std::optional<std::string> ReplicationConfigArn;
-  std::optional<std::string> SourceEngineName;
-  std::optional<std::string> TargetEngineName;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> MigrationType;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<std::string> ReplicationInstanceArn{};
+  std::optional<std::string> ReplicationConfigArn{};
+  std::optional<std::string> SourceEngineName{};
+  std::optional<std::string> TargetEngineName{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> MigrationType{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeApplicableIndividualAssessmentsRequest const&,
                          DescribeApplicableIndividualAssessmentsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicableIndividualAssessmentsResponse {
-  std::optional<std::vector<std::string>> IndividualAssessmentNames;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<std::string>> IndividualAssessmentNames{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeApplicableIndividualAssessmentsResponse const&,
                          DescribeApplicableIndividualAssessmentsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificatesResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Certificate>> Certificates;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Certificate>> Certificates{};
 
   friend bool operator==(DescribeCertificatesResponse const&,
                          DescribeCertificatesResponse const&) = default;

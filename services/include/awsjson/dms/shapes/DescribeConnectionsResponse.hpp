@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Connection>> Connections;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Connection>> Connections{};
 
   friend bool operator==(DescribeConnectionsResponse const&,
                          DescribeConnectionsResponse const&) = default;

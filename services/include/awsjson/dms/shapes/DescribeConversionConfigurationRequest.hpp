@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConversionConfigurationRequest {
-  std::string MigrationProjectIdentifier;
+  std::string MigrationProjectIdentifier{};
 
   friend bool operator==(DescribeConversionConfigurationRequest const&,
                          DescribeConversionConfigurationRequest const&) = default;

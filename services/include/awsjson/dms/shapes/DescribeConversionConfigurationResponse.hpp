@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConversionConfigurationResponse {
-  std::optional<std::string> MigrationProjectIdentifier;
-  std::optional<std::string> ConversionConfiguration;
+  std::optional<std::string> MigrationProjectIdentifier{};
+  std::optional<std::string> ConversionConfiguration{};
 
   friend bool operator==(DescribeConversionConfigurationResponse const&,
                          DescribeConversionConfigurationResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataMigrationsRequest {
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
-  std::optional<bool> WithoutSettings;
-  std::optional<bool> WithoutStatistics;
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
+  std::optional<bool> WithoutSettings{};
+  std::optional<bool> WithoutStatistics{};
 
   friend bool operator==(DescribeDataMigrationsRequest const&,
                          DescribeDataMigrationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataMigrationsResponse {
-  std::optional<std::vector<::awsjson::dms::DataMigration>> DataMigrations;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::dms::DataMigration>> DataMigrations{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeDataMigrationsResponse const&,
                          DescribeDataMigrationsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataProvidersRequest {
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeDataProvidersRequest const&,
                          DescribeDataProvidersRequest const&) = default;

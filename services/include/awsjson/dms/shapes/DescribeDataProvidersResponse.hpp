@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataProvidersResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::DataProvider>> DataProviders;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::DataProvider>> DataProviders{};
 
   friend bool operator==(DescribeDataProvidersResponse const&,
                          DescribeDataProvidersResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointSettingsRequest {
-  std::string EngineName;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::string EngineName{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeEndpointSettingsRequest const&,
                          DescribeEndpointSettingsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointSettingsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::EndpointSetting>> EndpointSettings;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::EndpointSetting>> EndpointSettings{};
 
   friend bool operator==(DescribeEndpointSettingsResponse const&,
                          DescribeEndpointSettingsResponse const&) = default;

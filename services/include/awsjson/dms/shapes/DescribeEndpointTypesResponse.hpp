@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointTypesResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::SupportedEndpointType>> SupportedEndpointTypes;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::SupportedEndpointType>> SupportedEndpointTypes{};
 
   friend bool operator==(DescribeEndpointTypesResponse const&,
                          DescribeEndpointTypesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Endpoint>> Endpoints;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Endpoint>> Endpoints{};
 
   friend bool operator==(DescribeEndpointsResponse const&,
                          DescribeEndpointsResponse const&) = default;

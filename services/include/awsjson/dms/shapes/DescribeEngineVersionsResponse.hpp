@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEngineVersionsResponse {
-  std::optional<std::vector<::awsjson::dms::EngineVersion>> EngineVersions;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::dms::EngineVersion>> EngineVersions{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeEngineVersionsResponse const&,
                          DescribeEngineVersionsResponse const&) = default;

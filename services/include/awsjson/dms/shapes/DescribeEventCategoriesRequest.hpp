@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventCategoriesRequest {
-  std::optional<std::string> SourceType;
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
+  std::optional<std::string> SourceType{};
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
 
   friend bool operator==(DescribeEventCategoriesRequest const&,
                          DescribeEventCategoriesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventCategoriesResponse {
-  std::optional<std::vector<::awsjson::dms::EventCategoryGroup>> EventCategoryGroupList;
+  std::optional<std::vector<::awsjson::dms::EventCategoryGroup>> EventCategoryGroupList{};
 
   friend bool operator==(DescribeEventCategoriesResponse const&,
                          DescribeEventCategoriesResponse const&) = default;

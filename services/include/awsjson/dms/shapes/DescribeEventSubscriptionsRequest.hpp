@@ -16,10 +16,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventSubscriptionsRequest {
-  std::optional<std::string> SubscriptionName;
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::optional<std::string> SubscriptionName{};
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeEventSubscriptionsRequest const&,
                          DescribeEventSubscriptionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventSubscriptionsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::EventSubscription>> EventSubscriptionsList;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::EventSubscription>> EventSubscriptionsList{};
 
   friend bool operator==(DescribeEventSubscriptionsResponse const&,
                          DescribeEventSubscriptionsResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsRequest {
-  std::optional<std::string> SourceIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::dms::SourceType>> SourceType;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::vector<std::string>> EventCategories;
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::optional<std::string> SourceIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::dms::SourceType>> SourceType{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::vector<std::string>> EventCategories{};
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeEventsRequest const&, DescribeEventsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Event>> Events;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Event>> Events{};
 
   friend bool operator==(DescribeEventsResponse const&, DescribeEventsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAdvisorCollectorsResponse {
-  std::optional<std::vector<::awsjson::dms::CollectorResponse>> Collectors;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dms::CollectorResponse>> Collectors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAdvisorCollectorsResponse const&,
                          DescribeFleetAdvisorCollectorsResponse const&) = default;

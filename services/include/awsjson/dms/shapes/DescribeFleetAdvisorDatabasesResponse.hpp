@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAdvisorDatabasesResponse {
-  std::optional<std::vector<::awsjson::dms::DatabaseResponse>> Databases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dms::DatabaseResponse>> Databases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAdvisorDatabasesResponse const&,
                          DescribeFleetAdvisorDatabasesResponse const&) = default;

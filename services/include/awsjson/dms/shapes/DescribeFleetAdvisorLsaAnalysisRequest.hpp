@@ -13,8 +13,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAdvisorLsaAnalysisRequest {
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> NextToken;
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAdvisorLsaAnalysisRequest const&,
                          DescribeFleetAdvisorLsaAnalysisRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAdvisorLsaAnalysisResponse {
-  std::optional<std::vector<::awsjson::dms::FleetAdvisorLsaAnalysisResponse>> Analysis;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dms::FleetAdvisorLsaAnalysisResponse>> Analysis{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAdvisorLsaAnalysisResponse const&,
                          DescribeFleetAdvisorLsaAnalysisResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAdvisorSchemaObjectSummaryResponse {
-  std::optional<std::vector<::awsjson::dms::FleetAdvisorSchemaObjectResponse>> FleetAdvisorSchemaObjects;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dms::FleetAdvisorSchemaObjectResponse>> FleetAdvisorSchemaObjects{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAdvisorSchemaObjectSummaryResponse const&,
                          DescribeFleetAdvisorSchemaObjectSummaryResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAdvisorSchemasResponse {
-  std::optional<std::vector<::awsjson::dms::SchemaResponse>> FleetAdvisorSchemas;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dms::SchemaResponse>> FleetAdvisorSchemas{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAdvisorSchemasResponse const&,
                          DescribeFleetAdvisorSchemasResponse const&) = default;

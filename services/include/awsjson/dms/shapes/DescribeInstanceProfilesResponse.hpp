@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstanceProfilesResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::InstanceProfile>> InstanceProfiles;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::InstanceProfile>> InstanceProfiles{};
 
   friend bool operator==(DescribeInstanceProfilesResponse const&,
                          DescribeInstanceProfilesResponse const&) = default;

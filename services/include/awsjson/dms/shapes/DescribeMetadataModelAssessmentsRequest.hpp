@@ -16,10 +16,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelAssessmentsRequest {
-  std::string MigrationProjectIdentifier;
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxRecords;
+  std::string MigrationProjectIdentifier{};
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxRecords{};
 
   friend bool operator==(DescribeMetadataModelAssessmentsRequest const&,
                          DescribeMetadataModelAssessmentsRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelChildrenRequest {
-  std::string SelectionRules;
-  std::string MigrationProjectIdentifier;
-  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxRecords;
+  std::string SelectionRules{};
+  std::string MigrationProjectIdentifier{};
+  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxRecords{};
 
   friend bool operator==(DescribeMetadataModelChildrenRequest const&,
                          DescribeMetadataModelChildrenRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelChildrenResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::MetadataModelReference>> MetadataModelChildren;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::MetadataModelReference>> MetadataModelChildren{};
 
   friend bool operator==(DescribeMetadataModelChildrenResponse const&,
                          DescribeMetadataModelChildrenResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelCreationsRequest {
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxRecords;
-  std::string MigrationProjectIdentifier;
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::string MigrationProjectIdentifier{};
 
   friend bool operator==(DescribeMetadataModelCreationsRequest const&,
                          DescribeMetadataModelCreationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelExportsAsScriptResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::SchemaConversionRequest>> Requests;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::SchemaConversionRequest>> Requests{};
 
   friend bool operator==(DescribeMetadataModelExportsAsScriptResponse const&,
                          DescribeMetadataModelExportsAsScriptResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelImportsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::SchemaConversionRequest>> Requests;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::SchemaConversionRequest>> Requests{};
 
   friend bool operator==(DescribeMetadataModelImportsResponse const&,
                          DescribeMetadataModelImportsResponse const&) = default;

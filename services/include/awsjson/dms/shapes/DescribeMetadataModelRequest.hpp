@@ -14,9 +14,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelRequest {
-  std::string SelectionRules;
-  std::string MigrationProjectIdentifier;
-  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin;
+  std::string SelectionRules{};
+  std::string MigrationProjectIdentifier{};
+  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin{};
 
   friend bool operator==(DescribeMetadataModelRequest const&,
                          DescribeMetadataModelRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetadataModelResponse {
-  std::optional<std::string> MetadataModelName;
-  std::optional<std::string> MetadataModelType;
-  std::optional<std::vector<::awsjson::dms::MetadataModelReference>> TargetMetadataModels;
-  std::optional<std::string> Definition;
+  std::optional<std::string> MetadataModelName{};
+  std::optional<std::string> MetadataModelType{};
+  std::optional<std::vector<::awsjson::dms::MetadataModelReference>> TargetMetadataModels{};
+  std::optional<std::string> Definition{};
 
   friend bool operator==(DescribeMetadataModelResponse const&,
                          DescribeMetadataModelResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMigrationProjectsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::MigrationProject>> MigrationProjects;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::MigrationProject>> MigrationProjects{};
 
   friend bool operator==(DescribeMigrationProjectsResponse const&,
                          DescribeMigrationProjectsResponse const&) = default;

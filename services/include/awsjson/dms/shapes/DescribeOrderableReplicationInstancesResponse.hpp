@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeOrderableReplicationInstancesResponse {
-  std::optional<std::vector<::awsjson::dms::OrderableReplicationInstance>> OrderableReplicationInstances;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::dms::OrderableReplicationInstance>> OrderableReplicationInstances{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeOrderableReplicationInstancesResponse const&,
                          DescribeOrderableReplicationInstancesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePendingMaintenanceActionsResponse {
-  std::optional<std::vector<::awsjson::dms::ResourcePendingMaintenanceActions>> PendingMaintenanceActions;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::dms::ResourcePendingMaintenanceActions>> PendingMaintenanceActions{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribePendingMaintenanceActionsResponse const&,
                          DescribePendingMaintenanceActionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommendationLimitationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::dms::Limitation>> Limitations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::dms::Limitation>> Limitations{};
 
   friend bool operator==(DescribeRecommendationLimitationsResponse const&,
                          DescribeRecommendationLimitationsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommendationsRequest {
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRecommendationsRequest const&,
                          DescribeRecommendationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRecommendationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::dms::Recommendation>> Recommendations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::dms::Recommendation>> Recommendations{};
 
   friend bool operator==(DescribeRecommendationsResponse const&,
                          DescribeRecommendationsResponse const&) = default;

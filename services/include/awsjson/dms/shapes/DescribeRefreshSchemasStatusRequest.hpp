@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRefreshSchemasStatusRequest {
-  std::string EndpointArn;
+  std::string EndpointArn{};
 
   friend bool operator==(DescribeRefreshSchemasStatusRequest const&,
                          DescribeRefreshSchemasStatusRequest const&) = default;

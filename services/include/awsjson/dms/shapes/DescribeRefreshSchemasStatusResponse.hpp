@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRefreshSchemasStatusResponse {
-  std::optional<::awsjson::dms::RefreshSchemasStatus> RefreshSchemasStatus;
+  std::optional<::awsjson::dms::RefreshSchemasStatus> RefreshSchemasStatus{};
 
   friend bool operator==(DescribeRefreshSchemasStatusResponse const&,
                          DescribeRefreshSchemasStatusResponse const&) = default;

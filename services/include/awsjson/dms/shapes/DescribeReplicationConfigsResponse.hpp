@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationConfigsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::ReplicationConfig>> ReplicationConfigs;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::ReplicationConfig>> ReplicationConfigs{};
 
   friend bool operator==(DescribeReplicationConfigsResponse const&,
                          DescribeReplicationConfigsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationInstanceTaskLogsRequest {
-  std::string ReplicationInstanceArn;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::string ReplicationInstanceArn{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeReplicationInstanceTaskLogsRequest const&,
                          DescribeReplicationInstanceTaskLogsRequest const&) = default;

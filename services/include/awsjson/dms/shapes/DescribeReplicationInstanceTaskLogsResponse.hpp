@@ -15,9 +15,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationInstanceTaskLogsResponse {
-  std::optional<std::string> ReplicationInstanceArn;
-  std::optional<std::vector<::awsjson::dms::ReplicationInstanceTaskLog>> ReplicationInstanceTaskLogs;
-  std::optional<std::string> Marker;
+  std::optional<std::string> ReplicationInstanceArn{};
+  std::optional<std::vector<::awsjson::dms::ReplicationInstanceTaskLog>> ReplicationInstanceTaskLogs{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeReplicationInstanceTaskLogsResponse const&,
                          DescribeReplicationInstanceTaskLogsResponse const&) = default;

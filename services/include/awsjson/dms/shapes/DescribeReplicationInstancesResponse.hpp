@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationInstancesResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::ReplicationInstance>> ReplicationInstances;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::ReplicationInstance>> ReplicationInstances{};
 
   friend bool operator==(DescribeReplicationInstancesResponse const&,
                          DescribeReplicationInstancesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationSubnetGroupsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::ReplicationSubnetGroup>> ReplicationSubnetGroups;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::ReplicationSubnetGroup>> ReplicationSubnetGroups{};
 
   friend bool operator==(DescribeReplicationSubnetGroupsResponse const&,
                          DescribeReplicationSubnetGroupsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTableStatisticsRequest {
-  std::string ReplicationConfigArn;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
+  std::string ReplicationConfigArn{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
 
   friend bool operator==(DescribeReplicationTableStatisticsRequest const&,
                          DescribeReplicationTableStatisticsRequest const&) = default;

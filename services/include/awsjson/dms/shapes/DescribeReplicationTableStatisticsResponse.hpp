@@ -15,9 +15,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTableStatisticsResponse {
-  std::optional<std::string> ReplicationConfigArn;
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::TableStatistics>> ReplicationTableStatistics;
+  std::optional<std::string> ReplicationConfigArn{};
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::TableStatistics>> ReplicationTableStatistics{};
 
   friend bool operator==(DescribeReplicationTableStatisticsResponse const&,
                          DescribeReplicationTableStatisticsResponse const&) = default;

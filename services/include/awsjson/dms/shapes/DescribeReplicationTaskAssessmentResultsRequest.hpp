@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTaskAssessmentResultsRequest {
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeReplicationTaskAssessmentResultsRequest const&,
                          DescribeReplicationTaskAssessmentResultsRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTaskAssessmentResultsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::string> BucketName;
-  std::optional<std::vector<::awsjson::dms::ReplicationTaskAssessmentResult>> ReplicationTaskAssessmentResults;
+  std::optional<std::string> Marker{};
+  std::optional<std::string> BucketName{};
+  std::optional<std::vector<::awsjson::dms::ReplicationTaskAssessmentResult>> ReplicationTaskAssessmentResults{};
 
   friend bool operator==(DescribeReplicationTaskAssessmentResultsResponse const&,
                          DescribeReplicationTaskAssessmentResultsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTaskAssessmentRunsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::ReplicationTaskAssessmentRun>> ReplicationTaskAssessmentRuns;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::ReplicationTaskAssessmentRun>> ReplicationTaskAssessmentRuns{};
 
   friend bool operator==(DescribeReplicationTaskAssessmentRunsResponse const&,
                          DescribeReplicationTaskAssessmentRunsResponse const&) = default;

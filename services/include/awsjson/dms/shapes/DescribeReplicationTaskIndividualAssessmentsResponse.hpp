@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTaskIndividualAssessmentsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::ReplicationTaskIndividualAssessment>> ReplicationTaskIndividualAssessments;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::ReplicationTaskIndividualAssessment>> ReplicationTaskIndividualAssessments{};
 
   friend bool operator==(DescribeReplicationTaskIndividualAssessmentsResponse const&,
                          DescribeReplicationTaskIndividualAssessmentsResponse const&) = default;

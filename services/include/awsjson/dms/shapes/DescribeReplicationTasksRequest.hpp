@@ -16,10 +16,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTasksRequest {
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
-  std::optional<bool> WithoutSettings;
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
+  std::optional<bool> WithoutSettings{};
 
   friend bool operator==(DescribeReplicationTasksRequest const&,
                          DescribeReplicationTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationTasksResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::ReplicationTask>> ReplicationTasks;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::ReplicationTask>> ReplicationTasks{};
 
   friend bool operator==(DescribeReplicationTasksResponse const&,
                          DescribeReplicationTasksResponse const&) = default;

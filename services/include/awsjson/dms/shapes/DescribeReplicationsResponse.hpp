@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplicationsResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Replication>> Replications;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Replication>> Replications{};
 
   friend bool operator==(DescribeReplicationsResponse const&,
                          DescribeReplicationsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSchemasRequest {
-  std::string EndpointArn;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
+  std::string EndpointArn{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeSchemasRequest const&, DescribeSchemasRequest const&) = default;
 };

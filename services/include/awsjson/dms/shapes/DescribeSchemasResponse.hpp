@@ -13,8 +13,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSchemasResponse {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<std::string>> Schemas;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<std::string>> Schemas{};
 
   friend bool operator==(DescribeSchemasResponse const&, DescribeSchemasResponse const&) = default;
 };

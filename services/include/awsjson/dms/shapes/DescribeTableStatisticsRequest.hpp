@@ -16,10 +16,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTableStatisticsRequest {
-  std::string ReplicationTaskArn;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::dms::Filter>> Filters;
+  std::string ReplicationTaskArn{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::dms::Filter>> Filters{};
 
   friend bool operator==(DescribeTableStatisticsRequest const&,
                          DescribeTableStatisticsRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTableStatisticsResponse {
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<std::vector<::awsjson::dms::TableStatistics>> TableStatistics;
-  std::optional<std::string> Marker;
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<std::vector<::awsjson::dms::TableStatistics>> TableStatistics{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeTableStatisticsResponse const&,
                          DescribeTableStatisticsResponse const&) = default;

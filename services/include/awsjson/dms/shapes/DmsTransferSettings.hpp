@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DmsTransferSettings {
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<std::string> BucketName;
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<std::string> BucketName{};
 
   friend bool operator==(DmsTransferSettings const&, DmsTransferSettings const&) = default;
 };

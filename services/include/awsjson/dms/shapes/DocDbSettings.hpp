@@ -15,19 +15,19 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocDbSettings {
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> DatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::dms::NestingLevelValue>> NestingLevel;
-  std::optional<bool> ExtractDocId;
-  std::optional<std::int32_t> DocsToInvestigate;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
-  std::optional<std::string> SecretsManagerSecretId;
-  std::optional<bool> UseUpdateLookUp;
-  std::optional<bool> ReplicateShardCollections;
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::dms::NestingLevelValue>> NestingLevel{};
+  std::optional<bool> ExtractDocId{};
+  std::optional<std::int32_t> DocsToInvestigate{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
+  std::optional<std::string> SecretsManagerSecretId{};
+  std::optional<bool> UseUpdateLookUp{};
+  std::optional<bool> ReplicateShardCollections{};
 
   friend bool operator==(DocDbSettings const&, DocDbSettings const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDbSettings {
-  std::string ServiceAccessRoleArn;
+  std::string ServiceAccessRoleArn{};
 
   friend bool operator==(DynamoDbSettings const&, DynamoDbSettings const&) = default;
 };

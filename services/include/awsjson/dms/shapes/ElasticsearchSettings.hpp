@@ -13,11 +13,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ElasticsearchSettings {
-  std::string ServiceAccessRoleArn;
-  std::string EndpointUri;
-  std::optional<std::int32_t> FullLoadErrorPercentage;
-  std::optional<std::int32_t> ErrorRetryDuration;
-  std::optional<bool> UseNewMappingType;
+  std::string ServiceAccessRoleArn{};
+  std::string EndpointUri{};
+  std::optional<std::int32_t> FullLoadErrorPercentage{};
+  std::optional<std::int32_t> ErrorRetryDuration{};
+  std::optional<bool> UseNewMappingType{};
 
   friend bool operator==(ElasticsearchSettings const&, ElasticsearchSettings const&) = default;
 };

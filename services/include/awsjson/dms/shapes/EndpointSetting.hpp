@@ -16,15 +16,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointSetting {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::dms::EndpointSettingTypeValue>> Type;
-  std::optional<std::vector<std::string>> EnumValues;
-  std::optional<bool> Sensitive;
-  std::optional<std::string> Units;
-  std::optional<std::string> Applicability;
-  std::optional<std::int32_t> IntValueMin;
-  std::optional<std::int32_t> IntValueMax;
-  std::optional<std::string> DefaultValue;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::dms::EndpointSettingTypeValue>> Type{};
+  std::optional<std::vector<std::string>> EnumValues{};
+  std::optional<bool> Sensitive{};
+  std::optional<std::string> Units{};
+  std::optional<std::string> Applicability{};
+  std::optional<std::int32_t> IntValueMin{};
+  std::optional<std::int32_t> IntValueMax{};
+  std::optional<std::string> DefaultValue{};
 
   friend bool operator==(EndpointSetting const&, EndpointSetting const&) = default;
 };

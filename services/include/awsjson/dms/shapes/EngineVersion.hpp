@@ -15,14 +15,14 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngineVersion {
-  std::optional<std::string> Version;
-  std::optional<std::string> Lifecycle;
-  std::optional<awsjson::open_enum<::awsjson::dms::ReleaseStatusValues>> ReleaseStatus;
-  std::optional<awsjson::timestamp> LaunchDate;
-  std::optional<awsjson::timestamp> AutoUpgradeDate;
-  std::optional<awsjson::timestamp> DeprecationDate;
-  std::optional<awsjson::timestamp> ForceUpgradeDate;
-  std::optional<std::vector<std::string>> AvailableUpgrades;
+  std::optional<std::string> Version{};
+  std::optional<std::string> Lifecycle{};
+  std::optional<awsjson::open_enum<::awsjson::dms::ReleaseStatusValues>> ReleaseStatus{};
+  std::optional<awsjson::timestamp> LaunchDate{};
+  std::optional<awsjson::timestamp> AutoUpgradeDate{};
+  std::optional<awsjson::timestamp> DeprecationDate{};
+  std::optional<awsjson::timestamp> ForceUpgradeDate{};
+  std::optional<std::vector<std::string>> AvailableUpgrades{};
 
   friend bool operator==(EngineVersion const&, EngineVersion const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorDetails : awsjson::tagged_union {
-  std::optional<::awsjson::dms::DefaultErrorDetails> defaultErrorDetails;
+  std::optional<::awsjson::dms::DefaultErrorDetails> defaultErrorDetails{};
 
   friend bool operator==(ErrorDetails const&, ErrorDetails const&) = default;
 };

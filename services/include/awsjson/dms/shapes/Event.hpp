@@ -15,11 +15,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Event {
-  std::optional<std::string> SourceIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::dms::SourceType>> SourceType;
-  std::optional<std::string> Message;
-  std::optional<std::vector<std::string>> EventCategories;
-  std::optional<awsjson::timestamp> Date;
+  std::optional<std::string> SourceIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::dms::SourceType>> SourceType{};
+  std::optional<std::string> Message{};
+  std::optional<std::vector<std::string>> EventCategories{};
+  std::optional<awsjson::timestamp> Date{};
 
   friend bool operator==(Event const&, Event const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventCategoryGroup {
-  std::optional<std::string> SourceType;
-  std::optional<std::vector<std::string>> EventCategories;
+  std::optional<std::string> SourceType{};
+  std::optional<std::vector<std::string>> EventCategories{};
 
   friend bool operator==(EventCategoryGroup const&, EventCategoryGroup const&) = default;
 };

@@ -13,15 +13,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventSubscription {
-  std::optional<std::string> CustomerAwsId;
-  std::optional<std::string> CustSubscriptionId;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<std::string> Status;
-  std::optional<std::string> SubscriptionCreationTime;
-  std::optional<std::string> SourceType;
-  std::optional<std::vector<std::string>> SourceIdsList;
-  std::optional<std::vector<std::string>> EventCategoriesList;
-  std::optional<bool> Enabled;
+  std::optional<std::string> CustomerAwsId{};
+  std::optional<std::string> CustSubscriptionId{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> SubscriptionCreationTime{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::vector<std::string>> SourceIdsList{};
+  std::optional<std::vector<std::string>> EventCategoriesList{};
+  std::optional<bool> Enabled{};
 
   friend bool operator==(EventSubscription const&, EventSubscription const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportMetadataModelAssessmentRequest {
-  std::string MigrationProjectIdentifier;
-  std::string SelectionRules;
-  std::optional<std::string> FileName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::dms::AssessmentReportType>>> AssessmentReportTypes;
+  std::string MigrationProjectIdentifier{};
+  std::string SelectionRules{};
+  std::optional<std::string> FileName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::dms::AssessmentReportType>>> AssessmentReportTypes{};
 
   friend bool operator==(ExportMetadataModelAssessmentRequest const&,
                          ExportMetadataModelAssessmentRequest const&) = default;

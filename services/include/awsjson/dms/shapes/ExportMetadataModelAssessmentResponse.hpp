@@ -13,8 +13,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportMetadataModelAssessmentResponse {
-  std::optional<::awsjson::dms::ExportMetadataModelAssessmentResultEntry> PdfReport;
-  std::optional<::awsjson::dms::ExportMetadataModelAssessmentResultEntry> CsvReport;
+  std::optional<::awsjson::dms::ExportMetadataModelAssessmentResultEntry> PdfReport{};
+  std::optional<::awsjson::dms::ExportMetadataModelAssessmentResultEntry> CsvReport{};
 
   friend bool operator==(ExportMetadataModelAssessmentResponse const&,
                          ExportMetadataModelAssessmentResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportMetadataModelAssessmentResultEntry {
-  std::optional<std::string> S3ObjectKey;
-  std::optional<std::string> ObjectURL;
+  std::optional<std::string> S3ObjectKey{};
+  std::optional<std::string> ObjectURL{};
 
   friend bool operator==(ExportMetadataModelAssessmentResultEntry const&,
                          ExportMetadataModelAssessmentResultEntry const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetAdvisorLsaAnalysisResponse {
-  std::optional<std::string> LsaAnalysisId;
-  std::optional<std::string> Status;
+  std::optional<std::string> LsaAnalysisId{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(FleetAdvisorLsaAnalysisResponse const&,
                          FleetAdvisorLsaAnalysisResponse const&) = default;

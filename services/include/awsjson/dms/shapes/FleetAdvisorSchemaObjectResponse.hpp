@@ -13,11 +13,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetAdvisorSchemaObjectResponse {
-  std::optional<std::string> SchemaId;
-  std::optional<std::string> ObjectType;
-  std::optional<std::int64_t> NumberOfObjects;
-  std::optional<std::int64_t> CodeLineCount;
-  std::optional<std::int64_t> CodeSize;
+  std::optional<std::string> SchemaId{};
+  std::optional<std::string> ObjectType{};
+  std::optional<std::int64_t> NumberOfObjects{};
+  std::optional<std::int64_t> CodeLineCount{};
+  std::optional<std::int64_t> CodeSize{};
 
   friend bool operator==(FleetAdvisorSchemaObjectResponse const&,
                          FleetAdvisorSchemaObjectResponse const&) = default;

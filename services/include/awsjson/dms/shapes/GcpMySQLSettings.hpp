@@ -15,20 +15,20 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GcpMySQLSettings {
-  std::optional<std::string> AfterConnectScript;
-  std::optional<bool> CleanSourceMetadataOnMismatch;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::int32_t> EventsPollInterval;
-  std::optional<awsjson::open_enum<::awsjson::dms::TargetDbType>> TargetDbType;
-  std::optional<std::int32_t> MaxFileSize;
-  std::optional<std::int32_t> ParallelLoadThreads;
-  std::optional<std::string> Password;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> ServerName;
-  std::optional<std::string> ServerTimezone;
-  std::optional<std::string> Username;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
-  std::optional<std::string> SecretsManagerSecretId;
+  std::optional<std::string> AfterConnectScript{};
+  std::optional<bool> CleanSourceMetadataOnMismatch{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::int32_t> EventsPollInterval{};
+  std::optional<awsjson::open_enum<::awsjson::dms::TargetDbType>> TargetDbType{};
+  std::optional<std::int32_t> MaxFileSize{};
+  std::optional<std::int32_t> ParallelLoadThreads{};
+  std::optional<std::string> Password{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> ServerName{};
+  std::optional<std::string> ServerTimezone{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
+  std::optional<std::string> SecretsManagerSecretId{};
 
   friend bool operator==(GcpMySQLSettings const&, GcpMySQLSettings const&) = default;
 };

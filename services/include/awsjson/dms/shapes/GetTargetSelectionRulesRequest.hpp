@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTargetSelectionRulesRequest {
-  std::string MigrationProjectIdentifier;
-  std::string SelectionRules;
+  std::string MigrationProjectIdentifier{};
+  std::string SelectionRules{};
 
   friend bool operator==(GetTargetSelectionRulesRequest const&,
                          GetTargetSelectionRulesRequest const&) = default;

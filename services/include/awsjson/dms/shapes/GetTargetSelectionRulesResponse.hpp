@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTargetSelectionRulesResponse {
-  std::optional<std::string> TargetSelectionRules;
+  std::optional<std::string> TargetSelectionRules{};
 
   friend bool operator==(GetTargetSelectionRulesResponse const&,
                          GetTargetSelectionRulesResponse const&) = default;

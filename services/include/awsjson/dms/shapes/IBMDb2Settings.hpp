@@ -13,20 +13,20 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IBMDb2Settings {
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Password;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> ServerName;
-  std::optional<bool> SetDataCaptureChanges;
-  std::optional<std::string> CurrentLsn;
-  std::optional<std::int32_t> MaxKBytesPerRead;
-  std::optional<std::string> Username;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
-  std::optional<std::string> SecretsManagerSecretId;
-  std::optional<std::int32_t> LoadTimeout;
-  std::optional<std::int32_t> WriteBufferSize;
-  std::optional<std::int32_t> MaxFileSize;
-  std::optional<bool> KeepCsvFiles;
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Password{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> ServerName{};
+  std::optional<bool> SetDataCaptureChanges{};
+  std::optional<std::string> CurrentLsn{};
+  std::optional<std::int32_t> MaxKBytesPerRead{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
+  std::optional<std::string> SecretsManagerSecretId{};
+  std::optional<std::int32_t> LoadTimeout{};
+  std::optional<std::int32_t> WriteBufferSize{};
+  std::optional<std::int32_t> MaxFileSize{};
+  std::optional<bool> KeepCsvFiles{};
 
   friend bool operator==(IBMDb2Settings const&, IBMDb2Settings const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IbmDb2zOsDataProviderSettings {
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> DatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode;
-  std::optional<std::string> CertificateArn;
-  std::optional<std::string> S3Path;
-  std::optional<std::string> S3AccessRoleArn;
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode{};
+  std::optional<std::string> CertificateArn{};
+  std::optional<std::string> S3Path{};
+  std::optional<std::string> S3AccessRoleArn{};
 
   friend bool operator==(IbmDb2zOsDataProviderSettings const&,
                          IbmDb2zOsDataProviderSettings const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCertificateRequest {
-  std::string CertificateIdentifier;
-  std::optional<std::string> CertificatePem;
-  std::optional<awsjson::blob> CertificateWallet;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
-  std::optional<std::string> KmsKeyId;
+  std::string CertificateIdentifier{};
+  std::optional<std::string> CertificatePem{};
+  std::optional<awsjson::blob> CertificateWallet{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ImportCertificateRequest const&,
                          ImportCertificateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCertificateResponse {
-  std::optional<::awsjson::dms::Certificate> Certificate;
+  std::optional<::awsjson::dms::Certificate> Certificate{};
 
   friend bool operator==(ImportCertificateResponse const&,
                          ImportCertificateResponse const&) = default;

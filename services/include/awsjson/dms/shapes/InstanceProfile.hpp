@@ -13,16 +13,16 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceProfile {
-  std::optional<std::string> InstanceProfileArn;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<bool> PubliclyAccessible;
-  std::optional<std::string> NetworkType;
-  std::optional<std::string> InstanceProfileName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> InstanceProfileCreationTime;
-  std::optional<std::string> SubnetGroupIdentifier;
-  std::optional<std::vector<std::string>> VpcSecurityGroups;
+  std::optional<std::string> InstanceProfileArn{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<bool> PubliclyAccessible{};
+  std::optional<std::string> NetworkType{};
+  std::optional<std::string> InstanceProfileName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> InstanceProfileCreationTime{};
+  std::optional<std::string> SubnetGroupIdentifier{};
+  std::optional<std::vector<std::string>> VpcSecurityGroups{};
 
   friend bool operator==(InstanceProfile const&, InstanceProfile const&) = default;
 };

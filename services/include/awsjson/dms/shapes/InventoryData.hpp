@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryData {
-  std::optional<std::int32_t> NumberOfDatabases;
-  std::optional<std::int32_t> NumberOfSchemas;
+  std::optional<std::int32_t> NumberOfDatabases{};
+  std::optional<std::int32_t> NumberOfSchemas{};
 
   friend bool operator==(InventoryData const&, InventoryData const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KMSThrottlingFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(KMSThrottlingFault const&, KMSThrottlingFault const&) = default;
 };

@@ -18,27 +18,27 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KafkaSettings {
-  std::optional<std::string> Broker;
-  std::optional<std::string> Topic;
-  std::optional<awsjson::open_enum<::awsjson::dms::MessageFormatValue>> MessageFormat;
-  std::optional<bool> IncludeTransactionDetails;
-  std::optional<bool> IncludePartitionValue;
-  std::optional<bool> PartitionIncludeSchemaTable;
-  std::optional<bool> IncludeTableAlterOperations;
-  std::optional<bool> IncludeControlDetails;
-  std::optional<std::int32_t> MessageMaxBytes;
-  std::optional<bool> IncludeNullAndEmpty;
-  std::optional<awsjson::open_enum<::awsjson::dms::KafkaSecurityProtocol>> SecurityProtocol;
-  std::optional<std::string> SslClientCertificateArn;
-  std::optional<std::string> SslClientKeyArn;
-  std::optional<std::string> SslClientKeyPassword;
-  std::optional<std::string> SslCaCertificateArn;
-  std::optional<std::string> SaslUsername;
-  std::optional<std::string> SaslPassword;
-  std::optional<bool> NoHexPrefix;
-  std::optional<awsjson::open_enum<::awsjson::dms::KafkaSaslMechanism>> SaslMechanism;
-  std::optional<awsjson::open_enum<::awsjson::dms::KafkaSslEndpointIdentificationAlgorithm>> SslEndpointIdentificationAlgorithm;
-  std::optional<bool> UseLargeIntegerValue;
+  std::optional<std::string> Broker{};
+  std::optional<std::string> Topic{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MessageFormatValue>> MessageFormat{};
+  std::optional<bool> IncludeTransactionDetails{};
+  std::optional<bool> IncludePartitionValue{};
+  std::optional<bool> PartitionIncludeSchemaTable{};
+  std::optional<bool> IncludeTableAlterOperations{};
+  std::optional<bool> IncludeControlDetails{};
+  std::optional<std::int32_t> MessageMaxBytes{};
+  std::optional<bool> IncludeNullAndEmpty{};
+  std::optional<awsjson::open_enum<::awsjson::dms::KafkaSecurityProtocol>> SecurityProtocol{};
+  std::optional<std::string> SslClientCertificateArn{};
+  std::optional<std::string> SslClientKeyArn{};
+  std::optional<std::string> SslClientKeyPassword{};
+  std::optional<std::string> SslCaCertificateArn{};
+  std::optional<std::string> SaslUsername{};
+  std::optional<std::string> SaslPassword{};
+  std::optional<bool> NoHexPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::dms::KafkaSaslMechanism>> SaslMechanism{};
+  std::optional<awsjson::open_enum<::awsjson::dms::KafkaSslEndpointIdentificationAlgorithm>> SslEndpointIdentificationAlgorithm{};
+  std::optional<bool> UseLargeIntegerValue{};
 
   friend bool operator==(KafkaSettings const&, KafkaSettings const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KerberosAuthenticationSettings {
-  std::optional<std::string> KeyCacheSecretId;
-  std::optional<std::string> KeyCacheSecretIamArn;
-  std::optional<std::string> Krb5FileContents;
+  std::optional<std::string> KeyCacheSecretId{};
+  std::optional<std::string> KeyCacheSecretIamArn{};
+  std::optional<std::string> Krb5FileContents{};
 
   friend bool operator==(KerberosAuthenticationSettings const&,
                          KerberosAuthenticationSettings const&) = default;

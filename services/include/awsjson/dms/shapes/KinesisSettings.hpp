@@ -14,17 +14,17 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisSettings {
-  std::optional<std::string> StreamArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::MessageFormatValue>> MessageFormat;
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<bool> IncludeTransactionDetails;
-  std::optional<bool> IncludePartitionValue;
-  std::optional<bool> PartitionIncludeSchemaTable;
-  std::optional<bool> IncludeTableAlterOperations;
-  std::optional<bool> IncludeControlDetails;
-  std::optional<bool> IncludeNullAndEmpty;
-  std::optional<bool> NoHexPrefix;
-  std::optional<bool> UseLargeIntegerValue;
+  std::optional<std::string> StreamArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MessageFormatValue>> MessageFormat{};
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<bool> IncludeTransactionDetails{};
+  std::optional<bool> IncludePartitionValue{};
+  std::optional<bool> PartitionIncludeSchemaTable{};
+  std::optional<bool> IncludeTableAlterOperations{};
+  std::optional<bool> IncludeControlDetails{};
+  std::optional<bool> IncludeNullAndEmpty{};
+  std::optional<bool> NoHexPrefix{};
+  std::optional<bool> UseLargeIntegerValue{};
 
   friend bool operator==(KinesisSettings const&, KinesisSettings const&) = default;
 };

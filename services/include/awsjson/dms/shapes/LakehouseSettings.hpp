@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LakehouseSettings {
-  std::string Arn;
+  std::string Arn{};
 
   friend bool operator==(LakehouseSettings const&, LakehouseSettings const&) = default;
 };

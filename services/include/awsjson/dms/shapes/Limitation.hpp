@@ -12,12 +12,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Limitation {
-  std::optional<std::string> DatabaseId;
-  std::optional<std::string> EngineName;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Impact;
-  std::optional<std::string> Type;
+  std::optional<std::string> DatabaseId{};
+  std::optional<std::string> EngineName{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Impact{};
+  std::optional<std::string> Type{};
 
   friend bool operator==(Limitation const&, Limitation const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::vector<std::string>> ResourceArnList;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::vector<std::string>> ResourceArnList{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetadataModelProperties : awsjson::tagged_union {
-  std::optional<::awsjson::dms::StatementProperties> StatementProperties;
+  std::optional<::awsjson::dms::StatementProperties> StatementProperties{};
 
   friend bool operator==(MetadataModelProperties const&, MetadataModelProperties const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetadataModelReference {
-  std::optional<std::string> MetadataModelName;
-  std::optional<std::string> SelectionRules;
+  std::optional<std::string> MetadataModelName{};
+  std::optional<std::string> SelectionRules{};
 
   friend bool operator==(MetadataModelReference const&, MetadataModelReference const&) = default;
 };

@@ -17,24 +17,24 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MicrosoftSQLServerSettings {
-  std::optional<std::int32_t> Port;
-  std::optional<std::int32_t> BcpPacketSize;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> ControlTablesFileGroup;
-  std::optional<std::string> Password;
-  std::optional<bool> QuerySingleAlwaysOnNode;
-  std::optional<bool> ReadBackupOnly;
-  std::optional<awsjson::open_enum<::awsjson::dms::SafeguardPolicy>> SafeguardPolicy;
-  std::optional<std::string> ServerName;
-  std::optional<std::string> Username;
-  std::optional<bool> UseBcpFullLoad;
-  std::optional<bool> UseThirdPartyBackupDevice;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
-  std::optional<std::string> SecretsManagerSecretId;
-  std::optional<bool> TrimSpaceInChar;
-  std::optional<awsjson::open_enum<::awsjson::dms::TlogAccessMode>> TlogAccessMode;
-  std::optional<bool> ForceLobLookup;
-  std::optional<awsjson::open_enum<::awsjson::dms::SqlServerAuthenticationMethod>> AuthenticationMethod;
+  std::optional<std::int32_t> Port{};
+  std::optional<std::int32_t> BcpPacketSize{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> ControlTablesFileGroup{};
+  std::optional<std::string> Password{};
+  std::optional<bool> QuerySingleAlwaysOnNode{};
+  std::optional<bool> ReadBackupOnly{};
+  std::optional<awsjson::open_enum<::awsjson::dms::SafeguardPolicy>> SafeguardPolicy{};
+  std::optional<std::string> ServerName{};
+  std::optional<std::string> Username{};
+  std::optional<bool> UseBcpFullLoad{};
+  std::optional<bool> UseThirdPartyBackupDevice{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
+  std::optional<std::string> SecretsManagerSecretId{};
+  std::optional<bool> TrimSpaceInChar{};
+  std::optional<awsjson::open_enum<::awsjson::dms::TlogAccessMode>> TlogAccessMode{};
+  std::optional<bool> ForceLobLookup{};
+  std::optional<awsjson::open_enum<::awsjson::dms::SqlServerAuthenticationMethod>> AuthenticationMethod{};
 
   friend bool operator==(MicrosoftSQLServerSettings const&,
                          MicrosoftSQLServerSettings const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MigrationProject {
-  std::optional<std::string> MigrationProjectName;
-  std::optional<std::string> MigrationProjectArn;
-  std::optional<awsjson::timestamp> MigrationProjectCreationTime;
-  std::optional<std::vector<::awsjson::dms::DataProviderDescriptor>> SourceDataProviderDescriptors;
-  std::optional<std::vector<::awsjson::dms::DataProviderDescriptor>> TargetDataProviderDescriptors;
-  std::optional<std::string> InstanceProfileArn;
-  std::optional<std::string> InstanceProfileName;
-  std::optional<std::string> TransformationRules;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::dms::SCApplicationAttributes> SchemaConversionApplicationAttributes;
+  std::optional<std::string> MigrationProjectName{};
+  std::optional<std::string> MigrationProjectArn{};
+  std::optional<awsjson::timestamp> MigrationProjectCreationTime{};
+  std::optional<std::vector<::awsjson::dms::DataProviderDescriptor>> SourceDataProviderDescriptors{};
+  std::optional<std::vector<::awsjson::dms::DataProviderDescriptor>> TargetDataProviderDescriptors{};
+  std::optional<std::string> InstanceProfileArn{};
+  std::optional<std::string> InstanceProfileName{};
+  std::optional<std::string> TransformationRules{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::dms::SCApplicationAttributes> SchemaConversionApplicationAttributes{};
 
   friend bool operator==(MigrationProject const&, MigrationProject const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyConversionConfigurationRequest {
-  std::string MigrationProjectIdentifier;
-  std::string ConversionConfiguration;
+  std::string MigrationProjectIdentifier{};
+  std::string ConversionConfiguration{};
 
   friend bool operator==(ModifyConversionConfigurationRequest const&,
                          ModifyConversionConfigurationRequest const&) = default;

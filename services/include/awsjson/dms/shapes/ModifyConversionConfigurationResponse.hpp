@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyConversionConfigurationResponse {
-  std::optional<std::string> MigrationProjectIdentifier;
+  std::optional<std::string> MigrationProjectIdentifier{};
 
   friend bool operator==(ModifyConversionConfigurationResponse const&,
                          ModifyConversionConfigurationResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyDataMigrationRequest {
-  std::string DataMigrationIdentifier;
-  std::optional<std::string> DataMigrationName;
-  std::optional<bool> EnableCloudwatchLogs;
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> DataMigrationType;
-  std::optional<std::vector<::awsjson::dms::SourceDataSetting>> SourceDataSettings;
-  std::optional<std::vector<::awsjson::dms::TargetDataSetting>> TargetDataSettings;
-  std::optional<std::int32_t> NumberOfJobs;
-  std::optional<std::string> SelectionRules;
+  std::string DataMigrationIdentifier{};
+  std::optional<std::string> DataMigrationName{};
+  std::optional<bool> EnableCloudwatchLogs{};
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> DataMigrationType{};
+  std::optional<std::vector<::awsjson::dms::SourceDataSetting>> SourceDataSettings{};
+  std::optional<std::vector<::awsjson::dms::TargetDataSetting>> TargetDataSettings{};
+  std::optional<std::int32_t> NumberOfJobs{};
+  std::optional<std::string> SelectionRules{};
 
   friend bool operator==(ModifyDataMigrationRequest const&,
                          ModifyDataMigrationRequest const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyDataProviderRequest {
-  std::string DataProviderIdentifier;
-  std::optional<std::string> DataProviderName;
-  std::optional<std::string> Description;
-  std::optional<std::string> Engine;
-  std::optional<bool> Virtual;
-  std::optional<bool> ExactSettings;
-  std::optional<::awsjson::dms::DataProviderSettings> Settings;
+  std::string DataProviderIdentifier{};
+  std::optional<std::string> DataProviderName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Engine{};
+  std::optional<bool> Virtual{};
+  std::optional<bool> ExactSettings{};
+  std::optional<::awsjson::dms::DataProviderSettings> Settings{};
 
   friend bool operator==(ModifyDataProviderRequest const&,
                          ModifyDataProviderRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyDataProviderResponse {
-  std::optional<::awsjson::dms::DataProvider> DataProvider;
+  std::optional<::awsjson::dms::DataProvider> DataProvider{};
 
   friend bool operator==(ModifyDataProviderResponse const&,
                          ModifyDataProviderResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyEndpointResponse {
-  std::optional<::awsjson::dms::Endpoint> Endpoint;
+  std::optional<::awsjson::dms::Endpoint> Endpoint{};
 
   friend bool operator==(ModifyEndpointResponse const&, ModifyEndpointResponse const&) = default;
 };

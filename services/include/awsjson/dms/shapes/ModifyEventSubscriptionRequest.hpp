@@ -13,11 +13,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyEventSubscriptionRequest {
-  std::string SubscriptionName;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<std::string> SourceType;
-  std::optional<std::vector<std::string>> EventCategories;
-  std::optional<bool> Enabled;
+  std::string SubscriptionName{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::vector<std::string>> EventCategories{};
+  std::optional<bool> Enabled{};
 
   friend bool operator==(ModifyEventSubscriptionRequest const&,
                          ModifyEventSubscriptionRequest const&) = default;

@@ -13,15 +13,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyInstanceProfileRequest {
-  std::string InstanceProfileIdentifier;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<bool> PubliclyAccessible;
-  std::optional<std::string> NetworkType;
-  std::optional<std::string> InstanceProfileName;
-  std::optional<std::string> Description;
-  std::optional<std::string> SubnetGroupIdentifier;
-  std::optional<std::vector<std::string>> VpcSecurityGroups;
+  std::string InstanceProfileIdentifier{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<bool> PubliclyAccessible{};
+  std::optional<std::string> NetworkType{};
+  std::optional<std::string> InstanceProfileName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> SubnetGroupIdentifier{};
+  std::optional<std::vector<std::string>> VpcSecurityGroups{};
 
   friend bool operator==(ModifyInstanceProfileRequest const&,
                          ModifyInstanceProfileRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyInstanceProfileResponse {
-  std::optional<::awsjson::dms::InstanceProfile> InstanceProfile;
+  std::optional<::awsjson::dms::InstanceProfile> InstanceProfile{};
 
   friend bool operator==(ModifyInstanceProfileResponse const&,
                          ModifyInstanceProfileResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyMigrationProjectRequest {
-  std::string MigrationProjectIdentifier;
-  std::optional<std::string> MigrationProjectName;
-  std::optional<std::vector<::awsjson::dms::DataProviderDescriptorDefinition>> SourceDataProviderDescriptors;
-  std::optional<std::vector<::awsjson::dms::DataProviderDescriptorDefinition>> TargetDataProviderDescriptors;
-  std::optional<std::string> InstanceProfileIdentifier;
-  std::optional<std::string> TransformationRules;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::dms::SCApplicationAttributes> SchemaConversionApplicationAttributes;
+  std::string MigrationProjectIdentifier{};
+  std::optional<std::string> MigrationProjectName{};
+  std::optional<std::vector<::awsjson::dms::DataProviderDescriptorDefinition>> SourceDataProviderDescriptors{};
+  std::optional<std::vector<::awsjson::dms::DataProviderDescriptorDefinition>> TargetDataProviderDescriptors{};
+  std::optional<std::string> InstanceProfileIdentifier{};
+  std::optional<std::string> TransformationRules{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::dms::SCApplicationAttributes> SchemaConversionApplicationAttributes{};
 
   friend bool operator==(ModifyMigrationProjectRequest const&,
                          ModifyMigrationProjectRequest const&) = default;

@@ -15,15 +15,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationConfigRequest {
-  std::string ReplicationConfigArn;
-  std::optional<std::string> ReplicationConfigIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> ReplicationType;
-  std::optional<std::string> TableMappings;
-  std::optional<std::string> ReplicationSettings;
-  std::optional<std::string> SupplementalSettings;
-  std::optional<::awsjson::dms::ComputeConfig> ComputeConfig;
-  std::optional<std::string> SourceEndpointArn;
-  std::optional<std::string> TargetEndpointArn;
+  std::string ReplicationConfigArn{};
+  std::optional<std::string> ReplicationConfigIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> ReplicationType{};
+  std::optional<std::string> TableMappings{};
+  std::optional<std::string> ReplicationSettings{};
+  std::optional<std::string> SupplementalSettings{};
+  std::optional<::awsjson::dms::ComputeConfig> ComputeConfig{};
+  std::optional<std::string> SourceEndpointArn{};
+  std::optional<std::string> TargetEndpointArn{};
 
   friend bool operator==(ModifyReplicationConfigRequest const&,
                          ModifyReplicationConfigRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationConfigResponse {
-  std::optional<::awsjson::dms::ReplicationConfig> ReplicationConfig;
+  std::optional<::awsjson::dms::ReplicationConfig> ReplicationConfig{};
 
   friend bool operator==(ModifyReplicationConfigResponse const&,
                          ModifyReplicationConfigResponse const&) = default;

@@ -16,19 +16,19 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationInstanceRequest {
-  std::string ReplicationInstanceArn;
-  std::optional<std::int32_t> AllocatedStorage;
-  std::optional<bool> ApplyImmediately;
-  std::optional<std::string> ReplicationInstanceClass;
-  std::optional<std::vector<std::string>> VpcSecurityGroupIds;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<bool> MultiAZ;
-  std::optional<std::string> EngineVersion;
-  std::optional<bool> AllowMajorVersionUpgrade;
-  std::optional<bool> AutoMinorVersionUpgrade;
-  std::optional<std::string> ReplicationInstanceIdentifier;
-  std::optional<std::string> NetworkType;
-  std::optional<::awsjson::dms::KerberosAuthenticationSettings> KerberosAuthenticationSettings;
+  std::string ReplicationInstanceArn{};
+  std::optional<std::int32_t> AllocatedStorage{};
+  std::optional<bool> ApplyImmediately{};
+  std::optional<std::string> ReplicationInstanceClass{};
+  std::optional<std::vector<std::string>> VpcSecurityGroupIds{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<bool> MultiAZ{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<bool> AllowMajorVersionUpgrade{};
+  std::optional<bool> AutoMinorVersionUpgrade{};
+  std::optional<std::string> ReplicationInstanceIdentifier{};
+  std::optional<std::string> NetworkType{};
+  std::optional<::awsjson::dms::KerberosAuthenticationSettings> KerberosAuthenticationSettings{};
 
   friend bool operator==(ModifyReplicationInstanceRequest const&,
                          ModifyReplicationInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationInstanceResponse {
-  std::optional<::awsjson::dms::ReplicationInstance> ReplicationInstance;
+  std::optional<::awsjson::dms::ReplicationInstance> ReplicationInstance{};
 
   friend bool operator==(ModifyReplicationInstanceResponse const&,
                          ModifyReplicationInstanceResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationSubnetGroupRequest {
-  std::string ReplicationSubnetGroupIdentifier;
-  std::optional<std::string> ReplicationSubnetGroupDescription;
-  std::vector<std::string> SubnetIds;
+  std::string ReplicationSubnetGroupIdentifier{};
+  std::optional<std::string> ReplicationSubnetGroupDescription{};
+  std::vector<std::string> SubnetIds{};
 
   friend bool operator==(ModifyReplicationSubnetGroupRequest const&,
                          ModifyReplicationSubnetGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationSubnetGroupResponse {
-  std::optional<::awsjson::dms::ReplicationSubnetGroup> ReplicationSubnetGroup;
+  std::optional<::awsjson::dms::ReplicationSubnetGroup> ReplicationSubnetGroup{};
 
   friend bool operator==(ModifyReplicationSubnetGroupResponse const&,
                          ModifyReplicationSubnetGroupResponse const&) = default;

@@ -14,15 +14,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyReplicationTaskRequest {
-  std::string ReplicationTaskArn;
-  std::optional<std::string> ReplicationTaskIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> MigrationType;
-  std::optional<std::string> TableMappings;
-  std::optional<std::string> ReplicationTaskSettings;
-  std::optional<awsjson::timestamp> CdcStartTime;
-  std::optional<std::string> CdcStartPosition;
-  std::optional<std::string> CdcStopPosition;
-  std::optional<std::string> TaskData;
+  std::string ReplicationTaskArn{};
+  std::optional<std::string> ReplicationTaskIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> MigrationType{};
+  std::optional<std::string> TableMappings{};
+  std::optional<std::string> ReplicationTaskSettings{};
+  std::optional<awsjson::timestamp> CdcStartTime{};
+  std::optional<std::string> CdcStartPosition{};
+  std::optional<std::string> CdcStopPosition{};
+  std::optional<std::string> TaskData{};
 
   friend bool operator==(ModifyReplicationTaskRequest const&,
                          ModifyReplicationTaskRequest const&) = default;

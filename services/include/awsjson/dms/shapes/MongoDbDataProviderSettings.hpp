@@ -17,14 +17,14 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MongoDbDataProviderSettings {
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> DatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode;
-  std::optional<std::string> CertificateArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::AuthTypeValue>> AuthType;
-  std::optional<std::string> AuthSource;
-  std::optional<awsjson::open_enum<::awsjson::dms::AuthMechanismValue>> AuthMechanism;
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode{};
+  std::optional<std::string> CertificateArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::AuthTypeValue>> AuthType{};
+  std::optional<std::string> AuthSource{};
+  std::optional<awsjson::open_enum<::awsjson::dms::AuthMechanismValue>> AuthMechanism{};
 
   friend bool operator==(MongoDbDataProviderSettings const&,
                          MongoDbDataProviderSettings const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MoveReplicationTaskRequest {
-  std::string ReplicationTaskArn;
-  std::string TargetReplicationInstanceArn;
+  std::string ReplicationTaskArn{};
+  std::string TargetReplicationInstanceArn{};
 
   friend bool operator==(MoveReplicationTaskRequest const&,
                          MoveReplicationTaskRequest const&) = default;

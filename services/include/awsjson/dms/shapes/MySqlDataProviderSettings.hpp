@@ -15,12 +15,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MySqlDataProviderSettings {
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode;
-  std::optional<std::string> CertificateArn;
-  std::optional<std::string> S3Path;
-  std::optional<std::string> S3AccessRoleArn;
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode{};
+  std::optional<std::string> CertificateArn{};
+  std::optional<std::string> S3Path{};
+  std::optional<std::string> S3AccessRoleArn{};
 
   friend bool operator==(MySqlDataProviderSettings const&,
                          MySqlDataProviderSettings const&) = default;

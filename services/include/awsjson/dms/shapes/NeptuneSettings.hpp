@@ -13,13 +13,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NeptuneSettings {
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::string S3BucketName;
-  std::string S3BucketFolder;
-  std::optional<std::int32_t> ErrorRetryDuration;
-  std::optional<std::int32_t> MaxFileSize;
-  std::optional<std::int32_t> MaxRetryCount;
-  std::optional<bool> IamAuthEnabled;
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::string S3BucketName{};
+  std::string S3BucketFolder{};
+  std::optional<std::int32_t> ErrorRetryDuration{};
+  std::optional<std::int32_t> MaxFileSize{};
+  std::optional<std::int32_t> MaxRetryCount{};
+  std::optional<bool> IamAuthEnabled{};
 
   friend bool operator==(NeptuneSettings const&, NeptuneSettings const&) = default;
 };

@@ -15,18 +15,18 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OracleDataProviderSettings {
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> DatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode;
-  std::optional<std::string> CertificateArn;
-  std::optional<std::string> AsmServer;
-  std::optional<std::string> SecretsManagerOracleAsmSecretId;
-  std::optional<std::string> SecretsManagerOracleAsmAccessRoleArn;
-  std::optional<std::string> SecretsManagerSecurityDbEncryptionSecretId;
-  std::optional<std::string> SecretsManagerSecurityDbEncryptionAccessRoleArn;
-  std::optional<std::string> S3Path;
-  std::optional<std::string> S3AccessRoleArn;
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode{};
+  std::optional<std::string> CertificateArn{};
+  std::optional<std::string> AsmServer{};
+  std::optional<std::string> SecretsManagerOracleAsmSecretId{};
+  std::optional<std::string> SecretsManagerOracleAsmAccessRoleArn{};
+  std::optional<std::string> SecretsManagerSecurityDbEncryptionSecretId{};
+  std::optional<std::string> SecretsManagerSecurityDbEncryptionAccessRoleArn{};
+  std::optional<std::string> S3Path{};
+  std::optional<std::string> S3AccessRoleArn{};
 
   friend bool operator==(OracleDataProviderSettings const&,
                          OracleDataProviderSettings const&) = default;

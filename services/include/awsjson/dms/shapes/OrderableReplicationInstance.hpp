@@ -16,15 +16,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrderableReplicationInstance {
-  std::optional<std::string> EngineVersion;
-  std::optional<std::string> ReplicationInstanceClass;
-  std::optional<std::string> StorageType;
-  std::optional<std::int32_t> MinAllocatedStorage;
-  std::optional<std::int32_t> MaxAllocatedStorage;
-  std::optional<std::int32_t> DefaultAllocatedStorage;
-  std::optional<std::int32_t> IncludedAllocatedStorage;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<awsjson::open_enum<::awsjson::dms::ReleaseStatusValues>> ReleaseStatus;
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::string> ReplicationInstanceClass{};
+  std::optional<std::string> StorageType{};
+  std::optional<std::int32_t> MinAllocatedStorage{};
+  std::optional<std::int32_t> MaxAllocatedStorage{};
+  std::optional<std::int32_t> DefaultAllocatedStorage{};
+  std::optional<std::int32_t> IncludedAllocatedStorage{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<awsjson::open_enum<::awsjson::dms::ReleaseStatusValues>> ReleaseStatus{};
 
   friend bool operator==(OrderableReplicationInstance const&,
                          OrderableReplicationInstance const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingMaintenanceAction {
-  std::optional<std::string> Action;
-  std::optional<awsjson::timestamp> AutoAppliedAfterDate;
-  std::optional<awsjson::timestamp> ForcedApplyDate;
-  std::optional<std::string> OptInStatus;
-  std::optional<awsjson::timestamp> CurrentApplyDate;
-  std::optional<std::string> Description;
+  std::optional<std::string> Action{};
+  std::optional<awsjson::timestamp> AutoAppliedAfterDate{};
+  std::optional<awsjson::timestamp> ForcedApplyDate{};
+  std::optional<std::string> OptInStatus{};
+  std::optional<awsjson::timestamp> CurrentApplyDate{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(PendingMaintenanceAction const&,
                          PendingMaintenanceAction const&) = default;

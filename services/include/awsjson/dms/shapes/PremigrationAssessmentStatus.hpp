@@ -15,17 +15,17 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PremigrationAssessmentStatus {
-  std::optional<std::string> PremigrationAssessmentRunArn;
-  std::optional<bool> FailOnAssessmentFailure;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> PremigrationAssessmentRunCreationDate;
-  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunProgress> AssessmentProgress;
-  std::optional<std::string> LastFailureMessage;
-  std::optional<std::string> ResultLocationBucket;
-  std::optional<std::string> ResultLocationFolder;
-  std::optional<std::string> ResultEncryptionMode;
-  std::optional<std::string> ResultKmsKeyArn;
-  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunResultStatistic> ResultStatistic;
+  std::optional<std::string> PremigrationAssessmentRunArn{};
+  std::optional<bool> FailOnAssessmentFailure{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> PremigrationAssessmentRunCreationDate{};
+  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunProgress> AssessmentProgress{};
+  std::optional<std::string> LastFailureMessage{};
+  std::optional<std::string> ResultLocationBucket{};
+  std::optional<std::string> ResultLocationFolder{};
+  std::optional<std::string> ResultEncryptionMode{};
+  std::optional<std::string> ResultKmsKeyArn{};
+  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunResultStatistic> ResultStatistic{};
 
   friend bool operator==(PremigrationAssessmentStatus const&,
                          PremigrationAssessmentStatus const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessedObject {
-  std::optional<std::string> Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> EndpointType;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> EndpointType{};
 
   friend bool operator==(ProcessedObject const&, ProcessedObject const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Progress {
-  std::optional<double> ProgressPercent;
-  std::optional<std::int64_t> TotalObjects;
-  std::optional<std::string> ProgressStep;
-  std::optional<::awsjson::dms::ProcessedObject> ProcessedObject;
+  std::optional<double> ProgressPercent{};
+  std::optional<std::int64_t> TotalObjects{};
+  std::optional<std::string> ProgressStep{};
+  std::optional<::awsjson::dms::ProcessedObject> ProcessedObject{};
 
   friend bool operator==(Progress const&, Progress const&) = default;
 };

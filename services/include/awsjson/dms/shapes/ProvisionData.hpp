@@ -13,12 +13,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionData {
-  std::optional<std::string> ProvisionState;
-  std::optional<std::int32_t> ProvisionedCapacityUnits;
-  std::optional<awsjson::timestamp> DateProvisioned;
-  std::optional<bool> IsNewProvisioningAvailable;
-  std::optional<awsjson::timestamp> DateNewProvisioningDataAvailable;
-  std::optional<std::string> ReasonForNewProvisioningData;
+  std::optional<std::string> ProvisionState{};
+  std::optional<std::int32_t> ProvisionedCapacityUnits{};
+  std::optional<awsjson::timestamp> DateProvisioned{};
+  std::optional<bool> IsNewProvisioningAvailable{};
+  std::optional<awsjson::timestamp> DateNewProvisioningDataAvailable{};
+  std::optional<std::string> ReasonForNewProvisioningData{};
 
   friend bool operator==(ProvisionData const&, ProvisionData const&) = default;
 };

@@ -13,15 +13,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsConfiguration {
-  std::optional<std::string> EngineEdition;
-  std::optional<std::string> InstanceType;
-  std::optional<double> InstanceVcpu;
-  std::optional<double> InstanceMemory;
-  std::optional<std::string> StorageType;
-  std::optional<std::int32_t> StorageSize;
-  std::optional<std::int32_t> StorageIops;
-  std::optional<std::string> DeploymentOption;
-  std::optional<std::string> EngineVersion;
+  std::optional<std::string> EngineEdition{};
+  std::optional<std::string> InstanceType{};
+  std::optional<double> InstanceVcpu{};
+  std::optional<double> InstanceMemory{};
+  std::optional<std::string> StorageType{};
+  std::optional<std::int32_t> StorageSize{};
+  std::optional<std::int32_t> StorageIops{};
+  std::optional<std::string> DeploymentOption{};
+  std::optional<std::string> EngineVersion{};
 
   friend bool operator==(RdsConfiguration const&, RdsConfiguration const&) = default;
 };

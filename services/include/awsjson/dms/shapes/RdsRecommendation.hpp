@@ -14,8 +14,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsRecommendation {
-  std::optional<::awsjson::dms::RdsRequirements> RequirementsToTarget;
-  std::optional<::awsjson::dms::RdsConfiguration> TargetConfiguration;
+  std::optional<::awsjson::dms::RdsRequirements> RequirementsToTarget{};
+  std::optional<::awsjson::dms::RdsConfiguration> TargetConfiguration{};
 
   friend bool operator==(RdsRecommendation const&, RdsRecommendation const&) = default;
 };

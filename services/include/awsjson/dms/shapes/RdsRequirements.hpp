@@ -13,13 +13,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RdsRequirements {
-  std::optional<std::string> EngineEdition;
-  std::optional<double> InstanceVcpu;
-  std::optional<double> InstanceMemory;
-  std::optional<std::int32_t> StorageSize;
-  std::optional<std::int32_t> StorageIops;
-  std::optional<std::string> DeploymentOption;
-  std::optional<std::string> EngineVersion;
+  std::optional<std::string> EngineEdition{};
+  std::optional<double> InstanceVcpu{};
+  std::optional<double> InstanceMemory{};
+  std::optional<std::int32_t> StorageSize{};
+  std::optional<std::int32_t> StorageIops{};
+  std::optional<std::string> DeploymentOption{};
+  std::optional<std::string> EngineVersion{};
 
   friend bool operator==(RdsRequirements const&, RdsRequirements const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RebootReplicationInstanceRequest {
-  std::string ReplicationInstanceArn;
-  std::optional<bool> ForceFailover;
-  std::optional<bool> ForcePlannedFailover;
+  std::string ReplicationInstanceArn{};
+  std::optional<bool> ForceFailover{};
+  std::optional<bool> ForcePlannedFailover{};
 
   friend bool operator==(RebootReplicationInstanceRequest const&,
                          RebootReplicationInstanceRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recommendation {
-  std::optional<std::string> DatabaseId;
-  std::optional<std::string> EngineName;
-  std::optional<std::string> CreatedDate;
-  std::optional<std::string> Status;
-  std::optional<bool> Preferred;
-  std::optional<::awsjson::dms::RecommendationSettings> Settings;
-  std::optional<::awsjson::dms::RecommendationData> Data;
+  std::optional<std::string> DatabaseId{};
+  std::optional<std::string> EngineName{};
+  std::optional<std::string> CreatedDate{};
+  std::optional<std::string> Status{};
+  std::optional<bool> Preferred{};
+  std::optional<::awsjson::dms::RecommendationSettings> Settings{};
+  std::optional<::awsjson::dms::RecommendationData> Data{};
 
   friend bool operator==(Recommendation const&, Recommendation const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationData {
-  std::optional<::awsjson::dms::RdsRecommendation> RdsEngine;
+  std::optional<::awsjson::dms::RdsRecommendation> RdsEngine{};
 
   friend bool operator==(RecommendationData const&, RecommendationData const&) = default;
 };

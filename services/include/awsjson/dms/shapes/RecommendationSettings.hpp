@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecommendationSettings {
-  std::string InstanceSizingType;
-  std::string WorkloadType;
+  std::string InstanceSizingType{};
+  std::string WorkloadType{};
 
   friend bool operator==(RecommendationSettings const&, RecommendationSettings const&) = default;
 };

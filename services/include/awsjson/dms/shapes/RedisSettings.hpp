@@ -16,13 +16,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedisSettings {
-  std::string ServerName;
-  std::int32_t Port;
-  std::optional<awsjson::open_enum<::awsjson::dms::SslSecurityProtocolValue>> SslSecurityProtocol;
-  std::optional<awsjson::open_enum<::awsjson::dms::RedisAuthTypeValue>> AuthType;
-  std::optional<std::string> AuthUserName;
-  std::optional<std::string> AuthPassword;
-  std::optional<std::string> SslCaCertificateArn;
+  std::string ServerName{};
+  std::int32_t Port{};
+  std::optional<awsjson::open_enum<::awsjson::dms::SslSecurityProtocolValue>> SslSecurityProtocol{};
+  std::optional<awsjson::open_enum<::awsjson::dms::RedisAuthTypeValue>> AuthType{};
+  std::optional<std::string> AuthUserName{};
+  std::optional<std::string> AuthPassword{};
+  std::optional<std::string> SslCaCertificateArn{};
 
   friend bool operator==(RedisSettings const&, RedisSettings const&) = default;
 };

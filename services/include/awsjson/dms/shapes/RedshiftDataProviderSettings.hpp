@@ -13,11 +13,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDataProviderSettings {
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> S3Path;
-  std::optional<std::string> S3AccessRoleArn;
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> S3Path{};
+  std::optional<std::string> S3AccessRoleArn{};
 
   friend bool operator==(RedshiftDataProviderSettings const&,
                          RedshiftDataProviderSettings const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RefreshSchemasStatus {
-  std::optional<std::string> EndpointArn;
-  std::optional<std::string> ReplicationInstanceArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::RefreshSchemasStatusTypeValue>> Status;
-  std::optional<awsjson::timestamp> LastRefreshDate;
-  std::optional<std::string> LastFailureMessage;
+  std::optional<std::string> EndpointArn{};
+  std::optional<std::string> ReplicationInstanceArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::RefreshSchemasStatusTypeValue>> Status{};
+  std::optional<awsjson::timestamp> LastRefreshDate{};
+  std::optional<std::string> LastFailureMessage{};
 
   friend bool operator==(RefreshSchemasStatus const&, RefreshSchemasStatus const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReloadReplicationTablesResponse {
-  std::optional<std::string> ReplicationConfigArn;
+  std::optional<std::string> ReplicationConfigArn{};
 
   friend bool operator==(ReloadReplicationTablesResponse const&,
                          ReloadReplicationTablesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReloadTablesRequest {
-  std::string ReplicationTaskArn;
-  std::vector<::awsjson::dms::TableToReload> TablesToReload;
-  std::optional<awsjson::open_enum<::awsjson::dms::ReloadOptionValue>> ReloadOption;
+  std::string ReplicationTaskArn{};
+  std::vector<::awsjson::dms::TableToReload> TablesToReload{};
+  std::optional<awsjson::open_enum<::awsjson::dms::ReloadOptionValue>> ReloadOption{};
 
   friend bool operator==(ReloadTablesRequest const&, ReloadTablesRequest const&) = default;
 };

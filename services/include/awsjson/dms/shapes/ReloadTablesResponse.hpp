@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReloadTablesResponse {
-  std::optional<std::string> ReplicationTaskArn;
+  std::optional<std::string> ReplicationTaskArn{};
 
   friend bool operator==(ReloadTablesResponse const&, ReloadTablesResponse const&) = default;
 };

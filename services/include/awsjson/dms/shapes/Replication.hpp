@@ -18,27 +18,27 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Replication {
-  std::optional<std::string> ReplicationConfigIdentifier;
-  std::optional<std::string> ReplicationConfigArn;
-  std::optional<std::string> SourceEndpointArn;
-  std::optional<std::string> TargetEndpointArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> ReplicationType;
-  std::optional<std::string> Status;
-  std::optional<::awsjson::dms::ProvisionData> ProvisionData;
-  std::optional<std::vector<::awsjson::dms::PremigrationAssessmentStatus>> PremigrationAssessmentStatuses;
-  std::optional<std::string> StopReason;
-  std::optional<std::vector<std::string>> FailureMessages;
-  std::optional<::awsjson::dms::ReplicationStats> ReplicationStats;
-  std::optional<std::string> StartReplicationType;
-  std::optional<awsjson::timestamp> CdcStartTime;
-  std::optional<std::string> CdcStartPosition;
-  std::optional<std::string> CdcStopPosition;
-  std::optional<std::string> RecoveryCheckpoint;
-  std::optional<awsjson::timestamp> ReplicationCreateTime;
-  std::optional<awsjson::timestamp> ReplicationUpdateTime;
-  std::optional<awsjson::timestamp> ReplicationLastStopTime;
-  std::optional<awsjson::timestamp> ReplicationDeprovisionTime;
-  std::optional<bool> IsReadOnly;
+  std::optional<std::string> ReplicationConfigIdentifier{};
+  std::optional<std::string> ReplicationConfigArn{};
+  std::optional<std::string> SourceEndpointArn{};
+  std::optional<std::string> TargetEndpointArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> ReplicationType{};
+  std::optional<std::string> Status{};
+  std::optional<::awsjson::dms::ProvisionData> ProvisionData{};
+  std::optional<std::vector<::awsjson::dms::PremigrationAssessmentStatus>> PremigrationAssessmentStatuses{};
+  std::optional<std::string> StopReason{};
+  std::optional<std::vector<std::string>> FailureMessages{};
+  std::optional<::awsjson::dms::ReplicationStats> ReplicationStats{};
+  std::optional<std::string> StartReplicationType{};
+  std::optional<awsjson::timestamp> CdcStartTime{};
+  std::optional<std::string> CdcStartPosition{};
+  std::optional<std::string> CdcStopPosition{};
+  std::optional<std::string> RecoveryCheckpoint{};
+  std::optional<awsjson::timestamp> ReplicationCreateTime{};
+  std::optional<awsjson::timestamp> ReplicationUpdateTime{};
+  std::optional<awsjson::timestamp> ReplicationLastStopTime{};
+  std::optional<awsjson::timestamp> ReplicationDeprovisionTime{};
+  std::optional<bool> IsReadOnly{};
 
   friend bool operator==(Replication const&, Replication const&) = default;
 };

@@ -15,18 +15,18 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationConfig {
-  std::optional<std::string> ReplicationConfigIdentifier;
-  std::optional<std::string> ReplicationConfigArn;
-  std::optional<std::string> SourceEndpointArn;
-  std::optional<std::string> TargetEndpointArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> ReplicationType;
-  std::optional<::awsjson::dms::ComputeConfig> ComputeConfig;
-  std::optional<std::string> ReplicationSettings;
-  std::optional<std::string> SupplementalSettings;
-  std::optional<std::string> TableMappings;
-  std::optional<awsjson::timestamp> ReplicationConfigCreateTime;
-  std::optional<awsjson::timestamp> ReplicationConfigUpdateTime;
-  std::optional<bool> IsReadOnly;
+  std::optional<std::string> ReplicationConfigIdentifier{};
+  std::optional<std::string> ReplicationConfigArn{};
+  std::optional<std::string> SourceEndpointArn{};
+  std::optional<std::string> TargetEndpointArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> ReplicationType{};
+  std::optional<::awsjson::dms::ComputeConfig> ComputeConfig{};
+  std::optional<std::string> ReplicationSettings{};
+  std::optional<std::string> SupplementalSettings{};
+  std::optional<std::string> TableMappings{};
+  std::optional<awsjson::timestamp> ReplicationConfigCreateTime{};
+  std::optional<awsjson::timestamp> ReplicationConfigUpdateTime{};
+  std::optional<bool> IsReadOnly{};
 
   friend bool operator==(ReplicationConfig const&, ReplicationConfig const&) = default;
 };

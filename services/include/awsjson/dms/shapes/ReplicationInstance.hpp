@@ -19,32 +19,32 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationInstance {
-  std::optional<std::string> ReplicationInstanceIdentifier;
-  std::optional<std::string> ReplicationInstanceClass;
-  std::optional<std::string> ReplicationInstanceStatus;
-  std::optional<std::int32_t> AllocatedStorage;
-  std::optional<awsjson::timestamp> InstanceCreateTime;
-  std::optional<std::vector<::awsjson::dms::VpcSecurityGroupMembership>> VpcSecurityGroups;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<::awsjson::dms::ReplicationSubnetGroup> ReplicationSubnetGroup;
-  std::optional<std::string> PreferredMaintenanceWindow;
-  std::optional<::awsjson::dms::ReplicationPendingModifiedValues> PendingModifiedValues;
-  std::optional<bool> MultiAZ;
-  std::optional<std::string> EngineVersion;
-  std::optional<bool> AutoMinorVersionUpgrade;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> ReplicationInstanceArn;
-  std::optional<std::string> ReplicationInstancePublicIpAddress;
-  std::optional<std::string> ReplicationInstancePrivateIpAddress;
-  std::optional<std::vector<std::string>> ReplicationInstancePublicIpAddresses;
-  std::optional<std::vector<std::string>> ReplicationInstancePrivateIpAddresses;
-  std::optional<std::vector<std::string>> ReplicationInstanceIpv6Addresses;
-  std::optional<bool> PubliclyAccessible;
-  std::optional<std::string> SecondaryAvailabilityZone;
-  std::optional<awsjson::timestamp> FreeUntil;
-  std::optional<std::string> DnsNameServers;
-  std::optional<std::string> NetworkType;
-  std::optional<::awsjson::dms::KerberosAuthenticationSettings> KerberosAuthenticationSettings;
+  std::optional<std::string> ReplicationInstanceIdentifier{};
+  std::optional<std::string> ReplicationInstanceClass{};
+  std::optional<std::string> ReplicationInstanceStatus{};
+  std::optional<std::int32_t> AllocatedStorage{};
+  std::optional<awsjson::timestamp> InstanceCreateTime{};
+  std::optional<std::vector<::awsjson::dms::VpcSecurityGroupMembership>> VpcSecurityGroups{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<::awsjson::dms::ReplicationSubnetGroup> ReplicationSubnetGroup{};
+  std::optional<std::string> PreferredMaintenanceWindow{};
+  std::optional<::awsjson::dms::ReplicationPendingModifiedValues> PendingModifiedValues{};
+  std::optional<bool> MultiAZ{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<bool> AutoMinorVersionUpgrade{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> ReplicationInstanceArn{};
+  std::optional<std::string> ReplicationInstancePublicIpAddress{};
+  std::optional<std::string> ReplicationInstancePrivateIpAddress{};
+  std::optional<std::vector<std::string>> ReplicationInstancePublicIpAddresses{};
+  std::optional<std::vector<std::string>> ReplicationInstancePrivateIpAddresses{};
+  std::optional<std::vector<std::string>> ReplicationInstanceIpv6Addresses{};
+  std::optional<bool> PubliclyAccessible{};
+  std::optional<std::string> SecondaryAvailabilityZone{};
+  std::optional<awsjson::timestamp> FreeUntil{};
+  std::optional<std::string> DnsNameServers{};
+  std::optional<std::string> NetworkType{};
+  std::optional<::awsjson::dms::KerberosAuthenticationSettings> KerberosAuthenticationSettings{};
 
   friend bool operator==(ReplicationInstance const&, ReplicationInstance const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationInstanceTaskLog {
-  std::optional<std::string> ReplicationTaskName;
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<std::int64_t> ReplicationInstanceTaskLogSize;
+  std::optional<std::string> ReplicationTaskName{};
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<std::int64_t> ReplicationInstanceTaskLogSize{};
 
   friend bool operator==(ReplicationInstanceTaskLog const&,
                          ReplicationInstanceTaskLog const&) = default;

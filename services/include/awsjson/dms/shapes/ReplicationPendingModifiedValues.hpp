@@ -13,11 +13,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationPendingModifiedValues {
-  std::optional<std::string> ReplicationInstanceClass;
-  std::optional<std::int32_t> AllocatedStorage;
-  std::optional<bool> MultiAZ;
-  std::optional<std::string> EngineVersion;
-  std::optional<std::string> NetworkType;
+  std::optional<std::string> ReplicationInstanceClass{};
+  std::optional<std::int32_t> AllocatedStorage{};
+  std::optional<bool> MultiAZ{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::string> NetworkType{};
 
   friend bool operator==(ReplicationPendingModifiedValues const&,
                          ReplicationPendingModifiedValues const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationSubnetGroup {
-  std::optional<std::string> ReplicationSubnetGroupIdentifier;
-  std::optional<std::string> ReplicationSubnetGroupDescription;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> SubnetGroupStatus;
-  std::optional<std::vector<::awsjson::dms::Subnet>> Subnets;
-  std::optional<std::vector<std::string>> SupportedNetworkTypes;
-  std::optional<bool> IsReadOnly;
+  std::optional<std::string> ReplicationSubnetGroupIdentifier{};
+  std::optional<std::string> ReplicationSubnetGroupDescription{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> SubnetGroupStatus{};
+  std::optional<std::vector<::awsjson::dms::Subnet>> Subnets{};
+  std::optional<std::vector<std::string>> SupportedNetworkTypes{};
+  std::optional<bool> IsReadOnly{};
 
   friend bool operator==(ReplicationSubnetGroup const&, ReplicationSubnetGroup const&) = default;
 };

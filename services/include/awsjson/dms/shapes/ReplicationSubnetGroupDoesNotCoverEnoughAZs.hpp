@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationSubnetGroupDoesNotCoverEnoughAZs {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ReplicationSubnetGroupDoesNotCoverEnoughAZs const&,
                          ReplicationSubnetGroupDoesNotCoverEnoughAZs const&) = default;

@@ -15,25 +15,25 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTask {
-  std::optional<std::string> ReplicationTaskIdentifier;
-  std::optional<std::string> SourceEndpointArn;
-  std::optional<std::string> TargetEndpointArn;
-  std::optional<std::string> ReplicationInstanceArn;
-  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> MigrationType;
-  std::optional<std::string> TableMappings;
-  std::optional<std::string> ReplicationTaskSettings;
-  std::optional<std::string> Status;
-  std::optional<std::string> LastFailureMessage;
-  std::optional<std::string> StopReason;
-  std::optional<awsjson::timestamp> ReplicationTaskCreationDate;
-  std::optional<awsjson::timestamp> ReplicationTaskStartDate;
-  std::optional<std::string> CdcStartPosition;
-  std::optional<std::string> CdcStopPosition;
-  std::optional<std::string> RecoveryCheckpoint;
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<::awsjson::dms::ReplicationTaskStats> ReplicationTaskStats;
-  std::optional<std::string> TaskData;
-  std::optional<std::string> TargetReplicationInstanceArn;
+  std::optional<std::string> ReplicationTaskIdentifier{};
+  std::optional<std::string> SourceEndpointArn{};
+  std::optional<std::string> TargetEndpointArn{};
+  std::optional<std::string> ReplicationInstanceArn{};
+  std::optional<awsjson::open_enum<::awsjson::dms::MigrationTypeValue>> MigrationType{};
+  std::optional<std::string> TableMappings{};
+  std::optional<std::string> ReplicationTaskSettings{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> LastFailureMessage{};
+  std::optional<std::string> StopReason{};
+  std::optional<awsjson::timestamp> ReplicationTaskCreationDate{};
+  std::optional<awsjson::timestamp> ReplicationTaskStartDate{};
+  std::optional<std::string> CdcStartPosition{};
+  std::optional<std::string> CdcStopPosition{};
+  std::optional<std::string> RecoveryCheckpoint{};
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<::awsjson::dms::ReplicationTaskStats> ReplicationTaskStats{};
+  std::optional<std::string> TaskData{};
+  std::optional<std::string> TargetReplicationInstanceArn{};
 
   friend bool operator==(ReplicationTask const&, ReplicationTask const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTaskAssessmentResult {
-  std::optional<std::string> ReplicationTaskIdentifier;
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<awsjson::timestamp> ReplicationTaskLastAssessmentDate;
-  std::optional<std::string> AssessmentStatus;
-  std::optional<std::string> AssessmentResultsFile;
-  std::optional<std::string> AssessmentResults;
-  std::optional<std::string> S3ObjectUrl;
+  std::optional<std::string> ReplicationTaskIdentifier{};
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<awsjson::timestamp> ReplicationTaskLastAssessmentDate{};
+  std::optional<std::string> AssessmentStatus{};
+  std::optional<std::string> AssessmentResultsFile{};
+  std::optional<std::string> AssessmentResults{};
+  std::optional<std::string> S3ObjectUrl{};
 
   friend bool operator==(ReplicationTaskAssessmentResult const&,
                          ReplicationTaskAssessmentResult const&) = default;

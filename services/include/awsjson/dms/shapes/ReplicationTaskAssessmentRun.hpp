@@ -15,20 +15,20 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTaskAssessmentRun {
-  std::optional<std::string> ReplicationTaskAssessmentRunArn;
-  std::optional<std::string> ReplicationTaskArn;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> ReplicationTaskAssessmentRunCreationDate;
-  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunProgress> AssessmentProgress;
-  std::optional<std::string> LastFailureMessage;
-  std::optional<std::string> ServiceAccessRoleArn;
-  std::optional<std::string> ResultLocationBucket;
-  std::optional<std::string> ResultLocationFolder;
-  std::optional<std::string> ResultEncryptionMode;
-  std::optional<std::string> ResultKmsKeyArn;
-  std::optional<std::string> AssessmentRunName;
-  std::optional<bool> IsLatestTaskAssessmentRun;
-  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunResultStatistic> ResultStatistic;
+  std::optional<std::string> ReplicationTaskAssessmentRunArn{};
+  std::optional<std::string> ReplicationTaskArn{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> ReplicationTaskAssessmentRunCreationDate{};
+  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunProgress> AssessmentProgress{};
+  std::optional<std::string> LastFailureMessage{};
+  std::optional<std::string> ServiceAccessRoleArn{};
+  std::optional<std::string> ResultLocationBucket{};
+  std::optional<std::string> ResultLocationFolder{};
+  std::optional<std::string> ResultEncryptionMode{};
+  std::optional<std::string> ResultKmsKeyArn{};
+  std::optional<std::string> AssessmentRunName{};
+  std::optional<bool> IsLatestTaskAssessmentRun{};
+  std::optional<::awsjson::dms::ReplicationTaskAssessmentRunResultStatistic> ResultStatistic{};
 
   friend bool operator==(ReplicationTaskAssessmentRun const&,
                          ReplicationTaskAssessmentRun const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTaskAssessmentRunProgress {
-  std::optional<std::int32_t> IndividualAssessmentCount;
-  std::optional<std::int32_t> IndividualAssessmentCompletedCount;
+  std::optional<std::int32_t> IndividualAssessmentCount{};
+  std::optional<std::int32_t> IndividualAssessmentCompletedCount{};
 
   friend bool operator==(ReplicationTaskAssessmentRunProgress const&,
                          ReplicationTaskAssessmentRunProgress const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTaskAssessmentRunResultStatistic {
-  std::optional<std::int32_t> Passed;
-  std::optional<std::int32_t> Failed;
-  std::optional<std::int32_t> Error;
-  std::optional<std::int32_t> Warning;
-  std::optional<std::int32_t> Cancelled;
-  std::optional<std::int32_t> Skipped;
+  std::optional<std::int32_t> Passed{};
+  std::optional<std::int32_t> Failed{};
+  std::optional<std::int32_t> Error{};
+  std::optional<std::int32_t> Warning{};
+  std::optional<std::int32_t> Cancelled{};
+  std::optional<std::int32_t> Skipped{};
 
   friend bool operator==(ReplicationTaskAssessmentRunResultStatistic const&,
                          ReplicationTaskAssessmentRunResultStatistic const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTaskIndividualAssessment {
-  std::optional<std::string> ReplicationTaskIndividualAssessmentArn;
-  std::optional<std::string> ReplicationTaskAssessmentRunArn;
-  std::optional<std::string> IndividualAssessmentName;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> ReplicationTaskIndividualAssessmentStartDate;
+  std::optional<std::string> ReplicationTaskIndividualAssessmentArn{};
+  std::optional<std::string> ReplicationTaskAssessmentRunArn{};
+  std::optional<std::string> IndividualAssessmentName{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> ReplicationTaskIndividualAssessmentStartDate{};
 
   friend bool operator==(ReplicationTaskIndividualAssessment const&,
                          ReplicationTaskIndividualAssessment const&) = default;

@@ -12,17 +12,17 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationTaskStats {
-  std::optional<std::int32_t> FullLoadProgressPercent;
-  std::optional<std::int64_t> ElapsedTimeMillis;
-  std::optional<std::int32_t> TablesLoaded;
-  std::optional<std::int32_t> TablesLoading;
-  std::optional<std::int32_t> TablesQueued;
-  std::optional<std::int32_t> TablesErrored;
-  std::optional<awsjson::timestamp> FreshStartDate;
-  std::optional<awsjson::timestamp> StartDate;
-  std::optional<awsjson::timestamp> StopDate;
-  std::optional<awsjson::timestamp> FullLoadStartDate;
-  std::optional<awsjson::timestamp> FullLoadFinishDate;
+  std::optional<std::int32_t> FullLoadProgressPercent{};
+  std::optional<std::int64_t> ElapsedTimeMillis{};
+  std::optional<std::int32_t> TablesLoaded{};
+  std::optional<std::int32_t> TablesLoading{};
+  std::optional<std::int32_t> TablesQueued{};
+  std::optional<std::int32_t> TablesErrored{};
+  std::optional<awsjson::timestamp> FreshStartDate{};
+  std::optional<awsjson::timestamp> StartDate{};
+  std::optional<awsjson::timestamp> StopDate{};
+  std::optional<awsjson::timestamp> FullLoadStartDate{};
+  std::optional<awsjson::timestamp> FullLoadFinishDate{};
 
   friend bool operator==(ReplicationTaskStats const&, ReplicationTaskStats const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceAlreadyExistsFault {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceArn;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceArn{};
 
   friend bool operator==(ResourceAlreadyExistsFault const&,
                          ResourceAlreadyExistsFault const&) = default;

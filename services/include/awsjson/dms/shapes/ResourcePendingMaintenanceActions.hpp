@@ -15,8 +15,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePendingMaintenanceActions {
-  std::optional<std::string> ResourceIdentifier;
-  std::optional<std::vector<::awsjson::dms::PendingMaintenanceAction>> PendingMaintenanceActionDetails;
+  std::optional<std::string> ResourceIdentifier{};
+  std::optional<std::vector<::awsjson::dms::PendingMaintenanceAction>> PendingMaintenanceActionDetails{};
 
   friend bool operator==(ResourcePendingMaintenanceActions const&,
                          ResourcePendingMaintenanceActions const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceQuotaExceededFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ResourceQuotaExceededFault const&,
                          ResourceQuotaExceededFault const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunFleetAdvisorLsaAnalysisResponse {
-  std::optional<std::string> LsaAnalysisId;
-  std::optional<std::string> Status;
+  std::optional<std::string> LsaAnalysisId{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(RunFleetAdvisorLsaAnalysisResponse const&,
                          RunFleetAdvisorLsaAnalysisResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessDeniedFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(S3AccessDeniedFault const&, S3AccessDeniedFault const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ResourceNotFoundFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(S3ResourceNotFoundFault const&, S3ResourceNotFoundFault const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SCApplicationAttributes {
-  std::optional<std::string> S3BucketPath;
-  std::optional<std::string> S3BucketRoleArn;
+  std::optional<std::string> S3BucketPath{};
+  std::optional<std::string> S3BucketRoleArn{};
 
   friend bool operator==(SCApplicationAttributes const&, SCApplicationAttributes const&) = default;
 };

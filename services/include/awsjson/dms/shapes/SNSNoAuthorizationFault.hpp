@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SNSNoAuthorizationFault {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(SNSNoAuthorizationFault const&, SNSNoAuthorizationFault const&) = default;
 };

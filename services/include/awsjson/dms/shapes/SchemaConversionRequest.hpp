@@ -16,12 +16,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaConversionRequest {
-  std::optional<std::string> Status;
-  std::optional<std::string> RequestIdentifier;
-  std::optional<std::string> MigrationProjectArn;
-  std::optional<::awsjson::dms::ErrorDetails> Error;
-  std::optional<::awsjson::dms::ExportSqlDetails> ExportSqlDetails;
-  std::optional<::awsjson::dms::Progress> Progress;
+  std::optional<std::string> Status{};
+  std::optional<std::string> RequestIdentifier{};
+  std::optional<std::string> MigrationProjectArn{};
+  std::optional<::awsjson::dms::ErrorDetails> Error{};
+  std::optional<::awsjson::dms::ExportSqlDetails> ExportSqlDetails{};
+  std::optional<::awsjson::dms::Progress> Progress{};
 
   friend bool operator==(SchemaConversionRequest const&, SchemaConversionRequest const&) = default;
 };

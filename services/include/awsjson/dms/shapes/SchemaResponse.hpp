@@ -17,15 +17,15 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaResponse {
-  std::optional<std::int64_t> CodeLineCount;
-  std::optional<std::int64_t> CodeSize;
-  std::optional<std::string> Complexity;
-  std::optional<::awsjson::dms::ServerShortInfoResponse> Server;
-  std::optional<::awsjson::dms::DatabaseShortInfoResponse> DatabaseInstance;
-  std::optional<std::string> SchemaId;
-  std::optional<std::string> SchemaName;
-  std::optional<::awsjson::dms::SchemaShortInfoResponse> OriginalSchema;
-  std::optional<double> Similarity;
+  std::optional<std::int64_t> CodeLineCount{};
+  std::optional<std::int64_t> CodeSize{};
+  std::optional<std::string> Complexity{};
+  std::optional<::awsjson::dms::ServerShortInfoResponse> Server{};
+  std::optional<::awsjson::dms::DatabaseShortInfoResponse> DatabaseInstance{};
+  std::optional<std::string> SchemaId{};
+  std::optional<std::string> SchemaName{};
+  std::optional<::awsjson::dms::SchemaShortInfoResponse> OriginalSchema{};
+  std::optional<double> Similarity{};
 
   friend bool operator==(SchemaResponse const&, SchemaResponse const&) = default;
 };

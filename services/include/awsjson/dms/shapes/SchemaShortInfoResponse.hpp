@@ -12,11 +12,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaShortInfoResponse {
-  std::optional<std::string> SchemaId;
-  std::optional<std::string> SchemaName;
-  std::optional<std::string> DatabaseId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> DatabaseIpAddress;
+  std::optional<std::string> SchemaId{};
+  std::optional<std::string> SchemaName{};
+  std::optional<std::string> DatabaseId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> DatabaseIpAddress{};
 
   friend bool operator==(SchemaShortInfoResponse const&, SchemaShortInfoResponse const&) = default;
 };

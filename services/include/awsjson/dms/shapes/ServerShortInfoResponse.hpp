@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerShortInfoResponse {
-  std::optional<std::string> ServerId;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> ServerName;
+  std::optional<std::string> ServerId{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> ServerName{};
 
   friend bool operator==(ServerShortInfoResponse const&, ServerShortInfoResponse const&) = default;
 };

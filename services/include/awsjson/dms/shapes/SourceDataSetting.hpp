@@ -12,10 +12,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceDataSetting {
-  std::optional<std::string> CDCStartPosition;
-  std::optional<awsjson::timestamp> CDCStartTime;
-  std::optional<awsjson::timestamp> CDCStopTime;
-  std::optional<std::string> SlotName;
+  std::optional<std::string> CDCStartPosition{};
+  std::optional<awsjson::timestamp> CDCStartTime{};
+  std::optional<awsjson::timestamp> CDCStopTime{};
+  std::optional<std::string> SlotName{};
 
   friend bool operator==(SourceDataSetting const&, SourceDataSetting const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataMigrationRequest {
-  std::string DataMigrationIdentifier;
-  awsjson::open_enum<::awsjson::dms::StartReplicationMigrationTypeValue> StartType;
+  std::string DataMigrationIdentifier{};
+  awsjson::open_enum<::awsjson::dms::StartReplicationMigrationTypeValue> StartType{};
 
   friend bool operator==(StartDataMigrationRequest const&,
                          StartDataMigrationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataMigrationResponse {
-  std::optional<::awsjson::dms::DataMigration> DataMigration;
+  std::optional<::awsjson::dms::DataMigration> DataMigration{};
 
   friend bool operator==(StartDataMigrationResponse const&,
                          StartDataMigrationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExtensionPackAssociationResponse {
-  std::optional<std::string> RequestIdentifier;
+  std::optional<std::string> RequestIdentifier{};
 
   friend bool operator==(StartExtensionPackAssociationResponse const&,
                          StartExtensionPackAssociationResponse const&) = default;

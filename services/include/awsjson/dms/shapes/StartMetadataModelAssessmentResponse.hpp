@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetadataModelAssessmentResponse {
-  std::optional<std::string> RequestIdentifier;
+  std::optional<std::string> RequestIdentifier{};
 
   friend bool operator==(StartMetadataModelAssessmentResponse const&,
                          StartMetadataModelAssessmentResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetadataModelCreationRequest {
-  std::string MigrationProjectIdentifier;
-  std::string SelectionRules;
-  std::string MetadataModelName;
-  ::awsjson::dms::MetadataModelProperties Properties;
+  std::string MigrationProjectIdentifier{};
+  std::string SelectionRules{};
+  std::string MetadataModelName{};
+  ::awsjson::dms::MetadataModelProperties Properties{};
 
   friend bool operator==(StartMetadataModelCreationRequest const&,
                          StartMetadataModelCreationRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetadataModelExportAsScriptRequest {
-  std::string MigrationProjectIdentifier;
-  std::string SelectionRules;
-  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin;
-  std::optional<std::string> FileName;
+  std::string MigrationProjectIdentifier{};
+  std::string SelectionRules{};
+  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin{};
+  std::optional<std::string> FileName{};
 
   friend bool operator==(StartMetadataModelExportAsScriptRequest const&,
                          StartMetadataModelExportAsScriptRequest const&) = default;

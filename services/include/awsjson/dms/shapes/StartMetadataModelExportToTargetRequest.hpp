@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetadataModelExportToTargetRequest {
-  std::string MigrationProjectIdentifier;
-  std::string SelectionRules;
-  std::optional<bool> OverwriteExtensionPack;
+  std::string MigrationProjectIdentifier{};
+  std::string SelectionRules{};
+  std::optional<bool> OverwriteExtensionPack{};
 
   friend bool operator==(StartMetadataModelExportToTargetRequest const&,
                          StartMetadataModelExportToTargetRequest const&) = default;

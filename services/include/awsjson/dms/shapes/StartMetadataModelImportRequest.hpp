@@ -14,10 +14,10 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetadataModelImportRequest {
-  std::string MigrationProjectIdentifier;
-  std::string SelectionRules;
-  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin;
-  std::optional<bool> Refresh;
+  std::string MigrationProjectIdentifier{};
+  std::string SelectionRules{};
+  awsjson::open_enum<::awsjson::dms::OriginTypeValue> Origin{};
+  std::optional<bool> Refresh{};
 
   friend bool operator==(StartMetadataModelImportRequest const&,
                          StartMetadataModelImportRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMetadataModelImportResponse {
-  std::optional<std::string> RequestIdentifier;
+  std::optional<std::string> RequestIdentifier{};
 
   friend bool operator==(StartMetadataModelImportResponse const&,
                          StartMetadataModelImportResponse const&) = default;

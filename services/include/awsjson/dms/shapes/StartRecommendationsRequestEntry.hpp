@@ -14,8 +14,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartRecommendationsRequestEntry {
-  std::string DatabaseId;
-  ::awsjson::dms::RecommendationSettings Settings;
+  std::string DatabaseId{};
+  ::awsjson::dms::RecommendationSettings Settings{};
 
   friend bool operator==(StartRecommendationsRequestEntry const&,
                          StartRecommendationsRequestEntry const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplicationRequest {
-  std::string ReplicationConfigArn;
-  std::string StartReplicationType;
-  std::optional<std::string> PremigrationAssessmentSettings;
-  std::optional<awsjson::timestamp> CdcStartTime;
-  std::optional<std::string> CdcStartPosition;
-  std::optional<std::string> CdcStopPosition;
+  std::string ReplicationConfigArn{};
+  std::string StartReplicationType{};
+  std::optional<std::string> PremigrationAssessmentSettings{};
+  std::optional<awsjson::timestamp> CdcStartTime{};
+  std::optional<std::string> CdcStartPosition{};
+  std::optional<std::string> CdcStopPosition{};
 
   friend bool operator==(StartReplicationRequest const&, StartReplicationRequest const&) = default;
 };

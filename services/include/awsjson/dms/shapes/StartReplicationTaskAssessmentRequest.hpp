@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplicationTaskAssessmentRequest {
-  std::string ReplicationTaskArn;
+  std::string ReplicationTaskArn{};
 
   friend bool operator==(StartReplicationTaskAssessmentRequest const&,
                          StartReplicationTaskAssessmentRequest const&) = default;

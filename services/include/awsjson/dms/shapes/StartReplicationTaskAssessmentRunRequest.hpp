@@ -15,16 +15,16 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplicationTaskAssessmentRunRequest {
-  std::string ReplicationTaskArn;
-  std::string ServiceAccessRoleArn;
-  std::string ResultLocationBucket;
-  std::optional<std::string> ResultLocationFolder;
-  std::optional<std::string> ResultEncryptionMode;
-  std::optional<std::string> ResultKmsKeyArn;
-  std::string AssessmentRunName;
-  std::optional<std::vector<std::string>> IncludeOnly;
-  std::optional<std::vector<std::string>> Exclude;
-  std::optional<std::vector<::awsjson::dms::Tag>> Tags;
+  std::string ReplicationTaskArn{};
+  std::string ServiceAccessRoleArn{};
+  std::string ResultLocationBucket{};
+  std::optional<std::string> ResultLocationFolder{};
+  std::optional<std::string> ResultEncryptionMode{};
+  std::optional<std::string> ResultKmsKeyArn{};
+  std::string AssessmentRunName{};
+  std::optional<std::vector<std::string>> IncludeOnly{};
+  std::optional<std::vector<std::string>> Exclude{};
+  std::optional<std::vector<::awsjson::dms::Tag>> Tags{};
 
   friend bool operator==(StartReplicationTaskAssessmentRunRequest const&,
                          StartReplicationTaskAssessmentRunRequest const&) = default;

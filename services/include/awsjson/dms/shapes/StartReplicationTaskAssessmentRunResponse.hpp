@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplicationTaskAssessmentRunResponse {
-  std::optional<::awsjson::dms::ReplicationTaskAssessmentRun> ReplicationTaskAssessmentRun;
+  std::optional<::awsjson::dms::ReplicationTaskAssessmentRun> ReplicationTaskAssessmentRun{};
 
   friend bool operator==(StartReplicationTaskAssessmentRunResponse const&,
                          StartReplicationTaskAssessmentRunResponse const&) = default;

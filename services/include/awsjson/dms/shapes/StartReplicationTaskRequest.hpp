@@ -14,11 +14,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplicationTaskRequest {
-  std::string ReplicationTaskArn;
-  awsjson::open_enum<::awsjson::dms::StartReplicationTaskTypeValue> StartReplicationTaskType;
-  std::optional<awsjson::timestamp> CdcStartTime;
-  std::optional<std::string> CdcStartPosition;
-  std::optional<std::string> CdcStopPosition;
+  std::string ReplicationTaskArn{};
+  awsjson::open_enum<::awsjson::dms::StartReplicationTaskTypeValue> StartReplicationTaskType{};
+  std::optional<awsjson::timestamp> CdcStartTime{};
+  std::optional<std::string> CdcStartPosition{};
+  std::optional<std::string> CdcStopPosition{};
 
   friend bool operator==(StartReplicationTaskRequest const&,
                          StartReplicationTaskRequest const&) = default;

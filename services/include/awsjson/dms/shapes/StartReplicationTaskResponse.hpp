@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplicationTaskResponse {
-  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask;
+  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask{};
 
   friend bool operator==(StartReplicationTaskResponse const&,
                          StartReplicationTaskResponse const&) = default;

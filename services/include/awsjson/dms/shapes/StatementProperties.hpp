@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatementProperties {
-  std::string Definition;
+  std::string Definition{};
 
   friend bool operator==(StatementProperties const&, StatementProperties const&) = default;
 };

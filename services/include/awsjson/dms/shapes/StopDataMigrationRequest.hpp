@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDataMigrationRequest {
-  std::string DataMigrationIdentifier;
+  std::string DataMigrationIdentifier{};
 
   friend bool operator==(StopDataMigrationRequest const&,
                          StopDataMigrationRequest const&) = default;

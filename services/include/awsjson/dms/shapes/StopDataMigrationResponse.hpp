@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDataMigrationResponse {
-  std::optional<::awsjson::dms::DataMigration> DataMigration;
+  std::optional<::awsjson::dms::DataMigration> DataMigration{};
 
   friend bool operator==(StopDataMigrationResponse const&,
                          StopDataMigrationResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopReplicationResponse {
-  std::optional<::awsjson::dms::Replication> Replication;
+  std::optional<::awsjson::dms::Replication> Replication{};
 
   friend bool operator==(StopReplicationResponse const&, StopReplicationResponse const&) = default;
 };

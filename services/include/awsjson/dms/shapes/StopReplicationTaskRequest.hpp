@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopReplicationTaskRequest {
-  std::string ReplicationTaskArn;
+  std::string ReplicationTaskArn{};
 
   friend bool operator==(StopReplicationTaskRequest const&,
                          StopReplicationTaskRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopReplicationTaskResponse {
-  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask;
+  std::optional<::awsjson::dms::ReplicationTask> ReplicationTask{};
 
   friend bool operator==(StopReplicationTaskResponse const&,
                          StopReplicationTaskResponse const&) = default;

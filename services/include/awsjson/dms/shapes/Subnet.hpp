@@ -14,9 +14,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subnet {
-  std::optional<std::string> SubnetIdentifier;
-  std::optional<::awsjson::dms::AvailabilityZone> SubnetAvailabilityZone;
-  std::optional<std::string> SubnetStatus;
+  std::optional<std::string> SubnetIdentifier{};
+  std::optional<::awsjson::dms::AvailabilityZone> SubnetAvailabilityZone{};
+  std::optional<std::string> SubnetStatus{};
 
   friend bool operator==(Subnet const&, Subnet const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedEndpointType {
-  std::optional<std::string> EngineName;
-  std::optional<bool> SupportsCDC;
-  std::optional<awsjson::open_enum<::awsjson::dms::ReplicationEndpointTypeValue>> EndpointType;
-  std::optional<std::string> ReplicationInstanceEngineMinimumVersion;
-  std::optional<std::string> EngineDisplayName;
+  std::optional<std::string> EngineName{};
+  std::optional<bool> SupportsCDC{};
+  std::optional<awsjson::open_enum<::awsjson::dms::ReplicationEndpointTypeValue>> EndpointType{};
+  std::optional<std::string> ReplicationInstanceEngineMinimumVersion{};
+  std::optional<std::string> EngineDisplayName{};
 
   friend bool operator==(SupportedEndpointType const&, SupportedEndpointType const&) = default;
 };

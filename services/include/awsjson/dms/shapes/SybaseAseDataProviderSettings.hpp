@@ -15,12 +15,12 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SybaseAseDataProviderSettings {
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> DatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode;
-  std::optional<bool> EncryptPassword;
-  std::optional<std::string> CertificateArn;
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::dms::DmsSslModeValue>> SslMode{};
+  std::optional<bool> EncryptPassword{};
+  std::optional<std::string> CertificateArn{};
 
   friend bool operator==(SybaseAseDataProviderSettings const&,
                          SybaseAseDataProviderSettings const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SybaseSettings {
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Password;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> ServerName;
-  std::optional<std::string> Username;
-  std::optional<std::string> SecretsManagerAccessRoleArn;
-  std::optional<std::string> SecretsManagerSecretId;
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Password{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> ServerName{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> SecretsManagerAccessRoleArn{};
+  std::optional<std::string> SecretsManagerSecretId{};
 
   friend bool operator==(SybaseSettings const&, SybaseSettings const&) = default;
 };

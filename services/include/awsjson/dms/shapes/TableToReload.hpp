@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableToReload {
-  std::string SchemaName;
-  std::string TableName;
+  std::string SchemaName{};
+  std::string TableName{};
 
   friend bool operator==(TableToReload const&, TableToReload const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tag {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<std::string> ResourceArn;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(Tag const&, Tag const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetDataSetting {
-  std::optional<awsjson::open_enum<::awsjson::dms::TablePreparationMode>> TablePreparationMode;
+  std::optional<awsjson::open_enum<::awsjson::dms::TablePreparationMode>> TablePreparationMode{};
 
   friend bool operator==(TargetDataSetting const&, TargetDataSetting const&) = default;
 };

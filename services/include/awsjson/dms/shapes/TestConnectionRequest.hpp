@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConnectionRequest {
-  std::string ReplicationInstanceArn;
-  std::string EndpointArn;
+  std::string ReplicationInstanceArn{};
+  std::string EndpointArn{};
 
   friend bool operator==(TestConnectionRequest const&, TestConnectionRequest const&) = default;
 };

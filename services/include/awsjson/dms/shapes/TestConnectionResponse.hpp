@@ -13,7 +13,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConnectionResponse {
-  std::optional<::awsjson::dms::Connection> Connection;
+  std::optional<::awsjson::dms::Connection> Connection{};
 
   friend bool operator==(TestConnectionResponse const&, TestConnectionResponse const&) = default;
 };

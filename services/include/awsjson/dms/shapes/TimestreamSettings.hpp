@@ -13,11 +13,11 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestreamSettings {
-  std::string DatabaseName;
-  std::int32_t MemoryDuration;
-  std::int32_t MagneticDuration;
-  std::optional<bool> CdcInsertsAndUpdates;
-  std::optional<bool> EnableMagneticStoreWrites;
+  std::string DatabaseName{};
+  std::int32_t MemoryDuration{};
+  std::int32_t MagneticDuration{};
+  std::optional<bool> CdcInsertsAndUpdates{};
+  std::optional<bool> EnableMagneticStoreWrites{};
 
   friend bool operator==(TimestreamSettings const&, TimestreamSettings const&) = default;
 };

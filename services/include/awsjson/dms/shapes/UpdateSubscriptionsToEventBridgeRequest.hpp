@@ -11,7 +11,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubscriptionsToEventBridgeRequest {
-  std::optional<bool> ForceMove;
+  std::optional<bool> ForceMove{};
 
   friend bool operator==(UpdateSubscriptionsToEventBridgeRequest const&,
                          UpdateSubscriptionsToEventBridgeRequest const&) = default;

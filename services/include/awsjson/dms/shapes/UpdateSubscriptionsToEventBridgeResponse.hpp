@@ -12,7 +12,7 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubscriptionsToEventBridgeResponse {
-  std::optional<std::string> Result;
+  std::optional<std::string> Result{};
 
   friend bool operator==(UpdateSubscriptionsToEventBridgeResponse const&,
                          UpdateSubscriptionsToEventBridgeResponse const&) = default;

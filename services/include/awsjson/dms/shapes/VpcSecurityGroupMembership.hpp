@@ -12,8 +12,8 @@ namespace awsjson::dms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcSecurityGroupMembership {
-  std::optional<std::string> VpcSecurityGroupId;
-  std::optional<std::string> Status;
+  std::optional<std::string> VpcSecurityGroupId{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(VpcSecurityGroupMembership const&,
                          VpcSecurityGroupMembership const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptSharedDirectoryRequest {
-  std::string SharedDirectoryId;
+  std::string SharedDirectoryId{};
 
   friend bool operator==(AcceptSharedDirectoryRequest const&,
                          AcceptSharedDirectoryRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptSharedDirectoryResponse {
-  std::optional<::awsjson::ds::SharedDirectory> SharedDirectory;
+  std::optional<::awsjson::ds::SharedDirectory> SharedDirectory{};
 
   friend bool operator==(AcceptSharedDirectoryResponse const&,
                          AcceptSharedDirectoryResponse const&) = default;

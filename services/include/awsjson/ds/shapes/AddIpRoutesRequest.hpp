@@ -15,9 +15,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddIpRoutesRequest {
-  std::string DirectoryId;
-  std::vector<::awsjson::ds::IpRoute> IpRoutes;
-  std::optional<bool> UpdateSecurityGroupForDirectoryControllers;
+  std::string DirectoryId{};
+  std::vector<::awsjson::ds::IpRoute> IpRoutes{};
+  std::optional<bool> UpdateSecurityGroupForDirectoryControllers{};
 
   friend bool operator==(AddIpRoutesRequest const&, AddIpRoutesRequest const&) = default;
 };

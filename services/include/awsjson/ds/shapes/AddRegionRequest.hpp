@@ -14,9 +14,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddRegionRequest {
-  std::string DirectoryId;
-  std::string RegionName;
-  ::awsjson::ds::DirectoryVpcSettings VPCSettings;
+  std::string DirectoryId{};
+  std::string RegionName{};
+  ::awsjson::ds::DirectoryVpcSettings VPCSettings{};
 
   friend bool operator==(AddRegionRequest const&, AddRegionRequest const&) = default;
 };

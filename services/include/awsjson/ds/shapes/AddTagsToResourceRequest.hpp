@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToResourceRequest {
-  std::string ResourceId;
-  std::vector<::awsjson::ds::Tag> Tags;
+  std::string ResourceId{};
+  std::vector<::awsjson::ds::Tag> Tags{};
 
   friend bool operator==(AddTagsToResourceRequest const&,
                          AddTagsToResourceRequest const&) = default;

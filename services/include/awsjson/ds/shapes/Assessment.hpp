@@ -13,21 +13,21 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Assessment {
-  std::optional<std::string> AssessmentId;
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> DnsName;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> LastUpdateDateTime;
-  std::optional<std::string> Status;
-  std::optional<std::string> StatusCode;
-  std::optional<std::string> StatusReason;
-  std::optional<std::vector<std::string>> CustomerDnsIps;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::vector<std::string>> SelfManagedInstanceIds;
-  std::optional<std::string> ReportType;
-  std::optional<std::string> Version;
+  std::optional<std::string> AssessmentId{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> DnsName{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> LastUpdateDateTime{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> StatusCode{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::vector<std::string>> CustomerDnsIps{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::vector<std::string>> SelfManagedInstanceIds{};
+  std::optional<std::string> ReportType{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(Assessment const&, Assessment const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentConfiguration {
-  std::vector<std::string> CustomerDnsIps;
-  std::string DnsName;
-  ::awsjson::ds::DirectoryVpcSettings VpcSettings;
-  std::vector<std::string> InstanceIds;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
+  std::vector<std::string> CustomerDnsIps{};
+  std::string DnsName{};
+  ::awsjson::ds::DirectoryVpcSettings VpcSettings{};
+  std::vector<std::string> InstanceIds{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
 
   friend bool operator==(AssessmentConfiguration const&, AssessmentConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentReport {
-  std::optional<std::string> DomainControllerIp;
-  std::optional<std::vector<::awsjson::ds::AssessmentValidation>> Validations;
+  std::optional<std::string> DomainControllerIp{};
+  std::optional<std::vector<::awsjson::ds::AssessmentValidation>> Validations{};
 
   friend bool operator==(AssessmentReport const&, AssessmentReport const&) = default;
 };

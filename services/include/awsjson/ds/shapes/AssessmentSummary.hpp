@@ -13,14 +13,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentSummary {
-  std::optional<std::string> AssessmentId;
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> DnsName;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> LastUpdateDateTime;
-  std::optional<std::string> Status;
-  std::optional<std::vector<std::string>> CustomerDnsIps;
-  std::optional<std::string> ReportType;
+  std::optional<std::string> AssessmentId{};
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> DnsName{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> LastUpdateDateTime{};
+  std::optional<std::string> Status{};
+  std::optional<std::vector<std::string>> CustomerDnsIps{};
+  std::optional<std::string> ReportType{};
 
   friend bool operator==(AssessmentSummary const&, AssessmentSummary const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentValidation {
-  std::optional<std::string> Category;
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<std::string> StatusCode;
-  std::optional<std::string> StatusReason;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> LastUpdateDateTime;
+  std::optional<std::string> Category{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> StatusCode{};
+  std::optional<std::string> StatusReason{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> LastUpdateDateTime{};
 
   friend bool operator==(AssessmentValidation const&, AssessmentValidation const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attribute {
-  std::optional<std::string> Name;
-  std::optional<std::string> Value;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(Attribute const&, Attribute const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelSchemaExtensionRequest {
-  std::string DirectoryId;
-  std::string SchemaExtensionId;
+  std::string DirectoryId{};
+  std::string SchemaExtensionId{};
 
   friend bool operator==(CancelSchemaExtensionRequest const&,
                          CancelSchemaExtensionRequest const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Certificate {
-  std::optional<std::string> CertificateId;
-  std::optional<awsjson::open_enum<::awsjson::ds::CertificateState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<std::string> CommonName;
-  std::optional<awsjson::timestamp> RegisteredDateTime;
-  std::optional<awsjson::timestamp> ExpiryDateTime;
-  std::optional<awsjson::open_enum<::awsjson::ds::CertificateType>> Type;
-  std::optional<::awsjson::ds::ClientCertAuthSettings> ClientCertAuthSettings;
+  std::optional<std::string> CertificateId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::CertificateState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<std::string> CommonName{};
+  std::optional<awsjson::timestamp> RegisteredDateTime{};
+  std::optional<awsjson::timestamp> ExpiryDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::ds::CertificateType>> Type{};
+  std::optional<::awsjson::ds::ClientCertAuthSettings> ClientCertAuthSettings{};
 
   friend bool operator==(Certificate const&, Certificate const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateInfo {
-  std::optional<std::string> CertificateId;
-  std::optional<std::string> CommonName;
-  std::optional<awsjson::open_enum<::awsjson::ds::CertificateState>> State;
-  std::optional<awsjson::timestamp> ExpiryDateTime;
-  std::optional<awsjson::open_enum<::awsjson::ds::CertificateType>> Type;
+  std::optional<std::string> CertificateId{};
+  std::optional<std::string> CommonName{};
+  std::optional<awsjson::open_enum<::awsjson::ds::CertificateState>> State{};
+  std::optional<awsjson::timestamp> ExpiryDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::ds::CertificateType>> Type{};
 
   friend bool operator==(CertificateInfo const&, CertificateInfo const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientAuthenticationSettingInfo {
-  std::optional<awsjson::open_enum<::awsjson::ds::ClientAuthenticationType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::ds::ClientAuthenticationStatus>> Status;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
+  std::optional<awsjson::open_enum<::awsjson::ds::ClientAuthenticationType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::ds::ClientAuthenticationStatus>> Status{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
 
   friend bool operator==(ClientAuthenticationSettingInfo const&,
                          ClientAuthenticationSettingInfo const&) = default;

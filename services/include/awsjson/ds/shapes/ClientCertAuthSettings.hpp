@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientCertAuthSettings {
-  std::optional<std::string> OCSPUrl;
+  std::optional<std::string> OCSPUrl{};
 
   friend bool operator==(ClientCertAuthSettings const&, ClientCertAuthSettings const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Computer {
-  std::optional<std::string> ComputerId;
-  std::optional<std::string> ComputerName;
-  std::optional<std::vector<::awsjson::ds::Attribute>> ComputerAttributes;
+  std::optional<std::string> ComputerId{};
+  std::optional<std::string> ComputerName{};
+  std::optional<std::vector<::awsjson::ds::Attribute>> ComputerAttributes{};
 
   friend bool operator==(Computer const&, Computer const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionalForwarder {
-  std::optional<std::string> RemoteDomainName;
-  std::optional<std::vector<std::string>> DnsIpAddrs;
-  std::optional<std::vector<std::string>> DnsIpv6Addrs;
-  std::optional<awsjson::open_enum<::awsjson::ds::ReplicationScope>> ReplicationScope;
+  std::optional<std::string> RemoteDomainName{};
+  std::optional<std::vector<std::string>> DnsIpAddrs{};
+  std::optional<std::vector<std::string>> DnsIpv6Addrs{};
+  std::optional<awsjson::open_enum<::awsjson::ds::ReplicationScope>> ReplicationScope{};
 
   friend bool operator==(ConditionalForwarder const&, ConditionalForwarder const&) = default;
 };

@@ -18,14 +18,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectDirectoryRequest {
-  std::string Name;
-  std::optional<std::string> ShortName;
-  std::string Password;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::ds::DirectorySize> Size;
-  ::awsjson::ds::DirectoryConnectSettings ConnectSettings;
-  std::optional<std::vector<::awsjson::ds::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType;
+  std::string Name{};
+  std::optional<std::string> ShortName{};
+  std::string Password{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::ds::DirectorySize> Size{};
+  ::awsjson::ds::DirectoryConnectSettings ConnectSettings{};
+  std::optional<std::vector<::awsjson::ds::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType{};
 
   friend bool operator==(ConnectDirectoryRequest const&, ConnectDirectoryRequest const&) = default;
 };

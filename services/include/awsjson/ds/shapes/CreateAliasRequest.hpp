@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAliasRequest {
-  std::string DirectoryId;
-  std::string Alias;
+  std::string DirectoryId{};
+  std::string Alias{};
 
   friend bool operator==(CreateAliasRequest const&, CreateAliasRequest const&) = default;
 };

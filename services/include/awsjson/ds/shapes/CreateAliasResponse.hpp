@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAliasResponse {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> Alias;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> Alias{};
 
   friend bool operator==(CreateAliasResponse const&, CreateAliasResponse const&) = default;
 };

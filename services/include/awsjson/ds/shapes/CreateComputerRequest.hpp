@@ -15,11 +15,11 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComputerRequest {
-  std::string DirectoryId;
-  std::string ComputerName;
-  std::string Password;
-  std::optional<std::string> OrganizationalUnitDistinguishedName;
-  std::optional<std::vector<::awsjson::ds::Attribute>> ComputerAttributes;
+  std::string DirectoryId{};
+  std::string ComputerName{};
+  std::string Password{};
+  std::optional<std::string> OrganizationalUnitDistinguishedName{};
+  std::optional<std::vector<::awsjson::ds::Attribute>> ComputerAttributes{};
 
   friend bool operator==(CreateComputerRequest const&, CreateComputerRequest const&) = default;
 };

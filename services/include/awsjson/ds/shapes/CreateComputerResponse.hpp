@@ -13,7 +13,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateComputerResponse {
-  std::optional<::awsjson::ds::Computer> Computer;
+  std::optional<::awsjson::ds::Computer> Computer{};
 
   friend bool operator==(CreateComputerResponse const&, CreateComputerResponse const&) = default;
 };

@@ -18,14 +18,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDirectoryRequest {
-  std::string Name;
-  std::optional<std::string> ShortName;
-  std::string Password;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::ds::DirectorySize> Size;
-  std::optional<::awsjson::ds::DirectoryVpcSettings> VpcSettings;
-  std::optional<std::vector<::awsjson::ds::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType;
+  std::string Name{};
+  std::optional<std::string> ShortName{};
+  std::string Password{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::ds::DirectorySize> Size{};
+  std::optional<::awsjson::ds::DirectoryVpcSettings> VpcSettings{};
+  std::optional<std::vector<::awsjson::ds::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType{};
 
   friend bool operator==(CreateDirectoryRequest const&, CreateDirectoryRequest const&) = default;
 };

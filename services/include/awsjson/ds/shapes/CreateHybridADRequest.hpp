@@ -15,9 +15,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHybridADRequest {
-  std::string SecretArn;
-  std::string AssessmentId;
-  std::optional<std::vector<::awsjson::ds::Tag>> Tags;
+  std::string SecretArn{};
+  std::string AssessmentId{};
+  std::optional<std::vector<::awsjson::ds::Tag>> Tags{};
 
   friend bool operator==(CreateHybridADRequest const&, CreateHybridADRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLogSubscriptionRequest {
-  std::string DirectoryId;
-  std::string LogGroupName;
+  std::string DirectoryId{};
+  std::string LogGroupName{};
 
   friend bool operator==(CreateLogSubscriptionRequest const&,
                          CreateLogSubscriptionRequest const&) = default;

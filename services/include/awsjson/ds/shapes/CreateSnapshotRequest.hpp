@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotRequest {
-  std::string DirectoryId;
-  std::optional<std::string> Name;
+  std::string DirectoryId{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(CreateSnapshotRequest const&, CreateSnapshotRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotResponse {
-  std::optional<std::string> SnapshotId;
+  std::optional<std::string> SnapshotId{};
 
   friend bool operator==(CreateSnapshotResponse const&, CreateSnapshotResponse const&) = default;
 };

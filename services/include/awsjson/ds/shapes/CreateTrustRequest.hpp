@@ -17,14 +17,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrustRequest {
-  std::string DirectoryId;
-  std::string RemoteDomainName;
-  std::string TrustPassword;
-  awsjson::open_enum<::awsjson::ds::TrustDirection> TrustDirection;
-  std::optional<awsjson::open_enum<::awsjson::ds::TrustType>> TrustType;
-  std::optional<std::vector<std::string>> ConditionalForwarderIpAddrs;
-  std::optional<std::vector<std::string>> ConditionalForwarderIpv6Addrs;
-  std::optional<awsjson::open_enum<::awsjson::ds::SelectiveAuth>> SelectiveAuth;
+  std::string DirectoryId{};
+  std::string RemoteDomainName{};
+  std::string TrustPassword{};
+  awsjson::open_enum<::awsjson::ds::TrustDirection> TrustDirection{};
+  std::optional<awsjson::open_enum<::awsjson::ds::TrustType>> TrustType{};
+  std::optional<std::vector<std::string>> ConditionalForwarderIpAddrs{};
+  std::optional<std::vector<std::string>> ConditionalForwarderIpv6Addrs{};
+  std::optional<awsjson::open_enum<::awsjson::ds::SelectiveAuth>> SelectiveAuth{};
 
   friend bool operator==(CreateTrustRequest const&, CreateTrustRequest const&) = default;
 };

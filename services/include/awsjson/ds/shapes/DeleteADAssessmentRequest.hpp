@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteADAssessmentRequest {
-  std::string AssessmentId;
+  std::string AssessmentId{};
 
   friend bool operator==(DeleteADAssessmentRequest const&,
                          DeleteADAssessmentRequest const&) = default;

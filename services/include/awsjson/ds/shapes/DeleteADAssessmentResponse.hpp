@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteADAssessmentResponse {
-  std::optional<std::string> AssessmentId;
+  std::optional<std::string> AssessmentId{};
 
   friend bool operator==(DeleteADAssessmentResponse const&,
                          DeleteADAssessmentResponse const&) = default;

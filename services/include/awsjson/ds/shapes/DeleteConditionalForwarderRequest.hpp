@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConditionalForwarderRequest {
-  std::string DirectoryId;
-  std::string RemoteDomainName;
+  std::string DirectoryId{};
+  std::string RemoteDomainName{};
 
   friend bool operator==(DeleteConditionalForwarderRequest const&,
                          DeleteConditionalForwarderRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectoryRequest {
-  std::string DirectoryId;
+  std::string DirectoryId{};
 
   friend bool operator==(DeleteDirectoryRequest const&, DeleteDirectoryRequest const&) = default;
 };

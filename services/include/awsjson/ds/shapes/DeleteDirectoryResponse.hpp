@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDirectoryResponse {
-  std::optional<std::string> DirectoryId;
+  std::optional<std::string> DirectoryId{};
 
   friend bool operator==(DeleteDirectoryResponse const&, DeleteDirectoryResponse const&) = default;
 };

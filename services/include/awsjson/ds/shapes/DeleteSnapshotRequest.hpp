@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotRequest {
-  std::string SnapshotId;
+  std::string SnapshotId{};
 
   friend bool operator==(DeleteSnapshotRequest const&, DeleteSnapshotRequest const&) = default;
 };

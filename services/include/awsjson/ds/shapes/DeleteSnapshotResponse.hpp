@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotResponse {
-  std::optional<std::string> SnapshotId;
+  std::optional<std::string> SnapshotId{};
 
   friend bool operator==(DeleteSnapshotResponse const&, DeleteSnapshotResponse const&) = default;
 };

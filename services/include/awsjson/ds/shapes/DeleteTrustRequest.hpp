@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrustRequest {
-  std::string TrustId;
-  std::optional<bool> DeleteAssociatedConditionalForwarder;
+  std::string TrustId{};
+  std::optional<bool> DeleteAssociatedConditionalForwarder{};
 
   friend bool operator==(DeleteTrustRequest const&, DeleteTrustRequest const&) = default;
 };

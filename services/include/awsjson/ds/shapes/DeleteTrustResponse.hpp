@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrustResponse {
-  std::optional<std::string> TrustId;
+  std::optional<std::string> TrustId{};
 
   friend bool operator==(DeleteTrustResponse const&, DeleteTrustResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterEventTopicRequest {
-  std::string DirectoryId;
-  std::string TopicName;
+  std::string DirectoryId{};
+  std::string TopicName{};
 
   friend bool operator==(DeregisterEventTopicRequest const&,
                          DeregisterEventTopicRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeADAssessmentResponse {
-  std::optional<::awsjson::ds::Assessment> Assessment;
-  std::optional<std::vector<::awsjson::ds::AssessmentReport>> AssessmentReports;
+  std::optional<::awsjson::ds::Assessment> Assessment{};
+  std::optional<std::vector<::awsjson::ds::AssessmentReport>> AssessmentReports{};
 
   friend bool operator==(DescribeADAssessmentResponse const&,
                          DescribeADAssessmentResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCAEnrollmentPolicyRequest {
-  std::string DirectoryId;
+  std::string DirectoryId{};
 
   friend bool operator==(DescribeCAEnrollmentPolicyRequest const&,
                          DescribeCAEnrollmentPolicyRequest const&) = default;

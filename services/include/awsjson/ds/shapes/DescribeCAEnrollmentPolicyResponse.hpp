@@ -14,11 +14,11 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCAEnrollmentPolicyResponse {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> PcaConnectorArn;
-  std::optional<awsjson::open_enum<::awsjson::ds::CaEnrollmentPolicyStatus>> CaEnrollmentPolicyStatus;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
-  std::optional<std::string> CaEnrollmentPolicyStatusReason;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> PcaConnectorArn{};
+  std::optional<awsjson::open_enum<::awsjson::ds::CaEnrollmentPolicyStatus>> CaEnrollmentPolicyStatus{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
+  std::optional<std::string> CaEnrollmentPolicyStatusReason{};
 
   friend bool operator==(DescribeCAEnrollmentPolicyResponse const&,
                          DescribeCAEnrollmentPolicyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateRequest {
-  std::string DirectoryId;
-  std::string CertificateId;
+  std::string DirectoryId{};
+  std::string CertificateId{};
 
   friend bool operator==(DescribeCertificateRequest const&,
                          DescribeCertificateRequest const&) = default;

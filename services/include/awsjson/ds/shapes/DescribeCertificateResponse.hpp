@@ -13,7 +13,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCertificateResponse {
-  std::optional<::awsjson::ds::Certificate> Certificate;
+  std::optional<::awsjson::ds::Certificate> Certificate{};
 
   friend bool operator==(DescribeCertificateResponse const&,
                          DescribeCertificateResponse const&) = default;

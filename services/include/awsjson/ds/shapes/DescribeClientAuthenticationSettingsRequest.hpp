@@ -15,10 +15,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClientAuthenticationSettingsRequest {
-  std::string DirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::ds::ClientAuthenticationType>> Type;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string DirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::ClientAuthenticationType>> Type{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeClientAuthenticationSettingsRequest const&,
                          DescribeClientAuthenticationSettingsRequest const&) = default;

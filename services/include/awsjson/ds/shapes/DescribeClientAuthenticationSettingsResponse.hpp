@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClientAuthenticationSettingsResponse {
-  std::optional<std::vector<::awsjson::ds::ClientAuthenticationSettingInfo>> ClientAuthenticationSettingsInfo;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::ClientAuthenticationSettingInfo>> ClientAuthenticationSettingsInfo{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeClientAuthenticationSettingsResponse const&,
                          DescribeClientAuthenticationSettingsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConditionalForwardersRequest {
-  std::string DirectoryId;
-  std::optional<std::vector<std::string>> RemoteDomainNames;
+  std::string DirectoryId{};
+  std::optional<std::vector<std::string>> RemoteDomainNames{};
 
   friend bool operator==(DescribeConditionalForwardersRequest const&,
                          DescribeConditionalForwardersRequest const&) = default;

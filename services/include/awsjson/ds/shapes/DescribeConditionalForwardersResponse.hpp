@@ -14,7 +14,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConditionalForwardersResponse {
-  std::optional<std::vector<::awsjson::ds::ConditionalForwarder>> ConditionalForwarders;
+  std::optional<std::vector<::awsjson::ds::ConditionalForwarder>> ConditionalForwarders{};
 
   friend bool operator==(DescribeConditionalForwardersResponse const&,
                          DescribeConditionalForwardersResponse const&) = default;

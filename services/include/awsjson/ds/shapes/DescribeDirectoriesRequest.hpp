@@ -14,9 +14,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectoriesRequest {
-  std::optional<std::vector<std::string>> DirectoryIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::vector<std::string>> DirectoryIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeDirectoriesRequest const&,
                          DescribeDirectoriesRequest const&) = default;

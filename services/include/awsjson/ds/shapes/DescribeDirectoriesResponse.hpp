@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectoriesResponse {
-  std::optional<std::vector<::awsjson::ds::DirectoryDescription>> DirectoryDescriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::DirectoryDescription>> DirectoryDescriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDirectoriesResponse const&,
                          DescribeDirectoriesResponse const&) = default;

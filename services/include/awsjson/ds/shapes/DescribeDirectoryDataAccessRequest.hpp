@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectoryDataAccessRequest {
-  std::string DirectoryId;
+  std::string DirectoryId{};
 
   friend bool operator==(DescribeDirectoryDataAccessRequest const&,
                          DescribeDirectoryDataAccessRequest const&) = default;

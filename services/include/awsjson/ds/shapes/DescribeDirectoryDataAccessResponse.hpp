@@ -14,7 +14,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDirectoryDataAccessResponse {
-  std::optional<awsjson::open_enum<::awsjson::ds::DataAccessStatus>> DataAccessStatus;
+  std::optional<awsjson::open_enum<::awsjson::ds::DataAccessStatus>> DataAccessStatus{};
 
   friend bool operator==(DescribeDirectoryDataAccessResponse const&,
                          DescribeDirectoryDataAccessResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainControllersRequest {
-  std::string DirectoryId;
-  std::optional<std::vector<std::string>> DomainControllerIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string DirectoryId{};
+  std::optional<std::vector<std::string>> DomainControllerIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeDomainControllersRequest const&,
                          DescribeDomainControllersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDomainControllersResponse {
-  std::optional<std::vector<::awsjson::ds::DomainController>> DomainControllers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::DomainController>> DomainControllers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDomainControllersResponse const&,
                          DescribeDomainControllersResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventTopicsRequest {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::vector<std::string>> TopicNames;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::vector<std::string>> TopicNames{};
 
   friend bool operator==(DescribeEventTopicsRequest const&,
                          DescribeEventTopicsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventTopicsResponse {
-  std::optional<std::vector<::awsjson::ds::EventTopic>> EventTopics;
+  std::optional<std::vector<::awsjson::ds::EventTopic>> EventTopics{};
 
   friend bool operator==(DescribeEventTopicsResponse const&,
                          DescribeEventTopicsResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHybridADUpdateRequest {
-  std::string DirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::ds::HybridUpdateType>> UpdateType;
-  std::optional<std::string> NextToken;
+  std::string DirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::HybridUpdateType>> UpdateType{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeHybridADUpdateRequest const&,
                          DescribeHybridADUpdateRequest const&) = default;

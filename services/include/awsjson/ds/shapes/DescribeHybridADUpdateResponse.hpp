@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHybridADUpdateResponse {
-  std::optional<::awsjson::ds::HybridUpdateActivities> UpdateActivities;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::ds::HybridUpdateActivities> UpdateActivities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeHybridADUpdateResponse const&,
                          DescribeHybridADUpdateResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLDAPSSettingsResponse {
-  std::optional<std::vector<::awsjson::ds::LDAPSSettingInfo>> LDAPSSettingsInfo;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::LDAPSSettingInfo>> LDAPSSettingsInfo{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeLDAPSSettingsResponse const&,
                          DescribeLDAPSSettingsResponse const&) = default;

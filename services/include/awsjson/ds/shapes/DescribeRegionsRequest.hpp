@@ -12,9 +12,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegionsRequest {
-  std::string DirectoryId;
-  std::optional<std::string> RegionName;
-  std::optional<std::string> NextToken;
+  std::string DirectoryId{};
+  std::optional<std::string> RegionName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRegionsRequest const&, DescribeRegionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegionsResponse {
-  std::optional<std::vector<::awsjson::ds::RegionDescription>> RegionsDescription;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::RegionDescription>> RegionsDescription{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeRegionsResponse const&, DescribeRegionsResponse const&) = default;
 };

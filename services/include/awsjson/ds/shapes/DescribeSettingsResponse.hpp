@@ -15,9 +15,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSettingsResponse {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::vector<::awsjson::ds::SettingEntry>> SettingEntries;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::vector<::awsjson::ds::SettingEntry>> SettingEntries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSettingsResponse const&,
                          DescribeSettingsResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSharedDirectoriesRequest {
-  std::string OwnerDirectoryId;
-  std::optional<std::vector<std::string>> SharedDirectoryIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string OwnerDirectoryId{};
+  std::optional<std::vector<std::string>> SharedDirectoryIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeSharedDirectoriesRequest const&,
                          DescribeSharedDirectoriesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSharedDirectoriesResponse {
-  std::optional<std::vector<::awsjson::ds::SharedDirectory>> SharedDirectories;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::SharedDirectory>> SharedDirectories{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSharedDirectoriesResponse const&,
                          DescribeSharedDirectoriesResponse const&) = default;

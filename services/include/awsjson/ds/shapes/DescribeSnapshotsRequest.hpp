@@ -14,10 +14,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSnapshotsRequest {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::vector<std::string>> SnapshotIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::vector<std::string>> SnapshotIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeSnapshotsRequest const&,
                          DescribeSnapshotsRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustsRequest {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::vector<std::string>> TrustIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::vector<std::string>> TrustIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeTrustsRequest const&, DescribeTrustsRequest const&) = default;
 };

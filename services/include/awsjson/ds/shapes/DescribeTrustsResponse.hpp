@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTrustsResponse {
-  std::optional<std::vector<::awsjson::ds::Trust>> Trusts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::Trust>> Trusts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeTrustsResponse const&, DescribeTrustsResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUpdateDirectoryRequest {
-  std::string DirectoryId;
-  awsjson::open_enum<::awsjson::ds::UpdateType> UpdateType;
-  std::optional<std::string> RegionName;
-  std::optional<std::string> NextToken;
+  std::string DirectoryId{};
+  awsjson::open_enum<::awsjson::ds::UpdateType> UpdateType{};
+  std::optional<std::string> RegionName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUpdateDirectoryRequest const&,
                          DescribeUpdateDirectoryRequest const&) = default;

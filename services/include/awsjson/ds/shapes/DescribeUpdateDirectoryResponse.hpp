@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUpdateDirectoryResponse {
-  std::optional<std::vector<::awsjson::ds::UpdateInfoEntry>> UpdateActivities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::UpdateInfoEntry>> UpdateActivities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUpdateDirectoryResponse const&,
                          DescribeUpdateDirectoryResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectoryConnectSettings {
-  std::string VpcId;
-  std::vector<std::string> SubnetIds;
-  std::optional<std::vector<std::string>> CustomerDnsIps;
-  std::optional<std::vector<std::string>> CustomerDnsIpsV6;
-  std::string CustomerUserName;
+  std::string VpcId{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<std::vector<std::string>> CustomerDnsIps{};
+  std::optional<std::vector<std::string>> CustomerDnsIpsV6{};
+  std::string CustomerUserName{};
 
   friend bool operator==(DirectoryConnectSettings const&,
                          DirectoryConnectSettings const&) = default;

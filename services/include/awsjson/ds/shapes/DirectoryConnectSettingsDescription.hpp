@@ -13,13 +13,13 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectoryConnectSettingsDescription {
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> CustomerUserName;
-  std::optional<std::string> SecurityGroupId;
-  std::optional<std::vector<std::string>> AvailabilityZones;
-  std::optional<std::vector<std::string>> ConnectIps;
-  std::optional<std::vector<std::string>> ConnectIpsV6;
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> CustomerUserName{};
+  std::optional<std::string> SecurityGroupId{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
+  std::optional<std::vector<std::string>> ConnectIps{};
+  std::optional<std::vector<std::string>> ConnectIpsV6{};
 
   friend bool operator==(DirectoryConnectSettingsDescription const&,
                          DirectoryConnectSettingsDescription const&) = default;

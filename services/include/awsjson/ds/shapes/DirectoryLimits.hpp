@@ -12,15 +12,15 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectoryLimits {
-  std::optional<std::int32_t> CloudOnlyDirectoriesLimit;
-  std::optional<std::int32_t> CloudOnlyDirectoriesCurrentCount;
-  std::optional<bool> CloudOnlyDirectoriesLimitReached;
-  std::optional<std::int32_t> CloudOnlyMicrosoftADLimit;
-  std::optional<std::int32_t> CloudOnlyMicrosoftADCurrentCount;
-  std::optional<bool> CloudOnlyMicrosoftADLimitReached;
-  std::optional<std::int32_t> ConnectedDirectoriesLimit;
-  std::optional<std::int32_t> ConnectedDirectoriesCurrentCount;
-  std::optional<bool> ConnectedDirectoriesLimitReached;
+  std::optional<std::int32_t> CloudOnlyDirectoriesLimit{};
+  std::optional<std::int32_t> CloudOnlyDirectoriesCurrentCount{};
+  std::optional<bool> CloudOnlyDirectoriesLimitReached{};
+  std::optional<std::int32_t> CloudOnlyMicrosoftADLimit{};
+  std::optional<std::int32_t> CloudOnlyMicrosoftADCurrentCount{};
+  std::optional<bool> CloudOnlyMicrosoftADLimitReached{};
+  std::optional<std::int32_t> ConnectedDirectoriesLimit{};
+  std::optional<std::int32_t> ConnectedDirectoriesCurrentCount{};
+  std::optional<bool> ConnectedDirectoriesLimitReached{};
 
   friend bool operator==(DirectoryLimits const&, DirectoryLimits const&) = default;
 };

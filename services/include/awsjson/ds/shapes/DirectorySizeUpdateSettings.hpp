@@ -14,7 +14,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectorySizeUpdateSettings {
-  std::optional<awsjson::open_enum<::awsjson::ds::DirectorySize>> DirectorySize;
+  std::optional<awsjson::open_enum<::awsjson::ds::DirectorySize>> DirectorySize{};
 
   friend bool operator==(DirectorySizeUpdateSettings const&,
                          DirectorySizeUpdateSettings const&) = default;

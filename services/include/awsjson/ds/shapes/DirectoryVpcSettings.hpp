@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectoryVpcSettings {
-  std::string VpcId;
-  std::vector<std::string> SubnetIds;
+  std::string VpcId{};
+  std::vector<std::string> SubnetIds{};
 
   friend bool operator==(DirectoryVpcSettings const&, DirectoryVpcSettings const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectoryVpcSettingsDescription {
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> SecurityGroupId;
-  std::optional<std::vector<std::string>> AvailabilityZones;
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> SecurityGroupId{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
 
   friend bool operator==(DirectoryVpcSettingsDescription const&,
                          DirectoryVpcSettingsDescription const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableCAEnrollmentPolicyRequest {
-  std::string DirectoryId;
+  std::string DirectoryId{};
 
   friend bool operator==(DisableCAEnrollmentPolicyRequest const&,
                          DisableCAEnrollmentPolicyRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableSsoRequest {
-  std::string DirectoryId;
-  std::optional<std::string> UserName;
-  std::optional<std::string> Password;
+  std::string DirectoryId{};
+  std::optional<std::string> UserName{};
+  std::optional<std::string> Password{};
 
   friend bool operator==(DisableSsoRequest const&, DisableSsoRequest const&) = default;
 };

@@ -14,17 +14,17 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainController {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> DomainControllerId;
-  std::optional<std::string> DnsIpAddr;
-  std::optional<std::string> DnsIpv6Addr;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<awsjson::open_enum<::awsjson::ds::DomainControllerStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<awsjson::timestamp> LaunchTime;
-  std::optional<awsjson::timestamp> StatusLastUpdatedDateTime;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> DomainControllerId{};
+  std::optional<std::string> DnsIpAddr{};
+  std::optional<std::string> DnsIpv6Addr{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<awsjson::open_enum<::awsjson::ds::DomainControllerStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<awsjson::timestamp> LaunchTime{};
+  std::optional<awsjson::timestamp> StatusLastUpdatedDateTime{};
 
   friend bool operator==(DomainController const&, DomainController const&) = default;
 };

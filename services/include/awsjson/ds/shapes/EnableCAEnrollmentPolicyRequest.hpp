@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableCAEnrollmentPolicyRequest {
-  std::string DirectoryId;
-  std::string PcaConnectorArn;
+  std::string DirectoryId{};
+  std::string PcaConnectorArn{};
 
   friend bool operator==(EnableCAEnrollmentPolicyRequest const&,
                          EnableCAEnrollmentPolicyRequest const&) = default;

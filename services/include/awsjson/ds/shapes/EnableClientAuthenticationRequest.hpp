@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableClientAuthenticationRequest {
-  std::string DirectoryId;
-  awsjson::open_enum<::awsjson::ds::ClientAuthenticationType> Type;
+  std::string DirectoryId{};
+  awsjson::open_enum<::awsjson::ds::ClientAuthenticationType> Type{};
 
   friend bool operator==(EnableClientAuthenticationRequest const&,
                          EnableClientAuthenticationRequest const&) = default;

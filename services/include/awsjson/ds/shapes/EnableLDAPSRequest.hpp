@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableLDAPSRequest {
-  std::string DirectoryId;
-  awsjson::open_enum<::awsjson::ds::LDAPSType> Type;
+  std::string DirectoryId{};
+  awsjson::open_enum<::awsjson::ds::LDAPSType> Type{};
 
   friend bool operator==(EnableLDAPSRequest const&, EnableLDAPSRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableRadiusRequest {
-  std::string DirectoryId;
-  ::awsjson::ds::RadiusSettings RadiusSettings;
+  std::string DirectoryId{};
+  ::awsjson::ds::RadiusSettings RadiusSettings{};
 
   friend bool operator==(EnableRadiusRequest const&, EnableRadiusRequest const&) = default;
 };

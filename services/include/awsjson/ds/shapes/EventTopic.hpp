@@ -14,11 +14,11 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventTopic {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> TopicName;
-  std::optional<std::string> TopicArn;
-  std::optional<awsjson::timestamp> CreatedDateTime;
-  std::optional<awsjson::open_enum<::awsjson::ds::TopicStatus>> Status;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> TopicName{};
+  std::optional<std::string> TopicArn{};
+  std::optional<awsjson::timestamp> CreatedDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::ds::TopicStatus>> Status{};
 
   friend bool operator==(EventTopic const&, EventTopic const&) = default;
 };

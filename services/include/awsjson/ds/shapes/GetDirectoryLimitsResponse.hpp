@@ -13,7 +13,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDirectoryLimitsResponse {
-  std::optional<::awsjson::ds::DirectoryLimits> DirectoryLimits;
+  std::optional<::awsjson::ds::DirectoryLimits> DirectoryLimits{};
 
   friend bool operator==(GetDirectoryLimitsResponse const&,
                          GetDirectoryLimitsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSnapshotLimitsResponse {
-  std::optional<::awsjson::ds::SnapshotLimits> SnapshotLimits;
+  std::optional<::awsjson::ds::SnapshotLimits> SnapshotLimits{};
 
   friend bool operator==(GetSnapshotLimitsResponse const&,
                          GetSnapshotLimitsResponse const&) = default;

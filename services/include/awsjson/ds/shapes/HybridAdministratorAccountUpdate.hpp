@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HybridAdministratorAccountUpdate {
-  std::string SecretArn;
+  std::string SecretArn{};
 
   friend bool operator==(HybridAdministratorAccountUpdate const&,
                          HybridAdministratorAccountUpdate const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HybridCustomerInstancesSettings {
-  std::vector<std::string> CustomerDnsIps;
-  std::vector<std::string> InstanceIds;
+  std::vector<std::string> CustomerDnsIps{};
+  std::vector<std::string> InstanceIds{};
 
   friend bool operator==(HybridCustomerInstancesSettings const&,
                          HybridCustomerInstancesSettings const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HybridSettingsDescription {
-  std::optional<std::vector<std::string>> SelfManagedDnsIpAddrs;
-  std::optional<std::vector<std::string>> SelfManagedInstanceIds;
+  std::optional<std::vector<std::string>> SelfManagedDnsIpAddrs{};
+  std::optional<std::vector<std::string>> SelfManagedInstanceIds{};
 
   friend bool operator==(HybridSettingsDescription const&,
                          HybridSettingsDescription const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HybridUpdateActivities {
-  std::optional<std::vector<::awsjson::ds::HybridUpdateInfoEntry>> SelfManagedInstances;
-  std::optional<std::vector<::awsjson::ds::HybridUpdateInfoEntry>> HybridAdministratorAccount;
+  std::optional<std::vector<::awsjson::ds::HybridUpdateInfoEntry>> SelfManagedInstances{};
+  std::optional<std::vector<::awsjson::ds::HybridUpdateInfoEntry>> HybridAdministratorAccount{};
 
   friend bool operator==(HybridUpdateActivities const&, HybridUpdateActivities const&) = default;
 };

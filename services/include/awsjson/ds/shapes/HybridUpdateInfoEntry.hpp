@@ -15,14 +15,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HybridUpdateInfoEntry {
-  std::optional<awsjson::open_enum<::awsjson::ds::UpdateStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> InitiatedBy;
-  std::optional<::awsjson::ds::HybridUpdateValue> NewValue;
-  std::optional<::awsjson::ds::HybridUpdateValue> PreviousValue;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
-  std::optional<std::string> AssessmentId;
+  std::optional<awsjson::open_enum<::awsjson::ds::UpdateStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> InitiatedBy{};
+  std::optional<::awsjson::ds::HybridUpdateValue> NewValue{};
+  std::optional<::awsjson::ds::HybridUpdateValue> PreviousValue{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
+  std::optional<std::string> AssessmentId{};
 
   friend bool operator==(HybridUpdateInfoEntry const&, HybridUpdateInfoEntry const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HybridUpdateValue {
-  std::optional<std::vector<std::string>> InstanceIds;
-  std::optional<std::vector<std::string>> DnsIps;
+  std::optional<std::vector<std::string>> InstanceIds{};
+  std::optional<std::vector<std::string>> DnsIps{};
 
   friend bool operator==(HybridUpdateValue const&, HybridUpdateValue const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpRoute {
-  std::optional<std::string> CidrIp;
-  std::optional<std::string> CidrIpv6;
-  std::optional<std::string> Description;
+  std::optional<std::string> CidrIp{};
+  std::optional<std::string> CidrIpv6{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(IpRoute const&, IpRoute const&) = default;
 };

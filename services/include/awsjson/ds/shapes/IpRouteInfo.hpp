@@ -14,13 +14,13 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpRouteInfo {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> CidrIp;
-  std::optional<std::string> CidrIpv6;
-  std::optional<awsjson::open_enum<::awsjson::ds::IpRouteStatusMsg>> IpRouteStatusMsg;
-  std::optional<awsjson::timestamp> AddedDateTime;
-  std::optional<std::string> IpRouteStatusReason;
-  std::optional<std::string> Description;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> CidrIp{};
+  std::optional<std::string> CidrIpv6{};
+  std::optional<awsjson::open_enum<::awsjson::ds::IpRouteStatusMsg>> IpRouteStatusMsg{};
+  std::optional<awsjson::timestamp> AddedDateTime{};
+  std::optional<std::string> IpRouteStatusReason{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(IpRouteInfo const&, IpRouteInfo const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LDAPSSettingInfo {
-  std::optional<awsjson::open_enum<::awsjson::ds::LDAPSStatus>> LDAPSStatus;
-  std::optional<std::string> LDAPSStatusReason;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
+  std::optional<awsjson::open_enum<::awsjson::ds::LDAPSStatus>> LDAPSStatus{};
+  std::optional<std::string> LDAPSStatusReason{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
 
   friend bool operator==(LDAPSSettingInfo const&, LDAPSSettingInfo const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListADAssessmentsResponse {
-  std::optional<std::vector<::awsjson::ds::AssessmentSummary>> Assessments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::AssessmentSummary>> Assessments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListADAssessmentsResponse const&,
                          ListADAssessmentsResponse const&) = default;

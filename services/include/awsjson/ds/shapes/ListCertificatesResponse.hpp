@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCertificatesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::ds::CertificateInfo>> CertificatesInfo;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::ds::CertificateInfo>> CertificatesInfo{};
 
   friend bool operator==(ListCertificatesResponse const&,
                          ListCertificatesResponse const&) = default;

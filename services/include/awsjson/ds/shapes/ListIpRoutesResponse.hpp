@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIpRoutesResponse {
-  std::optional<std::vector<::awsjson::ds::IpRouteInfo>> IpRoutesInfo;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::IpRouteInfo>> IpRoutesInfo{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIpRoutesResponse const&, ListIpRoutesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogSubscriptionsResponse {
-  std::optional<std::vector<::awsjson::ds::LogSubscription>> LogSubscriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::LogSubscription>> LogSubscriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLogSubscriptionsResponse const&,
                          ListLogSubscriptionsResponse const&) = default;

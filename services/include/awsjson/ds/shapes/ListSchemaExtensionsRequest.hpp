@@ -13,9 +13,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemaExtensionsRequest {
-  std::string DirectoryId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string DirectoryId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListSchemaExtensionsRequest const&,
                          ListSchemaExtensionsRequest const&) = default;

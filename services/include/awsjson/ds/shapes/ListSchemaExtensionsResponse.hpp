@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemaExtensionsResponse {
-  std::optional<std::vector<::awsjson::ds::SchemaExtensionInfo>> SchemaExtensionsInfo;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::ds::SchemaExtensionInfo>> SchemaExtensionsInfo{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSchemaExtensionsResponse const&,
                          ListSchemaExtensionsResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogSubscription {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> LogGroupName;
-  std::optional<awsjson::timestamp> SubscriptionCreatedDateTime;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> LogGroupName{};
+  std::optional<awsjson::timestamp> SubscriptionCreatedDateTime{};
 
   friend bool operator==(LogSubscription const&, LogSubscription const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkUpdateSettings {
-  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType;
-  std::optional<std::vector<std::string>> CustomerDnsIpsV6;
+  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType{};
+  std::optional<std::vector<std::string>> CustomerDnsIpsV6{};
 
   friend bool operator==(NetworkUpdateSettings const&, NetworkUpdateSettings const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OSUpdateSettings {
-  std::optional<awsjson::open_enum<::awsjson::ds::OSVersion>> OSVersion;
+  std::optional<awsjson::open_enum<::awsjson::ds::OSVersion>> OSVersion{};
 
   friend bool operator==(OSUpdateSettings const&, OSUpdateSettings const&) = default;
 };

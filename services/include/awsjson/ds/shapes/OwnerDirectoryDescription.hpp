@@ -18,14 +18,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OwnerDirectoryDescription {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> AccountId;
-  std::optional<std::vector<std::string>> DnsIpAddrs;
-  std::optional<std::vector<std::string>> DnsIpv6Addrs;
-  std::optional<::awsjson::ds::DirectoryVpcSettingsDescription> VpcSettings;
-  std::optional<::awsjson::ds::RadiusSettings> RadiusSettings;
-  std::optional<awsjson::open_enum<::awsjson::ds::RadiusStatus>> RadiusStatus;
-  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::vector<std::string>> DnsIpAddrs{};
+  std::optional<std::vector<std::string>> DnsIpv6Addrs{};
+  std::optional<::awsjson::ds::DirectoryVpcSettingsDescription> VpcSettings{};
+  std::optional<::awsjson::ds::RadiusSettings> RadiusSettings{};
+  std::optional<awsjson::open_enum<::awsjson::ds::RadiusStatus>> RadiusStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ds::NetworkType>> NetworkType{};
 
   friend bool operator==(OwnerDirectoryDescription const&,
                          OwnerDirectoryDescription const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RadiusSettings {
-  std::optional<std::vector<std::string>> RadiusServers;
-  std::optional<std::vector<std::string>> RadiusServersIpv6;
-  std::optional<std::int32_t> RadiusPort;
-  std::optional<std::int32_t> RadiusTimeout;
-  std::optional<std::int32_t> RadiusRetries;
-  std::optional<std::string> SharedSecret;
-  std::optional<awsjson::open_enum<::awsjson::ds::RadiusAuthenticationProtocol>> AuthenticationProtocol;
-  std::optional<std::string> DisplayLabel;
-  std::optional<bool> UseSameUsername;
+  std::optional<std::vector<std::string>> RadiusServers{};
+  std::optional<std::vector<std::string>> RadiusServersIpv6{};
+  std::optional<std::int32_t> RadiusPort{};
+  std::optional<std::int32_t> RadiusTimeout{};
+  std::optional<std::int32_t> RadiusRetries{};
+  std::optional<std::string> SharedSecret{};
+  std::optional<awsjson::open_enum<::awsjson::ds::RadiusAuthenticationProtocol>> AuthenticationProtocol{};
+  std::optional<std::string> DisplayLabel{};
+  std::optional<bool> UseSameUsername{};
 
   friend bool operator==(RadiusSettings const&, RadiusSettings const&) = default;
 };

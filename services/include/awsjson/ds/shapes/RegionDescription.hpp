@@ -17,15 +17,15 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionDescription {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> RegionName;
-  std::optional<awsjson::open_enum<::awsjson::ds::RegionType>> RegionType;
-  std::optional<awsjson::open_enum<::awsjson::ds::DirectoryStage>> Status;
-  std::optional<::awsjson::ds::DirectoryVpcSettings> VpcSettings;
-  std::optional<std::int32_t> DesiredNumberOfDomainControllers;
-  std::optional<awsjson::timestamp> LaunchTime;
-  std::optional<awsjson::timestamp> StatusLastUpdatedDateTime;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> RegionName{};
+  std::optional<awsjson::open_enum<::awsjson::ds::RegionType>> RegionType{};
+  std::optional<awsjson::open_enum<::awsjson::ds::DirectoryStage>> Status{};
+  std::optional<::awsjson::ds::DirectoryVpcSettings> VpcSettings{};
+  std::optional<std::int32_t> DesiredNumberOfDomainControllers{};
+  std::optional<awsjson::timestamp> LaunchTime{};
+  std::optional<awsjson::timestamp> StatusLastUpdatedDateTime{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
 
   friend bool operator==(RegionDescription const&, RegionDescription const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionsInfo {
-  std::optional<std::string> PrimaryRegion;
-  std::optional<std::vector<std::string>> AdditionalRegions;
+  std::optional<std::string> PrimaryRegion{};
+  std::optional<std::vector<std::string>> AdditionalRegions{};
 
   friend bool operator==(RegionsInfo const&, RegionsInfo const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterCertificateRequest {
-  std::string DirectoryId;
-  std::string CertificateData;
-  std::optional<awsjson::open_enum<::awsjson::ds::CertificateType>> Type;
-  std::optional<::awsjson::ds::ClientCertAuthSettings> ClientCertAuthSettings;
+  std::string DirectoryId{};
+  std::string CertificateData{};
+  std::optional<awsjson::open_enum<::awsjson::ds::CertificateType>> Type{};
+  std::optional<::awsjson::ds::ClientCertAuthSettings> ClientCertAuthSettings{};
 
   friend bool operator==(RegisterCertificateRequest const&,
                          RegisterCertificateRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterCertificateResponse {
-  std::optional<std::string> CertificateId;
+  std::optional<std::string> CertificateId{};
 
   friend bool operator==(RegisterCertificateResponse const&,
                          RegisterCertificateResponse const&) = default;

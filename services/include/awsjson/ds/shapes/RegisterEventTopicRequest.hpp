@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterEventTopicRequest {
-  std::string DirectoryId;
-  std::string TopicName;
+  std::string DirectoryId{};
+  std::string TopicName{};
 
   friend bool operator==(RegisterEventTopicRequest const&,
                          RegisterEventTopicRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectSharedDirectoryRequest {
-  std::string SharedDirectoryId;
+  std::string SharedDirectoryId{};
 
   friend bool operator==(RejectSharedDirectoryRequest const&,
                          RejectSharedDirectoryRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectSharedDirectoryResponse {
-  std::optional<std::string> SharedDirectoryId;
+  std::optional<std::string> SharedDirectoryId{};
 
   friend bool operator==(RejectSharedDirectoryResponse const&,
                          RejectSharedDirectoryResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveIpRoutesRequest {
-  std::string DirectoryId;
-  std::optional<std::vector<std::string>> CidrIps;
-  std::optional<std::vector<std::string>> CidrIpv6s;
+  std::string DirectoryId{};
+  std::optional<std::vector<std::string>> CidrIps{};
+  std::optional<std::vector<std::string>> CidrIpv6s{};
 
   friend bool operator==(RemoveIpRoutesRequest const&, RemoveIpRoutesRequest const&) = default;
 };

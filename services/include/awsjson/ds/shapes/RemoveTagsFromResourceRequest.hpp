@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromResourceRequest {
-  std::string ResourceId;
-  std::vector<std::string> TagKeys;
+  std::string ResourceId{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(RemoveTagsFromResourceRequest const&,
                          RemoveTagsFromResourceRequest const&) = default;

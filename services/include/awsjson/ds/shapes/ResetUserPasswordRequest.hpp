@@ -12,9 +12,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetUserPasswordRequest {
-  std::string DirectoryId;
-  std::string UserName;
-  std::string NewPassword;
+  std::string DirectoryId{};
+  std::string UserName{};
+  std::string NewPassword{};
 
   friend bool operator==(ResetUserPasswordRequest const&,
                          ResetUserPasswordRequest const&) = default;

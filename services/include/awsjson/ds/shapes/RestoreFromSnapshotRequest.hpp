@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreFromSnapshotRequest {
-  std::string SnapshotId;
+  std::string SnapshotId{};
 
   friend bool operator==(RestoreFromSnapshotRequest const&,
                          RestoreFromSnapshotRequest const&) = default;

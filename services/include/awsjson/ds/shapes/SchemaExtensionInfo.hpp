@@ -14,13 +14,13 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaExtensionInfo {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> SchemaExtensionId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::ds::SchemaExtensionStatus>> SchemaExtensionStatus;
-  std::optional<std::string> SchemaExtensionStatusReason;
-  std::optional<awsjson::timestamp> StartDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> SchemaExtensionId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::ds::SchemaExtensionStatus>> SchemaExtensionStatus{};
+  std::optional<std::string> SchemaExtensionStatusReason{};
+  std::optional<awsjson::timestamp> StartDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
 
   friend bool operator==(SchemaExtensionInfo const&, SchemaExtensionInfo const&) = default;
 };

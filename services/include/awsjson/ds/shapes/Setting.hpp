@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Setting {
-  std::string Name;
-  std::string Value;
+  std::string Name{};
+  std::string Value{};
 
   friend bool operator==(Setting const&, Setting const&) = default;
 };

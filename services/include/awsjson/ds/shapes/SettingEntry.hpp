@@ -15,17 +15,17 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SettingEntry {
-  std::optional<std::string> Type;
-  std::optional<std::string> Name;
-  std::optional<std::string> AllowedValues;
-  std::optional<std::string> AppliedValue;
-  std::optional<std::string> RequestedValue;
-  std::optional<awsjson::open_enum<::awsjson::ds::DirectoryConfigurationStatus>> RequestStatus;
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::ds::DirectoryConfigurationStatus>>> RequestDetailedStatus;
-  std::optional<std::string> RequestStatusMessage;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
-  std::optional<awsjson::timestamp> LastRequestedDateTime;
-  std::optional<std::string> DataType;
+  std::optional<std::string> Type{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> AllowedValues{};
+  std::optional<std::string> AppliedValue{};
+  std::optional<std::string> RequestedValue{};
+  std::optional<awsjson::open_enum<::awsjson::ds::DirectoryConfigurationStatus>> RequestStatus{};
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::ds::DirectoryConfigurationStatus>>> RequestDetailedStatus{};
+  std::optional<std::string> RequestStatusMessage{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
+  std::optional<awsjson::timestamp> LastRequestedDateTime{};
+  std::optional<std::string> DataType{};
 
   friend bool operator==(SettingEntry const&, SettingEntry const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShareDirectoryRequest {
-  std::string DirectoryId;
-  std::optional<std::string> ShareNotes;
-  ::awsjson::ds::ShareTarget ShareTarget;
-  awsjson::open_enum<::awsjson::ds::ShareMethod> ShareMethod;
+  std::string DirectoryId{};
+  std::optional<std::string> ShareNotes{};
+  ::awsjson::ds::ShareTarget ShareTarget{};
+  awsjson::open_enum<::awsjson::ds::ShareMethod> ShareMethod{};
 
   friend bool operator==(ShareDirectoryRequest const&, ShareDirectoryRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShareDirectoryResponse {
-  std::optional<std::string> SharedDirectoryId;
+  std::optional<std::string> SharedDirectoryId{};
 
   friend bool operator==(ShareDirectoryResponse const&, ShareDirectoryResponse const&) = default;
 };

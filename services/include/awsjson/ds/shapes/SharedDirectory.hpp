@@ -15,15 +15,15 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SharedDirectory {
-  std::optional<std::string> OwnerAccountId;
-  std::optional<std::string> OwnerDirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::ds::ShareMethod>> ShareMethod;
-  std::optional<std::string> SharedAccountId;
-  std::optional<std::string> SharedDirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::ds::ShareStatus>> ShareStatus;
-  std::optional<std::string> ShareNotes;
-  std::optional<awsjson::timestamp> CreatedDateTime;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<std::string> OwnerDirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::ShareMethod>> ShareMethod{};
+  std::optional<std::string> SharedAccountId{};
+  std::optional<std::string> SharedDirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::ShareStatus>> ShareStatus{};
+  std::optional<std::string> ShareNotes{};
+  std::optional<awsjson::timestamp> CreatedDateTime{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
 
   friend bool operator==(SharedDirectory const&, SharedDirectory const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Snapshot {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> SnapshotId;
-  std::optional<awsjson::open_enum<::awsjson::ds::SnapshotType>> Type;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::ds::SnapshotStatus>> Status;
-  std::optional<awsjson::timestamp> StartTime;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> SnapshotId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::SnapshotType>> Type{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::ds::SnapshotStatus>> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
 
   friend bool operator==(Snapshot const&, Snapshot const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnapshotLimits {
-  std::optional<std::int32_t> ManualSnapshotsLimit;
-  std::optional<std::int32_t> ManualSnapshotsCurrentCount;
-  std::optional<bool> ManualSnapshotsLimitReached;
+  std::optional<std::int32_t> ManualSnapshotsLimit{};
+  std::optional<std::int32_t> ManualSnapshotsCurrentCount{};
+  std::optional<bool> ManualSnapshotsLimitReached{};
 
   friend bool operator==(SnapshotLimits const&, SnapshotLimits const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartADAssessmentRequest {
-  std::optional<::awsjson::ds::AssessmentConfiguration> AssessmentConfiguration;
-  std::optional<std::string> DirectoryId;
+  std::optional<::awsjson::ds::AssessmentConfiguration> AssessmentConfiguration{};
+  std::optional<std::string> DirectoryId{};
 
   friend bool operator==(StartADAssessmentRequest const&,
                          StartADAssessmentRequest const&) = default;

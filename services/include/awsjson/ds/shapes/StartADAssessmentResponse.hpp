@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartADAssessmentResponse {
-  std::optional<std::string> AssessmentId;
+  std::optional<std::string> AssessmentId{};
 
   friend bool operator==(StartADAssessmentResponse const&,
                          StartADAssessmentResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSchemaExtensionRequest {
-  std::string DirectoryId;
-  bool CreateSnapshotBeforeSchemaExtension;
-  std::string LdifContent;
-  std::string Description;
+  std::string DirectoryId{};
+  bool CreateSnapshotBeforeSchemaExtension{};
+  std::string LdifContent{};
+  std::string Description{};
 
   friend bool operator==(StartSchemaExtensionRequest const&,
                          StartSchemaExtensionRequest const&) = default;

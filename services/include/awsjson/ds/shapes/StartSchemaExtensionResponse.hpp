@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSchemaExtensionResponse {
-  std::optional<std::string> SchemaExtensionId;
+  std::optional<std::string> SchemaExtensionId{};
 
   friend bool operator==(StartSchemaExtensionResponse const&,
                          StartSchemaExtensionResponse const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Trust {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> TrustId;
-  std::optional<std::string> RemoteDomainName;
-  std::optional<awsjson::open_enum<::awsjson::ds::TrustType>> TrustType;
-  std::optional<awsjson::open_enum<::awsjson::ds::TrustDirection>> TrustDirection;
-  std::optional<awsjson::open_enum<::awsjson::ds::TrustState>> TrustState;
-  std::optional<awsjson::timestamp> CreatedDateTime;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
-  std::optional<awsjson::timestamp> StateLastUpdatedDateTime;
-  std::optional<std::string> TrustStateReason;
-  std::optional<awsjson::open_enum<::awsjson::ds::SelectiveAuth>> SelectiveAuth;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> TrustId{};
+  std::optional<std::string> RemoteDomainName{};
+  std::optional<awsjson::open_enum<::awsjson::ds::TrustType>> TrustType{};
+  std::optional<awsjson::open_enum<::awsjson::ds::TrustDirection>> TrustDirection{};
+  std::optional<awsjson::open_enum<::awsjson::ds::TrustState>> TrustState{};
+  std::optional<awsjson::timestamp> CreatedDateTime{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
+  std::optional<awsjson::timestamp> StateLastUpdatedDateTime{};
+  std::optional<std::string> TrustStateReason{};
+  std::optional<awsjson::open_enum<::awsjson::ds::SelectiveAuth>> SelectiveAuth{};
 
   friend bool operator==(Trust const&, Trust const&) = default;
 };

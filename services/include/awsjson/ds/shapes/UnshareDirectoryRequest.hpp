@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnshareDirectoryRequest {
-  std::string DirectoryId;
-  ::awsjson::ds::UnshareTarget UnshareTarget;
+  std::string DirectoryId{};
+  ::awsjson::ds::UnshareTarget UnshareTarget{};
 
   friend bool operator==(UnshareDirectoryRequest const&, UnshareDirectoryRequest const&) = default;
 };

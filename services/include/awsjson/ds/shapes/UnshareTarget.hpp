@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnshareTarget {
-  std::string Id;
-  awsjson::open_enum<::awsjson::ds::TargetType> Type;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::ds::TargetType> Type{};
 
   friend bool operator==(UnshareTarget const&, UnshareTarget const&) = default;
 };

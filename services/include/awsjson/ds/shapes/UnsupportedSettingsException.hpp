@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedSettingsException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
 
   friend bool operator==(UnsupportedSettingsException const&,
                          UnsupportedSettingsException const&) = default;

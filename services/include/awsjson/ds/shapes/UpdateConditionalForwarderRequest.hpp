@@ -13,10 +13,10 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConditionalForwarderRequest {
-  std::string DirectoryId;
-  std::string RemoteDomainName;
-  std::optional<std::vector<std::string>> DnsIpAddrs;
-  std::optional<std::vector<std::string>> DnsIpv6Addrs;
+  std::string DirectoryId{};
+  std::string RemoteDomainName{};
+  std::optional<std::vector<std::string>> DnsIpAddrs{};
+  std::optional<std::vector<std::string>> DnsIpv6Addrs{};
 
   friend bool operator==(UpdateConditionalForwarderRequest const&,
                          UpdateConditionalForwarderRequest const&) = default;

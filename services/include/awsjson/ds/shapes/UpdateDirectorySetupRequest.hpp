@@ -17,12 +17,12 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDirectorySetupRequest {
-  std::string DirectoryId;
-  awsjson::open_enum<::awsjson::ds::UpdateType> UpdateType;
-  std::optional<::awsjson::ds::OSUpdateSettings> OSUpdateSettings;
-  std::optional<::awsjson::ds::DirectorySizeUpdateSettings> DirectorySizeUpdateSettings;
-  std::optional<::awsjson::ds::NetworkUpdateSettings> NetworkUpdateSettings;
-  std::optional<bool> CreateSnapshotBeforeUpdate;
+  std::string DirectoryId{};
+  awsjson::open_enum<::awsjson::ds::UpdateType> UpdateType{};
+  std::optional<::awsjson::ds::OSUpdateSettings> OSUpdateSettings{};
+  std::optional<::awsjson::ds::DirectorySizeUpdateSettings> DirectorySizeUpdateSettings{};
+  std::optional<::awsjson::ds::NetworkUpdateSettings> NetworkUpdateSettings{};
+  std::optional<bool> CreateSnapshotBeforeUpdate{};
 
   friend bool operator==(UpdateDirectorySetupRequest const&,
                          UpdateDirectorySetupRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHybridADRequest {
-  std::string DirectoryId;
-  std::optional<::awsjson::ds::HybridAdministratorAccountUpdate> HybridAdministratorAccountUpdate;
-  std::optional<::awsjson::ds::HybridCustomerInstancesSettings> SelfManagedInstancesSettings;
+  std::string DirectoryId{};
+  std::optional<::awsjson::ds::HybridAdministratorAccountUpdate> HybridAdministratorAccountUpdate{};
+  std::optional<::awsjson::ds::HybridCustomerInstancesSettings> SelfManagedInstancesSettings{};
 
   friend bool operator==(UpdateHybridADRequest const&, UpdateHybridADRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHybridADResponse {
-  std::optional<std::string> DirectoryId;
-  std::optional<std::string> AssessmentId;
+  std::optional<std::string> DirectoryId{};
+  std::optional<std::string> AssessmentId{};
 
   friend bool operator==(UpdateHybridADResponse const&, UpdateHybridADResponse const&) = default;
 };

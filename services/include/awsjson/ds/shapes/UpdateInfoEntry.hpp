@@ -15,14 +15,14 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInfoEntry {
-  std::optional<std::string> Region;
-  std::optional<awsjson::open_enum<::awsjson::ds::UpdateStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> InitiatedBy;
-  std::optional<::awsjson::ds::UpdateValue> NewValue;
-  std::optional<::awsjson::ds::UpdateValue> PreviousValue;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> LastUpdatedDateTime;
+  std::optional<std::string> Region{};
+  std::optional<awsjson::open_enum<::awsjson::ds::UpdateStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> InitiatedBy{};
+  std::optional<::awsjson::ds::UpdateValue> NewValue{};
+  std::optional<::awsjson::ds::UpdateValue> PreviousValue{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> LastUpdatedDateTime{};
 
   friend bool operator==(UpdateInfoEntry const&, UpdateInfoEntry const&) = default;
 };

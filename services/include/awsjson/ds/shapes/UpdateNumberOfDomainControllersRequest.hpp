@@ -13,8 +13,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNumberOfDomainControllersRequest {
-  std::string DirectoryId;
-  std::int32_t DesiredNumber;
+  std::string DirectoryId{};
+  std::int32_t DesiredNumber{};
 
   friend bool operator==(UpdateNumberOfDomainControllersRequest const&,
                          UpdateNumberOfDomainControllersRequest const&) = default;

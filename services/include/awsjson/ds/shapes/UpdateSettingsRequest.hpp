@@ -15,8 +15,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSettingsRequest {
-  std::string DirectoryId;
-  std::vector<::awsjson::ds::Setting> Settings;
+  std::string DirectoryId{};
+  std::vector<::awsjson::ds::Setting> Settings{};
 
   friend bool operator==(UpdateSettingsRequest const&, UpdateSettingsRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrustRequest {
-  std::string TrustId;
-  std::optional<awsjson::open_enum<::awsjson::ds::SelectiveAuth>> SelectiveAuth;
+  std::string TrustId{};
+  std::optional<awsjson::open_enum<::awsjson::ds::SelectiveAuth>> SelectiveAuth{};
 
   friend bool operator==(UpdateTrustRequest const&, UpdateTrustRequest const&) = default;
 };

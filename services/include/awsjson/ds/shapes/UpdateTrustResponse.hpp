@@ -12,8 +12,8 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrustResponse {
-  std::optional<std::string> RequestId;
-  std::optional<std::string> TrustId;
+  std::optional<std::string> RequestId{};
+  std::optional<std::string> TrustId{};
 
   friend bool operator==(UpdateTrustResponse const&, UpdateTrustResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateValue {
-  std::optional<::awsjson::ds::OSUpdateSettings> OSUpdateSettings;
+  std::optional<::awsjson::ds::OSUpdateSettings> OSUpdateSettings{};
 
   friend bool operator==(UpdateValue const&, UpdateValue const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ds {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyTrustRequest {
-  std::string TrustId;
+  std::string TrustId{};
 
   friend bool operator==(VerifyTrustRequest const&, VerifyTrustRequest const&) = default;
 };

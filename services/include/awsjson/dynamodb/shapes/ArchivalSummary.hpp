@@ -12,9 +12,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchivalSummary {
-  std::optional<awsjson::timestamp> ArchivalDateTime;
-  std::optional<std::string> ArchivalReason;
-  std::optional<std::string> ArchivalBackupArn;
+  std::optional<awsjson::timestamp> ArchivalDateTime{};
+  std::optional<std::string> ArchivalReason{};
+  std::optional<std::string> ArchivalBackupArn{};
 
   friend bool operator==(ArchivalSummary const&, ArchivalSummary const&) = default;
 };

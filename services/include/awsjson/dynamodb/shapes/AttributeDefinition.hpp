@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeDefinition {
-  std::string AttributeName;
-  awsjson::open_enum<::awsjson::dynamodb::ScalarAttributeType> AttributeType;
+  std::string AttributeName{};
+  awsjson::open_enum<::awsjson::dynamodb::ScalarAttributeType> AttributeType{};
 
   friend bool operator==(AttributeDefinition const&, AttributeDefinition const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeValueUpdate {
-  std::optional<::awsjson::dynamodb::AttributeValue> Value;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::AttributeAction>> Action;
+  std::optional<::awsjson::dynamodb::AttributeValue> Value{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::AttributeAction>> Action{};
 
   friend bool operator==(AttributeValueUpdate const&, AttributeValueUpdate const&) = default;
 };

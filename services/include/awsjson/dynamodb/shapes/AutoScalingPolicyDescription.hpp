@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicyDescription {
-  std::optional<std::string> PolicyName;
-  std::optional<::awsjson::dynamodb::AutoScalingTargetTrackingScalingPolicyConfigurationDescription> TargetTrackingScalingPolicyConfiguration;
+  std::optional<std::string> PolicyName{};
+  std::optional<::awsjson::dynamodb::AutoScalingTargetTrackingScalingPolicyConfigurationDescription> TargetTrackingScalingPolicyConfiguration{};
 
   friend bool operator==(AutoScalingPolicyDescription const&,
                          AutoScalingPolicyDescription const&) = default;

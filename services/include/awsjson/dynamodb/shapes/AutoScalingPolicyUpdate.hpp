@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicyUpdate {
-  std::optional<std::string> PolicyName;
-  ::awsjson::dynamodb::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate TargetTrackingScalingPolicyConfiguration;
+  std::optional<std::string> PolicyName{};
+  ::awsjson::dynamodb::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate TargetTrackingScalingPolicyConfiguration{};
 
   friend bool operator==(AutoScalingPolicyUpdate const&, AutoScalingPolicyUpdate const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingSettingsDescription {
-  std::optional<std::int64_t> MinimumUnits;
-  std::optional<std::int64_t> MaximumUnits;
-  std::optional<bool> AutoScalingDisabled;
-  std::optional<std::string> AutoScalingRoleArn;
-  std::optional<std::vector<::awsjson::dynamodb::AutoScalingPolicyDescription>> ScalingPolicies;
+  std::optional<std::int64_t> MinimumUnits{};
+  std::optional<std::int64_t> MaximumUnits{};
+  std::optional<bool> AutoScalingDisabled{};
+  std::optional<std::string> AutoScalingRoleArn{};
+  std::optional<std::vector<::awsjson::dynamodb::AutoScalingPolicyDescription>> ScalingPolicies{};
 
   friend bool operator==(AutoScalingSettingsDescription const&,
                          AutoScalingSettingsDescription const&) = default;

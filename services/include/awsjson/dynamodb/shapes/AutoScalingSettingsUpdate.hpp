@@ -15,11 +15,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingSettingsUpdate {
-  std::optional<std::int64_t> MinimumUnits;
-  std::optional<std::int64_t> MaximumUnits;
-  std::optional<bool> AutoScalingDisabled;
-  std::optional<std::string> AutoScalingRoleArn;
-  std::optional<::awsjson::dynamodb::AutoScalingPolicyUpdate> ScalingPolicyUpdate;
+  std::optional<std::int64_t> MinimumUnits{};
+  std::optional<std::int64_t> MaximumUnits{};
+  std::optional<bool> AutoScalingDisabled{};
+  std::optional<std::string> AutoScalingRoleArn{};
+  std::optional<::awsjson::dynamodb::AutoScalingPolicyUpdate> ScalingPolicyUpdate{};
 
   friend bool operator==(AutoScalingSettingsUpdate const&,
                          AutoScalingSettingsUpdate const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
-  std::optional<bool> DisableScaleIn;
-  std::optional<std::int32_t> ScaleInCooldown;
-  std::optional<std::int32_t> ScaleOutCooldown;
-  double TargetValue;
+  std::optional<bool> DisableScaleIn{};
+  std::optional<std::int32_t> ScaleInCooldown{};
+  std::optional<std::int32_t> ScaleOutCooldown{};
+  double TargetValue{};
 
   friend bool operator==(AutoScalingTargetTrackingScalingPolicyConfigurationUpdate const&,
                          AutoScalingTargetTrackingScalingPolicyConfigurationUpdate const&) = default;

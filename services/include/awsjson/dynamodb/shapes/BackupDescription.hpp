@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackupDescription {
-  std::optional<::awsjson::dynamodb::BackupDetails> BackupDetails;
-  std::optional<::awsjson::dynamodb::SourceTableDetails> SourceTableDetails;
-  std::optional<::awsjson::dynamodb::SourceTableFeatureDetails> SourceTableFeatureDetails;
+  std::optional<::awsjson::dynamodb::BackupDetails> BackupDetails{};
+  std::optional<::awsjson::dynamodb::SourceTableDetails> SourceTableDetails{};
+  std::optional<::awsjson::dynamodb::SourceTableFeatureDetails> SourceTableFeatureDetails{};
 
   friend bool operator==(BackupDescription const&, BackupDescription const&) = default;
 };

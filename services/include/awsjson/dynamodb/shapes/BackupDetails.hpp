@@ -16,13 +16,13 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackupDetails {
-  std::string BackupArn;
-  std::string BackupName;
-  std::optional<std::int64_t> BackupSizeBytes;
-  awsjson::open_enum<::awsjson::dynamodb::BackupStatus> BackupStatus;
-  awsjson::open_enum<::awsjson::dynamodb::BackupType> BackupType;
-  awsjson::timestamp BackupCreationDateTime;
-  std::optional<awsjson::timestamp> BackupExpiryDateTime;
+  std::string BackupArn{};
+  std::string BackupName{};
+  std::optional<std::int64_t> BackupSizeBytes{};
+  awsjson::open_enum<::awsjson::dynamodb::BackupStatus> BackupStatus{};
+  awsjson::open_enum<::awsjson::dynamodb::BackupType> BackupType{};
+  awsjson::timestamp BackupCreationDateTime{};
+  std::optional<awsjson::timestamp> BackupExpiryDateTime{};
 
   friend bool operator==(BackupDetails const&, BackupDetails const&) = default;
 };

@@ -16,16 +16,16 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackupSummary {
-  std::optional<std::string> TableName;
-  std::optional<std::string> TableId;
-  std::optional<std::string> TableArn;
-  std::optional<std::string> BackupArn;
-  std::optional<std::string> BackupName;
-  std::optional<awsjson::timestamp> BackupCreationDateTime;
-  std::optional<awsjson::timestamp> BackupExpiryDateTime;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BackupStatus>> BackupStatus;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BackupType>> BackupType;
-  std::optional<std::int64_t> BackupSizeBytes;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> TableId{};
+  std::optional<std::string> TableArn{};
+  std::optional<std::string> BackupArn{};
+  std::optional<std::string> BackupName{};
+  std::optional<awsjson::timestamp> BackupCreationDateTime{};
+  std::optional<awsjson::timestamp> BackupExpiryDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BackupStatus>> BackupStatus{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BackupType>> BackupType{};
+  std::optional<std::int64_t> BackupSizeBytes{};
 
   friend bool operator==(BackupSummary const&, BackupSummary const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchExecuteStatementRequest {
-  std::vector<::awsjson::dynamodb::BatchStatementRequest> Statements;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
+  std::vector<::awsjson::dynamodb::BatchStatementRequest> Statements{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
 
   friend bool operator==(BatchExecuteStatementRequest const&,
                          BatchExecuteStatementRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchExecuteStatementResponse {
-  std::optional<std::vector<::awsjson::dynamodb::BatchStatementResponse>> Responses;
-  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity;
+  std::optional<std::vector<::awsjson::dynamodb::BatchStatementResponse>> Responses{};
+  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity{};
 
   friend bool operator==(BatchExecuteStatementResponse const&,
                          BatchExecuteStatementResponse const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetItemRequest {
-  std::map<std::string, ::awsjson::dynamodb::KeysAndAttributes> RequestItems;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
+  std::map<std::string, ::awsjson::dynamodb::KeysAndAttributes> RequestItems{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
 
   friend bool operator==(BatchGetItemRequest const&, BatchGetItemRequest const&) = default;
 };

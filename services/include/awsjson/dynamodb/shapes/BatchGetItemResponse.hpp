@@ -18,9 +18,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetItemResponse {
-  std::optional<std::map<std::string, std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>>>> Responses;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::KeysAndAttributes>> UnprocessedKeys;
-  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity;
+  std::optional<std::map<std::string, std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>>>> Responses{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::KeysAndAttributes>> UnprocessedKeys{};
+  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity{};
 
   friend bool operator==(BatchGetItemResponse const&, BatchGetItemResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStatementError {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BatchStatementErrorCodeEnum>> Code;
-  std::optional<std::string> Message;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BatchStatementErrorCodeEnum>> Code{};
+  std::optional<std::string> Message{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item{};
 
   friend bool operator==(BatchStatementError const&, BatchStatementError const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStatementRequest {
-  std::string Statement;
-  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> Parameters;
-  std::optional<bool> ConsistentRead;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::string Statement{};
+  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> Parameters{};
+  std::optional<bool> ConsistentRead{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(BatchStatementRequest const&, BatchStatementRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStatementResponse {
-  std::optional<::awsjson::dynamodb::BatchStatementError> Error;
-  std::optional<std::string> TableName;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item;
+  std::optional<::awsjson::dynamodb::BatchStatementError> Error{};
+  std::optional<std::string> TableName{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item{};
 
   friend bool operator==(BatchStatementResponse const&, BatchStatementResponse const&) = default;
 };

@@ -18,9 +18,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchWriteItemRequest {
-  std::map<std::string, std::vector<::awsjson::dynamodb::WriteRequest>> RequestItems;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnItemCollectionMetrics>> ReturnItemCollectionMetrics;
+  std::map<std::string, std::vector<::awsjson::dynamodb::WriteRequest>> RequestItems{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnItemCollectionMetrics>> ReturnItemCollectionMetrics{};
 
   friend bool operator==(BatchWriteItemRequest const&, BatchWriteItemRequest const&) = default;
 };

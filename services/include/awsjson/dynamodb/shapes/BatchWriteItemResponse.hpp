@@ -18,9 +18,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchWriteItemResponse {
-  std::optional<std::map<std::string, std::vector<::awsjson::dynamodb::WriteRequest>>> UnprocessedItems;
-  std::optional<std::map<std::string, std::vector<::awsjson::dynamodb::ItemCollectionMetrics>>> ItemCollectionMetrics;
-  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity;
+  std::optional<std::map<std::string, std::vector<::awsjson::dynamodb::WriteRequest>>> UnprocessedItems{};
+  std::optional<std::map<std::string, std::vector<::awsjson::dynamodb::ItemCollectionMetrics>>> ItemCollectionMetrics{};
+  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity{};
 
   friend bool operator==(BatchWriteItemResponse const&, BatchWriteItemResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingModeSummary {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode;
-  std::optional<awsjson::timestamp> LastUpdateToPayPerRequestDateTime;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode{};
+  std::optional<awsjson::timestamp> LastUpdateToPayPerRequestDateTime{};
 
   friend bool operator==(BillingModeSummary const&, BillingModeSummary const&) = default;
 };

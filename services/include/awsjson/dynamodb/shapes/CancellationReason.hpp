@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancellationReason {
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item;
-  std::optional<std::string> Code;
-  std::optional<std::string> Message;
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item{};
+  std::optional<std::string> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(CancellationReason const&, CancellationReason const&) = default;
 };

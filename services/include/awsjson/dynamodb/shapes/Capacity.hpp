@@ -11,9 +11,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Capacity {
-  std::optional<double> ReadCapacityUnits;
-  std::optional<double> WriteCapacityUnits;
-  std::optional<double> CapacityUnits;
+  std::optional<double> ReadCapacityUnits{};
+  std::optional<double> WriteCapacityUnits{};
+  std::optional<double> CapacityUnits{};
 
   friend bool operator==(Capacity const&, Capacity const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Condition {
-  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> AttributeValueList;
-  awsjson::open_enum<::awsjson::dynamodb::ComparisonOperator> ComparisonOperator;
+  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> AttributeValueList{};
+  awsjson::open_enum<::awsjson::dynamodb::ComparisonOperator> ComparisonOperator{};
 
   friend bool operator==(Condition const&, Condition const&) = default;
 };

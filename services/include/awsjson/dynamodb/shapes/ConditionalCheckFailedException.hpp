@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionalCheckFailedException {
-  std::optional<std::string> message;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item;
+  std::optional<std::string> message{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item{};
 
   friend bool operator==(ConditionalCheckFailedException const&,
                          ConditionalCheckFailedException const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConsumedCapacity {
-  std::optional<std::string> TableName;
-  std::optional<double> CapacityUnits;
-  std::optional<double> ReadCapacityUnits;
-  std::optional<double> WriteCapacityUnits;
-  std::optional<::awsjson::dynamodb::Capacity> Table;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::Capacity>> LocalSecondaryIndexes;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::Capacity>> GlobalSecondaryIndexes;
+  std::optional<std::string> TableName{};
+  std::optional<double> CapacityUnits{};
+  std::optional<double> ReadCapacityUnits{};
+  std::optional<double> WriteCapacityUnits{};
+  std::optional<::awsjson::dynamodb::Capacity> Table{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::Capacity>> LocalSecondaryIndexes{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::Capacity>> GlobalSecondaryIndexes{};
 
   friend bool operator==(ConsumedCapacity const&, ConsumedCapacity const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinuousBackupsDescription {
-  awsjson::open_enum<::awsjson::dynamodb::ContinuousBackupsStatus> ContinuousBackupsStatus;
-  std::optional<::awsjson::dynamodb::PointInTimeRecoveryDescription> PointInTimeRecoveryDescription;
+  awsjson::open_enum<::awsjson::dynamodb::ContinuousBackupsStatus> ContinuousBackupsStatus{};
+  std::optional<::awsjson::dynamodb::PointInTimeRecoveryDescription> PointInTimeRecoveryDescription{};
 
   friend bool operator==(ContinuousBackupsDescription const&,
                          ContinuousBackupsDescription const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContributorInsightsSummary {
-  std::optional<std::string> TableName;
-  std::optional<std::string> IndexName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsStatus>> ContributorInsightsStatus;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsMode>> ContributorInsightsMode;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> IndexName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsStatus>> ContributorInsightsStatus{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsMode>> ContributorInsightsMode{};
 
   friend bool operator==(ContributorInsightsSummary const&,
                          ContributorInsightsSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBackupRequest {
-  std::string TableName;
-  std::string BackupName;
+  std::string TableName{};
+  std::string BackupName{};
 
   friend bool operator==(CreateBackupRequest const&, CreateBackupRequest const&) = default;
 };

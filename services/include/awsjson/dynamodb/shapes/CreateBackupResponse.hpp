@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBackupResponse {
-  std::optional<::awsjson::dynamodb::BackupDetails> BackupDetails;
+  std::optional<::awsjson::dynamodb::BackupDetails> BackupDetails{};
 
   friend bool operator==(CreateBackupResponse const&, CreateBackupResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGlobalTableRequest {
-  std::string GlobalTableName;
-  std::vector<::awsjson::dynamodb::Replica> ReplicationGroup;
+  std::string GlobalTableName{};
+  std::vector<::awsjson::dynamodb::Replica> ReplicationGroup{};
 
   friend bool operator==(CreateGlobalTableRequest const&,
                          CreateGlobalTableRequest const&) = default;

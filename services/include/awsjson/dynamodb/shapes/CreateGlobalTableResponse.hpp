@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGlobalTableResponse {
-  std::optional<::awsjson::dynamodb::GlobalTableDescription> GlobalTableDescription;
+  std::optional<::awsjson::dynamodb::GlobalTableDescription> GlobalTableDescription{};
 
   friend bool operator==(CreateGlobalTableResponse const&,
                          CreateGlobalTableResponse const&) = default;

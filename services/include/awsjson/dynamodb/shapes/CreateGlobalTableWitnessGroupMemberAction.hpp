@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGlobalTableWitnessGroupMemberAction {
-  std::string RegionName;
+  std::string RegionName{};
 
   friend bool operator==(CreateGlobalTableWitnessGroupMemberAction const&,
                          CreateGlobalTableWitnessGroupMemberAction const&) = default;

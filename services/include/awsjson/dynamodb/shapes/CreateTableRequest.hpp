@@ -27,23 +27,23 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableRequest {
-  std::optional<std::vector<::awsjson::dynamodb::AttributeDefinition>> AttributeDefinitions;
-  std::string TableName;
-  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema;
-  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndex>> LocalSecondaryIndexes;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexes;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput;
-  std::optional<::awsjson::dynamodb::StreamSpecification> StreamSpecification;
-  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecification;
-  std::optional<std::vector<::awsjson::dynamodb::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClass;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput;
-  std::optional<std::string> ResourcePolicy;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<std::string> GlobalTableSourceArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableSettingsReplicationMode>> GlobalTableSettingsReplicationMode;
+  std::optional<std::vector<::awsjson::dynamodb::AttributeDefinition>> AttributeDefinitions{};
+  std::string TableName{};
+  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema{};
+  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndex>> LocalSecondaryIndexes{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexes{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput{};
+  std::optional<::awsjson::dynamodb::StreamSpecification> StreamSpecification{};
+  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecification{};
+  std::optional<std::vector<::awsjson::dynamodb::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClass{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput{};
+  std::optional<std::string> ResourcePolicy{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<std::string> GlobalTableSourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableSettingsReplicationMode>> GlobalTableSettingsReplicationMode{};
 
   friend bool operator==(CreateTableRequest const&, CreateTableRequest const&) = default;
 };

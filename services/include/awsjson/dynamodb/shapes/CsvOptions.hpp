@@ -13,8 +13,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CsvOptions {
-  std::optional<std::string> Delimiter;
-  std::optional<std::vector<std::string>> HeaderList;
+  std::optional<std::string> Delimiter{};
+  std::optional<std::vector<std::string>> HeaderList{};
 
   friend bool operator==(CsvOptions const&, CsvOptions const&) = default;
 };

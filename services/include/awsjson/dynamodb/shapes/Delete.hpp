@@ -16,12 +16,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Delete {
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key;
-  std::string TableName;
-  std::optional<std::string> ConditionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key{};
+  std::string TableName{};
+  std::optional<std::string> ConditionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(Delete const&, Delete const&) = default;
 };

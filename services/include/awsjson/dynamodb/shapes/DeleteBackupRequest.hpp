@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBackupRequest {
-  std::string BackupArn;
+  std::string BackupArn{};
 
   friend bool operator==(DeleteBackupRequest const&, DeleteBackupRequest const&) = default;
 };

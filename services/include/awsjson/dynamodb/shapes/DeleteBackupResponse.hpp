@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBackupResponse {
-  std::optional<::awsjson::dynamodb::BackupDescription> BackupDescription;
+  std::optional<::awsjson::dynamodb::BackupDescription> BackupDescription{};
 
   friend bool operator==(DeleteBackupResponse const&, DeleteBackupResponse const&) = default;
 };

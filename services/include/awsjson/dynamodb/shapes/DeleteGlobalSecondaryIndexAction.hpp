@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGlobalSecondaryIndexAction {
-  std::string IndexName;
+  std::string IndexName{};
 
   friend bool operator==(DeleteGlobalSecondaryIndexAction const&,
                          DeleteGlobalSecondaryIndexAction const&) = default;

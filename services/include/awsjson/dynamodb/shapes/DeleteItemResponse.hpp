@@ -17,9 +17,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteItemResponse {
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Attributes;
-  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity;
-  std::optional<::awsjson::dynamodb::ItemCollectionMetrics> ItemCollectionMetrics;
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Attributes{};
+  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity{};
+  std::optional<::awsjson::dynamodb::ItemCollectionMetrics> ItemCollectionMetrics{};
 
   friend bool operator==(DeleteItemResponse const&, DeleteItemResponse const&) = default;
 };

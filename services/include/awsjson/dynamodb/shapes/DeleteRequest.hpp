@@ -15,7 +15,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRequest {
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key;
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key{};
 
   friend bool operator==(DeleteRequest const&, DeleteRequest const&) = default;
 };

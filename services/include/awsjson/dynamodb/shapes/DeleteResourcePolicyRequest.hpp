@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::string ResourceArn;
-  std::optional<std::string> ExpectedRevisionId;
+  std::string ResourceArn{};
+  std::optional<std::string> ExpectedRevisionId{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

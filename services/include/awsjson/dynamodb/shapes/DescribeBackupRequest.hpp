@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBackupRequest {
-  std::string BackupArn;
+  std::string BackupArn{};
 
   friend bool operator==(DescribeBackupRequest const&, DescribeBackupRequest const&) = default;
 };

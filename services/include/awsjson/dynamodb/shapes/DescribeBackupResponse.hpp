@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBackupResponse {
-  std::optional<::awsjson::dynamodb::BackupDescription> BackupDescription;
+  std::optional<::awsjson::dynamodb::BackupDescription> BackupDescription{};
 
   friend bool operator==(DescribeBackupResponse const&, DescribeBackupResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContributorInsightsRequest {
-  std::string TableName;
-  std::optional<std::string> IndexName;
+  std::string TableName{};
+  std::optional<std::string> IndexName{};
 
   friend bool operator==(DescribeContributorInsightsRequest const&,
                          DescribeContributorInsightsRequest const&) = default;

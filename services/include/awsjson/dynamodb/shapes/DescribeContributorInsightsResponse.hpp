@@ -17,13 +17,13 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContributorInsightsResponse {
-  std::optional<std::string> TableName;
-  std::optional<std::string> IndexName;
-  std::optional<std::vector<std::string>> ContributorInsightsRuleList;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsStatus>> ContributorInsightsStatus;
-  std::optional<awsjson::timestamp> LastUpdateDateTime;
-  std::optional<::awsjson::dynamodb::FailureException> FailureException;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsMode>> ContributorInsightsMode;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> IndexName{};
+  std::optional<std::vector<std::string>> ContributorInsightsRuleList{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsStatus>> ContributorInsightsStatus{};
+  std::optional<awsjson::timestamp> LastUpdateDateTime{};
+  std::optional<::awsjson::dynamodb::FailureException> FailureException{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsMode>> ContributorInsightsMode{};
 
   friend bool operator==(DescribeContributorInsightsResponse const&,
                          DescribeContributorInsightsResponse const&) = default;

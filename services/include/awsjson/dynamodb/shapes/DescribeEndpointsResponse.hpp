@@ -14,7 +14,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointsResponse {
-  std::vector<::awsjson::dynamodb::Endpoint> Endpoints;
+  std::vector<::awsjson::dynamodb::Endpoint> Endpoints{};
 
   friend bool operator==(DescribeEndpointsResponse const&,
                          DescribeEndpointsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExportRequest {
-  std::string ExportArn;
+  std::string ExportArn{};
 
   friend bool operator==(DescribeExportRequest const&, DescribeExportRequest const&) = default;
 };

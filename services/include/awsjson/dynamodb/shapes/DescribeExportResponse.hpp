@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExportResponse {
-  std::optional<::awsjson::dynamodb::ExportDescription> ExportDescription;
+  std::optional<::awsjson::dynamodb::ExportDescription> ExportDescription{};
 
   friend bool operator==(DescribeExportResponse const&, DescribeExportResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGlobalTableRequest {
-  std::string GlobalTableName;
+  std::string GlobalTableName{};
 
   friend bool operator==(DescribeGlobalTableRequest const&,
                          DescribeGlobalTableRequest const&) = default;

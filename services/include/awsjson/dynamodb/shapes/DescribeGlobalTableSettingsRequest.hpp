@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGlobalTableSettingsRequest {
-  std::string GlobalTableName;
+  std::string GlobalTableName{};
 
   friend bool operator==(DescribeGlobalTableSettingsRequest const&,
                          DescribeGlobalTableSettingsRequest const&) = default;

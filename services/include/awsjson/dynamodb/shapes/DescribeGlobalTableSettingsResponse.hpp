@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGlobalTableSettingsResponse {
-  std::optional<std::string> GlobalTableName;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaSettingsDescription>> ReplicaSettings;
+  std::optional<std::string> GlobalTableName{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaSettingsDescription>> ReplicaSettings{};
 
   friend bool operator==(DescribeGlobalTableSettingsResponse const&,
                          DescribeGlobalTableSettingsResponse const&) = default;

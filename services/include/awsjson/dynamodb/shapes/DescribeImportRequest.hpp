@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportRequest {
-  std::string ImportArn;
+  std::string ImportArn{};
 
   friend bool operator==(DescribeImportRequest const&, DescribeImportRequest const&) = default;
 };

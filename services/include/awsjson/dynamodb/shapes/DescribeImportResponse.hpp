@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportResponse {
-  ::awsjson::dynamodb::ImportTableDescription ImportTableDescription;
+  ::awsjson::dynamodb::ImportTableDescription ImportTableDescription{};
 
   friend bool operator==(DescribeImportResponse const&, DescribeImportResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeKinesisStreamingDestinationResponse {
-  std::optional<std::string> TableName;
-  std::optional<std::vector<::awsjson::dynamodb::KinesisDataStreamDestination>> KinesisDataStreamDestinations;
+  std::optional<std::string> TableName{};
+  std::optional<std::vector<::awsjson::dynamodb::KinesisDataStreamDestination>> KinesisDataStreamDestinations{};
 
   friend bool operator==(DescribeKinesisStreamingDestinationResponse const&,
                          DescribeKinesisStreamingDestinationResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLimitsResponse {
-  std::optional<std::int64_t> AccountMaxReadCapacityUnits;
-  std::optional<std::int64_t> AccountMaxWriteCapacityUnits;
-  std::optional<std::int64_t> TableMaxReadCapacityUnits;
-  std::optional<std::int64_t> TableMaxWriteCapacityUnits;
+  std::optional<std::int64_t> AccountMaxReadCapacityUnits{};
+  std::optional<std::int64_t> AccountMaxWriteCapacityUnits{};
+  std::optional<std::int64_t> TableMaxReadCapacityUnits{};
+  std::optional<std::int64_t> TableMaxWriteCapacityUnits{};
 
   friend bool operator==(DescribeLimitsResponse const&, DescribeLimitsResponse const&) = default;
 };

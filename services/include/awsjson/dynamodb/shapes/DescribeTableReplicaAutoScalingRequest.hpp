@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTableReplicaAutoScalingRequest {
-  std::string TableName;
+  std::string TableName{};
 
   friend bool operator==(DescribeTableReplicaAutoScalingRequest const&,
                          DescribeTableReplicaAutoScalingRequest const&) = default;

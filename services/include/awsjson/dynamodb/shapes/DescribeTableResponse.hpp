@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTableResponse {
-  std::optional<::awsjson::dynamodb::TableDescription> Table;
+  std::optional<::awsjson::dynamodb::TableDescription> Table{};
 
   friend bool operator==(DescribeTableResponse const&, DescribeTableResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTimeToLiveRequest {
-  std::string TableName;
+  std::string TableName{};
 
   friend bool operator==(DescribeTimeToLiveRequest const&,
                          DescribeTimeToLiveRequest const&) = default;

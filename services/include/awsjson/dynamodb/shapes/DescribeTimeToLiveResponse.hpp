@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTimeToLiveResponse {
-  std::optional<::awsjson::dynamodb::TimeToLiveDescription> TimeToLiveDescription;
+  std::optional<::awsjson::dynamodb::TimeToLiveDescription> TimeToLiveDescription{};
 
   friend bool operator==(DescribeTimeToLiveResponse const&,
                          DescribeTimeToLiveResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableKinesisStreamingDestinationRequest {
-  std::string TableName;
-  std::string StreamArn;
-  std::optional<::awsjson::dynamodb::EnableKinesisStreamingConfiguration> EnableKinesisStreamingConfiguration;
+  std::string TableName{};
+  std::string StreamArn{};
+  std::optional<::awsjson::dynamodb::EnableKinesisStreamingConfiguration> EnableKinesisStreamingConfiguration{};
 
   friend bool operator==(DisableKinesisStreamingDestinationRequest const&,
                          DisableKinesisStreamingDestinationRequest const&) = default;

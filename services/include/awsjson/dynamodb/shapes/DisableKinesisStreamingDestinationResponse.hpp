@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableKinesisStreamingDestinationResponse {
-  std::optional<std::string> TableName;
-  std::optional<std::string> StreamArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::DestinationStatus>> DestinationStatus;
-  std::optional<::awsjson::dynamodb::EnableKinesisStreamingConfiguration> EnableKinesisStreamingConfiguration;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> StreamArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::DestinationStatus>> DestinationStatus{};
+  std::optional<::awsjson::dynamodb::EnableKinesisStreamingConfiguration> EnableKinesisStreamingConfiguration{};
 
   friend bool operator==(DisableKinesisStreamingDestinationResponse const&,
                          DisableKinesisStreamingDestinationResponse const&) = default;

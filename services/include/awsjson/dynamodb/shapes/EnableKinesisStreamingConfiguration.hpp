@@ -14,7 +14,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableKinesisStreamingConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ApproximateCreationDateTimePrecision>> ApproximateCreationDateTimePrecision;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ApproximateCreationDateTimePrecision>> ApproximateCreationDateTimePrecision{};
 
   friend bool operator==(EnableKinesisStreamingConfiguration const&,
                          EnableKinesisStreamingConfiguration const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteStatementRequest {
-  std::string Statement;
-  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> Parameters;
-  std::optional<bool> ConsistentRead;
-  std::optional<std::string> NextToken;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<std::int32_t> Limit;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::string Statement{};
+  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> Parameters{};
+  std::optional<bool> ConsistentRead{};
+  std::optional<std::string> NextToken{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(ExecuteStatementRequest const&, ExecuteStatementRequest const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteStatementResponse {
-  std::optional<std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>>> Items;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> LastEvaluatedKey;
+  std::optional<std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>>> Items{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> LastEvaluatedKey{};
 
   friend bool operator==(ExecuteStatementResponse const&,
                          ExecuteStatementResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteTransactionRequest {
-  std::vector<::awsjson::dynamodb::ParameterizedStatement> TransactStatements;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
+  std::vector<::awsjson::dynamodb::ParameterizedStatement> TransactStatements{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
 
   friend bool operator==(ExecuteTransactionRequest const&,
                          ExecuteTransactionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteTransactionResponse {
-  std::optional<std::vector<::awsjson::dynamodb::ItemResponse>> Responses;
-  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity;
+  std::optional<std::vector<::awsjson::dynamodb::ItemResponse>> Responses{};
+  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity{};
 
   friend bool operator==(ExecuteTransactionResponse const&,
                          ExecuteTransactionResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpectedAttributeValue {
-  std::optional<::awsjson::dynamodb::AttributeValue> Value;
-  std::optional<bool> Exists;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ComparisonOperator>> ComparisonOperator;
-  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> AttributeValueList;
+  std::optional<::awsjson::dynamodb::AttributeValue> Value{};
+  std::optional<bool> Exists{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ComparisonOperator>> ComparisonOperator{};
+  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> AttributeValueList{};
 
   friend bool operator==(ExpectedAttributeValue const&, ExpectedAttributeValue const&) = default;
 };

@@ -19,27 +19,27 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportDescription {
-  std::optional<std::string> ExportArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportStatus>> ExportStatus;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> ExportManifest;
-  std::optional<std::string> TableArn;
-  std::optional<std::string> TableId;
-  std::optional<awsjson::timestamp> ExportTime;
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> S3Bucket;
-  std::optional<std::string> S3BucketOwner;
-  std::optional<std::string> S3Prefix;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::S3SseAlgorithm>> S3SseAlgorithm;
-  std::optional<std::string> S3SseKmsKeyId;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureMessage;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportFormat>> ExportFormat;
-  std::optional<std::int64_t> BilledSizeBytes;
-  std::optional<std::int64_t> ItemCount;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportType>> ExportType;
-  std::optional<::awsjson::dynamodb::IncrementalExportSpecification> IncrementalExportSpecification;
+  std::optional<std::string> ExportArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportStatus>> ExportStatus{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> ExportManifest{};
+  std::optional<std::string> TableArn{};
+  std::optional<std::string> TableId{};
+  std::optional<awsjson::timestamp> ExportTime{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> S3Bucket{};
+  std::optional<std::string> S3BucketOwner{};
+  std::optional<std::string> S3Prefix{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::S3SseAlgorithm>> S3SseAlgorithm{};
+  std::optional<std::string> S3SseKmsKeyId{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureMessage{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportFormat>> ExportFormat{};
+  std::optional<std::int64_t> BilledSizeBytes{};
+  std::optional<std::int64_t> ItemCount{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportType>> ExportType{};
+  std::optional<::awsjson::dynamodb::IncrementalExportSpecification> IncrementalExportSpecification{};
 
   friend bool operator==(ExportDescription const&, ExportDescription const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportSummary {
-  std::optional<std::string> ExportArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportStatus>> ExportStatus;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportType>> ExportType;
+  std::optional<std::string> ExportArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportStatus>> ExportStatus{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportType>> ExportType{};
 
   friend bool operator==(ExportSummary const&, ExportSummary const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTableToPointInTimeRequest {
-  std::string TableArn;
-  std::optional<awsjson::timestamp> ExportTime;
-  std::optional<std::string> ClientToken;
-  std::string S3Bucket;
-  std::optional<std::string> S3BucketOwner;
-  std::optional<std::string> S3Prefix;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::S3SseAlgorithm>> S3SseAlgorithm;
-  std::optional<std::string> S3SseKmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportFormat>> ExportFormat;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportType>> ExportType;
-  std::optional<::awsjson::dynamodb::IncrementalExportSpecification> IncrementalExportSpecification;
+  std::string TableArn{};
+  std::optional<awsjson::timestamp> ExportTime{};
+  std::optional<std::string> ClientToken{};
+  std::string S3Bucket{};
+  std::optional<std::string> S3BucketOwner{};
+  std::optional<std::string> S3Prefix{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::S3SseAlgorithm>> S3SseAlgorithm{};
+  std::optional<std::string> S3SseKmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportFormat>> ExportFormat{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportType>> ExportType{};
+  std::optional<::awsjson::dynamodb::IncrementalExportSpecification> IncrementalExportSpecification{};
 
   friend bool operator==(ExportTableToPointInTimeRequest const&,
                          ExportTableToPointInTimeRequest const&) = default;

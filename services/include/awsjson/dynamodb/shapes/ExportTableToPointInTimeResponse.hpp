@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTableToPointInTimeResponse {
-  std::optional<::awsjson::dynamodb::ExportDescription> ExportDescription;
+  std::optional<::awsjson::dynamodb::ExportDescription> ExportDescription{};
 
   friend bool operator==(ExportTableToPointInTimeResponse const&,
                          ExportTableToPointInTimeResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureException {
-  std::optional<std::string> ExceptionName;
-  std::optional<std::string> ExceptionDescription;
+  std::optional<std::string> ExceptionName{};
+  std::optional<std::string> ExceptionDescription{};
 
   friend bool operator==(FailureException const&, FailureException const&) = default;
 };

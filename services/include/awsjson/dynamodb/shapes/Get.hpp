@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Get {
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key;
-  std::string TableName;
-  std::optional<std::string> ProjectionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key{};
+  std::string TableName{};
+  std::optional<std::string> ProjectionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
 
   friend bool operator==(Get const&, Get const&) = default;
 };

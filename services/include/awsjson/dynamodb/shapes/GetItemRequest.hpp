@@ -17,13 +17,13 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetItemRequest {
-  std::string TableName;
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key;
-  std::optional<std::vector<std::string>> AttributesToGet;
-  std::optional<bool> ConsistentRead;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<std::string> ProjectionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
+  std::string TableName{};
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key{};
+  std::optional<std::vector<std::string>> AttributesToGet{};
+  std::optional<bool> ConsistentRead{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<std::string> ProjectionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
 
   friend bool operator==(GetItemRequest const&, GetItemRequest const&) = default;
 };

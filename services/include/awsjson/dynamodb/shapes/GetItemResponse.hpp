@@ -16,8 +16,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetItemResponse {
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item;
-  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity;
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item{};
+  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity{};
 
   friend bool operator==(GetItemResponse const&, GetItemResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyResponse {
-  std::optional<std::string> Policy;
-  std::optional<std::string> RevisionId;
+  std::optional<std::string> Policy{};
+  std::optional<std::string> RevisionId{};
 
   friend bool operator==(GetResourcePolicyResponse const&,
                          GetResourcePolicyResponse const&) = default;

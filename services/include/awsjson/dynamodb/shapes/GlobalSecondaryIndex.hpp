@@ -19,12 +19,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalSecondaryIndex {
-  std::string IndexName;
-  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema;
-  ::awsjson::dynamodb::Projection Projection;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput;
+  std::string IndexName{};
+  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema{};
+  ::awsjson::dynamodb::Projection Projection{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput{};
 
   friend bool operator==(GlobalSecondaryIndex const&, GlobalSecondaryIndex const&) = default;
 };

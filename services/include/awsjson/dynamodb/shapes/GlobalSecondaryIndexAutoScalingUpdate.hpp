@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalSecondaryIndexAutoScalingUpdate {
-  std::optional<std::string> IndexName;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedWriteCapacityAutoScalingUpdate;
+  std::optional<std::string> IndexName{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedWriteCapacityAutoScalingUpdate{};
 
   friend bool operator==(GlobalSecondaryIndexAutoScalingUpdate const&,
                          GlobalSecondaryIndexAutoScalingUpdate const&) = default;

@@ -21,17 +21,17 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalSecondaryIndexDescription {
-  std::optional<std::string> IndexName;
-  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema;
-  std::optional<::awsjson::dynamodb::Projection> Projection;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> IndexStatus;
-  std::optional<bool> Backfilling;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughputDescription> ProvisionedThroughput;
-  std::optional<std::int64_t> IndexSizeBytes;
-  std::optional<std::int64_t> ItemCount;
-  std::optional<std::string> IndexArn;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<::awsjson::dynamodb::GlobalSecondaryIndexWarmThroughputDescription> WarmThroughput;
+  std::optional<std::string> IndexName{};
+  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema{};
+  std::optional<::awsjson::dynamodb::Projection> Projection{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> IndexStatus{};
+  std::optional<bool> Backfilling{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughputDescription> ProvisionedThroughput{};
+  std::optional<std::int64_t> IndexSizeBytes{};
+  std::optional<std::int64_t> ItemCount{};
+  std::optional<std::string> IndexArn{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<::awsjson::dynamodb::GlobalSecondaryIndexWarmThroughputDescription> WarmThroughput{};
 
   friend bool operator==(GlobalSecondaryIndexDescription const&,
                          GlobalSecondaryIndexDescription const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalSecondaryIndexInfo {
-  std::optional<std::string> IndexName;
-  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema;
-  std::optional<::awsjson::dynamodb::Projection> Projection;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
+  std::optional<std::string> IndexName{};
+  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema{};
+  std::optional<::awsjson::dynamodb::Projection> Projection{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
 
   friend bool operator==(GlobalSecondaryIndexInfo const&,
                          GlobalSecondaryIndexInfo const&) = default;

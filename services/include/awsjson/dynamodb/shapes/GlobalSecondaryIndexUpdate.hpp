@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalSecondaryIndexUpdate {
-  std::optional<::awsjson::dynamodb::UpdateGlobalSecondaryIndexAction> Update;
-  std::optional<::awsjson::dynamodb::CreateGlobalSecondaryIndexAction> Create;
-  std::optional<::awsjson::dynamodb::DeleteGlobalSecondaryIndexAction> Delete;
+  std::optional<::awsjson::dynamodb::UpdateGlobalSecondaryIndexAction> Update{};
+  std::optional<::awsjson::dynamodb::CreateGlobalSecondaryIndexAction> Create{};
+  std::optional<::awsjson::dynamodb::DeleteGlobalSecondaryIndexAction> Delete{};
 
   friend bool operator==(GlobalSecondaryIndexUpdate const&,
                          GlobalSecondaryIndexUpdate const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalSecondaryIndexWarmThroughputDescription {
-  std::optional<std::int64_t> ReadUnitsPerSecond;
-  std::optional<std::int64_t> WriteUnitsPerSecond;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> Status;
+  std::optional<std::int64_t> ReadUnitsPerSecond{};
+  std::optional<std::int64_t> WriteUnitsPerSecond{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> Status{};
 
   friend bool operator==(GlobalSecondaryIndexWarmThroughputDescription const&,
                          GlobalSecondaryIndexWarmThroughputDescription const&) = default;

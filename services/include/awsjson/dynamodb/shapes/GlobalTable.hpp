@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalTable {
-  std::optional<std::string> GlobalTableName;
-  std::optional<std::vector<::awsjson::dynamodb::Replica>> ReplicationGroup;
+  std::optional<std::string> GlobalTableName{};
+  std::optional<std::vector<::awsjson::dynamodb::Replica>> ReplicationGroup{};
 
   friend bool operator==(GlobalTable const&, GlobalTable const&) = default;
 };

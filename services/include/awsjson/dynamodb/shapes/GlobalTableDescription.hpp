@@ -16,11 +16,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalTableDescription {
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaDescription>> ReplicationGroup;
-  std::optional<std::string> GlobalTableArn;
-  std::optional<awsjson::timestamp> CreationDateTime;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableStatus>> GlobalTableStatus;
-  std::optional<std::string> GlobalTableName;
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaDescription>> ReplicationGroup{};
+  std::optional<std::string> GlobalTableArn{};
+  std::optional<awsjson::timestamp> CreationDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableStatus>> GlobalTableStatus{};
+  std::optional<std::string> GlobalTableName{};
 
   friend bool operator==(GlobalTableDescription const&, GlobalTableDescription const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalTableGlobalSecondaryIndexSettingsUpdate {
-  std::string IndexName;
-  std::optional<std::int64_t> ProvisionedWriteCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedWriteCapacityAutoScalingSettingsUpdate;
+  std::string IndexName{};
+  std::optional<std::int64_t> ProvisionedWriteCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedWriteCapacityAutoScalingSettingsUpdate{};
 
   friend bool operator==(GlobalTableGlobalSecondaryIndexSettingsUpdate const&,
                          GlobalTableGlobalSecondaryIndexSettingsUpdate const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalTableWitnessDescription {
-  std::optional<std::string> RegionName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::WitnessStatus>> WitnessStatus;
+  std::optional<std::string> RegionName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::WitnessStatus>> WitnessStatus{};
 
   friend bool operator==(GlobalTableWitnessDescription const&,
                          GlobalTableWitnessDescription const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlobalTableWitnessGroupUpdate {
-  std::optional<::awsjson::dynamodb::CreateGlobalTableWitnessGroupMemberAction> Create;
-  std::optional<::awsjson::dynamodb::DeleteGlobalTableWitnessGroupMemberAction> Delete;
+  std::optional<::awsjson::dynamodb::CreateGlobalTableWitnessGroupMemberAction> Create{};
+  std::optional<::awsjson::dynamodb::DeleteGlobalTableWitnessGroupMemberAction> Delete{};
 
   friend bool operator==(GlobalTableWitnessGroupUpdate const&,
                          GlobalTableWitnessGroupUpdate const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportSummary {
-  std::optional<std::string> ImportArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ImportStatus>> ImportStatus;
-  std::optional<std::string> TableArn;
-  std::optional<::awsjson::dynamodb::S3BucketSource> S3BucketSource;
-  std::optional<std::string> CloudWatchLogGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputFormat>> InputFormat;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> ImportArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ImportStatus>> ImportStatus{};
+  std::optional<std::string> TableArn{};
+  std::optional<::awsjson::dynamodb::S3BucketSource> S3BucketSource{};
+  std::optional<std::string> CloudWatchLogGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputFormat>> InputFormat{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(ImportSummary const&, ImportSummary const&) = default;
 };

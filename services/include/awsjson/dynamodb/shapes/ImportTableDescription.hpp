@@ -20,25 +20,25 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTableDescription {
-  std::optional<std::string> ImportArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ImportStatus>> ImportStatus;
-  std::optional<std::string> TableArn;
-  std::optional<std::string> TableId;
-  std::optional<std::string> ClientToken;
-  std::optional<::awsjson::dynamodb::S3BucketSource> S3BucketSource;
-  std::optional<std::int64_t> ErrorCount;
-  std::optional<std::string> CloudWatchLogGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputFormat>> InputFormat;
-  std::optional<::awsjson::dynamodb::InputFormatOptions> InputFormatOptions;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputCompressionType>> InputCompressionType;
-  std::optional<::awsjson::dynamodb::TableCreationParameters> TableCreationParameters;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::int64_t> ProcessedSizeBytes;
-  std::optional<std::int64_t> ProcessedItemCount;
-  std::optional<std::int64_t> ImportedItemCount;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureMessage;
+  std::optional<std::string> ImportArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ImportStatus>> ImportStatus{};
+  std::optional<std::string> TableArn{};
+  std::optional<std::string> TableId{};
+  std::optional<std::string> ClientToken{};
+  std::optional<::awsjson::dynamodb::S3BucketSource> S3BucketSource{};
+  std::optional<std::int64_t> ErrorCount{};
+  std::optional<std::string> CloudWatchLogGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputFormat>> InputFormat{};
+  std::optional<::awsjson::dynamodb::InputFormatOptions> InputFormatOptions{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputCompressionType>> InputCompressionType{};
+  std::optional<::awsjson::dynamodb::TableCreationParameters> TableCreationParameters{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::int64_t> ProcessedSizeBytes{};
+  std::optional<std::int64_t> ProcessedItemCount{};
+  std::optional<std::int64_t> ImportedItemCount{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureMessage{};
 
   friend bool operator==(ImportTableDescription const&, ImportTableDescription const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTableRequest {
-  std::optional<std::string> ClientToken;
-  ::awsjson::dynamodb::S3BucketSource S3BucketSource;
-  awsjson::open_enum<::awsjson::dynamodb::InputFormat> InputFormat;
-  std::optional<::awsjson::dynamodb::InputFormatOptions> InputFormatOptions;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputCompressionType>> InputCompressionType;
-  ::awsjson::dynamodb::TableCreationParameters TableCreationParameters;
+  std::optional<std::string> ClientToken{};
+  ::awsjson::dynamodb::S3BucketSource S3BucketSource{};
+  awsjson::open_enum<::awsjson::dynamodb::InputFormat> InputFormat{};
+  std::optional<::awsjson::dynamodb::InputFormatOptions> InputFormatOptions{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::InputCompressionType>> InputCompressionType{};
+  ::awsjson::dynamodb::TableCreationParameters TableCreationParameters{};
 
   friend bool operator==(ImportTableRequest const&, ImportTableRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportTableResponse {
-  ::awsjson::dynamodb::ImportTableDescription ImportTableDescription;
+  ::awsjson::dynamodb::ImportTableDescription ImportTableDescription{};
 
   friend bool operator==(ImportTableResponse const&, ImportTableResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IncrementalExportSpecification {
-  std::optional<awsjson::timestamp> ExportFromTime;
-  std::optional<awsjson::timestamp> ExportToTime;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportViewType>> ExportViewType;
+  std::optional<awsjson::timestamp> ExportFromTime{};
+  std::optional<awsjson::timestamp> ExportToTime{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ExportViewType>> ExportViewType{};
 
   friend bool operator==(IncrementalExportSpecification const&,
                          IncrementalExportSpecification const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputFormatOptions {
-  std::optional<::awsjson::dynamodb::CsvOptions> Csv;
+  std::optional<::awsjson::dynamodb::CsvOptions> Csv{};
 
   friend bool operator==(InputFormatOptions const&, InputFormatOptions const&) = default;
 };

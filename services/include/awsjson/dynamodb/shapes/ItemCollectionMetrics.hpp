@@ -16,8 +16,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ItemCollectionMetrics {
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ItemCollectionKey;
-  std::optional<std::vector<double>> SizeEstimateRangeGB;
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ItemCollectionKey{};
+  std::optional<std::vector<double>> SizeEstimateRangeGB{};
 
   friend bool operator==(ItemCollectionMetrics const&, ItemCollectionMetrics const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ItemResponse {
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item;
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Item{};
 
   friend bool operator==(ItemResponse const&, ItemResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeySchemaElement {
-  std::string AttributeName;
-  awsjson::open_enum<::awsjson::dynamodb::KeyType> KeyType;
+  std::string AttributeName{};
+  awsjson::open_enum<::awsjson::dynamodb::KeyType> KeyType{};
 
   friend bool operator==(KeySchemaElement const&, KeySchemaElement const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeysAndAttributes {
-  std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Keys;
-  std::optional<std::vector<std::string>> AttributesToGet;
-  std::optional<bool> ConsistentRead;
-  std::optional<std::string> ProjectionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
+  std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> Keys{};
+  std::optional<std::vector<std::string>> AttributesToGet{};
+  std::optional<bool> ConsistentRead{};
+  std::optional<std::string> ProjectionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
 
   friend bool operator==(KeysAndAttributes const&, KeysAndAttributes const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisDataStreamDestination {
-  std::optional<std::string> StreamArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::DestinationStatus>> DestinationStatus;
-  std::optional<std::string> DestinationStatusDescription;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ApproximateCreationDateTimePrecision>> ApproximateCreationDateTimePrecision;
+  std::optional<std::string> StreamArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::DestinationStatus>> DestinationStatus{};
+  std::optional<std::string> DestinationStatusDescription{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ApproximateCreationDateTimePrecision>> ApproximateCreationDateTimePrecision{};
 
   friend bool operator==(KinesisDataStreamDestination const&,
                          KinesisDataStreamDestination const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBackupsRequest {
-  std::optional<std::string> TableName;
-  std::optional<std::int32_t> Limit;
-  std::optional<awsjson::timestamp> TimeRangeLowerBound;
-  std::optional<awsjson::timestamp> TimeRangeUpperBound;
-  std::optional<std::string> ExclusiveStartBackupArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BackupTypeFilter>> BackupType;
+  std::optional<std::string> TableName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<awsjson::timestamp> TimeRangeLowerBound{};
+  std::optional<awsjson::timestamp> TimeRangeUpperBound{};
+  std::optional<std::string> ExclusiveStartBackupArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BackupTypeFilter>> BackupType{};
 
   friend bool operator==(ListBackupsRequest const&, ListBackupsRequest const&) = default;
 };

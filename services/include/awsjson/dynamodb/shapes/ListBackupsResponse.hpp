@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBackupsResponse {
-  std::optional<std::vector<::awsjson::dynamodb::BackupSummary>> BackupSummaries;
-  std::optional<std::string> LastEvaluatedBackupArn;
+  std::optional<std::vector<::awsjson::dynamodb::BackupSummary>> BackupSummaries{};
+  std::optional<std::string> LastEvaluatedBackupArn{};
 
   friend bool operator==(ListBackupsResponse const&, ListBackupsResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContributorInsightsRequest {
-  std::optional<std::string> TableName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListContributorInsightsRequest const&,
                          ListContributorInsightsRequest const&) = default;

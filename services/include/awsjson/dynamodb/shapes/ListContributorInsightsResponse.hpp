@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContributorInsightsResponse {
-  std::optional<std::vector<::awsjson::dynamodb::ContributorInsightsSummary>> ContributorInsightsSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dynamodb::ContributorInsightsSummary>> ContributorInsightsSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContributorInsightsResponse const&,
                          ListContributorInsightsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExportsResponse {
-  std::optional<std::vector<::awsjson::dynamodb::ExportSummary>> ExportSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dynamodb::ExportSummary>> ExportSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExportsResponse const&, ListExportsResponse const&) = default;
 };

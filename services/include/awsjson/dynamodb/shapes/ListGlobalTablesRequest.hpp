@@ -13,9 +13,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGlobalTablesRequest {
-  std::optional<std::string> ExclusiveStartGlobalTableName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> RegionName;
+  std::optional<std::string> ExclusiveStartGlobalTableName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> RegionName{};
 
   friend bool operator==(ListGlobalTablesRequest const&, ListGlobalTablesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGlobalTablesResponse {
-  std::optional<std::vector<::awsjson::dynamodb::GlobalTable>> GlobalTables;
-  std::optional<std::string> LastEvaluatedGlobalTableName;
+  std::optional<std::vector<::awsjson::dynamodb::GlobalTable>> GlobalTables{};
+  std::optional<std::string> LastEvaluatedGlobalTableName{};
 
   friend bool operator==(ListGlobalTablesResponse const&,
                          ListGlobalTablesResponse const&) = default;

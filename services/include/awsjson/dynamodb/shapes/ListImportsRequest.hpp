@@ -13,9 +13,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImportsRequest {
-  std::optional<std::string> TableArn;
-  std::optional<std::int32_t> PageSize;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> TableArn{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImportsRequest const&, ListImportsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImportsResponse {
-  std::optional<std::vector<::awsjson::dynamodb::ImportSummary>> ImportSummaryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dynamodb::ImportSummary>> ImportSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListImportsResponse const&, ListImportsResponse const&) = default;
 };

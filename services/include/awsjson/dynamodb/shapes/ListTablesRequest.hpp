@@ -13,8 +13,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesRequest {
-  std::optional<std::string> ExclusiveStartTableName;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> ExclusiveStartTableName{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListTablesRequest const&, ListTablesRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesResponse {
-  std::optional<std::vector<std::string>> TableNames;
-  std::optional<std::string> LastEvaluatedTableName;
+  std::optional<std::vector<std::string>> TableNames{};
+  std::optional<std::string> LastEvaluatedTableName{};
 
   friend bool operator==(ListTablesResponse const&, ListTablesResponse const&) = default;
 };

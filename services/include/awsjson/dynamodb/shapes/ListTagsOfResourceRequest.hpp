@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsOfResourceRequest {
-  std::string ResourceArn;
-  std::optional<std::string> NextToken;
+  std::string ResourceArn{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsOfResourceRequest const&,
                          ListTagsOfResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsOfResourceResponse {
-  std::optional<std::vector<::awsjson::dynamodb::Tag>> Tags;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::dynamodb::Tag>> Tags{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTagsOfResourceResponse const&,
                          ListTagsOfResourceResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocalSecondaryIndex {
-  std::string IndexName;
-  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema;
-  ::awsjson::dynamodb::Projection Projection;
+  std::string IndexName{};
+  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema{};
+  ::awsjson::dynamodb::Projection Projection{};
 
   friend bool operator==(LocalSecondaryIndex const&, LocalSecondaryIndex const&) = default;
 };

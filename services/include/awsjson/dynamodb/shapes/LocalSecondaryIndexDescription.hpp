@@ -17,12 +17,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocalSecondaryIndexDescription {
-  std::optional<std::string> IndexName;
-  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema;
-  std::optional<::awsjson::dynamodb::Projection> Projection;
-  std::optional<std::int64_t> IndexSizeBytes;
-  std::optional<std::int64_t> ItemCount;
-  std::optional<std::string> IndexArn;
+  std::optional<std::string> IndexName{};
+  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema{};
+  std::optional<::awsjson::dynamodb::Projection> Projection{};
+  std::optional<std::int64_t> IndexSizeBytes{};
+  std::optional<std::int64_t> ItemCount{};
+  std::optional<std::string> IndexArn{};
 
   friend bool operator==(LocalSecondaryIndexDescription const&,
                          LocalSecondaryIndexDescription const&) = default;

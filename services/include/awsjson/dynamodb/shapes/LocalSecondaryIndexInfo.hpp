@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocalSecondaryIndexInfo {
-  std::optional<std::string> IndexName;
-  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema;
-  std::optional<::awsjson::dynamodb::Projection> Projection;
+  std::optional<std::string> IndexName{};
+  std::optional<std::vector<::awsjson::dynamodb::KeySchemaElement>> KeySchema{};
+  std::optional<::awsjson::dynamodb::Projection> Projection{};
 
   friend bool operator==(LocalSecondaryIndexInfo const&, LocalSecondaryIndexInfo const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnDemandThroughput {
-  std::optional<std::int64_t> MaxReadRequestUnits;
-  std::optional<std::int64_t> MaxWriteRequestUnits;
+  std::optional<std::int64_t> MaxReadRequestUnits{};
+  std::optional<std::int64_t> MaxWriteRequestUnits{};
 
   friend bool operator==(OnDemandThroughput const&, OnDemandThroughput const&) = default;
 };

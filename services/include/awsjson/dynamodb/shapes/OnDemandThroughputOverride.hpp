@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnDemandThroughputOverride {
-  std::optional<std::int64_t> MaxReadRequestUnits;
+  std::optional<std::int64_t> MaxReadRequestUnits{};
 
   friend bool operator==(OnDemandThroughputOverride const&,
                          OnDemandThroughputOverride const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterizedStatement {
-  std::string Statement;
-  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> Parameters;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::string Statement{};
+  std::optional<std::vector<::awsjson::dynamodb::AttributeValue>> Parameters{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(ParameterizedStatement const&, ParameterizedStatement const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PointInTimeRecoveryDescription {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::PointInTimeRecoveryStatus>> PointInTimeRecoveryStatus;
-  std::optional<std::int32_t> RecoveryPeriodInDays;
-  std::optional<awsjson::timestamp> EarliestRestorableDateTime;
-  std::optional<awsjson::timestamp> LatestRestorableDateTime;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::PointInTimeRecoveryStatus>> PointInTimeRecoveryStatus{};
+  std::optional<std::int32_t> RecoveryPeriodInDays{};
+  std::optional<awsjson::timestamp> EarliestRestorableDateTime{};
+  std::optional<awsjson::timestamp> LatestRestorableDateTime{};
 
   friend bool operator==(PointInTimeRecoveryDescription const&,
                          PointInTimeRecoveryDescription const&) = default;

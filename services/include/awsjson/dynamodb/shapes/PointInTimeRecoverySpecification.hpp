@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PointInTimeRecoverySpecification {
-  bool PointInTimeRecoveryEnabled;
-  std::optional<std::int32_t> RecoveryPeriodInDays;
+  bool PointInTimeRecoveryEnabled{};
+  std::optional<std::int32_t> RecoveryPeriodInDays{};
 
   friend bool operator==(PointInTimeRecoverySpecification const&,
                          PointInTimeRecoverySpecification const&) = default;

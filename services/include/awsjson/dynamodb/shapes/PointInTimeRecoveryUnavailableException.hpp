@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PointInTimeRecoveryUnavailableException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(PointInTimeRecoveryUnavailableException const&,
                          PointInTimeRecoveryUnavailableException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyNotFoundException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(PolicyNotFoundException const&, PolicyNotFoundException const&) = default;
 };

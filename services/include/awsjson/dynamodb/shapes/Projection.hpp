@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Projection {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ProjectionType>> ProjectionType;
-  std::optional<std::vector<std::string>> NonKeyAttributes;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ProjectionType>> ProjectionType{};
+  std::optional<std::vector<std::string>> NonKeyAttributes{};
 
   friend bool operator==(Projection const&, Projection const&) = default;
 };

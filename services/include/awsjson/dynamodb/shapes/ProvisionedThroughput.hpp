@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedThroughput {
-  std::int64_t ReadCapacityUnits;
-  std::int64_t WriteCapacityUnits;
+  std::int64_t ReadCapacityUnits{};
+  std::int64_t WriteCapacityUnits{};
 
   friend bool operator==(ProvisionedThroughput const&, ProvisionedThroughput const&) = default;
 };

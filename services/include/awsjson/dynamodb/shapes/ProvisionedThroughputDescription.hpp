@@ -12,11 +12,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedThroughputDescription {
-  std::optional<awsjson::timestamp> LastIncreaseDateTime;
-  std::optional<awsjson::timestamp> LastDecreaseDateTime;
-  std::optional<std::int64_t> NumberOfDecreasesToday;
-  std::optional<std::int64_t> ReadCapacityUnits;
-  std::optional<std::int64_t> WriteCapacityUnits;
+  std::optional<awsjson::timestamp> LastIncreaseDateTime{};
+  std::optional<awsjson::timestamp> LastDecreaseDateTime{};
+  std::optional<std::int64_t> NumberOfDecreasesToday{};
+  std::optional<std::int64_t> ReadCapacityUnits{};
+  std::optional<std::int64_t> WriteCapacityUnits{};
 
   friend bool operator==(ProvisionedThroughputDescription const&,
                          ProvisionedThroughputDescription const&) = default;

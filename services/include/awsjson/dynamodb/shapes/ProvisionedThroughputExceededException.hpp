@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedThroughputExceededException {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::dynamodb::ThrottlingReason>> ThrottlingReasons;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::dynamodb::ThrottlingReason>> ThrottlingReasons{};
 
   friend bool operator==(ProvisionedThroughputExceededException const&,
                          ProvisionedThroughputExceededException const&) = default;

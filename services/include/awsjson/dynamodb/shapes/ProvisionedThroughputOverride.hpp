@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionedThroughputOverride {
-  std::optional<std::int64_t> ReadCapacityUnits;
+  std::optional<std::int64_t> ReadCapacityUnits{};
 
   friend bool operator==(ProvisionedThroughputOverride const&,
                          ProvisionedThroughputOverride const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Put {
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Item;
-  std::string TableName;
-  std::optional<std::string> ConditionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Item{};
+  std::string TableName{};
+  std::optional<std::string> ConditionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(Put const&, Put const&) = default;
 };

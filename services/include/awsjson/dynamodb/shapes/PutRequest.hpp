@@ -15,7 +15,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRequest {
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Item;
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Item{};
 
   friend bool operator==(PutRequest const&, PutRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string ResourceArn;
-  std::string Policy;
-  std::optional<std::string> ExpectedRevisionId;
-  std::optional<bool> ConfirmRemoveSelfResourceAccess;
+  std::string ResourceArn{};
+  std::string Policy{};
+  std::optional<std::string> ExpectedRevisionId{};
+  std::optional<bool> ConfirmRemoveSelfResourceAccess{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> RevisionId;
+  std::optional<std::string> RevisionId{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -21,23 +21,23 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRequest {
-  std::string TableName;
-  std::optional<std::string> IndexName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::Select>> Select;
-  std::optional<std::vector<std::string>> AttributesToGet;
-  std::optional<std::int32_t> Limit;
-  std::optional<bool> ConsistentRead;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::Condition>> KeyConditions;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::Condition>> QueryFilter;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ConditionalOperator>> ConditionalOperator;
-  std::optional<bool> ScanIndexForward;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExclusiveStartKey;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<std::string> ProjectionExpression;
-  std::optional<std::string> FilterExpression;
-  std::optional<std::string> KeyConditionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues;
+  std::string TableName{};
+  std::optional<std::string> IndexName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::Select>> Select{};
+  std::optional<std::vector<std::string>> AttributesToGet{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<bool> ConsistentRead{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::Condition>> KeyConditions{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::Condition>> QueryFilter{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ConditionalOperator>> ConditionalOperator{};
+  std::optional<bool> ScanIndexForward{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExclusiveStartKey{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<std::string> ProjectionExpression{};
+  std::optional<std::string> FilterExpression{};
+  std::optional<std::string> KeyConditionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues{};
 
   friend bool operator==(QueryRequest const&, QueryRequest const&) = default;
 };

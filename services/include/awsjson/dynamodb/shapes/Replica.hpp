@@ -12,7 +12,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Replica {
-  std::optional<std::string> RegionName;
+  std::optional<std::string> RegionName{};
 
   friend bool operator==(Replica const&, Replica const&) = default;
 };

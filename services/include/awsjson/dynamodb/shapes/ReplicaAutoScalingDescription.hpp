@@ -17,11 +17,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaAutoScalingDescription {
-  std::optional<std::string> RegionName;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexAutoScalingDescription>> GlobalSecondaryIndexes;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedReadCapacityAutoScalingSettings;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedWriteCapacityAutoScalingSettings;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReplicaStatus>> ReplicaStatus;
+  std::optional<std::string> RegionName{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexAutoScalingDescription>> GlobalSecondaryIndexes{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedReadCapacityAutoScalingSettings{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedWriteCapacityAutoScalingSettings{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReplicaStatus>> ReplicaStatus{};
 
   friend bool operator==(ReplicaAutoScalingDescription const&,
                          ReplicaAutoScalingDescription const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaAutoScalingUpdate {
-  std::string RegionName;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexAutoScalingUpdate>> ReplicaGlobalSecondaryIndexUpdates;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ReplicaProvisionedReadCapacityAutoScalingUpdate;
+  std::string RegionName{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexAutoScalingUpdate>> ReplicaGlobalSecondaryIndexUpdates{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ReplicaProvisionedReadCapacityAutoScalingUpdate{};
 
   friend bool operator==(ReplicaAutoScalingUpdate const&,
                          ReplicaAutoScalingUpdate const&) = default;

@@ -21,19 +21,19 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaDescription {
-  std::optional<std::string> RegionName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReplicaStatus>> ReplicaStatus;
-  std::optional<std::string> ReplicaArn;
-  std::optional<std::string> ReplicaStatusDescription;
-  std::optional<std::string> ReplicaStatusPercentProgress;
-  std::optional<std::string> KMSMasterKeyId;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride;
-  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride;
-  std::optional<::awsjson::dynamodb::TableWarmThroughputDescription> WarmThroughput;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexDescription>> GlobalSecondaryIndexes;
-  std::optional<awsjson::timestamp> ReplicaInaccessibleDateTime;
-  std::optional<::awsjson::dynamodb::TableClassSummary> ReplicaTableClassSummary;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableSettingsReplicationMode>> GlobalTableSettingsReplicationMode;
+  std::optional<std::string> RegionName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReplicaStatus>> ReplicaStatus{};
+  std::optional<std::string> ReplicaArn{};
+  std::optional<std::string> ReplicaStatusDescription{};
+  std::optional<std::string> ReplicaStatusPercentProgress{};
+  std::optional<std::string> KMSMasterKeyId{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride{};
+  std::optional<::awsjson::dynamodb::TableWarmThroughputDescription> WarmThroughput{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexDescription>> GlobalSecondaryIndexes{};
+  std::optional<awsjson::timestamp> ReplicaInaccessibleDateTime{};
+  std::optional<::awsjson::dynamodb::TableClassSummary> ReplicaTableClassSummary{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableSettingsReplicationMode>> GlobalTableSettingsReplicationMode{};
 
   friend bool operator==(ReplicaDescription const&, ReplicaDescription const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaGlobalSecondaryIndex {
-  std::string IndexName;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride;
-  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride;
+  std::string IndexName{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride{};
 
   friend bool operator==(ReplicaGlobalSecondaryIndex const&,
                          ReplicaGlobalSecondaryIndex const&) = default;

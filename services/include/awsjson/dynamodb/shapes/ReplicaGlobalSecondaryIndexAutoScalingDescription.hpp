@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaGlobalSecondaryIndexAutoScalingDescription {
-  std::optional<std::string> IndexName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> IndexStatus;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedReadCapacityAutoScalingSettings;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedWriteCapacityAutoScalingSettings;
+  std::optional<std::string> IndexName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> IndexStatus{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedReadCapacityAutoScalingSettings{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedWriteCapacityAutoScalingSettings{};
 
   friend bool operator==(ReplicaGlobalSecondaryIndexAutoScalingDescription const&,
                          ReplicaGlobalSecondaryIndexAutoScalingDescription const&) = default;

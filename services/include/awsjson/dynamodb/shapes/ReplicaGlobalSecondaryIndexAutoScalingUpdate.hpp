@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaGlobalSecondaryIndexAutoScalingUpdate {
-  std::optional<std::string> IndexName;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedReadCapacityAutoScalingUpdate;
+  std::optional<std::string> IndexName{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedReadCapacityAutoScalingUpdate{};
 
   friend bool operator==(ReplicaGlobalSecondaryIndexAutoScalingUpdate const&,
                          ReplicaGlobalSecondaryIndexAutoScalingUpdate const&) = default;

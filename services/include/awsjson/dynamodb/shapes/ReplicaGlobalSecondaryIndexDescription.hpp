@@ -16,10 +16,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaGlobalSecondaryIndexDescription {
-  std::optional<std::string> IndexName;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride;
-  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride;
-  std::optional<::awsjson::dynamodb::GlobalSecondaryIndexWarmThroughputDescription> WarmThroughput;
+  std::optional<std::string> IndexName{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride{};
+  std::optional<::awsjson::dynamodb::GlobalSecondaryIndexWarmThroughputDescription> WarmThroughput{};
 
   friend bool operator==(ReplicaGlobalSecondaryIndexDescription const&,
                          ReplicaGlobalSecondaryIndexDescription const&) = default;

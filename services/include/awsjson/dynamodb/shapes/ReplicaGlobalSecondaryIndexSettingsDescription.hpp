@@ -16,12 +16,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaGlobalSecondaryIndexSettingsDescription {
-  std::string IndexName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> IndexStatus;
-  std::optional<std::int64_t> ProvisionedReadCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedReadCapacityAutoScalingSettings;
-  std::optional<std::int64_t> ProvisionedWriteCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedWriteCapacityAutoScalingSettings;
+  std::string IndexName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::IndexStatus>> IndexStatus{};
+  std::optional<std::int64_t> ProvisionedReadCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedReadCapacityAutoScalingSettings{};
+  std::optional<std::int64_t> ProvisionedWriteCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ProvisionedWriteCapacityAutoScalingSettings{};
 
   friend bool operator==(ReplicaGlobalSecondaryIndexSettingsDescription const&,
                          ReplicaGlobalSecondaryIndexSettingsDescription const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaGlobalSecondaryIndexSettingsUpdate {
-  std::string IndexName;
-  std::optional<std::int64_t> ProvisionedReadCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedReadCapacityAutoScalingSettingsUpdate;
+  std::string IndexName{};
+  std::optional<std::int64_t> ProvisionedReadCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedReadCapacityAutoScalingSettingsUpdate{};
 
   friend bool operator==(ReplicaGlobalSecondaryIndexSettingsUpdate const&,
                          ReplicaGlobalSecondaryIndexSettingsUpdate const&) = default;

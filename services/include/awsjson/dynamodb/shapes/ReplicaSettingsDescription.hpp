@@ -20,15 +20,15 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaSettingsDescription {
-  std::string RegionName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReplicaStatus>> ReplicaStatus;
-  std::optional<::awsjson::dynamodb::BillingModeSummary> ReplicaBillingModeSummary;
-  std::optional<std::int64_t> ReplicaProvisionedReadCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedReadCapacityAutoScalingSettings;
-  std::optional<std::int64_t> ReplicaProvisionedWriteCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedWriteCapacityAutoScalingSettings;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexSettingsDescription>> ReplicaGlobalSecondaryIndexSettings;
-  std::optional<::awsjson::dynamodb::TableClassSummary> ReplicaTableClassSummary;
+  std::string RegionName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReplicaStatus>> ReplicaStatus{};
+  std::optional<::awsjson::dynamodb::BillingModeSummary> ReplicaBillingModeSummary{};
+  std::optional<std::int64_t> ReplicaProvisionedReadCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedReadCapacityAutoScalingSettings{};
+  std::optional<std::int64_t> ReplicaProvisionedWriteCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsDescription> ReplicaProvisionedWriteCapacityAutoScalingSettings{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexSettingsDescription>> ReplicaGlobalSecondaryIndexSettings{};
+  std::optional<::awsjson::dynamodb::TableClassSummary> ReplicaTableClassSummary{};
 
   friend bool operator==(ReplicaSettingsDescription const&,
                          ReplicaSettingsDescription const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaSettingsUpdate {
-  std::string RegionName;
-  std::optional<std::int64_t> ReplicaProvisionedReadCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexSettingsUpdate>> ReplicaGlobalSecondaryIndexSettingsUpdate;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> ReplicaTableClass;
+  std::string RegionName{};
+  std::optional<std::int64_t> ReplicaProvisionedReadCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndexSettingsUpdate>> ReplicaGlobalSecondaryIndexSettingsUpdate{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> ReplicaTableClass{};
 
   friend bool operator==(ReplicaSettingsUpdate const&, ReplicaSettingsUpdate const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaUpdate {
-  std::optional<::awsjson::dynamodb::CreateReplicaAction> Create;
-  std::optional<::awsjson::dynamodb::DeleteReplicaAction> Delete;
+  std::optional<::awsjson::dynamodb::CreateReplicaAction> Create{};
+  std::optional<::awsjson::dynamodb::DeleteReplicaAction> Delete{};
 
   friend bool operator==(ReplicaUpdate const&, ReplicaUpdate const&) = default;
 };

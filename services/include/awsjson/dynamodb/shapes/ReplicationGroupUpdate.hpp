@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationGroupUpdate {
-  std::optional<::awsjson::dynamodb::CreateReplicationGroupMemberAction> Create;
-  std::optional<::awsjson::dynamodb::UpdateReplicationGroupMemberAction> Update;
-  std::optional<::awsjson::dynamodb::DeleteReplicationGroupMemberAction> Delete;
+  std::optional<::awsjson::dynamodb::CreateReplicationGroupMemberAction> Create{};
+  std::optional<::awsjson::dynamodb::UpdateReplicationGroupMemberAction> Update{};
+  std::optional<::awsjson::dynamodb::DeleteReplicationGroupMemberAction> Delete{};
 
   friend bool operator==(ReplicationGroupUpdate const&, ReplicationGroupUpdate const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestLimitExceeded {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::dynamodb::ThrottlingReason>> ThrottlingReasons;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::dynamodb::ThrottlingReason>> ThrottlingReasons{};
 
   friend bool operator==(RequestLimitExceeded const&, RequestLimitExceeded const&) = default;
 };

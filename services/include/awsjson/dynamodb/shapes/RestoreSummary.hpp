@@ -12,10 +12,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreSummary {
-  std::optional<std::string> SourceBackupArn;
-  std::optional<std::string> SourceTableArn;
-  awsjson::timestamp RestoreDateTime;
-  bool RestoreInProgress;
+  std::optional<std::string> SourceBackupArn{};
+  std::optional<std::string> SourceTableArn{};
+  awsjson::timestamp RestoreDateTime{};
+  bool RestoreInProgress{};
 
   friend bool operator==(RestoreSummary const&, RestoreSummary const&) = default;
 };

@@ -20,14 +20,14 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreTableFromBackupRequest {
-  std::string TargetTableName;
-  std::string BackupArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingModeOverride;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexOverride;
-  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndex>> LocalSecondaryIndexOverride;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughputOverride;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughputOverride;
-  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecificationOverride;
+  std::string TargetTableName{};
+  std::string BackupArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingModeOverride{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexOverride{};
+  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndex>> LocalSecondaryIndexOverride{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughputOverride{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughputOverride{};
+  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecificationOverride{};
 
   friend bool operator==(RestoreTableFromBackupRequest const&,
                          RestoreTableFromBackupRequest const&) = default;

@@ -20,17 +20,17 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreTableToPointInTimeRequest {
-  std::optional<std::string> SourceTableArn;
-  std::optional<std::string> SourceTableName;
-  std::string TargetTableName;
-  std::optional<bool> UseLatestRestorableTime;
-  std::optional<awsjson::timestamp> RestoreDateTime;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingModeOverride;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexOverride;
-  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndex>> LocalSecondaryIndexOverride;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughputOverride;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughputOverride;
-  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecificationOverride;
+  std::optional<std::string> SourceTableArn{};
+  std::optional<std::string> SourceTableName{};
+  std::string TargetTableName{};
+  std::optional<bool> UseLatestRestorableTime{};
+  std::optional<awsjson::timestamp> RestoreDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingModeOverride{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexOverride{};
+  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndex>> LocalSecondaryIndexOverride{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughputOverride{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughputOverride{};
+  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecificationOverride{};
 
   friend bool operator==(RestoreTableToPointInTimeRequest const&,
                          RestoreTableToPointInTimeRequest const&) = default;

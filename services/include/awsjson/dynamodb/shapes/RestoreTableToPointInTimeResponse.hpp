@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreTableToPointInTimeResponse {
-  std::optional<::awsjson::dynamodb::TableDescription> TableDescription;
+  std::optional<::awsjson::dynamodb::TableDescription> TableDescription{};
 
   friend bool operator==(RestoreTableToPointInTimeResponse const&,
                          RestoreTableToPointInTimeResponse const&) = default;

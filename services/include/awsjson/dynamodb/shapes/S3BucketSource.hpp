@@ -12,9 +12,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3BucketSource {
-  std::optional<std::string> S3BucketOwner;
-  std::string S3Bucket;
-  std::optional<std::string> S3KeyPrefix;
+  std::optional<std::string> S3BucketOwner{};
+  std::string S3Bucket{};
+  std::optional<std::string> S3KeyPrefix{};
 
   friend bool operator==(S3BucketSource const&, S3BucketSource const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SSEDescription {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::SSEStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::SSEType>> SSEType;
-  std::optional<std::string> KMSMasterKeyArn;
-  std::optional<awsjson::timestamp> InaccessibleEncryptionDateTime;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::SSEStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::SSEType>> SSEType{};
+  std::optional<std::string> KMSMasterKeyArn{};
+  std::optional<awsjson::timestamp> InaccessibleEncryptionDateTime{};
 
   friend bool operator==(SSEDescription const&, SSEDescription const&) = default;
 };

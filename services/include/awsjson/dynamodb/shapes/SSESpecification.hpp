@@ -14,9 +14,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SSESpecification {
-  std::optional<bool> Enabled;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::SSEType>> SSEType;
-  std::optional<std::string> KMSMasterKeyId;
+  std::optional<bool> Enabled{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::SSEType>> SSEType{};
+  std::optional<std::string> KMSMasterKeyId{};
 
   friend bool operator==(SSESpecification const&, SSESpecification const&) = default;
 };

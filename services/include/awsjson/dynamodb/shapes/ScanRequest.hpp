@@ -21,22 +21,22 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScanRequest {
-  std::string TableName;
-  std::optional<std::string> IndexName;
-  std::optional<std::vector<std::string>> AttributesToGet;
-  std::optional<std::int32_t> Limit;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::Select>> Select;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::Condition>> ScanFilter;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ConditionalOperator>> ConditionalOperator;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExclusiveStartKey;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<std::int32_t> TotalSegments;
-  std::optional<std::int32_t> Segment;
-  std::optional<std::string> ProjectionExpression;
-  std::optional<std::string> FilterExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues;
-  std::optional<bool> ConsistentRead;
+  std::string TableName{};
+  std::optional<std::string> IndexName{};
+  std::optional<std::vector<std::string>> AttributesToGet{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::Select>> Select{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::Condition>> ScanFilter{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ConditionalOperator>> ConditionalOperator{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExclusiveStartKey{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<std::int32_t> TotalSegments{};
+  std::optional<std::int32_t> Segment{};
+  std::optional<std::string> ProjectionExpression{};
+  std::optional<std::string> FilterExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues{};
+  std::optional<bool> ConsistentRead{};
 
   friend bool operator==(ScanRequest const&, ScanRequest const&) = default;
 };

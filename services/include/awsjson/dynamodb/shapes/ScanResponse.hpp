@@ -18,11 +18,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScanResponse {
-  std::optional<std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>>> Items;
-  std::optional<std::int32_t> Count;
-  std::optional<std::int32_t> ScannedCount;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> LastEvaluatedKey;
-  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity;
+  std::optional<std::vector<std::map<std::string, ::awsjson::dynamodb::AttributeValue>>> Items{};
+  std::optional<std::int32_t> Count{};
+  std::optional<std::int32_t> ScannedCount{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> LastEvaluatedKey{};
+  std::optional<::awsjson::dynamodb::ConsumedCapacity> ConsumedCapacity{};
 
   friend bool operator==(ScanResponse const&, ScanResponse const&) = default;
 };

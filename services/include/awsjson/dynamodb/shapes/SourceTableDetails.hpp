@@ -19,16 +19,16 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceTableDetails {
-  std::string TableName;
-  std::string TableId;
-  std::optional<std::string> TableArn;
-  std::optional<std::int64_t> TableSizeBytes;
-  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema;
-  awsjson::timestamp TableCreationDateTime;
-  ::awsjson::dynamodb::ProvisionedThroughput ProvisionedThroughput;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<std::int64_t> ItemCount;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode;
+  std::string TableName{};
+  std::string TableId{};
+  std::optional<std::string> TableArn{};
+  std::optional<std::int64_t> TableSizeBytes{};
+  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema{};
+  awsjson::timestamp TableCreationDateTime{};
+  ::awsjson::dynamodb::ProvisionedThroughput ProvisionedThroughput{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<std::int64_t> ItemCount{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode{};
 
   friend bool operator==(SourceTableDetails const&, SourceTableDetails const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceTableFeatureDetails {
-  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndexInfo>> LocalSecondaryIndexes;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndexInfo>> GlobalSecondaryIndexes;
-  std::optional<::awsjson::dynamodb::StreamSpecification> StreamDescription;
-  std::optional<::awsjson::dynamodb::TimeToLiveDescription> TimeToLiveDescription;
-  std::optional<::awsjson::dynamodb::SSEDescription> SSEDescription;
+  std::optional<std::vector<::awsjson::dynamodb::LocalSecondaryIndexInfo>> LocalSecondaryIndexes{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndexInfo>> GlobalSecondaryIndexes{};
+  std::optional<::awsjson::dynamodb::StreamSpecification> StreamDescription{};
+  std::optional<::awsjson::dynamodb::TimeToLiveDescription> TimeToLiveDescription{};
+  std::optional<::awsjson::dynamodb::SSEDescription> SSEDescription{};
 
   friend bool operator==(SourceTableFeatureDetails const&,
                          SourceTableFeatureDetails const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamSpecification {
-  bool StreamEnabled;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::StreamViewType>> StreamViewType;
+  bool StreamEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::StreamViewType>> StreamViewType{};
 
   friend bool operator==(StreamSpecification const&, StreamSpecification const&) = default;
 };

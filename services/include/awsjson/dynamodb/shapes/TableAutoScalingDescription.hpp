@@ -16,9 +16,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableAutoScalingDescription {
-  std::optional<std::string> TableName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableStatus>> TableStatus;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaAutoScalingDescription>> Replicas;
+  std::optional<std::string> TableName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableStatus>> TableStatus{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaAutoScalingDescription>> Replicas{};
 
   friend bool operator==(TableAutoScalingDescription const&,
                          TableAutoScalingDescription const&) = default;

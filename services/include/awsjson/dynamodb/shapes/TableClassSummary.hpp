@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableClassSummary {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClass;
-  std::optional<awsjson::timestamp> LastUpdateDateTime;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClass{};
+  std::optional<awsjson::timestamp> LastUpdateDateTime{};
 
   friend bool operator==(TableClassSummary const&, TableClassSummary const&) = default;
 };

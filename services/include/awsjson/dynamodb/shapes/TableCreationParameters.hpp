@@ -21,14 +21,14 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableCreationParameters {
-  std::string TableName;
-  std::vector<::awsjson::dynamodb::AttributeDefinition> AttributeDefinitions;
-  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecification;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexes;
+  std::string TableName{};
+  std::vector<::awsjson::dynamodb::AttributeDefinition> AttributeDefinitions{};
+  std::vector<::awsjson::dynamodb::KeySchemaElement> KeySchema{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecification{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndex>> GlobalSecondaryIndexes{};
 
   friend bool operator==(TableCreationParameters const&, TableCreationParameters const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableWarmThroughputDescription {
-  std::optional<std::int64_t> ReadUnitsPerSecond;
-  std::optional<std::int64_t> WriteUnitsPerSecond;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableStatus>> Status;
+  std::optional<std::int64_t> ReadUnitsPerSecond{};
+  std::optional<std::int64_t> WriteUnitsPerSecond{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableStatus>> Status{};
 
   friend bool operator==(TableWarmThroughputDescription const&,
                          TableWarmThroughputDescription const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::dynamodb::ThrottlingReason>> throttlingReasons;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::dynamodb::ThrottlingReason>> throttlingReasons{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

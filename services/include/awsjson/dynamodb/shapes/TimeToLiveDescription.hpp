@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeToLiveDescription {
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TimeToLiveStatus>> TimeToLiveStatus;
-  std::optional<std::string> AttributeName;
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TimeToLiveStatus>> TimeToLiveStatus{};
+  std::optional<std::string> AttributeName{};
 
   friend bool operator==(TimeToLiveDescription const&, TimeToLiveDescription const&) = default;
 };

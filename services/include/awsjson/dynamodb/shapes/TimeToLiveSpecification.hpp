@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeToLiveSpecification {
-  bool Enabled;
-  std::string AttributeName;
+  bool Enabled{};
+  std::string AttributeName{};
 
   friend bool operator==(TimeToLiveSpecification const&, TimeToLiveSpecification const&) = default;
 };

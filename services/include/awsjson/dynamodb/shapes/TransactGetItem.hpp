@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactGetItem {
-  ::awsjson::dynamodb::Get Get;
+  ::awsjson::dynamodb::Get Get{};
 
   friend bool operator==(TransactGetItem const&, TransactGetItem const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactGetItemsRequest {
-  std::vector<::awsjson::dynamodb::TransactGetItem> TransactItems;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
+  std::vector<::awsjson::dynamodb::TransactGetItem> TransactItems{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
 
   friend bool operator==(TransactGetItemsRequest const&, TransactGetItemsRequest const&) = default;
 };

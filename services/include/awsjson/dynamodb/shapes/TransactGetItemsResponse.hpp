@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactGetItemsResponse {
-  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity;
-  std::optional<std::vector<::awsjson::dynamodb::ItemResponse>> Responses;
+  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity{};
+  std::optional<std::vector<::awsjson::dynamodb::ItemResponse>> Responses{};
 
   friend bool operator==(TransactGetItemsResponse const&,
                          TransactGetItemsResponse const&) = default;

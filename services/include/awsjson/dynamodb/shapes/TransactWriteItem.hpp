@@ -16,10 +16,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactWriteItem {
-  std::optional<::awsjson::dynamodb::ConditionCheck> ConditionCheck;
-  std::optional<::awsjson::dynamodb::Put> Put;
-  std::optional<::awsjson::dynamodb::Delete> Delete;
-  std::optional<::awsjson::dynamodb::Update> Update;
+  std::optional<::awsjson::dynamodb::ConditionCheck> ConditionCheck{};
+  std::optional<::awsjson::dynamodb::Put> Put{};
+  std::optional<::awsjson::dynamodb::Delete> Delete{};
+  std::optional<::awsjson::dynamodb::Update> Update{};
 
   friend bool operator==(TransactWriteItem const&, TransactWriteItem const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactWriteItemsRequest {
-  std::vector<::awsjson::dynamodb::TransactWriteItem> TransactItems;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnItemCollectionMetrics>> ReturnItemCollectionMetrics;
-  std::optional<std::string> ClientRequestToken;
+  std::vector<::awsjson::dynamodb::TransactWriteItem> TransactItems{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnItemCollectionMetrics>> ReturnItemCollectionMetrics{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(TransactWriteItemsRequest const&,
                          TransactWriteItemsRequest const&) = default;

@@ -17,8 +17,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactWriteItemsResponse {
-  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity;
-  std::optional<std::map<std::string, std::vector<::awsjson::dynamodb::ItemCollectionMetrics>>> ItemCollectionMetrics;
+  std::optional<std::vector<::awsjson::dynamodb::ConsumedCapacity>> ConsumedCapacity{};
+  std::optional<std::map<std::string, std::vector<::awsjson::dynamodb::ItemCollectionMetrics>>> ItemCollectionMetrics{};
 
   friend bool operator==(TransactWriteItemsResponse const&,
                          TransactWriteItemsResponse const&) = default;

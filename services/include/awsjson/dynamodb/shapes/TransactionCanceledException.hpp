@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransactionCanceledException {
-  std::optional<std::string> Message;
-  std::optional<std::vector<::awsjson::dynamodb::CancellationReason>> CancellationReasons;
+  std::optional<std::string> Message{};
+  std::optional<std::vector<::awsjson::dynamodb::CancellationReason>> CancellationReasons{};
 
   friend bool operator==(TransactionCanceledException const&,
                          TransactionCanceledException const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Update {
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key;
-  std::string UpdateExpression;
-  std::string TableName;
-  std::optional<std::string> ConditionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key{};
+  std::string UpdateExpression{};
+  std::string TableName{};
+  std::optional<std::string> ConditionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(Update const&, Update const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContinuousBackupsRequest {
-  std::string TableName;
-  ::awsjson::dynamodb::PointInTimeRecoverySpecification PointInTimeRecoverySpecification;
+  std::string TableName{};
+  ::awsjson::dynamodb::PointInTimeRecoverySpecification PointInTimeRecoverySpecification{};
 
   friend bool operator==(UpdateContinuousBackupsRequest const&,
                          UpdateContinuousBackupsRequest const&) = default;

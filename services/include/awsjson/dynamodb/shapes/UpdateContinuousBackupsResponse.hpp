@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContinuousBackupsResponse {
-  std::optional<::awsjson::dynamodb::ContinuousBackupsDescription> ContinuousBackupsDescription;
+  std::optional<::awsjson::dynamodb::ContinuousBackupsDescription> ContinuousBackupsDescription{};
 
   friend bool operator==(UpdateContinuousBackupsResponse const&,
                          UpdateContinuousBackupsResponse const&) = default;

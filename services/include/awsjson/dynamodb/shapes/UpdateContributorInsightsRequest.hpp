@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContributorInsightsRequest {
-  std::string TableName;
-  std::optional<std::string> IndexName;
-  awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsAction> ContributorInsightsAction;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsMode>> ContributorInsightsMode;
+  std::string TableName{};
+  std::optional<std::string> IndexName{};
+  awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsAction> ContributorInsightsAction{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ContributorInsightsMode>> ContributorInsightsMode{};
 
   friend bool operator==(UpdateContributorInsightsRequest const&,
                          UpdateContributorInsightsRequest const&) = default;

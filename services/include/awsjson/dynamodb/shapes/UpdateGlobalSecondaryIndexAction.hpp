@@ -16,10 +16,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGlobalSecondaryIndexAction {
-  std::string IndexName;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput;
+  std::string IndexName{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput{};
 
   friend bool operator==(UpdateGlobalSecondaryIndexAction const&,
                          UpdateGlobalSecondaryIndexAction const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGlobalTableRequest {
-  std::string GlobalTableName;
-  std::vector<::awsjson::dynamodb::ReplicaUpdate> ReplicaUpdates;
+  std::string GlobalTableName{};
+  std::vector<::awsjson::dynamodb::ReplicaUpdate> ReplicaUpdates{};
 
   friend bool operator==(UpdateGlobalTableRequest const&,
                          UpdateGlobalTableRequest const&) = default;

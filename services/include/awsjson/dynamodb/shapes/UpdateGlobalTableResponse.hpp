@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGlobalTableResponse {
-  std::optional<::awsjson::dynamodb::GlobalTableDescription> GlobalTableDescription;
+  std::optional<::awsjson::dynamodb::GlobalTableDescription> GlobalTableDescription{};
 
   friend bool operator==(UpdateGlobalTableResponse const&,
                          UpdateGlobalTableResponse const&) = default;

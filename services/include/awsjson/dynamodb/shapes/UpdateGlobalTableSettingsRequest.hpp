@@ -19,12 +19,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGlobalTableSettingsRequest {
-  std::string GlobalTableName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> GlobalTableBillingMode;
-  std::optional<std::int64_t> GlobalTableProvisionedWriteCapacityUnits;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalTableGlobalSecondaryIndexSettingsUpdate>> GlobalTableGlobalSecondaryIndexSettingsUpdate;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaSettingsUpdate>> ReplicaSettingsUpdate;
+  std::string GlobalTableName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> GlobalTableBillingMode{};
+  std::optional<std::int64_t> GlobalTableProvisionedWriteCapacityUnits{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalTableGlobalSecondaryIndexSettingsUpdate>> GlobalTableGlobalSecondaryIndexSettingsUpdate{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaSettingsUpdate>> ReplicaSettingsUpdate{};
 
   friend bool operator==(UpdateGlobalTableSettingsRequest const&,
                          UpdateGlobalTableSettingsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGlobalTableSettingsResponse {
-  std::optional<std::string> GlobalTableName;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaSettingsDescription>> ReplicaSettings;
+  std::optional<std::string> GlobalTableName{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaSettingsDescription>> ReplicaSettings{};
 
   friend bool operator==(UpdateGlobalTableSettingsResponse const&,
                          UpdateGlobalTableSettingsResponse const&) = default;

@@ -22,19 +22,19 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateItemRequest {
-  std::string TableName;
-  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValueUpdate>> AttributeUpdates;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::ExpectedAttributeValue>> Expected;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ConditionalOperator>> ConditionalOperator;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValue>> ReturnValues;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnItemCollectionMetrics>> ReturnItemCollectionMetrics;
-  std::optional<std::string> UpdateExpression;
-  std::optional<std::string> ConditionExpression;
-  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames;
-  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure;
+  std::string TableName{};
+  std::map<std::string, ::awsjson::dynamodb::AttributeValue> Key{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValueUpdate>> AttributeUpdates{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::ExpectedAttributeValue>> Expected{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ConditionalOperator>> ConditionalOperator{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValue>> ReturnValues{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnConsumedCapacity>> ReturnConsumedCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnItemCollectionMetrics>> ReturnItemCollectionMetrics{};
+  std::optional<std::string> UpdateExpression{};
+  std::optional<std::string> ConditionExpression{};
+  std::optional<std::map<std::string, std::string>> ExpressionAttributeNames{};
+  std::optional<std::map<std::string, ::awsjson::dynamodb::AttributeValue>> ExpressionAttributeValues{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::ReturnValuesOnConditionCheckFailure>> ReturnValuesOnConditionCheckFailure{};
 
   friend bool operator==(UpdateItemRequest const&, UpdateItemRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateKinesisStreamingDestinationRequest {
-  std::string TableName;
-  std::string StreamArn;
-  std::optional<::awsjson::dynamodb::UpdateKinesisStreamingConfiguration> UpdateKinesisStreamingConfiguration;
+  std::string TableName{};
+  std::string StreamArn{};
+  std::optional<::awsjson::dynamodb::UpdateKinesisStreamingConfiguration> UpdateKinesisStreamingConfiguration{};
 
   friend bool operator==(UpdateKinesisStreamingDestinationRequest const&,
                          UpdateKinesisStreamingDestinationRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateKinesisStreamingDestinationResponse {
-  std::optional<std::string> TableName;
-  std::optional<std::string> StreamArn;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::DestinationStatus>> DestinationStatus;
-  std::optional<::awsjson::dynamodb::UpdateKinesisStreamingConfiguration> UpdateKinesisStreamingConfiguration;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> StreamArn{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::DestinationStatus>> DestinationStatus{};
+  std::optional<::awsjson::dynamodb::UpdateKinesisStreamingConfiguration> UpdateKinesisStreamingConfiguration{};
 
   friend bool operator==(UpdateKinesisStreamingDestinationResponse const&,
                          UpdateKinesisStreamingDestinationResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateReplicationGroupMemberAction {
-  std::string RegionName;
-  std::optional<std::string> KMSMasterKeyId;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride;
-  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndex>> GlobalSecondaryIndexes;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClassOverride;
+  std::string RegionName{};
+  std::optional<std::string> KMSMasterKeyId{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughputOverride> ProvisionedThroughputOverride{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughputOverride> OnDemandThroughputOverride{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaGlobalSecondaryIndex>> GlobalSecondaryIndexes{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClassOverride{};
 
   friend bool operator==(UpdateReplicationGroupMemberAction const&,
                          UpdateReplicationGroupMemberAction const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableReplicaAutoScalingRequest {
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndexAutoScalingUpdate>> GlobalSecondaryIndexUpdates;
-  std::string TableName;
-  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedWriteCapacityAutoScalingUpdate;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicaAutoScalingUpdate>> ReplicaUpdates;
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndexAutoScalingUpdate>> GlobalSecondaryIndexUpdates{};
+  std::string TableName{};
+  std::optional<::awsjson::dynamodb::AutoScalingSettingsUpdate> ProvisionedWriteCapacityAutoScalingUpdate{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicaAutoScalingUpdate>> ReplicaUpdates{};
 
   friend bool operator==(UpdateTableReplicaAutoScalingRequest const&,
                          UpdateTableReplicaAutoScalingRequest const&) = default;

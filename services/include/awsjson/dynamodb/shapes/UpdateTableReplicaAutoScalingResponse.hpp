@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableReplicaAutoScalingResponse {
-  std::optional<::awsjson::dynamodb::TableAutoScalingDescription> TableAutoScalingDescription;
+  std::optional<::awsjson::dynamodb::TableAutoScalingDescription> TableAutoScalingDescription{};
 
   friend bool operator==(UpdateTableReplicaAutoScalingResponse const&,
                          UpdateTableReplicaAutoScalingResponse const&) = default;

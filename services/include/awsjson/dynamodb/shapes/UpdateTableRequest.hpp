@@ -27,21 +27,21 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableRequest {
-  std::optional<std::vector<::awsjson::dynamodb::AttributeDefinition>> AttributeDefinitions;
-  std::string TableName;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode;
-  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndexUpdate>> GlobalSecondaryIndexUpdates;
-  std::optional<::awsjson::dynamodb::StreamSpecification> StreamSpecification;
-  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecification;
-  std::optional<std::vector<::awsjson::dynamodb::ReplicationGroupUpdate>> ReplicaUpdates;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClass;
-  std::optional<bool> DeletionProtectionEnabled;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::MultiRegionConsistency>> MultiRegionConsistency;
-  std::optional<std::vector<::awsjson::dynamodb::GlobalTableWitnessGroupUpdate>> GlobalTableWitnessUpdates;
-  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput;
-  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput;
-  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableSettingsReplicationMode>> GlobalTableSettingsReplicationMode;
+  std::optional<std::vector<::awsjson::dynamodb::AttributeDefinition>> AttributeDefinitions{};
+  std::string TableName{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::BillingMode>> BillingMode{};
+  std::optional<::awsjson::dynamodb::ProvisionedThroughput> ProvisionedThroughput{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalSecondaryIndexUpdate>> GlobalSecondaryIndexUpdates{};
+  std::optional<::awsjson::dynamodb::StreamSpecification> StreamSpecification{};
+  std::optional<::awsjson::dynamodb::SSESpecification> SSESpecification{};
+  std::optional<std::vector<::awsjson::dynamodb::ReplicationGroupUpdate>> ReplicaUpdates{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::TableClass>> TableClass{};
+  std::optional<bool> DeletionProtectionEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::MultiRegionConsistency>> MultiRegionConsistency{};
+  std::optional<std::vector<::awsjson::dynamodb::GlobalTableWitnessGroupUpdate>> GlobalTableWitnessUpdates{};
+  std::optional<::awsjson::dynamodb::OnDemandThroughput> OnDemandThroughput{};
+  std::optional<::awsjson::dynamodb::WarmThroughput> WarmThroughput{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodb::GlobalTableSettingsReplicationMode>> GlobalTableSettingsReplicationMode{};
 
   friend bool operator==(UpdateTableRequest const&, UpdateTableRequest const&) = default;
 };

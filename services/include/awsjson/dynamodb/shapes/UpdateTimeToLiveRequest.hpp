@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTimeToLiveRequest {
-  std::string TableName;
-  ::awsjson::dynamodb::TimeToLiveSpecification TimeToLiveSpecification;
+  std::string TableName{};
+  ::awsjson::dynamodb::TimeToLiveSpecification TimeToLiveSpecification{};
 
   friend bool operator==(UpdateTimeToLiveRequest const&, UpdateTimeToLiveRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTimeToLiveResponse {
-  std::optional<::awsjson::dynamodb::TimeToLiveSpecification> TimeToLiveSpecification;
+  std::optional<::awsjson::dynamodb::TimeToLiveSpecification> TimeToLiveSpecification{};
 
   friend bool operator==(UpdateTimeToLiveResponse const&,
                          UpdateTimeToLiveResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WarmThroughput {
-  std::optional<std::int64_t> ReadUnitsPerSecond;
-  std::optional<std::int64_t> WriteUnitsPerSecond;
+  std::optional<std::int64_t> ReadUnitsPerSecond{};
+  std::optional<std::int64_t> WriteUnitsPerSecond{};
 
   friend bool operator==(WarmThroughput const&, WarmThroughput const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dynamodb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WriteRequest {
-  std::optional<::awsjson::dynamodb::PutRequest> PutRequest;
-  std::optional<::awsjson::dynamodb::DeleteRequest> DeleteRequest;
+  std::optional<::awsjson::dynamodb::PutRequest> PutRequest{};
+  std::optional<::awsjson::dynamodb::DeleteRequest> DeleteRequest{};
 
   friend bool operator==(WriteRequest const&, WriteRequest const&) = default;
 };

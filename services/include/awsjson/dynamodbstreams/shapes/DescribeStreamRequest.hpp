@@ -15,10 +15,10 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamRequest {
-  std::string StreamArn;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> ExclusiveStartShardId;
-  std::optional<::awsjson::dynamodbstreams::ShardFilter> ShardFilter;
+  std::string StreamArn{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> ExclusiveStartShardId{};
+  std::optional<::awsjson::dynamodbstreams::ShardFilter> ShardFilter{};
 
   friend bool operator==(DescribeStreamRequest const&, DescribeStreamRequest const&) = default;
 };

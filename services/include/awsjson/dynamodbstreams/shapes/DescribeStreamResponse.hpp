@@ -13,7 +13,7 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamResponse {
-  std::optional<::awsjson::dynamodbstreams::StreamDescription> StreamDescription;
+  std::optional<::awsjson::dynamodbstreams::StreamDescription> StreamDescription{};
 
   friend bool operator==(DescribeStreamResponse const&, DescribeStreamResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecordsRequest {
-  std::string ShardIterator;
-  std::optional<std::int32_t> Limit;
+  std::string ShardIterator{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(GetRecordsRequest const&, GetRecordsRequest const&) = default;
 };

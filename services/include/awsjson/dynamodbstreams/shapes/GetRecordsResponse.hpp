@@ -15,8 +15,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecordsResponse {
-  std::optional<std::vector<::awsjson::dynamodbstreams::Record>> Records;
-  std::optional<std::string> NextShardIterator;
+  std::optional<std::vector<::awsjson::dynamodbstreams::Record>> Records{};
+  std::optional<std::string> NextShardIterator{};
 
   friend bool operator==(GetRecordsResponse const&, GetRecordsResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetShardIteratorRequest {
-  std::string StreamArn;
-  std::string ShardId;
-  awsjson::open_enum<::awsjson::dynamodbstreams::ShardIteratorType> ShardIteratorType;
-  std::optional<std::string> SequenceNumber;
+  std::string StreamArn{};
+  std::string ShardId{};
+  awsjson::open_enum<::awsjson::dynamodbstreams::ShardIteratorType> ShardIteratorType{};
+  std::optional<std::string> SequenceNumber{};
 
   friend bool operator==(GetShardIteratorRequest const&, GetShardIteratorRequest const&) = default;
 };

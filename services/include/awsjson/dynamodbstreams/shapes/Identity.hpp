@@ -12,8 +12,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Identity {
-  std::optional<std::string> PrincipalId;
-  std::optional<std::string> Type;
+  std::optional<std::string> PrincipalId{};
+  std::optional<std::string> Type{};
 
   friend bool operator==(Identity const&, Identity const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerError {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
 };

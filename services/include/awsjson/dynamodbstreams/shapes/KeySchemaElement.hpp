@@ -14,8 +14,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeySchemaElement {
-  std::string AttributeName;
-  awsjson::open_enum<::awsjson::dynamodbstreams::KeyType> KeyType;
+  std::string AttributeName{};
+  awsjson::open_enum<::awsjson::dynamodbstreams::KeyType> KeyType{};
 
   friend bool operator==(KeySchemaElement const&, KeySchemaElement const&) = default;
 };

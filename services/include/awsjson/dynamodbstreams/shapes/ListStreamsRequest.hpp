@@ -13,9 +13,9 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamsRequest {
-  std::optional<std::string> TableName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> ExclusiveStartStreamArn;
+  std::optional<std::string> TableName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> ExclusiveStartStreamArn{};
 
   friend bool operator==(ListStreamsRequest const&, ListStreamsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamsResponse {
-  std::optional<std::vector<::awsjson::dynamodbstreams::Stream>> Streams;
-  std::optional<std::string> LastEvaluatedStreamArn;
+  std::optional<std::vector<::awsjson::dynamodbstreams::Stream>> Streams{};
+  std::optional<std::string> LastEvaluatedStreamArn{};
 
   friend bool operator==(ListStreamsResponse const&, ListStreamsResponse const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Record {
-  std::optional<std::string> eventID;
-  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::OperationType>> eventName;
-  std::optional<std::string> eventVersion;
-  std::optional<std::string> eventSource;
-  std::optional<std::string> awsRegion;
-  std::optional<::awsjson::dynamodbstreams::StreamRecord> dynamodb;
-  std::optional<::awsjson::dynamodbstreams::Identity> userIdentity;
+  std::optional<std::string> eventID{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::OperationType>> eventName{};
+  std::optional<std::string> eventVersion{};
+  std::optional<std::string> eventSource{};
+  std::optional<std::string> awsRegion{};
+  std::optional<::awsjson::dynamodbstreams::StreamRecord> dynamodb{};
+  std::optional<::awsjson::dynamodbstreams::Identity> userIdentity{};
 
   friend bool operator==(Record const&, Record const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SequenceNumberRange {
-  std::optional<std::string> StartingSequenceNumber;
-  std::optional<std::string> EndingSequenceNumber;
+  std::optional<std::string> StartingSequenceNumber{};
+  std::optional<std::string> EndingSequenceNumber{};
 
   friend bool operator==(SequenceNumberRange const&, SequenceNumberRange const&) = default;
 };

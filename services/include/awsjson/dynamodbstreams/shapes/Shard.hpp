@@ -14,9 +14,9 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Shard {
-  std::optional<std::string> ShardId;
-  std::optional<::awsjson::dynamodbstreams::SequenceNumberRange> SequenceNumberRange;
-  std::optional<std::string> ParentShardId;
+  std::optional<std::string> ShardId{};
+  std::optional<::awsjson::dynamodbstreams::SequenceNumberRange> SequenceNumberRange{};
+  std::optional<std::string> ParentShardId{};
 
   friend bool operator==(Shard const&, Shard const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShardFilter {
-  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::ShardFilterType>> Type;
-  std::optional<std::string> ShardId;
+  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::ShardFilterType>> Type{};
+  std::optional<std::string> ShardId{};
 
   friend bool operator==(ShardFilter const&, ShardFilter const&) = default;
 };

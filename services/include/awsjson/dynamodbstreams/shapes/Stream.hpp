@@ -12,9 +12,9 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Stream {
-  std::optional<std::string> StreamArn;
-  std::optional<std::string> TableName;
-  std::optional<std::string> StreamLabel;
+  std::optional<std::string> StreamArn{};
+  std::optional<std::string> TableName{};
+  std::optional<std::string> StreamLabel{};
 
   friend bool operator==(Stream const&, Stream const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamDescription {
-  std::optional<std::string> StreamArn;
-  std::optional<std::string> StreamLabel;
-  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::StreamStatus>> StreamStatus;
-  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::StreamViewType>> StreamViewType;
-  std::optional<awsjson::timestamp> CreationRequestDateTime;
-  std::optional<std::string> TableName;
-  std::optional<std::vector<::awsjson::dynamodbstreams::KeySchemaElement>> KeySchema;
-  std::optional<std::vector<::awsjson::dynamodbstreams::Shard>> Shards;
-  std::optional<std::string> LastEvaluatedShardId;
+  std::optional<std::string> StreamArn{};
+  std::optional<std::string> StreamLabel{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::StreamStatus>> StreamStatus{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::StreamViewType>> StreamViewType{};
+  std::optional<awsjson::timestamp> CreationRequestDateTime{};
+  std::optional<std::string> TableName{};
+  std::optional<std::vector<::awsjson::dynamodbstreams::KeySchemaElement>> KeySchema{};
+  std::optional<std::vector<::awsjson::dynamodbstreams::Shard>> Shards{};
+  std::optional<std::string> LastEvaluatedShardId{};
 
   friend bool operator==(StreamDescription const&, StreamDescription const&) = default;
 };

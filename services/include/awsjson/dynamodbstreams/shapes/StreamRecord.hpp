@@ -17,13 +17,13 @@ namespace awsjson::dynamodbstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamRecord {
-  std::optional<awsjson::timestamp> ApproximateCreationDateTime;
-  std::optional<std::map<std::string, ::awsjson::dynamodbstreams::AttributeValue>> Keys;
-  std::optional<std::map<std::string, ::awsjson::dynamodbstreams::AttributeValue>> NewImage;
-  std::optional<std::map<std::string, ::awsjson::dynamodbstreams::AttributeValue>> OldImage;
-  std::optional<std::string> SequenceNumber;
-  std::optional<std::int64_t> SizeBytes;
-  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::StreamViewType>> StreamViewType;
+  std::optional<awsjson::timestamp> ApproximateCreationDateTime{};
+  std::optional<std::map<std::string, ::awsjson::dynamodbstreams::AttributeValue>> Keys{};
+  std::optional<std::map<std::string, ::awsjson::dynamodbstreams::AttributeValue>> NewImage{};
+  std::optional<std::map<std::string, ::awsjson::dynamodbstreams::AttributeValue>> OldImage{};
+  std::optional<std::string> SequenceNumber{};
+  std::optional<std::int64_t> SizeBytes{};
+  std::optional<awsjson::open_enum<::awsjson::dynamodbstreams::StreamViewType>> StreamViewType{};
 
   friend bool operator==(StreamRecord const&, StreamRecord const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::ec2_instance_connect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendSSHPublicKeyRequest {
-  std::string InstanceId;
-  std::string InstanceOSUser;
-  std::string SSHPublicKey;
-  std::optional<std::string> AvailabilityZone;
+  std::string InstanceId{};
+  std::string InstanceOSUser{};
+  std::string SSHPublicKey{};
+  std::optional<std::string> AvailabilityZone{};
 
   friend bool operator==(SendSSHPublicKeyRequest const&, SendSSHPublicKeyRequest const&) = default;
 };

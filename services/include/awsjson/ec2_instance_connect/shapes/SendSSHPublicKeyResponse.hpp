@@ -12,8 +12,8 @@ namespace awsjson::ec2_instance_connect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendSSHPublicKeyResponse {
-  std::optional<std::string> RequestId;
-  std::optional<bool> Success;
+  std::optional<std::string> RequestId{};
+  std::optional<bool> Success{};
 
   friend bool operator==(SendSSHPublicKeyResponse const&,
                          SendSSHPublicKeyResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::ec2_instance_connect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendSerialConsoleSSHPublicKeyRequest {
-  std::string InstanceId;
-  std::optional<std::int32_t> SerialPort;
-  std::string SSHPublicKey;
+  std::string InstanceId{};
+  std::optional<std::int32_t> SerialPort{};
+  std::string SSHPublicKey{};
 
   friend bool operator==(SendSerialConsoleSSHPublicKeyRequest const&,
                          SendSerialConsoleSSHPublicKeyRequest const&) = default;

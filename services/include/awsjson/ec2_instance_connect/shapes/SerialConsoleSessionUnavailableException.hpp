@@ -12,7 +12,7 @@ namespace awsjson::ec2_instance_connect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SerialConsoleSessionUnavailableException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(SerialConsoleSessionUnavailableException const&,
                          SerialConsoleSessionUnavailableException const&) = default;

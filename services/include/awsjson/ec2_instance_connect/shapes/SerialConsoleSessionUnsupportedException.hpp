@@ -12,7 +12,7 @@ namespace awsjson::ec2_instance_connect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SerialConsoleSessionUnsupportedException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(SerialConsoleSessionUnsupportedException const&,
                          SerialConsoleSessionUnsupportedException const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizationData {
-  std::optional<std::string> authorizationToken;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<std::string> proxyEndpoint;
+  std::optional<std::string> authorizationToken{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<std::string> proxyEndpoint{};
 
   friend bool operator==(AuthorizationData const&, AuthorizationData const&) = default;
 };

@@ -14,16 +14,16 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsEcrContainerImageDetails {
-  std::optional<std::string> architecture;
-  std::optional<std::string> author;
-  std::optional<std::string> imageHash;
-  std::optional<std::vector<std::string>> imageTags;
-  std::optional<std::string> platform;
-  std::optional<awsjson::timestamp> pushedAt;
-  std::optional<awsjson::timestamp> lastInUseAt;
-  std::optional<std::int64_t> inUseCount;
-  std::optional<std::string> registry;
-  std::optional<std::string> repositoryName;
+  std::optional<std::string> architecture{};
+  std::optional<std::string> author{};
+  std::optional<std::string> imageHash{};
+  std::optional<std::vector<std::string>> imageTags{};
+  std::optional<std::string> platform{};
+  std::optional<awsjson::timestamp> pushedAt{};
+  std::optional<awsjson::timestamp> lastInUseAt{};
+  std::optional<std::int64_t> inUseCount{};
+  std::optional<std::string> registry{};
+  std::optional<std::string> repositoryName{};
 
   friend bool operator==(AwsEcrContainerImageDetails const&,
                          AwsEcrContainerImageDetails const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCheckLayerAvailabilityResponse {
-  std::optional<std::vector<::awsjson::ecr::Layer>> layers;
-  std::optional<std::vector<::awsjson::ecr::LayerFailure>> failures;
+  std::optional<std::vector<::awsjson::ecr::Layer>> layers{};
+  std::optional<std::vector<::awsjson::ecr::LayerFailure>> failures{};
 
   friend bool operator==(BatchCheckLayerAvailabilityResponse const&,
                          BatchCheckLayerAvailabilityResponse const&) = default;

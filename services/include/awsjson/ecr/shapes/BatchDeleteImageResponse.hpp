@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteImageResponse {
-  std::optional<std::vector<::awsjson::ecr::ImageIdentifier>> imageIds;
-  std::optional<std::vector<::awsjson::ecr::ImageFailure>> failures;
+  std::optional<std::vector<::awsjson::ecr::ImageIdentifier>> imageIds{};
+  std::optional<std::vector<::awsjson::ecr::ImageFailure>> failures{};
 
   friend bool operator==(BatchDeleteImageResponse const&,
                          BatchDeleteImageResponse const&) = default;

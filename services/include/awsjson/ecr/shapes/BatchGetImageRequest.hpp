@@ -15,10 +15,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetImageRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::vector<::awsjson::ecr::ImageIdentifier> imageIds;
-  std::optional<std::vector<std::string>> acceptedMediaTypes;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::vector<::awsjson::ecr::ImageIdentifier> imageIds{};
+  std::optional<std::vector<std::string>> acceptedMediaTypes{};
 
   friend bool operator==(BatchGetImageRequest const&, BatchGetImageRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetImageResponse {
-  std::optional<std::vector<::awsjson::ecr::Image>> images;
-  std::optional<std::vector<::awsjson::ecr::ImageFailure>> failures;
+  std::optional<std::vector<::awsjson::ecr::Image>> images{};
+  std::optional<std::vector<::awsjson::ecr::ImageFailure>> failures{};
 
   friend bool operator==(BatchGetImageResponse const&, BatchGetImageResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetRepositoryScanningConfigurationRequest {
-  std::vector<std::string> repositoryNames;
+  std::vector<std::string> repositoryNames{};
 
   friend bool operator==(BatchGetRepositoryScanningConfigurationRequest const&,
                          BatchGetRepositoryScanningConfigurationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetRepositoryScanningConfigurationResponse {
-  std::optional<std::vector<::awsjson::ecr::RepositoryScanningConfiguration>> scanningConfigurations;
-  std::optional<std::vector<::awsjson::ecr::RepositoryScanningConfigurationFailure>> failures;
+  std::optional<std::vector<::awsjson::ecr::RepositoryScanningConfiguration>> scanningConfigurations{};
+  std::optional<std::vector<::awsjson::ecr::RepositoryScanningConfigurationFailure>> failures{};
 
   friend bool operator==(BatchGetRepositoryScanningConfigurationResponse const&,
                          BatchGetRepositoryScanningConfigurationResponse const&) = default;

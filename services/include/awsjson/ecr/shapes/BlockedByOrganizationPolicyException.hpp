@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockedByOrganizationPolicyException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(BlockedByOrganizationPolicyException const&,
                          BlockedByOrganizationPolicyException const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompleteLayerUploadRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::string uploadId;
-  std::vector<std::string> layerDigests;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::string uploadId{};
+  std::vector<std::string> layerDigests{};
 
   friend bool operator==(CompleteLayerUploadRequest const&,
                          CompleteLayerUploadRequest const&) = default;

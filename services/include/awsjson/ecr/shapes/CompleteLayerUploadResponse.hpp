@@ -12,10 +12,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompleteLayerUploadResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> uploadId;
-  std::optional<std::string> layerDigest;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> uploadId{};
+  std::optional<std::string> layerDigest{};
 
   friend bool operator==(CompleteLayerUploadResponse const&,
                          CompleteLayerUploadResponse const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePullThroughCacheRuleRequest {
-  std::string ecrRepositoryPrefix;
-  std::string upstreamRegistryUrl;
-  std::optional<std::string> registryId;
-  std::optional<awsjson::open_enum<::awsjson::ecr::UpstreamRegistry>> upstreamRegistry;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
-  std::optional<std::string> upstreamRepositoryPrefix;
+  std::string ecrRepositoryPrefix{};
+  std::string upstreamRegistryUrl{};
+  std::optional<std::string> registryId{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::UpstreamRegistry>> upstreamRegistry{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<std::string> upstreamRepositoryPrefix{};
 
   friend bool operator==(CreatePullThroughCacheRuleRequest const&,
                          CreatePullThroughCacheRuleRequest const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePullThroughCacheRuleResponse {
-  std::optional<std::string> ecrRepositoryPrefix;
-  std::optional<std::string> upstreamRegistryUrl;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> registryId;
-  std::optional<awsjson::open_enum<::awsjson::ecr::UpstreamRegistry>> upstreamRegistry;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
-  std::optional<std::string> upstreamRepositoryPrefix;
+  std::optional<std::string> ecrRepositoryPrefix{};
+  std::optional<std::string> upstreamRegistryUrl{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> registryId{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::UpstreamRegistry>> upstreamRegistry{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<std::string> upstreamRepositoryPrefix{};
 
   friend bool operator==(CreatePullThroughCacheRuleResponse const&,
                          CreatePullThroughCacheRuleResponse const&) = default;

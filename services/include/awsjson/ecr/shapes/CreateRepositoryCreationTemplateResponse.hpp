@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryCreationTemplateResponse {
-  std::optional<std::string> registryId;
-  std::optional<::awsjson::ecr::RepositoryCreationTemplate> repositoryCreationTemplate;
+  std::optional<std::string> registryId{};
+  std::optional<::awsjson::ecr::RepositoryCreationTemplate> repositoryCreationTemplate{};
 
   friend bool operator==(CreateRepositoryCreationTemplateResponse const&,
                          CreateRepositoryCreationTemplateResponse const&) = default;

@@ -19,13 +19,13 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<std::vector<::awsjson::ecr::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability;
-  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters;
-  std::optional<::awsjson::ecr::ImageScanningConfiguration> imageScanningConfiguration;
-  std::optional<::awsjson::ecr::EncryptionConfiguration> encryptionConfiguration;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<std::vector<::awsjson::ecr::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability{};
+  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters{};
+  std::optional<::awsjson::ecr::ImageScanningConfiguration> imageScanningConfiguration{};
+  std::optional<::awsjson::ecr::EncryptionConfiguration> encryptionConfiguration{};
 
   friend bool operator==(CreateRepositoryRequest const&, CreateRepositoryRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryResponse {
-  std::optional<::awsjson::ecr::Repository> repository;
+  std::optional<::awsjson::ecr::Repository> repository{};
 
   friend bool operator==(CreateRepositoryResponse const&,
                          CreateRepositoryResponse const&) = default;

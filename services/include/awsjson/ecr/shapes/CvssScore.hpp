@@ -12,10 +12,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CvssScore {
-  std::optional<double> baseScore;
-  std::optional<std::string> scoringVector;
-  std::optional<std::string> source;
-  std::optional<std::string> version;
+  std::optional<double> baseScore{};
+  std::optional<std::string> scoringVector{};
+  std::optional<std::string> source{};
+  std::optional<std::string> version{};
 
   friend bool operator==(CvssScore const&, CvssScore const&) = default;
 };

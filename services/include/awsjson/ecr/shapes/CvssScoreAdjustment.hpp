@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CvssScoreAdjustment {
-  std::optional<std::string> metric;
-  std::optional<std::string> reason;
+  std::optional<std::string> metric{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(CvssScoreAdjustment const&, CvssScoreAdjustment const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CvssScoreDetails {
-  std::optional<std::vector<::awsjson::ecr::CvssScoreAdjustment>> adjustments;
-  std::optional<double> score;
-  std::optional<std::string> scoreSource;
-  std::optional<std::string> scoringVector;
-  std::optional<std::string> version;
+  std::optional<std::vector<::awsjson::ecr::CvssScoreAdjustment>> adjustments{};
+  std::optional<double> score{};
+  std::optional<std::string> scoreSource{};
+  std::optional<std::string> scoringVector{};
+  std::optional<std::string> version{};
 
   friend bool operator==(CvssScoreDetails const&, CvssScoreDetails const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLifecyclePolicyRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
 
   friend bool operator==(DeleteLifecyclePolicyRequest const&,
                          DeleteLifecyclePolicyRequest const&) = default;

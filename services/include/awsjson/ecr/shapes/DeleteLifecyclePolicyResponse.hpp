@@ -12,10 +12,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLifecyclePolicyResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> lifecyclePolicyText;
-  std::optional<awsjson::timestamp> lastEvaluatedAt;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> lifecyclePolicyText{};
+  std::optional<awsjson::timestamp> lastEvaluatedAt{};
 
   friend bool operator==(DeleteLifecyclePolicyResponse const&,
                          DeleteLifecyclePolicyResponse const&) = default;

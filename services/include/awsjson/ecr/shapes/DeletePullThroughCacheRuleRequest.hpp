@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePullThroughCacheRuleRequest {
-  std::string ecrRepositoryPrefix;
-  std::optional<std::string> registryId;
+  std::string ecrRepositoryPrefix{};
+  std::optional<std::string> registryId{};
 
   friend bool operator==(DeletePullThroughCacheRuleRequest const&,
                          DeletePullThroughCacheRuleRequest const&) = default;

@@ -12,13 +12,13 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePullThroughCacheRuleResponse {
-  std::optional<std::string> ecrRepositoryPrefix;
-  std::optional<std::string> upstreamRegistryUrl;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> registryId;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
-  std::optional<std::string> upstreamRepositoryPrefix;
+  std::optional<std::string> ecrRepositoryPrefix{};
+  std::optional<std::string> upstreamRegistryUrl{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> registryId{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<std::string> upstreamRepositoryPrefix{};
 
   friend bool operator==(DeletePullThroughCacheRuleResponse const&,
                          DeletePullThroughCacheRuleResponse const&) = default;

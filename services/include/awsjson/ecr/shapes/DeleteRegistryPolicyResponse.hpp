@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistryPolicyResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> policyText;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> policyText{};
 
   friend bool operator==(DeleteRegistryPolicyResponse const&,
                          DeleteRegistryPolicyResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryCreationTemplateRequest {
-  std::string prefix;
+  std::string prefix{};
 
   friend bool operator==(DeleteRepositoryCreationTemplateRequest const&,
                          DeleteRepositoryCreationTemplateRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryCreationTemplateResponse {
-  std::optional<std::string> registryId;
-  std::optional<::awsjson::ecr::RepositoryCreationTemplate> repositoryCreationTemplate;
+  std::optional<std::string> registryId{};
+  std::optional<::awsjson::ecr::RepositoryCreationTemplate> repositoryCreationTemplate{};
 
   friend bool operator==(DeleteRepositoryCreationTemplateResponse const&,
                          DeleteRepositoryCreationTemplateResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryResponse {
-  std::optional<::awsjson::ecr::Repository> repository;
+  std::optional<::awsjson::ecr::Repository> repository{};
 
   friend bool operator==(DeleteRepositoryResponse const&,
                          DeleteRepositoryResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterPullTimeUpdateExclusionRequest {
-  std::string principalArn;
+  std::string principalArn{};
 
   friend bool operator==(DeregisterPullTimeUpdateExclusionRequest const&,
                          DeregisterPullTimeUpdateExclusionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterPullTimeUpdateExclusionResponse {
-  std::optional<std::string> principalArn;
+  std::optional<std::string> principalArn{};
 
   friend bool operator==(DeregisterPullTimeUpdateExclusionResponse const&,
                          DeregisterPullTimeUpdateExclusionResponse const&) = default;

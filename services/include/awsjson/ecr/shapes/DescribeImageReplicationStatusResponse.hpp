@@ -16,9 +16,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageReplicationStatusResponse {
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<std::vector<::awsjson::ecr::ImageReplicationStatus>> replicationStatuses;
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<std::vector<::awsjson::ecr::ImageReplicationStatus>> replicationStatuses{};
 
   friend bool operator==(DescribeImageReplicationStatusResponse const&,
                          DescribeImageReplicationStatusResponse const&) = default;

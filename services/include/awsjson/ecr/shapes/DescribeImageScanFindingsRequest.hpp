@@ -15,11 +15,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageScanFindingsRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  ::awsjson::ecr::ImageIdentifier imageId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  ::awsjson::ecr::ImageIdentifier imageId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeImageScanFindingsRequest const&,
                          DescribeImageScanFindingsRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageScanFindingsResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<::awsjson::ecr::ImageScanStatus> imageScanStatus;
-  std::optional<::awsjson::ecr::ImageScanFindings> imageScanFindings;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<::awsjson::ecr::ImageScanStatus> imageScanStatus{};
+  std::optional<::awsjson::ecr::ImageScanFindings> imageScanFindings{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImageScanFindingsResponse const&,
                          DescribeImageScanFindingsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageSigningStatusResponse {
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<std::string> registryId;
-  std::optional<std::vector<::awsjson::ecr::ImageSigningStatus>> signingStatuses;
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<std::string> registryId{};
+  std::optional<std::vector<::awsjson::ecr::ImageSigningStatus>> signingStatuses{};
 
   friend bool operator==(DescribeImageSigningStatusResponse const&,
                          DescribeImageSigningStatusResponse const&) = default;

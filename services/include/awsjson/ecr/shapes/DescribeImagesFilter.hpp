@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagesFilter {
-  std::optional<awsjson::open_enum<::awsjson::ecr::TagStatus>> tagStatus;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageStatusFilter>> imageStatus;
+  std::optional<awsjson::open_enum<::awsjson::ecr::TagStatus>> tagStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageStatusFilter>> imageStatus{};
 
   friend bool operator==(DescribeImagesFilter const&, DescribeImagesFilter const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagesRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<std::vector<::awsjson::ecr::ImageIdentifier>> imageIds;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::ecr::DescribeImagesFilter> filter;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<std::vector<::awsjson::ecr::ImageIdentifier>> imageIds{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::ecr::DescribeImagesFilter> filter{};
 
   friend bool operator==(DescribeImagesRequest const&, DescribeImagesRequest const&) = default;
 };

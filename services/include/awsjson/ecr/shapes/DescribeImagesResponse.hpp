@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagesResponse {
-  std::optional<std::vector<::awsjson::ecr::ImageDetail>> imageDetails;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr::ImageDetail>> imageDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImagesResponse const&, DescribeImagesResponse const&) = default;
 };

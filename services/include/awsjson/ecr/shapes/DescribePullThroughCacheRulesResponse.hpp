@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePullThroughCacheRulesResponse {
-  std::optional<std::vector<::awsjson::ecr::PullThroughCacheRule>> pullThroughCacheRules;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr::PullThroughCacheRule>> pullThroughCacheRules{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribePullThroughCacheRulesResponse const&,
                          DescribePullThroughCacheRulesResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistryResponse {
-  std::optional<std::string> registryId;
-  std::optional<::awsjson::ecr::ReplicationConfiguration> replicationConfiguration;
+  std::optional<std::string> registryId{};
+  std::optional<::awsjson::ecr::ReplicationConfiguration> replicationConfiguration{};
 
   friend bool operator==(DescribeRegistryResponse const&,
                          DescribeRegistryResponse const&) = default;

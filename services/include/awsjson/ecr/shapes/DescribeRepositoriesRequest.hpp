@@ -14,10 +14,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRepositoriesRequest {
-  std::optional<std::string> registryId;
-  std::optional<std::vector<std::string>> repositoryNames;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> registryId{};
+  std::optional<std::vector<std::string>> repositoryNames{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeRepositoriesRequest const&,
                          DescribeRepositoriesRequest const&) = default;

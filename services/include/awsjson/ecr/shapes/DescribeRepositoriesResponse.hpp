@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRepositoriesResponse {
-  std::optional<std::vector<::awsjson::ecr::Repository>> repositories;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr::Repository>> repositories{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeRepositoriesResponse const&,
                          DescribeRepositoriesResponse const&) = default;

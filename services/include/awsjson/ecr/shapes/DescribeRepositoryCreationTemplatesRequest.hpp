@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRepositoryCreationTemplatesRequest {
-  std::optional<std::vector<std::string>> prefixes;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> prefixes{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeRepositoryCreationTemplatesRequest const&,
                          DescribeRepositoryCreationTemplatesRequest const&) = default;

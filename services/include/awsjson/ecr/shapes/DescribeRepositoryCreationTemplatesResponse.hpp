@@ -15,9 +15,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRepositoryCreationTemplatesResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::vector<::awsjson::ecr::RepositoryCreationTemplate>> repositoryCreationTemplates;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> registryId{};
+  std::optional<std::vector<::awsjson::ecr::RepositoryCreationTemplate>> repositoryCreationTemplates{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeRepositoryCreationTemplatesResponse const&,
                          DescribeRepositoryCreationTemplatesResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  awsjson::open_enum<::awsjson::ecr::EncryptionType> encryptionType;
-  std::optional<std::string> kmsKey;
+  awsjson::open_enum<::awsjson::ecr::EncryptionType> encryptionType{};
+  std::optional<std::string> kmsKey{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfigurationForRepositoryCreationTemplate {
-  awsjson::open_enum<::awsjson::ecr::EncryptionType> encryptionType;
-  std::optional<std::string> kmsKey;
+  awsjson::open_enum<::awsjson::ecr::EncryptionType> encryptionType{};
+  std::optional<std::string> kmsKey{};
 
   friend bool operator==(EncryptionConfigurationForRepositoryCreationTemplate const&,
                          EncryptionConfigurationForRepositoryCreationTemplate const&) = default;

@@ -18,23 +18,23 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnhancedImageScanFinding {
-  std::optional<std::string> awsAccountId;
-  std::optional<std::string> description;
-  std::optional<std::string> findingArn;
-  std::optional<awsjson::timestamp> firstObservedAt;
-  std::optional<awsjson::timestamp> lastObservedAt;
-  std::optional<::awsjson::ecr::PackageVulnerabilityDetails> packageVulnerabilityDetails;
-  std::optional<::awsjson::ecr::Remediation> remediation;
-  std::optional<std::vector<::awsjson::ecr::Resource>> resources;
-  std::optional<double> score;
-  std::optional<::awsjson::ecr::ScoreDetails> scoreDetails;
-  std::optional<std::string> severity;
-  std::optional<std::string> status;
-  std::optional<std::string> title;
-  std::optional<std::string> type;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> fixAvailable;
-  std::optional<std::string> exploitAvailable;
+  std::optional<std::string> awsAccountId{};
+  std::optional<std::string> description{};
+  std::optional<std::string> findingArn{};
+  std::optional<awsjson::timestamp> firstObservedAt{};
+  std::optional<awsjson::timestamp> lastObservedAt{};
+  std::optional<::awsjson::ecr::PackageVulnerabilityDetails> packageVulnerabilityDetails{};
+  std::optional<::awsjson::ecr::Remediation> remediation{};
+  std::optional<std::vector<::awsjson::ecr::Resource>> resources{};
+  std::optional<double> score{};
+  std::optional<::awsjson::ecr::ScoreDetails> scoreDetails{};
+  std::optional<std::string> severity{};
+  std::optional<std::string> status{};
+  std::optional<std::string> title{};
+  std::optional<std::string> type{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> fixAvailable{};
+  std::optional<std::string> exploitAvailable{};
 
   friend bool operator==(EnhancedImageScanFinding const&,
                          EnhancedImageScanFinding const&) = default;

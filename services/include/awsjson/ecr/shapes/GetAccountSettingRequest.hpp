@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountSettingRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetAccountSettingRequest const&,
                          GetAccountSettingRequest const&) = default;

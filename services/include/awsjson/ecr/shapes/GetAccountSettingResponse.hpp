@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountSettingResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> value;
+  std::optional<std::string> name{};
+  std::optional<std::string> value{};
 
   friend bool operator==(GetAccountSettingResponse const&,
                          GetAccountSettingResponse const&) = default;

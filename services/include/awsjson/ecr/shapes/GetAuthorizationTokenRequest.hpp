@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAuthorizationTokenRequest {
-  std::optional<std::vector<std::string>> registryIds;
+  std::optional<std::vector<std::string>> registryIds{};
 
   friend bool operator==(GetAuthorizationTokenRequest const&,
                          GetAuthorizationTokenRequest const&) = default;

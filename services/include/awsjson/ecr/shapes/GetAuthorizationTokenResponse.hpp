@@ -14,7 +14,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAuthorizationTokenResponse {
-  std::optional<std::vector<::awsjson::ecr::AuthorizationData>> authorizationData;
+  std::optional<std::vector<::awsjson::ecr::AuthorizationData>> authorizationData{};
 
   friend bool operator==(GetAuthorizationTokenResponse const&,
                          GetAuthorizationTokenResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDownloadUrlForLayerRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::string layerDigest;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::string layerDigest{};
 
   friend bool operator==(GetDownloadUrlForLayerRequest const&,
                          GetDownloadUrlForLayerRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDownloadUrlForLayerResponse {
-  std::optional<std::string> downloadUrl;
-  std::optional<std::string> layerDigest;
+  std::optional<std::string> downloadUrl{};
+  std::optional<std::string> layerDigest{};
 
   friend bool operator==(GetDownloadUrlForLayerResponse const&,
                          GetDownloadUrlForLayerResponse const&) = default;

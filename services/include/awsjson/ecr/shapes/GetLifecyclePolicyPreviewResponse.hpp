@@ -17,13 +17,13 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLifecyclePolicyPreviewResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> lifecyclePolicyText;
-  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyPreviewStatus>> status;
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::ecr::LifecyclePolicyPreviewResult>> previewResults;
-  std::optional<::awsjson::ecr::LifecyclePolicyPreviewSummary> summary;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> lifecyclePolicyText{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyPreviewStatus>> status{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::ecr::LifecyclePolicyPreviewResult>> previewResults{};
+  std::optional<::awsjson::ecr::LifecyclePolicyPreviewSummary> summary{};
 
   friend bool operator==(GetLifecyclePolicyPreviewResponse const&,
                          GetLifecyclePolicyPreviewResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLifecyclePolicyRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
 
   friend bool operator==(GetLifecyclePolicyRequest const&,
                          GetLifecyclePolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegistryPolicyResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> policyText;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> policyText{};
 
   friend bool operator==(GetRegistryPolicyResponse const&,
                          GetRegistryPolicyResponse const&) = default;

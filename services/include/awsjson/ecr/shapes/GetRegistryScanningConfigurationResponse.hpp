@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegistryScanningConfigurationResponse {
-  std::optional<std::string> registryId;
-  std::optional<::awsjson::ecr::RegistryScanningConfiguration> scanningConfiguration;
+  std::optional<std::string> registryId{};
+  std::optional<::awsjson::ecr::RegistryScanningConfiguration> scanningConfiguration{};
 
   friend bool operator==(GetRegistryScanningConfigurationResponse const&,
                          GetRegistryScanningConfigurationResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSigningConfigurationResponse {
-  std::optional<std::string> registryId;
-  std::optional<::awsjson::ecr::SigningConfiguration> signingConfiguration;
+  std::optional<std::string> registryId{};
+  std::optional<::awsjson::ecr::SigningConfiguration> signingConfiguration{};
 
   friend bool operator==(GetSigningConfigurationResponse const&,
                          GetSigningConfigurationResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Image {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<std::string> imageManifest;
-  std::optional<std::string> imageManifestMediaType;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<std::string> imageManifest{};
+  std::optional<std::string> imageManifestMediaType{};
 
   friend bool operator==(Image const&, Image const&) = default;
 };

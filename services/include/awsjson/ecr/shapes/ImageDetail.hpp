@@ -18,21 +18,21 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageDetail {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> imageDigest;
-  std::optional<std::vector<std::string>> imageTags;
-  std::optional<std::int64_t> imageSizeInBytes;
-  std::optional<awsjson::timestamp> imagePushedAt;
-  std::optional<::awsjson::ecr::ImageScanStatus> imageScanStatus;
-  std::optional<::awsjson::ecr::ImageScanFindingsSummary> imageScanFindingsSummary;
-  std::optional<std::string> imageManifestMediaType;
-  std::optional<std::string> artifactMediaType;
-  std::optional<awsjson::timestamp> lastRecordedPullTime;
-  std::optional<std::string> subjectManifestDigest;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageStatus>> imageStatus;
-  std::optional<awsjson::timestamp> lastArchivedAt;
-  std::optional<awsjson::timestamp> lastActivatedAt;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> imageDigest{};
+  std::optional<std::vector<std::string>> imageTags{};
+  std::optional<std::int64_t> imageSizeInBytes{};
+  std::optional<awsjson::timestamp> imagePushedAt{};
+  std::optional<::awsjson::ecr::ImageScanStatus> imageScanStatus{};
+  std::optional<::awsjson::ecr::ImageScanFindingsSummary> imageScanFindingsSummary{};
+  std::optional<std::string> imageManifestMediaType{};
+  std::optional<std::string> artifactMediaType{};
+  std::optional<awsjson::timestamp> lastRecordedPullTime{};
+  std::optional<std::string> subjectManifestDigest{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageStatus>> imageStatus{};
+  std::optional<awsjson::timestamp> lastArchivedAt{};
+  std::optional<awsjson::timestamp> lastActivatedAt{};
 
   friend bool operator==(ImageDetail const&, ImageDetail const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageFailure {
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageFailureCode>> failureCode;
-  std::optional<std::string> failureReason;
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageFailureCode>> failureCode{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(ImageFailure const&, ImageFailure const&) = default;
 };

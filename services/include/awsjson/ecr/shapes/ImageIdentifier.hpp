@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageIdentifier {
-  std::optional<std::string> imageDigest;
-  std::optional<std::string> imageTag;
+  std::optional<std::string> imageDigest{};
+  std::optional<std::string> imageTag{};
 
   friend bool operator==(ImageIdentifier const&, ImageIdentifier const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageReferrer {
-  std::string digest;
-  std::string mediaType;
-  std::optional<std::string> artifactType;
-  std::int64_t size;
-  std::optional<std::map<std::string, std::string>> annotations;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ArtifactStatus>> artifactStatus;
+  std::string digest{};
+  std::string mediaType{};
+  std::optional<std::string> artifactType{};
+  std::int64_t size{};
+  std::optional<std::map<std::string, std::string>> annotations{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ArtifactStatus>> artifactStatus{};
 
   friend bool operator==(ImageReferrer const&, ImageReferrer const&) = default;
 };

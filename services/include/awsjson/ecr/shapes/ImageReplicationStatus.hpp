@@ -14,10 +14,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageReplicationStatus {
-  std::optional<std::string> region;
-  std::optional<std::string> registryId;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ReplicationStatus>> status;
-  std::optional<std::string> failureCode;
+  std::optional<std::string> region{};
+  std::optional<std::string> registryId{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ReplicationStatus>> status{};
+  std::optional<std::string> failureCode{};
 
   friend bool operator==(ImageReplicationStatus const&, ImageReplicationStatus const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageScanFinding {
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> uri;
-  std::optional<awsjson::open_enum<::awsjson::ecr::FindingSeverity>> severity;
-  std::optional<std::vector<::awsjson::ecr::Attribute>> attributes;
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> uri{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::FindingSeverity>> severity{};
+  std::optional<std::vector<::awsjson::ecr::Attribute>> attributes{};
 
   friend bool operator==(ImageScanFinding const&, ImageScanFinding const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageScanFindings {
-  std::optional<awsjson::timestamp> imageScanCompletedAt;
-  std::optional<awsjson::timestamp> vulnerabilitySourceUpdatedAt;
-  std::optional<std::map<std::string, std::int32_t>> findingSeverityCounts;
-  std::optional<std::vector<::awsjson::ecr::ImageScanFinding>> findings;
-  std::optional<std::vector<::awsjson::ecr::EnhancedImageScanFinding>> enhancedFindings;
+  std::optional<awsjson::timestamp> imageScanCompletedAt{};
+  std::optional<awsjson::timestamp> vulnerabilitySourceUpdatedAt{};
+  std::optional<std::map<std::string, std::int32_t>> findingSeverityCounts{};
+  std::optional<std::vector<::awsjson::ecr::ImageScanFinding>> findings{};
+  std::optional<std::vector<::awsjson::ecr::EnhancedImageScanFinding>> enhancedFindings{};
 
   friend bool operator==(ImageScanFindings const&, ImageScanFindings const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageScanFindingsSummary {
-  std::optional<awsjson::timestamp> imageScanCompletedAt;
-  std::optional<awsjson::timestamp> vulnerabilitySourceUpdatedAt;
-  std::optional<std::map<std::string, std::int32_t>> findingSeverityCounts;
+  std::optional<awsjson::timestamp> imageScanCompletedAt{};
+  std::optional<awsjson::timestamp> vulnerabilitySourceUpdatedAt{};
+  std::optional<std::map<std::string, std::int32_t>> findingSeverityCounts{};
 
   friend bool operator==(ImageScanFindingsSummary const&,
                          ImageScanFindingsSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageScanStatus {
-  std::optional<awsjson::open_enum<::awsjson::ecr::ScanStatus>> status;
-  std::optional<std::string> description;
+  std::optional<awsjson::open_enum<::awsjson::ecr::ScanStatus>> status{};
+  std::optional<std::string> description{};
 
   friend bool operator==(ImageScanStatus const&, ImageScanStatus const&) = default;
 };

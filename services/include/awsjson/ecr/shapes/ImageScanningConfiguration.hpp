@@ -11,7 +11,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageScanningConfiguration {
-  std::optional<bool> scanOnPush;
+  std::optional<bool> scanOnPush{};
 
   friend bool operator==(ImageScanningConfiguration const&,
                          ImageScanningConfiguration const&) = default;

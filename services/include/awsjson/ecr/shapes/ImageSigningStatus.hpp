@@ -14,10 +14,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageSigningStatus {
-  std::optional<std::string> signingProfileArn;
-  std::optional<std::string> failureCode;
-  std::optional<std::string> failureReason;
-  std::optional<awsjson::open_enum<::awsjson::ecr::SigningStatus>> status;
+  std::optional<std::string> signingProfileArn{};
+  std::optional<std::string> failureCode{};
+  std::optional<std::string> failureReason{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::SigningStatus>> status{};
 
   friend bool operator==(ImageSigningStatus const&, ImageSigningStatus const&) = default;
 };

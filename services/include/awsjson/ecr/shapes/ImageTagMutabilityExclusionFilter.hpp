@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageTagMutabilityExclusionFilter {
-  awsjson::open_enum<::awsjson::ecr::ImageTagMutabilityExclusionFilterType> filterType;
-  std::string filter;
+  awsjson::open_enum<::awsjson::ecr::ImageTagMutabilityExclusionFilterType> filterType{};
+  std::string filter{};
 
   friend bool operator==(ImageTagMutabilityExclusionFilter const&,
                          ImageTagMutabilityExclusionFilter const&) = default;

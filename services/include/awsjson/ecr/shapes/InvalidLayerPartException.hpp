@@ -13,11 +13,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidLayerPartException {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> uploadId;
-  std::optional<std::int64_t> lastValidByteReceived;
-  std::optional<std::string> message;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> uploadId{};
+  std::optional<std::int64_t> lastValidByteReceived{};
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidLayerPartException const&,
                          InvalidLayerPartException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KmsException {
-  std::optional<std::string> message;
-  std::optional<std::string> kmsError;
+  std::optional<std::string> message{};
+  std::optional<std::string> kmsError{};
 
   friend bool operator==(KmsException const&, KmsException const&) = default;
 };

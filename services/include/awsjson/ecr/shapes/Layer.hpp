@@ -15,10 +15,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Layer {
-  std::optional<std::string> layerDigest;
-  std::optional<awsjson::open_enum<::awsjson::ecr::LayerAvailability>> layerAvailability;
-  std::optional<std::int64_t> layerSize;
-  std::optional<std::string> mediaType;
+  std::optional<std::string> layerDigest{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::LayerAvailability>> layerAvailability{};
+  std::optional<std::int64_t> layerSize{};
+  std::optional<std::string> mediaType{};
 
   friend bool operator==(Layer const&, Layer const&) = default;
 };

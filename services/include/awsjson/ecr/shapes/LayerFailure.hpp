@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LayerFailure {
-  std::optional<std::string> layerDigest;
-  std::optional<awsjson::open_enum<::awsjson::ecr::LayerFailureCode>> failureCode;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> layerDigest{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::LayerFailureCode>> failureCode{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(LayerFailure const&, LayerFailure const&) = default;
 };

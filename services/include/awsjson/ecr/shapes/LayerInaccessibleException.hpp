@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LayerInaccessibleException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(LayerInaccessibleException const&,
                          LayerInaccessibleException const&) = default;

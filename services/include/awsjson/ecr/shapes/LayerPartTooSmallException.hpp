@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LayerPartTooSmallException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(LayerPartTooSmallException const&,
                          LayerPartTooSmallException const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyPreviewFilter {
-  std::optional<awsjson::open_enum<::awsjson::ecr::TagStatus>> tagStatus;
+  std::optional<awsjson::open_enum<::awsjson::ecr::TagStatus>> tagStatus{};
 
   friend bool operator==(LifecyclePolicyPreviewFilter const&,
                          LifecyclePolicyPreviewFilter const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyPreviewResult {
-  std::optional<std::vector<std::string>> imageTags;
-  std::optional<std::string> imageDigest;
-  std::optional<awsjson::timestamp> imagePushedAt;
-  std::optional<::awsjson::ecr::LifecyclePolicyRuleAction> action;
-  std::optional<std::int32_t> appliedRulePriority;
-  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyStorageClass>> storageClass;
+  std::optional<std::vector<std::string>> imageTags{};
+  std::optional<std::string> imageDigest{};
+  std::optional<awsjson::timestamp> imagePushedAt{};
+  std::optional<::awsjson::ecr::LifecyclePolicyRuleAction> action{};
+  std::optional<std::int32_t> appliedRulePriority{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyStorageClass>> storageClass{};
 
   friend bool operator==(LifecyclePolicyPreviewResult const&,
                          LifecyclePolicyPreviewResult const&) = default;

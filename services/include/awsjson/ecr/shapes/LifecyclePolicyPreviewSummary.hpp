@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyPreviewSummary {
-  std::optional<std::int32_t> expiringImageTotalCount;
-  std::optional<std::vector<::awsjson::ecr::TransitioningImageTotalCount>> transitioningImageTotalCounts;
+  std::optional<std::int32_t> expiringImageTotalCount{};
+  std::optional<std::vector<::awsjson::ecr::TransitioningImageTotalCount>> transitioningImageTotalCounts{};
 
   friend bool operator==(LifecyclePolicyPreviewSummary const&,
                          LifecyclePolicyPreviewSummary const&) = default;

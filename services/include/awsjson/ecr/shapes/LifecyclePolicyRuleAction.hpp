@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LifecyclePolicyRuleAction {
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageActionType>> type;
-  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyTargetStorageClass>> targetStorageClass;
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageActionType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyTargetStorageClass>> targetStorageClass{};
 
   friend bool operator==(LifecyclePolicyRuleAction const&,
                          LifecyclePolicyRuleAction const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImageReferrersFilter {
-  std::optional<std::vector<std::string>> artifactTypes;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ArtifactStatusFilter>> artifactStatus;
+  std::optional<std::vector<std::string>> artifactTypes{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ArtifactStatusFilter>> artifactStatus{};
 
   friend bool operator==(ListImageReferrersFilter const&,
                          ListImageReferrersFilter const&) = default;

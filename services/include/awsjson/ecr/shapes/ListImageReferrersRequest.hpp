@@ -16,12 +16,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImageReferrersRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  ::awsjson::ecr::SubjectIdentifier subjectId;
-  std::optional<::awsjson::ecr::ListImageReferrersFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  ::awsjson::ecr::SubjectIdentifier subjectId{};
+  std::optional<::awsjson::ecr::ListImageReferrersFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListImageReferrersRequest const&,
                          ListImageReferrersRequest const&) = default;

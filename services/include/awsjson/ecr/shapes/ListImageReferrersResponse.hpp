@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImageReferrersResponse {
-  std::optional<std::vector<::awsjson::ecr::ImageReferrer>> referrers;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr::ImageReferrer>> referrers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListImageReferrersResponse const&,
                          ListImageReferrersResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImagesRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::ecr::ListImagesFilter> filter;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::ecr::ListImagesFilter> filter{};
 
   friend bool operator==(ListImagesRequest const&, ListImagesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListImagesResponse {
-  std::optional<std::vector<::awsjson::ecr::ImageIdentifier>> imageIds;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr::ImageIdentifier>> imageIds{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListImagesResponse const&, ListImagesResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPullTimeUpdateExclusionsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPullTimeUpdateExclusionsRequest const&,
                          ListPullTimeUpdateExclusionsRequest const&) = default;

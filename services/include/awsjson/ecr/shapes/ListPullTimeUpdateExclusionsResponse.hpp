@@ -13,8 +13,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPullTimeUpdateExclusionsResponse {
-  std::optional<std::vector<std::string>> pullTimeUpdateExclusions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> pullTimeUpdateExclusions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListPullTimeUpdateExclusionsResponse const&,
                          ListPullTimeUpdateExclusionsResponse const&) = default;

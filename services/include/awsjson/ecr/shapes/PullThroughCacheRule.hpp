@@ -14,15 +14,15 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PullThroughCacheRule {
-  std::optional<std::string> ecrRepositoryPrefix;
-  std::optional<std::string> upstreamRegistryUrl;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> registryId;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
-  std::optional<std::string> upstreamRepositoryPrefix;
-  std::optional<awsjson::open_enum<::awsjson::ecr::UpstreamRegistry>> upstreamRegistry;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> ecrRepositoryPrefix{};
+  std::optional<std::string> upstreamRegistryUrl{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> registryId{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<std::string> upstreamRepositoryPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::UpstreamRegistry>> upstreamRegistry{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(PullThroughCacheRule const&, PullThroughCacheRule const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountSettingRequest {
-  std::string name;
-  std::string value;
+  std::string name{};
+  std::string value{};
 
   friend bool operator==(PutAccountSettingRequest const&,
                          PutAccountSettingRequest const&) = default;

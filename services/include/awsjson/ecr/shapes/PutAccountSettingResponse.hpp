@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountSettingResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> value;
+  std::optional<std::string> name{};
+  std::optional<std::string> value{};
 
   friend bool operator==(PutAccountSettingResponse const&,
                          PutAccountSettingResponse const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::string imageManifest;
-  std::optional<std::string> imageManifestMediaType;
-  std::optional<std::string> imageTag;
-  std::optional<std::string> imageDigest;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::string imageManifest{};
+  std::optional<std::string> imageManifestMediaType{};
+  std::optional<std::string> imageTag{};
+  std::optional<std::string> imageDigest{};
 
   friend bool operator==(PutImageRequest const&, PutImageRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageResponse {
-  std::optional<::awsjson::ecr::Image> image;
+  std::optional<::awsjson::ecr::Image> image{};
 
   friend bool operator==(PutImageResponse const&, PutImageResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageScanningConfigurationRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  ::awsjson::ecr::ImageScanningConfiguration imageScanningConfiguration;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  ::awsjson::ecr::ImageScanningConfiguration imageScanningConfiguration{};
 
   friend bool operator==(PutImageScanningConfigurationRequest const&,
                          PutImageScanningConfigurationRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageScanningConfigurationResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageScanningConfiguration> imageScanningConfiguration;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageScanningConfiguration> imageScanningConfiguration{};
 
   friend bool operator==(PutImageScanningConfigurationResponse const&,
                          PutImageScanningConfigurationResponse const&) = default;

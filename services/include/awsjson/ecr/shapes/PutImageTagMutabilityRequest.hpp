@@ -16,10 +16,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageTagMutabilityRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  awsjson::open_enum<::awsjson::ecr::ImageTagMutability> imageTagMutability;
-  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  awsjson::open_enum<::awsjson::ecr::ImageTagMutability> imageTagMutability{};
+  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters{};
 
   friend bool operator==(PutImageTagMutabilityRequest const&,
                          PutImageTagMutabilityRequest const&) = default;

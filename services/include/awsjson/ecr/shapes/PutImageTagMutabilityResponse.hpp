@@ -16,10 +16,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageTagMutabilityResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability;
-  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability{};
+  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters{};
 
   friend bool operator==(PutImageTagMutabilityResponse const&,
                          PutImageTagMutabilityResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLifecyclePolicyRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::string lifecyclePolicyText;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::string lifecyclePolicyText{};
 
   friend bool operator==(PutLifecyclePolicyRequest const&,
                          PutLifecyclePolicyRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLifecyclePolicyResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> lifecyclePolicyText;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> lifecyclePolicyText{};
 
   friend bool operator==(PutLifecyclePolicyResponse const&,
                          PutLifecyclePolicyResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistryPolicyRequest {
-  std::string policyText;
+  std::string policyText{};
 
   friend bool operator==(PutRegistryPolicyRequest const&,
                          PutRegistryPolicyRequest const&) = default;

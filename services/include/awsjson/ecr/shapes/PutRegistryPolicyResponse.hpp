@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistryPolicyResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> policyText;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> policyText{};
 
   friend bool operator==(PutRegistryPolicyResponse const&,
                          PutRegistryPolicyResponse const&) = default;

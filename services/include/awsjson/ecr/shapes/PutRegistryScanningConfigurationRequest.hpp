@@ -16,8 +16,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistryScanningConfigurationRequest {
-  std::optional<awsjson::open_enum<::awsjson::ecr::ScanType>> scanType;
-  std::optional<std::vector<::awsjson::ecr::RegistryScanningRule>> rules;
+  std::optional<awsjson::open_enum<::awsjson::ecr::ScanType>> scanType{};
+  std::optional<std::vector<::awsjson::ecr::RegistryScanningRule>> rules{};
 
   friend bool operator==(PutRegistryScanningConfigurationRequest const&,
                          PutRegistryScanningConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistryScanningConfigurationResponse {
-  std::optional<::awsjson::ecr::RegistryScanningConfiguration> registryScanningConfiguration;
+  std::optional<::awsjson::ecr::RegistryScanningConfiguration> registryScanningConfiguration{};
 
   friend bool operator==(PutRegistryScanningConfigurationResponse const&,
                          PutRegistryScanningConfigurationResponse const&) = default;

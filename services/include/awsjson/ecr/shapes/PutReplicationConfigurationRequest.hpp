@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutReplicationConfigurationRequest {
-  ::awsjson::ecr::ReplicationConfiguration replicationConfiguration;
+  ::awsjson::ecr::ReplicationConfiguration replicationConfiguration{};
 
   friend bool operator==(PutReplicationConfigurationRequest const&,
                          PutReplicationConfigurationRequest const&) = default;

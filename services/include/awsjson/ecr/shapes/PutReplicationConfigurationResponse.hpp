@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutReplicationConfigurationResponse {
-  std::optional<::awsjson::ecr::ReplicationConfiguration> replicationConfiguration;
+  std::optional<::awsjson::ecr::ReplicationConfiguration> replicationConfiguration{};
 
   friend bool operator==(PutReplicationConfigurationResponse const&,
                          PutReplicationConfigurationResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSigningConfigurationRequest {
-  ::awsjson::ecr::SigningConfiguration signingConfiguration;
+  ::awsjson::ecr::SigningConfiguration signingConfiguration{};
 
   friend bool operator==(PutSigningConfigurationRequest const&,
                          PutSigningConfigurationRequest const&) = default;

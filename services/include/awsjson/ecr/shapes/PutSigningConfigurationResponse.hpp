@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSigningConfigurationResponse {
-  std::optional<::awsjson::ecr::SigningConfiguration> signingConfiguration;
+  std::optional<::awsjson::ecr::SigningConfiguration> signingConfiguration{};
 
   friend bool operator==(PutSigningConfigurationResponse const&,
                          PutSigningConfigurationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recommendation {
-  std::optional<std::string> url;
-  std::optional<std::string> text;
+  std::optional<std::string> url{};
+  std::optional<std::string> text{};
 
   friend bool operator==(Recommendation const&, Recommendation const&) = default;
 };

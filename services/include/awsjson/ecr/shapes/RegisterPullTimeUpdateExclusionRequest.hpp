@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterPullTimeUpdateExclusionRequest {
-  std::string principalArn;
+  std::string principalArn{};
 
   friend bool operator==(RegisterPullTimeUpdateExclusionRequest const&,
                          RegisterPullTimeUpdateExclusionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterPullTimeUpdateExclusionResponse {
-  std::optional<std::string> principalArn;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> principalArn{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(RegisterPullTimeUpdateExclusionResponse const&,
                          RegisterPullTimeUpdateExclusionResponse const&) = default;

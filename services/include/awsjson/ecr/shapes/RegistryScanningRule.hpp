@@ -16,8 +16,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistryScanningRule {
-  awsjson::open_enum<::awsjson::ecr::ScanFrequency> scanFrequency;
-  std::vector<::awsjson::ecr::ScanningRepositoryFilter> repositoryFilters;
+  awsjson::open_enum<::awsjson::ecr::ScanFrequency> scanFrequency{};
+  std::vector<::awsjson::ecr::ScanningRepositoryFilter> repositoryFilters{};
 
   friend bool operator==(RegistryScanningRule const&, RegistryScanningRule const&) = default;
 };

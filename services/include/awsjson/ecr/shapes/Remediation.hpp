@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Remediation {
-  std::optional<::awsjson::ecr::Recommendation> recommendation;
+  std::optional<::awsjson::ecr::Recommendation> recommendation{};
 
   friend bool operator==(Remediation const&, Remediation const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationConfiguration {
-  std::vector<::awsjson::ecr::ReplicationRule> rules;
+  std::vector<::awsjson::ecr::ReplicationRule> rules{};
 
   friend bool operator==(ReplicationConfiguration const&,
                          ReplicationConfiguration const&) = default;

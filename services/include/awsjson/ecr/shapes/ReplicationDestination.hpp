@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationDestination {
-  std::string region;
-  std::string registryId;
+  std::string region{};
+  std::string registryId{};
 
   friend bool operator==(ReplicationDestination const&, ReplicationDestination const&) = default;
 };

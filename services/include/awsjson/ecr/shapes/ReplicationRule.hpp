@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationRule {
-  std::vector<::awsjson::ecr::ReplicationDestination> destinations;
-  std::optional<std::vector<::awsjson::ecr::RepositoryFilter>> repositoryFilters;
+  std::vector<::awsjson::ecr::ReplicationDestination> destinations{};
+  std::optional<std::vector<::awsjson::ecr::RepositoryFilter>> repositoryFilters{};
 
   friend bool operator==(ReplicationRule const&, ReplicationRule const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Repository {
-  std::optional<std::string> repositoryArn;
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> repositoryUri;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability;
-  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters;
-  std::optional<::awsjson::ecr::ImageScanningConfiguration> imageScanningConfiguration;
-  std::optional<::awsjson::ecr::EncryptionConfiguration> encryptionConfiguration;
+  std::optional<std::string> repositoryArn{};
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> repositoryUri{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability{};
+  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters{};
+  std::optional<::awsjson::ecr::ImageScanningConfiguration> imageScanningConfiguration{};
+  std::optional<::awsjson::ecr::EncryptionConfiguration> encryptionConfiguration{};
 
   friend bool operator==(Repository const&, Repository const&) = default;
 };

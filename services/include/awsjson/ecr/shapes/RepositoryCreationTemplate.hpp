@@ -19,18 +19,18 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryCreationTemplate {
-  std::optional<std::string> prefix;
-  std::optional<std::string> description;
-  std::optional<::awsjson::ecr::EncryptionConfigurationForRepositoryCreationTemplate> encryptionConfiguration;
-  std::optional<std::vector<::awsjson::ecr::Tag>> resourceTags;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability;
-  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters;
-  std::optional<std::string> repositoryPolicy;
-  std::optional<std::string> lifecyclePolicy;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecr::RCTAppliedFor>>> appliedFor;
-  std::optional<std::string> customRoleArn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> prefix{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::ecr::EncryptionConfigurationForRepositoryCreationTemplate> encryptionConfiguration{};
+  std::optional<std::vector<::awsjson::ecr::Tag>> resourceTags{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability{};
+  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters{};
+  std::optional<std::string> repositoryPolicy{};
+  std::optional<std::string> lifecyclePolicy{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecr::RCTAppliedFor>>> appliedFor{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(RepositoryCreationTemplate const&,
                          RepositoryCreationTemplate const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryFilter {
-  std::string filter;
-  awsjson::open_enum<::awsjson::ecr::RepositoryFilterType> filterType;
+  std::string filter{};
+  awsjson::open_enum<::awsjson::ecr::RepositoryFilterType> filterType{};
 
   friend bool operator==(RepositoryFilter const&, RepositoryFilter const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryScanningConfiguration {
-  std::optional<std::string> repositoryArn;
-  std::optional<std::string> repositoryName;
-  std::optional<bool> scanOnPush;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ScanFrequency>> scanFrequency;
-  std::optional<std::vector<::awsjson::ecr::ScanningRepositoryFilter>> appliedScanFilters;
+  std::optional<std::string> repositoryArn{};
+  std::optional<std::string> repositoryName{};
+  std::optional<bool> scanOnPush{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ScanFrequency>> scanFrequency{};
+  std::optional<std::vector<::awsjson::ecr::ScanningRepositoryFilter>> appliedScanFilters{};
 
   friend bool operator==(RepositoryScanningConfiguration const&,
                          RepositoryScanningConfiguration const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryScanningConfigurationFailure {
-  std::optional<std::string> repositoryName;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ScanningConfigurationFailureCode>> failureCode;
-  std::optional<std::string> failureReason;
+  std::optional<std::string> repositoryName{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ScanningConfigurationFailureCode>> failureCode{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(RepositoryScanningConfigurationFailure const&,
                          RepositoryScanningConfigurationFailure const&) = default;

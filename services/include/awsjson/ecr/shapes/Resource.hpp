@@ -15,10 +15,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::optional<::awsjson::ecr::ResourceDetails> details;
-  std::optional<std::string> id;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::string> type;
+  std::optional<::awsjson::ecr::ResourceDetails> details{};
+  std::optional<std::string> id{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::string> type{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDetails {
-  std::optional<::awsjson::ecr::AwsEcrContainerImageDetails> awsEcrContainerImage;
+  std::optional<::awsjson::ecr::AwsEcrContainerImageDetails> awsEcrContainerImage{};
 
   friend bool operator==(ResourceDetails const&, ResourceDetails const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScanningRepositoryFilter {
-  std::string filter;
-  awsjson::open_enum<::awsjson::ecr::ScanningRepositoryFilterType> filterType;
+  std::string filter{};
+  awsjson::open_enum<::awsjson::ecr::ScanningRepositoryFilterType> filterType{};
 
   friend bool operator==(ScanningRepositoryFilter const&,
                          ScanningRepositoryFilter const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScoreDetails {
-  std::optional<::awsjson::ecr::CvssScoreDetails> cvss;
+  std::optional<::awsjson::ecr::CvssScoreDetails> cvss{};
 
   friend bool operator==(ScoreDetails const&, ScoreDetails const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetRepositoryPolicyResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> policyText;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> policyText{};
 
   friend bool operator==(SetRepositoryPolicyResponse const&,
                          SetRepositoryPolicyResponse const&) = default;

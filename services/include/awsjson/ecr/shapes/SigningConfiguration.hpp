@@ -14,7 +14,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SigningConfiguration {
-  std::vector<::awsjson::ecr::SigningRule> rules;
+  std::vector<::awsjson::ecr::SigningRule> rules{};
 
   friend bool operator==(SigningConfiguration const&, SigningConfiguration const&) = default;
 };

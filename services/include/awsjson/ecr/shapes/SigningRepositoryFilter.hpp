@@ -14,8 +14,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SigningRepositoryFilter {
-  std::string filter;
-  awsjson::open_enum<::awsjson::ecr::SigningRepositoryFilterType> filterType;
+  std::string filter{};
+  awsjson::open_enum<::awsjson::ecr::SigningRepositoryFilterType> filterType{};
 
   friend bool operator==(SigningRepositoryFilter const&, SigningRepositoryFilter const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SigningRule {
-  std::string signingProfileArn;
-  std::optional<std::vector<::awsjson::ecr::SigningRepositoryFilter>> repositoryFilters;
+  std::string signingProfileArn{};
+  std::optional<std::vector<::awsjson::ecr::SigningRepositoryFilter>> repositoryFilters{};
 
   friend bool operator==(SigningRule const&, SigningRule const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImageScanRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  ::awsjson::ecr::ImageIdentifier imageId;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  ::awsjson::ecr::ImageIdentifier imageId{};
 
   friend bool operator==(StartImageScanRequest const&, StartImageScanRequest const&) = default;
 };

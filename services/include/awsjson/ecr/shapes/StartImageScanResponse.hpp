@@ -15,10 +15,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImageScanResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<::awsjson::ecr::ImageScanStatus> imageScanStatus;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<::awsjson::ecr::ImageScanStatus> imageScanStatus{};
 
   friend bool operator==(StartImageScanResponse const&, StartImageScanResponse const&) = default;
 };

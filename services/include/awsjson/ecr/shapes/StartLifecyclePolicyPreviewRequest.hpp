@@ -12,9 +12,9 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartLifecyclePolicyPreviewRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<std::string> lifecyclePolicyText;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<std::string> lifecyclePolicyText{};
 
   friend bool operator==(StartLifecyclePolicyPreviewRequest const&,
                          StartLifecyclePolicyPreviewRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartLifecyclePolicyPreviewResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> lifecyclePolicyText;
-  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyPreviewStatus>> status;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> lifecyclePolicyText{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyPreviewStatus>> status{};
 
   friend bool operator==(StartLifecyclePolicyPreviewResponse const&,
                          StartLifecyclePolicyPreviewResponse const&) = default;

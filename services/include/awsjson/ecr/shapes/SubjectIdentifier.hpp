@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubjectIdentifier {
-  std::string imageDigest;
+  std::string imageDigest{};
 
   friend bool operator==(SubjectIdentifier const&, SubjectIdentifier const&) = default;
 };

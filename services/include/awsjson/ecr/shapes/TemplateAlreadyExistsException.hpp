@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateAlreadyExistsException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(TemplateAlreadyExistsException const&,
                          TemplateAlreadyExistsException const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransitioningImageTotalCount {
-  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyTargetStorageClass>> targetStorageClass;
-  std::optional<std::int32_t> imageTotalCount;
+  std::optional<awsjson::open_enum<::awsjson::ecr::LifecyclePolicyTargetStorageClass>> targetStorageClass{};
+  std::optional<std::int32_t> imageTotalCount{};
 
   friend bool operator==(TransitioningImageTotalCount const&,
                          TransitioningImageTotalCount const&) = default;

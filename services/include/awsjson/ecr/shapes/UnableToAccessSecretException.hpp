@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnableToAccessSecretException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UnableToAccessSecretException const&,
                          UnableToAccessSecretException const&) = default;

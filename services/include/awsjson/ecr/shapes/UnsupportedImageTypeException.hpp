@@ -12,7 +12,7 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedImageTypeException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UnsupportedImageTypeException const&,
                          UnsupportedImageTypeException const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImageStorageClassRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  ::awsjson::ecr::ImageIdentifier imageId;
-  awsjson::open_enum<::awsjson::ecr::TargetStorageClass> targetStorageClass;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  ::awsjson::ecr::ImageIdentifier imageId{};
+  awsjson::open_enum<::awsjson::ecr::TargetStorageClass> targetStorageClass{};
 
   friend bool operator==(UpdateImageStorageClassRequest const&,
                          UpdateImageStorageClassRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateImageStorageClassResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr::ImageIdentifier> imageId;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageStatus>> imageStatus;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr::ImageIdentifier> imageId{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageStatus>> imageStatus{};
 
   friend bool operator==(UpdateImageStorageClassResponse const&,
                          UpdateImageStorageClassResponse const&) = default;

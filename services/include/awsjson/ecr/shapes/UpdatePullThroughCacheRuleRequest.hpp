@@ -12,10 +12,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullThroughCacheRuleRequest {
-  std::optional<std::string> registryId;
-  std::string ecrRepositoryPrefix;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
+  std::optional<std::string> registryId{};
+  std::string ecrRepositoryPrefix{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
 
   friend bool operator==(UpdatePullThroughCacheRuleRequest const&,
                          UpdatePullThroughCacheRuleRequest const&) = default;

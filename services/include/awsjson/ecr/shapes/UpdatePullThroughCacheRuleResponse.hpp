@@ -12,12 +12,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePullThroughCacheRuleResponse {
-  std::optional<std::string> ecrRepositoryPrefix;
-  std::optional<std::string> registryId;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
-  std::optional<std::string> upstreamRepositoryPrefix;
+  std::optional<std::string> ecrRepositoryPrefix{};
+  std::optional<std::string> registryId{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<std::string> upstreamRepositoryPrefix{};
 
   friend bool operator==(UpdatePullThroughCacheRuleResponse const&,
                          UpdatePullThroughCacheRuleResponse const&) = default;

@@ -19,16 +19,16 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRepositoryCreationTemplateRequest {
-  std::string prefix;
-  std::optional<std::string> description;
-  std::optional<::awsjson::ecr::EncryptionConfigurationForRepositoryCreationTemplate> encryptionConfiguration;
-  std::optional<std::vector<::awsjson::ecr::Tag>> resourceTags;
-  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability;
-  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters;
-  std::optional<std::string> repositoryPolicy;
-  std::optional<std::string> lifecyclePolicy;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecr::RCTAppliedFor>>> appliedFor;
-  std::optional<std::string> customRoleArn;
+  std::string prefix{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::ecr::EncryptionConfigurationForRepositoryCreationTemplate> encryptionConfiguration{};
+  std::optional<std::vector<::awsjson::ecr::Tag>> resourceTags{};
+  std::optional<awsjson::open_enum<::awsjson::ecr::ImageTagMutability>> imageTagMutability{};
+  std::optional<std::vector<::awsjson::ecr::ImageTagMutabilityExclusionFilter>> imageTagMutabilityExclusionFilters{};
+  std::optional<std::string> repositoryPolicy{};
+  std::optional<std::string> lifecyclePolicy{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecr::RCTAppliedFor>>> appliedFor{};
+  std::optional<std::string> customRoleArn{};
 
   friend bool operator==(UpdateRepositoryCreationTemplateRequest const&,
                          UpdateRepositoryCreationTemplateRequest const&) = default;

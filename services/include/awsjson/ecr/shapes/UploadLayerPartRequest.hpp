@@ -13,12 +13,12 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UploadLayerPartRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::string uploadId;
-  std::int64_t partFirstByte;
-  std::int64_t partLastByte;
-  awsjson::blob layerPartBlob;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::string uploadId{};
+  std::int64_t partFirstByte{};
+  std::int64_t partLastByte{};
+  awsjson::blob layerPartBlob{};
 
   friend bool operator==(UploadLayerPartRequest const&, UploadLayerPartRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UploadLayerPartResponse {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> uploadId;
-  std::optional<std::int64_t> lastByteReceived;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> uploadId{};
+  std::optional<std::int64_t> lastByteReceived{};
 
   friend bool operator==(UploadLayerPartResponse const&, UploadLayerPartResponse const&) = default;
 };

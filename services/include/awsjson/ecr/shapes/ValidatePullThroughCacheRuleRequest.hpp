@@ -12,8 +12,8 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidatePullThroughCacheRuleRequest {
-  std::string ecrRepositoryPrefix;
-  std::optional<std::string> registryId;
+  std::string ecrRepositoryPrefix{};
+  std::optional<std::string> registryId{};
 
   friend bool operator==(ValidatePullThroughCacheRuleRequest const&,
                          ValidatePullThroughCacheRuleRequest const&) = default;

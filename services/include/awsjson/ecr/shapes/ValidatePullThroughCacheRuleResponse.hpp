@@ -12,14 +12,14 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidatePullThroughCacheRuleResponse {
-  std::optional<std::string> ecrRepositoryPrefix;
-  std::optional<std::string> registryId;
-  std::optional<std::string> upstreamRegistryUrl;
-  std::optional<std::string> credentialArn;
-  std::optional<std::string> customRoleArn;
-  std::optional<std::string> upstreamRepositoryPrefix;
-  std::optional<bool> isValid;
-  std::optional<std::string> failure;
+  std::optional<std::string> ecrRepositoryPrefix{};
+  std::optional<std::string> registryId{};
+  std::optional<std::string> upstreamRegistryUrl{};
+  std::optional<std::string> credentialArn{};
+  std::optional<std::string> customRoleArn{};
+  std::optional<std::string> upstreamRepositoryPrefix{};
+  std::optional<bool> isValid{};
+  std::optional<std::string> failure{};
 
   friend bool operator==(ValidatePullThroughCacheRuleResponse const&,
                          ValidatePullThroughCacheRuleResponse const&) = default;

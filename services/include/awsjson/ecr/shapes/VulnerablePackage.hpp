@@ -13,15 +13,15 @@ namespace awsjson::ecr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VulnerablePackage {
-  std::optional<std::string> arch;
-  std::optional<std::int32_t> epoch;
-  std::optional<std::string> filePath;
-  std::optional<std::string> name;
-  std::optional<std::string> packageManager;
-  std::optional<std::string> release;
-  std::optional<std::string> sourceLayerHash;
-  std::optional<std::string> version;
-  std::optional<std::string> fixedInVersion;
+  std::optional<std::string> arch{};
+  std::optional<std::int32_t> epoch{};
+  std::optional<std::string> filePath{};
+  std::optional<std::string> name{};
+  std::optional<std::string> packageManager{};
+  std::optional<std::string> release{};
+  std::optional<std::string> sourceLayerHash{};
+  std::optional<std::string> version{};
+  std::optional<std::string> fixedInVersion{};
 
   friend bool operator==(VulnerablePackage const&, VulnerablePackage const&) = default;
 };

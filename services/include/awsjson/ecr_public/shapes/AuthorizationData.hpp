@@ -12,8 +12,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizationData {
-  std::optional<std::string> authorizationToken;
-  std::optional<awsjson::timestamp> expiresAt;
+  std::optional<std::string> authorizationToken{};
+  std::optional<awsjson::timestamp> expiresAt{};
 
   friend bool operator==(AuthorizationData const&, AuthorizationData const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCheckLayerAvailabilityRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::vector<std::string> layerDigests;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::vector<std::string> layerDigests{};
 
   friend bool operator==(BatchCheckLayerAvailabilityRequest const&,
                          BatchCheckLayerAvailabilityRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCheckLayerAvailabilityResponse {
-  std::optional<std::vector<::awsjson::ecr_public::Layer>> layers;
-  std::optional<std::vector<::awsjson::ecr_public::LayerFailure>> failures;
+  std::optional<std::vector<::awsjson::ecr_public::Layer>> layers{};
+  std::optional<std::vector<::awsjson::ecr_public::LayerFailure>> failures{};
 
   friend bool operator==(BatchCheckLayerAvailabilityResponse const&,
                          BatchCheckLayerAvailabilityResponse const&) = default;

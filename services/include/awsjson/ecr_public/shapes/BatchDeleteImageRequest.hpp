@@ -15,9 +15,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteImageRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::vector<::awsjson::ecr_public::ImageIdentifier> imageIds;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::vector<::awsjson::ecr_public::ImageIdentifier> imageIds{};
 
   friend bool operator==(BatchDeleteImageRequest const&, BatchDeleteImageRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteImageResponse {
-  std::optional<std::vector<::awsjson::ecr_public::ImageIdentifier>> imageIds;
-  std::optional<std::vector<::awsjson::ecr_public::ImageFailure>> failures;
+  std::optional<std::vector<::awsjson::ecr_public::ImageIdentifier>> imageIds{};
+  std::optional<std::vector<::awsjson::ecr_public::ImageFailure>> failures{};
 
   friend bool operator==(BatchDeleteImageResponse const&,
                          BatchDeleteImageResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryRequest {
-  std::string repositoryName;
-  std::optional<::awsjson::ecr_public::RepositoryCatalogDataInput> catalogData;
-  std::optional<std::vector<::awsjson::ecr_public::Tag>> tags;
+  std::string repositoryName{};
+  std::optional<::awsjson::ecr_public::RepositoryCatalogDataInput> catalogData{};
+  std::optional<std::vector<::awsjson::ecr_public::Tag>> tags{};
 
   friend bool operator==(CreateRepositoryRequest const&, CreateRepositoryRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRepositoryResponse {
-  std::optional<::awsjson::ecr_public::Repository> repository;
-  std::optional<::awsjson::ecr_public::RepositoryCatalogData> catalogData;
+  std::optional<::awsjson::ecr_public::Repository> repository{};
+  std::optional<::awsjson::ecr_public::RepositoryCatalogData> catalogData{};
 
   friend bool operator==(CreateRepositoryResponse const&,
                          CreateRepositoryResponse const&) = default;

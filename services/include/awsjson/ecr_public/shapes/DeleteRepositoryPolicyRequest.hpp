@@ -12,8 +12,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryPolicyRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
 
   friend bool operator==(DeleteRepositoryPolicyRequest const&,
                          DeleteRepositoryPolicyRequest const&) = default;

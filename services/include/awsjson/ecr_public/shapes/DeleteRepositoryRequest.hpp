@@ -12,9 +12,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<bool> force;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteRepositoryRequest const&, DeleteRepositoryRequest const&) = default;
 };

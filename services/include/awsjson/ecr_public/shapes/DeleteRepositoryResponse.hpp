@@ -13,7 +13,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRepositoryResponse {
-  std::optional<::awsjson::ecr_public::Repository> repository;
+  std::optional<::awsjson::ecr_public::Repository> repository{};
 
   friend bool operator==(DeleteRepositoryResponse const&,
                          DeleteRepositoryResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageTagsRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeImageTagsRequest const&,
                          DescribeImageTagsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImageTagsResponse {
-  std::optional<std::vector<::awsjson::ecr_public::ImageTagDetail>> imageTagDetails;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr_public::ImageTagDetail>> imageTagDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImageTagsResponse const&,
                          DescribeImageTagsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImagesRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::optional<std::vector<::awsjson::ecr_public::ImageIdentifier>> imageIds;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::optional<std::vector<::awsjson::ecr_public::ImageIdentifier>> imageIds{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeImagesRequest const&, DescribeImagesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRegistriesResponse {
-  std::vector<::awsjson::ecr_public::Registry> registries;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::ecr_public::Registry> registries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeRegistriesResponse const&,
                          DescribeRegistriesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRepositoriesResponse {
-  std::optional<std::vector<::awsjson::ecr_public::Repository>> repositories;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecr_public::Repository>> repositories{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeRepositoriesResponse const&,
                          DescribeRepositoriesResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAuthorizationTokenResponse {
-  std::optional<::awsjson::ecr_public::AuthorizationData> authorizationData;
+  std::optional<::awsjson::ecr_public::AuthorizationData> authorizationData{};
 
   friend bool operator==(GetAuthorizationTokenResponse const&,
                          GetAuthorizationTokenResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegistryCatalogDataResponse {
-  ::awsjson::ecr_public::RegistryCatalogData registryCatalogData;
+  ::awsjson::ecr_public::RegistryCatalogData registryCatalogData{};
 
   friend bool operator==(GetRegistryCatalogDataResponse const&,
                          GetRegistryCatalogDataResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Image {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<::awsjson::ecr_public::ImageIdentifier> imageId;
-  std::optional<std::string> imageManifest;
-  std::optional<std::string> imageManifestMediaType;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<::awsjson::ecr_public::ImageIdentifier> imageId{};
+  std::optional<std::string> imageManifest{};
+  std::optional<std::string> imageManifestMediaType{};
 
   friend bool operator==(Image const&, Image const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageDetail {
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> imageDigest;
-  std::optional<std::vector<std::string>> imageTags;
-  std::optional<std::int64_t> imageSizeInBytes;
-  std::optional<awsjson::timestamp> imagePushedAt;
-  std::optional<std::string> imageManifestMediaType;
-  std::optional<std::string> artifactMediaType;
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> imageDigest{};
+  std::optional<std::vector<std::string>> imageTags{};
+  std::optional<std::int64_t> imageSizeInBytes{};
+  std::optional<awsjson::timestamp> imagePushedAt{};
+  std::optional<std::string> imageManifestMediaType{};
+  std::optional<std::string> artifactMediaType{};
 
   friend bool operator==(ImageDetail const&, ImageDetail const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageFailure {
-  std::optional<::awsjson::ecr_public::ImageIdentifier> imageId;
-  std::optional<awsjson::open_enum<::awsjson::ecr_public::ImageFailureCode>> failureCode;
-  std::optional<std::string> failureReason;
+  std::optional<::awsjson::ecr_public::ImageIdentifier> imageId{};
+  std::optional<awsjson::open_enum<::awsjson::ecr_public::ImageFailureCode>> failureCode{};
+  std::optional<std::string> failureReason{};
 
   friend bool operator==(ImageFailure const&, ImageFailure const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImageTagDetail {
-  std::optional<std::string> imageTag;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::ecr_public::ReferencedImageDetail> imageDetail;
+  std::optional<std::string> imageTag{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::ecr_public::ReferencedImageDetail> imageDetail{};
 
   friend bool operator==(ImageTagDetail const&, ImageTagDetail const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitiateLayerUploadResponse {
-  std::optional<std::string> uploadId;
-  std::optional<std::int64_t> partSize;
+  std::optional<std::string> uploadId{};
+  std::optional<std::int64_t> partSize{};
 
   friend bool operator==(InitiateLayerUploadResponse const&,
                          InitiateLayerUploadResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutImageResponse {
-  std::optional<::awsjson::ecr_public::Image> image;
+  std::optional<::awsjson::ecr_public::Image> image{};
 
   friend bool operator==(PutImageResponse const&, PutImageResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistryCatalogDataRequest {
-  std::optional<std::string> displayName;
+  std::optional<std::string> displayName{};
 
   friend bool operator==(PutRegistryCatalogDataRequest const&,
                          PutRegistryCatalogDataRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRegistryCatalogDataResponse {
-  ::awsjson::ecr_public::RegistryCatalogData registryCatalogData;
+  ::awsjson::ecr_public::RegistryCatalogData registryCatalogData{};
 
   friend bool operator==(PutRegistryCatalogDataResponse const&,
                          PutRegistryCatalogDataResponse const&) = default;

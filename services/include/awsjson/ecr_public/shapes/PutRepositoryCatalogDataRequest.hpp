@@ -14,9 +14,9 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRepositoryCatalogDataRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  ::awsjson::ecr_public::RepositoryCatalogDataInput catalogData;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  ::awsjson::ecr_public::RepositoryCatalogDataInput catalogData{};
 
   friend bool operator==(PutRepositoryCatalogDataRequest const&,
                          PutRepositoryCatalogDataRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRepositoryCatalogDataResponse {
-  std::optional<::awsjson::ecr_public::RepositoryCatalogData> catalogData;
+  std::optional<::awsjson::ecr_public::RepositoryCatalogData> catalogData{};
 
   friend bool operator==(PutRepositoryCatalogDataResponse const&,
                          PutRepositoryCatalogDataResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferencedImageDetail {
-  std::optional<std::string> imageDigest;
-  std::optional<std::int64_t> imageSizeInBytes;
-  std::optional<awsjson::timestamp> imagePushedAt;
-  std::optional<std::string> imageManifestMediaType;
-  std::optional<std::string> artifactMediaType;
+  std::optional<std::string> imageDigest{};
+  std::optional<std::int64_t> imageSizeInBytes{};
+  std::optional<awsjson::timestamp> imagePushedAt{};
+  std::optional<std::string> imageManifestMediaType{};
+  std::optional<std::string> artifactMediaType{};
 
   friend bool operator==(ReferencedImageDetail const&, ReferencedImageDetail const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Registry {
-  std::string registryId;
-  std::string registryArn;
-  std::string registryUri;
-  bool verified;
-  std::vector<::awsjson::ecr_public::RegistryAlias> aliases;
+  std::string registryId{};
+  std::string registryArn{};
+  std::string registryUri{};
+  bool verified{};
+  std::vector<::awsjson::ecr_public::RegistryAlias> aliases{};
 
   friend bool operator==(Registry const&, Registry const&) = default;
 };

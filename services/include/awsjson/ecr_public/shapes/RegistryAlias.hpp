@@ -14,10 +14,10 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistryAlias {
-  std::string name;
-  awsjson::open_enum<::awsjson::ecr_public::RegistryAliasStatus> status;
-  bool primaryRegistryAlias;
-  bool defaultRegistryAlias;
+  std::string name{};
+  awsjson::open_enum<::awsjson::ecr_public::RegistryAliasStatus> status{};
+  bool primaryRegistryAlias{};
+  bool defaultRegistryAlias{};
 
   friend bool operator==(RegistryAlias const&, RegistryAlias const&) = default;
 };

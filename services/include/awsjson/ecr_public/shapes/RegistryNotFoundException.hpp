@@ -12,7 +12,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistryNotFoundException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(RegistryNotFoundException const&,
                          RegistryNotFoundException const&) = default;

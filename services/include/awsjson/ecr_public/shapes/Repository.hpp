@@ -12,11 +12,11 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Repository {
-  std::optional<std::string> repositoryArn;
-  std::optional<std::string> registryId;
-  std::optional<std::string> repositoryName;
-  std::optional<std::string> repositoryUri;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> repositoryArn{};
+  std::optional<std::string> registryId{};
+  std::optional<std::string> repositoryName{};
+  std::optional<std::string> repositoryUri{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(Repository const&, Repository const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryCatalogData {
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> architectures;
-  std::optional<std::vector<std::string>> operatingSystems;
-  std::optional<std::string> logoUrl;
-  std::optional<std::string> aboutText;
-  std::optional<std::string> usageText;
-  std::optional<bool> marketplaceCertified;
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> architectures{};
+  std::optional<std::vector<std::string>> operatingSystems{};
+  std::optional<std::string> logoUrl{};
+  std::optional<std::string> aboutText{};
+  std::optional<std::string> usageText{};
+  std::optional<bool> marketplaceCertified{};
 
   friend bool operator==(RepositoryCatalogData const&, RepositoryCatalogData const&) = default;
 };

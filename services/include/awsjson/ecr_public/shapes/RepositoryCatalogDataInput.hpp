@@ -13,12 +13,12 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryCatalogDataInput {
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> architectures;
-  std::optional<std::vector<std::string>> operatingSystems;
-  std::optional<awsjson::blob> logoImageBlob;
-  std::optional<std::string> aboutText;
-  std::optional<std::string> usageText;
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> architectures{};
+  std::optional<std::vector<std::string>> operatingSystems{};
+  std::optional<awsjson::blob> logoImageBlob{};
+  std::optional<std::string> aboutText{};
+  std::optional<std::string> usageText{};
 
   friend bool operator==(RepositoryCatalogDataInput const&,
                          RepositoryCatalogDataInput const&) = default;

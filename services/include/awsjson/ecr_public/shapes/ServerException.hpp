@@ -12,7 +12,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ServerException const&, ServerException const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetRepositoryPolicyRequest {
-  std::optional<std::string> registryId;
-  std::string repositoryName;
-  std::string policyText;
-  std::optional<bool> force;
+  std::optional<std::string> registryId{};
+  std::string repositoryName{};
+  std::string policyText{};
+  std::optional<bool> force{};
 
   friend bool operator==(SetRepositoryPolicyRequest const&,
                          SetRepositoryPolicyRequest const&) = default;

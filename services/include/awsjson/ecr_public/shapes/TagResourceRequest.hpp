@@ -15,8 +15,8 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::ecr_public::Tag> tags;
+  std::string resourceArn{};
+  std::vector<::awsjson::ecr_public::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ecr_public {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedCommandException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UnsupportedCommandException const&,
                          UnsupportedCommandException const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceleratorCountRequest {
-  std::optional<std::int32_t> min;
-  std::optional<std::int32_t> max;
+  std::optional<std::int32_t> min{};
+  std::optional<std::int32_t> max{};
 
   friend bool operator==(AcceleratorCountRequest const&, AcceleratorCountRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdvancedConfiguration {
-  std::optional<std::string> alternateTargetGroupArn;
-  std::optional<std::string> productionListenerRule;
-  std::optional<std::string> testListenerRule;
-  std::optional<std::string> roleArn;
+  std::optional<std::string> alternateTargetGroupArn{};
+  std::optional<std::string> productionListenerRule{};
+  std::optional<std::string> testListenerRule{};
+  std::optional<std::string> roleArn{};
 
   friend bool operator==(AdvancedConfiguration const&, AdvancedConfiguration const&) = default;
 };

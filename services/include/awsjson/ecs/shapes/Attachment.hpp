@@ -15,10 +15,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attachment {
-  std::optional<std::string> id;
-  std::optional<std::string> type;
-  std::optional<std::string> status;
-  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> details;
+  std::optional<std::string> id{};
+  std::optional<std::string> type{};
+  std::optional<std::string> status{};
+  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> details{};
 
   friend bool operator==(Attachment const&, Attachment const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachmentStateChange {
-  std::string attachmentArn;
-  std::string status;
+  std::string attachmentArn{};
+  std::string status{};
 
   friend bool operator==(AttachmentStateChange const&, AttachmentStateChange const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attribute {
-  std::string name;
-  std::optional<std::string> value;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TargetType>> targetType;
-  std::optional<std::string> targetId;
+  std::string name{};
+  std::optional<std::string> value{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TargetType>> targetType{};
+  std::optional<std::string> targetId{};
 
   friend bool operator==(Attribute const&, Attribute const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoRepairConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::ecs::AutoRepairActionsStatus>> actionsStatus;
+  std::optional<awsjson::open_enum<::awsjson::ecs::AutoRepairActionsStatus>> actionsStatus{};
 
   friend bool operator==(AutoRepairConfiguration const&, AutoRepairConfiguration const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroupProvider {
-  std::string autoScalingGroupArn;
-  std::optional<::awsjson::ecs::ManagedScaling> managedScaling;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedTerminationProtection>> managedTerminationProtection;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedDraining>> managedDraining;
+  std::string autoScalingGroupArn{};
+  std::optional<::awsjson::ecs::ManagedScaling> managedScaling{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedTerminationProtection>> managedTerminationProtection{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedDraining>> managedDraining{};
 
   friend bool operator==(AutoScalingGroupProvider const&,
                          AutoScalingGroupProvider const&) = default;

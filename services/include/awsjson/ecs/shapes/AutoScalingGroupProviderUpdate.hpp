@@ -16,9 +16,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingGroupProviderUpdate {
-  std::optional<::awsjson::ecs::ManagedScaling> managedScaling;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedTerminationProtection>> managedTerminationProtection;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedDraining>> managedDraining;
+  std::optional<::awsjson::ecs::ManagedScaling> managedScaling{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedTerminationProtection>> managedTerminationProtection{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedDraining>> managedDraining{};
 
   friend bool operator==(AutoScalingGroupProviderUpdate const&,
                          AutoScalingGroupProviderUpdate const&) = default;

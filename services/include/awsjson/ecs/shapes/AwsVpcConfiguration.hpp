@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsVpcConfiguration {
-  std::vector<std::string> subnets;
-  std::optional<std::vector<std::string>> securityGroups;
-  std::optional<awsjson::open_enum<::awsjson::ecs::AssignPublicIp>> assignPublicIp;
+  std::vector<std::string> subnets{};
+  std::optional<std::vector<std::string>> securityGroups{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::AssignPublicIp>> assignPublicIp{};
 
   friend bool operator==(AwsVpcConfiguration const&, AwsVpcConfiguration const&) = default;
 };

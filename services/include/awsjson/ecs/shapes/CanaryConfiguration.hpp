@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CanaryConfiguration {
-  std::optional<double> canaryPercent;
-  std::optional<std::int32_t> canaryBakeTimeInMinutes;
+  std::optional<double> canaryPercent{};
+  std::optional<std::int32_t> canaryBakeTimeInMinutes{};
 
   friend bool operator==(CanaryConfiguration const&, CanaryConfiguration const&) = default;
 };

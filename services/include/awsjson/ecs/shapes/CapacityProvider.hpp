@@ -20,16 +20,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityProvider {
-  std::optional<std::string> capacityProviderArn;
-  std::optional<std::string> name;
-  std::optional<std::string> cluster;
-  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityProviderStatus>> status;
-  std::optional<::awsjson::ecs::AutoScalingGroupProvider> autoScalingGroupProvider;
-  std::optional<::awsjson::ecs::ManagedInstancesProvider> managedInstancesProvider;
-  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityProviderUpdateStatus>> updateStatus;
-  std::optional<std::string> updateStatusReason;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityProviderType>> type;
+  std::optional<std::string> capacityProviderArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> cluster{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityProviderStatus>> status{};
+  std::optional<::awsjson::ecs::AutoScalingGroupProvider> autoScalingGroupProvider{};
+  std::optional<::awsjson::ecs::ManagedInstancesProvider> managedInstancesProvider{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityProviderUpdateStatus>> updateStatus{};
+  std::optional<std::string> updateStatusReason{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityProviderType>> type{};
 
   friend bool operator==(CapacityProvider const&, CapacityProvider const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityProviderStrategyItem {
-  std::string capacityProvider;
-  std::optional<std::int32_t> weight;
-  std::optional<std::int32_t> base;
+  std::string capacityProvider{};
+  std::optional<std::int32_t> weight{};
+  std::optional<std::int32_t> base{};
 
   friend bool operator==(CapacityProviderStrategyItem const&,
                          CapacityProviderStrategyItem const&) = default;

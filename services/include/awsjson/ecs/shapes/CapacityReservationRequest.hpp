@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityReservationRequest {
-  std::optional<std::string> reservationGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityReservationPreference>> reservationPreference;
+  std::optional<std::string> reservationGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityReservationPreference>> reservationPreference{};
 
   friend bool operator==(CapacityReservationRequest const&,
                          CapacityReservationRequest const&) = default;

@@ -22,22 +22,22 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Cluster {
-  std::optional<std::string> clusterArn;
-  std::optional<std::string> clusterName;
-  std::optional<::awsjson::ecs::ClusterConfiguration> configuration;
-  std::optional<std::string> status;
-  std::optional<std::int32_t> registeredContainerInstancesCount;
-  std::optional<std::int32_t> runningTasksCount;
-  std::optional<std::int32_t> pendingTasksCount;
-  std::optional<std::int32_t> activeServicesCount;
-  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> statistics;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<std::vector<::awsjson::ecs::ClusterSetting>> settings;
-  std::optional<std::vector<std::string>> capacityProviders;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> defaultCapacityProviderStrategy;
-  std::optional<std::vector<::awsjson::ecs::Attachment>> attachments;
-  std::optional<std::string> attachmentsStatus;
-  std::optional<::awsjson::ecs::ClusterServiceConnectDefaults> serviceConnectDefaults;
+  std::optional<std::string> clusterArn{};
+  std::optional<std::string> clusterName{};
+  std::optional<::awsjson::ecs::ClusterConfiguration> configuration{};
+  std::optional<std::string> status{};
+  std::optional<std::int32_t> registeredContainerInstancesCount{};
+  std::optional<std::int32_t> runningTasksCount{};
+  std::optional<std::int32_t> pendingTasksCount{};
+  std::optional<std::int32_t> activeServicesCount{};
+  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> statistics{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<std::vector<::awsjson::ecs::ClusterSetting>> settings{};
+  std::optional<std::vector<std::string>> capacityProviders{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> defaultCapacityProviderStrategy{};
+  std::optional<std::vector<::awsjson::ecs::Attachment>> attachments{};
+  std::optional<std::string> attachmentsStatus{};
+  std::optional<::awsjson::ecs::ClusterServiceConnectDefaults> serviceConnectDefaults{};
 
   friend bool operator==(Cluster const&, Cluster const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterConfiguration {
-  std::optional<::awsjson::ecs::ExecuteCommandConfiguration> executeCommandConfiguration;
-  std::optional<::awsjson::ecs::ManagedStorageConfiguration> managedStorageConfiguration;
+  std::optional<::awsjson::ecs::ExecuteCommandConfiguration> executeCommandConfiguration{};
+  std::optional<::awsjson::ecs::ManagedStorageConfiguration> managedStorageConfiguration{};
 
   friend bool operator==(ClusterConfiguration const&, ClusterConfiguration const&) = default;
 };

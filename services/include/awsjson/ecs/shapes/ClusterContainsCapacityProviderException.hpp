@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterContainsCapacityProviderException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ClusterContainsCapacityProviderException const&,
                          ClusterContainsCapacityProviderException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterServiceConnectDefaults {
-  std::optional<std::string> namespace_;
+  std::optional<std::string> namespace_{};
 
   friend bool operator==(ClusterServiceConnectDefaults const&,
                          ClusterServiceConnectDefaults const&) = default;

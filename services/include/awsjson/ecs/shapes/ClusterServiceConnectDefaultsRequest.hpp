@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterServiceConnectDefaultsRequest {
-  std::string namespace_;
+  std::string namespace_{};
 
   friend bool operator==(ClusterServiceConnectDefaultsRequest const&,
                          ClusterServiceConnectDefaultsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSetting {
-  std::optional<awsjson::open_enum<::awsjson::ecs::ClusterSettingName>> name;
-  std::optional<std::string> value;
+  std::optional<awsjson::open_enum<::awsjson::ecs::ClusterSettingName>> name{};
+  std::optional<std::string> value{};
 
   friend bool operator==(ClusterSetting const&, ClusterSetting const&) = default;
 };

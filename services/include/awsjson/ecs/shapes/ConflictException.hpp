@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::optional<std::vector<std::string>> resourceIds;
-  std::optional<std::string> message;
+  std::optional<std::vector<std::string>> resourceIds{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

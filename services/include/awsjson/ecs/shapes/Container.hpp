@@ -19,23 +19,23 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Container {
-  std::optional<std::string> containerArn;
-  std::optional<std::string> taskArn;
-  std::optional<std::string> name;
-  std::optional<std::string> image;
-  std::optional<std::string> imageDigest;
-  std::optional<std::string> runtimeId;
-  std::optional<std::string> lastStatus;
-  std::optional<std::int32_t> exitCode;
-  std::optional<std::string> reason;
-  std::optional<std::vector<::awsjson::ecs::NetworkBinding>> networkBindings;
-  std::optional<std::vector<::awsjson::ecs::NetworkInterface>> networkInterfaces;
-  std::optional<awsjson::open_enum<::awsjson::ecs::HealthStatus>> healthStatus;
-  std::optional<std::vector<::awsjson::ecs::ManagedAgent>> managedAgents;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<std::string> memoryReservation;
-  std::optional<std::vector<std::string>> gpuIds;
+  std::optional<std::string> containerArn{};
+  std::optional<std::string> taskArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> image{};
+  std::optional<std::string> imageDigest{};
+  std::optional<std::string> runtimeId{};
+  std::optional<std::string> lastStatus{};
+  std::optional<std::int32_t> exitCode{};
+  std::optional<std::string> reason{};
+  std::optional<std::vector<::awsjson::ecs::NetworkBinding>> networkBindings{};
+  std::optional<std::vector<::awsjson::ecs::NetworkInterface>> networkInterfaces{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::HealthStatus>> healthStatus{};
+  std::optional<std::vector<::awsjson::ecs::ManagedAgent>> managedAgents{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<std::string> memoryReservation{};
+  std::optional<std::vector<std::string>> gpuIds{};
 
   friend bool operator==(Container const&, Container const&) = default;
 };

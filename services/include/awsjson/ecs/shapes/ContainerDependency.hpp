@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerDependency {
-  std::string containerName;
-  awsjson::open_enum<::awsjson::ecs::ContainerCondition> condition;
+  std::string containerName{};
+  awsjson::open_enum<::awsjson::ecs::ContainerCondition> condition{};
 
   friend bool operator==(ContainerDependency const&, ContainerDependency const&) = default;
 };

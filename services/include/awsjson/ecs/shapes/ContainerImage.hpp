@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerImage {
-  std::optional<std::string> containerName;
-  std::optional<std::string> imageDigest;
-  std::optional<std::string> image;
+  std::optional<std::string> containerName{};
+  std::optional<std::string> imageDigest{};
+  std::optional<std::string> image{};
 
   friend bool operator==(ContainerImage const&, ContainerImage const&) = default;
 };

@@ -22,24 +22,24 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerInstance {
-  std::optional<std::string> containerInstanceArn;
-  std::optional<std::string> ec2InstanceId;
-  std::optional<std::string> capacityProviderName;
-  std::optional<std::int64_t> version;
-  std::optional<::awsjson::ecs::VersionInfo> versionInfo;
-  std::optional<std::vector<::awsjson::ecs::Resource>> remainingResources;
-  std::optional<std::vector<::awsjson::ecs::Resource>> registeredResources;
-  std::optional<std::string> status;
-  std::optional<std::string> statusReason;
-  std::optional<bool> agentConnected;
-  std::optional<std::int32_t> runningTasksCount;
-  std::optional<std::int32_t> pendingTasksCount;
-  std::optional<awsjson::open_enum<::awsjson::ecs::AgentUpdateStatus>> agentUpdateStatus;
-  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes;
-  std::optional<awsjson::timestamp> registeredAt;
-  std::optional<std::vector<::awsjson::ecs::Attachment>> attachments;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<::awsjson::ecs::ContainerInstanceHealthStatus> healthStatus;
+  std::optional<std::string> containerInstanceArn{};
+  std::optional<std::string> ec2InstanceId{};
+  std::optional<std::string> capacityProviderName{};
+  std::optional<std::int64_t> version{};
+  std::optional<::awsjson::ecs::VersionInfo> versionInfo{};
+  std::optional<std::vector<::awsjson::ecs::Resource>> remainingResources{};
+  std::optional<std::vector<::awsjson::ecs::Resource>> registeredResources{};
+  std::optional<std::string> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<bool> agentConnected{};
+  std::optional<std::int32_t> runningTasksCount{};
+  std::optional<std::int32_t> pendingTasksCount{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::AgentUpdateStatus>> agentUpdateStatus{};
+  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes{};
+  std::optional<awsjson::timestamp> registeredAt{};
+  std::optional<std::vector<::awsjson::ecs::Attachment>> attachments{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<::awsjson::ecs::ContainerInstanceHealthStatus> healthStatus{};
 
   friend bool operator==(ContainerInstance const&, ContainerInstance const&) = default;
 };

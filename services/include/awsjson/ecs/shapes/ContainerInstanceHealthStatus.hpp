@@ -16,8 +16,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerInstanceHealthStatus {
-  std::optional<awsjson::open_enum<::awsjson::ecs::InstanceHealthCheckState>> overallStatus;
-  std::optional<std::vector<::awsjson::ecs::InstanceHealthCheckResult>> details;
+  std::optional<awsjson::open_enum<::awsjson::ecs::InstanceHealthCheckState>> overallStatus{};
+  std::optional<std::vector<::awsjson::ecs::InstanceHealthCheckResult>> details{};
 
   friend bool operator==(ContainerInstanceHealthStatus const&,
                          ContainerInstanceHealthStatus const&) = default;

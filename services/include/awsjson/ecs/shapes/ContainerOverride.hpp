@@ -18,14 +18,14 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerOverride {
-  std::optional<std::string> name;
-  std::optional<std::vector<std::string>> command;
-  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> environment;
-  std::optional<std::vector<::awsjson::ecs::EnvironmentFile>> environmentFiles;
-  std::optional<std::int32_t> cpu;
-  std::optional<std::int32_t> memory;
-  std::optional<std::int32_t> memoryReservation;
-  std::optional<std::vector<::awsjson::ecs::ResourceRequirement>> resourceRequirements;
+  std::optional<std::string> name{};
+  std::optional<std::vector<std::string>> command{};
+  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> environment{};
+  std::optional<std::vector<::awsjson::ecs::EnvironmentFile>> environmentFiles{};
+  std::optional<std::int32_t> cpu{};
+  std::optional<std::int32_t> memory{};
+  std::optional<std::int32_t> memoryReservation{};
+  std::optional<std::vector<::awsjson::ecs::ResourceRequirement>> resourceRequirements{};
 
   friend bool operator==(ContainerOverride const&, ContainerOverride const&) = default;
 };

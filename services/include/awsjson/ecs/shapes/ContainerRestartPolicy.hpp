@@ -13,9 +13,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerRestartPolicy {
-  bool enabled;
-  std::optional<std::vector<std::int32_t>> ignoredExitCodes;
-  std::optional<std::int32_t> restartAttemptPeriod;
+  bool enabled{};
+  std::optional<std::vector<std::int32_t>> ignoredExitCodes{};
+  std::optional<std::int32_t> restartAttemptPeriod{};
 
   friend bool operator==(ContainerRestartPolicy const&, ContainerRestartPolicy const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerStateChange {
-  std::optional<std::string> containerName;
-  std::optional<std::string> imageDigest;
-  std::optional<std::string> runtimeId;
-  std::optional<std::int32_t> exitCode;
-  std::optional<std::vector<::awsjson::ecs::NetworkBinding>> networkBindings;
-  std::optional<std::string> reason;
-  std::optional<std::string> status;
+  std::optional<std::string> containerName{};
+  std::optional<std::string> imageDigest{};
+  std::optional<std::string> runtimeId{};
+  std::optional<std::int32_t> exitCode{};
+  std::optional<std::vector<::awsjson::ecs::NetworkBinding>> networkBindings{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> status{};
 
   friend bool operator==(ContainerStateChange const&, ContainerStateChange const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinueServiceDeploymentRequest {
-  std::string serviceDeploymentArn;
-  std::string hookId;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookAction>> action;
+  std::string serviceDeploymentArn{};
+  std::string hookId{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookAction>> action{};
 
   friend bool operator==(ContinueServiceDeploymentRequest const&,
                          ContinueServiceDeploymentRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCapacityProviderRequest {
-  std::string name;
-  std::optional<std::string> cluster;
-  std::optional<::awsjson::ecs::AutoScalingGroupProvider> autoScalingGroupProvider;
-  std::optional<::awsjson::ecs::CreateManagedInstancesProviderConfiguration> managedInstancesProvider;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> cluster{};
+  std::optional<::awsjson::ecs::AutoScalingGroupProvider> autoScalingGroupProvider{};
+  std::optional<::awsjson::ecs::CreateManagedInstancesProviderConfiguration> managedInstancesProvider{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
 
   friend bool operator==(CreateCapacityProviderRequest const&,
                          CreateCapacityProviderRequest const&) = default;

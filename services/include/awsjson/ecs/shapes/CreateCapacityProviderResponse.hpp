@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCapacityProviderResponse {
-  std::optional<::awsjson::ecs::CapacityProvider> capacityProvider;
+  std::optional<::awsjson::ecs::CapacityProvider> capacityProvider{};
 
   friend bool operator==(CreateCapacityProviderResponse const&,
                          CreateCapacityProviderResponse const&) = default;

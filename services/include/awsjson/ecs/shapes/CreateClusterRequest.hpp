@@ -19,13 +19,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  std::optional<std::string> clusterName;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<std::vector<::awsjson::ecs::ClusterSetting>> settings;
-  std::optional<::awsjson::ecs::ClusterConfiguration> configuration;
-  std::optional<std::vector<std::string>> capacityProviders;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> defaultCapacityProviderStrategy;
-  std::optional<::awsjson::ecs::ClusterServiceConnectDefaultsRequest> serviceConnectDefaults;
+  std::optional<std::string> clusterName{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<std::vector<::awsjson::ecs::ClusterSetting>> settings{};
+  std::optional<::awsjson::ecs::ClusterConfiguration> configuration{};
+  std::optional<std::vector<std::string>> capacityProviders{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> defaultCapacityProviderStrategy{};
+  std::optional<::awsjson::ecs::ClusterServiceConnectDefaultsRequest> serviceConnectDefaults{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDaemonRequest {
-  std::string daemonName;
-  std::optional<std::string> clusterArn;
-  std::string daemonTaskDefinitionArn;
-  std::vector<std::string> capacityProviderArns;
-  std::optional<::awsjson::ecs::DaemonDeploymentConfiguration> deploymentConfiguration;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonPropagateTags>> propagateTags;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<bool> enableExecuteCommand;
-  std::optional<std::string> clientToken;
+  std::string daemonName{};
+  std::optional<std::string> clusterArn{};
+  std::string daemonTaskDefinitionArn{};
+  std::vector<std::string> capacityProviderArns{};
+  std::optional<::awsjson::ecs::DaemonDeploymentConfiguration> deploymentConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonPropagateTags>> propagateTags{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<bool> enableExecuteCommand{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateDaemonRequest const&, CreateDaemonRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDaemonResponse {
-  std::optional<std::string> daemonArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> deploymentArn;
+  std::optional<std::string> daemonArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> deploymentArn{};
 
   friend bool operator==(CreateDaemonResponse const&, CreateDaemonResponse const&) = default;
 };

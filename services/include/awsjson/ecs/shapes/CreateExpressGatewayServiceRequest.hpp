@@ -18,18 +18,18 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExpressGatewayServiceRequest {
-  std::string executionRoleArn;
-  std::string infrastructureRoleArn;
-  std::optional<std::string> serviceName;
-  std::optional<std::string> cluster;
-  std::optional<std::string> healthCheckPath;
-  ::awsjson::ecs::ExpressGatewayContainer primaryContainer;
-  std::optional<std::string> taskRoleArn;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceNetworkConfiguration> networkConfiguration;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<::awsjson::ecs::ExpressGatewayScalingTarget> scalingTarget;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
+  std::string executionRoleArn{};
+  std::string infrastructureRoleArn{};
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> cluster{};
+  std::optional<std::string> healthCheckPath{};
+  ::awsjson::ecs::ExpressGatewayContainer primaryContainer{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceNetworkConfiguration> networkConfiguration{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<::awsjson::ecs::ExpressGatewayScalingTarget> scalingTarget{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
 
   friend bool operator==(CreateExpressGatewayServiceRequest const&,
                          CreateExpressGatewayServiceRequest const&) = default;

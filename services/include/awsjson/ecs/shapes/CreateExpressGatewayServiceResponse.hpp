@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExpressGatewayServiceResponse {
-  std::optional<::awsjson::ecs::ECSExpressGatewayService> service;
+  std::optional<::awsjson::ecs::ECSExpressGatewayService> service{};
 
   friend bool operator==(CreateExpressGatewayServiceResponse const&,
                          CreateExpressGatewayServiceResponse const&) = default;

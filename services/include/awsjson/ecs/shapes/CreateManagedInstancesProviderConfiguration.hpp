@@ -17,11 +17,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateManagedInstancesProviderConfiguration {
-  std::string infrastructureRoleArn;
-  ::awsjson::ecs::InstanceLaunchTemplate instanceLaunchTemplate;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateMITags>> propagateTags;
-  std::optional<::awsjson::ecs::InfrastructureOptimization> infrastructureOptimization;
-  std::optional<::awsjson::ecs::AutoRepairConfiguration> autoRepairConfiguration;
+  std::string infrastructureRoleArn{};
+  ::awsjson::ecs::InstanceLaunchTemplate instanceLaunchTemplate{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateMITags>> propagateTags{};
+  std::optional<::awsjson::ecs::InfrastructureOptimization> infrastructureOptimization{};
+  std::optional<::awsjson::ecs::AutoRepairConfiguration> autoRepairConfiguration{};
 
   friend bool operator==(CreateManagedInstancesProviderConfiguration const&,
                          CreateManagedInstancesProviderConfiguration const&) = default;

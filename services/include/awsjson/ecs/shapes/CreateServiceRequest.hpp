@@ -31,32 +31,32 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateServiceRequest {
-  std::optional<std::string> cluster;
-  std::string serviceName;
-  std::optional<std::string> taskDefinition;
-  std::optional<awsjson::open_enum<::awsjson::ecs::AvailabilityZoneRebalancing>> availabilityZoneRebalancing;
-  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers;
-  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries;
-  std::optional<std::int32_t> desiredCount;
-  std::optional<std::string> clientToken;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<std::string> platformVersion;
-  std::optional<std::string> role;
-  std::optional<::awsjson::ecs::DeploymentConfiguration> deploymentConfiguration;
-  std::optional<std::vector<::awsjson::ecs::PlacementConstraint>> placementConstraints;
-  std::optional<std::vector<::awsjson::ecs::PlacementStrategy>> placementStrategy;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<std::int32_t> healthCheckGracePeriodSeconds;
-  std::optional<awsjson::open_enum<::awsjson::ecs::SchedulingStrategy>> schedulingStrategy;
-  std::optional<::awsjson::ecs::DeploymentController> deploymentController;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags;
-  std::optional<bool> enableExecuteCommand;
-  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration;
-  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations;
-  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations;
+  std::optional<std::string> cluster{};
+  std::string serviceName{};
+  std::optional<std::string> taskDefinition{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::AvailabilityZoneRebalancing>> availabilityZoneRebalancing{};
+  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers{};
+  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries{};
+  std::optional<std::int32_t> desiredCount{};
+  std::optional<std::string> clientToken{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<std::string> platformVersion{};
+  std::optional<std::string> role{};
+  std::optional<::awsjson::ecs::DeploymentConfiguration> deploymentConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::PlacementConstraint>> placementConstraints{};
+  std::optional<std::vector<::awsjson::ecs::PlacementStrategy>> placementStrategy{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<std::int32_t> healthCheckGracePeriodSeconds{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::SchedulingStrategy>> schedulingStrategy{};
+  std::optional<::awsjson::ecs::DeploymentController> deploymentController{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags{};
+  std::optional<bool> enableExecuteCommand{};
+  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations{};
+  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations{};
 
   friend bool operator==(CreateServiceRequest const&, CreateServiceRequest const&) = default;
 };

@@ -21,19 +21,19 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTaskSetRequest {
-  std::string service;
-  std::string cluster;
-  std::optional<std::string> externalId;
-  std::string taskDefinition;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers;
-  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<std::string> platformVersion;
-  std::optional<::awsjson::ecs::Scale> scale;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
+  std::string service{};
+  std::string cluster{};
+  std::optional<std::string> externalId{};
+  std::string taskDefinition{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers{};
+  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<std::string> platformVersion{};
+  std::optional<::awsjson::ecs::Scale> scale{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
 
   friend bool operator==(CreateTaskSetRequest const&, CreateTaskSetRequest const&) = default;
 };

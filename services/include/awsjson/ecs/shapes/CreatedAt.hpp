@@ -11,8 +11,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatedAt {
-  std::optional<awsjson::timestamp> before;
-  std::optional<awsjson::timestamp> after;
+  std::optional<awsjson::timestamp> before{};
+  std::optional<awsjson::timestamp> after{};
 
   friend bool operator==(CreatedAt const&, CreatedAt const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonAlarmConfiguration {
-  std::optional<std::vector<std::string>> alarmNames;
-  std::optional<bool> enable;
+  std::optional<std::vector<std::string>> alarmNames{};
+  std::optional<bool> enable{};
 
   friend bool operator==(DaemonAlarmConfiguration const&,
                          DaemonAlarmConfiguration const&) = default;

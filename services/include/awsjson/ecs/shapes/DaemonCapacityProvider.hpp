@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonCapacityProvider {
-  std::optional<std::string> arn;
-  std::optional<std::int32_t> runningCount;
+  std::optional<std::string> arn{};
+  std::optional<std::int32_t> runningCount{};
 
   friend bool operator==(DaemonCapacityProvider const&, DaemonCapacityProvider const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonCircuitBreaker {
-  std::optional<std::int32_t> failureCount;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentRollbackMonitorsStatus>> status;
-  std::optional<std::int32_t> threshold;
+  std::optional<std::int32_t> failureCount{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentRollbackMonitorsStatus>> status{};
+  std::optional<std::int32_t> threshold{};
 
   friend bool operator==(DaemonCircuitBreaker const&, DaemonCircuitBreaker const&) = default;
 };

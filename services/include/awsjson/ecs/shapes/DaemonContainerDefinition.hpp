@@ -28,35 +28,35 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonContainerDefinition {
-  std::optional<std::string> name;
-  std::string image;
-  std::optional<std::int32_t> memory;
-  std::optional<std::int32_t> memoryReservation;
-  std::optional<::awsjson::ecs::RepositoryCredentials> repositoryCredentials;
-  std::optional<::awsjson::ecs::HealthCheck> healthCheck;
-  std::optional<std::int32_t> cpu;
-  std::optional<bool> essential;
-  std::optional<std::vector<std::string>> entryPoint;
-  std::optional<std::vector<std::string>> command;
-  std::optional<std::string> workingDirectory;
-  std::optional<std::vector<::awsjson::ecs::EnvironmentFile>> environmentFiles;
-  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> environment;
-  std::optional<std::vector<::awsjson::ecs::Secret>> secrets;
-  std::optional<bool> readonlyRootFilesystem;
-  std::optional<std::vector<::awsjson::ecs::MountPoint>> mountPoints;
-  std::optional<::awsjson::ecs::LogConfiguration> logConfiguration;
-  std::optional<::awsjson::ecs::FirelensConfiguration> firelensConfiguration;
-  std::optional<bool> privileged;
-  std::optional<std::string> user;
-  std::optional<std::vector<::awsjson::ecs::Ulimit>> ulimits;
-  std::optional<::awsjson::ecs::DaemonLinuxParameters> linuxParameters;
-  std::optional<std::vector<::awsjson::ecs::ContainerDependency>> dependsOn;
-  std::optional<std::int32_t> startTimeout;
-  std::optional<std::int32_t> stopTimeout;
-  std::optional<std::vector<::awsjson::ecs::SystemControl>> systemControls;
-  std::optional<bool> interactive;
-  std::optional<bool> pseudoTerminal;
-  std::optional<::awsjson::ecs::ContainerRestartPolicy> restartPolicy;
+  std::optional<std::string> name{};
+  std::string image{};
+  std::optional<std::int32_t> memory{};
+  std::optional<std::int32_t> memoryReservation{};
+  std::optional<::awsjson::ecs::RepositoryCredentials> repositoryCredentials{};
+  std::optional<::awsjson::ecs::HealthCheck> healthCheck{};
+  std::optional<std::int32_t> cpu{};
+  std::optional<bool> essential{};
+  std::optional<std::vector<std::string>> entryPoint{};
+  std::optional<std::vector<std::string>> command{};
+  std::optional<std::string> workingDirectory{};
+  std::optional<std::vector<::awsjson::ecs::EnvironmentFile>> environmentFiles{};
+  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> environment{};
+  std::optional<std::vector<::awsjson::ecs::Secret>> secrets{};
+  std::optional<bool> readonlyRootFilesystem{};
+  std::optional<std::vector<::awsjson::ecs::MountPoint>> mountPoints{};
+  std::optional<::awsjson::ecs::LogConfiguration> logConfiguration{};
+  std::optional<::awsjson::ecs::FirelensConfiguration> firelensConfiguration{};
+  std::optional<bool> privileged{};
+  std::optional<std::string> user{};
+  std::optional<std::vector<::awsjson::ecs::Ulimit>> ulimits{};
+  std::optional<::awsjson::ecs::DaemonLinuxParameters> linuxParameters{};
+  std::optional<std::vector<::awsjson::ecs::ContainerDependency>> dependsOn{};
+  std::optional<std::int32_t> startTimeout{};
+  std::optional<std::int32_t> stopTimeout{};
+  std::optional<std::vector<::awsjson::ecs::SystemControl>> systemControls{};
+  std::optional<bool> interactive{};
+  std::optional<bool> pseudoTerminal{};
+  std::optional<::awsjson::ecs::ContainerRestartPolicy> restartPolicy{};
 
   friend bool operator==(DaemonContainerDefinition const&,
                          DaemonContainerDefinition const&) = default;

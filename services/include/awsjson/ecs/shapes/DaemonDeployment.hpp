@@ -20,20 +20,20 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonDeployment {
-  std::optional<std::string> daemonDeploymentArn;
-  std::optional<std::string> clusterArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<::awsjson::ecs::DaemonDeploymentRevisionDetail> targetDaemonRevision;
-  std::optional<std::vector<::awsjson::ecs::DaemonDeploymentRevisionDetail>> sourceDaemonRevisions;
-  std::optional<::awsjson::ecs::DaemonCircuitBreaker> circuitBreaker;
-  std::optional<::awsjson::ecs::DaemonDeploymentAlarms> alarms;
-  std::optional<::awsjson::ecs::DaemonRollback> rollback;
-  std::optional<::awsjson::ecs::DaemonDeploymentConfiguration> deploymentConfiguration;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> stoppedAt;
-  std::optional<awsjson::timestamp> finishedAt;
+  std::optional<std::string> daemonDeploymentArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<::awsjson::ecs::DaemonDeploymentRevisionDetail> targetDaemonRevision{};
+  std::optional<std::vector<::awsjson::ecs::DaemonDeploymentRevisionDetail>> sourceDaemonRevisions{};
+  std::optional<::awsjson::ecs::DaemonCircuitBreaker> circuitBreaker{};
+  std::optional<::awsjson::ecs::DaemonDeploymentAlarms> alarms{};
+  std::optional<::awsjson::ecs::DaemonRollback> rollback{};
+  std::optional<::awsjson::ecs::DaemonDeploymentConfiguration> deploymentConfiguration{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> stoppedAt{};
+  std::optional<awsjson::timestamp> finishedAt{};
 
   friend bool operator==(DaemonDeployment const&, DaemonDeployment const&) = default;
 };

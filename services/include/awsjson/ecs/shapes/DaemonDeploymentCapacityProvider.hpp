@@ -13,9 +13,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonDeploymentCapacityProvider {
-  std::optional<std::string> arn;
-  std::optional<std::int32_t> runningInstanceCount;
-  std::optional<std::int32_t> drainingInstanceCount;
+  std::optional<std::string> arn{};
+  std::optional<std::int32_t> runningInstanceCount{};
+  std::optional<std::int32_t> drainingInstanceCount{};
 
   friend bool operator==(DaemonDeploymentCapacityProvider const&,
                          DaemonDeploymentCapacityProvider const&) = default;

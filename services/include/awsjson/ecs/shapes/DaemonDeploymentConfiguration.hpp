@@ -14,9 +14,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonDeploymentConfiguration {
-  std::optional<double> drainPercent;
-  std::optional<::awsjson::ecs::DaemonAlarmConfiguration> alarms;
-  std::optional<std::int32_t> bakeTimeInMinutes;
+  std::optional<double> drainPercent{};
+  std::optional<::awsjson::ecs::DaemonAlarmConfiguration> alarms{};
+  std::optional<std::int32_t> bakeTimeInMinutes{};
 
   friend bool operator==(DaemonDeploymentConfiguration const&,
                          DaemonDeploymentConfiguration const&) = default;

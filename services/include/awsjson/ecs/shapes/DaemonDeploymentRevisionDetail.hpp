@@ -16,10 +16,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonDeploymentRevisionDetail {
-  std::optional<std::string> arn;
-  std::optional<std::vector<::awsjson::ecs::DaemonDeploymentCapacityProvider>> capacityProviders;
-  std::optional<std::int32_t> totalRunningInstanceCount;
-  std::optional<std::int32_t> totalDrainingInstanceCount;
+  std::optional<std::string> arn{};
+  std::optional<std::vector<::awsjson::ecs::DaemonDeploymentCapacityProvider>> capacityProviders{};
+  std::optional<std::int32_t> totalRunningInstanceCount{};
+  std::optional<std::int32_t> totalDrainingInstanceCount{};
 
   friend bool operator==(DaemonDeploymentRevisionDetail const&,
                          DaemonDeploymentRevisionDetail const&) = default;

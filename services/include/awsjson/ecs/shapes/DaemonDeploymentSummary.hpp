@@ -14,16 +14,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonDeploymentSummary {
-  std::optional<std::string> daemonDeploymentArn;
-  std::optional<std::string> daemonArn;
-  std::optional<std::string> clusterArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::string> targetDaemonRevisionArn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> stoppedAt;
-  std::optional<awsjson::timestamp> finishedAt;
+  std::optional<std::string> daemonDeploymentArn{};
+  std::optional<std::string> daemonArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::string> targetDaemonRevisionArn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> stoppedAt{};
+  std::optional<awsjson::timestamp> finishedAt{};
 
   friend bool operator==(DaemonDeploymentSummary const&, DaemonDeploymentSummary const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonDetail {
-  std::optional<std::string> daemonArn;
-  std::optional<std::string> clusterArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status;
-  std::optional<std::vector<::awsjson::ecs::DaemonRevisionDetail>> currentRevisions;
-  std::optional<std::string> deploymentArn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> daemonArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status{};
+  std::optional<std::vector<::awsjson::ecs::DaemonRevisionDetail>> currentRevisions{};
+  std::optional<std::string> deploymentArn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(DaemonDetail const&, DaemonDetail const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonLinuxParameters {
-  std::optional<::awsjson::ecs::KernelCapabilities> capabilities;
-  std::optional<std::vector<::awsjson::ecs::Device>> devices;
-  std::optional<bool> initProcessEnabled;
-  std::optional<std::vector<::awsjson::ecs::Tmpfs>> tmpfs;
+  std::optional<::awsjson::ecs::KernelCapabilities> capabilities{};
+  std::optional<std::vector<::awsjson::ecs::Device>> devices{};
+  std::optional<bool> initProcessEnabled{};
+  std::optional<std::vector<::awsjson::ecs::Tmpfs>> tmpfs{};
 
   friend bool operator==(DaemonLinuxParameters const&, DaemonLinuxParameters const&) = default;
 };

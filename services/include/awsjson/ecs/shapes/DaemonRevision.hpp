@@ -16,15 +16,15 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonRevision {
-  std::optional<std::string> daemonRevisionArn;
-  std::optional<std::string> clusterArn;
-  std::optional<std::string> daemonArn;
-  std::optional<std::string> daemonTaskDefinitionArn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::vector<::awsjson::ecs::DaemonContainerImage>> containerImages;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonPropagateTags>> propagateTags;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<bool> enableExecuteCommand;
+  std::optional<std::string> daemonRevisionArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<std::string> daemonArn{};
+  std::optional<std::string> daemonTaskDefinitionArn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::vector<::awsjson::ecs::DaemonContainerImage>> containerImages{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonPropagateTags>> propagateTags{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<bool> enableExecuteCommand{};
 
   friend bool operator==(DaemonRevision const&, DaemonRevision const&) = default;
 };

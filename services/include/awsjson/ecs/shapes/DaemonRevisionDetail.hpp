@@ -16,9 +16,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonRevisionDetail {
-  std::optional<std::string> arn;
-  std::optional<std::vector<::awsjson::ecs::DaemonCapacityProvider>> capacityProviders;
-  std::optional<std::int32_t> totalRunningCount;
+  std::optional<std::string> arn{};
+  std::optional<std::vector<::awsjson::ecs::DaemonCapacityProvider>> capacityProviders{};
+  std::optional<std::int32_t> totalRunningCount{};
 
   friend bool operator==(DaemonRevisionDetail const&, DaemonRevisionDetail const&) = default;
 };

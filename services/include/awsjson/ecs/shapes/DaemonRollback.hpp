@@ -13,10 +13,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonRollback {
-  std::optional<std::string> reason;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<std::string> rollbackTargetDaemonRevisionArn;
-  std::optional<std::vector<std::string>> rollbackCapacityProviders;
+  std::optional<std::string> reason{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<std::string> rollbackTargetDaemonRevisionArn{};
+  std::optional<std::vector<std::string>> rollbackCapacityProviders{};
 
   friend bool operator==(DaemonRollback const&, DaemonRollback const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonSummary {
-  std::optional<std::string> daemonArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> daemonArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(DaemonSummary const&, DaemonSummary const&) = default;
 };

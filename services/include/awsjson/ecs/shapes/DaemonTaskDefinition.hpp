@@ -18,19 +18,19 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonTaskDefinition {
-  std::optional<std::string> daemonTaskDefinitionArn;
-  std::optional<std::string> family;
-  std::optional<std::int32_t> revision;
-  std::optional<std::string> taskRoleArn;
-  std::optional<std::string> executionRoleArn;
-  std::optional<std::vector<::awsjson::ecs::DaemonContainerDefinition>> containerDefinitions;
-  std::optional<std::vector<::awsjson::ecs::DaemonVolume>> volumes;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionStatus>> status;
-  std::optional<awsjson::timestamp> registeredAt;
-  std::optional<awsjson::timestamp> deleteRequestedAt;
-  std::optional<std::string> registeredBy;
+  std::optional<std::string> daemonTaskDefinitionArn{};
+  std::optional<std::string> family{};
+  std::optional<std::int32_t> revision{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<std::vector<::awsjson::ecs::DaemonContainerDefinition>> containerDefinitions{};
+  std::optional<std::vector<::awsjson::ecs::DaemonVolume>> volumes{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionStatus>> status{};
+  std::optional<awsjson::timestamp> registeredAt{};
+  std::optional<awsjson::timestamp> deleteRequestedAt{};
+  std::optional<std::string> registeredBy{};
 
   friend bool operator==(DaemonTaskDefinition const&, DaemonTaskDefinition const&) = default;
 };

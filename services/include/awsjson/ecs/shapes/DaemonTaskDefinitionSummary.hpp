@@ -14,11 +14,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonTaskDefinitionSummary {
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> registeredAt;
-  std::optional<std::string> registeredBy;
-  std::optional<awsjson::timestamp> deleteRequestedAt;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionStatus>> status;
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> registeredAt{};
+  std::optional<std::string> registeredBy{};
+  std::optional<awsjson::timestamp> deleteRequestedAt{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionStatus>> status{};
 
   friend bool operator==(DaemonTaskDefinitionSummary const&,
                          DaemonTaskDefinitionSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DaemonVolume {
-  std::optional<std::string> name;
-  std::optional<::awsjson::ecs::HostVolumeProperties> host;
+  std::optional<std::string> name{};
+  std::optional<::awsjson::ecs::HostVolumeProperties> host{};
 
   friend bool operator==(DaemonVolume const&, DaemonVolume const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccountSettingRequest {
-  awsjson::open_enum<::awsjson::ecs::SettingName> name;
-  std::optional<std::string> principalArn;
+  awsjson::open_enum<::awsjson::ecs::SettingName> name{};
+  std::optional<std::string> principalArn{};
 
   friend bool operator==(DeleteAccountSettingRequest const&,
                          DeleteAccountSettingRequest const&) = default;

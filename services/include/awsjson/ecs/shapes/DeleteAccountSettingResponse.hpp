@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccountSettingResponse {
-  std::optional<::awsjson::ecs::Setting> setting;
+  std::optional<::awsjson::ecs::Setting> setting{};
 
   friend bool operator==(DeleteAccountSettingResponse const&,
                          DeleteAccountSettingResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAttributesResponse {
-  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes;
+  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes{};
 
   friend bool operator==(DeleteAttributesResponse const&,
                          DeleteAttributesResponse const&) = default;

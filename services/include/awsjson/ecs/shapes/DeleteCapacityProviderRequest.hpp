@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCapacityProviderRequest {
-  std::string capacityProvider;
-  std::optional<std::string> cluster;
+  std::string capacityProvider{};
+  std::optional<std::string> cluster{};
 
   friend bool operator==(DeleteCapacityProviderRequest const&,
                          DeleteCapacityProviderRequest const&) = default;

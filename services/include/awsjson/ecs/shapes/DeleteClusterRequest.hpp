@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClusterRequest {
-  std::string cluster;
+  std::string cluster{};
 
   friend bool operator==(DeleteClusterRequest const&, DeleteClusterRequest const&) = default;
 };

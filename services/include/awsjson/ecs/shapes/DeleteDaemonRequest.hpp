@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDaemonRequest {
-  std::string daemonArn;
+  std::string daemonArn{};
 
   friend bool operator==(DeleteDaemonRequest const&, DeleteDaemonRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDaemonTaskDefinitionRequest {
-  std::string daemonTaskDefinition;
+  std::string daemonTaskDefinition{};
 
   friend bool operator==(DeleteDaemonTaskDefinitionRequest const&,
                          DeleteDaemonTaskDefinitionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExpressGatewayServiceRequest {
-  std::string serviceArn;
+  std::string serviceArn{};
 
   friend bool operator==(DeleteExpressGatewayServiceRequest const&,
                          DeleteExpressGatewayServiceRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceRequest {
-  std::optional<std::string> cluster;
-  std::string service;
-  std::optional<bool> force;
+  std::optional<std::string> cluster{};
+  std::string service{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteServiceRequest const&, DeleteServiceRequest const&) = default;
 };

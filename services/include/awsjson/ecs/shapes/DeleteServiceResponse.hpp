@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteServiceResponse {
-  std::optional<::awsjson::ecs::Service> service;
+  std::optional<::awsjson::ecs::Service> service{};
 
   friend bool operator==(DeleteServiceResponse const&, DeleteServiceResponse const&) = default;
 };

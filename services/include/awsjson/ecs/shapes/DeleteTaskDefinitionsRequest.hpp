@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTaskDefinitionsRequest {
-  std::vector<std::string> taskDefinitions;
+  std::vector<std::string> taskDefinitions{};
 
   friend bool operator==(DeleteTaskDefinitionsRequest const&,
                          DeleteTaskDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTaskDefinitionsResponse {
-  std::optional<std::vector<::awsjson::ecs::TaskDefinition>> taskDefinitions;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::TaskDefinition>> taskDefinitions{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DeleteTaskDefinitionsResponse const&,
                          DeleteTaskDefinitionsResponse const&) = default;

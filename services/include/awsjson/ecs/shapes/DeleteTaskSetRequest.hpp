@@ -12,10 +12,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTaskSetRequest {
-  std::string cluster;
-  std::string service;
-  std::string taskSet;
-  std::optional<bool> force;
+  std::string cluster{};
+  std::string service{};
+  std::string taskSet{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteTaskSetRequest const&, DeleteTaskSetRequest const&) = default;
 };

@@ -24,27 +24,27 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Deployment {
-  std::optional<std::string> id;
-  std::optional<std::string> status;
-  std::optional<std::string> taskDefinition;
-  std::optional<std::int32_t> desiredCount;
-  std::optional<std::int32_t> pendingCount;
-  std::optional<std::int32_t> runningCount;
-  std::optional<std::int32_t> failedTasks;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<std::string> platformVersion;
-  std::optional<std::string> platformFamily;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentRolloutState>> rolloutState;
-  std::optional<std::string> rolloutStateReason;
-  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration;
-  std::optional<std::vector<::awsjson::ecs::ServiceConnectServiceResource>> serviceConnectResources;
-  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations;
-  std::optional<::awsjson::ecs::DeploymentEphemeralStorage> fargateEphemeralStorage;
-  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations;
+  std::optional<std::string> id{};
+  std::optional<std::string> status{};
+  std::optional<std::string> taskDefinition{};
+  std::optional<std::int32_t> desiredCount{};
+  std::optional<std::int32_t> pendingCount{};
+  std::optional<std::int32_t> runningCount{};
+  std::optional<std::int32_t> failedTasks{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<std::string> platformVersion{};
+  std::optional<std::string> platformFamily{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentRolloutState>> rolloutState{};
+  std::optional<std::string> rolloutStateReason{};
+  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::ServiceConnectServiceResource>> serviceConnectResources{};
+  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations{};
+  std::optional<::awsjson::ecs::DeploymentEphemeralStorage> fargateEphemeralStorage{};
+  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations{};
 
   friend bool operator==(Deployment const&, Deployment const&) = default;
 };

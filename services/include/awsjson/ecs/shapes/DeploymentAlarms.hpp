@@ -13,9 +13,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentAlarms {
-  std::vector<std::string> alarmNames;
-  bool rollback;
-  bool enable;
+  std::vector<std::string> alarmNames{};
+  bool rollback{};
+  bool enable{};
 
   friend bool operator==(DeploymentAlarms const&, DeploymentAlarms const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentCircuitBreaker {
-  bool enable;
-  bool rollback;
+  bool enable{};
+  bool rollback{};
 
   friend bool operator==(DeploymentCircuitBreaker const&,
                          DeploymentCircuitBreaker const&) = default;

@@ -21,15 +21,15 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentConfiguration {
-  std::optional<::awsjson::ecs::DeploymentCircuitBreaker> deploymentCircuitBreaker;
-  std::optional<std::int32_t> maximumPercent;
-  std::optional<std::int32_t> minimumHealthyPercent;
-  std::optional<::awsjson::ecs::DeploymentAlarms> alarms;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentStrategy>> strategy;
-  std::optional<std::int32_t> bakeTimeInMinutes;
-  std::optional<std::vector<::awsjson::ecs::DeploymentLifecycleHook>> lifecycleHooks;
-  std::optional<::awsjson::ecs::LinearConfiguration> linearConfiguration;
-  std::optional<::awsjson::ecs::CanaryConfiguration> canaryConfiguration;
+  std::optional<::awsjson::ecs::DeploymentCircuitBreaker> deploymentCircuitBreaker{};
+  std::optional<std::int32_t> maximumPercent{};
+  std::optional<std::int32_t> minimumHealthyPercent{};
+  std::optional<::awsjson::ecs::DeploymentAlarms> alarms{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentStrategy>> strategy{};
+  std::optional<std::int32_t> bakeTimeInMinutes{};
+  std::optional<std::vector<::awsjson::ecs::DeploymentLifecycleHook>> lifecycleHooks{};
+  std::optional<::awsjson::ecs::LinearConfiguration> linearConfiguration{};
+  std::optional<::awsjson::ecs::CanaryConfiguration> canaryConfiguration{};
 
   friend bool operator==(DeploymentConfiguration const&, DeploymentConfiguration const&) = default;
 };

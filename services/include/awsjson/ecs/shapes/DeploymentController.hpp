@@ -14,7 +14,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentController {
-  awsjson::open_enum<::awsjson::ecs::DeploymentControllerType> type;
+  awsjson::open_enum<::awsjson::ecs::DeploymentControllerType> type{};
 
   friend bool operator==(DeploymentController const&, DeploymentController const&) = default;
 };

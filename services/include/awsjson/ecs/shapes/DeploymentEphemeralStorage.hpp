@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentEphemeralStorage {
-  std::optional<std::string> kmsKeyId;
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(DeploymentEphemeralStorage const&,
                          DeploymentEphemeralStorage const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentLifecycleHook {
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookTargetType>> targetType;
-  std::optional<std::string> hookTargetArn;
-  std::optional<std::string> roleArn;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookStage>>> lifecycleStages;
-  std::optional<awsjson::document> hookDetails;
-  std::optional<::awsjson::ecs::DeploymentLifecycleHookTimeoutConfiguration> timeoutConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookTargetType>> targetType{};
+  std::optional<std::string> hookTargetArn{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookStage>>> lifecycleStages{};
+  std::optional<awsjson::document> hookDetails{};
+  std::optional<::awsjson::ecs::DeploymentLifecycleHookTimeoutConfiguration> timeoutConfiguration{};
 
   friend bool operator==(DeploymentLifecycleHook const&, DeploymentLifecycleHook const&) = default;
 };

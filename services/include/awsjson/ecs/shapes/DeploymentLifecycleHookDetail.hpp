@@ -16,12 +16,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentLifecycleHookDetail {
-  std::optional<std::string> hookId;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookTargetType>> targetType;
-  std::optional<std::string> targetArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookStatus>> status;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookAction>> timeoutAction;
+  std::optional<std::string> hookId{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookTargetType>> targetType{};
+  std::optional<std::string> targetArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookStatus>> status{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookAction>> timeoutAction{};
 
   friend bool operator==(DeploymentLifecycleHookDetail const&,
                          DeploymentLifecycleHookDetail const&) = default;

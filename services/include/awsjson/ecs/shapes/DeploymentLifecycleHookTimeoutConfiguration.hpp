@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentLifecycleHookTimeoutConfiguration {
-  std::optional<std::int32_t> timeoutInMinutes;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookAction>> action;
+  std::optional<std::int32_t> timeoutInMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DeploymentLifecycleHookAction>> action{};
 
   friend bool operator==(DeploymentLifecycleHookTimeoutConfiguration const&,
                          DeploymentLifecycleHookTimeoutConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterContainerInstanceRequest {
-  std::optional<std::string> cluster;
-  std::string containerInstance;
-  std::optional<bool> force;
+  std::optional<std::string> cluster{};
+  std::string containerInstance{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeregisterContainerInstanceRequest const&,
                          DeregisterContainerInstanceRequest const&) = default;

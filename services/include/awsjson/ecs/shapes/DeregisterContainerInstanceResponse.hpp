@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterContainerInstanceResponse {
-  std::optional<::awsjson::ecs::ContainerInstance> containerInstance;
+  std::optional<::awsjson::ecs::ContainerInstance> containerInstance{};
 
   friend bool operator==(DeregisterContainerInstanceResponse const&,
                          DeregisterContainerInstanceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterTaskDefinitionRequest {
-  std::string taskDefinition;
+  std::string taskDefinition{};
 
   friend bool operator==(DeregisterTaskDefinitionRequest const&,
                          DeregisterTaskDefinitionRequest const&) = default;

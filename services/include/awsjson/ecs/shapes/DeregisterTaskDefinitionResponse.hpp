@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterTaskDefinitionResponse {
-  std::optional<::awsjson::ecs::TaskDefinition> taskDefinition;
+  std::optional<::awsjson::ecs::TaskDefinition> taskDefinition{};
 
   friend bool operator==(DeregisterTaskDefinitionResponse const&,
                          DeregisterTaskDefinitionResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCapacityProvidersRequest {
-  std::optional<std::vector<std::string>> capacityProviders;
-  std::optional<std::string> cluster;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::CapacityProviderField>>> include;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> capacityProviders{};
+  std::optional<std::string> cluster{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::CapacityProviderField>>> include{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeCapacityProvidersRequest const&,
                          DescribeCapacityProvidersRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCapacityProvidersResponse {
-  std::optional<std::vector<::awsjson::ecs::CapacityProvider>> capacityProviders;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecs::CapacityProvider>> capacityProviders{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeCapacityProvidersResponse const&,
                          DescribeCapacityProvidersResponse const&) = default;

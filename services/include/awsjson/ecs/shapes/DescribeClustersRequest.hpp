@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClustersRequest {
-  std::optional<std::vector<std::string>> clusters;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ClusterField>>> include;
+  std::optional<std::vector<std::string>> clusters{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ClusterField>>> include{};
 
   friend bool operator==(DescribeClustersRequest const&, DescribeClustersRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerInstancesRequest {
-  std::optional<std::string> cluster;
-  std::vector<std::string> containerInstances;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ContainerInstanceField>>> include;
+  std::optional<std::string> cluster{};
+  std::vector<std::string> containerInstances{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ContainerInstanceField>>> include{};
 
   friend bool operator==(DescribeContainerInstancesRequest const&,
                          DescribeContainerInstancesRequest const&) = default;

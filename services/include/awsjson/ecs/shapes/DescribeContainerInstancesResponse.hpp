@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerInstancesResponse {
-  std::optional<std::vector<::awsjson::ecs::ContainerInstance>> containerInstances;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::ContainerInstance>> containerInstances{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DescribeContainerInstancesResponse const&,
                          DescribeContainerInstancesResponse const&) = default;

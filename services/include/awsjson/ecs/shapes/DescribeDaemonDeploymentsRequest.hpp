@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonDeploymentsRequest {
-  std::vector<std::string> daemonDeploymentArns;
+  std::vector<std::string> daemonDeploymentArns{};
 
   friend bool operator==(DescribeDaemonDeploymentsRequest const&,
                          DescribeDaemonDeploymentsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonDeploymentsResponse {
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
-  std::optional<std::vector<::awsjson::ecs::DaemonDeployment>> daemonDeployments;
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
+  std::optional<std::vector<::awsjson::ecs::DaemonDeployment>> daemonDeployments{};
 
   friend bool operator==(DescribeDaemonDeploymentsResponse const&,
                          DescribeDaemonDeploymentsResponse const&) = default;

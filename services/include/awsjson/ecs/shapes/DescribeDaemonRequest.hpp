@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonRequest {
-  std::string daemonArn;
+  std::string daemonArn{};
 
   friend bool operator==(DescribeDaemonRequest const&, DescribeDaemonRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonResponse {
-  std::optional<::awsjson::ecs::DaemonDetail> daemon;
+  std::optional<::awsjson::ecs::DaemonDetail> daemon{};
 
   friend bool operator==(DescribeDaemonResponse const&, DescribeDaemonResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonRevisionsRequest {
-  std::vector<std::string> daemonRevisionArns;
+  std::vector<std::string> daemonRevisionArns{};
 
   friend bool operator==(DescribeDaemonRevisionsRequest const&,
                          DescribeDaemonRevisionsRequest const&) = default;

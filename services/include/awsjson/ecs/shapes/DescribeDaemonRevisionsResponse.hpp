@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonRevisionsResponse {
-  std::optional<std::vector<::awsjson::ecs::DaemonRevision>> daemonRevisions;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::DaemonRevision>> daemonRevisions{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DescribeDaemonRevisionsResponse const&,
                          DescribeDaemonRevisionsResponse const&) = default;

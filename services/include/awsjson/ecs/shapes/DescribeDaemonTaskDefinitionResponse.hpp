@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDaemonTaskDefinitionResponse {
-  std::optional<::awsjson::ecs::DaemonTaskDefinition> daemonTaskDefinition;
+  std::optional<::awsjson::ecs::DaemonTaskDefinition> daemonTaskDefinition{};
 
   friend bool operator==(DescribeDaemonTaskDefinitionResponse const&,
                          DescribeDaemonTaskDefinitionResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExpressGatewayServiceRequest {
-  std::string serviceArn;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ExpressGatewayServiceInclude>>> include;
+  std::string serviceArn{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ExpressGatewayServiceInclude>>> include{};
 
   friend bool operator==(DescribeExpressGatewayServiceRequest const&,
                          DescribeExpressGatewayServiceRequest const&) = default;

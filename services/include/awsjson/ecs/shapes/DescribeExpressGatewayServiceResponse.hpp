@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExpressGatewayServiceResponse {
-  std::optional<::awsjson::ecs::ECSExpressGatewayService> service;
+  std::optional<::awsjson::ecs::ECSExpressGatewayService> service{};
 
   friend bool operator==(DescribeExpressGatewayServiceResponse const&,
                          DescribeExpressGatewayServiceResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceDeploymentsRequest {
-  std::vector<std::string> serviceDeploymentArns;
+  std::vector<std::string> serviceDeploymentArns{};
 
   friend bool operator==(DescribeServiceDeploymentsRequest const&,
                          DescribeServiceDeploymentsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceDeploymentsResponse {
-  std::optional<std::vector<::awsjson::ecs::ServiceDeployment>> serviceDeployments;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::ServiceDeployment>> serviceDeployments{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DescribeServiceDeploymentsResponse const&,
                          DescribeServiceDeploymentsResponse const&) = default;

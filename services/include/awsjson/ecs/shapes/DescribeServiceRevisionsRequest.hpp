@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceRevisionsRequest {
-  std::vector<std::string> serviceRevisionArns;
+  std::vector<std::string> serviceRevisionArns{};
 
   friend bool operator==(DescribeServiceRevisionsRequest const&,
                          DescribeServiceRevisionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceRevisionsResponse {
-  std::optional<std::vector<::awsjson::ecs::ServiceRevision>> serviceRevisions;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::ServiceRevision>> serviceRevisions{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DescribeServiceRevisionsResponse const&,
                          DescribeServiceRevisionsResponse const&) = default;

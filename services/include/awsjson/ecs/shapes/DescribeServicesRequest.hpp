@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServicesRequest {
-  std::optional<std::string> cluster;
-  std::vector<std::string> services;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ServiceField>>> include;
+  std::optional<std::string> cluster{};
+  std::vector<std::string> services{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ServiceField>>> include{};
 
   friend bool operator==(DescribeServicesRequest const&, DescribeServicesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServicesResponse {
-  std::optional<std::vector<::awsjson::ecs::Service>> services;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::Service>> services{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DescribeServicesResponse const&,
                          DescribeServicesResponse const&) = default;

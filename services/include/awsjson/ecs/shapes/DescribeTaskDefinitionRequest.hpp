@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTaskDefinitionRequest {
-  std::string taskDefinition;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::TaskDefinitionField>>> include;
+  std::string taskDefinition{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::TaskDefinitionField>>> include{};
 
   friend bool operator==(DescribeTaskDefinitionRequest const&,
                          DescribeTaskDefinitionRequest const&) = default;

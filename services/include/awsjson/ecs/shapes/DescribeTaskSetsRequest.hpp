@@ -15,10 +15,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTaskSetsRequest {
-  std::string cluster;
-  std::string service;
-  std::optional<std::vector<std::string>> taskSets;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::TaskSetField>>> include;
+  std::string cluster{};
+  std::string service{};
+  std::optional<std::vector<std::string>> taskSets{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::TaskSetField>>> include{};
 
   friend bool operator==(DescribeTaskSetsRequest const&, DescribeTaskSetsRequest const&) = default;
 };

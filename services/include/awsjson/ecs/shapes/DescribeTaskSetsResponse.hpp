@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTaskSetsResponse {
-  std::optional<std::vector<::awsjson::ecs::TaskSet>> taskSets;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::TaskSet>> taskSets{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(DescribeTaskSetsResponse const&,
                          DescribeTaskSetsResponse const&) = default;

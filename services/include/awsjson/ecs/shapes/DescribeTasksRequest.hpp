@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTasksRequest {
-  std::optional<std::string> cluster;
-  std::vector<std::string> tasks;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::TaskField>>> include;
+  std::optional<std::string> cluster{};
+  std::vector<std::string> tasks{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::TaskField>>> include{};
 
   friend bool operator==(DescribeTasksRequest const&, DescribeTasksRequest const&) = default;
 };

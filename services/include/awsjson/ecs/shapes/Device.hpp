@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Device {
-  std::string hostPath;
-  std::optional<std::string> containerPath;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::DeviceCgroupPermission>>> permissions;
+  std::string hostPath{};
+  std::optional<std::string> containerPath{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::DeviceCgroupPermission>>> permissions{};
 
   friend bool operator==(Device const&, Device const&) = default;
 };

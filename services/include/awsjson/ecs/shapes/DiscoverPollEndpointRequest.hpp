@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverPollEndpointRequest {
-  std::optional<std::string> containerInstance;
-  std::optional<std::string> cluster;
+  std::optional<std::string> containerInstance{};
+  std::optional<std::string> cluster{};
 
   friend bool operator==(DiscoverPollEndpointRequest const&,
                          DiscoverPollEndpointRequest const&) = default;

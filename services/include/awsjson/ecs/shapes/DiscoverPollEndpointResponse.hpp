@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverPollEndpointResponse {
-  std::optional<std::string> endpoint;
-  std::optional<std::string> telemetryEndpoint;
-  std::optional<std::string> serviceConnectEndpoint;
+  std::optional<std::string> endpoint{};
+  std::optional<std::string> telemetryEndpoint{};
+  std::optional<std::string> serviceConnectEndpoint{};
 
   friend bool operator==(DiscoverPollEndpointResponse const&,
                          DiscoverPollEndpointResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DockerVolumeConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::ecs::Scope>> scope;
-  std::optional<bool> autoprovision;
-  std::optional<std::string> driver;
-  std::optional<std::map<std::string, std::string>> driverOpts;
-  std::optional<std::map<std::string, std::string>> labels;
+  std::optional<awsjson::open_enum<::awsjson::ecs::Scope>> scope{};
+  std::optional<bool> autoprovision{};
+  std::optional<std::string> driver{};
+  std::optional<std::map<std::string, std::string>> driverOpts{};
+  std::optional<std::map<std::string, std::string>> labels{};
 
   friend bool operator==(DockerVolumeConfiguration const&,
                          DockerVolumeConfiguration const&) = default;

@@ -17,9 +17,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EBSTagSpecification {
-  awsjson::open_enum<::awsjson::ecs::EBSResourceType> resourceType;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags;
+  awsjson::open_enum<::awsjson::ecs::EBSResourceType> resourceType{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags{};
 
   friend bool operator==(EBSTagSpecification const&, EBSTagSpecification const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSExpressGatewayService {
-  std::optional<std::string> cluster;
-  std::optional<std::string> serviceName;
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> infrastructureRoleArn;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceStatus> status;
-  std::optional<std::string> currentDeployment;
-  std::optional<std::vector<::awsjson::ecs::ExpressGatewayServiceConfiguration>> activeConfigurations;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> serviceName{};
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> infrastructureRoleArn{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceStatus> status{};
+  std::optional<std::string> currentDeployment{};
+  std::optional<std::vector<::awsjson::ecs::ExpressGatewayServiceConfiguration>> activeConfigurations{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(ECSExpressGatewayService const&,
                          ECSExpressGatewayService const&) = default;

@@ -18,11 +18,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ECSManagedResources {
-  std::optional<std::vector<::awsjson::ecs::ManagedIngressPath>> ingressPaths;
-  std::optional<::awsjson::ecs::ManagedAutoScaling> autoScaling;
-  std::optional<std::vector<::awsjson::ecs::ManagedMetricAlarm>> metricAlarms;
-  std::optional<std::vector<::awsjson::ecs::ManagedSecurityGroup>> serviceSecurityGroups;
-  std::optional<std::vector<::awsjson::ecs::ManagedLogGroup>> logGroups;
+  std::optional<std::vector<::awsjson::ecs::ManagedIngressPath>> ingressPaths{};
+  std::optional<::awsjson::ecs::ManagedAutoScaling> autoScaling{};
+  std::optional<std::vector<::awsjson::ecs::ManagedMetricAlarm>> metricAlarms{};
+  std::optional<std::vector<::awsjson::ecs::ManagedSecurityGroup>> serviceSecurityGroups{};
+  std::optional<std::vector<::awsjson::ecs::ManagedLogGroup>> logGroups{};
 
   friend bool operator==(ECSManagedResources const&, ECSManagedResources const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EFSAuthorizationConfig {
-  std::optional<std::string> accessPointId;
-  std::optional<awsjson::open_enum<::awsjson::ecs::EFSAuthorizationConfigIAM>> iam;
+  std::optional<std::string> accessPointId{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::EFSAuthorizationConfigIAM>> iam{};
 
   friend bool operator==(EFSAuthorizationConfig const&, EFSAuthorizationConfig const&) = default;
 };

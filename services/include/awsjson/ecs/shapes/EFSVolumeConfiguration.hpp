@@ -16,11 +16,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EFSVolumeConfiguration {
-  std::string fileSystemId;
-  std::optional<std::string> rootDirectory;
-  std::optional<awsjson::open_enum<::awsjson::ecs::EFSTransitEncryption>> transitEncryption;
-  std::optional<std::int32_t> transitEncryptionPort;
-  std::optional<::awsjson::ecs::EFSAuthorizationConfig> authorizationConfig;
+  std::string fileSystemId{};
+  std::optional<std::string> rootDirectory{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::EFSTransitEncryption>> transitEncryption{};
+  std::optional<std::int32_t> transitEncryptionPort{};
+  std::optional<::awsjson::ecs::EFSAuthorizationConfig> authorizationConfig{};
 
   friend bool operator==(EFSVolumeConfiguration const&, EFSVolumeConfiguration const&) = default;
 };

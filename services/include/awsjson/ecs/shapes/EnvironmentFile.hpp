@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentFile {
-  std::string value;
-  awsjson::open_enum<::awsjson::ecs::EnvironmentFileType> type;
+  std::string value{};
+  awsjson::open_enum<::awsjson::ecs::EnvironmentFileType> type{};
 
   friend bool operator==(EnvironmentFile const&, EnvironmentFile const&) = default;
 };

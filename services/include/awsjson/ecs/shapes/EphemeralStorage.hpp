@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EphemeralStorage {
-  std::int32_t sizeInGiB;
+  std::int32_t sizeInGiB{};
 
   friend bool operator==(EphemeralStorage const&, EphemeralStorage const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteCommandConfiguration {
-  std::optional<std::string> kmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ExecuteCommandLogging>> logging;
-  std::optional<::awsjson::ecs::ExecuteCommandLogConfiguration> logConfiguration;
+  std::optional<std::string> kmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ExecuteCommandLogging>> logging{};
+  std::optional<::awsjson::ecs::ExecuteCommandLogConfiguration> logConfiguration{};
 
   friend bool operator==(ExecuteCommandConfiguration const&,
                          ExecuteCommandConfiguration const&) = default;

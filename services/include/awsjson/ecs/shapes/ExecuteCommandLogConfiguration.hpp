@@ -12,11 +12,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteCommandLogConfiguration {
-  std::optional<std::string> cloudWatchLogGroupName;
-  std::optional<bool> cloudWatchEncryptionEnabled;
-  std::optional<std::string> s3BucketName;
-  std::optional<bool> s3EncryptionEnabled;
-  std::optional<std::string> s3KeyPrefix;
+  std::optional<std::string> cloudWatchLogGroupName{};
+  std::optional<bool> cloudWatchEncryptionEnabled{};
+  std::optional<std::string> s3BucketName{};
+  std::optional<bool> s3EncryptionEnabled{};
+  std::optional<std::string> s3KeyPrefix{};
 
   friend bool operator==(ExecuteCommandLogConfiguration const&,
                          ExecuteCommandLogConfiguration const&) = default;

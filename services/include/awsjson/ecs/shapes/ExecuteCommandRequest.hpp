@@ -12,11 +12,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteCommandRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> container;
-  std::string command;
-  bool interactive;
-  std::string task;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> container{};
+  std::string command{};
+  bool interactive{};
+  std::string task{};
 
   friend bool operator==(ExecuteCommandRequest const&, ExecuteCommandRequest const&) = default;
 };

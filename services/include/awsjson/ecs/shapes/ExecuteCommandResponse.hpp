@@ -14,12 +14,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecuteCommandResponse {
-  std::optional<std::string> clusterArn;
-  std::optional<std::string> containerArn;
-  std::optional<std::string> containerName;
-  std::optional<bool> interactive;
-  std::optional<::awsjson::ecs::Session> session;
-  std::optional<std::string> taskArn;
+  std::optional<std::string> clusterArn{};
+  std::optional<std::string> containerArn{};
+  std::optional<std::string> containerName{};
+  std::optional<bool> interactive{};
+  std::optional<::awsjson::ecs::Session> session{};
+  std::optional<std::string> taskArn{};
 
   friend bool operator==(ExecuteCommandResponse const&, ExecuteCommandResponse const&) = default;
 };

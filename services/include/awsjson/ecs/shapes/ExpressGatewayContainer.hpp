@@ -19,13 +19,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayContainer {
-  std::string image;
-  std::optional<std::int32_t> containerPort;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceAwsLogsConfiguration> awsLogsConfiguration;
-  std::optional<::awsjson::ecs::ExpressGatewayRepositoryCredentials> repositoryCredentials;
-  std::optional<std::vector<std::string>> command;
-  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> environment;
-  std::optional<std::vector<::awsjson::ecs::Secret>> secrets;
+  std::string image{};
+  std::optional<std::int32_t> containerPort{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceAwsLogsConfiguration> awsLogsConfiguration{};
+  std::optional<::awsjson::ecs::ExpressGatewayRepositoryCredentials> repositoryCredentials{};
+  std::optional<std::vector<std::string>> command{};
+  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> environment{};
+  std::optional<std::vector<::awsjson::ecs::Secret>> secrets{};
 
   friend bool operator==(ExpressGatewayContainer const&, ExpressGatewayContainer const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayRepositoryCredentials {
-  std::optional<std::string> credentialsParameter;
+  std::optional<std::string> credentialsParameter{};
 
   friend bool operator==(ExpressGatewayRepositoryCredentials const&,
                          ExpressGatewayRepositoryCredentials const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayScalingTarget {
-  std::optional<std::int32_t> minTaskCount;
-  std::optional<std::int32_t> maxTaskCount;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ExpressGatewayServiceScalingMetric>> autoScalingMetric;
-  std::optional<std::int32_t> autoScalingTargetValue;
+  std::optional<std::int32_t> minTaskCount{};
+  std::optional<std::int32_t> maxTaskCount{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ExpressGatewayServiceScalingMetric>> autoScalingMetric{};
+  std::optional<std::int32_t> autoScalingTargetValue{};
 
   friend bool operator==(ExpressGatewayScalingTarget const&,
                          ExpressGatewayScalingTarget const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayServiceAwsLogsConfiguration {
-  std::string logGroup;
-  std::string logStreamPrefix;
+  std::string logGroup{};
+  std::string logStreamPrefix{};
 
   friend bool operator==(ExpressGatewayServiceAwsLogsConfiguration const&,
                          ExpressGatewayServiceAwsLogsConfiguration const&) = default;

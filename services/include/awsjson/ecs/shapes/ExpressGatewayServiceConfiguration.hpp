@@ -18,17 +18,17 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayServiceConfiguration {
-  std::optional<std::string> serviceRevisionArn;
-  std::optional<std::string> executionRoleArn;
-  std::optional<std::string> taskRoleArn;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceNetworkConfiguration> networkConfiguration;
-  std::optional<std::string> healthCheckPath;
-  std::optional<::awsjson::ecs::ExpressGatewayContainer> primaryContainer;
-  std::optional<::awsjson::ecs::ExpressGatewayScalingTarget> scalingTarget;
-  std::optional<std::vector<::awsjson::ecs::IngressPathSummary>> ingressPaths;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> serviceRevisionArn{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceNetworkConfiguration> networkConfiguration{};
+  std::optional<std::string> healthCheckPath{};
+  std::optional<::awsjson::ecs::ExpressGatewayContainer> primaryContainer{};
+  std::optional<::awsjson::ecs::ExpressGatewayScalingTarget> scalingTarget{};
+  std::optional<std::vector<::awsjson::ecs::IngressPathSummary>> ingressPaths{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(ExpressGatewayServiceConfiguration const&,
                          ExpressGatewayServiceConfiguration const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayServiceNetworkConfiguration {
-  std::optional<std::vector<std::string>> securityGroups;
-  std::optional<std::vector<std::string>> subnets;
+  std::optional<std::vector<std::string>> securityGroups{};
+  std::optional<std::vector<std::string>> subnets{};
 
   friend bool operator==(ExpressGatewayServiceNetworkConfiguration const&,
                          ExpressGatewayServiceNetworkConfiguration const&) = default;

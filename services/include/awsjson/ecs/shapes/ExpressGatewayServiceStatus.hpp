@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpressGatewayServiceStatus {
-  std::optional<awsjson::open_enum<::awsjson::ecs::ExpressGatewayServiceStatusCode>> statusCode;
-  std::optional<std::string> statusReason;
+  std::optional<awsjson::open_enum<::awsjson::ecs::ExpressGatewayServiceStatusCode>> statusCode{};
+  std::optional<std::string> statusReason{};
 
   friend bool operator==(ExpressGatewayServiceStatus const&,
                          ExpressGatewayServiceStatus const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FSxWindowsFileServerAuthorizationConfig {
-  std::string credentialsParameter;
-  std::string domain;
+  std::string credentialsParameter{};
+  std::string domain{};
 
   friend bool operator==(FSxWindowsFileServerAuthorizationConfig const&,
                          FSxWindowsFileServerAuthorizationConfig const&) = default;

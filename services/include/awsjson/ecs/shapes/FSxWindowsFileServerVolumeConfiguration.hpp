@@ -14,9 +14,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FSxWindowsFileServerVolumeConfiguration {
-  std::string fileSystemId;
-  std::string rootDirectory;
-  ::awsjson::ecs::FSxWindowsFileServerAuthorizationConfig authorizationConfig;
+  std::string fileSystemId{};
+  std::string rootDirectory{};
+  ::awsjson::ecs::FSxWindowsFileServerAuthorizationConfig authorizationConfig{};
 
   friend bool operator==(FSxWindowsFileServerVolumeConfiguration const&,
                          FSxWindowsFileServerVolumeConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Failure {
-  std::optional<std::string> arn;
-  std::optional<std::string> reason;
-  std::optional<std::string> detail;
+  std::optional<std::string> arn{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> detail{};
 
   friend bool operator==(Failure const&, Failure const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirelensConfiguration {
-  awsjson::open_enum<::awsjson::ecs::FirelensConfigurationType> type;
-  std::optional<std::map<std::string, std::string>> options;
+  awsjson::open_enum<::awsjson::ecs::FirelensConfigurationType> type{};
+  std::optional<std::map<std::string, std::string>> options{};
 
   friend bool operator==(FirelensConfiguration const&, FirelensConfiguration const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTaskProtectionRequest {
-  std::string cluster;
-  std::optional<std::vector<std::string>> tasks;
+  std::string cluster{};
+  std::optional<std::vector<std::string>> tasks{};
 
   friend bool operator==(GetTaskProtectionRequest const&,
                          GetTaskProtectionRequest const&) = default;

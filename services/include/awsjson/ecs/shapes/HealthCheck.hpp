@@ -14,11 +14,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HealthCheck {
-  std::vector<std::string> command;
-  std::optional<std::int32_t> interval;
-  std::optional<std::int32_t> timeout;
-  std::optional<std::int32_t> retries;
-  std::optional<std::int32_t> startPeriod;
+  std::vector<std::string> command{};
+  std::optional<std::int32_t> interval{};
+  std::optional<std::int32_t> timeout{};
+  std::optional<std::int32_t> retries{};
+  std::optional<std::int32_t> startPeriod{};
 
   friend bool operator==(HealthCheck const&, HealthCheck const&) = default;
 };

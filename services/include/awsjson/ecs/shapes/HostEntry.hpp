@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HostEntry {
-  std::string hostname;
-  std::string ipAddress;
+  std::string hostname{};
+  std::string ipAddress{};
 
   friend bool operator==(HostEntry const&, HostEntry const&) = default;
 };

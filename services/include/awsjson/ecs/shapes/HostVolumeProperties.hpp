@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HostVolumeProperties {
-  std::optional<std::string> sourcePath;
+  std::optional<std::string> sourcePath{};
 
   friend bool operator==(HostVolumeProperties const&, HostVolumeProperties const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceAccelerator {
-  std::string deviceName;
-  std::string deviceType;
+  std::string deviceName{};
+  std::string deviceType{};
 
   friend bool operator==(InferenceAccelerator const&, InferenceAccelerator const&) = default;
 };

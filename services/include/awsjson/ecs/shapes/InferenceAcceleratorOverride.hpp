@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceAcceleratorOverride {
-  std::optional<std::string> deviceName;
-  std::optional<std::string> deviceType;
+  std::optional<std::string> deviceName{};
+  std::optional<std::string> deviceType{};
 
   friend bool operator==(InferenceAcceleratorOverride const&,
                          InferenceAcceleratorOverride const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InfrastructureOptimization {
-  std::optional<std::int32_t> scaleInAfter;
+  std::optional<std::int32_t> scaleInAfter{};
 
   friend bool operator==(InfrastructureOptimization const&,
                          InfrastructureOptimization const&) = default;

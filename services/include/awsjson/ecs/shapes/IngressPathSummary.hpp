@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressPathSummary {
-  awsjson::open_enum<::awsjson::ecs::AccessType> accessType;
-  std::string endpoint;
+  awsjson::open_enum<::awsjson::ecs::AccessType> accessType{};
+  std::string endpoint{};
 
   friend bool operator==(IngressPathSummary const&, IngressPathSummary const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceHealthCheckResult {
-  std::optional<awsjson::open_enum<::awsjson::ecs::InstanceHealthCheckType>> type;
-  std::optional<awsjson::open_enum<::awsjson::ecs::InstanceHealthCheckState>> status;
-  std::optional<std::string> statusReason;
-  std::optional<awsjson::timestamp> lastUpdated;
-  std::optional<awsjson::timestamp> lastStatusChange;
+  std::optional<awsjson::open_enum<::awsjson::ecs::InstanceHealthCheckType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::InstanceHealthCheckState>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<awsjson::timestamp> lastUpdated{};
+  std::optional<awsjson::timestamp> lastStatusChange{};
 
   friend bool operator==(InstanceHealthCheckResult const&,
                          InstanceHealthCheckResult const&) = default;

@@ -20,16 +20,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceLaunchTemplate {
-  std::string ec2InstanceProfileArn;
-  ::awsjson::ecs::ManagedInstancesNetworkConfiguration networkConfiguration;
-  std::optional<::awsjson::ecs::ManagedInstancesStorageConfiguration> storageConfiguration;
-  std::optional<::awsjson::ecs::ManagedInstancesLocalStorageConfiguration> localStorageConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedInstancesMonitoringOptions>> monitoring;
-  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityOptionType>> capacityOptionType;
-  std::optional<bool> instanceMetadataTagsPropagation;
-  std::optional<::awsjson::ecs::InstanceRequirementsRequest> instanceRequirements;
-  std::optional<bool> fipsEnabled;
-  std::optional<::awsjson::ecs::CapacityReservationRequest> capacityReservations;
+  std::string ec2InstanceProfileArn{};
+  ::awsjson::ecs::ManagedInstancesNetworkConfiguration networkConfiguration{};
+  std::optional<::awsjson::ecs::ManagedInstancesStorageConfiguration> storageConfiguration{};
+  std::optional<::awsjson::ecs::ManagedInstancesLocalStorageConfiguration> localStorageConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedInstancesMonitoringOptions>> monitoring{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::CapacityOptionType>> capacityOptionType{};
+  std::optional<bool> instanceMetadataTagsPropagation{};
+  std::optional<::awsjson::ecs::InstanceRequirementsRequest> instanceRequirements{};
+  std::optional<bool> fipsEnabled{};
+  std::optional<::awsjson::ecs::CapacityReservationRequest> capacityReservations{};
 
   friend bool operator==(InstanceLaunchTemplate const&, InstanceLaunchTemplate const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceLaunchTemplateUpdate {
-  std::optional<std::string> ec2InstanceProfileArn;
-  std::optional<::awsjson::ecs::ManagedInstancesNetworkConfiguration> networkConfiguration;
-  std::optional<::awsjson::ecs::ManagedInstancesStorageConfiguration> storageConfiguration;
-  std::optional<bool> instanceMetadataTagsPropagation;
-  std::optional<::awsjson::ecs::ManagedInstancesLocalStorageConfiguration> localStorageConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedInstancesMonitoringOptions>> monitoring;
-  std::optional<::awsjson::ecs::InstanceRequirementsRequest> instanceRequirements;
-  std::optional<::awsjson::ecs::CapacityReservationRequest> capacityReservations;
+  std::optional<std::string> ec2InstanceProfileArn{};
+  std::optional<::awsjson::ecs::ManagedInstancesNetworkConfiguration> networkConfiguration{};
+  std::optional<::awsjson::ecs::ManagedInstancesStorageConfiguration> storageConfiguration{};
+  std::optional<bool> instanceMetadataTagsPropagation{};
+  std::optional<::awsjson::ecs::ManagedInstancesLocalStorageConfiguration> localStorageConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedInstancesMonitoringOptions>> monitoring{};
+  std::optional<::awsjson::ecs::InstanceRequirementsRequest> instanceRequirements{};
+  std::optional<::awsjson::ecs::CapacityReservationRequest> capacityReservations{};
 
   friend bool operator==(InstanceLaunchTemplateUpdate const&,
                          InstanceLaunchTemplateUpdate const&) = default;

@@ -33,30 +33,30 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceRequirementsRequest {
-  ::awsjson::ecs::VCpuCountRangeRequest vCpuCount;
-  ::awsjson::ecs::MemoryMiBRequest memoryMiB;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::CpuManufacturer>>> cpuManufacturers;
-  std::optional<::awsjson::ecs::MemoryGiBPerVCpuRequest> memoryGiBPerVCpu;
-  std::optional<std::vector<std::string>> excludedInstanceTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::InstanceGeneration>>> instanceGenerations;
-  std::optional<std::int32_t> spotMaxPricePercentageOverLowestPrice;
-  std::optional<std::int32_t> onDemandMaxPricePercentageOverLowestPrice;
-  std::optional<awsjson::open_enum<::awsjson::ecs::BareMetal>> bareMetal;
-  std::optional<awsjson::open_enum<::awsjson::ecs::BurstablePerformance>> burstablePerformance;
-  std::optional<bool> requireHibernateSupport;
-  std::optional<::awsjson::ecs::NetworkInterfaceCountRequest> networkInterfaceCount;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LocalStorage>> localStorage;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::LocalStorageType>>> localStorageTypes;
-  std::optional<::awsjson::ecs::TotalLocalStorageGBRequest> totalLocalStorageGB;
-  std::optional<::awsjson::ecs::BaselineEbsBandwidthMbpsRequest> baselineEbsBandwidthMbps;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::AcceleratorType>>> acceleratorTypes;
-  std::optional<::awsjson::ecs::AcceleratorCountRequest> acceleratorCount;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::AcceleratorManufacturer>>> acceleratorManufacturers;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::AcceleratorName>>> acceleratorNames;
-  std::optional<::awsjson::ecs::AcceleratorTotalMemoryMiBRequest> acceleratorTotalMemoryMiB;
-  std::optional<::awsjson::ecs::NetworkBandwidthGbpsRequest> networkBandwidthGbps;
-  std::optional<std::vector<std::string>> allowedInstanceTypes;
-  std::optional<std::int32_t> maxSpotPriceAsPercentageOfOptimalOnDemandPrice;
+  ::awsjson::ecs::VCpuCountRangeRequest vCpuCount{};
+  ::awsjson::ecs::MemoryMiBRequest memoryMiB{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::CpuManufacturer>>> cpuManufacturers{};
+  std::optional<::awsjson::ecs::MemoryGiBPerVCpuRequest> memoryGiBPerVCpu{};
+  std::optional<std::vector<std::string>> excludedInstanceTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::InstanceGeneration>>> instanceGenerations{};
+  std::optional<std::int32_t> spotMaxPricePercentageOverLowestPrice{};
+  std::optional<std::int32_t> onDemandMaxPricePercentageOverLowestPrice{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::BareMetal>> bareMetal{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::BurstablePerformance>> burstablePerformance{};
+  std::optional<bool> requireHibernateSupport{};
+  std::optional<::awsjson::ecs::NetworkInterfaceCountRequest> networkInterfaceCount{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LocalStorage>> localStorage{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::LocalStorageType>>> localStorageTypes{};
+  std::optional<::awsjson::ecs::TotalLocalStorageGBRequest> totalLocalStorageGB{};
+  std::optional<::awsjson::ecs::BaselineEbsBandwidthMbpsRequest> baselineEbsBandwidthMbps{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::AcceleratorType>>> acceleratorTypes{};
+  std::optional<::awsjson::ecs::AcceleratorCountRequest> acceleratorCount{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::AcceleratorManufacturer>>> acceleratorManufacturers{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::AcceleratorName>>> acceleratorNames{};
+  std::optional<::awsjson::ecs::AcceleratorTotalMemoryMiBRequest> acceleratorTotalMemoryMiB{};
+  std::optional<::awsjson::ecs::NetworkBandwidthGbpsRequest> networkBandwidthGbps{};
+  std::optional<std::vector<std::string>> allowedInstanceTypes{};
+  std::optional<std::int32_t> maxSpotPriceAsPercentageOfOptimalOnDemandPrice{};
 
   friend bool operator==(InstanceRequirementsRequest const&,
                          InstanceRequirementsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KernelCapabilities {
-  std::optional<std::vector<std::string>> add;
-  std::optional<std::vector<std::string>> drop;
+  std::optional<std::vector<std::string>> add{};
+  std::optional<std::vector<std::string>> drop{};
 
   friend bool operator==(KernelCapabilities const&, KernelCapabilities const&) = default;
 };

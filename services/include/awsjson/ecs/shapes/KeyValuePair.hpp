@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyValuePair {
-  std::optional<std::string> name;
-  std::optional<std::string> value;
+  std::optional<std::string> name{};
+  std::optional<std::string> value{};
 
   friend bool operator==(KeyValuePair const&, KeyValuePair const&) = default;
 };

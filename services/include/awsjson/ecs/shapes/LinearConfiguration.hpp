@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LinearConfiguration {
-  std::optional<double> stepPercent;
-  std::optional<std::int32_t> stepBakeTimeInMinutes;
+  std::optional<double> stepPercent{};
+  std::optional<std::int32_t> stepBakeTimeInMinutes{};
 
   friend bool operator==(LinearConfiguration const&, LinearConfiguration const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LinuxParameters {
-  std::optional<::awsjson::ecs::KernelCapabilities> capabilities;
-  std::optional<std::vector<::awsjson::ecs::Device>> devices;
-  std::optional<bool> initProcessEnabled;
-  std::optional<std::int32_t> sharedMemorySize;
-  std::optional<std::vector<::awsjson::ecs::Tmpfs>> tmpfs;
-  std::optional<std::int32_t> maxSwap;
-  std::optional<std::int32_t> swappiness;
+  std::optional<::awsjson::ecs::KernelCapabilities> capabilities{};
+  std::optional<std::vector<::awsjson::ecs::Device>> devices{};
+  std::optional<bool> initProcessEnabled{};
+  std::optional<std::int32_t> sharedMemorySize{};
+  std::optional<std::vector<::awsjson::ecs::Tmpfs>> tmpfs{};
+  std::optional<std::int32_t> maxSwap{};
+  std::optional<std::int32_t> swappiness{};
 
   friend bool operator==(LinuxParameters const&, LinuxParameters const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountSettingsRequest {
-  std::optional<awsjson::open_enum<::awsjson::ecs::SettingName>> name;
-  std::optional<std::string> value;
-  std::optional<std::string> principalArn;
-  std::optional<bool> effectiveSettings;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<awsjson::open_enum<::awsjson::ecs::SettingName>> name{};
+  std::optional<std::string> value{};
+  std::optional<std::string> principalArn{};
+  std::optional<bool> effectiveSettings{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAccountSettingsRequest const&,
                          ListAccountSettingsRequest const&) = default;

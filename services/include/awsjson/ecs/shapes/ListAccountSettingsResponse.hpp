@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountSettingsResponse {
-  std::optional<std::vector<::awsjson::ecs::Setting>> settings;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecs::Setting>> settings{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAccountSettingsResponse const&,
                          ListAccountSettingsResponse const&) = default;

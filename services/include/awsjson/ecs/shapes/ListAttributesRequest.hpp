@@ -15,12 +15,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAttributesRequest {
-  std::optional<std::string> cluster;
-  awsjson::open_enum<::awsjson::ecs::TargetType> targetType;
-  std::optional<std::string> attributeName;
-  std::optional<std::string> attributeValue;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> cluster{};
+  awsjson::open_enum<::awsjson::ecs::TargetType> targetType{};
+  std::optional<std::string> attributeName{};
+  std::optional<std::string> attributeValue{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAttributesRequest const&, ListAttributesRequest const&) = default;
 };

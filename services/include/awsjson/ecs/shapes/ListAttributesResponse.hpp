@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAttributesResponse {
-  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAttributesResponse const&, ListAttributesResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersResponse {
-  std::optional<std::vector<std::string>> clusterArns;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> clusterArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListClustersResponse const&, ListClustersResponse const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainerInstancesRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ContainerInstanceStatus>> status;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ContainerInstanceStatus>> status{};
 
   friend bool operator==(ListContainerInstancesRequest const&,
                          ListContainerInstancesRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainerInstancesResponse {
-  std::optional<std::vector<std::string>> containerInstanceArns;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> containerInstanceArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListContainerInstancesResponse const&,
                          ListContainerInstancesResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDaemonDeploymentsRequest {
-  std::string daemonArn;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentStatus>>> status;
-  std::optional<::awsjson::ecs::CreatedAt> createdAt;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string daemonArn{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::DaemonDeploymentStatus>>> status{};
+  std::optional<::awsjson::ecs::CreatedAt> createdAt{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDaemonDeploymentsRequest const&,
                          ListDaemonDeploymentsRequest const&) = default;

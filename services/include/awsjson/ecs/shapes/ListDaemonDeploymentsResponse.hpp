@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDaemonDeploymentsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::ecs::DaemonDeploymentSummary>> daemonDeployments;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::ecs::DaemonDeploymentSummary>> daemonDeployments{};
 
   friend bool operator==(ListDaemonDeploymentsResponse const&,
                          ListDaemonDeploymentsResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDaemonTaskDefinitionsRequest {
-  std::optional<std::string> familyPrefix;
-  std::optional<std::string> family;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionRevisionFilter>> revision;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionStatusFilter>> status;
-  std::optional<awsjson::open_enum<::awsjson::ecs::SortOrder>> sort;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> familyPrefix{};
+  std::optional<std::string> family{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionRevisionFilter>> revision{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonTaskDefinitionStatusFilter>> status{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::SortOrder>> sort{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListDaemonTaskDefinitionsRequest const&,
                          ListDaemonTaskDefinitionsRequest const&) = default;

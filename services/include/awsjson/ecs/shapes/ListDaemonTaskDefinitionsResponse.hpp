@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDaemonTaskDefinitionsResponse {
-  std::optional<std::vector<::awsjson::ecs::DaemonTaskDefinitionSummary>> daemonTaskDefinitions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecs::DaemonTaskDefinitionSummary>> daemonTaskDefinitions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDaemonTaskDefinitionsResponse const&,
                          ListDaemonTaskDefinitionsResponse const&) = default;

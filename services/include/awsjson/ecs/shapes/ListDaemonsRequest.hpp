@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDaemonsRequest {
-  std::optional<std::string> clusterArn;
-  std::optional<std::vector<std::string>> capacityProviderArns;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> clusterArn{};
+  std::optional<std::vector<std::string>> capacityProviderArns{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDaemonsRequest const&, ListDaemonsRequest const&) = default;
 };

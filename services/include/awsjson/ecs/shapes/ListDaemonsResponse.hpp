@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDaemonsResponse {
-  std::optional<std::vector<::awsjson::ecs::DaemonSummary>> daemonSummariesList;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecs::DaemonSummary>> daemonSummariesList{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDaemonsResponse const&, ListDaemonsResponse const&) = default;
 };

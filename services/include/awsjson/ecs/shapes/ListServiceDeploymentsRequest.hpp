@@ -17,12 +17,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceDeploymentsRequest {
-  std::string service;
-  std::optional<std::string> cluster;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentStatus>>> status;
-  std::optional<::awsjson::ecs::CreatedAt> createdAt;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string service{};
+  std::optional<std::string> cluster{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentStatus>>> status{};
+  std::optional<::awsjson::ecs::CreatedAt> createdAt{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListServiceDeploymentsRequest const&,
                          ListServiceDeploymentsRequest const&) = default;

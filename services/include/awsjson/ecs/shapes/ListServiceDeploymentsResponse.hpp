@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServiceDeploymentsResponse {
-  std::optional<std::vector<::awsjson::ecs::ServiceDeploymentBrief>> serviceDeployments;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::ecs::ServiceDeploymentBrief>> serviceDeployments{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListServiceDeploymentsResponse const&,
                          ListServiceDeploymentsResponse const&) = default;

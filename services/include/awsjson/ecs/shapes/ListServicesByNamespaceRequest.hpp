@@ -13,9 +13,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesByNamespaceRequest {
-  std::string namespace_;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string namespace_{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListServicesByNamespaceRequest const&,
                          ListServicesByNamespaceRequest const&) = default;

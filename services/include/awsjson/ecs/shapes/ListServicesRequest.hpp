@@ -17,12 +17,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<awsjson::open_enum<::awsjson::ecs::SchedulingStrategy>> schedulingStrategy;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ResourceManagementType>> resourceManagementType;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::SchedulingStrategy>> schedulingStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ResourceManagementType>> resourceManagementType{};
 
   friend bool operator==(ListServicesRequest const&, ListServicesRequest const&) = default;
 };

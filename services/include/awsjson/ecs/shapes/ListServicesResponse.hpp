@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListServicesResponse {
-  std::optional<std::vector<std::string>> serviceArns;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> serviceArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListServicesResponse const&, ListServicesResponse const&) = default;
 };

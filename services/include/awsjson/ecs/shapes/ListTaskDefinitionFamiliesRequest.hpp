@@ -15,10 +15,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskDefinitionFamiliesRequest {
-  std::optional<std::string> familyPrefix;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TaskDefinitionFamilyStatus>> status;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> familyPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TaskDefinitionFamilyStatus>> status{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListTaskDefinitionFamiliesRequest const&,
                          ListTaskDefinitionFamiliesRequest const&) = default;

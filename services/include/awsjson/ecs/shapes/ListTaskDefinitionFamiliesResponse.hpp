@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskDefinitionFamiliesResponse {
-  std::optional<std::vector<std::string>> families;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> families{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTaskDefinitionFamiliesResponse const&,
                          ListTaskDefinitionFamiliesResponse const&) = default;

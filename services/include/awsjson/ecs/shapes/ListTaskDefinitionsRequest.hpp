@@ -16,11 +16,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskDefinitionsRequest {
-  std::optional<std::string> familyPrefix;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TaskDefinitionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::ecs::SortOrder>> sort;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> familyPrefix{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TaskDefinitionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::SortOrder>> sort{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListTaskDefinitionsRequest const&,
                          ListTaskDefinitionsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskDefinitionsResponse {
-  std::optional<std::vector<std::string>> taskDefinitionArns;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> taskDefinitionArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTaskDefinitionsResponse const&,
                          ListTaskDefinitionsResponse const&) = default;

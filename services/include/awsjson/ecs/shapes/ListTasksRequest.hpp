@@ -16,16 +16,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTasksRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> containerInstance;
-  std::optional<std::string> family;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> startedBy;
-  std::optional<std::string> serviceName;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DesiredStatus>> desiredStatus;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<std::string> daemonName;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> containerInstance{};
+  std::optional<std::string> family{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> startedBy{};
+  std::optional<std::string> serviceName{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DesiredStatus>> desiredStatus{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<std::string> daemonName{};
 
   friend bool operator==(ListTasksRequest const&, ListTasksRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTasksResponse {
-  std::optional<std::vector<std::string>> taskArns;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> taskArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTasksResponse const&, ListTasksResponse const&) = default;
 };

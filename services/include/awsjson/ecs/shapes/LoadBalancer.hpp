@@ -15,11 +15,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancer {
-  std::optional<std::string> targetGroupArn;
-  std::optional<std::string> loadBalancerName;
-  std::optional<std::string> containerName;
-  std::optional<std::int32_t> containerPort;
-  std::optional<::awsjson::ecs::AdvancedConfiguration> advancedConfiguration;
+  std::optional<std::string> targetGroupArn{};
+  std::optional<std::string> loadBalancerName{};
+  std::optional<std::string> containerName{};
+  std::optional<std::int32_t> containerPort{};
+  std::optional<::awsjson::ecs::AdvancedConfiguration> advancedConfiguration{};
 
   friend bool operator==(LoadBalancer const&, LoadBalancer const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogConfiguration {
-  awsjson::open_enum<::awsjson::ecs::LogDriver> logDriver;
-  std::optional<std::map<std::string, std::string>> options;
-  std::optional<std::vector<::awsjson::ecs::Secret>> secretOptions;
+  awsjson::open_enum<::awsjson::ecs::LogDriver> logDriver{};
+  std::optional<std::map<std::string, std::string>> options{};
+  std::optional<std::vector<::awsjson::ecs::Secret>> secretOptions{};
 
   friend bool operator==(LogConfiguration const&, LogConfiguration const&) = default;
 };

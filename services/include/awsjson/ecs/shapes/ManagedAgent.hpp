@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedAgent {
-  std::optional<awsjson::timestamp> lastStartedAt;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedAgentName>> name;
-  std::optional<std::string> reason;
-  std::optional<std::string> lastStatus;
+  std::optional<awsjson::timestamp> lastStartedAt{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedAgentName>> name{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> lastStatus{};
 
   friend bool operator==(ManagedAgent const&, ManagedAgent const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedAgentStateChange {
-  std::string containerName;
-  awsjson::open_enum<::awsjson::ecs::ManagedAgentName> managedAgentName;
-  std::string status;
-  std::optional<std::string> reason;
+  std::string containerName{};
+  awsjson::open_enum<::awsjson::ecs::ManagedAgentName> managedAgentName{};
+  std::string status{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(ManagedAgentStateChange const&, ManagedAgentStateChange const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedApplicationAutoScalingPolicy {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
-  std::string policyType;
-  double targetValue;
-  std::string metric;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
+  std::string policyType{};
+  double targetValue{};
+  std::string metric{};
 
   friend bool operator==(ManagedApplicationAutoScalingPolicy const&,
                          ManagedApplicationAutoScalingPolicy const&) = default;

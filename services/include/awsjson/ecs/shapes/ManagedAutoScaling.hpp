@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedAutoScaling {
-  std::optional<::awsjson::ecs::ManagedScalableTarget> scalableTarget;
-  std::optional<std::vector<::awsjson::ecs::ManagedApplicationAutoScalingPolicy>> applicationAutoScalingPolicies;
+  std::optional<::awsjson::ecs::ManagedScalableTarget> scalableTarget{};
+  std::optional<std::vector<::awsjson::ecs::ManagedApplicationAutoScalingPolicy>> applicationAutoScalingPolicies{};
 
   friend bool operator==(ManagedAutoScaling const&, ManagedAutoScaling const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedCertificate {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
-  std::string domainName;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
+  std::string domainName{};
 
   friend bool operator==(ManagedCertificate const&, ManagedCertificate const&) = default;
 };

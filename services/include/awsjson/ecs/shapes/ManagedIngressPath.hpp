@@ -21,14 +21,14 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedIngressPath {
-  awsjson::open_enum<::awsjson::ecs::AccessType> accessType;
-  std::string endpoint;
-  std::optional<::awsjson::ecs::ManagedLoadBalancer> loadBalancer;
-  std::optional<std::vector<::awsjson::ecs::ManagedSecurityGroup>> loadBalancerSecurityGroups;
-  std::optional<::awsjson::ecs::ManagedCertificate> certificate;
-  std::optional<::awsjson::ecs::ManagedListener> listener;
-  std::optional<::awsjson::ecs::ManagedListenerRule> rule;
-  std::optional<std::vector<::awsjson::ecs::ManagedTargetGroup>> targetGroups;
+  awsjson::open_enum<::awsjson::ecs::AccessType> accessType{};
+  std::string endpoint{};
+  std::optional<::awsjson::ecs::ManagedLoadBalancer> loadBalancer{};
+  std::optional<std::vector<::awsjson::ecs::ManagedSecurityGroup>> loadBalancerSecurityGroups{};
+  std::optional<::awsjson::ecs::ManagedCertificate> certificate{};
+  std::optional<::awsjson::ecs::ManagedListener> listener{};
+  std::optional<::awsjson::ecs::ManagedListenerRule> rule{};
+  std::optional<std::vector<::awsjson::ecs::ManagedTargetGroup>> targetGroups{};
 
   friend bool operator==(ManagedIngressPath const&, ManagedIngressPath const&) = default;
 };

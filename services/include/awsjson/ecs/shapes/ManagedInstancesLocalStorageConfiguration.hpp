@@ -11,7 +11,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedInstancesLocalStorageConfiguration {
-  std::optional<bool> useLocalStorage;
+  std::optional<bool> useLocalStorage{};
 
   friend bool operator==(ManagedInstancesLocalStorageConfiguration const&,
                          ManagedInstancesLocalStorageConfiguration const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedInstancesNetworkConfiguration {
-  std::optional<std::vector<std::string>> subnets;
-  std::optional<std::vector<std::string>> securityGroups;
+  std::optional<std::vector<std::string>> subnets{};
+  std::optional<std::vector<std::string>> securityGroups{};
 
   friend bool operator==(ManagedInstancesNetworkConfiguration const&,
                          ManagedInstancesNetworkConfiguration const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedInstancesProvider {
-  std::optional<std::string> infrastructureRoleArn;
-  std::optional<::awsjson::ecs::InstanceLaunchTemplate> instanceLaunchTemplate;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateMITags>> propagateTags;
-  std::optional<::awsjson::ecs::InfrastructureOptimization> infrastructureOptimization;
-  std::optional<::awsjson::ecs::AutoRepairConfiguration> autoRepairConfiguration;
+  std::optional<std::string> infrastructureRoleArn{};
+  std::optional<::awsjson::ecs::InstanceLaunchTemplate> instanceLaunchTemplate{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateMITags>> propagateTags{};
+  std::optional<::awsjson::ecs::InfrastructureOptimization> infrastructureOptimization{};
+  std::optional<::awsjson::ecs::AutoRepairConfiguration> autoRepairConfiguration{};
 
   friend bool operator==(ManagedInstancesProvider const&,
                          ManagedInstancesProvider const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedInstancesStorageConfiguration {
-  std::optional<std::int32_t> storageSizeGiB;
+  std::optional<std::int32_t> storageSizeGiB{};
 
   friend bool operator==(ManagedInstancesStorageConfiguration const&,
                          ManagedInstancesStorageConfiguration const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedLoadBalancer {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
-  std::string scheme;
-  std::optional<std::vector<std::string>> subnetIds;
-  std::optional<std::vector<std::string>> securityGroupIds;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
+  std::string scheme{};
+  std::optional<std::vector<std::string>> subnetIds{};
+  std::optional<std::vector<std::string>> securityGroupIds{};
 
   friend bool operator==(ManagedLoadBalancer const&, ManagedLoadBalancer const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedLogGroup {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
-  std::string logGroupName;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
+  std::string logGroupName{};
 
   friend bool operator==(ManagedLogGroup const&, ManagedLogGroup const&) = default;
 };

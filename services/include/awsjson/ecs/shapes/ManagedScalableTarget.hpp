@@ -15,12 +15,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedScalableTarget {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
-  std::int32_t minCapacity;
-  std::int32_t maxCapacity;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
+  std::int32_t minCapacity{};
+  std::int32_t maxCapacity{};
 
   friend bool operator==(ManagedScalableTarget const&, ManagedScalableTarget const&) = default;
 };

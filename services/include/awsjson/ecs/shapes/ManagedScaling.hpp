@@ -15,11 +15,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedScaling {
-  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedScalingStatus>> status;
-  std::optional<std::int32_t> targetCapacity;
-  std::optional<std::int32_t> minimumScalingStepSize;
-  std::optional<std::int32_t> maximumScalingStepSize;
-  std::optional<std::int32_t> instanceWarmupPeriod;
+  std::optional<awsjson::open_enum<::awsjson::ecs::ManagedScalingStatus>> status{};
+  std::optional<std::int32_t> targetCapacity{};
+  std::optional<std::int32_t> minimumScalingStepSize{};
+  std::optional<std::int32_t> maximumScalingStepSize{};
+  std::optional<std::int32_t> instanceWarmupPeriod{};
 
   friend bool operator==(ManagedScaling const&, ManagedScaling const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedSecurityGroup {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
 
   friend bool operator==(ManagedSecurityGroup const&, ManagedSecurityGroup const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedStorageConfiguration {
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::string> fargateEphemeralStorageKmsKeyId;
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::string> fargateEphemeralStorageKmsKeyId{};
 
   friend bool operator==(ManagedStorageConfiguration const&,
                          ManagedStorageConfiguration const&) = default;

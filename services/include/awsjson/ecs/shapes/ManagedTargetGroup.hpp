@@ -15,13 +15,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedTargetGroup {
-  std::optional<std::string> arn;
-  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status;
-  std::optional<std::string> statusReason;
-  awsjson::timestamp updatedAt;
-  std::string healthCheckPath;
-  std::int32_t healthCheckPort;
-  std::int32_t port;
+  std::optional<std::string> arn{};
+  awsjson::open_enum<::awsjson::ecs::ManagedResourceStatus> status{};
+  std::optional<std::string> statusReason{};
+  awsjson::timestamp updatedAt{};
+  std::string healthCheckPath{};
+  std::int32_t healthCheckPort{};
+  std::int32_t port{};
 
   friend bool operator==(ManagedTargetGroup const&, ManagedTargetGroup const&) = default;
 };

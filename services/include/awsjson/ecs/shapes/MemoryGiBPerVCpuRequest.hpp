@@ -11,8 +11,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemoryGiBPerVCpuRequest {
-  std::optional<double> min;
-  std::optional<double> max;
+  std::optional<double> min{};
+  std::optional<double> max{};
 
   friend bool operator==(MemoryGiBPerVCpuRequest const&, MemoryGiBPerVCpuRequest const&) = default;
 };

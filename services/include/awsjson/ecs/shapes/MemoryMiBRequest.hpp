@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemoryMiBRequest {
-  std::int32_t min;
-  std::optional<std::int32_t> max;
+  std::int32_t min{};
+  std::optional<std::int32_t> max{};
 
   friend bool operator==(MemoryMiBRequest const&, MemoryMiBRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MountPoint {
-  std::optional<std::string> sourceVolume;
-  std::optional<std::string> containerPath;
-  std::optional<bool> readOnly;
+  std::optional<std::string> sourceVolume{};
+  std::optional<std::string> containerPath{};
+  std::optional<bool> readOnly{};
 
   friend bool operator==(MountPoint const&, MountPoint const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkBandwidthGbpsRequest {
-  std::optional<double> min;
-  std::optional<double> max;
+  std::optional<double> min{};
+  std::optional<double> max{};
 
   friend bool operator==(NetworkBandwidthGbpsRequest const&,
                          NetworkBandwidthGbpsRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkBinding {
-  std::optional<std::string> bindIP;
-  std::optional<std::int32_t> containerPort;
-  std::optional<std::int32_t> hostPort;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TransportProtocol>> protocol;
-  std::optional<std::string> containerPortRange;
-  std::optional<std::string> hostPortRange;
+  std::optional<std::string> bindIP{};
+  std::optional<std::int32_t> containerPort{};
+  std::optional<std::int32_t> hostPort{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TransportProtocol>> protocol{};
+  std::optional<std::string> containerPortRange{};
+  std::optional<std::string> hostPortRange{};
 
   friend bool operator==(NetworkBinding const&, NetworkBinding const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkConfiguration {
-  std::optional<::awsjson::ecs::AwsVpcConfiguration> awsvpcConfiguration;
+  std::optional<::awsjson::ecs::AwsVpcConfiguration> awsvpcConfiguration{};
 
   friend bool operator==(NetworkConfiguration const&, NetworkConfiguration const&) = default;
 };

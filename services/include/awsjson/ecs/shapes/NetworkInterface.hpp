@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::optional<std::string> attachmentId;
-  std::optional<std::string> privateIpv4Address;
-  std::optional<std::string> ipv6Address;
+  std::optional<std::string> attachmentId{};
+  std::optional<std::string> privateIpv4Address{};
+  std::optional<std::string> ipv6Address{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlacementConstraint {
-  std::optional<awsjson::open_enum<::awsjson::ecs::PlacementConstraintType>> type;
-  std::optional<std::string> expression;
+  std::optional<awsjson::open_enum<::awsjson::ecs::PlacementConstraintType>> type{};
+  std::optional<std::string> expression{};
 
   friend bool operator==(PlacementConstraint const&, PlacementConstraint const&) = default;
 };

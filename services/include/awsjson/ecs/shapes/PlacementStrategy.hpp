@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlacementStrategy {
-  std::optional<awsjson::open_enum<::awsjson::ecs::PlacementStrategyType>> type;
-  std::optional<std::string> field;
+  std::optional<awsjson::open_enum<::awsjson::ecs::PlacementStrategyType>> type{};
+  std::optional<std::string> field{};
 
   friend bool operator==(PlacementStrategy const&, PlacementStrategy const&) = default;
 };

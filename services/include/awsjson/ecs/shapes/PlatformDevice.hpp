@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlatformDevice {
-  std::string id;
-  awsjson::open_enum<::awsjson::ecs::PlatformDeviceType> type;
+  std::string id{};
+  awsjson::open_enum<::awsjson::ecs::PlatformDeviceType> type{};
 
   friend bool operator==(PlatformDevice const&, PlatformDevice const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortMapping {
-  std::optional<std::int32_t> containerPort;
-  std::optional<std::int32_t> hostPort;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TransportProtocol>> protocol;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ApplicationProtocol>> appProtocol;
-  std::optional<std::string> containerPortRange;
+  std::optional<std::int32_t> containerPort{};
+  std::optional<std::int32_t> hostPort{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TransportProtocol>> protocol{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ApplicationProtocol>> appProtocol{};
+  std::optional<std::string> containerPortRange{};
 
   friend bool operator==(PortMapping const&, PortMapping const&) = default;
 };

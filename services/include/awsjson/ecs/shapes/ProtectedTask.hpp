@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtectedTask {
-  std::optional<std::string> taskArn;
-  std::optional<bool> protectionEnabled;
-  std::optional<awsjson::timestamp> expirationDate;
+  std::optional<std::string> taskArn{};
+  std::optional<bool> protectionEnabled{};
+  std::optional<awsjson::timestamp> expirationDate{};
 
   friend bool operator==(ProtectedTask const&, ProtectedTask const&) = default;
 };

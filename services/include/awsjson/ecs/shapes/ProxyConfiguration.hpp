@@ -16,9 +16,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::ecs::ProxyConfigurationType>> type;
-  std::string containerName;
-  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> properties;
+  std::optional<awsjson::open_enum<::awsjson::ecs::ProxyConfigurationType>> type{};
+  std::string containerName{};
+  std::optional<std::vector<::awsjson::ecs::KeyValuePair>> properties{};
 
   friend bool operator==(ProxyConfiguration const&, ProxyConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountSettingDefaultRequest {
-  awsjson::open_enum<::awsjson::ecs::SettingName> name;
-  std::string value;
+  awsjson::open_enum<::awsjson::ecs::SettingName> name{};
+  std::string value{};
 
   friend bool operator==(PutAccountSettingDefaultRequest const&,
                          PutAccountSettingDefaultRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountSettingRequest {
-  awsjson::open_enum<::awsjson::ecs::SettingName> name;
-  std::string value;
-  std::optional<std::string> principalArn;
+  awsjson::open_enum<::awsjson::ecs::SettingName> name{};
+  std::string value{};
+  std::optional<std::string> principalArn{};
 
   friend bool operator==(PutAccountSettingRequest const&,
                          PutAccountSettingRequest const&) = default;

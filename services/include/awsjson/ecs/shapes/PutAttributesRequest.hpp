@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAttributesRequest {
-  std::optional<std::string> cluster;
-  std::vector<::awsjson::ecs::Attribute> attributes;
+  std::optional<std::string> cluster{};
+  std::vector<::awsjson::ecs::Attribute> attributes{};
 
   friend bool operator==(PutAttributesRequest const&, PutAttributesRequest const&) = default;
 };

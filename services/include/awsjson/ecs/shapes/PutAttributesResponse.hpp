@@ -14,7 +14,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAttributesResponse {
-  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes;
+  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes{};
 
   friend bool operator==(PutAttributesResponse const&, PutAttributesResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutClusterCapacityProvidersRequest {
-  std::string cluster;
-  std::vector<std::string> capacityProviders;
-  std::vector<::awsjson::ecs::CapacityProviderStrategyItem> defaultCapacityProviderStrategy;
+  std::string cluster{};
+  std::vector<std::string> capacityProviders{};
+  std::vector<::awsjson::ecs::CapacityProviderStrategyItem> defaultCapacityProviderStrategy{};
 
   friend bool operator==(PutClusterCapacityProvidersRequest const&,
                          PutClusterCapacityProvidersRequest const&) = default;

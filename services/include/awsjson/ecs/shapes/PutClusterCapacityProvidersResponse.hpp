@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutClusterCapacityProvidersResponse {
-  std::optional<::awsjson::ecs::Cluster> cluster;
+  std::optional<::awsjson::ecs::Cluster> cluster{};
 
   friend bool operator==(PutClusterCapacityProvidersResponse const&,
                          PutClusterCapacityProvidersResponse const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterContainerInstanceRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> instanceIdentityDocument;
-  std::optional<std::string> instanceIdentityDocumentSignature;
-  std::optional<std::vector<::awsjson::ecs::Resource>> totalResources;
-  std::optional<::awsjson::ecs::VersionInfo> versionInfo;
-  std::optional<std::string> containerInstanceArn;
-  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes;
-  std::optional<std::vector<::awsjson::ecs::PlatformDevice>> platformDevices;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> instanceIdentityDocument{};
+  std::optional<std::string> instanceIdentityDocumentSignature{};
+  std::optional<std::vector<::awsjson::ecs::Resource>> totalResources{};
+  std::optional<::awsjson::ecs::VersionInfo> versionInfo{};
+  std::optional<std::string> containerInstanceArn{};
+  std::optional<std::vector<::awsjson::ecs::Attribute>> attributes{};
+  std::optional<std::vector<::awsjson::ecs::PlatformDevice>> platformDevices{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
 
   friend bool operator==(RegisterContainerInstanceRequest const&,
                          RegisterContainerInstanceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterContainerInstanceResponse {
-  std::optional<::awsjson::ecs::ContainerInstance> containerInstance;
+  std::optional<::awsjson::ecs::ContainerInstance> containerInstance{};
 
   friend bool operator==(RegisterContainerInstanceResponse const&,
                          RegisterContainerInstanceResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterDaemonTaskDefinitionRequest {
-  std::string family;
-  std::optional<std::string> taskRoleArn;
-  std::optional<std::string> executionRoleArn;
-  std::vector<::awsjson::ecs::DaemonContainerDefinition> containerDefinitions;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<std::vector<::awsjson::ecs::DaemonVolume>> volumes;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
+  std::string family{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<std::string> executionRoleArn{};
+  std::vector<::awsjson::ecs::DaemonContainerDefinition> containerDefinitions{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<std::vector<::awsjson::ecs::DaemonVolume>> volumes{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
 
   friend bool operator==(RegisterDaemonTaskDefinitionRequest const&,
                          RegisterDaemonTaskDefinitionRequest const&) = default;

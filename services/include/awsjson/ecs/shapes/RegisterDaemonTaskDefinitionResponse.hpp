@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterDaemonTaskDefinitionResponse {
-  std::optional<std::string> daemonTaskDefinitionArn;
+  std::optional<std::string> daemonTaskDefinitionArn{};
 
   friend bool operator==(RegisterDaemonTaskDefinitionResponse const&,
                          RegisterDaemonTaskDefinitionResponse const&) = default;

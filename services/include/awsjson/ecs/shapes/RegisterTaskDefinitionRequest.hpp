@@ -26,24 +26,24 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterTaskDefinitionRequest {
-  std::string family;
-  std::optional<std::string> taskRoleArn;
-  std::optional<std::string> executionRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::NetworkMode>> networkMode;
-  std::vector<::awsjson::ecs::ContainerDefinition> containerDefinitions;
-  std::optional<std::vector<::awsjson::ecs::Volume>> volumes;
-  std::optional<std::vector<::awsjson::ecs::TaskDefinitionPlacementConstraint>> placementConstraints;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::Compatibility>>> requiresCompatibilities;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PidMode>> pidMode;
-  std::optional<awsjson::open_enum<::awsjson::ecs::IpcMode>> ipcMode;
-  std::optional<::awsjson::ecs::ProxyConfiguration> proxyConfiguration;
-  std::optional<std::vector<::awsjson::ecs::InferenceAccelerator>> inferenceAccelerators;
-  std::optional<::awsjson::ecs::EphemeralStorage> ephemeralStorage;
-  std::optional<::awsjson::ecs::RuntimePlatform> runtimePlatform;
-  std::optional<bool> enableFaultInjection;
+  std::string family{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::NetworkMode>> networkMode{};
+  std::vector<::awsjson::ecs::ContainerDefinition> containerDefinitions{};
+  std::optional<std::vector<::awsjson::ecs::Volume>> volumes{};
+  std::optional<std::vector<::awsjson::ecs::TaskDefinitionPlacementConstraint>> placementConstraints{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::Compatibility>>> requiresCompatibilities{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PidMode>> pidMode{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::IpcMode>> ipcMode{};
+  std::optional<::awsjson::ecs::ProxyConfiguration> proxyConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::InferenceAccelerator>> inferenceAccelerators{};
+  std::optional<::awsjson::ecs::EphemeralStorage> ephemeralStorage{};
+  std::optional<::awsjson::ecs::RuntimePlatform> runtimePlatform{};
+  std::optional<bool> enableFaultInjection{};
 
   friend bool operator==(RegisterTaskDefinitionRequest const&,
                          RegisterTaskDefinitionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterTaskDefinitionResponse {
-  std::optional<::awsjson::ecs::TaskDefinition> taskDefinition;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
+  std::optional<::awsjson::ecs::TaskDefinition> taskDefinition{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
 
   friend bool operator==(RegisterTaskDefinitionResponse const&,
                          RegisterTaskDefinitionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RepositoryCredentials {
-  std::string credentialsParameter;
+  std::string credentialsParameter{};
 
   friend bool operator==(RepositoryCredentials const&, RepositoryCredentials const&) = default;
 };

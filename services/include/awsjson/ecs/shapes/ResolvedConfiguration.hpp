@@ -14,7 +14,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolvedConfiguration {
-  std::optional<std::vector<::awsjson::ecs::ServiceRevisionLoadBalancer>> loadBalancers;
+  std::optional<std::vector<::awsjson::ecs::ServiceRevisionLoadBalancer>> loadBalancers{};
 
   friend bool operator==(ResolvedConfiguration const&, ResolvedConfiguration const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::optional<std::string> name;
-  std::optional<std::string> type;
-  std::optional<double> doubleValue;
-  std::optional<std::int64_t> longValue;
-  std::optional<std::int32_t> integerValue;
-  std::optional<std::vector<std::string>> stringSetValue;
+  std::optional<std::string> name{};
+  std::optional<std::string> type{};
+  std::optional<double> doubleValue{};
+  std::optional<std::int64_t> longValue{};
+  std::optional<std::int32_t> integerValue{};
+  std::optional<std::vector<std::string>> stringSetValue{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

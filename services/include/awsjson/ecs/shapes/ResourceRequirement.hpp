@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceRequirement {
-  std::string value;
-  awsjson::open_enum<::awsjson::ecs::ResourceType> type;
+  std::string value{};
+  awsjson::open_enum<::awsjson::ecs::ResourceType> type{};
 
   friend bool operator==(ResourceRequirement const&, ResourceRequirement const&) = default;
 };

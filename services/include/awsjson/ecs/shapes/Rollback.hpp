@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rollback {
-  std::optional<std::string> reason;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<std::string> serviceRevisionArn;
+  std::optional<std::string> reason{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<std::string> serviceRevisionArn{};
 
   friend bool operator==(Rollback const&, Rollback const&) = default;
 };

@@ -24,25 +24,25 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunTaskRequest {
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<std::string> cluster;
-  std::optional<std::int32_t> count;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<bool> enableExecuteCommand;
-  std::optional<std::string> group;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<::awsjson::ecs::TaskOverride> overrides;
-  std::optional<std::vector<::awsjson::ecs::PlacementConstraint>> placementConstraints;
-  std::optional<std::vector<::awsjson::ecs::PlacementStrategy>> placementStrategy;
-  std::optional<std::string> platformVersion;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags;
-  std::optional<std::string> referenceId;
-  std::optional<std::string> startedBy;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::string taskDefinition;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::ecs::TaskVolumeConfiguration>> volumeConfigurations;
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<std::string> cluster{};
+  std::optional<std::int32_t> count{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<bool> enableExecuteCommand{};
+  std::optional<std::string> group{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<::awsjson::ecs::TaskOverride> overrides{};
+  std::optional<std::vector<::awsjson::ecs::PlacementConstraint>> placementConstraints{};
+  std::optional<std::vector<::awsjson::ecs::PlacementStrategy>> placementStrategy{};
+  std::optional<std::string> platformVersion{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags{};
+  std::optional<std::string> referenceId{};
+  std::optional<std::string> startedBy{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::string taskDefinition{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::ecs::TaskVolumeConfiguration>> volumeConfigurations{};
 
   friend bool operator==(RunTaskRequest const&, RunTaskRequest const&) = default;
 };

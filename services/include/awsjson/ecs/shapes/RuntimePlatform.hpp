@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuntimePlatform {
-  std::optional<awsjson::open_enum<::awsjson::ecs::CPUArchitecture>> cpuArchitecture;
-  std::optional<awsjson::open_enum<::awsjson::ecs::OSFamily>> operatingSystemFamily;
+  std::optional<awsjson::open_enum<::awsjson::ecs::CPUArchitecture>> cpuArchitecture{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::OSFamily>> operatingSystemFamily{};
 
   friend bool operator==(RuntimePlatform const&, RuntimePlatform const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3FilesVolumeConfiguration {
-  std::string fileSystemArn;
-  std::optional<std::string> rootDirectory;
-  std::optional<std::int32_t> transitEncryptionPort;
-  std::optional<std::string> accessPointArn;
+  std::string fileSystemArn{};
+  std::optional<std::string> rootDirectory{};
+  std::optional<std::int32_t> transitEncryptionPort{};
+  std::optional<std::string> accessPointArn{};
 
   friend bool operator==(S3FilesVolumeConfiguration const&,
                          S3FilesVolumeConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Scale {
-  std::optional<double> value;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ScaleUnit>> unit;
+  std::optional<double> value{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ScaleUnit>> unit{};
 
   friend bool operator==(Scale const&, Scale const&) = default;
 };

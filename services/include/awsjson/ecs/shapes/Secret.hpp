@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Secret {
-  std::string name;
-  std::string valueFrom;
+  std::string name{};
+  std::string valueFrom{};
 
   friend bool operator==(Secret const&, Secret const&) = default;
 };

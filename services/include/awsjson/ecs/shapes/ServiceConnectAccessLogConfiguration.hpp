@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectAccessLogConfiguration {
-  awsjson::open_enum<::awsjson::ecs::ServiceConnectAccessLoggingFormat> format;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceConnectIncludeQueryParameters>> includeQueryParameters;
+  awsjson::open_enum<::awsjson::ecs::ServiceConnectAccessLoggingFormat> format{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceConnectIncludeQueryParameters>> includeQueryParameters{};
 
   friend bool operator==(ServiceConnectAccessLogConfiguration const&,
                          ServiceConnectAccessLogConfiguration const&) = default;

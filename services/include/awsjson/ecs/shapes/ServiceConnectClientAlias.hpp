@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectClientAlias {
-  std::int32_t port;
-  std::optional<std::string> dnsName;
-  std::optional<::awsjson::ecs::ServiceConnectTestTrafficRules> testTrafficRules;
+  std::int32_t port{};
+  std::optional<std::string> dnsName{};
+  std::optional<::awsjson::ecs::ServiceConnectTestTrafficRules> testTrafficRules{};
 
   friend bool operator==(ServiceConnectClientAlias const&,
                          ServiceConnectClientAlias const&) = default;

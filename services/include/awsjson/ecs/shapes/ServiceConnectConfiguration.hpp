@@ -17,11 +17,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectConfiguration {
-  bool enabled;
-  std::optional<std::string> namespace_;
-  std::optional<std::vector<::awsjson::ecs::ServiceConnectService>> services;
-  std::optional<::awsjson::ecs::LogConfiguration> logConfiguration;
-  std::optional<::awsjson::ecs::ServiceConnectAccessLogConfiguration> accessLogConfiguration;
+  bool enabled{};
+  std::optional<std::string> namespace_{};
+  std::optional<std::vector<::awsjson::ecs::ServiceConnectService>> services{};
+  std::optional<::awsjson::ecs::LogConfiguration> logConfiguration{};
+  std::optional<::awsjson::ecs::ServiceConnectAccessLogConfiguration> accessLogConfiguration{};
 
   friend bool operator==(ServiceConnectConfiguration const&,
                          ServiceConnectConfiguration const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectService {
-  std::string portName;
-  std::optional<std::string> discoveryName;
-  std::optional<std::vector<::awsjson::ecs::ServiceConnectClientAlias>> clientAliases;
-  std::optional<std::int32_t> ingressPortOverride;
-  std::optional<::awsjson::ecs::TimeoutConfiguration> timeout;
-  std::optional<::awsjson::ecs::ServiceConnectTlsConfiguration> tls;
+  std::string portName{};
+  std::optional<std::string> discoveryName{};
+  std::optional<std::vector<::awsjson::ecs::ServiceConnectClientAlias>> clientAliases{};
+  std::optional<std::int32_t> ingressPortOverride{};
+  std::optional<::awsjson::ecs::TimeoutConfiguration> timeout{};
+  std::optional<::awsjson::ecs::ServiceConnectTlsConfiguration> tls{};
 
   friend bool operator==(ServiceConnectService const&, ServiceConnectService const&) = default;
 };

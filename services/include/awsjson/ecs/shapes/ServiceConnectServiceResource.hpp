@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectServiceResource {
-  std::optional<std::string> discoveryName;
-  std::optional<std::string> discoveryArn;
+  std::optional<std::string> discoveryName{};
+  std::optional<std::string> discoveryArn{};
 
   friend bool operator==(ServiceConnectServiceResource const&,
                          ServiceConnectServiceResource const&) = default;

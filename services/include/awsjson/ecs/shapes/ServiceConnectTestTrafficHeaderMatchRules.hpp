@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectTestTrafficHeaderMatchRules {
-  std::string exact;
+  std::string exact{};
 
   friend bool operator==(ServiceConnectTestTrafficHeaderMatchRules const&,
                          ServiceConnectTestTrafficHeaderMatchRules const&) = default;

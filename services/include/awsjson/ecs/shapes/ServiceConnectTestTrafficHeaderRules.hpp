@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectTestTrafficHeaderRules {
-  std::string name;
-  std::optional<::awsjson::ecs::ServiceConnectTestTrafficHeaderMatchRules> value;
+  std::string name{};
+  std::optional<::awsjson::ecs::ServiceConnectTestTrafficHeaderMatchRules> value{};
 
   friend bool operator==(ServiceConnectTestTrafficHeaderRules const&,
                          ServiceConnectTestTrafficHeaderRules const&) = default;

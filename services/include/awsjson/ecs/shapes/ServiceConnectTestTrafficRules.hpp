@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectTestTrafficRules {
-  ::awsjson::ecs::ServiceConnectTestTrafficHeaderRules header;
+  ::awsjson::ecs::ServiceConnectTestTrafficHeaderRules header{};
 
   friend bool operator==(ServiceConnectTestTrafficRules const&,
                          ServiceConnectTestTrafficRules const&) = default;

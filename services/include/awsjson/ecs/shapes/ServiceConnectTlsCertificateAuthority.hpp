@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectTlsCertificateAuthority {
-  std::optional<std::string> awsPcaAuthorityArn;
+  std::optional<std::string> awsPcaAuthorityArn{};
 
   friend bool operator==(ServiceConnectTlsCertificateAuthority const&,
                          ServiceConnectTlsCertificateAuthority const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceConnectTlsConfiguration {
-  ::awsjson::ecs::ServiceConnectTlsCertificateAuthority issuerCertificateAuthority;
-  std::optional<std::string> kmsKey;
-  std::optional<std::string> roleArn;
+  ::awsjson::ecs::ServiceConnectTlsCertificateAuthority issuerCertificateAuthority{};
+  std::optional<std::string> kmsKey{};
+  std::optional<std::string> roleArn{};
 
   friend bool operator==(ServiceConnectTlsConfiguration const&,
                          ServiceConnectTlsConfiguration const&) = default;

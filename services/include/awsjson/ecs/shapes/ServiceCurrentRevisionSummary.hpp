@@ -13,10 +13,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceCurrentRevisionSummary {
-  std::optional<std::string> arn;
-  std::optional<std::int32_t> requestedTaskCount;
-  std::optional<std::int32_t> runningTaskCount;
-  std::optional<std::int32_t> pendingTaskCount;
+  std::optional<std::string> arn{};
+  std::optional<std::int32_t> requestedTaskCount{};
+  std::optional<std::int32_t> runningTaskCount{};
+  std::optional<std::int32_t> pendingTaskCount{};
 
   friend bool operator==(ServiceCurrentRevisionSummary const&,
                          ServiceCurrentRevisionSummary const&) = default;

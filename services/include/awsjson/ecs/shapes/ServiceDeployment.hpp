@@ -22,24 +22,24 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceDeployment {
-  std::optional<std::string> serviceDeploymentArn;
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> clusterArn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> finishedAt;
-  std::optional<awsjson::timestamp> stoppedAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::vector<::awsjson::ecs::ServiceRevisionSummary>> sourceServiceRevisions;
-  std::optional<::awsjson::ecs::ServiceRevisionSummary> targetServiceRevision;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentLifecycleStage>> lifecycleStage;
-  std::optional<std::vector<::awsjson::ecs::DeploymentLifecycleHookDetail>> lifecycleHookDetails;
-  std::optional<::awsjson::ecs::DeploymentConfiguration> deploymentConfiguration;
-  std::optional<::awsjson::ecs::Rollback> rollback;
-  std::optional<::awsjson::ecs::ServiceDeploymentCircuitBreaker> deploymentCircuitBreaker;
-  std::optional<::awsjson::ecs::ServiceDeploymentAlarms> alarms;
+  std::optional<std::string> serviceDeploymentArn{};
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> finishedAt{};
+  std::optional<awsjson::timestamp> stoppedAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::vector<::awsjson::ecs::ServiceRevisionSummary>> sourceServiceRevisions{};
+  std::optional<::awsjson::ecs::ServiceRevisionSummary> targetServiceRevision{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentLifecycleStage>> lifecycleStage{};
+  std::optional<std::vector<::awsjson::ecs::DeploymentLifecycleHookDetail>> lifecycleHookDetails{};
+  std::optional<::awsjson::ecs::DeploymentConfiguration> deploymentConfiguration{};
+  std::optional<::awsjson::ecs::Rollback> rollback{};
+  std::optional<::awsjson::ecs::ServiceDeploymentCircuitBreaker> deploymentCircuitBreaker{};
+  std::optional<::awsjson::ecs::ServiceDeploymentAlarms> alarms{};
 
   friend bool operator==(ServiceDeployment const&, ServiceDeployment const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceDeploymentAlarms {
-  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentRollbackMonitorsStatus>> status;
-  std::optional<std::vector<std::string>> alarmNames;
-  std::optional<std::vector<std::string>> triggeredAlarmNames;
+  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentRollbackMonitorsStatus>> status{};
+  std::optional<std::vector<std::string>> alarmNames{};
+  std::optional<std::vector<std::string>> triggeredAlarmNames{};
 
   friend bool operator==(ServiceDeploymentAlarms const&, ServiceDeploymentAlarms const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceDeploymentBrief {
-  std::optional<std::string> serviceDeploymentArn;
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> clusterArn;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> finishedAt;
-  std::optional<std::string> targetServiceRevisionArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentStatus>> status;
-  std::optional<std::string> statusReason;
+  std::optional<std::string> serviceDeploymentArn{};
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> finishedAt{};
+  std::optional<std::string> targetServiceRevisionArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentStatus>> status{};
+  std::optional<std::string> statusReason{};
 
   friend bool operator==(ServiceDeploymentBrief const&, ServiceDeploymentBrief const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceDeploymentCircuitBreaker {
-  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentRollbackMonitorsStatus>> status;
-  std::optional<std::int32_t> failureCount;
-  std::optional<std::int32_t> threshold;
+  std::optional<awsjson::open_enum<::awsjson::ecs::ServiceDeploymentRollbackMonitorsStatus>> status{};
+  std::optional<std::int32_t> failureCount{};
+  std::optional<std::int32_t> threshold{};
 
   friend bool operator==(ServiceDeploymentCircuitBreaker const&,
                          ServiceDeploymentCircuitBreaker const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceEvent {
-  std::optional<std::string> id;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> message;
+  std::optional<std::string> id{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ServiceEvent const&, ServiceEvent const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceManagedEBSVolumeConfiguration {
-  std::optional<bool> encrypted;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::string> volumeType;
-  std::optional<std::int32_t> sizeInGiB;
-  std::optional<std::string> snapshotId;
-  std::optional<std::int32_t> volumeInitializationRate;
-  std::optional<std::int32_t> iops;
-  std::optional<std::int32_t> throughput;
-  std::optional<std::vector<::awsjson::ecs::EBSTagSpecification>> tagSpecifications;
-  std::string roleArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TaskFilesystemType>> filesystemType;
+  std::optional<bool> encrypted{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::string> volumeType{};
+  std::optional<std::int32_t> sizeInGiB{};
+  std::optional<std::string> snapshotId{};
+  std::optional<std::int32_t> volumeInitializationRate{};
+  std::optional<std::int32_t> iops{};
+  std::optional<std::int32_t> throughput{};
+  std::optional<std::vector<::awsjson::ecs::EBSTagSpecification>> tagSpecifications{};
+  std::string roleArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TaskFilesystemType>> filesystemType{};
 
   friend bool operator==(ServiceManagedEBSVolumeConfiguration const&,
                          ServiceManagedEBSVolumeConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceNotActiveException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ServiceNotActiveException const&,
                          ServiceNotActiveException const&) = default;

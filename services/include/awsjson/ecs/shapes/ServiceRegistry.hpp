@@ -13,10 +13,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceRegistry {
-  std::optional<std::string> registryArn;
-  std::optional<std::int32_t> port;
-  std::optional<std::string> containerName;
-  std::optional<std::int32_t> containerPort;
+  std::optional<std::string> registryArn{};
+  std::optional<std::int32_t> port{};
+  std::optional<std::string> containerName{};
+  std::optional<std::int32_t> containerPort{};
 
   friend bool operator==(ServiceRegistry const&, ServiceRegistry const&) = default;
 };

@@ -26,26 +26,26 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceRevision {
-  std::optional<std::string> serviceRevisionArn;
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> clusterArn;
-  std::optional<std::string> taskDefinition;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<std::string> platformVersion;
-  std::optional<std::string> platformFamily;
-  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers;
-  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<std::vector<::awsjson::ecs::ContainerImage>> containerImages;
-  std::optional<bool> guardDutyEnabled;
-  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration;
-  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations;
-  std::optional<::awsjson::ecs::DeploymentEphemeralStorage> fargateEphemeralStorage;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations;
-  std::optional<::awsjson::ecs::ResolvedConfiguration> resolvedConfiguration;
-  std::optional<::awsjson::ecs::ECSManagedResources> ecsManagedResources;
+  std::optional<std::string> serviceRevisionArn{};
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<std::string> taskDefinition{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<std::string> platformVersion{};
+  std::optional<std::string> platformFamily{};
+  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers{};
+  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::ContainerImage>> containerImages{};
+  std::optional<bool> guardDutyEnabled{};
+  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations{};
+  std::optional<::awsjson::ecs::DeploymentEphemeralStorage> fargateEphemeralStorage{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations{};
+  std::optional<::awsjson::ecs::ResolvedConfiguration> resolvedConfiguration{};
+  std::optional<::awsjson::ecs::ECSManagedResources> ecsManagedResources{};
 
   friend bool operator==(ServiceRevision const&, ServiceRevision const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceRevisionLoadBalancer {
-  std::optional<std::string> targetGroupArn;
-  std::optional<std::string> productionListenerRule;
+  std::optional<std::string> targetGroupArn{};
+  std::optional<std::string> productionListenerRule{};
 
   friend bool operator==(ServiceRevisionLoadBalancer const&,
                          ServiceRevisionLoadBalancer const&) = default;

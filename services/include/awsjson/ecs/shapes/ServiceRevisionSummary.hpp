@@ -13,12 +13,12 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceRevisionSummary {
-  std::optional<std::string> arn;
-  std::optional<std::int32_t> requestedTaskCount;
-  std::optional<std::int32_t> runningTaskCount;
-  std::optional<std::int32_t> pendingTaskCount;
-  std::optional<double> requestedTestTrafficWeight;
-  std::optional<double> requestedProductionTrafficWeight;
+  std::optional<std::string> arn{};
+  std::optional<std::int32_t> requestedTaskCount{};
+  std::optional<std::int32_t> runningTaskCount{};
+  std::optional<std::int32_t> pendingTaskCount{};
+  std::optional<double> requestedTestTrafficWeight{};
+  std::optional<double> requestedProductionTrafficWeight{};
 
   friend bool operator==(ServiceRevisionSummary const&, ServiceRevisionSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceVolumeConfiguration {
-  std::string name;
-  std::optional<::awsjson::ecs::ServiceManagedEBSVolumeConfiguration> managedEBSVolume;
+  std::string name{};
+  std::optional<::awsjson::ecs::ServiceManagedEBSVolumeConfiguration> managedEBSVolume{};
 
   friend bool operator==(ServiceVolumeConfiguration const&,
                          ServiceVolumeConfiguration const&) = default;

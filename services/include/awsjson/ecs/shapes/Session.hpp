@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Session {
-  std::optional<std::string> sessionId;
-  std::optional<std::string> streamUrl;
-  std::optional<std::string> tokenValue;
+  std::optional<std::string> sessionId{};
+  std::optional<std::string> streamUrl{};
+  std::optional<std::string> tokenValue{};
 
   friend bool operator==(Session const&, Session const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Setting {
-  std::optional<awsjson::open_enum<::awsjson::ecs::SettingName>> name;
-  std::optional<std::string> value;
-  std::optional<std::string> principalArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::SettingType>> type;
+  std::optional<awsjson::open_enum<::awsjson::ecs::SettingName>> name{};
+  std::optional<std::string> value{};
+  std::optional<std::string> principalArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::SettingType>> type{};
 
   friend bool operator==(Setting const&, Setting const&) = default;
 };

@@ -19,19 +19,19 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTaskRequest {
-  std::optional<std::string> cluster;
-  std::vector<std::string> containerInstances;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<bool> enableExecuteCommand;
-  std::optional<std::string> group;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<::awsjson::ecs::TaskOverride> overrides;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags;
-  std::optional<std::string> referenceId;
-  std::optional<std::string> startedBy;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::string taskDefinition;
-  std::optional<std::vector<::awsjson::ecs::TaskVolumeConfiguration>> volumeConfigurations;
+  std::optional<std::string> cluster{};
+  std::vector<std::string> containerInstances{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<bool> enableExecuteCommand{};
+  std::optional<std::string> group{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<::awsjson::ecs::TaskOverride> overrides{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags{};
+  std::optional<std::string> referenceId{};
+  std::optional<std::string> startedBy{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::string taskDefinition{};
+  std::optional<std::vector<::awsjson::ecs::TaskVolumeConfiguration>> volumeConfigurations{};
 
   friend bool operator==(StartTaskRequest const&, StartTaskRequest const&) = default;
 };

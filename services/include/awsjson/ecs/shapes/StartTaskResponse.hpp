@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartTaskResponse {
-  std::optional<std::vector<::awsjson::ecs::Task>> tasks;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::Task>> tasks{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(StartTaskResponse const&, StartTaskResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopServiceDeploymentRequest {
-  std::string serviceDeploymentArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::StopServiceDeploymentStopType>> stopType;
+  std::string serviceDeploymentArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::StopServiceDeploymentStopType>> stopType{};
 
   friend bool operator==(StopServiceDeploymentRequest const&,
                          StopServiceDeploymentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopServiceDeploymentResponse {
-  std::optional<std::string> serviceDeploymentArn;
+  std::optional<std::string> serviceDeploymentArn{};
 
   friend bool operator==(StopServiceDeploymentResponse const&,
                          StopServiceDeploymentResponse const&) = default;

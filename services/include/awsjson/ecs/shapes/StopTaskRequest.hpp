@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTaskRequest {
-  std::optional<std::string> cluster;
-  std::string task;
-  std::optional<std::string> reason;
+  std::optional<std::string> cluster{};
+  std::string task{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(StopTaskRequest const&, StopTaskRequest const&) = default;
 };

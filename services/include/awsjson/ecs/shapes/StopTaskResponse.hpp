@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopTaskResponse {
-  std::optional<::awsjson::ecs::Task> task;
+  std::optional<::awsjson::ecs::Task> task{};
 
   friend bool operator==(StopTaskResponse const&, StopTaskResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitAttachmentStateChangesRequest {
-  std::optional<std::string> cluster;
-  std::vector<::awsjson::ecs::AttachmentStateChange> attachments;
+  std::optional<std::string> cluster{};
+  std::vector<::awsjson::ecs::AttachmentStateChange> attachments{};
 
   friend bool operator==(SubmitAttachmentStateChangesRequest const&,
                          SubmitAttachmentStateChangesRequest const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitContainerStateChangeRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> task;
-  std::optional<std::string> containerName;
-  std::optional<std::string> runtimeId;
-  std::optional<std::string> status;
-  std::optional<std::int32_t> exitCode;
-  std::optional<std::string> reason;
-  std::optional<std::vector<::awsjson::ecs::NetworkBinding>> networkBindings;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> task{};
+  std::optional<std::string> containerName{};
+  std::optional<std::string> runtimeId{};
+  std::optional<std::string> status{};
+  std::optional<std::int32_t> exitCode{};
+  std::optional<std::string> reason{};
+  std::optional<std::vector<::awsjson::ecs::NetworkBinding>> networkBindings{};
 
   friend bool operator==(SubmitContainerStateChangeRequest const&,
                          SubmitContainerStateChangeRequest const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitTaskStateChangeRequest {
-  std::optional<std::string> cluster;
-  std::optional<std::string> task;
-  std::optional<std::string> status;
-  std::optional<std::string> reason;
-  std::optional<std::vector<::awsjson::ecs::ContainerStateChange>> containers;
-  std::optional<std::vector<::awsjson::ecs::AttachmentStateChange>> attachments;
-  std::optional<std::vector<::awsjson::ecs::ManagedAgentStateChange>> managedAgents;
-  std::optional<awsjson::timestamp> pullStartedAt;
-  std::optional<awsjson::timestamp> pullStoppedAt;
-  std::optional<awsjson::timestamp> executionStoppedAt;
+  std::optional<std::string> cluster{};
+  std::optional<std::string> task{};
+  std::optional<std::string> status{};
+  std::optional<std::string> reason{};
+  std::optional<std::vector<::awsjson::ecs::ContainerStateChange>> containers{};
+  std::optional<std::vector<::awsjson::ecs::AttachmentStateChange>> attachments{};
+  std::optional<std::vector<::awsjson::ecs::ManagedAgentStateChange>> managedAgents{};
+  std::optional<awsjson::timestamp> pullStartedAt{};
+  std::optional<awsjson::timestamp> pullStoppedAt{};
+  std::optional<awsjson::timestamp> executionStoppedAt{};
 
   friend bool operator==(SubmitTaskStateChangeRequest const&,
                          SubmitTaskStateChangeRequest const&) = default;

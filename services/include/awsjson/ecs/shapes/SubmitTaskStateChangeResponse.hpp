@@ -12,7 +12,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitTaskStateChangeResponse {
-  std::optional<std::string> acknowledgment;
+  std::optional<std::string> acknowledgment{};
 
   friend bool operator==(SubmitTaskStateChangeResponse const&,
                          SubmitTaskStateChangeResponse const&) = default;

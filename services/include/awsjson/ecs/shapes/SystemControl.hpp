@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemControl {
-  std::optional<std::string> namespace_;
-  std::optional<std::string> value;
+  std::optional<std::string> namespace_{};
+  std::optional<std::string> value{};
 
   friend bool operator==(SystemControl const&, SystemControl const&) = default;
 };

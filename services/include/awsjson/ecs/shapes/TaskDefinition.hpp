@@ -28,32 +28,32 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskDefinition {
-  std::optional<std::string> taskDefinitionArn;
-  std::optional<std::vector<::awsjson::ecs::ContainerDefinition>> containerDefinitions;
-  std::optional<std::string> family;
-  std::optional<std::string> taskRoleArn;
-  std::optional<std::string> executionRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::NetworkMode>> networkMode;
-  std::optional<std::int32_t> revision;
-  std::optional<std::vector<::awsjson::ecs::Volume>> volumes;
-  std::optional<awsjson::open_enum<::awsjson::ecs::TaskDefinitionStatus>> status;
-  std::optional<std::vector<::awsjson::ecs::Attribute>> requiresAttributes;
-  std::optional<std::vector<::awsjson::ecs::TaskDefinitionPlacementConstraint>> placementConstraints;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::Compatibility>>> compatibilities;
-  std::optional<::awsjson::ecs::RuntimePlatform> runtimePlatform;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::Compatibility>>> requiresCompatibilities;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<std::vector<::awsjson::ecs::InferenceAccelerator>> inferenceAccelerators;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PidMode>> pidMode;
-  std::optional<awsjson::open_enum<::awsjson::ecs::IpcMode>> ipcMode;
-  std::optional<::awsjson::ecs::ProxyConfiguration> proxyConfiguration;
-  std::optional<awsjson::timestamp> registeredAt;
-  std::optional<awsjson::timestamp> deregisteredAt;
-  std::optional<awsjson::timestamp> deleteRequestedAt;
-  std::optional<std::string> registeredBy;
-  std::optional<::awsjson::ecs::EphemeralStorage> ephemeralStorage;
-  std::optional<bool> enableFaultInjection;
+  std::optional<std::string> taskDefinitionArn{};
+  std::optional<std::vector<::awsjson::ecs::ContainerDefinition>> containerDefinitions{};
+  std::optional<std::string> family{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::NetworkMode>> networkMode{};
+  std::optional<std::int32_t> revision{};
+  std::optional<std::vector<::awsjson::ecs::Volume>> volumes{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::TaskDefinitionStatus>> status{};
+  std::optional<std::vector<::awsjson::ecs::Attribute>> requiresAttributes{};
+  std::optional<std::vector<::awsjson::ecs::TaskDefinitionPlacementConstraint>> placementConstraints{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::Compatibility>>> compatibilities{};
+  std::optional<::awsjson::ecs::RuntimePlatform> runtimePlatform{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::ecs::Compatibility>>> requiresCompatibilities{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<std::vector<::awsjson::ecs::InferenceAccelerator>> inferenceAccelerators{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PidMode>> pidMode{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::IpcMode>> ipcMode{};
+  std::optional<::awsjson::ecs::ProxyConfiguration> proxyConfiguration{};
+  std::optional<awsjson::timestamp> registeredAt{};
+  std::optional<awsjson::timestamp> deregisteredAt{};
+  std::optional<awsjson::timestamp> deleteRequestedAt{};
+  std::optional<std::string> registeredBy{};
+  std::optional<::awsjson::ecs::EphemeralStorage> ephemeralStorage{};
+  std::optional<bool> enableFaultInjection{};
 
   friend bool operator==(TaskDefinition const&, TaskDefinition const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskEphemeralStorage {
-  std::optional<std::int32_t> sizeInGiB;
-  std::optional<std::string> kmsKeyId;
+  std::optional<std::int32_t> sizeInGiB{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(TaskEphemeralStorage const&, TaskEphemeralStorage const&) = default;
 };

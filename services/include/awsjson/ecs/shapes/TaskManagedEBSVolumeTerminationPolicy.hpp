@@ -11,7 +11,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskManagedEBSVolumeTerminationPolicy {
-  bool deleteOnTermination;
+  bool deleteOnTermination{};
 
   friend bool operator==(TaskManagedEBSVolumeTerminationPolicy const&,
                          TaskManagedEBSVolumeTerminationPolicy const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskOverride {
-  std::optional<std::vector<::awsjson::ecs::ContainerOverride>> containerOverrides;
-  std::optional<std::string> cpu;
-  std::optional<std::vector<::awsjson::ecs::InferenceAcceleratorOverride>> inferenceAcceleratorOverrides;
-  std::optional<std::string> executionRoleArn;
-  std::optional<std::string> memory;
-  std::optional<std::string> taskRoleArn;
-  std::optional<::awsjson::ecs::EphemeralStorage> ephemeralStorage;
+  std::optional<std::vector<::awsjson::ecs::ContainerOverride>> containerOverrides{};
+  std::optional<std::string> cpu{};
+  std::optional<std::vector<::awsjson::ecs::InferenceAcceleratorOverride>> inferenceAcceleratorOverrides{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<std::string> memory{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<::awsjson::ecs::EphemeralStorage> ephemeralStorage{};
 
   friend bool operator==(TaskOverride const&, TaskOverride const&) = default;
 };

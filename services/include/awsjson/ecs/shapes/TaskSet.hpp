@@ -24,31 +24,31 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskSet {
-  std::optional<std::string> id;
-  std::optional<std::string> taskSetArn;
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> clusterArn;
-  std::optional<std::string> startedBy;
-  std::optional<std::string> externalId;
-  std::optional<std::string> status;
-  std::optional<std::string> taskDefinition;
-  std::optional<std::int32_t> computedDesiredCount;
-  std::optional<std::int32_t> pendingCount;
-  std::optional<std::int32_t> runningCount;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<std::string> platformVersion;
-  std::optional<std::string> platformFamily;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers;
-  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries;
-  std::optional<::awsjson::ecs::Scale> scale;
-  std::optional<awsjson::open_enum<::awsjson::ecs::StabilityStatus>> stabilityStatus;
-  std::optional<awsjson::timestamp> stabilityStatusAt;
-  std::optional<std::vector<::awsjson::ecs::Tag>> tags;
-  std::optional<::awsjson::ecs::DeploymentEphemeralStorage> fargateEphemeralStorage;
+  std::optional<std::string> id{};
+  std::optional<std::string> taskSetArn{};
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> clusterArn{};
+  std::optional<std::string> startedBy{};
+  std::optional<std::string> externalId{};
+  std::optional<std::string> status{};
+  std::optional<std::string> taskDefinition{};
+  std::optional<std::int32_t> computedDesiredCount{};
+  std::optional<std::int32_t> pendingCount{};
+  std::optional<std::int32_t> runningCount{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::LaunchType>> launchType{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<std::string> platformVersion{};
+  std::optional<std::string> platformFamily{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers{};
+  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries{};
+  std::optional<::awsjson::ecs::Scale> scale{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::StabilityStatus>> stabilityStatus{};
+  std::optional<awsjson::timestamp> stabilityStatusAt{};
+  std::optional<std::vector<::awsjson::ecs::Tag>> tags{};
+  std::optional<::awsjson::ecs::DeploymentEphemeralStorage> fargateEphemeralStorage{};
 
   friend bool operator==(TaskSet const&, TaskSet const&) = default;
 };

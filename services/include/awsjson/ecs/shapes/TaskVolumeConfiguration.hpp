@@ -14,8 +14,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskVolumeConfiguration {
-  std::string name;
-  std::optional<::awsjson::ecs::TaskManagedEBSVolumeConfiguration> managedEBSVolume;
+  std::string name{};
+  std::optional<::awsjson::ecs::TaskManagedEBSVolumeConfiguration> managedEBSVolume{};
 
   friend bool operator==(TaskVolumeConfiguration const&, TaskVolumeConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeoutConfiguration {
-  std::optional<std::int32_t> idleTimeoutSeconds;
-  std::optional<std::int32_t> perRequestTimeoutSeconds;
+  std::optional<std::int32_t> idleTimeoutSeconds{};
+  std::optional<std::int32_t> perRequestTimeoutSeconds{};
 
   friend bool operator==(TimeoutConfiguration const&, TimeoutConfiguration const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tmpfs {
-  std::string containerPath;
-  std::int32_t size;
-  std::optional<std::vector<std::string>> mountOptions;
+  std::string containerPath{};
+  std::int32_t size{};
+  std::optional<std::vector<std::string>> mountOptions{};
 
   friend bool operator==(Tmpfs const&, Tmpfs const&) = default;
 };

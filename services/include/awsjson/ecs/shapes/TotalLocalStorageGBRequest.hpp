@@ -11,8 +11,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TotalLocalStorageGBRequest {
-  std::optional<double> min;
-  std::optional<double> max;
+  std::optional<double> min{};
+  std::optional<double> max{};
 
   friend bool operator==(TotalLocalStorageGBRequest const&,
                          TotalLocalStorageGBRequest const&) = default;

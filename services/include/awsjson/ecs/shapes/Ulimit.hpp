@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ulimit {
-  awsjson::open_enum<::awsjson::ecs::UlimitName> name;
-  std::int32_t softLimit;
-  std::int32_t hardLimit;
+  awsjson::open_enum<::awsjson::ecs::UlimitName> name{};
+  std::int32_t softLimit{};
+  std::int32_t hardLimit{};
 
   friend bool operator==(Ulimit const&, Ulimit const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCapacityProviderRequest {
-  std::string name;
-  std::optional<std::string> cluster;
-  std::optional<::awsjson::ecs::AutoScalingGroupProviderUpdate> autoScalingGroupProvider;
-  std::optional<::awsjson::ecs::UpdateManagedInstancesProviderConfiguration> managedInstancesProvider;
+  std::string name{};
+  std::optional<std::string> cluster{};
+  std::optional<::awsjson::ecs::AutoScalingGroupProviderUpdate> autoScalingGroupProvider{};
+  std::optional<::awsjson::ecs::UpdateManagedInstancesProviderConfiguration> managedInstancesProvider{};
 
   friend bool operator==(UpdateCapacityProviderRequest const&,
                          UpdateCapacityProviderRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterRequest {
-  std::string cluster;
-  std::optional<std::vector<::awsjson::ecs::ClusterSetting>> settings;
-  std::optional<::awsjson::ecs::ClusterConfiguration> configuration;
-  std::optional<::awsjson::ecs::ClusterServiceConnectDefaultsRequest> serviceConnectDefaults;
+  std::string cluster{};
+  std::optional<std::vector<::awsjson::ecs::ClusterSetting>> settings{};
+  std::optional<::awsjson::ecs::ClusterConfiguration> configuration{};
+  std::optional<::awsjson::ecs::ClusterServiceConnectDefaultsRequest> serviceConnectDefaults{};
 
   friend bool operator==(UpdateClusterRequest const&, UpdateClusterRequest const&) = default;
 };

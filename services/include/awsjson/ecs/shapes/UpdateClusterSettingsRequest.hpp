@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSettingsRequest {
-  std::string cluster;
-  std::vector<::awsjson::ecs::ClusterSetting> settings;
+  std::string cluster{};
+  std::vector<::awsjson::ecs::ClusterSetting> settings{};
 
   friend bool operator==(UpdateClusterSettingsRequest const&,
                          UpdateClusterSettingsRequest const&) = default;

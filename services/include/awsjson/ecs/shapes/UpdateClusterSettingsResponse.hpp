@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterSettingsResponse {
-  std::optional<::awsjson::ecs::Cluster> cluster;
+  std::optional<::awsjson::ecs::Cluster> cluster{};
 
   friend bool operator==(UpdateClusterSettingsResponse const&,
                          UpdateClusterSettingsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerAgentRequest {
-  std::optional<std::string> cluster;
-  std::string containerInstance;
+  std::optional<std::string> cluster{};
+  std::string containerInstance{};
 
   friend bool operator==(UpdateContainerAgentRequest const&,
                          UpdateContainerAgentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerAgentResponse {
-  std::optional<::awsjson::ecs::ContainerInstance> containerInstance;
+  std::optional<::awsjson::ecs::ContainerInstance> containerInstance{};
 
   friend bool operator==(UpdateContainerAgentResponse const&,
                          UpdateContainerAgentResponse const&) = default;

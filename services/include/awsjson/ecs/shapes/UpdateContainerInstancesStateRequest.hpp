@@ -15,9 +15,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerInstancesStateRequest {
-  std::optional<std::string> cluster;
-  std::vector<std::string> containerInstances;
-  awsjson::open_enum<::awsjson::ecs::ContainerInstanceStatus> status;
+  std::optional<std::string> cluster{};
+  std::vector<std::string> containerInstances{};
+  awsjson::open_enum<::awsjson::ecs::ContainerInstanceStatus> status{};
 
   friend bool operator==(UpdateContainerInstancesStateRequest const&,
                          UpdateContainerInstancesStateRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDaemonRequest {
-  std::string daemonArn;
-  std::string daemonTaskDefinitionArn;
-  std::vector<std::string> capacityProviderArns;
-  std::optional<::awsjson::ecs::DaemonDeploymentConfiguration> deploymentConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonPropagateTags>> propagateTags;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<bool> enableExecuteCommand;
+  std::string daemonArn{};
+  std::string daemonTaskDefinitionArn{};
+  std::vector<std::string> capacityProviderArns{};
+  std::optional<::awsjson::ecs::DaemonDeploymentConfiguration> deploymentConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonPropagateTags>> propagateTags{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<bool> enableExecuteCommand{};
 
   friend bool operator==(UpdateDaemonRequest const&, UpdateDaemonRequest const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDaemonResponse {
-  std::optional<std::string> daemonArn;
-  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> deploymentArn;
+  std::optional<std::string> daemonArn{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::DaemonStatus>> status{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> deploymentArn{};
 
   friend bool operator==(UpdateDaemonResponse const&, UpdateDaemonResponse const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExpressGatewayServiceRequest {
-  std::string serviceArn;
-  std::optional<std::string> executionRoleArn;
-  std::optional<std::string> healthCheckPath;
-  std::optional<::awsjson::ecs::ExpressGatewayContainer> primaryContainer;
-  std::optional<std::string> taskRoleArn;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceNetworkConfiguration> networkConfiguration;
-  std::optional<std::string> cpu;
-  std::optional<std::string> memory;
-  std::optional<::awsjson::ecs::ExpressGatewayScalingTarget> scalingTarget;
+  std::string serviceArn{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<std::string> healthCheckPath{};
+  std::optional<::awsjson::ecs::ExpressGatewayContainer> primaryContainer{};
+  std::optional<std::string> taskRoleArn{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceNetworkConfiguration> networkConfiguration{};
+  std::optional<std::string> cpu{};
+  std::optional<std::string> memory{};
+  std::optional<::awsjson::ecs::ExpressGatewayScalingTarget> scalingTarget{};
 
   friend bool operator==(UpdateExpressGatewayServiceRequest const&,
                          UpdateExpressGatewayServiceRequest const&) = default;

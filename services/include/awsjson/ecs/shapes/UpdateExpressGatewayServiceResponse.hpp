@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExpressGatewayServiceResponse {
-  std::optional<::awsjson::ecs::UpdatedExpressGatewayService> service;
+  std::optional<::awsjson::ecs::UpdatedExpressGatewayService> service{};
 
   friend bool operator==(UpdateExpressGatewayServiceResponse const&,
                          UpdateExpressGatewayServiceResponse const&) = default;

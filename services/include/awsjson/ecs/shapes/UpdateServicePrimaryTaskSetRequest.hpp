@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServicePrimaryTaskSetRequest {
-  std::string cluster;
-  std::string service;
-  std::string primaryTaskSet;
+  std::string cluster{};
+  std::string service{};
+  std::string primaryTaskSet{};
 
   friend bool operator==(UpdateServicePrimaryTaskSetRequest const&,
                          UpdateServicePrimaryTaskSetRequest const&) = default;

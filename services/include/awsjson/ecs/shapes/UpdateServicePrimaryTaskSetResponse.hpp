@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServicePrimaryTaskSetResponse {
-  std::optional<::awsjson::ecs::TaskSet> taskSet;
+  std::optional<::awsjson::ecs::TaskSet> taskSet{};
 
   friend bool operator==(UpdateServicePrimaryTaskSetResponse const&,
                          UpdateServicePrimaryTaskSetResponse const&) = default;

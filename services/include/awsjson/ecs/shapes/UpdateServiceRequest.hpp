@@ -28,28 +28,28 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceRequest {
-  std::optional<std::string> cluster;
-  std::string service;
-  std::optional<std::int32_t> desiredCount;
-  std::optional<std::string> taskDefinition;
-  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy;
-  std::optional<::awsjson::ecs::DeploymentConfiguration> deploymentConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::ecs::AvailabilityZoneRebalancing>> availabilityZoneRebalancing;
-  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration;
-  std::optional<std::vector<::awsjson::ecs::PlacementConstraint>> placementConstraints;
-  std::optional<std::vector<::awsjson::ecs::PlacementStrategy>> placementStrategy;
-  std::optional<std::string> platformVersion;
-  std::optional<bool> forceNewDeployment;
-  std::optional<std::int32_t> healthCheckGracePeriodSeconds;
-  std::optional<::awsjson::ecs::DeploymentController> deploymentController;
-  std::optional<bool> enableExecuteCommand;
-  std::optional<bool> enableECSManagedTags;
-  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers;
-  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags;
-  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries;
-  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration;
-  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations;
-  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations;
+  std::optional<std::string> cluster{};
+  std::string service{};
+  std::optional<std::int32_t> desiredCount{};
+  std::optional<std::string> taskDefinition{};
+  std::optional<std::vector<::awsjson::ecs::CapacityProviderStrategyItem>> capacityProviderStrategy{};
+  std::optional<::awsjson::ecs::DeploymentConfiguration> deploymentConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::AvailabilityZoneRebalancing>> availabilityZoneRebalancing{};
+  std::optional<::awsjson::ecs::NetworkConfiguration> networkConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::PlacementConstraint>> placementConstraints{};
+  std::optional<std::vector<::awsjson::ecs::PlacementStrategy>> placementStrategy{};
+  std::optional<std::string> platformVersion{};
+  std::optional<bool> forceNewDeployment{};
+  std::optional<std::int32_t> healthCheckGracePeriodSeconds{};
+  std::optional<::awsjson::ecs::DeploymentController> deploymentController{};
+  std::optional<bool> enableExecuteCommand{};
+  std::optional<bool> enableECSManagedTags{};
+  std::optional<std::vector<::awsjson::ecs::LoadBalancer>> loadBalancers{};
+  std::optional<awsjson::open_enum<::awsjson::ecs::PropagateTags>> propagateTags{};
+  std::optional<std::vector<::awsjson::ecs::ServiceRegistry>> serviceRegistries{};
+  std::optional<::awsjson::ecs::ServiceConnectConfiguration> serviceConnectConfiguration{};
+  std::optional<std::vector<::awsjson::ecs::ServiceVolumeConfiguration>> volumeConfigurations{};
+  std::optional<std::vector<::awsjson::ecs::VpcLatticeConfiguration>> vpcLatticeConfigurations{};
 
   friend bool operator==(UpdateServiceRequest const&, UpdateServiceRequest const&) = default;
 };

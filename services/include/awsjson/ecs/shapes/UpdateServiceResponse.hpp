@@ -13,7 +13,7 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceResponse {
-  std::optional<::awsjson::ecs::Service> service;
+  std::optional<::awsjson::ecs::Service> service{};
 
   friend bool operator==(UpdateServiceResponse const&, UpdateServiceResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTaskProtectionRequest {
-  std::string cluster;
-  std::vector<std::string> tasks;
-  bool protectionEnabled;
-  std::optional<std::int32_t> expiresInMinutes;
+  std::string cluster{};
+  std::vector<std::string> tasks{};
+  bool protectionEnabled{};
+  std::optional<std::int32_t> expiresInMinutes{};
 
   friend bool operator==(UpdateTaskProtectionRequest const&,
                          UpdateTaskProtectionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTaskProtectionResponse {
-  std::optional<std::vector<::awsjson::ecs::ProtectedTask>> protectedTasks;
-  std::optional<std::vector<::awsjson::ecs::Failure>> failures;
+  std::optional<std::vector<::awsjson::ecs::ProtectedTask>> protectedTasks{};
+  std::optional<std::vector<::awsjson::ecs::Failure>> failures{};
 
   friend bool operator==(UpdateTaskProtectionResponse const&,
                          UpdateTaskProtectionResponse const&) = default;

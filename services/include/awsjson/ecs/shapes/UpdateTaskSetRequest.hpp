@@ -14,10 +14,10 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTaskSetRequest {
-  std::string cluster;
-  std::string service;
-  std::string taskSet;
-  ::awsjson::ecs::Scale scale;
+  std::string cluster{};
+  std::string service{};
+  std::string taskSet{};
+  ::awsjson::ecs::Scale scale{};
 
   friend bool operator==(UpdateTaskSetRequest const&, UpdateTaskSetRequest const&) = default;
 };

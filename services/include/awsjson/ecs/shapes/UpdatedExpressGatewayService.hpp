@@ -15,13 +15,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatedExpressGatewayService {
-  std::optional<std::string> serviceArn;
-  std::optional<std::string> cluster;
-  std::optional<std::string> serviceName;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceStatus> status;
-  std::optional<::awsjson::ecs::ExpressGatewayServiceConfiguration> targetConfiguration;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> serviceArn{};
+  std::optional<std::string> cluster{};
+  std::optional<std::string> serviceName{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceStatus> status{};
+  std::optional<::awsjson::ecs::ExpressGatewayServiceConfiguration> targetConfiguration{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(UpdatedExpressGatewayService const&,
                          UpdatedExpressGatewayService const&) = default;

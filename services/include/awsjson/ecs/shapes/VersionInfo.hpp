@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VersionInfo {
-  std::optional<std::string> agentVersion;
-  std::optional<std::string> agentHash;
-  std::optional<std::string> dockerVersion;
+  std::optional<std::string> agentVersion{};
+  std::optional<std::string> agentHash{};
+  std::optional<std::string> dockerVersion{};
 
   friend bool operator==(VersionInfo const&, VersionInfo const&) = default;
 };

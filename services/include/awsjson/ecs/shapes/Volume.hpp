@@ -18,13 +18,13 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Volume {
-  std::optional<std::string> name;
-  std::optional<::awsjson::ecs::HostVolumeProperties> host;
-  std::optional<::awsjson::ecs::DockerVolumeConfiguration> dockerVolumeConfiguration;
-  std::optional<::awsjson::ecs::EFSVolumeConfiguration> efsVolumeConfiguration;
-  std::optional<::awsjson::ecs::S3FilesVolumeConfiguration> s3filesVolumeConfiguration;
-  std::optional<::awsjson::ecs::FSxWindowsFileServerVolumeConfiguration> fsxWindowsFileServerVolumeConfiguration;
-  std::optional<bool> configuredAtLaunch;
+  std::optional<std::string> name{};
+  std::optional<::awsjson::ecs::HostVolumeProperties> host{};
+  std::optional<::awsjson::ecs::DockerVolumeConfiguration> dockerVolumeConfiguration{};
+  std::optional<::awsjson::ecs::EFSVolumeConfiguration> efsVolumeConfiguration{};
+  std::optional<::awsjson::ecs::S3FilesVolumeConfiguration> s3filesVolumeConfiguration{};
+  std::optional<::awsjson::ecs::FSxWindowsFileServerVolumeConfiguration> fsxWindowsFileServerVolumeConfiguration{};
+  std::optional<bool> configuredAtLaunch{};
 
   friend bool operator==(Volume const&, Volume const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeFrom {
-  std::optional<std::string> sourceContainer;
-  std::optional<bool> readOnly;
+  std::optional<std::string> sourceContainer{};
+  std::optional<bool> readOnly{};
 
   friend bool operator==(VolumeFrom const&, VolumeFrom const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::ecs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcLatticeConfiguration {
-  std::string roleArn;
-  std::string targetGroupArn;
-  std::string portName;
+  std::string roleArn{};
+  std::string targetGroupArn{};
+  std::string portName{};
 
   friend bool operator==(VpcLatticeConfiguration const&, VpcLatticeConfiguration const&) = default;
 };

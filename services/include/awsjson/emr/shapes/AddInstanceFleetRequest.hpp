@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddInstanceFleetRequest {
-  std::string ClusterId;
-  ::awsjson::emr::InstanceFleetConfig InstanceFleet;
+  std::string ClusterId{};
+  ::awsjson::emr::InstanceFleetConfig InstanceFleet{};
 
   friend bool operator==(AddInstanceFleetRequest const&, AddInstanceFleetRequest const&) = default;
 };

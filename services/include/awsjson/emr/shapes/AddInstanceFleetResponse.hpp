@@ -12,9 +12,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddInstanceFleetResponse {
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> InstanceFleetId;
-  std::optional<std::string> ClusterArn;
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> InstanceFleetId{};
+  std::optional<std::string> ClusterArn{};
 
   friend bool operator==(AddInstanceFleetResponse const&,
                          AddInstanceFleetResponse const&) = default;

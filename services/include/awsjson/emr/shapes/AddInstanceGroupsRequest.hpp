@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddInstanceGroupsRequest {
-  std::vector<::awsjson::emr::InstanceGroupConfig> InstanceGroups;
-  std::string JobFlowId;
+  std::vector<::awsjson::emr::InstanceGroupConfig> InstanceGroups{};
+  std::string JobFlowId{};
 
   friend bool operator==(AddInstanceGroupsRequest const&,
                          AddInstanceGroupsRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddInstanceGroupsResponse {
-  std::optional<std::string> JobFlowId;
-  std::optional<std::vector<std::string>> InstanceGroupIds;
-  std::optional<std::string> ClusterArn;
+  std::optional<std::string> JobFlowId{};
+  std::optional<std::vector<std::string>> InstanceGroupIds{};
+  std::optional<std::string> ClusterArn{};
 
   friend bool operator==(AddInstanceGroupsResponse const&,
                          AddInstanceGroupsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddJobFlowStepsRequest {
-  std::string JobFlowId;
-  std::vector<::awsjson::emr::StepConfig> Steps;
-  std::optional<std::string> ExecutionRoleArn;
+  std::string JobFlowId{};
+  std::vector<::awsjson::emr::StepConfig> Steps{};
+  std::optional<std::string> ExecutionRoleArn{};
 
   friend bool operator==(AddJobFlowStepsRequest const&, AddJobFlowStepsRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddJobFlowStepsResponse {
-  std::optional<std::vector<std::string>> StepIds;
+  std::optional<std::vector<std::string>> StepIds{};
 
   friend bool operator==(AddJobFlowStepsResponse const&, AddJobFlowStepsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsRequest {
-  std::string ResourceId;
-  std::vector<::awsjson::emr::Tag> Tags;
+  std::string ResourceId{};
+  std::vector<::awsjson::emr::Tag> Tags{};
 
   friend bool operator==(AddTagsRequest const&, AddTagsRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Application {
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
-  std::optional<std::vector<std::string>> Args;
-  std::optional<std::map<std::string, std::string>> AdditionalInfo;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
+  std::optional<std::vector<std::string>> Args{};
+  std::optional<std::map<std::string, std::string>> AdditionalInfo{};
 
   friend bool operator==(Application const&, Application const&) = default;
 };

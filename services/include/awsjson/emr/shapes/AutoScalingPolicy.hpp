@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicy {
-  ::awsjson::emr::ScalingConstraints Constraints;
-  std::vector<::awsjson::emr::ScalingRule> Rules;
+  ::awsjson::emr::ScalingConstraints Constraints{};
+  std::vector<::awsjson::emr::ScalingRule> Rules{};
 
   friend bool operator==(AutoScalingPolicy const&, AutoScalingPolicy const&) = default;
 };

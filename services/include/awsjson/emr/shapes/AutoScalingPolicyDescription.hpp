@@ -16,9 +16,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicyDescription {
-  std::optional<::awsjson::emr::AutoScalingPolicyStatus> Status;
-  std::optional<::awsjson::emr::ScalingConstraints> Constraints;
-  std::optional<std::vector<::awsjson::emr::ScalingRule>> Rules;
+  std::optional<::awsjson::emr::AutoScalingPolicyStatus> Status{};
+  std::optional<::awsjson::emr::ScalingConstraints> Constraints{};
+  std::optional<std::vector<::awsjson::emr::ScalingRule>> Rules{};
 
   friend bool operator==(AutoScalingPolicyDescription const&,
                          AutoScalingPolicyDescription const&) = default;

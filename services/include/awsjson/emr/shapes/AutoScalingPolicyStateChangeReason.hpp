@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicyStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::emr::AutoScalingPolicyStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::emr::AutoScalingPolicyStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(AutoScalingPolicyStateChangeReason const&,
                          AutoScalingPolicyStateChangeReason const&) = default;

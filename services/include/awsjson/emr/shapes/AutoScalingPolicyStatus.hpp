@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicyStatus {
-  std::optional<awsjson::open_enum<::awsjson::emr::AutoScalingPolicyState>> State;
-  std::optional<::awsjson::emr::AutoScalingPolicyStateChangeReason> StateChangeReason;
+  std::optional<awsjson::open_enum<::awsjson::emr::AutoScalingPolicyState>> State{};
+  std::optional<::awsjson::emr::AutoScalingPolicyStateChangeReason> StateChangeReason{};
 
   friend bool operator==(AutoScalingPolicyStatus const&, AutoScalingPolicyStatus const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoTerminationPolicy {
-  std::optional<std::int64_t> IdleTimeout;
+  std::optional<std::int64_t> IdleTimeout{};
 
   friend bool operator==(AutoTerminationPolicy const&, AutoTerminationPolicy const&) = default;
 };

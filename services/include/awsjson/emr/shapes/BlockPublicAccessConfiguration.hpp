@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockPublicAccessConfiguration {
-  bool BlockPublicSecurityGroupRules;
-  std::optional<std::vector<::awsjson::emr::PortRange>> PermittedPublicSecurityGroupRuleRanges;
+  bool BlockPublicSecurityGroupRules{};
+  std::optional<std::vector<::awsjson::emr::PortRange>> PermittedPublicSecurityGroupRuleRanges{};
 
   friend bool operator==(BlockPublicAccessConfiguration const&,
                          BlockPublicAccessConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlockPublicAccessConfigurationMetadata {
-  awsjson::timestamp CreationDateTime;
-  std::string CreatedByArn;
+  awsjson::timestamp CreationDateTime{};
+  std::string CreatedByArn{};
 
   friend bool operator==(BlockPublicAccessConfigurationMetadata const&,
                          BlockPublicAccessConfigurationMetadata const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BootstrapActionConfig {
-  std::string Name;
-  ::awsjson::emr::ScriptBootstrapActionConfig ScriptBootstrapAction;
+  std::string Name{};
+  ::awsjson::emr::ScriptBootstrapActionConfig ScriptBootstrapAction{};
 
   friend bool operator==(BootstrapActionConfig const&, BootstrapActionConfig const&) = default;
 };

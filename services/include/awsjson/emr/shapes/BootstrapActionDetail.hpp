@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BootstrapActionDetail {
-  std::optional<::awsjson::emr::BootstrapActionConfig> BootstrapActionConfig;
+  std::optional<::awsjson::emr::BootstrapActionConfig> BootstrapActionConfig{};
 
   friend bool operator==(BootstrapActionDetail const&, BootstrapActionDetail const&) = default;
 };

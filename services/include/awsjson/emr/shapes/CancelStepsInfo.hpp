@@ -14,9 +14,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelStepsInfo {
-  std::optional<std::string> StepId;
-  std::optional<awsjson::open_enum<::awsjson::emr::CancelStepsRequestStatus>> Status;
-  std::optional<std::string> Reason;
+  std::optional<std::string> StepId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::CancelStepsRequestStatus>> Status{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(CancelStepsInfo const&, CancelStepsInfo const&) = default;
 };

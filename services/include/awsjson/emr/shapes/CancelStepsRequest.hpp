@@ -15,9 +15,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelStepsRequest {
-  std::string ClusterId;
-  std::vector<std::string> StepIds;
-  std::optional<awsjson::open_enum<::awsjson::emr::StepCancellationOption>> StepCancellationOption;
+  std::string ClusterId{};
+  std::vector<std::string> StepIds{};
+  std::optional<awsjson::open_enum<::awsjson::emr::StepCancellationOption>> StepCancellationOption{};
 
   friend bool operator==(CancelStepsRequest const&, CancelStepsRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelStepsResponse {
-  std::optional<std::vector<::awsjson::emr::CancelStepsInfo>> CancelStepsInfoList;
+  std::optional<std::vector<::awsjson::emr::CancelStepsInfo>> CancelStepsInfoList{};
 
   friend bool operator==(CancelStepsResponse const&, CancelStepsResponse const&) = default;
 };

@@ -19,15 +19,15 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchAlarmDefinition {
-  awsjson::open_enum<::awsjson::emr::ComparisonOperator> ComparisonOperator;
-  std::optional<std::int32_t> EvaluationPeriods;
-  std::string MetricName;
-  std::optional<std::string> Namespace;
-  std::int32_t Period;
-  std::optional<awsjson::open_enum<::awsjson::emr::Statistic>> Statistic;
-  double Threshold;
-  std::optional<awsjson::open_enum<::awsjson::emr::Unit>> Unit;
-  std::optional<std::vector<::awsjson::emr::MetricDimension>> Dimensions;
+  awsjson::open_enum<::awsjson::emr::ComparisonOperator> ComparisonOperator{};
+  std::optional<std::int32_t> EvaluationPeriods{};
+  std::string MetricName{};
+  std::optional<std::string> Namespace{};
+  std::int32_t Period{};
+  std::optional<awsjson::open_enum<::awsjson::emr::Statistic>> Statistic{};
+  double Threshold{};
+  std::optional<awsjson::open_enum<::awsjson::emr::Unit>> Unit{};
+  std::optional<std::vector<::awsjson::emr::MetricDimension>> Dimensions{};
 
   friend bool operator==(CloudWatchAlarmDefinition const&,
                          CloudWatchAlarmDefinition const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLogConfiguration {
-  bool Enabled;
-  std::optional<std::string> LogGroupName;
-  std::optional<std::string> LogStreamNamePrefix;
-  std::optional<std::string> EncryptionKeyArn;
-  std::optional<std::map<std::string, std::vector<std::string>>> LogTypes;
+  bool Enabled{};
+  std::optional<std::string> LogGroupName{};
+  std::optional<std::string> LogStreamNamePrefix{};
+  std::optional<std::string> EncryptionKeyArn{};
+  std::optional<std::map<std::string, std::vector<std::string>>> LogTypes{};
 
   friend bool operator==(CloudWatchLogConfiguration const&,
                          CloudWatchLogConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::emr::ClusterStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::emr::ClusterStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ClusterStateChangeReason const&,
                          ClusterStateChangeReason const&) = default;

@@ -18,10 +18,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterStatus {
-  std::optional<awsjson::open_enum<::awsjson::emr::ClusterState>> State;
-  std::optional<::awsjson::emr::ClusterStateChangeReason> StateChangeReason;
-  std::optional<::awsjson::emr::ClusterTimeline> Timeline;
-  std::optional<std::vector<::awsjson::emr::ErrorDetail>> ErrorDetails;
+  std::optional<awsjson::open_enum<::awsjson::emr::ClusterState>> State{};
+  std::optional<::awsjson::emr::ClusterStateChangeReason> StateChangeReason{};
+  std::optional<::awsjson::emr::ClusterTimeline> Timeline{};
+  std::optional<std::vector<::awsjson::emr::ErrorDetail>> ErrorDetails{};
 
   friend bool operator==(ClusterStatus const&, ClusterStatus const&) = default;
 };

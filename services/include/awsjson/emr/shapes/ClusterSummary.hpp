@@ -15,12 +15,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::emr::ClusterStatus> Status;
-  std::optional<std::int32_t> NormalizedInstanceHours;
-  std::optional<std::string> ClusterArn;
-  std::optional<std::string> OutpostArn;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::emr::ClusterStatus> Status{};
+  std::optional<std::int32_t> NormalizedInstanceHours{};
+  std::optional<std::string> ClusterArn{};
+  std::optional<std::string> OutpostArn{};
 
   friend bool operator==(ClusterSummary const&, ClusterSummary const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Command {
-  std::optional<std::string> Name;
-  std::optional<std::string> ScriptPath;
-  std::optional<std::vector<std::string>> Args;
+  std::optional<std::string> Name{};
+  std::optional<std::string> ScriptPath{};
+  std::optional<std::vector<std::string>> Args{};
 
   friend bool operator==(Command const&, Command const&) = default;
 };

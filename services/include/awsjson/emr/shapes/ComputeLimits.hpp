@@ -15,11 +15,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeLimits {
-  awsjson::open_enum<::awsjson::emr::ComputeLimitsUnitType> UnitType;
-  std::int32_t MinimumCapacityUnits;
-  std::int32_t MaximumCapacityUnits;
-  std::optional<std::int32_t> MaximumOnDemandCapacityUnits;
-  std::optional<std::int32_t> MaximumCoreCapacityUnits;
+  awsjson::open_enum<::awsjson::emr::ComputeLimitsUnitType> UnitType{};
+  std::int32_t MinimumCapacityUnits{};
+  std::int32_t MaximumCapacityUnits{};
+  std::optional<std::int32_t> MaximumOnDemandCapacityUnits{};
+  std::optional<std::int32_t> MaximumCoreCapacityUnits{};
 
   friend bool operator==(ComputeLimits const&, ComputeLimits const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePersistentAppUIRequest {
-  std::string TargetResourceArn;
-  std::optional<::awsjson::emr::EMRContainersConfig> EMRContainersConfig;
-  std::optional<std::vector<::awsjson::emr::Tag>> Tags;
-  std::optional<std::string> XReferer;
-  std::optional<awsjson::open_enum<::awsjson::emr::ProfilerType>> ProfilerType;
+  std::string TargetResourceArn{};
+  std::optional<::awsjson::emr::EMRContainersConfig> EMRContainersConfig{};
+  std::optional<std::vector<::awsjson::emr::Tag>> Tags{};
+  std::optional<std::string> XReferer{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ProfilerType>> ProfilerType{};
 
   friend bool operator==(CreatePersistentAppUIRequest const&,
                          CreatePersistentAppUIRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePersistentAppUIResponse {
-  std::optional<std::string> PersistentAppUIId;
-  std::optional<bool> RuntimeRoleEnabledCluster;
+  std::optional<std::string> PersistentAppUIId{};
+  std::optional<bool> RuntimeRoleEnabledCluster{};
 
   friend bool operator==(CreatePersistentAppUIResponse const&,
                          CreatePersistentAppUIResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecurityConfigurationRequest {
-  std::string Name;
-  std::string SecurityConfiguration;
+  std::string Name{};
+  std::string SecurityConfiguration{};
 
   friend bool operator==(CreateSecurityConfigurationRequest const&,
                          CreateSecurityConfigurationRequest const&) = default;

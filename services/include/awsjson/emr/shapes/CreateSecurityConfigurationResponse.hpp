@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecurityConfigurationResponse {
-  std::string Name;
-  awsjson::timestamp CreationDateTime;
+  std::string Name{};
+  awsjson::timestamp CreationDateTime{};
 
   friend bool operator==(CreateSecurityConfigurationResponse const&,
                          CreateSecurityConfigurationResponse const&) = default;

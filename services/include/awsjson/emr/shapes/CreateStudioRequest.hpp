@@ -17,23 +17,23 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStudioRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::emr::AuthMode> AuthMode;
-  std::string VpcId;
-  std::vector<std::string> SubnetIds;
-  std::string ServiceRole;
-  std::optional<std::string> UserRole;
-  std::string WorkspaceSecurityGroupId;
-  std::string EngineSecurityGroupId;
-  std::string DefaultS3Location;
-  std::optional<std::string> IdpAuthUrl;
-  std::optional<std::string> IdpRelayStateParameterName;
-  std::optional<std::vector<::awsjson::emr::Tag>> Tags;
-  std::optional<bool> TrustedIdentityPropagationEnabled;
-  std::optional<awsjson::open_enum<::awsjson::emr::IdcUserAssignment>> IdcUserAssignment;
-  std::optional<std::string> IdcInstanceArn;
-  std::optional<std::string> EncryptionKeyArn;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::emr::AuthMode> AuthMode{};
+  std::string VpcId{};
+  std::vector<std::string> SubnetIds{};
+  std::string ServiceRole{};
+  std::optional<std::string> UserRole{};
+  std::string WorkspaceSecurityGroupId{};
+  std::string EngineSecurityGroupId{};
+  std::string DefaultS3Location{};
+  std::optional<std::string> IdpAuthUrl{};
+  std::optional<std::string> IdpRelayStateParameterName{};
+  std::optional<std::vector<::awsjson::emr::Tag>> Tags{};
+  std::optional<bool> TrustedIdentityPropagationEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::emr::IdcUserAssignment>> IdcUserAssignment{};
+  std::optional<std::string> IdcInstanceArn{};
+  std::optional<std::string> EncryptionKeyArn{};
 
   friend bool operator==(CreateStudioRequest const&, CreateStudioRequest const&) = default;
 };

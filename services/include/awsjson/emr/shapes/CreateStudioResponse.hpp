@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStudioResponse {
-  std::optional<std::string> StudioId;
-  std::optional<std::string> Url;
+  std::optional<std::string> StudioId{};
+  std::optional<std::string> Url{};
 
   friend bool operator==(CreateStudioResponse const&, CreateStudioResponse const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStudioSessionMappingRequest {
-  std::string StudioId;
-  std::optional<std::string> IdentityId;
-  std::optional<std::string> IdentityName;
-  awsjson::open_enum<::awsjson::emr::IdentityType> IdentityType;
-  std::string SessionPolicyArn;
+  std::string StudioId{};
+  std::optional<std::string> IdentityId{};
+  std::optional<std::string> IdentityName{};
+  awsjson::open_enum<::awsjson::emr::IdentityType> IdentityType{};
+  std::string SessionPolicyArn{};
 
   friend bool operator==(CreateStudioSessionMappingRequest const&,
                          CreateStudioSessionMappingRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Credentials : awsjson::tagged_union {
-  std::optional<::awsjson::emr::UsernamePassword> UsernamePassword;
+  std::optional<::awsjson::emr::UsernamePassword> UsernamePassword{};
 
   friend bool operator==(Credentials const&, Credentials const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStudioRequest {
-  std::string StudioId;
+  std::string StudioId{};
 
   friend bool operator==(DeleteStudioRequest const&, DeleteStudioRequest const&) = default;
 };

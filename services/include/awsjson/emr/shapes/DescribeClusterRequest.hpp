@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterRequest {
-  std::string ClusterId;
+  std::string ClusterId{};
 
   friend bool operator==(DescribeClusterRequest const&, DescribeClusterRequest const&) = default;
 };

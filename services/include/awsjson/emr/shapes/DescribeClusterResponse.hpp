@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClusterResponse {
-  std::optional<::awsjson::emr::Cluster> Cluster;
+  std::optional<::awsjson::emr::Cluster> Cluster{};
 
   friend bool operator==(DescribeClusterResponse const&, DescribeClusterResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeJobFlowsRequest {
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<std::vector<std::string>> JobFlowIds;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::JobFlowExecutionState>>> JobFlowStates;
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<std::vector<std::string>> JobFlowIds{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::JobFlowExecutionState>>> JobFlowStates{};
 
   friend bool operator==(DescribeJobFlowsRequest const&, DescribeJobFlowsRequest const&) = default;
 };

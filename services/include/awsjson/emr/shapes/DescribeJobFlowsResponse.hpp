@@ -14,7 +14,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeJobFlowsResponse {
-  std::optional<std::vector<::awsjson::emr::JobFlowDetail>> JobFlows;
+  std::optional<std::vector<::awsjson::emr::JobFlowDetail>> JobFlows{};
 
   friend bool operator==(DescribeJobFlowsResponse const&,
                          DescribeJobFlowsResponse const&) = default;

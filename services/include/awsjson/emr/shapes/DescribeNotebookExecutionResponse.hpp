@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNotebookExecutionResponse {
-  std::optional<::awsjson::emr::NotebookExecution> NotebookExecution;
+  std::optional<::awsjson::emr::NotebookExecution> NotebookExecution{};
 
   friend bool operator==(DescribeNotebookExecutionResponse const&,
                          DescribeNotebookExecutionResponse const&) = default;

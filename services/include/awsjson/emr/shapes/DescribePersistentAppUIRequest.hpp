@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePersistentAppUIRequest {
-  std::string PersistentAppUIId;
+  std::string PersistentAppUIId{};
 
   friend bool operator==(DescribePersistentAppUIRequest const&,
                          DescribePersistentAppUIRequest const&) = default;

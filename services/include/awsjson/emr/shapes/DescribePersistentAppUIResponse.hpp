@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePersistentAppUIResponse {
-  std::optional<::awsjson::emr::PersistentAppUI> PersistentAppUI;
+  std::optional<::awsjson::emr::PersistentAppUI> PersistentAppUI{};
 
   friend bool operator==(DescribePersistentAppUIResponse const&,
                          DescribePersistentAppUIResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReleaseLabelRequest {
-  std::optional<std::string> ReleaseLabel;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> ReleaseLabel{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(DescribeReleaseLabelRequest const&,
                          DescribeReleaseLabelRequest const&) = default;

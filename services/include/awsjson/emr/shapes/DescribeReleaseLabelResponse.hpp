@@ -16,10 +16,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReleaseLabelResponse {
-  std::optional<std::string> ReleaseLabel;
-  std::optional<std::vector<::awsjson::emr::SimplifiedApplication>> Applications;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::emr::OSRelease>> AvailableOSReleases;
+  std::optional<std::string> ReleaseLabel{};
+  std::optional<std::vector<::awsjson::emr::SimplifiedApplication>> Applications{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::emr::OSRelease>> AvailableOSReleases{};
 
   friend bool operator==(DescribeReleaseLabelResponse const&,
                          DescribeReleaseLabelResponse const&) = default;

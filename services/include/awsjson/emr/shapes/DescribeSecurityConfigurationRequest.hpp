@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSecurityConfigurationRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DescribeSecurityConfigurationRequest const&,
                          DescribeSecurityConfigurationRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSecurityConfigurationResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<awsjson::timestamp> CreationDateTime;
+  std::optional<std::string> Name{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<awsjson::timestamp> CreationDateTime{};
 
   friend bool operator==(DescribeSecurityConfigurationResponse const&,
                          DescribeSecurityConfigurationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStepRequest {
-  std::string ClusterId;
-  std::string StepId;
+  std::string ClusterId{};
+  std::string StepId{};
 
   friend bool operator==(DescribeStepRequest const&, DescribeStepRequest const&) = default;
 };

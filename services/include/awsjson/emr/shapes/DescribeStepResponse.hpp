@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStepResponse {
-  std::optional<::awsjson::emr::Step> Step;
+  std::optional<::awsjson::emr::Step> Step{};
 
   friend bool operator==(DescribeStepResponse const&, DescribeStepResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStudioRequest {
-  std::string StudioId;
+  std::string StudioId{};
 
   friend bool operator==(DescribeStudioRequest const&, DescribeStudioRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStudioResponse {
-  std::optional<::awsjson::emr::Studio> Studio;
+  std::optional<::awsjson::emr::Studio> Studio{};
 
   friend bool operator==(DescribeStudioResponse const&, DescribeStudioResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EMRContainersConfig {
-  std::optional<std::string> JobRunId;
+  std::optional<std::string> JobRunId{};
 
   friend bool operator==(EMRContainersConfig const&, EMRContainersConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsBlockDevice {
-  std::optional<::awsjson::emr::VolumeSpecification> VolumeSpecification;
-  std::optional<std::string> Device;
+  std::optional<::awsjson::emr::VolumeSpecification> VolumeSpecification{};
+  std::optional<std::string> Device{};
 
   friend bool operator==(EbsBlockDevice const&, EbsBlockDevice const&) = default;
 };

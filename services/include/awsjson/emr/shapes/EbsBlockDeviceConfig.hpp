@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsBlockDeviceConfig {
-  ::awsjson::emr::VolumeSpecification VolumeSpecification;
-  std::optional<std::int32_t> VolumesPerInstance;
+  ::awsjson::emr::VolumeSpecification VolumeSpecification{};
+  std::optional<std::int32_t> VolumesPerInstance{};
 
   friend bool operator==(EbsBlockDeviceConfig const&, EbsBlockDeviceConfig const&) = default;
 };

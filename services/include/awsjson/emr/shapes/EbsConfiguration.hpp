@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsConfiguration {
-  std::optional<std::vector<::awsjson::emr::EbsBlockDeviceConfig>> EbsBlockDeviceConfigs;
-  std::optional<bool> EbsOptimized;
+  std::optional<std::vector<::awsjson::emr::EbsBlockDeviceConfig>> EbsBlockDeviceConfigs{};
+  std::optional<bool> EbsOptimized{};
 
   friend bool operator==(EbsConfiguration const&, EbsConfiguration const&) = default;
 };

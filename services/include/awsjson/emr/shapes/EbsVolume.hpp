@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EbsVolume {
-  std::optional<std::string> Device;
-  std::optional<std::string> VolumeId;
+  std::optional<std::string> Device{};
+  std::optional<std::string> VolumeId{};
 
   friend bool operator==(EbsVolume const&, EbsVolume const&) = default;
 };

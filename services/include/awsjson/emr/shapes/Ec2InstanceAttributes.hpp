@@ -13,17 +13,17 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Ec2InstanceAttributes {
-  std::optional<std::string> Ec2KeyName;
-  std::optional<std::string> Ec2SubnetId;
-  std::optional<std::vector<std::string>> RequestedEc2SubnetIds;
-  std::optional<std::string> Ec2AvailabilityZone;
-  std::optional<std::vector<std::string>> RequestedEc2AvailabilityZones;
-  std::optional<std::string> IamInstanceProfile;
-  std::optional<std::string> EmrManagedMasterSecurityGroup;
-  std::optional<std::string> EmrManagedSlaveSecurityGroup;
-  std::optional<std::string> ServiceAccessSecurityGroup;
-  std::optional<std::vector<std::string>> AdditionalMasterSecurityGroups;
-  std::optional<std::vector<std::string>> AdditionalSlaveSecurityGroups;
+  std::optional<std::string> Ec2KeyName{};
+  std::optional<std::string> Ec2SubnetId{};
+  std::optional<std::vector<std::string>> RequestedEc2SubnetIds{};
+  std::optional<std::string> Ec2AvailabilityZone{};
+  std::optional<std::vector<std::string>> RequestedEc2AvailabilityZones{};
+  std::optional<std::string> IamInstanceProfile{};
+  std::optional<std::string> EmrManagedMasterSecurityGroup{};
+  std::optional<std::string> EmrManagedSlaveSecurityGroup{};
+  std::optional<std::string> ServiceAccessSecurityGroup{};
+  std::optional<std::vector<std::string>> AdditionalMasterSecurityGroups{};
+  std::optional<std::vector<std::string>> AdditionalSlaveSecurityGroups{};
 
   friend bool operator==(Ec2InstanceAttributes const&, Ec2InstanceAttributes const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorDetail {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::vector<std::map<std::string, std::string>>> ErrorData;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::vector<std::map<std::string, std::string>>> ErrorData{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ErrorDetail const&, ErrorDetail const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionEngineConfig {
-  std::string Id;
-  std::optional<awsjson::open_enum<::awsjson::emr::ExecutionEngineType>> Type;
-  std::optional<std::string> MasterInstanceSecurityGroupId;
-  std::optional<std::string> ExecutionRoleArn;
+  std::string Id{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ExecutionEngineType>> Type{};
+  std::optional<std::string> MasterInstanceSecurityGroupId{};
+  std::optional<std::string> ExecutionRoleArn{};
 
   friend bool operator==(ExecutionEngineConfig const&, ExecutionEngineConfig const&) = default;
 };

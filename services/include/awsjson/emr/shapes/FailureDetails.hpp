@@ -12,9 +12,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureDetails {
-  std::optional<std::string> Reason;
-  std::optional<std::string> Message;
-  std::optional<std::string> LogFile;
+  std::optional<std::string> Reason{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> LogFile{};
 
   friend bool operator==(FailureDetails const&, FailureDetails const&) = default;
 };

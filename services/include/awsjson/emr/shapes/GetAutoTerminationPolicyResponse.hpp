@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutoTerminationPolicyResponse {
-  std::optional<::awsjson::emr::AutoTerminationPolicy> AutoTerminationPolicy;
+  std::optional<::awsjson::emr::AutoTerminationPolicy> AutoTerminationPolicy{};
 
   friend bool operator==(GetAutoTerminationPolicyResponse const&,
                          GetAutoTerminationPolicyResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlockPublicAccessConfigurationResponse {
-  ::awsjson::emr::BlockPublicAccessConfiguration BlockPublicAccessConfiguration;
-  ::awsjson::emr::BlockPublicAccessConfigurationMetadata BlockPublicAccessConfigurationMetadata;
+  ::awsjson::emr::BlockPublicAccessConfiguration BlockPublicAccessConfiguration{};
+  ::awsjson::emr::BlockPublicAccessConfigurationMetadata BlockPublicAccessConfigurationMetadata{};
 
   friend bool operator==(GetBlockPublicAccessConfigurationResponse const&,
                          GetBlockPublicAccessConfigurationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetClusterSessionCredentialsRequest {
-  std::string ClusterId;
-  std::optional<std::string> ExecutionRoleArn;
+  std::string ClusterId{};
+  std::optional<std::string> ExecutionRoleArn{};
 
   friend bool operator==(GetClusterSessionCredentialsRequest const&,
                          GetClusterSessionCredentialsRequest const&) = default;

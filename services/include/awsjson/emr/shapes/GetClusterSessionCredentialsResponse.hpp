@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetClusterSessionCredentialsResponse {
-  std::optional<::awsjson::emr::Credentials> Credentials;
-  std::optional<awsjson::timestamp> ExpiresAt;
+  std::optional<::awsjson::emr::Credentials> Credentials{};
+  std::optional<awsjson::timestamp> ExpiresAt{};
 
   friend bool operator==(GetClusterSessionCredentialsResponse const&,
                          GetClusterSessionCredentialsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetManagedScalingPolicyRequest {
-  std::string ClusterId;
+  std::string ClusterId{};
 
   friend bool operator==(GetManagedScalingPolicyRequest const&,
                          GetManagedScalingPolicyRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetManagedScalingPolicyResponse {
-  std::optional<::awsjson::emr::ManagedScalingPolicy> ManagedScalingPolicy;
+  std::optional<::awsjson::emr::ManagedScalingPolicy> ManagedScalingPolicy{};
 
   friend bool operator==(GetManagedScalingPolicyResponse const&,
                          GetManagedScalingPolicyResponse const&) = default;

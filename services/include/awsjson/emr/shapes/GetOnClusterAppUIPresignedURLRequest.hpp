@@ -14,11 +14,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOnClusterAppUIPresignedURLRequest {
-  std::string ClusterId;
-  std::optional<awsjson::open_enum<::awsjson::emr::OnClusterAppUIType>> OnClusterAppUIType;
-  std::optional<std::string> ApplicationId;
-  std::optional<bool> DryRun;
-  std::optional<std::string> ExecutionRoleArn;
+  std::string ClusterId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::OnClusterAppUIType>> OnClusterAppUIType{};
+  std::optional<std::string> ApplicationId{};
+  std::optional<bool> DryRun{};
+  std::optional<std::string> ExecutionRoleArn{};
 
   friend bool operator==(GetOnClusterAppUIPresignedURLRequest const&,
                          GetOnClusterAppUIPresignedURLRequest const&) = default;

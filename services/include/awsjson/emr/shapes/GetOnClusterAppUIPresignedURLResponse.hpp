@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOnClusterAppUIPresignedURLResponse {
-  std::optional<bool> PresignedURLReady;
-  std::optional<std::string> PresignedURL;
+  std::optional<bool> PresignedURLReady{};
+  std::optional<std::string> PresignedURL{};
 
   friend bool operator==(GetOnClusterAppUIPresignedURLResponse const&,
                          GetOnClusterAppUIPresignedURLResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPersistentAppUIPresignedURLRequest {
-  std::string PersistentAppUIId;
-  std::optional<awsjson::open_enum<::awsjson::emr::PersistentAppUIType>> PersistentAppUIType;
-  std::optional<std::string> ApplicationId;
-  std::optional<bool> AuthProxyCall;
-  std::optional<std::string> ExecutionRoleArn;
+  std::string PersistentAppUIId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::PersistentAppUIType>> PersistentAppUIType{};
+  std::optional<std::string> ApplicationId{};
+  std::optional<bool> AuthProxyCall{};
+  std::optional<std::string> ExecutionRoleArn{};
 
   friend bool operator==(GetPersistentAppUIPresignedURLRequest const&,
                          GetPersistentAppUIPresignedURLRequest const&) = default;

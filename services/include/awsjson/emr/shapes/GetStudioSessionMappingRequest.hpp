@@ -14,10 +14,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStudioSessionMappingRequest {
-  std::string StudioId;
-  std::optional<std::string> IdentityId;
-  std::optional<std::string> IdentityName;
-  awsjson::open_enum<::awsjson::emr::IdentityType> IdentityType;
+  std::string StudioId{};
+  std::optional<std::string> IdentityId{};
+  std::optional<std::string> IdentityName{};
+  awsjson::open_enum<::awsjson::emr::IdentityType> IdentityType{};
 
   friend bool operator==(GetStudioSessionMappingRequest const&,
                          GetStudioSessionMappingRequest const&) = default;

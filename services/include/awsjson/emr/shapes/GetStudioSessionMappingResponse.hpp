@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStudioSessionMappingResponse {
-  std::optional<::awsjson::emr::SessionMappingDetail> SessionMapping;
+  std::optional<::awsjson::emr::SessionMappingDetail> SessionMapping{};
 
   friend bool operator==(GetStudioSessionMappingResponse const&,
                          GetStudioSessionMappingResponse const&) = default;

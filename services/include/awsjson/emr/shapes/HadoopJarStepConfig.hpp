@@ -15,10 +15,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HadoopJarStepConfig {
-  std::optional<std::vector<::awsjson::emr::KeyValue>> Properties;
-  std::string Jar;
-  std::optional<std::string> MainClass;
-  std::optional<std::vector<std::string>> Args;
+  std::optional<std::vector<::awsjson::emr::KeyValue>> Properties{};
+  std::string Jar{};
+  std::optional<std::string> MainClass{};
+  std::optional<std::vector<std::string>> Args{};
 
   friend bool operator==(HadoopJarStepConfig const&, HadoopJarStepConfig const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HadoopStepConfig {
-  std::optional<std::string> Jar;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<std::string> MainClass;
-  std::optional<std::vector<std::string>> Args;
+  std::optional<std::string> Jar{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<std::string> MainClass{};
+  std::optional<std::vector<std::string>> Args{};
 
   friend bool operator==(HadoopStepConfig const&, HadoopStepConfig const&) = default;
 };

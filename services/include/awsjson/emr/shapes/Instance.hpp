@@ -17,18 +17,18 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Instance {
-  std::optional<std::string> Id;
-  std::optional<std::string> Ec2InstanceId;
-  std::optional<std::string> PublicDnsName;
-  std::optional<std::string> PublicIpAddress;
-  std::optional<std::string> PrivateDnsName;
-  std::optional<std::string> PrivateIpAddress;
-  std::optional<::awsjson::emr::InstanceStatus> Status;
-  std::optional<std::string> InstanceGroupId;
-  std::optional<std::string> InstanceFleetId;
-  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market;
-  std::optional<std::string> InstanceType;
-  std::optional<std::vector<::awsjson::emr::EbsVolume>> EbsVolumes;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Ec2InstanceId{};
+  std::optional<std::string> PublicDnsName{};
+  std::optional<std::string> PublicIpAddress{};
+  std::optional<std::string> PrivateDnsName{};
+  std::optional<std::string> PrivateIpAddress{};
+  std::optional<::awsjson::emr::InstanceStatus> Status{};
+  std::optional<std::string> InstanceGroupId{};
+  std::optional<std::string> InstanceFleetId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::vector<::awsjson::emr::EbsVolume>> EbsVolumes{};
 
   friend bool operator==(Instance const&, Instance const&) = default;
 };

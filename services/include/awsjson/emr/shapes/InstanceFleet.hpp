@@ -20,18 +20,18 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleet {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::emr::InstanceFleetStatus> Status;
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetType>> InstanceFleetType;
-  std::optional<std::int32_t> TargetOnDemandCapacity;
-  std::optional<std::int32_t> TargetSpotCapacity;
-  std::optional<std::int32_t> ProvisionedOnDemandCapacity;
-  std::optional<std::int32_t> ProvisionedSpotCapacity;
-  std::optional<std::vector<::awsjson::emr::InstanceTypeSpecification>> InstanceTypeSpecifications;
-  std::optional<::awsjson::emr::InstanceFleetProvisioningSpecifications> LaunchSpecifications;
-  std::optional<::awsjson::emr::InstanceFleetResizingSpecifications> ResizeSpecifications;
-  std::optional<std::string> Context;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::emr::InstanceFleetStatus> Status{};
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetType>> InstanceFleetType{};
+  std::optional<std::int32_t> TargetOnDemandCapacity{};
+  std::optional<std::int32_t> TargetSpotCapacity{};
+  std::optional<std::int32_t> ProvisionedOnDemandCapacity{};
+  std::optional<std::int32_t> ProvisionedSpotCapacity{};
+  std::optional<std::vector<::awsjson::emr::InstanceTypeSpecification>> InstanceTypeSpecifications{};
+  std::optional<::awsjson::emr::InstanceFleetProvisioningSpecifications> LaunchSpecifications{};
+  std::optional<::awsjson::emr::InstanceFleetResizingSpecifications> ResizeSpecifications{};
+  std::optional<std::string> Context{};
 
   friend bool operator==(InstanceFleet const&, InstanceFleet const&) = default;
 };

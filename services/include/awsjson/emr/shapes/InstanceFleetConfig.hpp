@@ -19,14 +19,14 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleetConfig {
-  std::optional<std::string> Name;
-  awsjson::open_enum<::awsjson::emr::InstanceFleetType> InstanceFleetType;
-  std::optional<std::int32_t> TargetOnDemandCapacity;
-  std::optional<std::int32_t> TargetSpotCapacity;
-  std::optional<std::vector<::awsjson::emr::InstanceTypeConfig>> InstanceTypeConfigs;
-  std::optional<::awsjson::emr::InstanceFleetProvisioningSpecifications> LaunchSpecifications;
-  std::optional<::awsjson::emr::InstanceFleetResizingSpecifications> ResizeSpecifications;
-  std::optional<std::string> Context;
+  std::optional<std::string> Name{};
+  awsjson::open_enum<::awsjson::emr::InstanceFleetType> InstanceFleetType{};
+  std::optional<std::int32_t> TargetOnDemandCapacity{};
+  std::optional<std::int32_t> TargetSpotCapacity{};
+  std::optional<std::vector<::awsjson::emr::InstanceTypeConfig>> InstanceTypeConfigs{};
+  std::optional<::awsjson::emr::InstanceFleetProvisioningSpecifications> LaunchSpecifications{};
+  std::optional<::awsjson::emr::InstanceFleetResizingSpecifications> ResizeSpecifications{};
+  std::optional<std::string> Context{};
 
   friend bool operator==(InstanceFleetConfig const&, InstanceFleetConfig const&) = default;
 };

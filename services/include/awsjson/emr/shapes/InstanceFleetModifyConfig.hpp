@@ -17,12 +17,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleetModifyConfig {
-  std::string InstanceFleetId;
-  std::optional<std::int32_t> TargetOnDemandCapacity;
-  std::optional<std::int32_t> TargetSpotCapacity;
-  std::optional<::awsjson::emr::InstanceFleetResizingSpecifications> ResizeSpecifications;
-  std::optional<std::vector<::awsjson::emr::InstanceTypeConfig>> InstanceTypeConfigs;
-  std::optional<std::string> Context;
+  std::string InstanceFleetId{};
+  std::optional<std::int32_t> TargetOnDemandCapacity{};
+  std::optional<std::int32_t> TargetSpotCapacity{};
+  std::optional<::awsjson::emr::InstanceFleetResizingSpecifications> ResizeSpecifications{};
+  std::optional<std::vector<::awsjson::emr::InstanceTypeConfig>> InstanceTypeConfigs{};
+  std::optional<std::string> Context{};
 
   friend bool operator==(InstanceFleetModifyConfig const&,
                          InstanceFleetModifyConfig const&) = default;

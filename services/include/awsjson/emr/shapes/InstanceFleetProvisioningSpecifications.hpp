@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleetProvisioningSpecifications {
-  std::optional<::awsjson::emr::SpotProvisioningSpecification> SpotSpecification;
-  std::optional<::awsjson::emr::OnDemandProvisioningSpecification> OnDemandSpecification;
+  std::optional<::awsjson::emr::SpotProvisioningSpecification> SpotSpecification{};
+  std::optional<::awsjson::emr::OnDemandProvisioningSpecification> OnDemandSpecification{};
 
   friend bool operator==(InstanceFleetProvisioningSpecifications const&,
                          InstanceFleetProvisioningSpecifications const&) = default;

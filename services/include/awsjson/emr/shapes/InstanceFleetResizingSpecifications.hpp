@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleetResizingSpecifications {
-  std::optional<::awsjson::emr::SpotResizingSpecification> SpotResizeSpecification;
-  std::optional<::awsjson::emr::OnDemandResizingSpecification> OnDemandResizeSpecification;
+  std::optional<::awsjson::emr::SpotResizingSpecification> SpotResizeSpecification{};
+  std::optional<::awsjson::emr::OnDemandResizingSpecification> OnDemandResizeSpecification{};
 
   friend bool operator==(InstanceFleetResizingSpecifications const&,
                          InstanceFleetResizingSpecifications const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleetStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InstanceFleetStateChangeReason const&,
                          InstanceFleetStateChangeReason const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceFleetStatus {
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetState>> State;
-  std::optional<::awsjson::emr::InstanceFleetStateChangeReason> StateChangeReason;
-  std::optional<::awsjson::emr::InstanceFleetTimeline> Timeline;
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetState>> State{};
+  std::optional<::awsjson::emr::InstanceFleetStateChangeReason> StateChangeReason{};
+  std::optional<::awsjson::emr::InstanceFleetTimeline> Timeline{};
 
   friend bool operator==(InstanceFleetStatus const&, InstanceFleetStatus const&) = default;
 };

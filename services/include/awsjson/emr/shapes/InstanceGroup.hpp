@@ -22,24 +22,24 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroup {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market;
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceGroupType>> InstanceGroupType;
-  std::optional<std::string> BidPrice;
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> RequestedInstanceCount;
-  std::optional<std::int32_t> RunningInstanceCount;
-  std::optional<::awsjson::emr::InstanceGroupStatus> Status;
-  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations;
-  std::optional<std::int64_t> ConfigurationsVersion;
-  std::optional<std::vector<::awsjson::emr::Configuration>> LastSuccessfullyAppliedConfigurations;
-  std::optional<std::int64_t> LastSuccessfullyAppliedConfigurationsVersion;
-  std::optional<std::vector<::awsjson::emr::EbsBlockDevice>> EbsBlockDevices;
-  std::optional<bool> EbsOptimized;
-  std::optional<::awsjson::emr::ShrinkPolicy> ShrinkPolicy;
-  std::optional<::awsjson::emr::AutoScalingPolicyDescription> AutoScalingPolicy;
-  std::optional<std::string> CustomAmiId;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market{};
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceGroupType>> InstanceGroupType{};
+  std::optional<std::string> BidPrice{};
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> RequestedInstanceCount{};
+  std::optional<std::int32_t> RunningInstanceCount{};
+  std::optional<::awsjson::emr::InstanceGroupStatus> Status{};
+  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations{};
+  std::optional<std::int64_t> ConfigurationsVersion{};
+  std::optional<std::vector<::awsjson::emr::Configuration>> LastSuccessfullyAppliedConfigurations{};
+  std::optional<std::int64_t> LastSuccessfullyAppliedConfigurationsVersion{};
+  std::optional<std::vector<::awsjson::emr::EbsBlockDevice>> EbsBlockDevices{};
+  std::optional<bool> EbsOptimized{};
+  std::optional<::awsjson::emr::ShrinkPolicy> ShrinkPolicy{};
+  std::optional<::awsjson::emr::AutoScalingPolicyDescription> AutoScalingPolicy{};
+  std::optional<std::string> CustomAmiId{};
 
   friend bool operator==(InstanceGroup const&, InstanceGroup const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupConfig {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market;
-  awsjson::open_enum<::awsjson::emr::InstanceRoleType> InstanceRole;
-  std::optional<std::string> BidPrice;
-  std::string InstanceType;
-  std::int32_t InstanceCount;
-  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations;
-  std::optional<::awsjson::emr::EbsConfiguration> EbsConfiguration;
-  std::optional<::awsjson::emr::AutoScalingPolicy> AutoScalingPolicy;
-  std::optional<std::string> CustomAmiId;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market{};
+  awsjson::open_enum<::awsjson::emr::InstanceRoleType> InstanceRole{};
+  std::optional<std::string> BidPrice{};
+  std::string InstanceType{};
+  std::int32_t InstanceCount{};
+  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations{};
+  std::optional<::awsjson::emr::EbsConfiguration> EbsConfiguration{};
+  std::optional<::awsjson::emr::AutoScalingPolicy> AutoScalingPolicy{};
+  std::optional<std::string> CustomAmiId{};
 
   friend bool operator==(InstanceGroupConfig const&, InstanceGroupConfig const&) = default;
 };

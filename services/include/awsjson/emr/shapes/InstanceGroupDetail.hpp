@@ -17,21 +17,21 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupDetail {
-  std::optional<std::string> InstanceGroupId;
-  std::optional<std::string> Name;
-  awsjson::open_enum<::awsjson::emr::MarketType> Market;
-  awsjson::open_enum<::awsjson::emr::InstanceRoleType> InstanceRole;
-  std::optional<std::string> BidPrice;
-  std::string InstanceType;
-  std::int32_t InstanceRequestCount;
-  std::int32_t InstanceRunningCount;
-  awsjson::open_enum<::awsjson::emr::InstanceGroupState> State;
-  std::optional<std::string> LastStateChangeReason;
-  awsjson::timestamp CreationDateTime;
-  std::optional<awsjson::timestamp> StartDateTime;
-  std::optional<awsjson::timestamp> ReadyDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
-  std::optional<std::string> CustomAmiId;
+  std::optional<std::string> InstanceGroupId{};
+  std::optional<std::string> Name{};
+  awsjson::open_enum<::awsjson::emr::MarketType> Market{};
+  awsjson::open_enum<::awsjson::emr::InstanceRoleType> InstanceRole{};
+  std::optional<std::string> BidPrice{};
+  std::string InstanceType{};
+  std::int32_t InstanceRequestCount{};
+  std::int32_t InstanceRunningCount{};
+  awsjson::open_enum<::awsjson::emr::InstanceGroupState> State{};
+  std::optional<std::string> LastStateChangeReason{};
+  awsjson::timestamp CreationDateTime{};
+  std::optional<awsjson::timestamp> StartDateTime{};
+  std::optional<awsjson::timestamp> ReadyDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
+  std::optional<std::string> CustomAmiId{};
 
   friend bool operator==(InstanceGroupDetail const&, InstanceGroupDetail const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupModifyConfig {
-  std::string InstanceGroupId;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::vector<std::string>> EC2InstanceIdsToTerminate;
-  std::optional<::awsjson::emr::ShrinkPolicy> ShrinkPolicy;
-  std::optional<awsjson::open_enum<::awsjson::emr::ReconfigurationType>> ReconfigurationType;
-  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations;
+  std::string InstanceGroupId{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::vector<std::string>> EC2InstanceIdsToTerminate{};
+  std::optional<::awsjson::emr::ShrinkPolicy> ShrinkPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ReconfigurationType>> ReconfigurationType{};
+  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations{};
 
   friend bool operator==(InstanceGroupModifyConfig const&,
                          InstanceGroupModifyConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceGroupStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceGroupStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InstanceGroupStateChangeReason const&,
                          InstanceGroupStateChangeReason const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupStatus {
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceGroupState>> State;
-  std::optional<::awsjson::emr::InstanceGroupStateChangeReason> StateChangeReason;
-  std::optional<::awsjson::emr::InstanceGroupTimeline> Timeline;
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceGroupState>> State{};
+  std::optional<::awsjson::emr::InstanceGroupStateChangeReason> StateChangeReason{};
+  std::optional<::awsjson::emr::InstanceGroupTimeline> Timeline{};
 
   friend bool operator==(InstanceGroupStatus const&, InstanceGroupStatus const&) = default;
 };

@@ -11,9 +11,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceGroupTimeline {
-  std::optional<awsjson::timestamp> CreationDateTime;
-  std::optional<awsjson::timestamp> ReadyDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
+  std::optional<awsjson::timestamp> CreationDateTime{};
+  std::optional<awsjson::timestamp> ReadyDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
 
   friend bool operator==(InstanceGroupTimeline const&, InstanceGroupTimeline const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceResizePolicy {
-  std::optional<std::vector<std::string>> InstancesToTerminate;
-  std::optional<std::vector<std::string>> InstancesToProtect;
-  std::optional<std::int32_t> InstanceTerminationTimeout;
+  std::optional<std::vector<std::string>> InstancesToTerminate{};
+  std::optional<std::vector<std::string>> InstancesToProtect{};
+  std::optional<std::int32_t> InstanceTerminationTimeout{};
 
   friend bool operator==(InstanceResizePolicy const&, InstanceResizePolicy const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InstanceStateChangeReason const&,
                          InstanceStateChangeReason const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceStatus {
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceState>> State;
-  std::optional<::awsjson::emr::InstanceStateChangeReason> StateChangeReason;
-  std::optional<::awsjson::emr::InstanceTimeline> Timeline;
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceState>> State{};
+  std::optional<::awsjson::emr::InstanceStateChangeReason> StateChangeReason{};
+  std::optional<::awsjson::emr::InstanceTimeline> Timeline{};
 
   friend bool operator==(InstanceStatus const&, InstanceStatus const&) = default;
 };

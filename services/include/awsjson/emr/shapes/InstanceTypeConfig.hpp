@@ -17,14 +17,14 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceTypeConfig {
-  std::string InstanceType;
-  std::optional<std::int32_t> WeightedCapacity;
-  std::optional<std::string> BidPrice;
-  std::optional<double> BidPriceAsPercentageOfOnDemandPrice;
-  std::optional<::awsjson::emr::EbsConfiguration> EbsConfiguration;
-  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations;
-  std::optional<std::string> CustomAmiId;
-  std::optional<double> Priority;
+  std::string InstanceType{};
+  std::optional<std::int32_t> WeightedCapacity{};
+  std::optional<std::string> BidPrice{};
+  std::optional<double> BidPriceAsPercentageOfOnDemandPrice{};
+  std::optional<::awsjson::emr::EbsConfiguration> EbsConfiguration{};
+  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations{};
+  std::optional<std::string> CustomAmiId{};
+  std::optional<double> Priority{};
 
   friend bool operator==(InstanceTypeConfig const&, InstanceTypeConfig const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceTypeSpecification {
-  std::optional<std::string> InstanceType;
-  std::optional<std::int32_t> WeightedCapacity;
-  std::optional<std::string> BidPrice;
-  std::optional<double> BidPriceAsPercentageOfOnDemandPrice;
-  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations;
-  std::optional<std::vector<::awsjson::emr::EbsBlockDevice>> EbsBlockDevices;
-  std::optional<bool> EbsOptimized;
-  std::optional<std::string> CustomAmiId;
-  std::optional<double> Priority;
+  std::optional<std::string> InstanceType{};
+  std::optional<std::int32_t> WeightedCapacity{};
+  std::optional<std::string> BidPrice{};
+  std::optional<double> BidPriceAsPercentageOfOnDemandPrice{};
+  std::optional<std::vector<::awsjson::emr::Configuration>> Configurations{};
+  std::optional<std::vector<::awsjson::emr::EbsBlockDevice>> EbsBlockDevices{};
+  std::optional<bool> EbsOptimized{};
+  std::optional<std::string> CustomAmiId{};
+  std::optional<double> Priority{};
 
   friend bool operator==(InstanceTypeSpecification const&,
                          InstanceTypeSpecification const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequestException {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> Message;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidRequestException const&, InvalidRequestException const&) = default;
 };

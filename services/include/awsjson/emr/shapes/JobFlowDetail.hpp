@@ -19,21 +19,21 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobFlowDetail {
-  std::string JobFlowId;
-  std::string Name;
-  std::optional<std::string> LogUri;
-  std::optional<std::string> LogEncryptionKmsKeyId;
-  std::optional<std::string> AmiVersion;
-  ::awsjson::emr::JobFlowExecutionStatusDetail ExecutionStatusDetail;
-  ::awsjson::emr::JobFlowInstancesDetail Instances;
-  std::optional<std::vector<::awsjson::emr::StepDetail>> Steps;
-  std::optional<std::vector<::awsjson::emr::BootstrapActionDetail>> BootstrapActions;
-  std::optional<std::vector<std::string>> SupportedProducts;
-  std::optional<bool> VisibleToAllUsers;
-  std::optional<std::string> JobFlowRole;
-  std::optional<std::string> ServiceRole;
-  std::optional<std::string> AutoScalingRole;
-  std::optional<awsjson::open_enum<::awsjson::emr::ScaleDownBehavior>> ScaleDownBehavior;
+  std::string JobFlowId{};
+  std::string Name{};
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> LogEncryptionKmsKeyId{};
+  std::optional<std::string> AmiVersion{};
+  ::awsjson::emr::JobFlowExecutionStatusDetail ExecutionStatusDetail{};
+  ::awsjson::emr::JobFlowInstancesDetail Instances{};
+  std::optional<std::vector<::awsjson::emr::StepDetail>> Steps{};
+  std::optional<std::vector<::awsjson::emr::BootstrapActionDetail>> BootstrapActions{};
+  std::optional<std::vector<std::string>> SupportedProducts{};
+  std::optional<bool> VisibleToAllUsers{};
+  std::optional<std::string> JobFlowRole{};
+  std::optional<std::string> ServiceRole{};
+  std::optional<std::string> AutoScalingRole{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ScaleDownBehavior>> ScaleDownBehavior{};
 
   friend bool operator==(JobFlowDetail const&, JobFlowDetail const&) = default;
 };

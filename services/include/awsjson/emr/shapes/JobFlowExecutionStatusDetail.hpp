@@ -14,12 +14,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobFlowExecutionStatusDetail {
-  awsjson::open_enum<::awsjson::emr::JobFlowExecutionState> State;
-  awsjson::timestamp CreationDateTime;
-  std::optional<awsjson::timestamp> StartDateTime;
-  std::optional<awsjson::timestamp> ReadyDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
-  std::optional<std::string> LastStateChangeReason;
+  awsjson::open_enum<::awsjson::emr::JobFlowExecutionState> State{};
+  awsjson::timestamp CreationDateTime{};
+  std::optional<awsjson::timestamp> StartDateTime{};
+  std::optional<awsjson::timestamp> ReadyDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
+  std::optional<std::string> LastStateChangeReason{};
 
   friend bool operator==(JobFlowExecutionStatusDetail const&,
                          JobFlowExecutionStatusDetail const&) = default;

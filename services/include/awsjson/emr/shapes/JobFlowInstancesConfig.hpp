@@ -18,24 +18,24 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobFlowInstancesConfig {
-  std::optional<std::string> MasterInstanceType;
-  std::optional<std::string> SlaveInstanceType;
-  std::optional<std::int32_t> InstanceCount;
-  std::optional<std::vector<::awsjson::emr::InstanceGroupConfig>> InstanceGroups;
-  std::optional<std::vector<::awsjson::emr::InstanceFleetConfig>> InstanceFleets;
-  std::optional<std::string> Ec2KeyName;
-  std::optional<::awsjson::emr::PlacementType> Placement;
-  std::optional<bool> KeepJobFlowAliveWhenNoSteps;
-  std::optional<bool> TerminationProtected;
-  std::optional<bool> UnhealthyNodeReplacement;
-  std::optional<std::string> HadoopVersion;
-  std::optional<std::string> Ec2SubnetId;
-  std::optional<std::vector<std::string>> Ec2SubnetIds;
-  std::optional<std::string> EmrManagedMasterSecurityGroup;
-  std::optional<std::string> EmrManagedSlaveSecurityGroup;
-  std::optional<std::string> ServiceAccessSecurityGroup;
-  std::optional<std::vector<std::string>> AdditionalMasterSecurityGroups;
-  std::optional<std::vector<std::string>> AdditionalSlaveSecurityGroups;
+  std::optional<std::string> MasterInstanceType{};
+  std::optional<std::string> SlaveInstanceType{};
+  std::optional<std::int32_t> InstanceCount{};
+  std::optional<std::vector<::awsjson::emr::InstanceGroupConfig>> InstanceGroups{};
+  std::optional<std::vector<::awsjson::emr::InstanceFleetConfig>> InstanceFleets{};
+  std::optional<std::string> Ec2KeyName{};
+  std::optional<::awsjson::emr::PlacementType> Placement{};
+  std::optional<bool> KeepJobFlowAliveWhenNoSteps{};
+  std::optional<bool> TerminationProtected{};
+  std::optional<bool> UnhealthyNodeReplacement{};
+  std::optional<std::string> HadoopVersion{};
+  std::optional<std::string> Ec2SubnetId{};
+  std::optional<std::vector<std::string>> Ec2SubnetIds{};
+  std::optional<std::string> EmrManagedMasterSecurityGroup{};
+  std::optional<std::string> EmrManagedSlaveSecurityGroup{};
+  std::optional<std::string> ServiceAccessSecurityGroup{};
+  std::optional<std::vector<std::string>> AdditionalMasterSecurityGroups{};
+  std::optional<std::vector<std::string>> AdditionalSlaveSecurityGroups{};
 
   friend bool operator==(JobFlowInstancesConfig const&, JobFlowInstancesConfig const&) = default;
 };

@@ -17,20 +17,20 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobFlowInstancesDetail {
-  std::string MasterInstanceType;
-  std::optional<std::string> MasterPublicDnsName;
-  std::optional<std::string> MasterInstanceId;
-  std::string SlaveInstanceType;
-  std::int32_t InstanceCount;
-  std::optional<std::vector<::awsjson::emr::InstanceGroupDetail>> InstanceGroups;
-  std::optional<std::int32_t> NormalizedInstanceHours;
-  std::optional<std::string> Ec2KeyName;
-  std::optional<std::string> Ec2SubnetId;
-  std::optional<::awsjson::emr::PlacementType> Placement;
-  std::optional<bool> KeepJobFlowAliveWhenNoSteps;
-  std::optional<bool> TerminationProtected;
-  std::optional<bool> UnhealthyNodeReplacement;
-  std::optional<std::string> HadoopVersion;
+  std::string MasterInstanceType{};
+  std::optional<std::string> MasterPublicDnsName{};
+  std::optional<std::string> MasterInstanceId{};
+  std::string SlaveInstanceType{};
+  std::int32_t InstanceCount{};
+  std::optional<std::vector<::awsjson::emr::InstanceGroupDetail>> InstanceGroups{};
+  std::optional<std::int32_t> NormalizedInstanceHours{};
+  std::optional<std::string> Ec2KeyName{};
+  std::optional<std::string> Ec2SubnetId{};
+  std::optional<::awsjson::emr::PlacementType> Placement{};
+  std::optional<bool> KeepJobFlowAliveWhenNoSteps{};
+  std::optional<bool> TerminationProtected{};
+  std::optional<bool> UnhealthyNodeReplacement{};
+  std::optional<std::string> HadoopVersion{};
 
   friend bool operator==(JobFlowInstancesDetail const&, JobFlowInstancesDetail const&) = default;
 };

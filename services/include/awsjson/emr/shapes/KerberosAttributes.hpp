@@ -12,11 +12,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KerberosAttributes {
-  std::string Realm;
-  std::string KdcAdminPassword;
-  std::optional<std::string> CrossRealmTrustPrincipalPassword;
-  std::optional<std::string> ADDomainJoinUser;
-  std::optional<std::string> ADDomainJoinPassword;
+  std::string Realm{};
+  std::string KdcAdminPassword{};
+  std::optional<std::string> CrossRealmTrustPrincipalPassword{};
+  std::optional<std::string> ADDomainJoinUser{};
+  std::optional<std::string> ADDomainJoinPassword{};
 
   friend bool operator==(KerberosAttributes const&, KerberosAttributes const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBootstrapActionsResponse {
-  std::optional<std::vector<::awsjson::emr::Command>> BootstrapActions;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::Command>> BootstrapActions{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListBootstrapActionsResponse const&,
                          ListBootstrapActionsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersRequest {
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::ClusterState>>> ClusterStates;
-  std::optional<std::string> Marker;
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::ClusterState>>> ClusterStates{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListClustersRequest const&, ListClustersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListClustersResponse {
-  std::optional<std::vector<::awsjson::emr::ClusterSummary>> Clusters;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::ClusterSummary>> Clusters{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListClustersResponse const&, ListClustersResponse const&) = default;
 };

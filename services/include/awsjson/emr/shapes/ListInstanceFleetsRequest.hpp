@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstanceFleetsRequest {
-  std::string ClusterId;
-  std::optional<std::string> Marker;
+  std::string ClusterId{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListInstanceFleetsRequest const&,
                          ListInstanceFleetsRequest const&) = default;

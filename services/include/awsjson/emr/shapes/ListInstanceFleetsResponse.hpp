@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstanceFleetsResponse {
-  std::optional<std::vector<::awsjson::emr::InstanceFleet>> InstanceFleets;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::InstanceFleet>> InstanceFleets{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListInstanceFleetsResponse const&,
                          ListInstanceFleetsResponse const&) = default;

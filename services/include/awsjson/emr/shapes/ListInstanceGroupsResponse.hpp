@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstanceGroupsResponse {
-  std::optional<std::vector<::awsjson::emr::InstanceGroup>> InstanceGroups;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::InstanceGroup>> InstanceGroups{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListInstanceGroupsResponse const&,
                          ListInstanceGroupsResponse const&) = default;

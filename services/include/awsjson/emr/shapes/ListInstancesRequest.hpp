@@ -17,13 +17,13 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstancesRequest {
-  std::string ClusterId;
-  std::optional<std::string> InstanceGroupId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::InstanceGroupType>>> InstanceGroupTypes;
-  std::optional<std::string> InstanceFleetId;
-  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetType>> InstanceFleetType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::InstanceState>>> InstanceStates;
-  std::optional<std::string> Marker;
+  std::string ClusterId{};
+  std::optional<std::string> InstanceGroupId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::InstanceGroupType>>> InstanceGroupTypes{};
+  std::optional<std::string> InstanceFleetId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::InstanceFleetType>> InstanceFleetType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::InstanceState>>> InstanceStates{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListInstancesRequest const&, ListInstancesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInstancesResponse {
-  std::optional<std::vector<::awsjson::emr::Instance>> Instances;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::Instance>> Instances{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListInstancesResponse const&, ListInstancesResponse const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookExecutionsRequest {
-  std::optional<std::string> EditorId;
-  std::optional<awsjson::open_enum<::awsjson::emr::NotebookExecutionStatus>> Status;
-  std::optional<awsjson::timestamp> From;
-  std::optional<awsjson::timestamp> To;
-  std::optional<std::string> Marker;
-  std::optional<std::string> ExecutionEngineId;
+  std::optional<std::string> EditorId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::NotebookExecutionStatus>> Status{};
+  std::optional<awsjson::timestamp> From{};
+  std::optional<awsjson::timestamp> To{};
+  std::optional<std::string> Marker{};
+  std::optional<std::string> ExecutionEngineId{};
 
   friend bool operator==(ListNotebookExecutionsRequest const&,
                          ListNotebookExecutionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListNotebookExecutionsResponse {
-  std::optional<std::vector<::awsjson::emr::NotebookExecutionSummary>> NotebookExecutions;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::NotebookExecutionSummary>> NotebookExecutions{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListNotebookExecutionsResponse const&,
                          ListNotebookExecutionsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReleaseLabelsRequest {
-  std::optional<::awsjson::emr::ReleaseLabelFilter> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::emr::ReleaseLabelFilter> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListReleaseLabelsRequest const&,
                          ListReleaseLabelsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReleaseLabelsResponse {
-  std::optional<std::vector<std::string>> ReleaseLabels;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ReleaseLabels{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListReleaseLabelsResponse const&,
                          ListReleaseLabelsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityConfigurationsRequest {
-  std::optional<std::string> Marker;
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListSecurityConfigurationsRequest const&,
                          ListSecurityConfigurationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSecurityConfigurationsResponse {
-  std::optional<std::vector<::awsjson::emr::SecurityConfigurationSummary>> SecurityConfigurations;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::SecurityConfigurationSummary>> SecurityConfigurations{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListSecurityConfigurationsResponse const&,
                          ListSecurityConfigurationsResponse const&) = default;

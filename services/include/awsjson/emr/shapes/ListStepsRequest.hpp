@@ -15,10 +15,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStepsRequest {
-  std::string ClusterId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::StepState>>> StepStates;
-  std::optional<std::vector<std::string>> StepIds;
-  std::optional<std::string> Marker;
+  std::string ClusterId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::StepState>>> StepStates{};
+  std::optional<std::vector<std::string>> StepIds{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListStepsRequest const&, ListStepsRequest const&) = default;
 };

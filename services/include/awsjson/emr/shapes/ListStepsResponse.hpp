@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStepsResponse {
-  std::optional<std::vector<::awsjson::emr::StepSummary>> Steps;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::StepSummary>> Steps{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListStepsResponse const&, ListStepsResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStudioSessionMappingsRequest {
-  std::optional<std::string> StudioId;
-  std::optional<awsjson::open_enum<::awsjson::emr::IdentityType>> IdentityType;
-  std::optional<std::string> Marker;
+  std::optional<std::string> StudioId{};
+  std::optional<awsjson::open_enum<::awsjson::emr::IdentityType>> IdentityType{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListStudioSessionMappingsRequest const&,
                          ListStudioSessionMappingsRequest const&) = default;

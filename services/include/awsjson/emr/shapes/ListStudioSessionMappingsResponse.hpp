@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStudioSessionMappingsResponse {
-  std::optional<std::vector<::awsjson::emr::SessionMappingSummary>> SessionMappings;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::SessionMappingSummary>> SessionMappings{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListStudioSessionMappingsResponse const&,
                          ListStudioSessionMappingsResponse const&) = default;

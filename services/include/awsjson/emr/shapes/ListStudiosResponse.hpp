@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStudiosResponse {
-  std::optional<std::vector<::awsjson::emr::StudioSummary>> Studios;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::StudioSummary>> Studios{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListStudiosResponse const&, ListStudiosResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSupportedInstanceTypesRequest {
-  std::string ReleaseLabel;
-  std::optional<std::string> Marker;
+  std::string ReleaseLabel{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListSupportedInstanceTypesRequest const&,
                          ListSupportedInstanceTypesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSupportedInstanceTypesResponse {
-  std::optional<std::vector<::awsjson::emr::SupportedInstanceType>> SupportedInstanceTypes;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::emr::SupportedInstanceType>> SupportedInstanceTypes{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListSupportedInstanceTypesResponse const&,
                          ListSupportedInstanceTypesResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedScalingPolicy {
-  std::optional<::awsjson::emr::ComputeLimits> ComputeLimits;
-  std::optional<std::int32_t> UtilizationPerformanceIndex;
-  std::optional<awsjson::open_enum<::awsjson::emr::ScalingStrategy>> ScalingStrategy;
+  std::optional<::awsjson::emr::ComputeLimits> ComputeLimits{};
+  std::optional<std::int32_t> UtilizationPerformanceIndex{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ScalingStrategy>> ScalingStrategy{};
 
   friend bool operator==(ManagedScalingPolicy const&, ManagedScalingPolicy const&) = default;
 };

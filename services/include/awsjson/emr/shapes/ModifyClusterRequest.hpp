@@ -13,9 +13,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyClusterRequest {
-  std::string ClusterId;
-  std::optional<std::int32_t> StepConcurrencyLevel;
-  std::optional<bool> ExtendedSupport;
+  std::string ClusterId{};
+  std::optional<std::int32_t> StepConcurrencyLevel{};
+  std::optional<bool> ExtendedSupport{};
 
   friend bool operator==(ModifyClusterRequest const&, ModifyClusterRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyClusterResponse {
-  std::optional<std::int32_t> StepConcurrencyLevel;
-  std::optional<bool> ExtendedSupport;
+  std::optional<std::int32_t> StepConcurrencyLevel{};
+  std::optional<bool> ExtendedSupport{};
 
   friend bool operator==(ModifyClusterResponse const&, ModifyClusterResponse const&) = default;
 };

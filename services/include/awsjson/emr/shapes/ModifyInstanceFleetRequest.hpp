@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyInstanceFleetRequest {
-  std::string ClusterId;
-  ::awsjson::emr::InstanceFleetModifyConfig InstanceFleet;
+  std::string ClusterId{};
+  ::awsjson::emr::InstanceFleetModifyConfig InstanceFleet{};
 
   friend bool operator==(ModifyInstanceFleetRequest const&,
                          ModifyInstanceFleetRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyInstanceGroupsRequest {
-  std::optional<std::string> ClusterId;
-  std::optional<std::vector<::awsjson::emr::InstanceGroupModifyConfig>> InstanceGroups;
+  std::optional<std::string> ClusterId{};
+  std::optional<std::vector<::awsjson::emr::InstanceGroupModifyConfig>> InstanceGroups{};
 
   friend bool operator==(ModifyInstanceGroupsRequest const&,
                          ModifyInstanceGroupsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringConfiguration {
-  std::optional<::awsjson::emr::CloudWatchLogConfiguration> CloudWatchLogConfiguration;
-  std::optional<::awsjson::emr::S3LoggingConfiguration> S3LoggingConfiguration;
+  std::optional<::awsjson::emr::CloudWatchLogConfiguration> CloudWatchLogConfiguration{};
+  std::optional<::awsjson::emr::S3LoggingConfiguration> S3LoggingConfiguration{};
 
   friend bool operator==(MonitoringConfiguration const&, MonitoringConfiguration const&) = default;
 };

@@ -21,23 +21,23 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookExecution {
-  std::optional<std::string> NotebookExecutionId;
-  std::optional<std::string> EditorId;
-  std::optional<::awsjson::emr::ExecutionEngineConfig> ExecutionEngine;
-  std::optional<std::string> NotebookExecutionName;
-  std::optional<std::string> NotebookParams;
-  std::optional<awsjson::open_enum<::awsjson::emr::NotebookExecutionStatus>> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> Arn;
-  std::optional<std::string> OutputNotebookURI;
-  std::optional<std::string> LastStateChangeReason;
-  std::optional<std::string> NotebookInstanceSecurityGroupId;
-  std::optional<std::vector<::awsjson::emr::Tag>> Tags;
-  std::optional<::awsjson::emr::NotebookS3LocationForOutput> NotebookS3Location;
-  std::optional<::awsjson::emr::OutputNotebookS3LocationForOutput> OutputNotebookS3Location;
-  std::optional<awsjson::open_enum<::awsjson::emr::OutputNotebookFormat>> OutputNotebookFormat;
-  std::optional<std::map<std::string, std::string>> EnvironmentVariables;
+  std::optional<std::string> NotebookExecutionId{};
+  std::optional<std::string> EditorId{};
+  std::optional<::awsjson::emr::ExecutionEngineConfig> ExecutionEngine{};
+  std::optional<std::string> NotebookExecutionName{};
+  std::optional<std::string> NotebookParams{};
+  std::optional<awsjson::open_enum<::awsjson::emr::NotebookExecutionStatus>> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> OutputNotebookURI{};
+  std::optional<std::string> LastStateChangeReason{};
+  std::optional<std::string> NotebookInstanceSecurityGroupId{};
+  std::optional<std::vector<::awsjson::emr::Tag>> Tags{};
+  std::optional<::awsjson::emr::NotebookS3LocationForOutput> NotebookS3Location{};
+  std::optional<::awsjson::emr::OutputNotebookS3LocationForOutput> OutputNotebookS3Location{};
+  std::optional<awsjson::open_enum<::awsjson::emr::OutputNotebookFormat>> OutputNotebookFormat{};
+  std::optional<std::map<std::string, std::string>> EnvironmentVariables{};
 
   friend bool operator==(NotebookExecution const&, NotebookExecution const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookExecutionSummary {
-  std::optional<std::string> NotebookExecutionId;
-  std::optional<std::string> EditorId;
-  std::optional<std::string> NotebookExecutionName;
-  std::optional<awsjson::open_enum<::awsjson::emr::NotebookExecutionStatus>> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<::awsjson::emr::NotebookS3LocationForOutput> NotebookS3Location;
-  std::optional<std::string> ExecutionEngineId;
+  std::optional<std::string> NotebookExecutionId{};
+  std::optional<std::string> EditorId{};
+  std::optional<std::string> NotebookExecutionName{};
+  std::optional<awsjson::open_enum<::awsjson::emr::NotebookExecutionStatus>> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<::awsjson::emr::NotebookS3LocationForOutput> NotebookS3Location{};
+  std::optional<std::string> ExecutionEngineId{};
 
   friend bool operator==(NotebookExecutionSummary const&,
                          NotebookExecutionSummary const&) = default;

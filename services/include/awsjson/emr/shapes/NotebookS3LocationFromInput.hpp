@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotebookS3LocationFromInput {
-  std::optional<std::string> Bucket;
-  std::optional<std::string> Key;
+  std::optional<std::string> Bucket{};
+  std::optional<std::string> Key{};
 
   friend bool operator==(NotebookS3LocationFromInput const&,
                          NotebookS3LocationFromInput const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OSRelease {
-  std::optional<std::string> Label;
+  std::optional<std::string> Label{};
 
   friend bool operator==(OSRelease const&, OSRelease const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnDemandCapacityReservationOptions {
-  std::optional<awsjson::open_enum<::awsjson::emr::OnDemandCapacityReservationUsageStrategy>> UsageStrategy;
-  std::optional<awsjson::open_enum<::awsjson::emr::OnDemandCapacityReservationPreference>> CapacityReservationPreference;
-  std::optional<std::string> CapacityReservationResourceGroupArn;
+  std::optional<awsjson::open_enum<::awsjson::emr::OnDemandCapacityReservationUsageStrategy>> UsageStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::emr::OnDemandCapacityReservationPreference>> CapacityReservationPreference{};
+  std::optional<std::string> CapacityReservationResourceGroupArn{};
 
   friend bool operator==(OnDemandCapacityReservationOptions const&,
                          OnDemandCapacityReservationOptions const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnDemandProvisioningSpecification {
-  awsjson::open_enum<::awsjson::emr::OnDemandProvisioningAllocationStrategy> AllocationStrategy;
-  std::optional<::awsjson::emr::OnDemandCapacityReservationOptions> CapacityReservationOptions;
+  awsjson::open_enum<::awsjson::emr::OnDemandProvisioningAllocationStrategy> AllocationStrategy{};
+  std::optional<::awsjson::emr::OnDemandCapacityReservationOptions> CapacityReservationOptions{};
 
   friend bool operator==(OnDemandProvisioningSpecification const&,
                          OnDemandProvisioningSpecification const&) = default;

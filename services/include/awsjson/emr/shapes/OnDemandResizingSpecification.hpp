@@ -16,9 +16,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnDemandResizingSpecification {
-  std::optional<std::int32_t> TimeoutDurationMinutes;
-  std::optional<awsjson::open_enum<::awsjson::emr::OnDemandProvisioningAllocationStrategy>> AllocationStrategy;
-  std::optional<::awsjson::emr::OnDemandCapacityReservationOptions> CapacityReservationOptions;
+  std::optional<std::int32_t> TimeoutDurationMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::emr::OnDemandProvisioningAllocationStrategy>> AllocationStrategy{};
+  std::optional<::awsjson::emr::OnDemandCapacityReservationOptions> CapacityReservationOptions{};
 
   friend bool operator==(OnDemandResizingSpecification const&,
                          OnDemandResizingSpecification const&) = default;

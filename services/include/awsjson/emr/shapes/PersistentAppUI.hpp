@@ -16,14 +16,14 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersistentAppUI {
-  std::optional<std::string> PersistentAppUIId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::PersistentAppUIType>>> PersistentAppUITypeList;
-  std::optional<std::string> PersistentAppUIStatus;
-  std::optional<std::string> AuthorId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> LastStateChangeReason;
-  std::optional<std::vector<::awsjson::emr::Tag>> Tags;
+  std::optional<std::string> PersistentAppUIId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::emr::PersistentAppUIType>>> PersistentAppUITypeList{};
+  std::optional<std::string> PersistentAppUIStatus{};
+  std::optional<std::string> AuthorId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> LastStateChangeReason{};
+  std::optional<std::vector<::awsjson::emr::Tag>> Tags{};
 
   friend bool operator==(PersistentAppUI const&, PersistentAppUI const&) = default;
 };

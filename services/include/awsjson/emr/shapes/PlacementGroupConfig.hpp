@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlacementGroupConfig {
-  awsjson::open_enum<::awsjson::emr::InstanceRoleType> InstanceRole;
-  std::optional<awsjson::open_enum<::awsjson::emr::PlacementGroupStrategy>> PlacementStrategy;
+  awsjson::open_enum<::awsjson::emr::InstanceRoleType> InstanceRole{};
+  std::optional<awsjson::open_enum<::awsjson::emr::PlacementGroupStrategy>> PlacementStrategy{};
 
   friend bool operator==(PlacementGroupConfig const&, PlacementGroupConfig const&) = default;
 };

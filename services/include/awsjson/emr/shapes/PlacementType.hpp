@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlacementType {
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::vector<std::string>> AvailabilityZones;
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::vector<std::string>> AvailabilityZones{};
 
   friend bool operator==(PlacementType const&, PlacementType const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortRange {
-  std::int32_t MinRange;
-  std::optional<std::int32_t> MaxRange;
+  std::int32_t MinRange{};
+  std::optional<std::int32_t> MaxRange{};
 
   friend bool operator==(PortRange const&, PortRange const&) = default;
 };

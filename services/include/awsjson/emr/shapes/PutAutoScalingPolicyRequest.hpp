@@ -14,9 +14,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAutoScalingPolicyRequest {
-  std::string ClusterId;
-  std::string InstanceGroupId;
-  ::awsjson::emr::AutoScalingPolicy AutoScalingPolicy;
+  std::string ClusterId{};
+  std::string InstanceGroupId{};
+  ::awsjson::emr::AutoScalingPolicy AutoScalingPolicy{};
 
   friend bool operator==(PutAutoScalingPolicyRequest const&,
                          PutAutoScalingPolicyRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAutoScalingPolicyResponse {
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> InstanceGroupId;
-  std::optional<::awsjson::emr::AutoScalingPolicyDescription> AutoScalingPolicy;
-  std::optional<std::string> ClusterArn;
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> InstanceGroupId{};
+  std::optional<::awsjson::emr::AutoScalingPolicyDescription> AutoScalingPolicy{};
+  std::optional<std::string> ClusterArn{};
 
   friend bool operator==(PutAutoScalingPolicyResponse const&,
                          PutAutoScalingPolicyResponse const&) = default;

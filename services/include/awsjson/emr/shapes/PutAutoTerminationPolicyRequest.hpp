@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAutoTerminationPolicyRequest {
-  std::string ClusterId;
-  std::optional<::awsjson::emr::AutoTerminationPolicy> AutoTerminationPolicy;
+  std::string ClusterId{};
+  std::optional<::awsjson::emr::AutoTerminationPolicy> AutoTerminationPolicy{};
 
   friend bool operator==(PutAutoTerminationPolicyRequest const&,
                          PutAutoTerminationPolicyRequest const&) = default;

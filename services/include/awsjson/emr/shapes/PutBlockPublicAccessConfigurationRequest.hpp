@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutBlockPublicAccessConfigurationRequest {
-  ::awsjson::emr::BlockPublicAccessConfiguration BlockPublicAccessConfiguration;
+  ::awsjson::emr::BlockPublicAccessConfiguration BlockPublicAccessConfiguration{};
 
   friend bool operator==(PutBlockPublicAccessConfigurationRequest const&,
                          PutBlockPublicAccessConfigurationRequest const&) = default;

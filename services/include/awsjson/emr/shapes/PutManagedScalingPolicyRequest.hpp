@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutManagedScalingPolicyRequest {
-  std::string ClusterId;
-  ::awsjson::emr::ManagedScalingPolicy ManagedScalingPolicy;
+  std::string ClusterId{};
+  ::awsjson::emr::ManagedScalingPolicy ManagedScalingPolicy{};
 
   friend bool operator==(PutManagedScalingPolicyRequest const&,
                          PutManagedScalingPolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseLabelFilter {
-  std::optional<std::string> Prefix;
-  std::optional<std::string> Application;
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> Application{};
 
   friend bool operator==(ReleaseLabelFilter const&, ReleaseLabelFilter const&) = default;
 };

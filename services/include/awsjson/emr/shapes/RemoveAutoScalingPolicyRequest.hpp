@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveAutoScalingPolicyRequest {
-  std::string ClusterId;
-  std::string InstanceGroupId;
+  std::string ClusterId{};
+  std::string InstanceGroupId{};
 
   friend bool operator==(RemoveAutoScalingPolicyRequest const&,
                          RemoveAutoScalingPolicyRequest const&) = default;

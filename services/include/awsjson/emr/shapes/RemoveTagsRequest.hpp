@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsRequest {
-  std::string ResourceId;
-  std::vector<std::string> TagKeys;
+  std::string ResourceId{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(RemoveTagsRequest const&, RemoveTagsRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunJobFlowResponse {
-  std::optional<std::string> JobFlowId;
-  std::optional<std::string> ClusterArn;
+  std::optional<std::string> JobFlowId{};
+  std::optional<std::string> ClusterArn{};
 
   friend bool operator==(RunJobFlowResponse const&, RunJobFlowResponse const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3LoggingConfiguration {
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::emr::LogUploadPolicyValue>>> LogTypeUploadPolicy;
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::emr::LogUploadPolicyValue>>> LogTypeUploadPolicy{};
 
   friend bool operator==(S3LoggingConfiguration const&, S3LoggingConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3MonitoringConfiguration {
-  std::optional<std::string> LogUri;
-  std::optional<std::string> EncryptionKeyArn;
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> EncryptionKeyArn{};
 
   friend bool operator==(S3MonitoringConfiguration const&,
                          S3MonitoringConfiguration const&) = default;

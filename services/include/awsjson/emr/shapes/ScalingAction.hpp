@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingAction {
-  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market;
-  ::awsjson::emr::SimpleScalingPolicyConfiguration SimpleScalingPolicyConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::emr::MarketType>> Market{};
+  ::awsjson::emr::SimpleScalingPolicyConfiguration SimpleScalingPolicyConfiguration{};
 
   friend bool operator==(ScalingAction const&, ScalingAction const&) = default;
 };

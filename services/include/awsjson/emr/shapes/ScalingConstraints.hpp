@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingConstraints {
-  std::int32_t MinCapacity;
-  std::int32_t MaxCapacity;
+  std::int32_t MinCapacity{};
+  std::int32_t MaxCapacity{};
 
   friend bool operator==(ScalingConstraints const&, ScalingConstraints const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingRule {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::emr::ScalingAction Action;
-  ::awsjson::emr::ScalingTrigger Trigger;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::emr::ScalingAction Action{};
+  ::awsjson::emr::ScalingTrigger Trigger{};
 
   friend bool operator==(ScalingRule const&, ScalingRule const&) = default;
 };

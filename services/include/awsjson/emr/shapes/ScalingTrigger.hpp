@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingTrigger {
-  ::awsjson::emr::CloudWatchAlarmDefinition CloudWatchAlarmDefinition;
+  ::awsjson::emr::CloudWatchAlarmDefinition CloudWatchAlarmDefinition{};
 
   friend bool operator==(ScalingTrigger const&, ScalingTrigger const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScriptBootstrapActionConfig {
-  std::string Path;
-  std::optional<std::vector<std::string>> Args;
+  std::string Path{};
+  std::optional<std::vector<std::string>> Args{};
 
   friend bool operator==(ScriptBootstrapActionConfig const&,
                          ScriptBootstrapActionConfig const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityConfigurationSummary {
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreationDateTime;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreationDateTime{};
 
   friend bool operator==(SecurityConfigurationSummary const&,
                          SecurityConfigurationSummary const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionMappingDetail {
-  std::optional<std::string> StudioId;
-  std::optional<std::string> IdentityId;
-  std::optional<std::string> IdentityName;
-  std::optional<awsjson::open_enum<::awsjson::emr::IdentityType>> IdentityType;
-  std::optional<std::string> SessionPolicyArn;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> StudioId{};
+  std::optional<std::string> IdentityId{};
+  std::optional<std::string> IdentityName{};
+  std::optional<awsjson::open_enum<::awsjson::emr::IdentityType>> IdentityType{};
+  std::optional<std::string> SessionPolicyArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(SessionMappingDetail const&, SessionMappingDetail const&) = default;
 };

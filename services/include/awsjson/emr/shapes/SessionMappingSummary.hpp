@@ -14,12 +14,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionMappingSummary {
-  std::optional<std::string> StudioId;
-  std::optional<std::string> IdentityId;
-  std::optional<std::string> IdentityName;
-  std::optional<awsjson::open_enum<::awsjson::emr::IdentityType>> IdentityType;
-  std::optional<std::string> SessionPolicyArn;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> StudioId{};
+  std::optional<std::string> IdentityId{};
+  std::optional<std::string> IdentityName{};
+  std::optional<awsjson::open_enum<::awsjson::emr::IdentityType>> IdentityType{};
+  std::optional<std::string> SessionPolicyArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(SessionMappingSummary const&, SessionMappingSummary const&) = default;
 };

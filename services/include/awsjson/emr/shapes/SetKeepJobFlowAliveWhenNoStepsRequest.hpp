@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetKeepJobFlowAliveWhenNoStepsRequest {
-  std::vector<std::string> JobFlowIds;
-  bool KeepJobFlowAliveWhenNoSteps;
+  std::vector<std::string> JobFlowIds{};
+  bool KeepJobFlowAliveWhenNoSteps{};
 
   friend bool operator==(SetKeepJobFlowAliveWhenNoStepsRequest const&,
                          SetKeepJobFlowAliveWhenNoStepsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetTerminationProtectionRequest {
-  std::vector<std::string> JobFlowIds;
-  bool TerminationProtected;
+  std::vector<std::string> JobFlowIds{};
+  bool TerminationProtected{};
 
   friend bool operator==(SetTerminationProtectionRequest const&,
                          SetTerminationProtectionRequest const&) = default;

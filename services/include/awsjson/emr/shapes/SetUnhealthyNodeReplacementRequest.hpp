@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetUnhealthyNodeReplacementRequest {
-  std::vector<std::string> JobFlowIds;
-  bool UnhealthyNodeReplacement;
+  std::vector<std::string> JobFlowIds{};
+  bool UnhealthyNodeReplacement{};
 
   friend bool operator==(SetUnhealthyNodeReplacementRequest const&,
                          SetUnhealthyNodeReplacementRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetVisibleToAllUsersRequest {
-  std::vector<std::string> JobFlowIds;
-  bool VisibleToAllUsers;
+  std::vector<std::string> JobFlowIds{};
+  bool VisibleToAllUsers{};
 
   friend bool operator==(SetVisibleToAllUsersRequest const&,
                          SetVisibleToAllUsersRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShrinkPolicy {
-  std::optional<std::int32_t> DecommissionTimeout;
-  std::optional<::awsjson::emr::InstanceResizePolicy> InstanceResizePolicy;
+  std::optional<std::int32_t> DecommissionTimeout{};
+  std::optional<::awsjson::emr::InstanceResizePolicy> InstanceResizePolicy{};
 
   friend bool operator==(ShrinkPolicy const&, ShrinkPolicy const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SimpleScalingPolicyConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::emr::AdjustmentType>> AdjustmentType;
-  std::int32_t ScalingAdjustment;
-  std::optional<std::int32_t> CoolDown;
+  std::optional<awsjson::open_enum<::awsjson::emr::AdjustmentType>> AdjustmentType{};
+  std::int32_t ScalingAdjustment{};
+  std::optional<std::int32_t> CoolDown{};
 
   friend bool operator==(SimpleScalingPolicyConfiguration const&,
                          SimpleScalingPolicyConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SimplifiedApplication {
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(SimplifiedApplication const&, SimplifiedApplication const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpotProvisioningSpecification {
-  std::int32_t TimeoutDurationMinutes;
-  awsjson::open_enum<::awsjson::emr::SpotProvisioningTimeoutAction> TimeoutAction;
-  std::optional<std::int32_t> BlockDurationMinutes;
-  std::optional<awsjson::open_enum<::awsjson::emr::SpotProvisioningAllocationStrategy>> AllocationStrategy;
+  std::int32_t TimeoutDurationMinutes{};
+  awsjson::open_enum<::awsjson::emr::SpotProvisioningTimeoutAction> TimeoutAction{};
+  std::optional<std::int32_t> BlockDurationMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::emr::SpotProvisioningAllocationStrategy>> AllocationStrategy{};
 
   friend bool operator==(SpotProvisioningSpecification const&,
                          SpotProvisioningSpecification const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpotResizingSpecification {
-  std::optional<std::int32_t> TimeoutDurationMinutes;
-  std::optional<awsjson::open_enum<::awsjson::emr::SpotProvisioningAllocationStrategy>> AllocationStrategy;
+  std::optional<std::int32_t> TimeoutDurationMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::emr::SpotProvisioningAllocationStrategy>> AllocationStrategy{};
 
   friend bool operator==(SpotResizingSpecification const&,
                          SpotResizingSpecification const&) = default;

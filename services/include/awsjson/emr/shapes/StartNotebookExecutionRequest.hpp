@@ -20,18 +20,18 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartNotebookExecutionRequest {
-  std::optional<std::string> EditorId;
-  std::optional<std::string> RelativePath;
-  std::optional<std::string> NotebookExecutionName;
-  std::optional<std::string> NotebookParams;
-  ::awsjson::emr::ExecutionEngineConfig ExecutionEngine;
-  std::string ServiceRole;
-  std::optional<std::string> NotebookInstanceSecurityGroupId;
-  std::optional<std::vector<::awsjson::emr::Tag>> Tags;
-  std::optional<::awsjson::emr::NotebookS3LocationFromInput> NotebookS3Location;
-  std::optional<::awsjson::emr::OutputNotebookS3LocationFromInput> OutputNotebookS3Location;
-  std::optional<awsjson::open_enum<::awsjson::emr::OutputNotebookFormat>> OutputNotebookFormat;
-  std::optional<std::map<std::string, std::string>> EnvironmentVariables;
+  std::optional<std::string> EditorId{};
+  std::optional<std::string> RelativePath{};
+  std::optional<std::string> NotebookExecutionName{};
+  std::optional<std::string> NotebookParams{};
+  ::awsjson::emr::ExecutionEngineConfig ExecutionEngine{};
+  std::string ServiceRole{};
+  std::optional<std::string> NotebookInstanceSecurityGroupId{};
+  std::optional<std::vector<::awsjson::emr::Tag>> Tags{};
+  std::optional<::awsjson::emr::NotebookS3LocationFromInput> NotebookS3Location{};
+  std::optional<::awsjson::emr::OutputNotebookS3LocationFromInput> OutputNotebookS3Location{};
+  std::optional<awsjson::open_enum<::awsjson::emr::OutputNotebookFormat>> OutputNotebookFormat{};
+  std::optional<std::map<std::string, std::string>> EnvironmentVariables{};
 
   friend bool operator==(StartNotebookExecutionRequest const&,
                          StartNotebookExecutionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartNotebookExecutionResponse {
-  std::optional<std::string> NotebookExecutionId;
+  std::optional<std::string> NotebookExecutionId{};
 
   friend bool operator==(StartNotebookExecutionResponse const&,
                          StartNotebookExecutionResponse const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Step {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::emr::HadoopStepConfig> Config;
-  std::optional<awsjson::open_enum<::awsjson::emr::ActionOnFailure>> ActionOnFailure;
-  std::optional<::awsjson::emr::StepStatus> Status;
-  std::optional<std::string> ExecutionRoleArn;
-  std::optional<std::string> LogUri;
-  std::optional<std::string> EncryptionKeyArn;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::emr::HadoopStepConfig> Config{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ActionOnFailure>> ActionOnFailure{};
+  std::optional<::awsjson::emr::StepStatus> Status{};
+  std::optional<std::string> ExecutionRoleArn{};
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> EncryptionKeyArn{};
 
   friend bool operator==(Step const&, Step const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepConfig {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::emr::ActionOnFailure>> ActionOnFailure;
-  ::awsjson::emr::HadoopJarStepConfig HadoopJarStep;
-  std::optional<::awsjson::emr::StepMonitoringConfiguration> StepMonitoringConfiguration;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ActionOnFailure>> ActionOnFailure{};
+  ::awsjson::emr::HadoopJarStepConfig HadoopJarStep{};
+  std::optional<::awsjson::emr::StepMonitoringConfiguration> StepMonitoringConfiguration{};
 
   friend bool operator==(StepConfig const&, StepConfig const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepDetail {
-  ::awsjson::emr::StepConfig StepConfig;
-  ::awsjson::emr::StepExecutionStatusDetail ExecutionStatusDetail;
+  ::awsjson::emr::StepConfig StepConfig{};
+  ::awsjson::emr::StepExecutionStatusDetail ExecutionStatusDetail{};
 
   friend bool operator==(StepDetail const&, StepDetail const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepExecutionStatusDetail {
-  awsjson::open_enum<::awsjson::emr::StepExecutionState> State;
-  awsjson::timestamp CreationDateTime;
-  std::optional<awsjson::timestamp> StartDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
-  std::optional<std::string> LastStateChangeReason;
+  awsjson::open_enum<::awsjson::emr::StepExecutionState> State{};
+  awsjson::timestamp CreationDateTime{};
+  std::optional<awsjson::timestamp> StartDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
+  std::optional<std::string> LastStateChangeReason{};
 
   friend bool operator==(StepExecutionStatusDetail const&,
                          StepExecutionStatusDetail const&) = default;

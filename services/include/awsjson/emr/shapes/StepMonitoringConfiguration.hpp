@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepMonitoringConfiguration {
-  std::optional<::awsjson::emr::S3MonitoringConfiguration> S3MonitoringConfiguration;
+  std::optional<::awsjson::emr::S3MonitoringConfiguration> S3MonitoringConfiguration{};
 
   friend bool operator==(StepMonitoringConfiguration const&,
                          StepMonitoringConfiguration const&) = default;

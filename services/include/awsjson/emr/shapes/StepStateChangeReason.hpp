@@ -14,8 +14,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepStateChangeReason {
-  std::optional<awsjson::open_enum<::awsjson::emr::StepStateChangeReasonCode>> Code;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::emr::StepStateChangeReasonCode>> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(StepStateChangeReason const&, StepStateChangeReason const&) = default;
 };

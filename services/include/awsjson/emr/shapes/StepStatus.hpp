@@ -17,10 +17,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepStatus {
-  std::optional<awsjson::open_enum<::awsjson::emr::StepState>> State;
-  std::optional<::awsjson::emr::StepStateChangeReason> StateChangeReason;
-  std::optional<::awsjson::emr::FailureDetails> FailureDetails;
-  std::optional<::awsjson::emr::StepTimeline> Timeline;
+  std::optional<awsjson::open_enum<::awsjson::emr::StepState>> State{};
+  std::optional<::awsjson::emr::StepStateChangeReason> StateChangeReason{};
+  std::optional<::awsjson::emr::FailureDetails> FailureDetails{};
+  std::optional<::awsjson::emr::StepTimeline> Timeline{};
 
   friend bool operator==(StepStatus const&, StepStatus const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::emr::HadoopStepConfig> Config;
-  std::optional<awsjson::open_enum<::awsjson::emr::ActionOnFailure>> ActionOnFailure;
-  std::optional<::awsjson::emr::StepStatus> Status;
-  std::optional<std::string> LogUri;
-  std::optional<std::string> EncryptionKeyArn;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::emr::HadoopStepConfig> Config{};
+  std::optional<awsjson::open_enum<::awsjson::emr::ActionOnFailure>> ActionOnFailure{};
+  std::optional<::awsjson::emr::StepStatus> Status{};
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> EncryptionKeyArn{};
 
   friend bool operator==(StepSummary const&, StepSummary const&) = default;
 };

@@ -11,9 +11,9 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StepTimeline {
-  std::optional<awsjson::timestamp> CreationDateTime;
-  std::optional<awsjson::timestamp> StartDateTime;
-  std::optional<awsjson::timestamp> EndDateTime;
+  std::optional<awsjson::timestamp> CreationDateTime{};
+  std::optional<awsjson::timestamp> StartDateTime{};
+  std::optional<awsjson::timestamp> EndDateTime{};
 
   friend bool operator==(StepTimeline const&, StepTimeline const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopNotebookExecutionRequest {
-  std::string NotebookExecutionId;
+  std::string NotebookExecutionId{};
 
   friend bool operator==(StopNotebookExecutionRequest const&,
                          StopNotebookExecutionRequest const&) = default;

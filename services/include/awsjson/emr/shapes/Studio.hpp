@@ -17,27 +17,27 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Studio {
-  std::optional<std::string> StudioId;
-  std::optional<std::string> StudioArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::emr::AuthMode>> AuthMode;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> ServiceRole;
-  std::optional<std::string> UserRole;
-  std::optional<std::string> WorkspaceSecurityGroupId;
-  std::optional<std::string> EngineSecurityGroupId;
-  std::optional<std::string> Url;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> DefaultS3Location;
-  std::optional<std::string> IdpAuthUrl;
-  std::optional<std::string> IdpRelayStateParameterName;
-  std::optional<std::vector<::awsjson::emr::Tag>> Tags;
-  std::optional<std::string> IdcInstanceArn;
-  std::optional<bool> TrustedIdentityPropagationEnabled;
-  std::optional<awsjson::open_enum<::awsjson::emr::IdcUserAssignment>> IdcUserAssignment;
-  std::optional<std::string> EncryptionKeyArn;
+  std::optional<std::string> StudioId{};
+  std::optional<std::string> StudioArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::emr::AuthMode>> AuthMode{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> ServiceRole{};
+  std::optional<std::string> UserRole{};
+  std::optional<std::string> WorkspaceSecurityGroupId{};
+  std::optional<std::string> EngineSecurityGroupId{};
+  std::optional<std::string> Url{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> DefaultS3Location{};
+  std::optional<std::string> IdpAuthUrl{};
+  std::optional<std::string> IdpRelayStateParameterName{};
+  std::optional<std::vector<::awsjson::emr::Tag>> Tags{};
+  std::optional<std::string> IdcInstanceArn{};
+  std::optional<bool> TrustedIdentityPropagationEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::emr::IdcUserAssignment>> IdcUserAssignment{};
+  std::optional<std::string> EncryptionKeyArn{};
 
   friend bool operator==(Studio const&, Studio const&) = default;
 };

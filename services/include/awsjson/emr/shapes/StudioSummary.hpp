@@ -14,13 +14,13 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StudioSummary {
-  std::optional<std::string> StudioId;
-  std::optional<std::string> Name;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> Description;
-  std::optional<std::string> Url;
-  std::optional<awsjson::open_enum<::awsjson::emr::AuthMode>> AuthMode;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> StudioId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Url{};
+  std::optional<awsjson::open_enum<::awsjson::emr::AuthMode>> AuthMode{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(StudioSummary const&, StudioSummary const&) = default;
 };

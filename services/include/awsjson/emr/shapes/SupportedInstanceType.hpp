@@ -13,17 +13,17 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedInstanceType {
-  std::optional<std::string> Type;
-  std::optional<float> MemoryGB;
-  std::optional<std::int32_t> StorageGB;
-  std::optional<std::int32_t> VCPU;
-  std::optional<bool> Is64BitsOnly;
-  std::optional<std::string> InstanceFamilyId;
-  std::optional<bool> EbsOptimizedAvailable;
-  std::optional<bool> EbsOptimizedByDefault;
-  std::optional<std::int32_t> NumberOfDisks;
-  std::optional<bool> EbsStorageOnly;
-  std::optional<std::string> Architecture;
+  std::optional<std::string> Type{};
+  std::optional<float> MemoryGB{};
+  std::optional<std::int32_t> StorageGB{};
+  std::optional<std::int32_t> VCPU{};
+  std::optional<bool> Is64BitsOnly{};
+  std::optional<std::string> InstanceFamilyId{};
+  std::optional<bool> EbsOptimizedAvailable{};
+  std::optional<bool> EbsOptimizedByDefault{};
+  std::optional<std::int32_t> NumberOfDisks{};
+  std::optional<bool> EbsStorageOnly{};
+  std::optional<std::string> Architecture{};
 
   friend bool operator==(SupportedInstanceType const&, SupportedInstanceType const&) = default;
 };

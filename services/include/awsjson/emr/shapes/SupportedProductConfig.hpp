@@ -13,8 +13,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedProductConfig {
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> Args;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> Args{};
 
   friend bool operator==(SupportedProductConfig const&, SupportedProductConfig const&) = default;
 };

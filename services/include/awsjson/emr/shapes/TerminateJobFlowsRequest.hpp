@@ -13,7 +13,7 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateJobFlowsRequest {
-  std::vector<std::string> JobFlowIds;
+  std::vector<std::string> JobFlowIds{};
 
   friend bool operator==(TerminateJobFlowsRequest const&,
                          TerminateJobFlowsRequest const&) = default;

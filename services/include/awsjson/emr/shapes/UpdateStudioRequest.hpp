@@ -13,12 +13,12 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStudioRequest {
-  std::string StudioId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::string> DefaultS3Location;
-  std::optional<std::string> EncryptionKeyArn;
+  std::string StudioId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::string> DefaultS3Location{};
+  std::optional<std::string> EncryptionKeyArn{};
 
   friend bool operator==(UpdateStudioRequest const&, UpdateStudioRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsernamePassword {
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
 
   friend bool operator==(UsernamePassword const&, UsernamePassword const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::emr {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VolumeSpecification {
-  std::string VolumeType;
-  std::optional<std::int32_t> Iops;
-  std::int32_t SizeInGB;
-  std::optional<std::int32_t> Throughput;
+  std::string VolumeType{};
+  std::optional<std::int32_t> Iops{};
+  std::int32_t SizeInGB{};
+  std::optional<std::int32_t> Throughput{};
 
   friend bool operator==(VolumeSpecification const&, VolumeSpecification const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivateEventSourceRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(ActivateEventSourceRequest const&,
                          ActivateEventSourceRequest const&) = default;

@@ -16,15 +16,15 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApiDestination {
-  std::optional<std::string> ApiDestinationArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationState>> ApiDestinationState;
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> InvocationEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod>> HttpMethod;
-  std::optional<std::int32_t> InvocationRateLimitPerSecond;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ApiDestinationArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationState>> ApiDestinationState{};
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> InvocationEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod>> HttpMethod{};
+  std::optional<std::int32_t> InvocationRateLimitPerSecond{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(ApiDestination const&, ApiDestination const&) = default;
 };

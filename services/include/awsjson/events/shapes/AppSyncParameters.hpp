@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppSyncParameters {
-  std::optional<std::string> GraphQLOperation;
+  std::optional<std::string> GraphQLOperation{};
 
   friend bool operator==(AppSyncParameters const&, AppSyncParameters const&) = default;
 };

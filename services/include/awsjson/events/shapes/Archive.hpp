@@ -15,14 +15,14 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Archive {
-  std::optional<std::string> ArchiveName;
-  std::optional<std::string> EventSourceArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<std::int32_t> RetentionDays;
-  std::optional<std::int64_t> SizeBytes;
-  std::optional<std::int64_t> EventCount;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> ArchiveName{};
+  std::optional<std::string> EventSourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<std::int32_t> RetentionDays{};
+  std::optional<std::int64_t> SizeBytes{};
+  std::optional<std::int64_t> EventCount{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(Archive const&, Archive const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsVpcConfiguration {
-  std::vector<std::string> Subnets;
-  std::optional<std::vector<std::string>> SecurityGroups;
-  std::optional<awsjson::open_enum<::awsjson::events::AssignPublicIp>> AssignPublicIp;
+  std::vector<std::string> Subnets{};
+  std::optional<std::vector<std::string>> SecurityGroups{};
+  std::optional<awsjson::open_enum<::awsjson::events::AssignPublicIp>> AssignPublicIp{};
 
   friend bool operator==(AwsVpcConfiguration const&, AwsVpcConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchArrayProperties {
-  std::optional<std::int32_t> Size;
+  std::optional<std::int32_t> Size{};
 
   friend bool operator==(BatchArrayProperties const&, BatchArrayProperties const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchParameters {
-  std::string JobDefinition;
-  std::string JobName;
-  std::optional<::awsjson::events::BatchArrayProperties> ArrayProperties;
-  std::optional<::awsjson::events::BatchRetryStrategy> RetryStrategy;
+  std::string JobDefinition{};
+  std::string JobName{};
+  std::optional<::awsjson::events::BatchArrayProperties> ArrayProperties{};
+  std::optional<::awsjson::events::BatchRetryStrategy> RetryStrategy{};
 
   friend bool operator==(BatchParameters const&, BatchParameters const&) = default;
 };

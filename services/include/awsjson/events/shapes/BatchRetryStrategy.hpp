@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchRetryStrategy {
-  std::optional<std::int32_t> Attempts;
+  std::optional<std::int32_t> Attempts{};
 
   friend bool operator==(BatchRetryStrategy const&, BatchRetryStrategy const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelReplayRequest {
-  std::string ReplayName;
+  std::string ReplayName{};
 
   friend bool operator==(CancelReplayRequest const&, CancelReplayRequest const&) = default;
 };

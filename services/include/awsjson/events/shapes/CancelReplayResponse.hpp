@@ -14,9 +14,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelReplayResponse {
-  std::optional<std::string> ReplayArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State;
-  std::optional<std::string> StateReason;
+  std::optional<std::string> ReplayArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State{};
+  std::optional<std::string> StateReason{};
 
   friend bool operator==(CancelReplayResponse const&, CancelReplayResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Condition {
-  std::string Type;
-  std::string Key;
-  std::string Value;
+  std::string Type{};
+  std::string Key{};
+  std::string Value{};
 
   friend bool operator==(Condition const&, Condition const&) = default;
 };

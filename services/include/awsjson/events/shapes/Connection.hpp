@@ -15,14 +15,14 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connection {
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState;
-  std::optional<std::string> StateReason;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType>> AuthorizationType;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> LastAuthorizedTime;
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState{};
+  std::optional<std::string> StateReason{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType>> AuthorizationType{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> LastAuthorizedTime{};
 
   friend bool operator==(Connection const&, Connection const&) = default;
 };

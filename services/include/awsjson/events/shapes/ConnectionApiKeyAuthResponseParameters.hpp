@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionApiKeyAuthResponseParameters {
-  std::optional<std::string> ApiKeyName;
+  std::optional<std::string> ApiKeyName{};
 
   friend bool operator==(ConnectionApiKeyAuthResponseParameters const&,
                          ConnectionApiKeyAuthResponseParameters const&) = default;

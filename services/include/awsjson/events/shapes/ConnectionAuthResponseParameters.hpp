@@ -17,11 +17,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionAuthResponseParameters {
-  std::optional<::awsjson::events::ConnectionBasicAuthResponseParameters> BasicAuthParameters;
-  std::optional<::awsjson::events::ConnectionOAuthResponseParameters> OAuthParameters;
-  std::optional<::awsjson::events::ConnectionApiKeyAuthResponseParameters> ApiKeyAuthParameters;
-  std::optional<::awsjson::events::ConnectionHttpParameters> InvocationHttpParameters;
-  std::optional<::awsjson::events::DescribeConnectionConnectivityParameters> ConnectivityParameters;
+  std::optional<::awsjson::events::ConnectionBasicAuthResponseParameters> BasicAuthParameters{};
+  std::optional<::awsjson::events::ConnectionOAuthResponseParameters> OAuthParameters{};
+  std::optional<::awsjson::events::ConnectionApiKeyAuthResponseParameters> ApiKeyAuthParameters{};
+  std::optional<::awsjson::events::ConnectionHttpParameters> InvocationHttpParameters{};
+  std::optional<::awsjson::events::DescribeConnectionConnectivityParameters> ConnectivityParameters{};
 
   friend bool operator==(ConnectionAuthResponseParameters const&,
                          ConnectionAuthResponseParameters const&) = default;

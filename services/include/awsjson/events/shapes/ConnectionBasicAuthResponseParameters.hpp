@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionBasicAuthResponseParameters {
-  std::optional<std::string> Username;
+  std::optional<std::string> Username{};
 
   friend bool operator==(ConnectionBasicAuthResponseParameters const&,
                          ConnectionBasicAuthResponseParameters const&) = default;

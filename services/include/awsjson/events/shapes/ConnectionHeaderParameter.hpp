@@ -12,9 +12,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionHeaderParameter {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<bool> IsValueSecret;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<bool> IsValueSecret{};
 
   friend bool operator==(ConnectionHeaderParameter const&,
                          ConnectionHeaderParameter const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionHttpParameters {
-  std::optional<std::vector<::awsjson::events::ConnectionHeaderParameter>> HeaderParameters;
-  std::optional<std::vector<::awsjson::events::ConnectionQueryStringParameter>> QueryStringParameters;
-  std::optional<std::vector<::awsjson::events::ConnectionBodyParameter>> BodyParameters;
+  std::optional<std::vector<::awsjson::events::ConnectionHeaderParameter>> HeaderParameters{};
+  std::optional<std::vector<::awsjson::events::ConnectionQueryStringParameter>> QueryStringParameters{};
+  std::optional<std::vector<::awsjson::events::ConnectionBodyParameter>> BodyParameters{};
 
   friend bool operator==(ConnectionHttpParameters const&,
                          ConnectionHttpParameters const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionOAuthClientResponseParameters {
-  std::optional<std::string> ClientID;
+  std::optional<std::string> ClientID{};
 
   friend bool operator==(ConnectionOAuthClientResponseParameters const&,
                          ConnectionOAuthClientResponseParameters const&) = default;

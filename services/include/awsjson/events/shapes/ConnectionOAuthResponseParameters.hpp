@@ -16,10 +16,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionOAuthResponseParameters {
-  std::optional<::awsjson::events::ConnectionOAuthClientResponseParameters> ClientParameters;
-  std::optional<std::string> AuthorizationEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionOAuthHttpMethod>> HttpMethod;
-  std::optional<::awsjson::events::ConnectionHttpParameters> OAuthHttpParameters;
+  std::optional<::awsjson::events::ConnectionOAuthClientResponseParameters> ClientParameters{};
+  std::optional<std::string> AuthorizationEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionOAuthHttpMethod>> HttpMethod{};
+  std::optional<::awsjson::events::ConnectionHttpParameters> OAuthHttpParameters{};
 
   friend bool operator==(ConnectionOAuthResponseParameters const&,
                          ConnectionOAuthResponseParameters const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionQueryStringParameter {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<bool> IsValueSecret;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<bool> IsValueSecret{};
 
   friend bool operator==(ConnectionQueryStringParameter const&,
                          ConnectionQueryStringParameter const&) = default;

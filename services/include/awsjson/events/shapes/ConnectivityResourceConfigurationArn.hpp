@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectivityResourceConfigurationArn {
-  std::string ResourceConfigurationArn;
+  std::string ResourceConfigurationArn{};
 
   friend bool operator==(ConnectivityResourceConfigurationArn const&,
                          ConnectivityResourceConfigurationArn const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectivityResourceParameters {
-  ::awsjson::events::ConnectivityResourceConfigurationArn ResourceParameters;
+  ::awsjson::events::ConnectivityResourceConfigurationArn ResourceParameters{};
 
   friend bool operator==(ConnectivityResourceParameters const&,
                          ConnectivityResourceParameters const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApiDestinationRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string ConnectionArn;
-  std::string InvocationEndpoint;
-  awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod> HttpMethod;
-  std::optional<std::int32_t> InvocationRateLimitPerSecond;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string ConnectionArn{};
+  std::string InvocationEndpoint{};
+  awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod> HttpMethod{};
+  std::optional<std::int32_t> InvocationRateLimitPerSecond{};
 
   friend bool operator==(CreateApiDestinationRequest const&,
                          CreateApiDestinationRequest const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateArchiveRequest {
-  std::string ArchiveName;
-  std::string EventSourceArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> EventPattern;
-  std::optional<std::int32_t> RetentionDays;
-  std::optional<std::string> KmsKeyIdentifier;
+  std::string ArchiveName{};
+  std::string EventSourceArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> EventPattern{};
+  std::optional<std::int32_t> RetentionDays{};
+  std::optional<std::string> KmsKeyIdentifier{};
 
   friend bool operator==(CreateArchiveRequest const&, CreateArchiveRequest const&) = default;
 };

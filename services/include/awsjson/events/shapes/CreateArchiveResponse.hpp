@@ -14,10 +14,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateArchiveResponse {
-  std::optional<std::string> ArchiveArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> ArchiveArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(CreateArchiveResponse const&, CreateArchiveResponse const&) = default;
 };

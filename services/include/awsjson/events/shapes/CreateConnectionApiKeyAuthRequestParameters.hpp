@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionApiKeyAuthRequestParameters {
-  std::string ApiKeyName;
-  std::string ApiKeyValue;
+  std::string ApiKeyName{};
+  std::string ApiKeyValue{};
 
   friend bool operator==(CreateConnectionApiKeyAuthRequestParameters const&,
                          CreateConnectionApiKeyAuthRequestParameters const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionAuthRequestParameters {
-  std::optional<::awsjson::events::CreateConnectionBasicAuthRequestParameters> BasicAuthParameters;
-  std::optional<::awsjson::events::CreateConnectionOAuthRequestParameters> OAuthParameters;
-  std::optional<::awsjson::events::CreateConnectionApiKeyAuthRequestParameters> ApiKeyAuthParameters;
-  std::optional<::awsjson::events::ConnectionHttpParameters> InvocationHttpParameters;
-  std::optional<::awsjson::events::ConnectivityResourceParameters> ConnectivityParameters;
+  std::optional<::awsjson::events::CreateConnectionBasicAuthRequestParameters> BasicAuthParameters{};
+  std::optional<::awsjson::events::CreateConnectionOAuthRequestParameters> OAuthParameters{};
+  std::optional<::awsjson::events::CreateConnectionApiKeyAuthRequestParameters> ApiKeyAuthParameters{};
+  std::optional<::awsjson::events::ConnectionHttpParameters> InvocationHttpParameters{};
+  std::optional<::awsjson::events::ConnectivityResourceParameters> ConnectivityParameters{};
 
   friend bool operator==(CreateConnectionAuthRequestParameters const&,
                          CreateConnectionAuthRequestParameters const&) = default;

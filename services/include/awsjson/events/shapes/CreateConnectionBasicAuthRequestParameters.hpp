@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionBasicAuthRequestParameters {
-  std::string Username;
-  std::string Password;
+  std::string Username{};
+  std::string Password{};
 
   friend bool operator==(CreateConnectionBasicAuthRequestParameters const&,
                          CreateConnectionBasicAuthRequestParameters const&) = default;

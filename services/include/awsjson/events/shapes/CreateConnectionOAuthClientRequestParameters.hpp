@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionOAuthClientRequestParameters {
-  std::string ClientID;
-  std::string ClientSecret;
+  std::string ClientID{};
+  std::string ClientSecret{};
 
   friend bool operator==(CreateConnectionOAuthClientRequestParameters const&,
                          CreateConnectionOAuthClientRequestParameters const&) = default;

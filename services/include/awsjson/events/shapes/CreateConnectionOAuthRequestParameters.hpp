@@ -16,10 +16,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionOAuthRequestParameters {
-  ::awsjson::events::CreateConnectionOAuthClientRequestParameters ClientParameters;
-  std::string AuthorizationEndpoint;
-  awsjson::open_enum<::awsjson::events::ConnectionOAuthHttpMethod> HttpMethod;
-  std::optional<::awsjson::events::ConnectionHttpParameters> OAuthHttpParameters;
+  ::awsjson::events::CreateConnectionOAuthClientRequestParameters ClientParameters{};
+  std::string AuthorizationEndpoint{};
+  awsjson::open_enum<::awsjson::events::ConnectionOAuthHttpMethod> HttpMethod{};
+  std::optional<::awsjson::events::ConnectionHttpParameters> OAuthHttpParameters{};
 
   friend bool operator==(CreateConnectionOAuthRequestParameters const&,
                          CreateConnectionOAuthRequestParameters const&) = default;

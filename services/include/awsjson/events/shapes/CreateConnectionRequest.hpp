@@ -16,12 +16,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType> AuthorizationType;
-  ::awsjson::events::CreateConnectionAuthRequestParameters AuthParameters;
-  std::optional<::awsjson::events::ConnectivityResourceParameters> InvocationConnectivityParameters;
-  std::optional<std::string> KmsKeyIdentifier;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType> AuthorizationType{};
+  ::awsjson::events::CreateConnectionAuthRequestParameters AuthParameters{};
+  std::optional<::awsjson::events::ConnectivityResourceParameters> InvocationConnectivityParameters{};
+  std::optional<std::string> KmsKeyIdentifier{};
 
   friend bool operator==(CreateConnectionRequest const&, CreateConnectionRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionResponse {
-  std::optional<std::string> ConnectionArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ConnectionArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(CreateConnectionResponse const&,
                          CreateConnectionResponse const&) = default;

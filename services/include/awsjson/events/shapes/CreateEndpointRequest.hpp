@@ -17,12 +17,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::events::RoutingConfig RoutingConfig;
-  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig;
-  std::vector<::awsjson::events::EndpointEventBus> EventBuses;
-  std::optional<std::string> RoleArn;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::events::RoutingConfig RoutingConfig{};
+  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig{};
+  std::vector<::awsjson::events::EndpointEventBus> EventBuses{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(CreateEndpointRequest const&, CreateEndpointRequest const&) = default;
 };

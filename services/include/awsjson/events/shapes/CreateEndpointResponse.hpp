@@ -18,13 +18,13 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<::awsjson::events::RoutingConfig> RoutingConfig;
-  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig;
-  std::optional<std::vector<::awsjson::events::EndpointEventBus>> EventBuses;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::events::EndpointState>> State;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<::awsjson::events::RoutingConfig> RoutingConfig{};
+  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig{};
+  std::optional<std::vector<::awsjson::events::EndpointEventBus>> EventBuses{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::EndpointState>> State{};
 
   friend bool operator==(CreateEndpointResponse const&, CreateEndpointResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventBusRequest {
-  std::string Name;
-  std::optional<std::string> EventSourceName;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig;
-  std::optional<::awsjson::events::LogConfig> LogConfig;
-  std::optional<std::vector<::awsjson::events::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> EventSourceName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig{};
+  std::optional<::awsjson::events::LogConfig> LogConfig{};
+  std::optional<std::vector<::awsjson::events::Tag>> Tags{};
 
   friend bool operator==(CreateEventBusRequest const&, CreateEventBusRequest const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEventBusResponse {
-  std::optional<std::string> EventBusArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig;
-  std::optional<::awsjson::events::LogConfig> LogConfig;
+  std::optional<std::string> EventBusArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig{};
+  std::optional<::awsjson::events::LogConfig> LogConfig{};
 
   friend bool operator==(CreateEventBusResponse const&, CreateEventBusResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartnerEventSourceResponse {
-  std::optional<std::string> EventSourceArn;
+  std::optional<std::string> EventSourceArn{};
 
   friend bool operator==(CreatePartnerEventSourceResponse const&,
                          CreatePartnerEventSourceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteArchiveRequest {
-  std::string ArchiveName;
+  std::string ArchiveName{};
 
   friend bool operator==(DeleteArchiveRequest const&, DeleteArchiveRequest const&) = default;
 };

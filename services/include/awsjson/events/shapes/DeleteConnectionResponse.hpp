@@ -14,11 +14,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionResponse {
-  std::optional<std::string> ConnectionArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> LastAuthorizedTime;
+  std::optional<std::string> ConnectionArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> LastAuthorizedTime{};
 
   friend bool operator==(DeleteConnectionResponse const&,
                          DeleteConnectionResponse const&) = default;

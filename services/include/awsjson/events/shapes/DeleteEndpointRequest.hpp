@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEndpointRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteEndpointRequest const&, DeleteEndpointRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventBusRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteEventBusRequest const&, DeleteEventBusRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePartnerEventSourceRequest {
-  std::string Name;
-  std::string Account;
+  std::string Name{};
+  std::string Account{};
 
   friend bool operator==(DeletePartnerEventSourceRequest const&,
                          DeletePartnerEventSourceRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleRequest {
-  std::string Name;
-  std::optional<std::string> EventBusName;
-  std::optional<bool> Force;
+  std::string Name{};
+  std::optional<std::string> EventBusName{};
+  std::optional<bool> Force{};
 
   friend bool operator==(DeleteRuleRequest const&, DeleteRuleRequest const&) = default;
 };

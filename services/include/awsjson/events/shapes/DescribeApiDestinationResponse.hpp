@@ -16,16 +16,16 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApiDestinationResponse {
-  std::optional<std::string> ApiDestinationArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationState>> ApiDestinationState;
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> InvocationEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod>> HttpMethod;
-  std::optional<std::int32_t> InvocationRateLimitPerSecond;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ApiDestinationArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationState>> ApiDestinationState{};
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> InvocationEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod>> HttpMethod{};
+  std::optional<std::int32_t> InvocationRateLimitPerSecond{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DescribeApiDestinationResponse const&,
                          DescribeApiDestinationResponse const&) = default;

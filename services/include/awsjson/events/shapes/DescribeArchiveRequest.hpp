@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeArchiveRequest {
-  std::string ArchiveName;
+  std::string ArchiveName{};
 
   friend bool operator==(DescribeArchiveRequest const&, DescribeArchiveRequest const&) = default;
 };

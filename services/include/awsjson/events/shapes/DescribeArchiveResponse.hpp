@@ -15,18 +15,18 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeArchiveResponse {
-  std::optional<std::string> ArchiveArn;
-  std::optional<std::string> ArchiveName;
-  std::optional<std::string> EventSourceArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> EventPattern;
-  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<std::int32_t> RetentionDays;
-  std::optional<std::int64_t> SizeBytes;
-  std::optional<std::int64_t> EventCount;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> ArchiveArn{};
+  std::optional<std::string> ArchiveName{};
+  std::optional<std::string> EventSourceArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> EventPattern{};
+  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<std::int32_t> RetentionDays{};
+  std::optional<std::int64_t> SizeBytes{};
+  std::optional<std::int64_t> EventCount{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(DescribeArchiveResponse const&, DescribeArchiveResponse const&) = default;
 };

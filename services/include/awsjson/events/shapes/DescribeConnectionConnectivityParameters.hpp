@@ -13,7 +13,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionConnectivityParameters {
-  ::awsjson::events::DescribeConnectionResourceParameters ResourceParameters;
+  ::awsjson::events::DescribeConnectionResourceParameters ResourceParameters{};
 
   friend bool operator==(DescribeConnectionConnectivityParameters const&,
                          DescribeConnectionConnectivityParameters const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionResourceParameters {
-  std::string ResourceConfigurationArn;
-  std::string ResourceAssociationArn;
+  std::string ResourceConfigurationArn{};
+  std::string ResourceAssociationArn{};
 
   friend bool operator==(DescribeConnectionResourceParameters const&,
                          DescribeConnectionResourceParameters const&) = default;

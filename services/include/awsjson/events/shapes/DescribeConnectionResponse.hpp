@@ -17,19 +17,19 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionResponse {
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::events::DescribeConnectionConnectivityParameters> InvocationConnectivityParameters;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState;
-  std::optional<std::string> StateReason;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType>> AuthorizationType;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<::awsjson::events::ConnectionAuthResponseParameters> AuthParameters;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> LastAuthorizedTime;
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::events::DescribeConnectionConnectivityParameters> InvocationConnectivityParameters{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState{};
+  std::optional<std::string> StateReason{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType>> AuthorizationType{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<::awsjson::events::ConnectionAuthResponseParameters> AuthParameters{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> LastAuthorizedTime{};
 
   friend bool operator==(DescribeConnectionResponse const&,
                          DescribeConnectionResponse const&) = default;

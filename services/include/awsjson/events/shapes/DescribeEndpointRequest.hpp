@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointRequest {
-  std::string Name;
-  std::optional<std::string> HomeRegion;
+  std::string Name{};
+  std::optional<std::string> HomeRegion{};
 
   friend bool operator==(DescribeEndpointRequest const&, DescribeEndpointRequest const&) = default;
 };

@@ -18,19 +18,19 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Arn;
-  std::optional<::awsjson::events::RoutingConfig> RoutingConfig;
-  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig;
-  std::optional<std::vector<::awsjson::events::EndpointEventBus>> EventBuses;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> EndpointId;
-  std::optional<std::string> EndpointUrl;
-  std::optional<awsjson::open_enum<::awsjson::events::EndpointState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Arn{};
+  std::optional<::awsjson::events::RoutingConfig> RoutingConfig{};
+  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig{};
+  std::optional<std::vector<::awsjson::events::EndpointEventBus>> EventBuses{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> EndpointId{};
+  std::optional<std::string> EndpointUrl{};
+  std::optional<awsjson::open_enum<::awsjson::events::EndpointState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DescribeEndpointResponse const&,
                          DescribeEndpointResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventBusRequest {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(DescribeEventBusRequest const&, DescribeEventBusRequest const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventBusResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Description;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig;
-  std::optional<std::string> Policy;
-  std::optional<::awsjson::events::LogConfig> LogConfig;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig{};
+  std::optional<std::string> Policy{};
+  std::optional<::awsjson::events::LogConfig> LogConfig{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DescribeEventBusResponse const&,
                          DescribeEventBusResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplayRequest {
-  std::string ReplayName;
+  std::string ReplayName{};
 
   friend bool operator==(DescribeReplayRequest const&, DescribeReplayRequest const&) = default;
 };

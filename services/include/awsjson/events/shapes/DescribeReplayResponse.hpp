@@ -15,18 +15,18 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReplayResponse {
-  std::optional<std::string> ReplayName;
-  std::optional<std::string> ReplayArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<std::string> EventSourceArn;
-  std::optional<::awsjson::events::ReplayDestination> Destination;
-  std::optional<awsjson::timestamp> EventStartTime;
-  std::optional<awsjson::timestamp> EventEndTime;
-  std::optional<awsjson::timestamp> EventLastReplayedTime;
-  std::optional<awsjson::timestamp> ReplayStartTime;
-  std::optional<awsjson::timestamp> ReplayEndTime;
+  std::optional<std::string> ReplayName{};
+  std::optional<std::string> ReplayArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<std::string> EventSourceArn{};
+  std::optional<::awsjson::events::ReplayDestination> Destination{};
+  std::optional<awsjson::timestamp> EventStartTime{};
+  std::optional<awsjson::timestamp> EventEndTime{};
+  std::optional<awsjson::timestamp> EventLastReplayedTime{};
+  std::optional<awsjson::timestamp> ReplayStartTime{};
+  std::optional<awsjson::timestamp> ReplayEndTime{};
 
   friend bool operator==(DescribeReplayResponse const&, DescribeReplayResponse const&) = default;
 };

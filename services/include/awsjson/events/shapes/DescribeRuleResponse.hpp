@@ -14,16 +14,16 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuleResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> EventPattern;
-  std::optional<std::string> ScheduleExpression;
-  std::optional<awsjson::open_enum<::awsjson::events::RuleState>> State;
-  std::optional<std::string> Description;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ManagedBy;
-  std::optional<std::string> EventBusName;
-  std::optional<std::string> CreatedBy;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> EventPattern{};
+  std::optional<std::string> ScheduleExpression{};
+  std::optional<awsjson::open_enum<::awsjson::events::RuleState>> State{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ManagedBy{};
+  std::optional<std::string> EventBusName{};
+  std::optional<std::string> CreatedBy{};
 
   friend bool operator==(DescribeRuleResponse const&, DescribeRuleResponse const&) = default;
 };

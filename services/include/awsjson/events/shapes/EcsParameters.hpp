@@ -22,20 +22,20 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EcsParameters {
-  std::string TaskDefinitionArn;
-  std::optional<std::int32_t> TaskCount;
-  std::optional<awsjson::open_enum<::awsjson::events::LaunchType>> LaunchType;
-  std::optional<::awsjson::events::NetworkConfiguration> NetworkConfiguration;
-  std::optional<std::string> PlatformVersion;
-  std::optional<std::string> Group;
-  std::optional<std::vector<::awsjson::events::CapacityProviderStrategyItem>> CapacityProviderStrategy;
-  std::optional<bool> EnableECSManagedTags;
-  std::optional<bool> EnableExecuteCommand;
-  std::optional<std::vector<::awsjson::events::PlacementConstraint>> PlacementConstraints;
-  std::optional<std::vector<::awsjson::events::PlacementStrategy>> PlacementStrategy;
-  std::optional<awsjson::open_enum<::awsjson::events::PropagateTags>> PropagateTags;
-  std::optional<std::string> ReferenceId;
-  std::optional<std::vector<::awsjson::events::Tag>> Tags;
+  std::string TaskDefinitionArn{};
+  std::optional<std::int32_t> TaskCount{};
+  std::optional<awsjson::open_enum<::awsjson::events::LaunchType>> LaunchType{};
+  std::optional<::awsjson::events::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<std::string> PlatformVersion{};
+  std::optional<std::string> Group{};
+  std::optional<std::vector<::awsjson::events::CapacityProviderStrategyItem>> CapacityProviderStrategy{};
+  std::optional<bool> EnableECSManagedTags{};
+  std::optional<bool> EnableExecuteCommand{};
+  std::optional<std::vector<::awsjson::events::PlacementConstraint>> PlacementConstraints{};
+  std::optional<std::vector<::awsjson::events::PlacementStrategy>> PlacementStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::events::PropagateTags>> PropagateTags{};
+  std::optional<std::string> ReferenceId{};
+  std::optional<std::vector<::awsjson::events::Tag>> Tags{};
 
   friend bool operator==(EcsParameters const&, EcsParameters const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableRuleRequest {
-  std::string Name;
-  std::optional<std::string> EventBusName;
+  std::string Name{};
+  std::optional<std::string> EventBusName{};
 
   friend bool operator==(EnableRuleRequest const&, EnableRuleRequest const&) = default;
 };

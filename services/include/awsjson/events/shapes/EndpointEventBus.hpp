@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointEventBus {
-  std::string EventBusArn;
+  std::string EventBusArn{};
 
   friend bool operator==(EndpointEventBus const&, EndpointEventBus const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventBus {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Description;
-  std::optional<std::string> Policy;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Policy{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(EventBus const&, EventBus const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventSource {
-  std::optional<std::string> Arn;
-  std::optional<std::string> CreatedBy;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> ExpirationTime;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::events::EventSourceState>> State;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::events::EventSourceState>> State{};
 
   friend bool operator==(EventSource const&, EventSource const&) = default;
 };

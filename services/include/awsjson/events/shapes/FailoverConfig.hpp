@@ -14,8 +14,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailoverConfig {
-  ::awsjson::events::Primary Primary;
-  ::awsjson::events::Secondary Secondary;
+  ::awsjson::events::Primary Primary{};
+  ::awsjson::events::Secondary Secondary{};
 
   friend bool operator==(FailoverConfig const&, FailoverConfig const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpParameters {
-  std::optional<std::vector<std::string>> PathParameterValues;
-  std::optional<std::map<std::string, std::string>> HeaderParameters;
-  std::optional<std::map<std::string, std::string>> QueryStringParameters;
+  std::optional<std::vector<std::string>> PathParameterValues{};
+  std::optional<std::map<std::string, std::string>> HeaderParameters{};
+  std::optional<std::map<std::string, std::string>> QueryStringParameters{};
 
   friend bool operator==(HttpParameters const&, HttpParameters const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputTransformer {
-  std::optional<std::map<std::string, std::string>> InputPathsMap;
-  std::string InputTemplate;
+  std::optional<std::map<std::string, std::string>> InputPathsMap{};
+  std::string InputTemplate{};
 
   friend bool operator==(InputTransformer const&, InputTransformer const&) = default;
 };

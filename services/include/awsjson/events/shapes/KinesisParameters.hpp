@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisParameters {
-  std::string PartitionKeyPath;
+  std::string PartitionKeyPath{};
 
   friend bool operator==(KinesisParameters const&, KinesisParameters const&) = default;
 };

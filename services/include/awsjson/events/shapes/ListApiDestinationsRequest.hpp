@@ -13,10 +13,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApiDestinationsRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListApiDestinationsRequest const&,
                          ListApiDestinationsRequest const&) = default;

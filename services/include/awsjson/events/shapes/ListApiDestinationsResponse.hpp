@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApiDestinationsResponse {
-  std::optional<std::vector<::awsjson::events::ApiDestination>> ApiDestinations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::ApiDestination>> ApiDestinations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApiDestinationsResponse const&,
                          ListApiDestinationsResponse const&) = default;

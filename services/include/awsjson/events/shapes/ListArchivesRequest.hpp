@@ -15,11 +15,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArchivesRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<std::string> EventSourceArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::string> EventSourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ArchiveState>> State{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListArchivesRequest const&, ListArchivesRequest const&) = default;
 };

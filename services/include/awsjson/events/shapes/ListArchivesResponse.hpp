@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArchivesResponse {
-  std::optional<std::vector<::awsjson::events::Archive>> Archives;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::Archive>> Archives{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListArchivesResponse const&, ListArchivesResponse const&) = default;
 };

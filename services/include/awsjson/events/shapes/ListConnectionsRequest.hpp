@@ -15,10 +15,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NamePrefix{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionState>> ConnectionState{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListConnectionsRequest const&, ListConnectionsRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointsRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<std::string> HomeRegion;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::string> HomeRegion{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEndpointsRequest const&, ListEndpointsRequest const&) = default;
 };

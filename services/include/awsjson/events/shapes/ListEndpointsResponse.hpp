@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointsResponse {
-  std::optional<std::vector<::awsjson::events::Endpoint>> Endpoints;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::Endpoint>> Endpoints{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEndpointsResponse const&, ListEndpointsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventBusesResponse {
-  std::optional<std::vector<::awsjson::events::EventBus>> EventBuses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::EventBus>> EventBuses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEventBusesResponse const&, ListEventBusesResponse const&) = default;
 };

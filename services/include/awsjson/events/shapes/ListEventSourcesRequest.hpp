@@ -13,9 +13,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventSourcesRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListEventSourcesRequest const&, ListEventSourcesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventSourcesResponse {
-  std::optional<std::vector<::awsjson::events::EventSource>> EventSources;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::EventSource>> EventSources{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEventSourcesResponse const&,
                          ListEventSourcesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnerEventSourceAccountsRequest {
-  std::string EventSourceName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string EventSourceName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListPartnerEventSourceAccountsRequest const&,
                          ListPartnerEventSourceAccountsRequest const&) = default;

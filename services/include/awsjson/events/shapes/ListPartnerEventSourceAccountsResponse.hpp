@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnerEventSourceAccountsResponse {
-  std::optional<std::vector<::awsjson::events::PartnerEventSourceAccount>> PartnerEventSourceAccounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::PartnerEventSourceAccount>> PartnerEventSourceAccounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPartnerEventSourceAccountsResponse const&,
                          ListPartnerEventSourceAccountsResponse const&) = default;

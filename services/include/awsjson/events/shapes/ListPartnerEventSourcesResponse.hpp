@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPartnerEventSourcesResponse {
-  std::optional<std::vector<::awsjson::events::PartnerEventSource>> PartnerEventSources;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::PartnerEventSource>> PartnerEventSources{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPartnerEventSourcesResponse const&,
                          ListPartnerEventSourcesResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReplaysRequest {
-  std::optional<std::string> NamePrefix;
-  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State;
-  std::optional<std::string> EventSourceArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<std::string> NamePrefix{};
+  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State{};
+  std::optional<std::string> EventSourceArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListReplaysRequest const&, ListReplaysRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReplaysResponse {
-  std::optional<std::vector<::awsjson::events::Replay>> Replays;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::Replay>> Replays{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListReplaysResponse const&, ListReplaysResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleNamesByTargetRequest {
-  std::string TargetArn;
-  std::optional<std::string> EventBusName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string TargetArn{};
+  std::optional<std::string> EventBusName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListRuleNamesByTargetRequest const&,
                          ListRuleNamesByTargetRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleNamesByTargetResponse {
-  std::optional<std::vector<std::string>> RuleNames;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> RuleNames{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRuleNamesByTargetResponse const&,
                          ListRuleNamesByTargetResponse const&) = default;

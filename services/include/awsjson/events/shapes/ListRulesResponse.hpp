@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRulesResponse {
-  std::optional<std::vector<::awsjson::events::Rule>> Rules;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::Rule>> Rules{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRulesResponse const&, ListRulesResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTargetsByRuleRequest {
-  std::string Rule;
-  std::optional<std::string> EventBusName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::string Rule{};
+  std::optional<std::string> EventBusName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListTargetsByRuleRequest const&,
                          ListTargetsByRuleRequest const&) = default;

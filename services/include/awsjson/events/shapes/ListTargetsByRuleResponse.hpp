@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTargetsByRuleResponse {
-  std::optional<std::vector<::awsjson::events::Target>> Targets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::events::Target>> Targets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTargetsByRuleResponse const&,
                          ListTargetsByRuleResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogConfig {
-  std::optional<awsjson::open_enum<::awsjson::events::IncludeDetail>> IncludeDetail;
-  std::optional<awsjson::open_enum<::awsjson::events::Level>> Level;
+  std::optional<awsjson::open_enum<::awsjson::events::IncludeDetail>> IncludeDetail{};
+  std::optional<awsjson::open_enum<::awsjson::events::Level>> Level{};
 
   friend bool operator==(LogConfig const&, LogConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkConfiguration {
-  std::optional<::awsjson::events::AwsVpcConfiguration> awsvpcConfiguration;
+  std::optional<::awsjson::events::AwsVpcConfiguration> awsvpcConfiguration{};
 
   friend bool operator==(NetworkConfiguration const&, NetworkConfiguration const&) = default;
 };

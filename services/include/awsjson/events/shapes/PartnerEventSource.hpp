@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerEventSource {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(PartnerEventSource const&, PartnerEventSource const&) = default;
 };

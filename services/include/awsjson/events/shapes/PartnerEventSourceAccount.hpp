@@ -14,10 +14,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartnerEventSourceAccount {
-  std::optional<std::string> Account;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> ExpirationTime;
-  std::optional<awsjson::open_enum<::awsjson::events::EventSourceState>> State;
+  std::optional<std::string> Account{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
+  std::optional<awsjson::open_enum<::awsjson::events::EventSourceState>> State{};
 
   friend bool operator==(PartnerEventSourceAccount const&,
                          PartnerEventSourceAccount const&) = default;

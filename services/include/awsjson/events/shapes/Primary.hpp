@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Primary {
-  std::string HealthCheck;
+  std::string HealthCheck{};
 
   friend bool operator==(Primary const&, Primary const&) = default;
 };

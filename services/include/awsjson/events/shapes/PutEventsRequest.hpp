@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEventsRequest {
-  std::vector<::awsjson::events::PutEventsRequestEntry> Entries;
-  std::optional<std::string> EndpointId;
+  std::vector<::awsjson::events::PutEventsRequestEntry> Entries{};
+  std::optional<std::string> EndpointId{};
 
   friend bool operator==(PutEventsRequest const&, PutEventsRequest const&) = default;
 };

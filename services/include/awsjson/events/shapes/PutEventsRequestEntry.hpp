@@ -13,13 +13,13 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEventsRequestEntry {
-  std::optional<awsjson::timestamp> Time;
-  std::optional<std::string> Source;
-  std::optional<std::vector<std::string>> Resources;
-  std::optional<std::string> DetailType;
-  std::optional<std::string> Detail;
-  std::optional<std::string> EventBusName;
-  std::optional<std::string> TraceHeader;
+  std::optional<awsjson::timestamp> Time{};
+  std::optional<std::string> Source{};
+  std::optional<std::vector<std::string>> Resources{};
+  std::optional<std::string> DetailType{};
+  std::optional<std::string> Detail{};
+  std::optional<std::string> EventBusName{};
+  std::optional<std::string> TraceHeader{};
 
   friend bool operator==(PutEventsRequestEntry const&, PutEventsRequestEntry const&) = default;
 };

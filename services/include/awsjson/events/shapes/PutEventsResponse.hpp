@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEventsResponse {
-  std::optional<std::int32_t> FailedEntryCount;
-  std::optional<std::vector<::awsjson::events::PutEventsResultEntry>> Entries;
+  std::optional<std::int32_t> FailedEntryCount{};
+  std::optional<std::vector<::awsjson::events::PutEventsResultEntry>> Entries{};
 
   friend bool operator==(PutEventsResponse const&, PutEventsResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPartnerEventsRequest {
-  std::vector<::awsjson::events::PutPartnerEventsRequestEntry> Entries;
+  std::vector<::awsjson::events::PutPartnerEventsRequestEntry> Entries{};
 
   friend bool operator==(PutPartnerEventsRequest const&, PutPartnerEventsRequest const&) = default;
 };

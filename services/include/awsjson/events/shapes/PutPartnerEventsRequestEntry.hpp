@@ -13,11 +13,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPartnerEventsRequestEntry {
-  std::optional<awsjson::timestamp> Time;
-  std::optional<std::string> Source;
-  std::optional<std::vector<std::string>> Resources;
-  std::optional<std::string> DetailType;
-  std::optional<std::string> Detail;
+  std::optional<awsjson::timestamp> Time{};
+  std::optional<std::string> Source{};
+  std::optional<std::vector<std::string>> Resources{};
+  std::optional<std::string> DetailType{};
+  std::optional<std::string> Detail{};
 
   friend bool operator==(PutPartnerEventsRequestEntry const&,
                          PutPartnerEventsRequestEntry const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPartnerEventsResponse {
-  std::optional<std::int32_t> FailedEntryCount;
-  std::optional<std::vector<::awsjson::events::PutPartnerEventsResultEntry>> Entries;
+  std::optional<std::int32_t> FailedEntryCount{};
+  std::optional<std::vector<::awsjson::events::PutPartnerEventsResultEntry>> Entries{};
 
   friend bool operator==(PutPartnerEventsResponse const&,
                          PutPartnerEventsResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPermissionRequest {
-  std::optional<std::string> EventBusName;
-  std::optional<std::string> Action;
-  std::optional<std::string> Principal;
-  std::optional<std::string> StatementId;
-  std::optional<::awsjson::events::Condition> Condition;
-  std::optional<std::string> Policy;
+  std::optional<std::string> EventBusName{};
+  std::optional<std::string> Action{};
+  std::optional<std::string> Principal{};
+  std::optional<std::string> StatementId{};
+  std::optional<::awsjson::events::Condition> Condition{};
+  std::optional<std::string> Policy{};
 
   friend bool operator==(PutPermissionRequest const&, PutPermissionRequest const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRuleRequest {
-  std::string Name;
-  std::optional<std::string> ScheduleExpression;
-  std::optional<std::string> EventPattern;
-  std::optional<awsjson::open_enum<::awsjson::events::RuleState>> State;
-  std::optional<std::string> Description;
-  std::optional<std::string> RoleArn;
-  std::optional<std::vector<::awsjson::events::Tag>> Tags;
-  std::optional<std::string> EventBusName;
+  std::string Name{};
+  std::optional<std::string> ScheduleExpression{};
+  std::optional<std::string> EventPattern{};
+  std::optional<awsjson::open_enum<::awsjson::events::RuleState>> State{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::vector<::awsjson::events::Tag>> Tags{};
+  std::optional<std::string> EventBusName{};
 
   friend bool operator==(PutRuleRequest const&, PutRuleRequest const&) = default;
 };

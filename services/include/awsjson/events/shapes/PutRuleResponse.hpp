@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRuleResponse {
-  std::optional<std::string> RuleArn;
+  std::optional<std::string> RuleArn{};
 
   friend bool operator==(PutRuleResponse const&, PutRuleResponse const&) = default;
 };

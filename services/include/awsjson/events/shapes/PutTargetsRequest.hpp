@@ -15,9 +15,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutTargetsRequest {
-  std::string Rule;
-  std::optional<std::string> EventBusName;
-  std::vector<::awsjson::events::Target> Targets;
+  std::string Rule{};
+  std::optional<std::string> EventBusName{};
+  std::vector<::awsjson::events::Target> Targets{};
 
   friend bool operator==(PutTargetsRequest const&, PutTargetsRequest const&) = default;
 };

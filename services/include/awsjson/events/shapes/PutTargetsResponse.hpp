@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutTargetsResponse {
-  std::optional<std::int32_t> FailedEntryCount;
-  std::optional<std::vector<::awsjson::events::PutTargetsResultEntry>> FailedEntries;
+  std::optional<std::int32_t> FailedEntryCount{};
+  std::optional<std::vector<::awsjson::events::PutTargetsResultEntry>> FailedEntries{};
 
   friend bool operator==(PutTargetsResponse const&, PutTargetsResponse const&) = default;
 };

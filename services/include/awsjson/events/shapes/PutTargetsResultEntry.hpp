@@ -12,9 +12,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutTargetsResultEntry {
-  std::optional<std::string> TargetId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> TargetId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(PutTargetsResultEntry const&, PutTargetsResultEntry const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDataParameters {
-  std::optional<std::string> SecretManagerArn;
-  std::string Database;
-  std::optional<std::string> DbUser;
-  std::optional<std::string> Sql;
-  std::optional<std::string> StatementName;
-  std::optional<bool> WithEvent;
-  std::optional<std::vector<std::string>> Sqls;
+  std::optional<std::string> SecretManagerArn{};
+  std::string Database{};
+  std::optional<std::string> DbUser{};
+  std::optional<std::string> Sql{};
+  std::optional<std::string> StatementName{};
+  std::optional<bool> WithEvent{};
+  std::optional<std::vector<std::string>> Sqls{};
 
   friend bool operator==(RedshiftDataParameters const&, RedshiftDataParameters const&) = default;
 };

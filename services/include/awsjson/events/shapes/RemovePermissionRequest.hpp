@@ -12,9 +12,9 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemovePermissionRequest {
-  std::optional<std::string> StatementId;
-  std::optional<bool> RemoveAllPermissions;
-  std::optional<std::string> EventBusName;
+  std::optional<std::string> StatementId{};
+  std::optional<bool> RemoveAllPermissions{};
+  std::optional<std::string> EventBusName{};
 
   friend bool operator==(RemovePermissionRequest const&, RemovePermissionRequest const&) = default;
 };

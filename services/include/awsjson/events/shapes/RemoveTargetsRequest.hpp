@@ -13,10 +13,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTargetsRequest {
-  std::string Rule;
-  std::optional<std::string> EventBusName;
-  std::vector<std::string> Ids;
-  std::optional<bool> Force;
+  std::string Rule{};
+  std::optional<std::string> EventBusName{};
+  std::vector<std::string> Ids{};
+  std::optional<bool> Force{};
 
   friend bool operator==(RemoveTargetsRequest const&, RemoveTargetsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTargetsResponse {
-  std::optional<std::int32_t> FailedEntryCount;
-  std::optional<std::vector<::awsjson::events::RemoveTargetsResultEntry>> FailedEntries;
+  std::optional<std::int32_t> FailedEntryCount{};
+  std::optional<std::vector<::awsjson::events::RemoveTargetsResultEntry>> FailedEntries{};
 
   friend bool operator==(RemoveTargetsResponse const&, RemoveTargetsResponse const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Replay {
-  std::optional<std::string> ReplayName;
-  std::optional<std::string> EventSourceArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<awsjson::timestamp> EventStartTime;
-  std::optional<awsjson::timestamp> EventEndTime;
-  std::optional<awsjson::timestamp> EventLastReplayedTime;
-  std::optional<awsjson::timestamp> ReplayStartTime;
-  std::optional<awsjson::timestamp> ReplayEndTime;
+  std::optional<std::string> ReplayName{};
+  std::optional<std::string> EventSourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<awsjson::timestamp> EventStartTime{};
+  std::optional<awsjson::timestamp> EventEndTime{};
+  std::optional<awsjson::timestamp> EventLastReplayedTime{};
+  std::optional<awsjson::timestamp> ReplayStartTime{};
+  std::optional<awsjson::timestamp> ReplayEndTime{};
 
   friend bool operator==(Replay const&, Replay const&) = default;
 };

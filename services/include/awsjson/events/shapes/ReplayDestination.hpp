@@ -13,8 +13,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplayDestination {
-  std::string Arn;
-  std::optional<std::vector<std::string>> FilterArns;
+  std::string Arn{};
+  std::optional<std::vector<std::string>> FilterArns{};
 
   friend bool operator==(ReplayDestination const&, ReplayDestination const&) = default;
 };

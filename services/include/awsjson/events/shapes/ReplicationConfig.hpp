@@ -14,7 +14,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationConfig {
-  std::optional<awsjson::open_enum<::awsjson::events::ReplicationState>> State;
+  std::optional<awsjson::open_enum<::awsjson::events::ReplicationState>> State{};
 
   friend bool operator==(ReplicationConfig const&, ReplicationConfig const&) = default;
 };

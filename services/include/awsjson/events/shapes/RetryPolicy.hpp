@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetryPolicy {
-  std::optional<std::int32_t> MaximumRetryAttempts;
-  std::optional<std::int32_t> MaximumEventAgeInSeconds;
+  std::optional<std::int32_t> MaximumRetryAttempts{};
+  std::optional<std::int32_t> MaximumEventAgeInSeconds{};
 
   friend bool operator==(RetryPolicy const&, RetryPolicy const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RoutingConfig {
-  ::awsjson::events::FailoverConfig FailoverConfig;
+  ::awsjson::events::FailoverConfig FailoverConfig{};
 
   friend bool operator==(RoutingConfig const&, RoutingConfig const&) = default;
 };

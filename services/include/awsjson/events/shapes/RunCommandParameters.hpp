@@ -14,7 +14,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunCommandParameters {
-  std::vector<::awsjson::events::RunCommandTarget> RunCommandTargets;
+  std::vector<::awsjson::events::RunCommandTarget> RunCommandTargets{};
 
   friend bool operator==(RunCommandParameters const&, RunCommandParameters const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunCommandTarget {
-  std::string Key;
-  std::vector<std::string> Values;
+  std::string Key{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(RunCommandTarget const&, RunCommandTarget const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SageMakerPipelineParameters {
-  std::optional<std::vector<::awsjson::events::SageMakerPipelineParameter>> PipelineParameterList;
+  std::optional<std::vector<::awsjson::events::SageMakerPipelineParameter>> PipelineParameterList{};
 
   friend bool operator==(SageMakerPipelineParameters const&,
                          SageMakerPipelineParameters const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Secondary {
-  std::string Route;
+  std::string Route{};
 
   friend bool operator==(Secondary const&, Secondary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqsParameters {
-  std::optional<std::string> MessageGroupId;
+  std::optional<std::string> MessageGroupId{};
 
   friend bool operator==(SqsParameters const&, SqsParameters const&) = default;
 };

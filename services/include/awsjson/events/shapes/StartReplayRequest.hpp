@@ -14,12 +14,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplayRequest {
-  std::string ReplayName;
-  std::optional<std::string> Description;
-  std::string EventSourceArn;
-  awsjson::timestamp EventStartTime;
-  awsjson::timestamp EventEndTime;
-  ::awsjson::events::ReplayDestination Destination;
+  std::string ReplayName{};
+  std::optional<std::string> Description{};
+  std::string EventSourceArn{};
+  awsjson::timestamp EventStartTime{};
+  awsjson::timestamp EventEndTime{};
+  ::awsjson::events::ReplayDestination Destination{};
 
   friend bool operator==(StartReplayRequest const&, StartReplayRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartReplayResponse {
-  std::optional<std::string> ReplayArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State;
-  std::optional<std::string> StateReason;
-  std::optional<awsjson::timestamp> ReplayStartTime;
+  std::optional<std::string> ReplayArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ReplayState>> State{};
+  std::optional<std::string> StateReason{};
+  std::optional<awsjson::timestamp> ReplayStartTime{};
 
   friend bool operator==(StartReplayResponse const&, StartReplayResponse const&) = default;
 };

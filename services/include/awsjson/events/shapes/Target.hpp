@@ -25,23 +25,23 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Target {
-  std::string Id;
-  std::string Arn;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> Input;
-  std::optional<std::string> InputPath;
-  std::optional<::awsjson::events::InputTransformer> InputTransformer;
-  std::optional<::awsjson::events::KinesisParameters> KinesisParameters;
-  std::optional<::awsjson::events::RunCommandParameters> RunCommandParameters;
-  std::optional<::awsjson::events::EcsParameters> EcsParameters;
-  std::optional<::awsjson::events::BatchParameters> BatchParameters;
-  std::optional<::awsjson::events::SqsParameters> SqsParameters;
-  std::optional<::awsjson::events::HttpParameters> HttpParameters;
-  std::optional<::awsjson::events::RedshiftDataParameters> RedshiftDataParameters;
-  std::optional<::awsjson::events::SageMakerPipelineParameters> SageMakerPipelineParameters;
-  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig;
-  std::optional<::awsjson::events::RetryPolicy> RetryPolicy;
-  std::optional<::awsjson::events::AppSyncParameters> AppSyncParameters;
+  std::string Id{};
+  std::string Arn{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> Input{};
+  std::optional<std::string> InputPath{};
+  std::optional<::awsjson::events::InputTransformer> InputTransformer{};
+  std::optional<::awsjson::events::KinesisParameters> KinesisParameters{};
+  std::optional<::awsjson::events::RunCommandParameters> RunCommandParameters{};
+  std::optional<::awsjson::events::EcsParameters> EcsParameters{};
+  std::optional<::awsjson::events::BatchParameters> BatchParameters{};
+  std::optional<::awsjson::events::SqsParameters> SqsParameters{};
+  std::optional<::awsjson::events::HttpParameters> HttpParameters{};
+  std::optional<::awsjson::events::RedshiftDataParameters> RedshiftDataParameters{};
+  std::optional<::awsjson::events::SageMakerPipelineParameters> SageMakerPipelineParameters{};
+  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig{};
+  std::optional<::awsjson::events::RetryPolicy> RetryPolicy{};
+  std::optional<::awsjson::events::AppSyncParameters> AppSyncParameters{};
 
   friend bool operator==(Target const&, Target const&) = default;
 };

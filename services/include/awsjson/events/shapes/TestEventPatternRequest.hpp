@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestEventPatternRequest {
-  std::string EventPattern;
-  std::string Event;
+  std::string EventPattern{};
+  std::string Event{};
 
   friend bool operator==(TestEventPatternRequest const&, TestEventPatternRequest const&) = default;
 };

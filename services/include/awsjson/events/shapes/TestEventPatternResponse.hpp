@@ -11,7 +11,7 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestEventPatternResponse {
-  std::optional<bool> Result;
+  std::optional<bool> Result{};
 
   friend bool operator==(TestEventPatternResponse const&,
                          TestEventPatternResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApiDestinationRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> ConnectionArn;
-  std::optional<std::string> InvocationEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod>> HttpMethod;
-  std::optional<std::int32_t> InvocationRateLimitPerSecond;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ConnectionArn{};
+  std::optional<std::string> InvocationEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationHttpMethod>> HttpMethod{};
+  std::optional<std::int32_t> InvocationRateLimitPerSecond{};
 
   friend bool operator==(UpdateApiDestinationRequest const&,
                          UpdateApiDestinationRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApiDestinationResponse {
-  std::optional<std::string> ApiDestinationArn;
-  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationState>> ApiDestinationState;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> ApiDestinationArn{};
+  std::optional<awsjson::open_enum<::awsjson::events::ApiDestinationState>> ApiDestinationState{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(UpdateApiDestinationResponse const&,
                          UpdateApiDestinationResponse const&) = default;

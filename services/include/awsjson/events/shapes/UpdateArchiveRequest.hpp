@@ -13,11 +13,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateArchiveRequest {
-  std::string ArchiveName;
-  std::optional<std::string> Description;
-  std::optional<std::string> EventPattern;
-  std::optional<std::int32_t> RetentionDays;
-  std::optional<std::string> KmsKeyIdentifier;
+  std::string ArchiveName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> EventPattern{};
+  std::optional<std::int32_t> RetentionDays{};
+  std::optional<std::string> KmsKeyIdentifier{};
 
   friend bool operator==(UpdateArchiveRequest const&, UpdateArchiveRequest const&) = default;
 };

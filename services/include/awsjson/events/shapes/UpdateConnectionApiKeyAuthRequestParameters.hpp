@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionApiKeyAuthRequestParameters {
-  std::optional<std::string> ApiKeyName;
-  std::optional<std::string> ApiKeyValue;
+  std::optional<std::string> ApiKeyName{};
+  std::optional<std::string> ApiKeyValue{};
 
   friend bool operator==(UpdateConnectionApiKeyAuthRequestParameters const&,
                          UpdateConnectionApiKeyAuthRequestParameters const&) = default;

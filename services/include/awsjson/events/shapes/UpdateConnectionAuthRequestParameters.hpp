@@ -17,11 +17,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionAuthRequestParameters {
-  std::optional<::awsjson::events::UpdateConnectionBasicAuthRequestParameters> BasicAuthParameters;
-  std::optional<::awsjson::events::UpdateConnectionOAuthRequestParameters> OAuthParameters;
-  std::optional<::awsjson::events::UpdateConnectionApiKeyAuthRequestParameters> ApiKeyAuthParameters;
-  std::optional<::awsjson::events::ConnectionHttpParameters> InvocationHttpParameters;
-  std::optional<::awsjson::events::ConnectivityResourceParameters> ConnectivityParameters;
+  std::optional<::awsjson::events::UpdateConnectionBasicAuthRequestParameters> BasicAuthParameters{};
+  std::optional<::awsjson::events::UpdateConnectionOAuthRequestParameters> OAuthParameters{};
+  std::optional<::awsjson::events::UpdateConnectionApiKeyAuthRequestParameters> ApiKeyAuthParameters{};
+  std::optional<::awsjson::events::ConnectionHttpParameters> InvocationHttpParameters{};
+  std::optional<::awsjson::events::ConnectivityResourceParameters> ConnectivityParameters{};
 
   friend bool operator==(UpdateConnectionAuthRequestParameters const&,
                          UpdateConnectionAuthRequestParameters const&) = default;

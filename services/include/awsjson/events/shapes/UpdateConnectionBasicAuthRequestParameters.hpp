@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionBasicAuthRequestParameters {
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
 
   friend bool operator==(UpdateConnectionBasicAuthRequestParameters const&,
                          UpdateConnectionBasicAuthRequestParameters const&) = default;

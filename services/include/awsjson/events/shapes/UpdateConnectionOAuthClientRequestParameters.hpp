@@ -12,8 +12,8 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionOAuthClientRequestParameters {
-  std::optional<std::string> ClientID;
-  std::optional<std::string> ClientSecret;
+  std::optional<std::string> ClientID{};
+  std::optional<std::string> ClientSecret{};
 
   friend bool operator==(UpdateConnectionOAuthClientRequestParameters const&,
                          UpdateConnectionOAuthClientRequestParameters const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionOAuthRequestParameters {
-  std::optional<::awsjson::events::UpdateConnectionOAuthClientRequestParameters> ClientParameters;
-  std::optional<std::string> AuthorizationEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionOAuthHttpMethod>> HttpMethod;
-  std::optional<::awsjson::events::ConnectionHttpParameters> OAuthHttpParameters;
+  std::optional<::awsjson::events::UpdateConnectionOAuthClientRequestParameters> ClientParameters{};
+  std::optional<std::string> AuthorizationEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionOAuthHttpMethod>> HttpMethod{};
+  std::optional<::awsjson::events::ConnectionHttpParameters> OAuthHttpParameters{};
 
   friend bool operator==(UpdateConnectionOAuthRequestParameters const&,
                          UpdateConnectionOAuthRequestParameters const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType>> AuthorizationType;
-  std::optional<::awsjson::events::UpdateConnectionAuthRequestParameters> AuthParameters;
-  std::optional<::awsjson::events::ConnectivityResourceParameters> InvocationConnectivityParameters;
-  std::optional<std::string> KmsKeyIdentifier;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::events::ConnectionAuthorizationType>> AuthorizationType{};
+  std::optional<::awsjson::events::UpdateConnectionAuthRequestParameters> AuthParameters{};
+  std::optional<::awsjson::events::ConnectivityResourceParameters> InvocationConnectivityParameters{};
+  std::optional<std::string> KmsKeyIdentifier{};
 
   friend bool operator==(UpdateConnectionRequest const&, UpdateConnectionRequest const&) = default;
 };

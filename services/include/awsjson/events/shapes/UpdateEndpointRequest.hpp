@@ -17,12 +17,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::events::RoutingConfig> RoutingConfig;
-  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig;
-  std::optional<std::vector<::awsjson::events::EndpointEventBus>> EventBuses;
-  std::optional<std::string> RoleArn;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::events::RoutingConfig> RoutingConfig{};
+  std::optional<::awsjson::events::ReplicationConfig> ReplicationConfig{};
+  std::optional<std::vector<::awsjson::events::EndpointEventBus>> EventBuses{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(UpdateEndpointRequest const&, UpdateEndpointRequest const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventBusRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig;
-  std::optional<::awsjson::events::LogConfig> LogConfig;
+  std::optional<std::string> Name{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig{};
+  std::optional<::awsjson::events::LogConfig> LogConfig{};
 
   friend bool operator==(UpdateEventBusRequest const&, UpdateEventBusRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::events {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventBusResponse {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> KmsKeyIdentifier;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig;
-  std::optional<::awsjson::events::LogConfig> LogConfig;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> KmsKeyIdentifier{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::events::DeadLetterConfig> DeadLetterConfig{};
+  std::optional<::awsjson::events::LogConfig> LogConfig{};
 
   friend bool operator==(UpdateEventBusResponse const&, UpdateEventBusResponse const&) = default;
 };

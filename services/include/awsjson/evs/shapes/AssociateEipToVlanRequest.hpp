@@ -12,10 +12,10 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateEipToVlanRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  std::string vlanName;
-  std::string allocationId;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  std::string vlanName{};
+  std::string allocationId{};
 
   friend bool operator==(AssociateEipToVlanRequest const&,
                          AssociateEipToVlanRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateEipToVlanResponse {
-  std::optional<::awsjson::evs::Vlan> vlan;
+  std::optional<::awsjson::evs::Vlan> vlan{};
 
   friend bool operator==(AssociateEipToVlanResponse const&,
                          AssociateEipToVlanResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Check {
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckType>> type;
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> result;
-  std::optional<awsjson::timestamp> impairedSince;
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> result{};
+  std::optional<awsjson::timestamp> impairedSince{};
 
   friend bool operator==(Check const&, Check const&) = default;
 };

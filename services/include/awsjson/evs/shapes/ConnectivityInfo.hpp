@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectivityInfo {
-  std::vector<std::string> privateRouteServerPeerings;
+  std::vector<std::string> privateRouteServerPeerings{};
 
   friend bool operator==(ConnectivityInfo const&, ConnectivityInfo const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connector {
-  std::optional<std::string> environmentId;
-  std::optional<std::string> connectorId;
-  std::optional<awsjson::open_enum<::awsjson::evs::ConnectorType>> type;
-  std::optional<std::string> applianceFqdn;
-  std::optional<std::string> secretArn;
-  std::optional<awsjson::open_enum<::awsjson::evs::ConnectorState>> state;
-  std::optional<std::string> stateDetails;
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> status;
-  std::optional<std::vector<::awsjson::evs::ConnectorCheck>> checks;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
+  std::optional<std::string> environmentId{};
+  std::optional<std::string> connectorId{};
+  std::optional<awsjson::open_enum<::awsjson::evs::ConnectorType>> type{};
+  std::optional<std::string> applianceFqdn{};
+  std::optional<std::string> secretArn{};
+  std::optional<awsjson::open_enum<::awsjson::evs::ConnectorState>> state{};
+  std::optional<std::string> stateDetails{};
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> status{};
+  std::optional<std::vector<::awsjson::evs::ConnectorCheck>> checks{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
 
   friend bool operator==(Connector const&, Connector const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorCheck {
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckType>> type;
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> result;
-  std::optional<awsjson::timestamp> lastCheckAttempt;
-  std::optional<awsjson::timestamp> impairedSince;
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> result{};
+  std::optional<awsjson::timestamp> lastCheckAttempt{};
+  std::optional<awsjson::timestamp> impairedSince{};
 
   friend bool operator==(ConnectorCheck const&, ConnectorCheck const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEntitlementResponse {
-  std::optional<std::vector<::awsjson::evs::VmEntitlement>> entitlements;
+  std::optional<std::vector<::awsjson::evs::VmEntitlement>> entitlements{};
 
   friend bool operator==(CreateEntitlementResponse const&,
                          CreateEntitlementResponse const&) = default;

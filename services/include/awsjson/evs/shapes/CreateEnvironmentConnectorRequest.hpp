@@ -14,11 +14,11 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentConnectorRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  awsjson::open_enum<::awsjson::evs::ConnectorType> type;
-  std::string applianceFqdn;
-  std::string secretIdentifier;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  awsjson::open_enum<::awsjson::evs::ConnectorType> type{};
+  std::string applianceFqdn{};
+  std::string secretIdentifier{};
 
   friend bool operator==(CreateEnvironmentConnectorRequest const&,
                          CreateEnvironmentConnectorRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentConnectorResponse {
-  std::optional<::awsjson::evs::Connector> connector;
+  std::optional<::awsjson::evs::Connector> connector{};
 
   friend bool operator==(CreateEnvironmentConnectorResponse const&,
                          CreateEnvironmentConnectorResponse const&) = default;

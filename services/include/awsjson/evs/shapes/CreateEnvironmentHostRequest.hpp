@@ -14,10 +14,10 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentHostRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  ::awsjson::evs::HostInfoForCreate host;
-  std::optional<std::string> esxVersion;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  ::awsjson::evs::HostInfoForCreate host{};
+  std::optional<std::string> esxVersion{};
 
   friend bool operator==(CreateEnvironmentHostRequest const&,
                          CreateEnvironmentHostRequest const&) = default;

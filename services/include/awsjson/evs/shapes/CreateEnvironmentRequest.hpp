@@ -22,21 +22,21 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEnvironmentRequest {
-  std::optional<std::string> clientToken;
-  std::optional<std::string> environmentName;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<::awsjson::evs::ServiceAccessSecurityGroups> serviceAccessSecurityGroups;
-  std::string vpcId;
-  std::string serviceAccessSubnetId;
-  awsjson::open_enum<::awsjson::evs::VcfVersion> vcfVersion;
-  bool termsAccepted;
-  std::vector<::awsjson::evs::LicenseInfo> licenseInfo;
-  ::awsjson::evs::InitialVlans initialVlans;
-  std::vector<::awsjson::evs::HostInfoForCreate> hosts;
-  ::awsjson::evs::ConnectivityInfo connectivityInfo;
-  ::awsjson::evs::VcfHostnames vcfHostnames;
-  std::string siteId;
+  std::optional<std::string> clientToken{};
+  std::optional<std::string> environmentName{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<::awsjson::evs::ServiceAccessSecurityGroups> serviceAccessSecurityGroups{};
+  std::string vpcId{};
+  std::string serviceAccessSubnetId{};
+  awsjson::open_enum<::awsjson::evs::VcfVersion> vcfVersion{};
+  bool termsAccepted{};
+  std::vector<::awsjson::evs::LicenseInfo> licenseInfo{};
+  ::awsjson::evs::InitialVlans initialVlans{};
+  std::vector<::awsjson::evs::HostInfoForCreate> hosts{};
+  ::awsjson::evs::ConnectivityInfo connectivityInfo{};
+  ::awsjson::evs::VcfHostnames vcfHostnames{};
+  std::string siteId{};
 
   friend bool operator==(CreateEnvironmentRequest const&,
                          CreateEnvironmentRequest const&) = default;

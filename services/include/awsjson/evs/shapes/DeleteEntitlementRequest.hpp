@@ -15,11 +15,11 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEntitlementRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  std::string connectorId;
-  awsjson::open_enum<::awsjson::evs::EntitlementType> entitlementType;
-  std::vector<std::string> vmIds;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  std::string connectorId{};
+  awsjson::open_enum<::awsjson::evs::EntitlementType> entitlementType{};
+  std::vector<std::string> vmIds{};
 
   friend bool operator==(DeleteEntitlementRequest const&,
                          DeleteEntitlementRequest const&) = default;

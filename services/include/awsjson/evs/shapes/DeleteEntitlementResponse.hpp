@@ -14,7 +14,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEntitlementResponse {
-  std::optional<std::vector<::awsjson::evs::VmEntitlement>> entitlements;
+  std::optional<std::vector<::awsjson::evs::VmEntitlement>> entitlements{};
 
   friend bool operator==(DeleteEntitlementResponse const&,
                          DeleteEntitlementResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentConnectorRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  std::string connectorId;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  std::string connectorId{};
 
   friend bool operator==(DeleteEnvironmentConnectorRequest const&,
                          DeleteEnvironmentConnectorRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentConnectorResponse {
-  std::optional<::awsjson::evs::Connector> connector;
-  std::optional<::awsjson::evs::EnvironmentSummary> environmentSummary;
+  std::optional<::awsjson::evs::Connector> connector{};
+  std::optional<::awsjson::evs::EnvironmentSummary> environmentSummary{};
 
   friend bool operator==(DeleteEnvironmentConnectorResponse const&,
                          DeleteEnvironmentConnectorResponse const&) = default;

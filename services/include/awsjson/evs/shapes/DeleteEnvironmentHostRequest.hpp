@@ -12,9 +12,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentHostRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  std::string hostName;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  std::string hostName{};
 
   friend bool operator==(DeleteEnvironmentHostRequest const&,
                          DeleteEnvironmentHostRequest const&) = default;

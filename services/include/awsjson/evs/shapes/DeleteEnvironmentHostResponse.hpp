@@ -14,8 +14,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentHostResponse {
-  std::optional<::awsjson::evs::EnvironmentSummary> environmentSummary;
-  std::optional<::awsjson::evs::Host> host;
+  std::optional<::awsjson::evs::EnvironmentSummary> environmentSummary{};
+  std::optional<::awsjson::evs::Host> host{};
 
   friend bool operator==(DeleteEnvironmentHostResponse const&,
                          DeleteEnvironmentHostResponse const&) = default;

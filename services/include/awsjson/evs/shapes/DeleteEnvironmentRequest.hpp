@@ -12,8 +12,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
 
   friend bool operator==(DeleteEnvironmentRequest const&,
                          DeleteEnvironmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEnvironmentResponse {
-  std::optional<::awsjson::evs::Environment> environment;
+  std::optional<::awsjson::evs::Environment> environment{};
 
   friend bool operator==(DeleteEnvironmentResponse const&,
                          DeleteEnvironmentResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateEipFromVlanRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  std::string vlanName;
-  std::string associationId;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  std::string vlanName{};
+  std::string associationId{};
 
   friend bool operator==(DisassociateEipFromVlanRequest const&,
                          DisassociateEipFromVlanRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateEipFromVlanResponse {
-  std::optional<::awsjson::evs::Vlan> vlan;
+  std::optional<::awsjson::evs::Vlan> vlan{};
 
   friend bool operator==(DisassociateEipFromVlanResponse const&,
                          DisassociateEipFromVlanResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EipAssociation {
-  std::optional<std::string> associationId;
-  std::optional<std::string> allocationId;
-  std::optional<std::string> ipAddress;
+  std::optional<std::string> associationId{};
+  std::optional<std::string> allocationId{};
+  std::optional<std::string> ipAddress{};
 
   friend bool operator==(EipAssociation const&, EipAssociation const&) = default;
 };

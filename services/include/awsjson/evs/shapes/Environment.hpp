@@ -23,26 +23,26 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Environment {
-  std::optional<std::string> environmentId;
-  std::optional<awsjson::open_enum<::awsjson::evs::EnvironmentState>> environmentState;
-  std::optional<std::string> stateDetails;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
-  std::optional<std::string> environmentArn;
-  std::optional<std::string> environmentName;
-  std::optional<std::string> vpcId;
-  std::optional<std::string> serviceAccessSubnetId;
-  std::optional<awsjson::open_enum<::awsjson::evs::VcfVersion>> vcfVersion;
-  std::optional<bool> termsAccepted;
-  std::optional<std::vector<::awsjson::evs::LicenseInfo>> licenseInfo;
-  std::optional<std::string> siteId;
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> environmentStatus;
-  std::optional<std::vector<::awsjson::evs::Check>> checks;
-  std::optional<::awsjson::evs::ConnectivityInfo> connectivityInfo;
-  std::optional<::awsjson::evs::VcfHostnames> vcfHostnames;
-  std::optional<std::string> kmsKeyId;
-  std::optional<::awsjson::evs::ServiceAccessSecurityGroups> serviceAccessSecurityGroups;
-  std::optional<std::vector<::awsjson::evs::Secret>> credentials;
+  std::optional<std::string> environmentId{};
+  std::optional<awsjson::open_enum<::awsjson::evs::EnvironmentState>> environmentState{};
+  std::optional<std::string> stateDetails{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
+  std::optional<std::string> environmentArn{};
+  std::optional<std::string> environmentName{};
+  std::optional<std::string> vpcId{};
+  std::optional<std::string> serviceAccessSubnetId{};
+  std::optional<awsjson::open_enum<::awsjson::evs::VcfVersion>> vcfVersion{};
+  std::optional<bool> termsAccepted{};
+  std::optional<std::vector<::awsjson::evs::LicenseInfo>> licenseInfo{};
+  std::optional<std::string> siteId{};
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> environmentStatus{};
+  std::optional<std::vector<::awsjson::evs::Check>> checks{};
+  std::optional<::awsjson::evs::ConnectivityInfo> connectivityInfo{};
+  std::optional<::awsjson::evs::VcfHostnames> vcfHostnames{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<::awsjson::evs::ServiceAccessSecurityGroups> serviceAccessSecurityGroups{};
+  std::optional<std::vector<::awsjson::evs::Secret>> credentials{};
 
   friend bool operator==(Environment const&, Environment const&) = default;
 };

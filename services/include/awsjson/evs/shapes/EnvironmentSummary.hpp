@@ -16,14 +16,14 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentSummary {
-  std::optional<std::string> environmentId;
-  std::optional<std::string> environmentName;
-  std::optional<awsjson::open_enum<::awsjson::evs::VcfVersion>> vcfVersion;
-  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> environmentStatus;
-  std::optional<awsjson::open_enum<::awsjson::evs::EnvironmentState>> environmentState;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
-  std::optional<std::string> environmentArn;
+  std::optional<std::string> environmentId{};
+  std::optional<std::string> environmentName{};
+  std::optional<awsjson::open_enum<::awsjson::evs::VcfVersion>> vcfVersion{};
+  std::optional<awsjson::open_enum<::awsjson::evs::CheckResult>> environmentStatus{};
+  std::optional<awsjson::open_enum<::awsjson::evs::EnvironmentState>> environmentState{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
+  std::optional<std::string> environmentArn{};
 
   friend bool operator==(EnvironmentSummary const&, EnvironmentSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorDetail {
-  std::string errorCode;
-  std::string errorMessage;
+  std::string errorCode{};
+  std::string errorMessage{};
 
   friend bool operator==(ErrorDetail const&, ErrorDetail const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentRequest {
-  std::string environmentId;
+  std::string environmentId{};
 
   friend bool operator==(GetEnvironmentRequest const&, GetEnvironmentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentResponse {
-  std::optional<::awsjson::evs::Environment> environment;
+  std::optional<::awsjson::evs::Environment> environment{};
 
   friend bool operator==(GetEnvironmentResponse const&, GetEnvironmentResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVersionsResponse {
-  std::vector<::awsjson::evs::VcfVersionInfo> vcfVersions;
-  std::vector<::awsjson::evs::InstanceTypeEsxVersionsInfo> instanceTypeEsxVersions;
+  std::vector<::awsjson::evs::VcfVersionInfo> vcfVersions{};
+  std::vector<::awsjson::evs::InstanceTypeEsxVersionsInfo> instanceTypeEsxVersions{};
 
   friend bool operator==(GetVersionsResponse const&, GetVersionsResponse const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Host {
-  std::optional<std::string> hostName;
-  std::optional<std::string> ipAddress;
-  std::optional<std::string> keyName;
-  std::optional<awsjson::open_enum<::awsjson::evs::InstanceType>> instanceType;
-  std::optional<std::string> placementGroupId;
-  std::optional<std::string> dedicatedHostId;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
-  std::optional<awsjson::open_enum<::awsjson::evs::HostState>> hostState;
-  std::optional<std::string> stateDetails;
-  std::optional<std::string> ec2InstanceId;
-  std::optional<std::vector<::awsjson::evs::NetworkInterface>> networkInterfaces;
+  std::optional<std::string> hostName{};
+  std::optional<std::string> ipAddress{};
+  std::optional<std::string> keyName{};
+  std::optional<awsjson::open_enum<::awsjson::evs::InstanceType>> instanceType{};
+  std::optional<std::string> placementGroupId{};
+  std::optional<std::string> dedicatedHostId{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
+  std::optional<awsjson::open_enum<::awsjson::evs::HostState>> hostState{};
+  std::optional<std::string> stateDetails{};
+  std::optional<std::string> ec2InstanceId{};
+  std::optional<std::vector<::awsjson::evs::NetworkInterface>> networkInterfaces{};
 
   friend bool operator==(Host const&, Host const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HostInfoForCreate {
-  std::string hostName;
-  std::string keyName;
-  awsjson::open_enum<::awsjson::evs::InstanceType> instanceType;
-  std::optional<std::string> placementGroupId;
-  std::optional<std::string> dedicatedHostId;
+  std::string hostName{};
+  std::string keyName{};
+  awsjson::open_enum<::awsjson::evs::InstanceType> instanceType{};
+  std::optional<std::string> placementGroupId{};
+  std::optional<std::string> dedicatedHostId{};
 
   friend bool operator==(HostInfoForCreate const&, HostInfoForCreate const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitialVlanInfo {
-  std::string cidr;
+  std::string cidr{};
 
   friend bool operator==(InitialVlanInfo const&, InitialVlanInfo const&) = default;
 };

@@ -14,18 +14,18 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InitialVlans {
-  ::awsjson::evs::InitialVlanInfo vmkManagement;
-  ::awsjson::evs::InitialVlanInfo vmManagement;
-  ::awsjson::evs::InitialVlanInfo vMotion;
-  ::awsjson::evs::InitialVlanInfo vSan;
-  ::awsjson::evs::InitialVlanInfo vTep;
-  ::awsjson::evs::InitialVlanInfo edgeVTep;
-  ::awsjson::evs::InitialVlanInfo nsxUplink;
-  ::awsjson::evs::InitialVlanInfo hcx;
-  ::awsjson::evs::InitialVlanInfo expansionVlan1;
-  ::awsjson::evs::InitialVlanInfo expansionVlan2;
-  std::optional<bool> isHcxPublic;
-  std::optional<std::string> hcxNetworkAclId;
+  ::awsjson::evs::InitialVlanInfo vmkManagement{};
+  ::awsjson::evs::InitialVlanInfo vmManagement{};
+  ::awsjson::evs::InitialVlanInfo vMotion{};
+  ::awsjson::evs::InitialVlanInfo vSan{};
+  ::awsjson::evs::InitialVlanInfo vTep{};
+  ::awsjson::evs::InitialVlanInfo edgeVTep{};
+  ::awsjson::evs::InitialVlanInfo nsxUplink{};
+  ::awsjson::evs::InitialVlanInfo hcx{};
+  ::awsjson::evs::InitialVlanInfo expansionVlan1{};
+  ::awsjson::evs::InitialVlanInfo expansionVlan2{};
+  std::optional<bool> isHcxPublic{};
+  std::optional<std::string> hcxNetworkAclId{};
 
   friend bool operator==(InitialVlans const&, InitialVlans const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceTypeEsxVersionsInfo {
-  awsjson::open_enum<::awsjson::evs::InstanceType> instanceType;
-  std::vector<std::string> esxVersions;
+  awsjson::open_enum<::awsjson::evs::InstanceType> instanceType{};
+  std::vector<std::string> esxVersions{};
 
   friend bool operator==(InstanceTypeEsxVersionsInfo const&,
                          InstanceTypeEsxVersionsInfo const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseInfo {
-  std::string solutionKey;
-  std::string vsanKey;
+  std::string solutionKey{};
+  std::string vsanKey{};
 
   friend bool operator==(LicenseInfo const&, LicenseInfo const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentConnectorsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::evs::Connector>> connectors;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::evs::Connector>> connectors{};
 
   friend bool operator==(ListEnvironmentConnectorsResponse const&,
                          ListEnvironmentConnectorsResponse const&) = default;

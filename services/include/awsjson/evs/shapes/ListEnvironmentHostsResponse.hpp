@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentHostsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::evs::Host>> environmentHosts;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::evs::Host>> environmentHosts{};
 
   friend bool operator==(ListEnvironmentHostsResponse const&,
                          ListEnvironmentHostsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentVlansRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::string environmentId;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::string environmentId{};
 
   friend bool operator==(ListEnvironmentVlansRequest const&,
                          ListEnvironmentVlansRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentVlansResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::evs::Vlan>> environmentVlans;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::evs::Vlan>> environmentVlans{};
 
   friend bool operator==(ListEnvironmentVlansResponse const&,
                          ListEnvironmentVlansResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentsRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::evs::EnvironmentState>>> state;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::evs::EnvironmentState>>> state{};
 
   friend bool operator==(ListEnvironmentsRequest const&, ListEnvironmentsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::evs::EnvironmentSummary>> environmentSummaries;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::evs::EnvironmentSummary>> environmentSummaries{};
 
   friend bool operator==(ListEnvironmentsResponse const&,
                          ListEnvironmentsResponse const&) = default;

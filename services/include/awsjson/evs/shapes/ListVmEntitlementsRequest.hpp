@@ -15,11 +15,11 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVmEntitlementsRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::string environmentId;
-  std::string connectorId;
-  awsjson::open_enum<::awsjson::evs::EntitlementType> entitlementType;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::string environmentId{};
+  std::string connectorId{};
+  awsjson::open_enum<::awsjson::evs::EntitlementType> entitlementType{};
 
   friend bool operator==(ListVmEntitlementsRequest const&,
                          ListVmEntitlementsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVmEntitlementsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::evs::VmEntitlement>> entitlements;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::evs::VmEntitlement>> entitlements{};
 
   friend bool operator==(ListVmEntitlementsResponse const&,
                          ListVmEntitlementsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::optional<std::string> networkInterfaceId;
+  std::optional<std::string> networkInterfaceId{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

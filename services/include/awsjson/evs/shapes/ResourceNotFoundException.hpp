@@ -12,9 +12,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::string message;
-  std::string resourceId;
-  std::string resourceType;
+  std::string message{};
+  std::string resourceId{};
+  std::string resourceType{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

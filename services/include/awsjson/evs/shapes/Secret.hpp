@@ -12,7 +12,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Secret {
-  std::optional<std::string> secretArn;
+  std::optional<std::string> secretArn{};
 
   friend bool operator==(Secret const&, Secret const&) = default;
 };

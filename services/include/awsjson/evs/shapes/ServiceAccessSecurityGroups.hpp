@@ -13,7 +13,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceAccessSecurityGroups {
-  std::optional<std::vector<std::string>> securityGroups;
+  std::optional<std::vector<std::string>> securityGroups{};
 
   friend bool operator==(ServiceAccessSecurityGroups const&,
                          ServiceAccessSecurityGroups const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyTagsException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(TooManyTagsException const&, TooManyTagsException const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEnvironmentConnectorRequest {
-  std::optional<std::string> clientToken;
-  std::string environmentId;
-  std::string connectorId;
-  std::optional<std::string> applianceFqdn;
-  std::optional<std::string> secretIdentifier;
+  std::optional<std::string> clientToken{};
+  std::string environmentId{};
+  std::string connectorId{};
+  std::optional<std::string> applianceFqdn{};
+  std::optional<std::string> secretIdentifier{};
 
   friend bool operator==(UpdateEnvironmentConnectorRequest const&,
                          UpdateEnvironmentConnectorRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  awsjson::open_enum<::awsjson::evs::ValidationExceptionReason> reason;
-  std::optional<std::vector<::awsjson::evs::ValidationExceptionField>> fieldList;
+  std::string message{};
+  awsjson::open_enum<::awsjson::evs::ValidationExceptionReason> reason{};
+  std::optional<std::vector<::awsjson::evs::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

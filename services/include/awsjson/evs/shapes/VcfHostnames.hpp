@@ -12,15 +12,15 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VcfHostnames {
-  std::string vCenter;
-  std::string nsx;
-  std::string nsxManager1;
-  std::string nsxManager2;
-  std::string nsxManager3;
-  std::string nsxEdge1;
-  std::string nsxEdge2;
-  std::string sddcManager;
-  std::string cloudBuilder;
+  std::string vCenter{};
+  std::string nsx{};
+  std::string nsxManager1{};
+  std::string nsxManager2{};
+  std::string nsxManager3{};
+  std::string nsxEdge1{};
+  std::string nsxEdge2{};
+  std::string sddcManager{};
+  std::string cloudBuilder{};
 
   friend bool operator==(VcfHostnames const&, VcfHostnames const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VcfVersionInfo {
-  awsjson::open_enum<::awsjson::evs::VcfVersion> vcfVersion;
-  std::string status;
-  std::string defaultEsxVersion;
-  std::vector<awsjson::open_enum<::awsjson::evs::InstanceType>> instanceTypes;
+  awsjson::open_enum<::awsjson::evs::VcfVersion> vcfVersion{};
+  std::string status{};
+  std::string defaultEsxVersion{};
+  std::vector<awsjson::open_enum<::awsjson::evs::InstanceType>> instanceTypes{};
 
   friend bool operator==(VcfVersionInfo const&, VcfVersionInfo const&) = default;
 };

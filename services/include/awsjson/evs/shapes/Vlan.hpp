@@ -17,18 +17,18 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Vlan {
-  std::optional<std::int32_t> vlanId;
-  std::optional<std::string> cidr;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> functionName;
-  std::optional<std::string> subnetId;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> modifiedAt;
-  std::optional<awsjson::open_enum<::awsjson::evs::VlanState>> vlanState;
-  std::optional<std::string> stateDetails;
-  std::optional<std::vector<::awsjson::evs::EipAssociation>> eipAssociations;
-  std::optional<bool> isPublic;
-  std::optional<std::string> networkAclId;
+  std::optional<std::int32_t> vlanId{};
+  std::optional<std::string> cidr{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> functionName{};
+  std::optional<std::string> subnetId{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> modifiedAt{};
+  std::optional<awsjson::open_enum<::awsjson::evs::VlanState>> vlanState{};
+  std::optional<std::string> stateDetails{};
+  std::optional<std::vector<::awsjson::evs::EipAssociation>> eipAssociations{};
+  std::optional<bool> isPublic{};
+  std::optional<std::string> networkAclId{};
 
   friend bool operator==(Vlan const&, Vlan const&) = default;
 };

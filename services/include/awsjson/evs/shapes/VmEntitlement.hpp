@@ -16,16 +16,16 @@ namespace awsjson::evs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VmEntitlement {
-  std::optional<std::string> vmId;
-  std::optional<std::string> environmentId;
-  std::optional<std::string> connectorId;
-  std::optional<std::string> vmName;
-  std::optional<awsjson::open_enum<::awsjson::evs::EntitlementType>> type;
-  std::optional<awsjson::open_enum<::awsjson::evs::EntitlementStatus>> status;
-  std::optional<awsjson::timestamp> lastSyncedAt;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> stoppedAt;
-  std::optional<::awsjson::evs::ErrorDetail> errorDetail;
+  std::optional<std::string> vmId{};
+  std::optional<std::string> environmentId{};
+  std::optional<std::string> connectorId{};
+  std::optional<std::string> vmName{};
+  std::optional<awsjson::open_enum<::awsjson::evs::EntitlementType>> type{};
+  std::optional<awsjson::open_enum<::awsjson::evs::EntitlementStatus>> status{};
+  std::optional<awsjson::timestamp> lastSyncedAt{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> stoppedAt{};
+  std::optional<::awsjson::evs::ErrorDetail> errorDetail{};
 
   friend bool operator==(VmEntitlement const&, VmEntitlement const&) = default;
 };

@@ -20,16 +20,16 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonOpenSearchServerlessDestinationConfiguration {
-  std::string RoleARN;
-  std::optional<std::string> CollectionEndpoint;
-  std::string IndexName;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonOpenSearchServerlessS3BackupMode>> S3BackupMode;
-  ::awsjson::firehose::S3DestinationConfiguration S3Configuration;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::VpcConfiguration> VpcConfiguration;
+  std::string RoleARN{};
+  std::optional<std::string> CollectionEndpoint{};
+  std::string IndexName{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonOpenSearchServerlessS3BackupMode>> S3BackupMode{};
+  ::awsjson::firehose::S3DestinationConfiguration S3Configuration{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::VpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(AmazonOpenSearchServerlessDestinationConfiguration const&,
                          AmazonOpenSearchServerlessDestinationConfiguration const&) = default;

@@ -20,16 +20,16 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonOpenSearchServerlessDestinationDescription {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> CollectionEndpoint;
-  std::optional<std::string> IndexName;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonOpenSearchServerlessS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::VpcConfigurationDescription> VpcConfigurationDescription;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> CollectionEndpoint{};
+  std::optional<std::string> IndexName{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonOpenSearchServerlessS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::VpcConfigurationDescription> VpcConfigurationDescription{};
 
   friend bool operator==(AmazonOpenSearchServerlessDestinationDescription const&,
                          AmazonOpenSearchServerlessDestinationDescription const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonOpenSearchServerlessDestinationUpdate {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> CollectionEndpoint;
-  std::optional<std::string> IndexName;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessRetryOptions> RetryOptions;
-  std::optional<::awsjson::firehose::S3DestinationUpdate> S3Update;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> CollectionEndpoint{};
+  std::optional<std::string> IndexName{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessRetryOptions> RetryOptions{};
+  std::optional<::awsjson::firehose::S3DestinationUpdate> S3Update{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
 
   friend bool operator==(AmazonOpenSearchServerlessDestinationUpdate const&,
                          AmazonOpenSearchServerlessDestinationUpdate const&) = default;

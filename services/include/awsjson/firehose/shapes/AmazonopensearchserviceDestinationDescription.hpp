@@ -22,20 +22,20 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonopensearchserviceDestinationDescription {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> DomainARN;
-  std::optional<std::string> ClusterEndpoint;
-  std::optional<std::string> IndexName;
-  std::optional<std::string> TypeName;
-  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonopensearchserviceIndexRotationPeriod>> IndexRotationPeriod;
-  std::optional<::awsjson::firehose::AmazonopensearchserviceBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::AmazonopensearchserviceRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonopensearchserviceS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::VpcConfigurationDescription> VpcConfigurationDescription;
-  std::optional<::awsjson::firehose::DocumentIdOptions> DocumentIdOptions;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> DomainARN{};
+  std::optional<std::string> ClusterEndpoint{};
+  std::optional<std::string> IndexName{};
+  std::optional<std::string> TypeName{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonopensearchserviceIndexRotationPeriod>> IndexRotationPeriod{};
+  std::optional<::awsjson::firehose::AmazonopensearchserviceBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::AmazonopensearchserviceRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::AmazonopensearchserviceS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::VpcConfigurationDescription> VpcConfigurationDescription{};
+  std::optional<::awsjson::firehose::DocumentIdOptions> DocumentIdOptions{};
 
   friend bool operator==(AmazonopensearchserviceDestinationDescription const&,
                          AmazonopensearchserviceDestinationDescription const&) = default;

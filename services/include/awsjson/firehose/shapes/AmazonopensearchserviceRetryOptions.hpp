@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonopensearchserviceRetryOptions {
-  std::optional<std::int32_t> DurationInSeconds;
+  std::optional<std::int32_t> DurationInSeconds{};
 
   friend bool operator==(AmazonopensearchserviceRetryOptions const&,
                          AmazonopensearchserviceRetryOptions const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationConfiguration {
-  std::string RoleARN;
-  awsjson::open_enum<::awsjson::firehose::Connectivity> Connectivity;
+  std::string RoleARN{};
+  awsjson::open_enum<::awsjson::firehose::Connectivity> Connectivity{};
 
   friend bool operator==(AuthenticationConfiguration const&,
                          AuthenticationConfiguration const&) = default;

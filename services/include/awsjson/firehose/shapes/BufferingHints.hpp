@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BufferingHints {
-  std::optional<std::int32_t> SizeInMBs;
-  std::optional<std::int32_t> IntervalInSeconds;
+  std::optional<std::int32_t> SizeInMBs{};
+  std::optional<std::int32_t> IntervalInSeconds{};
 
   friend bool operator==(BufferingHints const&, BufferingHints const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogConfiguration {
-  std::optional<std::string> CatalogARN;
-  std::optional<std::string> WarehouseLocation;
+  std::optional<std::string> CatalogARN{};
+  std::optional<std::string> WarehouseLocation{};
 
   friend bool operator==(CatalogConfiguration const&, CatalogConfiguration const&) = default;
 };

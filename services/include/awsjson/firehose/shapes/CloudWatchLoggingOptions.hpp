@@ -12,9 +12,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOptions {
-  std::optional<bool> Enabled;
-  std::optional<std::string> LogGroupName;
-  std::optional<std::string> LogStreamName;
+  std::optional<bool> Enabled{};
+  std::optional<std::string> LogGroupName{};
+  std::optional<std::string> LogStreamName{};
 
   friend bool operator==(CloudWatchLoggingOptions const&,
                          CloudWatchLoggingOptions const&) = default;

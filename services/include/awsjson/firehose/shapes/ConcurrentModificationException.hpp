@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConcurrentModificationException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ConcurrentModificationException const&,
                          ConcurrentModificationException const&) = default;

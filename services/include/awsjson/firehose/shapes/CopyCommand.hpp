@@ -12,9 +12,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyCommand {
-  std::string DataTableName;
-  std::optional<std::string> DataTableColumns;
-  std::optional<std::string> CopyOptions;
+  std::string DataTableName{};
+  std::optional<std::string> DataTableColumns{};
+  std::optional<std::string> CopyOptions{};
 
   friend bool operator==(CopyCommand const&, CopyCommand const&) = default;
 };

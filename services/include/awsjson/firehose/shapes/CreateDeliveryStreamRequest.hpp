@@ -31,24 +31,24 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeliveryStreamRequest {
-  std::string DeliveryStreamName;
-  std::optional<awsjson::open_enum<::awsjson::firehose::DeliveryStreamType>> DeliveryStreamType;
-  std::optional<::awsjson::firehose::DirectPutSourceConfiguration> DirectPutSourceConfiguration;
-  std::optional<::awsjson::firehose::KinesisStreamSourceConfiguration> KinesisStreamSourceConfiguration;
-  std::optional<::awsjson::firehose::DeliveryStreamEncryptionConfigurationInput> DeliveryStreamEncryptionConfigurationInput;
-  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3DestinationConfiguration;
-  std::optional<::awsjson::firehose::ExtendedS3DestinationConfiguration> ExtendedS3DestinationConfiguration;
-  std::optional<::awsjson::firehose::RedshiftDestinationConfiguration> RedshiftDestinationConfiguration;
-  std::optional<::awsjson::firehose::ElasticsearchDestinationConfiguration> ElasticsearchDestinationConfiguration;
-  std::optional<::awsjson::firehose::AmazonopensearchserviceDestinationConfiguration> AmazonopensearchserviceDestinationConfiguration;
-  std::optional<::awsjson::firehose::SplunkDestinationConfiguration> SplunkDestinationConfiguration;
-  std::optional<::awsjson::firehose::HttpEndpointDestinationConfiguration> HttpEndpointDestinationConfiguration;
-  std::optional<std::vector<::awsjson::firehose::Tag>> Tags;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessDestinationConfiguration> AmazonOpenSearchServerlessDestinationConfiguration;
-  std::optional<::awsjson::firehose::MSKSourceConfiguration> MSKSourceConfiguration;
-  std::optional<::awsjson::firehose::SnowflakeDestinationConfiguration> SnowflakeDestinationConfiguration;
-  std::optional<::awsjson::firehose::IcebergDestinationConfiguration> IcebergDestinationConfiguration;
-  std::optional<::awsjson::firehose::DatabaseSourceConfiguration> DatabaseSourceConfiguration;
+  std::string DeliveryStreamName{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::DeliveryStreamType>> DeliveryStreamType{};
+  std::optional<::awsjson::firehose::DirectPutSourceConfiguration> DirectPutSourceConfiguration{};
+  std::optional<::awsjson::firehose::KinesisStreamSourceConfiguration> KinesisStreamSourceConfiguration{};
+  std::optional<::awsjson::firehose::DeliveryStreamEncryptionConfigurationInput> DeliveryStreamEncryptionConfigurationInput{};
+  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3DestinationConfiguration{};
+  std::optional<::awsjson::firehose::ExtendedS3DestinationConfiguration> ExtendedS3DestinationConfiguration{};
+  std::optional<::awsjson::firehose::RedshiftDestinationConfiguration> RedshiftDestinationConfiguration{};
+  std::optional<::awsjson::firehose::ElasticsearchDestinationConfiguration> ElasticsearchDestinationConfiguration{};
+  std::optional<::awsjson::firehose::AmazonopensearchserviceDestinationConfiguration> AmazonopensearchserviceDestinationConfiguration{};
+  std::optional<::awsjson::firehose::SplunkDestinationConfiguration> SplunkDestinationConfiguration{};
+  std::optional<::awsjson::firehose::HttpEndpointDestinationConfiguration> HttpEndpointDestinationConfiguration{};
+  std::optional<std::vector<::awsjson::firehose::Tag>> Tags{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessDestinationConfiguration> AmazonOpenSearchServerlessDestinationConfiguration{};
+  std::optional<::awsjson::firehose::MSKSourceConfiguration> MSKSourceConfiguration{};
+  std::optional<::awsjson::firehose::SnowflakeDestinationConfiguration> SnowflakeDestinationConfiguration{};
+  std::optional<::awsjson::firehose::IcebergDestinationConfiguration> IcebergDestinationConfiguration{};
+  std::optional<::awsjson::firehose::DatabaseSourceConfiguration> DatabaseSourceConfiguration{};
 
   friend bool operator==(CreateDeliveryStreamRequest const&,
                          CreateDeliveryStreamRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeliveryStreamResponse {
-  std::optional<std::string> DeliveryStreamARN;
+  std::optional<std::string> DeliveryStreamARN{};
 
   friend bool operator==(CreateDeliveryStreamResponse const&,
                          CreateDeliveryStreamResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataFormatConversionConfiguration {
-  std::optional<::awsjson::firehose::SchemaConfiguration> SchemaConfiguration;
-  std::optional<::awsjson::firehose::InputFormatConfiguration> InputFormatConfiguration;
-  std::optional<::awsjson::firehose::OutputFormatConfiguration> OutputFormatConfiguration;
-  std::optional<bool> Enabled;
+  std::optional<::awsjson::firehose::SchemaConfiguration> SchemaConfiguration{};
+  std::optional<::awsjson::firehose::InputFormatConfiguration> InputFormatConfiguration{};
+  std::optional<::awsjson::firehose::OutputFormatConfiguration> OutputFormatConfiguration{};
+  std::optional<bool> Enabled{};
 
   friend bool operator==(DataFormatConversionConfiguration const&,
                          DataFormatConversionConfiguration const&) = default;

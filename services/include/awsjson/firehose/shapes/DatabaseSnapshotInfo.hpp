@@ -16,12 +16,12 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseSnapshotInfo {
-  std::string Id;
-  std::string Table;
-  awsjson::timestamp RequestTimestamp;
-  awsjson::open_enum<::awsjson::firehose::SnapshotRequestedBy> RequestedBy;
-  awsjson::open_enum<::awsjson::firehose::SnapshotStatus> Status;
-  std::optional<::awsjson::firehose::FailureDescription> FailureDescription;
+  std::string Id{};
+  std::string Table{};
+  awsjson::timestamp RequestTimestamp{};
+  awsjson::open_enum<::awsjson::firehose::SnapshotRequestedBy> RequestedBy{};
+  awsjson::open_enum<::awsjson::firehose::SnapshotStatus> Status{};
+  std::optional<::awsjson::firehose::FailureDescription> FailureDescription{};
 
   friend bool operator==(DatabaseSnapshotInfo const&, DatabaseSnapshotInfo const&) = default;
 };

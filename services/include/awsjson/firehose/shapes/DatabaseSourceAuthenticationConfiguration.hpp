@@ -13,7 +13,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseSourceAuthenticationConfiguration {
-  ::awsjson::firehose::SecretsManagerConfiguration SecretsManagerConfiguration;
+  ::awsjson::firehose::SecretsManagerConfiguration SecretsManagerConfiguration{};
 
   friend bool operator==(DatabaseSourceAuthenticationConfiguration const&,
                          DatabaseSourceAuthenticationConfiguration const&) = default;

@@ -22,17 +22,17 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseSourceConfiguration {
-  awsjson::open_enum<::awsjson::firehose::DatabaseType> Type;
-  std::string Endpoint;
-  std::int32_t Port;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SSLMode>> SSLMode;
-  ::awsjson::firehose::DatabaseList Databases;
-  ::awsjson::firehose::DatabaseTableList Tables;
-  std::optional<::awsjson::firehose::DatabaseColumnList> Columns;
-  std::optional<std::vector<std::string>> SurrogateKeys;
-  std::string SnapshotWatermarkTable;
-  ::awsjson::firehose::DatabaseSourceAuthenticationConfiguration DatabaseSourceAuthenticationConfiguration;
-  ::awsjson::firehose::DatabaseSourceVPCConfiguration DatabaseSourceVPCConfiguration;
+  awsjson::open_enum<::awsjson::firehose::DatabaseType> Type{};
+  std::string Endpoint{};
+  std::int32_t Port{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SSLMode>> SSLMode{};
+  ::awsjson::firehose::DatabaseList Databases{};
+  ::awsjson::firehose::DatabaseTableList Tables{};
+  std::optional<::awsjson::firehose::DatabaseColumnList> Columns{};
+  std::optional<std::vector<std::string>> SurrogateKeys{};
+  std::string SnapshotWatermarkTable{};
+  ::awsjson::firehose::DatabaseSourceAuthenticationConfiguration DatabaseSourceAuthenticationConfiguration{};
+  ::awsjson::firehose::DatabaseSourceVPCConfiguration DatabaseSourceVPCConfiguration{};
 
   friend bool operator==(DatabaseSourceConfiguration const&,
                          DatabaseSourceConfiguration const&) = default;

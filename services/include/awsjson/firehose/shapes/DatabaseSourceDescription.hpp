@@ -23,18 +23,18 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseSourceDescription {
-  std::optional<awsjson::open_enum<::awsjson::firehose::DatabaseType>> Type;
-  std::optional<std::string> Endpoint;
-  std::optional<std::int32_t> Port;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SSLMode>> SSLMode;
-  std::optional<::awsjson::firehose::DatabaseList> Databases;
-  std::optional<::awsjson::firehose::DatabaseTableList> Tables;
-  std::optional<::awsjson::firehose::DatabaseColumnList> Columns;
-  std::optional<std::vector<std::string>> SurrogateKeys;
-  std::optional<std::string> SnapshotWatermarkTable;
-  std::optional<std::vector<::awsjson::firehose::DatabaseSnapshotInfo>> SnapshotInfo;
-  std::optional<::awsjson::firehose::DatabaseSourceAuthenticationConfiguration> DatabaseSourceAuthenticationConfiguration;
-  std::optional<::awsjson::firehose::DatabaseSourceVPCConfiguration> DatabaseSourceVPCConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::firehose::DatabaseType>> Type{};
+  std::optional<std::string> Endpoint{};
+  std::optional<std::int32_t> Port{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SSLMode>> SSLMode{};
+  std::optional<::awsjson::firehose::DatabaseList> Databases{};
+  std::optional<::awsjson::firehose::DatabaseTableList> Tables{};
+  std::optional<::awsjson::firehose::DatabaseColumnList> Columns{};
+  std::optional<std::vector<std::string>> SurrogateKeys{};
+  std::optional<std::string> SnapshotWatermarkTable{};
+  std::optional<std::vector<::awsjson::firehose::DatabaseSnapshotInfo>> SnapshotInfo{};
+  std::optional<::awsjson::firehose::DatabaseSourceAuthenticationConfiguration> DatabaseSourceAuthenticationConfiguration{};
+  std::optional<::awsjson::firehose::DatabaseSourceVPCConfiguration> DatabaseSourceVPCConfiguration{};
 
   friend bool operator==(DatabaseSourceDescription const&,
                          DatabaseSourceDescription const&) = default;

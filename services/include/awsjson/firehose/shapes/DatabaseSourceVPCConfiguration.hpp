@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseSourceVPCConfiguration {
-  std::string VpcEndpointServiceName;
+  std::string VpcEndpointServiceName{};
 
   friend bool operator==(DatabaseSourceVPCConfiguration const&,
                          DatabaseSourceVPCConfiguration const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseTableList {
-  std::optional<std::vector<std::string>> Include;
-  std::optional<std::vector<std::string>> Exclude;
+  std::optional<std::vector<std::string>> Include{};
+  std::optional<std::vector<std::string>> Exclude{};
 
   friend bool operator==(DatabaseTableList const&, DatabaseTableList const&) = default;
 };

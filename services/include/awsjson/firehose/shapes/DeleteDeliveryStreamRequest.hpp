@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeliveryStreamRequest {
-  std::string DeliveryStreamName;
-  std::optional<bool> AllowForceDelete;
+  std::string DeliveryStreamName{};
+  std::optional<bool> AllowForceDelete{};
 
   friend bool operator==(DeleteDeliveryStreamRequest const&,
                          DeleteDeliveryStreamRequest const&) = default;

@@ -20,18 +20,18 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryStreamDescription {
-  std::string DeliveryStreamName;
-  std::string DeliveryStreamARN;
-  awsjson::open_enum<::awsjson::firehose::DeliveryStreamStatus> DeliveryStreamStatus;
-  std::optional<::awsjson::firehose::FailureDescription> FailureDescription;
-  std::optional<::awsjson::firehose::DeliveryStreamEncryptionConfiguration> DeliveryStreamEncryptionConfiguration;
-  awsjson::open_enum<::awsjson::firehose::DeliveryStreamType> DeliveryStreamType;
-  std::string VersionId;
-  std::optional<awsjson::timestamp> CreateTimestamp;
-  std::optional<awsjson::timestamp> LastUpdateTimestamp;
-  std::optional<::awsjson::firehose::SourceDescription> Source;
-  std::vector<::awsjson::firehose::DestinationDescription> Destinations;
-  bool HasMoreDestinations;
+  std::string DeliveryStreamName{};
+  std::string DeliveryStreamARN{};
+  awsjson::open_enum<::awsjson::firehose::DeliveryStreamStatus> DeliveryStreamStatus{};
+  std::optional<::awsjson::firehose::FailureDescription> FailureDescription{};
+  std::optional<::awsjson::firehose::DeliveryStreamEncryptionConfiguration> DeliveryStreamEncryptionConfiguration{};
+  awsjson::open_enum<::awsjson::firehose::DeliveryStreamType> DeliveryStreamType{};
+  std::string VersionId{};
+  std::optional<awsjson::timestamp> CreateTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdateTimestamp{};
+  std::optional<::awsjson::firehose::SourceDescription> Source{};
+  std::vector<::awsjson::firehose::DestinationDescription> Destinations{};
+  bool HasMoreDestinations{};
 
   friend bool operator==(DeliveryStreamDescription const&,
                          DeliveryStreamDescription const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryStreamEncryptionConfiguration {
-  std::optional<std::string> KeyARN;
-  std::optional<awsjson::open_enum<::awsjson::firehose::KeyType>> KeyType;
-  std::optional<awsjson::open_enum<::awsjson::firehose::DeliveryStreamEncryptionStatus>> Status;
-  std::optional<::awsjson::firehose::FailureDescription> FailureDescription;
+  std::optional<std::string> KeyARN{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::KeyType>> KeyType{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::DeliveryStreamEncryptionStatus>> Status{};
+  std::optional<::awsjson::firehose::FailureDescription> FailureDescription{};
 
   friend bool operator==(DeliveryStreamEncryptionConfiguration const&,
                          DeliveryStreamEncryptionConfiguration const&) = default;

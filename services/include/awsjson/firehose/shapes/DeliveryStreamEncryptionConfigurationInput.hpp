@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryStreamEncryptionConfigurationInput {
-  std::optional<std::string> KeyARN;
-  awsjson::open_enum<::awsjson::firehose::KeyType> KeyType;
+  std::optional<std::string> KeyARN{};
+  awsjson::open_enum<::awsjson::firehose::KeyType> KeyType{};
 
   friend bool operator==(DeliveryStreamEncryptionConfigurationInput const&,
                          DeliveryStreamEncryptionConfigurationInput const&) = default;

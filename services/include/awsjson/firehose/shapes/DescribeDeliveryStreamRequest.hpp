@@ -13,9 +13,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryStreamRequest {
-  std::string DeliveryStreamName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> ExclusiveStartDestinationId;
+  std::string DeliveryStreamName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> ExclusiveStartDestinationId{};
 
   friend bool operator==(DescribeDeliveryStreamRequest const&,
                          DescribeDeliveryStreamRequest const&) = default;

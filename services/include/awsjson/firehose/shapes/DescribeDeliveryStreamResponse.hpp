@@ -13,7 +13,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryStreamResponse {
-  ::awsjson::firehose::DeliveryStreamDescription DeliveryStreamDescription;
+  ::awsjson::firehose::DeliveryStreamDescription DeliveryStreamDescription{};
 
   friend bool operator==(DescribeDeliveryStreamResponse const&,
                          DescribeDeliveryStreamResponse const&) = default;

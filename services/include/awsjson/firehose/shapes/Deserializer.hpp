@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Deserializer {
-  std::optional<::awsjson::firehose::OpenXJsonSerDe> OpenXJsonSerDe;
-  std::optional<::awsjson::firehose::HiveJsonSerDe> HiveJsonSerDe;
+  std::optional<::awsjson::firehose::OpenXJsonSerDe> OpenXJsonSerDe{};
+  std::optional<::awsjson::firehose::HiveJsonSerDe> HiveJsonSerDe{};
 
   friend bool operator==(Deserializer const&, Deserializer const&) = default;
 };

@@ -23,17 +23,17 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationDescription {
-  std::string DestinationId;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::ExtendedS3DestinationDescription> ExtendedS3DestinationDescription;
-  std::optional<::awsjson::firehose::RedshiftDestinationDescription> RedshiftDestinationDescription;
-  std::optional<::awsjson::firehose::ElasticsearchDestinationDescription> ElasticsearchDestinationDescription;
-  std::optional<::awsjson::firehose::AmazonopensearchserviceDestinationDescription> AmazonopensearchserviceDestinationDescription;
-  std::optional<::awsjson::firehose::SplunkDestinationDescription> SplunkDestinationDescription;
-  std::optional<::awsjson::firehose::HttpEndpointDestinationDescription> HttpEndpointDestinationDescription;
-  std::optional<::awsjson::firehose::SnowflakeDestinationDescription> SnowflakeDestinationDescription;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessDestinationDescription> AmazonOpenSearchServerlessDestinationDescription;
-  std::optional<::awsjson::firehose::IcebergDestinationDescription> IcebergDestinationDescription;
+  std::string DestinationId{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::ExtendedS3DestinationDescription> ExtendedS3DestinationDescription{};
+  std::optional<::awsjson::firehose::RedshiftDestinationDescription> RedshiftDestinationDescription{};
+  std::optional<::awsjson::firehose::ElasticsearchDestinationDescription> ElasticsearchDestinationDescription{};
+  std::optional<::awsjson::firehose::AmazonopensearchserviceDestinationDescription> AmazonopensearchserviceDestinationDescription{};
+  std::optional<::awsjson::firehose::SplunkDestinationDescription> SplunkDestinationDescription{};
+  std::optional<::awsjson::firehose::HttpEndpointDestinationDescription> HttpEndpointDestinationDescription{};
+  std::optional<::awsjson::firehose::SnowflakeDestinationDescription> SnowflakeDestinationDescription{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessDestinationDescription> AmazonOpenSearchServerlessDestinationDescription{};
+  std::optional<::awsjson::firehose::IcebergDestinationDescription> IcebergDestinationDescription{};
 
   friend bool operator==(DestinationDescription const&, DestinationDescription const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationTableConfiguration {
-  std::string DestinationTableName;
-  std::string DestinationDatabaseName;
-  std::optional<std::vector<std::string>> UniqueKeys;
-  std::optional<::awsjson::firehose::PartitionSpec> PartitionSpec;
-  std::optional<std::string> S3ErrorOutputPrefix;
+  std::string DestinationTableName{};
+  std::string DestinationDatabaseName{};
+  std::optional<std::vector<std::string>> UniqueKeys{};
+  std::optional<::awsjson::firehose::PartitionSpec> PartitionSpec{};
+  std::optional<std::string> S3ErrorOutputPrefix{};
 
   friend bool operator==(DestinationTableConfiguration const&,
                          DestinationTableConfiguration const&) = default;

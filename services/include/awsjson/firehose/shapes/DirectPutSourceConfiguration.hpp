@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectPutSourceConfiguration {
-  std::int32_t ThroughputHintInMBs;
+  std::int32_t ThroughputHintInMBs{};
 
   friend bool operator==(DirectPutSourceConfiguration const&,
                          DirectPutSourceConfiguration const&) = default;

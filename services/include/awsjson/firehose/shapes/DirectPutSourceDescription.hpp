@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectPutSourceDescription {
-  std::optional<std::int32_t> ThroughputHintInMBs;
+  std::optional<std::int32_t> ThroughputHintInMBs{};
 
   friend bool operator==(DirectPutSourceDescription const&,
                          DirectPutSourceDescription const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentIdOptions {
-  awsjson::open_enum<::awsjson::firehose::DefaultDocumentIdFormat> DefaultDocumentIdFormat;
+  awsjson::open_enum<::awsjson::firehose::DefaultDocumentIdFormat> DefaultDocumentIdFormat{};
 
   friend bool operator==(DocumentIdOptions const&, DocumentIdOptions const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamicPartitioningConfiguration {
-  std::optional<::awsjson::firehose::RetryOptions> RetryOptions;
-  std::optional<bool> Enabled;
+  std::optional<::awsjson::firehose::RetryOptions> RetryOptions{};
+  std::optional<bool> Enabled{};
 
   friend bool operator==(DynamicPartitioningConfiguration const&,
                          DynamicPartitioningConfiguration const&) = default;

@@ -22,20 +22,20 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ElasticsearchDestinationConfiguration {
-  std::string RoleARN;
-  std::optional<std::string> DomainARN;
-  std::optional<std::string> ClusterEndpoint;
-  std::string IndexName;
-  std::optional<std::string> TypeName;
-  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchIndexRotationPeriod>> IndexRotationPeriod;
-  std::optional<::awsjson::firehose::ElasticsearchBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::ElasticsearchRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchS3BackupMode>> S3BackupMode;
-  ::awsjson::firehose::S3DestinationConfiguration S3Configuration;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::VpcConfiguration> VpcConfiguration;
-  std::optional<::awsjson::firehose::DocumentIdOptions> DocumentIdOptions;
+  std::string RoleARN{};
+  std::optional<std::string> DomainARN{};
+  std::optional<std::string> ClusterEndpoint{};
+  std::string IndexName{};
+  std::optional<std::string> TypeName{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchIndexRotationPeriod>> IndexRotationPeriod{};
+  std::optional<::awsjson::firehose::ElasticsearchBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::ElasticsearchRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchS3BackupMode>> S3BackupMode{};
+  ::awsjson::firehose::S3DestinationConfiguration S3Configuration{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::VpcConfiguration> VpcConfiguration{};
+  std::optional<::awsjson::firehose::DocumentIdOptions> DocumentIdOptions{};
 
   friend bool operator==(ElasticsearchDestinationConfiguration const&,
                          ElasticsearchDestinationConfiguration const&) = default;

@@ -22,20 +22,20 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ElasticsearchDestinationDescription {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> DomainARN;
-  std::optional<std::string> ClusterEndpoint;
-  std::optional<std::string> IndexName;
-  std::optional<std::string> TypeName;
-  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchIndexRotationPeriod>> IndexRotationPeriod;
-  std::optional<::awsjson::firehose::ElasticsearchBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::ElasticsearchRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::VpcConfigurationDescription> VpcConfigurationDescription;
-  std::optional<::awsjson::firehose::DocumentIdOptions> DocumentIdOptions;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> DomainARN{};
+  std::optional<std::string> ClusterEndpoint{};
+  std::optional<std::string> IndexName{};
+  std::optional<std::string> TypeName{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchIndexRotationPeriod>> IndexRotationPeriod{};
+  std::optional<::awsjson::firehose::ElasticsearchBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::ElasticsearchRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::ElasticsearchS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::VpcConfigurationDescription> VpcConfigurationDescription{};
+  std::optional<::awsjson::firehose::DocumentIdOptions> DocumentIdOptions{};
 
   friend bool operator==(ElasticsearchDestinationDescription const&,
                          ElasticsearchDestinationDescription const&) = default;

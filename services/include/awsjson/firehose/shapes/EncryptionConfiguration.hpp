@@ -15,8 +15,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::firehose::NoEncryptionConfig>> NoEncryptionConfig;
-  std::optional<::awsjson::firehose::KMSEncryptionConfig> KMSEncryptionConfig;
+  std::optional<awsjson::open_enum<::awsjson::firehose::NoEncryptionConfig>> NoEncryptionConfig{};
+  std::optional<::awsjson::firehose::KMSEncryptionConfig> KMSEncryptionConfig{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

@@ -22,21 +22,21 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendedS3DestinationConfiguration {
-  std::string RoleARN;
-  std::string BucketARN;
-  std::optional<std::string> Prefix;
-  std::optional<std::string> ErrorOutputPrefix;
-  std::optional<::awsjson::firehose::BufferingHints> BufferingHints;
-  std::optional<awsjson::open_enum<::awsjson::firehose::CompressionFormat>> CompressionFormat;
-  std::optional<::awsjson::firehose::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::S3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3BackupConfiguration;
-  std::optional<::awsjson::firehose::DataFormatConversionConfiguration> DataFormatConversionConfiguration;
-  std::optional<::awsjson::firehose::DynamicPartitioningConfiguration> DynamicPartitioningConfiguration;
-  std::optional<std::string> FileExtension;
-  std::optional<std::string> CustomTimeZone;
+  std::string RoleARN{};
+  std::string BucketARN{};
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> ErrorOutputPrefix{};
+  std::optional<::awsjson::firehose::BufferingHints> BufferingHints{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::CompressionFormat>> CompressionFormat{};
+  std::optional<::awsjson::firehose::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::S3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3BackupConfiguration{};
+  std::optional<::awsjson::firehose::DataFormatConversionConfiguration> DataFormatConversionConfiguration{};
+  std::optional<::awsjson::firehose::DynamicPartitioningConfiguration> DynamicPartitioningConfiguration{};
+  std::optional<std::string> FileExtension{};
+  std::optional<std::string> CustomTimeZone{};
 
   friend bool operator==(ExtendedS3DestinationConfiguration const&,
                          ExtendedS3DestinationConfiguration const&) = default;

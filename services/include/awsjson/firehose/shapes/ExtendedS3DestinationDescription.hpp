@@ -22,21 +22,21 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendedS3DestinationDescription {
-  std::string RoleARN;
-  std::string BucketARN;
-  std::optional<std::string> Prefix;
-  std::optional<std::string> ErrorOutputPrefix;
-  ::awsjson::firehose::BufferingHints BufferingHints;
-  awsjson::open_enum<::awsjson::firehose::CompressionFormat> CompressionFormat;
-  ::awsjson::firehose::EncryptionConfiguration EncryptionConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::S3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3BackupDescription;
-  std::optional<::awsjson::firehose::DataFormatConversionConfiguration> DataFormatConversionConfiguration;
-  std::optional<::awsjson::firehose::DynamicPartitioningConfiguration> DynamicPartitioningConfiguration;
-  std::optional<std::string> FileExtension;
-  std::optional<std::string> CustomTimeZone;
+  std::string RoleARN{};
+  std::string BucketARN{};
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> ErrorOutputPrefix{};
+  ::awsjson::firehose::BufferingHints BufferingHints{};
+  awsjson::open_enum<::awsjson::firehose::CompressionFormat> CompressionFormat{};
+  ::awsjson::firehose::EncryptionConfiguration EncryptionConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::S3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3BackupDescription{};
+  std::optional<::awsjson::firehose::DataFormatConversionConfiguration> DataFormatConversionConfiguration{};
+  std::optional<::awsjson::firehose::DynamicPartitioningConfiguration> DynamicPartitioningConfiguration{};
+  std::optional<std::string> FileExtension{};
+  std::optional<std::string> CustomTimeZone{};
 
   friend bool operator==(ExtendedS3DestinationDescription const&,
                          ExtendedS3DestinationDescription const&) = default;

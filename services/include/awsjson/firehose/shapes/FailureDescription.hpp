@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailureDescription {
-  awsjson::open_enum<::awsjson::firehose::DeliveryStreamFailureType> Type;
-  std::string Details;
+  awsjson::open_enum<::awsjson::firehose::DeliveryStreamFailureType> Type{};
+  std::string Details{};
 
   friend bool operator==(FailureDescription const&, FailureDescription const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HiveJsonSerDe {
-  std::optional<std::vector<std::string>> TimestampFormats;
+  std::optional<std::vector<std::string>> TimestampFormats{};
 
   friend bool operator==(HiveJsonSerDe const&, HiveJsonSerDe const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpEndpointCommonAttribute {
-  std::string AttributeName;
-  std::string AttributeValue;
+  std::string AttributeName{};
+  std::string AttributeValue{};
 
   friend bool operator==(HttpEndpointCommonAttribute const&,
                          HttpEndpointCommonAttribute const&) = default;

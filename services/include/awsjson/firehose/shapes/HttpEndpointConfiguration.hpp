@@ -12,9 +12,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpEndpointConfiguration {
-  std::string Url;
-  std::optional<std::string> Name;
-  std::optional<std::string> AccessKey;
+  std::string Url{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> AccessKey{};
 
   friend bool operator==(HttpEndpointConfiguration const&,
                          HttpEndpointConfiguration const&) = default;

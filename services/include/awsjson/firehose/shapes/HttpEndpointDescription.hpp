@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpEndpointDescription {
-  std::optional<std::string> Url;
-  std::optional<std::string> Name;
+  std::optional<std::string> Url{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(HttpEndpointDescription const&, HttpEndpointDescription const&) = default;
 };

@@ -22,16 +22,16 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpEndpointDestinationDescription {
-  std::optional<::awsjson::firehose::HttpEndpointDescription> EndpointConfiguration;
-  std::optional<::awsjson::firehose::HttpEndpointBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::HttpEndpointRequestConfiguration> RequestConfiguration;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<std::string> RoleARN;
-  std::optional<::awsjson::firehose::HttpEndpointRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::HttpEndpointS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
+  std::optional<::awsjson::firehose::HttpEndpointDescription> EndpointConfiguration{};
+  std::optional<::awsjson::firehose::HttpEndpointBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::HttpEndpointRequestConfiguration> RequestConfiguration{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<std::string> RoleARN{};
+  std::optional<::awsjson::firehose::HttpEndpointRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::HttpEndpointS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
 
   friend bool operator==(HttpEndpointDestinationDescription const&,
                          HttpEndpointDestinationDescription const&) = default;

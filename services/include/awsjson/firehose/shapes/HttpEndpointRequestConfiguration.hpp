@@ -16,8 +16,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HttpEndpointRequestConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::firehose::ContentEncoding>> ContentEncoding;
-  std::optional<std::vector<::awsjson::firehose::HttpEndpointCommonAttribute>> CommonAttributes;
+  std::optional<awsjson::open_enum<::awsjson::firehose::ContentEncoding>> ContentEncoding{};
+  std::optional<std::vector<::awsjson::firehose::HttpEndpointCommonAttribute>> CommonAttributes{};
 
   friend bool operator==(HttpEndpointRequestConfiguration const&,
                          HttpEndpointRequestConfiguration const&) = default;

@@ -24,18 +24,18 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergDestinationUpdate {
-  std::optional<std::vector<::awsjson::firehose::DestinationTableConfiguration>> DestinationTableConfigurationList;
-  std::optional<::awsjson::firehose::SchemaEvolutionConfiguration> SchemaEvolutionConfiguration;
-  std::optional<::awsjson::firehose::TableCreationConfiguration> TableCreationConfiguration;
-  std::optional<::awsjson::firehose::BufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::IcebergS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::RetryOptions> RetryOptions;
-  std::optional<std::string> RoleARN;
-  std::optional<bool> AppendOnly;
-  std::optional<::awsjson::firehose::CatalogConfiguration> CatalogConfiguration;
-  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3Configuration;
+  std::optional<std::vector<::awsjson::firehose::DestinationTableConfiguration>> DestinationTableConfigurationList{};
+  std::optional<::awsjson::firehose::SchemaEvolutionConfiguration> SchemaEvolutionConfiguration{};
+  std::optional<::awsjson::firehose::TableCreationConfiguration> TableCreationConfiguration{};
+  std::optional<::awsjson::firehose::BufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::IcebergS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::RetryOptions> RetryOptions{};
+  std::optional<std::string> RoleARN{};
+  std::optional<bool> AppendOnly{};
+  std::optional<::awsjson::firehose::CatalogConfiguration> CatalogConfiguration{};
+  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3Configuration{};
 
   friend bool operator==(IcebergDestinationUpdate const&,
                          IcebergDestinationUpdate const&) = default;

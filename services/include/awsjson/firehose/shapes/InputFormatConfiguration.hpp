@@ -13,7 +13,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputFormatConfiguration {
-  std::optional<::awsjson::firehose::Deserializer> Deserializer;
+  std::optional<::awsjson::firehose::Deserializer> Deserializer{};
 
   friend bool operator==(InputFormatConfiguration const&,
                          InputFormatConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidKMSResourceException {
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidKMSResourceException const&,
                          InvalidKMSResourceException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KMSEncryptionConfig {
-  std::string AWSKMSKeyARN;
+  std::string AWSKMSKeyARN{};
 
   friend bool operator==(KMSEncryptionConfig const&, KMSEncryptionConfig const&) = default;
 };

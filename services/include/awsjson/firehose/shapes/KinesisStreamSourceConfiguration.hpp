@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisStreamSourceConfiguration {
-  std::string KinesisStreamARN;
-  std::string RoleARN;
+  std::string KinesisStreamARN{};
+  std::string RoleARN{};
 
   friend bool operator==(KinesisStreamSourceConfiguration const&,
                          KinesisStreamSourceConfiguration const&) = default;

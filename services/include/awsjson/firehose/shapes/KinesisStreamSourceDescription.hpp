@@ -12,9 +12,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisStreamSourceDescription {
-  std::optional<std::string> KinesisStreamARN;
-  std::optional<std::string> RoleARN;
-  std::optional<awsjson::timestamp> DeliveryStartTimestamp;
+  std::optional<std::string> KinesisStreamARN{};
+  std::optional<std::string> RoleARN{};
+  std::optional<awsjson::timestamp> DeliveryStartTimestamp{};
 
   friend bool operator==(KinesisStreamSourceDescription const&,
                          KinesisStreamSourceDescription const&) = default;

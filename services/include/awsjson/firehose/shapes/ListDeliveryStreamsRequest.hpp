@@ -15,9 +15,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeliveryStreamsRequest {
-  std::optional<std::int32_t> Limit;
-  std::optional<awsjson::open_enum<::awsjson::firehose::DeliveryStreamType>> DeliveryStreamType;
-  std::optional<std::string> ExclusiveStartDeliveryStreamName;
+  std::optional<std::int32_t> Limit{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::DeliveryStreamType>> DeliveryStreamType{};
+  std::optional<std::string> ExclusiveStartDeliveryStreamName{};
 
   friend bool operator==(ListDeliveryStreamsRequest const&,
                          ListDeliveryStreamsRequest const&) = default;

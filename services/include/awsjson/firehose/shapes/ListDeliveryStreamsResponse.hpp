@@ -13,8 +13,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDeliveryStreamsResponse {
-  std::vector<std::string> DeliveryStreamNames;
-  bool HasMoreDeliveryStreams;
+  std::vector<std::string> DeliveryStreamNames{};
+  bool HasMoreDeliveryStreams{};
 
   friend bool operator==(ListDeliveryStreamsResponse const&,
                          ListDeliveryStreamsResponse const&) = default;

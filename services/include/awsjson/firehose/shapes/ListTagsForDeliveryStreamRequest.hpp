@@ -13,9 +13,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForDeliveryStreamRequest {
-  std::string DeliveryStreamName;
-  std::optional<std::string> ExclusiveStartTagKey;
-  std::optional<std::int32_t> Limit;
+  std::string DeliveryStreamName{};
+  std::optional<std::string> ExclusiveStartTagKey{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(ListTagsForDeliveryStreamRequest const&,
                          ListTagsForDeliveryStreamRequest const&) = default;

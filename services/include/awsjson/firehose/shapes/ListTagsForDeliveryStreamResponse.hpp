@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForDeliveryStreamResponse {
-  std::vector<::awsjson::firehose::Tag> Tags;
-  bool HasMoreTags;
+  std::vector<::awsjson::firehose::Tag> Tags{};
+  bool HasMoreTags{};
 
   friend bool operator==(ListTagsForDeliveryStreamResponse const&,
                          ListTagsForDeliveryStreamResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MSKSourceConfiguration {
-  std::string MSKClusterARN;
-  std::string TopicName;
-  ::awsjson::firehose::AuthenticationConfiguration AuthenticationConfiguration;
-  std::optional<awsjson::timestamp> ReadFromTimestamp;
+  std::string MSKClusterARN{};
+  std::string TopicName{};
+  ::awsjson::firehose::AuthenticationConfiguration AuthenticationConfiguration{};
+  std::optional<awsjson::timestamp> ReadFromTimestamp{};
 
   friend bool operator==(MSKSourceConfiguration const&, MSKSourceConfiguration const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MSKSourceDescription {
-  std::optional<std::string> MSKClusterARN;
-  std::optional<std::string> TopicName;
-  std::optional<::awsjson::firehose::AuthenticationConfiguration> AuthenticationConfiguration;
-  std::optional<awsjson::timestamp> DeliveryStartTimestamp;
-  std::optional<awsjson::timestamp> ReadFromTimestamp;
+  std::optional<std::string> MSKClusterARN{};
+  std::optional<std::string> TopicName{};
+  std::optional<::awsjson::firehose::AuthenticationConfiguration> AuthenticationConfiguration{};
+  std::optional<awsjson::timestamp> DeliveryStartTimestamp{};
+  std::optional<awsjson::timestamp> ReadFromTimestamp{};
 
   friend bool operator==(MSKSourceDescription const&, MSKSourceDescription const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenXJsonSerDe {
-  std::optional<bool> ConvertDotsInJsonKeysToUnderscores;
-  std::optional<bool> CaseInsensitive;
-  std::optional<std::map<std::string, std::string>> ColumnToJsonKeyMappings;
+  std::optional<bool> ConvertDotsInJsonKeysToUnderscores{};
+  std::optional<bool> CaseInsensitive{};
+  std::optional<std::map<std::string, std::string>> ColumnToJsonKeyMappings{};
 
   friend bool operator==(OpenXJsonSerDe const&, OpenXJsonSerDe const&) = default;
 };

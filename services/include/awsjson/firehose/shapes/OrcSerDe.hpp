@@ -17,16 +17,16 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrcSerDe {
-  std::optional<std::int32_t> StripeSizeBytes;
-  std::optional<std::int32_t> BlockSizeBytes;
-  std::optional<std::int32_t> RowIndexStride;
-  std::optional<bool> EnablePadding;
-  std::optional<double> PaddingTolerance;
-  std::optional<awsjson::open_enum<::awsjson::firehose::OrcCompression>> Compression;
-  std::optional<std::vector<std::string>> BloomFilterColumns;
-  std::optional<double> BloomFilterFalsePositiveProbability;
-  std::optional<double> DictionaryKeyThreshold;
-  std::optional<awsjson::open_enum<::awsjson::firehose::OrcFormatVersion>> FormatVersion;
+  std::optional<std::int32_t> StripeSizeBytes{};
+  std::optional<std::int32_t> BlockSizeBytes{};
+  std::optional<std::int32_t> RowIndexStride{};
+  std::optional<bool> EnablePadding{};
+  std::optional<double> PaddingTolerance{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::OrcCompression>> Compression{};
+  std::optional<std::vector<std::string>> BloomFilterColumns{};
+  std::optional<double> BloomFilterFalsePositiveProbability{};
+  std::optional<double> DictionaryKeyThreshold{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::OrcFormatVersion>> FormatVersion{};
 
   friend bool operator==(OrcSerDe const&, OrcSerDe const&) = default;
 };

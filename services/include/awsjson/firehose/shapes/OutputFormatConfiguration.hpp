@@ -13,7 +13,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputFormatConfiguration {
-  std::optional<::awsjson::firehose::Serializer> Serializer;
+  std::optional<::awsjson::firehose::Serializer> Serializer{};
 
   friend bool operator==(OutputFormatConfiguration const&,
                          OutputFormatConfiguration const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParquetSerDe {
-  std::optional<std::int32_t> BlockSizeBytes;
-  std::optional<std::int32_t> PageSizeBytes;
-  std::optional<awsjson::open_enum<::awsjson::firehose::ParquetCompression>> Compression;
-  std::optional<bool> EnableDictionaryCompression;
-  std::optional<std::int32_t> MaxPaddingBytes;
-  std::optional<awsjson::open_enum<::awsjson::firehose::ParquetWriterVersion>> WriterVersion;
+  std::optional<std::int32_t> BlockSizeBytes{};
+  std::optional<std::int32_t> PageSizeBytes{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::ParquetCompression>> Compression{};
+  std::optional<bool> EnableDictionaryCompression{};
+  std::optional<std::int32_t> MaxPaddingBytes{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::ParquetWriterVersion>> WriterVersion{};
 
   friend bool operator==(ParquetSerDe const&, ParquetSerDe const&) = default;
 };

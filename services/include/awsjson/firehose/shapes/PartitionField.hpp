@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionField {
-  std::string SourceName;
+  std::string SourceName{};
 
   friend bool operator==(PartitionField const&, PartitionField const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionSpec {
-  std::optional<std::vector<::awsjson::firehose::PartitionField>> Identity;
+  std::optional<std::vector<::awsjson::firehose::PartitionField>> Identity{};
 
   friend bool operator==(PartitionSpec const&, PartitionSpec const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessingConfiguration {
-  std::optional<bool> Enabled;
-  std::optional<std::vector<::awsjson::firehose::Processor>> Processors;
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<::awsjson::firehose::Processor>> Processors{};
 
   friend bool operator==(ProcessingConfiguration const&, ProcessingConfiguration const&) = default;
 };

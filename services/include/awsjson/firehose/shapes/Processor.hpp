@@ -16,8 +16,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Processor {
-  awsjson::open_enum<::awsjson::firehose::ProcessorType> Type;
-  std::optional<std::vector<::awsjson::firehose::ProcessorParameter>> Parameters;
+  awsjson::open_enum<::awsjson::firehose::ProcessorType> Type{};
+  std::optional<std::vector<::awsjson::firehose::ProcessorParameter>> Parameters{};
 
   friend bool operator==(Processor const&, Processor const&) = default;
 };

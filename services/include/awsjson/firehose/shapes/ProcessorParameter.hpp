@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcessorParameter {
-  awsjson::open_enum<::awsjson::firehose::ProcessorParameterName> ParameterName;
-  std::string ParameterValue;
+  awsjson::open_enum<::awsjson::firehose::ProcessorParameterName> ParameterName{};
+  std::string ParameterValue{};
 
   friend bool operator==(ProcessorParameter const&, ProcessorParameter const&) = default;
 };

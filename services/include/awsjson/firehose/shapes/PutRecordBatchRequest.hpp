@@ -15,8 +15,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordBatchRequest {
-  std::string DeliveryStreamName;
-  std::vector<::awsjson::firehose::Record> Records;
+  std::string DeliveryStreamName{};
+  std::vector<::awsjson::firehose::Record> Records{};
 
   friend bool operator==(PutRecordBatchRequest const&, PutRecordBatchRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordBatchResponse {
-  std::int32_t FailedPutCount;
-  std::optional<bool> Encrypted;
-  std::vector<::awsjson::firehose::PutRecordBatchResponseEntry> RequestResponses;
+  std::int32_t FailedPutCount{};
+  std::optional<bool> Encrypted{};
+  std::vector<::awsjson::firehose::PutRecordBatchResponseEntry> RequestResponses{};
 
   friend bool operator==(PutRecordBatchResponse const&, PutRecordBatchResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordBatchResponseEntry {
-  std::optional<std::string> RecordId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> RecordId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(PutRecordBatchResponseEntry const&,
                          PutRecordBatchResponseEntry const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordRequest {
-  std::string DeliveryStreamName;
-  ::awsjson::firehose::Record Record;
+  std::string DeliveryStreamName{};
+  ::awsjson::firehose::Record Record{};
 
   friend bool operator==(PutRecordRequest const&, PutRecordRequest const&) = default;
 };

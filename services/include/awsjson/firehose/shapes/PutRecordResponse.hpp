@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordResponse {
-  std::string RecordId;
-  std::optional<bool> Encrypted;
+  std::string RecordId{};
+  std::optional<bool> Encrypted{};
 
   friend bool operator==(PutRecordResponse const&, PutRecordResponse const&) = default;
 };

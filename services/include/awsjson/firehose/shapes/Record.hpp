@@ -11,7 +11,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Record {
-  awsjson::blob Data;
+  awsjson::blob Data{};
 
   friend bool operator==(Record const&, Record const&) = default;
 };

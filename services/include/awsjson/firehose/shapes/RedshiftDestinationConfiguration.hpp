@@ -20,18 +20,18 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDestinationConfiguration {
-  std::string RoleARN;
-  std::string ClusterJDBCURL;
-  ::awsjson::firehose::CopyCommand CopyCommand;
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
-  std::optional<::awsjson::firehose::RedshiftRetryOptions> RetryOptions;
-  ::awsjson::firehose::S3DestinationConfiguration S3Configuration;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::RedshiftS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3BackupConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
+  std::string RoleARN{};
+  std::string ClusterJDBCURL{};
+  ::awsjson::firehose::CopyCommand CopyCommand{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
+  std::optional<::awsjson::firehose::RedshiftRetryOptions> RetryOptions{};
+  ::awsjson::firehose::S3DestinationConfiguration S3Configuration{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::RedshiftS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationConfiguration> S3BackupConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
 
   friend bool operator==(RedshiftDestinationConfiguration const&,
                          RedshiftDestinationConfiguration const&) = default;

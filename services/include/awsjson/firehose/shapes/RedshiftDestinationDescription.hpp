@@ -20,17 +20,17 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDestinationDescription {
-  std::string RoleARN;
-  std::string ClusterJDBCURL;
-  ::awsjson::firehose::CopyCommand CopyCommand;
-  std::optional<std::string> Username;
-  std::optional<::awsjson::firehose::RedshiftRetryOptions> RetryOptions;
-  ::awsjson::firehose::S3DestinationDescription S3DestinationDescription;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::RedshiftS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3BackupDescription;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
+  std::string RoleARN{};
+  std::string ClusterJDBCURL{};
+  ::awsjson::firehose::CopyCommand CopyCommand{};
+  std::optional<std::string> Username{};
+  std::optional<::awsjson::firehose::RedshiftRetryOptions> RetryOptions{};
+  ::awsjson::firehose::S3DestinationDescription S3DestinationDescription{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::RedshiftS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3BackupDescription{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
 
   friend bool operator==(RedshiftDestinationDescription const&,
                          RedshiftDestinationDescription const&) = default;

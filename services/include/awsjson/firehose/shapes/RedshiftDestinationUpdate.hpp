@@ -20,18 +20,18 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDestinationUpdate {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> ClusterJDBCURL;
-  std::optional<::awsjson::firehose::CopyCommand> CopyCommand;
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
-  std::optional<::awsjson::firehose::RedshiftRetryOptions> RetryOptions;
-  std::optional<::awsjson::firehose::S3DestinationUpdate> S3Update;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::RedshiftS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationUpdate> S3BackupUpdate;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> ClusterJDBCURL{};
+  std::optional<::awsjson::firehose::CopyCommand> CopyCommand{};
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
+  std::optional<::awsjson::firehose::RedshiftRetryOptions> RetryOptions{};
+  std::optional<::awsjson::firehose::S3DestinationUpdate> S3Update{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::RedshiftS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationUpdate> S3BackupUpdate{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
 
   friend bool operator==(RedshiftDestinationUpdate const&,
                          RedshiftDestinationUpdate const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftRetryOptions {
-  std::optional<std::int32_t> DurationInSeconds;
+  std::optional<std::int32_t> DurationInSeconds{};
 
   friend bool operator==(RedshiftRetryOptions const&, RedshiftRetryOptions const&) = default;
 };

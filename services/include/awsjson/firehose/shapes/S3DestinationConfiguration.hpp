@@ -17,14 +17,14 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DestinationConfiguration {
-  std::string RoleARN;
-  std::string BucketARN;
-  std::optional<std::string> Prefix;
-  std::optional<std::string> ErrorOutputPrefix;
-  std::optional<::awsjson::firehose::BufferingHints> BufferingHints;
-  std::optional<awsjson::open_enum<::awsjson::firehose::CompressionFormat>> CompressionFormat;
-  std::optional<::awsjson::firehose::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
+  std::string RoleARN{};
+  std::string BucketARN{};
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> ErrorOutputPrefix{};
+  std::optional<::awsjson::firehose::BufferingHints> BufferingHints{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::CompressionFormat>> CompressionFormat{};
+  std::optional<::awsjson::firehose::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
 
   friend bool operator==(S3DestinationConfiguration const&,
                          S3DestinationConfiguration const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DestinationDescription {
-  std::string RoleARN;
-  std::string BucketARN;
-  std::optional<std::string> Prefix;
-  std::optional<std::string> ErrorOutputPrefix;
-  ::awsjson::firehose::BufferingHints BufferingHints;
-  awsjson::open_enum<::awsjson::firehose::CompressionFormat> CompressionFormat;
-  ::awsjson::firehose::EncryptionConfiguration EncryptionConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
+  std::string RoleARN{};
+  std::string BucketARN{};
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> ErrorOutputPrefix{};
+  ::awsjson::firehose::BufferingHints BufferingHints{};
+  awsjson::open_enum<::awsjson::firehose::CompressionFormat> CompressionFormat{};
+  ::awsjson::firehose::EncryptionConfiguration EncryptionConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
 
   friend bool operator==(S3DestinationDescription const&,
                          S3DestinationDescription const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DestinationUpdate {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> BucketARN;
-  std::optional<std::string> Prefix;
-  std::optional<std::string> ErrorOutputPrefix;
-  std::optional<::awsjson::firehose::BufferingHints> BufferingHints;
-  std::optional<awsjson::open_enum<::awsjson::firehose::CompressionFormat>> CompressionFormat;
-  std::optional<::awsjson::firehose::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> BucketARN{};
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> ErrorOutputPrefix{};
+  std::optional<::awsjson::firehose::BufferingHints> BufferingHints{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::CompressionFormat>> CompressionFormat{};
+  std::optional<::awsjson::firehose::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
 
   friend bool operator==(S3DestinationUpdate const&, S3DestinationUpdate const&) = default;
 };

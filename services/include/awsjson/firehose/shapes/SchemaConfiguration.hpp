@@ -12,12 +12,12 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaConfiguration {
-  std::optional<std::string> RoleARN;
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<std::string> Region;
-  std::optional<std::string> VersionId;
+  std::optional<std::string> RoleARN{};
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> VersionId{};
 
   friend bool operator==(SchemaConfiguration const&, SchemaConfiguration const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaEvolutionConfiguration {
-  bool Enabled;
+  bool Enabled{};
 
   friend bool operator==(SchemaEvolutionConfiguration const&,
                          SchemaEvolutionConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecretsManagerConfiguration {
-  std::optional<std::string> SecretARN;
-  std::optional<std::string> RoleARN;
-  bool Enabled;
+  std::optional<std::string> SecretARN{};
+  std::optional<std::string> RoleARN{};
+  bool Enabled{};
 
   friend bool operator==(SecretsManagerConfiguration const&,
                          SecretsManagerConfiguration const&) = default;

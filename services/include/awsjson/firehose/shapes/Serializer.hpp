@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Serializer {
-  std::optional<::awsjson::firehose::ParquetSerDe> ParquetSerDe;
-  std::optional<::awsjson::firehose::OrcSerDe> OrcSerDe;
+  std::optional<::awsjson::firehose::ParquetSerDe> ParquetSerDe{};
+  std::optional<::awsjson::firehose::OrcSerDe> OrcSerDe{};
 
   friend bool operator==(Serializer const&, Serializer const&) = default;
 };

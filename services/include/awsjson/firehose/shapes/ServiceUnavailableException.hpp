@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceUnavailableException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ServiceUnavailableException const&,
                          ServiceUnavailableException const&) = default;

@@ -23,26 +23,26 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeDestinationConfiguration {
-  std::string AccountUrl;
-  std::optional<std::string> PrivateKey;
-  std::optional<std::string> KeyPassphrase;
-  std::optional<std::string> User;
-  std::string Database;
-  std::string Schema;
-  std::string Table;
-  std::optional<::awsjson::firehose::SnowflakeRoleConfiguration> SnowflakeRoleConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeDataLoadingOption>> DataLoadingOption;
-  std::optional<std::string> MetaDataColumnName;
-  std::optional<std::string> ContentColumnName;
-  std::optional<::awsjson::firehose::SnowflakeVpcConfiguration> SnowflakeVpcConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::string RoleARN;
-  std::optional<::awsjson::firehose::SnowflakeRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeS3BackupMode>> S3BackupMode;
-  ::awsjson::firehose::S3DestinationConfiguration S3Configuration;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
-  std::optional<::awsjson::firehose::SnowflakeBufferingHints> BufferingHints;
+  std::string AccountUrl{};
+  std::optional<std::string> PrivateKey{};
+  std::optional<std::string> KeyPassphrase{};
+  std::optional<std::string> User{};
+  std::string Database{};
+  std::string Schema{};
+  std::string Table{};
+  std::optional<::awsjson::firehose::SnowflakeRoleConfiguration> SnowflakeRoleConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeDataLoadingOption>> DataLoadingOption{};
+  std::optional<std::string> MetaDataColumnName{};
+  std::optional<std::string> ContentColumnName{};
+  std::optional<::awsjson::firehose::SnowflakeVpcConfiguration> SnowflakeVpcConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::string RoleARN{};
+  std::optional<::awsjson::firehose::SnowflakeRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeS3BackupMode>> S3BackupMode{};
+  ::awsjson::firehose::S3DestinationConfiguration S3Configuration{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
+  std::optional<::awsjson::firehose::SnowflakeBufferingHints> BufferingHints{};
 
   friend bool operator==(SnowflakeDestinationConfiguration const&,
                          SnowflakeDestinationConfiguration const&) = default;

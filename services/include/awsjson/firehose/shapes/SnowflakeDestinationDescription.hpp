@@ -23,24 +23,24 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeDestinationDescription {
-  std::optional<std::string> AccountUrl;
-  std::optional<std::string> User;
-  std::optional<std::string> Database;
-  std::optional<std::string> Schema;
-  std::optional<std::string> Table;
-  std::optional<::awsjson::firehose::SnowflakeRoleConfiguration> SnowflakeRoleConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeDataLoadingOption>> DataLoadingOption;
-  std::optional<std::string> MetaDataColumnName;
-  std::optional<std::string> ContentColumnName;
-  std::optional<::awsjson::firehose::SnowflakeVpcConfiguration> SnowflakeVpcConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<std::string> RoleARN;
-  std::optional<::awsjson::firehose::SnowflakeRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
-  std::optional<::awsjson::firehose::SnowflakeBufferingHints> BufferingHints;
+  std::optional<std::string> AccountUrl{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Database{};
+  std::optional<std::string> Schema{};
+  std::optional<std::string> Table{};
+  std::optional<::awsjson::firehose::SnowflakeRoleConfiguration> SnowflakeRoleConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeDataLoadingOption>> DataLoadingOption{};
+  std::optional<std::string> MetaDataColumnName{};
+  std::optional<std::string> ContentColumnName{};
+  std::optional<::awsjson::firehose::SnowflakeVpcConfiguration> SnowflakeVpcConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<std::string> RoleARN{};
+  std::optional<::awsjson::firehose::SnowflakeRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
+  std::optional<::awsjson::firehose::SnowflakeBufferingHints> BufferingHints{};
 
   friend bool operator==(SnowflakeDestinationDescription const&,
                          SnowflakeDestinationDescription const&) = default;

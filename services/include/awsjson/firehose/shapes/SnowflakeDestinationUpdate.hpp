@@ -22,25 +22,25 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeDestinationUpdate {
-  std::optional<std::string> AccountUrl;
-  std::optional<std::string> PrivateKey;
-  std::optional<std::string> KeyPassphrase;
-  std::optional<std::string> User;
-  std::optional<std::string> Database;
-  std::optional<std::string> Schema;
-  std::optional<std::string> Table;
-  std::optional<::awsjson::firehose::SnowflakeRoleConfiguration> SnowflakeRoleConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeDataLoadingOption>> DataLoadingOption;
-  std::optional<std::string> MetaDataColumnName;
-  std::optional<std::string> ContentColumnName;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<std::string> RoleARN;
-  std::optional<::awsjson::firehose::SnowflakeRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationUpdate> S3Update;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
-  std::optional<::awsjson::firehose::SnowflakeBufferingHints> BufferingHints;
+  std::optional<std::string> AccountUrl{};
+  std::optional<std::string> PrivateKey{};
+  std::optional<std::string> KeyPassphrase{};
+  std::optional<std::string> User{};
+  std::optional<std::string> Database{};
+  std::optional<std::string> Schema{};
+  std::optional<std::string> Table{};
+  std::optional<::awsjson::firehose::SnowflakeRoleConfiguration> SnowflakeRoleConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeDataLoadingOption>> DataLoadingOption{};
+  std::optional<std::string> MetaDataColumnName{};
+  std::optional<std::string> ContentColumnName{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<std::string> RoleARN{};
+  std::optional<::awsjson::firehose::SnowflakeRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SnowflakeS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationUpdate> S3Update{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
+  std::optional<::awsjson::firehose::SnowflakeBufferingHints> BufferingHints{};
 
   friend bool operator==(SnowflakeDestinationUpdate const&,
                          SnowflakeDestinationUpdate const&) = default;

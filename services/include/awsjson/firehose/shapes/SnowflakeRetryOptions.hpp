@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeRetryOptions {
-  std::optional<std::int32_t> DurationInSeconds;
+  std::optional<std::int32_t> DurationInSeconds{};
 
   friend bool operator==(SnowflakeRetryOptions const&, SnowflakeRetryOptions const&) = default;
 };

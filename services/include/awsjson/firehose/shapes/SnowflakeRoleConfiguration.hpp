@@ -12,8 +12,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeRoleConfiguration {
-  std::optional<bool> Enabled;
-  std::optional<std::string> SnowflakeRole;
+  std::optional<bool> Enabled{};
+  std::optional<std::string> SnowflakeRole{};
 
   friend bool operator==(SnowflakeRoleConfiguration const&,
                          SnowflakeRoleConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeVpcConfiguration {
-  std::string PrivateLinkVpceId;
+  std::string PrivateLinkVpceId{};
 
   friend bool operator==(SnowflakeVpcConfiguration const&,
                          SnowflakeVpcConfiguration const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceDescription {
-  std::optional<::awsjson::firehose::DirectPutSourceDescription> DirectPutSourceDescription;
-  std::optional<::awsjson::firehose::KinesisStreamSourceDescription> KinesisStreamSourceDescription;
-  std::optional<::awsjson::firehose::MSKSourceDescription> MSKSourceDescription;
-  std::optional<::awsjson::firehose::DatabaseSourceDescription> DatabaseSourceDescription;
+  std::optional<::awsjson::firehose::DirectPutSourceDescription> DirectPutSourceDescription{};
+  std::optional<::awsjson::firehose::KinesisStreamSourceDescription> KinesisStreamSourceDescription{};
+  std::optional<::awsjson::firehose::MSKSourceDescription> MSKSourceDescription{};
+  std::optional<::awsjson::firehose::DatabaseSourceDescription> DatabaseSourceDescription{};
 
   friend bool operator==(SourceDescription const&, SourceDescription const&) = default;
 };

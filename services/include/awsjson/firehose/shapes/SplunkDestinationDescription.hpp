@@ -22,17 +22,17 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SplunkDestinationDescription {
-  std::optional<std::string> HECEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::firehose::HECEndpointType>> HECEndpointType;
-  std::optional<std::string> HECToken;
-  std::optional<std::int32_t> HECAcknowledgmentTimeoutInSeconds;
-  std::optional<::awsjson::firehose::SplunkRetryOptions> RetryOptions;
-  std::optional<awsjson::open_enum<::awsjson::firehose::SplunkS3BackupMode>> S3BackupMode;
-  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription;
-  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration;
-  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions;
-  std::optional<::awsjson::firehose::SplunkBufferingHints> BufferingHints;
-  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration;
+  std::optional<std::string> HECEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::HECEndpointType>> HECEndpointType{};
+  std::optional<std::string> HECToken{};
+  std::optional<std::int32_t> HECAcknowledgmentTimeoutInSeconds{};
+  std::optional<::awsjson::firehose::SplunkRetryOptions> RetryOptions{};
+  std::optional<awsjson::open_enum<::awsjson::firehose::SplunkS3BackupMode>> S3BackupMode{};
+  std::optional<::awsjson::firehose::S3DestinationDescription> S3DestinationDescription{};
+  std::optional<::awsjson::firehose::ProcessingConfiguration> ProcessingConfiguration{};
+  std::optional<::awsjson::firehose::CloudWatchLoggingOptions> CloudWatchLoggingOptions{};
+  std::optional<::awsjson::firehose::SplunkBufferingHints> BufferingHints{};
+  std::optional<::awsjson::firehose::SecretsManagerConfiguration> SecretsManagerConfiguration{};
 
   friend bool operator==(SplunkDestinationDescription const&,
                          SplunkDestinationDescription const&) = default;

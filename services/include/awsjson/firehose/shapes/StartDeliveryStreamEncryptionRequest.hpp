@@ -14,8 +14,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDeliveryStreamEncryptionRequest {
-  std::string DeliveryStreamName;
-  std::optional<::awsjson::firehose::DeliveryStreamEncryptionConfigurationInput> DeliveryStreamEncryptionConfigurationInput;
+  std::string DeliveryStreamName{};
+  std::optional<::awsjson::firehose::DeliveryStreamEncryptionConfigurationInput> DeliveryStreamEncryptionConfigurationInput{};
 
   friend bool operator==(StartDeliveryStreamEncryptionRequest const&,
                          StartDeliveryStreamEncryptionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopDeliveryStreamEncryptionRequest {
-  std::string DeliveryStreamName;
+  std::string DeliveryStreamName{};
 
   friend bool operator==(StopDeliveryStreamEncryptionRequest const&,
                          StopDeliveryStreamEncryptionRequest const&) = default;

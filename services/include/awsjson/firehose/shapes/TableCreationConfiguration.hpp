@@ -11,7 +11,7 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableCreationConfiguration {
-  bool Enabled;
+  bool Enabled{};
 
   friend bool operator==(TableCreationConfiguration const&,
                          TableCreationConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagDeliveryStreamRequest {
-  std::string DeliveryStreamName;
-  std::vector<::awsjson::firehose::Tag> Tags;
+  std::string DeliveryStreamName{};
+  std::vector<::awsjson::firehose::Tag> Tags{};
 
   friend bool operator==(TagDeliveryStreamRequest const&,
                          TagDeliveryStreamRequest const&) = default;

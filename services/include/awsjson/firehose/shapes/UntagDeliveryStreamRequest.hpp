@@ -13,8 +13,8 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagDeliveryStreamRequest {
-  std::string DeliveryStreamName;
-  std::vector<std::string> TagKeys;
+  std::string DeliveryStreamName{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagDeliveryStreamRequest const&,
                          UntagDeliveryStreamRequest const&) = default;

@@ -23,19 +23,19 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDestinationRequest {
-  std::string DeliveryStreamName;
-  std::string CurrentDeliveryStreamVersionId;
-  std::string DestinationId;
-  std::optional<::awsjson::firehose::S3DestinationUpdate> S3DestinationUpdate;
-  std::optional<::awsjson::firehose::ExtendedS3DestinationUpdate> ExtendedS3DestinationUpdate;
-  std::optional<::awsjson::firehose::RedshiftDestinationUpdate> RedshiftDestinationUpdate;
-  std::optional<::awsjson::firehose::ElasticsearchDestinationUpdate> ElasticsearchDestinationUpdate;
-  std::optional<::awsjson::firehose::AmazonopensearchserviceDestinationUpdate> AmazonopensearchserviceDestinationUpdate;
-  std::optional<::awsjson::firehose::SplunkDestinationUpdate> SplunkDestinationUpdate;
-  std::optional<::awsjson::firehose::HttpEndpointDestinationUpdate> HttpEndpointDestinationUpdate;
-  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessDestinationUpdate> AmazonOpenSearchServerlessDestinationUpdate;
-  std::optional<::awsjson::firehose::SnowflakeDestinationUpdate> SnowflakeDestinationUpdate;
-  std::optional<::awsjson::firehose::IcebergDestinationUpdate> IcebergDestinationUpdate;
+  std::string DeliveryStreamName{};
+  std::string CurrentDeliveryStreamVersionId{};
+  std::string DestinationId{};
+  std::optional<::awsjson::firehose::S3DestinationUpdate> S3DestinationUpdate{};
+  std::optional<::awsjson::firehose::ExtendedS3DestinationUpdate> ExtendedS3DestinationUpdate{};
+  std::optional<::awsjson::firehose::RedshiftDestinationUpdate> RedshiftDestinationUpdate{};
+  std::optional<::awsjson::firehose::ElasticsearchDestinationUpdate> ElasticsearchDestinationUpdate{};
+  std::optional<::awsjson::firehose::AmazonopensearchserviceDestinationUpdate> AmazonopensearchserviceDestinationUpdate{};
+  std::optional<::awsjson::firehose::SplunkDestinationUpdate> SplunkDestinationUpdate{};
+  std::optional<::awsjson::firehose::HttpEndpointDestinationUpdate> HttpEndpointDestinationUpdate{};
+  std::optional<::awsjson::firehose::AmazonOpenSearchServerlessDestinationUpdate> AmazonOpenSearchServerlessDestinationUpdate{};
+  std::optional<::awsjson::firehose::SnowflakeDestinationUpdate> SnowflakeDestinationUpdate{};
+  std::optional<::awsjson::firehose::IcebergDestinationUpdate> IcebergDestinationUpdate{};
 
   friend bool operator==(UpdateDestinationRequest const&,
                          UpdateDestinationRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfiguration {
-  std::vector<std::string> SubnetIds;
-  std::string RoleARN;
-  std::vector<std::string> SecurityGroupIds;
+  std::vector<std::string> SubnetIds{};
+  std::string RoleARN{};
+  std::vector<std::string> SecurityGroupIds{};
 
   friend bool operator==(VpcConfiguration const&, VpcConfiguration const&) = default;
 };

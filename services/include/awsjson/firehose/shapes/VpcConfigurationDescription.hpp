@@ -13,10 +13,10 @@ namespace awsjson::firehose {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfigurationDescription {
-  std::vector<std::string> SubnetIds;
-  std::string RoleARN;
-  std::vector<std::string> SecurityGroupIds;
-  std::string VpcId;
+  std::vector<std::string> SubnetIds{};
+  std::string RoleARN{};
+  std::vector<std::string> SecurityGroupIds{};
+  std::string VpcId{};
 
   friend bool operator==(VpcConfigurationDescription const&,
                          VpcConfigurationDescription const&) = default;

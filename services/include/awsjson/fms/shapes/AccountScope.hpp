@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountScope {
-  std::optional<std::vector<std::string>> Accounts;
-  std::optional<bool> AllAccountsEnabled;
-  std::optional<bool> ExcludeSpecifiedAccounts;
+  std::optional<std::vector<std::string>> Accounts{};
+  std::optional<bool> AllAccountsEnabled{};
+  std::optional<bool> ExcludeSpecifiedAccounts{};
 
   friend bool operator==(AccountScope const&, AccountScope const&) = default;
 };

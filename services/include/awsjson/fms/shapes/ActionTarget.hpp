@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionTarget {
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> Description;
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(ActionTarget const&, ActionTarget const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminAccountSummary {
-  std::optional<std::string> AdminAccount;
-  std::optional<bool> DefaultAdmin;
-  std::optional<awsjson::open_enum<::awsjson::fms::OrganizationStatus>> Status;
+  std::optional<std::string> AdminAccount{};
+  std::optional<bool> DefaultAdmin{};
+  std::optional<awsjson::open_enum<::awsjson::fms::OrganizationStatus>> Status{};
 
   friend bool operator==(AdminAccountSummary const&, AdminAccountSummary const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdminScope {
-  std::optional<::awsjson::fms::AccountScope> AccountScope;
-  std::optional<::awsjson::fms::OrganizationalUnitScope> OrganizationalUnitScope;
-  std::optional<::awsjson::fms::RegionScope> RegionScope;
-  std::optional<::awsjson::fms::PolicyTypeScope> PolicyTypeScope;
+  std::optional<::awsjson::fms::AccountScope> AccountScope{};
+  std::optional<::awsjson::fms::OrganizationalUnitScope> OrganizationalUnitScope{};
+  std::optional<::awsjson::fms::RegionScope> RegionScope{};
+  std::optional<::awsjson::fms::PolicyTypeScope> PolicyTypeScope{};
 
   friend bool operator==(AdminScope const&, AdminScope const&) = default;
 };

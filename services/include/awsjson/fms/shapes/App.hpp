@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct App {
-  std::string AppName;
-  std::string Protocol;
-  std::int64_t Port;
+  std::string AppName{};
+  std::string Protocol{};
+  std::int64_t Port{};
 
   friend bool operator==(App const&, App const&) = default;
 };

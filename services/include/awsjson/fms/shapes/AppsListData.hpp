@@ -16,13 +16,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppsListData {
-  std::optional<std::string> ListId;
-  std::string ListName;
-  std::optional<std::string> ListUpdateToken;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::vector<::awsjson::fms::App> AppsList;
-  std::optional<std::map<std::string, std::vector<::awsjson::fms::App>>> PreviousAppsList;
+  std::optional<std::string> ListId{};
+  std::string ListName{};
+  std::optional<std::string> ListUpdateToken{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::vector<::awsjson::fms::App> AppsList{};
+  std::optional<std::map<std::string, std::vector<::awsjson::fms::App>>> PreviousAppsList{};
 
   friend bool operator==(AppsListData const&, AppsListData const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AppsListDataSummary {
-  std::optional<std::string> ListArn;
-  std::optional<std::string> ListId;
-  std::optional<std::string> ListName;
-  std::optional<std::vector<::awsjson::fms::App>> AppsList;
+  std::optional<std::string> ListArn{};
+  std::optional<std::string> ListId{};
+  std::optional<std::string> ListName{};
+  std::optional<std::vector<::awsjson::fms::App>> AppsList{};
 
   friend bool operator==(AppsListDataSummary const&, AppsListDataSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateThirdPartyFirewallRequest {
-  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall;
+  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall{};
 
   friend bool operator==(AssociateThirdPartyFirewallRequest const&,
                          AssociateThirdPartyFirewallRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateThirdPartyFirewallResponse {
-  std::optional<awsjson::open_enum<::awsjson::fms::ThirdPartyFirewallAssociationStatus>> ThirdPartyFirewallStatus;
+  std::optional<awsjson::open_enum<::awsjson::fms::ThirdPartyFirewallAssociationStatus>> ThirdPartyFirewallStatus{};
 
   friend bool operator==(AssociateThirdPartyFirewallResponse const&,
                          AssociateThirdPartyFirewallResponse const&) = default;

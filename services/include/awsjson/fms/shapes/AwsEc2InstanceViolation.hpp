@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsEc2InstanceViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::vector<::awsjson::fms::AwsEc2NetworkInterfaceViolation>> AwsEc2NetworkInterfaceViolations;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::vector<::awsjson::fms::AwsEc2NetworkInterfaceViolation>> AwsEc2NetworkInterfaceViolations{};
 
   friend bool operator==(AwsEc2InstanceViolation const&, AwsEc2InstanceViolation const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsEc2NetworkInterfaceViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::vector<std::string>> ViolatingSecurityGroups;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::vector<std::string>> ViolatingSecurityGroups{};
 
   friend bool operator==(AwsEc2NetworkInterfaceViolation const&,
                          AwsEc2NetworkInterfaceViolation const&) = default;

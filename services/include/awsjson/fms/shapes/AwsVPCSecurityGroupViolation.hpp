@@ -16,10 +16,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsVPCSecurityGroupViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> ViolationTargetDescription;
-  std::optional<std::vector<::awsjson::fms::PartialMatch>> PartialMatches;
-  std::optional<std::vector<::awsjson::fms::SecurityGroupRemediationAction>> PossibleSecurityGroupRemediationActions;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> ViolationTargetDescription{};
+  std::optional<std::vector<::awsjson::fms::PartialMatch>> PartialMatches{};
+  std::optional<std::vector<::awsjson::fms::SecurityGroupRemediationAction>> PossibleSecurityGroupRemediationActions{};
 
   friend bool operator==(AwsVPCSecurityGroupViolation const&,
                          AwsVPCSecurityGroupViolation const&) = default;

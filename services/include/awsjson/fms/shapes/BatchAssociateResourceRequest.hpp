@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateResourceRequest {
-  std::string ResourceSetIdentifier;
-  std::vector<std::string> Items;
+  std::string ResourceSetIdentifier{};
+  std::vector<std::string> Items{};
 
   friend bool operator==(BatchAssociateResourceRequest const&,
                          BatchAssociateResourceRequest const&) = default;

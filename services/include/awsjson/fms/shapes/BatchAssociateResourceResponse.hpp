@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchAssociateResourceResponse {
-  std::string ResourceSetIdentifier;
-  std::vector<::awsjson::fms::FailedItem> FailedItems;
+  std::string ResourceSetIdentifier{};
+  std::vector<::awsjson::fms::FailedItem> FailedItems{};
 
   friend bool operator==(BatchAssociateResourceResponse const&,
                          BatchAssociateResourceResponse const&) = default;

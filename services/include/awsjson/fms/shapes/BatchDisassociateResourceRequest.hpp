@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDisassociateResourceRequest {
-  std::string ResourceSetIdentifier;
-  std::vector<std::string> Items;
+  std::string ResourceSetIdentifier{};
+  std::vector<std::string> Items{};
 
   friend bool operator==(BatchDisassociateResourceRequest const&,
                          BatchDisassociateResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDisassociateResourceResponse {
-  std::string ResourceSetIdentifier;
-  std::vector<::awsjson::fms::FailedItem> FailedItems;
+  std::string ResourceSetIdentifier{};
+  std::vector<::awsjson::fms::FailedItem> FailedItems{};
 
   friend bool operator==(BatchDisassociateResourceResponse const&,
                          BatchDisassociateResourceResponse const&) = default;

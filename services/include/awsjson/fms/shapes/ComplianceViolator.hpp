@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComplianceViolator {
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::fms::ViolationReason>> ViolationReason;
-  std::optional<std::string> ResourceType;
-  std::optional<std::map<std::string, std::string>> Metadata;
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::fms::ViolationReason>> ViolationReason{};
+  std::optional<std::string> ResourceType{};
+  std::optional<std::map<std::string, std::string>> Metadata{};
 
   friend bool operator==(ComplianceViolator const&, ComplianceViolator const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNetworkAclAction {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::fms::ActionTarget> Vpc;
-  std::optional<bool> FMSCanRemediate;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::fms::ActionTarget> Vpc{};
+  std::optional<bool> FMSCanRemediate{};
 
   friend bool operator==(CreateNetworkAclAction const&, CreateNetworkAclAction const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateNetworkAclEntriesAction {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::fms::ActionTarget> NetworkAclId;
-  std::optional<std::vector<::awsjson::fms::EntryDescription>> NetworkAclEntriesToBeCreated;
-  std::optional<bool> FMSCanRemediate;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::fms::ActionTarget> NetworkAclId{};
+  std::optional<std::vector<::awsjson::fms::EntryDescription>> NetworkAclEntriesToBeCreated{};
+  std::optional<bool> FMSCanRemediate{};
 
   friend bool operator==(CreateNetworkAclEntriesAction const&,
                          CreateNetworkAclEntriesAction const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePolicyRequest {
-  std::string PolicyId;
-  std::optional<bool> DeleteAllPolicyResources;
+  std::string PolicyId{};
+  std::optional<bool> DeleteAllPolicyResources{};
 
   friend bool operator==(DeletePolicyRequest const&, DeletePolicyRequest const&) = default;
 };

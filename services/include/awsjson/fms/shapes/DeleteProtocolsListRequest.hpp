@@ -12,7 +12,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProtocolsListRequest {
-  std::string ListId;
+  std::string ListId{};
 
   friend bool operator==(DeleteProtocolsListRequest const&,
                          DeleteProtocolsListRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourceSetRequest {
-  std::string Identifier;
+  std::string Identifier{};
 
   friend bool operator==(DeleteResourceSetRequest const&,
                          DeleteResourceSetRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateThirdPartyFirewallRequest {
-  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall;
+  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall{};
 
   friend bool operator==(DisassociateThirdPartyFirewallRequest const&,
                          DisassociateThirdPartyFirewallRequest const&) = default;

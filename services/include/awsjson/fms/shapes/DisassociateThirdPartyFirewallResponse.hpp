@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateThirdPartyFirewallResponse {
-  std::optional<awsjson::open_enum<::awsjson::fms::ThirdPartyFirewallAssociationStatus>> ThirdPartyFirewallStatus;
+  std::optional<awsjson::open_enum<::awsjson::fms::ThirdPartyFirewallAssociationStatus>> ThirdPartyFirewallStatus{};
 
   friend bool operator==(DisassociateThirdPartyFirewallResponse const&,
                          DisassociateThirdPartyFirewallResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoveredResource {
-  std::optional<std::string> URI;
-  std::optional<std::string> AccountId;
-  std::optional<std::string> Type;
-  std::optional<std::string> Name;
+  std::optional<std::string> URI{};
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(DiscoveredResource const&, DiscoveredResource const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsDuplicateRuleGroupViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> ViolationTargetDescription;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> ViolationTargetDescription{};
 
   friend bool operator==(DnsDuplicateRuleGroupViolation const&,
                          DnsDuplicateRuleGroupViolation const&) = default;

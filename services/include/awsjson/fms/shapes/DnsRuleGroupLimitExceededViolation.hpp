@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsRuleGroupLimitExceededViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> ViolationTargetDescription;
-  std::optional<std::int32_t> NumberOfRuleGroupsAlreadyAssociated;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> ViolationTargetDescription{};
+  std::optional<std::int32_t> NumberOfRuleGroupsAlreadyAssociated{};
 
   friend bool operator==(DnsRuleGroupLimitExceededViolation const&,
                          DnsRuleGroupLimitExceededViolation const&) = default;

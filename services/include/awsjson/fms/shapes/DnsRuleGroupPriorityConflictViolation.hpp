@@ -14,11 +14,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsRuleGroupPriorityConflictViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> ViolationTargetDescription;
-  std::optional<std::int32_t> ConflictingPriority;
-  std::optional<std::string> ConflictingPolicyId;
-  std::optional<std::vector<std::int32_t>> UnavailablePriorities;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> ViolationTargetDescription{};
+  std::optional<std::int32_t> ConflictingPriority{};
+  std::optional<std::string> ConflictingPolicyId{};
+  std::optional<std::vector<std::int32_t>> UnavailablePriorities{};
 
   friend bool operator==(DnsRuleGroupPriorityConflictViolation const&,
                          DnsRuleGroupPriorityConflictViolation const&) = default;

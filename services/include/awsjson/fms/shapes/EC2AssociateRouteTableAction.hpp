@@ -14,10 +14,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2AssociateRouteTableAction {
-  std::optional<std::string> Description;
-  ::awsjson::fms::ActionTarget RouteTableId;
-  std::optional<::awsjson::fms::ActionTarget> SubnetId;
-  std::optional<::awsjson::fms::ActionTarget> GatewayId;
+  std::optional<std::string> Description{};
+  ::awsjson::fms::ActionTarget RouteTableId{};
+  std::optional<::awsjson::fms::ActionTarget> SubnetId{};
+  std::optional<::awsjson::fms::ActionTarget> GatewayId{};
 
   friend bool operator==(EC2AssociateRouteTableAction const&,
                          EC2AssociateRouteTableAction const&) = default;

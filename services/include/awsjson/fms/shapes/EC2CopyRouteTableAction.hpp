@@ -14,9 +14,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2CopyRouteTableAction {
-  std::optional<std::string> Description;
-  ::awsjson::fms::ActionTarget VpcId;
-  ::awsjson::fms::ActionTarget RouteTableId;
+  std::optional<std::string> Description{};
+  ::awsjson::fms::ActionTarget VpcId{};
+  ::awsjson::fms::ActionTarget RouteTableId{};
 
   friend bool operator==(EC2CopyRouteTableAction const&, EC2CopyRouteTableAction const&) = default;
 };

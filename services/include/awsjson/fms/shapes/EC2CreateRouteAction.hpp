@@ -14,13 +14,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2CreateRouteAction {
-  std::optional<std::string> Description;
-  std::optional<std::string> DestinationCidrBlock;
-  std::optional<std::string> DestinationPrefixListId;
-  std::optional<std::string> DestinationIpv6CidrBlock;
-  std::optional<::awsjson::fms::ActionTarget> VpcEndpointId;
-  std::optional<::awsjson::fms::ActionTarget> GatewayId;
-  ::awsjson::fms::ActionTarget RouteTableId;
+  std::optional<std::string> Description{};
+  std::optional<std::string> DestinationCidrBlock{};
+  std::optional<std::string> DestinationPrefixListId{};
+  std::optional<std::string> DestinationIpv6CidrBlock{};
+  std::optional<::awsjson::fms::ActionTarget> VpcEndpointId{};
+  std::optional<::awsjson::fms::ActionTarget> GatewayId{};
+  ::awsjson::fms::ActionTarget RouteTableId{};
 
   friend bool operator==(EC2CreateRouteAction const&, EC2CreateRouteAction const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2CreateRouteTableAction {
-  std::optional<std::string> Description;
-  ::awsjson::fms::ActionTarget VpcId;
+  std::optional<std::string> Description{};
+  ::awsjson::fms::ActionTarget VpcId{};
 
   friend bool operator==(EC2CreateRouteTableAction const&,
                          EC2CreateRouteTableAction const&) = default;

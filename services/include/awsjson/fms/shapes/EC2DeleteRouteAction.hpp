@@ -14,11 +14,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2DeleteRouteAction {
-  std::optional<std::string> Description;
-  std::optional<std::string> DestinationCidrBlock;
-  std::optional<std::string> DestinationPrefixListId;
-  std::optional<std::string> DestinationIpv6CidrBlock;
-  ::awsjson::fms::ActionTarget RouteTableId;
+  std::optional<std::string> Description{};
+  std::optional<std::string> DestinationCidrBlock{};
+  std::optional<std::string> DestinationPrefixListId{};
+  std::optional<std::string> DestinationIpv6CidrBlock{};
+  ::awsjson::fms::ActionTarget RouteTableId{};
 
   friend bool operator==(EC2DeleteRouteAction const&, EC2DeleteRouteAction const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2ReplaceRouteAction {
-  std::optional<std::string> Description;
-  std::optional<std::string> DestinationCidrBlock;
-  std::optional<std::string> DestinationPrefixListId;
-  std::optional<std::string> DestinationIpv6CidrBlock;
-  std::optional<::awsjson::fms::ActionTarget> GatewayId;
-  ::awsjson::fms::ActionTarget RouteTableId;
+  std::optional<std::string> Description{};
+  std::optional<std::string> DestinationCidrBlock{};
+  std::optional<std::string> DestinationPrefixListId{};
+  std::optional<std::string> DestinationIpv6CidrBlock{};
+  std::optional<::awsjson::fms::ActionTarget> GatewayId{};
+  ::awsjson::fms::ActionTarget RouteTableId{};
 
   friend bool operator==(EC2ReplaceRouteAction const&, EC2ReplaceRouteAction const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2ReplaceRouteTableAssociationAction {
-  std::optional<std::string> Description;
-  ::awsjson::fms::ActionTarget AssociationId;
-  ::awsjson::fms::ActionTarget RouteTableId;
+  std::optional<std::string> Description{};
+  ::awsjson::fms::ActionTarget AssociationId{};
+  ::awsjson::fms::ActionTarget RouteTableId{};
 
   friend bool operator==(EC2ReplaceRouteTableAssociationAction const&,
                          EC2ReplaceRouteTableAssociationAction const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntryDescription {
-  std::optional<::awsjson::fms::NetworkAclEntry> EntryDetail;
-  std::optional<std::int32_t> EntryRuleNumber;
-  std::optional<awsjson::open_enum<::awsjson::fms::EntryType>> EntryType;
+  std::optional<::awsjson::fms::NetworkAclEntry> EntryDetail{};
+  std::optional<std::int32_t> EntryRuleNumber{};
+  std::optional<awsjson::open_enum<::awsjson::fms::EntryType>> EntryType{};
 
   friend bool operator==(EntryDescription const&, EntryDescription const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntryViolation {
-  std::optional<::awsjson::fms::EntryDescription> ExpectedEntry;
-  std::optional<std::string> ExpectedEvaluationOrder;
-  std::optional<std::string> ActualEvaluationOrder;
-  std::optional<::awsjson::fms::EntryDescription> EntryAtExpectedEvaluationOrder;
-  std::optional<std::vector<::awsjson::fms::EntryDescription>> EntriesWithConflicts;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fms::EntryViolationReason>>> EntryViolationReasons;
+  std::optional<::awsjson::fms::EntryDescription> ExpectedEntry{};
+  std::optional<std::string> ExpectedEvaluationOrder{};
+  std::optional<std::string> ActualEvaluationOrder{};
+  std::optional<::awsjson::fms::EntryDescription> EntryAtExpectedEvaluationOrder{};
+  std::optional<std::vector<::awsjson::fms::EntryDescription>> EntriesWithConflicts{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fms::EntryViolationReason>>> EntryViolationReasons{};
 
   friend bool operator==(EntryViolation const&, EntryViolation const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationResult {
-  std::optional<awsjson::open_enum<::awsjson::fms::PolicyComplianceStatusType>> ComplianceStatus;
-  std::optional<std::int64_t> ViolatorCount;
-  std::optional<bool> EvaluationLimitExceeded;
+  std::optional<awsjson::open_enum<::awsjson::fms::PolicyComplianceStatusType>> ComplianceStatus{};
+  std::optional<std::int64_t> ViolatorCount{};
+  std::optional<bool> EvaluationLimitExceeded{};
 
   friend bool operator==(EvaluationResult const&, EvaluationResult const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpectedRoute {
-  std::optional<std::string> IpV4Cidr;
-  std::optional<std::string> PrefixListId;
-  std::optional<std::string> IpV6Cidr;
-  std::optional<std::vector<std::string>> ContributingSubnets;
-  std::optional<std::vector<std::string>> AllowedTargets;
-  std::optional<std::string> RouteTableId;
+  std::optional<std::string> IpV4Cidr{};
+  std::optional<std::string> PrefixListId{};
+  std::optional<std::string> IpV6Cidr{};
+  std::optional<std::vector<std::string>> ContributingSubnets{};
+  std::optional<std::vector<std::string>> AllowedTargets{};
+  std::optional<std::string> RouteTableId{};
 
   friend bool operator==(ExpectedRoute const&, ExpectedRoute const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FMSPolicyUpdateFirewallCreationConfigAction {
-  std::optional<std::string> Description;
-  std::optional<std::string> FirewallCreationConfig;
+  std::optional<std::string> Description{};
+  std::optional<std::string> FirewallCreationConfig{};
 
   friend bool operator==(FMSPolicyUpdateFirewallCreationConfigAction const&,
                          FMSPolicyUpdateFirewallCreationConfigAction const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedItem {
-  std::optional<std::string> URI;
-  std::optional<awsjson::open_enum<::awsjson::fms::FailedItemReason>> Reason;
+  std::optional<std::string> URI{};
+  std::optional<awsjson::open_enum<::awsjson::fms::FailedItemReason>> Reason{};
 
   friend bool operator==(FailedItem const&, FailedItem const&) = default;
 };

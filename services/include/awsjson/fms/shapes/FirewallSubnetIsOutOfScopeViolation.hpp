@@ -12,11 +12,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallSubnetIsOutOfScopeViolation {
-  std::optional<std::string> FirewallSubnetId;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> SubnetAvailabilityZone;
-  std::optional<std::string> SubnetAvailabilityZoneId;
-  std::optional<std::string> VpcEndpointId;
+  std::optional<std::string> FirewallSubnetId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> SubnetAvailabilityZone{};
+  std::optional<std::string> SubnetAvailabilityZoneId{};
+  std::optional<std::string> VpcEndpointId{};
 
   friend bool operator==(FirewallSubnetIsOutOfScopeViolation const&,
                          FirewallSubnetIsOutOfScopeViolation const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallSubnetMissingVPCEndpointViolation {
-  std::optional<std::string> FirewallSubnetId;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> SubnetAvailabilityZone;
-  std::optional<std::string> SubnetAvailabilityZoneId;
+  std::optional<std::string> FirewallSubnetId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> SubnetAvailabilityZone{};
+  std::optional<std::string> SubnetAvailabilityZoneId{};
 
   friend bool operator==(FirewallSubnetMissingVPCEndpointViolation const&,
                          FirewallSubnetMissingVPCEndpointViolation const&) = default;

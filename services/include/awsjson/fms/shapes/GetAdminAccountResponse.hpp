@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdminAccountResponse {
-  std::optional<std::string> AdminAccount;
-  std::optional<awsjson::open_enum<::awsjson::fms::AccountRoleStatus>> RoleStatus;
+  std::optional<std::string> AdminAccount{};
+  std::optional<awsjson::open_enum<::awsjson::fms::AccountRoleStatus>> RoleStatus{};
 
   friend bool operator==(GetAdminAccountResponse const&, GetAdminAccountResponse const&) = default;
 };

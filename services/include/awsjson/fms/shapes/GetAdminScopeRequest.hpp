@@ -12,7 +12,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdminScopeRequest {
-  std::string AdminAccount;
+  std::string AdminAccount{};
 
   friend bool operator==(GetAdminScopeRequest const&, GetAdminScopeRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAdminScopeResponse {
-  std::optional<::awsjson::fms::AdminScope> AdminScope;
-  std::optional<awsjson::open_enum<::awsjson::fms::OrganizationStatus>> Status;
+  std::optional<::awsjson::fms::AdminScope> AdminScope{};
+  std::optional<awsjson::open_enum<::awsjson::fms::OrganizationStatus>> Status{};
 
   friend bool operator==(GetAdminScopeResponse const&, GetAdminScopeResponse const&) = default;
 };

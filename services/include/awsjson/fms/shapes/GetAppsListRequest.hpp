@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAppsListRequest {
-  std::string ListId;
-  std::optional<bool> DefaultList;
+  std::string ListId{};
+  std::optional<bool> DefaultList{};
 
   friend bool operator==(GetAppsListRequest const&, GetAppsListRequest const&) = default;
 };

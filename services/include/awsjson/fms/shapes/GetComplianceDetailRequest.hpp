@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceDetailRequest {
-  std::string PolicyId;
-  std::string MemberAccount;
+  std::string PolicyId{};
+  std::string MemberAccount{};
 
   friend bool operator==(GetComplianceDetailRequest const&,
                          GetComplianceDetailRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComplianceDetailResponse {
-  std::optional<::awsjson::fms::PolicyComplianceDetail> PolicyComplianceDetail;
+  std::optional<::awsjson::fms::PolicyComplianceDetail> PolicyComplianceDetail{};
 
   friend bool operator==(GetComplianceDetailResponse const&,
                          GetComplianceDetailResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNotificationChannelResponse {
-  std::optional<std::string> SnsTopicArn;
-  std::optional<std::string> SnsRoleName;
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<std::string> SnsRoleName{};
 
   friend bool operator==(GetNotificationChannelResponse const&,
                          GetNotificationChannelResponse const&) = default;

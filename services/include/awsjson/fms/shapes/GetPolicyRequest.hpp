@@ -12,7 +12,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPolicyRequest {
-  std::string PolicyId;
+  std::string PolicyId{};
 
   friend bool operator==(GetPolicyRequest const&, GetPolicyRequest const&) = default;
 };

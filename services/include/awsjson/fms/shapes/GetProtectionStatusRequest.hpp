@@ -13,12 +13,12 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProtectionStatusRequest {
-  std::string PolicyId;
-  std::optional<std::string> MemberAccountId;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string PolicyId{};
+  std::optional<std::string> MemberAccountId{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetProtectionStatusRequest const&,
                          GetProtectionStatusRequest const&) = default;

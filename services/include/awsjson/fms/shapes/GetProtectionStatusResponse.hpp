@@ -14,10 +14,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProtectionStatusResponse {
-  std::optional<std::string> AdminAccountId;
-  std::optional<awsjson::open_enum<::awsjson::fms::SecurityServiceType>> ServiceType;
-  std::optional<std::string> Data;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AdminAccountId{};
+  std::optional<awsjson::open_enum<::awsjson::fms::SecurityServiceType>> ServiceType{};
+  std::optional<std::string> Data{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetProtectionStatusResponse const&,
                          GetProtectionStatusResponse const&) = default;

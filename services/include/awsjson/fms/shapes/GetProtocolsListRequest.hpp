@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProtocolsListRequest {
-  std::string ListId;
-  std::optional<bool> DefaultList;
+  std::string ListId{};
+  std::optional<bool> DefaultList{};
 
   friend bool operator==(GetProtocolsListRequest const&, GetProtocolsListRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetThirdPartyFirewallAssociationStatusRequest {
-  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall;
+  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall{};
 
   friend bool operator==(GetThirdPartyFirewallAssociationStatusRequest const&,
                          GetThirdPartyFirewallAssociationStatusRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetThirdPartyFirewallAssociationStatusResponse {
-  std::optional<awsjson::open_enum<::awsjson::fms::ThirdPartyFirewallAssociationStatus>> ThirdPartyFirewallStatus;
-  std::optional<awsjson::open_enum<::awsjson::fms::MarketplaceSubscriptionOnboardingStatus>> MarketplaceOnboardingStatus;
+  std::optional<awsjson::open_enum<::awsjson::fms::ThirdPartyFirewallAssociationStatus>> ThirdPartyFirewallStatus{};
+  std::optional<awsjson::open_enum<::awsjson::fms::MarketplaceSubscriptionOnboardingStatus>> MarketplaceOnboardingStatus{};
 
   friend bool operator==(GetThirdPartyFirewallAssociationStatusResponse const&,
                          GetThirdPartyFirewallAssociationStatusResponse const&) = default;

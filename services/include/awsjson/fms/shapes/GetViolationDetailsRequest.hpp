@@ -12,10 +12,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetViolationDetailsRequest {
-  std::string PolicyId;
-  std::string MemberAccount;
-  std::string ResourceId;
-  std::string ResourceType;
+  std::string PolicyId{};
+  std::string MemberAccount{};
+  std::string ResourceId{};
+  std::string ResourceType{};
 
   friend bool operator==(GetViolationDetailsRequest const&,
                          GetViolationDetailsRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetViolationDetailsResponse {
-  std::optional<::awsjson::fms::ViolationDetail> ViolationDetail;
+  std::optional<::awsjson::fms::ViolationDetail> ViolationDetail{};
 
   friend bool operator==(GetViolationDetailsResponse const&,
                          GetViolationDetailsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalErrorException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InternalErrorException const&, InternalErrorException const&) = default;
 };

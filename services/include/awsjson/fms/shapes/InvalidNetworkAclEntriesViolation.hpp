@@ -15,11 +15,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNetworkAclEntriesViolation {
-  std::optional<std::string> Vpc;
-  std::optional<std::string> Subnet;
-  std::optional<std::string> SubnetAvailabilityZone;
-  std::optional<std::string> CurrentAssociatedNetworkAcl;
-  std::optional<std::vector<::awsjson::fms::EntryViolation>> EntryViolations;
+  std::optional<std::string> Vpc{};
+  std::optional<std::string> Subnet{};
+  std::optional<std::string> SubnetAvailabilityZone{};
+  std::optional<std::string> CurrentAssociatedNetworkAcl{};
+  std::optional<std::vector<::awsjson::fms::EntryViolation>> EntryViolations{};
 
   friend bool operator==(InvalidNetworkAclEntriesViolation const&,
                          InvalidNetworkAclEntriesViolation const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAdminAccountsForOrganizationResponse {
-  std::optional<std::vector<::awsjson::fms::AdminAccountSummary>> AdminAccounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::AdminAccountSummary>> AdminAccounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAdminAccountsForOrganizationResponse const&,
                          ListAdminAccountsForOrganizationResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAdminsManagingAccountResponse {
-  std::optional<std::vector<std::string>> AdminAccounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> AdminAccounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAdminsManagingAccountResponse const&,
                          ListAdminsManagingAccountResponse const&) = default;

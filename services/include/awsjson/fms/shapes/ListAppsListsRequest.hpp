@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAppsListsRequest {
-  std::optional<bool> DefaultLists;
-  std::optional<std::string> NextToken;
-  std::int32_t MaxResults;
+  std::optional<bool> DefaultLists{};
+  std::optional<std::string> NextToken{};
+  std::int32_t MaxResults{};
 
   friend bool operator==(ListAppsListsRequest const&, ListAppsListsRequest const&) = default;
 };

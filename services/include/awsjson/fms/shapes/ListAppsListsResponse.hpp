@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAppsListsResponse {
-  std::optional<std::vector<::awsjson::fms::AppsListDataSummary>> AppsLists;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::AppsListDataSummary>> AppsLists{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAppsListsResponse const&, ListAppsListsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComplianceStatusResponse {
-  std::optional<std::vector<::awsjson::fms::PolicyComplianceStatus>> PolicyComplianceStatusList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::PolicyComplianceStatus>> PolicyComplianceStatusList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComplianceStatusResponse const&,
                          ListComplianceStatusResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDiscoveredResourcesRequest {
-  std::vector<std::string> MemberAccountIds;
-  std::string ResourceType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> MemberAccountIds{};
+  std::string ResourceType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDiscoveredResourcesRequest const&,
                          ListDiscoveredResourcesRequest const&) = default;

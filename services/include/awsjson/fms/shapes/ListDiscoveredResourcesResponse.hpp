@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDiscoveredResourcesResponse {
-  std::optional<std::vector<::awsjson::fms::DiscoveredResource>> Items;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::DiscoveredResource>> Items{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDiscoveredResourcesResponse const&,
                          ListDiscoveredResourcesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMemberAccountsResponse {
-  std::optional<std::vector<std::string>> MemberAccounts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> MemberAccounts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMemberAccountsResponse const&,
                          ListMemberAccountsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPoliciesResponse {
-  std::optional<std::vector<::awsjson::fms::PolicySummary>> PolicyList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::PolicySummary>> PolicyList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPoliciesResponse const&, ListPoliciesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProtocolsListsResponse {
-  std::optional<std::vector<::awsjson::fms::ProtocolsListDataSummary>> ProtocolsLists;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::ProtocolsListDataSummary>> ProtocolsLists{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProtocolsListsResponse const&,
                          ListProtocolsListsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSetResourcesRequest {
-  std::string Identifier;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string Identifier{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceSetResourcesRequest const&,
                          ListResourceSetResourcesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSetResourcesResponse {
-  std::vector<::awsjson::fms::Resource> Items;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::fms::Resource> Items{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceSetResourcesResponse const&,
                          ListResourceSetResourcesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceSetsResponse {
-  std::optional<std::vector<::awsjson::fms::ResourceSetSummary>> ResourceSets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::ResourceSetSummary>> ResourceSets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceSetsResponse const&,
                          ListResourceSetsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListThirdPartyFirewallFirewallPoliciesRequest {
-  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall;
-  std::optional<std::string> NextToken;
-  std::int32_t MaxResults;
+  awsjson::open_enum<::awsjson::fms::ThirdPartyFirewall> ThirdPartyFirewall{};
+  std::optional<std::string> NextToken{};
+  std::int32_t MaxResults{};
 
   friend bool operator==(ListThirdPartyFirewallFirewallPoliciesRequest const&,
                          ListThirdPartyFirewallFirewallPoliciesRequest const&) = default;

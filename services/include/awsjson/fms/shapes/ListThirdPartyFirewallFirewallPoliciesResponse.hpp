@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListThirdPartyFirewallFirewallPoliciesResponse {
-  std::optional<std::vector<::awsjson::fms::ThirdPartyFirewallFirewallPolicy>> ThirdPartyFirewallFirewallPolicies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fms::ThirdPartyFirewallFirewallPolicy>> ThirdPartyFirewallFirewallPolicies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListThirdPartyFirewallFirewallPoliciesResponse const&,
                          ListThirdPartyFirewallFirewallPoliciesResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAclCommonPolicy {
-  ::awsjson::fms::NetworkAclEntrySet NetworkAclEntrySet;
+  ::awsjson::fms::NetworkAclEntrySet NetworkAclEntrySet{};
 
   friend bool operator==(NetworkAclCommonPolicy const&, NetworkAclCommonPolicy const&) = default;
 };

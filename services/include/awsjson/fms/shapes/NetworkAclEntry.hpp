@@ -16,13 +16,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAclEntry {
-  std::optional<::awsjson::fms::NetworkAclIcmpTypeCode> IcmpTypeCode;
-  std::string Protocol;
-  std::optional<::awsjson::fms::NetworkAclPortRange> PortRange;
-  std::optional<std::string> CidrBlock;
-  std::optional<std::string> Ipv6CidrBlock;
-  awsjson::open_enum<::awsjson::fms::NetworkAclRuleAction> RuleAction;
-  bool Egress;
+  std::optional<::awsjson::fms::NetworkAclIcmpTypeCode> IcmpTypeCode{};
+  std::string Protocol{};
+  std::optional<::awsjson::fms::NetworkAclPortRange> PortRange{};
+  std::optional<std::string> CidrBlock{};
+  std::optional<std::string> Ipv6CidrBlock{};
+  awsjson::open_enum<::awsjson::fms::NetworkAclRuleAction> RuleAction{};
+  bool Egress{};
 
   friend bool operator==(NetworkAclEntry const&, NetworkAclEntry const&) = default;
 };

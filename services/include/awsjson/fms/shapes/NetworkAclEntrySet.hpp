@@ -14,10 +14,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAclEntrySet {
-  std::optional<std::vector<::awsjson::fms::NetworkAclEntry>> FirstEntries;
-  bool ForceRemediateForFirstEntries;
-  std::optional<std::vector<::awsjson::fms::NetworkAclEntry>> LastEntries;
-  bool ForceRemediateForLastEntries;
+  std::optional<std::vector<::awsjson::fms::NetworkAclEntry>> FirstEntries{};
+  bool ForceRemediateForFirstEntries{};
+  std::optional<std::vector<::awsjson::fms::NetworkAclEntry>> LastEntries{};
+  bool ForceRemediateForLastEntries{};
 
   friend bool operator==(NetworkAclEntrySet const&, NetworkAclEntrySet const&) = default;
 };

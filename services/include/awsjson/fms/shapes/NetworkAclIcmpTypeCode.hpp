@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAclIcmpTypeCode {
-  std::optional<std::int32_t> Code;
-  std::optional<std::int32_t> Type;
+  std::optional<std::int32_t> Code{};
+  std::optional<std::int32_t> Type{};
 
   friend bool operator==(NetworkAclIcmpTypeCode const&, NetworkAclIcmpTypeCode const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkAclPortRange {
-  std::optional<std::int32_t> From;
-  std::optional<std::int32_t> To;
+  std::optional<std::int32_t> From{};
+  std::optional<std::int32_t> To{};
 
   friend bool operator==(NetworkAclPortRange const&, NetworkAclPortRange const&) = default;
 };

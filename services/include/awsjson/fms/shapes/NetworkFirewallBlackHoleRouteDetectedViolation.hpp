@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallBlackHoleRouteDetectedViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> RouteTableId;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> RouteTableId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes{};
 
   friend bool operator==(NetworkFirewallBlackHoleRouteDetectedViolation const&,
                          NetworkFirewallBlackHoleRouteDetectedViolation const&) = default;

@@ -16,21 +16,21 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallInternetTrafficNotInspectedViolation {
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> SubnetAvailabilityZone;
-  std::optional<std::string> RouteTableId;
-  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes;
-  std::optional<bool> IsRouteTableUsedInDifferentAZ;
-  std::optional<std::string> CurrentFirewallSubnetRouteTable;
-  std::optional<std::string> ExpectedFirewallEndpoint;
-  std::optional<std::string> FirewallSubnetId;
-  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedFirewallSubnetRoutes;
-  std::optional<std::vector<::awsjson::fms::Route>> ActualFirewallSubnetRoutes;
-  std::optional<std::string> InternetGatewayId;
-  std::optional<std::string> CurrentInternetGatewayRouteTable;
-  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedInternetGatewayRoutes;
-  std::optional<std::vector<::awsjson::fms::Route>> ActualInternetGatewayRoutes;
-  std::optional<std::string> VpcId;
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> SubnetAvailabilityZone{};
+  std::optional<std::string> RouteTableId{};
+  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes{};
+  std::optional<bool> IsRouteTableUsedInDifferentAZ{};
+  std::optional<std::string> CurrentFirewallSubnetRouteTable{};
+  std::optional<std::string> ExpectedFirewallEndpoint{};
+  std::optional<std::string> FirewallSubnetId{};
+  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedFirewallSubnetRoutes{};
+  std::optional<std::vector<::awsjson::fms::Route>> ActualFirewallSubnetRoutes{};
+  std::optional<std::string> InternetGatewayId{};
+  std::optional<std::string> CurrentInternetGatewayRouteTable{};
+  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedInternetGatewayRoutes{};
+  std::optional<std::vector<::awsjson::fms::Route>> ActualInternetGatewayRoutes{};
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(NetworkFirewallInternetTrafficNotInspectedViolation const&,
                          NetworkFirewallInternetTrafficNotInspectedViolation const&) = default;

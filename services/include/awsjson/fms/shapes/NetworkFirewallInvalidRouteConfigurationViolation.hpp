@@ -16,22 +16,22 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallInvalidRouteConfigurationViolation {
-  std::optional<std::vector<std::string>> AffectedSubnets;
-  std::optional<std::string> RouteTableId;
-  std::optional<bool> IsRouteTableUsedInDifferentAZ;
-  std::optional<::awsjson::fms::Route> ViolatingRoute;
-  std::optional<std::string> CurrentFirewallSubnetRouteTable;
-  std::optional<std::string> ExpectedFirewallEndpoint;
-  std::optional<std::string> ActualFirewallEndpoint;
-  std::optional<std::string> ExpectedFirewallSubnetId;
-  std::optional<std::string> ActualFirewallSubnetId;
-  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedFirewallSubnetRoutes;
-  std::optional<std::vector<::awsjson::fms::Route>> ActualFirewallSubnetRoutes;
-  std::optional<std::string> InternetGatewayId;
-  std::optional<std::string> CurrentInternetGatewayRouteTable;
-  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedInternetGatewayRoutes;
-  std::optional<std::vector<::awsjson::fms::Route>> ActualInternetGatewayRoutes;
-  std::optional<std::string> VpcId;
+  std::optional<std::vector<std::string>> AffectedSubnets{};
+  std::optional<std::string> RouteTableId{};
+  std::optional<bool> IsRouteTableUsedInDifferentAZ{};
+  std::optional<::awsjson::fms::Route> ViolatingRoute{};
+  std::optional<std::string> CurrentFirewallSubnetRouteTable{};
+  std::optional<std::string> ExpectedFirewallEndpoint{};
+  std::optional<std::string> ActualFirewallEndpoint{};
+  std::optional<std::string> ExpectedFirewallSubnetId{};
+  std::optional<std::string> ActualFirewallSubnetId{};
+  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedFirewallSubnetRoutes{};
+  std::optional<std::vector<::awsjson::fms::Route>> ActualFirewallSubnetRoutes{};
+  std::optional<std::string> InternetGatewayId{};
+  std::optional<std::string> CurrentInternetGatewayRouteTable{};
+  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedInternetGatewayRoutes{};
+  std::optional<std::vector<::awsjson::fms::Route>> ActualInternetGatewayRoutes{};
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(NetworkFirewallInvalidRouteConfigurationViolation const&,
                          NetworkFirewallInvalidRouteConfigurationViolation const&) = default;

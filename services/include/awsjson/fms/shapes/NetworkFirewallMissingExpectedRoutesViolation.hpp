@@ -15,9 +15,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallMissingExpectedRoutesViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedRoutes;
-  std::optional<std::string> VpcId;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::vector<::awsjson::fms::ExpectedRoute>> ExpectedRoutes{};
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(NetworkFirewallMissingExpectedRoutesViolation const&,
                          NetworkFirewallMissingExpectedRoutesViolation const&) = default;

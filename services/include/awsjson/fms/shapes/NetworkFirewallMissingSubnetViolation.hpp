@@ -12,10 +12,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallMissingSubnetViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> VPC;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> TargetViolationReason;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> VPC{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> TargetViolationReason{};
 
   friend bool operator==(NetworkFirewallMissingSubnetViolation const&,
                          NetworkFirewallMissingSubnetViolation const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallPolicy {
-  std::optional<awsjson::open_enum<::awsjson::fms::FirewallDeploymentModel>> FirewallDeploymentModel;
+  std::optional<awsjson::open_enum<::awsjson::fms::FirewallDeploymentModel>> FirewallDeploymentModel{};
 
   friend bool operator==(NetworkFirewallPolicy const&, NetworkFirewallPolicy const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallPolicyDescription {
-  std::optional<std::vector<::awsjson::fms::StatelessRuleGroup>> StatelessRuleGroups;
-  std::optional<std::vector<std::string>> StatelessDefaultActions;
-  std::optional<std::vector<std::string>> StatelessFragmentDefaultActions;
-  std::optional<std::vector<std::string>> StatelessCustomActions;
-  std::optional<std::vector<::awsjson::fms::StatefulRuleGroup>> StatefulRuleGroups;
-  std::optional<std::vector<std::string>> StatefulDefaultActions;
-  std::optional<::awsjson::fms::StatefulEngineOptions> StatefulEngineOptions;
+  std::optional<std::vector<::awsjson::fms::StatelessRuleGroup>> StatelessRuleGroups{};
+  std::optional<std::vector<std::string>> StatelessDefaultActions{};
+  std::optional<std::vector<std::string>> StatelessFragmentDefaultActions{};
+  std::optional<std::vector<std::string>> StatelessCustomActions{};
+  std::optional<std::vector<::awsjson::fms::StatefulRuleGroup>> StatefulRuleGroups{};
+  std::optional<std::vector<std::string>> StatefulDefaultActions{};
+  std::optional<::awsjson::fms::StatefulEngineOptions> StatefulEngineOptions{};
 
   friend bool operator==(NetworkFirewallPolicyDescription const&,
                          NetworkFirewallPolicyDescription const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallPolicyModifiedViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<::awsjson::fms::NetworkFirewallPolicyDescription> CurrentPolicyDescription;
-  std::optional<::awsjson::fms::NetworkFirewallPolicyDescription> ExpectedPolicyDescription;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<::awsjson::fms::NetworkFirewallPolicyDescription> CurrentPolicyDescription{};
+  std::optional<::awsjson::fms::NetworkFirewallPolicyDescription> ExpectedPolicyDescription{};
 
   friend bool operator==(NetworkFirewallPolicyModifiedViolation const&,
                          NetworkFirewallPolicyModifiedViolation const&) = default;

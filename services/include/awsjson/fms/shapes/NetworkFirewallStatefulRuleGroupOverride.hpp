@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallStatefulRuleGroupOverride {
-  std::optional<awsjson::open_enum<::awsjson::fms::NetworkFirewallOverrideAction>> Action;
+  std::optional<awsjson::open_enum<::awsjson::fms::NetworkFirewallOverrideAction>> Action{};
 
   friend bool operator==(NetworkFirewallStatefulRuleGroupOverride const&,
                          NetworkFirewallStatefulRuleGroupOverride const&) = default;

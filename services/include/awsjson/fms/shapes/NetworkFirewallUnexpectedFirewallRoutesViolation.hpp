@@ -15,11 +15,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallUnexpectedFirewallRoutesViolation {
-  std::optional<std::string> FirewallSubnetId;
-  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes;
-  std::optional<std::string> RouteTableId;
-  std::optional<std::string> FirewallEndpoint;
-  std::optional<std::string> VpcId;
+  std::optional<std::string> FirewallSubnetId{};
+  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes{};
+  std::optional<std::string> RouteTableId{};
+  std::optional<std::string> FirewallEndpoint{};
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(NetworkFirewallUnexpectedFirewallRoutesViolation const&,
                          NetworkFirewallUnexpectedFirewallRoutesViolation const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFirewallUnexpectedGatewayRoutesViolation {
-  std::optional<std::string> GatewayId;
-  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes;
-  std::optional<std::string> RouteTableId;
-  std::optional<std::string> VpcId;
+  std::optional<std::string> GatewayId{};
+  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes{};
+  std::optional<std::string> RouteTableId{};
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(NetworkFirewallUnexpectedGatewayRoutesViolation const&,
                          NetworkFirewallUnexpectedGatewayRoutesViolation const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationalUnitScope {
-  std::optional<std::vector<std::string>> OrganizationalUnits;
-  std::optional<bool> AllOrganizationalUnitsEnabled;
-  std::optional<bool> ExcludeSpecifiedOrganizationalUnits;
+  std::optional<std::vector<std::string>> OrganizationalUnits{};
+  std::optional<bool> AllOrganizationalUnitsEnabled{};
+  std::optional<bool> ExcludeSpecifiedOrganizationalUnits{};
 
   friend bool operator==(OrganizationalUnitScope const&, OrganizationalUnitScope const&) = default;
 };

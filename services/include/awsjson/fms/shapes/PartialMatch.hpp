@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartialMatch {
-  std::optional<std::string> Reference;
-  std::optional<std::vector<std::string>> TargetViolationReasons;
+  std::optional<std::string> Reference{};
+  std::optional<std::vector<std::string>> TargetViolationReasons{};
 
   friend bool operator==(PartialMatch const&, PartialMatch const&) = default;
 };

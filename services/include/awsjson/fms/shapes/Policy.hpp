@@ -19,22 +19,22 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Policy {
-  std::optional<std::string> PolicyId;
-  std::string PolicyName;
-  std::optional<std::string> PolicyUpdateToken;
-  ::awsjson::fms::SecurityServicePolicyData SecurityServicePolicyData;
-  std::string ResourceType;
-  std::optional<std::vector<std::string>> ResourceTypeList;
-  std::optional<std::vector<::awsjson::fms::ResourceTag>> ResourceTags;
-  bool ExcludeResourceTags;
-  bool RemediationEnabled;
-  std::optional<bool> DeleteUnusedFMManagedResources;
-  std::optional<std::map<std::string, std::vector<std::string>>> IncludeMap;
-  std::optional<std::map<std::string, std::vector<std::string>>> ExcludeMap;
-  std::optional<std::vector<std::string>> ResourceSetIds;
-  std::optional<std::string> PolicyDescription;
-  std::optional<awsjson::open_enum<::awsjson::fms::CustomerPolicyStatus>> PolicyStatus;
-  std::optional<awsjson::open_enum<::awsjson::fms::ResourceTagLogicalOperator>> ResourceTagLogicalOperator;
+  std::optional<std::string> PolicyId{};
+  std::string PolicyName{};
+  std::optional<std::string> PolicyUpdateToken{};
+  ::awsjson::fms::SecurityServicePolicyData SecurityServicePolicyData{};
+  std::string ResourceType{};
+  std::optional<std::vector<std::string>> ResourceTypeList{};
+  std::optional<std::vector<::awsjson::fms::ResourceTag>> ResourceTags{};
+  bool ExcludeResourceTags{};
+  bool RemediationEnabled{};
+  std::optional<bool> DeleteUnusedFMManagedResources{};
+  std::optional<std::map<std::string, std::vector<std::string>>> IncludeMap{};
+  std::optional<std::map<std::string, std::vector<std::string>>> ExcludeMap{};
+  std::optional<std::vector<std::string>> ResourceSetIds{};
+  std::optional<std::string> PolicyDescription{};
+  std::optional<awsjson::open_enum<::awsjson::fms::CustomerPolicyStatus>> PolicyStatus{};
+  std::optional<awsjson::open_enum<::awsjson::fms::ResourceTagLogicalOperator>> ResourceTagLogicalOperator{};
 
   friend bool operator==(Policy const&, Policy const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyComplianceDetail {
-  std::optional<std::string> PolicyOwner;
-  std::optional<std::string> PolicyId;
-  std::optional<std::string> MemberAccount;
-  std::optional<std::vector<::awsjson::fms::ComplianceViolator>> Violators;
-  std::optional<bool> EvaluationLimitExceeded;
-  std::optional<awsjson::timestamp> ExpiredAt;
-  std::optional<std::map<std::string, std::string>> IssueInfoMap;
+  std::optional<std::string> PolicyOwner{};
+  std::optional<std::string> PolicyId{};
+  std::optional<std::string> MemberAccount{};
+  std::optional<std::vector<::awsjson::fms::ComplianceViolator>> Violators{};
+  std::optional<bool> EvaluationLimitExceeded{};
+  std::optional<awsjson::timestamp> ExpiredAt{};
+  std::optional<std::map<std::string, std::string>> IssueInfoMap{};
 
   friend bool operator==(PolicyComplianceDetail const&, PolicyComplianceDetail const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyComplianceStatus {
-  std::optional<std::string> PolicyOwner;
-  std::optional<std::string> PolicyId;
-  std::optional<std::string> PolicyName;
-  std::optional<std::string> MemberAccount;
-  std::optional<std::vector<::awsjson::fms::EvaluationResult>> EvaluationResults;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<std::map<std::string, std::string>> IssueInfoMap;
+  std::optional<std::string> PolicyOwner{};
+  std::optional<std::string> PolicyId{};
+  std::optional<std::string> PolicyName{};
+  std::optional<std::string> MemberAccount{};
+  std::optional<std::vector<::awsjson::fms::EvaluationResult>> EvaluationResults{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<std::map<std::string, std::string>> IssueInfoMap{};
 
   friend bool operator==(PolicyComplianceStatus const&, PolicyComplianceStatus const&) = default;
 };

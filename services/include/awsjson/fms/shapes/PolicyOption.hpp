@@ -15,9 +15,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyOption {
-  std::optional<::awsjson::fms::NetworkFirewallPolicy> NetworkFirewallPolicy;
-  std::optional<::awsjson::fms::ThirdPartyFirewallPolicy> ThirdPartyFirewallPolicy;
-  std::optional<::awsjson::fms::NetworkAclCommonPolicy> NetworkAclCommonPolicy;
+  std::optional<::awsjson::fms::NetworkFirewallPolicy> NetworkFirewallPolicy{};
+  std::optional<::awsjson::fms::ThirdPartyFirewallPolicy> ThirdPartyFirewallPolicy{};
+  std::optional<::awsjson::fms::NetworkAclCommonPolicy> NetworkAclCommonPolicy{};
 
   friend bool operator==(PolicyOption const&, PolicyOption const&) = default;
 };

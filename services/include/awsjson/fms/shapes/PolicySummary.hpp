@@ -15,14 +15,14 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicySummary {
-  std::optional<std::string> PolicyArn;
-  std::optional<std::string> PolicyId;
-  std::optional<std::string> PolicyName;
-  std::optional<std::string> ResourceType;
-  std::optional<awsjson::open_enum<::awsjson::fms::SecurityServiceType>> SecurityServiceType;
-  std::optional<bool> RemediationEnabled;
-  std::optional<bool> DeleteUnusedFMManagedResources;
-  std::optional<awsjson::open_enum<::awsjson::fms::CustomerPolicyStatus>> PolicyStatus;
+  std::optional<std::string> PolicyArn{};
+  std::optional<std::string> PolicyId{};
+  std::optional<std::string> PolicyName{};
+  std::optional<std::string> ResourceType{};
+  std::optional<awsjson::open_enum<::awsjson::fms::SecurityServiceType>> SecurityServiceType{};
+  std::optional<bool> RemediationEnabled{};
+  std::optional<bool> DeleteUnusedFMManagedResources{};
+  std::optional<awsjson::open_enum<::awsjson::fms::CustomerPolicyStatus>> PolicyStatus{};
 
   friend bool operator==(PolicySummary const&, PolicySummary const&) = default;
 };

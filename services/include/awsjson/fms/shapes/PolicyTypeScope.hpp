@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyTypeScope {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fms::SecurityServiceType>>> PolicyTypes;
-  std::optional<bool> AllPolicyTypesEnabled;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fms::SecurityServiceType>>> PolicyTypes{};
+  std::optional<bool> AllPolicyTypesEnabled{};
 
   friend bool operator==(PolicyTypeScope const&, PolicyTypeScope const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PossibleRemediationAction {
-  std::optional<std::string> Description;
-  std::vector<::awsjson::fms::RemediationActionWithOrder> OrderedRemediationActions;
-  std::optional<bool> IsDefaultAction;
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::fms::RemediationActionWithOrder> OrderedRemediationActions{};
+  std::optional<bool> IsDefaultAction{};
 
   friend bool operator==(PossibleRemediationAction const&,
                          PossibleRemediationAction const&) = default;

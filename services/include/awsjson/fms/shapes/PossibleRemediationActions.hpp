@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PossibleRemediationActions {
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::fms::PossibleRemediationAction>> Actions;
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::fms::PossibleRemediationAction>> Actions{};
 
   friend bool operator==(PossibleRemediationActions const&,
                          PossibleRemediationActions const&) = default;

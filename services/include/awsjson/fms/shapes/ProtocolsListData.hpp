@@ -14,13 +14,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtocolsListData {
-  std::optional<std::string> ListId;
-  std::string ListName;
-  std::optional<std::string> ListUpdateToken;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::vector<std::string> ProtocolsList;
-  std::optional<std::map<std::string, std::vector<std::string>>> PreviousProtocolsList;
+  std::optional<std::string> ListId{};
+  std::string ListName{};
+  std::optional<std::string> ListUpdateToken{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::vector<std::string> ProtocolsList{};
+  std::optional<std::map<std::string, std::vector<std::string>>> PreviousProtocolsList{};
 
   friend bool operator==(ProtocolsListData const&, ProtocolsListData const&) = default;
 };

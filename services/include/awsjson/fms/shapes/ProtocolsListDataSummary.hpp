@@ -13,10 +13,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProtocolsListDataSummary {
-  std::optional<std::string> ListArn;
-  std::optional<std::string> ListId;
-  std::optional<std::string> ListName;
-  std::optional<std::vector<std::string>> ProtocolsList;
+  std::optional<std::string> ListArn{};
+  std::optional<std::string> ListId{};
+  std::optional<std::string> ListName{};
+  std::optional<std::vector<std::string>> ProtocolsList{};
 
   friend bool operator==(ProtocolsListDataSummary const&,
                          ProtocolsListDataSummary const&) = default;

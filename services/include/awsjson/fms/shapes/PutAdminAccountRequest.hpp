@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAdminAccountRequest {
-  std::string AdminAccount;
-  std::optional<::awsjson::fms::AdminScope> AdminScope;
+  std::string AdminAccount{};
+  std::optional<::awsjson::fms::AdminScope> AdminScope{};
 
   friend bool operator==(PutAdminAccountRequest const&, PutAdminAccountRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAppsListRequest {
-  ::awsjson::fms::AppsListData AppsList;
-  std::optional<std::vector<::awsjson::fms::Tag>> TagList;
+  ::awsjson::fms::AppsListData AppsList{};
+  std::optional<std::vector<::awsjson::fms::Tag>> TagList{};
 
   friend bool operator==(PutAppsListRequest const&, PutAppsListRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAppsListResponse {
-  std::optional<::awsjson::fms::AppsListData> AppsList;
-  std::optional<std::string> AppsListArn;
+  std::optional<::awsjson::fms::AppsListData> AppsList{};
+  std::optional<std::string> AppsListArn{};
 
   friend bool operator==(PutAppsListResponse const&, PutAppsListResponse const&) = default;
 };

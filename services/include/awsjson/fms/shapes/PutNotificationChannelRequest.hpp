@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutNotificationChannelRequest {
-  std::string SnsTopicArn;
-  std::string SnsRoleName;
+  std::string SnsTopicArn{};
+  std::string SnsRoleName{};
 
   friend bool operator==(PutNotificationChannelRequest const&,
                          PutNotificationChannelRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPolicyRequest {
-  ::awsjson::fms::Policy Policy;
-  std::optional<std::vector<::awsjson::fms::Tag>> TagList;
+  ::awsjson::fms::Policy Policy{};
+  std::optional<std::vector<::awsjson::fms::Tag>> TagList{};
 
   friend bool operator==(PutPolicyRequest const&, PutPolicyRequest const&) = default;
 };

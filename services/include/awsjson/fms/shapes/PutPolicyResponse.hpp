@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPolicyResponse {
-  std::optional<::awsjson::fms::Policy> Policy;
-  std::optional<std::string> PolicyArn;
+  std::optional<::awsjson::fms::Policy> Policy{};
+  std::optional<std::string> PolicyArn{};
 
   friend bool operator==(PutPolicyResponse const&, PutPolicyResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProtocolsListRequest {
-  ::awsjson::fms::ProtocolsListData ProtocolsList;
-  std::optional<std::vector<::awsjson::fms::Tag>> TagList;
+  ::awsjson::fms::ProtocolsListData ProtocolsList{};
+  std::optional<std::vector<::awsjson::fms::Tag>> TagList{};
 
   friend bool operator==(PutProtocolsListRequest const&, PutProtocolsListRequest const&) = default;
 };

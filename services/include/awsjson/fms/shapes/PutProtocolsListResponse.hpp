@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProtocolsListResponse {
-  std::optional<::awsjson::fms::ProtocolsListData> ProtocolsList;
-  std::optional<std::string> ProtocolsListArn;
+  std::optional<::awsjson::fms::ProtocolsListData> ProtocolsList{};
+  std::optional<std::string> ProtocolsListArn{};
 
   friend bool operator==(PutProtocolsListResponse const&,
                          PutProtocolsListResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourceSetRequest {
-  ::awsjson::fms::ResourceSet ResourceSet;
-  std::optional<std::vector<::awsjson::fms::Tag>> TagList;
+  ::awsjson::fms::ResourceSet ResourceSet{};
+  std::optional<std::vector<::awsjson::fms::Tag>> TagList{};
 
   friend bool operator==(PutResourceSetRequest const&, PutResourceSetRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourceSetResponse {
-  ::awsjson::fms::ResourceSet ResourceSet;
-  std::string ResourceSetArn;
+  ::awsjson::fms::ResourceSet ResourceSet{};
+  std::string ResourceSetArn{};
 
   friend bool operator==(PutResourceSetResponse const&, PutResourceSetResponse const&) = default;
 };

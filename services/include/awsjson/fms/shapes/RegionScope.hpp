@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionScope {
-  std::optional<std::vector<std::string>> Regions;
-  std::optional<bool> AllRegionsEnabled;
+  std::optional<std::vector<std::string>> Regions{};
+  std::optional<bool> AllRegionsEnabled{};
 
   friend bool operator==(RegionScope const&, RegionScope const&) = default;
 };

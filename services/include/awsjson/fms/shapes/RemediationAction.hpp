@@ -25,19 +25,19 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationAction {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::fms::EC2CreateRouteAction> EC2CreateRouteAction;
-  std::optional<::awsjson::fms::EC2ReplaceRouteAction> EC2ReplaceRouteAction;
-  std::optional<::awsjson::fms::EC2DeleteRouteAction> EC2DeleteRouteAction;
-  std::optional<::awsjson::fms::EC2CopyRouteTableAction> EC2CopyRouteTableAction;
-  std::optional<::awsjson::fms::EC2ReplaceRouteTableAssociationAction> EC2ReplaceRouteTableAssociationAction;
-  std::optional<::awsjson::fms::EC2AssociateRouteTableAction> EC2AssociateRouteTableAction;
-  std::optional<::awsjson::fms::EC2CreateRouteTableAction> EC2CreateRouteTableAction;
-  std::optional<::awsjson::fms::FMSPolicyUpdateFirewallCreationConfigAction> FMSPolicyUpdateFirewallCreationConfigAction;
-  std::optional<::awsjson::fms::CreateNetworkAclAction> CreateNetworkAclAction;
-  std::optional<::awsjson::fms::ReplaceNetworkAclAssociationAction> ReplaceNetworkAclAssociationAction;
-  std::optional<::awsjson::fms::CreateNetworkAclEntriesAction> CreateNetworkAclEntriesAction;
-  std::optional<::awsjson::fms::DeleteNetworkAclEntriesAction> DeleteNetworkAclEntriesAction;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::fms::EC2CreateRouteAction> EC2CreateRouteAction{};
+  std::optional<::awsjson::fms::EC2ReplaceRouteAction> EC2ReplaceRouteAction{};
+  std::optional<::awsjson::fms::EC2DeleteRouteAction> EC2DeleteRouteAction{};
+  std::optional<::awsjson::fms::EC2CopyRouteTableAction> EC2CopyRouteTableAction{};
+  std::optional<::awsjson::fms::EC2ReplaceRouteTableAssociationAction> EC2ReplaceRouteTableAssociationAction{};
+  std::optional<::awsjson::fms::EC2AssociateRouteTableAction> EC2AssociateRouteTableAction{};
+  std::optional<::awsjson::fms::EC2CreateRouteTableAction> EC2CreateRouteTableAction{};
+  std::optional<::awsjson::fms::FMSPolicyUpdateFirewallCreationConfigAction> FMSPolicyUpdateFirewallCreationConfigAction{};
+  std::optional<::awsjson::fms::CreateNetworkAclAction> CreateNetworkAclAction{};
+  std::optional<::awsjson::fms::ReplaceNetworkAclAssociationAction> ReplaceNetworkAclAssociationAction{};
+  std::optional<::awsjson::fms::CreateNetworkAclEntriesAction> CreateNetworkAclEntriesAction{};
+  std::optional<::awsjson::fms::DeleteNetworkAclEntriesAction> DeleteNetworkAclEntriesAction{};
 
   friend bool operator==(RemediationAction const&, RemediationAction const&) = default;
 };

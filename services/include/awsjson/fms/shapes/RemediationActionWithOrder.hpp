@@ -14,8 +14,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemediationActionWithOrder {
-  std::optional<::awsjson::fms::RemediationAction> RemediationAction;
-  std::optional<std::int32_t> Order;
+  std::optional<::awsjson::fms::RemediationAction> RemediationAction{};
+  std::optional<std::int32_t> Order{};
 
   friend bool operator==(RemediationActionWithOrder const&,
                          RemediationActionWithOrder const&) = default;

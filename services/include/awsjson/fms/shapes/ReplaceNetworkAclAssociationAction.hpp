@@ -14,10 +14,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplaceNetworkAclAssociationAction {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::fms::ActionTarget> AssociationId;
-  std::optional<::awsjson::fms::ActionTarget> NetworkAclId;
-  std::optional<bool> FMSCanRemediate;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::fms::ActionTarget> AssociationId{};
+  std::optional<::awsjson::fms::ActionTarget> NetworkAclId{};
+  std::optional<bool> FMSCanRemediate{};
 
   friend bool operator==(ReplaceNetworkAclAssociationAction const&,
                          ReplaceNetworkAclAssociationAction const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::string URI;
-  std::optional<std::string> AccountId;
+  std::string URI{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

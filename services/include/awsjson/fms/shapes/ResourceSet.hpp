@@ -15,13 +15,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSet {
-  std::optional<std::string> Id;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> UpdateToken;
-  std::vector<std::string> ResourceTypeList;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::optional<awsjson::open_enum<::awsjson::fms::ResourceSetStatus>> ResourceSetStatus;
+  std::optional<std::string> Id{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> UpdateToken{};
+  std::vector<std::string> ResourceTypeList{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::optional<awsjson::open_enum<::awsjson::fms::ResourceSetStatus>> ResourceSetStatus{};
 
   friend bool operator==(ResourceSet const&, ResourceSet const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceSetSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> LastUpdateTime;
-  std::optional<awsjson::open_enum<::awsjson::fms::ResourceSetStatus>> ResourceSetStatus;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> LastUpdateTime{};
+  std::optional<awsjson::open_enum<::awsjson::fms::ResourceSetStatus>> ResourceSetStatus{};
 
   friend bool operator==(ResourceSetSummary const&, ResourceSetSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceTag {
-  std::string Key;
-  std::optional<std::string> Value;
+  std::string Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(ResourceTag const&, ResourceTag const&) = default;
 };

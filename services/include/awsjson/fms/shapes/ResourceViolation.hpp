@@ -38,32 +38,32 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceViolation {
-  std::optional<::awsjson::fms::AwsVPCSecurityGroupViolation> AwsVPCSecurityGroupViolation;
-  std::optional<::awsjson::fms::AwsEc2NetworkInterfaceViolation> AwsEc2NetworkInterfaceViolation;
-  std::optional<::awsjson::fms::AwsEc2InstanceViolation> AwsEc2InstanceViolation;
-  std::optional<::awsjson::fms::NetworkFirewallMissingFirewallViolation> NetworkFirewallMissingFirewallViolation;
-  std::optional<::awsjson::fms::NetworkFirewallMissingSubnetViolation> NetworkFirewallMissingSubnetViolation;
-  std::optional<::awsjson::fms::NetworkFirewallMissingExpectedRTViolation> NetworkFirewallMissingExpectedRTViolation;
-  std::optional<::awsjson::fms::NetworkFirewallPolicyModifiedViolation> NetworkFirewallPolicyModifiedViolation;
-  std::optional<::awsjson::fms::NetworkFirewallInternetTrafficNotInspectedViolation> NetworkFirewallInternetTrafficNotInspectedViolation;
-  std::optional<::awsjson::fms::NetworkFirewallInvalidRouteConfigurationViolation> NetworkFirewallInvalidRouteConfigurationViolation;
-  std::optional<::awsjson::fms::NetworkFirewallBlackHoleRouteDetectedViolation> NetworkFirewallBlackHoleRouteDetectedViolation;
-  std::optional<::awsjson::fms::NetworkFirewallUnexpectedFirewallRoutesViolation> NetworkFirewallUnexpectedFirewallRoutesViolation;
-  std::optional<::awsjson::fms::NetworkFirewallUnexpectedGatewayRoutesViolation> NetworkFirewallUnexpectedGatewayRoutesViolation;
-  std::optional<::awsjson::fms::NetworkFirewallMissingExpectedRoutesViolation> NetworkFirewallMissingExpectedRoutesViolation;
-  std::optional<::awsjson::fms::DnsRuleGroupPriorityConflictViolation> DnsRuleGroupPriorityConflictViolation;
-  std::optional<::awsjson::fms::DnsDuplicateRuleGroupViolation> DnsDuplicateRuleGroupViolation;
-  std::optional<::awsjson::fms::DnsRuleGroupLimitExceededViolation> DnsRuleGroupLimitExceededViolation;
-  std::optional<::awsjson::fms::FirewallSubnetIsOutOfScopeViolation> FirewallSubnetIsOutOfScopeViolation;
-  std::optional<::awsjson::fms::RouteHasOutOfScopeEndpointViolation> RouteHasOutOfScopeEndpointViolation;
-  std::optional<::awsjson::fms::ThirdPartyFirewallMissingFirewallViolation> ThirdPartyFirewallMissingFirewallViolation;
-  std::optional<::awsjson::fms::ThirdPartyFirewallMissingSubnetViolation> ThirdPartyFirewallMissingSubnetViolation;
-  std::optional<::awsjson::fms::ThirdPartyFirewallMissingExpectedRouteTableViolation> ThirdPartyFirewallMissingExpectedRouteTableViolation;
-  std::optional<::awsjson::fms::FirewallSubnetMissingVPCEndpointViolation> FirewallSubnetMissingVPCEndpointViolation;
-  std::optional<::awsjson::fms::InvalidNetworkAclEntriesViolation> InvalidNetworkAclEntriesViolation;
-  std::optional<::awsjson::fms::PossibleRemediationActions> PossibleRemediationActions;
-  std::optional<::awsjson::fms::WebACLHasIncompatibleConfigurationViolation> WebACLHasIncompatibleConfigurationViolation;
-  std::optional<::awsjson::fms::WebACLHasOutOfScopeResourcesViolation> WebACLHasOutOfScopeResourcesViolation;
+  std::optional<::awsjson::fms::AwsVPCSecurityGroupViolation> AwsVPCSecurityGroupViolation{};
+  std::optional<::awsjson::fms::AwsEc2NetworkInterfaceViolation> AwsEc2NetworkInterfaceViolation{};
+  std::optional<::awsjson::fms::AwsEc2InstanceViolation> AwsEc2InstanceViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallMissingFirewallViolation> NetworkFirewallMissingFirewallViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallMissingSubnetViolation> NetworkFirewallMissingSubnetViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallMissingExpectedRTViolation> NetworkFirewallMissingExpectedRTViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallPolicyModifiedViolation> NetworkFirewallPolicyModifiedViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallInternetTrafficNotInspectedViolation> NetworkFirewallInternetTrafficNotInspectedViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallInvalidRouteConfigurationViolation> NetworkFirewallInvalidRouteConfigurationViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallBlackHoleRouteDetectedViolation> NetworkFirewallBlackHoleRouteDetectedViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallUnexpectedFirewallRoutesViolation> NetworkFirewallUnexpectedFirewallRoutesViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallUnexpectedGatewayRoutesViolation> NetworkFirewallUnexpectedGatewayRoutesViolation{};
+  std::optional<::awsjson::fms::NetworkFirewallMissingExpectedRoutesViolation> NetworkFirewallMissingExpectedRoutesViolation{};
+  std::optional<::awsjson::fms::DnsRuleGroupPriorityConflictViolation> DnsRuleGroupPriorityConflictViolation{};
+  std::optional<::awsjson::fms::DnsDuplicateRuleGroupViolation> DnsDuplicateRuleGroupViolation{};
+  std::optional<::awsjson::fms::DnsRuleGroupLimitExceededViolation> DnsRuleGroupLimitExceededViolation{};
+  std::optional<::awsjson::fms::FirewallSubnetIsOutOfScopeViolation> FirewallSubnetIsOutOfScopeViolation{};
+  std::optional<::awsjson::fms::RouteHasOutOfScopeEndpointViolation> RouteHasOutOfScopeEndpointViolation{};
+  std::optional<::awsjson::fms::ThirdPartyFirewallMissingFirewallViolation> ThirdPartyFirewallMissingFirewallViolation{};
+  std::optional<::awsjson::fms::ThirdPartyFirewallMissingSubnetViolation> ThirdPartyFirewallMissingSubnetViolation{};
+  std::optional<::awsjson::fms::ThirdPartyFirewallMissingExpectedRouteTableViolation> ThirdPartyFirewallMissingExpectedRouteTableViolation{};
+  std::optional<::awsjson::fms::FirewallSubnetMissingVPCEndpointViolation> FirewallSubnetMissingVPCEndpointViolation{};
+  std::optional<::awsjson::fms::InvalidNetworkAclEntriesViolation> InvalidNetworkAclEntriesViolation{};
+  std::optional<::awsjson::fms::PossibleRemediationActions> PossibleRemediationActions{};
+  std::optional<::awsjson::fms::WebACLHasIncompatibleConfigurationViolation> WebACLHasIncompatibleConfigurationViolation{};
+  std::optional<::awsjson::fms::WebACLHasOutOfScopeResourcesViolation> WebACLHasOutOfScopeResourcesViolation{};
 
   friend bool operator==(ResourceViolation const&, ResourceViolation const&) = default;
 };

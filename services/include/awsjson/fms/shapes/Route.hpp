@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Route {
-  std::optional<awsjson::open_enum<::awsjson::fms::DestinationType>> DestinationType;
-  std::optional<awsjson::open_enum<::awsjson::fms::TargetType>> TargetType;
-  std::optional<std::string> Destination;
-  std::optional<std::string> Target;
+  std::optional<awsjson::open_enum<::awsjson::fms::DestinationType>> DestinationType{};
+  std::optional<awsjson::open_enum<::awsjson::fms::TargetType>> TargetType{};
+  std::optional<std::string> Destination{};
+  std::optional<std::string> Target{};
 
   friend bool operator==(Route const&, Route const&) = default;
 };

@@ -15,18 +15,18 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RouteHasOutOfScopeEndpointViolation {
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> RouteTableId;
-  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes;
-  std::optional<std::string> SubnetAvailabilityZone;
-  std::optional<std::string> SubnetAvailabilityZoneId;
-  std::optional<std::string> CurrentFirewallSubnetRouteTable;
-  std::optional<std::string> FirewallSubnetId;
-  std::optional<std::vector<::awsjson::fms::Route>> FirewallSubnetRoutes;
-  std::optional<std::string> InternetGatewayId;
-  std::optional<std::string> CurrentInternetGatewayRouteTable;
-  std::optional<std::vector<::awsjson::fms::Route>> InternetGatewayRoutes;
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> RouteTableId{};
+  std::optional<std::vector<::awsjson::fms::Route>> ViolatingRoutes{};
+  std::optional<std::string> SubnetAvailabilityZone{};
+  std::optional<std::string> SubnetAvailabilityZoneId{};
+  std::optional<std::string> CurrentFirewallSubnetRouteTable{};
+  std::optional<std::string> FirewallSubnetId{};
+  std::optional<std::vector<::awsjson::fms::Route>> FirewallSubnetRoutes{};
+  std::optional<std::string> InternetGatewayId{};
+  std::optional<std::string> CurrentInternetGatewayRouteTable{};
+  std::optional<std::vector<::awsjson::fms::Route>> InternetGatewayRoutes{};
 
   friend bool operator==(RouteHasOutOfScopeEndpointViolation const&,
                          RouteHasOutOfScopeEndpointViolation const&) = default;

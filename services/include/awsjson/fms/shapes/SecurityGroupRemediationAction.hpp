@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityGroupRemediationAction {
-  std::optional<awsjson::open_enum<::awsjson::fms::RemediationActionType>> RemediationActionType;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::fms::SecurityGroupRuleDescription> RemediationResult;
-  std::optional<bool> IsDefaultAction;
+  std::optional<awsjson::open_enum<::awsjson::fms::RemediationActionType>> RemediationActionType{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::fms::SecurityGroupRuleDescription> RemediationResult{};
+  std::optional<bool> IsDefaultAction{};
 
   friend bool operator==(SecurityGroupRemediationAction const&,
                          SecurityGroupRemediationAction const&) = default;

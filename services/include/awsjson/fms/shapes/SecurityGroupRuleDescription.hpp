@@ -13,12 +13,12 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityGroupRuleDescription {
-  std::optional<std::string> IPV4Range;
-  std::optional<std::string> IPV6Range;
-  std::optional<std::string> PrefixListId;
-  std::optional<std::string> Protocol;
-  std::optional<std::int64_t> FromPort;
-  std::optional<std::int64_t> ToPort;
+  std::optional<std::string> IPV4Range{};
+  std::optional<std::string> IPV6Range{};
+  std::optional<std::string> PrefixListId{};
+  std::optional<std::string> Protocol{};
+  std::optional<std::int64_t> FromPort{};
+  std::optional<std::int64_t> ToPort{};
 
   friend bool operator==(SecurityGroupRuleDescription const&,
                          SecurityGroupRuleDescription const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityServicePolicyData {
-  awsjson::open_enum<::awsjson::fms::SecurityServiceType> Type;
-  std::optional<std::string> ManagedServiceData;
-  std::optional<::awsjson::fms::PolicyOption> PolicyOption;
+  awsjson::open_enum<::awsjson::fms::SecurityServiceType> Type{};
+  std::optional<std::string> ManagedServiceData{};
+  std::optional<::awsjson::fms::PolicyOption> PolicyOption{};
 
   friend bool operator==(SecurityServicePolicyData const&,
                          SecurityServicePolicyData const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulEngineOptions {
-  std::optional<awsjson::open_enum<::awsjson::fms::RuleOrder>> RuleOrder;
-  std::optional<awsjson::open_enum<::awsjson::fms::StreamExceptionPolicy>> StreamExceptionPolicy;
+  std::optional<awsjson::open_enum<::awsjson::fms::RuleOrder>> RuleOrder{};
+  std::optional<awsjson::open_enum<::awsjson::fms::StreamExceptionPolicy>> StreamExceptionPolicy{};
 
   friend bool operator==(StatefulEngineOptions const&, StatefulEngineOptions const&) = default;
 };

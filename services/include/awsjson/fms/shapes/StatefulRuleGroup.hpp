@@ -15,10 +15,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulRuleGroup {
-  std::optional<std::string> RuleGroupName;
-  std::optional<std::string> ResourceId;
-  std::optional<std::int32_t> Priority;
-  std::optional<::awsjson::fms::NetworkFirewallStatefulRuleGroupOverride> Override;
+  std::optional<std::string> RuleGroupName{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<::awsjson::fms::NetworkFirewallStatefulRuleGroupOverride> Override{};
 
   friend bool operator==(StatefulRuleGroup const&, StatefulRuleGroup const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatelessRuleGroup {
-  std::optional<std::string> RuleGroupName;
-  std::optional<std::string> ResourceId;
-  std::optional<std::int32_t> Priority;
+  std::optional<std::string> RuleGroupName{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::int32_t> Priority{};
 
   friend bool operator==(StatelessRuleGroup const&, StatelessRuleGroup const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::vector<::awsjson::fms::Tag> TagList;
+  std::string ResourceArn{};
+  std::vector<::awsjson::fms::Tag> TagList{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

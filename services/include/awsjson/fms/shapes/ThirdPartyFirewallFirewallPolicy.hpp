@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyFirewallFirewallPolicy {
-  std::optional<std::string> FirewallPolicyId;
-  std::optional<std::string> FirewallPolicyName;
+  std::optional<std::string> FirewallPolicyId{};
+  std::optional<std::string> FirewallPolicyName{};
 
   friend bool operator==(ThirdPartyFirewallFirewallPolicy const&,
                          ThirdPartyFirewallFirewallPolicy const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyFirewallMissingExpectedRouteTableViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> VPC;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> CurrentRouteTable;
-  std::optional<std::string> ExpectedRouteTable;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> VPC{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> CurrentRouteTable{};
+  std::optional<std::string> ExpectedRouteTable{};
 
   friend bool operator==(ThirdPartyFirewallMissingExpectedRouteTableViolation const&,
                          ThirdPartyFirewallMissingExpectedRouteTableViolation const&) = default;

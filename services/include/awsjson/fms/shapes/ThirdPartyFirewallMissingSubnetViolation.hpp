@@ -12,10 +12,10 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyFirewallMissingSubnetViolation {
-  std::optional<std::string> ViolationTarget;
-  std::optional<std::string> VPC;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> TargetViolationReason;
+  std::optional<std::string> ViolationTarget{};
+  std::optional<std::string> VPC{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> TargetViolationReason{};
 
   friend bool operator==(ThirdPartyFirewallMissingSubnetViolation const&,
                          ThirdPartyFirewallMissingSubnetViolation const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThirdPartyFirewallPolicy {
-  std::optional<awsjson::open_enum<::awsjson::fms::FirewallDeploymentModel>> FirewallDeploymentModel;
+  std::optional<awsjson::open_enum<::awsjson::fms::FirewallDeploymentModel>> FirewallDeploymentModel{};
 
   friend bool operator==(ThirdPartyFirewallPolicy const&,
                          ThirdPartyFirewallPolicy const&) = default;

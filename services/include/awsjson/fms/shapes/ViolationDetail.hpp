@@ -16,13 +16,13 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViolationDetail {
-  std::string PolicyId;
-  std::string MemberAccount;
-  std::string ResourceId;
-  std::string ResourceType;
-  std::vector<::awsjson::fms::ResourceViolation> ResourceViolations;
-  std::optional<std::vector<::awsjson::fms::Tag>> ResourceTags;
-  std::optional<std::string> ResourceDescription;
+  std::string PolicyId{};
+  std::string MemberAccount{};
+  std::string ResourceId{};
+  std::string ResourceType{};
+  std::vector<::awsjson::fms::ResourceViolation> ResourceViolations{};
+  std::optional<std::vector<::awsjson::fms::Tag>> ResourceTags{};
+  std::optional<std::string> ResourceDescription{};
 
   friend bool operator==(ViolationDetail const&, ViolationDetail const&) = default;
 };

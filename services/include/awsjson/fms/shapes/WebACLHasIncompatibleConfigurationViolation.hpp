@@ -12,8 +12,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebACLHasIncompatibleConfigurationViolation {
-  std::optional<std::string> WebACLArn;
-  std::optional<std::string> Description;
+  std::optional<std::string> WebACLArn{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(WebACLHasIncompatibleConfigurationViolation const&,
                          WebACLHasIncompatibleConfigurationViolation const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::fms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebACLHasOutOfScopeResourcesViolation {
-  std::optional<std::string> WebACLArn;
-  std::optional<std::vector<std::string>> OutOfScopeResourceList;
+  std::optional<std::string> WebACLArn{};
+  std::optional<std::vector<std::string>> OutOfScopeResourceList{};
 
   friend bool operator==(WebACLHasOutOfScopeResourcesViolation const&,
                          WebACLHasOutOfScopeResourcesViolation const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Action {
-  std::string AttributeName;
-  awsjson::open_enum<::awsjson::forecast::Operation> Operation;
-  double Value;
+  std::string AttributeName{};
+  awsjson::open_enum<::awsjson::forecast::Operation> Operation{};
+  double Value{};
 
   friend bool operator==(Action const&, Action const&) = default;
 };

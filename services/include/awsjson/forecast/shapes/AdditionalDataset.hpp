@@ -14,8 +14,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalDataset {
-  std::string Name;
-  std::optional<std::map<std::string, std::vector<std::string>>> Configuration;
+  std::string Name{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Configuration{};
 
   friend bool operator==(AdditionalDataset const&, AdditionalDataset const&) = default;
 };

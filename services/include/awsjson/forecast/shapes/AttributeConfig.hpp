@@ -13,8 +13,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeConfig {
-  std::string AttributeName;
-  std::map<std::string, std::string> Transformations;
+  std::string AttributeName{};
+  std::map<std::string, std::string> Transformations{};
 
   friend bool operator==(AttributeConfig const&, AttributeConfig const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Baseline {
-  std::optional<::awsjson::forecast::PredictorBaseline> PredictorBaseline;
+  std::optional<::awsjson::forecast::PredictorBaseline> PredictorBaseline{};
 
   friend bool operator==(Baseline const&, Baseline const&) = default;
 };

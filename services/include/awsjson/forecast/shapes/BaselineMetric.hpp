@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BaselineMetric {
-  std::optional<std::string> Name;
-  std::optional<double> Value;
+  std::optional<std::string> Name{};
+  std::optional<double> Value{};
 
   friend bool operator==(BaselineMetric const&, BaselineMetric const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContinuousParameterRange {
-  std::string Name;
-  double MaxValue;
-  double MinValue;
-  std::optional<awsjson::open_enum<::awsjson::forecast::ScalingType>> ScalingType;
+  std::string Name{};
+  double MaxValue{};
+  double MinValue{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::ScalingType>> ScalingType{};
 
   friend bool operator==(ContinuousParameterRange const&,
                          ContinuousParameterRange const&) = default;

@@ -21,19 +21,19 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAutoPredictorRequest {
-  std::string PredictorName;
-  std::optional<std::int32_t> ForecastHorizon;
-  std::optional<std::vector<std::string>> ForecastTypes;
-  std::optional<std::vector<std::string>> ForecastDimensions;
-  std::optional<std::string> ForecastFrequency;
-  std::optional<::awsjson::forecast::DataConfig> DataConfig;
-  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig;
-  std::optional<std::string> ReferencePredictorArn;
-  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric;
-  std::optional<bool> ExplainPredictor;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<::awsjson::forecast::MonitorConfig> MonitorConfig;
-  std::optional<::awsjson::forecast::TimeAlignmentBoundary> TimeAlignmentBoundary;
+  std::string PredictorName{};
+  std::optional<std::int32_t> ForecastHorizon{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
+  std::optional<std::vector<std::string>> ForecastDimensions{};
+  std::optional<std::string> ForecastFrequency{};
+  std::optional<::awsjson::forecast::DataConfig> DataConfig{};
+  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig{};
+  std::optional<std::string> ReferencePredictorArn{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric{};
+  std::optional<bool> ExplainPredictor{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<::awsjson::forecast::MonitorConfig> MonitorConfig{};
+  std::optional<::awsjson::forecast::TimeAlignmentBoundary> TimeAlignmentBoundary{};
 
   friend bool operator==(CreateAutoPredictorRequest const&,
                          CreateAutoPredictorRequest const&) = default;

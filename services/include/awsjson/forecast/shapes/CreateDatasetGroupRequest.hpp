@@ -16,10 +16,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetGroupRequest {
-  std::string DatasetGroupName;
-  awsjson::open_enum<::awsjson::forecast::Domain> Domain;
-  std::optional<std::vector<std::string>> DatasetArns;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
+  std::string DatasetGroupName{};
+  awsjson::open_enum<::awsjson::forecast::Domain> Domain{};
+  std::optional<std::vector<std::string>> DatasetArns{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
 
   friend bool operator==(CreateDatasetGroupRequest const&,
                          CreateDatasetGroupRequest const&) = default;

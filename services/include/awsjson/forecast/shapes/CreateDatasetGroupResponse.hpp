@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetGroupResponse {
-  std::optional<std::string> DatasetGroupArn;
+  std::optional<std::string> DatasetGroupArn{};
 
   friend bool operator==(CreateDatasetGroupResponse const&,
                          CreateDatasetGroupResponse const&) = default;

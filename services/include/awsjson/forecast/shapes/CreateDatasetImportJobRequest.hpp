@@ -17,16 +17,16 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetImportJobRequest {
-  std::string DatasetImportJobName;
-  std::string DatasetArn;
-  ::awsjson::forecast::DataSource DataSource;
-  std::optional<std::string> TimestampFormat;
-  std::optional<std::string> TimeZone;
-  std::optional<bool> UseGeolocationForTimeZone;
-  std::optional<std::string> GeolocationFormat;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<std::string> Format;
-  std::optional<awsjson::open_enum<::awsjson::forecast::ImportMode>> ImportMode;
+  std::string DatasetImportJobName{};
+  std::string DatasetArn{};
+  ::awsjson::forecast::DataSource DataSource{};
+  std::optional<std::string> TimestampFormat{};
+  std::optional<std::string> TimeZone{};
+  std::optional<bool> UseGeolocationForTimeZone{};
+  std::optional<std::string> GeolocationFormat{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<std::string> Format{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::ImportMode>> ImportMode{};
 
   friend bool operator==(CreateDatasetImportJobRequest const&,
                          CreateDatasetImportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetImportJobResponse {
-  std::optional<std::string> DatasetImportJobArn;
+  std::optional<std::string> DatasetImportJobArn{};
 
   friend bool operator==(CreateDatasetImportJobResponse const&,
                          CreateDatasetImportJobResponse const&) = default;

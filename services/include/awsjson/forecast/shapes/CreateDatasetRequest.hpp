@@ -19,13 +19,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetRequest {
-  std::string DatasetName;
-  awsjson::open_enum<::awsjson::forecast::Domain> Domain;
-  awsjson::open_enum<::awsjson::forecast::DatasetType> DatasetType;
-  std::optional<std::string> DataFrequency;
-  ::awsjson::forecast::Schema Schema;
-  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
+  std::string DatasetName{};
+  awsjson::open_enum<::awsjson::forecast::Domain> Domain{};
+  awsjson::open_enum<::awsjson::forecast::DatasetType> DatasetType{};
+  std::optional<std::string> DataFrequency{};
+  ::awsjson::forecast::Schema Schema{};
+  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
 
   friend bool operator==(CreateDatasetRequest const&, CreateDatasetRequest const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExplainabilityExportRequest {
-  std::string ExplainabilityExportName;
-  std::string ExplainabilityArn;
-  ::awsjson::forecast::DataDestination Destination;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<std::string> Format;
+  std::string ExplainabilityExportName{};
+  std::string ExplainabilityArn{};
+  ::awsjson::forecast::DataDestination Destination{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(CreateExplainabilityExportRequest const&,
                          CreateExplainabilityExportRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExplainabilityExportResponse {
-  std::optional<std::string> ExplainabilityExportArn;
+  std::optional<std::string> ExplainabilityExportArn{};
 
   friend bool operator==(CreateExplainabilityExportResponse const&,
                          CreateExplainabilityExportResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExplainabilityRequest {
-  std::string ExplainabilityName;
-  std::string ResourceArn;
-  ::awsjson::forecast::ExplainabilityConfig ExplainabilityConfig;
-  std::optional<::awsjson::forecast::DataSource> DataSource;
-  std::optional<::awsjson::forecast::Schema> Schema;
-  std::optional<bool> EnableVisualization;
-  std::optional<std::string> StartDateTime;
-  std::optional<std::string> EndDateTime;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
+  std::string ExplainabilityName{};
+  std::string ResourceArn{};
+  ::awsjson::forecast::ExplainabilityConfig ExplainabilityConfig{};
+  std::optional<::awsjson::forecast::DataSource> DataSource{};
+  std::optional<::awsjson::forecast::Schema> Schema{};
+  std::optional<bool> EnableVisualization{};
+  std::optional<std::string> StartDateTime{};
+  std::optional<std::string> EndDateTime{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
 
   friend bool operator==(CreateExplainabilityRequest const&,
                          CreateExplainabilityRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExplainabilityResponse {
-  std::optional<std::string> ExplainabilityArn;
+  std::optional<std::string> ExplainabilityArn{};
 
   friend bool operator==(CreateExplainabilityResponse const&,
                          CreateExplainabilityResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateForecastExportJobRequest {
-  std::string ForecastExportJobName;
-  std::string ForecastArn;
-  ::awsjson::forecast::DataDestination Destination;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<std::string> Format;
+  std::string ForecastExportJobName{};
+  std::string ForecastArn{};
+  ::awsjson::forecast::DataDestination Destination{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(CreateForecastExportJobRequest const&,
                          CreateForecastExportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateForecastExportJobResponse {
-  std::optional<std::string> ForecastExportJobArn;
+  std::optional<std::string> ForecastExportJobArn{};
 
   friend bool operator==(CreateForecastExportJobResponse const&,
                          CreateForecastExportJobResponse const&) = default;

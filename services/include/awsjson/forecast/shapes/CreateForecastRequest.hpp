@@ -16,11 +16,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateForecastRequest {
-  std::string ForecastName;
-  std::string PredictorArn;
-  std::optional<std::vector<std::string>> ForecastTypes;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector;
+  std::string ForecastName{};
+  std::string PredictorArn{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector{};
 
   friend bool operator==(CreateForecastRequest const&, CreateForecastRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateForecastResponse {
-  std::optional<std::string> ForecastArn;
+  std::optional<std::string> ForecastArn{};
 
   friend bool operator==(CreateForecastResponse const&, CreateForecastResponse const&) = default;
 };

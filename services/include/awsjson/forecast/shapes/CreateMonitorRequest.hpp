@@ -15,9 +15,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMonitorRequest {
-  std::string MonitorName;
-  std::string ResourceArn;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
+  std::string MonitorName{};
+  std::string ResourceArn{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
 
   friend bool operator==(CreateMonitorRequest const&, CreateMonitorRequest const&) = default;
 };

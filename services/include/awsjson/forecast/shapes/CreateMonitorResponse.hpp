@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMonitorResponse {
-  std::optional<std::string> MonitorArn;
+  std::optional<std::string> MonitorArn{};
 
   friend bool operator==(CreateMonitorResponse const&, CreateMonitorResponse const&) = default;
 };

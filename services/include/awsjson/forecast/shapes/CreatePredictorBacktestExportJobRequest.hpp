@@ -16,11 +16,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePredictorBacktestExportJobRequest {
-  std::string PredictorBacktestExportJobName;
-  std::string PredictorArn;
-  ::awsjson::forecast::DataDestination Destination;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<std::string> Format;
+  std::string PredictorBacktestExportJobName{};
+  std::string PredictorArn{};
+  ::awsjson::forecast::DataDestination Destination{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(CreatePredictorBacktestExportJobRequest const&,
                          CreatePredictorBacktestExportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePredictorBacktestExportJobResponse {
-  std::optional<std::string> PredictorBacktestExportJobArn;
+  std::optional<std::string> PredictorBacktestExportJobArn{};
 
   friend bool operator==(CreatePredictorBacktestExportJobResponse const&,
                          CreatePredictorBacktestExportJobResponse const&) = default;

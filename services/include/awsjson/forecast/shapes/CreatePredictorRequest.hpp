@@ -24,21 +24,21 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePredictorRequest {
-  std::string PredictorName;
-  std::optional<std::string> AlgorithmArn;
-  std::int32_t ForecastHorizon;
-  std::optional<std::vector<std::string>> ForecastTypes;
-  std::optional<bool> PerformAutoML;
-  std::optional<awsjson::open_enum<::awsjson::forecast::AutoMLOverrideStrategy>> AutoMLOverrideStrategy;
-  std::optional<bool> PerformHPO;
-  std::optional<std::map<std::string, std::string>> TrainingParameters;
-  std::optional<::awsjson::forecast::EvaluationParameters> EvaluationParameters;
-  std::optional<::awsjson::forecast::HyperParameterTuningJobConfig> HPOConfig;
-  ::awsjson::forecast::InputDataConfig InputDataConfig;
-  ::awsjson::forecast::FeaturizationConfig FeaturizationConfig;
-  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric;
+  std::string PredictorName{};
+  std::optional<std::string> AlgorithmArn{};
+  std::int32_t ForecastHorizon{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
+  std::optional<bool> PerformAutoML{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::AutoMLOverrideStrategy>> AutoMLOverrideStrategy{};
+  std::optional<bool> PerformHPO{};
+  std::optional<std::map<std::string, std::string>> TrainingParameters{};
+  std::optional<::awsjson::forecast::EvaluationParameters> EvaluationParameters{};
+  std::optional<::awsjson::forecast::HyperParameterTuningJobConfig> HPOConfig{};
+  ::awsjson::forecast::InputDataConfig InputDataConfig{};
+  ::awsjson::forecast::FeaturizationConfig FeaturizationConfig{};
+  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric{};
 
   friend bool operator==(CreatePredictorRequest const&, CreatePredictorRequest const&) = default;
 };

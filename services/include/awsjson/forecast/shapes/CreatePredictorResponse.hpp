@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePredictorResponse {
-  std::optional<std::string> PredictorArn;
+  std::optional<std::string> PredictorArn{};
 
   friend bool operator==(CreatePredictorResponse const&, CreatePredictorResponse const&) = default;
 };

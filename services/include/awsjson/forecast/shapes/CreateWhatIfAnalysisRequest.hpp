@@ -16,10 +16,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWhatIfAnalysisRequest {
-  std::string WhatIfAnalysisName;
-  std::string ForecastArn;
-  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
+  std::string WhatIfAnalysisName{};
+  std::string ForecastArn{};
+  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
 
   friend bool operator==(CreateWhatIfAnalysisRequest const&,
                          CreateWhatIfAnalysisRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWhatIfAnalysisResponse {
-  std::optional<std::string> WhatIfAnalysisArn;
+  std::optional<std::string> WhatIfAnalysisArn{};
 
   friend bool operator==(CreateWhatIfAnalysisResponse const&,
                          CreateWhatIfAnalysisResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWhatIfForecastExportRequest {
-  std::string WhatIfForecastExportName;
-  std::vector<std::string> WhatIfForecastArns;
-  ::awsjson::forecast::DataDestination Destination;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
-  std::optional<std::string> Format;
+  std::string WhatIfForecastExportName{};
+  std::vector<std::string> WhatIfForecastArns{};
+  ::awsjson::forecast::DataDestination Destination{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(CreateWhatIfForecastExportRequest const&,
                          CreateWhatIfForecastExportRequest const&) = default;

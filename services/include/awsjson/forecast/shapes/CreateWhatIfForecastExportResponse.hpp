@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWhatIfForecastExportResponse {
-  std::optional<std::string> WhatIfForecastExportArn;
+  std::optional<std::string> WhatIfForecastExportArn{};
 
   friend bool operator==(CreateWhatIfForecastExportResponse const&,
                          CreateWhatIfForecastExportResponse const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWhatIfForecastRequest {
-  std::string WhatIfForecastName;
-  std::string WhatIfAnalysisArn;
-  std::optional<std::vector<::awsjson::forecast::TimeSeriesTransformation>> TimeSeriesTransformations;
-  std::optional<::awsjson::forecast::TimeSeriesReplacementsDataSource> TimeSeriesReplacementsDataSource;
-  std::optional<std::vector<::awsjson::forecast::Tag>> Tags;
+  std::string WhatIfForecastName{};
+  std::string WhatIfAnalysisArn{};
+  std::optional<std::vector<::awsjson::forecast::TimeSeriesTransformation>> TimeSeriesTransformations{};
+  std::optional<::awsjson::forecast::TimeSeriesReplacementsDataSource> TimeSeriesReplacementsDataSource{};
+  std::optional<std::vector<::awsjson::forecast::Tag>> Tags{};
 
   friend bool operator==(CreateWhatIfForecastRequest const&,
                          CreateWhatIfForecastRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWhatIfForecastResponse {
-  std::optional<std::string> WhatIfForecastArn;
+  std::optional<std::string> WhatIfForecastArn{};
 
   friend bool operator==(CreateWhatIfForecastResponse const&,
                          CreateWhatIfForecastResponse const&) = default;

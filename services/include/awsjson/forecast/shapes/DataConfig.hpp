@@ -16,9 +16,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataConfig {
-  std::string DatasetGroupArn;
-  std::optional<std::vector<::awsjson::forecast::AttributeConfig>> AttributeConfigs;
-  std::optional<std::vector<::awsjson::forecast::AdditionalDataset>> AdditionalDatasets;
+  std::string DatasetGroupArn{};
+  std::optional<std::vector<::awsjson::forecast::AttributeConfig>> AttributeConfigs{};
+  std::optional<std::vector<::awsjson::forecast::AdditionalDataset>> AdditionalDatasets{};
 
   friend bool operator==(DataConfig const&, DataConfig const&) = default;
 };

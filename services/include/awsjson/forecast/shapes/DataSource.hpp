@@ -13,7 +13,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSource {
-  ::awsjson::forecast::S3Config S3Config;
+  ::awsjson::forecast::S3Config S3Config{};
 
   friend bool operator==(DataSource const&, DataSource const&) = default;
 };

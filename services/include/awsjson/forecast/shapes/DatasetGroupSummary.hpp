@@ -12,10 +12,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetGroupSummary {
-  std::optional<std::string> DatasetGroupArn;
-  std::optional<std::string> DatasetGroupName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> DatasetGroupArn{};
+  std::optional<std::string> DatasetGroupName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(DatasetGroupSummary const&, DatasetGroupSummary const&) = default;
 };

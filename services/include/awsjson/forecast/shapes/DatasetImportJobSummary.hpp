@@ -15,14 +15,14 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetImportJobSummary {
-  std::optional<std::string> DatasetImportJobArn;
-  std::optional<std::string> DatasetImportJobName;
-  std::optional<::awsjson::forecast::DataSource> DataSource;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<awsjson::open_enum<::awsjson::forecast::ImportMode>> ImportMode;
+  std::optional<std::string> DatasetImportJobArn{};
+  std::optional<std::string> DatasetImportJobName{};
+  std::optional<::awsjson::forecast::DataSource> DataSource{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::ImportMode>> ImportMode{};
 
   friend bool operator==(DatasetImportJobSummary const&, DatasetImportJobSummary const&) = default;
 };

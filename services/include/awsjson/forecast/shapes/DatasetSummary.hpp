@@ -15,12 +15,12 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSummary {
-  std::optional<std::string> DatasetArn;
-  std::optional<std::string> DatasetName;
-  std::optional<awsjson::open_enum<::awsjson::forecast::DatasetType>> DatasetType;
-  std::optional<awsjson::open_enum<::awsjson::forecast::Domain>> Domain;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> DatasetArn{};
+  std::optional<std::string> DatasetName{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::DatasetType>> DatasetType{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::Domain>> Domain{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(DatasetSummary const&, DatasetSummary const&) = default;
 };

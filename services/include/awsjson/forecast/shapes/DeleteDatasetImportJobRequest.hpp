@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDatasetImportJobRequest {
-  std::string DatasetImportJobArn;
+  std::string DatasetImportJobArn{};
 
   friend bool operator==(DeleteDatasetImportJobRequest const&,
                          DeleteDatasetImportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExplainabilityExportRequest {
-  std::string ExplainabilityExportArn;
+  std::string ExplainabilityExportArn{};
 
   friend bool operator==(DeleteExplainabilityExportRequest const&,
                          DeleteExplainabilityExportRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExplainabilityRequest {
-  std::string ExplainabilityArn;
+  std::string ExplainabilityArn{};
 
   friend bool operator==(DeleteExplainabilityRequest const&,
                          DeleteExplainabilityRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteForecastExportJobRequest {
-  std::string ForecastExportJobArn;
+  std::string ForecastExportJobArn{};
 
   friend bool operator==(DeleteForecastExportJobRequest const&,
                          DeleteForecastExportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteForecastRequest {
-  std::string ForecastArn;
+  std::string ForecastArn{};
 
   friend bool operator==(DeleteForecastRequest const&, DeleteForecastRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePredictorBacktestExportJobRequest {
-  std::string PredictorBacktestExportJobArn;
+  std::string PredictorBacktestExportJobArn{};
 
   friend bool operator==(DeletePredictorBacktestExportJobRequest const&,
                          DeletePredictorBacktestExportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePredictorRequest {
-  std::string PredictorArn;
+  std::string PredictorArn{};
 
   friend bool operator==(DeletePredictorRequest const&, DeletePredictorRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWhatIfAnalysisRequest {
-  std::string WhatIfAnalysisArn;
+  std::string WhatIfAnalysisArn{};
 
   friend bool operator==(DeleteWhatIfAnalysisRequest const&,
                          DeleteWhatIfAnalysisRequest const&) = default;

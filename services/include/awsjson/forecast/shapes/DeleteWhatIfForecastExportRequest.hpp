@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWhatIfForecastExportRequest {
-  std::string WhatIfForecastExportArn;
+  std::string WhatIfForecastExportArn{};
 
   friend bool operator==(DeleteWhatIfForecastExportRequest const&,
                          DeleteWhatIfForecastExportRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWhatIfForecastRequest {
-  std::string WhatIfForecastArn;
+  std::string WhatIfForecastArn{};
 
   friend bool operator==(DeleteWhatIfForecastRequest const&,
                          DeleteWhatIfForecastRequest const&) = default;

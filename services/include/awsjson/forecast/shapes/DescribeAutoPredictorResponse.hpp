@@ -22,25 +22,25 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAutoPredictorResponse {
-  std::optional<std::string> PredictorArn;
-  std::optional<std::string> PredictorName;
-  std::optional<std::int32_t> ForecastHorizon;
-  std::optional<std::vector<std::string>> ForecastTypes;
-  std::optional<std::string> ForecastFrequency;
-  std::optional<std::vector<std::string>> ForecastDimensions;
-  std::optional<std::vector<std::string>> DatasetImportJobArns;
-  std::optional<::awsjson::forecast::DataConfig> DataConfig;
-  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig;
-  std::optional<::awsjson::forecast::ReferencePredictorSummary> ReferencePredictorSummary;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric;
-  std::optional<::awsjson::forecast::ExplainabilityInfo> ExplainabilityInfo;
-  std::optional<::awsjson::forecast::MonitorInfo> MonitorInfo;
-  std::optional<::awsjson::forecast::TimeAlignmentBoundary> TimeAlignmentBoundary;
+  std::optional<std::string> PredictorArn{};
+  std::optional<std::string> PredictorName{};
+  std::optional<std::int32_t> ForecastHorizon{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
+  std::optional<std::string> ForecastFrequency{};
+  std::optional<std::vector<std::string>> ForecastDimensions{};
+  std::optional<std::vector<std::string>> DatasetImportJobArns{};
+  std::optional<::awsjson::forecast::DataConfig> DataConfig{};
+  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig{};
+  std::optional<::awsjson::forecast::ReferencePredictorSummary> ReferencePredictorSummary{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric{};
+  std::optional<::awsjson::forecast::ExplainabilityInfo> ExplainabilityInfo{};
+  std::optional<::awsjson::forecast::MonitorInfo> MonitorInfo{};
+  std::optional<::awsjson::forecast::TimeAlignmentBoundary> TimeAlignmentBoundary{};
 
   friend bool operator==(DescribeAutoPredictorResponse const&,
                          DescribeAutoPredictorResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetGroupRequest {
-  std::string DatasetGroupArn;
+  std::string DatasetGroupArn{};
 
   friend bool operator==(DescribeDatasetGroupRequest const&,
                          DescribeDatasetGroupRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetGroupResponse {
-  std::optional<std::string> DatasetGroupName;
-  std::optional<std::string> DatasetGroupArn;
-  std::optional<std::vector<std::string>> DatasetArns;
-  std::optional<awsjson::open_enum<::awsjson::forecast::Domain>> Domain;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> DatasetGroupName{};
+  std::optional<std::string> DatasetGroupArn{};
+  std::optional<std::vector<std::string>> DatasetArns{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::Domain>> Domain{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(DescribeDatasetGroupResponse const&,
                          DescribeDatasetGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetImportJobRequest {
-  std::string DatasetImportJobArn;
+  std::string DatasetImportJobArn{};
 
   friend bool operator==(DescribeDatasetImportJobRequest const&,
                          DescribeDatasetImportJobRequest const&) = default;

@@ -18,23 +18,23 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetImportJobResponse {
-  std::optional<std::string> DatasetImportJobName;
-  std::optional<std::string> DatasetImportJobArn;
-  std::optional<std::string> DatasetArn;
-  std::optional<std::string> TimestampFormat;
-  std::optional<std::string> TimeZone;
-  std::optional<bool> UseGeolocationForTimeZone;
-  std::optional<std::string> GeolocationFormat;
-  std::optional<::awsjson::forecast::DataSource> DataSource;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<std::map<std::string, ::awsjson::forecast::Statistics>> FieldStatistics;
-  std::optional<double> DataSize;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<std::string> Format;
-  std::optional<awsjson::open_enum<::awsjson::forecast::ImportMode>> ImportMode;
+  std::optional<std::string> DatasetImportJobName{};
+  std::optional<std::string> DatasetImportJobArn{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<std::string> TimestampFormat{};
+  std::optional<std::string> TimeZone{};
+  std::optional<bool> UseGeolocationForTimeZone{};
+  std::optional<std::string> GeolocationFormat{};
+  std::optional<::awsjson::forecast::DataSource> DataSource{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<std::map<std::string, ::awsjson::forecast::Statistics>> FieldStatistics{};
+  std::optional<double> DataSize{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<std::string> Format{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::ImportMode>> ImportMode{};
 
   friend bool operator==(DescribeDatasetImportJobResponse const&,
                          DescribeDatasetImportJobResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetResponse {
-  std::optional<std::string> DatasetArn;
-  std::optional<std::string> DatasetName;
-  std::optional<awsjson::open_enum<::awsjson::forecast::Domain>> Domain;
-  std::optional<awsjson::open_enum<::awsjson::forecast::DatasetType>> DatasetType;
-  std::optional<std::string> DataFrequency;
-  std::optional<::awsjson::forecast::Schema> Schema;
-  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> DatasetArn{};
+  std::optional<std::string> DatasetName{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::Domain>> Domain{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::DatasetType>> DatasetType{};
+  std::optional<std::string> DataFrequency{};
+  std::optional<::awsjson::forecast::Schema> Schema{};
+  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(DescribeDatasetResponse const&, DescribeDatasetResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExplainabilityExportRequest {
-  std::string ExplainabilityExportArn;
+  std::string ExplainabilityExportArn{};
 
   friend bool operator==(DescribeExplainabilityExportRequest const&,
                          DescribeExplainabilityExportRequest const&) = default;

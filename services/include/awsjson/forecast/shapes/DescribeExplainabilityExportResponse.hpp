@@ -14,15 +14,15 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExplainabilityExportResponse {
-  std::optional<std::string> ExplainabilityExportArn;
-  std::optional<std::string> ExplainabilityExportName;
-  std::optional<std::string> ExplainabilityArn;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Message;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<std::string> Format;
+  std::optional<std::string> ExplainabilityExportArn{};
+  std::optional<std::string> ExplainabilityExportName{};
+  std::optional<std::string> ExplainabilityArn{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(DescribeExplainabilityExportResponse const&,
                          DescribeExplainabilityExportResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExplainabilityRequest {
-  std::string ExplainabilityArn;
+  std::string ExplainabilityArn{};
 
   friend bool operator==(DescribeExplainabilityRequest const&,
                          DescribeExplainabilityRequest const&) = default;

@@ -17,20 +17,20 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExplainabilityResponse {
-  std::optional<std::string> ExplainabilityArn;
-  std::optional<std::string> ExplainabilityName;
-  std::optional<std::string> ResourceArn;
-  std::optional<::awsjson::forecast::ExplainabilityConfig> ExplainabilityConfig;
-  std::optional<bool> EnableVisualization;
-  std::optional<::awsjson::forecast::DataSource> DataSource;
-  std::optional<::awsjson::forecast::Schema> Schema;
-  std::optional<std::string> StartDateTime;
-  std::optional<std::string> EndDateTime;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<std::string> Message;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> ExplainabilityArn{};
+  std::optional<std::string> ExplainabilityName{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<::awsjson::forecast::ExplainabilityConfig> ExplainabilityConfig{};
+  std::optional<bool> EnableVisualization{};
+  std::optional<::awsjson::forecast::DataSource> DataSource{};
+  std::optional<::awsjson::forecast::Schema> Schema{};
+  std::optional<std::string> StartDateTime{};
+  std::optional<std::string> EndDateTime{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(DescribeExplainabilityResponse const&,
                          DescribeExplainabilityResponse const&) = default;

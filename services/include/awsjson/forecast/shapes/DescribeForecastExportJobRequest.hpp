@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeForecastExportJobRequest {
-  std::string ForecastExportJobArn;
+  std::string ForecastExportJobArn{};
 
   friend bool operator==(DescribeForecastExportJobRequest const&,
                          DescribeForecastExportJobRequest const&) = default;

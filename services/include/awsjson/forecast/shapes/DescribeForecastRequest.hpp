@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeForecastRequest {
-  std::string ForecastArn;
+  std::string ForecastArn{};
 
   friend bool operator==(DescribeForecastRequest const&, DescribeForecastRequest const&) = default;
 };

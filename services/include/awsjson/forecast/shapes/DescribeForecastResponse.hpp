@@ -16,17 +16,17 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeForecastResponse {
-  std::optional<std::string> ForecastArn;
-  std::optional<std::string> ForecastName;
-  std::optional<std::vector<std::string>> ForecastTypes;
-  std::optional<std::string> PredictorArn;
-  std::optional<std::string> DatasetGroupArn;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector;
+  std::optional<std::string> ForecastArn{};
+  std::optional<std::string> ForecastName{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
+  std::optional<std::string> PredictorArn{};
+  std::optional<std::string> DatasetGroupArn{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector{};
 
   friend bool operator==(DescribeForecastResponse const&,
                          DescribeForecastResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMonitorRequest {
-  std::string MonitorArn;
+  std::string MonitorArn{};
 
   friend bool operator==(DescribeMonitorRequest const&, DescribeMonitorRequest const&) = default;
 };

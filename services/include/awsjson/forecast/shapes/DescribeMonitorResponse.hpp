@@ -15,17 +15,17 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMonitorResponse {
-  std::optional<std::string> MonitorName;
-  std::optional<std::string> MonitorArn;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> LastEvaluationTime;
-  std::optional<std::string> LastEvaluationState;
-  std::optional<::awsjson::forecast::Baseline> Baseline;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<std::int64_t> EstimatedEvaluationTimeRemainingInMinutes;
+  std::optional<std::string> MonitorName{};
+  std::optional<std::string> MonitorArn{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> LastEvaluationTime{};
+  std::optional<std::string> LastEvaluationState{};
+  std::optional<::awsjson::forecast::Baseline> Baseline{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<std::int64_t> EstimatedEvaluationTimeRemainingInMinutes{};
 
   friend bool operator==(DescribeMonitorResponse const&, DescribeMonitorResponse const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePredictorBacktestExportJobResponse {
-  std::optional<std::string> PredictorBacktestExportJobArn;
-  std::optional<std::string> PredictorBacktestExportJobName;
-  std::optional<std::string> PredictorArn;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Message;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<std::string> Format;
+  std::optional<std::string> PredictorBacktestExportJobArn{};
+  std::optional<std::string> PredictorBacktestExportJobName{};
+  std::optional<std::string> PredictorArn{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(DescribePredictorBacktestExportJobResponse const&,
                          DescribePredictorBacktestExportJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePredictorRequest {
-  std::string PredictorArn;
+  std::string PredictorArn{};
 
   friend bool operator==(DescribePredictorRequest const&,
                          DescribePredictorRequest const&) = default;

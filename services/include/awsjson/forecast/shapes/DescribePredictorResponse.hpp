@@ -24,30 +24,30 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePredictorResponse {
-  std::optional<std::string> PredictorArn;
-  std::optional<std::string> PredictorName;
-  std::optional<std::string> AlgorithmArn;
-  std::optional<std::vector<std::string>> AutoMLAlgorithmArns;
-  std::optional<std::int32_t> ForecastHorizon;
-  std::optional<std::vector<std::string>> ForecastTypes;
-  std::optional<bool> PerformAutoML;
-  std::optional<awsjson::open_enum<::awsjson::forecast::AutoMLOverrideStrategy>> AutoMLOverrideStrategy;
-  std::optional<bool> PerformHPO;
-  std::optional<std::map<std::string, std::string>> TrainingParameters;
-  std::optional<::awsjson::forecast::EvaluationParameters> EvaluationParameters;
-  std::optional<::awsjson::forecast::HyperParameterTuningJobConfig> HPOConfig;
-  std::optional<::awsjson::forecast::InputDataConfig> InputDataConfig;
-  std::optional<::awsjson::forecast::FeaturizationConfig> FeaturizationConfig;
-  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig;
-  std::optional<::awsjson::forecast::PredictorExecutionDetails> PredictorExecutionDetails;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<bool> IsAutoPredictor;
-  std::optional<std::vector<std::string>> DatasetImportJobArns;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric;
+  std::optional<std::string> PredictorArn{};
+  std::optional<std::string> PredictorName{};
+  std::optional<std::string> AlgorithmArn{};
+  std::optional<std::vector<std::string>> AutoMLAlgorithmArns{};
+  std::optional<std::int32_t> ForecastHorizon{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
+  std::optional<bool> PerformAutoML{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::AutoMLOverrideStrategy>> AutoMLOverrideStrategy{};
+  std::optional<bool> PerformHPO{};
+  std::optional<std::map<std::string, std::string>> TrainingParameters{};
+  std::optional<::awsjson::forecast::EvaluationParameters> EvaluationParameters{};
+  std::optional<::awsjson::forecast::HyperParameterTuningJobConfig> HPOConfig{};
+  std::optional<::awsjson::forecast::InputDataConfig> InputDataConfig{};
+  std::optional<::awsjson::forecast::FeaturizationConfig> FeaturizationConfig{};
+  std::optional<::awsjson::forecast::EncryptionConfig> EncryptionConfig{};
+  std::optional<::awsjson::forecast::PredictorExecutionDetails> PredictorExecutionDetails{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<bool> IsAutoPredictor{};
+  std::optional<std::vector<std::string>> DatasetImportJobArns{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric{};
 
   friend bool operator==(DescribePredictorResponse const&,
                          DescribePredictorResponse const&) = default;

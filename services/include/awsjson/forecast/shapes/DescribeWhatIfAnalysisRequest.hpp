@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWhatIfAnalysisRequest {
-  std::string WhatIfAnalysisArn;
+  std::string WhatIfAnalysisArn{};
 
   friend bool operator==(DescribeWhatIfAnalysisRequest const&,
                          DescribeWhatIfAnalysisRequest const&) = default;

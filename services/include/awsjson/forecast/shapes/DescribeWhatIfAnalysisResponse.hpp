@@ -15,15 +15,15 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWhatIfAnalysisResponse {
-  std::optional<std::string> WhatIfAnalysisName;
-  std::optional<std::string> WhatIfAnalysisArn;
-  std::optional<std::string> ForecastArn;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector;
+  std::optional<std::string> WhatIfAnalysisName{};
+  std::optional<std::string> WhatIfAnalysisArn{};
+  std::optional<std::string> ForecastArn{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<::awsjson::forecast::TimeSeriesSelector> TimeSeriesSelector{};
 
   friend bool operator==(DescribeWhatIfAnalysisResponse const&,
                          DescribeWhatIfAnalysisResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWhatIfForecastExportRequest {
-  std::string WhatIfForecastExportArn;
+  std::string WhatIfForecastExportArn{};
 
   friend bool operator==(DescribeWhatIfForecastExportRequest const&,
                          DescribeWhatIfForecastExportRequest const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWhatIfForecastExportResponse {
-  std::optional<std::string> WhatIfForecastExportArn;
-  std::optional<std::string> WhatIfForecastExportName;
-  std::optional<std::vector<std::string>> WhatIfForecastArns;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Message;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<std::string> Format;
+  std::optional<std::string> WhatIfForecastExportArn{};
+  std::optional<std::string> WhatIfForecastExportName{};
+  std::optional<std::vector<std::string>> WhatIfForecastArns{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(DescribeWhatIfForecastExportResponse const&,
                          DescribeWhatIfForecastExportResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWhatIfForecastRequest {
-  std::string WhatIfForecastArn;
+  std::string WhatIfForecastArn{};
 
   friend bool operator==(DescribeWhatIfForecastRequest const&,
                          DescribeWhatIfForecastRequest const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeWhatIfForecastResponse {
-  std::optional<std::string> WhatIfForecastName;
-  std::optional<std::string> WhatIfForecastArn;
-  std::optional<std::string> WhatIfAnalysisArn;
-  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
-  std::optional<std::vector<::awsjson::forecast::TimeSeriesTransformation>> TimeSeriesTransformations;
-  std::optional<::awsjson::forecast::TimeSeriesReplacementsDataSource> TimeSeriesReplacementsDataSource;
-  std::optional<std::vector<std::string>> ForecastTypes;
+  std::optional<std::string> WhatIfForecastName{};
+  std::optional<std::string> WhatIfForecastArn{};
+  std::optional<std::string> WhatIfAnalysisArn{};
+  std::optional<std::int64_t> EstimatedTimeRemainingInMinutes{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
+  std::optional<std::vector<::awsjson::forecast::TimeSeriesTransformation>> TimeSeriesTransformations{};
+  std::optional<::awsjson::forecast::TimeSeriesReplacementsDataSource> TimeSeriesReplacementsDataSource{};
+  std::optional<std::vector<std::string>> ForecastTypes{};
 
   friend bool operator==(DescribeWhatIfForecastResponse const&,
                          DescribeWhatIfForecastResponse const&) = default;

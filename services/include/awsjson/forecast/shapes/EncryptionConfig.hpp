@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfig {
-  std::string RoleArn;
-  std::string KMSKeyArn;
+  std::string RoleArn{};
+  std::string KMSKeyArn{};
 
   friend bool operator==(EncryptionConfig const&, EncryptionConfig const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorMetric {
-  std::optional<std::string> ForecastType;
-  std::optional<double> WAPE;
-  std::optional<double> RMSE;
-  std::optional<double> MASE;
-  std::optional<double> MAPE;
+  std::optional<std::string> ForecastType{};
+  std::optional<double> WAPE{};
+  std::optional<double> RMSE{};
+  std::optional<double> MASE{};
+  std::optional<double> MAPE{};
 
   friend bool operator==(ErrorMetric const&, ErrorMetric const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationParameters {
-  std::optional<std::int32_t> NumberOfBacktestWindows;
-  std::optional<std::int32_t> BackTestWindowOffset;
+  std::optional<std::int32_t> NumberOfBacktestWindows{};
+  std::optional<std::int32_t> BackTestWindowOffset{};
 
   friend bool operator==(EvaluationParameters const&, EvaluationParameters const&) = default;
 };

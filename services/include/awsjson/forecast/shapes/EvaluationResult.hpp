@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationResult {
-  std::optional<std::string> AlgorithmArn;
-  std::optional<std::vector<::awsjson::forecast::WindowSummary>> TestWindows;
+  std::optional<std::string> AlgorithmArn{};
+  std::optional<std::vector<::awsjson::forecast::WindowSummary>> TestWindows{};
 
   friend bool operator==(EvaluationResult const&, EvaluationResult const&) = default;
 };

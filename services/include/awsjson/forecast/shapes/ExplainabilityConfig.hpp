@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExplainabilityConfig {
-  awsjson::open_enum<::awsjson::forecast::TimeSeriesGranularity> TimeSeriesGranularity;
-  awsjson::open_enum<::awsjson::forecast::TimePointGranularity> TimePointGranularity;
+  awsjson::open_enum<::awsjson::forecast::TimeSeriesGranularity> TimeSeriesGranularity{};
+  awsjson::open_enum<::awsjson::forecast::TimePointGranularity> TimePointGranularity{};
 
   friend bool operator==(ExplainabilityConfig const&, ExplainabilityConfig const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExplainabilityExportSummary {
-  std::optional<std::string> ExplainabilityExportArn;
-  std::optional<std::string> ExplainabilityExportName;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> ExplainabilityExportArn{};
+  std::optional<std::string> ExplainabilityExportName{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(ExplainabilityExportSummary const&,
                          ExplainabilityExportSummary const&) = default;

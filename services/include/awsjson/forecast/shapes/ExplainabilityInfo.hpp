@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExplainabilityInfo {
-  std::optional<std::string> ExplainabilityArn;
-  std::optional<std::string> Status;
+  std::optional<std::string> ExplainabilityArn{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(ExplainabilityInfo const&, ExplainabilityInfo const&) = default;
 };

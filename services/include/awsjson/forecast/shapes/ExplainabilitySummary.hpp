@@ -14,14 +14,14 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExplainabilitySummary {
-  std::optional<std::string> ExplainabilityArn;
-  std::optional<std::string> ExplainabilityName;
-  std::optional<std::string> ResourceArn;
-  std::optional<::awsjson::forecast::ExplainabilityConfig> ExplainabilityConfig;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> ExplainabilityArn{};
+  std::optional<std::string> ExplainabilityName{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<::awsjson::forecast::ExplainabilityConfig> ExplainabilityConfig{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(ExplainabilitySummary const&, ExplainabilitySummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Featurization {
-  std::string AttributeName;
-  std::optional<std::vector<::awsjson::forecast::FeaturizationMethod>> FeaturizationPipeline;
+  std::string AttributeName{};
+  std::optional<std::vector<::awsjson::forecast::FeaturizationMethod>> FeaturizationPipeline{};
 
   friend bool operator==(Featurization const&, Featurization const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturizationConfig {
-  std::string ForecastFrequency;
-  std::optional<std::vector<std::string>> ForecastDimensions;
-  std::optional<std::vector<::awsjson::forecast::Featurization>> Featurizations;
+  std::string ForecastFrequency{};
+  std::optional<std::vector<std::string>> ForecastDimensions{};
+  std::optional<std::vector<::awsjson::forecast::Featurization>> Featurizations{};
 
   friend bool operator==(FeaturizationConfig const&, FeaturizationConfig const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturizationMethod {
-  awsjson::open_enum<::awsjson::forecast::FeaturizationMethodName> FeaturizationMethodName;
-  std::optional<std::map<std::string, std::string>> FeaturizationMethodParameters;
+  awsjson::open_enum<::awsjson::forecast::FeaturizationMethodName> FeaturizationMethodName{};
+  std::optional<std::map<std::string, std::string>> FeaturizationMethodParameters{};
 
   friend bool operator==(FeaturizationMethod const&, FeaturizationMethod const&) = default;
 };

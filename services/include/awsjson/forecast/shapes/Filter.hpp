@@ -14,9 +14,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::string Key;
-  std::string Value;
-  awsjson::open_enum<::awsjson::forecast::FilterConditionString> Condition;
+  std::string Key{};
+  std::string Value{};
+  awsjson::open_enum<::awsjson::forecast::FilterConditionString> Condition{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

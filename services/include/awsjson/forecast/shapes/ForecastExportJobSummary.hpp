@@ -14,13 +14,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ForecastExportJobSummary {
-  std::optional<std::string> ForecastExportJobArn;
-  std::optional<std::string> ForecastExportJobName;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> ForecastExportJobArn{};
+  std::optional<std::string> ForecastExportJobName{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(ForecastExportJobSummary const&,
                          ForecastExportJobSummary const&) = default;

@@ -12,15 +12,15 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ForecastSummary {
-  std::optional<std::string> ForecastArn;
-  std::optional<std::string> ForecastName;
-  std::optional<std::string> PredictorArn;
-  std::optional<bool> CreatedUsingAutoPredictor;
-  std::optional<std::string> DatasetGroupArn;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> ForecastArn{};
+  std::optional<std::string> ForecastName{};
+  std::optional<std::string> PredictorArn{};
+  std::optional<bool> CreatedUsingAutoPredictor{};
+  std::optional<std::string> DatasetGroupArn{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(ForecastSummary const&, ForecastSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccuracyMetricsRequest {
-  std::string PredictorArn;
+  std::string PredictorArn{};
 
   friend bool operator==(GetAccuracyMetricsRequest const&,
                          GetAccuracyMetricsRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccuracyMetricsResponse {
-  std::optional<std::vector<::awsjson::forecast::EvaluationResult>> PredictorEvaluationResults;
-  std::optional<bool> IsAutoPredictor;
-  std::optional<awsjson::open_enum<::awsjson::forecast::AutoMLOverrideStrategy>> AutoMLOverrideStrategy;
-  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric;
+  std::optional<std::vector<::awsjson::forecast::EvaluationResult>> PredictorEvaluationResults{};
+  std::optional<bool> IsAutoPredictor{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::AutoMLOverrideStrategy>> AutoMLOverrideStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::OptimizationMetric>> OptimizationMetric{};
 
   friend bool operator==(GetAccuracyMetricsResponse const&,
                          GetAccuracyMetricsResponse const&) = default;

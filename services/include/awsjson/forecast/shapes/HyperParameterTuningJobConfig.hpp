@@ -13,7 +13,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HyperParameterTuningJobConfig {
-  std::optional<::awsjson::forecast::ParameterRanges> ParameterRanges;
+  std::optional<::awsjson::forecast::ParameterRanges> ParameterRanges{};
 
   friend bool operator==(HyperParameterTuningJobConfig const&,
                          HyperParameterTuningJobConfig const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig {
-  std::string DatasetGroupArn;
-  std::optional<std::vector<::awsjson::forecast::SupplementaryFeature>> SupplementaryFeatures;
+  std::string DatasetGroupArn{};
+  std::optional<std::vector<::awsjson::forecast::SupplementaryFeature>> SupplementaryFeatures{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

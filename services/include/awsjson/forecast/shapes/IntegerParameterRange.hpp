@@ -15,10 +15,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegerParameterRange {
-  std::string Name;
-  std::int32_t MaxValue;
-  std::int32_t MinValue;
-  std::optional<awsjson::open_enum<::awsjson::forecast::ScalingType>> ScalingType;
+  std::string Name{};
+  std::int32_t MaxValue{};
+  std::int32_t MinValue{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::ScalingType>> ScalingType{};
 
   friend bool operator==(IntegerParameterRange const&, IntegerParameterRange const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetGroupsResponse {
-  std::optional<std::vector<::awsjson::forecast::DatasetGroupSummary>> DatasetGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::DatasetGroupSummary>> DatasetGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatasetGroupsResponse const&,
                          ListDatasetGroupsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetImportJobsResponse {
-  std::optional<std::vector<::awsjson::forecast::DatasetImportJobSummary>> DatasetImportJobs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::DatasetImportJobSummary>> DatasetImportJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatasetImportJobsResponse const&,
                          ListDatasetImportJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetsResponse {
-  std::optional<std::vector<::awsjson::forecast::DatasetSummary>> Datasets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::DatasetSummary>> Datasets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDatasetsResponse const&, ListDatasetsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExplainabilitiesResponse {
-  std::optional<std::vector<::awsjson::forecast::ExplainabilitySummary>> Explainabilities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::ExplainabilitySummary>> Explainabilities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExplainabilitiesResponse const&,
                          ListExplainabilitiesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExplainabilityExportsResponse {
-  std::optional<std::vector<::awsjson::forecast::ExplainabilityExportSummary>> ExplainabilityExports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::ExplainabilityExportSummary>> ExplainabilityExports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExplainabilityExportsResponse const&,
                          ListExplainabilityExportsResponse const&) = default;

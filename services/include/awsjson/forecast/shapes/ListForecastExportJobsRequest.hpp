@@ -16,9 +16,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListForecastExportJobsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::forecast::Filter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::forecast::Filter>> Filters{};
 
   friend bool operator==(ListForecastExportJobsRequest const&,
                          ListForecastExportJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListForecastExportJobsResponse {
-  std::optional<std::vector<::awsjson::forecast::ForecastExportJobSummary>> ForecastExportJobs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::ForecastExportJobSummary>> ForecastExportJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListForecastExportJobsResponse const&,
                          ListForecastExportJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListForecastsResponse {
-  std::optional<std::vector<::awsjson::forecast::ForecastSummary>> Forecasts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::ForecastSummary>> Forecasts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListForecastsResponse const&, ListForecastsResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitorEvaluationsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::string MonitorArn;
-  std::optional<std::vector<::awsjson::forecast::Filter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::string MonitorArn{};
+  std::optional<std::vector<::awsjson::forecast::Filter>> Filters{};
 
   friend bool operator==(ListMonitorEvaluationsRequest const&,
                          ListMonitorEvaluationsRequest const&) = default;

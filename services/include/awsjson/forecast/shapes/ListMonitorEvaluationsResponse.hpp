@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitorEvaluationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::forecast::PredictorMonitorEvaluation>> PredictorMonitorEvaluations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::forecast::PredictorMonitorEvaluation>> PredictorMonitorEvaluations{};
 
   friend bool operator==(ListMonitorEvaluationsResponse const&,
                          ListMonitorEvaluationsResponse const&) = default;

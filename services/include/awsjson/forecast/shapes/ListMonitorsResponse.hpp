@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMonitorsResponse {
-  std::optional<std::vector<::awsjson::forecast::MonitorSummary>> Monitors;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::MonitorSummary>> Monitors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMonitorsResponse const&, ListMonitorsResponse const&) = default;
 };

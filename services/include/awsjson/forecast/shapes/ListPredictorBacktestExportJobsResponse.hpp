@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPredictorBacktestExportJobsResponse {
-  std::optional<std::vector<::awsjson::forecast::PredictorBacktestExportJobSummary>> PredictorBacktestExportJobs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::PredictorBacktestExportJobSummary>> PredictorBacktestExportJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPredictorBacktestExportJobsResponse const&,
                          ListPredictorBacktestExportJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListPredictorsResponse {
-  std::optional<std::vector<::awsjson::forecast::PredictorSummary>> Predictors;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::PredictorSummary>> Predictors{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListPredictorsResponse const&, ListPredictorsResponse const&) = default;
 };

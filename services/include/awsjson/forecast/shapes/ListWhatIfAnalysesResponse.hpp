@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWhatIfAnalysesResponse {
-  std::optional<std::vector<::awsjson::forecast::WhatIfAnalysisSummary>> WhatIfAnalyses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::WhatIfAnalysisSummary>> WhatIfAnalyses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWhatIfAnalysesResponse const&,
                          ListWhatIfAnalysesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWhatIfForecastExportsResponse {
-  std::optional<std::vector<::awsjson::forecast::WhatIfForecastExportSummary>> WhatIfForecastExports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::WhatIfForecastExportSummary>> WhatIfForecastExports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWhatIfForecastExportsResponse const&,
                          ListWhatIfForecastExportsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWhatIfForecastsResponse {
-  std::optional<std::vector<::awsjson::forecast::WhatIfForecastSummary>> WhatIfForecasts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::forecast::WhatIfForecastSummary>> WhatIfForecasts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWhatIfForecastsResponse const&,
                          ListWhatIfForecastsResponse const&) = default;

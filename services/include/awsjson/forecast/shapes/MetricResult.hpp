@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricResult {
-  std::optional<std::string> MetricName;
-  std::optional<double> MetricValue;
+  std::optional<std::string> MetricName{};
+  std::optional<double> MetricValue{};
 
   friend bool operator==(MetricResult const&, MetricResult const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Metrics {
-  std::optional<double> RMSE;
-  std::optional<std::vector<::awsjson::forecast::WeightedQuantileLoss>> WeightedQuantileLosses;
-  std::optional<std::vector<::awsjson::forecast::ErrorMetric>> ErrorMetrics;
-  std::optional<double> AverageWeightedQuantileLoss;
+  std::optional<double> RMSE{};
+  std::optional<std::vector<::awsjson::forecast::WeightedQuantileLoss>> WeightedQuantileLosses{};
+  std::optional<std::vector<::awsjson::forecast::ErrorMetric>> ErrorMetrics{};
+  std::optional<double> AverageWeightedQuantileLoss{};
 
   friend bool operator==(Metrics const&, Metrics const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitorConfig {
-  std::string MonitorName;
+  std::string MonitorName{};
 
   friend bool operator==(MonitorConfig const&, MonitorConfig const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitorDataSource {
-  std::optional<std::string> DatasetImportJobArn;
-  std::optional<std::string> ForecastArn;
-  std::optional<std::string> PredictorArn;
+  std::optional<std::string> DatasetImportJobArn{};
+  std::optional<std::string> ForecastArn{};
+  std::optional<std::string> PredictorArn{};
 
   friend bool operator==(MonitorDataSource const&, MonitorDataSource const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitorInfo {
-  std::optional<std::string> MonitorArn;
-  std::optional<std::string> Status;
+  std::optional<std::string> MonitorArn{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(MonitorInfo const&, MonitorInfo const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitorSummary {
-  std::optional<std::string> MonitorArn;
-  std::optional<std::string> MonitorName;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> MonitorArn{};
+  std::optional<std::string> MonitorName{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(MonitorSummary const&, MonitorSummary const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterRanges {
-  std::optional<std::vector<::awsjson::forecast::CategoricalParameterRange>> CategoricalParameterRanges;
-  std::optional<std::vector<::awsjson::forecast::ContinuousParameterRange>> ContinuousParameterRanges;
-  std::optional<std::vector<::awsjson::forecast::IntegerParameterRange>> IntegerParameterRanges;
+  std::optional<std::vector<::awsjson::forecast::CategoricalParameterRange>> CategoricalParameterRanges{};
+  std::optional<std::vector<::awsjson::forecast::ContinuousParameterRange>> ContinuousParameterRanges{};
+  std::optional<std::vector<::awsjson::forecast::IntegerParameterRange>> IntegerParameterRanges{};
 
   friend bool operator==(ParameterRanges const&, ParameterRanges const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorBacktestExportJobSummary {
-  std::optional<std::string> PredictorBacktestExportJobArn;
-  std::optional<std::string> PredictorBacktestExportJobName;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> PredictorBacktestExportJobArn{};
+  std::optional<std::string> PredictorBacktestExportJobName{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(PredictorBacktestExportJobSummary const&,
                          PredictorBacktestExportJobSummary const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorBaseline {
-  std::optional<std::vector<::awsjson::forecast::BaselineMetric>> BaselineMetrics;
+  std::optional<std::vector<::awsjson::forecast::BaselineMetric>> BaselineMetrics{};
 
   friend bool operator==(PredictorBaseline const&, PredictorBaseline const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorEvent {
-  std::optional<std::string> Detail;
-  std::optional<awsjson::timestamp> Datetime;
+  std::optional<std::string> Detail{};
+  std::optional<awsjson::timestamp> Datetime{};
 
   friend bool operator==(PredictorEvent const&, PredictorEvent const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorExecution {
-  std::optional<std::string> AlgorithmArn;
-  std::optional<std::vector<::awsjson::forecast::TestWindowSummary>> TestWindows;
+  std::optional<std::string> AlgorithmArn{};
+  std::optional<std::vector<::awsjson::forecast::TestWindowSummary>> TestWindows{};
 
   friend bool operator==(PredictorExecution const&, PredictorExecution const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorExecutionDetails {
-  std::optional<std::vector<::awsjson::forecast::PredictorExecution>> PredictorExecutions;
+  std::optional<std::vector<::awsjson::forecast::PredictorExecution>> PredictorExecutions{};
 
   friend bool operator==(PredictorExecutionDetails const&,
                          PredictorExecutionDetails const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorMonitorEvaluation {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> MonitorArn;
-  std::optional<awsjson::timestamp> EvaluationTime;
-  std::optional<std::string> EvaluationState;
-  std::optional<awsjson::timestamp> WindowStartDatetime;
-  std::optional<awsjson::timestamp> WindowEndDatetime;
-  std::optional<::awsjson::forecast::PredictorEvent> PredictorEvent;
-  std::optional<::awsjson::forecast::MonitorDataSource> MonitorDataSource;
-  std::optional<std::vector<::awsjson::forecast::MetricResult>> MetricResults;
-  std::optional<std::int64_t> NumItemsEvaluated;
-  std::optional<std::string> Message;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> MonitorArn{};
+  std::optional<awsjson::timestamp> EvaluationTime{};
+  std::optional<std::string> EvaluationState{};
+  std::optional<awsjson::timestamp> WindowStartDatetime{};
+  std::optional<awsjson::timestamp> WindowEndDatetime{};
+  std::optional<::awsjson::forecast::PredictorEvent> PredictorEvent{};
+  std::optional<::awsjson::forecast::MonitorDataSource> MonitorDataSource{};
+  std::optional<std::vector<::awsjson::forecast::MetricResult>> MetricResults{};
+  std::optional<std::int64_t> NumItemsEvaluated{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(PredictorMonitorEvaluation const&,
                          PredictorMonitorEvaluation const&) = default;

@@ -14,15 +14,15 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictorSummary {
-  std::optional<std::string> PredictorArn;
-  std::optional<std::string> PredictorName;
-  std::optional<std::string> DatasetGroupArn;
-  std::optional<bool> IsAutoPredictor;
-  std::optional<::awsjson::forecast::ReferencePredictorSummary> ReferencePredictorSummary;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> PredictorArn{};
+  std::optional<std::string> PredictorName{};
+  std::optional<std::string> DatasetGroupArn{};
+  std::optional<bool> IsAutoPredictor{};
+  std::optional<::awsjson::forecast::ReferencePredictorSummary> ReferencePredictorSummary{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(PredictorSummary const&, PredictorSummary const&) = default;
 };

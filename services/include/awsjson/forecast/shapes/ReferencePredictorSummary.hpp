@@ -14,8 +14,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferencePredictorSummary {
-  std::optional<std::string> Arn;
-  std::optional<awsjson::open_enum<::awsjson::forecast::State>> State;
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::State>> State{};
 
   friend bool operator==(ReferencePredictorSummary const&,
                          ReferencePredictorSummary const&) = default;

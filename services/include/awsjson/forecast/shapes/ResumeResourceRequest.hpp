@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeResourceRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(ResumeResourceRequest const&, ResumeResourceRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Config {
-  std::string Path;
-  std::string RoleArn;
-  std::optional<std::string> KMSKeyArn;
+  std::string Path{};
+  std::string RoleArn{};
+  std::optional<std::string> KMSKeyArn{};
 
   friend bool operator==(S3Config const&, S3Config const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Schema {
-  std::optional<std::vector<::awsjson::forecast::SchemaAttribute>> Attributes;
+  std::optional<std::vector<::awsjson::forecast::SchemaAttribute>> Attributes{};
 
   friend bool operator==(Schema const&, Schema const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaAttribute {
-  std::optional<std::string> AttributeName;
-  std::optional<awsjson::open_enum<::awsjson::forecast::AttributeType>> AttributeType;
+  std::optional<std::string> AttributeName{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::AttributeType>> AttributeType{};
 
   friend bool operator==(SchemaAttribute const&, SchemaAttribute const&) = default;
 };

@@ -13,18 +13,18 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Statistics {
-  std::optional<std::int32_t> Count;
-  std::optional<std::int32_t> CountDistinct;
-  std::optional<std::int32_t> CountNull;
-  std::optional<std::int32_t> CountNan;
-  std::optional<std::string> Min;
-  std::optional<std::string> Max;
-  std::optional<double> Avg;
-  std::optional<double> Stddev;
-  std::optional<std::int64_t> CountLong;
-  std::optional<std::int64_t> CountDistinctLong;
-  std::optional<std::int64_t> CountNullLong;
-  std::optional<std::int64_t> CountNanLong;
+  std::optional<std::int32_t> Count{};
+  std::optional<std::int32_t> CountDistinct{};
+  std::optional<std::int32_t> CountNull{};
+  std::optional<std::int32_t> CountNan{};
+  std::optional<std::string> Min{};
+  std::optional<std::string> Max{};
+  std::optional<double> Avg{};
+  std::optional<double> Stddev{};
+  std::optional<std::int64_t> CountLong{};
+  std::optional<std::int64_t> CountDistinctLong{};
+  std::optional<std::int64_t> CountNullLong{};
+  std::optional<std::int64_t> CountNanLong{};
 
   friend bool operator==(Statistics const&, Statistics const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopResourceRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(StopResourceRequest const&, StopResourceRequest const&) = default;
 };

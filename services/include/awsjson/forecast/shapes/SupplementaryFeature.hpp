@@ -12,8 +12,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupplementaryFeature {
-  std::string Name;
-  std::string Value;
+  std::string Name{};
+  std::string Value{};
 
   friend bool operator==(SupplementaryFeature const&, SupplementaryFeature const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestWindowSummary {
-  std::optional<awsjson::timestamp> TestWindowStart;
-  std::optional<awsjson::timestamp> TestWindowEnd;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
+  std::optional<awsjson::timestamp> TestWindowStart{};
+  std::optional<awsjson::timestamp> TestWindowEnd{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(TestWindowSummary const&, TestWindowSummary const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeAlignmentBoundary {
-  std::optional<awsjson::open_enum<::awsjson::forecast::Month>> Month;
-  std::optional<std::int32_t> DayOfMonth;
-  std::optional<awsjson::open_enum<::awsjson::forecast::DayOfWeek>> DayOfWeek;
-  std::optional<std::int32_t> Hour;
+  std::optional<awsjson::open_enum<::awsjson::forecast::Month>> Month{};
+  std::optional<std::int32_t> DayOfMonth{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::DayOfWeek>> DayOfWeek{};
+  std::optional<std::int32_t> Hour{};
 
   friend bool operator==(TimeAlignmentBoundary const&, TimeAlignmentBoundary const&) = default;
 };

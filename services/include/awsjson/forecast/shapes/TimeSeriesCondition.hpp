@@ -14,9 +14,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesCondition {
-  std::string AttributeName;
-  std::string AttributeValue;
-  awsjson::open_enum<::awsjson::forecast::Condition> Condition;
+  std::string AttributeName{};
+  std::string AttributeValue{};
+  awsjson::open_enum<::awsjson::forecast::Condition> Condition{};
 
   friend bool operator==(TimeSeriesCondition const&, TimeSeriesCondition const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesIdentifiers {
-  std::optional<::awsjson::forecast::DataSource> DataSource;
-  std::optional<::awsjson::forecast::Schema> Schema;
-  std::optional<std::string> Format;
+  std::optional<::awsjson::forecast::DataSource> DataSource{};
+  std::optional<::awsjson::forecast::Schema> Schema{};
+  std::optional<std::string> Format{};
 
   friend bool operator==(TimeSeriesIdentifiers const&, TimeSeriesIdentifiers const&) = default;
 };

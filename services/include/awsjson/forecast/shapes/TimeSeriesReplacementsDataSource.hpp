@@ -15,10 +15,10 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesReplacementsDataSource {
-  ::awsjson::forecast::S3Config S3Config;
-  ::awsjson::forecast::Schema Schema;
-  std::optional<std::string> Format;
-  std::optional<std::string> TimestampFormat;
+  ::awsjson::forecast::S3Config S3Config{};
+  ::awsjson::forecast::Schema Schema{};
+  std::optional<std::string> Format{};
+  std::optional<std::string> TimestampFormat{};
 
   friend bool operator==(TimeSeriesReplacementsDataSource const&,
                          TimeSeriesReplacementsDataSource const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesSelector {
-  std::optional<::awsjson::forecast::TimeSeriesIdentifiers> TimeSeriesIdentifiers;
+  std::optional<::awsjson::forecast::TimeSeriesIdentifiers> TimeSeriesIdentifiers{};
 
   friend bool operator==(TimeSeriesSelector const&, TimeSeriesSelector const&) = default;
 };

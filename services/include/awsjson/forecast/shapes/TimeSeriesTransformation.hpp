@@ -15,8 +15,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeSeriesTransformation {
-  std::optional<::awsjson::forecast::Action> Action;
-  std::optional<std::vector<::awsjson::forecast::TimeSeriesCondition>> TimeSeriesConditions;
+  std::optional<::awsjson::forecast::Action> Action{};
+  std::optional<std::vector<::awsjson::forecast::TimeSeriesCondition>> TimeSeriesConditions{};
 
   friend bool operator==(TimeSeriesTransformation const&,
                          TimeSeriesTransformation const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDatasetGroupRequest {
-  std::string DatasetGroupArn;
-  std::vector<std::string> DatasetArns;
+  std::string DatasetGroupArn{};
+  std::vector<std::string> DatasetArns{};
 
   friend bool operator==(UpdateDatasetGroupRequest const&,
                          UpdateDatasetGroupRequest const&) = default;

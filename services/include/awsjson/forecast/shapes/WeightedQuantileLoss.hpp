@@ -11,8 +11,8 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WeightedQuantileLoss {
-  std::optional<double> Quantile;
-  std::optional<double> LossValue;
+  std::optional<double> Quantile{};
+  std::optional<double> LossValue{};
 
   friend bool operator==(WeightedQuantileLoss const&, WeightedQuantileLoss const&) = default;
 };

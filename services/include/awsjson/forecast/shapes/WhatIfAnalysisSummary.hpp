@@ -12,13 +12,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WhatIfAnalysisSummary {
-  std::optional<std::string> WhatIfAnalysisArn;
-  std::optional<std::string> WhatIfAnalysisName;
-  std::optional<std::string> ForecastArn;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> WhatIfAnalysisArn{};
+  std::optional<std::string> WhatIfAnalysisName{};
+  std::optional<std::string> ForecastArn{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(WhatIfAnalysisSummary const&, WhatIfAnalysisSummary const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WhatIfForecastExportSummary {
-  std::optional<std::string> WhatIfForecastExportArn;
-  std::optional<std::vector<std::string>> WhatIfForecastArns;
-  std::optional<std::string> WhatIfForecastExportName;
-  std::optional<::awsjson::forecast::DataDestination> Destination;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> WhatIfForecastExportArn{};
+  std::optional<std::vector<std::string>> WhatIfForecastArns{};
+  std::optional<std::string> WhatIfForecastExportName{};
+  std::optional<::awsjson::forecast::DataDestination> Destination{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(WhatIfForecastExportSummary const&,
                          WhatIfForecastExportSummary const&) = default;

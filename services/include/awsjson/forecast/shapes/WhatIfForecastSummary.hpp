@@ -12,13 +12,13 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WhatIfForecastSummary {
-  std::optional<std::string> WhatIfForecastArn;
-  std::optional<std::string> WhatIfForecastName;
-  std::optional<std::string> WhatIfAnalysisArn;
-  std::optional<std::string> Status;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModificationTime;
+  std::optional<std::string> WhatIfForecastArn{};
+  std::optional<std::string> WhatIfForecastName{};
+  std::optional<std::string> WhatIfAnalysisArn{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModificationTime{};
 
   friend bool operator==(WhatIfForecastSummary const&, WhatIfForecastSummary const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::forecast {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WindowSummary {
-  std::optional<awsjson::timestamp> TestWindowStart;
-  std::optional<awsjson::timestamp> TestWindowEnd;
-  std::optional<std::int32_t> ItemCount;
-  std::optional<awsjson::open_enum<::awsjson::forecast::EvaluationType>> EvaluationType;
-  std::optional<::awsjson::forecast::Metrics> Metrics;
+  std::optional<awsjson::timestamp> TestWindowStart{};
+  std::optional<awsjson::timestamp> TestWindowEnd{};
+  std::optional<std::int32_t> ItemCount{};
+  std::optional<awsjson::open_enum<::awsjson::forecast::EvaluationType>> EvaluationType{};
+  std::optional<::awsjson::forecast::Metrics> Metrics{};
 
   friend bool operator==(WindowSummary const&, WindowSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::forecastquery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataPoint {
-  std::optional<std::string> Timestamp;
-  std::optional<double> Value;
+  std::optional<std::string> Timestamp{};
+  std::optional<double> Value{};
 
   friend bool operator==(DataPoint const&, DataPoint const&) = default;
 };

@@ -16,7 +16,7 @@ namespace awsjson::forecastquery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Forecast {
-  std::optional<std::map<std::string, std::vector<::awsjson::forecastquery::DataPoint>>> Predictions;
+  std::optional<std::map<std::string, std::vector<::awsjson::forecastquery::DataPoint>>> Predictions{};
 
   friend bool operator==(Forecast const&, Forecast const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::forecastquery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryForecastResponse {
-  std::optional<::awsjson::forecastquery::Forecast> Forecast;
+  std::optional<::awsjson::forecastquery::Forecast> Forecast{};
 
   friend bool operator==(QueryForecastResponse const&, QueryForecastResponse const&) = default;
 };

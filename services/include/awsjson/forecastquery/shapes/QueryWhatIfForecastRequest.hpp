@@ -13,11 +13,11 @@ namespace awsjson::forecastquery {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryWhatIfForecastRequest {
-  std::string WhatIfForecastArn;
-  std::optional<std::string> StartDate;
-  std::optional<std::string> EndDate;
-  std::map<std::string, std::string> Filters;
-  std::optional<std::string> NextToken;
+  std::string WhatIfForecastArn{};
+  std::optional<std::string> StartDate{};
+  std::optional<std::string> EndDate{};
+  std::map<std::string, std::string> Filters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(QueryWhatIfForecastRequest const&,
                          QueryWhatIfForecastRequest const&) = default;

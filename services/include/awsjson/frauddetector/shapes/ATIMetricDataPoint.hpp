@@ -11,10 +11,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ATIMetricDataPoint {
-  std::optional<float> cr;
-  std::optional<float> adr;
-  std::optional<float> threshold;
-  std::optional<float> atodr;
+  std::optional<float> cr{};
+  std::optional<float> adr{};
+  std::optional<float> threshold{};
+  std::optional<float> atodr{};
 
   friend bool operator==(ATIMetricDataPoint const&, ATIMetricDataPoint const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ATIModelPerformance {
-  std::optional<float> asi;
+  std::optional<float> asi{};
 
   friend bool operator==(ATIModelPerformance const&, ATIModelPerformance const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ATITrainingMetricsValue {
-  std::optional<std::vector<::awsjson::frauddetector::ATIMetricDataPoint>> metricDataPoints;
-  std::optional<::awsjson::frauddetector::ATIModelPerformance> modelPerformance;
+  std::optional<std::vector<::awsjson::frauddetector::ATIMetricDataPoint>> metricDataPoints{};
+  std::optional<::awsjson::frauddetector::ATIModelPerformance> modelPerformance{};
 
   friend bool operator==(ATITrainingMetricsValue const&, ATITrainingMetricsValue const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatedLogOddsMetric {
-  std::vector<std::string> variableNames;
-  float aggregatedVariablesImportance;
+  std::vector<std::string> variableNames{};
+  float aggregatedVariablesImportance{};
 
   friend bool operator==(AggregatedLogOddsMetric const&, AggregatedLogOddsMetric const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatedVariablesImpactExplanation {
-  std::optional<std::vector<std::string>> eventVariableNames;
-  std::optional<std::string> relativeImpact;
-  std::optional<float> logOddsImpact;
+  std::optional<std::vector<std::string>> eventVariableNames{};
+  std::optional<std::string> relativeImpact{};
+  std::optional<float> logOddsImpact{};
 
   friend bool operator==(AggregatedVariablesImpactExplanation const&,
                          AggregatedVariablesImpactExplanation const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregatedVariablesImportanceMetrics {
-  std::optional<std::vector<::awsjson::frauddetector::AggregatedLogOddsMetric>> logOddsMetrics;
+  std::optional<std::vector<::awsjson::frauddetector::AggregatedLogOddsMetric>> logOddsMetrics{};
 
   friend bool operator==(AggregatedVariablesImportanceMetrics const&,
                          AggregatedVariablesImportanceMetrics const&) = default;

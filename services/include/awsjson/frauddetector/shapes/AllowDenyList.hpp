@@ -12,12 +12,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllowDenyList {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::string> variableType;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> updatedTime;
-  std::optional<std::string> arn;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> variableType{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> updatedTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(AllowDenyList const&, AllowDenyList const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateVariableError {
-  std::optional<std::string> name;
-  std::optional<std::int32_t> code;
-  std::optional<std::string> message;
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(BatchCreateVariableError const&,
                          BatchCreateVariableError const&) = default;

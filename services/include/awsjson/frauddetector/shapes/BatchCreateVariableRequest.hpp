@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateVariableRequest {
-  std::vector<::awsjson::frauddetector::VariableEntry> variableEntries;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::vector<::awsjson::frauddetector::VariableEntry> variableEntries{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(BatchCreateVariableRequest const&,
                          BatchCreateVariableRequest const&) = default;

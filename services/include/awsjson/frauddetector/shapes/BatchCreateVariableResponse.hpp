@@ -14,7 +14,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateVariableResponse {
-  std::optional<std::vector<::awsjson::frauddetector::BatchCreateVariableError>> errors;
+  std::optional<std::vector<::awsjson::frauddetector::BatchCreateVariableError>> errors{};
 
   friend bool operator==(BatchCreateVariableResponse const&,
                          BatchCreateVariableResponse const&) = default;

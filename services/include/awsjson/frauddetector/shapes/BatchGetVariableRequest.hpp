@@ -13,7 +13,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetVariableRequest {
-  std::vector<std::string> names;
+  std::vector<std::string> names{};
 
   friend bool operator==(BatchGetVariableRequest const&, BatchGetVariableRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetVariableResponse {
-  std::optional<std::vector<::awsjson::frauddetector::Variable>> variables;
-  std::optional<std::vector<::awsjson::frauddetector::BatchGetVariableError>> errors;
+  std::optional<std::vector<::awsjson::frauddetector::Variable>> variables{};
+  std::optional<std::vector<::awsjson::frauddetector::BatchGetVariableError>> errors{};
 
   friend bool operator==(BatchGetVariableResponse const&,
                          BatchGetVariableResponse const&) = default;

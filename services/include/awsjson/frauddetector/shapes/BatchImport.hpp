@@ -15,19 +15,19 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchImport {
-  std::optional<std::string> jobId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::AsyncJobStatus>> status;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> startTime;
-  std::optional<std::string> completionTime;
-  std::optional<std::string> inputPath;
-  std::optional<std::string> outputPath;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> iamRoleArn;
-  std::optional<std::string> arn;
-  std::optional<std::int32_t> processedRecordsCount;
-  std::optional<std::int32_t> failedRecordsCount;
-  std::optional<std::int32_t> totalRecordsCount;
+  std::optional<std::string> jobId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::AsyncJobStatus>> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> startTime{};
+  std::optional<std::string> completionTime{};
+  std::optional<std::string> inputPath{};
+  std::optional<std::string> outputPath{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> iamRoleArn{};
+  std::optional<std::string> arn{};
+  std::optional<std::int32_t> processedRecordsCount{};
+  std::optional<std::int32_t> failedRecordsCount{};
+  std::optional<std::int32_t> totalRecordsCount{};
 
   friend bool operator==(BatchImport const&, BatchImport const&) = default;
 };

@@ -15,21 +15,21 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchPrediction {
-  std::optional<std::string> jobId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::AsyncJobStatus>> status;
-  std::optional<std::string> failureReason;
-  std::optional<std::string> startTime;
-  std::optional<std::string> completionTime;
-  std::optional<std::string> lastHeartbeatTime;
-  std::optional<std::string> inputPath;
-  std::optional<std::string> outputPath;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> detectorName;
-  std::optional<std::string> detectorVersion;
-  std::optional<std::string> iamRoleArn;
-  std::optional<std::string> arn;
-  std::optional<std::int32_t> processedRecordsCount;
-  std::optional<std::int32_t> totalRecordsCount;
+  std::optional<std::string> jobId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::AsyncJobStatus>> status{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::string> startTime{};
+  std::optional<std::string> completionTime{};
+  std::optional<std::string> lastHeartbeatTime{};
+  std::optional<std::string> inputPath{};
+  std::optional<std::string> outputPath{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> detectorName{};
+  std::optional<std::string> detectorVersion{};
+  std::optional<std::string> iamRoleArn{};
+  std::optional<std::string> arn{};
+  std::optional<std::int32_t> processedRecordsCount{};
+  std::optional<std::int32_t> totalRecordsCount{};
 
   friend bool operator==(BatchPrediction const&, BatchPrediction const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelBatchImportJobRequest {
-  std::string jobId;
+  std::string jobId{};
 
   friend bool operator==(CancelBatchImportJobRequest const&,
                          CancelBatchImportJobRequest const&) = default;

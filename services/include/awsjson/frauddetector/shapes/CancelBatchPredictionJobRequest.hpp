@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelBatchPredictionJobRequest {
-  std::string jobId;
+  std::string jobId{};
 
   friend bool operator==(CancelBatchPredictionJobRequest const&,
                          CancelBatchPredictionJobRequest const&) = default;

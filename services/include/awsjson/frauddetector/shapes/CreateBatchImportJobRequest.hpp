@@ -15,12 +15,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchImportJobRequest {
-  std::string jobId;
-  std::string inputPath;
-  std::string outputPath;
-  std::string eventTypeName;
-  std::string iamRoleArn;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string jobId{};
+  std::string inputPath{};
+  std::string outputPath{};
+  std::string eventTypeName{};
+  std::string iamRoleArn{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateBatchImportJobRequest const&,
                          CreateBatchImportJobRequest const&) = default;

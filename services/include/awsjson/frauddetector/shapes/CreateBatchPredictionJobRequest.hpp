@@ -15,14 +15,14 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchPredictionJobRequest {
-  std::string jobId;
-  std::string inputPath;
-  std::string outputPath;
-  std::string eventTypeName;
-  std::string detectorName;
-  std::optional<std::string> detectorVersion;
-  std::string iamRoleArn;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string jobId{};
+  std::string inputPath{};
+  std::string outputPath{};
+  std::string eventTypeName{};
+  std::string detectorName{};
+  std::optional<std::string> detectorVersion{};
+  std::string iamRoleArn{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateBatchPredictionJobRequest const&,
                          CreateBatchPredictionJobRequest const&) = default;

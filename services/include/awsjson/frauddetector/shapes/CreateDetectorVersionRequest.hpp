@@ -18,13 +18,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDetectorVersionRequest {
-  std::string detectorId;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> externalModelEndpoints;
-  std::vector<::awsjson::frauddetector::Rule> rules;
-  std::optional<std::vector<::awsjson::frauddetector::ModelVersion>> modelVersions;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string detectorId{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> externalModelEndpoints{};
+  std::vector<::awsjson::frauddetector::Rule> rules{};
+  std::optional<std::vector<::awsjson::frauddetector::ModelVersion>> modelVersions{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateDetectorVersionRequest const&,
                          CreateDetectorVersionRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDetectorVersionResponse {
-  std::optional<std::string> detectorId;
-  std::optional<std::string> detectorVersionId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus>> status;
+  std::optional<std::string> detectorId{};
+  std::optional<std::string> detectorVersionId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus>> status{};
 
   friend bool operator==(CreateDetectorVersionResponse const&,
                          CreateDetectorVersionResponse const&) = default;

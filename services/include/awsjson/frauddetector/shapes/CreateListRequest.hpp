@@ -15,11 +15,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateListRequest {
-  std::string name;
-  std::optional<std::vector<std::string>> elements;
-  std::optional<std::string> variableType;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string name{};
+  std::optional<std::vector<std::string>> elements{};
+  std::optional<std::string> variableType{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateListRequest const&, CreateListRequest const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelRequest {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  std::optional<std::string> description;
-  std::string eventTypeName;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  std::optional<std::string> description{};
+  std::string eventTypeName{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateModelRequest const&, CreateModelRequest const&) = default;
 };

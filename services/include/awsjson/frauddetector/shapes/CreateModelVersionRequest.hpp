@@ -20,13 +20,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelVersionRequest {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  awsjson::open_enum<::awsjson::frauddetector::TrainingDataSourceEnum> trainingDataSource;
-  ::awsjson::frauddetector::TrainingDataSchema trainingDataSchema;
-  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail;
-  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  awsjson::open_enum<::awsjson::frauddetector::TrainingDataSourceEnum> trainingDataSource{};
+  ::awsjson::frauddetector::TrainingDataSchema trainingDataSchema{};
+  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail{};
+  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateModelVersionRequest const&,
                          CreateModelVersionRequest const&) = default;

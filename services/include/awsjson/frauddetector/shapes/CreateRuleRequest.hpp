@@ -16,13 +16,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleRequest {
-  std::string ruleId;
-  std::string detectorId;
-  std::optional<std::string> description;
-  std::string expression;
-  awsjson::open_enum<::awsjson::frauddetector::Language> language;
-  std::vector<std::string> outcomes;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string ruleId{};
+  std::string detectorId{};
+  std::optional<std::string> description{};
+  std::string expression{};
+  awsjson::open_enum<::awsjson::frauddetector::Language> language{};
+  std::vector<std::string> outcomes{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateRuleRequest const&, CreateRuleRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleResponse {
-  std::optional<::awsjson::frauddetector::Rule> rule;
+  std::optional<::awsjson::frauddetector::Rule> rule{};
 
   friend bool operator==(CreateRuleResponse const&, CreateRuleResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVariableRequest {
-  std::string name;
-  awsjson::open_enum<::awsjson::frauddetector::DataType> dataType;
-  awsjson::open_enum<::awsjson::frauddetector::DataSource> dataSource;
-  std::string defaultValue;
-  std::optional<std::string> description;
-  std::optional<std::string> variableType;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string name{};
+  awsjson::open_enum<::awsjson::frauddetector::DataType> dataType{};
+  awsjson::open_enum<::awsjson::frauddetector::DataSource> dataSource{};
+  std::string defaultValue{};
+  std::optional<std::string> description{};
+  std::optional<std::string> variableType{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(CreateVariableRequest const&, CreateVariableRequest const&) = default;
 };

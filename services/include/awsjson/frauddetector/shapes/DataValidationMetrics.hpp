@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataValidationMetrics {
-  std::optional<std::vector<::awsjson::frauddetector::FileValidationMessage>> fileLevelMessages;
-  std::optional<std::vector<::awsjson::frauddetector::FieldValidationMessage>> fieldLevelMessages;
+  std::optional<std::vector<::awsjson::frauddetector::FileValidationMessage>> fileLevelMessages{};
+  std::optional<std::vector<::awsjson::frauddetector::FieldValidationMessage>> fieldLevelMessages{};
 
   friend bool operator==(DataValidationMetrics const&, DataValidationMetrics const&) = default;
 };

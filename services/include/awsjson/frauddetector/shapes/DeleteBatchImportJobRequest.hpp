@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBatchImportJobRequest {
-  std::string jobId;
+  std::string jobId{};
 
   friend bool operator==(DeleteBatchImportJobRequest const&,
                          DeleteBatchImportJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBatchPredictionJobRequest {
-  std::string jobId;
+  std::string jobId{};
 
   friend bool operator==(DeleteBatchPredictionJobRequest const&,
                          DeleteBatchPredictionJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDetectorRequest {
-  std::string detectorId;
+  std::string detectorId{};
 
   friend bool operator==(DeleteDetectorRequest const&, DeleteDetectorRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEntityTypeRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteEntityTypeRequest const&, DeleteEntityTypeRequest const&) = default;
 };

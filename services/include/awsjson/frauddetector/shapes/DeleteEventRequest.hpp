@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventRequest {
-  std::string eventId;
-  std::string eventTypeName;
-  std::optional<bool> deleteAuditHistory;
+  std::string eventId{};
+  std::string eventTypeName{};
+  std::optional<bool> deleteAuditHistory{};
 
   friend bool operator==(DeleteEventRequest const&, DeleteEventRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventsByEventTypeRequest {
-  std::string eventTypeName;
+  std::string eventTypeName{};
 
   friend bool operator==(DeleteEventsByEventTypeRequest const&,
                          DeleteEventsByEventTypeRequest const&) = default;

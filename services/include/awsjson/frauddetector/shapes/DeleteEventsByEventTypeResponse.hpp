@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEventsByEventTypeResponse {
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> eventsDeletionStatus;
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> eventsDeletionStatus{};
 
   friend bool operator==(DeleteEventsByEventTypeResponse const&,
                          DeleteEventsByEventTypeResponse const&) = default;

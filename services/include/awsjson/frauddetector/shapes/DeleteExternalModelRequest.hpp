@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteExternalModelRequest {
-  std::string modelEndpoint;
+  std::string modelEndpoint{};
 
   friend bool operator==(DeleteExternalModelRequest const&,
                          DeleteExternalModelRequest const&) = default;

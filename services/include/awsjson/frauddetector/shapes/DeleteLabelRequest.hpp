@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLabelRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteLabelRequest const&, DeleteLabelRequest const&) = default;
 };

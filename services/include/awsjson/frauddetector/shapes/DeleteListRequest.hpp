@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteListRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteListRequest const&, DeleteListRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelVersionRequest {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  std::string modelVersionNumber;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  std::string modelVersionNumber{};
 
   friend bool operator==(DeleteModelVersionRequest const&,
                          DeleteModelVersionRequest const&) = default;

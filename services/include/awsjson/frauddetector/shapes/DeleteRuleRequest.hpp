@@ -13,7 +13,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleRequest {
-  ::awsjson::frauddetector::Rule rule;
+  ::awsjson::frauddetector::Rule rule{};
 
   friend bool operator==(DeleteRuleRequest const&, DeleteRuleRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDetectorResponse {
-  std::optional<std::string> detectorId;
-  std::optional<std::vector<::awsjson::frauddetector::DetectorVersionSummary>> detectorVersionSummaries;
-  std::optional<std::string> nextToken;
-  std::optional<std::string> arn;
+  std::optional<std::string> detectorId{};
+  std::optional<std::vector<::awsjson::frauddetector::DetectorVersionSummary>> detectorVersionSummaries{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(DescribeDetectorResponse const&,
                          DescribeDetectorResponse const&) = default;

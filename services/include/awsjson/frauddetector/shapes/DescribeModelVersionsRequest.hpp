@@ -15,11 +15,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelVersionsRequest {
-  std::optional<std::string> modelId;
-  std::optional<std::string> modelVersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> modelId{};
+  std::optional<std::string> modelVersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeModelVersionsRequest const&,
                          DescribeModelVersionsRequest const&) = default;

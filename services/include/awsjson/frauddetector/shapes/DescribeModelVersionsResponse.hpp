@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeModelVersionsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::ModelVersionDetail>> modelVersionDetails;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::ModelVersionDetail>> modelVersionDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeModelVersionsResponse const&,
                          DescribeModelVersionsResponse const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Detector {
-  std::optional<std::string> detectorId;
-  std::optional<std::string> description;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
+  std::optional<std::string> detectorId{};
+  std::optional<std::string> description{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(Detector const&, Detector const&) = default;
 };

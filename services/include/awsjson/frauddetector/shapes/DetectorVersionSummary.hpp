@@ -14,10 +14,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetectorVersionSummary {
-  std::optional<std::string> detectorVersionId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus>> status;
-  std::optional<std::string> description;
-  std::optional<std::string> lastUpdatedTime;
+  std::optional<std::string> detectorVersionId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus>> status{};
+  std::optional<std::string> description{};
+  std::optional<std::string> lastUpdatedTime{};
 
   friend bool operator==(DetectorVersionSummary const&, DetectorVersionSummary const&) = default;
 };

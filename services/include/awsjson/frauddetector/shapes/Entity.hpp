@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::string entityType;
-  std::string entityId;
+  std::string entityType{};
+  std::string entityId{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

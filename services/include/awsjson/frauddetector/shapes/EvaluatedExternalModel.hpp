@@ -13,10 +13,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluatedExternalModel {
-  std::optional<std::string> modelEndpoint;
-  std::optional<bool> useEventVariables;
-  std::optional<std::map<std::string, std::string>> inputVariables;
-  std::optional<std::map<std::string, std::string>> outputVariables;
+  std::optional<std::string> modelEndpoint{};
+  std::optional<bool> useEventVariables{};
+  std::optional<std::map<std::string, std::string>> inputVariables{};
+  std::optional<std::map<std::string, std::string>> outputVariables{};
 
   friend bool operator==(EvaluatedExternalModel const&, EvaluatedExternalModel const&) = default;
 };

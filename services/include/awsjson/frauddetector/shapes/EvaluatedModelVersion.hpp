@@ -15,10 +15,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluatedModelVersion {
-  std::optional<std::string> modelId;
-  std::optional<std::string> modelVersion;
-  std::optional<std::string> modelType;
-  std::optional<std::vector<::awsjson::frauddetector::ModelVersionEvaluation>> evaluations;
+  std::optional<std::string> modelId{};
+  std::optional<std::string> modelVersion{};
+  std::optional<std::string> modelType{};
+  std::optional<std::vector<::awsjson::frauddetector::ModelVersionEvaluation>> evaluations{};
 
   friend bool operator==(EvaluatedModelVersion const&, EvaluatedModelVersion const&) = default;
 };

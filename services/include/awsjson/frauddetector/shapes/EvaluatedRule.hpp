@@ -13,13 +13,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluatedRule {
-  std::optional<std::string> ruleId;
-  std::optional<std::string> ruleVersion;
-  std::optional<std::string> expression;
-  std::optional<std::string> expressionWithValues;
-  std::optional<std::vector<std::string>> outcomes;
-  std::optional<bool> evaluated;
-  std::optional<bool> matched;
+  std::optional<std::string> ruleId{};
+  std::optional<std::string> ruleVersion{};
+  std::optional<std::string> expression{};
+  std::optional<std::string> expressionWithValues{};
+  std::optional<std::vector<std::string>> outcomes{};
+  std::optional<bool> evaluated{};
+  std::optional<bool> matched{};
 
   friend bool operator==(EvaluatedRule const&, EvaluatedRule const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Event {
-  std::optional<std::string> eventId;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> eventTimestamp;
-  std::optional<std::map<std::string, std::string>> eventVariables;
-  std::optional<std::string> currentLabel;
-  std::optional<std::string> labelTimestamp;
-  std::optional<std::vector<::awsjson::frauddetector::Entity>> entities;
+  std::optional<std::string> eventId{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> eventTimestamp{};
+  std::optional<std::map<std::string, std::string>> eventVariables{};
+  std::optional<std::string> currentLabel{};
+  std::optional<std::string> labelTimestamp{};
+  std::optional<std::vector<::awsjson::frauddetector::Entity>> entities{};
 
   friend bool operator==(Event const&, Event const&) = default;
 };

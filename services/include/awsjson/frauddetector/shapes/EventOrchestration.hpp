@@ -11,7 +11,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventOrchestration {
-  bool eventBridgeEnabled;
+  bool eventBridgeEnabled{};
 
   friend bool operator==(EventOrchestration const&, EventOrchestration const&) = default;
 };

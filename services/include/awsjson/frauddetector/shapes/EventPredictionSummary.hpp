@@ -12,12 +12,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventPredictionSummary {
-  std::optional<std::string> eventId;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> eventTimestamp;
-  std::optional<std::string> predictionTimestamp;
-  std::optional<std::string> detectorId;
-  std::optional<std::string> detectorVersionId;
+  std::optional<std::string> eventId{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> eventTimestamp{};
+  std::optional<std::string> predictionTimestamp{};
+  std::optional<std::string> detectorId{};
+  std::optional<std::string> detectorVersionId{};
 
   friend bool operator==(EventPredictionSummary const&, EventPredictionSummary const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventType {
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> eventVariables;
-  std::optional<std::vector<std::string>> labels;
-  std::optional<std::vector<std::string>> entityTypes;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::EventIngestion>> eventIngestion;
-  std::optional<::awsjson::frauddetector::IngestedEventStatistics> ingestedEventStatistics;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
-  std::optional<::awsjson::frauddetector::EventOrchestration> eventOrchestration;
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> eventVariables{};
+  std::optional<std::vector<std::string>> labels{};
+  std::optional<std::vector<std::string>> entityTypes{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::EventIngestion>> eventIngestion{};
+  std::optional<::awsjson::frauddetector::IngestedEventStatistics> ingestedEventStatistics{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
+  std::optional<::awsjson::frauddetector::EventOrchestration> eventOrchestration{};
 
   friend bool operator==(EventType const&, EventType const&) = default;
 };

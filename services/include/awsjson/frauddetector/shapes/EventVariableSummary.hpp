@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventVariableSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> value;
-  std::optional<std::string> source;
+  std::optional<std::string> name{};
+  std::optional<std::string> value{};
+  std::optional<std::string> source{};
 
   friend bool operator==(EventVariableSummary const&, EventVariableSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalEventsDetail {
-  std::string dataLocation;
-  std::string dataAccessRoleArn;
+  std::string dataLocation{};
+  std::string dataAccessRoleArn{};
 
   friend bool operator==(ExternalEventsDetail const&, ExternalEventsDetail const&) = default;
 };

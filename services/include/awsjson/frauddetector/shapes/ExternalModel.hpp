@@ -17,15 +17,15 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalModel {
-  std::optional<std::string> modelEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelSource>> modelSource;
-  std::optional<std::string> invokeModelEndpointRoleArn;
-  std::optional<::awsjson::frauddetector::ModelInputConfiguration> inputConfiguration;
-  std::optional<::awsjson::frauddetector::ModelOutputConfiguration> outputConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelEndpointStatus>> modelEndpointStatus;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
+  std::optional<std::string> modelEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelSource>> modelSource{};
+  std::optional<std::string> invokeModelEndpointRoleArn{};
+  std::optional<::awsjson::frauddetector::ModelInputConfiguration> inputConfiguration{};
+  std::optional<::awsjson::frauddetector::ModelOutputConfiguration> outputConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelEndpointStatus>> modelEndpointStatus{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(ExternalModel const&, ExternalModel const&) = default;
 };

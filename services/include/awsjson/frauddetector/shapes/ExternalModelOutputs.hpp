@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalModelOutputs {
-  std::optional<::awsjson::frauddetector::ExternalModelSummary> externalModel;
-  std::optional<std::map<std::string, std::string>> outputs;
+  std::optional<::awsjson::frauddetector::ExternalModelSummary> externalModel{};
+  std::optional<std::map<std::string, std::string>> outputs{};
 
   friend bool operator==(ExternalModelOutputs const&, ExternalModelOutputs const&) = default;
 };

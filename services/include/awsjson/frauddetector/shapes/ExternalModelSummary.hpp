@@ -14,8 +14,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalModelSummary {
-  std::optional<std::string> modelEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelSource>> modelSource;
+  std::optional<std::string> modelEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelSource>> modelSource{};
 
   friend bool operator==(ExternalModelSummary const&, ExternalModelSummary const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldValidationMessage {
-  std::optional<std::string> fieldName;
-  std::optional<std::string> identifier;
-  std::optional<std::string> title;
-  std::optional<std::string> content;
-  std::optional<std::string> type;
+  std::optional<std::string> fieldName{};
+  std::optional<std::string> identifier{};
+  std::optional<std::string> title{};
+  std::optional<std::string> content{};
+  std::optional<std::string> type{};
 
   friend bool operator==(FieldValidationMessage const&, FieldValidationMessage const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileValidationMessage {
-  std::optional<std::string> title;
-  std::optional<std::string> content;
-  std::optional<std::string> type;
+  std::optional<std::string> title{};
+  std::optional<std::string> content{};
+  std::optional<std::string> type{};
 
   friend bool operator==(FileValidationMessage const&, FileValidationMessage const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterCondition {
-  std::optional<std::string> value;
+  std::optional<std::string> value{};
 
   friend bool operator==(FilterCondition const&, FilterCondition const&) = default;
 };

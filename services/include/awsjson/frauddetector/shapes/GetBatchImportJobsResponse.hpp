@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBatchImportJobsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::BatchImport>> batchImports;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::BatchImport>> batchImports{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetBatchImportJobsResponse const&,
                          GetBatchImportJobsResponse const&) = default;

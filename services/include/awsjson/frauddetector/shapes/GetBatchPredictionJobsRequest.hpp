@@ -13,9 +13,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBatchPredictionJobsRequest {
-  std::optional<std::string> jobId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> jobId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetBatchPredictionJobsRequest const&,
                          GetBatchPredictionJobsRequest const&) = default;

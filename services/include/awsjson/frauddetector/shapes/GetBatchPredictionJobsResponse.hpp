@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBatchPredictionJobsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::BatchPrediction>> batchPredictions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::BatchPrediction>> batchPredictions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetBatchPredictionJobsResponse const&,
                          GetBatchPredictionJobsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeleteEventsByEventTypeStatusRequest {
-  std::string eventTypeName;
+  std::string eventTypeName{};
 
   friend bool operator==(GetDeleteEventsByEventTypeStatusRequest const&,
                          GetDeleteEventsByEventTypeStatusRequest const&) = default;

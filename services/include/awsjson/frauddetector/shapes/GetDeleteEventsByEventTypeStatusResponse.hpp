@@ -14,8 +14,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeleteEventsByEventTypeStatusResponse {
-  std::optional<std::string> eventTypeName;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::AsyncJobStatus>> eventsDeletionStatus;
+  std::optional<std::string> eventTypeName{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::AsyncJobStatus>> eventsDeletionStatus{};
 
   friend bool operator==(GetDeleteEventsByEventTypeStatusResponse const&,
                          GetDeleteEventsByEventTypeStatusResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDetectorVersionRequest {
-  std::string detectorId;
-  std::string detectorVersionId;
+  std::string detectorId{};
+  std::string detectorVersionId{};
 
   friend bool operator==(GetDetectorVersionRequest const&,
                          GetDetectorVersionRequest const&) = default;

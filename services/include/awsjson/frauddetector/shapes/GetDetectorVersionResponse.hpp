@@ -18,17 +18,17 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDetectorVersionResponse {
-  std::optional<std::string> detectorId;
-  std::optional<std::string> detectorVersionId;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> externalModelEndpoints;
-  std::optional<std::vector<::awsjson::frauddetector::ModelVersion>> modelVersions;
-  std::optional<std::vector<::awsjson::frauddetector::Rule>> rules;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus>> status;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode;
-  std::optional<std::string> arn;
+  std::optional<std::string> detectorId{};
+  std::optional<std::string> detectorVersionId{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> externalModelEndpoints{};
+  std::optional<std::vector<::awsjson::frauddetector::ModelVersion>> modelVersions{};
+  std::optional<std::vector<::awsjson::frauddetector::Rule>> rules{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus>> status{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(GetDetectorVersionResponse const&,
                          GetDetectorVersionResponse const&) = default;

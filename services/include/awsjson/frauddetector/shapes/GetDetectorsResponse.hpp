@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDetectorsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::Detector>> detectors;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::Detector>> detectors{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetDetectorsResponse const&, GetDetectorsResponse const&) = default;
 };

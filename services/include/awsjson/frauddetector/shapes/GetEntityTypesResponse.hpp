@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntityTypesResponse {
-  std::optional<std::vector<::awsjson::frauddetector::EntityType>> entityTypes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::EntityType>> entityTypes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetEntityTypesResponse const&, GetEntityTypesResponse const&) = default;
 };

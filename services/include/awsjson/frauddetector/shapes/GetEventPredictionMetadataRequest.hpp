@@ -12,11 +12,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventPredictionMetadataRequest {
-  std::string eventId;
-  std::string eventTypeName;
-  std::string detectorId;
-  std::string detectorVersionId;
-  std::string predictionTimestamp;
+  std::string eventId{};
+  std::string eventTypeName{};
+  std::string detectorId{};
+  std::string detectorVersionId{};
+  std::string predictionTimestamp{};
 
   friend bool operator==(GetEventPredictionMetadataRequest const&,
                          GetEventPredictionMetadataRequest const&) = default;

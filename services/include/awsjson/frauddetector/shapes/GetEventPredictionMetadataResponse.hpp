@@ -19,21 +19,21 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventPredictionMetadataResponse {
-  std::optional<std::string> eventId;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> entityId;
-  std::optional<std::string> entityType;
-  std::optional<std::string> eventTimestamp;
-  std::optional<std::string> detectorId;
-  std::optional<std::string> detectorVersionId;
-  std::optional<std::string> detectorVersionStatus;
-  std::optional<std::vector<::awsjson::frauddetector::EventVariableSummary>> eventVariables;
-  std::optional<std::vector<::awsjson::frauddetector::EvaluatedRule>> rules;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode;
-  std::optional<std::vector<std::string>> outcomes;
-  std::optional<std::vector<::awsjson::frauddetector::EvaluatedModelVersion>> evaluatedModelVersions;
-  std::optional<std::vector<::awsjson::frauddetector::EvaluatedExternalModel>> evaluatedExternalModels;
-  std::optional<std::string> predictionTimestamp;
+  std::optional<std::string> eventId{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> entityId{};
+  std::optional<std::string> entityType{};
+  std::optional<std::string> eventTimestamp{};
+  std::optional<std::string> detectorId{};
+  std::optional<std::string> detectorVersionId{};
+  std::optional<std::string> detectorVersionStatus{};
+  std::optional<std::vector<::awsjson::frauddetector::EventVariableSummary>> eventVariables{};
+  std::optional<std::vector<::awsjson::frauddetector::EvaluatedRule>> rules{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode{};
+  std::optional<std::vector<std::string>> outcomes{};
+  std::optional<std::vector<::awsjson::frauddetector::EvaluatedModelVersion>> evaluatedModelVersions{};
+  std::optional<std::vector<::awsjson::frauddetector::EvaluatedExternalModel>> evaluatedExternalModels{};
+  std::optional<std::string> predictionTimestamp{};
 
   friend bool operator==(GetEventPredictionMetadataResponse const&,
                          GetEventPredictionMetadataResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventPredictionRequest {
-  std::string detectorId;
-  std::optional<std::string> detectorVersionId;
-  std::string eventId;
-  std::string eventTypeName;
-  std::vector<::awsjson::frauddetector::Entity> entities;
-  std::string eventTimestamp;
-  std::map<std::string, std::string> eventVariables;
-  std::optional<std::map<std::string, ::awsjson::frauddetector::ModelEndpointDataBlob>> externalModelEndpointDataBlobs;
+  std::string detectorId{};
+  std::optional<std::string> detectorVersionId{};
+  std::string eventId{};
+  std::string eventTypeName{};
+  std::vector<::awsjson::frauddetector::Entity> entities{};
+  std::string eventTimestamp{};
+  std::map<std::string, std::string> eventVariables{};
+  std::optional<std::map<std::string, ::awsjson::frauddetector::ModelEndpointDataBlob>> externalModelEndpointDataBlobs{};
 
   friend bool operator==(GetEventPredictionRequest const&,
                          GetEventPredictionRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventPredictionResponse {
-  std::optional<std::vector<::awsjson::frauddetector::ModelScores>> modelScores;
-  std::optional<std::vector<::awsjson::frauddetector::RuleResult>> ruleResults;
-  std::optional<std::vector<::awsjson::frauddetector::ExternalModelOutputs>> externalModelOutputs;
+  std::optional<std::vector<::awsjson::frauddetector::ModelScores>> modelScores{};
+  std::optional<std::vector<::awsjson::frauddetector::RuleResult>> ruleResults{};
+  std::optional<std::vector<::awsjson::frauddetector::ExternalModelOutputs>> externalModelOutputs{};
 
   friend bool operator==(GetEventPredictionResponse const&,
                          GetEventPredictionResponse const&) = default;

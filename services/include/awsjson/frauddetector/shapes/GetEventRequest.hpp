@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventRequest {
-  std::string eventId;
-  std::string eventTypeName;
+  std::string eventId{};
+  std::string eventTypeName{};
 
   friend bool operator==(GetEventRequest const&, GetEventRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventResponse {
-  std::optional<::awsjson::frauddetector::Event> event;
+  std::optional<::awsjson::frauddetector::Event> event{};
 
   friend bool operator==(GetEventResponse const&, GetEventResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEventTypesResponse {
-  std::optional<std::vector<::awsjson::frauddetector::EventType>> eventTypes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::EventType>> eventTypes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetEventTypesResponse const&, GetEventTypesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExternalModelsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::ExternalModel>> externalModels;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::ExternalModel>> externalModels{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetExternalModelsResponse const&,
                          GetExternalModelsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKMSEncryptionKeyResponse {
-  std::optional<::awsjson::frauddetector::KMSKey> kmsKey;
+  std::optional<::awsjson::frauddetector::KMSKey> kmsKey{};
 
   friend bool operator==(GetKMSEncryptionKeyResponse const&,
                          GetKMSEncryptionKeyResponse const&) = default;

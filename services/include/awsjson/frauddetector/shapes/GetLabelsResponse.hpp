@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLabelsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::Label>> labels;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::Label>> labels{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetLabelsResponse const&, GetLabelsResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetListElementsResponse {
-  std::optional<std::vector<std::string>> elements;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> elements{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetListElementsResponse const&, GetListElementsResponse const&) = default;
 };

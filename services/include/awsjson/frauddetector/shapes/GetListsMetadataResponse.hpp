@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetListsMetadataResponse {
-  std::optional<std::vector<::awsjson::frauddetector::AllowDenyList>> lists;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::AllowDenyList>> lists{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetListsMetadataResponse const&,
                          GetListsMetadataResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetModelVersionResponse {
-  std::optional<std::string> modelId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType;
-  std::optional<std::string> modelVersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::TrainingDataSourceEnum>> trainingDataSource;
-  std::optional<::awsjson::frauddetector::TrainingDataSchema> trainingDataSchema;
-  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail;
-  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail;
-  std::optional<std::string> status;
-  std::optional<std::string> arn;
+  std::optional<std::string> modelId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType{};
+  std::optional<std::string> modelVersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::TrainingDataSourceEnum>> trainingDataSource{};
+  std::optional<::awsjson::frauddetector::TrainingDataSchema> trainingDataSchema{};
+  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail{};
+  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail{};
+  std::optional<std::string> status{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(GetModelVersionResponse const&, GetModelVersionResponse const&) = default;
 };

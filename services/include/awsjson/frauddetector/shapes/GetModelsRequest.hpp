@@ -15,10 +15,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetModelsRequest {
-  std::optional<std::string> modelId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> modelId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetModelsRequest const&, GetModelsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetModelsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::frauddetector::Model>> models;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::frauddetector::Model>> models{};
 
   friend bool operator==(GetModelsResponse const&, GetModelsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOutcomesResponse {
-  std::optional<std::vector<::awsjson::frauddetector::Outcome>> outcomes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::Outcome>> outcomes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetOutcomesResponse const&, GetOutcomesResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRulesRequest {
-  std::optional<std::string> ruleId;
-  std::string detectorId;
-  std::optional<std::string> ruleVersion;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> ruleId{};
+  std::string detectorId{};
+  std::optional<std::string> ruleVersion{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetRulesRequest const&, GetRulesRequest const&) = default;
 };

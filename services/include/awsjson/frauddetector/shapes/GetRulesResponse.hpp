@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRulesResponse {
-  std::optional<std::vector<::awsjson::frauddetector::RuleDetail>> ruleDetails;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::RuleDetail>> ruleDetails{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetRulesResponse const&, GetRulesResponse const&) = default;
 };

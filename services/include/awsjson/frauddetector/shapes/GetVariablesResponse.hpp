@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVariablesResponse {
-  std::optional<std::vector<::awsjson::frauddetector::Variable>> variables;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::Variable>> variables{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetVariablesResponse const&, GetVariablesResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngestedEventStatistics {
-  std::optional<std::int64_t> numberOfEvents;
-  std::optional<std::int64_t> eventDataSizeInBytes;
-  std::optional<std::string> leastRecentEvent;
-  std::optional<std::string> mostRecentEvent;
-  std::optional<std::string> lastUpdatedTime;
+  std::optional<std::int64_t> numberOfEvents{};
+  std::optional<std::int64_t> eventDataSizeInBytes{};
+  std::optional<std::string> leastRecentEvent{};
+  std::optional<std::string> mostRecentEvent{};
+  std::optional<std::string> lastUpdatedTime{};
 
   friend bool operator==(IngestedEventStatistics const&, IngestedEventStatistics const&) = default;
 };

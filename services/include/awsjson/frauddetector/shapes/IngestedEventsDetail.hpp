@@ -13,7 +13,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngestedEventsDetail {
-  ::awsjson::frauddetector::IngestedEventsTimeWindow ingestedEventsTimeWindow;
+  ::awsjson::frauddetector::IngestedEventsTimeWindow ingestedEventsTimeWindow{};
 
   friend bool operator==(IngestedEventsDetail const&, IngestedEventsDetail const&) = default;
 };

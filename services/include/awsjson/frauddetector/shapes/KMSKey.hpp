@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KMSKey {
-  std::optional<std::string> kmsEncryptionKeyArn;
+  std::optional<std::string> kmsEncryptionKeyArn{};
 
   friend bool operator==(KMSKey const&, KMSKey const&) = default;
 };

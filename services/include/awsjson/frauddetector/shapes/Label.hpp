@@ -12,11 +12,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Label {
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(Label const&, Label const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelSchema {
-  std::optional<std::map<std::string, std::vector<std::string>>> labelMapper;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::UnlabeledEventsTreatment>> unlabeledEventsTreatment;
+  std::optional<std::map<std::string, std::vector<std::string>>> labelMapper{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::UnlabeledEventsTreatment>> unlabeledEventsTreatment{};
 
   friend bool operator==(LabelSchema const&, LabelSchema const&) = default;
 };

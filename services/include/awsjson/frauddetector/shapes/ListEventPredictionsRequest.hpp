@@ -16,13 +16,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventPredictionsRequest {
-  std::optional<::awsjson::frauddetector::FilterCondition> eventId;
-  std::optional<::awsjson::frauddetector::FilterCondition> eventType;
-  std::optional<::awsjson::frauddetector::FilterCondition> detectorId;
-  std::optional<::awsjson::frauddetector::FilterCondition> detectorVersionId;
-  std::optional<::awsjson::frauddetector::PredictionTimeRange> predictionTimeRange;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<::awsjson::frauddetector::FilterCondition> eventId{};
+  std::optional<::awsjson::frauddetector::FilterCondition> eventType{};
+  std::optional<::awsjson::frauddetector::FilterCondition> detectorId{};
+  std::optional<::awsjson::frauddetector::FilterCondition> detectorVersionId{};
+  std::optional<::awsjson::frauddetector::PredictionTimeRange> predictionTimeRange{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListEventPredictionsRequest const&,
                          ListEventPredictionsRequest const&) = default;

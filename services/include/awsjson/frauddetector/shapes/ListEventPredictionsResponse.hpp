@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventPredictionsResponse {
-  std::optional<std::vector<::awsjson::frauddetector::EventPredictionSummary>> eventPredictionSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::frauddetector::EventPredictionSummary>> eventPredictionSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEventPredictionsResponse const&,
                          ListEventPredictionsResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogOddsMetric {
-  std::string variableName;
-  std::string variableType;
-  float variableImportance;
+  std::string variableName{};
+  std::string variableType{};
+  float variableImportance{};
 
   friend bool operator==(LogOddsMetric const&, LogOddsMetric const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Model {
-  std::optional<std::string> modelId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType;
-  std::optional<std::string> description;
-  std::optional<std::string> eventTypeName;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> arn;
+  std::optional<std::string> modelId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType{};
+  std::optional<std::string> description{};
+  std::optional<std::string> eventTypeName{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(Model const&, Model const&) = default;
 };

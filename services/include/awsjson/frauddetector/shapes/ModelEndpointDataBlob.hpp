@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelEndpointDataBlob {
-  std::optional<awsjson::blob> byteBuffer;
-  std::optional<std::string> contentType;
+  std::optional<awsjson::blob> byteBuffer{};
+  std::optional<std::string> contentType{};
 
   friend bool operator==(ModelEndpointDataBlob const&, ModelEndpointDataBlob const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelInputConfiguration {
-  std::optional<std::string> eventTypeName;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelInputDataFormat>> format;
-  bool useEventVariables;
-  std::optional<std::string> jsonInputTemplate;
-  std::optional<std::string> csvInputTemplate;
+  std::optional<std::string> eventTypeName{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelInputDataFormat>> format{};
+  bool useEventVariables{};
+  std::optional<std::string> jsonInputTemplate{};
+  std::optional<std::string> csvInputTemplate{};
 
   friend bool operator==(ModelInputConfiguration const&, ModelInputConfiguration const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelOutputConfiguration {
-  awsjson::open_enum<::awsjson::frauddetector::ModelOutputDataFormat> format;
-  std::optional<std::map<std::string, std::string>> jsonKeyToVariableMap;
-  std::optional<std::map<std::string, std::string>> csvIndexToVariableMap;
+  awsjson::open_enum<::awsjson::frauddetector::ModelOutputDataFormat> format{};
+  std::optional<std::map<std::string, std::string>> jsonKeyToVariableMap{};
+  std::optional<std::map<std::string, std::string>> csvIndexToVariableMap{};
 
   friend bool operator==(ModelOutputConfiguration const&,
                          ModelOutputConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelScores {
-  std::optional<::awsjson::frauddetector::ModelVersion> modelVersion;
-  std::optional<std::map<std::string, float>> scores;
+  std::optional<::awsjson::frauddetector::ModelVersion> modelVersion{};
+  std::optional<std::map<std::string, float>> scores{};
 
   friend bool operator==(ModelScores const&, ModelScores const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelVersion {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  std::string modelVersionNumber;
-  std::optional<std::string> arn;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  std::string modelVersionNumber{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(ModelVersion const&, ModelVersion const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelVersionDetail {
-  std::optional<std::string> modelId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType;
-  std::optional<std::string> modelVersionNumber;
-  std::optional<std::string> status;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::TrainingDataSourceEnum>> trainingDataSource;
-  std::optional<::awsjson::frauddetector::TrainingDataSchema> trainingDataSchema;
-  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail;
-  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail;
-  std::optional<::awsjson::frauddetector::TrainingResult> trainingResult;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
-  std::optional<::awsjson::frauddetector::TrainingResultV2> trainingResultV2;
+  std::optional<std::string> modelId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType{};
+  std::optional<std::string> modelVersionNumber{};
+  std::optional<std::string> status{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::TrainingDataSourceEnum>> trainingDataSource{};
+  std::optional<::awsjson::frauddetector::TrainingDataSchema> trainingDataSchema{};
+  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail{};
+  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail{};
+  std::optional<::awsjson::frauddetector::TrainingResult> trainingResult{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
+  std::optional<::awsjson::frauddetector::TrainingResultV2> trainingResultV2{};
 
   friend bool operator==(ModelVersionDetail const&, ModelVersionDetail const&) = default;
 };

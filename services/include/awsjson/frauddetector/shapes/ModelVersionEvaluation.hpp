@@ -14,9 +14,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelVersionEvaluation {
-  std::optional<std::string> outputVariableName;
-  std::optional<std::string> evaluationScore;
-  std::optional<::awsjson::frauddetector::PredictionExplanations> predictionExplanations;
+  std::optional<std::string> outputVariableName{};
+  std::optional<std::string> evaluationScore{};
+  std::optional<::awsjson::frauddetector::PredictionExplanations> predictionExplanations{};
 
   friend bool operator==(ModelVersionEvaluation const&, ModelVersionEvaluation const&) = default;
 };

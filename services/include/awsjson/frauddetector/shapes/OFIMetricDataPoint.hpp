@@ -11,10 +11,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OFIMetricDataPoint {
-  std::optional<float> fpr;
-  std::optional<float> precision;
-  std::optional<float> tpr;
-  std::optional<float> threshold;
+  std::optional<float> fpr{};
+  std::optional<float> precision{};
+  std::optional<float> tpr{};
+  std::optional<float> threshold{};
 
   friend bool operator==(OFIMetricDataPoint const&, OFIMetricDataPoint const&) = default;
 };

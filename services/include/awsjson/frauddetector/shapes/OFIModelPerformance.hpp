@@ -13,8 +13,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OFIModelPerformance {
-  std::optional<float> auc;
-  std::optional<::awsjson::frauddetector::UncertaintyRange> uncertaintyRange;
+  std::optional<float> auc{};
+  std::optional<::awsjson::frauddetector::UncertaintyRange> uncertaintyRange{};
 
   friend bool operator==(OFIModelPerformance const&, OFIModelPerformance const&) = default;
 };

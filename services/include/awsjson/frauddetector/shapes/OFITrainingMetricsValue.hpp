@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OFITrainingMetricsValue {
-  std::optional<std::vector<::awsjson::frauddetector::OFIMetricDataPoint>> metricDataPoints;
-  std::optional<::awsjson::frauddetector::OFIModelPerformance> modelPerformance;
+  std::optional<std::vector<::awsjson::frauddetector::OFIMetricDataPoint>> metricDataPoints{};
+  std::optional<::awsjson::frauddetector::OFIModelPerformance> modelPerformance{};
 
   friend bool operator==(OFITrainingMetricsValue const&, OFITrainingMetricsValue const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictionExplanations {
-  std::optional<std::vector<::awsjson::frauddetector::VariableImpactExplanation>> variableImpactExplanations;
-  std::optional<std::vector<::awsjson::frauddetector::AggregatedVariablesImpactExplanation>> aggregatedVariablesImpactExplanations;
+  std::optional<std::vector<::awsjson::frauddetector::VariableImpactExplanation>> variableImpactExplanations{};
+  std::optional<std::vector<::awsjson::frauddetector::AggregatedVariablesImpactExplanation>> aggregatedVariablesImpactExplanations{};
 
   friend bool operator==(PredictionExplanations const&, PredictionExplanations const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictionTimeRange {
-  std::string startTime;
-  std::string endTime;
+  std::string startTime{};
+  std::string endTime{};
 
   friend bool operator==(PredictionTimeRange const&, PredictionTimeRange const&) = default;
 };

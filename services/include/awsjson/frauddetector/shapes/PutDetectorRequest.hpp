@@ -15,10 +15,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDetectorRequest {
-  std::string detectorId;
-  std::optional<std::string> description;
-  std::string eventTypeName;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string detectorId{};
+  std::optional<std::string> description{};
+  std::string eventTypeName{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(PutDetectorRequest const&, PutDetectorRequest const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEventTypeRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::vector<std::string> eventVariables;
-  std::optional<std::vector<std::string>> labels;
-  std::vector<std::string> entityTypes;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::EventIngestion>> eventIngestion;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
-  std::optional<::awsjson::frauddetector::EventOrchestration> eventOrchestration;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::vector<std::string> eventVariables{};
+  std::optional<std::vector<std::string>> labels{};
+  std::vector<std::string> entityTypes{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::EventIngestion>> eventIngestion{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
+  std::optional<::awsjson::frauddetector::EventOrchestration> eventOrchestration{};
 
   friend bool operator==(PutEventTypeRequest const&, PutEventTypeRequest const&) = default;
 };

@@ -19,13 +19,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutExternalModelRequest {
-  std::string modelEndpoint;
-  awsjson::open_enum<::awsjson::frauddetector::ModelSource> modelSource;
-  std::string invokeModelEndpointRoleArn;
-  ::awsjson::frauddetector::ModelInputConfiguration inputConfiguration;
-  ::awsjson::frauddetector::ModelOutputConfiguration outputConfiguration;
-  awsjson::open_enum<::awsjson::frauddetector::ModelEndpointStatus> modelEndpointStatus;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string modelEndpoint{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelSource> modelSource{};
+  std::string invokeModelEndpointRoleArn{};
+  ::awsjson::frauddetector::ModelInputConfiguration inputConfiguration{};
+  ::awsjson::frauddetector::ModelOutputConfiguration outputConfiguration{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelEndpointStatus> modelEndpointStatus{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(PutExternalModelRequest const&, PutExternalModelRequest const&) = default;
 };

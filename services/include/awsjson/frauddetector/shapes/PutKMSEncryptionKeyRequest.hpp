@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutKMSEncryptionKeyRequest {
-  std::string kmsEncryptionKeyArn;
+  std::string kmsEncryptionKeyArn{};
 
   friend bool operator==(PutKMSEncryptionKeyRequest const&,
                          PutKMSEncryptionKeyRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLabelRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(PutLabelRequest const&, PutLabelRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutOutcomeRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(PutOutcomeRequest const&, PutOutcomeRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceUnavailableException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ResourceUnavailableException const&,
                          ResourceUnavailableException const&) = default;

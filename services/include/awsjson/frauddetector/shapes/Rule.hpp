@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule {
-  std::string detectorId;
-  std::string ruleId;
-  std::string ruleVersion;
+  std::string detectorId{};
+  std::string ruleId{};
+  std::string ruleVersion{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleDetail {
-  std::optional<std::string> ruleId;
-  std::optional<std::string> description;
-  std::optional<std::string> detectorId;
-  std::optional<std::string> ruleVersion;
-  std::optional<std::string> expression;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::Language>> language;
-  std::optional<std::vector<std::string>> outcomes;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
+  std::optional<std::string> ruleId{};
+  std::optional<std::string> description{};
+  std::optional<std::string> detectorId{};
+  std::optional<std::string> ruleVersion{};
+  std::optional<std::string> expression{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::Language>> language{};
+  std::optional<std::vector<std::string>> outcomes{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(RuleDetail const&, RuleDetail const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleResult {
-  std::optional<std::string> ruleId;
-  std::optional<std::vector<std::string>> outcomes;
+  std::optional<std::string> ruleId{};
+  std::optional<std::vector<std::string>> outcomes{};
 
   friend bool operator==(RuleResult const&, RuleResult const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendEventRequest {
-  std::string eventId;
-  std::string eventTypeName;
-  std::string eventTimestamp;
-  std::map<std::string, std::string> eventVariables;
-  std::optional<std::string> assignedLabel;
-  std::optional<std::string> labelTimestamp;
-  std::vector<::awsjson::frauddetector::Entity> entities;
+  std::string eventId{};
+  std::string eventTypeName{};
+  std::string eventTimestamp{};
+  std::map<std::string, std::string> eventVariables{};
+  std::optional<std::string> assignedLabel{};
+  std::optional<std::string> labelTimestamp{};
+  std::vector<::awsjson::frauddetector::Entity> entities{};
 
   friend bool operator==(SendEventRequest const&, SendEventRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TFIModelPerformance {
-  std::optional<float> auc;
-  std::optional<::awsjson::frauddetector::UncertaintyRange> uncertaintyRange;
+  std::optional<float> auc{};
+  std::optional<::awsjson::frauddetector::UncertaintyRange> uncertaintyRange{};
 
   friend bool operator==(TFIModelPerformance const&, TFIModelPerformance const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TFITrainingMetricsValue {
-  std::optional<std::vector<::awsjson::frauddetector::TFIMetricDataPoint>> metricDataPoints;
-  std::optional<::awsjson::frauddetector::TFIModelPerformance> modelPerformance;
+  std::optional<std::vector<::awsjson::frauddetector::TFIMetricDataPoint>> metricDataPoints{};
+  std::optional<::awsjson::frauddetector::TFIModelPerformance> modelPerformance{};
 
   friend bool operator==(TFITrainingMetricsValue const&, TFITrainingMetricsValue const&) = default;
 };

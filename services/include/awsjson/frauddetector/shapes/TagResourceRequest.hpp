@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceARN;
-  std::vector<::awsjson::frauddetector::Tag> tags;
+  std::string resourceARN{};
+  std::vector<::awsjson::frauddetector::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

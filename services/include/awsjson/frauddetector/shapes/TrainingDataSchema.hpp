@@ -15,8 +15,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingDataSchema {
-  std::vector<std::string> modelVariables;
-  std::optional<::awsjson::frauddetector::LabelSchema> labelSchema;
+  std::vector<std::string> modelVariables{};
+  std::optional<::awsjson::frauddetector::LabelSchema> labelSchema{};
 
   friend bool operator==(TrainingDataSchema const&, TrainingDataSchema const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingMetrics {
-  std::optional<float> auc;
-  std::optional<std::vector<::awsjson::frauddetector::MetricDataPoint>> metricDataPoints;
+  std::optional<float> auc{};
+  std::optional<std::vector<::awsjson::frauddetector::MetricDataPoint>> metricDataPoints{};
 
   friend bool operator==(TrainingMetrics const&, TrainingMetrics const&) = default;
 };

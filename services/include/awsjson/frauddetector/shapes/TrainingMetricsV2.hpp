@@ -15,9 +15,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingMetricsV2 {
-  std::optional<::awsjson::frauddetector::OFITrainingMetricsValue> ofi;
-  std::optional<::awsjson::frauddetector::TFITrainingMetricsValue> tfi;
-  std::optional<::awsjson::frauddetector::ATITrainingMetricsValue> ati;
+  std::optional<::awsjson::frauddetector::OFITrainingMetricsValue> ofi{};
+  std::optional<::awsjson::frauddetector::TFITrainingMetricsValue> tfi{};
+  std::optional<::awsjson::frauddetector::ATITrainingMetricsValue> ati{};
 
   friend bool operator==(TrainingMetricsV2 const&, TrainingMetricsV2 const&) = default;
 };

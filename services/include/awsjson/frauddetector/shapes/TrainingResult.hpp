@@ -15,9 +15,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingResult {
-  std::optional<::awsjson::frauddetector::DataValidationMetrics> dataValidationMetrics;
-  std::optional<::awsjson::frauddetector::TrainingMetrics> trainingMetrics;
-  std::optional<::awsjson::frauddetector::VariableImportanceMetrics> variableImportanceMetrics;
+  std::optional<::awsjson::frauddetector::DataValidationMetrics> dataValidationMetrics{};
+  std::optional<::awsjson::frauddetector::TrainingMetrics> trainingMetrics{};
+  std::optional<::awsjson::frauddetector::VariableImportanceMetrics> variableImportanceMetrics{};
 
   friend bool operator==(TrainingResult const&, TrainingResult const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrainingResultV2 {
-  std::optional<::awsjson::frauddetector::DataValidationMetrics> dataValidationMetrics;
-  std::optional<::awsjson::frauddetector::TrainingMetricsV2> trainingMetricsV2;
-  std::optional<::awsjson::frauddetector::VariableImportanceMetrics> variableImportanceMetrics;
-  std::optional<::awsjson::frauddetector::AggregatedVariablesImportanceMetrics> aggregatedVariablesImportanceMetrics;
+  std::optional<::awsjson::frauddetector::DataValidationMetrics> dataValidationMetrics{};
+  std::optional<::awsjson::frauddetector::TrainingMetricsV2> trainingMetricsV2{};
+  std::optional<::awsjson::frauddetector::VariableImportanceMetrics> variableImportanceMetrics{};
+  std::optional<::awsjson::frauddetector::AggregatedVariablesImportanceMetrics> aggregatedVariablesImportanceMetrics{};
 
   friend bool operator==(TrainingResultV2 const&, TrainingResultV2 const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UncertaintyRange {
-  float lowerBoundValue;
-  float upperBoundValue;
+  float lowerBoundValue{};
+  float upperBoundValue{};
 
   friend bool operator==(UncertaintyRange const&, UncertaintyRange const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string resourceARN;
-  std::vector<std::string> tagKeys;
+  std::string resourceARN{};
+  std::vector<std::string> tagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

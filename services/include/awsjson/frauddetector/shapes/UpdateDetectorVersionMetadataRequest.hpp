@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDetectorVersionMetadataRequest {
-  std::string detectorId;
-  std::string detectorVersionId;
-  std::string description;
+  std::string detectorId{};
+  std::string detectorVersionId{};
+  std::string description{};
 
   friend bool operator==(UpdateDetectorVersionMetadataRequest const&,
                          UpdateDetectorVersionMetadataRequest const&) = default;

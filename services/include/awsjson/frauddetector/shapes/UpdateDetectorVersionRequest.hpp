@@ -17,13 +17,13 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDetectorVersionRequest {
-  std::string detectorId;
-  std::string detectorVersionId;
-  std::vector<std::string> externalModelEndpoints;
-  std::vector<::awsjson::frauddetector::Rule> rules;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::frauddetector::ModelVersion>> modelVersions;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode;
+  std::string detectorId{};
+  std::string detectorVersionId{};
+  std::vector<std::string> externalModelEndpoints{};
+  std::vector<::awsjson::frauddetector::Rule> rules{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::frauddetector::ModelVersion>> modelVersions{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::RuleExecutionMode>> ruleExecutionMode{};
 
   friend bool operator==(UpdateDetectorVersionRequest const&,
                          UpdateDetectorVersionRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDetectorVersionStatusRequest {
-  std::string detectorId;
-  std::string detectorVersionId;
-  awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus> status;
+  std::string detectorId{};
+  std::string detectorVersionId{};
+  awsjson::open_enum<::awsjson::frauddetector::DetectorVersionStatus> status{};
 
   friend bool operator==(UpdateDetectorVersionStatusRequest const&,
                          UpdateDetectorVersionStatusRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEventLabelRequest {
-  std::string eventId;
-  std::string eventTypeName;
-  std::string assignedLabel;
-  std::string labelTimestamp;
+  std::string eventId{};
+  std::string eventTypeName{};
+  std::string assignedLabel{};
+  std::string labelTimestamp{};
 
   friend bool operator==(UpdateEventLabelRequest const&, UpdateEventLabelRequest const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateListRequest {
-  std::string name;
-  std::optional<std::vector<std::string>> elements;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ListUpdateMode>> updateMode;
-  std::optional<std::string> variableType;
+  std::string name{};
+  std::optional<std::vector<std::string>> elements{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ListUpdateMode>> updateMode{};
+  std::optional<std::string> variableType{};
 
   friend bool operator==(UpdateListRequest const&, UpdateListRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelRequest {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  std::optional<std::string> description;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  std::optional<std::string> description{};
 
   friend bool operator==(UpdateModelRequest const&, UpdateModelRequest const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelVersionRequest {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  std::string majorVersionNumber;
-  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail;
-  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  std::string majorVersionNumber{};
+  std::optional<::awsjson::frauddetector::ExternalEventsDetail> externalEventsDetail{};
+  std::optional<::awsjson::frauddetector::IngestedEventsDetail> ingestedEventsDetail{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(UpdateModelVersionRequest const&,
                          UpdateModelVersionRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelVersionResponse {
-  std::optional<std::string> modelId;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType;
-  std::optional<std::string> modelVersionNumber;
-  std::optional<std::string> status;
+  std::optional<std::string> modelId{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum>> modelType{};
+  std::optional<std::string> modelVersionNumber{};
+  std::optional<std::string> status{};
 
   friend bool operator==(UpdateModelVersionResponse const&,
                          UpdateModelVersionResponse const&) = default;

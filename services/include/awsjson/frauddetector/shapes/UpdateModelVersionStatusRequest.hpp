@@ -15,10 +15,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelVersionStatusRequest {
-  std::string modelId;
-  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType;
-  std::string modelVersionNumber;
-  awsjson::open_enum<::awsjson::frauddetector::ModelVersionStatus> status;
+  std::string modelId{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelTypeEnum> modelType{};
+  std::string modelVersionNumber{};
+  awsjson::open_enum<::awsjson::frauddetector::ModelVersionStatus> status{};
 
   friend bool operator==(UpdateModelVersionStatusRequest const&,
                          UpdateModelVersionStatusRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleMetadataRequest {
-  ::awsjson::frauddetector::Rule rule;
-  std::string description;
+  ::awsjson::frauddetector::Rule rule{};
+  std::string description{};
 
   friend bool operator==(UpdateRuleMetadataRequest const&,
                          UpdateRuleMetadataRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleVersionRequest {
-  ::awsjson::frauddetector::Rule rule;
-  std::optional<std::string> description;
-  std::string expression;
-  awsjson::open_enum<::awsjson::frauddetector::Language> language;
-  std::vector<std::string> outcomes;
-  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags;
+  ::awsjson::frauddetector::Rule rule{};
+  std::optional<std::string> description{};
+  std::string expression{};
+  awsjson::open_enum<::awsjson::frauddetector::Language> language{};
+  std::vector<std::string> outcomes{};
+  std::optional<std::vector<::awsjson::frauddetector::Tag>> tags{};
 
   friend bool operator==(UpdateRuleVersionRequest const&,
                          UpdateRuleVersionRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVariableRequest {
-  std::string name;
-  std::optional<std::string> defaultValue;
-  std::optional<std::string> description;
-  std::optional<std::string> variableType;
+  std::string name{};
+  std::optional<std::string> defaultValue{};
+  std::optional<std::string> description{};
+  std::optional<std::string> variableType{};
 
   friend bool operator==(UpdateVariableRequest const&, UpdateVariableRequest const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Variable {
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::DataType>> dataType;
-  std::optional<awsjson::open_enum<::awsjson::frauddetector::DataSource>> dataSource;
-  std::optional<std::string> defaultValue;
-  std::optional<std::string> description;
-  std::optional<std::string> variableType;
-  std::optional<std::string> lastUpdatedTime;
-  std::optional<std::string> createdTime;
-  std::optional<std::string> arn;
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::DataType>> dataType{};
+  std::optional<awsjson::open_enum<::awsjson::frauddetector::DataSource>> dataSource{};
+  std::optional<std::string> defaultValue{};
+  std::optional<std::string> description{};
+  std::optional<std::string> variableType{};
+  std::optional<std::string> lastUpdatedTime{};
+  std::optional<std::string> createdTime{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(Variable const&, Variable const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VariableEntry {
-  std::optional<std::string> name;
-  std::optional<std::string> dataType;
-  std::optional<std::string> dataSource;
-  std::optional<std::string> defaultValue;
-  std::optional<std::string> description;
-  std::optional<std::string> variableType;
+  std::optional<std::string> name{};
+  std::optional<std::string> dataType{};
+  std::optional<std::string> dataSource{};
+  std::optional<std::string> defaultValue{};
+  std::optional<std::string> description{};
+  std::optional<std::string> variableType{};
 
   friend bool operator==(VariableEntry const&, VariableEntry const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VariableImpactExplanation {
-  std::optional<std::string> eventVariableName;
-  std::optional<std::string> relativeImpact;
-  std::optional<float> logOddsImpact;
+  std::optional<std::string> eventVariableName{};
+  std::optional<std::string> relativeImpact{};
+  std::optional<float> logOddsImpact{};
 
   friend bool operator==(VariableImpactExplanation const&,
                          VariableImpactExplanation const&) = default;

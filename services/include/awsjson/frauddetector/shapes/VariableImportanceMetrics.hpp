@@ -14,7 +14,7 @@ namespace awsjson::frauddetector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VariableImportanceMetrics {
-  std::optional<std::vector<::awsjson::frauddetector::LogOddsMetric>> logOddsMetrics;
+  std::optional<std::vector<::awsjson::frauddetector::LogOddsMetric>> logOddsMetrics{};
 
   friend bool operator==(VariableImportanceMetrics const&,
                          VariableImportanceMetrics const&) = default;

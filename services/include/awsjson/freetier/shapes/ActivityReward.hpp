@@ -13,7 +13,7 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivityReward : awsjson::tagged_union {
-  std::optional<::awsjson::freetier::MonetaryAmount> credit;
+  std::optional<::awsjson::freetier::MonetaryAmount> credit{};
 
   friend bool operator==(ActivityReward const&, ActivityReward const&) = default;
 };

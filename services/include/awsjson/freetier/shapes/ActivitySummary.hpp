@@ -15,10 +15,10 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActivitySummary {
-  std::string activityId;
-  std::string title;
-  ::awsjson::freetier::ActivityReward reward;
-  awsjson::open_enum<::awsjson::freetier::ActivityStatus> status;
+  std::string activityId{};
+  std::string title{};
+  ::awsjson::freetier::ActivityReward reward{};
+  awsjson::open_enum<::awsjson::freetier::ActivityStatus> status{};
 
   friend bool operator==(ActivitySummary const&, ActivitySummary const&) = default;
 };

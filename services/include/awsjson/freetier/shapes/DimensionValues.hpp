@@ -16,9 +16,9 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DimensionValues {
-  awsjson::open_enum<::awsjson::freetier::Dimension> Key;
-  std::vector<std::string> Values;
-  std::vector<awsjson::open_enum<::awsjson::freetier::MatchOption>> MatchOptions;
+  awsjson::open_enum<::awsjson::freetier::Dimension> Key{};
+  std::vector<std::string> Values{};
+  std::vector<awsjson::open_enum<::awsjson::freetier::MatchOption>> MatchOptions{};
 
   friend bool operator==(DimensionValues const&, DimensionValues const&) = default;
 };

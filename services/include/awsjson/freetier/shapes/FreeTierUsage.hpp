@@ -12,16 +12,16 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FreeTierUsage {
-  std::optional<std::string> service;
-  std::optional<std::string> operation;
-  std::optional<std::string> usageType;
-  std::optional<std::string> region;
-  std::optional<double> actualUsageAmount;
-  std::optional<double> forecastedUsageAmount;
-  std::optional<double> limit;
-  std::optional<std::string> unit;
-  std::optional<std::string> description;
-  std::optional<std::string> freeTierType;
+  std::optional<std::string> service{};
+  std::optional<std::string> operation{};
+  std::optional<std::string> usageType{};
+  std::optional<std::string> region{};
+  std::optional<double> actualUsageAmount{};
+  std::optional<double> forecastedUsageAmount{};
+  std::optional<double> limit{};
+  std::optional<std::string> unit{};
+  std::optional<std::string> description{};
+  std::optional<std::string> freeTierType{};
 
   friend bool operator==(FreeTierUsage const&, FreeTierUsage const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountActivityRequest {
-  std::string activityId;
-  std::optional<awsjson::open_enum<::awsjson::freetier::LanguageCode>> languageCode;
+  std::string activityId{};
+  std::optional<awsjson::open_enum<::awsjson::freetier::LanguageCode>> languageCode{};
 
   friend bool operator==(GetAccountActivityRequest const&,
                          GetAccountActivityRequest const&) = default;

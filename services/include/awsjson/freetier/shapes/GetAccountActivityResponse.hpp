@@ -16,16 +16,16 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountActivityResponse {
-  std::string activityId;
-  std::string title;
-  std::string description;
-  awsjson::open_enum<::awsjson::freetier::ActivityStatus> status;
-  std::string instructionsUrl;
-  ::awsjson::freetier::ActivityReward reward;
-  std::optional<std::int32_t> estimatedTimeToCompleteInMinutes;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> completedAt;
+  std::string activityId{};
+  std::string title{};
+  std::string description{};
+  awsjson::open_enum<::awsjson::freetier::ActivityStatus> status{};
+  std::string instructionsUrl{};
+  ::awsjson::freetier::ActivityReward reward{};
+  std::optional<std::int32_t> estimatedTimeToCompleteInMinutes{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> completedAt{};
 
   friend bool operator==(GetAccountActivityResponse const&,
                          GetAccountActivityResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountPlanStateResponse {
-  std::string accountId;
-  awsjson::open_enum<::awsjson::freetier::AccountPlanType> accountPlanType;
-  awsjson::open_enum<::awsjson::freetier::AccountPlanStatus> accountPlanStatus;
-  std::optional<::awsjson::freetier::MonetaryAmount> accountPlanRemainingCredits;
-  std::optional<awsjson::timestamp> accountPlanExpirationDate;
+  std::string accountId{};
+  awsjson::open_enum<::awsjson::freetier::AccountPlanType> accountPlanType{};
+  awsjson::open_enum<::awsjson::freetier::AccountPlanStatus> accountPlanStatus{};
+  std::optional<::awsjson::freetier::MonetaryAmount> accountPlanRemainingCredits{};
+  std::optional<awsjson::timestamp> accountPlanExpirationDate{};
 
   friend bool operator==(GetAccountPlanStateResponse const&,
                          GetAccountPlanStateResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFreeTierUsageRequest {
-  std::optional<::awsjson::freetier::Expression> filter;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::freetier::Expression> filter{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetFreeTierUsageRequest const&, GetFreeTierUsageRequest const&) = default;
 };

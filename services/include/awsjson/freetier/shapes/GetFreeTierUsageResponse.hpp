@@ -15,8 +15,8 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFreeTierUsageResponse {
-  std::vector<::awsjson::freetier::FreeTierUsage> freeTierUsages;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::freetier::FreeTierUsage> freeTierUsages{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetFreeTierUsageResponse const&,
                          GetFreeTierUsageResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

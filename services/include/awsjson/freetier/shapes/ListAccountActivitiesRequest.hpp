@@ -17,10 +17,10 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountActivitiesRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::freetier::ActivityStatus>>> filterActivityStatuses;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::freetier::LanguageCode>> languageCode;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::freetier::ActivityStatus>>> filterActivityStatuses{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::freetier::LanguageCode>> languageCode{};
 
   friend bool operator==(ListAccountActivitiesRequest const&,
                          ListAccountActivitiesRequest const&) = default;

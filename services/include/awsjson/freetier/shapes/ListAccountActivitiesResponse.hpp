@@ -15,8 +15,8 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccountActivitiesResponse {
-  std::vector<::awsjson::freetier::ActivitySummary> activities;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::freetier::ActivitySummary> activities{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAccountActivitiesResponse const&,
                          ListAccountActivitiesResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonetaryAmount {
-  double amount;
-  awsjson::open_enum<::awsjson::freetier::CurrencyCode> unit;
+  double amount{};
+  awsjson::open_enum<::awsjson::freetier::CurrencyCode> unit{};
 
   friend bool operator==(MonetaryAmount const&, MonetaryAmount const&) = default;
 };

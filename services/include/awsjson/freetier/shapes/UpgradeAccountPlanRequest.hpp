@@ -14,7 +14,7 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpgradeAccountPlanRequest {
-  awsjson::open_enum<::awsjson::freetier::AccountPlanType> accountPlanType;
+  awsjson::open_enum<::awsjson::freetier::AccountPlanType> accountPlanType{};
 
   friend bool operator==(UpgradeAccountPlanRequest const&,
                          UpgradeAccountPlanRequest const&) = default;

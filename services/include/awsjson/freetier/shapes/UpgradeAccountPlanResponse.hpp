@@ -15,9 +15,9 @@ namespace awsjson::freetier {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpgradeAccountPlanResponse {
-  std::string accountId;
-  awsjson::open_enum<::awsjson::freetier::AccountPlanType> accountPlanType;
-  awsjson::open_enum<::awsjson::freetier::AccountPlanStatus> accountPlanStatus;
+  std::string accountId{};
+  awsjson::open_enum<::awsjson::freetier::AccountPlanType> accountPlanType{};
+  awsjson::open_enum<::awsjson::freetier::AccountPlanStatus> accountPlanStatus{};
 
   friend bool operator==(UpgradeAccountPlanResponse const&,
                          UpgradeAccountPlanResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActiveDirectoryBackupAttributes {
-  std::optional<std::string> DomainName;
-  std::optional<std::string> ActiveDirectoryId;
-  std::optional<std::string> ResourceARN;
+  std::optional<std::string> DomainName{};
+  std::optional<std::string> ActiveDirectoryId{};
+  std::optional<std::string> ResourceARN{};
 
   friend bool operator==(ActiveDirectoryBackupAttributes const&,
                          ActiveDirectoryBackupAttributes const&) = default;

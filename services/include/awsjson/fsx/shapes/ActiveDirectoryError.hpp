@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActiveDirectoryError {
-  std::string ActiveDirectoryId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::ActiveDirectoryErrorType>> Type;
-  std::optional<std::string> Message;
+  std::string ActiveDirectoryId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::ActiveDirectoryErrorType>> Type{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ActiveDirectoryError const&, ActiveDirectoryError const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateConfiguration {
-  std::optional<std::vector<std::string>> Aggregates;
-  std::optional<std::int32_t> TotalConstituents;
+  std::optional<std::vector<std::string>> Aggregates{};
+  std::optional<std::int32_t> TotalConstituents{};
 
   friend bool operator==(AggregateConfiguration const&, AggregateConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alias {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::fsx::AliasLifecycle>> Lifecycle;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::AliasLifecycle>> Lifecycle{};
 
   friend bool operator==(Alias const&, Alias const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFileSystemAliasesResponse {
-  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases;
+  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases{};
 
   friend bool operator==(AssociateFileSystemAliasesResponse const&,
                          AssociateFileSystemAliasesResponse const&) = default;

@@ -15,7 +15,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoImportPolicy {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::EventType>>> Events;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::EventType>>> Events{};
 
   friend bool operator==(AutoImportPolicy const&, AutoImportPolicy const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutocommitPeriod {
-  awsjson::open_enum<::awsjson::fsx::AutocommitPeriodType> Type;
-  std::optional<std::int32_t> Value;
+  awsjson::open_enum<::awsjson::fsx::AutocommitPeriodType> Type{};
+  std::optional<std::int32_t> Value{};
 
   friend bool operator==(AutocommitPeriod const&, AutocommitPeriod const&) = default;
 };

@@ -22,23 +22,23 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Backup {
-  std::string BackupId;
-  awsjson::open_enum<::awsjson::fsx::BackupLifecycle> Lifecycle;
-  std::optional<::awsjson::fsx::BackupFailureDetails> FailureDetails;
-  awsjson::open_enum<::awsjson::fsx::BackupType> Type;
-  std::optional<std::int32_t> ProgressPercent;
-  awsjson::timestamp CreationTime;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  ::awsjson::fsx::FileSystem FileSystem;
-  std::optional<::awsjson::fsx::ActiveDirectoryBackupAttributes> DirectoryInformation;
-  std::optional<std::string> OwnerId;
-  std::optional<std::string> SourceBackupId;
-  std::optional<std::string> SourceBackupRegion;
-  std::optional<awsjson::open_enum<::awsjson::fsx::ResourceType>> ResourceType;
-  std::optional<::awsjson::fsx::Volume> Volume;
-  std::optional<std::int64_t> SizeInBytes;
+  std::string BackupId{};
+  awsjson::open_enum<::awsjson::fsx::BackupLifecycle> Lifecycle{};
+  std::optional<::awsjson::fsx::BackupFailureDetails> FailureDetails{};
+  awsjson::open_enum<::awsjson::fsx::BackupType> Type{};
+  std::optional<std::int32_t> ProgressPercent{};
+  awsjson::timestamp CreationTime{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  ::awsjson::fsx::FileSystem FileSystem{};
+  std::optional<::awsjson::fsx::ActiveDirectoryBackupAttributes> DirectoryInformation{};
+  std::optional<std::string> OwnerId{};
+  std::optional<std::string> SourceBackupId{};
+  std::optional<std::string> SourceBackupRegion{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::ResourceType>> ResourceType{};
+  std::optional<::awsjson::fsx::Volume> Volume{};
+  std::optional<std::int64_t> SizeInBytes{};
 
   friend bool operator==(Backup const&, Backup const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackupRestoring {
-  std::optional<std::string> Message;
-  std::optional<std::string> FileSystemId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> FileSystemId{};
 
   friend bool operator==(BackupRestoring const&, BackupRestoring const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelDataRepositoryTaskRequest {
-  std::string TaskId;
+  std::string TaskId{};
 
   friend bool operator==(CancelDataRepositoryTaskRequest const&,
                          CancelDataRepositoryTaskRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelDataRepositoryTaskResponse {
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskLifecycle>> Lifecycle;
-  std::optional<std::string> TaskId;
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskLifecycle>> Lifecycle{};
+  std::optional<std::string> TaskId{};
 
   friend bool operator==(CancelDataRepositoryTaskResponse const&,
                          CancelDataRepositoryTaskResponse const&) = default;

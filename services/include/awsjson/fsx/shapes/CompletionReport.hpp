@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompletionReport {
-  bool Enabled;
-  std::optional<std::string> Path;
-  std::optional<awsjson::open_enum<::awsjson::fsx::ReportFormat>> Format;
-  std::optional<awsjson::open_enum<::awsjson::fsx::ReportScope>> Scope;
+  bool Enabled{};
+  std::optional<std::string> Path{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::ReportFormat>> Format{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::ReportScope>> Scope{};
 
   friend bool operator==(CompletionReport const&, CompletionReport const&) = default;
 };

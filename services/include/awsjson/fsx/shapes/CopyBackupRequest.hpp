@@ -15,12 +15,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyBackupRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string SourceBackupId;
-  std::optional<std::string> SourceRegion;
-  std::optional<std::string> KmsKeyId;
-  std::optional<bool> CopyTags;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
+  std::optional<std::string> ClientRequestToken{};
+  std::string SourceBackupId{};
+  std::optional<std::string> SourceRegion{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<bool> CopyTags{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
 
   friend bool operator==(CopyBackupRequest const&, CopyBackupRequest const&) = default;
 };

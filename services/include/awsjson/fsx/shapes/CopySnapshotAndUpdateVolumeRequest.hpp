@@ -16,11 +16,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopySnapshotAndUpdateVolumeRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string VolumeId;
-  std::string SourceSnapshotARN;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy>> CopyStrategy;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::UpdateOpenZFSVolumeOption>>> Options;
+  std::optional<std::string> ClientRequestToken{};
+  std::string VolumeId{};
+  std::string SourceSnapshotARN{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy>> CopyStrategy{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::UpdateOpenZFSVolumeOption>>> Options{};
 
   friend bool operator==(CopySnapshotAndUpdateVolumeRequest const&,
                          CopySnapshotAndUpdateVolumeRequest const&) = default;

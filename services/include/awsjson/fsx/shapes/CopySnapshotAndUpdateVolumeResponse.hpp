@@ -16,9 +16,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopySnapshotAndUpdateVolumeResponse {
-  std::optional<std::string> VolumeId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeLifecycle>> Lifecycle;
-  std::optional<std::vector<::awsjson::fsx::AdministrativeAction>> AdministrativeActions;
+  std::optional<std::string> VolumeId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeLifecycle>> Lifecycle{};
+  std::optional<std::vector<::awsjson::fsx::AdministrativeAction>> AdministrativeActions{};
 
   friend bool operator==(CopySnapshotAndUpdateVolumeResponse const&,
                          CopySnapshotAndUpdateVolumeResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAggregateConfiguration {
-  std::optional<std::vector<std::string>> Aggregates;
-  std::optional<std::int32_t> ConstituentsPerAggregate;
+  std::optional<std::vector<std::string>> Aggregates{};
+  std::optional<std::int32_t> ConstituentsPerAggregate{};
 
   friend bool operator==(CreateAggregateConfiguration const&,
                          CreateAggregateConfiguration const&) = default;

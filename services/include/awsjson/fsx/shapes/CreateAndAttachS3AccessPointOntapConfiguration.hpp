@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAndAttachS3AccessPointOntapConfiguration {
-  std::string VolumeId;
-  ::awsjson::fsx::OntapFileSystemIdentity FileSystemIdentity;
+  std::string VolumeId{};
+  ::awsjson::fsx::OntapFileSystemIdentity FileSystemIdentity{};
 
   friend bool operator==(CreateAndAttachS3AccessPointOntapConfiguration const&,
                          CreateAndAttachS3AccessPointOntapConfiguration const&) = default;

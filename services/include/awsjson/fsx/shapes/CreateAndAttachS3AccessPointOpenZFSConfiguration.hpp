@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAndAttachS3AccessPointOpenZFSConfiguration {
-  std::string VolumeId;
-  ::awsjson::fsx::OpenZFSFileSystemIdentity FileSystemIdentity;
+  std::string VolumeId{};
+  ::awsjson::fsx::OpenZFSFileSystemIdentity FileSystemIdentity{};
 
   friend bool operator==(CreateAndAttachS3AccessPointOpenZFSConfiguration const&,
                          CreateAndAttachS3AccessPointOpenZFSConfiguration const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAndAttachS3AccessPointRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string Name;
-  awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentType> Type;
-  std::optional<::awsjson::fsx::CreateAndAttachS3AccessPointOpenZFSConfiguration> OpenZFSConfiguration;
-  std::optional<::awsjson::fsx::CreateAndAttachS3AccessPointOntapConfiguration> OntapConfiguration;
-  std::optional<::awsjson::fsx::CreateAndAttachS3AccessPointS3Configuration> S3AccessPoint;
+  std::optional<std::string> ClientRequestToken{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentType> Type{};
+  std::optional<::awsjson::fsx::CreateAndAttachS3AccessPointOpenZFSConfiguration> OpenZFSConfiguration{};
+  std::optional<::awsjson::fsx::CreateAndAttachS3AccessPointOntapConfiguration> OntapConfiguration{};
+  std::optional<::awsjson::fsx::CreateAndAttachS3AccessPointS3Configuration> S3AccessPoint{};
 
   friend bool operator==(CreateAndAttachS3AccessPointRequest const&,
                          CreateAndAttachS3AccessPointRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAndAttachS3AccessPointResponse {
-  std::optional<::awsjson::fsx::S3AccessPointAttachment> S3AccessPointAttachment;
+  std::optional<::awsjson::fsx::S3AccessPointAttachment> S3AccessPointAttachment{};
 
   friend bool operator==(CreateAndAttachS3AccessPointResponse const&,
                          CreateAndAttachS3AccessPointResponse const&) = default;

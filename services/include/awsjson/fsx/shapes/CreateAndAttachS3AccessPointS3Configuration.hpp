@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAndAttachS3AccessPointS3Configuration {
-  std::optional<::awsjson::fsx::S3AccessPointVpcConfiguration> VpcConfiguration;
-  std::optional<std::string> Policy;
+  std::optional<::awsjson::fsx::S3AccessPointVpcConfiguration> VpcConfiguration{};
+  std::optional<std::string> Policy{};
 
   friend bool operator==(CreateAndAttachS3AccessPointS3Configuration const&,
                          CreateAndAttachS3AccessPointS3Configuration const&) = default;

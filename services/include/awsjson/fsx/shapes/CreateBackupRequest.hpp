@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBackupRequest {
-  std::optional<std::string> FileSystemId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<std::string> VolumeId;
+  std::optional<std::string> FileSystemId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<std::string> VolumeId{};
 
   friend bool operator==(CreateBackupRequest const&, CreateBackupRequest const&) = default;
 };

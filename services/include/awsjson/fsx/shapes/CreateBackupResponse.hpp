@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBackupResponse {
-  std::optional<::awsjson::fsx::Backup> Backup;
+  std::optional<::awsjson::fsx::Backup> Backup{};
 
   friend bool operator==(CreateBackupResponse const&, CreateBackupResponse const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataRepositoryAssociationRequest {
-  std::string FileSystemId;
-  std::optional<std::string> FileSystemPath;
-  std::string DataRepositoryPath;
-  std::optional<bool> BatchImportMetaDataOnCreate;
-  std::optional<std::int32_t> ImportedFileChunkSize;
-  std::optional<::awsjson::fsx::S3DataRepositoryConfiguration> S3;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
+  std::string FileSystemId{};
+  std::optional<std::string> FileSystemPath{};
+  std::string DataRepositoryPath{};
+  std::optional<bool> BatchImportMetaDataOnCreate{};
+  std::optional<std::int32_t> ImportedFileChunkSize{};
+  std::optional<::awsjson::fsx::S3DataRepositoryConfiguration> S3{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
 
   friend bool operator==(CreateDataRepositoryAssociationRequest const&,
                          CreateDataRepositoryAssociationRequest const&) = default;

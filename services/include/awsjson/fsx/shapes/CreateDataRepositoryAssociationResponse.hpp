@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataRepositoryAssociationResponse {
-  std::optional<::awsjson::fsx::DataRepositoryAssociation> Association;
+  std::optional<::awsjson::fsx::DataRepositoryAssociation> Association{};
 
   friend bool operator==(CreateDataRepositoryAssociationResponse const&,
                          CreateDataRepositoryAssociationResponse const&) = default;

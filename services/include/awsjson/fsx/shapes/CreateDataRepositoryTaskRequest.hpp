@@ -19,14 +19,14 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataRepositoryTaskRequest {
-  awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskType> Type;
-  std::optional<std::vector<std::string>> Paths;
-  std::string FileSystemId;
-  ::awsjson::fsx::CompletionReport Report;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<std::int64_t> CapacityToRelease;
-  std::optional<::awsjson::fsx::ReleaseConfiguration> ReleaseConfiguration;
+  awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskType> Type{};
+  std::optional<std::vector<std::string>> Paths{};
+  std::string FileSystemId{};
+  ::awsjson::fsx::CompletionReport Report{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<std::int64_t> CapacityToRelease{};
+  std::optional<::awsjson::fsx::ReleaseConfiguration> ReleaseConfiguration{};
 
   friend bool operator==(CreateDataRepositoryTaskRequest const&,
                          CreateDataRepositoryTaskRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataRepositoryTaskResponse {
-  std::optional<::awsjson::fsx::DataRepositoryTask> DataRepositoryTask;
+  std::optional<::awsjson::fsx::DataRepositoryTask> DataRepositoryTask{};
 
   friend bool operator==(CreateDataRepositoryTaskResponse const&,
                          CreateDataRepositoryTaskResponse const&) = default;

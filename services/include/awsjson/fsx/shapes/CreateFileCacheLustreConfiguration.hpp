@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileCacheLustreConfiguration {
-  std::int32_t PerUnitStorageThroughput;
-  awsjson::open_enum<::awsjson::fsx::FileCacheLustreDeploymentType> DeploymentType;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  ::awsjson::fsx::FileCacheLustreMetadataConfiguration MetadataConfiguration;
+  std::int32_t PerUnitStorageThroughput{};
+  awsjson::open_enum<::awsjson::fsx::FileCacheLustreDeploymentType> DeploymentType{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  ::awsjson::fsx::FileCacheLustreMetadataConfiguration MetadataConfiguration{};
 
   friend bool operator==(CreateFileCacheLustreConfiguration const&,
                          CreateFileCacheLustreConfiguration const&) = default;

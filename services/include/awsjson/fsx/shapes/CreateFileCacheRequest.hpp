@@ -19,17 +19,17 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileCacheRequest {
-  std::optional<std::string> ClientRequestToken;
-  awsjson::open_enum<::awsjson::fsx::FileCacheType> FileCacheType;
-  std::string FileCacheTypeVersion;
-  std::int32_t StorageCapacity;
-  std::vector<std::string> SubnetIds;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<bool> CopyTagsToDataRepositoryAssociations;
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::fsx::CreateFileCacheLustreConfiguration> LustreConfiguration;
-  std::optional<std::vector<::awsjson::fsx::FileCacheDataRepositoryAssociation>> DataRepositoryAssociations;
+  std::optional<std::string> ClientRequestToken{};
+  awsjson::open_enum<::awsjson::fsx::FileCacheType> FileCacheType{};
+  std::string FileCacheTypeVersion{};
+  std::int32_t StorageCapacity{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<bool> CopyTagsToDataRepositoryAssociations{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::fsx::CreateFileCacheLustreConfiguration> LustreConfiguration{};
+  std::optional<std::vector<::awsjson::fsx::FileCacheDataRepositoryAssociation>> DataRepositoryAssociations{};
 
   friend bool operator==(CreateFileCacheRequest const&, CreateFileCacheRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileCacheResponse {
-  std::optional<::awsjson::fsx::FileCacheCreating> FileCache;
+  std::optional<::awsjson::fsx::FileCacheCreating> FileCache{};
 
   friend bool operator==(CreateFileCacheResponse const&, CreateFileCacheResponse const&) = default;
 };

@@ -21,19 +21,19 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemFromBackupRequest {
-  std::string BackupId;
-  std::optional<std::string> ClientRequestToken;
-  std::vector<std::string> SubnetIds;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<::awsjson::fsx::CreateFileSystemWindowsConfiguration> WindowsConfiguration;
-  std::optional<::awsjson::fsx::CreateFileSystemLustreConfiguration> LustreConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageType>> StorageType;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> FileSystemTypeVersion;
-  std::optional<::awsjson::fsx::CreateFileSystemOpenZFSConfiguration> OpenZFSConfiguration;
-  std::optional<std::int32_t> StorageCapacity;
-  std::optional<awsjson::open_enum<::awsjson::fsx::NetworkType>> NetworkType;
+  std::string BackupId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<::awsjson::fsx::CreateFileSystemWindowsConfiguration> WindowsConfiguration{};
+  std::optional<::awsjson::fsx::CreateFileSystemLustreConfiguration> LustreConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageType>> StorageType{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> FileSystemTypeVersion{};
+  std::optional<::awsjson::fsx::CreateFileSystemOpenZFSConfiguration> OpenZFSConfiguration{};
+  std::optional<std::int32_t> StorageCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::NetworkType>> NetworkType{};
 
   friend bool operator==(CreateFileSystemFromBackupRequest const&,
                          CreateFileSystemFromBackupRequest const&) = default;

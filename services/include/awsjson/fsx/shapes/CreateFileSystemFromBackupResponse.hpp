@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemFromBackupResponse {
-  std::optional<::awsjson::fsx::FileSystem> FileSystem;
+  std::optional<::awsjson::fsx::FileSystem> FileSystem{};
 
   friend bool operator==(CreateFileSystemFromBackupResponse const&,
                          CreateFileSystemFromBackupResponse const&) = default;

@@ -22,24 +22,24 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemLustreConfiguration {
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::string> ImportPath;
-  std::optional<std::string> ExportPath;
-  std::optional<std::int32_t> ImportedFileChunkSize;
-  std::optional<awsjson::open_enum<::awsjson::fsx::LustreDeploymentType>> DeploymentType;
-  std::optional<awsjson::open_enum<::awsjson::fsx::AutoImportPolicyType>> AutoImportPolicy;
-  std::optional<std::int32_t> PerUnitStorageThroughput;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DriveCacheType>> DriveCacheType;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataCompressionType>> DataCompressionType;
-  std::optional<bool> EfaEnabled;
-  std::optional<::awsjson::fsx::LustreLogCreateConfiguration> LogConfiguration;
-  std::optional<::awsjson::fsx::LustreRootSquashConfiguration> RootSquashConfiguration;
-  std::optional<::awsjson::fsx::CreateFileSystemLustreMetadataConfiguration> MetadataConfiguration;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<::awsjson::fsx::LustreReadCacheConfiguration> DataReadCacheConfiguration;
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::string> ImportPath{};
+  std::optional<std::string> ExportPath{};
+  std::optional<std::int32_t> ImportedFileChunkSize{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::LustreDeploymentType>> DeploymentType{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::AutoImportPolicyType>> AutoImportPolicy{};
+  std::optional<std::int32_t> PerUnitStorageThroughput{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DriveCacheType>> DriveCacheType{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataCompressionType>> DataCompressionType{};
+  std::optional<bool> EfaEnabled{};
+  std::optional<::awsjson::fsx::LustreLogCreateConfiguration> LogConfiguration{};
+  std::optional<::awsjson::fsx::LustreRootSquashConfiguration> RootSquashConfiguration{};
+  std::optional<::awsjson::fsx::CreateFileSystemLustreMetadataConfiguration> MetadataConfiguration{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<::awsjson::fsx::LustreReadCacheConfiguration> DataReadCacheConfiguration{};
 
   friend bool operator==(CreateFileSystemLustreConfiguration const&,
                          CreateFileSystemLustreConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemLustreMetadataConfiguration {
-  std::optional<std::int32_t> Iops;
-  awsjson::open_enum<::awsjson::fsx::MetadataConfigurationMode> Mode;
+  std::optional<std::int32_t> Iops{};
+  awsjson::open_enum<::awsjson::fsx::MetadataConfigurationMode> Mode{};
 
   friend bool operator==(CreateFileSystemLustreMetadataConfiguration const&,
                          CreateFileSystemLustreMetadataConfiguration const&) = default;

@@ -17,19 +17,19 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemOntapConfiguration {
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  awsjson::open_enum<::awsjson::fsx::OntapDeploymentType> DeploymentType;
-  std::optional<std::string> EndpointIpAddressRange;
-  std::optional<std::string> FsxAdminPassword;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<std::string> PreferredSubnetId;
-  std::optional<std::vector<std::string>> RouteTableIds;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::int32_t> HAPairs;
-  std::optional<std::int32_t> ThroughputCapacityPerHAPair;
-  std::optional<std::string> EndpointIpv6AddressRange;
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  awsjson::open_enum<::awsjson::fsx::OntapDeploymentType> DeploymentType{};
+  std::optional<std::string> EndpointIpAddressRange{};
+  std::optional<std::string> FsxAdminPassword{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<std::string> PreferredSubnetId{};
+  std::optional<std::vector<std::string>> RouteTableIds{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::int32_t> HAPairs{};
+  std::optional<std::int32_t> ThroughputCapacityPerHAPair{};
+  std::optional<std::string> EndpointIpv6AddressRange{};
 
   friend bool operator==(CreateFileSystemOntapConfiguration const&,
                          CreateFileSystemOntapConfiguration const&) = default;

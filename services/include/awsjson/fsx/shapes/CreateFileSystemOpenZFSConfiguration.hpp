@@ -19,20 +19,20 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemOpenZFSConfiguration {
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<bool> CopyTagsToVolumes;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  awsjson::open_enum<::awsjson::fsx::OpenZFSDeploymentType> DeploymentType;
-  std::int32_t ThroughputCapacity;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<::awsjson::fsx::OpenZFSCreateRootVolumeConfiguration> RootVolumeConfiguration;
-  std::optional<std::string> PreferredSubnetId;
-  std::optional<std::string> EndpointIpAddressRange;
-  std::optional<std::string> EndpointIpv6AddressRange;
-  std::optional<std::vector<std::string>> RouteTableIds;
-  std::optional<::awsjson::fsx::OpenZFSReadCacheConfiguration> ReadCacheConfiguration;
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<bool> CopyTagsToVolumes{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  awsjson::open_enum<::awsjson::fsx::OpenZFSDeploymentType> DeploymentType{};
+  std::int32_t ThroughputCapacity{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<::awsjson::fsx::OpenZFSCreateRootVolumeConfiguration> RootVolumeConfiguration{};
+  std::optional<std::string> PreferredSubnetId{};
+  std::optional<std::string> EndpointIpAddressRange{};
+  std::optional<std::string> EndpointIpv6AddressRange{};
+  std::optional<std::vector<std::string>> RouteTableIds{};
+  std::optional<::awsjson::fsx::OpenZFSReadCacheConfiguration> ReadCacheConfiguration{};
 
   friend bool operator==(CreateFileSystemOpenZFSConfiguration const&,
                          CreateFileSystemOpenZFSConfiguration const&) = default;

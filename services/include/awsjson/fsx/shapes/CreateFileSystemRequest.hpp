@@ -23,20 +23,20 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemRequest {
-  std::optional<std::string> ClientRequestToken;
-  awsjson::open_enum<::awsjson::fsx::FileSystemType> FileSystemType;
-  std::optional<std::int32_t> StorageCapacity;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageType>> StorageType;
-  std::vector<std::string> SubnetIds;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<std::string> KmsKeyId;
-  std::optional<::awsjson::fsx::CreateFileSystemWindowsConfiguration> WindowsConfiguration;
-  std::optional<::awsjson::fsx::CreateFileSystemLustreConfiguration> LustreConfiguration;
-  std::optional<::awsjson::fsx::CreateFileSystemOntapConfiguration> OntapConfiguration;
-  std::optional<std::string> FileSystemTypeVersion;
-  std::optional<::awsjson::fsx::CreateFileSystemOpenZFSConfiguration> OpenZFSConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::NetworkType>> NetworkType;
+  std::optional<std::string> ClientRequestToken{};
+  awsjson::open_enum<::awsjson::fsx::FileSystemType> FileSystemType{};
+  std::optional<std::int32_t> StorageCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageType>> StorageType{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<::awsjson::fsx::CreateFileSystemWindowsConfiguration> WindowsConfiguration{};
+  std::optional<::awsjson::fsx::CreateFileSystemLustreConfiguration> LustreConfiguration{};
+  std::optional<::awsjson::fsx::CreateFileSystemOntapConfiguration> OntapConfiguration{};
+  std::optional<std::string> FileSystemTypeVersion{};
+  std::optional<::awsjson::fsx::CreateFileSystemOpenZFSConfiguration> OpenZFSConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::NetworkType>> NetworkType{};
 
   friend bool operator==(CreateFileSystemRequest const&, CreateFileSystemRequest const&) = default;
 };

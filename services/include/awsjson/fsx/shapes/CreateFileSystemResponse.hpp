@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemResponse {
-  std::optional<::awsjson::fsx::FileSystem> FileSystem;
+  std::optional<::awsjson::fsx::FileSystem> FileSystem{};
 
   friend bool operator==(CreateFileSystemResponse const&,
                          CreateFileSystemResponse const&) = default;

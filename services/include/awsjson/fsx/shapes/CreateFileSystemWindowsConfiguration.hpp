@@ -20,19 +20,19 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFileSystemWindowsConfiguration {
-  std::optional<std::string> ActiveDirectoryId;
-  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfiguration> SelfManagedActiveDirectoryConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::WindowsDeploymentType>> DeploymentType;
-  std::optional<std::string> PreferredSubnetId;
-  std::int32_t ThroughputCapacity;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<std::vector<std::string>> Aliases;
-  std::optional<::awsjson::fsx::WindowsAuditLogCreateConfiguration> AuditLogConfiguration;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<::awsjson::fsx::WindowsFsrmConfiguration> FsrmConfiguration;
+  std::optional<std::string> ActiveDirectoryId{};
+  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfiguration> SelfManagedActiveDirectoryConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::WindowsDeploymentType>> DeploymentType{};
+  std::optional<std::string> PreferredSubnetId{};
+  std::int32_t ThroughputCapacity{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<std::vector<std::string>> Aliases{};
+  std::optional<::awsjson::fsx::WindowsAuditLogCreateConfiguration> AuditLogConfiguration{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<::awsjson::fsx::WindowsFsrmConfiguration> FsrmConfiguration{};
 
   friend bool operator==(CreateFileSystemWindowsConfiguration const&,
                          CreateFileSystemWindowsConfiguration const&) = default;

@@ -20,19 +20,19 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOntapVolumeConfiguration {
-  std::optional<std::string> JunctionPath;
-  std::optional<awsjson::open_enum<::awsjson::fsx::SecurityStyle>> SecurityStyle;
-  std::optional<std::int32_t> SizeInMegabytes;
-  std::optional<bool> StorageEfficiencyEnabled;
-  std::string StorageVirtualMachineId;
-  std::optional<::awsjson::fsx::TieringPolicy> TieringPolicy;
-  std::optional<awsjson::open_enum<::awsjson::fsx::InputOntapVolumeType>> OntapVolumeType;
-  std::optional<std::string> SnapshotPolicy;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<::awsjson::fsx::CreateSnaplockConfiguration> SnaplockConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeStyle>> VolumeStyle;
-  std::optional<::awsjson::fsx::CreateAggregateConfiguration> AggregateConfiguration;
-  std::optional<std::int64_t> SizeInBytes;
+  std::optional<std::string> JunctionPath{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::SecurityStyle>> SecurityStyle{};
+  std::optional<std::int32_t> SizeInMegabytes{};
+  std::optional<bool> StorageEfficiencyEnabled{};
+  std::string StorageVirtualMachineId{};
+  std::optional<::awsjson::fsx::TieringPolicy> TieringPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::InputOntapVolumeType>> OntapVolumeType{};
+  std::optional<std::string> SnapshotPolicy{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<::awsjson::fsx::CreateSnaplockConfiguration> SnaplockConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeStyle>> VolumeStyle{};
+  std::optional<::awsjson::fsx::CreateAggregateConfiguration> AggregateConfiguration{};
+  std::optional<std::int64_t> SizeInBytes{};
 
   friend bool operator==(CreateOntapVolumeConfiguration const&,
                          CreateOntapVolumeConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpenZFSOriginSnapshotConfiguration {
-  std::string SnapshotARN;
-  awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy> CopyStrategy;
+  std::string SnapshotARN{};
+  awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy> CopyStrategy{};
 
   friend bool operator==(CreateOpenZFSOriginSnapshotConfiguration const&,
                          CreateOpenZFSOriginSnapshotConfiguration const&) = default;

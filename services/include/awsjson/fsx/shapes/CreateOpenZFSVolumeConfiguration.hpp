@@ -19,16 +19,16 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOpenZFSVolumeConfiguration {
-  std::string ParentVolumeId;
-  std::optional<std::int32_t> StorageCapacityReservationGiB;
-  std::optional<std::int32_t> StorageCapacityQuotaGiB;
-  std::optional<std::int32_t> RecordSizeKiB;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType;
-  std::optional<bool> CopyTagsToSnapshots;
-  std::optional<::awsjson::fsx::CreateOpenZFSOriginSnapshotConfiguration> OriginSnapshot;
-  std::optional<bool> ReadOnly;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas;
+  std::string ParentVolumeId{};
+  std::optional<std::int32_t> StorageCapacityReservationGiB{};
+  std::optional<std::int32_t> StorageCapacityQuotaGiB{};
+  std::optional<std::int32_t> RecordSizeKiB{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType{};
+  std::optional<bool> CopyTagsToSnapshots{};
+  std::optional<::awsjson::fsx::CreateOpenZFSOriginSnapshotConfiguration> OriginSnapshot{};
+  std::optional<bool> ReadOnly{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas{};
 
   friend bool operator==(CreateOpenZFSVolumeConfiguration const&,
                          CreateOpenZFSVolumeConfiguration const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnaplockConfiguration {
-  std::optional<bool> AuditLogVolume;
-  std::optional<::awsjson::fsx::AutocommitPeriod> AutocommitPeriod;
-  std::optional<awsjson::open_enum<::awsjson::fsx::PrivilegedDelete>> PrivilegedDelete;
-  std::optional<::awsjson::fsx::SnaplockRetentionPeriod> RetentionPeriod;
-  awsjson::open_enum<::awsjson::fsx::SnaplockType> SnaplockType;
-  std::optional<bool> VolumeAppendModeEnabled;
+  std::optional<bool> AuditLogVolume{};
+  std::optional<::awsjson::fsx::AutocommitPeriod> AutocommitPeriod{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::PrivilegedDelete>> PrivilegedDelete{};
+  std::optional<::awsjson::fsx::SnaplockRetentionPeriod> RetentionPeriod{};
+  awsjson::open_enum<::awsjson::fsx::SnaplockType> SnaplockType{};
+  std::optional<bool> VolumeAppendModeEnabled{};
 
   friend bool operator==(CreateSnaplockConfiguration const&,
                          CreateSnaplockConfiguration const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string Name;
-  std::string VolumeId;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
+  std::optional<std::string> ClientRequestToken{};
+  std::string Name{};
+  std::string VolumeId{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
 
   friend bool operator==(CreateSnapshotRequest const&, CreateSnapshotRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotResponse {
-  std::optional<::awsjson::fsx::Snapshot> Snapshot;
+  std::optional<::awsjson::fsx::Snapshot> Snapshot{};
 
   friend bool operator==(CreateSnapshotResponse const&, CreateSnapshotResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStorageVirtualMachineRequest {
-  std::optional<::awsjson::fsx::CreateSvmActiveDirectoryConfiguration> ActiveDirectoryConfiguration;
-  std::optional<std::string> ClientRequestToken;
-  std::string FileSystemId;
-  std::string Name;
-  std::optional<std::string> SvmAdminPassword;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineRootVolumeSecurityStyle>> RootVolumeSecurityStyle;
+  std::optional<::awsjson::fsx::CreateSvmActiveDirectoryConfiguration> ActiveDirectoryConfiguration{};
+  std::optional<std::string> ClientRequestToken{};
+  std::string FileSystemId{};
+  std::string Name{};
+  std::optional<std::string> SvmAdminPassword{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineRootVolumeSecurityStyle>> RootVolumeSecurityStyle{};
 
   friend bool operator==(CreateStorageVirtualMachineRequest const&,
                          CreateStorageVirtualMachineRequest const&) = default;

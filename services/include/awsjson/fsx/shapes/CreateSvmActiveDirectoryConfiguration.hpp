@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSvmActiveDirectoryConfiguration {
-  std::string NetBiosName;
-  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfiguration> SelfManagedActiveDirectoryConfiguration;
+  std::string NetBiosName{};
+  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfiguration> SelfManagedActiveDirectoryConfiguration{};
 
   friend bool operator==(CreateSvmActiveDirectoryConfiguration const&,
                          CreateSvmActiveDirectoryConfiguration const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVolumeFromBackupRequest {
-  std::string BackupId;
-  std::optional<std::string> ClientRequestToken;
-  std::string Name;
-  std::optional<::awsjson::fsx::CreateOntapVolumeConfiguration> OntapConfiguration;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
+  std::string BackupId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::string Name{};
+  std::optional<::awsjson::fsx::CreateOntapVolumeConfiguration> OntapConfiguration{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
 
   friend bool operator==(CreateVolumeFromBackupRequest const&,
                          CreateVolumeFromBackupRequest const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVolumeRequest {
-  std::optional<std::string> ClientRequestToken;
-  awsjson::open_enum<::awsjson::fsx::VolumeType> VolumeType;
-  std::string Name;
-  std::optional<::awsjson::fsx::CreateOntapVolumeConfiguration> OntapConfiguration;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<::awsjson::fsx::CreateOpenZFSVolumeConfiguration> OpenZFSConfiguration;
+  std::optional<std::string> ClientRequestToken{};
+  awsjson::open_enum<::awsjson::fsx::VolumeType> VolumeType{};
+  std::string Name{};
+  std::optional<::awsjson::fsx::CreateOntapVolumeConfiguration> OntapConfiguration{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<::awsjson::fsx::CreateOpenZFSVolumeConfiguration> OpenZFSConfiguration{};
 
   friend bool operator==(CreateVolumeRequest const&, CreateVolumeRequest const&) = default;
 };

@@ -20,22 +20,22 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataRepositoryAssociation {
-  std::optional<std::string> AssociationId;
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> FileSystemId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryLifecycle>> Lifecycle;
-  std::optional<::awsjson::fsx::DataRepositoryFailureDetails> FailureDetails;
-  std::optional<std::string> FileSystemPath;
-  std::optional<std::string> DataRepositoryPath;
-  std::optional<bool> BatchImportMetaDataOnCreate;
-  std::optional<std::int32_t> ImportedFileChunkSize;
-  std::optional<::awsjson::fsx::S3DataRepositoryConfiguration> S3;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FileCacheId;
-  std::optional<std::string> FileCachePath;
-  std::optional<std::vector<std::string>> DataRepositorySubdirectories;
-  std::optional<::awsjson::fsx::NFSDataRepositoryConfiguration> NFS;
+  std::optional<std::string> AssociationId{};
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> FileSystemId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryLifecycle>> Lifecycle{};
+  std::optional<::awsjson::fsx::DataRepositoryFailureDetails> FailureDetails{};
+  std::optional<std::string> FileSystemPath{};
+  std::optional<std::string> DataRepositoryPath{};
+  std::optional<bool> BatchImportMetaDataOnCreate{};
+  std::optional<std::int32_t> ImportedFileChunkSize{};
+  std::optional<::awsjson::fsx::S3DataRepositoryConfiguration> S3{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FileCacheId{};
+  std::optional<std::string> FileCachePath{};
+  std::optional<std::vector<std::string>> DataRepositorySubdirectories{};
+  std::optional<::awsjson::fsx::NFSDataRepositoryConfiguration> NFS{};
 
   friend bool operator==(DataRepositoryAssociation const&,
                          DataRepositoryAssociation const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataRepositoryConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryLifecycle>> Lifecycle;
-  std::optional<std::string> ImportPath;
-  std::optional<std::string> ExportPath;
-  std::optional<std::int32_t> ImportedFileChunkSize;
-  std::optional<awsjson::open_enum<::awsjson::fsx::AutoImportPolicyType>> AutoImportPolicy;
-  std::optional<::awsjson::fsx::DataRepositoryFailureDetails> FailureDetails;
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryLifecycle>> Lifecycle{};
+  std::optional<std::string> ImportPath{};
+  std::optional<std::string> ExportPath{};
+  std::optional<std::int32_t> ImportedFileChunkSize{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::AutoImportPolicyType>> AutoImportPolicy{};
+  std::optional<::awsjson::fsx::DataRepositoryFailureDetails> FailureDetails{};
 
   friend bool operator==(DataRepositoryConfiguration const&,
                          DataRepositoryConfiguration const&) = default;

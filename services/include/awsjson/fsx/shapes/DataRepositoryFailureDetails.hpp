@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataRepositoryFailureDetails {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(DataRepositoryFailureDetails const&,
                          DataRepositoryFailureDetails const&) = default;

@@ -22,22 +22,22 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataRepositoryTask {
-  std::string TaskId;
-  awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskLifecycle> Lifecycle;
-  awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskType> Type;
-  awsjson::timestamp CreationTime;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<std::string> FileSystemId;
-  std::optional<std::vector<std::string>> Paths;
-  std::optional<::awsjson::fsx::DataRepositoryTaskFailureDetails> FailureDetails;
-  std::optional<::awsjson::fsx::DataRepositoryTaskStatus> Status;
-  std::optional<::awsjson::fsx::CompletionReport> Report;
-  std::optional<std::int64_t> CapacityToRelease;
-  std::optional<std::string> FileCacheId;
-  std::optional<::awsjson::fsx::ReleaseConfiguration> ReleaseConfiguration;
+  std::string TaskId{};
+  awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskLifecycle> Lifecycle{};
+  awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskType> Type{};
+  awsjson::timestamp CreationTime{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<std::string> FileSystemId{};
+  std::optional<std::vector<std::string>> Paths{};
+  std::optional<::awsjson::fsx::DataRepositoryTaskFailureDetails> FailureDetails{};
+  std::optional<::awsjson::fsx::DataRepositoryTaskStatus> Status{};
+  std::optional<::awsjson::fsx::CompletionReport> Report{};
+  std::optional<std::int64_t> CapacityToRelease{};
+  std::optional<std::string> FileCacheId{};
+  std::optional<::awsjson::fsx::ReleaseConfiguration> ReleaseConfiguration{};
 
   friend bool operator==(DataRepositoryTask const&, DataRepositoryTask const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataRepositoryTaskFilter {
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskFilterName>> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryTaskFilterName>> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(DataRepositoryTaskFilter const&,
                          DataRepositoryTaskFilter const&) = default;

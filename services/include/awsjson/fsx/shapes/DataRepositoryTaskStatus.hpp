@@ -12,11 +12,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataRepositoryTaskStatus {
-  std::optional<std::int64_t> TotalCount;
-  std::optional<std::int64_t> SucceededCount;
-  std::optional<std::int64_t> FailedCount;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<std::int64_t> ReleasedCapacity;
+  std::optional<std::int64_t> TotalCount{};
+  std::optional<std::int64_t> SucceededCount{};
+  std::optional<std::int64_t> FailedCount{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<std::int64_t> ReleasedCapacity{};
 
   friend bool operator==(DataRepositoryTaskStatus const&,
                          DataRepositoryTaskStatus const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBackupRequest {
-  std::string BackupId;
-  std::optional<std::string> ClientRequestToken;
+  std::string BackupId{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(DeleteBackupRequest const&, DeleteBackupRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBackupResponse {
-  std::optional<std::string> BackupId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::BackupLifecycle>> Lifecycle;
+  std::optional<std::string> BackupId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::BackupLifecycle>> Lifecycle{};
 
   friend bool operator==(DeleteBackupResponse const&, DeleteBackupResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataRepositoryAssociationRequest {
-  std::string AssociationId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<bool> DeleteDataInFileSystem;
+  std::string AssociationId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<bool> DeleteDataInFileSystem{};
 
   friend bool operator==(DeleteDataRepositoryAssociationRequest const&,
                          DeleteDataRepositoryAssociationRequest const&) = default;

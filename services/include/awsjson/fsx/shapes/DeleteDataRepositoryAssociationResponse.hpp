@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataRepositoryAssociationResponse {
-  std::optional<std::string> AssociationId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryLifecycle>> Lifecycle;
-  std::optional<bool> DeleteDataInFileSystem;
+  std::optional<std::string> AssociationId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataRepositoryLifecycle>> Lifecycle{};
+  std::optional<bool> DeleteDataInFileSystem{};
 
   friend bool operator==(DeleteDataRepositoryAssociationResponse const&,
                          DeleteDataRepositoryAssociationResponse const&) = default;

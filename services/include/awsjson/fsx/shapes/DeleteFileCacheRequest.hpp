@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileCacheRequest {
-  std::string FileCacheId;
-  std::optional<std::string> ClientRequestToken;
+  std::string FileCacheId{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(DeleteFileCacheRequest const&, DeleteFileCacheRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileCacheResponse {
-  std::optional<std::string> FileCacheId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheLifecycle>> Lifecycle;
+  std::optional<std::string> FileCacheId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheLifecycle>> Lifecycle{};
 
   friend bool operator==(DeleteFileCacheResponse const&, DeleteFileCacheResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileSystemLustreConfiguration {
-  std::optional<bool> SkipFinalBackup;
-  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags;
+  std::optional<bool> SkipFinalBackup{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags{};
 
   friend bool operator==(DeleteFileSystemLustreConfiguration const&,
                          DeleteFileSystemLustreConfiguration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileSystemOpenZFSConfiguration {
-  std::optional<bool> SkipFinalBackup;
-  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::DeleteFileSystemOpenZFSOption>>> Options;
+  std::optional<bool> SkipFinalBackup{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::DeleteFileSystemOpenZFSOption>>> Options{};
 
   friend bool operator==(DeleteFileSystemOpenZFSConfiguration const&,
                          DeleteFileSystemOpenZFSConfiguration const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileSystemRequest {
-  std::string FileSystemId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::fsx::DeleteFileSystemWindowsConfiguration> WindowsConfiguration;
-  std::optional<::awsjson::fsx::DeleteFileSystemLustreConfiguration> LustreConfiguration;
-  std::optional<::awsjson::fsx::DeleteFileSystemOpenZFSConfiguration> OpenZFSConfiguration;
+  std::string FileSystemId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::fsx::DeleteFileSystemWindowsConfiguration> WindowsConfiguration{};
+  std::optional<::awsjson::fsx::DeleteFileSystemLustreConfiguration> LustreConfiguration{};
+  std::optional<::awsjson::fsx::DeleteFileSystemOpenZFSConfiguration> OpenZFSConfiguration{};
 
   friend bool operator==(DeleteFileSystemRequest const&, DeleteFileSystemRequest const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileSystemResponse {
-  std::optional<std::string> FileSystemId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::FileSystemLifecycle>> Lifecycle;
-  std::optional<::awsjson::fsx::DeleteFileSystemWindowsResponse> WindowsResponse;
-  std::optional<::awsjson::fsx::DeleteFileSystemLustreResponse> LustreResponse;
-  std::optional<::awsjson::fsx::DeleteFileSystemOpenZFSResponse> OpenZFSResponse;
+  std::optional<std::string> FileSystemId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::FileSystemLifecycle>> Lifecycle{};
+  std::optional<::awsjson::fsx::DeleteFileSystemWindowsResponse> WindowsResponse{};
+  std::optional<::awsjson::fsx::DeleteFileSystemLustreResponse> LustreResponse{};
+  std::optional<::awsjson::fsx::DeleteFileSystemOpenZFSResponse> OpenZFSResponse{};
 
   friend bool operator==(DeleteFileSystemResponse const&,
                          DeleteFileSystemResponse const&) = default;

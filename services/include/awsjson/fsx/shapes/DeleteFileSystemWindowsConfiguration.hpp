@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFileSystemWindowsConfiguration {
-  std::optional<bool> SkipFinalBackup;
-  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags;
+  std::optional<bool> SkipFinalBackup{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags{};
 
   friend bool operator==(DeleteFileSystemWindowsConfiguration const&,
                          DeleteFileSystemWindowsConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string SnapshotId;
+  std::optional<std::string> ClientRequestToken{};
+  std::string SnapshotId{};
 
   friend bool operator==(DeleteSnapshotRequest const&, DeleteSnapshotRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotResponse {
-  std::optional<std::string> SnapshotId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::SnapshotLifecycle>> Lifecycle;
+  std::optional<std::string> SnapshotId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::SnapshotLifecycle>> Lifecycle{};
 
   friend bool operator==(DeleteSnapshotResponse const&, DeleteSnapshotResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStorageVirtualMachineRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string StorageVirtualMachineId;
+  std::optional<std::string> ClientRequestToken{};
+  std::string StorageVirtualMachineId{};
 
   friend bool operator==(DeleteStorageVirtualMachineRequest const&,
                          DeleteStorageVirtualMachineRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStorageVirtualMachineResponse {
-  std::optional<std::string> StorageVirtualMachineId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineLifecycle>> Lifecycle;
+  std::optional<std::string> StorageVirtualMachineId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineLifecycle>> Lifecycle{};
 
   friend bool operator==(DeleteStorageVirtualMachineResponse const&,
                          DeleteStorageVirtualMachineResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeOntapConfiguration {
-  std::optional<bool> SkipFinalBackup;
-  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags;
-  std::optional<bool> BypassSnaplockEnterpriseRetention;
+  std::optional<bool> SkipFinalBackup{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags{};
+  std::optional<bool> BypassSnaplockEnterpriseRetention{};
 
   friend bool operator==(DeleteVolumeOntapConfiguration const&,
                          DeleteVolumeOntapConfiguration const&) = default;

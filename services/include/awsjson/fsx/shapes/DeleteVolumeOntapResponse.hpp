@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeOntapResponse {
-  std::optional<std::string> FinalBackupId;
-  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags;
+  std::optional<std::string> FinalBackupId{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> FinalBackupTags{};
 
   friend bool operator==(DeleteVolumeOntapResponse const&,
                          DeleteVolumeOntapResponse const&) = default;

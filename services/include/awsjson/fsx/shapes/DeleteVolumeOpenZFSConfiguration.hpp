@@ -15,7 +15,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeOpenZFSConfiguration {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::DeleteOpenZFSVolumeOption>>> Options;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::DeleteOpenZFSVolumeOption>>> Options{};
 
   friend bool operator==(DeleteVolumeOpenZFSConfiguration const&,
                          DeleteVolumeOpenZFSConfiguration const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string VolumeId;
-  std::optional<::awsjson::fsx::DeleteVolumeOntapConfiguration> OntapConfiguration;
-  std::optional<::awsjson::fsx::DeleteVolumeOpenZFSConfiguration> OpenZFSConfiguration;
+  std::optional<std::string> ClientRequestToken{};
+  std::string VolumeId{};
+  std::optional<::awsjson::fsx::DeleteVolumeOntapConfiguration> OntapConfiguration{};
+  std::optional<::awsjson::fsx::DeleteVolumeOpenZFSConfiguration> OpenZFSConfiguration{};
 
   friend bool operator==(DeleteVolumeRequest const&, DeleteVolumeRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVolumeResponse {
-  std::optional<std::string> VolumeId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeLifecycle>> Lifecycle;
-  std::optional<::awsjson::fsx::DeleteVolumeOntapResponse> OntapResponse;
+  std::optional<std::string> VolumeId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeLifecycle>> Lifecycle{};
+  std::optional<::awsjson::fsx::DeleteVolumeOntapResponse> OntapResponse{};
 
   friend bool operator==(DeleteVolumeResponse const&, DeleteVolumeResponse const&) = default;
 };

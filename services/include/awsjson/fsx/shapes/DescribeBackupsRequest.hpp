@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBackupsRequest {
-  std::optional<std::vector<std::string>> BackupIds;
-  std::optional<std::vector<::awsjson::fsx::Filter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> BackupIds{};
+  std::optional<std::vector<::awsjson::fsx::Filter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBackupsRequest const&, DescribeBackupsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBackupsResponse {
-  std::optional<std::vector<::awsjson::fsx::Backup>> Backups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::Backup>> Backups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBackupsResponse const&, DescribeBackupsResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataRepositoryAssociationsRequest {
-  std::optional<std::vector<std::string>> AssociationIds;
-  std::optional<std::vector<::awsjson::fsx::Filter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> AssociationIds{};
+  std::optional<std::vector<::awsjson::fsx::Filter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDataRepositoryAssociationsRequest const&,
                          DescribeDataRepositoryAssociationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataRepositoryAssociationsResponse {
-  std::optional<std::vector<::awsjson::fsx::DataRepositoryAssociation>> Associations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::DataRepositoryAssociation>> Associations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDataRepositoryAssociationsResponse const&,
                          DescribeDataRepositoryAssociationsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataRepositoryTasksRequest {
-  std::optional<std::vector<std::string>> TaskIds;
-  std::optional<std::vector<::awsjson::fsx::DataRepositoryTaskFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> TaskIds{};
+  std::optional<std::vector<::awsjson::fsx::DataRepositoryTaskFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDataRepositoryTasksRequest const&,
                          DescribeDataRepositoryTasksRequest const&) = default;

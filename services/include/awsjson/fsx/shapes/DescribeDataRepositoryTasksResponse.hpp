@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataRepositoryTasksResponse {
-  std::optional<std::vector<::awsjson::fsx::DataRepositoryTask>> DataRepositoryTasks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::DataRepositoryTask>> DataRepositoryTasks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDataRepositoryTasksResponse const&,
                          DescribeDataRepositoryTasksResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileCachesRequest {
-  std::optional<std::vector<std::string>> FileCacheIds;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> FileCacheIds{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFileCachesRequest const&,
                          DescribeFileCachesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileCachesResponse {
-  std::optional<std::vector<::awsjson::fsx::FileCache>> FileCaches;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::FileCache>> FileCaches{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFileCachesResponse const&,
                          DescribeFileCachesResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileSystemAliasesRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string FileSystemId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ClientRequestToken{};
+  std::string FileSystemId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFileSystemAliasesRequest const&,
                          DescribeFileSystemAliasesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileSystemAliasesResponse {
-  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFileSystemAliasesResponse const&,
                          DescribeFileSystemAliasesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileSystemsRequest {
-  std::optional<std::vector<std::string>> FileSystemIds;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> FileSystemIds{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFileSystemsRequest const&,
                          DescribeFileSystemsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFileSystemsResponse {
-  std::optional<std::vector<::awsjson::fsx::FileSystem>> FileSystems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::FileSystem>> FileSystems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFileSystemsResponse const&,
                          DescribeFileSystemsResponse const&) = default;

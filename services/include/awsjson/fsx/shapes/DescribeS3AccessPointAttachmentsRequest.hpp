@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeS3AccessPointAttachmentsRequest {
-  std::optional<std::vector<std::string>> Names;
-  std::optional<std::vector<::awsjson::fsx::S3AccessPointAttachmentsFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Names{};
+  std::optional<std::vector<::awsjson::fsx::S3AccessPointAttachmentsFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeS3AccessPointAttachmentsRequest const&,
                          DescribeS3AccessPointAttachmentsRequest const&) = default;

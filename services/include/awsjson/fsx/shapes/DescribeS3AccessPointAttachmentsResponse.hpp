@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeS3AccessPointAttachmentsResponse {
-  std::optional<std::vector<::awsjson::fsx::S3AccessPointAttachment>> S3AccessPointAttachments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::S3AccessPointAttachment>> S3AccessPointAttachments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeS3AccessPointAttachmentsResponse const&,
                          DescribeS3AccessPointAttachmentsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSharedVpcConfigurationResponse {
-  std::optional<std::string> EnableFsxRouteTableUpdatesFromParticipantAccounts;
+  std::optional<std::string> EnableFsxRouteTableUpdatesFromParticipantAccounts{};
 
   friend bool operator==(DescribeSharedVpcConfigurationResponse const&,
                          DescribeSharedVpcConfigurationResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSnapshotsRequest {
-  std::optional<std::vector<std::string>> SnapshotIds;
-  std::optional<std::vector<::awsjson::fsx::SnapshotFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> IncludeShared;
+  std::optional<std::vector<std::string>> SnapshotIds{};
+  std::optional<std::vector<::awsjson::fsx::SnapshotFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> IncludeShared{};
 
   friend bool operator==(DescribeSnapshotsRequest const&,
                          DescribeSnapshotsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSnapshotsResponse {
-  std::optional<std::vector<::awsjson::fsx::Snapshot>> Snapshots;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::Snapshot>> Snapshots{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeSnapshotsResponse const&,
                          DescribeSnapshotsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStorageVirtualMachinesRequest {
-  std::optional<std::vector<std::string>> StorageVirtualMachineIds;
-  std::optional<std::vector<::awsjson::fsx::StorageVirtualMachineFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> StorageVirtualMachineIds{};
+  std::optional<std::vector<::awsjson::fsx::StorageVirtualMachineFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeStorageVirtualMachinesRequest const&,
                          DescribeStorageVirtualMachinesRequest const&) = default;

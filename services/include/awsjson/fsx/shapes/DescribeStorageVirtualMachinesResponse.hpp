@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStorageVirtualMachinesResponse {
-  std::optional<std::vector<::awsjson::fsx::StorageVirtualMachine>> StorageVirtualMachines;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::StorageVirtualMachine>> StorageVirtualMachines{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeStorageVirtualMachinesResponse const&,
                          DescribeStorageVirtualMachinesResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVolumesRequest {
-  std::optional<std::vector<std::string>> VolumeIds;
-  std::optional<std::vector<::awsjson::fsx::VolumeFilter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> VolumeIds{};
+  std::optional<std::vector<::awsjson::fsx::VolumeFilter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeVolumesRequest const&, DescribeVolumesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVolumesResponse {
-  std::optional<std::vector<::awsjson::fsx::Volume>> Volumes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::fsx::Volume>> Volumes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeVolumesResponse const&, DescribeVolumesResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachAndDeleteS3AccessPointRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string Name;
+  std::optional<std::string> ClientRequestToken{};
+  std::string Name{};
 
   friend bool operator==(DetachAndDeleteS3AccessPointRequest const&,
                          DetachAndDeleteS3AccessPointRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachAndDeleteS3AccessPointResponse {
-  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentLifecycle>> Lifecycle;
-  std::optional<std::string> Name;
+  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentLifecycle>> Lifecycle{};
+  std::optional<std::string> Name{};
 
   friend bool operator==(DetachAndDeleteS3AccessPointResponse const&,
                          DetachAndDeleteS3AccessPointResponse const&) = default;

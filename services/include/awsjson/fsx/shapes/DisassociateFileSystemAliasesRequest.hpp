@@ -13,9 +13,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFileSystemAliasesRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string FileSystemId;
-  std::vector<std::string> Aliases;
+  std::optional<std::string> ClientRequestToken{};
+  std::string FileSystemId{};
+  std::vector<std::string> Aliases{};
 
   friend bool operator==(DisassociateFileSystemAliasesRequest const&,
                          DisassociateFileSystemAliasesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateFileSystemAliasesResponse {
-  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases;
+  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases{};
 
   friend bool operator==(DisassociateFileSystemAliasesResponse const&,
                          DisassociateFileSystemAliasesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiskIopsConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::fsx::DiskIopsConfigurationMode>> Mode;
-  std::optional<std::int64_t> Iops;
+  std::optional<awsjson::open_enum<::awsjson::fsx::DiskIopsConfigurationMode>> Mode{};
+  std::optional<std::int64_t> Iops{};
 
   friend bool operator==(DiskIopsConfiguration const&, DiskIopsConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DurationSinceLastAccess {
-  std::optional<awsjson::open_enum<::awsjson::fsx::Unit>> Unit;
-  std::optional<std::int64_t> Value;
+  std::optional<awsjson::open_enum<::awsjson::fsx::Unit>> Unit{};
+  std::optional<std::int64_t> Value{};
 
   friend bool operator==(DurationSinceLastAccess const&, DurationSinceLastAccess const&) = default;
 };

@@ -20,24 +20,24 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileCacheCreating {
-  std::optional<std::string> OwnerId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> FileCacheId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheType>> FileCacheType;
-  std::optional<std::string> FileCacheTypeVersion;
-  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheLifecycle>> Lifecycle;
-  std::optional<::awsjson::fsx::FileCacheFailureDetails> FailureDetails;
-  std::optional<std::int32_t> StorageCapacity;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<std::string>> SubnetIds;
-  std::optional<std::vector<std::string>> NetworkInterfaceIds;
-  std::optional<std::string> DNSName;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> ResourceARN;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<bool> CopyTagsToDataRepositoryAssociations;
-  std::optional<::awsjson::fsx::FileCacheLustreConfiguration> LustreConfiguration;
-  std::optional<std::vector<std::string>> DataRepositoryAssociationIds;
+  std::optional<std::string> OwnerId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> FileCacheId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheType>> FileCacheType{};
+  std::optional<std::string> FileCacheTypeVersion{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheLifecycle>> Lifecycle{};
+  std::optional<::awsjson::fsx::FileCacheFailureDetails> FailureDetails{};
+  std::optional<std::int32_t> StorageCapacity{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<std::string>> SubnetIds{};
+  std::optional<std::vector<std::string>> NetworkInterfaceIds{};
+  std::optional<std::string> DNSName{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<bool> CopyTagsToDataRepositoryAssociations{};
+  std::optional<::awsjson::fsx::FileCacheLustreConfiguration> LustreConfiguration{};
+  std::optional<std::vector<std::string>> DataRepositoryAssociationIds{};
 
   friend bool operator==(FileCacheCreating const&, FileCacheCreating const&) = default;
 };

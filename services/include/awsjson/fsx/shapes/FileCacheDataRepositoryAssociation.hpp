@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileCacheDataRepositoryAssociation {
-  std::string FileCachePath;
-  std::string DataRepositoryPath;
-  std::optional<std::vector<std::string>> DataRepositorySubdirectories;
-  std::optional<::awsjson::fsx::FileCacheNFSConfiguration> NFS;
+  std::string FileCachePath{};
+  std::string DataRepositoryPath{};
+  std::optional<std::vector<std::string>> DataRepositorySubdirectories{};
+  std::optional<::awsjson::fsx::FileCacheNFSConfiguration> NFS{};
 
   friend bool operator==(FileCacheDataRepositoryAssociation const&,
                          FileCacheDataRepositoryAssociation const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileCacheLustreConfiguration {
-  std::optional<std::int32_t> PerUnitStorageThroughput;
-  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheLustreDeploymentType>> DeploymentType;
-  std::optional<std::string> MountName;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<::awsjson::fsx::FileCacheLustreMetadataConfiguration> MetadataConfiguration;
-  std::optional<::awsjson::fsx::LustreLogConfiguration> LogConfiguration;
+  std::optional<std::int32_t> PerUnitStorageThroughput{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::FileCacheLustreDeploymentType>> DeploymentType{};
+  std::optional<std::string> MountName{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<::awsjson::fsx::FileCacheLustreMetadataConfiguration> MetadataConfiguration{};
+  std::optional<::awsjson::fsx::LustreLogConfiguration> LogConfiguration{};
 
   friend bool operator==(FileCacheLustreConfiguration const&,
                          FileCacheLustreConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileCacheLustreMetadataConfiguration {
-  std::int32_t StorageCapacity;
+  std::int32_t StorageCapacity{};
 
   friend bool operator==(FileCacheLustreMetadataConfiguration const&,
                          FileCacheLustreMetadataConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileCacheNFSConfiguration {
-  awsjson::open_enum<::awsjson::fsx::NfsVersion> Version;
-  std::optional<std::vector<std::string>> DnsIps;
+  awsjson::open_enum<::awsjson::fsx::NfsVersion> Version{};
+  std::optional<std::vector<std::string>> DnsIps{};
 
   friend bool operator==(FileCacheNFSConfiguration const&,
                          FileCacheNFSConfiguration const&) = default;

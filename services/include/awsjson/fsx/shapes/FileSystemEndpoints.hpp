@@ -13,8 +13,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FileSystemEndpoints {
-  std::optional<::awsjson::fsx::FileSystemEndpoint> Intercluster;
-  std::optional<::awsjson::fsx::FileSystemEndpoint> Management;
+  std::optional<::awsjson::fsx::FileSystemEndpoint> Intercluster{};
+  std::optional<::awsjson::fsx::FileSystemEndpoint> Management{};
 
   friend bool operator==(FileSystemEndpoints const&, FileSystemEndpoints const&) = default;
 };

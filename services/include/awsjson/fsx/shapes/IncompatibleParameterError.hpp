@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IncompatibleParameterError {
-  std::string Parameter;
-  std::optional<std::string> Message;
+  std::string Parameter{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(IncompatibleParameterError const&,
                          IncompatibleParameterError const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidAccessPoint {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> Message;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidAccessPoint const&, InvalidAccessPoint const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidDestinationKmsKey {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidDestinationKmsKey const&,
                          InvalidDestinationKmsKey const&) = default;

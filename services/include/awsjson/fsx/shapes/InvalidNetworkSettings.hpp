@@ -12,10 +12,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNetworkSettings {
-  std::optional<std::string> Message;
-  std::optional<std::string> InvalidSubnetId;
-  std::optional<std::string> InvalidSecurityGroupId;
-  std::optional<std::string> InvalidRouteTableId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> InvalidSubnetId{};
+  std::optional<std::string> InvalidSecurityGroupId{};
+  std::optional<std::string> InvalidRouteTableId{};
 
   friend bool operator==(InvalidNetworkSettings const&, InvalidNetworkSettings const&) = default;
 };

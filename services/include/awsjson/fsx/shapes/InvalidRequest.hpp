@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidRequest {
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> Message;
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(InvalidRequest const&, InvalidRequest const&) = default;
 };

@@ -22,22 +22,22 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LustreFileSystemConfiguration {
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<::awsjson::fsx::DataRepositoryConfiguration> DataRepositoryConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::LustreDeploymentType>> DeploymentType;
-  std::optional<std::int32_t> PerUnitStorageThroughput;
-  std::optional<std::string> MountName;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DriveCacheType>> DriveCacheType;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataCompressionType>> DataCompressionType;
-  std::optional<::awsjson::fsx::LustreLogConfiguration> LogConfiguration;
-  std::optional<::awsjson::fsx::LustreRootSquashConfiguration> RootSquashConfiguration;
-  std::optional<::awsjson::fsx::FileSystemLustreMetadataConfiguration> MetadataConfiguration;
-  std::optional<bool> EfaEnabled;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<::awsjson::fsx::LustreReadCacheConfiguration> DataReadCacheConfiguration;
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<::awsjson::fsx::DataRepositoryConfiguration> DataRepositoryConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::LustreDeploymentType>> DeploymentType{};
+  std::optional<std::int32_t> PerUnitStorageThroughput{};
+  std::optional<std::string> MountName{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DriveCacheType>> DriveCacheType{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataCompressionType>> DataCompressionType{};
+  std::optional<::awsjson::fsx::LustreLogConfiguration> LogConfiguration{};
+  std::optional<::awsjson::fsx::LustreRootSquashConfiguration> RootSquashConfiguration{};
+  std::optional<::awsjson::fsx::FileSystemLustreMetadataConfiguration> MetadataConfiguration{};
+  std::optional<bool> EfaEnabled{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<::awsjson::fsx::LustreReadCacheConfiguration> DataReadCacheConfiguration{};
 
   friend bool operator==(LustreFileSystemConfiguration const&,
                          LustreFileSystemConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LustreLogConfiguration {
-  awsjson::open_enum<::awsjson::fsx::LustreAccessAuditLogLevel> Level;
-  std::optional<std::string> Destination;
+  awsjson::open_enum<::awsjson::fsx::LustreAccessAuditLogLevel> Level{};
+  std::optional<std::string> Destination{};
 
   friend bool operator==(LustreLogConfiguration const&, LustreLogConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LustreLogCreateConfiguration {
-  awsjson::open_enum<::awsjson::fsx::LustreAccessAuditLogLevel> Level;
-  std::optional<std::string> Destination;
+  awsjson::open_enum<::awsjson::fsx::LustreAccessAuditLogLevel> Level{};
+  std::optional<std::string> Destination{};
 
   friend bool operator==(LustreLogCreateConfiguration const&,
                          LustreLogCreateConfiguration const&) = default;

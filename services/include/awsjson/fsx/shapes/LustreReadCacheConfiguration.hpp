@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LustreReadCacheConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::fsx::LustreReadCacheSizingMode>> SizingMode;
-  std::optional<std::int32_t> SizeGiB;
+  std::optional<awsjson::open_enum<::awsjson::fsx::LustreReadCacheSizingMode>> SizingMode{};
+  std::optional<std::int32_t> SizeGiB{};
 
   friend bool operator==(LustreReadCacheConfiguration const&,
                          LustreReadCacheConfiguration const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LustreRootSquashConfiguration {
-  std::optional<std::string> RootSquash;
-  std::optional<std::vector<std::string>> NoSquashNids;
+  std::optional<std::string> RootSquash{};
+  std::optional<std::vector<std::string>> NoSquashNids{};
 
   friend bool operator==(LustreRootSquashConfiguration const&,
                          LustreRootSquashConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MissingFileCacheConfiguration {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(MissingFileCacheConfiguration const&,
                          MissingFileCacheConfiguration const&) = default;

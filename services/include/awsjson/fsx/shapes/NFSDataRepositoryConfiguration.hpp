@@ -16,9 +16,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NFSDataRepositoryConfiguration {
-  awsjson::open_enum<::awsjson::fsx::NfsVersion> Version;
-  std::optional<std::vector<std::string>> DnsIps;
-  std::optional<::awsjson::fsx::AutoExportPolicy> AutoExportPolicy;
+  awsjson::open_enum<::awsjson::fsx::NfsVersion> Version{};
+  std::optional<std::vector<std::string>> DnsIps{};
+  std::optional<::awsjson::fsx::AutoExportPolicy> AutoExportPolicy{};
 
   friend bool operator==(NFSDataRepositoryConfiguration const&,
                          NFSDataRepositoryConfiguration const&) = default;

@@ -18,20 +18,20 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OntapFileSystemConfiguration {
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OntapDeploymentType>> DeploymentType;
-  std::optional<std::string> EndpointIpAddressRange;
-  std::optional<::awsjson::fsx::FileSystemEndpoints> Endpoints;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<std::string> PreferredSubnetId;
-  std::optional<std::vector<std::string>> RouteTableIds;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::string> FsxAdminPassword;
-  std::optional<std::int32_t> HAPairs;
-  std::optional<std::int32_t> ThroughputCapacityPerHAPair;
-  std::optional<std::string> EndpointIpv6AddressRange;
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OntapDeploymentType>> DeploymentType{};
+  std::optional<std::string> EndpointIpAddressRange{};
+  std::optional<::awsjson::fsx::FileSystemEndpoints> Endpoints{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<std::string> PreferredSubnetId{};
+  std::optional<std::vector<std::string>> RouteTableIds{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::string> FsxAdminPassword{};
+  std::optional<std::int32_t> HAPairs{};
+  std::optional<std::int32_t> ThroughputCapacityPerHAPair{};
+  std::optional<std::string> EndpointIpv6AddressRange{};
 
   friend bool operator==(OntapFileSystemConfiguration const&,
                          OntapFileSystemConfiguration const&) = default;

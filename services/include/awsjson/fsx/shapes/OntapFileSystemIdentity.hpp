@@ -16,9 +16,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OntapFileSystemIdentity {
-  awsjson::open_enum<::awsjson::fsx::OntapFileSystemUserType> Type;
-  std::optional<::awsjson::fsx::OntapUnixFileSystemUser> UnixUser;
-  std::optional<::awsjson::fsx::OntapWindowsFileSystemUser> WindowsUser;
+  awsjson::open_enum<::awsjson::fsx::OntapFileSystemUserType> Type{};
+  std::optional<::awsjson::fsx::OntapUnixFileSystemUser> UnixUser{};
+  std::optional<::awsjson::fsx::OntapWindowsFileSystemUser> WindowsUser{};
 
   friend bool operator==(OntapFileSystemIdentity const&, OntapFileSystemIdentity const&) = default;
 };

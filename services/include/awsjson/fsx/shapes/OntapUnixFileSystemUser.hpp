@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OntapUnixFileSystemUser {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(OntapUnixFileSystemUser const&, OntapUnixFileSystemUser const&) = default;
 };

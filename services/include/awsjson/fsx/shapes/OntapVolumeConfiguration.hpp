@@ -21,22 +21,22 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OntapVolumeConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::fsx::FlexCacheEndpointType>> FlexCacheEndpointType;
-  std::optional<std::string> JunctionPath;
-  std::optional<awsjson::open_enum<::awsjson::fsx::SecurityStyle>> SecurityStyle;
-  std::optional<std::int32_t> SizeInMegabytes;
-  std::optional<bool> StorageEfficiencyEnabled;
-  std::optional<std::string> StorageVirtualMachineId;
-  std::optional<bool> StorageVirtualMachineRoot;
-  std::optional<::awsjson::fsx::TieringPolicy> TieringPolicy;
-  std::optional<std::string> UUID;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OntapVolumeType>> OntapVolumeType;
-  std::optional<std::string> SnapshotPolicy;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<::awsjson::fsx::SnaplockConfiguration> SnaplockConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeStyle>> VolumeStyle;
-  std::optional<::awsjson::fsx::AggregateConfiguration> AggregateConfiguration;
-  std::optional<std::int64_t> SizeInBytes;
+  std::optional<awsjson::open_enum<::awsjson::fsx::FlexCacheEndpointType>> FlexCacheEndpointType{};
+  std::optional<std::string> JunctionPath{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::SecurityStyle>> SecurityStyle{};
+  std::optional<std::int32_t> SizeInMegabytes{};
+  std::optional<bool> StorageEfficiencyEnabled{};
+  std::optional<std::string> StorageVirtualMachineId{};
+  std::optional<bool> StorageVirtualMachineRoot{};
+  std::optional<::awsjson::fsx::TieringPolicy> TieringPolicy{};
+  std::optional<std::string> UUID{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OntapVolumeType>> OntapVolumeType{};
+  std::optional<std::string> SnapshotPolicy{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<::awsjson::fsx::SnaplockConfiguration> SnaplockConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::VolumeStyle>> VolumeStyle{};
+  std::optional<::awsjson::fsx::AggregateConfiguration> AggregateConfiguration{};
+  std::optional<std::int64_t> SizeInBytes{};
 
   friend bool operator==(OntapVolumeConfiguration const&,
                          OntapVolumeConfiguration const&) = default;

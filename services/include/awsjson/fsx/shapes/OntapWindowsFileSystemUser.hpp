@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OntapWindowsFileSystemUser {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(OntapWindowsFileSystemUser const&,
                          OntapWindowsFileSystemUser const&) = default;

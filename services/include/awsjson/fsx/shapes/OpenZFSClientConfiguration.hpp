@@ -13,8 +13,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSClientConfiguration {
-  std::string Clients;
-  std::vector<std::string> Options;
+  std::string Clients{};
+  std::vector<std::string> Options{};
 
   friend bool operator==(OpenZFSClientConfiguration const&,
                          OpenZFSClientConfiguration const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSCreateRootVolumeConfiguration {
-  std::optional<std::int32_t> RecordSizeKiB;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas;
-  std::optional<bool> CopyTagsToSnapshots;
-  std::optional<bool> ReadOnly;
+  std::optional<std::int32_t> RecordSizeKiB{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas{};
+  std::optional<bool> CopyTagsToSnapshots{};
+  std::optional<bool> ReadOnly{};
 
   friend bool operator==(OpenZFSCreateRootVolumeConfiguration const&,
                          OpenZFSCreateRootVolumeConfiguration const&) = default;

@@ -18,22 +18,22 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSFileSystemConfiguration {
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<bool> CopyTagsToVolumes;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDeploymentType>> DeploymentType;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<std::string> RootVolumeId;
-  std::optional<std::string> PreferredSubnetId;
-  std::optional<std::string> EndpointIpAddressRange;
-  std::optional<std::string> EndpointIpv6AddressRange;
-  std::optional<std::vector<std::string>> RouteTableIds;
-  std::optional<std::string> EndpointIpAddress;
-  std::optional<std::string> EndpointIpv6Address;
-  std::optional<::awsjson::fsx::OpenZFSReadCacheConfiguration> ReadCacheConfiguration;
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<bool> CopyTagsToVolumes{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDeploymentType>> DeploymentType{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<std::string> RootVolumeId{};
+  std::optional<std::string> PreferredSubnetId{};
+  std::optional<std::string> EndpointIpAddressRange{};
+  std::optional<std::string> EndpointIpv6AddressRange{};
+  std::optional<std::vector<std::string>> RouteTableIds{};
+  std::optional<std::string> EndpointIpAddress{};
+  std::optional<std::string> EndpointIpv6Address{};
+  std::optional<::awsjson::fsx::OpenZFSReadCacheConfiguration> ReadCacheConfiguration{};
 
   friend bool operator==(OpenZFSFileSystemConfiguration const&,
                          OpenZFSFileSystemConfiguration const&) = default;

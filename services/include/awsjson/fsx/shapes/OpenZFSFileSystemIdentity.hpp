@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSFileSystemIdentity {
-  awsjson::open_enum<::awsjson::fsx::OpenZFSFileSystemUserType> Type;
-  std::optional<::awsjson::fsx::OpenZFSPosixFileSystemUser> PosixUser;
+  awsjson::open_enum<::awsjson::fsx::OpenZFSFileSystemUserType> Type{};
+  std::optional<::awsjson::fsx::OpenZFSPosixFileSystemUser> PosixUser{};
 
   friend bool operator==(OpenZFSFileSystemIdentity const&,
                          OpenZFSFileSystemIdentity const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSNfsExport {
-  std::vector<::awsjson::fsx::OpenZFSClientConfiguration> ClientConfigurations;
+  std::vector<::awsjson::fsx::OpenZFSClientConfiguration> ClientConfigurations{};
 
   friend bool operator==(OpenZFSNfsExport const&, OpenZFSNfsExport const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSOriginSnapshotConfiguration {
-  std::optional<std::string> SnapshotARN;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy>> CopyStrategy;
+  std::optional<std::string> SnapshotARN{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy>> CopyStrategy{};
 
   friend bool operator==(OpenZFSOriginSnapshotConfiguration const&,
                          OpenZFSOriginSnapshotConfiguration const&) = default;

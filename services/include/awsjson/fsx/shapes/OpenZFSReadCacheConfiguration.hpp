@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSReadCacheConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSReadCacheSizingMode>> SizingMode;
-  std::optional<std::int32_t> SizeGiB;
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSReadCacheSizingMode>> SizingMode{};
+  std::optional<std::int32_t> SizeGiB{};
 
   friend bool operator==(OpenZFSReadCacheConfiguration const&,
                          OpenZFSReadCacheConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSUserOrGroupQuota {
-  awsjson::open_enum<::awsjson::fsx::OpenZFSQuotaType> Type;
-  std::int32_t Id;
-  std::int32_t StorageCapacityQuotaGiB;
+  awsjson::open_enum<::awsjson::fsx::OpenZFSQuotaType> Type{};
+  std::int32_t Id{};
+  std::int32_t StorageCapacityQuotaGiB{};
 
   friend bool operator==(OpenZFSUserOrGroupQuota const&, OpenZFSUserOrGroupQuota const&) = default;
 };

@@ -20,24 +20,24 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenZFSVolumeConfiguration {
-  std::optional<std::string> ParentVolumeId;
-  std::optional<std::string> VolumePath;
-  std::optional<std::int32_t> StorageCapacityReservationGiB;
-  std::optional<std::int32_t> StorageCapacityQuotaGiB;
-  std::optional<std::int32_t> RecordSizeKiB;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType;
-  std::optional<bool> CopyTagsToSnapshots;
-  std::optional<::awsjson::fsx::OpenZFSOriginSnapshotConfiguration> OriginSnapshot;
-  std::optional<bool> ReadOnly;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas;
-  std::optional<std::string> RestoreToSnapshot;
-  std::optional<bool> DeleteIntermediateSnaphots;
-  std::optional<bool> DeleteClonedVolumes;
-  std::optional<bool> DeleteIntermediateData;
-  std::optional<std::string> SourceSnapshotARN;
-  std::optional<std::string> DestinationSnapshot;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy>> CopyStrategy;
+  std::optional<std::string> ParentVolumeId{};
+  std::optional<std::string> VolumePath{};
+  std::optional<std::int32_t> StorageCapacityReservationGiB{};
+  std::optional<std::int32_t> StorageCapacityQuotaGiB{};
+  std::optional<std::int32_t> RecordSizeKiB{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType{};
+  std::optional<bool> CopyTagsToSnapshots{};
+  std::optional<::awsjson::fsx::OpenZFSOriginSnapshotConfiguration> OriginSnapshot{};
+  std::optional<bool> ReadOnly{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas{};
+  std::optional<std::string> RestoreToSnapshot{};
+  std::optional<bool> DeleteIntermediateSnaphots{};
+  std::optional<bool> DeleteClonedVolumes{};
+  std::optional<bool> DeleteIntermediateData{};
+  std::optional<std::string> SourceSnapshotARN{};
+  std::optional<std::string> DestinationSnapshot{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSCopyStrategy>> CopyStrategy{};
 
   friend bool operator==(OpenZFSVolumeConfiguration const&,
                          OpenZFSVolumeConfiguration const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseConfiguration {
-  std::optional<::awsjson::fsx::DurationSinceLastAccess> DurationSinceLastAccess;
+  std::optional<::awsjson::fsx::DurationSinceLastAccess> DurationSinceLastAccess{};
 
   friend bool operator==(ReleaseConfiguration const&, ReleaseConfiguration const&) = default;
 };

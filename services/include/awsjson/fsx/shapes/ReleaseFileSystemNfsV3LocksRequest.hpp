@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseFileSystemNfsV3LocksRequest {
-  std::string FileSystemId;
-  std::optional<std::string> ClientRequestToken;
+  std::string FileSystemId{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(ReleaseFileSystemNfsV3LocksRequest const&,
                          ReleaseFileSystemNfsV3LocksRequest const&) = default;

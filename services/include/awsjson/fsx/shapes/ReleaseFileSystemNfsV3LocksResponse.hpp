@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseFileSystemNfsV3LocksResponse {
-  std::optional<::awsjson::fsx::FileSystem> FileSystem;
+  std::optional<::awsjson::fsx::FileSystem> FileSystem{};
 
   friend bool operator==(ReleaseFileSystemNfsV3LocksResponse const&,
                          ReleaseFileSystemNfsV3LocksResponse const&) = default;

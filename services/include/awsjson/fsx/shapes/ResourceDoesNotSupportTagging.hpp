@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceDoesNotSupportTagging {
-  std::string ResourceARN;
-  std::optional<std::string> Message;
+  std::string ResourceARN{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ResourceDoesNotSupportTagging const&,
                          ResourceDoesNotSupportTagging const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreVolumeFromSnapshotRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string VolumeId;
-  std::string SnapshotId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::RestoreOpenZFSVolumeOption>>> Options;
+  std::optional<std::string> ClientRequestToken{};
+  std::string VolumeId{};
+  std::string SnapshotId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::RestoreOpenZFSVolumeOption>>> Options{};
 
   friend bool operator==(RestoreVolumeFromSnapshotRequest const&,
                          RestoreVolumeFromSnapshotRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPoint {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> Alias;
-  std::optional<::awsjson::fsx::S3AccessPointVpcConfiguration> VpcConfiguration;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> Alias{};
+  std::optional<::awsjson::fsx::S3AccessPointVpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(S3AccessPoint const&, S3AccessPoint const&) = default;
 };

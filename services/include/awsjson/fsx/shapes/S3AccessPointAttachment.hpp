@@ -19,14 +19,14 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPointAttachment {
-  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentLifecycle>> Lifecycle;
-  std::optional<::awsjson::fsx::LifecycleTransitionReason> LifecycleTransitionReason;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentType>> Type;
-  std::optional<::awsjson::fsx::S3AccessPointOpenZFSConfiguration> OpenZFSConfiguration;
-  std::optional<::awsjson::fsx::S3AccessPointOntapConfiguration> OntapConfiguration;
-  std::optional<::awsjson::fsx::S3AccessPoint> S3AccessPoint;
+  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentLifecycle>> Lifecycle{};
+  std::optional<::awsjson::fsx::LifecycleTransitionReason> LifecycleTransitionReason{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentType>> Type{};
+  std::optional<::awsjson::fsx::S3AccessPointOpenZFSConfiguration> OpenZFSConfiguration{};
+  std::optional<::awsjson::fsx::S3AccessPointOntapConfiguration> OntapConfiguration{};
+  std::optional<::awsjson::fsx::S3AccessPoint> S3AccessPoint{};
 
   friend bool operator==(S3AccessPointAttachment const&, S3AccessPointAttachment const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPointAttachmentNotFound {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(S3AccessPointAttachmentNotFound const&,
                          S3AccessPointAttachmentNotFound const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPointAttachmentsFilter {
-  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentsFilterName>> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<awsjson::open_enum<::awsjson::fsx::S3AccessPointAttachmentsFilterName>> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(S3AccessPointAttachmentsFilter const&,
                          S3AccessPointAttachmentsFilter const&) = default;

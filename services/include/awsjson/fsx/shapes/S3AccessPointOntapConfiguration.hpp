@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPointOntapConfiguration {
-  std::optional<std::string> VolumeId;
-  std::optional<::awsjson::fsx::OntapFileSystemIdentity> FileSystemIdentity;
+  std::optional<std::string> VolumeId{};
+  std::optional<::awsjson::fsx::OntapFileSystemIdentity> FileSystemIdentity{};
 
   friend bool operator==(S3AccessPointOntapConfiguration const&,
                          S3AccessPointOntapConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPointOpenZFSConfiguration {
-  std::optional<std::string> VolumeId;
-  std::optional<::awsjson::fsx::OpenZFSFileSystemIdentity> FileSystemIdentity;
+  std::optional<std::string> VolumeId{};
+  std::optional<::awsjson::fsx::OpenZFSFileSystemIdentity> FileSystemIdentity{};
 
   friend bool operator==(S3AccessPointOpenZFSConfiguration const&,
                          S3AccessPointOpenZFSConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3AccessPointVpcConfiguration {
-  std::optional<std::string> VpcId;
+  std::optional<std::string> VpcId{};
 
   friend bool operator==(S3AccessPointVpcConfiguration const&,
                          S3AccessPointVpcConfiguration const&) = default;

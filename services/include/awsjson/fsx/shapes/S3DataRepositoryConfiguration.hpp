@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DataRepositoryConfiguration {
-  std::optional<::awsjson::fsx::AutoImportPolicy> AutoImportPolicy;
-  std::optional<::awsjson::fsx::AutoExportPolicy> AutoExportPolicy;
+  std::optional<::awsjson::fsx::AutoImportPolicy> AutoImportPolicy{};
+  std::optional<::awsjson::fsx::AutoExportPolicy> AutoExportPolicy{};
 
   friend bool operator==(S3DataRepositoryConfiguration const&,
                          S3DataRepositoryConfiguration const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelfManagedActiveDirectoryAttributes {
-  std::optional<std::string> DomainName;
-  std::optional<std::string> OrganizationalUnitDistinguishedName;
-  std::optional<std::string> FileSystemAdministratorsGroup;
-  std::optional<std::string> UserName;
-  std::optional<std::vector<std::string>> DnsIps;
-  std::optional<std::string> DomainJoinServiceAccountSecret;
+  std::optional<std::string> DomainName{};
+  std::optional<std::string> OrganizationalUnitDistinguishedName{};
+  std::optional<std::string> FileSystemAdministratorsGroup{};
+  std::optional<std::string> UserName{};
+  std::optional<std::vector<std::string>> DnsIps{};
+  std::optional<std::string> DomainJoinServiceAccountSecret{};
 
   friend bool operator==(SelfManagedActiveDirectoryAttributes const&,
                          SelfManagedActiveDirectoryAttributes const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelfManagedActiveDirectoryConfiguration {
-  std::string DomainName;
-  std::optional<std::string> OrganizationalUnitDistinguishedName;
-  std::optional<std::string> FileSystemAdministratorsGroup;
-  std::optional<std::string> UserName;
-  std::optional<std::string> Password;
-  std::vector<std::string> DnsIps;
-  std::optional<std::string> DomainJoinServiceAccountSecret;
+  std::string DomainName{};
+  std::optional<std::string> OrganizationalUnitDistinguishedName{};
+  std::optional<std::string> FileSystemAdministratorsGroup{};
+  std::optional<std::string> UserName{};
+  std::optional<std::string> Password{};
+  std::vector<std::string> DnsIps{};
+  std::optional<std::string> DomainJoinServiceAccountSecret{};
 
   friend bool operator==(SelfManagedActiveDirectoryConfiguration const&,
                          SelfManagedActiveDirectoryConfiguration const&) = default;

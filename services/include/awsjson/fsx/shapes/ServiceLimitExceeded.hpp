@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceLimitExceeded {
-  awsjson::open_enum<::awsjson::fsx::ServiceLimit> Limit;
-  std::optional<std::string> Message;
+  awsjson::open_enum<::awsjson::fsx::ServiceLimit> Limit{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ServiceLimitExceeded const&, ServiceLimitExceeded const&) = default;
 };

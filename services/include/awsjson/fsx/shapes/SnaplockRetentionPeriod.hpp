@@ -13,9 +13,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnaplockRetentionPeriod {
-  ::awsjson::fsx::RetentionPeriod DefaultRetention;
-  ::awsjson::fsx::RetentionPeriod MinimumRetention;
-  ::awsjson::fsx::RetentionPeriod MaximumRetention;
+  ::awsjson::fsx::RetentionPeriod DefaultRetention{};
+  ::awsjson::fsx::RetentionPeriod MinimumRetention{};
+  ::awsjson::fsx::RetentionPeriod MaximumRetention{};
 
   friend bool operator==(SnaplockRetentionPeriod const&, SnaplockRetentionPeriod const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnapshotFilter {
-  std::optional<awsjson::open_enum<::awsjson::fsx::SnapshotFilterName>> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<awsjson::open_enum<::awsjson::fsx::SnapshotFilterName>> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(SnapshotFilter const&, SnapshotFilter const&) = default;
 };

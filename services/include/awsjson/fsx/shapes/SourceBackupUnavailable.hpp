@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceBackupUnavailable {
-  std::optional<std::string> Message;
-  std::optional<std::string> BackupId;
+  std::optional<std::string> Message{};
+  std::optional<std::string> BackupId{};
 
   friend bool operator==(SourceBackupUnavailable const&, SourceBackupUnavailable const&) = default;
 };

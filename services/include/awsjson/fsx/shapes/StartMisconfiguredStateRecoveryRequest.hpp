@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMisconfiguredStateRecoveryRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string FileSystemId;
+  std::optional<std::string> ClientRequestToken{};
+  std::string FileSystemId{};
 
   friend bool operator==(StartMisconfiguredStateRecoveryRequest const&,
                          StartMisconfiguredStateRecoveryRequest const&) = default;

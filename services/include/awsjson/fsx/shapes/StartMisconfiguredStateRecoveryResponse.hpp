@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMisconfiguredStateRecoveryResponse {
-  std::optional<::awsjson::fsx::FileSystem> FileSystem;
+  std::optional<::awsjson::fsx::FileSystem> FileSystem{};
 
   friend bool operator==(StartMisconfiguredStateRecoveryResponse const&,
                          StartMisconfiguredStateRecoveryResponse const&) = default;

@@ -21,19 +21,19 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageVirtualMachine {
-  std::optional<::awsjson::fsx::SvmActiveDirectoryConfiguration> ActiveDirectoryConfiguration;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::fsx::SvmEndpoints> Endpoints;
-  std::optional<std::string> FileSystemId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineLifecycle>> Lifecycle;
-  std::optional<std::string> Name;
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> StorageVirtualMachineId;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineSubtype>> Subtype;
-  std::optional<std::string> UUID;
-  std::optional<std::vector<::awsjson::fsx::Tag>> Tags;
-  std::optional<::awsjson::fsx::LifecycleTransitionReason> LifecycleTransitionReason;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineRootVolumeSecurityStyle>> RootVolumeSecurityStyle;
+  std::optional<::awsjson::fsx::SvmActiveDirectoryConfiguration> ActiveDirectoryConfiguration{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::fsx::SvmEndpoints> Endpoints{};
+  std::optional<std::string> FileSystemId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineLifecycle>> Lifecycle{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> StorageVirtualMachineId{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineSubtype>> Subtype{};
+  std::optional<std::string> UUID{};
+  std::optional<std::vector<::awsjson::fsx::Tag>> Tags{};
+  std::optional<::awsjson::fsx::LifecycleTransitionReason> LifecycleTransitionReason{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineRootVolumeSecurityStyle>> RootVolumeSecurityStyle{};
 
   friend bool operator==(StorageVirtualMachine const&, StorageVirtualMachine const&) = default;
 };

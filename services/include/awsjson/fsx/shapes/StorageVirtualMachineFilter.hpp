@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageVirtualMachineFilter {
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineFilterName>> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageVirtualMachineFilterName>> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(StorageVirtualMachineFilter const&,
                          StorageVirtualMachineFilter const&) = default;

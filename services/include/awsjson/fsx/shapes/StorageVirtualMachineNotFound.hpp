@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageVirtualMachineNotFound {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(StorageVirtualMachineNotFound const&,
                          StorageVirtualMachineNotFound const&) = default;

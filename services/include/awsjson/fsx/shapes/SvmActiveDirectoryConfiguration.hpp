@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SvmActiveDirectoryConfiguration {
-  std::optional<std::string> NetBiosName;
-  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryAttributes> SelfManagedActiveDirectoryConfiguration;
+  std::optional<std::string> NetBiosName{};
+  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryAttributes> SelfManagedActiveDirectoryConfiguration{};
 
   friend bool operator==(SvmActiveDirectoryConfiguration const&,
                          SvmActiveDirectoryConfiguration const&) = default;

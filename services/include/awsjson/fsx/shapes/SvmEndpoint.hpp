@@ -13,9 +13,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SvmEndpoint {
-  std::optional<std::string> DNSName;
-  std::optional<std::vector<std::string>> IpAddresses;
-  std::optional<std::vector<std::string>> Ipv6Addresses;
+  std::optional<std::string> DNSName{};
+  std::optional<std::vector<std::string>> IpAddresses{};
+  std::optional<std::vector<std::string>> Ipv6Addresses{};
 
   friend bool operator==(SvmEndpoint const&, SvmEndpoint const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SvmEndpoints {
-  std::optional<::awsjson::fsx::SvmEndpoint> Iscsi;
-  std::optional<::awsjson::fsx::SvmEndpoint> Management;
-  std::optional<::awsjson::fsx::SvmEndpoint> Nfs;
-  std::optional<::awsjson::fsx::SvmEndpoint> Smb;
+  std::optional<::awsjson::fsx::SvmEndpoint> Iscsi{};
+  std::optional<::awsjson::fsx::SvmEndpoint> Management{};
+  std::optional<::awsjson::fsx::SvmEndpoint> Nfs{};
+  std::optional<::awsjson::fsx::SvmEndpoint> Smb{};
 
   friend bool operator==(SvmEndpoints const&, SvmEndpoints const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TieringPolicy {
-  std::optional<std::int32_t> CoolingPeriod;
-  std::optional<awsjson::open_enum<::awsjson::fsx::TieringPolicyName>> Name;
+  std::optional<std::int32_t> CoolingPeriod{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::TieringPolicyName>> Name{};
 
   friend bool operator==(TieringPolicy const&, TieringPolicy const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataRepositoryAssociationRequest {
-  std::string AssociationId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::int32_t> ImportedFileChunkSize;
-  std::optional<::awsjson::fsx::S3DataRepositoryConfiguration> S3;
+  std::string AssociationId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::int32_t> ImportedFileChunkSize{};
+  std::optional<::awsjson::fsx::S3DataRepositoryConfiguration> S3{};
 
   friend bool operator==(UpdateDataRepositoryAssociationRequest const&,
                          UpdateDataRepositoryAssociationRequest const&) = default;

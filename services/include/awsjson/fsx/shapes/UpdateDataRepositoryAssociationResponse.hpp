@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataRepositoryAssociationResponse {
-  std::optional<::awsjson::fsx::DataRepositoryAssociation> Association;
+  std::optional<::awsjson::fsx::DataRepositoryAssociation> Association{};
 
   friend bool operator==(UpdateDataRepositoryAssociationResponse const&,
                          UpdateDataRepositoryAssociationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileCacheLustreConfiguration {
-  std::optional<std::string> WeeklyMaintenanceStartTime;
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
 
   friend bool operator==(UpdateFileCacheLustreConfiguration const&,
                          UpdateFileCacheLustreConfiguration const&) = default;

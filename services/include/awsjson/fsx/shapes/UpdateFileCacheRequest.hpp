@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileCacheRequest {
-  std::string FileCacheId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<::awsjson::fsx::UpdateFileCacheLustreConfiguration> LustreConfiguration;
+  std::string FileCacheId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<::awsjson::fsx::UpdateFileCacheLustreConfiguration> LustreConfiguration{};
 
   friend bool operator==(UpdateFileCacheRequest const&, UpdateFileCacheRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileCacheResponse {
-  std::optional<::awsjson::fsx::FileCache> FileCache;
+  std::optional<::awsjson::fsx::FileCache> FileCache{};
 
   friend bool operator==(UpdateFileCacheResponse const&, UpdateFileCacheResponse const&) = default;
 };

@@ -20,17 +20,17 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemLustreConfiguration {
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<awsjson::open_enum<::awsjson::fsx::AutoImportPolicyType>> AutoImportPolicy;
-  std::optional<awsjson::open_enum<::awsjson::fsx::DataCompressionType>> DataCompressionType;
-  std::optional<::awsjson::fsx::LustreLogCreateConfiguration> LogConfiguration;
-  std::optional<::awsjson::fsx::LustreRootSquashConfiguration> RootSquashConfiguration;
-  std::optional<std::int32_t> PerUnitStorageThroughput;
-  std::optional<::awsjson::fsx::UpdateFileSystemLustreMetadataConfiguration> MetadataConfiguration;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<::awsjson::fsx::LustreReadCacheConfiguration> DataReadCacheConfiguration;
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::AutoImportPolicyType>> AutoImportPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::DataCompressionType>> DataCompressionType{};
+  std::optional<::awsjson::fsx::LustreLogCreateConfiguration> LogConfiguration{};
+  std::optional<::awsjson::fsx::LustreRootSquashConfiguration> RootSquashConfiguration{};
+  std::optional<std::int32_t> PerUnitStorageThroughput{};
+  std::optional<::awsjson::fsx::UpdateFileSystemLustreMetadataConfiguration> MetadataConfiguration{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<::awsjson::fsx::LustreReadCacheConfiguration> DataReadCacheConfiguration{};
 
   friend bool operator==(UpdateFileSystemLustreConfiguration const&,
                          UpdateFileSystemLustreConfiguration const&) = default;

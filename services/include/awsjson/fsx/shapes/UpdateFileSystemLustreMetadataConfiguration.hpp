@@ -15,8 +15,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemLustreMetadataConfiguration {
-  std::optional<std::int32_t> Iops;
-  std::optional<awsjson::open_enum<::awsjson::fsx::MetadataConfigurationMode>> Mode;
+  std::optional<std::int32_t> Iops{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::MetadataConfigurationMode>> Mode{};
 
   friend bool operator==(UpdateFileSystemLustreMetadataConfiguration const&,
                          UpdateFileSystemLustreMetadataConfiguration const&) = default;

@@ -16,17 +16,17 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemOntapConfiguration {
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::string> FsxAdminPassword;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<std::vector<std::string>> AddRouteTableIds;
-  std::optional<std::vector<std::string>> RemoveRouteTableIds;
-  std::optional<std::int32_t> ThroughputCapacityPerHAPair;
-  std::optional<std::int32_t> HAPairs;
-  std::optional<std::string> EndpointIpv6AddressRange;
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::string> FsxAdminPassword{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<std::vector<std::string>> AddRouteTableIds{};
+  std::optional<std::vector<std::string>> RemoveRouteTableIds{};
+  std::optional<std::int32_t> ThroughputCapacityPerHAPair{};
+  std::optional<std::int32_t> HAPairs{};
+  std::optional<std::string> EndpointIpv6AddressRange{};
 
   friend bool operator==(UpdateFileSystemOntapConfiguration const&,
                          UpdateFileSystemOntapConfiguration const&) = default;

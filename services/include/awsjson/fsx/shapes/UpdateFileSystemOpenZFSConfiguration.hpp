@@ -17,17 +17,17 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemOpenZFSConfiguration {
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<bool> CopyTagsToVolumes;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<std::vector<std::string>> AddRouteTableIds;
-  std::optional<std::vector<std::string>> RemoveRouteTableIds;
-  std::optional<::awsjson::fsx::OpenZFSReadCacheConfiguration> ReadCacheConfiguration;
-  std::optional<std::string> EndpointIpv6AddressRange;
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<bool> CopyTagsToVolumes{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<std::vector<std::string>> AddRouteTableIds{};
+  std::optional<std::vector<std::string>> RemoveRouteTableIds{};
+  std::optional<::awsjson::fsx::OpenZFSReadCacheConfiguration> ReadCacheConfiguration{};
+  std::optional<std::string> EndpointIpv6AddressRange{};
 
   friend bool operator==(UpdateFileSystemOpenZFSConfiguration const&,
                          UpdateFileSystemOpenZFSConfiguration const&) = default;

@@ -20,16 +20,16 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemRequest {
-  std::string FileSystemId;
-  std::optional<std::string> ClientRequestToken;
-  std::optional<std::int32_t> StorageCapacity;
-  std::optional<::awsjson::fsx::UpdateFileSystemWindowsConfiguration> WindowsConfiguration;
-  std::optional<::awsjson::fsx::UpdateFileSystemLustreConfiguration> LustreConfiguration;
-  std::optional<::awsjson::fsx::UpdateFileSystemOntapConfiguration> OntapConfiguration;
-  std::optional<::awsjson::fsx::UpdateFileSystemOpenZFSConfiguration> OpenZFSConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::StorageType>> StorageType;
-  std::optional<std::string> FileSystemTypeVersion;
-  std::optional<awsjson::open_enum<::awsjson::fsx::NetworkType>> NetworkType;
+  std::string FileSystemId{};
+  std::optional<std::string> ClientRequestToken{};
+  std::optional<std::int32_t> StorageCapacity{};
+  std::optional<::awsjson::fsx::UpdateFileSystemWindowsConfiguration> WindowsConfiguration{};
+  std::optional<::awsjson::fsx::UpdateFileSystemLustreConfiguration> LustreConfiguration{};
+  std::optional<::awsjson::fsx::UpdateFileSystemOntapConfiguration> OntapConfiguration{};
+  std::optional<::awsjson::fsx::UpdateFileSystemOpenZFSConfiguration> OpenZFSConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::StorageType>> StorageType{};
+  std::optional<std::string> FileSystemTypeVersion{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::NetworkType>> NetworkType{};
 
   friend bool operator==(UpdateFileSystemRequest const&, UpdateFileSystemRequest const&) = default;
 };

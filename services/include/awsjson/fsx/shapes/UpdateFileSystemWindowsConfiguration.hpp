@@ -18,14 +18,14 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFileSystemWindowsConfiguration {
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfigurationUpdates> SelfManagedActiveDirectoryConfiguration;
-  std::optional<::awsjson::fsx::WindowsAuditLogCreateConfiguration> AuditLogConfiguration;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<::awsjson::fsx::WindowsFsrmConfiguration> FsrmConfiguration;
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfigurationUpdates> SelfManagedActiveDirectoryConfiguration{};
+  std::optional<::awsjson::fsx::WindowsAuditLogCreateConfiguration> AuditLogConfiguration{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<::awsjson::fsx::WindowsFsrmConfiguration> FsrmConfiguration{};
 
   friend bool operator==(UpdateFileSystemWindowsConfiguration const&,
                          UpdateFileSystemWindowsConfiguration const&) = default;

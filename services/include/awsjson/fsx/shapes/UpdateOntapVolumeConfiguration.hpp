@@ -17,15 +17,15 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOntapVolumeConfiguration {
-  std::optional<std::string> JunctionPath;
-  std::optional<awsjson::open_enum<::awsjson::fsx::SecurityStyle>> SecurityStyle;
-  std::optional<std::int32_t> SizeInMegabytes;
-  std::optional<bool> StorageEfficiencyEnabled;
-  std::optional<::awsjson::fsx::TieringPolicy> TieringPolicy;
-  std::optional<std::string> SnapshotPolicy;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<::awsjson::fsx::UpdateSnaplockConfiguration> SnaplockConfiguration;
-  std::optional<std::int64_t> SizeInBytes;
+  std::optional<std::string> JunctionPath{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::SecurityStyle>> SecurityStyle{};
+  std::optional<std::int32_t> SizeInMegabytes{};
+  std::optional<bool> StorageEfficiencyEnabled{};
+  std::optional<::awsjson::fsx::TieringPolicy> TieringPolicy{};
+  std::optional<std::string> SnapshotPolicy{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<::awsjson::fsx::UpdateSnaplockConfiguration> SnaplockConfiguration{};
+  std::optional<std::int64_t> SizeInBytes{};
 
   friend bool operator==(UpdateOntapVolumeConfiguration const&,
                          UpdateOntapVolumeConfiguration const&) = default;

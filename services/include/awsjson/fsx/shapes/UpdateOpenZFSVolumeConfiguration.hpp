@@ -18,13 +18,13 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpenZFSVolumeConfiguration {
-  std::optional<std::int32_t> StorageCapacityReservationGiB;
-  std::optional<std::int32_t> StorageCapacityQuotaGiB;
-  std::optional<std::int32_t> RecordSizeKiB;
-  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports;
-  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas;
-  std::optional<bool> ReadOnly;
+  std::optional<std::int32_t> StorageCapacityReservationGiB{};
+  std::optional<std::int32_t> StorageCapacityQuotaGiB{};
+  std::optional<std::int32_t> RecordSizeKiB{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::OpenZFSDataCompressionType>> DataCompressionType{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSNfsExport>> NfsExports{};
+  std::optional<std::vector<::awsjson::fsx::OpenZFSUserOrGroupQuota>> UserAndGroupQuotas{};
+  std::optional<bool> ReadOnly{};
 
   friend bool operator==(UpdateOpenZFSVolumeConfiguration const&,
                          UpdateOpenZFSVolumeConfiguration const&) = default;

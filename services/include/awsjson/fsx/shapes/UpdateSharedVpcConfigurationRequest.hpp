@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSharedVpcConfigurationRequest {
-  std::optional<std::string> EnableFsxRouteTableUpdatesFromParticipantAccounts;
-  std::optional<std::string> ClientRequestToken;
+  std::optional<std::string> EnableFsxRouteTableUpdatesFromParticipantAccounts{};
+  std::optional<std::string> ClientRequestToken{};
 
   friend bool operator==(UpdateSharedVpcConfigurationRequest const&,
                          UpdateSharedVpcConfigurationRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnaplockConfiguration {
-  std::optional<bool> AuditLogVolume;
-  std::optional<::awsjson::fsx::AutocommitPeriod> AutocommitPeriod;
-  std::optional<awsjson::open_enum<::awsjson::fsx::PrivilegedDelete>> PrivilegedDelete;
-  std::optional<::awsjson::fsx::SnaplockRetentionPeriod> RetentionPeriod;
-  std::optional<bool> VolumeAppendModeEnabled;
+  std::optional<bool> AuditLogVolume{};
+  std::optional<::awsjson::fsx::AutocommitPeriod> AutocommitPeriod{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::PrivilegedDelete>> PrivilegedDelete{};
+  std::optional<::awsjson::fsx::SnaplockRetentionPeriod> RetentionPeriod{};
+  std::optional<bool> VolumeAppendModeEnabled{};
 
   friend bool operator==(UpdateSnaplockConfiguration const&,
                          UpdateSnaplockConfiguration const&) = default;

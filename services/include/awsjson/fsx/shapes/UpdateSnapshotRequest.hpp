@@ -12,9 +12,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnapshotRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string Name;
-  std::string SnapshotId;
+  std::optional<std::string> ClientRequestToken{};
+  std::string Name{};
+  std::string SnapshotId{};
 
   friend bool operator==(UpdateSnapshotRequest const&, UpdateSnapshotRequest const&) = default;
 };

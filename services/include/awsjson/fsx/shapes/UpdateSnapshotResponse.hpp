@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSnapshotResponse {
-  std::optional<::awsjson::fsx::Snapshot> Snapshot;
+  std::optional<::awsjson::fsx::Snapshot> Snapshot{};
 
   friend bool operator==(UpdateSnapshotResponse const&, UpdateSnapshotResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStorageVirtualMachineRequest {
-  std::optional<::awsjson::fsx::UpdateSvmActiveDirectoryConfiguration> ActiveDirectoryConfiguration;
-  std::optional<std::string> ClientRequestToken;
-  std::string StorageVirtualMachineId;
-  std::optional<std::string> SvmAdminPassword;
+  std::optional<::awsjson::fsx::UpdateSvmActiveDirectoryConfiguration> ActiveDirectoryConfiguration{};
+  std::optional<std::string> ClientRequestToken{};
+  std::string StorageVirtualMachineId{};
+  std::optional<std::string> SvmAdminPassword{};
 
   friend bool operator==(UpdateStorageVirtualMachineRequest const&,
                          UpdateStorageVirtualMachineRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStorageVirtualMachineResponse {
-  std::optional<::awsjson::fsx::StorageVirtualMachine> StorageVirtualMachine;
+  std::optional<::awsjson::fsx::StorageVirtualMachine> StorageVirtualMachine{};
 
   friend bool operator==(UpdateStorageVirtualMachineResponse const&,
                          UpdateStorageVirtualMachineResponse const&) = default;

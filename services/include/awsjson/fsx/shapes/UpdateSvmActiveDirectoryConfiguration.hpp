@@ -14,8 +14,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSvmActiveDirectoryConfiguration {
-  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfigurationUpdates> SelfManagedActiveDirectoryConfiguration;
-  std::optional<std::string> NetBiosName;
+  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryConfigurationUpdates> SelfManagedActiveDirectoryConfiguration{};
+  std::optional<std::string> NetBiosName{};
 
   friend bool operator==(UpdateSvmActiveDirectoryConfiguration const&,
                          UpdateSvmActiveDirectoryConfiguration const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVolumeRequest {
-  std::optional<std::string> ClientRequestToken;
-  std::string VolumeId;
-  std::optional<::awsjson::fsx::UpdateOntapVolumeConfiguration> OntapConfiguration;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::fsx::UpdateOpenZFSVolumeConfiguration> OpenZFSConfiguration;
+  std::optional<std::string> ClientRequestToken{};
+  std::string VolumeId{};
+  std::optional<::awsjson::fsx::UpdateOntapVolumeConfiguration> OntapConfiguration{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::fsx::UpdateOpenZFSVolumeConfiguration> OpenZFSConfiguration{};
 
   friend bool operator==(UpdateVolumeRequest const&, UpdateVolumeRequest const&) = default;
 };

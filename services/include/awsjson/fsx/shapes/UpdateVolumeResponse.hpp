@@ -13,7 +13,7 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVolumeResponse {
-  std::optional<::awsjson::fsx::Volume> Volume;
+  std::optional<::awsjson::fsx::Volume> Volume{};
 
   friend bool operator==(UpdateVolumeResponse const&, UpdateVolumeResponse const&) = default;
 };

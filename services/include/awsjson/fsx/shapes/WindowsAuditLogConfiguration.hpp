@@ -14,9 +14,9 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WindowsAuditLogConfiguration {
-  awsjson::open_enum<::awsjson::fsx::WindowsAccessAuditLogLevel> FileAccessAuditLogLevel;
-  awsjson::open_enum<::awsjson::fsx::WindowsAccessAuditLogLevel> FileShareAccessAuditLogLevel;
-  std::optional<std::string> AuditLogDestination;
+  awsjson::open_enum<::awsjson::fsx::WindowsAccessAuditLogLevel> FileAccessAuditLogLevel{};
+  awsjson::open_enum<::awsjson::fsx::WindowsAccessAuditLogLevel> FileShareAccessAuditLogLevel{};
+  std::optional<std::string> AuditLogDestination{};
 
   friend bool operator==(WindowsAuditLogConfiguration const&,
                          WindowsAuditLogConfiguration const&) = default;

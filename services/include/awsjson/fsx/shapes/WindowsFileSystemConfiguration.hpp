@@ -22,23 +22,23 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WindowsFileSystemConfiguration {
-  std::optional<std::string> ActiveDirectoryId;
-  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryAttributes> SelfManagedActiveDirectoryConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::fsx::WindowsDeploymentType>> DeploymentType;
-  std::optional<std::string> RemoteAdministrationEndpoint;
-  std::optional<std::string> PreferredSubnetId;
-  std::optional<std::string> PreferredFileServerIp;
-  std::optional<std::int32_t> ThroughputCapacity;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::FileSystemMaintenanceOperation>>> MaintenanceOperationsInProgress;
-  std::optional<std::string> WeeklyMaintenanceStartTime;
-  std::optional<std::string> DailyAutomaticBackupStartTime;
-  std::optional<std::int32_t> AutomaticBackupRetentionDays;
-  std::optional<bool> CopyTagsToBackups;
-  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases;
-  std::optional<::awsjson::fsx::WindowsAuditLogConfiguration> AuditLogConfiguration;
-  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration;
-  std::optional<std::string> PreferredFileServerIpv6;
-  std::optional<::awsjson::fsx::WindowsFsrmConfiguration> FsrmConfiguration;
+  std::optional<std::string> ActiveDirectoryId{};
+  std::optional<::awsjson::fsx::SelfManagedActiveDirectoryAttributes> SelfManagedActiveDirectoryConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::fsx::WindowsDeploymentType>> DeploymentType{};
+  std::optional<std::string> RemoteAdministrationEndpoint{};
+  std::optional<std::string> PreferredSubnetId{};
+  std::optional<std::string> PreferredFileServerIp{};
+  std::optional<std::int32_t> ThroughputCapacity{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::fsx::FileSystemMaintenanceOperation>>> MaintenanceOperationsInProgress{};
+  std::optional<std::string> WeeklyMaintenanceStartTime{};
+  std::optional<std::string> DailyAutomaticBackupStartTime{};
+  std::optional<std::int32_t> AutomaticBackupRetentionDays{};
+  std::optional<bool> CopyTagsToBackups{};
+  std::optional<std::vector<::awsjson::fsx::Alias>> Aliases{};
+  std::optional<::awsjson::fsx::WindowsAuditLogConfiguration> AuditLogConfiguration{};
+  std::optional<::awsjson::fsx::DiskIopsConfiguration> DiskIopsConfiguration{};
+  std::optional<std::string> PreferredFileServerIpv6{};
+  std::optional<::awsjson::fsx::WindowsFsrmConfiguration> FsrmConfiguration{};
 
   friend bool operator==(WindowsFileSystemConfiguration const&,
                          WindowsFileSystemConfiguration const&) = default;

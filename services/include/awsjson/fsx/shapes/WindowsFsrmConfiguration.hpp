@@ -12,8 +12,8 @@ namespace awsjson::fsx {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WindowsFsrmConfiguration {
-  bool FsrmServiceEnabled;
-  std::optional<std::string> EventLogDestination;
+  bool FsrmServiceEnabled{};
+  std::optional<std::string> EventLogDestination{};
 
   friend bool operator==(WindowsFsrmConfiguration const&,
                          WindowsFsrmConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptMatchRequest {
-  std::string TicketId;
-  std::vector<std::string> PlayerIds;
-  awsjson::open_enum<::awsjson::gamelift::AcceptanceType> AcceptanceType;
+  std::string TicketId{};
+  std::vector<std::string> PlayerIds{};
+  awsjson::open_enum<::awsjson::gamelift::AcceptanceType> AcceptanceType{};
 
   friend bool operator==(AcceptMatchRequest const&, AcceptMatchRequest const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alias {
-  std::optional<std::string> AliasId;
-  std::optional<std::string> Name;
-  std::optional<std::string> AliasArn;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::gamelift::RoutingStrategy> RoutingStrategy;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> AliasId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> AliasArn{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::gamelift::RoutingStrategy> RoutingStrategy{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(Alias const&, Alias const&) = default;
 };

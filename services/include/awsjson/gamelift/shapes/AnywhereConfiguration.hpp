@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnywhereConfiguration {
-  std::string Cost;
+  std::string Cost{};
 
   friend bool operator==(AnywhereConfiguration const&, AnywhereConfiguration const&) = default;
 };

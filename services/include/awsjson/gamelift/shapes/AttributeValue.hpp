@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeValue {
-  std::optional<std::string> S;
-  std::optional<double> N;
-  std::optional<std::vector<std::string>> SL;
-  std::optional<std::map<std::string, double>> SDM;
+  std::optional<std::string> S{};
+  std::optional<double> N{};
+  std::optional<std::vector<std::string>> SL{};
+  std::optional<std::map<std::string, double>> SDM{};
 
   friend bool operator==(AttributeValue const&, AttributeValue const&) = default;
 };

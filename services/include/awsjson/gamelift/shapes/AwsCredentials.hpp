@@ -12,9 +12,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AwsCredentials {
-  std::optional<std::string> AccessKeyId;
-  std::optional<std::string> SecretAccessKey;
-  std::optional<std::string> SessionToken;
+  std::optional<std::string> AccessKeyId{};
+  std::optional<std::string> SecretAccessKey{};
+  std::optional<std::string> SessionToken{};
 
   friend bool operator==(AwsCredentials const&, AwsCredentials const&) = default;
 };

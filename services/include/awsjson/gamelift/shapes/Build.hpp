@@ -16,15 +16,15 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Build {
-  std::optional<std::string> BuildId;
-  std::optional<std::string> BuildArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BuildStatus>> Status;
-  std::optional<std::int64_t> SizeOnDisk;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> ServerSdkVersion;
+  std::optional<std::string> BuildId{};
+  std::optional<std::string> BuildArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BuildStatus>> Status{};
+  std::optional<std::int64_t> SizeOnDisk{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> ServerSdkVersion{};
 
   friend bool operator==(Build const&, Build const&) = default;
 };

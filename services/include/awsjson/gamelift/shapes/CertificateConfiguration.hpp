@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateConfiguration {
-  awsjson::open_enum<::awsjson::gamelift::CertificateType> CertificateType;
+  awsjson::open_enum<::awsjson::gamelift::CertificateType> CertificateType{};
 
   friend bool operator==(CertificateConfiguration const&,
                          CertificateConfiguration const&) = default;

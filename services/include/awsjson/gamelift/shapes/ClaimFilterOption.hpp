@@ -15,7 +15,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClaimFilterOption {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::FilterInstanceStatus>>> InstanceStatuses;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::FilterInstanceStatus>>> InstanceStatuses{};
 
   friend bool operator==(ClaimFilterOption const&, ClaimFilterOption const&) = default;
 };

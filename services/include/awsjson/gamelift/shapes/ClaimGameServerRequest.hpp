@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClaimGameServerRequest {
-  std::string GameServerGroupName;
-  std::optional<std::string> GameServerId;
-  std::optional<std::string> GameServerData;
-  std::optional<::awsjson::gamelift::ClaimFilterOption> FilterOption;
+  std::string GameServerGroupName{};
+  std::optional<std::string> GameServerId{};
+  std::optional<std::string> GameServerData{};
+  std::optional<::awsjson::gamelift::ClaimFilterOption> FilterOption{};
 
   friend bool operator==(ClaimGameServerRequest const&, ClaimGameServerRequest const&) = default;
 };

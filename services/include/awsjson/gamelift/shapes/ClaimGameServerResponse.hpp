@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClaimGameServerResponse {
-  std::optional<::awsjson::gamelift::GameServer> GameServer;
+  std::optional<::awsjson::gamelift::GameServer> GameServer{};
 
   friend bool operator==(ClaimGameServerResponse const&, ClaimGameServerResponse const&) = default;
 };

@@ -17,22 +17,22 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Compute {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> ComputeName;
-  std::optional<std::string> ComputeArn;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DnsName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ComputeStatus>> ComputeStatus;
-  std::optional<std::string> Location;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem;
-  std::optional<std::string> Type;
-  std::optional<std::string> GameLiftServiceSdkEndpoint;
-  std::optional<std::string> GameLiftAgentEndpoint;
-  std::optional<std::string> InstanceId;
-  std::optional<std::vector<::awsjson::gamelift::ContainerAttribute>> ContainerAttributes;
-  std::optional<std::string> GameServerContainerGroupDefinitionArn;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> ComputeName{};
+  std::optional<std::string> ComputeArn{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DnsName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ComputeStatus>> ComputeStatus{};
+  std::optional<std::string> Location{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> GameLiftServiceSdkEndpoint{};
+  std::optional<std::string> GameLiftAgentEndpoint{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerAttribute>> ContainerAttributes{};
+  std::optional<std::string> GameServerContainerGroupDefinitionArn{};
 
   friend bool operator==(Compute const&, Compute const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionPortRange {
-  std::int32_t FromPort;
-  std::int32_t ToPort;
+  std::int32_t FromPort{};
+  std::int32_t ToPort{};
 
   friend bool operator==(ConnectionPortRange const&, ConnectionPortRange const&) = default;
 };

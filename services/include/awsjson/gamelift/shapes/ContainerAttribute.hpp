@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerAttribute {
-  std::optional<std::string> ContainerName;
-  std::optional<std::string> ContainerRuntimeId;
+  std::optional<std::string> ContainerName{};
+  std::optional<std::string> ContainerRuntimeId{};
 
   friend bool operator==(ContainerAttribute const&, ContainerAttribute const&) = default;
 };

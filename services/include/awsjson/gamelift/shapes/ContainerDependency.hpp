@@ -14,8 +14,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerDependency {
-  std::string ContainerName;
-  awsjson::open_enum<::awsjson::gamelift::ContainerDependencyCondition> Condition;
+  std::string ContainerName{};
+  awsjson::open_enum<::awsjson::gamelift::ContainerDependencyCondition> Condition{};
 
   friend bool operator==(ContainerDependency const&, ContainerDependency const&) = default;
 };

@@ -25,29 +25,29 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerFleet {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> FleetRoleArn;
-  std::optional<std::string> GameServerContainerGroupDefinitionName;
-  std::optional<std::string> GameServerContainerGroupDefinitionArn;
-  std::optional<std::string> PerInstanceContainerGroupDefinitionName;
-  std::optional<std::string> PerInstanceContainerGroupDefinitionArn;
-  std::optional<::awsjson::gamelift::ConnectionPortRange> InstanceConnectionPortRange;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissions;
-  std::optional<std::int32_t> GameServerContainerGroupsPerInstance;
-  std::optional<std::int32_t> MaximumGameServerContainerGroupsPerInstance;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetBillingType>> BillingType;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<std::string>> MetricGroups;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy;
-  std::optional<::awsjson::gamelift::GameSessionCreationLimitPolicy> GameSessionCreationLimitPolicy;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetStatus>> Status;
-  std::optional<::awsjson::gamelift::DeploymentDetails> DeploymentDetails;
-  std::optional<::awsjson::gamelift::LogConfiguration> LogConfiguration;
-  std::optional<std::vector<::awsjson::gamelift::ContainerFleetLocationAttributes>> LocationAttributes;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayMode>> PlayerGatewayMode;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> FleetRoleArn{};
+  std::optional<std::string> GameServerContainerGroupDefinitionName{};
+  std::optional<std::string> GameServerContainerGroupDefinitionArn{};
+  std::optional<std::string> PerInstanceContainerGroupDefinitionName{};
+  std::optional<std::string> PerInstanceContainerGroupDefinitionArn{};
+  std::optional<::awsjson::gamelift::ConnectionPortRange> InstanceConnectionPortRange{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissions{};
+  std::optional<std::int32_t> GameServerContainerGroupsPerInstance{};
+  std::optional<std::int32_t> MaximumGameServerContainerGroupsPerInstance{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetBillingType>> BillingType{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<std::string>> MetricGroups{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy{};
+  std::optional<::awsjson::gamelift::GameSessionCreationLimitPolicy> GameSessionCreationLimitPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetStatus>> Status{};
+  std::optional<::awsjson::gamelift::DeploymentDetails> DeploymentDetails{};
+  std::optional<::awsjson::gamelift::LogConfiguration> LogConfiguration{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerFleetLocationAttributes>> LocationAttributes{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayMode>> PlayerGatewayMode{};
 
   friend bool operator==(ContainerFleet const&, ContainerFleet const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerFleetLocationAttributes {
-  std::optional<std::string> Location;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetLocationStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus;
+  std::optional<std::string> Location{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetLocationStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus{};
 
   friend bool operator==(ContainerFleetLocationAttributes const&,
                          ContainerFleetLocationAttributes const&) = default;

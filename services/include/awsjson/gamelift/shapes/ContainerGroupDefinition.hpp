@@ -20,19 +20,19 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerGroupDefinition {
-  std::optional<std::string> ContainerGroupDefinitionArn;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerOperatingSystem>> OperatingSystem;
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupType>> ContainerGroupType;
-  std::optional<std::int32_t> TotalMemoryLimitMebibytes;
-  std::optional<double> TotalVcpuLimit;
-  std::optional<::awsjson::gamelift::GameServerContainerDefinition> GameServerContainerDefinition;
-  std::optional<std::vector<::awsjson::gamelift::SupportContainerDefinition>> SupportContainerDefinitions;
-  std::optional<std::int32_t> VersionNumber;
-  std::optional<std::string> VersionDescription;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupDefinitionStatus>> Status;
-  std::optional<std::string> StatusReason;
+  std::optional<std::string> ContainerGroupDefinitionArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerOperatingSystem>> OperatingSystem{};
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupType>> ContainerGroupType{};
+  std::optional<std::int32_t> TotalMemoryLimitMebibytes{};
+  std::optional<double> TotalVcpuLimit{};
+  std::optional<::awsjson::gamelift::GameServerContainerDefinition> GameServerContainerDefinition{};
+  std::optional<std::vector<::awsjson::gamelift::SupportContainerDefinition>> SupportContainerDefinitions{};
+  std::optional<std::int32_t> VersionNumber{};
+  std::optional<std::string> VersionDescription{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupDefinitionStatus>> Status{};
+  std::optional<std::string> StatusReason{};
 
   friend bool operator==(ContainerGroupDefinition const&,
                          ContainerGroupDefinition const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerGroupPortMapping {
-  std::optional<std::string> ContainerName;
-  std::optional<std::string> ContainerRuntimeId;
-  std::optional<std::vector<::awsjson::gamelift::ContainerPortMapping>> ContainerPortMappings;
+  std::optional<std::string> ContainerName{};
+  std::optional<std::string> ContainerRuntimeId{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerPortMapping>> ContainerPortMappings{};
 
   friend bool operator==(ContainerGroupPortMapping const&,
                          ContainerGroupPortMapping const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerHealthCheck {
-  std::vector<std::string> Command;
-  std::optional<std::int32_t> Interval;
-  std::optional<std::int32_t> Retries;
-  std::optional<std::int32_t> StartPeriod;
-  std::optional<std::int32_t> Timeout;
+  std::vector<std::string> Command{};
+  std::optional<std::int32_t> Interval{};
+  std::optional<std::int32_t> Retries{};
+  std::optional<std::int32_t> StartPeriod{};
+  std::optional<std::int32_t> Timeout{};
 
   friend bool operator==(ContainerHealthCheck const&, ContainerHealthCheck const&) = default;
 };

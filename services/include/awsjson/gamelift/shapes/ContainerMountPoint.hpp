@@ -14,9 +14,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerMountPoint {
-  std::string InstancePath;
-  std::optional<std::string> ContainerPath;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerMountPointAccessLevel>> AccessLevel;
+  std::string InstancePath{};
+  std::optional<std::string> ContainerPath{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerMountPointAccessLevel>> AccessLevel{};
 
   friend bool operator==(ContainerMountPoint const&, ContainerMountPoint const&) = default;
 };

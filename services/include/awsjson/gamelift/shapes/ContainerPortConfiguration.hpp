@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerPortConfiguration {
-  std::vector<::awsjson::gamelift::ContainerPortRange> ContainerPortRanges;
+  std::vector<::awsjson::gamelift::ContainerPortRange> ContainerPortRanges{};
 
   friend bool operator==(ContainerPortConfiguration const&,
                          ContainerPortConfiguration const&) = default;

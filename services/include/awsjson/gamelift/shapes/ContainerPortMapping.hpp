@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerPortMapping {
-  std::optional<std::int32_t> ContainerPort;
-  std::optional<std::int32_t> ConnectionPort;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::IpProtocol>> Protocol;
+  std::optional<std::int32_t> ContainerPort{};
+  std::optional<std::int32_t> ConnectionPort{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::IpProtocol>> Protocol{};
 
   friend bool operator==(ContainerPortMapping const&, ContainerPortMapping const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerPortRange {
-  std::int32_t FromPort;
-  std::int32_t ToPort;
-  awsjson::open_enum<::awsjson::gamelift::IpProtocol> Protocol;
+  std::int32_t FromPort{};
+  std::int32_t ToPort{};
+  awsjson::open_enum<::awsjson::gamelift::IpProtocol> Protocol{};
 
   friend bool operator==(ContainerPortRange const&, ContainerPortRange const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAliasRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::gamelift::RoutingStrategy RoutingStrategy;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::gamelift::RoutingStrategy RoutingStrategy{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
 
   friend bool operator==(CreateAliasRequest const&, CreateAliasRequest const&) = default;
 };

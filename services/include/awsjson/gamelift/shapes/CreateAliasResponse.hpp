@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAliasResponse {
-  std::optional<::awsjson::gamelift::Alias> Alias;
+  std::optional<::awsjson::gamelift::Alias> Alias{};
 
   friend bool operator==(CreateAliasResponse const&, CreateAliasResponse const&) = default;
 };

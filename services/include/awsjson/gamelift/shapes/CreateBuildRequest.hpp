@@ -17,12 +17,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBuildRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
-  std::optional<::awsjson::gamelift::S3Location> StorageLocation;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
-  std::optional<std::string> ServerSdkVersion;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
+  std::optional<::awsjson::gamelift::S3Location> StorageLocation{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
+  std::optional<std::string> ServerSdkVersion{};
 
   friend bool operator==(CreateBuildRequest const&, CreateBuildRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBuildResponse {
-  std::optional<::awsjson::gamelift::Build> Build;
-  std::optional<::awsjson::gamelift::AwsCredentials> UploadCredentials;
-  std::optional<::awsjson::gamelift::S3Location> StorageLocation;
+  std::optional<::awsjson::gamelift::Build> Build{};
+  std::optional<::awsjson::gamelift::AwsCredentials> UploadCredentials{};
+  std::optional<::awsjson::gamelift::S3Location> StorageLocation{};
 
   friend bool operator==(CreateBuildResponse const&, CreateBuildResponse const&) = default;
 };

@@ -24,22 +24,22 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerFleetRequest {
-  std::string FleetRoleArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> GameServerContainerGroupDefinitionName;
-  std::optional<std::string> PerInstanceContainerGroupDefinitionName;
-  std::optional<::awsjson::gamelift::ConnectionPortRange> InstanceConnectionPortRange;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissions;
-  std::optional<std::int32_t> GameServerContainerGroupsPerInstance;
-  std::optional<std::string> InstanceType;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetBillingType>> BillingType;
-  std::optional<std::vector<::awsjson::gamelift::LocationConfiguration>> Locations;
-  std::optional<std::vector<std::string>> MetricGroups;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy;
-  std::optional<::awsjson::gamelift::GameSessionCreationLimitPolicy> GameSessionCreationLimitPolicy;
-  std::optional<::awsjson::gamelift::LogConfiguration> LogConfiguration;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayMode>> PlayerGatewayMode;
+  std::string FleetRoleArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> GameServerContainerGroupDefinitionName{};
+  std::optional<std::string> PerInstanceContainerGroupDefinitionName{};
+  std::optional<::awsjson::gamelift::ConnectionPortRange> InstanceConnectionPortRange{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissions{};
+  std::optional<std::int32_t> GameServerContainerGroupsPerInstance{};
+  std::optional<std::string> InstanceType{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerFleetBillingType>> BillingType{};
+  std::optional<std::vector<::awsjson::gamelift::LocationConfiguration>> Locations{};
+  std::optional<std::vector<std::string>> MetricGroups{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy{};
+  std::optional<::awsjson::gamelift::GameSessionCreationLimitPolicy> GameSessionCreationLimitPolicy{};
+  std::optional<::awsjson::gamelift::LogConfiguration> LogConfiguration{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayMode>> PlayerGatewayMode{};
 
   friend bool operator==(CreateContainerFleetRequest const&,
                          CreateContainerFleetRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerFleetResponse {
-  std::optional<::awsjson::gamelift::ContainerFleet> ContainerFleet;
+  std::optional<::awsjson::gamelift::ContainerFleet> ContainerFleet{};
 
   friend bool operator==(CreateContainerFleetResponse const&,
                          CreateContainerFleetResponse const&) = default;

@@ -20,15 +20,15 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerGroupDefinitionRequest {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupType>> ContainerGroupType;
-  std::int32_t TotalMemoryLimitMebibytes;
-  double TotalVcpuLimit;
-  std::optional<::awsjson::gamelift::GameServerContainerDefinitionInput> GameServerContainerDefinition;
-  std::optional<std::vector<::awsjson::gamelift::SupportContainerDefinitionInput>> SupportContainerDefinitions;
-  awsjson::open_enum<::awsjson::gamelift::ContainerOperatingSystem> OperatingSystem;
-  std::optional<std::string> VersionDescription;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupType>> ContainerGroupType{};
+  std::int32_t TotalMemoryLimitMebibytes{};
+  double TotalVcpuLimit{};
+  std::optional<::awsjson::gamelift::GameServerContainerDefinitionInput> GameServerContainerDefinition{};
+  std::optional<std::vector<::awsjson::gamelift::SupportContainerDefinitionInput>> SupportContainerDefinitions{};
+  awsjson::open_enum<::awsjson::gamelift::ContainerOperatingSystem> OperatingSystem{};
+  std::optional<std::string> VersionDescription{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
 
   friend bool operator==(CreateContainerGroupDefinitionRequest const&,
                          CreateContainerGroupDefinitionRequest const&) = default;

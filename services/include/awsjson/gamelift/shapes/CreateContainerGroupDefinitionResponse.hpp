@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerGroupDefinitionResponse {
-  std::optional<::awsjson::gamelift::ContainerGroupDefinition> ContainerGroupDefinition;
+  std::optional<::awsjson::gamelift::ContainerGroupDefinition> ContainerGroupDefinition{};
 
   friend bool operator==(CreateContainerGroupDefinitionResponse const&,
                          CreateContainerGroupDefinitionResponse const&) = default;

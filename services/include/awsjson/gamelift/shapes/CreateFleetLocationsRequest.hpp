@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetLocationsRequest {
-  std::string FleetId;
-  std::vector<::awsjson::gamelift::LocationConfiguration> Locations;
+  std::string FleetId{};
+  std::vector<::awsjson::gamelift::LocationConfiguration> Locations{};
 
   friend bool operator==(CreateFleetLocationsRequest const&,
                          CreateFleetLocationsRequest const&) = default;

@@ -27,31 +27,31 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> BuildId;
-  std::optional<std::string> ScriptId;
-  std::optional<std::string> ServerLaunchPath;
-  std::optional<std::string> ServerLaunchParameters;
-  std::optional<std::vector<std::string>> LogPaths;
-  std::optional<std::string> EC2InstanceType;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> EC2InboundPermissions;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy;
-  std::optional<::awsjson::gamelift::RuntimeConfiguration> RuntimeConfiguration;
-  std::optional<::awsjson::gamelift::ResourceCreationLimitPolicy> ResourceCreationLimitPolicy;
-  std::optional<std::vector<std::string>> MetricGroups;
-  std::optional<std::string> PeerVpcAwsAccountId;
-  std::optional<std::string> PeerVpcId;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::FleetType>> FleetType;
-  std::optional<std::string> InstanceRoleArn;
-  std::optional<::awsjson::gamelift::CertificateConfiguration> CertificateConfiguration;
-  std::optional<std::vector<::awsjson::gamelift::LocationConfiguration>> Locations;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ComputeType>> ComputeType;
-  std::optional<::awsjson::gamelift::AnywhereConfiguration> AnywhereConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::InstanceRoleCredentialsProvider>> InstanceRoleCredentialsProvider;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayMode>> PlayerGatewayMode;
-  std::optional<::awsjson::gamelift::PlayerGatewayConfiguration> PlayerGatewayConfiguration;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> BuildId{};
+  std::optional<std::string> ScriptId{};
+  std::optional<std::string> ServerLaunchPath{};
+  std::optional<std::string> ServerLaunchParameters{};
+  std::optional<std::vector<std::string>> LogPaths{};
+  std::optional<std::string> EC2InstanceType{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> EC2InboundPermissions{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy{};
+  std::optional<::awsjson::gamelift::RuntimeConfiguration> RuntimeConfiguration{};
+  std::optional<::awsjson::gamelift::ResourceCreationLimitPolicy> ResourceCreationLimitPolicy{};
+  std::optional<std::vector<std::string>> MetricGroups{};
+  std::optional<std::string> PeerVpcAwsAccountId{};
+  std::optional<std::string> PeerVpcId{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::FleetType>> FleetType{};
+  std::optional<std::string> InstanceRoleArn{};
+  std::optional<::awsjson::gamelift::CertificateConfiguration> CertificateConfiguration{};
+  std::optional<std::vector<::awsjson::gamelift::LocationConfiguration>> Locations{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ComputeType>> ComputeType{};
+  std::optional<::awsjson::gamelift::AnywhereConfiguration> AnywhereConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::InstanceRoleCredentialsProvider>> InstanceRoleCredentialsProvider{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayMode>> PlayerGatewayMode{};
+  std::optional<::awsjson::gamelift::PlayerGatewayConfiguration> PlayerGatewayConfiguration{};
 
   friend bool operator==(CreateFleetRequest const&, CreateFleetRequest const&) = default;
 };

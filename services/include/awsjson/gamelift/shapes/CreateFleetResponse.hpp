@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetResponse {
-  std::optional<::awsjson::gamelift::FleetAttributes> FleetAttributes;
-  std::optional<std::vector<::awsjson::gamelift::LocationState>> LocationStates;
+  std::optional<::awsjson::gamelift::FleetAttributes> FleetAttributes{};
+  std::optional<std::vector<::awsjson::gamelift::LocationState>> LocationStates{};
 
   friend bool operator==(CreateFleetResponse const&, CreateFleetResponse const&) = default;
 };

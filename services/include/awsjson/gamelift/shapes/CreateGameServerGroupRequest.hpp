@@ -21,17 +21,17 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGameServerGroupRequest {
-  std::string GameServerGroupName;
-  std::string RoleArn;
-  std::int32_t MinSize;
-  std::int32_t MaxSize;
-  ::awsjson::gamelift::LaunchTemplateSpecification LaunchTemplate;
-  std::vector<::awsjson::gamelift::InstanceDefinition> InstanceDefinitions;
-  std::optional<::awsjson::gamelift::GameServerGroupAutoScalingPolicy> AutoScalingPolicy;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BalancingStrategy>> BalancingStrategy;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerProtectionPolicy>> GameServerProtectionPolicy;
-  std::optional<std::vector<std::string>> VpcSubnets;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
+  std::string GameServerGroupName{};
+  std::string RoleArn{};
+  std::int32_t MinSize{};
+  std::int32_t MaxSize{};
+  ::awsjson::gamelift::LaunchTemplateSpecification LaunchTemplate{};
+  std::vector<::awsjson::gamelift::InstanceDefinition> InstanceDefinitions{};
+  std::optional<::awsjson::gamelift::GameServerGroupAutoScalingPolicy> AutoScalingPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BalancingStrategy>> BalancingStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerProtectionPolicy>> GameServerProtectionPolicy{};
+  std::optional<std::vector<std::string>> VpcSubnets{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
 
   friend bool operator==(CreateGameServerGroupRequest const&,
                          CreateGameServerGroupRequest const&) = default;

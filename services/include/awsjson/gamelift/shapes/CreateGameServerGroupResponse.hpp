@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGameServerGroupResponse {
-  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup;
+  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup{};
 
   friend bool operator==(CreateGameServerGroupResponse const&,
                          CreateGameServerGroupResponse const&) = default;

@@ -20,15 +20,15 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGameSessionQueueRequest {
-  std::string Name;
-  std::optional<std::int32_t> TimeoutInSeconds;
-  std::optional<std::vector<::awsjson::gamelift::PlayerLatencyPolicy>> PlayerLatencyPolicies;
-  std::optional<std::vector<::awsjson::gamelift::GameSessionQueueDestination>> Destinations;
-  std::optional<::awsjson::gamelift::FilterConfiguration> FilterConfiguration;
-  std::optional<::awsjson::gamelift::PriorityConfiguration> PriorityConfiguration;
-  std::optional<std::string> CustomEventData;
-  std::optional<std::string> NotificationTarget;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::int32_t> TimeoutInSeconds{};
+  std::optional<std::vector<::awsjson::gamelift::PlayerLatencyPolicy>> PlayerLatencyPolicies{};
+  std::optional<std::vector<::awsjson::gamelift::GameSessionQueueDestination>> Destinations{};
+  std::optional<::awsjson::gamelift::FilterConfiguration> FilterConfiguration{};
+  std::optional<::awsjson::gamelift::PriorityConfiguration> PriorityConfiguration{};
+  std::optional<std::string> CustomEventData{};
+  std::optional<std::string> NotificationTarget{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
 
   friend bool operator==(CreateGameSessionQueueRequest const&,
                          CreateGameSessionQueueRequest const&) = default;

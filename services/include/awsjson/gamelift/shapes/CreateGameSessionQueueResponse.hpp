@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGameSessionQueueResponse {
-  std::optional<::awsjson::gamelift::GameSessionQueue> GameSessionQueue;
+  std::optional<::awsjson::gamelift::GameSessionQueue> GameSessionQueue{};
 
   friend bool operator==(CreateGameSessionQueueResponse const&,
                          CreateGameSessionQueueResponse const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGameSessionRequest {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> AliasId;
-  std::int32_t MaximumPlayerSessionCount;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
-  std::optional<std::string> CreatorId;
-  std::optional<std::string> GameSessionId;
-  std::optional<std::string> IdempotencyToken;
-  std::optional<std::string> GameSessionData;
-  std::optional<std::string> Location;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> AliasId{};
+  std::int32_t MaximumPlayerSessionCount{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
+  std::optional<std::string> CreatorId{};
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::string> IdempotencyToken{};
+  std::optional<std::string> GameSessionData{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(CreateGameSessionRequest const&,
                          CreateGameSessionRequest const&) = default;

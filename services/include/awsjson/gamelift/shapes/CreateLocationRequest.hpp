@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationRequest {
-  std::string LocationName;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
+  std::string LocationName{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
 
   friend bool operator==(CreateLocationRequest const&, CreateLocationRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLocationResponse {
-  std::optional<::awsjson::gamelift::LocationModel> Location;
+  std::optional<::awsjson::gamelift::LocationModel> Location{};
 
   friend bool operator==(CreateLocationResponse const&, CreateLocationResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMatchmakingConfigurationResponse {
-  std::optional<::awsjson::gamelift::MatchmakingConfiguration> Configuration;
+  std::optional<::awsjson::gamelift::MatchmakingConfiguration> Configuration{};
 
   friend bool operator==(CreateMatchmakingConfigurationResponse const&,
                          CreateMatchmakingConfigurationResponse const&) = default;

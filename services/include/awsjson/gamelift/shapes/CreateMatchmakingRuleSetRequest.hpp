@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMatchmakingRuleSetRequest {
-  std::string Name;
-  std::string RuleSetBody;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
+  std::string Name{};
+  std::string RuleSetBody{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
 
   friend bool operator==(CreateMatchmakingRuleSetRequest const&,
                          CreateMatchmakingRuleSetRequest const&) = default;

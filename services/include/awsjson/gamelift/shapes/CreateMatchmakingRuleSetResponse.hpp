@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMatchmakingRuleSetResponse {
-  ::awsjson::gamelift::MatchmakingRuleSet RuleSet;
+  ::awsjson::gamelift::MatchmakingRuleSet RuleSet{};
 
   friend bool operator==(CreateMatchmakingRuleSetResponse const&,
                          CreateMatchmakingRuleSetResponse const&) = default;

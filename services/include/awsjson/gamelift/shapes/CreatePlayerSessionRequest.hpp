@@ -12,9 +12,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePlayerSessionRequest {
-  std::string GameSessionId;
-  std::string PlayerId;
-  std::optional<std::string> PlayerData;
+  std::string GameSessionId{};
+  std::string PlayerId{};
+  std::optional<std::string> PlayerData{};
 
   friend bool operator==(CreatePlayerSessionRequest const&,
                          CreatePlayerSessionRequest const&) = default;

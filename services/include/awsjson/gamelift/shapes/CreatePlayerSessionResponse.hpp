@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePlayerSessionResponse {
-  std::optional<::awsjson::gamelift::PlayerSession> PlayerSession;
+  std::optional<::awsjson::gamelift::PlayerSession> PlayerSession{};
 
   friend bool operator==(CreatePlayerSessionResponse const&,
                          CreatePlayerSessionResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePlayerSessionsRequest {
-  std::string GameSessionId;
-  std::vector<std::string> PlayerIds;
-  std::optional<std::map<std::string, std::string>> PlayerDataMap;
+  std::string GameSessionId{};
+  std::vector<std::string> PlayerIds{};
+  std::optional<std::map<std::string, std::string>> PlayerDataMap{};
 
   friend bool operator==(CreatePlayerSessionsRequest const&,
                          CreatePlayerSessionsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePlayerSessionsResponse {
-  std::optional<std::vector<::awsjson::gamelift::PlayerSession>> PlayerSessions;
+  std::optional<std::vector<::awsjson::gamelift::PlayerSession>> PlayerSessions{};
 
   friend bool operator==(CreatePlayerSessionsResponse const&,
                          CreatePlayerSessionsResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScriptRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
-  std::optional<::awsjson::gamelift::S3Location> StorageLocation;
-  std::optional<awsjson::blob> ZipFile;
-  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags;
-  std::optional<std::string> NodeJsVersion;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
+  std::optional<::awsjson::gamelift::S3Location> StorageLocation{};
+  std::optional<awsjson::blob> ZipFile{};
+  std::optional<std::vector<::awsjson::gamelift::Tag>> Tags{};
+  std::optional<std::string> NodeJsVersion{};
 
   friend bool operator==(CreateScriptRequest const&, CreateScriptRequest const&) = default;
 };

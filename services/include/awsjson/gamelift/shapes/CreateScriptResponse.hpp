@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScriptResponse {
-  std::optional<::awsjson::gamelift::Script> Script;
+  std::optional<::awsjson::gamelift::Script> Script{};
 
   friend bool operator==(CreateScriptResponse const&, CreateScriptResponse const&) = default;
 };

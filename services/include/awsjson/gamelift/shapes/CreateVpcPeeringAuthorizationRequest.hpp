@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcPeeringAuthorizationRequest {
-  std::string GameLiftAwsAccountId;
-  std::string PeerVpcId;
+  std::string GameLiftAwsAccountId{};
+  std::string PeerVpcId{};
 
   friend bool operator==(CreateVpcPeeringAuthorizationRequest const&,
                          CreateVpcPeeringAuthorizationRequest const&) = default;

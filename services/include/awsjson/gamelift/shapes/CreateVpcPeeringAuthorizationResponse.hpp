@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcPeeringAuthorizationResponse {
-  std::optional<::awsjson::gamelift::VpcPeeringAuthorization> VpcPeeringAuthorization;
+  std::optional<::awsjson::gamelift::VpcPeeringAuthorization> VpcPeeringAuthorization{};
 
   friend bool operator==(CreateVpcPeeringAuthorizationResponse const&,
                          CreateVpcPeeringAuthorizationResponse const&) = default;

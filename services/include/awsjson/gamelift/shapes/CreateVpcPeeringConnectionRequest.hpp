@@ -12,9 +12,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcPeeringConnectionRequest {
-  std::string FleetId;
-  std::string PeerVpcAwsAccountId;
-  std::string PeerVpcId;
+  std::string FleetId{};
+  std::string PeerVpcAwsAccountId{};
+  std::string PeerVpcId{};
 
   friend bool operator==(CreateVpcPeeringConnectionRequest const&,
                          CreateVpcPeeringConnectionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAliasRequest {
-  std::string AliasId;
+  std::string AliasId{};
 
   friend bool operator==(DeleteAliasRequest const&, DeleteAliasRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBuildRequest {
-  std::string BuildId;
+  std::string BuildId{};
 
   friend bool operator==(DeleteBuildRequest const&, DeleteBuildRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContainerFleetRequest {
-  std::string FleetId;
+  std::string FleetId{};
 
   friend bool operator==(DeleteContainerFleetRequest const&,
                          DeleteContainerFleetRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContainerGroupDefinitionRequest {
-  std::string Name;
-  std::optional<std::int32_t> VersionNumber;
-  std::optional<std::int32_t> VersionCountToRetain;
+  std::string Name{};
+  std::optional<std::int32_t> VersionNumber{};
+  std::optional<std::int32_t> VersionCountToRetain{};
 
   friend bool operator==(DeleteContainerGroupDefinitionRequest const&,
                          DeleteContainerGroupDefinitionRequest const&) = default;

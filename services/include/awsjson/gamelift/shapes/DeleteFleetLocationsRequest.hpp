@@ -13,8 +13,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetLocationsRequest {
-  std::string FleetId;
-  std::vector<std::string> Locations;
+  std::string FleetId{};
+  std::vector<std::string> Locations{};
 
   friend bool operator==(DeleteFleetLocationsRequest const&,
                          DeleteFleetLocationsRequest const&) = default;

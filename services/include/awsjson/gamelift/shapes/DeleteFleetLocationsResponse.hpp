@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetLocationsResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::vector<::awsjson::gamelift::LocationState>> LocationStates;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::vector<::awsjson::gamelift::LocationState>> LocationStates{};
 
   friend bool operator==(DeleteFleetLocationsResponse const&,
                          DeleteFleetLocationsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetRequest {
-  std::string FleetId;
+  std::string FleetId{};
 
   friend bool operator==(DeleteFleetRequest const&, DeleteFleetRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGameServerGroupRequest {
-  std::string GameServerGroupName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerGroupDeleteOption>> DeleteOption;
+  std::string GameServerGroupName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerGroupDeleteOption>> DeleteOption{};
 
   friend bool operator==(DeleteGameServerGroupRequest const&,
                          DeleteGameServerGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGameServerGroupResponse {
-  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup;
+  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup{};
 
   friend bool operator==(DeleteGameServerGroupResponse const&,
                          DeleteGameServerGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGameSessionQueueRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteGameSessionQueueRequest const&,
                          DeleteGameSessionQueueRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLocationRequest {
-  std::string LocationName;
+  std::string LocationName{};
 
   friend bool operator==(DeleteLocationRequest const&, DeleteLocationRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMatchmakingConfigurationRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteMatchmakingConfigurationRequest const&,
                          DeleteMatchmakingConfigurationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMatchmakingRuleSetRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteMatchmakingRuleSetRequest const&,
                          DeleteMatchmakingRuleSetRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScalingPolicyRequest {
-  std::string Name;
-  std::string FleetId;
+  std::string Name{};
+  std::string FleetId{};
 
   friend bool operator==(DeleteScalingPolicyRequest const&,
                          DeleteScalingPolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScriptRequest {
-  std::string ScriptId;
+  std::string ScriptId{};
 
   friend bool operator==(DeleteScriptRequest const&, DeleteScriptRequest const&) = default;
 };

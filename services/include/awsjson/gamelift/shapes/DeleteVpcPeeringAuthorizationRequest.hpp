@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcPeeringAuthorizationRequest {
-  std::string GameLiftAwsAccountId;
-  std::string PeerVpcId;
+  std::string GameLiftAwsAccountId{};
+  std::string PeerVpcId{};
 
   friend bool operator==(DeleteVpcPeeringAuthorizationRequest const&,
                          DeleteVpcPeeringAuthorizationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcPeeringConnectionRequest {
-  std::string FleetId;
-  std::string VpcPeeringConnectionId;
+  std::string FleetId{};
+  std::string VpcPeeringConnectionId{};
 
   friend bool operator==(DeleteVpcPeeringConnectionRequest const&,
                          DeleteVpcPeeringConnectionRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentProtectionStrategy>> ProtectionStrategy;
-  std::optional<std::int32_t> MinimumHealthyPercentage;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentImpairmentStrategy>> ImpairmentStrategy;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentProtectionStrategy>> ProtectionStrategy{};
+  std::optional<std::int32_t> MinimumHealthyPercentage{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentImpairmentStrategy>> ImpairmentStrategy{};
 
   friend bool operator==(DeploymentConfiguration const&, DeploymentConfiguration const&) = default;
 };

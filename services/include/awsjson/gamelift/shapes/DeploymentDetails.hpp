@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploymentDetails {
-  std::optional<std::string> LatestDeploymentId;
+  std::optional<std::string> LatestDeploymentId{};
 
   friend bool operator==(DeploymentDetails const&, DeploymentDetails const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterComputeRequest {
-  std::string FleetId;
-  std::string ComputeName;
+  std::string FleetId{};
+  std::string ComputeName{};
 
   friend bool operator==(DeregisterComputeRequest const&,
                          DeregisterComputeRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterGameServerRequest {
-  std::string GameServerGroupName;
-  std::string GameServerId;
+  std::string GameServerGroupName{};
+  std::string GameServerId{};
 
   friend bool operator==(DeregisterGameServerRequest const&,
                          DeregisterGameServerRequest const&) = default;

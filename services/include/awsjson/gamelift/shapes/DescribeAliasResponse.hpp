@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAliasResponse {
-  std::optional<::awsjson::gamelift::Alias> Alias;
+  std::optional<::awsjson::gamelift::Alias> Alias{};
 
   friend bool operator==(DescribeAliasResponse const&, DescribeAliasResponse const&) = default;
 };

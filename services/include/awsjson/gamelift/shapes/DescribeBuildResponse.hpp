@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBuildResponse {
-  std::optional<::awsjson::gamelift::Build> Build;
+  std::optional<::awsjson::gamelift::Build> Build{};
 
   friend bool operator==(DescribeBuildResponse const&, DescribeBuildResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeComputeResponse {
-  std::optional<::awsjson::gamelift::Compute> Compute;
+  std::optional<::awsjson::gamelift::Compute> Compute{};
 
   friend bool operator==(DescribeComputeResponse const&, DescribeComputeResponse const&) = default;
 };

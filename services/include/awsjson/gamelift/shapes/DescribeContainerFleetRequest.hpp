@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerFleetRequest {
-  std::string FleetId;
+  std::string FleetId{};
 
   friend bool operator==(DescribeContainerFleetRequest const&,
                          DescribeContainerFleetRequest const&) = default;

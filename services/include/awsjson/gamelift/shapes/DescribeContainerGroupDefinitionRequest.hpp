@@ -13,8 +13,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerGroupDefinitionRequest {
-  std::string Name;
-  std::optional<std::int32_t> VersionNumber;
+  std::string Name{};
+  std::optional<std::int32_t> VersionNumber{};
 
   friend bool operator==(DescribeContainerGroupDefinitionRequest const&,
                          DescribeContainerGroupDefinitionRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerGroupPortMappingsRequest {
-  std::string FleetId;
-  awsjson::open_enum<::awsjson::gamelift::ContainerGroupType> ContainerGroupType;
-  std::optional<std::string> ComputeName;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> ContainerName;
+  std::string FleetId{};
+  awsjson::open_enum<::awsjson::gamelift::ContainerGroupType> ContainerGroupType{};
+  std::optional<std::string> ComputeName{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> ContainerName{};
 
   friend bool operator==(DescribeContainerGroupPortMappingsRequest const&,
                          DescribeContainerGroupPortMappingsRequest const&) = default;

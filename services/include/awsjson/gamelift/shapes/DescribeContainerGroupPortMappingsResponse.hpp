@@ -16,13 +16,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerGroupPortMappingsResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> Location;
-  std::optional<std::string> ContainerGroupDefinitionArn;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupType>> ContainerGroupType;
-  std::optional<std::string> ComputeName;
-  std::optional<std::string> InstanceId;
-  std::optional<std::vector<::awsjson::gamelift::ContainerGroupPortMapping>> ContainerGroupPortMappings;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> Location{};
+  std::optional<std::string> ContainerGroupDefinitionArn{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerGroupType>> ContainerGroupType{};
+  std::optional<std::string> ComputeName{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerGroupPortMapping>> ContainerGroupPortMappings{};
 
   friend bool operator==(DescribeContainerGroupPortMappingsResponse const&,
                          DescribeContainerGroupPortMappingsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEC2InstanceLimitsRequest {
-  std::optional<std::string> EC2InstanceType;
-  std::optional<std::string> Location;
+  std::optional<std::string> EC2InstanceType{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(DescribeEC2InstanceLimitsRequest const&,
                          DescribeEC2InstanceLimitsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEC2InstanceLimitsResponse {
-  std::optional<std::vector<::awsjson::gamelift::EC2InstanceLimit>> EC2InstanceLimits;
+  std::optional<std::vector<::awsjson::gamelift::EC2InstanceLimit>> EC2InstanceLimits{};
 
   friend bool operator==(DescribeEC2InstanceLimitsResponse const&,
                          DescribeEC2InstanceLimitsResponse const&) = default;

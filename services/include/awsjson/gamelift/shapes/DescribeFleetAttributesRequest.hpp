@@ -14,9 +14,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAttributesRequest {
-  std::optional<std::vector<std::string>> FleetIds;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> FleetIds{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAttributesRequest const&,
                          DescribeFleetAttributesRequest const&) = default;

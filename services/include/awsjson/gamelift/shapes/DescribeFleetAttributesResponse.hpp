@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetAttributesResponse {
-  std::optional<std::vector<::awsjson::gamelift::FleetAttributes>> FleetAttributes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::FleetAttributes>> FleetAttributes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetAttributesResponse const&,
                          DescribeFleetAttributesResponse const&) = default;

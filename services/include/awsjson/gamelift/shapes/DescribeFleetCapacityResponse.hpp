@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetCapacityResponse {
-  std::optional<std::vector<::awsjson::gamelift::FleetCapacity>> FleetCapacity;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::FleetCapacity>> FleetCapacity{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetCapacityResponse const&,
                          DescribeFleetCapacityResponse const&) = default;

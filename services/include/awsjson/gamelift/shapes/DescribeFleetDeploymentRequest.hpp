@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetDeploymentRequest {
-  std::string FleetId;
-  std::optional<std::string> DeploymentId;
+  std::string FleetId{};
+  std::optional<std::string> DeploymentId{};
 
   friend bool operator==(DescribeFleetDeploymentRequest const&,
                          DescribeFleetDeploymentRequest const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetDeploymentResponse {
-  std::optional<::awsjson::gamelift::FleetDeployment> FleetDeployment;
-  std::optional<std::map<std::string, ::awsjson::gamelift::LocationalDeployment>> LocationalDeployments;
+  std::optional<::awsjson::gamelift::FleetDeployment> FleetDeployment{};
+  std::optional<std::map<std::string, ::awsjson::gamelift::LocationalDeployment>> LocationalDeployments{};
 
   friend bool operator==(DescribeFleetDeploymentResponse const&,
                          DescribeFleetDeploymentResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetEventsResponse {
-  std::optional<std::vector<::awsjson::gamelift::Event>> Events;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::Event>> Events{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetEventsResponse const&,
                          DescribeFleetEventsResponse const&) = default;

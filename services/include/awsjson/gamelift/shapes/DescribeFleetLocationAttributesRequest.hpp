@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetLocationAttributesRequest {
-  std::string FleetId;
-  std::optional<std::vector<std::string>> Locations;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string FleetId{};
+  std::optional<std::vector<std::string>> Locations{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetLocationAttributesRequest const&,
                          DescribeFleetLocationAttributesRequest const&) = default;

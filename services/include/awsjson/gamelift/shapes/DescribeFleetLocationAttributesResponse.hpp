@@ -15,10 +15,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetLocationAttributesResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::vector<::awsjson::gamelift::LocationAttributes>> LocationAttributes;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::vector<::awsjson::gamelift::LocationAttributes>> LocationAttributes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetLocationAttributesResponse const&,
                          DescribeFleetLocationAttributesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetLocationCapacityRequest {
-  std::string FleetId;
-  std::string Location;
+  std::string FleetId{};
+  std::string Location{};
 
   friend bool operator==(DescribeFleetLocationCapacityRequest const&,
                          DescribeFleetLocationCapacityRequest const&) = default;

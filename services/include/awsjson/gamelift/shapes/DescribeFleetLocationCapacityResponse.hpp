@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetLocationCapacityResponse {
-  std::optional<::awsjson::gamelift::FleetCapacity> FleetCapacity;
+  std::optional<::awsjson::gamelift::FleetCapacity> FleetCapacity{};
 
   friend bool operator==(DescribeFleetLocationCapacityResponse const&,
                          DescribeFleetLocationCapacityResponse const&) = default;

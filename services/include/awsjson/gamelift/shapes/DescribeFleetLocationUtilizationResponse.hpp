@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetLocationUtilizationResponse {
-  std::optional<::awsjson::gamelift::FleetUtilization> FleetUtilization;
+  std::optional<::awsjson::gamelift::FleetUtilization> FleetUtilization{};
 
   friend bool operator==(DescribeFleetLocationUtilizationResponse const&,
                          DescribeFleetLocationUtilizationResponse const&) = default;

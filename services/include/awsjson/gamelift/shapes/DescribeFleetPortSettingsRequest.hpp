@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetPortSettingsRequest {
-  std::string FleetId;
-  std::optional<std::string> Location;
+  std::string FleetId{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(DescribeFleetPortSettingsRequest const&,
                          DescribeFleetPortSettingsRequest const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetPortSettingsResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InboundPermissions;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::LocationUpdateStatus>> UpdateStatus;
-  std::optional<std::string> Location;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InboundPermissions{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::LocationUpdateStatus>> UpdateStatus{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(DescribeFleetPortSettingsResponse const&,
                          DescribeFleetPortSettingsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFleetUtilizationResponse {
-  std::optional<std::vector<::awsjson::gamelift::FleetUtilization>> FleetUtilization;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::FleetUtilization>> FleetUtilization{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeFleetUtilizationResponse const&,
                          DescribeFleetUtilizationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameServerGroupRequest {
-  std::string GameServerGroupName;
+  std::string GameServerGroupName{};
 
   friend bool operator==(DescribeGameServerGroupRequest const&,
                          DescribeGameServerGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameServerGroupResponse {
-  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup;
+  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup{};
 
   friend bool operator==(DescribeGameServerGroupResponse const&,
                          DescribeGameServerGroupResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameServerInstancesRequest {
-  std::string GameServerGroupName;
-  std::optional<std::vector<std::string>> InstanceIds;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string GameServerGroupName{};
+  std::optional<std::vector<std::string>> InstanceIds{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeGameServerInstancesRequest const&,
                          DescribeGameServerInstancesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameServerInstancesResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameServerInstance>> GameServerInstances;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameServerInstance>> GameServerInstances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeGameServerInstancesResponse const&,
                          DescribeGameServerInstancesResponse const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameSessionDetailsRequest {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> GameSessionId;
-  std::optional<std::string> AliasId;
-  std::optional<std::string> Location;
-  std::optional<std::string> StatusFilter;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::string> AliasId{};
+  std::optional<std::string> Location{};
+  std::optional<std::string> StatusFilter{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeGameSessionDetailsRequest const&,
                          DescribeGameSessionDetailsRequest const&) = default;

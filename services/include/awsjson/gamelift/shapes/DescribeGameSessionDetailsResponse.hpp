@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameSessionDetailsResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameSessionDetail>> GameSessionDetails;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameSessionDetail>> GameSessionDetails{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeGameSessionDetailsResponse const&,
                          DescribeGameSessionDetailsResponse const&) = default;

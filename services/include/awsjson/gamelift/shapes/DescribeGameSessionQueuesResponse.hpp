@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameSessionQueuesResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameSessionQueue>> GameSessionQueues;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameSessionQueue>> GameSessionQueues{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeGameSessionQueuesResponse const&,
                          DescribeGameSessionQueuesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGameSessionsResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameSession>> GameSessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameSession>> GameSessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeGameSessionsResponse const&,
                          DescribeGameSessionsResponse const&) = default;

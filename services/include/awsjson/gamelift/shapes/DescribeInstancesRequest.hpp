@@ -13,11 +13,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancesRequest {
-  std::string FleetId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> Location;
+  std::string FleetId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(DescribeInstancesRequest const&,
                          DescribeInstancesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInstancesResponse {
-  std::optional<std::vector<::awsjson::gamelift::Instance>> Instances;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::Instance>> Instances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeInstancesResponse const&,
                          DescribeInstancesResponse const&) = default;

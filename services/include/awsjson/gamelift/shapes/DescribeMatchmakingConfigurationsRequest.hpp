@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMatchmakingConfigurationsRequest {
-  std::optional<std::vector<std::string>> Names;
-  std::optional<std::string> RuleSetName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Names{};
+  std::optional<std::string> RuleSetName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMatchmakingConfigurationsRequest const&,
                          DescribeMatchmakingConfigurationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMatchmakingConfigurationsResponse {
-  std::optional<std::vector<::awsjson::gamelift::MatchmakingConfiguration>> Configurations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::MatchmakingConfiguration>> Configurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMatchmakingConfigurationsResponse const&,
                          DescribeMatchmakingConfigurationsResponse const&) = default;

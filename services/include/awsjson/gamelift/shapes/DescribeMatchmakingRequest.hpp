@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMatchmakingRequest {
-  std::vector<std::string> TicketIds;
+  std::vector<std::string> TicketIds{};
 
   friend bool operator==(DescribeMatchmakingRequest const&,
                          DescribeMatchmakingRequest const&) = default;

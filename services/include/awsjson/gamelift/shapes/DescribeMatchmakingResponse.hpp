@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMatchmakingResponse {
-  std::optional<std::vector<::awsjson::gamelift::MatchmakingTicket>> TicketList;
+  std::optional<std::vector<::awsjson::gamelift::MatchmakingTicket>> TicketList{};
 
   friend bool operator==(DescribeMatchmakingResponse const&,
                          DescribeMatchmakingResponse const&) = default;

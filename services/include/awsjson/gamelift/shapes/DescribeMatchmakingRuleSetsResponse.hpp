@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMatchmakingRuleSetsResponse {
-  std::vector<::awsjson::gamelift::MatchmakingRuleSet> RuleSets;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::gamelift::MatchmakingRuleSet> RuleSets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMatchmakingRuleSetsResponse const&,
                          DescribeMatchmakingRuleSetsResponse const&) = default;

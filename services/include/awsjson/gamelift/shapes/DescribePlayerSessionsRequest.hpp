@@ -13,12 +13,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePlayerSessionsRequest {
-  std::optional<std::string> GameSessionId;
-  std::optional<std::string> PlayerId;
-  std::optional<std::string> PlayerSessionId;
-  std::optional<std::string> PlayerSessionStatusFilter;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::string> PlayerId{};
+  std::optional<std::string> PlayerSessionId{};
+  std::optional<std::string> PlayerSessionStatusFilter{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePlayerSessionsRequest const&,
                          DescribePlayerSessionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePlayerSessionsResponse {
-  std::optional<std::vector<::awsjson::gamelift::PlayerSession>> PlayerSessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::PlayerSession>> PlayerSessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribePlayerSessionsResponse const&,
                          DescribePlayerSessionsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuntimeConfigurationRequest {
-  std::string FleetId;
+  std::string FleetId{};
 
   friend bool operator==(DescribeRuntimeConfigurationRequest const&,
                          DescribeRuntimeConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuntimeConfigurationResponse {
-  std::optional<::awsjson::gamelift::RuntimeConfiguration> RuntimeConfiguration;
+  std::optional<::awsjson::gamelift::RuntimeConfiguration> RuntimeConfiguration{};
 
   friend bool operator==(DescribeRuntimeConfigurationResponse const&,
                          DescribeRuntimeConfigurationResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingPoliciesRequest {
-  std::string FleetId;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingStatusType>> StatusFilter;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> Location;
+  std::string FleetId{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingStatusType>> StatusFilter{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(DescribeScalingPoliciesRequest const&,
                          DescribeScalingPoliciesRequest const&) = default;

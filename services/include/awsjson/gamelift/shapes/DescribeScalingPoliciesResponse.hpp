@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScalingPoliciesResponse {
-  std::optional<std::vector<::awsjson::gamelift::ScalingPolicy>> ScalingPolicies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::ScalingPolicy>> ScalingPolicies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeScalingPoliciesResponse const&,
                          DescribeScalingPoliciesResponse const&) = default;

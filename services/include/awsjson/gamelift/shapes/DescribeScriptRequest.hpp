@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScriptRequest {
-  std::string ScriptId;
+  std::string ScriptId{};
 
   friend bool operator==(DescribeScriptRequest const&, DescribeScriptRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeScriptResponse {
-  std::optional<::awsjson::gamelift::Script> Script;
+  std::optional<::awsjson::gamelift::Script> Script{};
 
   friend bool operator==(DescribeScriptResponse const&, DescribeScriptResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcPeeringAuthorizationsResponse {
-  std::optional<std::vector<::awsjson::gamelift::VpcPeeringAuthorization>> VpcPeeringAuthorizations;
+  std::optional<std::vector<::awsjson::gamelift::VpcPeeringAuthorization>> VpcPeeringAuthorizations{};
 
   friend bool operator==(DescribeVpcPeeringAuthorizationsResponse const&,
                          DescribeVpcPeeringAuthorizationsResponse const&) = default;

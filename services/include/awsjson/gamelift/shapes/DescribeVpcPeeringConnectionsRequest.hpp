@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcPeeringConnectionsRequest {
-  std::optional<std::string> FleetId;
+  std::optional<std::string> FleetId{};
 
   friend bool operator==(DescribeVpcPeeringConnectionsRequest const&,
                          DescribeVpcPeeringConnectionsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcPeeringConnectionsResponse {
-  std::optional<std::vector<::awsjson::gamelift::VpcPeeringConnection>> VpcPeeringConnections;
+  std::optional<std::vector<::awsjson::gamelift::VpcPeeringConnection>> VpcPeeringConnections{};
 
   friend bool operator==(DescribeVpcPeeringConnectionsResponse const&,
                          DescribeVpcPeeringConnectionsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DesiredPlayerSession {
-  std::optional<std::string> PlayerId;
-  std::optional<std::string> PlayerData;
+  std::optional<std::string> PlayerId{};
+  std::optional<std::string> PlayerData{};
 
   friend bool operator==(DesiredPlayerSession const&, DesiredPlayerSession const&) = default;
 };

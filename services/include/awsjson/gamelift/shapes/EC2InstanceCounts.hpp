@@ -12,13 +12,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2InstanceCounts {
-  std::optional<std::int32_t> DESIRED;
-  std::optional<std::int32_t> MINIMUM;
-  std::optional<std::int32_t> MAXIMUM;
-  std::optional<std::int32_t> PENDING;
-  std::optional<std::int32_t> ACTIVE;
-  std::optional<std::int32_t> IDLE;
-  std::optional<std::int32_t> TERMINATING;
+  std::optional<std::int32_t> DESIRED{};
+  std::optional<std::int32_t> MINIMUM{};
+  std::optional<std::int32_t> MAXIMUM{};
+  std::optional<std::int32_t> PENDING{};
+  std::optional<std::int32_t> ACTIVE{};
+  std::optional<std::int32_t> IDLE{};
+  std::optional<std::int32_t> TERMINATING{};
 
   friend bool operator==(EC2InstanceCounts const&, EC2InstanceCounts const&) = default;
 };

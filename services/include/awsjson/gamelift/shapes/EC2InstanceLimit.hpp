@@ -13,10 +13,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EC2InstanceLimit {
-  std::optional<std::string> EC2InstanceType;
-  std::optional<std::int32_t> CurrentInstances;
-  std::optional<std::int32_t> InstanceLimit;
-  std::optional<std::string> Location;
+  std::optional<std::string> EC2InstanceType{};
+  std::optional<std::int32_t> CurrentInstances{};
+  std::optional<std::int32_t> InstanceLimit{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(EC2InstanceLimit const&, EC2InstanceLimit const&) = default;
 };

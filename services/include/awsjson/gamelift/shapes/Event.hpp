@@ -13,13 +13,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Event {
-  std::optional<std::string> EventId;
-  std::optional<std::string> ResourceId;
-  std::optional<std::string> EventCode;
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> EventTime;
-  std::optional<std::string> PreSignedLogUrl;
-  std::optional<std::int64_t> Count;
+  std::optional<std::string> EventId{};
+  std::optional<std::string> ResourceId{};
+  std::optional<std::string> EventCode{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> EventTime{};
+  std::optional<std::string> PreSignedLogUrl{};
+  std::optional<std::int64_t> Count{};
 
   friend bool operator==(Event const&, Event const&) = default;
 };

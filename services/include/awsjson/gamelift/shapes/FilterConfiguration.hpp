@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterConfiguration {
-  std::optional<std::vector<std::string>> AllowedLocations;
+  std::optional<std::vector<std::string>> AllowedLocations{};
 
   friend bool operator==(FilterConfiguration const&, FilterConfiguration const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetCapacity {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> InstanceType;
-  std::optional<::awsjson::gamelift::EC2InstanceCounts> InstanceCounts;
-  std::optional<std::string> Location;
-  std::optional<::awsjson::gamelift::GameServerContainerGroupCounts> GameServerContainerGroupCounts;
-  std::optional<::awsjson::gamelift::ManagedCapacityConfiguration> ManagedCapacityConfiguration;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> InstanceType{};
+  std::optional<::awsjson::gamelift::EC2InstanceCounts> InstanceCounts{};
+  std::optional<std::string> Location{};
+  std::optional<::awsjson::gamelift::GameServerContainerGroupCounts> GameServerContainerGroupCounts{};
+  std::optional<::awsjson::gamelift::ManagedCapacityConfiguration> ManagedCapacityConfiguration{};
 
   friend bool operator==(FleetCapacity const&, FleetCapacity const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetDeployment {
-  std::optional<std::string> DeploymentId;
-  std::optional<std::string> FleetId;
-  std::optional<std::string> GameServerBinaryArn;
-  std::optional<std::string> RollbackGameServerBinaryArn;
-  std::optional<std::string> PerInstanceBinaryArn;
-  std::optional<std::string> RollbackPerInstanceBinaryArn;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentStatus>> DeploymentStatus;
-  std::optional<::awsjson::gamelift::DeploymentConfiguration> DeploymentConfiguration;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> DeploymentId{};
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> GameServerBinaryArn{};
+  std::optional<std::string> RollbackGameServerBinaryArn{};
+  std::optional<std::string> PerInstanceBinaryArn{};
+  std::optional<std::string> RollbackPerInstanceBinaryArn{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentStatus>> DeploymentStatus{};
+  std::optional<::awsjson::gamelift::DeploymentConfiguration> DeploymentConfiguration{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(FleetDeployment const&, FleetDeployment const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetUtilization {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::int32_t> ActiveServerProcessCount;
-  std::optional<std::int32_t> ActiveGameSessionCount;
-  std::optional<std::int32_t> CurrentPlayerSessionCount;
-  std::optional<std::int32_t> MaximumPlayerSessionCount;
-  std::optional<std::string> Location;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::int32_t> ActiveServerProcessCount{};
+  std::optional<std::int32_t> ActiveGameSessionCount{};
+  std::optional<std::int32_t> CurrentPlayerSessionCount{};
+  std::optional<std::int32_t> MaximumPlayerSessionCount{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(FleetUtilization const&, FleetUtilization const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameProperty {
-  std::string Key;
-  std::string Value;
+  std::string Key{};
+  std::string Value{};
 
   friend bool operator==(GameProperty const&, GameProperty const&) = default;
 };

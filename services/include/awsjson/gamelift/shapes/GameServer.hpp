@@ -15,17 +15,17 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServer {
-  std::optional<std::string> GameServerGroupName;
-  std::optional<std::string> GameServerGroupArn;
-  std::optional<std::string> GameServerId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> ConnectionInfo;
-  std::optional<std::string> GameServerData;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerClaimStatus>> ClaimStatus;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerUtilizationStatus>> UtilizationStatus;
-  std::optional<awsjson::timestamp> RegistrationTime;
-  std::optional<awsjson::timestamp> LastClaimTime;
-  std::optional<awsjson::timestamp> LastHealthCheckTime;
+  std::optional<std::string> GameServerGroupName{};
+  std::optional<std::string> GameServerGroupArn{};
+  std::optional<std::string> GameServerId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> ConnectionInfo{};
+  std::optional<std::string> GameServerData{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerClaimStatus>> ClaimStatus{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerUtilizationStatus>> UtilizationStatus{};
+  std::optional<awsjson::timestamp> RegistrationTime{};
+  std::optional<awsjson::timestamp> LastClaimTime{};
+  std::optional<awsjson::timestamp> LastHealthCheckTime{};
 
   friend bool operator==(GameServer const&, GameServer const&) = default;
 };

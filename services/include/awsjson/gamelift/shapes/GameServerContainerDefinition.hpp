@@ -18,14 +18,14 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServerContainerDefinition {
-  std::optional<std::string> ContainerName;
-  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn;
-  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints;
-  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride;
-  std::optional<std::string> ImageUri;
-  std::optional<::awsjson::gamelift::ContainerPortConfiguration> PortConfiguration;
-  std::optional<std::string> ResolvedImageDigest;
-  std::optional<std::string> ServerSdkVersion;
+  std::optional<std::string> ContainerName{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride{};
+  std::optional<std::string> ImageUri{};
+  std::optional<::awsjson::gamelift::ContainerPortConfiguration> PortConfiguration{};
+  std::optional<std::string> ResolvedImageDigest{};
+  std::optional<std::string> ServerSdkVersion{};
 
   friend bool operator==(GameServerContainerDefinition const&,
                          GameServerContainerDefinition const&) = default;

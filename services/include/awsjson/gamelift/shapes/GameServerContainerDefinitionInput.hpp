@@ -18,13 +18,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServerContainerDefinitionInput {
-  std::string ContainerName;
-  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn;
-  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints;
-  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride;
-  std::string ImageUri;
-  ::awsjson::gamelift::ContainerPortConfiguration PortConfiguration;
-  std::string ServerSdkVersion;
+  std::string ContainerName{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride{};
+  std::string ImageUri{};
+  ::awsjson::gamelift::ContainerPortConfiguration PortConfiguration{};
+  std::string ServerSdkVersion{};
 
   friend bool operator==(GameServerContainerDefinitionInput const&,
                          GameServerContainerDefinitionInput const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServerContainerGroupCounts {
-  std::optional<std::int32_t> PENDING;
-  std::optional<std::int32_t> ACTIVE;
-  std::optional<std::int32_t> IDLE;
-  std::optional<std::int32_t> TERMINATING;
+  std::optional<std::int32_t> PENDING{};
+  std::optional<std::int32_t> ACTIVE{};
+  std::optional<std::int32_t> IDLE{};
+  std::optional<std::int32_t> TERMINATING{};
 
   friend bool operator==(GameServerContainerGroupCounts const&,
                          GameServerContainerGroupCounts const&) = default;

@@ -19,18 +19,18 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServerGroup {
-  std::optional<std::string> GameServerGroupName;
-  std::optional<std::string> GameServerGroupArn;
-  std::optional<std::string> RoleArn;
-  std::optional<std::vector<::awsjson::gamelift::InstanceDefinition>> InstanceDefinitions;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BalancingStrategy>> BalancingStrategy;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerProtectionPolicy>> GameServerProtectionPolicy;
-  std::optional<std::string> AutoScalingGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerGroupStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::GameServerGroupAction>>> SuspendedActions;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> GameServerGroupName{};
+  std::optional<std::string> GameServerGroupArn{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::vector<::awsjson::gamelift::InstanceDefinition>> InstanceDefinitions{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BalancingStrategy>> BalancingStrategy{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerProtectionPolicy>> GameServerProtectionPolicy{};
+  std::optional<std::string> AutoScalingGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerGroupStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::GameServerGroupAction>>> SuspendedActions{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(GameServerGroup const&, GameServerGroup const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServerGroupAutoScalingPolicy {
-  std::optional<std::int32_t> EstimatedInstanceWarmup;
-  ::awsjson::gamelift::TargetTrackingConfiguration TargetTrackingConfiguration;
+  std::optional<std::int32_t> EstimatedInstanceWarmup{};
+  ::awsjson::gamelift::TargetTrackingConfiguration TargetTrackingConfiguration{};
 
   friend bool operator==(GameServerGroupAutoScalingPolicy const&,
                          GameServerGroupAutoScalingPolicy const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameServerInstance {
-  std::optional<std::string> GameServerGroupName;
-  std::optional<std::string> GameServerGroupArn;
-  std::optional<std::string> InstanceId;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerInstanceStatus>> InstanceStatus;
+  std::optional<std::string> GameServerGroupName{};
+  std::optional<std::string> GameServerGroupArn{};
+  std::optional<std::string> InstanceId{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerInstanceStatus>> InstanceStatus{};
 
   friend bool operator==(GameServerInstance const&, GameServerInstance const&) = default;
 };

@@ -20,27 +20,27 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameSession {
-  std::optional<std::string> GameSessionId;
-  std::optional<std::string> Name;
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> TerminationTime;
-  std::optional<std::int32_t> CurrentPlayerSessionCount;
-  std::optional<std::int32_t> MaximumPlayerSessionCount;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameSessionStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameSessionStatusReason>> StatusReason;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DnsName;
-  std::optional<std::int32_t> Port;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerSessionCreationPolicy>> PlayerSessionCreationPolicy;
-  std::optional<std::string> CreatorId;
-  std::optional<std::string> GameSessionData;
-  std::optional<std::string> MatchmakerData;
-  std::optional<std::string> Location;
-  std::optional<std::string> ComputeName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus;
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> TerminationTime{};
+  std::optional<std::int32_t> CurrentPlayerSessionCount{};
+  std::optional<std::int32_t> MaximumPlayerSessionCount{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameSessionStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameSessionStatusReason>> StatusReason{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DnsName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerSessionCreationPolicy>> PlayerSessionCreationPolicy{};
+  std::optional<std::string> CreatorId{};
+  std::optional<std::string> GameSessionData{};
+  std::optional<std::string> MatchmakerData{};
+  std::optional<std::string> Location{};
+  std::optional<std::string> ComputeName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus{};
 
   friend bool operator==(GameSession const&, GameSession const&) = default;
 };

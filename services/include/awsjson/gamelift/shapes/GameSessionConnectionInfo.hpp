@@ -17,12 +17,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameSessionConnectionInfo {
-  std::optional<std::string> GameSessionArn;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DnsName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::vector<::awsjson::gamelift::MatchedPlayerSession>> MatchedPlayerSessions;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus;
+  std::optional<std::string> GameSessionArn{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DnsName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::vector<::awsjson::gamelift::MatchedPlayerSession>> MatchedPlayerSessions{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus{};
 
   friend bool operator==(GameSessionConnectionInfo const&,
                          GameSessionConnectionInfo const&) = default;

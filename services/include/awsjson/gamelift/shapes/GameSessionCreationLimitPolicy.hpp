@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameSessionCreationLimitPolicy {
-  std::optional<std::int32_t> NewGameSessionsPerCreator;
-  std::optional<std::int32_t> PolicyPeriodInMinutes;
+  std::optional<std::int32_t> NewGameSessionsPerCreator{};
+  std::optional<std::int32_t> PolicyPeriodInMinutes{};
 
   friend bool operator==(GameSessionCreationLimitPolicy const&,
                          GameSessionCreationLimitPolicy const&) = default;

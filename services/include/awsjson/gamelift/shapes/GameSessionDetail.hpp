@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameSessionDetail {
-  std::optional<::awsjson::gamelift::GameSession> GameSession;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> ProtectionPolicy;
+  std::optional<::awsjson::gamelift::GameSession> GameSession{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> ProtectionPolicy{};
 
   friend bool operator==(GameSessionDetail const&, GameSessionDetail const&) = default;
 };

@@ -21,26 +21,26 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameSessionPlacement {
-  std::optional<std::string> PlacementId;
-  std::optional<std::string> GameSessionQueueName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameSessionPlacementState>> Status;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
-  std::optional<std::int32_t> MaximumPlayerSessionCount;
-  std::optional<std::string> GameSessionName;
-  std::optional<std::string> GameSessionId;
-  std::optional<std::string> GameSessionArn;
-  std::optional<std::string> GameSessionRegion;
-  std::optional<std::vector<::awsjson::gamelift::PlayerLatency>> PlayerLatencies;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DnsName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::vector<::awsjson::gamelift::PlacedPlayerSession>> PlacedPlayerSessions;
-  std::optional<std::string> GameSessionData;
-  std::optional<std::string> MatchmakerData;
-  std::optional<::awsjson::gamelift::PriorityConfigurationOverride> PriorityConfigurationOverride;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus;
+  std::optional<std::string> PlacementId{};
+  std::optional<std::string> GameSessionQueueName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameSessionPlacementState>> Status{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
+  std::optional<std::int32_t> MaximumPlayerSessionCount{};
+  std::optional<std::string> GameSessionName{};
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::string> GameSessionArn{};
+  std::optional<std::string> GameSessionRegion{};
+  std::optional<std::vector<::awsjson::gamelift::PlayerLatency>> PlayerLatencies{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DnsName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::vector<::awsjson::gamelift::PlacedPlayerSession>> PlacedPlayerSessions{};
+  std::optional<std::string> GameSessionData{};
+  std::optional<std::string> MatchmakerData{};
+  std::optional<::awsjson::gamelift::PriorityConfigurationOverride> PriorityConfigurationOverride{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus{};
 
   friend bool operator==(GameSessionPlacement const&, GameSessionPlacement const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GameSessionQueueDestination {
-  std::optional<std::string> DestinationArn;
+  std::optional<std::string> DestinationArn{};
 
   friend bool operator==(GameSessionQueueDestination const&,
                          GameSessionQueueDestination const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComputeAccessRequest {
-  std::string FleetId;
-  std::string ComputeName;
+  std::string FleetId{};
+  std::string ComputeName{};
 
   friend bool operator==(GetComputeAccessRequest const&, GetComputeAccessRequest const&) = default;
 };

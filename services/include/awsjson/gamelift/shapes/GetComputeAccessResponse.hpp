@@ -16,13 +16,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComputeAccessResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> ComputeName;
-  std::optional<std::string> ComputeArn;
-  std::optional<::awsjson::gamelift::AwsCredentials> Credentials;
-  std::optional<std::string> Target;
-  std::optional<std::vector<::awsjson::gamelift::ContainerIdentifier>> ContainerIdentifiers;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> ComputeName{};
+  std::optional<std::string> ComputeArn{};
+  std::optional<::awsjson::gamelift::AwsCredentials> Credentials{};
+  std::optional<std::string> Target{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerIdentifier>> ContainerIdentifiers{};
 
   friend bool operator==(GetComputeAccessResponse const&,
                          GetComputeAccessResponse const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetComputeAuthTokenResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> ComputeName;
-  std::optional<std::string> ComputeArn;
-  std::optional<std::string> AuthToken;
-  std::optional<awsjson::timestamp> ExpirationTimestamp;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> ComputeName{};
+  std::optional<std::string> ComputeArn{};
+  std::optional<std::string> AuthToken{};
+  std::optional<awsjson::timestamp> ExpirationTimestamp{};
 
   friend bool operator==(GetComputeAuthTokenResponse const&,
                          GetComputeAuthTokenResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGameSessionLogUrlRequest {
-  std::string GameSessionId;
+  std::string GameSessionId{};
 
   friend bool operator==(GetGameSessionLogUrlRequest const&,
                          GetGameSessionLogUrlRequest const&) = default;

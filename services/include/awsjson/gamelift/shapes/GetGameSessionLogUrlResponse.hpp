@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGameSessionLogUrlResponse {
-  std::optional<std::string> PreSignedUrl;
+  std::optional<std::string> PreSignedUrl{};
 
   friend bool operator==(GetGameSessionLogUrlResponse const&,
                          GetGameSessionLogUrlResponse const&) = default;

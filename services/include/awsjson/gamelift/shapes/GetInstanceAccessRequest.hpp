@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceAccessRequest {
-  std::string FleetId;
-  std::string InstanceId;
+  std::string FleetId{};
+  std::string InstanceId{};
 
   friend bool operator==(GetInstanceAccessRequest const&,
                          GetInstanceAccessRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceAccessResponse {
-  std::optional<::awsjson::gamelift::InstanceAccess> InstanceAccess;
+  std::optional<::awsjson::gamelift::InstanceAccess> InstanceAccess{};
 
   friend bool operator==(GetInstanceAccessResponse const&,
                          GetInstanceAccessResponse const&) = default;

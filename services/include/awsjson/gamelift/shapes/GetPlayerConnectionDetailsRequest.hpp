@@ -13,8 +13,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlayerConnectionDetailsRequest {
-  std::string GameSessionId;
-  std::vector<std::string> PlayerIds;
+  std::string GameSessionId{};
+  std::vector<std::string> PlayerIds{};
 
   friend bool operator==(GetPlayerConnectionDetailsRequest const&,
                          GetPlayerConnectionDetailsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlayerConnectionDetailsResponse {
-  std::optional<std::string> GameSessionId;
-  std::optional<std::vector<::awsjson::gamelift::PlayerConnectionDetail>> PlayerConnectionDetails;
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::vector<::awsjson::gamelift::PlayerConnectionDetail>> PlayerConnectionDetails{};
 
   friend bool operator==(GetPlayerConnectionDetailsResponse const&,
                          GetPlayerConnectionDetailsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdempotentParameterMismatchException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(IdempotentParameterMismatchException const&,
                          IdempotentParameterMismatchException const&) = default;

@@ -15,16 +15,16 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Instance {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DnsName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem;
-  std::optional<std::string> Type;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::InstanceStatus>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Location;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DnsName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem{};
+  std::optional<std::string> Type{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::InstanceStatus>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(Instance const&, Instance const&) = default;
 };

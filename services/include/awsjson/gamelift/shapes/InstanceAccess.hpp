@@ -15,11 +15,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAccess {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> InstanceId;
-  std::optional<std::string> IpAddress;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem;
-  std::optional<::awsjson::gamelift::InstanceCredentials> Credentials;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> InstanceId{};
+  std::optional<std::string> IpAddress{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::OperatingSystem>> OperatingSystem{};
+  std::optional<::awsjson::gamelift::InstanceCredentials> Credentials{};
 
   friend bool operator==(InstanceAccess const&, InstanceAccess const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceCredentials {
-  std::optional<std::string> UserName;
-  std::optional<std::string> Secret;
+  std::optional<std::string> UserName{};
+  std::optional<std::string> Secret{};
 
   friend bool operator==(InstanceCredentials const&, InstanceCredentials const&) = default;
 };

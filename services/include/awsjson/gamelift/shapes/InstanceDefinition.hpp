@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceDefinition {
-  std::string InstanceType;
-  std::optional<std::string> WeightedCapacity;
+  std::string InstanceType{};
+  std::optional<std::string> WeightedCapacity{};
 
   friend bool operator==(InstanceDefinition const&, InstanceDefinition const&) = default;
 };

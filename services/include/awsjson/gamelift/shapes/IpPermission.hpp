@@ -15,10 +15,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpPermission {
-  std::int32_t FromPort;
-  std::int32_t ToPort;
-  std::string IpRange;
-  awsjson::open_enum<::awsjson::gamelift::IpProtocol> Protocol;
+  std::int32_t FromPort{};
+  std::int32_t ToPort{};
+  std::string IpRange{};
+  awsjson::open_enum<::awsjson::gamelift::IpProtocol> Protocol{};
 
   friend bool operator==(IpPermission const&, IpPermission const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LaunchTemplateSpecification {
-  std::optional<std::string> LaunchTemplateId;
-  std::optional<std::string> LaunchTemplateName;
-  std::optional<std::string> Version;
+  std::optional<std::string> LaunchTemplateId{};
+  std::optional<std::string> LaunchTemplateName{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(LaunchTemplateSpecification const&,
                          LaunchTemplateSpecification const&) = default;

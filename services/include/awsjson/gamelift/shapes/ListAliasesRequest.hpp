@@ -15,10 +15,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesRequest {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::RoutingStrategyType>> RoutingStrategyType;
-  std::optional<std::string> Name;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::RoutingStrategyType>> RoutingStrategyType{};
+  std::optional<std::string> Name{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAliasesRequest const&, ListAliasesRequest const&) = default;
 };

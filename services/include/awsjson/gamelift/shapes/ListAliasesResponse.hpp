@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesResponse {
-  std::optional<std::vector<::awsjson::gamelift::Alias>> Aliases;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::Alias>> Aliases{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAliasesResponse const&, ListAliasesResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBuildsRequest {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BuildStatus>> Status;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BuildStatus>> Status{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBuildsRequest const&, ListBuildsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBuildsResponse {
-  std::optional<std::vector<::awsjson::gamelift::Build>> Builds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::Build>> Builds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBuildsResponse const&, ListBuildsResponse const&) = default;
 };

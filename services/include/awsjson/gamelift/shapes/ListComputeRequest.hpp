@@ -15,12 +15,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComputeRequest {
-  std::string FleetId;
-  std::optional<std::string> Location;
-  std::optional<std::string> ContainerGroupDefinitionName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ListComputeInputStatus>> ComputeStatus;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string FleetId{};
+  std::optional<std::string> Location{};
+  std::optional<std::string> ContainerGroupDefinitionName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ListComputeInputStatus>> ComputeStatus{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComputeRequest const&, ListComputeRequest const&) = default;
 };

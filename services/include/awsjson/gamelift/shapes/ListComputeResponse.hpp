@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListComputeResponse {
-  std::optional<std::vector<::awsjson::gamelift::Compute>> ComputeList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::Compute>> ComputeList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListComputeResponse const&, ListComputeResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainerFleetsRequest {
-  std::optional<std::string> ContainerGroupDefinitionName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ContainerGroupDefinitionName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContainerFleetsRequest const&,
                          ListContainerFleetsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainerFleetsResponse {
-  std::optional<std::vector<::awsjson::gamelift::ContainerFleet>> ContainerFleets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::ContainerFleet>> ContainerFleets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContainerFleetsResponse const&,
                          ListContainerFleetsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainerGroupDefinitionVersionsRequest {
-  std::string Name;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string Name{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContainerGroupDefinitionVersionsRequest const&,
                          ListContainerGroupDefinitionVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainerGroupDefinitionsResponse {
-  std::optional<std::vector<::awsjson::gamelift::ContainerGroupDefinition>> ContainerGroupDefinitions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::ContainerGroupDefinition>> ContainerGroupDefinitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContainerGroupDefinitionsResponse const&,
                          ListContainerGroupDefinitionsResponse const&) = default;

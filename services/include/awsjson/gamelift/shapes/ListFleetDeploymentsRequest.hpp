@@ -13,9 +13,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetDeploymentsRequest {
-  std::optional<std::string> FleetId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FleetId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFleetDeploymentsRequest const&,
                          ListFleetDeploymentsRequest const&) = default;

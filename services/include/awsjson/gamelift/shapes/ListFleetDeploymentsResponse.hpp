@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetDeploymentsResponse {
-  std::optional<std::vector<::awsjson::gamelift::FleetDeployment>> FleetDeployments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::FleetDeployment>> FleetDeployments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFleetDeploymentsResponse const&,
                          ListFleetDeploymentsResponse const&) = default;

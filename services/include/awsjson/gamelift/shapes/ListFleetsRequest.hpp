@@ -13,10 +13,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsRequest {
-  std::optional<std::string> BuildId;
-  std::optional<std::string> ScriptId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> BuildId{};
+  std::optional<std::string> ScriptId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFleetsRequest const&, ListFleetsRequest const&) = default;
 };

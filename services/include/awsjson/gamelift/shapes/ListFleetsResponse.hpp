@@ -13,8 +13,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsResponse {
-  std::optional<std::vector<std::string>> FleetIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> FleetIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFleetsResponse const&, ListFleetsResponse const&) = default;
 };

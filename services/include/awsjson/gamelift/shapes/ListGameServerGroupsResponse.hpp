@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGameServerGroupsResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameServerGroup>> GameServerGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameServerGroup>> GameServerGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGameServerGroupsResponse const&,
                          ListGameServerGroupsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGameServersRequest {
-  std::string GameServerGroupName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::SortOrder>> SortOrder;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string GameServerGroupName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::SortOrder>> SortOrder{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGameServersRequest const&, ListGameServersRequest const&) = default;
 };

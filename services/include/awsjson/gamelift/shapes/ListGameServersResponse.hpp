@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGameServersResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameServer>> GameServers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameServer>> GameServers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGameServersResponse const&, ListGameServersResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLocationsRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::LocationFilter>>> Filters;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::LocationFilter>>> Filters{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLocationsRequest const&, ListLocationsRequest const&) = default;
 };

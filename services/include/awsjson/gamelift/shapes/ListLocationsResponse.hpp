@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLocationsResponse {
-  std::optional<std::vector<::awsjson::gamelift::LocationModel>> Locations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::LocationModel>> Locations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLocationsResponse const&, ListLocationsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScriptsResponse {
-  std::optional<std::vector<::awsjson::gamelift::Script>> Scripts;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::Script>> Scripts{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListScriptsResponse const&, ListScriptsResponse const&) = default;
 };

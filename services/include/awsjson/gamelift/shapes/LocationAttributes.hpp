@@ -17,9 +17,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationAttributes {
-  std::optional<::awsjson::gamelift::LocationState> LocationState;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::FleetAction>>> StoppedActions;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::LocationUpdateStatus>> UpdateStatus;
+  std::optional<::awsjson::gamelift::LocationState> LocationState{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::FleetAction>>> StoppedActions{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::LocationUpdateStatus>> UpdateStatus{};
 
   friend bool operator==(LocationAttributes const&, LocationAttributes const&) = default;
 };

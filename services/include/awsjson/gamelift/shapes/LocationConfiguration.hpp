@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationConfiguration {
-  std::string Location;
+  std::string Location{};
 
   friend bool operator==(LocationConfiguration const&, LocationConfiguration const&) = default;
 };

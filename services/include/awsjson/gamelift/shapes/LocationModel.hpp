@@ -14,9 +14,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationModel {
-  std::optional<std::string> LocationName;
-  std::optional<std::string> LocationArn;
-  std::optional<::awsjson::gamelift::PingBeacon> PingBeacon;
+  std::optional<std::string> LocationName{};
+  std::optional<std::string> LocationArn{};
+  std::optional<::awsjson::gamelift::PingBeacon> PingBeacon{};
 
   friend bool operator==(LocationModel const&, LocationModel const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationState {
-  std::optional<std::string> Location;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::FleetStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus;
+  std::optional<std::string> Location{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::FleetStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerGatewayStatus>> PlayerGatewayStatus{};
 
   friend bool operator==(LocationState const&, LocationState const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LocationalDeployment {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentStatus>> DeploymentStatus;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::DeploymentStatus>> DeploymentStatus{};
 
   friend bool operator==(LocationalDeployment const&, LocationalDeployment const&) = default;
 };

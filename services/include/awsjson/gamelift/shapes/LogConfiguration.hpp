@@ -14,9 +14,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::LogDestination>> LogDestination;
-  std::optional<std::string> S3BucketName;
-  std::optional<std::string> LogGroupArn;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::LogDestination>> LogDestination{};
+  std::optional<std::string> S3BucketName{};
+  std::optional<std::string> LogGroupArn{};
 
   friend bool operator==(LogConfiguration const&, LogConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedCapacityConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ZeroCapacityStrategy>> ZeroCapacityStrategy;
-  std::optional<std::int32_t> ScaleInAfterInactivityMinutes;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ZeroCapacityStrategy>> ZeroCapacityStrategy{};
+  std::optional<std::int32_t> ScaleInAfterInactivityMinutes{};
 
   friend bool operator==(ManagedCapacityConfiguration const&,
                          ManagedCapacityConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchedPlayerSession {
-  std::optional<std::string> PlayerId;
-  std::optional<std::string> PlayerSessionId;
+  std::optional<std::string> PlayerId{};
+  std::optional<std::string> PlayerSessionId{};
 
   friend bool operator==(MatchedPlayerSession const&, MatchedPlayerSession const&) = default;
 };

@@ -18,23 +18,23 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchmakingConfiguration {
-  std::optional<std::string> Name;
-  std::optional<std::string> ConfigurationArn;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> GameSessionQueueArns;
-  std::optional<std::int32_t> RequestTimeoutSeconds;
-  std::optional<std::int32_t> AcceptanceTimeoutSeconds;
-  std::optional<bool> AcceptanceRequired;
-  std::optional<std::string> RuleSetName;
-  std::optional<std::string> RuleSetArn;
-  std::optional<std::string> NotificationTarget;
-  std::optional<std::int32_t> AdditionalPlayerCount;
-  std::optional<std::string> CustomEventData;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
-  std::optional<std::string> GameSessionData;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BackfillMode>> BackfillMode;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::FlexMatchMode>> FlexMatchMode;
+  std::optional<std::string> Name{};
+  std::optional<std::string> ConfigurationArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> GameSessionQueueArns{};
+  std::optional<std::int32_t> RequestTimeoutSeconds{};
+  std::optional<std::int32_t> AcceptanceTimeoutSeconds{};
+  std::optional<bool> AcceptanceRequired{};
+  std::optional<std::string> RuleSetName{};
+  std::optional<std::string> RuleSetArn{};
+  std::optional<std::string> NotificationTarget{};
+  std::optional<std::int32_t> AdditionalPlayerCount{};
+  std::optional<std::string> CustomEventData{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
+  std::optional<std::string> GameSessionData{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BackfillMode>> BackfillMode{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::FlexMatchMode>> FlexMatchMode{};
 
   friend bool operator==(MatchmakingConfiguration const&,
                          MatchmakingConfiguration const&) = default;

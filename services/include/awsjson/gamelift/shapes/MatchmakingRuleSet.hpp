@@ -12,10 +12,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchmakingRuleSet {
-  std::optional<std::string> RuleSetName;
-  std::optional<std::string> RuleSetArn;
-  std::string RuleSetBody;
-  std::optional<awsjson::timestamp> CreationTime;
+  std::optional<std::string> RuleSetName{};
+  std::optional<std::string> RuleSetArn{};
+  std::string RuleSetBody{};
+  std::optional<awsjson::timestamp> CreationTime{};
 
   friend bool operator==(MatchmakingRuleSet const&, MatchmakingRuleSet const&) = default;
 };

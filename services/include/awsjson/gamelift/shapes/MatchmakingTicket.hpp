@@ -18,17 +18,17 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchmakingTicket {
-  std::optional<std::string> TicketId;
-  std::optional<std::string> ConfigurationName;
-  std::optional<std::string> ConfigurationArn;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::MatchmakingConfigurationStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::vector<::awsjson::gamelift::Player>> Players;
-  std::optional<::awsjson::gamelift::GameSessionConnectionInfo> GameSessionConnectionInfo;
-  std::optional<std::int32_t> EstimatedWaitTime;
+  std::optional<std::string> TicketId{};
+  std::optional<std::string> ConfigurationName{};
+  std::optional<std::string> ConfigurationArn{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::MatchmakingConfigurationStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::vector<::awsjson::gamelift::Player>> Players{};
+  std::optional<::awsjson::gamelift::GameSessionConnectionInfo> GameSessionConnectionInfo{};
+  std::optional<std::int32_t> EstimatedWaitTime{};
 
   friend bool operator==(MatchmakingTicket const&, MatchmakingTicket const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutOfCapacityException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(OutOfCapacityException const&, OutOfCapacityException const&) = default;
 };

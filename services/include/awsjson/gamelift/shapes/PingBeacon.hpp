@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PingBeacon {
-  std::optional<::awsjson::gamelift::UDPEndpoint> UDPEndpoint;
+  std::optional<::awsjson::gamelift::UDPEndpoint> UDPEndpoint{};
 
   friend bool operator==(PingBeacon const&, PingBeacon const&) = default;
 };

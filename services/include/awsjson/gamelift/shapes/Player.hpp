@@ -16,10 +16,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Player {
-  std::optional<std::string> PlayerId;
-  std::optional<std::map<std::string, ::awsjson::gamelift::AttributeValue>> PlayerAttributes;
-  std::optional<std::string> Team;
-  std::optional<std::map<std::string, std::int32_t>> LatencyInMs;
+  std::optional<std::string> PlayerId{};
+  std::optional<std::map<std::string, ::awsjson::gamelift::AttributeValue>> PlayerAttributes{};
+  std::optional<std::string> Team{};
+  std::optional<std::map<std::string, std::int32_t>> LatencyInMs{};
 
   friend bool operator==(Player const&, Player const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlayerConnectionDetail {
-  std::optional<std::string> PlayerId;
-  std::optional<std::vector<::awsjson::gamelift::PlayerConnectionEndpoint>> Endpoints;
-  std::optional<std::string> PlayerGatewayToken;
-  std::optional<awsjson::timestamp> Expiration;
+  std::optional<std::string> PlayerId{};
+  std::optional<std::vector<::awsjson::gamelift::PlayerConnectionEndpoint>> Endpoints{};
+  std::optional<std::string> PlayerGatewayToken{};
+  std::optional<awsjson::timestamp> Expiration{};
 
   friend bool operator==(PlayerConnectionDetail const&, PlayerConnectionDetail const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlayerConnectionEndpoint {
-  std::optional<std::string> IpAddress;
-  std::optional<std::int32_t> Port;
+  std::optional<std::string> IpAddress{};
+  std::optional<std::int32_t> Port{};
 
   friend bool operator==(PlayerConnectionEndpoint const&,
                          PlayerConnectionEndpoint const&) = default;

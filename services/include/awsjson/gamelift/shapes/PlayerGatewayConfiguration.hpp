@@ -14,7 +14,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlayerGatewayConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerIpProtocolSupported>> GameServerIpProtocolSupported;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerIpProtocolSupported>> GameServerIpProtocolSupported{};
 
   friend bool operator==(PlayerGatewayConfiguration const&,
                          PlayerGatewayConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlayerLatency {
-  std::optional<std::string> PlayerId;
-  std::optional<std::string> RegionIdentifier;
-  std::optional<float> LatencyInMilliseconds;
+  std::optional<std::string> PlayerId{};
+  std::optional<std::string> RegionIdentifier{};
+  std::optional<float> LatencyInMilliseconds{};
 
   friend bool operator==(PlayerLatency const&, PlayerLatency const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlayerLatencyPolicy {
-  std::optional<std::int32_t> MaximumIndividualPlayerLatencyMilliseconds;
-  std::optional<std::int32_t> PolicyDurationSeconds;
+  std::optional<std::int32_t> MaximumIndividualPlayerLatencyMilliseconds{};
+  std::optional<std::int32_t> PolicyDurationSeconds{};
 
   friend bool operator==(PlayerLatencyPolicy const&, PlayerLatencyPolicy const&) = default;
 };

@@ -15,18 +15,18 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PlayerSession {
-  std::optional<std::string> PlayerSessionId;
-  std::optional<std::string> PlayerId;
-  std::optional<std::string> GameSessionId;
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> TerminationTime;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerSessionStatus>> Status;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> DnsName;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> PlayerData;
+  std::optional<std::string> PlayerSessionId{};
+  std::optional<std::string> PlayerId{};
+  std::optional<std::string> GameSessionId{};
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> TerminationTime{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerSessionStatus>> Status{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> DnsName{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> PlayerData{};
 
   friend bool operator==(PlayerSession const&, PlayerSession const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PriorityConfiguration {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::PriorityType>>> PriorityOrder;
-  std::optional<std::vector<std::string>> LocationOrder;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::PriorityType>>> PriorityOrder{};
+  std::optional<std::vector<std::string>> LocationOrder{};
 
   friend bool operator==(PriorityConfiguration const&, PriorityConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PriorityConfigurationOverride {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlacementFallbackStrategy>> PlacementFallbackStrategy;
-  std::vector<std::string> LocationOrder;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlacementFallbackStrategy>> PlacementFallbackStrategy{};
+  std::vector<std::string> LocationOrder{};
 
   friend bool operator==(PriorityConfigurationOverride const&,
                          PriorityConfigurationOverride const&) = default;

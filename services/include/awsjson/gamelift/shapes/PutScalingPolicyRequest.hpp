@@ -19,16 +19,16 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutScalingPolicyRequest {
-  std::string Name;
-  std::string FleetId;
-  std::optional<std::int32_t> ScalingAdjustment;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingAdjustmentType>> ScalingAdjustmentType;
-  std::optional<double> Threshold;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ComparisonOperatorType>> ComparisonOperator;
-  std::optional<std::int32_t> EvaluationPeriods;
-  awsjson::open_enum<::awsjson::gamelift::MetricName> MetricName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PolicyType>> PolicyType;
-  std::optional<::awsjson::gamelift::TargetConfiguration> TargetConfiguration;
+  std::string Name{};
+  std::string FleetId{};
+  std::optional<std::int32_t> ScalingAdjustment{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingAdjustmentType>> ScalingAdjustmentType{};
+  std::optional<double> Threshold{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ComparisonOperatorType>> ComparisonOperator{};
+  std::optional<std::int32_t> EvaluationPeriods{};
+  awsjson::open_enum<::awsjson::gamelift::MetricName> MetricName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PolicyType>> PolicyType{};
+  std::optional<::awsjson::gamelift::TargetConfiguration> TargetConfiguration{};
 
   friend bool operator==(PutScalingPolicyRequest const&, PutScalingPolicyRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutScalingPolicyResponse {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(PutScalingPolicyResponse const&,
                          PutScalingPolicyResponse const&) = default;

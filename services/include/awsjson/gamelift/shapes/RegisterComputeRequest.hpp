@@ -12,12 +12,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterComputeRequest {
-  std::string FleetId;
-  std::string ComputeName;
-  std::optional<std::string> CertificatePath;
-  std::optional<std::string> DnsName;
-  std::optional<std::string> IpAddress;
-  std::optional<std::string> Location;
+  std::string FleetId{};
+  std::string ComputeName{};
+  std::optional<std::string> CertificatePath{};
+  std::optional<std::string> DnsName{};
+  std::optional<std::string> IpAddress{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(RegisterComputeRequest const&, RegisterComputeRequest const&) = default;
 };

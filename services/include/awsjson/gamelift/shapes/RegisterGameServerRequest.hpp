@@ -12,11 +12,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterGameServerRequest {
-  std::string GameServerGroupName;
-  std::string GameServerId;
-  std::string InstanceId;
-  std::optional<std::string> ConnectionInfo;
-  std::optional<std::string> GameServerData;
+  std::string GameServerGroupName{};
+  std::string GameServerId{};
+  std::string InstanceId{};
+  std::optional<std::string> ConnectionInfo{};
+  std::optional<std::string> GameServerData{};
 
   friend bool operator==(RegisterGameServerRequest const&,
                          RegisterGameServerRequest const&) = default;

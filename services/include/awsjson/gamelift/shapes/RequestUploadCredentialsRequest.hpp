@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestUploadCredentialsRequest {
-  std::string BuildId;
+  std::string BuildId{};
 
   friend bool operator==(RequestUploadCredentialsRequest const&,
                          RequestUploadCredentialsRequest const&) = default;

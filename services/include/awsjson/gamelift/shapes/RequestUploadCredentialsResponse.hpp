@@ -14,8 +14,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestUploadCredentialsResponse {
-  std::optional<::awsjson::gamelift::AwsCredentials> UploadCredentials;
-  std::optional<::awsjson::gamelift::S3Location> StorageLocation;
+  std::optional<::awsjson::gamelift::AwsCredentials> UploadCredentials{};
+  std::optional<::awsjson::gamelift::S3Location> StorageLocation{};
 
   friend bool operator==(RequestUploadCredentialsResponse const&,
                          RequestUploadCredentialsResponse const&) = default;

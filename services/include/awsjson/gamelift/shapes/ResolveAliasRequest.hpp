@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolveAliasRequest {
-  std::string AliasId;
+  std::string AliasId{};
 
   friend bool operator==(ResolveAliasRequest const&, ResolveAliasRequest const&) = default;
 };

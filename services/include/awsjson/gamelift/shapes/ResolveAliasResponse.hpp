@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolveAliasResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
 
   friend bool operator==(ResolveAliasResponse const&, ResolveAliasResponse const&) = default;
 };

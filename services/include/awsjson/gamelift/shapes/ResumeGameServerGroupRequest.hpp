@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeGameServerGroupRequest {
-  std::string GameServerGroupName;
-  std::vector<awsjson::open_enum<::awsjson::gamelift::GameServerGroupAction>> ResumeActions;
+  std::string GameServerGroupName{};
+  std::vector<awsjson::open_enum<::awsjson::gamelift::GameServerGroupAction>> ResumeActions{};
 
   friend bool operator==(ResumeGameServerGroupRequest const&,
                          ResumeGameServerGroupRequest const&) = default;

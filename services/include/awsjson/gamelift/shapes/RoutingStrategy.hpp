@@ -14,9 +14,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RoutingStrategy {
-  std::optional<awsjson::open_enum<::awsjson::gamelift::RoutingStrategyType>> Type;
-  std::optional<std::string> FleetId;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::gamelift::RoutingStrategyType>> Type{};
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(RoutingStrategy const&, RoutingStrategy const&) = default;
 };

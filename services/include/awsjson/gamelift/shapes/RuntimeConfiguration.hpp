@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuntimeConfiguration {
-  std::optional<std::vector<::awsjson::gamelift::ServerProcess>> ServerProcesses;
-  std::optional<std::int32_t> MaxConcurrentGameSessionActivations;
-  std::optional<std::int32_t> GameSessionActivationTimeoutSeconds;
+  std::optional<std::vector<::awsjson::gamelift::ServerProcess>> ServerProcesses{};
+  std::optional<std::int32_t> MaxConcurrentGameSessionActivations{};
+  std::optional<std::int32_t> GameSessionActivationTimeoutSeconds{};
 
   friend bool operator==(RuntimeConfiguration const&, RuntimeConfiguration const&) = default;
 };

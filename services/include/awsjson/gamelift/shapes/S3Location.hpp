@@ -12,10 +12,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Location {
-  std::optional<std::string> Bucket;
-  std::optional<std::string> Key;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ObjectVersion;
+  std::optional<std::string> Bucket{};
+  std::optional<std::string> Key{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ObjectVersion{};
 
   friend bool operator==(S3Location const&, S3Location const&) = default;
 };

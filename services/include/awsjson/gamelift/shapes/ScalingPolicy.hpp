@@ -21,20 +21,20 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScalingPolicy {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingStatusType>> Status;
-  std::optional<std::int32_t> ScalingAdjustment;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingAdjustmentType>> ScalingAdjustmentType;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ComparisonOperatorType>> ComparisonOperator;
-  std::optional<double> Threshold;
-  std::optional<std::int32_t> EvaluationPeriods;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::MetricName>> MetricName;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PolicyType>> PolicyType;
-  std::optional<::awsjson::gamelift::TargetConfiguration> TargetConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::LocationUpdateStatus>> UpdateStatus;
-  std::optional<std::string> Location;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingStatusType>> Status{};
+  std::optional<std::int32_t> ScalingAdjustment{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ScalingAdjustmentType>> ScalingAdjustmentType{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ComparisonOperatorType>> ComparisonOperator{};
+  std::optional<double> Threshold{};
+  std::optional<std::int32_t> EvaluationPeriods{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::MetricName>> MetricName{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PolicyType>> PolicyType{};
+  std::optional<::awsjson::gamelift::TargetConfiguration> TargetConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::LocationUpdateStatus>> UpdateStatus{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(ScalingPolicy const&, ScalingPolicy const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Script {
-  std::optional<std::string> ScriptId;
-  std::optional<std::string> ScriptArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
-  std::optional<std::int64_t> SizeOnDisk;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<::awsjson::gamelift::S3Location> StorageLocation;
-  std::optional<std::string> NodeJsVersion;
+  std::optional<std::string> ScriptId{};
+  std::optional<std::string> ScriptArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
+  std::optional<std::int64_t> SizeOnDisk{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<::awsjson::gamelift::S3Location> StorageLocation{};
+  std::optional<std::string> NodeJsVersion{};
 
   friend bool operator==(Script const&, Script const&) = default;
 };

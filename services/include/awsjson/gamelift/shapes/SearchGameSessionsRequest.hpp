@@ -13,13 +13,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchGameSessionsRequest {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> AliasId;
-  std::optional<std::string> Location;
-  std::optional<std::string> FilterExpression;
-  std::optional<std::string> SortExpression;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> AliasId{};
+  std::optional<std::string> Location{};
+  std::optional<std::string> FilterExpression{};
+  std::optional<std::string> SortExpression{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SearchGameSessionsRequest const&,
                          SearchGameSessionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchGameSessionsResponse {
-  std::optional<std::vector<::awsjson::gamelift::GameSession>> GameSessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::gamelift::GameSession>> GameSessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(SearchGameSessionsResponse const&,
                          SearchGameSessionsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerProcess {
-  std::string LaunchPath;
-  std::optional<std::string> Parameters;
-  std::int32_t ConcurrentExecutions;
+  std::string LaunchPath{};
+  std::optional<std::string> Parameters{};
+  std::int32_t ConcurrentExecutions{};
 
   friend bool operator==(ServerProcess const&, ServerProcess const&) = default;
 };

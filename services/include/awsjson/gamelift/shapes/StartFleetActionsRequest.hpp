@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFleetActionsRequest {
-  std::string FleetId;
-  std::vector<awsjson::open_enum<::awsjson::gamelift::FleetAction>> Actions;
-  std::optional<std::string> Location;
+  std::string FleetId{};
+  std::vector<awsjson::open_enum<::awsjson::gamelift::FleetAction>> Actions{};
+  std::optional<std::string> Location{};
 
   friend bool operator==(StartFleetActionsRequest const&,
                          StartFleetActionsRequest const&) = default;

@@ -19,15 +19,15 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartGameSessionPlacementRequest {
-  std::string PlacementId;
-  std::string GameSessionQueueName;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
-  std::int32_t MaximumPlayerSessionCount;
-  std::optional<std::string> GameSessionName;
-  std::optional<std::vector<::awsjson::gamelift::PlayerLatency>> PlayerLatencies;
-  std::optional<std::vector<::awsjson::gamelift::DesiredPlayerSession>> DesiredPlayerSessions;
-  std::optional<std::string> GameSessionData;
-  std::optional<::awsjson::gamelift::PriorityConfigurationOverride> PriorityConfigurationOverride;
+  std::string PlacementId{};
+  std::string GameSessionQueueName{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
+  std::int32_t MaximumPlayerSessionCount{};
+  std::optional<std::string> GameSessionName{};
+  std::optional<std::vector<::awsjson::gamelift::PlayerLatency>> PlayerLatencies{};
+  std::optional<std::vector<::awsjson::gamelift::DesiredPlayerSession>> DesiredPlayerSessions{};
+  std::optional<std::string> GameSessionData{};
+  std::optional<::awsjson::gamelift::PriorityConfigurationOverride> PriorityConfigurationOverride{};
 
   friend bool operator==(StartGameSessionPlacementRequest const&,
                          StartGameSessionPlacementRequest const&) = default;

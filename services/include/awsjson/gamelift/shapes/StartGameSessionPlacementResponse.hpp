@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartGameSessionPlacementResponse {
-  std::optional<::awsjson::gamelift::GameSessionPlacement> GameSessionPlacement;
+  std::optional<::awsjson::gamelift::GameSessionPlacement> GameSessionPlacement{};
 
   friend bool operator==(StartGameSessionPlacementResponse const&,
                          StartGameSessionPlacementResponse const&) = default;

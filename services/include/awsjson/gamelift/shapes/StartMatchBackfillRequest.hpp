@@ -15,10 +15,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMatchBackfillRequest {
-  std::optional<std::string> TicketId;
-  std::string ConfigurationName;
-  std::optional<std::string> GameSessionArn;
-  std::vector<::awsjson::gamelift::Player> Players;
+  std::optional<std::string> TicketId{};
+  std::string ConfigurationName{};
+  std::optional<std::string> GameSessionArn{};
+  std::vector<::awsjson::gamelift::Player> Players{};
 
   friend bool operator==(StartMatchBackfillRequest const&,
                          StartMatchBackfillRequest const&) = default;

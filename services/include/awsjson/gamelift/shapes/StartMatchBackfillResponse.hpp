@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMatchBackfillResponse {
-  std::optional<::awsjson::gamelift::MatchmakingTicket> MatchmakingTicket;
+  std::optional<::awsjson::gamelift::MatchmakingTicket> MatchmakingTicket{};
 
   friend bool operator==(StartMatchBackfillResponse const&,
                          StartMatchBackfillResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMatchmakingRequest {
-  std::optional<std::string> TicketId;
-  std::string ConfigurationName;
-  std::vector<::awsjson::gamelift::Player> Players;
+  std::optional<std::string> TicketId{};
+  std::string ConfigurationName{};
+  std::vector<::awsjson::gamelift::Player> Players{};
 
   friend bool operator==(StartMatchmakingRequest const&, StartMatchmakingRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMatchmakingResponse {
-  std::optional<::awsjson::gamelift::MatchmakingTicket> MatchmakingTicket;
+  std::optional<::awsjson::gamelift::MatchmakingTicket> MatchmakingTicket{};
 
   friend bool operator==(StartMatchmakingResponse const&,
                          StartMatchmakingResponse const&) = default;

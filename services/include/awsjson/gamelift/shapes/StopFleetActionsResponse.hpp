@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopFleetActionsResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
 
   friend bool operator==(StopFleetActionsResponse const&,
                          StopFleetActionsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopGameSessionPlacementRequest {
-  std::string PlacementId;
+  std::string PlacementId{};
 
   friend bool operator==(StopGameSessionPlacementRequest const&,
                          StopGameSessionPlacementRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopMatchmakingRequest {
-  std::string TicketId;
+  std::string TicketId{};
 
   friend bool operator==(StopMatchmakingRequest const&, StopMatchmakingRequest const&) = default;
 };

@@ -20,17 +20,17 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportContainerDefinition {
-  std::optional<std::string> ContainerName;
-  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn;
-  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints;
-  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride;
-  std::optional<bool> Essential;
-  std::optional<::awsjson::gamelift::ContainerHealthCheck> HealthCheck;
-  std::optional<std::string> ImageUri;
-  std::optional<std::int32_t> MemoryHardLimitMebibytes;
-  std::optional<::awsjson::gamelift::ContainerPortConfiguration> PortConfiguration;
-  std::optional<std::string> ResolvedImageDigest;
-  std::optional<double> Vcpu;
+  std::optional<std::string> ContainerName{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride{};
+  std::optional<bool> Essential{};
+  std::optional<::awsjson::gamelift::ContainerHealthCheck> HealthCheck{};
+  std::optional<std::string> ImageUri{};
+  std::optional<std::int32_t> MemoryHardLimitMebibytes{};
+  std::optional<::awsjson::gamelift::ContainerPortConfiguration> PortConfiguration{};
+  std::optional<std::string> ResolvedImageDigest{};
+  std::optional<double> Vcpu{};
 
   friend bool operator==(SupportContainerDefinition const&,
                          SupportContainerDefinition const&) = default;

@@ -20,16 +20,16 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportContainerDefinitionInput {
-  std::string ContainerName;
-  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn;
-  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints;
-  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride;
-  std::optional<bool> Essential;
-  std::optional<::awsjson::gamelift::ContainerHealthCheck> HealthCheck;
-  std::string ImageUri;
-  std::optional<std::int32_t> MemoryHardLimitMebibytes;
-  std::optional<::awsjson::gamelift::ContainerPortConfiguration> PortConfiguration;
-  std::optional<double> Vcpu;
+  std::string ContainerName{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerDependency>> DependsOn{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerMountPoint>> MountPoints{};
+  std::optional<std::vector<::awsjson::gamelift::ContainerEnvironment>> EnvironmentOverride{};
+  std::optional<bool> Essential{};
+  std::optional<::awsjson::gamelift::ContainerHealthCheck> HealthCheck{};
+  std::string ImageUri{};
+  std::optional<std::int32_t> MemoryHardLimitMebibytes{};
+  std::optional<::awsjson::gamelift::ContainerPortConfiguration> PortConfiguration{};
+  std::optional<double> Vcpu{};
 
   friend bool operator==(SupportContainerDefinitionInput const&,
                          SupportContainerDefinitionInput const&) = default;

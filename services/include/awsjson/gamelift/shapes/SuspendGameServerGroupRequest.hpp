@@ -15,8 +15,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuspendGameServerGroupRequest {
-  std::string GameServerGroupName;
-  std::vector<awsjson::open_enum<::awsjson::gamelift::GameServerGroupAction>> SuspendActions;
+  std::string GameServerGroupName{};
+  std::vector<awsjson::open_enum<::awsjson::gamelift::GameServerGroupAction>> SuspendActions{};
 
   friend bool operator==(SuspendGameServerGroupRequest const&,
                          SuspendGameServerGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuspendGameServerGroupResponse {
-  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup;
+  std::optional<::awsjson::gamelift::GameServerGroup> GameServerGroup{};
 
   friend bool operator==(SuspendGameServerGroupResponse const&,
                          SuspendGameServerGroupResponse const&) = default;

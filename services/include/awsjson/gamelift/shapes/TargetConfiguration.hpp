@@ -11,7 +11,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetConfiguration {
-  double TargetValue;
+  double TargetValue{};
 
   friend bool operator==(TargetConfiguration const&, TargetConfiguration const&) = default;
 };

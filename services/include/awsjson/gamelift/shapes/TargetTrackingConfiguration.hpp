@@ -11,7 +11,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingConfiguration {
-  double TargetValue;
+  double TargetValue{};
 
   friend bool operator==(TargetTrackingConfiguration const&,
                          TargetTrackingConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateGameSessionRequest {
-  std::string GameSessionId;
-  awsjson::open_enum<::awsjson::gamelift::TerminationMode> TerminationMode;
+  std::string GameSessionId{};
+  awsjson::open_enum<::awsjson::gamelift::TerminationMode> TerminationMode{};
 
   friend bool operator==(TerminateGameSessionRequest const&,
                          TerminateGameSessionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TerminateGameSessionResponse {
-  std::optional<::awsjson::gamelift::GameSession> GameSession;
+  std::optional<::awsjson::gamelift::GameSession> GameSession{};
 
   friend bool operator==(TerminateGameSessionResponse const&,
                          TerminateGameSessionResponse const&) = default;

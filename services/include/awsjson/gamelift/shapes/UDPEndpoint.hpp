@@ -13,8 +13,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UDPEndpoint {
-  std::optional<std::string> Domain;
-  std::optional<std::int32_t> Port;
+  std::optional<std::string> Domain{};
+  std::optional<std::int32_t> Port{};
 
   friend bool operator==(UDPEndpoint const&, UDPEndpoint const&) = default;
 };

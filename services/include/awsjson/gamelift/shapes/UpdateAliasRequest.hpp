@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAliasRequest {
-  std::string AliasId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::gamelift::RoutingStrategy> RoutingStrategy;
+  std::string AliasId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::gamelift::RoutingStrategy> RoutingStrategy{};
 
   friend bool operator==(UpdateAliasRequest const&, UpdateAliasRequest const&) = default;
 };

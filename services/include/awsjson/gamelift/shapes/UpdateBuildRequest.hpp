@@ -12,9 +12,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBuildRequest {
-  std::string BuildId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
+  std::string BuildId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(UpdateBuildRequest const&, UpdateBuildRequest const&) = default;
 };

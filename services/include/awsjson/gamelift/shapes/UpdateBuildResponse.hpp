@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBuildResponse {
-  std::optional<::awsjson::gamelift::Build> Build;
+  std::optional<::awsjson::gamelift::Build> Build{};
 
   friend bool operator==(UpdateBuildResponse const&, UpdateBuildResponse const&) = default;
 };

@@ -22,20 +22,20 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerFleetRequest {
-  std::string FleetId;
-  std::optional<std::string> GameServerContainerGroupDefinitionName;
-  std::optional<std::string> PerInstanceContainerGroupDefinitionName;
-  std::optional<std::int32_t> GameServerContainerGroupsPerInstance;
-  std::optional<::awsjson::gamelift::ConnectionPortRange> InstanceConnectionPortRange;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissionAuthorizations;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissionRevocations;
-  std::optional<::awsjson::gamelift::DeploymentConfiguration> DeploymentConfiguration;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> MetricGroups;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy;
-  std::optional<::awsjson::gamelift::GameSessionCreationLimitPolicy> GameSessionCreationLimitPolicy;
-  std::optional<::awsjson::gamelift::LogConfiguration> LogConfiguration;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::ContainerFleetRemoveAttribute>>> RemoveAttributes;
+  std::string FleetId{};
+  std::optional<std::string> GameServerContainerGroupDefinitionName{};
+  std::optional<std::string> PerInstanceContainerGroupDefinitionName{};
+  std::optional<std::int32_t> GameServerContainerGroupsPerInstance{};
+  std::optional<::awsjson::gamelift::ConnectionPortRange> InstanceConnectionPortRange{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissionAuthorizations{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InstanceInboundPermissionRevocations{};
+  std::optional<::awsjson::gamelift::DeploymentConfiguration> DeploymentConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> MetricGroups{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy{};
+  std::optional<::awsjson::gamelift::GameSessionCreationLimitPolicy> GameSessionCreationLimitPolicy{};
+  std::optional<::awsjson::gamelift::LogConfiguration> LogConfiguration{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::gamelift::ContainerFleetRemoveAttribute>>> RemoveAttributes{};
 
   friend bool operator==(UpdateContainerFleetRequest const&,
                          UpdateContainerFleetRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerFleetResponse {
-  std::optional<::awsjson::gamelift::ContainerFleet> ContainerFleet;
+  std::optional<::awsjson::gamelift::ContainerFleet> ContainerFleet{};
 
   friend bool operator==(UpdateContainerFleetResponse const&,
                          UpdateContainerFleetResponse const&) = default;

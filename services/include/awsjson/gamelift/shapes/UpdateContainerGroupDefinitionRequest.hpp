@@ -18,14 +18,14 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerGroupDefinitionRequest {
-  std::string Name;
-  std::optional<::awsjson::gamelift::GameServerContainerDefinitionInput> GameServerContainerDefinition;
-  std::optional<std::vector<::awsjson::gamelift::SupportContainerDefinitionInput>> SupportContainerDefinitions;
-  std::optional<std::int32_t> TotalMemoryLimitMebibytes;
-  std::optional<double> TotalVcpuLimit;
-  std::optional<std::string> VersionDescription;
-  std::optional<std::int32_t> SourceVersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerOperatingSystem>> OperatingSystem;
+  std::string Name{};
+  std::optional<::awsjson::gamelift::GameServerContainerDefinitionInput> GameServerContainerDefinition{};
+  std::optional<std::vector<::awsjson::gamelift::SupportContainerDefinitionInput>> SupportContainerDefinitions{};
+  std::optional<std::int32_t> TotalMemoryLimitMebibytes{};
+  std::optional<double> TotalVcpuLimit{};
+  std::optional<std::string> VersionDescription{};
+  std::optional<std::int32_t> SourceVersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ContainerOperatingSystem>> OperatingSystem{};
 
   friend bool operator==(UpdateContainerGroupDefinitionRequest const&,
                          UpdateContainerGroupDefinitionRequest const&) = default;

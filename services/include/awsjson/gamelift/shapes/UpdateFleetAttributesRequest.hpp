@@ -17,13 +17,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetAttributesRequest {
-  std::string FleetId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy;
-  std::optional<::awsjson::gamelift::ResourceCreationLimitPolicy> ResourceCreationLimitPolicy;
-  std::optional<std::vector<std::string>> MetricGroups;
-  std::optional<::awsjson::gamelift::AnywhereConfiguration> AnywhereConfiguration;
+  std::string FleetId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> NewGameSessionProtectionPolicy{};
+  std::optional<::awsjson::gamelift::ResourceCreationLimitPolicy> ResourceCreationLimitPolicy{};
+  std::optional<std::vector<std::string>> MetricGroups{};
+  std::optional<::awsjson::gamelift::AnywhereConfiguration> AnywhereConfiguration{};
 
   friend bool operator==(UpdateFleetAttributesRequest const&,
                          UpdateFleetAttributesRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetCapacityRequest {
-  std::string FleetId;
-  std::optional<std::int32_t> DesiredInstances;
-  std::optional<std::int32_t> MinSize;
-  std::optional<std::int32_t> MaxSize;
-  std::optional<std::string> Location;
-  std::optional<::awsjson::gamelift::ManagedCapacityConfiguration> ManagedCapacityConfiguration;
+  std::string FleetId{};
+  std::optional<std::int32_t> DesiredInstances{};
+  std::optional<std::int32_t> MinSize{};
+  std::optional<std::int32_t> MaxSize{};
+  std::optional<std::string> Location{};
+  std::optional<::awsjson::gamelift::ManagedCapacityConfiguration> ManagedCapacityConfiguration{};
 
   friend bool operator==(UpdateFleetCapacityRequest const&,
                          UpdateFleetCapacityRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetCapacityResponse {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> Location;
-  std::optional<::awsjson::gamelift::ManagedCapacityConfiguration> ManagedCapacityConfiguration;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> Location{};
+  std::optional<::awsjson::gamelift::ManagedCapacityConfiguration> ManagedCapacityConfiguration{};
 
   friend bool operator==(UpdateFleetCapacityResponse const&,
                          UpdateFleetCapacityResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetPortSettingsRequest {
-  std::string FleetId;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InboundPermissionAuthorizations;
-  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InboundPermissionRevocations;
+  std::string FleetId{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InboundPermissionAuthorizations{};
+  std::optional<std::vector<::awsjson::gamelift::IpPermission>> InboundPermissionRevocations{};
 
   friend bool operator==(UpdateFleetPortSettingsRequest const&,
                          UpdateFleetPortSettingsRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGameServerGroupRequest {
-  std::string GameServerGroupName;
-  std::optional<std::string> RoleArn;
-  std::optional<std::vector<::awsjson::gamelift::InstanceDefinition>> InstanceDefinitions;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerProtectionPolicy>> GameServerProtectionPolicy;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BalancingStrategy>> BalancingStrategy;
+  std::string GameServerGroupName{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::vector<::awsjson::gamelift::InstanceDefinition>> InstanceDefinitions{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerProtectionPolicy>> GameServerProtectionPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BalancingStrategy>> BalancingStrategy{};
 
   friend bool operator==(UpdateGameServerGroupRequest const&,
                          UpdateGameServerGroupRequest const&) = default;

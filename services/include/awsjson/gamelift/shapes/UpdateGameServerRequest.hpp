@@ -15,11 +15,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGameServerRequest {
-  std::string GameServerGroupName;
-  std::string GameServerId;
-  std::optional<std::string> GameServerData;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerUtilizationStatus>> UtilizationStatus;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerHealthCheck>> HealthCheck;
+  std::string GameServerGroupName{};
+  std::string GameServerId{};
+  std::optional<std::string> GameServerData{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerUtilizationStatus>> UtilizationStatus{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::GameServerHealthCheck>> HealthCheck{};
 
   friend bool operator==(UpdateGameServerRequest const&, UpdateGameServerRequest const&) = default;
 };

@@ -19,14 +19,14 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGameSessionQueueRequest {
-  std::string Name;
-  std::optional<std::int32_t> TimeoutInSeconds;
-  std::optional<std::vector<::awsjson::gamelift::PlayerLatencyPolicy>> PlayerLatencyPolicies;
-  std::optional<std::vector<::awsjson::gamelift::GameSessionQueueDestination>> Destinations;
-  std::optional<::awsjson::gamelift::FilterConfiguration> FilterConfiguration;
-  std::optional<::awsjson::gamelift::PriorityConfiguration> PriorityConfiguration;
-  std::optional<std::string> CustomEventData;
-  std::optional<std::string> NotificationTarget;
+  std::string Name{};
+  std::optional<std::int32_t> TimeoutInSeconds{};
+  std::optional<std::vector<::awsjson::gamelift::PlayerLatencyPolicy>> PlayerLatencyPolicies{};
+  std::optional<std::vector<::awsjson::gamelift::GameSessionQueueDestination>> Destinations{};
+  std::optional<::awsjson::gamelift::FilterConfiguration> FilterConfiguration{};
+  std::optional<::awsjson::gamelift::PriorityConfiguration> PriorityConfiguration{};
+  std::optional<std::string> CustomEventData{};
+  std::optional<std::string> NotificationTarget{};
 
   friend bool operator==(UpdateGameSessionQueueRequest const&,
                          UpdateGameSessionQueueRequest const&) = default;

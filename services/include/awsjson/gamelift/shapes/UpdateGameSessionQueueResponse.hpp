@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGameSessionQueueResponse {
-  std::optional<::awsjson::gamelift::GameSessionQueue> GameSessionQueue;
+  std::optional<::awsjson::gamelift::GameSessionQueue> GameSessionQueue{};
 
   friend bool operator==(UpdateGameSessionQueueResponse const&,
                          UpdateGameSessionQueueResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGameSessionRequest {
-  std::string GameSessionId;
-  std::optional<std::int32_t> MaximumPlayerSessionCount;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerSessionCreationPolicy>> PlayerSessionCreationPolicy;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> ProtectionPolicy;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
+  std::string GameSessionId{};
+  std::optional<std::int32_t> MaximumPlayerSessionCount{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::PlayerSessionCreationPolicy>> PlayerSessionCreationPolicy{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::ProtectionPolicy>> ProtectionPolicy{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
 
   friend bool operator==(UpdateGameSessionRequest const&,
                          UpdateGameSessionRequest const&) = default;

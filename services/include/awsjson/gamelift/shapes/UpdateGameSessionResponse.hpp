@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGameSessionResponse {
-  std::optional<::awsjson::gamelift::GameSession> GameSession;
+  std::optional<::awsjson::gamelift::GameSession> GameSession{};
 
   friend bool operator==(UpdateGameSessionResponse const&,
                          UpdateGameSessionResponse const&) = default;

@@ -18,20 +18,20 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMatchmakingConfigurationRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> GameSessionQueueArns;
-  std::optional<std::int32_t> RequestTimeoutSeconds;
-  std::optional<std::int32_t> AcceptanceTimeoutSeconds;
-  std::optional<bool> AcceptanceRequired;
-  std::optional<std::string> RuleSetName;
-  std::optional<std::string> NotificationTarget;
-  std::optional<std::int32_t> AdditionalPlayerCount;
-  std::optional<std::string> CustomEventData;
-  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties;
-  std::optional<std::string> GameSessionData;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::BackfillMode>> BackfillMode;
-  std::optional<awsjson::open_enum<::awsjson::gamelift::FlexMatchMode>> FlexMatchMode;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> GameSessionQueueArns{};
+  std::optional<std::int32_t> RequestTimeoutSeconds{};
+  std::optional<std::int32_t> AcceptanceTimeoutSeconds{};
+  std::optional<bool> AcceptanceRequired{};
+  std::optional<std::string> RuleSetName{};
+  std::optional<std::string> NotificationTarget{};
+  std::optional<std::int32_t> AdditionalPlayerCount{};
+  std::optional<std::string> CustomEventData{};
+  std::optional<std::vector<::awsjson::gamelift::GameProperty>> GameProperties{};
+  std::optional<std::string> GameSessionData{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::BackfillMode>> BackfillMode{};
+  std::optional<awsjson::open_enum<::awsjson::gamelift::FlexMatchMode>> FlexMatchMode{};
 
   friend bool operator==(UpdateMatchmakingConfigurationRequest const&,
                          UpdateMatchmakingConfigurationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMatchmakingConfigurationResponse {
-  std::optional<::awsjson::gamelift::MatchmakingConfiguration> Configuration;
+  std::optional<::awsjson::gamelift::MatchmakingConfiguration> Configuration{};
 
   friend bool operator==(UpdateMatchmakingConfigurationResponse const&,
                          UpdateMatchmakingConfigurationResponse const&) = default;

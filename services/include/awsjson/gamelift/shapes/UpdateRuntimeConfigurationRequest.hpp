@@ -14,8 +14,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuntimeConfigurationRequest {
-  std::string FleetId;
-  ::awsjson::gamelift::RuntimeConfiguration RuntimeConfiguration;
+  std::string FleetId{};
+  ::awsjson::gamelift::RuntimeConfiguration RuntimeConfiguration{};
 
   friend bool operator==(UpdateRuntimeConfigurationRequest const&,
                          UpdateRuntimeConfigurationRequest const&) = default;

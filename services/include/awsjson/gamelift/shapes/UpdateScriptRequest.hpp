@@ -14,11 +14,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateScriptRequest {
-  std::string ScriptId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Version;
-  std::optional<::awsjson::gamelift::S3Location> StorageLocation;
-  std::optional<awsjson::blob> ZipFile;
+  std::string ScriptId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Version{};
+  std::optional<::awsjson::gamelift::S3Location> StorageLocation{};
+  std::optional<awsjson::blob> ZipFile{};
 
   friend bool operator==(UpdateScriptRequest const&, UpdateScriptRequest const&) = default;
 };

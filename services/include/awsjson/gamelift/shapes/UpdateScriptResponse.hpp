@@ -13,7 +13,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateScriptResponse {
-  std::optional<::awsjson::gamelift::Script> Script;
+  std::optional<::awsjson::gamelift::Script> Script{};
 
   friend bool operator==(UpdateScriptResponse const&, UpdateScriptResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateMatchmakingRuleSetRequest {
-  std::string RuleSetBody;
+  std::string RuleSetBody{};
 
   friend bool operator==(ValidateMatchmakingRuleSetRequest const&,
                          ValidateMatchmakingRuleSetRequest const&) = default;

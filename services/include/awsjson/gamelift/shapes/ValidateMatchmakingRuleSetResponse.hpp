@@ -11,7 +11,7 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidateMatchmakingRuleSetResponse {
-  std::optional<bool> Valid;
+  std::optional<bool> Valid{};
 
   friend bool operator==(ValidateMatchmakingRuleSetResponse const&,
                          ValidateMatchmakingRuleSetResponse const&) = default;

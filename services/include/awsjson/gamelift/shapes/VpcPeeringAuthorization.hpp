@@ -12,11 +12,11 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcPeeringAuthorization {
-  std::optional<std::string> GameLiftAwsAccountId;
-  std::optional<std::string> PeerVpcAwsAccountId;
-  std::optional<std::string> PeerVpcId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> ExpirationTime;
+  std::optional<std::string> GameLiftAwsAccountId{};
+  std::optional<std::string> PeerVpcAwsAccountId{};
+  std::optional<std::string> PeerVpcId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> ExpirationTime{};
 
   friend bool operator==(VpcPeeringAuthorization const&, VpcPeeringAuthorization const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcPeeringConnection {
-  std::optional<std::string> FleetId;
-  std::optional<std::string> FleetArn;
-  std::optional<std::string> IpV4CidrBlock;
-  std::optional<std::string> VpcPeeringConnectionId;
-  std::optional<::awsjson::gamelift::VpcPeeringConnectionStatus> Status;
-  std::optional<std::string> PeerVpcId;
-  std::optional<std::string> GameLiftVpcId;
+  std::optional<std::string> FleetId{};
+  std::optional<std::string> FleetArn{};
+  std::optional<std::string> IpV4CidrBlock{};
+  std::optional<std::string> VpcPeeringConnectionId{};
+  std::optional<::awsjson::gamelift::VpcPeeringConnectionStatus> Status{};
+  std::optional<std::string> PeerVpcId{};
+  std::optional<std::string> GameLiftVpcId{};
 
   friend bool operator==(VpcPeeringConnection const&, VpcPeeringConnection const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::gamelift {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcPeeringConnectionStatus {
-  std::optional<std::string> Code;
-  std::optional<std::string> Message;
+  std::optional<std::string> Code{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(VpcPeeringConnectionStatus const&,
                          VpcPeeringConnectionStatus const&) = default;

@@ -18,17 +18,17 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Accelerator {
-  std::optional<std::string> AcceleratorArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType;
-  std::optional<bool> Enabled;
-  std::optional<std::vector<::awsjson::globalaccelerator::IpSet>> IpSets;
-  std::optional<std::string> DnsName;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::AcceleratorStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> DualStackDnsName;
-  std::optional<std::vector<::awsjson::globalaccelerator::AcceleratorEvent>> Events;
+  std::optional<std::string> AcceleratorArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType{};
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<::awsjson::globalaccelerator::IpSet>> IpSets{};
+  std::optional<std::string> DnsName{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::AcceleratorStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> DualStackDnsName{};
+  std::optional<std::vector<::awsjson::globalaccelerator::AcceleratorEvent>> Events{};
 
   friend bool operator==(Accelerator const&, Accelerator const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceleratorAttributes {
-  std::optional<bool> FlowLogsEnabled;
-  std::optional<std::string> FlowLogsS3Bucket;
-  std::optional<std::string> FlowLogsS3Prefix;
+  std::optional<bool> FlowLogsEnabled{};
+  std::optional<std::string> FlowLogsS3Bucket{};
+  std::optional<std::string> FlowLogsS3Prefix{};
 
   friend bool operator==(AcceleratorAttributes const&, AcceleratorAttributes const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceleratorEvent {
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> Timestamp;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> Timestamp{};
 
   friend bool operator==(AcceleratorEvent const&, AcceleratorEvent const&) = default;
 };

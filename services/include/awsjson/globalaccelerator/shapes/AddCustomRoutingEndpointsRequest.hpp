@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddCustomRoutingEndpointsRequest {
-  std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointConfiguration> EndpointConfigurations;
-  std::string EndpointGroupArn;
+  std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointConfiguration> EndpointConfigurations{};
+  std::string EndpointGroupArn{};
 
   friend bool operator==(AddCustomRoutingEndpointsRequest const&,
                          AddCustomRoutingEndpointsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddCustomRoutingEndpointsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointDescription>> EndpointDescriptions;
-  std::optional<std::string> EndpointGroupArn;
+  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointDescription>> EndpointDescriptions{};
+  std::optional<std::string> EndpointGroupArn{};
 
   friend bool operator==(AddCustomRoutingEndpointsResponse const&,
                          AddCustomRoutingEndpointsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddEndpointsRequest {
-  std::vector<::awsjson::globalaccelerator::EndpointConfiguration> EndpointConfigurations;
-  std::string EndpointGroupArn;
+  std::vector<::awsjson::globalaccelerator::EndpointConfiguration> EndpointConfigurations{};
+  std::string EndpointGroupArn{};
 
   friend bool operator==(AddEndpointsRequest const&, AddEndpointsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddEndpointsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::EndpointDescription>> EndpointDescriptions;
-  std::optional<std::string> EndpointGroupArn;
+  std::optional<std::vector<::awsjson::globalaccelerator::EndpointDescription>> EndpointDescriptions{};
+  std::optional<std::string> EndpointGroupArn{};
 
   friend bool operator==(AddEndpointsResponse const&, AddEndpointsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdvertiseByoipCidrRequest {
-  std::string Cidr;
+  std::string Cidr{};
 
   friend bool operator==(AdvertiseByoipCidrRequest const&,
                          AdvertiseByoipCidrRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllowCustomRoutingTrafficRequest {
-  std::string EndpointGroupArn;
-  std::string EndpointId;
-  std::optional<std::vector<std::string>> DestinationAddresses;
-  std::optional<std::vector<std::int32_t>> DestinationPorts;
-  std::optional<bool> AllowAllTrafficToEndpoint;
+  std::string EndpointGroupArn{};
+  std::string EndpointId{};
+  std::optional<std::vector<std::string>> DestinationAddresses{};
+  std::optional<std::vector<std::int32_t>> DestinationPorts{};
+  std::optional<bool> AllowAllTrafficToEndpoint{};
 
   friend bool operator==(AllowCustomRoutingTrafficRequest const&,
                          AllowCustomRoutingTrafficRequest const&) = default;

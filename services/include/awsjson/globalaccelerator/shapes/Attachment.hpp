@@ -15,12 +15,12 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attachment {
-  std::optional<std::string> AttachmentArn;
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> Principals;
-  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> Resources;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<awsjson::timestamp> CreatedTime;
+  std::optional<std::string> AttachmentArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> Principals{};
+  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> Resources{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<awsjson::timestamp> CreatedTime{};
 
   friend bool operator==(Attachment const&, Attachment const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByoipCidr {
-  std::optional<std::string> Cidr;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ByoipCidrState>> State;
-  std::optional<std::vector<::awsjson::globalaccelerator::ByoipCidrEvent>> Events;
+  std::optional<std::string> Cidr{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ByoipCidrState>> State{};
+  std::optional<std::vector<::awsjson::globalaccelerator::ByoipCidrEvent>> Events{};
 
   friend bool operator==(ByoipCidr const&, ByoipCidr const&) = default;
 };

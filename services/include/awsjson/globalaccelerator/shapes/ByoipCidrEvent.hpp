@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByoipCidrEvent {
-  std::optional<std::string> Message;
-  std::optional<awsjson::timestamp> Timestamp;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::timestamp> Timestamp{};
 
   friend bool operator==(ByoipCidrEvent const&, ByoipCidrEvent const&) = default;
 };

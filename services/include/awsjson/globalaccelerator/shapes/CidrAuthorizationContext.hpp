@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CidrAuthorizationContext {
-  std::string Message;
-  std::string Signature;
+  std::string Message{};
+  std::string Signature{};
 
   friend bool operator==(CidrAuthorizationContext const&,
                          CidrAuthorizationContext const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAcceleratorResponse {
-  std::optional<::awsjson::globalaccelerator::Accelerator> Accelerator;
+  std::optional<::awsjson::globalaccelerator::Accelerator> Accelerator{};
 
   friend bool operator==(CreateAcceleratorResponse const&,
                          CreateAcceleratorResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCrossAccountAttachmentRequest {
-  std::string Name;
-  std::optional<std::vector<std::string>> Principals;
-  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> Resources;
-  std::string IdempotencyToken;
-  std::optional<std::vector<::awsjson::globalaccelerator::Tag>> Tags;
+  std::string Name{};
+  std::optional<std::vector<std::string>> Principals{};
+  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> Resources{};
+  std::string IdempotencyToken{};
+  std::optional<std::vector<::awsjson::globalaccelerator::Tag>> Tags{};
 
   friend bool operator==(CreateCrossAccountAttachmentRequest const&,
                          CreateCrossAccountAttachmentRequest const&) = default;

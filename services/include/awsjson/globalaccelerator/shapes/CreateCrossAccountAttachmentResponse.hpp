@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCrossAccountAttachmentResponse {
-  std::optional<::awsjson::globalaccelerator::Attachment> CrossAccountAttachment;
+  std::optional<::awsjson::globalaccelerator::Attachment> CrossAccountAttachment{};
 
   friend bool operator==(CreateCrossAccountAttachmentResponse const&,
                          CreateCrossAccountAttachmentResponse const&) = default;

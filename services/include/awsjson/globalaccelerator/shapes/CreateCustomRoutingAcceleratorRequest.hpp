@@ -16,12 +16,12 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomRoutingAcceleratorRequest {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType;
-  std::optional<std::vector<std::string>> IpAddresses;
-  std::optional<bool> Enabled;
-  std::string IdempotencyToken;
-  std::optional<std::vector<::awsjson::globalaccelerator::Tag>> Tags;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType{};
+  std::optional<std::vector<std::string>> IpAddresses{};
+  std::optional<bool> Enabled{};
+  std::string IdempotencyToken{};
+  std::optional<std::vector<::awsjson::globalaccelerator::Tag>> Tags{};
 
   friend bool operator==(CreateCustomRoutingAcceleratorRequest const&,
                          CreateCustomRoutingAcceleratorRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomRoutingAcceleratorResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingAccelerator> Accelerator;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingAccelerator> Accelerator{};
 
   friend bool operator==(CreateCustomRoutingAcceleratorResponse const&,
                          CreateCustomRoutingAcceleratorResponse const&) = default;

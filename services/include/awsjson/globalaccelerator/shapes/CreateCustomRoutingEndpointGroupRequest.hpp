@@ -15,10 +15,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomRoutingEndpointGroupRequest {
-  std::string ListenerArn;
-  std::string EndpointGroupRegion;
-  std::vector<::awsjson::globalaccelerator::CustomRoutingDestinationConfiguration> DestinationConfigurations;
-  std::string IdempotencyToken;
+  std::string ListenerArn{};
+  std::string EndpointGroupRegion{};
+  std::vector<::awsjson::globalaccelerator::CustomRoutingDestinationConfiguration> DestinationConfigurations{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreateCustomRoutingEndpointGroupRequest const&,
                          CreateCustomRoutingEndpointGroupRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomRoutingEndpointGroupResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingEndpointGroup> EndpointGroup;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingEndpointGroup> EndpointGroup{};
 
   friend bool operator==(CreateCustomRoutingEndpointGroupResponse const&,
                          CreateCustomRoutingEndpointGroupResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomRoutingListenerRequest {
-  std::string AcceleratorArn;
-  std::vector<::awsjson::globalaccelerator::PortRange> PortRanges;
-  std::string IdempotencyToken;
+  std::string AcceleratorArn{};
+  std::vector<::awsjson::globalaccelerator::PortRange> PortRanges{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreateCustomRoutingListenerRequest const&,
                          CreateCustomRoutingListenerRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomRoutingListenerResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingListener> Listener;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingListener> Listener{};
 
   friend bool operator==(CreateCustomRoutingListenerResponse const&,
                          CreateCustomRoutingListenerResponse const&) = default;

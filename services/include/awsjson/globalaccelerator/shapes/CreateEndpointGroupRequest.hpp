@@ -18,17 +18,17 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEndpointGroupRequest {
-  std::string ListenerArn;
-  std::string EndpointGroupRegion;
-  std::optional<std::vector<::awsjson::globalaccelerator::EndpointConfiguration>> EndpointConfigurations;
-  std::optional<float> TrafficDialPercentage;
-  std::optional<std::int32_t> HealthCheckPort;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthCheckProtocol>> HealthCheckProtocol;
-  std::optional<std::string> HealthCheckPath;
-  std::optional<std::int32_t> HealthCheckIntervalSeconds;
-  std::optional<std::int32_t> ThresholdCount;
-  std::string IdempotencyToken;
-  std::optional<std::vector<::awsjson::globalaccelerator::PortOverride>> PortOverrides;
+  std::string ListenerArn{};
+  std::string EndpointGroupRegion{};
+  std::optional<std::vector<::awsjson::globalaccelerator::EndpointConfiguration>> EndpointConfigurations{};
+  std::optional<float> TrafficDialPercentage{};
+  std::optional<std::int32_t> HealthCheckPort{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthCheckProtocol>> HealthCheckProtocol{};
+  std::optional<std::string> HealthCheckPath{};
+  std::optional<std::int32_t> HealthCheckIntervalSeconds{};
+  std::optional<std::int32_t> ThresholdCount{};
+  std::string IdempotencyToken{};
+  std::optional<std::vector<::awsjson::globalaccelerator::PortOverride>> PortOverrides{};
 
   friend bool operator==(CreateEndpointGroupRequest const&,
                          CreateEndpointGroupRequest const&) = default;

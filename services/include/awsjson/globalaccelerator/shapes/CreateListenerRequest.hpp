@@ -17,11 +17,11 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateListenerRequest {
-  std::string AcceleratorArn;
-  std::vector<::awsjson::globalaccelerator::PortRange> PortRanges;
-  awsjson::open_enum<::awsjson::globalaccelerator::Protocol> Protocol;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ClientAffinity>> ClientAffinity;
-  std::string IdempotencyToken;
+  std::string AcceleratorArn{};
+  std::vector<::awsjson::globalaccelerator::PortRange> PortRanges{};
+  awsjson::open_enum<::awsjson::globalaccelerator::Protocol> Protocol{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ClientAffinity>> ClientAffinity{};
+  std::string IdempotencyToken{};
 
   friend bool operator==(CreateListenerRequest const&, CreateListenerRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrossAccountResource {
-  std::optional<std::string> EndpointId;
-  std::optional<std::string> Cidr;
-  std::optional<std::string> AttachmentArn;
+  std::optional<std::string> EndpointId{};
+  std::optional<std::string> Cidr{};
+  std::optional<std::string> AttachmentArn{};
 
   friend bool operator==(CrossAccountResource const&, CrossAccountResource const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingAccelerator {
-  std::optional<std::string> AcceleratorArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType;
-  std::optional<bool> Enabled;
-  std::optional<std::vector<::awsjson::globalaccelerator::IpSet>> IpSets;
-  std::optional<std::string> DnsName;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingAcceleratorStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> AcceleratorArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType{};
+  std::optional<bool> Enabled{};
+  std::optional<std::vector<::awsjson::globalaccelerator::IpSet>> IpSets{};
+  std::optional<std::string> DnsName{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingAcceleratorStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(CustomRoutingAccelerator const&,
                          CustomRoutingAccelerator const&) = default;

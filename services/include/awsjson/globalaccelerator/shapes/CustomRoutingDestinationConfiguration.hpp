@@ -16,9 +16,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingDestinationConfiguration {
-  std::int32_t FromPort;
-  std::int32_t ToPort;
-  std::vector<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingProtocol>> Protocols;
+  std::int32_t FromPort{};
+  std::int32_t ToPort{};
+  std::vector<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingProtocol>> Protocols{};
 
   friend bool operator==(CustomRoutingDestinationConfiguration const&,
                          CustomRoutingDestinationConfiguration const&) = default;

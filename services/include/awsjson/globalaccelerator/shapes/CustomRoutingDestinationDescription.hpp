@@ -16,9 +16,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingDestinationDescription {
-  std::optional<std::int32_t> FromPort;
-  std::optional<std::int32_t> ToPort;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::globalaccelerator::Protocol>>> Protocols;
+  std::optional<std::int32_t> FromPort{};
+  std::optional<std::int32_t> ToPort{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::globalaccelerator::Protocol>>> Protocols{};
 
   friend bool operator==(CustomRoutingDestinationDescription const&,
                          CustomRoutingDestinationDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingEndpointConfiguration {
-  std::optional<std::string> EndpointId;
-  std::optional<std::string> AttachmentArn;
+  std::optional<std::string> EndpointId{};
+  std::optional<std::string> AttachmentArn{};
 
   friend bool operator==(CustomRoutingEndpointConfiguration const&,
                          CustomRoutingEndpointConfiguration const&) = default;

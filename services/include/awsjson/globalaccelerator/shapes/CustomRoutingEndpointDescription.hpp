@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingEndpointDescription {
-  std::optional<std::string> EndpointId;
+  std::optional<std::string> EndpointId{};
 
   friend bool operator==(CustomRoutingEndpointDescription const&,
                          CustomRoutingEndpointDescription const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingEndpointGroup {
-  std::optional<std::string> EndpointGroupArn;
-  std::optional<std::string> EndpointGroupRegion;
-  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingDestinationDescription>> DestinationDescriptions;
-  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointDescription>> EndpointDescriptions;
+  std::optional<std::string> EndpointGroupArn{};
+  std::optional<std::string> EndpointGroupRegion{};
+  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingDestinationDescription>> DestinationDescriptions{};
+  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointDescription>> EndpointDescriptions{};
 
   friend bool operator==(CustomRoutingEndpointGroup const&,
                          CustomRoutingEndpointGroup const&) = default;

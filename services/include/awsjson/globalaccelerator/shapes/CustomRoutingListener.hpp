@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomRoutingListener {
-  std::optional<std::string> ListenerArn;
-  std::optional<std::vector<::awsjson::globalaccelerator::PortRange>> PortRanges;
+  std::optional<std::string> ListenerArn{};
+  std::optional<std::vector<::awsjson::globalaccelerator::PortRange>> PortRanges{};
 
   friend bool operator==(CustomRoutingListener const&, CustomRoutingListener const&) = default;
 };

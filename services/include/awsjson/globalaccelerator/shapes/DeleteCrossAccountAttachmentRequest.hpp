@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCrossAccountAttachmentRequest {
-  std::string AttachmentArn;
+  std::string AttachmentArn{};
 
   friend bool operator==(DeleteCrossAccountAttachmentRequest const&,
                          DeleteCrossAccountAttachmentRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCustomRoutingListenerRequest {
-  std::string ListenerArn;
+  std::string ListenerArn{};
 
   friend bool operator==(DeleteCustomRoutingListenerRequest const&,
                          DeleteCustomRoutingListenerRequest const&) = default;

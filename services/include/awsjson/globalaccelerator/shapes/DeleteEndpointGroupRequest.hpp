@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEndpointGroupRequest {
-  std::string EndpointGroupArn;
+  std::string EndpointGroupArn{};
 
   friend bool operator==(DeleteEndpointGroupRequest const&,
                          DeleteEndpointGroupRequest const&) = default;

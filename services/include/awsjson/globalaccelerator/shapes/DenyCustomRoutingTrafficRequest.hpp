@@ -14,11 +14,11 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DenyCustomRoutingTrafficRequest {
-  std::string EndpointGroupArn;
-  std::string EndpointId;
-  std::optional<std::vector<std::string>> DestinationAddresses;
-  std::optional<std::vector<std::int32_t>> DestinationPorts;
-  std::optional<bool> DenyAllTrafficToEndpoint;
+  std::string EndpointGroupArn{};
+  std::string EndpointId{};
+  std::optional<std::vector<std::string>> DestinationAddresses{};
+  std::optional<std::vector<std::int32_t>> DestinationPorts{};
+  std::optional<bool> DenyAllTrafficToEndpoint{};
 
   friend bool operator==(DenyCustomRoutingTrafficRequest const&,
                          DenyCustomRoutingTrafficRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeprovisionByoipCidrRequest {
-  std::string Cidr;
+  std::string Cidr{};
 
   friend bool operator==(DeprovisionByoipCidrRequest const&,
                          DeprovisionByoipCidrRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeprovisionByoipCidrResponse {
-  std::optional<::awsjson::globalaccelerator::ByoipCidr> ByoipCidr;
+  std::optional<::awsjson::globalaccelerator::ByoipCidr> ByoipCidr{};
 
   friend bool operator==(DeprovisionByoipCidrResponse const&,
                          DeprovisionByoipCidrResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAcceleratorAttributesResponse {
-  std::optional<::awsjson::globalaccelerator::AcceleratorAttributes> AcceleratorAttributes;
+  std::optional<::awsjson::globalaccelerator::AcceleratorAttributes> AcceleratorAttributes{};
 
   friend bool operator==(DescribeAcceleratorAttributesResponse const&,
                          DescribeAcceleratorAttributesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAcceleratorRequest {
-  std::string AcceleratorArn;
+  std::string AcceleratorArn{};
 
   friend bool operator==(DescribeAcceleratorRequest const&,
                          DescribeAcceleratorRequest const&) = default;

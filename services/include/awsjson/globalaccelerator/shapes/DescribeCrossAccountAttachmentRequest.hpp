@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCrossAccountAttachmentRequest {
-  std::string AttachmentArn;
+  std::string AttachmentArn{};
 
   friend bool operator==(DescribeCrossAccountAttachmentRequest const&,
                          DescribeCrossAccountAttachmentRequest const&) = default;

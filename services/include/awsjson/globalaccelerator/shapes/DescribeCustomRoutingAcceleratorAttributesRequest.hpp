@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomRoutingAcceleratorAttributesRequest {
-  std::string AcceleratorArn;
+  std::string AcceleratorArn{};
 
   friend bool operator==(DescribeCustomRoutingAcceleratorAttributesRequest const&,
                          DescribeCustomRoutingAcceleratorAttributesRequest const&) = default;

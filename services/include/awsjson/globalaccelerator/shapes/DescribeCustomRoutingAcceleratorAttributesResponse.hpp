@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomRoutingAcceleratorAttributesResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingAcceleratorAttributes> AcceleratorAttributes;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingAcceleratorAttributes> AcceleratorAttributes{};
 
   friend bool operator==(DescribeCustomRoutingAcceleratorAttributesResponse const&,
                          DescribeCustomRoutingAcceleratorAttributesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomRoutingAcceleratorRequest {
-  std::string AcceleratorArn;
+  std::string AcceleratorArn{};
 
   friend bool operator==(DescribeCustomRoutingAcceleratorRequest const&,
                          DescribeCustomRoutingAcceleratorRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomRoutingEndpointGroupResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingEndpointGroup> EndpointGroup;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingEndpointGroup> EndpointGroup{};
 
   friend bool operator==(DescribeCustomRoutingEndpointGroupResponse const&,
                          DescribeCustomRoutingEndpointGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomRoutingListenerRequest {
-  std::string ListenerArn;
+  std::string ListenerArn{};
 
   friend bool operator==(DescribeCustomRoutingListenerRequest const&,
                          DescribeCustomRoutingListenerRequest const&) = default;

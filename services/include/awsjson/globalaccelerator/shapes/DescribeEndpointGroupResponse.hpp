@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEndpointGroupResponse {
-  std::optional<::awsjson::globalaccelerator::EndpointGroup> EndpointGroup;
+  std::optional<::awsjson::globalaccelerator::EndpointGroup> EndpointGroup{};
 
   friend bool operator==(DescribeEndpointGroupResponse const&,
                          DescribeEndpointGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeListenerRequest {
-  std::string ListenerArn;
+  std::string ListenerArn{};
 
   friend bool operator==(DescribeListenerRequest const&, DescribeListenerRequest const&) = default;
 };

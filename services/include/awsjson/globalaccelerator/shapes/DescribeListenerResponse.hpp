@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeListenerResponse {
-  std::optional<::awsjson::globalaccelerator::Listener> Listener;
+  std::optional<::awsjson::globalaccelerator::Listener> Listener{};
 
   friend bool operator==(DescribeListenerResponse const&,
                          DescribeListenerResponse const&) = default;

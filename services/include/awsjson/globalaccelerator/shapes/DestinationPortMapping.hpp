@@ -17,14 +17,14 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationPortMapping {
-  std::optional<std::string> AcceleratorArn;
-  std::optional<std::vector<::awsjson::globalaccelerator::SocketAddress>> AcceleratorSocketAddresses;
-  std::optional<std::string> EndpointGroupArn;
-  std::optional<std::string> EndpointId;
-  std::optional<std::string> EndpointGroupRegion;
-  std::optional<::awsjson::globalaccelerator::SocketAddress> DestinationSocketAddress;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingDestinationTrafficState>> DestinationTrafficState;
+  std::optional<std::string> AcceleratorArn{};
+  std::optional<std::vector<::awsjson::globalaccelerator::SocketAddress>> AcceleratorSocketAddresses{};
+  std::optional<std::string> EndpointGroupArn{};
+  std::optional<std::string> EndpointId{};
+  std::optional<std::string> EndpointGroupRegion{};
+  std::optional<::awsjson::globalaccelerator::SocketAddress> DestinationSocketAddress{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingDestinationTrafficState>> DestinationTrafficState{};
 
   friend bool operator==(DestinationPortMapping const&, DestinationPortMapping const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointConfiguration {
-  std::optional<std::string> EndpointId;
-  std::optional<std::int32_t> Weight;
-  std::optional<bool> ClientIPPreservationEnabled;
-  std::optional<std::string> AttachmentArn;
+  std::optional<std::string> EndpointId{};
+  std::optional<std::int32_t> Weight{};
+  std::optional<bool> ClientIPPreservationEnabled{};
+  std::optional<std::string> AttachmentArn{};
 
   friend bool operator==(EndpointConfiguration const&, EndpointConfiguration const&) = default;
 };

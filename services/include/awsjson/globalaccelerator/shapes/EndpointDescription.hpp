@@ -15,11 +15,11 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointDescription {
-  std::optional<std::string> EndpointId;
-  std::optional<std::int32_t> Weight;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthState>> HealthState;
-  std::optional<std::string> HealthReason;
-  std::optional<bool> ClientIPPreservationEnabled;
+  std::optional<std::string> EndpointId{};
+  std::optional<std::int32_t> Weight{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthState>> HealthState{};
+  std::optional<std::string> HealthReason{};
+  std::optional<bool> ClientIPPreservationEnabled{};
 
   friend bool operator==(EndpointDescription const&, EndpointDescription const&) = default;
 };

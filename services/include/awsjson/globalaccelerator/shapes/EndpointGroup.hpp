@@ -18,16 +18,16 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointGroup {
-  std::optional<std::string> EndpointGroupArn;
-  std::optional<std::string> EndpointGroupRegion;
-  std::optional<std::vector<::awsjson::globalaccelerator::EndpointDescription>> EndpointDescriptions;
-  std::optional<float> TrafficDialPercentage;
-  std::optional<std::int32_t> HealthCheckPort;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthCheckProtocol>> HealthCheckProtocol;
-  std::optional<std::string> HealthCheckPath;
-  std::optional<std::int32_t> HealthCheckIntervalSeconds;
-  std::optional<std::int32_t> ThresholdCount;
-  std::optional<std::vector<::awsjson::globalaccelerator::PortOverride>> PortOverrides;
+  std::optional<std::string> EndpointGroupArn{};
+  std::optional<std::string> EndpointGroupRegion{};
+  std::optional<std::vector<::awsjson::globalaccelerator::EndpointDescription>> EndpointDescriptions{};
+  std::optional<float> TrafficDialPercentage{};
+  std::optional<std::int32_t> HealthCheckPort{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthCheckProtocol>> HealthCheckProtocol{};
+  std::optional<std::string> HealthCheckPath{};
+  std::optional<std::int32_t> HealthCheckIntervalSeconds{};
+  std::optional<std::int32_t> ThresholdCount{};
+  std::optional<std::vector<::awsjson::globalaccelerator::PortOverride>> PortOverrides{};
 
   friend bool operator==(EndpointGroup const&, EndpointGroup const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointIdentifier {
-  std::string EndpointId;
-  std::optional<bool> ClientIPPreservationEnabled;
+  std::string EndpointId{};
+  std::optional<bool> ClientIPPreservationEnabled{};
 
   friend bool operator==(EndpointIdentifier const&, EndpointIdentifier const&) = default;
 };

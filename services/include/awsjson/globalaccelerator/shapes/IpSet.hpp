@@ -15,9 +15,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IpSet {
-  std::optional<std::string> IpFamily;
-  std::optional<std::vector<std::string>> IpAddresses;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressFamily>> IpAddressFamily;
+  std::optional<std::string> IpFamily{};
+  std::optional<std::vector<std::string>> IpAddresses{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressFamily>> IpAddressFamily{};
 
   friend bool operator==(IpSet const&, IpSet const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAcceleratorsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::Accelerator>> Accelerators;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::Accelerator>> Accelerators{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAcceleratorsResponse const&,
                          ListAcceleratorsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListByoipCidrsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::ByoipCidr>> ByoipCidrs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::ByoipCidr>> ByoipCidrs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListByoipCidrsResponse const&, ListByoipCidrsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrossAccountAttachmentsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::Attachment>> CrossAccountAttachments;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::Attachment>> CrossAccountAttachments{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCrossAccountAttachmentsResponse const&,
                          ListCrossAccountAttachmentsResponse const&) = default;

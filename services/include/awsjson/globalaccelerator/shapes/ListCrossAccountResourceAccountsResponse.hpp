@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrossAccountResourceAccountsResponse {
-  std::optional<std::vector<std::string>> ResourceOwnerAwsAccountIds;
+  std::optional<std::vector<std::string>> ResourceOwnerAwsAccountIds{};
 
   friend bool operator==(ListCrossAccountResourceAccountsResponse const&,
                          ListCrossAccountResourceAccountsResponse const&) = default;

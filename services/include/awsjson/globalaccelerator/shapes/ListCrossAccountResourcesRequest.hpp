@@ -13,10 +13,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrossAccountResourcesRequest {
-  std::optional<std::string> AcceleratorArn;
-  std::string ResourceOwnerAwsAccountId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> AcceleratorArn{};
+  std::string ResourceOwnerAwsAccountId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCrossAccountResourcesRequest const&,
                          ListCrossAccountResourcesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrossAccountResourcesResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::CrossAccountResource>> CrossAccountResources;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::CrossAccountResource>> CrossAccountResources{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCrossAccountResourcesResponse const&,
                          ListCrossAccountResourcesResponse const&) = default;

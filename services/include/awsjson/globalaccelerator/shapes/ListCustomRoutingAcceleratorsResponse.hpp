@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingAcceleratorsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingAccelerator>> Accelerators;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingAccelerator>> Accelerators{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingAcceleratorsResponse const&,
                          ListCustomRoutingAcceleratorsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingEndpointGroupsRequest {
-  std::string ListenerArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ListenerArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingEndpointGroupsRequest const&,
                          ListCustomRoutingEndpointGroupsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingEndpointGroupsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointGroup>> EndpointGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingEndpointGroup>> EndpointGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingEndpointGroupsResponse const&,
                          ListCustomRoutingEndpointGroupsResponse const&) = default;

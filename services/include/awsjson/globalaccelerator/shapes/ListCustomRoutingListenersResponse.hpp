@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingListenersResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingListener>> Listeners;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::CustomRoutingListener>> Listeners{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingListenersResponse const&,
                          ListCustomRoutingListenersResponse const&) = default;

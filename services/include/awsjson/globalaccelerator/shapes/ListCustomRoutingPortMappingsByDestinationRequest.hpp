@@ -13,10 +13,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingPortMappingsByDestinationRequest {
-  std::string EndpointId;
-  std::string DestinationAddress;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string EndpointId{};
+  std::string DestinationAddress{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingPortMappingsByDestinationRequest const&,
                          ListCustomRoutingPortMappingsByDestinationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingPortMappingsByDestinationResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::DestinationPortMapping>> DestinationPortMappings;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::DestinationPortMapping>> DestinationPortMappings{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingPortMappingsByDestinationResponse const&,
                          ListCustomRoutingPortMappingsByDestinationResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingPortMappingsRequest {
-  std::string AcceleratorArn;
-  std::optional<std::string> EndpointGroupArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AcceleratorArn{};
+  std::optional<std::string> EndpointGroupArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingPortMappingsRequest const&,
                          ListCustomRoutingPortMappingsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomRoutingPortMappingsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::PortMapping>> PortMappings;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::PortMapping>> PortMappings{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomRoutingPortMappingsResponse const&,
                          ListCustomRoutingPortMappingsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEndpointGroupsResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::EndpointGroup>> EndpointGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::EndpointGroup>> EndpointGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEndpointGroupsResponse const&,
                          ListEndpointGroupsResponse const&) = default;

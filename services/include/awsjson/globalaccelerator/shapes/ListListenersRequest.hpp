@@ -13,9 +13,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListListenersRequest {
-  std::string AcceleratorArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string AcceleratorArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListListenersRequest const&, ListListenersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListListenersResponse {
-  std::optional<std::vector<::awsjson::globalaccelerator::Listener>> Listeners;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::globalaccelerator::Listener>> Listeners{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListListenersResponse const&, ListListenersResponse const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Listener {
-  std::optional<std::string> ListenerArn;
-  std::optional<std::vector<::awsjson::globalaccelerator::PortRange>> PortRanges;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::Protocol>> Protocol;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ClientAffinity>> ClientAffinity;
+  std::optional<std::string> ListenerArn{};
+  std::optional<std::vector<::awsjson::globalaccelerator::PortRange>> PortRanges{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::Protocol>> Protocol{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ClientAffinity>> ClientAffinity{};
 
   friend bool operator==(Listener const&, Listener const&) = default;
 };

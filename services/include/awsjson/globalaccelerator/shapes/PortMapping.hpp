@@ -18,12 +18,12 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortMapping {
-  std::optional<std::int32_t> AcceleratorPort;
-  std::optional<std::string> EndpointGroupArn;
-  std::optional<std::string> EndpointId;
-  std::optional<::awsjson::globalaccelerator::SocketAddress> DestinationSocketAddress;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingProtocol>>> Protocols;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingDestinationTrafficState>> DestinationTrafficState;
+  std::optional<std::int32_t> AcceleratorPort{};
+  std::optional<std::string> EndpointGroupArn{};
+  std::optional<std::string> EndpointId{};
+  std::optional<::awsjson::globalaccelerator::SocketAddress> DestinationSocketAddress{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingProtocol>>> Protocols{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::CustomRoutingDestinationTrafficState>> DestinationTrafficState{};
 
   friend bool operator==(PortMapping const&, PortMapping const&) = default;
 };

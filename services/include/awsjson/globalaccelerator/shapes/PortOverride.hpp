@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortOverride {
-  std::optional<std::int32_t> ListenerPort;
-  std::optional<std::int32_t> EndpointPort;
+  std::optional<std::int32_t> ListenerPort{};
+  std::optional<std::int32_t> EndpointPort{};
 
   friend bool operator==(PortOverride const&, PortOverride const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortRange {
-  std::optional<std::int32_t> FromPort;
-  std::optional<std::int32_t> ToPort;
+  std::optional<std::int32_t> FromPort{};
+  std::optional<std::int32_t> ToPort{};
 
   friend bool operator==(PortRange const&, PortRange const&) = default;
 };

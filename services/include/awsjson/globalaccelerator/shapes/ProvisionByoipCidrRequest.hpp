@@ -14,8 +14,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionByoipCidrRequest {
-  std::string Cidr;
-  ::awsjson::globalaccelerator::CidrAuthorizationContext CidrAuthorizationContext;
+  std::string Cidr{};
+  ::awsjson::globalaccelerator::CidrAuthorizationContext CidrAuthorizationContext{};
 
   friend bool operator==(ProvisionByoipCidrRequest const&,
                          ProvisionByoipCidrRequest const&) = default;

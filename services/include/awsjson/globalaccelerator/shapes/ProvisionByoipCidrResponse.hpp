@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionByoipCidrResponse {
-  std::optional<::awsjson::globalaccelerator::ByoipCidr> ByoipCidr;
+  std::optional<::awsjson::globalaccelerator::ByoipCidr> ByoipCidr{};
 
   friend bool operator==(ProvisionByoipCidrResponse const&,
                          ProvisionByoipCidrResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveCustomRoutingEndpointsRequest {
-  std::vector<std::string> EndpointIds;
-  std::string EndpointGroupArn;
+  std::vector<std::string> EndpointIds{};
+  std::string EndpointGroupArn{};
 
   friend bool operator==(RemoveCustomRoutingEndpointsRequest const&,
                          RemoveCustomRoutingEndpointsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveEndpointsRequest {
-  std::vector<::awsjson::globalaccelerator::EndpointIdentifier> EndpointIdentifiers;
-  std::string EndpointGroupArn;
+  std::vector<::awsjson::globalaccelerator::EndpointIdentifier> EndpointIdentifiers{};
+  std::string EndpointGroupArn{};
 
   friend bool operator==(RemoveEndpointsRequest const&, RemoveEndpointsRequest const&) = default;
 };

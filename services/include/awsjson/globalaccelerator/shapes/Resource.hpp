@@ -12,9 +12,9 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::optional<std::string> EndpointId;
-  std::optional<std::string> Cidr;
-  std::optional<std::string> Region;
+  std::optional<std::string> EndpointId{};
+  std::optional<std::string> Cidr{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SocketAddress {
-  std::optional<std::string> IpAddress;
-  std::optional<std::int32_t> Port;
+  std::optional<std::string> IpAddress{};
+  std::optional<std::int32_t> Port{};
 
   friend bool operator==(SocketAddress const&, SocketAddress const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAcceleratorAttributesRequest {
-  std::string AcceleratorArn;
-  std::optional<bool> FlowLogsEnabled;
-  std::optional<std::string> FlowLogsS3Bucket;
-  std::optional<std::string> FlowLogsS3Prefix;
+  std::string AcceleratorArn{};
+  std::optional<bool> FlowLogsEnabled{};
+  std::optional<std::string> FlowLogsS3Bucket{};
+  std::optional<std::string> FlowLogsS3Prefix{};
 
   friend bool operator==(UpdateAcceleratorAttributesRequest const&,
                          UpdateAcceleratorAttributesRequest const&) = default;

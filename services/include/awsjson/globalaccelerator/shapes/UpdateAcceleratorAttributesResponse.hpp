@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAcceleratorAttributesResponse {
-  std::optional<::awsjson::globalaccelerator::AcceleratorAttributes> AcceleratorAttributes;
+  std::optional<::awsjson::globalaccelerator::AcceleratorAttributes> AcceleratorAttributes{};
 
   friend bool operator==(UpdateAcceleratorAttributesResponse const&,
                          UpdateAcceleratorAttributesResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAcceleratorRequest {
-  std::string AcceleratorArn;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType;
-  std::optional<std::vector<std::string>> IpAddresses;
-  std::optional<bool> Enabled;
+  std::string AcceleratorArn{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::IpAddressType>> IpAddressType{};
+  std::optional<std::vector<std::string>> IpAddresses{};
+  std::optional<bool> Enabled{};
 
   friend bool operator==(UpdateAcceleratorRequest const&,
                          UpdateAcceleratorRequest const&) = default;

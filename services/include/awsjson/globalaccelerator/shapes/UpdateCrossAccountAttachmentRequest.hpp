@@ -15,12 +15,12 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCrossAccountAttachmentRequest {
-  std::string AttachmentArn;
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> AddPrincipals;
-  std::optional<std::vector<std::string>> RemovePrincipals;
-  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> AddResources;
-  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> RemoveResources;
+  std::string AttachmentArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> AddPrincipals{};
+  std::optional<std::vector<std::string>> RemovePrincipals{};
+  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> AddResources{};
+  std::optional<std::vector<::awsjson::globalaccelerator::Resource>> RemoveResources{};
 
   friend bool operator==(UpdateCrossAccountAttachmentRequest const&,
                          UpdateCrossAccountAttachmentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCrossAccountAttachmentResponse {
-  std::optional<::awsjson::globalaccelerator::Attachment> CrossAccountAttachment;
+  std::optional<::awsjson::globalaccelerator::Attachment> CrossAccountAttachment{};
 
   friend bool operator==(UpdateCrossAccountAttachmentResponse const&,
                          UpdateCrossAccountAttachmentResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomRoutingAcceleratorAttributesResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingAcceleratorAttributes> AcceleratorAttributes;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingAcceleratorAttributes> AcceleratorAttributes{};
 
   friend bool operator==(UpdateCustomRoutingAcceleratorAttributesResponse const&,
                          UpdateCustomRoutingAcceleratorAttributesResponse const&) = default;

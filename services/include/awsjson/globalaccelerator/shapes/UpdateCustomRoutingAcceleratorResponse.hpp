@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomRoutingAcceleratorResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingAccelerator> Accelerator;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingAccelerator> Accelerator{};
 
   friend bool operator==(UpdateCustomRoutingAcceleratorResponse const&,
                          UpdateCustomRoutingAcceleratorResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomRoutingListenerRequest {
-  std::string ListenerArn;
-  std::vector<::awsjson::globalaccelerator::PortRange> PortRanges;
+  std::string ListenerArn{};
+  std::vector<::awsjson::globalaccelerator::PortRange> PortRanges{};
 
   friend bool operator==(UpdateCustomRoutingListenerRequest const&,
                          UpdateCustomRoutingListenerRequest const&) = default;

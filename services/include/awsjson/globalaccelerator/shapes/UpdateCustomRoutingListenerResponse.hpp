@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomRoutingListenerResponse {
-  std::optional<::awsjson::globalaccelerator::CustomRoutingListener> Listener;
+  std::optional<::awsjson::globalaccelerator::CustomRoutingListener> Listener{};
 
   friend bool operator==(UpdateCustomRoutingListenerResponse const&,
                          UpdateCustomRoutingListenerResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEndpointGroupRequest {
-  std::string EndpointGroupArn;
-  std::optional<std::vector<::awsjson::globalaccelerator::EndpointConfiguration>> EndpointConfigurations;
-  std::optional<float> TrafficDialPercentage;
-  std::optional<std::int32_t> HealthCheckPort;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthCheckProtocol>> HealthCheckProtocol;
-  std::optional<std::string> HealthCheckPath;
-  std::optional<std::int32_t> HealthCheckIntervalSeconds;
-  std::optional<std::int32_t> ThresholdCount;
-  std::optional<std::vector<::awsjson::globalaccelerator::PortOverride>> PortOverrides;
+  std::string EndpointGroupArn{};
+  std::optional<std::vector<::awsjson::globalaccelerator::EndpointConfiguration>> EndpointConfigurations{};
+  std::optional<float> TrafficDialPercentage{};
+  std::optional<std::int32_t> HealthCheckPort{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::HealthCheckProtocol>> HealthCheckProtocol{};
+  std::optional<std::string> HealthCheckPath{};
+  std::optional<std::int32_t> HealthCheckIntervalSeconds{};
+  std::optional<std::int32_t> ThresholdCount{};
+  std::optional<std::vector<::awsjson::globalaccelerator::PortOverride>> PortOverrides{};
 
   friend bool operator==(UpdateEndpointGroupRequest const&,
                          UpdateEndpointGroupRequest const&) = default;

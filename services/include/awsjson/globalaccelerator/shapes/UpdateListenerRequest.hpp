@@ -17,10 +17,10 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateListenerRequest {
-  std::string ListenerArn;
-  std::optional<std::vector<::awsjson::globalaccelerator::PortRange>> PortRanges;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::Protocol>> Protocol;
-  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ClientAffinity>> ClientAffinity;
+  std::string ListenerArn{};
+  std::optional<std::vector<::awsjson::globalaccelerator::PortRange>> PortRanges{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::Protocol>> Protocol{};
+  std::optional<awsjson::open_enum<::awsjson::globalaccelerator::ClientAffinity>> ClientAffinity{};
 
   friend bool operator==(UpdateListenerRequest const&, UpdateListenerRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateListenerResponse {
-  std::optional<::awsjson::globalaccelerator::Listener> Listener;
+  std::optional<::awsjson::globalaccelerator::Listener> Listener{};
 
   friend bool operator==(UpdateListenerResponse const&, UpdateListenerResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WithdrawByoipCidrRequest {
-  std::string Cidr;
+  std::string Cidr{};
 
   friend bool operator==(WithdrawByoipCidrRequest const&,
                          WithdrawByoipCidrRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::globalaccelerator {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WithdrawByoipCidrResponse {
-  std::optional<::awsjson::globalaccelerator::ByoipCidr> ByoipCidr;
+  std::optional<::awsjson::globalaccelerator::ByoipCidr> ByoipCidr{};
 
   friend bool operator==(WithdrawByoipCidrResponse const&,
                          WithdrawByoipCidrResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Action {
-  std::optional<std::string> JobName;
-  std::optional<std::map<std::string, std::string>> Arguments;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<::awsjson::glue::NotificationProperty> NotificationProperty;
-  std::optional<std::string> CrawlerName;
+  std::optional<std::string> JobName{};
+  std::optional<std::map<std::string, std::string>> Arguments{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<::awsjson::glue::NotificationProperty> NotificationProperty{};
+  std::optional<std::string> CrawlerName{};
 
   friend bool operator==(Action const&, Action const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Aggregate {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::vector<std::vector<std::string>> Groups;
-  std::vector<::awsjson::glue::AggregateOperation> Aggs;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::vector<std::vector<std::string>> Groups{};
+  std::vector<::awsjson::glue::AggregateOperation> Aggs{};
 
   friend bool operator==(Aggregate const&, Aggregate const&) = default;
 };

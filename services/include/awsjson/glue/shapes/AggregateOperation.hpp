@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateOperation {
-  std::vector<std::string> Column;
-  awsjson::open_enum<::awsjson::glue::AggFunction> AggFunc;
+  std::vector<std::string> Column{};
+  awsjson::open_enum<::awsjson::glue::AggFunction> AggFunc{};
 
   friend bool operator==(AggregateOperation const&, AggregateOperation const&) = default;
 };

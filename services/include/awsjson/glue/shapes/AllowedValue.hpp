@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AllowedValue {
-  std::optional<std::string> Description;
-  std::string Value;
+  std::optional<std::string> Description{};
+  std::string Value{};
 
   friend bool operator==(AllowedValue const&, AllowedValue const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonRedshiftAdvancedOption {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(AmazonRedshiftAdvancedOption const&,
                          AmazonRedshiftAdvancedOption const&) = default;

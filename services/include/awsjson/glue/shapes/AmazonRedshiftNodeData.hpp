@@ -16,32 +16,32 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonRedshiftNodeData {
-  std::optional<std::string> AccessType;
-  std::optional<std::string> SourceType;
-  std::optional<::awsjson::glue::Option> Connection;
-  std::optional<::awsjson::glue::Option> Schema;
-  std::optional<::awsjson::glue::Option> Table;
-  std::optional<::awsjson::glue::Option> CatalogDatabase;
-  std::optional<::awsjson::glue::Option> CatalogTable;
-  std::optional<std::string> CatalogRedshiftSchema;
-  std::optional<std::string> CatalogRedshiftTable;
-  std::optional<std::string> TempDir;
-  std::optional<::awsjson::glue::Option> IamRole;
-  std::optional<std::vector<::awsjson::glue::AmazonRedshiftAdvancedOption>> AdvancedOptions;
-  std::optional<std::string> SampleQuery;
-  std::optional<std::string> PreAction;
-  std::optional<std::string> PostAction;
-  std::optional<std::string> Action;
-  std::optional<std::string> TablePrefix;
-  std::optional<bool> Upsert;
-  std::optional<std::string> MergeAction;
-  std::optional<std::string> MergeWhenMatched;
-  std::optional<std::string> MergeWhenNotMatched;
-  std::optional<std::string> MergeClause;
-  std::optional<std::string> CrawlerConnection;
-  std::optional<std::vector<::awsjson::glue::Option>> TableSchema;
-  std::optional<std::string> StagingTable;
-  std::optional<std::vector<::awsjson::glue::Option>> SelectedColumns;
+  std::optional<std::string> AccessType{};
+  std::optional<std::string> SourceType{};
+  std::optional<::awsjson::glue::Option> Connection{};
+  std::optional<::awsjson::glue::Option> Schema{};
+  std::optional<::awsjson::glue::Option> Table{};
+  std::optional<::awsjson::glue::Option> CatalogDatabase{};
+  std::optional<::awsjson::glue::Option> CatalogTable{};
+  std::optional<std::string> CatalogRedshiftSchema{};
+  std::optional<std::string> CatalogRedshiftTable{};
+  std::optional<std::string> TempDir{};
+  std::optional<::awsjson::glue::Option> IamRole{};
+  std::optional<std::vector<::awsjson::glue::AmazonRedshiftAdvancedOption>> AdvancedOptions{};
+  std::optional<std::string> SampleQuery{};
+  std::optional<std::string> PreAction{};
+  std::optional<std::string> PostAction{};
+  std::optional<std::string> Action{};
+  std::optional<std::string> TablePrefix{};
+  std::optional<bool> Upsert{};
+  std::optional<std::string> MergeAction{};
+  std::optional<std::string> MergeWhenMatched{};
+  std::optional<std::string> MergeWhenNotMatched{};
+  std::optional<std::string> MergeClause{};
+  std::optional<std::string> CrawlerConnection{};
+  std::optional<std::vector<::awsjson::glue::Option>> TableSchema{};
+  std::optional<std::string> StagingTable{};
+  std::optional<std::vector<::awsjson::glue::Option>> SelectedColumns{};
 
   friend bool operator==(AmazonRedshiftNodeData const&, AmazonRedshiftNodeData const&) = default;
 };

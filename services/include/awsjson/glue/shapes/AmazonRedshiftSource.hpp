@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonRedshiftSource {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::glue::AmazonRedshiftNodeData> Data;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::glue::AmazonRedshiftNodeData> Data{};
 
   friend bool operator==(AmazonRedshiftSource const&, AmazonRedshiftSource const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmazonRedshiftTarget {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::glue::AmazonRedshiftNodeData> Data;
-  std::optional<std::vector<std::string>> Inputs;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::glue::AmazonRedshiftNodeData> Data{};
+  std::optional<std::vector<std::string>> Inputs{};
 
   friend bool operator==(AmazonRedshiftTarget const&, AmazonRedshiftTarget const&) = default;
 };

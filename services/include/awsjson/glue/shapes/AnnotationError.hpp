@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnnotationError {
-  std::optional<std::string> ProfileId;
-  std::optional<std::string> StatisticId;
-  std::optional<std::string> FailureReason;
+  std::optional<std::string> ProfileId{};
+  std::optional<std::string> StatisticId{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(AnnotationError const&, AnnotationError const&) = default;
 };

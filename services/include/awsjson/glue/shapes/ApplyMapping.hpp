@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplyMapping {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::vector<::awsjson::glue::Mapping> Mapping;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::vector<::awsjson::glue::Mapping> Mapping{};
 
   friend bool operator==(ApplyMapping const&, ApplyMapping const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AthenaConnectorSource {
-  std::string Name;
-  std::string ConnectionName;
-  std::string ConnectorName;
-  std::string ConnectionType;
-  std::optional<std::string> ConnectionTable;
-  std::string SchemaName;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string ConnectionName{};
+  std::string ConnectorName{};
+  std::string ConnectionType{};
+  std::optional<std::string> ConnectionTable{};
+  std::string SchemaName{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(AthenaConnectorSource const&, AthenaConnectorSource const&) = default;
 };

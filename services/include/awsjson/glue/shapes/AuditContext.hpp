@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuditContext {
-  std::optional<std::string> AdditionalAuditContext;
-  std::optional<std::vector<std::string>> RequestedColumns;
-  std::optional<bool> AllColumnsRequested;
+  std::optional<std::string> AdditionalAuditContext{};
+  std::optional<std::vector<std::string>> RequestedColumns{};
+  std::optional<bool> AllColumnsRequested{};
 
   friend bool operator==(AuditContext const&, AuditContext const&) = default;
 };

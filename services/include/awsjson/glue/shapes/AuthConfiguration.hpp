@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthConfiguration {
-  ::awsjson::glue::Property AuthenticationType;
-  std::optional<::awsjson::glue::Property> SecretArn;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> OAuth2Properties;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> BasicAuthenticationProperties;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> CustomAuthenticationProperties;
+  ::awsjson::glue::Property AuthenticationType{};
+  std::optional<::awsjson::glue::Property> SecretArn{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> OAuth2Properties{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> BasicAuthenticationProperties{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> CustomAuthenticationProperties{};
 
   friend bool operator==(AuthConfiguration const&, AuthConfiguration const&) = default;
 };

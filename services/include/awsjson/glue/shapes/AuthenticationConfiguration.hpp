@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::glue::AuthenticationType>> AuthenticationType;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<::awsjson::glue::OAuth2Properties> OAuth2Properties;
+  std::optional<awsjson::open_enum<::awsjson::glue::AuthenticationType>> AuthenticationType{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<::awsjson::glue::OAuth2Properties> OAuth2Properties{};
 
   friend bool operator==(AuthenticationConfiguration const&,
                          AuthenticationConfiguration const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationConfigurationInput {
-  std::optional<awsjson::open_enum<::awsjson::glue::AuthenticationType>> AuthenticationType;
-  std::optional<::awsjson::glue::OAuth2PropertiesInput> OAuth2Properties;
-  std::optional<std::string> SecretArn;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<::awsjson::glue::BasicAuthenticationCredentials> BasicAuthenticationCredentials;
-  std::optional<std::map<std::string, std::string>> CustomAuthenticationCredentials;
+  std::optional<awsjson::open_enum<::awsjson::glue::AuthenticationType>> AuthenticationType{};
+  std::optional<::awsjson::glue::OAuth2PropertiesInput> OAuth2Properties{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<::awsjson::glue::BasicAuthenticationCredentials> BasicAuthenticationCredentials{};
+  std::optional<std::map<std::string, std::string>> CustomAuthenticationCredentials{};
 
   friend bool operator==(AuthenticationConfigurationInput const&,
                          AuthenticationConfigurationInput const&) = default;

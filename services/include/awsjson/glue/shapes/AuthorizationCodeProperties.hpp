@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthorizationCodeProperties {
-  std::optional<std::string> AuthorizationCode;
-  std::optional<std::string> RedirectUri;
+  std::optional<std::string> AuthorizationCode{};
+  std::optional<std::string> RedirectUri{};
 
   friend bool operator==(AuthorizationCodeProperties const&,
                          AuthorizationCodeProperties const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoDataQuality {
-  std::optional<bool> IsEnabled;
-  std::optional<std::string> EvaluationContext;
+  std::optional<bool> IsEnabled{};
+  std::optional<std::string> EvaluationContext{};
 
   friend bool operator==(AutoDataQuality const&, AutoDataQuality const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BackfillError {
-  std::optional<awsjson::open_enum<::awsjson::glue::BackfillErrorCode>> Code;
-  std::optional<std::vector<::awsjson::glue::PartitionValueList>> Partitions;
+  std::optional<awsjson::open_enum<::awsjson::glue::BackfillErrorCode>> Code{};
+  std::optional<std::vector<::awsjson::glue::PartitionValueList>> Partitions{};
 
   friend bool operator==(BackfillError const&, BackfillError const&) = default;
 };

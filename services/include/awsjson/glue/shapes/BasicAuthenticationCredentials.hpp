@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BasicAuthenticationCredentials {
-  std::optional<std::string> Username;
-  std::optional<std::string> Password;
+  std::optional<std::string> Username{};
+  std::optional<std::string> Password{};
 
   friend bool operator==(BasicAuthenticationCredentials const&,
                          BasicAuthenticationCredentials const&) = default;

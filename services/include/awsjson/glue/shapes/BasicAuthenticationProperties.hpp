@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BasicAuthenticationProperties {
-  std::optional<::awsjson::glue::ConnectorProperty> Username;
-  std::optional<::awsjson::glue::ConnectorProperty> Password;
+  std::optional<::awsjson::glue::ConnectorProperty> Username{};
+  std::optional<::awsjson::glue::ConnectorProperty> Password{};
 
   friend bool operator==(BasicAuthenticationProperties const&,
                          BasicAuthenticationProperties const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreatePartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<::awsjson::glue::PartitionInput> PartitionInputList;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<::awsjson::glue::PartitionInput> PartitionInputList{};
 
   friend bool operator==(BatchCreatePartitionRequest const&,
                          BatchCreatePartitionRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteConnectionRequest {
-  std::optional<std::string> CatalogId;
-  std::vector<std::string> ConnectionNameList;
+  std::optional<std::string> CatalogId{};
+  std::vector<std::string> ConnectionNameList{};
 
   friend bool operator==(BatchDeleteConnectionRequest const&,
                          BatchDeleteConnectionRequest const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteConnectionResponse {
-  std::optional<std::vector<std::string>> Succeeded;
-  std::optional<std::map<std::string, ::awsjson::glue::ErrorDetail>> Errors;
+  std::optional<std::vector<std::string>> Succeeded{};
+  std::optional<std::map<std::string, ::awsjson::glue::ErrorDetail>> Errors{};
 
   friend bool operator==(BatchDeleteConnectionResponse const&,
                          BatchDeleteConnectionResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeletePartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<::awsjson::glue::PartitionValueList> PartitionsToDelete;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<::awsjson::glue::PartitionValueList> PartitionsToDelete{};
 
   friend bool operator==(BatchDeletePartitionRequest const&,
                          BatchDeletePartitionRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeletePartitionResponse {
-  std::optional<std::vector<::awsjson::glue::PartitionError>> Errors;
+  std::optional<std::vector<::awsjson::glue::PartitionError>> Errors{};
 
   friend bool operator==(BatchDeletePartitionResponse const&,
                          BatchDeletePartitionResponse const&) = default;

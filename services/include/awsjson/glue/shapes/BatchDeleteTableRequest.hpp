@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::vector<std::string> TablesToDelete;
-  std::optional<std::string> TransactionId;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::vector<std::string> TablesToDelete{};
+  std::optional<std::string> TransactionId{};
 
   friend bool operator==(BatchDeleteTableRequest const&, BatchDeleteTableRequest const&) = default;
 };

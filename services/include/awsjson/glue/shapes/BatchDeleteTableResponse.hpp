@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteTableResponse {
-  std::optional<std::vector<::awsjson::glue::TableError>> Errors;
+  std::optional<std::vector<::awsjson::glue::TableError>> Errors{};
 
   friend bool operator==(BatchDeleteTableResponse const&,
                          BatchDeleteTableResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteTableVersionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> VersionIds;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> VersionIds{};
 
   friend bool operator==(BatchDeleteTableVersionRequest const&,
                          BatchDeleteTableVersionRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteTableVersionResponse {
-  std::optional<std::vector<::awsjson::glue::TableVersionError>> Errors;
+  std::optional<std::vector<::awsjson::glue::TableVersionError>> Errors{};
 
   friend bool operator==(BatchDeleteTableVersionResponse const&,
                          BatchDeleteTableVersionResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetBlueprintsRequest {
-  std::vector<std::string> Names;
-  std::optional<bool> IncludeBlueprint;
-  std::optional<bool> IncludeParameterSpec;
+  std::vector<std::string> Names{};
+  std::optional<bool> IncludeBlueprint{};
+  std::optional<bool> IncludeParameterSpec{};
 
   friend bool operator==(BatchGetBlueprintsRequest const&,
                          BatchGetBlueprintsRequest const&) = default;

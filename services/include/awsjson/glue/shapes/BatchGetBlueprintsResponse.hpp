@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetBlueprintsResponse {
-  std::optional<std::vector<::awsjson::glue::Blueprint>> Blueprints;
-  std::optional<std::vector<std::string>> MissingBlueprints;
+  std::optional<std::vector<::awsjson::glue::Blueprint>> Blueprints{};
+  std::optional<std::vector<std::string>> MissingBlueprints{};
 
   friend bool operator==(BatchGetBlueprintsResponse const&,
                          BatchGetBlueprintsResponse const&) = default;

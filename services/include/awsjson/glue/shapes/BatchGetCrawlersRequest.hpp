@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCrawlersRequest {
-  std::vector<std::string> CrawlerNames;
+  std::vector<std::string> CrawlerNames{};
 
   friend bool operator==(BatchGetCrawlersRequest const&, BatchGetCrawlersRequest const&) = default;
 };

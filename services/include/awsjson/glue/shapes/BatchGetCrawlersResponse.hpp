@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCrawlersResponse {
-  std::optional<std::vector<::awsjson::glue::Crawler>> Crawlers;
-  std::optional<std::vector<std::string>> CrawlersNotFound;
+  std::optional<std::vector<::awsjson::glue::Crawler>> Crawlers{};
+  std::optional<std::vector<std::string>> CrawlersNotFound{};
 
   friend bool operator==(BatchGetCrawlersResponse const&,
                          BatchGetCrawlersResponse const&) = default;

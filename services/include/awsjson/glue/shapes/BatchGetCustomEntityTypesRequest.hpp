@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCustomEntityTypesRequest {
-  std::vector<std::string> Names;
+  std::vector<std::string> Names{};
 
   friend bool operator==(BatchGetCustomEntityTypesRequest const&,
                          BatchGetCustomEntityTypesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetCustomEntityTypesResponse {
-  std::optional<std::vector<::awsjson::glue::CustomEntityType>> CustomEntityTypes;
-  std::optional<std::vector<std::string>> CustomEntityTypesNotFound;
+  std::optional<std::vector<::awsjson::glue::CustomEntityType>> CustomEntityTypes{};
+  std::optional<std::vector<std::string>> CustomEntityTypesNotFound{};
 
   friend bool operator==(BatchGetCustomEntityTypesResponse const&,
                          BatchGetCustomEntityTypesResponse const&) = default;

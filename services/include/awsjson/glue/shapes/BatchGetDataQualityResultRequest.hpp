@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDataQualityResultRequest {
-  std::vector<std::string> ResultIds;
+  std::vector<std::string> ResultIds{};
 
   friend bool operator==(BatchGetDataQualityResultRequest const&,
                          BatchGetDataQualityResultRequest const&) = default;

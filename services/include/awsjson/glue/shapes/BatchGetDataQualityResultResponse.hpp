@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDataQualityResultResponse {
-  std::vector<::awsjson::glue::DataQualityResult> Results;
-  std::optional<std::vector<std::string>> ResultsNotFound;
+  std::vector<::awsjson::glue::DataQualityResult> Results{};
+  std::optional<std::vector<std::string>> ResultsNotFound{};
 
   friend bool operator==(BatchGetDataQualityResultResponse const&,
                          BatchGetDataQualityResultResponse const&) = default;

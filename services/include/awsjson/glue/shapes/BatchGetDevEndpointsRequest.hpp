@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDevEndpointsRequest {
-  std::vector<std::string> DevEndpointNames;
+  std::vector<std::string> DevEndpointNames{};
 
   friend bool operator==(BatchGetDevEndpointsRequest const&,
                          BatchGetDevEndpointsRequest const&) = default;

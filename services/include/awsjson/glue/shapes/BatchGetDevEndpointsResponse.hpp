@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDevEndpointsResponse {
-  std::optional<std::vector<::awsjson::glue::DevEndpoint>> DevEndpoints;
-  std::optional<std::vector<std::string>> DevEndpointsNotFound;
+  std::optional<std::vector<::awsjson::glue::DevEndpoint>> DevEndpoints{};
+  std::optional<std::vector<std::string>> DevEndpointsNotFound{};
 
   friend bool operator==(BatchGetDevEndpointsResponse const&,
                          BatchGetDevEndpointsResponse const&) = default;

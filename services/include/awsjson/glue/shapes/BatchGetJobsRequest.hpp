@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetJobsRequest {
-  std::vector<std::string> JobNames;
+  std::vector<std::string> JobNames{};
 
   friend bool operator==(BatchGetJobsRequest const&, BatchGetJobsRequest const&) = default;
 };

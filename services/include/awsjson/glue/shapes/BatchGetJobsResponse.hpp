@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetJobsResponse {
-  std::optional<std::vector<::awsjson::glue::Job>> Jobs;
-  std::optional<std::vector<std::string>> JobsNotFound;
+  std::optional<std::vector<::awsjson::glue::Job>> Jobs{};
+  std::optional<std::vector<std::string>> JobsNotFound{};
 
   friend bool operator==(BatchGetJobsResponse const&, BatchGetJobsResponse const&) = default;
 };

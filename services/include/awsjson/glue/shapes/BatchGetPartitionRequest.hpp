@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<::awsjson::glue::PartitionValueList> PartitionsToGet;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
-  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<::awsjson::glue::PartitionValueList> PartitionsToGet{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
+  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext{};
 
   friend bool operator==(BatchGetPartitionRequest const&,
                          BatchGetPartitionRequest const&) = default;

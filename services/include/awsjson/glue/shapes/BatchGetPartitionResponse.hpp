@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetPartitionResponse {
-  std::optional<std::vector<::awsjson::glue::Partition>> Partitions;
-  std::optional<std::vector<::awsjson::glue::PartitionValueList>> UnprocessedKeys;
+  std::optional<std::vector<::awsjson::glue::Partition>> Partitions{};
+  std::optional<std::vector<::awsjson::glue::PartitionValueList>> UnprocessedKeys{};
 
   friend bool operator==(BatchGetPartitionResponse const&,
                          BatchGetPartitionResponse const&) = default;

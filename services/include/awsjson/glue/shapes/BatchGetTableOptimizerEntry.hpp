@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetTableOptimizerEntry {
-  std::optional<std::string> catalogId;
-  std::optional<std::string> databaseName;
-  std::optional<std::string> tableName;
-  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerType>> type;
+  std::optional<std::string> catalogId{};
+  std::optional<std::string> databaseName{};
+  std::optional<std::string> tableName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerType>> type{};
 
   friend bool operator==(BatchGetTableOptimizerEntry const&,
                          BatchGetTableOptimizerEntry const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetTableOptimizerError {
-  std::optional<::awsjson::glue::ErrorDetail> error;
-  std::optional<std::string> catalogId;
-  std::optional<std::string> databaseName;
-  std::optional<std::string> tableName;
-  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerType>> type;
+  std::optional<::awsjson::glue::ErrorDetail> error{};
+  std::optional<std::string> catalogId{};
+  std::optional<std::string> databaseName{};
+  std::optional<std::string> tableName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerType>> type{};
 
   friend bool operator==(BatchGetTableOptimizerError const&,
                          BatchGetTableOptimizerError const&) = default;

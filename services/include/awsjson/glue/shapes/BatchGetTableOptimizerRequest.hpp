@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetTableOptimizerRequest {
-  std::vector<::awsjson::glue::BatchGetTableOptimizerEntry> Entries;
+  std::vector<::awsjson::glue::BatchGetTableOptimizerEntry> Entries{};
 
   friend bool operator==(BatchGetTableOptimizerRequest const&,
                          BatchGetTableOptimizerRequest const&) = default;

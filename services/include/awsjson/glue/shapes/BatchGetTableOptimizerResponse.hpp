@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetTableOptimizerResponse {
-  std::optional<std::vector<::awsjson::glue::BatchTableOptimizer>> TableOptimizers;
-  std::optional<std::vector<::awsjson::glue::BatchGetTableOptimizerError>> Failures;
+  std::optional<std::vector<::awsjson::glue::BatchTableOptimizer>> TableOptimizers{};
+  std::optional<std::vector<::awsjson::glue::BatchGetTableOptimizerError>> Failures{};
 
   friend bool operator==(BatchGetTableOptimizerResponse const&,
                          BatchGetTableOptimizerResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetTriggersRequest {
-  std::vector<std::string> TriggerNames;
+  std::vector<std::string> TriggerNames{};
 
   friend bool operator==(BatchGetTriggersRequest const&, BatchGetTriggersRequest const&) = default;
 };

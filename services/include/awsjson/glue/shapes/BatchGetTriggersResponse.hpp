@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetTriggersResponse {
-  std::optional<std::vector<::awsjson::glue::Trigger>> Triggers;
-  std::optional<std::vector<std::string>> TriggersNotFound;
+  std::optional<std::vector<::awsjson::glue::Trigger>> Triggers{};
+  std::optional<std::vector<std::string>> TriggersNotFound{};
 
   friend bool operator==(BatchGetTriggersResponse const&,
                          BatchGetTriggersResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetWorkflowsRequest {
-  std::vector<std::string> Names;
-  std::optional<bool> IncludeGraph;
+  std::vector<std::string> Names{};
+  std::optional<bool> IncludeGraph{};
 
   friend bool operator==(BatchGetWorkflowsRequest const&,
                          BatchGetWorkflowsRequest const&) = default;

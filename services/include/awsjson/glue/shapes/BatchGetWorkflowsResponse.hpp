@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetWorkflowsResponse {
-  std::optional<std::vector<::awsjson::glue::Workflow>> Workflows;
-  std::optional<std::vector<std::string>> MissingWorkflows;
+  std::optional<std::vector<::awsjson::glue::Workflow>> Workflows{};
+  std::optional<std::vector<std::string>> MissingWorkflows{};
 
   friend bool operator==(BatchGetWorkflowsResponse const&,
                          BatchGetWorkflowsResponse const&) = default;

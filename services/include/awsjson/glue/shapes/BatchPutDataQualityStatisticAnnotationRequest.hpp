@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchPutDataQualityStatisticAnnotationRequest {
-  std::vector<::awsjson::glue::DatapointInclusionAnnotation> InclusionAnnotations;
-  std::optional<std::string> ClientToken;
+  std::vector<::awsjson::glue::DatapointInclusionAnnotation> InclusionAnnotations{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(BatchPutDataQualityStatisticAnnotationRequest const&,
                          BatchPutDataQualityStatisticAnnotationRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchPutDataQualityStatisticAnnotationResponse {
-  std::optional<std::vector<::awsjson::glue::AnnotationError>> FailedInclusionAnnotations;
+  std::optional<std::vector<::awsjson::glue::AnnotationError>> FailedInclusionAnnotations{};
 
   friend bool operator==(BatchPutDataQualityStatisticAnnotationResponse const&,
                          BatchPutDataQualityStatisticAnnotationResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStopJobRunError {
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobRunId;
-  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail;
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobRunId{};
+  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail{};
 
   friend bool operator==(BatchStopJobRunError const&, BatchStopJobRunError const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStopJobRunRequest {
-  std::string JobName;
-  std::vector<std::string> JobRunIds;
+  std::string JobName{};
+  std::vector<std::string> JobRunIds{};
 
   friend bool operator==(BatchStopJobRunRequest const&, BatchStopJobRunRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStopJobRunResponse {
-  std::optional<std::vector<::awsjson::glue::BatchStopJobRunSuccessfulSubmission>> SuccessfulSubmissions;
-  std::optional<std::vector<::awsjson::glue::BatchStopJobRunError>> Errors;
+  std::optional<std::vector<::awsjson::glue::BatchStopJobRunSuccessfulSubmission>> SuccessfulSubmissions{};
+  std::optional<std::vector<::awsjson::glue::BatchStopJobRunError>> Errors{};
 
   friend bool operator==(BatchStopJobRunResponse const&, BatchStopJobRunResponse const&) = default;
 };

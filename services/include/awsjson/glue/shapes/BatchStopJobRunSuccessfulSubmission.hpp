@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchStopJobRunSuccessfulSubmission {
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobRunId;
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobRunId{};
 
   friend bool operator==(BatchStopJobRunSuccessfulSubmission const&,
                          BatchStopJobRunSuccessfulSubmission const&) = default;

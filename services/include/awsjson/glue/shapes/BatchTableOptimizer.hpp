@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchTableOptimizer {
-  std::optional<std::string> catalogId;
-  std::optional<std::string> databaseName;
-  std::optional<std::string> tableName;
-  std::optional<::awsjson::glue::TableOptimizer> tableOptimizer;
+  std::optional<std::string> catalogId{};
+  std::optional<std::string> databaseName{};
+  std::optional<std::string> tableName{};
+  std::optional<::awsjson::glue::TableOptimizer> tableOptimizer{};
 
   friend bool operator==(BatchTableOptimizer const&, BatchTableOptimizer const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdatePartitionFailureEntry {
-  std::optional<std::vector<std::string>> PartitionValueList;
-  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail;
+  std::optional<std::vector<std::string>> PartitionValueList{};
+  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail{};
 
   friend bool operator==(BatchUpdatePartitionFailureEntry const&,
                          BatchUpdatePartitionFailureEntry const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdatePartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<::awsjson::glue::BatchUpdatePartitionRequestEntry> Entries;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<::awsjson::glue::BatchUpdatePartitionRequestEntry> Entries{};
 
   friend bool operator==(BatchUpdatePartitionRequest const&,
                          BatchUpdatePartitionRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdatePartitionRequestEntry {
-  std::vector<std::string> PartitionValueList;
-  ::awsjson::glue::PartitionInput PartitionInput;
+  std::vector<std::string> PartitionValueList{};
+  ::awsjson::glue::PartitionInput PartitionInput{};
 
   friend bool operator==(BatchUpdatePartitionRequestEntry const&,
                          BatchUpdatePartitionRequestEntry const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdatePartitionResponse {
-  std::optional<std::vector<::awsjson::glue::BatchUpdatePartitionFailureEntry>> Errors;
+  std::optional<std::vector<::awsjson::glue::BatchUpdatePartitionFailureEntry>> Errors{};
 
   friend bool operator==(BatchUpdatePartitionResponse const&,
                          BatchUpdatePartitionResponse const&) = default;

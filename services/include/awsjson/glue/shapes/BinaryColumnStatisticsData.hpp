@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BinaryColumnStatisticsData {
-  std::int64_t MaximumLength;
-  double AverageLength;
-  std::int64_t NumberOfNulls;
+  std::int64_t MaximumLength{};
+  double AverageLength{};
+  std::int64_t NumberOfNulls{};
 
   friend bool operator==(BinaryColumnStatisticsData const&,
                          BinaryColumnStatisticsData const&) = default;

@@ -15,16 +15,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Blueprint {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<std::string> ParameterSpec;
-  std::optional<std::string> BlueprintLocation;
-  std::optional<std::string> BlueprintServiceLocation;
-  std::optional<awsjson::open_enum<::awsjson::glue::BlueprintStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<::awsjson::glue::LastActiveDefinition> LastActiveDefinition;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<std::string> ParameterSpec{};
+  std::optional<std::string> BlueprintLocation{};
+  std::optional<std::string> BlueprintServiceLocation{};
+  std::optional<awsjson::open_enum<::awsjson::glue::BlueprintStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<::awsjson::glue::LastActiveDefinition> LastActiveDefinition{};
 
   friend bool operator==(Blueprint const&, Blueprint const&) = default;
 };

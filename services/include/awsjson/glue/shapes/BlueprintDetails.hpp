@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlueprintDetails {
-  std::optional<std::string> BlueprintName;
-  std::optional<std::string> RunId;
+  std::optional<std::string> BlueprintName{};
+  std::optional<std::string> RunId{};
 
   friend bool operator==(BlueprintDetails const&, BlueprintDetails const&) = default;
 };

@@ -14,16 +14,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BlueprintRun {
-  std::optional<std::string> BlueprintName;
-  std::optional<std::string> RunId;
-  std::optional<std::string> WorkflowName;
-  std::optional<awsjson::open_enum<::awsjson::glue::BlueprintRunState>> State;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> RollbackErrorMessage;
-  std::optional<std::string> Parameters;
-  std::optional<std::string> RoleArn;
+  std::optional<std::string> BlueprintName{};
+  std::optional<std::string> RunId{};
+  std::optional<std::string> WorkflowName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::BlueprintRunState>> State{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> RollbackErrorMessage{};
+  std::optional<std::string> Parameters{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(BlueprintRun const&, BlueprintRun const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BooleanColumnStatisticsData {
-  std::int64_t NumberOfTrues;
-  std::int64_t NumberOfFalses;
-  std::int64_t NumberOfNulls;
+  std::int64_t NumberOfTrues{};
+  std::int64_t NumberOfFalses{};
+  std::int64_t NumberOfNulls{};
 
   friend bool operator==(BooleanColumnStatisticsData const&,
                          BooleanColumnStatisticsData const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelDataQualityRuleRecommendationRunRequest {
-  std::string RunId;
+  std::string RunId{};
 
   friend bool operator==(CancelDataQualityRuleRecommendationRunRequest const&,
                          CancelDataQualityRuleRecommendationRunRequest const&) = default;

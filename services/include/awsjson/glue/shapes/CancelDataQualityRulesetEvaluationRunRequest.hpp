@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelDataQualityRulesetEvaluationRunRequest {
-  std::string RunId;
+  std::string RunId{};
 
   friend bool operator==(CancelDataQualityRulesetEvaluationRunRequest const&,
                          CancelDataQualityRulesetEvaluationRunRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMLTaskRunRequest {
-  std::string TransformId;
-  std::string TaskRunId;
+  std::string TransformId{};
+  std::string TaskRunId{};
 
   friend bool operator==(CancelMLTaskRunRequest const&, CancelMLTaskRunRequest const&) = default;
 };

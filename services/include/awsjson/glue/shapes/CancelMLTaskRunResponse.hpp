@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelMLTaskRunResponse {
-  std::optional<std::string> TransformId;
-  std::optional<std::string> TaskRunId;
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status;
+  std::optional<std::string> TransformId{};
+  std::optional<std::string> TaskRunId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status{};
 
   friend bool operator==(CancelMLTaskRunResponse const&, CancelMLTaskRunResponse const&) = default;
 };

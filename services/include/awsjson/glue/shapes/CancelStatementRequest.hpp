@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelStatementRequest {
-  std::string SessionId;
-  std::int32_t Id;
-  std::optional<std::string> RequestOrigin;
+  std::string SessionId{};
+  std::int32_t Id{};
+  std::optional<std::string> RequestOrigin{};
 
   friend bool operator==(CancelStatementRequest const&, CancelStatementRequest const&) = default;
 };

@@ -17,9 +17,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Capabilities {
-  std::vector<awsjson::open_enum<::awsjson::glue::AuthenticationType>> SupportedAuthenticationTypes;
-  std::vector<awsjson::open_enum<::awsjson::glue::DataOperation>> SupportedDataOperations;
-  std::vector<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>> SupportedComputeEnvironments;
+  std::vector<awsjson::open_enum<::awsjson::glue::AuthenticationType>> SupportedAuthenticationTypes{};
+  std::vector<awsjson::open_enum<::awsjson::glue::DataOperation>> SupportedDataOperations{};
+  std::vector<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>> SupportedComputeEnvironments{};
 
   friend bool operator==(Capabilities const&, Capabilities const&) = default;
 };

@@ -20,19 +20,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Catalog {
-  std::optional<std::string> CatalogId;
-  std::string Name;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> UpdateTime;
-  std::optional<::awsjson::glue::TargetRedshiftCatalog> TargetRedshiftCatalog;
-  std::optional<::awsjson::glue::FederatedCatalog> FederatedCatalog;
-  std::optional<::awsjson::glue::CatalogPropertiesOutput> CatalogProperties;
-  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions;
-  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateDatabaseDefaultPermissions;
-  std::optional<awsjson::open_enum<::awsjson::glue::AllowFullTableExternalDataAccessEnum>> AllowFullTableExternalDataAccess;
+  std::optional<std::string> CatalogId{};
+  std::string Name{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> UpdateTime{};
+  std::optional<::awsjson::glue::TargetRedshiftCatalog> TargetRedshiftCatalog{};
+  std::optional<::awsjson::glue::FederatedCatalog> FederatedCatalog{};
+  std::optional<::awsjson::glue::CatalogPropertiesOutput> CatalogProperties{};
+  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions{};
+  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateDatabaseDefaultPermissions{};
+  std::optional<awsjson::open_enum<::awsjson::glue::AllowFullTableExternalDataAccessEnum>> AllowFullTableExternalDataAccess{};
 
   friend bool operator==(Catalog const&, Catalog const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogIcebergSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<std::map<std::string, std::string>> AdditionalIcebergOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::map<std::string, std::string>> AdditionalIcebergOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(CatalogIcebergSource const&, CatalogIcebergSource const&) = default;
 };

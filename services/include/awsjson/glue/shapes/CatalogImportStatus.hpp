@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogImportStatus {
-  std::optional<bool> ImportCompleted;
-  std::optional<awsjson::timestamp> ImportTime;
-  std::optional<std::string> ImportedBy;
+  std::optional<bool> ImportCompleted{};
+  std::optional<awsjson::timestamp> ImportTime{};
+  std::optional<std::string> ImportedBy{};
 
   friend bool operator==(CatalogImportStatus const&, CatalogImportStatus const&) = default;
 };

@@ -21,15 +21,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogInput {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::glue::FederatedCatalog> FederatedCatalog;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<::awsjson::glue::TargetRedshiftCatalog> TargetRedshiftCatalog;
-  std::optional<::awsjson::glue::CatalogProperties> CatalogProperties;
-  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions;
-  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateDatabaseDefaultPermissions;
-  std::optional<awsjson::open_enum<::awsjson::glue::AllowFullTableExternalDataAccessEnum>> AllowFullTableExternalDataAccess;
-  std::optional<awsjson::open_enum<::awsjson::glue::OverwriteChildResourcePermissionsWithDefaultEnum>> OverwriteChildResourcePermissionsWithDefault;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::glue::FederatedCatalog> FederatedCatalog{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<::awsjson::glue::TargetRedshiftCatalog> TargetRedshiftCatalog{};
+  std::optional<::awsjson::glue::CatalogProperties> CatalogProperties{};
+  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions{};
+  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateDatabaseDefaultPermissions{};
+  std::optional<awsjson::open_enum<::awsjson::glue::AllowFullTableExternalDataAccessEnum>> AllowFullTableExternalDataAccess{};
+  std::optional<awsjson::open_enum<::awsjson::glue::OverwriteChildResourcePermissionsWithDefaultEnum>> OverwriteChildResourcePermissionsWithDefault{};
 
   friend bool operator==(CatalogInput const&, CatalogInput const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogKafkaSource {
-  std::string Name;
-  std::optional<std::int32_t> WindowSize;
-  std::optional<bool> DetectSchema;
-  std::string Table;
-  std::string Database;
-  std::optional<::awsjson::glue::KafkaStreamingSourceOptions> StreamingOptions;
-  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions;
+  std::string Name{};
+  std::optional<std::int32_t> WindowSize{};
+  std::optional<bool> DetectSchema{};
+  std::string Table{};
+  std::string Database{};
+  std::optional<::awsjson::glue::KafkaStreamingSourceOptions> StreamingOptions{};
+  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions{};
 
   friend bool operator==(CatalogKafkaSource const&, CatalogKafkaSource const&) = default;
 };

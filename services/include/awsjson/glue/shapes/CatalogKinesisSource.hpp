@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogKinesisSource {
-  std::string Name;
-  std::optional<std::int32_t> WindowSize;
-  std::optional<bool> DetectSchema;
-  std::string Table;
-  std::string Database;
-  std::optional<::awsjson::glue::KinesisStreamingSourceOptions> StreamingOptions;
-  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions;
+  std::string Name{};
+  std::optional<std::int32_t> WindowSize{};
+  std::optional<bool> DetectSchema{};
+  std::string Table{};
+  std::string Database{};
+  std::optional<::awsjson::glue::KinesisStreamingSourceOptions> StreamingOptions{};
+  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions{};
 
   friend bool operator==(CatalogKinesisSource const&, CatalogKinesisSource const&) = default;
 };

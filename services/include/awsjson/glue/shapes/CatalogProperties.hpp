@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogProperties {
-  std::optional<::awsjson::glue::DataLakeAccessProperties> DataLakeAccessProperties;
-  std::optional<::awsjson::glue::IcebergOptimizationProperties> IcebergOptimizationProperties;
-  std::optional<std::map<std::string, std::string>> CustomProperties;
+  std::optional<::awsjson::glue::DataLakeAccessProperties> DataLakeAccessProperties{};
+  std::optional<::awsjson::glue::IcebergOptimizationProperties> IcebergOptimizationProperties{};
+  std::optional<std::map<std::string, std::string>> CustomProperties{};
 
   friend bool operator==(CatalogProperties const&, CatalogProperties const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogPropertiesOutput {
-  std::optional<::awsjson::glue::DataLakeAccessPropertiesOutput> DataLakeAccessProperties;
-  std::optional<::awsjson::glue::IcebergOptimizationPropertiesOutput> IcebergOptimizationProperties;
-  std::optional<std::map<std::string, std::string>> CustomProperties;
+  std::optional<::awsjson::glue::DataLakeAccessPropertiesOutput> DataLakeAccessProperties{};
+  std::optional<::awsjson::glue::IcebergOptimizationPropertiesOutput> IcebergOptimizationProperties{};
+  std::optional<std::map<std::string, std::string>> CustomProperties{};
 
   friend bool operator==(CatalogPropertiesOutput const&, CatalogPropertiesOutput const&) = default;
 };

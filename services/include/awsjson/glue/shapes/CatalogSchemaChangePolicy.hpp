@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogSchemaChangePolicy {
-  std::optional<bool> EnableUpdateCatalog;
-  std::optional<awsjson::open_enum<::awsjson::glue::UpdateCatalogBehavior>> UpdateBehavior;
+  std::optional<bool> EnableUpdateCatalog{};
+  std::optional<awsjson::open_enum<::awsjson::glue::UpdateCatalogBehavior>> UpdateBehavior{};
 
   friend bool operator==(CatalogSchemaChangePolicy const&,
                          CatalogSchemaChangePolicy const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<std::string> PartitionPredicate;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::string> PartitionPredicate{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(CatalogSource const&, CatalogSource const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogTarget {
-  std::string DatabaseName;
-  std::vector<std::string> Tables;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> EventQueueArn;
-  std::optional<std::string> DlqEventQueueArn;
+  std::string DatabaseName{};
+  std::vector<std::string> Tables{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> EventQueueArn{};
+  std::optional<std::string> DlqEventQueueArn{};
 
   friend bool operator==(CatalogTarget const&, CatalogTarget const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckSchemaVersionValidityRequest {
-  awsjson::open_enum<::awsjson::glue::DataFormat> DataFormat;
-  std::string SchemaDefinition;
+  awsjson::open_enum<::awsjson::glue::DataFormat> DataFormat{};
+  std::string SchemaDefinition{};
 
   friend bool operator==(CheckSchemaVersionValidityRequest const&,
                          CheckSchemaVersionValidityRequest const&) = default;

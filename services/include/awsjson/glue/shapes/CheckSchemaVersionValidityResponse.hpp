@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckSchemaVersionValidityResponse {
-  std::optional<bool> Valid;
-  std::optional<std::string> Error;
+  std::optional<bool> Valid{};
+  std::optional<std::string> Error{};
 
   friend bool operator==(CheckSchemaVersionValidityResponse const&,
                          CheckSchemaVersionValidityResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Classifier {
-  std::optional<::awsjson::glue::GrokClassifier> GrokClassifier;
-  std::optional<::awsjson::glue::XMLClassifier> XMLClassifier;
-  std::optional<::awsjson::glue::JsonClassifier> JsonClassifier;
-  std::optional<::awsjson::glue::CsvClassifier> CsvClassifier;
+  std::optional<::awsjson::glue::GrokClassifier> GrokClassifier{};
+  std::optional<::awsjson::glue::XMLClassifier> XMLClassifier{};
+  std::optional<::awsjson::glue::JsonClassifier> JsonClassifier{};
+  std::optional<::awsjson::glue::CsvClassifier> CsvClassifier{};
 
   friend bool operator==(Classifier const&, Classifier const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientCredentialsProperties {
-  std::optional<::awsjson::glue::ConnectorProperty> TokenUrl;
-  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod;
-  std::optional<awsjson::open_enum<::awsjson::glue::ContentType>> ContentType;
-  std::optional<::awsjson::glue::ConnectorProperty> ClientId;
-  std::optional<::awsjson::glue::ConnectorProperty> ClientSecret;
-  std::optional<::awsjson::glue::ConnectorProperty> Scope;
-  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> TokenUrlParameters;
+  std::optional<::awsjson::glue::ConnectorProperty> TokenUrl{};
+  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ContentType>> ContentType{};
+  std::optional<::awsjson::glue::ConnectorProperty> ClientId{};
+  std::optional<::awsjson::glue::ConnectorProperty> ClientSecret{};
+  std::optional<::awsjson::glue::ConnectorProperty> Scope{};
+  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> TokenUrlParameters{};
 
   friend bool operator==(ClientCredentialsProperties const&,
                          ClientCredentialsProperties const&) = default;

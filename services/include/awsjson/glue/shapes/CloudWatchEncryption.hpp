@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchEncryption {
-  std::optional<awsjson::open_enum<::awsjson::glue::CloudWatchEncryptionMode>> CloudWatchEncryptionMode;
-  std::optional<std::string> KmsKeyArn;
+  std::optional<awsjson::open_enum<::awsjson::glue::CloudWatchEncryptionMode>> CloudWatchEncryptionMode{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(CloudWatchEncryption const&, CloudWatchEncryption const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeGenEdge {
-  std::string Source;
-  std::string Target;
-  std::optional<std::string> TargetParameter;
+  std::string Source{};
+  std::string Target{};
+  std::optional<std::string> TargetParameter{};
 
   friend bool operator==(CodeGenEdge const&, CodeGenEdge const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeGenNode {
-  std::string Id;
-  std::string NodeType;
-  std::vector<::awsjson::glue::CodeGenNodeArg> Args;
-  std::optional<std::int32_t> LineNumber;
+  std::string Id{};
+  std::string NodeType{};
+  std::vector<::awsjson::glue::CodeGenNodeArg> Args{};
+  std::optional<std::int32_t> LineNumber{};
 
   friend bool operator==(CodeGenNode const&, CodeGenNode const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeGenNodeArg {
-  std::string Name;
-  std::string Value;
-  std::optional<bool> Param;
+  std::string Name{};
+  std::string Value{};
+  std::optional<bool> Param{};
 
   friend bool operator==(CodeGenNodeArg const&, CodeGenNodeArg const&) = default;
 };

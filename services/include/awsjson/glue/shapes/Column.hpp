@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Column {
-  std::string Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> Comment;
-  std::optional<std::map<std::string, std::string>> Parameters;
+  std::string Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Comment{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
 
   friend bool operator==(Column const&, Column const&) = default;
 };

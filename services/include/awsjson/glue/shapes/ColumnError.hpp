@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnError {
-  std::optional<std::string> ColumnName;
-  std::optional<::awsjson::glue::ErrorDetail> Error;
+  std::optional<std::string> ColumnName{};
+  std::optional<::awsjson::glue::ErrorDetail> Error{};
 
   friend bool operator==(ColumnError const&, ColumnError const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnImportance {
-  std::optional<std::string> ColumnName;
-  std::optional<double> Importance;
+  std::optional<std::string> ColumnName{};
+  std::optional<double> Importance{};
 
   friend bool operator==(ColumnImportance const&, ColumnImportance const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnRowFilter {
-  std::optional<std::string> ColumnName;
-  std::optional<std::string> RowFilterExpression;
+  std::optional<std::string> ColumnName{};
+  std::optional<std::string> RowFilterExpression{};
 
   friend bool operator==(ColumnRowFilter const&, ColumnRowFilter const&) = default;
 };

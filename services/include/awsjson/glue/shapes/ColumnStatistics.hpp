@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnStatistics {
-  std::string ColumnName;
-  std::string ColumnType;
-  awsjson::timestamp AnalyzedTime;
-  ::awsjson::glue::ColumnStatisticsData StatisticsData;
+  std::string ColumnName{};
+  std::string ColumnType{};
+  awsjson::timestamp AnalyzedTime{};
+  ::awsjson::glue::ColumnStatisticsData StatisticsData{};
 
   friend bool operator==(ColumnStatistics const&, ColumnStatistics const&) = default;
 };

@@ -21,14 +21,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnStatisticsData {
-  awsjson::open_enum<::awsjson::glue::ColumnStatisticsType> Type;
-  std::optional<::awsjson::glue::BooleanColumnStatisticsData> BooleanColumnStatisticsData;
-  std::optional<::awsjson::glue::DateColumnStatisticsData> DateColumnStatisticsData;
-  std::optional<::awsjson::glue::DecimalColumnStatisticsData> DecimalColumnStatisticsData;
-  std::optional<::awsjson::glue::DoubleColumnStatisticsData> DoubleColumnStatisticsData;
-  std::optional<::awsjson::glue::LongColumnStatisticsData> LongColumnStatisticsData;
-  std::optional<::awsjson::glue::StringColumnStatisticsData> StringColumnStatisticsData;
-  std::optional<::awsjson::glue::BinaryColumnStatisticsData> BinaryColumnStatisticsData;
+  awsjson::open_enum<::awsjson::glue::ColumnStatisticsType> Type{};
+  std::optional<::awsjson::glue::BooleanColumnStatisticsData> BooleanColumnStatisticsData{};
+  std::optional<::awsjson::glue::DateColumnStatisticsData> DateColumnStatisticsData{};
+  std::optional<::awsjson::glue::DecimalColumnStatisticsData> DecimalColumnStatisticsData{};
+  std::optional<::awsjson::glue::DoubleColumnStatisticsData> DoubleColumnStatisticsData{};
+  std::optional<::awsjson::glue::LongColumnStatisticsData> LongColumnStatisticsData{};
+  std::optional<::awsjson::glue::StringColumnStatisticsData> StringColumnStatisticsData{};
+  std::optional<::awsjson::glue::BinaryColumnStatisticsData> BinaryColumnStatisticsData{};
 
   friend bool operator==(ColumnStatisticsData const&, ColumnStatisticsData const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnStatisticsError {
-  std::optional<::awsjson::glue::ColumnStatistics> ColumnStatistics;
-  std::optional<::awsjson::glue::ErrorDetail> Error;
+  std::optional<::awsjson::glue::ColumnStatistics> ColumnStatistics{};
+  std::optional<::awsjson::glue::ErrorDetail> Error{};
 
   friend bool operator==(ColumnStatisticsError const&, ColumnStatisticsError const&) = default;
 };

@@ -17,25 +17,25 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnStatisticsTaskRun {
-  std::optional<std::string> CustomerId;
-  std::optional<std::string> ColumnStatisticsTaskRunId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<std::vector<std::string>> ColumnNameList;
-  std::optional<std::string> CatalogID;
-  std::optional<std::string> Role;
-  std::optional<double> SampleSize;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::string> WorkerType;
-  std::optional<awsjson::open_enum<::awsjson::glue::ComputationType>> ComputationType;
-  std::optional<awsjson::open_enum<::awsjson::glue::ColumnStatisticsState>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> ErrorMessage;
-  std::optional<double> DPUSeconds;
+  std::optional<std::string> CustomerId{};
+  std::optional<std::string> ColumnStatisticsTaskRunId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<std::vector<std::string>> ColumnNameList{};
+  std::optional<std::string> CatalogID{};
+  std::optional<std::string> Role{};
+  std::optional<double> SampleSize{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::string> WorkerType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ComputationType>> ComputationType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ColumnStatisticsState>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<double> DPUSeconds{};
 
   friend bool operator==(ColumnStatisticsTaskRun const&, ColumnStatisticsTaskRun const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnStatisticsTaskSettings {
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<::awsjson::glue::Schedule> Schedule;
-  std::optional<std::vector<std::string>> ColumnNameList;
-  std::optional<std::string> CatalogID;
-  std::optional<std::string> Role;
-  std::optional<double> SampleSize;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::glue::ScheduleType>> ScheduleType;
-  std::optional<awsjson::open_enum<::awsjson::glue::SettingSource>> SettingSource;
-  std::optional<::awsjson::glue::ExecutionAttempt> LastExecutionAttempt;
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<::awsjson::glue::Schedule> Schedule{};
+  std::optional<std::vector<std::string>> ColumnNameList{};
+  std::optional<std::string> CatalogID{};
+  std::optional<std::string> Role{};
+  std::optional<double> SampleSize{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ScheduleType>> ScheduleType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SettingSource>> SettingSource{};
+  std::optional<::awsjson::glue::ExecutionAttempt> LastExecutionAttempt{};
 
   friend bool operator==(ColumnStatisticsTaskSettings const&,
                          ColumnStatisticsTaskSettings const&) = default;

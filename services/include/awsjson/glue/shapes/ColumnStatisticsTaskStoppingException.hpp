@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnStatisticsTaskStoppingException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ColumnStatisticsTaskStoppingException const&,
                          ColumnStatisticsTaskStoppingException const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompactionConfiguration {
-  std::optional<::awsjson::glue::IcebergCompactionConfiguration> icebergConfiguration;
+  std::optional<::awsjson::glue::IcebergCompactionConfiguration> icebergConfiguration{};
 
   friend bool operator==(CompactionConfiguration const&, CompactionConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CompactionMetrics {
-  std::optional<::awsjson::glue::IcebergCompactionMetrics> IcebergMetrics;
+  std::optional<::awsjson::glue::IcebergCompactionMetrics> IcebergMetrics{};
 
   friend bool operator==(CompactionMetrics const&, CompactionMetrics const&) = default;
 };

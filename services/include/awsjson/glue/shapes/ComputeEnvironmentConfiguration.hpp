@@ -18,15 +18,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ComputeEnvironmentConfiguration {
-  std::string Name;
-  std::string Description;
-  awsjson::open_enum<::awsjson::glue::ComputeEnvironment> ComputeEnvironment;
-  std::vector<awsjson::open_enum<::awsjson::glue::AuthenticationType>> SupportedAuthenticationTypes;
-  std::map<std::string, ::awsjson::glue::Property> ConnectionOptions;
-  std::map<std::string, std::string> ConnectionPropertyNameOverrides;
-  std::map<std::string, std::string> ConnectionOptionNameOverrides;
-  std::vector<std::string> ConnectionPropertiesRequiredOverrides;
-  std::optional<bool> PhysicalConnectionPropertiesRequired;
+  std::string Name{};
+  std::string Description{};
+  awsjson::open_enum<::awsjson::glue::ComputeEnvironment> ComputeEnvironment{};
+  std::vector<awsjson::open_enum<::awsjson::glue::AuthenticationType>> SupportedAuthenticationTypes{};
+  std::map<std::string, ::awsjson::glue::Property> ConnectionOptions{};
+  std::map<std::string, std::string> ConnectionPropertyNameOverrides{};
+  std::map<std::string, std::string> ConnectionOptionNameOverrides{};
+  std::vector<std::string> ConnectionPropertiesRequiredOverrides{};
+  std::optional<bool> PhysicalConnectionPropertiesRequired{};
 
   friend bool operator==(ComputeEnvironmentConfiguration const&,
                          ComputeEnvironmentConfiguration const&) = default;

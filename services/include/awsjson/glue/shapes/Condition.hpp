@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Condition {
-  std::optional<awsjson::open_enum<::awsjson::glue::LogicalOperator>> LogicalOperator;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::glue::JobRunState>> State;
-  std::optional<std::string> CrawlerName;
-  std::optional<awsjson::open_enum<::awsjson::glue::CrawlState>> CrawlState;
+  std::optional<awsjson::open_enum<::awsjson::glue::LogicalOperator>> LogicalOperator{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::JobRunState>> State{};
+  std::optional<std::string> CrawlerName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CrawlState>> CrawlState{};
 
   friend bool operator==(Condition const&, Condition const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionExpression {
-  std::string Condition;
-  std::optional<std::string> Value;
-  std::string TargetColumn;
+  std::string Condition{};
+  std::optional<std::string> Value{};
+  std::string TargetColumn{};
 
   friend bool operator==(ConditionExpression const&, ConditionExpression const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationObject {
-  std::optional<std::string> DefaultValue;
-  std::optional<std::vector<std::string>> AllowedValues;
-  std::optional<std::string> MinValue;
-  std::optional<std::string> MaxValue;
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::vector<std::string>> AllowedValues{};
+  std::optional<std::string> MinValue{};
+  std::optional<std::string> MaxValue{};
 
   friend bool operator==(ConfigurationObject const&, ConfigurationObject const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfusionMatrix {
-  std::optional<std::int64_t> NumTruePositives;
-  std::optional<std::int64_t> NumFalsePositives;
-  std::optional<std::int64_t> NumTrueNegatives;
-  std::optional<std::int64_t> NumFalseNegatives;
+  std::optional<std::int64_t> NumTruePositives{};
+  std::optional<std::int64_t> NumFalsePositives{};
+  std::optional<std::int64_t> NumTrueNegatives{};
+  std::optional<std::int64_t> NumFalseNegatives{};
 
   friend bool operator==(ConfusionMatrix const&, ConfusionMatrix const&) = default;
 };

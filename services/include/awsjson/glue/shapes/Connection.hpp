@@ -20,24 +20,24 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connection {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> ConnectionType;
-  std::optional<std::vector<std::string>> MatchCriteria;
-  std::optional<std::map<std::string, std::string>> ConnectionProperties;
-  std::optional<std::map<std::string, std::string>> SparkProperties;
-  std::optional<std::map<std::string, std::string>> AthenaProperties;
-  std::optional<std::map<std::string, std::string>> PythonProperties;
-  std::optional<::awsjson::glue::PhysicalConnectionRequirements> PhysicalConnectionRequirements;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
-  std::optional<std::string> LastUpdatedBy;
-  std::optional<awsjson::open_enum<::awsjson::glue::ConnectionStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<awsjson::timestamp> LastConnectionValidationTime;
-  std::optional<::awsjson::glue::AuthenticationConfiguration> AuthenticationConfiguration;
-  std::optional<std::int32_t> ConnectionSchemaVersion;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>>> CompatibleComputeEnvironments;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ConnectionType{};
+  std::optional<std::vector<std::string>> MatchCriteria{};
+  std::optional<std::map<std::string, std::string>> ConnectionProperties{};
+  std::optional<std::map<std::string, std::string>> SparkProperties{};
+  std::optional<std::map<std::string, std::string>> AthenaProperties{};
+  std::optional<std::map<std::string, std::string>> PythonProperties{};
+  std::optional<::awsjson::glue::PhysicalConnectionRequirements> PhysicalConnectionRequirements{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
+  std::optional<std::string> LastUpdatedBy{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ConnectionStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<awsjson::timestamp> LastConnectionValidationTime{};
+  std::optional<::awsjson::glue::AuthenticationConfiguration> AuthenticationConfiguration{};
+  std::optional<std::int32_t> ConnectionSchemaVersion{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>>> CompatibleComputeEnvironments{};
 
   friend bool operator==(Connection const&, Connection const&) = default;
 };

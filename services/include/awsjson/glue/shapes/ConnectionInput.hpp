@@ -18,18 +18,18 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionInput {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string ConnectionType;
-  std::optional<std::vector<std::string>> MatchCriteria;
-  std::map<std::string, std::string> ConnectionProperties;
-  std::optional<std::map<std::string, std::string>> SparkProperties;
-  std::optional<std::map<std::string, std::string>> AthenaProperties;
-  std::optional<std::map<std::string, std::string>> PythonProperties;
-  std::optional<::awsjson::glue::PhysicalConnectionRequirements> PhysicalConnectionRequirements;
-  std::optional<::awsjson::glue::AuthenticationConfigurationInput> AuthenticationConfiguration;
-  std::optional<bool> ValidateCredentials;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>>> ValidateForComputeEnvironments;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string ConnectionType{};
+  std::optional<std::vector<std::string>> MatchCriteria{};
+  std::map<std::string, std::string> ConnectionProperties{};
+  std::optional<std::map<std::string, std::string>> SparkProperties{};
+  std::optional<std::map<std::string, std::string>> AthenaProperties{};
+  std::optional<std::map<std::string, std::string>> PythonProperties{};
+  std::optional<::awsjson::glue::PhysicalConnectionRequirements> PhysicalConnectionRequirements{};
+  std::optional<::awsjson::glue::AuthenticationConfigurationInput> AuthenticationConfiguration{};
+  std::optional<bool> ValidateCredentials{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>>> ValidateForComputeEnvironments{};
 
   friend bool operator==(ConnectionInput const&, ConnectionInput const&) = default;
 };

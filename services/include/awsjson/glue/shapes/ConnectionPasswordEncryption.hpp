@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionPasswordEncryption {
-  bool ReturnConnectionPasswordEncrypted;
-  std::optional<std::string> AwsKmsKeyId;
+  bool ReturnConnectionPasswordEncrypted{};
+  std::optional<std::string> AwsKmsKeyId{};
 
   friend bool operator==(ConnectionPasswordEncryption const&,
                          ConnectionPasswordEncryption const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionPropertiesConfiguration {
-  std::optional<::awsjson::glue::ConnectorProperty> Url;
-  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> AdditionalRequestParameters;
+  std::optional<::awsjson::glue::ConnectorProperty> Url{};
+  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> AdditionalRequestParameters{};
 
   friend bool operator==(ConnectionPropertiesConfiguration const&,
                          ConnectionPropertiesConfiguration const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionTypeBrief {
-  std::optional<std::string> ConnectionType;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Vendor;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> Categories;
-  std::optional<::awsjson::glue::Capabilities> Capabilities;
-  std::optional<std::string> LogoUrl;
-  std::optional<std::vector<::awsjson::glue::ConnectionTypeVariant>> ConnectionTypeVariants;
+  std::optional<std::string> ConnectionType{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Vendor{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> Categories{};
+  std::optional<::awsjson::glue::Capabilities> Capabilities{};
+  std::optional<std::string> LogoUrl{};
+  std::optional<std::vector<::awsjson::glue::ConnectionTypeVariant>> ConnectionTypeVariants{};
 
   friend bool operator==(ConnectionTypeBrief const&, ConnectionTypeBrief const&) = default;
 };

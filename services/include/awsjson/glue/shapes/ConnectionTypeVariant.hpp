@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionTypeVariant {
-  std::optional<std::string> ConnectionTypeVariantName;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
-  std::optional<std::string> LogoUrl;
+  std::optional<std::string> ConnectionTypeVariantName{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> LogoUrl{};
 
   friend bool operator==(ConnectionTypeVariant const&, ConnectionTypeVariant const&) = default;
 };

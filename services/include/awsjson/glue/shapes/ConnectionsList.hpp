@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionsList {
-  std::optional<std::vector<std::string>> Connections;
+  std::optional<std::vector<std::string>> Connections{};
 
   friend bool operator==(ConnectionsList const&, ConnectionsList const&) = default;
 };

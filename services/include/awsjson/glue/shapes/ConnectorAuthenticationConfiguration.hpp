@@ -18,10 +18,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorAuthenticationConfiguration {
-  std::vector<awsjson::open_enum<::awsjson::glue::AuthenticationType>> AuthenticationTypes;
-  std::optional<::awsjson::glue::ConnectorOAuth2Properties> OAuth2Properties;
-  std::optional<::awsjson::glue::BasicAuthenticationProperties> BasicAuthenticationProperties;
-  std::optional<::awsjson::glue::CustomAuthenticationProperties> CustomAuthenticationProperties;
+  std::vector<awsjson::open_enum<::awsjson::glue::AuthenticationType>> AuthenticationTypes{};
+  std::optional<::awsjson::glue::ConnectorOAuth2Properties> OAuth2Properties{};
+  std::optional<::awsjson::glue::BasicAuthenticationProperties> BasicAuthenticationProperties{};
+  std::optional<::awsjson::glue::CustomAuthenticationProperties> CustomAuthenticationProperties{};
 
   friend bool operator==(ConnectorAuthenticationConfiguration const&,
                          ConnectorAuthenticationConfiguration const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorAuthorizationCodeProperties {
-  std::optional<::awsjson::glue::ConnectorProperty> AuthorizationCodeUrl;
-  std::optional<::awsjson::glue::ConnectorProperty> AuthorizationCode;
-  std::optional<::awsjson::glue::ConnectorProperty> RedirectUri;
-  std::optional<::awsjson::glue::ConnectorProperty> TokenUrl;
-  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod;
-  std::optional<awsjson::open_enum<::awsjson::glue::ContentType>> ContentType;
-  std::optional<::awsjson::glue::ConnectorProperty> ClientId;
-  std::optional<::awsjson::glue::ConnectorProperty> ClientSecret;
-  std::optional<::awsjson::glue::ConnectorProperty> Scope;
-  std::optional<::awsjson::glue::ConnectorProperty> Prompt;
-  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> TokenUrlParameters;
+  std::optional<::awsjson::glue::ConnectorProperty> AuthorizationCodeUrl{};
+  std::optional<::awsjson::glue::ConnectorProperty> AuthorizationCode{};
+  std::optional<::awsjson::glue::ConnectorProperty> RedirectUri{};
+  std::optional<::awsjson::glue::ConnectorProperty> TokenUrl{};
+  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ContentType>> ContentType{};
+  std::optional<::awsjson::glue::ConnectorProperty> ClientId{};
+  std::optional<::awsjson::glue::ConnectorProperty> ClientSecret{};
+  std::optional<::awsjson::glue::ConnectorProperty> Scope{};
+  std::optional<::awsjson::glue::ConnectorProperty> Prompt{};
+  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> TokenUrlParameters{};
 
   friend bool operator==(ConnectorAuthorizationCodeProperties const&,
                          ConnectorAuthorizationCodeProperties const&) = default;

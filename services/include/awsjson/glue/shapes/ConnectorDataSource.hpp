@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorDataSource {
-  std::string Name;
-  std::string ConnectionType;
-  std::map<std::string, std::string> Data;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string ConnectionType{};
+  std::map<std::string, std::string> Data{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(ConnectorDataSource const&, ConnectorDataSource const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorDataTarget {
-  std::string Name;
-  std::string ConnectionType;
-  std::map<std::string, std::string> Data;
-  std::optional<std::vector<std::string>> Inputs;
+  std::string Name{};
+  std::string ConnectionType{};
+  std::map<std::string, std::string> Data{};
+  std::optional<std::vector<std::string>> Inputs{};
 
   friend bool operator==(ConnectorDataTarget const&, ConnectorDataTarget const&) = default;
 };

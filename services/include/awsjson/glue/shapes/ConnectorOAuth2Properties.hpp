@@ -17,10 +17,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorOAuth2Properties {
-  awsjson::open_enum<::awsjson::glue::ConnectorOAuth2GrantType> OAuth2GrantType;
-  std::optional<::awsjson::glue::ClientCredentialsProperties> ClientCredentialsProperties;
-  std::optional<::awsjson::glue::JWTBearerProperties> JWTBearerProperties;
-  std::optional<::awsjson::glue::ConnectorAuthorizationCodeProperties> AuthorizationCodeProperties;
+  awsjson::open_enum<::awsjson::glue::ConnectorOAuth2GrantType> OAuth2GrantType{};
+  std::optional<::awsjson::glue::ClientCredentialsProperties> ClientCredentialsProperties{};
+  std::optional<::awsjson::glue::JWTBearerProperties> JWTBearerProperties{};
+  std::optional<::awsjson::glue::ConnectorAuthorizationCodeProperties> AuthorizationCodeProperties{};
 
   friend bool operator==(ConnectorOAuth2Properties const&,
                          ConnectorOAuth2Properties const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectorProperty {
-  std::string Name;
-  std::optional<std::string> KeyOverride;
-  bool Required;
-  std::optional<std::string> DefaultValue;
-  std::optional<std::vector<std::string>> AllowedValues;
-  std::optional<awsjson::open_enum<::awsjson::glue::PropertyLocation>> PropertyLocation;
-  awsjson::open_enum<::awsjson::glue::PropertyType> PropertyType;
+  std::string Name{};
+  std::optional<std::string> KeyOverride{};
+  bool Required{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<std::vector<std::string>> AllowedValues{};
+  std::optional<awsjson::open_enum<::awsjson::glue::PropertyLocation>> PropertyLocation{};
+  awsjson::open_enum<::awsjson::glue::PropertyType> PropertyType{};
 
   friend bool operator==(ConnectorProperty const&, ConnectorProperty const&) = default;
 };

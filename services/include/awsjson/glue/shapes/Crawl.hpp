@@ -14,12 +14,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Crawl {
-  std::optional<awsjson::open_enum<::awsjson::glue::CrawlState>> State;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> LogGroup;
-  std::optional<std::string> LogStream;
+  std::optional<awsjson::open_enum<::awsjson::glue::CrawlState>> State{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> LogGroup{};
+  std::optional<std::string> LogStream{};
 
   friend bool operator==(Crawl const&, Crawl const&) = default;
 };

@@ -23,26 +23,26 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Crawler {
-  std::optional<std::string> Name;
-  std::optional<std::string> Role;
-  std::optional<::awsjson::glue::CrawlerTargets> Targets;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> Classifiers;
-  std::optional<::awsjson::glue::RecrawlPolicy> RecrawlPolicy;
-  std::optional<::awsjson::glue::SchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::LineageConfiguration> LineageConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::glue::CrawlerState>> State;
-  std::optional<std::string> TablePrefix;
-  std::optional<::awsjson::glue::Schedule> Schedule;
-  std::optional<std::int64_t> CrawlElapsedTime;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<::awsjson::glue::LastCrawlInfo> LastCrawl;
-  std::optional<std::int64_t> Version;
-  std::optional<std::string> Configuration;
-  std::optional<std::string> CrawlerSecurityConfiguration;
-  std::optional<::awsjson::glue::LakeFormationConfiguration> LakeFormationConfiguration;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Role{};
+  std::optional<::awsjson::glue::CrawlerTargets> Targets{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> Classifiers{};
+  std::optional<::awsjson::glue::RecrawlPolicy> RecrawlPolicy{};
+  std::optional<::awsjson::glue::SchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::LineageConfiguration> LineageConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CrawlerState>> State{};
+  std::optional<std::string> TablePrefix{};
+  std::optional<::awsjson::glue::Schedule> Schedule{};
+  std::optional<std::int64_t> CrawlElapsedTime{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<::awsjson::glue::LastCrawlInfo> LastCrawl{};
+  std::optional<std::int64_t> Version{};
+  std::optional<std::string> Configuration{};
+  std::optional<std::string> CrawlerSecurityConfiguration{};
+  std::optional<::awsjson::glue::LakeFormationConfiguration> LakeFormationConfiguration{};
 
   friend bool operator==(Crawler const&, Crawler const&) = default;
 };

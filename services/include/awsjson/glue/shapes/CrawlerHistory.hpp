@@ -14,16 +14,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrawlerHistory {
-  std::optional<std::string> CrawlId;
-  std::optional<awsjson::open_enum<::awsjson::glue::CrawlerHistoryState>> State;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> Summary;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> LogGroup;
-  std::optional<std::string> LogStream;
-  std::optional<std::string> MessagePrefix;
-  std::optional<double> DPUHour;
+  std::optional<std::string> CrawlId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CrawlerHistoryState>> State{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> Summary{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> LogGroup{};
+  std::optional<std::string> LogStream{};
+  std::optional<std::string> MessagePrefix{};
+  std::optional<double> DPUHour{};
 
   friend bool operator==(CrawlerHistory const&, CrawlerHistory const&) = default;
 };

@@ -13,14 +13,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrawlerMetrics {
-  std::optional<std::string> CrawlerName;
-  std::optional<double> TimeLeftSeconds;
-  std::optional<bool> StillEstimating;
-  std::optional<double> LastRuntimeSeconds;
-  std::optional<double> MedianRuntimeSeconds;
-  std::optional<std::int32_t> TablesCreated;
-  std::optional<std::int32_t> TablesUpdated;
-  std::optional<std::int32_t> TablesDeleted;
+  std::optional<std::string> CrawlerName{};
+  std::optional<double> TimeLeftSeconds{};
+  std::optional<bool> StillEstimating{};
+  std::optional<double> LastRuntimeSeconds{};
+  std::optional<double> MedianRuntimeSeconds{};
+  std::optional<std::int32_t> TablesCreated{};
+  std::optional<std::int32_t> TablesUpdated{};
+  std::optional<std::int32_t> TablesDeleted{};
 
   friend bool operator==(CrawlerMetrics const&, CrawlerMetrics const&) = default;
 };

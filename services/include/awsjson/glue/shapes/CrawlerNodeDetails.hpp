@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrawlerNodeDetails {
-  std::optional<std::vector<::awsjson::glue::Crawl>> Crawls;
+  std::optional<std::vector<::awsjson::glue::Crawl>> Crawls{};
 
   friend bool operator==(CrawlerNodeDetails const&, CrawlerNodeDetails const&) = default;
 };

@@ -21,14 +21,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrawlerTargets {
-  std::optional<std::vector<::awsjson::glue::S3Target>> S3Targets;
-  std::optional<std::vector<::awsjson::glue::JdbcTarget>> JdbcTargets;
-  std::optional<std::vector<::awsjson::glue::MongoDBTarget>> MongoDBTargets;
-  std::optional<std::vector<::awsjson::glue::DynamoDBTarget>> DynamoDBTargets;
-  std::optional<std::vector<::awsjson::glue::CatalogTarget>> CatalogTargets;
-  std::optional<std::vector<::awsjson::glue::DeltaTarget>> DeltaTargets;
-  std::optional<std::vector<::awsjson::glue::IcebergTarget>> IcebergTargets;
-  std::optional<std::vector<::awsjson::glue::HudiTarget>> HudiTargets;
+  std::optional<std::vector<::awsjson::glue::S3Target>> S3Targets{};
+  std::optional<std::vector<::awsjson::glue::JdbcTarget>> JdbcTargets{};
+  std::optional<std::vector<::awsjson::glue::MongoDBTarget>> MongoDBTargets{};
+  std::optional<std::vector<::awsjson::glue::DynamoDBTarget>> DynamoDBTargets{};
+  std::optional<std::vector<::awsjson::glue::CatalogTarget>> CatalogTargets{};
+  std::optional<std::vector<::awsjson::glue::DeltaTarget>> DeltaTargets{};
+  std::optional<std::vector<::awsjson::glue::IcebergTarget>> IcebergTargets{};
+  std::optional<std::vector<::awsjson::glue::HudiTarget>> HudiTargets{};
 
   friend bool operator==(CrawlerTargets const&, CrawlerTargets const&) = default;
 };

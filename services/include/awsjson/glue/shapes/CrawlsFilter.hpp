@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrawlsFilter {
-  std::optional<awsjson::open_enum<::awsjson::glue::FieldName>> FieldName;
-  std::optional<awsjson::open_enum<::awsjson::glue::FilterOperator>> FilterOperator;
-  std::optional<std::string> FieldValue;
+  std::optional<awsjson::open_enum<::awsjson::glue::FieldName>> FieldName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::FilterOperator>> FilterOperator{};
+  std::optional<std::string> FieldValue{};
 
   friend bool operator==(CrawlsFilter const&, CrawlsFilter const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBlueprintRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string BlueprintLocation;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string BlueprintLocation{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateBlueprintRequest const&, CreateBlueprintRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCatalogRequest {
-  std::string Name;
-  ::awsjson::glue::CatalogInput CatalogInput;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string Name{};
+  ::awsjson::glue::CatalogInput CatalogInput{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateCatalogRequest const&, CreateCatalogRequest const&) = default;
 };

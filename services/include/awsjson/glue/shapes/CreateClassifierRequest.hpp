@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClassifierRequest {
-  std::optional<::awsjson::glue::CreateGrokClassifierRequest> GrokClassifier;
-  std::optional<::awsjson::glue::CreateXMLClassifierRequest> XMLClassifier;
-  std::optional<::awsjson::glue::CreateJsonClassifierRequest> JsonClassifier;
-  std::optional<::awsjson::glue::CreateCsvClassifierRequest> CsvClassifier;
+  std::optional<::awsjson::glue::CreateGrokClassifierRequest> GrokClassifier{};
+  std::optional<::awsjson::glue::CreateXMLClassifierRequest> XMLClassifier{};
+  std::optional<::awsjson::glue::CreateJsonClassifierRequest> JsonClassifier{};
+  std::optional<::awsjson::glue::CreateCsvClassifierRequest> CsvClassifier{};
 
   friend bool operator==(CreateClassifierRequest const&, CreateClassifierRequest const&) = default;
 };

@@ -14,15 +14,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateColumnStatisticsTaskSettingsRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::string Role;
-  std::optional<std::string> Schedule;
-  std::optional<std::vector<std::string>> ColumnNameList;
-  std::optional<double> SampleSize;
-  std::optional<std::string> CatalogID;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::string Role{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::vector<std::string>> ColumnNameList{};
+  std::optional<double> SampleSize{};
+  std::optional<std::string> CatalogID{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateColumnStatisticsTaskSettingsRequest const&,
                          CreateColumnStatisticsTaskSettingsRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionRequest {
-  std::optional<std::string> CatalogId;
-  ::awsjson::glue::ConnectionInput ConnectionInput;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> CatalogId{};
+  ::awsjson::glue::ConnectionInput ConnectionInput{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateConnectionRequest const&, CreateConnectionRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionResponse {
-  std::optional<awsjson::open_enum<::awsjson::glue::ConnectionStatus>> CreateConnectionStatus;
+  std::optional<awsjson::open_enum<::awsjson::glue::ConnectionStatus>> CreateConnectionStatus{};
 
   friend bool operator==(CreateConnectionResponse const&,
                          CreateConnectionResponse const&) = default;

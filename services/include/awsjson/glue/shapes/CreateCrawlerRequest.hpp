@@ -20,21 +20,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCrawlerRequest {
-  std::string Name;
-  std::string Role;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Description;
-  ::awsjson::glue::CrawlerTargets Targets;
-  std::optional<std::string> Schedule;
-  std::optional<std::vector<std::string>> Classifiers;
-  std::optional<std::string> TablePrefix;
-  std::optional<::awsjson::glue::SchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::RecrawlPolicy> RecrawlPolicy;
-  std::optional<::awsjson::glue::LineageConfiguration> LineageConfiguration;
-  std::optional<::awsjson::glue::LakeFormationConfiguration> LakeFormationConfiguration;
-  std::optional<std::string> Configuration;
-  std::optional<std::string> CrawlerSecurityConfiguration;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string Name{};
+  std::string Role{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Description{};
+  ::awsjson::glue::CrawlerTargets Targets{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::vector<std::string>> Classifiers{};
+  std::optional<std::string> TablePrefix{};
+  std::optional<::awsjson::glue::SchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::RecrawlPolicy> RecrawlPolicy{};
+  std::optional<::awsjson::glue::LineageConfiguration> LineageConfiguration{};
+  std::optional<::awsjson::glue::LakeFormationConfiguration> LakeFormationConfiguration{};
+  std::optional<std::string> Configuration{};
+  std::optional<std::string> CrawlerSecurityConfiguration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateCrawlerRequest const&, CreateCrawlerRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomEntityTypeRequest {
-  std::string Name;
-  std::string RegexString;
-  std::optional<std::vector<std::string>> ContextWords;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string Name{};
+  std::string RegexString{};
+  std::optional<std::vector<std::string>> ContextWords{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateCustomEntityTypeRequest const&,
                          CreateCustomEntityTypeRequest const&) = default;

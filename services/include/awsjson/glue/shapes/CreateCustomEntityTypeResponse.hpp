@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomEntityTypeResponse {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(CreateCustomEntityTypeResponse const&,
                          CreateCustomEntityTypeResponse const&) = default;

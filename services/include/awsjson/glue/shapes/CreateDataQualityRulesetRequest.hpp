@@ -15,13 +15,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataQualityRulesetRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string Ruleset;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable;
-  std::optional<std::string> DataQualitySecurityConfiguration;
-  std::optional<std::string> ClientToken;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string Ruleset{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable{};
+  std::optional<std::string> DataQualitySecurityConfiguration{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateDataQualityRulesetRequest const&,
                          CreateDataQualityRulesetRequest const&) = default;

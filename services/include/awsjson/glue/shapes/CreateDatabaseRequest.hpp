@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatabaseRequest {
-  std::optional<std::string> CatalogId;
-  ::awsjson::glue::DatabaseInput DatabaseInput;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> CatalogId{};
+  ::awsjson::glue::DatabaseInput DatabaseInput{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateDatabaseRequest const&, CreateDatabaseRequest const&) = default;
 };

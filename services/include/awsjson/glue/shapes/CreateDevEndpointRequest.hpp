@@ -17,21 +17,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDevEndpointRequest {
-  std::string EndpointName;
-  std::string RoleArn;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> PublicKey;
-  std::optional<std::vector<std::string>> PublicKeys;
-  std::optional<std::int32_t> NumberOfNodes;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::string> GlueVersion;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::string> ExtraPythonLibsS3Path;
-  std::optional<std::string> ExtraJarsS3Path;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::map<std::string, std::string>> Arguments;
+  std::string EndpointName{};
+  std::string RoleArn{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> PublicKey{};
+  std::optional<std::vector<std::string>> PublicKeys{};
+  std::optional<std::int32_t> NumberOfNodes{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::string> ExtraPythonLibsS3Path{};
+  std::optional<std::string> ExtraJarsS3Path{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::map<std::string, std::string>> Arguments{};
 
   friend bool operator==(CreateDevEndpointRequest const&,
                          CreateDevEndpointRequest const&) = default;

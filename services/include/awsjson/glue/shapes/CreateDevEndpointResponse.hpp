@@ -17,25 +17,25 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDevEndpointResponse {
-  std::optional<std::string> EndpointName;
-  std::optional<std::string> Status;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> YarnEndpointAddress;
-  std::optional<std::int32_t> ZeppelinRemoteSparkInterpreterPort;
-  std::optional<std::int32_t> NumberOfNodes;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::string> GlueVersion;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> ExtraPythonLibsS3Path;
-  std::optional<std::string> ExtraJarsS3Path;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<std::map<std::string, std::string>> Arguments;
+  std::optional<std::string> EndpointName{};
+  std::optional<std::string> Status{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> YarnEndpointAddress{};
+  std::optional<std::int32_t> ZeppelinRemoteSparkInterpreterPort{};
+  std::optional<std::int32_t> NumberOfNodes{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> ExtraPythonLibsS3Path{};
+  std::optional<std::string> ExtraJarsS3Path{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<std::map<std::string, std::string>> Arguments{};
 
   friend bool operator==(CreateDevEndpointResponse const&,
                          CreateDevEndpointResponse const&) = default;

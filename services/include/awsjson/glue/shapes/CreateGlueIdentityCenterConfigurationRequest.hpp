@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGlueIdentityCenterConfigurationRequest {
-  std::string InstanceArn;
-  std::optional<std::vector<std::string>> Scopes;
-  std::optional<bool> UserBackgroundSessionsEnabled;
+  std::string InstanceArn{};
+  std::optional<std::vector<std::string>> Scopes{};
+  std::optional<bool> UserBackgroundSessionsEnabled{};
 
   friend bool operator==(CreateGlueIdentityCenterConfigurationRequest const&,
                          CreateGlueIdentityCenterConfigurationRequest const&) = default;

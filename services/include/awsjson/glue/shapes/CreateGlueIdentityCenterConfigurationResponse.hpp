@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGlueIdentityCenterConfigurationResponse {
-  std::optional<std::string> ApplicationArn;
+  std::optional<std::string> ApplicationArn{};
 
   friend bool operator==(CreateGlueIdentityCenterConfigurationResponse const&,
                          CreateGlueIdentityCenterConfigurationResponse const&) = default;

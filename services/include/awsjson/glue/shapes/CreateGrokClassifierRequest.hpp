@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGrokClassifierRequest {
-  std::string Classification;
-  std::string Name;
-  std::string GrokPattern;
-  std::optional<std::string> CustomPatterns;
+  std::string Classification{};
+  std::string Name{};
+  std::string GrokPattern{};
+  std::optional<std::string> CustomPatterns{};
 
   friend bool operator==(CreateGrokClassifierRequest const&,
                          CreateGrokClassifierRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIcebergTableInput {
-  std::string Location;
-  ::awsjson::glue::IcebergSchema Schema;
-  std::optional<::awsjson::glue::IcebergPartitionSpec> PartitionSpec;
-  std::optional<::awsjson::glue::IcebergSortOrder> WriteOrder;
-  std::optional<std::map<std::string, std::string>> Properties;
+  std::string Location{};
+  ::awsjson::glue::IcebergSchema Schema{};
+  std::optional<::awsjson::glue::IcebergPartitionSpec> PartitionSpec{};
+  std::optional<::awsjson::glue::IcebergSortOrder> WriteOrder{};
+  std::optional<std::map<std::string, std::string>> Properties{};
 
   friend bool operator==(CreateIcebergTableInput const&, CreateIcebergTableInput const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIntegrationRequest {
-  std::string IntegrationName;
-  std::string SourceArn;
-  std::string TargetArn;
-  std::optional<std::string> Description;
-  std::optional<std::string> DataFilter;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext;
-  std::optional<std::vector<::awsjson::glue::Tag>> Tags;
-  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig;
+  std::string IntegrationName{};
+  std::string SourceArn{};
+  std::string TargetArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DataFilter{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext{};
+  std::optional<std::vector<::awsjson::glue::Tag>> Tags{};
+  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig{};
 
   friend bool operator==(CreateIntegrationRequest const&,
                          CreateIntegrationRequest const&) = default;

@@ -17,10 +17,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIntegrationResourcePropertyRequest {
-  std::string ResourceArn;
-  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties;
-  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties;
-  std::optional<std::vector<::awsjson::glue::Tag>> Tags;
+  std::string ResourceArn{};
+  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties{};
+  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties{};
+  std::optional<std::vector<::awsjson::glue::Tag>> Tags{};
 
   friend bool operator==(CreateIntegrationResourcePropertyRequest const&,
                          CreateIntegrationResourcePropertyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateJsonClassifierRequest {
-  std::string Name;
-  std::string JsonPath;
+  std::string Name{};
+  std::string JsonPath{};
 
   friend bool operator==(CreateJsonClassifierRequest const&,
                          CreateJsonClassifierRequest const&) = default;

@@ -20,19 +20,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMLTransformRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::glue::GlueTable> InputRecordTables;
-  ::awsjson::glue::TransformParameters Parameters;
-  std::string Role;
-  std::optional<std::string> GlueVersion;
-  std::optional<double> MaxCapacity;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::int32_t> MaxRetries;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<::awsjson::glue::TransformEncryption> TransformEncryption;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::glue::GlueTable> InputRecordTables{};
+  ::awsjson::glue::TransformParameters Parameters{};
+  std::string Role{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<double> MaxCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::int32_t> MaxRetries{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<::awsjson::glue::TransformEncryption> TransformEncryption{};
 
   friend bool operator==(CreateMLTransformRequest const&,
                          CreateMLTransformRequest const&) = default;

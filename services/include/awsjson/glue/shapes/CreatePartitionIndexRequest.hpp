@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartitionIndexRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  ::awsjson::glue::PartitionIndex PartitionIndex;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  ::awsjson::glue::PartitionIndex PartitionIndex{};
 
   friend bool operator==(CreatePartitionIndexRequest const&,
                          CreatePartitionIndexRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatePartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  ::awsjson::glue::PartitionInput PartitionInput;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  ::awsjson::glue::PartitionInput PartitionInput{};
 
   friend bool operator==(CreatePartitionRequest const&, CreatePartitionRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistryRequest {
-  std::string RegistryName;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string RegistryName{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateRegistryRequest const&, CreateRegistryRequest const&) = default;
 };

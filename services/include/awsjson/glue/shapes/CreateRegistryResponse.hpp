@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRegistryResponse {
-  std::optional<std::string> RegistryArn;
-  std::optional<std::string> RegistryName;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> RegistryArn{};
+  std::optional<std::string> RegistryName{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateRegistryResponse const&, CreateRegistryResponse const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSchemaRequest {
-  std::optional<::awsjson::glue::RegistryId> RegistryId;
-  std::string SchemaName;
-  awsjson::open_enum<::awsjson::glue::DataFormat> DataFormat;
-  std::optional<awsjson::open_enum<::awsjson::glue::Compatibility>> Compatibility;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::string> SchemaDefinition;
+  std::optional<::awsjson::glue::RegistryId> RegistryId{};
+  std::string SchemaName{};
+  awsjson::open_enum<::awsjson::glue::DataFormat> DataFormat{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Compatibility>> Compatibility{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::string> SchemaDefinition{};
 
   friend bool operator==(CreateSchemaRequest const&, CreateSchemaRequest const&) = default;
 };

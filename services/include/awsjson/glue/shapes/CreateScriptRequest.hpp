@@ -17,9 +17,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScriptRequest {
-  std::optional<std::vector<::awsjson::glue::CodeGenNode>> DagNodes;
-  std::optional<std::vector<::awsjson::glue::CodeGenEdge>> DagEdges;
-  std::optional<awsjson::open_enum<::awsjson::glue::Language>> Language;
+  std::optional<std::vector<::awsjson::glue::CodeGenNode>> DagNodes{};
+  std::optional<std::vector<::awsjson::glue::CodeGenEdge>> DagEdges{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Language>> Language{};
 
   friend bool operator==(CreateScriptRequest const&, CreateScriptRequest const&) = default;
 };

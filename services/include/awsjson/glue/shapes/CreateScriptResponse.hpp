@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScriptResponse {
-  std::optional<std::string> PythonScript;
-  std::optional<std::string> ScalaCode;
+  std::optional<std::string> PythonScript{};
+  std::optional<std::string> ScalaCode{};
 
   friend bool operator==(CreateScriptResponse const&, CreateScriptResponse const&) = default;
 };

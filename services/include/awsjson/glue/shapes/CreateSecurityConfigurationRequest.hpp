@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecurityConfigurationRequest {
-  std::string Name;
-  ::awsjson::glue::EncryptionConfiguration EncryptionConfiguration;
+  std::string Name{};
+  ::awsjson::glue::EncryptionConfiguration EncryptionConfiguration{};
 
   friend bool operator==(CreateSecurityConfigurationRequest const&,
                          CreateSecurityConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSecurityConfigurationResponse {
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(CreateSecurityConfigurationResponse const&,
                          CreateSecurityConfigurationResponse const&) = default;

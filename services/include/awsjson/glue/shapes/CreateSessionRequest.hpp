@@ -18,21 +18,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSessionRequest {
-  std::string Id;
-  std::optional<std::string> Description;
-  std::string Role;
-  ::awsjson::glue::SessionCommand Command;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::int32_t> IdleTimeout;
-  std::optional<std::map<std::string, std::string>> DefaultArguments;
-  std::optional<::awsjson::glue::ConnectionsList> Connections;
-  std::optional<double> MaxCapacity;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<std::string> GlueVersion;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::string> RequestOrigin;
+  std::string Id{};
+  std::optional<std::string> Description{};
+  std::string Role{};
+  ::awsjson::glue::SessionCommand Command{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::int32_t> IdleTimeout{};
+  std::optional<std::map<std::string, std::string>> DefaultArguments{};
+  std::optional<::awsjson::glue::ConnectionsList> Connections{};
+  std::optional<double> MaxCapacity{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::string> RequestOrigin{};
 
   friend bool operator==(CreateSessionRequest const&, CreateSessionRequest const&) = default;
 };

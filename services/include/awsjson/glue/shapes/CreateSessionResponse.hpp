@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSessionResponse {
-  std::optional<::awsjson::glue::Session> Session;
+  std::optional<::awsjson::glue::Session> Session{};
 
   friend bool operator==(CreateSessionResponse const&, CreateSessionResponse const&) = default;
 };

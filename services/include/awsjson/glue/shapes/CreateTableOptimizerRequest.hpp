@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableOptimizerRequest {
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  awsjson::open_enum<::awsjson::glue::TableOptimizerType> Type;
-  ::awsjson::glue::TableOptimizerConfiguration TableOptimizerConfiguration;
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  awsjson::open_enum<::awsjson::glue::TableOptimizerType> Type{};
+  ::awsjson::glue::TableOptimizerConfiguration TableOptimizerConfiguration{};
 
   friend bool operator==(CreateTableOptimizerRequest const&,
                          CreateTableOptimizerRequest const&) = default;

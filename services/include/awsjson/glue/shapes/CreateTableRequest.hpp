@@ -17,13 +17,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::glue::TableInput> TableInput;
-  std::optional<std::vector<::awsjson::glue::PartitionIndex>> PartitionIndexes;
-  std::optional<std::string> TransactionId;
-  std::optional<::awsjson::glue::OpenTableFormatInput> OpenTableFormatInput;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::glue::TableInput> TableInput{};
+  std::optional<std::vector<::awsjson::glue::PartitionIndex>> PartitionIndexes{};
+  std::optional<std::string> TransactionId{};
+  std::optional<::awsjson::glue::OpenTableFormatInput> OpenTableFormatInput{};
 
   friend bool operator==(CreateTableRequest const&, CreateTableRequest const&) = default;
 };

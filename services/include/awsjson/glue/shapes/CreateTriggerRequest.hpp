@@ -19,16 +19,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTriggerRequest {
-  std::string Name;
-  std::optional<std::string> WorkflowName;
-  awsjson::open_enum<::awsjson::glue::TriggerType> Type;
-  std::optional<std::string> Schedule;
-  std::optional<::awsjson::glue::Predicate> Predicate;
-  std::vector<::awsjson::glue::Action> Actions;
-  std::optional<std::string> Description;
-  std::optional<bool> StartOnCreation;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<::awsjson::glue::EventBatchingCondition> EventBatchingCondition;
+  std::string Name{};
+  std::optional<std::string> WorkflowName{};
+  awsjson::open_enum<::awsjson::glue::TriggerType> Type{};
+  std::optional<std::string> Schedule{};
+  std::optional<::awsjson::glue::Predicate> Predicate{};
+  std::vector<::awsjson::glue::Action> Actions{};
+  std::optional<std::string> Description{};
+  std::optional<bool> StartOnCreation{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<::awsjson::glue::EventBatchingCondition> EventBatchingCondition{};
 
   friend bool operator==(CreateTriggerRequest const&, CreateTriggerRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUsageProfileRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::glue::ProfileConfiguration Configuration;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::glue::ProfileConfiguration Configuration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(CreateUsageProfileRequest const&,
                          CreateUsageProfileRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserDefinedFunctionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  ::awsjson::glue::UserDefinedFunctionInput FunctionInput;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  ::awsjson::glue::UserDefinedFunctionInput FunctionInput{};
 
   friend bool operator==(CreateUserDefinedFunctionRequest const&,
                          CreateUserDefinedFunctionRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkflowRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> DefaultRunProperties;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::int32_t> MaxConcurrentRuns;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> DefaultRunProperties{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::int32_t> MaxConcurrentRuns{};
 
   friend bool operator==(CreateWorkflowRequest const&, CreateWorkflowRequest const&) = default;
 };

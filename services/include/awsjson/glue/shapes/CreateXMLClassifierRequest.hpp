@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateXMLClassifierRequest {
-  std::string Classification;
-  std::string Name;
-  std::optional<std::string> RowTag;
+  std::string Classification{};
+  std::string Name{};
+  std::optional<std::string> RowTag{};
 
   friend bool operator==(CreateXMLClassifierRequest const&,
                          CreateXMLClassifierRequest const&) = default;

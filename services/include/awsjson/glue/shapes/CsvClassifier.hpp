@@ -17,19 +17,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CsvClassifier {
-  std::string Name;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<std::int64_t> Version;
-  std::optional<std::string> Delimiter;
-  std::optional<std::string> QuoteSymbol;
-  std::optional<awsjson::open_enum<::awsjson::glue::CsvHeaderOption>> ContainsHeader;
-  std::optional<std::vector<std::string>> Header;
-  std::optional<bool> DisableValueTrimming;
-  std::optional<bool> AllowSingleColumn;
-  std::optional<bool> CustomDatatypeConfigured;
-  std::optional<std::vector<std::string>> CustomDatatypes;
-  std::optional<awsjson::open_enum<::awsjson::glue::CsvSerdeOption>> Serde;
+  std::string Name{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<std::int64_t> Version{};
+  std::optional<std::string> Delimiter{};
+  std::optional<std::string> QuoteSymbol{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CsvHeaderOption>> ContainsHeader{};
+  std::optional<std::vector<std::string>> Header{};
+  std::optional<bool> DisableValueTrimming{};
+  std::optional<bool> AllowSingleColumn{};
+  std::optional<bool> CustomDatatypeConfigured{};
+  std::optional<std::vector<std::string>> CustomDatatypes{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CsvSerdeOption>> Serde{};
 
   friend bool operator==(CsvClassifier const&, CsvClassifier const&) = default;
 };

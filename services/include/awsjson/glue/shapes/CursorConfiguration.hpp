@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CursorConfiguration {
-  ::awsjson::glue::ExtractedParameter NextPage;
-  std::optional<::awsjson::glue::ExtractedParameter> LimitParameter;
+  ::awsjson::glue::ExtractedParameter NextPage{};
+  std::optional<::awsjson::glue::ExtractedParameter> LimitParameter{};
 
   friend bool operator==(CursorConfiguration const&, CursorConfiguration const&) = default;
 };

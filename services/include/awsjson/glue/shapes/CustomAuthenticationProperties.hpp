@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomAuthenticationProperties {
-  std::vector<::awsjson::glue::ConnectorProperty> AuthenticationParameters;
+  std::vector<::awsjson::glue::ConnectorProperty> AuthenticationParameters{};
 
   friend bool operator==(CustomAuthenticationProperties const&,
                          CustomAuthenticationProperties const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomCode {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Code;
-  std::string ClassName;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Code{};
+  std::string ClassName{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(CustomCode const&, CustomCode const&) = default;
 };

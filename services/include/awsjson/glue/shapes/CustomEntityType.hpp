@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomEntityType {
-  std::string Name;
-  std::string RegexString;
-  std::optional<std::vector<std::string>> ContextWords;
+  std::string Name{};
+  std::string RegexString{};
+  std::optional<std::vector<std::string>> ContextWords{};
 
   friend bool operator==(CustomEntityType const&, CustomEntityType const&) = default;
 };

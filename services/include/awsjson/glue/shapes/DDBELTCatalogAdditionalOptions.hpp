@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DDBELTCatalogAdditionalOptions {
-  std::optional<std::string> DynamodbExport;
-  std::optional<bool> DynamodbUnnestDDBJson;
+  std::optional<std::string> DynamodbExport{};
+  std::optional<bool> DynamodbUnnestDDBJson{};
 
   friend bool operator==(DDBELTCatalogAdditionalOptions const&,
                          DDBELTCatalogAdditionalOptions const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DDBELTConnectionOptions {
-  std::optional<awsjson::open_enum<::awsjson::glue::DdbExportType>> DynamodbExport;
-  std::optional<bool> DynamodbUnnestDDBJson;
-  std::string DynamodbTableArn;
-  std::optional<std::string> DynamodbS3Bucket;
-  std::optional<std::string> DynamodbS3Prefix;
-  std::optional<std::string> DynamodbS3BucketOwner;
-  std::optional<std::string> DynamodbStsRoleArn;
+  std::optional<awsjson::open_enum<::awsjson::glue::DdbExportType>> DynamodbExport{};
+  std::optional<bool> DynamodbUnnestDDBJson{};
+  std::string DynamodbTableArn{};
+  std::optional<std::string> DynamodbS3Bucket{};
+  std::optional<std::string> DynamodbS3Prefix{};
+  std::optional<std::string> DynamodbS3BucketOwner{};
+  std::optional<std::string> DynamodbStsRoleArn{};
 
   friend bool operator==(DDBELTConnectionOptions const&, DDBELTConnectionOptions const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DQResultsPublishingOptions {
-  std::optional<std::string> EvaluationContext;
-  std::optional<std::string> ResultsS3Prefix;
-  std::optional<bool> CloudWatchMetricsEnabled;
-  std::optional<bool> ResultsPublishingEnabled;
+  std::optional<std::string> EvaluationContext{};
+  std::optional<std::string> ResultsS3Prefix{};
+  std::optional<bool> CloudWatchMetricsEnabled{};
+  std::optional<bool> ResultsPublishingEnabled{};
 
   friend bool operator==(DQResultsPublishingOptions const&,
                          DQResultsPublishingOptions const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DQStopJobOnFailureOptions {
-  std::optional<awsjson::open_enum<::awsjson::glue::DQStopJobOnFailureTiming>> StopJobOnFailureTiming;
+  std::optional<awsjson::open_enum<::awsjson::glue::DQStopJobOnFailureTiming>> StopJobOnFailureTiming{};
 
   friend bool operator==(DQStopJobOnFailureOptions const&,
                          DQStopJobOnFailureOptions const&) = default;

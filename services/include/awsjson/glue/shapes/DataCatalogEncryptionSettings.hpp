@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataCatalogEncryptionSettings {
-  std::optional<::awsjson::glue::EncryptionAtRest> EncryptionAtRest;
-  std::optional<::awsjson::glue::ConnectionPasswordEncryption> ConnectionPasswordEncryption;
+  std::optional<::awsjson::glue::EncryptionAtRest> EncryptionAtRest{};
+  std::optional<::awsjson::glue::ConnectionPasswordEncryption> ConnectionPasswordEncryption{};
 
   friend bool operator==(DataCatalogEncryptionSettings const&,
                          DataCatalogEncryptionSettings const&) = default;

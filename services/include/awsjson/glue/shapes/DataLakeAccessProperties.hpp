@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataLakeAccessProperties {
-  std::optional<bool> DataLakeAccess;
-  std::optional<std::string> DataTransferRole;
-  std::optional<std::string> KmsKey;
-  std::optional<std::string> CatalogType;
+  std::optional<bool> DataLakeAccess{};
+  std::optional<std::string> DataTransferRole{};
+  std::optional<std::string> KmsKey{};
+  std::optional<std::string> CatalogType{};
 
   friend bool operator==(DataLakeAccessProperties const&,
                          DataLakeAccessProperties const&) = default;

@@ -12,14 +12,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataLakeAccessPropertiesOutput {
-  std::optional<bool> DataLakeAccess;
-  std::optional<std::string> DataTransferRole;
-  std::optional<std::string> KmsKey;
-  std::optional<std::string> ManagedWorkgroupName;
-  std::optional<std::string> ManagedWorkgroupStatus;
-  std::optional<std::string> RedshiftDatabaseName;
-  std::optional<std::string> StatusMessage;
-  std::optional<std::string> CatalogType;
+  std::optional<bool> DataLakeAccess{};
+  std::optional<std::string> DataTransferRole{};
+  std::optional<std::string> KmsKey{};
+  std::optional<std::string> ManagedWorkgroupName{};
+  std::optional<std::string> ManagedWorkgroupStatus{};
+  std::optional<std::string> RedshiftDatabaseName{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<std::string> CatalogType{};
 
   friend bool operator==(DataLakeAccessPropertiesOutput const&,
                          DataLakeAccessPropertiesOutput const&) = default;

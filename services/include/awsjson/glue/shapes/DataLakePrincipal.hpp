@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataLakePrincipal {
-  std::optional<std::string> DataLakePrincipalIdentifier;
+  std::optional<std::string> DataLakePrincipalIdentifier{};
 
   friend bool operator==(DataLakePrincipal const&, DataLakePrincipal const&) = default;
 };

@@ -11,12 +11,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityAggregatedMetrics {
-  std::optional<double> TotalRowsProcessed;
-  std::optional<double> TotalRowsPassed;
-  std::optional<double> TotalRowsFailed;
-  std::optional<double> TotalRulesProcessed;
-  std::optional<double> TotalRulesPassed;
-  std::optional<double> TotalRulesFailed;
+  std::optional<double> TotalRowsProcessed{};
+  std::optional<double> TotalRowsPassed{};
+  std::optional<double> TotalRowsFailed{};
+  std::optional<double> TotalRulesProcessed{};
+  std::optional<double> TotalRulesPassed{};
+  std::optional<double> TotalRulesFailed{};
 
   friend bool operator==(DataQualityAggregatedMetrics const&,
                          DataQualityAggregatedMetrics const&) = default;

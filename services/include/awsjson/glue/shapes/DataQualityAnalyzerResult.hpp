@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityAnalyzerResult {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> EvaluationMessage;
-  std::optional<std::map<std::string, double>> EvaluatedMetrics;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> EvaluationMessage{};
+  std::optional<std::map<std::string, double>> EvaluatedMetrics{};
 
   friend bool operator==(DataQualityAnalyzerResult const&,
                          DataQualityAnalyzerResult const&) = default;

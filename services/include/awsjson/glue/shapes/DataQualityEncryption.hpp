@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityEncryption {
-  std::optional<awsjson::open_enum<::awsjson::glue::DataQualityEncryptionMode>> DataQualityEncryptionMode;
-  std::optional<std::string> KmsKeyArn;
+  std::optional<awsjson::open_enum<::awsjson::glue::DataQualityEncryptionMode>> DataQualityEncryptionMode{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(DataQualityEncryption const&, DataQualityEncryption const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityEvaluationRunAdditionalRunOptions {
-  std::optional<bool> CloudWatchMetricsEnabled;
-  std::optional<std::string> ResultsS3Prefix;
-  std::optional<awsjson::open_enum<::awsjson::glue::DQCompositeRuleEvaluationMethod>> CompositeRuleEvaluationMethod;
-  std::optional<std::string> CustomLogGroupPrefix;
+  std::optional<bool> CloudWatchMetricsEnabled{};
+  std::optional<std::string> ResultsS3Prefix{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DQCompositeRuleEvaluationMethod>> CompositeRuleEvaluationMethod{};
+  std::optional<std::string> CustomLogGroupPrefix{};
 
   friend bool operator==(DataQualityEvaluationRunAdditionalRunOptions const&,
                          DataQualityEvaluationRunAdditionalRunOptions const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityGlueTable {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<std::string> PreProcessingQuery;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<std::string> PreProcessingQuery{};
 
   friend bool operator==(DataQualityGlueTable const&, DataQualityGlueTable const&) = default;
 };

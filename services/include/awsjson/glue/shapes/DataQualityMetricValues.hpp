@@ -11,10 +11,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityMetricValues {
-  std::optional<double> ActualValue;
-  std::optional<double> ExpectedValue;
-  std::optional<double> LowerLimit;
-  std::optional<double> UpperLimit;
+  std::optional<double> ActualValue{};
+  std::optional<double> ExpectedValue{};
+  std::optional<double> LowerLimit{};
+  std::optional<double> UpperLimit{};
 
   friend bool operator==(DataQualityMetricValues const&, DataQualityMetricValues const&) = default;
 };

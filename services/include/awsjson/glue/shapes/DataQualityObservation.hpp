@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityObservation {
-  std::optional<std::string> Description;
-  std::optional<::awsjson::glue::MetricBasedObservation> MetricBasedObservation;
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::glue::MetricBasedObservation> MetricBasedObservation{};
 
   friend bool operator==(DataQualityObservation const&, DataQualityObservation const&) = default;
 };

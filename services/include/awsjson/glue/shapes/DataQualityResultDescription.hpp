@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityResultDescription {
-  std::optional<std::string> ResultId;
-  std::optional<::awsjson::glue::DataSource> DataSource;
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobRunId;
-  std::optional<awsjson::timestamp> StartedOn;
+  std::optional<std::string> ResultId{};
+  std::optional<::awsjson::glue::DataSource> DataSource{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobRunId{};
+  std::optional<awsjson::timestamp> StartedOn{};
 
   friend bool operator==(DataQualityResultDescription const&,
                          DataQualityResultDescription const&) = default;

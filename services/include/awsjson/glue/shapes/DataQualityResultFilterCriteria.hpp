@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityResultFilterCriteria {
-  std::optional<::awsjson::glue::DataSource> DataSource;
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobRunId;
-  std::optional<awsjson::timestamp> StartedAfter;
-  std::optional<awsjson::timestamp> StartedBefore;
+  std::optional<::awsjson::glue::DataSource> DataSource{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobRunId{};
+  std::optional<awsjson::timestamp> StartedAfter{};
+  std::optional<awsjson::timestamp> StartedBefore{};
 
   friend bool operator==(DataQualityResultFilterCriteria const&,
                          DataQualityResultFilterCriteria const&) = default;

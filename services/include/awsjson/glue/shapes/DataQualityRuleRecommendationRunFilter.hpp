@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityRuleRecommendationRunFilter {
-  ::awsjson::glue::DataSource DataSource;
-  std::optional<awsjson::timestamp> StartedBefore;
-  std::optional<awsjson::timestamp> StartedAfter;
+  ::awsjson::glue::DataSource DataSource{};
+  std::optional<awsjson::timestamp> StartedBefore{};
+  std::optional<awsjson::timestamp> StartedAfter{};
 
   friend bool operator==(DataQualityRuleRecommendationRunFilter const&,
                          DataQualityRuleRecommendationRunFilter const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityRuleResult {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> EvaluationMessage;
-  std::optional<awsjson::open_enum<::awsjson::glue::DataQualityRuleResultStatus>> Result;
-  std::optional<std::map<std::string, double>> EvaluatedMetrics;
-  std::optional<std::string> EvaluatedRule;
-  std::optional<std::map<std::string, double>> RuleMetrics;
-  std::optional<std::map<std::string, std::string>> Labels;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> EvaluationMessage{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DataQualityRuleResultStatus>> Result{};
+  std::optional<std::map<std::string, double>> EvaluatedMetrics{};
+  std::optional<std::string> EvaluatedRule{};
+  std::optional<std::map<std::string, double>> RuleMetrics{};
+  std::optional<std::map<std::string, std::string>> Labels{};
 
   friend bool operator==(DataQualityRuleResult const&, DataQualityRuleResult const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityRulesetEvaluationRunDescription {
-  std::optional<std::string> RunId;
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<::awsjson::glue::DataSource> DataSource;
+  std::optional<std::string> RunId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<::awsjson::glue::DataSource> DataSource{};
 
   friend bool operator==(DataQualityRulesetEvaluationRunDescription const&,
                          DataQualityRulesetEvaluationRunDescription const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityRulesetEvaluationRunFilter {
-  ::awsjson::glue::DataSource DataSource;
-  std::optional<awsjson::timestamp> StartedBefore;
-  std::optional<awsjson::timestamp> StartedAfter;
-  std::optional<std::string> RulesetName;
+  ::awsjson::glue::DataSource DataSource{};
+  std::optional<awsjson::timestamp> StartedBefore{};
+  std::optional<awsjson::timestamp> StartedAfter{};
+  std::optional<std::string> RulesetName{};
 
   friend bool operator==(DataQualityRulesetEvaluationRunFilter const&,
                          DataQualityRulesetEvaluationRunFilter const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityRulesetFilterCriteria {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> LastModifiedBefore;
-  std::optional<awsjson::timestamp> LastModifiedAfter;
-  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> LastModifiedBefore{};
+  std::optional<awsjson::timestamp> LastModifiedAfter{};
+  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable{};
 
   friend bool operator==(DataQualityRulesetFilterCriteria const&,
                          DataQualityRulesetFilterCriteria const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityRulesetListDetails {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable;
-  std::optional<std::string> RecommendationRunId;
-  std::optional<std::int32_t> RuleCount;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable{};
+  std::optional<std::string> RecommendationRunId{};
+  std::optional<std::int32_t> RuleCount{};
 
   friend bool operator==(DataQualityRulesetListDetails const&,
                          DataQualityRulesetListDetails const&) = default;

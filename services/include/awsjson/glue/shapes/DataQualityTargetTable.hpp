@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualityTargetTable {
-  std::string TableName;
-  std::string DatabaseName;
-  std::optional<std::string> CatalogId;
+  std::string TableName{};
+  std::string DatabaseName{};
+  std::optional<std::string> CatalogId{};
 
   friend bool operator==(DataQualityTargetTable const&, DataQualityTargetTable const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSource {
-  std::optional<::awsjson::glue::GlueTable> GlueTable;
-  std::optional<::awsjson::glue::DataQualityGlueTable> DataQualityGlueTable;
+  std::optional<::awsjson::glue::GlueTable> GlueTable{};
+  std::optional<::awsjson::glue::DataQualityGlueTable> DataQualityGlueTable{};
 
   friend bool operator==(DataSource const&, DataSource const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Database {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> LocationUri;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions;
-  std::optional<::awsjson::glue::DatabaseIdentifier> TargetDatabase;
-  std::optional<std::string> CatalogId;
-  std::optional<::awsjson::glue::FederatedDatabase> FederatedDatabase;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions{};
+  std::optional<::awsjson::glue::DatabaseIdentifier> TargetDatabase{};
+  std::optional<std::string> CatalogId{};
+  std::optional<::awsjson::glue::FederatedDatabase> FederatedDatabase{};
 
   friend bool operator==(Database const&, Database const&) = default;
 };

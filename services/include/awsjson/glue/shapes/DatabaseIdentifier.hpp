@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseIdentifier {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Region;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(DatabaseIdentifier const&, DatabaseIdentifier const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseInput {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> LocationUri;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions;
-  std::optional<::awsjson::glue::DatabaseIdentifier> TargetDatabase;
-  std::optional<::awsjson::glue::FederatedDatabase> FederatedDatabase;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> LocationUri{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<std::vector<::awsjson::glue::PrincipalPermissions>> CreateTableDefaultPermissions{};
+  std::optional<::awsjson::glue::DatabaseIdentifier> TargetDatabase{};
+  std::optional<::awsjson::glue::FederatedDatabase> FederatedDatabase{};
 
   friend bool operator==(DatabaseInput const&, DatabaseInput const&) = default;
 };

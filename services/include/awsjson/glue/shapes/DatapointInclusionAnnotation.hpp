@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatapointInclusionAnnotation {
-  std::optional<std::string> ProfileId;
-  std::optional<std::string> StatisticId;
-  std::optional<awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue>> InclusionAnnotation;
+  std::optional<std::string> ProfileId{};
+  std::optional<std::string> StatisticId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue>> InclusionAnnotation{};
 
   friend bool operator==(DatapointInclusionAnnotation const&,
                          DatapointInclusionAnnotation const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Datatype {
-  std::string Id;
-  std::string Label;
+  std::string Id{};
+  std::string Label{};
 
   friend bool operator==(Datatype const&, Datatype const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateColumnStatisticsData {
-  std::optional<awsjson::timestamp> MinimumValue;
-  std::optional<awsjson::timestamp> MaximumValue;
-  std::int64_t NumberOfNulls;
-  std::int64_t NumberOfDistinctValues;
+  std::optional<awsjson::timestamp> MinimumValue{};
+  std::optional<awsjson::timestamp> MaximumValue{};
+  std::int64_t NumberOfNulls{};
+  std::int64_t NumberOfDistinctValues{};
 
   friend bool operator==(DateColumnStatisticsData const&,
                          DateColumnStatisticsData const&) = default;

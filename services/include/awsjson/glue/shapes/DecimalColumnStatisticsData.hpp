@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecimalColumnStatisticsData {
-  std::optional<::awsjson::glue::DecimalNumber> MinimumValue;
-  std::optional<::awsjson::glue::DecimalNumber> MaximumValue;
-  std::int64_t NumberOfNulls;
-  std::int64_t NumberOfDistinctValues;
+  std::optional<::awsjson::glue::DecimalNumber> MinimumValue{};
+  std::optional<::awsjson::glue::DecimalNumber> MaximumValue{};
+  std::int64_t NumberOfNulls{};
+  std::int64_t NumberOfDistinctValues{};
 
   friend bool operator==(DecimalColumnStatisticsData const&,
                          DecimalColumnStatisticsData const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecimalNumber {
-  awsjson::blob UnscaledValue;
-  std::int32_t Scale;
+  awsjson::blob UnscaledValue{};
+  std::int32_t Scale{};
 
   friend bool operator==(DecimalNumber const&, DecimalNumber const&) = default;
 };

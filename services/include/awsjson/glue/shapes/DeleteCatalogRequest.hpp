@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCatalogRequest {
-  std::string CatalogId;
+  std::string CatalogId{};
 
   friend bool operator==(DeleteCatalogRequest const&, DeleteCatalogRequest const&) = default;
 };

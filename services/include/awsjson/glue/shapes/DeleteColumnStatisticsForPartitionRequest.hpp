@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteColumnStatisticsForPartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValues;
-  std::string ColumnName;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValues{};
+  std::string ColumnName{};
 
   friend bool operator==(DeleteColumnStatisticsForPartitionRequest const&,
                          DeleteColumnStatisticsForPartitionRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteColumnStatisticsForTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::string ColumnName;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::string ColumnName{};
 
   friend bool operator==(DeleteColumnStatisticsForTableRequest const&,
                          DeleteColumnStatisticsForTableRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteColumnStatisticsTaskSettingsRequest {
-  std::string DatabaseName;
-  std::string TableName;
+  std::string DatabaseName{};
+  std::string TableName{};
 
   friend bool operator==(DeleteColumnStatisticsTaskSettingsRequest const&,
                          DeleteColumnStatisticsTaskSettingsRequest const&) = default;

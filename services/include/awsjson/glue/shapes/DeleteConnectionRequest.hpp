@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionRequest {
-  std::optional<std::string> CatalogId;
-  std::string ConnectionName;
+  std::optional<std::string> CatalogId{};
+  std::string ConnectionName{};
 
   friend bool operator==(DeleteConnectionRequest const&, DeleteConnectionRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDatabaseRequest {
-  std::optional<std::string> CatalogId;
-  std::string Name;
+  std::optional<std::string> CatalogId{};
+  std::string Name{};
 
   friend bool operator==(DeleteDatabaseRequest const&, DeleteDatabaseRequest const&) = default;
 };

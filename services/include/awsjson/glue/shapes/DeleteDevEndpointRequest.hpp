@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDevEndpointRequest {
-  std::string EndpointName;
+  std::string EndpointName{};
 
   friend bool operator==(DeleteDevEndpointRequest const&,
                          DeleteDevEndpointRequest const&) = default;

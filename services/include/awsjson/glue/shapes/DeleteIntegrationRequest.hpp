@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIntegrationRequest {
-  std::string IntegrationIdentifier;
+  std::string IntegrationIdentifier{};
 
   friend bool operator==(DeleteIntegrationRequest const&,
                          DeleteIntegrationRequest const&) = default;

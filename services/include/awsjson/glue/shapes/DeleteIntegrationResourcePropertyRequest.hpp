@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIntegrationResourcePropertyRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(DeleteIntegrationResourcePropertyRequest const&,
                          DeleteIntegrationResourcePropertyRequest const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIntegrationResponse {
-  std::string SourceArn;
-  std::string TargetArn;
-  std::string IntegrationName;
-  std::optional<std::string> Description;
-  std::string IntegrationArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext;
-  std::optional<std::vector<::awsjson::glue::Tag>> Tags;
-  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status;
-  awsjson::timestamp CreateTime;
-  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors;
-  std::optional<std::string> DataFilter;
+  std::string SourceArn{};
+  std::string TargetArn{};
+  std::string IntegrationName{};
+  std::optional<std::string> Description{};
+  std::string IntegrationArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext{};
+  std::optional<std::vector<::awsjson::glue::Tag>> Tags{};
+  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status{};
+  awsjson::timestamp CreateTime{};
+  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors{};
+  std::optional<std::string> DataFilter{};
 
   friend bool operator==(DeleteIntegrationResponse const&,
                          DeleteIntegrationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteJobRequest {
-  std::string JobName;
+  std::string JobName{};
 
   friend bool operator==(DeleteJobRequest const&, DeleteJobRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMLTransformRequest {
-  std::string TransformId;
+  std::string TransformId{};
 
   friend bool operator==(DeleteMLTransformRequest const&,
                          DeleteMLTransformRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMLTransformResponse {
-  std::optional<std::string> TransformId;
+  std::optional<std::string> TransformId{};
 
   friend bool operator==(DeleteMLTransformResponse const&,
                          DeleteMLTransformResponse const&) = default;

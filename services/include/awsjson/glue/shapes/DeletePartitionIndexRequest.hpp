@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePartitionIndexRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::string IndexName;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::string IndexName{};
 
   friend bool operator==(DeletePartitionIndexRequest const&,
                          DeletePartitionIndexRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValues;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValues{};
 
   friend bool operator==(DeletePartitionRequest const&, DeletePartitionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistryRequest {
-  ::awsjson::glue::RegistryId RegistryId;
+  ::awsjson::glue::RegistryId RegistryId{};
 
   friend bool operator==(DeleteRegistryRequest const&, DeleteRegistryRequest const&) = default;
 };

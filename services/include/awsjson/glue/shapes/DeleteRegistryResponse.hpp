@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRegistryResponse {
-  std::optional<std::string> RegistryName;
-  std::optional<std::string> RegistryArn;
-  std::optional<awsjson::open_enum<::awsjson::glue::RegistryStatus>> Status;
+  std::optional<std::string> RegistryName{};
+  std::optional<std::string> RegistryArn{};
+  std::optional<awsjson::open_enum<::awsjson::glue::RegistryStatus>> Status{};
 
   friend bool operator==(DeleteRegistryResponse const&, DeleteRegistryResponse const&) = default;
 };

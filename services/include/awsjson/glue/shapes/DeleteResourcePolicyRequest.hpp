@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::optional<std::string> PolicyHashCondition;
-  std::optional<std::string> ResourceArn;
+  std::optional<std::string> PolicyHashCondition{};
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

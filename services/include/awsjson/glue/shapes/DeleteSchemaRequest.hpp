@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSchemaRequest {
-  ::awsjson::glue::SchemaId SchemaId;
+  ::awsjson::glue::SchemaId SchemaId{};
 
   friend bool operator==(DeleteSchemaRequest const&, DeleteSchemaRequest const&) = default;
 };

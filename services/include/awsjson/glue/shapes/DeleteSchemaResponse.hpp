@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSchemaResponse {
-  std::optional<std::string> SchemaArn;
-  std::optional<std::string> SchemaName;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaStatus>> Status;
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::string> SchemaName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaStatus>> Status{};
 
   friend bool operator==(DeleteSchemaResponse const&, DeleteSchemaResponse const&) = default;
 };

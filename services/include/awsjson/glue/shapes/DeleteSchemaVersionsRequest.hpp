@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSchemaVersionsRequest {
-  ::awsjson::glue::SchemaId SchemaId;
-  std::string Versions;
+  ::awsjson::glue::SchemaId SchemaId{};
+  std::string Versions{};
 
   friend bool operator==(DeleteSchemaVersionsRequest const&,
                          DeleteSchemaVersionsRequest const&) = default;

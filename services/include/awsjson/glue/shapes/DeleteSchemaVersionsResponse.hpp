@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSchemaVersionsResponse {
-  std::optional<std::vector<::awsjson::glue::SchemaVersionErrorItem>> SchemaVersionErrors;
+  std::optional<std::vector<::awsjson::glue::SchemaVersionErrorItem>> SchemaVersionErrors{};
 
   friend bool operator==(DeleteSchemaVersionsResponse const&,
                          DeleteSchemaVersionsResponse const&) = default;

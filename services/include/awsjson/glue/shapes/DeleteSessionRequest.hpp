@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSessionRequest {
-  std::string Id;
-  std::optional<std::string> RequestOrigin;
+  std::string Id{};
+  std::optional<std::string> RequestOrigin{};
 
   friend bool operator==(DeleteSessionRequest const&, DeleteSessionRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSessionResponse {
-  std::optional<std::string> Id;
+  std::optional<std::string> Id{};
 
   friend bool operator==(DeleteSessionResponse const&, DeleteSessionResponse const&) = default;
 };

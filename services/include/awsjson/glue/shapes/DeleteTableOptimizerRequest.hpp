@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTableOptimizerRequest {
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  awsjson::open_enum<::awsjson::glue::TableOptimizerType> Type;
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  awsjson::open_enum<::awsjson::glue::TableOptimizerType> Type{};
 
   friend bool operator==(DeleteTableOptimizerRequest const&,
                          DeleteTableOptimizerRequest const&) = default;

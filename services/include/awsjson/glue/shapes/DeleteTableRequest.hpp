@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string Name;
-  std::optional<std::string> TransactionId;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string Name{};
+  std::optional<std::string> TransactionId{};
 
   friend bool operator==(DeleteTableRequest const&, DeleteTableRequest const&) = default;
 };

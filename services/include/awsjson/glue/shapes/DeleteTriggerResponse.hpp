@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTriggerResponse {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(DeleteTriggerResponse const&, DeleteTriggerResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkflowRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(DeleteWorkflowRequest const&, DeleteWorkflowRequest const&) = default;
 };

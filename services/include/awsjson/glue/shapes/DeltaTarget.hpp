@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeltaTarget {
-  std::optional<std::vector<std::string>> DeltaTables;
-  std::optional<std::string> ConnectionName;
-  std::optional<bool> WriteManifest;
-  std::optional<bool> CreateNativeDeltaTable;
+  std::optional<std::vector<std::string>> DeltaTables{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<bool> WriteManifest{};
+  std::optional<bool> CreateNativeDeltaTable{};
 
   friend bool operator==(DeltaTarget const&, DeltaTarget const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionTypeRequest {
-  std::string ConnectionType;
+  std::string ConnectionType{};
 
   friend bool operator==(DescribeConnectionTypeRequest const&,
                          DescribeConnectionTypeRequest const&) = default;

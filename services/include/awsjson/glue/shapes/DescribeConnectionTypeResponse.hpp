@@ -19,18 +19,18 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionTypeResponse {
-  std::optional<std::string> ConnectionType;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::glue::Capabilities> Capabilities;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> ConnectionProperties;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> ConnectionOptions;
-  std::optional<::awsjson::glue::AuthConfiguration> AuthenticationConfiguration;
-  std::optional<std::map<std::string, ::awsjson::glue::ComputeEnvironmentConfiguration>> ComputeEnvironmentConfigurations;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> PhysicalConnectionRequirements;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> AthenaConnectionProperties;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> PythonConnectionProperties;
-  std::optional<std::map<std::string, ::awsjson::glue::Property>> SparkConnectionProperties;
-  std::optional<::awsjson::glue::RestConfiguration> RestConfiguration;
+  std::optional<std::string> ConnectionType{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::glue::Capabilities> Capabilities{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> ConnectionProperties{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> ConnectionOptions{};
+  std::optional<::awsjson::glue::AuthConfiguration> AuthenticationConfiguration{};
+  std::optional<std::map<std::string, ::awsjson::glue::ComputeEnvironmentConfiguration>> ComputeEnvironmentConfigurations{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> PhysicalConnectionRequirements{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> AthenaConnectionProperties{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> PythonConnectionProperties{};
+  std::optional<std::map<std::string, ::awsjson::glue::Property>> SparkConnectionProperties{};
+  std::optional<::awsjson::glue::RestConfiguration> RestConfiguration{};
 
   friend bool operator==(DescribeConnectionTypeResponse const&,
                          DescribeConnectionTypeResponse const&) = default;

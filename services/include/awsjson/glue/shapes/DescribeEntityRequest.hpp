@@ -12,11 +12,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityRequest {
-  std::string ConnectionName;
-  std::optional<std::string> CatalogId;
-  std::string EntityName;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> DataStoreApiVersion;
+  std::string ConnectionName{};
+  std::optional<std::string> CatalogId{};
+  std::string EntityName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> DataStoreApiVersion{};
 
   friend bool operator==(DescribeEntityRequest const&, DescribeEntityRequest const&) = default;
 };

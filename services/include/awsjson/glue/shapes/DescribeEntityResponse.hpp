@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityResponse {
-  std::optional<std::vector<::awsjson::glue::Field>> Fields;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Field>> Fields{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEntityResponse const&, DescribeEntityResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInboundIntegrationsRequest {
-  std::optional<std::string> IntegrationArn;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::string> TargetArn;
+  std::optional<std::string> IntegrationArn{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::string> TargetArn{};
 
   friend bool operator==(DescribeInboundIntegrationsRequest const&,
                          DescribeInboundIntegrationsRequest const&) = default;

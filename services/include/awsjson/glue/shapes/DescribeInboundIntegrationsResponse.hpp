@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInboundIntegrationsResponse {
-  std::optional<std::vector<::awsjson::glue::InboundIntegration>> InboundIntegrations;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::glue::InboundIntegration>> InboundIntegrations{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeInboundIntegrationsResponse const&,
                          DescribeInboundIntegrationsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIntegrationsRequest {
-  std::optional<std::string> IntegrationIdentifier;
-  std::optional<std::string> Marker;
-  std::optional<std::int32_t> MaxRecords;
-  std::optional<std::vector<::awsjson::glue::IntegrationFilter>> Filters;
+  std::optional<std::string> IntegrationIdentifier{};
+  std::optional<std::string> Marker{};
+  std::optional<std::int32_t> MaxRecords{};
+  std::optional<std::vector<::awsjson::glue::IntegrationFilter>> Filters{};
 
   friend bool operator==(DescribeIntegrationsRequest const&,
                          DescribeIntegrationsRequest const&) = default;

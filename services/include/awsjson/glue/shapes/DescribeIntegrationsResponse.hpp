@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIntegrationsResponse {
-  std::optional<std::vector<::awsjson::glue::Integration>> Integrations;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::glue::Integration>> Integrations{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeIntegrationsResponse const&,
                          DescribeIntegrationsResponse const&) = default;

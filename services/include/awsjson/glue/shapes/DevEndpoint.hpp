@@ -17,31 +17,31 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DevEndpoint {
-  std::optional<std::string> EndpointName;
-  std::optional<std::string> RoleArn;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> YarnEndpointAddress;
-  std::optional<std::string> PrivateAddress;
-  std::optional<std::int32_t> ZeppelinRemoteSparkInterpreterPort;
-  std::optional<std::string> PublicAddress;
-  std::optional<std::string> Status;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::string> GlueVersion;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> NumberOfNodes;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcId;
-  std::optional<std::string> ExtraPythonLibsS3Path;
-  std::optional<std::string> ExtraJarsS3Path;
-  std::optional<std::string> FailureReason;
-  std::optional<std::string> LastUpdateStatus;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> LastModifiedTimestamp;
-  std::optional<std::string> PublicKey;
-  std::optional<std::vector<std::string>> PublicKeys;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<std::map<std::string, std::string>> Arguments;
+  std::optional<std::string> EndpointName{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> YarnEndpointAddress{};
+  std::optional<std::string> PrivateAddress{};
+  std::optional<std::int32_t> ZeppelinRemoteSparkInterpreterPort{};
+  std::optional<std::string> PublicAddress{};
+  std::optional<std::string> Status{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> NumberOfNodes{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::string> ExtraPythonLibsS3Path{};
+  std::optional<std::string> ExtraJarsS3Path{};
+  std::optional<std::string> FailureReason{};
+  std::optional<std::string> LastUpdateStatus{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> LastModifiedTimestamp{};
+  std::optional<std::string> PublicKey{};
+  std::optional<std::vector<std::string>> PublicKeys{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<std::map<std::string, std::string>> Arguments{};
 
   friend bool operator==(DevEndpoint const&, DevEndpoint const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DevEndpointCustomLibraries {
-  std::optional<std::string> ExtraPythonLibsS3Path;
-  std::optional<std::string> ExtraJarsS3Path;
+  std::optional<std::string> ExtraPythonLibsS3Path{};
+  std::optional<std::string> ExtraJarsS3Path{};
 
   friend bool operator==(DevEndpointCustomLibraries const&,
                          DevEndpointCustomLibraries const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectJDBCSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::string ConnectionName;
-  awsjson::open_enum<::awsjson::glue::JDBCConnectionType> ConnectionType;
-  std::optional<std::string> RedshiftTmpDir;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::string ConnectionName{};
+  awsjson::open_enum<::awsjson::glue::JDBCConnectionType> ConnectionType{};
+  std::optional<std::string> RedshiftTmpDir{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(DirectJDBCSource const&, DirectJDBCSource const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectKafkaSource {
-  std::string Name;
-  std::optional<::awsjson::glue::KafkaStreamingSourceOptions> StreamingOptions;
-  std::optional<std::int32_t> WindowSize;
-  std::optional<bool> DetectSchema;
-  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions;
+  std::string Name{};
+  std::optional<::awsjson::glue::KafkaStreamingSourceOptions> StreamingOptions{};
+  std::optional<std::int32_t> WindowSize{};
+  std::optional<bool> DetectSchema{};
+  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions{};
 
   friend bool operator==(DirectKafkaSource const&, DirectKafkaSource const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectKinesisSource {
-  std::string Name;
-  std::optional<std::int32_t> WindowSize;
-  std::optional<bool> DetectSchema;
-  std::optional<::awsjson::glue::KinesisStreamingSourceOptions> StreamingOptions;
-  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions;
+  std::string Name{};
+  std::optional<std::int32_t> WindowSize{};
+  std::optional<bool> DetectSchema{};
+  std::optional<::awsjson::glue::KinesisStreamingSourceOptions> StreamingOptions{};
+  std::optional<::awsjson::glue::StreamingDataPreviewOptions> DataPreviewOptions{};
 
   friend bool operator==(DirectKinesisSource const&, DirectKinesisSource const&) = default;
 };

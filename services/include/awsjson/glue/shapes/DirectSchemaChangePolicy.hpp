@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DirectSchemaChangePolicy {
-  std::optional<bool> EnableUpdateCatalog;
-  std::optional<awsjson::open_enum<::awsjson::glue::UpdateCatalogBehavior>> UpdateBehavior;
-  std::optional<std::string> Table;
-  std::optional<std::string> Database;
+  std::optional<bool> EnableUpdateCatalog{};
+  std::optional<awsjson::open_enum<::awsjson::glue::UpdateCatalogBehavior>> UpdateBehavior{};
+  std::optional<std::string> Table{};
+  std::optional<std::string> Database{};
 
   friend bool operator==(DirectSchemaChangePolicy const&,
                          DirectSchemaChangePolicy const&) = default;

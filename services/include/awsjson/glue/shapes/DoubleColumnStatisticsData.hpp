@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DoubleColumnStatisticsData {
-  std::optional<double> MinimumValue;
-  std::optional<double> MaximumValue;
-  std::int64_t NumberOfNulls;
-  std::int64_t NumberOfDistinctValues;
+  std::optional<double> MinimumValue{};
+  std::optional<double> MaximumValue{};
+  std::int64_t NumberOfNulls{};
+  std::int64_t NumberOfDistinctValues{};
 
   friend bool operator==(DoubleColumnStatisticsData const&,
                          DoubleColumnStatisticsData const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DropDuplicates {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> Columns;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> Columns{};
 
   friend bool operator==(DropDuplicates const&, DropDuplicates const&) = default;
 };

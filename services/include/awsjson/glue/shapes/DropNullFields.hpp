@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DropNullFields {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<::awsjson::glue::NullCheckBoxList> NullCheckBoxList;
-  std::optional<std::vector<::awsjson::glue::NullValueField>> NullTextList;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<::awsjson::glue::NullCheckBoxList> NullCheckBoxList{};
+  std::optional<std::vector<::awsjson::glue::NullValueField>> NullTextList{};
 
   friend bool operator==(DropNullFields const&, DropNullFields const&) = default;
 };

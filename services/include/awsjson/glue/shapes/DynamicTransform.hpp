@@ -16,14 +16,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamicTransform {
-  std::string Name;
-  std::string TransformName;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<::awsjson::glue::TransformConfigParameter>> Parameters;
-  std::string FunctionName;
-  std::string Path;
-  std::optional<std::string> Version;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string TransformName{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<::awsjson::glue::TransformConfigParameter>> Parameters{};
+  std::string FunctionName{};
+  std::string Path{};
+  std::optional<std::string> Version{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(DynamicTransform const&, DynamicTransform const&) = default;
 };

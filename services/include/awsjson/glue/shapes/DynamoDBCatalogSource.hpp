@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDBCatalogSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<bool> PitrEnabled;
-  std::optional<::awsjson::glue::DDBELTCatalogAdditionalOptions> AdditionalOptions;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<bool> PitrEnabled{};
+  std::optional<::awsjson::glue::DDBELTCatalogAdditionalOptions> AdditionalOptions{};
 
   friend bool operator==(DynamoDBCatalogSource const&, DynamoDBCatalogSource const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDBELTConnectorSource {
-  std::string Name;
-  std::optional<::awsjson::glue::DDBELTConnectionOptions> ConnectionOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::optional<::awsjson::glue::DDBELTConnectionOptions> ConnectionOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(DynamoDBELTConnectorSource const&,
                          DynamoDBELTConnectorSource const&) = default;

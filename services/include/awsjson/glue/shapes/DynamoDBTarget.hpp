@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DynamoDBTarget {
-  std::optional<std::string> Path;
-  std::optional<bool> scanAll;
-  std::optional<double> scanRate;
+  std::optional<std::string> Path{};
+  std::optional<bool> scanAll{};
+  std::optional<double> scanRate{};
 
   friend bool operator==(DynamoDBTarget const&, DynamoDBTarget const&) = default;
 };

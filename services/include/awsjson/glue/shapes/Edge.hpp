@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Edge {
-  std::optional<std::string> SourceId;
-  std::optional<std::string> DestinationId;
+  std::optional<std::string> SourceId{};
+  std::optional<std::string> DestinationId{};
 
   friend bool operator==(Edge const&, Edge const&) = default;
 };

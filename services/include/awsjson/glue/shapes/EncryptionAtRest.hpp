@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionAtRest {
-  awsjson::open_enum<::awsjson::glue::CatalogEncryptionMode> CatalogEncryptionMode;
-  std::optional<std::string> SseAwsKmsKeyId;
-  std::optional<std::string> CatalogEncryptionServiceRole;
+  awsjson::open_enum<::awsjson::glue::CatalogEncryptionMode> CatalogEncryptionMode{};
+  std::optional<std::string> SseAwsKmsKeyId{};
+  std::optional<std::string> CatalogEncryptionServiceRole{};
 
   friend bool operator==(EncryptionAtRest const&, EncryptionAtRest const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  std::optional<std::vector<::awsjson::glue::S3Encryption>> S3Encryption;
-  std::optional<::awsjson::glue::CloudWatchEncryption> CloudWatchEncryption;
-  std::optional<::awsjson::glue::JobBookmarksEncryption> JobBookmarksEncryption;
-  std::optional<::awsjson::glue::DataQualityEncryption> DataQualityEncryption;
+  std::optional<std::vector<::awsjson::glue::S3Encryption>> S3Encryption{};
+  std::optional<::awsjson::glue::CloudWatchEncryption> CloudWatchEncryption{};
+  std::optional<::awsjson::glue::JobBookmarksEncryption> JobBookmarksEncryption{};
+  std::optional<::awsjson::glue::DataQualityEncryption> DataQualityEncryption{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::optional<std::string> EntityName;
-  std::optional<std::string> Label;
-  std::optional<bool> IsParentEntity;
-  std::optional<std::string> Description;
-  std::optional<std::string> Category;
-  std::optional<std::map<std::string, std::string>> CustomProperties;
+  std::optional<std::string> EntityName{};
+  std::optional<std::string> Label{};
+  std::optional<bool> IsParentEntity{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Category{};
+  std::optional<std::map<std::string, std::string>> CustomProperties{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

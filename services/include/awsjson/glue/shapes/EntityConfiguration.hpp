@@ -16,8 +16,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityConfiguration {
-  std::optional<::awsjson::glue::SourceConfiguration> SourceConfiguration;
-  std::optional<std::map<std::string, ::awsjson::glue::FieldDefinition>> Schema;
+  std::optional<::awsjson::glue::SourceConfiguration> SourceConfiguration{};
+  std::optional<std::map<std::string, ::awsjson::glue::FieldDefinition>> Schema{};
 
   friend bool operator==(EntityConfiguration const&, EntityConfiguration const&) = default;
 };

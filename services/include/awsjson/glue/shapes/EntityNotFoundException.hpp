@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityNotFoundException {
-  std::optional<std::string> Message;
-  std::optional<bool> FromFederationSource;
+  std::optional<std::string> Message{};
+  std::optional<bool> FromFederationSource{};
 
   friend bool operator==(EntityNotFoundException const&, EntityNotFoundException const&) = default;
 };

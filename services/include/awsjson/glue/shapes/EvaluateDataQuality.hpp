@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluateDataQuality {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Ruleset;
-  std::optional<awsjson::open_enum<::awsjson::glue::DQTransformOutput>> Output;
-  std::optional<::awsjson::glue::DQResultsPublishingOptions> PublishingOptions;
-  std::optional<::awsjson::glue::DQStopJobOnFailureOptions> StopJobOnFailureOptions;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Ruleset{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DQTransformOutput>> Output{};
+  std::optional<::awsjson::glue::DQResultsPublishingOptions> PublishingOptions{};
+  std::optional<::awsjson::glue::DQStopJobOnFailureOptions> StopJobOnFailureOptions{};
 
   friend bool operator==(EvaluateDataQuality const&, EvaluateDataQuality const&) = default;
 };

@@ -17,13 +17,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluateDataQualityMultiFrame {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::map<std::string, std::string>> AdditionalDataSources;
-  std::string Ruleset;
-  std::optional<::awsjson::glue::DQResultsPublishingOptions> PublishingOptions;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<::awsjson::glue::DQStopJobOnFailureOptions> StopJobOnFailureOptions;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::map<std::string, std::string>> AdditionalDataSources{};
+  std::string Ruleset{};
+  std::optional<::awsjson::glue::DQResultsPublishingOptions> PublishingOptions{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<::awsjson::glue::DQStopJobOnFailureOptions> StopJobOnFailureOptions{};
 
   friend bool operator==(EvaluateDataQualityMultiFrame const&,
                          EvaluateDataQualityMultiFrame const&) = default;

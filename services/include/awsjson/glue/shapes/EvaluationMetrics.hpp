@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EvaluationMetrics {
-  awsjson::open_enum<::awsjson::glue::TransformType> TransformType;
-  std::optional<::awsjson::glue::FindMatchesMetrics> FindMatchesMetrics;
+  awsjson::open_enum<::awsjson::glue::TransformType> TransformType{};
+  std::optional<::awsjson::glue::FindMatchesMetrics> FindMatchesMetrics{};
 
   friend bool operator==(EvaluationMetrics const&, EvaluationMetrics const&) = default;
 };

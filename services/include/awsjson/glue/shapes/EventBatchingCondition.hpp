@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventBatchingCondition {
-  std::int32_t BatchSize;
-  std::optional<std::int32_t> BatchWindow;
+  std::int32_t BatchSize{};
+  std::optional<std::int32_t> BatchWindow{};
 
   friend bool operator==(EventBatchingCondition const&, EventBatchingCondition const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionAttempt {
-  std::optional<awsjson::open_enum<::awsjson::glue::ExecutionStatus>> Status;
-  std::optional<std::string> ColumnStatisticsTaskRunId;
-  std::optional<awsjson::timestamp> ExecutionTimestamp;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::open_enum<::awsjson::glue::ExecutionStatus>> Status{};
+  std::optional<std::string> ColumnStatisticsTaskRunId{};
+  std::optional<awsjson::timestamp> ExecutionTimestamp{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ExecutionAttempt const&, ExecutionAttempt const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExecutionProperty {
-  std::optional<std::int32_t> MaxConcurrentRuns;
+  std::optional<std::int32_t> MaxConcurrentRuns{};
 
   friend bool operator==(ExecutionProperty const&, ExecutionProperty const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportLabelsTaskRunProperties {
-  std::optional<std::string> OutputS3Path;
+  std::optional<std::string> OutputS3Path{};
 
   friend bool operator==(ExportLabelsTaskRunProperties const&,
                          ExportLabelsTaskRunProperties const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtractedParameter {
-  std::optional<std::string> Key;
-  std::optional<std::string> DefaultValue;
-  std::optional<awsjson::open_enum<::awsjson::glue::PropertyLocation>> PropertyLocation;
-  std::optional<::awsjson::glue::ResponseExtractionMapping> Value;
+  std::optional<std::string> Key{};
+  std::optional<std::string> DefaultValue{};
+  std::optional<awsjson::open_enum<::awsjson::glue::PropertyLocation>> PropertyLocation{};
+  std::optional<::awsjson::glue::ResponseExtractionMapping> Value{};
 
   friend bool operator==(ExtractedParameter const&, ExtractedParameter const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FederatedCatalog {
-  std::optional<std::string> Identifier;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> ConnectionType;
+  std::optional<std::string> Identifier{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> ConnectionType{};
 
   friend bool operator==(FederatedCatalog const&, FederatedCatalog const&) = default;
 };

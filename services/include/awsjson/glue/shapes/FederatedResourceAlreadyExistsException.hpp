@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FederatedResourceAlreadyExistsException {
-  std::optional<std::string> Message;
-  std::optional<std::string> AssociatedGlueResource;
+  std::optional<std::string> Message{};
+  std::optional<std::string> AssociatedGlueResource{};
 
   friend bool operator==(FederatedResourceAlreadyExistsException const&,
                          FederatedResourceAlreadyExistsException const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FederatedTable {
-  std::optional<std::string> Identifier;
-  std::optional<std::string> DatabaseIdentifier;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> ConnectionType;
+  std::optional<std::string> Identifier{};
+  std::optional<std::string> DatabaseIdentifier{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> ConnectionType{};
 
   friend bool operator==(FederatedTable const&, FederatedTable const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FederationSourceException {
-  std::optional<awsjson::open_enum<::awsjson::glue::FederationSourceErrorCode>> FederationSourceErrorCode;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::glue::FederationSourceErrorCode>> FederationSourceErrorCode{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(FederationSourceException const&,
                          FederationSourceException const&) = default;

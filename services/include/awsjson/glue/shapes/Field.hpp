@@ -17,24 +17,24 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Field {
-  std::optional<std::string> FieldName;
-  std::optional<std::string> Label;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::glue::FieldDataType>> FieldType;
-  std::optional<bool> IsPrimaryKey;
-  std::optional<bool> IsNullable;
-  std::optional<bool> IsRetrievable;
-  std::optional<bool> IsFilterable;
-  std::optional<bool> IsPartitionable;
-  std::optional<bool> IsCreateable;
-  std::optional<bool> IsUpdateable;
-  std::optional<bool> IsUpsertable;
-  std::optional<bool> IsDefaultOnCreate;
-  std::optional<std::vector<std::string>> SupportedValues;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::FieldFilterOperator>>> SupportedFilterOperators;
-  std::optional<std::string> ParentField;
-  std::optional<std::string> NativeDataType;
-  std::optional<std::map<std::string, std::string>> CustomProperties;
+  std::optional<std::string> FieldName{};
+  std::optional<std::string> Label{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::glue::FieldDataType>> FieldType{};
+  std::optional<bool> IsPrimaryKey{};
+  std::optional<bool> IsNullable{};
+  std::optional<bool> IsRetrievable{};
+  std::optional<bool> IsFilterable{};
+  std::optional<bool> IsPartitionable{};
+  std::optional<bool> IsCreateable{};
+  std::optional<bool> IsUpdateable{};
+  std::optional<bool> IsUpsertable{};
+  std::optional<bool> IsDefaultOnCreate{};
+  std::optional<std::vector<std::string>> SupportedValues{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::FieldFilterOperator>>> SupportedFilterOperators{};
+  std::optional<std::string> ParentField{};
+  std::optional<std::string> NativeDataType{};
+  std::optional<std::map<std::string, std::string>> CustomProperties{};
 
   friend bool operator==(Field const&, Field const&) = default;
 };

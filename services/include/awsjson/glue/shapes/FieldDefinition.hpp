@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldDefinition {
-  std::string Name;
-  awsjson::open_enum<::awsjson::glue::FieldDataType> FieldDataType;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::glue::FieldDataType> FieldDataType{};
 
   friend bool operator==(FieldDefinition const&, FieldDefinition const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FillMissingValues {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string ImputedPath;
-  std::optional<std::string> FilledPath;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string ImputedPath{};
+  std::optional<std::string> FilledPath{};
 
   friend bool operator==(FillMissingValues const&, FillMissingValues const&) = default;
 };

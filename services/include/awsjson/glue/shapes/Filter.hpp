@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  awsjson::open_enum<::awsjson::glue::FilterLogicalOperator> LogicalOperator;
-  std::vector<::awsjson::glue::FilterExpression> Filters;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  awsjson::open_enum<::awsjson::glue::FilterLogicalOperator> LogicalOperator{};
+  std::vector<::awsjson::glue::FilterExpression> Filters{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterExpression {
-  awsjson::open_enum<::awsjson::glue::FilterOperation> Operation;
-  std::optional<bool> Negated;
-  std::vector<::awsjson::glue::FilterValue> Values;
+  awsjson::open_enum<::awsjson::glue::FilterOperation> Operation{};
+  std::optional<bool> Negated{};
+  std::vector<::awsjson::glue::FilterValue> Values{};
 
   friend bool operator==(FilterExpression const&, FilterExpression const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterValue {
-  awsjson::open_enum<::awsjson::glue::FilterValueType> Type;
-  std::vector<std::string> Value;
+  awsjson::open_enum<::awsjson::glue::FilterValueType> Type{};
+  std::vector<std::string> Value{};
 
   friend bool operator==(FilterValue const&, FilterValue const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FindMatchesMetrics {
-  std::optional<double> AreaUnderPRCurve;
-  std::optional<double> Precision;
-  std::optional<double> Recall;
-  std::optional<double> F1;
-  std::optional<::awsjson::glue::ConfusionMatrix> ConfusionMatrix;
-  std::optional<std::vector<::awsjson::glue::ColumnImportance>> ColumnImportances;
+  std::optional<double> AreaUnderPRCurve{};
+  std::optional<double> Precision{};
+  std::optional<double> Recall{};
+  std::optional<double> F1{};
+  std::optional<::awsjson::glue::ConfusionMatrix> ConfusionMatrix{};
+  std::optional<std::vector<::awsjson::glue::ColumnImportance>> ColumnImportances{};
 
   friend bool operator==(FindMatchesMetrics const&, FindMatchesMetrics const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FindMatchesParameters {
-  std::optional<std::string> PrimaryKeyColumnName;
-  std::optional<double> PrecisionRecallTradeoff;
-  std::optional<double> AccuracyCostTradeoff;
-  std::optional<bool> EnforceProvidedLabels;
+  std::optional<std::string> PrimaryKeyColumnName{};
+  std::optional<double> PrecisionRecallTradeoff{};
+  std::optional<double> AccuracyCostTradeoff{};
+  std::optional<bool> EnforceProvidedLabels{};
 
   friend bool operator==(FindMatchesParameters const&, FindMatchesParameters const&) = default;
 };

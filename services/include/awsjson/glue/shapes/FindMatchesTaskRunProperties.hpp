@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FindMatchesTaskRunProperties {
-  std::optional<std::string> JobId;
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobRunId;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobRunId{};
 
   friend bool operator==(FindMatchesTaskRunProperties const&,
                          FindMatchesTaskRunProperties const&) = default;

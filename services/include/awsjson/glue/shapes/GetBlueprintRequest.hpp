@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintRequest {
-  std::string Name;
-  std::optional<bool> IncludeBlueprint;
-  std::optional<bool> IncludeParameterSpec;
+  std::string Name{};
+  std::optional<bool> IncludeBlueprint{};
+  std::optional<bool> IncludeParameterSpec{};
 
   friend bool operator==(GetBlueprintRequest const&, GetBlueprintRequest const&) = default;
 };

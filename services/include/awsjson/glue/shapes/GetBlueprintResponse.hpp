@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintResponse {
-  std::optional<::awsjson::glue::Blueprint> Blueprint;
+  std::optional<::awsjson::glue::Blueprint> Blueprint{};
 
   friend bool operator==(GetBlueprintResponse const&, GetBlueprintResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintRunRequest {
-  std::string BlueprintName;
-  std::string RunId;
+  std::string BlueprintName{};
+  std::string RunId{};
 
   friend bool operator==(GetBlueprintRunRequest const&, GetBlueprintRunRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintRunResponse {
-  std::optional<::awsjson::glue::BlueprintRun> BlueprintRun;
+  std::optional<::awsjson::glue::BlueprintRun> BlueprintRun{};
 
   friend bool operator==(GetBlueprintRunResponse const&, GetBlueprintRunResponse const&) = default;
 };

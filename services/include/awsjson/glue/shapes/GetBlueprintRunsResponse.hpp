@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintRunsResponse {
-  std::optional<std::vector<::awsjson::glue::BlueprintRun>> BlueprintRuns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::BlueprintRun>> BlueprintRuns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetBlueprintRunsResponse const&,
                          GetBlueprintRunsResponse const&) = default;

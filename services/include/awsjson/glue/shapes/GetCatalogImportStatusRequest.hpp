@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCatalogImportStatusRequest {
-  std::optional<std::string> CatalogId;
+  std::optional<std::string> CatalogId{};
 
   friend bool operator==(GetCatalogImportStatusRequest const&,
                          GetCatalogImportStatusRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCatalogImportStatusResponse {
-  std::optional<::awsjson::glue::CatalogImportStatus> ImportStatus;
+  std::optional<::awsjson::glue::CatalogImportStatus> ImportStatus{};
 
   friend bool operator==(GetCatalogImportStatusResponse const&,
                          GetCatalogImportStatusResponse const&) = default;

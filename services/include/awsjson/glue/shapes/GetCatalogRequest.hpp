@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCatalogRequest {
-  std::string CatalogId;
+  std::string CatalogId{};
 
   friend bool operator==(GetCatalogRequest const&, GetCatalogRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCatalogResponse {
-  std::optional<::awsjson::glue::Catalog> Catalog;
+  std::optional<::awsjson::glue::Catalog> Catalog{};
 
   friend bool operator==(GetCatalogResponse const&, GetCatalogResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCatalogsRequest {
-  std::optional<std::string> ParentCatalogId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<bool> Recursive;
-  std::optional<bool> IncludeRoot;
-  std::optional<bool> HasDatabases;
+  std::optional<std::string> ParentCatalogId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<bool> Recursive{};
+  std::optional<bool> IncludeRoot{};
+  std::optional<bool> HasDatabases{};
 
   friend bool operator==(GetCatalogsRequest const&, GetCatalogsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCatalogsResponse {
-  std::vector<::awsjson::glue::Catalog> CatalogList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::glue::Catalog> CatalogList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetCatalogsResponse const&, GetCatalogsResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetClassifierResponse {
-  std::optional<::awsjson::glue::Classifier> Classifier;
+  std::optional<::awsjson::glue::Classifier> Classifier{};
 
   friend bool operator==(GetClassifierResponse const&, GetClassifierResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetClassifiersResponse {
-  std::optional<std::vector<::awsjson::glue::Classifier>> Classifiers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Classifier>> Classifiers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetClassifiersResponse const&, GetClassifiersResponse const&) = default;
 };

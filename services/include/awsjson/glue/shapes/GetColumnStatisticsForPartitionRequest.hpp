@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsForPartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValues;
-  std::vector<std::string> ColumnNames;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValues{};
+  std::vector<std::string> ColumnNames{};
 
   friend bool operator==(GetColumnStatisticsForPartitionRequest const&,
                          GetColumnStatisticsForPartitionRequest const&) = default;

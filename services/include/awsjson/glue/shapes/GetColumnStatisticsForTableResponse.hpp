@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsForTableResponse {
-  std::optional<std::vector<::awsjson::glue::ColumnStatistics>> ColumnStatisticsList;
-  std::optional<std::vector<::awsjson::glue::ColumnError>> Errors;
+  std::optional<std::vector<::awsjson::glue::ColumnStatistics>> ColumnStatisticsList{};
+  std::optional<std::vector<::awsjson::glue::ColumnError>> Errors{};
 
   friend bool operator==(GetColumnStatisticsForTableResponse const&,
                          GetColumnStatisticsForTableResponse const&) = default;

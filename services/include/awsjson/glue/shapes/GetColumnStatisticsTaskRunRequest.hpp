@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsTaskRunRequest {
-  std::string ColumnStatisticsTaskRunId;
+  std::string ColumnStatisticsTaskRunId{};
 
   friend bool operator==(GetColumnStatisticsTaskRunRequest const&,
                          GetColumnStatisticsTaskRunRequest const&) = default;

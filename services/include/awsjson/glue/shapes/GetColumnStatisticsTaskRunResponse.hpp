@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsTaskRunResponse {
-  std::optional<::awsjson::glue::ColumnStatisticsTaskRun> ColumnStatisticsTaskRun;
+  std::optional<::awsjson::glue::ColumnStatisticsTaskRun> ColumnStatisticsTaskRun{};
 
   friend bool operator==(GetColumnStatisticsTaskRunResponse const&,
                          GetColumnStatisticsTaskRunResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsTaskRunsRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetColumnStatisticsTaskRunsRequest const&,
                          GetColumnStatisticsTaskRunsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsTaskRunsResponse {
-  std::optional<std::vector<::awsjson::glue::ColumnStatisticsTaskRun>> ColumnStatisticsTaskRuns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::ColumnStatisticsTaskRun>> ColumnStatisticsTaskRuns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetColumnStatisticsTaskRunsResponse const&,
                          GetColumnStatisticsTaskRunsResponse const&) = default;

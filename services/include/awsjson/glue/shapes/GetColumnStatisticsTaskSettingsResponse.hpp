@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetColumnStatisticsTaskSettingsResponse {
-  std::optional<::awsjson::glue::ColumnStatisticsTaskSettings> ColumnStatisticsTaskSettings;
+  std::optional<::awsjson::glue::ColumnStatisticsTaskSettings> ColumnStatisticsTaskSettings{};
 
   friend bool operator==(GetColumnStatisticsTaskSettingsResponse const&,
                          GetColumnStatisticsTaskSettingsResponse const&) = default;

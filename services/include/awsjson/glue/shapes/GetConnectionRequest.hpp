@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionRequest {
-  std::optional<std::string> CatalogId;
-  std::string Name;
-  std::optional<bool> HidePassword;
-  std::optional<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>> ApplyOverrideForComputeEnvironment;
+  std::optional<std::string> CatalogId{};
+  std::string Name{};
+  std::optional<bool> HidePassword{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ComputeEnvironment>> ApplyOverrideForComputeEnvironment{};
 
   friend bool operator==(GetConnectionRequest const&, GetConnectionRequest const&) = default;
 };

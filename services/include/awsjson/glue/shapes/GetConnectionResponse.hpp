@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionResponse {
-  std::optional<::awsjson::glue::Connection> Connection;
+  std::optional<::awsjson::glue::Connection> Connection{};
 
   friend bool operator==(GetConnectionResponse const&, GetConnectionResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionsFilter {
-  std::optional<std::vector<std::string>> MatchCriteria;
-  std::optional<std::string> ConnectionType;
-  std::optional<std::int32_t> ConnectionSchemaVersion;
+  std::optional<std::vector<std::string>> MatchCriteria{};
+  std::optional<std::string> ConnectionType{};
+  std::optional<std::int32_t> ConnectionSchemaVersion{};
 
   friend bool operator==(GetConnectionsFilter const&, GetConnectionsFilter const&) = default;
 };

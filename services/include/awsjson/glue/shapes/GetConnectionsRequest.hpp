@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionsRequest {
-  std::optional<std::string> CatalogId;
-  std::optional<::awsjson::glue::GetConnectionsFilter> Filter;
-  std::optional<bool> HidePassword;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> CatalogId{};
+  std::optional<::awsjson::glue::GetConnectionsFilter> Filter{};
+  std::optional<bool> HidePassword{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetConnectionsRequest const&, GetConnectionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionsResponse {
-  std::optional<std::vector<::awsjson::glue::Connection>> ConnectionList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Connection>> ConnectionList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetConnectionsResponse const&, GetConnectionsResponse const&) = default;
 };

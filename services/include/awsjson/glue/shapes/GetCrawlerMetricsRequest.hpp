@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCrawlerMetricsRequest {
-  std::optional<std::vector<std::string>> CrawlerNameList;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> CrawlerNameList{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetCrawlerMetricsRequest const&,
                          GetCrawlerMetricsRequest const&) = default;

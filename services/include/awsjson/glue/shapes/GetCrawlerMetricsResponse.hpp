@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCrawlerMetricsResponse {
-  std::optional<std::vector<::awsjson::glue::CrawlerMetrics>> CrawlerMetricsList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::CrawlerMetrics>> CrawlerMetricsList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetCrawlerMetricsResponse const&,
                          GetCrawlerMetricsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCrawlerResponse {
-  std::optional<::awsjson::glue::Crawler> Crawler;
+  std::optional<::awsjson::glue::Crawler> Crawler{};
 
   friend bool operator==(GetCrawlerResponse const&, GetCrawlerResponse const&) = default;
 };

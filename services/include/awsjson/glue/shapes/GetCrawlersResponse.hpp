@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCrawlersResponse {
-  std::optional<std::vector<::awsjson::glue::Crawler>> Crawlers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Crawler>> Crawlers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetCrawlersResponse const&, GetCrawlersResponse const&) = default;
 };

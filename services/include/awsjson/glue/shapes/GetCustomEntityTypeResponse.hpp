@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCustomEntityTypeResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> RegexString;
-  std::optional<std::vector<std::string>> ContextWords;
+  std::optional<std::string> Name{};
+  std::optional<std::string> RegexString{};
+  std::optional<std::vector<std::string>> ContextWords{};
 
   friend bool operator==(GetCustomEntityTypeResponse const&,
                          GetCustomEntityTypeResponse const&) = default;

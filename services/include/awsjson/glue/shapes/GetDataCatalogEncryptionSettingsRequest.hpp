@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataCatalogEncryptionSettingsRequest {
-  std::optional<std::string> CatalogId;
+  std::optional<std::string> CatalogId{};
 
   friend bool operator==(GetDataCatalogEncryptionSettingsRequest const&,
                          GetDataCatalogEncryptionSettingsRequest const&) = default;

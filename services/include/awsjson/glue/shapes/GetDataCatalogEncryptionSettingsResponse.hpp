@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataCatalogEncryptionSettingsResponse {
-  std::optional<::awsjson::glue::DataCatalogEncryptionSettings> DataCatalogEncryptionSettings;
+  std::optional<::awsjson::glue::DataCatalogEncryptionSettings> DataCatalogEncryptionSettings{};
 
   friend bool operator==(GetDataCatalogEncryptionSettingsResponse const&,
                          GetDataCatalogEncryptionSettingsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityModelRequest {
-  std::optional<std::string> StatisticId;
-  std::string ProfileId;
+  std::optional<std::string> StatisticId{};
+  std::string ProfileId{};
 
   friend bool operator==(GetDataQualityModelRequest const&,
                          GetDataQualityModelRequest const&) = default;

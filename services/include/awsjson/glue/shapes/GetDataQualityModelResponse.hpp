@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityModelResponse {
-  std::optional<awsjson::open_enum<::awsjson::glue::DataQualityModelStatus>> Status;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::string> FailureReason;
+  std::optional<awsjson::open_enum<::awsjson::glue::DataQualityModelStatus>> Status{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(GetDataQualityModelResponse const&,
                          GetDataQualityModelResponse const&) = default;

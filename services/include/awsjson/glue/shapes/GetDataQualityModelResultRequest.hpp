@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityModelResultRequest {
-  std::string StatisticId;
-  std::string ProfileId;
+  std::string StatisticId{};
+  std::string ProfileId{};
 
   friend bool operator==(GetDataQualityModelResultRequest const&,
                          GetDataQualityModelResultRequest const&) = default;

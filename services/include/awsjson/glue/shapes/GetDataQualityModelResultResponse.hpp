@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityModelResultResponse {
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::vector<::awsjson::glue::StatisticModelResult>> Model;
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::vector<::awsjson::glue::StatisticModelResult>> Model{};
 
   friend bool operator==(GetDataQualityModelResultResponse const&,
                          GetDataQualityModelResultResponse const&) = default;

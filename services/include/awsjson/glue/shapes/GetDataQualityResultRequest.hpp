@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityResultRequest {
-  std::string ResultId;
+  std::string ResultId{};
 
   friend bool operator==(GetDataQualityResultRequest const&,
                          GetDataQualityResultRequest const&) = default;

@@ -19,21 +19,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityResultResponse {
-  std::optional<std::string> ResultId;
-  std::optional<std::string> ProfileId;
-  std::optional<double> Score;
-  std::optional<::awsjson::glue::DataSource> DataSource;
-  std::optional<std::string> RulesetName;
-  std::optional<std::string> EvaluationContext;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::string> JobName;
-  std::optional<std::string> JobRunId;
-  std::optional<std::string> RulesetEvaluationRunId;
-  std::optional<std::vector<::awsjson::glue::DataQualityRuleResult>> RuleResults;
-  std::optional<std::vector<::awsjson::glue::DataQualityAnalyzerResult>> AnalyzerResults;
-  std::optional<std::vector<::awsjson::glue::DataQualityObservation>> Observations;
-  std::optional<::awsjson::glue::DataQualityAggregatedMetrics> AggregatedMetrics;
+  std::optional<std::string> ResultId{};
+  std::optional<std::string> ProfileId{};
+  std::optional<double> Score{};
+  std::optional<::awsjson::glue::DataSource> DataSource{};
+  std::optional<std::string> RulesetName{};
+  std::optional<std::string> EvaluationContext{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::string> JobName{};
+  std::optional<std::string> JobRunId{};
+  std::optional<std::string> RulesetEvaluationRunId{};
+  std::optional<std::vector<::awsjson::glue::DataQualityRuleResult>> RuleResults{};
+  std::optional<std::vector<::awsjson::glue::DataQualityAnalyzerResult>> AnalyzerResults{};
+  std::optional<std::vector<::awsjson::glue::DataQualityObservation>> Observations{};
+  std::optional<::awsjson::glue::DataQualityAggregatedMetrics> AggregatedMetrics{};
 
   friend bool operator==(GetDataQualityResultResponse const&,
                          GetDataQualityResultResponse const&) = default;

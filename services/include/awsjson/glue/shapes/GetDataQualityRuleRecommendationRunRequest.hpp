@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityRuleRecommendationRunRequest {
-  std::string RunId;
+  std::string RunId{};
 
   friend bool operator==(GetDataQualityRuleRecommendationRunRequest const&,
                          GetDataQualityRuleRecommendationRunRequest const&) = default;

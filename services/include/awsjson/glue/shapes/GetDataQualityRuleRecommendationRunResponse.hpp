@@ -16,20 +16,20 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityRuleRecommendationRunResponse {
-  std::optional<std::string> RunId;
-  std::optional<::awsjson::glue::DataSource> DataSource;
-  std::optional<std::string> Role;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status;
-  std::optional<std::string> ErrorString;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::int32_t> ExecutionTime;
-  std::optional<std::string> RecommendedRuleset;
-  std::optional<std::string> CreatedRulesetName;
-  std::optional<std::string> DataQualitySecurityConfiguration;
+  std::optional<std::string> RunId{};
+  std::optional<::awsjson::glue::DataSource> DataSource{};
+  std::optional<std::string> Role{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status{};
+  std::optional<std::string> ErrorString{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::int32_t> ExecutionTime{};
+  std::optional<std::string> RecommendedRuleset{};
+  std::optional<std::string> CreatedRulesetName{};
+  std::optional<std::string> DataQualitySecurityConfiguration{};
 
   friend bool operator==(GetDataQualityRuleRecommendationRunResponse const&,
                          GetDataQualityRuleRecommendationRunResponse const&) = default;

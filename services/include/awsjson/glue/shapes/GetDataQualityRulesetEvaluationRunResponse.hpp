@@ -19,21 +19,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityRulesetEvaluationRunResponse {
-  std::optional<std::string> RunId;
-  std::optional<::awsjson::glue::DataSource> DataSource;
-  std::optional<std::string> Role;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<::awsjson::glue::DataQualityEvaluationRunAdditionalRunOptions> AdditionalRunOptions;
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status;
-  std::optional<std::string> ErrorString;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::int32_t> ExecutionTime;
-  std::optional<std::vector<std::string>> RulesetNames;
-  std::optional<std::vector<std::string>> ResultIds;
-  std::optional<std::map<std::string, ::awsjson::glue::DataSource>> AdditionalDataSources;
+  std::optional<std::string> RunId{};
+  std::optional<::awsjson::glue::DataSource> DataSource{};
+  std::optional<std::string> Role{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<::awsjson::glue::DataQualityEvaluationRunAdditionalRunOptions> AdditionalRunOptions{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status{};
+  std::optional<std::string> ErrorString{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::int32_t> ExecutionTime{};
+  std::optional<std::vector<std::string>> RulesetNames{};
+  std::optional<std::vector<std::string>> ResultIds{};
+  std::optional<std::map<std::string, ::awsjson::glue::DataSource>> AdditionalDataSources{};
 
   friend bool operator==(GetDataQualityRulesetEvaluationRunResponse const&,
                          GetDataQualityRulesetEvaluationRunResponse const&) = default;

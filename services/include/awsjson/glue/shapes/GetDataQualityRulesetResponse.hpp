@@ -14,14 +14,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataQualityRulesetResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Ruleset;
-  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<std::string> RecommendationRunId;
-  std::optional<std::string> DataQualitySecurityConfiguration;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Ruleset{};
+  std::optional<::awsjson::glue::DataQualityTargetTable> TargetTable{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<std::string> RecommendationRunId{};
+  std::optional<std::string> DataQualitySecurityConfiguration{};
 
   friend bool operator==(GetDataQualityRulesetResponse const&,
                          GetDataQualityRulesetResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDatabaseRequest {
-  std::optional<std::string> CatalogId;
-  std::string Name;
+  std::optional<std::string> CatalogId{};
+  std::string Name{};
 
   friend bool operator==(GetDatabaseRequest const&, GetDatabaseRequest const&) = default;
 };

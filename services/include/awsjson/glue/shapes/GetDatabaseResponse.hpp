@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDatabaseResponse {
-  std::optional<::awsjson::glue::Database> Database;
+  std::optional<::awsjson::glue::Database> Database{};
 
   friend bool operator==(GetDatabaseResponse const&, GetDatabaseResponse const&) = default;
 };

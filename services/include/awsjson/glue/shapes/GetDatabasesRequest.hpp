@@ -17,11 +17,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDatabasesRequest {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::glue::ResourceShareType>> ResourceShareType;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::DatabaseAttributes>>> AttributesToGet;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ResourceShareType>> ResourceShareType{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::DatabaseAttributes>>> AttributesToGet{};
 
   friend bool operator==(GetDatabasesRequest const&, GetDatabasesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDatabasesResponse {
-  std::vector<::awsjson::glue::Database> DatabaseList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::glue::Database> DatabaseList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetDatabasesResponse const&, GetDatabasesResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataflowGraphRequest {
-  std::optional<std::string> PythonScript;
+  std::optional<std::string> PythonScript{};
 
   friend bool operator==(GetDataflowGraphRequest const&, GetDataflowGraphRequest const&) = default;
 };

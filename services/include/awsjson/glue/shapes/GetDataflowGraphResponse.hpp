@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataflowGraphResponse {
-  std::optional<std::vector<::awsjson::glue::CodeGenNode>> DagNodes;
-  std::optional<std::vector<::awsjson::glue::CodeGenEdge>> DagEdges;
+  std::optional<std::vector<::awsjson::glue::CodeGenNode>> DagNodes{};
+  std::optional<std::vector<::awsjson::glue::CodeGenEdge>> DagEdges{};
 
   friend bool operator==(GetDataflowGraphResponse const&,
                          GetDataflowGraphResponse const&) = default;

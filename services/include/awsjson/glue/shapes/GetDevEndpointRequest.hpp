@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevEndpointRequest {
-  std::string EndpointName;
+  std::string EndpointName{};
 
   friend bool operator==(GetDevEndpointRequest const&, GetDevEndpointRequest const&) = default;
 };

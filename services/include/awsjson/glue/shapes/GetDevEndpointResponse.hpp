@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevEndpointResponse {
-  std::optional<::awsjson::glue::DevEndpoint> DevEndpoint;
+  std::optional<::awsjson::glue::DevEndpoint> DevEndpoint{};
 
   friend bool operator==(GetDevEndpointResponse const&, GetDevEndpointResponse const&) = default;
 };

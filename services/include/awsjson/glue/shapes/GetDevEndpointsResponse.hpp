@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDevEndpointsResponse {
-  std::optional<std::vector<::awsjson::glue::DevEndpoint>> DevEndpoints;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::DevEndpoint>> DevEndpoints{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetDevEndpointsResponse const&, GetDevEndpointsResponse const&) = default;
 };

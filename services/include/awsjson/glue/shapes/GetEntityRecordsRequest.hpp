@@ -15,16 +15,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntityRecordsRequest {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> CatalogId;
-  std::string EntityName;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> DataStoreApiVersion;
-  std::optional<std::map<std::string, std::string>> ConnectionOptions;
-  std::optional<std::string> FilterPredicate;
-  std::int64_t Limit;
-  std::optional<std::string> OrderBy;
-  std::optional<std::vector<std::string>> SelectedFields;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> CatalogId{};
+  std::string EntityName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> DataStoreApiVersion{};
+  std::optional<std::map<std::string, std::string>> ConnectionOptions{};
+  std::optional<std::string> FilterPredicate{};
+  std::int64_t Limit{};
+  std::optional<std::string> OrderBy{};
+  std::optional<std::vector<std::string>> SelectedFields{};
 
   friend bool operator==(GetEntityRecordsRequest const&, GetEntityRecordsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntityRecordsResponse {
-  std::optional<std::vector<awsjson::document>> Records;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<awsjson::document>> Records{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetEntityRecordsResponse const&,
                          GetEntityRecordsResponse const&) = default;

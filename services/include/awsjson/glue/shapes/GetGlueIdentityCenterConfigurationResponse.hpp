@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGlueIdentityCenterConfigurationResponse {
-  std::optional<std::string> ApplicationArn;
-  std::optional<std::string> InstanceArn;
-  std::optional<std::vector<std::string>> Scopes;
-  std::optional<bool> UserBackgroundSessionsEnabled;
+  std::optional<std::string> ApplicationArn{};
+  std::optional<std::string> InstanceArn{};
+  std::optional<std::vector<std::string>> Scopes{};
+  std::optional<bool> UserBackgroundSessionsEnabled{};
 
   friend bool operator==(GetGlueIdentityCenterConfigurationResponse const&,
                          GetGlueIdentityCenterConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIntegrationResourcePropertyRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(GetIntegrationResourcePropertyRequest const&,
                          GetIntegrationResourcePropertyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIntegrationTablePropertiesRequest {
-  std::string ResourceArn;
-  std::string TableName;
+  std::string ResourceArn{};
+  std::string TableName{};
 
   friend bool operator==(GetIntegrationTablePropertiesRequest const&,
                          GetIntegrationTablePropertiesRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIntegrationTablePropertiesResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> TableName;
-  std::optional<::awsjson::glue::SourceTableConfig> SourceTableConfig;
-  std::optional<::awsjson::glue::TargetTableConfig> TargetTableConfig;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> TableName{};
+  std::optional<::awsjson::glue::SourceTableConfig> SourceTableConfig{};
+  std::optional<::awsjson::glue::TargetTableConfig> TargetTableConfig{};
 
   friend bool operator==(GetIntegrationTablePropertiesResponse const&,
                          GetIntegrationTablePropertiesResponse const&) = default;

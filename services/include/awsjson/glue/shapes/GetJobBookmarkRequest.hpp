@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobBookmarkRequest {
-  std::string JobName;
-  std::optional<std::string> RunId;
+  std::string JobName{};
+  std::optional<std::string> RunId{};
 
   friend bool operator==(GetJobBookmarkRequest const&, GetJobBookmarkRequest const&) = default;
 };

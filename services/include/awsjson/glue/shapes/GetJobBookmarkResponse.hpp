@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobBookmarkResponse {
-  std::optional<::awsjson::glue::JobBookmarkEntry> JobBookmarkEntry;
+  std::optional<::awsjson::glue::JobBookmarkEntry> JobBookmarkEntry{};
 
   friend bool operator==(GetJobBookmarkResponse const&, GetJobBookmarkResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobRequest {
-  std::string JobName;
+  std::string JobName{};
 
   friend bool operator==(GetJobRequest const&, GetJobRequest const&) = default;
 };

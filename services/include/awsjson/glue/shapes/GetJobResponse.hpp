@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobResponse {
-  std::optional<::awsjson::glue::Job> Job;
+  std::optional<::awsjson::glue::Job> Job{};
 
   friend bool operator==(GetJobResponse const&, GetJobResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobRunRequest {
-  std::string JobName;
-  std::string RunId;
-  std::optional<bool> PredecessorsIncluded;
+  std::string JobName{};
+  std::string RunId{};
+  std::optional<bool> PredecessorsIncluded{};
 
   friend bool operator==(GetJobRunRequest const&, GetJobRunRequest const&) = default;
 };

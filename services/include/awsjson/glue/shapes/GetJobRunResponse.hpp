@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobRunResponse {
-  std::optional<::awsjson::glue::JobRun> JobRun;
+  std::optional<::awsjson::glue::JobRun> JobRun{};
 
   friend bool operator==(GetJobRunResponse const&, GetJobRunResponse const&) = default;
 };

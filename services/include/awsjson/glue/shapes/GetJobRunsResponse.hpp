@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobRunsResponse {
-  std::optional<std::vector<::awsjson::glue::JobRun>> JobRuns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::JobRun>> JobRuns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetJobRunsResponse const&, GetJobRunsResponse const&) = default;
 };

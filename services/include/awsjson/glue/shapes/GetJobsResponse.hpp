@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetJobsResponse {
-  std::optional<std::vector<::awsjson::glue::Job>> Jobs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Job>> Jobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetJobsResponse const&, GetJobsResponse const&) = default;
 };

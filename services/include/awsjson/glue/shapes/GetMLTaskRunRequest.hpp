@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTaskRunRequest {
-  std::string TransformId;
-  std::string TaskRunId;
+  std::string TransformId{};
+  std::string TaskRunId{};
 
   friend bool operator==(GetMLTaskRunRequest const&, GetMLTaskRunRequest const&) = default;
 };

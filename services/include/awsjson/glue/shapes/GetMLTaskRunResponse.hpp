@@ -16,16 +16,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTaskRunResponse {
-  std::optional<std::string> TransformId;
-  std::optional<std::string> TaskRunId;
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status;
-  std::optional<std::string> LogGroupName;
-  std::optional<::awsjson::glue::TaskRunProperties> Properties;
-  std::optional<std::string> ErrorString;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<std::int32_t> ExecutionTime;
+  std::optional<std::string> TransformId{};
+  std::optional<std::string> TaskRunId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status{};
+  std::optional<std::string> LogGroupName{};
+  std::optional<::awsjson::glue::TaskRunProperties> Properties{};
+  std::optional<std::string> ErrorString{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<std::int32_t> ExecutionTime{};
 
   friend bool operator==(GetMLTaskRunResponse const&, GetMLTaskRunResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTaskRunsRequest {
-  std::string TransformId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::glue::TaskRunFilterCriteria> Filter;
-  std::optional<::awsjson::glue::TaskRunSortCriteria> Sort;
+  std::string TransformId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::glue::TaskRunFilterCriteria> Filter{};
+  std::optional<::awsjson::glue::TaskRunSortCriteria> Sort{};
 
   friend bool operator==(GetMLTaskRunsRequest const&, GetMLTaskRunsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTaskRunsResponse {
-  std::optional<std::vector<::awsjson::glue::TaskRun>> TaskRuns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::TaskRun>> TaskRuns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetMLTaskRunsResponse const&, GetMLTaskRunsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTransformRequest {
-  std::string TransformId;
+  std::string TransformId{};
 
   friend bool operator==(GetMLTransformRequest const&, GetMLTransformRequest const&) = default;
 };

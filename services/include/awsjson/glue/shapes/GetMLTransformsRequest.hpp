@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTransformsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::glue::TransformFilterCriteria> Filter;
-  std::optional<::awsjson::glue::TransformSortCriteria> Sort;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::glue::TransformFilterCriteria> Filter{};
+  std::optional<::awsjson::glue::TransformSortCriteria> Sort{};
 
   friend bool operator==(GetMLTransformsRequest const&, GetMLTransformsRequest const&) = default;
 };

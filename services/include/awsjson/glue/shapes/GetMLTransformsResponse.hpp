@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLTransformsResponse {
-  std::vector<::awsjson::glue::MLTransform> Transforms;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::glue::MLTransform> Transforms{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetMLTransformsResponse const&, GetMLTransformsResponse const&) = default;
 };

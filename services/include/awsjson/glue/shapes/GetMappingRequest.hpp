@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMappingRequest {
-  ::awsjson::glue::CatalogEntry Source;
-  std::optional<std::vector<::awsjson::glue::CatalogEntry>> Sinks;
-  std::optional<::awsjson::glue::Location> Location;
+  ::awsjson::glue::CatalogEntry Source{};
+  std::optional<std::vector<::awsjson::glue::CatalogEntry>> Sinks{};
+  std::optional<::awsjson::glue::Location> Location{};
 
   friend bool operator==(GetMappingRequest const&, GetMappingRequest const&) = default;
 };

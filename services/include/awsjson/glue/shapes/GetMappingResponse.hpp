@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMappingResponse {
-  std::vector<::awsjson::glue::MappingEntry> Mapping;
+  std::vector<::awsjson::glue::MappingEntry> Mapping{};
 
   friend bool operator==(GetMappingResponse const&, GetMappingResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaterializedViewRefreshTaskRunRequest {
-  std::string CatalogId;
-  std::string MaterializedViewRefreshTaskRunId;
+  std::string CatalogId{};
+  std::string MaterializedViewRefreshTaskRunId{};
 
   friend bool operator==(GetMaterializedViewRefreshTaskRunRequest const&,
                          GetMaterializedViewRefreshTaskRunRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMaterializedViewRefreshTaskRunResponse {
-  std::optional<::awsjson::glue::MaterializedViewRefreshTaskRun> MaterializedViewRefreshTaskRun;
+  std::optional<::awsjson::glue::MaterializedViewRefreshTaskRun> MaterializedViewRefreshTaskRun{};
 
   friend bool operator==(GetMaterializedViewRefreshTaskRunResponse const&,
                          GetMaterializedViewRefreshTaskRunResponse const&) = default;

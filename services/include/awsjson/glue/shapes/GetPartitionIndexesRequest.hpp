@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartitionIndexesRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetPartitionIndexesRequest const&,
                          GetPartitionIndexesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartitionIndexesResponse {
-  std::optional<std::vector<::awsjson::glue::PartitionIndexDescriptor>> PartitionIndexDescriptorList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::PartitionIndexDescriptor>> PartitionIndexDescriptorList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetPartitionIndexesResponse const&,
                          GetPartitionIndexesResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValues;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValues{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
 
   friend bool operator==(GetPartitionRequest const&, GetPartitionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartitionResponse {
-  std::optional<::awsjson::glue::Partition> Partition;
+  std::optional<::awsjson::glue::Partition> Partition{};
 
   friend bool operator==(GetPartitionResponse const&, GetPartitionResponse const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartitionsRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> Expression;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::glue::Segment> Segment;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<bool> ExcludeColumnSchema;
-  std::optional<std::string> TransactionId;
-  std::optional<awsjson::timestamp> QueryAsOfTime;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> Expression{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::glue::Segment> Segment{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<bool> ExcludeColumnSchema{};
+  std::optional<std::string> TransactionId{};
+  std::optional<awsjson::timestamp> QueryAsOfTime{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
 
   friend bool operator==(GetPartitionsRequest const&, GetPartitionsRequest const&) = default;
 };

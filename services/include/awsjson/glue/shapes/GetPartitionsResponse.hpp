@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPartitionsResponse {
-  std::optional<std::vector<::awsjson::glue::Partition>> Partitions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Partition>> Partitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetPartitionsResponse const&, GetPartitionsResponse const&) = default;
 };

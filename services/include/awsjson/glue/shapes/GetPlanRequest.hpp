@@ -19,12 +19,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanRequest {
-  std::vector<::awsjson::glue::MappingEntry> Mapping;
-  ::awsjson::glue::CatalogEntry Source;
-  std::optional<std::vector<::awsjson::glue::CatalogEntry>> Sinks;
-  std::optional<::awsjson::glue::Location> Location;
-  std::optional<awsjson::open_enum<::awsjson::glue::Language>> Language;
-  std::optional<std::map<std::string, std::string>> AdditionalPlanOptionsMap;
+  std::vector<::awsjson::glue::MappingEntry> Mapping{};
+  ::awsjson::glue::CatalogEntry Source{};
+  std::optional<std::vector<::awsjson::glue::CatalogEntry>> Sinks{};
+  std::optional<::awsjson::glue::Location> Location{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Language>> Language{};
+  std::optional<std::map<std::string, std::string>> AdditionalPlanOptionsMap{};
 
   friend bool operator==(GetPlanRequest const&, GetPlanRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPlanResponse {
-  std::optional<std::string> PythonScript;
-  std::optional<std::string> ScalaCode;
+  std::optional<std::string> PythonScript{};
+  std::optional<std::string> ScalaCode{};
 
   friend bool operator==(GetPlanResponse const&, GetPlanResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegistryRequest {
-  ::awsjson::glue::RegistryId RegistryId;
+  ::awsjson::glue::RegistryId RegistryId{};
 
   friend bool operator==(GetRegistryRequest const&, GetRegistryRequest const&) = default;
 };

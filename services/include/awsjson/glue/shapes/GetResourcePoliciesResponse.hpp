@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePoliciesResponse {
-  std::optional<std::vector<::awsjson::glue::GluePolicy>> GetResourcePoliciesResponseList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::GluePolicy>> GetResourcePoliciesResponseList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetResourcePoliciesResponse const&,
                          GetResourcePoliciesResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaByDefinitionRequest {
-  ::awsjson::glue::SchemaId SchemaId;
-  std::string SchemaDefinition;
+  ::awsjson::glue::SchemaId SchemaId{};
+  std::string SchemaDefinition{};
 
   friend bool operator==(GetSchemaByDefinitionRequest const&,
                          GetSchemaByDefinitionRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaByDefinitionResponse {
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::string> SchemaArn;
-  std::optional<awsjson::open_enum<::awsjson::glue::DataFormat>> DataFormat;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status;
-  std::optional<std::string> CreatedTime;
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::string> SchemaArn{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DataFormat>> DataFormat{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status{};
+  std::optional<std::string> CreatedTime{};
 
   friend bool operator==(GetSchemaByDefinitionResponse const&,
                          GetSchemaByDefinitionResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaRequest {
-  ::awsjson::glue::SchemaId SchemaId;
+  ::awsjson::glue::SchemaId SchemaId{};
 
   friend bool operator==(GetSchemaRequest const&, GetSchemaRequest const&) = default;
 };

@@ -17,19 +17,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaResponse {
-  std::optional<std::string> RegistryName;
-  std::optional<std::string> RegistryArn;
-  std::optional<std::string> SchemaName;
-  std::optional<std::string> SchemaArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::glue::DataFormat>> DataFormat;
-  std::optional<awsjson::open_enum<::awsjson::glue::Compatibility>> Compatibility;
-  std::optional<std::int64_t> SchemaCheckpoint;
-  std::optional<std::int64_t> LatestSchemaVersion;
-  std::optional<std::int64_t> NextSchemaVersion;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaStatus>> SchemaStatus;
-  std::optional<std::string> CreatedTime;
-  std::optional<std::string> UpdatedTime;
+  std::optional<std::string> RegistryName{};
+  std::optional<std::string> RegistryArn{};
+  std::optional<std::string> SchemaName{};
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DataFormat>> DataFormat{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Compatibility>> Compatibility{};
+  std::optional<std::int64_t> SchemaCheckpoint{};
+  std::optional<std::int64_t> LatestSchemaVersion{};
+  std::optional<std::int64_t> NextSchemaVersion{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaStatus>> SchemaStatus{};
+  std::optional<std::string> CreatedTime{};
+  std::optional<std::string> UpdatedTime{};
 
   friend bool operator==(GetSchemaResponse const&, GetSchemaResponse const&) = default;
 };

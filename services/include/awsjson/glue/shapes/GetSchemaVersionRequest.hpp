@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaVersionRequest {
-  std::optional<::awsjson::glue::SchemaId> SchemaId;
-  std::optional<std::string> SchemaVersionId;
-  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber;
+  std::optional<::awsjson::glue::SchemaId> SchemaId{};
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber{};
 
   friend bool operator==(GetSchemaVersionRequest const&, GetSchemaVersionRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaVersionResponse {
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::string> SchemaDefinition;
-  std::optional<awsjson::open_enum<::awsjson::glue::DataFormat>> DataFormat;
-  std::optional<std::string> SchemaArn;
-  std::optional<std::int64_t> VersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status;
-  std::optional<std::string> CreatedTime;
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::string> SchemaDefinition{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DataFormat>> DataFormat{};
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::int64_t> VersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status{};
+  std::optional<std::string> CreatedTime{};
 
   friend bool operator==(GetSchemaVersionResponse const&,
                          GetSchemaVersionResponse const&) = default;

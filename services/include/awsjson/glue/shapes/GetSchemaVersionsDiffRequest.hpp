@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaVersionsDiffRequest {
-  ::awsjson::glue::SchemaId SchemaId;
-  ::awsjson::glue::SchemaVersionNumber FirstSchemaVersionNumber;
-  ::awsjson::glue::SchemaVersionNumber SecondSchemaVersionNumber;
-  awsjson::open_enum<::awsjson::glue::SchemaDiffType> SchemaDiffType;
+  ::awsjson::glue::SchemaId SchemaId{};
+  ::awsjson::glue::SchemaVersionNumber FirstSchemaVersionNumber{};
+  ::awsjson::glue::SchemaVersionNumber SecondSchemaVersionNumber{};
+  awsjson::open_enum<::awsjson::glue::SchemaDiffType> SchemaDiffType{};
 
   friend bool operator==(GetSchemaVersionsDiffRequest const&,
                          GetSchemaVersionsDiffRequest const&) = default;

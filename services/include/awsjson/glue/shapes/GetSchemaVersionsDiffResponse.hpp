@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSchemaVersionsDiffResponse {
-  std::optional<std::string> Diff;
+  std::optional<std::string> Diff{};
 
   friend bool operator==(GetSchemaVersionsDiffResponse const&,
                          GetSchemaVersionsDiffResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSecurityConfigurationResponse {
-  std::optional<::awsjson::glue::SecurityConfiguration> SecurityConfiguration;
+  std::optional<::awsjson::glue::SecurityConfiguration> SecurityConfiguration{};
 
   friend bool operator==(GetSecurityConfigurationResponse const&,
                          GetSecurityConfigurationResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSecurityConfigurationsResponse {
-  std::optional<std::vector<::awsjson::glue::SecurityConfiguration>> SecurityConfigurations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::SecurityConfiguration>> SecurityConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetSecurityConfigurationsResponse const&,
                          GetSecurityConfigurationsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSessionResponse {
-  std::optional<::awsjson::glue::Session> Session;
+  std::optional<::awsjson::glue::Session> Session{};
 
   friend bool operator==(GetSessionResponse const&, GetSessionResponse const&) = default;
 };

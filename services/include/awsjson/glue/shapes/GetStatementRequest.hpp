@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStatementRequest {
-  std::string SessionId;
-  std::int32_t Id;
-  std::optional<std::string> RequestOrigin;
+  std::string SessionId{};
+  std::int32_t Id{};
+  std::optional<std::string> RequestOrigin{};
 
   friend bool operator==(GetStatementRequest const&, GetStatementRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStatementResponse {
-  std::optional<::awsjson::glue::Statement> Statement;
+  std::optional<::awsjson::glue::Statement> Statement{};
 
   friend bool operator==(GetStatementResponse const&, GetStatementResponse const&) = default;
 };

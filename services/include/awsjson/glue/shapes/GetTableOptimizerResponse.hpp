@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableOptimizerResponse {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<::awsjson::glue::TableOptimizer> TableOptimizer;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<::awsjson::glue::TableOptimizer> TableOptimizer{};
 
   friend bool operator==(GetTableOptimizerResponse const&,
                          GetTableOptimizerResponse const&) = default;

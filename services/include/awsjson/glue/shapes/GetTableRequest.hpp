@@ -14,13 +14,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string Name;
-  std::optional<std::string> TransactionId;
-  std::optional<awsjson::timestamp> QueryAsOfTime;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
-  std::optional<bool> IncludeStatusDetails;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string Name{};
+  std::optional<std::string> TransactionId{};
+  std::optional<awsjson::timestamp> QueryAsOfTime{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
+  std::optional<bool> IncludeStatusDetails{};
 
   friend bool operator==(GetTableRequest const&, GetTableRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableResponse {
-  std::optional<::awsjson::glue::Table> Table;
+  std::optional<::awsjson::glue::Table> Table{};
 
   friend bool operator==(GetTableResponse const&, GetTableResponse const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableVersionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> VersionId;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> VersionId{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
 
   friend bool operator==(GetTableVersionRequest const&, GetTableVersionRequest const&) = default;
 };

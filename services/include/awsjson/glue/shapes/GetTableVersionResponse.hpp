@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableVersionResponse {
-  std::optional<::awsjson::glue::TableVersion> TableVersion;
+  std::optional<::awsjson::glue::TableVersion> TableVersion{};
 
   friend bool operator==(GetTableVersionResponse const&, GetTableVersionResponse const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableVersionsRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
 
   friend bool operator==(GetTableVersionsRequest const&, GetTableVersionsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableVersionsResponse {
-  std::optional<std::vector<::awsjson::glue::TableVersion>> TableVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::TableVersion>> TableVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetTableVersionsResponse const&,
                          GetTableVersionsResponse const&) = default;

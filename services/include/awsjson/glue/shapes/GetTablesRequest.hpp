@@ -17,16 +17,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTablesRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::optional<std::string> Expression;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> TransactionId;
-  std::optional<awsjson::timestamp> QueryAsOfTime;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
-  std::optional<bool> IncludeStatusDetails;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::TableAttributes>>> AttributesToGet;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::optional<std::string> Expression{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> TransactionId{};
+  std::optional<awsjson::timestamp> QueryAsOfTime{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
+  std::optional<bool> IncludeStatusDetails{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::TableAttributes>>> AttributesToGet{};
 
   friend bool operator==(GetTablesRequest const&, GetTablesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTablesResponse {
-  std::optional<std::vector<::awsjson::glue::Table>> TableList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Table>> TableList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetTablesResponse const&, GetTablesResponse const&) = default;
 };

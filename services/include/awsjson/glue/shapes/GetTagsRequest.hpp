@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagsRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(GetTagsRequest const&, GetTagsRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTagsResponse {
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(GetTagsResponse const&, GetTagsResponse const&) = default;
 };

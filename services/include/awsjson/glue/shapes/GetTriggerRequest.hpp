@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTriggerRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(GetTriggerRequest const&, GetTriggerRequest const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTriggersRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::string> DependentJobName;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> DependentJobName{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetTriggersRequest const&, GetTriggersRequest const&) = default;
 };

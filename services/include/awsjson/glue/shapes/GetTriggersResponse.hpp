@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTriggersResponse {
-  std::optional<std::vector<::awsjson::glue::Trigger>> Triggers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Trigger>> Triggers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetTriggersResponse const&, GetTriggersResponse const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUnfilteredPartitionMetadataRequest {
-  std::optional<std::string> Region;
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValues;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
-  std::vector<awsjson::open_enum<::awsjson::glue::PermissionType>> SupportedPermissionTypes;
-  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext;
+  std::optional<std::string> Region{};
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValues{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
+  std::vector<awsjson::open_enum<::awsjson::glue::PermissionType>> SupportedPermissionTypes{};
+  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext{};
 
   friend bool operator==(GetUnfilteredPartitionMetadataRequest const&,
                          GetUnfilteredPartitionMetadataRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUnfilteredPartitionMetadataResponse {
-  std::optional<::awsjson::glue::Partition> Partition;
-  std::optional<std::vector<std::string>> AuthorizedColumns;
-  std::optional<bool> IsRegisteredWithLakeFormation;
+  std::optional<::awsjson::glue::Partition> Partition{};
+  std::optional<std::vector<std::string>> AuthorizedColumns{};
+  std::optional<bool> IsRegisteredWithLakeFormation{};
 
   friend bool operator==(GetUnfilteredPartitionMetadataResponse const&,
                          GetUnfilteredPartitionMetadataResponse const&) = default;

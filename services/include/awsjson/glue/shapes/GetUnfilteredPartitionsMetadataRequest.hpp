@@ -19,17 +19,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUnfilteredPartitionsMetadataRequest {
-  std::optional<std::string> Region;
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> Expression;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
-  std::vector<awsjson::open_enum<::awsjson::glue::PermissionType>> SupportedPermissionTypes;
-  std::optional<std::string> NextToken;
-  std::optional<::awsjson::glue::Segment> Segment;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext;
+  std::optional<std::string> Region{};
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> Expression{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
+  std::vector<awsjson::open_enum<::awsjson::glue::PermissionType>> SupportedPermissionTypes{};
+  std::optional<std::string> NextToken{};
+  std::optional<::awsjson::glue::Segment> Segment{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext{};
 
   friend bool operator==(GetUnfilteredPartitionsMetadataRequest const&,
                          GetUnfilteredPartitionsMetadataRequest const&) = default;

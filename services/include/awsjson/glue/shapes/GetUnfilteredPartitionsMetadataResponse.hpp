@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUnfilteredPartitionsMetadataResponse {
-  std::optional<std::vector<::awsjson::glue::UnfilteredPartition>> UnfilteredPartitions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::UnfilteredPartition>> UnfilteredPartitions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetUnfilteredPartitionsMetadataResponse const&,
                          GetUnfilteredPartitionsMetadataResponse const&) = default;

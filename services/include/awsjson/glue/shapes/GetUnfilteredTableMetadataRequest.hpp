@@ -19,17 +19,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUnfilteredTableMetadataRequest {
-  std::optional<std::string> Region;
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string Name;
-  std::optional<::awsjson::glue::AuditContext> AuditContext;
-  std::vector<awsjson::open_enum<::awsjson::glue::PermissionType>> SupportedPermissionTypes;
-  std::optional<std::string> ParentResourceArn;
-  std::optional<std::string> RootResourceArn;
-  std::optional<::awsjson::glue::SupportedDialect> SupportedDialect;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::Permission>>> Permissions;
-  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext;
+  std::optional<std::string> Region{};
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string Name{};
+  std::optional<::awsjson::glue::AuditContext> AuditContext{};
+  std::vector<awsjson::open_enum<::awsjson::glue::PermissionType>> SupportedPermissionTypes{};
+  std::optional<std::string> ParentResourceArn{};
+  std::optional<std::string> RootResourceArn{};
+  std::optional<::awsjson::glue::SupportedDialect> SupportedDialect{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::Permission>>> Permissions{};
+  std::optional<::awsjson::glue::QuerySessionContext> QuerySessionContext{};
 
   friend bool operator==(GetUnfilteredTableMetadataRequest const&,
                          GetUnfilteredTableMetadataRequest const&) = default;

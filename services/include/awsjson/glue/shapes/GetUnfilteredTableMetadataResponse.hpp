@@ -17,17 +17,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUnfilteredTableMetadataResponse {
-  std::optional<::awsjson::glue::Table> Table;
-  std::optional<std::vector<std::string>> AuthorizedColumns;
-  std::optional<bool> IsRegisteredWithLakeFormation;
-  std::optional<std::vector<::awsjson::glue::ColumnRowFilter>> CellFilters;
-  std::optional<std::string> QueryAuthorizationId;
-  std::optional<bool> IsMultiDialectView;
-  std::optional<bool> IsMaterializedView;
-  std::optional<std::string> ResourceArn;
-  std::optional<bool> IsProtected;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::Permission>>> Permissions;
-  std::optional<std::string> RowFilter;
+  std::optional<::awsjson::glue::Table> Table{};
+  std::optional<std::vector<std::string>> AuthorizedColumns{};
+  std::optional<bool> IsRegisteredWithLakeFormation{};
+  std::optional<std::vector<::awsjson::glue::ColumnRowFilter>> CellFilters{};
+  std::optional<std::string> QueryAuthorizationId{};
+  std::optional<bool> IsMultiDialectView{};
+  std::optional<bool> IsMaterializedView{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<bool> IsProtected{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::Permission>>> Permissions{};
+  std::optional<std::string> RowFilter{};
 
   friend bool operator==(GetUnfilteredTableMetadataResponse const&,
                          GetUnfilteredTableMetadataResponse const&) = default;

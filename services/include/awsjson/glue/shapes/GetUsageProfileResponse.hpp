@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUsageProfileResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::glue::ProfileConfiguration> Configuration;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::glue::ProfileConfiguration> Configuration{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
 
   friend bool operator==(GetUsageProfileResponse const&, GetUsageProfileResponse const&) = default;
 };

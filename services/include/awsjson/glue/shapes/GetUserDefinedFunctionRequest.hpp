@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserDefinedFunctionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string FunctionName;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string FunctionName{};
 
   friend bool operator==(GetUserDefinedFunctionRequest const&,
                          GetUserDefinedFunctionRequest const&) = default;

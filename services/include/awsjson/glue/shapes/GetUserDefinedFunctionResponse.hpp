@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserDefinedFunctionResponse {
-  std::optional<::awsjson::glue::UserDefinedFunction> UserDefinedFunction;
+  std::optional<::awsjson::glue::UserDefinedFunction> UserDefinedFunction{};
 
   friend bool operator==(GetUserDefinedFunctionResponse const&,
                          GetUserDefinedFunctionResponse const&) = default;

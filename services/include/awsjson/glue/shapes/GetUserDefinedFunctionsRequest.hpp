@@ -15,12 +15,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserDefinedFunctionsRequest {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::string Pattern;
-  std::optional<awsjson::open_enum<::awsjson::glue::FunctionType>> FunctionType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::string Pattern{};
+  std::optional<awsjson::open_enum<::awsjson::glue::FunctionType>> FunctionType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetUserDefinedFunctionsRequest const&,
                          GetUserDefinedFunctionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserDefinedFunctionsResponse {
-  std::optional<std::vector<::awsjson::glue::UserDefinedFunction>> UserDefinedFunctions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::UserDefinedFunction>> UserDefinedFunctions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetUserDefinedFunctionsResponse const&,
                          GetUserDefinedFunctionsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRequest {
-  std::string Name;
-  std::optional<bool> IncludeGraph;
+  std::string Name{};
+  std::optional<bool> IncludeGraph{};
 
   friend bool operator==(GetWorkflowRequest const&, GetWorkflowRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowResponse {
-  std::optional<::awsjson::glue::Workflow> Workflow;
+  std::optional<::awsjson::glue::Workflow> Workflow{};
 
   friend bool operator==(GetWorkflowResponse const&, GetWorkflowResponse const&) = default;
 };

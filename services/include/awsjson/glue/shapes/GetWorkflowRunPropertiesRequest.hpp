@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunPropertiesRequest {
-  std::string Name;
-  std::string RunId;
+  std::string Name{};
+  std::string RunId{};
 
   friend bool operator==(GetWorkflowRunPropertiesRequest const&,
                          GetWorkflowRunPropertiesRequest const&) = default;

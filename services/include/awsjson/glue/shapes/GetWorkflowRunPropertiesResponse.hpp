@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunPropertiesResponse {
-  std::optional<std::map<std::string, std::string>> RunProperties;
+  std::optional<std::map<std::string, std::string>> RunProperties{};
 
   friend bool operator==(GetWorkflowRunPropertiesResponse const&,
                          GetWorkflowRunPropertiesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunRequest {
-  std::string Name;
-  std::string RunId;
-  std::optional<bool> IncludeGraph;
+  std::string Name{};
+  std::string RunId{};
+  std::optional<bool> IncludeGraph{};
 
   friend bool operator==(GetWorkflowRunRequest const&, GetWorkflowRunRequest const&) = default;
 };

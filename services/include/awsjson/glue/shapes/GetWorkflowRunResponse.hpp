@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunResponse {
-  std::optional<::awsjson::glue::WorkflowRun> Run;
+  std::optional<::awsjson::glue::WorkflowRun> Run{};
 
   friend bool operator==(GetWorkflowRunResponse const&, GetWorkflowRunResponse const&) = default;
 };

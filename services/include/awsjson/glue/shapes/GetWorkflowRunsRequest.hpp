@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunsRequest {
-  std::string Name;
-  std::optional<bool> IncludeGraph;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string Name{};
+  std::optional<bool> IncludeGraph{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetWorkflowRunsRequest const&, GetWorkflowRunsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunsResponse {
-  std::optional<std::vector<::awsjson::glue::WorkflowRun>> Runs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::WorkflowRun>> Runs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetWorkflowRunsResponse const&, GetWorkflowRunsResponse const&) = default;
 };

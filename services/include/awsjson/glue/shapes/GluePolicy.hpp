@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GluePolicy {
-  std::optional<std::string> PolicyInJson;
-  std::optional<std::string> PolicyHash;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> UpdateTime;
+  std::optional<std::string> PolicyInJson{};
+  std::optional<std::string> PolicyHash{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> UpdateTime{};
 
   friend bool operator==(GluePolicy const&, GluePolicy const&) = default;
 };

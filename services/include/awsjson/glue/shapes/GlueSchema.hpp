@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlueSchema {
-  std::optional<std::vector<::awsjson::glue::GlueStudioSchemaColumn>> Columns;
+  std::optional<std::vector<::awsjson::glue::GlueStudioSchemaColumn>> Columns{};
 
   friend bool operator==(GlueSchema const&, GlueSchema const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlueStudioSchemaColumn {
-  std::string Name;
-  std::optional<std::string> Type;
-  std::optional<std::string> GlueStudioType;
+  std::string Name{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> GlueStudioType{};
 
   friend bool operator==(GlueStudioSchemaColumn const&, GlueStudioSchemaColumn const&) = default;
 };

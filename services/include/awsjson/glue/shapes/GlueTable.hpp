@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlueTable {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
 
   friend bool operator==(GlueTable const&, GlueTable const&) = default;
 };

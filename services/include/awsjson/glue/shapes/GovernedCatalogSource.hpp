@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GovernedCatalogSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<std::string> PartitionPredicate;
-  std::optional<::awsjson::glue::S3SourceAdditionalOptions> AdditionalOptions;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::string> PartitionPredicate{};
+  std::optional<::awsjson::glue::S3SourceAdditionalOptions> AdditionalOptions{};
 
   friend bool operator==(GovernedCatalogSource const&, GovernedCatalogSource const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GovernedCatalogTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Table;
-  std::string Database;
-  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Table{};
+  std::string Database{};
+  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy{};
 
   friend bool operator==(GovernedCatalogTarget const&, GovernedCatalogTarget const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GrokClassifier {
-  std::string Name;
-  std::string Classification;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<std::int64_t> Version;
-  std::string GrokPattern;
-  std::optional<std::string> CustomPatterns;
+  std::string Name{};
+  std::string Classification{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<std::int64_t> Version{};
+  std::string GrokPattern{};
+  std::optional<std::string> CustomPatterns{};
 
   friend bool operator==(GrokClassifier const&, GrokClassifier const&) = default;
 };

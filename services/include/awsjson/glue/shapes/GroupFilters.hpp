@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupFilters {
-  std::string GroupName;
-  std::vector<::awsjson::glue::FilterExpression> Filters;
-  awsjson::open_enum<::awsjson::glue::FilterLogicalOperator> LogicalOperator;
+  std::string GroupName{};
+  std::vector<::awsjson::glue::FilterExpression> Filters{};
+  awsjson::open_enum<::awsjson::glue::FilterLogicalOperator> LogicalOperator{};
 
   friend bool operator==(GroupFilters const&, GroupFilters const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HudiTarget {
-  std::optional<std::vector<std::string>> Paths;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::vector<std::string>> Exclusions;
-  std::optional<std::int32_t> MaximumTraversalDepth;
+  std::optional<std::vector<std::string>> Paths{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::vector<std::string>> Exclusions{};
+  std::optional<std::int32_t> MaximumTraversalDepth{};
 
   friend bool operator==(HudiTarget const&, HudiTarget const&) = default;
 };

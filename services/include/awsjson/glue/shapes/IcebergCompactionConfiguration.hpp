@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergCompactionConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::glue::CompactionStrategy>> strategy;
-  std::optional<std::int32_t> minInputFiles;
-  std::optional<std::int32_t> deleteFileThreshold;
+  std::optional<awsjson::open_enum<::awsjson::glue::CompactionStrategy>> strategy{};
+  std::optional<std::int32_t> minInputFiles{};
+  std::optional<std::int32_t> deleteFileThreshold{};
 
   friend bool operator==(IcebergCompactionConfiguration const&,
                          IcebergCompactionConfiguration const&) = default;

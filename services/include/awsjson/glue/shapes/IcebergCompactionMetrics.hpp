@@ -12,11 +12,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergCompactionMetrics {
-  std::optional<std::int64_t> NumberOfBytesCompacted;
-  std::optional<std::int64_t> NumberOfFilesCompacted;
-  std::optional<double> DpuHours;
-  std::optional<std::int32_t> NumberOfDpus;
-  std::optional<double> JobDurationInHour;
+  std::optional<std::int64_t> NumberOfBytesCompacted{};
+  std::optional<std::int64_t> NumberOfFilesCompacted{};
+  std::optional<double> DpuHours{};
+  std::optional<std::int32_t> NumberOfDpus{};
+  std::optional<double> JobDurationInHour{};
 
   friend bool operator==(IcebergCompactionMetrics const&,
                          IcebergCompactionMetrics const&) = default;

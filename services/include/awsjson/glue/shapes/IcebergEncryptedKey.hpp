@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergEncryptedKey {
-  std::string KeyId;
-  std::string EncryptedKeyMetadata;
-  std::optional<std::string> EncryptedById;
-  std::optional<std::map<std::string, std::string>> Properties;
+  std::string KeyId{};
+  std::string EncryptedKeyMetadata{};
+  std::optional<std::string> EncryptedById{};
+  std::optional<std::map<std::string, std::string>> Properties{};
 
   friend bool operator==(IcebergEncryptedKey const&, IcebergEncryptedKey const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergInput {
-  awsjson::open_enum<::awsjson::glue::MetadataOperation> MetadataOperation;
-  std::optional<std::string> Version;
-  std::optional<::awsjson::glue::CreateIcebergTableInput> CreateIcebergTableInput;
+  awsjson::open_enum<::awsjson::glue::MetadataOperation> MetadataOperation{};
+  std::optional<std::string> Version{};
+  std::optional<::awsjson::glue::CreateIcebergTableInput> CreateIcebergTableInput{};
 
   friend bool operator==(IcebergInput const&, IcebergInput const&) = default;
 };

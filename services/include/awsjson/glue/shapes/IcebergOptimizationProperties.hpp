@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergOptimizationProperties {
-  std::optional<std::string> RoleArn;
-  std::optional<std::map<std::string, std::string>> Compaction;
-  std::optional<std::map<std::string, std::string>> Retention;
-  std::optional<std::map<std::string, std::string>> OrphanFileDeletion;
+  std::optional<std::string> RoleArn{};
+  std::optional<std::map<std::string, std::string>> Compaction{};
+  std::optional<std::map<std::string, std::string>> Retention{};
+  std::optional<std::map<std::string, std::string>> OrphanFileDeletion{};
 
   friend bool operator==(IcebergOptimizationProperties const&,
                          IcebergOptimizationProperties const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergOptimizationPropertiesOutput {
-  std::optional<std::string> RoleArn;
-  std::optional<std::map<std::string, std::string>> Compaction;
-  std::optional<std::map<std::string, std::string>> Retention;
-  std::optional<std::map<std::string, std::string>> OrphanFileDeletion;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> RoleArn{};
+  std::optional<std::map<std::string, std::string>> Compaction{};
+  std::optional<std::map<std::string, std::string>> Retention{};
+  std::optional<std::map<std::string, std::string>> OrphanFileDeletion{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(IcebergOptimizationPropertiesOutput const&,
                          IcebergOptimizationPropertiesOutput const&) = default;

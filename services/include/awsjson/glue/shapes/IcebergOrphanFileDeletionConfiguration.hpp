@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergOrphanFileDeletionConfiguration {
-  std::optional<std::int32_t> orphanFileRetentionPeriodInDays;
-  std::optional<std::string> location;
-  std::optional<std::int32_t> runRateInHours;
+  std::optional<std::int32_t> orphanFileRetentionPeriodInDays{};
+  std::optional<std::string> location{};
+  std::optional<std::int32_t> runRateInHours{};
 
   friend bool operator==(IcebergOrphanFileDeletionConfiguration const&,
                          IcebergOrphanFileDeletionConfiguration const&) = default;

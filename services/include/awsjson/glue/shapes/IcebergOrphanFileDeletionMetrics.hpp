@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergOrphanFileDeletionMetrics {
-  std::optional<std::int64_t> NumberOfOrphanFilesDeleted;
-  std::optional<double> DpuHours;
-  std::optional<std::int32_t> NumberOfDpus;
-  std::optional<double> JobDurationInHour;
+  std::optional<std::int64_t> NumberOfOrphanFilesDeleted{};
+  std::optional<double> DpuHours{};
+  std::optional<std::int32_t> NumberOfDpus{};
+  std::optional<double> JobDurationInHour{};
 
   friend bool operator==(IcebergOrphanFileDeletionMetrics const&,
                          IcebergOrphanFileDeletionMetrics const&) = default;

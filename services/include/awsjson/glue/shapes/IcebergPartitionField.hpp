@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergPartitionField {
-  std::int32_t SourceId;
-  std::string Transform;
-  std::string Name;
-  std::optional<std::int32_t> FieldId;
+  std::int32_t SourceId{};
+  std::string Transform{};
+  std::string Name{};
+  std::optional<std::int32_t> FieldId{};
 
   friend bool operator==(IcebergPartitionField const&, IcebergPartitionField const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergPartitionSpec {
-  std::vector<::awsjson::glue::IcebergPartitionField> Fields;
-  std::optional<std::int32_t> SpecId;
+  std::vector<::awsjson::glue::IcebergPartitionField> Fields{};
+  std::optional<std::int32_t> SpecId{};
 
   friend bool operator==(IcebergPartitionSpec const&, IcebergPartitionSpec const&) = default;
 };

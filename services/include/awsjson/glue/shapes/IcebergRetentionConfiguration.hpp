@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergRetentionConfiguration {
-  std::optional<std::int32_t> snapshotRetentionPeriodInDays;
-  std::optional<std::int32_t> numberOfSnapshotsToRetain;
-  std::optional<bool> cleanExpiredFiles;
-  std::optional<std::int32_t> runRateInHours;
+  std::optional<std::int32_t> snapshotRetentionPeriodInDays{};
+  std::optional<std::int32_t> numberOfSnapshotsToRetain{};
+  std::optional<bool> cleanExpiredFiles{};
+  std::optional<std::int32_t> runRateInHours{};
 
   friend bool operator==(IcebergRetentionConfiguration const&,
                          IcebergRetentionConfiguration const&) = default;

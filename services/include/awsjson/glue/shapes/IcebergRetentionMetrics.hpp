@@ -12,12 +12,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergRetentionMetrics {
-  std::optional<std::int64_t> NumberOfDataFilesDeleted;
-  std::optional<std::int64_t> NumberOfManifestFilesDeleted;
-  std::optional<std::int64_t> NumberOfManifestListsDeleted;
-  std::optional<double> DpuHours;
-  std::optional<std::int32_t> NumberOfDpus;
-  std::optional<double> JobDurationInHour;
+  std::optional<std::int64_t> NumberOfDataFilesDeleted{};
+  std::optional<std::int64_t> NumberOfManifestFilesDeleted{};
+  std::optional<std::int64_t> NumberOfManifestListsDeleted{};
+  std::optional<double> DpuHours{};
+  std::optional<std::int32_t> NumberOfDpus{};
+  std::optional<double> JobDurationInHour{};
 
   friend bool operator==(IcebergRetentionMetrics const&, IcebergRetentionMetrics const&) = default;
 };

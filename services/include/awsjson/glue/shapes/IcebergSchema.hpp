@@ -17,10 +17,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergSchema {
-  std::optional<std::int32_t> SchemaId;
-  std::optional<std::vector<std::int32_t>> IdentifierFieldIds;
-  std::optional<awsjson::open_enum<::awsjson::glue::IcebergStructTypeEnum>> Type;
-  std::vector<::awsjson::glue::IcebergStructField> Fields;
+  std::optional<std::int32_t> SchemaId{};
+  std::optional<std::vector<std::int32_t>> IdentifierFieldIds{};
+  std::optional<awsjson::open_enum<::awsjson::glue::IcebergStructTypeEnum>> Type{};
+  std::vector<::awsjson::glue::IcebergStructField> Fields{};
 
   friend bool operator==(IcebergSchema const&, IcebergSchema const&) = default;
 };

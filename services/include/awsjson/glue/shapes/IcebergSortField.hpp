@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergSortField {
-  std::int32_t SourceId;
-  std::string Transform;
-  awsjson::open_enum<::awsjson::glue::IcebergSortDirection> Direction;
-  awsjson::open_enum<::awsjson::glue::IcebergNullOrder> NullOrder;
+  std::int32_t SourceId{};
+  std::string Transform{};
+  awsjson::open_enum<::awsjson::glue::IcebergSortDirection> Direction{};
+  awsjson::open_enum<::awsjson::glue::IcebergNullOrder> NullOrder{};
 
   friend bool operator==(IcebergSortField const&, IcebergSortField const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergSortOrder {
-  std::int32_t OrderId;
-  std::vector<::awsjson::glue::IcebergSortField> Fields;
+  std::int32_t OrderId{};
+  std::vector<::awsjson::glue::IcebergSortField> Fields{};
 
   friend bool operator==(IcebergSortOrder const&, IcebergSortOrder const&) = default;
 };

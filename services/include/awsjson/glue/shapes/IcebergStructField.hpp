@@ -13,13 +13,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergStructField {
-  std::int32_t Id;
-  std::string Name;
-  awsjson::document Type;
-  bool Required;
-  std::optional<std::string> Doc;
-  std::optional<awsjson::document> InitialDefault;
-  std::optional<awsjson::document> WriteDefault;
+  std::int32_t Id{};
+  std::string Name{};
+  awsjson::document Type{};
+  bool Required{};
+  std::optional<std::string> Doc{};
+  std::optional<awsjson::document> InitialDefault{};
+  std::optional<awsjson::document> WriteDefault{};
 
   friend bool operator==(IcebergStructField const&, IcebergStructField const&) = default;
 };

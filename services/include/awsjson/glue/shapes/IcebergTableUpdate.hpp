@@ -19,14 +19,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IcebergTableUpdate {
-  ::awsjson::glue::IcebergSchema Schema;
-  std::optional<::awsjson::glue::IcebergPartitionSpec> PartitionSpec;
-  std::optional<::awsjson::glue::IcebergSortOrder> SortOrder;
-  std::string Location;
-  std::optional<std::map<std::string, std::string>> Properties;
-  std::optional<awsjson::open_enum<::awsjson::glue::IcebergUpdateAction>> Action;
-  std::optional<::awsjson::glue::IcebergEncryptedKey> EncryptionKey;
-  std::optional<std::string> KeyId;
+  ::awsjson::glue::IcebergSchema Schema{};
+  std::optional<::awsjson::glue::IcebergPartitionSpec> PartitionSpec{};
+  std::optional<::awsjson::glue::IcebergSortOrder> SortOrder{};
+  std::string Location{};
+  std::optional<std::map<std::string, std::string>> Properties{};
+  std::optional<awsjson::open_enum<::awsjson::glue::IcebergUpdateAction>> Action{};
+  std::optional<::awsjson::glue::IcebergEncryptedKey> EncryptionKey{};
+  std::optional<std::string> KeyId{};
 
   friend bool operator==(IcebergTableUpdate const&, IcebergTableUpdate const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportCatalogToGlueRequest {
-  std::optional<std::string> CatalogId;
+  std::optional<std::string> CatalogId{};
 
   friend bool operator==(ImportCatalogToGlueRequest const&,
                          ImportCatalogToGlueRequest const&) = default;

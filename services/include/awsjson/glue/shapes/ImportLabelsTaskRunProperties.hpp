@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportLabelsTaskRunProperties {
-  std::optional<std::string> InputS3Path;
-  std::optional<bool> Replace;
+  std::optional<std::string> InputS3Path{};
+  std::optional<bool> Replace{};
 
   friend bool operator==(ImportLabelsTaskRunProperties const&,
                          ImportLabelsTaskRunProperties const&) = default;

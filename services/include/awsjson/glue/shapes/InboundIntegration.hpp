@@ -17,13 +17,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InboundIntegration {
-  std::string SourceArn;
-  std::string TargetArn;
-  std::string IntegrationArn;
-  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status;
-  awsjson::timestamp CreateTime;
-  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig;
-  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors;
+  std::string SourceArn{};
+  std::string TargetArn{};
+  std::string IntegrationArn{};
+  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status{};
+  awsjson::timestamp CreateTime{};
+  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig{};
+  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors{};
 
   friend bool operator==(InboundIntegration const&, InboundIntegration const&) = default;
 };

@@ -19,19 +19,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Integration {
-  std::string SourceArn;
-  std::string TargetArn;
-  std::optional<std::string> Description;
-  std::string IntegrationName;
-  std::string IntegrationArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext;
-  std::optional<std::vector<::awsjson::glue::Tag>> Tags;
-  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status;
-  awsjson::timestamp CreateTime;
-  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig;
-  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors;
-  std::optional<std::string> DataFilter;
+  std::string SourceArn{};
+  std::string TargetArn{};
+  std::optional<std::string> Description{};
+  std::string IntegrationName{};
+  std::string IntegrationArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext{};
+  std::optional<std::vector<::awsjson::glue::Tag>> Tags{};
+  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status{};
+  awsjson::timestamp CreateTime{};
+  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig{};
+  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors{};
+  std::optional<std::string> DataFilter{};
 
   friend bool operator==(Integration const&, Integration const&) = default;
 };

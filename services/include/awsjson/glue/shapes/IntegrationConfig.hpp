@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationConfig {
-  std::optional<std::string> RefreshInterval;
-  std::optional<std::map<std::string, std::string>> SourceProperties;
-  std::optional<bool> ContinuousSync;
+  std::optional<std::string> RefreshInterval{};
+  std::optional<std::map<std::string, std::string>> SourceProperties{};
+  std::optional<bool> ContinuousSync{};
 
   friend bool operator==(IntegrationConfig const&, IntegrationConfig const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationFilter {
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(IntegrationFilter const&, IntegrationFilter const&) = default;
 };

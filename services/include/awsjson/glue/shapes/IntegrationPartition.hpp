@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationPartition {
-  std::optional<std::string> FieldName;
-  std::optional<std::string> FunctionSpec;
-  std::optional<std::string> ConversionSpec;
+  std::optional<std::string> FieldName{};
+  std::optional<std::string> FunctionSpec{};
+  std::optional<std::string> ConversionSpec{};
 
   friend bool operator==(IntegrationPartition const&, IntegrationPartition const&) = default;
 };

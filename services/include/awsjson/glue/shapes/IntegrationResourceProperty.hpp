@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationResourceProperty {
-  std::string ResourceArn;
-  std::optional<std::string> ResourcePropertyArn;
-  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties;
-  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties;
+  std::string ResourceArn{};
+  std::optional<std::string> ResourcePropertyArn{};
+  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties{};
+  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties{};
 
   friend bool operator==(IntegrationResourceProperty const&,
                          IntegrationResourceProperty const&) = default;

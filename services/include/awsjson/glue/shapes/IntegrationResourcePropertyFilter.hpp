@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationResourcePropertyFilter {
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(IntegrationResourcePropertyFilter const&,
                          IntegrationResourcePropertyFilter const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JDBCConnectorOptions {
-  std::optional<std::string> FilterPredicate;
-  std::optional<std::string> PartitionColumn;
-  std::optional<std::int64_t> LowerBound;
-  std::optional<std::int64_t> UpperBound;
-  std::optional<std::int64_t> NumPartitions;
-  std::optional<std::vector<std::string>> JobBookmarkKeys;
-  std::optional<std::string> JobBookmarkKeysSortOrder;
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::glue::GlueRecordType>>> DataTypeMapping;
+  std::optional<std::string> FilterPredicate{};
+  std::optional<std::string> PartitionColumn{};
+  std::optional<std::int64_t> LowerBound{};
+  std::optional<std::int64_t> UpperBound{};
+  std::optional<std::int64_t> NumPartitions{};
+  std::optional<std::vector<std::string>> JobBookmarkKeys{};
+  std::optional<std::string> JobBookmarkKeysSortOrder{};
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::glue::GlueRecordType>>> DataTypeMapping{};
 
   friend bool operator==(JDBCConnectorOptions const&, JDBCConnectorOptions const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JDBCConnectorSource {
-  std::string Name;
-  std::string ConnectionName;
-  std::string ConnectorName;
-  std::string ConnectionType;
-  std::optional<::awsjson::glue::JDBCConnectorOptions> AdditionalOptions;
-  std::optional<std::string> ConnectionTable;
-  std::optional<std::string> Query;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string ConnectionName{};
+  std::string ConnectorName{};
+  std::string ConnectionType{};
+  std::optional<::awsjson::glue::JDBCConnectorOptions> AdditionalOptions{};
+  std::optional<std::string> ConnectionTable{};
+  std::optional<std::string> Query{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(JDBCConnectorSource const&, JDBCConnectorSource const&) = default;
 };

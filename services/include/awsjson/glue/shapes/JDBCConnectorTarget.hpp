@@ -16,14 +16,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JDBCConnectorTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string ConnectionName;
-  std::string ConnectionTable;
-  std::string ConnectorName;
-  std::string ConnectionType;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string ConnectionName{};
+  std::string ConnectionTable{};
+  std::string ConnectorName{};
+  std::string ConnectionType{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(JDBCConnectorTarget const&, JDBCConnectorTarget const&) = default;
 };

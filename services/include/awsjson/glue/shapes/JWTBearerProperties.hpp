@@ -17,11 +17,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JWTBearerProperties {
-  std::optional<::awsjson::glue::ConnectorProperty> TokenUrl;
-  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod;
-  std::optional<awsjson::open_enum<::awsjson::glue::ContentType>> ContentType;
-  std::optional<::awsjson::glue::ConnectorProperty> JwtToken;
-  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> TokenUrlParameters;
+  std::optional<::awsjson::glue::ConnectorProperty> TokenUrl{};
+  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ContentType>> ContentType{};
+  std::optional<::awsjson::glue::ConnectorProperty> JwtToken{};
+  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> TokenUrlParameters{};
 
   friend bool operator==(JWTBearerProperties const&, JWTBearerProperties const&) = default;
 };

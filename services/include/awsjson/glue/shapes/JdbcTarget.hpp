@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JdbcTarget {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> Path;
-  std::optional<std::vector<std::string>> Exclusions;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::JdbcMetadataEntry>>> EnableAdditionalMetadata;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> Path{};
+  std::optional<std::vector<std::string>> Exclusions{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::JdbcMetadataEntry>>> EnableAdditionalMetadata{};
 
   friend bool operator==(JdbcTarget const&, JdbcTarget const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobBookmarkEntry {
-  std::optional<std::string> JobName;
-  std::optional<std::int32_t> Version;
-  std::optional<std::int32_t> Run;
-  std::optional<std::int32_t> Attempt;
-  std::optional<std::string> PreviousRunId;
-  std::optional<std::string> RunId;
-  std::optional<std::string> JobBookmark;
+  std::optional<std::string> JobName{};
+  std::optional<std::int32_t> Version{};
+  std::optional<std::int32_t> Run{};
+  std::optional<std::int32_t> Attempt{};
+  std::optional<std::string> PreviousRunId{};
+  std::optional<std::string> RunId{};
+  std::optional<std::string> JobBookmark{};
 
   friend bool operator==(JobBookmarkEntry const&, JobBookmarkEntry const&) = default;
 };

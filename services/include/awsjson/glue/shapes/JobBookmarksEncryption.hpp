@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobBookmarksEncryption {
-  std::optional<awsjson::open_enum<::awsjson::glue::JobBookmarksEncryptionMode>> JobBookmarksEncryptionMode;
-  std::optional<std::string> KmsKeyArn;
+  std::optional<awsjson::open_enum<::awsjson::glue::JobBookmarksEncryptionMode>> JobBookmarksEncryptionMode{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(JobBookmarksEncryption const&, JobBookmarksEncryption const&) = default;
 };

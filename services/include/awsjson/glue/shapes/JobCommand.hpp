@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobCommand {
-  std::optional<std::string> Name;
-  std::optional<std::string> ScriptLocation;
-  std::optional<std::string> PythonVersion;
-  std::optional<std::string> Runtime;
+  std::optional<std::string> Name{};
+  std::optional<std::string> ScriptLocation{};
+  std::optional<std::string> PythonVersion{};
+  std::optional<std::string> Runtime{};
 
   friend bool operator==(JobCommand const&, JobCommand const&) = default;
 };

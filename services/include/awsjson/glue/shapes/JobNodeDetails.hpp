@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobNodeDetails {
-  std::optional<std::vector<::awsjson::glue::JobRun>> JobRuns;
+  std::optional<std::vector<::awsjson::glue::JobRun>> JobRuns{};
 
   friend bool operator==(JobNodeDetails const&, JobNodeDetails const&) = default;
 };

@@ -24,29 +24,29 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobUpdate {
-  std::optional<awsjson::open_enum<::awsjson::glue::JobMode>> JobMode;
-  std::optional<bool> JobRunQueuingEnabled;
-  std::optional<std::string> Description;
-  std::optional<std::string> LogUri;
-  std::optional<std::string> Role;
-  std::optional<::awsjson::glue::ExecutionProperty> ExecutionProperty;
-  std::optional<::awsjson::glue::JobCommand> Command;
-  std::optional<std::map<std::string, std::string>> DefaultArguments;
-  std::optional<std::map<std::string, std::string>> NonOverridableArguments;
-  std::optional<::awsjson::glue::ConnectionsList> Connections;
-  std::optional<std::int32_t> MaxRetries;
-  std::optional<std::int32_t> AllocatedCapacity;
-  std::optional<std::int32_t> Timeout;
-  std::optional<double> MaxCapacity;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<::awsjson::glue::NotificationProperty> NotificationProperty;
-  std::optional<std::string> GlueVersion;
-  std::optional<std::map<std::string, ::awsjson::glue::CodeGenConfigurationNode>> CodeGenConfigurationNodes;
-  std::optional<awsjson::open_enum<::awsjson::glue::ExecutionClass>> ExecutionClass;
-  std::optional<::awsjson::glue::SourceControlDetails> SourceControlDetails;
-  std::optional<std::string> MaintenanceWindow;
+  std::optional<awsjson::open_enum<::awsjson::glue::JobMode>> JobMode{};
+  std::optional<bool> JobRunQueuingEnabled{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> Role{};
+  std::optional<::awsjson::glue::ExecutionProperty> ExecutionProperty{};
+  std::optional<::awsjson::glue::JobCommand> Command{};
+  std::optional<std::map<std::string, std::string>> DefaultArguments{};
+  std::optional<std::map<std::string, std::string>> NonOverridableArguments{};
+  std::optional<::awsjson::glue::ConnectionsList> Connections{};
+  std::optional<std::int32_t> MaxRetries{};
+  std::optional<std::int32_t> AllocatedCapacity{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<double> MaxCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<::awsjson::glue::NotificationProperty> NotificationProperty{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<std::map<std::string, ::awsjson::glue::CodeGenConfigurationNode>> CodeGenConfigurationNodes{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ExecutionClass>> ExecutionClass{};
+  std::optional<::awsjson::glue::SourceControlDetails> SourceControlDetails{};
+  std::optional<std::string> MaintenanceWindow{};
 
   friend bool operator==(JobUpdate const&, JobUpdate const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Join {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  awsjson::open_enum<::awsjson::glue::JoinType> JoinType;
-  std::vector<::awsjson::glue::JoinColumn> Columns;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  awsjson::open_enum<::awsjson::glue::JoinType> JoinType{};
+  std::vector<::awsjson::glue::JoinColumn> Columns{};
 
   friend bool operator==(Join const&, Join const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JoinColumn {
-  std::string From;
-  std::vector<std::vector<std::string>> Keys;
+  std::string From{};
+  std::vector<std::vector<std::string>> Keys{};
 
   friend bool operator==(JoinColumn const&, JoinColumn const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JsonClassifier {
-  std::string Name;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<std::int64_t> Version;
-  std::string JsonPath;
+  std::string Name{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<std::int64_t> Version{};
+  std::string JsonPath{};
 
   friend bool operator==(JsonClassifier const&, JsonClassifier const&) = default;
 };

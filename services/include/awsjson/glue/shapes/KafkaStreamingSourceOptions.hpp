@@ -13,25 +13,25 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KafkaStreamingSourceOptions {
-  std::optional<std::string> BootstrapServers;
-  std::optional<std::string> SecurityProtocol;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> TopicName;
-  std::optional<std::string> Assign;
-  std::optional<std::string> SubscribePattern;
-  std::optional<std::string> Classification;
-  std::optional<std::string> Delimiter;
-  std::optional<std::string> StartingOffsets;
-  std::optional<std::string> EndingOffsets;
-  std::optional<std::int64_t> PollTimeoutMs;
-  std::optional<std::int32_t> NumRetries;
-  std::optional<std::int64_t> RetryIntervalMs;
-  std::optional<std::int64_t> MaxOffsetsPerTrigger;
-  std::optional<std::int32_t> MinPartitions;
-  std::optional<bool> IncludeHeaders;
-  std::optional<std::string> AddRecordTimestamp;
-  std::optional<std::string> EmitConsumerLagMetrics;
-  std::optional<awsjson::timestamp> StartingTimestamp;
+  std::optional<std::string> BootstrapServers{};
+  std::optional<std::string> SecurityProtocol{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> TopicName{};
+  std::optional<std::string> Assign{};
+  std::optional<std::string> SubscribePattern{};
+  std::optional<std::string> Classification{};
+  std::optional<std::string> Delimiter{};
+  std::optional<std::string> StartingOffsets{};
+  std::optional<std::string> EndingOffsets{};
+  std::optional<std::int64_t> PollTimeoutMs{};
+  std::optional<std::int32_t> NumRetries{};
+  std::optional<std::int64_t> RetryIntervalMs{};
+  std::optional<std::int64_t> MaxOffsetsPerTrigger{};
+  std::optional<std::int32_t> MinPartitions{};
+  std::optional<bool> IncludeHeaders{};
+  std::optional<std::string> AddRecordTimestamp{};
+  std::optional<std::string> EmitConsumerLagMetrics{};
+  std::optional<awsjson::timestamp> StartingTimestamp{};
 
   friend bool operator==(KafkaStreamingSourceOptions const&,
                          KafkaStreamingSourceOptions const&) = default;

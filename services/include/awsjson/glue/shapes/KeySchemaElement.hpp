@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeySchemaElement {
-  std::string Name;
-  std::string Type;
+  std::string Name{};
+  std::string Type{};
 
   friend bool operator==(KeySchemaElement const&, KeySchemaElement const&) = default;
 };

@@ -15,28 +15,28 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisStreamingSourceOptions {
-  std::optional<std::string> EndpointUrl;
-  std::optional<std::string> StreamName;
-  std::optional<std::string> Classification;
-  std::optional<std::string> Delimiter;
-  std::optional<awsjson::open_enum<::awsjson::glue::StartingPosition>> StartingPosition;
-  std::optional<std::int64_t> MaxFetchTimeInMs;
-  std::optional<std::int64_t> MaxFetchRecordsPerShard;
-  std::optional<std::int64_t> MaxRecordPerRead;
-  std::optional<bool> AddIdleTimeBetweenReads;
-  std::optional<std::int64_t> IdleTimeBetweenReadsInMs;
-  std::optional<std::int64_t> DescribeShardInterval;
-  std::optional<std::int32_t> NumRetries;
-  std::optional<std::int64_t> RetryIntervalMs;
-  std::optional<std::int64_t> MaxRetryIntervalMs;
-  std::optional<bool> AvoidEmptyBatches;
-  std::optional<std::string> StreamArn;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> RoleSessionName;
-  std::optional<std::string> AddRecordTimestamp;
-  std::optional<std::string> EmitConsumerLagMetrics;
-  std::optional<awsjson::timestamp> StartingTimestamp;
-  std::optional<std::string> FanoutConsumerARN;
+  std::optional<std::string> EndpointUrl{};
+  std::optional<std::string> StreamName{};
+  std::optional<std::string> Classification{};
+  std::optional<std::string> Delimiter{};
+  std::optional<awsjson::open_enum<::awsjson::glue::StartingPosition>> StartingPosition{};
+  std::optional<std::int64_t> MaxFetchTimeInMs{};
+  std::optional<std::int64_t> MaxFetchRecordsPerShard{};
+  std::optional<std::int64_t> MaxRecordPerRead{};
+  std::optional<bool> AddIdleTimeBetweenReads{};
+  std::optional<std::int64_t> IdleTimeBetweenReadsInMs{};
+  std::optional<std::int64_t> DescribeShardInterval{};
+  std::optional<std::int32_t> NumRetries{};
+  std::optional<std::int64_t> RetryIntervalMs{};
+  std::optional<std::int64_t> MaxRetryIntervalMs{};
+  std::optional<bool> AvoidEmptyBatches{};
+  std::optional<std::string> StreamArn{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> RoleSessionName{};
+  std::optional<std::string> AddRecordTimestamp{};
+  std::optional<std::string> EmitConsumerLagMetrics{};
+  std::optional<awsjson::timestamp> StartingTimestamp{};
+  std::optional<std::string> FanoutConsumerARN{};
 
   friend bool operator==(KinesisStreamingSourceOptions const&,
                          KinesisStreamingSourceOptions const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LakeFormationConfiguration {
-  std::optional<bool> UseLakeFormationCredentials;
-  std::optional<std::string> AccountId;
+  std::optional<bool> UseLakeFormationCredentials{};
+  std::optional<std::string> AccountId{};
 
   friend bool operator==(LakeFormationConfiguration const&,
                          LakeFormationConfiguration const&) = default;

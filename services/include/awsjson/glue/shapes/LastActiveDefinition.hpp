@@ -12,11 +12,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastActiveDefinition {
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<std::string> ParameterSpec;
-  std::optional<std::string> BlueprintLocation;
-  std::optional<std::string> BlueprintServiceLocation;
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<std::string> ParameterSpec{};
+  std::optional<std::string> BlueprintLocation{};
+  std::optional<std::string> BlueprintServiceLocation{};
 
   friend bool operator==(LastActiveDefinition const&, LastActiveDefinition const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LastCrawlInfo {
-  std::optional<awsjson::open_enum<::awsjson::glue::LastCrawlStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> LogGroup;
-  std::optional<std::string> LogStream;
-  std::optional<std::string> MessagePrefix;
-  std::optional<awsjson::timestamp> StartTime;
+  std::optional<awsjson::open_enum<::awsjson::glue::LastCrawlStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> LogGroup{};
+  std::optional<std::string> LogStream{};
+  std::optional<std::string> MessagePrefix{};
+  std::optional<awsjson::timestamp> StartTime{};
 
   friend bool operator==(LastCrawlInfo const&, LastCrawlInfo const&) = default;
 };

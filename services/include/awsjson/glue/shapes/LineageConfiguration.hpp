@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LineageConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::glue::CrawlerLineageSettings>> CrawlerLineageSettings;
+  std::optional<awsjson::open_enum<::awsjson::glue::CrawlerLineageSettings>> CrawlerLineageSettings{};
 
   friend bool operator==(LineageConfiguration const&, LineageConfiguration const&) = default;
 };

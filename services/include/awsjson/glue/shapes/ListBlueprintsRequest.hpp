@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBlueprintsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(ListBlueprintsRequest const&, ListBlueprintsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBlueprintsResponse {
-  std::optional<std::vector<std::string>> Blueprints;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Blueprints{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListBlueprintsResponse const&, ListBlueprintsResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListColumnStatisticsTaskRunsResponse {
-  std::optional<std::vector<std::string>> ColumnStatisticsTaskRunIds;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> ColumnStatisticsTaskRunIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListColumnStatisticsTaskRunsResponse const&,
                          ListColumnStatisticsTaskRunsResponse const&) = default;

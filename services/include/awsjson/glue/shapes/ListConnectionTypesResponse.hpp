@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionTypesResponse {
-  std::optional<std::vector<::awsjson::glue::ConnectionTypeBrief>> ConnectionTypes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::ConnectionTypeBrief>> ConnectionTypes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListConnectionTypesResponse const&,
                          ListConnectionTypesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrawlersResponse {
-  std::optional<std::vector<std::string>> CrawlerNames;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> CrawlerNames{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCrawlersResponse const&, ListCrawlersResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrawlsRequest {
-  std::string CrawlerName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::glue::CrawlsFilter>> Filters;
-  std::optional<std::string> NextToken;
+  std::string CrawlerName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::glue::CrawlsFilter>> Filters{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCrawlsRequest const&, ListCrawlsRequest const&) = default;
 };

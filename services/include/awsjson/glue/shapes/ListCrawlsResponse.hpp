@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCrawlsResponse {
-  std::optional<std::vector<::awsjson::glue::CrawlerHistory>> Crawls;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::CrawlerHistory>> Crawls{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCrawlsResponse const&, ListCrawlsResponse const&) = default;
 };

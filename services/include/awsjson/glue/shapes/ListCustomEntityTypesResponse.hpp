@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCustomEntityTypesResponse {
-  std::optional<std::vector<::awsjson::glue::CustomEntityType>> CustomEntityTypes;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::CustomEntityType>> CustomEntityTypes{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListCustomEntityTypesResponse const&,
                          ListCustomEntityTypesResponse const&) = default;

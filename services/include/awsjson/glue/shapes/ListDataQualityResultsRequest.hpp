@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityResultsRequest {
-  std::optional<::awsjson::glue::DataQualityResultFilterCriteria> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::glue::DataQualityResultFilterCriteria> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDataQualityResultsRequest const&,
                          ListDataQualityResultsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityResultsResponse {
-  std::vector<::awsjson::glue::DataQualityResultDescription> Results;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::glue::DataQualityResultDescription> Results{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityResultsResponse const&,
                          ListDataQualityResultsResponse const&) = default;

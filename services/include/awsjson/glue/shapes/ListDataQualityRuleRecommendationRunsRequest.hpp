@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityRuleRecommendationRunsRequest {
-  std::optional<::awsjson::glue::DataQualityRuleRecommendationRunFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::glue::DataQualityRuleRecommendationRunFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDataQualityRuleRecommendationRunsRequest const&,
                          ListDataQualityRuleRecommendationRunsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityRuleRecommendationRunsResponse {
-  std::optional<std::vector<::awsjson::glue::DataQualityRuleRecommendationRunDescription>> Runs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::DataQualityRuleRecommendationRunDescription>> Runs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityRuleRecommendationRunsResponse const&,
                          ListDataQualityRuleRecommendationRunsResponse const&) = default;

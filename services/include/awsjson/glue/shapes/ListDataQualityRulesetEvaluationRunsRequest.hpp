@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityRulesetEvaluationRunsRequest {
-  std::optional<::awsjson::glue::DataQualityRulesetEvaluationRunFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::glue::DataQualityRulesetEvaluationRunFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListDataQualityRulesetEvaluationRunsRequest const&,
                          ListDataQualityRulesetEvaluationRunsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityRulesetEvaluationRunsResponse {
-  std::optional<std::vector<::awsjson::glue::DataQualityRulesetEvaluationRunDescription>> Runs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::DataQualityRulesetEvaluationRunDescription>> Runs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityRulesetEvaluationRunsResponse const&,
                          ListDataQualityRulesetEvaluationRunsResponse const&) = default;

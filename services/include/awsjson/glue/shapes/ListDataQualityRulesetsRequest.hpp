@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityRulesetsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::glue::DataQualityRulesetFilterCriteria> Filter;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::glue::DataQualityRulesetFilterCriteria> Filter{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(ListDataQualityRulesetsRequest const&,
                          ListDataQualityRulesetsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityRulesetsResponse {
-  std::optional<std::vector<::awsjson::glue::DataQualityRulesetListDetails>> Rulesets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::DataQualityRulesetListDetails>> Rulesets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityRulesetsResponse const&,
                          ListDataQualityRulesetsResponse const&) = default;

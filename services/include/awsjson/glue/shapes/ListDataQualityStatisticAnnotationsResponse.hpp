@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityStatisticAnnotationsResponse {
-  std::optional<std::vector<::awsjson::glue::StatisticAnnotation>> Annotations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::StatisticAnnotation>> Annotations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityStatisticAnnotationsResponse const&,
                          ListDataQualityStatisticAnnotationsResponse const&) = default;

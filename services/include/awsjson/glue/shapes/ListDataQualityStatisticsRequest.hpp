@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityStatisticsRequest {
-  std::optional<std::string> StatisticId;
-  std::optional<std::string> ProfileId;
-  std::optional<::awsjson::glue::TimestampFilter> TimestampFilter;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> StatisticId{};
+  std::optional<std::string> ProfileId{};
+  std::optional<::awsjson::glue::TimestampFilter> TimestampFilter{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityStatisticsRequest const&,
                          ListDataQualityStatisticsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataQualityStatisticsResponse {
-  std::optional<std::vector<::awsjson::glue::StatisticSummary>> Statistics;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::StatisticSummary>> Statistics{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataQualityStatisticsResponse const&,
                          ListDataQualityStatisticsResponse const&) = default;

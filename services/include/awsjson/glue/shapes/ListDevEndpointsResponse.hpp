@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDevEndpointsResponse {
-  std::optional<std::vector<std::string>> DevEndpointNames;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> DevEndpointNames{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDevEndpointsResponse const&,
                          ListDevEndpointsResponse const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntitiesRequest {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> ParentEntityName;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> DataStoreApiVersion;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> ParentEntityName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> DataStoreApiVersion{};
 
   friend bool operator==(ListEntitiesRequest const&, ListEntitiesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntitiesResponse {
-  std::optional<std::vector<::awsjson::glue::Entity>> Entities;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Entity>> Entities{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEntitiesResponse const&, ListEntitiesResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIntegrationResourcePropertiesRequest {
-  std::optional<std::string> Marker;
-  std::optional<std::vector<::awsjson::glue::IntegrationResourcePropertyFilter>> Filters;
-  std::optional<std::int32_t> MaxRecords;
+  std::optional<std::string> Marker{};
+  std::optional<std::vector<::awsjson::glue::IntegrationResourcePropertyFilter>> Filters{};
+  std::optional<std::int32_t> MaxRecords{};
 
   friend bool operator==(ListIntegrationResourcePropertiesRequest const&,
                          ListIntegrationResourcePropertiesRequest const&) = default;

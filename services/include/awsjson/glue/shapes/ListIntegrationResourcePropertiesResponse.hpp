@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIntegrationResourcePropertiesResponse {
-  std::optional<std::vector<::awsjson::glue::IntegrationResourceProperty>> IntegrationResourcePropertyList;
-  std::optional<std::string> Marker;
+  std::optional<std::vector<::awsjson::glue::IntegrationResourceProperty>> IntegrationResourcePropertyList{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListIntegrationResourcePropertiesResponse const&,
                          ListIntegrationResourcePropertiesResponse const&) = default;

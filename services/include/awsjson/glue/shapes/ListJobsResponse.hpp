@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListJobsResponse {
-  std::optional<std::vector<std::string>> JobNames;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> JobNames{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListJobsResponse const&, ListJobsResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMLTransformsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::glue::TransformFilterCriteria> Filter;
-  std::optional<::awsjson::glue::TransformSortCriteria> Sort;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::glue::TransformFilterCriteria> Filter{};
+  std::optional<::awsjson::glue::TransformSortCriteria> Sort{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(ListMLTransformsRequest const&, ListMLTransformsRequest const&) = default;
 };

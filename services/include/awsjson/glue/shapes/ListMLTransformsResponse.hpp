@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMLTransformsResponse {
-  std::vector<std::string> TransformIds;
-  std::optional<std::string> NextToken;
+  std::vector<std::string> TransformIds{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMLTransformsResponse const&,
                          ListMLTransformsResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMaterializedViewRefreshTaskRunsRequest {
-  std::string CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMaterializedViewRefreshTaskRunsRequest const&,
                          ListMaterializedViewRefreshTaskRunsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMaterializedViewRefreshTaskRunsResponse {
-  std::optional<std::vector<::awsjson::glue::MaterializedViewRefreshTaskRun>> MaterializedViewRefreshTaskRuns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::MaterializedViewRefreshTaskRun>> MaterializedViewRefreshTaskRuns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMaterializedViewRefreshTaskRunsResponse const&,
                          ListMaterializedViewRefreshTaskRunsResponse const&) = default;

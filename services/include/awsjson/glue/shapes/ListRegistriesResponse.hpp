@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRegistriesResponse {
-  std::optional<std::vector<::awsjson::glue::RegistryListItem>> Registries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::RegistryListItem>> Registries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRegistriesResponse const&, ListRegistriesResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemaVersionsRequest {
-  ::awsjson::glue::SchemaId SchemaId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  ::awsjson::glue::SchemaId SchemaId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSchemaVersionsRequest const&,
                          ListSchemaVersionsRequest const&) = default;

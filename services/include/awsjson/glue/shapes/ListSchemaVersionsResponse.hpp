@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemaVersionsResponse {
-  std::optional<std::vector<::awsjson::glue::SchemaVersionListItem>> Schemas;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::SchemaVersionListItem>> Schemas{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSchemaVersionsResponse const&,
                          ListSchemaVersionsResponse const&) = default;

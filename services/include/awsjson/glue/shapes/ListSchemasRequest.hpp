@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemasRequest {
-  std::optional<::awsjson::glue::RegistryId> RegistryId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::glue::RegistryId> RegistryId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSchemasRequest const&, ListSchemasRequest const&) = default;
 };

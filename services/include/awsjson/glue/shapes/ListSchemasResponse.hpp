@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSchemasResponse {
-  std::optional<std::vector<::awsjson::glue::SchemaListItem>> Schemas;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::SchemaListItem>> Schemas{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSchemasResponse const&, ListSchemasResponse const&) = default;
 };

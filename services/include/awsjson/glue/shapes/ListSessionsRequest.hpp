@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSessionsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::string> RequestOrigin;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::string> RequestOrigin{};
 
   friend bool operator==(ListSessionsRequest const&, ListSessionsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSessionsResponse {
-  std::optional<std::vector<std::string>> Ids;
-  std::optional<std::vector<::awsjson::glue::Session>> Sessions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Ids{};
+  std::optional<std::vector<::awsjson::glue::Session>> Sessions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSessionsResponse const&, ListSessionsResponse const&) = default;
 };

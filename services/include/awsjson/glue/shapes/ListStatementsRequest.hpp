@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStatementsRequest {
-  std::string SessionId;
-  std::optional<std::string> RequestOrigin;
-  std::optional<std::string> NextToken;
+  std::string SessionId{};
+  std::optional<std::string> RequestOrigin{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStatementsRequest const&, ListStatementsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStatementsResponse {
-  std::optional<std::vector<::awsjson::glue::Statement>> Statements;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::Statement>> Statements{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStatementsResponse const&, ListStatementsResponse const&) = default;
 };

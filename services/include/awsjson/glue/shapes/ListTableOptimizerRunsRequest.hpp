@@ -15,12 +15,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTableOptimizerRunsRequest {
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  awsjson::open_enum<::awsjson::glue::TableOptimizerType> Type;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  awsjson::open_enum<::awsjson::glue::TableOptimizerType> Type{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTableOptimizerRunsRequest const&,
                          ListTableOptimizerRunsRequest const&) = default;

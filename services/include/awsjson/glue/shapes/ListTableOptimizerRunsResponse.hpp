@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTableOptimizerRunsResponse {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::glue::TableOptimizerRun>> TableOptimizerRuns;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::glue::TableOptimizerRun>> TableOptimizerRuns{};
 
   friend bool operator==(ListTableOptimizerRunsResponse const&,
                          ListTableOptimizerRunsResponse const&) = default;

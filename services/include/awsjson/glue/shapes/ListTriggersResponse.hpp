@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTriggersResponse {
-  std::optional<std::vector<std::string>> TriggerNames;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> TriggerNames{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTriggersResponse const&, ListTriggersResponse const&) = default;
 };

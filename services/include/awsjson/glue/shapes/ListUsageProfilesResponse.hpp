@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsageProfilesResponse {
-  std::optional<std::vector<::awsjson::glue::UsageProfileDefinition>> Profiles;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::glue::UsageProfileDefinition>> Profiles{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUsageProfilesResponse const&,
                          ListUsageProfilesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowsResponse {
-  std::optional<std::vector<std::string>> Workflows;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<std::string>> Workflows{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkflowsResponse const&, ListWorkflowsResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Location {
-  std::optional<std::vector<::awsjson::glue::CodeGenNodeArg>> Jdbc;
-  std::optional<std::vector<::awsjson::glue::CodeGenNodeArg>> S3;
-  std::optional<std::vector<::awsjson::glue::CodeGenNodeArg>> DynamoDB;
+  std::optional<std::vector<::awsjson::glue::CodeGenNodeArg>> Jdbc{};
+  std::optional<std::vector<::awsjson::glue::CodeGenNodeArg>> S3{};
+  std::optional<std::vector<::awsjson::glue::CodeGenNodeArg>> DynamoDB{};
 
   friend bool operator==(Location const&, Location const&) = default;
 };

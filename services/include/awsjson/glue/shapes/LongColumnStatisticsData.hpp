@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LongColumnStatisticsData {
-  std::optional<std::int64_t> MinimumValue;
-  std::optional<std::int64_t> MaximumValue;
-  std::int64_t NumberOfNulls;
-  std::int64_t NumberOfDistinctValues;
+  std::optional<std::int64_t> MinimumValue{};
+  std::optional<std::int64_t> MaximumValue{};
+  std::int64_t NumberOfNulls{};
+  std::int64_t NumberOfDistinctValues{};
 
   friend bool operator==(LongColumnStatisticsData const&,
                          LongColumnStatisticsData const&) = default;

@@ -22,25 +22,25 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MLTransform {
-  std::optional<std::string> TransformId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::glue::TransformStatusType>> Status;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<std::vector<::awsjson::glue::GlueTable>> InputRecordTables;
-  std::optional<::awsjson::glue::TransformParameters> Parameters;
-  std::optional<::awsjson::glue::EvaluationMetrics> EvaluationMetrics;
-  std::optional<std::int32_t> LabelCount;
-  std::optional<std::vector<::awsjson::glue::SchemaColumn>> Schema;
-  std::optional<std::string> Role;
-  std::optional<std::string> GlueVersion;
-  std::optional<double> MaxCapacity;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::int32_t> MaxRetries;
-  std::optional<::awsjson::glue::TransformEncryption> TransformEncryption;
+  std::optional<std::string> TransformId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TransformStatusType>> Status{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<std::vector<::awsjson::glue::GlueTable>> InputRecordTables{};
+  std::optional<::awsjson::glue::TransformParameters> Parameters{};
+  std::optional<::awsjson::glue::EvaluationMetrics> EvaluationMetrics{};
+  std::optional<std::int32_t> LabelCount{};
+  std::optional<std::vector<::awsjson::glue::SchemaColumn>> Schema{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<double> MaxCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::int32_t> MaxRetries{};
+  std::optional<::awsjson::glue::TransformEncryption> TransformEncryption{};
 
   friend bool operator==(MLTransform const&, MLTransform const&) = default;
 };

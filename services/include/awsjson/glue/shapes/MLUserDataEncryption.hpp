@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MLUserDataEncryption {
-  awsjson::open_enum<::awsjson::glue::MLUserDataEncryptionModeString> MlUserDataEncryptionMode;
-  std::optional<std::string> KmsKeyId;
+  awsjson::open_enum<::awsjson::glue::MLUserDataEncryptionModeString> MlUserDataEncryptionMode{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(MLUserDataEncryption const&, MLUserDataEncryption const&) = default;
 };

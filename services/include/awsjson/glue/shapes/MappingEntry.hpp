@@ -12,12 +12,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MappingEntry {
-  std::optional<std::string> SourceTable;
-  std::optional<std::string> SourcePath;
-  std::optional<std::string> SourceType;
-  std::optional<std::string> TargetTable;
-  std::optional<std::string> TargetPath;
-  std::optional<std::string> TargetType;
+  std::optional<std::string> SourceTable{};
+  std::optional<std::string> SourcePath{};
+  std::optional<std::string> SourceType{};
+  std::optional<std::string> TargetTable{};
+  std::optional<std::string> TargetPath{};
+  std::optional<std::string> TargetType{};
 
   friend bool operator==(MappingEntry const&, MappingEntry const&) = default;
 };

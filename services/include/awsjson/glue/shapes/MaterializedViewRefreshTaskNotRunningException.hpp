@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaterializedViewRefreshTaskNotRunningException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(MaterializedViewRefreshTaskNotRunningException const&,
                          MaterializedViewRefreshTaskNotRunningException const&) = default;

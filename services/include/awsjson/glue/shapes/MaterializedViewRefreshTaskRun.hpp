@@ -16,21 +16,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaterializedViewRefreshTaskRun {
-  std::optional<std::string> CustomerId;
-  std::optional<std::string> MaterializedViewRefreshTaskRunId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> Role;
-  std::optional<awsjson::open_enum<::awsjson::glue::MaterializedViewRefreshState>> Status;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<std::string> ErrorMessage;
-  std::optional<double> DPUSeconds;
-  std::optional<awsjson::open_enum<::awsjson::glue::MaterializedViewRefreshType>> RefreshType;
-  std::optional<std::int64_t> ProcessedBytes;
+  std::optional<std::string> CustomerId{};
+  std::optional<std::string> MaterializedViewRefreshTaskRunId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> Role{};
+  std::optional<awsjson::open_enum<::awsjson::glue::MaterializedViewRefreshState>> Status{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<double> DPUSeconds{};
+  std::optional<awsjson::open_enum<::awsjson::glue::MaterializedViewRefreshType>> RefreshType{};
+  std::optional<std::int64_t> ProcessedBytes{};
 
   friend bool operator==(MaterializedViewRefreshTaskRun const&,
                          MaterializedViewRefreshTaskRun const&) = default;

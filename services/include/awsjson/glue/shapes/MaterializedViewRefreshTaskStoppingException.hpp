@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MaterializedViewRefreshTaskStoppingException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(MaterializedViewRefreshTaskStoppingException const&,
                          MaterializedViewRefreshTaskStoppingException const&) = default;

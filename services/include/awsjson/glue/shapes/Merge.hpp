@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Merge {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Source;
-  std::vector<std::vector<std::string>> PrimaryKeys;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Source{};
+  std::vector<std::vector<std::string>> PrimaryKeys{};
 
   friend bool operator==(Merge const&, Merge const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetadataInfo {
-  std::optional<std::string> MetadataValue;
-  std::optional<std::string> CreatedTime;
-  std::optional<std::vector<::awsjson::glue::OtherMetadataValueListItem>> OtherMetadataValueList;
+  std::optional<std::string> MetadataValue{};
+  std::optional<std::string> CreatedTime{};
+  std::optional<std::vector<::awsjson::glue::OtherMetadataValueListItem>> OtherMetadataValueList{};
 
   friend bool operator==(MetadataInfo const&, MetadataInfo const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetadataKeyValuePair {
-  std::optional<std::string> MetadataKey;
-  std::optional<std::string> MetadataValue;
+  std::optional<std::string> MetadataKey{};
+  std::optional<std::string> MetadataValue{};
 
   friend bool operator==(MetadataKeyValuePair const&, MetadataKeyValuePair const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricBasedObservation {
-  std::optional<std::string> MetricName;
-  std::optional<std::string> StatisticId;
-  std::optional<::awsjson::glue::DataQualityMetricValues> MetricValues;
-  std::optional<std::vector<std::string>> NewRules;
+  std::optional<std::string> MetricName{};
+  std::optional<std::string> StatisticId{};
+  std::optional<::awsjson::glue::DataQualityMetricValues> MetricValues{};
+  std::optional<std::vector<std::string>> NewRules{};
 
   friend bool operator==(MetricBasedObservation const&, MetricBasedObservation const&) = default;
 };

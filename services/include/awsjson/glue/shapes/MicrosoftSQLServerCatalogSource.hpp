@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MicrosoftSQLServerCatalogSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
 
   friend bool operator==(MicrosoftSQLServerCatalogSource const&,
                          MicrosoftSQLServerCatalogSource const&) = default;

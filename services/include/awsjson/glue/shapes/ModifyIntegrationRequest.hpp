@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyIntegrationRequest {
-  std::string IntegrationIdentifier;
-  std::optional<std::string> Description;
-  std::optional<std::string> DataFilter;
-  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig;
-  std::optional<std::string> IntegrationName;
+  std::string IntegrationIdentifier{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DataFilter{};
+  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig{};
+  std::optional<std::string> IntegrationName{};
 
   friend bool operator==(ModifyIntegrationRequest const&,
                          ModifyIntegrationRequest const&) = default;

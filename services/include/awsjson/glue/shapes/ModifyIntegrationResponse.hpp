@@ -19,19 +19,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModifyIntegrationResponse {
-  std::string SourceArn;
-  std::string TargetArn;
-  std::string IntegrationName;
-  std::optional<std::string> Description;
-  std::string IntegrationArn;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext;
-  std::optional<std::vector<::awsjson::glue::Tag>> Tags;
-  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status;
-  awsjson::timestamp CreateTime;
-  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors;
-  std::optional<std::string> DataFilter;
-  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig;
+  std::string SourceArn{};
+  std::string TargetArn{};
+  std::string IntegrationName{};
+  std::optional<std::string> Description{};
+  std::string IntegrationArn{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::map<std::string, std::string>> AdditionalEncryptionContext{};
+  std::optional<std::vector<::awsjson::glue::Tag>> Tags{};
+  awsjson::open_enum<::awsjson::glue::IntegrationStatus> Status{};
+  awsjson::timestamp CreateTime{};
+  std::optional<std::vector<::awsjson::glue::IntegrationError>> Errors{};
+  std::optional<std::string> DataFilter{};
+  std::optional<::awsjson::glue::IntegrationConfig> IntegrationConfig{};
 
   friend bool operator==(ModifyIntegrationResponse const&,
                          ModifyIntegrationResponse const&) = default;

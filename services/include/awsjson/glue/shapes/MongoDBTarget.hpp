@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MongoDBTarget {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> Path;
-  std::optional<bool> ScanAll;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> Path{};
+  std::optional<bool> ScanAll{};
 
   friend bool operator==(MongoDBTarget const&, MongoDBTarget const&) = default;
 };

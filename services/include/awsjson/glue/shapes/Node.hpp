@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Node {
-  std::optional<awsjson::open_enum<::awsjson::glue::NodeType>> Type;
-  std::optional<std::string> Name;
-  std::optional<std::string> UniqueId;
-  std::optional<::awsjson::glue::TriggerNodeDetails> TriggerDetails;
-  std::optional<::awsjson::glue::JobNodeDetails> JobDetails;
-  std::optional<::awsjson::glue::CrawlerNodeDetails> CrawlerDetails;
+  std::optional<awsjson::open_enum<::awsjson::glue::NodeType>> Type{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> UniqueId{};
+  std::optional<::awsjson::glue::TriggerNodeDetails> TriggerDetails{};
+  std::optional<::awsjson::glue::JobNodeDetails> JobDetails{};
+  std::optional<::awsjson::glue::CrawlerNodeDetails> CrawlerDetails{};
 
   friend bool operator==(Node const&, Node const&) = default;
 };

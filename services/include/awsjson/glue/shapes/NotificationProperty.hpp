@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationProperty {
-  std::optional<std::int32_t> NotifyDelayAfter;
+  std::optional<std::int32_t> NotifyDelayAfter{};
 
   friend bool operator==(NotificationProperty const&, NotificationProperty const&) = default;
 };

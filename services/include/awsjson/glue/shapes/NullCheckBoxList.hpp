@@ -11,9 +11,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NullCheckBoxList {
-  std::optional<bool> IsEmpty;
-  std::optional<bool> IsNullString;
-  std::optional<bool> IsNegOne;
+  std::optional<bool> IsEmpty{};
+  std::optional<bool> IsNullString{};
+  std::optional<bool> IsNegOne{};
 
   friend bool operator==(NullCheckBoxList const&, NullCheckBoxList const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NullValueField {
-  std::string Value;
-  ::awsjson::glue::Datatype Datatype;
+  std::string Value{};
+  ::awsjson::glue::Datatype Datatype{};
 
   friend bool operator==(NullValueField const&, NullValueField const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OAuth2ClientApplication {
-  std::optional<std::string> UserManagedClientApplicationClientId;
-  std::optional<std::string> AWSManagedClientApplicationReference;
+  std::optional<std::string> UserManagedClientApplicationClientId{};
+  std::optional<std::string> AWSManagedClientApplicationReference{};
 
   friend bool operator==(OAuth2ClientApplication const&, OAuth2ClientApplication const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OAuth2Credentials {
-  std::optional<std::string> UserManagedClientApplicationClientSecret;
-  std::optional<std::string> AccessToken;
-  std::optional<std::string> RefreshToken;
-  std::optional<std::string> JwtToken;
+  std::optional<std::string> UserManagedClientApplicationClientSecret{};
+  std::optional<std::string> AccessToken{};
+  std::optional<std::string> RefreshToken{};
+  std::optional<std::string> JwtToken{};
 
   friend bool operator==(OAuth2Credentials const&, OAuth2Credentials const&) = default;
 };

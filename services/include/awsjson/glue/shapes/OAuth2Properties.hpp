@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OAuth2Properties {
-  std::optional<awsjson::open_enum<::awsjson::glue::OAuth2GrantType>> OAuth2GrantType;
-  std::optional<::awsjson::glue::OAuth2ClientApplication> OAuth2ClientApplication;
-  std::optional<std::string> TokenUrl;
-  std::optional<std::map<std::string, std::string>> TokenUrlParametersMap;
+  std::optional<awsjson::open_enum<::awsjson::glue::OAuth2GrantType>> OAuth2GrantType{};
+  std::optional<::awsjson::glue::OAuth2ClientApplication> OAuth2ClientApplication{};
+  std::optional<std::string> TokenUrl{};
+  std::optional<std::map<std::string, std::string>> TokenUrlParametersMap{};
 
   friend bool operator==(OAuth2Properties const&, OAuth2Properties const&) = default;
 };

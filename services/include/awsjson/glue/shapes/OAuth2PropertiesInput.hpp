@@ -18,12 +18,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OAuth2PropertiesInput {
-  std::optional<awsjson::open_enum<::awsjson::glue::OAuth2GrantType>> OAuth2GrantType;
-  std::optional<::awsjson::glue::OAuth2ClientApplication> OAuth2ClientApplication;
-  std::optional<std::string> TokenUrl;
-  std::optional<std::map<std::string, std::string>> TokenUrlParametersMap;
-  std::optional<::awsjson::glue::AuthorizationCodeProperties> AuthorizationCodeProperties;
-  std::optional<::awsjson::glue::OAuth2Credentials> OAuth2Credentials;
+  std::optional<awsjson::open_enum<::awsjson::glue::OAuth2GrantType>> OAuth2GrantType{};
+  std::optional<::awsjson::glue::OAuth2ClientApplication> OAuth2ClientApplication{};
+  std::optional<std::string> TokenUrl{};
+  std::optional<std::map<std::string, std::string>> TokenUrlParametersMap{};
+  std::optional<::awsjson::glue::AuthorizationCodeProperties> AuthorizationCodeProperties{};
+  std::optional<::awsjson::glue::OAuth2Credentials> OAuth2Credentials{};
 
   friend bool operator==(OAuth2PropertiesInput const&, OAuth2PropertiesInput const&) = default;
 };

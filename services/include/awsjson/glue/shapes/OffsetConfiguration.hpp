@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OffsetConfiguration {
-  ::awsjson::glue::ExtractedParameter OffsetParameter;
-  ::awsjson::glue::ExtractedParameter LimitParameter;
+  ::awsjson::glue::ExtractedParameter OffsetParameter{};
+  ::awsjson::glue::ExtractedParameter LimitParameter{};
 
   friend bool operator==(OffsetConfiguration const&, OffsetConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenTableFormatInput {
-  std::optional<::awsjson::glue::IcebergInput> IcebergInput;
+  std::optional<::awsjson::glue::IcebergInput> IcebergInput{};
 
   friend bool operator==(OpenTableFormatInput const&, OpenTableFormatInput const&) = default;
 };

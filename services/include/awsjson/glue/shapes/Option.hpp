@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Option {
-  std::optional<std::string> Value;
-  std::optional<std::string> Label;
-  std::optional<std::string> Description;
+  std::optional<std::string> Value{};
+  std::optional<std::string> Label{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(Option const&, Option const&) = default;
 };

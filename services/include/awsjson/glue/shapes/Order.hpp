@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Order {
-  std::string Column;
-  std::int32_t SortOrder;
+  std::string Column{};
+  std::int32_t SortOrder{};
 
   friend bool operator==(Order const&, Order const&) = default;
 };

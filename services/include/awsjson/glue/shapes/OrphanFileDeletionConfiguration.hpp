@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrphanFileDeletionConfiguration {
-  std::optional<::awsjson::glue::IcebergOrphanFileDeletionConfiguration> icebergConfiguration;
+  std::optional<::awsjson::glue::IcebergOrphanFileDeletionConfiguration> icebergConfiguration{};
 
   friend bool operator==(OrphanFileDeletionConfiguration const&,
                          OrphanFileDeletionConfiguration const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrphanFileDeletionMetrics {
-  std::optional<::awsjson::glue::IcebergOrphanFileDeletionMetrics> IcebergMetrics;
+  std::optional<::awsjson::glue::IcebergOrphanFileDeletionMetrics> IcebergMetrics{};
 
   friend bool operator==(OrphanFileDeletionMetrics const&,
                          OrphanFileDeletionMetrics const&) = default;

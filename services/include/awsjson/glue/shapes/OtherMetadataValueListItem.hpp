@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OtherMetadataValueListItem {
-  std::optional<std::string> MetadataValue;
-  std::optional<std::string> CreatedTime;
+  std::optional<std::string> MetadataValue{};
+  std::optional<std::string> CreatedTime{};
 
   friend bool operator==(OtherMetadataValueListItem const&,
                          OtherMetadataValueListItem const&) = default;

@@ -16,21 +16,21 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PIIDetection {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  awsjson::open_enum<::awsjson::glue::PiiType> PiiType;
-  std::vector<std::string> EntityTypesToDetect;
-  std::optional<std::string> OutputColumnName;
-  std::optional<double> SampleFraction;
-  std::optional<double> ThresholdFraction;
-  std::optional<std::string> MaskValue;
-  std::optional<std::string> RedactText;
-  std::optional<std::string> RedactChar;
-  std::optional<std::string> MatchPattern;
-  std::optional<std::int32_t> NumLeftCharsToExclude;
-  std::optional<std::int32_t> NumRightCharsToExclude;
-  std::optional<std::string> DetectionParameters;
-  std::optional<std::string> DetectionSensitivity;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  awsjson::open_enum<::awsjson::glue::PiiType> PiiType{};
+  std::vector<std::string> EntityTypesToDetect{};
+  std::optional<std::string> OutputColumnName{};
+  std::optional<double> SampleFraction{};
+  std::optional<double> ThresholdFraction{};
+  std::optional<std::string> MaskValue{};
+  std::optional<std::string> RedactText{};
+  std::optional<std::string> RedactChar{};
+  std::optional<std::string> MatchPattern{};
+  std::optional<std::int32_t> NumLeftCharsToExclude{};
+  std::optional<std::int32_t> NumRightCharsToExclude{};
+  std::optional<std::string> DetectionParameters{};
+  std::optional<std::string> DetectionSensitivity{};
 
   friend bool operator==(PIIDetection const&, PIIDetection const&) = default;
 };

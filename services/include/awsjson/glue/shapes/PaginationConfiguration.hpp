@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PaginationConfiguration {
-  std::optional<::awsjson::glue::CursorConfiguration> CursorConfiguration;
-  std::optional<::awsjson::glue::OffsetConfiguration> OffsetConfiguration;
+  std::optional<::awsjson::glue::CursorConfiguration> CursorConfiguration{};
+  std::optional<::awsjson::glue::OffsetConfiguration> OffsetConfiguration{};
 
   friend bool operator==(PaginationConfiguration const&, PaginationConfiguration const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Partition {
-  std::optional<std::vector<std::string>> Values;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> TableName;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastAccessTime;
-  std::optional<::awsjson::glue::StorageDescriptor> StorageDescriptor;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<awsjson::timestamp> LastAnalyzedTime;
-  std::optional<std::string> CatalogId;
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> TableName{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastAccessTime{};
+  std::optional<::awsjson::glue::StorageDescriptor> StorageDescriptor{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<awsjson::timestamp> LastAnalyzedTime{};
+  std::optional<std::string> CatalogId{};
 
   friend bool operator==(Partition const&, Partition const&) = default;
 };

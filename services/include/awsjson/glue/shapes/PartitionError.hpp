@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionError {
-  std::optional<std::vector<std::string>> PartitionValues;
-  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail;
+  std::optional<std::vector<std::string>> PartitionValues{};
+  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail{};
 
   friend bool operator==(PartitionError const&, PartitionError const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionIndex {
-  std::vector<std::string> Keys;
-  std::string IndexName;
+  std::vector<std::string> Keys{};
+  std::string IndexName{};
 
   friend bool operator==(PartitionIndex const&, PartitionIndex const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionIndexDescriptor {
-  std::string IndexName;
-  std::vector<::awsjson::glue::KeySchemaElement> Keys;
-  awsjson::open_enum<::awsjson::glue::PartitionIndexStatus> IndexStatus;
-  std::optional<std::vector<::awsjson::glue::BackfillError>> BackfillErrors;
+  std::string IndexName{};
+  std::vector<::awsjson::glue::KeySchemaElement> Keys{};
+  awsjson::open_enum<::awsjson::glue::PartitionIndexStatus> IndexStatus{};
+  std::optional<std::vector<::awsjson::glue::BackfillError>> BackfillErrors{};
 
   friend bool operator==(PartitionIndexDescriptor const&,
                          PartitionIndexDescriptor const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionInput {
-  std::optional<std::vector<std::string>> Values;
-  std::optional<awsjson::timestamp> LastAccessTime;
-  std::optional<::awsjson::glue::StorageDescriptor> StorageDescriptor;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<awsjson::timestamp> LastAnalyzedTime;
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<awsjson::timestamp> LastAccessTime{};
+  std::optional<::awsjson::glue::StorageDescriptor> StorageDescriptor{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<awsjson::timestamp> LastAnalyzedTime{};
 
   friend bool operator==(PartitionInput const&, PartitionInput const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionValueList {
-  std::vector<std::string> Values;
+  std::vector<std::string> Values{};
 
   friend bool operator==(PartitionValueList const&, PartitionValueList const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PermissionTypeMismatchException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(PermissionTypeMismatchException const&,
                          PermissionTypeMismatchException const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PhysicalConnectionRequirements {
-  std::optional<std::string> SubnetId;
-  std::optional<std::vector<std::string>> SecurityGroupIdList;
-  std::optional<std::string> AvailabilityZone;
+  std::optional<std::string> SubnetId{};
+  std::optional<std::vector<std::string>> SecurityGroupIdList{};
+  std::optional<std::string> AvailabilityZone{};
 
   friend bool operator==(PhysicalConnectionRequirements const&,
                          PhysicalConnectionRequirements const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PostgreSQLCatalogTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Database;
-  std::string Table;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Database{};
+  std::string Table{};
 
   friend bool operator==(PostgreSQLCatalogTarget const&, PostgreSQLCatalogTarget const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Predecessor {
-  std::optional<std::string> JobName;
-  std::optional<std::string> RunId;
+  std::optional<std::string> JobName{};
+  std::optional<std::string> RunId{};
 
   friend bool operator==(Predecessor const&, Predecessor const&) = default;
 };

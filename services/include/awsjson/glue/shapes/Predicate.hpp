@@ -16,8 +16,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Predicate {
-  std::optional<awsjson::open_enum<::awsjson::glue::Logical>> Logical;
-  std::optional<std::vector<::awsjson::glue::Condition>> Conditions;
+  std::optional<awsjson::open_enum<::awsjson::glue::Logical>> Logical{};
+  std::optional<std::vector<::awsjson::glue::Condition>> Conditions{};
 
   friend bool operator==(Predicate const&, Predicate const&) = default;
 };

@@ -16,8 +16,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrincipalPermissions {
-  std::optional<::awsjson::glue::DataLakePrincipal> Principal;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::Permission>>> Permissions;
+  std::optional<::awsjson::glue::DataLakePrincipal> Principal{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::Permission>>> Permissions{};
 
   friend bool operator==(PrincipalPermissions const&, PrincipalPermissions const&) = default;
 };

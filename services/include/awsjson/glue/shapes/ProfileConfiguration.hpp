@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProfileConfiguration {
-  std::optional<std::map<std::string, ::awsjson::glue::ConfigurationObject>> SessionConfiguration;
-  std::optional<std::map<std::string, ::awsjson::glue::ConfigurationObject>> JobConfiguration;
+  std::optional<std::map<std::string, ::awsjson::glue::ConfigurationObject>> SessionConfiguration{};
+  std::optional<std::map<std::string, ::awsjson::glue::ConfigurationObject>> JobConfiguration{};
 
   friend bool operator==(ProfileConfiguration const&, ProfileConfiguration const&) = default;
 };

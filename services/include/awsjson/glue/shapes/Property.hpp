@@ -18,15 +18,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Property {
-  std::string Name;
-  std::string Description;
-  bool Required;
-  std::optional<std::string> DefaultValue;
-  std::vector<awsjson::open_enum<::awsjson::glue::PropertyType>> PropertyTypes;
-  std::optional<std::vector<::awsjson::glue::AllowedValue>> AllowedValues;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::DataOperation>>> DataOperationScopes;
-  std::optional<std::string> KeyOverride;
-  std::optional<awsjson::open_enum<::awsjson::glue::PropertyLocation>> PropertyLocation;
+  std::string Name{};
+  std::string Description{};
+  bool Required{};
+  std::optional<std::string> DefaultValue{};
+  std::vector<awsjson::open_enum<::awsjson::glue::PropertyType>> PropertyTypes{};
+  std::optional<std::vector<::awsjson::glue::AllowedValue>> AllowedValues{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::glue::DataOperation>>> DataOperationScopes{};
+  std::optional<std::string> KeyOverride{};
+  std::optional<awsjson::open_enum<::awsjson::glue::PropertyLocation>> PropertyLocation{};
 
   friend bool operator==(Property const&, Property const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PropertyPredicate {
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
-  std::optional<awsjson::open_enum<::awsjson::glue::Comparator>> Comparator;
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Comparator>> Comparator{};
 
   friend bool operator==(PropertyPredicate const&, PropertyPredicate const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDataCatalogEncryptionSettingsRequest {
-  std::optional<std::string> CatalogId;
-  ::awsjson::glue::DataCatalogEncryptionSettings DataCatalogEncryptionSettings;
+  std::optional<std::string> CatalogId{};
+  ::awsjson::glue::DataCatalogEncryptionSettings DataCatalogEncryptionSettings{};
 
   friend bool operator==(PutDataCatalogEncryptionSettingsRequest const&,
                          PutDataCatalogEncryptionSettingsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDataQualityProfileAnnotationRequest {
-  std::string ProfileId;
-  awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue> InclusionAnnotation;
+  std::string ProfileId{};
+  awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue> InclusionAnnotation{};
 
   friend bool operator==(PutDataQualityProfileAnnotationRequest const&,
                          PutDataQualityProfileAnnotationRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string PolicyInJson;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> PolicyHashCondition;
-  std::optional<awsjson::open_enum<::awsjson::glue::ExistCondition>> PolicyExistsCondition;
-  std::optional<awsjson::open_enum<::awsjson::glue::EnableHybridValues>> EnableHybrid;
+  std::string PolicyInJson{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> PolicyHashCondition{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ExistCondition>> PolicyExistsCondition{};
+  std::optional<awsjson::open_enum<::awsjson::glue::EnableHybridValues>> EnableHybrid{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> PolicyHash;
+  std::optional<std::string> PolicyHash{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -13,14 +13,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSchemaVersionMetadataResponse {
-  std::optional<std::string> SchemaArn;
-  std::optional<std::string> SchemaName;
-  std::optional<std::string> RegistryName;
-  std::optional<bool> LatestVersion;
-  std::optional<std::int64_t> VersionNumber;
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::string> MetadataKey;
-  std::optional<std::string> MetadataValue;
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::string> SchemaName{};
+  std::optional<std::string> RegistryName{};
+  std::optional<bool> LatestVersion{};
+  std::optional<std::int64_t> VersionNumber{};
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::string> MetadataKey{};
+  std::optional<std::string> MetadataValue{};
 
   friend bool operator==(PutSchemaVersionMetadataResponse const&,
                          PutSchemaVersionMetadataResponse const&) = default;

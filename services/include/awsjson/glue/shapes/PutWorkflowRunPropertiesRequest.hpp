@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutWorkflowRunPropertiesRequest {
-  std::string Name;
-  std::string RunId;
-  std::map<std::string, std::string> RunProperties;
+  std::string Name{};
+  std::string RunId{};
+  std::map<std::string, std::string> RunProperties{};
 
   friend bool operator==(PutWorkflowRunPropertiesRequest const&,
                          PutWorkflowRunPropertiesRequest const&) = default;

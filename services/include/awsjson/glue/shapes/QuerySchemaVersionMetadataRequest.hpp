@@ -18,12 +18,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuerySchemaVersionMetadataRequest {
-  std::optional<::awsjson::glue::SchemaId> SchemaId;
-  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber;
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::vector<::awsjson::glue::MetadataKeyValuePair>> MetadataList;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::glue::SchemaId> SchemaId{};
+  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber{};
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::vector<::awsjson::glue::MetadataKeyValuePair>> MetadataList{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(QuerySchemaVersionMetadataRequest const&,
                          QuerySchemaVersionMetadataRequest const&) = default;

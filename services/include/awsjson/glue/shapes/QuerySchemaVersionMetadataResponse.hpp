@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuerySchemaVersionMetadataResponse {
-  std::optional<std::map<std::string, ::awsjson::glue::MetadataInfo>> MetadataInfoMap;
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::string> NextToken;
+  std::optional<std::map<std::string, ::awsjson::glue::MetadataInfo>> MetadataInfoMap{};
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(QuerySchemaVersionMetadataResponse const&,
                          QuerySchemaVersionMetadataResponse const&) = default;

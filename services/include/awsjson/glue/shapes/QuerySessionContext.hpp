@@ -13,11 +13,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuerySessionContext {
-  std::optional<std::string> QueryId;
-  std::optional<awsjson::timestamp> QueryStartTime;
-  std::optional<std::string> ClusterId;
-  std::optional<std::string> QueryAuthorizationId;
-  std::optional<std::map<std::string, std::string>> AdditionalContext;
+  std::optional<std::string> QueryId{};
+  std::optional<awsjson::timestamp> QueryStartTime{};
+  std::optional<std::string> ClusterId{};
+  std::optional<std::string> QueryAuthorizationId{};
+  std::optional<std::map<std::string, std::string>> AdditionalContext{};
 
   friend bool operator==(QuerySessionContext const&, QuerySessionContext const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Recipe {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<::awsjson::glue::RecipeReference> RecipeReference;
-  std::optional<std::vector<::awsjson::glue::RecipeStep>> RecipeSteps;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<::awsjson::glue::RecipeReference> RecipeReference{};
+  std::optional<std::vector<::awsjson::glue::RecipeStep>> RecipeSteps{};
 
   friend bool operator==(Recipe const&, Recipe const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecipeAction {
-  std::string Operation;
-  std::optional<std::map<std::string, std::string>> Parameters;
+  std::string Operation{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
 
   friend bool operator==(RecipeAction const&, RecipeAction const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecipeReference {
-  std::string RecipeArn;
-  std::string RecipeVersion;
+  std::string RecipeArn{};
+  std::string RecipeVersion{};
 
   friend bool operator==(RecipeReference const&, RecipeReference const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecipeStep {
-  ::awsjson::glue::RecipeAction Action;
-  std::optional<std::vector<::awsjson::glue::ConditionExpression>> ConditionExpressions;
+  ::awsjson::glue::RecipeAction Action{};
+  std::optional<std::vector<::awsjson::glue::ConditionExpression>> ConditionExpressions{};
 
   friend bool operator==(RecipeStep const&, RecipeStep const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecrawlPolicy {
-  std::optional<awsjson::open_enum<::awsjson::glue::RecrawlBehavior>> RecrawlBehavior;
+  std::optional<awsjson::open_enum<::awsjson::glue::RecrawlBehavior>> RecrawlBehavior{};
 
   friend bool operator==(RecrawlPolicy const&, RecrawlPolicy const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<std::string> RedshiftTmpDir;
-  std::optional<std::string> TmpDirIAMRole;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::string> RedshiftTmpDir{};
+  std::optional<std::string> TmpDirIAMRole{};
 
   friend bool operator==(RedshiftSource const&, RedshiftSource const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Database;
-  std::string Table;
-  std::optional<std::string> RedshiftTmpDir;
-  std::optional<std::string> TmpDirIAMRole;
-  std::optional<::awsjson::glue::UpsertRedshiftTargetOptions> UpsertRedshiftOptions;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::string> RedshiftTmpDir{};
+  std::optional<std::string> TmpDirIAMRole{};
+  std::optional<::awsjson::glue::UpsertRedshiftTargetOptions> UpsertRedshiftOptions{};
 
   friend bool operator==(RedshiftTarget const&, RedshiftTarget const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterConnectionTypeRequest {
-  std::string ConnectionType;
-  awsjson::open_enum<::awsjson::glue::IntegrationType> IntegrationType;
-  std::optional<std::string> Description;
-  ::awsjson::glue::ConnectionPropertiesConfiguration ConnectionProperties;
-  ::awsjson::glue::ConnectorAuthenticationConfiguration ConnectorAuthenticationConfiguration;
-  ::awsjson::glue::RestConfiguration RestConfiguration;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string ConnectionType{};
+  awsjson::open_enum<::awsjson::glue::IntegrationType> IntegrationType{};
+  std::optional<std::string> Description{};
+  ::awsjson::glue::ConnectionPropertiesConfiguration ConnectionProperties{};
+  ::awsjson::glue::ConnectorAuthenticationConfiguration ConnectorAuthenticationConfiguration{};
+  ::awsjson::glue::RestConfiguration RestConfiguration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(RegisterConnectionTypeRequest const&,
                          RegisterConnectionTypeRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterConnectionTypeResponse {
-  std::optional<std::string> ConnectionTypeArn;
+  std::optional<std::string> ConnectionTypeArn{};
 
   friend bool operator==(RegisterConnectionTypeResponse const&,
                          RegisterConnectionTypeResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterSchemaVersionRequest {
-  ::awsjson::glue::SchemaId SchemaId;
-  std::string SchemaDefinition;
+  ::awsjson::glue::SchemaId SchemaId{};
+  std::string SchemaDefinition{};
 
   friend bool operator==(RegisterSchemaVersionRequest const&,
                          RegisterSchemaVersionRequest const&) = default;

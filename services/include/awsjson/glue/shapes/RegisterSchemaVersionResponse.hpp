@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterSchemaVersionResponse {
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::int64_t> VersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status;
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::int64_t> VersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status{};
 
   friend bool operator==(RegisterSchemaVersionResponse const&,
                          RegisterSchemaVersionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistryId {
-  std::optional<std::string> RegistryName;
-  std::optional<std::string> RegistryArn;
+  std::optional<std::string> RegistryName{};
+  std::optional<std::string> RegistryArn{};
 
   friend bool operator==(RegistryId const&, RegistryId const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegistryListItem {
-  std::optional<std::string> RegistryName;
-  std::optional<std::string> RegistryArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::glue::RegistryStatus>> Status;
-  std::optional<std::string> CreatedTime;
-  std::optional<std::string> UpdatedTime;
+  std::optional<std::string> RegistryName{};
+  std::optional<std::string> RegistryArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::glue::RegistryStatus>> Status{};
+  std::optional<std::string> CreatedTime{};
+  std::optional<std::string> UpdatedTime{};
 
   friend bool operator==(RegistryListItem const&, RegistryListItem const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveSchemaVersionMetadataRequest {
-  std::optional<::awsjson::glue::SchemaId> SchemaId;
-  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber;
-  std::optional<std::string> SchemaVersionId;
-  ::awsjson::glue::MetadataKeyValuePair MetadataKeyValue;
+  std::optional<::awsjson::glue::SchemaId> SchemaId{};
+  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber{};
+  std::optional<std::string> SchemaVersionId{};
+  ::awsjson::glue::MetadataKeyValuePair MetadataKeyValue{};
 
   friend bool operator==(RemoveSchemaVersionMetadataRequest const&,
                          RemoveSchemaVersionMetadataRequest const&) = default;

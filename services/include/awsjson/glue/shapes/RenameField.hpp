@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenameField {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::vector<std::string> SourcePath;
-  std::vector<std::string> TargetPath;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::vector<std::string> SourcePath{};
+  std::vector<std::string> TargetPath{};
 
   friend bool operator==(RenameField const&, RenameField const&) = default;
 };

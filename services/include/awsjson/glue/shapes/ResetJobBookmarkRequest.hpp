@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetJobBookmarkRequest {
-  std::string JobName;
-  std::optional<std::string> RunId;
+  std::string JobName{};
+  std::optional<std::string> RunId{};
 
   friend bool operator==(ResetJobBookmarkRequest const&, ResetJobBookmarkRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetJobBookmarkResponse {
-  std::optional<::awsjson::glue::JobBookmarkEntry> JobBookmarkEntry;
+  std::optional<::awsjson::glue::JobBookmarkEntry> JobBookmarkEntry{};
 
   friend bool operator==(ResetJobBookmarkResponse const&,
                          ResetJobBookmarkResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceUri {
-  std::optional<awsjson::open_enum<::awsjson::glue::ResourceType>> ResourceType;
-  std::optional<std::string> Uri;
+  std::optional<awsjson::open_enum<::awsjson::glue::ResourceType>> ResourceType{};
+  std::optional<std::string> Uri{};
 
   friend bool operator==(ResourceUri const&, ResourceUri const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseConfiguration {
-  std::string ResultPath;
-  std::optional<std::string> ErrorPath;
+  std::string ResultPath{};
+  std::optional<std::string> ErrorPath{};
 
   friend bool operator==(ResponseConfiguration const&, ResponseConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResponseExtractionMapping {
-  std::optional<std::string> ContentPath;
-  std::optional<std::string> HeaderKey;
+  std::optional<std::string> ContentPath{};
+  std::optional<std::string> HeaderKey{};
 
   friend bool operator==(ResponseExtractionMapping const&,
                          ResponseExtractionMapping const&) = default;

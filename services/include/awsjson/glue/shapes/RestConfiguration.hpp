@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestConfiguration {
-  std::optional<::awsjson::glue::SourceConfiguration> GlobalSourceConfiguration;
-  std::optional<::awsjson::glue::SourceConfiguration> ValidationEndpointConfiguration;
-  std::optional<std::map<std::string, ::awsjson::glue::EntityConfiguration>> EntityConfigurations;
+  std::optional<::awsjson::glue::SourceConfiguration> GlobalSourceConfiguration{};
+  std::optional<::awsjson::glue::SourceConfiguration> ValidationEndpointConfiguration{};
+  std::optional<std::map<std::string, ::awsjson::glue::EntityConfiguration>> EntityConfigurations{};
 
   friend bool operator==(RestConfiguration const&, RestConfiguration const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeWorkflowRunRequest {
-  std::string Name;
-  std::string RunId;
-  std::vector<std::string> NodeIds;
+  std::string Name{};
+  std::string RunId{};
+  std::vector<std::string> NodeIds{};
 
   friend bool operator==(ResumeWorkflowRunRequest const&,
                          ResumeWorkflowRunRequest const&) = default;

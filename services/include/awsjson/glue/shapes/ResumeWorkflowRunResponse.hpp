@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResumeWorkflowRunResponse {
-  std::optional<std::string> RunId;
-  std::optional<std::vector<std::string>> NodeIds;
+  std::optional<std::string> RunId{};
+  std::optional<std::vector<std::string>> NodeIds{};
 
   friend bool operator==(ResumeWorkflowRunResponse const&,
                          ResumeWorkflowRunResponse const&) = default;

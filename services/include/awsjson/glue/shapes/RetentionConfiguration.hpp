@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetentionConfiguration {
-  std::optional<::awsjson::glue::IcebergRetentionConfiguration> icebergConfiguration;
+  std::optional<::awsjson::glue::IcebergRetentionConfiguration> icebergConfiguration{};
 
   friend bool operator==(RetentionConfiguration const&, RetentionConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetentionMetrics {
-  std::optional<::awsjson::glue::IcebergRetentionMetrics> IcebergMetrics;
+  std::optional<::awsjson::glue::IcebergRetentionMetrics> IcebergMetrics{};
 
   friend bool operator==(RetentionMetrics const&, RetentionMetrics const&) = default;
 };

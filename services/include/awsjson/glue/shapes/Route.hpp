@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Route {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::vector<::awsjson::glue::GroupFilters> GroupFiltersList;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::vector<::awsjson::glue::GroupFilters> GroupFiltersList{};
 
   friend bool operator==(Route const&, Route const&) = default;
 };

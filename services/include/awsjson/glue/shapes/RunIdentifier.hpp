@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunIdentifier {
-  std::optional<std::string> RunId;
-  std::optional<std::string> JobRunId;
+  std::optional<std::string> RunId{};
+  std::optional<std::string> JobRunId{};
 
   friend bool operator==(RunIdentifier const&, RunIdentifier const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunMetrics {
-  std::optional<std::string> NumberOfBytesCompacted;
-  std::optional<std::string> NumberOfFilesCompacted;
-  std::optional<std::string> NumberOfDpus;
-  std::optional<std::string> JobDurationInHour;
+  std::optional<std::string> NumberOfBytesCompacted{};
+  std::optional<std::string> NumberOfFilesCompacted{};
+  std::optional<std::string> NumberOfDpus{};
+  std::optional<std::string> JobDurationInHour{};
 
   friend bool operator==(RunMetrics const&, RunMetrics const&) = default;
 };

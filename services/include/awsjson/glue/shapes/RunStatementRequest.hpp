@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunStatementRequest {
-  std::string SessionId;
-  std::string Code;
-  std::optional<std::string> RequestOrigin;
+  std::string SessionId{};
+  std::string Code{};
+  std::optional<std::string> RequestOrigin{};
 
   friend bool operator==(RunStatementRequest const&, RunStatementRequest const&) = default;
 };

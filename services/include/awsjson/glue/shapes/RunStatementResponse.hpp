@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunStatementResponse {
-  std::optional<std::int32_t> Id;
+  std::optional<std::int32_t> Id{};
 
   friend bool operator==(RunStatementResponse const&, RunStatementResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3CatalogHudiSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<std::map<std::string, std::string>> AdditionalHudiOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::map<std::string, std::string>> AdditionalHudiOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3CatalogHudiSource const&, S3CatalogHudiSource const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3CatalogSource {
-  std::string Name;
-  std::string Database;
-  std::string Table;
-  std::optional<std::string> PartitionPredicate;
-  std::optional<::awsjson::glue::S3SourceAdditionalOptions> AdditionalOptions;
+  std::string Name{};
+  std::string Database{};
+  std::string Table{};
+  std::optional<std::string> PartitionPredicate{};
+  std::optional<::awsjson::glue::S3SourceAdditionalOptions> AdditionalOptions{};
 
   friend bool operator==(S3CatalogSource const&, S3CatalogSource const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3CatalogTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Table;
-  std::string Database;
-  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Table{};
+  std::string Database{};
+  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
 
   friend bool operator==(S3CatalogTarget const&, S3CatalogTarget const&) = default;
 };

@@ -20,25 +20,25 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3CsvSource {
-  std::string Name;
-  std::vector<std::string> Paths;
-  std::optional<awsjson::open_enum<::awsjson::glue::CompressionType>> CompressionType;
-  std::optional<std::vector<std::string>> Exclusions;
-  std::optional<std::string> GroupSize;
-  std::optional<std::string> GroupFiles;
-  std::optional<bool> Recurse;
-  std::optional<std::int32_t> MaxBand;
-  std::optional<std::int32_t> MaxFilesInBand;
-  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions;
-  awsjson::open_enum<::awsjson::glue::Separator> Separator;
-  std::optional<std::string> Escaper;
-  awsjson::open_enum<::awsjson::glue::QuoteChar> QuoteChar;
-  std::optional<bool> Multiline;
-  std::optional<bool> WithHeader;
-  std::optional<bool> WriteHeader;
-  std::optional<bool> SkipFirst;
-  std::optional<bool> OptimizePerformance;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Paths{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CompressionType>> CompressionType{};
+  std::optional<std::vector<std::string>> Exclusions{};
+  std::optional<std::string> GroupSize{};
+  std::optional<std::string> GroupFiles{};
+  std::optional<bool> Recurse{};
+  std::optional<std::int32_t> MaxBand{};
+  std::optional<std::int32_t> MaxFilesInBand{};
+  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions{};
+  awsjson::open_enum<::awsjson::glue::Separator> Separator{};
+  std::optional<std::string> Escaper{};
+  awsjson::open_enum<::awsjson::glue::QuoteChar> QuoteChar{};
+  std::optional<bool> Multiline{};
+  std::optional<bool> WithHeader{};
+  std::optional<bool> WriteHeader{};
+  std::optional<bool> SkipFirst{};
+  std::optional<bool> OptimizePerformance{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3CsvSource const&, S3CsvSource const&) = default;
 };

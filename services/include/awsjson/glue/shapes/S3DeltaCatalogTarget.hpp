@@ -18,15 +18,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DeltaCatalogTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Table;
-  std::string Database;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Table{};
+  std::string Database{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3DeltaCatalogTarget const&, S3DeltaCatalogTarget const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DeltaDirectTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Path;
-  awsjson::open_enum<::awsjson::glue::DeltaTargetCompressionType> Compression;
-  std::optional<std::string> NumberTargetPartitions;
-  awsjson::open_enum<::awsjson::glue::TargetFormat> Format;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Path{};
+  awsjson::open_enum<::awsjson::glue::DeltaTargetCompressionType> Compression{};
+  std::optional<std::string> NumberTargetPartitions{};
+  awsjson::open_enum<::awsjson::glue::TargetFormat> Format{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
 
   friend bool operator==(S3DeltaDirectTarget const&, S3DeltaDirectTarget const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DeltaSource {
-  std::string Name;
-  std::vector<std::string> Paths;
-  std::optional<std::map<std::string, std::string>> AdditionalDeltaOptions;
-  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Paths{};
+  std::optional<std::map<std::string, std::string>> AdditionalDeltaOptions{};
+  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3DeltaSource const&, S3DeltaSource const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DirectSourceAdditionalOptions {
-  std::optional<std::int64_t> BoundedSize;
-  std::optional<std::int64_t> BoundedFiles;
-  std::optional<bool> EnableSamplePath;
-  std::optional<std::string> SamplePath;
+  std::optional<std::int64_t> BoundedSize{};
+  std::optional<std::int64_t> BoundedFiles{};
+  std::optional<bool> EnableSamplePath{};
+  std::optional<std::string> SamplePath{};
 
   friend bool operator==(S3DirectSourceAdditionalOptions const&,
                          S3DirectSourceAdditionalOptions const&) = default;

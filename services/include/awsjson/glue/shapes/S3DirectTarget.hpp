@@ -18,16 +18,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DirectTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Path;
-  std::optional<std::string> Compression;
-  std::optional<std::string> NumberTargetPartitions;
-  awsjson::open_enum<::awsjson::glue::TargetFormat> Format;
-  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Path{};
+  std::optional<std::string> Compression{};
+  std::optional<std::string> NumberTargetPartitions{};
+  awsjson::open_enum<::awsjson::glue::TargetFormat> Format{};
+  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3DirectTarget const&, S3DirectTarget const&) = default;
 };

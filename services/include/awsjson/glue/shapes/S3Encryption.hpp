@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Encryption {
-  std::optional<awsjson::open_enum<::awsjson::glue::S3EncryptionMode>> S3EncryptionMode;
-  std::optional<std::string> KmsKeyArn;
+  std::optional<awsjson::open_enum<::awsjson::glue::S3EncryptionMode>> S3EncryptionMode{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(S3Encryption const&, S3Encryption const&) = default;
 };

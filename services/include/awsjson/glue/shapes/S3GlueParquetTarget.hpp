@@ -17,14 +17,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3GlueParquetTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Path;
-  std::optional<awsjson::open_enum<::awsjson::glue::ParquetCompressionType>> Compression;
-  std::optional<std::string> NumberTargetPartitions;
-  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Path{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ParquetCompressionType>> Compression{};
+  std::optional<std::string> NumberTargetPartitions{};
+  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
 
   friend bool operator==(S3GlueParquetTarget const&, S3GlueParquetTarget const&) = default;
 };

@@ -19,16 +19,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3HudiDirectTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Path;
-  awsjson::open_enum<::awsjson::glue::HudiTargetCompressionType> Compression;
-  std::optional<std::string> NumberTargetPartitions;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  awsjson::open_enum<::awsjson::glue::TargetFormat> Format;
-  std::map<std::string, std::string> AdditionalOptions;
-  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Path{};
+  awsjson::open_enum<::awsjson::glue::HudiTargetCompressionType> Compression{};
+  std::optional<std::string> NumberTargetPartitions{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  awsjson::open_enum<::awsjson::glue::TargetFormat> Format{};
+  std::map<std::string, std::string> AdditionalOptions{};
+  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
 
   friend bool operator==(S3HudiDirectTarget const&, S3HudiDirectTarget const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3HudiSource {
-  std::string Name;
-  std::vector<std::string> Paths;
-  std::optional<std::map<std::string, std::string>> AdditionalHudiOptions;
-  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Paths{};
+  std::optional<std::map<std::string, std::string>> AdditionalHudiOptions{};
+  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3HudiSource const&, S3HudiSource const&) = default;
 };

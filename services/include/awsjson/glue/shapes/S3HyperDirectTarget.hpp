@@ -19,15 +19,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3HyperDirectTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<awsjson::open_enum<::awsjson::glue::TargetFormat>> Format;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Path;
-  std::optional<awsjson::open_enum<::awsjson::glue::HyperTargetCompressionType>> Compression;
-  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TargetFormat>> Format{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Path{};
+  std::optional<awsjson::open_enum<::awsjson::glue::HyperTargetCompressionType>> Compression{};
+  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3HyperDirectTarget const&, S3HyperDirectTarget const&) = default;
 };

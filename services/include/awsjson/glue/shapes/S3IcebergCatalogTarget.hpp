@@ -17,14 +17,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3IcebergCatalogTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Table;
-  std::string Database;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Table{};
+  std::string Database{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<::awsjson::glue::CatalogSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
 
   friend bool operator==(S3IcebergCatalogTarget const&, S3IcebergCatalogTarget const&) = default;
 };

@@ -20,17 +20,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3IcebergDirectTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::optional<std::vector<std::vector<std::string>>> PartitionKeys;
-  std::string Path;
-  awsjson::open_enum<::awsjson::glue::TargetFormat> Format;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality;
-  awsjson::open_enum<::awsjson::glue::IcebergTargetCompressionType> Compression;
-  std::optional<std::string> NumberTargetPartitions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::optional<std::vector<std::vector<std::string>>> PartitionKeys{};
+  std::string Path{};
+  awsjson::open_enum<::awsjson::glue::TargetFormat> Format{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<::awsjson::glue::DirectSchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::AutoDataQuality> AutoDataQuality{};
+  awsjson::open_enum<::awsjson::glue::IcebergTargetCompressionType> Compression{};
+  std::optional<std::string> NumberTargetPartitions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3IcebergDirectTarget const&, S3IcebergDirectTarget const&) = default;
 };

@@ -18,19 +18,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3JsonSource {
-  std::string Name;
-  std::vector<std::string> Paths;
-  std::optional<awsjson::open_enum<::awsjson::glue::CompressionType>> CompressionType;
-  std::optional<std::vector<std::string>> Exclusions;
-  std::optional<std::string> GroupSize;
-  std::optional<std::string> GroupFiles;
-  std::optional<bool> Recurse;
-  std::optional<std::int32_t> MaxBand;
-  std::optional<std::int32_t> MaxFilesInBand;
-  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions;
-  std::optional<std::string> JsonPath;
-  std::optional<bool> Multiline;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Paths{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CompressionType>> CompressionType{};
+  std::optional<std::vector<std::string>> Exclusions{};
+  std::optional<std::string> GroupSize{};
+  std::optional<std::string> GroupFiles{};
+  std::optional<bool> Recurse{};
+  std::optional<std::int32_t> MaxBand{};
+  std::optional<std::int32_t> MaxFilesInBand{};
+  std::optional<::awsjson::glue::S3DirectSourceAdditionalOptions> AdditionalOptions{};
+  std::optional<std::string> JsonPath{};
+  std::optional<bool> Multiline{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(S3JsonSource const&, S3JsonSource const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3SourceAdditionalOptions {
-  std::optional<std::int64_t> BoundedSize;
-  std::optional<std::int64_t> BoundedFiles;
+  std::optional<std::int64_t> BoundedSize{};
+  std::optional<std::int64_t> BoundedFiles{};
 
   friend bool operator==(S3SourceAdditionalOptions const&,
                          S3SourceAdditionalOptions const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Target {
-  std::optional<std::string> Path;
-  std::optional<std::vector<std::string>> Exclusions;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::int32_t> SampleSize;
-  std::optional<std::string> EventQueueArn;
-  std::optional<std::string> DlqEventQueueArn;
+  std::optional<std::string> Path{};
+  std::optional<std::vector<std::string>> Exclusions{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::int32_t> SampleSize{};
+  std::optional<std::string> EventQueueArn{};
+  std::optional<std::string> DlqEventQueueArn{};
 
   friend bool operator==(S3Target const&, S3Target const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Schedule {
-  std::optional<std::string> ScheduleExpression;
-  std::optional<awsjson::open_enum<::awsjson::glue::ScheduleState>> State;
+  std::optional<std::string> ScheduleExpression{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ScheduleState>> State{};
 
   friend bool operator==(Schedule const&, Schedule const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaChangePolicy {
-  std::optional<awsjson::open_enum<::awsjson::glue::UpdateBehavior>> UpdateBehavior;
-  std::optional<awsjson::open_enum<::awsjson::glue::DeleteBehavior>> DeleteBehavior;
+  std::optional<awsjson::open_enum<::awsjson::glue::UpdateBehavior>> UpdateBehavior{};
+  std::optional<awsjson::open_enum<::awsjson::glue::DeleteBehavior>> DeleteBehavior{};
 
   friend bool operator==(SchemaChangePolicy const&, SchemaChangePolicy const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaColumn {
-  std::optional<std::string> Name;
-  std::optional<std::string> DataType;
+  std::optional<std::string> Name{};
+  std::optional<std::string> DataType{};
 
   friend bool operator==(SchemaColumn const&, SchemaColumn const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaListItem {
-  std::optional<std::string> RegistryName;
-  std::optional<std::string> SchemaName;
-  std::optional<std::string> SchemaArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaStatus>> SchemaStatus;
-  std::optional<std::string> CreatedTime;
-  std::optional<std::string> UpdatedTime;
+  std::optional<std::string> RegistryName{};
+  std::optional<std::string> SchemaName{};
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaStatus>> SchemaStatus{};
+  std::optional<std::string> CreatedTime{};
+  std::optional<std::string> UpdatedTime{};
 
   friend bool operator==(SchemaListItem const&, SchemaListItem const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaReference {
-  std::optional<::awsjson::glue::SchemaId> SchemaId;
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::int64_t> SchemaVersionNumber;
+  std::optional<::awsjson::glue::SchemaId> SchemaId{};
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::int64_t> SchemaVersionNumber{};
 
   friend bool operator==(SchemaReference const&, SchemaReference const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaVersionErrorItem {
-  std::optional<std::int64_t> VersionNumber;
-  std::optional<::awsjson::glue::ErrorDetails> ErrorDetails;
+  std::optional<std::int64_t> VersionNumber{};
+  std::optional<::awsjson::glue::ErrorDetails> ErrorDetails{};
 
   friend bool operator==(SchemaVersionErrorItem const&, SchemaVersionErrorItem const&) = default;
 };

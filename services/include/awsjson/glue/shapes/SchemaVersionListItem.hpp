@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaVersionListItem {
-  std::optional<std::string> SchemaArn;
-  std::optional<std::string> SchemaVersionId;
-  std::optional<std::int64_t> VersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status;
-  std::optional<std::string> CreatedTime;
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::string> SchemaVersionId{};
+  std::optional<std::int64_t> VersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SchemaVersionStatus>> Status{};
+  std::optional<std::string> CreatedTime{};
 
   friend bool operator==(SchemaVersionListItem const&, SchemaVersionListItem const&) = default;
 };

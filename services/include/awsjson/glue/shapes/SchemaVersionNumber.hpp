@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaVersionNumber {
-  std::optional<bool> LatestVersion;
-  std::optional<std::int64_t> VersionNumber;
+  std::optional<bool> LatestVersion{};
+  std::optional<std::int64_t> VersionNumber{};
 
   friend bool operator==(SchemaVersionNumber const&, SchemaVersionNumber const&) = default;
 };

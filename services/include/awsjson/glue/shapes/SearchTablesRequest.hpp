@@ -18,14 +18,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchTablesRequest {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::glue::PropertyPredicate>> Filters;
-  std::optional<std::string> SearchText;
-  std::optional<std::vector<::awsjson::glue::SortCriterion>> SortCriteria;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::glue::ResourceShareType>> ResourceShareType;
-  std::optional<bool> IncludeStatusDetails;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::glue::PropertyPredicate>> Filters{};
+  std::optional<std::string> SearchText{};
+  std::optional<std::vector<::awsjson::glue::SortCriterion>> SortCriteria{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ResourceShareType>> ResourceShareType{};
+  std::optional<bool> IncludeStatusDetails{};
 
   friend bool operator==(SearchTablesRequest const&, SearchTablesRequest const&) = default;
 };

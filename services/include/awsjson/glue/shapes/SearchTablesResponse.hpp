@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchTablesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::glue::Table>> TableList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::glue::Table>> TableList{};
 
   friend bool operator==(SearchTablesResponse const&, SearchTablesResponse const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityConfiguration {
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreatedTimeStamp;
-  std::optional<::awsjson::glue::EncryptionConfiguration> EncryptionConfiguration;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreatedTimeStamp{};
+  std::optional<::awsjson::glue::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(SecurityConfiguration const&, SecurityConfiguration const&) = default;
 };

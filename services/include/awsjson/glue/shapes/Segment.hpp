@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Segment {
-  std::int32_t SegmentNumber;
-  std::int32_t TotalSegments;
+  std::int32_t SegmentNumber{};
+  std::int32_t TotalSegments{};
 
   friend bool operator==(Segment const&, Segment const&) = default;
 };

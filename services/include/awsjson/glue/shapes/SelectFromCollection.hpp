@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SelectFromCollection {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::int32_t Index;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::int32_t Index{};
 
   friend bool operator==(SelectFromCollection const&, SelectFromCollection const&) = default;
 };

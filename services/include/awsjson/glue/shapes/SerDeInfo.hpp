@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SerDeInfo {
-  std::optional<std::string> Name;
-  std::optional<std::string> SerializationLibrary;
-  std::optional<std::map<std::string, std::string>> Parameters;
+  std::optional<std::string> Name{};
+  std::optional<std::string> SerializationLibrary{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
 
   friend bool operator==(SerDeInfo const&, SerDeInfo const&) = default;
 };

@@ -19,26 +19,26 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Session {
-  std::optional<std::string> Id;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::open_enum<::awsjson::glue::SessionStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> Description;
-  std::optional<std::string> Role;
-  std::optional<::awsjson::glue::SessionCommand> Command;
-  std::optional<std::map<std::string, std::string>> DefaultArguments;
-  std::optional<::awsjson::glue::ConnectionsList> Connections;
-  std::optional<double> Progress;
-  std::optional<double> MaxCapacity;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<std::string> GlueVersion;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<double> ExecutionTime;
-  std::optional<double> DPUSeconds;
-  std::optional<std::int32_t> IdleTimeout;
-  std::optional<std::string> ProfileName;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SessionStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Role{};
+  std::optional<::awsjson::glue::SessionCommand> Command{};
+  std::optional<std::map<std::string, std::string>> DefaultArguments{};
+  std::optional<::awsjson::glue::ConnectionsList> Connections{};
+  std::optional<double> Progress{};
+  std::optional<double> MaxCapacity{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<double> ExecutionTime{};
+  std::optional<double> DPUSeconds{};
+  std::optional<std::int32_t> IdleTimeout{};
+  std::optional<std::string> ProfileName{};
 
   friend bool operator==(Session const&, Session const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SessionCommand {
-  std::optional<std::string> Name;
-  std::optional<std::string> PythonVersion;
+  std::optional<std::string> Name{};
+  std::optional<std::string> PythonVersion{};
 
   friend bool operator==(SessionCommand const&, SessionCommand const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SkewedInfo {
-  std::optional<std::vector<std::string>> SkewedColumnNames;
-  std::optional<std::vector<std::string>> SkewedColumnValues;
-  std::optional<std::map<std::string, std::string>> SkewedColumnValueLocationMaps;
+  std::optional<std::vector<std::string>> SkewedColumnNames{};
+  std::optional<std::vector<std::string>> SkewedColumnValues{};
+  std::optional<std::map<std::string, std::string>> SkewedColumnValueLocationMaps{};
 
   friend bool operator==(SkewedInfo const&, SkewedInfo const&) = default;
 };

@@ -16,27 +16,27 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeNodeData {
-  std::optional<std::string> SourceType;
-  std::optional<::awsjson::glue::Option> Connection;
-  std::optional<std::string> Schema;
-  std::optional<std::string> Table;
-  std::optional<std::string> Database;
-  std::optional<std::string> TempDir;
-  std::optional<::awsjson::glue::Option> IamRole;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<std::string> SampleQuery;
-  std::optional<std::string> PreAction;
-  std::optional<std::string> PostAction;
-  std::optional<std::string> Action;
-  std::optional<bool> Upsert;
-  std::optional<std::string> MergeAction;
-  std::optional<std::string> MergeWhenMatched;
-  std::optional<std::string> MergeWhenNotMatched;
-  std::optional<std::string> MergeClause;
-  std::optional<std::string> StagingTable;
-  std::optional<std::vector<::awsjson::glue::Option>> SelectedColumns;
-  std::optional<bool> AutoPushdown;
-  std::optional<std::vector<::awsjson::glue::Option>> TableSchema;
+  std::optional<std::string> SourceType{};
+  std::optional<::awsjson::glue::Option> Connection{};
+  std::optional<std::string> Schema{};
+  std::optional<std::string> Table{};
+  std::optional<std::string> Database{};
+  std::optional<std::string> TempDir{};
+  std::optional<::awsjson::glue::Option> IamRole{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<std::string> SampleQuery{};
+  std::optional<std::string> PreAction{};
+  std::optional<std::string> PostAction{};
+  std::optional<std::string> Action{};
+  std::optional<bool> Upsert{};
+  std::optional<std::string> MergeAction{};
+  std::optional<std::string> MergeWhenMatched{};
+  std::optional<std::string> MergeWhenNotMatched{};
+  std::optional<std::string> MergeClause{};
+  std::optional<std::string> StagingTable{};
+  std::optional<std::vector<::awsjson::glue::Option>> SelectedColumns{};
+  std::optional<bool> AutoPushdown{};
+  std::optional<std::vector<::awsjson::glue::Option>> TableSchema{};
 
   friend bool operator==(SnowflakeNodeData const&, SnowflakeNodeData const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeSource {
-  std::string Name;
-  ::awsjson::glue::SnowflakeNodeData Data;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  ::awsjson::glue::SnowflakeNodeData Data{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(SnowflakeSource const&, SnowflakeSource const&) = default;
 };

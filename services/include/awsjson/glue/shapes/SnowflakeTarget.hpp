@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnowflakeTarget {
-  std::string Name;
-  ::awsjson::glue::SnowflakeNodeData Data;
-  std::optional<std::vector<std::string>> Inputs;
+  std::string Name{};
+  ::awsjson::glue::SnowflakeNodeData Data{};
+  std::optional<std::vector<std::string>> Inputs{};
 
   friend bool operator==(SnowflakeTarget const&, SnowflakeTarget const&) = default;
 };

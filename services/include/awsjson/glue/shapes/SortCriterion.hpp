@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SortCriterion {
-  std::optional<std::string> FieldName;
-  std::optional<awsjson::open_enum<::awsjson::glue::Sort>> Sort;
+  std::optional<std::string> FieldName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Sort>> Sort{};
 
   friend bool operator==(SortCriterion const&, SortCriterion const&) = default;
 };

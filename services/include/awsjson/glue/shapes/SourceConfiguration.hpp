@@ -18,11 +18,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod;
-  std::optional<std::string> RequestPath;
-  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> RequestParameters;
-  std::optional<::awsjson::glue::ResponseConfiguration> ResponseConfiguration;
-  std::optional<::awsjson::glue::PaginationConfiguration> PaginationConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::glue::HTTPMethod>> RequestMethod{};
+  std::optional<std::string> RequestPath{};
+  std::optional<std::vector<::awsjson::glue::ConnectorProperty>> RequestParameters{};
+  std::optional<::awsjson::glue::ResponseConfiguration> ResponseConfiguration{};
+  std::optional<::awsjson::glue::PaginationConfiguration> PaginationConfiguration{};
 
   friend bool operator==(SourceConfiguration const&, SourceConfiguration const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceControlDetails {
-  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlProvider>> Provider;
-  std::optional<std::string> Repository;
-  std::optional<std::string> Owner;
-  std::optional<std::string> Branch;
-  std::optional<std::string> Folder;
-  std::optional<std::string> LastCommitId;
-  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlAuthStrategy>> AuthStrategy;
-  std::optional<std::string> AuthToken;
+  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlProvider>> Provider{};
+  std::optional<std::string> Repository{};
+  std::optional<std::string> Owner{};
+  std::optional<std::string> Branch{};
+  std::optional<std::string> Folder{};
+  std::optional<std::string> LastCommitId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlAuthStrategy>> AuthStrategy{};
+  std::optional<std::string> AuthToken{};
 
   friend bool operator==(SourceControlDetails const&, SourceControlDetails const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceProcessingProperties {
-  std::optional<std::string> RoleArn;
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(SourceProcessingProperties const&,
                          SourceProcessingProperties const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceTableConfig {
-  std::optional<std::vector<std::string>> Fields;
-  std::optional<std::string> FilterPredicate;
-  std::optional<std::vector<std::string>> PrimaryKey;
-  std::optional<std::string> RecordUpdateField;
+  std::optional<std::vector<std::string>> Fields{};
+  std::optional<std::string> FilterPredicate{};
+  std::optional<std::vector<std::string>> PrimaryKey{};
+  std::optional<std::string> RecordUpdateField{};
 
   friend bool operator==(SourceTableConfig const&, SourceTableConfig const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SparkConnectorSource {
-  std::string Name;
-  std::string ConnectionName;
-  std::string ConnectorName;
-  std::string ConnectionType;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::string ConnectionName{};
+  std::string ConnectorName{};
+  std::string ConnectionType{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(SparkConnectorSource const&, SparkConnectorSource const&) = default;
 };

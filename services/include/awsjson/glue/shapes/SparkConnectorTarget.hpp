@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SparkConnectorTarget {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string ConnectionName;
-  std::string ConnectorName;
-  std::string ConnectionType;
-  std::optional<std::map<std::string, std::string>> AdditionalOptions;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string ConnectionName{};
+  std::string ConnectorName{};
+  std::string ConnectionType{};
+  std::optional<std::map<std::string, std::string>> AdditionalOptions{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(SparkConnectorTarget const&, SparkConnectorTarget const&) = default;
 };

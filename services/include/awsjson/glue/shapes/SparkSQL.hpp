@@ -16,11 +16,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SparkSQL {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string SqlQuery;
-  std::vector<::awsjson::glue::SqlAlias> SqlAliases;
-  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string SqlQuery{};
+  std::vector<::awsjson::glue::SqlAlias> SqlAliases{};
+  std::optional<std::vector<::awsjson::glue::GlueSchema>> OutputSchemas{};
 
   friend bool operator==(SparkSQL const&, SparkSQL const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Spigot {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::string Path;
-  std::optional<std::int32_t> Topk;
-  std::optional<double> Prob;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::string Path{};
+  std::optional<std::int32_t> Topk{};
+  std::optional<double> Prob{};
 
   friend bool operator==(Spigot const&, Spigot const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SplitFields {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  std::vector<std::vector<std::string>> Paths;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  std::vector<std::vector<std::string>> Paths{};
 
   friend bool operator==(SplitFields const&, SplitFields const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlAlias {
-  std::string From;
-  std::string Alias;
+  std::string From{};
+  std::string Alias{};
 
   friend bool operator==(SqlAlias const&, SqlAlias const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartBlueprintRunRequest {
-  std::string BlueprintName;
-  std::optional<std::string> Parameters;
-  std::string RoleArn;
+  std::string BlueprintName{};
+  std::optional<std::string> Parameters{};
+  std::string RoleArn{};
 
   friend bool operator==(StartBlueprintRunRequest const&,
                          StartBlueprintRunRequest const&) = default;

@@ -13,13 +13,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartColumnStatisticsTaskRunRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::vector<std::string>> ColumnNameList;
-  std::string Role;
-  std::optional<double> SampleSize;
-  std::optional<std::string> CatalogID;
-  std::optional<std::string> SecurityConfiguration;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::vector<std::string>> ColumnNameList{};
+  std::string Role{};
+  std::optional<double> SampleSize{};
+  std::optional<std::string> CatalogID{};
+  std::optional<std::string> SecurityConfiguration{};
 
   friend bool operator==(StartColumnStatisticsTaskRunRequest const&,
                          StartColumnStatisticsTaskRunRequest const&) = default;

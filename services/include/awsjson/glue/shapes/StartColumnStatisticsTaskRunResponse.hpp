@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartColumnStatisticsTaskRunResponse {
-  std::optional<std::string> ColumnStatisticsTaskRunId;
+  std::optional<std::string> ColumnStatisticsTaskRunId{};
 
   friend bool operator==(StartColumnStatisticsTaskRunResponse const&,
                          StartColumnStatisticsTaskRunResponse const&) = default;

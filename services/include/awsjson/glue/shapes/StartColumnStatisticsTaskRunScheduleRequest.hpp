@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartColumnStatisticsTaskRunScheduleRequest {
-  std::string DatabaseName;
-  std::string TableName;
+  std::string DatabaseName{};
+  std::string TableName{};
 
   friend bool operator==(StartColumnStatisticsTaskRunScheduleRequest const&,
                          StartColumnStatisticsTaskRunScheduleRequest const&) = default;

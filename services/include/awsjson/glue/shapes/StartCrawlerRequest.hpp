@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCrawlerRequest {
-  std::string Name;
+  std::string Name{};
 
   friend bool operator==(StartCrawlerRequest const&, StartCrawlerRequest const&) = default;
 };

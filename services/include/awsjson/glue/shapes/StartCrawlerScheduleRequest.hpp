@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartCrawlerScheduleRequest {
-  std::string CrawlerName;
+  std::string CrawlerName{};
 
   friend bool operator==(StartCrawlerScheduleRequest const&,
                          StartCrawlerScheduleRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataQualityRuleRecommendationRunRequest {
-  ::awsjson::glue::DataSource DataSource;
-  std::string Role;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::string> CreatedRulesetName;
-  std::optional<std::string> DataQualitySecurityConfiguration;
-  std::optional<std::string> ClientToken;
+  ::awsjson::glue::DataSource DataSource{};
+  std::string Role{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::string> CreatedRulesetName{};
+  std::optional<std::string> DataQualitySecurityConfiguration{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(StartDataQualityRuleRecommendationRunRequest const&,
                          StartDataQualityRuleRecommendationRunRequest const&) = default;

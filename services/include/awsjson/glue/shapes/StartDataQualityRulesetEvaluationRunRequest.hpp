@@ -18,14 +18,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataQualityRulesetEvaluationRunRequest {
-  ::awsjson::glue::DataSource DataSource;
-  std::string Role;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::string> ClientToken;
-  std::optional<::awsjson::glue::DataQualityEvaluationRunAdditionalRunOptions> AdditionalRunOptions;
-  std::vector<std::string> RulesetNames;
-  std::optional<std::map<std::string, ::awsjson::glue::DataSource>> AdditionalDataSources;
+  ::awsjson::glue::DataSource DataSource{};
+  std::string Role{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::string> ClientToken{};
+  std::optional<::awsjson::glue::DataQualityEvaluationRunAdditionalRunOptions> AdditionalRunOptions{};
+  std::vector<std::string> RulesetNames{};
+  std::optional<std::map<std::string, ::awsjson::glue::DataSource>> AdditionalDataSources{};
 
   friend bool operator==(StartDataQualityRulesetEvaluationRunRequest const&,
                          StartDataQualityRulesetEvaluationRunRequest const&) = default;

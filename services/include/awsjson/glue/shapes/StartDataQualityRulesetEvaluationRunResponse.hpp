@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataQualityRulesetEvaluationRunResponse {
-  std::optional<std::string> RunId;
+  std::optional<std::string> RunId{};
 
   friend bool operator==(StartDataQualityRulesetEvaluationRunResponse const&,
                          StartDataQualityRulesetEvaluationRunResponse const&) = default;

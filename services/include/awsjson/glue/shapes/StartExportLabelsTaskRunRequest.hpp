@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExportLabelsTaskRunRequest {
-  std::string TransformId;
-  std::string OutputS3Path;
+  std::string TransformId{};
+  std::string OutputS3Path{};
 
   friend bool operator==(StartExportLabelsTaskRunRequest const&,
                          StartExportLabelsTaskRunRequest const&) = default;

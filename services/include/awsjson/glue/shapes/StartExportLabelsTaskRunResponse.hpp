@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartExportLabelsTaskRunResponse {
-  std::optional<std::string> TaskRunId;
+  std::optional<std::string> TaskRunId{};
 
   friend bool operator==(StartExportLabelsTaskRunResponse const&,
                          StartExportLabelsTaskRunResponse const&) = default;

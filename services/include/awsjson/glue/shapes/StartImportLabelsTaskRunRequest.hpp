@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImportLabelsTaskRunRequest {
-  std::string TransformId;
-  std::string InputS3Path;
-  std::optional<bool> ReplaceAllLabels;
+  std::string TransformId{};
+  std::string InputS3Path{};
+  std::optional<bool> ReplaceAllLabels{};
 
   friend bool operator==(StartImportLabelsTaskRunRequest const&,
                          StartImportLabelsTaskRunRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartImportLabelsTaskRunResponse {
-  std::optional<std::string> TaskRunId;
+  std::optional<std::string> TaskRunId{};
 
   friend bool operator==(StartImportLabelsTaskRunResponse const&,
                          StartImportLabelsTaskRunResponse const&) = default;

@@ -18,19 +18,19 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartJobRunRequest {
-  std::string JobName;
-  std::optional<bool> JobRunQueuingEnabled;
-  std::optional<std::string> JobRunId;
-  std::optional<std::map<std::string, std::string>> Arguments;
-  std::optional<std::int32_t> AllocatedCapacity;
-  std::optional<std::int32_t> Timeout;
-  std::optional<double> MaxCapacity;
-  std::optional<std::string> SecurityConfiguration;
-  std::optional<::awsjson::glue::NotificationProperty> NotificationProperty;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<awsjson::open_enum<::awsjson::glue::ExecutionClass>> ExecutionClass;
-  std::optional<std::string> ExecutionRoleSessionPolicy;
+  std::string JobName{};
+  std::optional<bool> JobRunQueuingEnabled{};
+  std::optional<std::string> JobRunId{};
+  std::optional<std::map<std::string, std::string>> Arguments{};
+  std::optional<std::int32_t> AllocatedCapacity{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<double> MaxCapacity{};
+  std::optional<std::string> SecurityConfiguration{};
+  std::optional<::awsjson::glue::NotificationProperty> NotificationProperty{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ExecutionClass>> ExecutionClass{};
+  std::optional<std::string> ExecutionRoleSessionPolicy{};
 
   friend bool operator==(StartJobRunRequest const&, StartJobRunRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartJobRunResponse {
-  std::optional<std::string> JobRunId;
+  std::optional<std::string> JobRunId{};
 
   friend bool operator==(StartJobRunResponse const&, StartJobRunResponse const&) = default;
 };

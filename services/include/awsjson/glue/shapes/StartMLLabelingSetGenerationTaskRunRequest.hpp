@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMLLabelingSetGenerationTaskRunRequest {
-  std::string TransformId;
-  std::string OutputS3Path;
+  std::string TransformId{};
+  std::string OutputS3Path{};
 
   friend bool operator==(StartMLLabelingSetGenerationTaskRunRequest const&,
                          StartMLLabelingSetGenerationTaskRunRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMaterializedViewRefreshTaskRunRequest {
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<bool> FullRefresh;
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<bool> FullRefresh{};
 
   friend bool operator==(StartMaterializedViewRefreshTaskRunRequest const&,
                          StartMaterializedViewRefreshTaskRunRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartMaterializedViewRefreshTaskRunResponse {
-  std::optional<std::string> MaterializedViewRefreshTaskRunId;
+  std::optional<std::string> MaterializedViewRefreshTaskRunId{};
 
   friend bool operator==(StartMaterializedViewRefreshTaskRunResponse const&,
                          StartMaterializedViewRefreshTaskRunResponse const&) = default;

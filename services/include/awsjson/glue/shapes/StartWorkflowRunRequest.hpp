@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkflowRunRequest {
-  std::string Name;
-  std::optional<std::map<std::string, std::string>> RunProperties;
+  std::string Name{};
+  std::optional<std::map<std::string, std::string>> RunProperties{};
 
   friend bool operator==(StartWorkflowRunRequest const&, StartWorkflowRunRequest const&) = default;
 };

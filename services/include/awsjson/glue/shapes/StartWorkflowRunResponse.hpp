@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkflowRunResponse {
-  std::optional<std::string> RunId;
+  std::optional<std::string> RunId{};
 
   friend bool operator==(StartWorkflowRunResponse const&,
                          StartWorkflowRunResponse const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Statement {
-  std::optional<std::int32_t> Id;
-  std::optional<std::string> Code;
-  std::optional<awsjson::open_enum<::awsjson::glue::StatementState>> State;
-  std::optional<::awsjson::glue::StatementOutput> Output;
-  std::optional<double> Progress;
-  std::optional<std::int64_t> StartedOn;
-  std::optional<std::int64_t> CompletedOn;
+  std::optional<std::int32_t> Id{};
+  std::optional<std::string> Code{};
+  std::optional<awsjson::open_enum<::awsjson::glue::StatementState>> State{};
+  std::optional<::awsjson::glue::StatementOutput> Output{};
+  std::optional<double> Progress{};
+  std::optional<std::int64_t> StartedOn{};
+  std::optional<std::int64_t> CompletedOn{};
 
   friend bool operator==(Statement const&, Statement const&) = default;
 };

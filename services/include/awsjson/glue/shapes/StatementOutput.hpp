@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatementOutput {
-  std::optional<::awsjson::glue::StatementOutputData> Data;
-  std::optional<std::int32_t> ExecutionCount;
-  std::optional<awsjson::open_enum<::awsjson::glue::StatementState>> Status;
-  std::optional<std::string> ErrorName;
-  std::optional<std::string> ErrorValue;
-  std::optional<std::vector<std::string>> Traceback;
+  std::optional<::awsjson::glue::StatementOutputData> Data{};
+  std::optional<std::int32_t> ExecutionCount{};
+  std::optional<awsjson::open_enum<::awsjson::glue::StatementState>> Status{};
+  std::optional<std::string> ErrorName{};
+  std::optional<std::string> ErrorValue{};
+  std::optional<std::vector<std::string>> Traceback{};
 
   friend bool operator==(StatementOutput const&, StatementOutput const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatementOutputData {
-  std::optional<std::string> TextPlain;
+  std::optional<std::string> TextPlain{};
 
   friend bool operator==(StatementOutputData const&, StatementOutputData const&) = default;
 };

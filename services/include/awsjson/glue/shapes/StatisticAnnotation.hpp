@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatisticAnnotation {
-  std::optional<std::string> ProfileId;
-  std::optional<std::string> StatisticId;
-  std::optional<awsjson::timestamp> StatisticRecordedOn;
-  std::optional<::awsjson::glue::TimestampedInclusionAnnotation> InclusionAnnotation;
+  std::optional<std::string> ProfileId{};
+  std::optional<std::string> StatisticId{};
+  std::optional<awsjson::timestamp> StatisticRecordedOn{};
+  std::optional<::awsjson::glue::TimestampedInclusionAnnotation> InclusionAnnotation{};
 
   friend bool operator==(StatisticAnnotation const&, StatisticAnnotation const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatisticModelResult {
-  std::optional<double> LowerBound;
-  std::optional<double> UpperBound;
-  std::optional<double> PredictedValue;
-  std::optional<double> ActualValue;
-  std::optional<awsjson::timestamp> Date;
-  std::optional<awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue>> InclusionAnnotation;
+  std::optional<double> LowerBound{};
+  std::optional<double> UpperBound{};
+  std::optional<double> PredictedValue{};
+  std::optional<double> ActualValue{};
+  std::optional<awsjson::timestamp> Date{};
+  std::optional<awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue>> InclusionAnnotation{};
 
   friend bool operator==(StatisticModelResult const&, StatisticModelResult const&) = default;
 };

@@ -18,17 +18,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatisticSummary {
-  std::optional<std::string> StatisticId;
-  std::optional<std::string> ProfileId;
-  std::optional<::awsjson::glue::RunIdentifier> RunIdentifier;
-  std::optional<std::string> StatisticName;
-  std::optional<double> DoubleValue;
-  std::optional<awsjson::open_enum<::awsjson::glue::StatisticEvaluationLevel>> EvaluationLevel;
-  std::optional<std::vector<std::string>> ColumnsReferenced;
-  std::optional<std::vector<std::string>> ReferencedDatasets;
-  std::optional<std::map<std::string, std::string>> StatisticProperties;
-  std::optional<awsjson::timestamp> RecordedOn;
-  std::optional<::awsjson::glue::TimestampedInclusionAnnotation> InclusionAnnotation;
+  std::optional<std::string> StatisticId{};
+  std::optional<std::string> ProfileId{};
+  std::optional<::awsjson::glue::RunIdentifier> RunIdentifier{};
+  std::optional<std::string> StatisticName{};
+  std::optional<double> DoubleValue{};
+  std::optional<awsjson::open_enum<::awsjson::glue::StatisticEvaluationLevel>> EvaluationLevel{};
+  std::optional<std::vector<std::string>> ColumnsReferenced{};
+  std::optional<std::vector<std::string>> ReferencedDatasets{};
+  std::optional<std::map<std::string, std::string>> StatisticProperties{};
+  std::optional<awsjson::timestamp> RecordedOn{};
+  std::optional<::awsjson::glue::TimestampedInclusionAnnotation> InclusionAnnotation{};
 
   friend bool operator==(StatisticSummary const&, StatisticSummary const&) = default;
 };

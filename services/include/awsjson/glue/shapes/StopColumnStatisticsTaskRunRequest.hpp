@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopColumnStatisticsTaskRunRequest {
-  std::string DatabaseName;
-  std::string TableName;
+  std::string DatabaseName{};
+  std::string TableName{};
 
   friend bool operator==(StopColumnStatisticsTaskRunRequest const&,
                          StopColumnStatisticsTaskRunRequest const&) = default;

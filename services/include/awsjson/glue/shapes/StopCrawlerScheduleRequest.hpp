@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopCrawlerScheduleRequest {
-  std::string CrawlerName;
+  std::string CrawlerName{};
 
   friend bool operator==(StopCrawlerScheduleRequest const&,
                          StopCrawlerScheduleRequest const&) = default;

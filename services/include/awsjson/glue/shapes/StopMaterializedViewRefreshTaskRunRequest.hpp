@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopMaterializedViewRefreshTaskRunRequest {
-  std::string CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
+  std::string CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
 
   friend bool operator==(StopMaterializedViewRefreshTaskRunRequest const&,
                          StopMaterializedViewRefreshTaskRunRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopWorkflowRunRequest {
-  std::string Name;
-  std::string RunId;
+  std::string Name{};
+  std::string RunId{};
 
   friend bool operator==(StopWorkflowRunRequest const&, StopWorkflowRunRequest const&) = default;
 };

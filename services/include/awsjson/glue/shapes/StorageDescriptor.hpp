@@ -21,20 +21,20 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageDescriptor {
-  std::optional<std::vector<::awsjson::glue::Column>> Columns;
-  std::optional<std::string> Location;
-  std::optional<std::vector<std::string>> AdditionalLocations;
-  std::optional<std::string> InputFormat;
-  std::optional<std::string> OutputFormat;
-  std::optional<bool> Compressed;
-  std::optional<std::int32_t> NumberOfBuckets;
-  std::optional<::awsjson::glue::SerDeInfo> SerdeInfo;
-  std::optional<std::vector<std::string>> BucketColumns;
-  std::optional<std::vector<::awsjson::glue::Order>> SortColumns;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<::awsjson::glue::SkewedInfo> SkewedInfo;
-  std::optional<bool> StoredAsSubDirectories;
-  std::optional<::awsjson::glue::SchemaReference> SchemaReference;
+  std::optional<std::vector<::awsjson::glue::Column>> Columns{};
+  std::optional<std::string> Location{};
+  std::optional<std::vector<std::string>> AdditionalLocations{};
+  std::optional<std::string> InputFormat{};
+  std::optional<std::string> OutputFormat{};
+  std::optional<bool> Compressed{};
+  std::optional<std::int32_t> NumberOfBuckets{};
+  std::optional<::awsjson::glue::SerDeInfo> SerdeInfo{};
+  std::optional<std::vector<std::string>> BucketColumns{};
+  std::optional<std::vector<::awsjson::glue::Order>> SortColumns{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<::awsjson::glue::SkewedInfo> SkewedInfo{};
+  std::optional<bool> StoredAsSubDirectories{};
+  std::optional<::awsjson::glue::SchemaReference> SchemaReference{};
 
   friend bool operator==(StorageDescriptor const&, StorageDescriptor const&) = default;
 };

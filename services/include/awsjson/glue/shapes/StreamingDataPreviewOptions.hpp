@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamingDataPreviewOptions {
-  std::optional<std::int64_t> PollingTime;
-  std::optional<std::int64_t> RecordPollingLimit;
+  std::optional<std::int64_t> PollingTime{};
+  std::optional<std::int64_t> RecordPollingLimit{};
 
   friend bool operator==(StreamingDataPreviewOptions const&,
                          StreamingDataPreviewOptions const&) = default;

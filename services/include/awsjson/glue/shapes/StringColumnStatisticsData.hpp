@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StringColumnStatisticsData {
-  std::int64_t MaximumLength;
-  double AverageLength;
-  std::int64_t NumberOfNulls;
-  std::int64_t NumberOfDistinctValues;
+  std::int64_t MaximumLength{};
+  double AverageLength{};
+  std::int64_t NumberOfNulls{};
+  std::int64_t NumberOfDistinctValues{};
 
   friend bool operator==(StringColumnStatisticsData const&,
                          StringColumnStatisticsData const&) = default;

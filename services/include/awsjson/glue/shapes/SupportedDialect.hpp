@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportedDialect {
-  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect;
-  std::optional<std::string> DialectVersion;
+  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect{};
+  std::optional<std::string> DialectVersion{};
 
   friend bool operator==(SupportedDialect const&, SupportedDialect const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableError {
-  std::optional<std::string> TableName;
-  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail;
+  std::optional<std::string> TableName{};
+  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail{};
 
   friend bool operator==(TableError const&, TableError const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableIdentifier {
-  std::optional<std::string> CatalogId;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Name;
-  std::optional<std::string> Region;
+  std::optional<std::string> CatalogId{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(TableIdentifier const&, TableIdentifier const&) = default;
 };

@@ -20,20 +20,20 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableInput {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Owner;
-  std::optional<awsjson::timestamp> LastAccessTime;
-  std::optional<awsjson::timestamp> LastAnalyzedTime;
-  std::optional<std::int32_t> Retention;
-  std::optional<::awsjson::glue::StorageDescriptor> StorageDescriptor;
-  std::optional<std::vector<::awsjson::glue::Column>> PartitionKeys;
-  std::optional<std::string> ViewOriginalText;
-  std::optional<std::string> ViewExpandedText;
-  std::optional<std::string> TableType;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::optional<::awsjson::glue::TableIdentifier> TargetTable;
-  std::optional<::awsjson::glue::ViewDefinitionInput> ViewDefinition;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Owner{};
+  std::optional<awsjson::timestamp> LastAccessTime{};
+  std::optional<awsjson::timestamp> LastAnalyzedTime{};
+  std::optional<std::int32_t> Retention{};
+  std::optional<::awsjson::glue::StorageDescriptor> StorageDescriptor{};
+  std::optional<std::vector<::awsjson::glue::Column>> PartitionKeys{};
+  std::optional<std::string> ViewOriginalText{};
+  std::optional<std::string> ViewExpandedText{};
+  std::optional<std::string> TableType{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::optional<::awsjson::glue::TableIdentifier> TargetTable{};
+  std::optional<::awsjson::glue::ViewDefinitionInput> ViewDefinition{};
 
   friend bool operator==(TableInput const&, TableInput const&) = default;
 };

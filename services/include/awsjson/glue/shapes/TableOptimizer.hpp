@@ -17,10 +17,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableOptimizer {
-  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerType>> type;
-  std::optional<::awsjson::glue::TableOptimizerConfiguration> configuration;
-  std::optional<::awsjson::glue::TableOptimizerRun> lastRun;
-  std::optional<awsjson::open_enum<::awsjson::glue::ConfigurationSource>> configurationSource;
+  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerType>> type{};
+  std::optional<::awsjson::glue::TableOptimizerConfiguration> configuration{};
+  std::optional<::awsjson::glue::TableOptimizerRun> lastRun{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ConfigurationSource>> configurationSource{};
 
   friend bool operator==(TableOptimizer const&, TableOptimizer const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableOptimizerConfiguration {
-  std::optional<std::string> roleArn;
-  std::optional<bool> enabled;
-  std::optional<::awsjson::glue::TableOptimizerVpcConfiguration> vpcConfiguration;
-  std::optional<::awsjson::glue::CompactionConfiguration> compactionConfiguration;
-  std::optional<::awsjson::glue::RetentionConfiguration> retentionConfiguration;
-  std::optional<::awsjson::glue::OrphanFileDeletionConfiguration> orphanFileDeletionConfiguration;
+  std::optional<std::string> roleArn{};
+  std::optional<bool> enabled{};
+  std::optional<::awsjson::glue::TableOptimizerVpcConfiguration> vpcConfiguration{};
+  std::optional<::awsjson::glue::CompactionConfiguration> compactionConfiguration{};
+  std::optional<::awsjson::glue::RetentionConfiguration> retentionConfiguration{};
+  std::optional<::awsjson::glue::OrphanFileDeletionConfiguration> orphanFileDeletionConfiguration{};
 
   friend bool operator==(TableOptimizerConfiguration const&,
                          TableOptimizerConfiguration const&) = default;

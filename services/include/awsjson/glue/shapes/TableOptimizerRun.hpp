@@ -19,15 +19,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableOptimizerRun {
-  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerEventType>> eventType;
-  std::optional<awsjson::timestamp> startTimestamp;
-  std::optional<awsjson::timestamp> endTimestamp;
-  std::optional<::awsjson::glue::RunMetrics> metrics;
-  std::optional<std::string> error;
-  std::optional<::awsjson::glue::CompactionMetrics> compactionMetrics;
-  std::optional<awsjson::open_enum<::awsjson::glue::CompactionStrategy>> compactionStrategy;
-  std::optional<::awsjson::glue::RetentionMetrics> retentionMetrics;
-  std::optional<::awsjson::glue::OrphanFileDeletionMetrics> orphanFileDeletionMetrics;
+  std::optional<awsjson::open_enum<::awsjson::glue::TableOptimizerEventType>> eventType{};
+  std::optional<awsjson::timestamp> startTimestamp{};
+  std::optional<awsjson::timestamp> endTimestamp{};
+  std::optional<::awsjson::glue::RunMetrics> metrics{};
+  std::optional<std::string> error{};
+  std::optional<::awsjson::glue::CompactionMetrics> compactionMetrics{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CompactionStrategy>> compactionStrategy{};
+  std::optional<::awsjson::glue::RetentionMetrics> retentionMetrics{};
+  std::optional<::awsjson::glue::OrphanFileDeletionMetrics> orphanFileDeletionMetrics{};
 
   friend bool operator==(TableOptimizerRun const&, TableOptimizerRun const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableOptimizerVpcConfiguration : awsjson::tagged_union {
-  std::optional<std::string> glueConnectionName;
+  std::optional<std::string> glueConnectionName{};
 
   friend bool operator==(TableOptimizerVpcConfiguration const&,
                          TableOptimizerVpcConfiguration const&) = default;

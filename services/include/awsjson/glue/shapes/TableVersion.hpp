@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableVersion {
-  std::optional<::awsjson::glue::Table> Table;
-  std::optional<std::string> VersionId;
+  std::optional<::awsjson::glue::Table> Table{};
+  std::optional<std::string> VersionId{};
 
   friend bool operator==(TableVersion const&, TableVersion const&) = default;
 };

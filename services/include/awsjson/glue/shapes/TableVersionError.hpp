@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableVersionError {
-  std::optional<std::string> TableName;
-  std::optional<std::string> VersionId;
-  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail;
+  std::optional<std::string> TableName{};
+  std::optional<std::string> VersionId{};
+  std::optional<::awsjson::glue::ErrorDetail> ErrorDetail{};
 
   friend bool operator==(TableVersionError const&, TableVersionError const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceArn;
-  std::map<std::string, std::string> TagsToAdd;
+  std::string ResourceArn{};
+  std::map<std::string, std::string> TagsToAdd{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetProcessingProperties {
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> KmsArn;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> EventBusArn;
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> KmsArn{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> EventBusArn{};
 
   friend bool operator==(TargetProcessingProperties const&,
                          TargetProcessingProperties const&) = default;

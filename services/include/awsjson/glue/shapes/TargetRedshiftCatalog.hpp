@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetRedshiftCatalog {
-  std::string CatalogArn;
+  std::string CatalogArn{};
 
   friend bool operator==(TargetRedshiftCatalog const&, TargetRedshiftCatalog const&) = default;
 };

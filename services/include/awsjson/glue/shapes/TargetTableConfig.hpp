@@ -16,9 +16,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTableConfig {
-  std::optional<awsjson::open_enum<::awsjson::glue::UnnestSpec>> UnnestSpec;
-  std::optional<std::vector<::awsjson::glue::IntegrationPartition>> PartitionSpec;
-  std::optional<std::string> TargetTableName;
+  std::optional<awsjson::open_enum<::awsjson::glue::UnnestSpec>> UnnestSpec{};
+  std::optional<std::vector<::awsjson::glue::IntegrationPartition>> PartitionSpec{};
+  std::optional<std::string> TargetTableName{};
 
   friend bool operator==(TargetTableConfig const&, TargetTableConfig const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskRunFilterCriteria {
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskType>> TaskRunType;
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status;
-  std::optional<awsjson::timestamp> StartedBefore;
-  std::optional<awsjson::timestamp> StartedAfter;
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskType>> TaskRunType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskStatusType>> Status{};
+  std::optional<awsjson::timestamp> StartedBefore{};
+  std::optional<awsjson::timestamp> StartedAfter{};
 
   friend bool operator==(TaskRunFilterCriteria const&, TaskRunFilterCriteria const&) = default;
 };

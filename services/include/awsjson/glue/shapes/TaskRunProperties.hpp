@@ -18,11 +18,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskRunProperties {
-  std::optional<awsjson::open_enum<::awsjson::glue::TaskType>> TaskType;
-  std::optional<::awsjson::glue::ImportLabelsTaskRunProperties> ImportLabelsTaskRunProperties;
-  std::optional<::awsjson::glue::ExportLabelsTaskRunProperties> ExportLabelsTaskRunProperties;
-  std::optional<::awsjson::glue::LabelingSetGenerationTaskRunProperties> LabelingSetGenerationTaskRunProperties;
-  std::optional<::awsjson::glue::FindMatchesTaskRunProperties> FindMatchesTaskRunProperties;
+  std::optional<awsjson::open_enum<::awsjson::glue::TaskType>> TaskType{};
+  std::optional<::awsjson::glue::ImportLabelsTaskRunProperties> ImportLabelsTaskRunProperties{};
+  std::optional<::awsjson::glue::ExportLabelsTaskRunProperties> ExportLabelsTaskRunProperties{};
+  std::optional<::awsjson::glue::LabelingSetGenerationTaskRunProperties> LabelingSetGenerationTaskRunProperties{};
+  std::optional<::awsjson::glue::FindMatchesTaskRunProperties> FindMatchesTaskRunProperties{};
 
   friend bool operator==(TaskRunProperties const&, TaskRunProperties const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskRunSortCriteria {
-  awsjson::open_enum<::awsjson::glue::TaskRunSortColumnType> Column;
-  awsjson::open_enum<::awsjson::glue::SortDirectionType> SortDirection;
+  awsjson::open_enum<::awsjson::glue::TaskRunSortColumnType> Column{};
+  awsjson::open_enum<::awsjson::glue::SortDirectionType> SortDirection{};
 
   friend bool operator==(TaskRunSortCriteria const&, TaskRunSortCriteria const&) = default;
 };

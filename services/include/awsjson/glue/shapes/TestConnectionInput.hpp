@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConnectionInput {
-  std::string ConnectionType;
-  std::map<std::string, std::string> ConnectionProperties;
-  std::optional<::awsjson::glue::AuthenticationConfigurationInput> AuthenticationConfiguration;
+  std::string ConnectionType{};
+  std::map<std::string, std::string> ConnectionProperties{};
+  std::optional<::awsjson::glue::AuthenticationConfigurationInput> AuthenticationConfiguration{};
 
   friend bool operator==(TestConnectionInput const&, TestConnectionInput const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestConnectionRequest {
-  std::optional<std::string> ConnectionName;
-  std::optional<std::string> CatalogId;
-  std::optional<::awsjson::glue::TestConnectionInput> TestConnectionInput;
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::string> CatalogId{};
+  std::optional<::awsjson::glue::TestConnectionInput> TestConnectionInput{};
 
   friend bool operator==(TestConnectionRequest const&, TestConnectionRequest const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestampFilter {
-  std::optional<awsjson::timestamp> RecordedBefore;
-  std::optional<awsjson::timestamp> RecordedAfter;
+  std::optional<awsjson::timestamp> RecordedBefore{};
+  std::optional<awsjson::timestamp> RecordedAfter{};
 
   friend bool operator==(TimestampFilter const&, TimestampFilter const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestampedInclusionAnnotation {
-  std::optional<awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue>> Value;
-  std::optional<awsjson::timestamp> LastModifiedOn;
+  std::optional<awsjson::open_enum<::awsjson::glue::InclusionAnnotationValue>> Value{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
 
   friend bool operator==(TimestampedInclusionAnnotation const&,
                          TimestampedInclusionAnnotation const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformConfigParameter {
-  std::string Name;
-  awsjson::open_enum<::awsjson::glue::ParamType> Type;
-  std::optional<std::string> ValidationRule;
-  std::optional<std::string> ValidationMessage;
-  std::optional<std::vector<std::string>> Value;
-  std::optional<awsjson::open_enum<::awsjson::glue::ParamType>> ListType;
-  std::optional<bool> IsOptional;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::glue::ParamType> Type{};
+  std::optional<std::string> ValidationRule{};
+  std::optional<std::string> ValidationMessage{};
+  std::optional<std::vector<std::string>> Value{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ParamType>> ListType{};
+  std::optional<bool> IsOptional{};
 
   friend bool operator==(TransformConfigParameter const&,
                          TransformConfigParameter const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformEncryption {
-  std::optional<::awsjson::glue::MLUserDataEncryption> MlUserDataEncryption;
-  std::optional<std::string> TaskRunSecurityConfigurationName;
+  std::optional<::awsjson::glue::MLUserDataEncryption> MlUserDataEncryption{};
+  std::optional<std::string> TaskRunSecurityConfigurationName{};
 
   friend bool operator==(TransformEncryption const&, TransformEncryption const&) = default;
 };

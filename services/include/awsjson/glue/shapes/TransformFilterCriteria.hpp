@@ -17,15 +17,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformFilterCriteria {
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::glue::TransformType>> TransformType;
-  std::optional<awsjson::open_enum<::awsjson::glue::TransformStatusType>> Status;
-  std::optional<std::string> GlueVersion;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::timestamp> CreatedAfter;
-  std::optional<awsjson::timestamp> LastModifiedBefore;
-  std::optional<awsjson::timestamp> LastModifiedAfter;
-  std::optional<std::vector<::awsjson::glue::SchemaColumn>> Schema;
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TransformType>> TransformType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TransformStatusType>> Status{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
+  std::optional<awsjson::timestamp> LastModifiedBefore{};
+  std::optional<awsjson::timestamp> LastModifiedAfter{};
+  std::optional<std::vector<::awsjson::glue::SchemaColumn>> Schema{};
 
   friend bool operator==(TransformFilterCriteria const&, TransformFilterCriteria const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformParameters {
-  awsjson::open_enum<::awsjson::glue::TransformType> TransformType;
-  std::optional<::awsjson::glue::FindMatchesParameters> FindMatchesParameters;
+  awsjson::open_enum<::awsjson::glue::TransformType> TransformType{};
+  std::optional<::awsjson::glue::FindMatchesParameters> FindMatchesParameters{};
 
   friend bool operator==(TransformParameters const&, TransformParameters const&) = default;
 };

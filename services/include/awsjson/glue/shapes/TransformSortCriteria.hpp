@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformSortCriteria {
-  awsjson::open_enum<::awsjson::glue::TransformSortColumnType> Column;
-  awsjson::open_enum<::awsjson::glue::SortDirectionType> SortDirection;
+  awsjson::open_enum<::awsjson::glue::TransformSortColumnType> Column{};
+  awsjson::open_enum<::awsjson::glue::SortDirectionType> SortDirection{};
 
   friend bool operator==(TransformSortCriteria const&, TransformSortCriteria const&) = default;
 };

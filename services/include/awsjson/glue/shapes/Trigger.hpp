@@ -19,16 +19,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Trigger {
-  std::optional<std::string> Name;
-  std::optional<std::string> WorkflowName;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::glue::TriggerType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::glue::TriggerState>> State;
-  std::optional<std::string> Description;
-  std::optional<std::string> Schedule;
-  std::optional<std::vector<::awsjson::glue::Action>> Actions;
-  std::optional<::awsjson::glue::Predicate> Predicate;
-  std::optional<::awsjson::glue::EventBatchingCondition> EventBatchingCondition;
+  std::optional<std::string> Name{};
+  std::optional<std::string> WorkflowName{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TriggerType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::glue::TriggerState>> State{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::vector<::awsjson::glue::Action>> Actions{};
+  std::optional<::awsjson::glue::Predicate> Predicate{};
+  std::optional<::awsjson::glue::EventBatchingCondition> EventBatchingCondition{};
 
   friend bool operator==(Trigger const&, Trigger const&) = default;
 };

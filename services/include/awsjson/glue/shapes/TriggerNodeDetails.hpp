@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TriggerNodeDetails {
-  std::optional<::awsjson::glue::Trigger> Trigger;
+  std::optional<::awsjson::glue::Trigger> Trigger{};
 
   friend bool operator==(TriggerNodeDetails const&, TriggerNodeDetails const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TriggerUpdate {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Schedule;
-  std::optional<std::vector<::awsjson::glue::Action>> Actions;
-  std::optional<::awsjson::glue::Predicate> Predicate;
-  std::optional<::awsjson::glue::EventBatchingCondition> EventBatchingCondition;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::vector<::awsjson::glue::Action>> Actions{};
+  std::optional<::awsjson::glue::Predicate> Predicate{};
+  std::optional<::awsjson::glue::EventBatchingCondition> EventBatchingCondition{};
 
   friend bool operator==(TriggerUpdate const&, TriggerUpdate const&) = default;
 };

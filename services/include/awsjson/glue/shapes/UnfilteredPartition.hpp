@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnfilteredPartition {
-  std::optional<::awsjson::glue::Partition> Partition;
-  std::optional<std::vector<std::string>> AuthorizedColumns;
-  std::optional<bool> IsRegisteredWithLakeFormation;
+  std::optional<::awsjson::glue::Partition> Partition{};
+  std::optional<std::vector<std::string>> AuthorizedColumns{};
+  std::optional<bool> IsRegisteredWithLakeFormation{};
 
   friend bool operator==(UnfilteredPartition const&, UnfilteredPartition const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Union {
-  std::string Name;
-  std::vector<std::string> Inputs;
-  awsjson::open_enum<::awsjson::glue::UnionType> UnionType;
+  std::string Name{};
+  std::vector<std::string> Inputs{};
+  awsjson::open_enum<::awsjson::glue::UnionType> UnionType{};
 
   friend bool operator==(Union const&, Union const&) = default;
 };

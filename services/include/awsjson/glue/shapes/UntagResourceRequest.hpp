@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string ResourceArn;
-  std::vector<std::string> TagsToRemove;
+  std::string ResourceArn{};
+  std::vector<std::string> TagsToRemove{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBlueprintRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string BlueprintLocation;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string BlueprintLocation{};
 
   friend bool operator==(UpdateBlueprintRequest const&, UpdateBlueprintRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBlueprintResponse {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(UpdateBlueprintResponse const&, UpdateBlueprintResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCatalogRequest {
-  std::string CatalogId;
-  ::awsjson::glue::CatalogInput CatalogInput;
+  std::string CatalogId{};
+  ::awsjson::glue::CatalogInput CatalogInput{};
 
   friend bool operator==(UpdateCatalogRequest const&, UpdateCatalogRequest const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClassifierRequest {
-  std::optional<::awsjson::glue::UpdateGrokClassifierRequest> GrokClassifier;
-  std::optional<::awsjson::glue::UpdateXMLClassifierRequest> XMLClassifier;
-  std::optional<::awsjson::glue::UpdateJsonClassifierRequest> JsonClassifier;
-  std::optional<::awsjson::glue::UpdateCsvClassifierRequest> CsvClassifier;
+  std::optional<::awsjson::glue::UpdateGrokClassifierRequest> GrokClassifier{};
+  std::optional<::awsjson::glue::UpdateXMLClassifierRequest> XMLClassifier{};
+  std::optional<::awsjson::glue::UpdateJsonClassifierRequest> JsonClassifier{};
+  std::optional<::awsjson::glue::UpdateCsvClassifierRequest> CsvClassifier{};
 
   friend bool operator==(UpdateClassifierRequest const&, UpdateClassifierRequest const&) = default;
 };

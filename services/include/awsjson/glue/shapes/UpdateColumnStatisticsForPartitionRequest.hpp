@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateColumnStatisticsForPartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValues;
-  std::vector<::awsjson::glue::ColumnStatistics> ColumnStatisticsList;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValues{};
+  std::vector<::awsjson::glue::ColumnStatistics> ColumnStatisticsList{};
 
   friend bool operator==(UpdateColumnStatisticsForPartitionRequest const&,
                          UpdateColumnStatisticsForPartitionRequest const&) = default;

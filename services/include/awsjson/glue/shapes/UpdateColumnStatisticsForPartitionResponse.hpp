@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateColumnStatisticsForPartitionResponse {
-  std::optional<std::vector<::awsjson::glue::ColumnStatisticsError>> Errors;
+  std::optional<std::vector<::awsjson::glue::ColumnStatisticsError>> Errors{};
 
   friend bool operator==(UpdateColumnStatisticsForPartitionResponse const&,
                          UpdateColumnStatisticsForPartitionResponse const&) = default;

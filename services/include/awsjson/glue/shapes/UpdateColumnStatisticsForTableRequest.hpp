@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateColumnStatisticsForTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<::awsjson::glue::ColumnStatistics> ColumnStatisticsList;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<::awsjson::glue::ColumnStatistics> ColumnStatisticsList{};
 
   friend bool operator==(UpdateColumnStatisticsForTableRequest const&,
                          UpdateColumnStatisticsForTableRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateColumnStatisticsForTableResponse {
-  std::optional<std::vector<::awsjson::glue::ColumnStatisticsError>> Errors;
+  std::optional<std::vector<::awsjson::glue::ColumnStatisticsError>> Errors{};
 
   friend bool operator==(UpdateColumnStatisticsForTableResponse const&,
                          UpdateColumnStatisticsForTableResponse const&) = default;

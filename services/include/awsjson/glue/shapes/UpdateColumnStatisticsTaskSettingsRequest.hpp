@@ -13,14 +13,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateColumnStatisticsTaskSettingsRequest {
-  std::string DatabaseName;
-  std::string TableName;
-  std::optional<std::string> Role;
-  std::optional<std::string> Schedule;
-  std::optional<std::vector<std::string>> ColumnNameList;
-  std::optional<double> SampleSize;
-  std::optional<std::string> CatalogID;
-  std::optional<std::string> SecurityConfiguration;
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::vector<std::string>> ColumnNameList{};
+  std::optional<double> SampleSize{};
+  std::optional<std::string> CatalogID{};
+  std::optional<std::string> SecurityConfiguration{};
 
   friend bool operator==(UpdateColumnStatisticsTaskSettingsRequest const&,
                          UpdateColumnStatisticsTaskSettingsRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionRequest {
-  std::optional<std::string> CatalogId;
-  std::string Name;
-  ::awsjson::glue::ConnectionInput ConnectionInput;
+  std::optional<std::string> CatalogId{};
+  std::string Name{};
+  ::awsjson::glue::ConnectionInput ConnectionInput{};
 
   friend bool operator==(UpdateConnectionRequest const&, UpdateConnectionRequest const&) = default;
 };

@@ -19,20 +19,20 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCrawlerRequest {
-  std::string Name;
-  std::optional<std::string> Role;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::glue::CrawlerTargets> Targets;
-  std::optional<std::string> Schedule;
-  std::optional<std::vector<std::string>> Classifiers;
-  std::optional<std::string> TablePrefix;
-  std::optional<::awsjson::glue::SchemaChangePolicy> SchemaChangePolicy;
-  std::optional<::awsjson::glue::RecrawlPolicy> RecrawlPolicy;
-  std::optional<::awsjson::glue::LineageConfiguration> LineageConfiguration;
-  std::optional<::awsjson::glue::LakeFormationConfiguration> LakeFormationConfiguration;
-  std::optional<std::string> Configuration;
-  std::optional<std::string> CrawlerSecurityConfiguration;
+  std::string Name{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::glue::CrawlerTargets> Targets{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::vector<std::string>> Classifiers{};
+  std::optional<std::string> TablePrefix{};
+  std::optional<::awsjson::glue::SchemaChangePolicy> SchemaChangePolicy{};
+  std::optional<::awsjson::glue::RecrawlPolicy> RecrawlPolicy{};
+  std::optional<::awsjson::glue::LineageConfiguration> LineageConfiguration{};
+  std::optional<::awsjson::glue::LakeFormationConfiguration> LakeFormationConfiguration{};
+  std::optional<std::string> Configuration{};
+  std::optional<std::string> CrawlerSecurityConfiguration{};
 
   friend bool operator==(UpdateCrawlerRequest const&, UpdateCrawlerRequest const&) = default;
 };

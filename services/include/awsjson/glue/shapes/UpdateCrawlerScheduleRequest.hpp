@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCrawlerScheduleRequest {
-  std::string CrawlerName;
-  std::optional<std::string> Schedule;
+  std::string CrawlerName{};
+  std::optional<std::string> Schedule{};
 
   friend bool operator==(UpdateCrawlerScheduleRequest const&,
                          UpdateCrawlerScheduleRequest const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCsvClassifierRequest {
-  std::string Name;
-  std::optional<std::string> Delimiter;
-  std::optional<std::string> QuoteSymbol;
-  std::optional<awsjson::open_enum<::awsjson::glue::CsvHeaderOption>> ContainsHeader;
-  std::optional<std::vector<std::string>> Header;
-  std::optional<bool> DisableValueTrimming;
-  std::optional<bool> AllowSingleColumn;
-  std::optional<bool> CustomDatatypeConfigured;
-  std::optional<std::vector<std::string>> CustomDatatypes;
-  std::optional<awsjson::open_enum<::awsjson::glue::CsvSerdeOption>> Serde;
+  std::string Name{};
+  std::optional<std::string> Delimiter{};
+  std::optional<std::string> QuoteSymbol{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CsvHeaderOption>> ContainsHeader{};
+  std::optional<std::vector<std::string>> Header{};
+  std::optional<bool> DisableValueTrimming{};
+  std::optional<bool> AllowSingleColumn{};
+  std::optional<bool> CustomDatatypeConfigured{};
+  std::optional<std::vector<std::string>> CustomDatatypes{};
+  std::optional<awsjson::open_enum<::awsjson::glue::CsvSerdeOption>> Serde{};
 
   friend bool operator==(UpdateCsvClassifierRequest const&,
                          UpdateCsvClassifierRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataQualityRulesetRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Ruleset;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Ruleset{};
 
   friend bool operator==(UpdateDataQualityRulesetRequest const&,
                          UpdateDataQualityRulesetRequest const&) = default;

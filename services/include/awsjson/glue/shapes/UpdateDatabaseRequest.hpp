@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDatabaseRequest {
-  std::optional<std::string> CatalogId;
-  std::string Name;
-  ::awsjson::glue::DatabaseInput DatabaseInput;
+  std::optional<std::string> CatalogId{};
+  std::string Name{};
+  ::awsjson::glue::DatabaseInput DatabaseInput{};
 
   friend bool operator==(UpdateDatabaseRequest const&, UpdateDatabaseRequest const&) = default;
 };

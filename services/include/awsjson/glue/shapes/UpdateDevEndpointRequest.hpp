@@ -16,14 +16,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDevEndpointRequest {
-  std::string EndpointName;
-  std::optional<std::string> PublicKey;
-  std::optional<std::vector<std::string>> AddPublicKeys;
-  std::optional<std::vector<std::string>> DeletePublicKeys;
-  std::optional<::awsjson::glue::DevEndpointCustomLibraries> CustomLibraries;
-  std::optional<bool> UpdateEtlLibraries;
-  std::optional<std::vector<std::string>> DeleteArguments;
-  std::optional<std::map<std::string, std::string>> AddArguments;
+  std::string EndpointName{};
+  std::optional<std::string> PublicKey{};
+  std::optional<std::vector<std::string>> AddPublicKeys{};
+  std::optional<std::vector<std::string>> DeletePublicKeys{};
+  std::optional<::awsjson::glue::DevEndpointCustomLibraries> CustomLibraries{};
+  std::optional<bool> UpdateEtlLibraries{};
+  std::optional<std::vector<std::string>> DeleteArguments{};
+  std::optional<std::map<std::string, std::string>> AddArguments{};
 
   friend bool operator==(UpdateDevEndpointRequest const&,
                          UpdateDevEndpointRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGlueIdentityCenterConfigurationRequest {
-  std::optional<std::vector<std::string>> Scopes;
-  std::optional<bool> UserBackgroundSessionsEnabled;
+  std::optional<std::vector<std::string>> Scopes{};
+  std::optional<bool> UserBackgroundSessionsEnabled{};
 
   friend bool operator==(UpdateGlueIdentityCenterConfigurationRequest const&,
                          UpdateGlueIdentityCenterConfigurationRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGrokClassifierRequest {
-  std::string Name;
-  std::optional<std::string> Classification;
-  std::optional<std::string> GrokPattern;
-  std::optional<std::string> CustomPatterns;
+  std::string Name{};
+  std::optional<std::string> Classification{};
+  std::optional<std::string> GrokPattern{};
+  std::optional<std::string> CustomPatterns{};
 
   friend bool operator==(UpdateGrokClassifierRequest const&,
                          UpdateGrokClassifierRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIcebergInput {
-  ::awsjson::glue::UpdateIcebergTableInput UpdateIcebergTableInput;
+  ::awsjson::glue::UpdateIcebergTableInput UpdateIcebergTableInput{};
 
   friend bool operator==(UpdateIcebergInput const&, UpdateIcebergInput const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIcebergTableInput {
-  std::vector<::awsjson::glue::IcebergTableUpdate> Updates;
+  std::vector<::awsjson::glue::IcebergTableUpdate> Updates{};
 
   friend bool operator==(UpdateIcebergTableInput const&, UpdateIcebergTableInput const&) = default;
 };

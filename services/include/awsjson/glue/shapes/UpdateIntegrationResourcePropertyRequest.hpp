@@ -15,9 +15,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIntegrationResourcePropertyRequest {
-  std::string ResourceArn;
-  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties;
-  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties;
+  std::string ResourceArn{};
+  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties{};
+  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties{};
 
   friend bool operator==(UpdateIntegrationResourcePropertyRequest const&,
                          UpdateIntegrationResourcePropertyRequest const&) = default;

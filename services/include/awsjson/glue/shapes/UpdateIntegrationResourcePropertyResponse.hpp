@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIntegrationResourcePropertyResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> ResourcePropertyArn;
-  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties;
-  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> ResourcePropertyArn{};
+  std::optional<::awsjson::glue::SourceProcessingProperties> SourceProcessingProperties{};
+  std::optional<::awsjson::glue::TargetProcessingProperties> TargetProcessingProperties{};
 
   friend bool operator==(UpdateIntegrationResourcePropertyResponse const&,
                          UpdateIntegrationResourcePropertyResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIntegrationTablePropertiesRequest {
-  std::string ResourceArn;
-  std::string TableName;
-  std::optional<::awsjson::glue::SourceTableConfig> SourceTableConfig;
-  std::optional<::awsjson::glue::TargetTableConfig> TargetTableConfig;
+  std::string ResourceArn{};
+  std::string TableName{};
+  std::optional<::awsjson::glue::SourceTableConfig> SourceTableConfig{};
+  std::optional<::awsjson::glue::TargetTableConfig> TargetTableConfig{};
 
   friend bool operator==(UpdateIntegrationTablePropertiesRequest const&,
                          UpdateIntegrationTablePropertiesRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateJobFromSourceControlResponse {
-  std::optional<std::string> JobName;
+  std::optional<std::string> JobName{};
 
   friend bool operator==(UpdateJobFromSourceControlResponse const&,
                          UpdateJobFromSourceControlResponse const&) = default;

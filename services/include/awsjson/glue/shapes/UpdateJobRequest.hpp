@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateJobRequest {
-  std::string JobName;
-  ::awsjson::glue::JobUpdate JobUpdate;
+  std::string JobName{};
+  ::awsjson::glue::JobUpdate JobUpdate{};
 
   friend bool operator==(UpdateJobRequest const&, UpdateJobRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateJobResponse {
-  std::optional<std::string> JobName;
+  std::optional<std::string> JobName{};
 
   friend bool operator==(UpdateJobResponse const&, UpdateJobResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateJsonClassifierRequest {
-  std::string Name;
-  std::optional<std::string> JsonPath;
+  std::string Name{};
+  std::optional<std::string> JsonPath{};
 
   friend bool operator==(UpdateJsonClassifierRequest const&,
                          UpdateJsonClassifierRequest const&) = default;

@@ -16,17 +16,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMLTransformRequest {
-  std::string TransformId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::glue::TransformParameters> Parameters;
-  std::optional<std::string> Role;
-  std::optional<std::string> GlueVersion;
-  std::optional<double> MaxCapacity;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType;
-  std::optional<std::int32_t> NumberOfWorkers;
-  std::optional<std::int32_t> Timeout;
-  std::optional<std::int32_t> MaxRetries;
+  std::string TransformId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::glue::TransformParameters> Parameters{};
+  std::optional<std::string> Role{};
+  std::optional<std::string> GlueVersion{};
+  std::optional<double> MaxCapacity{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkerType>> WorkerType{};
+  std::optional<std::int32_t> NumberOfWorkers{};
+  std::optional<std::int32_t> Timeout{};
+  std::optional<std::int32_t> MaxRetries{};
 
   friend bool operator==(UpdateMLTransformRequest const&,
                          UpdateMLTransformRequest const&) = default;

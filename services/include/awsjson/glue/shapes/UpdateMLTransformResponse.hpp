@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMLTransformResponse {
-  std::optional<std::string> TransformId;
+  std::optional<std::string> TransformId{};
 
   friend bool operator==(UpdateMLTransformResponse const&,
                          UpdateMLTransformResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateOpenTableFormatInput {
-  std::optional<::awsjson::glue::UpdateIcebergInput> UpdateIcebergInput;
+  std::optional<::awsjson::glue::UpdateIcebergInput> UpdateIcebergInput{};
 
   friend bool operator==(UpdateOpenTableFormatInput const&,
                          UpdateOpenTableFormatInput const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePartitionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string TableName;
-  std::vector<std::string> PartitionValueList;
-  ::awsjson::glue::PartitionInput PartitionInput;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::vector<std::string> PartitionValueList{};
+  ::awsjson::glue::PartitionInput PartitionInput{};
 
   friend bool operator==(UpdatePartitionRequest const&, UpdatePartitionRequest const&) = default;
 };

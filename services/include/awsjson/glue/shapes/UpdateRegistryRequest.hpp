@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRegistryRequest {
-  ::awsjson::glue::RegistryId RegistryId;
-  std::string Description;
+  ::awsjson::glue::RegistryId RegistryId{};
+  std::string Description{};
 
   friend bool operator==(UpdateRegistryRequest const&, UpdateRegistryRequest const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSchemaRequest {
-  ::awsjson::glue::SchemaId SchemaId;
-  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber;
-  std::optional<awsjson::open_enum<::awsjson::glue::Compatibility>> Compatibility;
-  std::optional<std::string> Description;
+  ::awsjson::glue::SchemaId SchemaId{};
+  std::optional<::awsjson::glue::SchemaVersionNumber> SchemaVersionNumber{};
+  std::optional<awsjson::open_enum<::awsjson::glue::Compatibility>> Compatibility{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateSchemaRequest const&, UpdateSchemaRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSchemaResponse {
-  std::optional<std::string> SchemaArn;
-  std::optional<std::string> SchemaName;
-  std::optional<std::string> RegistryName;
+  std::optional<std::string> SchemaArn{};
+  std::optional<std::string> SchemaName{};
+  std::optional<std::string> RegistryName{};
 
   friend bool operator==(UpdateSchemaResponse const&, UpdateSchemaResponse const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSourceControlFromJobRequest {
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlProvider>> Provider;
-  std::optional<std::string> RepositoryName;
-  std::optional<std::string> RepositoryOwner;
-  std::optional<std::string> BranchName;
-  std::optional<std::string> Folder;
-  std::optional<std::string> CommitId;
-  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlAuthStrategy>> AuthStrategy;
-  std::optional<std::string> AuthToken;
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlProvider>> Provider{};
+  std::optional<std::string> RepositoryName{};
+  std::optional<std::string> RepositoryOwner{};
+  std::optional<std::string> BranchName{};
+  std::optional<std::string> Folder{};
+  std::optional<std::string> CommitId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::SourceControlAuthStrategy>> AuthStrategy{};
+  std::optional<std::string> AuthToken{};
 
   friend bool operator==(UpdateSourceControlFromJobRequest const&,
                          UpdateSourceControlFromJobRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSourceControlFromJobResponse {
-  std::optional<std::string> JobName;
+  std::optional<std::string> JobName{};
 
   friend bool operator==(UpdateSourceControlFromJobResponse const&,
                          UpdateSourceControlFromJobResponse const&) = default;

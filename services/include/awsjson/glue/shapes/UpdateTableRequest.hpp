@@ -16,16 +16,16 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::glue::TableInput> TableInput;
-  std::optional<bool> SkipArchive;
-  std::optional<std::string> TransactionId;
-  std::optional<std::string> VersionId;
-  std::optional<awsjson::open_enum<::awsjson::glue::ViewUpdateAction>> ViewUpdateAction;
-  std::optional<bool> Force;
-  std::optional<::awsjson::glue::UpdateOpenTableFormatInput> UpdateOpenTableFormatInput;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::glue::TableInput> TableInput{};
+  std::optional<bool> SkipArchive{};
+  std::optional<std::string> TransactionId{};
+  std::optional<std::string> VersionId{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ViewUpdateAction>> ViewUpdateAction{};
+  std::optional<bool> Force{};
+  std::optional<::awsjson::glue::UpdateOpenTableFormatInput> UpdateOpenTableFormatInput{};
 
   friend bool operator==(UpdateTableRequest const&, UpdateTableRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTriggerRequest {
-  std::string Name;
-  ::awsjson::glue::TriggerUpdate TriggerUpdate;
+  std::string Name{};
+  ::awsjson::glue::TriggerUpdate TriggerUpdate{};
 
   friend bool operator==(UpdateTriggerRequest const&, UpdateTriggerRequest const&) = default;
 };

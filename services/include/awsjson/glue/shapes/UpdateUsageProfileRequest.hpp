@@ -14,9 +14,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUsageProfileRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::glue::ProfileConfiguration Configuration;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::glue::ProfileConfiguration Configuration{};
 
   friend bool operator==(UpdateUsageProfileRequest const&,
                          UpdateUsageProfileRequest const&) = default;

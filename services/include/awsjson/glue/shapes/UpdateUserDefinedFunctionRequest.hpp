@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserDefinedFunctionRequest {
-  std::optional<std::string> CatalogId;
-  std::string DatabaseName;
-  std::string FunctionName;
-  ::awsjson::glue::UserDefinedFunctionInput FunctionInput;
+  std::optional<std::string> CatalogId{};
+  std::string DatabaseName{};
+  std::string FunctionName{};
+  ::awsjson::glue::UserDefinedFunctionInput FunctionInput{};
 
   friend bool operator==(UpdateUserDefinedFunctionRequest const&,
                          UpdateUserDefinedFunctionRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkflowRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> DefaultRunProperties;
-  std::optional<std::int32_t> MaxConcurrentRuns;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> DefaultRunProperties{};
+  std::optional<std::int32_t> MaxConcurrentRuns{};
 
   friend bool operator==(UpdateWorkflowRequest const&, UpdateWorkflowRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkflowResponse {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(UpdateWorkflowResponse const&, UpdateWorkflowResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateXMLClassifierRequest {
-  std::string Name;
-  std::optional<std::string> Classification;
-  std::optional<std::string> RowTag;
+  std::string Name{};
+  std::optional<std::string> Classification{};
+  std::optional<std::string> RowTag{};
 
   friend bool operator==(UpdateXMLClassifierRequest const&,
                          UpdateXMLClassifierRequest const&) = default;

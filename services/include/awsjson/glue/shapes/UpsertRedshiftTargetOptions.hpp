@@ -13,9 +13,9 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpsertRedshiftTargetOptions {
-  std::optional<std::string> TableLocation;
-  std::optional<std::string> ConnectionName;
-  std::optional<std::vector<std::string>> UpsertKeys;
+  std::optional<std::string> TableLocation{};
+  std::optional<std::string> ConnectionName{};
+  std::optional<std::vector<std::string>> UpsertKeys{};
 
   friend bool operator==(UpsertRedshiftTargetOptions const&,
                          UpsertRedshiftTargetOptions const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageProfileDefinition {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
 
   friend bool operator==(UsageProfileDefinition const&, UsageProfileDefinition const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserDefinedFunction {
-  std::optional<std::string> FunctionName;
-  std::optional<std::string> DatabaseName;
-  std::optional<std::string> ClassName;
-  std::optional<std::string> OwnerName;
-  std::optional<awsjson::open_enum<::awsjson::glue::FunctionType>> FunctionType;
-  std::optional<awsjson::open_enum<::awsjson::glue::PrincipalType>> OwnerType;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<std::vector<::awsjson::glue::ResourceUri>> ResourceUris;
-  std::optional<std::string> CatalogId;
+  std::optional<std::string> FunctionName{};
+  std::optional<std::string> DatabaseName{};
+  std::optional<std::string> ClassName{};
+  std::optional<std::string> OwnerName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::FunctionType>> FunctionType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::PrincipalType>> OwnerType{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<std::vector<::awsjson::glue::ResourceUri>> ResourceUris{};
+  std::optional<std::string> CatalogId{};
 
   friend bool operator==(UserDefinedFunction const&, UserDefinedFunction const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserDefinedFunctionInput {
-  std::optional<std::string> FunctionName;
-  std::optional<std::string> ClassName;
-  std::optional<std::string> OwnerName;
-  std::optional<awsjson::open_enum<::awsjson::glue::FunctionType>> FunctionType;
-  std::optional<awsjson::open_enum<::awsjson::glue::PrincipalType>> OwnerType;
-  std::optional<std::vector<::awsjson::glue::ResourceUri>> ResourceUris;
+  std::optional<std::string> FunctionName{};
+  std::optional<std::string> ClassName{};
+  std::optional<std::string> OwnerName{};
+  std::optional<awsjson::open_enum<::awsjson::glue::FunctionType>> FunctionType{};
+  std::optional<awsjson::open_enum<::awsjson::glue::PrincipalType>> OwnerType{};
+  std::optional<std::vector<::awsjson::glue::ResourceUri>> ResourceUris{};
 
   friend bool operator==(UserDefinedFunctionInput const&,
                          UserDefinedFunctionInput const&) = default;

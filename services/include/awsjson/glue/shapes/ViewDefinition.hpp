@@ -17,15 +17,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewDefinition {
-  std::optional<bool> IsProtected;
-  std::optional<std::string> Definer;
-  std::optional<std::int64_t> ViewVersionId;
-  std::optional<std::string> ViewVersionToken;
-  std::optional<std::int64_t> RefreshSeconds;
-  std::optional<awsjson::open_enum<::awsjson::glue::LastRefreshType>> LastRefreshType;
-  std::optional<std::vector<std::string>> SubObjects;
-  std::optional<std::vector<std::int64_t>> SubObjectVersionIds;
-  std::optional<std::vector<::awsjson::glue::ViewRepresentation>> Representations;
+  std::optional<bool> IsProtected{};
+  std::optional<std::string> Definer{};
+  std::optional<std::int64_t> ViewVersionId{};
+  std::optional<std::string> ViewVersionToken{};
+  std::optional<std::int64_t> RefreshSeconds{};
+  std::optional<awsjson::open_enum<::awsjson::glue::LastRefreshType>> LastRefreshType{};
+  std::optional<std::vector<std::string>> SubObjects{};
+  std::optional<std::vector<std::int64_t>> SubObjectVersionIds{};
+  std::optional<std::vector<::awsjson::glue::ViewRepresentation>> Representations{};
 
   friend bool operator==(ViewDefinition const&, ViewDefinition const&) = default;
 };

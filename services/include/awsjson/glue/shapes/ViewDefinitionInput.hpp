@@ -17,15 +17,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewDefinitionInput {
-  std::optional<bool> IsProtected;
-  std::optional<std::string> Definer;
-  std::optional<std::vector<::awsjson::glue::ViewRepresentationInput>> Representations;
-  std::optional<std::int64_t> ViewVersionId;
-  std::optional<std::string> ViewVersionToken;
-  std::optional<std::int64_t> RefreshSeconds;
-  std::optional<awsjson::open_enum<::awsjson::glue::LastRefreshType>> LastRefreshType;
-  std::optional<std::vector<std::string>> SubObjects;
-  std::optional<std::vector<std::int64_t>> SubObjectVersionIds;
+  std::optional<bool> IsProtected{};
+  std::optional<std::string> Definer{};
+  std::optional<std::vector<::awsjson::glue::ViewRepresentationInput>> Representations{};
+  std::optional<std::int64_t> ViewVersionId{};
+  std::optional<std::string> ViewVersionToken{};
+  std::optional<std::int64_t> RefreshSeconds{};
+  std::optional<awsjson::open_enum<::awsjson::glue::LastRefreshType>> LastRefreshType{};
+  std::optional<std::vector<std::string>> SubObjects{};
+  std::optional<std::vector<std::int64_t>> SubObjectVersionIds{};
 
   friend bool operator==(ViewDefinitionInput const&, ViewDefinitionInput const&) = default;
 };

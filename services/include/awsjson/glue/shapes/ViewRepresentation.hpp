@@ -14,12 +14,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewRepresentation {
-  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect;
-  std::optional<std::string> DialectVersion;
-  std::optional<std::string> ViewOriginalText;
-  std::optional<std::string> ViewExpandedText;
-  std::optional<std::string> ValidationConnection;
-  std::optional<bool> IsStale;
+  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect{};
+  std::optional<std::string> DialectVersion{};
+  std::optional<std::string> ViewOriginalText{};
+  std::optional<std::string> ViewExpandedText{};
+  std::optional<std::string> ValidationConnection{};
+  std::optional<bool> IsStale{};
 
   friend bool operator==(ViewRepresentation const&, ViewRepresentation const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewRepresentationInput {
-  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect;
-  std::optional<std::string> DialectVersion;
-  std::optional<std::string> ViewOriginalText;
-  std::optional<std::string> ValidationConnection;
-  std::optional<std::string> ViewExpandedText;
+  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect{};
+  std::optional<std::string> DialectVersion{};
+  std::optional<std::string> ViewOriginalText{};
+  std::optional<std::string> ValidationConnection{};
+  std::optional<std::string> ViewExpandedText{};
 
   friend bool operator==(ViewRepresentationInput const&, ViewRepresentationInput const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ViewValidation {
-  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect;
-  std::optional<std::string> DialectVersion;
-  std::optional<std::string> ViewValidationText;
-  std::optional<awsjson::timestamp> UpdateTime;
-  std::optional<awsjson::open_enum<::awsjson::glue::ResourceState>> State;
-  std::optional<::awsjson::glue::ErrorDetail> Error;
+  std::optional<awsjson::open_enum<::awsjson::glue::ViewDialect>> Dialect{};
+  std::optional<std::string> DialectVersion{};
+  std::optional<std::string> ViewValidationText{};
+  std::optional<awsjson::timestamp> UpdateTime{};
+  std::optional<awsjson::open_enum<::awsjson::glue::ResourceState>> State{};
+  std::optional<::awsjson::glue::ErrorDetail> Error{};
 
   friend bool operator==(ViewValidation const&, ViewValidation const&) = default;
 };

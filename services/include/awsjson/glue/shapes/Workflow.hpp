@@ -18,15 +18,15 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Workflow {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::map<std::string, std::string>> DefaultRunProperties;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> LastModifiedOn;
-  std::optional<::awsjson::glue::WorkflowRun> LastRun;
-  std::optional<::awsjson::glue::WorkflowGraph> Graph;
-  std::optional<std::int32_t> MaxConcurrentRuns;
-  std::optional<::awsjson::glue::BlueprintDetails> BlueprintDetails;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::map<std::string, std::string>> DefaultRunProperties{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> LastModifiedOn{};
+  std::optional<::awsjson::glue::WorkflowRun> LastRun{};
+  std::optional<::awsjson::glue::WorkflowGraph> Graph{};
+  std::optional<std::int32_t> MaxConcurrentRuns{};
+  std::optional<::awsjson::glue::BlueprintDetails> BlueprintDetails{};
 
   friend bool operator==(Workflow const&, Workflow const&) = default;
 };

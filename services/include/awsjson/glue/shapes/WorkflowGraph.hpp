@@ -15,8 +15,8 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowGraph {
-  std::optional<std::vector<::awsjson::glue::Node>> Nodes;
-  std::optional<std::vector<::awsjson::glue::Edge>> Edges;
+  std::optional<std::vector<::awsjson::glue::Node>> Nodes{};
+  std::optional<std::vector<::awsjson::glue::Edge>> Edges{};
 
   friend bool operator==(WorkflowGraph const&, WorkflowGraph const&) = default;
 };

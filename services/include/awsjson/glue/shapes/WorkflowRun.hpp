@@ -18,17 +18,17 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowRun {
-  std::optional<std::string> Name;
-  std::optional<std::string> WorkflowRunId;
-  std::optional<std::string> PreviousRunId;
-  std::optional<std::map<std::string, std::string>> WorkflowRunProperties;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<awsjson::open_enum<::awsjson::glue::WorkflowRunStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<::awsjson::glue::WorkflowRunStatistics> Statistics;
-  std::optional<::awsjson::glue::WorkflowGraph> Graph;
-  std::optional<::awsjson::glue::StartingEventBatchCondition> StartingEventBatchCondition;
+  std::optional<std::string> Name{};
+  std::optional<std::string> WorkflowRunId{};
+  std::optional<std::string> PreviousRunId{};
+  std::optional<std::map<std::string, std::string>> WorkflowRunProperties{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<awsjson::open_enum<::awsjson::glue::WorkflowRunStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<::awsjson::glue::WorkflowRunStatistics> Statistics{};
+  std::optional<::awsjson::glue::WorkflowGraph> Graph{};
+  std::optional<::awsjson::glue::StartingEventBatchCondition> StartingEventBatchCondition{};
 
   friend bool operator==(WorkflowRun const&, WorkflowRun const&) = default;
 };

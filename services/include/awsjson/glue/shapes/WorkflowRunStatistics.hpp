@@ -12,14 +12,14 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowRunStatistics {
-  std::optional<std::int32_t> TotalActions;
-  std::optional<std::int32_t> TimeoutActions;
-  std::optional<std::int32_t> FailedActions;
-  std::optional<std::int32_t> StoppedActions;
-  std::optional<std::int32_t> SucceededActions;
-  std::optional<std::int32_t> RunningActions;
-  std::optional<std::int32_t> ErroredActions;
-  std::optional<std::int32_t> WaitingActions;
+  std::optional<std::int32_t> TotalActions{};
+  std::optional<std::int32_t> TimeoutActions{};
+  std::optional<std::int32_t> FailedActions{};
+  std::optional<std::int32_t> StoppedActions{};
+  std::optional<std::int32_t> SucceededActions{};
+  std::optional<std::int32_t> RunningActions{};
+  std::optional<std::int32_t> ErroredActions{};
+  std::optional<std::int32_t> WaitingActions{};
 
   friend bool operator==(WorkflowRunStatistics const&, WorkflowRunStatistics const&) = default;
 };

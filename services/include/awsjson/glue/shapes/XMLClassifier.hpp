@@ -13,12 +13,12 @@ namespace awsjson::glue {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XMLClassifier {
-  std::string Name;
-  std::string Classification;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastUpdated;
-  std::optional<std::int64_t> Version;
-  std::optional<std::string> RowTag;
+  std::string Name{};
+  std::string Classification{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastUpdated{};
+  std::optional<std::int64_t> Version{};
+  std::optional<std::string> RowTag{};
 
   friend bool operator==(XMLClassifier const&, XMLClassifier const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountEntityAggregate {
-  std::optional<std::string> accountId;
-  std::optional<std::int32_t> count;
-  std::optional<std::map<std::string, std::int32_t>> statuses;
+  std::optional<std::string> accountId{};
+  std::optional<std::int32_t> count{};
+  std::optional<std::map<std::string, std::int32_t>> statuses{};
 
   friend bool operator==(AccountEntityAggregate const&, AccountEntityAggregate const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AffectedEntity {
-  std::optional<std::string> entityArn;
-  std::optional<std::string> eventArn;
-  std::optional<std::string> entityValue;
-  std::optional<std::string> entityUrl;
-  std::optional<std::string> awsAccountId;
-  std::optional<awsjson::timestamp> lastUpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::health::entityStatusCode>> statusCode;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::map<std::string, std::string>> entityMetadata;
+  std::optional<std::string> entityArn{};
+  std::optional<std::string> eventArn{};
+  std::optional<std::string> entityValue{};
+  std::optional<std::string> entityUrl{};
+  std::optional<std::string> awsAccountId{};
+  std::optional<awsjson::timestamp> lastUpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::health::entityStatusCode>> statusCode{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::map<std::string, std::string>> entityMetadata{};
 
   friend bool operator==(AffectedEntity const&, AffectedEntity const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateTimeRange {
-  std::optional<awsjson::timestamp> from;
-  std::optional<awsjson::timestamp> to;
+  std::optional<awsjson::timestamp> from{};
+  std::optional<awsjson::timestamp> to{};
 
   friend bool operator==(DateTimeRange const&, DateTimeRange const&) = default;
 };

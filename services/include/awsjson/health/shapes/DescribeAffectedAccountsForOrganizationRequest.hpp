@@ -13,9 +13,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAffectedAccountsForOrganizationRequest {
-  std::string eventArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string eventArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeAffectedAccountsForOrganizationRequest const&,
                          DescribeAffectedAccountsForOrganizationRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAffectedAccountsForOrganizationResponse {
-  std::optional<std::vector<std::string>> affectedAccounts;
-  std::optional<awsjson::open_enum<::awsjson::health::eventScopeCode>> eventScopeCode;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> affectedAccounts{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventScopeCode>> eventScopeCode{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAffectedAccountsForOrganizationResponse const&,
                          DescribeAffectedAccountsForOrganizationResponse const&) = default;

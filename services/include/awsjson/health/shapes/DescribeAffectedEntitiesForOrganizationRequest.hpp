@@ -17,11 +17,11 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAffectedEntitiesForOrganizationRequest {
-  std::optional<std::vector<::awsjson::health::EventAccountFilter>> organizationEntityFilters;
-  std::optional<std::string> locale;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::vector<::awsjson::health::EntityAccountFilter>> organizationEntityAccountFilters;
+  std::optional<std::vector<::awsjson::health::EventAccountFilter>> organizationEntityFilters{};
+  std::optional<std::string> locale{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::vector<::awsjson::health::EntityAccountFilter>> organizationEntityAccountFilters{};
 
   friend bool operator==(DescribeAffectedEntitiesForOrganizationRequest const&,
                          DescribeAffectedEntitiesForOrganizationRequest const&) = default;

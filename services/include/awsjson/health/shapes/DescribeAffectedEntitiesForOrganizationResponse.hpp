@@ -16,9 +16,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAffectedEntitiesForOrganizationResponse {
-  std::optional<std::vector<::awsjson::health::AffectedEntity>> entities;
-  std::optional<std::vector<::awsjson::health::OrganizationAffectedEntitiesErrorItem>> failedSet;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::health::AffectedEntity>> entities{};
+  std::optional<std::vector<::awsjson::health::OrganizationAffectedEntitiesErrorItem>> failedSet{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAffectedEntitiesForOrganizationResponse const&,
                          DescribeAffectedEntitiesForOrganizationResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAffectedEntitiesRequest {
-  ::awsjson::health::EntityFilter filter;
-  std::optional<std::string> locale;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  ::awsjson::health::EntityFilter filter{};
+  std::optional<std::string> locale{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeAffectedEntitiesRequest const&,
                          DescribeAffectedEntitiesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAffectedEntitiesResponse {
-  std::optional<std::vector<::awsjson::health::AffectedEntity>> entities;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::health::AffectedEntity>> entities{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAffectedEntitiesResponse const&,
                          DescribeAffectedEntitiesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityAggregatesForOrganizationRequest {
-  std::vector<std::string> eventArns;
-  std::optional<std::vector<std::string>> awsAccountIds;
+  std::vector<std::string> eventArns{};
+  std::optional<std::vector<std::string>> awsAccountIds{};
 
   friend bool operator==(DescribeEntityAggregatesForOrganizationRequest const&,
                          DescribeEntityAggregatesForOrganizationRequest const&) = default;

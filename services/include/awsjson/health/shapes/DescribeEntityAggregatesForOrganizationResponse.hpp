@@ -14,7 +14,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityAggregatesForOrganizationResponse {
-  std::optional<std::vector<::awsjson::health::OrganizationEntityAggregate>> organizationEntityAggregates;
+  std::optional<std::vector<::awsjson::health::OrganizationEntityAggregate>> organizationEntityAggregates{};
 
   friend bool operator==(DescribeEntityAggregatesForOrganizationResponse const&,
                          DescribeEntityAggregatesForOrganizationResponse const&) = default;

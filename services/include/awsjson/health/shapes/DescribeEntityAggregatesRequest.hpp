@@ -13,7 +13,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityAggregatesRequest {
-  std::optional<std::vector<std::string>> eventArns;
+  std::optional<std::vector<std::string>> eventArns{};
 
   friend bool operator==(DescribeEntityAggregatesRequest const&,
                          DescribeEntityAggregatesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEntityAggregatesResponse {
-  std::optional<std::vector<::awsjson::health::EntityAggregate>> entityAggregates;
+  std::optional<std::vector<::awsjson::health::EntityAggregate>> entityAggregates{};
 
   friend bool operator==(DescribeEntityAggregatesResponse const&,
                          DescribeEntityAggregatesResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventAggregatesRequest {
-  std::optional<::awsjson::health::EventFilter> filter;
-  awsjson::open_enum<::awsjson::health::eventAggregateField> aggregateField;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<::awsjson::health::EventFilter> filter{};
+  awsjson::open_enum<::awsjson::health::eventAggregateField> aggregateField{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeEventAggregatesRequest const&,
                          DescribeEventAggregatesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventAggregatesResponse {
-  std::optional<std::vector<::awsjson::health::EventAggregate>> eventAggregates;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::health::EventAggregate>> eventAggregates{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeEventAggregatesResponse const&,
                          DescribeEventAggregatesResponse const&) = default;

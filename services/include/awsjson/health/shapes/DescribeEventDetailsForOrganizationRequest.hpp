@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventDetailsForOrganizationRequest {
-  std::vector<::awsjson::health::EventAccountFilter> organizationEventDetailFilters;
-  std::optional<std::string> locale;
+  std::vector<::awsjson::health::EventAccountFilter> organizationEventDetailFilters{};
+  std::optional<std::string> locale{};
 
   friend bool operator==(DescribeEventDetailsForOrganizationRequest const&,
                          DescribeEventDetailsForOrganizationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventDetailsForOrganizationResponse {
-  std::optional<std::vector<::awsjson::health::OrganizationEventDetails>> successfulSet;
-  std::optional<std::vector<::awsjson::health::OrganizationEventDetailsErrorItem>> failedSet;
+  std::optional<std::vector<::awsjson::health::OrganizationEventDetails>> successfulSet{};
+  std::optional<std::vector<::awsjson::health::OrganizationEventDetailsErrorItem>> failedSet{};
 
   friend bool operator==(DescribeEventDetailsForOrganizationResponse const&,
                          DescribeEventDetailsForOrganizationResponse const&) = default;

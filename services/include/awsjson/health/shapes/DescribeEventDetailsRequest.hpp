@@ -13,8 +13,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventDetailsRequest {
-  std::vector<std::string> eventArns;
-  std::optional<std::string> locale;
+  std::vector<std::string> eventArns{};
+  std::optional<std::string> locale{};
 
   friend bool operator==(DescribeEventDetailsRequest const&,
                          DescribeEventDetailsRequest const&) = default;

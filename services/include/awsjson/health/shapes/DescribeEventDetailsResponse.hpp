@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventDetailsResponse {
-  std::optional<std::vector<::awsjson::health::EventDetails>> successfulSet;
-  std::optional<std::vector<::awsjson::health::EventDetailsErrorItem>> failedSet;
+  std::optional<std::vector<::awsjson::health::EventDetails>> successfulSet{};
+  std::optional<std::vector<::awsjson::health::EventDetailsErrorItem>> failedSet{};
 
   friend bool operator==(DescribeEventDetailsResponse const&,
                          DescribeEventDetailsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventTypesRequest {
-  std::optional<::awsjson::health::EventTypeFilter> filter;
-  std::optional<std::string> locale;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<::awsjson::health::EventTypeFilter> filter{};
+  std::optional<std::string> locale{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(DescribeEventTypesRequest const&,
                          DescribeEventTypesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventTypesResponse {
-  std::optional<std::vector<::awsjson::health::EventType>> eventTypes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::health::EventType>> eventTypes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeEventTypesResponse const&,
                          DescribeEventTypesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsForOrganizationRequest {
-  std::optional<::awsjson::health::OrganizationEventFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> locale;
+  std::optional<::awsjson::health::OrganizationEventFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> locale{};
 
   friend bool operator==(DescribeEventsForOrganizationRequest const&,
                          DescribeEventsForOrganizationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsForOrganizationResponse {
-  std::optional<std::vector<::awsjson::health::OrganizationEvent>> events;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::health::OrganizationEvent>> events{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeEventsForOrganizationResponse const&,
                          DescribeEventsForOrganizationResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsRequest {
-  std::optional<::awsjson::health::EventFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> locale;
+  std::optional<::awsjson::health::EventFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> locale{};
 
   friend bool operator==(DescribeEventsRequest const&, DescribeEventsRequest const&) = default;
 };

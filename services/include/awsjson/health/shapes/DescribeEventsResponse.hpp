@@ -15,8 +15,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsResponse {
-  std::optional<std::vector<::awsjson::health::Event>> events;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::health::Event>> events{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeEventsResponse const&, DescribeEventsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHealthServiceStatusForOrganizationResponse {
-  std::optional<std::string> healthServiceAccessStatusForOrganization;
+  std::optional<std::string> healthServiceAccessStatusForOrganization{};
 
   friend bool operator==(DescribeHealthServiceStatusForOrganizationResponse const&,
                          DescribeHealthServiceStatusForOrganizationResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityAccountFilter {
-  std::string eventArn;
-  std::optional<std::string> awsAccountId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::entityStatusCode>>> statusCodes;
+  std::string eventArn{};
+  std::optional<std::string> awsAccountId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::entityStatusCode>>> statusCodes{};
 
   friend bool operator==(EntityAccountFilter const&, EntityAccountFilter const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityAggregate {
-  std::optional<std::string> eventArn;
-  std::optional<std::int32_t> count;
-  std::optional<std::map<std::string, std::int32_t>> statuses;
+  std::optional<std::string> eventArn{};
+  std::optional<std::int32_t> count{};
+  std::optional<std::map<std::string, std::int32_t>> statuses{};
 
   friend bool operator==(EntityAggregate const&, EntityAggregate const&) = default;
 };

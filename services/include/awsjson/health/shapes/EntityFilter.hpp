@@ -17,12 +17,12 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityFilter {
-  std::vector<std::string> eventArns;
-  std::optional<std::vector<std::string>> entityArns;
-  std::optional<std::vector<std::string>> entityValues;
-  std::optional<std::vector<::awsjson::health::DateTimeRange>> lastUpdatedTimes;
-  std::optional<std::vector<std::map<std::string, std::string>>> tags;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::entityStatusCode>>> statusCodes;
+  std::vector<std::string> eventArns{};
+  std::optional<std::vector<std::string>> entityArns{};
+  std::optional<std::vector<std::string>> entityValues{};
+  std::optional<std::vector<::awsjson::health::DateTimeRange>> lastUpdatedTimes{};
+  std::optional<std::vector<std::map<std::string, std::string>>> tags{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::entityStatusCode>>> statusCodes{};
 
   friend bool operator==(EntityFilter const&, EntityFilter const&) = default;
 };

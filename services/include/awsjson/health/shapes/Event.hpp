@@ -19,19 +19,19 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Event {
-  std::optional<std::string> arn;
-  std::optional<std::string> service;
-  std::optional<std::string> eventTypeCode;
-  std::optional<awsjson::open_enum<::awsjson::health::eventTypeCategory>> eventTypeCategory;
-  std::optional<std::string> region;
-  std::optional<std::string> availabilityZone;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::timestamp> lastUpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::health::eventStatusCode>> statusCode;
-  std::optional<awsjson::open_enum<::awsjson::health::eventScopeCode>> eventScopeCode;
-  std::optional<awsjson::open_enum<::awsjson::health::EventActionability>> actionability;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas;
+  std::optional<std::string> arn{};
+  std::optional<std::string> service{};
+  std::optional<std::string> eventTypeCode{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventTypeCategory>> eventTypeCategory{};
+  std::optional<std::string> region{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::timestamp> lastUpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventStatusCode>> statusCode{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventScopeCode>> eventScopeCode{};
+  std::optional<awsjson::open_enum<::awsjson::health::EventActionability>> actionability{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas{};
 
   friend bool operator==(Event const&, Event const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventAccountFilter {
-  std::string eventArn;
-  std::optional<std::string> awsAccountId;
+  std::string eventArn{};
+  std::optional<std::string> awsAccountId{};
 
   friend bool operator==(EventAccountFilter const&, EventAccountFilter const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventAggregate {
-  std::optional<std::string> aggregateValue;
-  std::optional<std::int32_t> count;
+  std::optional<std::string> aggregateValue{};
+  std::optional<std::int32_t> count{};
 
   friend bool operator==(EventAggregate const&, EventAggregate const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventDescription {
-  std::optional<std::string> latestDescription;
+  std::optional<std::string> latestDescription{};
 
   friend bool operator==(EventDescription const&, EventDescription const&) = default;
 };

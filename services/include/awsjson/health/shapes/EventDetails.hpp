@@ -16,9 +16,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventDetails {
-  std::optional<::awsjson::health::Event> event;
-  std::optional<::awsjson::health::EventDescription> eventDescription;
-  std::optional<std::map<std::string, std::string>> eventMetadata;
+  std::optional<::awsjson::health::Event> event{};
+  std::optional<::awsjson::health::EventDescription> eventDescription{};
+  std::optional<std::map<std::string, std::string>> eventMetadata{};
 
   friend bool operator==(EventDetails const&, EventDetails const&) = default;
 };

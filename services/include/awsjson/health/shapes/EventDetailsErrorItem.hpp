@@ -12,9 +12,9 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventDetailsErrorItem {
-  std::optional<std::string> eventArn;
-  std::optional<std::string> errorName;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> eventArn{};
+  std::optional<std::string> errorName{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(EventDetailsErrorItem const&, EventDetailsErrorItem const&) = default;
 };

@@ -20,21 +20,21 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventFilter {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventActionability>>> actionabilities;
-  std::optional<std::vector<std::string>> eventArns;
-  std::optional<std::vector<std::string>> eventTypeCodes;
-  std::optional<std::vector<std::string>> services;
-  std::optional<std::vector<std::string>> regions;
-  std::optional<std::vector<std::string>> availabilityZones;
-  std::optional<std::vector<::awsjson::health::DateTimeRange>> startTimes;
-  std::optional<std::vector<::awsjson::health::DateTimeRange>> endTimes;
-  std::optional<std::vector<::awsjson::health::DateTimeRange>> lastUpdatedTimes;
-  std::optional<std::vector<std::string>> entityArns;
-  std::optional<std::vector<std::string>> entityValues;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventTypeCategory>>> eventTypeCategories;
-  std::optional<std::vector<std::map<std::string, std::string>>> tags;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventStatusCode>>> eventStatusCodes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventActionability>>> actionabilities{};
+  std::optional<std::vector<std::string>> eventArns{};
+  std::optional<std::vector<std::string>> eventTypeCodes{};
+  std::optional<std::vector<std::string>> services{};
+  std::optional<std::vector<std::string>> regions{};
+  std::optional<std::vector<std::string>> availabilityZones{};
+  std::optional<std::vector<::awsjson::health::DateTimeRange>> startTimes{};
+  std::optional<std::vector<::awsjson::health::DateTimeRange>> endTimes{};
+  std::optional<std::vector<::awsjson::health::DateTimeRange>> lastUpdatedTimes{};
+  std::optional<std::vector<std::string>> entityArns{};
+  std::optional<std::vector<std::string>> entityValues{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventTypeCategory>>> eventTypeCategories{};
+  std::optional<std::vector<std::map<std::string, std::string>>> tags{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventStatusCode>>> eventStatusCodes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas{};
 
   friend bool operator==(EventFilter const&, EventFilter const&) = default;
 };

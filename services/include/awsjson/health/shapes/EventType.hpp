@@ -17,11 +17,11 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventType {
-  std::optional<std::string> service;
-  std::optional<std::string> code;
-  std::optional<awsjson::open_enum<::awsjson::health::eventTypeCategory>> category;
-  std::optional<awsjson::open_enum<::awsjson::health::EventTypeActionability>> actionability;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventTypePersona>>> personas;
+  std::optional<std::string> service{};
+  std::optional<std::string> code{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventTypeCategory>> category{};
+  std::optional<awsjson::open_enum<::awsjson::health::EventTypeActionability>> actionability{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventTypePersona>>> personas{};
 
   friend bool operator==(EventType const&, EventType const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventTypeFilter {
-  std::optional<std::vector<std::string>> eventTypeCodes;
-  std::optional<std::vector<std::string>> services;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventTypeCategory>>> eventTypeCategories;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventTypeActionability>>> actionabilities;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventTypePersona>>> personas;
+  std::optional<std::vector<std::string>> eventTypeCodes{};
+  std::optional<std::vector<std::string>> services{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventTypeCategory>>> eventTypeCategories{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventTypeActionability>>> actionabilities{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventTypePersona>>> personas{};
 
   friend bool operator==(EventTypeFilter const&, EventTypeFilter const&) = default;
 };

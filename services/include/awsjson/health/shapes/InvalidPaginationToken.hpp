@@ -12,7 +12,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidPaginationToken {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidPaginationToken const&, InvalidPaginationToken const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationEntityAggregate {
-  std::optional<std::string> eventArn;
-  std::optional<std::int32_t> count;
-  std::optional<std::map<std::string, std::int32_t>> statuses;
-  std::optional<std::vector<::awsjson::health::AccountEntityAggregate>> accounts;
+  std::optional<std::string> eventArn{};
+  std::optional<std::int32_t> count{};
+  std::optional<std::map<std::string, std::int32_t>> statuses{};
+  std::optional<std::vector<::awsjson::health::AccountEntityAggregate>> accounts{};
 
   friend bool operator==(OrganizationEntityAggregate const&,
                          OrganizationEntityAggregate const&) = default;

@@ -19,18 +19,18 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationEvent {
-  std::optional<std::string> arn;
-  std::optional<std::string> service;
-  std::optional<std::string> eventTypeCode;
-  std::optional<awsjson::open_enum<::awsjson::health::eventTypeCategory>> eventTypeCategory;
-  std::optional<awsjson::open_enum<::awsjson::health::eventScopeCode>> eventScopeCode;
-  std::optional<std::string> region;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::timestamp> lastUpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::health::eventStatusCode>> statusCode;
-  std::optional<awsjson::open_enum<::awsjson::health::EventActionability>> actionability;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas;
+  std::optional<std::string> arn{};
+  std::optional<std::string> service{};
+  std::optional<std::string> eventTypeCode{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventTypeCategory>> eventTypeCategory{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventScopeCode>> eventScopeCode{};
+  std::optional<std::string> region{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::timestamp> lastUpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::health::eventStatusCode>> statusCode{};
+  std::optional<awsjson::open_enum<::awsjson::health::EventActionability>> actionability{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas{};
 
   friend bool operator==(OrganizationEvent const&, OrganizationEvent const&) = default;
 };

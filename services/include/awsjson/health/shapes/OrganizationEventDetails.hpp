@@ -16,10 +16,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationEventDetails {
-  std::optional<std::string> awsAccountId;
-  std::optional<::awsjson::health::Event> event;
-  std::optional<::awsjson::health::EventDescription> eventDescription;
-  std::optional<std::map<std::string, std::string>> eventMetadata;
+  std::optional<std::string> awsAccountId{};
+  std::optional<::awsjson::health::Event> event{};
+  std::optional<::awsjson::health::EventDescription> eventDescription{};
+  std::optional<std::map<std::string, std::string>> eventMetadata{};
 
   friend bool operator==(OrganizationEventDetails const&,
                          OrganizationEventDetails const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationEventDetailsErrorItem {
-  std::optional<std::string> awsAccountId;
-  std::optional<std::string> eventArn;
-  std::optional<std::string> errorName;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> awsAccountId{};
+  std::optional<std::string> eventArn{};
+  std::optional<std::string> errorName{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(OrganizationEventDetailsErrorItem const&,
                          OrganizationEventDetailsErrorItem const&) = default;

@@ -19,19 +19,19 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationEventFilter {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventActionability>>> actionabilities;
-  std::optional<std::vector<std::string>> eventTypeCodes;
-  std::optional<std::vector<std::string>> awsAccountIds;
-  std::optional<std::vector<std::string>> services;
-  std::optional<std::vector<std::string>> regions;
-  std::optional<::awsjson::health::DateTimeRange> startTime;
-  std::optional<::awsjson::health::DateTimeRange> endTime;
-  std::optional<::awsjson::health::DateTimeRange> lastUpdatedTime;
-  std::optional<std::vector<std::string>> entityArns;
-  std::optional<std::vector<std::string>> entityValues;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventTypeCategory>>> eventTypeCategories;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventStatusCode>>> eventStatusCodes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventActionability>>> actionabilities{};
+  std::optional<std::vector<std::string>> eventTypeCodes{};
+  std::optional<std::vector<std::string>> awsAccountIds{};
+  std::optional<std::vector<std::string>> services{};
+  std::optional<std::vector<std::string>> regions{};
+  std::optional<::awsjson::health::DateTimeRange> startTime{};
+  std::optional<::awsjson::health::DateTimeRange> endTime{};
+  std::optional<::awsjson::health::DateTimeRange> lastUpdatedTime{};
+  std::optional<std::vector<std::string>> entityArns{};
+  std::optional<std::vector<std::string>> entityValues{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventTypeCategory>>> eventTypeCategories{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::eventStatusCode>>> eventStatusCodes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::health::EventPersona>>> personas{};
 
   friend bool operator==(OrganizationEventFilter const&, OrganizationEventFilter const&) = default;
 };

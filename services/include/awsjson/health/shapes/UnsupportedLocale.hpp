@@ -12,7 +12,7 @@ namespace awsjson::health {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedLocale {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(UnsupportedLocale const&, UnsupportedLocale const&) = default;
 };

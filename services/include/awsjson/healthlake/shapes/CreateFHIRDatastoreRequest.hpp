@@ -19,13 +19,13 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFHIRDatastoreRequest {
-  std::optional<std::string> DatastoreName;
-  awsjson::open_enum<::awsjson::healthlake::FHIRVersion> DatastoreTypeVersion;
-  std::optional<::awsjson::healthlake::SseConfiguration> SseConfiguration;
-  std::optional<::awsjson::healthlake::PreloadDataConfig> PreloadDataConfig;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::healthlake::Tag>> Tags;
-  std::optional<::awsjson::healthlake::IdentityProviderConfiguration> IdentityProviderConfiguration;
+  std::optional<std::string> DatastoreName{};
+  awsjson::open_enum<::awsjson::healthlake::FHIRVersion> DatastoreTypeVersion{};
+  std::optional<::awsjson::healthlake::SseConfiguration> SseConfiguration{};
+  std::optional<::awsjson::healthlake::PreloadDataConfig> PreloadDataConfig{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::healthlake::Tag>> Tags{};
+  std::optional<::awsjson::healthlake::IdentityProviderConfiguration> IdentityProviderConfiguration{};
 
   friend bool operator==(CreateFHIRDatastoreRequest const&,
                          CreateFHIRDatastoreRequest const&) = default;

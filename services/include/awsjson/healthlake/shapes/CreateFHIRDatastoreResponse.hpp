@@ -14,10 +14,10 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFHIRDatastoreResponse {
-  std::string DatastoreId;
-  std::string DatastoreArn;
-  awsjson::open_enum<::awsjson::healthlake::DatastoreStatus> DatastoreStatus;
-  std::string DatastoreEndpoint;
+  std::string DatastoreId{};
+  std::string DatastoreArn{};
+  awsjson::open_enum<::awsjson::healthlake::DatastoreStatus> DatastoreStatus{};
+  std::string DatastoreEndpoint{};
 
   friend bool operator==(CreateFHIRDatastoreResponse const&,
                          CreateFHIRDatastoreResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatastoreFilter {
-  std::optional<std::string> DatastoreName;
-  std::optional<awsjson::open_enum<::awsjson::healthlake::DatastoreStatus>> DatastoreStatus;
-  std::optional<awsjson::timestamp> CreatedBefore;
-  std::optional<awsjson::timestamp> CreatedAfter;
+  std::optional<std::string> DatastoreName{};
+  std::optional<awsjson::open_enum<::awsjson::healthlake::DatastoreStatus>> DatastoreStatus{};
+  std::optional<awsjson::timestamp> CreatedBefore{};
+  std::optional<awsjson::timestamp> CreatedAfter{};
 
   friend bool operator==(DatastoreFilter const&, DatastoreFilter const&) = default;
 };

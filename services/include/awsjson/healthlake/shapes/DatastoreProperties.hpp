@@ -19,17 +19,17 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatastoreProperties {
-  std::string DatastoreId;
-  std::string DatastoreArn;
-  std::optional<std::string> DatastoreName;
-  awsjson::open_enum<::awsjson::healthlake::DatastoreStatus> DatastoreStatus;
-  std::optional<awsjson::timestamp> CreatedAt;
-  awsjson::open_enum<::awsjson::healthlake::FHIRVersion> DatastoreTypeVersion;
-  std::string DatastoreEndpoint;
-  std::optional<::awsjson::healthlake::SseConfiguration> SseConfiguration;
-  std::optional<::awsjson::healthlake::PreloadDataConfig> PreloadDataConfig;
-  std::optional<::awsjson::healthlake::IdentityProviderConfiguration> IdentityProviderConfiguration;
-  std::optional<::awsjson::healthlake::ErrorCause> ErrorCause;
+  std::string DatastoreId{};
+  std::string DatastoreArn{};
+  std::optional<std::string> DatastoreName{};
+  awsjson::open_enum<::awsjson::healthlake::DatastoreStatus> DatastoreStatus{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  awsjson::open_enum<::awsjson::healthlake::FHIRVersion> DatastoreTypeVersion{};
+  std::string DatastoreEndpoint{};
+  std::optional<::awsjson::healthlake::SseConfiguration> SseConfiguration{};
+  std::optional<::awsjson::healthlake::PreloadDataConfig> PreloadDataConfig{};
+  std::optional<::awsjson::healthlake::IdentityProviderConfiguration> IdentityProviderConfiguration{};
+  std::optional<::awsjson::healthlake::ErrorCause> ErrorCause{};
 
   friend bool operator==(DatastoreProperties const&, DatastoreProperties const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFHIRDatastoreRequest {
-  std::string DatastoreId;
+  std::string DatastoreId{};
 
   friend bool operator==(DeleteFHIRDatastoreRequest const&,
                          DeleteFHIRDatastoreRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFHIRDatastoreRequest {
-  std::string DatastoreId;
+  std::string DatastoreId{};
 
   friend bool operator==(DescribeFHIRDatastoreRequest const&,
                          DescribeFHIRDatastoreRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFHIRDatastoreResponse {
-  ::awsjson::healthlake::DatastoreProperties DatastoreProperties;
+  ::awsjson::healthlake::DatastoreProperties DatastoreProperties{};
 
   friend bool operator==(DescribeFHIRDatastoreResponse const&,
                          DescribeFHIRDatastoreResponse const&) = default;

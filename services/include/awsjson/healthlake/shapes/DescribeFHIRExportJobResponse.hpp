@@ -13,7 +13,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFHIRExportJobResponse {
-  ::awsjson::healthlake::ExportJobProperties ExportJobProperties;
+  ::awsjson::healthlake::ExportJobProperties ExportJobProperties{};
 
   friend bool operator==(DescribeFHIRExportJobResponse const&,
                          DescribeFHIRExportJobResponse const&) = default;

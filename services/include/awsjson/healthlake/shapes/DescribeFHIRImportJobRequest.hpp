@@ -12,8 +12,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFHIRImportJobRequest {
-  std::string DatastoreId;
-  std::string JobId;
+  std::string DatastoreId{};
+  std::string JobId{};
 
   friend bool operator==(DescribeFHIRImportJobRequest const&,
                          DescribeFHIRImportJobRequest const&) = default;

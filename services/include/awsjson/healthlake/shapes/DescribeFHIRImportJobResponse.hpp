@@ -13,7 +13,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFHIRImportJobResponse {
-  ::awsjson::healthlake::ImportJobProperties ImportJobProperties;
+  ::awsjson::healthlake::ImportJobProperties ImportJobProperties{};
 
   friend bool operator==(DescribeFHIRImportJobResponse const&,
                          DescribeFHIRImportJobResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorCause {
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::open_enum<::awsjson::healthlake::ErrorCategory>> ErrorCategory;
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::healthlake::ErrorCategory>> ErrorCategory{};
 
   friend bool operator==(ErrorCause const&, ErrorCause const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportJobProperties {
-  std::string JobId;
-  std::optional<std::string> JobName;
-  awsjson::open_enum<::awsjson::healthlake::JobStatus> JobStatus;
-  awsjson::timestamp SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::string DatastoreId;
-  ::awsjson::healthlake::OutputDataConfig OutputDataConfig;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> Message;
+  std::string JobId{};
+  std::optional<std::string> JobName{};
+  awsjson::open_enum<::awsjson::healthlake::JobStatus> JobStatus{};
+  awsjson::timestamp SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::string DatastoreId{};
+  ::awsjson::healthlake::OutputDataConfig OutputDataConfig{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(ExportJobProperties const&, ExportJobProperties const&) = default;
 };

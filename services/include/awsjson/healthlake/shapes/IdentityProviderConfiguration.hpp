@@ -14,10 +14,10 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdentityProviderConfiguration {
-  awsjson::open_enum<::awsjson::healthlake::AuthorizationStrategy> AuthorizationStrategy;
-  std::optional<bool> FineGrainedAuthorizationEnabled;
-  std::optional<std::string> Metadata;
-  std::optional<std::string> IdpLambdaArn;
+  awsjson::open_enum<::awsjson::healthlake::AuthorizationStrategy> AuthorizationStrategy{};
+  std::optional<bool> FineGrainedAuthorizationEnabled{};
+  std::optional<std::string> Metadata{};
+  std::optional<std::string> IdpLambdaArn{};
 
   friend bool operator==(IdentityProviderConfiguration const&,
                          IdentityProviderConfiguration const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportJobProperties {
-  std::string JobId;
-  std::optional<std::string> JobName;
-  awsjson::open_enum<::awsjson::healthlake::JobStatus> JobStatus;
-  awsjson::timestamp SubmitTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::string DatastoreId;
-  ::awsjson::healthlake::InputDataConfig InputDataConfig;
-  std::optional<::awsjson::healthlake::OutputDataConfig> JobOutputDataConfig;
-  std::optional<::awsjson::healthlake::JobProgressReport> JobProgressReport;
-  std::optional<std::string> DataAccessRoleArn;
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::healthlake::ValidationLevel>> ValidationLevel;
+  std::string JobId{};
+  std::optional<std::string> JobName{};
+  awsjson::open_enum<::awsjson::healthlake::JobStatus> JobStatus{};
+  awsjson::timestamp SubmitTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::string DatastoreId{};
+  ::awsjson::healthlake::InputDataConfig InputDataConfig{};
+  std::optional<::awsjson::healthlake::OutputDataConfig> JobOutputDataConfig{};
+  std::optional<::awsjson::healthlake::JobProgressReport> JobProgressReport{};
+  std::optional<std::string> DataAccessRoleArn{};
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::healthlake::ValidationLevel>> ValidationLevel{};
 
   friend bool operator==(ImportJobProperties const&, ImportJobProperties const&) = default;
 };

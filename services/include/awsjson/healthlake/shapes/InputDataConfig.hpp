@@ -12,7 +12,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDataConfig : awsjson::tagged_union {
-  std::optional<std::string> S3Uri;
+  std::optional<std::string> S3Uri{};
 
   friend bool operator==(InputDataConfig const&, InputDataConfig const&) = default;
 };

@@ -12,14 +12,14 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JobProgressReport {
-  std::optional<std::int64_t> TotalNumberOfScannedFiles;
-  std::optional<double> TotalSizeOfScannedFilesInMB;
-  std::optional<std::int64_t> TotalNumberOfImportedFiles;
-  std::optional<std::int64_t> TotalNumberOfResourcesScanned;
-  std::optional<std::int64_t> TotalNumberOfResourcesImported;
-  std::optional<std::int64_t> TotalNumberOfResourcesWithCustomerError;
-  std::optional<std::int64_t> TotalNumberOfFilesReadWithCustomerError;
-  std::optional<double> Throughput;
+  std::optional<std::int64_t> TotalNumberOfScannedFiles{};
+  std::optional<double> TotalSizeOfScannedFilesInMB{};
+  std::optional<std::int64_t> TotalNumberOfImportedFiles{};
+  std::optional<std::int64_t> TotalNumberOfResourcesScanned{};
+  std::optional<std::int64_t> TotalNumberOfResourcesImported{};
+  std::optional<std::int64_t> TotalNumberOfResourcesWithCustomerError{};
+  std::optional<std::int64_t> TotalNumberOfFilesReadWithCustomerError{};
+  std::optional<double> Throughput{};
 
   friend bool operator==(JobProgressReport const&, JobProgressReport const&) = default;
 };

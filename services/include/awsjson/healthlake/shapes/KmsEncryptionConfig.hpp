@@ -14,8 +14,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KmsEncryptionConfig {
-  awsjson::open_enum<::awsjson::healthlake::CmkType> CmkType;
-  std::optional<std::string> KmsKeyId;
+  awsjson::open_enum<::awsjson::healthlake::CmkType> CmkType{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(KmsEncryptionConfig const&, KmsEncryptionConfig const&) = default;
 };

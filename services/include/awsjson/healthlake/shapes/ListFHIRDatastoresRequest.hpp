@@ -15,9 +15,9 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFHIRDatastoresRequest {
-  std::optional<::awsjson::healthlake::DatastoreFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<::awsjson::healthlake::DatastoreFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListFHIRDatastoresRequest const&,
                          ListFHIRDatastoresRequest const&) = default;

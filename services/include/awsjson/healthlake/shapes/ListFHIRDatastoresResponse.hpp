@@ -15,8 +15,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFHIRDatastoresResponse {
-  std::vector<::awsjson::healthlake::DatastoreProperties> DatastorePropertiesList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::healthlake::DatastoreProperties> DatastorePropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFHIRDatastoresResponse const&,
                          ListFHIRDatastoresResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFHIRExportJobsResponse {
-  std::vector<::awsjson::healthlake::ExportJobProperties> ExportJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::healthlake::ExportJobProperties> ExportJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFHIRExportJobsResponse const&,
                          ListFHIRExportJobsResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFHIRImportJobsRequest {
-  std::string DatastoreId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> JobName;
-  std::optional<awsjson::open_enum<::awsjson::healthlake::JobStatus>> JobStatus;
-  std::optional<awsjson::timestamp> SubmittedBefore;
-  std::optional<awsjson::timestamp> SubmittedAfter;
+  std::string DatastoreId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> JobName{};
+  std::optional<awsjson::open_enum<::awsjson::healthlake::JobStatus>> JobStatus{};
+  std::optional<awsjson::timestamp> SubmittedBefore{};
+  std::optional<awsjson::timestamp> SubmittedAfter{};
 
   friend bool operator==(ListFHIRImportJobsRequest const&,
                          ListFHIRImportJobsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFHIRImportJobsResponse {
-  std::vector<::awsjson::healthlake::ImportJobProperties> ImportJobPropertiesList;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::healthlake::ImportJobProperties> ImportJobPropertiesList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFHIRImportJobsResponse const&,
                          ListFHIRImportJobsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDataConfig : awsjson::tagged_union {
-  std::optional<::awsjson::healthlake::S3Configuration> S3Configuration;
+  std::optional<::awsjson::healthlake::S3Configuration> S3Configuration{};
 
   friend bool operator==(OutputDataConfig const&, OutputDataConfig const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreloadDataConfig {
-  awsjson::open_enum<::awsjson::healthlake::PreloadDataType> PreloadDataType;
+  awsjson::open_enum<::awsjson::healthlake::PreloadDataType> PreloadDataType{};
 
   friend bool operator==(PreloadDataConfig const&, PreloadDataConfig const&) = default;
 };

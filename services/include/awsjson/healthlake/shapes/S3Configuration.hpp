@@ -12,8 +12,8 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::string S3Uri;
-  std::string KmsKeyId;
+  std::string S3Uri{};
+  std::string KmsKeyId{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

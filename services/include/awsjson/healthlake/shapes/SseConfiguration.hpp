@@ -13,7 +13,7 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SseConfiguration {
-  ::awsjson::healthlake::KmsEncryptionConfig KmsEncryptionConfig;
+  ::awsjson::healthlake::KmsEncryptionConfig KmsEncryptionConfig{};
 
   friend bool operator==(SseConfiguration const&, SseConfiguration const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFHIRExportJobRequest {
-  std::optional<std::string> JobName;
-  ::awsjson::healthlake::OutputDataConfig OutputDataConfig;
-  std::string DatastoreId;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> ClientToken;
+  std::optional<std::string> JobName{};
+  ::awsjson::healthlake::OutputDataConfig OutputDataConfig{};
+  std::string DatastoreId{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(StartFHIRExportJobRequest const&,
                          StartFHIRExportJobRequest const&) = default;

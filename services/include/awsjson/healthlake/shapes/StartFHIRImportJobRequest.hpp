@@ -16,13 +16,13 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFHIRImportJobRequest {
-  std::optional<std::string> JobName;
-  ::awsjson::healthlake::InputDataConfig InputDataConfig;
-  ::awsjson::healthlake::OutputDataConfig JobOutputDataConfig;
-  std::string DatastoreId;
-  std::string DataAccessRoleArn;
-  std::optional<std::string> ClientToken;
-  std::optional<awsjson::open_enum<::awsjson::healthlake::ValidationLevel>> ValidationLevel;
+  std::optional<std::string> JobName{};
+  ::awsjson::healthlake::InputDataConfig InputDataConfig{};
+  ::awsjson::healthlake::OutputDataConfig JobOutputDataConfig{};
+  std::string DatastoreId{};
+  std::string DataAccessRoleArn{};
+  std::optional<std::string> ClientToken{};
+  std::optional<awsjson::open_enum<::awsjson::healthlake::ValidationLevel>> ValidationLevel{};
 
   friend bool operator==(StartFHIRImportJobRequest const&,
                          StartFHIRImportJobRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::healthlake {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFHIRImportJobResponse {
-  std::string JobId;
-  awsjson::open_enum<::awsjson::healthlake::JobStatus> JobStatus;
-  std::optional<std::string> DatastoreId;
+  std::string JobId{};
+  awsjson::open_enum<::awsjson::healthlake::JobStatus> JobStatus{};
+  std::optional<std::string> DatastoreId{};
 
   friend bool operator==(StartFHIRImportJobResponse const&,
                          StartFHIRImportJobResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
-  std::optional<awsjson::open_enum<::awsjson::identitystore::AccessDeniedExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
+  std::optional<awsjson::open_enum<::awsjson::identitystore::AccessDeniedExceptionReason>> Reason{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

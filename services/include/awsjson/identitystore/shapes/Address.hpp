@@ -12,14 +12,14 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Address {
-  std::optional<std::string> StreetAddress;
-  std::optional<std::string> Locality;
-  std::optional<std::string> Region;
-  std::optional<std::string> PostalCode;
-  std::optional<std::string> Country;
-  std::optional<std::string> Formatted;
-  std::optional<std::string> Type;
-  std::optional<bool> Primary;
+  std::optional<std::string> StreetAddress{};
+  std::optional<std::string> Locality{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> PostalCode{};
+  std::optional<std::string> Country{};
+  std::optional<std::string> Formatted{};
+  std::optional<std::string> Type{};
+  std::optional<bool> Primary{};
 
   friend bool operator==(Address const&, Address const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlternateIdentifier : awsjson::tagged_union {
-  std::optional<::awsjson::identitystore::ExternalId> ExternalId;
-  std::optional<::awsjson::identitystore::UniqueAttribute> UniqueAttribute;
+  std::optional<::awsjson::identitystore::ExternalId> ExternalId{};
+  std::optional<::awsjson::identitystore::UniqueAttribute> UniqueAttribute{};
 
   friend bool operator==(AlternateIdentifier const&, AlternateIdentifier const&) = default;
 };

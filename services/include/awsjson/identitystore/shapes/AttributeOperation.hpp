@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeOperation {
-  std::string AttributePath;
-  std::optional<awsjson::document> AttributeValue;
+  std::string AttributePath{};
+  std::optional<awsjson::document> AttributeValue{};
 
   friend bool operator==(AttributeOperation const&, AttributeOperation const&) = default;
 };

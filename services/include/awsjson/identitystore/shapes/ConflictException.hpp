@@ -14,9 +14,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
-  std::optional<awsjson::open_enum<::awsjson::identitystore::ConflictExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
+  std::optional<awsjson::open_enum<::awsjson::identitystore::ConflictExceptionReason>> Reason{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupMembershipRequest {
-  std::string IdentityStoreId;
-  std::string GroupId;
-  ::awsjson::identitystore::MemberId MemberId;
+  std::string IdentityStoreId{};
+  std::string GroupId{};
+  ::awsjson::identitystore::MemberId MemberId{};
 
   friend bool operator==(CreateGroupMembershipRequest const&,
                          CreateGroupMembershipRequest const&) = default;

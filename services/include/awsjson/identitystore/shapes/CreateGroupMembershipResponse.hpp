@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupMembershipResponse {
-  std::string MembershipId;
-  std::string IdentityStoreId;
+  std::string MembershipId{};
+  std::string IdentityStoreId{};
 
   friend bool operator==(CreateGroupMembershipResponse const&,
                          CreateGroupMembershipResponse const&) = default;

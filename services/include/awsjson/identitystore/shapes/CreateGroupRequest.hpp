@@ -12,9 +12,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupRequest {
-  std::string IdentityStoreId;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> Description;
+  std::string IdentityStoreId{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(CreateGroupRequest const&, CreateGroupRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGroupResponse {
-  std::string GroupId;
-  std::string IdentityStoreId;
+  std::string GroupId{};
+  std::string IdentityStoreId{};
 
   friend bool operator==(CreateGroupResponse const&, CreateGroupResponse const&) = default;
 };

@@ -21,25 +21,25 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserRequest {
-  std::string IdentityStoreId;
-  std::optional<std::string> UserName;
-  std::optional<::awsjson::identitystore::Name> Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> NickName;
-  std::optional<std::string> ProfileUrl;
-  std::optional<std::vector<::awsjson::identitystore::Email>> Emails;
-  std::optional<std::vector<::awsjson::identitystore::Address>> Addresses;
-  std::optional<std::vector<::awsjson::identitystore::PhoneNumber>> PhoneNumbers;
-  std::optional<std::string> UserType;
-  std::optional<std::string> Title;
-  std::optional<std::string> PreferredLanguage;
-  std::optional<std::string> Locale;
-  std::optional<std::string> Timezone;
-  std::optional<std::vector<::awsjson::identitystore::Photo>> Photos;
-  std::optional<std::string> Website;
-  std::optional<std::string> Birthdate;
-  std::optional<std::vector<::awsjson::identitystore::Role>> Roles;
-  std::optional<std::map<std::string, awsjson::document>> Extensions;
+  std::string IdentityStoreId{};
+  std::optional<std::string> UserName{};
+  std::optional<::awsjson::identitystore::Name> Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> NickName{};
+  std::optional<std::string> ProfileUrl{};
+  std::optional<std::vector<::awsjson::identitystore::Email>> Emails{};
+  std::optional<std::vector<::awsjson::identitystore::Address>> Addresses{};
+  std::optional<std::vector<::awsjson::identitystore::PhoneNumber>> PhoneNumbers{};
+  std::optional<std::string> UserType{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> PreferredLanguage{};
+  std::optional<std::string> Locale{};
+  std::optional<std::string> Timezone{};
+  std::optional<std::vector<::awsjson::identitystore::Photo>> Photos{};
+  std::optional<std::string> Website{};
+  std::optional<std::string> Birthdate{};
+  std::optional<std::vector<::awsjson::identitystore::Role>> Roles{};
+  std::optional<std::map<std::string, awsjson::document>> Extensions{};
 
   friend bool operator==(CreateUserRequest const&, CreateUserRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGroupMembershipRequest {
-  std::string IdentityStoreId;
-  std::string MembershipId;
+  std::string IdentityStoreId{};
+  std::string MembershipId{};
 
   friend bool operator==(DeleteGroupMembershipRequest const&,
                          DeleteGroupMembershipRequest const&) = default;

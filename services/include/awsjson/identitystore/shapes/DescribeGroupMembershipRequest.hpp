@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGroupMembershipRequest {
-  std::string IdentityStoreId;
-  std::string MembershipId;
+  std::string IdentityStoreId{};
+  std::string MembershipId{};
 
   friend bool operator==(DescribeGroupMembershipRequest const&,
                          DescribeGroupMembershipRequest const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGroupMembershipResponse {
-  std::string IdentityStoreId;
-  std::string MembershipId;
-  std::string GroupId;
-  ::awsjson::identitystore::MemberId MemberId;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> CreatedBy;
-  std::optional<std::string> UpdatedBy;
+  std::string IdentityStoreId{};
+  std::string MembershipId{};
+  std::string GroupId{};
+  ::awsjson::identitystore::MemberId MemberId{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<std::string> UpdatedBy{};
 
   friend bool operator==(DescribeGroupMembershipResponse const&,
                          DescribeGroupMembershipResponse const&) = default;

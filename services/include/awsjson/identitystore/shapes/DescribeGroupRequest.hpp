@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeGroupRequest {
-  std::string IdentityStoreId;
-  std::string GroupId;
+  std::string IdentityStoreId{};
+  std::string GroupId{};
 
   friend bool operator==(DescribeGroupRequest const&, DescribeGroupRequest const&) = default;
 };

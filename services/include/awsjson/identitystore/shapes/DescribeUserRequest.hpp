@@ -13,9 +13,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserRequest {
-  std::string IdentityStoreId;
-  std::string UserId;
-  std::optional<std::vector<std::string>> Extensions;
+  std::string IdentityStoreId{};
+  std::string UserId{};
+  std::optional<std::vector<std::string>> Extensions{};
 
   friend bool operator==(DescribeUserRequest const&, DescribeUserRequest const&) = default;
 };

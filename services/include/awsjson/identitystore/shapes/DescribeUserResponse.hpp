@@ -23,32 +23,32 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUserResponse {
-  std::string IdentityStoreId;
-  std::string UserId;
-  std::optional<std::string> UserName;
-  std::optional<std::vector<::awsjson::identitystore::ExternalId>> ExternalIds;
-  std::optional<::awsjson::identitystore::Name> Name;
-  std::optional<std::string> DisplayName;
-  std::optional<std::string> NickName;
-  std::optional<std::string> ProfileUrl;
-  std::optional<std::vector<::awsjson::identitystore::Email>> Emails;
-  std::optional<std::vector<::awsjson::identitystore::Address>> Addresses;
-  std::optional<std::vector<::awsjson::identitystore::PhoneNumber>> PhoneNumbers;
-  std::optional<std::string> UserType;
-  std::optional<std::string> Title;
-  std::optional<std::string> PreferredLanguage;
-  std::optional<std::string> Locale;
-  std::optional<std::string> Timezone;
-  std::optional<awsjson::open_enum<::awsjson::identitystore::UserStatus>> UserStatus;
-  std::optional<std::vector<::awsjson::identitystore::Photo>> Photos;
-  std::optional<std::string> Website;
-  std::optional<std::string> Birthdate;
-  std::optional<std::vector<::awsjson::identitystore::Role>> Roles;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> CreatedBy;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> UpdatedBy;
-  std::optional<std::map<std::string, awsjson::document>> Extensions;
+  std::string IdentityStoreId{};
+  std::string UserId{};
+  std::optional<std::string> UserName{};
+  std::optional<std::vector<::awsjson::identitystore::ExternalId>> ExternalIds{};
+  std::optional<::awsjson::identitystore::Name> Name{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::string> NickName{};
+  std::optional<std::string> ProfileUrl{};
+  std::optional<std::vector<::awsjson::identitystore::Email>> Emails{};
+  std::optional<std::vector<::awsjson::identitystore::Address>> Addresses{};
+  std::optional<std::vector<::awsjson::identitystore::PhoneNumber>> PhoneNumbers{};
+  std::optional<std::string> UserType{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> PreferredLanguage{};
+  std::optional<std::string> Locale{};
+  std::optional<std::string> Timezone{};
+  std::optional<awsjson::open_enum<::awsjson::identitystore::UserStatus>> UserStatus{};
+  std::optional<std::vector<::awsjson::identitystore::Photo>> Photos{};
+  std::optional<std::string> Website{};
+  std::optional<std::string> Birthdate{};
+  std::optional<std::vector<::awsjson::identitystore::Role>> Roles{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> UpdatedBy{};
+  std::optional<std::map<std::string, awsjson::document>> Extensions{};
 
   friend bool operator==(DescribeUserResponse const&, DescribeUserResponse const&) = default;
 };

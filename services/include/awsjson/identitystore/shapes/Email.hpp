@@ -12,9 +12,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Email {
-  std::optional<std::string> Value;
-  std::optional<std::string> Type;
-  std::optional<bool> Primary;
+  std::optional<std::string> Value{};
+  std::optional<std::string> Type{};
+  std::optional<bool> Primary{};
 
   friend bool operator==(Email const&, Email const&) = default;
 };

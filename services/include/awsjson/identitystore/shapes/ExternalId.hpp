@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExternalId {
-  std::string Issuer;
-  std::string Id;
+  std::string Issuer{};
+  std::string Id{};
 
   friend bool operator==(ExternalId const&, ExternalId const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::string AttributePath;
-  std::string AttributeValue;
+  std::string AttributePath{};
+  std::string AttributeValue{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGroupIdResponse {
-  std::string GroupId;
-  std::string IdentityStoreId;
+  std::string GroupId{};
+  std::string IdentityStoreId{};
 
   friend bool operator==(GetGroupIdResponse const&, GetGroupIdResponse const&) = default;
 };

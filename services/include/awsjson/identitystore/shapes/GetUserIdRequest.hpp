@@ -14,8 +14,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserIdRequest {
-  std::string IdentityStoreId;
-  ::awsjson::identitystore::AlternateIdentifier AlternateIdentifier;
+  std::string IdentityStoreId{};
+  ::awsjson::identitystore::AlternateIdentifier AlternateIdentifier{};
 
   friend bool operator==(GetUserIdRequest const&, GetUserIdRequest const&) = default;
 };

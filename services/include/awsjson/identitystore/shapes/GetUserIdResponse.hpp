@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUserIdResponse {
-  std::string IdentityStoreId;
-  std::string UserId;
+  std::string IdentityStoreId{};
+  std::string UserId{};
 
   friend bool operator==(GetUserIdResponse const&, GetUserIdResponse const&) = default;
 };

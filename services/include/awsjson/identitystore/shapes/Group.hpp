@@ -15,15 +15,15 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Group {
-  std::string GroupId;
-  std::optional<std::string> DisplayName;
-  std::optional<std::vector<::awsjson::identitystore::ExternalId>> ExternalIds;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> CreatedBy;
-  std::optional<std::string> UpdatedBy;
-  std::string IdentityStoreId;
+  std::string GroupId{};
+  std::optional<std::string> DisplayName{};
+  std::optional<std::vector<::awsjson::identitystore::ExternalId>> ExternalIds{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<std::string> UpdatedBy{};
+  std::string IdentityStoreId{};
 
   friend bool operator==(Group const&, Group const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupMembership {
-  std::string IdentityStoreId;
-  std::optional<std::string> MembershipId;
-  std::optional<std::string> GroupId;
-  std::optional<::awsjson::identitystore::MemberId> MemberId;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> CreatedBy;
-  std::optional<std::string> UpdatedBy;
+  std::string IdentityStoreId{};
+  std::optional<std::string> MembershipId{};
+  std::optional<std::string> GroupId{};
+  std::optional<::awsjson::identitystore::MemberId> MemberId{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> CreatedBy{};
+  std::optional<std::string> UpdatedBy{};
 
   friend bool operator==(GroupMembership const&, GroupMembership const&) = default;
 };

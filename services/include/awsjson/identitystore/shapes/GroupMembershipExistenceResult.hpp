@@ -14,9 +14,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupMembershipExistenceResult {
-  std::optional<std::string> GroupId;
-  std::optional<::awsjson::identitystore::MemberId> MemberId;
-  std::optional<bool> MembershipExists;
+  std::optional<std::string> GroupId{};
+  std::optional<::awsjson::identitystore::MemberId> MemberId{};
+  std::optional<bool> MembershipExists{};
 
   friend bool operator==(GroupMembershipExistenceResult const&,
                          GroupMembershipExistenceResult const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
-  std::optional<std::int32_t> RetryAfterSeconds;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
+  std::optional<std::int32_t> RetryAfterSeconds{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

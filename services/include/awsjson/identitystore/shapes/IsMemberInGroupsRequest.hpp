@@ -15,9 +15,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsMemberInGroupsRequest {
-  std::string IdentityStoreId;
-  ::awsjson::identitystore::MemberId MemberId;
-  std::vector<std::string> GroupIds;
+  std::string IdentityStoreId{};
+  ::awsjson::identitystore::MemberId MemberId{};
+  std::vector<std::string> GroupIds{};
 
   friend bool operator==(IsMemberInGroupsRequest const&, IsMemberInGroupsRequest const&) = default;
 };

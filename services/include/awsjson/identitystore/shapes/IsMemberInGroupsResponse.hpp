@@ -14,7 +14,7 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsMemberInGroupsResponse {
-  std::vector<::awsjson::identitystore::GroupMembershipExistenceResult> Results;
+  std::vector<::awsjson::identitystore::GroupMembershipExistenceResult> Results{};
 
   friend bool operator==(IsMemberInGroupsResponse const&,
                          IsMemberInGroupsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupMembershipsForMemberRequest {
-  std::string IdentityStoreId;
-  ::awsjson::identitystore::MemberId MemberId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string IdentityStoreId{};
+  ::awsjson::identitystore::MemberId MemberId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupMembershipsForMemberRequest const&,
                          ListGroupMembershipsForMemberRequest const&) = default;

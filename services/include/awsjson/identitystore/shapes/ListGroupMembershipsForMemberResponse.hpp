@@ -15,8 +15,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupMembershipsForMemberResponse {
-  std::vector<::awsjson::identitystore::GroupMembership> GroupMemberships;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::identitystore::GroupMembership> GroupMemberships{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupMembershipsForMemberResponse const&,
                          ListGroupMembershipsForMemberResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupMembershipsRequest {
-  std::string IdentityStoreId;
-  std::string GroupId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string IdentityStoreId{};
+  std::string GroupId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupMembershipsRequest const&,
                          ListGroupMembershipsRequest const&) = default;

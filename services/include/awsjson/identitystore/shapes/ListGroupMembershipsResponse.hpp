@@ -15,8 +15,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupMembershipsResponse {
-  std::vector<::awsjson::identitystore::GroupMembership> GroupMemberships;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::identitystore::GroupMembership> GroupMemberships{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupMembershipsResponse const&,
                          ListGroupMembershipsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsRequest {
-  std::string IdentityStoreId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::identitystore::Filter>> Filters;
+  std::string IdentityStoreId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::identitystore::Filter>> Filters{};
 
   friend bool operator==(ListGroupsRequest const&, ListGroupsRequest const&) = default;
 };

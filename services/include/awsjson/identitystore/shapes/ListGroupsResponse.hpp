@@ -15,8 +15,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsResponse {
-  std::vector<::awsjson::identitystore::Group> Groups;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::identitystore::Group> Groups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupsResponse const&, ListGroupsResponse const&) = default;
 };

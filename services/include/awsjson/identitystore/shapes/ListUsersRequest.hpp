@@ -16,11 +16,11 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersRequest {
-  std::string IdentityStoreId;
-  std::optional<std::vector<std::string>> Extensions;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::identitystore::Filter>> Filters;
+  std::string IdentityStoreId{};
+  std::optional<std::vector<std::string>> Extensions{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::identitystore::Filter>> Filters{};
 
   friend bool operator==(ListUsersRequest const&, ListUsersRequest const&) = default;
 };

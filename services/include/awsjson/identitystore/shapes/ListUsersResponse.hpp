@@ -15,8 +15,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsersResponse {
-  std::vector<::awsjson::identitystore::User> Users;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::identitystore::User> Users{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUsersResponse const&, ListUsersResponse const&) = default;
 };

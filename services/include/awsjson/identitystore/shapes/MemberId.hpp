@@ -12,7 +12,7 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemberId : awsjson::tagged_union {
-  std::optional<std::string> UserId;
+  std::optional<std::string> UserId{};
 
   friend bool operator==(MemberId const&, MemberId const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Name {
-  std::optional<std::string> Formatted;
-  std::optional<std::string> FamilyName;
-  std::optional<std::string> GivenName;
-  std::optional<std::string> MiddleName;
-  std::optional<std::string> HonorificPrefix;
-  std::optional<std::string> HonorificSuffix;
+  std::optional<std::string> Formatted{};
+  std::optional<std::string> FamilyName{};
+  std::optional<std::string> GivenName{};
+  std::optional<std::string> MiddleName{};
+  std::optional<std::string> HonorificPrefix{};
+  std::optional<std::string> HonorificSuffix{};
 
   friend bool operator==(Name const&, Name const&) = default;
 };

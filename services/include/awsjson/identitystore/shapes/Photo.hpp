@@ -12,10 +12,10 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Photo {
-  std::string Value;
-  std::optional<std::string> Type;
-  std::optional<std::string> Display;
-  std::optional<bool> Primary;
+  std::string Value{};
+  std::optional<std::string> Type{};
+  std::optional<std::string> Display{};
+  std::optional<bool> Primary{};
 
   friend bool operator==(Photo const&, Photo const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<awsjson::open_enum<::awsjson::identitystore::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::identitystore::ResourceNotFoundExceptionReason>> Reason;
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
+  std::optional<awsjson::open_enum<::awsjson::identitystore::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::identitystore::ResourceNotFoundExceptionReason>> Reason{};
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
-  std::optional<std::int32_t> RetryAfterSeconds;
-  std::optional<awsjson::open_enum<::awsjson::identitystore::ThrottlingExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
+  std::optional<std::int32_t> RetryAfterSeconds{};
+  std::optional<awsjson::open_enum<::awsjson::identitystore::ThrottlingExceptionReason>> Reason{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

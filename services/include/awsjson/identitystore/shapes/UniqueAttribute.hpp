@@ -12,8 +12,8 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UniqueAttribute {
-  std::string AttributePath;
-  awsjson::document AttributeValue;
+  std::string AttributePath{};
+  awsjson::document AttributeValue{};
 
   friend bool operator==(UniqueAttribute const&, UniqueAttribute const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateGroupRequest {
-  std::string IdentityStoreId;
-  std::string GroupId;
-  std::vector<::awsjson::identitystore::AttributeOperation> Operations;
+  std::string IdentityStoreId{};
+  std::string GroupId{};
+  std::vector<::awsjson::identitystore::AttributeOperation> Operations{};
 
   friend bool operator==(UpdateGroupRequest const&, UpdateGroupRequest const&) = default;
 };

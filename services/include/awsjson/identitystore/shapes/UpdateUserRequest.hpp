@@ -15,9 +15,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserRequest {
-  std::string IdentityStoreId;
-  std::string UserId;
-  std::vector<::awsjson::identitystore::AttributeOperation> Operations;
+  std::string IdentityStoreId{};
+  std::string UserId{};
+  std::vector<::awsjson::identitystore::AttributeOperation> Operations{};
 
   friend bool operator==(UpdateUserRequest const&, UpdateUserRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::identitystore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> Message;
-  std::optional<std::string> RequestId;
-  std::optional<awsjson::open_enum<::awsjson::identitystore::ValidationExceptionReason>> Reason;
+  std::optional<std::string> Message{};
+  std::optional<std::string> RequestId{};
+  std::optional<awsjson::open_enum<::awsjson::identitystore::ValidationExceptionReason>> Reason{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

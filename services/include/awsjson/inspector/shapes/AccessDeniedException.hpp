@@ -14,9 +14,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::string message;
-  awsjson::open_enum<::awsjson::inspector::AccessDeniedErrorCode> errorCode;
-  bool canRetry;
+  std::string message{};
+  awsjson::open_enum<::awsjson::inspector::AccessDeniedErrorCode> errorCode{};
+  bool canRetry{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddAttributesToFindingsRequest {
-  std::vector<std::string> findingArns;
-  std::vector<::awsjson::inspector::Attribute> attributes;
+  std::vector<std::string> findingArns{};
+  std::vector<::awsjson::inspector::Attribute> attributes{};
 
   friend bool operator==(AddAttributesToFindingsRequest const&,
                          AddAttributesToFindingsRequest const&) = default;

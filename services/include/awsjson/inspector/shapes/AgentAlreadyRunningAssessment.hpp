@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentAlreadyRunningAssessment {
-  std::string agentId;
-  std::string assessmentRunArn;
+  std::string agentId{};
+  std::string assessmentRunArn{};
 
   friend bool operator==(AgentAlreadyRunningAssessment const&,
                          AgentAlreadyRunningAssessment const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentFilter {
-  std::vector<awsjson::open_enum<::awsjson::inspector::AgentHealth>> agentHealths;
-  std::vector<awsjson::open_enum<::awsjson::inspector::AgentHealthCode>> agentHealthCodes;
+  std::vector<awsjson::open_enum<::awsjson::inspector::AgentHealth>> agentHealths{};
+  std::vector<awsjson::open_enum<::awsjson::inspector::AgentHealthCode>> agentHealthCodes{};
 
   friend bool operator==(AgentFilter const&, AgentFilter const&) = default;
 };

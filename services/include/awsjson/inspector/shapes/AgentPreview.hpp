@@ -14,14 +14,14 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentPreview {
-  std::optional<std::string> hostname;
-  std::string agentId;
-  std::optional<std::string> autoScalingGroup;
-  std::optional<awsjson::open_enum<::awsjson::inspector::AgentHealth>> agentHealth;
-  std::optional<std::string> agentVersion;
-  std::optional<std::string> operatingSystem;
-  std::optional<std::string> kernelVersion;
-  std::optional<std::string> ipv4Address;
+  std::optional<std::string> hostname{};
+  std::string agentId{};
+  std::optional<std::string> autoScalingGroup{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::AgentHealth>> agentHealth{};
+  std::optional<std::string> agentVersion{};
+  std::optional<std::string> operatingSystem{};
+  std::optional<std::string> kernelVersion{};
+  std::optional<std::string> ipv4Address{};
 
   friend bool operator==(AgentPreview const&, AgentPreview const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgentsAlreadyRunningAssessmentException {
-  std::string message;
-  std::vector<::awsjson::inspector::AgentAlreadyRunningAssessment> agents;
-  bool agentsTruncated;
-  bool canRetry;
+  std::string message{};
+  std::vector<::awsjson::inspector::AgentAlreadyRunningAssessment> agents{};
+  bool agentsTruncated{};
+  bool canRetry{};
 
   friend bool operator==(AgentsAlreadyRunningAssessmentException const&,
                          AgentsAlreadyRunningAssessmentException const&) = default;

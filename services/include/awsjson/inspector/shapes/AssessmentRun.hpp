@@ -20,21 +20,21 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentRun {
-  std::string arn;
-  std::string name;
-  std::string assessmentTemplateArn;
-  awsjson::open_enum<::awsjson::inspector::AssessmentRunState> state;
-  std::int32_t durationInSeconds;
-  std::vector<std::string> rulesPackageArns;
-  std::vector<::awsjson::inspector::Attribute> userAttributesForFindings;
-  awsjson::timestamp createdAt;
-  std::optional<awsjson::timestamp> startedAt;
-  std::optional<awsjson::timestamp> completedAt;
-  awsjson::timestamp stateChangedAt;
-  bool dataCollected;
-  std::vector<::awsjson::inspector::AssessmentRunStateChange> stateChanges;
-  std::vector<::awsjson::inspector::AssessmentRunNotification> notifications;
-  std::map<std::string, std::int32_t> findingCounts;
+  std::string arn{};
+  std::string name{};
+  std::string assessmentTemplateArn{};
+  awsjson::open_enum<::awsjson::inspector::AssessmentRunState> state{};
+  std::int32_t durationInSeconds{};
+  std::vector<std::string> rulesPackageArns{};
+  std::vector<::awsjson::inspector::Attribute> userAttributesForFindings{};
+  awsjson::timestamp createdAt{};
+  std::optional<awsjson::timestamp> startedAt{};
+  std::optional<awsjson::timestamp> completedAt{};
+  awsjson::timestamp stateChangedAt{};
+  bool dataCollected{};
+  std::vector<::awsjson::inspector::AssessmentRunStateChange> stateChanges{};
+  std::vector<::awsjson::inspector::AssessmentRunNotification> notifications{};
+  std::map<std::string, std::int32_t> findingCounts{};
 
   friend bool operator==(AssessmentRun const&, AssessmentRun const&) = default;
 };

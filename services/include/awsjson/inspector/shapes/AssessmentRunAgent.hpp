@@ -17,13 +17,13 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentRunAgent {
-  std::string agentId;
-  std::string assessmentRunArn;
-  awsjson::open_enum<::awsjson::inspector::AgentHealth> agentHealth;
-  awsjson::open_enum<::awsjson::inspector::AgentHealthCode> agentHealthCode;
-  std::optional<std::string> agentHealthDetails;
-  std::optional<std::string> autoScalingGroup;
-  std::vector<::awsjson::inspector::TelemetryMetadata> telemetryMetadata;
+  std::string agentId{};
+  std::string assessmentRunArn{};
+  awsjson::open_enum<::awsjson::inspector::AgentHealth> agentHealth{};
+  awsjson::open_enum<::awsjson::inspector::AgentHealthCode> agentHealthCode{};
+  std::optional<std::string> agentHealthDetails{};
+  std::optional<std::string> autoScalingGroup{};
+  std::vector<::awsjson::inspector::TelemetryMetadata> telemetryMetadata{};
 
   friend bool operator==(AssessmentRunAgent const&, AssessmentRunAgent const&) = default;
 };

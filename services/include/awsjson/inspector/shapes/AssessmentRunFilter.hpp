@@ -17,13 +17,13 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentRunFilter {
-  std::optional<std::string> namePattern;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::inspector::AssessmentRunState>>> states;
-  std::optional<::awsjson::inspector::DurationRange> durationRange;
-  std::optional<std::vector<std::string>> rulesPackageArns;
-  std::optional<::awsjson::inspector::TimestampRange> startTimeRange;
-  std::optional<::awsjson::inspector::TimestampRange> completionTimeRange;
-  std::optional<::awsjson::inspector::TimestampRange> stateChangeTimeRange;
+  std::optional<std::string> namePattern{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::inspector::AssessmentRunState>>> states{};
+  std::optional<::awsjson::inspector::DurationRange> durationRange{};
+  std::optional<std::vector<std::string>> rulesPackageArns{};
+  std::optional<::awsjson::inspector::TimestampRange> startTimeRange{};
+  std::optional<::awsjson::inspector::TimestampRange> completionTimeRange{};
+  std::optional<::awsjson::inspector::TimestampRange> stateChangeTimeRange{};
 
   friend bool operator==(AssessmentRunFilter const&, AssessmentRunFilter const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentRunInProgressException {
-  std::string message;
-  std::vector<std::string> assessmentRunArns;
-  bool assessmentRunArnsTruncated;
-  bool canRetry;
+  std::string message{};
+  std::vector<std::string> assessmentRunArns{};
+  bool assessmentRunArnsTruncated{};
+  bool canRetry{};
 
   friend bool operator==(AssessmentRunInProgressException const&,
                          AssessmentRunInProgressException const&) = default;

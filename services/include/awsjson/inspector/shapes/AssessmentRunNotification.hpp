@@ -15,12 +15,12 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentRunNotification {
-  awsjson::timestamp date;
-  awsjson::open_enum<::awsjson::inspector::InspectorEvent> event;
-  std::optional<std::string> message;
-  bool error;
-  std::optional<std::string> snsTopicArn;
-  std::optional<awsjson::open_enum<::awsjson::inspector::AssessmentRunNotificationSnsStatusCode>> snsPublishStatusCode;
+  awsjson::timestamp date{};
+  awsjson::open_enum<::awsjson::inspector::InspectorEvent> event{};
+  std::optional<std::string> message{};
+  bool error{};
+  std::optional<std::string> snsTopicArn{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::AssessmentRunNotificationSnsStatusCode>> snsPublishStatusCode{};
 
   friend bool operator==(AssessmentRunNotification const&,
                          AssessmentRunNotification const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentRunStateChange {
-  awsjson::timestamp stateChangedAt;
-  awsjson::open_enum<::awsjson::inspector::AssessmentRunState> state;
+  awsjson::timestamp stateChangedAt{};
+  awsjson::open_enum<::awsjson::inspector::AssessmentRunState> state{};
 
   friend bool operator==(AssessmentRunStateChange const&,
                          AssessmentRunStateChange const&) = default;

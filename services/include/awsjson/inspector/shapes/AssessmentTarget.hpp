@@ -12,11 +12,11 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentTarget {
-  std::string arn;
-  std::string name;
-  std::optional<std::string> resourceGroupArn;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp updatedAt;
+  std::string arn{};
+  std::string name{};
+  std::optional<std::string> resourceGroupArn{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp updatedAt{};
 
   friend bool operator==(AssessmentTarget const&, AssessmentTarget const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentTargetFilter {
-  std::optional<std::string> assessmentTargetNamePattern;
+  std::optional<std::string> assessmentTargetNamePattern{};
 
   friend bool operator==(AssessmentTargetFilter const&, AssessmentTargetFilter const&) = default;
 };

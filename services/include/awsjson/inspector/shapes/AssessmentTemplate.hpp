@@ -16,15 +16,15 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentTemplate {
-  std::string arn;
-  std::string name;
-  std::string assessmentTargetArn;
-  std::int32_t durationInSeconds;
-  std::vector<std::string> rulesPackageArns;
-  std::vector<::awsjson::inspector::Attribute> userAttributesForFindings;
-  std::optional<std::string> lastAssessmentRunArn;
-  std::int32_t assessmentRunCount;
-  awsjson::timestamp createdAt;
+  std::string arn{};
+  std::string name{};
+  std::string assessmentTargetArn{};
+  std::int32_t durationInSeconds{};
+  std::vector<std::string> rulesPackageArns{};
+  std::vector<::awsjson::inspector::Attribute> userAttributesForFindings{};
+  std::optional<std::string> lastAssessmentRunArn{};
+  std::int32_t assessmentRunCount{};
+  awsjson::timestamp createdAt{};
 
   friend bool operator==(AssessmentTemplate const&, AssessmentTemplate const&) = default;
 };

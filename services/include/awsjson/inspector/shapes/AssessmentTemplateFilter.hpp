@@ -15,9 +15,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssessmentTemplateFilter {
-  std::optional<std::string> namePattern;
-  std::optional<::awsjson::inspector::DurationRange> durationRange;
-  std::optional<std::vector<std::string>> rulesPackageArns;
+  std::optional<std::string> namePattern{};
+  std::optional<::awsjson::inspector::DurationRange> durationRange{};
+  std::optional<std::vector<std::string>> rulesPackageArns{};
 
   friend bool operator==(AssessmentTemplateFilter const&,
                          AssessmentTemplateFilter const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssetAttributes {
-  std::int32_t schemaVersion;
-  std::optional<std::string> agentId;
-  std::optional<std::string> autoScalingGroup;
-  std::optional<std::string> amiId;
-  std::optional<std::string> hostname;
-  std::optional<std::vector<std::string>> ipv4Addresses;
-  std::optional<std::vector<::awsjson::inspector::Tag>> tags;
-  std::optional<std::vector<::awsjson::inspector::NetworkInterface>> networkInterfaces;
+  std::int32_t schemaVersion{};
+  std::optional<std::string> agentId{};
+  std::optional<std::string> autoScalingGroup{};
+  std::optional<std::string> amiId{};
+  std::optional<std::string> hostname{};
+  std::optional<std::vector<std::string>> ipv4Addresses{};
+  std::optional<std::vector<::awsjson::inspector::Tag>> tags{};
+  std::optional<std::vector<::awsjson::inspector::NetworkInterface>> networkInterfaces{};
 
   friend bool operator==(AssetAttributes const&, AssetAttributes const&) = default;
 };

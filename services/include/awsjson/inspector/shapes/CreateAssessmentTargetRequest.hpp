@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAssessmentTargetRequest {
-  std::string assessmentTargetName;
-  std::optional<std::string> resourceGroupArn;
+  std::string assessmentTargetName{};
+  std::optional<std::string> resourceGroupArn{};
 
   friend bool operator==(CreateAssessmentTargetRequest const&,
                          CreateAssessmentTargetRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAssessmentTargetResponse {
-  std::string assessmentTargetArn;
+  std::string assessmentTargetArn{};
 
   friend bool operator==(CreateAssessmentTargetResponse const&,
                          CreateAssessmentTargetResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAssessmentTemplateRequest {
-  std::string assessmentTargetArn;
-  std::string assessmentTemplateName;
-  std::int32_t durationInSeconds;
-  std::vector<std::string> rulesPackageArns;
-  std::optional<std::vector<::awsjson::inspector::Attribute>> userAttributesForFindings;
+  std::string assessmentTargetArn{};
+  std::string assessmentTemplateName{};
+  std::int32_t durationInSeconds{};
+  std::vector<std::string> rulesPackageArns{};
+  std::optional<std::vector<::awsjson::inspector::Attribute>> userAttributesForFindings{};
 
   friend bool operator==(CreateAssessmentTemplateRequest const&,
                          CreateAssessmentTemplateRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExclusionsPreviewRequest {
-  std::string assessmentTemplateArn;
+  std::string assessmentTemplateArn{};
 
   friend bool operator==(CreateExclusionsPreviewRequest const&,
                          CreateExclusionsPreviewRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExclusionsPreviewResponse {
-  std::string previewToken;
+  std::string previewToken{};
 
   friend bool operator==(CreateExclusionsPreviewResponse const&,
                          CreateExclusionsPreviewResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceGroupRequest {
-  std::vector<::awsjson::inspector::ResourceGroupTag> resourceGroupTags;
+  std::vector<::awsjson::inspector::ResourceGroupTag> resourceGroupTags{};
 
   friend bool operator==(CreateResourceGroupRequest const&,
                          CreateResourceGroupRequest const&) = default;

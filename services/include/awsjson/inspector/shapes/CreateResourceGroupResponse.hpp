@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateResourceGroupResponse {
-  std::string resourceGroupArn;
+  std::string resourceGroupArn{};
 
   friend bool operator==(CreateResourceGroupResponse const&,
                          CreateResourceGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAssessmentRunRequest {
-  std::string assessmentRunArn;
+  std::string assessmentRunArn{};
 
   friend bool operator==(DeleteAssessmentRunRequest const&,
                          DeleteAssessmentRunRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAssessmentTemplateRequest {
-  std::string assessmentTemplateArn;
+  std::string assessmentTemplateArn{};
 
   friend bool operator==(DeleteAssessmentTemplateRequest const&,
                          DeleteAssessmentTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssessmentRunsRequest {
-  std::vector<std::string> assessmentRunArns;
+  std::vector<std::string> assessmentRunArns{};
 
   friend bool operator==(DescribeAssessmentRunsRequest const&,
                          DescribeAssessmentRunsRequest const&) = default;

@@ -17,8 +17,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssessmentRunsResponse {
-  std::vector<::awsjson::inspector::AssessmentRun> assessmentRuns;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::vector<::awsjson::inspector::AssessmentRun> assessmentRuns{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeAssessmentRunsResponse const&,
                          DescribeAssessmentRunsResponse const&) = default;

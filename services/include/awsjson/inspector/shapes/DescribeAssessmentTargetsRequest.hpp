@@ -13,7 +13,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssessmentTargetsRequest {
-  std::vector<std::string> assessmentTargetArns;
+  std::vector<std::string> assessmentTargetArns{};
 
   friend bool operator==(DescribeAssessmentTargetsRequest const&,
                          DescribeAssessmentTargetsRequest const&) = default;

@@ -17,8 +17,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssessmentTargetsResponse {
-  std::vector<::awsjson::inspector::AssessmentTarget> assessmentTargets;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::vector<::awsjson::inspector::AssessmentTarget> assessmentTargets{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeAssessmentTargetsResponse const&,
                          DescribeAssessmentTargetsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssessmentTemplatesRequest {
-  std::vector<std::string> assessmentTemplateArns;
+  std::vector<std::string> assessmentTemplateArns{};
 
   friend bool operator==(DescribeAssessmentTemplatesRequest const&,
                          DescribeAssessmentTemplatesRequest const&) = default;

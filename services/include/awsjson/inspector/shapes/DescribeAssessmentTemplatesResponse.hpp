@@ -17,8 +17,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAssessmentTemplatesResponse {
-  std::vector<::awsjson::inspector::AssessmentTemplate> assessmentTemplates;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::vector<::awsjson::inspector::AssessmentTemplate> assessmentTemplates{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeAssessmentTemplatesResponse const&,
                          DescribeAssessmentTemplatesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCrossAccountAccessRoleResponse {
-  std::string roleArn;
-  bool valid;
-  awsjson::timestamp registeredAt;
+  std::string roleArn{};
+  bool valid{};
+  awsjson::timestamp registeredAt{};
 
   friend bool operator==(DescribeCrossAccountAccessRoleResponse const&,
                          DescribeCrossAccountAccessRoleResponse const&) = default;

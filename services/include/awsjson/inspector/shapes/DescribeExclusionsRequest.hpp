@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExclusionsRequest {
-  std::vector<std::string> exclusionArns;
-  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale;
+  std::vector<std::string> exclusionArns{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale{};
 
   friend bool operator==(DescribeExclusionsRequest const&,
                          DescribeExclusionsRequest const&) = default;

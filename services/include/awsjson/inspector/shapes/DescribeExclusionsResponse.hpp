@@ -16,8 +16,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExclusionsResponse {
-  std::map<std::string, ::awsjson::inspector::Exclusion> exclusions;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::map<std::string, ::awsjson::inspector::Exclusion> exclusions{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeExclusionsResponse const&,
                          DescribeExclusionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFindingsRequest {
-  std::vector<std::string> findingArns;
-  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale;
+  std::vector<std::string> findingArns{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale{};
 
   friend bool operator==(DescribeFindingsRequest const&, DescribeFindingsRequest const&) = default;
 };

@@ -17,8 +17,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFindingsResponse {
-  std::vector<::awsjson::inspector::Finding> findings;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::vector<::awsjson::inspector::Finding> findings{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeFindingsResponse const&,
                          DescribeFindingsResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourceGroupsRequest {
-  std::vector<std::string> resourceGroupArns;
+  std::vector<std::string> resourceGroupArns{};
 
   friend bool operator==(DescribeResourceGroupsRequest const&,
                          DescribeResourceGroupsRequest const&) = default;

@@ -17,8 +17,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourceGroupsResponse {
-  std::vector<::awsjson::inspector::ResourceGroup> resourceGroups;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::vector<::awsjson::inspector::ResourceGroup> resourceGroups{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeResourceGroupsResponse const&,
                          DescribeResourceGroupsResponse const&) = default;

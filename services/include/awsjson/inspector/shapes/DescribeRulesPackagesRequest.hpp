@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRulesPackagesRequest {
-  std::vector<std::string> rulesPackageArns;
-  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale;
+  std::vector<std::string> rulesPackageArns{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale{};
 
   friend bool operator==(DescribeRulesPackagesRequest const&,
                          DescribeRulesPackagesRequest const&) = default;

@@ -17,8 +17,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRulesPackagesResponse {
-  std::vector<::awsjson::inspector::RulesPackage> rulesPackages;
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::vector<::awsjson::inspector::RulesPackage> rulesPackages{};
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(DescribeRulesPackagesResponse const&,
                          DescribeRulesPackagesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DurationRange {
-  std::optional<std::int32_t> minSeconds;
-  std::optional<std::int32_t> maxSeconds;
+  std::optional<std::int32_t> minSeconds{};
+  std::optional<std::int32_t> maxSeconds{};
 
   friend bool operator==(DurationRange const&, DurationRange const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EventSubscription {
-  awsjson::open_enum<::awsjson::inspector::InspectorEvent> event;
-  awsjson::timestamp subscribedAt;
+  awsjson::open_enum<::awsjson::inspector::InspectorEvent> event{};
+  awsjson::timestamp subscribedAt{};
 
   friend bool operator==(EventSubscription const&, EventSubscription const&) = default;
 };

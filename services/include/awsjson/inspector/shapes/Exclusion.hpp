@@ -16,12 +16,12 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Exclusion {
-  std::string arn;
-  std::string title;
-  std::string description;
-  std::string recommendation;
-  std::vector<::awsjson::inspector::Scope> scopes;
-  std::optional<std::vector<::awsjson::inspector::Attribute>> attributes;
+  std::string arn{};
+  std::string title{};
+  std::string description{};
+  std::string recommendation{};
+  std::vector<::awsjson::inspector::Scope> scopes{};
+  std::optional<std::vector<::awsjson::inspector::Attribute>> attributes{};
 
   friend bool operator==(Exclusion const&, Exclusion const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExclusionPreview {
-  std::string title;
-  std::string description;
-  std::string recommendation;
-  std::vector<::awsjson::inspector::Scope> scopes;
-  std::optional<std::vector<::awsjson::inspector::Attribute>> attributes;
+  std::string title{};
+  std::string description{};
+  std::string recommendation{};
+  std::vector<::awsjson::inspector::Scope> scopes{};
+  std::optional<std::vector<::awsjson::inspector::Attribute>> attributes{};
 
   friend bool operator==(ExclusionPreview const&, ExclusionPreview const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedItemDetails {
-  awsjson::open_enum<::awsjson::inspector::FailedItemErrorCode> failureCode;
-  bool retryable;
+  awsjson::open_enum<::awsjson::inspector::FailedItemErrorCode> failureCode{};
+  bool retryable{};
 
   friend bool operator==(FailedItemDetails const&, FailedItemDetails const&) = default;
 };

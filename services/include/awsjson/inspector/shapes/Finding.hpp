@@ -20,24 +20,24 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Finding {
-  std::string arn;
-  std::optional<std::int32_t> schemaVersion;
-  std::optional<std::string> service;
-  std::optional<::awsjson::inspector::InspectorServiceAttributes> serviceAttributes;
-  std::optional<awsjson::open_enum<::awsjson::inspector::AssetType>> assetType;
-  std::optional<::awsjson::inspector::AssetAttributes> assetAttributes;
-  std::optional<std::string> id;
-  std::optional<std::string> title;
-  std::optional<std::string> description;
-  std::optional<std::string> recommendation;
-  std::optional<awsjson::open_enum<::awsjson::inspector::Severity>> severity;
-  std::optional<double> numericSeverity;
-  std::optional<std::int32_t> confidence;
-  std::optional<bool> indicatorOfCompromise;
-  std::vector<::awsjson::inspector::Attribute> attributes;
-  std::vector<::awsjson::inspector::Attribute> userAttributes;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp updatedAt;
+  std::string arn{};
+  std::optional<std::int32_t> schemaVersion{};
+  std::optional<std::string> service{};
+  std::optional<::awsjson::inspector::InspectorServiceAttributes> serviceAttributes{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::AssetType>> assetType{};
+  std::optional<::awsjson::inspector::AssetAttributes> assetAttributes{};
+  std::optional<std::string> id{};
+  std::optional<std::string> title{};
+  std::optional<std::string> description{};
+  std::optional<std::string> recommendation{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::Severity>> severity{};
+  std::optional<double> numericSeverity{};
+  std::optional<std::int32_t> confidence{};
+  std::optional<bool> indicatorOfCompromise{};
+  std::vector<::awsjson::inspector::Attribute> attributes{};
+  std::vector<::awsjson::inspector::Attribute> userAttributes{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp updatedAt{};
 
   friend bool operator==(Finding const&, Finding const&) = default;
 };

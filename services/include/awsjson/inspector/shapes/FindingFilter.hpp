@@ -17,14 +17,14 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FindingFilter {
-  std::optional<std::vector<std::string>> agentIds;
-  std::optional<std::vector<std::string>> autoScalingGroups;
-  std::optional<std::vector<std::string>> ruleNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::inspector::Severity>>> severities;
-  std::optional<std::vector<std::string>> rulesPackageArns;
-  std::optional<std::vector<::awsjson::inspector::Attribute>> attributes;
-  std::optional<std::vector<::awsjson::inspector::Attribute>> userAttributes;
-  std::optional<::awsjson::inspector::TimestampRange> creationTimeRange;
+  std::optional<std::vector<std::string>> agentIds{};
+  std::optional<std::vector<std::string>> autoScalingGroups{};
+  std::optional<std::vector<std::string>> ruleNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::inspector::Severity>>> severities{};
+  std::optional<std::vector<std::string>> rulesPackageArns{};
+  std::optional<std::vector<::awsjson::inspector::Attribute>> attributes{};
+  std::optional<std::vector<::awsjson::inspector::Attribute>> userAttributes{};
+  std::optional<::awsjson::inspector::TimestampRange> creationTimeRange{};
 
   friend bool operator==(FindingFilter const&, FindingFilter const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAssessmentReportRequest {
-  std::string assessmentRunArn;
-  awsjson::open_enum<::awsjson::inspector::ReportFileFormat> reportFileFormat;
-  awsjson::open_enum<::awsjson::inspector::ReportType> reportType;
+  std::string assessmentRunArn{};
+  awsjson::open_enum<::awsjson::inspector::ReportFileFormat> reportFileFormat{};
+  awsjson::open_enum<::awsjson::inspector::ReportType> reportType{};
 
   friend bool operator==(GetAssessmentReportRequest const&,
                          GetAssessmentReportRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAssessmentReportResponse {
-  awsjson::open_enum<::awsjson::inspector::ReportStatus> status;
-  std::optional<std::string> url;
+  awsjson::open_enum<::awsjson::inspector::ReportStatus> status{};
+  std::optional<std::string> url{};
 
   friend bool operator==(GetAssessmentReportResponse const&,
                          GetAssessmentReportResponse const&) = default;

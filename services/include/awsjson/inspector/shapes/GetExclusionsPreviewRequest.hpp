@@ -15,11 +15,11 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExclusionsPreviewRequest {
-  std::string assessmentTemplateArn;
-  std::string previewToken;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale;
+  std::string assessmentTemplateArn{};
+  std::string previewToken{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::Locale>> locale{};
 
   friend bool operator==(GetExclusionsPreviewRequest const&,
                          GetExclusionsPreviewRequest const&) = default;

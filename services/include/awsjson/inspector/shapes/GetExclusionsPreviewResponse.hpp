@@ -16,9 +16,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExclusionsPreviewResponse {
-  awsjson::open_enum<::awsjson::inspector::PreviewStatus> previewStatus;
-  std::optional<std::vector<::awsjson::inspector::ExclusionPreview>> exclusionPreviews;
-  std::optional<std::string> nextToken;
+  awsjson::open_enum<::awsjson::inspector::PreviewStatus> previewStatus{};
+  std::optional<std::vector<::awsjson::inspector::ExclusionPreview>> exclusionPreviews{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetExclusionsPreviewResponse const&,
                          GetExclusionsPreviewResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTelemetryMetadataResponse {
-  std::vector<::awsjson::inspector::TelemetryMetadata> telemetryMetadata;
+  std::vector<::awsjson::inspector::TelemetryMetadata> telemetryMetadata{};
 
   friend bool operator==(GetTelemetryMetadataResponse const&,
                          GetTelemetryMetadataResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InspectorServiceAttributes {
-  std::int32_t schemaVersion;
-  std::optional<std::string> assessmentRunArn;
-  std::optional<std::string> rulesPackageArn;
+  std::int32_t schemaVersion{};
+  std::optional<std::string> assessmentRunArn{};
+  std::optional<std::string> rulesPackageArn{};
 
   friend bool operator==(InspectorServiceAttributes const&,
                          InspectorServiceAttributes const&) = default;

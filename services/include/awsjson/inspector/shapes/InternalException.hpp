@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalException {
-  std::string message;
-  bool canRetry;
+  std::string message{};
+  bool canRetry{};
 
   friend bool operator==(InternalException const&, InternalException const&) = default;
 };

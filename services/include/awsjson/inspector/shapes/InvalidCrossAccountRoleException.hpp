@@ -14,9 +14,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidCrossAccountRoleException {
-  std::string message;
-  awsjson::open_enum<::awsjson::inspector::InvalidCrossAccountRoleErrorCode> errorCode;
-  bool canRetry;
+  std::string message{};
+  awsjson::open_enum<::awsjson::inspector::InvalidCrossAccountRoleErrorCode> errorCode{};
+  bool canRetry{};
 
   friend bool operator==(InvalidCrossAccountRoleException const&,
                          InvalidCrossAccountRoleException const&) = default;

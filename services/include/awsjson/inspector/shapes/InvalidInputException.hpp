@@ -12,9 +12,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidInputException {
-  std::string message;
-  std::string errorCode;
-  bool canRetry;
+  std::string message{};
+  std::string errorCode{};
+  bool canRetry{};
 
   friend bool operator==(InvalidInputException const&, InvalidInputException const&) = default;
 };

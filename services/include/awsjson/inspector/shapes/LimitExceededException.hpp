@@ -14,9 +14,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LimitExceededException {
-  std::string message;
-  awsjson::open_enum<::awsjson::inspector::LimitExceededErrorCode> errorCode;
-  bool canRetry;
+  std::string message{};
+  awsjson::open_enum<::awsjson::inspector::LimitExceededErrorCode> errorCode{};
+  bool canRetry{};
 
   friend bool operator==(LimitExceededException const&, LimitExceededException const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentRunAgentsRequest {
-  std::string assessmentRunArn;
-  std::optional<::awsjson::inspector::AgentFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string assessmentRunArn{};
+  std::optional<::awsjson::inspector::AgentFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAssessmentRunAgentsRequest const&,
                          ListAssessmentRunAgentsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentRunAgentsResponse {
-  std::vector<::awsjson::inspector::AssessmentRunAgent> assessmentRunAgents;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::inspector::AssessmentRunAgent> assessmentRunAgents{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAssessmentRunAgentsResponse const&,
                          ListAssessmentRunAgentsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentRunsRequest {
-  std::optional<std::vector<std::string>> assessmentTemplateArns;
-  std::optional<::awsjson::inspector::AssessmentRunFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> assessmentTemplateArns{};
+  std::optional<::awsjson::inspector::AssessmentRunFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAssessmentRunsRequest const&,
                          ListAssessmentRunsRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentRunsResponse {
-  std::vector<std::string> assessmentRunArns;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> assessmentRunArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAssessmentRunsResponse const&,
                          ListAssessmentRunsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentTargetsRequest {
-  std::optional<::awsjson::inspector::AssessmentTargetFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<::awsjson::inspector::AssessmentTargetFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAssessmentTargetsRequest const&,
                          ListAssessmentTargetsRequest const&) = default;

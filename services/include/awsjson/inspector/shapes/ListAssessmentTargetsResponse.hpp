@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentTargetsResponse {
-  std::vector<std::string> assessmentTargetArns;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> assessmentTargetArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAssessmentTargetsResponse const&,
                          ListAssessmentTargetsResponse const&) = default;

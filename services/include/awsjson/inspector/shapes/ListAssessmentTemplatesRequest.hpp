@@ -16,10 +16,10 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentTemplatesRequest {
-  std::optional<std::vector<std::string>> assessmentTargetArns;
-  std::optional<::awsjson::inspector::AssessmentTemplateFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> assessmentTargetArns{};
+  std::optional<::awsjson::inspector::AssessmentTemplateFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListAssessmentTemplatesRequest const&,
                          ListAssessmentTemplatesRequest const&) = default;

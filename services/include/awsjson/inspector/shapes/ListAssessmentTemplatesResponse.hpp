@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssessmentTemplatesResponse {
-  std::vector<std::string> assessmentTemplateArns;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> assessmentTemplateArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAssessmentTemplatesResponse const&,
                          ListAssessmentTemplatesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventSubscriptionsRequest {
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListEventSubscriptionsRequest const&,
                          ListEventSubscriptionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEventSubscriptionsResponse {
-  std::vector<::awsjson::inspector::Subscription> subscriptions;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::inspector::Subscription> subscriptions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListEventSubscriptionsResponse const&,
                          ListEventSubscriptionsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExclusionsResponse {
-  std::vector<std::string> exclusionArns;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> exclusionArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListExclusionsResponse const&, ListExclusionsResponse const&) = default;
 };

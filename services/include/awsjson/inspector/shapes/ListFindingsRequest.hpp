@@ -16,10 +16,10 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFindingsRequest {
-  std::optional<std::vector<std::string>> assessmentRunArns;
-  std::optional<::awsjson::inspector::FindingFilter> filter;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<std::string>> assessmentRunArns{};
+  std::optional<::awsjson::inspector::FindingFilter> filter{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListFindingsRequest const&, ListFindingsRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFindingsResponse {
-  std::vector<std::string> findingArns;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> findingArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFindingsResponse const&, ListFindingsResponse const&) = default;
 };

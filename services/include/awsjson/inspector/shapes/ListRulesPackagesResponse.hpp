@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRulesPackagesResponse {
-  std::vector<std::string> rulesPackageArns;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> rulesPackageArns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListRulesPackagesResponse const&,
                          ListRulesPackagesResponse const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::optional<std::string> networkInterfaceId;
-  std::optional<std::string> subnetId;
-  std::optional<std::string> vpcId;
-  std::optional<std::string> privateDnsName;
-  std::optional<std::string> privateIpAddress;
-  std::optional<std::vector<::awsjson::inspector::PrivateIp>> privateIpAddresses;
-  std::optional<std::string> publicDnsName;
-  std::optional<std::string> publicIp;
-  std::optional<std::vector<std::string>> ipv6Addresses;
-  std::optional<std::vector<::awsjson::inspector::SecurityGroup>> securityGroups;
+  std::optional<std::string> networkInterfaceId{};
+  std::optional<std::string> subnetId{};
+  std::optional<std::string> vpcId{};
+  std::optional<std::string> privateDnsName{};
+  std::optional<std::string> privateIpAddress{};
+  std::optional<std::vector<::awsjson::inspector::PrivateIp>> privateIpAddresses{};
+  std::optional<std::string> publicDnsName{};
+  std::optional<std::string> publicIp{};
+  std::optional<std::vector<std::string>> ipv6Addresses{};
+  std::optional<std::vector<::awsjson::inspector::SecurityGroup>> securityGroups{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

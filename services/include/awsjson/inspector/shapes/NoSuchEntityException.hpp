@@ -14,9 +14,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NoSuchEntityException {
-  std::string message;
-  awsjson::open_enum<::awsjson::inspector::NoSuchEntityErrorCode> errorCode;
-  bool canRetry;
+  std::string message{};
+  awsjson::open_enum<::awsjson::inspector::NoSuchEntityErrorCode> errorCode{};
+  bool canRetry{};
 
   friend bool operator==(NoSuchEntityException const&, NoSuchEntityException const&) = default;
 };

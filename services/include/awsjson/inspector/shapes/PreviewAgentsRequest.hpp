@@ -13,9 +13,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreviewAgentsRequest {
-  std::string previewAgentsArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string previewAgentsArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(PreviewAgentsRequest const&, PreviewAgentsRequest const&) = default;
 };

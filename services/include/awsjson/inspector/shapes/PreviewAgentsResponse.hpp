@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreviewAgentsResponse {
-  std::vector<::awsjson::inspector::AgentPreview> agentPreviews;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::inspector::AgentPreview> agentPreviews{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(PreviewAgentsResponse const&, PreviewAgentsResponse const&) = default;
 };

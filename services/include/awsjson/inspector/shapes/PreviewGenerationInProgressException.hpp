@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PreviewGenerationInProgressException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(PreviewGenerationInProgressException const&,
                          PreviewGenerationInProgressException const&) = default;

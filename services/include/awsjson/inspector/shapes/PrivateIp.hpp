@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateIp {
-  std::optional<std::string> privateDnsName;
-  std::optional<std::string> privateIpAddress;
+  std::optional<std::string> privateDnsName{};
+  std::optional<std::string> privateIpAddress{};
 
   friend bool operator==(PrivateIp const&, PrivateIp const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterCrossAccountAccessRoleRequest {
-  std::string roleArn;
+  std::string roleArn{};
 
   friend bool operator==(RegisterCrossAccountAccessRoleRequest const&,
                          RegisterCrossAccountAccessRoleRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveAttributesFromFindingsRequest {
-  std::vector<std::string> findingArns;
-  std::vector<std::string> attributeKeys;
+  std::vector<std::string> findingArns{};
+  std::vector<std::string> attributeKeys{};
 
   friend bool operator==(RemoveAttributesFromFindingsRequest const&,
                          RemoveAttributesFromFindingsRequest const&) = default;

@@ -15,7 +15,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveAttributesFromFindingsResponse {
-  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems;
+  std::map<std::string, ::awsjson::inspector::FailedItemDetails> failedItems{};
 
   friend bool operator==(RemoveAttributesFromFindingsResponse const&,
                          RemoveAttributesFromFindingsResponse const&) = default;

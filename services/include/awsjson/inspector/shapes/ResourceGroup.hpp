@@ -15,9 +15,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceGroup {
-  std::string arn;
-  std::vector<::awsjson::inspector::ResourceGroupTag> tags;
-  awsjson::timestamp createdAt;
+  std::string arn{};
+  std::vector<::awsjson::inspector::ResourceGroupTag> tags{};
+  awsjson::timestamp createdAt{};
 
   friend bool operator==(ResourceGroup const&, ResourceGroup const&) = default;
 };

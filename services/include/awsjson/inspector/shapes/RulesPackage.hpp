@@ -12,11 +12,11 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RulesPackage {
-  std::string arn;
-  std::string name;
-  std::string version;
-  std::string provider;
-  std::optional<std::string> description;
+  std::string arn{};
+  std::string name{};
+  std::string version{};
+  std::string provider{};
+  std::optional<std::string> description{};
 
   friend bool operator==(RulesPackage const&, RulesPackage const&) = default;
 };

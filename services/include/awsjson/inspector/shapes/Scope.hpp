@@ -14,8 +14,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Scope {
-  std::optional<awsjson::open_enum<::awsjson::inspector::ScopeType>> key;
-  std::optional<std::string> value;
+  std::optional<awsjson::open_enum<::awsjson::inspector::ScopeType>> key{};
+  std::optional<std::string> value{};
 
   friend bool operator==(Scope const&, Scope const&) = default;
 };

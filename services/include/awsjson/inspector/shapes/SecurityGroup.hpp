@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityGroup {
-  std::optional<std::string> groupName;
-  std::optional<std::string> groupId;
+  std::optional<std::string> groupName{};
+  std::optional<std::string> groupId{};
 
   friend bool operator==(SecurityGroup const&, SecurityGroup const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetTagsForResourceRequest {
-  std::string resourceArn;
-  std::optional<std::vector<::awsjson::inspector::Tag>> tags;
+  std::string resourceArn{};
+  std::optional<std::vector<::awsjson::inspector::Tag>> tags{};
 
   friend bool operator==(SetTagsForResourceRequest const&,
                          SetTagsForResourceRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAssessmentRunRequest {
-  std::string assessmentTemplateArn;
-  std::optional<std::string> assessmentRunName;
+  std::string assessmentTemplateArn{};
+  std::optional<std::string> assessmentRunName{};
 
   friend bool operator==(StartAssessmentRunRequest const&,
                          StartAssessmentRunRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAssessmentRunResponse {
-  std::string assessmentRunArn;
+  std::string assessmentRunArn{};
 
   friend bool operator==(StartAssessmentRunResponse const&,
                          StartAssessmentRunResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAssessmentRunRequest {
-  std::string assessmentRunArn;
-  std::optional<awsjson::open_enum<::awsjson::inspector::StopAction>> stopAction;
+  std::string assessmentRunArn{};
+  std::optional<awsjson::open_enum<::awsjson::inspector::StopAction>> stopAction{};
 
   friend bool operator==(StopAssessmentRunRequest const&,
                          StopAssessmentRunRequest const&) = default;

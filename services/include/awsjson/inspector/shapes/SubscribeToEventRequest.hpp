@@ -14,9 +14,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubscribeToEventRequest {
-  std::string resourceArn;
-  awsjson::open_enum<::awsjson::inspector::InspectorEvent> event;
-  std::string topicArn;
+  std::string resourceArn{};
+  awsjson::open_enum<::awsjson::inspector::InspectorEvent> event{};
+  std::string topicArn{};
 
   friend bool operator==(SubscribeToEventRequest const&, SubscribeToEventRequest const&) = default;
 };

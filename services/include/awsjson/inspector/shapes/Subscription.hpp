@@ -15,9 +15,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subscription {
-  std::string resourceArn;
-  std::string topicArn;
-  std::vector<::awsjson::inspector::EventSubscription> eventSubscriptions;
+  std::string resourceArn{};
+  std::string topicArn{};
+  std::vector<::awsjson::inspector::EventSubscription> eventSubscriptions{};
 
   friend bool operator==(Subscription const&, Subscription const&) = default;
 };

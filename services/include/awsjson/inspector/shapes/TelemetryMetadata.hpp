@@ -13,9 +13,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TelemetryMetadata {
-  std::string messageType;
-  std::int64_t count;
-  std::optional<std::int64_t> dataSize;
+  std::string messageType{};
+  std::int64_t count{};
+  std::optional<std::int64_t> dataSize{};
 
   friend bool operator==(TelemetryMetadata const&, TelemetryMetadata const&) = default;
 };

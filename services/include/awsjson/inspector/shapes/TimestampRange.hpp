@@ -11,8 +11,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestampRange {
-  std::optional<awsjson::timestamp> beginDate;
-  std::optional<awsjson::timestamp> endDate;
+  std::optional<awsjson::timestamp> beginDate{};
+  std::optional<awsjson::timestamp> endDate{};
 
   friend bool operator==(TimestampRange const&, TimestampRange const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedFeatureException {
-  std::string message;
-  bool canRetry;
+  std::string message{};
+  bool canRetry{};
 
   friend bool operator==(UnsupportedFeatureException const&,
                          UnsupportedFeatureException const&) = default;

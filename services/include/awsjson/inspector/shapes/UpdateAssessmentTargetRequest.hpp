@@ -12,9 +12,9 @@ namespace awsjson::inspector {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAssessmentTargetRequest {
-  std::string assessmentTargetArn;
-  std::string assessmentTargetName;
-  std::optional<std::string> resourceGroupArn;
+  std::string assessmentTargetArn{};
+  std::string assessmentTargetName{};
+  std::optional<std::string> resourceGroupArn{};
 
   friend bool operator==(UpdateAssessmentTargetRequest const&,
                          UpdateAssessmentTargetRequest const&) = default;

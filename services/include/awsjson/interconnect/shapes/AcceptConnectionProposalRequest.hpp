@@ -15,11 +15,11 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptConnectionProposalRequest {
-  ::awsjson::interconnect::AttachPoint attachPoint;
-  std::string activationKey;
-  std::optional<std::string> description;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::string> clientToken;
+  ::awsjson::interconnect::AttachPoint attachPoint{};
+  std::string activationKey{};
+  std::optional<std::string> description{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(AcceptConnectionProposalRequest const&,
                          AcceptConnectionProposalRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptConnectionProposalResponse {
-  std::optional<::awsjson::interconnect::Connection> connection;
+  std::optional<::awsjson::interconnect::Connection> connection{};
 
   friend bool operator==(AcceptConnectionProposalResponse const&,
                          AcceptConnectionProposalResponse const&) = default;

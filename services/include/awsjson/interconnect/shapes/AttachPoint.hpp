@@ -12,8 +12,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachPoint : awsjson::tagged_union {
-  std::optional<std::string> directConnectGateway;
-  std::optional<std::string> arn;
+  std::optional<std::string> directConnectGateway{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(AttachPoint const&, AttachPoint const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachPointDescriptor {
-  awsjson::open_enum<::awsjson::interconnect::AttachPointType> type;
-  std::string identifier;
-  std::string name;
+  awsjson::open_enum<::awsjson::interconnect::AttachPointType> type{};
+  std::string identifier{};
+  std::string name{};
 
   friend bool operator==(AttachPointDescriptor const&, AttachPointDescriptor const&) = default;
 };

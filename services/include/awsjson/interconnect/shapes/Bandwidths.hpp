@@ -13,8 +13,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Bandwidths {
-  std::optional<std::vector<std::string>> available;
-  std::optional<std::vector<std::string>> supported;
+  std::optional<std::vector<std::string>> available{};
+  std::optional<std::vector<std::string>> supported{};
 
   friend bool operator==(Bandwidths const&, Bandwidths const&) = default;
 };

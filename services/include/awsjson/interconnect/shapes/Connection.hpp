@@ -18,21 +18,21 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Connection {
-  std::string id;
-  std::string arn;
-  std::string description;
-  std::string bandwidth;
-  ::awsjson::interconnect::AttachPoint attachPoint;
-  std::string environmentId;
-  ::awsjson::interconnect::Provider provider;
-  std::string location;
-  std::string type;
-  awsjson::open_enum<::awsjson::interconnect::ConnectionState> state;
-  std::string sharedId;
-  std::optional<std::int32_t> billingTier;
-  std::string ownerAccount;
-  std::string activationKey;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string id{};
+  std::string arn{};
+  std::string description{};
+  std::string bandwidth{};
+  ::awsjson::interconnect::AttachPoint attachPoint{};
+  std::string environmentId{};
+  ::awsjson::interconnect::Provider provider{};
+  std::string location{};
+  std::string type{};
+  awsjson::open_enum<::awsjson::interconnect::ConnectionState> state{};
+  std::string sharedId{};
+  std::optional<std::int32_t> billingTier{};
+  std::string ownerAccount{};
+  std::string activationKey{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(Connection const&, Connection const&) = default;
 };

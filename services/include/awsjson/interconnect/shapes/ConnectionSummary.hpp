@@ -17,18 +17,18 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionSummary {
-  std::string id;
-  std::string arn;
-  std::string description;
-  std::string bandwidth;
-  ::awsjson::interconnect::AttachPoint attachPoint;
-  std::string environmentId;
-  ::awsjson::interconnect::Provider provider;
-  std::string location;
-  std::string type;
-  awsjson::open_enum<::awsjson::interconnect::ConnectionState> state;
-  std::string sharedId;
-  std::optional<std::int32_t> billingTier;
+  std::string id{};
+  std::string arn{};
+  std::string description{};
+  std::string bandwidth{};
+  ::awsjson::interconnect::AttachPoint attachPoint{};
+  std::string environmentId{};
+  ::awsjson::interconnect::Provider provider{};
+  std::string location{};
+  std::string type{};
+  awsjson::open_enum<::awsjson::interconnect::ConnectionState> state{};
+  std::string sharedId{};
+  std::optional<std::int32_t> billingTier{};
 
   friend bool operator==(ConnectionSummary const&, ConnectionSummary const&) = default;
 };

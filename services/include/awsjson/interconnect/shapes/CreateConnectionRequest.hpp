@@ -16,13 +16,13 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateConnectionRequest {
-  std::optional<std::string> description;
-  std::string bandwidth;
-  ::awsjson::interconnect::AttachPoint attachPoint;
-  std::string environmentId;
-  std::optional<::awsjson::interconnect::RemoteAccountIdentifier> remoteAccount;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::string> clientToken;
+  std::optional<std::string> description{};
+  std::string bandwidth{};
+  ::awsjson::interconnect::AttachPoint attachPoint{};
+  std::string environmentId{};
+  std::optional<::awsjson::interconnect::RemoteAccountIdentifier> remoteAccount{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(CreateConnectionRequest const&, CreateConnectionRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionRequest {
-  std::string identifier;
-  std::optional<std::string> clientToken;
+  std::string identifier{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(DeleteConnectionRequest const&, DeleteConnectionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteConnectionResponse {
-  ::awsjson::interconnect::Connection connection;
+  ::awsjson::interconnect::Connection connection{};
 
   friend bool operator==(DeleteConnectionResponse const&,
                          DeleteConnectionResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionProposalRequest {
-  std::string activationKey;
+  std::string activationKey{};
 
   friend bool operator==(DescribeConnectionProposalRequest const&,
                          DescribeConnectionProposalRequest const&) = default;

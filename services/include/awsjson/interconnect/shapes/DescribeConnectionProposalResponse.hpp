@@ -14,10 +14,10 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConnectionProposalResponse {
-  std::string bandwidth;
-  std::string environmentId;
-  ::awsjson::interconnect::Provider provider;
-  std::string location;
+  std::string bandwidth{};
+  std::string environmentId{};
+  ::awsjson::interconnect::Provider provider{};
+  std::string location{};
 
   friend bool operator==(DescribeConnectionProposalResponse const&,
                          DescribeConnectionProposalResponse const&) = default;

@@ -17,14 +17,14 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Environment {
-  ::awsjson::interconnect::Provider provider;
-  std::string location;
-  std::string environmentId;
-  awsjson::open_enum<::awsjson::interconnect::EnvironmentState> state;
-  ::awsjson::interconnect::Bandwidths bandwidths;
-  std::string type;
-  std::optional<std::string> activationPageUrl;
-  std::optional<awsjson::open_enum<::awsjson::interconnect::RemoteAccountIdentifierType>> remoteIdentifierType;
+  ::awsjson::interconnect::Provider provider{};
+  std::string location{};
+  std::string environmentId{};
+  awsjson::open_enum<::awsjson::interconnect::EnvironmentState> state{};
+  ::awsjson::interconnect::Bandwidths bandwidths{};
+  std::string type{};
+  std::optional<std::string> activationPageUrl{};
+  std::optional<awsjson::open_enum<::awsjson::interconnect::RemoteAccountIdentifierType>> remoteIdentifierType{};
 
   friend bool operator==(Environment const&, Environment const&) = default;
 };

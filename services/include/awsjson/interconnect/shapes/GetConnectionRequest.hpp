@@ -12,7 +12,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(GetConnectionRequest const&, GetConnectionRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetConnectionResponse {
-  std::optional<::awsjson::interconnect::Connection> connection;
+  std::optional<::awsjson::interconnect::Connection> connection{};
 
   friend bool operator==(GetConnectionResponse const&, GetConnectionResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(GetEnvironmentRequest const&, GetEnvironmentRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEnvironmentResponse {
-  ::awsjson::interconnect::Environment environment;
+  ::awsjson::interconnect::Environment environment{};
 
   friend bool operator==(GetEnvironmentResponse const&, GetEnvironmentResponse const&) = default;
 };

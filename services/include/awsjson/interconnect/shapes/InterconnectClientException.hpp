@@ -12,7 +12,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InterconnectClientException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(InterconnectClientException const&,
                          InterconnectClientException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InterconnectValidationException {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(InterconnectValidationException const&,
                          InterconnectValidationException const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAttachPointsRequest {
-  std::string environmentId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string environmentId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAttachPointsRequest const&, ListAttachPointsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAttachPointsResponse {
-  std::vector<::awsjson::interconnect::AttachPointDescriptor> attachPoints;
-  std::optional<std::string> nextToken;
+  std::vector<::awsjson::interconnect::AttachPointDescriptor> attachPoints{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAttachPointsResponse const&,
                          ListAttachPointsResponse const&) = default;

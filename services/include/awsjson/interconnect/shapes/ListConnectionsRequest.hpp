@@ -17,12 +17,12 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::open_enum<::awsjson::interconnect::ConnectionState>> state;
-  std::optional<std::string> environmentId;
-  std::optional<::awsjson::interconnect::Provider> provider;
-  std::optional<::awsjson::interconnect::AttachPoint> attachPoint;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::open_enum<::awsjson::interconnect::ConnectionState>> state{};
+  std::optional<std::string> environmentId{};
+  std::optional<::awsjson::interconnect::Provider> provider{};
+  std::optional<::awsjson::interconnect::AttachPoint> attachPoint{};
 
   friend bool operator==(ListConnectionsRequest const&, ListConnectionsRequest const&) = default;
 };

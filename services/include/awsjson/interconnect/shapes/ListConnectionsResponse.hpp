@@ -15,8 +15,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListConnectionsResponse {
-  std::optional<std::vector<::awsjson::interconnect::ConnectionSummary>> connections;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::interconnect::ConnectionSummary>> connections{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListConnectionsResponse const&, ListConnectionsResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEnvironmentsRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<::awsjson::interconnect::Provider> provider;
-  std::optional<std::string> location;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<::awsjson::interconnect::Provider> provider{};
+  std::optional<std::string> location{};
 
   friend bool operator==(ListEnvironmentsRequest const&, ListEnvironmentsRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Provider : awsjson::tagged_union {
-  std::optional<std::string> cloudServiceProvider;
-  std::optional<std::string> lastMileProvider;
+  std::optional<std::string> cloudServiceProvider{};
+  std::optional<std::string> lastMileProvider{};
 
   friend bool operator==(Provider const&, Provider const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoteAccountIdentifier : awsjson::tagged_union {
-  std::optional<std::string> identifier;
+  std::optional<std::string> identifier{};
 
   friend bool operator==(RemoteAccountIdentifier const&, RemoteAccountIdentifier const&) = default;
 };

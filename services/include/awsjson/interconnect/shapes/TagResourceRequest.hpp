@@ -13,8 +13,8 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string arn;
-  std::map<std::string, std::string> tags;
+  std::string arn{};
+  std::map<std::string, std::string> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::interconnect {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateConnectionRequest {
-  std::string identifier;
-  std::optional<std::string> description;
-  std::optional<std::string> bandwidth;
-  std::optional<std::string> clientToken;
+  std::string identifier{};
+  std::optional<std::string> description{};
+  std::optional<std::string> bandwidth{};
+  std::optional<std::string> clientToken{};
 
   friend bool operator==(UpdateConnectionRequest const&, UpdateConnectionRequest const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AmountBreakdown {
-  std::optional<std::string> SubTotalAmount;
-  std::optional<::awsjson::invoicing::DiscountsBreakdown> Discounts;
-  std::optional<::awsjson::invoicing::TaxesBreakdown> Taxes;
-  std::optional<::awsjson::invoicing::FeesBreakdown> Fees;
+  std::optional<std::string> SubTotalAmount{};
+  std::optional<::awsjson::invoicing::DiscountsBreakdown> Discounts{};
+  std::optional<::awsjson::invoicing::TaxesBreakdown> Taxes{};
+  std::optional<::awsjson::invoicing::FeesBreakdown> Fees{};
 
   friend bool operator==(AmountBreakdown const&, AmountBreakdown const&) = default;
 };

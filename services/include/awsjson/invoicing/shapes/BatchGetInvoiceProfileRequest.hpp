@@ -13,7 +13,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetInvoiceProfileRequest {
-  std::vector<std::string> AccountIds;
+  std::vector<std::string> AccountIds{};
 
   friend bool operator==(BatchGetInvoiceProfileRequest const&,
                          BatchGetInvoiceProfileRequest const&) = default;

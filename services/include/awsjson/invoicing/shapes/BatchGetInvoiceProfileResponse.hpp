@@ -14,7 +14,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetInvoiceProfileResponse {
-  std::optional<std::vector<::awsjson::invoicing::InvoiceProfile>> Profiles;
+  std::optional<std::vector<::awsjson::invoicing::InvoiceProfile>> Profiles{};
 
   friend bool operator==(BatchGetInvoiceProfileResponse const&,
                          BatchGetInvoiceProfileResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingPeriod {
-  std::int32_t Month;
-  std::int32_t Year;
+  std::int32_t Month{};
+  std::int32_t Year{};
 
   friend bool operator==(BillingPeriod const&, BillingPeriod const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceId;
-  std::optional<std::string> resourceType;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceId{};
+  std::optional<std::string> resourceType{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Contact {
-  std::optional<std::string> Name;
-  std::optional<std::string> Email;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Email{};
 
   friend bool operator==(Contact const&, Contact const&) = default;
 };

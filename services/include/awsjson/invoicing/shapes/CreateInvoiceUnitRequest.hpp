@@ -16,12 +16,12 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInvoiceUnitRequest {
-  std::string Name;
-  std::string InvoiceReceiver;
-  std::optional<std::string> Description;
-  std::optional<bool> TaxInheritanceDisabled;
-  ::awsjson::invoicing::InvoiceUnitRule Rule;
-  std::optional<std::vector<::awsjson::invoicing::ResourceTag>> ResourceTags;
+  std::string Name{};
+  std::string InvoiceReceiver{};
+  std::optional<std::string> Description{};
+  std::optional<bool> TaxInheritanceDisabled{};
+  ::awsjson::invoicing::InvoiceUnitRule Rule{};
+  std::optional<std::vector<::awsjson::invoicing::ResourceTag>> ResourceTags{};
 
   friend bool operator==(CreateInvoiceUnitRequest const&,
                          CreateInvoiceUnitRequest const&) = default;

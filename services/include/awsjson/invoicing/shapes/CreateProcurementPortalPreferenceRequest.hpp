@@ -22,21 +22,21 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProcurementPortalPreferenceRequest {
-  awsjson::open_enum<::awsjson::invoicing::ProcurementPortalName> ProcurementPortalName;
-  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain;
-  std::string BuyerIdentifier;
-  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain;
-  std::string SupplierIdentifier;
-  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector;
-  std::optional<std::string> ProcurementPortalSharedSecret;
-  std::optional<std::string> ProcurementPortalInstanceEndpoint;
-  std::optional<::awsjson::invoicing::TestEnvPreferenceInput> TestEnvPreference;
-  bool EinvoiceDeliveryEnabled;
-  std::optional<::awsjson::invoicing::EinvoiceDeliveryPreference> EinvoiceDeliveryPreference;
-  bool PurchaseOrderRetrievalEnabled;
-  std::vector<::awsjson::invoicing::Contact> Contacts;
-  std::optional<std::vector<::awsjson::invoicing::ResourceTag>> ResourceTags;
-  std::optional<std::string> ClientToken;
+  awsjson::open_enum<::awsjson::invoicing::ProcurementPortalName> ProcurementPortalName{};
+  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain{};
+  std::string BuyerIdentifier{};
+  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain{};
+  std::string SupplierIdentifier{};
+  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector{};
+  std::optional<std::string> ProcurementPortalSharedSecret{};
+  std::optional<std::string> ProcurementPortalInstanceEndpoint{};
+  std::optional<::awsjson::invoicing::TestEnvPreferenceInput> TestEnvPreference{};
+  bool EinvoiceDeliveryEnabled{};
+  std::optional<::awsjson::invoicing::EinvoiceDeliveryPreference> EinvoiceDeliveryPreference{};
+  bool PurchaseOrderRetrievalEnabled{};
+  std::vector<::awsjson::invoicing::Contact> Contacts{};
+  std::optional<std::vector<::awsjson::invoicing::ResourceTag>> ResourceTags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateProcurementPortalPreferenceRequest const&,
                          CreateProcurementPortalPreferenceRequest const&) = default;

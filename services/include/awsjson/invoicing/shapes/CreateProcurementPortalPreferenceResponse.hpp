@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProcurementPortalPreferenceResponse {
-  std::string ProcurementPortalPreferenceArn;
+  std::string ProcurementPortalPreferenceArn{};
 
   friend bool operator==(CreateProcurementPortalPreferenceResponse const&,
                          CreateProcurementPortalPreferenceResponse const&) = default;

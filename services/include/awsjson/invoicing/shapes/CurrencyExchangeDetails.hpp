@@ -12,9 +12,9 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CurrencyExchangeDetails {
-  std::optional<std::string> SourceCurrencyCode;
-  std::optional<std::string> TargetCurrencyCode;
-  std::optional<std::string> Rate;
+  std::optional<std::string> SourceCurrencyCode{};
+  std::optional<std::string> TargetCurrencyCode{};
+  std::optional<std::string> Rate{};
 
   friend bool operator==(CurrencyExchangeDetails const&, CurrencyExchangeDetails const&) = default;
 };

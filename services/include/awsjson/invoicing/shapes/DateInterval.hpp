@@ -11,8 +11,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateInterval {
-  awsjson::timestamp StartDate;
-  awsjson::timestamp EndDate;
+  awsjson::timestamp StartDate{};
+  awsjson::timestamp EndDate{};
 
   friend bool operator==(DateInterval const&, DateInterval const&) = default;
 };

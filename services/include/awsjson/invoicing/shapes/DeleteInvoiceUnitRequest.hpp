@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInvoiceUnitRequest {
-  std::string InvoiceUnitArn;
+  std::string InvoiceUnitArn{};
 
   friend bool operator==(DeleteInvoiceUnitRequest const&,
                          DeleteInvoiceUnitRequest const&) = default;

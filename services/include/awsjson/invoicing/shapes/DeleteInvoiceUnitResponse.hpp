@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInvoiceUnitResponse {
-  std::optional<std::string> InvoiceUnitArn;
+  std::optional<std::string> InvoiceUnitArn{};
 
   friend bool operator==(DeleteInvoiceUnitResponse const&,
                          DeleteInvoiceUnitResponse const&) = default;

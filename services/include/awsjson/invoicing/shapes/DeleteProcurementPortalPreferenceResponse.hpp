@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProcurementPortalPreferenceResponse {
-  std::string ProcurementPortalPreferenceArn;
+  std::string ProcurementPortalPreferenceArn{};
 
   friend bool operator==(DeleteProcurementPortalPreferenceResponse const&,
                          DeleteProcurementPortalPreferenceResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscountsBreakdown {
-  std::optional<std::vector<::awsjson::invoicing::DiscountsBreakdownAmount>> Breakdown;
-  std::optional<std::string> TotalAmount;
+  std::optional<std::vector<::awsjson::invoicing::DiscountsBreakdownAmount>> Breakdown{};
+  std::optional<std::string> TotalAmount{};
 
   friend bool operator==(DiscountsBreakdown const&, DiscountsBreakdown const&) = default;
 };

@@ -19,12 +19,12 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EinvoiceDeliveryPreference {
-  std::vector<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryDocumentType>> EinvoiceDeliveryDocumentTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryAttachmentType>>> EinvoiceDeliveryAttachmentTypes;
-  awsjson::open_enum<::awsjson::invoicing::Protocol> Protocol;
-  std::vector<::awsjson::invoicing::PurchaseOrderDataSource> PurchaseOrderDataSources;
-  awsjson::open_enum<::awsjson::invoicing::ConnectionTestingMethod> ConnectionTestingMethod;
-  awsjson::timestamp EinvoiceDeliveryActivationDate;
+  std::vector<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryDocumentType>> EinvoiceDeliveryDocumentTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryAttachmentType>>> EinvoiceDeliveryAttachmentTypes{};
+  awsjson::open_enum<::awsjson::invoicing::Protocol> Protocol{};
+  std::vector<::awsjson::invoicing::PurchaseOrderDataSource> PurchaseOrderDataSources{};
+  awsjson::open_enum<::awsjson::invoicing::ConnectionTestingMethod> ConnectionTestingMethod{};
+  awsjson::timestamp EinvoiceDeliveryActivationDate{};
 
   friend bool operator==(EinvoiceDeliveryPreference const&,
                          EinvoiceDeliveryPreference const&) = default;

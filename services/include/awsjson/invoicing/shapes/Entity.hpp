@@ -14,8 +14,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::optional<std::string> InvoicingEntity;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::BillingEntity>> BillingEntity;
+  std::optional<std::string> InvoicingEntity{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::BillingEntity>> BillingEntity{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeesBreakdown {
-  std::optional<std::vector<::awsjson::invoicing::FeesBreakdownAmount>> Breakdown;
-  std::optional<std::string> TotalAmount;
+  std::optional<std::vector<::awsjson::invoicing::FeesBreakdownAmount>> Breakdown{};
+  std::optional<std::string> TotalAmount{};
 
   friend bool operator==(FeesBreakdown const&, FeesBreakdown const&) = default;
 };

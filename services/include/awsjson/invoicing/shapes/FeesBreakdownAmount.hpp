@@ -12,9 +12,9 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeesBreakdownAmount {
-  std::optional<std::string> Description;
-  std::optional<std::string> Amount;
-  std::optional<std::string> Rate;
+  std::optional<std::string> Description{};
+  std::optional<std::string> Amount{};
+  std::optional<std::string> Rate{};
 
   friend bool operator==(FeesBreakdownAmount const&, FeesBreakdownAmount const&) = default;
 };

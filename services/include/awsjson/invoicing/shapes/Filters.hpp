@@ -13,10 +13,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filters {
-  std::optional<std::vector<std::string>> Names;
-  std::optional<std::vector<std::string>> InvoiceReceivers;
-  std::optional<std::vector<std::string>> Accounts;
-  std::optional<std::vector<std::string>> BillSourceAccounts;
+  std::optional<std::vector<std::string>> Names{};
+  std::optional<std::vector<std::string>> InvoiceReceivers{};
+  std::optional<std::vector<std::string>> Accounts{};
+  std::optional<std::vector<std::string>> BillSourceAccounts{};
 
   friend bool operator==(Filters const&, Filters const&) = default;
 };

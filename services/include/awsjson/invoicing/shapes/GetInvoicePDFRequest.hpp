@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInvoicePDFRequest {
-  std::string InvoiceId;
+  std::string InvoiceId{};
 
   friend bool operator==(GetInvoicePDFRequest const&, GetInvoicePDFRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInvoicePDFResponse {
-  std::optional<::awsjson::invoicing::InvoicePDF> InvoicePDF;
+  std::optional<::awsjson::invoicing::InvoicePDF> InvoicePDF{};
 
   friend bool operator==(GetInvoicePDFResponse const&, GetInvoicePDFResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInvoiceUnitRequest {
-  std::string InvoiceUnitArn;
-  std::optional<awsjson::timestamp> AsOf;
+  std::string InvoiceUnitArn{};
+  std::optional<awsjson::timestamp> AsOf{};
 
   friend bool operator==(GetInvoiceUnitRequest const&, GetInvoiceUnitRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetProcurementPortalPreferenceResponse {
-  ::awsjson::invoicing::ProcurementPortalPreference ProcurementPortalPreference;
+  ::awsjson::invoicing::ProcurementPortalPreference ProcurementPortalPreference{};
 
   friend bool operator==(GetProcurementPortalPreferenceResponse const&,
                          GetProcurementPortalPreferenceResponse const&) = default;

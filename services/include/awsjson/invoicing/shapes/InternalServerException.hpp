@@ -13,8 +13,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerException {
-  std::optional<std::int32_t> retryAfterSeconds;
-  std::optional<std::string> message;
+  std::optional<std::int32_t> retryAfterSeconds{};
+  std::optional<std::string> message{};
 
   friend bool operator==(InternalServerException const&, InternalServerException const&) = default;
 };

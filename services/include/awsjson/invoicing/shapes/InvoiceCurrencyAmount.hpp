@@ -15,11 +15,11 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceCurrencyAmount {
-  std::optional<std::string> TotalAmount;
-  std::optional<std::string> TotalAmountBeforeTax;
-  std::optional<std::string> CurrencyCode;
-  std::optional<::awsjson::invoicing::AmountBreakdown> AmountBreakdown;
-  std::optional<::awsjson::invoicing::CurrencyExchangeDetails> CurrencyExchangeDetails;
+  std::optional<std::string> TotalAmount{};
+  std::optional<std::string> TotalAmountBeforeTax{};
+  std::optional<std::string> CurrencyCode{};
+  std::optional<::awsjson::invoicing::AmountBreakdown> AmountBreakdown{};
+  std::optional<::awsjson::invoicing::CurrencyExchangeDetails> CurrencyExchangeDetails{};
 
   friend bool operator==(InvoiceCurrencyAmount const&, InvoiceCurrencyAmount const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoicePDF {
-  std::optional<std::string> InvoiceId;
-  std::optional<std::string> DocumentUrl;
-  std::optional<awsjson::timestamp> DocumentUrlExpirationDate;
-  std::optional<std::vector<::awsjson::invoicing::SupplementalDocument>> SupplementalDocuments;
+  std::optional<std::string> InvoiceId{};
+  std::optional<std::string> DocumentUrl{};
+  std::optional<awsjson::timestamp> DocumentUrlExpirationDate{};
+  std::optional<std::vector<::awsjson::invoicing::SupplementalDocument>> SupplementalDocuments{};
 
   friend bool operator==(InvoicePDF const&, InvoicePDF const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceProfile {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> ReceiverName;
-  std::optional<::awsjson::invoicing::ReceiverAddress> ReceiverAddress;
-  std::optional<std::string> ReceiverEmail;
-  std::optional<std::string> Issuer;
-  std::optional<std::string> TaxRegistrationNumber;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> ReceiverName{};
+  std::optional<::awsjson::invoicing::ReceiverAddress> ReceiverAddress{};
+  std::optional<std::string> ReceiverEmail{};
+  std::optional<std::string> Issuer{};
+  std::optional<std::string> TaxRegistrationNumber{};
 
   friend bool operator==(InvoiceProfile const&, InvoiceProfile const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceSummariesFilter {
-  std::optional<::awsjson::invoicing::DateInterval> TimeInterval;
-  std::optional<::awsjson::invoicing::BillingPeriod> BillingPeriod;
-  std::optional<std::string> InvoicingEntity;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ReceiverRole>> ReceiverRole;
+  std::optional<::awsjson::invoicing::DateInterval> TimeInterval{};
+  std::optional<::awsjson::invoicing::BillingPeriod> BillingPeriod{};
+  std::optional<std::string> InvoicingEntity{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ReceiverRole>> ReceiverRole{};
 
   friend bool operator==(InvoiceSummariesFilter const&, InvoiceSummariesFilter const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceSummariesSelector {
-  awsjson::open_enum<::awsjson::invoicing::ListInvoiceSummariesResourceType> ResourceType;
-  std::string Value;
+  awsjson::open_enum<::awsjson::invoicing::ListInvoiceSummariesResourceType> ResourceType{};
+  std::string Value{};
 
   friend bool operator==(InvoiceSummariesSelector const&,
                          InvoiceSummariesSelector const&) = default;

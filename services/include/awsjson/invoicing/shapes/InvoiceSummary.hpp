@@ -24,26 +24,26 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceSummary {
-  std::optional<std::string> AccountId;
-  std::optional<std::string> InvoiceId;
-  std::optional<awsjson::timestamp> IssuedDate;
-  std::optional<awsjson::timestamp> DueDate;
-  std::optional<std::vector<std::string>> BillSourceAccounts;
-  std::optional<std::int32_t> BillSourceAccountsTotalCount;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ReceiverRole>> ReceiverRole;
-  std::optional<::awsjson::invoicing::Entity> Entity;
-  std::optional<::awsjson::invoicing::BillingPeriod> BillingPeriod;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::InvoiceFrequency>> InvoiceFrequency;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::BillType>> BillType;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::InvoiceType>> InvoiceType;
-  std::optional<std::string> CommercialInvoiceId;
-  std::optional<std::string> OriginalInvoiceId;
-  std::optional<std::string> PurchaseOrderNumber;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryStatus>> EinvoiceDeliveryStatus;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::TaxAuthorityStatus>> TaxAuthorityStatus;
-  std::optional<::awsjson::invoicing::InvoiceCurrencyAmount> BaseCurrencyAmount;
-  std::optional<::awsjson::invoicing::InvoiceCurrencyAmount> TaxCurrencyAmount;
-  std::optional<::awsjson::invoicing::InvoiceCurrencyAmount> PaymentCurrencyAmount;
+  std::optional<std::string> AccountId{};
+  std::optional<std::string> InvoiceId{};
+  std::optional<awsjson::timestamp> IssuedDate{};
+  std::optional<awsjson::timestamp> DueDate{};
+  std::optional<std::vector<std::string>> BillSourceAccounts{};
+  std::optional<std::int32_t> BillSourceAccountsTotalCount{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ReceiverRole>> ReceiverRole{};
+  std::optional<::awsjson::invoicing::Entity> Entity{};
+  std::optional<::awsjson::invoicing::BillingPeriod> BillingPeriod{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::InvoiceFrequency>> InvoiceFrequency{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::BillType>> BillType{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::InvoiceType>> InvoiceType{};
+  std::optional<std::string> CommercialInvoiceId{};
+  std::optional<std::string> OriginalInvoiceId{};
+  std::optional<std::string> PurchaseOrderNumber{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryStatus>> EinvoiceDeliveryStatus{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::TaxAuthorityStatus>> TaxAuthorityStatus{};
+  std::optional<::awsjson::invoicing::InvoiceCurrencyAmount> BaseCurrencyAmount{};
+  std::optional<::awsjson::invoicing::InvoiceCurrencyAmount> TaxCurrencyAmount{};
+  std::optional<::awsjson::invoicing::InvoiceCurrencyAmount> PaymentCurrencyAmount{};
 
   friend bool operator==(InvoiceSummary const&, InvoiceSummary const&) = default;
 };

@@ -14,13 +14,13 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceUnit {
-  std::optional<std::string> InvoiceUnitArn;
-  std::optional<std::string> InvoiceReceiver;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<bool> TaxInheritanceDisabled;
-  std::optional<::awsjson::invoicing::InvoiceUnitRule> Rule;
-  std::optional<awsjson::timestamp> LastModified;
+  std::optional<std::string> InvoiceUnitArn{};
+  std::optional<std::string> InvoiceReceiver{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<bool> TaxInheritanceDisabled{};
+  std::optional<::awsjson::invoicing::InvoiceUnitRule> Rule{};
+  std::optional<awsjson::timestamp> LastModified{};
 
   friend bool operator==(InvoiceUnit const&, InvoiceUnit const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceUnitRule {
-  std::optional<std::vector<std::string>> LinkedAccounts;
-  std::optional<std::vector<std::string>> BillSourceAccounts;
+  std::optional<std::vector<std::string>> LinkedAccounts{};
+  std::optional<std::vector<std::string>> BillSourceAccounts{};
 
   friend bool operator==(InvoiceUnitRule const&, InvoiceUnitRule const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInvoiceSummariesRequest {
-  ::awsjson::invoicing::InvoiceSummariesSelector Selector;
-  std::optional<::awsjson::invoicing::InvoiceSummariesFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  ::awsjson::invoicing::InvoiceSummariesSelector Selector{};
+  std::optional<::awsjson::invoicing::InvoiceSummariesFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListInvoiceSummariesRequest const&,
                          ListInvoiceSummariesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInvoiceSummariesResponse {
-  std::vector<::awsjson::invoicing::InvoiceSummary> InvoiceSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::invoicing::InvoiceSummary> InvoiceSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInvoiceSummariesResponse const&,
                          ListInvoiceSummariesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInvoiceUnitsRequest {
-  std::optional<::awsjson::invoicing::Filters> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> AsOf;
+  std::optional<::awsjson::invoicing::Filters> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> AsOf{};
 
   friend bool operator==(ListInvoiceUnitsRequest const&, ListInvoiceUnitsRequest const&) = default;
 };

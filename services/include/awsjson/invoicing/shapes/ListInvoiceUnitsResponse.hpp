@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInvoiceUnitsResponse {
-  std::optional<std::vector<::awsjson::invoicing::InvoiceUnit>> InvoiceUnits;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::invoicing::InvoiceUnit>> InvoiceUnits{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListInvoiceUnitsResponse const&,
                          ListInvoiceUnitsResponse const&) = default;

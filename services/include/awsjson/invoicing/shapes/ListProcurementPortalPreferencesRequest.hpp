@@ -13,8 +13,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProcurementPortalPreferencesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListProcurementPortalPreferencesRequest const&,
                          ListProcurementPortalPreferencesRequest const&) = default;

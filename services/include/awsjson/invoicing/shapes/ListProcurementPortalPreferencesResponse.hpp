@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProcurementPortalPreferencesResponse {
-  std::optional<std::vector<::awsjson::invoicing::ProcurementPortalPreferenceSummary>> ProcurementPortalPreferences;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::invoicing::ProcurementPortalPreferenceSummary>> ProcurementPortalPreferences{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProcurementPortalPreferencesResponse const&,
                          ListProcurementPortalPreferencesResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::invoicing::ResourceTag>> ResourceTags;
+  std::optional<std::vector<::awsjson::invoicing::ResourceTag>> ResourceTags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

@@ -23,29 +23,29 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcurementPortalPreference {
-  std::string AwsAccountId;
-  std::string ProcurementPortalPreferenceArn;
-  awsjson::open_enum<::awsjson::invoicing::ProcurementPortalName> ProcurementPortalName;
-  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain;
-  std::string BuyerIdentifier;
-  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain;
-  std::string SupplierIdentifier;
-  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector;
-  std::optional<std::string> ProcurementPortalSharedSecret;
-  std::optional<std::string> ProcurementPortalInstanceEndpoint;
-  std::optional<std::string> PurchaseOrderRetrievalEndpoint;
-  std::optional<::awsjson::invoicing::TestEnvPreference> TestEnvPreference;
-  bool EinvoiceDeliveryEnabled;
-  std::optional<::awsjson::invoicing::EinvoiceDeliveryPreference> EinvoiceDeliveryPreference;
-  bool PurchaseOrderRetrievalEnabled;
-  std::optional<std::vector<::awsjson::invoicing::Contact>> Contacts;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> EinvoiceDeliveryPreferenceStatus;
-  std::optional<std::string> EinvoiceDeliveryPreferenceStatusReason;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> PurchaseOrderRetrievalPreferenceStatus;
-  std::optional<std::string> PurchaseOrderRetrievalPreferenceStatusReason;
-  std::int64_t Version;
-  awsjson::timestamp CreateDate;
-  awsjson::timestamp LastUpdateDate;
+  std::string AwsAccountId{};
+  std::string ProcurementPortalPreferenceArn{};
+  awsjson::open_enum<::awsjson::invoicing::ProcurementPortalName> ProcurementPortalName{};
+  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain{};
+  std::string BuyerIdentifier{};
+  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain{};
+  std::string SupplierIdentifier{};
+  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector{};
+  std::optional<std::string> ProcurementPortalSharedSecret{};
+  std::optional<std::string> ProcurementPortalInstanceEndpoint{};
+  std::optional<std::string> PurchaseOrderRetrievalEndpoint{};
+  std::optional<::awsjson::invoicing::TestEnvPreference> TestEnvPreference{};
+  bool EinvoiceDeliveryEnabled{};
+  std::optional<::awsjson::invoicing::EinvoiceDeliveryPreference> EinvoiceDeliveryPreference{};
+  bool PurchaseOrderRetrievalEnabled{};
+  std::optional<std::vector<::awsjson::invoicing::Contact>> Contacts{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> EinvoiceDeliveryPreferenceStatus{};
+  std::optional<std::string> EinvoiceDeliveryPreferenceStatusReason{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> PurchaseOrderRetrievalPreferenceStatus{};
+  std::optional<std::string> PurchaseOrderRetrievalPreferenceStatusReason{};
+  std::int64_t Version{};
+  awsjson::timestamp CreateDate{};
+  awsjson::timestamp LastUpdateDate{};
 
   friend bool operator==(ProcurementPortalPreference const&,
                          ProcurementPortalPreference const&) = default;

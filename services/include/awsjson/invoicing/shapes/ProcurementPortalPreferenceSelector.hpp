@@ -13,8 +13,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcurementPortalPreferenceSelector {
-  std::optional<std::vector<std::string>> InvoiceUnitArns;
-  std::optional<std::vector<std::string>> SellerOfRecords;
+  std::optional<std::vector<std::string>> InvoiceUnitArns{};
+  std::optional<std::vector<std::string>> SellerOfRecords{};
 
   friend bool operator==(ProcurementPortalPreferenceSelector const&,
                          ProcurementPortalPreferenceSelector const&) = default;

@@ -19,23 +19,23 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProcurementPortalPreferenceSummary {
-  std::string AwsAccountId;
-  std::string ProcurementPortalPreferenceArn;
-  awsjson::open_enum<::awsjson::invoicing::ProcurementPortalName> ProcurementPortalName;
-  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain;
-  std::string BuyerIdentifier;
-  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain;
-  std::string SupplierIdentifier;
-  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector;
-  bool EinvoiceDeliveryEnabled;
-  bool PurchaseOrderRetrievalEnabled;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> EinvoiceDeliveryPreferenceStatus;
-  std::optional<std::string> EinvoiceDeliveryPreferenceStatusReason;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> PurchaseOrderRetrievalPreferenceStatus;
-  std::optional<std::string> PurchaseOrderRetrievalPreferenceStatusReason;
-  std::int64_t Version;
-  awsjson::timestamp CreateDate;
-  awsjson::timestamp LastUpdateDate;
+  std::string AwsAccountId{};
+  std::string ProcurementPortalPreferenceArn{};
+  awsjson::open_enum<::awsjson::invoicing::ProcurementPortalName> ProcurementPortalName{};
+  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain{};
+  std::string BuyerIdentifier{};
+  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain{};
+  std::string SupplierIdentifier{};
+  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector{};
+  bool EinvoiceDeliveryEnabled{};
+  bool PurchaseOrderRetrievalEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> EinvoiceDeliveryPreferenceStatus{};
+  std::optional<std::string> EinvoiceDeliveryPreferenceStatusReason{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> PurchaseOrderRetrievalPreferenceStatus{};
+  std::optional<std::string> PurchaseOrderRetrievalPreferenceStatusReason{};
+  std::int64_t Version{};
+  awsjson::timestamp CreateDate{};
+  awsjson::timestamp LastUpdateDate{};
 
   friend bool operator==(ProcurementPortalPreferenceSummary const&,
                          ProcurementPortalPreferenceSummary const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurchaseOrderDataSource {
-  std::optional<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryDocumentType>> EinvoiceDeliveryDocumentType;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::PurchaseOrderDataSourceType>> PurchaseOrderDataSourceType;
+  std::optional<awsjson::open_enum<::awsjson::invoicing::EinvoiceDeliveryDocumentType>> EinvoiceDeliveryDocumentType{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::PurchaseOrderDataSourceType>> PurchaseOrderDataSourceType{};
 
   friend bool operator==(PurchaseOrderDataSource const&, PurchaseOrderDataSource const&) = default;
 };

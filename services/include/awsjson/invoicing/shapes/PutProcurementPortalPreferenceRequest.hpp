@@ -18,15 +18,15 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProcurementPortalPreferenceRequest {
-  std::string ProcurementPortalPreferenceArn;
-  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector;
-  std::optional<std::string> ProcurementPortalSharedSecret;
-  std::optional<std::string> ProcurementPortalInstanceEndpoint;
-  std::optional<::awsjson::invoicing::TestEnvPreferenceInput> TestEnvPreference;
-  bool EinvoiceDeliveryEnabled;
-  std::optional<::awsjson::invoicing::EinvoiceDeliveryPreference> EinvoiceDeliveryPreference;
-  bool PurchaseOrderRetrievalEnabled;
-  std::vector<::awsjson::invoicing::Contact> Contacts;
+  std::string ProcurementPortalPreferenceArn{};
+  std::optional<::awsjson::invoicing::ProcurementPortalPreferenceSelector> Selector{};
+  std::optional<std::string> ProcurementPortalSharedSecret{};
+  std::optional<std::string> ProcurementPortalInstanceEndpoint{};
+  std::optional<::awsjson::invoicing::TestEnvPreferenceInput> TestEnvPreference{};
+  bool EinvoiceDeliveryEnabled{};
+  std::optional<::awsjson::invoicing::EinvoiceDeliveryPreference> EinvoiceDeliveryPreference{};
+  bool PurchaseOrderRetrievalEnabled{};
+  std::vector<::awsjson::invoicing::Contact> Contacts{};
 
   friend bool operator==(PutProcurementPortalPreferenceRequest const&,
                          PutProcurementPortalPreferenceRequest const&) = default;

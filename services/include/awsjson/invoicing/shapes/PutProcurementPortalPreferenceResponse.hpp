@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutProcurementPortalPreferenceResponse {
-  std::string ProcurementPortalPreferenceArn;
+  std::string ProcurementPortalPreferenceArn{};
 
   friend bool operator==(PutProcurementPortalPreferenceResponse const&,
                          PutProcurementPortalPreferenceResponse const&) = default;

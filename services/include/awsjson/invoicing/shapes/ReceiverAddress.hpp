@@ -12,15 +12,15 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReceiverAddress {
-  std::optional<std::string> AddressLine1;
-  std::optional<std::string> AddressLine2;
-  std::optional<std::string> AddressLine3;
-  std::optional<std::string> DistrictOrCounty;
-  std::optional<std::string> City;
-  std::optional<std::string> StateOrRegion;
-  std::optional<std::string> CountryCode;
-  std::optional<std::string> CompanyName;
-  std::optional<std::string> PostalCode;
+  std::optional<std::string> AddressLine1{};
+  std::optional<std::string> AddressLine2{};
+  std::optional<std::string> AddressLine3{};
+  std::optional<std::string> DistrictOrCounty{};
+  std::optional<std::string> City{};
+  std::optional<std::string> StateOrRegion{};
+  std::optional<std::string> CountryCode{};
+  std::optional<std::string> CompanyName{};
+  std::optional<std::string> PostalCode{};
 
   friend bool operator==(ReceiverAddress const&, ReceiverAddress const&) = default;
 };

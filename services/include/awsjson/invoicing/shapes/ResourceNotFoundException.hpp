@@ -12,8 +12,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceName;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceName{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

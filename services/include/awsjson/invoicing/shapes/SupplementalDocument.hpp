@@ -14,10 +14,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupplementalDocument {
-  std::optional<awsjson::open_enum<::awsjson::invoicing::SupplementalDocumentType>> DocumentType;
-  std::optional<std::string> DocumentId;
-  std::optional<std::string> DocumentUrl;
-  std::optional<awsjson::timestamp> DocumentUrlExpirationDate;
+  std::optional<awsjson::open_enum<::awsjson::invoicing::SupplementalDocumentType>> DocumentType{};
+  std::optional<std::string> DocumentId{};
+  std::optional<std::string> DocumentUrl{};
+  std::optional<awsjson::timestamp> DocumentUrlExpirationDate{};
 
   friend bool operator==(SupplementalDocument const&, SupplementalDocument const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaxesBreakdown {
-  std::optional<std::vector<::awsjson::invoicing::TaxesBreakdownAmount>> Breakdown;
-  std::optional<std::string> TotalAmount;
+  std::optional<std::vector<::awsjson::invoicing::TaxesBreakdownAmount>> Breakdown{};
+  std::optional<std::string> TotalAmount{};
 
   friend bool operator==(TaxesBreakdown const&, TaxesBreakdown const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestEnvPreference {
-  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain;
-  std::string BuyerIdentifier;
-  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain;
-  std::string SupplierIdentifier;
-  std::optional<std::string> ProcurementPortalSharedSecret;
-  std::optional<std::string> ProcurementPortalInstanceEndpoint;
-  std::optional<std::string> PurchaseOrderRetrievalEndpoint;
+  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain{};
+  std::string BuyerIdentifier{};
+  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain{};
+  std::string SupplierIdentifier{};
+  std::optional<std::string> ProcurementPortalSharedSecret{};
+  std::optional<std::string> ProcurementPortalInstanceEndpoint{};
+  std::optional<std::string> PurchaseOrderRetrievalEndpoint{};
 
   friend bool operator==(TestEnvPreference const&, TestEnvPreference const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestEnvPreferenceInput {
-  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain;
-  std::string BuyerIdentifier;
-  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain;
-  std::string SupplierIdentifier;
-  std::optional<std::string> ProcurementPortalSharedSecret;
-  std::optional<std::string> ProcurementPortalInstanceEndpoint;
+  awsjson::open_enum<::awsjson::invoicing::BuyerDomain> BuyerDomain{};
+  std::string BuyerIdentifier{};
+  awsjson::open_enum<::awsjson::invoicing::SupplierDomain> SupplierDomain{};
+  std::string SupplierIdentifier{};
+  std::optional<std::string> ProcurementPortalSharedSecret{};
+  std::optional<std::string> ProcurementPortalInstanceEndpoint{};
 
   friend bool operator==(TestEnvPreferenceInput const&, TestEnvPreferenceInput const&) = default;
 };

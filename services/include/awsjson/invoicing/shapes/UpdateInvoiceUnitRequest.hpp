@@ -14,10 +14,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInvoiceUnitRequest {
-  std::string InvoiceUnitArn;
-  std::optional<std::string> Description;
-  std::optional<bool> TaxInheritanceDisabled;
-  std::optional<::awsjson::invoicing::InvoiceUnitRule> Rule;
+  std::string InvoiceUnitArn{};
+  std::optional<std::string> Description{};
+  std::optional<bool> TaxInheritanceDisabled{};
+  std::optional<::awsjson::invoicing::InvoiceUnitRule> Rule{};
 
   friend bool operator==(UpdateInvoiceUnitRequest const&,
                          UpdateInvoiceUnitRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInvoiceUnitResponse {
-  std::optional<std::string> InvoiceUnitArn;
+  std::optional<std::string> InvoiceUnitArn{};
 
   friend bool operator==(UpdateInvoiceUnitResponse const&,
                          UpdateInvoiceUnitResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProcurementPortalPreferenceStatusRequest {
-  std::string ProcurementPortalPreferenceArn;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> EinvoiceDeliveryPreferenceStatus;
-  std::optional<std::string> EinvoiceDeliveryPreferenceStatusReason;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> PurchaseOrderRetrievalPreferenceStatus;
-  std::optional<std::string> PurchaseOrderRetrievalPreferenceStatusReason;
+  std::string ProcurementPortalPreferenceArn{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> EinvoiceDeliveryPreferenceStatus{};
+  std::optional<std::string> EinvoiceDeliveryPreferenceStatusReason{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ProcurementPortalPreferenceStatus>> PurchaseOrderRetrievalPreferenceStatus{};
+  std::optional<std::string> PurchaseOrderRetrievalPreferenceStatusReason{};
 
   friend bool operator==(UpdateProcurementPortalPreferenceStatusRequest const&,
                          UpdateProcurementPortalPreferenceStatusRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProcurementPortalPreferenceStatusResponse {
-  std::string ProcurementPortalPreferenceArn;
+  std::string ProcurementPortalPreferenceArn{};
 
   friend bool operator==(UpdateProcurementPortalPreferenceStatusResponse const&,
                          UpdateProcurementPortalPreferenceStatusResponse const&) = default;

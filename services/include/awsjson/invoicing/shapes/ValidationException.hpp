@@ -16,10 +16,10 @@ namespace awsjson::invoicing {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceName;
-  std::optional<awsjson::open_enum<::awsjson::invoicing::ValidationExceptionReason>> reason;
-  std::optional<std::vector<::awsjson::invoicing::ValidationExceptionField>> fieldList;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceName{};
+  std::optional<awsjson::open_enum<::awsjson::invoicing::ValidationExceptionReason>> reason{};
+  std::optional<std::vector<::awsjson::invoicing::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

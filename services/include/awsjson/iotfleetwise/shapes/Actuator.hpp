@@ -15,17 +15,17 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Actuator {
-  std::string fullyQualifiedName;
-  awsjson::open_enum<::awsjson::iotfleetwise::NodeDataType> dataType;
-  std::optional<std::string> description;
-  std::optional<std::string> unit;
-  std::optional<std::vector<std::string>> allowedValues;
-  std::optional<double> min;
-  std::optional<double> max;
-  std::optional<std::string> assignedValue;
-  std::optional<std::string> deprecationMessage;
-  std::optional<std::string> comment;
-  std::optional<std::string> structFullyQualifiedName;
+  std::string fullyQualifiedName{};
+  awsjson::open_enum<::awsjson::iotfleetwise::NodeDataType> dataType{};
+  std::optional<std::string> description{};
+  std::optional<std::string> unit{};
+  std::optional<std::vector<std::string>> allowedValues{};
+  std::optional<double> min{};
+  std::optional<double> max{};
+  std::optional<std::string> assignedValue{};
+  std::optional<std::string> deprecationMessage{};
+  std::optional<std::string> comment{};
+  std::optional<std::string> structFullyQualifiedName{};
 
   friend bool operator==(Actuator const&, Actuator const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateVehicleFleetRequest {
-  std::string vehicleName;
-  std::string fleetId;
+  std::string vehicleName{};
+  std::string fleetId{};
 
   friend bool operator==(AssociateVehicleFleetRequest const&,
                          AssociateVehicleFleetRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateVehicleRequest {
-  std::vector<::awsjson::iotfleetwise::CreateVehicleRequestItem> vehicles;
+  std::vector<::awsjson::iotfleetwise::CreateVehicleRequestItem> vehicles{};
 
   friend bool operator==(BatchCreateVehicleRequest const&,
                          BatchCreateVehicleRequest const&) = default;

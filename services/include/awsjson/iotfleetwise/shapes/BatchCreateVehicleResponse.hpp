@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateVehicleResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::CreateVehicleResponseItem>> vehicles;
-  std::optional<std::vector<::awsjson::iotfleetwise::CreateVehicleError>> errors;
+  std::optional<std::vector<::awsjson::iotfleetwise::CreateVehicleResponseItem>> vehicles{};
+  std::optional<std::vector<::awsjson::iotfleetwise::CreateVehicleError>> errors{};
 
   friend bool operator==(BatchCreateVehicleResponse const&,
                          BatchCreateVehicleResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateVehicleRequest {
-  std::vector<::awsjson::iotfleetwise::UpdateVehicleRequestItem> vehicles;
+  std::vector<::awsjson::iotfleetwise::UpdateVehicleRequestItem> vehicles{};
 
   friend bool operator==(BatchUpdateVehicleRequest const&,
                          BatchUpdateVehicleRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateVehicleResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::UpdateVehicleResponseItem>> vehicles;
-  std::optional<std::vector<::awsjson::iotfleetwise::UpdateVehicleError>> errors;
+  std::optional<std::vector<::awsjson::iotfleetwise::UpdateVehicleResponseItem>> vehicles{};
+  std::optional<std::vector<::awsjson::iotfleetwise::UpdateVehicleError>> errors{};
 
   friend bool operator==(BatchUpdateVehicleResponse const&,
                          BatchUpdateVehicleResponse const&) = default;

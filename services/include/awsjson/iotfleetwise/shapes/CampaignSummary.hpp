@@ -14,14 +14,14 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CampaignSummary {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> signalCatalogArn;
-  std::optional<std::string> targetArn;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::CampaignStatus>> status;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> signalCatalogArn{};
+  std::optional<std::string> targetArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::CampaignStatus>> status{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(CampaignSummary const&, CampaignSummary const&) = default;
 };

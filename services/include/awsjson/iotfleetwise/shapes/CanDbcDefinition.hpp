@@ -14,9 +14,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CanDbcDefinition {
-  std::string networkInterface;
-  std::vector<awsjson::blob> canDbcFiles;
-  std::optional<std::map<std::string, std::string>> signalsMap;
+  std::string networkInterface{};
+  std::vector<awsjson::blob> canDbcFiles{};
+  std::optional<std::map<std::string, std::string>> signalsMap{};
 
   friend bool operator==(CanDbcDefinition const&, CanDbcDefinition const&) = default;
 };

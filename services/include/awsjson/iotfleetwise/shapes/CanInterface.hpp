@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CanInterface {
-  std::string name;
-  std::optional<std::string> protocolName;
-  std::optional<std::string> protocolVersion;
+  std::string name{};
+  std::optional<std::string> protocolName{};
+  std::optional<std::string> protocolVersion{};
 
   friend bool operator==(CanInterface const&, CanInterface const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CanSignal {
-  std::int32_t messageId;
-  bool isBigEndian;
-  bool isSigned;
-  std::int32_t startBit;
-  double offset;
-  double factor;
-  std::int32_t length;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalValueType>> signalValueType;
+  std::int32_t messageId{};
+  bool isBigEndian{};
+  bool isSigned{};
+  std::int32_t startBit{};
+  double offset{};
+  double factor{};
+  std::int32_t length{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalValueType>> signalValueType{};
 
   friend bool operator==(CanSignal const&, CanSignal const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLogDeliveryOptions {
-  awsjson::open_enum<::awsjson::iotfleetwise::LogType> logType;
-  std::optional<std::string> logGroupName;
+  awsjson::open_enum<::awsjson::iotfleetwise::LogType> logType{};
+  std::optional<std::string> logGroupName{};
 
   friend bool operator==(CloudWatchLogDeliveryOptions const&,
                          CloudWatchLogDeliveryOptions const&) = default;

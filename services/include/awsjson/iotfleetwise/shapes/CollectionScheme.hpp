@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollectionScheme : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::TimeBasedCollectionScheme> timeBasedCollectionScheme;
-  std::optional<::awsjson::iotfleetwise::ConditionBasedCollectionScheme> conditionBasedCollectionScheme;
+  std::optional<::awsjson::iotfleetwise::TimeBasedCollectionScheme> timeBasedCollectionScheme{};
+  std::optional<::awsjson::iotfleetwise::ConditionBasedCollectionScheme> conditionBasedCollectionScheme{};
 
   friend bool operator==(CollectionScheme const&, CollectionScheme const&) = default;
 };

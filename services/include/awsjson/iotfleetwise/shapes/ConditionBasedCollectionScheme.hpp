@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionBasedCollectionScheme {
-  std::string expression;
-  std::optional<std::int64_t> minimumTriggerIntervalMs;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::TriggerMode>> triggerMode;
-  std::optional<std::int32_t> conditionLanguageVersion;
+  std::string expression{};
+  std::optional<std::int64_t> minimumTriggerIntervalMs{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::TriggerMode>> triggerMode{};
+  std::optional<std::int32_t> conditionLanguageVersion{};
 
   friend bool operator==(ConditionBasedCollectionScheme const&,
                          ConditionBasedCollectionScheme const&) = default;

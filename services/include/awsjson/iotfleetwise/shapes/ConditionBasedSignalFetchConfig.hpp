@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConditionBasedSignalFetchConfig {
-  std::string conditionExpression;
-  awsjson::open_enum<::awsjson::iotfleetwise::TriggerMode> triggerMode;
+  std::string conditionExpression{};
+  awsjson::open_enum<::awsjson::iotfleetwise::TriggerMode> triggerMode{};
 
   friend bool operator==(ConditionBasedSignalFetchConfig const&,
                          ConditionBasedSignalFetchConfig const&) = default;

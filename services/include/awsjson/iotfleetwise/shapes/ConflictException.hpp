@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string message;
-  std::string resource;
-  std::string resourceType;
+  std::string message{};
+  std::string resource{};
+  std::string resourceType{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

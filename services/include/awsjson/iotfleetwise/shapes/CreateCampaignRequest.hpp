@@ -24,24 +24,24 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCampaignRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::string signalCatalogArn;
-  std::string targetArn;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> expiryTime;
-  std::optional<std::int64_t> postTriggerCollectionDuration;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DiagnosticsMode>> diagnosticsMode;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SpoolingMode>> spoolingMode;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::Compression>> compression;
-  std::optional<std::int32_t> priority;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalInformation>> signalsToCollect;
-  ::awsjson::iotfleetwise::CollectionScheme collectionScheme;
-  std::optional<std::vector<std::string>> dataExtraDimensions;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
-  std::optional<std::vector<::awsjson::iotfleetwise::DataDestinationConfig>> dataDestinationConfigs;
-  std::optional<std::vector<::awsjson::iotfleetwise::DataPartition>> dataPartitions;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalFetchInformation>> signalsToFetch;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::string signalCatalogArn{};
+  std::string targetArn{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> expiryTime{};
+  std::optional<std::int64_t> postTriggerCollectionDuration{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DiagnosticsMode>> diagnosticsMode{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SpoolingMode>> spoolingMode{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::Compression>> compression{};
+  std::optional<std::int32_t> priority{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalInformation>> signalsToCollect{};
+  ::awsjson::iotfleetwise::CollectionScheme collectionScheme{};
+  std::optional<std::vector<std::string>> dataExtraDimensions{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
+  std::optional<std::vector<::awsjson::iotfleetwise::DataDestinationConfig>> dataDestinationConfigs{};
+  std::optional<std::vector<::awsjson::iotfleetwise::DataPartition>> dataPartitions{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalFetchInformation>> signalsToFetch{};
 
   friend bool operator==(CreateCampaignRequest const&, CreateCampaignRequest const&) = default;
 };

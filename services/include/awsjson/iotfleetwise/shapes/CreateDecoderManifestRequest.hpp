@@ -18,13 +18,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDecoderManifestRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::string modelManifestArn;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecoders;
-  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfaces;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DefaultForUnmappedSignalsType>> defaultForUnmappedSignals;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::string modelManifestArn{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecoders{};
+  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfaces{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DefaultForUnmappedSignalsType>> defaultForUnmappedSignals{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
 
   friend bool operator==(CreateDecoderManifestRequest const&,
                          CreateDecoderManifestRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetRequest {
-  std::string fleetId;
-  std::optional<std::string> description;
-  std::string signalCatalogArn;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
+  std::string fleetId{};
+  std::optional<std::string> description{};
+  std::string signalCatalogArn{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
 
   friend bool operator==(CreateFleetRequest const&, CreateFleetRequest const&) = default;
 };

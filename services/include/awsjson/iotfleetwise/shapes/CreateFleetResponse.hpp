@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFleetResponse {
-  std::string id;
-  std::string arn;
+  std::string id{};
+  std::string arn{};
 
   friend bool operator==(CreateFleetResponse const&, CreateFleetResponse const&) = default;
 };

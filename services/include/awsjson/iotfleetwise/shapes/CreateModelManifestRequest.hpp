@@ -15,11 +15,11 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelManifestRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::vector<std::string> nodes;
-  std::string signalCatalogArn;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::vector<std::string> nodes{};
+  std::string signalCatalogArn{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
 
   friend bool operator==(CreateModelManifestRequest const&,
                          CreateModelManifestRequest const&) = default;

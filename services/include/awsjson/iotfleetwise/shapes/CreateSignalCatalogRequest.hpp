@@ -16,10 +16,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSignalCatalogRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodes;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodes{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
 
   friend bool operator==(CreateSignalCatalogRequest const&,
                          CreateSignalCatalogRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStateTemplateRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::string signalCatalogArn;
-  std::vector<std::string> stateTemplateProperties;
-  std::optional<std::vector<std::string>> dataExtraDimensions;
-  std::optional<std::vector<std::string>> metadataExtraDimensions;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::string signalCatalogArn{};
+  std::vector<std::string> stateTemplateProperties{};
+  std::optional<std::vector<std::string>> dataExtraDimensions{};
+  std::optional<std::vector<std::string>> metadataExtraDimensions{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
 
   friend bool operator==(CreateStateTemplateRequest const&,
                          CreateStateTemplateRequest const&) = default;

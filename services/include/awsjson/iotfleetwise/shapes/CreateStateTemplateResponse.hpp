@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStateTemplateResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> id;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> id{};
 
   friend bool operator==(CreateStateTemplateResponse const&,
                          CreateStateTemplateResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVehicleError {
-  std::optional<std::string> vehicleName;
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> vehicleName{};
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(CreateVehicleError const&, CreateVehicleError const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVehicleRequest {
-  std::string vehicleName;
-  std::string modelManifestArn;
-  std::string decoderManifestArn;
-  std::optional<std::map<std::string, std::string>> attributes;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::VehicleAssociationBehavior>> associationBehavior;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
-  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplates;
+  std::string vehicleName{};
+  std::string modelManifestArn{};
+  std::string decoderManifestArn{};
+  std::optional<std::map<std::string, std::string>> attributes{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::VehicleAssociationBehavior>> associationBehavior{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
+  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplates{};
 
   friend bool operator==(CreateVehicleRequest const&, CreateVehicleRequest const&) = default;
 };

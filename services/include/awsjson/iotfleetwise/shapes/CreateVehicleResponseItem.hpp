@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVehicleResponseItem {
-  std::optional<std::string> vehicleName;
-  std::optional<std::string> arn;
-  std::optional<std::string> thingArn;
+  std::optional<std::string> vehicleName{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> thingArn{};
 
   friend bool operator==(CreateVehicleResponseItem const&,
                          CreateVehicleResponseItem const&) = default;

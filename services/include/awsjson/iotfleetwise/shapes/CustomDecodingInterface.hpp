@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomDecodingInterface {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(CustomDecodingInterface const&, CustomDecodingInterface const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomDecodingSignal {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(CustomDecodingSignal const&, CustomDecodingSignal const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomProperty {
-  std::string fullyQualifiedName;
-  awsjson::open_enum<::awsjson::iotfleetwise::NodeDataType> dataType;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::NodeDataEncoding>> dataEncoding;
-  std::optional<std::string> description;
-  std::optional<std::string> deprecationMessage;
-  std::optional<std::string> comment;
-  std::optional<std::string> structFullyQualifiedName;
+  std::string fullyQualifiedName{};
+  awsjson::open_enum<::awsjson::iotfleetwise::NodeDataType> dataType{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::NodeDataEncoding>> dataEncoding{};
+  std::optional<std::string> description{};
+  std::optional<std::string> deprecationMessage{};
+  std::optional<std::string> comment{};
+  std::optional<std::string> structFullyQualifiedName{};
 
   friend bool operator==(CustomProperty const&, CustomProperty const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomStruct {
-  std::string fullyQualifiedName;
-  std::optional<std::string> description;
-  std::optional<std::string> deprecationMessage;
-  std::optional<std::string> comment;
+  std::string fullyQualifiedName{};
+  std::optional<std::string> description{};
+  std::optional<std::string> deprecationMessage{};
+  std::optional<std::string> comment{};
 
   friend bool operator==(CustomStruct const&, CustomStruct const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataDestinationConfig : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::S3Config> s3Config;
-  std::optional<::awsjson::iotfleetwise::TimestreamConfig> timestreamConfig;
-  std::optional<::awsjson::iotfleetwise::MqttTopicConfig> mqttTopicConfig;
+  std::optional<::awsjson::iotfleetwise::S3Config> s3Config{};
+  std::optional<::awsjson::iotfleetwise::TimestreamConfig> timestreamConfig{};
+  std::optional<::awsjson::iotfleetwise::MqttTopicConfig> mqttTopicConfig{};
 
   friend bool operator==(DataDestinationConfig const&, DataDestinationConfig const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataPartition {
-  std::string id;
-  ::awsjson::iotfleetwise::DataPartitionStorageOptions storageOptions;
-  std::optional<::awsjson::iotfleetwise::DataPartitionUploadOptions> uploadOptions;
+  std::string id{};
+  ::awsjson::iotfleetwise::DataPartitionStorageOptions storageOptions{};
+  std::optional<::awsjson::iotfleetwise::DataPartitionUploadOptions> uploadOptions{};
 
   friend bool operator==(DataPartition const&, DataPartition const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataPartitionStorageOptions {
-  ::awsjson::iotfleetwise::StorageMaximumSize maximumSize;
-  std::string storageLocation;
-  ::awsjson::iotfleetwise::StorageMinimumTimeToLive minimumTimeToLive;
+  ::awsjson::iotfleetwise::StorageMaximumSize maximumSize{};
+  std::string storageLocation{};
+  ::awsjson::iotfleetwise::StorageMinimumTimeToLive minimumTimeToLive{};
 
   friend bool operator==(DataPartitionStorageOptions const&,
                          DataPartitionStorageOptions const&) = default;

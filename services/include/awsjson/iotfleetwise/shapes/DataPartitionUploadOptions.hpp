@@ -13,8 +13,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataPartitionUploadOptions {
-  std::string expression;
-  std::optional<std::int32_t> conditionLanguageVersion;
+  std::string expression{};
+  std::optional<std::int32_t> conditionLanguageVersion{};
 
   friend bool operator==(DataPartitionUploadOptions const&,
                          DataPartitionUploadOptions const&) = default;

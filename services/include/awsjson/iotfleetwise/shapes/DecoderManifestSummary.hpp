@@ -14,14 +14,14 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecoderManifestSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> modelManifestArn;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
-  std::optional<std::string> message;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> modelManifestArn{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
+  std::optional<std::string> message{};
 
   friend bool operator==(DecoderManifestSummary const&, DecoderManifestSummary const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecoderManifestValidationException {
-  std::optional<std::vector<::awsjson::iotfleetwise::InvalidSignalDecoder>> invalidSignals;
-  std::optional<std::vector<::awsjson::iotfleetwise::InvalidNetworkInterface>> invalidNetworkInterfaces;
-  std::optional<std::string> message;
+  std::optional<std::vector<::awsjson::iotfleetwise::InvalidSignalDecoder>> invalidSignals{};
+  std::optional<std::vector<::awsjson::iotfleetwise::InvalidNetworkInterface>> invalidNetworkInterfaces{};
+  std::optional<std::string> message{};
 
   friend bool operator==(DecoderManifestValidationException const&,
                          DecoderManifestValidationException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCampaignRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteCampaignRequest const&, DeleteCampaignRequest const&) = default;
 };

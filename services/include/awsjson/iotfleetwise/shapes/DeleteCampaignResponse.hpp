@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCampaignResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(DeleteCampaignResponse const&, DeleteCampaignResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDecoderManifestRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteDecoderManifestRequest const&,
                          DeleteDecoderManifestRequest const&) = default;

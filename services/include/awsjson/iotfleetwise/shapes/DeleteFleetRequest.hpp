@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetRequest {
-  std::string fleetId;
+  std::string fleetId{};
 
   friend bool operator==(DeleteFleetRequest const&, DeleteFleetRequest const&) = default;
 };

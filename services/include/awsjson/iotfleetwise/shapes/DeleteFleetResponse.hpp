@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFleetResponse {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(DeleteFleetResponse const&, DeleteFleetResponse const&) = default;
 };

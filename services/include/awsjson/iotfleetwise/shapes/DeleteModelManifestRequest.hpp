@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelManifestRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteModelManifestRequest const&,
                          DeleteModelManifestRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteModelManifestResponse {
-  std::string name;
-  std::string arn;
+  std::string name{};
+  std::string arn{};
 
   friend bool operator==(DeleteModelManifestResponse const&,
                          DeleteModelManifestResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSignalCatalogRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteSignalCatalogRequest const&,
                          DeleteSignalCatalogRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStateTemplateRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(DeleteStateTemplateRequest const&,
                          DeleteStateTemplateRequest const&) = default;

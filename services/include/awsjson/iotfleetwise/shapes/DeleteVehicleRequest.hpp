@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVehicleRequest {
-  std::string vehicleName;
+  std::string vehicleName{};
 
   friend bool operator==(DeleteVehicleRequest const&, DeleteVehicleRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVehicleResponse {
-  std::string vehicleName;
-  std::string arn;
+  std::string vehicleName{};
+  std::string arn{};
 
   friend bool operator==(DeleteVehicleResponse const&, DeleteVehicleResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateVehicleFleetRequest {
-  std::string vehicleName;
-  std::string fleetId;
+  std::string vehicleName{};
+  std::string fleetId{};
 
   friend bool operator==(DisassociateVehicleFleetRequest const&,
                          DisassociateVehicleFleetRequest const&) = default;

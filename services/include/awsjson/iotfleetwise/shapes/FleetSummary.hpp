@@ -12,12 +12,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FleetSummary {
-  std::string id;
-  std::string arn;
-  std::optional<std::string> description;
-  std::string signalCatalogArn;
-  awsjson::timestamp creationTime;
-  std::optional<awsjson::timestamp> lastModificationTime;
+  std::string id{};
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::string signalCatalogArn{};
+  awsjson::timestamp creationTime{};
+  std::optional<awsjson::timestamp> lastModificationTime{};
 
   friend bool operator==(FleetSummary const&, FleetSummary const&) = default;
 };

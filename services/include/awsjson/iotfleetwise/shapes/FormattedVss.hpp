@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FormattedVss : awsjson::tagged_union {
-  std::optional<std::string> vssJson;
+  std::optional<std::string> vssJson{};
 
   friend bool operator==(FormattedVss const&, FormattedVss const&) = default;
 };

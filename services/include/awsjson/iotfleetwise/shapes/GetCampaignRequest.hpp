@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCampaignRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetCampaignRequest const&, GetCampaignRequest const&) = default;
 };

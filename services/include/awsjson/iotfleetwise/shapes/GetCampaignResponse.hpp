@@ -24,27 +24,27 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCampaignResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> description;
-  std::optional<std::string> signalCatalogArn;
-  std::optional<std::string> targetArn;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::CampaignStatus>> status;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> expiryTime;
-  std::optional<std::int64_t> postTriggerCollectionDuration;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DiagnosticsMode>> diagnosticsMode;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SpoolingMode>> spoolingMode;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::Compression>> compression;
-  std::optional<std::int32_t> priority;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalInformation>> signalsToCollect;
-  std::optional<::awsjson::iotfleetwise::CollectionScheme> collectionScheme;
-  std::optional<std::vector<std::string>> dataExtraDimensions;
-  std::optional<awsjson::timestamp> creationTime;
-  std::optional<awsjson::timestamp> lastModificationTime;
-  std::optional<std::vector<::awsjson::iotfleetwise::DataDestinationConfig>> dataDestinationConfigs;
-  std::optional<std::vector<::awsjson::iotfleetwise::DataPartition>> dataPartitions;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalFetchInformation>> signalsToFetch;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> description{};
+  std::optional<std::string> signalCatalogArn{};
+  std::optional<std::string> targetArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::CampaignStatus>> status{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> expiryTime{};
+  std::optional<std::int64_t> postTriggerCollectionDuration{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DiagnosticsMode>> diagnosticsMode{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SpoolingMode>> spoolingMode{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::Compression>> compression{};
+  std::optional<std::int32_t> priority{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalInformation>> signalsToCollect{};
+  std::optional<::awsjson::iotfleetwise::CollectionScheme> collectionScheme{};
+  std::optional<std::vector<std::string>> dataExtraDimensions{};
+  std::optional<awsjson::timestamp> creationTime{};
+  std::optional<awsjson::timestamp> lastModificationTime{};
+  std::optional<std::vector<::awsjson::iotfleetwise::DataDestinationConfig>> dataDestinationConfigs{};
+  std::optional<std::vector<::awsjson::iotfleetwise::DataPartition>> dataPartitions{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalFetchInformation>> signalsToFetch{};
 
   friend bool operator==(GetCampaignResponse const&, GetCampaignResponse const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDecoderManifestResponse {
-  std::string name;
-  std::string arn;
-  std::optional<std::string> description;
-  std::optional<std::string> modelManifestArn;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
-  std::optional<std::string> message;
+  std::string name{};
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::optional<std::string> modelManifestArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
+  std::optional<std::string> message{};
 
   friend bool operator==(GetDecoderManifestResponse const&,
                          GetDecoderManifestResponse const&) = default;

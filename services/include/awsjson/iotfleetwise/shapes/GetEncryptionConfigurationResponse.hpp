@@ -15,12 +15,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEncryptionConfigurationResponse {
-  std::optional<std::string> kmsKeyId;
-  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionStatus> encryptionStatus;
-  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionType> encryptionType;
-  std::optional<std::string> errorMessage;
-  std::optional<awsjson::timestamp> creationTime;
-  std::optional<awsjson::timestamp> lastModificationTime;
+  std::optional<std::string> kmsKeyId{};
+  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionStatus> encryptionStatus{};
+  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionType> encryptionType{};
+  std::optional<std::string> errorMessage{};
+  std::optional<awsjson::timestamp> creationTime{};
+  std::optional<awsjson::timestamp> lastModificationTime{};
 
   friend bool operator==(GetEncryptionConfigurationResponse const&,
                          GetEncryptionConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFleetRequest {
-  std::string fleetId;
+  std::string fleetId{};
 
   friend bool operator==(GetFleetRequest const&, GetFleetRequest const&) = default;
 };

@@ -12,12 +12,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFleetResponse {
-  std::string id;
-  std::string arn;
-  std::optional<std::string> description;
-  std::string signalCatalogArn;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  std::string id{};
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::string signalCatalogArn{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(GetFleetResponse const&, GetFleetResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoggingOptionsResponse {
-  ::awsjson::iotfleetwise::CloudWatchLogDeliveryOptions cloudWatchLogDelivery;
+  ::awsjson::iotfleetwise::CloudWatchLogDeliveryOptions cloudWatchLogDelivery{};
 
   friend bool operator==(GetLoggingOptionsResponse const&,
                          GetLoggingOptionsResponse const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetModelManifestResponse {
-  std::string name;
-  std::string arn;
-  std::optional<std::string> description;
-  std::optional<std::string> signalCatalogArn;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  std::string name{};
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::optional<std::string> signalCatalogArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(GetModelManifestResponse const&,
                          GetModelManifestResponse const&) = default;

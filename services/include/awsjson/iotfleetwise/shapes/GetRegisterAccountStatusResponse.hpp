@@ -16,12 +16,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegisterAccountStatusResponse {
-  std::string customerAccountId;
-  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> accountStatus;
-  std::optional<::awsjson::iotfleetwise::TimestreamRegistrationResponse> timestreamRegistrationResponse;
-  ::awsjson::iotfleetwise::IamRegistrationResponse iamRegistrationResponse;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  std::string customerAccountId{};
+  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> accountStatus{};
+  std::optional<::awsjson::iotfleetwise::TimestreamRegistrationResponse> timestreamRegistrationResponse{};
+  ::awsjson::iotfleetwise::IamRegistrationResponse iamRegistrationResponse{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(GetRegisterAccountStatusResponse const&,
                          GetRegisterAccountStatusResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSignalCatalogRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(GetSignalCatalogRequest const&, GetSignalCatalogRequest const&) = default;
 };

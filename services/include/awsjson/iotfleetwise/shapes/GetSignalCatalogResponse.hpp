@@ -14,12 +14,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSignalCatalogResponse {
-  std::string name;
-  std::string arn;
-  std::optional<std::string> description;
-  std::optional<::awsjson::iotfleetwise::NodeCounts> nodeCounts;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  std::string name{};
+  std::string arn{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::iotfleetwise::NodeCounts> nodeCounts{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(GetSignalCatalogResponse const&,
                          GetSignalCatalogResponse const&) = default;

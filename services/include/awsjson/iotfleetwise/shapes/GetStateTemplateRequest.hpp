@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStateTemplateRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(GetStateTemplateRequest const&, GetStateTemplateRequest const&) = default;
 };

@@ -13,16 +13,16 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStateTemplateResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> description;
-  std::optional<std::string> signalCatalogArn;
-  std::optional<std::vector<std::string>> stateTemplateProperties;
-  std::optional<std::vector<std::string>> dataExtraDimensions;
-  std::optional<std::vector<std::string>> metadataExtraDimensions;
-  std::optional<awsjson::timestamp> creationTime;
-  std::optional<awsjson::timestamp> lastModificationTime;
-  std::optional<std::string> id;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> description{};
+  std::optional<std::string> signalCatalogArn{};
+  std::optional<std::vector<std::string>> stateTemplateProperties{};
+  std::optional<std::vector<std::string>> dataExtraDimensions{};
+  std::optional<std::vector<std::string>> metadataExtraDimensions{};
+  std::optional<awsjson::timestamp> creationTime{};
+  std::optional<awsjson::timestamp> lastModificationTime{};
+  std::optional<std::string> id{};
 
   friend bool operator==(GetStateTemplateResponse const&,
                          GetStateTemplateResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVehicleRequest {
-  std::string vehicleName;
+  std::string vehicleName{};
 
   friend bool operator==(GetVehicleRequest const&, GetVehicleRequest const&) = default;
 };

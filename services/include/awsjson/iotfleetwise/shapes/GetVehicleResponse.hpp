@@ -16,14 +16,14 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVehicleResponse {
-  std::optional<std::string> vehicleName;
-  std::optional<std::string> arn;
-  std::optional<std::string> modelManifestArn;
-  std::optional<std::string> decoderManifestArn;
-  std::optional<std::map<std::string, std::string>> attributes;
-  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplates;
-  std::optional<awsjson::timestamp> creationTime;
-  std::optional<awsjson::timestamp> lastModificationTime;
+  std::optional<std::string> vehicleName{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> modelManifestArn{};
+  std::optional<std::string> decoderManifestArn{};
+  std::optional<std::map<std::string, std::string>> attributes{};
+  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplates{};
+  std::optional<awsjson::timestamp> creationTime{};
+  std::optional<awsjson::timestamp> lastModificationTime{};
 
   friend bool operator==(GetVehicleResponse const&, GetVehicleResponse const&) = default;
 };

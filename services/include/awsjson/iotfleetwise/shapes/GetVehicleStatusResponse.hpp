@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetVehicleStatusResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::VehicleStatus>> campaigns;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::VehicleStatus>> campaigns{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetVehicleStatusResponse const&,
                          GetVehicleStatusResponse const&) = default;

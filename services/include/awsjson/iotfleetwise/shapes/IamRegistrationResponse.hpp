@@ -14,9 +14,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamRegistrationResponse {
-  std::string roleArn;
-  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> registrationStatus;
-  std::optional<std::string> errorMessage;
+  std::string roleArn{};
+  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> registrationStatus{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(IamRegistrationResponse const&, IamRegistrationResponse const&) = default;
 };

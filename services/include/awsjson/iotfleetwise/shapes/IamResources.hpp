@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IamResources {
-  std::string roleArn;
+  std::string roleArn{};
 
   friend bool operator==(IamResources const&, IamResources const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportDecoderManifestRequest {
-  std::string name;
-  std::vector<::awsjson::iotfleetwise::NetworkFileDefinition> networkFileDefinitions;
+  std::string name{};
+  std::vector<::awsjson::iotfleetwise::NetworkFileDefinition> networkFileDefinitions{};
 
   friend bool operator==(ImportDecoderManifestRequest const&,
                          ImportDecoderManifestRequest const&) = default;

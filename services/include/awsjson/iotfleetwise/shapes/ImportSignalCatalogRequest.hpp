@@ -16,10 +16,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportSignalCatalogRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<::awsjson::iotfleetwise::FormattedVss> vss;
-  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::iotfleetwise::FormattedVss> vss{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Tag>> tags{};
 
   friend bool operator==(ImportSignalCatalogRequest const&,
                          ImportSignalCatalogRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNetworkInterface {
-  std::optional<std::string> interfaceId;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::NetworkInterfaceFailureReason>> reason;
+  std::optional<std::string> interfaceId{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::NetworkInterfaceFailureReason>> reason{};
 
   friend bool operator==(InvalidNetworkInterface const&, InvalidNetworkInterface const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidNodeException {
-  std::optional<std::vector<::awsjson::iotfleetwise::Node>> invalidNodes;
-  std::optional<std::string> reason;
-  std::optional<std::string> message;
+  std::optional<std::vector<::awsjson::iotfleetwise::Node>> invalidNodes{};
+  std::optional<std::string> reason{};
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidNodeException const&, InvalidNodeException const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidSignal {
-  std::optional<std::string> name;
-  std::optional<std::string> reason;
+  std::optional<std::string> name{};
+  std::optional<std::string> reason{};
 
   friend bool operator==(InvalidSignal const&, InvalidSignal const&) = default;
 };

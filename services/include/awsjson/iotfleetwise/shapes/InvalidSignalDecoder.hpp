@@ -14,9 +14,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidSignalDecoder {
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalDecoderFailureReason>> reason;
-  std::optional<std::string> hint;
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalDecoderFailureReason>> reason{};
+  std::optional<std::string> hint{};
 
   friend bool operator==(InvalidSignalDecoder const&, InvalidSignalDecoder const&) = default;
 };

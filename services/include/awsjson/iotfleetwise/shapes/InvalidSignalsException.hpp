@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidSignalsException {
-  std::optional<std::string> message;
-  std::optional<std::vector<::awsjson::iotfleetwise::InvalidSignal>> invalidSignals;
+  std::optional<std::string> message{};
+  std::optional<std::vector<::awsjson::iotfleetwise::InvalidSignal>> invalidSignals{};
 
   friend bool operator==(InvalidSignalsException const&, InvalidSignalsException const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LimitExceededException {
-  std::string message;
-  std::string resourceId;
-  std::string resourceType;
+  std::string message{};
+  std::string resourceId{};
+  std::string resourceType{};
 
   friend bool operator==(LimitExceededException const&, LimitExceededException const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCampaignsResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::CampaignSummary>> campaignSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::CampaignSummary>> campaignSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListCampaignsResponse const&, ListCampaignsResponse const&) = default;
 };

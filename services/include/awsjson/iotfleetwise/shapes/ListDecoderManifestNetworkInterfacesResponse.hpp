@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDecoderManifestNetworkInterfacesResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfaces;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfaces{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDecoderManifestNetworkInterfacesResponse const&,
                          ListDecoderManifestNetworkInterfacesResponse const&) = default;

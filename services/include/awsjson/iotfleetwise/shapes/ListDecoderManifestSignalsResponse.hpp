@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDecoderManifestSignalsResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecoders;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecoders{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDecoderManifestSignalsResponse const&,
                          ListDecoderManifestSignalsResponse const&) = default;

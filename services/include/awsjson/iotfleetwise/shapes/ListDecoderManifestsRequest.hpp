@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDecoderManifestsRequest {
-  std::optional<std::string> modelManifestArn;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ListResponseScope>> listResponseScope;
+  std::optional<std::string> modelManifestArn{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ListResponseScope>> listResponseScope{};
 
   friend bool operator==(ListDecoderManifestsRequest const&,
                          ListDecoderManifestsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDecoderManifestsResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::DecoderManifestSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::DecoderManifestSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListDecoderManifestsResponse const&,
                          ListDecoderManifestsResponse const&) = default;

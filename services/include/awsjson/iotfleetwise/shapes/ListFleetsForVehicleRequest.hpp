@@ -13,9 +13,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsForVehicleRequest {
-  std::string vehicleName;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string vehicleName{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListFleetsForVehicleRequest const&,
                          ListFleetsForVehicleRequest const&) = default;

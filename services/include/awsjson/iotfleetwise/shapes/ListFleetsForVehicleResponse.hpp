@@ -13,8 +13,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsForVehicleResponse {
-  std::optional<std::vector<std::string>> fleets;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> fleets{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFleetsForVehicleResponse const&,
                          ListFleetsForVehicleResponse const&) = default;

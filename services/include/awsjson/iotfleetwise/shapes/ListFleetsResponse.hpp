@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFleetsResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::FleetSummary>> fleetSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::FleetSummary>> fleetSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFleetsResponse const&, ListFleetsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelManifestNodesResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListModelManifestNodesResponse const&,
                          ListModelManifestNodesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelManifestsResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::ModelManifestSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::ModelManifestSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListModelManifestsResponse const&,
                          ListModelManifestsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSignalCatalogNodesRequest {
-  std::string name;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalNodeType>> signalNodeType;
+  std::string name{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalNodeType>> signalNodeType{};
 
   friend bool operator==(ListSignalCatalogNodesRequest const&,
                          ListSignalCatalogNodesRequest const&) = default;

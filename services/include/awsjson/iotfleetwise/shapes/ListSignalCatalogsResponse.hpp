@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSignalCatalogsResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalCatalogSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalCatalogSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSignalCatalogsResponse const&,
                          ListSignalCatalogsResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStateTemplatesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ListResponseScope>> listResponseScope;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ListResponseScope>> listResponseScope{};
 
   friend bool operator==(ListStateTemplatesRequest const&,
                          ListStateTemplatesRequest const&) = default;

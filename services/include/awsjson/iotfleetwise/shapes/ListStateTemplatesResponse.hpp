@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStateTemplatesResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListStateTemplatesResponse const&,
                          ListStateTemplatesResponse const&) = default;

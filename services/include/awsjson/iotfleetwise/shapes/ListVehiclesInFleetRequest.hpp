@@ -13,9 +13,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVehiclesInFleetRequest {
-  std::string fleetId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string fleetId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListVehiclesInFleetRequest const&,
                          ListVehiclesInFleetRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVehiclesInFleetResponse {
-  std::optional<std::vector<std::string>> vehicles;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> vehicles{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListVehiclesInFleetResponse const&,
                          ListVehiclesInFleetResponse const&) = default;

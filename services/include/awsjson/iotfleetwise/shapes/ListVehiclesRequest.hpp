@@ -16,12 +16,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVehiclesRequest {
-  std::optional<std::string> modelManifestArn;
-  std::optional<std::vector<std::string>> attributeNames;
-  std::optional<std::vector<std::string>> attributeValues;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ListResponseScope>> listResponseScope;
+  std::optional<std::string> modelManifestArn{};
+  std::optional<std::vector<std::string>> attributeNames{};
+  std::optional<std::vector<std::string>> attributeValues{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ListResponseScope>> listResponseScope{};
 
   friend bool operator==(ListVehiclesRequest const&, ListVehiclesRequest const&) = default;
 };

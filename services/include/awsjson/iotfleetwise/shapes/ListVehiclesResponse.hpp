@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVehiclesResponse {
-  std::optional<std::vector<::awsjson::iotfleetwise::VehicleSummary>> vehicleSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotfleetwise::VehicleSummary>> vehicleSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListVehiclesResponse const&, ListVehiclesResponse const&) = default;
 };

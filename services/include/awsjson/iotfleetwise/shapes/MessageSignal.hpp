@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MessageSignal {
-  std::string topicName;
-  ::awsjson::iotfleetwise::StructuredMessage structuredMessage;
+  std::string topicName{};
+  ::awsjson::iotfleetwise::StructuredMessage structuredMessage{};
 
   friend bool operator==(MessageSignal const&, MessageSignal const&) = default;
 };

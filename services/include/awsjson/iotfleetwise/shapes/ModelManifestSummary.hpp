@@ -14,13 +14,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelManifestSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> signalCatalogArn;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> signalCatalogArn{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(ModelManifestSummary const&, ModelManifestSummary const&) = default;
 };

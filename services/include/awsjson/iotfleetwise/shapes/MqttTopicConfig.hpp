@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MqttTopicConfig {
-  std::string mqttTopicArn;
-  std::string executionRoleArn;
+  std::string mqttTopicArn{};
+  std::string executionRoleArn{};
 
   friend bool operator==(MqttTopicConfig const&, MqttTopicConfig const&) = default;
 };

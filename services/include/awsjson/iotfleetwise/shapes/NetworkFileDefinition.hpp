@@ -13,7 +13,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkFileDefinition : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::CanDbcDefinition> canDbc;
+  std::optional<::awsjson::iotfleetwise::CanDbcDefinition> canDbc{};
 
   friend bool operator==(NetworkFileDefinition const&, NetworkFileDefinition const&) = default;
 };

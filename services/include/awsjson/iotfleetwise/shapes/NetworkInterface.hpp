@@ -18,12 +18,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkInterface {
-  std::string interfaceId;
-  awsjson::open_enum<::awsjson::iotfleetwise::NetworkInterfaceType> type;
-  std::optional<::awsjson::iotfleetwise::CanInterface> canInterface;
-  std::optional<::awsjson::iotfleetwise::ObdInterface> obdInterface;
-  std::optional<::awsjson::iotfleetwise::VehicleMiddleware> vehicleMiddleware;
-  std::optional<::awsjson::iotfleetwise::CustomDecodingInterface> customDecodingInterface;
+  std::string interfaceId{};
+  awsjson::open_enum<::awsjson::iotfleetwise::NetworkInterfaceType> type{};
+  std::optional<::awsjson::iotfleetwise::CanInterface> canInterface{};
+  std::optional<::awsjson::iotfleetwise::ObdInterface> obdInterface{};
+  std::optional<::awsjson::iotfleetwise::VehicleMiddleware> vehicleMiddleware{};
+  std::optional<::awsjson::iotfleetwise::CustomDecodingInterface> customDecodingInterface{};
 
   friend bool operator==(NetworkInterface const&, NetworkInterface const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Node : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::Branch> branch;
-  std::optional<::awsjson::iotfleetwise::Sensor> sensor;
-  std::optional<::awsjson::iotfleetwise::Actuator> actuator;
-  std::optional<::awsjson::iotfleetwise::Attribute> attribute;
-  std::optional<::awsjson::iotfleetwise::CustomStruct> struct_;
-  std::optional<::awsjson::iotfleetwise::CustomProperty> property;
+  std::optional<::awsjson::iotfleetwise::Branch> branch{};
+  std::optional<::awsjson::iotfleetwise::Sensor> sensor{};
+  std::optional<::awsjson::iotfleetwise::Actuator> actuator{};
+  std::optional<::awsjson::iotfleetwise::Attribute> attribute{};
+  std::optional<::awsjson::iotfleetwise::CustomStruct> struct_{};
+  std::optional<::awsjson::iotfleetwise::CustomProperty> property{};
 
   friend bool operator==(Node const&, Node const&) = default;
 };

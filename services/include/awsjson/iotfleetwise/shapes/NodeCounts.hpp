@@ -12,13 +12,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NodeCounts {
-  std::optional<std::int32_t> totalNodes;
-  std::optional<std::int32_t> totalBranches;
-  std::optional<std::int32_t> totalSensors;
-  std::optional<std::int32_t> totalAttributes;
-  std::optional<std::int32_t> totalActuators;
-  std::optional<std::int32_t> totalStructs;
-  std::optional<std::int32_t> totalProperties;
+  std::optional<std::int32_t> totalNodes{};
+  std::optional<std::int32_t> totalBranches{};
+  std::optional<std::int32_t> totalSensors{};
+  std::optional<std::int32_t> totalAttributes{};
+  std::optional<std::int32_t> totalActuators{};
+  std::optional<std::int32_t> totalStructs{};
+  std::optional<std::int32_t> totalProperties{};
 
   friend bool operator==(NodeCounts const&, NodeCounts const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObdInterface {
-  std::string name;
-  std::int32_t requestMessageId;
-  std::optional<std::string> obdStandard;
-  std::optional<std::int32_t> pidRequestIntervalSeconds;
-  std::optional<std::int32_t> dtcRequestIntervalSeconds;
-  std::optional<bool> useExtendedIds;
-  std::optional<bool> hasTransmissionEcu;
+  std::string name{};
+  std::int32_t requestMessageId{};
+  std::optional<std::string> obdStandard{};
+  std::optional<std::int32_t> pidRequestIntervalSeconds{};
+  std::optional<std::int32_t> dtcRequestIntervalSeconds{};
+  std::optional<bool> useExtendedIds{};
+  std::optional<bool> hasTransmissionEcu{};
 
   friend bool operator==(ObdInterface const&, ObdInterface const&) = default;
 };

@@ -15,17 +15,17 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ObdSignal {
-  std::int32_t pidResponseLength;
-  std::int32_t serviceMode;
-  std::int32_t pid;
-  double scaling;
-  double offset;
-  std::int32_t startByte;
-  std::int32_t byteLength;
-  std::optional<std::int32_t> bitRightShift;
-  std::optional<std::int32_t> bitMaskLength;
-  std::optional<bool> isSigned;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalValueType>> signalValueType;
+  std::int32_t pidResponseLength{};
+  std::int32_t serviceMode{};
+  std::int32_t pid{};
+  double scaling{};
+  double offset{};
+  std::int32_t startByte{};
+  std::int32_t byteLength{};
+  std::optional<std::int32_t> bitRightShift{};
+  std::optional<std::int32_t> bitMaskLength{};
+  std::optional<bool> isSigned{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::SignalValueType>> signalValueType{};
 
   friend bool operator==(ObdSignal const&, ObdSignal const&) = default;
 };

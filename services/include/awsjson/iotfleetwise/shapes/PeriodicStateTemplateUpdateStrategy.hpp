@@ -13,7 +13,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PeriodicStateTemplateUpdateStrategy {
-  ::awsjson::iotfleetwise::TimePeriod stateTemplateUpdateRate;
+  ::awsjson::iotfleetwise::TimePeriod stateTemplateUpdateRate{};
 
   friend bool operator==(PeriodicStateTemplateUpdateStrategy const&,
                          PeriodicStateTemplateUpdateStrategy const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrimitiveMessageDefinition : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::ROS2PrimitiveMessageDefinition> ros2PrimitiveMessageDefinition;
+  std::optional<::awsjson::iotfleetwise::ROS2PrimitiveMessageDefinition> ros2PrimitiveMessageDefinition{};
 
   friend bool operator==(PrimitiveMessageDefinition const&,
                          PrimitiveMessageDefinition const&) = default;

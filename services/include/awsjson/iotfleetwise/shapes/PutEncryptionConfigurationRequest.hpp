@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEncryptionConfigurationRequest {
-  std::optional<std::string> kmsKeyId;
-  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionType> encryptionType;
+  std::optional<std::string> kmsKeyId{};
+  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionType> encryptionType{};
 
   friend bool operator==(PutEncryptionConfigurationRequest const&,
                          PutEncryptionConfigurationRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutEncryptionConfigurationResponse {
-  std::optional<std::string> kmsKeyId;
-  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionStatus> encryptionStatus;
-  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionType> encryptionType;
+  std::optional<std::string> kmsKeyId{};
+  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionStatus> encryptionStatus{};
+  awsjson::open_enum<::awsjson::iotfleetwise::EncryptionType> encryptionType{};
 
   friend bool operator==(PutEncryptionConfigurationResponse const&,
                          PutEncryptionConfigurationResponse const&) = default;

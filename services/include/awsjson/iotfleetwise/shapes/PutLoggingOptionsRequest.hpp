@@ -13,7 +13,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLoggingOptionsRequest {
-  ::awsjson::iotfleetwise::CloudWatchLogDeliveryOptions cloudWatchLogDelivery;
+  ::awsjson::iotfleetwise::CloudWatchLogDeliveryOptions cloudWatchLogDelivery{};
 
   friend bool operator==(PutLoggingOptionsRequest const&,
                          PutLoggingOptionsRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ROS2PrimitiveMessageDefinition {
-  awsjson::open_enum<::awsjson::iotfleetwise::ROS2PrimitiveType> primitiveType;
-  std::optional<double> offset;
-  std::optional<double> scaling;
-  std::optional<std::int64_t> upperBound;
+  awsjson::open_enum<::awsjson::iotfleetwise::ROS2PrimitiveType> primitiveType{};
+  std::optional<double> offset{};
+  std::optional<double> scaling{};
+  std::optional<std::int64_t> upperBound{};
 
   friend bool operator==(ROS2PrimitiveMessageDefinition const&,
                          ROS2PrimitiveMessageDefinition const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterAccountRequest {
-  std::optional<::awsjson::iotfleetwise::TimestreamResources> timestreamResources;
-  std::optional<::awsjson::iotfleetwise::IamResources> iamResources;
+  std::optional<::awsjson::iotfleetwise::TimestreamResources> timestreamResources{};
+  std::optional<::awsjson::iotfleetwise::IamResources> iamResources{};
 
   friend bool operator==(RegisterAccountRequest const&, RegisterAccountRequest const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterAccountResponse {
-  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> registerAccountStatus;
-  std::optional<::awsjson::iotfleetwise::TimestreamResources> timestreamResources;
-  ::awsjson::iotfleetwise::IamResources iamResources;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
+  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> registerAccountStatus{};
+  std::optional<::awsjson::iotfleetwise::TimestreamResources> timestreamResources{};
+  ::awsjson::iotfleetwise::IamResources iamResources{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
 
   friend bool operator==(RegisterAccountResponse const&, RegisterAccountResponse const&) = default;
 };

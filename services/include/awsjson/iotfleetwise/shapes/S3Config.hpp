@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Config {
-  std::string bucketArn;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DataFormat>> dataFormat;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::StorageCompressionFormat>> storageCompressionFormat;
-  std::optional<std::string> prefix;
+  std::string bucketArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DataFormat>> dataFormat{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::StorageCompressionFormat>> storageCompressionFormat{};
+  std::optional<std::string> prefix{};
 
   friend bool operator==(S3Config const&, S3Config const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalDecoder {
-  std::string fullyQualifiedName;
-  awsjson::open_enum<::awsjson::iotfleetwise::SignalDecoderType> type;
-  std::string interfaceId;
-  std::optional<::awsjson::iotfleetwise::CanSignal> canSignal;
-  std::optional<::awsjson::iotfleetwise::ObdSignal> obdSignal;
-  std::optional<::awsjson::iotfleetwise::MessageSignal> messageSignal;
-  std::optional<::awsjson::iotfleetwise::CustomDecodingSignal> customDecodingSignal;
+  std::string fullyQualifiedName{};
+  awsjson::open_enum<::awsjson::iotfleetwise::SignalDecoderType> type{};
+  std::string interfaceId{};
+  std::optional<::awsjson::iotfleetwise::CanSignal> canSignal{};
+  std::optional<::awsjson::iotfleetwise::ObdSignal> obdSignal{};
+  std::optional<::awsjson::iotfleetwise::MessageSignal> messageSignal{};
+  std::optional<::awsjson::iotfleetwise::CustomDecodingSignal> customDecodingSignal{};
 
   friend bool operator==(SignalDecoder const&, SignalDecoder const&) = default;
 };

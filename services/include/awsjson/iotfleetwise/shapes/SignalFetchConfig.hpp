@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalFetchConfig : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::TimeBasedSignalFetchConfig> timeBased;
-  std::optional<::awsjson::iotfleetwise::ConditionBasedSignalFetchConfig> conditionBased;
+  std::optional<::awsjson::iotfleetwise::TimeBasedSignalFetchConfig> timeBased{};
+  std::optional<::awsjson::iotfleetwise::ConditionBasedSignalFetchConfig> conditionBased{};
 
   friend bool operator==(SignalFetchConfig const&, SignalFetchConfig const&) = default;
 };

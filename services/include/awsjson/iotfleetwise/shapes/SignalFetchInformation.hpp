@@ -16,10 +16,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalFetchInformation {
-  std::string fullyQualifiedName;
-  ::awsjson::iotfleetwise::SignalFetchConfig signalFetchConfig;
-  std::optional<std::int32_t> conditionLanguageVersion;
-  std::vector<std::string> actions;
+  std::string fullyQualifiedName{};
+  ::awsjson::iotfleetwise::SignalFetchConfig signalFetchConfig{};
+  std::optional<std::int32_t> conditionLanguageVersion{};
+  std::vector<std::string> actions{};
 
   friend bool operator==(SignalFetchInformation const&, SignalFetchInformation const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignalInformation {
-  std::string name;
-  std::optional<std::int64_t> maxSampleCount;
-  std::optional<std::int64_t> minimumSamplingIntervalMs;
-  std::optional<std::string> dataPartitionId;
+  std::string name{};
+  std::optional<std::int64_t> maxSampleCount{};
+  std::optional<std::int64_t> minimumSamplingIntervalMs{};
+  std::optional<std::string> dataPartitionId{};
 
   friend bool operator==(SignalInformation const&, SignalInformation const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateTemplateAssociation {
-  std::string identifier;
-  ::awsjson::iotfleetwise::StateTemplateUpdateStrategy stateTemplateUpdateStrategy;
+  std::string identifier{};
+  ::awsjson::iotfleetwise::StateTemplateUpdateStrategy stateTemplateUpdateStrategy{};
 
   friend bool operator==(StateTemplateAssociation const&,
                          StateTemplateAssociation const&) = default;

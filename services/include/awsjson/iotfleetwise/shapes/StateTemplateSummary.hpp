@@ -12,13 +12,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateTemplateSummary {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> signalCatalogArn;
-  std::optional<std::string> description;
-  std::optional<awsjson::timestamp> creationTime;
-  std::optional<awsjson::timestamp> lastModificationTime;
-  std::optional<std::string> id;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> signalCatalogArn{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::timestamp> creationTime{};
+  std::optional<awsjson::timestamp> lastModificationTime{};
+  std::optional<std::string> id{};
 
   friend bool operator==(StateTemplateSummary const&, StateTemplateSummary const&) = default;
 };

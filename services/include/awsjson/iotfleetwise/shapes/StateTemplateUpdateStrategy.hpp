@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StateTemplateUpdateStrategy : awsjson::tagged_union {
-  std::optional<::awsjson::iotfleetwise::PeriodicStateTemplateUpdateStrategy> periodic;
-  std::optional<::awsjson::iotfleetwise::OnChangeStateTemplateUpdateStrategy> onChange;
+  std::optional<::awsjson::iotfleetwise::PeriodicStateTemplateUpdateStrategy> periodic{};
+  std::optional<::awsjson::iotfleetwise::OnChangeStateTemplateUpdateStrategy> onChange{};
 
   friend bool operator==(StateTemplateUpdateStrategy const&,
                          StateTemplateUpdateStrategy const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageMaximumSize {
-  awsjson::open_enum<::awsjson::iotfleetwise::StorageMaximumSizeUnit> unit;
-  std::int32_t value;
+  awsjson::open_enum<::awsjson::iotfleetwise::StorageMaximumSizeUnit> unit{};
+  std::int32_t value{};
 
   friend bool operator==(StorageMaximumSize const&, StorageMaximumSize const&) = default;
 };

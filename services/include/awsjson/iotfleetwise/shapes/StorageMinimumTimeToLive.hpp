@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StorageMinimumTimeToLive {
-  awsjson::open_enum<::awsjson::iotfleetwise::StorageMinimumTimeToLiveUnit> unit;
-  std::int32_t value;
+  awsjson::open_enum<::awsjson::iotfleetwise::StorageMinimumTimeToLiveUnit> unit{};
+  std::int32_t value{};
 
   friend bool operator==(StorageMinimumTimeToLive const&,
                          StorageMinimumTimeToLive const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string message;
-  std::optional<std::string> quotaCode;
-  std::optional<std::string> serviceCode;
-  std::optional<std::int32_t> retryAfterSeconds;
+  std::string message{};
+  std::optional<std::string> quotaCode{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::int32_t> retryAfterSeconds{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

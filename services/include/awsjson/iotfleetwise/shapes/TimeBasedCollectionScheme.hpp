@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeBasedCollectionScheme {
-  std::int64_t periodMs;
+  std::int64_t periodMs{};
 
   friend bool operator==(TimeBasedCollectionScheme const&,
                          TimeBasedCollectionScheme const&) = default;

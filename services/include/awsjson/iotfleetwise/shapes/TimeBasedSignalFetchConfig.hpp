@@ -12,7 +12,7 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeBasedSignalFetchConfig {
-  std::int64_t executionFrequencyMs;
+  std::int64_t executionFrequencyMs{};
 
   friend bool operator==(TimeBasedSignalFetchConfig const&,
                          TimeBasedSignalFetchConfig const&) = default;

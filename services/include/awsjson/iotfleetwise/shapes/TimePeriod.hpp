@@ -15,8 +15,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimePeriod {
-  awsjson::open_enum<::awsjson::iotfleetwise::TimeUnit> unit;
-  std::int32_t value;
+  awsjson::open_enum<::awsjson::iotfleetwise::TimeUnit> unit{};
+  std::int32_t value{};
 
   friend bool operator==(TimePeriod const&, TimePeriod const&) = default;
 };

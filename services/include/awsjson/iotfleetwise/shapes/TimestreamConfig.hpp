@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestreamConfig {
-  std::string timestreamTableArn;
-  std::string executionRoleArn;
+  std::string timestreamTableArn{};
+  std::string executionRoleArn{};
 
   friend bool operator==(TimestreamConfig const&, TimestreamConfig const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestreamRegistrationResponse {
-  std::string timestreamDatabaseName;
-  std::string timestreamTableName;
-  std::optional<std::string> timestreamDatabaseArn;
-  std::optional<std::string> timestreamTableArn;
-  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> registrationStatus;
-  std::optional<std::string> errorMessage;
+  std::string timestreamDatabaseName{};
+  std::string timestreamTableName{};
+  std::optional<std::string> timestreamDatabaseArn{};
+  std::optional<std::string> timestreamTableArn{};
+  awsjson::open_enum<::awsjson::iotfleetwise::RegistrationStatus> registrationStatus{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(TimestreamRegistrationResponse const&,
                          TimestreamRegistrationResponse const&) = default;

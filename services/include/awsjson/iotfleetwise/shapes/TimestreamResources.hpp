@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimestreamResources {
-  std::string timestreamDatabaseName;
-  std::string timestreamTableName;
+  std::string timestreamDatabaseName{};
+  std::string timestreamTableName{};
 
   friend bool operator==(TimestreamResources const&, TimestreamResources const&) = default;
 };

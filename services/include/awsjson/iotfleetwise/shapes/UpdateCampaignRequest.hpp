@@ -15,10 +15,10 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCampaignRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> dataExtraDimensions;
-  awsjson::open_enum<::awsjson::iotfleetwise::UpdateCampaignAction> action;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> dataExtraDimensions{};
+  awsjson::open_enum<::awsjson::iotfleetwise::UpdateCampaignAction> action{};
 
   friend bool operator==(UpdateCampaignRequest const&, UpdateCampaignRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCampaignResponse {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::CampaignStatus>> status;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::CampaignStatus>> status{};
 
   friend bool operator==(UpdateCampaignResponse const&, UpdateCampaignResponse const&) = default;
 };

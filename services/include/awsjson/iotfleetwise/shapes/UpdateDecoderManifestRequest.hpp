@@ -18,16 +18,16 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDecoderManifestRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecodersToAdd;
-  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecodersToUpdate;
-  std::optional<std::vector<std::string>> signalDecodersToRemove;
-  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfacesToAdd;
-  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfacesToUpdate;
-  std::optional<std::vector<std::string>> networkInterfacesToRemove;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DefaultForUnmappedSignalsType>> defaultForUnmappedSignals;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecodersToAdd{};
+  std::optional<std::vector<::awsjson::iotfleetwise::SignalDecoder>> signalDecodersToUpdate{};
+  std::optional<std::vector<std::string>> signalDecodersToRemove{};
+  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfacesToAdd{};
+  std::optional<std::vector<::awsjson::iotfleetwise::NetworkInterface>> networkInterfacesToUpdate{};
+  std::optional<std::vector<std::string>> networkInterfacesToRemove{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::DefaultForUnmappedSignalsType>> defaultForUnmappedSignals{};
 
   friend bool operator==(UpdateDecoderManifestRequest const&,
                          UpdateDecoderManifestRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDecoderManifestResponse {
-  std::string name;
-  std::string arn;
+  std::string name{};
+  std::string arn{};
 
   friend bool operator==(UpdateDecoderManifestResponse const&,
                          UpdateDecoderManifestResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFleetRequest {
-  std::string fleetId;
-  std::optional<std::string> description;
+  std::string fleetId{};
+  std::optional<std::string> description{};
 
   friend bool operator==(UpdateFleetRequest const&, UpdateFleetRequest const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelManifestRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> nodesToAdd;
-  std::optional<std::vector<std::string>> nodesToRemove;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> nodesToAdd{};
+  std::optional<std::vector<std::string>> nodesToRemove{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ManifestStatus>> status{};
 
   friend bool operator==(UpdateModelManifestRequest const&,
                          UpdateModelManifestRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSignalCatalogRequest {
-  std::string name;
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodesToAdd;
-  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodesToUpdate;
-  std::optional<std::vector<std::string>> nodesToRemove;
+  std::string name{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodesToAdd{};
+  std::optional<std::vector<::awsjson::iotfleetwise::Node>> nodesToUpdate{};
+  std::optional<std::vector<std::string>> nodesToRemove{};
 
   friend bool operator==(UpdateSignalCatalogRequest const&,
                          UpdateSignalCatalogRequest const&) = default;

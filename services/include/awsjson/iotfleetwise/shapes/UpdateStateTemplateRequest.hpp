@@ -13,12 +13,12 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStateTemplateRequest {
-  std::string identifier;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> stateTemplatePropertiesToAdd;
-  std::optional<std::vector<std::string>> stateTemplatePropertiesToRemove;
-  std::optional<std::vector<std::string>> dataExtraDimensions;
-  std::optional<std::vector<std::string>> metadataExtraDimensions;
+  std::string identifier{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> stateTemplatePropertiesToAdd{};
+  std::optional<std::vector<std::string>> stateTemplatePropertiesToRemove{};
+  std::optional<std::vector<std::string>> dataExtraDimensions{};
+  std::optional<std::vector<std::string>> metadataExtraDimensions{};
 
   friend bool operator==(UpdateStateTemplateRequest const&,
                          UpdateStateTemplateRequest const&) = default;

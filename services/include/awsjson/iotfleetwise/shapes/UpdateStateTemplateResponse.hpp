@@ -12,9 +12,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStateTemplateResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> id;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> id{};
 
   friend bool operator==(UpdateStateTemplateResponse const&,
                          UpdateStateTemplateResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVehicleError {
-  std::optional<std::string> vehicleName;
-  std::optional<std::int32_t> code;
-  std::optional<std::string> message;
+  std::optional<std::string> vehicleName{};
+  std::optional<std::int32_t> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(UpdateVehicleError const&, UpdateVehicleError const&) = default;
 };

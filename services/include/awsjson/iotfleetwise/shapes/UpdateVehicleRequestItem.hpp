@@ -17,14 +17,14 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVehicleRequestItem {
-  std::string vehicleName;
-  std::optional<std::string> modelManifestArn;
-  std::optional<std::string> decoderManifestArn;
-  std::optional<std::map<std::string, std::string>> attributes;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::UpdateMode>> attributeUpdateMode;
-  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplatesToAdd;
-  std::optional<std::vector<std::string>> stateTemplatesToRemove;
-  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplatesToUpdate;
+  std::string vehicleName{};
+  std::optional<std::string> modelManifestArn{};
+  std::optional<std::string> decoderManifestArn{};
+  std::optional<std::map<std::string, std::string>> attributes{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::UpdateMode>> attributeUpdateMode{};
+  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplatesToAdd{};
+  std::optional<std::vector<std::string>> stateTemplatesToRemove{};
+  std::optional<std::vector<::awsjson::iotfleetwise::StateTemplateAssociation>> stateTemplatesToUpdate{};
 
   friend bool operator==(UpdateVehicleRequestItem const&,
                          UpdateVehicleRequestItem const&) = default;

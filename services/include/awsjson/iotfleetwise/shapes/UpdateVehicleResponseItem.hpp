@@ -12,8 +12,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateVehicleResponseItem {
-  std::optional<std::string> vehicleName;
-  std::optional<std::string> arn;
+  std::optional<std::string> vehicleName{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(UpdateVehicleResponseItem const&,
                          UpdateVehicleResponseItem const&) = default;

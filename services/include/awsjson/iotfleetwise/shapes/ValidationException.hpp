@@ -16,9 +16,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string message;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ValidationExceptionReason>> reason;
-  std::optional<std::vector<::awsjson::iotfleetwise::ValidationExceptionField>> fieldList;
+  std::string message{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::ValidationExceptionReason>> reason{};
+  std::optional<std::vector<::awsjson::iotfleetwise::ValidationExceptionField>> fieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VehicleMiddleware {
-  std::string name;
-  awsjson::open_enum<::awsjson::iotfleetwise::VehicleMiddlewareProtocol> protocolName;
+  std::string name{};
+  awsjson::open_enum<::awsjson::iotfleetwise::VehicleMiddlewareProtocol> protocolName{};
 
   friend bool operator==(VehicleMiddleware const&, VehicleMiddleware const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VehicleStatus {
-  std::optional<std::string> campaignName;
-  std::optional<std::string> vehicleName;
-  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::VehicleState>> status;
+  std::optional<std::string> campaignName{};
+  std::optional<std::string> vehicleName{};
+  std::optional<awsjson::open_enum<::awsjson::iotfleetwise::VehicleState>> status{};
 
   friend bool operator==(VehicleStatus const&, VehicleStatus const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::iotfleetwise {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VehicleSummary {
-  std::string vehicleName;
-  std::string arn;
-  std::string modelManifestArn;
-  std::string decoderManifestArn;
-  awsjson::timestamp creationTime;
-  awsjson::timestamp lastModificationTime;
-  std::optional<std::map<std::string, std::string>> attributes;
+  std::string vehicleName{};
+  std::string arn{};
+  std::string modelManifestArn{};
+  std::string decoderManifestArn{};
+  awsjson::timestamp creationTime{};
+  awsjson::timestamp lastModificationTime{};
+  std::optional<std::map<std::string, std::string>> attributes{};
 
   friend bool operator==(VehicleSummary const&, VehicleSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloseTunnelRequest {
-  std::string tunnelId;
-  std::optional<bool> delete_;
+  std::string tunnelId{};
+  std::optional<bool> delete_{};
 
   friend bool operator==(CloseTunnelRequest const&, CloseTunnelRequest const&) = default;
 };

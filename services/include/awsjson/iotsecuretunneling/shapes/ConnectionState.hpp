@@ -14,8 +14,8 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionState {
-  std::optional<awsjson::open_enum<::awsjson::iotsecuretunneling::ConnectionStatus>> status;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
+  std::optional<awsjson::open_enum<::awsjson::iotsecuretunneling::ConnectionStatus>> status{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
 
   friend bool operator==(ConnectionState const&, ConnectionState const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTunnelRequest {
-  std::string tunnelId;
+  std::string tunnelId{};
 
   friend bool operator==(DescribeTunnelRequest const&, DescribeTunnelRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTunnelResponse {
-  std::optional<::awsjson::iotsecuretunneling::Tunnel> tunnel;
+  std::optional<::awsjson::iotsecuretunneling::Tunnel> tunnel{};
 
   friend bool operator==(DescribeTunnelResponse const&, DescribeTunnelResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationConfig {
-  std::optional<std::string> thingName;
-  std::vector<std::string> services;
+  std::optional<std::string> thingName{};
+  std::vector<std::string> services{};
 
   friend bool operator==(DestinationConfig const&, DestinationConfig const&) = default;
 };

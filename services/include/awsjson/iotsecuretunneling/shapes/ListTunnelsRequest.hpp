@@ -13,9 +13,9 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTunnelsRequest {
-  std::optional<std::string> thingName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> thingName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTunnelsRequest const&, ListTunnelsRequest const&) = default;
 };

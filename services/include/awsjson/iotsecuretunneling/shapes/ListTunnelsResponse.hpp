@@ -15,8 +15,8 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTunnelsResponse {
-  std::optional<std::vector<::awsjson::iotsecuretunneling::TunnelSummary>> tunnelSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotsecuretunneling::TunnelSummary>> tunnelSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTunnelsResponse const&, ListTunnelsResponse const&) = default;
 };

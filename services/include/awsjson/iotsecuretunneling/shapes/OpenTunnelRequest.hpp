@@ -17,10 +17,10 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenTunnelRequest {
-  std::optional<std::string> description;
-  std::optional<std::vector<::awsjson::iotsecuretunneling::Tag>> tags;
-  std::optional<::awsjson::iotsecuretunneling::DestinationConfig> destinationConfig;
-  std::optional<::awsjson::iotsecuretunneling::TimeoutConfig> timeoutConfig;
+  std::optional<std::string> description{};
+  std::optional<std::vector<::awsjson::iotsecuretunneling::Tag>> tags{};
+  std::optional<::awsjson::iotsecuretunneling::DestinationConfig> destinationConfig{};
+  std::optional<::awsjson::iotsecuretunneling::TimeoutConfig> timeoutConfig{};
 
   friend bool operator==(OpenTunnelRequest const&, OpenTunnelRequest const&) = default;
 };

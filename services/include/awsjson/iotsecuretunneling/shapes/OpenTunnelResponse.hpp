@@ -12,10 +12,10 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenTunnelResponse {
-  std::optional<std::string> tunnelId;
-  std::optional<std::string> tunnelArn;
-  std::optional<std::string> sourceAccessToken;
-  std::optional<std::string> destinationAccessToken;
+  std::optional<std::string> tunnelId{};
+  std::optional<std::string> tunnelArn{};
+  std::optional<std::string> sourceAccessToken{};
+  std::optional<std::string> destinationAccessToken{};
 
   friend bool operator==(OpenTunnelResponse const&, OpenTunnelResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotateTunnelAccessTokenRequest {
-  std::string tunnelId;
-  awsjson::open_enum<::awsjson::iotsecuretunneling::ClientMode> clientMode;
-  std::optional<::awsjson::iotsecuretunneling::DestinationConfig> destinationConfig;
+  std::string tunnelId{};
+  awsjson::open_enum<::awsjson::iotsecuretunneling::ClientMode> clientMode{};
+  std::optional<::awsjson::iotsecuretunneling::DestinationConfig> destinationConfig{};
 
   friend bool operator==(RotateTunnelAccessTokenRequest const&,
                          RotateTunnelAccessTokenRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotateTunnelAccessTokenResponse {
-  std::optional<std::string> tunnelArn;
-  std::optional<std::string> sourceAccessToken;
-  std::optional<std::string> destinationAccessToken;
+  std::optional<std::string> tunnelArn{};
+  std::optional<std::string> sourceAccessToken{};
+  std::optional<std::string> destinationAccessToken{};
 
   friend bool operator==(RotateTunnelAccessTokenResponse const&,
                          RotateTunnelAccessTokenResponse const&) = default;

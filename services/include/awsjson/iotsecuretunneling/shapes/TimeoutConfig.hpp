@@ -12,7 +12,7 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeoutConfig {
-  std::optional<std::int32_t> maxLifetimeTimeoutMinutes;
+  std::optional<std::int32_t> maxLifetimeTimeoutMinutes{};
 
   friend bool operator==(TimeoutConfig const&, TimeoutConfig const&) = default;
 };

@@ -19,17 +19,17 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tunnel {
-  std::optional<std::string> tunnelId;
-  std::optional<std::string> tunnelArn;
-  std::optional<awsjson::open_enum<::awsjson::iotsecuretunneling::TunnelStatus>> status;
-  std::optional<::awsjson::iotsecuretunneling::ConnectionState> sourceConnectionState;
-  std::optional<::awsjson::iotsecuretunneling::ConnectionState> destinationConnectionState;
-  std::optional<std::string> description;
-  std::optional<::awsjson::iotsecuretunneling::DestinationConfig> destinationConfig;
-  std::optional<::awsjson::iotsecuretunneling::TimeoutConfig> timeoutConfig;
-  std::optional<std::vector<::awsjson::iotsecuretunneling::Tag>> tags;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
+  std::optional<std::string> tunnelId{};
+  std::optional<std::string> tunnelArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotsecuretunneling::TunnelStatus>> status{};
+  std::optional<::awsjson::iotsecuretunneling::ConnectionState> sourceConnectionState{};
+  std::optional<::awsjson::iotsecuretunneling::ConnectionState> destinationConnectionState{};
+  std::optional<std::string> description{};
+  std::optional<::awsjson::iotsecuretunneling::DestinationConfig> destinationConfig{};
+  std::optional<::awsjson::iotsecuretunneling::TimeoutConfig> timeoutConfig{};
+  std::optional<std::vector<::awsjson::iotsecuretunneling::Tag>> tags{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
 
   friend bool operator==(Tunnel const&, Tunnel const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::iotsecuretunneling {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TunnelSummary {
-  std::optional<std::string> tunnelId;
-  std::optional<std::string> tunnelArn;
-  std::optional<awsjson::open_enum<::awsjson::iotsecuretunneling::TunnelStatus>> status;
-  std::optional<std::string> description;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> lastUpdatedAt;
+  std::optional<std::string> tunnelId{};
+  std::optional<std::string> tunnelArn{};
+  std::optional<awsjson::open_enum<::awsjson::iotsecuretunneling::TunnelStatus>> status{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> lastUpdatedAt{};
 
   friend bool operator==(TunnelSummary const&, TunnelSummary const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateEntityToThingRequest {
-  std::string thingName;
-  std::string entityId;
-  std::optional<std::int64_t> namespaceVersion;
+  std::string thingName{};
+  std::string entityId{};
+  std::optional<std::int64_t> namespaceVersion{};
 
   friend bool operator==(AssociateEntityToThingRequest const&,
                          AssociateEntityToThingRequest const&) = default;

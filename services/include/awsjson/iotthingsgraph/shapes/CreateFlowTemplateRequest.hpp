@@ -14,8 +14,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFlowTemplateRequest {
-  ::awsjson::iotthingsgraph::DefinitionDocument definition;
-  std::optional<std::int64_t> compatibleNamespaceVersion;
+  ::awsjson::iotthingsgraph::DefinitionDocument definition{};
+  std::optional<std::int64_t> compatibleNamespaceVersion{};
 
   friend bool operator==(CreateFlowTemplateRequest const&,
                          CreateFlowTemplateRequest const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSystemInstanceRequest {
-  std::optional<std::vector<::awsjson::iotthingsgraph::Tag>> tags;
-  ::awsjson::iotthingsgraph::DefinitionDocument definition;
-  awsjson::open_enum<::awsjson::iotthingsgraph::DeploymentTarget> target;
-  std::optional<std::string> greengrassGroupName;
-  std::optional<std::string> s3BucketName;
-  std::optional<::awsjson::iotthingsgraph::MetricsConfiguration> metricsConfiguration;
-  std::optional<std::string> flowActionsRoleArn;
+  std::optional<std::vector<::awsjson::iotthingsgraph::Tag>> tags{};
+  ::awsjson::iotthingsgraph::DefinitionDocument definition{};
+  awsjson::open_enum<::awsjson::iotthingsgraph::DeploymentTarget> target{};
+  std::optional<std::string> greengrassGroupName{};
+  std::optional<std::string> s3BucketName{};
+  std::optional<::awsjson::iotthingsgraph::MetricsConfiguration> metricsConfiguration{};
+  std::optional<std::string> flowActionsRoleArn{};
 
   friend bool operator==(CreateSystemInstanceRequest const&,
                          CreateSystemInstanceRequest const&) = default;

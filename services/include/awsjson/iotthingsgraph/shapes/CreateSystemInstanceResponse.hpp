@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSystemInstanceResponse {
-  std::optional<::awsjson::iotthingsgraph::SystemInstanceSummary> summary;
+  std::optional<::awsjson::iotthingsgraph::SystemInstanceSummary> summary{};
 
   friend bool operator==(CreateSystemInstanceResponse const&,
                          CreateSystemInstanceResponse const&) = default;

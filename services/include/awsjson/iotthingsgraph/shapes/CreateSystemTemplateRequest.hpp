@@ -14,8 +14,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSystemTemplateRequest {
-  ::awsjson::iotthingsgraph::DefinitionDocument definition;
-  std::optional<std::int64_t> compatibleNamespaceVersion;
+  ::awsjson::iotthingsgraph::DefinitionDocument definition{};
+  std::optional<std::int64_t> compatibleNamespaceVersion{};
 
   friend bool operator==(CreateSystemTemplateRequest const&,
                          CreateSystemTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSystemTemplateResponse {
-  std::optional<::awsjson::iotthingsgraph::SystemTemplateSummary> summary;
+  std::optional<::awsjson::iotthingsgraph::SystemTemplateSummary> summary{};
 
   friend bool operator==(CreateSystemTemplateResponse const&,
                          CreateSystemTemplateResponse const&) = default;

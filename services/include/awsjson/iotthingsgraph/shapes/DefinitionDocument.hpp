@@ -14,8 +14,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefinitionDocument {
-  awsjson::open_enum<::awsjson::iotthingsgraph::DefinitionLanguage> language;
-  std::string text;
+  awsjson::open_enum<::awsjson::iotthingsgraph::DefinitionLanguage> language{};
+  std::string text{};
 
   friend bool operator==(DefinitionDocument const&, DefinitionDocument const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFlowTemplateRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(DeleteFlowTemplateRequest const&,
                          DeleteFlowTemplateRequest const&) = default;

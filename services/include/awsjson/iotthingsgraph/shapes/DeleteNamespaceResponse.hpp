@@ -12,8 +12,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNamespaceResponse {
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
 
   friend bool operator==(DeleteNamespaceResponse const&, DeleteNamespaceResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DependencyRevision {
-  std::optional<std::string> id;
-  std::optional<std::int64_t> revisionNumber;
+  std::optional<std::string> id{};
+  std::optional<std::int64_t> revisionNumber{};
 
   friend bool operator==(DependencyRevision const&, DependencyRevision const&) = default;
 };

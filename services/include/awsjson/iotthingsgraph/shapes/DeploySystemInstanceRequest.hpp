@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploySystemInstanceRequest {
-  std::optional<std::string> id;
+  std::optional<std::string> id{};
 
   friend bool operator==(DeploySystemInstanceRequest const&,
                          DeploySystemInstanceRequest const&) = default;

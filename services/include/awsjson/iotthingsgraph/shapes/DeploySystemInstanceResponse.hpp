@@ -14,8 +14,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeploySystemInstanceResponse {
-  ::awsjson::iotthingsgraph::SystemInstanceSummary summary;
-  std::optional<std::string> greengrassDeploymentId;
+  ::awsjson::iotthingsgraph::SystemInstanceSummary summary{};
+  std::optional<std::string> greengrassDeploymentId{};
 
   friend bool operator==(DeploySystemInstanceResponse const&,
                          DeploySystemInstanceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNamespaceRequest {
-  std::optional<std::string> namespaceName;
+  std::optional<std::string> namespaceName{};
 
   friend bool operator==(DescribeNamespaceRequest const&,
                          DescribeNamespaceRequest const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeNamespaceResponse {
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<std::string> trackingNamespaceName;
-  std::optional<std::int64_t> trackingNamespaceVersion;
-  std::optional<std::int64_t> namespaceVersion;
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::string> trackingNamespaceName{};
+  std::optional<std::int64_t> trackingNamespaceVersion{};
+  std::optional<std::int64_t> namespaceVersion{};
 
   friend bool operator==(DescribeNamespaceResponse const&,
                          DescribeNamespaceResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DissociateEntityFromThingRequest {
-  std::string thingName;
-  awsjson::open_enum<::awsjson::iotthingsgraph::EntityType> entityType;
+  std::string thingName{};
+  awsjson::open_enum<::awsjson::iotthingsgraph::EntityType> entityType{};
 
   friend bool operator==(DissociateEntityFromThingRequest const&,
                          DissociateEntityFromThingRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityDescription {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::EntityType>> type;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::EntityType>> type{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition{};
 
   friend bool operator==(EntityDescription const&, EntityDescription const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityFilter {
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::EntityFilterName>> name;
-  std::optional<std::vector<std::string>> value;
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::EntityFilterName>> name{};
+  std::optional<std::vector<std::string>> value{};
 
   friend bool operator==(EntityFilter const&, EntityFilter const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowExecutionMessage {
-  std::optional<std::string> messageId;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::FlowExecutionEventType>> eventType;
-  std::optional<awsjson::timestamp> timestamp;
-  std::optional<std::string> payload;
+  std::optional<std::string> messageId{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::FlowExecutionEventType>> eventType{};
+  std::optional<awsjson::timestamp> timestamp{};
+  std::optional<std::string> payload{};
 
   friend bool operator==(FlowExecutionMessage const&, FlowExecutionMessage const&) = default;
 };

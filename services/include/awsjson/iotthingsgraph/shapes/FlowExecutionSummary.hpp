@@ -14,12 +14,12 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowExecutionSummary {
-  std::optional<std::string> flowExecutionId;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::FlowExecutionStatus>> status;
-  std::optional<std::string> systemInstanceId;
-  std::optional<std::string> flowTemplateId;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> flowExecutionId{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::FlowExecutionStatus>> status{};
+  std::optional<std::string> systemInstanceId{};
+  std::optional<std::string> flowTemplateId{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(FlowExecutionSummary const&, FlowExecutionSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowTemplateDescription {
-  std::optional<::awsjson::iotthingsgraph::FlowTemplateSummary> summary;
-  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition;
-  std::optional<std::int64_t> validatedNamespaceVersion;
+  std::optional<::awsjson::iotthingsgraph::FlowTemplateSummary> summary{};
+  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition{};
+  std::optional<std::int64_t> validatedNamespaceVersion{};
 
   friend bool operator==(FlowTemplateDescription const&, FlowTemplateDescription const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowTemplateFilter {
-  awsjson::open_enum<::awsjson::iotthingsgraph::FlowTemplateFilterName> name;
-  std::vector<std::string> value;
+  awsjson::open_enum<::awsjson::iotthingsgraph::FlowTemplateFilterName> name{};
+  std::vector<std::string> value{};
 
   friend bool operator==(FlowTemplateFilter const&, FlowTemplateFilter const&) = default;
 };

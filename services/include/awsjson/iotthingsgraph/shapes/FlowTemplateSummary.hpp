@@ -13,10 +13,10 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowTemplateSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::int64_t> revisionNumber;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::int64_t> revisionNumber{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(FlowTemplateSummary const&, FlowTemplateSummary const&) = default;
 };

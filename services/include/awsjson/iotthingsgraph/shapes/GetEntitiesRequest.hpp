@@ -14,8 +14,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntitiesRequest {
-  std::vector<std::string> ids;
-  std::optional<std::int64_t> namespaceVersion;
+  std::vector<std::string> ids{};
+  std::optional<std::int64_t> namespaceVersion{};
 
   friend bool operator==(GetEntitiesRequest const&, GetEntitiesRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntitiesResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::EntityDescription>> descriptions;
+  std::optional<std::vector<::awsjson::iotthingsgraph::EntityDescription>> descriptions{};
 
   friend bool operator==(GetEntitiesResponse const&, GetEntitiesResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFlowTemplateRequest {
-  std::string id;
-  std::optional<std::int64_t> revisionNumber;
+  std::string id{};
+  std::optional<std::int64_t> revisionNumber{};
 
   friend bool operator==(GetFlowTemplateRequest const&, GetFlowTemplateRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFlowTemplateResponse {
-  std::optional<::awsjson::iotthingsgraph::FlowTemplateDescription> description;
+  std::optional<::awsjson::iotthingsgraph::FlowTemplateDescription> description{};
 
   friend bool operator==(GetFlowTemplateResponse const&, GetFlowTemplateResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFlowTemplateRevisionsRequest {
-  std::string id;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string id{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetFlowTemplateRevisionsRequest const&,
                          GetFlowTemplateRevisionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFlowTemplateRevisionsResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::FlowTemplateSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::FlowTemplateSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetFlowTemplateRevisionsResponse const&,
                          GetFlowTemplateRevisionsResponse const&) = default;

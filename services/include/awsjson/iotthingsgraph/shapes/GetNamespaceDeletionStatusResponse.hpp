@@ -15,11 +15,11 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetNamespaceDeletionStatusResponse {
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::NamespaceDeletionStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::NamespaceDeletionStatusErrorCodes>> errorCode;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::NamespaceDeletionStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::NamespaceDeletionStatusErrorCodes>> errorCode{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(GetNamespaceDeletionStatusResponse const&,
                          GetNamespaceDeletionStatusResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSystemInstanceResponse {
-  std::optional<::awsjson::iotthingsgraph::SystemInstanceDescription> description;
+  std::optional<::awsjson::iotthingsgraph::SystemInstanceDescription> description{};
 
   friend bool operator==(GetSystemInstanceResponse const&,
                          GetSystemInstanceResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSystemTemplateRequest {
-  std::string id;
-  std::optional<std::int64_t> revisionNumber;
+  std::string id{};
+  std::optional<std::int64_t> revisionNumber{};
 
   friend bool operator==(GetSystemTemplateRequest const&,
                          GetSystemTemplateRequest const&) = default;

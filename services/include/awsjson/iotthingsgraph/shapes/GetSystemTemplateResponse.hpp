@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSystemTemplateResponse {
-  std::optional<::awsjson::iotthingsgraph::SystemTemplateDescription> description;
+  std::optional<::awsjson::iotthingsgraph::SystemTemplateDescription> description{};
 
   friend bool operator==(GetSystemTemplateResponse const&,
                          GetSystemTemplateResponse const&) = default;

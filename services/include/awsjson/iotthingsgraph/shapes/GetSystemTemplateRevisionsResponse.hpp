@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSystemTemplateRevisionsResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::SystemTemplateSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::SystemTemplateSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetSystemTemplateRevisionsResponse const&,
                          GetSystemTemplateRevisionsResponse const&) = default;

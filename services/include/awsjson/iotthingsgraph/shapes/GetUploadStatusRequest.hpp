@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUploadStatusRequest {
-  std::string uploadId;
+  std::string uploadId{};
 
   friend bool operator==(GetUploadStatusRequest const&, GetUploadStatusRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetUploadStatusResponse {
-  std::string uploadId;
-  awsjson::open_enum<::awsjson::iotthingsgraph::UploadStatus> uploadStatus;
-  std::optional<std::string> namespaceArn;
-  std::optional<std::string> namespaceName;
-  std::optional<std::int64_t> namespaceVersion;
-  std::optional<std::vector<std::string>> failureReason;
-  awsjson::timestamp createdDate;
+  std::string uploadId{};
+  awsjson::open_enum<::awsjson::iotthingsgraph::UploadStatus> uploadStatus{};
+  std::optional<std::string> namespaceArn{};
+  std::optional<std::string> namespaceName{};
+  std::optional<std::int64_t> namespaceVersion{};
+  std::optional<std::vector<std::string>> failureReason{};
+  awsjson::timestamp createdDate{};
 
   friend bool operator==(GetUploadStatusResponse const&, GetUploadStatusResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalFailureException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InternalFailureException const&,
                          InternalFailureException const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowExecutionMessagesRequest {
-  std::string flowExecutionId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string flowExecutionId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListFlowExecutionMessagesRequest const&,
                          ListFlowExecutionMessagesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowExecutionMessagesResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::FlowExecutionMessage>> messages;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::FlowExecutionMessage>> messages{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListFlowExecutionMessagesResponse const&,
                          ListFlowExecutionMessagesResponse const&) = default;

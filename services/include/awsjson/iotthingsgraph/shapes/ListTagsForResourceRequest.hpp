@@ -13,9 +13,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::optional<std::int32_t> maxResults;
-  std::string resourceArn;
-  std::optional<std::string> nextToken;
+  std::optional<std::int32_t> maxResults{};
+  std::string resourceArn{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

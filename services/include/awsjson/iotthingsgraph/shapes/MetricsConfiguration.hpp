@@ -12,8 +12,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricsConfiguration {
-  std::optional<bool> cloudMetricEnabled;
-  std::optional<std::string> metricRuleRoleArn;
+  std::optional<bool> cloudMetricEnabled{};
+  std::optional<std::string> metricRuleRoleArn{};
 
   friend bool operator==(MetricsConfiguration const&, MetricsConfiguration const&) = default;
 };

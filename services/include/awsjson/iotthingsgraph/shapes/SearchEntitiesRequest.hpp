@@ -17,11 +17,11 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchEntitiesRequest {
-  std::vector<awsjson::open_enum<::awsjson::iotthingsgraph::EntityType>> entityTypes;
-  std::optional<std::vector<::awsjson::iotthingsgraph::EntityFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::int64_t> namespaceVersion;
+  std::vector<awsjson::open_enum<::awsjson::iotthingsgraph::EntityType>> entityTypes{};
+  std::optional<std::vector<::awsjson::iotthingsgraph::EntityFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::int64_t> namespaceVersion{};
 
   friend bool operator==(SearchEntitiesRequest const&, SearchEntitiesRequest const&) = default;
 };

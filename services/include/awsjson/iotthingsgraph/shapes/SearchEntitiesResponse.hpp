@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchEntitiesResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::EntityDescription>> descriptions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::EntityDescription>> descriptions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(SearchEntitiesResponse const&, SearchEntitiesResponse const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFlowExecutionsRequest {
-  std::string systemInstanceId;
-  std::optional<std::string> flowExecutionId;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string systemInstanceId{};
+  std::optional<std::string> flowExecutionId{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(SearchFlowExecutionsRequest const&,
                          SearchFlowExecutionsRequest const&) = default;

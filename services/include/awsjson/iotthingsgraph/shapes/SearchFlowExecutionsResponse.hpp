@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFlowExecutionsResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::FlowExecutionSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::FlowExecutionSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(SearchFlowExecutionsResponse const&,
                          SearchFlowExecutionsResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchFlowTemplatesRequest {
-  std::optional<std::vector<::awsjson::iotthingsgraph::FlowTemplateFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<::awsjson::iotthingsgraph::FlowTemplateFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(SearchFlowTemplatesRequest const&,
                          SearchFlowTemplatesRequest const&) = default;

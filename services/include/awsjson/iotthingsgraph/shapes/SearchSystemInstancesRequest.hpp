@@ -16,9 +16,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSystemInstancesRequest {
-  std::optional<std::vector<::awsjson::iotthingsgraph::SystemInstanceFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<::awsjson::iotthingsgraph::SystemInstanceFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(SearchSystemInstancesRequest const&,
                          SearchSystemInstancesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSystemInstancesResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::SystemInstanceSummary>> summaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::SystemInstanceSummary>> summaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(SearchSystemInstancesResponse const&,
                          SearchSystemInstancesResponse const&) = default;

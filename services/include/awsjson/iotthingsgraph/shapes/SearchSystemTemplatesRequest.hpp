@@ -16,9 +16,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSystemTemplatesRequest {
-  std::optional<std::vector<::awsjson::iotthingsgraph::SystemTemplateFilter>> filters;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::optional<std::vector<::awsjson::iotthingsgraph::SystemTemplateFilter>> filters{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(SearchSystemTemplatesRequest const&,
                          SearchSystemTemplatesRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchThingsRequest {
-  std::string entityId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::int64_t> namespaceVersion;
+  std::string entityId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::int64_t> namespaceVersion{};
 
   friend bool operator==(SearchThingsRequest const&, SearchThingsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchThingsResponse {
-  std::optional<std::vector<::awsjson::iotthingsgraph::Thing>> things;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::iotthingsgraph::Thing>> things{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(SearchThingsResponse const&, SearchThingsResponse const&) = default;
 };

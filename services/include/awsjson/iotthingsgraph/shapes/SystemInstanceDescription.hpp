@@ -19,13 +19,13 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemInstanceDescription {
-  std::optional<::awsjson::iotthingsgraph::SystemInstanceSummary> summary;
-  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition;
-  std::optional<std::string> s3BucketName;
-  std::optional<::awsjson::iotthingsgraph::MetricsConfiguration> metricsConfiguration;
-  std::optional<std::int64_t> validatedNamespaceVersion;
-  std::optional<std::vector<::awsjson::iotthingsgraph::DependencyRevision>> validatedDependencyRevisions;
-  std::optional<std::string> flowActionsRoleArn;
+  std::optional<::awsjson::iotthingsgraph::SystemInstanceSummary> summary{};
+  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition{};
+  std::optional<std::string> s3BucketName{};
+  std::optional<::awsjson::iotthingsgraph::MetricsConfiguration> metricsConfiguration{};
+  std::optional<std::int64_t> validatedNamespaceVersion{};
+  std::optional<std::vector<::awsjson::iotthingsgraph::DependencyRevision>> validatedDependencyRevisions{};
+  std::optional<std::string> flowActionsRoleArn{};
 
   friend bool operator==(SystemInstanceDescription const&,
                          SystemInstanceDescription const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemInstanceFilter {
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::SystemInstanceFilterName>> name;
-  std::optional<std::vector<std::string>> value;
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::SystemInstanceFilterName>> name{};
+  std::optional<std::vector<std::string>> value{};
 
   friend bool operator==(SystemInstanceFilter const&, SystemInstanceFilter const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemInstanceSummary {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::SystemInstanceDeploymentStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::DeploymentTarget>> target;
-  std::optional<std::string> greengrassGroupName;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
-  std::optional<std::string> greengrassGroupId;
-  std::optional<std::string> greengrassGroupVersionId;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::SystemInstanceDeploymentStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::iotthingsgraph::DeploymentTarget>> target{};
+  std::optional<std::string> greengrassGroupName{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
+  std::optional<std::string> greengrassGroupId{};
+  std::optional<std::string> greengrassGroupVersionId{};
 
   friend bool operator==(SystemInstanceSummary const&, SystemInstanceSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemTemplateDescription {
-  std::optional<::awsjson::iotthingsgraph::SystemTemplateSummary> summary;
-  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition;
-  std::optional<std::int64_t> validatedNamespaceVersion;
+  std::optional<::awsjson::iotthingsgraph::SystemTemplateSummary> summary{};
+  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> definition{};
+  std::optional<std::int64_t> validatedNamespaceVersion{};
 
   friend bool operator==(SystemTemplateDescription const&,
                          SystemTemplateDescription const&) = default;

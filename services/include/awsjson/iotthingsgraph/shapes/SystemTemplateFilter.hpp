@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SystemTemplateFilter {
-  awsjson::open_enum<::awsjson::iotthingsgraph::SystemTemplateFilterName> name;
-  std::vector<std::string> value;
+  awsjson::open_enum<::awsjson::iotthingsgraph::SystemTemplateFilterName> name{};
+  std::vector<std::string> value{};
 
   friend bool operator==(SystemTemplateFilter const&, SystemTemplateFilter const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceArn;
-  std::vector<::awsjson::iotthingsgraph::Tag> tags;
+  std::string resourceArn{};
+  std::vector<::awsjson::iotthingsgraph::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Thing {
-  std::optional<std::string> thingArn;
-  std::optional<std::string> thingName;
+  std::optional<std::string> thingArn{};
+  std::optional<std::string> thingName{};
 
   friend bool operator==(Thing const&, Thing const&) = default;
 };

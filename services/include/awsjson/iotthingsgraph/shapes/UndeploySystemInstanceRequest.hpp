@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UndeploySystemInstanceRequest {
-  std::optional<std::string> id;
+  std::optional<std::string> id{};
 
   friend bool operator==(UndeploySystemInstanceRequest const&,
                          UndeploySystemInstanceRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFlowTemplateRequest {
-  std::string id;
-  ::awsjson::iotthingsgraph::DefinitionDocument definition;
-  std::optional<std::int64_t> compatibleNamespaceVersion;
+  std::string id{};
+  ::awsjson::iotthingsgraph::DefinitionDocument definition{};
+  std::optional<std::int64_t> compatibleNamespaceVersion{};
 
   friend bool operator==(UpdateFlowTemplateRequest const&,
                          UpdateFlowTemplateRequest const&) = default;

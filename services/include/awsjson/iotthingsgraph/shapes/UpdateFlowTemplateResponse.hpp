@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFlowTemplateResponse {
-  std::optional<::awsjson::iotthingsgraph::FlowTemplateSummary> summary;
+  std::optional<::awsjson::iotthingsgraph::FlowTemplateSummary> summary{};
 
   friend bool operator==(UpdateFlowTemplateResponse const&,
                          UpdateFlowTemplateResponse const&) = default;

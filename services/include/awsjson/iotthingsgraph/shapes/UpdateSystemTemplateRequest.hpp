@@ -15,9 +15,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSystemTemplateRequest {
-  std::string id;
-  ::awsjson::iotthingsgraph::DefinitionDocument definition;
-  std::optional<std::int64_t> compatibleNamespaceVersion;
+  std::string id{};
+  ::awsjson::iotthingsgraph::DefinitionDocument definition{};
+  std::optional<std::int64_t> compatibleNamespaceVersion{};
 
   friend bool operator==(UpdateSystemTemplateRequest const&,
                          UpdateSystemTemplateRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSystemTemplateResponse {
-  std::optional<::awsjson::iotthingsgraph::SystemTemplateSummary> summary;
+  std::optional<::awsjson::iotthingsgraph::SystemTemplateSummary> summary{};
 
   friend bool operator==(UpdateSystemTemplateResponse const&,
                          UpdateSystemTemplateResponse const&) = default;

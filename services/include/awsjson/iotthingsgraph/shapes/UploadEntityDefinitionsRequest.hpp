@@ -13,9 +13,9 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UploadEntityDefinitionsRequest {
-  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> document;
-  std::optional<bool> syncWithPublicNamespace;
-  std::optional<bool> deprecateExistingEntities;
+  std::optional<::awsjson::iotthingsgraph::DefinitionDocument> document{};
+  std::optional<bool> syncWithPublicNamespace{};
+  std::optional<bool> deprecateExistingEntities{};
 
   friend bool operator==(UploadEntityDefinitionsRequest const&,
                          UploadEntityDefinitionsRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::iotthingsgraph {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UploadEntityDefinitionsResponse {
-  std::string uploadId;
+  std::string uploadId{};
 
   friend bool operator==(UploadEntityDefinitionsResponse const&,
                          UploadEntityDefinitionsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessControlListConfiguration {
-  std::optional<std::string> KeyPath;
+  std::optional<std::string> KeyPath{};
 
   friend bool operator==(AccessControlListConfiguration const&,
                          AccessControlListConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AclConfiguration {
-  std::string AllowedGroupsColumnName;
+  std::string AllowedGroupsColumnName{};
 
   friend bool operator==(AclConfiguration const&, AclConfiguration const&) = default;
 };

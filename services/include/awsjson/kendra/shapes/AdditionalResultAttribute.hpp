@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalResultAttribute {
-  std::string Key;
-  awsjson::open_enum<::awsjson::kendra::AdditionalResultAttributeValueType> ValueType;
-  ::awsjson::kendra::AdditionalResultAttributeValue Value;
+  std::string Key{};
+  awsjson::open_enum<::awsjson::kendra::AdditionalResultAttributeValueType> ValueType{};
+  ::awsjson::kendra::AdditionalResultAttributeValue Value{};
 
   friend bool operator==(AdditionalResultAttribute const&,
                          AdditionalResultAttribute const&) = default;

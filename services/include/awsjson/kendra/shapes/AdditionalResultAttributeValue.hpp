@@ -13,7 +13,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AdditionalResultAttributeValue {
-  std::optional<::awsjson::kendra::TextWithHighlights> TextWithHighlightsValue;
+  std::optional<::awsjson::kendra::TextWithHighlights> TextWithHighlightsValue{};
 
   friend bool operator==(AdditionalResultAttributeValue const&,
                          AdditionalResultAttributeValue const&) = default;

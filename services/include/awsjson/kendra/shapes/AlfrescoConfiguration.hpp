@@ -18,19 +18,19 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlfrescoConfiguration {
-  std::string SiteUrl;
-  std::string SiteId;
-  std::string SecretArn;
-  ::awsjson::kendra::S3Path SslCertificateS3Path;
-  std::optional<bool> CrawlSystemFolders;
-  std::optional<bool> CrawlComments;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::AlfrescoEntity>>> EntityFilter;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> DocumentLibraryFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> BlogFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> WikiFieldMappings;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
+  std::string SiteUrl{};
+  std::string SiteId{};
+  std::string SecretArn{};
+  ::awsjson::kendra::S3Path SslCertificateS3Path{};
+  std::optional<bool> CrawlSystemFolders{};
+  std::optional<bool> CrawlComments{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::AlfrescoEntity>>> EntityFilter{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> DocumentLibraryFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> BlogFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> WikiFieldMappings{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(AlfrescoConfiguration const&, AlfrescoConfiguration const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateEntitiesToExperienceRequest {
-  std::string Id;
-  std::string IndexId;
-  std::vector<::awsjson::kendra::EntityConfiguration> EntityList;
+  std::string Id{};
+  std::string IndexId{};
+  std::vector<::awsjson::kendra::EntityConfiguration> EntityList{};
 
   friend bool operator==(AssociateEntitiesToExperienceRequest const&,
                          AssociateEntitiesToExperienceRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateEntitiesToExperienceResponse {
-  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList;
+  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList{};
 
   friend bool operator==(AssociateEntitiesToExperienceResponse const&,
                          AssociateEntitiesToExperienceResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatePersonasToEntitiesRequest {
-  std::string Id;
-  std::string IndexId;
-  std::vector<::awsjson::kendra::EntityPersonaConfiguration> Personas;
+  std::string Id{};
+  std::string IndexId{};
+  std::vector<::awsjson::kendra::EntityPersonaConfiguration> Personas{};
 
   friend bool operator==(AssociatePersonasToEntitiesRequest const&,
                          AssociatePersonasToEntitiesRequest const&) = default;

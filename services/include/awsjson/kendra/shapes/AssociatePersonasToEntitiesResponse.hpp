@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociatePersonasToEntitiesResponse {
-  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList;
+  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList{};
 
   friend bool operator==(AssociatePersonasToEntitiesResponse const&,
                          AssociatePersonasToEntitiesResponse const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeSuggestionsDescribeConfig {
-  std::optional<std::vector<::awsjson::kendra::SuggestableConfig>> SuggestableConfigList;
-  std::optional<awsjson::open_enum<::awsjson::kendra::AttributeSuggestionsMode>> AttributeSuggestionsMode;
+  std::optional<std::vector<::awsjson::kendra::SuggestableConfig>> SuggestableConfigList{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::AttributeSuggestionsMode>> AttributeSuggestionsMode{};
 
   friend bool operator==(AttributeSuggestionsDescribeConfig const&,
                          AttributeSuggestionsDescribeConfig const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttributeSuggestionsGetConfig {
-  std::optional<std::vector<std::string>> SuggestionAttributes;
-  std::optional<std::vector<std::string>> AdditionalResponseAttributes;
-  std::optional<::awsjson::kendra::AttributeFilter> AttributeFilter;
-  std::optional<::awsjson::kendra::UserContext> UserContext;
+  std::optional<std::vector<std::string>> SuggestionAttributes{};
+  std::optional<std::vector<std::string>> AdditionalResponseAttributes{};
+  std::optional<::awsjson::kendra::AttributeFilter> AttributeFilter{};
+  std::optional<::awsjson::kendra::UserContext> UserContext{};
 
   friend bool operator==(AttributeSuggestionsGetConfig const&,
                          AttributeSuggestionsGetConfig const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationConfiguration {
-  std::optional<std::vector<::awsjson::kendra::BasicAuthenticationConfiguration>> BasicAuthentication;
+  std::optional<std::vector<::awsjson::kendra::BasicAuthenticationConfiguration>> BasicAuthentication{};
 
   friend bool operator==(AuthenticationConfiguration const&,
                          AuthenticationConfiguration const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BasicAuthenticationConfiguration {
-  std::string Host;
-  std::int32_t Port;
-  std::string Credentials;
+  std::string Host{};
+  std::int32_t Port{};
+  std::string Credentials{};
 
   friend bool operator==(BasicAuthenticationConfiguration const&,
                          BasicAuthenticationConfiguration const&) = default;

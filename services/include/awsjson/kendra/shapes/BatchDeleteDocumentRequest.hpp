@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteDocumentRequest {
-  std::string IndexId;
-  std::vector<std::string> DocumentIdList;
-  std::optional<::awsjson::kendra::DataSourceSyncJobMetricTarget> DataSourceSyncJobMetricTarget;
+  std::string IndexId{};
+  std::vector<std::string> DocumentIdList{};
+  std::optional<::awsjson::kendra::DataSourceSyncJobMetricTarget> DataSourceSyncJobMetricTarget{};
 
   friend bool operator==(BatchDeleteDocumentRequest const&,
                          BatchDeleteDocumentRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteDocumentResponse {
-  std::optional<std::vector<::awsjson::kendra::BatchDeleteDocumentResponseFailedDocument>> FailedDocuments;
+  std::optional<std::vector<::awsjson::kendra::BatchDeleteDocumentResponseFailedDocument>> FailedDocuments{};
 
   friend bool operator==(BatchDeleteDocumentResponse const&,
                          BatchDeleteDocumentResponse const&) = default;

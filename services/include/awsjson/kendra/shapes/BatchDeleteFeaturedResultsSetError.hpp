@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteFeaturedResultsSetError {
-  std::string Id;
-  awsjson::open_enum<::awsjson::kendra::ErrorCode> ErrorCode;
-  std::string ErrorMessage;
+  std::string Id{};
+  awsjson::open_enum<::awsjson::kendra::ErrorCode> ErrorCode{};
+  std::string ErrorMessage{};
 
   friend bool operator==(BatchDeleteFeaturedResultsSetError const&,
                          BatchDeleteFeaturedResultsSetError const&) = default;

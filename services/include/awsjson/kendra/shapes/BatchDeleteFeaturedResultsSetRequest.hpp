@@ -13,8 +13,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteFeaturedResultsSetRequest {
-  std::string IndexId;
-  std::vector<std::string> FeaturedResultsSetIds;
+  std::string IndexId{};
+  std::vector<std::string> FeaturedResultsSetIds{};
 
   friend bool operator==(BatchDeleteFeaturedResultsSetRequest const&,
                          BatchDeleteFeaturedResultsSetRequest const&) = default;

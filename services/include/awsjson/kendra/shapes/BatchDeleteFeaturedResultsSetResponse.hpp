@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchDeleteFeaturedResultsSetResponse {
-  std::vector<::awsjson::kendra::BatchDeleteFeaturedResultsSetError> Errors;
+  std::vector<::awsjson::kendra::BatchDeleteFeaturedResultsSetError> Errors{};
 
   friend bool operator==(BatchDeleteFeaturedResultsSetResponse const&,
                          BatchDeleteFeaturedResultsSetResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDocumentStatusRequest {
-  std::string IndexId;
-  std::vector<::awsjson::kendra::DocumentInfo> DocumentInfoList;
+  std::string IndexId{};
+  std::vector<::awsjson::kendra::DocumentInfo> DocumentInfoList{};
 
   friend bool operator==(BatchGetDocumentStatusRequest const&,
                          BatchGetDocumentStatusRequest const&) = default;

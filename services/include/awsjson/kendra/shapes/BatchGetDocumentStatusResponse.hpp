@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDocumentStatusResponse {
-  std::optional<std::vector<::awsjson::kendra::BatchGetDocumentStatusResponseError>> Errors;
-  std::optional<std::vector<::awsjson::kendra::Status>> DocumentStatusList;
+  std::optional<std::vector<::awsjson::kendra::BatchGetDocumentStatusResponseError>> Errors{};
+  std::optional<std::vector<::awsjson::kendra::Status>> DocumentStatusList{};
 
   friend bool operator==(BatchGetDocumentStatusResponse const&,
                          BatchGetDocumentStatusResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchGetDocumentStatusResponseError {
-  std::optional<std::string> DocumentId;
-  std::optional<std::string> DataSourceId;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ErrorCode>> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> DocumentId{};
+  std::optional<std::string> DataSourceId{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ErrorCode>> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(BatchGetDocumentStatusResponseError const&,
                          BatchGetDocumentStatusResponseError const&) = default;

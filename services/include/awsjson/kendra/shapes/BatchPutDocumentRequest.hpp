@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchPutDocumentRequest {
-  std::string IndexId;
-  std::optional<std::string> RoleArn;
-  std::vector<::awsjson::kendra::Document> Documents;
-  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration;
+  std::string IndexId{};
+  std::optional<std::string> RoleArn{};
+  std::vector<::awsjson::kendra::Document> Documents{};
+  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration{};
 
   friend bool operator==(BatchPutDocumentRequest const&, BatchPutDocumentRequest const&) = default;
 };

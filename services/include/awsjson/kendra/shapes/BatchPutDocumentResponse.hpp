@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchPutDocumentResponse {
-  std::optional<std::vector<::awsjson::kendra::BatchPutDocumentResponseFailedDocument>> FailedDocuments;
+  std::optional<std::vector<::awsjson::kendra::BatchPutDocumentResponseFailedDocument>> FailedDocuments{};
 
   friend bool operator==(BatchPutDocumentResponse const&,
                          BatchPutDocumentResponse const&) = default;

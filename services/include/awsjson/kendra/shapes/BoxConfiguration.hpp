@@ -16,19 +16,19 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BoxConfiguration {
-  std::string EnterpriseId;
-  std::string SecretArn;
-  std::optional<bool> UseChangeLog;
-  std::optional<bool> CrawlComments;
-  std::optional<bool> CrawlTasks;
-  std::optional<bool> CrawlWebLinks;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FileFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> TaskFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> CommentFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> WebLinkFieldMappings;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
+  std::string EnterpriseId{};
+  std::string SecretArn{};
+  std::optional<bool> UseChangeLog{};
+  std::optional<bool> CrawlComments{};
+  std::optional<bool> CrawlTasks{};
+  std::optional<bool> CrawlWebLinks{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FileFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> TaskFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> CommentFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> WebLinkFieldMappings{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(BoxConfiguration const&, BoxConfiguration const&) = default;
 };

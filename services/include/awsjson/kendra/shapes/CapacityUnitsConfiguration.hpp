@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityUnitsConfiguration {
-  std::int32_t StorageCapacityUnits;
-  std::int32_t QueryCapacityUnits;
+  std::int32_t StorageCapacityUnits{};
+  std::int32_t QueryCapacityUnits{};
 
   friend bool operator==(CapacityUnitsConfiguration const&,
                          CapacityUnitsConfiguration const&) = default;

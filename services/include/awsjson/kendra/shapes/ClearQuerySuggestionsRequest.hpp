@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClearQuerySuggestionsRequest {
-  std::string IndexId;
+  std::string IndexId{};
 
   friend bool operator==(ClearQuerySuggestionsRequest const&,
                          ClearQuerySuggestionsRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClickFeedback {
-  std::string ResultId;
-  awsjson::timestamp ClickTime;
+  std::string ResultId{};
+  awsjson::timestamp ClickTime{};
 
   friend bool operator==(ClickFeedback const&, ClickFeedback const&) = default;
 };

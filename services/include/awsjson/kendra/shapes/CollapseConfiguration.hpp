@@ -17,11 +17,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollapseConfiguration {
-  std::string DocumentAttributeKey;
-  std::optional<std::vector<::awsjson::kendra::SortingConfiguration>> SortingConfigurations;
-  std::optional<awsjson::open_enum<::awsjson::kendra::MissingAttributeKeyStrategy>> MissingAttributeKeyStrategy;
-  std::optional<bool> Expand;
-  std::optional<::awsjson::kendra::ExpandConfiguration> ExpandConfiguration;
+  std::string DocumentAttributeKey{};
+  std::optional<std::vector<::awsjson::kendra::SortingConfiguration>> SortingConfigurations{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::MissingAttributeKeyStrategy>> MissingAttributeKeyStrategy{};
+  std::optional<bool> Expand{};
+  std::optional<::awsjson::kendra::ExpandConfiguration> ExpandConfiguration{};
 
   friend bool operator==(CollapseConfiguration const&, CollapseConfiguration const&) = default;
 };

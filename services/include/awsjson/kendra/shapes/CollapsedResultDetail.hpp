@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CollapsedResultDetail {
-  ::awsjson::kendra::DocumentAttribute DocumentAttribute;
-  std::optional<std::vector<::awsjson::kendra::ExpandedResultItem>> ExpandedResults;
+  ::awsjson::kendra::DocumentAttribute DocumentAttribute{};
+  std::optional<std::vector<::awsjson::kendra::ExpandedResultItem>> ExpandedResults{};
 
   friend bool operator==(CollapsedResultDetail const&, CollapsedResultDetail const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnConfiguration {
-  std::string DocumentIdColumnName;
-  std::string DocumentDataColumnName;
-  std::optional<std::string> DocumentTitleColumnName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
-  std::vector<std::string> ChangeDetectingColumns;
+  std::string DocumentIdColumnName{};
+  std::string DocumentDataColumnName{};
+  std::optional<std::string> DocumentTitleColumnName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
+  std::vector<std::string> ChangeDetectingColumns{};
 
   friend bool operator==(ColumnConfiguration const&, ColumnConfiguration const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictingItem {
-  std::optional<std::string> QueryText;
-  std::optional<std::string> SetName;
-  std::optional<std::string> SetId;
+  std::optional<std::string> QueryText{};
+  std::optional<std::string> SetName{};
+  std::optional<std::string> SetId{};
 
   friend bool operator==(ConflictingItem const&, ConflictingItem const&) = default;
 };

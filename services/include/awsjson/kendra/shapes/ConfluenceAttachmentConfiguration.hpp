@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluenceAttachmentConfiguration {
-  std::optional<bool> CrawlAttachments;
-  std::optional<std::vector<::awsjson::kendra::ConfluenceAttachmentToIndexFieldMapping>> AttachmentFieldMappings;
+  std::optional<bool> CrawlAttachments{};
+  std::optional<std::vector<::awsjson::kendra::ConfluenceAttachmentToIndexFieldMapping>> AttachmentFieldMappings{};
 
   friend bool operator==(ConfluenceAttachmentConfiguration const&,
                          ConfluenceAttachmentConfiguration const&) = default;

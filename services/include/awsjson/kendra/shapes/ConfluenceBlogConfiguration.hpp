@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluenceBlogConfiguration {
-  std::optional<std::vector<::awsjson::kendra::ConfluenceBlogToIndexFieldMapping>> BlogFieldMappings;
+  std::optional<std::vector<::awsjson::kendra::ConfluenceBlogToIndexFieldMapping>> BlogFieldMappings{};
 
   friend bool operator==(ConfluenceBlogConfiguration const&,
                          ConfluenceBlogConfiguration const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluenceBlogToIndexFieldMapping {
-  std::optional<awsjson::open_enum<::awsjson::kendra::ConfluenceBlogFieldName>> DataSourceFieldName;
-  std::optional<std::string> DateFieldFormat;
-  std::optional<std::string> IndexFieldName;
+  std::optional<awsjson::open_enum<::awsjson::kendra::ConfluenceBlogFieldName>> DataSourceFieldName{};
+  std::optional<std::string> DateFieldFormat{};
+  std::optional<std::string> IndexFieldName{};
 
   friend bool operator==(ConfluenceBlogToIndexFieldMapping const&,
                          ConfluenceBlogToIndexFieldMapping const&) = default;

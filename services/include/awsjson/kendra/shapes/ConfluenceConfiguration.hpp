@@ -22,18 +22,18 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluenceConfiguration {
-  std::string ServerUrl;
-  std::string SecretArn;
-  awsjson::open_enum<::awsjson::kendra::ConfluenceVersion> Version;
-  std::optional<::awsjson::kendra::ConfluenceSpaceConfiguration> SpaceConfiguration;
-  std::optional<::awsjson::kendra::ConfluencePageConfiguration> PageConfiguration;
-  std::optional<::awsjson::kendra::ConfluenceBlogConfiguration> BlogConfiguration;
-  std::optional<::awsjson::kendra::ConfluenceAttachmentConfiguration> AttachmentConfiguration;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::ProxyConfiguration> ProxyConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ConfluenceAuthenticationType>> AuthenticationType;
+  std::string ServerUrl{};
+  std::string SecretArn{};
+  awsjson::open_enum<::awsjson::kendra::ConfluenceVersion> Version{};
+  std::optional<::awsjson::kendra::ConfluenceSpaceConfiguration> SpaceConfiguration{};
+  std::optional<::awsjson::kendra::ConfluencePageConfiguration> PageConfiguration{};
+  std::optional<::awsjson::kendra::ConfluenceBlogConfiguration> BlogConfiguration{};
+  std::optional<::awsjson::kendra::ConfluenceAttachmentConfiguration> AttachmentConfiguration{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::ProxyConfiguration> ProxyConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ConfluenceAuthenticationType>> AuthenticationType{};
 
   friend bool operator==(ConfluenceConfiguration const&, ConfluenceConfiguration const&) = default;
 };

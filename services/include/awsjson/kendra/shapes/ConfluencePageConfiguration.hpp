@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluencePageConfiguration {
-  std::optional<std::vector<::awsjson::kendra::ConfluencePageToIndexFieldMapping>> PageFieldMappings;
+  std::optional<std::vector<::awsjson::kendra::ConfluencePageToIndexFieldMapping>> PageFieldMappings{};
 
   friend bool operator==(ConfluencePageConfiguration const&,
                          ConfluencePageConfiguration const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluencePageToIndexFieldMapping {
-  std::optional<awsjson::open_enum<::awsjson::kendra::ConfluencePageFieldName>> DataSourceFieldName;
-  std::optional<std::string> DateFieldFormat;
-  std::optional<std::string> IndexFieldName;
+  std::optional<awsjson::open_enum<::awsjson::kendra::ConfluencePageFieldName>> DataSourceFieldName{};
+  std::optional<std::string> DateFieldFormat{};
+  std::optional<std::string> IndexFieldName{};
 
   friend bool operator==(ConfluencePageToIndexFieldMapping const&,
                          ConfluencePageToIndexFieldMapping const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfluenceSpaceConfiguration {
-  std::optional<bool> CrawlPersonalSpaces;
-  std::optional<bool> CrawlArchivedSpaces;
-  std::optional<std::vector<std::string>> IncludeSpaces;
-  std::optional<std::vector<std::string>> ExcludeSpaces;
-  std::optional<std::vector<::awsjson::kendra::ConfluenceSpaceToIndexFieldMapping>> SpaceFieldMappings;
+  std::optional<bool> CrawlPersonalSpaces{};
+  std::optional<bool> CrawlArchivedSpaces{};
+  std::optional<std::vector<std::string>> IncludeSpaces{};
+  std::optional<std::vector<std::string>> ExcludeSpaces{};
+  std::optional<std::vector<::awsjson::kendra::ConfluenceSpaceToIndexFieldMapping>> SpaceFieldMappings{};
 
   friend bool operator==(ConfluenceSpaceConfiguration const&,
                          ConfluenceSpaceConfiguration const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConnectionConfiguration {
-  std::string DatabaseHost;
-  std::int32_t DatabasePort;
-  std::string DatabaseName;
-  std::string TableName;
-  std::string SecretArn;
+  std::string DatabaseHost{};
+  std::int32_t DatabasePort{};
+  std::string DatabaseName{};
+  std::string TableName{};
+  std::string SecretArn{};
 
   friend bool operator==(ConnectionConfiguration const&, ConnectionConfiguration const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContentSourceConfiguration {
-  std::optional<std::vector<std::string>> DataSourceIds;
-  std::optional<std::vector<std::string>> FaqIds;
-  std::optional<bool> DirectPutContent;
+  std::optional<std::vector<std::string>> DataSourceIds{};
+  std::optional<std::vector<std::string>> FaqIds{};
+  std::optional<bool> DirectPutContent{};
 
   friend bool operator==(ContentSourceConfiguration const&,
                          ContentSourceConfiguration const&) = default;

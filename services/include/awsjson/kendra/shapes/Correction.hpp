@@ -13,10 +13,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Correction {
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
-  std::optional<std::string> Term;
-  std::optional<std::string> CorrectedTerm;
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
+  std::optional<std::string> Term{};
+  std::optional<std::string> CorrectedTerm{};
 
   friend bool operator==(Correction const&, Correction const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAccessControlConfigurationRequest {
-  std::string IndexId;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList;
-  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList;
-  std::optional<std::string> ClientToken;
+  std::string IndexId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList{};
+  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateAccessControlConfigurationRequest const&,
                          CreateAccessControlConfigurationRequest const&) = default;

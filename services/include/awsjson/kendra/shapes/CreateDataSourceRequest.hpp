@@ -19,18 +19,18 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataSourceRequest {
-  std::string Name;
-  std::string IndexId;
-  awsjson::open_enum<::awsjson::kendra::DataSourceType> Type;
-  std::optional<::awsjson::kendra::DataSourceConfiguration> Configuration;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::optional<std::string> Description;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> RoleArn;
-  std::optional<std::vector<::awsjson::kendra::Tag>> Tags;
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> LanguageCode;
-  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration;
+  std::string Name{};
+  std::string IndexId{};
+  awsjson::open_enum<::awsjson::kendra::DataSourceType> Type{};
+  std::optional<::awsjson::kendra::DataSourceConfiguration> Configuration{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::vector<::awsjson::kendra::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration{};
 
   friend bool operator==(CreateDataSourceRequest const&, CreateDataSourceRequest const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExperienceRequest {
-  std::string Name;
-  std::string IndexId;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::kendra::ExperienceConfiguration> Configuration;
-  std::optional<std::string> Description;
-  std::optional<std::string> ClientToken;
+  std::string Name{};
+  std::string IndexId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::kendra::ExperienceConfiguration> Configuration{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateExperienceRequest const&, CreateExperienceRequest const&) = default;
 };

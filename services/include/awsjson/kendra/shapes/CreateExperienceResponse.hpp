@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExperienceResponse {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(CreateExperienceResponse const&,
                          CreateExperienceResponse const&) = default;

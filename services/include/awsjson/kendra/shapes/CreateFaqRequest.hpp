@@ -17,15 +17,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFaqRequest {
-  std::string IndexId;
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::kendra::S3Path S3Path;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::kendra::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FaqFileFormat>> FileFormat;
-  std::optional<std::string> ClientToken;
-  std::optional<std::string> LanguageCode;
+  std::string IndexId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::kendra::S3Path S3Path{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::kendra::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FaqFileFormat>> FileFormat{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::string> LanguageCode{};
 
   friend bool operator==(CreateFaqRequest const&, CreateFaqRequest const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFeaturedResultsSetRequest {
-  std::string IndexId;
-  std::string FeaturedResultsSetName;
-  std::optional<std::string> Description;
-  std::optional<std::string> ClientToken;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status;
-  std::optional<std::vector<std::string>> QueryTexts;
-  std::optional<std::vector<::awsjson::kendra::FeaturedDocument>> FeaturedDocuments;
-  std::optional<std::vector<::awsjson::kendra::Tag>> Tags;
+  std::string IndexId{};
+  std::string FeaturedResultsSetName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ClientToken{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status{};
+  std::optional<std::vector<std::string>> QueryTexts{};
+  std::optional<std::vector<::awsjson::kendra::FeaturedDocument>> FeaturedDocuments{};
+  std::optional<std::vector<::awsjson::kendra::Tag>> Tags{};
 
   friend bool operator==(CreateFeaturedResultsSetRequest const&,
                          CreateFeaturedResultsSetRequest const&) = default;

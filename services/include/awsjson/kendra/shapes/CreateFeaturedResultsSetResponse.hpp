@@ -13,7 +13,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFeaturedResultsSetResponse {
-  std::optional<::awsjson::kendra::FeaturedResultsSet> FeaturedResultsSet;
+  std::optional<::awsjson::kendra::FeaturedResultsSet> FeaturedResultsSet{};
 
   friend bool operator==(CreateFeaturedResultsSetResponse const&,
                          CreateFeaturedResultsSetResponse const&) = default;

@@ -20,16 +20,16 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIndexRequest {
-  std::string Name;
-  std::optional<awsjson::open_enum<::awsjson::kendra::IndexEdition>> Edition;
-  std::string RoleArn;
-  std::optional<::awsjson::kendra::ServerSideEncryptionConfiguration> ServerSideEncryptionConfiguration;
-  std::optional<std::string> Description;
-  std::optional<std::string> ClientToken;
-  std::optional<std::vector<::awsjson::kendra::Tag>> Tags;
-  std::optional<std::vector<::awsjson::kendra::UserTokenConfiguration>> UserTokenConfigurations;
-  std::optional<awsjson::open_enum<::awsjson::kendra::UserContextPolicy>> UserContextPolicy;
-  std::optional<::awsjson::kendra::UserGroupResolutionConfiguration> UserGroupResolutionConfiguration;
+  std::string Name{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::IndexEdition>> Edition{};
+  std::string RoleArn{};
+  std::optional<::awsjson::kendra::ServerSideEncryptionConfiguration> ServerSideEncryptionConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::vector<::awsjson::kendra::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::kendra::UserTokenConfiguration>> UserTokenConfigurations{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::UserContextPolicy>> UserContextPolicy{};
+  std::optional<::awsjson::kendra::UserGroupResolutionConfiguration> UserGroupResolutionConfiguration{};
 
   friend bool operator==(CreateIndexRequest const&, CreateIndexRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateQuerySuggestionsBlockListRequest {
-  std::string IndexId;
-  std::string Name;
-  std::optional<std::string> Description;
-  ::awsjson::kendra::S3Path SourceS3Path;
-  std::optional<std::string> ClientToken;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::kendra::Tag>> Tags;
+  std::string IndexId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  ::awsjson::kendra::S3Path SourceS3Path{};
+  std::optional<std::string> ClientToken{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::kendra::Tag>> Tags{};
 
   friend bool operator==(CreateQuerySuggestionsBlockListRequest const&,
                          CreateQuerySuggestionsBlockListRequest const&) = default;

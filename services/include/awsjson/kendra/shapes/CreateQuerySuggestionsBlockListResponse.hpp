@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateQuerySuggestionsBlockListResponse {
-  std::optional<std::string> Id;
+  std::optional<std::string> Id{};
 
   friend bool operator==(CreateQuerySuggestionsBlockListResponse const&,
                          CreateQuerySuggestionsBlockListResponse const&) = default;

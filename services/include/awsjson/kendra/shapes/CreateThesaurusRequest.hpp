@@ -16,13 +16,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateThesaurusRequest {
-  std::string IndexId;
-  std::string Name;
-  std::optional<std::string> Description;
-  std::string RoleArn;
-  std::optional<std::vector<::awsjson::kendra::Tag>> Tags;
-  ::awsjson::kendra::S3Path SourceS3Path;
-  std::optional<std::string> ClientToken;
+  std::string IndexId{};
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::string RoleArn{};
+  std::optional<std::vector<::awsjson::kendra::Tag>> Tags{};
+  ::awsjson::kendra::S3Path SourceS3Path{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateThesaurusRequest const&, CreateThesaurusRequest const&) = default;
 };

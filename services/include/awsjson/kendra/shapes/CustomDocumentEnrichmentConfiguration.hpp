@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomDocumentEnrichmentConfiguration {
-  std::optional<std::vector<::awsjson::kendra::InlineCustomDocumentEnrichmentConfiguration>> InlineConfigurations;
-  std::optional<::awsjson::kendra::HookConfiguration> PreExtractionHookConfiguration;
-  std::optional<::awsjson::kendra::HookConfiguration> PostExtractionHookConfiguration;
-  std::optional<std::string> RoleArn;
+  std::optional<std::vector<::awsjson::kendra::InlineCustomDocumentEnrichmentConfiguration>> InlineConfigurations{};
+  std::optional<::awsjson::kendra::HookConfiguration> PreExtractionHookConfiguration{};
+  std::optional<::awsjson::kendra::HookConfiguration> PostExtractionHookConfiguration{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(CustomDocumentEnrichmentConfiguration const&,
                          CustomDocumentEnrichmentConfiguration const&) = default;

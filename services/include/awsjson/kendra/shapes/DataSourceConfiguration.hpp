@@ -30,24 +30,24 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceConfiguration {
-  std::optional<::awsjson::kendra::S3DataSourceConfiguration> S3Configuration;
-  std::optional<::awsjson::kendra::SharePointConfiguration> SharePointConfiguration;
-  std::optional<::awsjson::kendra::DatabaseConfiguration> DatabaseConfiguration;
-  std::optional<::awsjson::kendra::SalesforceConfiguration> SalesforceConfiguration;
-  std::optional<::awsjson::kendra::OneDriveConfiguration> OneDriveConfiguration;
-  std::optional<::awsjson::kendra::ServiceNowConfiguration> ServiceNowConfiguration;
-  std::optional<::awsjson::kendra::ConfluenceConfiguration> ConfluenceConfiguration;
-  std::optional<::awsjson::kendra::GoogleDriveConfiguration> GoogleDriveConfiguration;
-  std::optional<::awsjson::kendra::WebCrawlerConfiguration> WebCrawlerConfiguration;
-  std::optional<::awsjson::kendra::WorkDocsConfiguration> WorkDocsConfiguration;
-  std::optional<::awsjson::kendra::FsxConfiguration> FsxConfiguration;
-  std::optional<::awsjson::kendra::SlackConfiguration> SlackConfiguration;
-  std::optional<::awsjson::kendra::BoxConfiguration> BoxConfiguration;
-  std::optional<::awsjson::kendra::QuipConfiguration> QuipConfiguration;
-  std::optional<::awsjson::kendra::JiraConfiguration> JiraConfiguration;
-  std::optional<::awsjson::kendra::GitHubConfiguration> GitHubConfiguration;
-  std::optional<::awsjson::kendra::AlfrescoConfiguration> AlfrescoConfiguration;
-  std::optional<::awsjson::kendra::TemplateConfiguration> TemplateConfiguration;
+  std::optional<::awsjson::kendra::S3DataSourceConfiguration> S3Configuration{};
+  std::optional<::awsjson::kendra::SharePointConfiguration> SharePointConfiguration{};
+  std::optional<::awsjson::kendra::DatabaseConfiguration> DatabaseConfiguration{};
+  std::optional<::awsjson::kendra::SalesforceConfiguration> SalesforceConfiguration{};
+  std::optional<::awsjson::kendra::OneDriveConfiguration> OneDriveConfiguration{};
+  std::optional<::awsjson::kendra::ServiceNowConfiguration> ServiceNowConfiguration{};
+  std::optional<::awsjson::kendra::ConfluenceConfiguration> ConfluenceConfiguration{};
+  std::optional<::awsjson::kendra::GoogleDriveConfiguration> GoogleDriveConfiguration{};
+  std::optional<::awsjson::kendra::WebCrawlerConfiguration> WebCrawlerConfiguration{};
+  std::optional<::awsjson::kendra::WorkDocsConfiguration> WorkDocsConfiguration{};
+  std::optional<::awsjson::kendra::FsxConfiguration> FsxConfiguration{};
+  std::optional<::awsjson::kendra::SlackConfiguration> SlackConfiguration{};
+  std::optional<::awsjson::kendra::BoxConfiguration> BoxConfiguration{};
+  std::optional<::awsjson::kendra::QuipConfiguration> QuipConfiguration{};
+  std::optional<::awsjson::kendra::JiraConfiguration> JiraConfiguration{};
+  std::optional<::awsjson::kendra::GitHubConfiguration> GitHubConfiguration{};
+  std::optional<::awsjson::kendra::AlfrescoConfiguration> AlfrescoConfiguration{};
+  std::optional<::awsjson::kendra::TemplateConfiguration> TemplateConfiguration{};
 
   friend bool operator==(DataSourceConfiguration const&, DataSourceConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceGroup {
-  std::string GroupId;
-  std::string DataSourceId;
+  std::string GroupId{};
+  std::string DataSourceId{};
 
   friend bool operator==(DataSourceGroup const&, DataSourceGroup const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceSummary {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceType>> Type;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceStatus>> Status;
-  std::optional<std::string> LanguageCode;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceType>> Type{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceStatus>> Status{};
+  std::optional<std::string> LanguageCode{};
 
   friend bool operator==(DataSourceSummary const&, DataSourceSummary const&) = default;
 };

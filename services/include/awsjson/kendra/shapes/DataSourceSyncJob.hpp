@@ -16,14 +16,14 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceSyncJob {
-  std::optional<std::string> ExecutionId;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceSyncJobStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ErrorCode>> ErrorCode;
-  std::optional<std::string> DataSourceErrorCode;
-  std::optional<::awsjson::kendra::DataSourceSyncJobMetrics> Metrics;
+  std::optional<std::string> ExecutionId{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceSyncJobStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ErrorCode>> ErrorCode{};
+  std::optional<std::string> DataSourceErrorCode{};
+  std::optional<::awsjson::kendra::DataSourceSyncJobMetrics> Metrics{};
 
   friend bool operator==(DataSourceSyncJob const&, DataSourceSyncJob const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceSyncJobMetricTarget {
-  std::string DataSourceId;
-  std::optional<std::string> DataSourceSyncJobId;
+  std::string DataSourceId{};
+  std::optional<std::string> DataSourceSyncJobId{};
 
   friend bool operator==(DataSourceSyncJobMetricTarget const&,
                          DataSourceSyncJobMetricTarget const&) = default;

@@ -12,11 +12,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceSyncJobMetrics {
-  std::optional<std::string> DocumentsAdded;
-  std::optional<std::string> DocumentsModified;
-  std::optional<std::string> DocumentsDeleted;
-  std::optional<std::string> DocumentsFailed;
-  std::optional<std::string> DocumentsScanned;
+  std::optional<std::string> DocumentsAdded{};
+  std::optional<std::string> DocumentsModified{};
+  std::optional<std::string> DocumentsDeleted{};
+  std::optional<std::string> DocumentsFailed{};
+  std::optional<std::string> DocumentsScanned{};
 
   friend bool operator==(DataSourceSyncJobMetrics const&,
                          DataSourceSyncJobMetrics const&) = default;

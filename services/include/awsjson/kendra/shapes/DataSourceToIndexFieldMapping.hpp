@@ -12,9 +12,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceToIndexFieldMapping {
-  std::string DataSourceFieldName;
-  std::optional<std::string> DateFieldFormat;
-  std::string IndexFieldName;
+  std::string DataSourceFieldName{};
+  std::optional<std::string> DateFieldFormat{};
+  std::string IndexFieldName{};
 
   friend bool operator==(DataSourceToIndexFieldMapping const&,
                          DataSourceToIndexFieldMapping const&) = default;

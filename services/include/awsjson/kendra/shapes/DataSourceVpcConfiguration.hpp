@@ -13,8 +13,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceVpcConfiguration {
-  std::vector<std::string> SubnetIds;
-  std::vector<std::string> SecurityGroupIds;
+  std::vector<std::string> SubnetIds{};
+  std::vector<std::string> SecurityGroupIds{};
 
   friend bool operator==(DataSourceVpcConfiguration const&,
                          DataSourceVpcConfiguration const&) = default;

@@ -19,12 +19,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatabaseConfiguration {
-  awsjson::open_enum<::awsjson::kendra::DatabaseEngineType> DatabaseEngineType;
-  ::awsjson::kendra::ConnectionConfiguration ConnectionConfiguration;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  ::awsjson::kendra::ColumnConfiguration ColumnConfiguration;
-  std::optional<::awsjson::kendra::AclConfiguration> AclConfiguration;
-  std::optional<::awsjson::kendra::SqlConfiguration> SqlConfiguration;
+  awsjson::open_enum<::awsjson::kendra::DatabaseEngineType> DatabaseEngineType{};
+  ::awsjson::kendra::ConnectionConfiguration ConnectionConfiguration{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  ::awsjson::kendra::ColumnConfiguration ColumnConfiguration{};
+  std::optional<::awsjson::kendra::AclConfiguration> AclConfiguration{};
+  std::optional<::awsjson::kendra::SqlConfiguration> SqlConfiguration{};
 
   friend bool operator==(DatabaseConfiguration const&, DatabaseConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccessControlConfigurationRequest {
-  std::string IndexId;
-  std::string Id;
+  std::string IndexId{};
+  std::string Id{};
 
   friend bool operator==(DeleteAccessControlConfigurationRequest const&,
                          DeleteAccessControlConfigurationRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeletePrincipalMappingRequest {
-  std::string IndexId;
-  std::optional<std::string> DataSourceId;
-  std::string GroupId;
-  std::optional<std::int64_t> OrderingId;
+  std::string IndexId{};
+  std::optional<std::string> DataSourceId{};
+  std::string GroupId{};
+  std::optional<std::int64_t> OrderingId{};
 
   friend bool operator==(DeletePrincipalMappingRequest const&,
                          DeletePrincipalMappingRequest const&) = default;

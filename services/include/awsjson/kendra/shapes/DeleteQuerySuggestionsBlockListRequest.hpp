@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteQuerySuggestionsBlockListRequest {
-  std::string IndexId;
-  std::string Id;
+  std::string IndexId{};
+  std::string Id{};
 
   friend bool operator==(DeleteQuerySuggestionsBlockListRequest const&,
                          DeleteQuerySuggestionsBlockListRequest const&) = default;

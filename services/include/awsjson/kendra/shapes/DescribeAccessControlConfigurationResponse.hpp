@@ -16,11 +16,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccessControlConfigurationResponse {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList;
-  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList{};
+  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList{};
 
   friend bool operator==(DescribeAccessControlConfigurationResponse const&,
                          DescribeAccessControlConfigurationResponse const&) = default;

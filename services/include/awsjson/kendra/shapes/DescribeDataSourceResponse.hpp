@@ -18,21 +18,21 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataSourceResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> IndexId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceType>> Type;
-  std::optional<::awsjson::kendra::DataSourceConfiguration> Configuration;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceStatus>> Status;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> LanguageCode;
-  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration;
+  std::optional<std::string> Id{};
+  std::optional<std::string> IndexId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceType>> Type{};
+  std::optional<::awsjson::kendra::DataSourceConfiguration> Configuration{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceStatus>> Status{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration{};
 
   friend bool operator==(DescribeDataSourceResponse const&,
                          DescribeDataSourceResponse const&) = default;

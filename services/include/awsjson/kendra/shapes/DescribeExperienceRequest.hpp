@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExperienceRequest {
-  std::string Id;
-  std::string IndexId;
+  std::string Id{};
+  std::string IndexId{};
 
   friend bool operator==(DescribeExperienceRequest const&,
                          DescribeExperienceRequest const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExperienceResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> IndexId;
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::kendra::ExperienceEndpoint>> Endpoints;
-  std::optional<::awsjson::kendra::ExperienceConfiguration> Configuration;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ExperienceStatus>> Status;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> Id{};
+  std::optional<std::string> IndexId{};
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::kendra::ExperienceEndpoint>> Endpoints{};
+  std::optional<::awsjson::kendra::ExperienceConfiguration> Configuration{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ExperienceStatus>> Status{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(DescribeExperienceResponse const&,
                          DescribeExperienceResponse const&) = default;

@@ -16,18 +16,18 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFaqResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> IndexId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<::awsjson::kendra::S3Path> S3Path;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FaqStatus>> Status;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FaqFileFormat>> FileFormat;
-  std::optional<std::string> LanguageCode;
+  std::optional<std::string> Id{};
+  std::optional<std::string> IndexId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<::awsjson::kendra::S3Path> S3Path{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FaqStatus>> Status{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FaqFileFormat>> FileFormat{};
+  std::optional<std::string> LanguageCode{};
 
   friend bool operator==(DescribeFaqResponse const&, DescribeFaqResponse const&) = default;
 };

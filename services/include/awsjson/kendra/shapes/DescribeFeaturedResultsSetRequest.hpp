@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeaturedResultsSetRequest {
-  std::string IndexId;
-  std::string FeaturedResultsSetId;
+  std::string IndexId{};
+  std::string FeaturedResultsSetId{};
 
   friend bool operator==(DescribeFeaturedResultsSetRequest const&,
                          DescribeFeaturedResultsSetRequest const&) = default;

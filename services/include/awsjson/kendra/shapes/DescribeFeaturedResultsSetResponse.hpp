@@ -18,15 +18,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFeaturedResultsSetResponse {
-  std::optional<std::string> FeaturedResultsSetId;
-  std::optional<std::string> FeaturedResultsSetName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status;
-  std::optional<std::vector<std::string>> QueryTexts;
-  std::optional<std::vector<::awsjson::kendra::FeaturedDocumentWithMetadata>> FeaturedDocumentsWithMetadata;
-  std::optional<std::vector<::awsjson::kendra::FeaturedDocumentMissing>> FeaturedDocumentsMissing;
-  std::optional<std::int64_t> LastUpdatedTimestamp;
-  std::optional<std::int64_t> CreationTimestamp;
+  std::optional<std::string> FeaturedResultsSetId{};
+  std::optional<std::string> FeaturedResultsSetName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status{};
+  std::optional<std::vector<std::string>> QueryTexts{};
+  std::optional<std::vector<::awsjson::kendra::FeaturedDocumentWithMetadata>> FeaturedDocumentsWithMetadata{};
+  std::optional<std::vector<::awsjson::kendra::FeaturedDocumentMissing>> FeaturedDocumentsMissing{};
+  std::optional<std::int64_t> LastUpdatedTimestamp{};
+  std::optional<std::int64_t> CreationTimestamp{};
 
   friend bool operator==(DescribeFeaturedResultsSetResponse const&,
                          DescribeFeaturedResultsSetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIndexRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DescribeIndexRequest const&, DescribeIndexRequest const&) = default;
 };

@@ -23,22 +23,22 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIndexResponse {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::kendra::IndexEdition>> Edition;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::kendra::ServerSideEncryptionConfiguration> ServerSideEncryptionConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::kendra::IndexStatus>> Status;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::vector<::awsjson::kendra::DocumentMetadataConfiguration>> DocumentMetadataConfigurations;
-  std::optional<::awsjson::kendra::IndexStatistics> IndexStatistics;
-  std::optional<std::string> ErrorMessage;
-  std::optional<::awsjson::kendra::CapacityUnitsConfiguration> CapacityUnits;
-  std::optional<std::vector<::awsjson::kendra::UserTokenConfiguration>> UserTokenConfigurations;
-  std::optional<awsjson::open_enum<::awsjson::kendra::UserContextPolicy>> UserContextPolicy;
-  std::optional<::awsjson::kendra::UserGroupResolutionConfiguration> UserGroupResolutionConfiguration;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::IndexEdition>> Edition{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::kendra::ServerSideEncryptionConfiguration> ServerSideEncryptionConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::IndexStatus>> Status{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::vector<::awsjson::kendra::DocumentMetadataConfiguration>> DocumentMetadataConfigurations{};
+  std::optional<::awsjson::kendra::IndexStatistics> IndexStatistics{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<::awsjson::kendra::CapacityUnitsConfiguration> CapacityUnits{};
+  std::optional<std::vector<::awsjson::kendra::UserTokenConfiguration>> UserTokenConfigurations{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::UserContextPolicy>> UserContextPolicy{};
+  std::optional<::awsjson::kendra::UserGroupResolutionConfiguration> UserGroupResolutionConfiguration{};
 
   friend bool operator==(DescribeIndexResponse const&, DescribeIndexResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePrincipalMappingRequest {
-  std::string IndexId;
-  std::optional<std::string> DataSourceId;
-  std::string GroupId;
+  std::string IndexId{};
+  std::optional<std::string> DataSourceId{};
+  std::string GroupId{};
 
   friend bool operator==(DescribePrincipalMappingRequest const&,
                          DescribePrincipalMappingRequest const&) = default;

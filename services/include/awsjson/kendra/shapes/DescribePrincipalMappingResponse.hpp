@@ -15,10 +15,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribePrincipalMappingResponse {
-  std::optional<std::string> IndexId;
-  std::optional<std::string> DataSourceId;
-  std::optional<std::string> GroupId;
-  std::optional<std::vector<::awsjson::kendra::GroupOrderingIdSummary>> GroupOrderingIdSummaries;
+  std::optional<std::string> IndexId{};
+  std::optional<std::string> DataSourceId{};
+  std::optional<std::string> GroupId{};
+  std::optional<std::vector<::awsjson::kendra::GroupOrderingIdSummary>> GroupOrderingIdSummaries{};
 
   friend bool operator==(DescribePrincipalMappingResponse const&,
                          DescribePrincipalMappingResponse const&) = default;

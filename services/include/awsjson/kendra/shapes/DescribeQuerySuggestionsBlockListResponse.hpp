@@ -16,18 +16,18 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQuerySuggestionsBlockListResponse {
-  std::optional<std::string> IndexId;
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QuerySuggestionsBlockListStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<::awsjson::kendra::S3Path> SourceS3Path;
-  std::optional<std::int32_t> ItemCount;
-  std::optional<std::int64_t> FileSizeBytes;
-  std::optional<std::string> RoleArn;
+  std::optional<std::string> IndexId{};
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QuerySuggestionsBlockListStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<::awsjson::kendra::S3Path> SourceS3Path{};
+  std::optional<std::int32_t> ItemCount{};
+  std::optional<std::int64_t> FileSizeBytes{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(DescribeQuerySuggestionsBlockListResponse const&,
                          DescribeQuerySuggestionsBlockListResponse const&) = default;

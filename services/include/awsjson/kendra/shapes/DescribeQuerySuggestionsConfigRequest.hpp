@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQuerySuggestionsConfigRequest {
-  std::string IndexId;
+  std::string IndexId{};
 
   friend bool operator==(DescribeQuerySuggestionsConfigRequest const&,
                          DescribeQuerySuggestionsConfigRequest const&) = default;

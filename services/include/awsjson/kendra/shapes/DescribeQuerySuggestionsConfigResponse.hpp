@@ -17,16 +17,16 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQuerySuggestionsConfigResponse {
-  std::optional<awsjson::open_enum<::awsjson::kendra::Mode>> Mode;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QuerySuggestionsStatus>> Status;
-  std::optional<std::int32_t> QueryLogLookBackWindowInDays;
-  std::optional<bool> IncludeQueriesWithoutUserInformation;
-  std::optional<std::int32_t> MinimumNumberOfQueryingUsers;
-  std::optional<std::int32_t> MinimumQueryCount;
-  std::optional<awsjson::timestamp> LastSuggestionsBuildTime;
-  std::optional<awsjson::timestamp> LastClearTime;
-  std::optional<std::int32_t> TotalSuggestionsCount;
-  std::optional<::awsjson::kendra::AttributeSuggestionsDescribeConfig> AttributeSuggestionsConfig;
+  std::optional<awsjson::open_enum<::awsjson::kendra::Mode>> Mode{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QuerySuggestionsStatus>> Status{};
+  std::optional<std::int32_t> QueryLogLookBackWindowInDays{};
+  std::optional<bool> IncludeQueriesWithoutUserInformation{};
+  std::optional<std::int32_t> MinimumNumberOfQueryingUsers{};
+  std::optional<std::int32_t> MinimumQueryCount{};
+  std::optional<awsjson::timestamp> LastSuggestionsBuildTime{};
+  std::optional<awsjson::timestamp> LastClearTime{};
+  std::optional<std::int32_t> TotalSuggestionsCount{};
+  std::optional<::awsjson::kendra::AttributeSuggestionsDescribeConfig> AttributeSuggestionsConfig{};
 
   friend bool operator==(DescribeQuerySuggestionsConfigResponse const&,
                          DescribeQuerySuggestionsConfigResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeThesaurusRequest {
-  std::string Id;
-  std::string IndexId;
+  std::string Id{};
+  std::string IndexId{};
 
   friend bool operator==(DescribeThesaurusRequest const&,
                          DescribeThesaurusRequest const&) = default;

@@ -16,19 +16,19 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeThesaurusResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> IndexId;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ThesaurusStatus>> Status;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::kendra::S3Path> SourceS3Path;
-  std::optional<std::int64_t> FileSizeBytes;
-  std::optional<std::int64_t> TermCount;
-  std::optional<std::int64_t> SynonymRuleCount;
+  std::optional<std::string> Id{};
+  std::optional<std::string> IndexId{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ThesaurusStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::kendra::S3Path> SourceS3Path{};
+  std::optional<std::int64_t> FileSizeBytes{};
+  std::optional<std::int64_t> TermCount{};
+  std::optional<std::int64_t> SynonymRuleCount{};
 
   friend bool operator==(DescribeThesaurusResponse const&,
                          DescribeThesaurusResponse const&) = default;

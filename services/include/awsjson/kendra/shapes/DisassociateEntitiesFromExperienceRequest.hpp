@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateEntitiesFromExperienceRequest {
-  std::string Id;
-  std::string IndexId;
-  std::vector<::awsjson::kendra::EntityConfiguration> EntityList;
+  std::string Id{};
+  std::string IndexId{};
+  std::vector<::awsjson::kendra::EntityConfiguration> EntityList{};
 
   friend bool operator==(DisassociateEntitiesFromExperienceRequest const&,
                          DisassociateEntitiesFromExperienceRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateEntitiesFromExperienceResponse {
-  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList;
+  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList{};
 
   friend bool operator==(DisassociateEntitiesFromExperienceResponse const&,
                          DisassociateEntitiesFromExperienceResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociatePersonasFromEntitiesRequest {
-  std::string Id;
-  std::string IndexId;
-  std::vector<std::string> EntityIds;
+  std::string Id{};
+  std::string IndexId{};
+  std::vector<std::string> EntityIds{};
 
   friend bool operator==(DisassociatePersonasFromEntitiesRequest const&,
                          DisassociatePersonasFromEntitiesRequest const&) = default;

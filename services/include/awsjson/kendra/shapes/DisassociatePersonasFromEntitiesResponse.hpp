@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociatePersonasFromEntitiesResponse {
-  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList;
+  std::optional<std::vector<::awsjson::kendra::FailedEntity>> FailedEntityList{};
 
   friend bool operator==(DisassociatePersonasFromEntitiesResponse const&,
                          DisassociatePersonasFromEntitiesResponse const&) = default;

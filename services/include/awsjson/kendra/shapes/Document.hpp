@@ -19,15 +19,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Document {
-  std::string Id;
-  std::optional<std::string> Title;
-  std::optional<awsjson::blob> Blob;
-  std::optional<::awsjson::kendra::S3Path> S3Path;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> Attributes;
-  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList;
-  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ContentType>> ContentType;
-  std::optional<std::string> AccessControlConfigurationId;
+  std::string Id{};
+  std::optional<std::string> Title{};
+  std::optional<awsjson::blob> Blob{};
+  std::optional<::awsjson::kendra::S3Path> S3Path{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> Attributes{};
+  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList{};
+  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ContentType>> ContentType{};
+  std::optional<std::string> AccessControlConfigurationId{};
 
   friend bool operator==(Document const&, Document const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentAttribute {
-  std::string Key;
-  ::awsjson::kendra::DocumentAttributeValue Value;
+  std::string Key{};
+  ::awsjson::kendra::DocumentAttributeValue Value{};
 
   friend bool operator==(DocumentAttribute const&, DocumentAttribute const&) = default;
 };

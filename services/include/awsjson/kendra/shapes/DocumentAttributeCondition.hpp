@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentAttributeCondition {
-  std::string ConditionDocumentAttributeKey;
-  awsjson::open_enum<::awsjson::kendra::ConditionOperator> Operator;
-  std::optional<::awsjson::kendra::DocumentAttributeValue> ConditionOnValue;
+  std::string ConditionDocumentAttributeKey{};
+  awsjson::open_enum<::awsjson::kendra::ConditionOperator> Operator{};
+  std::optional<::awsjson::kendra::DocumentAttributeValue> ConditionOnValue{};
 
   friend bool operator==(DocumentAttributeCondition const&,
                          DocumentAttributeCondition const&) = default;

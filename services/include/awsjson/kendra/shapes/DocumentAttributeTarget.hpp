@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentAttributeTarget {
-  std::optional<std::string> TargetDocumentAttributeKey;
-  std::optional<bool> TargetDocumentAttributeValueDeletion;
-  std::optional<::awsjson::kendra::DocumentAttributeValue> TargetDocumentAttributeValue;
+  std::optional<std::string> TargetDocumentAttributeKey{};
+  std::optional<bool> TargetDocumentAttributeValueDeletion{};
+  std::optional<::awsjson::kendra::DocumentAttributeValue> TargetDocumentAttributeValue{};
 
   friend bool operator==(DocumentAttributeTarget const&, DocumentAttributeTarget const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentAttributeValue {
-  std::optional<std::string> StringValue;
-  std::optional<std::vector<std::string>> StringListValue;
-  std::optional<std::int64_t> LongValue;
-  std::optional<awsjson::timestamp> DateValue;
+  std::optional<std::string> StringValue{};
+  std::optional<std::vector<std::string>> StringListValue{};
+  std::optional<std::int64_t> LongValue{};
+  std::optional<awsjson::timestamp> DateValue{};
 
   friend bool operator==(DocumentAttributeValue const&, DocumentAttributeValue const&) = default;
 };

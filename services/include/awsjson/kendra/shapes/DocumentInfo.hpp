@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentInfo {
-  std::string DocumentId;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> Attributes;
+  std::string DocumentId{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> Attributes{};
 
   friend bool operator==(DocumentInfo const&, DocumentInfo const&) = default;
 };

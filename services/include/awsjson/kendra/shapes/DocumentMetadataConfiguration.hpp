@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentMetadataConfiguration {
-  std::string Name;
-  awsjson::open_enum<::awsjson::kendra::DocumentAttributeValueType> Type;
-  std::optional<::awsjson::kendra::Relevance> Relevance;
-  std::optional<::awsjson::kendra::Search> Search;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::kendra::DocumentAttributeValueType> Type{};
+  std::optional<::awsjson::kendra::Relevance> Relevance{};
+  std::optional<::awsjson::kendra::Search> Search{};
 
   friend bool operator==(DocumentMetadataConfiguration const&,
                          DocumentMetadataConfiguration const&) = default;

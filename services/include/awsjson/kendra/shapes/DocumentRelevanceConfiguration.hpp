@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentRelevanceConfiguration {
-  std::string Name;
-  ::awsjson::kendra::Relevance Relevance;
+  std::string Name{};
+  ::awsjson::kendra::Relevance Relevance{};
 
   friend bool operator==(DocumentRelevanceConfiguration const&,
                          DocumentRelevanceConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentsMetadataConfiguration {
-  std::optional<std::string> S3Prefix;
+  std::optional<std::string> S3Prefix{};
 
   friend bool operator==(DocumentsMetadataConfiguration const&,
                          DocumentsMetadataConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityConfiguration {
-  std::string EntityId;
-  awsjson::open_enum<::awsjson::kendra::EntityType> EntityType;
+  std::string EntityId{};
+  awsjson::open_enum<::awsjson::kendra::EntityType> EntityType{};
 
   friend bool operator==(EntityConfiguration const&, EntityConfiguration const&) = default;
 };

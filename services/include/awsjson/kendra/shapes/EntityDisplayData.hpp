@@ -12,11 +12,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityDisplayData {
-  std::optional<std::string> UserName;
-  std::optional<std::string> GroupName;
-  std::optional<std::string> IdentifiedUserName;
-  std::optional<std::string> FirstName;
-  std::optional<std::string> LastName;
+  std::optional<std::string> UserName{};
+  std::optional<std::string> GroupName{};
+  std::optional<std::string> IdentifiedUserName{};
+  std::optional<std::string> FirstName{};
+  std::optional<std::string> LastName{};
 
   friend bool operator==(EntityDisplayData const&, EntityDisplayData const&) = default;
 };

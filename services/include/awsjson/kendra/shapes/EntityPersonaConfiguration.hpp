@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntityPersonaConfiguration {
-  std::string EntityId;
-  awsjson::open_enum<::awsjson::kendra::Persona> Persona;
+  std::string EntityId{};
+  awsjson::open_enum<::awsjson::kendra::Persona> Persona{};
 
   friend bool operator==(EntityPersonaConfiguration const&,
                          EntityPersonaConfiguration const&) = default;

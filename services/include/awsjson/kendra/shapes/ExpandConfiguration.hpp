@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpandConfiguration {
-  std::optional<std::int32_t> MaxResultItemsToExpand;
-  std::optional<std::int32_t> MaxExpandedResultsPerItem;
+  std::optional<std::int32_t> MaxResultItemsToExpand{};
+  std::optional<std::int32_t> MaxExpandedResultsPerItem{};
 
   friend bool operator==(ExpandConfiguration const&, ExpandConfiguration const&) = default;
 };

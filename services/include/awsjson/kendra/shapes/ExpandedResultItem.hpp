@@ -16,12 +16,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpandedResultItem {
-  std::optional<std::string> Id;
-  std::optional<std::string> DocumentId;
-  std::optional<::awsjson::kendra::TextWithHighlights> DocumentTitle;
-  std::optional<::awsjson::kendra::TextWithHighlights> DocumentExcerpt;
-  std::optional<std::string> DocumentURI;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes;
+  std::optional<std::string> Id{};
+  std::optional<std::string> DocumentId{};
+  std::optional<::awsjson::kendra::TextWithHighlights> DocumentTitle{};
+  std::optional<::awsjson::kendra::TextWithHighlights> DocumentExcerpt{};
+  std::optional<std::string> DocumentURI{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes{};
 
   friend bool operator==(ExpandedResultItem const&, ExpandedResultItem const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExperienceConfiguration {
-  std::optional<::awsjson::kendra::ContentSourceConfiguration> ContentSourceConfiguration;
-  std::optional<::awsjson::kendra::UserIdentityConfiguration> UserIdentityConfiguration;
+  std::optional<::awsjson::kendra::ContentSourceConfiguration> ContentSourceConfiguration{};
+  std::optional<::awsjson::kendra::UserIdentityConfiguration> UserIdentityConfiguration{};
 
   friend bool operator==(ExperienceConfiguration const&, ExperienceConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExperienceEndpoint {
-  std::optional<awsjson::open_enum<::awsjson::kendra::EndpointType>> EndpointType;
-  std::optional<std::string> Endpoint;
+  std::optional<awsjson::open_enum<::awsjson::kendra::EndpointType>> EndpointType{};
+  std::optional<std::string> Endpoint{};
 
   friend bool operator==(ExperienceEndpoint const&, ExperienceEndpoint const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExperienceEntitiesSummary {
-  std::optional<std::string> EntityId;
-  std::optional<awsjson::open_enum<::awsjson::kendra::EntityType>> EntityType;
-  std::optional<::awsjson::kendra::EntityDisplayData> DisplayData;
+  std::optional<std::string> EntityId{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::EntityType>> EntityType{};
+  std::optional<::awsjson::kendra::EntityDisplayData> DisplayData{};
 
   friend bool operator==(ExperienceEntitiesSummary const&,
                          ExperienceEntitiesSummary const&) = default;

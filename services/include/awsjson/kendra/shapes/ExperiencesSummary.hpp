@@ -16,11 +16,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExperiencesSummary {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ExperienceStatus>> Status;
-  std::optional<std::vector<::awsjson::kendra::ExperienceEndpoint>> Endpoints;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ExperienceStatus>> Status{};
+  std::optional<std::vector<::awsjson::kendra::ExperienceEndpoint>> Endpoints{};
 
   friend bool operator==(ExperiencesSummary const&, ExperiencesSummary const&) = default;
 };

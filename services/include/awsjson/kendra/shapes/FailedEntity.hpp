@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedEntity {
-  std::optional<std::string> EntityId;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> EntityId{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(FailedEntity const&, FailedEntity const&) = default;
 };

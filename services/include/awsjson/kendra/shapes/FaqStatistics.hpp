@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaqStatistics {
-  std::int32_t IndexedQuestionAnswersCount;
+  std::int32_t IndexedQuestionAnswersCount{};
 
   friend bool operator==(FaqStatistics const&, FaqStatistics const&) = default;
 };

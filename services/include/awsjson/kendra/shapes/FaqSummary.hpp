@@ -15,13 +15,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FaqSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FaqStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FaqFileFormat>> FileFormat;
-  std::optional<std::string> LanguageCode;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FaqStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FaqFileFormat>> FileFormat{};
+  std::optional<std::string> LanguageCode{};
 
   friend bool operator==(FaqSummary const&, FaqSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedDocument {
-  std::optional<std::string> Id;
+  std::optional<std::string> Id{};
 
   friend bool operator==(FeaturedDocument const&, FeaturedDocument const&) = default;
 };

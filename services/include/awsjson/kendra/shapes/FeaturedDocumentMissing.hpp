@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedDocumentMissing {
-  std::optional<std::string> Id;
+  std::optional<std::string> Id{};
 
   friend bool operator==(FeaturedDocumentMissing const&, FeaturedDocumentMissing const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedDocumentWithMetadata {
-  std::optional<std::string> Id;
-  std::optional<std::string> Title;
-  std::optional<std::string> URI;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> URI{};
 
   friend bool operator==(FeaturedDocumentWithMetadata const&,
                          FeaturedDocumentWithMetadata const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedResultsConflictException {
-  std::optional<std::string> Message;
-  std::optional<std::vector<::awsjson::kendra::ConflictingItem>> ConflictingItems;
+  std::optional<std::string> Message{};
+  std::optional<std::vector<::awsjson::kendra::ConflictingItem>> ConflictingItems{};
 
   friend bool operator==(FeaturedResultsConflictException const&,
                          FeaturedResultsConflictException const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedResultsItem {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultType>> Type;
-  std::optional<std::vector<::awsjson::kendra::AdditionalResultAttribute>> AdditionalAttributes;
-  std::optional<std::string> DocumentId;
-  std::optional<::awsjson::kendra::TextWithHighlights> DocumentTitle;
-  std::optional<::awsjson::kendra::TextWithHighlights> DocumentExcerpt;
-  std::optional<std::string> DocumentURI;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes;
-  std::optional<std::string> FeedbackToken;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultType>> Type{};
+  std::optional<std::vector<::awsjson::kendra::AdditionalResultAttribute>> AdditionalAttributes{};
+  std::optional<std::string> DocumentId{};
+  std::optional<::awsjson::kendra::TextWithHighlights> DocumentTitle{};
+  std::optional<::awsjson::kendra::TextWithHighlights> DocumentExcerpt{};
+  std::optional<std::string> DocumentURI{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes{};
+  std::optional<std::string> FeedbackToken{};
 
   friend bool operator==(FeaturedResultsItem const&, FeaturedResultsItem const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedResultsSet {
-  std::optional<std::string> FeaturedResultsSetId;
-  std::optional<std::string> FeaturedResultsSetName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status;
-  std::optional<std::vector<std::string>> QueryTexts;
-  std::optional<std::vector<::awsjson::kendra::FeaturedDocument>> FeaturedDocuments;
-  std::optional<std::int64_t> LastUpdatedTimestamp;
-  std::optional<std::int64_t> CreationTimestamp;
+  std::optional<std::string> FeaturedResultsSetId{};
+  std::optional<std::string> FeaturedResultsSetName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status{};
+  std::optional<std::vector<std::string>> QueryTexts{};
+  std::optional<std::vector<::awsjson::kendra::FeaturedDocument>> FeaturedDocuments{};
+  std::optional<std::int64_t> LastUpdatedTimestamp{};
+  std::optional<std::int64_t> CreationTimestamp{};
 
   friend bool operator==(FeaturedResultsSet const&, FeaturedResultsSet const&) = default;
 };

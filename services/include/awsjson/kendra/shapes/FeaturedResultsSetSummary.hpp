@@ -15,11 +15,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FeaturedResultsSetSummary {
-  std::optional<std::string> FeaturedResultsSetId;
-  std::optional<std::string> FeaturedResultsSetName;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status;
-  std::optional<std::int64_t> LastUpdatedTimestamp;
-  std::optional<std::int64_t> CreationTimestamp;
+  std::optional<std::string> FeaturedResultsSetId{};
+  std::optional<std::string> FeaturedResultsSetName{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status{};
+  std::optional<std::int64_t> LastUpdatedTimestamp{};
+  std::optional<std::int64_t> CreationTimestamp{};
 
   friend bool operator==(FeaturedResultsSetSummary const&,
                          FeaturedResultsSetSummary const&) = default;

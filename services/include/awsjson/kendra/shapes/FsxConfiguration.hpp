@@ -17,13 +17,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FsxConfiguration {
-  std::string FileSystemId;
-  awsjson::open_enum<::awsjson::kendra::FsxFileSystemType> FileSystemType;
-  ::awsjson::kendra::DataSourceVpcConfiguration VpcConfiguration;
-  std::optional<std::string> SecretArn;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::string FileSystemId{};
+  awsjson::open_enum<::awsjson::kendra::FsxFileSystemType> FileSystemType{};
+  ::awsjson::kendra::DataSourceVpcConfiguration VpcConfiguration{};
+  std::optional<std::string> SecretArn{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(FsxConfiguration const&, FsxConfiguration const&) = default;
 };

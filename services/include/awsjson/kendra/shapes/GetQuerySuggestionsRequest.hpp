@@ -17,11 +17,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQuerySuggestionsRequest {
-  std::string IndexId;
-  std::string QueryText;
-  std::optional<std::int32_t> MaxSuggestionsCount;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::SuggestionType>>> SuggestionTypes;
-  std::optional<::awsjson::kendra::AttributeSuggestionsGetConfig> AttributeSuggestionsConfig;
+  std::string IndexId{};
+  std::string QueryText{};
+  std::optional<std::int32_t> MaxSuggestionsCount{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::SuggestionType>>> SuggestionTypes{};
+  std::optional<::awsjson::kendra::AttributeSuggestionsGetConfig> AttributeSuggestionsConfig{};
 
   friend bool operator==(GetQuerySuggestionsRequest const&,
                          GetQuerySuggestionsRequest const&) = default;

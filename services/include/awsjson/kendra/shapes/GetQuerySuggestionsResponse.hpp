@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQuerySuggestionsResponse {
-  std::optional<std::string> QuerySuggestionsId;
-  std::optional<std::vector<::awsjson::kendra::Suggestion>> Suggestions;
+  std::optional<std::string> QuerySuggestionsId{};
+  std::optional<std::vector<::awsjson::kendra::Suggestion>> Suggestions{};
 
   friend bool operator==(GetQuerySuggestionsResponse const&,
                          GetQuerySuggestionsResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSnapshotsRequest {
-  std::string IndexId;
-  awsjson::open_enum<::awsjson::kendra::Interval> Interval;
-  awsjson::open_enum<::awsjson::kendra::MetricType> MetricType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string IndexId{};
+  awsjson::open_enum<::awsjson::kendra::Interval> Interval{};
+  awsjson::open_enum<::awsjson::kendra::MetricType> MetricType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetSnapshotsRequest const&, GetSnapshotsRequest const&) = default;
 };

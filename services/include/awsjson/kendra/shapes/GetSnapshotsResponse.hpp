@@ -15,10 +15,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSnapshotsResponse {
-  std::optional<::awsjson::kendra::TimeRange> SnapShotTimeFilter;
-  std::optional<std::vector<std::string>> SnapshotsDataHeader;
-  std::optional<std::vector<std::vector<std::string>>> SnapshotsData;
-  std::optional<std::string> NextToken;
+  std::optional<::awsjson::kendra::TimeRange> SnapShotTimeFilter{};
+  std::optional<std::vector<std::string>> SnapshotsDataHeader{};
+  std::optional<std::vector<std::vector<std::string>>> SnapshotsData{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetSnapshotsResponse const&, GetSnapshotsResponse const&) = default;
 };

@@ -20,28 +20,28 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitHubConfiguration {
-  std::optional<::awsjson::kendra::SaaSConfiguration> SaaSConfiguration;
-  std::optional<::awsjson::kendra::OnPremiseConfiguration> OnPremiseConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::kendra::Type>> Type;
-  std::string SecretArn;
-  std::optional<bool> UseChangeLog;
-  std::optional<::awsjson::kendra::GitHubDocumentCrawlProperties> GitHubDocumentCrawlProperties;
-  std::optional<std::vector<std::string>> RepositoryFilter;
-  std::optional<std::vector<std::string>> InclusionFolderNamePatterns;
-  std::optional<std::vector<std::string>> InclusionFileTypePatterns;
-  std::optional<std::vector<std::string>> InclusionFileNamePatterns;
-  std::optional<std::vector<std::string>> ExclusionFolderNamePatterns;
-  std::optional<std::vector<std::string>> ExclusionFileTypePatterns;
-  std::optional<std::vector<std::string>> ExclusionFileNamePatterns;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubRepositoryConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubCommitConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubIssueDocumentConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubIssueCommentConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubIssueAttachmentConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubPullRequestCommentConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubPullRequestDocumentConfigurationFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubPullRequestDocumentAttachmentConfigurationFieldMappings;
+  std::optional<::awsjson::kendra::SaaSConfiguration> SaaSConfiguration{};
+  std::optional<::awsjson::kendra::OnPremiseConfiguration> OnPremiseConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::Type>> Type{};
+  std::string SecretArn{};
+  std::optional<bool> UseChangeLog{};
+  std::optional<::awsjson::kendra::GitHubDocumentCrawlProperties> GitHubDocumentCrawlProperties{};
+  std::optional<std::vector<std::string>> RepositoryFilter{};
+  std::optional<std::vector<std::string>> InclusionFolderNamePatterns{};
+  std::optional<std::vector<std::string>> InclusionFileTypePatterns{};
+  std::optional<std::vector<std::string>> InclusionFileNamePatterns{};
+  std::optional<std::vector<std::string>> ExclusionFolderNamePatterns{};
+  std::optional<std::vector<std::string>> ExclusionFileTypePatterns{};
+  std::optional<std::vector<std::string>> ExclusionFileNamePatterns{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubRepositoryConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubCommitConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubIssueDocumentConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubIssueCommentConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubIssueAttachmentConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubPullRequestCommentConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubPullRequestDocumentConfigurationFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> GitHubPullRequestDocumentAttachmentConfigurationFieldMappings{};
 
   friend bool operator==(GitHubConfiguration const&, GitHubConfiguration const&) = default;
 };

@@ -11,13 +11,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GitHubDocumentCrawlProperties {
-  std::optional<bool> CrawlRepositoryDocuments;
-  std::optional<bool> CrawlIssue;
-  std::optional<bool> CrawlIssueComment;
-  std::optional<bool> CrawlIssueCommentAttachment;
-  std::optional<bool> CrawlPullRequest;
-  std::optional<bool> CrawlPullRequestComment;
-  std::optional<bool> CrawlPullRequestCommentAttachment;
+  std::optional<bool> CrawlRepositoryDocuments{};
+  std::optional<bool> CrawlIssue{};
+  std::optional<bool> CrawlIssueComment{};
+  std::optional<bool> CrawlIssueCommentAttachment{};
+  std::optional<bool> CrawlPullRequest{};
+  std::optional<bool> CrawlPullRequestComment{};
+  std::optional<bool> CrawlPullRequestCommentAttachment{};
 
   friend bool operator==(GitHubDocumentCrawlProperties const&,
                          GitHubDocumentCrawlProperties const&) = default;

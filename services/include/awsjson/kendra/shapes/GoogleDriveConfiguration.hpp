@@ -15,13 +15,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GoogleDriveConfiguration {
-  std::string SecretArn;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
-  std::optional<std::vector<std::string>> ExcludeMimeTypes;
-  std::optional<std::vector<std::string>> ExcludeUserAccounts;
-  std::optional<std::vector<std::string>> ExcludeSharedDrives;
+  std::string SecretArn{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
+  std::optional<std::vector<std::string>> ExcludeMimeTypes{};
+  std::optional<std::vector<std::string>> ExcludeUserAccounts{};
+  std::optional<std::vector<std::string>> ExcludeSharedDrives{};
 
   friend bool operator==(GoogleDriveConfiguration const&,
                          GoogleDriveConfiguration const&) = default;

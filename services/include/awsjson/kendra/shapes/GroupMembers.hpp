@@ -16,9 +16,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupMembers {
-  std::optional<std::vector<::awsjson::kendra::MemberGroup>> MemberGroups;
-  std::optional<std::vector<::awsjson::kendra::MemberUser>> MemberUsers;
-  std::optional<::awsjson::kendra::S3Path> S3PathforGroupMembers;
+  std::optional<std::vector<::awsjson::kendra::MemberGroup>> MemberGroups{};
+  std::optional<std::vector<::awsjson::kendra::MemberUser>> MemberUsers{};
+  std::optional<::awsjson::kendra::S3Path> S3PathforGroupMembers{};
 
   friend bool operator==(GroupMembers const&, GroupMembers const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupOrderingIdSummary {
-  std::optional<awsjson::open_enum<::awsjson::kendra::PrincipalMappingStatus>> Status;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<awsjson::timestamp> ReceivedAt;
-  std::optional<std::int64_t> OrderingId;
-  std::optional<std::string> FailureReason;
+  std::optional<awsjson::open_enum<::awsjson::kendra::PrincipalMappingStatus>> Status{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<awsjson::timestamp> ReceivedAt{};
+  std::optional<std::int64_t> OrderingId{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(GroupOrderingIdSummary const&, GroupOrderingIdSummary const&) = default;
 };

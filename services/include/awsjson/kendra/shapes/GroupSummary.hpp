@@ -13,8 +13,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupSummary {
-  std::optional<std::string> GroupId;
-  std::optional<std::int64_t> OrderingId;
+  std::optional<std::string> GroupId{};
+  std::optional<std::int64_t> OrderingId{};
 
   friend bool operator==(GroupSummary const&, GroupSummary const&) = default;
 };

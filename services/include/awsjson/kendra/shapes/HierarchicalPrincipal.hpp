@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HierarchicalPrincipal {
-  std::vector<::awsjson::kendra::Principal> PrincipalList;
+  std::vector<::awsjson::kendra::Principal> PrincipalList{};
 
   friend bool operator==(HierarchicalPrincipal const&, HierarchicalPrincipal const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Highlight {
-  std::int32_t BeginOffset;
-  std::int32_t EndOffset;
-  std::optional<bool> TopAnswer;
-  std::optional<awsjson::open_enum<::awsjson::kendra::HighlightType>> Type;
+  std::int32_t BeginOffset{};
+  std::int32_t EndOffset{};
+  std::optional<bool> TopAnswer{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::HighlightType>> Type{};
 
   friend bool operator==(Highlight const&, Highlight const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HookConfiguration {
-  std::optional<::awsjson::kendra::DocumentAttributeCondition> InvocationCondition;
-  std::string LambdaArn;
-  std::string S3Bucket;
+  std::optional<::awsjson::kendra::DocumentAttributeCondition> InvocationCondition{};
+  std::string LambdaArn{};
+  std::string S3Bucket{};
 
   friend bool operator==(HookConfiguration const&, HookConfiguration const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IndexConfigurationSummary {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::kendra::IndexEdition>> Edition;
-  awsjson::timestamp CreatedAt;
-  awsjson::timestamp UpdatedAt;
-  awsjson::open_enum<::awsjson::kendra::IndexStatus> Status;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::IndexEdition>> Edition{};
+  awsjson::timestamp CreatedAt{};
+  awsjson::timestamp UpdatedAt{};
+  awsjson::open_enum<::awsjson::kendra::IndexStatus> Status{};
 
   friend bool operator==(IndexConfigurationSummary const&,
                          IndexConfigurationSummary const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IndexStatistics {
-  ::awsjson::kendra::FaqStatistics FaqStatistics;
-  ::awsjson::kendra::TextDocumentStatistics TextDocumentStatistics;
+  ::awsjson::kendra::FaqStatistics FaqStatistics{};
+  ::awsjson::kendra::TextDocumentStatistics TextDocumentStatistics{};
 
   friend bool operator==(IndexStatistics const&, IndexStatistics const&) = default;
 };

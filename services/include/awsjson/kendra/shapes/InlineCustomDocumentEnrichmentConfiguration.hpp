@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InlineCustomDocumentEnrichmentConfiguration {
-  std::optional<::awsjson::kendra::DocumentAttributeCondition> Condition;
-  std::optional<::awsjson::kendra::DocumentAttributeTarget> Target;
-  std::optional<bool> DocumentContentDeletion;
+  std::optional<::awsjson::kendra::DocumentAttributeCondition> Condition{};
+  std::optional<::awsjson::kendra::DocumentAttributeTarget> Target{};
+  std::optional<bool> DocumentContentDeletion{};
 
   friend bool operator==(InlineCustomDocumentEnrichmentConfiguration const&,
                          InlineCustomDocumentEnrichmentConfiguration const&) = default;

@@ -17,21 +17,21 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JiraConfiguration {
-  std::string JiraAccountUrl;
-  std::string SecretArn;
-  std::optional<bool> UseChangeLog;
-  std::optional<std::vector<std::string>> Project;
-  std::optional<std::vector<std::string>> IssueType;
-  std::optional<std::vector<std::string>> Status;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::IssueSubEntity>>> IssueSubEntityFilter;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> AttachmentFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> CommentFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> IssueFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> ProjectFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> WorkLogFieldMappings;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
+  std::string JiraAccountUrl{};
+  std::string SecretArn{};
+  std::optional<bool> UseChangeLog{};
+  std::optional<std::vector<std::string>> Project{};
+  std::optional<std::vector<std::string>> IssueType{};
+  std::optional<std::vector<std::string>> Status{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::IssueSubEntity>>> IssueSubEntityFilter{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> AttachmentFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> CommentFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> IssueFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> ProjectFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> WorkLogFieldMappings{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(JiraConfiguration const&, JiraConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JsonTokenTypeConfiguration {
-  std::string UserNameAttributeField;
-  std::string GroupAttributeField;
+  std::string UserNameAttributeField{};
+  std::string GroupAttributeField{};
 
   friend bool operator==(JsonTokenTypeConfiguration const&,
                          JsonTokenTypeConfiguration const&) = default;

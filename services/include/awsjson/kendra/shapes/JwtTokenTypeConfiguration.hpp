@@ -14,13 +14,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JwtTokenTypeConfiguration {
-  awsjson::open_enum<::awsjson::kendra::KeyLocation> KeyLocation;
-  std::optional<std::string> URL;
-  std::optional<std::string> SecretManagerArn;
-  std::optional<std::string> UserNameAttributeField;
-  std::optional<std::string> GroupAttributeField;
-  std::optional<std::string> Issuer;
-  std::optional<std::string> ClaimRegex;
+  awsjson::open_enum<::awsjson::kendra::KeyLocation> KeyLocation{};
+  std::optional<std::string> URL{};
+  std::optional<std::string> SecretManagerArn{};
+  std::optional<std::string> UserNameAttributeField{};
+  std::optional<std::string> GroupAttributeField{};
+  std::optional<std::string> Issuer{};
+  std::optional<std::string> ClaimRegex{};
 
   friend bool operator==(JwtTokenTypeConfiguration const&,
                          JwtTokenTypeConfiguration const&) = default;

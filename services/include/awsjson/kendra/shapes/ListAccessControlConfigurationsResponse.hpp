@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAccessControlConfigurationsResponse {
-  std::optional<std::string> NextToken;
-  std::vector<::awsjson::kendra::AccessControlConfigurationSummary> AccessControlConfigurations;
+  std::optional<std::string> NextToken{};
+  std::vector<::awsjson::kendra::AccessControlConfigurationSummary> AccessControlConfigurations{};
 
   friend bool operator==(ListAccessControlConfigurationsResponse const&,
                          ListAccessControlConfigurationsResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataSourceSyncJobsRequest {
-  std::string Id;
-  std::string IndexId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::kendra::TimeRange> StartTimeFilter;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceSyncJobStatus>> StatusFilter;
+  std::string Id{};
+  std::string IndexId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::kendra::TimeRange> StartTimeFilter{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DataSourceSyncJobStatus>> StatusFilter{};
 
   friend bool operator==(ListDataSourceSyncJobsRequest const&,
                          ListDataSourceSyncJobsRequest const&) = default;

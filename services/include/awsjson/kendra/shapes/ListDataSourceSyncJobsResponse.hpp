@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataSourceSyncJobsResponse {
-  std::optional<std::vector<::awsjson::kendra::DataSourceSyncJob>> History;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::DataSourceSyncJob>> History{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataSourceSyncJobsResponse const&,
                          ListDataSourceSyncJobsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataSourcesResponse {
-  std::optional<std::vector<::awsjson::kendra::DataSourceSummary>> SummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::DataSourceSummary>> SummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListDataSourcesResponse const&, ListDataSourcesResponse const&) = default;
 };

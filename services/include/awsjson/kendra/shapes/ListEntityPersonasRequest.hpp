@@ -13,10 +13,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntityPersonasRequest {
-  std::string Id;
-  std::string IndexId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string Id{};
+  std::string IndexId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListEntityPersonasRequest const&,
                          ListEntityPersonasRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListEntityPersonasResponse {
-  std::optional<std::vector<::awsjson::kendra::PersonasSummary>> SummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::PersonasSummary>> SummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListEntityPersonasResponse const&,
                          ListEntityPersonasResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExperienceEntitiesRequest {
-  std::string Id;
-  std::string IndexId;
-  std::optional<std::string> NextToken;
+  std::string Id{};
+  std::string IndexId{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExperienceEntitiesRequest const&,
                          ListExperienceEntitiesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExperienceEntitiesResponse {
-  std::optional<std::vector<::awsjson::kendra::ExperienceEntitiesSummary>> SummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::ExperienceEntitiesSummary>> SummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExperienceEntitiesResponse const&,
                          ListExperienceEntitiesResponse const&) = default;

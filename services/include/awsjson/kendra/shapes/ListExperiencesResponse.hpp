@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListExperiencesResponse {
-  std::optional<std::vector<::awsjson::kendra::ExperiencesSummary>> SummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::ExperiencesSummary>> SummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListExperiencesResponse const&, ListExperiencesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFaqsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::kendra::FaqSummary>> FaqSummaryItems;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::kendra::FaqSummary>> FaqSummaryItems{};
 
   friend bool operator==(ListFaqsResponse const&, ListFaqsResponse const&) = default;
 };

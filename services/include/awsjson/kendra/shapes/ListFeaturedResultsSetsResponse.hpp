@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFeaturedResultsSetsResponse {
-  std::optional<std::vector<::awsjson::kendra::FeaturedResultsSetSummary>> FeaturedResultsSetSummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::FeaturedResultsSetSummary>> FeaturedResultsSetSummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFeaturedResultsSetsResponse const&,
                          ListFeaturedResultsSetsResponse const&) = default;

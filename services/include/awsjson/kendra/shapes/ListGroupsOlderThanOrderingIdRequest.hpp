@@ -13,11 +13,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsOlderThanOrderingIdRequest {
-  std::string IndexId;
-  std::optional<std::string> DataSourceId;
-  std::int64_t OrderingId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string IndexId{};
+  std::optional<std::string> DataSourceId{};
+  std::int64_t OrderingId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListGroupsOlderThanOrderingIdRequest const&,
                          ListGroupsOlderThanOrderingIdRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGroupsOlderThanOrderingIdResponse {
-  std::optional<std::vector<::awsjson::kendra::GroupSummary>> GroupsSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::GroupSummary>> GroupsSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListGroupsOlderThanOrderingIdResponse const&,
                          ListGroupsOlderThanOrderingIdResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIndicesResponse {
-  std::optional<std::vector<::awsjson::kendra::IndexConfigurationSummary>> IndexConfigurationSummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::IndexConfigurationSummary>> IndexConfigurationSummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIndicesResponse const&, ListIndicesResponse const&) = default;
 };

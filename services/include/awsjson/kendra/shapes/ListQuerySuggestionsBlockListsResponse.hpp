@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQuerySuggestionsBlockListsResponse {
-  std::optional<std::vector<::awsjson::kendra::QuerySuggestionsBlockListSummary>> BlockListSummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra::QuerySuggestionsBlockListSummary>> BlockListSummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListQuerySuggestionsBlockListsResponse const&,
                          ListQuerySuggestionsBlockListsResponse const&) = default;

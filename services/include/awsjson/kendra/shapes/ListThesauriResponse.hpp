@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListThesauriResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::kendra::ThesaurusSummary>> ThesaurusSummaryItems;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::kendra::ThesaurusSummary>> ThesaurusSummaryItems{};
 
   friend bool operator==(ListThesauriResponse const&, ListThesauriResponse const&) = default;
 };

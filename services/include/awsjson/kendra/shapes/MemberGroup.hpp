@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemberGroup {
-  std::string GroupId;
-  std::optional<std::string> DataSourceId;
+  std::string GroupId{};
+  std::optional<std::string> DataSourceId{};
 
   friend bool operator==(MemberGroup const&, MemberGroup const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MemberUser {
-  std::string UserId;
+  std::string UserId{};
 
   friend bool operator==(MemberUser const&, MemberUser const&) = default;
 };

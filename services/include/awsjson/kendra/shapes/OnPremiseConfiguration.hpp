@@ -14,9 +14,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OnPremiseConfiguration {
-  std::string HostUrl;
-  std::string OrganizationName;
-  ::awsjson::kendra::S3Path SslCertificateS3Path;
+  std::string HostUrl{};
+  std::string OrganizationName{};
+  ::awsjson::kendra::S3Path SslCertificateS3Path{};
 
   friend bool operator==(OnPremiseConfiguration const&, OnPremiseConfiguration const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OneDriveConfiguration {
-  std::string TenantDomain;
-  std::string SecretArn;
-  ::awsjson::kendra::OneDriveUsers OneDriveUsers;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
-  std::optional<bool> DisableLocalGroups;
+  std::string TenantDomain{};
+  std::string SecretArn{};
+  ::awsjson::kendra::OneDriveUsers OneDriveUsers{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
+  std::optional<bool> DisableLocalGroups{};
 
   friend bool operator==(OneDriveConfiguration const&, OneDriveConfiguration const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OneDriveUsers {
-  std::optional<std::vector<std::string>> OneDriveUserList;
-  std::optional<::awsjson::kendra::S3Path> OneDriveUserS3Path;
+  std::optional<std::vector<std::string>> OneDriveUserList{};
+  std::optional<::awsjson::kendra::S3Path> OneDriveUserS3Path{};
 
   friend bool operator==(OneDriveUsers const&, OneDriveUsers const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PersonasSummary {
-  std::optional<std::string> EntityId;
-  std::optional<awsjson::open_enum<::awsjson::kendra::Persona>> Persona;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<std::string> EntityId{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::Persona>> Persona{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(PersonasSummary const&, PersonasSummary const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Principal {
-  std::string Name;
-  awsjson::open_enum<::awsjson::kendra::PrincipalType> Type;
-  awsjson::open_enum<::awsjson::kendra::ReadAccessType> Access;
-  std::optional<std::string> DataSourceId;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::kendra::PrincipalType> Type{};
+  awsjson::open_enum<::awsjson::kendra::ReadAccessType> Access{};
+  std::optional<std::string> DataSourceId{};
 
   friend bool operator==(Principal const&, Principal const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyConfiguration {
-  std::string Host;
-  std::int32_t Port;
-  std::optional<std::string> Credentials;
+  std::string Host{};
+  std::int32_t Port{};
+  std::optional<std::string> Credentials{};
 
   friend bool operator==(ProxyConfiguration const&, ProxyConfiguration const&) = default;
 };

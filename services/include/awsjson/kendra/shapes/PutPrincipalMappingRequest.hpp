@@ -15,12 +15,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutPrincipalMappingRequest {
-  std::string IndexId;
-  std::optional<std::string> DataSourceId;
-  std::string GroupId;
-  ::awsjson::kendra::GroupMembers GroupMembers;
-  std::optional<std::int64_t> OrderingId;
-  std::optional<std::string> RoleArn;
+  std::string IndexId{};
+  std::optional<std::string> DataSourceId{};
+  std::string GroupId{};
+  ::awsjson::kendra::GroupMembers GroupMembers{};
+  std::optional<std::int64_t> OrderingId{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(PutPrincipalMappingRequest const&,
                          PutPrincipalMappingRequest const&) = default;

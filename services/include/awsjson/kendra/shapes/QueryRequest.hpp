@@ -23,21 +23,21 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryRequest {
-  std::string IndexId;
-  std::optional<std::string> QueryText;
-  std::optional<::awsjson::kendra::AttributeFilter> AttributeFilter;
-  std::optional<std::vector<::awsjson::kendra::Facet>> Facets;
-  std::optional<std::vector<std::string>> RequestedDocumentAttributes;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultType>> QueryResultTypeFilter;
-  std::optional<std::vector<::awsjson::kendra::DocumentRelevanceConfiguration>> DocumentRelevanceOverrideConfigurations;
-  std::optional<std::int32_t> PageNumber;
-  std::optional<std::int32_t> PageSize;
-  std::optional<::awsjson::kendra::SortingConfiguration> SortingConfiguration;
-  std::optional<std::vector<::awsjson::kendra::SortingConfiguration>> SortingConfigurations;
-  std::optional<::awsjson::kendra::UserContext> UserContext;
-  std::optional<std::string> VisitorId;
-  std::optional<::awsjson::kendra::SpellCorrectionConfiguration> SpellCorrectionConfiguration;
-  std::optional<::awsjson::kendra::CollapseConfiguration> CollapseConfiguration;
+  std::string IndexId{};
+  std::optional<std::string> QueryText{};
+  std::optional<::awsjson::kendra::AttributeFilter> AttributeFilter{};
+  std::optional<std::vector<::awsjson::kendra::Facet>> Facets{};
+  std::optional<std::vector<std::string>> RequestedDocumentAttributes{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultType>> QueryResultTypeFilter{};
+  std::optional<std::vector<::awsjson::kendra::DocumentRelevanceConfiguration>> DocumentRelevanceOverrideConfigurations{};
+  std::optional<std::int32_t> PageNumber{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<::awsjson::kendra::SortingConfiguration> SortingConfiguration{};
+  std::optional<std::vector<::awsjson::kendra::SortingConfiguration>> SortingConfigurations{};
+  std::optional<::awsjson::kendra::UserContext> UserContext{};
+  std::optional<std::string> VisitorId{};
+  std::optional<::awsjson::kendra::SpellCorrectionConfiguration> SpellCorrectionConfiguration{};
+  std::optional<::awsjson::kendra::CollapseConfiguration> CollapseConfiguration{};
 
   friend bool operator==(QueryRequest const&, QueryRequest const&) = default;
 };

@@ -20,13 +20,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryResponse {
-  std::optional<std::string> QueryId;
-  std::optional<std::vector<::awsjson::kendra::QueryResultItem>> ResultItems;
-  std::optional<std::vector<::awsjson::kendra::FacetResult>> FacetResults;
-  std::optional<std::int32_t> TotalNumberOfResults;
-  std::optional<std::vector<::awsjson::kendra::Warning>> Warnings;
-  std::optional<std::vector<::awsjson::kendra::SpellCorrectedQuery>> SpellCorrectedQueries;
-  std::optional<std::vector<::awsjson::kendra::FeaturedResultsItem>> FeaturedResultsItems;
+  std::optional<std::string> QueryId{};
+  std::optional<std::vector<::awsjson::kendra::QueryResultItem>> ResultItems{};
+  std::optional<std::vector<::awsjson::kendra::FacetResult>> FacetResults{};
+  std::optional<std::int32_t> TotalNumberOfResults{};
+  std::optional<std::vector<::awsjson::kendra::Warning>> Warnings{};
+  std::optional<std::vector<::awsjson::kendra::SpellCorrectedQuery>> SpellCorrectedQueries{};
+  std::optional<std::vector<::awsjson::kendra::FeaturedResultsItem>> FeaturedResultsItems{};
 
   friend bool operator==(QueryResponse const&, QueryResponse const&) = default;
 };

@@ -22,19 +22,19 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryResultItem {
-  std::optional<std::string> Id;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultType>> Type;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultFormat>> Format;
-  std::optional<std::vector<::awsjson::kendra::AdditionalResultAttribute>> AdditionalAttributes;
-  std::optional<std::string> DocumentId;
-  std::optional<::awsjson::kendra::TextWithHighlights> DocumentTitle;
-  std::optional<::awsjson::kendra::TextWithHighlights> DocumentExcerpt;
-  std::optional<std::string> DocumentURI;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes;
-  std::optional<::awsjson::kendra::ScoreAttributes> ScoreAttributes;
-  std::optional<std::string> FeedbackToken;
-  std::optional<::awsjson::kendra::TableExcerpt> TableExcerpt;
-  std::optional<::awsjson::kendra::CollapsedResultDetail> CollapsedResultDetail;
+  std::optional<std::string> Id{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultType>> Type{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QueryResultFormat>> Format{};
+  std::optional<std::vector<::awsjson::kendra::AdditionalResultAttribute>> AdditionalAttributes{};
+  std::optional<std::string> DocumentId{};
+  std::optional<::awsjson::kendra::TextWithHighlights> DocumentTitle{};
+  std::optional<::awsjson::kendra::TextWithHighlights> DocumentExcerpt{};
+  std::optional<std::string> DocumentURI{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes{};
+  std::optional<::awsjson::kendra::ScoreAttributes> ScoreAttributes{};
+  std::optional<std::string> FeedbackToken{};
+  std::optional<::awsjson::kendra::TableExcerpt> TableExcerpt{};
+  std::optional<::awsjson::kendra::CollapsedResultDetail> CollapsedResultDetail{};
 
   friend bool operator==(QueryResultItem const&, QueryResultItem const&) = default;
 };

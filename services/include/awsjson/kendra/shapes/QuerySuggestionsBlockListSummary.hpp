@@ -15,12 +15,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuerySuggestionsBlockListSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::kendra::QuerySuggestionsBlockListStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<std::int32_t> ItemCount;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::QuerySuggestionsBlockListStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<std::int32_t> ItemCount{};
 
   friend bool operator==(QuerySuggestionsBlockListSummary const&,
                          QuerySuggestionsBlockListSummary const&) = default;

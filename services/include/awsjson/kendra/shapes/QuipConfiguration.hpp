@@ -16,18 +16,18 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QuipConfiguration {
-  std::string Domain;
-  std::string SecretArn;
-  std::optional<bool> CrawlFileComments;
-  std::optional<bool> CrawlChatRooms;
-  std::optional<bool> CrawlAttachments;
-  std::optional<std::vector<std::string>> FolderIds;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> ThreadFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> MessageFieldMappings;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> AttachmentFieldMappings;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
+  std::string Domain{};
+  std::string SecretArn{};
+  std::optional<bool> CrawlFileComments{};
+  std::optional<bool> CrawlChatRooms{};
+  std::optional<bool> CrawlAttachments{};
+  std::optional<std::vector<std::string>> FolderIds{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> ThreadFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> MessageFieldMappings{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> AttachmentFieldMappings{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
 
   friend bool operator==(QuipConfiguration const&, QuipConfiguration const&) = default;
 };

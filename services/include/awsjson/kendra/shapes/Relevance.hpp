@@ -16,11 +16,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Relevance {
-  std::optional<bool> Freshness;
-  std::optional<std::int32_t> Importance;
-  std::optional<std::string> Duration;
-  std::optional<awsjson::open_enum<::awsjson::kendra::Order>> RankOrder;
-  std::optional<std::map<std::string, std::int32_t>> ValueImportanceMap;
+  std::optional<bool> Freshness{};
+  std::optional<std::int32_t> Importance{};
+  std::optional<std::string> Duration{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::Order>> RankOrder{};
+  std::optional<std::map<std::string, std::int32_t>> ValueImportanceMap{};
 
   friend bool operator==(Relevance const&, Relevance const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelevanceFeedback {
-  std::string ResultId;
-  awsjson::open_enum<::awsjson::kendra::RelevanceType> RelevanceValue;
+  std::string ResultId{};
+  awsjson::open_enum<::awsjson::kendra::RelevanceType> RelevanceValue{};
 
   friend bool operator==(RelevanceFeedback const&, RelevanceFeedback const&) = default;
 };

@@ -18,14 +18,14 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveRequest {
-  std::string IndexId;
-  std::string QueryText;
-  std::optional<::awsjson::kendra::AttributeFilter> AttributeFilter;
-  std::optional<std::vector<std::string>> RequestedDocumentAttributes;
-  std::optional<std::vector<::awsjson::kendra::DocumentRelevanceConfiguration>> DocumentRelevanceOverrideConfigurations;
-  std::optional<std::int32_t> PageNumber;
-  std::optional<std::int32_t> PageSize;
-  std::optional<::awsjson::kendra::UserContext> UserContext;
+  std::string IndexId{};
+  std::string QueryText{};
+  std::optional<::awsjson::kendra::AttributeFilter> AttributeFilter{};
+  std::optional<std::vector<std::string>> RequestedDocumentAttributes{};
+  std::optional<std::vector<::awsjson::kendra::DocumentRelevanceConfiguration>> DocumentRelevanceOverrideConfigurations{};
+  std::optional<std::int32_t> PageNumber{};
+  std::optional<std::int32_t> PageSize{};
+  std::optional<::awsjson::kendra::UserContext> UserContext{};
 
   friend bool operator==(RetrieveRequest const&, RetrieveRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveResponse {
-  std::optional<std::string> QueryId;
-  std::optional<std::vector<::awsjson::kendra::RetrieveResultItem>> ResultItems;
+  std::optional<std::string> QueryId{};
+  std::optional<std::vector<::awsjson::kendra::RetrieveResultItem>> ResultItems{};
 
   friend bool operator==(RetrieveResponse const&, RetrieveResponse const&) = default;
 };

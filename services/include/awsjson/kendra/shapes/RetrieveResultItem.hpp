@@ -16,13 +16,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrieveResultItem {
-  std::optional<std::string> Id;
-  std::optional<std::string> DocumentId;
-  std::optional<std::string> DocumentTitle;
-  std::optional<std::string> Content;
-  std::optional<std::string> DocumentURI;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes;
-  std::optional<::awsjson::kendra::ScoreAttributes> ScoreAttributes;
+  std::optional<std::string> Id{};
+  std::optional<std::string> DocumentId{};
+  std::optional<std::string> DocumentTitle{};
+  std::optional<std::string> Content{};
+  std::optional<std::string> DocumentURI{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> DocumentAttributes{};
+  std::optional<::awsjson::kendra::ScoreAttributes> ScoreAttributes{};
 
   friend bool operator==(RetrieveResultItem const&, RetrieveResultItem const&) = default;
 };

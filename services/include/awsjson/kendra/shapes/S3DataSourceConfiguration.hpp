@@ -16,12 +16,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DataSourceConfiguration {
-  std::string BucketName;
-  std::optional<std::vector<std::string>> InclusionPrefixes;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::DocumentsMetadataConfiguration> DocumentsMetadataConfiguration;
-  std::optional<::awsjson::kendra::AccessControlListConfiguration> AccessControlListConfiguration;
+  std::string BucketName{};
+  std::optional<std::vector<std::string>> InclusionPrefixes{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::DocumentsMetadataConfiguration> DocumentsMetadataConfiguration{};
+  std::optional<::awsjson::kendra::AccessControlListConfiguration> AccessControlListConfiguration{};
 
   friend bool operator==(S3DataSourceConfiguration const&,
                          S3DataSourceConfiguration const&) = default;

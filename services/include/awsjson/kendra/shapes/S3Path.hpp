@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Path {
-  std::string Bucket;
-  std::string Key;
+  std::string Bucket{};
+  std::string Key{};
 
   friend bool operator==(S3Path const&, S3Path const&) = default;
 };

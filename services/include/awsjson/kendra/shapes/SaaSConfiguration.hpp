@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SaaSConfiguration {
-  std::string OrganizationName;
-  std::string HostUrl;
+  std::string OrganizationName{};
+  std::string HostUrl{};
 
   friend bool operator==(SaaSConfiguration const&, SaaSConfiguration const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceChatterFeedConfiguration {
-  std::string DocumentDataFieldName;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::SalesforceChatterFeedIncludeFilterType>>> IncludeFilterTypes;
+  std::string DocumentDataFieldName{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kendra::SalesforceChatterFeedIncludeFilterType>>> IncludeFilterTypes{};
 
   friend bool operator==(SalesforceChatterFeedConfiguration const&,
                          SalesforceChatterFeedConfiguration const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceConfiguration {
-  std::string ServerUrl;
-  std::string SecretArn;
-  std::optional<std::vector<::awsjson::kendra::SalesforceStandardObjectConfiguration>> StandardObjectConfigurations;
-  std::optional<::awsjson::kendra::SalesforceKnowledgeArticleConfiguration> KnowledgeArticleConfiguration;
-  std::optional<::awsjson::kendra::SalesforceChatterFeedConfiguration> ChatterFeedConfiguration;
-  std::optional<bool> CrawlAttachments;
-  std::optional<::awsjson::kendra::SalesforceStandardObjectAttachmentConfiguration> StandardObjectAttachmentConfiguration;
-  std::optional<std::vector<std::string>> IncludeAttachmentFilePatterns;
-  std::optional<std::vector<std::string>> ExcludeAttachmentFilePatterns;
+  std::string ServerUrl{};
+  std::string SecretArn{};
+  std::optional<std::vector<::awsjson::kendra::SalesforceStandardObjectConfiguration>> StandardObjectConfigurations{};
+  std::optional<::awsjson::kendra::SalesforceKnowledgeArticleConfiguration> KnowledgeArticleConfiguration{};
+  std::optional<::awsjson::kendra::SalesforceChatterFeedConfiguration> ChatterFeedConfiguration{};
+  std::optional<bool> CrawlAttachments{};
+  std::optional<::awsjson::kendra::SalesforceStandardObjectAttachmentConfiguration> StandardObjectAttachmentConfiguration{};
+  std::optional<std::vector<std::string>> IncludeAttachmentFilePatterns{};
+  std::optional<std::vector<std::string>> ExcludeAttachmentFilePatterns{};
 
   friend bool operator==(SalesforceConfiguration const&, SalesforceConfiguration const&) = default;
 };

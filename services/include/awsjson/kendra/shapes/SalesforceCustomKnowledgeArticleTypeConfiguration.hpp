@@ -15,10 +15,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceCustomKnowledgeArticleTypeConfiguration {
-  std::string Name;
-  std::string DocumentDataFieldName;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::string Name{};
+  std::string DocumentDataFieldName{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(SalesforceCustomKnowledgeArticleTypeConfiguration const&,
                          SalesforceCustomKnowledgeArticleTypeConfiguration const&) = default;

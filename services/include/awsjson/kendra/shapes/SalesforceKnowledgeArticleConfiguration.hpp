@@ -17,9 +17,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceKnowledgeArticleConfiguration {
-  std::vector<awsjson::open_enum<::awsjson::kendra::SalesforceKnowledgeArticleState>> IncludedStates;
-  std::optional<::awsjson::kendra::SalesforceStandardKnowledgeArticleTypeConfiguration> StandardKnowledgeArticleTypeConfiguration;
-  std::optional<std::vector<::awsjson::kendra::SalesforceCustomKnowledgeArticleTypeConfiguration>> CustomKnowledgeArticleTypeConfigurations;
+  std::vector<awsjson::open_enum<::awsjson::kendra::SalesforceKnowledgeArticleState>> IncludedStates{};
+  std::optional<::awsjson::kendra::SalesforceStandardKnowledgeArticleTypeConfiguration> StandardKnowledgeArticleTypeConfiguration{};
+  std::optional<std::vector<::awsjson::kendra::SalesforceCustomKnowledgeArticleTypeConfiguration>> CustomKnowledgeArticleTypeConfigurations{};
 
   friend bool operator==(SalesforceKnowledgeArticleConfiguration const&,
                          SalesforceKnowledgeArticleConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceStandardKnowledgeArticleTypeConfiguration {
-  std::string DocumentDataFieldName;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::string DocumentDataFieldName{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(SalesforceStandardKnowledgeArticleTypeConfiguration const&,
                          SalesforceStandardKnowledgeArticleTypeConfiguration const&) = default;

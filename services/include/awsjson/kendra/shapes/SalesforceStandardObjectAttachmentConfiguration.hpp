@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceStandardObjectAttachmentConfiguration {
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(SalesforceStandardObjectAttachmentConfiguration const&,
                          SalesforceStandardObjectAttachmentConfiguration const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SalesforceStandardObjectConfiguration {
-  awsjson::open_enum<::awsjson::kendra::SalesforceStandardObjectName> Name;
-  std::string DocumentDataFieldName;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  awsjson::open_enum<::awsjson::kendra::SalesforceStandardObjectName> Name{};
+  std::string DocumentDataFieldName{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(SalesforceStandardObjectConfiguration const&,
                          SalesforceStandardObjectConfiguration const&) = default;

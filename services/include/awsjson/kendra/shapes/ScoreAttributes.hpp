@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScoreAttributes {
-  std::optional<awsjson::open_enum<::awsjson::kendra::ScoreConfidence>> ScoreConfidence;
+  std::optional<awsjson::open_enum<::awsjson::kendra::ScoreConfidence>> ScoreConfidence{};
 
   friend bool operator==(ScoreAttributes const&, ScoreAttributes const&) = default;
 };

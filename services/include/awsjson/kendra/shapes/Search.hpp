@@ -11,10 +11,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Search {
-  std::optional<bool> Facetable;
-  std::optional<bool> Searchable;
-  std::optional<bool> Displayable;
-  std::optional<bool> Sortable;
+  std::optional<bool> Facetable{};
+  std::optional<bool> Searchable{};
+  std::optional<bool> Displayable{};
+  std::optional<bool> Sortable{};
 
   friend bool operator==(Search const&, Search const&) = default;
 };

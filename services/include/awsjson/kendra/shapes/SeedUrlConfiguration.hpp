@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SeedUrlConfiguration {
-  std::vector<std::string> SeedUrls;
-  std::optional<awsjson::open_enum<::awsjson::kendra::WebCrawlerMode>> WebCrawlerMode;
+  std::vector<std::string> SeedUrls{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::WebCrawlerMode>> WebCrawlerMode{};
 
   friend bool operator==(SeedUrlConfiguration const&, SeedUrlConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerSideEncryptionConfiguration {
-  std::optional<std::string> KmsKeyId;
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ServerSideEncryptionConfiguration const&,
                          ServerSideEncryptionConfiguration const&) = default;

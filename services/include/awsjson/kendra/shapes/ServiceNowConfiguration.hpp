@@ -17,12 +17,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceNowConfiguration {
-  std::string HostUrl;
-  std::string SecretArn;
-  awsjson::open_enum<::awsjson::kendra::ServiceNowBuildVersionType> ServiceNowBuildVersion;
-  std::optional<::awsjson::kendra::ServiceNowKnowledgeArticleConfiguration> KnowledgeArticleConfiguration;
-  std::optional<::awsjson::kendra::ServiceNowServiceCatalogConfiguration> ServiceCatalogConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ServiceNowAuthenticationType>> AuthenticationType;
+  std::string HostUrl{};
+  std::string SecretArn{};
+  awsjson::open_enum<::awsjson::kendra::ServiceNowBuildVersionType> ServiceNowBuildVersion{};
+  std::optional<::awsjson::kendra::ServiceNowKnowledgeArticleConfiguration> KnowledgeArticleConfiguration{};
+  std::optional<::awsjson::kendra::ServiceNowServiceCatalogConfiguration> ServiceCatalogConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ServiceNowAuthenticationType>> AuthenticationType{};
 
   friend bool operator==(ServiceNowConfiguration const&, ServiceNowConfiguration const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceNowKnowledgeArticleConfiguration {
-  std::optional<bool> CrawlAttachments;
-  std::optional<std::vector<std::string>> IncludeAttachmentFilePatterns;
-  std::optional<std::vector<std::string>> ExcludeAttachmentFilePatterns;
-  std::string DocumentDataFieldName;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
-  std::optional<std::string> FilterQuery;
+  std::optional<bool> CrawlAttachments{};
+  std::optional<std::vector<std::string>> IncludeAttachmentFilePatterns{};
+  std::optional<std::vector<std::string>> ExcludeAttachmentFilePatterns{};
+  std::string DocumentDataFieldName{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
+  std::optional<std::string> FilterQuery{};
 
   friend bool operator==(ServiceNowKnowledgeArticleConfiguration const&,
                          ServiceNowKnowledgeArticleConfiguration const&) = default;

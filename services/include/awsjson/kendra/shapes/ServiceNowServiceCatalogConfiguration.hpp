@@ -15,12 +15,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceNowServiceCatalogConfiguration {
-  std::optional<bool> CrawlAttachments;
-  std::optional<std::vector<std::string>> IncludeAttachmentFilePatterns;
-  std::optional<std::vector<std::string>> ExcludeAttachmentFilePatterns;
-  std::string DocumentDataFieldName;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::optional<bool> CrawlAttachments{};
+  std::optional<std::vector<std::string>> IncludeAttachmentFilePatterns{};
+  std::optional<std::vector<std::string>> ExcludeAttachmentFilePatterns{};
+  std::string DocumentDataFieldName{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(ServiceNowServiceCatalogConfiguration const&,
                          ServiceNowServiceCatalogConfiguration const&) = default;

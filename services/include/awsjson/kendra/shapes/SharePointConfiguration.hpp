@@ -20,20 +20,20 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SharePointConfiguration {
-  awsjson::open_enum<::awsjson::kendra::SharePointVersion> SharePointVersion;
-  std::vector<std::string> Urls;
-  std::string SecretArn;
-  std::optional<bool> CrawlAttachments;
-  std::optional<bool> UseChangeLog;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
-  std::optional<std::string> DocumentTitleFieldName;
-  std::optional<bool> DisableLocalGroups;
-  std::optional<::awsjson::kendra::S3Path> SslCertificateS3Path;
-  std::optional<awsjson::open_enum<::awsjson::kendra::SharePointOnlineAuthenticationType>> AuthenticationType;
-  std::optional<::awsjson::kendra::ProxyConfiguration> ProxyConfiguration;
+  awsjson::open_enum<::awsjson::kendra::SharePointVersion> SharePointVersion{};
+  std::vector<std::string> Urls{};
+  std::string SecretArn{};
+  std::optional<bool> CrawlAttachments{};
+  std::optional<bool> UseChangeLog{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
+  std::optional<std::string> DocumentTitleFieldName{};
+  std::optional<bool> DisableLocalGroups{};
+  std::optional<::awsjson::kendra::S3Path> SslCertificateS3Path{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::SharePointOnlineAuthenticationType>> AuthenticationType{};
+  std::optional<::awsjson::kendra::ProxyConfiguration> ProxyConfiguration{};
 
   friend bool operator==(SharePointConfiguration const&, SharePointConfiguration const&) = default;
 };

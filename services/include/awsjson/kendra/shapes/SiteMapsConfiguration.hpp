@@ -13,7 +13,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SiteMapsConfiguration {
-  std::vector<std::string> SiteMaps;
+  std::vector<std::string> SiteMaps{};
 
   friend bool operator==(SiteMapsConfiguration const&, SiteMapsConfiguration const&) = default;
 };

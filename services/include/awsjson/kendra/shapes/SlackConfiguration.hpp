@@ -18,20 +18,20 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SlackConfiguration {
-  std::string TeamId;
-  std::string SecretArn;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::vector<awsjson::open_enum<::awsjson::kendra::SlackEntity>> SlackEntityList;
-  std::optional<bool> UseChangeLog;
-  std::optional<bool> CrawlBotMessage;
-  std::optional<bool> ExcludeArchived;
-  std::string SinceCrawlDate;
-  std::optional<std::int32_t> LookBackPeriod;
-  std::optional<std::vector<std::string>> PrivateChannelFilter;
-  std::optional<std::vector<std::string>> PublicChannelFilter;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::string TeamId{};
+  std::string SecretArn{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::vector<awsjson::open_enum<::awsjson::kendra::SlackEntity>> SlackEntityList{};
+  std::optional<bool> UseChangeLog{};
+  std::optional<bool> CrawlBotMessage{};
+  std::optional<bool> ExcludeArchived{};
+  std::string SinceCrawlDate{};
+  std::optional<std::int32_t> LookBackPeriod{};
+  std::optional<std::vector<std::string>> PrivateChannelFilter{};
+  std::optional<std::vector<std::string>> PublicChannelFilter{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(SlackConfiguration const&, SlackConfiguration const&) = default;
 };

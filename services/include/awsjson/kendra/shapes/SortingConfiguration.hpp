@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SortingConfiguration {
-  std::string DocumentAttributeKey;
-  awsjson::open_enum<::awsjson::kendra::SortOrder> SortOrder;
+  std::string DocumentAttributeKey{};
+  awsjson::open_enum<::awsjson::kendra::SortOrder> SortOrder{};
 
   friend bool operator==(SortingConfiguration const&, SortingConfiguration const&) = default;
 };

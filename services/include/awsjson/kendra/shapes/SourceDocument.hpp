@@ -15,9 +15,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceDocument {
-  std::optional<std::string> DocumentId;
-  std::optional<std::vector<std::string>> SuggestionAttributes;
-  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> AdditionalAttributes;
+  std::optional<std::string> DocumentId{};
+  std::optional<std::vector<std::string>> SuggestionAttributes{};
+  std::optional<std::vector<::awsjson::kendra::DocumentAttribute>> AdditionalAttributes{};
 
   friend bool operator==(SourceDocument const&, SourceDocument const&) = default;
 };

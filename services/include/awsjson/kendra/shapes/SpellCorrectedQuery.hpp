@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpellCorrectedQuery {
-  std::optional<std::string> SuggestedQueryText;
-  std::optional<std::vector<::awsjson::kendra::Correction>> Corrections;
+  std::optional<std::string> SuggestedQueryText{};
+  std::optional<std::vector<::awsjson::kendra::Correction>> Corrections{};
 
   friend bool operator==(SpellCorrectedQuery const&, SpellCorrectedQuery const&) = default;
 };

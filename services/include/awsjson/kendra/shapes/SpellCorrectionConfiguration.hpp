@@ -11,7 +11,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SpellCorrectionConfiguration {
-  bool IncludeQuerySpellCheckSuggestions;
+  bool IncludeQuerySpellCheckSuggestions{};
 
   friend bool operator==(SpellCorrectionConfiguration const&,
                          SpellCorrectionConfiguration const&) = default;

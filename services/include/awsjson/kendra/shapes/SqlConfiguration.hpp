@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::kendra::QueryIdentifiersEnclosingOption>> QueryIdentifiersEnclosingOption;
+  std::optional<awsjson::open_enum<::awsjson::kendra::QueryIdentifiersEnclosingOption>> QueryIdentifiersEnclosingOption{};
 
   friend bool operator==(SqlConfiguration const&, SqlConfiguration const&) = default;
 };

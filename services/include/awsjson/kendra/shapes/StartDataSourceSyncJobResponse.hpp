@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataSourceSyncJobResponse {
-  std::optional<std::string> ExecutionId;
+  std::optional<std::string> ExecutionId{};
 
   friend bool operator==(StartDataSourceSyncJobResponse const&,
                          StartDataSourceSyncJobResponse const&) = default;

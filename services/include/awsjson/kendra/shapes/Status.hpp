@@ -14,10 +14,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Status {
-  std::optional<std::string> DocumentId;
-  std::optional<awsjson::open_enum<::awsjson::kendra::DocumentStatus>> DocumentStatus;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureReason;
+  std::optional<std::string> DocumentId{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::DocumentStatus>> DocumentStatus{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureReason{};
 
   friend bool operator==(Status const&, Status const&) = default;
 };

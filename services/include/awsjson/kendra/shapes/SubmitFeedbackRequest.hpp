@@ -16,10 +16,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubmitFeedbackRequest {
-  std::string IndexId;
-  std::string QueryId;
-  std::optional<std::vector<::awsjson::kendra::ClickFeedback>> ClickFeedbackItems;
-  std::optional<std::vector<::awsjson::kendra::RelevanceFeedback>> RelevanceFeedbackItems;
+  std::string IndexId{};
+  std::string QueryId{};
+  std::optional<std::vector<::awsjson::kendra::ClickFeedback>> ClickFeedbackItems{};
+  std::optional<std::vector<::awsjson::kendra::RelevanceFeedback>> RelevanceFeedbackItems{};
 
   friend bool operator==(SubmitFeedbackRequest const&, SubmitFeedbackRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuggestableConfig {
-  std::optional<std::string> AttributeName;
-  std::optional<bool> Suggestable;
+  std::optional<std::string> AttributeName{};
+  std::optional<bool> Suggestable{};
 
   friend bool operator==(SuggestableConfig const&, SuggestableConfig const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Suggestion {
-  std::optional<std::string> Id;
-  std::optional<::awsjson::kendra::SuggestionValue> Value;
-  std::optional<std::vector<::awsjson::kendra::SourceDocument>> SourceDocuments;
+  std::optional<std::string> Id{};
+  std::optional<::awsjson::kendra::SuggestionValue> Value{};
+  std::optional<std::vector<::awsjson::kendra::SourceDocument>> SourceDocuments{};
 
   friend bool operator==(Suggestion const&, Suggestion const&) = default;
 };

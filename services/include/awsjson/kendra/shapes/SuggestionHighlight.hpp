@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuggestionHighlight {
-  std::optional<std::int32_t> BeginOffset;
-  std::optional<std::int32_t> EndOffset;
+  std::optional<std::int32_t> BeginOffset{};
+  std::optional<std::int32_t> EndOffset{};
 
   friend bool operator==(SuggestionHighlight const&, SuggestionHighlight const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuggestionTextWithHighlights {
-  std::optional<std::string> Text;
-  std::optional<std::vector<::awsjson::kendra::SuggestionHighlight>> Highlights;
+  std::optional<std::string> Text{};
+  std::optional<std::vector<::awsjson::kendra::SuggestionHighlight>> Highlights{};
 
   friend bool operator==(SuggestionTextWithHighlights const&,
                          SuggestionTextWithHighlights const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuggestionValue {
-  std::optional<::awsjson::kendra::SuggestionTextWithHighlights> Text;
+  std::optional<::awsjson::kendra::SuggestionTextWithHighlights> Text{};
 
   friend bool operator==(SuggestionValue const&, SuggestionValue const&) = default;
 };

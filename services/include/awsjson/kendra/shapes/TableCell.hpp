@@ -12,10 +12,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableCell {
-  std::optional<std::string> Value;
-  std::optional<bool> TopAnswer;
-  std::optional<bool> Highlighted;
-  std::optional<bool> Header;
+  std::optional<std::string> Value{};
+  std::optional<bool> TopAnswer{};
+  std::optional<bool> Highlighted{};
+  std::optional<bool> Header{};
 
   friend bool operator==(TableCell const&, TableCell const&) = default;
 };

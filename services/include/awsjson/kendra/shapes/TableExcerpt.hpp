@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableExcerpt {
-  std::optional<std::vector<::awsjson::kendra::TableRow>> Rows;
-  std::optional<std::int32_t> TotalNumberOfRows;
+  std::optional<std::vector<::awsjson::kendra::TableRow>> Rows{};
+  std::optional<std::int32_t> TotalNumberOfRows{};
 
   friend bool operator==(TableExcerpt const&, TableExcerpt const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableRow {
-  std::optional<std::vector<::awsjson::kendra::TableCell>> Cells;
+  std::optional<std::vector<::awsjson::kendra::TableCell>> Cells{};
 
   friend bool operator==(TableRow const&, TableRow const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TemplateConfiguration {
-  std::optional<awsjson::document> Template;
+  std::optional<awsjson::document> Template{};
 
   friend bool operator==(TemplateConfiguration const&, TemplateConfiguration const&) = default;
 };

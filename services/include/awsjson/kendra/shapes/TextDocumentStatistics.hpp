@@ -12,8 +12,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextDocumentStatistics {
-  std::int32_t IndexedTextDocumentsCount;
-  std::int64_t IndexedTextBytes;
+  std::int32_t IndexedTextDocumentsCount{};
+  std::int64_t IndexedTextBytes{};
 
   friend bool operator==(TextDocumentStatistics const&, TextDocumentStatistics const&) = default;
 };

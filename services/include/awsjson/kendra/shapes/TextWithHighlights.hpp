@@ -15,8 +15,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TextWithHighlights {
-  std::optional<std::string> Text;
-  std::optional<std::vector<::awsjson::kendra::Highlight>> Highlights;
+  std::optional<std::string> Text{};
+  std::optional<std::vector<::awsjson::kendra::Highlight>> Highlights{};
 
   friend bool operator==(TextWithHighlights const&, TextWithHighlights const&) = default;
 };

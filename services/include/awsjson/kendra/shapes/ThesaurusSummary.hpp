@@ -14,11 +14,11 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThesaurusSummary {
-  std::optional<std::string> Id;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::kendra::ThesaurusStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::ThesaurusStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(ThesaurusSummary const&, ThesaurusSummary const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccessControlConfigurationRequest {
-  std::string IndexId;
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList;
-  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList;
+  std::string IndexId{};
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::kendra::Principal>> AccessControlList{};
+  std::optional<std::vector<::awsjson::kendra::HierarchicalPrincipal>> HierarchicalAccessControlList{};
 
   friend bool operator==(UpdateAccessControlConfigurationRequest const&,
                          UpdateAccessControlConfigurationRequest const&) = default;

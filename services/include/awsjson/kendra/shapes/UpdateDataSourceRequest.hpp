@@ -16,16 +16,16 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataSourceRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::string IndexId;
-  std::optional<::awsjson::kendra::DataSourceConfiguration> Configuration;
-  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration;
-  std::optional<std::string> Description;
-  std::optional<std::string> Schedule;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> LanguageCode;
-  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::string IndexId{};
+  std::optional<::awsjson::kendra::DataSourceConfiguration> Configuration{};
+  std::optional<::awsjson::kendra::DataSourceVpcConfiguration> VpcConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Schedule{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> LanguageCode{};
+  std::optional<::awsjson::kendra::CustomDocumentEnrichmentConfiguration> CustomDocumentEnrichmentConfiguration{};
 
   friend bool operator==(UpdateDataSourceRequest const&, UpdateDataSourceRequest const&) = default;
 };

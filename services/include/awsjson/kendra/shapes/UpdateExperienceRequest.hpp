@@ -14,12 +14,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExperienceRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::string IndexId;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::kendra::ExperienceConfiguration> Configuration;
-  std::optional<std::string> Description;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::string IndexId{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::kendra::ExperienceConfiguration> Configuration{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateExperienceRequest const&, UpdateExperienceRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFeaturedResultsSetRequest {
-  std::string IndexId;
-  std::string FeaturedResultsSetId;
-  std::optional<std::string> FeaturedResultsSetName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status;
-  std::optional<std::vector<std::string>> QueryTexts;
-  std::optional<std::vector<::awsjson::kendra::FeaturedDocument>> FeaturedDocuments;
+  std::string IndexId{};
+  std::string FeaturedResultsSetId{};
+  std::optional<std::string> FeaturedResultsSetName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::FeaturedResultsSetStatus>> Status{};
+  std::optional<std::vector<std::string>> QueryTexts{};
+  std::optional<std::vector<::awsjson::kendra::FeaturedDocument>> FeaturedDocuments{};
 
   friend bool operator==(UpdateFeaturedResultsSetRequest const&,
                          UpdateFeaturedResultsSetRequest const&) = default;

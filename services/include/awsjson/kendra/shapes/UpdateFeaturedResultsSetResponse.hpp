@@ -13,7 +13,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFeaturedResultsSetResponse {
-  std::optional<::awsjson::kendra::FeaturedResultsSet> FeaturedResultsSet;
+  std::optional<::awsjson::kendra::FeaturedResultsSet> FeaturedResultsSet{};
 
   friend bool operator==(UpdateFeaturedResultsSetResponse const&,
                          UpdateFeaturedResultsSetResponse const&) = default;

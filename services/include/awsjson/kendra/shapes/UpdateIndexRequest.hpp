@@ -19,15 +19,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIndexRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::kendra::DocumentMetadataConfiguration>> DocumentMetadataConfigurationUpdates;
-  std::optional<::awsjson::kendra::CapacityUnitsConfiguration> CapacityUnits;
-  std::optional<std::vector<::awsjson::kendra::UserTokenConfiguration>> UserTokenConfigurations;
-  std::optional<awsjson::open_enum<::awsjson::kendra::UserContextPolicy>> UserContextPolicy;
-  std::optional<::awsjson::kendra::UserGroupResolutionConfiguration> UserGroupResolutionConfiguration;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::kendra::DocumentMetadataConfiguration>> DocumentMetadataConfigurationUpdates{};
+  std::optional<::awsjson::kendra::CapacityUnitsConfiguration> CapacityUnits{};
+  std::optional<std::vector<::awsjson::kendra::UserTokenConfiguration>> UserTokenConfigurations{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::UserContextPolicy>> UserContextPolicy{};
+  std::optional<::awsjson::kendra::UserGroupResolutionConfiguration> UserGroupResolutionConfiguration{};
 
   friend bool operator==(UpdateIndexRequest const&, UpdateIndexRequest const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQuerySuggestionsBlockListRequest {
-  std::string IndexId;
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::kendra::S3Path> SourceS3Path;
-  std::optional<std::string> RoleArn;
+  std::string IndexId{};
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::kendra::S3Path> SourceS3Path{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(UpdateQuerySuggestionsBlockListRequest const&,
                          UpdateQuerySuggestionsBlockListRequest const&) = default;

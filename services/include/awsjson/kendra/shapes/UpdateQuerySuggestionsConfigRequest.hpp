@@ -16,13 +16,13 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQuerySuggestionsConfigRequest {
-  std::string IndexId;
-  std::optional<awsjson::open_enum<::awsjson::kendra::Mode>> Mode;
-  std::optional<std::int32_t> QueryLogLookBackWindowInDays;
-  std::optional<bool> IncludeQueriesWithoutUserInformation;
-  std::optional<std::int32_t> MinimumNumberOfQueryingUsers;
-  std::optional<std::int32_t> MinimumQueryCount;
-  std::optional<::awsjson::kendra::AttributeSuggestionsUpdateConfig> AttributeSuggestionsConfig;
+  std::string IndexId{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::Mode>> Mode{};
+  std::optional<std::int32_t> QueryLogLookBackWindowInDays{};
+  std::optional<bool> IncludeQueriesWithoutUserInformation{};
+  std::optional<std::int32_t> MinimumNumberOfQueryingUsers{};
+  std::optional<std::int32_t> MinimumQueryCount{};
+  std::optional<::awsjson::kendra::AttributeSuggestionsUpdateConfig> AttributeSuggestionsConfig{};
 
   friend bool operator==(UpdateQuerySuggestionsConfigRequest const&,
                          UpdateQuerySuggestionsConfigRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateThesaurusRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::string IndexId;
-  std::optional<std::string> Description;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::kendra::S3Path> SourceS3Path;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::string IndexId{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::kendra::S3Path> SourceS3Path{};
 
   friend bool operator==(UpdateThesaurusRequest const&, UpdateThesaurusRequest const&) = default;
 };

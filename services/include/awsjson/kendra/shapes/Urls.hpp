@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Urls {
-  std::optional<::awsjson::kendra::SeedUrlConfiguration> SeedUrlConfiguration;
-  std::optional<::awsjson::kendra::SiteMapsConfiguration> SiteMapsConfiguration;
+  std::optional<::awsjson::kendra::SeedUrlConfiguration> SeedUrlConfiguration{};
+  std::optional<::awsjson::kendra::SiteMapsConfiguration> SiteMapsConfiguration{};
 
   friend bool operator==(Urls const&, Urls const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserContext {
-  std::optional<std::string> Token;
-  std::optional<std::string> UserId;
-  std::optional<std::vector<std::string>> Groups;
-  std::optional<std::vector<::awsjson::kendra::DataSourceGroup>> DataSourceGroups;
+  std::optional<std::string> Token{};
+  std::optional<std::string> UserId{};
+  std::optional<std::vector<std::string>> Groups{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceGroup>> DataSourceGroups{};
 
   friend bool operator==(UserContext const&, UserContext const&) = default;
 };

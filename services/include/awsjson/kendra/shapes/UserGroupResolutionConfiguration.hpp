@@ -14,7 +14,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserGroupResolutionConfiguration {
-  awsjson::open_enum<::awsjson::kendra::UserGroupResolutionMode> UserGroupResolutionMode;
+  awsjson::open_enum<::awsjson::kendra::UserGroupResolutionMode> UserGroupResolutionMode{};
 
   friend bool operator==(UserGroupResolutionConfiguration const&,
                          UserGroupResolutionConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserIdentityConfiguration {
-  std::optional<std::string> IdentityAttributeName;
+  std::optional<std::string> IdentityAttributeName{};
 
   friend bool operator==(UserIdentityConfiguration const&,
                          UserIdentityConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UserTokenConfiguration {
-  std::optional<::awsjson::kendra::JwtTokenTypeConfiguration> JwtTokenTypeConfiguration;
-  std::optional<::awsjson::kendra::JsonTokenTypeConfiguration> JsonTokenTypeConfiguration;
+  std::optional<::awsjson::kendra::JwtTokenTypeConfiguration> JwtTokenTypeConfiguration{};
+  std::optional<::awsjson::kendra::JsonTokenTypeConfiguration> JsonTokenTypeConfiguration{};
 
   friend bool operator==(UserTokenConfiguration const&, UserTokenConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Warning {
-  std::optional<std::string> Message;
-  std::optional<awsjson::open_enum<::awsjson::kendra::WarningCode>> Code;
+  std::optional<std::string> Message{};
+  std::optional<awsjson::open_enum<::awsjson::kendra::WarningCode>> Code{};
 
   friend bool operator==(Warning const&, Warning const&) = default;
 };

@@ -18,15 +18,15 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WebCrawlerConfiguration {
-  ::awsjson::kendra::Urls Urls;
-  std::optional<std::int32_t> CrawlDepth;
-  std::optional<std::int32_t> MaxLinksPerPage;
-  std::optional<float> MaxContentSizePerPageInMegaBytes;
-  std::optional<std::int32_t> MaxUrlsPerMinuteCrawlRate;
-  std::optional<std::vector<std::string>> UrlInclusionPatterns;
-  std::optional<std::vector<std::string>> UrlExclusionPatterns;
-  std::optional<::awsjson::kendra::ProxyConfiguration> ProxyConfiguration;
-  std::optional<::awsjson::kendra::AuthenticationConfiguration> AuthenticationConfiguration;
+  ::awsjson::kendra::Urls Urls{};
+  std::optional<std::int32_t> CrawlDepth{};
+  std::optional<std::int32_t> MaxLinksPerPage{};
+  std::optional<float> MaxContentSizePerPageInMegaBytes{};
+  std::optional<std::int32_t> MaxUrlsPerMinuteCrawlRate{};
+  std::optional<std::vector<std::string>> UrlInclusionPatterns{};
+  std::optional<std::vector<std::string>> UrlExclusionPatterns{};
+  std::optional<::awsjson::kendra::ProxyConfiguration> ProxyConfiguration{};
+  std::optional<::awsjson::kendra::AuthenticationConfiguration> AuthenticationConfiguration{};
 
   friend bool operator==(WebCrawlerConfiguration const&, WebCrawlerConfiguration const&) = default;
 };

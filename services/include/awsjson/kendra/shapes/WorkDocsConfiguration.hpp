@@ -15,12 +15,12 @@ namespace awsjson::kendra {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkDocsConfiguration {
-  std::string OrganizationId;
-  std::optional<bool> CrawlComments;
-  std::optional<bool> UseChangeLog;
-  std::optional<std::vector<std::string>> InclusionPatterns;
-  std::optional<std::vector<std::string>> ExclusionPatterns;
-  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings;
+  std::string OrganizationId{};
+  std::optional<bool> CrawlComments{};
+  std::optional<bool> UseChangeLog{};
+  std::optional<std::vector<std::string>> InclusionPatterns{};
+  std::optional<std::vector<std::string>> ExclusionPatterns{};
+  std::optional<std::vector<::awsjson::kendra::DataSourceToIndexFieldMapping>> FieldMappings{};
 
   friend bool operator==(WorkDocsConfiguration const&, WorkDocsConfiguration const&) = default;
 };

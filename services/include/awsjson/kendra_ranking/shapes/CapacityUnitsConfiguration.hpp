@@ -12,7 +12,7 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityUnitsConfiguration {
-  std::int32_t RescoreCapacityUnits;
+  std::int32_t RescoreCapacityUnits{};
 
   friend bool operator==(CapacityUnitsConfiguration const&,
                          CapacityUnitsConfiguration const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRescoreExecutionPlanRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::kendra_ranking::CapacityUnitsConfiguration> CapacityUnits;
-  std::optional<std::vector<::awsjson::kendra_ranking::Tag>> Tags;
-  std::optional<std::string> ClientToken;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::kendra_ranking::CapacityUnitsConfiguration> CapacityUnits{};
+  std::optional<std::vector<::awsjson::kendra_ranking::Tag>> Tags{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(CreateRescoreExecutionPlanRequest const&,
                          CreateRescoreExecutionPlanRequest const&) = default;

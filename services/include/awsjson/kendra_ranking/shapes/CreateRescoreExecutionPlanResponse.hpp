@@ -12,8 +12,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRescoreExecutionPlanResponse {
-  std::string Id;
-  std::string Arn;
+  std::string Id{};
+  std::string Arn{};
 
   friend bool operator==(CreateRescoreExecutionPlanResponse const&,
                          CreateRescoreExecutionPlanResponse const&) = default;

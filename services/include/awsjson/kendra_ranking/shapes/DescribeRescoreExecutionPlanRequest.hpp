@@ -12,7 +12,7 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRescoreExecutionPlanRequest {
-  std::string Id;
+  std::string Id{};
 
   friend bool operator==(DescribeRescoreExecutionPlanRequest const&,
                          DescribeRescoreExecutionPlanRequest const&) = default;

@@ -15,15 +15,15 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRescoreExecutionPlanResponse {
-  std::optional<std::string> Id;
-  std::optional<std::string> Arn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::kendra_ranking::CapacityUnitsConfiguration> CapacityUnits;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::kendra_ranking::RescoreExecutionPlanStatus>> Status;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> Id{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::kendra_ranking::CapacityUnitsConfiguration> CapacityUnits{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::kendra_ranking::RescoreExecutionPlanStatus>> Status{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(DescribeRescoreExecutionPlanResponse const&,
                          DescribeRescoreExecutionPlanResponse const&) = default;

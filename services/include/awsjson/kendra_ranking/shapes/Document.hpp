@@ -13,13 +13,13 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Document {
-  std::string Id;
-  std::optional<std::string> GroupId;
-  std::optional<std::string> Title;
-  std::optional<std::string> Body;
-  std::optional<std::vector<std::string>> TokenizedTitle;
-  std::optional<std::vector<std::string>> TokenizedBody;
-  float OriginalScore;
+  std::string Id{};
+  std::optional<std::string> GroupId{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Body{};
+  std::optional<std::vector<std::string>> TokenizedTitle{};
+  std::optional<std::vector<std::string>> TokenizedBody{};
+  float OriginalScore{};
 
   friend bool operator==(Document const&, Document const&) = default;
 };

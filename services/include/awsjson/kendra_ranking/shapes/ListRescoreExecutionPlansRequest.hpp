@@ -13,8 +13,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRescoreExecutionPlansRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListRescoreExecutionPlansRequest const&,
                          ListRescoreExecutionPlansRequest const&) = default;

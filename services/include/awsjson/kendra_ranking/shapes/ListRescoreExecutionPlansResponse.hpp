@@ -15,8 +15,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRescoreExecutionPlansResponse {
-  std::optional<std::vector<::awsjson::kendra_ranking::RescoreExecutionPlanSummary>> SummaryItems;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kendra_ranking::RescoreExecutionPlanSummary>> SummaryItems{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRescoreExecutionPlansResponse const&,
                          ListRescoreExecutionPlansResponse const&) = default;

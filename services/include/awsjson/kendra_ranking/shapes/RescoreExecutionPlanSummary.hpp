@@ -14,11 +14,11 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RescoreExecutionPlanSummary {
-  std::optional<std::string> Name;
-  std::optional<std::string> Id;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::kendra_ranking::RescoreExecutionPlanStatus>> Status;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Id{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::kendra_ranking::RescoreExecutionPlanStatus>> Status{};
 
   friend bool operator==(RescoreExecutionPlanSummary const&,
                          RescoreExecutionPlanSummary const&) = default;

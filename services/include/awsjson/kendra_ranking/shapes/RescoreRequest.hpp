@@ -15,9 +15,9 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RescoreRequest {
-  std::string RescoreExecutionPlanId;
-  std::string SearchQuery;
-  std::vector<::awsjson::kendra_ranking::Document> Documents;
+  std::string RescoreExecutionPlanId{};
+  std::string SearchQuery{};
+  std::vector<::awsjson::kendra_ranking::Document> Documents{};
 
   friend bool operator==(RescoreRequest const&, RescoreRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RescoreResponse {
-  std::optional<std::string> RescoreId;
-  std::optional<std::vector<::awsjson::kendra_ranking::RescoreResultItem>> ResultItems;
+  std::optional<std::string> RescoreId{};
+  std::optional<std::vector<::awsjson::kendra_ranking::RescoreResultItem>> ResultItems{};
 
   friend bool operator==(RescoreResponse const&, RescoreResponse const&) = default;
 };

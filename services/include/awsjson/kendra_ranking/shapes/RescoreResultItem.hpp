@@ -12,8 +12,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RescoreResultItem {
-  std::optional<std::string> DocumentId;
-  std::optional<float> Score;
+  std::optional<std::string> DocumentId{};
+  std::optional<float> Score{};
 
   friend bool operator==(RescoreResultItem const&, RescoreResultItem const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::kendra_ranking::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::kendra_ranking::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

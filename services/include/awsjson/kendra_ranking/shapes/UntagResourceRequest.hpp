@@ -13,8 +13,8 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string ResourceARN;
-  std::vector<std::string> TagKeys;
+  std::string ResourceARN{};
+  std::vector<std::string> TagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::kendra_ranking {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRescoreExecutionPlanRequest {
-  std::string Id;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::kendra_ranking::CapacityUnitsConfiguration> CapacityUnits;
+  std::string Id{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::kendra_ranking::CapacityUnitsConfiguration> CapacityUnits{};
 
   friend bool operator==(UpdateRescoreExecutionPlanRequest const&,
                          UpdateRescoreExecutionPlanRequest const&) = default;

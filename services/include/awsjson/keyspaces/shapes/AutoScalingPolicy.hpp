@@ -13,7 +13,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingPolicy {
-  std::optional<::awsjson::keyspaces::TargetTrackingScalingPolicyConfiguration> targetTrackingScalingPolicyConfiguration;
+  std::optional<::awsjson::keyspaces::TargetTrackingScalingPolicyConfiguration> targetTrackingScalingPolicyConfiguration{};
 
   friend bool operator==(AutoScalingPolicy const&, AutoScalingPolicy const&) = default;
 };

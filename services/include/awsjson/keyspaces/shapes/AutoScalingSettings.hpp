@@ -14,10 +14,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingSettings {
-  std::optional<bool> autoScalingDisabled;
-  std::optional<std::int64_t> minimumUnits;
-  std::optional<std::int64_t> maximumUnits;
-  std::optional<::awsjson::keyspaces::AutoScalingPolicy> scalingPolicy;
+  std::optional<bool> autoScalingDisabled{};
+  std::optional<std::int64_t> minimumUnits{};
+  std::optional<std::int64_t> maximumUnits{};
+  std::optional<::awsjson::keyspaces::AutoScalingPolicy> scalingPolicy{};
 
   friend bool operator==(AutoScalingSettings const&, AutoScalingSettings const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoScalingSpecification {
-  std::optional<::awsjson::keyspaces::AutoScalingSettings> writeCapacityAutoScaling;
-  std::optional<::awsjson::keyspaces::AutoScalingSettings> readCapacityAutoScaling;
+  std::optional<::awsjson::keyspaces::AutoScalingSettings> writeCapacityAutoScaling{};
+  std::optional<::awsjson::keyspaces::AutoScalingSettings> readCapacityAutoScaling{};
 
   friend bool operator==(AutoScalingSpecification const&,
                          AutoScalingSpecification const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacitySpecification {
-  awsjson::open_enum<::awsjson::keyspaces::ThroughputMode> throughputMode;
-  std::optional<std::int64_t> readCapacityUnits;
-  std::optional<std::int64_t> writeCapacityUnits;
+  awsjson::open_enum<::awsjson::keyspaces::ThroughputMode> throughputMode{};
+  std::optional<std::int64_t> readCapacityUnits{};
+  std::optional<std::int64_t> writeCapacityUnits{};
 
   friend bool operator==(CapacitySpecification const&, CapacitySpecification const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacitySpecificationSummary {
-  awsjson::open_enum<::awsjson::keyspaces::ThroughputMode> throughputMode;
-  std::optional<std::int64_t> readCapacityUnits;
-  std::optional<std::int64_t> writeCapacityUnits;
-  std::optional<awsjson::timestamp> lastUpdateToPayPerRequestTimestamp;
+  awsjson::open_enum<::awsjson::keyspaces::ThroughputMode> throughputMode{};
+  std::optional<std::int64_t> readCapacityUnits{};
+  std::optional<std::int64_t> writeCapacityUnits{};
+  std::optional<awsjson::timestamp> lastUpdateToPayPerRequestTimestamp{};
 
   friend bool operator==(CapacitySpecificationSummary const&,
                          CapacitySpecificationSummary const&) = default;

@@ -18,10 +18,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CdcSpecification {
-  awsjson::open_enum<::awsjson::keyspaces::CdcStatus> status;
-  std::optional<awsjson::open_enum<::awsjson::keyspaces::ViewType>> viewType;
-  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::keyspaces::CdcPropagateTags>> propagateTags;
+  awsjson::open_enum<::awsjson::keyspaces::CdcStatus> status{};
+  std::optional<awsjson::open_enum<::awsjson::keyspaces::ViewType>> viewType{};
+  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::keyspaces::CdcPropagateTags>> propagateTags{};
 
   friend bool operator==(CdcSpecification const&, CdcSpecification const&) = default;
 };

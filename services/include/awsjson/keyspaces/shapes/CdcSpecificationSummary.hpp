@@ -15,8 +15,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CdcSpecificationSummary {
-  awsjson::open_enum<::awsjson::keyspaces::CdcStatus> status;
-  std::optional<awsjson::open_enum<::awsjson::keyspaces::ViewType>> viewType;
+  awsjson::open_enum<::awsjson::keyspaces::CdcStatus> status{};
+  std::optional<awsjson::open_enum<::awsjson::keyspaces::ViewType>> viewType{};
 
   friend bool operator==(CdcSpecificationSummary const&, CdcSpecificationSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClientSideTimestamps {
-  awsjson::open_enum<::awsjson::keyspaces::ClientSideTimestampsStatus> status;
+  awsjson::open_enum<::awsjson::keyspaces::ClientSideTimestampsStatus> status{};
 
   friend bool operator==(ClientSideTimestamps const&, ClientSideTimestamps const&) = default;
 };

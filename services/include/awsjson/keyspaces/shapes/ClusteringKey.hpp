@@ -14,8 +14,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusteringKey {
-  std::string name;
-  awsjson::open_enum<::awsjson::keyspaces::SortOrder> orderBy;
+  std::string name{};
+  awsjson::open_enum<::awsjson::keyspaces::SortOrder> orderBy{};
 
   friend bool operator==(ClusteringKey const&, ClusteringKey const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ColumnDefinition {
-  std::string name;
-  std::string type;
+  std::string name{};
+  std::string type{};
 
   friend bool operator==(ColumnDefinition const&, ColumnDefinition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Comment {
-  std::string message;
+  std::string message{};
 
   friend bool operator==(Comment const&, Comment const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyspaceRequest {
-  std::string keyspaceName;
-  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags;
-  std::optional<::awsjson::keyspaces::ReplicationSpecification> replicationSpecification;
+  std::string keyspaceName{};
+  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags{};
+  std::optional<::awsjson::keyspaces::ReplicationSpecification> replicationSpecification{};
 
   friend bool operator==(CreateKeyspaceRequest const&, CreateKeyspaceRequest const&) = default;
 };

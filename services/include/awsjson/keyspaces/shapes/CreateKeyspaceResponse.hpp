@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyspaceResponse {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(CreateKeyspaceResponse const&, CreateKeyspaceResponse const&) = default;
 };

@@ -27,21 +27,21 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableRequest {
-  std::string keyspaceName;
-  std::string tableName;
-  ::awsjson::keyspaces::SchemaDefinition schemaDefinition;
-  std::optional<::awsjson::keyspaces::Comment> comment;
-  std::optional<::awsjson::keyspaces::CapacitySpecification> capacitySpecification;
-  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecification;
-  std::optional<::awsjson::keyspaces::PointInTimeRecovery> pointInTimeRecovery;
-  std::optional<::awsjson::keyspaces::TimeToLive> ttl;
-  std::optional<std::int32_t> defaultTimeToLive;
-  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags;
-  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps;
-  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification;
-  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecification>> replicaSpecifications;
-  std::optional<::awsjson::keyspaces::CdcSpecification> cdcSpecification;
-  std::optional<::awsjson::keyspaces::WarmThroughputSpecification> warmThroughputSpecification;
+  std::string keyspaceName{};
+  std::string tableName{};
+  ::awsjson::keyspaces::SchemaDefinition schemaDefinition{};
+  std::optional<::awsjson::keyspaces::Comment> comment{};
+  std::optional<::awsjson::keyspaces::CapacitySpecification> capacitySpecification{};
+  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecification{};
+  std::optional<::awsjson::keyspaces::PointInTimeRecovery> pointInTimeRecovery{};
+  std::optional<::awsjson::keyspaces::TimeToLive> ttl{};
+  std::optional<std::int32_t> defaultTimeToLive{};
+  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags{};
+  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps{};
+  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification{};
+  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecification>> replicaSpecifications{};
+  std::optional<::awsjson::keyspaces::CdcSpecification> cdcSpecification{};
+  std::optional<::awsjson::keyspaces::WarmThroughputSpecification> warmThroughputSpecification{};
 
   friend bool operator==(CreateTableRequest const&, CreateTableRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTableResponse {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(CreateTableResponse const&, CreateTableResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTypeRequest {
-  std::string keyspaceName;
-  std::string typeName;
-  std::vector<::awsjson::keyspaces::FieldDefinition> fieldDefinitions;
+  std::string keyspaceName{};
+  std::string typeName{};
+  std::vector<::awsjson::keyspaces::FieldDefinition> fieldDefinitions{};
 
   friend bool operator==(CreateTypeRequest const&, CreateTypeRequest const&) = default;
 };

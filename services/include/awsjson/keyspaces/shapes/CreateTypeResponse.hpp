@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTypeResponse {
-  std::string keyspaceArn;
-  std::string typeName;
+  std::string keyspaceArn{};
+  std::string typeName{};
 
   friend bool operator==(CreateTypeResponse const&, CreateTypeResponse const&) = default;
 };

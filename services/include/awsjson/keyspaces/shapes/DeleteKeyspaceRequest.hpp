@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKeyspaceRequest {
-  std::string keyspaceName;
+  std::string keyspaceName{};
 
   friend bool operator==(DeleteKeyspaceRequest const&, DeleteKeyspaceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTableRequest {
-  std::string keyspaceName;
-  std::string tableName;
+  std::string keyspaceName{};
+  std::string tableName{};
 
   friend bool operator==(DeleteTableRequest const&, DeleteTableRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTypeRequest {
-  std::string keyspaceName;
-  std::string typeName;
+  std::string keyspaceName{};
+  std::string typeName{};
 
   friend bool operator==(DeleteTypeRequest const&, DeleteTypeRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTypeResponse {
-  std::string keyspaceArn;
-  std::string typeName;
+  std::string keyspaceArn{};
+  std::string typeName{};
 
   friend bool operator==(DeleteTypeResponse const&, DeleteTypeResponse const&) = default;
 };

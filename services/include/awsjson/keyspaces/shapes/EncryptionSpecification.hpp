@@ -14,8 +14,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionSpecification {
-  awsjson::open_enum<::awsjson::keyspaces::EncryptionType> type;
-  std::optional<std::string> kmsKeyIdentifier;
+  awsjson::open_enum<::awsjson::keyspaces::EncryptionType> type{};
+  std::optional<std::string> kmsKeyIdentifier{};
 
   friend bool operator==(EncryptionSpecification const&, EncryptionSpecification const&) = default;
 };

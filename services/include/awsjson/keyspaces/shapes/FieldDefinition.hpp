@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldDefinition {
-  std::string name;
-  std::string type;
+  std::string name{};
+  std::string type{};
 
   friend bool operator==(FieldDefinition const&, FieldDefinition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyspaceRequest {
-  std::string keyspaceName;
+  std::string keyspaceName{};
 
   friend bool operator==(GetKeyspaceRequest const&, GetKeyspaceRequest const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyspaceResponse {
-  std::string keyspaceName;
-  std::string resourceArn;
-  awsjson::open_enum<::awsjson::keyspaces::rs> replicationStrategy;
-  std::optional<std::vector<std::string>> replicationRegions;
-  std::optional<std::vector<::awsjson::keyspaces::ReplicationGroupStatus>> replicationGroupStatuses;
+  std::string keyspaceName{};
+  std::string resourceArn{};
+  awsjson::open_enum<::awsjson::keyspaces::rs> replicationStrategy{};
+  std::optional<std::vector<std::string>> replicationRegions{};
+  std::optional<std::vector<::awsjson::keyspaces::ReplicationGroupStatus>> replicationGroupStatuses{};
 
   friend bool operator==(GetKeyspaceResponse const&, GetKeyspaceResponse const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableAutoScalingSettingsResponse {
-  std::string keyspaceName;
-  std::string tableName;
-  std::string resourceArn;
-  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification;
-  std::optional<std::vector<::awsjson::keyspaces::ReplicaAutoScalingSpecification>> replicaSpecifications;
+  std::string keyspaceName{};
+  std::string tableName{};
+  std::string resourceArn{};
+  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification{};
+  std::optional<std::vector<::awsjson::keyspaces::ReplicaAutoScalingSpecification>> replicaSpecifications{};
 
   friend bool operator==(GetTableAutoScalingSettingsResponse const&,
                          GetTableAutoScalingSettingsResponse const&) = default;

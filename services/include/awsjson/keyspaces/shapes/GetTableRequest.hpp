@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableRequest {
-  std::string keyspaceName;
-  std::string tableName;
+  std::string keyspaceName{};
+  std::string tableName{};
 
   friend bool operator==(GetTableRequest const&, GetTableRequest const&) = default;
 };

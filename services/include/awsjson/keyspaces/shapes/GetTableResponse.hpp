@@ -26,23 +26,23 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTableResponse {
-  std::string keyspaceName;
-  std::string tableName;
-  std::string resourceArn;
-  std::optional<awsjson::timestamp> creationTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::keyspaces::TableStatus>> status;
-  std::optional<::awsjson::keyspaces::SchemaDefinition> schemaDefinition;
-  std::optional<::awsjson::keyspaces::CapacitySpecificationSummary> capacitySpecification;
-  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecification;
-  std::optional<::awsjson::keyspaces::PointInTimeRecoverySummary> pointInTimeRecovery;
-  std::optional<::awsjson::keyspaces::TimeToLive> ttl;
-  std::optional<std::int32_t> defaultTimeToLive;
-  std::optional<::awsjson::keyspaces::Comment> comment;
-  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps;
-  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecificationSummary>> replicaSpecifications;
-  std::optional<std::string> latestStreamArn;
-  std::optional<::awsjson::keyspaces::CdcSpecificationSummary> cdcSpecification;
-  std::optional<::awsjson::keyspaces::WarmThroughputSpecificationSummary> warmThroughputSpecification;
+  std::string keyspaceName{};
+  std::string tableName{};
+  std::string resourceArn{};
+  std::optional<awsjson::timestamp> creationTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::keyspaces::TableStatus>> status{};
+  std::optional<::awsjson::keyspaces::SchemaDefinition> schemaDefinition{};
+  std::optional<::awsjson::keyspaces::CapacitySpecificationSummary> capacitySpecification{};
+  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecification{};
+  std::optional<::awsjson::keyspaces::PointInTimeRecoverySummary> pointInTimeRecovery{};
+  std::optional<::awsjson::keyspaces::TimeToLive> ttl{};
+  std::optional<std::int32_t> defaultTimeToLive{};
+  std::optional<::awsjson::keyspaces::Comment> comment{};
+  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps{};
+  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecificationSummary>> replicaSpecifications{};
+  std::optional<std::string> latestStreamArn{};
+  std::optional<::awsjson::keyspaces::CdcSpecificationSummary> cdcSpecification{};
+  std::optional<::awsjson::keyspaces::WarmThroughputSpecificationSummary> warmThroughputSpecification{};
 
   friend bool operator==(GetTableResponse const&, GetTableResponse const&) = default;
 };

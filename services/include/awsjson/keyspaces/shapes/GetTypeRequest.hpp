@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTypeRequest {
-  std::string keyspaceName;
-  std::string typeName;
+  std::string keyspaceName{};
+  std::string typeName{};
 
   friend bool operator==(GetTypeRequest const&, GetTypeRequest const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTypeResponse {
-  std::string keyspaceName;
-  std::string typeName;
-  std::optional<std::vector<::awsjson::keyspaces::FieldDefinition>> fieldDefinitions;
-  std::optional<awsjson::timestamp> lastModifiedTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::keyspaces::TypeStatus>> status;
-  std::optional<std::vector<std::string>> directReferringTables;
-  std::optional<std::vector<std::string>> directParentTypes;
-  std::optional<std::int32_t> maxNestingDepth;
-  std::string keyspaceArn;
+  std::string keyspaceName{};
+  std::string typeName{};
+  std::optional<std::vector<::awsjson::keyspaces::FieldDefinition>> fieldDefinitions{};
+  std::optional<awsjson::timestamp> lastModifiedTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::keyspaces::TypeStatus>> status{};
+  std::optional<std::vector<std::string>> directReferringTables{};
+  std::optional<std::vector<std::string>> directParentTypes{};
+  std::optional<std::int32_t> maxNestingDepth{};
+  std::string keyspaceArn{};
 
   friend bool operator==(GetTypeResponse const&, GetTypeResponse const&) = default;
 };

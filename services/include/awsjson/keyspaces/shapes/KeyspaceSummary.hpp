@@ -15,10 +15,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyspaceSummary {
-  std::string keyspaceName;
-  std::string resourceArn;
-  awsjson::open_enum<::awsjson::keyspaces::rs> replicationStrategy;
-  std::optional<std::vector<std::string>> replicationRegions;
+  std::string keyspaceName{};
+  std::string resourceArn{};
+  awsjson::open_enum<::awsjson::keyspaces::rs> replicationStrategy{};
+  std::optional<std::vector<std::string>> replicationRegions{};
 
   friend bool operator==(KeyspaceSummary const&, KeyspaceSummary const&) = default;
 };

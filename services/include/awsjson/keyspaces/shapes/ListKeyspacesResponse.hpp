@@ -15,8 +15,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeyspacesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::keyspaces::KeyspaceSummary> keyspaces;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::keyspaces::KeyspaceSummary> keyspaces{};
 
   friend bool operator==(ListKeyspacesResponse const&, ListKeyspacesResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
-  std::string keyspaceName;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
+  std::string keyspaceName{};
 
   friend bool operator==(ListTablesRequest const&, ListTablesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTablesResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::keyspaces::TableSummary>> tables;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::keyspaces::TableSummary>> tables{};
 
   friend bool operator==(ListTablesResponse const&, ListTablesResponse const&) = default;
 };

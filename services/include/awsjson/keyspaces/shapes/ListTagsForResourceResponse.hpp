@@ -15,8 +15,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::keyspaces::Tag>> tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

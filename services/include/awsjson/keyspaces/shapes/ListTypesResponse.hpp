@@ -13,8 +13,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTypesResponse {
-  std::optional<std::string> nextToken;
-  std::vector<std::string> types;
+  std::optional<std::string> nextToken{};
+  std::vector<std::string> types{};
 
   friend bool operator==(ListTypesResponse const&, ListTypesResponse const&) = default;
 };

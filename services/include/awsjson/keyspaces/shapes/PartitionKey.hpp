@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PartitionKey {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(PartitionKey const&, PartitionKey const&) = default;
 };

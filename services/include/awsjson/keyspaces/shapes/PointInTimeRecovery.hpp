@@ -14,7 +14,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PointInTimeRecovery {
-  awsjson::open_enum<::awsjson::keyspaces::PointInTimeRecoveryStatus> status;
+  awsjson::open_enum<::awsjson::keyspaces::PointInTimeRecoveryStatus> status{};
 
   friend bool operator==(PointInTimeRecovery const&, PointInTimeRecovery const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PointInTimeRecoverySummary {
-  awsjson::open_enum<::awsjson::keyspaces::PointInTimeRecoveryStatus> status;
-  std::optional<awsjson::timestamp> earliestRestorableTimestamp;
+  awsjson::open_enum<::awsjson::keyspaces::PointInTimeRecoveryStatus> status{};
+  std::optional<awsjson::timestamp> earliestRestorableTimestamp{};
 
   friend bool operator==(PointInTimeRecoverySummary const&,
                          PointInTimeRecoverySummary const&) = default;

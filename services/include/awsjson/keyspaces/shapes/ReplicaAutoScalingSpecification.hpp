@@ -14,8 +14,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaAutoScalingSpecification {
-  std::optional<std::string> region;
-  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification;
+  std::optional<std::string> region{};
+  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification{};
 
   friend bool operator==(ReplicaAutoScalingSpecification const&,
                          ReplicaAutoScalingSpecification const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaSpecification {
-  std::string region;
-  std::optional<std::int64_t> readCapacityUnits;
-  std::optional<::awsjson::keyspaces::AutoScalingSettings> readCapacityAutoScaling;
+  std::string region{};
+  std::optional<std::int64_t> readCapacityUnits{};
+  std::optional<::awsjson::keyspaces::AutoScalingSettings> readCapacityAutoScaling{};
 
   friend bool operator==(ReplicaSpecification const&, ReplicaSpecification const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaSpecificationSummary {
-  std::optional<std::string> region;
-  std::optional<awsjson::open_enum<::awsjson::keyspaces::TableStatus>> status;
-  std::optional<::awsjson::keyspaces::CapacitySpecificationSummary> capacitySpecification;
-  std::optional<::awsjson::keyspaces::WarmThroughputSpecificationSummary> warmThroughputSpecification;
+  std::optional<std::string> region{};
+  std::optional<awsjson::open_enum<::awsjson::keyspaces::TableStatus>> status{};
+  std::optional<::awsjson::keyspaces::CapacitySpecificationSummary> capacitySpecification{};
+  std::optional<::awsjson::keyspaces::WarmThroughputSpecificationSummary> warmThroughputSpecification{};
 
   friend bool operator==(ReplicaSpecificationSummary const&,
                          ReplicaSpecificationSummary const&) = default;

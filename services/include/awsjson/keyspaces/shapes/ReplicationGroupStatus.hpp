@@ -14,9 +14,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationGroupStatus {
-  std::string region;
-  awsjson::open_enum<::awsjson::keyspaces::KeyspaceStatus> keyspaceStatus;
-  std::optional<std::string> tablesReplicationProgress;
+  std::string region{};
+  awsjson::open_enum<::awsjson::keyspaces::KeyspaceStatus> keyspaceStatus{};
+  std::optional<std::string> tablesReplicationProgress{};
 
   friend bool operator==(ReplicationGroupStatus const&, ReplicationGroupStatus const&) = default;
 };

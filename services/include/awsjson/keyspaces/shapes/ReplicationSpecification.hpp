@@ -15,8 +15,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicationSpecification {
-  awsjson::open_enum<::awsjson::keyspaces::rs> replicationStrategy;
-  std::optional<std::vector<std::string>> regionList;
+  awsjson::open_enum<::awsjson::keyspaces::rs> replicationStrategy{};
+  std::optional<std::vector<std::string>> regionList{};
 
   friend bool operator==(ReplicationSpecification const&,
                          ReplicationSpecification const&) = default;

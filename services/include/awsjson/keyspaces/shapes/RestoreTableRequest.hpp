@@ -20,17 +20,17 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreTableRequest {
-  std::string sourceKeyspaceName;
-  std::string sourceTableName;
-  std::string targetKeyspaceName;
-  std::string targetTableName;
-  std::optional<awsjson::timestamp> restoreTimestamp;
-  std::optional<::awsjson::keyspaces::CapacitySpecification> capacitySpecificationOverride;
-  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecificationOverride;
-  std::optional<::awsjson::keyspaces::PointInTimeRecovery> pointInTimeRecoveryOverride;
-  std::optional<std::vector<::awsjson::keyspaces::Tag>> tagsOverride;
-  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification;
-  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecification>> replicaSpecifications;
+  std::string sourceKeyspaceName{};
+  std::string sourceTableName{};
+  std::string targetKeyspaceName{};
+  std::string targetTableName{};
+  std::optional<awsjson::timestamp> restoreTimestamp{};
+  std::optional<::awsjson::keyspaces::CapacitySpecification> capacitySpecificationOverride{};
+  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecificationOverride{};
+  std::optional<::awsjson::keyspaces::PointInTimeRecovery> pointInTimeRecoveryOverride{};
+  std::optional<std::vector<::awsjson::keyspaces::Tag>> tagsOverride{};
+  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification{};
+  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecification>> replicaSpecifications{};
 
   friend bool operator==(RestoreTableRequest const&, RestoreTableRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RestoreTableResponse {
-  std::string restoredTableARN;
+  std::string restoredTableARN{};
 
   friend bool operator==(RestoreTableResponse const&, RestoreTableResponse const&) = default;
 };

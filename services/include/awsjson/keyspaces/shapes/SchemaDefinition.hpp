@@ -17,10 +17,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SchemaDefinition {
-  std::vector<::awsjson::keyspaces::ColumnDefinition> allColumns;
-  std::vector<::awsjson::keyspaces::PartitionKey> partitionKeys;
-  std::optional<std::vector<::awsjson::keyspaces::ClusteringKey>> clusteringKeys;
-  std::optional<std::vector<::awsjson::keyspaces::StaticColumn>> staticColumns;
+  std::vector<::awsjson::keyspaces::ColumnDefinition> allColumns{};
+  std::vector<::awsjson::keyspaces::PartitionKey> partitionKeys{};
+  std::optional<std::vector<::awsjson::keyspaces::ClusteringKey>> clusteringKeys{};
+  std::optional<std::vector<::awsjson::keyspaces::StaticColumn>> staticColumns{};
 
   friend bool operator==(SchemaDefinition const&, SchemaDefinition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StaticColumn {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(StaticColumn const&, StaticColumn const&) = default;
 };

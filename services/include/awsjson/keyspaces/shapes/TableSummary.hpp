@@ -12,9 +12,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TableSummary {
-  std::string keyspaceName;
-  std::string tableName;
-  std::string resourceArn;
+  std::string keyspaceName{};
+  std::string tableName{};
+  std::string resourceArn{};
 
   friend bool operator==(TableSummary const&, TableSummary const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tag {
-  std::string key;
-  std::string value;
+  std::string key{};
+  std::string value{};
 
   friend bool operator==(Tag const&, Tag const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TargetTrackingScalingPolicyConfiguration {
-  std::optional<bool> disableScaleIn;
-  std::optional<std::int32_t> scaleInCooldown;
-  std::optional<std::int32_t> scaleOutCooldown;
-  double targetValue;
+  std::optional<bool> disableScaleIn{};
+  std::optional<std::int32_t> scaleInCooldown{};
+  std::optional<std::int32_t> scaleOutCooldown{};
+  double targetValue{};
 
   friend bool operator==(TargetTrackingScalingPolicyConfiguration const&,
                          TargetTrackingScalingPolicyConfiguration const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimeToLive {
-  awsjson::open_enum<::awsjson::keyspaces::TimeToLiveStatus> status;
+  awsjson::open_enum<::awsjson::keyspaces::TimeToLiveStatus> status{};
 
   friend bool operator==(TimeToLive const&, TimeToLive const&) = default;
 };

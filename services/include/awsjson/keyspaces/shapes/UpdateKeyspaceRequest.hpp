@@ -15,9 +15,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateKeyspaceRequest {
-  std::string keyspaceName;
-  ::awsjson::keyspaces::ReplicationSpecification replicationSpecification;
-  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps;
+  std::string keyspaceName{};
+  ::awsjson::keyspaces::ReplicationSpecification replicationSpecification{};
+  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps{};
 
   friend bool operator==(UpdateKeyspaceRequest const&, UpdateKeyspaceRequest const&) = default;
 };

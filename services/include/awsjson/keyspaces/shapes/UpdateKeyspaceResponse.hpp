@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateKeyspaceResponse {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(UpdateKeyspaceResponse const&, UpdateKeyspaceResponse const&) = default;
 };

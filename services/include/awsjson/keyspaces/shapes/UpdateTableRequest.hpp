@@ -25,19 +25,19 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableRequest {
-  std::string keyspaceName;
-  std::string tableName;
-  std::optional<std::vector<::awsjson::keyspaces::ColumnDefinition>> addColumns;
-  std::optional<::awsjson::keyspaces::CapacitySpecification> capacitySpecification;
-  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecification;
-  std::optional<::awsjson::keyspaces::PointInTimeRecovery> pointInTimeRecovery;
-  std::optional<::awsjson::keyspaces::TimeToLive> ttl;
-  std::optional<std::int32_t> defaultTimeToLive;
-  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps;
-  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification;
-  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecification>> replicaSpecifications;
-  std::optional<::awsjson::keyspaces::CdcSpecification> cdcSpecification;
-  std::optional<::awsjson::keyspaces::WarmThroughputSpecification> warmThroughputSpecification;
+  std::string keyspaceName{};
+  std::string tableName{};
+  std::optional<std::vector<::awsjson::keyspaces::ColumnDefinition>> addColumns{};
+  std::optional<::awsjson::keyspaces::CapacitySpecification> capacitySpecification{};
+  std::optional<::awsjson::keyspaces::EncryptionSpecification> encryptionSpecification{};
+  std::optional<::awsjson::keyspaces::PointInTimeRecovery> pointInTimeRecovery{};
+  std::optional<::awsjson::keyspaces::TimeToLive> ttl{};
+  std::optional<std::int32_t> defaultTimeToLive{};
+  std::optional<::awsjson::keyspaces::ClientSideTimestamps> clientSideTimestamps{};
+  std::optional<::awsjson::keyspaces::AutoScalingSpecification> autoScalingSpecification{};
+  std::optional<std::vector<::awsjson::keyspaces::ReplicaSpecification>> replicaSpecifications{};
+  std::optional<::awsjson::keyspaces::CdcSpecification> cdcSpecification{};
+  std::optional<::awsjson::keyspaces::WarmThroughputSpecification> warmThroughputSpecification{};
 
   friend bool operator==(UpdateTableRequest const&, UpdateTableRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTableResponse {
-  std::string resourceArn;
+  std::string resourceArn{};
 
   friend bool operator==(UpdateTableResponse const&, UpdateTableResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WarmThroughputSpecification {
-  std::optional<std::int64_t> readUnitsPerSecond;
-  std::optional<std::int64_t> writeUnitsPerSecond;
+  std::optional<std::int64_t> readUnitsPerSecond{};
+  std::optional<std::int64_t> writeUnitsPerSecond{};
 
   friend bool operator==(WarmThroughputSpecification const&,
                          WarmThroughputSpecification const&) = default;

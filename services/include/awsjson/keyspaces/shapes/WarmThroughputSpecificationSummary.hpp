@@ -15,9 +15,9 @@ namespace awsjson::keyspaces {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WarmThroughputSpecificationSummary {
-  std::int64_t readUnitsPerSecond;
-  std::int64_t writeUnitsPerSecond;
-  awsjson::open_enum<::awsjson::keyspaces::WarmThroughputStatus> status;
+  std::int64_t readUnitsPerSecond{};
+  std::int64_t writeUnitsPerSecond{};
+  awsjson::open_enum<::awsjson::keyspaces::WarmThroughputStatus> status{};
 
   friend bool operator==(WarmThroughputSpecificationSummary const&,
                          WarmThroughputSpecificationSummary const&) = default;

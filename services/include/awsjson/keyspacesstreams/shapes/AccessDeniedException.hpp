@@ -12,7 +12,7 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

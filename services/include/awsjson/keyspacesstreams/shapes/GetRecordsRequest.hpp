@@ -13,8 +13,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecordsRequest {
-  std::string shardIterator;
-  std::optional<std::int32_t> maxResults;
+  std::string shardIterator{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(GetRecordsRequest const&, GetRecordsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecordsResponse {
-  std::optional<std::vector<::awsjson::keyspacesstreams::Record>> changeRecords;
-  std::optional<std::string> nextShardIterator;
+  std::optional<std::vector<::awsjson::keyspacesstreams::Record>> changeRecords{};
+  std::optional<std::string> nextShardIterator{};
 
   friend bool operator==(GetRecordsResponse const&, GetRecordsResponse const&) = default;
 };

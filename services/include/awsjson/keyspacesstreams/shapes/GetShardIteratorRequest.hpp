@@ -14,10 +14,10 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetShardIteratorRequest {
-  std::string streamArn;
-  std::string shardId;
-  awsjson::open_enum<::awsjson::keyspacesstreams::ShardIteratorType> shardIteratorType;
-  std::optional<std::string> sequenceNumber;
+  std::string streamArn{};
+  std::string shardId{};
+  awsjson::open_enum<::awsjson::keyspacesstreams::ShardIteratorType> shardIteratorType{};
+  std::optional<std::string> sequenceNumber{};
 
   friend bool operator==(GetShardIteratorRequest const&, GetShardIteratorRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetShardIteratorResponse {
-  std::optional<std::string> shardIterator;
+  std::optional<std::string> shardIterator{};
 
   friend bool operator==(GetShardIteratorResponse const&,
                          GetShardIteratorResponse const&) = default;

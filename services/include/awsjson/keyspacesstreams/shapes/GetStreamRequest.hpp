@@ -15,10 +15,10 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStreamRequest {
-  std::string streamArn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<::awsjson::keyspacesstreams::ShardFilter> shardFilter;
-  std::optional<std::string> nextToken;
+  std::string streamArn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<::awsjson::keyspacesstreams::ShardFilter> shardFilter{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetStreamRequest const&, GetStreamRequest const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStreamResponse {
-  std::string streamArn;
-  std::string streamLabel;
-  awsjson::open_enum<::awsjson::keyspacesstreams::StreamStatus> streamStatus;
-  awsjson::open_enum<::awsjson::keyspacesstreams::StreamViewType> streamViewType;
-  awsjson::timestamp creationRequestDateTime;
-  std::string keyspaceName;
-  std::string tableName;
-  std::optional<std::vector<::awsjson::keyspacesstreams::Shard>> shards;
-  std::optional<std::string> nextToken;
+  std::string streamArn{};
+  std::string streamLabel{};
+  awsjson::open_enum<::awsjson::keyspacesstreams::StreamStatus> streamStatus{};
+  awsjson::open_enum<::awsjson::keyspacesstreams::StreamViewType> streamViewType{};
+  awsjson::timestamp creationRequestDateTime{};
+  std::string keyspaceName{};
+  std::string tableName{};
+  std::optional<std::vector<::awsjson::keyspacesstreams::Shard>> shards{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetStreamResponse const&, GetStreamResponse const&) = default;
 };

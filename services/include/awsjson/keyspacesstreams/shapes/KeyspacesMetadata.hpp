@@ -12,8 +12,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyspacesMetadata {
-  std::optional<std::string> expirationTime;
-  std::optional<std::string> writeTime;
+  std::optional<std::string> expirationTime{};
+  std::optional<std::string> writeTime{};
 
   friend bool operator==(KeyspacesMetadata const&, KeyspacesMetadata const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyspacesRow {
-  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCell>> valueCells;
-  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCell>> staticCells;
-  std::optional<::awsjson::keyspacesstreams::KeyspacesMetadata> rowMetadata;
+  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCell>> valueCells{};
+  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCell>> staticCells{};
+  std::optional<::awsjson::keyspacesstreams::KeyspacesMetadata> rowMetadata{};
 
   friend bool operator==(KeyspacesRow const&, KeyspacesRow const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamsRequest {
-  std::optional<std::string> keyspaceName;
-  std::optional<std::string> tableName;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> keyspaceName{};
+  std::optional<std::string> tableName{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListStreamsRequest const&, ListStreamsRequest const&) = default;
 };

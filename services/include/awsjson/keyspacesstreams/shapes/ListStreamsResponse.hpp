@@ -15,8 +15,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamsResponse {
-  std::optional<std::vector<::awsjson::keyspacesstreams::Stream>> streams;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::keyspacesstreams::Stream>> streams{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListStreamsResponse const&, ListStreamsResponse const&) = default;
 };

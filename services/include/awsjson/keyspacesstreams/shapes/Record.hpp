@@ -17,14 +17,14 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Record {
-  std::optional<std::string> eventVersion;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::open_enum<::awsjson::keyspacesstreams::OriginType>> origin;
-  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCellValue>> partitionKeys;
-  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCellValue>> clusteringKeys;
-  std::optional<::awsjson::keyspacesstreams::KeyspacesRow> newImage;
-  std::optional<::awsjson::keyspacesstreams::KeyspacesRow> oldImage;
-  std::optional<std::string> sequenceNumber;
+  std::optional<std::string> eventVersion{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::open_enum<::awsjson::keyspacesstreams::OriginType>> origin{};
+  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCellValue>> partitionKeys{};
+  std::optional<std::map<std::string, ::awsjson::keyspacesstreams::KeyspacesCellValue>> clusteringKeys{};
+  std::optional<::awsjson::keyspacesstreams::KeyspacesRow> newImage{};
+  std::optional<::awsjson::keyspacesstreams::KeyspacesRow> oldImage{};
+  std::optional<std::string> sequenceNumber{};
 
   friend bool operator==(Record const&, Record const&) = default;
 };

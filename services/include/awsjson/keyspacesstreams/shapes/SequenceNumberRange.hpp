@@ -12,8 +12,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SequenceNumberRange {
-  std::optional<std::string> startingSequenceNumber;
-  std::optional<std::string> endingSequenceNumber;
+  std::optional<std::string> startingSequenceNumber{};
+  std::optional<std::string> endingSequenceNumber{};
 
   friend bool operator==(SequenceNumberRange const&, SequenceNumberRange const&) = default;
 };

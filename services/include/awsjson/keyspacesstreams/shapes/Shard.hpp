@@ -15,9 +15,9 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Shard {
-  std::optional<std::string> shardId;
-  std::optional<::awsjson::keyspacesstreams::SequenceNumberRange> sequenceNumberRange;
-  std::optional<std::vector<std::string>> parentShardIds;
+  std::optional<std::string> shardId{};
+  std::optional<::awsjson::keyspacesstreams::SequenceNumberRange> sequenceNumberRange{};
+  std::optional<std::vector<std::string>> parentShardIds{};
 
   friend bool operator==(Shard const&, Shard const&) = default;
 };

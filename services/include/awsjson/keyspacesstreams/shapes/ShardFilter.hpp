@@ -14,8 +14,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShardFilter {
-  std::optional<awsjson::open_enum<::awsjson::keyspacesstreams::ShardFilterType>> type;
-  std::optional<std::string> shardId;
+  std::optional<awsjson::open_enum<::awsjson::keyspacesstreams::ShardFilterType>> type{};
+  std::optional<std::string> shardId{};
 
   friend bool operator==(ShardFilter const&, ShardFilter const&) = default;
 };

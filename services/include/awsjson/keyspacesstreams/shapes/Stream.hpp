@@ -12,10 +12,10 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Stream {
-  std::string streamArn;
-  std::string keyspaceName;
-  std::string tableName;
-  std::string streamLabel;
+  std::string streamArn{};
+  std::string keyspaceName{};
+  std::string tableName{};
+  std::string streamLabel{};
 
   friend bool operator==(Stream const&, Stream const&) = default;
 };

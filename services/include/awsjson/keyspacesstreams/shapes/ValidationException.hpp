@@ -14,8 +14,8 @@ namespace awsjson::keyspacesstreams {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::keyspacesstreams::ValidationExceptionType>> errorCode;
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::keyspacesstreams::ValidationExceptionType>> errorCode{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsToStreamRequest {
-  std::optional<std::string> StreamName;
-  std::map<std::string, std::string> Tags;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::map<std::string, std::string> Tags{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(AddTagsToStreamRequest const&, AddTagsToStreamRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChildShard {
-  std::string ShardId;
-  std::vector<std::string> ParentShards;
-  ::awsjson::kinesis::HashKeyRange HashKeyRange;
+  std::string ShardId{};
+  std::vector<std::string> ParentShards{};
+  ::awsjson::kinesis::HashKeyRange HashKeyRange{};
 
   friend bool operator==(ChildShard const&, ChildShard const&) = default;
 };

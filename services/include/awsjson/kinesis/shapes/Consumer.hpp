@@ -14,10 +14,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Consumer {
-  std::string ConsumerName;
-  std::string ConsumerARN;
-  awsjson::open_enum<::awsjson::kinesis::ConsumerStatus> ConsumerStatus;
-  awsjson::timestamp ConsumerCreationTimestamp;
+  std::string ConsumerName{};
+  std::string ConsumerARN{};
+  awsjson::open_enum<::awsjson::kinesis::ConsumerStatus> ConsumerStatus{};
+  awsjson::timestamp ConsumerCreationTimestamp{};
 
   friend bool operator==(Consumer const&, Consumer const&) = default;
 };

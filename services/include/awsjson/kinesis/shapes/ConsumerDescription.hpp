@@ -14,11 +14,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConsumerDescription {
-  std::string ConsumerName;
-  std::string ConsumerARN;
-  awsjson::open_enum<::awsjson::kinesis::ConsumerStatus> ConsumerStatus;
-  awsjson::timestamp ConsumerCreationTimestamp;
-  std::string StreamARN;
+  std::string ConsumerName{};
+  std::string ConsumerARN{};
+  awsjson::open_enum<::awsjson::kinesis::ConsumerStatus> ConsumerStatus{};
+  awsjson::timestamp ConsumerCreationTimestamp{};
+  std::string StreamARN{};
 
   friend bool operator==(ConsumerDescription const&, ConsumerDescription const&) = default;
 };

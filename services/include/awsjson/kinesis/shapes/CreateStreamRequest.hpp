@@ -16,12 +16,12 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateStreamRequest {
-  std::string StreamName;
-  std::optional<std::int32_t> ShardCount;
-  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::int32_t> WarmThroughputMiBps;
-  std::optional<std::int32_t> MaxRecordSizeInKiB;
+  std::string StreamName{};
+  std::optional<std::int32_t> ShardCount{};
+  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::int32_t> WarmThroughputMiBps{};
+  std::optional<std::int32_t> MaxRecordSizeInKiB{};
 
   friend bool operator==(CreateStreamRequest const&, CreateStreamRequest const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteStreamRequest {
-  std::optional<std::string> StreamName;
-  std::optional<bool> EnforceConsumerDeletion;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::optional<bool> EnforceConsumerDeletion{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(DeleteStreamRequest const&, DeleteStreamRequest const&) = default;
 };

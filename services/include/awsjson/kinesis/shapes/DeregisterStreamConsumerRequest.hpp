@@ -12,10 +12,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterStreamConsumerRequest {
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> ConsumerName;
-  std::optional<std::string> ConsumerARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> ConsumerName{};
+  std::optional<std::string> ConsumerARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(DeregisterStreamConsumerRequest const&,
                          DeregisterStreamConsumerRequest const&) = default;

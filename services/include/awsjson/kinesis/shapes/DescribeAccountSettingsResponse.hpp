@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountSettingsResponse {
-  std::optional<::awsjson::kinesis::MinimumThroughputBillingCommitmentOutput> MinimumThroughputBillingCommitment;
+  std::optional<::awsjson::kinesis::MinimumThroughputBillingCommitmentOutput> MinimumThroughputBillingCommitment{};
 
   friend bool operator==(DescribeAccountSettingsResponse const&,
                          DescribeAccountSettingsResponse const&) = default;

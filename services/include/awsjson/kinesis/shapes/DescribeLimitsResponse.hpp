@@ -12,10 +12,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLimitsResponse {
-  std::int32_t ShardLimit;
-  std::int32_t OpenShardCount;
-  std::int32_t OnDemandStreamCount;
-  std::int32_t OnDemandStreamCountLimit;
+  std::int32_t ShardLimit{};
+  std::int32_t OpenShardCount{};
+  std::int32_t OnDemandStreamCount{};
+  std::int32_t OnDemandStreamCountLimit{};
 
   friend bool operator==(DescribeLimitsResponse const&, DescribeLimitsResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamConsumerResponse {
-  ::awsjson::kinesis::ConsumerDescription ConsumerDescription;
+  ::awsjson::kinesis::ConsumerDescription ConsumerDescription{};
 
   friend bool operator==(DescribeStreamConsumerResponse const&,
                          DescribeStreamConsumerResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamRequest {
-  std::optional<std::string> StreamName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> ExclusiveStartShardId;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> ExclusiveStartShardId{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(DescribeStreamRequest const&, DescribeStreamRequest const&) = default;
 };

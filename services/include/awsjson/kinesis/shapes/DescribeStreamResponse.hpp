@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamResponse {
-  ::awsjson::kinesis::StreamDescription StreamDescription;
+  ::awsjson::kinesis::StreamDescription StreamDescription{};
 
   friend bool operator==(DescribeStreamResponse const&, DescribeStreamResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamSummaryRequest {
-  std::optional<std::string> StreamName;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(DescribeStreamSummaryRequest const&,
                          DescribeStreamSummaryRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeStreamSummaryResponse {
-  ::awsjson::kinesis::StreamDescriptionSummary StreamDescriptionSummary;
+  ::awsjson::kinesis::StreamDescriptionSummary StreamDescriptionSummary{};
 
   friend bool operator==(DescribeStreamSummaryResponse const&,
                          DescribeStreamSummaryResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableEnhancedMonitoringRequest {
-  std::optional<std::string> StreamName;
-  std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>> ShardLevelMetrics;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>> ShardLevelMetrics{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(DisableEnhancedMonitoringRequest const&,
                          DisableEnhancedMonitoringRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableEnhancedMonitoringResponse {
-  std::optional<std::string> StreamName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>>> CurrentShardLevelMetrics;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>>> DesiredShardLevelMetrics;
-  std::optional<std::string> StreamARN;
+  std::optional<std::string> StreamName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>>> CurrentShardLevelMetrics{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>>> DesiredShardLevelMetrics{};
+  std::optional<std::string> StreamARN{};
 
   friend bool operator==(DisableEnhancedMonitoringResponse const&,
                          DisableEnhancedMonitoringResponse const&) = default;

@@ -15,7 +15,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnhancedMetrics {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>>> ShardLevelMetrics;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kinesis::MetricsName>>> ShardLevelMetrics{};
 
   friend bool operator==(EnhancedMetrics const&, EnhancedMetrics const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpiredNextTokenException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ExpiredNextTokenException const&,
                          ExpiredNextTokenException const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecordsRequest {
-  std::string ShardIterator;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::string ShardIterator{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(GetRecordsRequest const&, GetRecordsRequest const&) = default;
 };

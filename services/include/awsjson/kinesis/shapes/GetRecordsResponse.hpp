@@ -17,10 +17,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRecordsResponse {
-  std::vector<::awsjson::kinesis::Record> Records;
-  std::optional<std::string> NextShardIterator;
-  std::optional<std::int64_t> MillisBehindLatest;
-  std::optional<std::vector<::awsjson::kinesis::ChildShard>> ChildShards;
+  std::vector<::awsjson::kinesis::Record> Records{};
+  std::optional<std::string> NextShardIterator{};
+  std::optional<std::int64_t> MillisBehindLatest{};
+  std::optional<std::vector<::awsjson::kinesis::ChildShard>> ChildShards{};
 
   friend bool operator==(GetRecordsResponse const&, GetRecordsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetResourcePolicyResponse {
-  std::string Policy;
+  std::string Policy{};
 
   friend bool operator==(GetResourcePolicyResponse const&,
                          GetResourcePolicyResponse const&) = default;

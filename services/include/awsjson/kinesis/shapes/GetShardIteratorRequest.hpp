@@ -14,13 +14,13 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetShardIteratorRequest {
-  std::optional<std::string> StreamName;
-  std::string ShardId;
-  awsjson::open_enum<::awsjson::kinesis::ShardIteratorType> ShardIteratorType;
-  std::optional<std::string> StartingSequenceNumber;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::string ShardId{};
+  awsjson::open_enum<::awsjson::kinesis::ShardIteratorType> ShardIteratorType{};
+  std::optional<std::string> StartingSequenceNumber{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(GetShardIteratorRequest const&, GetShardIteratorRequest const&) = default;
 };

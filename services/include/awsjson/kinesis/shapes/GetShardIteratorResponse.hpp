@@ -12,7 +12,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetShardIteratorResponse {
-  std::optional<std::string> ShardIterator;
+  std::optional<std::string> ShardIterator{};
 
   friend bool operator==(GetShardIteratorResponse const&,
                          GetShardIteratorResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HashKeyRange {
-  std::string StartingHashKey;
-  std::string EndingHashKey;
+  std::string StartingHashKey{};
+  std::string EndingHashKey{};
 
   friend bool operator==(HashKeyRange const&, HashKeyRange const&) = default;
 };

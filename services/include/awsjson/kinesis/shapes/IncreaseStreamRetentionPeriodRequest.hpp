@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IncreaseStreamRetentionPeriodRequest {
-  std::optional<std::string> StreamName;
-  std::int32_t RetentionPeriodHours;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::int32_t RetentionPeriodHours{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(IncreaseStreamRetentionPeriodRequest const&,
                          IncreaseStreamRetentionPeriodRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KMSNotFoundException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(KMSNotFoundException const&, KMSNotFoundException const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListShardsRequest {
-  std::optional<std::string> StreamName;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> ExclusiveStartShardId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> StreamCreationTimestamp;
-  std::optional<::awsjson::kinesis::ShardFilter> ShardFilter;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> ExclusiveStartShardId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> StreamCreationTimestamp{};
+  std::optional<::awsjson::kinesis::ShardFilter> ShardFilter{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(ListShardsRequest const&, ListShardsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListShardsResponse {
-  std::optional<std::vector<::awsjson::kinesis::Shard>> Shards;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kinesis::Shard>> Shards{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListShardsResponse const&, ListShardsResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamConsumersRequest {
-  std::string StreamARN;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::timestamp> StreamCreationTimestamp;
-  std::optional<std::string> StreamId;
+  std::string StreamARN{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::timestamp> StreamCreationTimestamp{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(ListStreamConsumersRequest const&,
                          ListStreamConsumersRequest const&) = default;

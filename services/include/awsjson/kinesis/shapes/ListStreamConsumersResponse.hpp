@@ -15,8 +15,8 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamConsumersResponse {
-  std::optional<std::vector<::awsjson::kinesis::Consumer>> Consumers;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kinesis::Consumer>> Consumers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStreamConsumersResponse const&,
                          ListStreamConsumersResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamsRequest {
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> ExclusiveStartStreamName;
-  std::optional<std::string> NextToken;
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> ExclusiveStartStreamName{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListStreamsRequest const&, ListStreamsRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListStreamsResponse {
-  std::vector<std::string> StreamNames;
-  bool HasMoreStreams;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::kinesis::StreamSummary>> StreamSummaries;
+  std::vector<std::string> StreamNames{};
+  bool HasMoreStreams{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::kinesis::StreamSummary>> StreamSummaries{};
 
   friend bool operator==(ListStreamsResponse const&, ListStreamsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::string ResourceARN;
-  std::optional<std::string> StreamId;
+  std::string ResourceARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForStreamRequest {
-  std::optional<std::string> StreamName;
-  std::optional<std::string> ExclusiveStartTagKey;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::optional<std::string> ExclusiveStartTagKey{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(ListTagsForStreamRequest const&,
                          ListTagsForStreamRequest const&) = default;

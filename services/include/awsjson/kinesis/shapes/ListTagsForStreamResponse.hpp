@@ -14,8 +14,8 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForStreamResponse {
-  std::vector<::awsjson::kinesis::Tag> Tags;
-  bool HasMoreTags;
+  std::vector<::awsjson::kinesis::Tag> Tags{};
+  bool HasMoreTags{};
 
   friend bool operator==(ListTagsForStreamResponse const&,
                          ListTagsForStreamResponse const&) = default;

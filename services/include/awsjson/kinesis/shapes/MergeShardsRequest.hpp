@@ -12,11 +12,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MergeShardsRequest {
-  std::optional<std::string> StreamName;
-  std::string ShardToMerge;
-  std::string AdjacentShardToMerge;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::string ShardToMerge{};
+  std::string AdjacentShardToMerge{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(MergeShardsRequest const&, MergeShardsRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MinimumThroughputBillingCommitmentInput {
-  awsjson::open_enum<::awsjson::kinesis::MinimumThroughputBillingCommitmentInputStatus> Status;
+  awsjson::open_enum<::awsjson::kinesis::MinimumThroughputBillingCommitmentInputStatus> Status{};
 
   friend bool operator==(MinimumThroughputBillingCommitmentInput const&,
                          MinimumThroughputBillingCommitmentInput const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MinimumThroughputBillingCommitmentOutput {
-  awsjson::open_enum<::awsjson::kinesis::MinimumThroughputBillingCommitmentOutputStatus> Status;
-  std::optional<awsjson::timestamp> StartedAt;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<awsjson::timestamp> EarliestAllowedEndAt;
+  awsjson::open_enum<::awsjson::kinesis::MinimumThroughputBillingCommitmentOutputStatus> Status{};
+  std::optional<awsjson::timestamp> StartedAt{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<awsjson::timestamp> EarliestAllowedEndAt{};
 
   friend bool operator==(MinimumThroughputBillingCommitmentOutput const&,
                          MinimumThroughputBillingCommitmentOutput const&) = default;

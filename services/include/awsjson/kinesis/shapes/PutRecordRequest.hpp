@@ -12,13 +12,13 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordRequest {
-  std::optional<std::string> StreamName;
-  awsjson::blob Data;
-  std::string PartitionKey;
-  std::optional<std::string> ExplicitHashKey;
-  std::optional<std::string> SequenceNumberForOrdering;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  awsjson::blob Data{};
+  std::string PartitionKey{};
+  std::optional<std::string> ExplicitHashKey{};
+  std::optional<std::string> SequenceNumberForOrdering{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(PutRecordRequest const&, PutRecordRequest const&) = default;
 };

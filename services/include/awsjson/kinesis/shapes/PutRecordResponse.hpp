@@ -14,9 +14,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordResponse {
-  std::string ShardId;
-  std::string SequenceNumber;
-  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType;
+  std::string ShardId{};
+  std::string SequenceNumber{};
+  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType{};
 
   friend bool operator==(PutRecordResponse const&, PutRecordResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordsRequest {
-  std::vector<::awsjson::kinesis::PutRecordsRequestEntry> Records;
-  std::optional<std::string> StreamName;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::vector<::awsjson::kinesis::PutRecordsRequestEntry> Records{};
+  std::optional<std::string> StreamName{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(PutRecordsRequest const&, PutRecordsRequest const&) = default;
 };

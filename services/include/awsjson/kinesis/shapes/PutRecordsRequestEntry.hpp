@@ -12,9 +12,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordsRequestEntry {
-  awsjson::blob Data;
-  std::optional<std::string> ExplicitHashKey;
-  std::string PartitionKey;
+  awsjson::blob Data{};
+  std::optional<std::string> ExplicitHashKey{};
+  std::string PartitionKey{};
 
   friend bool operator==(PutRecordsRequestEntry const&, PutRecordsRequestEntry const&) = default;
 };

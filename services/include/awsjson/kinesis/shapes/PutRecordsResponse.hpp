@@ -17,9 +17,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordsResponse {
-  std::optional<std::int32_t> FailedRecordCount;
-  std::vector<::awsjson::kinesis::PutRecordsResultEntry> Records;
-  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType;
+  std::optional<std::int32_t> FailedRecordCount{};
+  std::vector<::awsjson::kinesis::PutRecordsResultEntry> Records{};
+  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType{};
 
   friend bool operator==(PutRecordsResponse const&, PutRecordsResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRecordsResultEntry {
-  std::optional<std::string> SequenceNumber;
-  std::optional<std::string> ShardId;
-  std::optional<std::string> ErrorCode;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> SequenceNumber{};
+  std::optional<std::string> ShardId{};
+  std::optional<std::string> ErrorCode{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(PutRecordsResultEntry const&, PutRecordsResultEntry const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string ResourceARN;
-  std::optional<std::string> StreamId;
-  std::string Policy;
+  std::string ResourceARN{};
+  std::optional<std::string> StreamId{};
+  std::string Policy{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

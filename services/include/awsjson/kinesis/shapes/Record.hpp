@@ -14,11 +14,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Record {
-  std::string SequenceNumber;
-  std::optional<awsjson::timestamp> ApproximateArrivalTimestamp;
-  awsjson::blob Data;
-  std::string PartitionKey;
-  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType;
+  std::string SequenceNumber{};
+  std::optional<awsjson::timestamp> ApproximateArrivalTimestamp{};
+  awsjson::blob Data{};
+  std::string PartitionKey{};
+  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType{};
 
   friend bool operator==(Record const&, Record const&) = default;
 };

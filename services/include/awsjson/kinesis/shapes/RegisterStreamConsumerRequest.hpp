@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterStreamConsumerRequest {
-  std::string StreamARN;
-  std::string ConsumerName;
-  std::optional<std::string> StreamId;
-  std::optional<std::map<std::string, std::string>> Tags;
+  std::string StreamARN{};
+  std::string ConsumerName{};
+  std::optional<std::string> StreamId{};
+  std::optional<std::map<std::string, std::string>> Tags{};
 
   friend bool operator==(RegisterStreamConsumerRequest const&,
                          RegisterStreamConsumerRequest const&) = default;

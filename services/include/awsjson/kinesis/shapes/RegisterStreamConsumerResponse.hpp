@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterStreamConsumerResponse {
-  ::awsjson::kinesis::Consumer Consumer;
+  ::awsjson::kinesis::Consumer Consumer{};
 
   friend bool operator==(RegisterStreamConsumerResponse const&,
                          RegisterStreamConsumerResponse const&) = default;

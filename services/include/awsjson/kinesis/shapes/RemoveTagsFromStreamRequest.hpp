@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RemoveTagsFromStreamRequest {
-  std::optional<std::string> StreamName;
-  std::vector<std::string> TagKeys;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::vector<std::string> TagKeys{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(RemoveTagsFromStreamRequest const&,
                          RemoveTagsFromStreamRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Shard {
-  std::string ShardId;
-  std::optional<std::string> ParentShardId;
-  std::optional<std::string> AdjacentParentShardId;
-  ::awsjson::kinesis::HashKeyRange HashKeyRange;
-  ::awsjson::kinesis::SequenceNumberRange SequenceNumberRange;
+  std::string ShardId{};
+  std::optional<std::string> ParentShardId{};
+  std::optional<std::string> AdjacentParentShardId{};
+  ::awsjson::kinesis::HashKeyRange HashKeyRange{};
+  ::awsjson::kinesis::SequenceNumberRange SequenceNumberRange{};
 
   friend bool operator==(Shard const&, Shard const&) = default;
 };

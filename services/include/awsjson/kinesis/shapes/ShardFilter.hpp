@@ -14,9 +14,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShardFilter {
-  awsjson::open_enum<::awsjson::kinesis::ShardFilterType> Type;
-  std::optional<std::string> ShardId;
-  std::optional<awsjson::timestamp> Timestamp;
+  awsjson::open_enum<::awsjson::kinesis::ShardFilterType> Type{};
+  std::optional<std::string> ShardId{};
+  std::optional<awsjson::timestamp> Timestamp{};
 
   friend bool operator==(ShardFilter const&, ShardFilter const&) = default;
 };

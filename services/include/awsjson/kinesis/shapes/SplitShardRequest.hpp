@@ -12,11 +12,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SplitShardRequest {
-  std::optional<std::string> StreamName;
-  std::string ShardToSplit;
-  std::string NewStartingHashKey;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::string ShardToSplit{};
+  std::string NewStartingHashKey{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(SplitShardRequest const&, SplitShardRequest const&) = default;
 };

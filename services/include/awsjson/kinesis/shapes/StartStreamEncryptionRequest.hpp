@@ -14,11 +14,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartStreamEncryptionRequest {
-  std::optional<std::string> StreamName;
-  awsjson::open_enum<::awsjson::kinesis::EncryptionType> EncryptionType;
-  std::string KeyId;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  awsjson::open_enum<::awsjson::kinesis::EncryptionType> EncryptionType{};
+  std::string KeyId{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(StartStreamEncryptionRequest const&,
                          StartStreamEncryptionRequest const&) = default;

@@ -20,17 +20,17 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamDescription {
-  std::string StreamName;
-  std::string StreamARN;
-  awsjson::open_enum<::awsjson::kinesis::StreamStatus> StreamStatus;
-  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails;
-  std::vector<::awsjson::kinesis::Shard> Shards;
-  bool HasMoreShards;
-  std::int32_t RetentionPeriodHours;
-  awsjson::timestamp StreamCreationTimestamp;
-  std::vector<::awsjson::kinesis::EnhancedMetrics> EnhancedMonitoring;
-  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType;
-  std::optional<std::string> KeyId;
+  std::string StreamName{};
+  std::string StreamARN{};
+  awsjson::open_enum<::awsjson::kinesis::StreamStatus> StreamStatus{};
+  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails{};
+  std::vector<::awsjson::kinesis::Shard> Shards{};
+  bool HasMoreShards{};
+  std::int32_t RetentionPeriodHours{};
+  awsjson::timestamp StreamCreationTimestamp{};
+  std::vector<::awsjson::kinesis::EnhancedMetrics> EnhancedMonitoring{};
+  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType{};
+  std::optional<std::string> KeyId{};
 
   friend bool operator==(StreamDescription const&, StreamDescription const&) = default;
 };

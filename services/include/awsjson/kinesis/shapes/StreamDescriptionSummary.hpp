@@ -20,20 +20,20 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamDescriptionSummary {
-  std::string StreamName;
-  std::string StreamARN;
-  std::optional<std::string> StreamId;
-  awsjson::open_enum<::awsjson::kinesis::StreamStatus> StreamStatus;
-  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails;
-  std::int32_t RetentionPeriodHours;
-  awsjson::timestamp StreamCreationTimestamp;
-  std::vector<::awsjson::kinesis::EnhancedMetrics> EnhancedMonitoring;
-  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType;
-  std::optional<std::string> KeyId;
-  std::int32_t OpenShardCount;
-  std::optional<std::int32_t> ConsumerCount;
-  std::optional<::awsjson::kinesis::WarmThroughputObject> WarmThroughput;
-  std::optional<std::int32_t> MaxRecordSizeInKiB;
+  std::string StreamName{};
+  std::string StreamARN{};
+  std::optional<std::string> StreamId{};
+  awsjson::open_enum<::awsjson::kinesis::StreamStatus> StreamStatus{};
+  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails{};
+  std::int32_t RetentionPeriodHours{};
+  awsjson::timestamp StreamCreationTimestamp{};
+  std::vector<::awsjson::kinesis::EnhancedMetrics> EnhancedMonitoring{};
+  std::optional<awsjson::open_enum<::awsjson::kinesis::EncryptionType>> EncryptionType{};
+  std::optional<std::string> KeyId{};
+  std::int32_t OpenShardCount{};
+  std::optional<std::int32_t> ConsumerCount{};
+  std::optional<::awsjson::kinesis::WarmThroughputObject> WarmThroughput{};
+  std::optional<std::int32_t> MaxRecordSizeInKiB{};
 
   friend bool operator==(StreamDescriptionSummary const&,
                          StreamDescriptionSummary const&) = default;

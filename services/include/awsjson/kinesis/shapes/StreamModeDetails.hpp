@@ -14,7 +14,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamModeDetails {
-  awsjson::open_enum<::awsjson::kinesis::StreamMode> StreamMode;
+  awsjson::open_enum<::awsjson::kinesis::StreamMode> StreamMode{};
 
   friend bool operator==(StreamModeDetails const&, StreamModeDetails const&) = default;
 };

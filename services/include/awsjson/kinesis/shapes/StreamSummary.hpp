@@ -15,11 +15,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StreamSummary {
-  std::string StreamName;
-  std::string StreamARN;
-  awsjson::open_enum<::awsjson::kinesis::StreamStatus> StreamStatus;
-  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails;
-  std::optional<awsjson::timestamp> StreamCreationTimestamp;
+  std::string StreamName{};
+  std::string StreamARN{};
+  awsjson::open_enum<::awsjson::kinesis::StreamStatus> StreamStatus{};
+  std::optional<::awsjson::kinesis::StreamModeDetails> StreamModeDetails{};
+  std::optional<awsjson::timestamp> StreamCreationTimestamp{};
 
   friend bool operator==(StreamSummary const&, StreamSummary const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::map<std::string, std::string> Tags;
-  std::string ResourceARN;
-  std::optional<std::string> StreamId;
+  std::map<std::string, std::string> Tags{};
+  std::string ResourceARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

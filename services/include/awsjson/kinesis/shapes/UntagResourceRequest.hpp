@@ -13,9 +13,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::vector<std::string> TagKeys;
-  std::string ResourceARN;
-  std::optional<std::string> StreamId;
+  std::vector<std::string> TagKeys{};
+  std::string ResourceARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountSettingsRequest {
-  ::awsjson::kinesis::MinimumThroughputBillingCommitmentInput MinimumThroughputBillingCommitment;
+  ::awsjson::kinesis::MinimumThroughputBillingCommitmentInput MinimumThroughputBillingCommitment{};
 
   friend bool operator==(UpdateAccountSettingsRequest const&,
                          UpdateAccountSettingsRequest const&) = default;

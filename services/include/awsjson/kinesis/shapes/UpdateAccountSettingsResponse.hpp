@@ -13,7 +13,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAccountSettingsResponse {
-  std::optional<::awsjson::kinesis::MinimumThroughputBillingCommitmentOutput> MinimumThroughputBillingCommitment;
+  std::optional<::awsjson::kinesis::MinimumThroughputBillingCommitmentOutput> MinimumThroughputBillingCommitment{};
 
   friend bool operator==(UpdateAccountSettingsResponse const&,
                          UpdateAccountSettingsResponse const&) = default;

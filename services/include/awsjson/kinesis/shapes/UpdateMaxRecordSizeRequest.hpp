@@ -13,9 +13,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMaxRecordSizeRequest {
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
-  std::int32_t MaxRecordSizeInKiB;
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
+  std::int32_t MaxRecordSizeInKiB{};
 
   friend bool operator==(UpdateMaxRecordSizeRequest const&,
                          UpdateMaxRecordSizeRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateShardCountRequest {
-  std::optional<std::string> StreamName;
-  std::int32_t TargetShardCount;
-  awsjson::open_enum<::awsjson::kinesis::ScalingType> ScalingType;
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamId;
+  std::optional<std::string> StreamName{};
+  std::int32_t TargetShardCount{};
+  awsjson::open_enum<::awsjson::kinesis::ScalingType> ScalingType{};
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamId{};
 
   friend bool operator==(UpdateShardCountRequest const&, UpdateShardCountRequest const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateShardCountResponse {
-  std::optional<std::string> StreamName;
-  std::optional<std::int32_t> CurrentShardCount;
-  std::optional<std::int32_t> TargetShardCount;
-  std::optional<std::string> StreamARN;
+  std::optional<std::string> StreamName{};
+  std::optional<std::int32_t> CurrentShardCount{};
+  std::optional<std::int32_t> TargetShardCount{};
+  std::optional<std::string> StreamARN{};
 
   friend bool operator==(UpdateShardCountResponse const&,
                          UpdateShardCountResponse const&) = default;

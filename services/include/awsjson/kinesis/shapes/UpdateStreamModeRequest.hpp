@@ -15,10 +15,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStreamModeRequest {
-  std::string StreamARN;
-  std::optional<std::string> StreamId;
-  ::awsjson::kinesis::StreamModeDetails StreamModeDetails;
-  std::optional<std::int32_t> WarmThroughputMiBps;
+  std::string StreamARN{};
+  std::optional<std::string> StreamId{};
+  ::awsjson::kinesis::StreamModeDetails StreamModeDetails{};
+  std::optional<std::int32_t> WarmThroughputMiBps{};
 
   friend bool operator==(UpdateStreamModeRequest const&, UpdateStreamModeRequest const&) = default;
 };

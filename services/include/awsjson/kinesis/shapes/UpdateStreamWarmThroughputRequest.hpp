@@ -13,10 +13,10 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStreamWarmThroughputRequest {
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamName;
-  std::optional<std::string> StreamId;
-  std::int32_t WarmThroughputMiBps;
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamName{};
+  std::optional<std::string> StreamId{};
+  std::int32_t WarmThroughputMiBps{};
 
   friend bool operator==(UpdateStreamWarmThroughputRequest const&,
                          UpdateStreamWarmThroughputRequest const&) = default;

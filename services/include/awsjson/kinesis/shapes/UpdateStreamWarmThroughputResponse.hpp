@@ -14,9 +14,9 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateStreamWarmThroughputResponse {
-  std::optional<std::string> StreamARN;
-  std::optional<std::string> StreamName;
-  std::optional<::awsjson::kinesis::WarmThroughputObject> WarmThroughput;
+  std::optional<std::string> StreamARN{};
+  std::optional<std::string> StreamName{};
+  std::optional<::awsjson::kinesis::WarmThroughputObject> WarmThroughput{};
 
   friend bool operator==(UpdateStreamWarmThroughputResponse const&,
                          UpdateStreamWarmThroughputResponse const&) = default;

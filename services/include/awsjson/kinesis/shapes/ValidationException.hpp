@@ -12,7 +12,7 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

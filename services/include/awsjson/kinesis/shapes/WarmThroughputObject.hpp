@@ -12,8 +12,8 @@ namespace awsjson::kinesis {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WarmThroughputObject {
-  std::optional<std::int32_t> TargetMiBps;
-  std::optional<std::int32_t> CurrentMiBps;
+  std::optional<std::int32_t> TargetMiBps{};
+  std::optional<std::int32_t> CurrentMiBps{};
 
   friend bool operator==(WarmThroughputObject const&, WarmThroughputObject const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationCloudWatchLoggingOptionRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  ::awsjson::kinesisanalytics::CloudWatchLoggingOption CloudWatchLoggingOption;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalytics::CloudWatchLoggingOption CloudWatchLoggingOption{};
 
   friend bool operator==(AddApplicationCloudWatchLoggingOptionRequest const&,
                          AddApplicationCloudWatchLoggingOptionRequest const&) = default;

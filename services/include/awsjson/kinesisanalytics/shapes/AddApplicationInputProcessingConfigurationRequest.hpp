@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationInputProcessingConfigurationRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  std::string InputId;
-  ::awsjson::kinesisanalytics::InputProcessingConfiguration InputProcessingConfiguration;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  std::string InputId{};
+  ::awsjson::kinesisanalytics::InputProcessingConfiguration InputProcessingConfiguration{};
 
   friend bool operator==(AddApplicationInputProcessingConfigurationRequest const&,
                          AddApplicationInputProcessingConfigurationRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationInputRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  ::awsjson::kinesisanalytics::Input Input;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalytics::Input Input{};
 
   friend bool operator==(AddApplicationInputRequest const&,
                          AddApplicationInputRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationReferenceDataSourceRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  ::awsjson::kinesisanalytics::ReferenceDataSource ReferenceDataSource;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalytics::ReferenceDataSource ReferenceDataSource{};
 
   friend bool operator==(AddApplicationReferenceDataSourceRequest const&,
                          AddApplicationReferenceDataSourceRequest const&) = default;

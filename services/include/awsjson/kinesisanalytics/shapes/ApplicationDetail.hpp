@@ -20,18 +20,18 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationDetail {
-  std::string ApplicationName;
-  std::optional<std::string> ApplicationDescription;
-  std::string ApplicationARN;
-  awsjson::open_enum<::awsjson::kinesisanalytics::ApplicationStatus> ApplicationStatus;
-  std::optional<awsjson::timestamp> CreateTimestamp;
-  std::optional<awsjson::timestamp> LastUpdateTimestamp;
-  std::optional<std::vector<::awsjson::kinesisanalytics::InputDescription>> InputDescriptions;
-  std::optional<std::vector<::awsjson::kinesisanalytics::OutputDescription>> OutputDescriptions;
-  std::optional<std::vector<::awsjson::kinesisanalytics::ReferenceDataSourceDescription>> ReferenceDataSourceDescriptions;
-  std::optional<std::vector<::awsjson::kinesisanalytics::CloudWatchLoggingOptionDescription>> CloudWatchLoggingOptionDescriptions;
-  std::optional<std::string> ApplicationCode;
-  std::int64_t ApplicationVersionId;
+  std::string ApplicationName{};
+  std::optional<std::string> ApplicationDescription{};
+  std::string ApplicationARN{};
+  awsjson::open_enum<::awsjson::kinesisanalytics::ApplicationStatus> ApplicationStatus{};
+  std::optional<awsjson::timestamp> CreateTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdateTimestamp{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::InputDescription>> InputDescriptions{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::OutputDescription>> OutputDescriptions{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::ReferenceDataSourceDescription>> ReferenceDataSourceDescriptions{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::CloudWatchLoggingOptionDescription>> CloudWatchLoggingOptionDescriptions{};
+  std::optional<std::string> ApplicationCode{};
+  std::int64_t ApplicationVersionId{};
 
   friend bool operator==(ApplicationDetail const&, ApplicationDetail const&) = default;
 };

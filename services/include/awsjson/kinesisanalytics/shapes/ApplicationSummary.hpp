@@ -14,9 +14,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSummary {
-  std::string ApplicationName;
-  std::string ApplicationARN;
-  awsjson::open_enum<::awsjson::kinesisanalytics::ApplicationStatus> ApplicationStatus;
+  std::string ApplicationName{};
+  std::string ApplicationARN{};
+  awsjson::open_enum<::awsjson::kinesisanalytics::ApplicationStatus> ApplicationStatus{};
 
   friend bool operator==(ApplicationSummary const&, ApplicationSummary const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationUpdate {
-  std::optional<std::vector<::awsjson::kinesisanalytics::InputUpdate>> InputUpdates;
-  std::optional<std::string> ApplicationCodeUpdate;
-  std::optional<std::vector<::awsjson::kinesisanalytics::OutputUpdate>> OutputUpdates;
-  std::optional<std::vector<::awsjson::kinesisanalytics::ReferenceDataSourceUpdate>> ReferenceDataSourceUpdates;
-  std::optional<std::vector<::awsjson::kinesisanalytics::CloudWatchLoggingOptionUpdate>> CloudWatchLoggingOptionUpdates;
+  std::optional<std::vector<::awsjson::kinesisanalytics::InputUpdate>> InputUpdates{};
+  std::optional<std::string> ApplicationCodeUpdate{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::OutputUpdate>> OutputUpdates{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::ReferenceDataSourceUpdate>> ReferenceDataSourceUpdates{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::CloudWatchLoggingOptionUpdate>> CloudWatchLoggingOptionUpdates{};
 
   friend bool operator==(ApplicationUpdate const&, ApplicationUpdate const&) = default;
 };

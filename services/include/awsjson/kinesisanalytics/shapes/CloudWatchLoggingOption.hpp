@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOption {
-  std::string LogStreamARN;
-  std::string RoleARN;
+  std::string LogStreamARN{};
+  std::string RoleARN{};
 
   friend bool operator==(CloudWatchLoggingOption const&, CloudWatchLoggingOption const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOptionDescription {
-  std::optional<std::string> CloudWatchLoggingOptionId;
-  std::string LogStreamARN;
-  std::string RoleARN;
+  std::optional<std::string> CloudWatchLoggingOptionId{};
+  std::string LogStreamARN{};
+  std::string RoleARN{};
 
   friend bool operator==(CloudWatchLoggingOptionDescription const&,
                          CloudWatchLoggingOptionDescription const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOptionUpdate {
-  std::string CloudWatchLoggingOptionId;
-  std::optional<std::string> LogStreamARNUpdate;
-  std::optional<std::string> RoleARNUpdate;
+  std::string CloudWatchLoggingOptionId{};
+  std::optional<std::string> LogStreamARNUpdate{};
+  std::optional<std::string> RoleARNUpdate{};
 
   friend bool operator==(CloudWatchLoggingOptionUpdate const&,
                          CloudWatchLoggingOptionUpdate const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeValidationException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(CodeValidationException const&, CodeValidationException const&) = default;
 };

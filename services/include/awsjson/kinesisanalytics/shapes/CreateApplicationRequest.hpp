@@ -18,13 +18,13 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::string ApplicationName;
-  std::optional<std::string> ApplicationDescription;
-  std::optional<std::vector<::awsjson::kinesisanalytics::Input>> Inputs;
-  std::optional<std::vector<::awsjson::kinesisanalytics::Output>> Outputs;
-  std::optional<std::vector<::awsjson::kinesisanalytics::CloudWatchLoggingOption>> CloudWatchLoggingOptions;
-  std::optional<std::string> ApplicationCode;
-  std::optional<std::vector<::awsjson::kinesisanalytics::Tag>> Tags;
+  std::string ApplicationName{};
+  std::optional<std::string> ApplicationDescription{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::Input>> Inputs{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::Output>> Outputs{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::CloudWatchLoggingOption>> CloudWatchLoggingOptions{};
+  std::optional<std::string> ApplicationCode{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::Tag>> Tags{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationResponse {
-  ::awsjson::kinesisanalytics::ApplicationSummary ApplicationSummary;
+  ::awsjson::kinesisanalytics::ApplicationSummary ApplicationSummary{};
 
   friend bool operator==(CreateApplicationResponse const&,
                          CreateApplicationResponse const&) = default;

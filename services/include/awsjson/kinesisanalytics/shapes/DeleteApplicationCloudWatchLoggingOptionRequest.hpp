@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationCloudWatchLoggingOptionRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  std::string CloudWatchLoggingOptionId;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  std::string CloudWatchLoggingOptionId{};
 
   friend bool operator==(DeleteApplicationCloudWatchLoggingOptionRequest const&,
                          DeleteApplicationCloudWatchLoggingOptionRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationOutputRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  std::string OutputId;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  std::string OutputId{};
 
   friend bool operator==(DeleteApplicationOutputRequest const&,
                          DeleteApplicationOutputRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationReferenceDataSourceRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  std::string ReferenceId;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  std::string ReferenceId{};
 
   friend bool operator==(DeleteApplicationReferenceDataSourceRequest const&,
                          DeleteApplicationReferenceDataSourceRequest const&) = default;

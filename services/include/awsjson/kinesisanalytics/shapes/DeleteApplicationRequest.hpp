@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationRequest {
-  std::string ApplicationName;
-  awsjson::timestamp CreateTimestamp;
+  std::string ApplicationName{};
+  awsjson::timestamp CreateTimestamp{};
 
   friend bool operator==(DeleteApplicationRequest const&,
                          DeleteApplicationRequest const&) = default;

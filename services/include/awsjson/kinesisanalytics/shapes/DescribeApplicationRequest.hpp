@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationRequest {
-  std::string ApplicationName;
+  std::string ApplicationName{};
 
   friend bool operator==(DescribeApplicationRequest const&,
                          DescribeApplicationRequest const&) = default;

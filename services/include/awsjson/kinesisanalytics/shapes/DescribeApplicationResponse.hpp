@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationResponse {
-  ::awsjson::kinesisanalytics::ApplicationDetail ApplicationDetail;
+  ::awsjson::kinesisanalytics::ApplicationDetail ApplicationDetail{};
 
   friend bool operator==(DescribeApplicationResponse const&,
                          DescribeApplicationResponse const&) = default;

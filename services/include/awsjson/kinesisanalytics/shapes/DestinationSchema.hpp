@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationSchema {
-  awsjson::open_enum<::awsjson::kinesisanalytics::RecordFormatType> RecordFormatType;
+  awsjson::open_enum<::awsjson::kinesisanalytics::RecordFormatType> RecordFormatType{};
 
   friend bool operator==(DestinationSchema const&, DestinationSchema const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInputSchemaRequest {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> RoleARN;
-  std::optional<::awsjson::kinesisanalytics::InputStartingPositionConfiguration> InputStartingPositionConfiguration;
-  std::optional<::awsjson::kinesisanalytics::S3Configuration> S3Configuration;
-  std::optional<::awsjson::kinesisanalytics::InputProcessingConfiguration> InputProcessingConfiguration;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> RoleARN{};
+  std::optional<::awsjson::kinesisanalytics::InputStartingPositionConfiguration> InputStartingPositionConfiguration{};
+  std::optional<::awsjson::kinesisanalytics::S3Configuration> S3Configuration{};
+  std::optional<::awsjson::kinesisanalytics::InputProcessingConfiguration> InputProcessingConfiguration{};
 
   friend bool operator==(DiscoverInputSchemaRequest const&,
                          DiscoverInputSchemaRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInputSchemaResponse {
-  std::optional<::awsjson::kinesisanalytics::SourceSchema> InputSchema;
-  std::optional<std::vector<std::vector<std::string>>> ParsedInputRecords;
-  std::optional<std::vector<std::string>> ProcessedInputRecords;
-  std::optional<std::vector<std::string>> RawInputRecords;
+  std::optional<::awsjson::kinesisanalytics::SourceSchema> InputSchema{};
+  std::optional<std::vector<std::vector<std::string>>> ParsedInputRecords{};
+  std::optional<std::vector<std::string>> ProcessedInputRecords{};
+  std::optional<std::vector<std::string>> RawInputRecords{};
 
   friend bool operator==(DiscoverInputSchemaResponse const&,
                          DiscoverInputSchemaResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Input {
-  std::string NamePrefix;
-  std::optional<::awsjson::kinesisanalytics::InputProcessingConfiguration> InputProcessingConfiguration;
-  std::optional<::awsjson::kinesisanalytics::KinesisStreamsInput> KinesisStreamsInput;
-  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseInput> KinesisFirehoseInput;
-  std::optional<::awsjson::kinesisanalytics::InputParallelism> InputParallelism;
-  ::awsjson::kinesisanalytics::SourceSchema InputSchema;
+  std::string NamePrefix{};
+  std::optional<::awsjson::kinesisanalytics::InputProcessingConfiguration> InputProcessingConfiguration{};
+  std::optional<::awsjson::kinesisanalytics::KinesisStreamsInput> KinesisStreamsInput{};
+  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseInput> KinesisFirehoseInput{};
+  std::optional<::awsjson::kinesisanalytics::InputParallelism> InputParallelism{};
+  ::awsjson::kinesisanalytics::SourceSchema InputSchema{};
 
   friend bool operator==(Input const&, Input const&) = default;
 };

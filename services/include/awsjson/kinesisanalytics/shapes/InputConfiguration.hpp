@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputConfiguration {
-  std::string Id;
-  ::awsjson::kinesisanalytics::InputStartingPositionConfiguration InputStartingPositionConfiguration;
+  std::string Id{};
+  ::awsjson::kinesisanalytics::InputStartingPositionConfiguration InputStartingPositionConfiguration{};
 
   friend bool operator==(InputConfiguration const&, InputConfiguration const&) = default;
 };

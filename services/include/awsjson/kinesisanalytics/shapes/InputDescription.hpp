@@ -20,15 +20,15 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDescription {
-  std::optional<std::string> InputId;
-  std::optional<std::string> NamePrefix;
-  std::optional<std::vector<std::string>> InAppStreamNames;
-  std::optional<::awsjson::kinesisanalytics::InputProcessingConfigurationDescription> InputProcessingConfigurationDescription;
-  std::optional<::awsjson::kinesisanalytics::KinesisStreamsInputDescription> KinesisStreamsInputDescription;
-  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseInputDescription> KinesisFirehoseInputDescription;
-  std::optional<::awsjson::kinesisanalytics::SourceSchema> InputSchema;
-  std::optional<::awsjson::kinesisanalytics::InputParallelism> InputParallelism;
-  std::optional<::awsjson::kinesisanalytics::InputStartingPositionConfiguration> InputStartingPositionConfiguration;
+  std::optional<std::string> InputId{};
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::vector<std::string>> InAppStreamNames{};
+  std::optional<::awsjson::kinesisanalytics::InputProcessingConfigurationDescription> InputProcessingConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalytics::KinesisStreamsInputDescription> KinesisStreamsInputDescription{};
+  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseInputDescription> KinesisFirehoseInputDescription{};
+  std::optional<::awsjson::kinesisanalytics::SourceSchema> InputSchema{};
+  std::optional<::awsjson::kinesisanalytics::InputParallelism> InputParallelism{};
+  std::optional<::awsjson::kinesisanalytics::InputStartingPositionConfiguration> InputStartingPositionConfiguration{};
 
   friend bool operator==(InputDescription const&, InputDescription const&) = default;
 };

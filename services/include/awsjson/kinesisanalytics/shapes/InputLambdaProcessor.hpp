@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputLambdaProcessor {
-  std::string ResourceARN;
-  std::string RoleARN;
+  std::string ResourceARN{};
+  std::string RoleARN{};
 
   friend bool operator==(InputLambdaProcessor const&, InputLambdaProcessor const&) = default;
 };

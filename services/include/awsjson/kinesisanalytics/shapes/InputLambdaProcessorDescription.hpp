@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputLambdaProcessorDescription {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> RoleARN;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> RoleARN{};
 
   friend bool operator==(InputLambdaProcessorDescription const&,
                          InputLambdaProcessorDescription const&) = default;

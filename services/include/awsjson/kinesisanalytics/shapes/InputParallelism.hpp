@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputParallelism {
-  std::optional<std::int32_t> Count;
+  std::optional<std::int32_t> Count{};
 
   friend bool operator==(InputParallelism const&, InputParallelism const&) = default;
 };

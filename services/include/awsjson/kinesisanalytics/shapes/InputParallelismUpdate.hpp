@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputParallelismUpdate {
-  std::optional<std::int32_t> CountUpdate;
+  std::optional<std::int32_t> CountUpdate{};
 
   friend bool operator==(InputParallelismUpdate const&, InputParallelismUpdate const&) = default;
 };

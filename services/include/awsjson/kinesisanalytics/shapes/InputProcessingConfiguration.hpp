@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputProcessingConfiguration {
-  ::awsjson::kinesisanalytics::InputLambdaProcessor InputLambdaProcessor;
+  ::awsjson::kinesisanalytics::InputLambdaProcessor InputLambdaProcessor{};
 
   friend bool operator==(InputProcessingConfiguration const&,
                          InputProcessingConfiguration const&) = default;

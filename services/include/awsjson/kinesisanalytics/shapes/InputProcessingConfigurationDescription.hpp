@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputProcessingConfigurationDescription {
-  std::optional<::awsjson::kinesisanalytics::InputLambdaProcessorDescription> InputLambdaProcessorDescription;
+  std::optional<::awsjson::kinesisanalytics::InputLambdaProcessorDescription> InputLambdaProcessorDescription{};
 
   friend bool operator==(InputProcessingConfigurationDescription const&,
                          InputProcessingConfigurationDescription const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputProcessingConfigurationUpdate {
-  ::awsjson::kinesisanalytics::InputLambdaProcessorUpdate InputLambdaProcessorUpdate;
+  ::awsjson::kinesisanalytics::InputLambdaProcessorUpdate InputLambdaProcessorUpdate{};
 
   friend bool operator==(InputProcessingConfigurationUpdate const&,
                          InputProcessingConfigurationUpdate const&) = default;

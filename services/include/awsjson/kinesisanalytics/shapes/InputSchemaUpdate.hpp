@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputSchemaUpdate {
-  std::optional<::awsjson::kinesisanalytics::RecordFormat> RecordFormatUpdate;
-  std::optional<std::string> RecordEncodingUpdate;
-  std::optional<std::vector<::awsjson::kinesisanalytics::RecordColumn>> RecordColumnUpdates;
+  std::optional<::awsjson::kinesisanalytics::RecordFormat> RecordFormatUpdate{};
+  std::optional<std::string> RecordEncodingUpdate{};
+  std::optional<std::vector<::awsjson::kinesisanalytics::RecordColumn>> RecordColumnUpdates{};
 
   friend bool operator==(InputSchemaUpdate const&, InputSchemaUpdate const&) = default;
 };

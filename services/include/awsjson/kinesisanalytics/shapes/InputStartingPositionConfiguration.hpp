@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputStartingPositionConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalytics::InputStartingPosition>> InputStartingPosition;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalytics::InputStartingPosition>> InputStartingPosition{};
 
   friend bool operator==(InputStartingPositionConfiguration const&,
                          InputStartingPositionConfiguration const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputUpdate {
-  std::string InputId;
-  std::optional<std::string> NamePrefixUpdate;
-  std::optional<::awsjson::kinesisanalytics::InputProcessingConfigurationUpdate> InputProcessingConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalytics::KinesisStreamsInputUpdate> KinesisStreamsInputUpdate;
-  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseInputUpdate> KinesisFirehoseInputUpdate;
-  std::optional<::awsjson::kinesisanalytics::InputSchemaUpdate> InputSchemaUpdate;
-  std::optional<::awsjson::kinesisanalytics::InputParallelismUpdate> InputParallelismUpdate;
+  std::string InputId{};
+  std::optional<std::string> NamePrefixUpdate{};
+  std::optional<::awsjson::kinesisanalytics::InputProcessingConfigurationUpdate> InputProcessingConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalytics::KinesisStreamsInputUpdate> KinesisStreamsInputUpdate{};
+  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseInputUpdate> KinesisFirehoseInputUpdate{};
+  std::optional<::awsjson::kinesisanalytics::InputSchemaUpdate> InputSchemaUpdate{};
+  std::optional<::awsjson::kinesisanalytics::InputParallelismUpdate> InputParallelismUpdate{};
 
   friend bool operator==(InputUpdate const&, InputUpdate const&) = default;
 };

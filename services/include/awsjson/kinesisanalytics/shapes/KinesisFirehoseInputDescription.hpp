@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisFirehoseInputDescription {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> RoleARN;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> RoleARN{};
 
   friend bool operator==(KinesisFirehoseInputDescription const&,
                          KinesisFirehoseInputDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisFirehoseOutputDescription {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> RoleARN;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> RoleARN{};
 
   friend bool operator==(KinesisFirehoseOutputDescription const&,
                          KinesisFirehoseOutputDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisStreamsInputUpdate {
-  std::optional<std::string> ResourceARNUpdate;
-  std::optional<std::string> RoleARNUpdate;
+  std::optional<std::string> ResourceARNUpdate{};
+  std::optional<std::string> RoleARNUpdate{};
 
   friend bool operator==(KinesisStreamsInputUpdate const&,
                          KinesisStreamsInputUpdate const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisStreamsOutputDescription {
-  std::optional<std::string> ResourceARN;
-  std::optional<std::string> RoleARN;
+  std::optional<std::string> ResourceARN{};
+  std::optional<std::string> RoleARN{};
 
   friend bool operator==(KinesisStreamsOutputDescription const&,
                          KinesisStreamsOutputDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaOutputUpdate {
-  std::optional<std::string> ResourceARNUpdate;
-  std::optional<std::string> RoleARNUpdate;
+  std::optional<std::string> ResourceARNUpdate{};
+  std::optional<std::string> RoleARNUpdate{};
 
   friend bool operator==(LambdaOutputUpdate const&, LambdaOutputUpdate const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsRequest {
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> ExclusiveStartApplicationName;
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> ExclusiveStartApplicationName{};
 
   friend bool operator==(ListApplicationsRequest const&, ListApplicationsRequest const&) = default;
 };

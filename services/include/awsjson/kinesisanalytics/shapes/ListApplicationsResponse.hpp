@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsResponse {
-  std::vector<::awsjson::kinesisanalytics::ApplicationSummary> ApplicationSummaries;
-  bool HasMoreApplications;
+  std::vector<::awsjson::kinesisanalytics::ApplicationSummary> ApplicationSummaries{};
+  bool HasMoreApplications{};
 
   friend bool operator==(ListApplicationsResponse const&,
                          ListApplicationsResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MappingParameters {
-  std::optional<::awsjson::kinesisanalytics::JSONMappingParameters> JSONMappingParameters;
-  std::optional<::awsjson::kinesisanalytics::CSVMappingParameters> CSVMappingParameters;
+  std::optional<::awsjson::kinesisanalytics::JSONMappingParameters> JSONMappingParameters{};
+  std::optional<::awsjson::kinesisanalytics::CSVMappingParameters> CSVMappingParameters{};
 
   friend bool operator==(MappingParameters const&, MappingParameters const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Output {
-  std::string Name;
-  std::optional<::awsjson::kinesisanalytics::KinesisStreamsOutput> KinesisStreamsOutput;
-  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseOutput> KinesisFirehoseOutput;
-  std::optional<::awsjson::kinesisanalytics::LambdaOutput> LambdaOutput;
-  ::awsjson::kinesisanalytics::DestinationSchema DestinationSchema;
+  std::string Name{};
+  std::optional<::awsjson::kinesisanalytics::KinesisStreamsOutput> KinesisStreamsOutput{};
+  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseOutput> KinesisFirehoseOutput{};
+  std::optional<::awsjson::kinesisanalytics::LambdaOutput> LambdaOutput{};
+  ::awsjson::kinesisanalytics::DestinationSchema DestinationSchema{};
 
   friend bool operator==(Output const&, Output const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDescription {
-  std::optional<std::string> OutputId;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::kinesisanalytics::KinesisStreamsOutputDescription> KinesisStreamsOutputDescription;
-  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseOutputDescription> KinesisFirehoseOutputDescription;
-  std::optional<::awsjson::kinesisanalytics::LambdaOutputDescription> LambdaOutputDescription;
-  std::optional<::awsjson::kinesisanalytics::DestinationSchema> DestinationSchema;
+  std::optional<std::string> OutputId{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::kinesisanalytics::KinesisStreamsOutputDescription> KinesisStreamsOutputDescription{};
+  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseOutputDescription> KinesisFirehoseOutputDescription{};
+  std::optional<::awsjson::kinesisanalytics::LambdaOutputDescription> LambdaOutputDescription{};
+  std::optional<::awsjson::kinesisanalytics::DestinationSchema> DestinationSchema{};
 
   friend bool operator==(OutputDescription const&, OutputDescription const&) = default;
 };

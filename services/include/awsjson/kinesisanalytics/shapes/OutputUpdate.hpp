@@ -17,12 +17,12 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputUpdate {
-  std::string OutputId;
-  std::optional<std::string> NameUpdate;
-  std::optional<::awsjson::kinesisanalytics::KinesisStreamsOutputUpdate> KinesisStreamsOutputUpdate;
-  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseOutputUpdate> KinesisFirehoseOutputUpdate;
-  std::optional<::awsjson::kinesisanalytics::LambdaOutputUpdate> LambdaOutputUpdate;
-  std::optional<::awsjson::kinesisanalytics::DestinationSchema> DestinationSchemaUpdate;
+  std::string OutputId{};
+  std::optional<std::string> NameUpdate{};
+  std::optional<::awsjson::kinesisanalytics::KinesisStreamsOutputUpdate> KinesisStreamsOutputUpdate{};
+  std::optional<::awsjson::kinesisanalytics::KinesisFirehoseOutputUpdate> KinesisFirehoseOutputUpdate{};
+  std::optional<::awsjson::kinesisanalytics::LambdaOutputUpdate> LambdaOutputUpdate{};
+  std::optional<::awsjson::kinesisanalytics::DestinationSchema> DestinationSchemaUpdate{};
 
   friend bool operator==(OutputUpdate const&, OutputUpdate const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordColumn {
-  std::string Name;
-  std::optional<std::string> Mapping;
-  std::string SqlType;
+  std::string Name{};
+  std::optional<std::string> Mapping{};
+  std::string SqlType{};
 
   friend bool operator==(RecordColumn const&, RecordColumn const&) = default;
 };

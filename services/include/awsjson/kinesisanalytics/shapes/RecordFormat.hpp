@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordFormat {
-  awsjson::open_enum<::awsjson::kinesisanalytics::RecordFormatType> RecordFormatType;
-  std::optional<::awsjson::kinesisanalytics::MappingParameters> MappingParameters;
+  awsjson::open_enum<::awsjson::kinesisanalytics::RecordFormatType> RecordFormatType{};
+  std::optional<::awsjson::kinesisanalytics::MappingParameters> MappingParameters{};
 
   friend bool operator==(RecordFormat const&, RecordFormat const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceDataSource {
-  std::string TableName;
-  std::optional<::awsjson::kinesisanalytics::S3ReferenceDataSource> S3ReferenceDataSource;
-  ::awsjson::kinesisanalytics::SourceSchema ReferenceSchema;
+  std::string TableName{};
+  std::optional<::awsjson::kinesisanalytics::S3ReferenceDataSource> S3ReferenceDataSource{};
+  ::awsjson::kinesisanalytics::SourceSchema ReferenceSchema{};
 
   friend bool operator==(ReferenceDataSource const&, ReferenceDataSource const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceDataSourceDescription {
-  std::string ReferenceId;
-  std::string TableName;
-  ::awsjson::kinesisanalytics::S3ReferenceDataSourceDescription S3ReferenceDataSourceDescription;
-  std::optional<::awsjson::kinesisanalytics::SourceSchema> ReferenceSchema;
+  std::string ReferenceId{};
+  std::string TableName{};
+  ::awsjson::kinesisanalytics::S3ReferenceDataSourceDescription S3ReferenceDataSourceDescription{};
+  std::optional<::awsjson::kinesisanalytics::SourceSchema> ReferenceSchema{};
 
   friend bool operator==(ReferenceDataSourceDescription const&,
                          ReferenceDataSourceDescription const&) = default;

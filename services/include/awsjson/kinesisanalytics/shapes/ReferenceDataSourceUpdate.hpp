@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceDataSourceUpdate {
-  std::string ReferenceId;
-  std::optional<std::string> TableNameUpdate;
-  std::optional<::awsjson::kinesisanalytics::S3ReferenceDataSourceUpdate> S3ReferenceDataSourceUpdate;
-  std::optional<::awsjson::kinesisanalytics::SourceSchema> ReferenceSchemaUpdate;
+  std::string ReferenceId{};
+  std::optional<std::string> TableNameUpdate{};
+  std::optional<::awsjson::kinesisanalytics::S3ReferenceDataSourceUpdate> S3ReferenceDataSourceUpdate{};
+  std::optional<::awsjson::kinesisanalytics::SourceSchema> ReferenceSchemaUpdate{};
 
   friend bool operator==(ReferenceDataSourceUpdate const&,
                          ReferenceDataSourceUpdate const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::string RoleARN;
-  std::string BucketARN;
-  std::string FileKey;
+  std::string RoleARN{};
+  std::string BucketARN{};
+  std::string FileKey{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReferenceDataSource {
-  std::string BucketARN;
-  std::string FileKey;
-  std::string ReferenceRoleARN;
+  std::string BucketARN{};
+  std::string FileKey{};
+  std::string ReferenceRoleARN{};
 
   friend bool operator==(S3ReferenceDataSource const&, S3ReferenceDataSource const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReferenceDataSourceUpdate {
-  std::optional<std::string> BucketARNUpdate;
-  std::optional<std::string> FileKeyUpdate;
-  std::optional<std::string> ReferenceRoleARNUpdate;
+  std::optional<std::string> BucketARNUpdate{};
+  std::optional<std::string> FileKeyUpdate{};
+  std::optional<std::string> ReferenceRoleARNUpdate{};
 
   friend bool operator==(S3ReferenceDataSourceUpdate const&,
                          S3ReferenceDataSourceUpdate const&) = default;

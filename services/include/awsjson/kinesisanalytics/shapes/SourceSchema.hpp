@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceSchema {
-  ::awsjson::kinesisanalytics::RecordFormat RecordFormat;
-  std::optional<std::string> RecordEncoding;
-  std::vector<::awsjson::kinesisanalytics::RecordColumn> RecordColumns;
+  ::awsjson::kinesisanalytics::RecordFormat RecordFormat{};
+  std::optional<std::string> RecordEncoding{};
+  std::vector<::awsjson::kinesisanalytics::RecordColumn> RecordColumns{};
 
   friend bool operator==(SourceSchema const&, SourceSchema const&) = default;
 };

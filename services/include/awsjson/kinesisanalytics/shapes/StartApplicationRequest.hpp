@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartApplicationRequest {
-  std::string ApplicationName;
-  std::vector<::awsjson::kinesisanalytics::InputConfiguration> InputConfigurations;
+  std::string ApplicationName{};
+  std::vector<::awsjson::kinesisanalytics::InputConfiguration> InputConfigurations{};
 
   friend bool operator==(StartApplicationRequest const&, StartApplicationRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::kinesisanalytics::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::kinesisanalytics::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

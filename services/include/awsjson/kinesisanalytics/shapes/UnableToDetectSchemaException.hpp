@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnableToDetectSchemaException {
-  std::optional<std::string> message;
-  std::optional<std::vector<std::string>> RawInputRecords;
-  std::optional<std::vector<std::string>> ProcessedInputRecords;
+  std::optional<std::string> message{};
+  std::optional<std::vector<std::string>> RawInputRecords{};
+  std::optional<std::vector<std::string>> ProcessedInputRecords{};
 
   friend bool operator==(UnableToDetectSchemaException const&,
                          UnableToDetectSchemaException const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  ::awsjson::kinesisanalytics::ApplicationUpdate ApplicationUpdate;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalytics::ApplicationUpdate ApplicationUpdate{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationCloudWatchLoggingOptionRequest {
-  std::string ApplicationName;
-  std::optional<std::int64_t> CurrentApplicationVersionId;
-  ::awsjson::kinesisanalyticsv2::CloudWatchLoggingOption CloudWatchLoggingOption;
-  std::optional<std::string> ConditionalToken;
+  std::string ApplicationName{};
+  std::optional<std::int64_t> CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalyticsv2::CloudWatchLoggingOption CloudWatchLoggingOption{};
+  std::optional<std::string> ConditionalToken{};
 
   friend bool operator==(AddApplicationCloudWatchLoggingOptionRequest const&,
                          AddApplicationCloudWatchLoggingOptionRequest const&) = default;

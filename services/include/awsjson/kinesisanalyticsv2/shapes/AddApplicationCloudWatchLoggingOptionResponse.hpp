@@ -16,10 +16,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationCloudWatchLoggingOptionResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOptionDescription>> CloudWatchLoggingOptionDescriptions;
-  std::optional<std::string> OperationId;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOptionDescription>> CloudWatchLoggingOptionDescriptions{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(AddApplicationCloudWatchLoggingOptionResponse const&,
                          AddApplicationCloudWatchLoggingOptionResponse const&) = default;

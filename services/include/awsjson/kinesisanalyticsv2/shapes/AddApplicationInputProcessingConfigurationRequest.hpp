@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationInputProcessingConfigurationRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  std::string InputId;
-  ::awsjson::kinesisanalyticsv2::InputProcessingConfiguration InputProcessingConfiguration;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  std::string InputId{};
+  ::awsjson::kinesisanalyticsv2::InputProcessingConfiguration InputProcessingConfiguration{};
 
   friend bool operator==(AddApplicationInputProcessingConfigurationRequest const&,
                          AddApplicationInputProcessingConfigurationRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationInputProcessingConfigurationResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<std::string> InputId;
-  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfigurationDescription> InputProcessingConfigurationDescription;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<std::string> InputId{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfigurationDescription> InputProcessingConfigurationDescription{};
 
   friend bool operator==(AddApplicationInputProcessingConfigurationResponse const&,
                          AddApplicationInputProcessingConfigurationResponse const&) = default;

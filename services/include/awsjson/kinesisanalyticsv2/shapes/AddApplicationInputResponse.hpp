@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationInputResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::InputDescription>> InputDescriptions;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::InputDescription>> InputDescriptions{};
 
   friend bool operator==(AddApplicationInputResponse const&,
                          AddApplicationInputResponse const&) = default;

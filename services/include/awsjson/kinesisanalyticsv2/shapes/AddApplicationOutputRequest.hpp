@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationOutputRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  ::awsjson::kinesisanalyticsv2::Output Output;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalyticsv2::Output Output{};
 
   friend bool operator==(AddApplicationOutputRequest const&,
                          AddApplicationOutputRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationOutputResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::OutputDescription>> OutputDescriptions;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::OutputDescription>> OutputDescriptions{};
 
   friend bool operator==(AddApplicationOutputResponse const&,
                          AddApplicationOutputResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationReferenceDataSourceResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSourceDescription>> ReferenceDataSourceDescriptions;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSourceDescription>> ReferenceDataSourceDescriptions{};
 
   friend bool operator==(AddApplicationReferenceDataSourceResponse const&,
                          AddApplicationReferenceDataSourceResponse const&) = default;

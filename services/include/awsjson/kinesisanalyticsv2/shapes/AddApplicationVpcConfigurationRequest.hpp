@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationVpcConfigurationRequest {
-  std::string ApplicationName;
-  std::optional<std::int64_t> CurrentApplicationVersionId;
-  ::awsjson::kinesisanalyticsv2::VpcConfiguration VpcConfiguration;
-  std::optional<std::string> ConditionalToken;
+  std::string ApplicationName{};
+  std::optional<std::int64_t> CurrentApplicationVersionId{};
+  ::awsjson::kinesisanalyticsv2::VpcConfiguration VpcConfiguration{};
+  std::optional<std::string> ConditionalToken{};
 
   friend bool operator==(AddApplicationVpcConfigurationRequest const&,
                          AddApplicationVpcConfigurationRequest const&) = default;

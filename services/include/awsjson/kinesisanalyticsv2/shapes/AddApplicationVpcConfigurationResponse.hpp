@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddApplicationVpcConfigurationResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<::awsjson::kinesisanalyticsv2::VpcConfigurationDescription> VpcConfigurationDescription;
-  std::optional<std::string> OperationId;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<::awsjson::kinesisanalyticsv2::VpcConfigurationDescription> VpcConfigurationDescription{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(AddApplicationVpcConfigurationResponse const&,
                          AddApplicationVpcConfigurationResponse const&) = default;

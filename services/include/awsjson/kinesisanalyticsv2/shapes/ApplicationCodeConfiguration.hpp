@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationCodeConfiguration {
-  std::optional<::awsjson::kinesisanalyticsv2::CodeContent> CodeContent;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::CodeContentType> CodeContentType;
+  std::optional<::awsjson::kinesisanalyticsv2::CodeContent> CodeContent{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::CodeContentType> CodeContentType{};
 
   friend bool operator==(ApplicationCodeConfiguration const&,
                          ApplicationCodeConfiguration const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationCodeConfigurationDescription {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::CodeContentType> CodeContentType;
-  std::optional<::awsjson::kinesisanalyticsv2::CodeContentDescription> CodeContentDescription;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::CodeContentType> CodeContentType{};
+  std::optional<::awsjson::kinesisanalyticsv2::CodeContentDescription> CodeContentDescription{};
 
   friend bool operator==(ApplicationCodeConfigurationDescription const&,
                          ApplicationCodeConfigurationDescription const&) = default;

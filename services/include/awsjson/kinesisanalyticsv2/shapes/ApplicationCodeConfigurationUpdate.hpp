@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationCodeConfigurationUpdate {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::CodeContentType>> CodeContentTypeUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::CodeContentUpdate> CodeContentUpdate;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::CodeContentType>> CodeContentTypeUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::CodeContentUpdate> CodeContentUpdate{};
 
   friend bool operator==(ApplicationCodeConfigurationUpdate const&,
                          ApplicationCodeConfigurationUpdate const&) = default;

@@ -22,15 +22,15 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationConfiguration {
-  std::optional<::awsjson::kinesisanalyticsv2::SqlApplicationConfiguration> SqlApplicationConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::FlinkApplicationConfiguration> FlinkApplicationConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::EnvironmentProperties> EnvironmentProperties;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationCodeConfiguration> ApplicationCodeConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSnapshotConfiguration> ApplicationSnapshotConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSystemRollbackConfiguration> ApplicationSystemRollbackConfiguration;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::VpcConfiguration>> VpcConfigurations;
-  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinApplicationConfiguration> ZeppelinApplicationConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfiguration> ApplicationEncryptionConfiguration;
+  std::optional<::awsjson::kinesisanalyticsv2::SqlApplicationConfiguration> SqlApplicationConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::FlinkApplicationConfiguration> FlinkApplicationConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::EnvironmentProperties> EnvironmentProperties{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationCodeConfiguration> ApplicationCodeConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSnapshotConfiguration> ApplicationSnapshotConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSystemRollbackConfiguration> ApplicationSystemRollbackConfiguration{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::VpcConfiguration>> VpcConfigurations{};
+  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinApplicationConfiguration> ZeppelinApplicationConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfiguration> ApplicationEncryptionConfiguration{};
 
   friend bool operator==(ApplicationConfiguration const&,
                          ApplicationConfiguration const&) = default;

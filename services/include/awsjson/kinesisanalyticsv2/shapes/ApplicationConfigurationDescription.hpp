@@ -23,16 +23,16 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationConfigurationDescription {
-  std::optional<::awsjson::kinesisanalyticsv2::SqlApplicationConfigurationDescription> SqlApplicationConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationCodeConfigurationDescription> ApplicationCodeConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::RunConfigurationDescription> RunConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::FlinkApplicationConfigurationDescription> FlinkApplicationConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::EnvironmentPropertyDescriptions> EnvironmentPropertyDescriptions;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSnapshotConfigurationDescription> ApplicationSnapshotConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSystemRollbackConfigurationDescription> ApplicationSystemRollbackConfigurationDescription;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::VpcConfigurationDescription>> VpcConfigurationDescriptions;
-  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinApplicationConfigurationDescription> ZeppelinApplicationConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfigurationDescription> ApplicationEncryptionConfigurationDescription;
+  std::optional<::awsjson::kinesisanalyticsv2::SqlApplicationConfigurationDescription> SqlApplicationConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationCodeConfigurationDescription> ApplicationCodeConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::RunConfigurationDescription> RunConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::FlinkApplicationConfigurationDescription> FlinkApplicationConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::EnvironmentPropertyDescriptions> EnvironmentPropertyDescriptions{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSnapshotConfigurationDescription> ApplicationSnapshotConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSystemRollbackConfigurationDescription> ApplicationSystemRollbackConfigurationDescription{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::VpcConfigurationDescription>> VpcConfigurationDescriptions{};
+  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinApplicationConfigurationDescription> ZeppelinApplicationConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfigurationDescription> ApplicationEncryptionConfigurationDescription{};
 
   friend bool operator==(ApplicationConfigurationDescription const&,
                          ApplicationConfigurationDescription const&) = default;

@@ -22,15 +22,15 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationConfigurationUpdate {
-  std::optional<::awsjson::kinesisanalyticsv2::SqlApplicationConfigurationUpdate> SqlApplicationConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationCodeConfigurationUpdate> ApplicationCodeConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::FlinkApplicationConfigurationUpdate> FlinkApplicationConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::EnvironmentPropertyUpdates> EnvironmentPropertyUpdates;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSnapshotConfigurationUpdate> ApplicationSnapshotConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSystemRollbackConfigurationUpdate> ApplicationSystemRollbackConfigurationUpdate;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::VpcConfigurationUpdate>> VpcConfigurationUpdates;
-  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinApplicationConfigurationUpdate> ZeppelinApplicationConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfigurationUpdate> ApplicationEncryptionConfigurationUpdate;
+  std::optional<::awsjson::kinesisanalyticsv2::SqlApplicationConfigurationUpdate> SqlApplicationConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationCodeConfigurationUpdate> ApplicationCodeConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::FlinkApplicationConfigurationUpdate> FlinkApplicationConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::EnvironmentPropertyUpdates> EnvironmentPropertyUpdates{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSnapshotConfigurationUpdate> ApplicationSnapshotConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationSystemRollbackConfigurationUpdate> ApplicationSystemRollbackConfigurationUpdate{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::VpcConfigurationUpdate>> VpcConfigurationUpdates{};
+  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinApplicationConfigurationUpdate> ZeppelinApplicationConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfigurationUpdate> ApplicationEncryptionConfigurationUpdate{};
 
   friend bool operator==(ApplicationConfigurationUpdate const&,
                          ApplicationConfigurationUpdate const&) = default;

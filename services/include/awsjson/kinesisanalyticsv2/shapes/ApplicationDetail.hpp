@@ -21,24 +21,24 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationDetail {
-  std::string ApplicationARN;
-  std::optional<std::string> ApplicationDescription;
-  std::string ApplicationName;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment> RuntimeEnvironment;
-  std::optional<std::string> ServiceExecutionRole;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationStatus> ApplicationStatus;
-  std::int64_t ApplicationVersionId;
-  std::optional<awsjson::timestamp> CreateTimestamp;
-  std::optional<awsjson::timestamp> LastUpdateTimestamp;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationConfigurationDescription> ApplicationConfigurationDescription;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOptionDescription>> CloudWatchLoggingOptionDescriptions;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationMaintenanceConfigurationDescription> ApplicationMaintenanceConfigurationDescription;
-  std::optional<std::int64_t> ApplicationVersionUpdatedFrom;
-  std::optional<std::int64_t> ApplicationVersionRolledBackFrom;
-  std::optional<awsjson::timestamp> ApplicationVersionCreateTimestamp;
-  std::optional<std::string> ConditionalToken;
-  std::optional<std::int64_t> ApplicationVersionRolledBackTo;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationMode>> ApplicationMode;
+  std::string ApplicationARN{};
+  std::optional<std::string> ApplicationDescription{};
+  std::string ApplicationName{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment> RuntimeEnvironment{};
+  std::optional<std::string> ServiceExecutionRole{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationStatus> ApplicationStatus{};
+  std::int64_t ApplicationVersionId{};
+  std::optional<awsjson::timestamp> CreateTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdateTimestamp{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationConfigurationDescription> ApplicationConfigurationDescription{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOptionDescription>> CloudWatchLoggingOptionDescriptions{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationMaintenanceConfigurationDescription> ApplicationMaintenanceConfigurationDescription{};
+  std::optional<std::int64_t> ApplicationVersionUpdatedFrom{};
+  std::optional<std::int64_t> ApplicationVersionRolledBackFrom{};
+  std::optional<awsjson::timestamp> ApplicationVersionCreateTimestamp{};
+  std::optional<std::string> ConditionalToken{};
+  std::optional<std::int64_t> ApplicationVersionRolledBackTo{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationMode>> ApplicationMode{};
 
   friend bool operator==(ApplicationDetail const&, ApplicationDetail const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationEncryptionConfiguration {
-  std::optional<std::string> KeyId;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::KeyType> KeyType;
+  std::optional<std::string> KeyId{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::KeyType> KeyType{};
 
   friend bool operator==(ApplicationEncryptionConfiguration const&,
                          ApplicationEncryptionConfiguration const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationEncryptionConfigurationDescription {
-  std::optional<std::string> KeyId;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::KeyType> KeyType;
+  std::optional<std::string> KeyId{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::KeyType> KeyType{};
 
   friend bool operator==(ApplicationEncryptionConfigurationDescription const&,
                          ApplicationEncryptionConfigurationDescription const&) = default;

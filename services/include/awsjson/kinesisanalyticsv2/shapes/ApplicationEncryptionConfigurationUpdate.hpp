@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationEncryptionConfigurationUpdate {
-  std::optional<std::string> KeyIdUpdate;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::KeyType> KeyTypeUpdate;
+  std::optional<std::string> KeyIdUpdate{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::KeyType> KeyTypeUpdate{};
 
   friend bool operator==(ApplicationEncryptionConfigurationUpdate const&,
                          ApplicationEncryptionConfigurationUpdate const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationMaintenanceConfigurationDescription {
-  std::string ApplicationMaintenanceWindowStartTime;
-  std::string ApplicationMaintenanceWindowEndTime;
+  std::string ApplicationMaintenanceWindowStartTime{};
+  std::string ApplicationMaintenanceWindowEndTime{};
 
   friend bool operator==(ApplicationMaintenanceConfigurationDescription const&,
                          ApplicationMaintenanceConfigurationDescription const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationMaintenanceConfigurationUpdate {
-  std::string ApplicationMaintenanceWindowStartTimeUpdate;
+  std::string ApplicationMaintenanceWindowStartTimeUpdate{};
 
   friend bool operator==(ApplicationMaintenanceConfigurationUpdate const&,
                          ApplicationMaintenanceConfigurationUpdate const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationOperationInfo {
-  std::optional<std::string> Operation;
-  std::optional<std::string> OperationId;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::OperationStatus>> OperationStatus;
+  std::optional<std::string> Operation{};
+  std::optional<std::string> OperationId{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::OperationStatus>> OperationStatus{};
 
   friend bool operator==(ApplicationOperationInfo const&,
                          ApplicationOperationInfo const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationOperationInfoDetails {
-  std::string Operation;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::OperationStatus> OperationStatus;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationVersionChangeDetails> ApplicationVersionChangeDetails;
-  std::optional<::awsjson::kinesisanalyticsv2::OperationFailureDetails> OperationFailureDetails;
+  std::string Operation{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::OperationStatus> OperationStatus{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationVersionChangeDetails> ApplicationVersionChangeDetails{};
+  std::optional<::awsjson::kinesisanalyticsv2::OperationFailureDetails> OperationFailureDetails{};
 
   friend bool operator==(ApplicationOperationInfoDetails const&,
                          ApplicationOperationInfoDetails const&) = default;

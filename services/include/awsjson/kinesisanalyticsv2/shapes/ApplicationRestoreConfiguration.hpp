@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationRestoreConfiguration {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationRestoreType> ApplicationRestoreType;
-  std::optional<std::string> SnapshotName;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationRestoreType> ApplicationRestoreType{};
+  std::optional<std::string> SnapshotName{};
 
   friend bool operator==(ApplicationRestoreConfiguration const&,
                          ApplicationRestoreConfiguration const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSnapshotConfigurationDescription {
-  bool SnapshotsEnabled;
+  bool SnapshotsEnabled{};
 
   friend bool operator==(ApplicationSnapshotConfigurationDescription const&,
                          ApplicationSnapshotConfigurationDescription const&) = default;

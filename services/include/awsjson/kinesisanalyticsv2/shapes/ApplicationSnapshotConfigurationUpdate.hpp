@@ -11,7 +11,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSnapshotConfigurationUpdate {
-  bool SnapshotsEnabledUpdate;
+  bool SnapshotsEnabledUpdate{};
 
   friend bool operator==(ApplicationSnapshotConfigurationUpdate const&,
                          ApplicationSnapshotConfigurationUpdate const&) = default;

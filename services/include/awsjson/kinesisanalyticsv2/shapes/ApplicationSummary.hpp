@@ -17,12 +17,12 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSummary {
-  std::string ApplicationName;
-  std::string ApplicationARN;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationStatus> ApplicationStatus;
-  std::int64_t ApplicationVersionId;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment> RuntimeEnvironment;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationMode>> ApplicationMode;
+  std::string ApplicationName{};
+  std::string ApplicationARN{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationStatus> ApplicationStatus{};
+  std::int64_t ApplicationVersionId{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment> RuntimeEnvironment{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationMode>> ApplicationMode{};
 
   friend bool operator==(ApplicationSummary const&, ApplicationSummary const&) = default;
 };

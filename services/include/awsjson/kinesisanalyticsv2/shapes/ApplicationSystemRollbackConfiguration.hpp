@@ -11,7 +11,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSystemRollbackConfiguration {
-  bool RollbackEnabled;
+  bool RollbackEnabled{};
 
   friend bool operator==(ApplicationSystemRollbackConfiguration const&,
                          ApplicationSystemRollbackConfiguration const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSystemRollbackConfigurationDescription {
-  bool RollbackEnabled;
+  bool RollbackEnabled{};
 
   friend bool operator==(ApplicationSystemRollbackConfigurationDescription const&,
                          ApplicationSystemRollbackConfigurationDescription const&) = default;

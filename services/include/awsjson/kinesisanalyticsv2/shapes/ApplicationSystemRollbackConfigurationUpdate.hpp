@@ -11,7 +11,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationSystemRollbackConfigurationUpdate {
-  bool RollbackEnabledUpdate;
+  bool RollbackEnabledUpdate{};
 
   friend bool operator==(ApplicationSystemRollbackConfigurationUpdate const&,
                          ApplicationSystemRollbackConfigurationUpdate const&) = default;

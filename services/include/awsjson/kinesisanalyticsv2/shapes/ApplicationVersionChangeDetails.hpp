@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationVersionChangeDetails {
-  std::int64_t ApplicationVersionUpdatedFrom;
-  std::int64_t ApplicationVersionUpdatedTo;
+  std::int64_t ApplicationVersionUpdatedFrom{};
+  std::int64_t ApplicationVersionUpdatedTo{};
 
   friend bool operator==(ApplicationVersionChangeDetails const&,
                          ApplicationVersionChangeDetails const&) = default;

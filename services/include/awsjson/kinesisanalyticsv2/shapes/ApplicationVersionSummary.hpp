@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationVersionSummary {
-  std::int64_t ApplicationVersionId;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationStatus> ApplicationStatus;
+  std::int64_t ApplicationVersionId{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationStatus> ApplicationStatus{};
 
   friend bool operator==(ApplicationVersionSummary const&,
                          ApplicationVersionSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CSVMappingParameters {
-  std::string RecordRowDelimiter;
-  std::string RecordColumnDelimiter;
+  std::string RecordRowDelimiter{};
+  std::string RecordColumnDelimiter{};
 
   friend bool operator==(CSVMappingParameters const&, CSVMappingParameters const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogConfiguration {
-  ::awsjson::kinesisanalyticsv2::GlueDataCatalogConfiguration GlueDataCatalogConfiguration;
+  ::awsjson::kinesisanalyticsv2::GlueDataCatalogConfiguration GlueDataCatalogConfiguration{};
 
   friend bool operator==(CatalogConfiguration const&, CatalogConfiguration const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogConfigurationDescription {
-  ::awsjson::kinesisanalyticsv2::GlueDataCatalogConfigurationDescription GlueDataCatalogConfigurationDescription;
+  ::awsjson::kinesisanalyticsv2::GlueDataCatalogConfigurationDescription GlueDataCatalogConfigurationDescription{};
 
   friend bool operator==(CatalogConfigurationDescription const&,
                          CatalogConfigurationDescription const&) = default;

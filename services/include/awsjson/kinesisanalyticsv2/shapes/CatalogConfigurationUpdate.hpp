@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CatalogConfigurationUpdate {
-  ::awsjson::kinesisanalyticsv2::GlueDataCatalogConfigurationUpdate GlueDataCatalogConfigurationUpdate;
+  ::awsjson::kinesisanalyticsv2::GlueDataCatalogConfigurationUpdate GlueDataCatalogConfigurationUpdate{};
 
   friend bool operator==(CatalogConfigurationUpdate const&,
                          CatalogConfigurationUpdate const&) = default;

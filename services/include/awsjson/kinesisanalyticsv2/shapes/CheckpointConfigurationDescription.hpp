@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckpointConfigurationDescription {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationType;
-  std::optional<bool> CheckpointingEnabled;
-  std::optional<std::int64_t> CheckpointInterval;
-  std::optional<std::int64_t> MinPauseBetweenCheckpoints;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationType{};
+  std::optional<bool> CheckpointingEnabled{};
+  std::optional<std::int64_t> CheckpointInterval{};
+  std::optional<std::int64_t> MinPauseBetweenCheckpoints{};
 
   friend bool operator==(CheckpointConfigurationDescription const&,
                          CheckpointConfigurationDescription const&) = default;

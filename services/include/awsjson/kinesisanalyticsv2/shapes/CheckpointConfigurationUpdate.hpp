@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckpointConfigurationUpdate {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationTypeUpdate;
-  std::optional<bool> CheckpointingEnabledUpdate;
-  std::optional<std::int64_t> CheckpointIntervalUpdate;
-  std::optional<std::int64_t> MinPauseBetweenCheckpointsUpdate;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationTypeUpdate{};
+  std::optional<bool> CheckpointingEnabledUpdate{};
+  std::optional<std::int64_t> CheckpointIntervalUpdate{};
+  std::optional<std::int64_t> MinPauseBetweenCheckpointsUpdate{};
 
   friend bool operator==(CheckpointConfigurationUpdate const&,
                          CheckpointConfigurationUpdate const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOption {
-  std::string LogStreamARN;
+  std::string LogStreamARN{};
 
   friend bool operator==(CloudWatchLoggingOption const&, CloudWatchLoggingOption const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOptionDescription {
-  std::optional<std::string> CloudWatchLoggingOptionId;
-  std::string LogStreamARN;
-  std::optional<std::string> RoleARN;
+  std::optional<std::string> CloudWatchLoggingOptionId{};
+  std::string LogStreamARN{};
+  std::optional<std::string> RoleARN{};
 
   friend bool operator==(CloudWatchLoggingOptionDescription const&,
                          CloudWatchLoggingOptionDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudWatchLoggingOptionUpdate {
-  std::string CloudWatchLoggingOptionId;
-  std::optional<std::string> LogStreamARNUpdate;
+  std::string CloudWatchLoggingOptionId{};
+  std::optional<std::string> LogStreamARNUpdate{};
 
   friend bool operator==(CloudWatchLoggingOptionUpdate const&,
                          CloudWatchLoggingOptionUpdate const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeContent {
-  std::optional<std::string> TextContent;
-  std::optional<awsjson::blob> ZipFileContent;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocation> S3ContentLocation;
+  std::optional<std::string> TextContent{};
+  std::optional<awsjson::blob> ZipFileContent{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocation> S3ContentLocation{};
 
   friend bool operator==(CodeContent const&, CodeContent const&) = default;
 };

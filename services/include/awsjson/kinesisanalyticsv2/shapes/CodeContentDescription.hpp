@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeContentDescription {
-  std::optional<std::string> TextContent;
-  std::optional<std::string> CodeMD5;
-  std::optional<std::int64_t> CodeSize;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ApplicationCodeLocationDescription> S3ApplicationCodeLocationDescription;
+  std::optional<std::string> TextContent{};
+  std::optional<std::string> CodeMD5{};
+  std::optional<std::int64_t> CodeSize{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ApplicationCodeLocationDescription> S3ApplicationCodeLocationDescription{};
 
   friend bool operator==(CodeContentDescription const&, CodeContentDescription const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CodeContentUpdate {
-  std::optional<std::string> TextContentUpdate;
-  std::optional<awsjson::blob> ZipFileContentUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocationUpdate> S3ContentLocationUpdate;
+  std::optional<std::string> TextContentUpdate{};
+  std::optional<awsjson::blob> ZipFileContentUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocationUpdate> S3ContentLocationUpdate{};
 
   friend bool operator==(CodeContentUpdate const&, CodeContentUpdate const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationPresignedUrlRequest {
-  std::string ApplicationName;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::UrlType> UrlType;
-  std::optional<std::int64_t> SessionExpirationDurationInSeconds;
+  std::string ApplicationName{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::UrlType> UrlType{};
+  std::optional<std::int64_t> SessionExpirationDurationInSeconds{};
 
   friend bool operator==(CreateApplicationPresignedUrlRequest const&,
                          CreateApplicationPresignedUrlRequest const&) = default;

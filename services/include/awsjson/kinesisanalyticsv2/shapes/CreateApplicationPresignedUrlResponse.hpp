@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationPresignedUrlResponse {
-  std::optional<std::string> AuthorizedUrl;
+  std::optional<std::string> AuthorizedUrl{};
 
   friend bool operator==(CreateApplicationPresignedUrlResponse const&,
                          CreateApplicationPresignedUrlResponse const&) = default;

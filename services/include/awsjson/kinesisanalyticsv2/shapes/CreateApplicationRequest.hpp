@@ -19,14 +19,14 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateApplicationRequest {
-  std::string ApplicationName;
-  std::optional<std::string> ApplicationDescription;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment> RuntimeEnvironment;
-  std::string ServiceExecutionRole;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationConfiguration> ApplicationConfiguration;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOption>> CloudWatchLoggingOptions;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationMode>> ApplicationMode;
+  std::string ApplicationName{};
+  std::optional<std::string> ApplicationDescription{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment> RuntimeEnvironment{};
+  std::string ServiceExecutionRole{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationConfiguration> ApplicationConfiguration{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOption>> CloudWatchLoggingOptions{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ApplicationMode>> ApplicationMode{};
 
   friend bool operator==(CreateApplicationRequest const&,
                          CreateApplicationRequest const&) = default;

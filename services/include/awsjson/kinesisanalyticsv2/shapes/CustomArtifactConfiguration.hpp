@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomArtifactConfiguration {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ArtifactType> ArtifactType;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocation> S3ContentLocation;
-  std::optional<::awsjson::kinesisanalyticsv2::MavenReference> MavenReference;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ArtifactType> ArtifactType{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocation> S3ContentLocation{};
+  std::optional<::awsjson::kinesisanalyticsv2::MavenReference> MavenReference{};
 
   friend bool operator==(CustomArtifactConfiguration const&,
                          CustomArtifactConfiguration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomArtifactConfigurationDescription {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ArtifactType>> ArtifactType;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocation> S3ContentLocationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::MavenReference> MavenReferenceDescription;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ArtifactType>> ArtifactType{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ContentLocation> S3ContentLocationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::MavenReference> MavenReferenceDescription{};
 
   friend bool operator==(CustomArtifactConfigurationDescription const&,
                          CustomArtifactConfigurationDescription const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationCloudWatchLoggingOptionRequest {
-  std::string ApplicationName;
-  std::optional<std::int64_t> CurrentApplicationVersionId;
-  std::string CloudWatchLoggingOptionId;
-  std::optional<std::string> ConditionalToken;
+  std::string ApplicationName{};
+  std::optional<std::int64_t> CurrentApplicationVersionId{};
+  std::string CloudWatchLoggingOptionId{};
+  std::optional<std::string> ConditionalToken{};
 
   friend bool operator==(DeleteApplicationCloudWatchLoggingOptionRequest const&,
                          DeleteApplicationCloudWatchLoggingOptionRequest const&) = default;

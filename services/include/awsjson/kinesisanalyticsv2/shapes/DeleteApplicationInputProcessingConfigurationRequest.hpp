@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationInputProcessingConfigurationRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
-  std::string InputId;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
+  std::string InputId{};
 
   friend bool operator==(DeleteApplicationInputProcessingConfigurationRequest const&,
                          DeleteApplicationInputProcessingConfigurationRequest const&) = default;

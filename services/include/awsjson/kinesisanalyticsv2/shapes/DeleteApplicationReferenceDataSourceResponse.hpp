@@ -13,8 +13,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationReferenceDataSourceResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
 
   friend bool operator==(DeleteApplicationReferenceDataSourceResponse const&,
                          DeleteApplicationReferenceDataSourceResponse const&) = default;

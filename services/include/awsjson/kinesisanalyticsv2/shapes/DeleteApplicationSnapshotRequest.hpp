@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationSnapshotRequest {
-  std::string ApplicationName;
-  std::string SnapshotName;
-  awsjson::timestamp SnapshotCreationTimestamp;
+  std::string ApplicationName{};
+  std::string SnapshotName{};
+  awsjson::timestamp SnapshotCreationTimestamp{};
 
   friend bool operator==(DeleteApplicationSnapshotRequest const&,
                          DeleteApplicationSnapshotRequest const&) = default;

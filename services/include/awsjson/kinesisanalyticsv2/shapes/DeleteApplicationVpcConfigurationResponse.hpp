@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteApplicationVpcConfigurationResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<std::int64_t> ApplicationVersionId;
-  std::optional<std::string> OperationId;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<std::int64_t> ApplicationVersionId{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(DeleteApplicationVpcConfigurationResponse const&,
                          DeleteApplicationVpcConfigurationResponse const&) = default;

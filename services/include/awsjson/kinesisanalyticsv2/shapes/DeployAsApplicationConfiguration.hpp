@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployAsApplicationConfiguration {
-  ::awsjson::kinesisanalyticsv2::S3ContentBaseLocation S3ContentLocation;
+  ::awsjson::kinesisanalyticsv2::S3ContentBaseLocation S3ContentLocation{};
 
   friend bool operator==(DeployAsApplicationConfiguration const&,
                          DeployAsApplicationConfiguration const&) = default;

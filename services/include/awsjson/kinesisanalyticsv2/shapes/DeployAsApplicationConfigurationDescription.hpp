@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployAsApplicationConfigurationDescription {
-  ::awsjson::kinesisanalyticsv2::S3ContentBaseLocationDescription S3ContentLocationDescription;
+  ::awsjson::kinesisanalyticsv2::S3ContentBaseLocationDescription S3ContentLocationDescription{};
 
   friend bool operator==(DeployAsApplicationConfigurationDescription const&,
                          DeployAsApplicationConfigurationDescription const&) = default;

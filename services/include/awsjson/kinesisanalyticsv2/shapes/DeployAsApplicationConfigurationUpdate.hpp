@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeployAsApplicationConfigurationUpdate {
-  std::optional<::awsjson::kinesisanalyticsv2::S3ContentBaseLocationUpdate> S3ContentLocationUpdate;
+  std::optional<::awsjson::kinesisanalyticsv2::S3ContentBaseLocationUpdate> S3ContentLocationUpdate{};
 
   friend bool operator==(DeployAsApplicationConfigurationUpdate const&,
                          DeployAsApplicationConfigurationUpdate const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationOperationRequest {
-  std::string ApplicationName;
-  std::string OperationId;
+  std::string ApplicationName{};
+  std::string OperationId{};
 
   friend bool operator==(DescribeApplicationOperationRequest const&,
                          DescribeApplicationOperationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationOperationResponse {
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationOperationInfoDetails> ApplicationOperationInfoDetails;
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationOperationInfoDetails> ApplicationOperationInfoDetails{};
 
   friend bool operator==(DescribeApplicationOperationResponse const&,
                          DescribeApplicationOperationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationRequest {
-  std::string ApplicationName;
-  std::optional<bool> IncludeAdditionalDetails;
+  std::string ApplicationName{};
+  std::optional<bool> IncludeAdditionalDetails{};
 
   friend bool operator==(DescribeApplicationRequest const&,
                          DescribeApplicationRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationResponse {
-  ::awsjson::kinesisanalyticsv2::ApplicationDetail ApplicationDetail;
+  ::awsjson::kinesisanalyticsv2::ApplicationDetail ApplicationDetail{};
 
   friend bool operator==(DescribeApplicationResponse const&,
                          DescribeApplicationResponse const&) = default;

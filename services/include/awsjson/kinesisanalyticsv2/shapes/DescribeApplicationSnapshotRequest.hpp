@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationSnapshotRequest {
-  std::string ApplicationName;
-  std::string SnapshotName;
+  std::string ApplicationName{};
+  std::string SnapshotName{};
 
   friend bool operator==(DescribeApplicationSnapshotRequest const&,
                          DescribeApplicationSnapshotRequest const&) = default;

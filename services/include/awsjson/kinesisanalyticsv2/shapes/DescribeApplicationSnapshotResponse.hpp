@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationSnapshotResponse {
-  ::awsjson::kinesisanalyticsv2::SnapshotDetails SnapshotDetails;
+  ::awsjson::kinesisanalyticsv2::SnapshotDetails SnapshotDetails{};
 
   friend bool operator==(DescribeApplicationSnapshotResponse const&,
                          DescribeApplicationSnapshotResponse const&) = default;

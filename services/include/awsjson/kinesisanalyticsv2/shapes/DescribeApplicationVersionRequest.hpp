@@ -13,8 +13,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationVersionRequest {
-  std::string ApplicationName;
-  std::int64_t ApplicationVersionId;
+  std::string ApplicationName{};
+  std::int64_t ApplicationVersionId{};
 
   friend bool operator==(DescribeApplicationVersionRequest const&,
                          DescribeApplicationVersionRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationVersionResponse {
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationDetail> ApplicationVersionDetail;
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationDetail> ApplicationVersionDetail{};
 
   friend bool operator==(DescribeApplicationVersionResponse const&,
                          DescribeApplicationVersionResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationSchema {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RecordFormatType> RecordFormatType;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RecordFormatType> RecordFormatType{};
 
   friend bool operator==(DestinationSchema const&, DestinationSchema const&) = default;
 };

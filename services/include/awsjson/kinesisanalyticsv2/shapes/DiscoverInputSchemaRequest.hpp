@@ -16,11 +16,11 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoverInputSchemaRequest {
-  std::optional<std::string> ResourceARN;
-  std::string ServiceExecutionRole;
-  std::optional<::awsjson::kinesisanalyticsv2::InputStartingPositionConfiguration> InputStartingPositionConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::S3Configuration> S3Configuration;
-  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfiguration> InputProcessingConfiguration;
+  std::optional<std::string> ResourceARN{};
+  std::string ServiceExecutionRole{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputStartingPositionConfiguration> InputStartingPositionConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3Configuration> S3Configuration{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfiguration> InputProcessingConfiguration{};
 
   friend bool operator==(DiscoverInputSchemaRequest const&,
                          DiscoverInputSchemaRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentPropertyDescriptions {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::PropertyGroup>> PropertyGroupDescriptions;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::PropertyGroup>> PropertyGroupDescriptions{};
 
   friend bool operator==(EnvironmentPropertyDescriptions const&,
                          EnvironmentPropertyDescriptions const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnvironmentPropertyUpdates {
-  std::vector<::awsjson::kinesisanalyticsv2::PropertyGroup> PropertyGroups;
+  std::vector<::awsjson::kinesisanalyticsv2::PropertyGroup> PropertyGroups{};
 
   friend bool operator==(EnvironmentPropertyUpdates const&,
                          EnvironmentPropertyUpdates const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ErrorInfo {
-  std::optional<std::string> ErrorString;
+  std::optional<std::string> ErrorString{};
 
   friend bool operator==(ErrorInfo const&, ErrorInfo const&) = default;
 };

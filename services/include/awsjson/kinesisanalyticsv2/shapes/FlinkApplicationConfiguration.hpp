@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlinkApplicationConfiguration {
-  std::optional<::awsjson::kinesisanalyticsv2::CheckpointConfiguration> CheckpointConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::MonitoringConfiguration> MonitoringConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::ParallelismConfiguration> ParallelismConfiguration;
+  std::optional<::awsjson::kinesisanalyticsv2::CheckpointConfiguration> CheckpointConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::MonitoringConfiguration> MonitoringConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::ParallelismConfiguration> ParallelismConfiguration{};
 
   friend bool operator==(FlinkApplicationConfiguration const&,
                          FlinkApplicationConfiguration const&) = default;

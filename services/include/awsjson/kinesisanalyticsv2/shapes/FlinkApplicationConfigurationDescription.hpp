@@ -16,10 +16,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlinkApplicationConfigurationDescription {
-  std::optional<::awsjson::kinesisanalyticsv2::CheckpointConfigurationDescription> CheckpointConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::MonitoringConfigurationDescription> MonitoringConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::ParallelismConfigurationDescription> ParallelismConfigurationDescription;
-  std::optional<std::string> JobPlanDescription;
+  std::optional<::awsjson::kinesisanalyticsv2::CheckpointConfigurationDescription> CheckpointConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::MonitoringConfigurationDescription> MonitoringConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::ParallelismConfigurationDescription> ParallelismConfigurationDescription{};
+  std::optional<std::string> JobPlanDescription{};
 
   friend bool operator==(FlinkApplicationConfigurationDescription const&,
                          FlinkApplicationConfigurationDescription const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlinkApplicationConfigurationUpdate {
-  std::optional<::awsjson::kinesisanalyticsv2::CheckpointConfigurationUpdate> CheckpointConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::MonitoringConfigurationUpdate> MonitoringConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::ParallelismConfigurationUpdate> ParallelismConfigurationUpdate;
+  std::optional<::awsjson::kinesisanalyticsv2::CheckpointConfigurationUpdate> CheckpointConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::MonitoringConfigurationUpdate> MonitoringConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::ParallelismConfigurationUpdate> ParallelismConfigurationUpdate{};
 
   friend bool operator==(FlinkApplicationConfigurationUpdate const&,
                          FlinkApplicationConfigurationUpdate const&) = default;

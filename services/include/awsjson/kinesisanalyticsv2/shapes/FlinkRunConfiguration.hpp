@@ -11,7 +11,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlinkRunConfiguration {
-  std::optional<bool> AllowNonRestoredState;
+  std::optional<bool> AllowNonRestoredState{};
 
   friend bool operator==(FlinkRunConfiguration const&, FlinkRunConfiguration const&) = default;
 };

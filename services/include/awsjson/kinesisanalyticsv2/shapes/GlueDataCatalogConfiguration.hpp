@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlueDataCatalogConfiguration {
-  std::string DatabaseARN;
+  std::string DatabaseARN{};
 
   friend bool operator==(GlueDataCatalogConfiguration const&,
                          GlueDataCatalogConfiguration const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GlueDataCatalogConfigurationUpdate {
-  std::string DatabaseARNUpdate;
+  std::string DatabaseARNUpdate{};
 
   friend bool operator==(GlueDataCatalogConfigurationUpdate const&,
                          GlueDataCatalogConfigurationUpdate const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Input {
-  std::string NamePrefix;
-  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfiguration> InputProcessingConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsInput> KinesisStreamsInput;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseInput> KinesisFirehoseInput;
-  std::optional<::awsjson::kinesisanalyticsv2::InputParallelism> InputParallelism;
-  ::awsjson::kinesisanalyticsv2::SourceSchema InputSchema;
+  std::string NamePrefix{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfiguration> InputProcessingConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsInput> KinesisStreamsInput{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseInput> KinesisFirehoseInput{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputParallelism> InputParallelism{};
+  ::awsjson::kinesisanalyticsv2::SourceSchema InputSchema{};
 
   friend bool operator==(Input const&, Input const&) = default;
 };

@@ -20,15 +20,15 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputDescription {
-  std::optional<std::string> InputId;
-  std::optional<std::string> NamePrefix;
-  std::optional<std::vector<std::string>> InAppStreamNames;
-  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfigurationDescription> InputProcessingConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsInputDescription> KinesisStreamsInputDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseInputDescription> KinesisFirehoseInputDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::SourceSchema> InputSchema;
-  std::optional<::awsjson::kinesisanalyticsv2::InputParallelism> InputParallelism;
-  std::optional<::awsjson::kinesisanalyticsv2::InputStartingPositionConfiguration> InputStartingPositionConfiguration;
+  std::optional<std::string> InputId{};
+  std::optional<std::string> NamePrefix{};
+  std::optional<std::vector<std::string>> InAppStreamNames{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfigurationDescription> InputProcessingConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsInputDescription> KinesisStreamsInputDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseInputDescription> KinesisFirehoseInputDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::SourceSchema> InputSchema{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputParallelism> InputParallelism{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputStartingPositionConfiguration> InputStartingPositionConfiguration{};
 
   friend bool operator==(InputDescription const&, InputDescription const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputParallelismUpdate {
-  std::int32_t CountUpdate;
+  std::int32_t CountUpdate{};
 
   friend bool operator==(InputParallelismUpdate const&, InputParallelismUpdate const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputProcessingConfiguration {
-  ::awsjson::kinesisanalyticsv2::InputLambdaProcessor InputLambdaProcessor;
+  ::awsjson::kinesisanalyticsv2::InputLambdaProcessor InputLambdaProcessor{};
 
   friend bool operator==(InputProcessingConfiguration const&,
                          InputProcessingConfiguration const&) = default;

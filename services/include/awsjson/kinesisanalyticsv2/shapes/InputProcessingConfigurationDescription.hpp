@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputProcessingConfigurationDescription {
-  std::optional<::awsjson::kinesisanalyticsv2::InputLambdaProcessorDescription> InputLambdaProcessorDescription;
+  std::optional<::awsjson::kinesisanalyticsv2::InputLambdaProcessorDescription> InputLambdaProcessorDescription{};
 
   friend bool operator==(InputProcessingConfigurationDescription const&,
                          InputProcessingConfigurationDescription const&) = default;

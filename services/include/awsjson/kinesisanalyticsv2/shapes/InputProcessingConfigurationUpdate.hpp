@@ -13,7 +13,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputProcessingConfigurationUpdate {
-  ::awsjson::kinesisanalyticsv2::InputLambdaProcessorUpdate InputLambdaProcessorUpdate;
+  ::awsjson::kinesisanalyticsv2::InputLambdaProcessorUpdate InputLambdaProcessorUpdate{};
 
   friend bool operator==(InputProcessingConfigurationUpdate const&,
                          InputProcessingConfigurationUpdate const&) = default;

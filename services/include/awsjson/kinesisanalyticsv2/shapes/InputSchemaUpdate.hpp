@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputSchemaUpdate {
-  std::optional<::awsjson::kinesisanalyticsv2::RecordFormat> RecordFormatUpdate;
-  std::optional<std::string> RecordEncodingUpdate;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::RecordColumn>> RecordColumnUpdates;
+  std::optional<::awsjson::kinesisanalyticsv2::RecordFormat> RecordFormatUpdate{};
+  std::optional<std::string> RecordEncodingUpdate{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::RecordColumn>> RecordColumnUpdates{};
 
   friend bool operator==(InputSchemaUpdate const&, InputSchemaUpdate const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputStartingPositionConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::InputStartingPosition>> InputStartingPosition;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::InputStartingPosition>> InputStartingPosition{};
 
   friend bool operator==(InputStartingPositionConfiguration const&,
                          InputStartingPositionConfiguration const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputUpdate {
-  std::string InputId;
-  std::optional<std::string> NamePrefixUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfigurationUpdate> InputProcessingConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsInputUpdate> KinesisStreamsInputUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseInputUpdate> KinesisFirehoseInputUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::InputSchemaUpdate> InputSchemaUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::InputParallelismUpdate> InputParallelismUpdate;
+  std::string InputId{};
+  std::optional<std::string> NamePrefixUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputProcessingConfigurationUpdate> InputProcessingConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsInputUpdate> KinesisStreamsInputUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseInputUpdate> KinesisFirehoseInputUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputSchemaUpdate> InputSchemaUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::InputParallelismUpdate> InputParallelismUpdate{};
 
   friend bool operator==(InputUpdate const&, InputUpdate const&) = default;
 };

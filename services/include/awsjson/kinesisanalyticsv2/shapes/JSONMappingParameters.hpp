@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct JSONMappingParameters {
-  std::string RecordRowPath;
+  std::string RecordRowPath{};
 
   friend bool operator==(JSONMappingParameters const&, JSONMappingParameters const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisFirehoseInputUpdate {
-  std::string ResourceARNUpdate;
+  std::string ResourceARNUpdate{};
 
   friend bool operator==(KinesisFirehoseInputUpdate const&,
                          KinesisFirehoseInputUpdate const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KinesisFirehoseOutputUpdate {
-  std::string ResourceARNUpdate;
+  std::string ResourceARNUpdate{};
 
   friend bool operator==(KinesisFirehoseOutputUpdate const&,
                          KinesisFirehoseOutputUpdate const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaOutput {
-  std::string ResourceARN;
+  std::string ResourceARN{};
 
   friend bool operator==(LambdaOutput const&, LambdaOutput const&) = default;
 };

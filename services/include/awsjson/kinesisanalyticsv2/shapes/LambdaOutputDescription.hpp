@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaOutputDescription {
-  std::string ResourceARN;
-  std::optional<std::string> RoleARN;
+  std::string ResourceARN{};
+  std::optional<std::string> RoleARN{};
 
   friend bool operator==(LambdaOutputDescription const&, LambdaOutputDescription const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LambdaOutputUpdate {
-  std::string ResourceARNUpdate;
+  std::string ResourceARNUpdate{};
 
   friend bool operator==(LambdaOutputUpdate const&, LambdaOutputUpdate const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationOperationsRequest {
-  std::string ApplicationName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
-  std::optional<std::string> Operation;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::OperationStatus>> OperationStatus;
+  std::string ApplicationName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::string> Operation{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::OperationStatus>> OperationStatus{};
 
   friend bool operator==(ListApplicationOperationsRequest const&,
                          ListApplicationOperationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationOperationsResponse {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ApplicationOperationInfo>> ApplicationOperationInfoList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ApplicationOperationInfo>> ApplicationOperationInfoList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationOperationsResponse const&,
                          ListApplicationOperationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationSnapshotsResponse {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::SnapshotDetails>> SnapshotSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::SnapshotDetails>> SnapshotSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationSnapshotsResponse const&,
                          ListApplicationSnapshotsResponse const&) = default;

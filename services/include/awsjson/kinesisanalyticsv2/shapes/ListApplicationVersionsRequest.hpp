@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationVersionsRequest {
-  std::string ApplicationName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> NextToken;
+  std::string ApplicationName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationVersionsRequest const&,
                          ListApplicationVersionsRequest const&) = default;

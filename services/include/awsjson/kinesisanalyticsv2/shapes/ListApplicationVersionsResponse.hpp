@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationVersionsResponse {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ApplicationVersionSummary>> ApplicationVersionSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ApplicationVersionSummary>> ApplicationVersionSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationVersionsResponse const&,
                          ListApplicationVersionsResponse const&) = default;

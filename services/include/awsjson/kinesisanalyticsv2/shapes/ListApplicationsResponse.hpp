@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationsResponse {
-  std::vector<::awsjson::kinesisanalyticsv2::ApplicationSummary> ApplicationSummaries;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::kinesisanalyticsv2::ApplicationSummary> ApplicationSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationsResponse const&,
                          ListApplicationsResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceResponse {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Tag>> Tags;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Tag>> Tags{};
 
   friend bool operator==(ListTagsForResourceResponse const&,
                          ListTagsForResourceResponse const&) = default;

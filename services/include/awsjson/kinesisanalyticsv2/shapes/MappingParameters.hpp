@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MappingParameters {
-  std::optional<::awsjson::kinesisanalyticsv2::JSONMappingParameters> JSONMappingParameters;
-  std::optional<::awsjson::kinesisanalyticsv2::CSVMappingParameters> CSVMappingParameters;
+  std::optional<::awsjson::kinesisanalyticsv2::JSONMappingParameters> JSONMappingParameters{};
+  std::optional<::awsjson::kinesisanalyticsv2::CSVMappingParameters> CSVMappingParameters{};
 
   friend bool operator==(MappingParameters const&, MappingParameters const&) = default;
 };

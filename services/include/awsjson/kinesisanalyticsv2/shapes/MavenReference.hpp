@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MavenReference {
-  std::string GroupId;
-  std::string ArtifactId;
-  std::string Version;
+  std::string GroupId{};
+  std::string ArtifactId{};
+  std::string Version{};
 
   friend bool operator==(MavenReference const&, MavenReference const&) = default;
 };

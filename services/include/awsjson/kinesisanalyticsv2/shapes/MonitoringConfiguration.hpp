@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringConfiguration {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType> ConfigurationType;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::MetricsLevel>> MetricsLevel;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevel;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType> ConfigurationType{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::MetricsLevel>> MetricsLevel{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevel{};
 
   friend bool operator==(MonitoringConfiguration const&, MonitoringConfiguration const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringConfigurationDescription {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationType;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::MetricsLevel>> MetricsLevel;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevel;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationType{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::MetricsLevel>> MetricsLevel{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevel{};
 
   friend bool operator==(MonitoringConfigurationDescription const&,
                          MonitoringConfigurationDescription const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoringConfigurationUpdate {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationTypeUpdate;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::MetricsLevel>> MetricsLevelUpdate;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevelUpdate;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationTypeUpdate{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::MetricsLevel>> MetricsLevelUpdate{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevelUpdate{};
 
   friend bool operator==(MonitoringConfigurationUpdate const&,
                          MonitoringConfigurationUpdate const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationFailureDetails {
-  std::optional<std::string> RollbackOperationId;
-  std::optional<::awsjson::kinesisanalyticsv2::ErrorInfo> ErrorInfo;
+  std::optional<std::string> RollbackOperationId{};
+  std::optional<::awsjson::kinesisanalyticsv2::ErrorInfo> ErrorInfo{};
 
   friend bool operator==(OperationFailureDetails const&, OperationFailureDetails const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Output {
-  std::string Name;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsOutput> KinesisStreamsOutput;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseOutput> KinesisFirehoseOutput;
-  std::optional<::awsjson::kinesisanalyticsv2::LambdaOutput> LambdaOutput;
-  ::awsjson::kinesisanalyticsv2::DestinationSchema DestinationSchema;
+  std::string Name{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsOutput> KinesisStreamsOutput{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseOutput> KinesisFirehoseOutput{};
+  std::optional<::awsjson::kinesisanalyticsv2::LambdaOutput> LambdaOutput{};
+  ::awsjson::kinesisanalyticsv2::DestinationSchema DestinationSchema{};
 
   friend bool operator==(Output const&, Output const&) = default;
 };

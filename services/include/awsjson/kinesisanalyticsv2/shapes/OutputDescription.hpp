@@ -17,12 +17,12 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputDescription {
-  std::optional<std::string> OutputId;
-  std::optional<std::string> Name;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsOutputDescription> KinesisStreamsOutputDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseOutputDescription> KinesisFirehoseOutputDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::LambdaOutputDescription> LambdaOutputDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::DestinationSchema> DestinationSchema;
+  std::optional<std::string> OutputId{};
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsOutputDescription> KinesisStreamsOutputDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseOutputDescription> KinesisFirehoseOutputDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::LambdaOutputDescription> LambdaOutputDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::DestinationSchema> DestinationSchema{};
 
   friend bool operator==(OutputDescription const&, OutputDescription const&) = default;
 };

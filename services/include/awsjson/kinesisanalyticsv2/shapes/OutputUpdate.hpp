@@ -17,12 +17,12 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputUpdate {
-  std::string OutputId;
-  std::optional<std::string> NameUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsOutputUpdate> KinesisStreamsOutputUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseOutputUpdate> KinesisFirehoseOutputUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::LambdaOutputUpdate> LambdaOutputUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::DestinationSchema> DestinationSchemaUpdate;
+  std::string OutputId{};
+  std::optional<std::string> NameUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisStreamsOutputUpdate> KinesisStreamsOutputUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::KinesisFirehoseOutputUpdate> KinesisFirehoseOutputUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::LambdaOutputUpdate> LambdaOutputUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::DestinationSchema> DestinationSchemaUpdate{};
 
   friend bool operator==(OutputUpdate const&, OutputUpdate const&) = default;
 };

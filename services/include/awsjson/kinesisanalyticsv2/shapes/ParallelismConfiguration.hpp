@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelismConfiguration {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType> ConfigurationType;
-  std::optional<std::int32_t> Parallelism;
-  std::optional<std::int32_t> ParallelismPerKPU;
-  std::optional<bool> AutoScalingEnabled;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType> ConfigurationType{};
+  std::optional<std::int32_t> Parallelism{};
+  std::optional<std::int32_t> ParallelismPerKPU{};
+  std::optional<bool> AutoScalingEnabled{};
 
   friend bool operator==(ParallelismConfiguration const&,
                          ParallelismConfiguration const&) = default;

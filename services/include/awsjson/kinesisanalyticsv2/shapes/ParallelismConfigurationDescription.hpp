@@ -15,11 +15,11 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelismConfigurationDescription {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationType;
-  std::optional<std::int32_t> Parallelism;
-  std::optional<std::int32_t> ParallelismPerKPU;
-  std::optional<std::int32_t> CurrentParallelism;
-  std::optional<bool> AutoScalingEnabled;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationType{};
+  std::optional<std::int32_t> Parallelism{};
+  std::optional<std::int32_t> ParallelismPerKPU{};
+  std::optional<std::int32_t> CurrentParallelism{};
+  std::optional<bool> AutoScalingEnabled{};
 
   friend bool operator==(ParallelismConfigurationDescription const&,
                          ParallelismConfigurationDescription const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParallelismConfigurationUpdate {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationTypeUpdate;
-  std::optional<std::int32_t> ParallelismUpdate;
-  std::optional<std::int32_t> ParallelismPerKPUUpdate;
-  std::optional<bool> AutoScalingEnabledUpdate;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::ConfigurationType>> ConfigurationTypeUpdate{};
+  std::optional<std::int32_t> ParallelismUpdate{};
+  std::optional<std::int32_t> ParallelismPerKPUUpdate{};
+  std::optional<bool> AutoScalingEnabledUpdate{};
 
   friend bool operator==(ParallelismConfigurationUpdate const&,
                          ParallelismConfigurationUpdate const&) = default;

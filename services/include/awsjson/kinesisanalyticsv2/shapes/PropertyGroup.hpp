@@ -13,8 +13,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PropertyGroup {
-  std::string PropertyGroupId;
-  std::map<std::string, std::string> PropertyMap;
+  std::string PropertyGroupId{};
+  std::map<std::string, std::string> PropertyMap{};
 
   friend bool operator==(PropertyGroup const&, PropertyGroup const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordFormat {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RecordFormatType> RecordFormatType;
-  std::optional<::awsjson::kinesisanalyticsv2::MappingParameters> MappingParameters;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::RecordFormatType> RecordFormatType{};
+  std::optional<::awsjson::kinesisanalyticsv2::MappingParameters> MappingParameters{};
 
   friend bool operator==(RecordFormat const&, RecordFormat const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceDataSource {
-  std::string TableName;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ReferenceDataSource> S3ReferenceDataSource;
-  ::awsjson::kinesisanalyticsv2::SourceSchema ReferenceSchema;
+  std::string TableName{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ReferenceDataSource> S3ReferenceDataSource{};
+  ::awsjson::kinesisanalyticsv2::SourceSchema ReferenceSchema{};
 
   friend bool operator==(ReferenceDataSource const&, ReferenceDataSource const&) = default;
 };

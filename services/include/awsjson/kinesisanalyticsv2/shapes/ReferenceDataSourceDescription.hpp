@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceDataSourceDescription {
-  std::string ReferenceId;
-  std::string TableName;
-  ::awsjson::kinesisanalyticsv2::S3ReferenceDataSourceDescription S3ReferenceDataSourceDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::SourceSchema> ReferenceSchema;
+  std::string ReferenceId{};
+  std::string TableName{};
+  ::awsjson::kinesisanalyticsv2::S3ReferenceDataSourceDescription S3ReferenceDataSourceDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::SourceSchema> ReferenceSchema{};
 
   friend bool operator==(ReferenceDataSourceDescription const&,
                          ReferenceDataSourceDescription const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceDataSourceUpdate {
-  std::string ReferenceId;
-  std::optional<std::string> TableNameUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::S3ReferenceDataSourceUpdate> S3ReferenceDataSourceUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::SourceSchema> ReferenceSchemaUpdate;
+  std::string ReferenceId{};
+  std::optional<std::string> TableNameUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::S3ReferenceDataSourceUpdate> S3ReferenceDataSourceUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::SourceSchema> ReferenceSchemaUpdate{};
 
   friend bool operator==(ReferenceDataSourceUpdate const&,
                          ReferenceDataSourceUpdate const&) = default;

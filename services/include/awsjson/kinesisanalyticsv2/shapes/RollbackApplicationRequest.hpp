@@ -13,8 +13,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackApplicationRequest {
-  std::string ApplicationName;
-  std::int64_t CurrentApplicationVersionId;
+  std::string ApplicationName{};
+  std::int64_t CurrentApplicationVersionId{};
 
   friend bool operator==(RollbackApplicationRequest const&,
                          RollbackApplicationRequest const&) = default;

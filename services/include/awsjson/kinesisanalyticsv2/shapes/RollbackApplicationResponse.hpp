@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RollbackApplicationResponse {
-  ::awsjson::kinesisanalyticsv2::ApplicationDetail ApplicationDetail;
-  std::optional<std::string> OperationId;
+  ::awsjson::kinesisanalyticsv2::ApplicationDetail ApplicationDetail{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(RollbackApplicationResponse const&,
                          RollbackApplicationResponse const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunConfiguration {
-  std::optional<::awsjson::kinesisanalyticsv2::FlinkRunConfiguration> FlinkRunConfiguration;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::SqlRunConfiguration>> SqlRunConfigurations;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationRestoreConfiguration> ApplicationRestoreConfiguration;
+  std::optional<::awsjson::kinesisanalyticsv2::FlinkRunConfiguration> FlinkRunConfiguration{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::SqlRunConfiguration>> SqlRunConfigurations{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationRestoreConfiguration> ApplicationRestoreConfiguration{};
 
   friend bool operator==(RunConfiguration const&, RunConfiguration const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunConfigurationDescription {
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationRestoreConfiguration> ApplicationRestoreConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::FlinkRunConfiguration> FlinkRunConfigurationDescription;
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationRestoreConfiguration> ApplicationRestoreConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::FlinkRunConfiguration> FlinkRunConfigurationDescription{};
 
   friend bool operator==(RunConfigurationDescription const&,
                          RunConfigurationDescription const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunConfigurationUpdate {
-  std::optional<::awsjson::kinesisanalyticsv2::FlinkRunConfiguration> FlinkRunConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationRestoreConfiguration> ApplicationRestoreConfiguration;
+  std::optional<::awsjson::kinesisanalyticsv2::FlinkRunConfiguration> FlinkRunConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationRestoreConfiguration> ApplicationRestoreConfiguration{};
 
   friend bool operator==(RunConfigurationUpdate const&, RunConfigurationUpdate const&) = default;
 };

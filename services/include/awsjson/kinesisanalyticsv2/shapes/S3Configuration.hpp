@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::string BucketARN;
-  std::string FileKey;
+  std::string BucketARN{};
+  std::string FileKey{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ContentBaseLocation {
-  std::string BucketARN;
-  std::optional<std::string> BasePath;
+  std::string BucketARN{};
+  std::optional<std::string> BasePath{};
 
   friend bool operator==(S3ContentBaseLocation const&, S3ContentBaseLocation const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ContentBaseLocationDescription {
-  std::string BucketARN;
-  std::optional<std::string> BasePath;
+  std::string BucketARN{};
+  std::optional<std::string> BasePath{};
 
   friend bool operator==(S3ContentBaseLocationDescription const&,
                          S3ContentBaseLocationDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ContentBaseLocationUpdate {
-  std::optional<std::string> BucketARNUpdate;
-  std::optional<std::string> BasePathUpdate;
+  std::optional<std::string> BucketARNUpdate{};
+  std::optional<std::string> BasePathUpdate{};
 
   friend bool operator==(S3ContentBaseLocationUpdate const&,
                          S3ContentBaseLocationUpdate const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ContentLocation {
-  std::string BucketARN;
-  std::string FileKey;
-  std::optional<std::string> ObjectVersion;
+  std::string BucketARN{};
+  std::string FileKey{};
+  std::optional<std::string> ObjectVersion{};
 
   friend bool operator==(S3ContentLocation const&, S3ContentLocation const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ContentLocationUpdate {
-  std::optional<std::string> BucketARNUpdate;
-  std::optional<std::string> FileKeyUpdate;
-  std::optional<std::string> ObjectVersionUpdate;
+  std::optional<std::string> BucketARNUpdate{};
+  std::optional<std::string> FileKeyUpdate{};
+  std::optional<std::string> ObjectVersionUpdate{};
 
   friend bool operator==(S3ContentLocationUpdate const&, S3ContentLocationUpdate const&) = default;
 };

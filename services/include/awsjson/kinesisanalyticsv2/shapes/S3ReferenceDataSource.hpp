@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReferenceDataSource {
-  std::optional<std::string> BucketARN;
-  std::optional<std::string> FileKey;
+  std::optional<std::string> BucketARN{};
+  std::optional<std::string> FileKey{};
 
   friend bool operator==(S3ReferenceDataSource const&, S3ReferenceDataSource const&) = default;
 };

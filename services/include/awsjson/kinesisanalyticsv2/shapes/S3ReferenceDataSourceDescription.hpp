@@ -12,9 +12,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReferenceDataSourceDescription {
-  std::string BucketARN;
-  std::string FileKey;
-  std::optional<std::string> ReferenceRoleARN;
+  std::string BucketARN{};
+  std::string FileKey{};
+  std::optional<std::string> ReferenceRoleARN{};
 
   friend bool operator==(S3ReferenceDataSourceDescription const&,
                          S3ReferenceDataSourceDescription const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ReferenceDataSourceUpdate {
-  std::optional<std::string> BucketARNUpdate;
-  std::optional<std::string> FileKeyUpdate;
+  std::optional<std::string> BucketARNUpdate{};
+  std::optional<std::string> FileKeyUpdate{};
 
   friend bool operator==(S3ReferenceDataSourceUpdate const&,
                          S3ReferenceDataSourceUpdate const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnapshotDetails {
-  std::string SnapshotName;
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::SnapshotStatus> SnapshotStatus;
-  std::int64_t ApplicationVersionId;
-  std::optional<awsjson::timestamp> SnapshotCreationTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment>> RuntimeEnvironment;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfigurationDescription> ApplicationEncryptionConfigurationDescription;
+  std::string SnapshotName{};
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::SnapshotStatus> SnapshotStatus{};
+  std::int64_t ApplicationVersionId{};
+  std::optional<awsjson::timestamp> SnapshotCreationTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment>> RuntimeEnvironment{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationEncryptionConfigurationDescription> ApplicationEncryptionConfigurationDescription{};
 
   friend bool operator==(SnapshotDetails const&, SnapshotDetails const&) = default;
 };

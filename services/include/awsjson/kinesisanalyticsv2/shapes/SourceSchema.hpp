@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceSchema {
-  ::awsjson::kinesisanalyticsv2::RecordFormat RecordFormat;
-  std::optional<std::string> RecordEncoding;
-  std::vector<::awsjson::kinesisanalyticsv2::RecordColumn> RecordColumns;
+  ::awsjson::kinesisanalyticsv2::RecordFormat RecordFormat{};
+  std::optional<std::string> RecordEncoding{};
+  std::vector<::awsjson::kinesisanalyticsv2::RecordColumn> RecordColumns{};
 
   friend bool operator==(SourceSchema const&, SourceSchema const&) = default;
 };

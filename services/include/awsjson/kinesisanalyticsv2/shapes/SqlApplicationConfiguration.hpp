@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlApplicationConfiguration {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Input>> Inputs;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Output>> Outputs;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSource>> ReferenceDataSources;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Input>> Inputs{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::Output>> Outputs{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSource>> ReferenceDataSources{};
 
   friend bool operator==(SqlApplicationConfiguration const&,
                          SqlApplicationConfiguration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlApplicationConfigurationDescription {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::InputDescription>> InputDescriptions;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::OutputDescription>> OutputDescriptions;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSourceDescription>> ReferenceDataSourceDescriptions;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::InputDescription>> InputDescriptions{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::OutputDescription>> OutputDescriptions{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSourceDescription>> ReferenceDataSourceDescriptions{};
 
   friend bool operator==(SqlApplicationConfigurationDescription const&,
                          SqlApplicationConfigurationDescription const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlApplicationConfigurationUpdate {
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::InputUpdate>> InputUpdates;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::OutputUpdate>> OutputUpdates;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSourceUpdate>> ReferenceDataSourceUpdates;
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::InputUpdate>> InputUpdates{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::OutputUpdate>> OutputUpdates{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::ReferenceDataSourceUpdate>> ReferenceDataSourceUpdates{};
 
   friend bool operator==(SqlApplicationConfigurationUpdate const&,
                          SqlApplicationConfigurationUpdate const&) = default;

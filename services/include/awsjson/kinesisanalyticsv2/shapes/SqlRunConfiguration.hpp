@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SqlRunConfiguration {
-  std::string InputId;
-  ::awsjson::kinesisanalyticsv2::InputStartingPositionConfiguration InputStartingPositionConfiguration;
+  std::string InputId{};
+  ::awsjson::kinesisanalyticsv2::InputStartingPositionConfiguration InputStartingPositionConfiguration{};
 
   friend bool operator==(SqlRunConfiguration const&, SqlRunConfiguration const&) = default;
 };

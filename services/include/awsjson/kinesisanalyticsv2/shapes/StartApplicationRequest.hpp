@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartApplicationRequest {
-  std::string ApplicationName;
-  std::optional<::awsjson::kinesisanalyticsv2::RunConfiguration> RunConfiguration;
+  std::string ApplicationName{};
+  std::optional<::awsjson::kinesisanalyticsv2::RunConfiguration> RunConfiguration{};
 
   friend bool operator==(StartApplicationRequest const&, StartApplicationRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartApplicationResponse {
-  std::optional<std::string> OperationId;
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(StartApplicationResponse const&,
                          StartApplicationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopApplicationRequest {
-  std::string ApplicationName;
-  std::optional<bool> Force;
+  std::string ApplicationName{};
+  std::optional<bool> Force{};
 
   friend bool operator==(StopApplicationRequest const&, StopApplicationRequest const&) = default;
 };

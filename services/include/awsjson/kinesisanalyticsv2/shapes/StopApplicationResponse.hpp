@@ -12,7 +12,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopApplicationResponse {
-  std::optional<std::string> OperationId;
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(StopApplicationResponse const&, StopApplicationResponse const&) = default;
 };

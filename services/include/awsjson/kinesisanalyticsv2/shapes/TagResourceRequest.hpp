@@ -15,8 +15,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string ResourceARN;
-  std::vector<::awsjson::kinesisanalyticsv2::Tag> Tags;
+  std::string ResourceARN{};
+  std::vector<::awsjson::kinesisanalyticsv2::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationMaintenanceConfigurationRequest {
-  std::string ApplicationName;
-  ::awsjson::kinesisanalyticsv2::ApplicationMaintenanceConfigurationUpdate ApplicationMaintenanceConfigurationUpdate;
+  std::string ApplicationName{};
+  ::awsjson::kinesisanalyticsv2::ApplicationMaintenanceConfigurationUpdate ApplicationMaintenanceConfigurationUpdate{};
 
   friend bool operator==(UpdateApplicationMaintenanceConfigurationRequest const&,
                          UpdateApplicationMaintenanceConfigurationRequest const&) = default;

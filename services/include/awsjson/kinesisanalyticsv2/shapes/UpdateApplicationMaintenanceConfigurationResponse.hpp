@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationMaintenanceConfigurationResponse {
-  std::optional<std::string> ApplicationARN;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationMaintenanceConfigurationDescription> ApplicationMaintenanceConfigurationDescription;
+  std::optional<std::string> ApplicationARN{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationMaintenanceConfigurationDescription> ApplicationMaintenanceConfigurationDescription{};
 
   friend bool operator==(UpdateApplicationMaintenanceConfigurationResponse const&,
                          UpdateApplicationMaintenanceConfigurationResponse const&) = default;

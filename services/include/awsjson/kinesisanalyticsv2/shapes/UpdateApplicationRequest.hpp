@@ -19,14 +19,14 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationRequest {
-  std::string ApplicationName;
-  std::optional<std::int64_t> CurrentApplicationVersionId;
-  std::optional<::awsjson::kinesisanalyticsv2::ApplicationConfigurationUpdate> ApplicationConfigurationUpdate;
-  std::optional<std::string> ServiceExecutionRoleUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::RunConfigurationUpdate> RunConfigurationUpdate;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOptionUpdate>> CloudWatchLoggingOptionUpdates;
-  std::optional<std::string> ConditionalToken;
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment>> RuntimeEnvironmentUpdate;
+  std::string ApplicationName{};
+  std::optional<std::int64_t> CurrentApplicationVersionId{};
+  std::optional<::awsjson::kinesisanalyticsv2::ApplicationConfigurationUpdate> ApplicationConfigurationUpdate{};
+  std::optional<std::string> ServiceExecutionRoleUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::RunConfigurationUpdate> RunConfigurationUpdate{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CloudWatchLoggingOptionUpdate>> CloudWatchLoggingOptionUpdates{};
+  std::optional<std::string> ConditionalToken{};
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::RuntimeEnvironment>> RuntimeEnvironmentUpdate{};
 
   friend bool operator==(UpdateApplicationRequest const&,
                          UpdateApplicationRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateApplicationResponse {
-  ::awsjson::kinesisanalyticsv2::ApplicationDetail ApplicationDetail;
-  std::optional<std::string> OperationId;
+  ::awsjson::kinesisanalyticsv2::ApplicationDetail ApplicationDetail{};
+  std::optional<std::string> OperationId{};
 
   friend bool operator==(UpdateApplicationResponse const&,
                          UpdateApplicationResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfiguration {
-  std::vector<std::string> SubnetIds;
-  std::vector<std::string> SecurityGroupIds;
+  std::vector<std::string> SubnetIds{};
+  std::vector<std::string> SecurityGroupIds{};
 
   friend bool operator==(VpcConfiguration const&, VpcConfiguration const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfigurationDescription {
-  std::string VpcConfigurationId;
-  std::string VpcId;
-  std::vector<std::string> SubnetIds;
-  std::vector<std::string> SecurityGroupIds;
+  std::string VpcConfigurationId{};
+  std::string VpcId{};
+  std::vector<std::string> SubnetIds{};
+  std::vector<std::string> SecurityGroupIds{};
 
   friend bool operator==(VpcConfigurationDescription const&,
                          VpcConfigurationDescription const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcConfigurationUpdate {
-  std::string VpcConfigurationId;
-  std::optional<std::vector<std::string>> SubnetIdUpdates;
-  std::optional<std::vector<std::string>> SecurityGroupIdUpdates;
+  std::string VpcConfigurationId{};
+  std::optional<std::vector<std::string>> SubnetIdUpdates{};
+  std::optional<std::vector<std::string>> SecurityGroupIdUpdates{};
 
   friend bool operator==(VpcConfigurationUpdate const&, VpcConfigurationUpdate const&) = default;
 };

@@ -17,10 +17,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeppelinApplicationConfiguration {
-  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinMonitoringConfiguration> MonitoringConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::CatalogConfiguration> CatalogConfiguration;
-  std::optional<::awsjson::kinesisanalyticsv2::DeployAsApplicationConfiguration> DeployAsApplicationConfiguration;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CustomArtifactConfiguration>> CustomArtifactsConfiguration;
+  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinMonitoringConfiguration> MonitoringConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::CatalogConfiguration> CatalogConfiguration{};
+  std::optional<::awsjson::kinesisanalyticsv2::DeployAsApplicationConfiguration> DeployAsApplicationConfiguration{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CustomArtifactConfiguration>> CustomArtifactsConfiguration{};
 
   friend bool operator==(ZeppelinApplicationConfiguration const&,
                          ZeppelinApplicationConfiguration const&) = default;

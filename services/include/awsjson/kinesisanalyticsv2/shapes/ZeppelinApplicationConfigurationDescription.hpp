@@ -17,10 +17,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeppelinApplicationConfigurationDescription {
-  ::awsjson::kinesisanalyticsv2::ZeppelinMonitoringConfigurationDescription MonitoringConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::CatalogConfigurationDescription> CatalogConfigurationDescription;
-  std::optional<::awsjson::kinesisanalyticsv2::DeployAsApplicationConfigurationDescription> DeployAsApplicationConfigurationDescription;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CustomArtifactConfigurationDescription>> CustomArtifactsConfigurationDescription;
+  ::awsjson::kinesisanalyticsv2::ZeppelinMonitoringConfigurationDescription MonitoringConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::CatalogConfigurationDescription> CatalogConfigurationDescription{};
+  std::optional<::awsjson::kinesisanalyticsv2::DeployAsApplicationConfigurationDescription> DeployAsApplicationConfigurationDescription{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CustomArtifactConfigurationDescription>> CustomArtifactsConfigurationDescription{};
 
   friend bool operator==(ZeppelinApplicationConfigurationDescription const&,
                          ZeppelinApplicationConfigurationDescription const&) = default;

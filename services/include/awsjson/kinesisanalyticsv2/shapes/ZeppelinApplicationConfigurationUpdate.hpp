@@ -17,10 +17,10 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeppelinApplicationConfigurationUpdate {
-  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinMonitoringConfigurationUpdate> MonitoringConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::CatalogConfigurationUpdate> CatalogConfigurationUpdate;
-  std::optional<::awsjson::kinesisanalyticsv2::DeployAsApplicationConfigurationUpdate> DeployAsApplicationConfigurationUpdate;
-  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CustomArtifactConfiguration>> CustomArtifactsConfigurationUpdate;
+  std::optional<::awsjson::kinesisanalyticsv2::ZeppelinMonitoringConfigurationUpdate> MonitoringConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::CatalogConfigurationUpdate> CatalogConfigurationUpdate{};
+  std::optional<::awsjson::kinesisanalyticsv2::DeployAsApplicationConfigurationUpdate> DeployAsApplicationConfigurationUpdate{};
+  std::optional<std::vector<::awsjson::kinesisanalyticsv2::CustomArtifactConfiguration>> CustomArtifactsConfigurationUpdate{};
 
   friend bool operator==(ZeppelinApplicationConfigurationUpdate const&,
                          ZeppelinApplicationConfigurationUpdate const&) = default;

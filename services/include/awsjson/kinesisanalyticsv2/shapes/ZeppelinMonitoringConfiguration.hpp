@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeppelinMonitoringConfiguration {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel> LogLevel;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel> LogLevel{};
 
   friend bool operator==(ZeppelinMonitoringConfiguration const&,
                          ZeppelinMonitoringConfiguration const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeppelinMonitoringConfigurationDescription {
-  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevel;
+  std::optional<awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel>> LogLevel{};
 
   friend bool operator==(ZeppelinMonitoringConfigurationDescription const&,
                          ZeppelinMonitoringConfigurationDescription const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::kinesisanalyticsv2 {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ZeppelinMonitoringConfigurationUpdate {
-  awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel> LogLevelUpdate;
+  awsjson::open_enum<::awsjson::kinesisanalyticsv2::LogLevel> LogLevelUpdate{};
 
   friend bool operator==(ZeppelinMonitoringConfigurationUpdate const&,
                          ZeppelinMonitoringConfigurationUpdate const&) = default;

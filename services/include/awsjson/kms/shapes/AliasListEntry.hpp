@@ -12,11 +12,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AliasListEntry {
-  std::optional<std::string> AliasName;
-  std::optional<std::string> AliasArn;
-  std::optional<std::string> TargetKeyId;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::timestamp> LastUpdatedDate;
+  std::optional<std::string> AliasName{};
+  std::optional<std::string> AliasArn{};
+  std::optional<std::string> TargetKeyId{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::timestamp> LastUpdatedDate{};
 
   friend bool operator==(AliasListEntry const&, AliasListEntry const&) = default;
 };

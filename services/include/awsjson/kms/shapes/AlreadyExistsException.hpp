@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AlreadyExistsException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(AlreadyExistsException const&, AlreadyExistsException const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelKeyDeletionRequest {
-  std::string KeyId;
+  std::string KeyId{};
 
   friend bool operator==(CancelKeyDeletionRequest const&,
                          CancelKeyDeletionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelKeyDeletionResponse {
-  std::optional<std::string> KeyId;
+  std::optional<std::string> KeyId{};
 
   friend bool operator==(CancelKeyDeletionResponse const&,
                          CancelKeyDeletionResponse const&) = default;

@@ -16,17 +16,17 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomKeyStoreRequest {
-  std::string CustomKeyStoreName;
-  std::optional<std::string> CloudHsmClusterId;
-  std::optional<std::string> TrustAnchorCertificate;
-  std::optional<std::string> KeyStorePassword;
-  std::optional<awsjson::open_enum<::awsjson::kms::CustomKeyStoreType>> CustomKeyStoreType;
-  std::optional<std::string> XksProxyUriEndpoint;
-  std::optional<std::string> XksProxyUriPath;
-  std::optional<std::string> XksProxyVpcEndpointServiceName;
-  std::optional<std::string> XksProxyVpcEndpointServiceOwner;
-  std::optional<::awsjson::kms::XksProxyAuthenticationCredentialType> XksProxyAuthenticationCredential;
-  std::optional<awsjson::open_enum<::awsjson::kms::XksProxyConnectivityType>> XksProxyConnectivity;
+  std::string CustomKeyStoreName{};
+  std::optional<std::string> CloudHsmClusterId{};
+  std::optional<std::string> TrustAnchorCertificate{};
+  std::optional<std::string> KeyStorePassword{};
+  std::optional<awsjson::open_enum<::awsjson::kms::CustomKeyStoreType>> CustomKeyStoreType{};
+  std::optional<std::string> XksProxyUriEndpoint{};
+  std::optional<std::string> XksProxyUriPath{};
+  std::optional<std::string> XksProxyVpcEndpointServiceName{};
+  std::optional<std::string> XksProxyVpcEndpointServiceOwner{};
+  std::optional<::awsjson::kms::XksProxyAuthenticationCredentialType> XksProxyAuthenticationCredential{};
+  std::optional<awsjson::open_enum<::awsjson::kms::XksProxyConnectivityType>> XksProxyConnectivity{};
 
   friend bool operator==(CreateCustomKeyStoreRequest const&,
                          CreateCustomKeyStoreRequest const&) = default;

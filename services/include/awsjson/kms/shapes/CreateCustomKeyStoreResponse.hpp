@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCustomKeyStoreResponse {
-  std::optional<std::string> CustomKeyStoreId;
+  std::optional<std::string> CustomKeyStoreId{};
 
   friend bool operator==(CreateCustomKeyStoreResponse const&,
                          CreateCustomKeyStoreResponse const&) = default;

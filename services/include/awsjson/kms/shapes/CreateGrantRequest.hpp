@@ -16,14 +16,14 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGrantRequest {
-  std::string KeyId;
-  std::string GranteePrincipal;
-  std::optional<std::string> RetiringPrincipal;
-  std::vector<awsjson::open_enum<::awsjson::kms::GrantOperation>> Operations;
-  std::optional<::awsjson::kms::GrantConstraints> Constraints;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<std::string> Name;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  std::string GranteePrincipal{};
+  std::optional<std::string> RetiringPrincipal{};
+  std::vector<awsjson::open_enum<::awsjson::kms::GrantOperation>> Operations{};
+  std::optional<::awsjson::kms::GrantConstraints> Constraints{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<std::string> Name{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(CreateGrantRequest const&, CreateGrantRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGrantResponse {
-  std::optional<std::string> GrantToken;
-  std::optional<std::string> GrantId;
+  std::optional<std::string> GrantToken{};
+  std::optional<std::string> GrantId{};
 
   friend bool operator==(CreateGrantResponse const&, CreateGrantResponse const&) = default;
 };

@@ -19,17 +19,17 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyRequest {
-  std::optional<std::string> Policy;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyUsageType>> KeyUsage;
-  std::optional<awsjson::open_enum<::awsjson::kms::CustomerMasterKeySpec>> CustomerMasterKeySpec;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeySpec>> KeySpec;
-  std::optional<awsjson::open_enum<::awsjson::kms::OriginType>> Origin;
-  std::optional<std::string> CustomKeyStoreId;
-  std::optional<bool> BypassPolicyLockoutSafetyCheck;
-  std::optional<std::vector<::awsjson::kms::Tag>> Tags;
-  std::optional<bool> MultiRegion;
-  std::optional<std::string> XksKeyId;
+  std::optional<std::string> Policy{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyUsageType>> KeyUsage{};
+  std::optional<awsjson::open_enum<::awsjson::kms::CustomerMasterKeySpec>> CustomerMasterKeySpec{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeySpec>> KeySpec{};
+  std::optional<awsjson::open_enum<::awsjson::kms::OriginType>> Origin{};
+  std::optional<std::string> CustomKeyStoreId{};
+  std::optional<bool> BypassPolicyLockoutSafetyCheck{};
+  std::optional<std::vector<::awsjson::kms::Tag>> Tags{};
+  std::optional<bool> MultiRegion{};
+  std::optional<std::string> XksKeyId{};
 
   friend bool operator==(CreateKeyRequest const&, CreateKeyRequest const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomKeyStoresListEntry {
-  std::optional<std::string> CustomKeyStoreId;
-  std::optional<std::string> CustomKeyStoreName;
-  std::optional<std::string> CloudHsmClusterId;
-  std::optional<std::string> TrustAnchorCertificate;
-  std::optional<awsjson::open_enum<::awsjson::kms::ConnectionStateType>> ConnectionState;
-  std::optional<awsjson::open_enum<::awsjson::kms::ConnectionErrorCodeType>> ConnectionErrorCode;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<awsjson::open_enum<::awsjson::kms::CustomKeyStoreType>> CustomKeyStoreType;
-  std::optional<::awsjson::kms::XksProxyConfigurationType> XksProxyConfiguration;
+  std::optional<std::string> CustomKeyStoreId{};
+  std::optional<std::string> CustomKeyStoreName{};
+  std::optional<std::string> CloudHsmClusterId{};
+  std::optional<std::string> TrustAnchorCertificate{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ConnectionStateType>> ConnectionState{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ConnectionErrorCodeType>> ConnectionErrorCode{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<awsjson::open_enum<::awsjson::kms::CustomKeyStoreType>> CustomKeyStoreType{};
+  std::optional<::awsjson::kms::XksProxyConfigurationType> XksProxyConfiguration{};
 
   friend bool operator==(CustomKeyStoresListEntry const&,
                          CustomKeyStoresListEntry const&) = default;

@@ -18,14 +18,14 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecryptRequest {
-  std::optional<awsjson::blob> CiphertextBlob;
-  std::optional<std::map<std::string, std::string>> EncryptionContext;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm;
-  std::optional<::awsjson::kms::RecipientInfo> Recipient;
-  std::optional<bool> DryRun;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::DryRunModifierType>>> DryRunModifiers;
+  std::optional<awsjson::blob> CiphertextBlob{};
+  std::optional<std::map<std::string, std::string>> EncryptionContext{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm{};
+  std::optional<::awsjson::kms::RecipientInfo> Recipient{};
+  std::optional<bool> DryRun{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::DryRunModifierType>>> DryRunModifiers{};
 
   friend bool operator==(DecryptRequest const&, DecryptRequest const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DecryptResponse {
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::blob> Plaintext;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm;
-  std::optional<awsjson::blob> CiphertextForRecipient;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::blob> Plaintext{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm{};
+  std::optional<awsjson::blob> CiphertextForRecipient{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(DecryptResponse const&, DecryptResponse const&) = default;
 };

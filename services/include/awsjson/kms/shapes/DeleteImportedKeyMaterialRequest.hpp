@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImportedKeyMaterialRequest {
-  std::string KeyId;
-  std::optional<std::string> KeyMaterialId;
+  std::string KeyId{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(DeleteImportedKeyMaterialRequest const&,
                          DeleteImportedKeyMaterialRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteImportedKeyMaterialResponse {
-  std::optional<std::string> KeyId;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(DeleteImportedKeyMaterialResponse const&,
                          DeleteImportedKeyMaterialResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeriveSharedSecretRequest {
-  std::string KeyId;
-  awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec> KeyAgreementAlgorithm;
-  awsjson::blob PublicKey;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
-  std::optional<::awsjson::kms::RecipientInfo> Recipient;
+  std::string KeyId{};
+  awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec> KeyAgreementAlgorithm{};
+  awsjson::blob PublicKey{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
+  std::optional<::awsjson::kms::RecipientInfo> Recipient{};
 
   friend bool operator==(DeriveSharedSecretRequest const&,
                          DeriveSharedSecretRequest const&) = default;

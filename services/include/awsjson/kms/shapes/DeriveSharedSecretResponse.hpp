@@ -15,11 +15,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeriveSharedSecretResponse {
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::blob> SharedSecret;
-  std::optional<awsjson::blob> CiphertextForRecipient;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec>> KeyAgreementAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::kms::OriginType>> KeyOrigin;
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::blob> SharedSecret{};
+  std::optional<awsjson::blob> CiphertextForRecipient{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec>> KeyAgreementAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::kms::OriginType>> KeyOrigin{};
 
   friend bool operator==(DeriveSharedSecretResponse const&,
                          DeriveSharedSecretResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomKeyStoresRequest {
-  std::optional<std::string> CustomKeyStoreId;
-  std::optional<std::string> CustomKeyStoreName;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
+  std::optional<std::string> CustomKeyStoreId{};
+  std::optional<std::string> CustomKeyStoreName{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(DescribeCustomKeyStoresRequest const&,
                          DescribeCustomKeyStoresRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeCustomKeyStoresResponse {
-  std::optional<std::vector<::awsjson::kms::CustomKeyStoresListEntry>> CustomKeyStores;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<::awsjson::kms::CustomKeyStoresListEntry>> CustomKeyStores{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(DescribeCustomKeyStoresResponse const&,
                          DescribeCustomKeyStoresResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeKeyResponse {
-  std::optional<::awsjson::kms::KeyMetadata> KeyMetadata;
+  std::optional<::awsjson::kms::KeyMetadata> KeyMetadata{};
 
   friend bool operator==(DescribeKeyResponse const&, DescribeKeyResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisconnectCustomKeyStoreRequest {
-  std::string CustomKeyStoreId;
+  std::string CustomKeyStoreId{};
 
   friend bool operator==(DisconnectCustomKeyStoreRequest const&,
                          DisconnectCustomKeyStoreRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableKeyRequest {
-  std::string KeyId;
+  std::string KeyId{};
 
   friend bool operator==(EnableKeyRequest const&, EnableKeyRequest const&) = default;
 };

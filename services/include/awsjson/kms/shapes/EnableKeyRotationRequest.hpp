@@ -13,8 +13,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableKeyRotationRequest {
-  std::string KeyId;
-  std::optional<std::int32_t> RotationPeriodInDays;
+  std::string KeyId{};
+  std::optional<std::int32_t> RotationPeriodInDays{};
 
   friend bool operator==(EnableKeyRotationRequest const&,
                          EnableKeyRotationRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptRequest {
-  std::string KeyId;
-  awsjson::blob Plaintext;
-  std::optional<std::map<std::string, std::string>> EncryptionContext;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  awsjson::blob Plaintext{};
+  std::optional<std::map<std::string, std::string>> EncryptionContext{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(EncryptRequest const&, EncryptRequest const&) = default;
 };

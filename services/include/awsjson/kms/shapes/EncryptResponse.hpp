@@ -14,9 +14,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptResponse {
-  std::optional<awsjson::blob> CiphertextBlob;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm;
+  std::optional<awsjson::blob> CiphertextBlob{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> EncryptionAlgorithm{};
 
   friend bool operator==(EncryptResponse const&, EncryptResponse const&) = default;
 };

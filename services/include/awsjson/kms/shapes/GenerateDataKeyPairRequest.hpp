@@ -17,12 +17,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyPairRequest {
-  std::optional<std::map<std::string, std::string>> EncryptionContext;
-  std::string KeyId;
-  awsjson::open_enum<::awsjson::kms::DataKeyPairSpec> KeyPairSpec;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<::awsjson::kms::RecipientInfo> Recipient;
-  std::optional<bool> DryRun;
+  std::optional<std::map<std::string, std::string>> EncryptionContext{};
+  std::string KeyId{};
+  awsjson::open_enum<::awsjson::kms::DataKeyPairSpec> KeyPairSpec{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<::awsjson::kms::RecipientInfo> Recipient{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(GenerateDataKeyPairRequest const&,
                          GenerateDataKeyPairRequest const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyPairResponse {
-  std::optional<awsjson::blob> PrivateKeyCiphertextBlob;
-  std::optional<awsjson::blob> PrivateKeyPlaintext;
-  std::optional<awsjson::blob> PublicKey;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::open_enum<::awsjson::kms::DataKeyPairSpec>> KeyPairSpec;
-  std::optional<awsjson::blob> CiphertextForRecipient;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<awsjson::blob> PrivateKeyCiphertextBlob{};
+  std::optional<awsjson::blob> PrivateKeyPlaintext{};
+  std::optional<awsjson::blob> PublicKey{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::DataKeyPairSpec>> KeyPairSpec{};
+  std::optional<awsjson::blob> CiphertextForRecipient{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(GenerateDataKeyPairResponse const&,
                          GenerateDataKeyPairResponse const&) = default;

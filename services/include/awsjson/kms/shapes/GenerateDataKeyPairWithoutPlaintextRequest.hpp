@@ -16,11 +16,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyPairWithoutPlaintextRequest {
-  std::optional<std::map<std::string, std::string>> EncryptionContext;
-  std::string KeyId;
-  awsjson::open_enum<::awsjson::kms::DataKeyPairSpec> KeyPairSpec;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
+  std::optional<std::map<std::string, std::string>> EncryptionContext{};
+  std::string KeyId{};
+  awsjson::open_enum<::awsjson::kms::DataKeyPairSpec> KeyPairSpec{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(GenerateDataKeyPairWithoutPlaintextRequest const&,
                          GenerateDataKeyPairWithoutPlaintextRequest const&) = default;

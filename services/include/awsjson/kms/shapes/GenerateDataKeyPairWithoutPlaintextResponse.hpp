@@ -14,11 +14,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyPairWithoutPlaintextResponse {
-  std::optional<awsjson::blob> PrivateKeyCiphertextBlob;
-  std::optional<awsjson::blob> PublicKey;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::open_enum<::awsjson::kms::DataKeyPairSpec>> KeyPairSpec;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<awsjson::blob> PrivateKeyCiphertextBlob{};
+  std::optional<awsjson::blob> PublicKey{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::DataKeyPairSpec>> KeyPairSpec{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(GenerateDataKeyPairWithoutPlaintextResponse const&,
                          GenerateDataKeyPairWithoutPlaintextResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyRequest {
-  std::string KeyId;
-  std::optional<std::map<std::string, std::string>> EncryptionContext;
-  std::optional<std::int32_t> NumberOfBytes;
-  std::optional<awsjson::open_enum<::awsjson::kms::DataKeySpec>> KeySpec;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<::awsjson::kms::RecipientInfo> Recipient;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  std::optional<std::map<std::string, std::string>> EncryptionContext{};
+  std::optional<std::int32_t> NumberOfBytes{};
+  std::optional<awsjson::open_enum<::awsjson::kms::DataKeySpec>> KeySpec{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<::awsjson::kms::RecipientInfo> Recipient{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(GenerateDataKeyRequest const&, GenerateDataKeyRequest const&) = default;
 };

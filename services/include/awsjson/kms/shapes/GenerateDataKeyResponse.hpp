@@ -12,11 +12,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyResponse {
-  std::optional<awsjson::blob> CiphertextBlob;
-  std::optional<awsjson::blob> Plaintext;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::blob> CiphertextForRecipient;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<awsjson::blob> CiphertextBlob{};
+  std::optional<awsjson::blob> Plaintext{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::blob> CiphertextForRecipient{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(GenerateDataKeyResponse const&, GenerateDataKeyResponse const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyWithoutPlaintextRequest {
-  std::string KeyId;
-  std::optional<std::map<std::string, std::string>> EncryptionContext;
-  std::optional<awsjson::open_enum<::awsjson::kms::DataKeySpec>> KeySpec;
-  std::optional<std::int32_t> NumberOfBytes;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  std::optional<std::map<std::string, std::string>> EncryptionContext{};
+  std::optional<awsjson::open_enum<::awsjson::kms::DataKeySpec>> KeySpec{};
+  std::optional<std::int32_t> NumberOfBytes{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(GenerateDataKeyWithoutPlaintextRequest const&,
                          GenerateDataKeyWithoutPlaintextRequest const&) = default;

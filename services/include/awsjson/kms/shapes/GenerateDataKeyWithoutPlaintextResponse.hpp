@@ -12,9 +12,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataKeyWithoutPlaintextResponse {
-  std::optional<awsjson::blob> CiphertextBlob;
-  std::optional<std::string> KeyId;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<awsjson::blob> CiphertextBlob{};
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(GenerateDataKeyWithoutPlaintextResponse const&,
                          GenerateDataKeyWithoutPlaintextResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateMacRequest {
-  awsjson::blob Message;
-  std::string KeyId;
-  awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec> MacAlgorithm;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
+  awsjson::blob Message{};
+  std::string KeyId{};
+  awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec> MacAlgorithm{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(GenerateMacRequest const&, GenerateMacRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateMacResponse {
-  std::optional<awsjson::blob> Mac;
-  std::optional<awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec>> MacAlgorithm;
-  std::optional<std::string> KeyId;
+  std::optional<awsjson::blob> Mac{};
+  std::optional<awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec>> MacAlgorithm{};
+  std::optional<std::string> KeyId{};
 
   friend bool operator==(GenerateMacResponse const&, GenerateMacResponse const&) = default;
 };

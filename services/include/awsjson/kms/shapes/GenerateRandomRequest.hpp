@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateRandomRequest {
-  std::optional<std::int32_t> NumberOfBytes;
-  std::optional<std::string> CustomKeyStoreId;
-  std::optional<::awsjson::kms::RecipientInfo> Recipient;
+  std::optional<std::int32_t> NumberOfBytes{};
+  std::optional<std::string> CustomKeyStoreId{};
+  std::optional<::awsjson::kms::RecipientInfo> Recipient{};
 
   friend bool operator==(GenerateRandomRequest const&, GenerateRandomRequest const&) = default;
 };

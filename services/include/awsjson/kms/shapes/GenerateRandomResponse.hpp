@@ -11,8 +11,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateRandomResponse {
-  std::optional<awsjson::blob> Plaintext;
-  std::optional<awsjson::blob> CiphertextForRecipient;
+  std::optional<awsjson::blob> Plaintext{};
+  std::optional<awsjson::blob> CiphertextForRecipient{};
 
   friend bool operator==(GenerateRandomResponse const&, GenerateRandomResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyLastUsageRequest {
-  std::string KeyId;
+  std::string KeyId{};
 
   friend bool operator==(GetKeyLastUsageRequest const&, GetKeyLastUsageRequest const&) = default;
 };

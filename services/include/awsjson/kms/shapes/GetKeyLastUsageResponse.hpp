@@ -14,10 +14,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyLastUsageResponse {
-  std::optional<std::string> KeyId;
-  std::optional<::awsjson::kms::KeyLastUsageData> KeyLastUsage;
-  std::optional<awsjson::timestamp> TrackingStartDate;
-  std::optional<awsjson::timestamp> KeyCreationDate;
+  std::optional<std::string> KeyId{};
+  std::optional<::awsjson::kms::KeyLastUsageData> KeyLastUsage{};
+  std::optional<awsjson::timestamp> TrackingStartDate{};
+  std::optional<awsjson::timestamp> KeyCreationDate{};
 
   friend bool operator==(GetKeyLastUsageResponse const&, GetKeyLastUsageResponse const&) = default;
 };

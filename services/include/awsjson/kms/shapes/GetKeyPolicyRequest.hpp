@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyPolicyRequest {
-  std::string KeyId;
-  std::optional<std::string> PolicyName;
+  std::string KeyId{};
+  std::optional<std::string> PolicyName{};
 
   friend bool operator==(GetKeyPolicyRequest const&, GetKeyPolicyRequest const&) = default;
 };

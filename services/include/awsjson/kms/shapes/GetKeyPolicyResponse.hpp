@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyPolicyResponse {
-  std::optional<std::string> Policy;
-  std::optional<std::string> PolicyName;
+  std::optional<std::string> Policy{};
+  std::optional<std::string> PolicyName{};
 
   friend bool operator==(GetKeyPolicyResponse const&, GetKeyPolicyResponse const&) = default;
 };

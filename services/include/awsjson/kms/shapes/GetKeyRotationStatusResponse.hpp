@@ -13,11 +13,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyRotationStatusResponse {
-  std::optional<bool> KeyRotationEnabled;
-  std::optional<std::string> KeyId;
-  std::optional<std::int32_t> RotationPeriodInDays;
-  std::optional<awsjson::timestamp> NextRotationDate;
-  std::optional<awsjson::timestamp> OnDemandRotationStartDate;
+  std::optional<bool> KeyRotationEnabled{};
+  std::optional<std::string> KeyId{};
+  std::optional<std::int32_t> RotationPeriodInDays{};
+  std::optional<awsjson::timestamp> NextRotationDate{};
+  std::optional<awsjson::timestamp> OnDemandRotationStartDate{};
 
   friend bool operator==(GetKeyRotationStatusResponse const&,
                          GetKeyRotationStatusResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersForImportRequest {
-  std::string KeyId;
-  awsjson::open_enum<::awsjson::kms::AlgorithmSpec> WrappingAlgorithm;
-  awsjson::open_enum<::awsjson::kms::WrappingKeySpec> WrappingKeySpec;
+  std::string KeyId{};
+  awsjson::open_enum<::awsjson::kms::AlgorithmSpec> WrappingAlgorithm{};
+  awsjson::open_enum<::awsjson::kms::WrappingKeySpec> WrappingKeySpec{};
 
   friend bool operator==(GetParametersForImportRequest const&,
                          GetParametersForImportRequest const&) = default;

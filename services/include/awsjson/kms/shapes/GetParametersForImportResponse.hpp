@@ -12,10 +12,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetParametersForImportResponse {
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::blob> ImportToken;
-  std::optional<awsjson::blob> PublicKey;
-  std::optional<awsjson::timestamp> ParametersValidTo;
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::blob> ImportToken{};
+  std::optional<awsjson::blob> PublicKey{};
+  std::optional<awsjson::timestamp> ParametersValidTo{};
 
   friend bool operator==(GetParametersForImportResponse const&,
                          GetParametersForImportResponse const&) = default;

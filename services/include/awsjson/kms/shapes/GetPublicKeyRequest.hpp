@@ -13,8 +13,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPublicKeyRequest {
-  std::string KeyId;
-  std::optional<std::vector<std::string>> GrantTokens;
+  std::string KeyId{};
+  std::optional<std::vector<std::string>> GrantTokens{};
 
   friend bool operator==(GetPublicKeyRequest const&, GetPublicKeyRequest const&) = default;
 };

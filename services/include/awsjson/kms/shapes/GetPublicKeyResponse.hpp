@@ -20,14 +20,14 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetPublicKeyResponse {
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::blob> PublicKey;
-  std::optional<awsjson::open_enum<::awsjson::kms::CustomerMasterKeySpec>> CustomerMasterKeySpec;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeySpec>> KeySpec;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyUsageType>> KeyUsage;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>>> EncryptionAlgorithms;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>>> SigningAlgorithms;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec>>> KeyAgreementAlgorithms;
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::blob> PublicKey{};
+  std::optional<awsjson::open_enum<::awsjson::kms::CustomerMasterKeySpec>> CustomerMasterKeySpec{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeySpec>> KeySpec{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyUsageType>> KeyUsage{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>>> EncryptionAlgorithms{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>>> SigningAlgorithms{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec>>> KeyAgreementAlgorithms{};
 
   friend bool operator==(GetPublicKeyResponse const&, GetPublicKeyResponse const&) = default;
 };

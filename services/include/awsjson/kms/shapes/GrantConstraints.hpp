@@ -13,8 +13,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GrantConstraints {
-  std::optional<std::map<std::string, std::string>> EncryptionContextSubset;
-  std::optional<std::map<std::string, std::string>> EncryptionContextEquals;
+  std::optional<std::map<std::string, std::string>> EncryptionContextSubset{};
+  std::optional<std::map<std::string, std::string>> EncryptionContextEquals{};
 
   friend bool operator==(GrantConstraints const&, GrantConstraints const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GrantListEntry {
-  std::optional<std::string> KeyId;
-  std::optional<std::string> GrantId;
-  std::optional<std::string> Name;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<std::string> GranteePrincipal;
-  std::optional<std::string> RetiringPrincipal;
-  std::optional<std::string> IssuingAccount;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::GrantOperation>>> Operations;
-  std::optional<::awsjson::kms::GrantConstraints> Constraints;
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> GrantId{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<std::string> GranteePrincipal{};
+  std::optional<std::string> RetiringPrincipal{};
+  std::optional<std::string> IssuingAccount{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::GrantOperation>>> Operations{};
+  std::optional<::awsjson::kms::GrantConstraints> Constraints{};
 
   friend bool operator==(GrantListEntry const&, GrantListEntry const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportKeyMaterialRequest {
-  std::string KeyId;
-  awsjson::blob ImportToken;
-  awsjson::blob EncryptedKeyMaterial;
-  std::optional<awsjson::timestamp> ValidTo;
-  std::optional<awsjson::open_enum<::awsjson::kms::ExpirationModelType>> ExpirationModel;
-  std::optional<awsjson::open_enum<::awsjson::kms::ImportType>> ImportType;
-  std::optional<std::string> KeyMaterialDescription;
-  std::optional<std::string> KeyMaterialId;
+  std::string KeyId{};
+  awsjson::blob ImportToken{};
+  awsjson::blob EncryptedKeyMaterial{};
+  std::optional<awsjson::timestamp> ValidTo{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ExpirationModelType>> ExpirationModel{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ImportType>> ImportType{};
+  std::optional<std::string> KeyMaterialDescription{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(ImportKeyMaterialRequest const&,
                          ImportKeyMaterialRequest const&) = default;

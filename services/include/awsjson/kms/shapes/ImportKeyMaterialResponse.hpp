@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportKeyMaterialResponse {
-  std::optional<std::string> KeyId;
-  std::optional<std::string> KeyMaterialId;
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> KeyMaterialId{};
 
   friend bool operator==(ImportKeyMaterialResponse const&,
                          ImportKeyMaterialResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyLastUsageData {
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyLastUsageTrackingOperation>> Operation;
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<std::string> CloudTrailEventId;
-  std::optional<std::string> KmsRequestId;
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyLastUsageTrackingOperation>> Operation{};
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<std::string> CloudTrailEventId{};
+  std::optional<std::string> KmsRequestId{};
 
   friend bool operator==(KeyLastUsageData const&, KeyLastUsageData const&) = default;
 };

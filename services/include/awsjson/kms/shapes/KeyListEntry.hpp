@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyListEntry {
-  std::optional<std::string> KeyId;
-  std::optional<std::string> KeyArn;
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> KeyArn{};
 
   friend bool operator==(KeyListEntry const&, KeyListEntry const&) = default;
 };

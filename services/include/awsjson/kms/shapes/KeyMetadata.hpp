@@ -28,32 +28,32 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct KeyMetadata {
-  std::optional<std::string> AWSAccountId;
-  std::string KeyId;
-  std::optional<std::string> Arn;
-  std::optional<awsjson::timestamp> CreationDate;
-  std::optional<bool> Enabled;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyUsageType>> KeyUsage;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyState>> KeyState;
-  std::optional<awsjson::timestamp> DeletionDate;
-  std::optional<awsjson::timestamp> ValidTo;
-  std::optional<awsjson::open_enum<::awsjson::kms::OriginType>> Origin;
-  std::optional<std::string> CustomKeyStoreId;
-  std::optional<std::string> CloudHsmClusterId;
-  std::optional<awsjson::open_enum<::awsjson::kms::ExpirationModelType>> ExpirationModel;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyManagerType>> KeyManager;
-  std::optional<awsjson::open_enum<::awsjson::kms::CustomerMasterKeySpec>> CustomerMasterKeySpec;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeySpec>> KeySpec;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>>> EncryptionAlgorithms;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>>> SigningAlgorithms;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec>>> KeyAgreementAlgorithms;
-  std::optional<bool> MultiRegion;
-  std::optional<::awsjson::kms::MultiRegionConfiguration> MultiRegionConfiguration;
-  std::optional<std::int32_t> PendingDeletionWindowInDays;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec>>> MacAlgorithms;
-  std::optional<::awsjson::kms::XksKeyConfigurationType> XksKeyConfiguration;
-  std::optional<std::string> CurrentKeyMaterialId;
+  std::optional<std::string> AWSAccountId{};
+  std::string KeyId{};
+  std::optional<std::string> Arn{};
+  std::optional<awsjson::timestamp> CreationDate{};
+  std::optional<bool> Enabled{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyUsageType>> KeyUsage{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyState>> KeyState{};
+  std::optional<awsjson::timestamp> DeletionDate{};
+  std::optional<awsjson::timestamp> ValidTo{};
+  std::optional<awsjson::open_enum<::awsjson::kms::OriginType>> Origin{};
+  std::optional<std::string> CustomKeyStoreId{};
+  std::optional<std::string> CloudHsmClusterId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ExpirationModelType>> ExpirationModel{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyManagerType>> KeyManager{};
+  std::optional<awsjson::open_enum<::awsjson::kms::CustomerMasterKeySpec>> CustomerMasterKeySpec{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeySpec>> KeySpec{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>>> EncryptionAlgorithms{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>>> SigningAlgorithms{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::KeyAgreementAlgorithmSpec>>> KeyAgreementAlgorithms{};
+  std::optional<bool> MultiRegion{};
+  std::optional<::awsjson::kms::MultiRegionConfiguration> MultiRegionConfiguration{};
+  std::optional<std::int32_t> PendingDeletionWindowInDays{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec>>> MacAlgorithms{};
+  std::optional<::awsjson::kms::XksKeyConfigurationType> XksKeyConfiguration{};
+  std::optional<std::string> CurrentKeyMaterialId{};
 
   friend bool operator==(KeyMetadata const&, KeyMetadata const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesRequest {
-  std::optional<std::string> KeyId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
+  std::optional<std::string> KeyId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListAliasesRequest const&, ListAliasesRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAliasesResponse {
-  std::optional<std::vector<::awsjson::kms::AliasListEntry>> Aliases;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<::awsjson::kms::AliasListEntry>> Aliases{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ListAliasesResponse const&, ListAliasesResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGrantsRequest {
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
-  std::string KeyId;
-  std::optional<std::string> GrantId;
-  std::optional<std::string> GranteePrincipal;
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
+  std::string KeyId{};
+  std::optional<std::string> GrantId{};
+  std::optional<std::string> GranteePrincipal{};
 
   friend bool operator==(ListGrantsRequest const&, ListGrantsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListGrantsResponse {
-  std::optional<std::vector<::awsjson::kms::GrantListEntry>> Grants;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<::awsjson::kms::GrantListEntry>> Grants{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ListGrantsResponse const&, ListGrantsResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeyPoliciesRequest {
-  std::string KeyId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
+  std::string KeyId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListKeyPoliciesRequest const&, ListKeyPoliciesRequest const&) = default;
 };

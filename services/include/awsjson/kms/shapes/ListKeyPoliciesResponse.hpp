@@ -13,9 +13,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeyPoliciesResponse {
-  std::optional<std::vector<std::string>> PolicyNames;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<std::string>> PolicyNames{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ListKeyPoliciesResponse const&, ListKeyPoliciesResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeyRotationsRequest {
-  std::string KeyId;
-  std::optional<awsjson::open_enum<::awsjson::kms::IncludeKeyMaterial>> IncludeKeyMaterial;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
+  std::string KeyId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::IncludeKeyMaterial>> IncludeKeyMaterial{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListKeyRotationsRequest const&, ListKeyRotationsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeyRotationsResponse {
-  std::optional<std::vector<::awsjson::kms::RotationsListEntry>> Rotations;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<::awsjson::kms::RotationsListEntry>> Rotations{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ListKeyRotationsResponse const&,
                          ListKeyRotationsResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeysRequest {
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListKeysRequest const&, ListKeysRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListKeysResponse {
-  std::optional<std::vector<::awsjson::kms::KeyListEntry>> Keys;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<::awsjson::kms::KeyListEntry>> Keys{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ListKeysResponse const&, ListKeysResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceTagsRequest {
-  std::string KeyId;
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
+  std::string KeyId{};
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
 
   friend bool operator==(ListResourceTagsRequest const&, ListResourceTagsRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceTagsResponse {
-  std::optional<std::vector<::awsjson::kms::Tag>> Tags;
-  std::optional<std::string> NextMarker;
-  std::optional<bool> Truncated;
+  std::optional<std::vector<::awsjson::kms::Tag>> Tags{};
+  std::optional<std::string> NextMarker{};
+  std::optional<bool> Truncated{};
 
   friend bool operator==(ListResourceTagsResponse const&,
                          ListResourceTagsResponse const&) = default;

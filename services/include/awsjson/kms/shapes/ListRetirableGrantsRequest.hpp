@@ -13,9 +13,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRetirableGrantsRequest {
-  std::optional<std::int32_t> Limit;
-  std::optional<std::string> Marker;
-  std::string RetiringPrincipal;
+  std::optional<std::int32_t> Limit{};
+  std::optional<std::string> Marker{};
+  std::string RetiringPrincipal{};
 
   friend bool operator==(ListRetirableGrantsRequest const&,
                          ListRetirableGrantsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiRegionConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::kms::MultiRegionKeyType>> MultiRegionKeyType;
-  std::optional<::awsjson::kms::MultiRegionKey> PrimaryKey;
-  std::optional<std::vector<::awsjson::kms::MultiRegionKey>> ReplicaKeys;
+  std::optional<awsjson::open_enum<::awsjson::kms::MultiRegionKeyType>> MultiRegionKeyType{};
+  std::optional<::awsjson::kms::MultiRegionKey> PrimaryKey{};
+  std::optional<std::vector<::awsjson::kms::MultiRegionKey>> ReplicaKeys{};
 
   friend bool operator==(MultiRegionConfiguration const&,
                          MultiRegionConfiguration const&) = default;

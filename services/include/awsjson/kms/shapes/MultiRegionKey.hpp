@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiRegionKey {
-  std::optional<std::string> Arn;
-  std::optional<std::string> Region;
+  std::optional<std::string> Arn{};
+  std::optional<std::string> Region{};
 
   friend bool operator==(MultiRegionKey const&, MultiRegionKey const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutKeyPolicyRequest {
-  std::string KeyId;
-  std::optional<std::string> PolicyName;
-  std::string Policy;
-  std::optional<bool> BypassPolicyLockoutSafetyCheck;
+  std::string KeyId{};
+  std::optional<std::string> PolicyName{};
+  std::string Policy{};
+  std::optional<bool> BypassPolicyLockoutSafetyCheck{};
 
   friend bool operator==(PutKeyPolicyRequest const&, PutKeyPolicyRequest const&) = default;
 };

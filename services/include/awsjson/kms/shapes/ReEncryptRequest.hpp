@@ -17,16 +17,16 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReEncryptRequest {
-  std::optional<awsjson::blob> CiphertextBlob;
-  std::optional<std::map<std::string, std::string>> SourceEncryptionContext;
-  std::optional<std::string> SourceKeyId;
-  std::string DestinationKeyId;
-  std::optional<std::map<std::string, std::string>> DestinationEncryptionContext;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> SourceEncryptionAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> DestinationEncryptionAlgorithm;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::DryRunModifierType>>> DryRunModifiers;
+  std::optional<awsjson::blob> CiphertextBlob{};
+  std::optional<std::map<std::string, std::string>> SourceEncryptionContext{};
+  std::optional<std::string> SourceKeyId{};
+  std::string DestinationKeyId{};
+  std::optional<std::map<std::string, std::string>> DestinationEncryptionContext{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> SourceEncryptionAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> DestinationEncryptionAlgorithm{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::kms::DryRunModifierType>>> DryRunModifiers{};
 
   friend bool operator==(ReEncryptRequest const&, ReEncryptRequest const&) = default;
 };

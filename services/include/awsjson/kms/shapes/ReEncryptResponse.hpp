@@ -14,13 +14,13 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReEncryptResponse {
-  std::optional<awsjson::blob> CiphertextBlob;
-  std::optional<std::string> SourceKeyId;
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> SourceEncryptionAlgorithm;
-  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> DestinationEncryptionAlgorithm;
-  std::optional<std::string> SourceKeyMaterialId;
-  std::optional<std::string> DestinationKeyMaterialId;
+  std::optional<awsjson::blob> CiphertextBlob{};
+  std::optional<std::string> SourceKeyId{};
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> SourceEncryptionAlgorithm{};
+  std::optional<awsjson::open_enum<::awsjson::kms::EncryptionAlgorithmSpec>> DestinationEncryptionAlgorithm{};
+  std::optional<std::string> SourceKeyMaterialId{};
+  std::optional<std::string> DestinationKeyMaterialId{};
 
   friend bool operator==(ReEncryptResponse const&, ReEncryptResponse const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecipientInfo {
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyEncryptionMechanism>> KeyEncryptionAlgorithm;
-  std::optional<awsjson::blob> AttestationDocument;
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyEncryptionMechanism>> KeyEncryptionAlgorithm{};
+  std::optional<awsjson::blob> AttestationDocument{};
 
   friend bool operator==(RecipientInfo const&, RecipientInfo const&) = default;
 };

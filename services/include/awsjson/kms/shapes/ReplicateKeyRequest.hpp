@@ -15,12 +15,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicateKeyRequest {
-  std::string KeyId;
-  std::string ReplicaRegion;
-  std::optional<std::string> Policy;
-  std::optional<bool> BypassPolicyLockoutSafetyCheck;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::kms::Tag>> Tags;
+  std::string KeyId{};
+  std::string ReplicaRegion{};
+  std::optional<std::string> Policy{};
+  std::optional<bool> BypassPolicyLockoutSafetyCheck{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::kms::Tag>> Tags{};
 
   friend bool operator==(ReplicateKeyRequest const&, ReplicateKeyRequest const&) = default;
 };

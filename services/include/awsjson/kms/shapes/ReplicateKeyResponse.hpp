@@ -16,9 +16,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicateKeyResponse {
-  std::optional<::awsjson::kms::KeyMetadata> ReplicaKeyMetadata;
-  std::optional<std::string> ReplicaPolicy;
-  std::optional<std::vector<::awsjson::kms::Tag>> ReplicaTags;
+  std::optional<::awsjson::kms::KeyMetadata> ReplicaKeyMetadata{};
+  std::optional<std::string> ReplicaPolicy{};
+  std::optional<std::vector<::awsjson::kms::Tag>> ReplicaTags{};
 
   friend bool operator==(ReplicateKeyResponse const&, ReplicateKeyResponse const&) = default;
 };

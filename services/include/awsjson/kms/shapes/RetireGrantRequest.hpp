@@ -12,10 +12,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetireGrantRequest {
-  std::optional<std::string> GrantToken;
-  std::optional<std::string> KeyId;
-  std::optional<std::string> GrantId;
-  std::optional<bool> DryRun;
+  std::optional<std::string> GrantToken{};
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> GrantId{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(RetireGrantRequest const&, RetireGrantRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RevokeGrantRequest {
-  std::string KeyId;
-  std::string GrantId;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  std::string GrantId{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(RevokeGrantRequest const&, RevokeGrantRequest const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RotationsListEntry {
-  std::optional<std::string> KeyId;
-  std::optional<std::string> KeyMaterialId;
-  std::optional<std::string> KeyMaterialDescription;
-  std::optional<awsjson::open_enum<::awsjson::kms::ImportState>> ImportState;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyMaterialState>> KeyMaterialState;
-  std::optional<awsjson::open_enum<::awsjson::kms::ExpirationModelType>> ExpirationModel;
-  std::optional<awsjson::timestamp> ValidTo;
-  std::optional<awsjson::timestamp> RotationDate;
-  std::optional<awsjson::open_enum<::awsjson::kms::RotationType>> RotationType;
+  std::optional<std::string> KeyId{};
+  std::optional<std::string> KeyMaterialId{};
+  std::optional<std::string> KeyMaterialDescription{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ImportState>> ImportState{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyMaterialState>> KeyMaterialState{};
+  std::optional<awsjson::open_enum<::awsjson::kms::ExpirationModelType>> ExpirationModel{};
+  std::optional<awsjson::timestamp> ValidTo{};
+  std::optional<awsjson::timestamp> RotationDate{};
+  std::optional<awsjson::open_enum<::awsjson::kms::RotationType>> RotationType{};
 
   friend bool operator==(RotationsListEntry const&, RotationsListEntry const&) = default;
 };

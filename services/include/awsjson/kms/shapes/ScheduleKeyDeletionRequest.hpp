@@ -13,8 +13,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleKeyDeletionRequest {
-  std::string KeyId;
-  std::optional<std::int32_t> PendingWindowInDays;
+  std::string KeyId{};
+  std::optional<std::int32_t> PendingWindowInDays{};
 
   friend bool operator==(ScheduleKeyDeletionRequest const&,
                          ScheduleKeyDeletionRequest const&) = default;

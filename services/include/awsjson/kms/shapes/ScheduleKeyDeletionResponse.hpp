@@ -15,10 +15,10 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleKeyDeletionResponse {
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::timestamp> DeletionDate;
-  std::optional<awsjson::open_enum<::awsjson::kms::KeyState>> KeyState;
-  std::optional<std::int32_t> PendingWindowInDays;
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::timestamp> DeletionDate{};
+  std::optional<awsjson::open_enum<::awsjson::kms::KeyState>> KeyState{};
+  std::optional<std::int32_t> PendingWindowInDays{};
 
   friend bool operator==(ScheduleKeyDeletionResponse const&,
                          ScheduleKeyDeletionResponse const&) = default;

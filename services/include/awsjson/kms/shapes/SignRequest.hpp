@@ -16,12 +16,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignRequest {
-  std::string KeyId;
-  awsjson::blob Message;
-  std::optional<awsjson::open_enum<::awsjson::kms::MessageType>> MessageType;
-  std::optional<std::vector<std::string>> GrantTokens;
-  awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec> SigningAlgorithm;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  awsjson::blob Message{};
+  std::optional<awsjson::open_enum<::awsjson::kms::MessageType>> MessageType{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec> SigningAlgorithm{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(SignRequest const&, SignRequest const&) = default;
 };

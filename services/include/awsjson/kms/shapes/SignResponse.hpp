@@ -14,9 +14,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SignResponse {
-  std::optional<std::string> KeyId;
-  std::optional<awsjson::blob> Signature;
-  std::optional<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>> SigningAlgorithm;
+  std::optional<std::string> KeyId{};
+  std::optional<awsjson::blob> Signature{};
+  std::optional<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>> SigningAlgorithm{};
 
   friend bool operator==(SignResponse const&, SignResponse const&) = default;
 };

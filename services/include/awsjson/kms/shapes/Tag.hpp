@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Tag {
-  std::string TagKey;
-  std::string TagValue;
+  std::string TagKey{};
+  std::string TagValue{};
 
   friend bool operator==(Tag const&, Tag const&) = default;
 };

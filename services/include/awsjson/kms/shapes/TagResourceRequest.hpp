@@ -15,8 +15,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string KeyId;
-  std::vector<::awsjson::kms::Tag> Tags;
+  std::string KeyId{};
+  std::vector<::awsjson::kms::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

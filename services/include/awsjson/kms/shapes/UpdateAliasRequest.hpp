@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAliasRequest {
-  std::string AliasName;
-  std::string TargetKeyId;
+  std::string AliasName{};
+  std::string TargetKeyId{};
 
   friend bool operator==(UpdateAliasRequest const&, UpdateAliasRequest const&) = default;
 };

@@ -15,16 +15,16 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateCustomKeyStoreRequest {
-  std::string CustomKeyStoreId;
-  std::optional<std::string> NewCustomKeyStoreName;
-  std::optional<std::string> KeyStorePassword;
-  std::optional<std::string> CloudHsmClusterId;
-  std::optional<std::string> XksProxyUriEndpoint;
-  std::optional<std::string> XksProxyUriPath;
-  std::optional<std::string> XksProxyVpcEndpointServiceName;
-  std::optional<std::string> XksProxyVpcEndpointServiceOwner;
-  std::optional<::awsjson::kms::XksProxyAuthenticationCredentialType> XksProxyAuthenticationCredential;
-  std::optional<awsjson::open_enum<::awsjson::kms::XksProxyConnectivityType>> XksProxyConnectivity;
+  std::string CustomKeyStoreId{};
+  std::optional<std::string> NewCustomKeyStoreName{};
+  std::optional<std::string> KeyStorePassword{};
+  std::optional<std::string> CloudHsmClusterId{};
+  std::optional<std::string> XksProxyUriEndpoint{};
+  std::optional<std::string> XksProxyUriPath{};
+  std::optional<std::string> XksProxyVpcEndpointServiceName{};
+  std::optional<std::string> XksProxyVpcEndpointServiceOwner{};
+  std::optional<::awsjson::kms::XksProxyAuthenticationCredentialType> XksProxyAuthenticationCredential{};
+  std::optional<awsjson::open_enum<::awsjson::kms::XksProxyConnectivityType>> XksProxyConnectivity{};
 
   friend bool operator==(UpdateCustomKeyStoreRequest const&,
                          UpdateCustomKeyStoreRequest const&) = default;

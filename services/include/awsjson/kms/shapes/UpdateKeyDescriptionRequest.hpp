@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateKeyDescriptionRequest {
-  std::string KeyId;
-  std::string Description;
+  std::string KeyId{};
+  std::string Description{};
 
   friend bool operator==(UpdateKeyDescriptionRequest const&,
                          UpdateKeyDescriptionRequest const&) = default;

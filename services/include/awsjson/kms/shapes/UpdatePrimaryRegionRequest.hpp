@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePrimaryRegionRequest {
-  std::string KeyId;
-  std::string PrimaryRegion;
+  std::string KeyId{};
+  std::string PrimaryRegion{};
 
   friend bool operator==(UpdatePrimaryRegionRequest const&,
                          UpdatePrimaryRegionRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyMacRequest {
-  awsjson::blob Message;
-  std::string KeyId;
-  awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec> MacAlgorithm;
-  awsjson::blob Mac;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
+  awsjson::blob Message{};
+  std::string KeyId{};
+  awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec> MacAlgorithm{};
+  awsjson::blob Mac{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(VerifyMacRequest const&, VerifyMacRequest const&) = default;
 };

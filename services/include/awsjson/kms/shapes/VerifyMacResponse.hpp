@@ -14,9 +14,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyMacResponse {
-  std::optional<std::string> KeyId;
-  std::optional<bool> MacValid;
-  std::optional<awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec>> MacAlgorithm;
+  std::optional<std::string> KeyId{};
+  std::optional<bool> MacValid{};
+  std::optional<awsjson::open_enum<::awsjson::kms::MacAlgorithmSpec>> MacAlgorithm{};
 
   friend bool operator==(VerifyMacResponse const&, VerifyMacResponse const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyRequest {
-  std::string KeyId;
-  awsjson::blob Message;
-  std::optional<awsjson::open_enum<::awsjson::kms::MessageType>> MessageType;
-  awsjson::blob Signature;
-  awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec> SigningAlgorithm;
-  std::optional<std::vector<std::string>> GrantTokens;
-  std::optional<bool> DryRun;
+  std::string KeyId{};
+  awsjson::blob Message{};
+  std::optional<awsjson::open_enum<::awsjson::kms::MessageType>> MessageType{};
+  awsjson::blob Signature{};
+  awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec> SigningAlgorithm{};
+  std::optional<std::vector<std::string>> GrantTokens{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(VerifyRequest const&, VerifyRequest const&) = default;
 };

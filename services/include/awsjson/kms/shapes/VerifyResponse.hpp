@@ -14,9 +14,9 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VerifyResponse {
-  std::optional<std::string> KeyId;
-  std::optional<bool> SignatureValid;
-  std::optional<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>> SigningAlgorithm;
+  std::optional<std::string> KeyId{};
+  std::optional<bool> SignatureValid{};
+  std::optional<awsjson::open_enum<::awsjson::kms::SigningAlgorithmSpec>> SigningAlgorithm{};
 
   friend bool operator==(VerifyResponse const&, VerifyResponse const&) = default;
 };

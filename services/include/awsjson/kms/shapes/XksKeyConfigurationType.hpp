@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XksKeyConfigurationType {
-  std::optional<std::string> Id;
+  std::optional<std::string> Id{};
 
   friend bool operator==(XksKeyConfigurationType const&, XksKeyConfigurationType const&) = default;
 };

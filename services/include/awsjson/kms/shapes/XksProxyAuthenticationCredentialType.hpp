@@ -12,8 +12,8 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XksProxyAuthenticationCredentialType {
-  std::string AccessKeyId;
-  std::string RawSecretAccessKey;
+  std::string AccessKeyId{};
+  std::string RawSecretAccessKey{};
 
   friend bool operator==(XksProxyAuthenticationCredentialType const&,
                          XksProxyAuthenticationCredentialType const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XksProxyConfigurationType {
-  std::optional<awsjson::open_enum<::awsjson::kms::XksProxyConnectivityType>> Connectivity;
-  std::optional<std::string> AccessKeyId;
-  std::optional<std::string> UriEndpoint;
-  std::optional<std::string> UriPath;
-  std::optional<std::string> VpcEndpointServiceName;
-  std::optional<std::string> VpcEndpointServiceOwner;
+  std::optional<awsjson::open_enum<::awsjson::kms::XksProxyConnectivityType>> Connectivity{};
+  std::optional<std::string> AccessKeyId{};
+  std::optional<std::string> UriEndpoint{};
+  std::optional<std::string> UriPath{};
+  std::optional<std::string> VpcEndpointServiceName{};
+  std::optional<std::string> VpcEndpointServiceOwner{};
 
   friend bool operator==(XksProxyConfigurationType const&,
                          XksProxyConfigurationType const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::kms {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct XksProxyUriUnreachableException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(XksProxyUriUnreachableException const&,
                          XksProxyUriUnreachableException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptGrantRequest {
-  std::string GrantArn;
+  std::string GrantArn{};
 
   friend bool operator==(AcceptGrantRequest const&, AcceptGrantRequest const&) = default;
 };

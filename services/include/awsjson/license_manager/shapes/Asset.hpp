@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Asset {
-  std::optional<std::string> AssetArn;
-  std::optional<awsjson::timestamp> LatestAssetDiscoveryTime;
+  std::optional<std::string> AssetArn{};
+  std::optional<awsjson::timestamp> LatestAssetDiscoveryTime{};
 
   friend bool operator==(Asset const&, Asset const&) = default;
 };

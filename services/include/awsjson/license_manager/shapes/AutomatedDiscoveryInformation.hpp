@@ -11,7 +11,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutomatedDiscoveryInformation {
-  std::optional<awsjson::timestamp> LastRunTime;
+  std::optional<awsjson::timestamp> LastRunTime{};
 
   friend bool operator==(AutomatedDiscoveryInformation const&,
                          AutomatedDiscoveryInformation const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BorrowConfiguration {
-  bool AllowEarlyCheckIn;
-  std::int32_t MaxTimeToLiveInMinutes;
+  bool AllowEarlyCheckIn{};
+  std::int32_t MaxTimeToLiveInMinutes{};
 
   friend bool operator==(BorrowConfiguration const&, BorrowConfiguration const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckInLicenseRequest {
-  std::string LicenseConsumptionToken;
-  std::optional<std::string> Beneficiary;
+  std::string LicenseConsumptionToken{};
+  std::optional<std::string> Beneficiary{};
 
   friend bool operator==(CheckInLicenseRequest const&, CheckInLicenseRequest const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckoutBorrowLicenseRequest {
-  std::string LicenseArn;
-  std::vector<::awsjson::license_manager::EntitlementData> Entitlements;
-  awsjson::open_enum<::awsjson::license_manager::DigitalSignatureMethod> DigitalSignatureMethod;
-  std::optional<std::string> NodeId;
-  std::optional<std::vector<::awsjson::license_manager::Metadata>> CheckoutMetadata;
-  std::string ClientToken;
+  std::string LicenseArn{};
+  std::vector<::awsjson::license_manager::EntitlementData> Entitlements{};
+  awsjson::open_enum<::awsjson::license_manager::DigitalSignatureMethod> DigitalSignatureMethod{};
+  std::optional<std::string> NodeId{};
+  std::optional<std::vector<::awsjson::license_manager::Metadata>> CheckoutMetadata{};
+  std::string ClientToken{};
 
   friend bool operator==(CheckoutBorrowLicenseRequest const&,
                          CheckoutBorrowLicenseRequest const&) = default;

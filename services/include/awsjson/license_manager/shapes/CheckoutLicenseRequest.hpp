@@ -16,13 +16,13 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckoutLicenseRequest {
-  std::string ProductSKU;
-  awsjson::open_enum<::awsjson::license_manager::CheckoutType> CheckoutType;
-  std::string KeyFingerprint;
-  std::vector<::awsjson::license_manager::EntitlementData> Entitlements;
-  std::string ClientToken;
-  std::optional<std::string> Beneficiary;
-  std::optional<std::string> NodeId;
+  std::string ProductSKU{};
+  awsjson::open_enum<::awsjson::license_manager::CheckoutType> CheckoutType{};
+  std::string KeyFingerprint{};
+  std::vector<::awsjson::license_manager::EntitlementData> Entitlements{};
+  std::string ClientToken{};
+  std::optional<std::string> Beneficiary{};
+  std::optional<std::string> NodeId{};
 
   friend bool operator==(CheckoutLicenseRequest const&, CheckoutLicenseRequest const&) = default;
 };

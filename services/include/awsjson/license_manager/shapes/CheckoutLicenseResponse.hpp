@@ -16,14 +16,14 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckoutLicenseResponse {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::CheckoutType>> CheckoutType;
-  std::optional<std::string> LicenseConsumptionToken;
-  std::optional<std::vector<::awsjson::license_manager::EntitlementData>> EntitlementsAllowed;
-  std::optional<std::string> SignedToken;
-  std::optional<std::string> NodeId;
-  std::optional<std::string> IssuedAt;
-  std::optional<std::string> Expiration;
-  std::optional<std::string> LicenseArn;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::CheckoutType>> CheckoutType{};
+  std::optional<std::string> LicenseConsumptionToken{};
+  std::optional<std::vector<::awsjson::license_manager::EntitlementData>> EntitlementsAllowed{};
+  std::optional<std::string> SignedToken{};
+  std::optional<std::string> NodeId{};
+  std::optional<std::string> IssuedAt{};
+  std::optional<std::string> Expiration{};
+  std::optional<std::string> LicenseArn{};
 
   friend bool operator==(CheckoutLicenseResponse const&, CheckoutLicenseResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConsumedLicenseSummary {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType;
-  std::optional<std::int64_t> ConsumedLicenses;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType{};
+  std::optional<std::int64_t> ConsumedLicenses{};
 
   friend bool operator==(ConsumedLicenseSummary const&, ConsumedLicenseSummary const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConsumptionConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::RenewType>> RenewType;
-  std::optional<::awsjson::license_manager::ProvisionalConfiguration> ProvisionalConfiguration;
-  std::optional<::awsjson::license_manager::BorrowConfiguration> BorrowConfiguration;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::RenewType>> RenewType{};
+  std::optional<::awsjson::license_manager::ProvisionalConfiguration> ProvisionalConfiguration{};
+  std::optional<::awsjson::license_manager::BorrowConfiguration> BorrowConfiguration{};
 
   friend bool operator==(ConsumptionConfiguration const&,
                          ConsumptionConfiguration const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGrantRequest {
-  std::string ClientToken;
-  std::string GrantName;
-  std::string LicenseArn;
-  std::vector<std::string> Principals;
-  std::string HomeRegion;
-  std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>> AllowedOperations;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
+  std::string ClientToken{};
+  std::string GrantName{};
+  std::string LicenseArn{};
+  std::vector<std::string> Principals{};
+  std::string HomeRegion{};
+  std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>> AllowedOperations{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
 
   friend bool operator==(CreateGrantRequest const&, CreateGrantRequest const&) = default;
 };

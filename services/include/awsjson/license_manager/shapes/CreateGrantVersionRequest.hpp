@@ -17,14 +17,14 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGrantVersionRequest {
-  std::string ClientToken;
-  std::string GrantArn;
-  std::optional<std::string> GrantName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>>> AllowedOperations;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::GrantStatus>> Status;
-  std::optional<std::string> StatusReason;
-  std::optional<std::string> SourceVersion;
-  std::optional<::awsjson::license_manager::Options> Options;
+  std::string ClientToken{};
+  std::string GrantArn{};
+  std::optional<std::string> GrantName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>>> AllowedOperations{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::GrantStatus>> Status{};
+  std::optional<std::string> StatusReason{};
+  std::optional<std::string> SourceVersion{};
+  std::optional<::awsjson::license_manager::Options> Options{};
 
   friend bool operator==(CreateGrantVersionRequest const&,
                          CreateGrantVersionRequest const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseAssetGroupRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::license_manager::LicenseAssetGroupConfiguration> LicenseAssetGroupConfigurations;
-  std::vector<std::string> AssociatedLicenseAssetRulesetARNs;
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupProperty>> Properties;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
-  std::string ClientToken;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::license_manager::LicenseAssetGroupConfiguration> LicenseAssetGroupConfigurations{};
+  std::vector<std::string> AssociatedLicenseAssetRulesetARNs{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupProperty>> Properties{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
+  std::string ClientToken{};
 
   friend bool operator==(CreateLicenseAssetGroupRequest const&,
                          CreateLicenseAssetGroupRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseAssetGroupResponse {
-  std::string LicenseAssetGroupArn;
-  std::string Status;
+  std::string LicenseAssetGroupArn{};
+  std::string Status{};
 
   friend bool operator==(CreateLicenseAssetGroupResponse const&,
                          CreateLicenseAssetGroupResponse const&) = default;

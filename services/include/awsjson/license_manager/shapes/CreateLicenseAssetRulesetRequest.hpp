@@ -16,11 +16,11 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseAssetRulesetRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::license_manager::LicenseAssetRule> Rules;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
-  std::string ClientToken;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::license_manager::LicenseAssetRule> Rules{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
+  std::string ClientToken{};
 
   friend bool operator==(CreateLicenseAssetRulesetRequest const&,
                          CreateLicenseAssetRulesetRequest const&) = default;

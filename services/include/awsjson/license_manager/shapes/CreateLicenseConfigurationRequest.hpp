@@ -18,16 +18,16 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseConfigurationRequest {
-  std::string Name;
-  std::optional<std::string> Description;
-  awsjson::open_enum<::awsjson::license_manager::LicenseCountingType> LicenseCountingType;
-  std::optional<std::int64_t> LicenseCount;
-  std::optional<bool> LicenseCountHardLimit;
-  std::optional<std::vector<std::string>> LicenseRules;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
-  std::optional<bool> DisassociateWhenNotFound;
-  std::optional<std::vector<::awsjson::license_manager::ProductInformation>> ProductInformationList;
-  std::optional<std::int64_t> LicenseExpiry;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  awsjson::open_enum<::awsjson::license_manager::LicenseCountingType> LicenseCountingType{};
+  std::optional<std::int64_t> LicenseCount{};
+  std::optional<bool> LicenseCountHardLimit{};
+  std::optional<std::vector<std::string>> LicenseRules{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
+  std::optional<bool> DisassociateWhenNotFound{};
+  std::optional<std::vector<::awsjson::license_manager::ProductInformation>> ProductInformationList{};
+  std::optional<std::int64_t> LicenseExpiry{};
 
   friend bool operator==(CreateLicenseConfigurationRequest const&,
                          CreateLicenseConfigurationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseConfigurationResponse {
-  std::optional<std::string> LicenseConfigurationArn;
+  std::optional<std::string> LicenseConfigurationArn{};
 
   friend bool operator==(CreateLicenseConfigurationResponse const&,
                          CreateLicenseConfigurationResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseConversionTaskForResourceRequest {
-  std::string ResourceArn;
-  ::awsjson::license_manager::LicenseConversionContext SourceLicenseContext;
-  ::awsjson::license_manager::LicenseConversionContext DestinationLicenseContext;
+  std::string ResourceArn{};
+  ::awsjson::license_manager::LicenseConversionContext SourceLicenseContext{};
+  ::awsjson::license_manager::LicenseConversionContext DestinationLicenseContext{};
 
   friend bool operator==(CreateLicenseConversionTaskForResourceRequest const&,
                          CreateLicenseConversionTaskForResourceRequest const&) = default;

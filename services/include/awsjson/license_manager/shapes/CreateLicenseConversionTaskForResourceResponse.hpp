@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseConversionTaskForResourceResponse {
-  std::optional<std::string> LicenseConversionTaskId;
+  std::optional<std::string> LicenseConversionTaskId{};
 
   friend bool operator==(CreateLicenseConversionTaskForResourceResponse const&,
                          CreateLicenseConversionTaskForResourceResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseManagerReportGeneratorRequest {
-  std::string ReportGeneratorName;
-  std::vector<awsjson::open_enum<::awsjson::license_manager::ReportType>> Type;
-  ::awsjson::license_manager::ReportContext ReportContext;
-  ::awsjson::license_manager::ReportFrequency ReportFrequency;
-  std::string ClientToken;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
+  std::string ReportGeneratorName{};
+  std::vector<awsjson::open_enum<::awsjson::license_manager::ReportType>> Type{};
+  ::awsjson::license_manager::ReportContext ReportContext{};
+  ::awsjson::license_manager::ReportFrequency ReportFrequency{};
+  std::string ClientToken{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
 
   friend bool operator==(CreateLicenseManagerReportGeneratorRequest const&,
                          CreateLicenseManagerReportGeneratorRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseManagerReportGeneratorResponse {
-  std::optional<std::string> LicenseManagerReportGeneratorArn;
+  std::optional<std::string> LicenseManagerReportGeneratorArn{};
 
   friend bool operator==(CreateLicenseManagerReportGeneratorResponse const&,
                          CreateLicenseManagerReportGeneratorResponse const&) = default;

@@ -20,18 +20,18 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseRequest {
-  std::string LicenseName;
-  std::string ProductName;
-  std::string ProductSKU;
-  ::awsjson::license_manager::Issuer Issuer;
-  std::string HomeRegion;
-  ::awsjson::license_manager::DatetimeRange Validity;
-  std::vector<::awsjson::license_manager::Entitlement> Entitlements;
-  std::string Beneficiary;
-  ::awsjson::license_manager::ConsumptionConfiguration ConsumptionConfiguration;
-  std::optional<std::vector<::awsjson::license_manager::Metadata>> LicenseMetadata;
-  std::string ClientToken;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
+  std::string LicenseName{};
+  std::string ProductName{};
+  std::string ProductSKU{};
+  ::awsjson::license_manager::Issuer Issuer{};
+  std::string HomeRegion{};
+  ::awsjson::license_manager::DatetimeRange Validity{};
+  std::vector<::awsjson::license_manager::Entitlement> Entitlements{};
+  std::string Beneficiary{};
+  ::awsjson::license_manager::ConsumptionConfiguration ConsumptionConfiguration{};
+  std::optional<std::vector<::awsjson::license_manager::Metadata>> LicenseMetadata{};
+  std::string ClientToken{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
 
   friend bool operator==(CreateLicenseRequest const&, CreateLicenseRequest const&) = default;
 };

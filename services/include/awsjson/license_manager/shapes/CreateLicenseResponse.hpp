@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseResponse {
-  std::optional<std::string> LicenseArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseStatus>> Status;
-  std::optional<std::string> Version;
+  std::optional<std::string> LicenseArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseStatus>> Status{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(CreateLicenseResponse const&, CreateLicenseResponse const&) = default;
 };

@@ -20,18 +20,18 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseVersionRequest {
-  std::string LicenseArn;
-  std::string LicenseName;
-  std::string ProductName;
-  ::awsjson::license_manager::Issuer Issuer;
-  std::string HomeRegion;
-  ::awsjson::license_manager::DatetimeRange Validity;
-  std::optional<std::vector<::awsjson::license_manager::Metadata>> LicenseMetadata;
-  std::vector<::awsjson::license_manager::Entitlement> Entitlements;
-  ::awsjson::license_manager::ConsumptionConfiguration ConsumptionConfiguration;
-  awsjson::open_enum<::awsjson::license_manager::LicenseStatus> Status;
-  std::string ClientToken;
-  std::optional<std::string> SourceVersion;
+  std::string LicenseArn{};
+  std::string LicenseName{};
+  std::string ProductName{};
+  ::awsjson::license_manager::Issuer Issuer{};
+  std::string HomeRegion{};
+  ::awsjson::license_manager::DatetimeRange Validity{};
+  std::optional<std::vector<::awsjson::license_manager::Metadata>> LicenseMetadata{};
+  std::vector<::awsjson::license_manager::Entitlement> Entitlements{};
+  ::awsjson::license_manager::ConsumptionConfiguration ConsumptionConfiguration{};
+  awsjson::open_enum<::awsjson::license_manager::LicenseStatus> Status{};
+  std::string ClientToken{};
+  std::optional<std::string> SourceVersion{};
 
   friend bool operator==(CreateLicenseVersionRequest const&,
                          CreateLicenseVersionRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLicenseVersionResponse {
-  std::optional<std::string> LicenseArn;
-  std::optional<std::string> Version;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseStatus>> Status;
+  std::optional<std::string> LicenseArn{};
+  std::optional<std::string> Version{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseStatus>> Status{};
 
   friend bool operator==(CreateLicenseVersionResponse const&,
                          CreateLicenseVersionResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTokenRequest {
-  std::string LicenseArn;
-  std::optional<std::vector<std::string>> RoleArns;
-  std::optional<std::int32_t> ExpirationInDays;
-  std::optional<std::vector<std::string>> TokenProperties;
-  std::string ClientToken;
+  std::string LicenseArn{};
+  std::optional<std::vector<std::string>> RoleArns{};
+  std::optional<std::int32_t> ExpirationInDays{};
+  std::optional<std::vector<std::string>> TokenProperties{};
+  std::string ClientToken{};
 
   friend bool operator==(CreateTokenRequest const&, CreateTokenRequest const&) = default;
 };

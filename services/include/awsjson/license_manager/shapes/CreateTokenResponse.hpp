@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTokenResponse {
-  std::optional<std::string> TokenId;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::TokenType>> TokenType;
-  std::optional<std::string> Token;
+  std::optional<std::string> TokenId{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::TokenType>> TokenType{};
+  std::optional<std::string> Token{};
 
   friend bool operator==(CreateTokenResponse const&, CreateTokenResponse const&) = default;
 };

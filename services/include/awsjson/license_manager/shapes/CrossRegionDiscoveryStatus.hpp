@@ -15,7 +15,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrossRegionDiscoveryStatus {
-  std::optional<std::map<std::string, ::awsjson::license_manager::RegionStatus>> Message;
+  std::optional<std::map<std::string, ::awsjson::license_manager::RegionStatus>> Message{};
 
   friend bool operator==(CrossRegionDiscoveryStatus const&,
                          CrossRegionDiscoveryStatus const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatetimeRange {
-  std::string Begin;
-  std::optional<std::string> End;
+  std::string Begin{};
+  std::optional<std::string> End{};
 
   friend bool operator==(DatetimeRange const&, DatetimeRange const&) = default;
 };

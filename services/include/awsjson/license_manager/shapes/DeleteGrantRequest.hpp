@@ -12,9 +12,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGrantRequest {
-  std::string GrantArn;
-  std::optional<std::string> StatusReason;
-  std::string Version;
+  std::string GrantArn{};
+  std::optional<std::string> StatusReason{};
+  std::string Version{};
 
   friend bool operator==(DeleteGrantRequest const&, DeleteGrantRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteGrantResponse {
-  std::optional<std::string> GrantArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::GrantStatus>> Status;
-  std::optional<std::string> Version;
+  std::optional<std::string> GrantArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::GrantStatus>> Status{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(DeleteGrantResponse const&, DeleteGrantResponse const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLicenseAssetGroupResponse {
-  awsjson::open_enum<::awsjson::license_manager::LicenseAssetGroupStatus> Status;
+  awsjson::open_enum<::awsjson::license_manager::LicenseAssetGroupStatus> Status{};
 
   friend bool operator==(DeleteLicenseAssetGroupResponse const&,
                          DeleteLicenseAssetGroupResponse const&) = default;

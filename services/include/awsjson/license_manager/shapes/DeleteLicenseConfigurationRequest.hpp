@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLicenseConfigurationRequest {
-  std::string LicenseConfigurationArn;
+  std::string LicenseConfigurationArn{};
 
   friend bool operator==(DeleteLicenseConfigurationRequest const&,
                          DeleteLicenseConfigurationRequest const&) = default;

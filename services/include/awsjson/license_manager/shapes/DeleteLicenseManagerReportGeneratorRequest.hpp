@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLicenseManagerReportGeneratorRequest {
-  std::string LicenseManagerReportGeneratorArn;
+  std::string LicenseManagerReportGeneratorArn{};
 
   friend bool operator==(DeleteLicenseManagerReportGeneratorRequest const&,
                          DeleteLicenseManagerReportGeneratorRequest const&) = default;

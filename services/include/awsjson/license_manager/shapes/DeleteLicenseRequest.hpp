@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLicenseRequest {
-  std::string LicenseArn;
-  std::string SourceVersion;
+  std::string LicenseArn{};
+  std::string SourceVersion{};
 
   friend bool operator==(DeleteLicenseRequest const&, DeleteLicenseRequest const&) = default;
 };

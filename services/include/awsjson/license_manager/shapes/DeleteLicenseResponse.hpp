@@ -14,8 +14,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLicenseResponse {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseDeletionStatus>> Status;
-  std::optional<std::string> DeletionDate;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseDeletionStatus>> Status{};
+  std::optional<std::string> DeletionDate{};
 
   friend bool operator==(DeleteLicenseResponse const&, DeleteLicenseResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTokenRequest {
-  std::string TokenId;
+  std::string TokenId{};
 
   friend bool operator==(DeleteTokenRequest const&, DeleteTokenRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entitlement {
-  std::string Name;
-  std::optional<std::string> Value;
-  std::optional<std::int64_t> MaxCount;
-  std::optional<bool> Overage;
-  awsjson::open_enum<::awsjson::license_manager::EntitlementUnit> Unit;
-  std::optional<bool> AllowCheckIn;
+  std::string Name{};
+  std::optional<std::string> Value{};
+  std::optional<std::int64_t> MaxCount{};
+  std::optional<bool> Overage{};
+  awsjson::open_enum<::awsjson::license_manager::EntitlementUnit> Unit{};
+  std::optional<bool> AllowCheckIn{};
 
   friend bool operator==(Entitlement const&, Entitlement const&) = default;
 };

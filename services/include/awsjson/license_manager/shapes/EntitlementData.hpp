@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntitlementData {
-  std::string Name;
-  std::optional<std::string> Value;
-  awsjson::open_enum<::awsjson::license_manager::EntitlementDataUnit> Unit;
+  std::string Name{};
+  std::optional<std::string> Value{};
+  awsjson::open_enum<::awsjson::license_manager::EntitlementDataUnit> Unit{};
 
   friend bool operator==(EntitlementData const&, EntitlementData const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntitlementUsage {
-  std::string Name;
-  std::string ConsumedValue;
-  std::optional<std::string> MaxCount;
-  awsjson::open_enum<::awsjson::license_manager::EntitlementDataUnit> Unit;
+  std::string Name{};
+  std::string ConsumedValue{};
+  std::optional<std::string> MaxCount{};
+  awsjson::open_enum<::awsjson::license_manager::EntitlementDataUnit> Unit{};
 
   friend bool operator==(EntitlementUsage const&, EntitlementUsage const&) = default;
 };

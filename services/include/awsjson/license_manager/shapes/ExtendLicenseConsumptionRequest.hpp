@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendLicenseConsumptionRequest {
-  std::string LicenseConsumptionToken;
-  std::optional<bool> DryRun;
+  std::string LicenseConsumptionToken{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(ExtendLicenseConsumptionRequest const&,
                          ExtendLicenseConsumptionRequest const&) = default;

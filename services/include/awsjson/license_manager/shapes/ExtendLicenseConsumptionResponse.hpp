@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExtendLicenseConsumptionResponse {
-  std::optional<std::string> LicenseConsumptionToken;
-  std::optional<std::string> Expiration;
+  std::optional<std::string> LicenseConsumptionToken{};
+  std::optional<std::string> Expiration{};
 
   friend bool operator==(ExtendLicenseConsumptionResponse const&,
                          ExtendLicenseConsumptionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailedDependencyException {
-  std::optional<std::string> Message;
-  std::optional<std::string> ErrorCode;
+  std::optional<std::string> Message{};
+  std::optional<std::string> ErrorCode{};
 
   friend bool operator==(FailedDependencyException const&,
                          FailedDependencyException const&) = default;

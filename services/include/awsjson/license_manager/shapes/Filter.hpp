@@ -13,8 +13,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::optional<std::string> Name;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessTokenRequest {
-  std::string Token;
-  std::optional<std::vector<std::string>> TokenProperties;
+  std::string Token{};
+  std::optional<std::vector<std::string>> TokenProperties{};
 
   friend bool operator==(GetAccessTokenRequest const&, GetAccessTokenRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccessTokenResponse {
-  std::optional<std::string> AccessToken;
+  std::optional<std::string> AccessToken{};
 
   friend bool operator==(GetAccessTokenResponse const&, GetAccessTokenResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGrantRequest {
-  std::string GrantArn;
-  std::optional<std::string> Version;
+  std::string GrantArn{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(GetGrantRequest const&, GetGrantRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetGrantResponse {
-  std::optional<::awsjson::license_manager::Grant> Grant;
+  std::optional<::awsjson::license_manager::Grant> Grant{};
 
   friend bool operator==(GetGrantResponse const&, GetGrantResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseAssetGroupRequest {
-  std::string LicenseAssetGroupArn;
+  std::string LicenseAssetGroupArn{};
 
   friend bool operator==(GetLicenseAssetGroupRequest const&,
                          GetLicenseAssetGroupRequest const&) = default;

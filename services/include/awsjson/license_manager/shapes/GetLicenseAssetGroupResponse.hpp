@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseAssetGroupResponse {
-  ::awsjson::license_manager::LicenseAssetGroup LicenseAssetGroup;
+  ::awsjson::license_manager::LicenseAssetGroup LicenseAssetGroup{};
 
   friend bool operator==(GetLicenseAssetGroupResponse const&,
                          GetLicenseAssetGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseAssetRulesetRequest {
-  std::string LicenseAssetRulesetArn;
+  std::string LicenseAssetRulesetArn{};
 
   friend bool operator==(GetLicenseAssetRulesetRequest const&,
                          GetLicenseAssetRulesetRequest const&) = default;

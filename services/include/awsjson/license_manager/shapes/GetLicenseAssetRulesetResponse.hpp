@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseAssetRulesetResponse {
-  ::awsjson::license_manager::LicenseAssetRuleset LicenseAssetRuleset;
+  ::awsjson::license_manager::LicenseAssetRuleset LicenseAssetRuleset{};
 
   friend bool operator==(GetLicenseAssetRulesetResponse const&,
                          GetLicenseAssetRulesetResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseConfigurationRequest {
-  std::string LicenseConfigurationArn;
+  std::string LicenseConfigurationArn{};
 
   friend bool operator==(GetLicenseConfigurationRequest const&,
                          GetLicenseConfigurationRequest const&) = default;

@@ -21,24 +21,24 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseConfigurationResponse {
-  std::optional<std::string> LicenseConfigurationId;
-  std::optional<std::string> LicenseConfigurationArn;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseCountingType>> LicenseCountingType;
-  std::optional<std::vector<std::string>> LicenseRules;
-  std::optional<std::int64_t> LicenseCount;
-  std::optional<bool> LicenseCountHardLimit;
-  std::optional<std::int64_t> ConsumedLicenses;
-  std::optional<std::string> Status;
-  std::optional<std::string> OwnerAccountId;
-  std::optional<std::vector<::awsjson::license_manager::ConsumedLicenseSummary>> ConsumedLicenseSummaryList;
-  std::optional<std::vector<::awsjson::license_manager::ManagedResourceSummary>> ManagedResourceSummaryList;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
-  std::optional<std::vector<::awsjson::license_manager::ProductInformation>> ProductInformationList;
-  std::optional<::awsjson::license_manager::AutomatedDiscoveryInformation> AutomatedDiscoveryInformation;
-  std::optional<bool> DisassociateWhenNotFound;
-  std::optional<std::int64_t> LicenseExpiry;
+  std::optional<std::string> LicenseConfigurationId{};
+  std::optional<std::string> LicenseConfigurationArn{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseCountingType>> LicenseCountingType{};
+  std::optional<std::vector<std::string>> LicenseRules{};
+  std::optional<std::int64_t> LicenseCount{};
+  std::optional<bool> LicenseCountHardLimit{};
+  std::optional<std::int64_t> ConsumedLicenses{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> OwnerAccountId{};
+  std::optional<std::vector<::awsjson::license_manager::ConsumedLicenseSummary>> ConsumedLicenseSummaryList{};
+  std::optional<std::vector<::awsjson::license_manager::ManagedResourceSummary>> ManagedResourceSummaryList{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
+  std::optional<std::vector<::awsjson::license_manager::ProductInformation>> ProductInformationList{};
+  std::optional<::awsjson::license_manager::AutomatedDiscoveryInformation> AutomatedDiscoveryInformation{};
+  std::optional<bool> DisassociateWhenNotFound{};
+  std::optional<std::int64_t> LicenseExpiry{};
 
   friend bool operator==(GetLicenseConfigurationResponse const&,
                          GetLicenseConfigurationResponse const&) = default;

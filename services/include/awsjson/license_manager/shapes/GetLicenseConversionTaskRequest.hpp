@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseConversionTaskRequest {
-  std::string LicenseConversionTaskId;
+  std::string LicenseConversionTaskId{};
 
   friend bool operator==(GetLicenseConversionTaskRequest const&,
                          GetLicenseConversionTaskRequest const&) = default;

@@ -15,15 +15,15 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseConversionTaskResponse {
-  std::optional<std::string> LicenseConversionTaskId;
-  std::optional<std::string> ResourceArn;
-  std::optional<::awsjson::license_manager::LicenseConversionContext> SourceLicenseContext;
-  std::optional<::awsjson::license_manager::LicenseConversionContext> DestinationLicenseContext;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseConversionTaskStatus>> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> LicenseConversionTime;
-  std::optional<awsjson::timestamp> EndTime;
+  std::optional<std::string> LicenseConversionTaskId{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<::awsjson::license_manager::LicenseConversionContext> SourceLicenseContext{};
+  std::optional<::awsjson::license_manager::LicenseConversionContext> DestinationLicenseContext{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseConversionTaskStatus>> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> LicenseConversionTime{};
+  std::optional<awsjson::timestamp> EndTime{};
 
   friend bool operator==(GetLicenseConversionTaskResponse const&,
                          GetLicenseConversionTaskResponse const&) = default;

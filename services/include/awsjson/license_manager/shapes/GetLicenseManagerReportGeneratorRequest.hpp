@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseManagerReportGeneratorRequest {
-  std::string LicenseManagerReportGeneratorArn;
+  std::string LicenseManagerReportGeneratorArn{};
 
   friend bool operator==(GetLicenseManagerReportGeneratorRequest const&,
                          GetLicenseManagerReportGeneratorRequest const&) = default;

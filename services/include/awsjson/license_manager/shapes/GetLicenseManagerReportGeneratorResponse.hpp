@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseManagerReportGeneratorResponse {
-  std::optional<::awsjson::license_manager::ReportGenerator> ReportGenerator;
+  std::optional<::awsjson::license_manager::ReportGenerator> ReportGenerator{};
 
   friend bool operator==(GetLicenseManagerReportGeneratorResponse const&,
                          GetLicenseManagerReportGeneratorResponse const&) = default;

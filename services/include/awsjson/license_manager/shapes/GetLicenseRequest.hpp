@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseRequest {
-  std::string LicenseArn;
-  std::optional<std::string> Version;
+  std::string LicenseArn{};
+  std::optional<std::string> Version{};
 
   friend bool operator==(GetLicenseRequest const&, GetLicenseRequest const&) = default;
 };

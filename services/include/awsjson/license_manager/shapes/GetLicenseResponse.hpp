@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseResponse {
-  std::optional<::awsjson::license_manager::License> License;
+  std::optional<::awsjson::license_manager::License> License{};
 
   friend bool operator==(GetLicenseResponse const&, GetLicenseResponse const&) = default;
 };

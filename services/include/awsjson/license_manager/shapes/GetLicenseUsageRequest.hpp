@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseUsageRequest {
-  std::string LicenseArn;
+  std::string LicenseArn{};
 
   friend bool operator==(GetLicenseUsageRequest const&, GetLicenseUsageRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLicenseUsageResponse {
-  std::optional<::awsjson::license_manager::LicenseUsage> LicenseUsage;
+  std::optional<::awsjson::license_manager::LicenseUsage> LicenseUsage{};
 
   friend bool operator==(GetLicenseUsageResponse const&, GetLicenseUsageResponse const&) = default;
 };

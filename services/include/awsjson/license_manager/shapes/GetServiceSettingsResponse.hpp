@@ -16,14 +16,14 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetServiceSettingsResponse {
-  std::optional<std::string> S3BucketArn;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<::awsjson::license_manager::OrganizationConfiguration> OrganizationConfiguration;
-  std::optional<bool> EnableCrossAccountsDiscovery;
-  std::optional<std::string> LicenseManagerResourceShareArn;
-  std::optional<std::string> CrossRegionDiscoveryHomeRegion;
-  std::optional<std::vector<std::string>> CrossRegionDiscoverySourceRegions;
-  std::optional<::awsjson::license_manager::ServiceStatus> ServiceStatus;
+  std::optional<std::string> S3BucketArn{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<::awsjson::license_manager::OrganizationConfiguration> OrganizationConfiguration{};
+  std::optional<bool> EnableCrossAccountsDiscovery{};
+  std::optional<std::string> LicenseManagerResourceShareArn{};
+  std::optional<std::string> CrossRegionDiscoveryHomeRegion{};
+  std::optional<std::vector<std::string>> CrossRegionDiscoverySourceRegions{};
+  std::optional<::awsjson::license_manager::ServiceStatus> ServiceStatus{};
 
   friend bool operator==(GetServiceSettingsResponse const&,
                          GetServiceSettingsResponse const&) = default;

@@ -17,17 +17,17 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Grant {
-  std::string GrantArn;
-  std::string GrantName;
-  std::string ParentArn;
-  std::string LicenseArn;
-  std::string GranteePrincipalArn;
-  std::string HomeRegion;
-  awsjson::open_enum<::awsjson::license_manager::GrantStatus> GrantStatus;
-  std::optional<std::string> StatusReason;
-  std::string Version;
-  std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>> GrantedOperations;
-  std::optional<::awsjson::license_manager::Options> Options;
+  std::string GrantArn{};
+  std::string GrantName{};
+  std::string ParentArn{};
+  std::string LicenseArn{};
+  std::string GranteePrincipalArn{};
+  std::string HomeRegion{};
+  awsjson::open_enum<::awsjson::license_manager::GrantStatus> GrantStatus{};
+  std::optional<std::string> StatusReason{};
+  std::string Version{};
+  std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>> GrantedOperations{};
+  std::optional<::awsjson::license_manager::Options> Options{};
 
   friend bool operator==(Grant const&, Grant const&) = default;
 };

@@ -21,21 +21,21 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GrantedLicense {
-  std::optional<std::string> LicenseArn;
-  std::optional<std::string> LicenseName;
-  std::optional<std::string> ProductName;
-  std::optional<std::string> ProductSKU;
-  std::optional<::awsjson::license_manager::IssuerDetails> Issuer;
-  std::optional<std::string> HomeRegion;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseStatus>> Status;
-  std::optional<::awsjson::license_manager::DatetimeRange> Validity;
-  std::optional<std::string> Beneficiary;
-  std::optional<std::vector<::awsjson::license_manager::Entitlement>> Entitlements;
-  std::optional<::awsjson::license_manager::ConsumptionConfiguration> ConsumptionConfiguration;
-  std::optional<std::vector<::awsjson::license_manager::Metadata>> LicenseMetadata;
-  std::optional<std::string> CreateTime;
-  std::optional<std::string> Version;
-  std::optional<::awsjson::license_manager::ReceivedMetadata> ReceivedMetadata;
+  std::optional<std::string> LicenseArn{};
+  std::optional<std::string> LicenseName{};
+  std::optional<std::string> ProductName{};
+  std::optional<std::string> ProductSKU{};
+  std::optional<::awsjson::license_manager::IssuerDetails> Issuer{};
+  std::optional<std::string> HomeRegion{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseStatus>> Status{};
+  std::optional<::awsjson::license_manager::DatetimeRange> Validity{};
+  std::optional<std::string> Beneficiary{};
+  std::optional<std::vector<::awsjson::license_manager::Entitlement>> Entitlements{};
+  std::optional<::awsjson::license_manager::ConsumptionConfiguration> ConsumptionConfiguration{};
+  std::optional<std::vector<::awsjson::license_manager::Metadata>> LicenseMetadata{};
+  std::optional<std::string> CreateTime{};
+  std::optional<std::string> Version{};
+  std::optional<::awsjson::license_manager::ReceivedMetadata> ReceivedMetadata{};
 
   friend bool operator==(GrantedLicense const&, GrantedLicense const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceRuleStatement {
-  std::optional<::awsjson::license_manager::AndRuleStatement> AndRuleStatement;
-  std::optional<::awsjson::license_manager::OrRuleStatement> OrRuleStatement;
-  std::optional<::awsjson::license_manager::MatchingRuleStatement> MatchingRuleStatement;
-  std::optional<::awsjson::license_manager::ScriptRuleStatement> ScriptRuleStatement;
+  std::optional<::awsjson::license_manager::AndRuleStatement> AndRuleStatement{};
+  std::optional<::awsjson::license_manager::OrRuleStatement> OrRuleStatement{};
+  std::optional<::awsjson::license_manager::MatchingRuleStatement> MatchingRuleStatement{};
+  std::optional<::awsjson::license_manager::ScriptRuleStatement> ScriptRuleStatement{};
 
   friend bool operator==(InstanceRuleStatement const&, InstanceRuleStatement const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InventoryFilter {
-  std::string Name;
-  awsjson::open_enum<::awsjson::license_manager::InventoryFilterCondition> Condition;
-  std::optional<std::string> Value;
+  std::string Name{};
+  awsjson::open_enum<::awsjson::license_manager::InventoryFilterCondition> Condition{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(InventoryFilter const&, InventoryFilter const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Issuer {
-  std::string Name;
-  std::optional<std::string> SignKey;
+  std::string Name{};
+  std::optional<std::string> SignKey{};
 
   friend bool operator==(Issuer const&, Issuer const&) = default;
 };

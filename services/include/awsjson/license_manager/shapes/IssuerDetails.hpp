@@ -12,9 +12,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IssuerDetails {
-  std::optional<std::string> Name;
-  std::optional<std::string> SignKey;
-  std::optional<std::string> KeyFingerprint;
+  std::optional<std::string> Name{};
+  std::optional<std::string> SignKey{};
+  std::optional<std::string> KeyFingerprint{};
 
   friend bool operator==(IssuerDetails const&, IssuerDetails const&) = default;
 };

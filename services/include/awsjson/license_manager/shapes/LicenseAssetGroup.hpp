@@ -17,16 +17,16 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseAssetGroup {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupConfiguration>> LicenseAssetGroupConfigurations;
-  std::vector<std::string> AssociatedLicenseAssetRulesetARNs;
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupProperty>> Properties;
-  std::string LicenseAssetGroupArn;
-  awsjson::open_enum<::awsjson::license_manager::LicenseAssetGroupStatus> Status;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> LatestUsageAnalysisTime;
-  std::optional<awsjson::timestamp> LatestResourceDiscoveryTime;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupConfiguration>> LicenseAssetGroupConfigurations{};
+  std::vector<std::string> AssociatedLicenseAssetRulesetARNs{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupProperty>> Properties{};
+  std::string LicenseAssetGroupArn{};
+  awsjson::open_enum<::awsjson::license_manager::LicenseAssetGroupStatus> Status{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> LatestUsageAnalysisTime{};
+  std::optional<awsjson::timestamp> LatestResourceDiscoveryTime{};
 
   friend bool operator==(LicenseAssetGroup const&, LicenseAssetGroup const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseAssetGroupConfiguration {
-  std::optional<std::string> UsageDimension;
+  std::optional<std::string> UsageDimension{};
 
   friend bool operator==(LicenseAssetGroupConfiguration const&,
                          LicenseAssetGroupConfiguration const&) = default;

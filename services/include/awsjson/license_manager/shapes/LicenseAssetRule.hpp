@@ -13,7 +13,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseAssetRule {
-  ::awsjson::license_manager::RuleStatement RuleStatement;
+  ::awsjson::license_manager::RuleStatement RuleStatement{};
 
   friend bool operator==(LicenseAssetRule const&, LicenseAssetRule const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseAssetRuleset {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::license_manager::LicenseAssetRule> Rules;
-  std::string LicenseAssetRulesetArn;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::license_manager::LicenseAssetRule> Rules{};
+  std::string LicenseAssetRulesetArn{};
 
   friend bool operator==(LicenseAssetRuleset const&, LicenseAssetRuleset const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseConfigurationAssociation {
-  std::optional<std::string> ResourceArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceOwnerId;
-  std::optional<awsjson::timestamp> AssociationTime;
-  std::optional<std::string> AmiAssociationScope;
+  std::optional<std::string> ResourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceOwnerId{};
+  std::optional<awsjson::timestamp> AssociationTime{};
+  std::optional<std::string> AmiAssociationScope{};
 
   friend bool operator==(LicenseConfigurationAssociation const&,
                          LicenseConfigurationAssociation const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseConfigurationUsage {
-  std::optional<std::string> ResourceArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceStatus;
-  std::optional<std::string> ResourceOwnerId;
-  std::optional<awsjson::timestamp> AssociationTime;
-  std::optional<std::int64_t> ConsumedLicenses;
+  std::optional<std::string> ResourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceStatus{};
+  std::optional<std::string> ResourceOwnerId{};
+  std::optional<awsjson::timestamp> AssociationTime{};
+  std::optional<std::int64_t> ConsumedLicenses{};
 
   friend bool operator==(LicenseConfigurationUsage const&,
                          LicenseConfigurationUsage const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseConversionContext {
-  std::optional<std::string> UsageOperation;
-  std::optional<std::vector<::awsjson::license_manager::ProductCodeListItem>> ProductCodes;
+  std::optional<std::string> UsageOperation{};
+  std::optional<std::vector<::awsjson::license_manager::ProductCodeListItem>> ProductCodes{};
 
   friend bool operator==(LicenseConversionContext const&,
                          LicenseConversionContext const&) = default;

@@ -16,14 +16,14 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseOperationFailure {
-  std::optional<std::string> ResourceArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType;
-  std::optional<std::string> ErrorMessage;
-  std::optional<awsjson::timestamp> FailureTime;
-  std::optional<std::string> OperationName;
-  std::optional<std::string> ResourceOwnerId;
-  std::optional<std::string> OperationRequestedBy;
-  std::optional<std::vector<::awsjson::license_manager::Metadata>> MetadataList;
+  std::optional<std::string> ResourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<awsjson::timestamp> FailureTime{};
+  std::optional<std::string> OperationName{};
+  std::optional<std::string> ResourceOwnerId{};
+  std::optional<std::string> OperationRequestedBy{};
+  std::optional<std::vector<::awsjson::license_manager::Metadata>> MetadataList{};
 
   friend bool operator==(LicenseOperationFailure const&, LicenseOperationFailure const&) = default;
 };

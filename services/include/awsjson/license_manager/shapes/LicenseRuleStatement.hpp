@@ -15,9 +15,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseRuleStatement {
-  std::optional<::awsjson::license_manager::AndRuleStatement> AndRuleStatement;
-  std::optional<::awsjson::license_manager::OrRuleStatement> OrRuleStatement;
-  std::optional<::awsjson::license_manager::MatchingRuleStatement> MatchingRuleStatement;
+  std::optional<::awsjson::license_manager::AndRuleStatement> AndRuleStatement{};
+  std::optional<::awsjson::license_manager::OrRuleStatement> OrRuleStatement{};
+  std::optional<::awsjson::license_manager::MatchingRuleStatement> MatchingRuleStatement{};
 
   friend bool operator==(LicenseRuleStatement const&, LicenseRuleStatement const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseSpecification {
-  std::string LicenseConfigurationArn;
-  std::optional<std::string> AmiAssociationScope;
+  std::string LicenseConfigurationArn{};
+  std::optional<std::string> AmiAssociationScope{};
 
   friend bool operator==(LicenseSpecification const&, LicenseSpecification const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LicenseUsage {
-  std::optional<std::vector<::awsjson::license_manager::EntitlementUsage>> EntitlementUsages;
+  std::optional<std::vector<::awsjson::license_manager::EntitlementUsage>> EntitlementUsages{};
 
   friend bool operator==(LicenseUsage const&, LicenseUsage const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssetsForLicenseAssetGroupRequest {
-  std::string LicenseAssetGroupArn;
-  std::string AssetType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string LicenseAssetGroupArn{};
+  std::string AssetType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssetsForLicenseAssetGroupRequest const&,
                          ListAssetsForLicenseAssetGroupRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssetsForLicenseAssetGroupResponse {
-  std::optional<std::vector<::awsjson::license_manager::Asset>> Assets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::Asset>> Assets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssetsForLicenseAssetGroupResponse const&,
                          ListAssetsForLicenseAssetGroupResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssociationsForLicenseConfigurationResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseConfigurationAssociation>> LicenseConfigurationAssociations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseConfigurationAssociation>> LicenseConfigurationAssociations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAssociationsForLicenseConfigurationResponse const&,
                          ListAssociationsForLicenseConfigurationResponse const&) = default;

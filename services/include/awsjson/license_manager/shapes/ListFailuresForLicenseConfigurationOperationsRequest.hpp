@@ -13,9 +13,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFailuresForLicenseConfigurationOperationsRequest {
-  std::string LicenseConfigurationArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string LicenseConfigurationArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFailuresForLicenseConfigurationOperationsRequest const&,
                          ListFailuresForLicenseConfigurationOperationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFailuresForLicenseConfigurationOperationsResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseOperationFailure>> LicenseOperationFailureList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseOperationFailure>> LicenseOperationFailureList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFailuresForLicenseConfigurationOperationsResponse const&,
                          ListFailuresForLicenseConfigurationOperationsResponse const&) = default;

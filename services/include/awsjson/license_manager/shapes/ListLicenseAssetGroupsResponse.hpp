@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseAssetGroupsResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroup>> LicenseAssetGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroup>> LicenseAssetGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseAssetGroupsResponse const&,
                          ListLicenseAssetGroupsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseAssetRulesetsRequest {
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
-  std::optional<bool> ShowAWSManagedLicenseAssetRulesets;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
+  std::optional<bool> ShowAWSManagedLicenseAssetRulesets{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseAssetRulesetsRequest const&,
                          ListLicenseAssetRulesetsRequest const&) = default;

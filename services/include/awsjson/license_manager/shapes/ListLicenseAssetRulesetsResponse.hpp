@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseAssetRulesetsResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetRuleset>> LicenseAssetRulesets;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetRuleset>> LicenseAssetRulesets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseAssetRulesetsResponse const&,
                          ListLicenseAssetRulesetsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseConfigurationsForOrganizationRequest {
-  std::optional<std::vector<std::string>> LicenseConfigurationArns;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
+  std::optional<std::vector<std::string>> LicenseConfigurationArns{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
 
   friend bool operator==(ListLicenseConfigurationsForOrganizationRequest const&,
                          ListLicenseConfigurationsForOrganizationRequest const&) = default;

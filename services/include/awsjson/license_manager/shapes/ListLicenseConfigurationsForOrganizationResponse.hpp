@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseConfigurationsForOrganizationResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseConfiguration>> LicenseConfigurations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseConfiguration>> LicenseConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseConfigurationsForOrganizationResponse const&,
                          ListLicenseConfigurationsForOrganizationResponse const&) = default;

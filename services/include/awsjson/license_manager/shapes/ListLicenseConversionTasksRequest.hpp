@@ -16,9 +16,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseConversionTasksRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
 
   friend bool operator==(ListLicenseConversionTasksRequest const&,
                          ListLicenseConversionTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseConversionTasksResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseConversionTask>> LicenseConversionTasks;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseConversionTask>> LicenseConversionTasks{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseConversionTasksResponse const&,
                          ListLicenseConversionTasksResponse const&) = default;

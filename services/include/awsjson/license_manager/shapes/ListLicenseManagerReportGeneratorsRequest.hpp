@@ -16,9 +16,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseManagerReportGeneratorsRequest {
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListLicenseManagerReportGeneratorsRequest const&,
                          ListLicenseManagerReportGeneratorsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseManagerReportGeneratorsResponse {
-  std::optional<std::vector<::awsjson::license_manager::ReportGenerator>> ReportGenerators;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::ReportGenerator>> ReportGenerators{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseManagerReportGeneratorsResponse const&,
                          ListLicenseManagerReportGeneratorsResponse const&) = default;

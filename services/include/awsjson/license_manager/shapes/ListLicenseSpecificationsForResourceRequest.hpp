@@ -13,9 +13,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseSpecificationsForResourceRequest {
-  std::string ResourceArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string ResourceArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseSpecificationsForResourceRequest const&,
                          ListLicenseSpecificationsForResourceRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseSpecificationsForResourceResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseSpecification>> LicenseSpecifications;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseSpecification>> LicenseSpecifications{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseSpecificationsForResourceResponse const&,
                          ListLicenseSpecificationsForResourceResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseVersionsRequest {
-  std::string LicenseArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string LicenseArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListLicenseVersionsRequest const&,
                          ListLicenseVersionsRequest const&) = default;

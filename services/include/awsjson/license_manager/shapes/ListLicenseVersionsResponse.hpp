@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicenseVersionsResponse {
-  std::optional<std::vector<::awsjson::license_manager::License>> Licenses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::License>> Licenses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicenseVersionsResponse const&,
                          ListLicenseVersionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLicensesResponse {
-  std::optional<std::vector<::awsjson::license_manager::License>> Licenses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::License>> Licenses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListLicensesResponse const&, ListLicensesResponse const&) = default;
 };

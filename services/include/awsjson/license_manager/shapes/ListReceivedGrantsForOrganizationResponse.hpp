@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReceivedGrantsForOrganizationResponse {
-  std::optional<std::vector<::awsjson::license_manager::Grant>> Grants;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::Grant>> Grants{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListReceivedGrantsForOrganizationResponse const&,
                          ListReceivedGrantsForOrganizationResponse const&) = default;

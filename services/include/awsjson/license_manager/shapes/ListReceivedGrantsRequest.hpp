@@ -16,10 +16,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReceivedGrantsRequest {
-  std::optional<std::vector<std::string>> GrantArns;
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> GrantArns{};
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListReceivedGrantsRequest const&,
                          ListReceivedGrantsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReceivedLicensesForOrganizationRequest {
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListReceivedLicensesForOrganizationRequest const&,
                          ListReceivedLicensesForOrganizationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReceivedLicensesForOrganizationResponse {
-  std::optional<std::vector<::awsjson::license_manager::GrantedLicense>> Licenses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::GrantedLicense>> Licenses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListReceivedLicensesForOrganizationResponse const&,
                          ListReceivedLicensesForOrganizationResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReceivedLicensesResponse {
-  std::optional<std::vector<::awsjson::license_manager::GrantedLicense>> Licenses;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::GrantedLicense>> Licenses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListReceivedLicensesResponse const&,
                          ListReceivedLicensesResponse const&) = default;

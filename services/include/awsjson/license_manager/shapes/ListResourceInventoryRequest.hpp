@@ -16,9 +16,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceInventoryRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::license_manager::InventoryFilter>> Filters;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::license_manager::InventoryFilter>> Filters{};
 
   friend bool operator==(ListResourceInventoryRequest const&,
                          ListResourceInventoryRequest const&) = default;

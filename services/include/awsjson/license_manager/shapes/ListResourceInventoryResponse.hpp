@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListResourceInventoryResponse {
-  std::optional<std::vector<::awsjson::license_manager::ResourceInventory>> ResourceInventoryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::ResourceInventory>> ResourceInventoryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListResourceInventoryResponse const&,
                          ListResourceInventoryResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTokensResponse {
-  std::optional<std::vector<::awsjson::license_manager::TokenData>> Tokens;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::TokenData>> Tokens{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTokensResponse const&, ListTokensResponse const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsageForLicenseConfigurationRequest {
-  std::string LicenseConfigurationArn;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters;
+  std::string LicenseConfigurationArn{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::license_manager::Filter>> Filters{};
 
   friend bool operator==(ListUsageForLicenseConfigurationRequest const&,
                          ListUsageForLicenseConfigurationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListUsageForLicenseConfigurationResponse {
-  std::optional<std::vector<::awsjson::license_manager::LicenseConfigurationUsage>> LicenseConfigurationUsageList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::license_manager::LicenseConfigurationUsage>> LicenseConfigurationUsageList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListUsageForLicenseConfigurationResponse const&,
                          ListUsageForLicenseConfigurationResponse const&) = default;

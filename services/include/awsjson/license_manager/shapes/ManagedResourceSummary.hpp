@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ManagedResourceSummary {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType;
-  std::optional<std::int64_t> AssociationCount;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType{};
+  std::optional<std::int64_t> AssociationCount{};
 
   friend bool operator==(ManagedResourceSummary const&, ManagedResourceSummary const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchingRuleStatement {
-  std::string KeyToMatch;
-  std::string Constraint;
-  std::vector<std::string> ValueToMatch;
+  std::string KeyToMatch{};
+  std::string Constraint{};
+  std::vector<std::string> ValueToMatch{};
 
   friend bool operator==(MatchingRuleStatement const&, MatchingRuleStatement const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Metadata {
-  std::optional<std::string> Name;
-  std::optional<std::string> Value;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(Metadata const&, Metadata const&) = default;
 };

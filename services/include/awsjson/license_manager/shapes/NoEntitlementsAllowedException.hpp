@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NoEntitlementsAllowedException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(NoEntitlementsAllowedException const&,
                          NoEntitlementsAllowedException const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Options {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ActivationOverrideBehavior>> ActivationOverrideBehavior;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ActivationOverrideBehavior>> ActivationOverrideBehavior{};
 
   friend bool operator==(Options const&, Options const&) = default;
 };

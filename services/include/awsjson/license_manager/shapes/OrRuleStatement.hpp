@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrRuleStatement {
-  std::optional<std::vector<::awsjson::license_manager::MatchingRuleStatement>> MatchingRuleStatements;
-  std::optional<std::vector<::awsjson::license_manager::ScriptRuleStatement>> ScriptRuleStatements;
+  std::optional<std::vector<::awsjson::license_manager::MatchingRuleStatement>> MatchingRuleStatements{};
+  std::optional<std::vector<::awsjson::license_manager::ScriptRuleStatement>> ScriptRuleStatements{};
 
   friend bool operator==(OrRuleStatement const&, OrRuleStatement const&) = default;
 };

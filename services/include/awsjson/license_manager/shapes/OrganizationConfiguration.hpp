@@ -11,7 +11,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OrganizationConfiguration {
-  bool EnableIntegration;
+  bool EnableIntegration{};
 
   friend bool operator==(OrganizationConfiguration const&,
                          OrganizationConfiguration const&) = default;

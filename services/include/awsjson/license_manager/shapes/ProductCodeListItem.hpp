@@ -14,8 +14,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductCodeListItem {
-  std::string ProductCodeId;
-  awsjson::open_enum<::awsjson::license_manager::ProductCodeType> ProductCodeType;
+  std::string ProductCodeId{};
+  awsjson::open_enum<::awsjson::license_manager::ProductCodeType> ProductCodeType{};
 
   friend bool operator==(ProductCodeListItem const&, ProductCodeListItem const&) = default;
 };

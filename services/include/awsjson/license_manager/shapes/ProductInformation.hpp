@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductInformation {
-  std::string ResourceType;
-  std::vector<::awsjson::license_manager::ProductInformationFilter> ProductInformationFilterList;
+  std::string ResourceType{};
+  std::vector<::awsjson::license_manager::ProductInformationFilter> ProductInformationFilterList{};
 
   friend bool operator==(ProductInformation const&, ProductInformation const&) = default;
 };

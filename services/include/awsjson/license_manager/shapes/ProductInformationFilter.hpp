@@ -13,9 +13,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProductInformationFilter {
-  std::string ProductInformationFilterName;
-  std::optional<std::vector<std::string>> ProductInformationFilterValue;
-  std::string ProductInformationFilterComparator;
+  std::string ProductInformationFilterName{};
+  std::optional<std::vector<std::string>> ProductInformationFilterValue{};
+  std::string ProductInformationFilterComparator{};
 
   friend bool operator==(ProductInformationFilter const&,
                          ProductInformationFilter const&) = default;

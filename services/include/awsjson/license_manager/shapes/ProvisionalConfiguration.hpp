@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProvisionalConfiguration {
-  std::int32_t MaxTimeToLiveInMinutes;
+  std::int32_t MaxTimeToLiveInMinutes{};
 
   friend bool operator==(ProvisionalConfiguration const&,
                          ProvisionalConfiguration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReceivedMetadata {
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ReceivedStatus>> ReceivedStatus;
-  std::optional<std::string> ReceivedStatusReason;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>>> AllowedOperations;
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ReceivedStatus>> ReceivedStatus{};
+  std::optional<std::string> ReceivedStatusReason{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::license_manager::AllowedOperation>>> AllowedOperations{};
 
   friend bool operator==(ReceivedMetadata const&, ReceivedMetadata const&) = default;
 };

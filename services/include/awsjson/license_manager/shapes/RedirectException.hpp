@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedirectException {
-  std::optional<std::string> Location;
-  std::optional<std::string> Message;
+  std::optional<std::string> Location{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(RedirectException const&, RedirectException const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionStatus {
-  std::optional<std::string> Status;
+  std::optional<std::string> Status{};
 
   friend bool operator==(RegionStatus const&, RegionStatus const&) = default;
 };

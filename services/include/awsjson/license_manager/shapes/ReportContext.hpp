@@ -13,10 +13,10 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportContext {
-  std::optional<std::vector<std::string>> licenseConfigurationArns;
-  std::optional<std::vector<std::string>> licenseAssetGroupArns;
-  std::optional<awsjson::timestamp> reportStartDate;
-  std::optional<awsjson::timestamp> reportEndDate;
+  std::optional<std::vector<std::string>> licenseConfigurationArns{};
+  std::optional<std::vector<std::string>> licenseAssetGroupArns{};
+  std::optional<awsjson::timestamp> reportStartDate{};
+  std::optional<awsjson::timestamp> reportEndDate{};
 
   friend bool operator==(ReportContext const&, ReportContext const&) = default;
 };

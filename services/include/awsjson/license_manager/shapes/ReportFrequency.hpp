@@ -15,8 +15,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportFrequency {
-  std::optional<std::int32_t> value;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ReportFrequencyType>> period;
+  std::optional<std::int32_t> value{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ReportFrequencyType>> period{};
 
   friend bool operator==(ReportFrequency const&, ReportFrequency const&) = default;
 };

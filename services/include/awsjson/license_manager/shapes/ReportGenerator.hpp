@@ -19,19 +19,19 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReportGenerator {
-  std::optional<std::string> ReportGeneratorName;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::license_manager::ReportType>>> ReportType;
-  std::optional<::awsjson::license_manager::ReportContext> ReportContext;
-  std::optional<::awsjson::license_manager::ReportFrequency> ReportFrequency;
-  std::optional<std::string> LicenseManagerReportGeneratorArn;
-  std::optional<std::string> LastRunStatus;
-  std::optional<std::string> LastRunFailureReason;
-  std::optional<std::string> LastReportGenerationTime;
-  std::optional<std::string> ReportCreatorAccount;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::license_manager::S3Location> S3Location;
-  std::optional<std::string> CreateTime;
-  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags;
+  std::optional<std::string> ReportGeneratorName{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::license_manager::ReportType>>> ReportType{};
+  std::optional<::awsjson::license_manager::ReportContext> ReportContext{};
+  std::optional<::awsjson::license_manager::ReportFrequency> ReportFrequency{};
+  std::optional<std::string> LicenseManagerReportGeneratorArn{};
+  std::optional<std::string> LastRunStatus{};
+  std::optional<std::string> LastRunFailureReason{};
+  std::optional<std::string> LastReportGenerationTime{};
+  std::optional<std::string> ReportCreatorAccount{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::license_manager::S3Location> S3Location{};
+  std::optional<std::string> CreateTime{};
+  std::optional<std::vector<::awsjson::license_manager::Tag>> Tags{};
 
   friend bool operator==(ReportGenerator const&, ReportGenerator const&) = default;
 };

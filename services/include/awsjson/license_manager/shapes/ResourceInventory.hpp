@@ -15,18 +15,18 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceInventory {
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType;
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> Platform;
-  std::optional<std::string> PlatformVersion;
-  std::optional<std::string> ResourceOwningAccountId;
-  std::optional<std::vector<std::string>> MarketplaceProductCodes;
-  std::optional<std::string> UsageOperation;
-  std::optional<std::string> AmiId;
-  std::optional<std::string> HostId;
-  std::optional<std::string> Region;
-  std::optional<std::string> InstanceType;
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::ResourceType>> ResourceType{};
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> Platform{};
+  std::optional<std::string> PlatformVersion{};
+  std::optional<std::string> ResourceOwningAccountId{};
+  std::optional<std::vector<std::string>> MarketplaceProductCodes{};
+  std::optional<std::string> UsageOperation{};
+  std::optional<std::string> AmiId{};
+  std::optional<std::string> HostId{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> InstanceType{};
 
   friend bool operator==(ResourceInventory const&, ResourceInventory const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleStatement {
-  std::optional<::awsjson::license_manager::LicenseConfigurationRuleStatement> LicenseConfigurationRuleStatement;
-  std::optional<::awsjson::license_manager::LicenseRuleStatement> LicenseRuleStatement;
-  std::optional<::awsjson::license_manager::InstanceRuleStatement> InstanceRuleStatement;
+  std::optional<::awsjson::license_manager::LicenseConfigurationRuleStatement> LicenseConfigurationRuleStatement{};
+  std::optional<::awsjson::license_manager::LicenseRuleStatement> LicenseRuleStatement{};
+  std::optional<::awsjson::license_manager::InstanceRuleStatement> InstanceRuleStatement{};
 
   friend bool operator==(RuleStatement const&, RuleStatement const&) = default;
 };

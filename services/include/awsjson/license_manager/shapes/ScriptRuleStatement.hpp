@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScriptRuleStatement {
-  std::string KeyToMatch;
-  std::string Script;
+  std::string KeyToMatch{};
+  std::string Script{};
 
   friend bool operator==(ScriptRuleStatement const&, ScriptRuleStatement const&) = default;
 };

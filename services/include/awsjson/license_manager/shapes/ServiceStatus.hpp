@@ -14,8 +14,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceStatus {
-  std::optional<::awsjson::license_manager::CrossAccountDiscoveryServiceStatus> CrossAccountDiscovery;
-  std::optional<::awsjson::license_manager::CrossRegionDiscoveryStatus> CrossRegionDiscovery;
+  std::optional<::awsjson::license_manager::CrossAccountDiscoveryServiceStatus> CrossAccountDiscovery{};
+  std::optional<::awsjson::license_manager::CrossRegionDiscoveryStatus> CrossRegionDiscovery{};
 
   friend bool operator==(ServiceStatus const&, ServiceStatus const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TokenData {
-  std::optional<std::string> TokenId;
-  std::optional<std::string> TokenType;
-  std::optional<std::string> LicenseArn;
-  std::optional<std::string> ExpirationTime;
-  std::optional<std::vector<std::string>> TokenProperties;
-  std::optional<std::vector<std::string>> RoleArns;
-  std::optional<std::string> Status;
+  std::optional<std::string> TokenId{};
+  std::optional<std::string> TokenType{};
+  std::optional<std::string> LicenseArn{};
+  std::optional<std::string> ExpirationTime{};
+  std::optional<std::vector<std::string>> TokenProperties{};
+  std::optional<std::vector<std::string>> RoleArns{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(TokenData const&, TokenData const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseAssetGroupRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupConfiguration>> LicenseAssetGroupConfigurations;
-  std::vector<std::string> AssociatedLicenseAssetRulesetARNs;
-  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupProperty>> Properties;
-  std::string LicenseAssetGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseAssetGroupStatus>> Status;
-  std::string ClientToken;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupConfiguration>> LicenseAssetGroupConfigurations{};
+  std::vector<std::string> AssociatedLicenseAssetRulesetARNs{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseAssetGroupProperty>> Properties{};
+  std::string LicenseAssetGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseAssetGroupStatus>> Status{};
+  std::string ClientToken{};
 
   friend bool operator==(UpdateLicenseAssetGroupRequest const&,
                          UpdateLicenseAssetGroupRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseAssetGroupResponse {
-  std::string LicenseAssetGroupArn;
-  std::string Status;
+  std::string LicenseAssetGroupArn{};
+  std::string Status{};
 
   friend bool operator==(UpdateLicenseAssetGroupResponse const&,
                          UpdateLicenseAssetGroupResponse const&) = default;

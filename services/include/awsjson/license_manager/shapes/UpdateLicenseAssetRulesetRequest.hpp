@@ -15,11 +15,11 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseAssetRulesetRequest {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::vector<::awsjson::license_manager::LicenseAssetRule> Rules;
-  std::string LicenseAssetRulesetArn;
-  std::string ClientToken;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::vector<::awsjson::license_manager::LicenseAssetRule> Rules{};
+  std::string LicenseAssetRulesetArn{};
+  std::string ClientToken{};
 
   friend bool operator==(UpdateLicenseAssetRulesetRequest const&,
                          UpdateLicenseAssetRulesetRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseAssetRulesetResponse {
-  std::string LicenseAssetRulesetArn;
+  std::string LicenseAssetRulesetArn{};
 
   friend bool operator==(UpdateLicenseAssetRulesetResponse const&,
                          UpdateLicenseAssetRulesetResponse const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseConfigurationRequest {
-  std::string LicenseConfigurationArn;
-  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseConfigurationStatus>> LicenseConfigurationStatus;
-  std::optional<std::vector<std::string>> LicenseRules;
-  std::optional<std::int64_t> LicenseCount;
-  std::optional<bool> LicenseCountHardLimit;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::license_manager::ProductInformation>> ProductInformationList;
-  std::optional<bool> DisassociateWhenNotFound;
-  std::optional<std::int64_t> LicenseExpiry;
+  std::string LicenseConfigurationArn{};
+  std::optional<awsjson::open_enum<::awsjson::license_manager::LicenseConfigurationStatus>> LicenseConfigurationStatus{};
+  std::optional<std::vector<std::string>> LicenseRules{};
+  std::optional<std::int64_t> LicenseCount{};
+  std::optional<bool> LicenseCountHardLimit{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::license_manager::ProductInformation>> ProductInformationList{};
+  std::optional<bool> DisassociateWhenNotFound{};
+  std::optional<std::int64_t> LicenseExpiry{};
 
   friend bool operator==(UpdateLicenseConfigurationRequest const&,
                          UpdateLicenseConfigurationRequest const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseManagerReportGeneratorRequest {
-  std::string LicenseManagerReportGeneratorArn;
-  std::string ReportGeneratorName;
-  std::vector<awsjson::open_enum<::awsjson::license_manager::ReportType>> Type;
-  ::awsjson::license_manager::ReportContext ReportContext;
-  ::awsjson::license_manager::ReportFrequency ReportFrequency;
-  std::string ClientToken;
-  std::optional<std::string> Description;
+  std::string LicenseManagerReportGeneratorArn{};
+  std::string ReportGeneratorName{};
+  std::vector<awsjson::open_enum<::awsjson::license_manager::ReportType>> Type{};
+  ::awsjson::license_manager::ReportContext ReportContext{};
+  ::awsjson::license_manager::ReportFrequency ReportFrequency{};
+  std::string ClientToken{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(UpdateLicenseManagerReportGeneratorRequest const&,
                          UpdateLicenseManagerReportGeneratorRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLicenseSpecificationsForResourceRequest {
-  std::string ResourceArn;
-  std::optional<std::vector<::awsjson::license_manager::LicenseSpecification>> AddLicenseSpecifications;
-  std::optional<std::vector<::awsjson::license_manager::LicenseSpecification>> RemoveLicenseSpecifications;
+  std::string ResourceArn{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseSpecification>> AddLicenseSpecifications{};
+  std::optional<std::vector<::awsjson::license_manager::LicenseSpecification>> RemoveLicenseSpecifications{};
 
   friend bool operator==(UpdateLicenseSpecificationsForResourceRequest const&,
                          UpdateLicenseSpecificationsForResourceRequest const&) = default;

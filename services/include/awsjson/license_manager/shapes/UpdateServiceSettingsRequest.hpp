@@ -15,11 +15,11 @@ namespace awsjson::license_manager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateServiceSettingsRequest {
-  std::optional<std::string> S3BucketArn;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<::awsjson::license_manager::OrganizationConfiguration> OrganizationConfiguration;
-  std::optional<bool> EnableCrossAccountsDiscovery;
-  std::optional<std::vector<std::string>> EnabledDiscoverySourceRegions;
+  std::optional<std::string> S3BucketArn{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<::awsjson::license_manager::OrganizationConfiguration> OrganizationConfiguration{};
+  std::optional<bool> EnableCrossAccountsDiscovery{};
+  std::optional<std::vector<std::string>> EnabledDiscoverySourceRegions{};
 
   friend bool operator==(UpdateServiceSettingsRequest const&,
                          UpdateServiceSettingsRequest const&) = default;

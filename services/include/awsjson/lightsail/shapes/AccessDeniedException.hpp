@@ -12,10 +12,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> code;
-  std::optional<std::string> docs;
-  std::optional<std::string> message;
-  std::optional<std::string> tip;
+  std::optional<std::string> code{};
+  std::optional<std::string> docs{};
+  std::optional<std::string> message{};
+  std::optional<std::string> tip{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessKey {
-  std::optional<std::string> accessKeyId;
-  std::optional<std::string> secretAccessKey;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::StatusType>> status;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::AccessKeyLastUsed> lastUsed;
+  std::optional<std::string> accessKeyId{};
+  std::optional<std::string> secretAccessKey{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::StatusType>> status{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::AccessKeyLastUsed> lastUsed{};
 
   friend bool operator==(AccessKey const&, AccessKey const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessKeyLastUsed {
-  std::optional<awsjson::timestamp> lastUsedDate;
-  std::optional<std::string> region;
-  std::optional<std::string> serviceName;
+  std::optional<awsjson::timestamp> lastUsedDate{};
+  std::optional<std::string> region{};
+  std::optional<std::string> serviceName{};
 
   friend bool operator==(AccessKeyLastUsed const&, AccessKeyLastUsed const&) = default;
 };

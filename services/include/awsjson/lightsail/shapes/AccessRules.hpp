@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessRules {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AccessType>> getObject;
-  std::optional<bool> allowPublicOverrides;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AccessType>> getObject{};
+  std::optional<bool> allowPublicOverrides{};
 
   friend bool operator==(AccessRules const&, AccessRules const&) = default;
 };

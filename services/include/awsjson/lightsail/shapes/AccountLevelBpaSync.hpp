@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountLevelBpaSync {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AccountLevelBpaSyncStatus>> status;
-  std::optional<awsjson::timestamp> lastSyncedAt;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::BPAStatusMessage>> message;
-  std::optional<bool> bpaImpactsLightsail;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AccountLevelBpaSyncStatus>> status{};
+  std::optional<awsjson::timestamp> lastSyncedAt{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::BPAStatusMessage>> message{};
+  std::optional<bool> bpaImpactsLightsail{};
 
   friend bool operator==(AccountLevelBpaSync const&, AccountLevelBpaSync const&) = default;
 };

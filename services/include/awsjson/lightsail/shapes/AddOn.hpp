@@ -12,12 +12,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddOn {
-  std::optional<std::string> name;
-  std::optional<std::string> status;
-  std::optional<std::string> snapshotTimeOfDay;
-  std::optional<std::string> nextSnapshotTimeOfDay;
-  std::optional<std::string> threshold;
-  std::optional<std::string> duration;
+  std::optional<std::string> name{};
+  std::optional<std::string> status{};
+  std::optional<std::string> snapshotTimeOfDay{};
+  std::optional<std::string> nextSnapshotTimeOfDay{};
+  std::optional<std::string> threshold{};
+  std::optional<std::string> duration{};
 
   friend bool operator==(AddOn const&, AddOn const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddOnRequest {
-  awsjson::open_enum<::awsjson::lightsail::AddOnType> addOnType;
-  std::optional<::awsjson::lightsail::AutoSnapshotAddOnRequest> autoSnapshotAddOnRequest;
-  std::optional<::awsjson::lightsail::StopInstanceOnIdleRequest> stopInstanceOnIdleRequest;
+  awsjson::open_enum<::awsjson::lightsail::AddOnType> addOnType{};
+  std::optional<::awsjson::lightsail::AutoSnapshotAddOnRequest> autoSnapshotAddOnRequest{};
+  std::optional<::awsjson::lightsail::StopInstanceOnIdleRequest> stopInstanceOnIdleRequest{};
 
   friend bool operator==(AddOnRequest const&, AddOnRequest const&) = default;
 };

@@ -26,27 +26,27 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Alarm {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::string> supportCode;
-  std::optional<::awsjson::lightsail::MonitoredResourceInfo> monitoredResourceInfo;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ComparisonOperator>> comparisonOperator;
-  std::optional<std::int32_t> evaluationPeriods;
-  std::optional<std::int32_t> period;
-  std::optional<double> threshold;
-  std::optional<std::int32_t> datapointsToAlarm;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::TreatMissingData>> treatMissingData;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistic;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricName>> metricName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AlarmState>> state;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricUnit>> unit;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>>> contactProtocols;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::AlarmState>>> notificationTriggers;
-  std::optional<bool> notificationEnabled;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::string> supportCode{};
+  std::optional<::awsjson::lightsail::MonitoredResourceInfo> monitoredResourceInfo{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ComparisonOperator>> comparisonOperator{};
+  std::optional<std::int32_t> evaluationPeriods{};
+  std::optional<std::int32_t> period{};
+  std::optional<double> threshold{};
+  std::optional<std::int32_t> datapointsToAlarm{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::TreatMissingData>> treatMissingData{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistic{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricName>> metricName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AlarmState>> state{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricUnit>> unit{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>>> contactProtocols{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::AlarmState>>> notificationTriggers{};
+  std::optional<bool> notificationEnabled{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(Alarm const&, Alarm const&) = default;
 };

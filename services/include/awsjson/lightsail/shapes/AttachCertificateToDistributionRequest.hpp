@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachCertificateToDistributionRequest {
-  std::string distributionName;
-  std::string certificateName;
+  std::string distributionName{};
+  std::string certificateName{};
 
   friend bool operator==(AttachCertificateToDistributionRequest const&,
                          AttachCertificateToDistributionRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachDiskRequest {
-  std::string diskName;
-  std::string instanceName;
-  std::string diskPath;
-  std::optional<bool> autoMounting;
+  std::string diskName{};
+  std::string instanceName{};
+  std::string diskPath{};
+  std::optional<bool> autoMounting{};
 
   friend bool operator==(AttachDiskRequest const&, AttachDiskRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachDiskResponse {
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
 
   friend bool operator==(AttachDiskResponse const&, AttachDiskResponse const&) = default;
 };

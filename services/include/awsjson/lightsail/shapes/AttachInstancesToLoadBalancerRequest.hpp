@@ -13,8 +13,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachInstancesToLoadBalancerRequest {
-  std::string loadBalancerName;
-  std::vector<std::string> instanceNames;
+  std::string loadBalancerName{};
+  std::vector<std::string> instanceNames{};
 
   friend bool operator==(AttachInstancesToLoadBalancerRequest const&,
                          AttachInstancesToLoadBalancerRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachLoadBalancerTlsCertificateRequest {
-  std::string loadBalancerName;
-  std::string certificateName;
+  std::string loadBalancerName{};
+  std::string certificateName{};
 
   friend bool operator==(AttachLoadBalancerTlsCertificateRequest const&,
                          AttachLoadBalancerTlsCertificateRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachStaticIpRequest {
-  std::string staticIpName;
-  std::string instanceName;
+  std::string staticIpName{};
+  std::string instanceName{};
 
   friend bool operator==(AttachStaticIpRequest const&, AttachStaticIpRequest const&) = default;
 };

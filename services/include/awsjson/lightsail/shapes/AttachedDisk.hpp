@@ -13,8 +13,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachedDisk {
-  std::optional<std::string> path;
-  std::optional<std::int32_t> sizeInGb;
+  std::optional<std::string> path{};
+  std::optional<std::int32_t> sizeInGb{};
 
   friend bool operator==(AttachedDisk const&, AttachedDisk const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoSnapshotAddOnRequest {
-  std::optional<std::string> snapshotTimeOfDay;
+  std::optional<std::string> snapshotTimeOfDay{};
 
   friend bool operator==(AutoSnapshotAddOnRequest const&,
                          AutoSnapshotAddOnRequest const&) = default;

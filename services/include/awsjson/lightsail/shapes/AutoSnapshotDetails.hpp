@@ -16,10 +16,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutoSnapshotDetails {
-  std::optional<std::string> date;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AutoSnapshotStatus>> status;
-  std::optional<std::vector<::awsjson::lightsail::AttachedDisk>> fromAttachedDisks;
+  std::optional<std::string> date{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AutoSnapshotStatus>> status{};
+  std::optional<std::vector<::awsjson::lightsail::AttachedDisk>> fromAttachedDisks{};
 
   friend bool operator==(AutoSnapshotDetails const&, AutoSnapshotDetails const&) = default;
 };

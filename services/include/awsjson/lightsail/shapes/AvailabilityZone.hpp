@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AvailabilityZone {
-  std::optional<std::string> zoneName;
-  std::optional<std::string> state;
+  std::optional<std::string> zoneName{};
+  std::optional<std::string> state{};
 
   friend bool operator==(AvailabilityZone const&, AvailabilityZone const&) = default;
 };

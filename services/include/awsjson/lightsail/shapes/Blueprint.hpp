@@ -17,19 +17,19 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Blueprint {
-  std::optional<std::string> blueprintId;
-  std::optional<std::string> name;
-  std::optional<std::string> group;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::BlueprintType>> type;
-  std::optional<std::string> description;
-  std::optional<bool> isActive;
-  std::optional<std::int32_t> minPower;
-  std::optional<std::string> version;
-  std::optional<std::string> versionCode;
-  std::optional<std::string> productUrl;
-  std::optional<std::string> licenseUrl;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstancePlatform>> platform;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AppCategory>> appCategory;
+  std::optional<std::string> blueprintId{};
+  std::optional<std::string> name{};
+  std::optional<std::string> group{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::BlueprintType>> type{};
+  std::optional<std::string> description{};
+  std::optional<bool> isActive{};
+  std::optional<std::int32_t> minPower{};
+  std::optional<std::string> version{};
+  std::optional<std::string> versionCode{};
+  std::optional<std::string> productUrl{};
+  std::optional<std::string> licenseUrl{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstancePlatform>> platform{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AppCategory>> appCategory{};
 
   friend bool operator==(Blueprint const&, Blueprint const&) = default;
 };

@@ -21,23 +21,23 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Bucket {
-  std::optional<std::string> resourceType;
-  std::optional<::awsjson::lightsail::AccessRules> accessRules;
-  std::optional<std::string> arn;
-  std::optional<std::string> bundleId;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> url;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<std::string> name;
-  std::optional<std::string> supportCode;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> objectVersioning;
-  std::optional<bool> ableToUpdateBundle;
-  std::optional<std::vector<std::string>> readonlyAccessAccounts;
-  std::optional<std::vector<::awsjson::lightsail::ResourceReceivingAccess>> resourcesReceivingAccess;
-  std::optional<::awsjson::lightsail::BucketState> state;
-  std::optional<::awsjson::lightsail::BucketAccessLogConfig> accessLogConfig;
-  std::optional<::awsjson::lightsail::BucketCorsConfig> cors;
+  std::optional<std::string> resourceType{};
+  std::optional<::awsjson::lightsail::AccessRules> accessRules{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> bundleId{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> url{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<std::string> name{};
+  std::optional<std::string> supportCode{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> objectVersioning{};
+  std::optional<bool> ableToUpdateBundle{};
+  std::optional<std::vector<std::string>> readonlyAccessAccounts{};
+  std::optional<std::vector<::awsjson::lightsail::ResourceReceivingAccess>> resourcesReceivingAccess{};
+  std::optional<::awsjson::lightsail::BucketState> state{};
+  std::optional<::awsjson::lightsail::BucketAccessLogConfig> accessLogConfig{};
+  std::optional<::awsjson::lightsail::BucketCorsConfig> cors{};
 
   friend bool operator==(Bucket const&, Bucket const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BucketAccessLogConfig {
-  bool enabled;
-  std::optional<std::string> destination;
-  std::optional<std::string> prefix;
+  bool enabled{};
+  std::optional<std::string> destination{};
+  std::optional<std::string> prefix{};
 
   friend bool operator==(BucketAccessLogConfig const&, BucketAccessLogConfig const&) = default;
 };

@@ -13,12 +13,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BucketBundle {
-  std::optional<std::string> bundleId;
-  std::optional<std::string> name;
-  std::optional<float> price;
-  std::optional<std::int32_t> storagePerMonthInGb;
-  std::optional<std::int32_t> transferPerMonthInGb;
-  std::optional<bool> isActive;
+  std::optional<std::string> bundleId{};
+  std::optional<std::string> name{};
+  std::optional<float> price{};
+  std::optional<std::int32_t> storagePerMonthInGb{};
+  std::optional<std::int32_t> transferPerMonthInGb{};
+  std::optional<bool> isActive{};
 
   friend bool operator==(BucketBundle const&, BucketBundle const&) = default;
 };

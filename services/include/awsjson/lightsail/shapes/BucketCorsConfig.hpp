@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BucketCorsConfig {
-  std::optional<std::vector<::awsjson::lightsail::BucketCorsRule>> rules;
+  std::optional<std::vector<::awsjson::lightsail::BucketCorsRule>> rules{};
 
   friend bool operator==(BucketCorsConfig const&, BucketCorsConfig const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BucketCorsRule {
-  std::optional<std::string> id;
-  std::vector<std::string> allowedMethods;
-  std::vector<std::string> allowedOrigins;
-  std::optional<std::vector<std::string>> allowedHeaders;
-  std::optional<std::vector<std::string>> exposeHeaders;
-  std::optional<std::int32_t> maxAgeSeconds;
+  std::optional<std::string> id{};
+  std::vector<std::string> allowedMethods{};
+  std::vector<std::string> allowedOrigins{};
+  std::optional<std::vector<std::string>> allowedHeaders{};
+  std::optional<std::vector<std::string>> exposeHeaders{};
+  std::optional<std::int32_t> maxAgeSeconds{};
 
   friend bool operator==(BucketCorsRule const&, BucketCorsRule const&) = default;
 };

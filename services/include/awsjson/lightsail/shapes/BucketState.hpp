@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BucketState {
-  std::optional<std::string> code;
-  std::optional<std::string> message;
+  std::optional<std::string> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(BucketState const&, BucketState const&) = default;
 };

@@ -17,19 +17,19 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Bundle {
-  std::optional<float> price;
-  std::optional<std::int32_t> cpuCount;
-  std::optional<std::int32_t> diskSizeInGb;
-  std::optional<std::string> bundleId;
-  std::optional<std::string> instanceType;
-  std::optional<bool> isActive;
-  std::optional<std::string> name;
-  std::optional<std::int32_t> power;
-  std::optional<float> ramSizeInGb;
-  std::optional<std::int32_t> transferPerMonthInGb;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::InstancePlatform>>> supportedPlatforms;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::AppCategory>>> supportedAppCategories;
-  std::optional<std::int32_t> publicIpv4AddressCount;
+  std::optional<float> price{};
+  std::optional<std::int32_t> cpuCount{};
+  std::optional<std::int32_t> diskSizeInGb{};
+  std::optional<std::string> bundleId{};
+  std::optional<std::string> instanceType{};
+  std::optional<bool> isActive{};
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> power{};
+  std::optional<float> ramSizeInGb{};
+  std::optional<std::int32_t> transferPerMonthInGb{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::InstancePlatform>>> supportedPlatforms{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::AppCategory>>> supportedAppCategories{};
+  std::optional<std::int32_t> publicIpv4AddressCount{};
 
   friend bool operator==(Bundle const&, Bundle const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheBehavior {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::BehaviorEnum>> behavior;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::BehaviorEnum>> behavior{};
 
   friend bool operator==(CacheBehavior const&, CacheBehavior const&) = default;
 };

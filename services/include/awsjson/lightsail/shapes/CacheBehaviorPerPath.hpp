@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheBehaviorPerPath {
-  std::optional<std::string> path;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::BehaviorEnum>> behavior;
+  std::optional<std::string> path{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::BehaviorEnum>> behavior{};
 
   friend bool operator==(CacheBehaviorPerPath const&, CacheBehaviorPerPath const&) = default;
 };

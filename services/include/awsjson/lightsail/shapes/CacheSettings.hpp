@@ -17,14 +17,14 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CacheSettings {
-  std::optional<std::int64_t> defaultTTL;
-  std::optional<std::int64_t> minimumTTL;
-  std::optional<std::int64_t> maximumTTL;
-  std::optional<std::string> allowedHTTPMethods;
-  std::optional<std::string> cachedHTTPMethods;
-  std::optional<::awsjson::lightsail::CookieObject> forwardedCookies;
-  std::optional<::awsjson::lightsail::HeaderObject> forwardedHeaders;
-  std::optional<::awsjson::lightsail::QueryStringObject> forwardedQueryStrings;
+  std::optional<std::int64_t> defaultTTL{};
+  std::optional<std::int64_t> minimumTTL{};
+  std::optional<std::int64_t> maximumTTL{};
+  std::optional<std::string> allowedHTTPMethods{};
+  std::optional<std::string> cachedHTTPMethods{};
+  std::optional<::awsjson::lightsail::CookieObject> forwardedCookies{};
+  std::optional<::awsjson::lightsail::HeaderObject> forwardedHeaders{};
+  std::optional<::awsjson::lightsail::QueryStringObject> forwardedQueryStrings{};
 
   friend bool operator==(CacheSettings const&, CacheSettings const&) = default;
 };

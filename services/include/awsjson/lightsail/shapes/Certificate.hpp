@@ -19,27 +19,27 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Certificate {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<std::string> domainName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::CertificateStatus>> status;
-  std::optional<std::string> serialNumber;
-  std::optional<std::vector<std::string>> subjectAlternativeNames;
-  std::optional<std::vector<::awsjson::lightsail::DomainValidationRecord>> domainValidationRecords;
-  std::optional<std::string> requestFailureReason;
-  std::optional<std::int32_t> inUseResourceCount;
-  std::optional<std::string> keyAlgorithm;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> issuedAt;
-  std::optional<std::string> issuerCA;
-  std::optional<awsjson::timestamp> notBefore;
-  std::optional<awsjson::timestamp> notAfter;
-  std::optional<std::string> eligibleToRenew;
-  std::optional<::awsjson::lightsail::RenewalSummary> renewalSummary;
-  std::optional<awsjson::timestamp> revokedAt;
-  std::optional<std::string> revocationReason;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> supportCode;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> domainName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::CertificateStatus>> status{};
+  std::optional<std::string> serialNumber{};
+  std::optional<std::vector<std::string>> subjectAlternativeNames{};
+  std::optional<std::vector<::awsjson::lightsail::DomainValidationRecord>> domainValidationRecords{};
+  std::optional<std::string> requestFailureReason{};
+  std::optional<std::int32_t> inUseResourceCount{};
+  std::optional<std::string> keyAlgorithm{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> issuedAt{};
+  std::optional<std::string> issuerCA{};
+  std::optional<awsjson::timestamp> notBefore{};
+  std::optional<awsjson::timestamp> notAfter{};
+  std::optional<std::string> eligibleToRenew{};
+  std::optional<::awsjson::lightsail::RenewalSummary> renewalSummary{};
+  std::optional<awsjson::timestamp> revokedAt{};
+  std::optional<std::string> revocationReason{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> supportCode{};
 
   friend bool operator==(Certificate const&, Certificate const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CertificateSummary {
-  std::optional<std::string> certificateArn;
-  std::optional<std::string> certificateName;
-  std::optional<std::string> domainName;
-  std::optional<::awsjson::lightsail::Certificate> certificateDetail;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::optional<std::string> certificateArn{};
+  std::optional<std::string> certificateName{};
+  std::optional<std::string> domainName{};
+  std::optional<::awsjson::lightsail::Certificate> certificateDetail{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CertificateSummary const&, CertificateSummary const&) = default;
 };

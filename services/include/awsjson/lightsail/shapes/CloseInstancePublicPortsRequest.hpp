@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloseInstancePublicPortsRequest {
-  ::awsjson::lightsail::PortInfo portInfo;
-  std::string instanceName;
+  ::awsjson::lightsail::PortInfo portInfo{};
+  std::string instanceName{};
 
   friend bool operator==(CloseInstancePublicPortsRequest const&,
                          CloseInstancePublicPortsRequest const&) = default;

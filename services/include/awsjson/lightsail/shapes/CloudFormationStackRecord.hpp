@@ -19,14 +19,14 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudFormationStackRecord {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RecordState>> state;
-  std::optional<std::vector<::awsjson::lightsail::CloudFormationStackRecordSourceInfo>> sourceInfo;
-  std::optional<::awsjson::lightsail::DestinationInfo> destinationInfo;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RecordState>> state{};
+  std::optional<std::vector<::awsjson::lightsail::CloudFormationStackRecordSourceInfo>> sourceInfo{};
+  std::optional<::awsjson::lightsail::DestinationInfo> destinationInfo{};
 
   friend bool operator==(CloudFormationStackRecord const&,
                          CloudFormationStackRecord const&) = default;

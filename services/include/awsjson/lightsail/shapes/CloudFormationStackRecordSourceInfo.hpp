@@ -14,9 +14,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudFormationStackRecordSourceInfo {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::CloudFormationStackRecordSourceType>> resourceType;
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::CloudFormationStackRecordSourceType>> resourceType{};
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
 
   friend bool operator==(CloudFormationStackRecordSourceInfo const&,
                          CloudFormationStackRecordSourceInfo const&) = default;

@@ -19,16 +19,16 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContactMethod {
-  std::optional<std::string> contactEndpoint;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContactMethodStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>> protocol;
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::string> supportCode;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::optional<std::string> contactEndpoint{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContactMethodStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>> protocol{};
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::string> supportCode{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(ContactMethod const&, ContactMethod const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Container {
-  std::optional<std::string> image;
-  std::optional<std::vector<std::string>> command;
-  std::optional<std::map<std::string, std::string>> environment;
-  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::lightsail::ContainerServiceProtocol>>> ports;
+  std::optional<std::string> image{};
+  std::optional<std::vector<std::string>> command{};
+  std::optional<std::map<std::string, std::string>> environment{};
+  std::optional<std::map<std::string, awsjson::open_enum<::awsjson::lightsail::ContainerServiceProtocol>>> ports{};
 
   friend bool operator==(Container const&, Container const&) = default;
 };

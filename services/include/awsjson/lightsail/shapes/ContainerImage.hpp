@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerImage {
-  std::optional<std::string> image;
-  std::optional<std::string> digest;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> image{};
+  std::optional<std::string> digest{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(ContainerImage const&, ContainerImage const&) = default;
 };

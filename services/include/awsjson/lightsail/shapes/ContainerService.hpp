@@ -24,25 +24,25 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerService {
-  std::optional<std::string> containerServiceName;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServicePowerName>> power;
-  std::optional<std::string> powerId;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceState>> state;
-  std::optional<::awsjson::lightsail::ContainerServiceStateDetail> stateDetail;
-  std::optional<std::int32_t> scale;
-  std::optional<::awsjson::lightsail::ContainerServiceDeployment> currentDeployment;
-  std::optional<::awsjson::lightsail::ContainerServiceDeployment> nextDeployment;
-  std::optional<bool> isDisabled;
-  std::optional<std::string> principalArn;
-  std::optional<std::string> privateDomainName;
-  std::optional<std::map<std::string, std::vector<std::string>>> publicDomainNames;
-  std::optional<std::string> url;
-  std::optional<::awsjson::lightsail::PrivateRegistryAccess> privateRegistryAccess;
+  std::optional<std::string> containerServiceName{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServicePowerName>> power{};
+  std::optional<std::string> powerId{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceState>> state{};
+  std::optional<::awsjson::lightsail::ContainerServiceStateDetail> stateDetail{};
+  std::optional<std::int32_t> scale{};
+  std::optional<::awsjson::lightsail::ContainerServiceDeployment> currentDeployment{};
+  std::optional<::awsjson::lightsail::ContainerServiceDeployment> nextDeployment{};
+  std::optional<bool> isDisabled{};
+  std::optional<std::string> principalArn{};
+  std::optional<std::string> privateDomainName{};
+  std::optional<std::map<std::string, std::vector<std::string>>> publicDomainNames{};
+  std::optional<std::string> url{};
+  std::optional<::awsjson::lightsail::PrivateRegistryAccess> privateRegistryAccess{};
 
   friend bool operator==(ContainerService const&, ContainerService const&) = default;
 };

@@ -18,11 +18,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceDeployment {
-  std::optional<std::int32_t> version;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceDeploymentState>> state;
-  std::optional<std::map<std::string, ::awsjson::lightsail::Container>> containers;
-  std::optional<::awsjson::lightsail::ContainerServiceEndpoint> publicEndpoint;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::int32_t> version{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceDeploymentState>> state{};
+  std::optional<std::map<std::string, ::awsjson::lightsail::Container>> containers{};
+  std::optional<::awsjson::lightsail::ContainerServiceEndpoint> publicEndpoint{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(ContainerServiceDeployment const&,
                          ContainerServiceDeployment const&) = default;

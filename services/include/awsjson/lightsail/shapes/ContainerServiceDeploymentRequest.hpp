@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceDeploymentRequest {
-  std::optional<std::map<std::string, ::awsjson::lightsail::Container>> containers;
-  std::optional<::awsjson::lightsail::EndpointRequest> publicEndpoint;
+  std::optional<std::map<std::string, ::awsjson::lightsail::Container>> containers{};
+  std::optional<::awsjson::lightsail::EndpointRequest> publicEndpoint{};
 
   friend bool operator==(ContainerServiceDeploymentRequest const&,
                          ContainerServiceDeploymentRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceECRImagePullerRole {
-  std::optional<bool> isActive;
-  std::optional<std::string> principalArn;
+  std::optional<bool> isActive{};
+  std::optional<std::string> principalArn{};
 
   friend bool operator==(ContainerServiceECRImagePullerRole const&,
                          ContainerServiceECRImagePullerRole const&) = default;

@@ -11,7 +11,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceECRImagePullerRoleRequest {
-  std::optional<bool> isActive;
+  std::optional<bool> isActive{};
 
   friend bool operator==(ContainerServiceECRImagePullerRoleRequest const&,
                          ContainerServiceECRImagePullerRoleRequest const&) = default;

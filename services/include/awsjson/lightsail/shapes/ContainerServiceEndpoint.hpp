@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceEndpoint {
-  std::optional<std::string> containerName;
-  std::optional<std::int32_t> containerPort;
-  std::optional<::awsjson::lightsail::ContainerServiceHealthCheckConfig> healthCheck;
+  std::optional<std::string> containerName{};
+  std::optional<std::int32_t> containerPort{};
+  std::optional<::awsjson::lightsail::ContainerServiceHealthCheckConfig> healthCheck{};
 
   friend bool operator==(ContainerServiceEndpoint const&,
                          ContainerServiceEndpoint const&) = default;

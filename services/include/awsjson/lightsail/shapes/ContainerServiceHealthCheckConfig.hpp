@@ -13,12 +13,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceHealthCheckConfig {
-  std::optional<std::int32_t> healthyThreshold;
-  std::optional<std::int32_t> unhealthyThreshold;
-  std::optional<std::int32_t> timeoutSeconds;
-  std::optional<std::int32_t> intervalSeconds;
-  std::optional<std::string> path;
-  std::optional<std::string> successCodes;
+  std::optional<std::int32_t> healthyThreshold{};
+  std::optional<std::int32_t> unhealthyThreshold{};
+  std::optional<std::int32_t> timeoutSeconds{};
+  std::optional<std::int32_t> intervalSeconds{};
+  std::optional<std::string> path{};
+  std::optional<std::string> successCodes{};
 
   friend bool operator==(ContainerServiceHealthCheckConfig const&,
                          ContainerServiceHealthCheckConfig const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceLogEvent {
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> message;
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ContainerServiceLogEvent const&,
                          ContainerServiceLogEvent const&) = default;

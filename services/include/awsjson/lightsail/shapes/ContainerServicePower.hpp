@@ -12,12 +12,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServicePower {
-  std::optional<std::string> powerId;
-  std::optional<float> price;
-  std::optional<float> cpuCount;
-  std::optional<float> ramSizeInGb;
-  std::optional<std::string> name;
-  std::optional<bool> isActive;
+  std::optional<std::string> powerId{};
+  std::optional<float> price{};
+  std::optional<float> cpuCount{};
+  std::optional<float> ramSizeInGb{};
+  std::optional<std::string> name{};
+  std::optional<bool> isActive{};
 
   friend bool operator==(ContainerServicePower const&, ContainerServicePower const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceRegistryLogin {
-  std::optional<std::string> username;
-  std::optional<std::string> password;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<std::string> registry;
+  std::optional<std::string> username{};
+  std::optional<std::string> password{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<std::string> registry{};
 
   friend bool operator==(ContainerServiceRegistryLogin const&,
                          ContainerServiceRegistryLogin const&) = default;

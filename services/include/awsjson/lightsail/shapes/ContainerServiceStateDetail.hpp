@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ContainerServiceStateDetail {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceStateDetailCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceStateDetailCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ContainerServiceStateDetail const&,
                          ContainerServiceStateDetail const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CookieObject {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ForwardValues>> option;
-  std::optional<std::vector<std::string>> cookiesAllowList;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ForwardValues>> option{};
+  std::optional<std::vector<std::string>> cookiesAllowList{};
 
   friend bool operator==(CookieObject const&, CookieObject const&) = default;
 };

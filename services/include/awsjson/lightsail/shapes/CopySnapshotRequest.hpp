@@ -14,12 +14,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopySnapshotRequest {
-  std::optional<std::string> sourceSnapshotName;
-  std::optional<std::string> sourceResourceName;
-  std::optional<std::string> restoreDate;
-  std::optional<bool> useLatestRestorableAutoSnapshot;
-  std::string targetSnapshotName;
-  awsjson::open_enum<::awsjson::lightsail::RegionName> sourceRegion;
+  std::optional<std::string> sourceSnapshotName{};
+  std::optional<std::string> sourceResourceName{};
+  std::optional<std::string> restoreDate{};
+  std::optional<bool> useLatestRestorableAutoSnapshot{};
+  std::string targetSnapshotName{};
+  awsjson::open_enum<::awsjson::lightsail::RegionName> sourceRegion{};
 
   friend bool operator==(CopySnapshotRequest const&, CopySnapshotRequest const&) = default;
 };

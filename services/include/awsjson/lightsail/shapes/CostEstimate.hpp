@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CostEstimate {
-  std::optional<std::string> usageType;
-  std::optional<std::vector<::awsjson::lightsail::EstimateByTime>> resultsByTime;
+  std::optional<std::string> usageType{};
+  std::optional<std::vector<::awsjson::lightsail::EstimateByTime>> resultsByTime{};
 
   friend bool operator==(CostEstimate const&, CostEstimate const&) = default;
 };

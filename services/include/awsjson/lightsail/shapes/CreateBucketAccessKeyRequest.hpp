@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBucketAccessKeyRequest {
-  std::string bucketName;
+  std::string bucketName{};
 
   friend bool operator==(CreateBucketAccessKeyRequest const&,
                          CreateBucketAccessKeyRequest const&) = default;

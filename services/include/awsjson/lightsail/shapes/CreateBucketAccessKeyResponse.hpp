@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBucketAccessKeyResponse {
-  std::optional<::awsjson::lightsail::AccessKey> accessKey;
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
+  std::optional<::awsjson::lightsail::AccessKey> accessKey{};
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
 
   friend bool operator==(CreateBucketAccessKeyResponse const&,
                          CreateBucketAccessKeyResponse const&) = default;

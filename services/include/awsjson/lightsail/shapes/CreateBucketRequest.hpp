@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBucketRequest {
-  std::string bucketName;
-  std::string bundleId;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<bool> enableObjectVersioning;
+  std::string bucketName{};
+  std::string bundleId{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<bool> enableObjectVersioning{};
 
   friend bool operator==(CreateBucketRequest const&, CreateBucketRequest const&) = default;
 };

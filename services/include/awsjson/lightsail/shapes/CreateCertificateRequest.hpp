@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCertificateRequest {
-  std::string certificateName;
-  std::string domainName;
-  std::optional<std::vector<std::string>> subjectAlternativeNames;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string certificateName{};
+  std::string domainName{};
+  std::optional<std::vector<std::string>> subjectAlternativeNames{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateCertificateRequest const&,
                          CreateCertificateRequest const&) = default;

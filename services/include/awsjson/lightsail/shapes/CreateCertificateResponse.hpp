@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCertificateResponse {
-  std::optional<::awsjson::lightsail::CertificateSummary> certificate;
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
+  std::optional<::awsjson::lightsail::CertificateSummary> certificate{};
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
 
   friend bool operator==(CreateCertificateResponse const&,
                          CreateCertificateResponse const&) = default;

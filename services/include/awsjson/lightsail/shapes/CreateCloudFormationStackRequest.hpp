@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCloudFormationStackRequest {
-  std::vector<::awsjson::lightsail::InstanceEntry> instances;
+  std::vector<::awsjson::lightsail::InstanceEntry> instances{};
 
   friend bool operator==(CreateCloudFormationStackRequest const&,
                          CreateCloudFormationStackRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContactMethodRequest {
-  awsjson::open_enum<::awsjson::lightsail::ContactProtocol> protocol;
-  std::string contactEndpoint;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  awsjson::open_enum<::awsjson::lightsail::ContactProtocol> protocol{};
+  std::string contactEndpoint{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateContactMethodRequest const&,
                          CreateContactMethodRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerServiceDeploymentRequest {
-  std::string serviceName;
-  std::optional<std::map<std::string, ::awsjson::lightsail::Container>> containers;
-  std::optional<::awsjson::lightsail::EndpointRequest> publicEndpoint;
+  std::string serviceName{};
+  std::optional<std::map<std::string, ::awsjson::lightsail::Container>> containers{};
+  std::optional<::awsjson::lightsail::EndpointRequest> publicEndpoint{};
 
   friend bool operator==(CreateContainerServiceDeploymentRequest const&,
                          CreateContainerServiceDeploymentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerServiceDeploymentResponse {
-  std::optional<::awsjson::lightsail::ContainerService> containerService;
+  std::optional<::awsjson::lightsail::ContainerService> containerService{};
 
   friend bool operator==(CreateContainerServiceDeploymentResponse const&,
                          CreateContainerServiceDeploymentResponse const&) = default;

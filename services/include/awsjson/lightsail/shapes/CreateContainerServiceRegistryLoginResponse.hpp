@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerServiceRegistryLoginResponse {
-  std::optional<::awsjson::lightsail::ContainerServiceRegistryLogin> registryLogin;
+  std::optional<::awsjson::lightsail::ContainerServiceRegistryLogin> registryLogin{};
 
   friend bool operator==(CreateContainerServiceRegistryLoginResponse const&,
                          CreateContainerServiceRegistryLoginResponse const&) = default;

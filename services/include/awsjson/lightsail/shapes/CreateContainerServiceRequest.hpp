@@ -20,13 +20,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerServiceRequest {
-  std::string serviceName;
-  awsjson::open_enum<::awsjson::lightsail::ContainerServicePowerName> power;
-  std::int32_t scale;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::map<std::string, std::vector<std::string>>> publicDomainNames;
-  std::optional<::awsjson::lightsail::ContainerServiceDeploymentRequest> deployment;
-  std::optional<::awsjson::lightsail::PrivateRegistryAccessRequest> privateRegistryAccess;
+  std::string serviceName{};
+  awsjson::open_enum<::awsjson::lightsail::ContainerServicePowerName> power{};
+  std::int32_t scale{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::map<std::string, std::vector<std::string>>> publicDomainNames{};
+  std::optional<::awsjson::lightsail::ContainerServiceDeploymentRequest> deployment{};
+  std::optional<::awsjson::lightsail::PrivateRegistryAccessRequest> privateRegistryAccess{};
 
   friend bool operator==(CreateContainerServiceRequest const&,
                          CreateContainerServiceRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerServiceResponse {
-  std::optional<::awsjson::lightsail::ContainerService> containerService;
+  std::optional<::awsjson::lightsail::ContainerService> containerService{};
 
   friend bool operator==(CreateContainerServiceResponse const&,
                          CreateContainerServiceResponse const&) = default;

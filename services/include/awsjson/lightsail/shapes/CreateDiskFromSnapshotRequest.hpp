@@ -17,15 +17,15 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDiskFromSnapshotRequest {
-  std::string diskName;
-  std::optional<std::string> diskSnapshotName;
-  std::string availabilityZone;
-  std::int32_t sizeInGb;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns;
-  std::optional<std::string> sourceDiskName;
-  std::optional<std::string> restoreDate;
-  std::optional<bool> useLatestRestorableAutoSnapshot;
+  std::string diskName{};
+  std::optional<std::string> diskSnapshotName{};
+  std::string availabilityZone{};
+  std::int32_t sizeInGb{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns{};
+  std::optional<std::string> sourceDiskName{};
+  std::optional<std::string> restoreDate{};
+  std::optional<bool> useLatestRestorableAutoSnapshot{};
 
   friend bool operator==(CreateDiskFromSnapshotRequest const&,
                          CreateDiskFromSnapshotRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDiskRequest {
-  std::string diskName;
-  std::string availabilityZone;
-  std::int32_t sizeInGb;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns;
+  std::string diskName{};
+  std::string availabilityZone{};
+  std::int32_t sizeInGb{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns{};
 
   friend bool operator==(CreateDiskRequest const&, CreateDiskRequest const&) = default;
 };

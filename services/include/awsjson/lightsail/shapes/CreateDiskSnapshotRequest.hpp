@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDiskSnapshotRequest {
-  std::optional<std::string> diskName;
-  std::string diskSnapshotName;
-  std::optional<std::string> instanceName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::optional<std::string> diskName{};
+  std::string diskSnapshotName{};
+  std::optional<std::string> instanceName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateDiskSnapshotRequest const&,
                          CreateDiskSnapshotRequest const&) = default;

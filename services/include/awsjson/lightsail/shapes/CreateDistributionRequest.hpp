@@ -21,16 +21,16 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDistributionRequest {
-  std::string distributionName;
-  ::awsjson::lightsail::InputOrigin origin;
-  ::awsjson::lightsail::CacheBehavior defaultCacheBehavior;
-  std::optional<::awsjson::lightsail::CacheSettings> cacheBehaviorSettings;
-  std::optional<std::vector<::awsjson::lightsail::CacheBehaviorPerPath>> cacheBehaviors;
-  std::string bundleId;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> certificateName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ViewerMinimumTlsProtocolVersionEnum>> viewerMinimumTlsProtocolVersion;
+  std::string distributionName{};
+  ::awsjson::lightsail::InputOrigin origin{};
+  ::awsjson::lightsail::CacheBehavior defaultCacheBehavior{};
+  std::optional<::awsjson::lightsail::CacheSettings> cacheBehaviorSettings{};
+  std::optional<std::vector<::awsjson::lightsail::CacheBehaviorPerPath>> cacheBehaviors{};
+  std::string bundleId{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> certificateName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ViewerMinimumTlsProtocolVersionEnum>> viewerMinimumTlsProtocolVersion{};
 
   friend bool operator==(CreateDistributionRequest const&,
                          CreateDistributionRequest const&) = default;

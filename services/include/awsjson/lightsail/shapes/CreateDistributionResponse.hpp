@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDistributionResponse {
-  std::optional<::awsjson::lightsail::LightsailDistribution> distribution;
-  std::optional<::awsjson::lightsail::Operation> operation;
+  std::optional<::awsjson::lightsail::LightsailDistribution> distribution{};
+  std::optional<::awsjson::lightsail::Operation> operation{};
 
   friend bool operator==(CreateDistributionResponse const&,
                          CreateDistributionResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDomainRequest {
-  std::string domainName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string domainName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateDomainRequest const&, CreateDomainRequest const&) = default;
 };

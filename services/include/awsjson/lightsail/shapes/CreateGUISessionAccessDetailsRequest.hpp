@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGUISessionAccessDetailsRequest {
-  std::string resourceName;
+  std::string resourceName{};
 
   friend bool operator==(CreateGUISessionAccessDetailsRequest const&,
                          CreateGUISessionAccessDetailsRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateGUISessionAccessDetailsResponse {
-  std::optional<std::string> resourceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::Status>> status;
-  std::optional<std::int32_t> percentageComplete;
-  std::optional<std::string> failureReason;
-  std::optional<std::vector<::awsjson::lightsail::Session>> sessions;
+  std::optional<std::string> resourceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::Status>> status{};
+  std::optional<std::int32_t> percentageComplete{};
+  std::optional<std::string> failureReason{};
+  std::optional<std::vector<::awsjson::lightsail::Session>> sessions{};
 
   friend bool operator==(CreateGUISessionAccessDetailsResponse const&,
                          CreateGUISessionAccessDetailsResponse const&) = default;

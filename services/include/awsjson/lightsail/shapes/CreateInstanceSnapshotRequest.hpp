@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstanceSnapshotRequest {
-  std::string instanceSnapshotName;
-  std::string instanceName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string instanceSnapshotName{};
+  std::string instanceName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateInstanceSnapshotRequest const&,
                          CreateInstanceSnapshotRequest const&) = default;

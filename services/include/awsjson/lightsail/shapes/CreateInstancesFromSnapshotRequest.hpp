@@ -19,19 +19,19 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstancesFromSnapshotRequest {
-  std::vector<std::string> instanceNames;
-  std::optional<std::map<std::string, std::vector<::awsjson::lightsail::DiskMap>>> attachedDiskMapping;
-  std::string availabilityZone;
-  std::optional<std::string> instanceSnapshotName;
-  std::string bundleId;
-  std::optional<std::string> userData;
-  std::optional<std::string> keyPairName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
-  std::optional<std::string> sourceInstanceName;
-  std::optional<std::string> restoreDate;
-  std::optional<bool> useLatestRestorableAutoSnapshot;
+  std::vector<std::string> instanceNames{};
+  std::optional<std::map<std::string, std::vector<::awsjson::lightsail::DiskMap>>> attachedDiskMapping{};
+  std::string availabilityZone{};
+  std::optional<std::string> instanceSnapshotName{};
+  std::string bundleId{};
+  std::optional<std::string> userData{};
+  std::optional<std::string> keyPairName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
+  std::optional<std::string> sourceInstanceName{};
+  std::optional<std::string> restoreDate{};
+  std::optional<bool> useLatestRestorableAutoSnapshot{};
 
   friend bool operator==(CreateInstancesFromSnapshotRequest const&,
                          CreateInstancesFromSnapshotRequest const&) = default;

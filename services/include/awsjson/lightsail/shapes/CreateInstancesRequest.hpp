@@ -17,16 +17,16 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInstancesRequest {
-  std::vector<std::string> instanceNames;
-  std::string availabilityZone;
-  std::optional<std::string> customImageName;
-  std::string blueprintId;
-  std::string bundleId;
-  std::optional<std::string> userData;
-  std::optional<std::string> keyPairName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
+  std::vector<std::string> instanceNames{};
+  std::string availabilityZone{};
+  std::optional<std::string> customImageName{};
+  std::string blueprintId{};
+  std::string bundleId{};
+  std::optional<std::string> userData{};
+  std::optional<std::string> keyPairName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::vector<::awsjson::lightsail::AddOnRequest>> addOns{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
 
   friend bool operator==(CreateInstancesRequest const&, CreateInstancesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyPairRequest {
-  std::string keyPairName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string keyPairName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateKeyPairRequest const&, CreateKeyPairRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateKeyPairResponse {
-  std::optional<::awsjson::lightsail::KeyPair> keyPair;
-  std::optional<std::string> publicKeyBase64;
-  std::optional<std::string> privateKeyBase64;
-  std::optional<::awsjson::lightsail::Operation> operation;
+  std::optional<::awsjson::lightsail::KeyPair> keyPair{};
+  std::optional<std::string> publicKeyBase64{};
+  std::optional<std::string> privateKeyBase64{};
+  std::optional<::awsjson::lightsail::Operation> operation{};
 
   friend bool operator==(CreateKeyPairResponse const&, CreateKeyPairResponse const&) = default;
 };

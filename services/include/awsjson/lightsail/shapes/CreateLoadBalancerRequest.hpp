@@ -17,15 +17,15 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLoadBalancerRequest {
-  std::string loadBalancerName;
-  std::int32_t instancePort;
-  std::optional<std::string> healthCheckPath;
-  std::optional<std::string> certificateName;
-  std::optional<std::string> certificateDomainName;
-  std::optional<std::vector<std::string>> certificateAlternativeNames;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
-  std::optional<std::string> tlsPolicyName;
+  std::string loadBalancerName{};
+  std::int32_t instancePort{};
+  std::optional<std::string> healthCheckPath{};
+  std::optional<std::string> certificateName{};
+  std::optional<std::string> certificateDomainName{};
+  std::optional<std::vector<std::string>> certificateAlternativeNames{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
+  std::optional<std::string> tlsPolicyName{};
 
   friend bool operator==(CreateLoadBalancerRequest const&,
                          CreateLoadBalancerRequest const&) = default;

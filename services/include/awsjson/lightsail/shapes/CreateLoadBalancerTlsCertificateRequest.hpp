@@ -15,11 +15,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLoadBalancerTlsCertificateRequest {
-  std::string loadBalancerName;
-  std::string certificateName;
-  std::string certificateDomainName;
-  std::optional<std::vector<std::string>> certificateAlternativeNames;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string loadBalancerName{};
+  std::string certificateName{};
+  std::string certificateDomainName{};
+  std::optional<std::vector<std::string>> certificateAlternativeNames{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateLoadBalancerTlsCertificateRequest const&,
                          CreateLoadBalancerTlsCertificateRequest const&) = default;

@@ -15,15 +15,15 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelationalDatabaseFromSnapshotRequest {
-  std::string relationalDatabaseName;
-  std::optional<std::string> availabilityZone;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::string> relationalDatabaseSnapshotName;
-  std::optional<std::string> relationalDatabaseBundleId;
-  std::optional<std::string> sourceRelationalDatabaseName;
-  std::optional<awsjson::timestamp> restoreTime;
-  std::optional<bool> useLatestRestorableTime;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string relationalDatabaseName{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::string> relationalDatabaseSnapshotName{};
+  std::optional<std::string> relationalDatabaseBundleId{};
+  std::optional<std::string> sourceRelationalDatabaseName{};
+  std::optional<awsjson::timestamp> restoreTime{};
+  std::optional<bool> useLatestRestorableTime{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateRelationalDatabaseFromSnapshotRequest const&,
                          CreateRelationalDatabaseFromSnapshotRequest const&) = default;

@@ -15,17 +15,17 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelationalDatabaseRequest {
-  std::string relationalDatabaseName;
-  std::optional<std::string> availabilityZone;
-  std::string relationalDatabaseBlueprintId;
-  std::string relationalDatabaseBundleId;
-  std::string masterDatabaseName;
-  std::string masterUsername;
-  std::optional<std::string> masterUserPassword;
-  std::optional<std::string> preferredBackupWindow;
-  std::optional<std::string> preferredMaintenanceWindow;
-  std::optional<bool> publiclyAccessible;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string relationalDatabaseName{};
+  std::optional<std::string> availabilityZone{};
+  std::string relationalDatabaseBlueprintId{};
+  std::string relationalDatabaseBundleId{};
+  std::string masterDatabaseName{};
+  std::string masterUsername{};
+  std::optional<std::string> masterUserPassword{};
+  std::optional<std::string> preferredBackupWindow{};
+  std::optional<std::string> preferredMaintenanceWindow{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateRelationalDatabaseRequest const&,
                          CreateRelationalDatabaseRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelationalDatabaseSnapshotRequest {
-  std::string relationalDatabaseName;
-  std::string relationalDatabaseSnapshotName;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string relationalDatabaseName{};
+  std::string relationalDatabaseSnapshotName{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(CreateRelationalDatabaseSnapshotRequest const&,
                          CreateRelationalDatabaseSnapshotRequest const&) = default;

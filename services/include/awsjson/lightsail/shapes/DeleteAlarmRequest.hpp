@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAlarmRequest {
-  std::string alarmName;
+  std::string alarmName{};
 
   friend bool operator==(DeleteAlarmRequest const&, DeleteAlarmRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAutoSnapshotRequest {
-  std::string resourceName;
-  std::string date;
+  std::string resourceName{};
+  std::string date{};
 
   friend bool operator==(DeleteAutoSnapshotRequest const&,
                          DeleteAutoSnapshotRequest const&) = default;

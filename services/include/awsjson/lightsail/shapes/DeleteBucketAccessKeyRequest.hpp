@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBucketAccessKeyRequest {
-  std::string bucketName;
-  std::string accessKeyId;
+  std::string bucketName{};
+  std::string accessKeyId{};
 
   friend bool operator==(DeleteBucketAccessKeyRequest const&,
                          DeleteBucketAccessKeyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBucketRequest {
-  std::string bucketName;
-  std::optional<bool> forceDelete;
+  std::string bucketName{};
+  std::optional<bool> forceDelete{};
 
   friend bool operator==(DeleteBucketRequest const&, DeleteBucketRequest const&) = default;
 };

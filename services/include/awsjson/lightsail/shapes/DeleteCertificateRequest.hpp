@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCertificateRequest {
-  std::string certificateName;
+  std::string certificateName{};
 
   friend bool operator==(DeleteCertificateRequest const&,
                          DeleteCertificateRequest const&) = default;

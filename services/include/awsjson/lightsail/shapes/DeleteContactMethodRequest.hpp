@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContactMethodRequest {
-  awsjson::open_enum<::awsjson::lightsail::ContactProtocol> protocol;
+  awsjson::open_enum<::awsjson::lightsail::ContactProtocol> protocol{};
 
   friend bool operator==(DeleteContactMethodRequest const&,
                          DeleteContactMethodRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteContainerImageRequest {
-  std::string serviceName;
-  std::string image;
+  std::string serviceName{};
+  std::string image{};
 
   friend bool operator==(DeleteContainerImageRequest const&,
                          DeleteContainerImageRequest const&) = default;

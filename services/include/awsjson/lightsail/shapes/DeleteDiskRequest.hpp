@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDiskRequest {
-  std::string diskName;
-  std::optional<bool> forceDeleteAddOns;
+  std::string diskName{};
+  std::optional<bool> forceDeleteAddOns{};
 
   friend bool operator==(DeleteDiskRequest const&, DeleteDiskRequest const&) = default;
 };

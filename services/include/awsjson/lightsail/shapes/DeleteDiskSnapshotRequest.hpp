@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDiskSnapshotRequest {
-  std::string diskSnapshotName;
+  std::string diskSnapshotName{};
 
   friend bool operator==(DeleteDiskSnapshotRequest const&,
                          DeleteDiskSnapshotRequest const&) = default;

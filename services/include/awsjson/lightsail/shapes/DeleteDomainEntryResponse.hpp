@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDomainEntryResponse {
-  std::optional<::awsjson::lightsail::Operation> operation;
+  std::optional<::awsjson::lightsail::Operation> operation{};
 
   friend bool operator==(DeleteDomainEntryResponse const&,
                          DeleteDomainEntryResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDomainRequest {
-  std::string domainName;
+  std::string domainName{};
 
   friend bool operator==(DeleteDomainRequest const&, DeleteDomainRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDomainResponse {
-  std::optional<::awsjson::lightsail::Operation> operation;
+  std::optional<::awsjson::lightsail::Operation> operation{};
 
   friend bool operator==(DeleteDomainResponse const&, DeleteDomainResponse const&) = default;
 };

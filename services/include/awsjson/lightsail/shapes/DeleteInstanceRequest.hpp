@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInstanceRequest {
-  std::string instanceName;
-  std::optional<bool> forceDeleteAddOns;
+  std::string instanceName{};
+  std::optional<bool> forceDeleteAddOns{};
 
   friend bool operator==(DeleteInstanceRequest const&, DeleteInstanceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKeyPairRequest {
-  std::string keyPairName;
-  std::optional<std::string> expectedFingerprint;
+  std::string keyPairName{};
+  std::optional<std::string> expectedFingerprint{};
 
   friend bool operator==(DeleteKeyPairRequest const&, DeleteKeyPairRequest const&) = default;
 };

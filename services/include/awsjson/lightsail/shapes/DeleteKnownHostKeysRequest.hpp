@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKnownHostKeysRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(DeleteKnownHostKeysRequest const&,
                          DeleteKnownHostKeysRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteKnownHostKeysResponse {
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
 
   friend bool operator==(DeleteKnownHostKeysResponse const&,
                          DeleteKnownHostKeysResponse const&) = default;

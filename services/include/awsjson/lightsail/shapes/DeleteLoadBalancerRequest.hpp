@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLoadBalancerRequest {
-  std::string loadBalancerName;
+  std::string loadBalancerName{};
 
   friend bool operator==(DeleteLoadBalancerRequest const&,
                          DeleteLoadBalancerRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLoadBalancerTlsCertificateRequest {
-  std::string loadBalancerName;
-  std::string certificateName;
-  std::optional<bool> force;
+  std::string loadBalancerName{};
+  std::string certificateName{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteLoadBalancerTlsCertificateRequest const&,
                          DeleteLoadBalancerTlsCertificateRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRelationalDatabaseRequest {
-  std::string relationalDatabaseName;
-  std::optional<bool> skipFinalSnapshot;
-  std::optional<std::string> finalRelationalDatabaseSnapshotName;
+  std::string relationalDatabaseName{};
+  std::optional<bool> skipFinalSnapshot{};
+  std::optional<std::string> finalRelationalDatabaseSnapshotName{};
 
   friend bool operator==(DeleteRelationalDatabaseRequest const&,
                          DeleteRelationalDatabaseRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRelationalDatabaseSnapshotRequest {
-  std::string relationalDatabaseSnapshotName;
+  std::string relationalDatabaseSnapshotName{};
 
   friend bool operator==(DeleteRelationalDatabaseSnapshotRequest const&,
                          DeleteRelationalDatabaseSnapshotRequest const&) = default;

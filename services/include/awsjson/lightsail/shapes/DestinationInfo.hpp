@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationInfo {
-  std::optional<std::string> id;
-  std::optional<std::string> service;
+  std::optional<std::string> id{};
+  std::optional<std::string> service{};
 
   friend bool operator==(DestinationInfo const&, DestinationInfo const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachCertificateFromDistributionRequest {
-  std::string distributionName;
+  std::string distributionName{};
 
   friend bool operator==(DetachCertificateFromDistributionRequest const&,
                          DetachCertificateFromDistributionRequest const&) = default;

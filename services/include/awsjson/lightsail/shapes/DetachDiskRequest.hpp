@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachDiskRequest {
-  std::string diskName;
+  std::string diskName{};
 
   friend bool operator==(DetachDiskRequest const&, DetachDiskRequest const&) = default;
 };

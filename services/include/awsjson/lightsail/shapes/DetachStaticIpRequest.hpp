@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachStaticIpRequest {
-  std::string staticIpName;
+  std::string staticIpName{};
 
   friend bool operator==(DetachStaticIpRequest const&, DetachStaticIpRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisableAddOnRequest {
-  awsjson::open_enum<::awsjson::lightsail::AddOnType> addOnType;
-  std::string resourceName;
+  awsjson::open_enum<::awsjson::lightsail::AddOnType> addOnType{};
+  std::string resourceName{};
 
   friend bool operator==(DisableAddOnRequest const&, DisableAddOnRequest const&) = default;
 };

@@ -21,24 +21,24 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Disk {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::vector<::awsjson::lightsail::AddOn>> addOns;
-  std::optional<std::int32_t> sizeInGb;
-  std::optional<bool> isSystemDisk;
-  std::optional<std::int32_t> iops;
-  std::optional<std::string> path;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::DiskState>> state;
-  std::optional<std::string> attachedTo;
-  std::optional<bool> isAttached;
-  std::optional<std::string> attachmentState;
-  std::optional<std::int32_t> gbInUse;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AutoMountStatus>> autoMountStatus;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::vector<::awsjson::lightsail::AddOn>> addOns{};
+  std::optional<std::int32_t> sizeInGb{};
+  std::optional<bool> isSystemDisk{};
+  std::optional<std::int32_t> iops{};
+  std::optional<std::string> path{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::DiskState>> state{};
+  std::optional<std::string> attachedTo{};
+  std::optional<bool> isAttached{};
+  std::optional<std::string> attachmentState{};
+  std::optional<std::int32_t> gbInUse{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AutoMountStatus>> autoMountStatus{};
 
   friend bool operator==(Disk const&, Disk const&) = default;
 };

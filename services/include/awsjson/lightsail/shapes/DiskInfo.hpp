@@ -13,10 +13,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiskInfo {
-  std::optional<std::string> name;
-  std::optional<std::string> path;
-  std::optional<std::int32_t> sizeInGb;
-  std::optional<bool> isSystemDisk;
+  std::optional<std::string> name{};
+  std::optional<std::string> path{};
+  std::optional<std::int32_t> sizeInGb{};
+  std::optional<bool> isSystemDisk{};
 
   friend bool operator==(DiskInfo const&, DiskInfo const&) = default;
 };

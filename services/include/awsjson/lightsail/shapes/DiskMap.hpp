@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiskMap {
-  std::optional<std::string> originalDiskPath;
-  std::optional<std::string> newDiskName;
+  std::optional<std::string> originalDiskPath{};
+  std::optional<std::string> newDiskName{};
 
   friend bool operator==(DiskMap const&, DiskMap const&) = default;
 };

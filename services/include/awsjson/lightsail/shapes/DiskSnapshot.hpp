@@ -19,21 +19,21 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiskSnapshot {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::int32_t> sizeInGb;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::DiskSnapshotState>> state;
-  std::optional<std::string> progress;
-  std::optional<std::string> fromDiskName;
-  std::optional<std::string> fromDiskArn;
-  std::optional<std::string> fromInstanceName;
-  std::optional<std::string> fromInstanceArn;
-  std::optional<bool> isFromAutoSnapshot;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::int32_t> sizeInGb{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::DiskSnapshotState>> state{};
+  std::optional<std::string> progress{};
+  std::optional<std::string> fromDiskName{};
+  std::optional<std::string> fromDiskArn{};
+  std::optional<std::string> fromInstanceName{};
+  std::optional<std::string> fromInstanceArn{};
+  std::optional<bool> isFromAutoSnapshot{};
 
   friend bool operator==(DiskSnapshot const&, DiskSnapshot const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiskSnapshotInfo {
-  std::optional<std::int32_t> sizeInGb;
+  std::optional<std::int32_t> sizeInGb{};
 
   friend bool operator==(DiskSnapshotInfo const&, DiskSnapshotInfo const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DistributionBundle {
-  std::optional<std::string> bundleId;
-  std::optional<std::string> name;
-  std::optional<float> price;
-  std::optional<std::int32_t> transferPerMonthInGb;
-  std::optional<bool> isActive;
+  std::optional<std::string> bundleId{};
+  std::optional<std::string> name{};
+  std::optional<float> price{};
+  std::optional<std::int32_t> transferPerMonthInGb{};
+  std::optional<bool> isActive{};
 
   friend bool operator==(DistributionBundle const&, DistributionBundle const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DnsRecordCreationState {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::DnsRecordCreationStateCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::DnsRecordCreationStateCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(DnsRecordCreationState const&, DnsRecordCreationState const&) = default;
 };

@@ -19,15 +19,15 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Domain {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::vector<::awsjson::lightsail::DomainEntry>> domainEntries;
-  std::optional<::awsjson::lightsail::RegisteredDomainDelegationInfo> registeredDomainDelegationInfo;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::vector<::awsjson::lightsail::DomainEntry>> domainEntries{};
+  std::optional<::awsjson::lightsail::RegisteredDomainDelegationInfo> registeredDomainDelegationInfo{};
 
   friend bool operator==(Domain const&, Domain const&) = default;
 };

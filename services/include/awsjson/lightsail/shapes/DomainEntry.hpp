@@ -13,12 +13,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainEntry {
-  std::optional<std::string> id;
-  std::optional<std::string> name;
-  std::optional<std::string> target;
-  std::optional<bool> isAlias;
-  std::optional<std::string> type;
-  std::optional<std::map<std::string, std::string>> options;
+  std::optional<std::string> id{};
+  std::optional<std::string> name{};
+  std::optional<std::string> target{};
+  std::optional<bool> isAlias{};
+  std::optional<std::string> type{};
+  std::optional<std::map<std::string, std::string>> options{};
 
   friend bool operator==(DomainEntry const&, DomainEntry const&) = default;
 };

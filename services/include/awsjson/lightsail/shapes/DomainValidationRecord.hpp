@@ -16,10 +16,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DomainValidationRecord {
-  std::optional<std::string> domainName;
-  std::optional<::awsjson::lightsail::ResourceRecord> resourceRecord;
-  std::optional<::awsjson::lightsail::DnsRecordCreationState> dnsRecordCreationState;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::CertificateDomainValidationStatus>> validationStatus;
+  std::optional<std::string> domainName{};
+  std::optional<::awsjson::lightsail::ResourceRecord> resourceRecord{};
+  std::optional<::awsjson::lightsail::DnsRecordCreationState> dnsRecordCreationState{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::CertificateDomainValidationStatus>> validationStatus{};
 
   friend bool operator==(DomainValidationRecord const&, DomainValidationRecord const&) = default;
 };

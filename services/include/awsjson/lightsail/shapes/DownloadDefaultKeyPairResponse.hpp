@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DownloadDefaultKeyPairResponse {
-  std::optional<std::string> publicKeyBase64;
-  std::optional<std::string> privateKeyBase64;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> publicKeyBase64{};
+  std::optional<std::string> privateKeyBase64{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(DownloadDefaultKeyPairResponse const&,
                          DownloadDefaultKeyPairResponse const&) = default;

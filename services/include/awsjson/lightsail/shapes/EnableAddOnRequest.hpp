@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableAddOnRequest {
-  std::string resourceName;
-  ::awsjson::lightsail::AddOnRequest addOnRequest;
+  std::string resourceName{};
+  ::awsjson::lightsail::AddOnRequest addOnRequest{};
 
   friend bool operator==(EnableAddOnRequest const&, EnableAddOnRequest const&) = default;
 };

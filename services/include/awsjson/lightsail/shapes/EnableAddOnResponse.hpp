@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EnableAddOnResponse {
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
 
   friend bool operator==(EnableAddOnResponse const&, EnableAddOnResponse const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EndpointRequest {
-  std::string containerName;
-  std::int32_t containerPort;
-  std::optional<::awsjson::lightsail::ContainerServiceHealthCheckConfig> healthCheck;
+  std::string containerName{};
+  std::int32_t containerPort{};
+  std::optional<::awsjson::lightsail::ContainerServiceHealthCheckConfig> healthCheck{};
 
   friend bool operator==(EndpointRequest const&, EndpointRequest const&) = default;
 };

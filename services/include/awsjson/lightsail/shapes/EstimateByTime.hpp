@@ -16,11 +16,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EstimateByTime {
-  std::optional<double> usageCost;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::PricingUnit>> pricingUnit;
-  std::optional<double> unit;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::Currency>> currency;
-  std::optional<::awsjson::lightsail::TimePeriod> timePeriod;
+  std::optional<double> usageCost{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::PricingUnit>> pricingUnit{};
+  std::optional<double> unit{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::Currency>> currency{};
+  std::optional<::awsjson::lightsail::TimePeriod> timePeriod{};
 
   friend bool operator==(EstimateByTime const&, EstimateByTime const&) = default;
 };

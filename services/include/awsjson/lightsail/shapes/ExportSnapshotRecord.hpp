@@ -18,14 +18,14 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportSnapshotRecord {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RecordState>> state;
-  std::optional<::awsjson::lightsail::ExportSnapshotRecordSourceInfo> sourceInfo;
-  std::optional<::awsjson::lightsail::DestinationInfo> destinationInfo;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RecordState>> state{};
+  std::optional<::awsjson::lightsail::ExportSnapshotRecordSourceInfo> sourceInfo{};
+  std::optional<::awsjson::lightsail::DestinationInfo> destinationInfo{};
 
   friend bool operator==(ExportSnapshotRecord const&, ExportSnapshotRecord const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportSnapshotRecordSourceInfo {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ExportSnapshotRecordSourceType>> resourceType;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> fromResourceName;
-  std::optional<std::string> fromResourceArn;
-  std::optional<::awsjson::lightsail::InstanceSnapshotInfo> instanceSnapshotInfo;
-  std::optional<::awsjson::lightsail::DiskSnapshotInfo> diskSnapshotInfo;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ExportSnapshotRecordSourceType>> resourceType{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> fromResourceName{};
+  std::optional<std::string> fromResourceArn{};
+  std::optional<::awsjson::lightsail::InstanceSnapshotInfo> instanceSnapshotInfo{};
+  std::optional<::awsjson::lightsail::DiskSnapshotInfo> diskSnapshotInfo{};
 
   friend bool operator==(ExportSnapshotRecordSourceInfo const&,
                          ExportSnapshotRecordSourceInfo const&) = default;

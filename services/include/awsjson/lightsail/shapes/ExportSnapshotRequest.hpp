@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportSnapshotRequest {
-  std::string sourceSnapshotName;
+  std::string sourceSnapshotName{};
 
   friend bool operator==(ExportSnapshotRequest const&, ExportSnapshotRequest const&) = default;
 };

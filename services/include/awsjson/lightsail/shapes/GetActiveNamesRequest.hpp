@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetActiveNamesRequest {
-  std::optional<std::string> pageToken;
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetActiveNamesRequest const&, GetActiveNamesRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetActiveNamesResponse {
-  std::optional<std::vector<std::string>> activeNames;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<std::string>> activeNames{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetActiveNamesResponse const&, GetActiveNamesResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAlarmsRequest {
-  std::optional<std::string> alarmName;
-  std::optional<std::string> pageToken;
-  std::optional<std::string> monitoredResourceName;
+  std::optional<std::string> alarmName{};
+  std::optional<std::string> pageToken{};
+  std::optional<std::string> monitoredResourceName{};
 
   friend bool operator==(GetAlarmsRequest const&, GetAlarmsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAlarmsResponse {
-  std::optional<std::vector<::awsjson::lightsail::Alarm>> alarms;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Alarm>> alarms{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetAlarmsResponse const&, GetAlarmsResponse const&) = default;
 };

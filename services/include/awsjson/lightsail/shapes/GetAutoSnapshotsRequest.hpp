@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutoSnapshotsRequest {
-  std::string resourceName;
+  std::string resourceName{};
 
   friend bool operator==(GetAutoSnapshotsRequest const&, GetAutoSnapshotsRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAutoSnapshotsResponse {
-  std::optional<std::string> resourceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::AutoSnapshotDetails>> autoSnapshots;
+  std::optional<std::string> resourceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::AutoSnapshotDetails>> autoSnapshots{};
 
   friend bool operator==(GetAutoSnapshotsResponse const&,
                          GetAutoSnapshotsResponse const&) = default;

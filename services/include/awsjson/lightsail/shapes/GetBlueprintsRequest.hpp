@@ -14,9 +14,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintsRequest {
-  std::optional<bool> includeInactive;
-  std::optional<std::string> pageToken;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AppCategory>> appCategory;
+  std::optional<bool> includeInactive{};
+  std::optional<std::string> pageToken{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AppCategory>> appCategory{};
 
   friend bool operator==(GetBlueprintsRequest const&, GetBlueprintsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBlueprintsResponse {
-  std::optional<std::vector<::awsjson::lightsail::Blueprint>> blueprints;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Blueprint>> blueprints{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetBlueprintsResponse const&, GetBlueprintsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketAccessKeysRequest {
-  std::string bucketName;
+  std::string bucketName{};
 
   friend bool operator==(GetBucketAccessKeysRequest const&,
                          GetBucketAccessKeysRequest const&) = default;

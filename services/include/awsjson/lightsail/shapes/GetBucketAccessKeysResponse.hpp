@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketAccessKeysResponse {
-  std::optional<std::vector<::awsjson::lightsail::AccessKey>> accessKeys;
+  std::optional<std::vector<::awsjson::lightsail::AccessKey>> accessKeys{};
 
   friend bool operator==(GetBucketAccessKeysResponse const&,
                          GetBucketAccessKeysResponse const&) = default;

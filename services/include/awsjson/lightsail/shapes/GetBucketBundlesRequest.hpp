@@ -11,7 +11,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketBundlesRequest {
-  std::optional<bool> includeInactive;
+  std::optional<bool> includeInactive{};
 
   friend bool operator==(GetBucketBundlesRequest const&, GetBucketBundlesRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketBundlesResponse {
-  std::optional<std::vector<::awsjson::lightsail::BucketBundle>> bundles;
+  std::optional<std::vector<::awsjson::lightsail::BucketBundle>> bundles{};
 
   friend bool operator==(GetBucketBundlesResponse const&,
                          GetBucketBundlesResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketMetricDataRequest {
-  std::string bucketName;
-  awsjson::open_enum<::awsjson::lightsail::BucketMetricName> metricName;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
-  std::int32_t period;
-  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics;
-  awsjson::open_enum<::awsjson::lightsail::MetricUnit> unit;
+  std::string bucketName{};
+  awsjson::open_enum<::awsjson::lightsail::BucketMetricName> metricName{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
+  std::int32_t period{};
+  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics{};
+  awsjson::open_enum<::awsjson::lightsail::MetricUnit> unit{};
 
   friend bool operator==(GetBucketMetricDataRequest const&,
                          GetBucketMetricDataRequest const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketMetricDataResponse {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::BucketMetricName>> metricName;
-  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::BucketMetricName>> metricName{};
+  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData{};
 
   friend bool operator==(GetBucketMetricDataResponse const&,
                          GetBucketMetricDataResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketsRequest {
-  std::optional<std::string> bucketName;
-  std::optional<std::string> pageToken;
-  std::optional<bool> includeConnectedResources;
-  std::optional<bool> includeCors;
+  std::optional<std::string> bucketName{};
+  std::optional<std::string> pageToken{};
+  std::optional<bool> includeConnectedResources{};
+  std::optional<bool> includeCors{};
 
   friend bool operator==(GetBucketsRequest const&, GetBucketsRequest const&) = default;
 };

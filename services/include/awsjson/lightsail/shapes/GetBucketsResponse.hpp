@@ -16,9 +16,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBucketsResponse {
-  std::optional<std::vector<::awsjson::lightsail::Bucket>> buckets;
-  std::optional<std::string> nextPageToken;
-  std::optional<::awsjson::lightsail::AccountLevelBpaSync> accountLevelBpaSync;
+  std::optional<std::vector<::awsjson::lightsail::Bucket>> buckets{};
+  std::optional<std::string> nextPageToken{};
+  std::optional<::awsjson::lightsail::AccountLevelBpaSync> accountLevelBpaSync{};
 
   friend bool operator==(GetBucketsResponse const&, GetBucketsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBundlesResponse {
-  std::optional<std::vector<::awsjson::lightsail::Bundle>> bundles;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Bundle>> bundles{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetBundlesResponse const&, GetBundlesResponse const&) = default;
 };

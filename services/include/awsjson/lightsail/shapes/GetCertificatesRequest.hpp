@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificatesRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::CertificateStatus>>> certificateStatuses;
-  std::optional<bool> includeCertificateDetails;
-  std::optional<std::string> certificateName;
-  std::optional<std::string> pageToken;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::CertificateStatus>>> certificateStatuses{};
+  std::optional<bool> includeCertificateDetails{};
+  std::optional<std::string> certificateName{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetCertificatesRequest const&, GetCertificatesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCertificatesResponse {
-  std::optional<std::vector<::awsjson::lightsail::CertificateSummary>> certificates;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::CertificateSummary>> certificates{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetCertificatesResponse const&, GetCertificatesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCloudFormationStackRecordsResponse {
-  std::optional<std::vector<::awsjson::lightsail::CloudFormationStackRecord>> cloudFormationStackRecords;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::CloudFormationStackRecord>> cloudFormationStackRecords{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetCloudFormationStackRecordsResponse const&,
                          GetCloudFormationStackRecordsResponse const&) = default;

@@ -15,7 +15,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactMethodsRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>>> protocols;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>>> protocols{};
 
   friend bool operator==(GetContactMethodsRequest const&,
                          GetContactMethodsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContactMethodsResponse {
-  std::optional<std::vector<::awsjson::lightsail::ContactMethod>> contactMethods;
+  std::optional<std::vector<::awsjson::lightsail::ContactMethod>> contactMethods{};
 
   friend bool operator==(GetContactMethodsResponse const&,
                          GetContactMethodsResponse const&) = default;

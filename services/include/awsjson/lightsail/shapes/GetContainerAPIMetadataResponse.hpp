@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerAPIMetadataResponse {
-  std::optional<std::vector<std::map<std::string, std::string>>> metadata;
+  std::optional<std::vector<std::map<std::string, std::string>>> metadata{};
 
   friend bool operator==(GetContainerAPIMetadataResponse const&,
                          GetContainerAPIMetadataResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerImagesRequest {
-  std::string serviceName;
+  std::string serviceName{};
 
   friend bool operator==(GetContainerImagesRequest const&,
                          GetContainerImagesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerImagesResponse {
-  std::optional<std::vector<::awsjson::lightsail::ContainerImage>> containerImages;
+  std::optional<std::vector<::awsjson::lightsail::ContainerImage>> containerImages{};
 
   friend bool operator==(GetContainerImagesResponse const&,
                          GetContainerImagesResponse const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerLogRequest {
-  std::string serviceName;
-  std::string containerName;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> filterPattern;
-  std::optional<std::string> pageToken;
+  std::string serviceName{};
+  std::string containerName{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> filterPattern{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetContainerLogRequest const&, GetContainerLogRequest const&) = default;
 };

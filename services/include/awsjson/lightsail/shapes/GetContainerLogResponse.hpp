@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerLogResponse {
-  std::optional<std::vector<::awsjson::lightsail::ContainerServiceLogEvent>> logEvents;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::ContainerServiceLogEvent>> logEvents{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetContainerLogResponse const&, GetContainerLogResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServiceDeploymentsRequest {
-  std::string serviceName;
+  std::string serviceName{};
 
   friend bool operator==(GetContainerServiceDeploymentsRequest const&,
                          GetContainerServiceDeploymentsRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServiceDeploymentsResponse {
-  std::optional<std::vector<::awsjson::lightsail::ContainerServiceDeployment>> deployments;
+  std::optional<std::vector<::awsjson::lightsail::ContainerServiceDeployment>> deployments{};
 
   friend bool operator==(GetContainerServiceDeploymentsResponse const&,
                          GetContainerServiceDeploymentsResponse const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServiceMetricDataRequest {
-  std::string serviceName;
-  awsjson::open_enum<::awsjson::lightsail::ContainerServiceMetricName> metricName;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
-  std::int32_t period;
-  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics;
+  std::string serviceName{};
+  awsjson::open_enum<::awsjson::lightsail::ContainerServiceMetricName> metricName{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
+  std::int32_t period{};
+  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics{};
 
   friend bool operator==(GetContainerServiceMetricDataRequest const&,
                          GetContainerServiceMetricDataRequest const&) = default;

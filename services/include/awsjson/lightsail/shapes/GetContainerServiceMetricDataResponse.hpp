@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServiceMetricDataResponse {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceMetricName>> metricName;
-  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServiceMetricName>> metricName{};
+  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData{};
 
   friend bool operator==(GetContainerServiceMetricDataResponse const&,
                          GetContainerServiceMetricDataResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServicePowersResponse {
-  std::optional<std::vector<::awsjson::lightsail::ContainerServicePower>> powers;
+  std::optional<std::vector<::awsjson::lightsail::ContainerServicePower>> powers{};
 
   friend bool operator==(GetContainerServicePowersResponse const&,
                          GetContainerServicePowersResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServicesRequest {
-  std::optional<std::string> serviceName;
+  std::optional<std::string> serviceName{};
 
   friend bool operator==(GetContainerServicesRequest const&,
                          GetContainerServicesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerServicesResponse {
-  std::optional<std::vector<::awsjson::lightsail::ContainerService>> containerServices;
+  std::optional<std::vector<::awsjson::lightsail::ContainerService>> containerServices{};
 
   friend bool operator==(GetContainerServicesResponse const&,
                          GetContainerServicesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostEstimateRequest {
-  std::string resourceName;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
+  std::string resourceName{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
 
   friend bool operator==(GetCostEstimateRequest const&, GetCostEstimateRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCostEstimateResponse {
-  std::optional<std::vector<::awsjson::lightsail::ResourceBudgetEstimate>> resourcesBudgetEstimate;
+  std::optional<std::vector<::awsjson::lightsail::ResourceBudgetEstimate>> resourcesBudgetEstimate{};
 
   friend bool operator==(GetCostEstimateResponse const&, GetCostEstimateResponse const&) = default;
 };

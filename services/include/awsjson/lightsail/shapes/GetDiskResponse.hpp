@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiskResponse {
-  std::optional<::awsjson::lightsail::Disk> disk;
+  std::optional<::awsjson::lightsail::Disk> disk{};
 
   friend bool operator==(GetDiskResponse const&, GetDiskResponse const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiskSnapshotResponse {
-  std::optional<::awsjson::lightsail::DiskSnapshot> diskSnapshot;
+  std::optional<::awsjson::lightsail::DiskSnapshot> diskSnapshot{};
 
   friend bool operator==(GetDiskSnapshotResponse const&, GetDiskSnapshotResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiskSnapshotsRequest {
-  std::optional<std::string> pageToken;
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetDiskSnapshotsRequest const&, GetDiskSnapshotsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDiskSnapshotsResponse {
-  std::optional<std::vector<::awsjson::lightsail::DiskSnapshot>> diskSnapshots;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::DiskSnapshot>> diskSnapshots{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetDiskSnapshotsResponse const&,
                          GetDiskSnapshotsResponse const&) = default;

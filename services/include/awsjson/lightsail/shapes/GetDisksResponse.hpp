@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDisksResponse {
-  std::optional<std::vector<::awsjson::lightsail::Disk>> disks;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Disk>> disks{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetDisksResponse const&, GetDisksResponse const&) = default;
 };

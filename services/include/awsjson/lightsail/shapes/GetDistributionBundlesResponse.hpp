@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDistributionBundlesResponse {
-  std::optional<std::vector<::awsjson::lightsail::DistributionBundle>> bundles;
+  std::optional<std::vector<::awsjson::lightsail::DistributionBundle>> bundles{};
 
   friend bool operator==(GetDistributionBundlesResponse const&,
                          GetDistributionBundlesResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDistributionLatestCacheResetResponse {
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> createTime;
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> createTime{};
 
   friend bool operator==(GetDistributionLatestCacheResetResponse const&,
                          GetDistributionLatestCacheResetResponse const&) = default;

@@ -18,13 +18,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDistributionMetricDataRequest {
-  std::string distributionName;
-  awsjson::open_enum<::awsjson::lightsail::DistributionMetricName> metricName;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
-  std::int32_t period;
-  awsjson::open_enum<::awsjson::lightsail::MetricUnit> unit;
-  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics;
+  std::string distributionName{};
+  awsjson::open_enum<::awsjson::lightsail::DistributionMetricName> metricName{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
+  std::int32_t period{};
+  awsjson::open_enum<::awsjson::lightsail::MetricUnit> unit{};
+  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics{};
 
   friend bool operator==(GetDistributionMetricDataRequest const&,
                          GetDistributionMetricDataRequest const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDistributionMetricDataResponse {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::DistributionMetricName>> metricName;
-  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::DistributionMetricName>> metricName{};
+  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData{};
 
   friend bool operator==(GetDistributionMetricDataResponse const&,
                          GetDistributionMetricDataResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDistributionsRequest {
-  std::optional<std::string> distributionName;
-  std::optional<std::string> pageToken;
+  std::optional<std::string> distributionName{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetDistributionsRequest const&, GetDistributionsRequest const&) = default;
 };

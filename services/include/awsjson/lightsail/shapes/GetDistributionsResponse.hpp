@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDistributionsResponse {
-  std::optional<std::vector<::awsjson::lightsail::LightsailDistribution>> distributions;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::LightsailDistribution>> distributions{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetDistributionsResponse const&,
                          GetDistributionsResponse const&) = default;

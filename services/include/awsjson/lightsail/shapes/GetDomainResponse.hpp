@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDomainResponse {
-  std::optional<::awsjson::lightsail::Domain> domain;
+  std::optional<::awsjson::lightsail::Domain> domain{};
 
   friend bool operator==(GetDomainResponse const&, GetDomainResponse const&) = default;
 };

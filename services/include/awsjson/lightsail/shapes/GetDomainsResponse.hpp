@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDomainsResponse {
-  std::optional<std::vector<::awsjson::lightsail::Domain>> domains;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Domain>> domains{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetDomainsResponse const&, GetDomainsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetExportSnapshotRecordsResponse {
-  std::optional<std::vector<::awsjson::lightsail::ExportSnapshotRecord>> exportSnapshotRecords;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::ExportSnapshotRecord>> exportSnapshotRecords{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetExportSnapshotRecordsResponse const&,
                          GetExportSnapshotRecordsResponse const&) = default;

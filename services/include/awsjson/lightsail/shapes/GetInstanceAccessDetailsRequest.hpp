@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceAccessDetailsRequest {
-  std::string instanceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceAccessProtocol>> protocol;
+  std::string instanceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceAccessProtocol>> protocol{};
 
   friend bool operator==(GetInstanceAccessDetailsRequest const&,
                          GetInstanceAccessDetailsRequest const&) = default;

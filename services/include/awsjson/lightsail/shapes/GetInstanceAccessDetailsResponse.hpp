@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceAccessDetailsResponse {
-  std::optional<::awsjson::lightsail::InstanceAccessDetails> accessDetails;
+  std::optional<::awsjson::lightsail::InstanceAccessDetails> accessDetails{};
 
   friend bool operator==(GetInstanceAccessDetailsResponse const&,
                          GetInstanceAccessDetailsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstancePortStatesRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(GetInstancePortStatesRequest const&,
                          GetInstancePortStatesRequest const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstancePortStatesResponse {
-  std::optional<std::vector<::awsjson::lightsail::InstancePortState>> portStates;
+  std::optional<std::vector<::awsjson::lightsail::InstancePortState>> portStates{};
 
   friend bool operator==(GetInstancePortStatesResponse const&,
                          GetInstancePortStatesResponse const&) = default;

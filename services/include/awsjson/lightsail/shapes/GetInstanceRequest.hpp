@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(GetInstanceRequest const&, GetInstanceRequest const&) = default;
 };

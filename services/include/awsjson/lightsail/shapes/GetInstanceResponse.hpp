@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceResponse {
-  std::optional<::awsjson::lightsail::Instance> instance;
+  std::optional<::awsjson::lightsail::Instance> instance{};
 
   friend bool operator==(GetInstanceResponse const&, GetInstanceResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceSnapshotRequest {
-  std::string instanceSnapshotName;
+  std::string instanceSnapshotName{};
 
   friend bool operator==(GetInstanceSnapshotRequest const&,
                          GetInstanceSnapshotRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceSnapshotResponse {
-  std::optional<::awsjson::lightsail::InstanceSnapshot> instanceSnapshot;
+  std::optional<::awsjson::lightsail::InstanceSnapshot> instanceSnapshot{};
 
   friend bool operator==(GetInstanceSnapshotResponse const&,
                          GetInstanceSnapshotResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceSnapshotsRequest {
-  std::optional<std::string> pageToken;
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetInstanceSnapshotsRequest const&,
                          GetInstanceSnapshotsRequest const&) = default;

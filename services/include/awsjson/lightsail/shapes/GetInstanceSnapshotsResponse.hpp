@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceSnapshotsResponse {
-  std::optional<std::vector<::awsjson::lightsail::InstanceSnapshot>> instanceSnapshots;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::InstanceSnapshot>> instanceSnapshots{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetInstanceSnapshotsResponse const&,
                          GetInstanceSnapshotsResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceStateRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(GetInstanceStateRequest const&, GetInstanceStateRequest const&) = default;
 };

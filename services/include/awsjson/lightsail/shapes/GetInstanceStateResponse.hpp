@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstanceStateResponse {
-  std::optional<::awsjson::lightsail::InstanceState> state;
+  std::optional<::awsjson::lightsail::InstanceState> state{};
 
   friend bool operator==(GetInstanceStateResponse const&,
                          GetInstanceStateResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetInstancesResponse {
-  std::optional<std::vector<::awsjson::lightsail::Instance>> instances;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Instance>> instances{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetInstancesResponse const&, GetInstancesResponse const&) = default;
 };

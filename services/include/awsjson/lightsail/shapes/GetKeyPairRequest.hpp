@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyPairRequest {
-  std::string keyPairName;
+  std::string keyPairName{};
 
   friend bool operator==(GetKeyPairRequest const&, GetKeyPairRequest const&) = default;
 };

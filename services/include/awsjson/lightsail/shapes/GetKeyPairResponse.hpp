@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyPairResponse {
-  std::optional<::awsjson::lightsail::KeyPair> keyPair;
+  std::optional<::awsjson::lightsail::KeyPair> keyPair{};
 
   friend bool operator==(GetKeyPairResponse const&, GetKeyPairResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyPairsRequest {
-  std::optional<std::string> pageToken;
-  std::optional<bool> includeDefaultKeyPair;
+  std::optional<std::string> pageToken{};
+  std::optional<bool> includeDefaultKeyPair{};
 
   friend bool operator==(GetKeyPairsRequest const&, GetKeyPairsRequest const&) = default;
 };

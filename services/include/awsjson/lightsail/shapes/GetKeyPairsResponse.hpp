@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetKeyPairsResponse {
-  std::optional<std::vector<::awsjson::lightsail::KeyPair>> keyPairs;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::KeyPair>> keyPairs{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetKeyPairsResponse const&, GetKeyPairsResponse const&) = default;
 };

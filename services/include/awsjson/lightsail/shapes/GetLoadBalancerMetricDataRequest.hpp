@@ -18,13 +18,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerMetricDataRequest {
-  std::string loadBalancerName;
-  awsjson::open_enum<::awsjson::lightsail::LoadBalancerMetricName> metricName;
-  std::int32_t period;
-  awsjson::timestamp startTime;
-  awsjson::timestamp endTime;
-  awsjson::open_enum<::awsjson::lightsail::MetricUnit> unit;
-  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics;
+  std::string loadBalancerName{};
+  awsjson::open_enum<::awsjson::lightsail::LoadBalancerMetricName> metricName{};
+  std::int32_t period{};
+  awsjson::timestamp startTime{};
+  awsjson::timestamp endTime{};
+  awsjson::open_enum<::awsjson::lightsail::MetricUnit> unit{};
+  std::vector<awsjson::open_enum<::awsjson::lightsail::MetricStatistic>> statistics{};
 
   friend bool operator==(GetLoadBalancerMetricDataRequest const&,
                          GetLoadBalancerMetricDataRequest const&) = default;

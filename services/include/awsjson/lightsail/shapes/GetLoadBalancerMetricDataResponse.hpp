@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerMetricDataResponse {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerMetricName>> metricName;
-  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerMetricName>> metricName{};
+  std::optional<std::vector<::awsjson::lightsail::MetricDatapoint>> metricData{};
 
   friend bool operator==(GetLoadBalancerMetricDataResponse const&,
                          GetLoadBalancerMetricDataResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerRequest {
-  std::string loadBalancerName;
+  std::string loadBalancerName{};
 
   friend bool operator==(GetLoadBalancerRequest const&, GetLoadBalancerRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerResponse {
-  std::optional<::awsjson::lightsail::LoadBalancer> loadBalancer;
+  std::optional<::awsjson::lightsail::LoadBalancer> loadBalancer{};
 
   friend bool operator==(GetLoadBalancerResponse const&, GetLoadBalancerResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerTlsCertificatesRequest {
-  std::string loadBalancerName;
+  std::string loadBalancerName{};
 
   friend bool operator==(GetLoadBalancerTlsCertificatesRequest const&,
                          GetLoadBalancerTlsCertificatesRequest const&) = default;

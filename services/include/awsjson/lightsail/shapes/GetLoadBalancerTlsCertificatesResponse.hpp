@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerTlsCertificatesResponse {
-  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificate>> tlsCertificates;
+  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificate>> tlsCertificates{};
 
   friend bool operator==(GetLoadBalancerTlsCertificatesResponse const&,
                          GetLoadBalancerTlsCertificatesResponse const&) = default;

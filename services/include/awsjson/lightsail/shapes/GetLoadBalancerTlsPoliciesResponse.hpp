@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancerTlsPoliciesResponse {
-  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsPolicy>> tlsPolicies;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsPolicy>> tlsPolicies{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetLoadBalancerTlsPoliciesResponse const&,
                          GetLoadBalancerTlsPoliciesResponse const&) = default;

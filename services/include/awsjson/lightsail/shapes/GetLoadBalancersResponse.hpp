@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLoadBalancersResponse {
-  std::optional<std::vector<::awsjson::lightsail::LoadBalancer>> loadBalancers;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::LoadBalancer>> loadBalancers{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetLoadBalancersResponse const&,
                          GetLoadBalancersResponse const&) = default;

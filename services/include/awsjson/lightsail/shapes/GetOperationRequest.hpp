@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationRequest {
-  std::string operationId;
+  std::string operationId{};
 
   friend bool operator==(GetOperationRequest const&, GetOperationRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationsForResourceRequest {
-  std::string resourceName;
-  std::optional<std::string> pageToken;
+  std::string resourceName{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetOperationsForResourceRequest const&,
                          GetOperationsForResourceRequest const&) = default;

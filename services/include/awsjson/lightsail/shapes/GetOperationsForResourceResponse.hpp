@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationsForResourceResponse {
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
-  std::optional<std::string> nextPageCount;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
+  std::optional<std::string> nextPageCount{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetOperationsForResourceResponse const&,
                          GetOperationsForResourceResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetOperationsResponse {
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetOperationsResponse const&, GetOperationsResponse const&) = default;
 };

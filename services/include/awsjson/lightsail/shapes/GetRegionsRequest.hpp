@@ -11,8 +11,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegionsRequest {
-  std::optional<bool> includeAvailabilityZones;
-  std::optional<bool> includeRelationalDatabaseAvailabilityZones;
+  std::optional<bool> includeAvailabilityZones{};
+  std::optional<bool> includeRelationalDatabaseAvailabilityZones{};
 
   friend bool operator==(GetRegionsRequest const&, GetRegionsRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRegionsResponse {
-  std::optional<std::vector<::awsjson::lightsail::Region>> regions;
+  std::optional<std::vector<::awsjson::lightsail::Region>> regions{};
 
   friend bool operator==(GetRegionsResponse const&, GetRegionsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseBlueprintsResponse {
-  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseBlueprint>> blueprints;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseBlueprint>> blueprints{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetRelationalDatabaseBlueprintsResponse const&,
                          GetRelationalDatabaseBlueprintsResponse const&) = default;

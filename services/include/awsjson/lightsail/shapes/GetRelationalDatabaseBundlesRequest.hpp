@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseBundlesRequest {
-  std::optional<std::string> pageToken;
-  std::optional<bool> includeInactive;
+  std::optional<std::string> pageToken{};
+  std::optional<bool> includeInactive{};
 
   friend bool operator==(GetRelationalDatabaseBundlesRequest const&,
                          GetRelationalDatabaseBundlesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseBundlesResponse {
-  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseBundle>> bundles;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseBundle>> bundles{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetRelationalDatabaseBundlesResponse const&,
                          GetRelationalDatabaseBundlesResponse const&) = default;

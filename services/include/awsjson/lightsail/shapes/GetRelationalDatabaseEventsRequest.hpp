@@ -13,9 +13,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseEventsRequest {
-  std::string relationalDatabaseName;
-  std::optional<std::int32_t> durationInMinutes;
-  std::optional<std::string> pageToken;
+  std::string relationalDatabaseName{};
+  std::optional<std::int32_t> durationInMinutes{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetRelationalDatabaseEventsRequest const&,
                          GetRelationalDatabaseEventsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseEventsResponse {
-  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseEvent>> relationalDatabaseEvents;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseEvent>> relationalDatabaseEvents{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetRelationalDatabaseEventsResponse const&,
                          GetRelationalDatabaseEventsResponse const&) = default;

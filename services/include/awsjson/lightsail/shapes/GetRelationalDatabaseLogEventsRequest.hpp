@@ -12,12 +12,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseLogEventsRequest {
-  std::string relationalDatabaseName;
-  std::string logStreamName;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<bool> startFromHead;
-  std::optional<std::string> pageToken;
+  std::string relationalDatabaseName{};
+  std::string logStreamName{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<bool> startFromHead{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetRelationalDatabaseLogEventsRequest const&,
                          GetRelationalDatabaseLogEventsRequest const&) = default;

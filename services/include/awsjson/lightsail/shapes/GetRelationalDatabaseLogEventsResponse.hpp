@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseLogEventsResponse {
-  std::optional<std::vector<::awsjson::lightsail::LogEvent>> resourceLogEvents;
-  std::optional<std::string> nextBackwardToken;
-  std::optional<std::string> nextForwardToken;
+  std::optional<std::vector<::awsjson::lightsail::LogEvent>> resourceLogEvents{};
+  std::optional<std::string> nextBackwardToken{};
+  std::optional<std::string> nextForwardToken{};
 
   friend bool operator==(GetRelationalDatabaseLogEventsResponse const&,
                          GetRelationalDatabaseLogEventsResponse const&) = default;

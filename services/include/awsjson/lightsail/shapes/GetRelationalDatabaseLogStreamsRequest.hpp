@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseLogStreamsRequest {
-  std::string relationalDatabaseName;
+  std::string relationalDatabaseName{};
 
   friend bool operator==(GetRelationalDatabaseLogStreamsRequest const&,
                          GetRelationalDatabaseLogStreamsRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseLogStreamsResponse {
-  std::optional<std::vector<std::string>> logStreams;
+  std::optional<std::vector<std::string>> logStreams{};
 
   friend bool operator==(GetRelationalDatabaseLogStreamsResponse const&,
                          GetRelationalDatabaseLogStreamsResponse const&) = default;

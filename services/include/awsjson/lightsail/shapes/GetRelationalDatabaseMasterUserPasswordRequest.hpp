@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseMasterUserPasswordRequest {
-  std::string relationalDatabaseName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RelationalDatabasePasswordVersion>> passwordVersion;
+  std::string relationalDatabaseName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RelationalDatabasePasswordVersion>> passwordVersion{};
 
   friend bool operator==(GetRelationalDatabaseMasterUserPasswordRequest const&,
                          GetRelationalDatabaseMasterUserPasswordRequest const&) = default;

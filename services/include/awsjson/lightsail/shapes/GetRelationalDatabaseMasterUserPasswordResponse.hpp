@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseMasterUserPasswordResponse {
-  std::optional<std::string> masterUserPassword;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> masterUserPassword{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(GetRelationalDatabaseMasterUserPasswordResponse const&,
                          GetRelationalDatabaseMasterUserPasswordResponse const&) = default;

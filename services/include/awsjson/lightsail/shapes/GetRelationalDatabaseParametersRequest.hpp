@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseParametersRequest {
-  std::string relationalDatabaseName;
-  std::optional<std::string> pageToken;
+  std::string relationalDatabaseName{};
+  std::optional<std::string> pageToken{};
 
   friend bool operator==(GetRelationalDatabaseParametersRequest const&,
                          GetRelationalDatabaseParametersRequest const&) = default;

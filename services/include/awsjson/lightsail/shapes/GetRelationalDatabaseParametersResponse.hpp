@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseParametersResponse {
-  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseParameter>> parameters;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseParameter>> parameters{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetRelationalDatabaseParametersResponse const&,
                          GetRelationalDatabaseParametersResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseRequest {
-  std::string relationalDatabaseName;
+  std::string relationalDatabaseName{};
 
   friend bool operator==(GetRelationalDatabaseRequest const&,
                          GetRelationalDatabaseRequest const&) = default;

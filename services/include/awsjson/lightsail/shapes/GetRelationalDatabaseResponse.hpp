@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseResponse {
-  std::optional<::awsjson::lightsail::RelationalDatabase> relationalDatabase;
+  std::optional<::awsjson::lightsail::RelationalDatabase> relationalDatabase{};
 
   friend bool operator==(GetRelationalDatabaseResponse const&,
                          GetRelationalDatabaseResponse const&) = default;

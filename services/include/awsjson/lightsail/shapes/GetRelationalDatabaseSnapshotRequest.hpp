@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseSnapshotRequest {
-  std::string relationalDatabaseSnapshotName;
+  std::string relationalDatabaseSnapshotName{};
 
   friend bool operator==(GetRelationalDatabaseSnapshotRequest const&,
                          GetRelationalDatabaseSnapshotRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseSnapshotResponse {
-  std::optional<::awsjson::lightsail::RelationalDatabaseSnapshot> relationalDatabaseSnapshot;
+  std::optional<::awsjson::lightsail::RelationalDatabaseSnapshot> relationalDatabaseSnapshot{};
 
   friend bool operator==(GetRelationalDatabaseSnapshotResponse const&,
                          GetRelationalDatabaseSnapshotResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabaseSnapshotsResponse {
-  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseSnapshot>> relationalDatabaseSnapshots;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::RelationalDatabaseSnapshot>> relationalDatabaseSnapshots{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetRelationalDatabaseSnapshotsResponse const&,
                          GetRelationalDatabaseSnapshotsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelationalDatabasesResponse {
-  std::optional<std::vector<::awsjson::lightsail::RelationalDatabase>> relationalDatabases;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::RelationalDatabase>> relationalDatabases{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetRelationalDatabasesResponse const&,
                          GetRelationalDatabasesResponse const&) = default;

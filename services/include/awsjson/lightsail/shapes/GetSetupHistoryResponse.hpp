@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetSetupHistoryResponse {
-  std::optional<std::vector<::awsjson::lightsail::SetupHistory>> setupHistory;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::SetupHistory>> setupHistory{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetSetupHistoryResponse const&, GetSetupHistoryResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStaticIpRequest {
-  std::string staticIpName;
+  std::string staticIpName{};
 
   friend bool operator==(GetStaticIpRequest const&, GetStaticIpRequest const&) = default;
 };

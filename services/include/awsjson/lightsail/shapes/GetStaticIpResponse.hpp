@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStaticIpResponse {
-  std::optional<::awsjson::lightsail::StaticIp> staticIp;
+  std::optional<::awsjson::lightsail::StaticIp> staticIp{};
 
   friend bool operator==(GetStaticIpResponse const&, GetStaticIpResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetStaticIpsResponse {
-  std::optional<std::vector<::awsjson::lightsail::StaticIp>> staticIps;
-  std::optional<std::string> nextPageToken;
+  std::optional<std::vector<::awsjson::lightsail::StaticIp>> staticIps{};
+  std::optional<std::string> nextPageToken{};
 
   friend bool operator==(GetStaticIpsResponse const&, GetStaticIpsResponse const&) = default;
 };

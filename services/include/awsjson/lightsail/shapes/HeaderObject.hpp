@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HeaderObject {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ForwardValues>> option;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::HeaderEnum>>> headersAllowList;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ForwardValues>> option{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::HeaderEnum>>> headersAllowList{};
 
   friend bool operator==(HeaderObject const&, HeaderObject const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HostKeyAttributes {
-  std::optional<std::string> algorithm;
-  std::optional<std::string> publicKey;
-  std::optional<awsjson::timestamp> witnessedAt;
-  std::optional<std::string> fingerprintSHA1;
-  std::optional<std::string> fingerprintSHA256;
-  std::optional<awsjson::timestamp> notValidBefore;
-  std::optional<awsjson::timestamp> notValidAfter;
+  std::optional<std::string> algorithm{};
+  std::optional<std::string> publicKey{};
+  std::optional<awsjson::timestamp> witnessedAt{};
+  std::optional<std::string> fingerprintSHA1{};
+  std::optional<std::string> fingerprintSHA256{};
+  std::optional<awsjson::timestamp> notValidBefore{};
+  std::optional<awsjson::timestamp> notValidAfter{};
 
   friend bool operator==(HostKeyAttributes const&, HostKeyAttributes const&) = default;
 };

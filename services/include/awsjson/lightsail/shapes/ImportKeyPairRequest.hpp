@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportKeyPairRequest {
-  std::string keyPairName;
-  std::string publicKeyBase64;
+  std::string keyPairName{};
+  std::string publicKeyBase64{};
 
   friend bool operator==(ImportKeyPairRequest const&, ImportKeyPairRequest const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputOrigin {
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RegionName>> regionName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::OriginProtocolPolicyEnum>> protocolPolicy;
-  std::optional<std::int32_t> responseTimeout;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::OriginIpAddressTypeEnum>> ipAddressType;
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RegionName>> regionName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::OriginProtocolPolicyEnum>> protocolPolicy{};
+  std::optional<std::int32_t> responseTimeout{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::OriginIpAddressTypeEnum>> ipAddressType{};
 
   friend bool operator==(InputOrigin const&, InputOrigin const&) = default;
 };

@@ -23,28 +23,28 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Instance {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> blueprintId;
-  std::optional<std::string> blueprintName;
-  std::optional<std::string> bundleId;
-  std::optional<std::vector<::awsjson::lightsail::AddOn>> addOns;
-  std::optional<bool> isStaticIp;
-  std::optional<std::string> privateIpAddress;
-  std::optional<std::string> publicIpAddress;
-  std::optional<std::vector<std::string>> ipv6Addresses;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
-  std::optional<::awsjson::lightsail::InstanceHardware> hardware;
-  std::optional<::awsjson::lightsail::InstanceNetworking> networking;
-  std::optional<::awsjson::lightsail::InstanceState> state;
-  std::optional<std::string> username;
-  std::optional<std::string> sshKeyName;
-  std::optional<::awsjson::lightsail::InstanceMetadataOptions> metadataOptions;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> blueprintId{};
+  std::optional<std::string> blueprintName{};
+  std::optional<std::string> bundleId{};
+  std::optional<std::vector<::awsjson::lightsail::AddOn>> addOns{};
+  std::optional<bool> isStaticIp{};
+  std::optional<std::string> privateIpAddress{};
+  std::optional<std::string> publicIpAddress{};
+  std::optional<std::vector<std::string>> ipv6Addresses{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
+  std::optional<::awsjson::lightsail::InstanceHardware> hardware{};
+  std::optional<::awsjson::lightsail::InstanceNetworking> networking{};
+  std::optional<::awsjson::lightsail::InstanceState> state{};
+  std::optional<std::string> username{};
+  std::optional<std::string> sshKeyName{};
+  std::optional<::awsjson::lightsail::InstanceMetadataOptions> metadataOptions{};
 
   friend bool operator==(Instance const&, Instance const&) = default;
 };

@@ -17,17 +17,17 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceAccessDetails {
-  std::optional<std::string> certKey;
-  std::optional<awsjson::timestamp> expiresAt;
-  std::optional<std::string> ipAddress;
-  std::optional<std::vector<std::string>> ipv6Addresses;
-  std::optional<std::string> password;
-  std::optional<::awsjson::lightsail::PasswordData> passwordData;
-  std::optional<std::string> privateKey;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceAccessProtocol>> protocol;
-  std::optional<std::string> instanceName;
-  std::optional<std::string> username;
-  std::optional<std::vector<::awsjson::lightsail::HostKeyAttributes>> hostKeys;
+  std::optional<std::string> certKey{};
+  std::optional<awsjson::timestamp> expiresAt{};
+  std::optional<std::string> ipAddress{};
+  std::optional<std::vector<std::string>> ipv6Addresses{};
+  std::optional<std::string> password{};
+  std::optional<::awsjson::lightsail::PasswordData> passwordData{};
+  std::optional<std::string> privateKey{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceAccessProtocol>> protocol{};
+  std::optional<std::string> instanceName{};
+  std::optional<std::string> username{};
+  std::optional<std::vector<::awsjson::lightsail::HostKeyAttributes>> hostKeys{};
 
   friend bool operator==(InstanceAccessDetails const&, InstanceAccessDetails const&) = default;
 };

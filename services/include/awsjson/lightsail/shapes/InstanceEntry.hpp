@@ -14,11 +14,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceEntry {
-  std::string sourceName;
-  std::string instanceType;
-  awsjson::open_enum<::awsjson::lightsail::PortInfoSourceType> portInfoSource;
-  std::optional<std::string> userData;
-  std::string availabilityZone;
+  std::string sourceName{};
+  std::string instanceType{};
+  awsjson::open_enum<::awsjson::lightsail::PortInfoSourceType> portInfoSource{};
+  std::optional<std::string> userData{};
+  std::string availabilityZone{};
 
   friend bool operator==(InstanceEntry const&, InstanceEntry const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceHardware {
-  std::optional<std::int32_t> cpuCount;
-  std::optional<std::vector<::awsjson::lightsail::Disk>> disks;
-  std::optional<float> ramSizeInGb;
+  std::optional<std::int32_t> cpuCount{};
+  std::optional<std::vector<::awsjson::lightsail::Disk>> disks{};
+  std::optional<float> ramSizeInGb{};
 
   friend bool operator==(InstanceHardware const&, InstanceHardware const&) = default;
 };

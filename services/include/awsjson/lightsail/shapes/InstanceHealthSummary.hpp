@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceHealthSummary {
-  std::optional<std::string> instanceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceHealthState>> instanceHealth;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceHealthReason>> instanceHealthReason;
+  std::optional<std::string> instanceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceHealthState>> instanceHealth{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceHealthReason>> instanceHealthReason{};
 
   friend bool operator==(InstanceHealthSummary const&, InstanceHealthSummary const&) = default;
 };

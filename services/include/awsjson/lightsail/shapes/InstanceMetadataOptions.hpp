@@ -18,11 +18,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceMetadataOptions {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceMetadataState>> state;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpTokens>> httpTokens;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpEndpoint>> httpEndpoint;
-  std::optional<std::int32_t> httpPutResponseHopLimit;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpProtocolIpv6>> httpProtocolIpv6;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceMetadataState>> state{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpTokens>> httpTokens{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpEndpoint>> httpEndpoint{};
+  std::optional<std::int32_t> httpPutResponseHopLimit{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpProtocolIpv6>> httpProtocolIpv6{};
 
   friend bool operator==(InstanceMetadataOptions const&, InstanceMetadataOptions const&) = default;
 };

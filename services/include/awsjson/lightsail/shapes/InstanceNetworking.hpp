@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceNetworking {
-  std::optional<::awsjson::lightsail::MonthlyTransfer> monthlyTransfer;
-  std::optional<std::vector<::awsjson::lightsail::InstancePortInfo>> ports;
+  std::optional<::awsjson::lightsail::MonthlyTransfer> monthlyTransfer{};
+  std::optional<std::vector<::awsjson::lightsail::InstancePortInfo>> ports{};
 
   friend bool operator==(InstanceNetworking const&, InstanceNetworking const&) = default;
 };

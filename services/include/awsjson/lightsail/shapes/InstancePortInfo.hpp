@@ -18,16 +18,16 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstancePortInfo {
-  std::optional<std::int32_t> fromPort;
-  std::optional<std::int32_t> toPort;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::NetworkProtocol>> protocol;
-  std::optional<std::string> accessFrom;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::PortAccessType>> accessType;
-  std::optional<std::string> commonName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::AccessDirection>> accessDirection;
-  std::optional<std::vector<std::string>> cidrs;
-  std::optional<std::vector<std::string>> ipv6Cidrs;
-  std::optional<std::vector<std::string>> cidrListAliases;
+  std::optional<std::int32_t> fromPort{};
+  std::optional<std::int32_t> toPort{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::NetworkProtocol>> protocol{};
+  std::optional<std::string> accessFrom{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::PortAccessType>> accessType{};
+  std::optional<std::string> commonName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::AccessDirection>> accessDirection{};
+  std::optional<std::vector<std::string>> cidrs{};
+  std::optional<std::vector<std::string>> ipv6Cidrs{};
+  std::optional<std::vector<std::string>> cidrListAliases{};
 
   friend bool operator==(InstancePortInfo const&, InstancePortInfo const&) = default;
 };

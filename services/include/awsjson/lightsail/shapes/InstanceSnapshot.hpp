@@ -20,22 +20,22 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceSnapshot {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceSnapshotState>> state;
-  std::optional<std::string> progress;
-  std::optional<std::vector<::awsjson::lightsail::Disk>> fromAttachedDisks;
-  std::optional<std::string> fromInstanceName;
-  std::optional<std::string> fromInstanceArn;
-  std::optional<std::string> fromBlueprintId;
-  std::optional<std::string> fromBundleId;
-  std::optional<bool> isFromAutoSnapshot;
-  std::optional<std::int32_t> sizeInGb;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::InstanceSnapshotState>> state{};
+  std::optional<std::string> progress{};
+  std::optional<std::vector<::awsjson::lightsail::Disk>> fromAttachedDisks{};
+  std::optional<std::string> fromInstanceName{};
+  std::optional<std::string> fromInstanceArn{};
+  std::optional<std::string> fromBlueprintId{};
+  std::optional<std::string> fromBundleId{};
+  std::optional<bool> isFromAutoSnapshot{};
+  std::optional<std::int32_t> sizeInGb{};
 
   friend bool operator==(InstanceSnapshot const&, InstanceSnapshot const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceSnapshotInfo {
-  std::optional<std::string> fromBundleId;
-  std::optional<std::string> fromBlueprintId;
-  std::optional<std::vector<::awsjson::lightsail::DiskInfo>> fromDiskInfo;
+  std::optional<std::string> fromBundleId{};
+  std::optional<std::string> fromBlueprintId{};
+  std::optional<std::vector<::awsjson::lightsail::DiskInfo>> fromDiskInfo{};
 
   friend bool operator==(InstanceSnapshotInfo const&, InstanceSnapshotInfo const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InstanceState {
-  std::optional<std::int32_t> code;
-  std::optional<std::string> name;
+  std::optional<std::int32_t> code{};
+  std::optional<std::string> name{};
 
   friend bool operator==(InstanceState const&, InstanceState const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IsVpcPeeredResponse {
-  std::optional<bool> isPeered;
+  std::optional<bool> isPeered{};
 
   friend bool operator==(IsVpcPeeredResponse const&, IsVpcPeeredResponse const&) = default;
 };

@@ -22,27 +22,27 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LightsailDistribution {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<std::string>> alternativeDomainNames;
-  std::optional<std::string> status;
-  std::optional<bool> isEnabled;
-  std::optional<std::string> domainName;
-  std::optional<std::string> bundleId;
-  std::optional<std::string> certificateName;
-  std::optional<::awsjson::lightsail::Origin> origin;
-  std::optional<std::string> originPublicDNS;
-  std::optional<::awsjson::lightsail::CacheBehavior> defaultCacheBehavior;
-  std::optional<::awsjson::lightsail::CacheSettings> cacheBehaviorSettings;
-  std::optional<std::vector<::awsjson::lightsail::CacheBehaviorPerPath>> cacheBehaviors;
-  std::optional<bool> ableToUpdateBundle;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> viewerMinimumTlsProtocolVersion;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<std::string>> alternativeDomainNames{};
+  std::optional<std::string> status{};
+  std::optional<bool> isEnabled{};
+  std::optional<std::string> domainName{};
+  std::optional<std::string> bundleId{};
+  std::optional<std::string> certificateName{};
+  std::optional<::awsjson::lightsail::Origin> origin{};
+  std::optional<std::string> originPublicDNS{};
+  std::optional<::awsjson::lightsail::CacheBehavior> defaultCacheBehavior{};
+  std::optional<::awsjson::lightsail::CacheSettings> cacheBehaviorSettings{};
+  std::optional<std::vector<::awsjson::lightsail::CacheBehaviorPerPath>> cacheBehaviors{};
+  std::optional<bool> ableToUpdateBundle{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> viewerMinimumTlsProtocolVersion{};
 
   friend bool operator==(LightsailDistribution const&, LightsailDistribution const&) = default;
 };

@@ -24,25 +24,25 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancer {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> dnsName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerState>> state;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerProtocol>> protocol;
-  std::optional<std::vector<std::int32_t>> publicPorts;
-  std::optional<std::string> healthCheckPath;
-  std::optional<std::int32_t> instancePort;
-  std::optional<std::vector<::awsjson::lightsail::InstanceHealthSummary>> instanceHealthSummary;
-  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificateSummary>> tlsCertificateSummaries;
-  std::optional<std::map<std::string, std::string>> configurationOptions;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType;
-  std::optional<bool> httpsRedirectionEnabled;
-  std::optional<std::string> tlsPolicyName;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> dnsName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerState>> state{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerProtocol>> protocol{};
+  std::optional<std::vector<std::int32_t>> publicPorts{};
+  std::optional<std::string> healthCheckPath{};
+  std::optional<std::int32_t> instancePort{};
+  std::optional<std::vector<::awsjson::lightsail::InstanceHealthSummary>> instanceHealthSummary{};
+  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificateSummary>> tlsCertificateSummaries{};
+  std::optional<std::map<std::string, std::string>> configurationOptions{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::IpAddressType>> ipAddressType{};
+  std::optional<bool> httpsRedirectionEnabled{};
+  std::optional<std::string> tlsPolicyName{};
 
   friend bool operator==(LoadBalancer const&, LoadBalancer const&) = default;
 };

@@ -22,31 +22,31 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsCertificate {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> loadBalancerName;
-  std::optional<bool> isAttached;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateStatus>> status;
-  std::optional<std::string> domainName;
-  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificateDomainValidationRecord>> domainValidationRecords;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateFailureReason>> failureReason;
-  std::optional<awsjson::timestamp> issuedAt;
-  std::optional<std::string> issuer;
-  std::optional<std::string> keyAlgorithm;
-  std::optional<awsjson::timestamp> notAfter;
-  std::optional<awsjson::timestamp> notBefore;
-  std::optional<::awsjson::lightsail::LoadBalancerTlsCertificateRenewalSummary> renewalSummary;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateRevocationReason>> revocationReason;
-  std::optional<awsjson::timestamp> revokedAt;
-  std::optional<std::string> serial;
-  std::optional<std::string> signatureAlgorithm;
-  std::optional<std::string> subject;
-  std::optional<std::vector<std::string>> subjectAlternativeNames;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> loadBalancerName{};
+  std::optional<bool> isAttached{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateStatus>> status{};
+  std::optional<std::string> domainName{};
+  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificateDomainValidationRecord>> domainValidationRecords{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateFailureReason>> failureReason{};
+  std::optional<awsjson::timestamp> issuedAt{};
+  std::optional<std::string> issuer{};
+  std::optional<std::string> keyAlgorithm{};
+  std::optional<awsjson::timestamp> notAfter{};
+  std::optional<awsjson::timestamp> notBefore{};
+  std::optional<::awsjson::lightsail::LoadBalancerTlsCertificateRenewalSummary> renewalSummary{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateRevocationReason>> revocationReason{};
+  std::optional<awsjson::timestamp> revokedAt{};
+  std::optional<std::string> serial{};
+  std::optional<std::string> signatureAlgorithm{};
+  std::optional<std::string> subject{};
+  std::optional<std::vector<std::string>> subjectAlternativeNames{};
 
   friend bool operator==(LoadBalancerTlsCertificate const&,
                          LoadBalancerTlsCertificate const&) = default;

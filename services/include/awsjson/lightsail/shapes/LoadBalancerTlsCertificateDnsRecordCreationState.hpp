@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsCertificateDnsRecordCreationState {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateDnsRecordCreationStateCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateDnsRecordCreationStateCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(LoadBalancerTlsCertificateDnsRecordCreationState const&,
                          LoadBalancerTlsCertificateDnsRecordCreationState const&) = default;

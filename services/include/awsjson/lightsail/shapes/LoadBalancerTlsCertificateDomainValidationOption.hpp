@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsCertificateDomainValidationOption {
-  std::optional<std::string> domainName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateDomainStatus>> validationStatus;
+  std::optional<std::string> domainName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateDomainStatus>> validationStatus{};
 
   friend bool operator==(LoadBalancerTlsCertificateDomainValidationOption const&,
                          LoadBalancerTlsCertificateDomainValidationOption const&) = default;

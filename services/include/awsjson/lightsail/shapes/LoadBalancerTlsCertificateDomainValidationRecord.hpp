@@ -15,12 +15,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsCertificateDomainValidationRecord {
-  std::optional<std::string> name;
-  std::optional<std::string> type;
-  std::optional<std::string> value;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateDomainStatus>> validationStatus;
-  std::optional<std::string> domainName;
-  std::optional<::awsjson::lightsail::LoadBalancerTlsCertificateDnsRecordCreationState> dnsRecordCreationState;
+  std::optional<std::string> name{};
+  std::optional<std::string> type{};
+  std::optional<std::string> value{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateDomainStatus>> validationStatus{};
+  std::optional<std::string> domainName{};
+  std::optional<::awsjson::lightsail::LoadBalancerTlsCertificateDnsRecordCreationState> dnsRecordCreationState{};
 
   friend bool operator==(LoadBalancerTlsCertificateDomainValidationRecord const&,
                          LoadBalancerTlsCertificateDomainValidationRecord const&) = default;

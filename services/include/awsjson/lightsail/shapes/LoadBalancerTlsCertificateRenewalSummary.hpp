@@ -16,8 +16,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsCertificateRenewalSummary {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateRenewalStatus>> renewalStatus;
-  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificateDomainValidationOption>> domainValidationOptions;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::LoadBalancerTlsCertificateRenewalStatus>> renewalStatus{};
+  std::optional<std::vector<::awsjson::lightsail::LoadBalancerTlsCertificateDomainValidationOption>> domainValidationOptions{};
 
   friend bool operator==(LoadBalancerTlsCertificateRenewalSummary const&,
                          LoadBalancerTlsCertificateRenewalSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsCertificateSummary {
-  std::optional<std::string> name;
-  std::optional<bool> isAttached;
+  std::optional<std::string> name{};
+  std::optional<bool> isAttached{};
 
   friend bool operator==(LoadBalancerTlsCertificateSummary const&,
                          LoadBalancerTlsCertificateSummary const&) = default;

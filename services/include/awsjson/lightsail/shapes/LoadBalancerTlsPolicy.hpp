@@ -13,11 +13,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoadBalancerTlsPolicy {
-  std::optional<std::string> name;
-  std::optional<bool> isDefault;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> protocols;
-  std::optional<std::vector<std::string>> ciphers;
+  std::optional<std::string> name{};
+  std::optional<bool> isDefault{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> protocols{};
+  std::optional<std::vector<std::string>> ciphers{};
 
   friend bool operator==(LoadBalancerTlsPolicy const&, LoadBalancerTlsPolicy const&) = default;
 };

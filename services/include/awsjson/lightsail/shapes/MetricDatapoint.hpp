@@ -14,13 +14,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricDatapoint {
-  std::optional<double> average;
-  std::optional<double> maximum;
-  std::optional<double> minimum;
-  std::optional<double> sampleCount;
-  std::optional<double> sum;
-  std::optional<awsjson::timestamp> timestamp;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricUnit>> unit;
+  std::optional<double> average{};
+  std::optional<double> maximum{};
+  std::optional<double> minimum{};
+  std::optional<double> sampleCount{};
+  std::optional<double> sum{};
+  std::optional<awsjson::timestamp> timestamp{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::MetricUnit>> unit{};
 
   friend bool operator==(MetricDatapoint const&, MetricDatapoint const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonitoredResourceInfo {
-  std::optional<std::string> arn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
+  std::optional<std::string> arn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
 
   friend bool operator==(MonitoredResourceInfo const&, MonitoredResourceInfo const&) = default;
 };

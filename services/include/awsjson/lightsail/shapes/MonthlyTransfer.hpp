@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonthlyTransfer {
-  std::optional<std::int32_t> gbPerMonthAllocated;
+  std::optional<std::int32_t> gbPerMonthAllocated{};
 
   friend bool operator==(MonthlyTransfer const&, MonthlyTransfer const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NameServersUpdateState {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::NameServersUpdateStateCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::NameServersUpdateStateCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(NameServersUpdateState const&, NameServersUpdateState const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenInstancePublicPortsRequest {
-  ::awsjson::lightsail::PortInfo portInfo;
-  std::string instanceName;
+  ::awsjson::lightsail::PortInfo portInfo{};
+  std::string instanceName{};
 
   friend bool operator==(OpenInstancePublicPortsRequest const&,
                          OpenInstancePublicPortsRequest const&) = default;

@@ -16,18 +16,18 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Operation {
-  std::optional<std::string> id;
-  std::optional<std::string> resourceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<bool> isTerminal;
-  std::optional<std::string> operationDetails;
-  std::optional<std::string> operationType;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::OperationStatus>> status;
-  std::optional<awsjson::timestamp> statusChangedAt;
-  std::optional<std::string> errorCode;
-  std::optional<std::string> errorDetails;
+  std::optional<std::string> id{};
+  std::optional<std::string> resourceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<bool> isTerminal{};
+  std::optional<std::string> operationDetails{};
+  std::optional<std::string> operationType{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::OperationStatus>> status{};
+  std::optional<awsjson::timestamp> statusChangedAt{};
+  std::optional<std::string> errorCode{};
+  std::optional<std::string> errorDetails{};
 
   friend bool operator==(Operation const&, Operation const&) = default;
 };

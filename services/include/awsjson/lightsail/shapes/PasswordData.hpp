@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PasswordData {
-  std::optional<std::string> ciphertext;
-  std::optional<std::string> keyPairName;
+  std::optional<std::string> ciphertext{};
+  std::optional<std::string> keyPairName{};
 
   friend bool operator==(PasswordData const&, PasswordData const&) = default;
 };

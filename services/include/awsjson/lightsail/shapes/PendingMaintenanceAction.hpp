@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingMaintenanceAction {
-  std::optional<std::string> action;
-  std::optional<std::string> description;
-  std::optional<awsjson::timestamp> currentApplyDate;
+  std::optional<std::string> action{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::timestamp> currentApplyDate{};
 
   friend bool operator==(PendingMaintenanceAction const&,
                          PendingMaintenanceAction const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingModifiedRelationalDatabaseValues {
-  std::optional<std::string> masterUserPassword;
-  std::optional<std::string> engineVersion;
-  std::optional<bool> backupRetentionEnabled;
+  std::optional<std::string> masterUserPassword{};
+  std::optional<std::string> engineVersion{};
+  std::optional<bool> backupRetentionEnabled{};
 
   friend bool operator==(PendingModifiedRelationalDatabaseValues const&,
                          PendingModifiedRelationalDatabaseValues const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortInfo {
-  std::optional<std::int32_t> fromPort;
-  std::optional<std::int32_t> toPort;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::NetworkProtocol>> protocol;
-  std::optional<std::vector<std::string>> cidrs;
-  std::optional<std::vector<std::string>> ipv6Cidrs;
-  std::optional<std::vector<std::string>> cidrListAliases;
+  std::optional<std::int32_t> fromPort{};
+  std::optional<std::int32_t> toPort{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::NetworkProtocol>> protocol{};
+  std::optional<std::vector<std::string>> cidrs{};
+  std::optional<std::vector<std::string>> ipv6Cidrs{};
+  std::optional<std::vector<std::string>> cidrListAliases{};
 
   friend bool operator==(PortInfo const&, PortInfo const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateRegistryAccess {
-  std::optional<::awsjson::lightsail::ContainerServiceECRImagePullerRole> ecrImagePullerRole;
+  std::optional<::awsjson::lightsail::ContainerServiceECRImagePullerRole> ecrImagePullerRole{};
 
   friend bool operator==(PrivateRegistryAccess const&, PrivateRegistryAccess const&) = default;
 };

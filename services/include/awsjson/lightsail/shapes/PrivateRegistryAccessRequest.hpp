@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateRegistryAccessRequest {
-  std::optional<::awsjson::lightsail::ContainerServiceECRImagePullerRoleRequest> ecrImagePullerRole;
+  std::optional<::awsjson::lightsail::ContainerServiceECRImagePullerRoleRequest> ecrImagePullerRole{};
 
   friend bool operator==(PrivateRegistryAccessRequest const&,
                          PrivateRegistryAccessRequest const&) = default;

@@ -21,18 +21,18 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAlarmRequest {
-  std::string alarmName;
-  awsjson::open_enum<::awsjson::lightsail::MetricName> metricName;
-  std::string monitoredResourceName;
-  awsjson::open_enum<::awsjson::lightsail::ComparisonOperator> comparisonOperator;
-  double threshold;
-  std::int32_t evaluationPeriods;
-  std::optional<std::int32_t> datapointsToAlarm;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::TreatMissingData>> treatMissingData;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>>> contactProtocols;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::AlarmState>>> notificationTriggers;
-  std::optional<bool> notificationEnabled;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
+  std::string alarmName{};
+  awsjson::open_enum<::awsjson::lightsail::MetricName> metricName{};
+  std::string monitoredResourceName{};
+  awsjson::open_enum<::awsjson::lightsail::ComparisonOperator> comparisonOperator{};
+  double threshold{};
+  std::int32_t evaluationPeriods{};
+  std::optional<std::int32_t> datapointsToAlarm{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::TreatMissingData>> treatMissingData{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::ContactProtocol>>> contactProtocols{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::lightsail::AlarmState>>> notificationTriggers{};
+  std::optional<bool> notificationEnabled{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
 
   friend bool operator==(PutAlarmRequest const&, PutAlarmRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutInstancePublicPortsRequest {
-  std::vector<::awsjson::lightsail::PortInfo> portInfos;
-  std::string instanceName;
+  std::vector<::awsjson::lightsail::PortInfo> portInfos{};
+  std::string instanceName{};
 
   friend bool operator==(PutInstancePublicPortsRequest const&,
                          PutInstancePublicPortsRequest const&) = default;

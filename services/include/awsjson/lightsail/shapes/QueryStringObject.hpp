@@ -13,8 +13,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryStringObject {
-  std::optional<bool> option;
-  std::optional<std::vector<std::string>> queryStringsAllowList;
+  std::optional<bool> option{};
+  std::optional<std::vector<std::string>> queryStringsAllowList{};
 
   friend bool operator==(QueryStringObject const&, QueryStringObject const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct R53HostedZoneDeletionState {
-  std::optional<awsjson::open_enum<::awsjson::lightsail::R53HostedZoneDeletionStateCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::lightsail::R53HostedZoneDeletionStateCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(R53HostedZoneDeletionState const&,
                          R53HostedZoneDeletionState const&) = default;

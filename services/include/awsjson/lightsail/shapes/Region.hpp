@@ -16,12 +16,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Region {
-  std::optional<std::string> continentCode;
-  std::optional<std::string> description;
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RegionName>> name;
-  std::optional<std::vector<::awsjson::lightsail::AvailabilityZone>> availabilityZones;
-  std::optional<std::vector<::awsjson::lightsail::AvailabilityZone>> relationalDatabaseAvailabilityZones;
+  std::optional<std::string> continentCode{};
+  std::optional<std::string> description{};
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RegionName>> name{};
+  std::optional<std::vector<::awsjson::lightsail::AvailabilityZone>> availabilityZones{};
+  std::optional<std::vector<::awsjson::lightsail::AvailabilityZone>> relationalDatabaseAvailabilityZones{};
 
   friend bool operator==(Region const&, Region const&) = default;
 };

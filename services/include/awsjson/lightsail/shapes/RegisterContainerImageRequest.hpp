@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterContainerImageRequest {
-  std::string serviceName;
-  std::string label;
-  std::string digest;
+  std::string serviceName{};
+  std::string label{};
+  std::string digest{};
 
   friend bool operator==(RegisterContainerImageRequest const&,
                          RegisterContainerImageRequest const&) = default;

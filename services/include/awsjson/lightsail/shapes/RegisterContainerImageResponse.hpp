@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterContainerImageResponse {
-  std::optional<::awsjson::lightsail::ContainerImage> containerImage;
+  std::optional<::awsjson::lightsail::ContainerImage> containerImage{};
 
   friend bool operator==(RegisterContainerImageResponse const&,
                          RegisterContainerImageResponse const&) = default;

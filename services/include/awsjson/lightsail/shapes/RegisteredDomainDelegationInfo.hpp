@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisteredDomainDelegationInfo {
-  std::optional<::awsjson::lightsail::NameServersUpdateState> nameServersUpdateState;
-  std::optional<::awsjson::lightsail::R53HostedZoneDeletionState> r53HostedZoneDeletionState;
+  std::optional<::awsjson::lightsail::NameServersUpdateState> nameServersUpdateState{};
+  std::optional<::awsjson::lightsail::R53HostedZoneDeletionState> r53HostedZoneDeletionState{};
 
   friend bool operator==(RegisteredDomainDelegationInfo const&,
                          RegisteredDomainDelegationInfo const&) = default;

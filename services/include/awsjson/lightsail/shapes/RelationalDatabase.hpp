@@ -21,32 +21,32 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabase {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> relationalDatabaseBlueprintId;
-  std::optional<std::string> relationalDatabaseBundleId;
-  std::optional<std::string> masterDatabaseName;
-  std::optional<::awsjson::lightsail::RelationalDatabaseHardware> hardware;
-  std::optional<std::string> state;
-  std::optional<std::string> secondaryAvailabilityZone;
-  std::optional<bool> backupRetentionEnabled;
-  std::optional<::awsjson::lightsail::PendingModifiedRelationalDatabaseValues> pendingModifiedValues;
-  std::optional<std::string> engine;
-  std::optional<std::string> engineVersion;
-  std::optional<awsjson::timestamp> latestRestorableTime;
-  std::optional<std::string> masterUsername;
-  std::optional<std::string> parameterApplyStatus;
-  std::optional<std::string> preferredBackupWindow;
-  std::optional<std::string> preferredMaintenanceWindow;
-  std::optional<bool> publiclyAccessible;
-  std::optional<::awsjson::lightsail::RelationalDatabaseEndpoint> masterEndpoint;
-  std::optional<std::vector<::awsjson::lightsail::PendingMaintenanceAction>> pendingMaintenanceActions;
-  std::optional<std::string> caCertificateIdentifier;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> relationalDatabaseBlueprintId{};
+  std::optional<std::string> relationalDatabaseBundleId{};
+  std::optional<std::string> masterDatabaseName{};
+  std::optional<::awsjson::lightsail::RelationalDatabaseHardware> hardware{};
+  std::optional<std::string> state{};
+  std::optional<std::string> secondaryAvailabilityZone{};
+  std::optional<bool> backupRetentionEnabled{};
+  std::optional<::awsjson::lightsail::PendingModifiedRelationalDatabaseValues> pendingModifiedValues{};
+  std::optional<std::string> engine{};
+  std::optional<std::string> engineVersion{};
+  std::optional<awsjson::timestamp> latestRestorableTime{};
+  std::optional<std::string> masterUsername{};
+  std::optional<std::string> parameterApplyStatus{};
+  std::optional<std::string> preferredBackupWindow{};
+  std::optional<std::string> preferredMaintenanceWindow{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<::awsjson::lightsail::RelationalDatabaseEndpoint> masterEndpoint{};
+  std::optional<std::vector<::awsjson::lightsail::PendingMaintenanceAction>> pendingMaintenanceActions{};
+  std::optional<std::string> caCertificateIdentifier{};
 
   friend bool operator==(RelationalDatabase const&, RelationalDatabase const&) = default;
 };

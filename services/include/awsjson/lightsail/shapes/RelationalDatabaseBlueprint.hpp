@@ -14,12 +14,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseBlueprint {
-  std::optional<std::string> blueprintId;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RelationalDatabaseEngine>> engine;
-  std::optional<std::string> engineVersion;
-  std::optional<std::string> engineDescription;
-  std::optional<std::string> engineVersionDescription;
-  std::optional<bool> isEngineDefault;
+  std::optional<std::string> blueprintId{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RelationalDatabaseEngine>> engine{};
+  std::optional<std::string> engineVersion{};
+  std::optional<std::string> engineDescription{};
+  std::optional<std::string> engineVersionDescription{};
+  std::optional<bool> isEngineDefault{};
 
   friend bool operator==(RelationalDatabaseBlueprint const&,
                          RelationalDatabaseBlueprint const&) = default;

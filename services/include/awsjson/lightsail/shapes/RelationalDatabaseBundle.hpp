@@ -13,15 +13,15 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseBundle {
-  std::optional<std::string> bundleId;
-  std::optional<std::string> name;
-  std::optional<float> price;
-  std::optional<float> ramSizeInGb;
-  std::optional<std::int32_t> diskSizeInGb;
-  std::optional<std::int32_t> transferPerMonthInGb;
-  std::optional<std::int32_t> cpuCount;
-  std::optional<bool> isEncrypted;
-  std::optional<bool> isActive;
+  std::optional<std::string> bundleId{};
+  std::optional<std::string> name{};
+  std::optional<float> price{};
+  std::optional<float> ramSizeInGb{};
+  std::optional<std::int32_t> diskSizeInGb{};
+  std::optional<std::int32_t> transferPerMonthInGb{};
+  std::optional<std::int32_t> cpuCount{};
+  std::optional<bool> isEncrypted{};
+  std::optional<bool> isActive{};
 
   friend bool operator==(RelationalDatabaseBundle const&,
                          RelationalDatabaseBundle const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseEndpoint {
-  std::optional<std::int32_t> port;
-  std::optional<std::string> address;
+  std::optional<std::int32_t> port{};
+  std::optional<std::string> address{};
 
   friend bool operator==(RelationalDatabaseEndpoint const&,
                          RelationalDatabaseEndpoint const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseEvent {
-  std::optional<std::string> resource;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<std::string> message;
-  std::optional<std::vector<std::string>> eventCategories;
+  std::optional<std::string> resource{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<std::string> message{};
+  std::optional<std::vector<std::string>> eventCategories{};
 
   friend bool operator==(RelationalDatabaseEvent const&, RelationalDatabaseEvent const&) = default;
 };

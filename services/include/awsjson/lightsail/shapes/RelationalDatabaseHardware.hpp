@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseHardware {
-  std::optional<std::int32_t> cpuCount;
-  std::optional<std::int32_t> diskSizeInGb;
-  std::optional<float> ramSizeInGb;
+  std::optional<std::int32_t> cpuCount{};
+  std::optional<std::int32_t> diskSizeInGb{};
+  std::optional<float> ramSizeInGb{};
 
   friend bool operator==(RelationalDatabaseHardware const&,
                          RelationalDatabaseHardware const&) = default;

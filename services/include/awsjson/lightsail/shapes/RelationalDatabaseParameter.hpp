@@ -12,14 +12,14 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseParameter {
-  std::optional<std::string> allowedValues;
-  std::optional<std::string> applyMethod;
-  std::optional<std::string> applyType;
-  std::optional<std::string> dataType;
-  std::optional<std::string> description;
-  std::optional<bool> isModifiable;
-  std::optional<std::string> parameterName;
-  std::optional<std::string> parameterValue;
+  std::optional<std::string> allowedValues{};
+  std::optional<std::string> applyMethod{};
+  std::optional<std::string> applyType{};
+  std::optional<std::string> dataType{};
+  std::optional<std::string> description{};
+  std::optional<bool> isModifiable{};
+  std::optional<std::string> parameterName{};
+  std::optional<std::string> parameterValue{};
 
   friend bool operator==(RelationalDatabaseParameter const&,
                          RelationalDatabaseParameter const&) = default;

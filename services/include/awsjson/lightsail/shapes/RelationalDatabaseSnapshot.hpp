@@ -18,21 +18,21 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelationalDatabaseSnapshot {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::string> supportCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::Tag>> tags;
-  std::optional<std::string> engine;
-  std::optional<std::string> engineVersion;
-  std::optional<std::int32_t> sizeInGb;
-  std::optional<std::string> state;
-  std::optional<std::string> fromRelationalDatabaseName;
-  std::optional<std::string> fromRelationalDatabaseArn;
-  std::optional<std::string> fromRelationalDatabaseBundleId;
-  std::optional<std::string> fromRelationalDatabaseBlueprintId;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> supportCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::Tag>> tags{};
+  std::optional<std::string> engine{};
+  std::optional<std::string> engineVersion{};
+  std::optional<std::int32_t> sizeInGb{};
+  std::optional<std::string> state{};
+  std::optional<std::string> fromRelationalDatabaseName{};
+  std::optional<std::string> fromRelationalDatabaseArn{};
+  std::optional<std::string> fromRelationalDatabaseBundleId{};
+  std::optional<std::string> fromRelationalDatabaseBlueprintId{};
 
   friend bool operator==(RelationalDatabaseSnapshot const&,
                          RelationalDatabaseSnapshot const&) = default;

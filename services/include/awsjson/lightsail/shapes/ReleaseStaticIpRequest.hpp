@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReleaseStaticIpRequest {
-  std::string staticIpName;
+  std::string staticIpName{};
 
   friend bool operator==(ReleaseStaticIpRequest const&, ReleaseStaticIpRequest const&) = default;
 };

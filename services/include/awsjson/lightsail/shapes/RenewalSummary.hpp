@@ -16,10 +16,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenewalSummary {
-  std::optional<std::vector<::awsjson::lightsail::DomainValidationRecord>> domainValidationRecords;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RenewalStatus>> renewalStatus;
-  std::optional<std::string> renewalStatusReason;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::vector<::awsjson::lightsail::DomainValidationRecord>> domainValidationRecords{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RenewalStatus>> renewalStatus{};
+  std::optional<std::string> renewalStatusReason{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(RenewalSummary const&, RenewalSummary const&) = default;
 };

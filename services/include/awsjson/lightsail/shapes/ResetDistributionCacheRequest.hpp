@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetDistributionCacheRequest {
-  std::optional<std::string> distributionName;
+  std::optional<std::string> distributionName{};
 
   friend bool operator==(ResetDistributionCacheRequest const&,
                          ResetDistributionCacheRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetDistributionCacheResponse {
-  std::optional<std::string> status;
-  std::optional<awsjson::timestamp> createTime;
-  std::optional<::awsjson::lightsail::Operation> operation;
+  std::optional<std::string> status{};
+  std::optional<awsjson::timestamp> createTime{};
+  std::optional<::awsjson::lightsail::Operation> operation{};
 
   friend bool operator==(ResetDistributionCacheResponse const&,
                          ResetDistributionCacheResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceBudgetEstimate {
-  std::optional<std::string> resourceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
-  std::optional<std::vector<::awsjson::lightsail::CostEstimate>> costEstimates;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
+  std::optional<std::string> resourceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
+  std::optional<std::vector<::awsjson::lightsail::CostEstimate>> costEstimates{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
 
   friend bool operator==(ResourceBudgetEstimate const&, ResourceBudgetEstimate const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceLocation {
-  std::optional<std::string> availabilityZone;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::RegionName>> regionName;
+  std::optional<std::string> availabilityZone{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::RegionName>> regionName{};
 
   friend bool operator==(ResourceLocation const&, ResourceLocation const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceReceivingAccess {
-  std::optional<std::string> name;
-  std::optional<std::string> resourceType;
+  std::optional<std::string> name{};
+  std::optional<std::string> resourceType{};
 
   friend bool operator==(ResourceReceivingAccess const&, ResourceReceivingAccess const&) = default;
 };

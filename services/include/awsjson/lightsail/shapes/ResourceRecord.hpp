@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceRecord {
-  std::optional<std::string> name;
-  std::optional<std::string> type;
-  std::optional<std::string> value;
+  std::optional<std::string> name{};
+  std::optional<std::string> type{};
+  std::optional<std::string> value{};
 
   friend bool operator==(ResourceRecord const&, ResourceRecord const&) = default;
 };

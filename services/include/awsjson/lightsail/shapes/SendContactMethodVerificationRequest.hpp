@@ -14,7 +14,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendContactMethodVerificationRequest {
-  awsjson::open_enum<::awsjson::lightsail::ContactMethodVerificationProtocol> protocol;
+  awsjson::open_enum<::awsjson::lightsail::ContactMethodVerificationProtocol> protocol{};
 
   friend bool operator==(SendContactMethodVerificationRequest const&,
                          SendContactMethodVerificationRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceException {
-  std::optional<std::string> code;
-  std::optional<std::string> docs;
-  std::optional<std::string> message;
-  std::optional<std::string> tip;
+  std::optional<std::string> code{};
+  std::optional<std::string> docs{};
+  std::optional<std::string> message{};
+  std::optional<std::string> tip{};
 
   friend bool operator==(ServiceException const&, ServiceException const&) = default;
 };

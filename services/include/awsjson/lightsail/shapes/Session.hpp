@@ -12,9 +12,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Session {
-  std::optional<std::string> name;
-  std::optional<std::string> url;
-  std::optional<bool> isPrimary;
+  std::optional<std::string> name{};
+  std::optional<std::string> url{};
+  std::optional<bool> isPrimary{};
 
   friend bool operator==(Session const&, Session const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetIpAddressTypeRequest {
-  awsjson::open_enum<::awsjson::lightsail::ResourceType> resourceType;
-  std::string resourceName;
-  awsjson::open_enum<::awsjson::lightsail::IpAddressType> ipAddressType;
-  std::optional<bool> acceptBundleUpdate;
+  awsjson::open_enum<::awsjson::lightsail::ResourceType> resourceType{};
+  std::string resourceName{};
+  awsjson::open_enum<::awsjson::lightsail::IpAddressType> ipAddressType{};
+  std::optional<bool> acceptBundleUpdate{};
 
   friend bool operator==(SetIpAddressTypeRequest const&, SetIpAddressTypeRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetResourceAccessForBucketRequest {
-  std::string resourceName;
-  std::string bucketName;
-  awsjson::open_enum<::awsjson::lightsail::ResourceBucketAccess> access;
+  std::string resourceName{};
+  std::string bucketName{};
+  awsjson::open_enum<::awsjson::lightsail::ResourceBucketAccess> access{};
 
   friend bool operator==(SetResourceAccessForBucketRequest const&,
                          SetResourceAccessForBucketRequest const&) = default;

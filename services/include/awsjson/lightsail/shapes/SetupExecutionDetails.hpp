@@ -14,13 +14,13 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetupExecutionDetails {
-  std::optional<std::string> command;
-  std::optional<awsjson::timestamp> dateTime;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::SetupStatus>> status;
-  std::optional<std::string> standardError;
-  std::optional<std::string> standardOutput;
-  std::optional<std::string> version;
+  std::optional<std::string> command{};
+  std::optional<awsjson::timestamp> dateTime{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::SetupStatus>> status{};
+  std::optional<std::string> standardError{};
+  std::optional<std::string> standardOutput{};
+  std::optional<std::string> version{};
 
   friend bool operator==(SetupExecutionDetails const&, SetupExecutionDetails const&) = default;
 };

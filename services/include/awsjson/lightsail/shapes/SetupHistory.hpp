@@ -18,11 +18,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetupHistory {
-  std::optional<std::string> operationId;
-  std::optional<::awsjson::lightsail::SetupRequest> request;
-  std::optional<::awsjson::lightsail::SetupHistoryResource> resource;
-  std::optional<std::vector<::awsjson::lightsail::SetupExecutionDetails>> executionDetails;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::SetupStatus>> status;
+  std::optional<std::string> operationId{};
+  std::optional<::awsjson::lightsail::SetupRequest> request{};
+  std::optional<::awsjson::lightsail::SetupHistoryResource> resource{};
+  std::optional<std::vector<::awsjson::lightsail::SetupExecutionDetails>> executionDetails{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::SetupStatus>> status{};
 
   friend bool operator==(SetupHistory const&, SetupHistory const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetupHistoryResource {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<::awsjson::lightsail::ResourceLocation> location;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<::awsjson::lightsail::ResourceLocation> location{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ResourceType>> resourceType{};
 
   friend bool operator==(SetupHistoryResource const&, SetupHistoryResource const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetupInstanceHttpsRequest {
-  std::string instanceName;
-  std::string emailAddress;
-  std::vector<std::string> domainNames;
-  awsjson::open_enum<::awsjson::lightsail::CertificateProvider> certificateProvider;
+  std::string instanceName{};
+  std::string emailAddress{};
+  std::vector<std::string> domainNames{};
+  awsjson::open_enum<::awsjson::lightsail::CertificateProvider> certificateProvider{};
 
   friend bool operator==(SetupInstanceHttpsRequest const&,
                          SetupInstanceHttpsRequest const&) = default;

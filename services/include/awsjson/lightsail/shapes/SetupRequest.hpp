@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SetupRequest {
-  std::optional<std::string> instanceName;
-  std::optional<std::vector<std::string>> domainNames;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::CertificateProvider>> certificateProvider;
+  std::optional<std::string> instanceName{};
+  std::optional<std::vector<std::string>> domainNames{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::CertificateProvider>> certificateProvider{};
 
   friend bool operator==(SetupRequest const&, SetupRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartGUISessionRequest {
-  std::string resourceName;
+  std::string resourceName{};
 
   friend bool operator==(StartGUISessionRequest const&, StartGUISessionRequest const&) = default;
 };

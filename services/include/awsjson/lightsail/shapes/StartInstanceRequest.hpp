@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartInstanceRequest {
-  std::string instanceName;
+  std::string instanceName{};
 
   friend bool operator==(StartInstanceRequest const&, StartInstanceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopGUISessionRequest {
-  std::string resourceName;
+  std::string resourceName{};
 
   friend bool operator==(StopGUISessionRequest const&, StopGUISessionRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopInstanceOnIdleRequest {
-  std::optional<std::string> threshold;
-  std::optional<std::string> duration;
+  std::optional<std::string> threshold{};
+  std::optional<std::string> duration{};
 
   friend bool operator==(StopInstanceOnIdleRequest const&,
                          StopInstanceOnIdleRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopInstanceRequest {
-  std::string instanceName;
-  std::optional<bool> force;
+  std::string instanceName{};
+  std::optional<bool> force{};
 
   friend bool operator==(StopInstanceRequest const&, StopInstanceRequest const&) = default;
 };

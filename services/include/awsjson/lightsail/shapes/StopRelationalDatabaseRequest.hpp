@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopRelationalDatabaseRequest {
-  std::string relationalDatabaseName;
-  std::optional<std::string> relationalDatabaseSnapshotName;
+  std::string relationalDatabaseName{};
+  std::optional<std::string> relationalDatabaseSnapshotName{};
 
   friend bool operator==(StopRelationalDatabaseRequest const&,
                          StopRelationalDatabaseRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string resourceName;
-  std::optional<std::string> resourceArn;
-  std::vector<::awsjson::lightsail::Tag> tags;
+  std::string resourceName{};
+  std::optional<std::string> resourceArn{};
+  std::vector<::awsjson::lightsail::Tag> tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

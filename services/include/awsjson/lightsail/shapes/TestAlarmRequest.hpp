@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestAlarmRequest {
-  std::string alarmName;
-  awsjson::open_enum<::awsjson::lightsail::AlarmState> state;
+  std::string alarmName{};
+  awsjson::open_enum<::awsjson::lightsail::AlarmState> state{};
 
   friend bool operator==(TestAlarmRequest const&, TestAlarmRequest const&) = default;
 };

@@ -11,8 +11,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TimePeriod {
-  std::optional<awsjson::timestamp> start;
-  std::optional<awsjson::timestamp> end;
+  std::optional<awsjson::timestamp> start{};
+  std::optional<awsjson::timestamp> end{};
 
   friend bool operator==(TimePeriod const&, TimePeriod const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnpeerVpcResponse {
-  std::optional<::awsjson::lightsail::Operation> operation;
+  std::optional<::awsjson::lightsail::Operation> operation{};
 
   friend bool operator==(UnpeerVpcResponse const&, UnpeerVpcResponse const&) = default;
 };

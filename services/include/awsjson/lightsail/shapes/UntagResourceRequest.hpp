@@ -13,9 +13,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceRequest {
-  std::string resourceName;
-  std::optional<std::string> resourceArn;
-  std::vector<std::string> tagKeys;
+  std::string resourceName{};
+  std::optional<std::string> resourceArn{};
+  std::vector<std::string> tagKeys{};
 
   friend bool operator==(UntagResourceRequest const&, UntagResourceRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBucketBundleRequest {
-  std::string bucketName;
-  std::string bundleId;
+  std::string bucketName{};
+  std::string bundleId{};
 
   friend bool operator==(UpdateBucketBundleRequest const&,
                          UpdateBucketBundleRequest const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBucketRequest {
-  std::string bucketName;
-  std::optional<::awsjson::lightsail::AccessRules> accessRules;
-  std::optional<std::string> versioning;
-  std::optional<std::vector<std::string>> readonlyAccessAccounts;
-  std::optional<::awsjson::lightsail::BucketAccessLogConfig> accessLogConfig;
-  std::optional<::awsjson::lightsail::BucketCorsConfig> cors;
+  std::string bucketName{};
+  std::optional<::awsjson::lightsail::AccessRules> accessRules{};
+  std::optional<std::string> versioning{};
+  std::optional<std::vector<std::string>> readonlyAccessAccounts{};
+  std::optional<::awsjson::lightsail::BucketAccessLogConfig> accessLogConfig{};
+  std::optional<::awsjson::lightsail::BucketCorsConfig> cors{};
 
   friend bool operator==(UpdateBucketRequest const&, UpdateBucketRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBucketResponse {
-  std::optional<::awsjson::lightsail::Bucket> bucket;
-  std::optional<std::vector<::awsjson::lightsail::Operation>> operations;
+  std::optional<::awsjson::lightsail::Bucket> bucket{};
+  std::optional<std::vector<::awsjson::lightsail::Operation>> operations{};
 
   friend bool operator==(UpdateBucketResponse const&, UpdateBucketResponse const&) = default;
 };

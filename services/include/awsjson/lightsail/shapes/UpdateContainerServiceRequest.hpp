@@ -18,12 +18,12 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateContainerServiceRequest {
-  std::string serviceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServicePowerName>> power;
-  std::optional<std::int32_t> scale;
-  std::optional<bool> isDisabled;
-  std::optional<std::map<std::string, std::vector<std::string>>> publicDomainNames;
-  std::optional<::awsjson::lightsail::PrivateRegistryAccessRequest> privateRegistryAccess;
+  std::string serviceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ContainerServicePowerName>> power{};
+  std::optional<std::int32_t> scale{};
+  std::optional<bool> isDisabled{};
+  std::optional<std::map<std::string, std::vector<std::string>>> publicDomainNames{};
+  std::optional<::awsjson::lightsail::PrivateRegistryAccessRequest> privateRegistryAccess{};
 
   friend bool operator==(UpdateContainerServiceRequest const&,
                          UpdateContainerServiceRequest const&) = default;

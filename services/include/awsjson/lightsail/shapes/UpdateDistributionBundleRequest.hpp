@@ -12,8 +12,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDistributionBundleRequest {
-  std::optional<std::string> distributionName;
-  std::optional<std::string> bundleId;
+  std::optional<std::string> distributionName{};
+  std::optional<std::string> bundleId{};
 
   friend bool operator==(UpdateDistributionBundleRequest const&,
                          UpdateDistributionBundleRequest const&) = default;

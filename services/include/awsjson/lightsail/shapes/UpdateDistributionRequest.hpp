@@ -19,15 +19,15 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDistributionRequest {
-  std::string distributionName;
-  std::optional<::awsjson::lightsail::InputOrigin> origin;
-  std::optional<::awsjson::lightsail::CacheBehavior> defaultCacheBehavior;
-  std::optional<::awsjson::lightsail::CacheSettings> cacheBehaviorSettings;
-  std::optional<std::vector<::awsjson::lightsail::CacheBehaviorPerPath>> cacheBehaviors;
-  std::optional<bool> isEnabled;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::ViewerMinimumTlsProtocolVersionEnum>> viewerMinimumTlsProtocolVersion;
-  std::optional<std::string> certificateName;
-  std::optional<bool> useDefaultCertificate;
+  std::string distributionName{};
+  std::optional<::awsjson::lightsail::InputOrigin> origin{};
+  std::optional<::awsjson::lightsail::CacheBehavior> defaultCacheBehavior{};
+  std::optional<::awsjson::lightsail::CacheSettings> cacheBehaviorSettings{};
+  std::optional<std::vector<::awsjson::lightsail::CacheBehaviorPerPath>> cacheBehaviors{};
+  std::optional<bool> isEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::ViewerMinimumTlsProtocolVersionEnum>> viewerMinimumTlsProtocolVersion{};
+  std::optional<std::string> certificateName{};
+  std::optional<bool> useDefaultCertificate{};
 
   friend bool operator==(UpdateDistributionRequest const&,
                          UpdateDistributionRequest const&) = default;

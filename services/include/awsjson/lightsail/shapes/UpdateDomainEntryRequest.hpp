@@ -14,8 +14,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDomainEntryRequest {
-  std::string domainName;
-  ::awsjson::lightsail::DomainEntry domainEntry;
+  std::string domainName{};
+  ::awsjson::lightsail::DomainEntry domainEntry{};
 
   friend bool operator==(UpdateDomainEntryRequest const&,
                          UpdateDomainEntryRequest const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInstanceMetadataOptionsRequest {
-  std::string instanceName;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpTokens>> httpTokens;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpEndpoint>> httpEndpoint;
-  std::optional<std::int32_t> httpPutResponseHopLimit;
-  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpProtocolIpv6>> httpProtocolIpv6;
+  std::string instanceName{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpTokens>> httpTokens{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpEndpoint>> httpEndpoint{};
+  std::optional<std::int32_t> httpPutResponseHopLimit{};
+  std::optional<awsjson::open_enum<::awsjson::lightsail::HttpProtocolIpv6>> httpProtocolIpv6{};
 
   friend bool operator==(UpdateInstanceMetadataOptionsRequest const&,
                          UpdateInstanceMetadataOptionsRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLoadBalancerAttributeRequest {
-  std::string loadBalancerName;
-  awsjson::open_enum<::awsjson::lightsail::LoadBalancerAttributeName> attributeName;
-  std::string attributeValue;
+  std::string loadBalancerName{};
+  awsjson::open_enum<::awsjson::lightsail::LoadBalancerAttributeName> attributeName{};
+  std::string attributeValue{};
 
   friend bool operator==(UpdateLoadBalancerAttributeRequest const&,
                          UpdateLoadBalancerAttributeRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRelationalDatabaseParametersRequest {
-  std::string relationalDatabaseName;
-  std::vector<::awsjson::lightsail::RelationalDatabaseParameter> parameters;
+  std::string relationalDatabaseName{};
+  std::vector<::awsjson::lightsail::RelationalDatabaseParameter> parameters{};
 
   friend bool operator==(UpdateRelationalDatabaseParametersRequest const&,
                          UpdateRelationalDatabaseParametersRequest const&) = default;

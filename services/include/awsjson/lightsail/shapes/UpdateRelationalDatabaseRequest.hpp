@@ -12,17 +12,17 @@ namespace awsjson::lightsail {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRelationalDatabaseRequest {
-  std::string relationalDatabaseName;
-  std::optional<std::string> masterUserPassword;
-  std::optional<bool> rotateMasterUserPassword;
-  std::optional<std::string> preferredBackupWindow;
-  std::optional<std::string> preferredMaintenanceWindow;
-  std::optional<bool> enableBackupRetention;
-  std::optional<bool> disableBackupRetention;
-  std::optional<bool> publiclyAccessible;
-  std::optional<bool> applyImmediately;
-  std::optional<std::string> caCertificateIdentifier;
-  std::optional<std::string> relationalDatabaseBlueprintId;
+  std::string relationalDatabaseName{};
+  std::optional<std::string> masterUserPassword{};
+  std::optional<bool> rotateMasterUserPassword{};
+  std::optional<std::string> preferredBackupWindow{};
+  std::optional<std::string> preferredMaintenanceWindow{};
+  std::optional<bool> enableBackupRetention{};
+  std::optional<bool> disableBackupRetention{};
+  std::optional<bool> publiclyAccessible{};
+  std::optional<bool> applyImmediately{};
+  std::optional<std::string> caCertificateIdentifier{};
+  std::optional<std::string> relationalDatabaseBlueprintId{};
 
   friend bool operator==(UpdateRelationalDatabaseRequest const&,
                          UpdateRelationalDatabaseRequest const&) = default;

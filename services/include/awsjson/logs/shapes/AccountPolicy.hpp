@@ -16,13 +16,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccountPolicy {
-  std::optional<std::string> policyName;
-  std::optional<std::string> policyDocument;
-  std::optional<std::int64_t> lastUpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::logs::PolicyType>> policyType;
-  std::optional<awsjson::open_enum<::awsjson::logs::Scope>> scope;
-  std::optional<std::string> selectionCriteria;
-  std::optional<std::string> accountId;
+  std::optional<std::string> policyName{};
+  std::optional<std::string> policyDocument{};
+  std::optional<std::int64_t> lastUpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::logs::PolicyType>> policyType{};
+  std::optional<awsjson::open_enum<::awsjson::logs::Scope>> scope{};
+  std::optional<std::string> selectionCriteria{};
+  std::optional<std::string> accountId{};
 
   friend bool operator==(AccountPolicy const&, AccountPolicy const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddKeyEntry {
-  std::string key;
-  std::string value;
-  std::optional<bool> overwriteIfExists;
+  std::string key{};
+  std::string value{};
+  std::optional<bool> overwriteIfExists{};
 
   friend bool operator==(AddKeyEntry const&, AddKeyEntry const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddKeys {
-  std::vector<::awsjson::logs::AddKeyEntry> entries;
+  std::vector<::awsjson::logs::AddKeyEntry> entries{};
 
   friend bool operator==(AddKeys const&, AddKeys const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AggregateLogGroupSummary {
-  std::optional<std::int32_t> logGroupCount;
-  std::optional<std::vector<::awsjson::logs::GroupingIdentifier>> groupingIdentifiers;
+  std::optional<std::int32_t> logGroupCount{};
+  std::optional<std::vector<::awsjson::logs::GroupingIdentifier>> groupingIdentifiers{};
 
   friend bool operator==(AggregateLogGroupSummary const&,
                          AggregateLogGroupSummary const&) = default;

@@ -19,25 +19,25 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Anomaly {
-  std::string anomalyId;
-  std::string patternId;
-  std::string anomalyDetectorArn;
-  std::string patternString;
-  std::optional<std::string> patternRegex;
-  std::optional<std::string> priority;
-  std::int64_t firstSeen;
-  std::int64_t lastSeen;
-  std::string description;
-  bool active;
-  awsjson::open_enum<::awsjson::logs::State> state;
-  std::map<std::string, std::int64_t> histogram;
-  std::vector<::awsjson::logs::LogEvent> logSamples;
-  std::vector<::awsjson::logs::PatternToken> patternTokens;
-  std::vector<std::string> logGroupArnList;
-  std::optional<bool> suppressed;
-  std::optional<std::int64_t> suppressedDate;
-  std::optional<std::int64_t> suppressedUntil;
-  std::optional<bool> isPatternLevelSuppression;
+  std::string anomalyId{};
+  std::string patternId{};
+  std::string anomalyDetectorArn{};
+  std::string patternString{};
+  std::optional<std::string> patternRegex{};
+  std::optional<std::string> priority{};
+  std::int64_t firstSeen{};
+  std::int64_t lastSeen{};
+  std::string description{};
+  bool active{};
+  awsjson::open_enum<::awsjson::logs::State> state{};
+  std::map<std::string, std::int64_t> histogram{};
+  std::vector<::awsjson::logs::LogEvent> logSamples{};
+  std::vector<::awsjson::logs::PatternToken> patternTokens{};
+  std::vector<std::string> logGroupArnList{};
+  std::optional<bool> suppressed{};
+  std::optional<std::int64_t> suppressedDate{};
+  std::optional<std::int64_t> suppressedUntil{};
+  std::optional<bool> isPatternLevelSuppression{};
 
   friend bool operator==(Anomaly const&, Anomaly const&) = default;
 };

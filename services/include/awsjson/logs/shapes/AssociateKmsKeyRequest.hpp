@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateKmsKeyRequest {
-  std::optional<std::string> logGroupName;
-  std::string kmsKeyId;
-  std::optional<std::string> resourceIdentifier;
+  std::optional<std::string> logGroupName{};
+  std::string kmsKeyId{};
+  std::optional<std::string> resourceIdentifier{};
 
   friend bool operator==(AssociateKmsKeyRequest const&, AssociateKmsKeyRequest const&) = default;
 };

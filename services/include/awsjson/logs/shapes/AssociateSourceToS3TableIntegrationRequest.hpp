@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSourceToS3TableIntegrationRequest {
-  std::string integrationArn;
-  ::awsjson::logs::DataSource dataSource;
+  std::string integrationArn{};
+  ::awsjson::logs::DataSource dataSource{};
 
   friend bool operator==(AssociateSourceToS3TableIntegrationRequest const&,
                          AssociateSourceToS3TableIntegrationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSourceToS3TableIntegrationResponse {
-  std::optional<std::string> identifier;
+  std::optional<std::string> identifier{};
 
   friend bool operator==(AssociateSourceToS3TableIntegrationResponse const&,
                          AssociateSourceToS3TableIntegrationResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CSV {
-  std::optional<std::string> quoteCharacter;
-  std::optional<std::string> delimiter;
-  std::optional<std::vector<std::string>> columns;
-  std::optional<std::string> source;
-  std::optional<std::string> destination;
+  std::optional<std::string> quoteCharacter{};
+  std::optional<std::string> delimiter{};
+  std::optional<std::vector<std::string>> columns{};
+  std::optional<std::string> source{};
+  std::optional<std::string> destination{};
 
   friend bool operator==(CSV const&, CSV const&) = default;
 };

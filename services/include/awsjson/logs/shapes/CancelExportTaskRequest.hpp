@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelExportTaskRequest {
-  std::string taskId;
+  std::string taskId{};
 
   friend bool operator==(CancelExportTaskRequest const&, CancelExportTaskRequest const&) = default;
 };

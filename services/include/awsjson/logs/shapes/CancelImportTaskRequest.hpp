@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelImportTaskRequest {
-  std::string importId;
+  std::string importId{};
 
   friend bool operator==(CancelImportTaskRequest const&, CancelImportTaskRequest const&) = default;
 };

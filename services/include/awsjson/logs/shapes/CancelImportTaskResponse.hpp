@@ -16,11 +16,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelImportTaskResponse {
-  std::optional<std::string> importId;
-  std::optional<::awsjson::logs::ImportStatistics> importStatistics;
-  std::optional<awsjson::open_enum<::awsjson::logs::ImportStatus>> importStatus;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> lastUpdatedTime;
+  std::optional<std::string> importId{};
+  std::optional<::awsjson::logs::ImportStatistics> importStatistics{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ImportStatus>> importStatus{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> lastUpdatedTime{};
 
   friend bool operator==(CancelImportTaskResponse const&,
                          CancelImportTaskResponse const&) = default;

@@ -20,18 +20,18 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationTemplate {
-  std::optional<std::string> service;
-  std::optional<std::string> logType;
-  std::optional<std::string> resourceType;
-  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType;
-  std::optional<::awsjson::logs::ConfigurationTemplateDeliveryConfigValues> defaultDeliveryConfigValues;
-  std::optional<std::vector<::awsjson::logs::RecordField>> allowedFields;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::OutputFormat>>> allowedOutputFormats;
-  std::optional<std::string> allowedActionForAllowVendedLogsDeliveryForResource;
-  std::optional<std::vector<std::string>> allowedFieldDelimiters;
-  std::optional<std::vector<std::string>> allowedSuffixPathFields;
-  std::optional<std::vector<::awsjson::logs::DeliverySourceConfigurationSchema>> deliverySourceConfiguration;
-  std::optional<::awsjson::logs::S3TablesIntegration> s3TablesIntegration;
+  std::optional<std::string> service{};
+  std::optional<std::string> logType{};
+  std::optional<std::string> resourceType{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType{};
+  std::optional<::awsjson::logs::ConfigurationTemplateDeliveryConfigValues> defaultDeliveryConfigValues{};
+  std::optional<std::vector<::awsjson::logs::RecordField>> allowedFields{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::OutputFormat>>> allowedOutputFormats{};
+  std::optional<std::string> allowedActionForAllowVendedLogsDeliveryForResource{};
+  std::optional<std::vector<std::string>> allowedFieldDelimiters{};
+  std::optional<std::vector<std::string>> allowedSuffixPathFields{};
+  std::optional<std::vector<::awsjson::logs::DeliverySourceConfigurationSchema>> deliverySourceConfiguration{};
+  std::optional<::awsjson::logs::S3TablesIntegration> s3TablesIntegration{};
 
   friend bool operator==(ConfigurationTemplate const&, ConfigurationTemplate const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurationTemplateDeliveryConfigValues {
-  std::optional<std::vector<std::string>> recordFields;
-  std::optional<std::string> fieldDelimiter;
-  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration;
+  std::optional<std::vector<std::string>> recordFields{};
+  std::optional<std::string> fieldDelimiter{};
+  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration{};
 
   friend bool operator==(ConfigurationTemplateDeliveryConfigValues const&,
                          ConfigurationTemplateDeliveryConfigValues const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopyValue {
-  std::vector<::awsjson::logs::CopyValueEntry> entries;
+  std::vector<::awsjson::logs::CopyValueEntry> entries{};
 
   friend bool operator==(CopyValue const&, CopyValue const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeliveryRequest {
-  std::string deliverySourceName;
-  std::string deliveryDestinationArn;
-  std::optional<std::vector<std::string>> recordFields;
-  std::optional<std::string> fieldDelimiter;
-  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string deliverySourceName{};
+  std::string deliveryDestinationArn{};
+  std::optional<std::vector<std::string>> recordFields{};
+  std::optional<std::string> fieldDelimiter{};
+  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateDeliveryRequest const&, CreateDeliveryRequest const&) = default;
 };

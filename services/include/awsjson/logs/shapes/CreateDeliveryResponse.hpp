@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDeliveryResponse {
-  std::optional<::awsjson::logs::Delivery> delivery;
+  std::optional<::awsjson::logs::Delivery> delivery{};
 
   friend bool operator==(CreateDeliveryResponse const&, CreateDeliveryResponse const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExportTaskRequest {
-  std::optional<std::string> taskName;
-  std::string logGroupName;
-  std::optional<std::string> logStreamNamePrefix;
-  std::int64_t from;
-  std::int64_t to;
-  std::string destination;
-  std::optional<std::string> destinationPrefix;
+  std::optional<std::string> taskName{};
+  std::string logGroupName{};
+  std::optional<std::string> logStreamNamePrefix{};
+  std::int64_t from{};
+  std::int64_t to{};
+  std::string destination{};
+  std::optional<std::string> destinationPrefix{};
 
   friend bool operator==(CreateExportTaskRequest const&, CreateExportTaskRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateExportTaskResponse {
-  std::optional<std::string> taskId;
+  std::optional<std::string> taskId{};
 
   friend bool operator==(CreateExportTaskResponse const&,
                          CreateExportTaskResponse const&) = default;

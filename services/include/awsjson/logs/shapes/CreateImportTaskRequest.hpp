@@ -14,9 +14,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImportTaskRequest {
-  std::string importSourceArn;
-  std::string importRoleArn;
-  std::optional<::awsjson::logs::ImportFilter> importFilter;
+  std::string importSourceArn{};
+  std::string importRoleArn{};
+  std::optional<::awsjson::logs::ImportFilter> importFilter{};
 
   friend bool operator==(CreateImportTaskRequest const&, CreateImportTaskRequest const&) = default;
 };

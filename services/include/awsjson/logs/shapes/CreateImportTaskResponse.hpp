@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateImportTaskResponse {
-  std::optional<std::string> importId;
-  std::optional<std::string> importDestinationArn;
-  std::optional<std::int64_t> creationTime;
+  std::optional<std::string> importId{};
+  std::optional<std::string> importDestinationArn{};
+  std::optional<std::int64_t> creationTime{};
 
   friend bool operator==(CreateImportTaskResponse const&,
                          CreateImportTaskResponse const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLogAnomalyDetectorRequest {
-  std::vector<std::string> logGroupArnList;
-  std::optional<std::string> detectorName;
-  std::optional<awsjson::open_enum<::awsjson::logs::EvaluationFrequency>> evaluationFrequency;
-  std::optional<std::string> filterPattern;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::int64_t> anomalyVisibilityTime;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::vector<std::string> logGroupArnList{};
+  std::optional<std::string> detectorName{};
+  std::optional<awsjson::open_enum<::awsjson::logs::EvaluationFrequency>> evaluationFrequency{};
+  std::optional<std::string> filterPattern{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::int64_t> anomalyVisibilityTime{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateLogAnomalyDetectorRequest const&,
                          CreateLogAnomalyDetectorRequest const&) = default;

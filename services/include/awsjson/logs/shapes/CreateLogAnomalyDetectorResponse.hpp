@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLogAnomalyDetectorResponse {
-  std::optional<std::string> anomalyDetectorArn;
+  std::optional<std::string> anomalyDetectorArn{};
 
   friend bool operator==(CreateLogAnomalyDetectorResponse const&,
                          CreateLogAnomalyDetectorResponse const&) = default;

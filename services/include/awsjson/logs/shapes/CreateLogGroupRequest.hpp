@@ -15,11 +15,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLogGroupRequest {
-  std::string logGroupName;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass;
-  std::optional<bool> deletionProtectionEnabled;
+  std::string logGroupName{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass{};
+  std::optional<bool> deletionProtectionEnabled{};
 
   friend bool operator==(CreateLogGroupRequest const&, CreateLogGroupRequest const&) = default;
 };

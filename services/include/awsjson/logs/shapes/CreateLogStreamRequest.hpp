@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLogStreamRequest {
-  std::string logGroupName;
-  std::string logStreamName;
+  std::string logGroupName{};
+  std::string logStreamName{};
 
   friend bool operator==(CreateLogStreamRequest const&, CreateLogStreamRequest const&) = default;
 };

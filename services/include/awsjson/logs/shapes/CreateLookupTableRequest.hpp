@@ -13,11 +13,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLookupTableRequest {
-  std::string lookupTableName;
-  std::optional<std::string> description;
-  std::string tableBody;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string lookupTableName{};
+  std::optional<std::string> description{};
+  std::string tableBody{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateLookupTableRequest const&,
                          CreateLookupTableRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLookupTableResponse {
-  std::optional<std::string> lookupTableArn;
-  std::optional<std::int64_t> createdAt;
+  std::optional<std::string> lookupTableArn{};
+  std::optional<std::int64_t> createdAt{};
 
   friend bool operator==(CreateLookupTableResponse const&,
                          CreateLookupTableResponse const&) = default;

@@ -19,20 +19,20 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScheduledQueryRequest {
-  std::string name;
-  std::optional<std::string> description;
-  awsjson::open_enum<::awsjson::logs::QueryLanguage> queryLanguage;
-  std::string queryString;
-  std::optional<std::vector<std::string>> logGroupIdentifiers;
-  std::string scheduleExpression;
-  std::optional<std::string> timezone;
-  std::optional<std::int64_t> startTimeOffset;
-  std::optional<::awsjson::logs::DestinationConfiguration> destinationConfiguration;
-  std::optional<std::int64_t> scheduleStartTime;
-  std::optional<std::int64_t> scheduleEndTime;
-  std::string executionRoleArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string name{};
+  std::optional<std::string> description{};
+  awsjson::open_enum<::awsjson::logs::QueryLanguage> queryLanguage{};
+  std::string queryString{};
+  std::optional<std::vector<std::string>> logGroupIdentifiers{};
+  std::string scheduleExpression{};
+  std::optional<std::string> timezone{};
+  std::optional<std::int64_t> startTimeOffset{};
+  std::optional<::awsjson::logs::DestinationConfiguration> destinationConfiguration{};
+  std::optional<std::int64_t> scheduleStartTime{};
+  std::optional<std::int64_t> scheduleEndTime{};
+  std::string executionRoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateScheduledQueryRequest const&,
                          CreateScheduledQueryRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateScheduledQueryResponse {
-  std::optional<std::string> scheduledQueryArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state;
+  std::optional<std::string> scheduledQueryArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state{};
 
   friend bool operator==(CreateScheduledQueryResponse const&,
                          CreateScheduledQueryResponse const&) = default;

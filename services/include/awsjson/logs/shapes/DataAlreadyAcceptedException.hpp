@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataAlreadyAcceptedException {
-  std::optional<std::string> expectedSequenceToken;
+  std::optional<std::string> expectedSequenceToken{};
 
   friend bool operator==(DataAlreadyAcceptedException const&,
                          DataAlreadyAcceptedException const&) = default;

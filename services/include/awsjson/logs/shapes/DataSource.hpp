@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSource {
-  std::string name;
-  std::optional<std::string> type;
+  std::string name{};
+  std::optional<std::string> type{};
 
   friend bool operator==(DataSource const&, DataSource const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataSourceFilter {
-  std::string name;
-  std::optional<std::string> type;
+  std::string name{};
+  std::optional<std::string> type{};
 
   friend bool operator==(DataSourceFilter const&, DataSourceFilter const&) = default;
 };

@@ -13,13 +13,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DateTimeConverter {
-  std::string source;
-  std::string target;
-  std::optional<std::string> targetFormat;
-  std::vector<std::string> matchPatterns;
-  std::optional<std::string> sourceTimezone;
-  std::optional<std::string> targetTimezone;
-  std::optional<std::string> locale;
+  std::string source{};
+  std::string target{};
+  std::optional<std::string> targetFormat{};
+  std::vector<std::string> matchPatterns{};
+  std::optional<std::string> sourceTimezone{};
+  std::optional<std::string> targetTimezone{};
+  std::optional<std::string> locale{};
 
   friend bool operator==(DateTimeConverter const&, DateTimeConverter const&) = default;
 };

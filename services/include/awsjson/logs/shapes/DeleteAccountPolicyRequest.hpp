@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAccountPolicyRequest {
-  std::string policyName;
-  awsjson::open_enum<::awsjson::logs::PolicyType> policyType;
+  std::string policyName{};
+  awsjson::open_enum<::awsjson::logs::PolicyType> policyType{};
 
   friend bool operator==(DeleteAccountPolicyRequest const&,
                          DeleteAccountPolicyRequest const&) = default;

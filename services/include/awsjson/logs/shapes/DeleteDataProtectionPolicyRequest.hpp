@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataProtectionPolicyRequest {
-  std::string logGroupIdentifier;
+  std::string logGroupIdentifier{};
 
   friend bool operator==(DeleteDataProtectionPolicyRequest const&,
                          DeleteDataProtectionPolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeliveryDestinationPolicyRequest {
-  std::string deliveryDestinationName;
+  std::string deliveryDestinationName{};
 
   friend bool operator==(DeleteDeliveryDestinationPolicyRequest const&,
                          DeleteDeliveryDestinationPolicyRequest const&) = default;

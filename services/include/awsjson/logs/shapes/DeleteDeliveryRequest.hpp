@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeliveryRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(DeleteDeliveryRequest const&, DeleteDeliveryRequest const&) = default;
 };

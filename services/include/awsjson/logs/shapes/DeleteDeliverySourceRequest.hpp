@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDeliverySourceRequest {
-  std::string name;
+  std::string name{};
 
   friend bool operator==(DeleteDeliverySourceRequest const&,
                          DeleteDeliverySourceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDestinationRequest {
-  std::string destinationName;
+  std::string destinationName{};
 
   friend bool operator==(DeleteDestinationRequest const&,
                          DeleteDestinationRequest const&) = default;

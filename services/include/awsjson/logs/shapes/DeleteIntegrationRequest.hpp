@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIntegrationRequest {
-  std::string integrationName;
-  std::optional<bool> force;
+  std::string integrationName{};
+  std::optional<bool> force{};
 
   friend bool operator==(DeleteIntegrationRequest const&,
                          DeleteIntegrationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLogAnomalyDetectorRequest {
-  std::string anomalyDetectorArn;
+  std::string anomalyDetectorArn{};
 
   friend bool operator==(DeleteLogAnomalyDetectorRequest const&,
                          DeleteLogAnomalyDetectorRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLogStreamRequest {
-  std::string logGroupName;
-  std::string logStreamName;
+  std::string logGroupName{};
+  std::string logStreamName{};
 
   friend bool operator==(DeleteLogStreamRequest const&, DeleteLogStreamRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLookupTableRequest {
-  std::string lookupTableArn;
+  std::string lookupTableArn{};
 
   friend bool operator==(DeleteLookupTableRequest const&,
                          DeleteLookupTableRequest const&) = default;

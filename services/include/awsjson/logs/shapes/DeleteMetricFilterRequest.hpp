@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMetricFilterRequest {
-  std::string logGroupName;
-  std::string filterName;
+  std::string logGroupName{};
+  std::string filterName{};
 
   friend bool operator==(DeleteMetricFilterRequest const&,
                          DeleteMetricFilterRequest const&) = default;

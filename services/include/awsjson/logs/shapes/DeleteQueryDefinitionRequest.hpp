@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteQueryDefinitionRequest {
-  std::string queryDefinitionId;
+  std::string queryDefinitionId{};
 
   friend bool operator==(DeleteQueryDefinitionRequest const&,
                          DeleteQueryDefinitionRequest const&) = default;

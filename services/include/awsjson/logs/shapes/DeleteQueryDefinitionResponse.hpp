@@ -11,7 +11,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteQueryDefinitionResponse {
-  std::optional<bool> success;
+  std::optional<bool> success{};
 
   friend bool operator==(DeleteQueryDefinitionResponse const&,
                          DeleteQueryDefinitionResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteResourcePolicyRequest {
-  std::optional<std::string> policyName;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> expectedRevisionId;
+  std::optional<std::string> policyName{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> expectedRevisionId{};
 
   friend bool operator==(DeleteResourcePolicyRequest const&,
                          DeleteResourcePolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteScheduledQueryRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(DeleteScheduledQueryRequest const&,
                          DeleteScheduledQueryRequest const&) = default;

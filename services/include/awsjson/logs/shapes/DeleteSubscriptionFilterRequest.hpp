@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSubscriptionFilterRequest {
-  std::string logGroupName;
-  std::string filterName;
+  std::string logGroupName{};
+  std::string filterName{};
 
   friend bool operator==(DeleteSubscriptionFilterRequest const&,
                          DeleteSubscriptionFilterRequest const&) = default;

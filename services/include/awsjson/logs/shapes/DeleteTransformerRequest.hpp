@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTransformerRequest {
-  std::string logGroupIdentifier;
+  std::string logGroupIdentifier{};
 
   friend bool operator==(DeleteTransformerRequest const&,
                          DeleteTransformerRequest const&) = default;

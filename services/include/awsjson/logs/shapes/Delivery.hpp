@@ -17,15 +17,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Delivery {
-  std::optional<std::string> id;
-  std::optional<std::string> arn;
-  std::optional<std::string> deliverySourceName;
-  std::optional<std::string> deliveryDestinationArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType;
-  std::optional<std::vector<std::string>> recordFields;
-  std::optional<std::string> fieldDelimiter;
-  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::optional<std::string> id{};
+  std::optional<std::string> arn{};
+  std::optional<std::string> deliverySourceName{};
+  std::optional<std::string> deliveryDestinationArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType{};
+  std::optional<std::vector<std::string>> recordFields{};
+  std::optional<std::string> fieldDelimiter{};
+  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(Delivery const&, Delivery const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryDestination {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType;
-  std::optional<awsjson::open_enum<::awsjson::logs::OutputFormat>> outputFormat;
-  std::optional<::awsjson::logs::DeliveryDestinationConfiguration> deliveryDestinationConfiguration;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType{};
+  std::optional<awsjson::open_enum<::awsjson::logs::OutputFormat>> outputFormat{};
+  std::optional<::awsjson::logs::DeliveryDestinationConfiguration> deliveryDestinationConfiguration{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(DeliveryDestination const&, DeliveryDestination const&) = default;
 };

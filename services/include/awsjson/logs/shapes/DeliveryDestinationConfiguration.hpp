@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliveryDestinationConfiguration {
-  std::string destinationResourceArn;
+  std::string destinationResourceArn{};
 
   friend bool operator==(DeliveryDestinationConfiguration const&,
                          DeliveryDestinationConfiguration const&) = default;

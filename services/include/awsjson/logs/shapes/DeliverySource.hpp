@@ -17,15 +17,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliverySource {
-  std::optional<std::string> name;
-  std::optional<std::string> arn;
-  std::optional<std::vector<std::string>> resourceArns;
-  std::optional<std::string> service;
-  std::optional<std::string> logType;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::map<std::string, std::string>> deliverySourceConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::logs::DeliverySourceStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::logs::DeliverySourceStatusReason>> statusReason;
+  std::optional<std::string> name{};
+  std::optional<std::string> arn{};
+  std::optional<std::vector<std::string>> resourceArns{};
+  std::optional<std::string> service{};
+  std::optional<std::string> logType{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::map<std::string, std::string>> deliverySourceConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DeliverySourceStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DeliverySourceStatusReason>> statusReason{};
 
   friend bool operator==(DeliverySource const&, DeliverySource const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliverySourceConfigurationSchema {
-  std::string keyName;
-  awsjson::open_enum<::awsjson::logs::DeliverySourceConfigurationSchemaValueType> valueType;
-  std::string defaultValue;
-  std::optional<std::vector<std::string>> supportedValues;
-  std::optional<double> minValue;
-  std::optional<double> maxValue;
+  std::string keyName{};
+  awsjson::open_enum<::awsjson::logs::DeliverySourceConfigurationSchemaValueType> valueType{};
+  std::string defaultValue{};
+  std::optional<std::vector<std::string>> supportedValues{};
+  std::optional<double> minValue{};
+  std::optional<double> maxValue{};
 
   friend bool operator==(DeliverySourceConfigurationSchema const&,
                          DeliverySourceConfigurationSchema const&) = default;

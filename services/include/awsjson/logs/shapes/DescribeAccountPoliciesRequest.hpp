@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountPoliciesRequest {
-  awsjson::open_enum<::awsjson::logs::PolicyType> policyType;
-  std::optional<std::string> policyName;
-  std::optional<std::vector<std::string>> accountIdentifiers;
-  std::optional<std::string> nextToken;
+  awsjson::open_enum<::awsjson::logs::PolicyType> policyType{};
+  std::optional<std::string> policyName{};
+  std::optional<std::vector<std::string>> accountIdentifiers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAccountPoliciesRequest const&,
                          DescribeAccountPoliciesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAccountPoliciesResponse {
-  std::optional<std::vector<::awsjson::logs::AccountPolicy>> accountPolicies;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::AccountPolicy>> accountPolicies{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeAccountPoliciesResponse const&,
                          DescribeAccountPoliciesResponse const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationTemplatesRequest {
-  std::optional<std::string> service;
-  std::optional<std::vector<std::string>> logTypes;
-  std::optional<std::vector<std::string>> resourceTypes;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>>> deliveryDestinationTypes;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::optional<std::string> service{};
+  std::optional<std::vector<std::string>> logTypes{};
+  std::optional<std::vector<std::string>> resourceTypes{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>>> deliveryDestinationTypes{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(DescribeConfigurationTemplatesRequest const&,
                          DescribeConfigurationTemplatesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeConfigurationTemplatesResponse {
-  std::optional<std::vector<::awsjson::logs::ConfigurationTemplate>> configurationTemplates;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::ConfigurationTemplate>> configurationTemplates{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeConfigurationTemplatesResponse const&,
                          DescribeConfigurationTemplatesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveriesResponse {
-  std::optional<std::vector<::awsjson::logs::Delivery>> deliveries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::Delivery>> deliveries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDeliveriesResponse const&,
                          DescribeDeliveriesResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryDestinationsRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(DescribeDeliveryDestinationsRequest const&,
                          DescribeDeliveryDestinationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliveryDestinationsResponse {
-  std::optional<std::vector<::awsjson::logs::DeliveryDestination>> deliveryDestinations;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::DeliveryDestination>> deliveryDestinations{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDeliveryDestinationsResponse const&,
                          DescribeDeliveryDestinationsResponse const&) = default;

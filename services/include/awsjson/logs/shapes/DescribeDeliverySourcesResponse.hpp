@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDeliverySourcesResponse {
-  std::optional<std::vector<::awsjson::logs::DeliverySource>> deliverySources;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::DeliverySource>> deliverySources{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDeliverySourcesResponse const&,
                          DescribeDeliverySourcesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDestinationsRequest {
-  std::optional<std::string> DestinationNamePrefix;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::optional<std::string> DestinationNamePrefix{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(DescribeDestinationsRequest const&,
                          DescribeDestinationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDestinationsResponse {
-  std::optional<std::vector<::awsjson::logs::Destination>> destinations;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::Destination>> destinations{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeDestinationsResponse const&,
                          DescribeDestinationsResponse const&) = default;

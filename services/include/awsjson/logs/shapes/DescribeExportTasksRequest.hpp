@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExportTasksRequest {
-  std::optional<std::string> taskId;
-  std::optional<awsjson::open_enum<::awsjson::logs::ExportTaskStatusCode>> statusCode;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::optional<std::string> taskId{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ExportTaskStatusCode>> statusCode{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(DescribeExportTasksRequest const&,
                          DescribeExportTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeExportTasksResponse {
-  std::optional<std::vector<::awsjson::logs::ExportTask>> exportTasks;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::ExportTask>> exportTasks{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeExportTasksResponse const&,
                          DescribeExportTasksResponse const&) = default;

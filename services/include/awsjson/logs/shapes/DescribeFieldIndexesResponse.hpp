@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFieldIndexesResponse {
-  std::optional<std::vector<::awsjson::logs::FieldIndex>> fieldIndexes;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::FieldIndex>> fieldIndexes{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeFieldIndexesResponse const&,
                          DescribeFieldIndexesResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportTaskBatchesRequest {
-  std::string importId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::ImportStatus>>> batchImportStatus;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> nextToken;
+  std::string importId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::ImportStatus>>> batchImportStatus{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImportTaskBatchesRequest const&,
                          DescribeImportTaskBatchesRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportTaskBatchesResponse {
-  std::optional<std::string> importSourceArn;
-  std::optional<std::string> importId;
-  std::optional<std::vector<::awsjson::logs::ImportBatch>> importBatches;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> importSourceArn{};
+  std::optional<std::string> importId{};
+  std::optional<std::vector<::awsjson::logs::ImportBatch>> importBatches{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImportTaskBatchesResponse const&,
                          DescribeImportTaskBatchesResponse const&) = default;

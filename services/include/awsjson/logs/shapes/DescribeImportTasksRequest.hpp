@@ -15,11 +15,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportTasksRequest {
-  std::optional<std::string> importId;
-  std::optional<awsjson::open_enum<::awsjson::logs::ImportStatus>> importStatus;
-  std::optional<std::string> importSourceArn;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> importId{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ImportStatus>> importStatus{};
+  std::optional<std::string> importSourceArn{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImportTasksRequest const&,
                          DescribeImportTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeImportTasksResponse {
-  std::optional<std::vector<::awsjson::logs::Import>> imports;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::Import>> imports{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeImportTasksResponse const&,
                          DescribeImportTasksResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIndexPoliciesRequest {
-  std::vector<std::string> logGroupIdentifiers;
-  std::optional<std::string> nextToken;
+  std::vector<std::string> logGroupIdentifiers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeIndexPoliciesRequest const&,
                          DescribeIndexPoliciesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeIndexPoliciesResponse {
-  std::optional<std::vector<::awsjson::logs::IndexPolicy>> indexPolicies;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::IndexPolicy>> indexPolicies{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeIndexPoliciesResponse const&,
                          DescribeIndexPoliciesResponse const&) = default;

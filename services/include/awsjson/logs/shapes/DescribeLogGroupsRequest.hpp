@@ -16,14 +16,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLogGroupsRequest {
-  std::optional<std::vector<std::string>> accountIdentifiers;
-  std::optional<std::string> logGroupNamePrefix;
-  std::optional<std::string> logGroupNamePattern;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
-  std::optional<bool> includeLinkedAccounts;
-  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass;
-  std::optional<std::vector<std::string>> logGroupIdentifiers;
+  std::optional<std::vector<std::string>> accountIdentifiers{};
+  std::optional<std::string> logGroupNamePrefix{};
+  std::optional<std::string> logGroupNamePattern{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
+  std::optional<bool> includeLinkedAccounts{};
+  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass{};
+  std::optional<std::vector<std::string>> logGroupIdentifiers{};
 
   friend bool operator==(DescribeLogGroupsRequest const&,
                          DescribeLogGroupsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLogGroupsResponse {
-  std::optional<std::vector<::awsjson::logs::LogGroup>> logGroups;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::LogGroup>> logGroups{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeLogGroupsResponse const&,
                          DescribeLogGroupsResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLogStreamsRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> logGroupIdentifier;
-  std::optional<std::string> logStreamNamePrefix;
-  std::optional<awsjson::open_enum<::awsjson::logs::OrderBy>> orderBy;
-  std::optional<bool> descending;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> logGroupIdentifier{};
+  std::optional<std::string> logStreamNamePrefix{};
+  std::optional<awsjson::open_enum<::awsjson::logs::OrderBy>> orderBy{};
+  std::optional<bool> descending{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(DescribeLogStreamsRequest const&,
                          DescribeLogStreamsRequest const&) = default;

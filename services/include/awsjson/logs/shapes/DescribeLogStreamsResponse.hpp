@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLogStreamsResponse {
-  std::optional<std::vector<::awsjson::logs::LogStream>> logStreams;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::LogStream>> logStreams{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeLogStreamsResponse const&,
                          DescribeLogStreamsResponse const&) = default;

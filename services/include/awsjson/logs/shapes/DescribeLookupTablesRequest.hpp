@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLookupTablesRequest {
-  std::optional<std::string> lookupTableNamePrefix;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> lookupTableNamePrefix{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeLookupTablesRequest const&,
                          DescribeLookupTablesRequest const&) = default;

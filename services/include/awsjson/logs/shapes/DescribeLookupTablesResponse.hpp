@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLookupTablesResponse {
-  std::optional<std::vector<::awsjson::logs::LookupTable>> lookupTables;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::LookupTable>> lookupTables{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeLookupTablesResponse const&,
                          DescribeLookupTablesResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetricFiltersRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> filterNamePrefix;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> metricName;
-  std::optional<std::string> metricNamespace;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> filterNamePrefix{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> metricName{};
+  std::optional<std::string> metricNamespace{};
 
   friend bool operator==(DescribeMetricFiltersRequest const&,
                          DescribeMetricFiltersRequest const&) = default;

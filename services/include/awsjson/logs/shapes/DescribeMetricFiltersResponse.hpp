@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMetricFiltersResponse {
-  std::optional<std::vector<::awsjson::logs::MetricFilter>> metricFilters;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::MetricFilter>> metricFilters{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeMetricFiltersResponse const&,
                          DescribeMetricFiltersResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQueriesRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryStatus>> status;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
+  std::optional<std::string> logGroupName{};
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryStatus>> status{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
 
   friend bool operator==(DescribeQueriesRequest const&, DescribeQueriesRequest const&) = default;
 };

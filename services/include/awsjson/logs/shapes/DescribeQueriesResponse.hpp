@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQueriesResponse {
-  std::optional<std::vector<::awsjson::logs::QueryInfo>> queries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::QueryInfo>> queries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeQueriesResponse const&, DescribeQueriesResponse const&) = default;
 };

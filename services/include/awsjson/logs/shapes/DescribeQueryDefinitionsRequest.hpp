@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQueryDefinitionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::optional<std::string> queryDefinitionNamePrefix;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::optional<std::string> queryDefinitionNamePrefix{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeQueryDefinitionsRequest const&,
                          DescribeQueryDefinitionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeQueryDefinitionsResponse {
-  std::optional<std::vector<::awsjson::logs::QueryDefinition>> queryDefinitions;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::QueryDefinition>> queryDefinitions{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeQueryDefinitionsResponse const&,
                          DescribeQueryDefinitionsResponse const&) = default;

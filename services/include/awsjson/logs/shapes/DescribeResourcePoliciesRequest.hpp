@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourcePoliciesRequest {
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> resourceArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::PolicyScope>> policyScope;
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> resourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::PolicyScope>> policyScope{};
 
   friend bool operator==(DescribeResourcePoliciesRequest const&,
                          DescribeResourcePoliciesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourcePoliciesResponse {
-  std::optional<std::vector<::awsjson::logs::ResourcePolicy>> resourcePolicies;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::ResourcePolicy>> resourcePolicies{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeResourcePoliciesResponse const&,
                          DescribeResourcePoliciesResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscriptionFiltersRequest {
-  std::string logGroupName;
-  std::optional<std::string> filterNamePrefix;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::string logGroupName{};
+  std::optional<std::string> filterNamePrefix{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(DescribeSubscriptionFiltersRequest const&,
                          DescribeSubscriptionFiltersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubscriptionFiltersResponse {
-  std::optional<std::vector<::awsjson::logs::SubscriptionFilter>> subscriptionFilters;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::SubscriptionFilter>> subscriptionFilters{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(DescribeSubscriptionFiltersResponse const&,
                          DescribeSubscriptionFiltersResponse const&) = default;

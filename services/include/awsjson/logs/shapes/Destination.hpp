@@ -13,12 +13,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Destination {
-  std::optional<std::string> destinationName;
-  std::optional<std::string> targetArn;
-  std::optional<std::string> roleArn;
-  std::optional<std::string> accessPolicy;
-  std::optional<std::string> arn;
-  std::optional<std::int64_t> creationTime;
+  std::optional<std::string> destinationName{};
+  std::optional<std::string> targetArn{};
+  std::optional<std::string> roleArn{};
+  std::optional<std::string> accessPolicy{};
+  std::optional<std::string> arn{};
+  std::optional<std::int64_t> creationTime{};
 
   friend bool operator==(Destination const&, Destination const&) = default;
 };

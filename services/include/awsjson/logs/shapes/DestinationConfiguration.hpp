@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DestinationConfiguration {
-  ::awsjson::logs::S3Configuration s3Configuration;
+  ::awsjson::logs::S3Configuration s3Configuration{};
 
   friend bool operator==(DestinationConfiguration const&,
                          DestinationConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateKmsKeyRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> resourceIdentifier;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> resourceIdentifier{};
 
   friend bool operator==(DisassociateKmsKeyRequest const&,
                          DisassociateKmsKeyRequest const&) = default;

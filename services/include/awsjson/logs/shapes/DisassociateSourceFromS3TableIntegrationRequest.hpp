@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateSourceFromS3TableIntegrationRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(DisassociateSourceFromS3TableIntegrationRequest const&,
                          DisassociateSourceFromS3TableIntegrationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateSourceFromS3TableIntegrationResponse {
-  std::optional<std::string> identifier;
+  std::optional<std::string> identifier{};
 
   friend bool operator==(DisassociateSourceFromS3TableIntegrationResponse const&,
                          DisassociateSourceFromS3TableIntegrationResponse const&) = default;

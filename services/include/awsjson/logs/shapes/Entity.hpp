@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entity {
-  std::optional<std::map<std::string, std::string>> keyAttributes;
-  std::optional<std::map<std::string, std::string>> attributes;
+  std::optional<std::map<std::string, std::string>> keyAttributes{};
+  std::optional<std::map<std::string, std::string>> attributes{};
 
   friend bool operator==(Entity const&, Entity const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTask {
-  std::optional<std::string> taskId;
-  std::optional<std::string> taskName;
-  std::optional<std::string> logGroupName;
-  std::optional<std::int64_t> from;
-  std::optional<std::int64_t> to;
-  std::optional<std::string> destination;
-  std::optional<std::string> destinationPrefix;
-  std::optional<::awsjson::logs::ExportTaskStatus> status;
-  std::optional<::awsjson::logs::ExportTaskExecutionInfo> executionInfo;
+  std::optional<std::string> taskId{};
+  std::optional<std::string> taskName{};
+  std::optional<std::string> logGroupName{};
+  std::optional<std::int64_t> from{};
+  std::optional<std::int64_t> to{};
+  std::optional<std::string> destination{};
+  std::optional<std::string> destinationPrefix{};
+  std::optional<::awsjson::logs::ExportTaskStatus> status{};
+  std::optional<::awsjson::logs::ExportTaskExecutionInfo> executionInfo{};
 
   friend bool operator==(ExportTask const&, ExportTask const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTaskExecutionInfo {
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> completionTime;
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> completionTime{};
 
   friend bool operator==(ExportTaskExecutionInfo const&, ExportTaskExecutionInfo const&) = default;
 };

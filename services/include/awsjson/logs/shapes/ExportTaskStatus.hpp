@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportTaskStatus {
-  std::optional<awsjson::open_enum<::awsjson::logs::ExportTaskStatusCode>> code;
-  std::optional<std::string> message;
+  std::optional<awsjson::open_enum<::awsjson::logs::ExportTaskStatusCode>> code{};
+  std::optional<std::string> message{};
 
   friend bool operator==(ExportTaskStatus const&, ExportTaskStatus const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FieldIndex {
-  std::optional<std::string> logGroupIdentifier;
-  std::optional<std::string> fieldIndexName;
-  std::optional<std::int64_t> lastScanTime;
-  std::optional<std::int64_t> firstEventTime;
-  std::optional<std::int64_t> lastEventTime;
-  std::optional<awsjson::open_enum<::awsjson::logs::IndexType>> type;
+  std::optional<std::string> logGroupIdentifier{};
+  std::optional<std::string> fieldIndexName{};
+  std::optional<std::int64_t> lastScanTime{};
+  std::optional<std::int64_t> firstEventTime{};
+  std::optional<std::int64_t> lastEventTime{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IndexType>> type{};
 
   friend bool operator==(FieldIndex const&, FieldIndex const&) = default;
 };

@@ -14,17 +14,17 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterLogEventsRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> logGroupIdentifier;
-  std::optional<std::vector<std::string>> logStreamNames;
-  std::optional<std::string> logStreamNamePrefix;
-  std::optional<std::int64_t> startTime;
-  std::optional<std::int64_t> endTime;
-  std::optional<std::string> filterPattern;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
-  std::optional<bool> interleaved;
-  std::optional<bool> unmask;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> logGroupIdentifier{};
+  std::optional<std::vector<std::string>> logStreamNames{};
+  std::optional<std::string> logStreamNamePrefix{};
+  std::optional<std::int64_t> startTime{};
+  std::optional<std::int64_t> endTime{};
+  std::optional<std::string> filterPattern{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
+  std::optional<bool> interleaved{};
+  std::optional<bool> unmask{};
 
   friend bool operator==(FilterLogEventsRequest const&, FilterLogEventsRequest const&) = default;
 };

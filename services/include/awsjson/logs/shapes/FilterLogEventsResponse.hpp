@@ -16,9 +16,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilterLogEventsResponse {
-  std::optional<std::vector<::awsjson::logs::FilteredLogEvent>> events;
-  std::optional<std::vector<::awsjson::logs::SearchedLogStream>> searchedLogStreams;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::FilteredLogEvent>> events{};
+  std::optional<std::vector<::awsjson::logs::SearchedLogStream>> searchedLogStreams{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(FilterLogEventsResponse const&, FilterLogEventsResponse const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FilteredLogEvent {
-  std::optional<std::string> logStreamName;
-  std::optional<std::int64_t> timestamp;
-  std::optional<std::string> message;
-  std::optional<std::int64_t> ingestionTime;
-  std::optional<std::string> eventId;
+  std::optional<std::string> logStreamName{};
+  std::optional<std::int64_t> timestamp{};
+  std::optional<std::string> message{};
+  std::optional<std::int64_t> ingestionTime{};
+  std::optional<std::string> eventId{};
 
   friend bool operator==(FilteredLogEvent const&, FilteredLogEvent const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataProtectionPolicyRequest {
-  std::string logGroupIdentifier;
+  std::string logGroupIdentifier{};
 
   friend bool operator==(GetDataProtectionPolicyRequest const&,
                          GetDataProtectionPolicyRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeliveryDestinationPolicyRequest {
-  std::string deliveryDestinationName;
+  std::string deliveryDestinationName{};
 
   friend bool operator==(GetDeliveryDestinationPolicyRequest const&,
                          GetDeliveryDestinationPolicyRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeliveryDestinationPolicyResponse {
-  std::optional<::awsjson::logs::Policy> policy;
+  std::optional<::awsjson::logs::Policy> policy{};
 
   friend bool operator==(GetDeliveryDestinationPolicyResponse const&,
                          GetDeliveryDestinationPolicyResponse const&) = default;

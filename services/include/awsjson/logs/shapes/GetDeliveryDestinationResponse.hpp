@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeliveryDestinationResponse {
-  std::optional<::awsjson::logs::DeliveryDestination> deliveryDestination;
+  std::optional<::awsjson::logs::DeliveryDestination> deliveryDestination{};
 
   friend bool operator==(GetDeliveryDestinationResponse const&,
                          GetDeliveryDestinationResponse const&) = default;

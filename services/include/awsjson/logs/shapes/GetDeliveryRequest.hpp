@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeliveryRequest {
-  std::string id;
+  std::string id{};
 
   friend bool operator==(GetDeliveryRequest const&, GetDeliveryRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDeliverySourceResponse {
-  std::optional<::awsjson::logs::DeliverySource> deliverySource;
+  std::optional<::awsjson::logs::DeliverySource> deliverySource{};
 
   friend bool operator==(GetDeliverySourceResponse const&,
                          GetDeliverySourceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIntegrationRequest {
-  std::string integrationName;
+  std::string integrationName{};
 
   friend bool operator==(GetIntegrationRequest const&, GetIntegrationRequest const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIntegrationResponse {
-  std::optional<std::string> integrationName;
-  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationType>> integrationType;
-  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationStatus>> integrationStatus;
-  std::optional<::awsjson::logs::IntegrationDetails> integrationDetails;
+  std::optional<std::string> integrationName{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationType>> integrationType{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationStatus>> integrationStatus{};
+  std::optional<::awsjson::logs::IntegrationDetails> integrationDetails{};
 
   friend bool operator==(GetIntegrationResponse const&, GetIntegrationResponse const&) = default;
 };

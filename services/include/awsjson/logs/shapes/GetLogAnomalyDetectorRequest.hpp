@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogAnomalyDetectorRequest {
-  std::string anomalyDetectorArn;
+  std::string anomalyDetectorArn{};
 
   friend bool operator==(GetLogAnomalyDetectorRequest const&,
                          GetLogAnomalyDetectorRequest const&) = default;

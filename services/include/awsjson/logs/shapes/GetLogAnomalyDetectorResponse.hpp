@@ -17,15 +17,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogAnomalyDetectorResponse {
-  std::optional<std::string> detectorName;
-  std::optional<std::vector<std::string>> logGroupArnList;
-  std::optional<awsjson::open_enum<::awsjson::logs::EvaluationFrequency>> evaluationFrequency;
-  std::optional<std::string> filterPattern;
-  std::optional<awsjson::open_enum<::awsjson::logs::AnomalyDetectorStatus>> anomalyDetectorStatus;
-  std::optional<std::string> kmsKeyId;
-  std::optional<std::int64_t> creationTimeStamp;
-  std::optional<std::int64_t> lastModifiedTimeStamp;
-  std::optional<std::int64_t> anomalyVisibilityTime;
+  std::optional<std::string> detectorName{};
+  std::optional<std::vector<std::string>> logGroupArnList{};
+  std::optional<awsjson::open_enum<::awsjson::logs::EvaluationFrequency>> evaluationFrequency{};
+  std::optional<std::string> filterPattern{};
+  std::optional<awsjson::open_enum<::awsjson::logs::AnomalyDetectorStatus>> anomalyDetectorStatus{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<std::int64_t> creationTimeStamp{};
+  std::optional<std::int64_t> lastModifiedTimeStamp{};
+  std::optional<std::int64_t> anomalyVisibilityTime{};
 
   friend bool operator==(GetLogAnomalyDetectorResponse const&,
                          GetLogAnomalyDetectorResponse const&) = default;

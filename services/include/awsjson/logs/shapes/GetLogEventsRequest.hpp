@@ -13,15 +13,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogEventsRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> logGroupIdentifier;
-  std::string logStreamName;
-  std::optional<std::int64_t> startTime;
-  std::optional<std::int64_t> endTime;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
-  std::optional<bool> startFromHead;
-  std::optional<bool> unmask;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> logGroupIdentifier{};
+  std::string logStreamName{};
+  std::optional<std::int64_t> startTime{};
+  std::optional<std::int64_t> endTime{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
+  std::optional<bool> startFromHead{};
+  std::optional<bool> unmask{};
 
   friend bool operator==(GetLogEventsRequest const&, GetLogEventsRequest const&) = default;
 };

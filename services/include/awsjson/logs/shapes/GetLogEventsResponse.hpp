@@ -15,9 +15,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogEventsResponse {
-  std::optional<std::vector<::awsjson::logs::OutputLogEvent>> events;
-  std::optional<std::string> nextForwardToken;
-  std::optional<std::string> nextBackwardToken;
+  std::optional<std::vector<::awsjson::logs::OutputLogEvent>> events{};
+  std::optional<std::string> nextForwardToken{};
+  std::optional<std::string> nextBackwardToken{};
 
   friend bool operator==(GetLogEventsResponse const&, GetLogEventsResponse const&) = default;
 };

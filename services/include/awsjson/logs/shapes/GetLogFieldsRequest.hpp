@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogFieldsRequest {
-  std::string dataSourceName;
-  std::string dataSourceType;
+  std::string dataSourceName{};
+  std::string dataSourceType{};
 
   friend bool operator==(GetLogFieldsRequest const&, GetLogFieldsRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogFieldsResponse {
-  std::optional<std::vector<::awsjson::logs::LogFieldsListItem>> logFields;
+  std::optional<std::vector<::awsjson::logs::LogFieldsListItem>> logFields{};
 
   friend bool operator==(GetLogFieldsResponse const&, GetLogFieldsResponse const&) = default;
 };

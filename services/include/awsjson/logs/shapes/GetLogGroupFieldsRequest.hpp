@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogGroupFieldsRequest {
-  std::optional<std::string> logGroupName;
-  std::optional<std::int64_t> time;
-  std::optional<std::string> logGroupIdentifier;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::int64_t> time{};
+  std::optional<std::string> logGroupIdentifier{};
 
   friend bool operator==(GetLogGroupFieldsRequest const&,
                          GetLogGroupFieldsRequest const&) = default;

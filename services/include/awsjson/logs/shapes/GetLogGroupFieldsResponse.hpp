@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogGroupFieldsResponse {
-  std::optional<std::vector<::awsjson::logs::LogGroupField>> logGroupFields;
+  std::optional<std::vector<::awsjson::logs::LogGroupField>> logGroupFields{};
 
   friend bool operator==(GetLogGroupFieldsResponse const&,
                          GetLogGroupFieldsResponse const&) = default;

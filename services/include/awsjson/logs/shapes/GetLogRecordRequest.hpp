@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogRecordRequest {
-  std::string logRecordPointer;
-  std::optional<bool> unmask;
+  std::string logRecordPointer{};
+  std::optional<bool> unmask{};
 
   friend bool operator==(GetLogRecordRequest const&, GetLogRecordRequest const&) = default;
 };

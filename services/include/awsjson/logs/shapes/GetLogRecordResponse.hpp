@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLogRecordResponse {
-  std::optional<std::map<std::string, std::string>> logRecord;
+  std::optional<std::map<std::string, std::string>> logRecord{};
 
   friend bool operator==(GetLogRecordResponse const&, GetLogRecordResponse const&) = default;
 };

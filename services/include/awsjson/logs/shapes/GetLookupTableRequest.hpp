@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLookupTableRequest {
-  std::string lookupTableArn;
+  std::string lookupTableArn{};
 
   friend bool operator==(GetLookupTableRequest const&, GetLookupTableRequest const&) = default;
 };

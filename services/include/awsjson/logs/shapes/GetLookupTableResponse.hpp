@@ -13,13 +13,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLookupTableResponse {
-  std::optional<std::string> lookupTableArn;
-  std::optional<std::string> lookupTableName;
-  std::optional<std::string> description;
-  std::optional<std::string> tableBody;
-  std::optional<std::int64_t> sizeBytes;
-  std::optional<std::int64_t> lastUpdatedTime;
-  std::optional<std::string> kmsKeyId;
+  std::optional<std::string> lookupTableArn{};
+  std::optional<std::string> lookupTableName{};
+  std::optional<std::string> description{};
+  std::optional<std::string> tableBody{};
+  std::optional<std::int64_t> sizeBytes{};
+  std::optional<std::int64_t> lastUpdatedTime{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(GetLookupTableResponse const&, GetLookupTableResponse const&) = default;
 };

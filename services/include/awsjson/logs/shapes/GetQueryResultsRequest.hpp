@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryResultsRequest {
-  std::string queryId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxItems;
+  std::string queryId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxItems{};
 
   friend bool operator==(GetQueryResultsRequest const&, GetQueryResultsRequest const&) = default;
 };

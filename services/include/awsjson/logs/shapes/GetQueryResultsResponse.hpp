@@ -18,12 +18,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQueryResultsResponse {
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::optional<std::vector<std::vector<::awsjson::logs::ResultField>>> results;
-  std::optional<::awsjson::logs::QueryStatistics> statistics;
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryStatus>> status;
-  std::optional<std::string> encryptionKey;
-  std::optional<std::string> nextToken;
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::optional<std::vector<std::vector<::awsjson::logs::ResultField>>> results{};
+  std::optional<::awsjson::logs::QueryStatistics> statistics{};
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryStatus>> status{};
+  std::optional<std::string> encryptionKey{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetQueryResultsResponse const&, GetQueryResultsResponse const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledQueryHistoryRequest {
-  std::string identifier;
-  std::int64_t startTime;
-  std::int64_t endTime;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::ExecutionStatus>>> executionStatuses;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string identifier{};
+  std::int64_t startTime{};
+  std::int64_t endTime{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::ExecutionStatus>>> executionStatuses{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetScheduledQueryHistoryRequest const&,
                          GetScheduledQueryHistoryRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledQueryHistoryResponse {
-  std::optional<std::string> name;
-  std::optional<std::string> scheduledQueryArn;
-  std::optional<std::vector<::awsjson::logs::TriggerHistoryRecord>> triggerHistory;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> name{};
+  std::optional<std::string> scheduledQueryArn{};
+  std::optional<std::vector<::awsjson::logs::TriggerHistoryRecord>> triggerHistory{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetScheduledQueryHistoryResponse const&,
                          GetScheduledQueryHistoryResponse const&) = default;

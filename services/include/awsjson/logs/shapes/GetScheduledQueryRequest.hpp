@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledQueryRequest {
-  std::string identifier;
+  std::string identifier{};
 
   friend bool operator==(GetScheduledQueryRequest const&,
                          GetScheduledQueryRequest const&) = default;

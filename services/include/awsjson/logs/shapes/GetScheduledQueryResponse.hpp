@@ -19,24 +19,24 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetScheduledQueryResponse {
-  std::optional<std::string> scheduledQueryArn;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::optional<std::string> queryString;
-  std::optional<std::vector<std::string>> logGroupIdentifiers;
-  std::optional<std::string> scheduleExpression;
-  std::optional<std::string> timezone;
-  std::optional<std::int64_t> startTimeOffset;
-  std::optional<::awsjson::logs::DestinationConfiguration> destinationConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state;
-  std::optional<std::int64_t> lastTriggeredTime;
-  std::optional<awsjson::open_enum<::awsjson::logs::ExecutionStatus>> lastExecutionStatus;
-  std::optional<std::int64_t> scheduleStartTime;
-  std::optional<std::int64_t> scheduleEndTime;
-  std::optional<std::string> executionRoleArn;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> lastUpdatedTime;
+  std::optional<std::string> scheduledQueryArn{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::optional<std::string> queryString{};
+  std::optional<std::vector<std::string>> logGroupIdentifiers{};
+  std::optional<std::string> scheduleExpression{};
+  std::optional<std::string> timezone{};
+  std::optional<std::int64_t> startTimeOffset{};
+  std::optional<::awsjson::logs::DestinationConfiguration> destinationConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state{};
+  std::optional<std::int64_t> lastTriggeredTime{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ExecutionStatus>> lastExecutionStatus{};
+  std::optional<std::int64_t> scheduleStartTime{};
+  std::optional<std::int64_t> scheduleEndTime{};
+  std::optional<std::string> executionRoleArn{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> lastUpdatedTime{};
 
   friend bool operator==(GetScheduledQueryResponse const&,
                          GetScheduledQueryResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTransformerRequest {
-  std::string logGroupIdentifier;
+  std::string logGroupIdentifier{};
 
   friend bool operator==(GetTransformerRequest const&, GetTransformerRequest const&) = default;
 };

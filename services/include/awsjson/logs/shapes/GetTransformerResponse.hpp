@@ -16,10 +16,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTransformerResponse {
-  std::optional<std::string> logGroupIdentifier;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> lastModifiedTime;
-  std::optional<std::vector<::awsjson::logs::Processor>> transformerConfig;
+  std::optional<std::string> logGroupIdentifier{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> lastModifiedTime{};
+  std::optional<std::vector<::awsjson::logs::Processor>> transformerConfig{};
 
   friend bool operator==(GetTransformerResponse const&, GetTransformerResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Grok {
-  std::optional<std::string> source;
-  std::string match;
+  std::optional<std::string> source{};
+  std::string match{};
 
   friend bool operator==(Grok const&, Grok const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GroupingIdentifier {
-  std::optional<std::string> key;
-  std::optional<std::string> value;
+  std::optional<std::string> key{};
+  std::optional<std::string> value{};
 
   friend bool operator==(GroupingIdentifier const&, GroupingIdentifier const&) = default;
 };

@@ -17,15 +17,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Import {
-  std::optional<std::string> importId;
-  std::optional<std::string> importSourceArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::ImportStatus>> importStatus;
-  std::optional<std::string> importDestinationArn;
-  std::optional<::awsjson::logs::ImportStatistics> importStatistics;
-  std::optional<::awsjson::logs::ImportFilter> importFilter;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> lastUpdatedTime;
-  std::optional<std::string> errorMessage;
+  std::optional<std::string> importId{};
+  std::optional<std::string> importSourceArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ImportStatus>> importStatus{};
+  std::optional<std::string> importDestinationArn{};
+  std::optional<::awsjson::logs::ImportStatistics> importStatistics{};
+  std::optional<::awsjson::logs::ImportFilter> importFilter{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> lastUpdatedTime{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(Import const&, Import const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportBatch {
-  std::string batchId;
-  awsjson::open_enum<::awsjson::logs::ImportStatus> status;
-  std::optional<std::string> errorMessage;
+  std::string batchId{};
+  awsjson::open_enum<::awsjson::logs::ImportStatus> status{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(ImportBatch const&, ImportBatch const&) = default;
 };

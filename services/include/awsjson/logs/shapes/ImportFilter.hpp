@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportFilter {
-  std::optional<std::int64_t> startEventTime;
-  std::optional<std::int64_t> endEventTime;
+  std::optional<std::int64_t> startEventTime{};
+  std::optional<std::int64_t> endEventTime{};
 
   friend bool operator==(ImportFilter const&, ImportFilter const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportStatistics {
-  std::optional<std::int64_t> bytesImported;
+  std::optional<std::int64_t> bytesImported{};
 
   friend bool operator==(ImportStatistics const&, ImportStatistics const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IndexPolicy {
-  std::optional<std::string> logGroupIdentifier;
-  std::optional<std::int64_t> lastUpdateTime;
-  std::optional<std::string> policyDocument;
-  std::optional<std::string> policyName;
-  std::optional<awsjson::open_enum<::awsjson::logs::IndexSource>> source;
+  std::optional<std::string> logGroupIdentifier{};
+  std::optional<std::int64_t> lastUpdateTime{};
+  std::optional<std::string> policyDocument{};
+  std::optional<std::string> policyName{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IndexSource>> source{};
 
   friend bool operator==(IndexPolicy const&, IndexPolicy const&) = default;
 };

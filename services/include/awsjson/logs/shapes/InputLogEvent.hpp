@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InputLogEvent {
-  std::int64_t timestamp;
-  std::string message;
+  std::int64_t timestamp{};
+  std::string message{};
 
   friend bool operator==(InputLogEvent const&, InputLogEvent const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationDetails : awsjson::tagged_union {
-  std::optional<::awsjson::logs::OpenSearchIntegrationDetails> openSearchIntegrationDetails;
+  std::optional<::awsjson::logs::OpenSearchIntegrationDetails> openSearchIntegrationDetails{};
 
   friend bool operator==(IntegrationDetails const&, IntegrationDetails const&) = default;
 };

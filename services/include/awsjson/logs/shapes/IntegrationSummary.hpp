@@ -15,9 +15,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IntegrationSummary {
-  std::optional<std::string> integrationName;
-  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationType>> integrationType;
-  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationStatus>> integrationStatus;
+  std::optional<std::string> integrationName{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationType>> integrationType{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationStatus>> integrationStatus{};
 
   friend bool operator==(IntegrationSummary const&, IntegrationSummary const&) = default;
 };

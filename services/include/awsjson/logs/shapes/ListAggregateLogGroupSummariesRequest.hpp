@@ -18,14 +18,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAggregateLogGroupSummariesRequest {
-  std::optional<std::vector<std::string>> accountIdentifiers;
-  std::optional<bool> includeLinkedAccounts;
-  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass;
-  std::optional<std::string> logGroupNamePattern;
-  std::optional<std::vector<::awsjson::logs::DataSourceFilter>> dataSources;
-  awsjson::open_enum<::awsjson::logs::ListAggregateLogGroupSummariesGroupBy> groupBy;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
+  std::optional<std::vector<std::string>> accountIdentifiers{};
+  std::optional<bool> includeLinkedAccounts{};
+  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass{};
+  std::optional<std::string> logGroupNamePattern{};
+  std::optional<std::vector<::awsjson::logs::DataSourceFilter>> dataSources{};
+  awsjson::open_enum<::awsjson::logs::ListAggregateLogGroupSummariesGroupBy> groupBy{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(ListAggregateLogGroupSummariesRequest const&,
                          ListAggregateLogGroupSummariesRequest const&) = default;

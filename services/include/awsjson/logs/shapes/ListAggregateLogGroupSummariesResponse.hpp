@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAggregateLogGroupSummariesResponse {
-  std::optional<std::vector<::awsjson::logs::AggregateLogGroupSummary>> aggregateLogGroupSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::AggregateLogGroupSummary>> aggregateLogGroupSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAggregateLogGroupSummariesResponse const&,
                          ListAggregateLogGroupSummariesResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAnomaliesRequest {
-  std::optional<std::string> anomalyDetectorArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::SuppressionState>> suppressionState;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> anomalyDetectorArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::SuppressionState>> suppressionState{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAnomaliesRequest const&, ListAnomaliesRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAnomaliesResponse {
-  std::optional<std::vector<::awsjson::logs::Anomaly>> anomalies;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::Anomaly>> anomalies{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAnomaliesResponse const&, ListAnomaliesResponse const&) = default;
 };

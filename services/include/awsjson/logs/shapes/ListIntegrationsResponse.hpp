@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIntegrationsResponse {
-  std::optional<std::vector<::awsjson::logs::IntegrationSummary>> integrationSummaries;
+  std::optional<std::vector<::awsjson::logs::IntegrationSummary>> integrationSummaries{};
 
   friend bool operator==(ListIntegrationsResponse const&,
                          ListIntegrationsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogAnomalyDetectorsRequest {
-  std::optional<std::string> filterLogGroupArn;
-  std::optional<std::int32_t> limit;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> filterLogGroupArn{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListLogAnomalyDetectorsRequest const&,
                          ListLogAnomalyDetectorsRequest const&) = default;

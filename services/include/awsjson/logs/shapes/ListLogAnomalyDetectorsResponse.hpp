@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogAnomalyDetectorsResponse {
-  std::optional<std::vector<::awsjson::logs::AnomalyDetector>> anomalyDetectors;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::AnomalyDetector>> anomalyDetectors{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListLogAnomalyDetectorsResponse const&,
                          ListLogAnomalyDetectorsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogGroupsForQueryRequest {
-  std::string queryId;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> maxResults;
+  std::string queryId{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> maxResults{};
 
   friend bool operator==(ListLogGroupsForQueryRequest const&,
                          ListLogGroupsForQueryRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogGroupsForQueryResponse {
-  std::optional<std::vector<std::string>> logGroupIdentifiers;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<std::string>> logGroupIdentifiers{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListLogGroupsForQueryResponse const&,
                          ListLogGroupsForQueryResponse const&) = default;

@@ -18,15 +18,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogGroupsRequest {
-  std::optional<std::string> logGroupNamePattern;
-  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass;
-  std::optional<bool> includeLinkedAccounts;
-  std::optional<std::vector<std::string>> accountIdentifiers;
-  std::optional<std::string> nextToken;
-  std::optional<std::int32_t> limit;
-  std::optional<std::vector<::awsjson::logs::DataSourceFilter>> dataSources;
-  std::optional<std::vector<std::string>> fieldIndexNames;
-  std::optional<std::vector<::awsjson::logs::TagFilter>> logGroupTags;
+  std::optional<std::string> logGroupNamePattern{};
+  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass{};
+  std::optional<bool> includeLinkedAccounts{};
+  std::optional<std::vector<std::string>> accountIdentifiers{};
+  std::optional<std::string> nextToken{};
+  std::optional<std::int32_t> limit{};
+  std::optional<std::vector<::awsjson::logs::DataSourceFilter>> dataSources{};
+  std::optional<std::vector<std::string>> fieldIndexNames{};
+  std::optional<std::vector<::awsjson::logs::TagFilter>> logGroupTags{};
 
   friend bool operator==(ListLogGroupsRequest const&, ListLogGroupsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLogGroupsResponse {
-  std::optional<std::vector<::awsjson::logs::LogGroupSummary>> logGroups;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::LogGroupSummary>> logGroups{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListLogGroupsResponse const&, ListLogGroupsResponse const&) = default;
 };

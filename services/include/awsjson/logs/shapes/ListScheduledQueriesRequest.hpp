@@ -15,9 +15,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScheduledQueriesRequest {
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
-  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state;
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state{};
 
   friend bool operator==(ListScheduledQueriesRequest const&,
                          ListScheduledQueriesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListScheduledQueriesResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::logs::ScheduledQuerySummary>> scheduledQueries;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::logs::ScheduledQuerySummary>> scheduledQueries{};
 
   friend bool operator==(ListScheduledQueriesResponse const&,
                          ListScheduledQueriesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSourcesForS3TableIntegrationRequest {
-  std::string integrationArn;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string integrationArn{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSourcesForS3TableIntegrationRequest const&,
                          ListSourcesForS3TableIntegrationRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSourcesForS3TableIntegrationResponse {
-  std::optional<std::vector<::awsjson::logs::S3TableIntegrationSource>> sources;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::logs::S3TableIntegrationSource>> sources{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListSourcesForS3TableIntegrationResponse const&,
                          ListSourcesForS3TableIntegrationResponse const&) = default;

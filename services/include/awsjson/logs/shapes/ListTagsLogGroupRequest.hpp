@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsLogGroupRequest {
-  std::string logGroupName;
+  std::string logGroupName{};
 
   friend bool operator==(ListTagsLogGroupRequest const&, ListTagsLogGroupRequest const&) = default;
 };

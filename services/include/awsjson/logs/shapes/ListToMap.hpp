@@ -14,12 +14,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListToMap {
-  std::string source;
-  std::string key;
-  std::optional<std::string> valueKey;
-  std::optional<std::string> target;
-  std::optional<bool> flatten;
-  std::optional<awsjson::open_enum<::awsjson::logs::FlattenedElement>> flattenedElement;
+  std::string source{};
+  std::string key{};
+  std::optional<std::string> valueKey{};
+  std::optional<std::string> target{};
+  std::optional<bool> flatten{};
+  std::optional<awsjson::open_enum<::awsjson::logs::FlattenedElement>> flattenedElement{};
 
   friend bool operator==(ListToMap const&, ListToMap const&) = default;
 };

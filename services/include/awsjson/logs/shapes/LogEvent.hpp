@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogEvent {
-  std::optional<std::int64_t> timestamp;
-  std::optional<std::string> message;
+  std::optional<std::int64_t> timestamp{};
+  std::optional<std::string> message{};
 
   friend bool operator==(LogEvent const&, LogEvent const&) = default;
 };

@@ -18,19 +18,19 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogGroup {
-  std::optional<std::string> logGroupName;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int32_t> retentionInDays;
-  std::optional<std::int32_t> metricFilterCount;
-  std::optional<std::string> arn;
-  std::optional<std::int64_t> storedBytes;
-  std::optional<std::string> kmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::logs::DataProtectionStatus>> dataProtectionStatus;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::InheritedProperty>>> inheritedProperties;
-  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass;
-  std::optional<std::string> logGroupArn;
-  std::optional<bool> deletionProtectionEnabled;
-  std::optional<bool> bearerTokenAuthenticationEnabled;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int32_t> retentionInDays{};
+  std::optional<std::int32_t> metricFilterCount{};
+  std::optional<std::string> arn{};
+  std::optional<std::int64_t> storedBytes{};
+  std::optional<std::string> kmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DataProtectionStatus>> dataProtectionStatus{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::logs::InheritedProperty>>> inheritedProperties{};
+  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass{};
+  std::optional<std::string> logGroupArn{};
+  std::optional<bool> deletionProtectionEnabled{};
+  std::optional<bool> bearerTokenAuthenticationEnabled{};
 
   friend bool operator==(LogGroup const&, LogGroup const&) = default;
 };

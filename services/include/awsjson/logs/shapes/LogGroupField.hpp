@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogGroupField {
-  std::optional<std::string> name;
-  std::optional<std::int32_t> percent;
+  std::optional<std::string> name{};
+  std::optional<std::int32_t> percent{};
 
   friend bool operator==(LogGroupField const&, LogGroupField const&) = default;
 };

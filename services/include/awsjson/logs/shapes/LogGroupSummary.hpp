@@ -14,9 +14,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogGroupSummary {
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> logGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass;
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> logGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::LogGroupClass>> logGroupClass{};
 
   friend bool operator==(LogGroupSummary const&, LogGroupSummary const&) = default;
 };

@@ -13,14 +13,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogStream {
-  std::optional<std::string> logStreamName;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> firstEventTimestamp;
-  std::optional<std::int64_t> lastEventTimestamp;
-  std::optional<std::int64_t> lastIngestionTime;
-  std::optional<std::string> uploadSequenceToken;
-  std::optional<std::string> arn;
-  std::optional<std::int64_t> storedBytes;
+  std::optional<std::string> logStreamName{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> firstEventTimestamp{};
+  std::optional<std::int64_t> lastEventTimestamp{};
+  std::optional<std::int64_t> lastIngestionTime{};
+  std::optional<std::string> uploadSequenceToken{};
+  std::optional<std::string> arn{};
+  std::optional<std::int64_t> storedBytes{};
 
   friend bool operator==(LogStream const&, LogStream const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LookupTable {
-  std::optional<std::string> lookupTableArn;
-  std::optional<std::string> lookupTableName;
-  std::optional<std::string> description;
-  std::optional<std::vector<std::string>> tableFields;
-  std::optional<std::int64_t> recordsCount;
-  std::optional<std::int64_t> sizeBytes;
-  std::optional<std::int64_t> lastUpdatedTime;
-  std::optional<std::string> kmsKeyId;
+  std::optional<std::string> lookupTableArn{};
+  std::optional<std::string> lookupTableName{};
+  std::optional<std::string> description{};
+  std::optional<std::vector<std::string>> tableFields{};
+  std::optional<std::int64_t> recordsCount{};
+  std::optional<std::int64_t> sizeBytes{};
+  std::optional<std::int64_t> lastUpdatedTime{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(LookupTable const&, LookupTable const&) = default;
 };

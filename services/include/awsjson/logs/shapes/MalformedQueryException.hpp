@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MalformedQueryException {
-  std::optional<::awsjson::logs::QueryCompileError> queryCompileError;
+  std::optional<::awsjson::logs::QueryCompileError> queryCompileError{};
 
   friend bool operator==(MalformedQueryException const&, MalformedQueryException const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricFilter {
-  std::optional<std::string> filterName;
-  std::optional<std::string> filterPattern;
-  std::optional<std::vector<::awsjson::logs::MetricTransformation>> metricTransformations;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::string> logGroupName;
-  std::optional<bool> applyOnTransformedLogs;
-  std::optional<std::string> fieldSelectionCriteria;
-  std::optional<std::vector<std::string>> emitSystemFieldDimensions;
+  std::optional<std::string> filterName{};
+  std::optional<std::string> filterPattern{};
+  std::optional<std::vector<::awsjson::logs::MetricTransformation>> metricTransformations{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::string> logGroupName{};
+  std::optional<bool> applyOnTransformedLogs{};
+  std::optional<std::string> fieldSelectionCriteria{};
+  std::optional<std::vector<std::string>> emitSystemFieldDimensions{};
 
   friend bool operator==(MetricFilter const&, MetricFilter const&) = default;
 };

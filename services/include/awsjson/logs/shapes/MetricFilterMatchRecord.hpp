@@ -14,9 +14,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricFilterMatchRecord {
-  std::optional<std::int64_t> eventNumber;
-  std::optional<std::string> eventMessage;
-  std::optional<std::map<std::string, std::string>> extractedValues;
+  std::optional<std::int64_t> eventNumber{};
+  std::optional<std::string> eventMessage{};
+  std::optional<std::map<std::string, std::string>> extractedValues{};
 
   friend bool operator==(MetricFilterMatchRecord const&, MetricFilterMatchRecord const&) = default;
 };

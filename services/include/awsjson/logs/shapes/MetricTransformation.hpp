@@ -15,12 +15,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricTransformation {
-  std::string metricName;
-  std::string metricNamespace;
-  std::string metricValue;
-  std::optional<double> defaultValue;
-  std::optional<std::map<std::string, std::string>> dimensions;
-  std::optional<awsjson::open_enum<::awsjson::logs::StandardUnit>> unit;
+  std::string metricName{};
+  std::string metricNamespace{};
+  std::string metricValue{};
+  std::optional<double> defaultValue{};
+  std::optional<std::map<std::string, std::string>> dimensions{};
+  std::optional<awsjson::open_enum<::awsjson::logs::StandardUnit>> unit{};
 
   friend bool operator==(MetricTransformation const&, MetricTransformation const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MoveKeyEntry {
-  std::string source;
-  std::string target;
-  std::optional<bool> overwriteIfExists;
+  std::string source{};
+  std::string target{};
+  std::optional<bool> overwriteIfExists{};
 
   friend bool operator==(MoveKeyEntry const&, MoveKeyEntry const&) = default;
 };

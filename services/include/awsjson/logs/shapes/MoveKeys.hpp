@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MoveKeys {
-  std::vector<::awsjson::logs::MoveKeyEntry> entries;
+  std::vector<::awsjson::logs::MoveKeyEntry> entries{};
 
   friend bool operator==(MoveKeys const&, MoveKeys const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchApplication {
-  std::optional<std::string> applicationEndpoint;
-  std::optional<std::string> applicationArn;
-  std::optional<std::string> applicationId;
-  std::optional<::awsjson::logs::OpenSearchResourceStatus> status;
+  std::optional<std::string> applicationEndpoint{};
+  std::optional<std::string> applicationArn{};
+  std::optional<std::string> applicationId{};
+  std::optional<::awsjson::logs::OpenSearchResourceStatus> status{};
 
   friend bool operator==(OpenSearchApplication const&, OpenSearchApplication const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchCollection {
-  std::optional<std::string> collectionEndpoint;
-  std::optional<std::string> collectionArn;
-  std::optional<::awsjson::logs::OpenSearchResourceStatus> status;
+  std::optional<std::string> collectionEndpoint{};
+  std::optional<std::string> collectionArn{};
+  std::optional<::awsjson::logs::OpenSearchResourceStatus> status{};
 
   friend bool operator==(OpenSearchCollection const&, OpenSearchCollection const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchDataSource {
-  std::optional<std::string> dataSourceName;
-  std::optional<::awsjson::logs::OpenSearchResourceStatus> status;
+  std::optional<std::string> dataSourceName{};
+  std::optional<::awsjson::logs::OpenSearchResourceStatus> status{};
 
   friend bool operator==(OpenSearchDataSource const&, OpenSearchDataSource const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchEncryptionPolicy {
-  std::optional<std::string> policyName;
-  std::optional<::awsjson::logs::OpenSearchResourceStatus> status;
+  std::optional<std::string> policyName{};
+  std::optional<::awsjson::logs::OpenSearchResourceStatus> status{};
 
   friend bool operator==(OpenSearchEncryptionPolicy const&,
                          OpenSearchEncryptionPolicy const&) = default;

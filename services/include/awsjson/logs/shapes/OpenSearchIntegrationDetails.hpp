@@ -20,14 +20,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchIntegrationDetails {
-  std::optional<::awsjson::logs::OpenSearchDataSource> dataSource;
-  std::optional<::awsjson::logs::OpenSearchApplication> application;
-  std::optional<::awsjson::logs::OpenSearchCollection> collection;
-  std::optional<::awsjson::logs::OpenSearchWorkspace> workspace;
-  std::optional<::awsjson::logs::OpenSearchEncryptionPolicy> encryptionPolicy;
-  std::optional<::awsjson::logs::OpenSearchNetworkPolicy> networkPolicy;
-  std::optional<::awsjson::logs::OpenSearchDataAccessPolicy> accessPolicy;
-  std::optional<::awsjson::logs::OpenSearchLifecyclePolicy> lifecyclePolicy;
+  std::optional<::awsjson::logs::OpenSearchDataSource> dataSource{};
+  std::optional<::awsjson::logs::OpenSearchApplication> application{};
+  std::optional<::awsjson::logs::OpenSearchCollection> collection{};
+  std::optional<::awsjson::logs::OpenSearchWorkspace> workspace{};
+  std::optional<::awsjson::logs::OpenSearchEncryptionPolicy> encryptionPolicy{};
+  std::optional<::awsjson::logs::OpenSearchNetworkPolicy> networkPolicy{};
+  std::optional<::awsjson::logs::OpenSearchDataAccessPolicy> accessPolicy{};
+  std::optional<::awsjson::logs::OpenSearchLifecyclePolicy> lifecyclePolicy{};
 
   friend bool operator==(OpenSearchIntegrationDetails const&,
                          OpenSearchIntegrationDetails const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchResourceConfig {
-  std::optional<std::string> kmsKeyArn;
-  std::string dataSourceRoleArn;
-  std::vector<std::string> dashboardViewerPrincipals;
-  std::optional<std::string> applicationArn;
-  std::int32_t retentionDays;
+  std::optional<std::string> kmsKeyArn{};
+  std::string dataSourceRoleArn{};
+  std::vector<std::string> dashboardViewerPrincipals{};
+  std::optional<std::string> applicationArn{};
+  std::int32_t retentionDays{};
 
   friend bool operator==(OpenSearchResourceConfig const&,
                          OpenSearchResourceConfig const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchResourceStatus {
-  std::optional<awsjson::open_enum<::awsjson::logs::OpenSearchResourceStatusType>> status;
-  std::optional<std::string> statusMessage;
+  std::optional<awsjson::open_enum<::awsjson::logs::OpenSearchResourceStatusType>> status{};
+  std::optional<std::string> statusMessage{};
 
   friend bool operator==(OpenSearchResourceStatus const&,
                          OpenSearchResourceStatus const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OpenSearchWorkspace {
-  std::optional<std::string> workspaceId;
-  std::optional<::awsjson::logs::OpenSearchResourceStatus> status;
+  std::optional<std::string> workspaceId{};
+  std::optional<::awsjson::logs::OpenSearchResourceStatus> status{};
 
   friend bool operator==(OpenSearchWorkspace const&, OpenSearchWorkspace const&) = default;
 };

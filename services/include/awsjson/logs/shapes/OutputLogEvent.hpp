@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OutputLogEvent {
-  std::optional<std::int64_t> timestamp;
-  std::optional<std::string> message;
-  std::optional<std::int64_t> ingestionTime;
+  std::optional<std::int64_t> timestamp{};
+  std::optional<std::string> message{};
+  std::optional<std::int64_t> ingestionTime{};
 
   friend bool operator==(OutputLogEvent const&, OutputLogEvent const&) = default;
 };

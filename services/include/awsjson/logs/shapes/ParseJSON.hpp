@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParseJSON {
-  std::optional<std::string> source;
-  std::optional<std::string> destination;
+  std::optional<std::string> source{};
+  std::optional<std::string> destination{};
 
   friend bool operator==(ParseJSON const&, ParseJSON const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParseKeyValue {
-  std::optional<std::string> source;
-  std::optional<std::string> destination;
-  std::optional<std::string> fieldDelimiter;
-  std::optional<std::string> keyValueDelimiter;
-  std::optional<std::string> keyPrefix;
-  std::optional<std::string> nonMatchValue;
-  std::optional<bool> overwriteIfExists;
+  std::optional<std::string> source{};
+  std::optional<std::string> destination{};
+  std::optional<std::string> fieldDelimiter{};
+  std::optional<std::string> keyValueDelimiter{};
+  std::optional<std::string> keyPrefix{};
+  std::optional<std::string> nonMatchValue{};
+  std::optional<bool> overwriteIfExists{};
 
   friend bool operator==(ParseKeyValue const&, ParseKeyValue const&) = default;
 };

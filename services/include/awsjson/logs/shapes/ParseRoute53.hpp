@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParseRoute53 {
-  std::optional<std::string> source;
+  std::optional<std::string> source{};
 
   friend bool operator==(ParseRoute53 const&, ParseRoute53 const&) = default;
 };

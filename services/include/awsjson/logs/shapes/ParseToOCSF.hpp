@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParseToOCSF {
-  std::optional<std::string> source;
-  awsjson::open_enum<::awsjson::logs::EventSource> eventSource;
-  awsjson::open_enum<::awsjson::logs::OCSFVersion> ocsfVersion;
-  std::optional<std::string> mappingVersion;
+  std::optional<std::string> source{};
+  awsjson::open_enum<::awsjson::logs::EventSource> eventSource{};
+  awsjson::open_enum<::awsjson::logs::OCSFVersion> ocsfVersion{};
+  std::optional<std::string> mappingVersion{};
 
   friend bool operator==(ParseToOCSF const&, ParseToOCSF const&) = default;
 };

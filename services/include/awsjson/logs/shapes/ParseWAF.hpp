@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParseWAF {
-  std::optional<std::string> source;
+  std::optional<std::string> source{};
 
   friend bool operator==(ParseWAF const&, ParseWAF const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PatternToken {
-  std::optional<std::int32_t> dynamicTokenPosition;
-  std::optional<bool> isDynamic;
-  std::optional<std::string> tokenString;
-  std::optional<std::map<std::string, std::int64_t>> enumerations;
-  std::optional<std::string> inferredTokenName;
+  std::optional<std::int32_t> dynamicTokenPosition{};
+  std::optional<bool> isDynamic{};
+  std::optional<std::string> tokenString{};
+  std::optional<std::map<std::string, std::int64_t>> enumerations{};
+  std::optional<std::string> inferredTokenName{};
 
   friend bool operator==(PatternToken const&, PatternToken const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Policy {
-  std::optional<std::string> deliveryDestinationPolicy;
+  std::optional<std::string> deliveryDestinationPolicy{};
 
   friend bool operator==(Policy const&, Policy const&) = default;
 };

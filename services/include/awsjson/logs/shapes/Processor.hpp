@@ -35,29 +35,29 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Processor {
-  std::optional<::awsjson::logs::AddKeys> addKeys;
-  std::optional<::awsjson::logs::CopyValue> copyValue;
-  std::optional<::awsjson::logs::CSV> csv;
-  std::optional<::awsjson::logs::DateTimeConverter> dateTimeConverter;
-  std::optional<::awsjson::logs::DeleteKeys> deleteKeys;
-  std::optional<::awsjson::logs::Grok> grok;
-  std::optional<::awsjson::logs::ListToMap> listToMap;
-  std::optional<::awsjson::logs::LowerCaseString> lowerCaseString;
-  std::optional<::awsjson::logs::MoveKeys> moveKeys;
-  std::optional<::awsjson::logs::ParseCloudfront> parseCloudfront;
-  std::optional<::awsjson::logs::ParseJSON> parseJSON;
-  std::optional<::awsjson::logs::ParseKeyValue> parseKeyValue;
-  std::optional<::awsjson::logs::ParseRoute53> parseRoute53;
-  std::optional<::awsjson::logs::ParseToOCSF> parseToOCSF;
-  std::optional<::awsjson::logs::ParsePostgres> parsePostgres;
-  std::optional<::awsjson::logs::ParseVPC> parseVPC;
-  std::optional<::awsjson::logs::ParseWAF> parseWAF;
-  std::optional<::awsjson::logs::RenameKeys> renameKeys;
-  std::optional<::awsjson::logs::SplitString> splitString;
-  std::optional<::awsjson::logs::SubstituteString> substituteString;
-  std::optional<::awsjson::logs::TrimString> trimString;
-  std::optional<::awsjson::logs::TypeConverter> typeConverter;
-  std::optional<::awsjson::logs::UpperCaseString> upperCaseString;
+  std::optional<::awsjson::logs::AddKeys> addKeys{};
+  std::optional<::awsjson::logs::CopyValue> copyValue{};
+  std::optional<::awsjson::logs::CSV> csv{};
+  std::optional<::awsjson::logs::DateTimeConverter> dateTimeConverter{};
+  std::optional<::awsjson::logs::DeleteKeys> deleteKeys{};
+  std::optional<::awsjson::logs::Grok> grok{};
+  std::optional<::awsjson::logs::ListToMap> listToMap{};
+  std::optional<::awsjson::logs::LowerCaseString> lowerCaseString{};
+  std::optional<::awsjson::logs::MoveKeys> moveKeys{};
+  std::optional<::awsjson::logs::ParseCloudfront> parseCloudfront{};
+  std::optional<::awsjson::logs::ParseJSON> parseJSON{};
+  std::optional<::awsjson::logs::ParseKeyValue> parseKeyValue{};
+  std::optional<::awsjson::logs::ParseRoute53> parseRoute53{};
+  std::optional<::awsjson::logs::ParseToOCSF> parseToOCSF{};
+  std::optional<::awsjson::logs::ParsePostgres> parsePostgres{};
+  std::optional<::awsjson::logs::ParseVPC> parseVPC{};
+  std::optional<::awsjson::logs::ParseWAF> parseWAF{};
+  std::optional<::awsjson::logs::RenameKeys> renameKeys{};
+  std::optional<::awsjson::logs::SplitString> splitString{};
+  std::optional<::awsjson::logs::SubstituteString> substituteString{};
+  std::optional<::awsjson::logs::TrimString> trimString{};
+  std::optional<::awsjson::logs::TypeConverter> typeConverter{};
+  std::optional<::awsjson::logs::UpperCaseString> upperCaseString{};
 
   friend bool operator==(Processor const&, Processor const&) = default;
 };

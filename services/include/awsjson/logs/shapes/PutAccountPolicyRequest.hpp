@@ -15,11 +15,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountPolicyRequest {
-  std::string policyName;
-  std::string policyDocument;
-  awsjson::open_enum<::awsjson::logs::PolicyType> policyType;
-  std::optional<awsjson::open_enum<::awsjson::logs::Scope>> scope;
-  std::optional<std::string> selectionCriteria;
+  std::string policyName{};
+  std::string policyDocument{};
+  awsjson::open_enum<::awsjson::logs::PolicyType> policyType{};
+  std::optional<awsjson::open_enum<::awsjson::logs::Scope>> scope{};
+  std::optional<std::string> selectionCriteria{};
 
   friend bool operator==(PutAccountPolicyRequest const&, PutAccountPolicyRequest const&) = default;
 };

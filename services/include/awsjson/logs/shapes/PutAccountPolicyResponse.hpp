@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutAccountPolicyResponse {
-  std::optional<::awsjson::logs::AccountPolicy> accountPolicy;
+  std::optional<::awsjson::logs::AccountPolicy> accountPolicy{};
 
   friend bool operator==(PutAccountPolicyResponse const&,
                          PutAccountPolicyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutBearerTokenAuthenticationRequest {
-  std::string logGroupIdentifier;
-  bool bearerTokenAuthenticationEnabled;
+  std::string logGroupIdentifier{};
+  bool bearerTokenAuthenticationEnabled{};
 
   friend bool operator==(PutBearerTokenAuthenticationRequest const&,
                          PutBearerTokenAuthenticationRequest const&) = default;

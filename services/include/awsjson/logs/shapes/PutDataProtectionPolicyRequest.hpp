@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDataProtectionPolicyRequest {
-  std::string logGroupIdentifier;
-  std::string policyDocument;
+  std::string logGroupIdentifier{};
+  std::string policyDocument{};
 
   friend bool operator==(PutDataProtectionPolicyRequest const&,
                          PutDataProtectionPolicyRequest const&) = default;

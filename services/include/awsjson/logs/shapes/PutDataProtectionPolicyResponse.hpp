@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDataProtectionPolicyResponse {
-  std::optional<std::string> logGroupIdentifier;
-  std::optional<std::string> policyDocument;
-  std::optional<std::int64_t> lastUpdatedTime;
+  std::optional<std::string> logGroupIdentifier{};
+  std::optional<std::string> policyDocument{};
+  std::optional<std::int64_t> lastUpdatedTime{};
 
   friend bool operator==(PutDataProtectionPolicyResponse const&,
                          PutDataProtectionPolicyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDeliveryDestinationPolicyRequest {
-  std::string deliveryDestinationName;
-  std::string deliveryDestinationPolicy;
+  std::string deliveryDestinationName{};
+  std::string deliveryDestinationPolicy{};
 
   friend bool operator==(PutDeliveryDestinationPolicyRequest const&,
                          PutDeliveryDestinationPolicyRequest const&) = default;

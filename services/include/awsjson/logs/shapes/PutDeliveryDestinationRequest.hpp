@@ -17,11 +17,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDeliveryDestinationRequest {
-  std::string name;
-  std::optional<awsjson::open_enum<::awsjson::logs::OutputFormat>> outputFormat;
-  std::optional<::awsjson::logs::DeliveryDestinationConfiguration> deliveryDestinationConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string name{};
+  std::optional<awsjson::open_enum<::awsjson::logs::OutputFormat>> outputFormat{};
+  std::optional<::awsjson::logs::DeliveryDestinationConfiguration> deliveryDestinationConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::logs::DeliveryDestinationType>> deliveryDestinationType{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(PutDeliveryDestinationRequest const&,
                          PutDeliveryDestinationRequest const&) = default;

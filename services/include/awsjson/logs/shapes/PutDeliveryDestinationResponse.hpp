@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDeliveryDestinationResponse {
-  std::optional<::awsjson::logs::DeliveryDestination> deliveryDestination;
+  std::optional<::awsjson::logs::DeliveryDestination> deliveryDestination{};
 
   friend bool operator==(PutDeliveryDestinationResponse const&,
                          PutDeliveryDestinationResponse const&) = default;

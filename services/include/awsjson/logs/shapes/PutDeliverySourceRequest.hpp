@@ -13,11 +13,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDeliverySourceRequest {
-  std::string name;
-  std::string resourceArn;
-  std::string logType;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::map<std::string, std::string>> deliverySourceConfiguration;
+  std::string name{};
+  std::string resourceArn{};
+  std::string logType{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::map<std::string, std::string>> deliverySourceConfiguration{};
 
   friend bool operator==(PutDeliverySourceRequest const&,
                          PutDeliverySourceRequest const&) = default;

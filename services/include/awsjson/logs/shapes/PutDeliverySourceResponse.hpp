@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDeliverySourceResponse {
-  std::optional<::awsjson::logs::DeliverySource> deliverySource;
+  std::optional<::awsjson::logs::DeliverySource> deliverySource{};
 
   friend bool operator==(PutDeliverySourceResponse const&,
                          PutDeliverySourceResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDestinationPolicyRequest {
-  std::string destinationName;
-  std::string accessPolicy;
-  std::optional<bool> forceUpdate;
+  std::string destinationName{};
+  std::string accessPolicy{};
+  std::optional<bool> forceUpdate{};
 
   friend bool operator==(PutDestinationPolicyRequest const&,
                          PutDestinationPolicyRequest const&) = default;

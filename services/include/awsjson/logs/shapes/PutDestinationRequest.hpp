@@ -13,10 +13,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDestinationRequest {
-  std::string destinationName;
-  std::string targetArn;
-  std::string roleArn;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string destinationName{};
+  std::string targetArn{};
+  std::string roleArn{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(PutDestinationRequest const&, PutDestinationRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutDestinationResponse {
-  std::optional<::awsjson::logs::Destination> destination;
+  std::optional<::awsjson::logs::Destination> destination{};
 
   friend bool operator==(PutDestinationResponse const&, PutDestinationResponse const&) = default;
 };

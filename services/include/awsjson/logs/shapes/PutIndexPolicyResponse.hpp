@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutIndexPolicyResponse {
-  std::optional<::awsjson::logs::IndexPolicy> indexPolicy;
+  std::optional<::awsjson::logs::IndexPolicy> indexPolicy{};
 
   friend bool operator==(PutIndexPolicyResponse const&, PutIndexPolicyResponse const&) = default;
 };

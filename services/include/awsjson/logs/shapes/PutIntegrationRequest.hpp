@@ -15,9 +15,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutIntegrationRequest {
-  std::string integrationName;
-  ::awsjson::logs::ResourceConfig resourceConfig;
-  awsjson::open_enum<::awsjson::logs::IntegrationType> integrationType;
+  std::string integrationName{};
+  ::awsjson::logs::ResourceConfig resourceConfig{};
+  awsjson::open_enum<::awsjson::logs::IntegrationType> integrationType{};
 
   friend bool operator==(PutIntegrationRequest const&, PutIntegrationRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutIntegrationResponse {
-  std::optional<std::string> integrationName;
-  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationStatus>> integrationStatus;
+  std::optional<std::string> integrationName{};
+  std::optional<awsjson::open_enum<::awsjson::logs::IntegrationStatus>> integrationStatus{};
 
   friend bool operator==(PutIntegrationResponse const&, PutIntegrationResponse const&) = default;
 };

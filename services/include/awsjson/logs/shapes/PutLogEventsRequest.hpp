@@ -16,11 +16,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLogEventsRequest {
-  std::string logGroupName;
-  std::string logStreamName;
-  std::vector<::awsjson::logs::InputLogEvent> logEvents;
-  std::optional<std::string> sequenceToken;
-  std::optional<::awsjson::logs::Entity> entity;
+  std::string logGroupName{};
+  std::string logStreamName{};
+  std::vector<::awsjson::logs::InputLogEvent> logEvents{};
+  std::optional<std::string> sequenceToken{};
+  std::optional<::awsjson::logs::Entity> entity{};
 
   friend bool operator==(PutLogEventsRequest const&, PutLogEventsRequest const&) = default;
 };

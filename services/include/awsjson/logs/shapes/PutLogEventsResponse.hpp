@@ -15,9 +15,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLogEventsResponse {
-  std::optional<std::string> nextSequenceToken;
-  std::optional<::awsjson::logs::RejectedLogEventsInfo> rejectedLogEventsInfo;
-  std::optional<::awsjson::logs::RejectedEntityInfo> rejectedEntityInfo;
+  std::optional<std::string> nextSequenceToken{};
+  std::optional<::awsjson::logs::RejectedLogEventsInfo> rejectedLogEventsInfo{};
+  std::optional<::awsjson::logs::RejectedEntityInfo> rejectedEntityInfo{};
 
   friend bool operator==(PutLogEventsResponse const&, PutLogEventsResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLogGroupDeletionProtectionRequest {
-  std::string logGroupIdentifier;
-  bool deletionProtectionEnabled;
+  std::string logGroupIdentifier{};
+  bool deletionProtectionEnabled{};
 
   friend bool operator==(PutLogGroupDeletionProtectionRequest const&,
                          PutLogGroupDeletionProtectionRequest const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMetricFilterRequest {
-  std::string logGroupName;
-  std::string filterName;
-  std::string filterPattern;
-  std::vector<::awsjson::logs::MetricTransformation> metricTransformations;
-  std::optional<bool> applyOnTransformedLogs;
-  std::optional<std::string> fieldSelectionCriteria;
-  std::optional<std::vector<std::string>> emitSystemFieldDimensions;
+  std::string logGroupName{};
+  std::string filterName{};
+  std::string filterPattern{};
+  std::vector<::awsjson::logs::MetricTransformation> metricTransformations{};
+  std::optional<bool> applyOnTransformedLogs{};
+  std::optional<std::string> fieldSelectionCriteria{};
+  std::optional<std::vector<std::string>> emitSystemFieldDimensions{};
 
   friend bool operator==(PutMetricFilterRequest const&, PutMetricFilterRequest const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutQueryDefinitionRequest {
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::string name;
-  std::optional<std::string> queryDefinitionId;
-  std::optional<std::vector<std::string>> logGroupNames;
-  std::string queryString;
-  std::optional<std::string> clientToken;
-  std::optional<std::vector<::awsjson::logs::QueryParameter>> parameters;
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::string name{};
+  std::optional<std::string> queryDefinitionId{};
+  std::optional<std::vector<std::string>> logGroupNames{};
+  std::string queryString{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::vector<::awsjson::logs::QueryParameter>> parameters{};
 
   friend bool operator==(PutQueryDefinitionRequest const&,
                          PutQueryDefinitionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutQueryDefinitionResponse {
-  std::optional<std::string> queryDefinitionId;
+  std::optional<std::string> queryDefinitionId{};
 
   friend bool operator==(PutQueryDefinitionResponse const&,
                          PutQueryDefinitionResponse const&) = default;

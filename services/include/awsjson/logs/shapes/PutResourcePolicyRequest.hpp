@@ -12,10 +12,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::optional<std::string> policyName;
-  std::optional<std::string> policyDocument;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> expectedRevisionId;
+  std::optional<std::string> policyName{};
+  std::optional<std::string> policyDocument{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> expectedRevisionId{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

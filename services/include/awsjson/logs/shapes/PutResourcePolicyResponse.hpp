@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<::awsjson::logs::ResourcePolicy> resourcePolicy;
-  std::optional<std::string> revisionId;
+  std::optional<::awsjson::logs::ResourcePolicy> resourcePolicy{};
+  std::optional<std::string> revisionId{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutRetentionPolicyRequest {
-  std::string logGroupName;
-  std::int32_t retentionInDays;
+  std::string logGroupName{};
+  std::int32_t retentionInDays{};
 
   friend bool operator==(PutRetentionPolicyRequest const&,
                          PutRetentionPolicyRequest const&) = default;

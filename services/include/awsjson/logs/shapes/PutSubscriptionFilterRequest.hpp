@@ -15,15 +15,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutSubscriptionFilterRequest {
-  std::string logGroupName;
-  std::string filterName;
-  std::string filterPattern;
-  std::string destinationArn;
-  std::optional<std::string> roleArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::Distribution>> distribution;
-  std::optional<bool> applyOnTransformedLogs;
-  std::optional<std::string> fieldSelectionCriteria;
-  std::optional<std::vector<std::string>> emitSystemFields;
+  std::string logGroupName{};
+  std::string filterName{};
+  std::string filterPattern{};
+  std::string destinationArn{};
+  std::optional<std::string> roleArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::Distribution>> distribution{};
+  std::optional<bool> applyOnTransformedLogs{};
+  std::optional<std::string> fieldSelectionCriteria{};
+  std::optional<std::vector<std::string>> emitSystemFields{};
 
   friend bool operator==(PutSubscriptionFilterRequest const&,
                          PutSubscriptionFilterRequest const&) = default;

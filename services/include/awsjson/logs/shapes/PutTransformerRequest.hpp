@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutTransformerRequest {
-  std::string logGroupIdentifier;
-  std::vector<::awsjson::logs::Processor> transformerConfig;
+  std::string logGroupIdentifier{};
+  std::vector<::awsjson::logs::Processor> transformerConfig{};
 
   friend bool operator==(PutTransformerRequest const&, PutTransformerRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryCompileError {
-  std::optional<::awsjson::logs::QueryCompileErrorLocation> location;
-  std::optional<std::string> message;
+  std::optional<::awsjson::logs::QueryCompileErrorLocation> location{};
+  std::optional<std::string> message{};
 
   friend bool operator==(QueryCompileError const&, QueryCompileError const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryCompileErrorLocation {
-  std::optional<std::int32_t> startCharOffset;
-  std::optional<std::int32_t> endCharOffset;
+  std::optional<std::int32_t> startCharOffset{};
+  std::optional<std::int32_t> endCharOffset{};
 
   friend bool operator==(QueryCompileErrorLocation const&,
                          QueryCompileErrorLocation const&) = default;

@@ -17,13 +17,13 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryDefinition {
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::optional<std::string> queryDefinitionId;
-  std::optional<std::string> name;
-  std::optional<std::string> queryString;
-  std::optional<std::int64_t> lastModified;
-  std::optional<std::vector<std::string>> logGroupNames;
-  std::optional<std::vector<::awsjson::logs::QueryParameter>> parameters;
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::optional<std::string> queryDefinitionId{};
+  std::optional<std::string> name{};
+  std::optional<std::string> queryString{};
+  std::optional<std::int64_t> lastModified{};
+  std::optional<std::vector<std::string>> logGroupNames{};
+  std::optional<std::vector<::awsjson::logs::QueryParameter>> parameters{};
 
   friend bool operator==(QueryDefinition const&, QueryDefinition const&) = default;
 };

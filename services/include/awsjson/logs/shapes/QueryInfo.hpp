@@ -16,15 +16,15 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryInfo {
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::optional<std::string> queryId;
-  std::optional<std::string> queryString;
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryStatus>> status;
-  std::optional<std::int64_t> createTime;
-  std::optional<std::string> logGroupName;
-  std::optional<std::int64_t> queryDuration;
-  std::optional<double> bytesScanned;
-  std::optional<std::string> userIdentity;
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::optional<std::string> queryId{};
+  std::optional<std::string> queryString{};
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryStatus>> status{};
+  std::optional<std::int64_t> createTime{};
+  std::optional<std::string> logGroupName{};
+  std::optional<std::int64_t> queryDuration{};
+  std::optional<double> bytesScanned{};
+  std::optional<std::string> userIdentity{};
 
   friend bool operator==(QueryInfo const&, QueryInfo const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryParameter {
-  std::string name;
-  std::optional<std::string> defaultValue;
-  std::optional<std::string> description;
+  std::string name{};
+  std::optional<std::string> defaultValue{};
+  std::optional<std::string> description{};
 
   friend bool operator==(QueryParameter const&, QueryParameter const&) = default;
 };

@@ -11,12 +11,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QueryStatistics {
-  std::optional<double> recordsMatched;
-  std::optional<double> recordsScanned;
-  std::optional<double> estimatedRecordsSkipped;
-  std::optional<double> bytesScanned;
-  std::optional<double> estimatedBytesSkipped;
-  std::optional<double> logGroupsScanned;
+  std::optional<double> recordsMatched{};
+  std::optional<double> recordsScanned{};
+  std::optional<double> estimatedRecordsSkipped{};
+  std::optional<double> bytesScanned{};
+  std::optional<double> estimatedBytesSkipped{};
+  std::optional<double> logGroupsScanned{};
 
   friend bool operator==(QueryStatistics const&, QueryStatistics const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecordField {
-  std::optional<std::string> name;
-  std::optional<bool> mandatory;
+  std::optional<std::string> name{};
+  std::optional<bool> mandatory{};
 
   friend bool operator==(RecordField const&, RecordField const&) = default;
 };

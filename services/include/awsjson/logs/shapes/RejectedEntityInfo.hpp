@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectedEntityInfo {
-  awsjson::open_enum<::awsjson::logs::EntityRejectionErrorType> errorType;
+  awsjson::open_enum<::awsjson::logs::EntityRejectionErrorType> errorType{};
 
   friend bool operator==(RejectedEntityInfo const&, RejectedEntityInfo const&) = default;
 };

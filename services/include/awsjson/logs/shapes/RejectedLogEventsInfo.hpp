@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectedLogEventsInfo {
-  std::optional<std::int32_t> tooNewLogEventStartIndex;
-  std::optional<std::int32_t> tooOldLogEventEndIndex;
-  std::optional<std::int32_t> expiredLogEventEndIndex;
+  std::optional<std::int32_t> tooNewLogEventStartIndex{};
+  std::optional<std::int32_t> tooOldLogEventEndIndex{};
+  std::optional<std::int32_t> expiredLogEventEndIndex{};
 
   friend bool operator==(RejectedLogEventsInfo const&, RejectedLogEventsInfo const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenameKeyEntry {
-  std::string key;
-  std::string renameTo;
-  std::optional<bool> overwriteIfExists;
+  std::string key{};
+  std::string renameTo{};
+  std::optional<bool> overwriteIfExists{};
 
   friend bool operator==(RenameKeyEntry const&, RenameKeyEntry const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenameKeys {
-  std::vector<::awsjson::logs::RenameKeyEntry> entries;
+  std::vector<::awsjson::logs::RenameKeyEntry> entries{};
 
   friend bool operator==(RenameKeys const&, RenameKeys const&) = default;
 };

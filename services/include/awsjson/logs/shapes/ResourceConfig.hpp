@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceConfig : awsjson::tagged_union {
-  std::optional<::awsjson::logs::OpenSearchResourceConfig> openSearchResourceConfig;
+  std::optional<::awsjson::logs::OpenSearchResourceConfig> openSearchResourceConfig{};
 
   friend bool operator==(ResourceConfig const&, ResourceConfig const&) = default;
 };

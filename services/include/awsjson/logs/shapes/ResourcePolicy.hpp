@@ -15,12 +15,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourcePolicy {
-  std::optional<std::string> policyName;
-  std::optional<std::string> policyDocument;
-  std::optional<std::int64_t> lastUpdatedTime;
-  std::optional<awsjson::open_enum<::awsjson::logs::PolicyScope>> policyScope;
-  std::optional<std::string> resourceArn;
-  std::optional<std::string> revisionId;
+  std::optional<std::string> policyName{};
+  std::optional<std::string> policyDocument{};
+  std::optional<std::int64_t> lastUpdatedTime{};
+  std::optional<awsjson::open_enum<::awsjson::logs::PolicyScope>> policyScope{};
+  std::optional<std::string> resourceArn{};
+  std::optional<std::string> revisionId{};
 
   friend bool operator==(ResourcePolicy const&, ResourcePolicy const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResultField {
-  std::optional<std::string> field;
-  std::optional<std::string> value;
+  std::optional<std::string> field{};
+  std::optional<std::string> value{};
 
   friend bool operator==(ResultField const&, ResultField const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Configuration {
-  std::string destinationIdentifier;
-  std::string roleArn;
-  std::optional<std::string> ownerAccountId;
-  std::optional<std::string> kmsKeyId;
+  std::string destinationIdentifier{};
+  std::string roleArn{};
+  std::optional<std::string> ownerAccountId{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(S3Configuration const&, S3Configuration const&) = default;
 };

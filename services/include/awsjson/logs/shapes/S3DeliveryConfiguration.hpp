@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DeliveryConfiguration {
-  std::optional<std::string> suffixPath;
-  std::optional<bool> enableHiveCompatiblePath;
+  std::optional<std::string> suffixPath{};
+  std::optional<bool> enableHiveCompatiblePath{};
 
   friend bool operator==(S3DeliveryConfiguration const&, S3DeliveryConfiguration const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3TableIntegrationSource {
-  std::optional<std::string> identifier;
-  std::optional<::awsjson::logs::DataSource> dataSource;
-  std::optional<awsjson::open_enum<::awsjson::logs::S3TableIntegrationSourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::int64_t> createdTimeStamp;
-  std::optional<std::string> parentSourceIdentifier;
+  std::optional<std::string> identifier{};
+  std::optional<::awsjson::logs::DataSource> dataSource{};
+  std::optional<awsjson::open_enum<::awsjson::logs::S3TableIntegrationSourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::int64_t> createdTimeStamp{};
+  std::optional<std::string> parentSourceIdentifier{};
 
   friend bool operator==(S3TableIntegrationSource const&,
                          S3TableIntegrationSource const&) = default;

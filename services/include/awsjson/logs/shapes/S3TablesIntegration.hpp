@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3TablesIntegration {
-  std::optional<std::string> datasourceName;
-  std::optional<std::string> datasourceType;
+  std::optional<std::string> datasourceName{};
+  std::optional<std::string> datasourceType{};
 
   friend bool operator==(S3TablesIntegration const&, S3TablesIntegration const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQueryDestination {
-  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryDestinationType>> destinationType;
-  std::optional<std::string> destinationIdentifier;
-  std::optional<awsjson::open_enum<::awsjson::logs::ActionStatus>> status;
-  std::optional<std::string> processedIdentifier;
-  std::optional<std::string> errorMessage;
+  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryDestinationType>> destinationType{};
+  std::optional<std::string> destinationIdentifier{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ActionStatus>> status{};
+  std::optional<std::string> processedIdentifier{};
+  std::optional<std::string> errorMessage{};
 
   friend bool operator==(ScheduledQueryDestination const&,
                          ScheduledQueryDestination const&) = default;

@@ -17,16 +17,16 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduledQuerySummary {
-  std::optional<std::string> scheduledQueryArn;
-  std::optional<std::string> name;
-  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state;
-  std::optional<std::int64_t> lastTriggeredTime;
-  std::optional<awsjson::open_enum<::awsjson::logs::ExecutionStatus>> lastExecutionStatus;
-  std::optional<std::string> scheduleExpression;
-  std::optional<std::string> timezone;
-  std::optional<::awsjson::logs::DestinationConfiguration> destinationConfiguration;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::int64_t> lastUpdatedTime;
+  std::optional<std::string> scheduledQueryArn{};
+  std::optional<std::string> name{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ScheduledQueryState>> state{};
+  std::optional<std::int64_t> lastTriggeredTime{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ExecutionStatus>> lastExecutionStatus{};
+  std::optional<std::string> scheduleExpression{};
+  std::optional<std::string> timezone{};
+  std::optional<::awsjson::logs::DestinationConfiguration> destinationConfiguration{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::int64_t> lastUpdatedTime{};
 
   friend bool operator==(ScheduledQuerySummary const&, ScheduledQuerySummary const&) = default;
 };

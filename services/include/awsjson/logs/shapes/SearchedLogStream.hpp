@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchedLogStream {
-  std::optional<std::string> logStreamName;
-  std::optional<bool> searchedCompletely;
+  std::optional<std::string> logStreamName{};
+  std::optional<bool> searchedCompletely{};
 
   friend bool operator==(SearchedLogStream const&, SearchedLogStream const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SplitString {
-  std::vector<::awsjson::logs::SplitStringEntry> entries;
+  std::vector<::awsjson::logs::SplitStringEntry> entries{};
 
   friend bool operator==(SplitString const&, SplitString const&) = default;
 };

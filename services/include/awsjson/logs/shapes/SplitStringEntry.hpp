@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SplitStringEntry {
-  std::string source;
-  std::string delimiter;
+  std::string source{};
+  std::string delimiter{};
 
   friend bool operator==(SplitStringEntry const&, SplitStringEntry const&) = default;
 };

@@ -16,14 +16,14 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQueryRequest {
-  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage;
-  std::optional<std::string> logGroupName;
-  std::optional<std::vector<std::string>> logGroupNames;
-  std::optional<std::vector<std::string>> logGroupIdentifiers;
-  std::int64_t startTime;
-  std::int64_t endTime;
-  std::string queryString;
-  std::optional<std::int32_t> limit;
+  std::optional<awsjson::open_enum<::awsjson::logs::QueryLanguage>> queryLanguage{};
+  std::optional<std::string> logGroupName{};
+  std::optional<std::vector<std::string>> logGroupNames{};
+  std::optional<std::vector<std::string>> logGroupIdentifiers{};
+  std::int64_t startTime{};
+  std::int64_t endTime{};
+  std::string queryString{};
+  std::optional<std::int32_t> limit{};
 
   friend bool operator==(StartQueryRequest const&, StartQueryRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartQueryResponse {
-  std::optional<std::string> queryId;
+  std::optional<std::string> queryId{};
 
   friend bool operator==(StartQueryResponse const&, StartQueryResponse const&) = default;
 };

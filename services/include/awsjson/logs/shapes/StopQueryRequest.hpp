@@ -12,7 +12,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopQueryRequest {
-  std::string queryId;
+  std::string queryId{};
 
   friend bool operator==(StopQueryRequest const&, StopQueryRequest const&) = default;
 };

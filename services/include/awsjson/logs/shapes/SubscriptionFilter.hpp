@@ -16,16 +16,16 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubscriptionFilter {
-  std::optional<std::string> filterName;
-  std::optional<std::string> logGroupName;
-  std::optional<std::string> filterPattern;
-  std::optional<std::string> destinationArn;
-  std::optional<std::string> roleArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::Distribution>> distribution;
-  std::optional<bool> applyOnTransformedLogs;
-  std::optional<std::int64_t> creationTime;
-  std::optional<std::string> fieldSelectionCriteria;
-  std::optional<std::vector<std::string>> emitSystemFields;
+  std::optional<std::string> filterName{};
+  std::optional<std::string> logGroupName{};
+  std::optional<std::string> filterPattern{};
+  std::optional<std::string> destinationArn{};
+  std::optional<std::string> roleArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::Distribution>> distribution{};
+  std::optional<bool> applyOnTransformedLogs{};
+  std::optional<std::int64_t> creationTime{};
+  std::optional<std::string> fieldSelectionCriteria{};
+  std::optional<std::vector<std::string>> emitSystemFields{};
 
   friend bool operator==(SubscriptionFilter const&, SubscriptionFilter const&) = default;
 };

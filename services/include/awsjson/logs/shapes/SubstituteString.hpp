@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubstituteString {
-  std::vector<::awsjson::logs::SubstituteStringEntry> entries;
+  std::vector<::awsjson::logs::SubstituteStringEntry> entries{};
 
   friend bool operator==(SubstituteString const&, SubstituteString const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubstituteStringEntry {
-  std::string source;
-  std::string from;
-  std::string to;
+  std::string source{};
+  std::string from{};
+  std::string to{};
 
   friend bool operator==(SubstituteStringEntry const&, SubstituteStringEntry const&) = default;
 };

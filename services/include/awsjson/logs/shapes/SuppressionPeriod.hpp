@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SuppressionPeriod {
-  std::optional<std::int32_t> value;
-  std::optional<awsjson::open_enum<::awsjson::logs::SuppressionUnit>> suppressionUnit;
+  std::optional<std::int32_t> value{};
+  std::optional<awsjson::open_enum<::awsjson::logs::SuppressionUnit>> suppressionUnit{};
 
   friend bool operator==(SuppressionPeriod const&, SuppressionPeriod const&) = default;
 };

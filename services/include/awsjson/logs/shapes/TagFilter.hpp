@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagFilter {
-  std::string key;
-  std::optional<std::vector<std::string>> values;
+  std::string key{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(TagFilter const&, TagFilter const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagLogGroupRequest {
-  std::string logGroupName;
-  std::map<std::string, std::string> tags;
+  std::string logGroupName{};
+  std::map<std::string, std::string> tags{};
 
   friend bool operator==(TagLogGroupRequest const&, TagLogGroupRequest const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestMetricFilterRequest {
-  std::string filterPattern;
-  std::vector<std::string> logEventMessages;
+  std::string filterPattern{};
+  std::vector<std::string> logEventMessages{};
 
   friend bool operator==(TestMetricFilterRequest const&, TestMetricFilterRequest const&) = default;
 };

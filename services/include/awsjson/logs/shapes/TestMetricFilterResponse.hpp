@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestMetricFilterResponse {
-  std::optional<std::vector<::awsjson::logs::MetricFilterMatchRecord>> matches;
+  std::optional<std::vector<::awsjson::logs::MetricFilterMatchRecord>> matches{};
 
   friend bool operator==(TestMetricFilterResponse const&,
                          TestMetricFilterResponse const&) = default;

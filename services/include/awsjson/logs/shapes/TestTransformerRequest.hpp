@@ -15,8 +15,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestTransformerRequest {
-  std::vector<::awsjson::logs::Processor> transformerConfig;
-  std::vector<std::string> logEventMessages;
+  std::vector<::awsjson::logs::Processor> transformerConfig{};
+  std::vector<std::string> logEventMessages{};
 
   friend bool operator==(TestTransformerRequest const&, TestTransformerRequest const&) = default;
 };

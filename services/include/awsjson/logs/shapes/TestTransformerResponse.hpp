@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TestTransformerResponse {
-  std::optional<std::vector<::awsjson::logs::TransformedLogRecord>> transformedLogs;
+  std::optional<std::vector<::awsjson::logs::TransformedLogRecord>> transformedLogs{};
 
   friend bool operator==(TestTransformerResponse const&, TestTransformerResponse const&) = default;
 };

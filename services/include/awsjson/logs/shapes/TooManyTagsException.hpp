@@ -12,8 +12,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TooManyTagsException {
-  std::optional<std::string> message;
-  std::optional<std::string> resourceName;
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceName{};
 
   friend bool operator==(TooManyTagsException const&, TooManyTagsException const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransformedLogRecord {
-  std::optional<std::int64_t> eventNumber;
-  std::optional<std::string> eventMessage;
-  std::optional<std::string> transformedEventMessage;
+  std::optional<std::int64_t> eventNumber{};
+  std::optional<std::string> eventMessage{};
+  std::optional<std::string> transformedEventMessage{};
 
   friend bool operator==(TransformedLogRecord const&, TransformedLogRecord const&) = default;
 };

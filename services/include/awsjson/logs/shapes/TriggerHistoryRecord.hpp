@@ -17,11 +17,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TriggerHistoryRecord {
-  std::optional<std::string> queryId;
-  std::optional<awsjson::open_enum<::awsjson::logs::ExecutionStatus>> executionStatus;
-  std::optional<std::int64_t> triggeredTimestamp;
-  std::optional<std::string> errorMessage;
-  std::optional<std::vector<::awsjson::logs::ScheduledQueryDestination>> destinations;
+  std::optional<std::string> queryId{};
+  std::optional<awsjson::open_enum<::awsjson::logs::ExecutionStatus>> executionStatus{};
+  std::optional<std::int64_t> triggeredTimestamp{};
+  std::optional<std::string> errorMessage{};
+  std::optional<std::vector<::awsjson::logs::ScheduledQueryDestination>> destinations{};
 
   friend bool operator==(TriggerHistoryRecord const&, TriggerHistoryRecord const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TypeConverter {
-  std::vector<::awsjson::logs::TypeConverterEntry> entries;
+  std::vector<::awsjson::logs::TypeConverterEntry> entries{};
 
   friend bool operator==(TypeConverter const&, TypeConverter const&) = default;
 };

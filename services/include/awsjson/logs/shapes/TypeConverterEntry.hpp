@@ -14,8 +14,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TypeConverterEntry {
-  std::string key;
-  awsjson::open_enum<::awsjson::logs::Type> type;
+  std::string key{};
+  awsjson::open_enum<::awsjson::logs::Type> type{};
 
   friend bool operator==(TypeConverterEntry const&, TypeConverterEntry const&) = default;
 };

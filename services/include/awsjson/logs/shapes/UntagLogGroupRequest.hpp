@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagLogGroupRequest {
-  std::string logGroupName;
-  std::vector<std::string> tags;
+  std::string logGroupName{};
+  std::vector<std::string> tags{};
 
   friend bool operator==(UntagLogGroupRequest const&, UntagLogGroupRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAnomalyRequest {
-  std::optional<std::string> anomalyId;
-  std::optional<std::string> patternId;
-  std::string anomalyDetectorArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::SuppressionType>> suppressionType;
-  std::optional<::awsjson::logs::SuppressionPeriod> suppressionPeriod;
-  std::optional<bool> baseline;
+  std::optional<std::string> anomalyId{};
+  std::optional<std::string> patternId{};
+  std::string anomalyDetectorArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::SuppressionType>> suppressionType{};
+  std::optional<::awsjson::logs::SuppressionPeriod> suppressionPeriod{};
+  std::optional<bool> baseline{};
 
   friend bool operator==(UpdateAnomalyRequest const&, UpdateAnomalyRequest const&) = default;
 };

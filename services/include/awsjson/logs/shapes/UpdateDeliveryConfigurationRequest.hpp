@@ -15,10 +15,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDeliveryConfigurationRequest {
-  std::string id;
-  std::optional<std::vector<std::string>> recordFields;
-  std::optional<std::string> fieldDelimiter;
-  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration;
+  std::string id{};
+  std::optional<std::vector<std::string>> recordFields{};
+  std::optional<std::string> fieldDelimiter{};
+  std::optional<::awsjson::logs::S3DeliveryConfiguration> s3DeliveryConfiguration{};
 
   friend bool operator==(UpdateDeliveryConfigurationRequest const&,
                          UpdateDeliveryConfigurationRequest const&) = default;

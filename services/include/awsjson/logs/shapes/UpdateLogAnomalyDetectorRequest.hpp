@@ -15,11 +15,11 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLogAnomalyDetectorRequest {
-  std::string anomalyDetectorArn;
-  std::optional<awsjson::open_enum<::awsjson::logs::EvaluationFrequency>> evaluationFrequency;
-  std::optional<std::string> filterPattern;
-  std::optional<std::int64_t> anomalyVisibilityTime;
-  bool enabled;
+  std::string anomalyDetectorArn{};
+  std::optional<awsjson::open_enum<::awsjson::logs::EvaluationFrequency>> evaluationFrequency{};
+  std::optional<std::string> filterPattern{};
+  std::optional<std::int64_t> anomalyVisibilityTime{};
+  bool enabled{};
 
   friend bool operator==(UpdateLogAnomalyDetectorRequest const&,
                          UpdateLogAnomalyDetectorRequest const&) = default;

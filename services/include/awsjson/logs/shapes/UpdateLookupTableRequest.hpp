@@ -12,10 +12,10 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLookupTableRequest {
-  std::string lookupTableArn;
-  std::optional<std::string> description;
-  std::string tableBody;
-  std::optional<std::string> kmsKeyId;
+  std::string lookupTableArn{};
+  std::optional<std::string> description{};
+  std::string tableBody{};
+  std::optional<std::string> kmsKeyId{};
 
   friend bool operator==(UpdateLookupTableRequest const&,
                          UpdateLookupTableRequest const&) = default;

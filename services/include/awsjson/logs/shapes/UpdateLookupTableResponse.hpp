@@ -13,8 +13,8 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLookupTableResponse {
-  std::optional<std::string> lookupTableArn;
-  std::optional<std::int64_t> lastUpdatedTime;
+  std::optional<std::string> lookupTableArn{};
+  std::optional<std::int64_t> lastUpdatedTime{};
 
   friend bool operator==(UpdateLookupTableResponse const&,
                          UpdateLookupTableResponse const&) = default;

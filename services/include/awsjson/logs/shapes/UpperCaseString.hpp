@@ -13,7 +13,7 @@ namespace awsjson::logs {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpperCaseString {
-  std::vector<std::string> withKeys;
+  std::vector<std::string> withKeys{};
 
   friend bool operator==(UpperCaseString const&, UpperCaseString const&) = default;
 };

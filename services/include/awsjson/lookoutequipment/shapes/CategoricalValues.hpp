@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CategoricalValues {
-  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status;
-  std::optional<std::int32_t> NumberOfCategory;
+  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status{};
+  std::optional<std::int32_t> NumberOfCategory{};
 
   friend bool operator==(CategoricalValues const&, CategoricalValues const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CountPercent {
-  std::int32_t Count;
-  float Percentage;
+  std::int32_t Count{};
+  float Percentage{};
 
   friend bool operator==(CountPercent const&, CountPercent const&) = default;
 };

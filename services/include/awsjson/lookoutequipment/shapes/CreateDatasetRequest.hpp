@@ -16,11 +16,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetRequest {
-  std::string DatasetName;
-  std::optional<::awsjson::lookoutequipment::DatasetSchema> DatasetSchema;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::string ClientToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags;
+  std::string DatasetName{};
+  std::optional<::awsjson::lookoutequipment::DatasetSchema> DatasetSchema{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::string ClientToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags{};
 
   friend bool operator==(CreateDatasetRequest const&, CreateDatasetRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDatasetResponse {
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> DatasetArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status;
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status{};
 
   friend bool operator==(CreateDatasetResponse const&, CreateDatasetResponse const&) = default;
 };

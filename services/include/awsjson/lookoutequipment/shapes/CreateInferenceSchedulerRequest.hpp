@@ -19,16 +19,16 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceSchedulerRequest {
-  std::string ModelName;
-  std::string InferenceSchedulerName;
-  std::optional<std::int64_t> DataDelayOffsetInMinutes;
-  awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency> DataUploadFrequency;
-  ::awsjson::lookoutequipment::InferenceInputConfiguration DataInputConfiguration;
-  ::awsjson::lookoutequipment::InferenceOutputConfiguration DataOutputConfiguration;
-  std::string RoleArn;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::string ClientToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags;
+  std::string ModelName{};
+  std::string InferenceSchedulerName{};
+  std::optional<std::int64_t> DataDelayOffsetInMinutes{};
+  awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency> DataUploadFrequency{};
+  ::awsjson::lookoutequipment::InferenceInputConfiguration DataInputConfiguration{};
+  ::awsjson::lookoutequipment::InferenceOutputConfiguration DataOutputConfiguration{};
+  std::string RoleArn{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::string ClientToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags{};
 
   friend bool operator==(CreateInferenceSchedulerRequest const&,
                          CreateInferenceSchedulerRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateInferenceSchedulerResponse {
-  std::optional<std::string> InferenceSchedulerArn;
-  std::optional<std::string> InferenceSchedulerName;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelQuality>> ModelQuality;
+  std::optional<std::string> InferenceSchedulerArn{};
+  std::optional<std::string> InferenceSchedulerName{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelQuality>> ModelQuality{};
 
   friend bool operator==(CreateInferenceSchedulerResponse const&,
                          CreateInferenceSchedulerResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLabelGroupRequest {
-  std::string LabelGroupName;
-  std::optional<std::vector<std::string>> FaultCodes;
-  std::string ClientToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags;
+  std::string LabelGroupName{};
+  std::optional<std::vector<std::string>> FaultCodes{};
+  std::string ClientToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags{};
 
   friend bool operator==(CreateLabelGroupRequest const&, CreateLabelGroupRequest const&) = default;
 };

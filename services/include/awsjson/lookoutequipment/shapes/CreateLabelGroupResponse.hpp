@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLabelGroupResponse {
-  std::optional<std::string> LabelGroupName;
-  std::optional<std::string> LabelGroupArn;
+  std::optional<std::string> LabelGroupName{};
+  std::optional<std::string> LabelGroupArn{};
 
   friend bool operator==(CreateLabelGroupResponse const&,
                          CreateLabelGroupResponse const&) = default;

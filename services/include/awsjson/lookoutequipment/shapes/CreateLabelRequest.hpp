@@ -14,14 +14,14 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLabelRequest {
-  std::string LabelGroupName;
-  awsjson::timestamp StartTime;
-  awsjson::timestamp EndTime;
-  awsjson::open_enum<::awsjson::lookoutequipment::LabelRating> Rating;
-  std::optional<std::string> FaultCode;
-  std::optional<std::string> Notes;
-  std::optional<std::string> Equipment;
-  std::string ClientToken;
+  std::string LabelGroupName{};
+  awsjson::timestamp StartTime{};
+  awsjson::timestamp EndTime{};
+  awsjson::open_enum<::awsjson::lookoutequipment::LabelRating> Rating{};
+  std::optional<std::string> FaultCode{};
+  std::optional<std::string> Notes{};
+  std::optional<std::string> Equipment{};
+  std::string ClientToken{};
 
   friend bool operator==(CreateLabelRequest const&, CreateLabelRequest const&) = default;
 };

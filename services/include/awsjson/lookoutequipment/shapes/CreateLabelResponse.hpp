@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateLabelResponse {
-  std::optional<std::string> LabelId;
+  std::optional<std::string> LabelId{};
 
   friend bool operator==(CreateLabelResponse const&, CreateLabelResponse const&) = default;
 };

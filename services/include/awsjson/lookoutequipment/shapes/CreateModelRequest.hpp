@@ -19,21 +19,21 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelRequest {
-  std::string ModelName;
-  std::string DatasetName;
-  std::optional<::awsjson::lookoutequipment::DatasetSchema> DatasetSchema;
-  std::optional<::awsjson::lookoutequipment::LabelsInputConfiguration> LabelsInputConfiguration;
-  std::string ClientToken;
-  std::optional<awsjson::timestamp> TrainingDataStartTime;
-  std::optional<awsjson::timestamp> TrainingDataEndTime;
-  std::optional<awsjson::timestamp> EvaluationDataStartTime;
-  std::optional<awsjson::timestamp> EvaluationDataEndTime;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::lookoutequipment::DataPreProcessingConfiguration> DataPreProcessingConfiguration;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags;
-  std::optional<std::string> OffCondition;
-  std::optional<::awsjson::lookoutequipment::ModelDiagnosticsOutputConfiguration> ModelDiagnosticsOutputConfiguration;
+  std::string ModelName{};
+  std::string DatasetName{};
+  std::optional<::awsjson::lookoutequipment::DatasetSchema> DatasetSchema{};
+  std::optional<::awsjson::lookoutequipment::LabelsInputConfiguration> LabelsInputConfiguration{};
+  std::string ClientToken{};
+  std::optional<awsjson::timestamp> TrainingDataStartTime{};
+  std::optional<awsjson::timestamp> TrainingDataEndTime{};
+  std::optional<awsjson::timestamp> EvaluationDataStartTime{};
+  std::optional<awsjson::timestamp> EvaluationDataEndTime{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::lookoutequipment::DataPreProcessingConfiguration> DataPreProcessingConfiguration{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags{};
+  std::optional<std::string> OffCondition{};
+  std::optional<::awsjson::lookoutequipment::ModelDiagnosticsOutputConfiguration> ModelDiagnosticsOutputConfiguration{};
 
   friend bool operator==(CreateModelRequest const&, CreateModelRequest const&) = default;
 };

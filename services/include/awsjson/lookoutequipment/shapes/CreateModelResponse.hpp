@@ -14,8 +14,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateModelResponse {
-  std::optional<std::string> ModelArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelStatus>> Status;
+  std::optional<std::string> ModelArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelStatus>> Status{};
 
   friend bool operator==(CreateModelResponse const&, CreateModelResponse const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRetrainingSchedulerRequest {
-  std::string ModelName;
-  std::optional<awsjson::timestamp> RetrainingStartDate;
-  std::string RetrainingFrequency;
-  std::string LookbackWindow;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelPromoteMode>> PromoteMode;
-  std::string ClientToken;
+  std::string ModelName{};
+  std::optional<awsjson::timestamp> RetrainingStartDate{};
+  std::string RetrainingFrequency{};
+  std::string LookbackWindow{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelPromoteMode>> PromoteMode{};
+  std::string ClientToken{};
 
   friend bool operator==(CreateRetrainingSchedulerRequest const&,
                          CreateRetrainingSchedulerRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRetrainingSchedulerResponse {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status{};
 
   friend bool operator==(CreateRetrainingSchedulerResponse const&,
                          CreateRetrainingSchedulerResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataIngestionJobSummary {
-  std::optional<std::string> JobId;
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> DatasetArn;
-  std::optional<::awsjson::lookoutequipment::IngestionInputConfiguration> IngestionInputConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<::awsjson::lookoutequipment::IngestionInputConfiguration> IngestionInputConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status{};
 
   friend bool operator==(DataIngestionJobSummary const&, DataIngestionJobSummary const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataPreProcessingConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::TargetSamplingRate>> TargetSamplingRate;
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::TargetSamplingRate>> TargetSamplingRate{};
 
   friend bool operator==(DataPreProcessingConfiguration const&,
                          DataPreProcessingConfiguration const&) = default;

@@ -17,11 +17,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DataQualitySummary {
-  ::awsjson::lookoutequipment::InsufficientSensorData InsufficientSensorData;
-  ::awsjson::lookoutequipment::MissingSensorData MissingSensorData;
-  ::awsjson::lookoutequipment::InvalidSensorData InvalidSensorData;
-  ::awsjson::lookoutequipment::UnsupportedTimestamps UnsupportedTimestamps;
-  ::awsjson::lookoutequipment::DuplicateTimestamps DuplicateTimestamps;
+  ::awsjson::lookoutequipment::InsufficientSensorData InsufficientSensorData{};
+  ::awsjson::lookoutequipment::MissingSensorData MissingSensorData{};
+  ::awsjson::lookoutequipment::InvalidSensorData InvalidSensorData{};
+  ::awsjson::lookoutequipment::UnsupportedTimestamps UnsupportedTimestamps{};
+  ::awsjson::lookoutequipment::DuplicateTimestamps DuplicateTimestamps{};
 
   friend bool operator==(DataQualitySummary const&, DataQualitySummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSchema {
-  std::optional<std::string> InlineDataSchema;
+  std::optional<std::string> InlineDataSchema{};
 
   friend bool operator==(DatasetSchema const&, DatasetSchema const&) = default;
 };

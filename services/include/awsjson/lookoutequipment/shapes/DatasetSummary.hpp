@@ -14,10 +14,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DatasetSummary {
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> DatasetArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
 
   friend bool operator==(DatasetSummary const&, DatasetSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDatasetRequest {
-  std::string DatasetName;
+  std::string DatasetName{};
 
   friend bool operator==(DeleteDatasetRequest const&, DeleteDatasetRequest const&) = default;
 };

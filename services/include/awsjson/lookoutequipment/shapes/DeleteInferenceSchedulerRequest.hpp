@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteInferenceSchedulerRequest {
-  std::string InferenceSchedulerName;
+  std::string InferenceSchedulerName{};
 
   friend bool operator==(DeleteInferenceSchedulerRequest const&,
                          DeleteInferenceSchedulerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLabelGroupRequest {
-  std::string LabelGroupName;
+  std::string LabelGroupName{};
 
   friend bool operator==(DeleteLabelGroupRequest const&, DeleteLabelGroupRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteLabelRequest {
-  std::string LabelGroupName;
-  std::string LabelId;
+  std::string LabelGroupName{};
+  std::string LabelId{};
 
   friend bool operator==(DeleteLabelRequest const&, DeleteLabelRequest const&) = default;
 };

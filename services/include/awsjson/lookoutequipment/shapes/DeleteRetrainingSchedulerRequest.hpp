@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRetrainingSchedulerRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(DeleteRetrainingSchedulerRequest const&,
                          DeleteRetrainingSchedulerRequest const&) = default;

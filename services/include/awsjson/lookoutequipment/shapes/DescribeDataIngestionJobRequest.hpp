@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataIngestionJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(DescribeDataIngestionJobRequest const&,
                          DescribeDataIngestionJobRequest const&) = default;

@@ -18,20 +18,20 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataIngestionJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<std::string> DatasetArn;
-  std::optional<::awsjson::lookoutequipment::IngestionInputConfiguration> IngestionInputConfiguration;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status;
-  std::optional<std::string> FailedReason;
-  std::optional<::awsjson::lookoutequipment::DataQualitySummary> DataQualitySummary;
-  std::optional<::awsjson::lookoutequipment::IngestedFilesSummary> IngestedFilesSummary;
-  std::optional<std::string> StatusDetail;
-  std::optional<std::int64_t> IngestedDataSize;
-  std::optional<awsjson::timestamp> DataStartTime;
-  std::optional<awsjson::timestamp> DataEndTime;
-  std::optional<std::string> SourceDatasetArn;
+  std::optional<std::string> JobId{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<::awsjson::lookoutequipment::IngestionInputConfiguration> IngestionInputConfiguration{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status{};
+  std::optional<std::string> FailedReason{};
+  std::optional<::awsjson::lookoutequipment::DataQualitySummary> DataQualitySummary{};
+  std::optional<::awsjson::lookoutequipment::IngestedFilesSummary> IngestedFilesSummary{};
+  std::optional<std::string> StatusDetail{};
+  std::optional<std::int64_t> IngestedDataSize{};
+  std::optional<awsjson::timestamp> DataStartTime{};
+  std::optional<awsjson::timestamp> DataEndTime{};
+  std::optional<std::string> SourceDatasetArn{};
 
   friend bool operator==(DescribeDataIngestionJobResponse const&,
                          DescribeDataIngestionJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetRequest {
-  std::string DatasetName;
+  std::string DatasetName{};
 
   friend bool operator==(DescribeDatasetRequest const&, DescribeDatasetRequest const&) = default;
 };

@@ -17,20 +17,20 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDatasetResponse {
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> DatasetArn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status;
-  std::optional<std::string> Schema;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::optional<::awsjson::lookoutequipment::IngestionInputConfiguration> IngestionInputConfiguration;
-  std::optional<::awsjson::lookoutequipment::DataQualitySummary> DataQualitySummary;
-  std::optional<::awsjson::lookoutequipment::IngestedFilesSummary> IngestedFilesSummary;
-  std::optional<std::string> RoleArn;
-  std::optional<awsjson::timestamp> DataStartTime;
-  std::optional<awsjson::timestamp> DataEndTime;
-  std::optional<std::string> SourceDatasetArn;
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status{};
+  std::optional<std::string> Schema{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::optional<::awsjson::lookoutequipment::IngestionInputConfiguration> IngestionInputConfiguration{};
+  std::optional<::awsjson::lookoutequipment::DataQualitySummary> DataQualitySummary{};
+  std::optional<::awsjson::lookoutequipment::IngestedFilesSummary> IngestedFilesSummary{};
+  std::optional<std::string> RoleArn{};
+  std::optional<awsjson::timestamp> DataStartTime{};
+  std::optional<awsjson::timestamp> DataEndTime{};
+  std::optional<std::string> SourceDatasetArn{};
 
   friend bool operator==(DescribeDatasetResponse const&, DescribeDatasetResponse const&) = default;
 };

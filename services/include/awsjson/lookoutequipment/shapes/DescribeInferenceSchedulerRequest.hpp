@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceSchedulerRequest {
-  std::string InferenceSchedulerName;
+  std::string InferenceSchedulerName{};
 
   friend bool operator==(DescribeInferenceSchedulerRequest const&,
                          DescribeInferenceSchedulerRequest const&) = default;

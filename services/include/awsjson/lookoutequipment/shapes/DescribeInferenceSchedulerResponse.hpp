@@ -19,20 +19,20 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeInferenceSchedulerResponse {
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> InferenceSchedulerName;
-  std::optional<std::string> InferenceSchedulerArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status;
-  std::optional<std::int64_t> DataDelayOffsetInMinutes;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency>> DataUploadFrequency;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
-  std::optional<::awsjson::lookoutequipment::InferenceInputConfiguration> DataInputConfiguration;
-  std::optional<::awsjson::lookoutequipment::InferenceOutputConfiguration> DataOutputConfiguration;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::LatestInferenceResult>> LatestInferenceResult;
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> InferenceSchedulerName{};
+  std::optional<std::string> InferenceSchedulerArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status{};
+  std::optional<std::int64_t> DataDelayOffsetInMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency>> DataUploadFrequency{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
+  std::optional<::awsjson::lookoutequipment::InferenceInputConfiguration> DataInputConfiguration{};
+  std::optional<::awsjson::lookoutequipment::InferenceOutputConfiguration> DataOutputConfiguration{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::LatestInferenceResult>> LatestInferenceResult{};
 
   friend bool operator==(DescribeInferenceSchedulerResponse const&,
                          DescribeInferenceSchedulerResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLabelGroupRequest {
-  std::string LabelGroupName;
+  std::string LabelGroupName{};
 
   friend bool operator==(DescribeLabelGroupRequest const&,
                          DescribeLabelGroupRequest const&) = default;

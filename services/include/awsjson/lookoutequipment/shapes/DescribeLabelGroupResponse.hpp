@@ -13,11 +13,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLabelGroupResponse {
-  std::optional<std::string> LabelGroupName;
-  std::optional<std::string> LabelGroupArn;
-  std::optional<std::vector<std::string>> FaultCodes;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<std::string> LabelGroupName{};
+  std::optional<std::string> LabelGroupArn{};
+  std::optional<std::vector<std::string>> FaultCodes{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(DescribeLabelGroupResponse const&,
                          DescribeLabelGroupResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLabelRequest {
-  std::string LabelGroupName;
-  std::string LabelId;
+  std::string LabelGroupName{};
+  std::string LabelId{};
 
   friend bool operator==(DescribeLabelRequest const&, DescribeLabelRequest const&) = default;
 };

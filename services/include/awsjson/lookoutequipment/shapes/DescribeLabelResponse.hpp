@@ -14,16 +14,16 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLabelResponse {
-  std::optional<std::string> LabelGroupName;
-  std::optional<std::string> LabelGroupArn;
-  std::optional<std::string> LabelId;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::LabelRating>> Rating;
-  std::optional<std::string> FaultCode;
-  std::optional<std::string> Notes;
-  std::optional<std::string> Equipment;
-  std::optional<awsjson::timestamp> CreatedAt;
+  std::optional<std::string> LabelGroupName{};
+  std::optional<std::string> LabelGroupArn{};
+  std::optional<std::string> LabelId{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::LabelRating>> Rating{};
+  std::optional<std::string> FaultCode{};
+  std::optional<std::string> Notes{};
+  std::optional<std::string> Equipment{};
+  std::optional<awsjson::timestamp> CreatedAt{};
 
   friend bool operator==(DescribeLabelResponse const&, DescribeLabelResponse const&) = default;
 };

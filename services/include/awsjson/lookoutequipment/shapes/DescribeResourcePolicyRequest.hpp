@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourcePolicyRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(DescribeResourcePolicyRequest const&,
                          DescribeResourcePolicyRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourcePolicyResponse {
-  std::optional<std::string> PolicyRevisionId;
-  std::optional<std::string> ResourcePolicy;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::optional<std::string> PolicyRevisionId{};
+  std::optional<std::string> ResourcePolicy{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(DescribeResourcePolicyResponse const&,
                          DescribeResourcePolicyResponse const&) = default;

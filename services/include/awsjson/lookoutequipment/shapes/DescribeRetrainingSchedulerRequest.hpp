@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRetrainingSchedulerRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(DescribeRetrainingSchedulerRequest const&,
                          DescribeRetrainingSchedulerRequest const&) = default;

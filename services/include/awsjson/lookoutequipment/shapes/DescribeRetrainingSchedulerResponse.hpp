@@ -15,15 +15,15 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRetrainingSchedulerResponse {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<awsjson::timestamp> RetrainingStartDate;
-  std::optional<std::string> RetrainingFrequency;
-  std::optional<std::string> LookbackWindow;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelPromoteMode>> PromoteMode;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<awsjson::timestamp> RetrainingStartDate{};
+  std::optional<std::string> RetrainingFrequency{};
+  std::optional<std::string> LookbackWindow{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelPromoteMode>> PromoteMode{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(DescribeRetrainingSchedulerResponse const&,
                          DescribeRetrainingSchedulerResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DuplicateTimestamps {
-  std::int32_t TotalNumberOfDuplicateTimestamps;
+  std::int32_t TotalNumberOfDuplicateTimestamps{};
 
   friend bool operator==(DuplicateTimestamps const&, DuplicateTimestamps const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportDatasetRequest {
-  std::string SourceDatasetArn;
-  std::optional<std::string> DatasetName;
-  std::string ClientToken;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags;
+  std::string SourceDatasetArn{};
+  std::optional<std::string> DatasetName{};
+  std::string ClientToken{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags{};
 
   friend bool operator==(ImportDatasetRequest const&, ImportDatasetRequest const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportDatasetResponse {
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> DatasetArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status;
-  std::optional<std::string> JobId;
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DatasetStatus>> Status{};
+  std::optional<std::string> JobId{};
 
   friend bool operator==(ImportDatasetResponse const&, ImportDatasetResponse const&) = default;
 };

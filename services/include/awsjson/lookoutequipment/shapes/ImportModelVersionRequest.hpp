@@ -17,15 +17,15 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportModelVersionRequest {
-  std::string SourceModelVersionArn;
-  std::optional<std::string> ModelName;
-  std::string DatasetName;
-  std::optional<::awsjson::lookoutequipment::LabelsInputConfiguration> LabelsInputConfiguration;
-  std::string ClientToken;
-  std::optional<std::string> RoleArn;
-  std::optional<std::string> ServerSideKmsKeyId;
-  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceDataImportStrategy>> InferenceDataImportStrategy;
+  std::string SourceModelVersionArn{};
+  std::optional<std::string> ModelName{};
+  std::string DatasetName{};
+  std::optional<::awsjson::lookoutequipment::LabelsInputConfiguration> LabelsInputConfiguration{};
+  std::string ClientToken{};
+  std::optional<std::string> RoleArn{};
+  std::optional<std::string> ServerSideKmsKeyId{};
+  std::optional<std::vector<::awsjson::lookoutequipment::Tag>> Tags{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceDataImportStrategy>> InferenceDataImportStrategy{};
 
   friend bool operator==(ImportModelVersionRequest const&,
                          ImportModelVersionRequest const&) = default;

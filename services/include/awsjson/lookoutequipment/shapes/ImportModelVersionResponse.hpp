@@ -15,11 +15,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportModelVersionResponse {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> ModelVersionArn;
-  std::optional<std::int64_t> ModelVersion;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> Status;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> ModelVersionArn{};
+  std::optional<std::int64_t> ModelVersion{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> Status{};
 
   friend bool operator==(ImportModelVersionResponse const&,
                          ImportModelVersionResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceEventSummary {
-  std::optional<std::string> InferenceSchedulerArn;
-  std::optional<std::string> InferenceSchedulerName;
-  std::optional<awsjson::timestamp> EventStartTime;
-  std::optional<awsjson::timestamp> EventEndTime;
-  std::optional<std::string> Diagnostics;
-  std::optional<std::int64_t> EventDurationInSeconds;
+  std::optional<std::string> InferenceSchedulerArn{};
+  std::optional<std::string> InferenceSchedulerName{};
+  std::optional<awsjson::timestamp> EventStartTime{};
+  std::optional<awsjson::timestamp> EventEndTime{};
+  std::optional<std::string> Diagnostics{};
+  std::optional<std::int64_t> EventDurationInSeconds{};
 
   friend bool operator==(InferenceEventSummary const&, InferenceEventSummary const&) = default;
 };

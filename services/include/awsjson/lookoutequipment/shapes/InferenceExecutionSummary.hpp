@@ -18,20 +18,20 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceExecutionSummary {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> InferenceSchedulerName;
-  std::optional<std::string> InferenceSchedulerArn;
-  std::optional<awsjson::timestamp> ScheduledStartTime;
-  std::optional<awsjson::timestamp> DataStartTime;
-  std::optional<awsjson::timestamp> DataEndTime;
-  std::optional<::awsjson::lookoutequipment::InferenceInputConfiguration> DataInputConfiguration;
-  std::optional<::awsjson::lookoutequipment::InferenceOutputConfiguration> DataOutputConfiguration;
-  std::optional<::awsjson::lookoutequipment::S3Object> CustomerResultObject;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceExecutionStatus>> Status;
-  std::optional<std::string> FailedReason;
-  std::optional<std::int64_t> ModelVersion;
-  std::optional<std::string> ModelVersionArn;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> InferenceSchedulerName{};
+  std::optional<std::string> InferenceSchedulerArn{};
+  std::optional<awsjson::timestamp> ScheduledStartTime{};
+  std::optional<awsjson::timestamp> DataStartTime{};
+  std::optional<awsjson::timestamp> DataEndTime{};
+  std::optional<::awsjson::lookoutequipment::InferenceInputConfiguration> DataInputConfiguration{};
+  std::optional<::awsjson::lookoutequipment::InferenceOutputConfiguration> DataOutputConfiguration{};
+  std::optional<::awsjson::lookoutequipment::S3Object> CustomerResultObject{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceExecutionStatus>> Status{};
+  std::optional<std::string> FailedReason{};
+  std::optional<std::int64_t> ModelVersion{};
+  std::optional<std::string> ModelVersionArn{};
 
   friend bool operator==(InferenceExecutionSummary const&,
                          InferenceExecutionSummary const&) = default;

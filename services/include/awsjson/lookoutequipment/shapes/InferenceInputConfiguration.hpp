@@ -15,9 +15,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceInputConfiguration {
-  std::optional<::awsjson::lookoutequipment::InferenceS3InputConfiguration> S3InputConfiguration;
-  std::optional<std::string> InputTimeZoneOffset;
-  std::optional<::awsjson::lookoutequipment::InferenceInputNameConfiguration> InferenceInputNameConfiguration;
+  std::optional<::awsjson::lookoutequipment::InferenceS3InputConfiguration> S3InputConfiguration{};
+  std::optional<std::string> InputTimeZoneOffset{};
+  std::optional<::awsjson::lookoutequipment::InferenceInputNameConfiguration> InferenceInputNameConfiguration{};
 
   friend bool operator==(InferenceInputConfiguration const&,
                          InferenceInputConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceInputNameConfiguration {
-  std::optional<std::string> TimestampFormat;
-  std::optional<std::string> ComponentTimestampDelimiter;
+  std::optional<std::string> TimestampFormat{};
+  std::optional<std::string> ComponentTimestampDelimiter{};
 
   friend bool operator==(InferenceInputNameConfiguration const&,
                          InferenceInputNameConfiguration const&) = default;

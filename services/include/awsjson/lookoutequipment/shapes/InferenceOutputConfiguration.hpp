@@ -14,8 +14,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceOutputConfiguration {
-  ::awsjson::lookoutequipment::InferenceS3OutputConfiguration S3OutputConfiguration;
-  std::optional<std::string> KmsKeyId;
+  ::awsjson::lookoutequipment::InferenceS3OutputConfiguration S3OutputConfiguration{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(InferenceOutputConfiguration const&,
                          InferenceOutputConfiguration const&) = default;

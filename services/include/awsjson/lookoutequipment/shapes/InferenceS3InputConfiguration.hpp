@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceS3InputConfiguration {
-  std::string Bucket;
-  std::optional<std::string> Prefix;
+  std::string Bucket{};
+  std::optional<std::string> Prefix{};
 
   friend bool operator==(InferenceS3InputConfiguration const&,
                          InferenceS3InputConfiguration const&) = default;

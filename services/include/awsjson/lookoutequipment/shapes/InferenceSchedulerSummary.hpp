@@ -17,14 +17,14 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InferenceSchedulerSummary {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> InferenceSchedulerName;
-  std::optional<std::string> InferenceSchedulerArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status;
-  std::optional<std::int64_t> DataDelayOffsetInMinutes;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency>> DataUploadFrequency;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::LatestInferenceResult>> LatestInferenceResult;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> InferenceSchedulerName{};
+  std::optional<std::string> InferenceSchedulerArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status{};
+  std::optional<std::int64_t> DataDelayOffsetInMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency>> DataUploadFrequency{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::LatestInferenceResult>> LatestInferenceResult{};
 
   friend bool operator==(InferenceSchedulerSummary const&,
                          InferenceSchedulerSummary const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngestedFilesSummary {
-  std::int32_t TotalNumberOfFiles;
-  std::int32_t IngestedNumberOfFiles;
-  std::optional<std::vector<::awsjson::lookoutequipment::S3Object>> DiscardedFiles;
+  std::int32_t TotalNumberOfFiles{};
+  std::int32_t IngestedNumberOfFiles{};
+  std::optional<std::vector<::awsjson::lookoutequipment::S3Object>> DiscardedFiles{};
 
   friend bool operator==(IngestedFilesSummary const&, IngestedFilesSummary const&) = default;
 };

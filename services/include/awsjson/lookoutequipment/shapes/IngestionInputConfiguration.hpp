@@ -13,7 +13,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngestionInputConfiguration {
-  ::awsjson::lookoutequipment::IngestionS3InputConfiguration S3InputConfiguration;
+  ::awsjson::lookoutequipment::IngestionS3InputConfiguration S3InputConfiguration{};
 
   friend bool operator==(IngestionInputConfiguration const&,
                          IngestionInputConfiguration const&) = default;

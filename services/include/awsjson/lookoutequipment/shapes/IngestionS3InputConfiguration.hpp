@@ -12,9 +12,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngestionS3InputConfiguration {
-  std::string Bucket;
-  std::optional<std::string> Prefix;
-  std::optional<std::string> KeyPattern;
+  std::string Bucket{};
+  std::optional<std::string> Prefix{};
+  std::optional<std::string> KeyPattern{};
 
   friend bool operator==(IngestionS3InputConfiguration const&,
                          IngestionS3InputConfiguration const&) = default;

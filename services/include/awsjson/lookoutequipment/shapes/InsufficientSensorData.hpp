@@ -14,8 +14,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InsufficientSensorData {
-  ::awsjson::lookoutequipment::MissingCompleteSensorData MissingCompleteSensorData;
-  ::awsjson::lookoutequipment::SensorsWithShortDateRange SensorsWithShortDateRange;
+  ::awsjson::lookoutequipment::MissingCompleteSensorData MissingCompleteSensorData{};
+  ::awsjson::lookoutequipment::SensorsWithShortDateRange SensorsWithShortDateRange{};
 
   friend bool operator==(InsufficientSensorData const&, InsufficientSensorData const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidSensorData {
-  std::int32_t AffectedSensorCount;
-  std::int32_t TotalNumberOfInvalidValues;
+  std::int32_t AffectedSensorCount{};
+  std::int32_t TotalNumberOfInvalidValues{};
 
   friend bool operator==(InvalidSensorData const&, InvalidSensorData const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelGroupSummary {
-  std::optional<std::string> LabelGroupName;
-  std::optional<std::string> LabelGroupArn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> UpdatedAt;
+  std::optional<std::string> LabelGroupName{};
+  std::optional<std::string> LabelGroupArn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> UpdatedAt{};
 
   friend bool operator==(LabelGroupSummary const&, LabelGroupSummary const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LabelsInputConfiguration {
-  std::optional<::awsjson::lookoutequipment::LabelsS3InputConfiguration> S3InputConfiguration;
-  std::optional<std::string> LabelGroupName;
+  std::optional<::awsjson::lookoutequipment::LabelsS3InputConfiguration> S3InputConfiguration{};
+  std::optional<std::string> LabelGroupName{};
 
   friend bool operator==(LabelsInputConfiguration const&,
                          LabelsInputConfiguration const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LargeTimestampGaps {
-  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status;
-  std::optional<std::int32_t> NumberOfLargeTimestampGaps;
-  std::optional<std::int32_t> MaxTimestampGapInDays;
+  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status{};
+  std::optional<std::int32_t> NumberOfLargeTimestampGaps{};
+  std::optional<std::int32_t> MaxTimestampGapInDays{};
 
   friend bool operator==(LargeTimestampGaps const&, LargeTimestampGaps const&) = default;
 };

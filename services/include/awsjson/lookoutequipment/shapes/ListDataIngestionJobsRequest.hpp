@@ -15,10 +15,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataIngestionJobsRequest {
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status;
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status{};
 
   friend bool operator==(ListDataIngestionJobsRequest const&,
                          ListDataIngestionJobsRequest const&) = default;

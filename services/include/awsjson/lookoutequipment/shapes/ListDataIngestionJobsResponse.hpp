@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDataIngestionJobsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::DataIngestionJobSummary>> DataIngestionJobSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::DataIngestionJobSummary>> DataIngestionJobSummaries{};
 
   friend bool operator==(ListDataIngestionJobsResponse const&,
                          ListDataIngestionJobsResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> DatasetNameBeginsWith;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> DatasetNameBeginsWith{};
 
   friend bool operator==(ListDatasetsRequest const&, ListDatasetsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDatasetsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::DatasetSummary>> DatasetSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::DatasetSummary>> DatasetSummaries{};
 
   friend bool operator==(ListDatasetsResponse const&, ListDatasetsResponse const&) = default;
 };

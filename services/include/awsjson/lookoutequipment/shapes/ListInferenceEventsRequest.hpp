@@ -13,11 +13,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceEventsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::string InferenceSchedulerName;
-  awsjson::timestamp IntervalStartTime;
-  awsjson::timestamp IntervalEndTime;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::string InferenceSchedulerName{};
+  awsjson::timestamp IntervalStartTime{};
+  awsjson::timestamp IntervalEndTime{};
 
   friend bool operator==(ListInferenceEventsRequest const&,
                          ListInferenceEventsRequest const&) = default;

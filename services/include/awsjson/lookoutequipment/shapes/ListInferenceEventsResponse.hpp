@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceEventsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::InferenceEventSummary>> InferenceEventSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::InferenceEventSummary>> InferenceEventSummaries{};
 
   friend bool operator==(ListInferenceEventsResponse const&,
                          ListInferenceEventsResponse const&) = default;

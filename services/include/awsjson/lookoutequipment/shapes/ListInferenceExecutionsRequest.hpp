@@ -15,12 +15,12 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceExecutionsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::string InferenceSchedulerName;
-  std::optional<awsjson::timestamp> DataStartTimeAfter;
-  std::optional<awsjson::timestamp> DataEndTimeBefore;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceExecutionStatus>> Status;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::string InferenceSchedulerName{};
+  std::optional<awsjson::timestamp> DataStartTimeAfter{};
+  std::optional<awsjson::timestamp> DataEndTimeBefore{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceExecutionStatus>> Status{};
 
   friend bool operator==(ListInferenceExecutionsRequest const&,
                          ListInferenceExecutionsRequest const&) = default;

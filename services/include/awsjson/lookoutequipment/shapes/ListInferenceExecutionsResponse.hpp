@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceExecutionsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::InferenceExecutionSummary>> InferenceExecutionSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::InferenceExecutionSummary>> InferenceExecutionSummaries{};
 
   friend bool operator==(ListInferenceExecutionsResponse const&,
                          ListInferenceExecutionsResponse const&) = default;

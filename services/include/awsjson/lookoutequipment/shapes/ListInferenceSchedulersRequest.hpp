@@ -15,11 +15,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceSchedulersRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> InferenceSchedulerNameBeginsWith;
-  std::optional<std::string> ModelName;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> InferenceSchedulerNameBeginsWith{};
+  std::optional<std::string> ModelName{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status{};
 
   friend bool operator==(ListInferenceSchedulersRequest const&,
                          ListInferenceSchedulersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListInferenceSchedulersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::InferenceSchedulerSummary>> InferenceSchedulerSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::InferenceSchedulerSummary>> InferenceSchedulerSummaries{};
 
   friend bool operator==(ListInferenceSchedulersResponse const&,
                          ListInferenceSchedulersResponse const&) = default;

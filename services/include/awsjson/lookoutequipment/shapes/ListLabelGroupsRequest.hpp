@@ -13,9 +13,9 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLabelGroupsRequest {
-  std::optional<std::string> LabelGroupNameBeginsWith;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> LabelGroupNameBeginsWith{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListLabelGroupsRequest const&, ListLabelGroupsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLabelGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::LabelGroupSummary>> LabelGroupSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::LabelGroupSummary>> LabelGroupSummaries{};
 
   friend bool operator==(ListLabelGroupsResponse const&, ListLabelGroupsResponse const&) = default;
 };

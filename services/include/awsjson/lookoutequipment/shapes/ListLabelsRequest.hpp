@@ -13,13 +13,13 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListLabelsRequest {
-  std::string LabelGroupName;
-  std::optional<awsjson::timestamp> IntervalStartTime;
-  std::optional<awsjson::timestamp> IntervalEndTime;
-  std::optional<std::string> FaultCode;
-  std::optional<std::string> Equipment;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string LabelGroupName{};
+  std::optional<awsjson::timestamp> IntervalStartTime{};
+  std::optional<awsjson::timestamp> IntervalEndTime{};
+  std::optional<std::string> FaultCode{};
+  std::optional<std::string> Equipment{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListLabelsRequest const&, ListLabelsRequest const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelVersionsRequest {
-  std::string ModelName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionSourceType>> SourceType;
-  std::optional<awsjson::timestamp> CreatedAtEndTime;
-  std::optional<awsjson::timestamp> CreatedAtStartTime;
-  std::optional<std::int64_t> MaxModelVersion;
-  std::optional<std::int64_t> MinModelVersion;
+  std::string ModelName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionSourceType>> SourceType{};
+  std::optional<awsjson::timestamp> CreatedAtEndTime{};
+  std::optional<awsjson::timestamp> CreatedAtStartTime{};
+  std::optional<std::int64_t> MaxModelVersion{};
+  std::optional<std::int64_t> MinModelVersion{};
 
   friend bool operator==(ListModelVersionsRequest const&,
                          ListModelVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelVersionsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::lookoutequipment::ModelVersionSummary>> ModelVersionSummaries;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::lookoutequipment::ModelVersionSummary>> ModelVersionSummaries{};
 
   friend bool operator==(ListModelVersionsResponse const&,
                          ListModelVersionsResponse const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListModelsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelStatus>> Status;
-  std::optional<std::string> ModelNameBeginsWith;
-  std::optional<std::string> DatasetNameBeginsWith;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelStatus>> Status{};
+  std::optional<std::string> ModelNameBeginsWith{};
+  std::optional<std::string> DatasetNameBeginsWith{};
 
   friend bool operator==(ListModelsRequest const&, ListModelsRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRetrainingSchedulersRequest {
-  std::optional<std::string> ModelNameBeginsWith;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> ModelNameBeginsWith{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListRetrainingSchedulersRequest const&,
                          ListRetrainingSchedulersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRetrainingSchedulersResponse {
-  std::optional<std::vector<::awsjson::lookoutequipment::RetrainingSchedulerSummary>> RetrainingSchedulerSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::lookoutequipment::RetrainingSchedulerSummary>> RetrainingSchedulerSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRetrainingSchedulersResponse const&,
                          ListRetrainingSchedulersResponse const&) = default;

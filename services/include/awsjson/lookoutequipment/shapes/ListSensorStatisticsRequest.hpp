@@ -13,10 +13,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSensorStatisticsRequest {
-  std::string DatasetName;
-  std::optional<std::string> IngestionJobId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string DatasetName{};
+  std::optional<std::string> IngestionJobId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSensorStatisticsRequest const&,
                          ListSensorStatisticsRequest const&) = default;

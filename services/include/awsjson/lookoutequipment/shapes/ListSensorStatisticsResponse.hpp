@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSensorStatisticsResponse {
-  std::optional<std::vector<::awsjson::lookoutequipment::SensorStatisticsSummary>> SensorStatisticsSummaries;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::lookoutequipment::SensorStatisticsSummary>> SensorStatisticsSummaries{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListSensorStatisticsResponse const&,
                          ListSensorStatisticsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MissingSensorData {
-  std::int32_t AffectedSensorCount;
-  std::int32_t TotalNumberOfMissingValues;
+  std::int32_t AffectedSensorCount{};
+  std::int32_t TotalNumberOfMissingValues{};
 
   friend bool operator==(MissingSensorData const&, MissingSensorData const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDiagnosticsOutputConfiguration {
-  ::awsjson::lookoutequipment::ModelDiagnosticsS3OutputConfiguration S3OutputConfiguration;
-  std::optional<std::string> KmsKeyId;
+  ::awsjson::lookoutequipment::ModelDiagnosticsS3OutputConfiguration S3OutputConfiguration{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(ModelDiagnosticsOutputConfiguration const&,
                          ModelDiagnosticsOutputConfiguration const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelDiagnosticsS3OutputConfiguration {
-  std::string Bucket;
-  std::optional<std::string> Prefix;
+  std::string Bucket{};
+  std::optional<std::string> Prefix{};
 
   friend bool operator==(ModelDiagnosticsS3OutputConfiguration const&,
                          ModelDiagnosticsS3OutputConfiguration const&) = default;

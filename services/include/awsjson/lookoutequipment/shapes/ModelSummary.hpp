@@ -19,21 +19,21 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelSummary {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> DatasetName;
-  std::optional<std::string> DatasetArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::int64_t> ActiveModelVersion;
-  std::optional<std::string> ActiveModelVersionArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> LatestScheduledRetrainingStatus;
-  std::optional<std::int64_t> LatestScheduledRetrainingModelVersion;
-  std::optional<awsjson::timestamp> LatestScheduledRetrainingStartTime;
-  std::optional<awsjson::timestamp> NextScheduledRetrainingStartDate;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> RetrainingSchedulerStatus;
-  std::optional<::awsjson::lookoutequipment::ModelDiagnosticsOutputConfiguration> ModelDiagnosticsOutputConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelQuality>> ModelQuality;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> DatasetName{};
+  std::optional<std::string> DatasetArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::int64_t> ActiveModelVersion{};
+  std::optional<std::string> ActiveModelVersionArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> LatestScheduledRetrainingStatus{};
+  std::optional<std::int64_t> LatestScheduledRetrainingModelVersion{};
+  std::optional<awsjson::timestamp> LatestScheduledRetrainingStartTime{};
+  std::optional<awsjson::timestamp> NextScheduledRetrainingStartDate{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> RetrainingSchedulerStatus{};
+  std::optional<::awsjson::lookoutequipment::ModelDiagnosticsOutputConfiguration> ModelDiagnosticsOutputConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelQuality>> ModelQuality{};
 
   friend bool operator==(ModelSummary const&, ModelSummary const&) = default;
 };

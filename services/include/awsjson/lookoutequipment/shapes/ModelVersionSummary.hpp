@@ -17,14 +17,14 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ModelVersionSummary {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<std::int64_t> ModelVersion;
-  std::optional<std::string> ModelVersionArn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionSourceType>> SourceType;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelQuality>> ModelQuality;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::int64_t> ModelVersion{};
+  std::optional<std::string> ModelVersionArn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelVersionSourceType>> SourceType{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelQuality>> ModelQuality{};
 
   friend bool operator==(ModelVersionSummary const&, ModelVersionSummary const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MonotonicValues {
-  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::Monotonicity>> Monotonicity;
+  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::Monotonicity>> Monotonicity{};
 
   friend bool operator==(MonotonicValues const&, MonotonicValues const&) = default;
 };

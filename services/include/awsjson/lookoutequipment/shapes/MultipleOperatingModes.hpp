@@ -14,7 +14,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultipleOperatingModes {
-  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status;
+  awsjson::open_enum<::awsjson::lookoutequipment::StatisticalIssueStatus> Status{};
 
   friend bool operator==(MultipleOperatingModes const&, MultipleOperatingModes const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string ResourceArn;
-  std::string ResourcePolicy;
-  std::optional<std::string> PolicyRevisionId;
-  std::string ClientToken;
+  std::string ResourceArn{};
+  std::string ResourcePolicy{};
+  std::optional<std::string> PolicyRevisionId{};
+  std::string ClientToken{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

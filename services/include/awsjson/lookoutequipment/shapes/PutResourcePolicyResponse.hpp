@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyResponse {
-  std::optional<std::string> ResourceArn;
-  std::optional<std::string> PolicyRevisionId;
+  std::optional<std::string> ResourceArn{};
+  std::optional<std::string> PolicyRevisionId{};
 
   friend bool operator==(PutResourcePolicyResponse const&,
                          PutResourcePolicyResponse const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RetrainingSchedulerSummary {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status;
-  std::optional<awsjson::timestamp> RetrainingStartDate;
-  std::optional<std::string> RetrainingFrequency;
-  std::optional<std::string> LookbackWindow;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::RetrainingSchedulerStatus>> Status{};
+  std::optional<awsjson::timestamp> RetrainingStartDate{};
+  std::optional<std::string> RetrainingFrequency{};
+  std::optional<std::string> LookbackWindow{};
 
   friend bool operator==(RetrainingSchedulerSummary const&,
                          RetrainingSchedulerSummary const&) = default;

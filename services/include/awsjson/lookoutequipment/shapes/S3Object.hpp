@@ -12,8 +12,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Object {
-  std::string Bucket;
-  std::string Key;
+  std::string Bucket{};
+  std::string Key{};
 
   friend bool operator==(S3Object const&, S3Object const&) = default;
 };

@@ -18,19 +18,19 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SensorStatisticsSummary {
-  std::optional<std::string> ComponentName;
-  std::optional<std::string> SensorName;
-  std::optional<bool> DataExists;
-  std::optional<::awsjson::lookoutequipment::CountPercent> MissingValues;
-  std::optional<::awsjson::lookoutequipment::CountPercent> InvalidValues;
-  std::optional<::awsjson::lookoutequipment::CountPercent> InvalidDateEntries;
-  std::optional<::awsjson::lookoutequipment::CountPercent> DuplicateTimestamps;
-  std::optional<::awsjson::lookoutequipment::CategoricalValues> CategoricalValues;
-  std::optional<::awsjson::lookoutequipment::MultipleOperatingModes> MultipleOperatingModes;
-  std::optional<::awsjson::lookoutequipment::LargeTimestampGaps> LargeTimestampGaps;
-  std::optional<::awsjson::lookoutequipment::MonotonicValues> MonotonicValues;
-  std::optional<awsjson::timestamp> DataStartTime;
-  std::optional<awsjson::timestamp> DataEndTime;
+  std::optional<std::string> ComponentName{};
+  std::optional<std::string> SensorName{};
+  std::optional<bool> DataExists{};
+  std::optional<::awsjson::lookoutequipment::CountPercent> MissingValues{};
+  std::optional<::awsjson::lookoutequipment::CountPercent> InvalidValues{};
+  std::optional<::awsjson::lookoutequipment::CountPercent> InvalidDateEntries{};
+  std::optional<::awsjson::lookoutequipment::CountPercent> DuplicateTimestamps{};
+  std::optional<::awsjson::lookoutequipment::CategoricalValues> CategoricalValues{};
+  std::optional<::awsjson::lookoutequipment::MultipleOperatingModes> MultipleOperatingModes{};
+  std::optional<::awsjson::lookoutequipment::LargeTimestampGaps> LargeTimestampGaps{};
+  std::optional<::awsjson::lookoutequipment::MonotonicValues> MonotonicValues{};
+  std::optional<awsjson::timestamp> DataStartTime{};
+  std::optional<awsjson::timestamp> DataEndTime{};
 
   friend bool operator==(SensorStatisticsSummary const&, SensorStatisticsSummary const&) = default;
 };

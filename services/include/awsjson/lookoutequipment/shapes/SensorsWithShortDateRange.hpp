@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SensorsWithShortDateRange {
-  std::int32_t AffectedSensorCount;
+  std::int32_t AffectedSensorCount{};
 
   friend bool operator==(SensorsWithShortDateRange const&,
                          SensorsWithShortDateRange const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataIngestionJobRequest {
-  std::string DatasetName;
-  ::awsjson::lookoutequipment::IngestionInputConfiguration IngestionInputConfiguration;
-  std::string RoleArn;
-  std::string ClientToken;
+  std::string DatasetName{};
+  ::awsjson::lookoutequipment::IngestionInputConfiguration IngestionInputConfiguration{};
+  std::string RoleArn{};
+  std::string ClientToken{};
 
   friend bool operator==(StartDataIngestionJobRequest const&,
                          StartDataIngestionJobRequest const&) = default;

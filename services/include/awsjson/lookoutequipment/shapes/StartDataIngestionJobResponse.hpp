@@ -14,8 +14,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartDataIngestionJobResponse {
-  std::optional<std::string> JobId;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status;
+  std::optional<std::string> JobId{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::IngestionJobStatus>> Status{};
 
   friend bool operator==(StartDataIngestionJobResponse const&,
                          StartDataIngestionJobResponse const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartInferenceSchedulerResponse {
-  std::optional<std::string> ModelArn;
-  std::optional<std::string> ModelName;
-  std::optional<std::string> InferenceSchedulerName;
-  std::optional<std::string> InferenceSchedulerArn;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status;
+  std::optional<std::string> ModelArn{};
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> InferenceSchedulerName{};
+  std::optional<std::string> InferenceSchedulerArn{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::InferenceSchedulerStatus>> Status{};
 
   friend bool operator==(StartInferenceSchedulerResponse const&,
                          StartInferenceSchedulerResponse const&) = default;

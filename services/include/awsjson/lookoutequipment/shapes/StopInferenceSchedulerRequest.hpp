@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopInferenceSchedulerRequest {
-  std::string InferenceSchedulerName;
+  std::string InferenceSchedulerName{};
 
   friend bool operator==(StopInferenceSchedulerRequest const&,
                          StopInferenceSchedulerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopRetrainingSchedulerRequest {
-  std::string ModelName;
+  std::string ModelName{};
 
   friend bool operator==(StopRetrainingSchedulerRequest const&,
                          StopRetrainingSchedulerRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string Message;
+  std::string Message{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnsupportedTimestamps {
-  std::int32_t TotalNumberOfUnsupportedTimestamps;
+  std::int32_t TotalNumberOfUnsupportedTimestamps{};
 
   friend bool operator==(UnsupportedTimestamps const&, UnsupportedTimestamps const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateActiveModelVersionRequest {
-  std::string ModelName;
-  std::int64_t ModelVersion;
+  std::string ModelName{};
+  std::int64_t ModelVersion{};
 
   friend bool operator==(UpdateActiveModelVersionRequest const&,
                          UpdateActiveModelVersionRequest const&) = default;

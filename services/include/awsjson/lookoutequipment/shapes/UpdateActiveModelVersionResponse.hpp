@@ -13,12 +13,12 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateActiveModelVersionResponse {
-  std::optional<std::string> ModelName;
-  std::optional<std::string> ModelArn;
-  std::optional<std::int64_t> CurrentActiveVersion;
-  std::optional<std::int64_t> PreviousActiveVersion;
-  std::optional<std::string> CurrentActiveVersionArn;
-  std::optional<std::string> PreviousActiveVersionArn;
+  std::optional<std::string> ModelName{};
+  std::optional<std::string> ModelArn{};
+  std::optional<std::int64_t> CurrentActiveVersion{};
+  std::optional<std::int64_t> PreviousActiveVersion{};
+  std::optional<std::string> CurrentActiveVersionArn{};
+  std::optional<std::string> PreviousActiveVersionArn{};
 
   friend bool operator==(UpdateActiveModelVersionResponse const&,
                          UpdateActiveModelVersionResponse const&) = default;

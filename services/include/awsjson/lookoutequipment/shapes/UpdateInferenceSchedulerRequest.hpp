@@ -17,12 +17,12 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateInferenceSchedulerRequest {
-  std::string InferenceSchedulerName;
-  std::optional<std::int64_t> DataDelayOffsetInMinutes;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency>> DataUploadFrequency;
-  std::optional<::awsjson::lookoutequipment::InferenceInputConfiguration> DataInputConfiguration;
-  std::optional<::awsjson::lookoutequipment::InferenceOutputConfiguration> DataOutputConfiguration;
-  std::optional<std::string> RoleArn;
+  std::string InferenceSchedulerName{};
+  std::optional<std::int64_t> DataDelayOffsetInMinutes{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::DataUploadFrequency>> DataUploadFrequency{};
+  std::optional<::awsjson::lookoutequipment::InferenceInputConfiguration> DataInputConfiguration{};
+  std::optional<::awsjson::lookoutequipment::InferenceOutputConfiguration> DataOutputConfiguration{};
+  std::optional<std::string> RoleArn{};
 
   friend bool operator==(UpdateInferenceSchedulerRequest const&,
                          UpdateInferenceSchedulerRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLabelGroupRequest {
-  std::string LabelGroupName;
-  std::optional<std::vector<std::string>> FaultCodes;
+  std::string LabelGroupName{};
+  std::optional<std::vector<std::string>> FaultCodes{};
 
   friend bool operator==(UpdateLabelGroupRequest const&, UpdateLabelGroupRequest const&) = default;
 };

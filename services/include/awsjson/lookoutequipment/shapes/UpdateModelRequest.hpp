@@ -15,10 +15,10 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateModelRequest {
-  std::string ModelName;
-  std::optional<::awsjson::lookoutequipment::LabelsInputConfiguration> LabelsInputConfiguration;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::lookoutequipment::ModelDiagnosticsOutputConfiguration> ModelDiagnosticsOutputConfiguration;
+  std::string ModelName{};
+  std::optional<::awsjson::lookoutequipment::LabelsInputConfiguration> LabelsInputConfiguration{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::lookoutequipment::ModelDiagnosticsOutputConfiguration> ModelDiagnosticsOutputConfiguration{};
 
   friend bool operator==(UpdateModelRequest const&, UpdateModelRequest const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::lookoutequipment {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRetrainingSchedulerRequest {
-  std::string ModelName;
-  std::optional<awsjson::timestamp> RetrainingStartDate;
-  std::optional<std::string> RetrainingFrequency;
-  std::optional<std::string> LookbackWindow;
-  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelPromoteMode>> PromoteMode;
+  std::string ModelName{};
+  std::optional<awsjson::timestamp> RetrainingStartDate{};
+  std::optional<std::string> RetrainingFrequency{};
+  std::optional<std::string> LookbackWindow{};
+  std::optional<awsjson::open_enum<::awsjson::lookoutequipment::ModelPromoteMode>> PromoteMode{};
 
   friend bool operator==(UpdateRetrainingSchedulerRequest const&,
                          UpdateRetrainingSchedulerRequest const&) = default;

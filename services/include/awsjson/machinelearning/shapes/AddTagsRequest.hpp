@@ -16,9 +16,9 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsRequest {
-  std::vector<::awsjson::machinelearning::Tag> Tags;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType> ResourceType;
+  std::vector<::awsjson::machinelearning::Tag> Tags{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType> ResourceType{};
 
   friend bool operator==(AddTagsRequest const&, AddTagsRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddTagsResponse {
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType>> ResourceType;
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType>> ResourceType{};
 
   friend bool operator==(AddTagsResponse const&, AddTagsResponse const&) = default;
 };

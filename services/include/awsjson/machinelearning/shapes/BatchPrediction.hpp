@@ -15,22 +15,22 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchPrediction {
-  std::optional<std::string> BatchPredictionId;
-  std::optional<std::string> MLModelId;
-  std::optional<std::string> BatchPredictionDataSourceId;
-  std::optional<std::string> InputDataLocationS3;
-  std::optional<std::string> CreatedByIamUser;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status;
-  std::optional<std::string> OutputUri;
-  std::optional<std::string> Message;
-  std::optional<std::int64_t> ComputeTime;
-  std::optional<awsjson::timestamp> FinishedAt;
-  std::optional<awsjson::timestamp> StartedAt;
-  std::optional<std::int64_t> TotalRecordCount;
-  std::optional<std::int64_t> InvalidRecordCount;
+  std::optional<std::string> BatchPredictionId{};
+  std::optional<std::string> MLModelId{};
+  std::optional<std::string> BatchPredictionDataSourceId{};
+  std::optional<std::string> InputDataLocationS3{};
+  std::optional<std::string> CreatedByIamUser{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status{};
+  std::optional<std::string> OutputUri{};
+  std::optional<std::string> Message{};
+  std::optional<std::int64_t> ComputeTime{};
+  std::optional<awsjson::timestamp> FinishedAt{};
+  std::optional<awsjson::timestamp> StartedAt{};
+  std::optional<std::int64_t> TotalRecordCount{};
+  std::optional<std::int64_t> InvalidRecordCount{};
 
   friend bool operator==(BatchPrediction const&, BatchPrediction const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateBatchPredictionRequest {
-  std::string BatchPredictionId;
-  std::optional<std::string> BatchPredictionName;
-  std::string MLModelId;
-  std::string BatchPredictionDataSourceId;
-  std::string OutputUri;
+  std::string BatchPredictionId{};
+  std::optional<std::string> BatchPredictionName{};
+  std::string MLModelId{};
+  std::string BatchPredictionDataSourceId{};
+  std::string OutputUri{};
 
   friend bool operator==(CreateBatchPredictionRequest const&,
                          CreateBatchPredictionRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataSourceFromRDSRequest {
-  std::string DataSourceId;
-  std::optional<std::string> DataSourceName;
-  ::awsjson::machinelearning::RDSDataSpec RDSData;
-  std::string RoleARN;
-  std::optional<bool> ComputeStatistics;
+  std::string DataSourceId{};
+  std::optional<std::string> DataSourceName{};
+  ::awsjson::machinelearning::RDSDataSpec RDSData{};
+  std::string RoleARN{};
+  std::optional<bool> ComputeStatistics{};
 
   friend bool operator==(CreateDataSourceFromRDSRequest const&,
                          CreateDataSourceFromRDSRequest const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataSourceFromRedshiftRequest {
-  std::string DataSourceId;
-  std::optional<std::string> DataSourceName;
-  ::awsjson::machinelearning::RedshiftDataSpec DataSpec;
-  std::string RoleARN;
-  std::optional<bool> ComputeStatistics;
+  std::string DataSourceId{};
+  std::optional<std::string> DataSourceName{};
+  ::awsjson::machinelearning::RedshiftDataSpec DataSpec{};
+  std::string RoleARN{};
+  std::optional<bool> ComputeStatistics{};
 
   friend bool operator==(CreateDataSourceFromRedshiftRequest const&,
                          CreateDataSourceFromRedshiftRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataSourceFromRedshiftResponse {
-  std::optional<std::string> DataSourceId;
+  std::optional<std::string> DataSourceId{};
 
   friend bool operator==(CreateDataSourceFromRedshiftResponse const&,
                          CreateDataSourceFromRedshiftResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataSourceFromS3Request {
-  std::string DataSourceId;
-  std::optional<std::string> DataSourceName;
-  ::awsjson::machinelearning::S3DataSpec DataSpec;
-  std::optional<bool> ComputeStatistics;
+  std::string DataSourceId{};
+  std::optional<std::string> DataSourceName{};
+  ::awsjson::machinelearning::S3DataSpec DataSpec{};
+  std::optional<bool> ComputeStatistics{};
 
   friend bool operator==(CreateDataSourceFromS3Request const&,
                          CreateDataSourceFromS3Request const&) = default;

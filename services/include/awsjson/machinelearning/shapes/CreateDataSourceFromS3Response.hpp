@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateDataSourceFromS3Response {
-  std::optional<std::string> DataSourceId;
+  std::optional<std::string> DataSourceId{};
 
   friend bool operator==(CreateDataSourceFromS3Response const&,
                          CreateDataSourceFromS3Response const&) = default;

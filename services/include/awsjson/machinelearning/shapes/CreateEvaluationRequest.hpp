@@ -12,10 +12,10 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEvaluationRequest {
-  std::string EvaluationId;
-  std::optional<std::string> EvaluationName;
-  std::string MLModelId;
-  std::string EvaluationDataSourceId;
+  std::string EvaluationId{};
+  std::optional<std::string> EvaluationName{};
+  std::string MLModelId{};
+  std::string EvaluationDataSourceId{};
 
   friend bool operator==(CreateEvaluationRequest const&, CreateEvaluationRequest const&) = default;
 };

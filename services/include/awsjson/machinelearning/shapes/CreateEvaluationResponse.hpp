@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateEvaluationResponse {
-  std::optional<std::string> EvaluationId;
+  std::optional<std::string> EvaluationId{};
 
   friend bool operator==(CreateEvaluationResponse const&,
                          CreateEvaluationResponse const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMLModelRequest {
-  std::string MLModelId;
-  std::optional<std::string> MLModelName;
-  awsjson::open_enum<::awsjson::machinelearning::MLModelType> MLModelType;
-  std::optional<std::map<std::string, std::string>> Parameters;
-  std::string TrainingDataSourceId;
-  std::optional<std::string> Recipe;
-  std::optional<std::string> RecipeUri;
+  std::string MLModelId{};
+  std::optional<std::string> MLModelName{};
+  awsjson::open_enum<::awsjson::machinelearning::MLModelType> MLModelType{};
+  std::optional<std::map<std::string, std::string>> Parameters{};
+  std::string TrainingDataSourceId{};
+  std::optional<std::string> Recipe{};
+  std::optional<std::string> RecipeUri{};
 
   friend bool operator==(CreateMLModelRequest const&, CreateMLModelRequest const&) = default;
 };

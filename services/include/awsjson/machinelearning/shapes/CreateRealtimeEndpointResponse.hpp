@@ -14,8 +14,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRealtimeEndpointResponse {
-  std::optional<std::string> MLModelId;
-  std::optional<::awsjson::machinelearning::RealtimeEndpointInfo> RealtimeEndpointInfo;
+  std::optional<std::string> MLModelId{};
+  std::optional<::awsjson::machinelearning::RealtimeEndpointInfo> RealtimeEndpointInfo{};
 
   friend bool operator==(CreateRealtimeEndpointResponse const&,
                          CreateRealtimeEndpointResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteBatchPredictionRequest {
-  std::string BatchPredictionId;
+  std::string BatchPredictionId{};
 
   friend bool operator==(DeleteBatchPredictionRequest const&,
                          DeleteBatchPredictionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteDataSourceRequest {
-  std::string DataSourceId;
+  std::string DataSourceId{};
 
   friend bool operator==(DeleteDataSourceRequest const&, DeleteDataSourceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteEvaluationRequest {
-  std::string EvaluationId;
+  std::string EvaluationId{};
 
   friend bool operator==(DeleteEvaluationRequest const&, DeleteEvaluationRequest const&) = default;
 };

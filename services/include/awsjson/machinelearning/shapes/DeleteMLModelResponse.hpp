@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMLModelResponse {
-  std::optional<std::string> MLModelId;
+  std::optional<std::string> MLModelId{};
 
   friend bool operator==(DeleteMLModelResponse const&, DeleteMLModelResponse const&) = default;
 };

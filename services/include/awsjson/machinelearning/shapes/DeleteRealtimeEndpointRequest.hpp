@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRealtimeEndpointRequest {
-  std::string MLModelId;
+  std::string MLModelId{};
 
   friend bool operator==(DeleteRealtimeEndpointRequest const&,
                          DeleteRealtimeEndpointRequest const&) = default;

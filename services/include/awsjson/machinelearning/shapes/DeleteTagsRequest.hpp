@@ -15,9 +15,9 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTagsRequest {
-  std::vector<std::string> TagKeys;
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType> ResourceType;
+  std::vector<std::string> TagKeys{};
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType> ResourceType{};
 
   friend bool operator==(DeleteTagsRequest const&, DeleteTagsRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTagsResponse {
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType>> ResourceType;
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType>> ResourceType{};
 
   friend bool operator==(DeleteTagsResponse const&, DeleteTagsResponse const&) = default;
 };

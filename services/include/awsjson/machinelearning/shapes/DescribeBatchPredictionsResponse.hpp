@@ -15,8 +15,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeBatchPredictionsResponse {
-  std::optional<std::vector<::awsjson::machinelearning::BatchPrediction>> Results;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::machinelearning::BatchPrediction>> Results{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeBatchPredictionsResponse const&,
                          DescribeBatchPredictionsResponse const&) = default;

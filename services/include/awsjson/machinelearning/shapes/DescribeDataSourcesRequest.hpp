@@ -16,17 +16,17 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataSourcesRequest {
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::DataSourceFilterVariable>> FilterVariable;
-  std::optional<std::string> EQ;
-  std::optional<std::string> GT;
-  std::optional<std::string> LT;
-  std::optional<std::string> GE;
-  std::optional<std::string> LE;
-  std::optional<std::string> NE;
-  std::optional<std::string> Prefix;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::SortOrder>> SortOrder;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> Limit;
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::DataSourceFilterVariable>> FilterVariable{};
+  std::optional<std::string> EQ{};
+  std::optional<std::string> GT{};
+  std::optional<std::string> LT{};
+  std::optional<std::string> GE{};
+  std::optional<std::string> LE{};
+  std::optional<std::string> NE{};
+  std::optional<std::string> Prefix{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::SortOrder>> SortOrder{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> Limit{};
 
   friend bool operator==(DescribeDataSourcesRequest const&,
                          DescribeDataSourcesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeDataSourcesResponse {
-  std::optional<std::vector<::awsjson::machinelearning::DataSource>> Results;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::machinelearning::DataSource>> Results{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeDataSourcesResponse const&,
                          DescribeDataSourcesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEvaluationsResponse {
-  std::optional<std::vector<::awsjson::machinelearning::Evaluation>> Results;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::machinelearning::Evaluation>> Results{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeEvaluationsResponse const&,
                          DescribeEvaluationsResponse const&) = default;

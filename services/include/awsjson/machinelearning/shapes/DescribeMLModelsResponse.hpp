@@ -15,8 +15,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMLModelsResponse {
-  std::optional<std::vector<::awsjson::machinelearning::MLModel>> Results;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::machinelearning::MLModel>> Results{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMLModelsResponse const&,
                          DescribeMLModelsResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsRequest {
-  std::string ResourceId;
-  awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType> ResourceType;
+  std::string ResourceId{};
+  awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType> ResourceType{};
 
   friend bool operator==(DescribeTagsRequest const&, DescribeTagsRequest const&) = default;
 };

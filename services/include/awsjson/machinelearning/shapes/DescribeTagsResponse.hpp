@@ -16,9 +16,9 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTagsResponse {
-  std::optional<std::string> ResourceId;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType>> ResourceType;
-  std::optional<std::vector<::awsjson::machinelearning::Tag>> Tags;
+  std::optional<std::string> ResourceId{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::TaggableResourceType>> ResourceType{};
+  std::optional<std::vector<::awsjson::machinelearning::Tag>> Tags{};
 
   friend bool operator==(DescribeTagsResponse const&, DescribeTagsResponse const&) = default;
 };

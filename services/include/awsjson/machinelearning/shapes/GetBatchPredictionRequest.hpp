@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBatchPredictionRequest {
-  std::string BatchPredictionId;
+  std::string BatchPredictionId{};
 
   friend bool operator==(GetBatchPredictionRequest const&,
                          GetBatchPredictionRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataSourceRequest {
-  std::string DataSourceId;
-  std::optional<bool> Verbose;
+  std::string DataSourceId{};
+  std::optional<bool> Verbose{};
 
   friend bool operator==(GetDataSourceRequest const&, GetDataSourceRequest const&) = default;
 };

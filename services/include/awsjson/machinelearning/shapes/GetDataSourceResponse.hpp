@@ -17,26 +17,26 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetDataSourceResponse {
-  std::optional<std::string> DataSourceId;
-  std::optional<std::string> DataLocationS3;
-  std::optional<std::string> DataRearrangement;
-  std::optional<std::string> CreatedByIamUser;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<std::int64_t> DataSizeInBytes;
-  std::optional<std::int64_t> NumberOfFiles;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status;
-  std::optional<std::string> LogUri;
-  std::optional<std::string> Message;
-  std::optional<::awsjson::machinelearning::RedshiftMetadata> RedshiftMetadata;
-  std::optional<::awsjson::machinelearning::RDSMetadata> RDSMetadata;
-  std::optional<std::string> RoleARN;
-  std::optional<bool> ComputeStatistics;
-  std::optional<std::int64_t> ComputeTime;
-  std::optional<awsjson::timestamp> FinishedAt;
-  std::optional<awsjson::timestamp> StartedAt;
-  std::optional<std::string> DataSourceSchema;
+  std::optional<std::string> DataSourceId{};
+  std::optional<std::string> DataLocationS3{};
+  std::optional<std::string> DataRearrangement{};
+  std::optional<std::string> CreatedByIamUser{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<std::int64_t> DataSizeInBytes{};
+  std::optional<std::int64_t> NumberOfFiles{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status{};
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> Message{};
+  std::optional<::awsjson::machinelearning::RedshiftMetadata> RedshiftMetadata{};
+  std::optional<::awsjson::machinelearning::RDSMetadata> RDSMetadata{};
+  std::optional<std::string> RoleARN{};
+  std::optional<bool> ComputeStatistics{};
+  std::optional<std::int64_t> ComputeTime{};
+  std::optional<awsjson::timestamp> FinishedAt{};
+  std::optional<awsjson::timestamp> StartedAt{};
+  std::optional<std::string> DataSourceSchema{};
 
   friend bool operator==(GetDataSourceResponse const&, GetDataSourceResponse const&) = default;
 };

@@ -16,21 +16,21 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEvaluationResponse {
-  std::optional<std::string> EvaluationId;
-  std::optional<std::string> MLModelId;
-  std::optional<std::string> EvaluationDataSourceId;
-  std::optional<std::string> InputDataLocationS3;
-  std::optional<std::string> CreatedByIamUser;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status;
-  std::optional<::awsjson::machinelearning::PerformanceMetrics> PerformanceMetrics;
-  std::optional<std::string> LogUri;
-  std::optional<std::string> Message;
-  std::optional<std::int64_t> ComputeTime;
-  std::optional<awsjson::timestamp> FinishedAt;
-  std::optional<awsjson::timestamp> StartedAt;
+  std::optional<std::string> EvaluationId{};
+  std::optional<std::string> MLModelId{};
+  std::optional<std::string> EvaluationDataSourceId{};
+  std::optional<std::string> InputDataLocationS3{};
+  std::optional<std::string> CreatedByIamUser{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status{};
+  std::optional<::awsjson::machinelearning::PerformanceMetrics> PerformanceMetrics{};
+  std::optional<std::string> LogUri{};
+  std::optional<std::string> Message{};
+  std::optional<std::int64_t> ComputeTime{};
+  std::optional<awsjson::timestamp> FinishedAt{};
+  std::optional<awsjson::timestamp> StartedAt{};
 
   friend bool operator==(GetEvaluationResponse const&, GetEvaluationResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMLModelRequest {
-  std::string MLModelId;
-  std::optional<bool> Verbose;
+  std::string MLModelId{};
+  std::optional<bool> Verbose{};
 
   friend bool operator==(GetMLModelRequest const&, GetMLModelRequest const&) = default;
 };

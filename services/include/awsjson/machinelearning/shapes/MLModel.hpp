@@ -19,25 +19,25 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MLModel {
-  std::optional<std::string> MLModelId;
-  std::optional<std::string> TrainingDataSourceId;
-  std::optional<std::string> CreatedByIamUser;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> LastUpdatedAt;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status;
-  std::optional<std::int64_t> SizeInBytes;
-  std::optional<::awsjson::machinelearning::RealtimeEndpointInfo> EndpointInfo;
-  std::optional<std::map<std::string, std::string>> TrainingParameters;
-  std::optional<std::string> InputDataLocationS3;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::Algorithm>> Algorithm;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::MLModelType>> MLModelType;
-  std::optional<float> ScoreThreshold;
-  std::optional<awsjson::timestamp> ScoreThresholdLastUpdatedAt;
-  std::optional<std::string> Message;
-  std::optional<std::int64_t> ComputeTime;
-  std::optional<awsjson::timestamp> FinishedAt;
-  std::optional<awsjson::timestamp> StartedAt;
+  std::optional<std::string> MLModelId{};
+  std::optional<std::string> TrainingDataSourceId{};
+  std::optional<std::string> CreatedByIamUser{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> LastUpdatedAt{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::EntityStatus>> Status{};
+  std::optional<std::int64_t> SizeInBytes{};
+  std::optional<::awsjson::machinelearning::RealtimeEndpointInfo> EndpointInfo{};
+  std::optional<std::map<std::string, std::string>> TrainingParameters{};
+  std::optional<std::string> InputDataLocationS3{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::Algorithm>> Algorithm{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::MLModelType>> MLModelType{};
+  std::optional<float> ScoreThreshold{};
+  std::optional<awsjson::timestamp> ScoreThresholdLastUpdatedAt{};
+  std::optional<std::string> Message{};
+  std::optional<std::int64_t> ComputeTime{};
+  std::optional<awsjson::timestamp> FinishedAt{};
+  std::optional<awsjson::timestamp> StartedAt{};
 
   friend bool operator==(MLModel const&, MLModel const&) = default;
 };

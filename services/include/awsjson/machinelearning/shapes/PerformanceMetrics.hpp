@@ -13,7 +13,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PerformanceMetrics {
-  std::optional<std::map<std::string, std::string>> Properties;
+  std::optional<std::map<std::string, std::string>> Properties{};
 
   friend bool operator==(PerformanceMetrics const&, PerformanceMetrics const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictRequest {
-  std::string MLModelId;
-  std::map<std::string, std::string> Record;
-  std::string PredictEndpoint;
+  std::string MLModelId{};
+  std::map<std::string, std::string> Record{};
+  std::string PredictEndpoint{};
 
   friend bool operator==(PredictRequest const&, PredictRequest const&) = default;
 };

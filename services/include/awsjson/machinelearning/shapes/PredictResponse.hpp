@@ -13,7 +13,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PredictResponse {
-  std::optional<::awsjson::machinelearning::Prediction> Prediction;
+  std::optional<::awsjson::machinelearning::Prediction> Prediction{};
 
   friend bool operator==(PredictResponse const&, PredictResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Prediction {
-  std::optional<std::string> predictedLabel;
-  std::optional<float> predictedValue;
-  std::optional<std::map<std::string, float>> predictedScores;
-  std::optional<std::map<std::string, std::string>> details;
+  std::optional<std::string> predictedLabel{};
+  std::optional<float> predictedValue{};
+  std::optional<std::map<std::string, float>> predictedScores{};
+  std::optional<std::map<std::string, std::string>> details{};
 
   friend bool operator==(Prediction const&, Prediction const&) = default;
 };

@@ -16,17 +16,17 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDataSpec {
-  ::awsjson::machinelearning::RDSDatabase DatabaseInformation;
-  std::string SelectSqlQuery;
-  ::awsjson::machinelearning::RDSDatabaseCredentials DatabaseCredentials;
-  std::string S3StagingLocation;
-  std::optional<std::string> DataRearrangement;
-  std::optional<std::string> DataSchema;
-  std::optional<std::string> DataSchemaUri;
-  std::string ResourceRole;
-  std::string ServiceRole;
-  std::string SubnetId;
-  std::vector<std::string> SecurityGroupIds;
+  ::awsjson::machinelearning::RDSDatabase DatabaseInformation{};
+  std::string SelectSqlQuery{};
+  ::awsjson::machinelearning::RDSDatabaseCredentials DatabaseCredentials{};
+  std::string S3StagingLocation{};
+  std::optional<std::string> DataRearrangement{};
+  std::optional<std::string> DataSchema{};
+  std::optional<std::string> DataSchemaUri{};
+  std::string ResourceRole{};
+  std::string ServiceRole{};
+  std::string SubnetId{};
+  std::vector<std::string> SecurityGroupIds{};
 
   friend bool operator==(RDSDataSpec const&, RDSDataSpec const&) = default;
 };

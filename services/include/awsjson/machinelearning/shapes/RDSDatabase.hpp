@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDatabase {
-  std::string InstanceIdentifier;
-  std::string DatabaseName;
+  std::string InstanceIdentifier{};
+  std::string DatabaseName{};
 
   friend bool operator==(RDSDatabase const&, RDSDatabase const&) = default;
 };

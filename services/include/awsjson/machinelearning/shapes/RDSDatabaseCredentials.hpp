@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSDatabaseCredentials {
-  std::string Username;
-  std::string Password;
+  std::string Username{};
+  std::string Password{};
 
   friend bool operator==(RDSDatabaseCredentials const&, RDSDatabaseCredentials const&) = default;
 };

@@ -14,12 +14,12 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RDSMetadata {
-  std::optional<::awsjson::machinelearning::RDSDatabase> Database;
-  std::optional<std::string> DatabaseUserName;
-  std::optional<std::string> SelectSqlQuery;
-  std::optional<std::string> ResourceRole;
-  std::optional<std::string> ServiceRole;
-  std::optional<std::string> DataPipelineId;
+  std::optional<::awsjson::machinelearning::RDSDatabase> Database{};
+  std::optional<std::string> DatabaseUserName{};
+  std::optional<std::string> SelectSqlQuery{};
+  std::optional<std::string> ResourceRole{};
+  std::optional<std::string> ServiceRole{};
+  std::optional<std::string> DataPipelineId{};
 
   friend bool operator==(RDSMetadata const&, RDSMetadata const&) = default;
 };

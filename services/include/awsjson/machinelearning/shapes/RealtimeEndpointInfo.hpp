@@ -15,10 +15,10 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RealtimeEndpointInfo {
-  std::optional<std::int32_t> PeakRequestsPerSecond;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> EndpointUrl;
-  std::optional<awsjson::open_enum<::awsjson::machinelearning::RealtimeEndpointStatus>> EndpointStatus;
+  std::optional<std::int32_t> PeakRequestsPerSecond{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> EndpointUrl{};
+  std::optional<awsjson::open_enum<::awsjson::machinelearning::RealtimeEndpointStatus>> EndpointStatus{};
 
   friend bool operator==(RealtimeEndpointInfo const&, RealtimeEndpointInfo const&) = default;
 };

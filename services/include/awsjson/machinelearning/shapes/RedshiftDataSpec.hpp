@@ -15,13 +15,13 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDataSpec {
-  ::awsjson::machinelearning::RedshiftDatabase DatabaseInformation;
-  std::string SelectSqlQuery;
-  ::awsjson::machinelearning::RedshiftDatabaseCredentials DatabaseCredentials;
-  std::string S3StagingLocation;
-  std::optional<std::string> DataRearrangement;
-  std::optional<std::string> DataSchema;
-  std::optional<std::string> DataSchemaUri;
+  ::awsjson::machinelearning::RedshiftDatabase DatabaseInformation{};
+  std::string SelectSqlQuery{};
+  ::awsjson::machinelearning::RedshiftDatabaseCredentials DatabaseCredentials{};
+  std::string S3StagingLocation{};
+  std::optional<std::string> DataRearrangement{};
+  std::optional<std::string> DataSchema{};
+  std::optional<std::string> DataSchemaUri{};
 
   friend bool operator==(RedshiftDataSpec const&, RedshiftDataSpec const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDatabase {
-  std::string DatabaseName;
-  std::string ClusterIdentifier;
+  std::string DatabaseName{};
+  std::string ClusterIdentifier{};
 
   friend bool operator==(RedshiftDatabase const&, RedshiftDatabase const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftDatabaseCredentials {
-  std::string Username;
-  std::string Password;
+  std::string Username{};
+  std::string Password{};
 
   friend bool operator==(RedshiftDatabaseCredentials const&,
                          RedshiftDatabaseCredentials const&) = default;

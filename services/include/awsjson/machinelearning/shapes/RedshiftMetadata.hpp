@@ -14,9 +14,9 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RedshiftMetadata {
-  std::optional<::awsjson::machinelearning::RedshiftDatabase> RedshiftDatabase;
-  std::optional<std::string> DatabaseUserName;
-  std::optional<std::string> SelectSqlQuery;
+  std::optional<::awsjson::machinelearning::RedshiftDatabase> RedshiftDatabase{};
+  std::optional<std::string> DatabaseUserName{};
+  std::optional<std::string> SelectSqlQuery{};
 
   friend bool operator==(RedshiftMetadata const&, RedshiftMetadata const&) = default;
 };

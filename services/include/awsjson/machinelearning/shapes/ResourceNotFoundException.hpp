@@ -13,8 +13,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> message;
-  std::optional<std::int32_t> code;
+  std::optional<std::string> message{};
+  std::optional<std::int32_t> code{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

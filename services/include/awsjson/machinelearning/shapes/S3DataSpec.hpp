@@ -12,10 +12,10 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3DataSpec {
-  std::string DataLocationS3;
-  std::optional<std::string> DataRearrangement;
-  std::optional<std::string> DataSchema;
-  std::optional<std::string> DataSchemaLocationS3;
+  std::string DataLocationS3{};
+  std::optional<std::string> DataRearrangement{};
+  std::optional<std::string> DataSchema{};
+  std::optional<std::string> DataSchemaLocationS3{};
 
   friend bool operator==(S3DataSpec const&, S3DataSpec const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBatchPredictionRequest {
-  std::string BatchPredictionId;
-  std::string BatchPredictionName;
+  std::string BatchPredictionId{};
+  std::string BatchPredictionName{};
 
   friend bool operator==(UpdateBatchPredictionRequest const&,
                          UpdateBatchPredictionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateBatchPredictionResponse {
-  std::optional<std::string> BatchPredictionId;
+  std::optional<std::string> BatchPredictionId{};
 
   friend bool operator==(UpdateBatchPredictionResponse const&,
                          UpdateBatchPredictionResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataSourceRequest {
-  std::string DataSourceId;
-  std::string DataSourceName;
+  std::string DataSourceId{};
+  std::string DataSourceName{};
 
   friend bool operator==(UpdateDataSourceRequest const&, UpdateDataSourceRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateDataSourceResponse {
-  std::optional<std::string> DataSourceId;
+  std::optional<std::string> DataSourceId{};
 
   friend bool operator==(UpdateDataSourceResponse const&,
                          UpdateDataSourceResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateEvaluationRequest {
-  std::string EvaluationId;
-  std::string EvaluationName;
+  std::string EvaluationId{};
+  std::string EvaluationName{};
 
   friend bool operator==(UpdateEvaluationRequest const&, UpdateEvaluationRequest const&) = default;
 };

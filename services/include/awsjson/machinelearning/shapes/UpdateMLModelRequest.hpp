@@ -12,9 +12,9 @@ namespace awsjson::machinelearning {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMLModelRequest {
-  std::string MLModelId;
-  std::optional<std::string> MLModelName;
-  std::optional<float> ScoreThreshold;
+  std::string MLModelId{};
+  std::optional<std::string> MLModelName{};
+  std::optional<float> ScoreThreshold{};
 
   friend bool operator==(UpdateMLModelRequest const&, UpdateMLModelRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddHeaderAction {
-  std::string HeaderName;
-  std::string HeaderValue;
+  std::string HeaderName{};
+  std::string HeaderValue{};
 
   friend bool operator==(AddHeaderAction const&, AddHeaderAction const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddonInstance {
-  std::optional<std::string> AddonInstanceId;
-  std::optional<std::string> AddonSubscriptionId;
-  std::optional<std::string> AddonName;
-  std::optional<std::string> AddonInstanceArn;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> AddonInstanceId{};
+  std::optional<std::string> AddonSubscriptionId{};
+  std::optional<std::string> AddonName{};
+  std::optional<std::string> AddonInstanceArn{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(AddonInstance const&, AddonInstance const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddonSubscription {
-  std::optional<std::string> AddonSubscriptionId;
-  std::optional<std::string> AddonName;
-  std::optional<std::string> AddonSubscriptionArn;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> AddonSubscriptionId{};
+  std::optional<std::string> AddonName{};
+  std::optional<std::string> AddonSubscriptionArn{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(AddonSubscription const&, AddonSubscription const&) = default;
 };

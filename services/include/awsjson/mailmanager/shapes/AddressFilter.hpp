@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddressFilter {
-  std::optional<std::string> AddressPrefix;
+  std::optional<std::string> AddressPrefix{};
 
   friend bool operator==(AddressFilter const&, AddressFilter const&) = default;
 };

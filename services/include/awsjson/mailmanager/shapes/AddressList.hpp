@@ -12,11 +12,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AddressList {
-  std::string AddressListId;
-  std::string AddressListArn;
-  std::string AddressListName;
-  awsjson::timestamp CreatedTimestamp;
-  awsjson::timestamp LastUpdatedTimestamp;
+  std::string AddressListId{};
+  std::string AddressListArn{};
+  std::string AddressListName{};
+  awsjson::timestamp CreatedTimestamp{};
+  awsjson::timestamp LastUpdatedTimestamp{};
 
   friend bool operator==(AddressList const&, AddressList const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Analysis {
-  std::string Analyzer;
-  std::string ResultField;
+  std::string Analyzer{};
+  std::string ResultField{};
 
   friend bool operator==(Analysis const&, Analysis const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Archive {
-  std::string ArchiveId;
-  std::optional<std::string> ArchiveName;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ArchiveState>> ArchiveState;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
+  std::string ArchiveId{};
+  std::optional<std::string> ArchiveName{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ArchiveState>> ArchiveState{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
 
   friend bool operator==(Archive const&, Archive const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string TargetArchive;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string TargetArchive{};
 
   friend bool operator==(ArchiveAction const&, ArchiveAction const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveBooleanExpression {
-  ::awsjson::mailmanager::ArchiveBooleanToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::ArchiveBooleanOperator> Operator;
+  ::awsjson::mailmanager::ArchiveBooleanToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::ArchiveBooleanOperator> Operator{};
 
   friend bool operator==(ArchiveBooleanExpression const&,
                          ArchiveBooleanExpression const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveBooleanToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ArchiveBooleanEmailAttribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ArchiveBooleanEmailAttribute>> Attribute{};
 
   friend bool operator==(ArchiveBooleanToEvaluate const&,
                          ArchiveBooleanToEvaluate const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveFilterCondition : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::ArchiveStringExpression> StringExpression;
-  std::optional<::awsjson::mailmanager::ArchiveBooleanExpression> BooleanExpression;
+  std::optional<::awsjson::mailmanager::ArchiveStringExpression> StringExpression{};
+  std::optional<::awsjson::mailmanager::ArchiveBooleanExpression> BooleanExpression{};
 
   friend bool operator==(ArchiveFilterCondition const&, ArchiveFilterCondition const&) = default;
 };

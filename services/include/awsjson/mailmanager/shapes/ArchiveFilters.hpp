@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveFilters {
-  std::optional<std::vector<::awsjson::mailmanager::ArchiveFilterCondition>> Include;
-  std::optional<std::vector<::awsjson::mailmanager::ArchiveFilterCondition>> Unless;
+  std::optional<std::vector<::awsjson::mailmanager::ArchiveFilterCondition>> Include{};
+  std::optional<std::vector<::awsjson::mailmanager::ArchiveFilterCondition>> Unless{};
 
   friend bool operator==(ArchiveFilters const&, ArchiveFilters const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveRetention : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RetentionPeriod>> RetentionPeriod;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RetentionPeriod>> RetentionPeriod{};
 
   friend bool operator==(ArchiveRetention const&, ArchiveRetention const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveStringExpression {
-  ::awsjson::mailmanager::ArchiveStringToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::ArchiveStringOperator> Operator;
-  std::vector<std::string> Values;
+  ::awsjson::mailmanager::ArchiveStringToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::ArchiveStringOperator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(ArchiveStringExpression const&, ArchiveStringExpression const&) = default;
 };

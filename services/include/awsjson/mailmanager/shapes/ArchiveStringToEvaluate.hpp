@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ArchiveStringToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ArchiveStringEmailAttribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ArchiveStringEmailAttribute>> Attribute{};
 
   friend bool operator==(ArchiveStringToEvaluate const&, ArchiveStringToEvaluate const&) = default;
 };

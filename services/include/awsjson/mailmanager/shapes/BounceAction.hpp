@@ -14,13 +14,13 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BounceAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string RoleArn;
-  std::string Sender;
-  std::string StatusCode;
-  std::string SmtpReplyCode;
-  std::string DiagnosticMessage;
-  std::optional<std::string> Message;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string RoleArn{};
+  std::string Sender{};
+  std::string StatusCode{};
+  std::string SmtpReplyCode{};
+  std::string DiagnosticMessage{};
+  std::optional<std::string> Message{};
 
   friend bool operator==(BounceAction const&, BounceAction const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddonInstanceRequest {
-  std::optional<std::string> ClientToken;
-  std::string AddonSubscriptionId;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string AddonSubscriptionId{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateAddonInstanceRequest const&,
                          CreateAddonInstanceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddonInstanceResponse {
-  std::string AddonInstanceId;
+  std::string AddonInstanceId{};
 
   friend bool operator==(CreateAddonInstanceResponse const&,
                          CreateAddonInstanceResponse const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddonSubscriptionRequest {
-  std::optional<std::string> ClientToken;
-  std::string AddonName;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string AddonName{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateAddonSubscriptionRequest const&,
                          CreateAddonSubscriptionRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddonSubscriptionResponse {
-  std::string AddonSubscriptionId;
+  std::string AddonSubscriptionId{};
 
   friend bool operator==(CreateAddonSubscriptionResponse const&,
                          CreateAddonSubscriptionResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddressListImportJobRequest {
-  std::optional<std::string> ClientToken;
-  std::string AddressListId;
-  std::string Name;
-  ::awsjson::mailmanager::ImportDataFormat ImportDataFormat;
+  std::optional<std::string> ClientToken{};
+  std::string AddressListId{};
+  std::string Name{};
+  ::awsjson::mailmanager::ImportDataFormat ImportDataFormat{};
 
   friend bool operator==(CreateAddressListImportJobRequest const&,
                          CreateAddressListImportJobRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddressListImportJobResponse {
-  std::string JobId;
-  std::string PreSignedUrl;
+  std::string JobId{};
+  std::string PreSignedUrl{};
 
   friend bool operator==(CreateAddressListImportJobResponse const&,
                          CreateAddressListImportJobResponse const&) = default;

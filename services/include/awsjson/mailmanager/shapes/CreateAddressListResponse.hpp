@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAddressListResponse {
-  std::string AddressListId;
+  std::string AddressListId{};
 
   friend bool operator==(CreateAddressListResponse const&,
                          CreateAddressListResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateArchiveRequest {
-  std::optional<std::string> ClientToken;
-  std::string ArchiveName;
-  std::optional<::awsjson::mailmanager::ArchiveRetention> Retention;
-  std::optional<std::string> KmsKeyArn;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string ArchiveName{};
+  std::optional<::awsjson::mailmanager::ArchiveRetention> Retention{};
+  std::optional<std::string> KmsKeyArn{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateArchiveRequest const&, CreateArchiveRequest const&) = default;
 };

@@ -19,15 +19,15 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIngressPointRequest {
-  std::optional<std::string> ClientToken;
-  std::string IngressPointName;
-  awsjson::open_enum<::awsjson::mailmanager::IngressPointType> Type;
-  std::string RuleSetId;
-  std::string TrafficPolicyId;
-  std::optional<::awsjson::mailmanager::IngressPointConfiguration> IngressPointConfiguration;
-  std::optional<::awsjson::mailmanager::NetworkConfiguration> NetworkConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::TlsPolicy>> TlsPolicy;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string IngressPointName{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressPointType> Type{};
+  std::string RuleSetId{};
+  std::string TrafficPolicyId{};
+  std::optional<::awsjson::mailmanager::IngressPointConfiguration> IngressPointConfiguration{};
+  std::optional<::awsjson::mailmanager::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::TlsPolicy>> TlsPolicy{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateIngressPointRequest const&,
                          CreateIngressPointRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateIngressPointResponse {
-  std::string IngressPointId;
+  std::string IngressPointId{};
 
   friend bool operator==(CreateIngressPointResponse const&,
                          CreateIngressPointResponse const&) = default;

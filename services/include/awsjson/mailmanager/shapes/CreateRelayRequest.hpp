@@ -17,12 +17,12 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelayRequest {
-  std::optional<std::string> ClientToken;
-  std::string RelayName;
-  std::string ServerName;
-  std::int32_t ServerPort;
-  ::awsjson::mailmanager::RelayAuthentication Authentication;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string RelayName{};
+  std::string ServerName{};
+  std::int32_t ServerPort{};
+  ::awsjson::mailmanager::RelayAuthentication Authentication{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateRelayRequest const&, CreateRelayRequest const&) = default;
 };

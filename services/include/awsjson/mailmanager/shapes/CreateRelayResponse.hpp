@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRelayResponse {
-  std::string RelayId;
+  std::string RelayId{};
 
   friend bool operator==(CreateRelayResponse const&, CreateRelayResponse const&) = default;
 };

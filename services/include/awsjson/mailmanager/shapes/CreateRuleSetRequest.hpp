@@ -16,10 +16,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleSetRequest {
-  std::optional<std::string> ClientToken;
-  std::string RuleSetName;
-  std::vector<::awsjson::mailmanager::Rule> Rules;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string RuleSetName{};
+  std::vector<::awsjson::mailmanager::Rule> Rules{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateRuleSetRequest const&, CreateRuleSetRequest const&) = default;
 };

@@ -18,12 +18,12 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrafficPolicyRequest {
-  std::optional<std::string> ClientToken;
-  std::string TrafficPolicyName;
-  std::vector<::awsjson::mailmanager::PolicyStatement> PolicyStatements;
-  awsjson::open_enum<::awsjson::mailmanager::AcceptAction> DefaultAction;
-  std::optional<std::int32_t> MaxMessageSizeBytes;
-  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags;
+  std::optional<std::string> ClientToken{};
+  std::string TrafficPolicyName{};
+  std::vector<::awsjson::mailmanager::PolicyStatement> PolicyStatements{};
+  awsjson::open_enum<::awsjson::mailmanager::AcceptAction> DefaultAction{};
+  std::optional<std::int32_t> MaxMessageSizeBytes{};
+  std::optional<std::vector<::awsjson::mailmanager::Tag>> Tags{};
 
   friend bool operator==(CreateTrafficPolicyRequest const&,
                          CreateTrafficPolicyRequest const&) = default;

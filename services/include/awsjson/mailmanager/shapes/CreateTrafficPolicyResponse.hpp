@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTrafficPolicyResponse {
-  std::string TrafficPolicyId;
+  std::string TrafficPolicyId{};
 
   friend bool operator==(CreateTrafficPolicyResponse const&,
                          CreateTrafficPolicyResponse const&) = default;

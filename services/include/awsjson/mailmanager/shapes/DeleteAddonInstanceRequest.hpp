@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAddonInstanceRequest {
-  std::string AddonInstanceId;
+  std::string AddonInstanceId{};
 
   friend bool operator==(DeleteAddonInstanceRequest const&,
                          DeleteAddonInstanceRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAddonSubscriptionRequest {
-  std::string AddonSubscriptionId;
+  std::string AddonSubscriptionId{};
 
   friend bool operator==(DeleteAddonSubscriptionRequest const&,
                          DeleteAddonSubscriptionRequest const&) = default;

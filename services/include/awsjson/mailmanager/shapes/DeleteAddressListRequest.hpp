@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteAddressListRequest {
-  std::string AddressListId;
+  std::string AddressListId{};
 
   friend bool operator==(DeleteAddressListRequest const&,
                          DeleteAddressListRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteArchiveRequest {
-  std::string ArchiveId;
+  std::string ArchiveId{};
 
   friend bool operator==(DeleteArchiveRequest const&, DeleteArchiveRequest const&) = default;
 };

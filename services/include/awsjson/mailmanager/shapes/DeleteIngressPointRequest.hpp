@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteIngressPointRequest {
-  std::string IngressPointId;
+  std::string IngressPointId{};
 
   friend bool operator==(DeleteIngressPointRequest const&,
                          DeleteIngressPointRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRelayRequest {
-  std::string RelayId;
+  std::string RelayId{};
 
   friend bool operator==(DeleteRelayRequest const&, DeleteRelayRequest const&) = default;
 };

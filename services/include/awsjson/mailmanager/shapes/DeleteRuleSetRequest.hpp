@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleSetRequest {
-  std::string RuleSetId;
+  std::string RuleSetId{};
 
   friend bool operator==(DeleteRuleSetRequest const&, DeleteRuleSetRequest const&) = default;
 };

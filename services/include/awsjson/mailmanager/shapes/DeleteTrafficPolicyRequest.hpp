@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTrafficPolicyRequest {
-  std::string TrafficPolicyId;
+  std::string TrafficPolicyId{};
 
   friend bool operator==(DeleteTrafficPolicyRequest const&,
                          DeleteTrafficPolicyRequest const&) = default;

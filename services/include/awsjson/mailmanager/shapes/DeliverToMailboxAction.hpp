@@ -14,9 +14,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliverToMailboxAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string MailboxArn;
-  std::string RoleArn;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string MailboxArn{};
+  std::string RoleArn{};
 
   friend bool operator==(DeliverToMailboxAction const&, DeliverToMailboxAction const&) = default;
 };

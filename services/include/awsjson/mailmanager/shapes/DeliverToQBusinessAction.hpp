@@ -14,10 +14,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeliverToQBusinessAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string ApplicationId;
-  std::string IndexId;
-  std::string RoleArn;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string ApplicationId{};
+  std::string IndexId{};
+  std::string RoleArn{};
 
   friend bool operator==(DeliverToQBusinessAction const&,
                          DeliverToQBusinessAction const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeregisterMemberFromAddressListRequest {
-  std::string AddressListId;
-  std::string Address;
+  std::string AddressListId{};
+  std::string Address{};
 
   friend bool operator==(DeregisterMemberFromAddressListRequest const&,
                          DeregisterMemberFromAddressListRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Envelope {
-  std::optional<std::string> Helo;
-  std::optional<std::string> From;
-  std::optional<std::vector<std::string>> To;
+  std::optional<std::string> Helo{};
+  std::optional<std::string> From{};
+  std::optional<std::vector<std::string>> To{};
 
   friend bool operator==(Envelope const&, Envelope const&) = default;
 };

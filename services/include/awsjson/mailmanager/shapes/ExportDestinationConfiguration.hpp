@@ -13,7 +13,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportDestinationConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::S3ExportDestinationConfiguration> S3;
+  std::optional<::awsjson::mailmanager::S3ExportDestinationConfiguration> S3{};
 
   friend bool operator==(ExportDestinationConfiguration const&,
                          ExportDestinationConfiguration const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportStatus {
-  std::optional<awsjson::timestamp> SubmissionTimestamp;
-  std::optional<awsjson::timestamp> CompletionTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ExportState>> State;
-  std::optional<std::string> ErrorMessage;
+  std::optional<awsjson::timestamp> SubmissionTimestamp{};
+  std::optional<awsjson::timestamp> CompletionTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ExportState>> State{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(ExportStatus const&, ExportStatus const&) = default;
 };

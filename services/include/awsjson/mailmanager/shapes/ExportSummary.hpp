@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExportSummary {
-  std::optional<std::string> ExportId;
-  std::optional<::awsjson::mailmanager::ExportStatus> Status;
+  std::optional<std::string> ExportId{};
+  std::optional<::awsjson::mailmanager::ExportStatus> Status{};
 
   friend bool operator==(ExportSummary const&, ExportSummary const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAddonInstanceRequest {
-  std::string AddonInstanceId;
+  std::string AddonInstanceId{};
 
   friend bool operator==(GetAddonInstanceRequest const&, GetAddonInstanceRequest const&) = default;
 };

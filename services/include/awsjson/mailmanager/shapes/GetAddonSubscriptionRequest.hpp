@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAddonSubscriptionRequest {
-  std::string AddonSubscriptionId;
+  std::string AddonSubscriptionId{};
 
   friend bool operator==(GetAddonSubscriptionRequest const&,
                          GetAddonSubscriptionRequest const&) = default;

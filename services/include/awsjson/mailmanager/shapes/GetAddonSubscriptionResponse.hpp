@@ -12,9 +12,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAddonSubscriptionResponse {
-  std::optional<std::string> AddonName;
-  std::optional<std::string> AddonSubscriptionArn;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
+  std::optional<std::string> AddonName{};
+  std::optional<std::string> AddonSubscriptionArn{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
 
   friend bool operator==(GetAddonSubscriptionResponse const&,
                          GetAddonSubscriptionResponse const&) = default;

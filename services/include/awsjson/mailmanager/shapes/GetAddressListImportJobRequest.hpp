@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAddressListImportJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(GetAddressListImportJobRequest const&,
                          GetAddressListImportJobRequest const&) = default;

@@ -16,18 +16,18 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAddressListImportJobResponse {
-  std::string JobId;
-  std::string Name;
-  awsjson::open_enum<::awsjson::mailmanager::ImportJobStatus> Status;
-  std::string PreSignedUrl;
-  std::optional<std::int32_t> ImportedItemsCount;
-  std::optional<std::int32_t> FailedItemsCount;
-  ::awsjson::mailmanager::ImportDataFormat ImportDataFormat;
-  std::string AddressListId;
-  awsjson::timestamp CreatedTimestamp;
-  std::optional<awsjson::timestamp> StartTimestamp;
-  std::optional<awsjson::timestamp> CompletedTimestamp;
-  std::optional<std::string> Error;
+  std::string JobId{};
+  std::string Name{};
+  awsjson::open_enum<::awsjson::mailmanager::ImportJobStatus> Status{};
+  std::string PreSignedUrl{};
+  std::optional<std::int32_t> ImportedItemsCount{};
+  std::optional<std::int32_t> FailedItemsCount{};
+  ::awsjson::mailmanager::ImportDataFormat ImportDataFormat{};
+  std::string AddressListId{};
+  awsjson::timestamp CreatedTimestamp{};
+  std::optional<awsjson::timestamp> StartTimestamp{};
+  std::optional<awsjson::timestamp> CompletedTimestamp{};
+  std::optional<std::string> Error{};
 
   friend bool operator==(GetAddressListImportJobResponse const&,
                          GetAddressListImportJobResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAddressListRequest {
-  std::string AddressListId;
+  std::string AddressListId{};
 
   friend bool operator==(GetAddressListRequest const&, GetAddressListRequest const&) = default;
 };

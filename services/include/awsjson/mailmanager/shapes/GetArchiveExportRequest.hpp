@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveExportRequest {
-  std::string ExportId;
+  std::string ExportId{};
 
   friend bool operator==(GetArchiveExportRequest const&, GetArchiveExportRequest const&) = default;
 };

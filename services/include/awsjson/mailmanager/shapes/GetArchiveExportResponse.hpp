@@ -17,13 +17,13 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveExportResponse {
-  std::optional<std::string> ArchiveId;
-  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters;
-  std::optional<awsjson::timestamp> FromTimestamp;
-  std::optional<awsjson::timestamp> ToTimestamp;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::mailmanager::ExportDestinationConfiguration> ExportDestinationConfiguration;
-  std::optional<::awsjson::mailmanager::ExportStatus> Status;
+  std::optional<std::string> ArchiveId{};
+  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters{};
+  std::optional<awsjson::timestamp> FromTimestamp{};
+  std::optional<awsjson::timestamp> ToTimestamp{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::mailmanager::ExportDestinationConfiguration> ExportDestinationConfiguration{};
+  std::optional<::awsjson::mailmanager::ExportStatus> Status{};
 
   friend bool operator==(GetArchiveExportResponse const&,
                          GetArchiveExportResponse const&) = default;

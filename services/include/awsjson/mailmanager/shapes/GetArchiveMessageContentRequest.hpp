@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveMessageContentRequest {
-  std::string ArchivedMessageId;
+  std::string ArchivedMessageId{};
 
   friend bool operator==(GetArchiveMessageContentRequest const&,
                          GetArchiveMessageContentRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveMessageContentResponse {
-  std::optional<::awsjson::mailmanager::MessageBody> Body;
+  std::optional<::awsjson::mailmanager::MessageBody> Body{};
 
   friend bool operator==(GetArchiveMessageContentResponse const&,
                          GetArchiveMessageContentResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveMessageRequest {
-  std::string ArchivedMessageId;
+  std::string ArchivedMessageId{};
 
   friend bool operator==(GetArchiveMessageRequest const&,
                          GetArchiveMessageRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveMessageResponse {
-  std::optional<std::string> MessageDownloadLink;
-  std::optional<::awsjson::mailmanager::Metadata> Metadata;
-  std::optional<::awsjson::mailmanager::Envelope> Envelope;
+  std::optional<std::string> MessageDownloadLink{};
+  std::optional<::awsjson::mailmanager::Metadata> Metadata{};
+  std::optional<::awsjson::mailmanager::Envelope> Envelope{};
 
   friend bool operator==(GetArchiveMessageResponse const&,
                          GetArchiveMessageResponse const&) = default;

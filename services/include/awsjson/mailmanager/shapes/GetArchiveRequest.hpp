@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveRequest {
-  std::string ArchiveId;
+  std::string ArchiveId{};
 
   friend bool operator==(GetArchiveRequest const&, GetArchiveRequest const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveResponse {
-  std::string ArchiveId;
-  std::string ArchiveName;
-  std::string ArchiveArn;
-  awsjson::open_enum<::awsjson::mailmanager::ArchiveState> ArchiveState;
-  ::awsjson::mailmanager::ArchiveRetention Retention;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
-  std::optional<std::string> KmsKeyArn;
+  std::string ArchiveId{};
+  std::string ArchiveName{};
+  std::string ArchiveArn{};
+  awsjson::open_enum<::awsjson::mailmanager::ArchiveState> ArchiveState{};
+  ::awsjson::mailmanager::ArchiveRetention Retention{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(GetArchiveResponse const&, GetArchiveResponse const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveSearchResponse {
-  std::optional<std::string> ArchiveId;
-  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters;
-  std::optional<awsjson::timestamp> FromTimestamp;
-  std::optional<awsjson::timestamp> ToTimestamp;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<::awsjson::mailmanager::SearchStatus> Status;
+  std::optional<std::string> ArchiveId{};
+  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters{};
+  std::optional<awsjson::timestamp> FromTimestamp{};
+  std::optional<awsjson::timestamp> ToTimestamp{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<::awsjson::mailmanager::SearchStatus> Status{};
 
   friend bool operator==(GetArchiveSearchResponse const&,
                          GetArchiveSearchResponse const&) = default;

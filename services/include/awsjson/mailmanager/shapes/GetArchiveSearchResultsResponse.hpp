@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetArchiveSearchResultsResponse {
-  std::optional<std::vector<::awsjson::mailmanager::Row>> Rows;
+  std::optional<std::vector<::awsjson::mailmanager::Row>> Rows{};
 
   friend bool operator==(GetArchiveSearchResultsResponse const&,
                          GetArchiveSearchResultsResponse const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIngressPointRequest {
-  std::string IngressPointId;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::TrustStoreResponseOption>> IncludeTrustStoreContents;
+  std::string IngressPointId{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::TrustStoreResponseOption>> IncludeTrustStoreContents{};
 
   friend bool operator==(GetIngressPointRequest const&, GetIngressPointRequest const&) = default;
 };

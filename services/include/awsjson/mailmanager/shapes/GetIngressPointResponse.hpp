@@ -18,19 +18,19 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetIngressPointResponse {
-  std::string IngressPointId;
-  std::string IngressPointName;
-  std::optional<std::string> IngressPointArn;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressPointStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressPointType>> Type;
-  std::optional<std::string> ARecord;
-  std::optional<std::string> RuleSetId;
-  std::optional<std::string> TrafficPolicyId;
-  std::optional<::awsjson::mailmanager::IngressPointAuthConfiguration> IngressPointAuthConfiguration;
-  std::optional<::awsjson::mailmanager::NetworkConfiguration> NetworkConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::TlsPolicy>> TlsPolicy;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
+  std::string IngressPointId{};
+  std::string IngressPointName{};
+  std::optional<std::string> IngressPointArn{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressPointStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressPointType>> Type{};
+  std::optional<std::string> ARecord{};
+  std::optional<std::string> RuleSetId{};
+  std::optional<std::string> TrafficPolicyId{};
+  std::optional<::awsjson::mailmanager::IngressPointAuthConfiguration> IngressPointAuthConfiguration{};
+  std::optional<::awsjson::mailmanager::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::TlsPolicy>> TlsPolicy{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
 
   friend bool operator==(GetIngressPointResponse const&, GetIngressPointResponse const&) = default;
 };

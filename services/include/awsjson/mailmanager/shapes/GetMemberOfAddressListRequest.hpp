@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMemberOfAddressListRequest {
-  std::string AddressListId;
-  std::string Address;
+  std::string AddressListId{};
+  std::string Address{};
 
   friend bool operator==(GetMemberOfAddressListRequest const&,
                          GetMemberOfAddressListRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMemberOfAddressListResponse {
-  std::string Address;
-  awsjson::timestamp CreatedTimestamp;
+  std::string Address{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(GetMemberOfAddressListResponse const&,
                          GetMemberOfAddressListResponse const&) = default;

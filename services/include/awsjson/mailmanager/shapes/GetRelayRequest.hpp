@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelayRequest {
-  std::string RelayId;
+  std::string RelayId{};
 
   friend bool operator==(GetRelayRequest const&, GetRelayRequest const&) = default;
 };

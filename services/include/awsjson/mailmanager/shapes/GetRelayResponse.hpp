@@ -15,14 +15,14 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRelayResponse {
-  std::string RelayId;
-  std::optional<std::string> RelayArn;
-  std::optional<std::string> RelayName;
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> ServerPort;
-  std::optional<::awsjson::mailmanager::RelayAuthentication> Authentication;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> LastModifiedTimestamp;
+  std::string RelayId{};
+  std::optional<std::string> RelayArn{};
+  std::optional<std::string> RelayName{};
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> ServerPort{};
+  std::optional<::awsjson::mailmanager::RelayAuthentication> Authentication{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> LastModifiedTimestamp{};
 
   friend bool operator==(GetRelayResponse const&, GetRelayResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleSetRequest {
-  std::string RuleSetId;
+  std::string RuleSetId{};
 
   friend bool operator==(GetRuleSetRequest const&, GetRuleSetRequest const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetRuleSetResponse {
-  std::string RuleSetId;
-  std::string RuleSetArn;
-  std::string RuleSetName;
-  awsjson::timestamp CreatedDate;
-  awsjson::timestamp LastModificationDate;
-  std::vector<::awsjson::mailmanager::Rule> Rules;
+  std::string RuleSetId{};
+  std::string RuleSetArn{};
+  std::string RuleSetName{};
+  awsjson::timestamp CreatedDate{};
+  awsjson::timestamp LastModificationDate{};
+  std::vector<::awsjson::mailmanager::Rule> Rules{};
 
   friend bool operator==(GetRuleSetResponse const&, GetRuleSetResponse const&) = default;
 };

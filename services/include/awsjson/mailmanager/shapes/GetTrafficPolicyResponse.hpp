@@ -17,14 +17,14 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTrafficPolicyResponse {
-  std::string TrafficPolicyName;
-  std::string TrafficPolicyId;
-  std::optional<std::string> TrafficPolicyArn;
-  std::optional<std::vector<::awsjson::mailmanager::PolicyStatement>> PolicyStatements;
-  std::optional<std::int32_t> MaxMessageSizeBytes;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::AcceptAction>> DefaultAction;
-  std::optional<awsjson::timestamp> CreatedTimestamp;
-  std::optional<awsjson::timestamp> LastUpdatedTimestamp;
+  std::string TrafficPolicyName{};
+  std::string TrafficPolicyId{};
+  std::optional<std::string> TrafficPolicyArn{};
+  std::optional<std::vector<::awsjson::mailmanager::PolicyStatement>> PolicyStatements{};
+  std::optional<std::int32_t> MaxMessageSizeBytes{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::AcceptAction>> DefaultAction{};
+  std::optional<awsjson::timestamp> CreatedTimestamp{};
+  std::optional<awsjson::timestamp> LastUpdatedTimestamp{};
 
   friend bool operator==(GetTrafficPolicyResponse const&,
                          GetTrafficPolicyResponse const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportDataFormat {
-  awsjson::open_enum<::awsjson::mailmanager::ImportDataType> ImportDataType;
+  awsjson::open_enum<::awsjson::mailmanager::ImportDataType> ImportDataType{};
 
   friend bool operator==(ImportDataFormat const&, ImportDataFormat const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressBooleanExpression {
-  ::awsjson::mailmanager::IngressBooleanToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::IngressBooleanOperator> Operator;
+  ::awsjson::mailmanager::IngressBooleanToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressBooleanOperator> Operator{};
 
   friend bool operator==(IngressBooleanExpression const&,
                          IngressBooleanExpression const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressBooleanToEvaluate : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::IngressAnalysis> Analysis;
-  std::optional<::awsjson::mailmanager::IngressIsInAddressList> IsInAddressList;
+  std::optional<::awsjson::mailmanager::IngressAnalysis> Analysis{};
+  std::optional<::awsjson::mailmanager::IngressIsInAddressList> IsInAddressList{};
 
   friend bool operator==(IngressBooleanToEvaluate const&,
                          IngressBooleanToEvaluate const&) = default;

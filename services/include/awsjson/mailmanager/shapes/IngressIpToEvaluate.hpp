@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressIpToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressIpv4Attribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressIpv4Attribute>> Attribute{};
 
   friend bool operator==(IngressIpToEvaluate const&, IngressIpToEvaluate const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressIpv4Expression {
-  ::awsjson::mailmanager::IngressIpToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::IngressIpOperator> Operator;
-  std::vector<std::string> Values;
+  ::awsjson::mailmanager::IngressIpToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressIpOperator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(IngressIpv4Expression const&, IngressIpv4Expression const&) = default;
 };

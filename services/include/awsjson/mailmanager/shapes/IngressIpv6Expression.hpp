@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressIpv6Expression {
-  ::awsjson::mailmanager::IngressIpv6ToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::IngressIpOperator> Operator;
-  std::vector<std::string> Values;
+  ::awsjson::mailmanager::IngressIpv6ToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressIpOperator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(IngressIpv6Expression const&, IngressIpv6Expression const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressIpv6ToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressIpv6Attribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressIpv6Attribute>> Attribute{};
 
   friend bool operator==(IngressIpv6ToEvaluate const&, IngressIpv6ToEvaluate const&) = default;
 };

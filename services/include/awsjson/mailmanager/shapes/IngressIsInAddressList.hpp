@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressIsInAddressList {
-  awsjson::open_enum<::awsjson::mailmanager::IngressAddressListEmailAttribute> Attribute;
-  std::vector<std::string> AddressLists;
+  awsjson::open_enum<::awsjson::mailmanager::IngressAddressListEmailAttribute> Attribute{};
+  std::vector<std::string> AddressLists{};
 
   friend bool operator==(IngressIsInAddressList const&, IngressIsInAddressList const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressPoint {
-  std::string IngressPointName;
-  std::string IngressPointId;
-  awsjson::open_enum<::awsjson::mailmanager::IngressPointStatus> Status;
-  awsjson::open_enum<::awsjson::mailmanager::IngressPointType> Type;
-  std::optional<std::string> ARecord;
+  std::string IngressPointName{};
+  std::string IngressPointId{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressPointStatus> Status{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressPointType> Type{};
+  std::optional<std::string> ARecord{};
 
   friend bool operator==(IngressPoint const&, IngressPoint const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressPointAuthConfiguration {
-  std::optional<::awsjson::mailmanager::IngressPointPasswordConfiguration> IngressPointPasswordConfiguration;
-  std::optional<std::string> SecretArn;
-  std::optional<::awsjson::mailmanager::TlsAuthConfiguration> TlsAuthConfiguration;
+  std::optional<::awsjson::mailmanager::IngressPointPasswordConfiguration> IngressPointPasswordConfiguration{};
+  std::optional<std::string> SecretArn{};
+  std::optional<::awsjson::mailmanager::TlsAuthConfiguration> TlsAuthConfiguration{};
 
   friend bool operator==(IngressPointAuthConfiguration const&,
                          IngressPointAuthConfiguration const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressPointConfiguration : awsjson::tagged_union {
-  std::optional<std::string> SmtpPassword;
-  std::optional<std::string> SecretArn;
-  std::optional<::awsjson::mailmanager::TlsAuthConfiguration> TlsAuthConfiguration;
+  std::optional<std::string> SmtpPassword{};
+  std::optional<std::string> SecretArn{};
+  std::optional<::awsjson::mailmanager::TlsAuthConfiguration> TlsAuthConfiguration{};
 
   friend bool operator==(IngressPointConfiguration const&,
                          IngressPointConfiguration const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressPointPasswordConfiguration {
-  std::optional<std::string> SmtpPasswordVersion;
-  std::optional<std::string> PreviousSmtpPasswordVersion;
-  std::optional<awsjson::timestamp> PreviousSmtpPasswordExpiryTimestamp;
+  std::optional<std::string> SmtpPasswordVersion{};
+  std::optional<std::string> PreviousSmtpPasswordVersion{};
+  std::optional<awsjson::timestamp> PreviousSmtpPasswordExpiryTimestamp{};
 
   friend bool operator==(IngressPointPasswordConfiguration const&,
                          IngressPointPasswordConfiguration const&) = default;

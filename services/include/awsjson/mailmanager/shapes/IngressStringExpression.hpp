@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressStringExpression {
-  ::awsjson::mailmanager::IngressStringToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::IngressStringOperator> Operator;
-  std::vector<std::string> Values;
+  ::awsjson::mailmanager::IngressStringToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressStringOperator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(IngressStringExpression const&, IngressStringExpression const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressStringToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressStringEmailAttribute>> Attribute;
-  std::optional<::awsjson::mailmanager::IngressAnalysis> Analysis;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressStringEmailAttribute>> Attribute{};
+  std::optional<::awsjson::mailmanager::IngressAnalysis> Analysis{};
 
   friend bool operator==(IngressStringToEvaluate const&, IngressStringToEvaluate const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressTlsProtocolExpression {
-  ::awsjson::mailmanager::IngressTlsProtocolToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::IngressTlsProtocolOperator> Operator;
-  awsjson::open_enum<::awsjson::mailmanager::IngressTlsProtocolAttribute> Value;
+  ::awsjson::mailmanager::IngressTlsProtocolToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressTlsProtocolOperator> Operator{};
+  awsjson::open_enum<::awsjson::mailmanager::IngressTlsProtocolAttribute> Value{};
 
   friend bool operator==(IngressTlsProtocolExpression const&,
                          IngressTlsProtocolExpression const&) = default;

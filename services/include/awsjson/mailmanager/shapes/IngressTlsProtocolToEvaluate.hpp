@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IngressTlsProtocolToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressTlsAttribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressTlsAttribute>> Attribute{};
 
   friend bool operator==(IngressTlsProtocolToEvaluate const&,
                          IngressTlsProtocolToEvaluate const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvokeLambdaAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string FunctionArn;
-  awsjson::open_enum<::awsjson::mailmanager::LambdaInvocationType> InvocationType;
-  std::string RoleArn;
-  std::optional<std::int32_t> RetryTimeMinutes;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string FunctionArn{};
+  awsjson::open_enum<::awsjson::mailmanager::LambdaInvocationType> InvocationType{};
+  std::string RoleArn{};
+  std::optional<std::int32_t> RetryTimeMinutes{};
 
   friend bool operator==(InvokeLambdaAction const&, InvokeLambdaAction const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAddonInstancesRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> PageSize;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(ListAddonInstancesRequest const&,
                          ListAddonInstancesRequest const&) = default;

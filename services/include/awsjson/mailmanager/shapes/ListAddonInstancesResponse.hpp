@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAddonInstancesResponse {
-  std::optional<std::vector<::awsjson::mailmanager::AddonInstance>> AddonInstances;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mailmanager::AddonInstance>> AddonInstances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAddonInstancesResponse const&,
                          ListAddonInstancesResponse const&) = default;

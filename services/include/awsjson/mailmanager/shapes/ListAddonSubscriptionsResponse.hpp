@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAddonSubscriptionsResponse {
-  std::optional<std::vector<::awsjson::mailmanager::AddonSubscription>> AddonSubscriptions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mailmanager::AddonSubscription>> AddonSubscriptions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAddonSubscriptionsResponse const&,
                          ListAddonSubscriptionsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAddressListImportJobsResponse {
-  std::vector<::awsjson::mailmanager::ImportJob> ImportJobs;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mailmanager::ImportJob> ImportJobs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAddressListImportJobsResponse const&,
                          ListAddressListImportJobsResponse const&) = default;

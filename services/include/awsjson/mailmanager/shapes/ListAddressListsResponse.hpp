@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAddressListsResponse {
-  std::vector<::awsjson::mailmanager::AddressList> AddressLists;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mailmanager::AddressList> AddressLists{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAddressListsResponse const&,
                          ListAddressListsResponse const&) = default;

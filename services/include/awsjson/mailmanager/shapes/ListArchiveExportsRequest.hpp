@@ -13,9 +13,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArchiveExportsRequest {
-  std::string ArchiveId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> PageSize;
+  std::string ArchiveId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(ListArchiveExportsRequest const&,
                          ListArchiveExportsRequest const&) = default;

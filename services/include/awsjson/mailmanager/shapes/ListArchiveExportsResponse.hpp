@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArchiveExportsResponse {
-  std::optional<std::vector<::awsjson::mailmanager::ExportSummary>> Exports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mailmanager::ExportSummary>> Exports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListArchiveExportsResponse const&,
                          ListArchiveExportsResponse const&) = default;

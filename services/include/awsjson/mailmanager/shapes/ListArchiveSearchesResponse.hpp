@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArchiveSearchesResponse {
-  std::optional<std::vector<::awsjson::mailmanager::SearchSummary>> Searches;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mailmanager::SearchSummary>> Searches{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListArchiveSearchesResponse const&,
                          ListArchiveSearchesResponse const&) = default;

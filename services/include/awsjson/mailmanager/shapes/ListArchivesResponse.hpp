@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListArchivesResponse {
-  std::vector<::awsjson::mailmanager::Archive> Archives;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mailmanager::Archive> Archives{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListArchivesResponse const&, ListArchivesResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListIngressPointsResponse {
-  std::optional<std::vector<::awsjson::mailmanager::IngressPoint>> IngressPoints;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mailmanager::IngressPoint>> IngressPoints{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListIngressPointsResponse const&,
                          ListIngressPointsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMembersOfAddressListRequest {
-  std::string AddressListId;
-  std::optional<::awsjson::mailmanager::AddressFilter> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> PageSize;
+  std::string AddressListId{};
+  std::optional<::awsjson::mailmanager::AddressFilter> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> PageSize{};
 
   friend bool operator==(ListMembersOfAddressListRequest const&,
                          ListMembersOfAddressListRequest const&) = default;

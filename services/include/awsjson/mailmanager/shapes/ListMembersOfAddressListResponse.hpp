@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMembersOfAddressListResponse {
-  std::vector<::awsjson::mailmanager::SavedAddress> Addresses;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mailmanager::SavedAddress> Addresses{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListMembersOfAddressListResponse const&,
                          ListMembersOfAddressListResponse const&) = default;

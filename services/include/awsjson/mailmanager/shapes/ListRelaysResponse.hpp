@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRelaysResponse {
-  std::vector<::awsjson::mailmanager::Relay> Relays;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mailmanager::Relay> Relays{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRelaysResponse const&, ListRelaysResponse const&) = default;
 };

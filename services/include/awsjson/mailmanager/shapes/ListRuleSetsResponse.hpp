@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleSetsResponse {
-  std::vector<::awsjson::mailmanager::RuleSet> RuleSets;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mailmanager::RuleSet> RuleSets{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListRuleSetsResponse const&, ListRuleSetsResponse const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTrafficPoliciesResponse {
-  std::optional<std::vector<::awsjson::mailmanager::TrafficPolicy>> TrafficPolicies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mailmanager::TrafficPolicy>> TrafficPolicies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTrafficPoliciesResponse const&,
                          ListTrafficPoliciesResponse const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MessageBody {
-  std::optional<std::string> Text;
-  std::optional<std::string> Html;
-  std::optional<bool> MessageMalformed;
+  std::optional<std::string> Text{};
+  std::optional<std::string> Html{};
+  std::optional<bool> MessageMalformed{};
 
   friend bool operator==(MessageBody const&, MessageBody const&) = default;
 };

@@ -12,19 +12,19 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Metadata {
-  std::optional<awsjson::timestamp> Timestamp;
-  std::optional<std::string> IngressPointId;
-  std::optional<std::string> TrafficPolicyId;
-  std::optional<std::string> RuleSetId;
-  std::optional<std::string> SenderHostname;
-  std::optional<std::string> SenderIpAddress;
-  std::optional<std::string> TlsCipherSuite;
-  std::optional<std::string> TlsProtocol;
-  std::optional<std::string> SendingMethod;
-  std::optional<std::string> SourceIdentity;
-  std::optional<std::string> SendingPool;
-  std::optional<std::string> ConfigurationSet;
-  std::optional<std::string> SourceArn;
+  std::optional<awsjson::timestamp> Timestamp{};
+  std::optional<std::string> IngressPointId{};
+  std::optional<std::string> TrafficPolicyId{};
+  std::optional<std::string> RuleSetId{};
+  std::optional<std::string> SenderHostname{};
+  std::optional<std::string> SenderIpAddress{};
+  std::optional<std::string> TlsCipherSuite{};
+  std::optional<std::string> TlsProtocol{};
+  std::optional<std::string> SendingMethod{};
+  std::optional<std::string> SourceIdentity{};
+  std::optional<std::string> SendingPool{};
+  std::optional<std::string> ConfigurationSet{};
+  std::optional<std::string> SourceArn{};
 
   friend bool operator==(Metadata const&, Metadata const&) = default;
 };

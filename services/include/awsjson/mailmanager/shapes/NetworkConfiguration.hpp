@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::PublicNetworkConfiguration> PublicNetworkConfiguration;
-  std::optional<::awsjson::mailmanager::PrivateNetworkConfiguration> PrivateNetworkConfiguration;
+  std::optional<::awsjson::mailmanager::PublicNetworkConfiguration> PublicNetworkConfiguration{};
+  std::optional<::awsjson::mailmanager::PrivateNetworkConfiguration> PrivateNetworkConfiguration{};
 
   friend bool operator==(NetworkConfiguration const&, NetworkConfiguration const&) = default;
 };

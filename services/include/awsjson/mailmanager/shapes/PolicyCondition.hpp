@@ -17,11 +17,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyCondition : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::IngressStringExpression> StringExpression;
-  std::optional<::awsjson::mailmanager::IngressIpv4Expression> IpExpression;
-  std::optional<::awsjson::mailmanager::IngressIpv6Expression> Ipv6Expression;
-  std::optional<::awsjson::mailmanager::IngressTlsProtocolExpression> TlsExpression;
-  std::optional<::awsjson::mailmanager::IngressBooleanExpression> BooleanExpression;
+  std::optional<::awsjson::mailmanager::IngressStringExpression> StringExpression{};
+  std::optional<::awsjson::mailmanager::IngressIpv4Expression> IpExpression{};
+  std::optional<::awsjson::mailmanager::IngressIpv6Expression> Ipv6Expression{};
+  std::optional<::awsjson::mailmanager::IngressTlsProtocolExpression> TlsExpression{};
+  std::optional<::awsjson::mailmanager::IngressBooleanExpression> BooleanExpression{};
 
   friend bool operator==(PolicyCondition const&, PolicyCondition const&) = default;
 };

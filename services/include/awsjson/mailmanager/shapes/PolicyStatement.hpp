@@ -16,8 +16,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyStatement {
-  std::vector<::awsjson::mailmanager::PolicyCondition> Conditions;
-  awsjson::open_enum<::awsjson::mailmanager::AcceptAction> Action;
+  std::vector<::awsjson::mailmanager::PolicyCondition> Conditions{};
+  awsjson::open_enum<::awsjson::mailmanager::AcceptAction> Action{};
 
   friend bool operator==(PolicyStatement const&, PolicyStatement const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PrivateNetworkConfiguration {
-  std::string VpcEndpointId;
+  std::string VpcEndpointId{};
 
   friend bool operator==(PrivateNetworkConfiguration const&,
                          PrivateNetworkConfiguration const&) = default;

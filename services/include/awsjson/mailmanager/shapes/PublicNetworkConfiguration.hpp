@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublicNetworkConfiguration {
-  awsjson::open_enum<::awsjson::mailmanager::IpType> IpType;
+  awsjson::open_enum<::awsjson::mailmanager::IpType> IpType{};
 
   friend bool operator==(PublicNetworkConfiguration const&,
                          PublicNetworkConfiguration const&) = default;

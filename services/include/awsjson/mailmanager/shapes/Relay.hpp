@@ -12,9 +12,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Relay {
-  std::optional<std::string> RelayId;
-  std::optional<std::string> RelayName;
-  std::optional<awsjson::timestamp> LastModifiedTimestamp;
+  std::optional<std::string> RelayId{};
+  std::optional<std::string> RelayName{};
+  std::optional<awsjson::timestamp> LastModifiedTimestamp{};
 
   friend bool operator==(Relay const&, Relay const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelayAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string Relay;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::MailFrom>> MailFrom;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string Relay{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::MailFrom>> MailFrom{};
 
   friend bool operator==(RelayAction const&, RelayAction const&) = default;
 };

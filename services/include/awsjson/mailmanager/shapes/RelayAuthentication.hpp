@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RelayAuthentication : awsjson::tagged_union {
-  std::optional<std::string> SecretArn;
-  std::optional<::awsjson::mailmanager::NoAuthentication> NoAuthentication;
+  std::optional<std::string> SecretArn{};
+  std::optional<::awsjson::mailmanager::NoAuthentication> NoAuthentication{};
 
   friend bool operator==(RelayAuthentication const&, RelayAuthentication const&) = default;
 };

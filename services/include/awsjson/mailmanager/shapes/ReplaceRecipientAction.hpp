@@ -13,7 +13,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplaceRecipientAction {
-  std::optional<std::vector<std::string>> ReplaceWith;
+  std::optional<std::vector<std::string>> ReplaceWith{};
 
   friend bool operator==(ReplaceRecipientAction const&, ReplaceRecipientAction const&) = default;
 };

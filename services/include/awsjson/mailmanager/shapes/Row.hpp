@@ -15,25 +15,25 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Row {
-  std::optional<std::string> ArchivedMessageId;
-  std::optional<awsjson::timestamp> ReceivedTimestamp;
-  std::optional<std::string> Date;
-  std::optional<std::string> To;
-  std::optional<std::string> From;
-  std::optional<std::string> Cc;
-  std::optional<std::string> Subject;
-  std::optional<std::string> MessageId;
-  std::optional<bool> HasAttachments;
-  std::optional<std::vector<std::string>> ReceivedHeaders;
-  std::optional<std::string> InReplyTo;
-  std::optional<std::string> XMailer;
-  std::optional<std::string> XOriginalMailer;
-  std::optional<std::string> XPriority;
-  std::optional<std::string> IngressPointId;
-  std::optional<std::string> SenderHostname;
-  std::optional<std::string> SenderIpAddress;
-  std::optional<::awsjson::mailmanager::Envelope> Envelope;
-  std::optional<std::string> SourceArn;
+  std::optional<std::string> ArchivedMessageId{};
+  std::optional<awsjson::timestamp> ReceivedTimestamp{};
+  std::optional<std::string> Date{};
+  std::optional<std::string> To{};
+  std::optional<std::string> From{};
+  std::optional<std::string> Cc{};
+  std::optional<std::string> Subject{};
+  std::optional<std::string> MessageId{};
+  std::optional<bool> HasAttachments{};
+  std::optional<std::vector<std::string>> ReceivedHeaders{};
+  std::optional<std::string> InReplyTo{};
+  std::optional<std::string> XMailer{};
+  std::optional<std::string> XOriginalMailer{};
+  std::optional<std::string> XPriority{};
+  std::optional<std::string> IngressPointId{};
+  std::optional<std::string> SenderHostname{};
+  std::optional<std::string> SenderIpAddress{};
+  std::optional<::awsjson::mailmanager::Envelope> Envelope{};
+  std::optional<std::string> SourceArn{};
 
   friend bool operator==(Row const&, Row const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Rule {
-  std::optional<std::string> Name;
-  std::optional<std::vector<::awsjson::mailmanager::RuleCondition>> Conditions;
-  std::optional<std::vector<::awsjson::mailmanager::RuleCondition>> Unless;
-  std::vector<::awsjson::mailmanager::RuleAction> Actions;
+  std::optional<std::string> Name{};
+  std::optional<std::vector<::awsjson::mailmanager::RuleCondition>> Conditions{};
+  std::optional<std::vector<::awsjson::mailmanager::RuleCondition>> Unless{};
+  std::vector<::awsjson::mailmanager::RuleAction> Actions{};
 
   friend bool operator==(Rule const&, Rule const&) = default;
 };

@@ -24,18 +24,18 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleAction : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::DropAction> Drop;
-  std::optional<::awsjson::mailmanager::RelayAction> Relay;
-  std::optional<::awsjson::mailmanager::ArchiveAction> Archive;
-  std::optional<::awsjson::mailmanager::S3Action> WriteToS3;
-  std::optional<::awsjson::mailmanager::SendAction> Send;
-  std::optional<::awsjson::mailmanager::AddHeaderAction> AddHeader;
-  std::optional<::awsjson::mailmanager::ReplaceRecipientAction> ReplaceRecipient;
-  std::optional<::awsjson::mailmanager::DeliverToMailboxAction> DeliverToMailbox;
-  std::optional<::awsjson::mailmanager::DeliverToQBusinessAction> DeliverToQBusiness;
-  std::optional<::awsjson::mailmanager::SnsAction> PublishToSns;
-  std::optional<::awsjson::mailmanager::BounceAction> Bounce;
-  std::optional<::awsjson::mailmanager::InvokeLambdaAction> InvokeLambda;
+  std::optional<::awsjson::mailmanager::DropAction> Drop{};
+  std::optional<::awsjson::mailmanager::RelayAction> Relay{};
+  std::optional<::awsjson::mailmanager::ArchiveAction> Archive{};
+  std::optional<::awsjson::mailmanager::S3Action> WriteToS3{};
+  std::optional<::awsjson::mailmanager::SendAction> Send{};
+  std::optional<::awsjson::mailmanager::AddHeaderAction> AddHeader{};
+  std::optional<::awsjson::mailmanager::ReplaceRecipientAction> ReplaceRecipient{};
+  std::optional<::awsjson::mailmanager::DeliverToMailboxAction> DeliverToMailbox{};
+  std::optional<::awsjson::mailmanager::DeliverToQBusinessAction> DeliverToQBusiness{};
+  std::optional<::awsjson::mailmanager::SnsAction> PublishToSns{};
+  std::optional<::awsjson::mailmanager::BounceAction> Bounce{};
+  std::optional<::awsjson::mailmanager::InvokeLambdaAction> InvokeLambda{};
 
   friend bool operator==(RuleAction const&, RuleAction const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleBooleanExpression {
-  ::awsjson::mailmanager::RuleBooleanToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::RuleBooleanOperator> Operator;
+  ::awsjson::mailmanager::RuleBooleanToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::RuleBooleanOperator> Operator{};
 
   friend bool operator==(RuleBooleanExpression const&, RuleBooleanExpression const&) = default;
 };

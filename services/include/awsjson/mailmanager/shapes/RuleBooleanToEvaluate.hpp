@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleBooleanToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleBooleanEmailAttribute>> Attribute;
-  std::optional<::awsjson::mailmanager::Analysis> Analysis;
-  std::optional<::awsjson::mailmanager::RuleIsInAddressList> IsInAddressList;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleBooleanEmailAttribute>> Attribute{};
+  std::optional<::awsjson::mailmanager::Analysis> Analysis{};
+  std::optional<::awsjson::mailmanager::RuleIsInAddressList> IsInAddressList{};
 
   friend bool operator==(RuleBooleanToEvaluate const&, RuleBooleanToEvaluate const&) = default;
 };

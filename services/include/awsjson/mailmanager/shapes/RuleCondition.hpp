@@ -18,12 +18,12 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleCondition : awsjson::tagged_union {
-  std::optional<::awsjson::mailmanager::RuleBooleanExpression> BooleanExpression;
-  std::optional<::awsjson::mailmanager::RuleStringExpression> StringExpression;
-  std::optional<::awsjson::mailmanager::RuleNumberExpression> NumberExpression;
-  std::optional<::awsjson::mailmanager::RuleIpExpression> IpExpression;
-  std::optional<::awsjson::mailmanager::RuleVerdictExpression> VerdictExpression;
-  std::optional<::awsjson::mailmanager::RuleDmarcExpression> DmarcExpression;
+  std::optional<::awsjson::mailmanager::RuleBooleanExpression> BooleanExpression{};
+  std::optional<::awsjson::mailmanager::RuleStringExpression> StringExpression{};
+  std::optional<::awsjson::mailmanager::RuleNumberExpression> NumberExpression{};
+  std::optional<::awsjson::mailmanager::RuleIpExpression> IpExpression{};
+  std::optional<::awsjson::mailmanager::RuleVerdictExpression> VerdictExpression{};
+  std::optional<::awsjson::mailmanager::RuleDmarcExpression> DmarcExpression{};
 
   friend bool operator==(RuleCondition const&, RuleCondition const&) = default;
 };

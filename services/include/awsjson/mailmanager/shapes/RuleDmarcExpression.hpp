@@ -16,8 +16,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleDmarcExpression {
-  awsjson::open_enum<::awsjson::mailmanager::RuleDmarcOperator> Operator;
-  std::vector<awsjson::open_enum<::awsjson::mailmanager::RuleDmarcPolicy>> Values;
+  awsjson::open_enum<::awsjson::mailmanager::RuleDmarcOperator> Operator{};
+  std::vector<awsjson::open_enum<::awsjson::mailmanager::RuleDmarcPolicy>> Values{};
 
   friend bool operator==(RuleDmarcExpression const&, RuleDmarcExpression const&) = default;
 };

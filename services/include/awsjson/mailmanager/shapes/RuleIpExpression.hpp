@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleIpExpression {
-  ::awsjson::mailmanager::RuleIpToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::RuleIpOperator> Operator;
-  std::vector<std::string> Values;
+  ::awsjson::mailmanager::RuleIpToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::RuleIpOperator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(RuleIpExpression const&, RuleIpExpression const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleIpToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleIpEmailAttribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleIpEmailAttribute>> Attribute{};
 
   friend bool operator==(RuleIpToEvaluate const&, RuleIpToEvaluate const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleIsInAddressList {
-  awsjson::open_enum<::awsjson::mailmanager::RuleAddressListEmailAttribute> Attribute;
-  std::vector<std::string> AddressLists;
+  awsjson::open_enum<::awsjson::mailmanager::RuleAddressListEmailAttribute> Attribute{};
+  std::vector<std::string> AddressLists{};
 
   friend bool operator==(RuleIsInAddressList const&, RuleIsInAddressList const&) = default;
 };

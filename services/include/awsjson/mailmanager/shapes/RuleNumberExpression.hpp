@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleNumberExpression {
-  ::awsjson::mailmanager::RuleNumberToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::RuleNumberOperator> Operator;
-  double Value;
+  ::awsjson::mailmanager::RuleNumberToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::RuleNumberOperator> Operator{};
+  double Value{};
 
   friend bool operator==(RuleNumberExpression const&, RuleNumberExpression const&) = default;
 };

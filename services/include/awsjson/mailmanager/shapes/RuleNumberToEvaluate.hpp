@@ -14,7 +14,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleNumberToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleNumberEmailAttribute>> Attribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleNumberEmailAttribute>> Attribute{};
 
   friend bool operator==(RuleNumberToEvaluate const&, RuleNumberToEvaluate const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleSet {
-  std::optional<std::string> RuleSetId;
-  std::optional<std::string> RuleSetName;
-  std::optional<awsjson::timestamp> LastModificationDate;
+  std::optional<std::string> RuleSetId{};
+  std::optional<std::string> RuleSetName{};
+  std::optional<awsjson::timestamp> LastModificationDate{};
 
   friend bool operator==(RuleSet const&, RuleSet const&) = default;
 };

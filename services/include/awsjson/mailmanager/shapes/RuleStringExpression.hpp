@@ -16,9 +16,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleStringExpression {
-  ::awsjson::mailmanager::RuleStringToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::RuleStringOperator> Operator;
-  std::vector<std::string> Values;
+  ::awsjson::mailmanager::RuleStringToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::RuleStringOperator> Operator{};
+  std::vector<std::string> Values{};
 
   friend bool operator==(RuleStringExpression const&, RuleStringExpression const&) = default;
 };

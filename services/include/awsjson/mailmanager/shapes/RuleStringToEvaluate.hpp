@@ -16,10 +16,10 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleStringToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleStringEmailAttribute>> Attribute;
-  std::optional<std::string> MimeHeaderAttribute;
-  std::optional<::awsjson::mailmanager::Analysis> Analysis;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleClientCertificateAttribute>> ClientCertificateAttribute;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleStringEmailAttribute>> Attribute{};
+  std::optional<std::string> MimeHeaderAttribute{};
+  std::optional<::awsjson::mailmanager::Analysis> Analysis{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleClientCertificateAttribute>> ClientCertificateAttribute{};
 
   friend bool operator==(RuleStringToEvaluate const&, RuleStringToEvaluate const&) = default;
 };

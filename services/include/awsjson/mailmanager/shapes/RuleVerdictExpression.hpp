@@ -17,9 +17,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleVerdictExpression {
-  ::awsjson::mailmanager::RuleVerdictToEvaluate Evaluate;
-  awsjson::open_enum<::awsjson::mailmanager::RuleVerdictOperator> Operator;
-  std::vector<awsjson::open_enum<::awsjson::mailmanager::RuleVerdict>> Values;
+  ::awsjson::mailmanager::RuleVerdictToEvaluate Evaluate{};
+  awsjson::open_enum<::awsjson::mailmanager::RuleVerdictOperator> Operator{};
+  std::vector<awsjson::open_enum<::awsjson::mailmanager::RuleVerdict>> Values{};
 
   friend bool operator==(RuleVerdictExpression const&, RuleVerdictExpression const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleVerdictToEvaluate : awsjson::tagged_union {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleVerdictAttribute>> Attribute;
-  std::optional<::awsjson::mailmanager::Analysis> Analysis;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::RuleVerdictAttribute>> Attribute{};
+  std::optional<::awsjson::mailmanager::Analysis> Analysis{};
 
   friend bool operator==(RuleVerdictToEvaluate const&, RuleVerdictToEvaluate const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3Action {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string RoleArn;
-  std::string S3Bucket;
-  std::optional<std::string> S3Prefix;
-  std::optional<std::string> S3SseKmsKeyId;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string RoleArn{};
+  std::string S3Bucket{};
+  std::optional<std::string> S3Prefix{};
+  std::optional<std::string> S3SseKmsKeyId{};
 
   friend bool operator==(S3Action const&, S3Action const&) = default;
 };

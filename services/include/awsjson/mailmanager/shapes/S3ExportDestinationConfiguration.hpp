@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct S3ExportDestinationConfiguration {
-  std::optional<std::string> S3Location;
+  std::optional<std::string> S3Location{};
 
   friend bool operator==(S3ExportDestinationConfiguration const&,
                          S3ExportDestinationConfiguration const&) = default;

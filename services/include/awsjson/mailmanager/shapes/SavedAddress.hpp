@@ -12,8 +12,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SavedAddress {
-  std::string Address;
-  awsjson::timestamp CreatedTimestamp;
+  std::string Address{};
+  awsjson::timestamp CreatedTimestamp{};
 
   friend bool operator==(SavedAddress const&, SavedAddress const&) = default;
 };

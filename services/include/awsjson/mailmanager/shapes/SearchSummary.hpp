@@ -14,8 +14,8 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchSummary {
-  std::optional<std::string> SearchId;
-  std::optional<::awsjson::mailmanager::SearchStatus> Status;
+  std::optional<std::string> SearchId{};
+  std::optional<::awsjson::mailmanager::SearchStatus> Status{};
 
   friend bool operator==(SearchSummary const&, SearchSummary const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SnsAction {
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy;
-  std::string TopicArn;
-  std::string RoleArn;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::SnsNotificationEncoding>> Encoding;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::SnsNotificationPayloadType>> PayloadType;
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::ActionFailurePolicy>> ActionFailurePolicy{};
+  std::string TopicArn{};
+  std::string RoleArn{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::SnsNotificationEncoding>> Encoding{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::SnsNotificationPayloadType>> PayloadType{};
 
   friend bool operator==(SnsAction const&, SnsAction const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAddressListImportJobRequest {
-  std::string JobId;
+  std::string JobId{};
 
   friend bool operator==(StartAddressListImportJobRequest const&,
                          StartAddressListImportJobRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartArchiveExportRequest {
-  std::string ArchiveId;
-  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters;
-  awsjson::timestamp FromTimestamp;
-  awsjson::timestamp ToTimestamp;
-  std::optional<std::int32_t> MaxResults;
-  ::awsjson::mailmanager::ExportDestinationConfiguration ExportDestinationConfiguration;
-  std::optional<bool> IncludeMetadata;
+  std::string ArchiveId{};
+  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters{};
+  awsjson::timestamp FromTimestamp{};
+  awsjson::timestamp ToTimestamp{};
+  std::optional<std::int32_t> MaxResults{};
+  ::awsjson::mailmanager::ExportDestinationConfiguration ExportDestinationConfiguration{};
+  std::optional<bool> IncludeMetadata{};
 
   friend bool operator==(StartArchiveExportRequest const&,
                          StartArchiveExportRequest const&) = default;

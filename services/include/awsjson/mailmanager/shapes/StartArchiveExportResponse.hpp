@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartArchiveExportResponse {
-  std::optional<std::string> ExportId;
+  std::optional<std::string> ExportId{};
 
   friend bool operator==(StartArchiveExportResponse const&,
                          StartArchiveExportResponse const&) = default;

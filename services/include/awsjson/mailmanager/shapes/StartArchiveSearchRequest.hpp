@@ -15,11 +15,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartArchiveSearchRequest {
-  std::string ArchiveId;
-  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters;
-  awsjson::timestamp FromTimestamp;
-  awsjson::timestamp ToTimestamp;
-  std::int32_t MaxResults;
+  std::string ArchiveId{};
+  std::optional<::awsjson::mailmanager::ArchiveFilters> Filters{};
+  awsjson::timestamp FromTimestamp{};
+  awsjson::timestamp ToTimestamp{};
+  std::int32_t MaxResults{};
 
   friend bool operator==(StartArchiveSearchRequest const&,
                          StartArchiveSearchRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartArchiveSearchResponse {
-  std::optional<std::string> SearchId;
+  std::optional<std::string> SearchId{};
 
   friend bool operator==(StartArchiveSearchResponse const&,
                          StartArchiveSearchResponse const&) = default;

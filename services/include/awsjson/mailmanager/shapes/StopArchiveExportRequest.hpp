@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopArchiveExportRequest {
-  std::string ExportId;
+  std::string ExportId{};
 
   friend bool operator==(StopArchiveExportRequest const&,
                          StopArchiveExportRequest const&) = default;

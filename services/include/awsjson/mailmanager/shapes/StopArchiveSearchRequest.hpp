@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopArchiveSearchRequest {
-  std::string SearchId;
+  std::string SearchId{};
 
   friend bool operator==(StopArchiveSearchRequest const&,
                          StopArchiveSearchRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TlsAuthConfiguration {
-  std::optional<::awsjson::mailmanager::TrustStore> TrustStore;
+  std::optional<::awsjson::mailmanager::TrustStore> TrustStore{};
 
   friend bool operator==(TlsAuthConfiguration const&, TlsAuthConfiguration const&) = default;
 };

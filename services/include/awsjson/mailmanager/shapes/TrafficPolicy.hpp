@@ -14,9 +14,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrafficPolicy {
-  std::string TrafficPolicyName;
-  std::string TrafficPolicyId;
-  awsjson::open_enum<::awsjson::mailmanager::AcceptAction> DefaultAction;
+  std::string TrafficPolicyName{};
+  std::string TrafficPolicyId{};
+  awsjson::open_enum<::awsjson::mailmanager::AcceptAction> DefaultAction{};
 
   friend bool operator==(TrafficPolicy const&, TrafficPolicy const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TrustStore {
-  std::string CAContent;
-  std::optional<std::string> CrlContent;
-  std::optional<std::string> KmsKeyArn;
+  std::string CAContent{};
+  std::optional<std::string> CrlContent{};
+  std::optional<std::string> KmsKeyArn{};
 
   friend bool operator==(TrustStore const&, TrustStore const&) = default;
 };

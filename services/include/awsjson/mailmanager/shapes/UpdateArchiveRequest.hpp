@@ -14,9 +14,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateArchiveRequest {
-  std::string ArchiveId;
-  std::optional<std::string> ArchiveName;
-  std::optional<::awsjson::mailmanager::ArchiveRetention> Retention;
+  std::string ArchiveId{};
+  std::optional<std::string> ArchiveName{};
+  std::optional<::awsjson::mailmanager::ArchiveRetention> Retention{};
 
   friend bool operator==(UpdateArchiveRequest const&, UpdateArchiveRequest const&) = default;
 };

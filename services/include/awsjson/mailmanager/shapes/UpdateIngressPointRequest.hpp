@@ -16,13 +16,13 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateIngressPointRequest {
-  std::string IngressPointId;
-  std::optional<std::string> IngressPointName;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressPointStatusToUpdate>> StatusToUpdate;
-  std::optional<std::string> RuleSetId;
-  std::optional<std::string> TrafficPolicyId;
-  std::optional<::awsjson::mailmanager::IngressPointConfiguration> IngressPointConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::TlsPolicy>> TlsPolicy;
+  std::string IngressPointId{};
+  std::optional<std::string> IngressPointName{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::IngressPointStatusToUpdate>> StatusToUpdate{};
+  std::optional<std::string> RuleSetId{};
+  std::optional<std::string> TrafficPolicyId{};
+  std::optional<::awsjson::mailmanager::IngressPointConfiguration> IngressPointConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::TlsPolicy>> TlsPolicy{};
 
   friend bool operator==(UpdateIngressPointRequest const&,
                          UpdateIngressPointRequest const&) = default;

@@ -15,11 +15,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRelayRequest {
-  std::string RelayId;
-  std::optional<std::string> RelayName;
-  std::optional<std::string> ServerName;
-  std::optional<std::int32_t> ServerPort;
-  std::optional<::awsjson::mailmanager::RelayAuthentication> Authentication;
+  std::string RelayId{};
+  std::optional<std::string> RelayName{};
+  std::optional<std::string> ServerName{};
+  std::optional<std::int32_t> ServerPort{};
+  std::optional<::awsjson::mailmanager::RelayAuthentication> Authentication{};
 
   friend bool operator==(UpdateRelayRequest const&, UpdateRelayRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleSetRequest {
-  std::string RuleSetId;
-  std::optional<std::string> RuleSetName;
-  std::optional<std::vector<::awsjson::mailmanager::Rule>> Rules;
+  std::string RuleSetId{};
+  std::optional<std::string> RuleSetName{};
+  std::optional<std::vector<::awsjson::mailmanager::Rule>> Rules{};
 
   friend bool operator==(UpdateRuleSetRequest const&, UpdateRuleSetRequest const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::mailmanager {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTrafficPolicyRequest {
-  std::string TrafficPolicyId;
-  std::optional<std::string> TrafficPolicyName;
-  std::optional<std::vector<::awsjson::mailmanager::PolicyStatement>> PolicyStatements;
-  std::optional<awsjson::open_enum<::awsjson::mailmanager::AcceptAction>> DefaultAction;
-  std::optional<std::int32_t> MaxMessageSizeBytes;
+  std::string TrafficPolicyId{};
+  std::optional<std::string> TrafficPolicyName{};
+  std::optional<std::vector<::awsjson::mailmanager::PolicyStatement>> PolicyStatements{};
+  std::optional<awsjson::open_enum<::awsjson::mailmanager::AcceptAction>> DefaultAction{};
+  std::optional<std::int32_t> MaxMessageSizeBytes{};
 
   friend bool operator==(UpdateTrafficPolicyRequest const&,
                          UpdateTrafficPolicyRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptAgreementCancellationRequestRequest {
-  std::string agreementId;
-  std::string agreementCancellationRequestId;
+  std::string agreementId{};
+  std::string agreementCancellationRequestId{};
 
   friend bool operator==(AcceptAgreementCancellationRequestRequest const&,
                          AcceptAgreementCancellationRequestRequest const&) = default;

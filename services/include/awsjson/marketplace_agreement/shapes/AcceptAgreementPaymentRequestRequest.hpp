@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptAgreementPaymentRequestRequest {
-  std::string paymentRequestId;
-  std::string agreementId;
-  std::optional<std::string> purchaseOrderReference;
+  std::string paymentRequestId{};
+  std::string agreementId{};
+  std::optional<std::string> purchaseOrderReference{};
 
   friend bool operator==(AcceptAgreementPaymentRequestRequest const&,
                          AcceptAgreementPaymentRequestRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptAgreementRequestRequest {
-  std::string agreementRequestId;
-  std::optional<std::vector<::awsjson::marketplace_agreement::PurchaseOrder>> purchaseOrders;
+  std::string agreementRequestId{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::PurchaseOrder>> purchaseOrders{};
 
   friend bool operator==(AcceptAgreementRequestRequest const&,
                          AcceptAgreementRequestRequest const&) = default;

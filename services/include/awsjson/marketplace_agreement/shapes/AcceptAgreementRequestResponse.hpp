@@ -12,7 +12,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptAgreementRequestResponse {
-  std::optional<std::string> agreementId;
+  std::optional<std::string> agreementId{};
 
   friend bool operator==(AcceptAgreementRequestResponse const&,
                          AcceptAgreementRequestResponse const&) = default;

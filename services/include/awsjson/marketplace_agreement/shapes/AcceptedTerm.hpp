@@ -24,18 +24,18 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptedTerm : awsjson::tagged_union {
-  std::optional<::awsjson::marketplace_agreement::LegalTerm> legalTerm;
-  std::optional<::awsjson::marketplace_agreement::SupportTerm> supportTerm;
-  std::optional<::awsjson::marketplace_agreement::RenewalTerm> renewalTerm;
-  std::optional<::awsjson::marketplace_agreement::UsageBasedPricingTerm> usageBasedPricingTerm;
-  std::optional<::awsjson::marketplace_agreement::ConfigurableUpfrontPricingTerm> configurableUpfrontPricingTerm;
-  std::optional<::awsjson::marketplace_agreement::ByolPricingTerm> byolPricingTerm;
-  std::optional<::awsjson::marketplace_agreement::RecurringPaymentTerm> recurringPaymentTerm;
-  std::optional<::awsjson::marketplace_agreement::ValidityTerm> validityTerm;
-  std::optional<::awsjson::marketplace_agreement::PaymentScheduleTerm> paymentScheduleTerm;
-  std::optional<::awsjson::marketplace_agreement::FreeTrialPricingTerm> freeTrialPricingTerm;
-  std::optional<::awsjson::marketplace_agreement::FixedUpfrontPricingTerm> fixedUpfrontPricingTerm;
-  std::optional<::awsjson::marketplace_agreement::VariablePaymentTerm> variablePaymentTerm;
+  std::optional<::awsjson::marketplace_agreement::LegalTerm> legalTerm{};
+  std::optional<::awsjson::marketplace_agreement::SupportTerm> supportTerm{};
+  std::optional<::awsjson::marketplace_agreement::RenewalTerm> renewalTerm{};
+  std::optional<::awsjson::marketplace_agreement::UsageBasedPricingTerm> usageBasedPricingTerm{};
+  std::optional<::awsjson::marketplace_agreement::ConfigurableUpfrontPricingTerm> configurableUpfrontPricingTerm{};
+  std::optional<::awsjson::marketplace_agreement::ByolPricingTerm> byolPricingTerm{};
+  std::optional<::awsjson::marketplace_agreement::RecurringPaymentTerm> recurringPaymentTerm{};
+  std::optional<::awsjson::marketplace_agreement::ValidityTerm> validityTerm{};
+  std::optional<::awsjson::marketplace_agreement::PaymentScheduleTerm> paymentScheduleTerm{};
+  std::optional<::awsjson::marketplace_agreement::FreeTrialPricingTerm> freeTrialPricingTerm{};
+  std::optional<::awsjson::marketplace_agreement::FixedUpfrontPricingTerm> fixedUpfrontPricingTerm{};
+  std::optional<::awsjson::marketplace_agreement::VariablePaymentTerm> variablePaymentTerm{};
 
   friend bool operator==(AcceptedTerm const&, AcceptedTerm const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Acceptor {
-  std::optional<std::string> accountId;
+  std::optional<std::string> accountId{};
 
   friend bool operator==(Acceptor const&, Acceptor const&) = default;
 };

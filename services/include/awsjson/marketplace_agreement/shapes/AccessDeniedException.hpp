@@ -14,9 +14,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AccessDeniedException {
-  std::optional<std::string> requestId;
-  std::optional<std::string> message;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AccessDeniedExceptionReason>> reason;
+  std::optional<std::string> requestId{};
+  std::optional<std::string> message{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AccessDeniedExceptionReason>> reason{};
 
   friend bool operator==(AccessDeniedException const&, AccessDeniedException const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgreementCancellationRequestSummary {
-  std::optional<std::string> agreementCancellationRequestId;
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode>> reasonCode;
-  std::optional<std::string> agreementType;
-  std::optional<std::string> catalog;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> agreementCancellationRequestId{};
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode>> reasonCode{};
+  std::optional<std::string> agreementType{};
+  std::optional<std::string> catalog{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(AgreementCancellationRequestSummary const&,
                          AgreementCancellationRequestSummary const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgreementEntitlement {
-  std::optional<::awsjson::marketplace_agreement::Resource> resource;
-  std::optional<std::string> type;
-  std::optional<std::string> registrationToken;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementEntitlementStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementEntitlementStatusReasonCode>> statusReasonCode;
-  std::optional<std::string> licenseArn;
+  std::optional<::awsjson::marketplace_agreement::Resource> resource{};
+  std::optional<std::string> type{};
+  std::optional<std::string> registrationToken{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementEntitlementStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementEntitlementStatusReasonCode>> statusReasonCode{};
+  std::optional<std::string> licenseArn{};
 
   friend bool operator==(AgreementEntitlement const&, AgreementEntitlement const&) = default;
 };

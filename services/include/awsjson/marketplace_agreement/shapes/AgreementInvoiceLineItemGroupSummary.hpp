@@ -17,13 +17,13 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgreementInvoiceLineItemGroupSummary {
-  std::optional<std::string> agreementId;
-  std::optional<std::string> invoiceId;
-  std::optional<::awsjson::marketplace_agreement::PricingCurrencyAmount> pricingCurrencyAmount;
-  std::optional<::awsjson::marketplace_agreement::InvoiceBillingPeriod> invoiceBillingPeriod;
-  std::optional<awsjson::timestamp> issuedTime;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::InvoiceType>> invoiceType;
-  std::optional<::awsjson::marketplace_agreement::InvoicingEntity> invoicingEntity;
+  std::optional<std::string> agreementId{};
+  std::optional<std::string> invoiceId{};
+  std::optional<::awsjson::marketplace_agreement::PricingCurrencyAmount> pricingCurrencyAmount{};
+  std::optional<::awsjson::marketplace_agreement::InvoiceBillingPeriod> invoiceBillingPeriod{};
+  std::optional<awsjson::timestamp> issuedTime{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::InvoiceType>> invoiceType{};
+  std::optional<::awsjson::marketplace_agreement::InvoicingEntity> invoicingEntity{};
 
   friend bool operator==(AgreementInvoiceLineItemGroupSummary const&,
                          AgreementInvoiceLineItemGroupSummary const&) = default;

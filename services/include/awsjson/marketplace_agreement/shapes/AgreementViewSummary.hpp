@@ -17,15 +17,15 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AgreementViewSummary {
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::timestamp> acceptanceTime;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<std::string> agreementType;
-  std::optional<::awsjson::marketplace_agreement::Acceptor> acceptor;
-  std::optional<::awsjson::marketplace_agreement::Proposer> proposer;
-  std::optional<::awsjson::marketplace_agreement::ProposalSummary> proposalSummary;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementStatus>> status;
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::timestamp> acceptanceTime{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<std::string> agreementType{};
+  std::optional<::awsjson::marketplace_agreement::Acceptor> acceptor{};
+  std::optional<::awsjson::marketplace_agreement::Proposer> proposer{};
+  std::optional<::awsjson::marketplace_agreement::ProposalSummary> proposalSummary{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementStatus>> status{};
 
   friend bool operator==(AgreementViewSummary const&, AgreementViewSummary const&) = default;
 };

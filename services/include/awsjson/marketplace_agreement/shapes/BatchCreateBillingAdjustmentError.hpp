@@ -14,9 +14,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillingAdjustmentError {
-  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentErrorCode> code;
-  std::string message;
-  std::string clientToken;
+  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentErrorCode> code{};
+  std::string message{};
+  std::string clientToken{};
 
   friend bool operator==(BatchCreateBillingAdjustmentError const&,
                          BatchCreateBillingAdjustmentError const&) = default;

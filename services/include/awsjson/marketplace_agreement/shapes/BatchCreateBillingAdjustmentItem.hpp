@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillingAdjustmentItem {
-  std::string billingAdjustmentRequestId;
-  std::string clientToken;
+  std::string billingAdjustmentRequestId{};
+  std::string clientToken{};
 
   friend bool operator==(BatchCreateBillingAdjustmentItem const&,
                          BatchCreateBillingAdjustmentItem const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillingAdjustmentRequestEntry {
-  std::string agreementId;
-  std::string originalInvoiceId;
-  std::string adjustmentAmount;
-  std::string currencyCode;
-  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentReasonCode> adjustmentReasonCode;
-  std::optional<std::string> description;
-  std::string clientToken;
+  std::string agreementId{};
+  std::string originalInvoiceId{};
+  std::string adjustmentAmount{};
+  std::string currencyCode{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentReasonCode> adjustmentReasonCode{};
+  std::optional<std::string> description{};
+  std::string clientToken{};
 
   friend bool operator==(BatchCreateBillingAdjustmentRequestEntry const&,
                          BatchCreateBillingAdjustmentRequestEntry const&) = default;

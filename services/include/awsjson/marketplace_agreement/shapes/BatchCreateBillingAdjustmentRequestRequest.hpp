@@ -14,7 +14,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillingAdjustmentRequestRequest {
-  std::vector<::awsjson::marketplace_agreement::BatchCreateBillingAdjustmentRequestEntry> billingAdjustmentRequestEntries;
+  std::vector<::awsjson::marketplace_agreement::BatchCreateBillingAdjustmentRequestEntry> billingAdjustmentRequestEntries{};
 
   friend bool operator==(BatchCreateBillingAdjustmentRequestRequest const&,
                          BatchCreateBillingAdjustmentRequestRequest const&) = default;

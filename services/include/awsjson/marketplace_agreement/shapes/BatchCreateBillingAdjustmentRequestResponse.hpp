@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchCreateBillingAdjustmentRequestResponse {
-  std::vector<::awsjson::marketplace_agreement::BatchCreateBillingAdjustmentItem> items;
-  std::vector<::awsjson::marketplace_agreement::BatchCreateBillingAdjustmentError> errors;
+  std::vector<::awsjson::marketplace_agreement::BatchCreateBillingAdjustmentItem> items{};
+  std::vector<::awsjson::marketplace_agreement::BatchCreateBillingAdjustmentError> errors{};
 
   friend bool operator==(BatchCreateBillingAdjustmentRequestResponse const&,
                          BatchCreateBillingAdjustmentRequestResponse const&) = default;

@@ -14,16 +14,16 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BillingAdjustmentSummary {
-  std::string billingAdjustmentRequestId;
-  std::string originalInvoiceId;
-  std::string adjustmentAmount;
-  std::string currencyCode;
-  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentStatus> status;
-  std::string agreementId;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp updatedAt;
-  std::string agreementType;
-  std::string catalog;
+  std::string billingAdjustmentRequestId{};
+  std::string originalInvoiceId{};
+  std::string adjustmentAmount{};
+  std::string currencyCode{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentStatus> status{};
+  std::string agreementId{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp updatedAt{};
+  std::string agreementType{};
+  std::string catalog{};
 
   friend bool operator==(BillingAdjustmentSummary const&,
                          BillingAdjustmentSummary const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ByolPricingTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
 
   friend bool operator==(ByolPricingTerm const&, ByolPricingTerm const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelAgreementCancellationRequestRequest {
-  std::string agreementId;
-  std::string agreementCancellationRequestId;
-  std::string cancellationReason;
+  std::string agreementId{};
+  std::string agreementCancellationRequestId{};
+  std::string cancellationReason{};
 
   friend bool operator==(CancelAgreementCancellationRequestRequest const&,
                          CancelAgreementCancellationRequestRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelAgreementPaymentRequestRequest {
-  std::string paymentRequestId;
-  std::string agreementId;
+  std::string paymentRequestId{};
+  std::string agreementId{};
 
   friend bool operator==(CancelAgreementPaymentRequestRequest const&,
                          CancelAgreementPaymentRequestRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CancelAgreementRequest {
-  std::string agreementId;
+  std::string agreementId{};
 
   friend bool operator==(CancelAgreementRequest const&, CancelAgreementRequest const&) = default;
 };

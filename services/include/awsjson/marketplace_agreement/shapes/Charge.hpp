@@ -13,14 +13,14 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Charge {
-  std::optional<std::string> id;
-  std::optional<std::int64_t> revision;
-  std::optional<std::string> agreementId;
-  std::optional<std::string> agreementType;
-  std::optional<std::string> purchaseOrderReference;
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> amount;
-  std::optional<awsjson::timestamp> time;
+  std::optional<std::string> id{};
+  std::optional<std::int64_t> revision{};
+  std::optional<std::string> agreementId{};
+  std::optional<std::string> agreementType{};
+  std::optional<std::string> purchaseOrderReference{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> amount{};
+  std::optional<awsjson::timestamp> time{};
 
   friend bool operator==(Charge const&, Charge const&) = default;
 };

@@ -18,13 +18,13 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ChargeSummary {
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> newAgreementValue;
-  std::optional<std::string> newAgreementValueAfterTax;
-  std::optional<std::vector<::awsjson::marketplace_agreement::ExpectedCharge>> expectedCharges;
-  std::optional<::awsjson::marketplace_agreement::EstimatedTaxes> estimatedTaxes;
-  std::optional<std::vector<::awsjson::marketplace_agreement::ItemizedCharge>> itemizedCharges;
-  std::optional<::awsjson::marketplace_agreement::InvoicingEntity> invoicingEntity;
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> newAgreementValue{};
+  std::optional<std::string> newAgreementValueAfterTax{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::ExpectedCharge>> expectedCharges{};
+  std::optional<::awsjson::marketplace_agreement::EstimatedTaxes> estimatedTaxes{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::ItemizedCharge>> itemizedCharges{};
+  std::optional<::awsjson::marketplace_agreement::InvoicingEntity> invoicingEntity{};
 
   friend bool operator==(ChargeSummary const&, ChargeSummary const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurableUpfrontPricingTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> currencyCode;
-  std::optional<std::vector<::awsjson::marketplace_agreement::ConfigurableUpfrontRateCardItem>> rateCards;
-  std::optional<::awsjson::marketplace_agreement::ConfigurableUpfrontPricingTermConfiguration> configuration;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::ConfigurableUpfrontRateCardItem>> rateCards{};
+  std::optional<::awsjson::marketplace_agreement::ConfigurableUpfrontPricingTermConfiguration> configuration{};
 
   friend bool operator==(ConfigurableUpfrontPricingTerm const&,
                          ConfigurableUpfrontPricingTerm const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurableUpfrontPricingTermConfiguration {
-  std::string selectorValue;
-  std::vector<::awsjson::marketplace_agreement::Dimension> dimensions;
+  std::string selectorValue{};
+  std::vector<::awsjson::marketplace_agreement::Dimension> dimensions{};
 
   friend bool operator==(ConfigurableUpfrontPricingTermConfiguration const&,
                          ConfigurableUpfrontPricingTermConfiguration const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConfigurableUpfrontRateCardItem {
-  std::optional<::awsjson::marketplace_agreement::Selector> selector;
-  std::optional<::awsjson::marketplace_agreement::Constraints> constraints;
-  std::optional<std::vector<::awsjson::marketplace_agreement::RateCardItem>> rateCard;
+  std::optional<::awsjson::marketplace_agreement::Selector> selector{};
+  std::optional<::awsjson::marketplace_agreement::Constraints> constraints{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::RateCardItem>> rateCard{};
 
   friend bool operator==(ConfigurableUpfrontRateCardItem const&,
                          ConfigurableUpfrontRateCardItem const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Constraints {
-  std::optional<std::string> multipleDimensionSelection;
-  std::optional<std::string> quantityConfiguration;
+  std::optional<std::string> multipleDimensionSelection{};
+  std::optional<std::string> quantityConfiguration{};
 
   friend bool operator==(Constraints const&, Constraints const&) = default;
 };

@@ -17,12 +17,12 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAgreementRequestRequest {
-  std::optional<std::string> clientToken;
-  awsjson::open_enum<::awsjson::marketplace_agreement::Intent> intent;
-  std::vector<::awsjson::marketplace_agreement::RequestedTerm> requestedTerms;
-  std::optional<std::string> sourceAgreementIdentifier;
-  std::optional<std::string> agreementProposalIdentifier;
-  std::optional<::awsjson::marketplace_agreement::TaxConfiguration> taxConfiguration;
+  std::optional<std::string> clientToken{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::Intent> intent{};
+  std::vector<::awsjson::marketplace_agreement::RequestedTerm> requestedTerms{};
+  std::optional<std::string> sourceAgreementIdentifier{};
+  std::optional<std::string> agreementProposalIdentifier{};
+  std::optional<::awsjson::marketplace_agreement::TaxConfiguration> taxConfiguration{};
 
   friend bool operator==(CreateAgreementRequestRequest const&,
                          CreateAgreementRequestRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAgreementRequestResponse {
-  std::optional<std::string> agreementRequestId;
-  std::optional<::awsjson::marketplace_agreement::ChargeSummary> chargeSummary;
+  std::optional<std::string> agreementRequestId{};
+  std::optional<::awsjson::marketplace_agreement::ChargeSummary> chargeSummary{};
 
   friend bool operator==(CreateAgreementRequestResponse const&,
                          CreateAgreementRequestResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgreementRequest {
-  std::string agreementId;
+  std::string agreementId{};
 
   friend bool operator==(DescribeAgreementRequest const&,
                          DescribeAgreementRequest const&) = default;

@@ -18,16 +18,16 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeAgreementResponse {
-  std::optional<std::string> agreementId;
-  std::optional<::awsjson::marketplace_agreement::Acceptor> acceptor;
-  std::optional<::awsjson::marketplace_agreement::Proposer> proposer;
-  std::optional<awsjson::timestamp> startTime;
-  std::optional<awsjson::timestamp> endTime;
-  std::optional<awsjson::timestamp> acceptanceTime;
-  std::optional<std::string> agreementType;
-  std::optional<::awsjson::marketplace_agreement::EstimatedCharges> estimatedCharges;
-  std::optional<::awsjson::marketplace_agreement::ProposalSummary> proposalSummary;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementStatus>> status;
+  std::optional<std::string> agreementId{};
+  std::optional<::awsjson::marketplace_agreement::Acceptor> acceptor{};
+  std::optional<::awsjson::marketplace_agreement::Proposer> proposer{};
+  std::optional<awsjson::timestamp> startTime{};
+  std::optional<awsjson::timestamp> endTime{};
+  std::optional<awsjson::timestamp> acceptanceTime{};
+  std::optional<std::string> agreementType{};
+  std::optional<::awsjson::marketplace_agreement::EstimatedCharges> estimatedCharges{};
+  std::optional<::awsjson::marketplace_agreement::ProposalSummary> proposalSummary{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementStatus>> status{};
 
   friend bool operator==(DescribeAgreementResponse const&,
                          DescribeAgreementResponse const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Dimension {
-  std::string dimensionKey;
-  std::int32_t dimensionValue;
+  std::string dimensionKey{};
+  std::int32_t dimensionValue{};
 
   friend bool operator==(Dimension const&, Dimension const&) = default;
 };

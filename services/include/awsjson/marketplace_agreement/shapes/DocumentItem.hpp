@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DocumentItem {
-  std::optional<std::string> type;
-  std::optional<std::string> url;
-  std::optional<std::string> version;
+  std::optional<std::string> type{};
+  std::optional<std::string> url{};
+  std::optional<std::string> version{};
 
   friend bool operator==(DocumentItem const&, DocumentItem const&) = default;
 };

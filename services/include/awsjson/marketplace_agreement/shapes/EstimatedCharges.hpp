@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EstimatedCharges {
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> agreementValue;
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> agreementValue{};
 
   friend bool operator==(EstimatedCharges const&, EstimatedCharges const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EstimatedTaxes {
-  std::optional<std::vector<::awsjson::marketplace_agreement::TaxBreakdownItem>> breakdown;
-  std::optional<std::string> totalAmount;
+  std::optional<std::vector<::awsjson::marketplace_agreement::TaxBreakdownItem>> breakdown{};
+  std::optional<std::string> totalAmount{};
 
   friend bool operator==(EstimatedTaxes const&, EstimatedTaxes const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ExpectedCharge {
-  std::optional<std::string> id;
-  std::optional<awsjson::timestamp> time;
-  std::optional<std::string> amount;
-  std::optional<std::string> amountAfterTax;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::Timing>> timing;
-  std::optional<::awsjson::marketplace_agreement::EstimatedTaxes> estimatedTaxes;
+  std::optional<std::string> id{};
+  std::optional<awsjson::timestamp> time{};
+  std::optional<std::string> amount{};
+  std::optional<std::string> amountAfterTax{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::Timing>> timing{};
+  std::optional<::awsjson::marketplace_agreement::EstimatedTaxes> estimatedTaxes{};
 
   friend bool operator==(ExpectedCharge const&, ExpectedCharge const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Filter {
-  std::optional<std::string> name;
-  std::optional<std::vector<std::string>> values;
+  std::optional<std::string> name{};
+  std::optional<std::vector<std::string>> values{};
 
   friend bool operator==(Filter const&, Filter const&) = default;
 };

@@ -15,12 +15,12 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FixedUpfrontPricingTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> duration;
-  std::optional<std::string> price;
-  std::optional<std::vector<::awsjson::marketplace_agreement::GrantItem>> grants;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> duration{};
+  std::optional<std::string> price{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::GrantItem>> grants{};
 
   friend bool operator==(FixedUpfrontPricingTerm const&, FixedUpfrontPricingTerm const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FreeTrialPricingTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> duration;
-  std::optional<std::vector<::awsjson::marketplace_agreement::GrantItem>> grants;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> duration{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::GrantItem>> grants{};
 
   friend bool operator==(FreeTrialPricingTerm const&, FreeTrialPricingTerm const&) = default;
 };

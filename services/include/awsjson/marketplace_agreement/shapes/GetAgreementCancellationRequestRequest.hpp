@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAgreementCancellationRequestRequest {
-  std::string agreementCancellationRequestId;
-  std::string agreementId;
+  std::string agreementCancellationRequestId{};
+  std::string agreementId{};
 
   friend bool operator==(GetAgreementCancellationRequestRequest const&,
                          GetAgreementCancellationRequestRequest const&) = default;

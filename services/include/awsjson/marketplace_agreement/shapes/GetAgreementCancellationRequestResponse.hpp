@@ -15,14 +15,14 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAgreementCancellationRequestResponse {
-  std::optional<std::string> agreementCancellationRequestId;
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode>> reasonCode;
-  std::optional<std::string> description;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status;
-  std::optional<std::string> statusMessage;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> agreementCancellationRequestId{};
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode>> reasonCode{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status{};
+  std::optional<std::string> statusMessage{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(GetAgreementCancellationRequestResponse const&,
                          GetAgreementCancellationRequestResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAgreementEntitlementsRequest {
-  std::string agreementId;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string agreementId{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetAgreementEntitlementsRequest const&,
                          GetAgreementEntitlementsRequest const&) = default;

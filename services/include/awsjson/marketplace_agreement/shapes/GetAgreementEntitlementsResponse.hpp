@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAgreementEntitlementsResponse {
-  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementEntitlement>> agreementEntitlements;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementEntitlement>> agreementEntitlements{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetAgreementEntitlementsResponse const&,
                          GetAgreementEntitlementsResponse const&) = default;

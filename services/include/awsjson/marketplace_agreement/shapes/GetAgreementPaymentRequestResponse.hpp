@@ -14,17 +14,17 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAgreementPaymentRequestResponse {
-  std::optional<std::string> paymentRequestId;
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::PaymentRequestStatus>> status;
-  std::optional<std::string> statusMessage;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> chargeId;
-  std::optional<std::string> chargeAmount;
-  std::optional<std::string> currencyCode;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> paymentRequestId{};
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::PaymentRequestStatus>> status{};
+  std::optional<std::string> statusMessage{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> chargeId{};
+  std::optional<std::string> chargeAmount{};
+  std::optional<std::string> currencyCode{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(GetAgreementPaymentRequestResponse const&,
                          GetAgreementPaymentRequestResponse const&) = default;

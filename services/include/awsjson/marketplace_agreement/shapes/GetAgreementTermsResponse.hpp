@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAgreementTermsResponse {
-  std::optional<std::vector<::awsjson::marketplace_agreement::AcceptedTerm>> acceptedTerms;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::marketplace_agreement::AcceptedTerm>> acceptedTerms{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(GetAgreementTermsResponse const&,
                          GetAgreementTermsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillingAdjustmentRequestRequest {
-  std::string agreementId;
-  std::string billingAdjustmentRequestId;
+  std::string agreementId{};
+  std::string billingAdjustmentRequestId{};
 
   friend bool operator==(GetBillingAdjustmentRequestRequest const&,
                          GetBillingAdjustmentRequestRequest const&) = default;

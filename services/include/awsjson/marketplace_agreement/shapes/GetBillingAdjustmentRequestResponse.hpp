@@ -15,17 +15,17 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetBillingAdjustmentRequestResponse {
-  std::string billingAdjustmentRequestId;
-  std::string agreementId;
-  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentReasonCode> adjustmentReasonCode;
-  std::optional<std::string> description;
-  std::string originalInvoiceId;
-  std::string adjustmentAmount;
-  std::string currencyCode;
-  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentStatus> status;
-  std::optional<std::string> statusMessage;
-  awsjson::timestamp createdAt;
-  awsjson::timestamp updatedAt;
+  std::string billingAdjustmentRequestId{};
+  std::string agreementId{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentReasonCode> adjustmentReasonCode{};
+  std::optional<std::string> description{};
+  std::string originalInvoiceId{};
+  std::string adjustmentAmount{};
+  std::string currencyCode{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentStatus> status{};
+  std::optional<std::string> statusMessage{};
+  awsjson::timestamp createdAt{};
+  awsjson::timestamp updatedAt{};
 
   friend bool operator==(GetBillingAdjustmentRequestResponse const&,
                          GetBillingAdjustmentRequestResponse const&) = default;

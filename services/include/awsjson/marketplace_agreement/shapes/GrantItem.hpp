@@ -13,8 +13,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GrantItem {
-  std::optional<std::string> dimensionKey;
-  std::optional<std::int32_t> maxQuantity;
+  std::optional<std::string> dimensionKey{};
+  std::optional<std::int32_t> maxQuantity{};
 
   friend bool operator==(GrantItem const&, GrantItem const&) = default;
 };

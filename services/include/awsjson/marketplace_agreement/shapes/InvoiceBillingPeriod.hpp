@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoiceBillingPeriod {
-  std::int32_t month;
-  std::int32_t year;
+  std::int32_t month{};
+  std::int32_t year{};
 
   friend bool operator==(InvoiceBillingPeriod const&, InvoiceBillingPeriod const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvoicingEntity {
-  std::optional<std::string> legalName;
-  std::optional<std::string> branchName;
+  std::optional<std::string> legalName{};
+  std::optional<std::string> branchName{};
 
   friend bool operator==(InvoicingEntity const&, InvoicingEntity const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ItemizedCharge {
-  std::optional<std::string> dimensionKey;
-  std::optional<std::int32_t> newQuantity;
-  std::optional<std::int32_t> oldQuantity;
-  std::optional<std::string> chargeReference;
-  std::optional<std::string> incrementalChargeAmount;
+  std::optional<std::string> dimensionKey{};
+  std::optional<std::int32_t> newQuantity{};
+  std::optional<std::int32_t> oldQuantity{};
+  std::optional<std::string> chargeReference{};
+  std::optional<std::string> incrementalChargeAmount{};
 
   friend bool operator==(ItemizedCharge const&, ItemizedCharge const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LegalTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::vector<::awsjson::marketplace_agreement::DocumentItem>> documents;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::DocumentItem>> documents{};
 
   friend bool operator==(LegalTerm const&, LegalTerm const&) = default;
 };

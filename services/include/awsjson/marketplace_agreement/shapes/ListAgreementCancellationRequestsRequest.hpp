@@ -15,13 +15,13 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementCancellationRequestsRequest {
-  std::string partyType;
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status;
-  std::optional<std::string> agreementType;
-  std::optional<std::string> catalog;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string partyType{};
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status{};
+  std::optional<std::string> agreementType{};
+  std::optional<std::string> catalog{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAgreementCancellationRequestsRequest const&,
                          ListAgreementCancellationRequestsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementCancellationRequestsResponse {
-  std::optional<std::string> nextToken;
-  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementCancellationRequestSummary>> items;
+  std::optional<std::string> nextToken{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementCancellationRequestSummary>> items{};
 
   friend bool operator==(ListAgreementCancellationRequestsResponse const&,
                          ListAgreementCancellationRequestsResponse const&) = default;

@@ -13,11 +13,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementChargesRequest {
-  std::optional<std::string> catalog;
-  std::optional<std::string> agreementId;
-  std::optional<std::string> agreementType;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> catalog{};
+  std::optional<std::string> agreementId{};
+  std::optional<std::string> agreementType{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAgreementChargesRequest const&,
                          ListAgreementChargesRequest const&) = default;

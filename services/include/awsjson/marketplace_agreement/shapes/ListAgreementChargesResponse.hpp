@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementChargesResponse {
-  std::optional<std::vector<::awsjson::marketplace_agreement::Charge>> items;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::marketplace_agreement::Charge>> items{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAgreementChargesResponse const&,
                          ListAgreementChargesResponse const&) = default;

@@ -17,15 +17,15 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementInvoiceLineItemsRequest {
-  std::string agreementId;
-  awsjson::open_enum<::awsjson::marketplace_agreement::LineItemGroupBy> groupBy;
-  std::optional<std::string> invoiceId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::InvoiceType>> invoiceType;
-  std::optional<::awsjson::marketplace_agreement::InvoiceBillingPeriod> invoiceBillingPeriod;
-  std::optional<awsjson::timestamp> beforeIssuedTime;
-  std::optional<awsjson::timestamp> afterIssuedTime;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::string agreementId{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::LineItemGroupBy> groupBy{};
+  std::optional<std::string> invoiceId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::InvoiceType>> invoiceType{};
+  std::optional<::awsjson::marketplace_agreement::InvoiceBillingPeriod> invoiceBillingPeriod{};
+  std::optional<awsjson::timestamp> beforeIssuedTime{};
+  std::optional<awsjson::timestamp> afterIssuedTime{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAgreementInvoiceLineItemsRequest const&,
                          ListAgreementInvoiceLineItemsRequest const&) = default;

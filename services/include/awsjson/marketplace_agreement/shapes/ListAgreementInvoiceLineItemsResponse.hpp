@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementInvoiceLineItemsResponse {
-  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementInvoiceLineItemGroupSummary>> agreementInvoiceLineItemGroupSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementInvoiceLineItemGroupSummary>> agreementInvoiceLineItemGroupSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListAgreementInvoiceLineItemsResponse const&,
                          ListAgreementInvoiceLineItemsResponse const&) = default;

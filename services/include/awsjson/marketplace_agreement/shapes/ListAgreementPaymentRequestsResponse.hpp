@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAgreementPaymentRequestsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::marketplace_agreement::PaymentRequestSummary> items;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::marketplace_agreement::PaymentRequestSummary> items{};
 
   friend bool operator==(ListAgreementPaymentRequestsResponse const&,
                          ListAgreementPaymentRequestsResponse const&) = default;

@@ -15,14 +15,14 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillingAdjustmentRequestsRequest {
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentStatus>> status;
-  std::optional<awsjson::timestamp> createdAfter;
-  std::optional<awsjson::timestamp> createdBefore;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> catalog;
-  std::optional<std::string> agreementType;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::BillingAdjustmentStatus>> status{};
+  std::optional<awsjson::timestamp> createdAfter{};
+  std::optional<awsjson::timestamp> createdBefore{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> catalog{};
+  std::optional<std::string> agreementType{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(ListBillingAdjustmentRequestsRequest const&,
                          ListBillingAdjustmentRequestsRequest const&) = default;

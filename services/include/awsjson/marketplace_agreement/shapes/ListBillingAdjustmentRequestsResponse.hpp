@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBillingAdjustmentRequestsResponse {
-  std::optional<std::string> nextToken;
-  std::vector<::awsjson::marketplace_agreement::BillingAdjustmentSummary> items;
+  std::optional<std::string> nextToken{};
+  std::vector<::awsjson::marketplace_agreement::BillingAdjustmentSummary> items{};
 
   friend bool operator==(ListBillingAdjustmentRequestsResponse const&,
                          ListBillingAdjustmentRequestsResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PaymentScheduleTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> currencyCode;
-  std::optional<std::vector<::awsjson::marketplace_agreement::ScheduleItem>> schedule;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::ScheduleItem>> schedule{};
 
   friend bool operator==(PaymentScheduleTerm const&, PaymentScheduleTerm const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PricingCurrencyAmount {
-  std::optional<std::string> amount;
-  std::optional<std::string> maxAdjustmentAmount;
-  std::optional<std::string> currencyCode;
+  std::optional<std::string> amount{};
+  std::optional<std::string> maxAdjustmentAmount{};
+  std::optional<std::string> currencyCode{};
 
   friend bool operator==(PricingCurrencyAmount const&, PricingCurrencyAmount const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProposalSummary {
-  std::optional<std::vector<::awsjson::marketplace_agreement::Resource>> resources;
-  std::optional<std::string> offerId;
-  std::optional<std::string> offerSetId;
+  std::optional<std::vector<::awsjson::marketplace_agreement::Resource>> resources{};
+  std::optional<std::string> offerId{};
+  std::optional<std::string> offerSetId{};
 
   friend bool operator==(ProposalSummary const&, ProposalSummary const&) = default;
 };

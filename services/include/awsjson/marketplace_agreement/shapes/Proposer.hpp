@@ -12,7 +12,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Proposer {
-  std::optional<std::string> accountId;
+  std::optional<std::string> accountId{};
 
   friend bool operator==(Proposer const&, Proposer const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurchaseOrder {
-  std::string chargeId;
-  std::optional<std::int64_t> chargeRevision;
-  std::optional<std::string> agreementId;
-  std::optional<std::string> purchaseOrderReference;
+  std::string chargeId{};
+  std::optional<std::int64_t> chargeRevision{};
+  std::optional<std::string> agreementId{};
+  std::optional<std::string> purchaseOrderReference{};
 
   friend bool operator==(PurchaseOrder const&, PurchaseOrder const&) = default;
 };

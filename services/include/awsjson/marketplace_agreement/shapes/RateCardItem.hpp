@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RateCardItem {
-  std::optional<std::string> dimensionKey;
-  std::optional<std::string> price;
+  std::optional<std::string> dimensionKey{};
+  std::optional<std::string> price{};
 
   friend bool operator==(RateCardItem const&, RateCardItem const&) = default;
 };

@@ -12,11 +12,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecurringPaymentTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> billingPeriod;
-  std::optional<std::string> price;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> billingPeriod{};
+  std::optional<std::string> price{};
 
   friend bool operator==(RecurringPaymentTerm const&, RecurringPaymentTerm const&) = default;
 };

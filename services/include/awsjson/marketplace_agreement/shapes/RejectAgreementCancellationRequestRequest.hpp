@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectAgreementCancellationRequestRequest {
-  std::string agreementId;
-  std::string agreementCancellationRequestId;
-  std::string rejectionReason;
+  std::string agreementId{};
+  std::string agreementCancellationRequestId{};
+  std::string rejectionReason{};
 
   friend bool operator==(RejectAgreementCancellationRequestRequest const&,
                          RejectAgreementCancellationRequestRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectAgreementPaymentRequestRequest {
-  std::string paymentRequestId;
-  std::string agreementId;
-  std::optional<std::string> rejectionReason;
+  std::string paymentRequestId{};
+  std::string agreementId{};
+  std::optional<std::string> rejectionReason{};
 
   friend bool operator==(RejectAgreementPaymentRequestRequest const&,
                          RejectAgreementPaymentRequestRequest const&) = default;

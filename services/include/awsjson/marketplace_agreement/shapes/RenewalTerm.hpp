@@ -14,9 +14,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenewalTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<::awsjson::marketplace_agreement::RenewalTermConfiguration> configuration;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<::awsjson::marketplace_agreement::RenewalTermConfiguration> configuration{};
 
   friend bool operator==(RenewalTerm const&, RenewalTerm const&) = default;
 };

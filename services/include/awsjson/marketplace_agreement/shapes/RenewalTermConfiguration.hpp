@@ -11,7 +11,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RenewalTermConfiguration {
-  bool enableAutoRenew;
+  bool enableAutoRenew{};
 
   friend bool operator==(RenewalTermConfiguration const&,
                          RenewalTermConfiguration const&) = default;

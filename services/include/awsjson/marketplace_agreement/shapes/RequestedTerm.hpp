@@ -14,8 +14,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestedTerm {
-  std::string id;
-  std::optional<::awsjson::marketplace_agreement::RequestedTermConfiguration> configuration;
+  std::string id{};
+  std::optional<::awsjson::marketplace_agreement::RequestedTermConfiguration> configuration{};
 
   friend bool operator==(RequestedTerm const&, RequestedTerm const&) = default;
 };

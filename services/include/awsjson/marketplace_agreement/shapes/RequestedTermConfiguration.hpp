@@ -15,9 +15,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RequestedTermConfiguration : awsjson::tagged_union {
-  std::optional<::awsjson::marketplace_agreement::ConfigurableUpfrontPricingTermConfiguration> configurableUpfrontPricingTermConfiguration;
-  std::optional<::awsjson::marketplace_agreement::RenewalTermConfiguration> renewalTermConfiguration;
-  std::optional<::awsjson::marketplace_agreement::VariablePaymentTermConfiguration> variablePaymentTermConfiguration;
+  std::optional<::awsjson::marketplace_agreement::ConfigurableUpfrontPricingTermConfiguration> configurableUpfrontPricingTermConfiguration{};
+  std::optional<::awsjson::marketplace_agreement::RenewalTermConfiguration> renewalTermConfiguration{};
+  std::optional<::awsjson::marketplace_agreement::VariablePaymentTermConfiguration> variablePaymentTermConfiguration{};
 
   friend bool operator==(RequestedTermConfiguration const&,
                          RequestedTermConfiguration const&) = default;

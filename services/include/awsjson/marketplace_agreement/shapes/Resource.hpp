@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Resource {
-  std::optional<std::string> id;
-  std::optional<std::string> type;
+  std::optional<std::string> id{};
+  std::optional<std::string> type{};
 
   friend bool operator==(Resource const&, Resource const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceNotFoundException {
-  std::optional<std::string> requestId;
-  std::optional<std::string> message;
-  std::optional<std::string> resourceId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::ResourceType>> resourceType;
+  std::optional<std::string> requestId{};
+  std::optional<std::string> message{};
+  std::optional<std::string> resourceId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::ResourceType>> resourceType{};
 
   friend bool operator==(ResourceNotFoundException const&,
                          ResourceNotFoundException const&) = default;

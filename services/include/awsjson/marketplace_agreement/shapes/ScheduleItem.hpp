@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleItem {
-  std::optional<awsjson::timestamp> chargeDate;
-  std::optional<std::string> chargeAmount;
+  std::optional<awsjson::timestamp> chargeDate{};
+  std::optional<std::string> chargeAmount{};
 
   friend bool operator==(ScheduleItem const&, ScheduleItem const&) = default;
 };

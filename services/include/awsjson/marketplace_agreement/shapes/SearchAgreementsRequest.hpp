@@ -17,11 +17,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchAgreementsRequest {
-  std::optional<std::string> catalog;
-  std::optional<std::vector<::awsjson::marketplace_agreement::Filter>> filters;
-  std::optional<::awsjson::marketplace_agreement::Sort> sort;
-  std::optional<std::int32_t> maxResults;
-  std::optional<std::string> nextToken;
+  std::optional<std::string> catalog{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::Filter>> filters{};
+  std::optional<::awsjson::marketplace_agreement::Sort> sort{};
+  std::optional<std::int32_t> maxResults{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(SearchAgreementsRequest const&, SearchAgreementsRequest const&) = default;
 };

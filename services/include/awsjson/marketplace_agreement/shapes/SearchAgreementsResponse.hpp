@@ -15,8 +15,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SearchAgreementsResponse {
-  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementViewSummary>> agreementViewSummaries;
-  std::optional<std::string> nextToken;
+  std::optional<std::vector<::awsjson::marketplace_agreement::AgreementViewSummary>> agreementViewSummaries{};
+  std::optional<std::string> nextToken{};
 
   friend bool operator==(SearchAgreementsResponse const&,
                          SearchAgreementsResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Selector {
-  std::optional<std::string> type;
-  std::optional<std::string> value;
+  std::optional<std::string> type{};
+  std::optional<std::string> value{};
 
   friend bool operator==(Selector const&, Selector const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendAgreementCancellationRequestRequest {
-  std::string agreementId;
-  awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode> reasonCode;
-  std::optional<std::string> clientToken;
-  std::optional<std::string> description;
+  std::string agreementId{};
+  awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode> reasonCode{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::string> description{};
 
   friend bool operator==(SendAgreementCancellationRequestRequest const&,
                          SendAgreementCancellationRequestRequest const&) = default;

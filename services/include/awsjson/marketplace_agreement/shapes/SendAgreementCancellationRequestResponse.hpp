@@ -15,13 +15,13 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendAgreementCancellationRequestResponse {
-  std::optional<std::string> agreementId;
-  std::optional<std::string> agreementCancellationRequestId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode>> reasonCode;
-  std::optional<std::string> description;
-  std::optional<awsjson::timestamp> createdAt;
-  std::optional<awsjson::timestamp> updatedAt;
+  std::optional<std::string> agreementId{};
+  std::optional<std::string> agreementCancellationRequestId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestStatus>> status{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::AgreementCancellationRequestReasonCode>> reasonCode{};
+  std::optional<std::string> description{};
+  std::optional<awsjson::timestamp> createdAt{};
+  std::optional<awsjson::timestamp> updatedAt{};
 
   friend bool operator==(SendAgreementCancellationRequestResponse const&,
                          SendAgreementCancellationRequestResponse const&) = default;

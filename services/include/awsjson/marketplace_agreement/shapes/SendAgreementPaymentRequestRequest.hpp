@@ -12,12 +12,12 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendAgreementPaymentRequestRequest {
-  std::optional<std::string> clientToken;
-  std::string agreementId;
-  std::string termId;
-  std::string name;
-  std::string chargeAmount;
-  std::optional<std::string> description;
+  std::optional<std::string> clientToken{};
+  std::string agreementId{};
+  std::string termId{};
+  std::string name{};
+  std::string chargeAmount{};
+  std::optional<std::string> description{};
 
   friend bool operator==(SendAgreementPaymentRequestRequest const&,
                          SendAgreementPaymentRequestRequest const&) = default;

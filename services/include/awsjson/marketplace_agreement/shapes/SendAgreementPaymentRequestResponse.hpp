@@ -14,14 +14,14 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendAgreementPaymentRequestResponse {
-  std::optional<std::string> paymentRequestId;
-  std::optional<std::string> agreementId;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::PaymentRequestStatus>> status;
-  std::optional<std::string> name;
-  std::optional<std::string> description;
-  std::optional<std::string> chargeAmount;
-  std::optional<std::string> currencyCode;
-  std::optional<awsjson::timestamp> createdAt;
+  std::optional<std::string> paymentRequestId{};
+  std::optional<std::string> agreementId{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::PaymentRequestStatus>> status{};
+  std::optional<std::string> name{};
+  std::optional<std::string> description{};
+  std::optional<std::string> chargeAmount{};
+  std::optional<std::string> currencyCode{};
+  std::optional<awsjson::timestamp> createdAt{};
 
   friend bool operator==(SendAgreementPaymentRequestResponse const&,
                          SendAgreementPaymentRequestResponse const&) = default;

@@ -12,12 +12,12 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceQuotaExceededException {
-  std::optional<std::string> requestId;
-  std::optional<std::string> message;
-  std::optional<std::string> quotaCode;
-  std::optional<std::string> serviceCode;
-  std::optional<std::string> resourceType;
-  std::optional<std::string> resourceId;
+  std::optional<std::string> requestId{};
+  std::optional<std::string> message{};
+  std::optional<std::string> quotaCode{};
+  std::optional<std::string> serviceCode{};
+  std::optional<std::string> resourceType{};
+  std::optional<std::string> resourceId{};
 
   friend bool operator==(ServiceQuotaExceededException const&,
                          ServiceQuotaExceededException const&) = default;

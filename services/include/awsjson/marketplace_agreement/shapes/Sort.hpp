@@ -14,8 +14,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Sort {
-  std::optional<std::string> sortBy;
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::SortOrder>> sortOrder;
+  std::optional<std::string> sortBy{};
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::SortOrder>> sortOrder{};
 
   friend bool operator==(Sort const&, Sort const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SupportTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> refundPolicy;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> refundPolicy{};
 
   friend bool operator==(SupportTerm const&, SupportTerm const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaxBreakdownItem {
-  std::optional<std::string> amount;
-  std::optional<std::string> rate;
-  std::optional<std::string> type;
+  std::optional<std::string> amount{};
+  std::optional<std::string> rate{};
+  std::optional<std::string> type{};
 
   friend bool operator==(TaxBreakdownItem const&, TaxBreakdownItem const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaxConfiguration {
-  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::TaxEstimation>> taxEstimation;
+  std::optional<awsjson::open_enum<::awsjson::marketplace_agreement::TaxEstimation>> taxEstimation{};
 
   friend bool operator==(TaxConfiguration const&, TaxConfiguration const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdatePurchaseOrdersRequest {
-  std::vector<::awsjson::marketplace_agreement::PurchaseOrder> purchaseOrders;
+  std::vector<::awsjson::marketplace_agreement::PurchaseOrder> purchaseOrders{};
 
   friend bool operator==(UpdatePurchaseOrdersRequest const&,
                          UpdatePurchaseOrdersRequest const&) = default;

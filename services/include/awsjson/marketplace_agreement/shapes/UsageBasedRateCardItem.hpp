@@ -14,7 +14,7 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageBasedRateCardItem {
-  std::optional<std::vector<::awsjson::marketplace_agreement::RateCardItem>> rateCard;
+  std::optional<std::vector<::awsjson::marketplace_agreement::RateCardItem>> rateCard{};
 
   friend bool operator==(UsageBasedRateCardItem const&, UsageBasedRateCardItem const&) = default;
 };

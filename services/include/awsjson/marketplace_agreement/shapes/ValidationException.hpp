@@ -15,10 +15,10 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::optional<std::string> requestId;
-  std::optional<std::string> message;
-  std::optional<std::string> reason;
-  std::optional<std::vector<::awsjson::marketplace_agreement::ValidationExceptionField>> fields;
+  std::optional<std::string> requestId{};
+  std::optional<std::string> message{};
+  std::optional<std::string> reason{};
+  std::optional<std::vector<::awsjson::marketplace_agreement::ValidationExceptionField>> fields{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

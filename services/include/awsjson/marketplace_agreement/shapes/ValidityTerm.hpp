@@ -12,11 +12,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidityTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> agreementDuration;
-  std::optional<awsjson::timestamp> agreementStartDate;
-  std::optional<awsjson::timestamp> agreementEndDate;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> agreementDuration{};
+  std::optional<awsjson::timestamp> agreementStartDate{};
+  std::optional<awsjson::timestamp> agreementEndDate{};
 
   friend bool operator==(ValidityTerm const&, ValidityTerm const&) = default;
 };

@@ -14,11 +14,11 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VariablePaymentTerm {
-  std::optional<std::string> type;
-  std::optional<std::string> id;
-  std::optional<std::string> currencyCode;
-  std::optional<std::string> maxTotalChargeAmount;
-  std::optional<::awsjson::marketplace_agreement::VariablePaymentTermConfiguration> configuration;
+  std::optional<std::string> type{};
+  std::optional<std::string> id{};
+  std::optional<std::string> currencyCode{};
+  std::optional<std::string> maxTotalChargeAmount{};
+  std::optional<::awsjson::marketplace_agreement::VariablePaymentTermConfiguration> configuration{};
 
   friend bool operator==(VariablePaymentTerm const&, VariablePaymentTerm const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::marketplace_agreement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VariablePaymentTermConfiguration {
-  awsjson::open_enum<::awsjson::marketplace_agreement::PaymentRequestApprovalStrategy> paymentRequestApprovalStrategy;
-  std::optional<std::string> expirationDuration;
+  awsjson::open_enum<::awsjson::marketplace_agreement::PaymentRequestApprovalStrategy> paymentRequestApprovalStrategy{};
+  std::optional<std::string> expirationDuration{};
 
   friend bool operator==(VariablePaymentTermConfiguration const&,
                          VariablePaymentTermConfiguration const&) = default;

@@ -14,13 +14,13 @@ namespace awsjson::marketplace_entitlement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Entitlement {
-  std::optional<std::string> ProductCode;
-  std::optional<std::string> Dimension;
-  std::optional<std::string> CustomerIdentifier;
-  std::optional<std::string> CustomerAWSAccountId;
-  std::optional<::awsjson::marketplace_entitlement::EntitlementValue> Value;
-  std::optional<awsjson::timestamp> ExpirationDate;
-  std::optional<std::string> LicenseArn;
+  std::optional<std::string> ProductCode{};
+  std::optional<std::string> Dimension{};
+  std::optional<std::string> CustomerIdentifier{};
+  std::optional<std::string> CustomerAWSAccountId{};
+  std::optional<::awsjson::marketplace_entitlement::EntitlementValue> Value{};
+  std::optional<awsjson::timestamp> ExpirationDate{};
+  std::optional<std::string> LicenseArn{};
 
   friend bool operator==(Entitlement const&, Entitlement const&) = default;
 };

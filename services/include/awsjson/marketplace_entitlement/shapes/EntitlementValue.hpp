@@ -13,10 +13,10 @@ namespace awsjson::marketplace_entitlement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EntitlementValue {
-  std::optional<std::int32_t> IntegerValue;
-  std::optional<double> DoubleValue;
-  std::optional<bool> BooleanValue;
-  std::optional<std::string> StringValue;
+  std::optional<std::int32_t> IntegerValue{};
+  std::optional<double> DoubleValue{};
+  std::optional<bool> BooleanValue{};
+  std::optional<std::string> StringValue{};
 
   friend bool operator==(EntitlementValue const&, EntitlementValue const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::marketplace_entitlement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntitlementsRequest {
-  std::string ProductCode;
-  std::optional<std::map<std::string, std::vector<std::string>>> Filter;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ProductCode{};
+  std::optional<std::map<std::string, std::vector<std::string>>> Filter{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetEntitlementsRequest const&, GetEntitlementsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::marketplace_entitlement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetEntitlementsResponse {
-  std::optional<std::vector<::awsjson::marketplace_entitlement::Entitlement>> Entitlements;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::marketplace_entitlement::Entitlement>> Entitlements{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(GetEntitlementsResponse const&, GetEntitlementsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::marketplace_entitlement {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServiceErrorException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InternalServiceErrorException const&,
                          InternalServiceErrorException const&) = default;

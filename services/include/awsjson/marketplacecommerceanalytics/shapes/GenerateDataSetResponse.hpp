@@ -12,7 +12,7 @@ namespace awsjson::marketplacecommerceanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GenerateDataSetResponse {
-  std::optional<std::string> dataSetRequestId;
+  std::optional<std::string> dataSetRequestId{};
 
   friend bool operator==(GenerateDataSetResponse const&, GenerateDataSetResponse const&) = default;
 };

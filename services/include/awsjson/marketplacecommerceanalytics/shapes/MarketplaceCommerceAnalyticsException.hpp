@@ -12,7 +12,7 @@ namespace awsjson::marketplacecommerceanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MarketplaceCommerceAnalyticsException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(MarketplaceCommerceAnalyticsException const&,
                          MarketplaceCommerceAnalyticsException const&) = default;

@@ -15,13 +15,13 @@ namespace awsjson::marketplacecommerceanalytics {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartSupportDataExportRequest {
-  awsjson::open_enum<::awsjson::marketplacecommerceanalytics::SupportDataSetType> dataSetType;
-  awsjson::timestamp fromDate;
-  std::string roleNameArn;
-  std::string destinationS3BucketName;
-  std::optional<std::string> destinationS3Prefix;
-  std::string snsTopicArn;
-  std::optional<std::map<std::string, std::string>> customerDefinedValues;
+  awsjson::open_enum<::awsjson::marketplacecommerceanalytics::SupportDataSetType> dataSetType{};
+  awsjson::timestamp fromDate{};
+  std::string roleNameArn{};
+  std::string destinationS3BucketName{};
+  std::optional<std::string> destinationS3Prefix{};
+  std::string snsTopicArn{};
+  std::optional<std::map<std::string, std::string>> customerDefinedValues{};
 
   friend bool operator==(StartSupportDataExportRequest const&,
                          StartSupportDataExportRequest const&) = default;

@@ -14,12 +14,12 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Container {
-  std::optional<std::string> Endpoint;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> ARN;
-  std::optional<std::string> Name;
-  std::optional<awsjson::open_enum<::awsjson::mediastore::ContainerStatus>> Status;
-  std::optional<bool> AccessLoggingEnabled;
+  std::optional<std::string> Endpoint{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> ARN{};
+  std::optional<std::string> Name{};
+  std::optional<awsjson::open_enum<::awsjson::mediastore::ContainerStatus>> Status{};
+  std::optional<bool> AccessLoggingEnabled{};
 
   friend bool operator==(Container const&, Container const&) = default;
 };

@@ -16,11 +16,11 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CorsRule {
-  std::vector<std::string> AllowedOrigins;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::mediastore::MethodName>>> AllowedMethods;
-  std::vector<std::string> AllowedHeaders;
-  std::optional<std::int32_t> MaxAgeSeconds;
-  std::optional<std::vector<std::string>> ExposeHeaders;
+  std::vector<std::string> AllowedOrigins{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::mediastore::MethodName>>> AllowedMethods{};
+  std::vector<std::string> AllowedHeaders{};
+  std::optional<std::int32_t> MaxAgeSeconds{};
+  std::optional<std::vector<std::string>> ExposeHeaders{};
 
   friend bool operator==(CorsRule const&, CorsRule const&) = default;
 };

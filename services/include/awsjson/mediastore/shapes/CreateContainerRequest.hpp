@@ -15,8 +15,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerRequest {
-  std::string ContainerName;
-  std::optional<std::vector<::awsjson::mediastore::Tag>> Tags;
+  std::string ContainerName{};
+  std::optional<std::vector<::awsjson::mediastore::Tag>> Tags{};
 
   friend bool operator==(CreateContainerRequest const&, CreateContainerRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateContainerResponse {
-  ::awsjson::mediastore::Container Container;
+  ::awsjson::mediastore::Container Container{};
 
   friend bool operator==(CreateContainerResponse const&, CreateContainerResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteCorsPolicyRequest {
-  std::string ContainerName;
+  std::string ContainerName{};
 
   friend bool operator==(DeleteCorsPolicyRequest const&, DeleteCorsPolicyRequest const&) = default;
 };

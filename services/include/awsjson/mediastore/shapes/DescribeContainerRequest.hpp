@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerRequest {
-  std::optional<std::string> ContainerName;
+  std::optional<std::string> ContainerName{};
 
   friend bool operator==(DescribeContainerRequest const&,
                          DescribeContainerRequest const&) = default;

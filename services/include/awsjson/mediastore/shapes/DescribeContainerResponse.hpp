@@ -13,7 +13,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeContainerResponse {
-  std::optional<::awsjson::mediastore::Container> Container;
+  std::optional<::awsjson::mediastore::Container> Container{};
 
   friend bool operator==(DescribeContainerResponse const&,
                          DescribeContainerResponse const&) = default;

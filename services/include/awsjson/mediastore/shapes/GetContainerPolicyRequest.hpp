@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerPolicyRequest {
-  std::string ContainerName;
+  std::string ContainerName{};
 
   friend bool operator==(GetContainerPolicyRequest const&,
                          GetContainerPolicyRequest const&) = default;

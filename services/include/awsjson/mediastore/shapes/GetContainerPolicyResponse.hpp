@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetContainerPolicyResponse {
-  std::string Policy;
+  std::string Policy{};
 
   friend bool operator==(GetContainerPolicyResponse const&,
                          GetContainerPolicyResponse const&) = default;

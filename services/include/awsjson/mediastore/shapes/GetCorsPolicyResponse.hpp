@@ -14,7 +14,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetCorsPolicyResponse {
-  std::vector<::awsjson::mediastore::CorsRule> CorsPolicy;
+  std::vector<::awsjson::mediastore::CorsRule> CorsPolicy{};
 
   friend bool operator==(GetCorsPolicyResponse const&, GetCorsPolicyResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetLifecyclePolicyResponse {
-  std::string LifecyclePolicy;
+  std::string LifecyclePolicy{};
 
   friend bool operator==(GetLifecyclePolicyResponse const&,
                          GetLifecyclePolicyResponse const&) = default;

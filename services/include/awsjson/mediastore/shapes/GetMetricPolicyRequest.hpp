@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricPolicyRequest {
-  std::string ContainerName;
+  std::string ContainerName{};
 
   friend bool operator==(GetMetricPolicyRequest const&, GetMetricPolicyRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetMetricPolicyResponse {
-  ::awsjson::mediastore::MetricPolicy MetricPolicy;
+  ::awsjson::mediastore::MetricPolicy MetricPolicy{};
 
   friend bool operator==(GetMetricPolicyResponse const&, GetMetricPolicyResponse const&) = default;
 };

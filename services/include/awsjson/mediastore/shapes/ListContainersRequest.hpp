@@ -13,8 +13,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainersRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListContainersRequest const&, ListContainersRequest const&) = default;
 };

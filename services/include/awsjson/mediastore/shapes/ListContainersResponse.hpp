@@ -15,8 +15,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListContainersResponse {
-  std::vector<::awsjson::mediastore::Container> Containers;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mediastore::Container> Containers{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListContainersResponse const&, ListContainersResponse const&) = default;
 };

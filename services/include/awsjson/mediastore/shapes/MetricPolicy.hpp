@@ -16,8 +16,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricPolicy {
-  awsjson::open_enum<::awsjson::mediastore::ContainerLevelMetrics> ContainerLevelMetrics;
-  std::optional<std::vector<::awsjson::mediastore::MetricPolicyRule>> MetricPolicyRules;
+  awsjson::open_enum<::awsjson::mediastore::ContainerLevelMetrics> ContainerLevelMetrics{};
+  std::optional<std::vector<::awsjson::mediastore::MetricPolicyRule>> MetricPolicyRules{};
 
   friend bool operator==(MetricPolicy const&, MetricPolicy const&) = default;
 };

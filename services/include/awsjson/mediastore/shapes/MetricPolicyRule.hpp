@@ -12,8 +12,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MetricPolicyRule {
-  std::string ObjectGroup;
-  std::string ObjectGroupName;
+  std::string ObjectGroup{};
+  std::string ObjectGroupName{};
 
   friend bool operator==(MetricPolicyRule const&, MetricPolicyRule const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutContainerPolicyRequest {
-  std::string ContainerName;
-  std::string Policy;
+  std::string ContainerName{};
+  std::string Policy{};
 
   friend bool operator==(PutContainerPolicyRequest const&,
                          PutContainerPolicyRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutCorsPolicyRequest {
-  std::string ContainerName;
-  std::vector<::awsjson::mediastore::CorsRule> CorsPolicy;
+  std::string ContainerName{};
+  std::vector<::awsjson::mediastore::CorsRule> CorsPolicy{};
 
   friend bool operator==(PutCorsPolicyRequest const&, PutCorsPolicyRequest const&) = default;
 };

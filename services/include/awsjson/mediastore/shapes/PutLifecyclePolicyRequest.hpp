@@ -12,8 +12,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutLifecyclePolicyRequest {
-  std::string ContainerName;
-  std::string LifecyclePolicy;
+  std::string ContainerName{};
+  std::string LifecyclePolicy{};
 
   friend bool operator==(PutLifecyclePolicyRequest const&,
                          PutLifecyclePolicyRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutMetricPolicyRequest {
-  std::string ContainerName;
-  ::awsjson::mediastore::MetricPolicy MetricPolicy;
+  std::string ContainerName{};
+  ::awsjson::mediastore::MetricPolicy MetricPolicy{};
 
   friend bool operator==(PutMetricPolicyRequest const&, PutMetricPolicyRequest const&) = default;
 };

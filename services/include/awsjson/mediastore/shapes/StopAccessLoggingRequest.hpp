@@ -12,7 +12,7 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopAccessLoggingRequest {
-  std::string ContainerName;
+  std::string ContainerName{};
 
   friend bool operator==(StopAccessLoggingRequest const&,
                          StopAccessLoggingRequest const&) = default;

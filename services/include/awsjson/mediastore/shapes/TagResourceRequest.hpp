@@ -15,8 +15,8 @@ namespace awsjson::mediastore {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceRequest {
-  std::string Resource;
-  std::vector<::awsjson::mediastore::Tag> Tags;
+  std::string Resource{};
+  std::vector<::awsjson::mediastore::Tag> Tags{};
 
   friend bool operator==(TagResourceRequest const&, TagResourceRequest const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ACL {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<std::vector<std::string>> UserNames;
-  std::optional<std::string> MinimumEngineVersion;
-  std::optional<::awsjson::memorydb::ACLPendingChanges> PendingChanges;
-  std::optional<std::vector<std::string>> Clusters;
-  std::optional<std::string> ARN;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<std::vector<std::string>> UserNames{};
+  std::optional<std::string> MinimumEngineVersion{};
+  std::optional<::awsjson::memorydb::ACLPendingChanges> PendingChanges{};
+  std::optional<std::vector<std::string>> Clusters{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(ACL const&, ACL const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ACLPendingChanges {
-  std::optional<std::vector<std::string>> UserNamesToRemove;
-  std::optional<std::vector<std::string>> UserNamesToAdd;
+  std::optional<std::vector<std::string>> UserNamesToRemove{};
+  std::optional<std::vector<std::string>> UserNamesToAdd{};
 
   friend bool operator==(ACLPendingChanges const&, ACLPendingChanges const&) = default;
 };

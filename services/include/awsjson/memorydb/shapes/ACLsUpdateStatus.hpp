@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ACLsUpdateStatus {
-  std::optional<std::string> ACLToApply;
+  std::optional<std::string> ACLToApply{};
 
   friend bool operator==(ACLsUpdateStatus const&, ACLsUpdateStatus const&) = default;
 };

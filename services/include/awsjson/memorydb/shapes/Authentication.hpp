@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Authentication {
-  std::optional<awsjson::open_enum<::awsjson::memorydb::AuthenticationType>> Type;
-  std::optional<std::int32_t> PasswordCount;
+  std::optional<awsjson::open_enum<::awsjson::memorydb::AuthenticationType>> Type{};
+  std::optional<std::int32_t> PasswordCount{};
 
   friend bool operator==(Authentication const&, Authentication const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AuthenticationMode {
-  std::optional<awsjson::open_enum<::awsjson::memorydb::InputAuthenticationType>> Type;
-  std::optional<std::vector<std::string>> Passwords;
+  std::optional<awsjson::open_enum<::awsjson::memorydb::InputAuthenticationType>> Type{};
+  std::optional<std::vector<std::string>> Passwords{};
 
   friend bool operator==(AuthenticationMode const&, AuthenticationMode const&) = default;
 };

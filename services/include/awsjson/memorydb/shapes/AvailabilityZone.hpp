@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AvailabilityZone {
-  std::optional<std::string> Name;
+  std::optional<std::string> Name{};
 
   friend bool operator==(AvailabilityZone const&, AvailabilityZone const&) = default;
 };

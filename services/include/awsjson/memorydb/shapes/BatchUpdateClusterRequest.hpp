@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateClusterRequest {
-  std::vector<std::string> ClusterNames;
-  std::optional<::awsjson::memorydb::ServiceUpdateRequest> ServiceUpdate;
+  std::vector<std::string> ClusterNames{};
+  std::optional<::awsjson::memorydb::ServiceUpdateRequest> ServiceUpdate{};
 
   friend bool operator==(BatchUpdateClusterRequest const&,
                          BatchUpdateClusterRequest const&) = default;

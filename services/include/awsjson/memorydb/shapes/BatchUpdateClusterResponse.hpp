@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchUpdateClusterResponse {
-  std::optional<std::vector<::awsjson::memorydb::Cluster>> ProcessedClusters;
-  std::optional<std::vector<::awsjson::memorydb::UnprocessedCluster>> UnprocessedClusters;
+  std::optional<std::vector<::awsjson::memorydb::Cluster>> ProcessedClusters{};
+  std::optional<std::vector<::awsjson::memorydb::UnprocessedCluster>> UnprocessedClusters{};
 
   friend bool operator==(BatchUpdateClusterResponse const&,
                          BatchUpdateClusterResponse const&) = default;

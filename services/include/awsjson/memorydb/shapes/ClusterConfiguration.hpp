@@ -16,23 +16,23 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterConfiguration {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<std::string> MaintenanceWindow;
-  std::optional<std::string> TopicArn;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::string> SubnetGroupName;
-  std::optional<std::string> VpcId;
-  std::optional<std::int32_t> SnapshotRetentionLimit;
-  std::optional<std::string> SnapshotWindow;
-  std::optional<std::int32_t> NumShards;
-  std::optional<std::vector<::awsjson::memorydb::ShardDetail>> Shards;
-  std::optional<std::string> MultiRegionParameterGroupName;
-  std::optional<std::string> MultiRegionClusterName;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::string> MaintenanceWindow{};
+  std::optional<std::string> TopicArn{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::string> SubnetGroupName{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::int32_t> SnapshotRetentionLimit{};
+  std::optional<std::string> SnapshotWindow{};
+  std::optional<std::int32_t> NumShards{};
+  std::optional<std::vector<::awsjson::memorydb::ShardDetail>> Shards{};
+  std::optional<std::string> MultiRegionParameterGroupName{};
+  std::optional<std::string> MultiRegionClusterName{};
 
   friend bool operator==(ClusterConfiguration const&, ClusterConfiguration const&) = default;
 };

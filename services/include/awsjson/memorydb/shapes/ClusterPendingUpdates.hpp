@@ -16,9 +16,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ClusterPendingUpdates {
-  std::optional<::awsjson::memorydb::ReshardingStatus> Resharding;
-  std::optional<::awsjson::memorydb::ACLsUpdateStatus> ACLs;
-  std::optional<std::vector<::awsjson::memorydb::PendingModifiedServiceUpdate>> ServiceUpdates;
+  std::optional<::awsjson::memorydb::ReshardingStatus> Resharding{};
+  std::optional<::awsjson::memorydb::ACLsUpdateStatus> ACLs{};
+  std::optional<std::vector<::awsjson::memorydb::PendingModifiedServiceUpdate>> ServiceUpdates{};
 
   friend bool operator==(ClusterPendingUpdates const&, ClusterPendingUpdates const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CopySnapshotRequest {
-  std::string SourceSnapshotName;
-  std::string TargetSnapshotName;
-  std::optional<std::string> TargetBucket;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string SourceSnapshotName{};
+  std::string TargetSnapshotName{};
+  std::optional<std::string> TargetBucket{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CopySnapshotRequest const&, CopySnapshotRequest const&) = default;
 };

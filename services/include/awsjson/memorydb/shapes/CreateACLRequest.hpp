@@ -15,9 +15,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateACLRequest {
-  std::string ACLName;
-  std::optional<std::vector<std::string>> UserNames;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string ACLName{};
+  std::optional<std::vector<std::string>> UserNames{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CreateACLRequest const&, CreateACLRequest const&) = default;
 };

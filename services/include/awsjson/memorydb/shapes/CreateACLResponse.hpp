@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateACLResponse {
-  std::optional<::awsjson::memorydb::ACL> ACL;
+  std::optional<::awsjson::memorydb::ACL> ACL{};
 
   friend bool operator==(CreateACLResponse const&, CreateACLResponse const&) = default;
 };

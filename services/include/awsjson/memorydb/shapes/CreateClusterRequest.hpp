@@ -18,32 +18,32 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterRequest {
-  std::string ClusterName;
-  std::string NodeType;
-  std::optional<std::string> MultiRegionClusterName;
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::string> Description;
-  std::optional<std::int32_t> NumShards;
-  std::optional<std::int32_t> NumReplicasPerShard;
-  std::optional<std::string> SubnetGroupName;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> MaintenanceWindow;
-  std::optional<std::int32_t> Port;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<bool> TLSEnabled;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<std::string>> SnapshotArns;
-  std::optional<std::string> SnapshotName;
-  std::optional<std::int32_t> SnapshotRetentionLimit;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
-  std::optional<std::string> SnapshotWindow;
-  std::string ACLName;
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<bool> AutoMinorVersionUpgrade;
-  std::optional<bool> DataTiering;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::NetworkType>> NetworkType;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::IpDiscovery>> IpDiscovery;
+  std::string ClusterName{};
+  std::string NodeType{};
+  std::optional<std::string> MultiRegionClusterName{};
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<std::int32_t> NumShards{};
+  std::optional<std::int32_t> NumReplicasPerShard{};
+  std::optional<std::string> SubnetGroupName{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> MaintenanceWindow{};
+  std::optional<std::int32_t> Port{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<bool> TLSEnabled{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<std::string>> SnapshotArns{};
+  std::optional<std::string> SnapshotName{};
+  std::optional<std::int32_t> SnapshotRetentionLimit{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
+  std::optional<std::string> SnapshotWindow{};
+  std::string ACLName{};
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<bool> AutoMinorVersionUpgrade{};
+  std::optional<bool> DataTiering{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::NetworkType>> NetworkType{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::IpDiscovery>> IpDiscovery{};
 
   friend bool operator==(CreateClusterRequest const&, CreateClusterRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateClusterResponse {
-  std::optional<::awsjson::memorydb::Cluster> Cluster;
+  std::optional<::awsjson::memorydb::Cluster> Cluster{};
 
   friend bool operator==(CreateClusterResponse const&, CreateClusterResponse const&) = default;
 };

@@ -16,15 +16,15 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMultiRegionClusterRequest {
-  std::string MultiRegionClusterNameSuffix;
-  std::optional<std::string> Description;
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::string NodeType;
-  std::optional<std::string> MultiRegionParameterGroupName;
-  std::optional<std::int32_t> NumShards;
-  std::optional<bool> TLSEnabled;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string MultiRegionClusterNameSuffix{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::string NodeType{};
+  std::optional<std::string> MultiRegionParameterGroupName{};
+  std::optional<std::int32_t> NumShards{};
+  std::optional<bool> TLSEnabled{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CreateMultiRegionClusterRequest const&,
                          CreateMultiRegionClusterRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateMultiRegionClusterResponse {
-  std::optional<::awsjson::memorydb::MultiRegionCluster> MultiRegionCluster;
+  std::optional<::awsjson::memorydb::MultiRegionCluster> MultiRegionCluster{};
 
   friend bool operator==(CreateMultiRegionClusterResponse const&,
                          CreateMultiRegionClusterResponse const&) = default;

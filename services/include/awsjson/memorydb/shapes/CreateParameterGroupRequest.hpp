@@ -15,10 +15,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateParameterGroupRequest {
-  std::string ParameterGroupName;
-  std::string Family;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string ParameterGroupName{};
+  std::string Family{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CreateParameterGroupRequest const&,
                          CreateParameterGroupRequest const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotRequest {
-  std::string ClusterName;
-  std::string SnapshotName;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string ClusterName{};
+  std::string SnapshotName{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CreateSnapshotRequest const&, CreateSnapshotRequest const&) = default;
 };

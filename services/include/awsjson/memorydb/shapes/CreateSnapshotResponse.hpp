@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSnapshotResponse {
-  std::optional<::awsjson::memorydb::Snapshot> Snapshot;
+  std::optional<::awsjson::memorydb::Snapshot> Snapshot{};
 
   friend bool operator==(CreateSnapshotResponse const&, CreateSnapshotResponse const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateSubnetGroupRequest {
-  std::string SubnetGroupName;
-  std::optional<std::string> Description;
-  std::vector<std::string> SubnetIds;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string SubnetGroupName{};
+  std::optional<std::string> Description{};
+  std::vector<std::string> SubnetIds{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CreateSubnetGroupRequest const&,
                          CreateSubnetGroupRequest const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateUserRequest {
-  std::string UserName;
-  ::awsjson::memorydb::AuthenticationMode AuthenticationMode;
-  std::string AccessString;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string UserName{};
+  ::awsjson::memorydb::AuthenticationMode AuthenticationMode{};
+  std::string AccessString{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(CreateUserRequest const&, CreateUserRequest const&) = default;
 };

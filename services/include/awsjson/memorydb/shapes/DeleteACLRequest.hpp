@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteACLRequest {
-  std::string ACLName;
+  std::string ACLName{};
 
   friend bool operator==(DeleteACLRequest const&, DeleteACLRequest const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteClusterRequest {
-  std::string ClusterName;
-  std::optional<std::string> MultiRegionClusterName;
-  std::optional<std::string> FinalSnapshotName;
+  std::string ClusterName{};
+  std::optional<std::string> MultiRegionClusterName{};
+  std::optional<std::string> FinalSnapshotName{};
 
   friend bool operator==(DeleteClusterRequest const&, DeleteClusterRequest const&) = default;
 };

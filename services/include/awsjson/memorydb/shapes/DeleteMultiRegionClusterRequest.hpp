@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMultiRegionClusterRequest {
-  std::string MultiRegionClusterName;
+  std::string MultiRegionClusterName{};
 
   friend bool operator==(DeleteMultiRegionClusterRequest const&,
                          DeleteMultiRegionClusterRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteMultiRegionClusterResponse {
-  std::optional<::awsjson::memorydb::MultiRegionCluster> MultiRegionCluster;
+  std::optional<::awsjson::memorydb::MultiRegionCluster> MultiRegionCluster{};
 
   friend bool operator==(DeleteMultiRegionClusterResponse const&,
                          DeleteMultiRegionClusterResponse const&) = default;

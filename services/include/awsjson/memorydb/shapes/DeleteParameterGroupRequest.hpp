@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteParameterGroupRequest {
-  std::string ParameterGroupName;
+  std::string ParameterGroupName{};
 
   friend bool operator==(DeleteParameterGroupRequest const&,
                          DeleteParameterGroupRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotRequest {
-  std::string SnapshotName;
+  std::string SnapshotName{};
 
   friend bool operator==(DeleteSnapshotRequest const&, DeleteSnapshotRequest const&) = default;
 };

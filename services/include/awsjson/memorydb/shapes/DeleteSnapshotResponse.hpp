@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSnapshotResponse {
-  std::optional<::awsjson::memorydb::Snapshot> Snapshot;
+  std::optional<::awsjson::memorydb::Snapshot> Snapshot{};
 
   friend bool operator==(DeleteSnapshotResponse const&, DeleteSnapshotResponse const&) = default;
 };

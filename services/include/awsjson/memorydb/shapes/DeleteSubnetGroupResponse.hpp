@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteSubnetGroupResponse {
-  std::optional<::awsjson::memorydb::SubnetGroup> SubnetGroup;
+  std::optional<::awsjson::memorydb::SubnetGroup> SubnetGroup{};
 
   friend bool operator==(DeleteSubnetGroupResponse const&,
                          DeleteSubnetGroupResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteUserRequest {
-  std::string UserName;
+  std::string UserName{};
 
   friend bool operator==(DeleteUserRequest const&, DeleteUserRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeACLsResponse {
-  std::optional<std::vector<::awsjson::memorydb::ACL>> ACLs;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::memorydb::ACL>> ACLs{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeACLsResponse const&, DescribeACLsResponse const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClustersRequest {
-  std::optional<std::string> ClusterName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> ShowShardDetails;
+  std::optional<std::string> ClusterName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> ShowShardDetails{};
 
   friend bool operator==(DescribeClustersRequest const&, DescribeClustersRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeClustersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::Cluster>> Clusters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::Cluster>> Clusters{};
 
   friend bool operator==(DescribeClustersResponse const&,
                          DescribeClustersResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEngineVersionsRequest {
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<std::string> ParameterGroupFamily;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> DefaultOnly;
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::string> ParameterGroupFamily{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> DefaultOnly{};
 
   friend bool operator==(DescribeEngineVersionsRequest const&,
                          DescribeEngineVersionsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEngineVersionsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::EngineVersionInfo>> EngineVersions;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::EngineVersionInfo>> EngineVersions{};
 
   friend bool operator==(DescribeEngineVersionsResponse const&,
                          DescribeEngineVersionsResponse const&) = default;

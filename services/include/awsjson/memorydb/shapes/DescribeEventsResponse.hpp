@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeEventsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::Event>> Events;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::Event>> Events{};
 
   friend bool operator==(DescribeEventsResponse const&, DescribeEventsResponse const&) = default;
 };

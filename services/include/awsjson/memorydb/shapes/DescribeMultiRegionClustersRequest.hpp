@@ -13,10 +13,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMultiRegionClustersRequest {
-  std::optional<std::string> MultiRegionClusterName;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::optional<bool> ShowClusterDetails;
+  std::optional<std::string> MultiRegionClusterName{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<bool> ShowClusterDetails{};
 
   friend bool operator==(DescribeMultiRegionClustersRequest const&,
                          DescribeMultiRegionClustersRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMultiRegionClustersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::MultiRegionCluster>> MultiRegionClusters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::MultiRegionCluster>> MultiRegionClusters{};
 
   friend bool operator==(DescribeMultiRegionClustersResponse const&,
                          DescribeMultiRegionClustersResponse const&) = default;

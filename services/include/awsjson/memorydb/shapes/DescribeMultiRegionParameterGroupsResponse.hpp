@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMultiRegionParameterGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::MultiRegionParameterGroup>> MultiRegionParameterGroups;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::MultiRegionParameterGroup>> MultiRegionParameterGroups{};
 
   friend bool operator==(DescribeMultiRegionParameterGroupsResponse const&,
                          DescribeMultiRegionParameterGroupsResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMultiRegionParametersRequest {
-  std::string MultiRegionParameterGroupName;
-  std::optional<std::string> Source;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string MultiRegionParameterGroupName{};
+  std::optional<std::string> Source{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeMultiRegionParametersRequest const&,
                          DescribeMultiRegionParametersRequest const&) = default;

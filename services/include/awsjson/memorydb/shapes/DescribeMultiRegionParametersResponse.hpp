@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMultiRegionParametersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::MultiRegionParameter>> MultiRegionParameters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::MultiRegionParameter>> MultiRegionParameters{};
 
   friend bool operator==(DescribeMultiRegionParametersResponse const&,
                          DescribeMultiRegionParametersResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeParameterGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::ParameterGroup>> ParameterGroups;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::ParameterGroup>> ParameterGroups{};
 
   friend bool operator==(DescribeParameterGroupsResponse const&,
                          DescribeParameterGroupsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeParametersResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::Parameter>> Parameters;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::Parameter>> Parameters{};
 
   friend bool operator==(DescribeParametersResponse const&,
                          DescribeParametersResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReservedNodesOfferingsRequest {
-  std::optional<std::string> ReservedNodesOfferingId;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Duration;
-  std::optional<std::string> OfferingType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ReservedNodesOfferingId{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Duration{};
+  std::optional<std::string> OfferingType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeReservedNodesOfferingsRequest const&,
                          DescribeReservedNodesOfferingsRequest const&) = default;

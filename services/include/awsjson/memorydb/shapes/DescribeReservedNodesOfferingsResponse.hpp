@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReservedNodesOfferingsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::ReservedNodesOffering>> ReservedNodesOfferings;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::ReservedNodesOffering>> ReservedNodesOfferings{};
 
   friend bool operator==(DescribeReservedNodesOfferingsResponse const&,
                          DescribeReservedNodesOfferingsResponse const&) = default;

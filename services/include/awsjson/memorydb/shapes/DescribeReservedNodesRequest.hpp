@@ -13,13 +13,13 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReservedNodesRequest {
-  std::optional<std::string> ReservationId;
-  std::optional<std::string> ReservedNodesOfferingId;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Duration;
-  std::optional<std::string> OfferingType;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ReservationId{};
+  std::optional<std::string> ReservedNodesOfferingId{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Duration{};
+  std::optional<std::string> OfferingType{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeReservedNodesRequest const&,
                          DescribeReservedNodesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeReservedNodesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::ReservedNode>> ReservedNodes;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::ReservedNode>> ReservedNodes{};
 
   friend bool operator==(DescribeReservedNodesResponse const&,
                          DescribeReservedNodesResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceUpdatesRequest {
-  std::optional<std::string> ServiceUpdateName;
-  std::optional<std::vector<std::string>> ClusterNames;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateStatus>>> Status;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ServiceUpdateName{};
+  std::optional<std::vector<std::string>> ClusterNames{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateStatus>>> Status{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeServiceUpdatesRequest const&,
                          DescribeServiceUpdatesRequest const&) = default;

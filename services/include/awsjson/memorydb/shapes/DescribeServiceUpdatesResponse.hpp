@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeServiceUpdatesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::ServiceUpdate>> ServiceUpdates;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::ServiceUpdate>> ServiceUpdates{};
 
   friend bool operator==(DescribeServiceUpdatesResponse const&,
                          DescribeServiceUpdatesResponse const&) = default;

@@ -13,12 +13,12 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSnapshotsRequest {
-  std::optional<std::string> ClusterName;
-  std::optional<std::string> SnapshotName;
-  std::optional<std::string> Source;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<bool> ShowDetail;
+  std::optional<std::string> ClusterName{};
+  std::optional<std::string> SnapshotName{};
+  std::optional<std::string> Source{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<bool> ShowDetail{};
 
   friend bool operator==(DescribeSnapshotsRequest const&,
                          DescribeSnapshotsRequest const&) = default;

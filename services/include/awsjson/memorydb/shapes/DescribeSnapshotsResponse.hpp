@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSnapshotsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::Snapshot>> Snapshots;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::Snapshot>> Snapshots{};
 
   friend bool operator==(DescribeSnapshotsResponse const&,
                          DescribeSnapshotsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeSubnetGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::memorydb::SubnetGroup>> SubnetGroups;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::memorydb::SubnetGroup>> SubnetGroups{};
 
   friend bool operator==(DescribeSubnetGroupsResponse const&,
                          DescribeSubnetGroupsResponse const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUsersRequest {
-  std::optional<std::string> UserName;
-  std::optional<std::vector<::awsjson::memorydb::Filter>> Filters;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> UserName{};
+  std::optional<std::vector<::awsjson::memorydb::Filter>> Filters{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUsersRequest const&, DescribeUsersRequest const&) = default;
 };

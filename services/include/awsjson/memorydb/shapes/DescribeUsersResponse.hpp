@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeUsersResponse {
-  std::optional<std::vector<::awsjson::memorydb::User>> Users;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::memorydb::User>> Users{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeUsersResponse const&, DescribeUsersResponse const&) = default;
 };

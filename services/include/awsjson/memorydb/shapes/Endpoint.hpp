@@ -13,8 +13,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Endpoint {
-  std::optional<std::string> Address;
-  std::optional<std::int32_t> Port;
+  std::optional<std::string> Address{};
+  std::optional<std::int32_t> Port{};
 
   friend bool operator==(Endpoint const&, Endpoint const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EngineVersionInfo {
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<std::string> EnginePatchVersion;
-  std::optional<std::string> ParameterGroupFamily;
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::string> EnginePatchVersion{};
+  std::optional<std::string> ParameterGroupFamily{};
 
   friend bool operator==(EngineVersionInfo const&, EngineVersionInfo const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FailoverShardRequest {
-  std::string ClusterName;
-  std::string ShardName;
+  std::string ClusterName{};
+  std::string ShardName{};
 
   friend bool operator==(FailoverShardRequest const&, FailoverShardRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAllowedMultiRegionClusterUpdatesRequest {
-  std::string MultiRegionClusterName;
+  std::string MultiRegionClusterName{};
 
   friend bool operator==(ListAllowedMultiRegionClusterUpdatesRequest const&,
                          ListAllowedMultiRegionClusterUpdatesRequest const&) = default;

@@ -13,8 +13,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAllowedMultiRegionClusterUpdatesResponse {
-  std::optional<std::vector<std::string>> ScaleUpNodeTypes;
-  std::optional<std::vector<std::string>> ScaleDownNodeTypes;
+  std::optional<std::vector<std::string>> ScaleUpNodeTypes{};
+  std::optional<std::vector<std::string>> ScaleDownNodeTypes{};
 
   friend bool operator==(ListAllowedMultiRegionClusterUpdatesResponse const&,
                          ListAllowedMultiRegionClusterUpdatesResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAllowedNodeTypeUpdatesRequest {
-  std::string ClusterName;
+  std::string ClusterName{};
 
   friend bool operator==(ListAllowedNodeTypeUpdatesRequest const&,
                          ListAllowedNodeTypeUpdatesRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(ListTagsRequest const&, ListTagsRequest const&) = default;
 };

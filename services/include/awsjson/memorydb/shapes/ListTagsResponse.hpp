@@ -14,7 +14,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsResponse {
-  std::optional<std::vector<::awsjson::memorydb::Tag>> TagList;
+  std::optional<std::vector<::awsjson::memorydb::Tag>> TagList{};
 
   friend bool operator==(ListTagsResponse const&, ListTagsResponse const&) = default;
 };

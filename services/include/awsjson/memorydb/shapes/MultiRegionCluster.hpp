@@ -16,17 +16,17 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiRegionCluster {
-  std::optional<std::string> MultiRegionClusterName;
-  std::optional<std::string> Description;
-  std::optional<std::string> Status;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<std::int32_t> NumberOfShards;
-  std::optional<std::vector<::awsjson::memorydb::RegionalCluster>> Clusters;
-  std::optional<std::string> MultiRegionParameterGroupName;
-  std::optional<bool> TLSEnabled;
-  std::optional<std::string> ARN;
+  std::optional<std::string> MultiRegionClusterName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<std::int32_t> NumberOfShards{};
+  std::optional<std::vector<::awsjson::memorydb::RegionalCluster>> Clusters{};
+  std::optional<std::string> MultiRegionParameterGroupName{};
+  std::optional<bool> TLSEnabled{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(MultiRegionCluster const&, MultiRegionCluster const&) = default;
 };

@@ -12,13 +12,13 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiRegionParameter {
-  std::optional<std::string> Name;
-  std::optional<std::string> Value;
-  std::optional<std::string> Description;
-  std::optional<std::string> Source;
-  std::optional<std::string> DataType;
-  std::optional<std::string> AllowedValues;
-  std::optional<std::string> MinimumEngineVersion;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Value{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Source{};
+  std::optional<std::string> DataType{};
+  std::optional<std::string> AllowedValues{};
+  std::optional<std::string> MinimumEngineVersion{};
 
   friend bool operator==(MultiRegionParameter const&, MultiRegionParameter const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MultiRegionParameterGroup {
-  std::optional<std::string> Name;
-  std::optional<std::string> Family;
-  std::optional<std::string> Description;
-  std::optional<std::string> ARN;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Family{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(MultiRegionParameterGroup const&,
                          MultiRegionParameterGroup const&) = default;

@@ -14,11 +14,11 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Node {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<::awsjson::memorydb::Endpoint> Endpoint;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<::awsjson::memorydb::Endpoint> Endpoint{};
 
   friend bool operator==(Node const&, Node const&) = default;
 };

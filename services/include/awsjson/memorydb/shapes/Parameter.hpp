@@ -12,12 +12,12 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Parameter {
-  std::optional<std::string> Name;
-  std::optional<std::string> Value;
-  std::optional<std::string> Description;
-  std::optional<std::string> DataType;
-  std::optional<std::string> AllowedValues;
-  std::optional<std::string> MinimumEngineVersion;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Value{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> DataType{};
+  std::optional<std::string> AllowedValues{};
+  std::optional<std::string> MinimumEngineVersion{};
 
   friend bool operator==(Parameter const&, Parameter const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PendingModifiedServiceUpdate {
-  std::optional<std::string> ServiceUpdateName;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateStatus>> Status;
+  std::optional<std::string> ServiceUpdateName{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateStatus>> Status{};
 
   friend bool operator==(PendingModifiedServiceUpdate const&,
                          PendingModifiedServiceUpdate const&) = default;

@@ -16,10 +16,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurchaseReservedNodesOfferingRequest {
-  std::string ReservedNodesOfferingId;
-  std::optional<std::string> ReservationId;
-  std::optional<std::int32_t> NodeCount;
-  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags;
+  std::string ReservedNodesOfferingId{};
+  std::optional<std::string> ReservationId{};
+  std::optional<std::int32_t> NodeCount{};
+  std::optional<std::vector<::awsjson::memorydb::Tag>> Tags{};
 
   friend bool operator==(PurchaseReservedNodesOfferingRequest const&,
                          PurchaseReservedNodesOfferingRequest const&) = default;

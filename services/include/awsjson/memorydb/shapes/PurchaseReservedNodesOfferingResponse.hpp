@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PurchaseReservedNodesOfferingResponse {
-  std::optional<::awsjson::memorydb::ReservedNode> ReservedNode;
+  std::optional<::awsjson::memorydb::ReservedNode> ReservedNode{};
 
   friend bool operator==(PurchaseReservedNodesOfferingResponse const&,
                          PurchaseReservedNodesOfferingResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RecurringCharge {
-  std::optional<double> RecurringChargeAmount;
-  std::optional<std::string> RecurringChargeFrequency;
+  std::optional<double> RecurringChargeAmount{};
+  std::optional<std::string> RecurringChargeFrequency{};
 
   friend bool operator==(RecurringCharge const&, RecurringCharge const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegionalCluster {
-  std::optional<std::string> ClusterName;
-  std::optional<std::string> Region;
-  std::optional<std::string> Status;
-  std::optional<std::string> ARN;
+  std::optional<std::string> ClusterName{};
+  std::optional<std::string> Region{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(RegionalCluster const&, RegionalCluster const&) = default;
 };

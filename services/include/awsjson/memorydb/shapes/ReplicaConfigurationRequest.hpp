@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReplicaConfigurationRequest {
-  std::optional<std::int32_t> ReplicaCount;
+  std::optional<std::int32_t> ReplicaCount{};
 
   friend bool operator==(ReplicaConfigurationRequest const&,
                          ReplicaConfigurationRequest const&) = default;

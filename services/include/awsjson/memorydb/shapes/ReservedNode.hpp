@@ -16,17 +16,17 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedNode {
-  std::optional<std::string> ReservationId;
-  std::optional<std::string> ReservedNodesOfferingId;
-  std::optional<std::string> NodeType;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<std::int32_t> Duration;
-  std::optional<double> FixedPrice;
-  std::optional<std::int32_t> NodeCount;
-  std::optional<std::string> OfferingType;
-  std::optional<std::string> State;
-  std::optional<std::vector<::awsjson::memorydb::RecurringCharge>> RecurringCharges;
-  std::optional<std::string> ARN;
+  std::optional<std::string> ReservationId{};
+  std::optional<std::string> ReservedNodesOfferingId{};
+  std::optional<std::string> NodeType{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<double> FixedPrice{};
+  std::optional<std::int32_t> NodeCount{};
+  std::optional<std::string> OfferingType{};
+  std::optional<std::string> State{};
+  std::optional<std::vector<::awsjson::memorydb::RecurringCharge>> RecurringCharges{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(ReservedNode const&, ReservedNode const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReservedNodesOffering {
-  std::optional<std::string> ReservedNodesOfferingId;
-  std::optional<std::string> NodeType;
-  std::optional<std::int32_t> Duration;
-  std::optional<double> FixedPrice;
-  std::optional<std::string> OfferingType;
-  std::optional<std::vector<::awsjson::memorydb::RecurringCharge>> RecurringCharges;
+  std::optional<std::string> ReservedNodesOfferingId{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<double> FixedPrice{};
+  std::optional<std::string> OfferingType{};
+  std::optional<std::vector<::awsjson::memorydb::RecurringCharge>> RecurringCharges{};
 
   friend bool operator==(ReservedNodesOffering const&, ReservedNodesOffering const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetParameterGroupRequest {
-  std::string ParameterGroupName;
-  std::optional<bool> AllParameters;
-  std::optional<std::vector<std::string>> ParameterNames;
+  std::string ParameterGroupName{};
+  std::optional<bool> AllParameters{};
+  std::optional<std::vector<std::string>> ParameterNames{};
 
   friend bool operator==(ResetParameterGroupRequest const&,
                          ResetParameterGroupRequest const&) = default;

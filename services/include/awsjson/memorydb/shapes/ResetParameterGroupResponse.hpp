@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResetParameterGroupResponse {
-  std::optional<::awsjson::memorydb::ParameterGroup> ParameterGroup;
+  std::optional<::awsjson::memorydb::ParameterGroup> ParameterGroup{};
 
   friend bool operator==(ResetParameterGroupResponse const&,
                          ResetParameterGroupResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReshardingStatus {
-  std::optional<::awsjson::memorydb::SlotMigration> SlotMigration;
+  std::optional<::awsjson::memorydb::SlotMigration> SlotMigration{};
 
   friend bool operator==(ReshardingStatus const&, ReshardingStatus const&) = default;
 };

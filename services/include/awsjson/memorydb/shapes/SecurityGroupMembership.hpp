@@ -12,8 +12,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SecurityGroupMembership {
-  std::optional<std::string> SecurityGroupId;
-  std::optional<std::string> Status;
+  std::optional<std::string> SecurityGroupId{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(SecurityGroupMembership const&, SecurityGroupMembership const&) = default;
 };

@@ -15,15 +15,15 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceUpdate {
-  std::optional<std::string> ClusterName;
-  std::optional<std::string> ServiceUpdateName;
-  std::optional<awsjson::timestamp> ReleaseDate;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateStatus>> Status;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateType>> Type;
-  std::optional<std::string> Engine;
-  std::optional<std::string> NodesUpdated;
-  std::optional<awsjson::timestamp> AutoUpdateStartDate;
+  std::optional<std::string> ClusterName{};
+  std::optional<std::string> ServiceUpdateName{};
+  std::optional<awsjson::timestamp> ReleaseDate{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateStatus>> Status{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::ServiceUpdateType>> Type{};
+  std::optional<std::string> Engine{};
+  std::optional<std::string> NodesUpdated{};
+  std::optional<awsjson::timestamp> AutoUpdateStartDate{};
 
   friend bool operator==(ServiceUpdate const&, ServiceUpdate const&) = default;
 };

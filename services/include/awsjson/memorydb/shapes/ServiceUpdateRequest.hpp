@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceUpdateRequest {
-  std::optional<std::string> ServiceUpdateNameToApply;
+  std::optional<std::string> ServiceUpdateNameToApply{};
 
   friend bool operator==(ServiceUpdateRequest const&, ServiceUpdateRequest const&) = default;
 };

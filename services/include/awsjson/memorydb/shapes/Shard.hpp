@@ -16,11 +16,11 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Shard {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<std::string> Slots;
-  std::optional<std::vector<::awsjson::memorydb::Node>> Nodes;
-  std::optional<std::int32_t> NumberOfNodes;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Slots{};
+  std::optional<std::vector<::awsjson::memorydb::Node>> Nodes{};
+  std::optional<std::int32_t> NumberOfNodes{};
 
   friend bool operator==(Shard const&, Shard const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShardConfiguration {
-  std::optional<std::string> Slots;
-  std::optional<std::int32_t> ReplicaCount;
+  std::optional<std::string> Slots{};
+  std::optional<std::int32_t> ReplicaCount{};
 
   friend bool operator==(ShardConfiguration const&, ShardConfiguration const&) = default;
 };

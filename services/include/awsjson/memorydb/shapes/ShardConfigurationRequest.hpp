@@ -12,7 +12,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShardConfigurationRequest {
-  std::optional<std::int32_t> ShardCount;
+  std::optional<std::int32_t> ShardCount{};
 
   friend bool operator==(ShardConfigurationRequest const&,
                          ShardConfigurationRequest const&) = default;

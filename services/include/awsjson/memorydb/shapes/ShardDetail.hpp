@@ -14,10 +14,10 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ShardDetail {
-  std::optional<std::string> Name;
-  std::optional<::awsjson::memorydb::ShardConfiguration> Configuration;
-  std::optional<std::string> Size;
-  std::optional<awsjson::timestamp> SnapshotCreationTime;
+  std::optional<std::string> Name{};
+  std::optional<::awsjson::memorydb::ShardConfiguration> Configuration{};
+  std::optional<std::string> Size{};
+  std::optional<awsjson::timestamp> SnapshotCreationTime{};
 
   friend bool operator==(ShardDetail const&, ShardDetail const&) = default;
 };

@@ -11,7 +11,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SlotMigration {
-  std::optional<double> ProgressPercentage;
+  std::optional<double> ProgressPercentage{};
 
   friend bool operator==(SlotMigration const&, SlotMigration const&) = default;
 };

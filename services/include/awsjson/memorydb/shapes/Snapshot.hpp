@@ -15,13 +15,13 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Snapshot {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<std::string> Source;
-  std::optional<std::string> KmsKeyId;
-  std::optional<std::string> ARN;
-  std::optional<::awsjson::memorydb::ClusterConfiguration> ClusterConfiguration;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::DataTieringStatus>> DataTiering;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> Source{};
+  std::optional<std::string> KmsKeyId{};
+  std::optional<std::string> ARN{};
+  std::optional<::awsjson::memorydb::ClusterConfiguration> ClusterConfiguration{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::DataTieringStatus>> DataTiering{};
 
   friend bool operator==(Snapshot const&, Snapshot const&) = default;
 };

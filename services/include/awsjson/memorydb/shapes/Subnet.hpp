@@ -16,9 +16,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Subnet {
-  std::optional<std::string> Identifier;
-  std::optional<::awsjson::memorydb::AvailabilityZone> AvailabilityZone;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::memorydb::NetworkType>>> SupportedNetworkTypes;
+  std::optional<std::string> Identifier{};
+  std::optional<::awsjson::memorydb::AvailabilityZone> AvailabilityZone{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::memorydb::NetworkType>>> SupportedNetworkTypes{};
 
   friend bool operator==(Subnet const&, Subnet const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubnetGroup {
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<::awsjson::memorydb::Subnet>> Subnets;
-  std::optional<std::string> ARN;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::memorydb::NetworkType>>> SupportedNetworkTypes;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<::awsjson::memorydb::Subnet>> Subnets{};
+  std::optional<std::string> ARN{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::memorydb::NetworkType>>> SupportedNetworkTypes{};
 
   friend bool operator==(SubnetGroup const&, SubnetGroup const&) = default;
 };

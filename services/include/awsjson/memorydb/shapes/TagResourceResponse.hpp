@@ -14,7 +14,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TagResourceResponse {
-  std::optional<std::vector<::awsjson::memorydb::Tag>> TagList;
+  std::optional<std::vector<::awsjson::memorydb::Tag>> TagList{};
 
   friend bool operator==(TagResourceResponse const&, TagResourceResponse const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UnprocessedCluster {
-  std::optional<std::string> ClusterName;
-  std::optional<std::string> ErrorType;
-  std::optional<std::string> ErrorMessage;
+  std::optional<std::string> ClusterName{};
+  std::optional<std::string> ErrorType{};
+  std::optional<std::string> ErrorMessage{};
 
   friend bool operator==(UnprocessedCluster const&, UnprocessedCluster const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UntagResourceResponse {
-  std::optional<std::vector<::awsjson::memorydb::Tag>> TagList;
+  std::optional<std::vector<::awsjson::memorydb::Tag>> TagList{};
 
   friend bool operator==(UntagResourceResponse const&, UntagResourceResponse const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateACLRequest {
-  std::string ACLName;
-  std::optional<std::vector<std::string>> UserNamesToAdd;
-  std::optional<std::vector<std::string>> UserNamesToRemove;
+  std::string ACLName{};
+  std::optional<std::vector<std::string>> UserNamesToAdd{};
+  std::optional<std::vector<std::string>> UserNamesToRemove{};
 
   friend bool operator==(UpdateACLRequest const&, UpdateACLRequest const&) = default;
 };

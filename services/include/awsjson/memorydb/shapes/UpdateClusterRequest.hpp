@@ -18,22 +18,22 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateClusterRequest {
-  std::string ClusterName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::string> MaintenanceWindow;
-  std::optional<std::string> SnsTopicArn;
-  std::optional<std::string> SnsTopicStatus;
-  std::optional<std::string> ParameterGroupName;
-  std::optional<std::string> SnapshotWindow;
-  std::optional<std::int32_t> SnapshotRetentionLimit;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Engine;
-  std::optional<std::string> EngineVersion;
-  std::optional<::awsjson::memorydb::ReplicaConfigurationRequest> ReplicaConfiguration;
-  std::optional<::awsjson::memorydb::ShardConfigurationRequest> ShardConfiguration;
-  std::optional<std::string> ACLName;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::IpDiscovery>> IpDiscovery;
+  std::string ClusterName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::string> MaintenanceWindow{};
+  std::optional<std::string> SnsTopicArn{};
+  std::optional<std::string> SnsTopicStatus{};
+  std::optional<std::string> ParameterGroupName{};
+  std::optional<std::string> SnapshotWindow{};
+  std::optional<std::int32_t> SnapshotRetentionLimit{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Engine{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<::awsjson::memorydb::ReplicaConfigurationRequest> ReplicaConfiguration{};
+  std::optional<::awsjson::memorydb::ShardConfigurationRequest> ShardConfiguration{};
+  std::optional<std::string> ACLName{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::IpDiscovery>> IpDiscovery{};
 
   friend bool operator==(UpdateClusterRequest const&, UpdateClusterRequest const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMultiRegionClusterRequest {
-  std::string MultiRegionClusterName;
-  std::optional<std::string> NodeType;
-  std::optional<std::string> Description;
-  std::optional<std::string> EngineVersion;
-  std::optional<::awsjson::memorydb::ShardConfigurationRequest> ShardConfiguration;
-  std::optional<std::string> MultiRegionParameterGroupName;
-  std::optional<awsjson::open_enum<::awsjson::memorydb::UpdateStrategy>> UpdateStrategy;
+  std::string MultiRegionClusterName{};
+  std::optional<std::string> NodeType{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> EngineVersion{};
+  std::optional<::awsjson::memorydb::ShardConfigurationRequest> ShardConfiguration{};
+  std::optional<std::string> MultiRegionParameterGroupName{};
+  std::optional<awsjson::open_enum<::awsjson::memorydb::UpdateStrategy>> UpdateStrategy{};
 
   friend bool operator==(UpdateMultiRegionClusterRequest const&,
                          UpdateMultiRegionClusterRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateMultiRegionClusterResponse {
-  std::optional<::awsjson::memorydb::MultiRegionCluster> MultiRegionCluster;
+  std::optional<::awsjson::memorydb::MultiRegionCluster> MultiRegionCluster{};
 
   friend bool operator==(UpdateMultiRegionClusterResponse const&,
                          UpdateMultiRegionClusterResponse const&) = default;

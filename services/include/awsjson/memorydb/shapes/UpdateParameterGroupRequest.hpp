@@ -15,8 +15,8 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateParameterGroupRequest {
-  std::string ParameterGroupName;
-  std::vector<::awsjson::memorydb::ParameterNameValue> ParameterNameValues;
+  std::string ParameterGroupName{};
+  std::vector<::awsjson::memorydb::ParameterNameValue> ParameterNameValues{};
 
   friend bool operator==(UpdateParameterGroupRequest const&,
                          UpdateParameterGroupRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserRequest {
-  std::string UserName;
-  std::optional<::awsjson::memorydb::AuthenticationMode> AuthenticationMode;
-  std::optional<std::string> AccessString;
+  std::string UserName{};
+  std::optional<::awsjson::memorydb::AuthenticationMode> AuthenticationMode{};
+  std::optional<std::string> AccessString{};
 
   friend bool operator==(UpdateUserRequest const&, UpdateUserRequest const&) = default;
 };

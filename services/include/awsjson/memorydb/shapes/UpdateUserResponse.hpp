@@ -13,7 +13,7 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateUserResponse {
-  std::optional<::awsjson::memorydb::User> User;
+  std::optional<::awsjson::memorydb::User> User{};
 
   friend bool operator==(UpdateUserResponse const&, UpdateUserResponse const&) = default;
 };

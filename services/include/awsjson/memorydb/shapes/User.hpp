@@ -15,13 +15,13 @@ namespace awsjson::memorydb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct User {
-  std::optional<std::string> Name;
-  std::optional<std::string> Status;
-  std::optional<std::string> AccessString;
-  std::optional<std::vector<std::string>> ACLNames;
-  std::optional<std::string> MinimumEngineVersion;
-  std::optional<::awsjson::memorydb::Authentication> Authentication;
-  std::optional<std::string> ARN;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> AccessString{};
+  std::optional<std::vector<std::string>> ACLNames{};
+  std::optional<std::string> MinimumEngineVersion{};
+  std::optional<::awsjson::memorydb::Authentication> Authentication{};
+  std::optional<std::string> ARN{};
 
   friend bool operator==(User const&, User const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchMeterUsageRequest {
-  std::vector<::awsjson::meteringmarketplace::UsageRecord> UsageRecords;
-  std::optional<std::string> ProductCode;
+  std::vector<::awsjson::meteringmarketplace::UsageRecord> UsageRecords{};
+  std::optional<std::string> ProductCode{};
 
   friend bool operator==(BatchMeterUsageRequest const&, BatchMeterUsageRequest const&) = default;
 };

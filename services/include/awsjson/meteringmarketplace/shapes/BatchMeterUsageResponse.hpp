@@ -15,8 +15,8 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BatchMeterUsageResponse {
-  std::optional<std::vector<::awsjson::meteringmarketplace::UsageRecordResult>> Results;
-  std::optional<std::vector<::awsjson::meteringmarketplace::UsageRecord>> UnprocessedRecords;
+  std::optional<std::vector<::awsjson::meteringmarketplace::UsageRecordResult>> Results{};
+  std::optional<std::vector<::awsjson::meteringmarketplace::UsageRecord>> UnprocessedRecords{};
 
   friend bool operator==(BatchMeterUsageResponse const&, BatchMeterUsageResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IdempotencyConflictException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(IdempotencyConflictException const&,
                          IdempotencyConflictException const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidProductCodeException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidProductCodeException const&,
                          InvalidProductCodeException const&) = default;

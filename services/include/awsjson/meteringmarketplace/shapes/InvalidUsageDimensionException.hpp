@@ -12,7 +12,7 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InvalidUsageDimensionException {
-  std::optional<std::string> message;
+  std::optional<std::string> message{};
 
   friend bool operator==(InvalidUsageDimensionException const&,
                          InvalidUsageDimensionException const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MeterUsageRequest {
-  std::string ProductCode;
-  awsjson::timestamp Timestamp;
-  std::string UsageDimension;
-  std::optional<std::int32_t> UsageQuantity;
-  std::optional<bool> DryRun;
-  std::optional<std::vector<::awsjson::meteringmarketplace::UsageAllocation>> UsageAllocations;
-  std::optional<std::string> ClientToken;
+  std::string ProductCode{};
+  awsjson::timestamp Timestamp{};
+  std::string UsageDimension{};
+  std::optional<std::int32_t> UsageQuantity{};
+  std::optional<bool> DryRun{};
+  std::optional<std::vector<::awsjson::meteringmarketplace::UsageAllocation>> UsageAllocations{};
+  std::optional<std::string> ClientToken{};
 
   friend bool operator==(MeterUsageRequest const&, MeterUsageRequest const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MeterUsageResponse {
-  std::optional<std::string> MeteringRecordId;
+  std::optional<std::string> MeteringRecordId{};
 
   friend bool operator==(MeterUsageResponse const&, MeterUsageResponse const&) = default;
 };

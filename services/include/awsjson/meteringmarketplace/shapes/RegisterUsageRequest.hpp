@@ -13,9 +13,9 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterUsageRequest {
-  std::string ProductCode;
-  std::int32_t PublicKeyVersion;
-  std::optional<std::string> Nonce;
+  std::string ProductCode{};
+  std::int32_t PublicKeyVersion{};
+  std::optional<std::string> Nonce{};
 
   friend bool operator==(RegisterUsageRequest const&, RegisterUsageRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RegisterUsageResponse {
-  std::optional<awsjson::timestamp> PublicKeyRotationTimestamp;
-  std::optional<std::string> Signature;
+  std::optional<awsjson::timestamp> PublicKeyRotationTimestamp{};
+  std::optional<std::string> Signature{};
 
   friend bool operator==(RegisterUsageResponse const&, RegisterUsageResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolveCustomerRequest {
-  std::string RegistrationToken;
+  std::string RegistrationToken{};
 
   friend bool operator==(ResolveCustomerRequest const&, ResolveCustomerRequest const&) = default;
 };

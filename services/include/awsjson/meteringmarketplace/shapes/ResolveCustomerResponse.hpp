@@ -12,10 +12,10 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResolveCustomerResponse {
-  std::optional<std::string> CustomerIdentifier;
-  std::optional<std::string> ProductCode;
-  std::optional<std::string> CustomerAWSAccountId;
-  std::optional<std::string> LicenseArn;
+  std::optional<std::string> CustomerIdentifier{};
+  std::optional<std::string> ProductCode{};
+  std::optional<std::string> CustomerAWSAccountId{};
+  std::optional<std::string> LicenseArn{};
 
   friend bool operator==(ResolveCustomerResponse const&, ResolveCustomerResponse const&) = default;
 };

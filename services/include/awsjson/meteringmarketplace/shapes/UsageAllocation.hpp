@@ -15,8 +15,8 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageAllocation {
-  std::int32_t AllocatedUsageQuantity;
-  std::optional<std::vector<::awsjson::meteringmarketplace::Tag>> Tags;
+  std::int32_t AllocatedUsageQuantity{};
+  std::optional<std::vector<::awsjson::meteringmarketplace::Tag>> Tags{};
 
   friend bool operator==(UsageAllocation const&, UsageAllocation const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageRecord {
-  awsjson::timestamp Timestamp;
-  std::optional<std::string> CustomerIdentifier;
-  std::string Dimension;
-  std::optional<std::int32_t> Quantity;
-  std::optional<std::vector<::awsjson::meteringmarketplace::UsageAllocation>> UsageAllocations;
-  std::optional<std::string> CustomerAWSAccountId;
-  std::optional<std::string> LicenseArn;
+  awsjson::timestamp Timestamp{};
+  std::optional<std::string> CustomerIdentifier{};
+  std::string Dimension{};
+  std::optional<std::int32_t> Quantity{};
+  std::optional<std::vector<::awsjson::meteringmarketplace::UsageAllocation>> UsageAllocations{};
+  std::optional<std::string> CustomerAWSAccountId{};
+  std::optional<std::string> LicenseArn{};
 
   friend bool operator==(UsageRecord const&, UsageRecord const&) = default;
 };

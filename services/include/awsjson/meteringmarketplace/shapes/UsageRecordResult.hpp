@@ -15,9 +15,9 @@ namespace awsjson::meteringmarketplace {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UsageRecordResult {
-  std::optional<::awsjson::meteringmarketplace::UsageRecord> UsageRecord;
-  std::optional<std::string> MeteringRecordId;
-  std::optional<awsjson::open_enum<::awsjson::meteringmarketplace::UsageRecordResultStatus>> Status;
+  std::optional<::awsjson::meteringmarketplace::UsageRecord> UsageRecord{};
+  std::optional<std::string> MeteringRecordId{};
+  std::optional<awsjson::open_enum<::awsjson::meteringmarketplace::UsageRecordResultStatus>> Status{};
 
   friend bool operator==(UsageRecordResult const&, UsageRecordResult const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApplicationState {
-  std::optional<std::string> ApplicationId;
-  std::optional<awsjson::open_enum<::awsjson::mgh::ApplicationStatus>> ApplicationStatus;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<std::string> ApplicationId{};
+  std::optional<awsjson::open_enum<::awsjson::mgh::ApplicationStatus>> ApplicationStatus{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(ApplicationState const&, ApplicationState const&) = default;
 };

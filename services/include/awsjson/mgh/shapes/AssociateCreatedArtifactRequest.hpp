@@ -14,10 +14,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateCreatedArtifactRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  ::awsjson::mgh::CreatedArtifact CreatedArtifact;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  ::awsjson::mgh::CreatedArtifact CreatedArtifact{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(AssociateCreatedArtifactRequest const&,
                          AssociateCreatedArtifactRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateDiscoveredResourceRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  ::awsjson::mgh::DiscoveredResource DiscoveredResource;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  ::awsjson::mgh::DiscoveredResource DiscoveredResource{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(AssociateDiscoveredResourceRequest const&,
                          AssociateDiscoveredResourceRequest const&) = default;

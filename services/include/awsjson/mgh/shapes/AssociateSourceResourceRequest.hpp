@@ -14,10 +14,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSourceResourceRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  ::awsjson::mgh::SourceResource SourceResource;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  ::awsjson::mgh::SourceResource SourceResource{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(AssociateSourceResourceRequest const&,
                          AssociateSourceResourceRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProgressUpdateStreamRequest {
-  std::string ProgressUpdateStreamName;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStreamName{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(CreateProgressUpdateStreamRequest const&,
                          CreateProgressUpdateStreamRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreatedArtifact {
-  std::string Name;
-  std::optional<std::string> Description;
+  std::string Name{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(CreatedArtifact const&, CreatedArtifact const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationStateRequest {
-  std::string ApplicationId;
+  std::string ApplicationId{};
 
   friend bool operator==(DescribeApplicationStateRequest const&,
                          DescribeApplicationStateRequest const&) = default;

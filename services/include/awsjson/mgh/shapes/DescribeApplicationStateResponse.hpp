@@ -14,8 +14,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeApplicationStateResponse {
-  std::optional<awsjson::open_enum<::awsjson::mgh::ApplicationStatus>> ApplicationStatus;
-  std::optional<awsjson::timestamp> LastUpdatedTime;
+  std::optional<awsjson::open_enum<::awsjson::mgh::ApplicationStatus>> ApplicationStatus{};
+  std::optional<awsjson::timestamp> LastUpdatedTime{};
 
   friend bool operator==(DescribeApplicationStateResponse const&,
                          DescribeApplicationStateResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMigrationTaskRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
 
   friend bool operator==(DescribeMigrationTaskRequest const&,
                          DescribeMigrationTaskRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeMigrationTaskResponse {
-  std::optional<::awsjson::mgh::MigrationTask> MigrationTask;
+  std::optional<::awsjson::mgh::MigrationTask> MigrationTask{};
 
   friend bool operator==(DescribeMigrationTaskResponse const&,
                          DescribeMigrationTaskResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateCreatedArtifactRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  std::string CreatedArtifactName;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  std::string CreatedArtifactName{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(DisassociateCreatedArtifactRequest const&,
                          DisassociateCreatedArtifactRequest const&) = default;

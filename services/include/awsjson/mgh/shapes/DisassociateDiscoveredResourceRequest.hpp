@@ -12,10 +12,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateDiscoveredResourceRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  std::string ConfigurationId;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  std::string ConfigurationId{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(DisassociateDiscoveredResourceRequest const&,
                          DisassociateDiscoveredResourceRequest const&) = default;

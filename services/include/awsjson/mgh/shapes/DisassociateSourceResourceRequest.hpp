@@ -12,10 +12,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateSourceResourceRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  std::string SourceResourceName;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  std::string SourceResourceName{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(DisassociateSourceResourceRequest const&,
                          DisassociateSourceResourceRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DiscoveredResource {
-  std::string ConfigurationId;
-  std::optional<std::string> Description;
+  std::string ConfigurationId{};
+  std::optional<std::string> Description{};
 
   friend bool operator==(DiscoveredResource const&, DiscoveredResource const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DryRunOperation {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(DryRunOperation const&, DryRunOperation const&) = default;
 };

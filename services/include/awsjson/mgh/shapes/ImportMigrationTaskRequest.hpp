@@ -12,9 +12,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ImportMigrationTaskRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(ImportMigrationTaskRequest const&,
                          ImportMigrationTaskRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct InternalServerError {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(InternalServerError const&, InternalServerError const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationStatesRequest {
-  std::optional<std::vector<std::string>> ApplicationIds;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::vector<std::string>> ApplicationIds{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListApplicationStatesRequest const&,
                          ListApplicationStatesRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListApplicationStatesResponse {
-  std::optional<std::vector<::awsjson::mgh::ApplicationState>> ApplicationStateList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mgh::ApplicationState>> ApplicationStateList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListApplicationStatesResponse const&,
                          ListApplicationStatesResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCreatedArtifactsRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListCreatedArtifactsRequest const&,
                          ListCreatedArtifactsRequest const&) = default;

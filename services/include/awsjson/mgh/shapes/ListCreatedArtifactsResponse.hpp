@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListCreatedArtifactsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mgh::CreatedArtifact>> CreatedArtifactList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mgh::CreatedArtifact>> CreatedArtifactList{};
 
   friend bool operator==(ListCreatedArtifactsResponse const&,
                          ListCreatedArtifactsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListDiscoveredResourcesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mgh::DiscoveredResource>> DiscoveredResourceList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mgh::DiscoveredResource>> DiscoveredResourceList{};
 
   friend bool operator==(ListDiscoveredResourcesResponse const&,
                          ListDiscoveredResourcesResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMigrationTaskUpdatesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mgh::MigrationTaskUpdate>> MigrationTaskUpdateList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mgh::MigrationTaskUpdate>> MigrationTaskUpdateList{};
 
   friend bool operator==(ListMigrationTaskUpdatesResponse const&,
                          ListMigrationTaskUpdatesResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMigrationTasksRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> ResourceName;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> ResourceName{};
 
   friend bool operator==(ListMigrationTasksRequest const&,
                          ListMigrationTasksRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListMigrationTasksResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mgh::MigrationTaskSummary>> MigrationTaskSummaryList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mgh::MigrationTaskSummary>> MigrationTaskSummaryList{};
 
   friend bool operator==(ListMigrationTasksResponse const&,
                          ListMigrationTasksResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProgressUpdateStreamsResponse {
-  std::optional<std::vector<::awsjson::mgh::ProgressUpdateStreamSummary>> ProgressUpdateStreamSummaryList;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mgh::ProgressUpdateStreamSummary>> ProgressUpdateStreamSummaryList{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProgressUpdateStreamsResponse const&,
                          ListProgressUpdateStreamsResponse const&) = default;

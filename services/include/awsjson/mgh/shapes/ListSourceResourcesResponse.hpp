@@ -15,8 +15,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListSourceResourcesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mgh::SourceResource>> SourceResourceList;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mgh::SourceResource>> SourceResourceList{};
 
   friend bool operator==(ListSourceResourcesResponse const&,
                          ListSourceResourcesResponse const&) = default;

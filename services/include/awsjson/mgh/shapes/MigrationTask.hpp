@@ -16,11 +16,11 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MigrationTask {
-  std::optional<std::string> ProgressUpdateStream;
-  std::optional<std::string> MigrationTaskName;
-  std::optional<::awsjson::mgh::Task> Task;
-  std::optional<awsjson::timestamp> UpdateDateTime;
-  std::optional<std::vector<::awsjson::mgh::ResourceAttribute>> ResourceAttributeList;
+  std::optional<std::string> ProgressUpdateStream{};
+  std::optional<std::string> MigrationTaskName{};
+  std::optional<::awsjson::mgh::Task> Task{};
+  std::optional<awsjson::timestamp> UpdateDateTime{};
+  std::optional<std::vector<::awsjson::mgh::ResourceAttribute>> ResourceAttributeList{};
 
   friend bool operator==(MigrationTask const&, MigrationTask const&) = default;
 };

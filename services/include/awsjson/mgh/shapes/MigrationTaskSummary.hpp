@@ -15,12 +15,12 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MigrationTaskSummary {
-  std::optional<std::string> ProgressUpdateStream;
-  std::optional<std::string> MigrationTaskName;
-  std::optional<awsjson::open_enum<::awsjson::mgh::Status>> Status;
-  std::optional<std::int32_t> ProgressPercent;
-  std::optional<std::string> StatusDetail;
-  std::optional<awsjson::timestamp> UpdateDateTime;
+  std::optional<std::string> ProgressUpdateStream{};
+  std::optional<std::string> MigrationTaskName{};
+  std::optional<awsjson::open_enum<::awsjson::mgh::Status>> Status{};
+  std::optional<std::int32_t> ProgressPercent{};
+  std::optional<std::string> StatusDetail{};
+  std::optional<awsjson::timestamp> UpdateDateTime{};
 
   friend bool operator==(MigrationTaskSummary const&, MigrationTaskSummary const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MigrationTaskUpdate {
-  std::optional<awsjson::timestamp> UpdateDateTime;
-  std::optional<awsjson::open_enum<::awsjson::mgh::UpdateType>> UpdateType;
-  std::optional<::awsjson::mgh::Task> MigrationTaskState;
+  std::optional<awsjson::timestamp> UpdateDateTime{};
+  std::optional<awsjson::open_enum<::awsjson::mgh::UpdateType>> UpdateType{};
+  std::optional<::awsjson::mgh::Task> MigrationTaskState{};
 
   friend bool operator==(MigrationTaskUpdate const&, MigrationTaskUpdate const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyApplicationStateRequest {
-  std::string ApplicationId;
-  awsjson::open_enum<::awsjson::mgh::ApplicationStatus> Status;
-  std::optional<awsjson::timestamp> UpdateDateTime;
-  std::optional<bool> DryRun;
+  std::string ApplicationId{};
+  awsjson::open_enum<::awsjson::mgh::ApplicationStatus> Status{};
+  std::optional<awsjson::timestamp> UpdateDateTime{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(NotifyApplicationStateRequest const&,
                          NotifyApplicationStateRequest const&) = default;

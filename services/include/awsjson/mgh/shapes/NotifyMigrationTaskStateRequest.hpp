@@ -15,12 +15,12 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyMigrationTaskStateRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  ::awsjson::mgh::Task Task;
-  awsjson::timestamp UpdateDateTime;
-  std::int32_t NextUpdateSeconds;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  ::awsjson::mgh::Task Task{};
+  awsjson::timestamp UpdateDateTime{};
+  std::int32_t NextUpdateSeconds{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(NotifyMigrationTaskStateRequest const&,
                          NotifyMigrationTaskStateRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyErrorException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(PolicyErrorException const&, PolicyErrorException const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProgressUpdateStreamSummary {
-  std::optional<std::string> ProgressUpdateStreamName;
+  std::optional<std::string> ProgressUpdateStreamName{};
 
   friend bool operator==(ProgressUpdateStreamSummary const&,
                          ProgressUpdateStreamSummary const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourceAttributesRequest {
-  std::string ProgressUpdateStream;
-  std::string MigrationTaskName;
-  std::vector<::awsjson::mgh::ResourceAttribute> ResourceAttributeList;
-  std::optional<bool> DryRun;
+  std::string ProgressUpdateStream{};
+  std::string MigrationTaskName{};
+  std::vector<::awsjson::mgh::ResourceAttribute> ResourceAttributeList{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(PutResourceAttributesRequest const&,
                          PutResourceAttributesRequest const&) = default;

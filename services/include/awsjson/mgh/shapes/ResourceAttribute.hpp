@@ -14,8 +14,8 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ResourceAttribute {
-  awsjson::open_enum<::awsjson::mgh::ResourceAttributeType> Type;
-  std::string Value;
+  awsjson::open_enum<::awsjson::mgh::ResourceAttributeType> Type{};
+  std::string Value{};
 
   friend bool operator==(ResourceAttribute const&, ResourceAttribute const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceResource {
-  std::string Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> StatusDetail;
+  std::string Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> StatusDetail{};
 
   friend bool operator==(SourceResource const&, SourceResource const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mgh {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Task {
-  awsjson::open_enum<::awsjson::mgh::Status> Status;
-  std::optional<std::string> StatusDetail;
-  std::optional<std::int32_t> ProgressPercent;
+  awsjson::open_enum<::awsjson::mgh::Status> Status{};
+  std::optional<std::string> StatusDetail{};
+  std::optional<std::int32_t> ProgressPercent{};
 
   friend bool operator==(Task const&, Task const&) = default;
 };

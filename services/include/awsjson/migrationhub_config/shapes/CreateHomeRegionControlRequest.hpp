@@ -14,9 +14,9 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHomeRegionControlRequest {
-  std::string HomeRegion;
-  ::awsjson::migrationhub_config::Target Target;
-  std::optional<bool> DryRun;
+  std::string HomeRegion{};
+  ::awsjson::migrationhub_config::Target Target{};
+  std::optional<bool> DryRun{};
 
   friend bool operator==(CreateHomeRegionControlRequest const&,
                          CreateHomeRegionControlRequest const&) = default;

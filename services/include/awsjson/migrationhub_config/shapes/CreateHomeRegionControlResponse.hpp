@@ -13,7 +13,7 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHomeRegionControlResponse {
-  std::optional<::awsjson::migrationhub_config::HomeRegionControl> HomeRegionControl;
+  std::optional<::awsjson::migrationhub_config::HomeRegionControl> HomeRegionControl{};
 
   friend bool operator==(CreateHomeRegionControlResponse const&,
                          CreateHomeRegionControlResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHomeRegionControlRequest {
-  std::string ControlId;
+  std::string ControlId{};
 
   friend bool operator==(DeleteHomeRegionControlRequest const&,
                          DeleteHomeRegionControlRequest const&) = default;

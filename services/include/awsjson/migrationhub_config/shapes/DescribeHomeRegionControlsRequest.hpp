@@ -15,11 +15,11 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHomeRegionControlsRequest {
-  std::optional<std::string> ControlId;
-  std::optional<std::string> HomeRegion;
-  std::optional<::awsjson::migrationhub_config::Target> Target;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> ControlId{};
+  std::optional<std::string> HomeRegion{};
+  std::optional<::awsjson::migrationhub_config::Target> Target{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeHomeRegionControlsRequest const&,
                          DescribeHomeRegionControlsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeHomeRegionControlsResponse {
-  std::optional<std::vector<::awsjson::migrationhub_config::HomeRegionControl>> HomeRegionControls;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::migrationhub_config::HomeRegionControl>> HomeRegionControls{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(DescribeHomeRegionControlsResponse const&,
                          DescribeHomeRegionControlsResponse const&) = default;

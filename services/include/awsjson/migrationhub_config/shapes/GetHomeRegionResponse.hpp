@@ -12,7 +12,7 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHomeRegionResponse {
-  std::optional<std::string> HomeRegion;
+  std::optional<std::string> HomeRegion{};
 
   friend bool operator==(GetHomeRegionResponse const&, GetHomeRegionResponse const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HomeRegionControl {
-  std::optional<std::string> ControlId;
-  std::optional<std::string> HomeRegion;
-  std::optional<::awsjson::migrationhub_config::Target> Target;
-  std::optional<awsjson::timestamp> RequestedTime;
+  std::optional<std::string> ControlId{};
+  std::optional<std::string> HomeRegion{};
+  std::optional<::awsjson::migrationhub_config::Target> Target{};
+  std::optional<awsjson::timestamp> RequestedTime{};
 
   friend bool operator==(HomeRegionControl const&, HomeRegionControl const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceUnavailableException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(ServiceUnavailableException const&,
                          ServiceUnavailableException const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Target {
-  awsjson::open_enum<::awsjson::migrationhub_config::TargetType> Type;
-  std::optional<std::string> Id;
+  awsjson::open_enum<::awsjson::migrationhub_config::TargetType> Type{};
+  std::optional<std::string> Id{};
 
   friend bool operator==(Target const&, Target const&) = default;
 };

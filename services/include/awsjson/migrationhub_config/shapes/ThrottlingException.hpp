@@ -13,8 +13,8 @@ namespace awsjson::migrationhub_config {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string Message;
-  std::optional<std::int32_t> RetryAfterSeconds;
+  std::string Message{};
+  std::optional<std::int32_t> RetryAfterSeconds{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

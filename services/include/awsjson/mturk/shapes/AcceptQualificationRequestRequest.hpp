@@ -13,8 +13,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptQualificationRequestRequest {
-  std::string QualificationRequestId;
-  std::optional<std::int32_t> IntegerValue;
+  std::string QualificationRequestId{};
+  std::optional<std::int32_t> IntegerValue{};
 
   friend bool operator==(AcceptQualificationRequestRequest const&,
                          AcceptQualificationRequestRequest const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ApproveAssignmentRequest {
-  std::string AssignmentId;
-  std::optional<std::string> RequesterFeedback;
-  std::optional<bool> OverrideRejection;
+  std::string AssignmentId{};
+  std::optional<std::string> RequesterFeedback{};
+  std::optional<bool> OverrideRejection{};
 
   friend bool operator==(ApproveAssignmentRequest const&,
                          ApproveAssignmentRequest const&) = default;

@@ -14,18 +14,18 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Assignment {
-  std::optional<std::string> AssignmentId;
-  std::optional<std::string> WorkerId;
-  std::optional<std::string> HITId;
-  std::optional<awsjson::open_enum<::awsjson::mturk::AssignmentStatus>> AssignmentStatus;
-  std::optional<awsjson::timestamp> AutoApprovalTime;
-  std::optional<awsjson::timestamp> AcceptTime;
-  std::optional<awsjson::timestamp> SubmitTime;
-  std::optional<awsjson::timestamp> ApprovalTime;
-  std::optional<awsjson::timestamp> RejectionTime;
-  std::optional<awsjson::timestamp> Deadline;
-  std::optional<std::string> Answer;
-  std::optional<std::string> RequesterFeedback;
+  std::optional<std::string> AssignmentId{};
+  std::optional<std::string> WorkerId{};
+  std::optional<std::string> HITId{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::AssignmentStatus>> AssignmentStatus{};
+  std::optional<awsjson::timestamp> AutoApprovalTime{};
+  std::optional<awsjson::timestamp> AcceptTime{};
+  std::optional<awsjson::timestamp> SubmitTime{};
+  std::optional<awsjson::timestamp> ApprovalTime{};
+  std::optional<awsjson::timestamp> RejectionTime{};
+  std::optional<awsjson::timestamp> Deadline{};
+  std::optional<std::string> Answer{};
+  std::optional<std::string> RequesterFeedback{};
 
   friend bool operator==(Assignment const&, Assignment const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateQualificationWithWorkerRequest {
-  std::string QualificationTypeId;
-  std::string WorkerId;
-  std::optional<std::int32_t> IntegerValue;
-  std::optional<bool> SendNotification;
+  std::string QualificationTypeId{};
+  std::string WorkerId{};
+  std::optional<std::int32_t> IntegerValue{};
+  std::optional<bool> SendNotification{};
 
   friend bool operator==(AssociateQualificationWithWorkerRequest const&,
                          AssociateQualificationWithWorkerRequest const&) = default;

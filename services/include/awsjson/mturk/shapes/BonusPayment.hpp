@@ -12,11 +12,11 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct BonusPayment {
-  std::optional<std::string> WorkerId;
-  std::optional<std::string> BonusAmount;
-  std::optional<std::string> AssignmentId;
-  std::optional<std::string> Reason;
-  std::optional<awsjson::timestamp> GrantTime;
+  std::optional<std::string> WorkerId{};
+  std::optional<std::string> BonusAmount{};
+  std::optional<std::string> AssignmentId{};
+  std::optional<std::string> Reason{};
+  std::optional<awsjson::timestamp> GrantTime{};
 
   friend bool operator==(BonusPayment const&, BonusPayment const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateAdditionalAssignmentsForHITRequest {
-  std::string HITId;
-  std::int32_t NumberOfAdditionalAssignments;
-  std::optional<std::string> UniqueRequestToken;
+  std::string HITId{};
+  std::int32_t NumberOfAdditionalAssignments{};
+  std::optional<std::string> UniqueRequestToken{};
 
   friend bool operator==(CreateAdditionalAssignmentsForHITRequest const&,
                          CreateAdditionalAssignmentsForHITRequest const&) = default;

@@ -18,22 +18,22 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHITRequest {
-  std::optional<std::int32_t> MaxAssignments;
-  std::optional<std::int64_t> AutoApprovalDelayInSeconds;
-  std::int64_t LifetimeInSeconds;
-  std::int64_t AssignmentDurationInSeconds;
-  std::string Reward;
-  std::string Title;
-  std::optional<std::string> Keywords;
-  std::string Description;
-  std::optional<std::string> Question;
-  std::optional<std::string> RequesterAnnotation;
-  std::optional<std::vector<::awsjson::mturk::QualificationRequirement>> QualificationRequirements;
-  std::optional<std::string> UniqueRequestToken;
-  std::optional<::awsjson::mturk::ReviewPolicy> AssignmentReviewPolicy;
-  std::optional<::awsjson::mturk::ReviewPolicy> HITReviewPolicy;
-  std::optional<std::string> HITLayoutId;
-  std::optional<std::vector<::awsjson::mturk::HITLayoutParameter>> HITLayoutParameters;
+  std::optional<std::int32_t> MaxAssignments{};
+  std::optional<std::int64_t> AutoApprovalDelayInSeconds{};
+  std::int64_t LifetimeInSeconds{};
+  std::int64_t AssignmentDurationInSeconds{};
+  std::string Reward{};
+  std::string Title{};
+  std::optional<std::string> Keywords{};
+  std::string Description{};
+  std::optional<std::string> Question{};
+  std::optional<std::string> RequesterAnnotation{};
+  std::optional<std::vector<::awsjson::mturk::QualificationRequirement>> QualificationRequirements{};
+  std::optional<std::string> UniqueRequestToken{};
+  std::optional<::awsjson::mturk::ReviewPolicy> AssignmentReviewPolicy{};
+  std::optional<::awsjson::mturk::ReviewPolicy> HITReviewPolicy{};
+  std::optional<std::string> HITLayoutId{};
+  std::optional<std::vector<::awsjson::mturk::HITLayoutParameter>> HITLayoutParameters{};
 
   friend bool operator==(CreateHITRequest const&, CreateHITRequest const&) = default;
 };

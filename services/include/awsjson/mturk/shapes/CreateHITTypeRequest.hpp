@@ -16,13 +16,13 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHITTypeRequest {
-  std::optional<std::int64_t> AutoApprovalDelayInSeconds;
-  std::int64_t AssignmentDurationInSeconds;
-  std::string Reward;
-  std::string Title;
-  std::optional<std::string> Keywords;
-  std::string Description;
-  std::optional<std::vector<::awsjson::mturk::QualificationRequirement>> QualificationRequirements;
+  std::optional<std::int64_t> AutoApprovalDelayInSeconds{};
+  std::int64_t AssignmentDurationInSeconds{};
+  std::string Reward{};
+  std::string Title{};
+  std::optional<std::string> Keywords{};
+  std::string Description{};
+  std::optional<std::vector<::awsjson::mturk::QualificationRequirement>> QualificationRequirements{};
 
   friend bool operator==(CreateHITTypeRequest const&, CreateHITTypeRequest const&) = default;
 };

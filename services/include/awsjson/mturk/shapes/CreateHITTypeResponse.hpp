@@ -12,7 +12,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHITTypeResponse {
-  std::optional<std::string> HITTypeId;
+  std::optional<std::string> HITTypeId{};
 
   friend bool operator==(CreateHITTypeResponse const&, CreateHITTypeResponse const&) = default;
 };

@@ -17,16 +17,16 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHITWithHITTypeRequest {
-  std::string HITTypeId;
-  std::optional<std::int32_t> MaxAssignments;
-  std::int64_t LifetimeInSeconds;
-  std::optional<std::string> Question;
-  std::optional<std::string> RequesterAnnotation;
-  std::optional<std::string> UniqueRequestToken;
-  std::optional<::awsjson::mturk::ReviewPolicy> AssignmentReviewPolicy;
-  std::optional<::awsjson::mturk::ReviewPolicy> HITReviewPolicy;
-  std::optional<std::string> HITLayoutId;
-  std::optional<std::vector<::awsjson::mturk::HITLayoutParameter>> HITLayoutParameters;
+  std::string HITTypeId{};
+  std::optional<std::int32_t> MaxAssignments{};
+  std::int64_t LifetimeInSeconds{};
+  std::optional<std::string> Question{};
+  std::optional<std::string> RequesterAnnotation{};
+  std::optional<std::string> UniqueRequestToken{};
+  std::optional<::awsjson::mturk::ReviewPolicy> AssignmentReviewPolicy{};
+  std::optional<::awsjson::mturk::ReviewPolicy> HITReviewPolicy{};
+  std::optional<std::string> HITLayoutId{};
+  std::optional<std::vector<::awsjson::mturk::HITLayoutParameter>> HITLayoutParameters{};
 
   friend bool operator==(CreateHITWithHITTypeRequest const&,
                          CreateHITWithHITTypeRequest const&) = default;

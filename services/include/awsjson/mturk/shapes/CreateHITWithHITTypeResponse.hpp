@@ -13,7 +13,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateHITWithHITTypeResponse {
-  std::optional<::awsjson::mturk::HIT> HIT;
+  std::optional<::awsjson::mturk::HIT> HIT{};
 
   friend bool operator==(CreateHITWithHITTypeResponse const&,
                          CreateHITWithHITTypeResponse const&) = default;

@@ -15,16 +15,16 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateQualificationTypeRequest {
-  std::string Name;
-  std::optional<std::string> Keywords;
-  std::string Description;
-  awsjson::open_enum<::awsjson::mturk::QualificationTypeStatus> QualificationTypeStatus;
-  std::optional<std::int64_t> RetryDelayInSeconds;
-  std::optional<std::string> Test;
-  std::optional<std::string> AnswerKey;
-  std::optional<std::int64_t> TestDurationInSeconds;
-  std::optional<bool> AutoGranted;
-  std::optional<std::int32_t> AutoGrantedValue;
+  std::string Name{};
+  std::optional<std::string> Keywords{};
+  std::string Description{};
+  awsjson::open_enum<::awsjson::mturk::QualificationTypeStatus> QualificationTypeStatus{};
+  std::optional<std::int64_t> RetryDelayInSeconds{};
+  std::optional<std::string> Test{};
+  std::optional<std::string> AnswerKey{};
+  std::optional<std::int64_t> TestDurationInSeconds{};
+  std::optional<bool> AutoGranted{};
+  std::optional<std::int32_t> AutoGrantedValue{};
 
   friend bool operator==(CreateQualificationTypeRequest const&,
                          CreateQualificationTypeRequest const&) = default;

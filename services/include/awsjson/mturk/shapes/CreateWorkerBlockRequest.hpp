@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkerBlockRequest {
-  std::string WorkerId;
-  std::string Reason;
+  std::string WorkerId{};
+  std::string Reason{};
 
   friend bool operator==(CreateWorkerBlockRequest const&,
                          CreateWorkerBlockRequest const&) = default;

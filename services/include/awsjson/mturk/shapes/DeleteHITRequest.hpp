@@ -12,7 +12,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteHITRequest {
-  std::string HITId;
+  std::string HITId{};
 
   friend bool operator==(DeleteHITRequest const&, DeleteHITRequest const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteWorkerBlockRequest {
-  std::string WorkerId;
-  std::optional<std::string> Reason;
+  std::string WorkerId{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(DeleteWorkerBlockRequest const&,
                          DeleteWorkerBlockRequest const&) = default;

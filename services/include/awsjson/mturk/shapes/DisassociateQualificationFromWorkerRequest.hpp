@@ -12,9 +12,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateQualificationFromWorkerRequest {
-  std::string WorkerId;
-  std::string QualificationTypeId;
-  std::optional<std::string> Reason;
+  std::string WorkerId{};
+  std::string QualificationTypeId{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(DisassociateQualificationFromWorkerRequest const&,
                          DisassociateQualificationFromWorkerRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAccountBalanceResponse {
-  std::optional<std::string> AvailableBalance;
-  std::optional<std::string> OnHoldBalance;
+  std::optional<std::string> AvailableBalance{};
+  std::optional<std::string> OnHoldBalance{};
 
   friend bool operator==(GetAccountBalanceResponse const&,
                          GetAccountBalanceResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAssignmentRequest {
-  std::string AssignmentId;
+  std::string AssignmentId{};
 
   friend bool operator==(GetAssignmentRequest const&, GetAssignmentRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAssignmentResponse {
-  std::optional<::awsjson::mturk::Assignment> Assignment;
-  std::optional<::awsjson::mturk::HIT> HIT;
+  std::optional<::awsjson::mturk::Assignment> Assignment{};
+  std::optional<::awsjson::mturk::HIT> HIT{};
 
   friend bool operator==(GetAssignmentResponse const&, GetAssignmentResponse const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFileUploadURLRequest {
-  std::string AssignmentId;
-  std::string QuestionIdentifier;
+  std::string AssignmentId{};
+  std::string QuestionIdentifier{};
 
   friend bool operator==(GetFileUploadURLRequest const&, GetFileUploadURLRequest const&) = default;
 };

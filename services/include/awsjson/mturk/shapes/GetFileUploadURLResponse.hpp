@@ -12,7 +12,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetFileUploadURLResponse {
-  std::optional<std::string> FileUploadURL;
+  std::optional<std::string> FileUploadURL{};
 
   friend bool operator==(GetFileUploadURLResponse const&,
                          GetFileUploadURLResponse const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetHITResponse {
-  std::optional<::awsjson::mturk::HIT> HIT;
+  std::optional<::awsjson::mturk::HIT> HIT{};
 
   friend bool operator==(GetHITResponse const&, GetHITResponse const&) = default;
 };

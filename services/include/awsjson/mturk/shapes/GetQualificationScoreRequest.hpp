@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQualificationScoreRequest {
-  std::string QualificationTypeId;
-  std::string WorkerId;
+  std::string QualificationTypeId{};
+  std::string WorkerId{};
 
   friend bool operator==(GetQualificationScoreRequest const&,
                          GetQualificationScoreRequest const&) = default;

@@ -13,7 +13,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQualificationScoreResponse {
-  std::optional<::awsjson::mturk::Qualification> Qualification;
+  std::optional<::awsjson::mturk::Qualification> Qualification{};
 
   friend bool operator==(GetQualificationScoreResponse const&,
                          GetQualificationScoreResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetQualificationTypeRequest {
-  std::string QualificationTypeId;
+  std::string QualificationTypeId{};
 
   friend bool operator==(GetQualificationTypeRequest const&,
                          GetQualificationTypeRequest const&) = default;

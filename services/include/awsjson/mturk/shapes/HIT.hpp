@@ -18,27 +18,27 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct HIT {
-  std::optional<std::string> HITId;
-  std::optional<std::string> HITTypeId;
-  std::optional<std::string> HITGroupId;
-  std::optional<std::string> HITLayoutId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Title;
-  std::optional<std::string> Description;
-  std::optional<std::string> Question;
-  std::optional<std::string> Keywords;
-  std::optional<awsjson::open_enum<::awsjson::mturk::HITStatus>> HITStatus;
-  std::optional<std::int32_t> MaxAssignments;
-  std::optional<std::string> Reward;
-  std::optional<std::int64_t> AutoApprovalDelayInSeconds;
-  std::optional<awsjson::timestamp> Expiration;
-  std::optional<std::int64_t> AssignmentDurationInSeconds;
-  std::optional<std::string> RequesterAnnotation;
-  std::optional<std::vector<::awsjson::mturk::QualificationRequirement>> QualificationRequirements;
-  std::optional<awsjson::open_enum<::awsjson::mturk::HITReviewStatus>> HITReviewStatus;
-  std::optional<std::int32_t> NumberOfAssignmentsPending;
-  std::optional<std::int32_t> NumberOfAssignmentsAvailable;
-  std::optional<std::int32_t> NumberOfAssignmentsCompleted;
+  std::optional<std::string> HITId{};
+  std::optional<std::string> HITTypeId{};
+  std::optional<std::string> HITGroupId{};
+  std::optional<std::string> HITLayoutId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Title{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Question{};
+  std::optional<std::string> Keywords{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::HITStatus>> HITStatus{};
+  std::optional<std::int32_t> MaxAssignments{};
+  std::optional<std::string> Reward{};
+  std::optional<std::int64_t> AutoApprovalDelayInSeconds{};
+  std::optional<awsjson::timestamp> Expiration{};
+  std::optional<std::int64_t> AssignmentDurationInSeconds{};
+  std::optional<std::string> RequesterAnnotation{};
+  std::optional<std::vector<::awsjson::mturk::QualificationRequirement>> QualificationRequirements{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::HITReviewStatus>> HITReviewStatus{};
+  std::optional<std::int32_t> NumberOfAssignmentsPending{};
+  std::optional<std::int32_t> NumberOfAssignmentsAvailable{};
+  std::optional<std::int32_t> NumberOfAssignmentsCompleted{};
 
   friend bool operator==(HIT const&, HIT const&) = default;
 };

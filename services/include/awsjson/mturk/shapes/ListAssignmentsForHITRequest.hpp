@@ -16,10 +16,10 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssignmentsForHITRequest {
-  std::string HITId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::mturk::AssignmentStatus>>> AssignmentStatuses;
+  std::string HITId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::mturk::AssignmentStatus>>> AssignmentStatuses{};
 
   friend bool operator==(ListAssignmentsForHITRequest const&,
                          ListAssignmentsForHITRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAssignmentsForHITResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::vector<::awsjson::mturk::Assignment>> Assignments;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::vector<::awsjson::mturk::Assignment>> Assignments{};
 
   friend bool operator==(ListAssignmentsForHITResponse const&,
                          ListAssignmentsForHITResponse const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBonusPaymentsRequest {
-  std::optional<std::string> HITId;
-  std::optional<std::string> AssignmentId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> HITId{};
+  std::optional<std::string> AssignmentId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListBonusPaymentsRequest const&,
                          ListBonusPaymentsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListBonusPaymentsResponse {
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mturk::BonusPayment>> BonusPayments;
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mturk::BonusPayment>> BonusPayments{};
 
   friend bool operator==(ListBonusPaymentsResponse const&,
                          ListBonusPaymentsResponse const&) = default;

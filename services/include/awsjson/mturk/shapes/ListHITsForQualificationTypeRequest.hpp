@@ -13,9 +13,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListHITsForQualificationTypeRequest {
-  std::string QualificationTypeId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string QualificationTypeId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListHITsForQualificationTypeRequest const&,
                          ListHITsForQualificationTypeRequest const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQualificationRequestsRequest {
-  std::optional<std::string> QualificationTypeId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> QualificationTypeId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListQualificationRequestsRequest const&,
                          ListQualificationRequestsRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQualificationRequestsResponse {
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mturk::QualificationRequest>> QualificationRequests;
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mturk::QualificationRequest>> QualificationRequests{};
 
   friend bool operator==(ListQualificationRequestsResponse const&,
                          ListQualificationRequestsResponse const&) = default;

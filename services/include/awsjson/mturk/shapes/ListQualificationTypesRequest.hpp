@@ -13,11 +13,11 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQualificationTypesRequest {
-  std::optional<std::string> Query;
-  bool MustBeRequestable;
-  std::optional<bool> MustBeOwnedByCaller;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> Query{};
+  bool MustBeRequestable{};
+  std::optional<bool> MustBeOwnedByCaller{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListQualificationTypesRequest const&,
                          ListQualificationTypesRequest const&) = default;

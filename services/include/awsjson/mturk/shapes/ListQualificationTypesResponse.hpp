@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListQualificationTypesResponse {
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::mturk::QualificationType>> QualificationTypes;
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::mturk::QualificationType>> QualificationTypes{};
 
   friend bool operator==(ListQualificationTypesResponse const&,
                          ListQualificationTypesResponse const&) = default;

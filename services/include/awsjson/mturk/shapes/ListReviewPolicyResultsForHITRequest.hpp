@@ -16,12 +16,12 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReviewPolicyResultsForHITRequest {
-  std::string HITId;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::mturk::ReviewPolicyLevel>>> PolicyLevels;
-  std::optional<bool> RetrieveActions;
-  std::optional<bool> RetrieveResults;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string HITId{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::mturk::ReviewPolicyLevel>>> PolicyLevels{};
+  std::optional<bool> RetrieveActions{};
+  std::optional<bool> RetrieveResults{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListReviewPolicyResultsForHITRequest const&,
                          ListReviewPolicyResultsForHITRequest const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReviewPolicyResultsForHITResponse {
-  std::optional<std::string> HITId;
-  std::optional<::awsjson::mturk::ReviewPolicy> AssignmentReviewPolicy;
-  std::optional<::awsjson::mturk::ReviewPolicy> HITReviewPolicy;
-  std::optional<::awsjson::mturk::ReviewReport> AssignmentReviewReport;
-  std::optional<::awsjson::mturk::ReviewReport> HITReviewReport;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> HITId{};
+  std::optional<::awsjson::mturk::ReviewPolicy> AssignmentReviewPolicy{};
+  std::optional<::awsjson::mturk::ReviewPolicy> HITReviewPolicy{};
+  std::optional<::awsjson::mturk::ReviewReport> AssignmentReviewReport{};
+  std::optional<::awsjson::mturk::ReviewReport> HITReviewReport{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListReviewPolicyResultsForHITResponse const&,
                          ListReviewPolicyResultsForHITResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReviewableHITsRequest {
-  std::optional<std::string> HITTypeId;
-  std::optional<awsjson::open_enum<::awsjson::mturk::ReviewableHITStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> HITTypeId{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::ReviewableHITStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListReviewableHITsRequest const&,
                          ListReviewableHITsRequest const&) = default;

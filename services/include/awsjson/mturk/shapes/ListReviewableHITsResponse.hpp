@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListReviewableHITsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::vector<::awsjson::mturk::HIT>> HITs;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::vector<::awsjson::mturk::HIT>> HITs{};
 
   friend bool operator==(ListReviewableHITsResponse const&,
                          ListReviewableHITsResponse const&) = default;

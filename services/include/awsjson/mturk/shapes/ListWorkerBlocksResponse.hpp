@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkerBlocksResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::vector<::awsjson::mturk::WorkerBlock>> WorkerBlocks;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::vector<::awsjson::mturk::WorkerBlock>> WorkerBlocks{};
 
   friend bool operator==(ListWorkerBlocksResponse const&,
                          ListWorkerBlocksResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkersWithQualificationTypeRequest {
-  std::string QualificationTypeId;
-  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationStatus>> Status;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string QualificationTypeId{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationStatus>> Status{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListWorkersWithQualificationTypeRequest const&,
                          ListWorkersWithQualificationTypeRequest const&) = default;

@@ -16,9 +16,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkersWithQualificationTypeResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> NumResults;
-  std::optional<std::vector<::awsjson::mturk::Qualification>> Qualifications;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> NumResults{};
+  std::optional<std::vector<::awsjson::mturk::Qualification>> Qualifications{};
 
   friend bool operator==(ListWorkersWithQualificationTypeResponse const&,
                          ListWorkersWithQualificationTypeResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Locale {
-  std::string Country;
-  std::optional<std::string> Subdivision;
+  std::string Country{};
+  std::optional<std::string> Subdivision{};
 
   friend bool operator==(Locale const&, Locale const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotificationSpecification {
-  std::string Destination;
-  awsjson::open_enum<::awsjson::mturk::NotificationTransport> Transport;
-  std::string Version;
-  std::vector<awsjson::open_enum<::awsjson::mturk::EventType>> EventTypes;
+  std::string Destination{};
+  awsjson::open_enum<::awsjson::mturk::NotificationTransport> Transport{};
+  std::string Version{};
+  std::vector<awsjson::open_enum<::awsjson::mturk::EventType>> EventTypes{};
 
   friend bool operator==(NotificationSpecification const&,
                          NotificationSpecification const&) = default;

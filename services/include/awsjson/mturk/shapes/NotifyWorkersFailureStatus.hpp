@@ -14,9 +14,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyWorkersFailureStatus {
-  std::optional<awsjson::open_enum<::awsjson::mturk::NotifyWorkersFailureCode>> NotifyWorkersFailureCode;
-  std::optional<std::string> NotifyWorkersFailureMessage;
-  std::optional<std::string> WorkerId;
+  std::optional<awsjson::open_enum<::awsjson::mturk::NotifyWorkersFailureCode>> NotifyWorkersFailureCode{};
+  std::optional<std::string> NotifyWorkersFailureMessage{};
+  std::optional<std::string> WorkerId{};
 
   friend bool operator==(NotifyWorkersFailureStatus const&,
                          NotifyWorkersFailureStatus const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyWorkersRequest {
-  std::string Subject;
-  std::string MessageText;
-  std::vector<std::string> WorkerIds;
+  std::string Subject{};
+  std::string MessageText{};
+  std::vector<std::string> WorkerIds{};
 
   friend bool operator==(NotifyWorkersRequest const&, NotifyWorkersRequest const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NotifyWorkersResponse {
-  std::optional<std::vector<::awsjson::mturk::NotifyWorkersFailureStatus>> NotifyWorkersFailureStatuses;
+  std::optional<std::vector<::awsjson::mturk::NotifyWorkersFailureStatus>> NotifyWorkersFailureStatuses{};
 
   friend bool operator==(NotifyWorkersResponse const&, NotifyWorkersResponse const&) = default;
 };

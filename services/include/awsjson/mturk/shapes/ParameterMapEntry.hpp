@@ -13,8 +13,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ParameterMapEntry {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
 
   friend bool operator==(ParameterMapEntry const&, ParameterMapEntry const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyParameter {
-  std::optional<std::string> Key;
-  std::optional<std::vector<std::string>> Values;
-  std::optional<std::vector<::awsjson::mturk::ParameterMapEntry>> MapEntries;
+  std::optional<std::string> Key{};
+  std::optional<std::vector<std::string>> Values{};
+  std::optional<std::vector<::awsjson::mturk::ParameterMapEntry>> MapEntries{};
 
   friend bool operator==(PolicyParameter const&, PolicyParameter const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Qualification {
-  std::optional<std::string> QualificationTypeId;
-  std::optional<std::string> WorkerId;
-  std::optional<awsjson::timestamp> GrantTime;
-  std::optional<std::int32_t> IntegerValue;
-  std::optional<::awsjson::mturk::Locale> LocaleValue;
-  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationStatus>> Status;
+  std::optional<std::string> QualificationTypeId{};
+  std::optional<std::string> WorkerId{};
+  std::optional<awsjson::timestamp> GrantTime{};
+  std::optional<std::int32_t> IntegerValue{};
+  std::optional<::awsjson::mturk::Locale> LocaleValue{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationStatus>> Status{};
 
   friend bool operator==(Qualification const&, Qualification const&) = default;
 };

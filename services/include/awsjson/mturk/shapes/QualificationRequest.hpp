@@ -12,12 +12,12 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QualificationRequest {
-  std::optional<std::string> QualificationRequestId;
-  std::optional<std::string> QualificationTypeId;
-  std::optional<std::string> WorkerId;
-  std::optional<std::string> Test;
-  std::optional<std::string> Answer;
-  std::optional<awsjson::timestamp> SubmitTime;
+  std::optional<std::string> QualificationRequestId{};
+  std::optional<std::string> QualificationTypeId{};
+  std::optional<std::string> WorkerId{};
+  std::optional<std::string> Test{};
+  std::optional<std::string> Answer{};
+  std::optional<awsjson::timestamp> SubmitTime{};
 
   friend bool operator==(QualificationRequest const&, QualificationRequest const&) = default;
 };

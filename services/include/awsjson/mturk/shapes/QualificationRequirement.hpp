@@ -18,12 +18,12 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QualificationRequirement {
-  std::string QualificationTypeId;
-  awsjson::open_enum<::awsjson::mturk::Comparator> Comparator;
-  std::optional<std::vector<std::int32_t>> IntegerValues;
-  std::optional<std::vector<::awsjson::mturk::Locale>> LocaleValues;
-  std::optional<bool> RequiredToPreview;
-  std::optional<awsjson::open_enum<::awsjson::mturk::HITAccessActions>> ActionsGuarded;
+  std::string QualificationTypeId{};
+  awsjson::open_enum<::awsjson::mturk::Comparator> Comparator{};
+  std::optional<std::vector<std::int32_t>> IntegerValues{};
+  std::optional<std::vector<::awsjson::mturk::Locale>> LocaleValues{};
+  std::optional<bool> RequiredToPreview{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::HITAccessActions>> ActionsGuarded{};
 
   friend bool operator==(QualificationRequirement const&,
                          QualificationRequirement const&) = default;

@@ -15,19 +15,19 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct QualificationType {
-  std::optional<std::string> QualificationTypeId;
-  std::optional<awsjson::timestamp> CreationTime;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<std::string> Keywords;
-  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationTypeStatus>> QualificationTypeStatus;
-  std::optional<std::string> Test;
-  std::optional<std::int64_t> TestDurationInSeconds;
-  std::optional<std::string> AnswerKey;
-  std::optional<std::int64_t> RetryDelayInSeconds;
-  std::optional<bool> IsRequestable;
-  std::optional<bool> AutoGranted;
-  std::optional<std::int32_t> AutoGrantedValue;
+  std::optional<std::string> QualificationTypeId{};
+  std::optional<awsjson::timestamp> CreationTime{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> Keywords{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationTypeStatus>> QualificationTypeStatus{};
+  std::optional<std::string> Test{};
+  std::optional<std::int64_t> TestDurationInSeconds{};
+  std::optional<std::string> AnswerKey{};
+  std::optional<std::int64_t> RetryDelayInSeconds{};
+  std::optional<bool> IsRequestable{};
+  std::optional<bool> AutoGranted{};
+  std::optional<std::int32_t> AutoGrantedValue{};
 
   friend bool operator==(QualificationType const&, QualificationType const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectAssignmentRequest {
-  std::string AssignmentId;
-  std::string RequesterFeedback;
+  std::string AssignmentId{};
+  std::string RequesterFeedback{};
 
   friend bool operator==(RejectAssignmentRequest const&, RejectAssignmentRequest const&) = default;
 };

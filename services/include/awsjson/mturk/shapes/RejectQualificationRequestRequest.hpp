@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectQualificationRequestRequest {
-  std::string QualificationRequestId;
-  std::optional<std::string> Reason;
+  std::string QualificationRequestId{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(RejectQualificationRequestRequest const&,
                          RejectQualificationRequestRequest const&) = default;

@@ -14,14 +14,14 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReviewActionDetail {
-  std::optional<std::string> ActionId;
-  std::optional<std::string> ActionName;
-  std::optional<std::string> TargetId;
-  std::optional<std::string> TargetType;
-  std::optional<awsjson::open_enum<::awsjson::mturk::ReviewActionStatus>> Status;
-  std::optional<awsjson::timestamp> CompleteTime;
-  std::optional<std::string> Result;
-  std::optional<std::string> ErrorCode;
+  std::optional<std::string> ActionId{};
+  std::optional<std::string> ActionName{};
+  std::optional<std::string> TargetId{};
+  std::optional<std::string> TargetType{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::ReviewActionStatus>> Status{};
+  std::optional<awsjson::timestamp> CompleteTime{};
+  std::optional<std::string> Result{};
+  std::optional<std::string> ErrorCode{};
 
   friend bool operator==(ReviewActionDetail const&, ReviewActionDetail const&) = default;
 };

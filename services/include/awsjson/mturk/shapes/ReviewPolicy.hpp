@@ -15,8 +15,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReviewPolicy {
-  std::string PolicyName;
-  std::optional<std::vector<::awsjson::mturk::PolicyParameter>> Parameters;
+  std::string PolicyName{};
+  std::optional<std::vector<::awsjson::mturk::PolicyParameter>> Parameters{};
 
   friend bool operator==(ReviewPolicy const&, ReviewPolicy const&) = default;
 };

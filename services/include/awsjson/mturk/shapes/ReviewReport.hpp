@@ -15,8 +15,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReviewReport {
-  std::optional<std::vector<::awsjson::mturk::ReviewResultDetail>> ReviewResults;
-  std::optional<std::vector<::awsjson::mturk::ReviewActionDetail>> ReviewActions;
+  std::optional<std::vector<::awsjson::mturk::ReviewResultDetail>> ReviewResults{};
+  std::optional<std::vector<::awsjson::mturk::ReviewActionDetail>> ReviewActions{};
 
   friend bool operator==(ReviewReport const&, ReviewReport const&) = default;
 };

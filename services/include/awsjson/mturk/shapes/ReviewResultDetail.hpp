@@ -12,12 +12,12 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReviewResultDetail {
-  std::optional<std::string> ActionId;
-  std::optional<std::string> SubjectId;
-  std::optional<std::string> SubjectType;
-  std::optional<std::string> QuestionId;
-  std::optional<std::string> Key;
-  std::optional<std::string> Value;
+  std::optional<std::string> ActionId{};
+  std::optional<std::string> SubjectId{};
+  std::optional<std::string> SubjectType{};
+  std::optional<std::string> QuestionId{};
+  std::optional<std::string> Key{};
+  std::optional<std::string> Value{};
 
   friend bool operator==(ReviewResultDetail const&, ReviewResultDetail const&) = default;
 };

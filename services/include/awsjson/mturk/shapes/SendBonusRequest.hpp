@@ -12,11 +12,11 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendBonusRequest {
-  std::string WorkerId;
-  std::string BonusAmount;
-  std::string AssignmentId;
-  std::string Reason;
-  std::optional<std::string> UniqueRequestToken;
+  std::string WorkerId{};
+  std::string BonusAmount{};
+  std::string AssignmentId{};
+  std::string Reason{};
+  std::optional<std::string> UniqueRequestToken{};
 
   friend bool operator==(SendBonusRequest const&, SendBonusRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SendTestEventNotificationRequest {
-  ::awsjson::mturk::NotificationSpecification Notification;
-  awsjson::open_enum<::awsjson::mturk::EventType> TestEventType;
+  ::awsjson::mturk::NotificationSpecification Notification{};
+  awsjson::open_enum<::awsjson::mturk::EventType> TestEventType{};
 
   friend bool operator==(SendTestEventNotificationRequest const&,
                          SendTestEventNotificationRequest const&) = default;

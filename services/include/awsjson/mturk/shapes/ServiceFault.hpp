@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServiceFault {
-  std::optional<std::string> Message;
-  std::optional<std::string> TurkErrorCode;
+  std::optional<std::string> Message{};
+  std::optional<std::string> TurkErrorCode{};
 
   friend bool operator==(ServiceFault const&, ServiceFault const&) = default;
 };

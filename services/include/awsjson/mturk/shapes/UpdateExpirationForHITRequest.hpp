@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateExpirationForHITRequest {
-  std::string HITId;
-  awsjson::timestamp ExpireAt;
+  std::string HITId{};
+  awsjson::timestamp ExpireAt{};
 
   friend bool operator==(UpdateExpirationForHITRequest const&,
                          UpdateExpirationForHITRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHITReviewStatusRequest {
-  std::string HITId;
-  std::optional<bool> Revert;
+  std::string HITId{};
+  std::optional<bool> Revert{};
 
   friend bool operator==(UpdateHITReviewStatusRequest const&,
                          UpdateHITReviewStatusRequest const&) = default;

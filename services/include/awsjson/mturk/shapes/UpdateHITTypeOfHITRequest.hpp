@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateHITTypeOfHITRequest {
-  std::string HITId;
-  std::string HITTypeId;
+  std::string HITId{};
+  std::string HITTypeId{};
 
   friend bool operator==(UpdateHITTypeOfHITRequest const&,
                          UpdateHITTypeOfHITRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateNotificationSettingsRequest {
-  std::string HITTypeId;
-  std::optional<::awsjson::mturk::NotificationSpecification> Notification;
-  std::optional<bool> Active;
+  std::string HITTypeId{};
+  std::optional<::awsjson::mturk::NotificationSpecification> Notification{};
+  std::optional<bool> Active{};
 
   friend bool operator==(UpdateNotificationSettingsRequest const&,
                          UpdateNotificationSettingsRequest const&) = default;

@@ -15,15 +15,15 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQualificationTypeRequest {
-  std::string QualificationTypeId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationTypeStatus>> QualificationTypeStatus;
-  std::optional<std::string> Test;
-  std::optional<std::string> AnswerKey;
-  std::optional<std::int64_t> TestDurationInSeconds;
-  std::optional<std::int64_t> RetryDelayInSeconds;
-  std::optional<bool> AutoGranted;
-  std::optional<std::int32_t> AutoGrantedValue;
+  std::string QualificationTypeId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::mturk::QualificationTypeStatus>> QualificationTypeStatus{};
+  std::optional<std::string> Test{};
+  std::optional<std::string> AnswerKey{};
+  std::optional<std::int64_t> TestDurationInSeconds{};
+  std::optional<std::int64_t> RetryDelayInSeconds{};
+  std::optional<bool> AutoGranted{};
+  std::optional<std::int32_t> AutoGrantedValue{};
 
   friend bool operator==(UpdateQualificationTypeRequest const&,
                          UpdateQualificationTypeRequest const&) = default;

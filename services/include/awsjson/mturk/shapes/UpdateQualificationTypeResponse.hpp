@@ -13,7 +13,7 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateQualificationTypeResponse {
-  std::optional<::awsjson::mturk::QualificationType> QualificationType;
+  std::optional<::awsjson::mturk::QualificationType> QualificationType{};
 
   friend bool operator==(UpdateQualificationTypeResponse const&,
                          UpdateQualificationTypeResponse const&) = default;

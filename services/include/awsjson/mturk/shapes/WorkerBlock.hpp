@@ -12,8 +12,8 @@ namespace awsjson::mturk {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkerBlock {
-  std::optional<std::string> WorkerId;
-  std::optional<std::string> Reason;
+  std::optional<std::string> WorkerId{};
+  std::optional<std::string> Reason{};
 
   friend bool operator==(WorkerBlock const&, WorkerBlock const&) = default;
 };

@@ -19,17 +19,17 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkflowRequest {
-  std::string Name;
-  std::optional<std::string> ClientToken;
-  ::awsjson::mwaa_serverless::DefinitionS3Location DefinitionS3Location;
-  std::string RoleArn;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::mwaa_serverless::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::mwaa_serverless::LoggingConfiguration> LoggingConfiguration;
-  std::optional<std::int32_t> EngineVersion;
-  std::optional<::awsjson::mwaa_serverless::NetworkConfiguration> NetworkConfiguration;
-  std::optional<std::map<std::string, std::string>> Tags;
-  std::optional<std::string> TriggerMode;
+  std::string Name{};
+  std::optional<std::string> ClientToken{};
+  ::awsjson::mwaa_serverless::DefinitionS3Location DefinitionS3Location{};
+  std::string RoleArn{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::mwaa_serverless::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::mwaa_serverless::LoggingConfiguration> LoggingConfiguration{};
+  std::optional<std::int32_t> EngineVersion{};
+  std::optional<::awsjson::mwaa_serverless::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<std::map<std::string, std::string>> Tags{};
+  std::optional<std::string> TriggerMode{};
 
   friend bool operator==(CreateWorkflowRequest const&, CreateWorkflowRequest const&) = default;
 };

@@ -15,13 +15,13 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateWorkflowResponse {
-  std::string WorkflowArn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<std::string> RevisionId;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowStatus>> WorkflowStatus;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<bool> IsLatestVersion;
-  std::optional<std::vector<std::string>> Warnings;
+  std::string WorkflowArn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<std::string> RevisionId{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowStatus>> WorkflowStatus{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<bool> IsLatestVersion{};
+  std::optional<std::vector<std::string>> Warnings{};
 
   friend bool operator==(CreateWorkflowResponse const&, CreateWorkflowResponse const&) = default;
 };

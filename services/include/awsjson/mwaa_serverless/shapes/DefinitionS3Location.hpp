@@ -12,9 +12,9 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DefinitionS3Location {
-  std::string Bucket;
-  std::string ObjectKey;
-  std::optional<std::string> VersionId;
+  std::string Bucket{};
+  std::string ObjectKey{};
+  std::optional<std::string> VersionId{};
 
   friend bool operator==(DefinitionS3Location const&, DefinitionS3Location const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  awsjson::open_enum<::awsjson::mwaa_serverless::EncryptionType> Type;
-  std::optional<std::string> KmsKeyId;
+  awsjson::open_enum<::awsjson::mwaa_serverless::EncryptionType> Type{};
+  std::optional<std::string> KmsKeyId{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTaskInstanceRequest {
-  std::string WorkflowArn;
-  std::string TaskInstanceId;
-  std::string RunId;
+  std::string WorkflowArn{};
+  std::string TaskInstanceId{};
+  std::string RunId{};
 
   friend bool operator==(GetTaskInstanceRequest const&, GetTaskInstanceRequest const&) = default;
 };

@@ -16,21 +16,21 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetTaskInstanceResponse {
-  std::string WorkflowArn;
-  std::string RunId;
-  std::string TaskInstanceId;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::TaskInstanceStatus>> Status;
-  std::optional<std::int32_t> DurationInSeconds;
-  std::optional<std::string> OperatorName;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<awsjson::timestamp> EndedAt;
-  std::optional<awsjson::timestamp> StartedAt;
-  std::optional<std::int32_t> AttemptNumber;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::string> TaskId;
-  std::optional<std::string> LogStream;
-  std::optional<std::map<std::string, std::string>> Xcom;
+  std::string WorkflowArn{};
+  std::string RunId{};
+  std::string TaskInstanceId{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::TaskInstanceStatus>> Status{};
+  std::optional<std::int32_t> DurationInSeconds{};
+  std::optional<std::string> OperatorName{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<awsjson::timestamp> EndedAt{};
+  std::optional<awsjson::timestamp> StartedAt{};
+  std::optional<std::int32_t> AttemptNumber{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::string> TaskId{};
+  std::optional<std::string> LogStream{};
+  std::optional<std::map<std::string, std::string>> Xcom{};
 
   friend bool operator==(GetTaskInstanceResponse const&, GetTaskInstanceResponse const&) = default;
 };

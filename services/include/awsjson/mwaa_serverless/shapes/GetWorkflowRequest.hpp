@@ -12,8 +12,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRequest {
-  std::string WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
+  std::string WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
 
   friend bool operator==(GetWorkflowRequest const&, GetWorkflowRequest const&) = default;
 };

@@ -20,22 +20,22 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowResponse {
-  std::string WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<::awsjson::mwaa_serverless::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::mwaa_serverless::LoggingConfiguration> LoggingConfiguration;
-  std::optional<std::int32_t> EngineVersion;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowStatus>> WorkflowStatus;
-  std::optional<::awsjson::mwaa_serverless::DefinitionS3Location> DefinitionS3Location;
-  std::optional<::awsjson::mwaa_serverless::ScheduleConfiguration> ScheduleConfiguration;
-  std::optional<std::string> RoleArn;
-  std::optional<::awsjson::mwaa_serverless::NetworkConfiguration> NetworkConfiguration;
-  std::optional<std::string> TriggerMode;
-  std::optional<std::string> WorkflowDefinition;
+  std::string WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<::awsjson::mwaa_serverless::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::mwaa_serverless::LoggingConfiguration> LoggingConfiguration{};
+  std::optional<std::int32_t> EngineVersion{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowStatus>> WorkflowStatus{};
+  std::optional<::awsjson::mwaa_serverless::DefinitionS3Location> DefinitionS3Location{};
+  std::optional<::awsjson::mwaa_serverless::ScheduleConfiguration> ScheduleConfiguration{};
+  std::optional<std::string> RoleArn{};
+  std::optional<::awsjson::mwaa_serverless::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<std::string> TriggerMode{};
+  std::optional<std::string> WorkflowDefinition{};
 
   friend bool operator==(GetWorkflowResponse const&, GetWorkflowResponse const&) = default;
 };

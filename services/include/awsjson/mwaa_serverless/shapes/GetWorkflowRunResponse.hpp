@@ -16,12 +16,12 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetWorkflowRunResponse {
-  std::optional<std::string> WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::string> RunId;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::RunType>> RunType;
-  std::optional<std::map<std::string, awsjson::document>> OverrideParameters;
-  std::optional<::awsjson::mwaa_serverless::WorkflowRunDetail> RunDetail;
+  std::optional<std::string> WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::string> RunId{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::RunType>> RunType{};
+  std::optional<std::map<std::string, awsjson::document>> OverrideParameters{};
+  std::optional<::awsjson::mwaa_serverless::WorkflowRunDetail> RunDetail{};
 
   friend bool operator==(GetWorkflowRunResponse const&, GetWorkflowRunResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTagsForResourceRequest {
-  std::string ResourceArn;
+  std::string ResourceArn{};
 
   friend bool operator==(ListTagsForResourceRequest const&,
                          ListTagsForResourceRequest const&) = default;

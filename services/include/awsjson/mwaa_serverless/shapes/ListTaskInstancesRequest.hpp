@@ -13,10 +13,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskInstancesRequest {
-  std::string WorkflowArn;
-  std::string RunId;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
+  std::string WorkflowArn{};
+  std::string RunId{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTaskInstancesRequest const&,
                          ListTaskInstancesRequest const&) = default;

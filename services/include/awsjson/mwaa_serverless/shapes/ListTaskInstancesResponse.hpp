@@ -15,8 +15,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTaskInstancesResponse {
-  std::optional<std::vector<::awsjson::mwaa_serverless::TaskInstanceSummary>> TaskInstances;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mwaa_serverless::TaskInstanceSummary>> TaskInstances{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListTaskInstancesResponse const&,
                          ListTaskInstancesResponse const&) = default;

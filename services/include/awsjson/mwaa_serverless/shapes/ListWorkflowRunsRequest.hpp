@@ -13,10 +13,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowRunsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
 
   friend bool operator==(ListWorkflowRunsRequest const&, ListWorkflowRunsRequest const&) = default;
 };

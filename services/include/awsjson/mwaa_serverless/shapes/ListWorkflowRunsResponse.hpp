@@ -15,8 +15,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowRunsResponse {
-  std::optional<std::vector<::awsjson::mwaa_serverless::WorkflowRunSummary>> WorkflowRuns;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mwaa_serverless::WorkflowRunSummary>> WorkflowRuns{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkflowRunsResponse const&,
                          ListWorkflowRunsResponse const&) = default;

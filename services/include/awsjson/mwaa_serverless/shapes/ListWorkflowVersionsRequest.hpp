@@ -13,9 +13,9 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowVersionsRequest {
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> NextToken;
-  std::string WorkflowArn;
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> NextToken{};
+  std::string WorkflowArn{};
 
   friend bool operator==(ListWorkflowVersionsRequest const&,
                          ListWorkflowVersionsRequest const&) = default;

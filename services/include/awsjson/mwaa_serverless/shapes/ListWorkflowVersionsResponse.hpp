@@ -15,8 +15,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowVersionsResponse {
-  std::optional<std::vector<::awsjson::mwaa_serverless::WorkflowVersionSummary>> WorkflowVersions;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::mwaa_serverless::WorkflowVersionSummary>> WorkflowVersions{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkflowVersionsResponse const&,
                          ListWorkflowVersionsResponse const&) = default;

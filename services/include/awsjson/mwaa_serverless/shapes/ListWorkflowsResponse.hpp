@@ -15,8 +15,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListWorkflowsResponse {
-  std::vector<::awsjson::mwaa_serverless::WorkflowSummary> Workflows;
-  std::optional<std::string> NextToken;
+  std::vector<::awsjson::mwaa_serverless::WorkflowSummary> Workflows{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListWorkflowsResponse const&, ListWorkflowsResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingConfiguration {
-  std::string LogGroupName;
+  std::string LogGroupName{};
 
   friend bool operator==(LoggingConfiguration const&, LoggingConfiguration const&) = default;
 };

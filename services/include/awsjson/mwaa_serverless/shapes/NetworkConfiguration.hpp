@@ -13,8 +13,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct NetworkConfiguration {
-  std::optional<std::vector<std::string>> SecurityGroupIds;
-  std::optional<std::vector<std::string>> SubnetIds;
+  std::optional<std::vector<std::string>> SecurityGroupIds{};
+  std::optional<std::vector<std::string>> SubnetIds{};
 
   friend bool operator==(NetworkConfiguration const&, NetworkConfiguration const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct OperationTimeoutException {
-  std::optional<std::string> Message;
+  std::optional<std::string> Message{};
 
   friend bool operator==(OperationTimeoutException const&,
                          OperationTimeoutException const&) = default;

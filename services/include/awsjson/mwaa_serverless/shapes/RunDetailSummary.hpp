@@ -14,10 +14,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RunDetailSummary {
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> Status;
-  std::optional<awsjson::timestamp> CreatedOn;
-  std::optional<awsjson::timestamp> StartedAt;
-  std::optional<awsjson::timestamp> EndedAt;
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> Status{};
+  std::optional<awsjson::timestamp> CreatedOn{};
+  std::optional<awsjson::timestamp> StartedAt{};
+  std::optional<awsjson::timestamp> EndedAt{};
 
   friend bool operator==(RunDetailSummary const&, RunDetailSummary const&) = default;
 };

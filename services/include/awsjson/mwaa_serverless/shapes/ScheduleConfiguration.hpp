@@ -12,7 +12,7 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ScheduleConfiguration {
-  std::optional<std::string> CronExpression;
+  std::optional<std::string> CronExpression{};
 
   friend bool operator==(ScheduleConfiguration const&, ScheduleConfiguration const&) = default;
 };

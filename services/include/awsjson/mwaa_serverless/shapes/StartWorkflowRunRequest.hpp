@@ -13,10 +13,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkflowRunRequest {
-  std::string WorkflowArn;
-  std::optional<std::string> ClientToken;
-  std::optional<std::map<std::string, awsjson::document>> OverrideParameters;
-  std::optional<std::string> WorkflowVersion;
+  std::string WorkflowArn{};
+  std::optional<std::string> ClientToken{};
+  std::optional<std::map<std::string, awsjson::document>> OverrideParameters{};
+  std::optional<std::string> WorkflowVersion{};
 
   friend bool operator==(StartWorkflowRunRequest const&, StartWorkflowRunRequest const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartWorkflowRunResponse {
-  std::optional<std::string> RunId;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> Status;
-  std::optional<awsjson::timestamp> StartedAt;
+  std::optional<std::string> RunId{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> Status{};
+  std::optional<awsjson::timestamp> StartedAt{};
 
   friend bool operator==(StartWorkflowRunResponse const&,
                          StartWorkflowRunResponse const&) = default;

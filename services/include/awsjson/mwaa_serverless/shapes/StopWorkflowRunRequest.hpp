@@ -12,8 +12,8 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopWorkflowRunRequest {
-  std::string WorkflowArn;
-  std::string RunId;
+  std::string WorkflowArn{};
+  std::string RunId{};
 
   friend bool operator==(StopWorkflowRunRequest const&, StopWorkflowRunRequest const&) = default;
 };

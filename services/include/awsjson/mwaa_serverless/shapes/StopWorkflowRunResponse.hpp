@@ -14,10 +14,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StopWorkflowRunResponse {
-  std::optional<std::string> WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::string> RunId;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> Status;
+  std::optional<std::string> WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::string> RunId{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> Status{};
 
   friend bool operator==(StopWorkflowRunResponse const&, StopWorkflowRunResponse const&) = default;
 };

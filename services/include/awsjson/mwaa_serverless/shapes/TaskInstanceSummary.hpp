@@ -15,13 +15,13 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TaskInstanceSummary {
-  std::optional<std::string> WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::string> RunId;
-  std::optional<std::string> TaskInstanceId;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::TaskInstanceStatus>> Status;
-  std::optional<std::int32_t> DurationInSeconds;
-  std::optional<std::string> OperatorName;
+  std::optional<std::string> WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::string> RunId{};
+  std::optional<std::string> TaskInstanceId{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::TaskInstanceStatus>> Status{};
+  std::optional<std::int32_t> DurationInSeconds{};
+  std::optional<std::string> OperatorName{};
 
   friend bool operator==(TaskInstanceSummary const&, TaskInstanceSummary const&) = default;
 };

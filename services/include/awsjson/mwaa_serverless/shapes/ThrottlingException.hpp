@@ -13,10 +13,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ThrottlingException {
-  std::string Message;
-  std::string ServiceCode;
-  std::string QuotaCode;
-  std::optional<std::int32_t> RetryAfterSeconds;
+  std::string Message{};
+  std::string ServiceCode{};
+  std::string QuotaCode{};
+  std::optional<std::int32_t> RetryAfterSeconds{};
 
   friend bool operator==(ThrottlingException const&, ThrottlingException const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkflowRequest {
-  std::string WorkflowArn;
-  ::awsjson::mwaa_serverless::DefinitionS3Location DefinitionS3Location;
-  std::string RoleArn;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::mwaa_serverless::LoggingConfiguration> LoggingConfiguration;
-  std::optional<std::int32_t> EngineVersion;
-  std::optional<::awsjson::mwaa_serverless::NetworkConfiguration> NetworkConfiguration;
-  std::optional<std::string> TriggerMode;
+  std::string WorkflowArn{};
+  ::awsjson::mwaa_serverless::DefinitionS3Location DefinitionS3Location{};
+  std::string RoleArn{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::mwaa_serverless::LoggingConfiguration> LoggingConfiguration{};
+  std::optional<std::int32_t> EngineVersion{};
+  std::optional<::awsjson::mwaa_serverless::NetworkConfiguration> NetworkConfiguration{};
+  std::optional<std::string> TriggerMode{};
 
   friend bool operator==(UpdateWorkflowRequest const&, UpdateWorkflowRequest const&) = default;
 };

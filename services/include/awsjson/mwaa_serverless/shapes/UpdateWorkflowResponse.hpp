@@ -13,10 +13,10 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateWorkflowResponse {
-  std::string WorkflowArn;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::vector<std::string>> Warnings;
+  std::string WorkflowArn{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::vector<std::string>> Warnings{};
 
   friend bool operator==(UpdateWorkflowResponse const&, UpdateWorkflowResponse const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ValidationException {
-  std::string Message;
-  awsjson::open_enum<::awsjson::mwaa_serverless::ValidationExceptionReason> Reason;
-  std::optional<std::vector<::awsjson::mwaa_serverless::ValidationExceptionField>> FieldList;
+  std::string Message{};
+  awsjson::open_enum<::awsjson::mwaa_serverless::ValidationExceptionReason> Reason{};
+  std::optional<std::vector<::awsjson::mwaa_serverless::ValidationExceptionField>> FieldList{};
 
   friend bool operator==(ValidationException const&, ValidationException const&) = default;
 };

@@ -17,18 +17,18 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowRunDetail {
-  std::optional<std::string> WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::string> RunId;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::RunType>> RunType;
-  std::optional<awsjson::timestamp> StartedOn;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> CompletedOn;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<std::int32_t> Duration;
-  std::optional<std::string> ErrorMessage;
-  std::optional<std::vector<std::string>> TaskInstances;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> RunState;
+  std::optional<std::string> WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::string> RunId{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::RunType>> RunType{};
+  std::optional<awsjson::timestamp> StartedOn{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> CompletedOn{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<std::int32_t> Duration{};
+  std::optional<std::string> ErrorMessage{};
+  std::optional<std::vector<std::string>> TaskInstances{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowRunStatus>> RunState{};
 
   friend bool operator==(WorkflowRunDetail const&, WorkflowRunDetail const&) = default;
 };

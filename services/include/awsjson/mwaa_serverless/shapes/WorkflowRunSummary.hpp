@@ -15,11 +15,11 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowRunSummary {
-  std::optional<std::string> RunId;
-  std::optional<std::string> WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::RunType>> RunType;
-  std::optional<::awsjson::mwaa_serverless::RunDetailSummary> RunDetailSummary;
+  std::optional<std::string> RunId{};
+  std::optional<std::string> WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::RunType>> RunType{};
+  std::optional<::awsjson::mwaa_serverless::RunDetailSummary> RunDetailSummary{};
 
   friend bool operator==(WorkflowRunSummary const&, WorkflowRunSummary const&) = default;
 };

@@ -14,14 +14,14 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowSummary {
-  std::string WorkflowArn;
-  std::optional<std::string> WorkflowVersion;
-  std::optional<std::string> Name;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowStatus>> WorkflowStatus;
-  std::optional<std::string> TriggerMode;
+  std::string WorkflowArn{};
+  std::optional<std::string> WorkflowVersion{};
+  std::optional<std::string> Name{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<awsjson::open_enum<::awsjson::mwaa_serverless::WorkflowStatus>> WorkflowStatus{};
+  std::optional<std::string> TriggerMode{};
 
   friend bool operator==(WorkflowSummary const&, WorkflowSummary const&) = default;
 };

@@ -15,14 +15,14 @@ namespace awsjson::mwaa_serverless {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct WorkflowVersionSummary {
-  std::string WorkflowVersion;
-  std::string WorkflowArn;
-  std::optional<bool> IsLatestVersion;
-  std::optional<awsjson::timestamp> CreatedAt;
-  std::optional<awsjson::timestamp> ModifiedAt;
-  std::optional<::awsjson::mwaa_serverless::DefinitionS3Location> DefinitionS3Location;
-  std::optional<::awsjson::mwaa_serverless::ScheduleConfiguration> ScheduleConfiguration;
-  std::optional<std::string> TriggerMode;
+  std::string WorkflowVersion{};
+  std::string WorkflowArn{};
+  std::optional<bool> IsLatestVersion{};
+  std::optional<awsjson::timestamp> CreatedAt{};
+  std::optional<awsjson::timestamp> ModifiedAt{};
+  std::optional<::awsjson::mwaa_serverless::DefinitionS3Location> DefinitionS3Location{};
+  std::optional<::awsjson::mwaa_serverless::ScheduleConfiguration> ScheduleConfiguration{};
+  std::optional<std::string> TriggerMode{};
 
   friend bool operator==(WorkflowVersionSummary const&, WorkflowVersionSummary const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AZSyncState {
-  std::optional<::awsjson::network_firewall::Attachment> Attachment;
+  std::optional<::awsjson::network_firewall::Attachment> Attachment{};
 
   friend bool operator==(AZSyncState const&, AZSyncState const&) = default;
 };

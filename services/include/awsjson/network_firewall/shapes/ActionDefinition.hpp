@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ActionDefinition {
-  std::optional<::awsjson::network_firewall::PublishMetricAction> PublishMetricAction;
+  std::optional<::awsjson::network_firewall::PublishMetricAction> PublishMetricAction{};
 
   friend bool operator==(ActionDefinition const&, ActionDefinition const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Address {
-  std::string AddressDefinition;
+  std::string AddressDefinition{};
 
   friend bool operator==(Address const&, Address const&) = default;
 };

@@ -14,10 +14,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisReport {
-  std::optional<std::string> AnalysisReportId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>> AnalysisType;
-  std::optional<awsjson::timestamp> ReportTime;
-  std::optional<std::string> Status;
+  std::optional<std::string> AnalysisReportId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>> AnalysisType{};
+  std::optional<awsjson::timestamp> ReportTime{};
+  std::optional<std::string> Status{};
 
   friend bool operator==(AnalysisReport const&, AnalysisReport const&) = default;
 };

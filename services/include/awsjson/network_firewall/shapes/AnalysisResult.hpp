@@ -15,9 +15,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisResult {
-  std::optional<std::vector<std::string>> IdentifiedRuleIds;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::IdentifiedType>> IdentifiedType;
-  std::optional<std::string> AnalysisDetail;
+  std::optional<std::vector<std::string>> IdentifiedRuleIds{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::IdentifiedType>> IdentifiedType{};
+  std::optional<std::string> AnalysisDetail{};
 
   friend bool operator==(AnalysisResult const&, AnalysisResult const&) = default;
 };

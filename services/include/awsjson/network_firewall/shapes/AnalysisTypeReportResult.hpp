@@ -15,12 +15,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AnalysisTypeReportResult {
-  std::optional<std::string> Protocol;
-  std::optional<awsjson::timestamp> FirstAccessed;
-  std::optional<awsjson::timestamp> LastAccessed;
-  std::optional<std::string> Domain;
-  std::optional<::awsjson::network_firewall::Hits> Hits;
-  std::optional<::awsjson::network_firewall::UniqueSources> UniqueSources;
+  std::optional<std::string> Protocol{};
+  std::optional<awsjson::timestamp> FirstAccessed{};
+  std::optional<awsjson::timestamp> LastAccessed{};
+  std::optional<std::string> Domain{};
+  std::optional<::awsjson::network_firewall::Hits> Hits{};
+  std::optional<::awsjson::network_firewall::UniqueSources> UniqueSources{};
 
   friend bool operator==(AnalysisTypeReportResult const&,
                          AnalysisTypeReportResult const&) = default;

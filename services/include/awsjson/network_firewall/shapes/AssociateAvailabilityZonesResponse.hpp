@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateAvailabilityZonesResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<std::vector<::awsjson::network_firewall::AvailabilityZoneMapping>> AvailabilityZoneMappings;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<std::vector<::awsjson::network_firewall::AvailabilityZoneMapping>> AvailabilityZoneMappings{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(AssociateAvailabilityZonesResponse const&,
                          AssociateAvailabilityZonesResponse const&) = default;

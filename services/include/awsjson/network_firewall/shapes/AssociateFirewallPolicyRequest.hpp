@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFirewallPolicyRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::string FirewallPolicyArn;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::string FirewallPolicyArn{};
 
   friend bool operator==(AssociateFirewallPolicyRequest const&,
                          AssociateFirewallPolicyRequest const&) = default;

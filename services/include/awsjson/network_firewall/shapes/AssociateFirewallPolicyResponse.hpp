@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateFirewallPolicyResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallPolicyArn;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallPolicyArn{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(AssociateFirewallPolicyResponse const&,
                          AssociateFirewallPolicyResponse const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateSubnetsResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<std::vector<::awsjson::network_firewall::SubnetMapping>> SubnetMappings;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<std::vector<::awsjson::network_firewall::SubnetMapping>> SubnetMappings{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(AssociateSubnetsResponse const&,
                          AssociateSubnetsResponse const&) = default;

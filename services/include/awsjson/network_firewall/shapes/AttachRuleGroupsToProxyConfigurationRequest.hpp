@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AttachRuleGroupsToProxyConfigurationRequest {
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::vector<::awsjson::network_firewall::ProxyRuleGroupAttachment> RuleGroups;
-  std::string UpdateToken;
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::vector<::awsjson::network_firewall::ProxyRuleGroupAttachment> RuleGroups{};
+  std::string UpdateToken{};
 
   friend bool operator==(AttachRuleGroupsToProxyConfigurationRequest const&,
                          AttachRuleGroupsToProxyConfigurationRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Attachment {
-  std::optional<std::string> SubnetId;
-  std::optional<std::string> EndpointId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::AttachmentStatus>> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> SubnetId{};
+  std::optional<std::string> EndpointId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::AttachmentStatus>> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(Attachment const&, Attachment const&) = default;
 };

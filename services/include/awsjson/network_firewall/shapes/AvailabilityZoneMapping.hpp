@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AvailabilityZoneMapping {
-  std::string AvailabilityZone;
+  std::string AvailabilityZone{};
 
   friend bool operator==(AvailabilityZoneMapping const&, AvailabilityZoneMapping const&) = default;
 };

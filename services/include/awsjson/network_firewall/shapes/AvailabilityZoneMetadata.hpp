@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AvailabilityZoneMetadata {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::IPAddressType>> IPAddressType;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::IPAddressType>> IPAddressType{};
 
   friend bool operator==(AvailabilityZoneMetadata const&,
                          AvailabilityZoneMetadata const&) = default;

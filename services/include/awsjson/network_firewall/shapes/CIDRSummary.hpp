@@ -16,9 +16,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CIDRSummary {
-  std::optional<std::int32_t> AvailableCIDRCount;
-  std::optional<std::int32_t> UtilizedCIDRCount;
-  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSetMetadata>> IPSetReferences;
+  std::optional<std::int32_t> AvailableCIDRCount{};
+  std::optional<std::int32_t> UtilizedCIDRCount{};
+  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSetMetadata>> IPSetReferences{};
 
   friend bool operator==(CIDRSummary const&, CIDRSummary const&) = default;
 };

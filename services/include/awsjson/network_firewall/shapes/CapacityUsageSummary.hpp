@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CapacityUsageSummary {
-  std::optional<::awsjson::network_firewall::CIDRSummary> CIDRs;
+  std::optional<::awsjson::network_firewall::CIDRSummary> CIDRs{};
 
   friend bool operator==(CapacityUsageSummary const&, CapacityUsageSummary const&) = default;
 };

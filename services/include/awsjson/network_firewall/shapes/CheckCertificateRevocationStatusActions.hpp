@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CheckCertificateRevocationStatusActions {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RevocationCheckAction>> RevokedStatusAction;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RevocationCheckAction>> UnknownStatusAction;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RevocationCheckAction>> RevokedStatusAction{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RevocationCheckAction>> UnknownStatusAction{};
 
   friend bool operator==(CheckCertificateRevocationStatusActions const&,
                          CheckCertificateRevocationStatusActions const&) = default;

@@ -17,12 +17,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallPolicyRequest {
-  std::string FirewallPolicyName;
-  ::awsjson::network_firewall::FirewallPolicy FirewallPolicy;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<bool> DryRun;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
+  std::string FirewallPolicyName{};
+  ::awsjson::network_firewall::FirewallPolicy FirewallPolicy{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<bool> DryRun{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(CreateFirewallPolicyRequest const&,
                          CreateFirewallPolicyRequest const&) = default;

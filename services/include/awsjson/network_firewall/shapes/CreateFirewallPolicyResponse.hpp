@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallPolicyResponse {
-  std::string UpdateToken;
-  ::awsjson::network_firewall::FirewallPolicyResponse FirewallPolicyResponse;
+  std::string UpdateToken{};
+  ::awsjson::network_firewall::FirewallPolicyResponse FirewallPolicyResponse{};
 
   friend bool operator==(CreateFirewallPolicyResponse const&,
                          CreateFirewallPolicyResponse const&) = default;

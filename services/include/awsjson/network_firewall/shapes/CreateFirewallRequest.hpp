@@ -19,20 +19,20 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateFirewallRequest {
-  std::string FirewallName;
-  std::string FirewallPolicyArn;
-  std::optional<std::string> VpcId;
-  std::optional<std::vector<::awsjson::network_firewall::SubnetMapping>> SubnetMappings;
-  std::optional<bool> DeleteProtection;
-  std::optional<bool> SubnetChangeProtection;
-  std::optional<bool> FirewallPolicyChangeProtection;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>>> EnabledAnalysisTypes;
-  std::optional<std::string> TransitGatewayId;
-  std::optional<std::vector<::awsjson::network_firewall::AvailabilityZoneMapping>> AvailabilityZoneMappings;
-  std::optional<bool> AvailabilityZoneChangeProtection;
+  std::string FirewallName{};
+  std::string FirewallPolicyArn{};
+  std::optional<std::string> VpcId{};
+  std::optional<std::vector<::awsjson::network_firewall::SubnetMapping>> SubnetMappings{};
+  std::optional<bool> DeleteProtection{};
+  std::optional<bool> SubnetChangeProtection{};
+  std::optional<bool> FirewallPolicyChangeProtection{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>>> EnabledAnalysisTypes{};
+  std::optional<std::string> TransitGatewayId{};
+  std::optional<std::vector<::awsjson::network_firewall::AvailabilityZoneMapping>> AvailabilityZoneMappings{};
+  std::optional<bool> AvailabilityZoneChangeProtection{};
 
   friend bool operator==(CreateFirewallRequest const&, CreateFirewallRequest const&) = default;
 };

@@ -16,12 +16,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyConfigurationRequest {
-  std::string ProxyConfigurationName;
-  std::optional<std::string> Description;
-  std::optional<std::vector<std::string>> RuleGroupNames;
-  std::optional<std::vector<std::string>> RuleGroupArns;
-  ::awsjson::network_firewall::ProxyConfigDefaultRulePhaseActionsRequest DefaultRulePhaseActions;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::string ProxyConfigurationName{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<std::string>> RuleGroupNames{};
+  std::optional<std::vector<std::string>> RuleGroupArns{};
+  ::awsjson::network_firewall::ProxyConfigDefaultRulePhaseActionsRequest DefaultRulePhaseActions{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(CreateProxyConfigurationRequest const&,
                          CreateProxyConfigurationRequest const&) = default;

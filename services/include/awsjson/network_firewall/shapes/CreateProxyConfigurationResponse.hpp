@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyConfigurationResponse {
-  std::optional<::awsjson::network_firewall::ProxyConfiguration> ProxyConfiguration;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::ProxyConfiguration> ProxyConfiguration{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(CreateProxyConfigurationResponse const&,
                          CreateProxyConfigurationResponse const&) = default;

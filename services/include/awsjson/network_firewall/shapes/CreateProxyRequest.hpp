@@ -17,13 +17,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRequest {
-  std::string ProxyName;
-  std::string NatGatewayId;
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::optional<std::vector<::awsjson::network_firewall::ListenerPropertyRequest>> ListenerProperties;
-  ::awsjson::network_firewall::TlsInterceptPropertiesRequest TlsInterceptProperties;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::string ProxyName{};
+  std::string NatGatewayId{};
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::optional<std::vector<::awsjson::network_firewall::ListenerPropertyRequest>> ListenerProperties{};
+  ::awsjson::network_firewall::TlsInterceptPropertiesRequest TlsInterceptProperties{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(CreateProxyRequest const&, CreateProxyRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyResponse {
-  std::optional<::awsjson::network_firewall::Proxy> Proxy;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::Proxy> Proxy{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(CreateProxyResponse const&, CreateProxyResponse const&) = default;
 };

@@ -17,11 +17,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRule {
-  std::optional<std::string> ProxyRuleName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> Action;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> Conditions;
-  std::optional<std::int32_t> InsertPosition;
+  std::optional<std::string> ProxyRuleName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> Action{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> Conditions{};
+  std::optional<std::int32_t> InsertPosition{};
 
   friend bool operator==(CreateProxyRule const&, CreateProxyRule const&) = default;
 };

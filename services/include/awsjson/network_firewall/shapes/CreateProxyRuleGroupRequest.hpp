@@ -16,10 +16,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRuleGroupRequest {
-  std::string ProxyRuleGroupName;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::network_firewall::ProxyRulesByRequestPhase> Rules;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::string ProxyRuleGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::network_firewall::ProxyRulesByRequestPhase> Rules{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(CreateProxyRuleGroupRequest const&,
                          CreateProxyRuleGroupRequest const&) = default;

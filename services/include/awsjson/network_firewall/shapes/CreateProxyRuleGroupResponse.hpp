@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRuleGroupResponse {
-  std::optional<::awsjson::network_firewall::ProxyRuleGroup> ProxyRuleGroup;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::ProxyRuleGroup> ProxyRuleGroup{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(CreateProxyRuleGroupResponse const&,
                          CreateProxyRuleGroupResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRulesByRequestPhase {
-  std::optional<std::vector<::awsjson::network_firewall::CreateProxyRule>> PreDNS;
-  std::optional<std::vector<::awsjson::network_firewall::CreateProxyRule>> PreREQUEST;
-  std::optional<std::vector<::awsjson::network_firewall::CreateProxyRule>> PostRESPONSE;
+  std::optional<std::vector<::awsjson::network_firewall::CreateProxyRule>> PreDNS{};
+  std::optional<std::vector<::awsjson::network_firewall::CreateProxyRule>> PreREQUEST{};
+  std::optional<std::vector<::awsjson::network_firewall::CreateProxyRule>> PostRESPONSE{};
 
   friend bool operator==(CreateProxyRulesByRequestPhase const&,
                          CreateProxyRulesByRequestPhase const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRulesRequest {
-  std::optional<std::string> ProxyRuleGroupArn;
-  std::optional<std::string> ProxyRuleGroupName;
-  ::awsjson::network_firewall::CreateProxyRulesByRequestPhase Rules;
+  std::optional<std::string> ProxyRuleGroupArn{};
+  std::optional<std::string> ProxyRuleGroupName{};
+  ::awsjson::network_firewall::CreateProxyRulesByRequestPhase Rules{};
 
   friend bool operator==(CreateProxyRulesRequest const&, CreateProxyRulesRequest const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateProxyRulesResponse {
-  std::optional<::awsjson::network_firewall::ProxyRuleGroup> ProxyRuleGroup;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::ProxyRuleGroup> ProxyRuleGroup{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(CreateProxyRulesResponse const&,
                          CreateProxyRulesResponse const&) = default;

@@ -21,18 +21,18 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateRuleGroupRequest {
-  std::string RuleGroupName;
-  std::optional<::awsjson::network_firewall::RuleGroup> RuleGroup;
-  std::optional<std::string> Rules;
-  awsjson::open_enum<::awsjson::network_firewall::RuleGroupType> Type;
-  std::optional<std::string> Description;
-  std::int32_t Capacity;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<bool> DryRun;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::network_firewall::SourceMetadata> SourceMetadata;
-  std::optional<bool> AnalyzeRuleGroup;
-  std::optional<::awsjson::network_firewall::SummaryConfiguration> SummaryConfiguration;
+  std::string RuleGroupName{};
+  std::optional<::awsjson::network_firewall::RuleGroup> RuleGroup{};
+  std::optional<std::string> Rules{};
+  awsjson::open_enum<::awsjson::network_firewall::RuleGroupType> Type{};
+  std::optional<std::string> Description{};
+  std::int32_t Capacity{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<bool> DryRun{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::network_firewall::SourceMetadata> SourceMetadata{};
+  std::optional<bool> AnalyzeRuleGroup{};
+  std::optional<::awsjson::network_firewall::SummaryConfiguration> SummaryConfiguration{};
 
   friend bool operator==(CreateRuleGroupRequest const&, CreateRuleGroupRequest const&) = default;
 };

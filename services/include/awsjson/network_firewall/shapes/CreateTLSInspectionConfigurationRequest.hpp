@@ -17,11 +17,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateTLSInspectionConfigurationRequest {
-  std::string TLSInspectionConfigurationName;
-  ::awsjson::network_firewall::TLSInspectionConfiguration TLSInspectionConfiguration;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
+  std::string TLSInspectionConfigurationName{};
+  ::awsjson::network_firewall::TLSInspectionConfiguration TLSInspectionConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(CreateTLSInspectionConfigurationRequest const&,
                          CreateTLSInspectionConfigurationRequest const&) = default;

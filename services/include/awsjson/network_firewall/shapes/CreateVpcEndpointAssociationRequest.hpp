@@ -16,11 +16,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcEndpointAssociationRequest {
-  std::string FirewallArn;
-  std::string VpcId;
-  ::awsjson::network_firewall::SubnetMapping SubnetMapping;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::string FirewallArn{};
+  std::string VpcId{};
+  ::awsjson::network_firewall::SubnetMapping SubnetMapping{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(CreateVpcEndpointAssociationRequest const&,
                          CreateVpcEndpointAssociationRequest const&) = default;

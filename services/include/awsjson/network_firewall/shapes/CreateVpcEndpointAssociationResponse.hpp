@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateVpcEndpointAssociationResponse {
-  std::optional<::awsjson::network_firewall::VpcEndpointAssociation> VpcEndpointAssociation;
-  std::optional<::awsjson::network_firewall::VpcEndpointAssociationStatus> VpcEndpointAssociationStatus;
+  std::optional<::awsjson::network_firewall::VpcEndpointAssociation> VpcEndpointAssociation{};
+  std::optional<::awsjson::network_firewall::VpcEndpointAssociationStatus> VpcEndpointAssociationStatus{};
 
   friend bool operator==(CreateVpcEndpointAssociationResponse const&,
                          CreateVpcEndpointAssociationResponse const&) = default;

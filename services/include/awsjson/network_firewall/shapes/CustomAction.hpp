@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomAction {
-  std::string ActionName;
-  ::awsjson::network_firewall::ActionDefinition ActionDefinition;
+  std::string ActionName{};
+  ::awsjson::network_firewall::ActionDefinition ActionDefinition{};
 
   friend bool operator==(CustomAction const&, CustomAction const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallPolicyResponse {
-  ::awsjson::network_firewall::FirewallPolicyResponse FirewallPolicyResponse;
+  ::awsjson::network_firewall::FirewallPolicyResponse FirewallPolicyResponse{};
 
   friend bool operator==(DeleteFirewallPolicyResponse const&,
                          DeleteFirewallPolicyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallRequest {
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallArn;
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallArn{};
 
   friend bool operator==(DeleteFirewallRequest const&, DeleteFirewallRequest const&) = default;
 };

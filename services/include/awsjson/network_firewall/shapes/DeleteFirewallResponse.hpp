@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteFirewallResponse {
-  std::optional<::awsjson::network_firewall::Firewall> Firewall;
-  std::optional<::awsjson::network_firewall::FirewallStatus> FirewallStatus;
+  std::optional<::awsjson::network_firewall::Firewall> Firewall{};
+  std::optional<::awsjson::network_firewall::FirewallStatus> FirewallStatus{};
 
   friend bool operator==(DeleteFirewallResponse const&, DeleteFirewallResponse const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteNetworkFirewallTransitGatewayAttachmentRequest {
-  std::string TransitGatewayAttachmentId;
+  std::string TransitGatewayAttachmentId{};
 
   friend bool operator==(DeleteNetworkFirewallTransitGatewayAttachmentRequest const&,
                          DeleteNetworkFirewallTransitGatewayAttachmentRequest const&) = default;

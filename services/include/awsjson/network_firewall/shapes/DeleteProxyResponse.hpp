@@ -12,9 +12,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProxyResponse {
-  std::optional<std::string> NatGatewayId;
-  std::optional<std::string> ProxyName;
-  std::optional<std::string> ProxyArn;
+  std::optional<std::string> NatGatewayId{};
+  std::optional<std::string> ProxyName{};
+  std::optional<std::string> ProxyArn{};
 
   friend bool operator==(DeleteProxyResponse const&, DeleteProxyResponse const&) = default;
 };

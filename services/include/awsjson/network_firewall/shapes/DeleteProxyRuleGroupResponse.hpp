@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProxyRuleGroupResponse {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
 
   friend bool operator==(DeleteProxyRuleGroupResponse const&,
                          DeleteProxyRuleGroupResponse const&) = default;

@@ -13,9 +13,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProxyRulesRequest {
-  std::optional<std::string> ProxyRuleGroupArn;
-  std::optional<std::string> ProxyRuleGroupName;
-  std::vector<std::string> Rules;
+  std::optional<std::string> ProxyRuleGroupArn{};
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::vector<std::string> Rules{};
 
   friend bool operator==(DeleteProxyRulesRequest const&, DeleteProxyRulesRequest const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteProxyRulesResponse {
-  std::optional<::awsjson::network_firewall::ProxyRuleGroup> ProxyRuleGroup;
+  std::optional<::awsjson::network_firewall::ProxyRuleGroup> ProxyRuleGroup{};
 
   friend bool operator==(DeleteProxyRulesResponse const&,
                          DeleteProxyRulesResponse const&) = default;

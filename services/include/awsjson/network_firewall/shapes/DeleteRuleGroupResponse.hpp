@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteRuleGroupResponse {
-  ::awsjson::network_firewall::RuleGroupResponse RuleGroupResponse;
+  ::awsjson::network_firewall::RuleGroupResponse RuleGroupResponse{};
 
   friend bool operator==(DeleteRuleGroupResponse const&, DeleteRuleGroupResponse const&) = default;
 };

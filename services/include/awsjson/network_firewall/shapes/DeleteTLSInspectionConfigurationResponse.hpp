@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteTLSInspectionConfigurationResponse {
-  ::awsjson::network_firewall::TLSInspectionConfigurationResponse TLSInspectionConfigurationResponse;
+  ::awsjson::network_firewall::TLSInspectionConfigurationResponse TLSInspectionConfigurationResponse{};
 
   friend bool operator==(DeleteTLSInspectionConfigurationResponse const&,
                          DeleteTLSInspectionConfigurationResponse const&) = default;

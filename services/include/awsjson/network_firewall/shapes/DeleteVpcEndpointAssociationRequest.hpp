@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DeleteVpcEndpointAssociationRequest {
-  std::string VpcEndpointAssociationArn;
+  std::string VpcEndpointAssociationArn{};
 
   friend bool operator==(DeleteVpcEndpointAssociationRequest const&,
                          DeleteVpcEndpointAssociationRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFirewallMetadataRequest {
-  std::optional<std::string> FirewallArn;
+  std::optional<std::string> FirewallArn{};
 
   friend bool operator==(DescribeFirewallMetadataRequest const&,
                          DescribeFirewallMetadataRequest const&) = default;

@@ -16,12 +16,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFirewallMetadataResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallPolicyArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::FirewallStatusValue>> Status;
-  std::optional<std::map<std::string, ::awsjson::network_firewall::AvailabilityZoneMetadata>> SupportedAvailabilityZones;
-  std::optional<std::string> TransitGatewayAttachmentId;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallPolicyArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::FirewallStatusValue>> Status{};
+  std::optional<std::map<std::string, ::awsjson::network_firewall::AvailabilityZoneMetadata>> SupportedAvailabilityZones{};
+  std::optional<std::string> TransitGatewayAttachmentId{};
 
   friend bool operator==(DescribeFirewallMetadataResponse const&,
                          DescribeFirewallMetadataResponse const&) = default;

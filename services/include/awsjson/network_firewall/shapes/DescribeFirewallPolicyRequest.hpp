@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFirewallPolicyRequest {
-  std::optional<std::string> FirewallPolicyName;
-  std::optional<std::string> FirewallPolicyArn;
+  std::optional<std::string> FirewallPolicyName{};
+  std::optional<std::string> FirewallPolicyArn{};
 
   friend bool operator==(DescribeFirewallPolicyRequest const&,
                          DescribeFirewallPolicyRequest const&) = default;

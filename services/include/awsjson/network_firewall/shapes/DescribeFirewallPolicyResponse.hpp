@@ -15,9 +15,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFirewallPolicyResponse {
-  std::string UpdateToken;
-  ::awsjson::network_firewall::FirewallPolicyResponse FirewallPolicyResponse;
-  std::optional<::awsjson::network_firewall::FirewallPolicy> FirewallPolicy;
+  std::string UpdateToken{};
+  ::awsjson::network_firewall::FirewallPolicyResponse FirewallPolicyResponse{};
+  std::optional<::awsjson::network_firewall::FirewallPolicy> FirewallPolicy{};
 
   friend bool operator==(DescribeFirewallPolicyResponse const&,
                          DescribeFirewallPolicyResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFirewallRequest {
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallArn;
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallArn{};
 
   friend bool operator==(DescribeFirewallRequest const&, DescribeFirewallRequest const&) = default;
 };

@@ -15,9 +15,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFirewallResponse {
-  std::optional<std::string> UpdateToken;
-  std::optional<::awsjson::network_firewall::Firewall> Firewall;
-  std::optional<::awsjson::network_firewall::FirewallStatus> FirewallStatus;
+  std::optional<std::string> UpdateToken{};
+  std::optional<::awsjson::network_firewall::Firewall> Firewall{};
+  std::optional<::awsjson::network_firewall::FirewallStatus> FirewallStatus{};
 
   friend bool operator==(DescribeFirewallResponse const&,
                          DescribeFirewallResponse const&) = default;

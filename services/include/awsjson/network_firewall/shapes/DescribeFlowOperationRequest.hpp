@@ -12,11 +12,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeFlowOperationRequest {
-  std::string FirewallArn;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcEndpointAssociationArn;
-  std::optional<std::string> VpcEndpointId;
-  std::string FlowOperationId;
+  std::string FirewallArn{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcEndpointAssociationArn{};
+  std::optional<std::string> VpcEndpointId{};
+  std::string FlowOperationId{};
 
   friend bool operator==(DescribeFlowOperationRequest const&,
                          DescribeFlowOperationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLoggingConfigurationRequest {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
 
   friend bool operator==(DescribeLoggingConfigurationRequest const&,
                          DescribeLoggingConfigurationRequest const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeLoggingConfigurationResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<::awsjson::network_firewall::LoggingConfiguration> LoggingConfiguration;
-  std::optional<bool> EnableMonitoringDashboard;
+  std::optional<std::string> FirewallArn{};
+  std::optional<::awsjson::network_firewall::LoggingConfiguration> LoggingConfiguration{};
+  std::optional<bool> EnableMonitoringDashboard{};
 
   friend bool operator==(DescribeLoggingConfigurationResponse const&,
                          DescribeLoggingConfigurationResponse const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProxyConfigurationRequest {
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
 
   friend bool operator==(DescribeProxyConfigurationRequest const&,
                          DescribeProxyConfigurationRequest const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProxyRequest {
-  std::optional<std::string> ProxyName;
-  std::optional<std::string> ProxyArn;
+  std::optional<std::string> ProxyName{};
+  std::optional<std::string> ProxyArn{};
 
   friend bool operator==(DescribeProxyRequest const&, DescribeProxyRequest const&) = default;
 };

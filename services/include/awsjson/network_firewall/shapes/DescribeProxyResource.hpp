@@ -19,23 +19,23 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProxyResource {
-  std::optional<std::string> ProxyName;
-  std::optional<std::string> ProxyArn;
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::optional<std::string> NatGatewayId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyState>> ProxyState;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyModifyState>> ProxyModifyState;
-  std::optional<std::vector<::awsjson::network_firewall::ListenerProperty>> ListenerProperties;
-  std::optional<::awsjson::network_firewall::TlsInterceptProperties> TlsInterceptProperties;
-  std::optional<std::string> VpcEndpointServiceName;
-  std::optional<std::string> PrivateDNSName;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> DeleteTime;
-  std::optional<awsjson::timestamp> UpdateTime;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureMessage;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::optional<std::string> ProxyName{};
+  std::optional<std::string> ProxyArn{};
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::optional<std::string> NatGatewayId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyState>> ProxyState{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyModifyState>> ProxyModifyState{};
+  std::optional<std::vector<::awsjson::network_firewall::ListenerProperty>> ListenerProperties{};
+  std::optional<::awsjson::network_firewall::TlsInterceptProperties> TlsInterceptProperties{};
+  std::optional<std::string> VpcEndpointServiceName{};
+  std::optional<std::string> PrivateDNSName{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> DeleteTime{};
+  std::optional<awsjson::timestamp> UpdateTime{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureMessage{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(DescribeProxyResource const&, DescribeProxyResource const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProxyResponse {
-  std::optional<::awsjson::network_firewall::DescribeProxyResource> Proxy;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::DescribeProxyResource> Proxy{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(DescribeProxyResponse const&, DescribeProxyResponse const&) = default;
 };

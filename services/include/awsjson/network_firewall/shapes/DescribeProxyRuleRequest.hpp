@@ -12,9 +12,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProxyRuleRequest {
-  std::string ProxyRuleName;
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
+  std::string ProxyRuleName{};
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
 
   friend bool operator==(DescribeProxyRuleRequest const&,
                          DescribeProxyRuleRequest const&) = default;

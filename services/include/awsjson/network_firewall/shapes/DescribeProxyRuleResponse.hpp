@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeProxyRuleResponse {
-  std::optional<::awsjson::network_firewall::ProxyRule> ProxyRule;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::ProxyRule> ProxyRule{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(DescribeProxyRuleResponse const&,
                          DescribeProxyRuleResponse const&) = default;

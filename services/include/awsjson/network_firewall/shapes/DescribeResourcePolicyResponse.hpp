@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeResourcePolicyResponse {
-  std::optional<std::string> Policy;
+  std::optional<std::string> Policy{};
 
   friend bool operator==(DescribeResourcePolicyResponse const&,
                          DescribeResourcePolicyResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuleGroupMetadataRequest {
-  std::optional<std::string> RuleGroupName;
-  std::optional<std::string> RuleGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type;
+  std::optional<std::string> RuleGroupName{};
+  std::optional<std::string> RuleGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type{};
 
   friend bool operator==(DescribeRuleGroupMetadataRequest const&,
                          DescribeRuleGroupMetadataRequest const&) = default;

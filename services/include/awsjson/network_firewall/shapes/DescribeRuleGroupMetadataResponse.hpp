@@ -16,16 +16,16 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuleGroupMetadataResponse {
-  std::string RuleGroupArn;
-  std::string RuleGroupName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type;
-  std::optional<std::int32_t> Capacity;
-  std::optional<::awsjson::network_firewall::StatefulRuleOptions> StatefulRuleOptions;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::string> VendorName;
-  std::optional<std::string> ProductId;
-  std::optional<std::string> ListingName;
+  std::string RuleGroupArn{};
+  std::string RuleGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type{};
+  std::optional<std::int32_t> Capacity{};
+  std::optional<::awsjson::network_firewall::StatefulRuleOptions> StatefulRuleOptions{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::string> VendorName{};
+  std::optional<std::string> ProductId{};
+  std::optional<std::string> ListingName{};
 
   friend bool operator==(DescribeRuleGroupMetadataResponse const&,
                          DescribeRuleGroupMetadataResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuleGroupRequest {
-  std::optional<std::string> RuleGroupName;
-  std::optional<std::string> RuleGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type;
-  std::optional<bool> AnalyzeRuleGroup;
+  std::optional<std::string> RuleGroupName{};
+  std::optional<std::string> RuleGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type{};
+  std::optional<bool> AnalyzeRuleGroup{};
 
   friend bool operator==(DescribeRuleGroupRequest const&,
                          DescribeRuleGroupRequest const&) = default;

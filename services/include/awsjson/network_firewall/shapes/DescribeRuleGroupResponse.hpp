@@ -15,9 +15,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuleGroupResponse {
-  std::string UpdateToken;
-  std::optional<::awsjson::network_firewall::RuleGroup> RuleGroup;
-  ::awsjson::network_firewall::RuleGroupResponse RuleGroupResponse;
+  std::string UpdateToken{};
+  std::optional<::awsjson::network_firewall::RuleGroup> RuleGroup{};
+  ::awsjson::network_firewall::RuleGroupResponse RuleGroupResponse{};
 
   friend bool operator==(DescribeRuleGroupResponse const&,
                          DescribeRuleGroupResponse const&) = default;

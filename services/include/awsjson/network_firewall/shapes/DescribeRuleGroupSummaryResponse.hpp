@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeRuleGroupSummaryResponse {
-  std::string RuleGroupName;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::network_firewall::Summary> Summary;
+  std::string RuleGroupName{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::network_firewall::Summary> Summary{};
 
   friend bool operator==(DescribeRuleGroupSummaryResponse const&,
                          DescribeRuleGroupSummaryResponse const&) = default;

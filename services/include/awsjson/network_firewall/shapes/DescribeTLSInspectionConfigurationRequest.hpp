@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTLSInspectionConfigurationRequest {
-  std::optional<std::string> TLSInspectionConfigurationArn;
-  std::optional<std::string> TLSInspectionConfigurationName;
+  std::optional<std::string> TLSInspectionConfigurationArn{};
+  std::optional<std::string> TLSInspectionConfigurationName{};
 
   friend bool operator==(DescribeTLSInspectionConfigurationRequest const&,
                          DescribeTLSInspectionConfigurationRequest const&) = default;

@@ -15,9 +15,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeTLSInspectionConfigurationResponse {
-  std::string UpdateToken;
-  std::optional<::awsjson::network_firewall::TLSInspectionConfiguration> TLSInspectionConfiguration;
-  ::awsjson::network_firewall::TLSInspectionConfigurationResponse TLSInspectionConfigurationResponse;
+  std::string UpdateToken{};
+  std::optional<::awsjson::network_firewall::TLSInspectionConfiguration> TLSInspectionConfiguration{};
+  ::awsjson::network_firewall::TLSInspectionConfigurationResponse TLSInspectionConfigurationResponse{};
 
   friend bool operator==(DescribeTLSInspectionConfigurationResponse const&,
                          DescribeTLSInspectionConfigurationResponse const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DescribeVpcEndpointAssociationRequest {
-  std::string VpcEndpointAssociationArn;
+  std::string VpcEndpointAssociationArn{};
 
   friend bool operator==(DescribeVpcEndpointAssociationRequest const&,
                          DescribeVpcEndpointAssociationRequest const&) = default;

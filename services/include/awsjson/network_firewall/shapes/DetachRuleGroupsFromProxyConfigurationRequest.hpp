@@ -13,11 +13,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachRuleGroupsFromProxyConfigurationRequest {
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::optional<std::vector<std::string>> RuleGroupNames;
-  std::optional<std::vector<std::string>> RuleGroupArns;
-  std::string UpdateToken;
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::optional<std::vector<std::string>> RuleGroupNames{};
+  std::optional<std::vector<std::string>> RuleGroupArns{};
+  std::string UpdateToken{};
 
   friend bool operator==(DetachRuleGroupsFromProxyConfigurationRequest const&,
                          DetachRuleGroupsFromProxyConfigurationRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DetachRuleGroupsFromProxyConfigurationResponse {
-  std::optional<::awsjson::network_firewall::ProxyConfiguration> ProxyConfiguration;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::ProxyConfiguration> ProxyConfiguration{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(DetachRuleGroupsFromProxyConfigurationResponse const&,
                          DetachRuleGroupsFromProxyConfigurationResponse const&) = default;

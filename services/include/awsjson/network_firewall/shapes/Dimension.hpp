@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Dimension {
-  std::string Value;
+  std::string Value{};
 
   friend bool operator==(Dimension const&, Dimension const&) = default;
 };

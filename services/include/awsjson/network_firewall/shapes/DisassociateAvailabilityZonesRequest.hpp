@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateAvailabilityZonesRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::vector<::awsjson::network_firewall::AvailabilityZoneMapping> AvailabilityZoneMappings;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::vector<::awsjson::network_firewall::AvailabilityZoneMapping> AvailabilityZoneMappings{};
 
   friend bool operator==(DisassociateAvailabilityZonesRequest const&,
                          DisassociateAvailabilityZonesRequest const&) = default;

@@ -13,10 +13,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct DisassociateSubnetsRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::vector<std::string> SubnetIds;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::vector<std::string> SubnetIds{};
 
   friend bool operator==(DisassociateSubnetsRequest const&,
                          DisassociateSubnetsRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct EncryptionConfiguration {
-  std::optional<std::string> KeyId;
-  awsjson::open_enum<::awsjson::network_firewall::EncryptionType> Type;
+  std::optional<std::string> KeyId{};
+  awsjson::open_enum<::awsjson::network_firewall::EncryptionType> Type{};
 
   friend bool operator==(EncryptionConfiguration const&, EncryptionConfiguration const&) = default;
 };

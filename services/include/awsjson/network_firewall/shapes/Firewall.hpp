@@ -20,24 +20,24 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Firewall {
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallArn;
-  std::string FirewallPolicyArn;
-  std::string VpcId;
-  std::vector<::awsjson::network_firewall::SubnetMapping> SubnetMappings;
-  std::optional<bool> DeleteProtection;
-  std::optional<bool> SubnetChangeProtection;
-  std::optional<bool> FirewallPolicyChangeProtection;
-  std::optional<std::string> Description;
-  std::string FirewallId;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<std::int32_t> NumberOfAssociations;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>>> EnabledAnalysisTypes;
-  std::optional<std::string> TransitGatewayId;
-  std::optional<std::string> TransitGatewayOwnerAccountId;
-  std::optional<std::vector<::awsjson::network_firewall::AvailabilityZoneMapping>> AvailabilityZoneMappings;
-  std::optional<bool> AvailabilityZoneChangeProtection;
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallArn{};
+  std::string FirewallPolicyArn{};
+  std::string VpcId{};
+  std::vector<::awsjson::network_firewall::SubnetMapping> SubnetMappings{};
+  std::optional<bool> DeleteProtection{};
+  std::optional<bool> SubnetChangeProtection{};
+  std::optional<bool> FirewallPolicyChangeProtection{};
+  std::optional<std::string> Description{};
+  std::string FirewallId{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<std::int32_t> NumberOfAssociations{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>>> EnabledAnalysisTypes{};
+  std::optional<std::string> TransitGatewayId{};
+  std::optional<std::string> TransitGatewayOwnerAccountId{};
+  std::optional<std::vector<::awsjson::network_firewall::AvailabilityZoneMapping>> AvailabilityZoneMappings{};
+  std::optional<bool> AvailabilityZoneChangeProtection{};
 
   friend bool operator==(Firewall const&, Firewall const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallMetadata {
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> TransitGatewayAttachmentId;
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> TransitGatewayAttachmentId{};
 
   friend bool operator==(FirewallMetadata const&, FirewallMetadata const&) = default;
 };

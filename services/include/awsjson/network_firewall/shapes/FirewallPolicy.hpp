@@ -19,16 +19,16 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallPolicy {
-  std::optional<std::vector<::awsjson::network_firewall::StatelessRuleGroupReference>> StatelessRuleGroupReferences;
-  std::vector<std::string> StatelessDefaultActions;
-  std::vector<std::string> StatelessFragmentDefaultActions;
-  std::optional<std::vector<::awsjson::network_firewall::CustomAction>> StatelessCustomActions;
-  std::optional<std::vector<::awsjson::network_firewall::StatefulRuleGroupReference>> StatefulRuleGroupReferences;
-  std::optional<std::vector<std::string>> StatefulDefaultActions;
-  std::optional<::awsjson::network_firewall::StatefulEngineOptions> StatefulEngineOptions;
-  std::optional<std::string> TLSInspectionConfigurationArn;
-  std::optional<::awsjson::network_firewall::PolicyVariables> PolicyVariables;
-  std::optional<bool> EnableTLSSessionHolding;
+  std::optional<std::vector<::awsjson::network_firewall::StatelessRuleGroupReference>> StatelessRuleGroupReferences{};
+  std::vector<std::string> StatelessDefaultActions{};
+  std::vector<std::string> StatelessFragmentDefaultActions{};
+  std::optional<std::vector<::awsjson::network_firewall::CustomAction>> StatelessCustomActions{};
+  std::optional<std::vector<::awsjson::network_firewall::StatefulRuleGroupReference>> StatefulRuleGroupReferences{};
+  std::optional<std::vector<std::string>> StatefulDefaultActions{};
+  std::optional<::awsjson::network_firewall::StatefulEngineOptions> StatefulEngineOptions{};
+  std::optional<std::string> TLSInspectionConfigurationArn{};
+  std::optional<::awsjson::network_firewall::PolicyVariables> PolicyVariables{};
+  std::optional<bool> EnableTLSSessionHolding{};
 
   friend bool operator==(FirewallPolicy const&, FirewallPolicy const&) = default;
 };

@@ -18,18 +18,18 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallPolicyResponse {
-  std::string FirewallPolicyName;
-  std::string FirewallPolicyArn;
-  std::string FirewallPolicyId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceStatus>> FirewallPolicyStatus;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<std::int32_t> ConsumedStatelessRuleCapacity;
-  std::optional<std::int32_t> ConsumedStatefulRuleCapacity;
-  std::optional<std::int32_t> ConsumedStatefulDomainCapacity;
-  std::optional<std::int32_t> NumberOfAssociations;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<awsjson::timestamp> LastModifiedTime;
+  std::string FirewallPolicyName{};
+  std::string FirewallPolicyArn{};
+  std::string FirewallPolicyId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceStatus>> FirewallPolicyStatus{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<std::int32_t> ConsumedStatelessRuleCapacity{};
+  std::optional<std::int32_t> ConsumedStatefulRuleCapacity{};
+  std::optional<std::int32_t> ConsumedStatefulDomainCapacity{};
+  std::optional<std::int32_t> NumberOfAssociations{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
 
   friend bool operator==(FirewallPolicyResponse const&, FirewallPolicyResponse const&) = default;
 };

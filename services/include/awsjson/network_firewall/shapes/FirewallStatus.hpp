@@ -19,11 +19,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FirewallStatus {
-  awsjson::open_enum<::awsjson::network_firewall::FirewallStatusValue> Status;
-  awsjson::open_enum<::awsjson::network_firewall::ConfigurationSyncState> ConfigurationSyncStateSummary;
-  std::optional<std::map<std::string, ::awsjson::network_firewall::SyncState>> SyncStates;
-  std::optional<::awsjson::network_firewall::CapacityUsageSummary> CapacityUsageSummary;
-  std::optional<::awsjson::network_firewall::TransitGatewayAttachmentSyncState> TransitGatewayAttachmentSyncState;
+  awsjson::open_enum<::awsjson::network_firewall::FirewallStatusValue> Status{};
+  awsjson::open_enum<::awsjson::network_firewall::ConfigurationSyncState> ConfigurationSyncStateSummary{};
+  std::optional<std::map<std::string, ::awsjson::network_firewall::SyncState>> SyncStates{};
+  std::optional<::awsjson::network_firewall::CapacityUsageSummary> CapacityUsageSummary{};
+  std::optional<::awsjson::network_firewall::TransitGatewayAttachmentSyncState> TransitGatewayAttachmentSyncState{};
 
   friend bool operator==(FirewallStatus const&, FirewallStatus const&) = default;
 };

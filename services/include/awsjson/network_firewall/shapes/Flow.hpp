@@ -15,14 +15,14 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Flow {
-  std::optional<::awsjson::network_firewall::Address> SourceAddress;
-  std::optional<::awsjson::network_firewall::Address> DestinationAddress;
-  std::optional<std::string> SourcePort;
-  std::optional<std::string> DestinationPort;
-  std::optional<std::string> Protocol;
-  std::optional<std::int32_t> Age;
-  std::optional<std::int32_t> PacketCount;
-  std::optional<std::int64_t> ByteCount;
+  std::optional<::awsjson::network_firewall::Address> SourceAddress{};
+  std::optional<::awsjson::network_firewall::Address> DestinationAddress{};
+  std::optional<std::string> SourcePort{};
+  std::optional<std::string> DestinationPort{};
+  std::optional<std::string> Protocol{};
+  std::optional<std::int32_t> Age{};
+  std::optional<std::int32_t> PacketCount{};
+  std::optional<std::int64_t> ByteCount{};
 
   friend bool operator==(Flow const&, Flow const&) = default;
 };

@@ -15,11 +15,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowFilter {
-  std::optional<::awsjson::network_firewall::Address> SourceAddress;
-  std::optional<::awsjson::network_firewall::Address> DestinationAddress;
-  std::optional<std::string> SourcePort;
-  std::optional<std::string> DestinationPort;
-  std::optional<std::vector<std::string>> Protocols;
+  std::optional<::awsjson::network_firewall::Address> SourceAddress{};
+  std::optional<::awsjson::network_firewall::Address> DestinationAddress{};
+  std::optional<std::string> SourcePort{};
+  std::optional<std::string> DestinationPort{};
+  std::optional<std::vector<std::string>> Protocols{};
 
   friend bool operator==(FlowFilter const&, FlowFilter const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowOperation {
-  std::optional<std::int32_t> MinimumFlowAgeInSeconds;
-  std::optional<std::vector<::awsjson::network_firewall::FlowFilter>> FlowFilters;
+  std::optional<std::int32_t> MinimumFlowAgeInSeconds{};
+  std::optional<std::vector<::awsjson::network_firewall::FlowFilter>> FlowFilters{};
 
   friend bool operator==(FlowOperation const&, FlowOperation const&) = default;
 };

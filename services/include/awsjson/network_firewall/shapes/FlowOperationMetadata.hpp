@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowOperationMetadata {
-  std::optional<std::string> FlowOperationId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationType>> FlowOperationType;
-  std::optional<awsjson::timestamp> FlowRequestTimestamp;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationStatus>> FlowOperationStatus;
+  std::optional<std::string> FlowOperationId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationType>> FlowOperationType{};
+  std::optional<awsjson::timestamp> FlowRequestTimestamp{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationStatus>> FlowOperationStatus{};
 
   friend bool operator==(FlowOperationMetadata const&, FlowOperationMetadata const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct FlowTimeouts {
-  std::optional<std::int32_t> TcpIdleTimeoutSeconds;
+  std::optional<std::int32_t> TcpIdleTimeoutSeconds{};
 
   friend bool operator==(FlowTimeouts const&, FlowTimeouts const&) = default;
 };

@@ -13,11 +13,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnalysisReportResultsRequest {
-  std::optional<std::string> FirewallName;
-  std::string AnalysisReportId;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> FirewallName{};
+  std::string AnalysisReportId{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(GetAnalysisReportResultsRequest const&,
                          GetAnalysisReportResultsRequest const&) = default;

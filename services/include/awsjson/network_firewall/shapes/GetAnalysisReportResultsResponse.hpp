@@ -16,13 +16,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct GetAnalysisReportResultsResponse {
-  std::optional<std::string> Status;
-  std::optional<awsjson::timestamp> StartTime;
-  std::optional<awsjson::timestamp> EndTime;
-  std::optional<awsjson::timestamp> ReportTime;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>> AnalysisType;
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::network_firewall::AnalysisTypeReportResult>> AnalysisReportResults;
+  std::optional<std::string> Status{};
+  std::optional<awsjson::timestamp> StartTime{};
+  std::optional<awsjson::timestamp> EndTime{};
+  std::optional<awsjson::timestamp> ReportTime{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>> AnalysisType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::network_firewall::AnalysisTypeReportResult>> AnalysisReportResults{};
 
   friend bool operator==(GetAnalysisReportResultsResponse const&,
                          GetAnalysisReportResultsResponse const&) = default;

@@ -15,12 +15,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Header {
-  awsjson::open_enum<::awsjson::network_firewall::StatefulRuleProtocol> Protocol;
-  std::string Source;
-  std::string SourcePort;
-  awsjson::open_enum<::awsjson::network_firewall::StatefulRuleDirection> Direction;
-  std::string Destination;
-  std::string DestinationPort;
+  awsjson::open_enum<::awsjson::network_firewall::StatefulRuleProtocol> Protocol{};
+  std::string Source{};
+  std::string SourcePort{};
+  awsjson::open_enum<::awsjson::network_firewall::StatefulRuleDirection> Direction{};
+  std::string Destination{};
+  std::string DestinationPort{};
 
   friend bool operator==(Header const&, Header const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Hits {
-  std::optional<std::int32_t> Count;
+  std::optional<std::int32_t> Count{};
 
   friend bool operator==(Hits const&, Hits const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSet {
-  std::vector<std::string> Definition;
+  std::vector<std::string> Definition{};
 
   friend bool operator==(IPSet const&, IPSet const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetMetadata {
-  std::optional<std::int32_t> ResolvedCIDRCount;
+  std::optional<std::int32_t> ResolvedCIDRCount{};
 
   friend bool operator==(IPSetMetadata const&, IPSetMetadata const&) = default;
 };

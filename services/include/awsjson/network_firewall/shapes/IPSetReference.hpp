@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct IPSetReference {
-  std::optional<std::string> ReferenceArn;
+  std::optional<std::string> ReferenceArn{};
 
   friend bool operator==(IPSetReference const&, IPSetReference const&) = default;
 };

@@ -13,10 +13,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAnalysisReportsRequest {
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListAnalysisReportsRequest const&,
                          ListAnalysisReportsRequest const&) = default;

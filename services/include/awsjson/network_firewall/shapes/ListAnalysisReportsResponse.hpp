@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListAnalysisReportsResponse {
-  std::optional<std::vector<::awsjson::network_firewall::AnalysisReport>> AnalysisReports;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::network_firewall::AnalysisReport>> AnalysisReports{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListAnalysisReportsResponse const&,
                          ListAnalysisReportsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallPoliciesResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::network_firewall::FirewallPolicyMetadata>> FirewallPolicies;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::network_firewall::FirewallPolicyMetadata>> FirewallPolicies{};
 
   friend bool operator==(ListFirewallPoliciesResponse const&,
                          ListFirewallPoliciesResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<std::string>> VpcIds;
-  std::optional<std::int32_t> MaxResults;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<std::string>> VpcIds{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListFirewallsRequest const&, ListFirewallsRequest const&) = default;
 };

@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFirewallsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::network_firewall::FirewallMetadata>> Firewalls;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::network_firewall::FirewallMetadata>> Firewalls{};
 
   friend bool operator==(ListFirewallsResponse const&, ListFirewallsResponse const&) = default;
 };

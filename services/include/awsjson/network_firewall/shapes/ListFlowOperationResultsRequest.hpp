@@ -13,13 +13,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowOperationResultsRequest {
-  std::string FirewallArn;
-  std::string FlowOperationId;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcEndpointId;
-  std::optional<std::string> VpcEndpointAssociationArn;
+  std::string FirewallArn{};
+  std::string FlowOperationId{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<std::string> VpcEndpointAssociationArn{};
 
   friend bool operator==(ListFlowOperationResultsRequest const&,
                          ListFlowOperationResultsRequest const&) = default;

@@ -16,16 +16,16 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowOperationResultsResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcEndpointAssociationArn;
-  std::optional<std::string> VpcEndpointId;
-  std::optional<std::string> FlowOperationId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationStatus>> FlowOperationStatus;
-  std::optional<std::string> StatusMessage;
-  std::optional<awsjson::timestamp> FlowRequestTimestamp;
-  std::optional<std::vector<::awsjson::network_firewall::Flow>> Flows;
-  std::optional<std::string> NextToken;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcEndpointAssociationArn{};
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<std::string> FlowOperationId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationStatus>> FlowOperationStatus{};
+  std::optional<std::string> StatusMessage{};
+  std::optional<awsjson::timestamp> FlowRequestTimestamp{};
+  std::optional<std::vector<::awsjson::network_firewall::Flow>> Flows{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFlowOperationResultsResponse const&,
                          ListFlowOperationResultsResponse const&) = default;

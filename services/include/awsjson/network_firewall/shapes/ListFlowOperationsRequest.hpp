@@ -15,13 +15,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowOperationsRequest {
-  std::string FirewallArn;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcEndpointAssociationArn;
-  std::optional<std::string> VpcEndpointId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationType>> FlowOperationType;
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
+  std::string FirewallArn{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcEndpointAssociationArn{};
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationType>> FlowOperationType{};
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
 
   friend bool operator==(ListFlowOperationsRequest const&,
                          ListFlowOperationsRequest const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListFlowOperationsResponse {
-  std::optional<std::vector<::awsjson::network_firewall::FlowOperationMetadata>> FlowOperations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::network_firewall::FlowOperationMetadata>> FlowOperations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListFlowOperationsResponse const&,
                          ListFlowOperationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProxiesResponse {
-  std::optional<std::vector<::awsjson::network_firewall::ProxyMetadata>> Proxies;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::network_firewall::ProxyMetadata>> Proxies{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProxiesResponse const&, ListProxiesResponse const&) = default;
 };

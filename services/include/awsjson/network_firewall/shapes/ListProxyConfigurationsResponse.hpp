@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProxyConfigurationsResponse {
-  std::optional<std::vector<::awsjson::network_firewall::ProxyConfigurationMetadata>> ProxyConfigurations;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::network_firewall::ProxyConfigurationMetadata>> ProxyConfigurations{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProxyConfigurationsResponse const&,
                          ListProxyConfigurationsResponse const&) = default;

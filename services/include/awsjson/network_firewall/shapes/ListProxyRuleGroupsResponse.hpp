@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListProxyRuleGroupsResponse {
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleGroupMetadata>> ProxyRuleGroups;
-  std::optional<std::string> NextToken;
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleGroupMetadata>> ProxyRuleGroups{};
+  std::optional<std::string> NextToken{};
 
   friend bool operator==(ListProxyRuleGroupsResponse const&,
                          ListProxyRuleGroupsResponse const&) = default;

@@ -18,12 +18,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleGroupsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceManagedStatus>> Scope;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceManagedType>> ManagedType;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::SubscriptionStatus>> SubscriptionStatus;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceManagedStatus>> Scope{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceManagedType>> ManagedType{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::SubscriptionStatus>> SubscriptionStatus{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type{};
 
   friend bool operator==(ListRuleGroupsRequest const&, ListRuleGroupsRequest const&) = default;
 };

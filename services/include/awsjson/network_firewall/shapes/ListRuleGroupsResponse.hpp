@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListRuleGroupsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::network_firewall::RuleGroupMetadata>> RuleGroups;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::network_firewall::RuleGroupMetadata>> RuleGroups{};
 
   friend bool operator==(ListRuleGroupsResponse const&, ListRuleGroupsResponse const&) = default;
 };

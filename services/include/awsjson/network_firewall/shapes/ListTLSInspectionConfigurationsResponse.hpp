@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListTLSInspectionConfigurationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::network_firewall::TLSInspectionConfigurationMetadata>> TLSInspectionConfigurations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::network_firewall::TLSInspectionConfigurationMetadata>> TLSInspectionConfigurations{};
 
   friend bool operator==(ListTLSInspectionConfigurationsResponse const&,
                          ListTLSInspectionConfigurationsResponse const&) = default;

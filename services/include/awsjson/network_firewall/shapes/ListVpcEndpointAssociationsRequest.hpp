@@ -13,9 +13,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcEndpointAssociationsRequest {
-  std::optional<std::string> NextToken;
-  std::optional<std::int32_t> MaxResults;
-  std::optional<std::string> FirewallArn;
+  std::optional<std::string> NextToken{};
+  std::optional<std::int32_t> MaxResults{};
+  std::optional<std::string> FirewallArn{};
 
   friend bool operator==(ListVpcEndpointAssociationsRequest const&,
                          ListVpcEndpointAssociationsRequest const&) = default;

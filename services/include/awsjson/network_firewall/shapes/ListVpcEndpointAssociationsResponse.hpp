@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListVpcEndpointAssociationsResponse {
-  std::optional<std::string> NextToken;
-  std::optional<std::vector<::awsjson::network_firewall::VpcEndpointAssociationMetadata>> VpcEndpointAssociations;
+  std::optional<std::string> NextToken{};
+  std::optional<std::vector<::awsjson::network_firewall::VpcEndpointAssociationMetadata>> VpcEndpointAssociations{};
 
   friend bool operator==(ListVpcEndpointAssociationsResponse const&,
                          ListVpcEndpointAssociationsResponse const&) = default;

@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListenerProperty {
-  std::optional<std::int32_t> Port;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ListenerPropertyType>> Type;
+  std::optional<std::int32_t> Port{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ListenerPropertyType>> Type{};
 
   friend bool operator==(ListenerProperty const&, ListenerProperty const&) = default;
 };

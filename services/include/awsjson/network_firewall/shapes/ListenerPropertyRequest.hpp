@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ListenerPropertyRequest {
-  std::int32_t Port;
-  awsjson::open_enum<::awsjson::network_firewall::ListenerPropertyType> Type;
+  std::int32_t Port{};
+  awsjson::open_enum<::awsjson::network_firewall::ListenerPropertyType> Type{};
 
   friend bool operator==(ListenerPropertyRequest const&, ListenerPropertyRequest const&) = default;
 };

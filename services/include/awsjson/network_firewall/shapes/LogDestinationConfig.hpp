@@ -16,9 +16,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LogDestinationConfig {
-  awsjson::open_enum<::awsjson::network_firewall::LogType> LogType;
-  awsjson::open_enum<::awsjson::network_firewall::LogDestinationType> LogDestinationType;
-  std::map<std::string, std::string> LogDestination;
+  awsjson::open_enum<::awsjson::network_firewall::LogType> LogType{};
+  awsjson::open_enum<::awsjson::network_firewall::LogDestinationType> LogDestinationType{};
+  std::map<std::string, std::string> LogDestination{};
 
   friend bool operator==(LogDestinationConfig const&, LogDestinationConfig const&) = default;
 };

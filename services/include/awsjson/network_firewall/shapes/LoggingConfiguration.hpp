@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct LoggingConfiguration {
-  std::vector<::awsjson::network_firewall::LogDestinationConfig> LogDestinationConfigs;
+  std::vector<::awsjson::network_firewall::LogDestinationConfig> LogDestinationConfigs{};
 
   friend bool operator==(LoggingConfiguration const&, LoggingConfiguration const&) = default;
 };

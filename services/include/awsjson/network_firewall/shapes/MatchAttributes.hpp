@@ -17,12 +17,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct MatchAttributes {
-  std::optional<std::vector<::awsjson::network_firewall::Address>> Sources;
-  std::optional<std::vector<::awsjson::network_firewall::Address>> Destinations;
-  std::optional<std::vector<::awsjson::network_firewall::PortRange>> SourcePorts;
-  std::optional<std::vector<::awsjson::network_firewall::PortRange>> DestinationPorts;
-  std::optional<std::vector<std::int32_t>> Protocols;
-  std::optional<std::vector<::awsjson::network_firewall::TCPFlagField>> TCPFlags;
+  std::optional<std::vector<::awsjson::network_firewall::Address>> Sources{};
+  std::optional<std::vector<::awsjson::network_firewall::Address>> Destinations{};
+  std::optional<std::vector<::awsjson::network_firewall::PortRange>> SourcePorts{};
+  std::optional<std::vector<::awsjson::network_firewall::PortRange>> DestinationPorts{};
+  std::optional<std::vector<std::int32_t>> Protocols{};
+  std::optional<std::vector<::awsjson::network_firewall::TCPFlagField>> TCPFlags{};
 
   friend bool operator==(MatchAttributes const&, MatchAttributes const&) = default;
 };

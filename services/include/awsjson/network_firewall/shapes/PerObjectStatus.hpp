@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PerObjectStatus {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::PerObjectSyncStatus>> SyncStatus;
-  std::optional<std::string> UpdateToken;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::PerObjectSyncStatus>> SyncStatus{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(PerObjectStatus const&, PerObjectStatus const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PolicyVariables {
-  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSet>> RuleVariables;
+  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSet>> RuleVariables{};
 
   friend bool operator==(PolicyVariables const&, PolicyVariables const&) = default;
 };

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortRange {
-  std::int32_t FromPort;
-  std::int32_t ToPort;
+  std::int32_t FromPort{};
+  std::int32_t ToPort{};
 
   friend bool operator==(PortRange const&, PortRange const&) = default;
 };

@@ -13,7 +13,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PortSet {
-  std::optional<std::vector<std::string>> Definition;
+  std::optional<std::vector<std::string>> Definition{};
 
   friend bool operator==(PortSet const&, PortSet const&) = default;
 };

@@ -19,21 +19,21 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Proxy {
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> DeleteTime;
-  std::optional<awsjson::timestamp> UpdateTime;
-  std::optional<std::string> FailureCode;
-  std::optional<std::string> FailureMessage;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyState>> ProxyState;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyModifyState>> ProxyModifyState;
-  std::optional<std::string> NatGatewayId;
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::optional<std::string> ProxyName;
-  std::optional<std::string> ProxyArn;
-  std::optional<std::vector<::awsjson::network_firewall::ListenerProperty>> ListenerProperties;
-  std::optional<::awsjson::network_firewall::TlsInterceptProperties> TlsInterceptProperties;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> DeleteTime{};
+  std::optional<awsjson::timestamp> UpdateTime{};
+  std::optional<std::string> FailureCode{};
+  std::optional<std::string> FailureMessage{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyState>> ProxyState{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyModifyState>> ProxyModifyState{};
+  std::optional<std::string> NatGatewayId{};
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::optional<std::string> ProxyName{};
+  std::optional<std::string> ProxyArn{};
+  std::optional<std::vector<::awsjson::network_firewall::ListenerProperty>> ListenerProperties{};
+  std::optional<::awsjson::network_firewall::TlsInterceptProperties> TlsInterceptProperties{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(Proxy const&, Proxy const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyConfigDefaultRulePhaseActionsRequest {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> PreDNS;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> PreREQUEST;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> PostRESPONSE;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> PreDNS{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> PreREQUEST{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> PostRESPONSE{};
 
   friend bool operator==(ProxyConfigDefaultRulePhaseActionsRequest const&,
                          ProxyConfigDefaultRulePhaseActionsRequest const&) = default;

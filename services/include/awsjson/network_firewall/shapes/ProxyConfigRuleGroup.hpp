@@ -13,10 +13,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyConfigRuleGroup {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
-  std::optional<std::string> Type;
-  std::optional<std::int32_t> Priority;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
+  std::optional<std::string> Type{};
+  std::optional<std::int32_t> Priority{};
 
   friend bool operator==(ProxyConfigRuleGroup const&, ProxyConfigRuleGroup const&) = default;
 };

@@ -17,14 +17,14 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyConfiguration {
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::optional<std::string> Description;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> DeleteTime;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyConfigRuleGroup>> RuleGroups;
-  std::optional<::awsjson::network_firewall::ProxyConfigDefaultRulePhaseActionsRequest> DefaultRulePhaseActions;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> DeleteTime{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyConfigRuleGroup>> RuleGroups{};
+  std::optional<::awsjson::network_firewall::ProxyConfigDefaultRulePhaseActionsRequest> DefaultRulePhaseActions{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(ProxyConfiguration const&, ProxyConfiguration const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRule {
-  std::optional<std::string> ProxyRuleName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> Action;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> Conditions;
+  std::optional<std::string> ProxyRuleName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> Action{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> Conditions{};
 
   friend bool operator==(ProxyRule const&, ProxyRule const&) = default;
 };

@@ -13,9 +13,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRuleCondition {
-  std::optional<std::string> ConditionOperator;
-  std::optional<std::string> ConditionKey;
-  std::optional<std::vector<std::string>> ConditionValues;
+  std::optional<std::string> ConditionOperator{};
+  std::optional<std::string> ConditionKey{};
+  std::optional<std::vector<std::string>> ConditionValues{};
 
   friend bool operator==(ProxyRuleCondition const&, ProxyRuleCondition const&) = default;
 };

@@ -16,13 +16,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRuleGroup {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
-  std::optional<awsjson::timestamp> CreateTime;
-  std::optional<awsjson::timestamp> DeleteTime;
-  std::optional<::awsjson::network_firewall::ProxyRulesByRequestPhase> Rules;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
+  std::optional<awsjson::timestamp> CreateTime{};
+  std::optional<awsjson::timestamp> DeleteTime{};
+  std::optional<::awsjson::network_firewall::ProxyRulesByRequestPhase> Rules{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(ProxyRuleGroup const&, ProxyRuleGroup const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRuleGroupAttachment {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::int32_t> InsertPosition;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::int32_t> InsertPosition{};
 
   friend bool operator==(ProxyRuleGroupAttachment const&,
                          ProxyRuleGroupAttachment const&) = default;

@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRuleGroupMetadata {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(ProxyRuleGroupMetadata const&, ProxyRuleGroupMetadata const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRuleGroupPriority {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::int32_t> NewPosition;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::int32_t> NewPosition{};
 
   friend bool operator==(ProxyRuleGroupPriority const&, ProxyRuleGroupPriority const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRuleGroupPriorityResult {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::int32_t> Priority;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::int32_t> Priority{};
 
   friend bool operator==(ProxyRuleGroupPriorityResult const&,
                          ProxyRuleGroupPriorityResult const&) = default;

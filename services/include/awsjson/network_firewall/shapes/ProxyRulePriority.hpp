@@ -13,8 +13,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRulePriority {
-  std::optional<std::string> ProxyRuleName;
-  std::optional<std::int32_t> NewPosition;
+  std::optional<std::string> ProxyRuleName{};
+  std::optional<std::int32_t> NewPosition{};
 
   friend bool operator==(ProxyRulePriority const&, ProxyRulePriority const&) = default;
 };

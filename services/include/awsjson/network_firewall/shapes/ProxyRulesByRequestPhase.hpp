@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ProxyRulesByRequestPhase {
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRule>> PreDNS;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRule>> PreREQUEST;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRule>> PostRESPONSE;
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRule>> PreDNS{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRule>> PreREQUEST{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRule>> PostRESPONSE{};
 
   friend bool operator==(ProxyRulesByRequestPhase const&,
                          ProxyRulesByRequestPhase const&) = default;

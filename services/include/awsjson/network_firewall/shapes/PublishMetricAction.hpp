@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PublishMetricAction {
-  std::vector<::awsjson::network_firewall::Dimension> Dimensions;
+  std::vector<::awsjson::network_firewall::Dimension> Dimensions{};
 
   friend bool operator==(PublishMetricAction const&, PublishMetricAction const&) = default;
 };

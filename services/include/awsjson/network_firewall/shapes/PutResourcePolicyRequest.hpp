@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct PutResourcePolicyRequest {
-  std::string ResourceArn;
-  std::string Policy;
+  std::string ResourceArn{};
+  std::string Policy{};
 
   friend bool operator==(PutResourcePolicyRequest const&,
                          PutResourcePolicyRequest const&) = default;

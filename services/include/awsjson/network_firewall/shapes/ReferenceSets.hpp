@@ -15,7 +15,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ReferenceSets {
-  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSetReference>> IPSetReferences;
+  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSetReference>> IPSetReferences{};
 
   friend bool operator==(ReferenceSets const&, ReferenceSets const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RejectNetworkFirewallTransitGatewayAttachmentResponse {
-  std::string TransitGatewayAttachmentId;
-  awsjson::open_enum<::awsjson::network_firewall::TransitGatewayAttachmentStatus> TransitGatewayAttachmentStatus;
+  std::string TransitGatewayAttachmentId{};
+  awsjson::open_enum<::awsjson::network_firewall::TransitGatewayAttachmentStatus> TransitGatewayAttachmentStatus{};
 
   friend bool operator==(RejectNetworkFirewallTransitGatewayAttachmentResponse const&,
                          RejectNetworkFirewallTransitGatewayAttachmentResponse const&) = default;

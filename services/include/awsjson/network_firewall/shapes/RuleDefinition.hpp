@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleDefinition {
-  ::awsjson::network_firewall::MatchAttributes MatchAttributes;
-  std::vector<std::string> Actions;
+  ::awsjson::network_firewall::MatchAttributes MatchAttributes{};
+  std::vector<std::string> Actions{};
 
   friend bool operator==(RuleDefinition const&, RuleDefinition const&) = default;
 };

@@ -16,10 +16,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroup {
-  std::optional<::awsjson::network_firewall::RuleVariables> RuleVariables;
-  std::optional<::awsjson::network_firewall::ReferenceSets> ReferenceSets;
-  ::awsjson::network_firewall::RulesSource RulesSource;
-  std::optional<::awsjson::network_firewall::StatefulRuleOptions> StatefulRuleOptions;
+  std::optional<::awsjson::network_firewall::RuleVariables> RuleVariables{};
+  std::optional<::awsjson::network_firewall::ReferenceSets> ReferenceSets{};
+  ::awsjson::network_firewall::RulesSource RulesSource{};
+  std::optional<::awsjson::network_firewall::StatefulRuleOptions> StatefulRuleOptions{};
 
   friend bool operator==(RuleGroup const&, RuleGroup const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroupMetadata {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
-  std::optional<std::string> VendorName;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
+  std::optional<std::string> VendorName{};
 
   friend bool operator==(RuleGroupMetadata const&, RuleGroupMetadata const&) = default;
 };

@@ -22,22 +22,22 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleGroupResponse {
-  std::string RuleGroupArn;
-  std::string RuleGroupName;
-  std::string RuleGroupId;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type;
-  std::optional<std::int32_t> Capacity;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceStatus>> RuleGroupStatus;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<std::int32_t> ConsumedCapacity;
-  std::optional<std::int32_t> NumberOfAssociations;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::network_firewall::SourceMetadata> SourceMetadata;
-  std::optional<std::string> SnsTopic;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::vector<::awsjson::network_firewall::AnalysisResult>> AnalysisResults;
-  std::optional<::awsjson::network_firewall::SummaryConfiguration> SummaryConfiguration;
+  std::string RuleGroupArn{};
+  std::string RuleGroupName{};
+  std::string RuleGroupId{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type{};
+  std::optional<std::int32_t> Capacity{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceStatus>> RuleGroupStatus{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<std::int32_t> ConsumedCapacity{};
+  std::optional<std::int32_t> NumberOfAssociations{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::network_firewall::SourceMetadata> SourceMetadata{};
+  std::optional<std::string> SnsTopic{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::vector<::awsjson::network_firewall::AnalysisResult>> AnalysisResults{};
+  std::optional<::awsjson::network_firewall::SummaryConfiguration> SummaryConfiguration{};
 
   friend bool operator==(RuleGroupResponse const&, RuleGroupResponse const&) = default;
 };

@@ -13,8 +13,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleOption {
-  std::string Keyword;
-  std::optional<std::vector<std::string>> Settings;
+  std::string Keyword{};
+  std::optional<std::vector<std::string>> Settings{};
 
   friend bool operator==(RuleOption const&, RuleOption const&) = default;
 };

@@ -12,9 +12,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleSummary {
-  std::optional<std::string> SID;
-  std::optional<std::string> Msg;
-  std::optional<std::string> Metadata;
+  std::optional<std::string> SID{};
+  std::optional<std::string> Msg{};
+  std::optional<std::string> Metadata{};
 
   friend bool operator==(RuleSummary const&, RuleSummary const&) = default;
 };

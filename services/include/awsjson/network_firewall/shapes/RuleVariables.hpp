@@ -16,8 +16,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RuleVariables {
-  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSet>> IPSets;
-  std::optional<std::map<std::string, ::awsjson::network_firewall::PortSet>> PortSets;
+  std::optional<std::map<std::string, ::awsjson::network_firewall::IPSet>> IPSets{};
+  std::optional<std::map<std::string, ::awsjson::network_firewall::PortSet>> PortSets{};
 
   friend bool operator==(RuleVariables const&, RuleVariables const&) = default;
 };

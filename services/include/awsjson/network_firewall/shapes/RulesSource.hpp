@@ -17,10 +17,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RulesSource {
-  std::optional<std::string> RulesString;
-  std::optional<::awsjson::network_firewall::RulesSourceList> RulesSourceList;
-  std::optional<std::vector<::awsjson::network_firewall::StatefulRule>> StatefulRules;
-  std::optional<::awsjson::network_firewall::StatelessRulesAndCustomActions> StatelessRulesAndCustomActions;
+  std::optional<std::string> RulesString{};
+  std::optional<::awsjson::network_firewall::RulesSourceList> RulesSourceList{};
+  std::optional<std::vector<::awsjson::network_firewall::StatefulRule>> StatefulRules{};
+  std::optional<::awsjson::network_firewall::StatelessRulesAndCustomActions> StatelessRulesAndCustomActions{};
 
   friend bool operator==(RulesSource const&, RulesSource const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct RulesSourceList {
-  std::vector<std::string> Targets;
-  std::vector<awsjson::open_enum<::awsjson::network_firewall::TargetType>> TargetTypes;
-  awsjson::open_enum<::awsjson::network_firewall::GeneratedRulesType> GeneratedRulesType;
+  std::vector<std::string> Targets{};
+  std::vector<awsjson::open_enum<::awsjson::network_firewall::TargetType>> TargetTypes{};
+  awsjson::open_enum<::awsjson::network_firewall::GeneratedRulesType> GeneratedRulesType{};
 
   friend bool operator==(RulesSourceList const&, RulesSourceList const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerCertificate {
-  std::optional<std::string> ResourceArn;
+  std::optional<std::string> ResourceArn{};
 
   friend bool operator==(ServerCertificate const&, ServerCertificate const&) = default;
 };

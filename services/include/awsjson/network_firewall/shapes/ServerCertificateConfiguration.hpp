@@ -17,10 +17,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ServerCertificateConfiguration {
-  std::optional<std::vector<::awsjson::network_firewall::ServerCertificate>> ServerCertificates;
-  std::optional<std::vector<::awsjson::network_firewall::ServerCertificateScope>> Scopes;
-  std::optional<std::string> CertificateAuthorityArn;
-  std::optional<::awsjson::network_firewall::CheckCertificateRevocationStatusActions> CheckCertificateRevocationStatus;
+  std::optional<std::vector<::awsjson::network_firewall::ServerCertificate>> ServerCertificates{};
+  std::optional<std::vector<::awsjson::network_firewall::ServerCertificateScope>> Scopes{};
+  std::optional<std::string> CertificateAuthorityArn{};
+  std::optional<::awsjson::network_firewall::CheckCertificateRevocationStatusActions> CheckCertificateRevocationStatus{};
 
   friend bool operator==(ServerCertificateConfiguration const&,
                          ServerCertificateConfiguration const&) = default;

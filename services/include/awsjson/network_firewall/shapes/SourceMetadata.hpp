@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SourceMetadata {
-  std::optional<std::string> SourceArn;
-  std::optional<std::string> SourceUpdateToken;
+  std::optional<std::string> SourceArn{};
+  std::optional<std::string> SourceUpdateToken{};
 
   friend bool operator==(SourceMetadata const&, SourceMetadata const&) = default;
 };

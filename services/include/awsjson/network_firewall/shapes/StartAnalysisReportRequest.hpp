@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAnalysisReportRequest {
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> FirewallArn;
-  awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType> AnalysisType;
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> FirewallArn{};
+  awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType> AnalysisType{};
 
   friend bool operator==(StartAnalysisReportRequest const&,
                          StartAnalysisReportRequest const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartAnalysisReportResponse {
-  std::string AnalysisReportId;
+  std::string AnalysisReportId{};
 
   friend bool operator==(StartAnalysisReportResponse const&,
                          StartAnalysisReportResponse const&) = default;

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFlowCaptureResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FlowOperationId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationStatus>> FlowOperationStatus;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FlowOperationId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::FlowOperationStatus>> FlowOperationStatus{};
 
   friend bool operator==(StartFlowCaptureResponse const&,
                          StartFlowCaptureResponse const&) = default;

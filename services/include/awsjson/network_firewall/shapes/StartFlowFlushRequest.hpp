@@ -16,12 +16,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StartFlowFlushRequest {
-  std::string FirewallArn;
-  std::optional<std::string> AvailabilityZone;
-  std::optional<std::string> VpcEndpointAssociationArn;
-  std::optional<std::string> VpcEndpointId;
-  std::optional<std::int32_t> MinimumFlowAgeInSeconds;
-  std::vector<::awsjson::network_firewall::FlowFilter> FlowFilters;
+  std::string FirewallArn{};
+  std::optional<std::string> AvailabilityZone{};
+  std::optional<std::string> VpcEndpointAssociationArn{};
+  std::optional<std::string> VpcEndpointId{};
+  std::optional<std::int32_t> MinimumFlowAgeInSeconds{};
+  std::vector<::awsjson::network_firewall::FlowFilter> FlowFilters{};
 
   friend bool operator==(StartFlowFlushRequest const&, StartFlowFlushRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulEngineOptions {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleOrder>> RuleOrder;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::StreamExceptionPolicy>> StreamExceptionPolicy;
-  std::optional<::awsjson::network_firewall::FlowTimeouts> FlowTimeouts;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleOrder>> RuleOrder{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::StreamExceptionPolicy>> StreamExceptionPolicy{};
+  std::optional<::awsjson::network_firewall::FlowTimeouts> FlowTimeouts{};
 
   friend bool operator==(StatefulEngineOptions const&, StatefulEngineOptions const&) = default;
 };

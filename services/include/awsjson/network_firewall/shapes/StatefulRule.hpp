@@ -17,9 +17,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulRule {
-  awsjson::open_enum<::awsjson::network_firewall::StatefulAction> Action;
-  ::awsjson::network_firewall::Header Header;
-  std::vector<::awsjson::network_firewall::RuleOption> RuleOptions;
+  awsjson::open_enum<::awsjson::network_firewall::StatefulAction> Action{};
+  ::awsjson::network_firewall::Header Header{};
+  std::vector<::awsjson::network_firewall::RuleOption> RuleOptions{};
 
   friend bool operator==(StatefulRule const&, StatefulRule const&) = default;
 };

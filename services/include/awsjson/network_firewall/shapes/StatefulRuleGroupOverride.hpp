@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulRuleGroupOverride {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::OverrideAction>> Action;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::OverrideAction>> Action{};
 
   friend bool operator==(StatefulRuleGroupOverride const&,
                          StatefulRuleGroupOverride const&) = default;

@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulRuleGroupReference {
-  std::string ResourceArn;
-  std::optional<std::int32_t> Priority;
-  std::optional<::awsjson::network_firewall::StatefulRuleGroupOverride> Override;
-  std::optional<bool> DeepThreatInspection;
+  std::string ResourceArn{};
+  std::optional<std::int32_t> Priority{};
+  std::optional<::awsjson::network_firewall::StatefulRuleGroupOverride> Override{};
+  std::optional<bool> DeepThreatInspection{};
 
   friend bool operator==(StatefulRuleGroupReference const&,
                          StatefulRuleGroupReference const&) = default;

@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatefulRuleOptions {
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleOrder>> RuleOrder;
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleOrder>> RuleOrder{};
 
   friend bool operator==(StatefulRuleOptions const&, StatefulRuleOptions const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatelessRule {
-  ::awsjson::network_firewall::RuleDefinition RuleDefinition;
-  std::int32_t Priority;
+  ::awsjson::network_firewall::RuleDefinition RuleDefinition{};
+  std::int32_t Priority{};
 
   friend bool operator==(StatelessRule const&, StatelessRule const&) = default;
 };

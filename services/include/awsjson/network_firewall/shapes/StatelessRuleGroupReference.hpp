@@ -13,8 +13,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatelessRuleGroupReference {
-  std::string ResourceArn;
-  std::int32_t Priority;
+  std::string ResourceArn{};
+  std::int32_t Priority{};
 
   friend bool operator==(StatelessRuleGroupReference const&,
                          StatelessRuleGroupReference const&) = default;

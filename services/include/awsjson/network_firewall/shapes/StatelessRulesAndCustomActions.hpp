@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct StatelessRulesAndCustomActions {
-  std::vector<::awsjson::network_firewall::StatelessRule> StatelessRules;
-  std::optional<std::vector<::awsjson::network_firewall::CustomAction>> CustomActions;
+  std::vector<::awsjson::network_firewall::StatelessRule> StatelessRules{};
+  std::optional<std::vector<::awsjson::network_firewall::CustomAction>> CustomActions{};
 
   friend bool operator==(StatelessRulesAndCustomActions const&,
                          StatelessRulesAndCustomActions const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SubnetMapping {
-  std::string SubnetId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::IPAddressType>> IPAddressType;
+  std::string SubnetId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::IPAddressType>> IPAddressType{};
 
   friend bool operator==(SubnetMapping const&, SubnetMapping const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct Summary {
-  std::optional<std::vector<::awsjson::network_firewall::RuleSummary>> RuleSummaries;
+  std::optional<std::vector<::awsjson::network_firewall::RuleSummary>> RuleSummaries{};
 
   friend bool operator==(Summary const&, Summary const&) = default;
 };

@@ -15,7 +15,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SummaryConfiguration {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::SummaryRuleOption>>> RuleOptions;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::SummaryRuleOption>>> RuleOptions{};
 
   friend bool operator==(SummaryConfiguration const&, SummaryConfiguration const&) = default;
 };

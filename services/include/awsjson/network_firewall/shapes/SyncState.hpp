@@ -16,8 +16,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct SyncState {
-  std::optional<::awsjson::network_firewall::Attachment> Attachment;
-  std::optional<std::map<std::string, ::awsjson::network_firewall::PerObjectStatus>> Config;
+  std::optional<::awsjson::network_firewall::Attachment> Attachment{};
+  std::optional<std::map<std::string, ::awsjson::network_firewall::PerObjectStatus>> Config{};
 
   friend bool operator==(SyncState const&, SyncState const&) = default;
 };

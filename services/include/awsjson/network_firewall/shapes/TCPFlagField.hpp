@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TCPFlagField {
-  std::vector<awsjson::open_enum<::awsjson::network_firewall::TCPFlag>> Flags;
-  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::TCPFlag>>> Masks;
+  std::vector<awsjson::open_enum<::awsjson::network_firewall::TCPFlag>> Flags{};
+  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::TCPFlag>>> Masks{};
 
   friend bool operator==(TCPFlagField const&, TCPFlagField const&) = default;
 };

@@ -14,7 +14,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TLSInspectionConfiguration {
-  std::optional<std::vector<::awsjson::network_firewall::ServerCertificateConfiguration>> ServerCertificateConfigurations;
+  std::optional<std::vector<::awsjson::network_firewall::ServerCertificateConfiguration>> ServerCertificateConfigurations{};
 
   friend bool operator==(TLSInspectionConfiguration const&,
                          TLSInspectionConfiguration const&) = default;

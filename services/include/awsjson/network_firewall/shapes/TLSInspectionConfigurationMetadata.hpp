@@ -12,8 +12,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TLSInspectionConfigurationMetadata {
-  std::optional<std::string> Name;
-  std::optional<std::string> Arn;
+  std::optional<std::string> Name{};
+  std::optional<std::string> Arn{};
 
   friend bool operator==(TLSInspectionConfigurationMetadata const&,
                          TLSInspectionConfigurationMetadata const&) = default;

@@ -19,17 +19,17 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TLSInspectionConfigurationResponse {
-  std::string TLSInspectionConfigurationArn;
-  std::string TLSInspectionConfigurationName;
-  std::string TLSInspectionConfigurationId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceStatus>> TLSInspectionConfigurationStatus;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
-  std::optional<awsjson::timestamp> LastModifiedTime;
-  std::optional<std::int32_t> NumberOfAssociations;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<std::vector<::awsjson::network_firewall::TlsCertificateData>> Certificates;
-  std::optional<::awsjson::network_firewall::TlsCertificateData> CertificateAuthority;
+  std::string TLSInspectionConfigurationArn{};
+  std::string TLSInspectionConfigurationName{};
+  std::string TLSInspectionConfigurationId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ResourceStatus>> TLSInspectionConfigurationStatus{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
+  std::optional<awsjson::timestamp> LastModifiedTime{};
+  std::optional<std::int32_t> NumberOfAssociations{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<std::vector<::awsjson::network_firewall::TlsCertificateData>> Certificates{};
+  std::optional<::awsjson::network_firewall::TlsCertificateData> CertificateAuthority{};
 
   friend bool operator==(TLSInspectionConfigurationResponse const&,
                          TLSInspectionConfigurationResponse const&) = default;

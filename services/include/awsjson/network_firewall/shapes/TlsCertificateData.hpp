@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TlsCertificateData {
-  std::optional<std::string> CertificateArn;
-  std::optional<std::string> CertificateSerial;
-  std::optional<std::string> Status;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> CertificateArn{};
+  std::optional<std::string> CertificateSerial{};
+  std::optional<std::string> Status{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(TlsCertificateData const&, TlsCertificateData const&) = default;
 };

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TlsInterceptProperties {
-  std::optional<std::string> PcaArn;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::TlsInterceptMode>> TlsInterceptMode;
+  std::optional<std::string> PcaArn{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::TlsInterceptMode>> TlsInterceptMode{};
 
   friend bool operator==(TlsInterceptProperties const&, TlsInterceptProperties const&) = default;
 };

@@ -14,9 +14,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct TransitGatewayAttachmentSyncState {
-  std::optional<std::string> AttachmentId;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::TransitGatewayAttachmentStatus>> TransitGatewayAttachmentStatus;
-  std::optional<std::string> StatusMessage;
+  std::optional<std::string> AttachmentId{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::TransitGatewayAttachmentStatus>> TransitGatewayAttachmentStatus{};
+  std::optional<std::string> StatusMessage{};
 
   friend bool operator==(TransitGatewayAttachmentSyncState const&,
                          TransitGatewayAttachmentSyncState const&) = default;

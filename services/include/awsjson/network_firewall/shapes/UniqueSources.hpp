@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UniqueSources {
-  std::optional<std::int32_t> Count;
+  std::optional<std::int32_t> Count{};
 
   friend bool operator==(UniqueSources const&, UniqueSources const&) = default;
 };

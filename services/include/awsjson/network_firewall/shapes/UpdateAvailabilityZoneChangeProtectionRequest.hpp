@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAvailabilityZoneChangeProtectionRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  bool AvailabilityZoneChangeProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  bool AvailabilityZoneChangeProtection{};
 
   friend bool operator==(UpdateAvailabilityZoneChangeProtectionRequest const&,
                          UpdateAvailabilityZoneChangeProtectionRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateAvailabilityZoneChangeProtectionResponse {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<bool> AvailabilityZoneChangeProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<bool> AvailabilityZoneChangeProtection{};
 
   friend bool operator==(UpdateAvailabilityZoneChangeProtectionResponse const&,
                          UpdateAvailabilityZoneChangeProtectionResponse const&) = default;

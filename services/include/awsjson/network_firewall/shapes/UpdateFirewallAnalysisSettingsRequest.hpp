@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallAnalysisSettingsRequest {
-  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>>> EnabledAnalysisTypes;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::vector<awsjson::open_enum<::awsjson::network_firewall::EnabledAnalysisType>>> EnabledAnalysisTypes{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(UpdateFirewallAnalysisSettingsRequest const&,
                          UpdateFirewallAnalysisSettingsRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallDeleteProtectionRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  bool DeleteProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  bool DeleteProtection{};
 
   friend bool operator==(UpdateFirewallDeleteProtectionRequest const&,
                          UpdateFirewallDeleteProtectionRequest const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallDeleteProtectionResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<bool> DeleteProtection;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<bool> DeleteProtection{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(UpdateFirewallDeleteProtectionResponse const&,
                          UpdateFirewallDeleteProtectionResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallDescriptionResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> Description;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> Description{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(UpdateFirewallDescriptionResponse const&,
                          UpdateFirewallDescriptionResponse const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallEncryptionConfigurationResponse {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<std::string> UpdateToken;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<std::string> UpdateToken{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(UpdateFirewallEncryptionConfigurationResponse const&,
                          UpdateFirewallEncryptionConfigurationResponse const&) = default;

@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallPolicyChangeProtectionRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  bool FirewallPolicyChangeProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  bool FirewallPolicyChangeProtection{};
 
   friend bool operator==(UpdateFirewallPolicyChangeProtectionRequest const&,
                          UpdateFirewallPolicyChangeProtectionRequest const&) = default;

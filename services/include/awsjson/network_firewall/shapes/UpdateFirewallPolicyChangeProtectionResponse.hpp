@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallPolicyChangeProtectionResponse {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<bool> FirewallPolicyChangeProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<bool> FirewallPolicyChangeProtection{};
 
   friend bool operator==(UpdateFirewallPolicyChangeProtectionResponse const&,
                          UpdateFirewallPolicyChangeProtectionResponse const&) = default;

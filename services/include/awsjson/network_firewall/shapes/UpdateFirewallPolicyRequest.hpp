@@ -15,13 +15,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateFirewallPolicyRequest {
-  std::string UpdateToken;
-  std::optional<std::string> FirewallPolicyArn;
-  std::optional<std::string> FirewallPolicyName;
-  ::awsjson::network_firewall::FirewallPolicy FirewallPolicy;
-  std::optional<std::string> Description;
-  std::optional<bool> DryRun;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
+  std::string UpdateToken{};
+  std::optional<std::string> FirewallPolicyArn{};
+  std::optional<std::string> FirewallPolicyName{};
+  ::awsjson::network_firewall::FirewallPolicy FirewallPolicy{};
+  std::optional<std::string> Description{};
+  std::optional<bool> DryRun{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
 
   friend bool operator==(UpdateFirewallPolicyRequest const&,
                          UpdateFirewallPolicyRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateLoggingConfigurationRequest {
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<::awsjson::network_firewall::LoggingConfiguration> LoggingConfiguration;
-  std::optional<bool> EnableMonitoringDashboard;
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<::awsjson::network_firewall::LoggingConfiguration> LoggingConfiguration{};
+  std::optional<bool> EnableMonitoringDashboard{};
 
   friend bool operator==(UpdateLoggingConfigurationRequest const&,
                          UpdateLoggingConfigurationRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyConfigurationRequest {
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  ::awsjson::network_firewall::ProxyConfigDefaultRulePhaseActionsRequest DefaultRulePhaseActions;
-  std::string UpdateToken;
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  ::awsjson::network_firewall::ProxyConfigDefaultRulePhaseActionsRequest DefaultRulePhaseActions{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateProxyConfigurationRequest const&,
                          UpdateProxyConfigurationRequest const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRequest {
-  std::string NatGatewayId;
-  std::optional<std::string> ProxyName;
-  std::optional<std::string> ProxyArn;
-  std::optional<std::vector<::awsjson::network_firewall::ListenerPropertyRequest>> ListenerPropertiesToAdd;
-  std::optional<std::vector<::awsjson::network_firewall::ListenerPropertyRequest>> ListenerPropertiesToRemove;
-  std::optional<::awsjson::network_firewall::TlsInterceptPropertiesRequest> TlsInterceptProperties;
-  std::string UpdateToken;
+  std::string NatGatewayId{};
+  std::optional<std::string> ProxyName{};
+  std::optional<std::string> ProxyArn{};
+  std::optional<std::vector<::awsjson::network_firewall::ListenerPropertyRequest>> ListenerPropertiesToAdd{};
+  std::optional<std::vector<::awsjson::network_firewall::ListenerPropertyRequest>> ListenerPropertiesToRemove{};
+  std::optional<::awsjson::network_firewall::TlsInterceptPropertiesRequest> TlsInterceptProperties{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateProxyRequest const&, UpdateProxyRequest const&) = default;
 };

@@ -15,10 +15,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRuleGroupPrioritiesRequest {
-  std::optional<std::string> ProxyConfigurationName;
-  std::optional<std::string> ProxyConfigurationArn;
-  std::vector<::awsjson::network_firewall::ProxyRuleGroupPriority> RuleGroups;
-  std::string UpdateToken;
+  std::optional<std::string> ProxyConfigurationName{};
+  std::optional<std::string> ProxyConfigurationArn{};
+  std::vector<::awsjson::network_firewall::ProxyRuleGroupPriority> RuleGroups{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateProxyRuleGroupPrioritiesRequest const&,
                          UpdateProxyRuleGroupPrioritiesRequest const&) = default;

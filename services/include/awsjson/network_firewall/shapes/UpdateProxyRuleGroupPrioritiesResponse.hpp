@@ -15,8 +15,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRuleGroupPrioritiesResponse {
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleGroupPriorityResult>> ProxyRuleGroups;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleGroupPriorityResult>> ProxyRuleGroups{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(UpdateProxyRuleGroupPrioritiesResponse const&,
                          UpdateProxyRuleGroupPrioritiesResponse const&) = default;

@@ -16,11 +16,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRulePrioritiesRequest {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
-  awsjson::open_enum<::awsjson::network_firewall::RuleGroupRequestPhase> RuleGroupRequestPhase;
-  std::vector<::awsjson::network_firewall::ProxyRulePriority> Rules;
-  std::string UpdateToken;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
+  awsjson::open_enum<::awsjson::network_firewall::RuleGroupRequestPhase> RuleGroupRequestPhase{};
+  std::vector<::awsjson::network_firewall::ProxyRulePriority> Rules{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateProxyRulePrioritiesRequest const&,
                          UpdateProxyRulePrioritiesRequest const&) = default;

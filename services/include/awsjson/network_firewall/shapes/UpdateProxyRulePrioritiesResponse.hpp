@@ -16,11 +16,11 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRulePrioritiesResponse {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupRequestPhase>> RuleGroupRequestPhase;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRulePriority>> Rules;
-  std::optional<std::string> UpdateToken;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupRequestPhase>> RuleGroupRequestPhase{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRulePriority>> Rules{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(UpdateProxyRulePrioritiesResponse const&,
                          UpdateProxyRulePrioritiesResponse const&) = default;

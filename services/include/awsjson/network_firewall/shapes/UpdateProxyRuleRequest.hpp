@@ -16,14 +16,14 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRuleRequest {
-  std::optional<std::string> ProxyRuleGroupName;
-  std::optional<std::string> ProxyRuleGroupArn;
-  std::string ProxyRuleName;
-  std::optional<std::string> Description;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> Action;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> AddConditions;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> RemoveConditions;
-  std::string UpdateToken;
+  std::optional<std::string> ProxyRuleGroupName{};
+  std::optional<std::string> ProxyRuleGroupArn{};
+  std::string ProxyRuleName{};
+  std::optional<std::string> Description{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::ProxyRulePhaseAction>> Action{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> AddConditions{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> RemoveConditions{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateProxyRuleRequest const&, UpdateProxyRuleRequest const&) = default;
 };

@@ -16,9 +16,9 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateProxyRuleResponse {
-  std::optional<::awsjson::network_firewall::ProxyRule> ProxyRule;
-  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> RemovedConditions;
-  std::optional<std::string> UpdateToken;
+  std::optional<::awsjson::network_firewall::ProxyRule> ProxyRule{};
+  std::optional<std::vector<::awsjson::network_firewall::ProxyRuleCondition>> RemovedConditions{};
+  std::optional<std::string> UpdateToken{};
 
   friend bool operator==(UpdateProxyRuleResponse const&, UpdateProxyRuleResponse const&) = default;
 };

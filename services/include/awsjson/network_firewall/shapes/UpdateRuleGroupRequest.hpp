@@ -18,18 +18,18 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleGroupRequest {
-  std::string UpdateToken;
-  std::optional<std::string> RuleGroupArn;
-  std::optional<std::string> RuleGroupName;
-  std::optional<::awsjson::network_firewall::RuleGroup> RuleGroup;
-  std::optional<std::string> Rules;
-  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type;
-  std::optional<std::string> Description;
-  std::optional<bool> DryRun;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::optional<::awsjson::network_firewall::SourceMetadata> SourceMetadata;
-  std::optional<bool> AnalyzeRuleGroup;
-  std::optional<::awsjson::network_firewall::SummaryConfiguration> SummaryConfiguration;
+  std::string UpdateToken{};
+  std::optional<std::string> RuleGroupArn{};
+  std::optional<std::string> RuleGroupName{};
+  std::optional<::awsjson::network_firewall::RuleGroup> RuleGroup{};
+  std::optional<std::string> Rules{};
+  std::optional<awsjson::open_enum<::awsjson::network_firewall::RuleGroupType>> Type{};
+  std::optional<std::string> Description{};
+  std::optional<bool> DryRun{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::optional<::awsjson::network_firewall::SourceMetadata> SourceMetadata{};
+  std::optional<bool> AnalyzeRuleGroup{};
+  std::optional<::awsjson::network_firewall::SummaryConfiguration> SummaryConfiguration{};
 
   friend bool operator==(UpdateRuleGroupRequest const&, UpdateRuleGroupRequest const&) = default;
 };

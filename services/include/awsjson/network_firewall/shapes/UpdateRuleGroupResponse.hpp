@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateRuleGroupResponse {
-  std::string UpdateToken;
-  ::awsjson::network_firewall::RuleGroupResponse RuleGroupResponse;
+  std::string UpdateToken{};
+  ::awsjson::network_firewall::RuleGroupResponse RuleGroupResponse{};
 
   friend bool operator==(UpdateRuleGroupResponse const&, UpdateRuleGroupResponse const&) = default;
 };

@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubnetChangeProtectionRequest {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  bool SubnetChangeProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  bool SubnetChangeProtection{};
 
   friend bool operator==(UpdateSubnetChangeProtectionRequest const&,
                          UpdateSubnetChangeProtectionRequest const&) = default;

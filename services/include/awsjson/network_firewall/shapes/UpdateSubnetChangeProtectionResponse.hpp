@@ -12,10 +12,10 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateSubnetChangeProtectionResponse {
-  std::optional<std::string> UpdateToken;
-  std::optional<std::string> FirewallArn;
-  std::optional<std::string> FirewallName;
-  std::optional<bool> SubnetChangeProtection;
+  std::optional<std::string> UpdateToken{};
+  std::optional<std::string> FirewallArn{};
+  std::optional<std::string> FirewallName{};
+  std::optional<bool> SubnetChangeProtection{};
 
   friend bool operator==(UpdateSubnetChangeProtectionResponse const&,
                          UpdateSubnetChangeProtectionResponse const&) = default;

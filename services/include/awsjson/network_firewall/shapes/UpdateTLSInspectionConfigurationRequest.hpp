@@ -15,12 +15,12 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTLSInspectionConfigurationRequest {
-  std::optional<std::string> TLSInspectionConfigurationArn;
-  std::optional<std::string> TLSInspectionConfigurationName;
-  ::awsjson::network_firewall::TLSInspectionConfiguration TLSInspectionConfiguration;
-  std::optional<std::string> Description;
-  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration;
-  std::string UpdateToken;
+  std::optional<std::string> TLSInspectionConfigurationArn{};
+  std::optional<std::string> TLSInspectionConfigurationName{};
+  ::awsjson::network_firewall::TLSInspectionConfiguration TLSInspectionConfiguration{};
+  std::optional<std::string> Description{};
+  std::optional<::awsjson::network_firewall::EncryptionConfiguration> EncryptionConfiguration{};
+  std::string UpdateToken{};
 
   friend bool operator==(UpdateTLSInspectionConfigurationRequest const&,
                          UpdateTLSInspectionConfigurationRequest const&) = default;

@@ -14,8 +14,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct UpdateTLSInspectionConfigurationResponse {
-  std::string UpdateToken;
-  ::awsjson::network_firewall::TLSInspectionConfigurationResponse TLSInspectionConfigurationResponse;
+  std::string UpdateToken{};
+  ::awsjson::network_firewall::TLSInspectionConfigurationResponse TLSInspectionConfigurationResponse{};
 
   friend bool operator==(UpdateTLSInspectionConfigurationResponse const&,
                          UpdateTLSInspectionConfigurationResponse const&) = default;

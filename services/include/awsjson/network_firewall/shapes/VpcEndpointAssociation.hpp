@@ -16,13 +16,13 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpointAssociation {
-  std::optional<std::string> VpcEndpointAssociationId;
-  std::string VpcEndpointAssociationArn;
-  std::string FirewallArn;
-  std::string VpcId;
-  ::awsjson::network_firewall::SubnetMapping SubnetMapping;
-  std::optional<std::string> Description;
-  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags;
+  std::optional<std::string> VpcEndpointAssociationId{};
+  std::string VpcEndpointAssociationArn{};
+  std::string FirewallArn{};
+  std::string VpcId{};
+  ::awsjson::network_firewall::SubnetMapping SubnetMapping{};
+  std::optional<std::string> Description{};
+  std::optional<std::vector<::awsjson::network_firewall::Tag>> Tags{};
 
   friend bool operator==(VpcEndpointAssociation const&, VpcEndpointAssociation const&) = default;
 };

@@ -12,7 +12,7 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpointAssociationMetadata {
-  std::optional<std::string> VpcEndpointAssociationArn;
+  std::optional<std::string> VpcEndpointAssociationArn{};
 
   friend bool operator==(VpcEndpointAssociationMetadata const&,
                          VpcEndpointAssociationMetadata const&) = default;

@@ -16,8 +16,8 @@ namespace awsjson::network_firewall {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct VpcEndpointAssociationStatus {
-  awsjson::open_enum<::awsjson::network_firewall::FirewallStatusValue> Status;
-  std::optional<std::map<std::string, ::awsjson::network_firewall::AZSyncState>> AssociationSyncState;
+  awsjson::open_enum<::awsjson::network_firewall::FirewallStatusValue> Status{};
+  std::optional<std::map<std::string, ::awsjson::network_firewall::AZSyncState>> AssociationSyncState{};
 
   friend bool operator==(VpcEndpointAssociationStatus const&,
                          VpcEndpointAssociationStatus const&) = default;

@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AcceptMarketplaceRegistrationRequest {
-  std::string marketplaceRegistrationToken;
+  std::string marketplaceRegistrationToken{};
 
   friend bool operator==(AcceptMarketplaceRegistrationRequest const&,
                          AcceptMarketplaceRegistrationRequest const&) = default;

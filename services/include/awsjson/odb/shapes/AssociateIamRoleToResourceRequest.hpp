@@ -14,9 +14,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AssociateIamRoleToResourceRequest {
-  std::string iamRoleArn;
-  awsjson::open_enum<::awsjson::odb::SupportedAwsIntegration> awsIntegration;
-  std::string resourceArn;
+  std::string iamRoleArn{};
+  awsjson::open_enum<::awsjson::odb::SupportedAwsIntegration> awsIntegration{};
+  std::string resourceArn{};
 
   friend bool operator==(AssociateIamRoleToResourceRequest const&,
                          AssociateIamRoleToResourceRequest const&) = default;

@@ -15,19 +15,19 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct AutonomousVirtualMachineSummary {
-  std::optional<std::string> autonomousVirtualMachineId;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::optional<std::string> vmName;
-  std::optional<std::string> dbServerId;
-  std::optional<std::string> dbServerDisplayName;
-  std::optional<std::int32_t> cpuCoreCount;
-  std::optional<std::int32_t> memorySizeInGBs;
-  std::optional<std::int32_t> dbNodeStorageSizeInGBs;
-  std::optional<std::string> clientIpAddress;
-  std::optional<std::string> cloudAutonomousVmClusterId;
-  std::optional<std::string> ocid;
-  std::optional<std::string> ociResourceAnchorName;
+  std::optional<std::string> autonomousVirtualMachineId{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::optional<std::string> vmName{};
+  std::optional<std::string> dbServerId{};
+  std::optional<std::string> dbServerDisplayName{};
+  std::optional<std::int32_t> cpuCoreCount{};
+  std::optional<std::int32_t> memorySizeInGBs{};
+  std::optional<std::int32_t> dbNodeStorageSizeInGBs{};
+  std::optional<std::string> clientIpAddress{};
+  std::optional<std::string> cloudAutonomousVmClusterId{};
+  std::optional<std::string> ocid{};
+  std::optional<std::string> ociResourceAnchorName{};
 
   friend bool operator==(AutonomousVirtualMachineSummary const&,
                          AutonomousVirtualMachineSummary const&) = default;

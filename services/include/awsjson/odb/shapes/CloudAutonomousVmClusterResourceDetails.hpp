@@ -12,8 +12,8 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudAutonomousVmClusterResourceDetails {
-  std::optional<std::string> cloudAutonomousVmClusterId;
-  std::optional<double> unallocatedAdbStorageInTBs;
+  std::optional<std::string> cloudAutonomousVmClusterId{};
+  std::optional<double> unallocatedAdbStorageInTBs{};
 
   friend bool operator==(CloudAutonomousVmClusterResourceDetails const&,
                          CloudAutonomousVmClusterResourceDetails const&) = default;

@@ -16,13 +16,13 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CloudExadataInfrastructureUnallocatedResources {
-  std::optional<std::vector<::awsjson::odb::CloudAutonomousVmClusterResourceDetails>> cloudAutonomousVmClusters;
-  std::optional<std::string> cloudExadataInfrastructureDisplayName;
-  std::optional<double> exadataStorageInTBs;
-  std::optional<std::string> cloudExadataInfrastructureId;
-  std::optional<std::int32_t> localStorageInGBs;
-  std::optional<std::int32_t> memoryInGBs;
-  std::optional<std::int32_t> ocpus;
+  std::optional<std::vector<::awsjson::odb::CloudAutonomousVmClusterResourceDetails>> cloudAutonomousVmClusters{};
+  std::optional<std::string> cloudExadataInfrastructureDisplayName{};
+  std::optional<double> exadataStorageInTBs{};
+  std::optional<std::string> cloudExadataInfrastructureId{};
+  std::optional<std::int32_t> localStorageInGBs{};
+  std::optional<std::int32_t> memoryInGBs{};
+  std::optional<std::int32_t> ocpus{};
 
   friend bool operator==(CloudExadataInfrastructureUnallocatedResources const&,
                          CloudExadataInfrastructureUnallocatedResources const&) = default;

@@ -12,9 +12,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct ConflictException {
-  std::string message;
-  std::string resourceId;
-  std::string resourceType;
+  std::string message{};
+  std::string resourceId{};
+  std::string resourceType{};
 
   friend bool operator==(ConflictException const&, ConflictException const&) = default;
 };

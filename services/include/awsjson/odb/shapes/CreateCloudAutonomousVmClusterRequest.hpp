@@ -18,23 +18,23 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCloudAutonomousVmClusterRequest {
-  std::string cloudExadataInfrastructureId;
-  std::string odbNetworkId;
-  std::string displayName;
-  std::optional<std::string> clientToken;
-  double autonomousDataStorageSizeInTBs;
-  std::int32_t cpuCoreCountPerNode;
-  std::optional<std::vector<std::string>> dbServers;
-  std::optional<std::string> description;
-  std::optional<bool> isMtlsEnabledVmCluster;
-  std::optional<awsjson::open_enum<::awsjson::odb::LicenseModel>> licenseModel;
-  std::optional<::awsjson::odb::MaintenanceWindow> maintenanceWindow;
-  std::int32_t memoryPerOracleComputeUnitInGBs;
-  std::optional<std::int32_t> scanListenerPortNonTls;
-  std::optional<std::int32_t> scanListenerPortTls;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<std::string> timeZone;
-  std::int32_t totalContainerDatabases;
+  std::string cloudExadataInfrastructureId{};
+  std::string odbNetworkId{};
+  std::string displayName{};
+  std::optional<std::string> clientToken{};
+  double autonomousDataStorageSizeInTBs{};
+  std::int32_t cpuCoreCountPerNode{};
+  std::optional<std::vector<std::string>> dbServers{};
+  std::optional<std::string> description{};
+  std::optional<bool> isMtlsEnabledVmCluster{};
+  std::optional<awsjson::open_enum<::awsjson::odb::LicenseModel>> licenseModel{};
+  std::optional<::awsjson::odb::MaintenanceWindow> maintenanceWindow{};
+  std::int32_t memoryPerOracleComputeUnitInGBs{};
+  std::optional<std::int32_t> scanListenerPortNonTls{};
+  std::optional<std::int32_t> scanListenerPortTls{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<std::string> timeZone{};
+  std::int32_t totalContainerDatabases{};
 
   friend bool operator==(CreateCloudAutonomousVmClusterRequest const&,
                          CreateCloudAutonomousVmClusterRequest const&) = default;

@@ -14,10 +14,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCloudAutonomousVmClusterResponse {
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::string cloudAutonomousVmClusterId;
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::string cloudAutonomousVmClusterId{};
 
   friend bool operator==(CreateCloudAutonomousVmClusterResponse const&,
                          CreateCloudAutonomousVmClusterResponse const&) = default;

@@ -18,18 +18,18 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCloudExadataInfrastructureRequest {
-  std::string displayName;
-  std::string shape;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> availabilityZoneId;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::int32_t computeCount;
-  std::optional<std::vector<::awsjson::odb::CustomerContact>> customerContactsToSendToOCI;
-  std::optional<::awsjson::odb::MaintenanceWindow> maintenanceWindow;
-  std::int32_t storageCount;
-  std::optional<std::string> clientToken;
-  std::optional<std::string> databaseServerType;
-  std::optional<std::string> storageServerType;
+  std::string displayName{};
+  std::string shape{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> availabilityZoneId{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::int32_t computeCount{};
+  std::optional<std::vector<::awsjson::odb::CustomerContact>> customerContactsToSendToOCI{};
+  std::optional<::awsjson::odb::MaintenanceWindow> maintenanceWindow{};
+  std::int32_t storageCount{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::string> databaseServerType{};
+  std::optional<std::string> storageServerType{};
 
   friend bool operator==(CreateCloudExadataInfrastructureRequest const&,
                          CreateCloudExadataInfrastructureRequest const&) = default;

@@ -18,27 +18,27 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCloudVmClusterRequest {
-  std::string cloudExadataInfrastructureId;
-  std::int32_t cpuCoreCount;
-  std::string displayName;
-  std::string giVersion;
-  std::string hostname;
-  std::vector<std::string> sshPublicKeys;
-  std::string odbNetworkId;
-  std::optional<std::string> clusterName;
-  std::optional<::awsjson::odb::DataCollectionOptions> dataCollectionOptions;
-  std::optional<double> dataStorageSizeInTBs;
-  std::optional<std::int32_t> dbNodeStorageSizeInGBs;
-  std::optional<std::vector<std::string>> dbServers;
-  std::optional<std::map<std::string, std::string>> tags;
-  std::optional<bool> isLocalBackupEnabled;
-  std::optional<bool> isSparseDiskgroupEnabled;
-  std::optional<awsjson::open_enum<::awsjson::odb::LicenseModel>> licenseModel;
-  std::optional<std::int32_t> memorySizeInGBs;
-  std::optional<std::string> systemVersion;
-  std::optional<std::string> timeZone;
-  std::optional<std::string> clientToken;
-  std::optional<std::int32_t> scanListenerPortTcp;
+  std::string cloudExadataInfrastructureId{};
+  std::int32_t cpuCoreCount{};
+  std::string displayName{};
+  std::string giVersion{};
+  std::string hostname{};
+  std::vector<std::string> sshPublicKeys{};
+  std::string odbNetworkId{};
+  std::optional<std::string> clusterName{};
+  std::optional<::awsjson::odb::DataCollectionOptions> dataCollectionOptions{};
+  std::optional<double> dataStorageSizeInTBs{};
+  std::optional<std::int32_t> dbNodeStorageSizeInGBs{};
+  std::optional<std::vector<std::string>> dbServers{};
+  std::optional<std::map<std::string, std::string>> tags{};
+  std::optional<bool> isLocalBackupEnabled{};
+  std::optional<bool> isSparseDiskgroupEnabled{};
+  std::optional<awsjson::open_enum<::awsjson::odb::LicenseModel>> licenseModel{};
+  std::optional<std::int32_t> memorySizeInGBs{};
+  std::optional<std::string> systemVersion{};
+  std::optional<std::string> timeZone{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::int32_t> scanListenerPortTcp{};
 
   friend bool operator==(CreateCloudVmClusterRequest const&,
                          CreateCloudVmClusterRequest const&) = default;

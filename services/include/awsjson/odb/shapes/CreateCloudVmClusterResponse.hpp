@@ -14,10 +14,10 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateCloudVmClusterResponse {
-  std::optional<std::string> displayName;
-  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status;
-  std::optional<std::string> statusReason;
-  std::string cloudVmClusterId;
+  std::optional<std::string> displayName{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ResourceStatus>> status{};
+  std::optional<std::string> statusReason{};
+  std::string cloudVmClusterId{};
 
   friend bool operator==(CreateCloudVmClusterResponse const&,
                          CreateCloudVmClusterResponse const&) = default;

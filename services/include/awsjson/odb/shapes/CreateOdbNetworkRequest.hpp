@@ -16,23 +16,23 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOdbNetworkRequest {
-  std::string displayName;
-  std::optional<std::string> availabilityZone;
-  std::optional<std::string> availabilityZoneId;
-  std::string clientSubnetCidr;
-  std::optional<std::string> backupSubnetCidr;
-  std::optional<std::string> customDomainName;
-  std::optional<std::string> defaultDnsPrefix;
-  std::optional<std::string> clientToken;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> s3Access;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> zeroEtlAccess;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> stsAccess;
-  std::optional<awsjson::open_enum<::awsjson::odb::Access>> kmsAccess;
-  std::optional<std::string> s3PolicyDocument;
-  std::optional<std::string> stsPolicyDocument;
-  std::optional<std::string> kmsPolicyDocument;
-  std::optional<std::vector<std::string>> crossRegionS3RestoreSourcesToEnable;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string displayName{};
+  std::optional<std::string> availabilityZone{};
+  std::optional<std::string> availabilityZoneId{};
+  std::string clientSubnetCidr{};
+  std::optional<std::string> backupSubnetCidr{};
+  std::optional<std::string> customDomainName{};
+  std::optional<std::string> defaultDnsPrefix{};
+  std::optional<std::string> clientToken{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> s3Access{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> zeroEtlAccess{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> stsAccess{};
+  std::optional<awsjson::open_enum<::awsjson::odb::Access>> kmsAccess{};
+  std::optional<std::string> s3PolicyDocument{};
+  std::optional<std::string> stsPolicyDocument{};
+  std::optional<std::string> kmsPolicyDocument{};
+  std::optional<std::vector<std::string>> crossRegionS3RestoreSourcesToEnable{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateOdbNetworkRequest const&, CreateOdbNetworkRequest const&) = default;
 };

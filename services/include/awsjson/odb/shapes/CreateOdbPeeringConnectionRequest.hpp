@@ -14,13 +14,13 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CreateOdbPeeringConnectionRequest {
-  std::string odbNetworkId;
-  std::string peerNetworkId;
-  std::optional<std::string> displayName;
-  std::optional<std::vector<std::string>> peerNetworkCidrsToBeAdded;
-  std::optional<std::vector<std::string>> peerNetworkRouteTableIds;
-  std::optional<std::string> clientToken;
-  std::optional<std::map<std::string, std::string>> tags;
+  std::string odbNetworkId{};
+  std::string peerNetworkId{};
+  std::optional<std::string> displayName{};
+  std::optional<std::vector<std::string>> peerNetworkCidrsToBeAdded{};
+  std::optional<std::vector<std::string>> peerNetworkRouteTableIds{};
+  std::optional<std::string> clientToken{};
+  std::optional<std::map<std::string, std::string>> tags{};
 
   friend bool operator==(CreateOdbPeeringConnectionRequest const&,
                          CreateOdbPeeringConnectionRequest const&) = default;

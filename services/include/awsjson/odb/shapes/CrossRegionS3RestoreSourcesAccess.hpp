@@ -15,9 +15,9 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CrossRegionS3RestoreSourcesAccess {
-  std::optional<std::string> region;
-  std::optional<std::vector<std::string>> ipv4Addresses;
-  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status;
+  std::optional<std::string> region{};
+  std::optional<std::vector<std::string>> ipv4Addresses{};
+  std::optional<awsjson::open_enum<::awsjson::odb::ManagedResourceStatus>> status{};
 
   friend bool operator==(CrossRegionS3RestoreSourcesAccess const&,
                          CrossRegionS3RestoreSourcesAccess const&) = default;

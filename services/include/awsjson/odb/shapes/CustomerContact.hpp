@@ -12,7 +12,7 @@ namespace awsjson::odb {
 using awsjson::operator<<;  // printing (with redaction) by argument-dependent lookup
 
 struct CustomerContact {
-  std::optional<std::string> email;
+  std::optional<std::string> email{};
 
   friend bool operator==(CustomerContact const&, CustomerContact const&) = default;
 };
